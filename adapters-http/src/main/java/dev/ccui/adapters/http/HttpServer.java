@@ -1,0 +1,149 @@
+package dev.ccui.adapters.http;
+
+import dev.ccui.adapters.http.apikey.ApiKeyRoutes;
+import dev.ccui.adapters.http.audit.AuditRoutes;
+import dev.ccui.adapters.http.auth.AuthRoutes;
+import dev.ccui.adapters.http.error.ErrorResponses;
+import dev.ccui.adapters.http.health.HealthRoutes;
+import dev.ccui.adapters.http.json.Json;
+import dev.ccui.adapters.http.openapi.OpenApiRoutes;
+import dev.ccui.adapters.http.security.Authentication;
+import dev.ccui.adapters.http.security.ClientAddresses;
+import dev.ccui.adapters.http.security.Cors;
+import dev.ccui.adapters.http.security.RateLimits;
+import dev.ccui.adapters.http.security.RequestIds;
+import dev.ccui.adapters.http.security.SecurityHeaders;
+import dev.ccui.adapters.http.security.SessionCookie;
+import dev.ccui.adapters.http.user.UserRoutes;
+import dev.ccui.adapters.http.web.StaticUi;
+import dev.ccui.domain.error.PayloadTooLargeException;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.HandlerType;
+import io.javalin.http.NotFoundResponse;
+import io.javalin.json.JavalinJackson;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP service, configured in one place: filters in the order they must run (request id,
+ * headers, CORS, body limit, caller, rate limit, access), then the routes of each feature, then
+ * the one error mapper.
+ */
+public final class HttpServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+    private static final Logger ACCESS = LoggerFactory.getLogger("ccui.access");
+
+    private final HttpSettings settings;
+    private final Javalin app;
+    private final List<RouteInfo> routes = Collections.synchronizedList(new ArrayList<>());
+
+    /** A registered route, for the OpenAPI consistency check. */
+    public record RouteInfo(String method, String path) {
+    }
+
+    public HttpServer(HttpSettings settings, HttpUseCases useCases) {
+        this.settings = settings;
+        this.app = Javalin.create(cfg -> configure(cfg, useCases));
+    }
+
+    private void configure(JavalinConfig cfg, HttpUseCases useCases) {
+        cfg.startup.showJavalinBanner = false;
+        cfg.startup.showOldJavalinVersionWarning = false;
+        cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+        cfg.http.maxRequestSize = settings.maxBodyBytes();
+        cfg.http.prefer405over404 = true;
+        cfg.jetty.host = settings.host();
+        cfg.jetty.port = settings.port();
+        cfg.jetty.modifyServer(server -> {
+            // Let in-flight requests finish on shutdown, within the grace period.
+            server.setStopTimeout(settings.shutdownGrace().toMillis());
+            GracefulHandler graceful = new GracefulHandler();
+            server.insertHandler(graceful);
+        });
+        cfg.jetty.modifyHttpConfiguration(http -> {
+            http.setSendServerVersion(false);
+            http.setSendXPoweredBy(false);
+        });
+        cfg.events.handlerAdded(info -> routes.add(new RouteInfo(info.getHttpMethod().name(), info.getPath())));
+        // Runs last for every request: one access line (never the query string, which may hold a
+        // WebSocket ticket), then the request's MDC is cleared for the next request on this thread.
+        cfg.requestLogger.http((ctx, millis) -> {
+            ACCESS.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), String.format(java.util.Locale.ROOT, "%.1f", millis));
+            RequestIds.clear();
+        });
+
+        SecurityHeaders headers = new SecurityHeaders(settings.production());
+        Cors cors = new Cors(settings.corsOrigins());
+        Authentication authentication = new Authentication(useCases.authenticate(), new ClientAddresses(settings.trustedProxies()));
+        RateLimits rateLimits = new RateLimits(useCases.rateLimiter(), settings.apiLimit(), settings.authLimit());
+        StaticUi ui = new StaticUi(settings.webRoot());
+        long maxBody = settings.maxBodyBytes();
+
+        var r = cfg.routes;
+        r.before(ctx -> {
+            RequestIds.assign(ctx);
+            headers.apply(ctx);
+            if (cors.apply(ctx)) {
+                ctx.skipRemainingHandlers();
+                return;
+            }
+            if (ctx.contentLength() > maxBody) {
+                throw new PayloadTooLargeException("the request body is larger than " + maxBody + " bytes");
+            }
+            authentication.identify(ctx);
+            rateLimits.check(ctx);
+        });
+        r.beforeMatched(authentication::authorize);
+
+        new HealthRoutes(useCases.health()).register(r);
+        new AuthRoutes(useCases, new SessionCookie(settings.production(), settings.sessionTtl())).register(r);
+        new UserRoutes(useCases.users()).register(r);
+        new ApiKeyRoutes(useCases.apiKeys()).register(r);
+        new AuditRoutes(useCases.audit()).register(r);
+        new OpenApiRoutes().register(r);
+
+        r.exception(NotFoundResponse.class, (e, ctx) -> {
+            if (!ui.serve(ctx)) {
+                ErrorResponses.handle(e, ctx);
+            }
+        });
+        r.exception(Exception.class, ErrorResponses::handle);
+        // Javalin answers a wrong method itself, in plain text; give it the error JSON of the contract.
+        r.error(405, ctx -> {
+            String body = ctx.result();
+            if (body == null || !body.startsWith("{")) {
+                ErrorResponses.write(ctx, 405, "METHOD_NOT_ALLOWED", "this route does not accept " + ctx.method(), null);
+            }
+        });
+        cfg.router.javaLangErrorHandler((res, error) -> {
+            LOG.error("fatal error while answering a request", error);
+            res.setStatus(500);
+        });
+    }
+
+    public HttpServer start() {
+        app.start();
+        LOG.info("listening on http://{}:{}", settings.host(), app.port());
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** Routes as registered (without the OPTIONS preflights answered by the CORS filter). */
+    public List<RouteInfo> routes() {
+        return routes.stream().filter(route -> !route.method().equals(HandlerType.OPTIONS.name())
+                && !route.method().startsWith("BEFORE") && !route.method().startsWith("AFTER")).toList();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

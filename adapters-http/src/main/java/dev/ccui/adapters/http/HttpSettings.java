@@ -1,0 +1,32 @@
+package dev.ccui.adapters.http;
+
+import dev.ccui.application.ratelimit.port.out.RateLimit;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What the HTTP adapter needs from the configuration.
+ *
+ * @param production  Secure cookies and HSTS
+ * @param corsOrigins exact origins allowed to call the API from another site; empty = same origin only
+ * @param apiLimit    requests per client on every endpoint
+ * @param authLimit   sign-in and setup attempts per client address
+ * @param webRoot     classpath folder of the built browser UI
+ */
+public record HttpSettings(String host, int port, boolean production, Set<String> corsOrigins, List<String> trustedProxies,
+                           long maxBodyBytes, RateLimit apiLimit, RateLimit authLimit, Duration sessionTtl,
+                           String version, String webRoot, Duration shutdownGrace) {
+    public HttpSettings {
+        Objects.requireNonNull(host, "host");
+        corsOrigins = Set.copyOf(corsOrigins);
+        trustedProxies = List.copyOf(trustedProxies);
+        Objects.requireNonNull(apiLimit, "apiLimit");
+        Objects.requireNonNull(authLimit, "authLimit");
+        Objects.requireNonNull(sessionTtl, "sessionTtl");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(webRoot, "webRoot");
+        Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+    }
+}

@@ -1,0 +1,22 @@
+package dev.ccui.adapters.http;
+
+import dev.ccui.application.apikey.port.in.ManageApiKeysUseCase;
+import dev.ccui.application.audit.port.in.ListAuditUseCase;
+import dev.ccui.application.auth.port.in.AuthStatusUseCase;
+import dev.ccui.application.auth.port.in.AuthenticateUseCase;
+import dev.ccui.application.auth.port.in.ChangePasswordUseCase;
+import dev.ccui.application.auth.port.in.CurrentUserUseCase;
+import dev.ccui.application.auth.port.in.LoginUseCase;
+import dev.ccui.application.auth.port.in.LogoutUseCase;
+import dev.ccui.application.auth.port.in.SetupUseCase;
+import dev.ccui.application.auth.port.in.WsTicketUseCase;
+import dev.ccui.application.health.port.in.CheckHealthUseCase;
+import dev.ccui.application.ratelimit.port.out.RateLimiter;
+import dev.ccui.application.user.port.in.ManageUsersUseCase;
+
+/** The in-ports the routes call, plus the rate limiter the filters use. */
+public record HttpUseCases(AuthStatusUseCase authStatus, SetupUseCase setup, LoginUseCase login, LogoutUseCase logout,
+                           AuthenticateUseCase authenticate, CurrentUserUseCase currentUser, ChangePasswordUseCase changePassword,
+                           WsTicketUseCase wsTickets, ManageUsersUseCase users, ManageApiKeysUseCase apiKeys,
+                           ListAuditUseCase audit, CheckHealthUseCase health, RateLimiter rateLimiter) {
+}

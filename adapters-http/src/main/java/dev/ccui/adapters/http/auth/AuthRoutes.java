@@ -1,0 +1,81 @@
+package dev.ccui.adapters.http.auth;
+
+import static dev.ccui.adapters.http.security.Authentication.caller;
+import static dev.ccui.adapters.http.security.Authentication.client;
+
+import dev.ccui.adapters.http.HttpUseCases;
+import dev.ccui.adapters.http.json.Json;
+import dev.ccui.adapters.http.security.Access;
+import dev.ccui.adapters.http.security.SessionCookie;
+import dev.ccui.adapters.http.user.UserView;
+import dev.ccui.application.auth.port.in.Credentials;
+import dev.ccui.application.auth.port.in.LoginResult;
+import dev.ccui.application.auth.port.in.Session;
+import dev.ccui.domain.error.UnauthorizedException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.Map;
+
+/** {@code /api/auth/*}: first-run setup, sign in and out, the current user, password, WebSocket tickets. */
+public final class AuthRoutes {
+    private final HttpUseCases useCases;
+    private final SessionCookie cookie;
+
+    public AuthRoutes(HttpUseCases useCases, SessionCookie cookie) {
+        this.useCases = useCases;
+        this.cookie = cookie;
+    }
+
+    record CredentialsBody(String username, String password) {
+    }
+
+    record PasswordBody(String currentPassword, String newPassword) {
+    }
+
+    record SessionView(String token, Instant expiresAt, UserView user) {
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/api/auth/status", ctx -> ctx.json(Map.of("setupRequired", useCases.authStatus().setupRequired())), Access.ANYONE);
+        routes.post("/api/auth/setup", this::setup, Access.ANYONE);
+        routes.post("/api/auth/login", this::login, Access.ANYONE);
+        routes.post("/api/auth/logout", this::logout, Access.USER);
+        routes.get("/api/auth/me", ctx -> ctx.json(UserView.of(useCases.currentUser().currentUser(caller(ctx)))), Access.USER);
+        routes.post("/api/auth/password", this::changePassword, Access.USER);
+        routes.post("/api/auth/ws-ticket", ctx -> ctx.json(Map.of("ticket", useCases.wsTickets().issueTicket(caller(ctx)))), Access.USER);
+    }
+
+    private void setup(Context ctx) {
+        CredentialsBody body = Json.body(ctx, CredentialsBody.class);
+        Session session = useCases.setup().setup(new Credentials(body.username(), body.password(), client(ctx)));
+        signedIn(ctx.status(201), session);
+    }
+
+    private void login(Context ctx) {
+        CredentialsBody body = Json.body(ctx, CredentialsBody.class);
+        LoginResult result = useCases.login().login(new Credentials(body.username(), body.password(), client(ctx)));
+        switch (result) {
+            case LoginResult.Authenticated authenticated -> signedIn(ctx, authenticated.session());
+            case LoginResult.Rejected rejected ->
+                    throw new UnauthorizedException("INVALID_CREDENTIALS", "wrong username or password");
+        }
+    }
+
+    private void signedIn(Context ctx, Session session) {
+        cookie.set(ctx, session.token());
+        ctx.json(new SessionView(session.token(), session.expiresAt(), UserView.of(session.user())));
+    }
+
+    private void logout(Context ctx) {
+        useCases.logout().logout(caller(ctx), client(ctx));
+        cookie.clear(ctx);
+        ctx.status(204);
+    }
+
+    private void changePassword(Context ctx) {
+        PasswordBody body = Json.body(ctx, PasswordBody.class);
+        useCases.changePassword().changePassword(caller(ctx), body.currentPassword(), body.newPassword(), client(ctx));
+        ctx.status(204);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.ccui.adapters.http.error;
+
+import dev.ccui.adapters.http.security.RequestIds;
+import dev.ccui.domain.error.CcuiException;
+import dev.ccui.domain.error.ConflictException;
+import dev.ccui.domain.error.ForbiddenException;
+import dev.ccui.domain.error.InvalidException;
+import dev.ccui.domain.error.NotFoundException;
+import dev.ccui.domain.error.PayloadTooLargeException;
+import dev.ccui.domain.error.TooManyRequestsException;
+import dev.ccui.domain.error.UnauthorizedException;
+import dev.ccui.domain.error.UnavailableException;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where failures become HTTP answers: {@code {"error":{code, message, requestId}}}
+ * with the right status. Unexpected exceptions are logged with their stack trace and answered
+ * with a generic message; neither a trace nor a class name ever reaches the client.
+ */
+public final class ErrorResponses {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
+
+    private ErrorResponses() {
+    }
+
+    public static void handle(Exception exception, Context ctx) {
+        switch (exception) {
+            case CcuiException e -> fromDomain(e, ctx);
+            case HttpResponseException e -> fromJavalin(e, ctx);
+            default -> unexpected(exception, ctx);
+        }
+    }
+
+    public static void unexpected(Throwable throwable, Context ctx) {
+        LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), throwable);
+        write(ctx, 500, "INTERNAL", "something went wrong on the server; the request id identifies it in the logs", null);
+    }
+
+    private static void fromDomain(CcuiException e, Context ctx) {
+        int status = switch (e) {
+            case InvalidException ignored -> 400;
+            case UnauthorizedException ignored -> 401;
+            case ForbiddenException ignored -> 403;
+            case NotFoundException ignored -> 404;
+            case ConflictException ignored -> 409;
+            case PayloadTooLargeException ignored -> 413;
+            case TooManyRequestsException tooMany -> {
+                ctx.header("Retry-After", Long.toString(Math.max(1, tooMany.retryAfter().toSeconds())));
+                yield 429;
+            }
+            case UnavailableException unavailable -> {
+                unavailable.retryAfter().ifPresent(d -> ctx.header("Retry-After", Long.toString(Math.max(1, d.toSeconds()))));
+                yield 503;
+            }
+        };
+        String field = e instanceof InvalidException invalid ? invalid.field().orElse(null) : null;
+        write(ctx, status, e.code(), e.getMessage(), field);
+    }
+
+    private static void fromJavalin(HttpResponseException e, Context ctx) {
+        int status = e.getStatus();
+        switch (status) {
+            case 404 -> write(ctx, 404, "NOT_FOUND", "no such route: " + ctx.method() + " " + ctx.path(), null);
+            case 405 -> write(ctx, 405, "METHOD_NOT_ALLOWED", "this route does not accept " + ctx.method(), null);
+            case 413 -> write(ctx, 413, "PAYLOAD_TOO_LARGE", "the request body is too large", null);
+            case 400 -> write(ctx, 400, "INVALID", "the request is malformed", null);
+            default -> write(ctx, status, status >= 500 ? "INTERNAL" : "HTTP_" + status,
+                    status >= 500 ? "the server could not answer" : "the request was refused", null);
+        }
+    }
+
+    public static void write(Context ctx, int status, String code, String message, String field) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", code);
+        error.put("message", message);
+        if (field != null) {
+            error.put("field", field);
+        }
+        error.put("requestId", RequestIds.current(ctx));
+        ctx.status(status).json(Map.of("error", error));
+    }
+}

@@ -1,0 +1,42 @@
+package dev.ccui.adapters.http.health;
+
+import dev.ccui.adapters.http.security.Access;
+import dev.ccui.application.health.port.in.CheckHealthUseCase;
+import dev.ccui.application.health.port.in.HealthReport;
+import dev.ccui.application.health.port.out.ProbeResult;
+import io.javalin.config.RoutesConfig;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** {@code GET /api/health}: 200 when up or degraded, 503 when a required check is down. */
+public final class HealthRoutes {
+    private final CheckHealthUseCase health;
+
+    public HealthRoutes(CheckHealthUseCase health) {
+        this.health = health;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/api/health", ctx -> {
+            HealthReport report = health.checkHealth();
+            Map<String, Object> checks = new LinkedHashMap<>();
+            report.checks().forEach((name, result) -> checks.put(name, view(result)));
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", report.status());
+            body.put("version", report.version());
+            body.put("uptimeSeconds", report.uptimeSeconds());
+            body.put("checks", checks);
+            ctx.status(report.isDown() ? 503 : 200).json(body);
+        }, Access.ANYONE);
+    }
+
+    private static Map<String, Object> view(ProbeResult result) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("status", result.status());
+        if (result.latencyMs() != null) {
+            view.put("latencyMs", result.latencyMs());
+        }
+        view.putAll(result.details());
+        return view;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.ccui.adapters.http.json;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.ccui.domain.error.InvalidException;
+import io.javalin.http.Context;
+import java.util.stream.Collectors;
+
+/** The one JSON mapper of the HTTP adapter and the reading of request bodies. */
+public final class Json {
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private Json() {
+    }
+
+    /**
+     * Reads the body as {@code type}; any problem becomes a 400 that names the field (or says
+     * where the JSON broke), never an exception class name.
+     */
+    public static <T> T body(Context ctx, Class<T> type) {
+        String text = ctx.body();
+        if (text.isBlank()) {
+            throw new InvalidException("a JSON body is required");
+        }
+        try {
+            T value = MAPPER.readValue(text, type);
+            if (value == null) {
+                throw new InvalidException("the body must be a JSON object");
+            }
+            return value;
+        } catch (JsonParseException e) {
+            throw new InvalidException("malformed JSON at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr());
+        } catch (JsonMappingException e) {
+            String field = e.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            if (field.isEmpty()) {
+                throw new InvalidException("the body must be a JSON object of the documented shape");
+            }
+            throw new InvalidException(field, "field '" + field + "' has the wrong type or format");
+        } catch (JsonProcessingException e) {
+            throw new InvalidException("malformed JSON");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.ccui.adapters.http.user;
+
+import static dev.ccui.adapters.http.security.Authentication.caller;
+import static dev.ccui.adapters.http.security.Authentication.client;
+
+import dev.ccui.adapters.http.json.Json;
+import dev.ccui.adapters.http.security.Access;
+import dev.ccui.application.user.port.in.CreateUserCommand;
+import dev.ccui.application.user.port.in.ManageUsersUseCase;
+import dev.ccui.application.user.port.in.UpdateUserCommand;
+import dev.ccui.domain.user.Role;
+import dev.ccui.domain.user.Username;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+/** {@code /api/users}: account administration, admins only. */
+public final class UserRoutes {
+    private final ManageUsersUseCase users;
+
+    public UserRoutes(ManageUsersUseCase users) {
+        this.users = users;
+    }
+
+    record CreateBody(String username, String password, String role) {
+    }
+
+    record UpdateBody(String role, Boolean disabled, String password) {
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/api/users", ctx -> ctx.json(users.listUsers(caller(ctx)).stream().map(UserView::of).toList()), Access.ADMIN);
+        routes.post("/api/users", this::create, Access.ADMIN);
+        routes.get("/api/users/{id}", ctx -> ctx.json(UserView.of(users.getUser(caller(ctx), ctx.pathParam("id")))), Access.ADMIN);
+        routes.patch("/api/users/{id}", this::update, Access.ADMIN);
+        routes.delete("/api/users/{id}", ctx -> {
+            users.deleteUser(caller(ctx), ctx.pathParam("id"), client(ctx));
+            ctx.status(204);
+        }, Access.ADMIN);
+    }
+
+    private void create(Context ctx) {
+        CreateBody body = Json.body(ctx, CreateBody.class);
+        Role role = body.role() == null ? Role.MEMBER : Role.fromWire(body.role());
+        var command = new CreateUserCommand(new Username(body.username()), body.password(), role);
+        ctx.status(201).json(UserView.of(users.createUser(caller(ctx), command, client(ctx))));
+    }
+
+    private void update(Context ctx) {
+        UpdateBody body = Json.body(ctx, UpdateBody.class);
+        var command = new UpdateUserCommand(body.role() == null ? null : Role.fromWire(body.role()), body.disabled(), body.password());
+        ctx.json(UserView.of(users.updateUser(caller(ctx), ctx.pathParam("id"), command, client(ctx))));
+    }
+}

@@ -1,0 +1,70 @@
+package dev.ccui.adapters.http;
+
+import static dev.ccui.adapters.http.TestHttp.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ccui.application.ratelimit.port.out.RateLimit;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RateLimitTest {
+
+    @Test
+    void signInAttemptsPerAddressAreLimitedWithRetryAfter() {
+        try (var http = new TestHttp(s -> new HttpSettings(s.host(), s.port(), s.production(), s.corsOrigins(),
+                s.trustedProxies(), s.maxBodyBytes(), s.apiLimit(), new RateLimit("auth-ip", 3, Duration.ofMinutes(15)),
+                s.sessionTtl(), s.version(), s.webRoot(), s.shutdownGrace()))) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(http.post("/api/auth/login", "{\"username\":\"u" + i + "\",\"password\":\"wrong password\"}")
+                        .statusCode()).isEqualTo(401);
+            }
+            var limited = http.post("/api/auth/login", "{\"username\":\"other\",\"password\":\"wrong password\"}");
+            assertThat(limited.statusCode()).isEqualTo(429);
+            assertThat(Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow())).isPositive();
+            assertThat(json(limited).get("error").get("code").asText()).isEqualTo("RATE_LIMITED");
+            // Other routes are not affected by the sign-in limit.
+            assertThat(http.get("/api/health").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void signInAttemptsPerUsernameAreLimited() {
+        try (var http = new TestHttp(s -> s, new RateLimit("auth-username", 2, Duration.ofMinutes(15)))) {
+            http.post("/api/auth/login", "{\"username\":\"victim\",\"password\":\"wrong password\"}");
+            http.post("/api/auth/login", "{\"username\":\"victim\",\"password\":\"wrong password\"}");
+            assertThat(http.post("/api/auth/login", "{\"username\":\"VICTIM\",\"password\":\"wrong password\"}").statusCode())
+                    .isEqualTo(429);
+        }
+    }
+
+    @Test
+    void everyEndpointIsLimitedPerClient() {
+        try (var http = new TestHttp(s -> new HttpSettings(s.host(), s.port(), s.production(), s.corsOrigins(),
+                s.trustedProxies(), s.maxBodyBytes(), new RateLimit("api", 5, Duration.ofMinutes(1)), s.authLimit(),
+                s.sessionTtl(), s.version(), s.webRoot(), s.shutdownGrace()))) {
+            for (int i = 0; i < 5; i++) {
+                assertThat(http.get("/api/health").statusCode()).isEqualTo(200);
+            }
+            assertThat(http.get("/api/health").statusCode()).isEqualTo(429);
+        }
+    }
+
+    @Test
+    void forwardedForIsBelievedOnlyFromTrustedProxies() {
+        try (var untrusted = new TestHttp()) {
+            untrusted.setUpAdmin();
+            untrusted.post("/api/auth/login", "{\"username\":\"admin\",\"password\":\"wrong password\"}",
+                    "X-Forwarded-For", "203.0.113.9");
+            assertThat(untrusted.fixture.audit.all().getLast().ip()).isEqualTo("127.0.0.1");
+        }
+        try (var trusted = new TestHttp(s -> new HttpSettings(s.host(), s.port(), s.production(), s.corsOrigins(),
+                List.of("127.0.0.1/32"), s.maxBodyBytes(), s.apiLimit(), s.authLimit(), s.sessionTtl(), s.version(),
+                s.webRoot(), s.shutdownGrace()))) {
+            trusted.setUpAdmin();
+            trusted.post("/api/auth/login", "{\"username\":\"admin\",\"password\":\"wrong password\"}",
+                    "X-Forwarded-For", "198.51.100.1, 203.0.113.9");
+            assertThat(trusted.fixture.audit.all().getLast().ip()).isEqualTo("203.0.113.9");
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.ccui.adapters.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ccui.adapters.http.json.Json;
+import dev.ccui.adapters.http.security.BcryptPasswordHasher;
+import dev.ccui.adapters.http.security.JwtTokenIssuer;
+import dev.ccui.application.auth.AuthSettings;
+import dev.ccui.application.health.HealthService;
+import dev.ccui.application.health.port.out.HealthProbe;
+import dev.ccui.application.health.port.out.ProbeResult;
+import dev.ccui.application.ratelimit.port.out.RateLimit;
+import dev.ccui.application.testing.CountingRateLimiter;
+import dev.ccui.application.testing.InMemoryAuthFixture;
+import dev.ccui.application.testing.MutableClock;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The HTTP adapter on a random loopback port over in-memory out-ports (real bcrypt and JWT),
+ * with a plain JDK HTTP client: enough to test every filter and route at the HTTP level fast.
+ */
+public final class TestHttp implements AutoCloseable {
+    public static final String JWT_SECRET = "test-secret-of-at-least-32-bytes-long!!";
+
+    public final InMemoryAuthFixture fixture;
+    public final HttpServer server;
+    public final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public TestHttp() {
+        this(settings -> settings);
+    }
+
+    public TestHttp(java.util.function.UnaryOperator<HttpSettings> tweak) {
+        this(tweak, new RateLimit("auth-username", 1000, Duration.ofMinutes(15)));
+    }
+
+    public TestHttp(java.util.function.UnaryOperator<HttpSettings> tweak, RateLimit perUsername) {
+        fixture = new InMemoryAuthFixture(new MutableClock(Instant.now()), new BcryptPasswordHasher(4),
+                clock -> new JwtTokenIssuer(JWT_SECRET, Duration.ofDays(7), clock), new CountingRateLimiter(),
+                new AuthSettings(perUsername, Duration.ofSeconds(30)));
+        HealthProbe database = new HealthProbe() {
+            public String name() {
+                return "database";
+            }
+
+            public boolean required() {
+                return true;
+            }
+
+            public ProbeResult check() {
+                return new ProbeResult(ProbeResult.UP, 1L, Map.of("vendor", "memory"));
+            }
+        };
+        var health = new HealthService(List.of(database), "test", fixture.clock);
+        var useCases = new HttpUseCases(fixture.auth, fixture.auth, fixture.auth, fixture.auth, fixture.auth, fixture.auth,
+                fixture.auth, fixture.auth, fixture.userAdmin, fixture.apiKeyService, fixture.auditService, health,
+                fixture.rateLimiter);
+        HttpSettings settings = tweak.apply(defaults());
+        server = new HttpServer(settings, useCases).start();
+    }
+
+    public static HttpSettings defaults() {
+        return new HttpSettings("127.0.0.1", 0, false, Set.of("https://allowed.example"), List.of(), 1024 * 1024,
+                new RateLimit("api", 0, Duration.ofMinutes(1)), new RateLimit("auth-ip", 0, Duration.ofMinutes(15)),
+                Duration.ofDays(7), "test", "testweb", Duration.ofSeconds(2));
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    public HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10));
+    }
+
+    public HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpResponse<String> get(String path, String... headers) {
+        var request = request(path).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request);
+    }
+
+    public HttpResponse<String> post(String path, String json, String... headers) {
+        var request = request(path).POST(HttpRequest.BodyPublishers.ofString(json)).header("Content-Type", "application/json");
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request);
+    }
+
+    public static JsonNode json(HttpResponse<String> response) {
+        try {
+            return Json.MAPPER.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + response.body(), e);
+        }
+    }
+
+    /** Sets up the first admin and returns its bearer token. */
+    public String setUpAdmin() {
+        var response = post("/api/auth/setup", "{\"username\":\"admin\",\"password\":\"admin password 1\"}");
+        if (response.statusCode() != 201) {
+            throw new AssertionError("setup failed: " + response.body());
+        }
+        return json(response).get("token").asText();
+    }
+
+    public String createMember(String adminToken, String name) {
+        var created = post("/api/users", "{\"username\":\"" + name + "\",\"password\":\"" + name + " password 1\"}",
+                "Authorization", "Bearer " + adminToken);
+        if (created.statusCode() != 201) {
+            throw new AssertionError("create user failed: " + created.body());
+        }
+        var login = post("/api/auth/login", "{\"username\":\"" + name + "\",\"password\":\"" + name + " password 1\"}");
+        return json(login).get("token").asText();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

@@ -1,0 +1,85 @@
+package dev.ccui.adapters.persistence.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The pool, the migrated schema and the Jdbi handle over it. Opening migrates the schema to the
+ * newest version before anything else touches it.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final Vendor vendor;
+
+    private Database(HikariDataSource dataSource, Vendor vendor) {
+        this.dataSource = dataSource;
+        this.vendor = vendor;
+        this.jdbi = Jdbi.create(dataSource);
+    }
+
+    public static Database open(DatabaseSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(settings.jdbcUrl());
+        if (settings.user() != null) {
+            config.setUsername(settings.user());
+        }
+        if (settings.password() != null) {
+            config.setPassword(settings.password());
+        }
+        if (settings.schema() != null) {
+            config.setSchema(settings.schema());
+        }
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setPoolName("ccui-db");
+        config.setConnectionTimeout(10_000);
+        // Fail fast at startup with the driver's own message when the database is unreachable.
+        config.setInitializationFailTimeout(10_000);
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try {
+            migrate(dataSource, settings);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        LOG.info("database ready: {}", settings);
+        return new Database(dataSource, settings.vendor());
+    }
+
+    private static void migrate(HikariDataSource dataSource, DatabaseSettings settings) {
+        var flyway = Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + settings.vendor().migrationFolder())
+                .failOnMissingLocations(true);
+        if (settings.schema() != null) {
+            flyway.schemas(settings.schema()).defaultSchema(settings.schema()).createSchemas(true);
+        }
+        var result = flyway.load().migrate();
+        if (result.migrationsExecuted > 0) {
+            LOG.info("applied {} database migration(s), now at version {}", result.migrationsExecuted, result.targetSchemaVersion);
+        }
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public Vendor vendor() {
+        return vendor;
+    }
+
+    public HikariDataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,98 @@
+package dev.ccui.adapters.process.claude;
+
+import dev.ccui.application.health.port.out.HealthProbe;
+import dev.ccui.application.health.port.out.ProbeResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Whether the {@code claude} CLI can be run, and its version ({@code claude --version}). A missing
+ * CLI degrades the service (no live chat) but does not take it down: history, files and git
+ * still work. The answer is cached, because health is polled often and the CLI starts slowly.
+ */
+public final class ClaudeCliProbe implements HealthProbe {
+    private static final Logger LOG = LoggerFactory.getLogger(ClaudeCliProbe.class);
+    private static final Pattern VERSION = Pattern.compile("(\\d+\\.\\d+\\.\\d+)");
+    private static final Duration TIMEOUT = Duration.ofSeconds(15);
+    private static final int MAX_OUTPUT = 4096;
+
+    private final String executable;
+    private final Clock clock;
+    private final Duration cacheFor;
+    private volatile Cached cached;
+
+    public ClaudeCliProbe(String executable, Clock clock, Duration cacheFor) {
+        this.executable = executable;
+        this.clock = clock;
+        this.cacheFor = cacheFor;
+    }
+
+    private record Cached(ProbeResult result, Instant at) {
+    }
+
+    @Override
+    public String name() {
+        return "claudeCli";
+    }
+
+    @Override
+    public boolean required() {
+        return false;
+    }
+
+    @Override
+    public ProbeResult check() {
+        Cached current = cached;
+        Instant now = clock.instant();
+        if (current != null && current.at().plus(cacheFor).isAfter(now)) {
+            return current.result();
+        }
+        ProbeResult result = probe();
+        cached = new Cached(result, now);
+        return result;
+    }
+
+    private ProbeResult probe() {
+        long start = System.nanoTime();
+        Process process;
+        try {
+            process = new ProcessBuilder(List.of(executable, "--version")).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            LOG.warn("claude CLI not found at '{}': live chat is unavailable", executable);
+            return new ProbeResult(ProbeResult.MISSING, null, Map.of("path", executable));
+        }
+        try (InputStream out = process.getInputStream()) {
+            process.getOutputStream().close();
+            if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                return new ProbeResult(ProbeResult.DEGRADED, null, Map.of("path", executable, "error", "no answer to --version"));
+            }
+            String text = new String(out.readNBytes(MAX_OUTPUT), StandardCharsets.UTF_8);
+            long latency = (System.nanoTime() - start) / 1_000_000;
+            Matcher matcher = VERSION.matcher(text);
+            if (process.exitValue() != 0 || !matcher.find()) {
+                return new ProbeResult(ProbeResult.DEGRADED, latency, Map.of("path", executable, "error",
+                        "the CLI did not report a version (exit " + process.exitValue() + ")"));
+            }
+            return new ProbeResult(ProbeResult.UP, latency, Map.of("path", executable, "version", matcher.group(1)));
+        } catch (IOException e) {
+            return new ProbeResult(ProbeResult.DEGRADED, null, Map.of("path", executable, "error", "could not read its output"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            return new ProbeResult(ProbeResult.DEGRADED, null, Map.of("path", executable, "error", "interrupted"));
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.ccui.application.auth;
+
+import dev.ccui.application.ratelimit.port.out.RateLimit;
+import java.time.Duration;
+import java.util.Objects;
+
+/** Knobs of the auth service: attempts per username, and how long a WebSocket ticket lives. */
+public record AuthSettings(RateLimit loginPerUsername, Duration wsTicketTtl) {
+    public AuthSettings {
+        Objects.requireNonNull(loginPerUsername, "loginPerUsername");
+        Objects.requireNonNull(wsTicketTtl, "wsTicketTtl");
+    }
+
+    public static AuthSettings defaults() {
+        return new AuthSettings(new RateLimit("auth-username", 10, Duration.ofMinutes(15)), Duration.ofSeconds(30));
+    }
+}

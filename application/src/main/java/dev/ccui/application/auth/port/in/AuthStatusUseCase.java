@@ -1,0 +1,7 @@
+package dev.ccui.application.auth.port.in;
+
+public interface AuthStatusUseCase {
+
+    /** True until the first admin exists. */
+    boolean setupRequired();
+}

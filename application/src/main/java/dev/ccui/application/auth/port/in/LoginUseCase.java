@@ -1,0 +1,6 @@
+package dev.ccui.application.auth.port.in;
+
+public interface LoginUseCase {
+
+    LoginResult login(Credentials credentials);
+}

@@ -1,0 +1,6 @@
+package dev.ccui.application.health.port.in;
+
+public interface CheckHealthUseCase {
+
+    HealthReport checkHealth();
+}

@@ -1,0 +1,11 @@
+package dev.ccui.application.health.port.in;
+
+import dev.ccui.application.health.port.out.ProbeResult;
+import java.util.Map;
+
+/** {@code status}: up (all well), degraded (optional parts missing), down (a required part failed). */
+public record HealthReport(String status, String version, long uptimeSeconds, Map<String, ProbeResult> checks) {
+    public boolean isDown() {
+        return ProbeResult.DOWN.equals(status);
+    }
+}

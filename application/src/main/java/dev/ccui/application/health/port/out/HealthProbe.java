@@ -1,0 +1,12 @@
+package dev.ccui.application.health.port.out;
+
+/** One dependency the service checks for {@code /api/health}. */
+public interface HealthProbe {
+
+    String name();
+
+    /** A required probe that is down makes the whole service down (503); others only degrade it. */
+    boolean required();
+
+    ProbeResult check();
+}

@@ -1,0 +1,169 @@
+package dev.ccui.application.user;
+
+import dev.ccui.application.audit.Auditor;
+import dev.ccui.application.auth.port.out.AuthTokenRepository;
+import dev.ccui.application.auth.port.out.PasswordHasher;
+import dev.ccui.application.common.ClientInfo;
+import dev.ccui.application.user.port.in.AdminCommandsUseCase;
+import dev.ccui.application.user.port.in.CreateUserCommand;
+import dev.ccui.application.user.port.in.ManageUsersUseCase;
+import dev.ccui.application.user.port.in.UpdateUserCommand;
+import dev.ccui.application.user.port.out.UserRepository;
+import dev.ccui.domain.audit.AuditAction;
+import dev.ccui.domain.auth.Principal;
+import dev.ccui.domain.error.ConflictException;
+import dev.ccui.domain.error.ForbiddenException;
+import dev.ccui.domain.error.NotFoundException;
+import dev.ccui.domain.user.PasswordPolicy;
+import dev.ccui.domain.user.Role;
+import dev.ccui.domain.user.User;
+import dev.ccui.domain.user.UserId;
+import dev.ccui.domain.user.Username;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Accounts administration. There is always at least one enabled admin. */
+public final class UserAdminService implements ManageUsersUseCase, AdminCommandsUseCase {
+    private final UserRepository users;
+    private final AuthTokenRepository tokens;
+    private final PasswordHasher hasher;
+    private final Auditor auditor;
+    private final Clock clock;
+    private final Object adminGuard = new Object();
+
+    public UserAdminService(UserRepository users, AuthTokenRepository tokens, PasswordHasher hasher,
+                            Auditor auditor, Clock clock) {
+        this.users = users;
+        this.tokens = tokens;
+        this.hasher = hasher;
+        this.auditor = auditor;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<User> listUsers(Principal caller) {
+        requireAdmin(caller);
+        return users.list();
+    }
+
+    @Override
+    public User getUser(Principal caller, String userId) {
+        requireAdmin(caller);
+        return find(userId);
+    }
+
+    @Override
+    public User createUser(Principal caller, CreateUserCommand command, ClientInfo client) {
+        requireAdmin(caller);
+        User created = insert(command);
+        auditor.record(AuditAction.USER_CREATED, caller, created.username().value(), client, true,
+                "role " + created.role().wireName());
+        return created;
+    }
+
+    @Override
+    public User updateUser(Principal caller, String userId, UpdateUserCommand command, ClientInfo client) {
+        requireAdmin(caller);
+        synchronized (adminGuard) {
+            User before = find(userId);
+            Instant now = clock.instant();
+            User after = before;
+            if (command.role() != null) {
+                after = after.withRole(command.role(), now);
+            }
+            if (command.disabled() != null) {
+                after = after.withDisabled(command.disabled(), now);
+            }
+            if (command.password() != null) {
+                after = after.withPasswordHash(hasher.hash(command.password()), now);
+            }
+            if (before.isActiveAdmin() && !after.isActiveAdmin() && users.countActiveAdmins() <= 1) {
+                throw new ConflictException("LAST_ADMIN", "this is the last enabled admin: make another admin first");
+            }
+            users.update(after);
+            boolean cutOff = (after.disabled() && !before.disabled()) || command.password() != null;
+            if (cutOff) {
+                tokens.revokeAllOf(after.id(), null, now);
+            }
+            auditor.record(AuditAction.USER_UPDATED, caller, after.username().value(), client, true, describe(command));
+            return after;
+        }
+    }
+
+    @Override
+    public void deleteUser(Principal caller, String userId, ClientInfo client) {
+        requireAdmin(caller);
+        synchronized (adminGuard) {
+            User user = find(userId);
+            if (user.isActiveAdmin() && users.countActiveAdmins() <= 1) {
+                throw new ConflictException("LAST_ADMIN", "this is the last enabled admin: make another admin first");
+            }
+            tokens.revokeAllOf(user.id(), null, clock.instant());
+            users.delete(user.id());
+            auditor.record(AuditAction.USER_DELETED, caller, user.username().value(), client, true, null);
+        }
+    }
+
+    @Override
+    public User createUserLocally(String username, String password, Role role) {
+        User created = insert(new CreateUserCommand(new Username(username), password, role));
+        auditor.record(AuditAction.USER_CREATED, null, "cli", created.username().value(), ClientInfo.INTERNAL, true,
+                "role " + created.role().wireName());
+        return created;
+    }
+
+    @Override
+    public User resetPasswordLocally(String username, String newPassword) {
+        PasswordPolicy.check("password", newPassword);
+        User user = users.findByUsername(new Username(username))
+                .orElseThrow(() -> new NotFoundException("no user named " + username));
+        Instant now = clock.instant();
+        User updated = user.withPasswordHash(hasher.hash(newPassword), now);
+        users.update(updated);
+        tokens.revokeAllOf(user.id(), null, now);
+        auditor.record(AuditAction.PASSWORD_RESET, null, "cli", user.username().value(), ClientInfo.INTERNAL, true, null);
+        return updated;
+    }
+
+    @Override
+    public List<User> listUsersLocally() {
+        return users.list();
+    }
+
+    private User insert(CreateUserCommand command) {
+        Instant now = clock.instant();
+        User user = new User(UserId.random(), command.username(), command.role(), false,
+                hasher.hash(command.password()), now, now, null);
+        if (!users.insert(user)) {
+            throw new ConflictException("USERNAME_TAKEN", "the username " + command.username() + " is taken");
+        }
+        return user;
+    }
+
+    private User find(String userId) {
+        return UserId.parse(userId).flatMap(users::findById)
+                .orElseThrow(() -> new NotFoundException("no such user"));
+    }
+
+    private static void requireAdmin(Principal caller) {
+        if (!caller.isAdmin()) {
+            throw new ForbiddenException("only admins can manage users");
+        }
+    }
+
+    private static String describe(UpdateUserCommand command) {
+        List<String> parts = new ArrayList<>();
+        if (command.role() != null) {
+            parts.add("role " + command.role().wireName());
+        }
+        if (command.disabled() != null) {
+            parts.add(command.disabled() ? "disabled" : "enabled");
+        }
+        if (command.password() != null) {
+            parts.add("password reset");
+        }
+        return String.join(", ", parts);
+    }
+}

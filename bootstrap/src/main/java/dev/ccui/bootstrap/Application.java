@@ -1,0 +1,152 @@
+package dev.ccui.bootstrap;
+
+import dev.ccui.adapters.http.HttpServer;
+import dev.ccui.adapters.http.HttpSettings;
+import dev.ccui.adapters.http.HttpUseCases;
+import dev.ccui.adapters.http.security.BcryptPasswordHasher;
+import dev.ccui.adapters.http.security.JwtTokenIssuer;
+import dev.ccui.adapters.persistence.apikey.JdbiApiKeyRepository;
+import dev.ccui.adapters.persistence.audit.JdbiAuditRepository;
+import dev.ccui.adapters.persistence.auth.JdbiAuthTokenRepository;
+import dev.ccui.adapters.persistence.db.Database;
+import dev.ccui.adapters.persistence.db.DatabaseSettings;
+import dev.ccui.adapters.persistence.health.DatabaseHealthProbe;
+import dev.ccui.adapters.persistence.ratelimit.LocalRateLimiter;
+import dev.ccui.adapters.persistence.user.JdbiUserRepository;
+import dev.ccui.adapters.process.claude.ClaudeCliProbe;
+import dev.ccui.application.apikey.ApiKeyService;
+import dev.ccui.application.audit.AuditService;
+import dev.ccui.application.audit.Auditor;
+import dev.ccui.application.auth.AuthService;
+import dev.ccui.application.auth.AuthSettings;
+import dev.ccui.application.auth.port.out.AuthTokenRepository;
+import dev.ccui.application.health.HealthService;
+import dev.ccui.application.ratelimit.port.out.RateLimit;
+import dev.ccui.application.ratelimit.port.out.RateLimiter;
+import dev.ccui.application.user.UserAdminService;
+import dev.ccui.bootstrap.config.AppConfig;
+import dev.ccui.bootstrap.config.JwtSecretFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: every adapter and service is built here, with {@code new}, from the
+ * configuration. Tests build it the same way and drive {@link #useCases()} directly.
+ */
+public final class Application implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+
+    private final AppConfig config;
+    private final Database database;
+    private final UseCases useCases;
+    private final RateLimiter rateLimiter;
+    private final AuthTokenRepository tokens;
+    private final Clock clock = Clock.systemUTC();
+    private final ScheduledExecutorService housekeeping;
+    private HttpServer http;
+
+    private Application(AppConfig config) {
+        this.config = config;
+        prepareDataDir(config.dataDir());
+        this.database = Database.open(config.databaseUrl()
+                .map(url -> DatabaseSettings.fromUrl(url, config.databasePoolSize()))
+                .orElseGet(() -> DatabaseSettings.sqlite(config.dataDir().resolve("ccui.db"))));
+        try {
+            var users = new JdbiUserRepository(database.jdbi());
+            var apiKeys = new JdbiApiKeyRepository(database.jdbi());
+            this.tokens = new JdbiAuthTokenRepository(database.jdbi());
+            var auditRepository = new JdbiAuditRepository(database.jdbi());
+            this.rateLimiter = new LocalRateLimiter();
+            var hasher = new BcryptPasswordHasher(config.bcryptCost());
+            String secret = config.jwtSecret().orElseGet(() -> JwtSecretFile.readOrCreate(config.dataDir()));
+            var issuer = new JwtTokenIssuer(secret, config.jwtTtl(), clock);
+            var auditor = new Auditor(auditRepository, clock);
+            var authSettings = new AuthSettings(new RateLimit("auth-username", config.authAttempts(), config.authWindow()),
+                    Duration.ofSeconds(30));
+            var auth = new AuthService(users, apiKeys, tokens, hasher, issuer, rateLimiter, auditor, clock, authSettings);
+            var userAdmin = new UserAdminService(users, tokens, hasher, auditor, clock);
+            var health = new HealthService(List.of(new DatabaseHealthProbe(database),
+                    new ClaudeCliProbe(config.claudeCliPath(), clock, Duration.ofMinutes(5))), Version.current(), clock);
+            this.useCases = new UseCases(auth, auth, auth, auth, auth, auth, auth, auth, userAdmin, userAdmin,
+                    new ApiKeyService(apiKeys, auditor, clock), new AuditService(auditRepository), health);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("ccui-housekeeping").daemon().factory());
+        housekeeping.scheduleAtFixedRate(this::purgeExpiredTokens, 1, 60, TimeUnit.MINUTES);
+    }
+
+    /** Builds everything but the HTTP server. */
+    public static Application create(AppConfig config) {
+        return new Application(config);
+    }
+
+    public UseCases useCases() {
+        return useCases;
+    }
+
+    public AppConfig config() {
+        return config;
+    }
+
+    /** Starts the HTTP server; the port is {@link HttpServer#port()} (useful with port 0). */
+    public synchronized HttpServer startHttp() {
+        if (http == null) {
+            var settings = new HttpSettings(config.host(), config.port(), config.production(), config.corsOrigins(),
+                    config.trustedProxies(), config.maxBodyBytes(),
+                    new RateLimit("api", config.rateLimitPerMinute(), Duration.ofMinutes(1)),
+                    new RateLimit("auth-ip", config.authAttempts(), config.authWindow()),
+                    config.jwtTtl(), Version.current(), "web", config.shutdownGrace());
+            var u = useCases;
+            http = new HttpServer(settings, new HttpUseCases(u.authStatus(), u.setup(), u.login(), u.logout(),
+                    u.authenticate(), u.currentUser(), u.changePassword(), u.wsTickets(), u.users(), u.apiKeys(),
+                    u.audit(), u.health(), rateLimiter)).start();
+        }
+        return http;
+    }
+
+    private void purgeExpiredTokens() {
+        try {
+            int purged = tokens.purgeExpired(clock.instant());
+            if (purged > 0) {
+                LOG.info("forgot {} expired session token(s)", purged);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not purge expired tokens: {}", e.getMessage());
+        }
+    }
+
+    private static void prepareDataDir(Path dataDir) {
+        try {
+            if (!Files.isDirectory(dataDir)) {
+                Files.createDirectories(dataDir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
+        }
+    }
+
+    /** Stops taking requests, lets in-flight ones finish (bounded), then closes the pool. */
+    @Override
+    public synchronized void close() {
+        housekeeping.shutdownNow();
+        if (http != null) {
+            http.close();
+            http = null;
+        }
+        database.close();
+        LOG.info("stopped");
+    }
+}

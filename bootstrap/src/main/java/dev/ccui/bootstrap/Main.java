@@ -1,0 +1,96 @@
+package dev.ccui.bootstrap;
+
+import dev.ccui.bootstrap.cli.UsersCommand;
+import dev.ccui.bootstrap.config.AppConfig;
+import dev.ccui.bootstrap.config.ConfigException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code java -jar ccui.jar} serves the app; {@code java -jar ccui.jar users …} administers
+ * accounts on the server itself (the way back in when the last admin forgot the password).
+ */
+@Command(name = "ccui", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        description = "Claude Code UI: drive the Claude Code CLI from a browser.",
+        subcommands = {Main.Serve.class, UsersCommand.class})
+public final class Main implements Callable<Integer> {
+    public static final int CONFIG_ERROR = 2;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        return new Serve().call();
+    }
+
+    /** Reads the configuration from the environment, printing each problem on its own line. */
+    public static AppConfig loadConfig(boolean quietConsole) {
+        try {
+            AppConfig config = AppConfig.fromEnvironment(System.getenv(), Path.of(System.getProperty("user.home")));
+            Logging.configure(config, quietConsole);
+            return config;
+        } catch (ConfigException e) {
+            System.err.println("ccui: cannot start, the configuration has problems:");
+            e.problems().forEach(problem -> System.err.println("  - " + problem));
+            return null;
+        }
+    }
+
+    @Command(name = "serve", description = "Run the server (the default).")
+    static final class Serve implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            AppConfig config = loadConfig(false);
+            if (config == null) {
+                return CONFIG_ERROR;
+            }
+            Logger log = LoggerFactory.getLogger(Main.class);
+            log.info("starting Claude Code UI {} with {}", Version.current(), config);
+            if (!config.loopbackOnly() && !config.production()) {
+                log.warn("listening on {} beyond this machine in development mode: put it behind TLS and set CCUI_ENV=production",
+                        config.host());
+            }
+            if (config.redisUrl().isPresent()) {
+                log.warn("REDIS_URL is set, but this version keeps rate limits and revocation in this process and the database");
+            }
+            Application app;
+            try {
+                app = Application.create(config);
+                app.startHttp();
+            } catch (RuntimeException e) {
+                log.error("could not start: {}", e.getMessage(), e);
+                return 1;
+            }
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                log.info("shutting down");
+                app.close();
+                stopped.countDown();
+            }, "ccui-shutdown"));
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return 0;
+        }
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"ccui " + Version.current()};
+        }
+    }
+}

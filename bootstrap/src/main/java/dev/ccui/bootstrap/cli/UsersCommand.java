@@ -1,0 +1,138 @@
+package dev.ccui.bootstrap.cli;
+
+import dev.ccui.bootstrap.Application;
+import dev.ccui.bootstrap.Main;
+import dev.ccui.bootstrap.config.AppConfig;
+import dev.ccui.domain.error.CcuiException;
+import dev.ccui.domain.user.Role;
+import dev.ccui.domain.user.User;
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code ccui users list|create|reset-password}: accounts, from the server's own shell. */
+@Command(name = "users", description = "Manage accounts directly in the database (run on the server).",
+        subcommands = {UsersCommand.ListUsers.class, UsersCommand.Create.class, UsersCommand.ResetPassword.class})
+public final class UsersCommand {
+
+    @Spec
+    CommandSpec spec;
+
+    /** Runs {@code action} against the configured database, mapping failures to exit codes. */
+    int withApplication(AppAction action) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        AppConfig config = Main.loadConfig(true);
+        if (config == null) {
+            return Main.CONFIG_ERROR;
+        }
+        try (Application app = Application.create(config)) {
+            action.run(app, out);
+            out.flush();
+            return 0;
+        } catch (CcuiException e) {
+            err.println("ccui: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            err.println("ccui: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    interface AppAction {
+        void run(Application app, PrintWriter out) throws IOException;
+    }
+
+    static String readPassword(boolean fromStdin) throws IOException {
+        if (fromStdin) {
+            String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            if (line == null) {
+                throw new IOException("no password on standard input");
+            }
+            return line;
+        }
+        Console console = System.console();
+        if (console == null) {
+            throw new IOException("no terminal to ask for the password: pipe it in with --password-stdin");
+        }
+        char[] first = console.readPassword("New password: ");
+        char[] second = console.readPassword("Repeat it: ");
+        if (first == null || second == null || !Arrays.equals(first, second)) {
+            throw new IOException("the two passwords differ");
+        }
+        return new String(first);
+    }
+
+    static void print(PrintWriter out, User user) {
+        out.printf("%s  %-24s %-7s %s%n", user.id(), user.username().value(), user.role().wireName(),
+                user.disabled() ? "disabled" : "enabled");
+    }
+
+    @Command(name = "list", description = "List every account.")
+    static final class ListUsers implements Callable<Integer> {
+        @ParentCommand
+        UsersCommand parent;
+
+        @Override
+        public Integer call() {
+            return parent.withApplication((app, out) -> app.useCases().adminCommands().listUsersLocally()
+                    .forEach(user -> print(out, user)));
+        }
+    }
+
+    @Command(name = "create", description = "Create an account.")
+    static final class Create implements Callable<Integer> {
+        @ParentCommand
+        UsersCommand parent;
+
+        @Option(names = "--username", required = true, description = "login name")
+        String username;
+
+        @Option(names = "--role", defaultValue = "member", description = "admin or member (default: ${DEFAULT-VALUE})")
+        String role;
+
+        @Option(names = "--password-stdin", description = "read the password from standard input instead of asking")
+        boolean passwordStdin;
+
+        @Override
+        public Integer call() {
+            return parent.withApplication((app, out) -> {
+                Role parsed = Role.fromWire(role);
+                User user = app.useCases().adminCommands().createUserLocally(username, readPassword(passwordStdin), parsed);
+                out.print("created ");
+                print(out, user);
+            });
+        }
+    }
+
+    @Command(name = "reset-password", description = "Set a new password and end the account's sessions.")
+    static final class ResetPassword implements Callable<Integer> {
+        @ParentCommand
+        UsersCommand parent;
+
+        @Option(names = "--username", required = true, description = "login name")
+        String username;
+
+        @Option(names = "--password-stdin", description = "read the password from standard input instead of asking")
+        boolean passwordStdin;
+
+        @Override
+        public Integer call() {
+            return parent.withApplication((app, out) -> {
+                User user = app.useCases().adminCommands().resetPasswordLocally(username, readPassword(passwordStdin));
+                out.print("password reset for ");
+                print(out, user);
+            });
+        }
+    }
+}

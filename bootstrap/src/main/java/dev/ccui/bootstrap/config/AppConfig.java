@@ -1,0 +1,228 @@
+package dev.ccui.bootstrap.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The whole configuration, read once from environment variables (12-factor). Defaults serve a
+ * single local user; {@code CCUI_ENV=production} adds the checks a shared server needs.
+ * {@link #toString()} never shows a secret.
+ */
+public record AppConfig(
+        String host,
+        int port,
+        boolean production,
+        Path dataDir,
+        Optional<String> databaseUrl,
+        int databasePoolSize,
+        Optional<String> redisUrl,
+        Optional<String> jwtSecret,
+        Duration jwtTtl,
+        Set<String> corsOrigins,
+        List<String> trustedProxies,
+        int rateLimitPerMinute,
+        int authAttempts,
+        Duration authWindow,
+        int bcryptCost,
+        long maxBodyBytes,
+        String claudeCliPath,
+        Path claudeConfigDir,
+        Path workspacesRoot,
+        boolean terminalEnabled,
+        String logFormat,
+        String logLevel,
+        Optional<String> metricsToken,
+        Duration shutdownGrace) {
+
+    public static final int MIN_PRODUCTION_SECRET = 32;
+
+    /** Reads and validates; throws {@link ConfigException} listing every problem at once. */
+    public static AppConfig fromEnvironment(Map<String, String> env, Path home) {
+        Reader r = new Reader(env);
+        String envName = r.text("CCUI_ENV", "development").toLowerCase(Locale.ROOT);
+        if (!envName.equals("development") && !envName.equals("production")) {
+            r.problem("CCUI_ENV must be 'development' or 'production', not '" + envName + "'");
+        }
+        boolean production = envName.equals("production");
+        Path dataDir = r.path("CCUI_DATA_DIR", home.resolve(".ccui"));
+        Optional<String> databaseUrl = r.optional("DATABASE_URL");
+        Optional<String> jwtSecret = r.optional("JWT_SECRET");
+        Set<String> cors = new LinkedHashSet<>(r.list("CORS_ORIGINS"));
+        String rateLimit = r.text("CCUI_AUTH_RATE_LIMIT", "10/15m");
+        int authAttempts = 10;
+        Duration authWindow = Duration.ofMinutes(15);
+        String[] parts = rateLimit.split("/", 2);
+        try {
+            authAttempts = Integer.parseInt(parts[0].strip());
+            authWindow = Durations.parse(parts.length > 1 ? parts[1] : "15m");
+            if (authAttempts < 0 || authWindow.isZero() || authWindow.isNegative()) {
+                throw new IllegalArgumentException();
+            }
+        } catch (RuntimeException e) {
+            r.problem("CCUI_AUTH_RATE_LIMIT must look like 10/15m (attempts/window), not '" + rateLimit + "'");
+        }
+        String logFormat = r.text("LOG_FORMAT", "text").toLowerCase(Locale.ROOT);
+        if (!logFormat.equals("text") && !logFormat.equals("json")) {
+            r.problem("LOG_FORMAT must be 'text' or 'json'");
+        }
+        String logLevel = r.text("LOG_LEVEL", "INFO").toUpperCase(Locale.ROOT);
+        if (!Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR").contains(logLevel)) {
+            r.problem("LOG_LEVEL must be one of TRACE, DEBUG, INFO, WARN, ERROR");
+        }
+        for (String origin : cors) {
+            if (origin.equals("*")) {
+                r.problem("CORS_ORIGINS must list exact origins; '*' is not allowed");
+            } else if (!origin.matches("https?://[A-Za-z0-9.-]+(:\\d{1,5})?")) {
+                r.problem("CORS_ORIGINS entry '" + origin + "' is not an origin like https://ui.example.com");
+            }
+        }
+        if (production) {
+            if (jwtSecret.isEmpty()) {
+                r.problem("JWT_SECRET is required in production (at least " + MIN_PRODUCTION_SECRET + " random characters)");
+            } else if (jwtSecret.get().length() < MIN_PRODUCTION_SECRET) {
+                r.problem("JWT_SECRET must have at least " + MIN_PRODUCTION_SECRET + " characters in production");
+            }
+            if (cors.isEmpty()) {
+                r.problem("CORS_ORIGINS is required in production: the exact origin(s) users open the UI from");
+            }
+            if (databaseUrl.isEmpty()) {
+                r.problem("DATABASE_URL is required in production (PostgreSQL, e.g. postgresql://user:pass@db:5432/ccui)");
+            }
+        } else if (jwtSecret.isPresent() && jwtSecret.get().length() < MIN_PRODUCTION_SECRET) {
+            r.problem("JWT_SECRET must have at least " + MIN_PRODUCTION_SECRET + " characters (or leave it unset in development)");
+        }
+        AppConfig config = new AppConfig(
+                r.text("CCUI_HOST", "127.0.0.1"),
+                r.integer("CCUI_PORT", 3001, 0, 65535),
+                production,
+                dataDir,
+                databaseUrl,
+                r.integer("CCUI_DB_POOL_SIZE", 10, 1, 200),
+                r.optional("REDIS_URL"),
+                jwtSecret,
+                r.duration("JWT_TTL", Duration.ofDays(7)),
+                Set.copyOf(cors),
+                r.list("CCUI_TRUSTED_PROXIES"),
+                r.integer("CCUI_RATE_LIMIT_PER_MINUTE", 300, 0, 1_000_000),
+                authAttempts,
+                authWindow,
+                r.integer("CCUI_BCRYPT_COST", 12, 4, 16),
+                r.integer("CCUI_MAX_BODY_BYTES", 1024 * 1024, 1024, 64 * 1024 * 1024),
+                r.text("CLAUDE_CLI_PATH", "claude"),
+                r.path("CLAUDE_CONFIG_DIR", home.resolve(".claude")),
+                r.path("CCUI_WORKSPACES_ROOT", home),
+                r.bool("CCUI_TERMINAL_ENABLED", true),
+                logFormat,
+                logLevel,
+                r.optional("METRICS_TOKEN"),
+                r.duration("CCUI_SHUTDOWN_GRACE", Duration.ofSeconds(20)));
+        if (config.jwtTtl().compareTo(Duration.ofMinutes(5)) < 0 || config.jwtTtl().compareTo(Duration.ofDays(90)) > 0) {
+            r.problem("JWT_TTL must be between 5m and 90d");
+        }
+        for (String proxy : config.trustedProxies()) {
+            if (!proxy.matches("[0-9A-Fa-f:.]+(/\\d{1,3})?")) {
+                r.problem("CCUI_TRUSTED_PROXIES entry '" + proxy + "' is not an IP address or CIDR");
+            }
+        }
+        r.throwIfAny();
+        return config;
+    }
+
+    public boolean loopbackOnly() {
+        return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1");
+    }
+
+    @Override
+    public String toString() {
+        return "AppConfig[host=" + host + ", port=" + port + ", env=" + (production ? "production" : "development")
+                + ", dataDir=" + dataDir + ", database=" + (databaseUrl.isPresent() ? "postgresql" : "sqlite")
+                + ", redis=" + (redisUrl.isPresent() ? "on" : "off") + ", jwtSecret=" + (jwtSecret.isPresent() ? "set" : "generated")
+                + ", jwtTtl=" + jwtTtl + ", corsOrigins=" + corsOrigins + ", trustedProxies=" + trustedProxies
+                + ", rateLimitPerMinute=" + rateLimitPerMinute + ", auth=" + authAttempts + "/" + authWindow
+                + ", bcryptCost=" + bcryptCost + ", claudeCli=" + claudeCliPath + ", claudeConfigDir=" + claudeConfigDir
+                + ", workspacesRoot=" + workspacesRoot + ", terminal=" + terminalEnabled + "]";
+    }
+
+    /** Reads variables and collects problems instead of stopping at the first. */
+    private static final class Reader {
+        private final Map<String, String> env;
+        private final List<String> problems = new ArrayList<>();
+
+        Reader(Map<String, String> env) {
+            this.env = env;
+        }
+
+        void problem(String line) {
+            problems.add(line);
+        }
+
+        void throwIfAny() {
+            if (!problems.isEmpty()) {
+                throw new ConfigException(problems);
+            }
+        }
+
+        Optional<String> optional(String name) {
+            String value = env.get(name);
+            return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+        }
+
+        String text(String name, String fallback) {
+            return optional(name).orElse(fallback);
+        }
+
+        List<String> list(String name) {
+            return optional(name).map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
+                    .orElse(List.of());
+        }
+
+        Path path(String name, Path fallback) {
+            return optional(name).map(v -> Path.of(v.startsWith("~/") ? System.getProperty("user.home") + v.substring(1) : v))
+                    .map(Path::toAbsolutePath).map(Path::normalize).orElse(fallback);
+        }
+
+        int integer(String name, int fallback, int min, int max) {
+            return parsed(name, fallback, text -> {
+                int value = Integer.parseInt(text);
+                if (value < min || value > max) {
+                    throw new IllegalArgumentException();
+                }
+                return value;
+            }, "a whole number from " + min + " to " + max);
+        }
+
+        boolean bool(String name, boolean fallback) {
+            return parsed(name, fallback, text -> switch (text.toLowerCase(Locale.ROOT)) {
+                case "true", "1", "yes", "on" -> true;
+                case "false", "0", "no", "off" -> false;
+                default -> throw new IllegalArgumentException();
+            }, "true or false");
+        }
+
+        Duration duration(String name, Duration fallback) {
+            return parsed(name, fallback, Durations::parse, "a duration like 7d, 12h, 30m or 45s");
+        }
+
+        private <T> T parsed(String name, T fallback, Function<String, T> parser, String expected) {
+            Optional<String> value = optional(name);
+            if (value.isEmpty()) {
+                return fallback;
+            }
+            try {
+                return parser.apply(value.get());
+            } catch (RuntimeException e) {
+                problem(name + " must be " + expected + ", not '" + value.get() + "'");
+                return fallback;
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.ccui.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ccui.application.auth.port.in.Credentials;
+import dev.ccui.application.auth.port.in.LoginResult;
+import dev.ccui.application.common.ClientInfo;
+import dev.ccui.application.user.port.in.CreateUserCommand;
+import dev.ccui.application.user.port.in.UpdateUserCommand;
+import dev.ccui.bootstrap.testing.TestApplication;
+import dev.ccui.domain.apikey.ApiKeyScope;
+import dev.ccui.domain.auth.Principal;
+import dev.ccui.domain.error.ConflictException;
+import dev.ccui.domain.user.Role;
+import dev.ccui.domain.user.Username;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The account flows through the in-ports, wired by the real composition root on a real
+ * database. Run once per database by the subclasses.
+ */
+abstract class AccountsFlowContract {
+    private static final ClientInfo CLIENT = new ClientInfo("192.0.2.10", "it");
+
+    protected abstract TestApplication app();
+
+    private Principal signIn(String name, String password) {
+        LoginResult result = app().useCases().login().login(new Credentials(name, password, CLIENT));
+        assertThat(result).isInstanceOf(LoginResult.Authenticated.class);
+        String token = ((LoginResult.Authenticated) result).session().token();
+        Principal principal = app().useCases().authenticate().byToken(token).orElseThrow();
+        tokens.put(principal.tokenId(), token);
+        return principal;
+    }
+
+    @Test
+    void firstRunSetupThenSignInAndAudit() {
+        var u = app().useCases();
+        assertThat(u.authStatus().setupRequired()).isTrue();
+        u.setup().setup(new Credentials("root", "root password 1", CLIENT));
+        assertThatThrownBy(() -> u.setup().setup(new Credentials("again", "again password", CLIENT)))
+                .isInstanceOf(ConflictException.class);
+
+        assertThat(u.login().login(new Credentials("root", "wrong password", CLIENT))).isInstanceOf(LoginResult.Rejected.class);
+        Principal root = signIn("root", "root password 1");
+        assertThat(root.role()).isEqualTo(Role.ADMIN);
+
+        var audit = u.audit().listAudit(root, 10, null).items();
+        assertThat(audit).extracting(e -> e.action().code()).containsSubsequence("auth.login", "auth.login_failed", "auth.setup");
+        assertThat(audit.getFirst().ip()).isEqualTo("192.0.2.10");
+    }
+
+    @Test
+    void sessionsEndOnLogoutPasswordChangeAndDisable() {
+        var u = app().useCases();
+        u.setup().setup(new Credentials("root", "root password 1", CLIENT));
+        Principal root = signIn("root", "root password 1");
+        u.users().createUser(root, new CreateUserCommand(new Username("mia"), "mia password 1", Role.MEMBER), CLIENT);
+
+        Principal first = signIn("mia", "mia password 1");
+        Principal second = signIn("mia", "mia password 1");
+        u.logout().logout(first, CLIENT);
+        assertThat(stillValid(first)).isFalse();
+        assertThat(stillValid(second)).isTrue();
+
+        Principal third = signIn("mia", "mia password 1");
+        u.changePassword().changePassword(third, "mia password 1", "mia password 2", CLIENT);
+        assertThat(stillValid(second)).isFalse();
+        assertThat(stillValid(third)).isTrue();
+
+        String key = u.apiKeys().createKey(third, "script", Set.of(ApiKeyScope.API), CLIENT).secret();
+        assertThat(u.authenticate().byApiKey(key)).isPresent();
+        u.users().updateUser(root, third.userId().toString(), new UpdateUserCommand(null, true, null), CLIENT);
+        assertThat(stillValid(third)).isFalse();
+        assertThat(u.authenticate().byApiKey(key)).isEmpty();
+    }
+
+    @Test
+    void theAdminCommandLineIsTheWayBackIn() {
+        var u = app().useCases();
+        u.adminCommands().createUserLocally("ops", "ops password 1", Role.ADMIN);
+        assertThat(u.authStatus().setupRequired()).isFalse();
+        u.adminCommands().resetPasswordLocally("ops", "ops password 2");
+        signIn("ops", "ops password 2");
+        assertThat(u.adminCommands().listUsersLocally()).extracting(user -> user.username().value()).containsExactly("ops");
+    }
+
+    private boolean stillValid(Principal principal) {
+        // Tokens are checked again from scratch, as each request does.
+        return app().useCases().authenticate().byToken(tokenOf(principal)).isPresent();
+    }
+
+    private final java.util.Map<String, String> tokens = new java.util.HashMap<>();
+
+    private String tokenOf(Principal principal) {
+        return tokens.get(principal.tokenId());
+    }
+}

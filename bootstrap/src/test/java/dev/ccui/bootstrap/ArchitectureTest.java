@@ -1,0 +1,77 @@
+package dev.ccui.bootstrap;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The dependency rules of architecture.md, checked on the compiled classes of every module. */
+class ArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar"))
+                .importPackages("dev.ccui");
+    }
+
+    @Test
+    void everyModuleIsThere() {
+        for (String pkg : new String[] {"dev.ccui.domain", "dev.ccui.application", "dev.ccui.adapters.http",
+                "dev.ccui.adapters.persistence", "dev.ccui.adapters.process", "dev.ccui.bootstrap"}) {
+            org.assertj.core.api.Assertions.assertThat(classes.stream().anyMatch(c -> c.getPackageName().startsWith(pkg)))
+                    .as(pkg).isTrue();
+        }
+    }
+
+    @Test
+    void theDomainDependsOnTheJdkOnly() {
+        classes().that().resideInAPackage("dev.ccui.domain..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.ccui.domain..")
+                .check(classes);
+    }
+
+    @Test
+    void theApplicationDependsOnTheDomainTheJdkAndLoggingOnly() {
+        classes().that().resideInAPackage("dev.ccui.application..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.ccui.domain..",
+                        "dev.ccui.application..", "org.slf4j..")
+                .check(classes);
+    }
+
+    @Test
+    void adaptersNeverDependOnEachOther() {
+        slices().matching("dev.ccui.adapters.(*)..").should().notDependOnEachOther().check(classes);
+    }
+
+    @Test
+    void nothingDependsOnBootstrap() {
+        noClasses().that().resideOutsideOfPackage("dev.ccui.bootstrap..")
+                .should().dependOnClassesThat().resideInAPackage("dev.ccui.bootstrap..")
+                .check(classes);
+    }
+
+    @Test
+    void frameworksStayInTheirAdapter() {
+        noClasses().that().resideOutsideOfPackage("dev.ccui.adapters.http..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..", "com.auth0..",
+                        "at.favre..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("dev.ccui.adapters.persistence..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "org.flywaydb..", "com.zaxxer..",
+                        "io.lettuce..", "io.github.bucket4j..", "org.postgresql..", "org.sqlite..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("dev.ccui.adapters.process..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.pty4j..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("dev.ccui.domain..", "dev.ccui.application..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..", "io.micrometer..")
+                .check(classes);
+    }
+}

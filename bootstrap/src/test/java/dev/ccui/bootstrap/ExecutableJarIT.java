@@ -1,0 +1,98 @@
+package dev.ccui.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ccui.bootstrap.testing.JarProcess;
+import dev.ccui.bootstrap.testing.TestApplication;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The executable jar as an operator runs it: start, serve, stop on SIGTERM, refuse bad config, admin CLI. */
+class ExecutableJarIT {
+    private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
+
+    @TempDir
+    Path folder;
+
+    private Map<String, String> env() {
+        Map<String, String> env = new HashMap<>(TestApplication.baseEnvironment(folder));
+        env.put("HOME", folder.toString());
+        return env;
+    }
+
+    @Test
+    void startsServesAndStopsCleanlyOnSigterm() throws Exception {
+        try (JarProcess jar = JarProcess.start(env())) {
+            String line = jar.awaitLine(l -> LISTENING.matcher(l).find(), Duration.ofSeconds(60));
+            Matcher matcher = LISTENING.matcher(line);
+            assertThat(matcher.find()).isTrue();
+            var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + matcher.group(1) + "/api/health")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("\"database\":{\"status\":\"up\"");
+
+            jar.terminate();
+            jar.awaitLine(l -> l.contains("Application - stopped"), Duration.ofSeconds(30));
+            assertThat(jar.awaitExit(Duration.ofSeconds(30))).isIn(0, 143);
+            Path data = folder.resolve("data");
+            assertThat(data.resolve("combined.log")).exists();
+            assertThat(Files.readString(data.resolve("combined.log"))).contains("listening on");
+            assertThat(data.resolve("error.log")).exists();
+            assertThat(data.resolve("ccui.db")).exists();
+        }
+    }
+
+    @Test
+    void productionRefusesWeakConfigurationWithOneLinePerProblem() throws Exception {
+        Map<String, String> env = env();
+        env.put("CCUI_ENV", "production");
+        env.put("JWT_SECRET", "too-short");
+        env.put("CORS_ORIGINS", "*");
+        try (JarProcess jar = JarProcess.start(env)) {
+            assertThat(jar.awaitExit(Duration.ofSeconds(60))).isEqualTo(Main.CONFIG_ERROR);
+            assertThat(jar.output()).anySatisfy(l -> assertThat(l).contains("JWT_SECRET must have at least 32 characters"))
+                    .anySatisfy(l -> assertThat(l).contains("CORS_ORIGINS must list exact origins"))
+                    .anySatisfy(l -> assertThat(l).contains("DATABASE_URL is required in production"))
+                    .noneSatisfy(l -> assertThat(l).contains("Exception"));
+        }
+    }
+
+    @Test
+    void theAdminCommandLineCreatesListsAndResetsUsers() throws Exception {
+        try (JarProcess create = JarProcess.start(env(), "users", "create", "--username", "Rescue", "--role", "admin",
+                "--password-stdin")) {
+            create.writeStdin("rescue password 1\n");
+            assertThat(create.awaitExit(Duration.ofSeconds(60))).as(String.join("\n", create.output())).isZero();
+            assertThat(create.output()).anySatisfy(l -> assertThat(l).contains("created").contains("rescue").contains("admin"));
+        }
+        try (JarProcess reset = JarProcess.start(env(), "users", "reset-password", "--username", "rescue", "--password-stdin")) {
+            reset.writeStdin("rescue password 2\n");
+            assertThat(reset.awaitExit(Duration.ofSeconds(60))).as(String.join("\n", reset.output())).isZero();
+        }
+        try (JarProcess weak = JarProcess.start(env(), "users", "reset-password", "--username", "rescue", "--password-stdin")) {
+            weak.writeStdin("short\n");
+            assertThat(weak.awaitExit(Duration.ofSeconds(60))).isEqualTo(1);
+            assertThat(weak.output()).anySatisfy(l -> assertThat(l).contains("at least 10"));
+        }
+        try (JarProcess list = JarProcess.start(env(), "users", "list")) {
+            assertThat(list.awaitExit(Duration.ofSeconds(60))).isZero();
+            assertThat(list.output()).anySatisfy(l -> assertThat(l).contains("rescue").contains("admin").contains("enabled"));
+        }
+        try (TestApplication app = TestApplication.sqlite(folder)) {
+            var result = app.useCases().login().login(new dev.ccui.application.auth.port.in.Credentials("rescue",
+                    "rescue password 2", dev.ccui.application.common.ClientInfo.INTERNAL));
+            assertThat(result).isInstanceOf(dev.ccui.application.auth.port.in.LoginResult.Authenticated.class);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.ccui.bootstrap.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AppConfigTest {
+    private static final Path HOME = Path.of("/home/dev");
+
+    @Test
+    void defaultsServeOneLocalUser() {
+        AppConfig config = AppConfig.fromEnvironment(Map.of(), HOME);
+        assertThat(config.host()).isEqualTo("127.0.0.1");
+        assertThat(config.port()).isEqualTo(3001);
+        assertThat(config.production()).isFalse();
+        assertThat(config.dataDir()).isEqualTo(HOME.resolve(".ccui"));
+        assertThat(config.databaseUrl()).isEmpty();
+        assertThat(config.jwtTtl()).isEqualTo(Duration.ofDays(7));
+        assertThat(config.claudeConfigDir()).isEqualTo(HOME.resolve(".claude"));
+        assertThat(config.workspacesRoot()).isEqualTo(HOME);
+        assertThat(config.rateLimitPerMinute()).isEqualTo(300);
+        assertThat(config.authAttempts()).isEqualTo(10);
+        assertThat(config.authWindow()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(config.bcryptCost()).isEqualTo(12);
+        assertThat(config.terminalEnabled()).isTrue();
+        assertThat(config.corsOrigins()).isEmpty();
+    }
+
+    @Test
+    void productionRefusesToStartWithOneLinePerProblem() {
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("CCUI_ENV", "production", "CORS_ORIGINS", "*"), HOME))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .anySatisfy(p -> assertThat(p).contains("JWT_SECRET is required"))
+                        .anySatisfy(p -> assertThat(p).contains("'*' is not allowed"))
+                        .anySatisfy(p -> assertThat(p).contains("DATABASE_URL is required")));
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("CCUI_ENV", "production", "JWT_SECRET", "short",
+                "DATABASE_URL", "postgresql://db/ccui"), HOME))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
+                        "JWT_SECRET must have at least 32 characters in production",
+                        "CORS_ORIGINS is required in production: the exact origin(s) users open the UI from"));
+    }
+
+    @Test
+    void aCompleteProductionConfigurationIsAccepted() {
+        AppConfig config = AppConfig.fromEnvironment(Map.of("CCUI_ENV", "production", "JWT_SECRET", "x".repeat(40),
+                "DATABASE_URL", "postgresql://u:p@db/ccui", "CORS_ORIGINS", "https://ccui.example.com, https://b.example:8443",
+                "JWT_TTL", "12h", "CCUI_AUTH_RATE_LIMIT", "5/1h"), HOME);
+        assertThat(config.production()).isTrue();
+        assertThat(config.corsOrigins()).containsExactlyInAnyOrder("https://ccui.example.com", "https://b.example:8443");
+        assertThat(config.jwtTtl()).isEqualTo(Duration.ofHours(12));
+        assertThat(config.authAttempts()).isEqualTo(5);
+        assertThat(config.authWindow()).isEqualTo(Duration.ofHours(1));
+        assertThat(config.toString()).doesNotContain("x".repeat(40)).doesNotContain("u:p@");
+    }
+
+    @Test
+    void malformedValuesAreNamed() {
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("CCUI_PORT", "http", "JWT_TTL", "forever",
+                "CCUI_ENV", "staging", "CCUI_TERMINAL_ENABLED", "maybe"), HOME))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).hasSize(4)
+                        .anySatisfy(p -> assertThat(p).startsWith("CCUI_PORT must be"))
+                        .anySatisfy(p -> assertThat(p).startsWith("JWT_TTL must be"))
+                        .anySatisfy(p -> assertThat(p).startsWith("CCUI_ENV must be"))
+                        .anySatisfy(p -> assertThat(p).startsWith("CCUI_TERMINAL_ENABLED must be")));
+    }
+}

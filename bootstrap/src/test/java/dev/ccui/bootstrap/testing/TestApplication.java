@@ -1,0 +1,96 @@
+package dev.ccui.bootstrap.testing;
+
+import dev.ccui.bootstrap.Application;
+import dev.ccui.bootstrap.config.AppConfig;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The application as {@code Main} builds it (same composition root, real adapters) on a real
+ * database: a SQLite file in a temp folder, or a fresh schema on the PostgreSQL server, dropped
+ * on close. Tests drive {@link #useCases()} directly, or start HTTP on a random port.
+ */
+public final class TestApplication implements AutoCloseable {
+    public static final String POSTGRES_URL = System.getenv().getOrDefault("CCUI_TEST_POSTGRES_URL",
+            "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+
+    private final Application application;
+    private final String schema;
+
+    private TestApplication(Application application, String schema) {
+        this.application = application;
+        this.schema = schema;
+    }
+
+    /** Settings fit for tests: cheap bcrypt, no per-client limits, a random port. */
+    public static Map<String, String> baseEnvironment(Path folder) {
+        Map<String, String> env = new HashMap<>();
+        env.put("CCUI_DATA_DIR", folder.resolve("data").toString());
+        env.put("CCUI_PORT", "0");
+        env.put("CCUI_BCRYPT_COST", "4");
+        env.put("CCUI_RATE_LIMIT_PER_MINUTE", "0");
+        env.put("CCUI_AUTH_RATE_LIMIT", "1000/1m");
+        env.put("CLAUDE_CLI_PATH", folder.resolve("no-claude-here").toString());
+        env.put("CLAUDE_CONFIG_DIR", folder.resolve("claude").toString());
+        env.put("CCUI_WORKSPACES_ROOT", folder.toString());
+        env.put("CCUI_SHUTDOWN_GRACE", "2s");
+        return env;
+    }
+
+    public static TestApplication sqlite(Path folder) {
+        return sqlite(folder, Map.of());
+    }
+
+    public static TestApplication sqlite(Path folder, Map<String, String> overrides) {
+        Map<String, String> env = baseEnvironment(folder);
+        env.putAll(overrides);
+        return new TestApplication(Application.create(AppConfig.fromEnvironment(env, folder)), null);
+    }
+
+    public static TestApplication postgres(Path folder) {
+        String schema = "ccui_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+        execute("CREATE SCHEMA " + schema);
+        Map<String, String> env = baseEnvironment(folder);
+        env.put("DATABASE_URL", POSTGRES_URL + "&currentSchema=" + schema);
+        try {
+            return new TestApplication(Application.create(AppConfig.fromEnvironment(env, folder)), schema);
+        } catch (RuntimeException e) {
+            execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            throw e;
+        }
+    }
+
+    private static void execute(String sql) {
+        try (var connection = DriverManager.getConnection(POSTGRES_URL); var statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL at " + POSTGRES_URL + " refused: " + e.getMessage(), e);
+        }
+    }
+
+    public dev.ccui.bootstrap.UseCases useCases() {
+        return application.useCases();
+    }
+
+    public Application application() {
+        return application;
+    }
+
+    /** Starts HTTP on a random loopback port and returns its base URL. */
+    public String startHttp() {
+        return "http://127.0.0.1:" + application.startHttp().port();
+    }
+
+    @Override
+    public void close() {
+        application.close();
+        if (schema != null) {
+            execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
+    }
+}

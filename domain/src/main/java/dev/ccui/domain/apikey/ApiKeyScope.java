@@ -1,0 +1,26 @@
+package dev.ccui.domain.apikey;
+
+import dev.ccui.domain.error.InvalidException;
+import java.util.Locale;
+
+/**
+ * What an API key may do beyond the REST API of its owner. Code execution on the server
+ * (the web shell) must be granted explicitly.
+ */
+public enum ApiKeyScope {
+    API,
+    TERMINAL;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static ApiKeyScope fromWire(String text) {
+        for (ApiKeyScope scope : values()) {
+            if (scope.wireName().equals(text)) {
+                return scope;
+            }
+        }
+        throw new InvalidException("scopes", "unknown scope: use \"api\" or \"terminal\"");
+    }
+}

@@ -1,0 +1,35 @@
+package dev.ccui.domain.audit;
+
+/** What was done; {@link #code()} is the stable name stored and shown. */
+public enum AuditAction {
+    SETUP("auth.setup"),
+    LOGIN("auth.login"),
+    LOGIN_FAILED("auth.login_failed"),
+    LOGOUT("auth.logout"),
+    PASSWORD_CHANGED("auth.password_changed"),
+    USER_CREATED("user.created"),
+    USER_UPDATED("user.updated"),
+    USER_DELETED("user.deleted"),
+    PASSWORD_RESET("user.password_reset"),
+    API_KEY_CREATED("api_key.created"),
+    API_KEY_REVOKED("api_key.revoked");
+
+    private final String code;
+
+    AuditAction(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public static AuditAction fromCode(String code) {
+        for (AuditAction action : values()) {
+            if (action.code.equals(code)) {
+                return action;
+            }
+        }
+        throw new IllegalArgumentException("unknown audit action " + code);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.ccui.domain.auth;
+
+import dev.ccui.domain.apikey.ApiKeyId;
+import dev.ccui.domain.apikey.ApiKeyScope;
+import dev.ccui.domain.user.Role;
+import dev.ccui.domain.user.UserId;
+import dev.ccui.domain.user.Username;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The authenticated caller of one request. {@code tokenId} is set for token sessions (so
+ * logout can revoke exactly that token), {@code apiKeyId} for API-key calls.
+ */
+public record Principal(UserId userId, Username username, Role role, AuthMethod method, String tokenId,
+                        ApiKeyId apiKeyId, Set<ApiKeyScope> scopes) {
+    public Principal {
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(method, "method");
+        scopes = Set.copyOf(scopes);
+    }
+
+    public boolean isAdmin() {
+        return role == Role.ADMIN;
+    }
+
+    public Principal via(AuthMethod newMethod) {
+        return new Principal(userId, username, role, newMethod, tokenId, apiKeyId, scopes);
+    }
+}

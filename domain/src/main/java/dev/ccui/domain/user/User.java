@@ -1,0 +1,41 @@
+package dev.ccui.domain.user;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** An account. {@code passwordHash} is opaque here: only the password hasher reads it. */
+public record User(UserId id, Username username, Role role, boolean disabled, String passwordHash,
+                   Instant createdAt, Instant updatedAt, Instant lastLoginAt) {
+    public User {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(passwordHash, "passwordHash");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    public boolean isAdmin() {
+        return role == Role.ADMIN;
+    }
+
+    public boolean isActiveAdmin() {
+        return role == Role.ADMIN && !disabled;
+    }
+
+    public User withRole(Role newRole, Instant at) {
+        return new User(id, username, newRole, disabled, passwordHash, createdAt, at, lastLoginAt);
+    }
+
+    public User withDisabled(boolean newDisabled, Instant at) {
+        return new User(id, username, role, newDisabled, passwordHash, createdAt, at, lastLoginAt);
+    }
+
+    public User withPasswordHash(String newHash, Instant at) {
+        return new User(id, username, role, disabled, newHash, createdAt, at, lastLoginAt);
+    }
+
+    public User withLastLoginAt(Instant at) {
+        return new User(id, username, role, disabled, passwordHash, createdAt, updatedAt, at);
+    }
+}

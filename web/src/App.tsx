@@ -1,0 +1,75 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError, errorMessage, getAuthStatus, getMe, logout, onUnauthorized } from './api/client';
+import type { User } from './api/types';
+import { LoginForm } from './features/auth/LoginForm';
+import { SetupForm } from './features/auth/SetupForm';
+import { Shell } from './features/shell/Shell';
+
+type State =
+  | { kind: 'loading' }
+  | { kind: 'unreachable'; message: string }
+  | { kind: 'setup' }
+  | { kind: 'login'; notice?: string }
+  | { kind: 'signedIn'; user: User };
+
+export function App() {
+  const [state, setState] = useState<State>({ kind: 'loading' });
+
+  const boot = useCallback(async () => {
+    setState({ kind: 'loading' });
+    try {
+      const status = await getAuthStatus();
+      if (status.setupRequired) return setState({ kind: 'setup' });
+      try {
+        setState({ kind: 'signedIn', user: await getMe() });
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 401) return setState({ kind: 'login' });
+        throw err;
+      }
+    } catch (err) {
+      setState({ kind: 'unreachable', message: errorMessage(err) });
+    }
+  }, []);
+
+  useEffect(() => {
+    void boot();
+  }, [boot]);
+
+  useEffect(() => {
+    onUnauthorized(() => setState({ kind: 'login', notice: 'Your session has ended. Sign in again.' }));
+    return () => onUnauthorized(null);
+  }, []);
+
+  const signedIn = (user: User) => setState({ kind: 'signedIn', user });
+
+  async function signOut() {
+    try {
+      await logout();
+    } catch {
+      // the session is gone either way
+    }
+    window.location.hash = '';
+    setState({ kind: 'login', notice: 'You are signed out.' });
+  }
+
+  switch (state.kind) {
+    case 'loading':
+      return <p className="center muted" role="status">Loading…</p>;
+    case 'unreachable':
+      return (
+        <main className="auth-page">
+          <div className="card auth-card" role="alert">
+            <h1>Cannot load Claude Code UI</h1>
+            <p>{state.message}</p>
+            <button type="button" className="primary" onClick={() => void boot()}>Try again</button>
+          </div>
+        </main>
+      );
+    case 'setup':
+      return <SetupForm onSignedIn={signedIn} />;
+    case 'login':
+      return <LoginForm onSignedIn={signedIn} notice={state.notice} />;
+    case 'signedIn':
+      return <Shell user={state.user} onSignOut={signOut} />;
+  }
+}

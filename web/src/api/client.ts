@@ -1,0 +1,132 @@
+import type {
+  ApiKey,
+  AuditPage,
+  AuthStatus,
+  CreatedApiKey,
+  Role,
+  Session,
+  User,
+  UserPatch,
+} from './types';
+
+/** An HTTP error from the server, carrying the message of its `{"error": {...}}` body. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly requestId?: string;
+  /** Seconds from the `Retry-After` header (429), when present. */
+  readonly retryAfter?: number;
+
+  constructor(status: number, code: string, message: string, requestId?: string, retryAfter?: number) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.requestId = requestId;
+    this.retryAfter = retryAfter;
+  }
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+let unauthorizedHandler: (() => void) | null = null;
+
+/** Called when a signed-in request gets 401 (expired or revoked session). */
+export function onUnauthorized(handler: (() => void) | null): void {
+  unauthorizedHandler = handler;
+}
+
+function parseRetryAfter(value: string | null): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+  const date = Date.parse(value);
+  if (!Number.isNaN(date)) return Math.max(0, Math.ceil((date - Date.now()) / 1000));
+  return undefined;
+}
+
+async function toError(res: Response): Promise<ApiError> {
+  let code = `HTTP_${res.status}`;
+  let message = res.statusText || `Request failed (${res.status})`;
+  let requestId = res.headers.get('X-Request-Id') ?? undefined;
+  try {
+    const body = (await res.json()) as { error?: { code?: string; message?: string; requestId?: string } };
+    if (body?.error) {
+      code = body.error.code ?? code;
+      message = body.error.message ?? message;
+      requestId = body.error.requestId ?? requestId;
+    }
+  } catch {
+    // not JSON: keep the status text
+  }
+  return new ApiError(res.status, code, message, requestId, parseRetryAfter(res.headers.get('Retry-After')));
+}
+
+interface RequestOptions {
+  /** Do not call the global 401 handler (auth endpoints handle 401 themselves). */
+  quiet401?: boolean;
+}
+
+export async function request<T>(method: Method, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (method !== 'GET') headers['X-CCUI-CSRF'] = '1';
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+
+  let res: Response;
+  try {
+    res = await fetch(`/api${path}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', 'Cannot reach the server. Check your connection and try again.');
+  }
+  if (!res.ok) {
+    const err = await toError(res);
+    if (err.status === 401 && !opts.quiet401) unauthorizedHandler?.();
+    throw err;
+  }
+  if (res.status === 204 || res.status === 205) return undefined as T;
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+// ---- auth ----
+export const getAuthStatus = () => request<AuthStatus>('GET', '/auth/status', undefined, { quiet401: true });
+export const getMe = () => request<User>('GET', '/auth/me', undefined, { quiet401: true });
+export const setup = (username: string, password: string) =>
+  request<Session>('POST', '/auth/setup', { username, password }, { quiet401: true });
+export const login = (username: string, password: string) =>
+  request<Session>('POST', '/auth/login', { username, password }, { quiet401: true });
+export const logout = () => request<void>('POST', '/auth/logout', undefined, { quiet401: true });
+export const changePassword = (currentPassword: string, newPassword: string) =>
+  request<void>('POST', '/auth/password', { currentPassword, newPassword }, { quiet401: true });
+
+// ---- API keys ----
+export const listApiKeys = () => request<ApiKey[]>('GET', '/api-keys');
+export const createApiKey = (name: string) => request<CreatedApiKey>('POST', '/api-keys', { name });
+export const deleteApiKey = (id: string) => request<void>('DELETE', `/api-keys/${encodeURIComponent(id)}`);
+
+// ---- users (admin) ----
+export const listUsers = () => request<User[]>('GET', '/users');
+export const createUser = (username: string, password: string, role: Role) =>
+  request<User>('POST', '/users', { username, password, role });
+export const updateUser = (id: string, patch: UserPatch) =>
+  request<User>('PATCH', `/users/${encodeURIComponent(id)}`, patch);
+export const deleteUser = (id: string) => request<void>('DELETE', `/users/${encodeURIComponent(id)}`);
+
+// ---- audit (admin) ----
+export function listAudit(limit = 50, before?: string | number | null): Promise<AuditPage> {
+  const q = new URLSearchParams({ limit: String(limit) });
+  if (before !== undefined && before !== null) q.set('before', String(before));
+  return request<AuditPage>('GET', `/audit?${q}`);
+}
+
+/** A user-facing message for any thrown value. */
+export function errorMessage(e: unknown): string {
+  if (e instanceof ApiError) return e.message;
+  if (e instanceof Error) return e.message;
+  return 'Something went wrong.';
+}

@@ -1,0 +1,64 @@
+import { useEffect, useRef, useState } from 'react';
+import type { User } from '../../api/types';
+
+export function UserMenu({ user, onNavigate, onSignOut }: {
+  user: User;
+  onNavigate: (route: string) => void;
+  onSignOut: () => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: MouseEvent) => {
+      if (root.current && !root.current.contains(e.target as Node)) setOpen(false);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        setOpen(false);
+        button.current?.focus();
+      }
+    };
+    document.addEventListener('mousedown', onDown);
+    document.addEventListener('keydown', onKey);
+    root.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+    return () => {
+      document.removeEventListener('mousedown', onDown);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+
+  function pick(action: () => void) {
+    setOpen(false);
+    action();
+  }
+
+  return (
+    <div className="user-menu" ref={root}>
+      <button ref={button} type="button" className="user-button" aria-haspopup="menu" aria-expanded={open}
+        aria-controls="user-menu-list" onClick={() => setOpen((o) => !o)}>
+        <span className="avatar" aria-hidden="true">{user.username.slice(0, 1).toUpperCase()}</span>
+        <span className="user-name">{user.username}</span>
+        <span className="sr-only">, open the user menu</span>
+      </button>
+      {open && (
+        <ul id="user-menu-list" role="menu" aria-label="User menu" className="menu">
+          <li role="none" className="menu-label">
+            Signed in as <strong>{user.username}</strong> ({user.role})
+          </li>
+          <li role="none">
+            <button type="button" role="menuitem" onClick={() => pick(() => onNavigate('password'))}>Change password</button>
+          </li>
+          <li role="none">
+            <button type="button" role="menuitem" onClick={() => pick(() => onNavigate('api-keys'))}>API keys</button>
+          </li>
+          <li role="none">
+            <button type="button" role="menuitem" onClick={() => pick(onSignOut)}>Sign out</button>
+          </li>
+        </ul>
+      )}
+    </div>
+  );
+}
