@@ -1,0 +1,12 @@
+package dev.ccui.application.history.port.out;
+
+import dev.ccui.domain.session.SessionId;
+import java.time.Instant;
+
+/**
+ * How far a transcript file has been indexed: read up to {@code offset}, when it had
+ * {@code size} bytes, {@code modifiedAt} and identity {@code fileKey}.
+ */
+public record FileState(String path, SessionId sessionId, long size, Instant modifiedAt, String fileKey, long offset,
+                        String lastMessageId, int badLines) {
+}

@@ -1,0 +1,58 @@
+package dev.ccui.application.history.port.out;
+
+import dev.ccui.application.common.Page;
+import dev.ccui.domain.project.ProjectId;
+import dev.ccui.domain.session.SessionId;
+import dev.ccui.domain.session.SessionSummary;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** The database index of transcripts: sessions, their message positions, file progress, search text. */
+public interface SessionIndex {
+
+    Optional<FileState> fileState(String path);
+
+    List<FileState> allFileStates();
+
+    Optional<IndexedSession> find(SessionId id);
+
+    /**
+     * Stores what one read of one file added, in one transaction: the merged session, the new
+     * message lines (numbered from {@code session.nextSeq() - lines.size()}), more search text,
+     * and the file's new state. With {@code reset} the file's earlier lines and text are dropped
+     * first (the file shrank or was replaced and was read again from the start).
+     */
+    void apply(IndexedSession session, FileState file, List<IndexedLine> lines, String searchText, boolean reset);
+
+    /** Forgets a file that is gone: its lines and text, and its session when no other file has any. */
+    void removeFile(String path);
+
+    /** Sessions of a project, newest activity first; {@code cursor} is a previous page's {@code nextCursor}. */
+    Page<SessionSummary> listSessions(ProjectId projectId, int limit, String cursor, boolean includeHidden);
+
+    Optional<SessionSummary> summary(SessionId id);
+
+    /** Message positions, newest first: at most {@code limit} with seq below {@code beforeSeq} (all when null). */
+    List<MessageLine> lines(SessionId id, Long beforeSeq, int limit);
+
+    Optional<MessageLine> line(SessionId id, long seq);
+
+    void setAppTitle(SessionId id, String title);
+
+    void setHidden(SessionId id, boolean hidden);
+
+    /** Full-text search among the sessions of these projects; hidden sessions are left out. */
+    List<SearchHit> search(String query, Collection<ProjectId> projects, int limit);
+
+    /** Moves every session of a cwd to a project (when a project is registered for a path seen before). */
+    int assignProject(String cwd, ProjectId projectId);
+
+    IndexStats stats();
+
+    record MessageLine(long seq, LineRef ref) {
+    }
+
+    record IndexStats(long files, long sessions, long bytesIndexed) {
+    }
+}

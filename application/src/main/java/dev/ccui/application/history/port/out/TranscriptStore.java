@@ -1,0 +1,49 @@
+package dev.ccui.application.history.port.out;
+
+import dev.ccui.domain.history.HistoryMessage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Claude Code's transcripts on disk ({@code $CLAUDE_CONFIG_DIR/projects/**}). Written by another
+ * program: every method tolerates truncated, huge, corrupt or hostile content without throwing
+ * for it and with bounded memory.
+ */
+public interface TranscriptStore {
+
+    /** Where the transcripts live (for health and logs). */
+    Path projectsRoot();
+
+    /**
+     * Every transcript file: {@code projects/<folder>/<session>.jsonl} and subagent files
+     * ({@code agent-*.jsonl}, {@code <session>/subagents/*.jsonl}). Never follows a symlink out of
+     * the root or round a loop; an unreadable folder is skipped.
+     */
+    List<TranscriptFile> listFiles();
+
+    /**
+     * Reads the complete lines from {@code fromOffset}; empty when the file cannot be read (gone,
+     * no permission). {@code previousMessageId} is the {@code lastMessageId} of the previous read.
+     */
+    Optional<TranscriptDelta> read(TranscriptFile file, long fromOffset, String previousMessageId);
+
+    /**
+     * The messages at these lines, normalized, in the given order; {@code seqs} are their positions
+     * in the session (same size as {@code lines}). Long tool outputs are cut; images become ids.
+     */
+    List<HistoryMessage> messagesAt(List<LineRef> lines, List<Long> seqs);
+
+    /** The whole text of one tool result of the line (for "show full output"). */
+    Optional<String> toolResultText(LineRef line, String toolUseId);
+
+    /** The image of block {@code blockIndex} of the line. */
+    Optional<ImageData> image(LineRef line, int blockIndex);
+
+    /**
+     * Calls {@code changed} with each transcript file that is created, grows, or is deleted, until
+     * the returned handle is closed. Best effort: the index also rescans periodically.
+     */
+    AutoCloseable watch(Consumer<Path> changed);
+}

@@ -1,0 +1,36 @@
+package dev.ccui.application.project.port.out;
+
+import dev.ccui.domain.project.Project;
+import dev.ccui.domain.project.ProjectId;
+import dev.ccui.domain.project.ProjectOverview;
+import dev.ccui.domain.user.UserId;
+import java.util.List;
+import java.util.Optional;
+
+public interface ProjectRepository {
+
+    /** Inserts; false when a project with the same path exists. */
+    boolean insert(Project project);
+
+    Optional<Project> findById(ProjectId id);
+
+    Optional<Project> findByPath(String path);
+
+    void update(Project project);
+
+    /**
+     * Projects with session counts and last activity, not removed. {@code visibleTo} null means all
+     * (admins); otherwise those the user owns or is a member of.
+     */
+    List<ProjectOverview> overview(UserId visibleTo);
+
+    Optional<ProjectOverview> overview(ProjectId id);
+
+    void addMember(ProjectId project, UserId user);
+
+    void removeMember(ProjectId project, UserId user);
+
+    List<UserId> members(ProjectId project);
+
+    boolean isMember(ProjectId project, UserId user);
+}
