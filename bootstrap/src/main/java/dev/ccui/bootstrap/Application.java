@@ -10,17 +10,29 @@ import dev.ccui.adapters.persistence.audit.JdbiAuditRepository;
 import dev.ccui.adapters.persistence.auth.JdbiAuthTokenRepository;
 import dev.ccui.adapters.persistence.db.Database;
 import dev.ccui.adapters.persistence.db.DatabaseSettings;
+import dev.ccui.adapters.persistence.events.InMemoryEventBus;
 import dev.ccui.adapters.persistence.health.DatabaseHealthProbe;
+import dev.ccui.adapters.persistence.history.JdbiSessionIndex;
+import dev.ccui.adapters.persistence.project.JdbiProjectRepository;
 import dev.ccui.adapters.persistence.ratelimit.LocalRateLimiter;
 import dev.ccui.adapters.persistence.user.JdbiUserRepository;
 import dev.ccui.adapters.process.claude.ClaudeCliProbe;
+import dev.ccui.adapters.process.transcript.FileTranscriptStore;
+import dev.ccui.adapters.process.transcript.TranscriptLimits;
+import dev.ccui.adapters.process.workspace.FileSystemWorkspacePaths;
 import dev.ccui.application.apikey.ApiKeyService;
 import dev.ccui.application.audit.AuditService;
 import dev.ccui.application.audit.Auditor;
 import dev.ccui.application.auth.AuthService;
 import dev.ccui.application.auth.AuthSettings;
 import dev.ccui.application.auth.port.out.AuthTokenRepository;
+import dev.ccui.application.events.ChangeFeedService;
 import dev.ccui.application.health.HealthService;
+import dev.ccui.application.history.HistoryService;
+import dev.ccui.application.history.IndexHealthProbe;
+import dev.ccui.application.history.IndexService;
+import dev.ccui.application.history.IndexSettings;
+import dev.ccui.application.project.ProjectService;
 import dev.ccui.application.ratelimit.port.out.RateLimit;
 import dev.ccui.application.ratelimit.port.out.RateLimiter;
 import dev.ccui.application.user.UserAdminService;
@@ -54,6 +66,7 @@ public final class Application implements AutoCloseable {
     private final AuthTokenRepository tokens;
     private final Clock clock = Clock.systemUTC();
     private final ScheduledExecutorService housekeeping;
+    private final IndexService indexer;
     private HttpServer http;
 
     private Application(AppConfig config) {
@@ -76,10 +89,22 @@ public final class Application implements AutoCloseable {
                     Duration.ofSeconds(30));
             var auth = new AuthService(users, apiKeys, tokens, hasher, issuer, rateLimiter, auditor, clock, authSettings);
             var userAdmin = new UserAdminService(users, tokens, hasher, auditor, clock);
+
+            var events = new InMemoryEventBus();
+            var projects = new JdbiProjectRepository(database.jdbi());
+            var sessionIndex = new JdbiSessionIndex(database);
+            var transcripts = new FileTranscriptStore(config.claudeConfigDir(), TranscriptLimits.defaults());
+            this.indexer = new IndexService(transcripts, sessionIndex, projects, users, events, clock, IndexSettings.defaults());
+            var projectService = new ProjectService(projects, sessionIndex, users, new FileSystemWorkspacePaths(), events,
+                    auditor, clock, config.workspacesRoot());
+            var history = new HistoryService(sessionIndex, transcripts, projects, events, auditor);
+
             var health = new HealthService(List.of(new DatabaseHealthProbe(database),
-                    new ClaudeCliProbe(config.claudeCliPath(), clock, Duration.ofMinutes(5))), Version.current(), clock);
+                    new ClaudeCliProbe(config.claudeCliPath(), clock, Duration.ofMinutes(5)), new IndexHealthProbe(indexer)),
+                    Version.current(), clock);
             this.useCases = new UseCases(auth, auth, auth, auth, auth, auth, auth, auth, userAdmin, userAdmin,
-                    new ApiKeyService(apiKeys, auditor, clock), new AuditService(auditRepository), health);
+                    new ApiKeyService(apiKeys, auditor, clock), new AuditService(auditRepository), health, projectService,
+                    history, indexer, new ChangeFeedService(events, projects));
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -101,6 +126,11 @@ public final class Application implements AutoCloseable {
         return config;
     }
 
+    /** The transcript indexer; {@link #startHttp()} starts it, tests may drive {@link IndexService#scanAll()}. */
+    public IndexService indexer() {
+        return indexer;
+    }
+
     /** Starts the HTTP server; the port is {@link HttpServer#port()} (useful with port 0). */
     public synchronized HttpServer startHttp() {
         if (http == null) {
@@ -112,7 +142,9 @@ public final class Application implements AutoCloseable {
             var u = useCases;
             http = new HttpServer(settings, new HttpUseCases(u.authStatus(), u.setup(), u.login(), u.logout(),
                     u.authenticate(), u.currentUser(), u.changePassword(), u.wsTickets(), u.users(), u.apiKeys(),
-                    u.audit(), u.health(), rateLimiter)).start();
+                    u.audit(), u.health(), u.projects(), u.history(), u.changes(), rateLimiter)).start();
+            // After the server is up: a large first scan must never hold it up.
+            indexer.start();
         }
         return http;
     }
@@ -142,6 +174,7 @@ public final class Application implements AutoCloseable {
     @Override
     public synchronized void close() {
         housekeeping.shutdownNow();
+        indexer.close();
         if (http != null) {
             http.close();
             http = null;

@@ -10,7 +10,11 @@ import dev.ccui.application.auth.port.in.LoginUseCase;
 import dev.ccui.application.auth.port.in.LogoutUseCase;
 import dev.ccui.application.auth.port.in.SetupUseCase;
 import dev.ccui.application.auth.port.in.WsTicketUseCase;
+import dev.ccui.application.events.port.in.ChangeFeedUseCase;
 import dev.ccui.application.health.port.in.CheckHealthUseCase;
+import dev.ccui.application.history.port.in.IndexStatusUseCase;
+import dev.ccui.application.history.port.in.SessionHistoryUseCase;
+import dev.ccui.application.project.port.in.ProjectsUseCase;
 import dev.ccui.application.user.port.in.AdminCommandsUseCase;
 import dev.ccui.application.user.port.in.ManageUsersUseCase;
 
@@ -22,5 +26,6 @@ public record UseCases(AuthStatusUseCase authStatus, SetupUseCase setup, LoginUs
                        AuthenticateUseCase authenticate, CurrentUserUseCase currentUser,
                        ChangePasswordUseCase changePassword, WsTicketUseCase wsTickets, ManageUsersUseCase users,
                        AdminCommandsUseCase adminCommands, ManageApiKeysUseCase apiKeys, ListAuditUseCase audit,
-                       CheckHealthUseCase health) {
+                       CheckHealthUseCase health, ProjectsUseCase projects, SessionHistoryUseCase history,
+                       IndexStatusUseCase indexStatus, ChangeFeedUseCase changes) {
 }

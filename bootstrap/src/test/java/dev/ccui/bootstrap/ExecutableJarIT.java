@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -85,9 +86,19 @@ class ExecutableJarIT {
             assertThat(weak.awaitExit(Duration.ofSeconds(60))).isEqualTo(1);
             assertThat(weak.output()).anySatisfy(l -> assertThat(l).contains("at least 10"));
         }
-        try (JarProcess list = JarProcess.start(env(), "users", "list")) {
+        Map<String, String> json = env();
+        json.put("LOG_FORMAT", "json");
+        try (JarProcess list = JarProcess.start(json, "users", "list")) {
             assertThat(list.awaitExit(Duration.ofSeconds(60))).isZero();
             assertThat(list.output()).anySatisfy(l -> assertThat(l).contains("rescue").contains("admin").contains("enabled"));
+        }
+        // With LOG_FORMAT=json every line of the log file is one JSON object.
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> lines = Files.readAllLines(folder.resolve("data").resolve("combined.log"));
+        List<String> jsonLines = lines.stream().filter(l -> l.startsWith("{")).toList();
+        assertThat(jsonLines).isNotEmpty();
+        for (String line : jsonLines) {
+            assertThat(mapper.readTree(line).has("@timestamp")).isTrue();
         }
         try (TestApplication app = TestApplication.sqlite(folder)) {
             var result = app.useCases().login().login(new dev.ccui.application.auth.port.in.Credentials("rescue",

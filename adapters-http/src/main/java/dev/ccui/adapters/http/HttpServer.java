@@ -7,6 +7,9 @@ import dev.ccui.adapters.http.error.ErrorResponses;
 import dev.ccui.adapters.http.health.HealthRoutes;
 import dev.ccui.adapters.http.json.Json;
 import dev.ccui.adapters.http.openapi.OpenApiRoutes;
+import dev.ccui.adapters.http.project.ProjectRoutes;
+import dev.ccui.adapters.http.session.SessionRoutes;
+import dev.ccui.adapters.http.ws.WsEndpoint;
 import dev.ccui.adapters.http.security.Authentication;
 import dev.ccui.adapters.http.security.ClientAddresses;
 import dev.ccui.adapters.http.security.Cors;
@@ -105,6 +108,9 @@ public final class HttpServer implements AutoCloseable {
         new UserRoutes(useCases.users()).register(r);
         new ApiKeyRoutes(useCases.apiKeys()).register(r);
         new AuditRoutes(useCases.audit()).register(r);
+        new ProjectRoutes(useCases.projects(), useCases.history()).register(r);
+        new SessionRoutes(useCases.history()).register(r);
+        new WsEndpoint(useCases.wsTickets(), useCases.changes(), settings.corsOrigins()).register(r);
         new OpenApiRoutes().register(r);
 
         r.exception(NotFoundResponse.class, (e, ctx) -> {
@@ -136,10 +142,11 @@ public final class HttpServer implements AutoCloseable {
         return app.port();
     }
 
-    /** Routes as registered (without the OPTIONS preflights answered by the CORS filter). */
+    /** HTTP routes as registered (not filters, CORS preflights or the WebSocket upgrade, which OpenAPI does not describe). */
     public List<RouteInfo> routes() {
         return routes.stream().filter(route -> !route.method().equals(HandlerType.OPTIONS.name())
-                && !route.method().startsWith("BEFORE") && !route.method().startsWith("AFTER")).toList();
+                && !route.method().startsWith("BEFORE") && !route.method().startsWith("AFTER")
+                && !route.method().startsWith("WEBSOCKET")).toList();
     }
 
     @Override

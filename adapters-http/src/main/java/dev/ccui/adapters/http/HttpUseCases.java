@@ -10,7 +10,10 @@ import dev.ccui.application.auth.port.in.LoginUseCase;
 import dev.ccui.application.auth.port.in.LogoutUseCase;
 import dev.ccui.application.auth.port.in.SetupUseCase;
 import dev.ccui.application.auth.port.in.WsTicketUseCase;
+import dev.ccui.application.events.port.in.ChangeFeedUseCase;
 import dev.ccui.application.health.port.in.CheckHealthUseCase;
+import dev.ccui.application.history.port.in.SessionHistoryUseCase;
+import dev.ccui.application.project.port.in.ProjectsUseCase;
 import dev.ccui.application.ratelimit.port.out.RateLimiter;
 import dev.ccui.application.user.port.in.ManageUsersUseCase;
 
@@ -18,5 +21,6 @@ import dev.ccui.application.user.port.in.ManageUsersUseCase;
 public record HttpUseCases(AuthStatusUseCase authStatus, SetupUseCase setup, LoginUseCase login, LogoutUseCase logout,
                            AuthenticateUseCase authenticate, CurrentUserUseCase currentUser, ChangePasswordUseCase changePassword,
                            WsTicketUseCase wsTickets, ManageUsersUseCase users, ManageApiKeysUseCase apiKeys,
-                           ListAuditUseCase audit, CheckHealthUseCase health, RateLimiter rateLimiter) {
+                           ListAuditUseCase audit, CheckHealthUseCase health, ProjectsUseCase projects,
+                           SessionHistoryUseCase history, ChangeFeedUseCase changes, RateLimiter rateLimiter) {
 }

@@ -12,7 +12,14 @@ public enum AuditAction {
     USER_DELETED("user.deleted"),
     PASSWORD_RESET("user.password_reset"),
     API_KEY_CREATED("api_key.created"),
-    API_KEY_REVOKED("api_key.revoked");
+    API_KEY_REVOKED("api_key.revoked"),
+    PROJECT_REGISTERED("project.registered"),
+    PROJECT_UPDATED("project.updated"),
+    PROJECT_REMOVED("project.removed"),
+    PROJECT_SHARED("project.shared"),
+    PROJECT_UNSHARED("project.unshared"),
+    SESSION_RENAMED("session.renamed"),
+    SESSION_HIDDEN("session.hidden");
 
     private final String code;
 

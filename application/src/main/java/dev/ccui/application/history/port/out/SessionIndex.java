@@ -21,7 +21,8 @@ public interface SessionIndex {
      * Stores what one read of one file added, in one transaction: the merged session, the new
      * message lines (numbered from {@code session.nextSeq() - lines.size()}), more search text,
      * and the file's new state. With {@code reset} the file's earlier lines and text are dropped
-     * first (the file shrank or was replaced and was read again from the start).
+     * first (the file shrank or was replaced and was read again from the start). Callers apply
+     * one session at a time (the indexer is single-threaded): line numbers come from the session.
      */
     void apply(IndexedSession session, FileState file, List<IndexedLine> lines, String searchText, boolean reset);
 
@@ -49,6 +50,9 @@ public interface SessionIndex {
     int assignProject(String cwd, ProjectId projectId);
 
     IndexStats stats();
+
+    /** Refreshes the database's statistics after a bulk load, so queries get good plans. */
+    void optimize();
 
     record MessageLine(long seq, LineRef ref) {
     }

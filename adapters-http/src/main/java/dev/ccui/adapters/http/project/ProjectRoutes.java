@@ -1,0 +1,85 @@
+package dev.ccui.adapters.http.project;
+
+import static dev.ccui.adapters.http.security.Authentication.caller;
+import static dev.ccui.adapters.http.security.Authentication.client;
+
+import dev.ccui.adapters.http.audit.AuditRoutes;
+import dev.ccui.adapters.http.json.Json;
+import dev.ccui.adapters.http.security.Access;
+import dev.ccui.adapters.http.session.SessionView;
+import dev.ccui.application.common.Page;
+import dev.ccui.application.history.port.in.SessionHistoryUseCase;
+import dev.ccui.application.project.port.in.ProjectChanges;
+import dev.ccui.application.project.port.in.ProjectsUseCase;
+import dev.ccui.domain.session.SessionSummary;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+
+/** {@code /api/projects}: the projects a user sees, their sessions and who they are shared with. */
+public final class ProjectRoutes {
+    private final ProjectsUseCase projects;
+    private final SessionHistoryUseCase history;
+
+    public ProjectRoutes(ProjectsUseCase projects, SessionHistoryUseCase history) {
+        this.projects = projects;
+        this.history = history;
+    }
+
+    record RegisterBody(String path, String name) {
+    }
+
+    record PatchBody(String name, Boolean starred, Boolean archived) {
+    }
+
+    record MemberBody(String userId) {
+    }
+
+    record SessionsPage(List<SessionView> items, String nextCursor) {
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/api/projects", ctx -> ctx.json(projects.listProjects(caller(ctx)).stream().map(ProjectView::of).toList()),
+                Access.USER);
+        routes.post("/api/projects", this::registerProject, Access.USER);
+        routes.get("/api/projects/{projectId}",
+                ctx -> ctx.json(ProjectView.of(projects.getProject(caller(ctx), ctx.pathParam("projectId")))), Access.USER);
+        routes.patch("/api/projects/{projectId}", this::patch, Access.USER);
+        routes.delete("/api/projects/{projectId}", ctx -> {
+            projects.removeProject(caller(ctx), ctx.pathParam("projectId"), client(ctx));
+            ctx.status(204);
+        }, Access.USER);
+        routes.get("/api/projects/{projectId}/members",
+                ctx -> ctx.json(Map.of("userIds", projects.listMembers(caller(ctx), ctx.pathParam("projectId")))), Access.USER);
+        routes.post("/api/projects/{projectId}/members", ctx -> {
+            MemberBody body = Json.body(ctx, MemberBody.class);
+            projects.addMember(caller(ctx), ctx.pathParam("projectId"), body.userId(), client(ctx));
+            ctx.status(204);
+        }, Access.USER);
+        routes.delete("/api/projects/{projectId}/members/{userId}", ctx -> {
+            projects.removeMember(caller(ctx), ctx.pathParam("projectId"), ctx.pathParam("userId"), client(ctx));
+            ctx.status(204);
+        }, Access.USER);
+        routes.get("/api/projects/{projectId}/sessions", this::sessions, Access.USER);
+    }
+
+    private void registerProject(Context ctx) {
+        RegisterBody body = Json.body(ctx, RegisterBody.class);
+        var registered = projects.registerProject(caller(ctx), body.path(), body.name(), client(ctx));
+        ctx.status(registered.created() ? 201 : 200).json(ProjectView.of(registered.project()));
+    }
+
+    private void patch(Context ctx) {
+        PatchBody body = Json.body(ctx, PatchBody.class);
+        var changes = new ProjectChanges(body.name(), body.starred(), body.archived());
+        ctx.json(ProjectView.of(projects.updateProject(caller(ctx), ctx.pathParam("projectId"), changes, client(ctx))));
+    }
+
+    private void sessions(Context ctx) {
+        boolean includeHidden = "true".equals(ctx.queryParam("includeHidden"));
+        Page<SessionSummary> page = history.listSessions(caller(ctx), ctx.pathParam("projectId"),
+                AuditRoutes.intParam(ctx, "limit"), ctx.queryParam("cursor"), includeHidden);
+        ctx.json(new SessionsPage(page.items().stream().map(SessionView::of).toList(), page.nextCursor()));
+    }
+}

@@ -1,0 +1,137 @@
+package dev.ccui.adapters.http.session;
+
+import static dev.ccui.adapters.http.security.Authentication.caller;
+import static dev.ccui.adapters.http.security.Authentication.client;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.ccui.adapters.http.audit.AuditRoutes;
+import dev.ccui.adapters.http.json.Json;
+import dev.ccui.adapters.http.security.Access;
+import dev.ccui.application.history.port.in.MessagesPage;
+import dev.ccui.application.history.port.in.SessionHistoryUseCase;
+import dev.ccui.application.history.port.out.ImageData;
+import dev.ccui.domain.error.InvalidException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/** {@code /api/sessions/*} and {@code /api/search}: history pages, tool outputs, images, export, rename, hide, search. */
+public final class SessionRoutes {
+    private final SessionHistoryUseCase history;
+
+    public SessionRoutes(SessionHistoryUseCase history) {
+        this.history = history;
+    }
+
+    record PatchBody(String title, Boolean hidden) {
+    }
+
+    record Messages(List<Map<String, Object>> items, Long nextBefore) {
+    }
+
+    record Hit(String sessionId, String projectId, String title, String snippet, java.time.Instant lastActivityAt) {
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/api/sessions/{sessionId}",
+                ctx -> ctx.json(SessionView.of(history.getSession(caller(ctx), ctx.pathParam("sessionId")))), Access.USER);
+        routes.patch("/api/sessions/{sessionId}", this::patch, Access.USER);
+        routes.delete("/api/sessions/{sessionId}", ctx -> {
+            history.hideSession(caller(ctx), ctx.pathParam("sessionId"), true, client(ctx));
+            ctx.status(204);
+        }, Access.USER);
+        routes.get("/api/sessions/{sessionId}/messages", this::messages, Access.USER);
+        routes.get("/api/sessions/{sessionId}/tool-results/{toolUseId}", this::toolResult, Access.USER);
+        routes.get("/api/sessions/{sessionId}/images/{imageId}", this::image, Access.USER);
+        routes.get("/api/sessions/{sessionId}/export", this::export, Access.USER);
+        routes.get("/api/search", this::search, Access.USER);
+    }
+
+    private void patch(Context ctx) {
+        PatchBody body = Json.body(ctx, PatchBody.class);
+        String id = ctx.pathParam("sessionId");
+        if (body.hidden() != null) {
+            history.hideSession(caller(ctx), id, body.hidden(), client(ctx));
+        }
+        if (body.title() != null || body.hidden() == null) {
+            ctx.json(SessionView.of(history.renameSession(caller(ctx), id, body.title(), client(ctx))));
+        } else {
+            ctx.json(SessionView.of(history.getSession(caller(ctx), id)));
+        }
+    }
+
+    private void messages(Context ctx) {
+        MessagesPage page = history.messages(caller(ctx), ctx.pathParam("sessionId"), AuditRoutes.intParam(ctx, "limit"),
+                longParam(ctx, "before"));
+        ctx.json(new Messages(MessageView.of(page.items()), page.nextBefore()));
+    }
+
+    private void toolResult(Context ctx) {
+        Long seq = longParam(ctx, "seq");
+        if (seq == null) {
+            throw new InvalidException("seq", "seq (the message's seq) is required");
+        }
+        String toolUseId = ctx.pathParam("toolUseId");
+        ctx.json(Map.of("toolUseId", toolUseId, "content", history.toolResult(caller(ctx), ctx.pathParam("sessionId"), seq, toolUseId)));
+    }
+
+    private void image(Context ctx) {
+        ImageData image = history.image(caller(ctx), ctx.pathParam("sessionId"), ctx.pathParam("imageId"));
+        ctx.header("Cache-Control", "private, max-age=86400");
+        ctx.header("Content-Disposition", "inline");
+        ctx.contentType(image.mediaType()).result(image.bytes());
+    }
+
+    private void export(Context ctx) throws Exception {
+        String format = ctx.queryParam("format") == null ? "markdown" : ctx.queryParam("format");
+        String id = ctx.pathParam("sessionId");
+        var summary = history.getSession(caller(ctx), id);
+        String safeName = "session-" + summary.id().value();
+        switch (format) {
+            case "markdown", "md" -> {
+                ctx.contentType("text/markdown; charset=utf-8");
+                ctx.header("Content-Disposition", "attachment; filename=\"" + safeName + ".md\"");
+                try (Writer writer = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8))) {
+                    history.exportMarkdown(caller(ctx), id, writer);
+                }
+            }
+            case "json" -> {
+                ctx.contentType("application/json");
+                ctx.header("Content-Disposition", "attachment; filename=\"" + safeName + ".json\"");
+                try (JsonGenerator json = Json.MAPPER.getFactory().createGenerator(ctx.outputStream())) {
+                    json.writeStartObject();
+                    json.writeFieldName("session");
+                    Json.MAPPER.writeValue(json, SessionView.of(summary));
+                    json.writeArrayFieldStart("messages");
+                    history.exportMessages(caller(ctx), id, message -> Json.MAPPER.writeValue(json, MessageView.of(message)));
+                    json.writeEndArray();
+                    json.writeEndObject();
+                }
+            }
+            default -> throw new InvalidException("format", "format must be markdown or json");
+        }
+    }
+
+    private void search(Context ctx) {
+        var hits = history.search(caller(ctx), ctx.queryParam("q"), ctx.queryParam("projectId"), AuditRoutes.intParam(ctx, "limit"));
+        ctx.json(Map.of("items", hits.stream().map(h -> new Hit(h.sessionId().value(), h.projectId().toString(), h.title(),
+                h.snippet(), h.lastActivityAt())).toList()));
+    }
+
+    static Long longParam(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidException(name, name + " must be a whole number");
+        }
+    }
+}

@@ -1,0 +1,335 @@
+package dev.ccui.adapters.process.transcript;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ccui.application.history.port.out.ImageData;
+import dev.ccui.application.history.port.out.LineRef;
+import dev.ccui.application.history.port.out.TranscriptDelta;
+import dev.ccui.application.history.port.out.TranscriptFile;
+import dev.ccui.application.history.port.out.TranscriptStore;
+import dev.ccui.domain.history.HistoryMessage;
+import dev.ccui.domain.history.MessageBlock;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads Claude Code's transcripts from {@code <claude config dir>/projects}. The files belong to
+ * another program and may be huge, half-written, corrupt or hostile, so every read is a bounded
+ * stream over exact byte ranges: a line is parsed only when it fits the line limit, records are
+ * streamed rather than bound, and what cannot be read becomes a count or a placeholder.
+ */
+public final class FileTranscriptStore implements TranscriptStore {
+    private static final Logger LOG = LoggerFactory.getLogger(FileTranscriptStore.class);
+
+    private final Path root;
+    private final TranscriptLimits limits;
+    private final ObjectMapper json = new ObjectMapper();
+    private final JsonFactory factory = json.getFactory();
+    private final MessageNormalizer normalizer;
+    private final TranscriptWalker walker;
+
+    public FileTranscriptStore(Path claudeConfigDir, TranscriptLimits limits) {
+        this.root = claudeConfigDir.toAbsolutePath().normalize().resolve("projects");
+        this.limits = limits;
+        this.normalizer = new MessageNormalizer(json, limits.toolResultChars());
+        this.walker = new TranscriptWalker(root, limits);
+    }
+
+    @Override
+    public Path projectsRoot() {
+        return root;
+    }
+
+    @Override
+    public List<TranscriptFile> listFiles() {
+        return walker.list();
+    }
+
+    @Override
+    public Optional<TranscriptDelta> read(TranscriptFile file, long fromOffset, String previousMessageId) {
+        if (fromOffset < 0) {
+            throw new IllegalArgumentException("negative offset " + fromOffset);
+        }
+        Path path = file.path();
+        try (FileChannel channel = open(path)) {
+            if (channel == null) {
+                return Optional.empty();
+            }
+            long size = channel.size();
+            DeltaBuilder delta = new DeltaBuilder(path.toString(), file.subagent() || Records.isSubagentFile(path),
+                    previousMessageId, limits.searchTextChars());
+            long end = fromOffset;
+            if (fromOffset < size) {
+                end = LineSplitter.split(channel, fromOffset, size, limits.maxLineBytes(), limits.maxReadBytes(),
+                        new Indexer(channel, delta));
+            }
+            if (delta.badLines() > 0) {
+                LOG.warn("Skipped {} unreadable or oversized lines in {} between bytes {} and {}", delta.badLines(),
+                        path, fromOffset, end);
+            }
+            return Optional.of(delta.build(end));
+        } catch (NoSuchFileException | AccessDeniedException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            LOG.warn("Cannot read transcript {}: {}", path, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /** Feeds each line's facts to the delta. */
+    private final class Indexer implements LineSplitter.Sink {
+        private final FileChannel channel;
+        private final DeltaBuilder delta;
+
+        Indexer(FileChannel channel, DeltaBuilder delta) {
+            this.channel = channel;
+            this.delta = delta;
+        }
+
+        @Override
+        public void line(long offset, byte[] bytes, int from, int length) {
+            if (isBlank(bytes, from, length)) {
+                return;
+            }
+            RecordFacts facts = scan(bytes, from, length);
+            if (facts == null) {
+                delta.bad();
+            } else {
+                delta.accept(facts, offset, length, true);
+            }
+        }
+
+        @Override
+        public void oversized(long offset, long length) {
+            delta.bad();
+            RecordFacts facts = scanLarge(channel, offset, length);
+            if (facts != null) {
+                delta.accept(facts, offset, length, false);
+            }
+        }
+    }
+
+    private RecordFacts scan(byte[] bytes, int from, int length) {
+        try (JsonParser parser = factory.createParser(bytes, from, length)) {
+            return RecordFacts.scan(parser, true);
+        } catch (IOException | RuntimeException e) {
+            // Most often invalid UTF-8 inside a string: read it again decoded with replacement.
+            try (JsonParser parser = factory.createParser(new String(bytes, from, length, StandardCharsets.UTF_8))) {
+                return RecordFacts.scan(parser, true);
+            } catch (IOException | RuntimeException again) {
+                return null;
+            }
+        }
+    }
+
+    /** The scalar facts of a line too long to hold, streamed from the file with its texts skipped. */
+    private RecordFacts scanLarge(FileChannel channel, long offset, long length) {
+        try (JsonParser parser = factory.createParser(new RangeInputStream(channel, offset, length))) {
+            return RecordFacts.scan(parser, false);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public List<HistoryMessage> messagesAt(List<LineRef> lines, List<Long> seqs) {
+        if (lines.size() != seqs.size()) {
+            throw new IllegalArgumentException("lines and seqs differ in size: " + lines.size() + " and " + seqs.size());
+        }
+        Map<String, FileChannel> channels = new HashMap<>();
+        try {
+            List<HistoryMessage> messages = new ArrayList<>(lines.size());
+            for (int i = 0; i < lines.size(); i++) {
+                messages.add(messageAt(lines.get(i), seqs.get(i), channels));
+            }
+            return messages;
+        } finally {
+            channels.values().forEach(FileTranscriptStore::closeQuietly);
+        }
+    }
+
+    private HistoryMessage messageAt(LineRef ref, long seq, Map<String, FileChannel> channels) {
+        boolean subagent = Records.isSubagentFile(Path.of(ref.file()));
+        FileChannel channel;
+        try {
+            channel = channels.containsKey(ref.file()) ? channels.get(ref.file()) : open(Path.of(ref.file()));
+            channels.put(ref.file(), channel);
+        } catch (IOException | InvalidPathException e) {
+            channel = null;
+        }
+        if (channel == null) {
+            return placeholder(seq, null, subagent, "[This message's transcript file can no longer be read]");
+        }
+        if (ref.length() > limits.maxLineBytes()) {
+            RecordFacts facts = scanLarge(channel, ref.offset(), ref.length());
+            String text = "[This record is too large to show (" + ref.length() + " bytes)]";
+            return placeholder(seq, facts, subagent, text);
+        }
+        JsonNode record = readRecord(channel, ref);
+        if (record == null || !record.isObject()) {
+            return placeholder(seq, null, subagent, "[This record could not be read: the transcript file has changed]");
+        }
+        try {
+            return normalizer.normalize(record, seq, subagent);
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot show the record at {}:{}: {}", ref.file(), ref.offset(), e.toString());
+            return placeholder(seq, null, subagent, "[This record could not be shown]");
+        }
+    }
+
+    private static HistoryMessage placeholder(long seq, RecordFacts facts, boolean subagent, String text) {
+        String role = facts != null && (facts.isUser() || facts.isAssistant()) ? facts.type : "system";
+        return new HistoryMessage(seq, facts == null ? null : facts.uuid, null, role,
+                facts == null ? null : Records.instant(facts.timestamp), facts == null ? null : facts.model,
+                List.of(new MessageBlock.Text(text)), true, subagent || facts != null && facts.sidechain, null);
+    }
+
+    @Override
+    public Optional<String> toolResultText(LineRef line, String toolUseId) {
+        return record(line).flatMap(record -> MessageNormalizer.toolResultText(record, toolUseId));
+    }
+
+    @Override
+    public Optional<ImageData> image(LineRef line, int blockIndex) {
+        return record(line).flatMap(record -> MessageNormalizer.imageData(record, blockIndex));
+    }
+
+    private Optional<JsonNode> record(LineRef ref) {
+        if (ref.length() > limits.maxLineBytes()) {
+            return Optional.empty();
+        }
+        try (FileChannel channel = open(Path.of(ref.file()))) {
+            return channel == null ? Optional.empty() : Optional.ofNullable(readRecord(channel, ref));
+        } catch (IOException | InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The JSON record at exactly this byte range; null when the range no longer holds one. */
+    private JsonNode readRecord(FileChannel channel, LineRef ref) {
+        if (ref.offset() < 0 || ref.length() <= 0) {
+            return null;
+        }
+        byte[] bytes = new byte[ref.length()];
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        try {
+            while (buffer.hasRemaining()) {
+                if (channel.read(buffer, ref.offset() + buffer.position()) < 0) {
+                    return null;
+                }
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        try {
+            return json.readTree(bytes);
+        } catch (IOException | RuntimeException e) {
+            try {
+                return json.readTree(new String(bytes, StandardCharsets.UTF_8));
+            } catch (IOException | RuntimeException again) {
+                return null;
+            }
+        }
+    }
+
+    /**
+     * Opens a transcript for reading when it is a regular file that resolves inside the root;
+     * null otherwise. Opening a FIFO would block, and a path (or a symlink swapped in since the
+     * listing) leading out of the root must not be read.
+     */
+    private FileChannel open(Path path) throws IOException {
+        Path absolute = path.toAbsolutePath().normalize();
+        if (!absolute.startsWith(root)) {
+            return null;
+        }
+        Path real = absolute.toRealPath();
+        if (!real.startsWith(root.toRealPath()) || !Files.readAttributes(real, BasicFileAttributes.class).isRegularFile()) {
+            return null;
+        }
+        return FileChannel.open(real, StandardOpenOption.READ);
+    }
+
+    @Override
+    public AutoCloseable watch(Consumer<Path> changed) {
+        try {
+            return new TranscriptWatcher(root, changed);
+        } catch (IOException e) {
+            LOG.warn("Cannot watch {} for changes, relying on rescans: {}", root, e.toString());
+            return () -> { };
+        }
+    }
+
+    private static boolean isBlank(byte[] bytes, int from, int length) {
+        for (int i = from; i < from + length; i++) {
+            byte b = bytes[i];
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel == null) {
+            return;
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.debug("Closing a transcript failed: {}", e.toString());
+        }
+    }
+
+    /** A byte range of a file as a stream, read with positional reads (the channel is shared). */
+    private static final class RangeInputStream extends InputStream {
+        private final FileChannel channel;
+        private long position;
+        private final long end;
+
+        RangeInputStream(FileChannel channel, long offset, long length) {
+            this.channel = channel;
+            this.position = offset;
+            this.end = offset + length;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] target, int from, int length) throws IOException {
+            if (position >= end) {
+                return -1;
+            }
+            int wanted = (int) Math.min(length, end - position);
+            int read = channel.read(ByteBuffer.wrap(target, from, wanted), position);
+            if (read <= 0) {
+                return -1;
+            }
+            position += read;
+            return read;
+        }
+    }
+}

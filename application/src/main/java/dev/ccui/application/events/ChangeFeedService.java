@@ -1,0 +1,40 @@
+package dev.ccui.application.events;
+
+import dev.ccui.application.events.port.in.ChangeFeedUseCase;
+import dev.ccui.application.events.port.out.EventBus;
+import dev.ccui.application.project.ProjectAccess;
+import dev.ccui.application.project.port.out.ProjectRepository;
+import dev.ccui.domain.auth.Principal;
+import dev.ccui.domain.project.ProjectId;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+public final class ChangeFeedService implements ChangeFeedUseCase {
+    private final EventBus events;
+    private final ProjectRepository projects;
+    private final ProjectAccess access;
+
+    public ChangeFeedService(EventBus events, ProjectRepository projects) {
+        this.events = events;
+        this.projects = projects;
+        this.access = new ProjectAccess(projects);
+    }
+
+    @Override
+    public AutoCloseable follow(Principal viewer, Consumer<AppEvent> listener) {
+        return events.subscribe(event -> {
+            switch (event) {
+                case AppEvent.ProjectsChanged changed -> {
+                    Set<ProjectId> visible = viewer.isAdmin() ? changed.projectIds() : changed.projectIds().stream()
+                            .filter(id -> projects.findById(id).map(p -> access.canUse(viewer, p)).orElse(false))
+                            .collect(Collectors.toSet());
+                    if (!visible.isEmpty()) {
+                        listener.accept(new AppEvent.ProjectsChanged(visible));
+                    }
+                }
+                case AppEvent.IndexStatus status -> listener.accept(status);
+            }
+        });
+    }
+}

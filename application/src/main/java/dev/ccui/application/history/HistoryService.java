@@ -1,0 +1,194 @@
+package dev.ccui.application.history;
+
+import dev.ccui.application.audit.Auditor;
+import dev.ccui.application.common.ClientInfo;
+import dev.ccui.application.common.Limits;
+import dev.ccui.application.common.Page;
+import dev.ccui.application.events.AppEvent;
+import dev.ccui.application.events.port.out.EventBus;
+import dev.ccui.application.history.port.in.MessagesPage;
+import dev.ccui.application.history.port.in.SessionHistoryUseCase;
+import dev.ccui.application.history.port.out.ImageData;
+import dev.ccui.application.history.port.out.SearchHit;
+import dev.ccui.application.history.port.out.SessionIndex;
+import dev.ccui.application.history.port.out.TranscriptStore;
+import dev.ccui.application.project.ProjectAccess;
+import dev.ccui.application.project.port.out.ProjectRepository;
+import dev.ccui.domain.audit.AuditAction;
+import dev.ccui.domain.auth.Principal;
+import dev.ccui.domain.error.InvalidException;
+import dev.ccui.domain.error.NotFoundException;
+import dev.ccui.domain.history.HistoryMessage;
+import dev.ccui.domain.project.Project;
+import dev.ccui.domain.project.ProjectId;
+import dev.ccui.domain.project.ProjectOverview;
+import dev.ccui.domain.session.SessionId;
+import dev.ccui.domain.session.SessionSummary;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+
+/** Sessions as recorded on disk, answered from the index; message bodies read from the files on demand. */
+public final class HistoryService implements SessionHistoryUseCase {
+    private static final int EXPORT_PAGE = 200;
+
+    private final SessionIndex index;
+    private final TranscriptStore transcripts;
+    private final ProjectRepository projects;
+    private final ProjectAccess access;
+    private final EventBus events;
+    private final Auditor auditor;
+
+    public HistoryService(SessionIndex index, TranscriptStore transcripts, ProjectRepository projects, EventBus events,
+                          Auditor auditor) {
+        this.index = index;
+        this.transcripts = transcripts;
+        this.projects = projects;
+        this.access = new ProjectAccess(projects);
+        this.events = events;
+        this.auditor = auditor;
+    }
+
+    @Override
+    public Page<SessionSummary> listSessions(Principal caller, String projectId, Integer limit, String cursor,
+                                             boolean includeHidden) {
+        Project project = access.require(caller, projectId);
+        return index.listSessions(project.id(), Limits.pageSize(limit, 50, 200), cursor, includeHidden);
+    }
+
+    @Override
+    public SessionSummary getSession(Principal caller, String sessionId) {
+        return visible(caller, sessionId);
+    }
+
+    private SessionSummary visible(Principal caller, String sessionId) {
+        SessionSummary summary = SessionId.parse(sessionId).flatMap(index::summary)
+                .orElseThrow(() -> new NotFoundException("no such session"));
+        Project project = projects.findById(summary.projectId()).filter(p -> !p.removed())
+                .orElseThrow(() -> new NotFoundException("no such session"));
+        access.require(caller, project);
+        return summary;
+    }
+
+    @Override
+    public MessagesPage messages(Principal caller, String sessionId, Integer limit, Long before) {
+        SessionSummary summary = visible(caller, sessionId);
+        int size = Limits.pageSize(limit, 50, 500);
+        if (before != null && before < 0) {
+            throw new InvalidException("before", "before must be a nextBefore value");
+        }
+        List<SessionIndex.MessageLine> lines = new ArrayList<>(index.lines(summary.id(), before, size));
+        Collections.reverse(lines);
+        List<HistoryMessage> items = transcripts.messagesAt(lines.stream().map(SessionIndex.MessageLine::ref).toList(),
+                lines.stream().map(SessionIndex.MessageLine::seq).toList());
+        Long nextBefore = lines.isEmpty() || lines.getFirst().seq() == 0 ? null : lines.getFirst().seq();
+        if (lines.size() < size) {
+            nextBefore = null;
+        }
+        return new MessagesPage(items, nextBefore);
+    }
+
+    @Override
+    public String toolResult(Principal caller, String sessionId, long seq, String toolUseId) {
+        SessionSummary summary = visible(caller, sessionId);
+        if (toolUseId == null || toolUseId.isBlank() || toolUseId.length() > 200) {
+            throw new InvalidException("toolUseId", "toolUseId is required");
+        }
+        var line = index.line(summary.id(), seq).orElseThrow(() -> new NotFoundException("no such message"));
+        return transcripts.toolResultText(line.ref(), toolUseId).orElseThrow(() -> new NotFoundException("no such tool result"));
+    }
+
+    @Override
+    public ImageData image(Principal caller, String sessionId, String imageId) {
+        SessionSummary summary = visible(caller, sessionId);
+        String[] parts = imageId == null ? new String[0] : imageId.split("-", 2);
+        long seq;
+        int block;
+        try {
+            seq = Long.parseLong(parts[0]);
+            block = Integer.parseInt(parts[1]);
+        } catch (RuntimeException e) {
+            throw new NotFoundException("no such image");
+        }
+        var line = index.line(summary.id(), seq).orElseThrow(() -> new NotFoundException("no such image"));
+        return transcripts.image(line.ref(), block).orElseThrow(() -> new NotFoundException("no such image"));
+    }
+
+    @Override
+    public SessionSummary renameSession(Principal caller, String sessionId, String title, ClientInfo client) {
+        SessionSummary summary = visible(caller, sessionId);
+        String clean = title == null ? null : title.strip();
+        if (clean != null && (clean.length() > 300 || clean.chars().anyMatch(Character::isISOControl))) {
+            throw new InvalidException("title", "title must have at most 300 characters and no control characters");
+        }
+        index.setAppTitle(summary.id(), clean == null || clean.isEmpty() ? null : clean);
+        auditor.record(AuditAction.SESSION_RENAMED, caller, summary.id().value(), client, true, clean);
+        events.publish(new AppEvent.ProjectsChanged(Set.of(summary.projectId())));
+        return index.summary(summary.id()).orElseThrow();
+    }
+
+    @Override
+    public void hideSession(Principal caller, String sessionId, boolean hidden, ClientInfo client) {
+        SessionSummary summary = visible(caller, sessionId);
+        index.setHidden(summary.id(), hidden);
+        auditor.record(AuditAction.SESSION_HIDDEN, caller, summary.id().value(), client, true, hidden ? "hidden" : "shown");
+        events.publish(new AppEvent.ProjectsChanged(Set.of(summary.projectId())));
+    }
+
+    @Override
+    public List<SearchHit> search(Principal caller, String query, String projectId, Integer limit) {
+        if (query == null || query.isBlank()) {
+            throw new InvalidException("q", "q is required");
+        }
+        if (query.length() > 500) {
+            throw new InvalidException("q", "q must have at most 500 characters");
+        }
+        int size = Limits.pageSize(limit, 20, 100);
+        List<ProjectId> scope;
+        if (projectId != null && !projectId.isBlank()) {
+            scope = List.of(access.require(caller, projectId).id());
+        } else {
+            scope = projects.overview(caller.isAdmin() ? null : caller.userId()).stream()
+                    .map(ProjectOverview::project).map(Project::id).toList();
+        }
+        return scope.isEmpty() ? List.of() : index.search(query, scope, size);
+    }
+
+    @Override
+    public void exportMarkdown(Principal caller, String sessionId, Appendable out) throws IOException {
+        SessionSummary summary = visible(caller, sessionId);
+        MarkdownExport writer = new MarkdownExport(out);
+        writer.header(summary);
+        forEachMessage(summary, writer::message);
+    }
+
+    @Override
+    public void exportMessages(Principal caller, String sessionId, MessageSink sink) throws IOException {
+        forEachMessage(visible(caller, sessionId), sink);
+    }
+
+    /** Oldest first, a bounded page at a time, so a 200 MB session never sits in memory. */
+    private void forEachMessage(SessionSummary summary, MessageSink sink) throws IOException {
+        List<SessionIndex.MessageLine> newestFirst = new ArrayList<>();
+        Long before = null;
+        // Positions are small (a few numbers each); collect them, then read bodies page by page.
+        while (true) {
+            List<SessionIndex.MessageLine> page = index.lines(summary.id(), before, 5_000);
+            newestFirst.addAll(page);
+            if (page.size() < 5_000) {
+                break;
+            }
+            before = page.getLast().seq();
+        }
+        Collections.reverse(newestFirst);
+        for (int from = 0; from < newestFirst.size(); from += EXPORT_PAGE) {
+            List<SessionIndex.MessageLine> slice = newestFirst.subList(from, Math.min(newestFirst.size(), from + EXPORT_PAGE));
+            for (HistoryMessage message : transcripts.messagesAt(slice.stream().map(SessionIndex.MessageLine::ref).toList(),
+                    slice.stream().map(SessionIndex.MessageLine::seq).toList())) {
+                sink.accept(message);
+            }
+        }
+    }
+}

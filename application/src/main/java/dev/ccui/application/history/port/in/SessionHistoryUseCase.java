@@ -1,0 +1,41 @@
+package dev.ccui.application.history.port.in;
+
+import dev.ccui.application.common.ClientInfo;
+import dev.ccui.application.common.Page;
+import dev.ccui.application.history.port.out.ImageData;
+import dev.ccui.application.history.port.out.SearchHit;
+import dev.ccui.domain.auth.Principal;
+import dev.ccui.domain.session.SessionSummary;
+import java.io.IOException;
+import java.util.List;
+
+/** Reading the recorded sessions: lists, history pages, search, export, renames. */
+public interface SessionHistoryUseCase {
+
+    Page<SessionSummary> listSessions(Principal caller, String projectId, Integer limit, String cursor, boolean includeHidden);
+
+    SessionSummary getSession(Principal caller, String sessionId);
+
+    /** Newest messages first by page; {@code before} is a previous page's {@code nextBefore}. */
+    MessagesPage messages(Principal caller, String sessionId, Integer limit, Long before);
+
+    String toolResult(Principal caller, String sessionId, long seq, String toolUseId);
+
+    ImageData image(Principal caller, String sessionId, String imageId);
+
+    SessionSummary renameSession(Principal caller, String sessionId, String title, ClientInfo client);
+
+    void hideSession(Principal caller, String sessionId, boolean hidden, ClientInfo client);
+
+    List<SearchHit> search(Principal caller, String query, String projectId, Integer limit);
+
+    /** Writes the whole session as Markdown. */
+    void exportMarkdown(Principal caller, String sessionId, Appendable out) throws IOException;
+
+    /** Streams every message, oldest first, for a JSON export. */
+    void exportMessages(Principal caller, String sessionId, MessageSink sink) throws IOException;
+
+    interface MessageSink {
+        void accept(dev.ccui.domain.history.HistoryMessage message) throws IOException;
+    }
+}

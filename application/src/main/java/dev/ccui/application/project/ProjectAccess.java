@@ -1,0 +1,48 @@
+package dev.ccui.application.project;
+
+import dev.ccui.application.project.port.out.ProjectRepository;
+import dev.ccui.domain.auth.Principal;
+import dev.ccui.domain.error.ForbiddenException;
+import dev.ccui.domain.error.NotFoundException;
+import dev.ccui.domain.project.Project;
+import dev.ccui.domain.project.ProjectId;
+
+/**
+ * The one rule of who may use a project: its owner, its members, and admins. Every feature that
+ * touches a project (history, runs, files, git, terminal) asks here first.
+ */
+public final class ProjectAccess {
+    private final ProjectRepository projects;
+
+    public ProjectAccess(ProjectRepository projects) {
+        this.projects = projects;
+    }
+
+    public Project require(Principal caller, String projectId) {
+        Project project = ProjectId.parse(projectId).flatMap(projects::findById)
+                .filter(found -> !found.removed())
+                .orElseThrow(() -> new NotFoundException("no such project"));
+        return require(caller, project);
+    }
+
+    public Project require(Principal caller, Project project) {
+        if (!canUse(caller, project)) {
+            throw new ForbiddenException("this project is not shared with you");
+        }
+        return project;
+    }
+
+    public boolean canUse(Principal caller, Project project) {
+        return caller.isAdmin() || caller.userId().equals(project.ownerId())
+                || projects.isMember(project.id(), caller.userId());
+    }
+
+    /** Owners and admins may change and share a project; members may only use it. */
+    public Project requireOwner(Principal caller, String projectId) {
+        Project project = require(caller, projectId);
+        if (!caller.isAdmin() && !caller.userId().equals(project.ownerId())) {
+            throw new ForbiddenException("only the project's owner or an admin can do this");
+        }
+        return project;
+    }
+}

@@ -1,0 +1,158 @@
+package dev.ccui.application.project;
+
+import dev.ccui.application.audit.Auditor;
+import dev.ccui.application.common.ClientInfo;
+import dev.ccui.application.events.AppEvent;
+import dev.ccui.application.events.port.out.EventBus;
+import dev.ccui.application.history.port.out.SessionIndex;
+import dev.ccui.application.project.port.in.ProjectChanges;
+import dev.ccui.application.project.port.in.ProjectsUseCase;
+import dev.ccui.application.project.port.out.ProjectRepository;
+import dev.ccui.application.project.port.out.WorkspacePaths;
+import dev.ccui.application.user.port.out.UserRepository;
+import dev.ccui.domain.audit.AuditAction;
+import dev.ccui.domain.auth.Principal;
+import dev.ccui.domain.error.ConflictException;
+import dev.ccui.domain.error.ForbiddenException;
+import dev.ccui.domain.error.InvalidException;
+import dev.ccui.domain.error.NotFoundException;
+import dev.ccui.domain.project.PathConfinement;
+import dev.ccui.domain.project.Project;
+import dev.ccui.domain.project.ProjectId;
+import dev.ccui.domain.project.ProjectOverview;
+import dev.ccui.domain.user.UserId;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+public final class ProjectService implements ProjectsUseCase {
+    private final ProjectRepository projects;
+    private final SessionIndex index;
+    private final UserRepository users;
+    private final WorkspacePaths paths;
+    private final ProjectAccess access;
+    private final EventBus events;
+    private final Auditor auditor;
+    private final Clock clock;
+    private final Path workspacesRoot;
+
+    public ProjectService(ProjectRepository projects, SessionIndex index, UserRepository users, WorkspacePaths paths,
+                          EventBus events, Auditor auditor, Clock clock, Path workspacesRoot) {
+        this.projects = projects;
+        this.index = index;
+        this.users = users;
+        this.paths = paths;
+        this.access = new ProjectAccess(projects);
+        this.events = events;
+        this.auditor = auditor;
+        this.clock = clock;
+        this.workspacesRoot = paths.realDirectory(workspacesRoot.toString()).orElse(workspacesRoot.toAbsolutePath().normalize());
+    }
+
+    @Override
+    public List<ProjectOverview> listProjects(Principal caller) {
+        return projects.overview(caller.isAdmin() ? null : caller.userId());
+    }
+
+    @Override
+    public ProjectOverview getProject(Principal caller, String projectId) {
+        Project project = access.require(caller, projectId);
+        return projects.overview(project.id()).orElseThrow(() -> new NotFoundException("no such project"));
+    }
+
+    @Override
+    public Registered registerProject(Principal caller, String path, String name, ClientInfo client) {
+        if (path == null || path.isBlank()) {
+            throw new InvalidException("path", "path is required");
+        }
+        if (!PathConfinement.isPlainText(path) || !path.startsWith("/")) {
+            throw new InvalidException("path", "path must be an absolute path without control or look-alike characters");
+        }
+        Path real = paths.realDirectory(path)
+                .orElseThrow(() -> new InvalidException("path", "no such directory: " + path));
+        if (!PathConfinement.isInside(workspacesRoot, real)) {
+            throw new ForbiddenException("PATH_OUTSIDE_WORKSPACES", "projects must be inside " + workspacesRoot);
+        }
+        String realPath = real.toString();
+        ProjectChanges changes = new ProjectChanges(name, null, null);
+        Instant now = clock.instant();
+        Project existing = projects.findByPath(realPath).orElse(null);
+        if (existing != null) {
+            if (!access.canUse(caller, existing)) {
+                throw new ConflictException("PROJECT_EXISTS", "this folder is already a project of another user: ask them to share it");
+            }
+            if (existing.removed()) {
+                existing = existing.withRemoved(false, now);
+                projects.update(existing);
+            }
+            return new Registered(projects.overview(existing.id()).orElseThrow(), false);
+        }
+        Project project = new Project(ProjectId.random(), realPath,
+                changes.name() != null ? changes.name() : Project.defaultName(realPath), false, false, false, false,
+                caller.userId(), now, now);
+        if (!projects.insert(project)) {
+            throw new ConflictException("PROJECT_EXISTS", "this folder was registered a moment ago: reload");
+        }
+        index.assignProject(realPath, project.id());
+        auditor.record(AuditAction.PROJECT_REGISTERED, caller, realPath, client, true, null);
+        events.publish(new AppEvent.ProjectsChanged(Set.of(project.id())));
+        return new Registered(projects.overview(project.id()).orElseThrow(), true);
+    }
+
+    @Override
+    public ProjectOverview updateProject(Principal caller, String projectId, ProjectChanges changes, ClientInfo client) {
+        Project project = access.require(caller, projectId);
+        if (changes.name() != null || changes.archived() != null) {
+            project = access.requireOwner(caller, projectId);
+        }
+        Instant now = clock.instant();
+        if (changes.name() != null) {
+            project = project.withName(changes.name(), now);
+        }
+        if (changes.starred() != null) {
+            project = project.withStarred(changes.starred(), now);
+        }
+        if (changes.archived() != null) {
+            project = project.withArchived(changes.archived(), now);
+        }
+        projects.update(project);
+        auditor.record(AuditAction.PROJECT_UPDATED, caller, project.path(), client, true, null);
+        events.publish(new AppEvent.ProjectsChanged(Set.of(project.id())));
+        return projects.overview(project.id()).orElseThrow();
+    }
+
+    @Override
+    public void removeProject(Principal caller, String projectId, ClientInfo client) {
+        Project project = access.requireOwner(caller, projectId);
+        projects.update(project.withRemoved(true, clock.instant()));
+        auditor.record(AuditAction.PROJECT_REMOVED, caller, project.path(), client, true, null);
+        events.publish(new AppEvent.ProjectsChanged(Set.of(project.id())));
+    }
+
+    @Override
+    public List<String> listMembers(Principal caller, String projectId) {
+        Project project = access.require(caller, projectId);
+        return projects.members(project.id()).stream().map(UserId::toString).toList();
+    }
+
+    @Override
+    public void addMember(Principal caller, String projectId, String userId, ClientInfo client) {
+        Project project = access.requireOwner(caller, projectId);
+        UserId member = UserId.parse(userId).flatMap(users::findById)
+                .orElseThrow(() -> new InvalidException("userId", "no such user")).id();
+        projects.addMember(project.id(), member);
+        auditor.record(AuditAction.PROJECT_SHARED, caller, project.path(), client, true, "with " + member);
+        events.publish(new AppEvent.ProjectsChanged(Set.of(project.id())));
+    }
+
+    @Override
+    public void removeMember(Principal caller, String projectId, String userId, ClientInfo client) {
+        Project project = access.requireOwner(caller, projectId);
+        UserId member = UserId.parse(userId).orElseThrow(() -> new NotFoundException("no such member"));
+        projects.removeMember(project.id(), member);
+        auditor.record(AuditAction.PROJECT_UNSHARED, caller, project.path(), client, true, "from " + member);
+        events.publish(new AppEvent.ProjectsChanged(Set.of(project.id())));
+    }
+}

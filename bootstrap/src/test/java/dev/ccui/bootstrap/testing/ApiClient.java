@@ -1,0 +1,91 @@
+package dev.ccui.bootstrap.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A small JSON client for the public API, as an automation script would use it. */
+public final class ApiClient {
+    public static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+    private final String token;
+
+    public ApiClient(String base, String token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    public ApiClient as(String newToken) {
+        return new ApiClient(base, newToken);
+    }
+
+    public String base() {
+        return base;
+    }
+
+    public HttpResponse<String> send(String method, String path, String body) {
+        var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send("GET", path, null);
+    }
+
+    public HttpResponse<String> post(String path, String body) {
+        return send("POST", path, body);
+    }
+
+    public static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON (" + response.statusCode() + "): " + response.body(), e);
+        }
+    }
+
+    /** Sets up the first admin and returns a client signed in as it. */
+    public static ApiClient setUpAdmin(String base) {
+        var anonymous = new ApiClient(base, null);
+        var response = anonymous.post("/api/auth/setup", "{\"username\":\"admin\",\"password\":\"admin password 1\"}");
+        if (response.statusCode() != 201) {
+            throw new AssertionError("setup failed: " + response.body());
+        }
+        return new ApiClient(base, json(response).get("token").asText());
+    }
+
+    /** Creates a member (as this admin) and returns a client signed in as them. */
+    public ApiClient createMember(String name) {
+        var created = post("/api/users", "{\"username\":\"" + name + "\",\"password\":\"" + name + " password 1\"}");
+        if (created.statusCode() != 201) {
+            throw new AssertionError("create user failed: " + created.body());
+        }
+        var login = new ApiClient(base, null).post("/api/auth/login",
+                "{\"username\":\"" + name + "\",\"password\":\"" + name + " password 1\"}");
+        return new ApiClient(base, json(login).get("token").asText());
+    }
+
+    public String userId() {
+        return json(get("/api/auth/me")).get("id").asText();
+    }
+}
