@@ -1,5 +1,6 @@
 package dev.ccui.domain.apikey;
 
+import dev.ccui.domain.common.Uuids;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,15 +14,9 @@ public record ApiKeyId(UUID value) {
         return new ApiKeyId(UUID.randomUUID());
     }
 
+    /** Parses an id taken from outside (a path, a token); empty when it is not a UUID. */
     public static Optional<ApiKeyId> parse(String text) {
-        if (text == null || text.length() != 36) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new ApiKeyId(UUID.fromString(text)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Uuids.parse(text).map(ApiKeyId::new);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.ccui.domain.project;
 
+import dev.ccui.domain.common.Uuids;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,15 +14,9 @@ public record ProjectId(UUID value) {
         return new ProjectId(UUID.randomUUID());
     }
 
+    /** Parses an id taken from outside (a path, a token); empty when it is not a UUID. */
     public static Optional<ProjectId> parse(String text) {
-        if (text == null || text.length() != 36) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new ProjectId(UUID.fromString(text)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Uuids.parse(text).map(ProjectId::new);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.ccui.domain.user;
 
+import dev.ccui.domain.common.Uuids;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 public record UserId(UUID value) {
@@ -13,15 +15,8 @@ public record UserId(UUID value) {
     }
 
     /** Parses an id taken from outside (a path, a token); empty when it is not a UUID. */
-    public static java.util.Optional<UserId> parse(String text) {
-        if (text == null || text.length() != 36) {
-            return java.util.Optional.empty();
-        }
-        try {
-            return java.util.Optional.of(new UserId(UUID.fromString(text)));
-        } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
-        }
+    public static Optional<UserId> parse(String text) {
+        return Uuids.parse(text).map(UserId::new);
     }
 
     @Override

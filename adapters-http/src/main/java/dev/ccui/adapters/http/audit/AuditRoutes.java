@@ -2,11 +2,11 @@ package dev.ccui.adapters.http.audit;
 
 import static dev.ccui.adapters.http.security.Authentication.caller;
 
+import dev.ccui.adapters.http.json.QueryParams;
 import dev.ccui.adapters.http.security.Access;
 import dev.ccui.application.audit.port.in.ListAuditUseCase;
 import dev.ccui.application.common.Page;
 import dev.ccui.domain.audit.AuditEntry;
-import dev.ccui.domain.error.InvalidException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -36,20 +36,7 @@ public final class AuditRoutes {
     }
 
     private void list(Context ctx) {
-        Page<AuditEntry> page = audit.listAudit(caller(ctx), intParam(ctx, "limit"), ctx.queryParam("before"));
+        Page<AuditEntry> page = audit.listAudit(caller(ctx), QueryParams.integer(ctx, "limit"), ctx.queryParam("before"));
         ctx.json(new PageView(page.items().stream().map(EntryView::of).toList(), page.nextCursor()));
-    }
-
-    /** A query parameter that must be a whole number when present. */
-    public static Integer intParam(Context ctx, String name) {
-        String value = ctx.queryParam(name);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidException(name, name + " must be a whole number");
-        }
     }
 }

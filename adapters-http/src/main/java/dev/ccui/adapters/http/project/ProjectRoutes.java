@@ -3,8 +3,8 @@ package dev.ccui.adapters.http.project;
 import static dev.ccui.adapters.http.security.Authentication.caller;
 import static dev.ccui.adapters.http.security.Authentication.client;
 
-import dev.ccui.adapters.http.audit.AuditRoutes;
 import dev.ccui.adapters.http.json.Json;
+import dev.ccui.adapters.http.json.QueryParams;
 import dev.ccui.adapters.http.security.Access;
 import dev.ccui.adapters.http.session.SessionView;
 import dev.ccui.application.common.Page;
@@ -79,7 +79,7 @@ public final class ProjectRoutes {
     private void sessions(Context ctx) {
         boolean includeHidden = "true".equals(ctx.queryParam("includeHidden"));
         Page<SessionSummary> page = history.listSessions(caller(ctx), ctx.pathParam("projectId"),
-                AuditRoutes.intParam(ctx, "limit"), ctx.queryParam("cursor"), includeHidden);
+                QueryParams.integer(ctx, "limit"), ctx.queryParam("cursor"), includeHidden);
         ctx.json(new SessionsPage(page.items().stream().map(SessionView::of).toList(), page.nextCursor()));
     }
 }

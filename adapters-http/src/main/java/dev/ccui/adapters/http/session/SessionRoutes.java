@@ -4,8 +4,8 @@ import static dev.ccui.adapters.http.security.Authentication.caller;
 import static dev.ccui.adapters.http.security.Authentication.client;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.ccui.adapters.http.audit.AuditRoutes;
 import dev.ccui.adapters.http.json.Json;
+import dev.ccui.adapters.http.json.QueryParams;
 import dev.ccui.adapters.http.security.Access;
 import dev.ccui.application.history.port.in.MessagesPage;
 import dev.ccui.application.history.port.in.SessionHistoryUseCase;
@@ -66,13 +66,13 @@ public final class SessionRoutes {
     }
 
     private void messages(Context ctx) {
-        MessagesPage page = history.messages(caller(ctx), ctx.pathParam("sessionId"), AuditRoutes.intParam(ctx, "limit"),
-                longParam(ctx, "before"));
+        MessagesPage page = history.messages(caller(ctx), ctx.pathParam("sessionId"), QueryParams.integer(ctx, "limit"),
+                QueryParams.whole(ctx, "before"));
         ctx.json(new Messages(MessageView.of(page.items()), page.nextBefore()));
     }
 
     private void toolResult(Context ctx) {
-        Long seq = longParam(ctx, "seq");
+        Long seq = QueryParams.whole(ctx, "seq");
         if (seq == null) {
             throw new InvalidException("seq", "seq (the message's seq) is required");
         }
@@ -118,20 +118,9 @@ public final class SessionRoutes {
     }
 
     private void search(Context ctx) {
-        var hits = history.search(caller(ctx), ctx.queryParam("q"), ctx.queryParam("projectId"), AuditRoutes.intParam(ctx, "limit"));
+        var hits = history.search(caller(ctx), ctx.queryParam("q"), ctx.queryParam("projectId"), QueryParams.integer(ctx, "limit"));
         ctx.json(Map.of("items", hits.stream().map(h -> new Hit(h.sessionId().value(), h.projectId().toString(), h.title(),
                 h.snippet(), h.lastActivityAt())).toList()));
     }
 
-    static Long longParam(Context ctx, String name) {
-        String value = ctx.queryParam(name);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidException(name, name + " must be a whole number");
-        }
-    }
 }

@@ -22,14 +22,13 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Figures, not assertions on them: the indexer's first scan of 10,000 small transcripts, then
- * the reads the UI makes most. Printed for the record; timings depend on the machine.
+ * the reads the UI makes most, on SQLite and on the PostgreSQL server. A benchmark run by hand
+ * (not part of the test suite): see {@code ops/bench/README.md}.
  */
-class HistoryIndexBenchmarkIT {
+public final class HistoryIndexBenchmark {
     private static final int SESSIONS = 10_000;
     private static final int PROJECTS = 50;
     private static final int CALLS = 200;
@@ -38,18 +37,14 @@ class HistoryIndexBenchmarkIT {
             + "deploy error fix function class method java python rust database query index migration commit branch "
             + "merge review docker kubernetes service endpoint request response cache latency memory thread").split(" ");
 
-    @TempDir
-    Path folder;
+    private HistoryIndexBenchmark() {
+    }
 
-    @Test
-    void sqlite() {
+    public static void main(String[] args) throws Exception {
+        Path folder = java.nio.file.Files.createTempDirectory("ccui-index-bench");
         try (Database database = TestDatabases.sqlite(folder)) {
             run("sqlite", database);
         }
-    }
-
-    @Test
-    void postgres() throws Exception {
         try (var schema = TestDatabases.postgres()) {
             run("postgresql", schema.database());
         }

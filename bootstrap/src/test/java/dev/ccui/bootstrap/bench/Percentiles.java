@@ -1,0 +1,21 @@
+package dev.ccui.bootstrap.bench;
+
+import java.util.Arrays;
+
+/** p50/p99/max of measured durations in nanoseconds, printed in milliseconds. */
+final class Percentiles {
+    private Percentiles() {
+    }
+
+    static String of(long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return String.format(java.util.Locale.ROOT, "p50 %.2f ms, p99 %.2f ms, max %.2f ms (n=%d)", at(sorted, 0.50),
+                at(sorted, 0.99), sorted[sorted.length - 1] / 1e6, sorted.length);
+    }
+
+    private static double at(long[] sorted, double q) {
+        int index = (int) Math.ceil(q * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+    }
+}
