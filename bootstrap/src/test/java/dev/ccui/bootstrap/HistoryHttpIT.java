@@ -202,6 +202,59 @@ class HistoryHttpIT {
     }
 
     @Test
+    void imagesAndLongToolOutputsAreServedSeparately() throws Exception {
+        Path outside = folder.resolve("elsewhere");
+        Files.createDirectories(outside);
+        String sessionId = "11111111-2222-3333-4444-555555555555";
+        byte[] png = java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+        String big = "line of output\n".repeat(2_000);
+        var mapper = ApiClient.JSON;
+        String user = mapper.writeValueAsString(java.util.Map.of("type", "user", "uuid", "u1", "sessionId", sessionId,
+                "cwd", outside.toString(), "timestamp", "2026-11-27T10:00:00Z", "message", java.util.Map.of("role", "user",
+                        "content", List.of(java.util.Map.of("type", "text", "text", "look at this picture"),
+                                java.util.Map.of("type", "image", "source", java.util.Map.of("type", "base64",
+                                        "media_type", "image/png", "data", java.util.Base64.getEncoder().encodeToString(png)))))));
+        String assistant = mapper.writeValueAsString(java.util.Map.of("type", "assistant", "uuid", "a1", "sessionId", sessionId,
+                "cwd", outside.toString(), "timestamp", "2026-11-27T10:00:01Z", "message", java.util.Map.of("id", "msg_1",
+                        "role", "assistant", "model", "claude-test", "content", List.of(java.util.Map.of("type", "tool_use",
+                                "id", "toolu_1", "name", "Bash", "input", java.util.Map.of("command", "cat big.log"))))));
+        String result = mapper.writeValueAsString(java.util.Map.of("type", "user", "uuid", "u2", "sessionId", sessionId,
+                "cwd", outside.toString(), "timestamp", "2026-11-27T10:00:02Z", "message", java.util.Map.of("role", "user",
+                        "content", List.of(java.util.Map.of("type", "tool_result", "tool_use_id", "toolu_1", "content", big,
+                                "is_error", false)))));
+        Path dir = Files.createDirectories(folder.resolve("claude/projects/not-an-encoding-of-its-cwd"));
+        Files.writeString(dir.resolve(sessionId + ".jsonl"), user + "\n" + assistant + "\n" + result + "\n"
+                + "\u0000\u0001 garbage that is not JSON\n{\"type\":\"brand-new-record-type\",\"x\":1}\n" + "{\"type\":\"user\",\"partial");
+        app.application().indexer().scanAll();
+
+        JsonNode messages = json(admin.get("/api/sessions/" + sessionId + "/messages"));
+        assertThat(messages.get("items")).hasSize(3);
+        JsonNode image = messages.at("/items/0/blocks/1");
+        assertThat(image.get("type").asText()).isEqualTo("image");
+        assertThat(messages.toString()).doesNotContain("iVBORw0KGgo");
+        var served = admin.get("/api/sessions/" + sessionId + "/images/" + image.get("imageId").asText());
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(served.headers().firstValue("Content-Type")).contains("image/png");
+        assertThat(admin.get("/api/sessions/" + sessionId + "/images/9-9").statusCode()).isEqualTo(404);
+        assertThat(admin.get("/api/sessions/" + sessionId + "/images/../../etc").statusCode()).isIn(400, 404);
+
+        JsonNode output = messages.at("/items/2/blocks/0");
+        assertThat(output.get("truncated").asBoolean()).isTrue();
+        assertThat(output.get("fullLength").asLong()).isEqualTo(big.length());
+        long seq = messages.at("/items/2/seq").asLong();
+        JsonNode full = json(admin.get("/api/sessions/" + sessionId + "/tool-results/toolu_1?seq=" + seq));
+        assertThat(full.get("content").asText()).isEqualTo(big);
+        assertThat(admin.get("/api/sessions/" + sessionId + "/tool-results/toolu_1").statusCode()).isEqualTo(400);
+
+        // The cwd is outside the workspaces root: the project is indexed, for admins only.
+        ApiClient member = admin.createMember("carla");
+        assertThat(json(member.get("/api/projects"))).isEmpty();
+        assertThat(member.get("/api/sessions/" + sessionId).statusCode()).isEqualTo(403);
+        assertThat(json(admin.get("/api/projects"))).extracting(p -> p.get("path").asText()).contains(outside.toString());
+    }
+
+    @Test
     void browsersAreToldOfChangesWithinASecond() throws Exception {
         String ticket;
         try (WsFrames frames = WsFrames.open(admin)) {
