@@ -1,0 +1,120 @@
+package dev.ccui.adapters.persistence.redis;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ccui.application.events.AppEvent;
+import dev.ccui.application.events.AppEvent.IndexStatus;
+import dev.ccui.application.events.AppEvent.ProjectsChanged;
+import dev.ccui.application.events.IndexProgress;
+import dev.ccui.domain.project.ProjectId;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The wire shape of application events between nodes, written field by field so that renaming a
+ * Java field cannot silently change it and nothing received can pick a class to instantiate:
+ * <pre>
+ * {"v":1,"node":"…","type":"projects-changed","projectIds":["uuid",…]}
+ * {"v":1,"node":"…","type":"index-status","state":"watching","filesDone":3,"filesTotal":3,"bytesDone":…,
+ *  "bytesTotal":…,"badLines":0,"lastScanStartedAt":"2026-…Z"|null,"lastScanFinishedAt":…|null,"lastChangeLagMs":12}
+ * </pre>
+ * A message of an unknown version or type (a newer node during a rolling deploy) is dropped.
+ */
+final class EventJson {
+    static final int VERSION = 1;
+
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    /** An event as received, with the node that published it. */
+    record Envelope(String node, AppEvent event) {
+    }
+
+    String write(String node, AppEvent event) {
+        ObjectNode json = mapper.createObjectNode().put("v", VERSION).put("node", node);
+        switch (event) {
+            case ProjectsChanged changed -> {
+                json.put("type", "projects-changed");
+                ArrayNode ids = json.putArray("projectIds");
+                changed.projectIds().forEach(id -> ids.add(id.toString()));
+            }
+            case IndexStatus status -> {
+                IndexProgress p = status.progress();
+                json.put("type", "index-status")
+                        .put("state", p.state())
+                        .put("filesDone", p.filesDone())
+                        .put("filesTotal", p.filesTotal())
+                        .put("bytesDone", p.bytesDone())
+                        .put("bytesTotal", p.bytesTotal())
+                        .put("badLines", p.badLines())
+                        .put("lastScanStartedAt", text(p.lastScanStartedAt()))
+                        .put("lastScanFinishedAt", text(p.lastScanFinishedAt()))
+                        .put("lastChangeLagMs", p.lastChangeLagMs());
+            }
+        }
+        try {
+            return mapper.writeValueAsString(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an event tree could not be written", e);
+        }
+    }
+
+    /** Empty for anything malformed, of another version or of an unknown type. */
+    Optional<Envelope> read(String message) {
+        try {
+            JsonNode json = mapper.readTree(message);
+            if (json == null || !json.isObject() || json.path("v").asInt() != VERSION || !json.path("node").isTextual()) {
+                return Optional.empty();
+            }
+            String node = json.get("node").asText();
+            return switch (json.path("type").asText()) {
+                case "projects-changed" -> projectsChanged(json).map(event -> new Envelope(node, event));
+                case "index-status" -> Optional.of(new Envelope(node, indexStatus(json)));
+                default -> Optional.empty();
+            };
+        } catch (JsonProcessingException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<AppEvent> projectsChanged(JsonNode json) {
+        JsonNode ids = json.path("projectIds");
+        if (!ids.isArray()) {
+            return Optional.empty();
+        }
+        Set<ProjectId> projectIds = new HashSet<>();
+        for (JsonNode id : ids) {
+            Optional<ProjectId> parsed = ProjectId.parse(id.asText());
+            if (parsed.isEmpty()) {
+                return Optional.empty();
+            }
+            projectIds.add(parsed.get());
+        }
+        return Optional.of(new ProjectsChanged(projectIds));
+    }
+
+    private static AppEvent indexStatus(JsonNode json) {
+        return new IndexStatus(new IndexProgress(
+                json.path("state").asText(),
+                json.path("filesDone").asLong(),
+                json.path("filesTotal").asLong(),
+                json.path("bytesDone").asLong(),
+                json.path("bytesTotal").asLong(),
+                json.path("badLines").asLong(),
+                instant(json.path("lastScanStartedAt")),
+                instant(json.path("lastScanFinishedAt")),
+                json.path("lastChangeLagMs").asLong()));
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
+    private static Instant instant(JsonNode node) {
+        return node.isTextual() ? Instant.parse(node.asText()) : null;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.ccui.adapters.persistence.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ccui.application.events.AppEvent.IndexStatus;
+import dev.ccui.application.events.AppEvent.ProjectsChanged;
+import dev.ccui.application.events.IndexProgress;
+import dev.ccui.domain.project.ProjectId;
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class EventJsonTest {
+    private final EventJson json = new EventJson();
+
+    @Test
+    void projectsChangedRoundTripsWithItsNode() {
+        var event = new ProjectsChanged(Set.of(ProjectId.random(), ProjectId.random()));
+        String text = json.write("node-a", event);
+        assertThat(text).contains("\"type\":\"projects-changed\"").contains("\"node\":\"node-a\"").doesNotContain("dev.ccui");
+        assertThat(json.read(text)).contains(new EventJson.Envelope("node-a", event));
+    }
+
+    @Test
+    void indexStatusRoundTripsIncludingMissingInstants() {
+        var started = new IndexStatus(new IndexProgress("scanning", 3, 10, 300, 1000, 1,
+                Instant.parse("2026-03-01T10:00:00.123Z"), null, 0));
+        var idle = new IndexStatus(new IndexProgress("starting", 0, 0, 0, 0, 0, null, null, 0));
+        assertThat(json.read(json.write("n", started)).map(EventJson.Envelope::event)).contains(started);
+        assertThat(json.read(json.write("n", idle)).map(EventJson.Envelope::event)).contains(idle);
+    }
+
+    @Test
+    void anythingUnknownOrMalformedIsDropped() {
+        assertThat(json.read("not json")).isEmpty();
+        assertThat(json.read("[]")).isEmpty();
+        assertThat(json.read("{\"v\":2,\"node\":\"n\",\"type\":\"projects-changed\",\"projectIds\":[]}")).isEmpty();
+        assertThat(json.read("{\"v\":1,\"node\":\"n\",\"type\":\"run-started\"}")).isEmpty();
+        assertThat(json.read("{\"v\":1,\"type\":\"projects-changed\",\"projectIds\":[]}")).isEmpty();
+        assertThat(json.read("{\"v\":1,\"node\":\"n\",\"type\":\"projects-changed\",\"projectIds\":[\"../etc\"]}")).isEmpty();
+        assertThat(json.read("{\"v\":1,\"node\":\"n\",\"type\":\"index-status\",\"lastScanStartedAt\":\"yesterday\"}")).isEmpty();
+    }
+}
