@@ -1,0 +1,55 @@
+package dev.ccui.adapters.process.claude;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How {@link CliClaudeRunner} runs the CLI.
+ *
+ * @param executable       path or name (looked up on {@code PATH}) of {@code claude}
+ * @param inherited        the environment the CLI's is filtered from (usually the app's own)
+ * @param idleTimeout      a process with no turn for this long is closed
+ * @param interruptTimeout how long an interrupted turn may take to end before the tree is killed
+ * @param closeTimeout     how long a closed process may take to exit before the tree is killed
+ * @param maxLineBytes     longer stdout lines are skipped with an {@code error} event
+ */
+public record CliRunnerSettings(String executable, Map<String, String> inherited, Duration idleTimeout,
+                                Duration interruptTimeout, Duration closeTimeout, int maxLineBytes) {
+    public static final int DEFAULT_MAX_LINE_BYTES = 16 * 1024 * 1024;
+
+    public CliRunnerSettings {
+        Objects.requireNonNull(executable, "executable");
+        inherited = Map.copyOf(inherited);
+        requirePositive("idleTimeout", idleTimeout);
+        requirePositive("interruptTimeout", interruptTimeout);
+        requirePositive("closeTimeout", closeTimeout);
+        if (maxLineBytes < 1024) {
+            throw new IllegalArgumentException("maxLineBytes must be at least 1024");
+        }
+    }
+
+    /** Ten minutes idle, five seconds to obey an interrupt, three to exit, 16 MiB lines. */
+    public static CliRunnerSettings defaults(String executable, Map<String, String> inherited) {
+        return new CliRunnerSettings(executable, inherited, Duration.ofMinutes(10), Duration.ofSeconds(5),
+                Duration.ofSeconds(3), DEFAULT_MAX_LINE_BYTES);
+    }
+
+    public CliRunnerSettings withIdleTimeout(Duration timeout) {
+        return new CliRunnerSettings(executable, inherited, timeout, interruptTimeout, closeTimeout, maxLineBytes);
+    }
+
+    public CliRunnerSettings withInterruptTimeout(Duration timeout) {
+        return new CliRunnerSettings(executable, inherited, idleTimeout, timeout, closeTimeout, maxLineBytes);
+    }
+
+    public CliRunnerSettings withMaxLineBytes(int bytes) {
+        return new CliRunnerSettings(executable, inherited, idleTimeout, interruptTimeout, closeTimeout, bytes);
+    }
+
+    private static void requirePositive(String name, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive");
+        }
+    }
+}
