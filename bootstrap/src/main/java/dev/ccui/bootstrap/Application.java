@@ -20,6 +20,10 @@ import dev.ccui.adapters.process.claude.ClaudeCliProbe;
 import dev.ccui.adapters.process.transcript.FileTranscriptStore;
 import dev.ccui.adapters.process.transcript.TranscriptLimits;
 import dev.ccui.adapters.process.workspace.FileSystemWorkspacePaths;
+import dev.ccui.adapters.process.workspace.files.LocalWorkspaceFiles;
+import dev.ccui.adapters.process.workspace.git.GitCliClient;
+import dev.ccui.adapters.process.workspace.git.GitRunner;
+import dev.ccui.adapters.process.workspace.terminal.PtyTerminalSpawner;
 import dev.ccui.application.apikey.ApiKeyService;
 import dev.ccui.application.audit.AuditService;
 import dev.ccui.application.audit.Auditor;
@@ -36,6 +40,11 @@ import dev.ccui.application.project.ProjectService;
 import dev.ccui.application.ratelimit.port.out.RateLimit;
 import dev.ccui.application.ratelimit.port.out.RateLimiter;
 import dev.ccui.application.user.UserAdminService;
+import dev.ccui.application.workspace.files.FilesService;
+import dev.ccui.application.workspace.files.FilesSettings;
+import dev.ccui.application.workspace.git.GitService;
+import dev.ccui.application.workspace.terminal.TerminalService;
+import dev.ccui.application.workspace.terminal.TerminalSettings;
 import dev.ccui.bootstrap.config.AppConfig;
 import dev.ccui.bootstrap.config.JwtSecretFile;
 import java.io.IOException;
@@ -67,6 +76,7 @@ public final class Application implements AutoCloseable {
     private final Clock clock = Clock.systemUTC();
     private final ScheduledExecutorService housekeeping;
     private final IndexService indexer;
+    private final TerminalService terminals;
     private HttpServer http;
 
     private Application(AppConfig config) {
@@ -87,16 +97,21 @@ public final class Application implements AutoCloseable {
             var auditor = new Auditor(auditRepository, clock);
             var authSettings = new AuthSettings(new RateLimit("auth-username", config.authAttempts(), config.authWindow()),
                     Duration.ofSeconds(30));
-            var auth = new AuthService(users, apiKeys, tokens, hasher, issuer, rateLimiter, auditor, clock, authSettings);
-            var userAdmin = new UserAdminService(users, tokens, hasher, auditor, clock);
+            var projects = new JdbiProjectRepository(database.jdbi());
+            // Built before the account services: sign-out and disabled accounts end their terminals.
+            this.terminals = new TerminalService(projects, new PtyTerminalSpawner(), auditor,
+                    new TerminalSettings(config.terminalEnabled(), config.terminalGrace(), config.terminalScrollbackBytes(),
+                            config.terminalsPerUser(), config.terminalsTotal(), config.claudeCliPath()));
+            var auth = new AuthService(users, apiKeys, tokens, hasher, issuer, rateLimiter, auditor, clock, authSettings, terminals);
+            var userAdmin = new UserAdminService(users, tokens, hasher, auditor, clock, terminals);
 
             var events = new InMemoryEventBus();
-            var projects = new JdbiProjectRepository(database.jdbi());
             var sessionIndex = new JdbiSessionIndex(database);
             var transcripts = new FileTranscriptStore(config.claudeConfigDir(), TranscriptLimits.defaults());
             this.indexer = new IndexService(transcripts, sessionIndex, projects, users, events, clock, IndexSettings.defaults());
             var projectService = new ProjectService(projects, sessionIndex, users, new FileSystemWorkspacePaths(), events,
                     auditor, clock, config.workspacesRoot());
+            var git = GitRunner.defaults();
             var history = new HistoryService(sessionIndex, transcripts, projects, events, auditor);
 
             var health = new HealthService(List.of(new DatabaseHealthProbe(database),
@@ -104,7 +119,10 @@ public final class Application implements AutoCloseable {
                     Version.current(), clock);
             this.useCases = new UseCases(auth, auth, auth, auth, auth, auth, auth, auth, userAdmin, userAdmin,
                     new ApiKeyService(apiKeys, auditor, clock), new AuditService(auditRepository), health, projectService,
-                    history, indexer, new ChangeFeedService(events, projects));
+                    history, indexer, new ChangeFeedService(events, projects),
+                    new FilesService(projects, new LocalWorkspaceFiles(git), auditor,
+                            new FilesSettings(config.fileReadLimitBytes(), config.fileListLimit())),
+                    new GitService(projects, new GitCliClient(git), auditor), terminals);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -142,7 +160,8 @@ public final class Application implements AutoCloseable {
             var u = useCases;
             http = new HttpServer(settings, new HttpUseCases(u.authStatus(), u.setup(), u.login(), u.logout(),
                     u.authenticate(), u.currentUser(), u.changePassword(), u.wsTickets(), u.users(), u.apiKeys(),
-                    u.audit(), u.health(), u.projects(), u.history(), u.changes(), rateLimiter)).start();
+                    u.audit(), u.health(), u.projects(), u.history(), u.changes(), u.files(), u.git(), u.terminals(),
+                    rateLimiter)).start();
             // After the server is up: a large first scan must never hold it up.
             indexer.start();
         }
@@ -179,6 +198,7 @@ public final class Application implements AutoCloseable {
             http.close();
             http = null;
         }
+        terminals.close();
         database.close();
         LOG.info("stopped");
     }

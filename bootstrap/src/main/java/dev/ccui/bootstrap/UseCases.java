@@ -17,6 +17,9 @@ import dev.ccui.application.history.port.in.SessionHistoryUseCase;
 import dev.ccui.application.project.port.in.ProjectsUseCase;
 import dev.ccui.application.user.port.in.AdminCommandsUseCase;
 import dev.ccui.application.user.port.in.ManageUsersUseCase;
+import dev.ccui.application.workspace.files.port.in.FilesUseCase;
+import dev.ccui.application.workspace.git.port.in.GitUseCase;
+import dev.ccui.application.workspace.terminal.port.in.TerminalUseCase;
 
 /**
  * Every in-port of the application as wired by the composition root: what the HTTP adapter,
@@ -27,5 +30,6 @@ public record UseCases(AuthStatusUseCase authStatus, SetupUseCase setup, LoginUs
                        ChangePasswordUseCase changePassword, WsTicketUseCase wsTickets, ManageUsersUseCase users,
                        AdminCommandsUseCase adminCommands, ManageApiKeysUseCase apiKeys, ListAuditUseCase audit,
                        CheckHealthUseCase health, ProjectsUseCase projects, SessionHistoryUseCase history,
-                       IndexStatusUseCase indexStatus, ChangeFeedUseCase changes) {
+                       IndexStatusUseCase indexStatus, ChangeFeedUseCase changes, FilesUseCase files, GitUseCase git,
+                       TerminalUseCase terminals) {
 }

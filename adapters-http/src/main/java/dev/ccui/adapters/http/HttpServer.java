@@ -9,6 +9,10 @@ import dev.ccui.adapters.http.json.Json;
 import dev.ccui.adapters.http.openapi.OpenApiRoutes;
 import dev.ccui.adapters.http.project.ProjectRoutes;
 import dev.ccui.adapters.http.session.SessionRoutes;
+import dev.ccui.adapters.http.workspace.FileRoutes;
+import dev.ccui.adapters.http.workspace.GitRoutes;
+import dev.ccui.adapters.http.workspace.TerminalEndpoint;
+import dev.ccui.adapters.http.ws.WsAuthentication;
 import dev.ccui.adapters.http.ws.WsEndpoint;
 import dev.ccui.adapters.http.security.Authentication;
 import dev.ccui.adapters.http.security.ClientAddresses;
@@ -110,7 +114,11 @@ public final class HttpServer implements AutoCloseable {
         new AuditRoutes(useCases.audit()).register(r);
         new ProjectRoutes(useCases.projects(), useCases.history()).register(r);
         new SessionRoutes(useCases.history()).register(r);
-        new WsEndpoint(useCases.wsTickets(), useCases.changes(), settings.corsOrigins()).register(r);
+        WsAuthentication wsAuthentication = new WsAuthentication(useCases.wsTickets(), authentication, settings.corsOrigins());
+        new WsEndpoint(wsAuthentication, useCases.changes()).register(r);
+        new FileRoutes(useCases.files()).register(r);
+        new GitRoutes(useCases.git()).register(r);
+        new TerminalEndpoint(useCases.terminals(), wsAuthentication).register(r);
         new OpenApiRoutes().register(r);
 
         r.exception(NotFoundResponse.class, (e, ctx) -> {

@@ -16,11 +16,15 @@ import dev.ccui.application.history.port.in.SessionHistoryUseCase;
 import dev.ccui.application.project.port.in.ProjectsUseCase;
 import dev.ccui.application.ratelimit.port.out.RateLimiter;
 import dev.ccui.application.user.port.in.ManageUsersUseCase;
+import dev.ccui.application.workspace.files.port.in.FilesUseCase;
+import dev.ccui.application.workspace.git.port.in.GitUseCase;
+import dev.ccui.application.workspace.terminal.port.in.TerminalUseCase;
 
 /** The in-ports the routes call, plus the rate limiter the filters use. */
 public record HttpUseCases(AuthStatusUseCase authStatus, SetupUseCase setup, LoginUseCase login, LogoutUseCase logout,
                            AuthenticateUseCase authenticate, CurrentUserUseCase currentUser, ChangePasswordUseCase changePassword,
                            WsTicketUseCase wsTickets, ManageUsersUseCase users, ManageApiKeysUseCase apiKeys,
                            ListAuditUseCase audit, CheckHealthUseCase health, ProjectsUseCase projects,
-                           SessionHistoryUseCase history, ChangeFeedUseCase changes, RateLimiter rateLimiter) {
+                           SessionHistoryUseCase history, ChangeFeedUseCase changes, FilesUseCase files, GitUseCase git,
+                           TerminalUseCase terminals, RateLimiter rateLimiter) {
 }

@@ -62,7 +62,7 @@ public final class TestHttp implements AutoCloseable {
         var health = new HealthService(List.of(database), "test", fixture.clock);
         var useCases = new HttpUseCases(fixture.auth, fixture.auth, fixture.auth, fixture.auth, fixture.auth, fixture.auth,
                 fixture.auth, fixture.auth, fixture.userAdmin, fixture.apiKeyService, fixture.auditService, health,
-                null, null, null, fixture.rateLimiter);
+                null, null, null, null, null, null, fixture.rateLimiter);
         HttpSettings settings = tweak.apply(defaults());
         server = new HttpServer(settings, useCases).start();
     }

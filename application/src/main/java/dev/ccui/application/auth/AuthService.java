@@ -16,6 +16,7 @@ import dev.ccui.application.auth.port.in.SetupUseCase;
 import dev.ccui.application.auth.port.in.WsTicketUseCase;
 import dev.ccui.application.auth.port.out.AuthTokenRepository;
 import dev.ccui.application.auth.port.out.PasswordHasher;
+import dev.ccui.application.auth.port.out.SessionsEndedListener;
 import dev.ccui.application.auth.port.out.TokenIssuer;
 import dev.ccui.application.common.ClientInfo;
 import dev.ccui.application.common.Secrets;
@@ -63,12 +64,20 @@ public final class AuthService implements AuthStatusUseCase, SetupUseCase, Login
     private final Auditor auditor;
     private final Clock clock;
     private final AuthSettings settings;
+    private final SessionsEndedListener sessionsEnded;
     private final Map<String, Ticket> tickets = new ConcurrentHashMap<>();
     private final Object setupLock = new Object();
 
     public AuthService(UserRepository users, ApiKeyRepository apiKeys, AuthTokenRepository tokens,
                        PasswordHasher hasher, TokenIssuer issuer, RateLimiter rateLimiter, Auditor auditor,
                        Clock clock, AuthSettings settings) {
+        this(users, apiKeys, tokens, hasher, issuer, rateLimiter, auditor, clock, settings, SessionsEndedListener.NONE);
+    }
+
+    public AuthService(UserRepository users, ApiKeyRepository apiKeys, AuthTokenRepository tokens,
+                       PasswordHasher hasher, TokenIssuer issuer, RateLimiter rateLimiter, Auditor auditor,
+                       Clock clock, AuthSettings settings, SessionsEndedListener sessionsEnded) {
+        this.sessionsEnded = sessionsEnded;
         this.users = users;
         this.apiKeys = apiKeys;
         this.tokens = tokens;
@@ -149,6 +158,7 @@ public final class AuthService implements AuthStatusUseCase, SetupUseCase, Login
     public void logout(Principal principal, ClientInfo client) {
         if (principal.tokenId() != null) {
             tokens.revoke(principal.tokenId(), clock.instant());
+            sessionsEnded.sessionEnded(principal.userId(), principal.tokenId());
         }
         auditor.record(AuditAction.LOGOUT, principal, principal.username().value(), client, true, null);
     }
@@ -209,6 +219,9 @@ public final class AuthService implements AuthStatusUseCase, SetupUseCase, Login
         Instant now = clock.instant();
         users.update(user.withPasswordHash(hasher.hash(newPassword), now));
         int revoked = tokens.revokeAllOf(user.id(), principal.tokenId(), now);
+        if (principal.tokenId() != null) {
+            sessionsEnded.sessionsEnded(user.id(), principal.tokenId());
+        }
         auditor.record(AuditAction.PASSWORD_CHANGED, principal, user.username().value(), client, true,
                 "revoked " + revoked + " other session(s)");
     }

@@ -3,6 +3,7 @@ package dev.ccui.application.user;
 import dev.ccui.application.audit.Auditor;
 import dev.ccui.application.auth.port.out.AuthTokenRepository;
 import dev.ccui.application.auth.port.out.PasswordHasher;
+import dev.ccui.application.auth.port.out.SessionsEndedListener;
 import dev.ccui.application.common.ClientInfo;
 import dev.ccui.application.user.port.in.AdminCommandsUseCase;
 import dev.ccui.application.user.port.in.CreateUserCommand;
@@ -31,10 +32,17 @@ public final class UserAdminService implements ManageUsersUseCase, AdminCommands
     private final PasswordHasher hasher;
     private final Auditor auditor;
     private final Clock clock;
+    private final SessionsEndedListener sessionsEnded;
     private final Object adminGuard = new Object();
 
     public UserAdminService(UserRepository users, AuthTokenRepository tokens, PasswordHasher hasher,
                             Auditor auditor, Clock clock) {
+        this(users, tokens, hasher, auditor, clock, SessionsEndedListener.NONE);
+    }
+
+    public UserAdminService(UserRepository users, AuthTokenRepository tokens, PasswordHasher hasher,
+                            Auditor auditor, Clock clock, SessionsEndedListener sessionsEnded) {
+        this.sessionsEnded = sessionsEnded;
         this.users = users;
         this.tokens = tokens;
         this.hasher = hasher;
@@ -86,6 +94,7 @@ public final class UserAdminService implements ManageUsersUseCase, AdminCommands
             boolean cutOff = (after.disabled() && !before.disabled()) || command.password() != null;
             if (cutOff) {
                 tokens.revokeAllOf(after.id(), null, now);
+                sessionsEnded.sessionsEnded(after.id(), null);
             }
             auditor.record(AuditAction.USER_UPDATED, caller, after.username().value(), client, true, describe(command));
             return after;
@@ -102,6 +111,7 @@ public final class UserAdminService implements ManageUsersUseCase, AdminCommands
             }
             tokens.revokeAllOf(user.id(), null, clock.instant());
             users.delete(user.id());
+            sessionsEnded.sessionsEnded(user.id(), null);
             auditor.record(AuditAction.USER_DELETED, caller, user.username().value(), client, true, null);
         }
     }
@@ -123,6 +133,7 @@ public final class UserAdminService implements ManageUsersUseCase, AdminCommands
         User updated = user.withPasswordHash(hasher.hash(newPassword), now);
         users.update(updated);
         tokens.revokeAllOf(user.id(), null, now);
+        sessionsEnded.sessionsEnded(user.id(), null);
         auditor.record(AuditAction.PASSWORD_RESET, null, "cli", user.username().value(), ClientInfo.INTERNAL, true, null);
         return updated;
     }

@@ -38,6 +38,12 @@ public record AppConfig(
         Path claudeConfigDir,
         Path workspacesRoot,
         boolean terminalEnabled,
+        Duration terminalGrace,
+        int terminalScrollbackBytes,
+        int terminalsPerUser,
+        int terminalsTotal,
+        long fileReadLimitBytes,
+        int fileListLimit,
         String logFormat,
         String logLevel,
         Optional<String> metricsToken,
@@ -121,6 +127,12 @@ public record AppConfig(
                 r.path("CLAUDE_CONFIG_DIR", home.resolve(".claude")),
                 r.path("CCUI_WORKSPACES_ROOT", home),
                 r.bool("CCUI_TERMINAL_ENABLED", true),
+                r.duration("CCUI_TERMINAL_GRACE", Duration.ofMinutes(10)),
+                r.integer("CCUI_TERMINAL_SCROLLBACK", 1024 * 1024, 1024, 64 * 1024 * 1024),
+                r.integer("CCUI_TERMINALS_PER_USER", 5, 1, 1000),
+                r.integer("CCUI_TERMINALS_MAX", 50, 1, 10_000),
+                r.integer("CCUI_FILE_READ_LIMIT", 5 * 1024 * 1024, 1024, 512 * 1024 * 1024),
+                r.integer("CCUI_FILE_LIST_LIMIT", 5_000, 10, 1_000_000),
                 logFormat,
                 logLevel,
                 r.optional("METRICS_TOKEN"),
@@ -149,7 +161,9 @@ public record AppConfig(
                 + ", jwtTtl=" + jwtTtl + ", corsOrigins=" + corsOrigins + ", trustedProxies=" + trustedProxies
                 + ", rateLimitPerMinute=" + rateLimitPerMinute + ", auth=" + authAttempts + "/" + authWindow
                 + ", bcryptCost=" + bcryptCost + ", claudeCli=" + claudeCliPath + ", claudeConfigDir=" + claudeConfigDir
-                + ", workspacesRoot=" + workspacesRoot + ", terminal=" + terminalEnabled + "]";
+                + ", workspacesRoot=" + workspacesRoot + ", terminal=" + terminalEnabled + " (grace " + terminalGrace
+                + ", scrollback " + terminalScrollbackBytes + " B, " + terminalsPerUser + "/user, " + terminalsTotal + " total)"
+                + ", fileReadLimit=" + fileReadLimitBytes + ", fileListLimit=" + fileListLimit + "]";
     }
 
     /** Reads variables and collects problems instead of stopping at the first. */

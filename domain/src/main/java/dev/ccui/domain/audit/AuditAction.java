@@ -19,7 +19,17 @@ public enum AuditAction {
     PROJECT_SHARED("project.shared"),
     PROJECT_UNSHARED("project.unshared"),
     SESSION_RENAMED("session.renamed"),
-    SESSION_HIDDEN("session.hidden");
+    SESSION_HIDDEN("session.hidden"),
+    FILE_CREATED("file.created"),
+    FILE_WRITTEN("file.written"),
+    FILE_DELETED("file.deleted"),
+    FILE_MOVED("file.moved"),
+    GIT_STAGED("git.staged"),
+    GIT_UNSTAGED("git.unstaged"),
+    GIT_COMMITTED("git.committed"),
+    GIT_CHECKED_OUT("git.checked_out"),
+    GIT_BRANCH_CREATED("git.branch_created"),
+    TERMINAL_OPENED("terminal.opened");
 
     private final String code;
 

@@ -1,45 +1,35 @@
 package dev.ccui.adapters.http.ws;
 
 import dev.ccui.adapters.http.json.Json;
-import dev.ccui.adapters.http.security.Authentication;
-import dev.ccui.application.auth.port.in.WsTicketUseCase;
 import dev.ccui.application.events.AppEvent;
 import dev.ccui.application.events.port.in.ChangeFeedUseCase;
-import dev.ccui.domain.auth.AuthMethod;
 import dev.ccui.domain.auth.Principal;
-import dev.ccui.domain.error.ForbiddenException;
-import dev.ccui.domain.error.UnauthorizedException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.websocket.WsContext;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code /ws}: the browser's live channel. Authenticated before the upgrade, by a one-time
- * ticket ({@code ?ticket=}), a bearer token, or the session cookie from an allowed
- * {@code Origin} (a cookie alone would let any site open it: cross-site WebSocket hijacking).
+ * {@code /ws}: the browser's live channel, authenticated before the upgrade by
+ * {@link WsAuthentication}.
  */
 public final class WsEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(WsEndpoint.class);
     private static final String PRINCIPAL = "ccui.ws.principal";
 
-    private final WsTicketUseCase tickets;
+    private final WsAuthentication authentication;
     private final ChangeFeedUseCase changes;
-    private final Set<String> allowedOrigins;
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
 
-    public WsEndpoint(WsTicketUseCase tickets, ChangeFeedUseCase changes, Set<String> allowedOrigins) {
-        this.tickets = tickets;
+    public WsEndpoint(WsAuthentication authentication, ChangeFeedUseCase changes) {
+        this.authentication = authentication;
         this.changes = changes;
-        this.allowedOrigins = Set.copyOf(allowedOrigins);
     }
 
     private record Connection(WsContext ctx, Principal principal, AutoCloseable feed) {
@@ -60,38 +50,7 @@ public final class WsEndpoint {
     }
 
     private void authenticate(Context ctx) {
-        Principal principal;
-        String ticket = ctx.queryParam("ticket");
-        if (ticket != null) {
-            principal = tickets.redeemTicket(ticket)
-                    .orElseThrow(() -> new UnauthorizedException("INVALID_TICKET", "the ticket is unknown, used or expired"));
-        } else {
-            principal = Authentication.principal(ctx)
-                    .orElseThrow(() -> new UnauthorizedException("sign in first, or use a ticket from POST /api/auth/ws-ticket"));
-            if (principal.method() == AuthMethod.COOKIE && !originAllowed(ctx)) {
-                throw new ForbiddenException("ORIGIN_REFUSED", "this origin may not open the WebSocket");
-            }
-        }
-        ctx.attribute(PRINCIPAL, principal);
-    }
-
-    /** Same origin as the page (scheme-less host:port match), or one of the CORS allow-list. */
-    private boolean originAllowed(Context ctx) {
-        String origin = ctx.header("Origin");
-        if (origin == null) {
-            return false;
-        }
-        if (allowedOrigins.contains(origin)) {
-            return true;
-        }
-        try {
-            URI uri = URI.create(origin);
-            String host = ctx.header("Host");
-            String originHost = uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
-            return host != null && host.equalsIgnoreCase(originHost);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        ctx.attribute(PRINCIPAL, authentication.authenticate(ctx));
     }
 
     private void connected(WsContext ctx) {

@@ -1,0 +1,129 @@
+package dev.ccui.adapters.http.workspace;
+
+import static dev.ccui.adapters.http.security.Authentication.caller;
+import static dev.ccui.adapters.http.security.Authentication.client;
+
+import dev.ccui.adapters.http.json.Json;
+import dev.ccui.adapters.http.security.Access;
+import dev.ccui.application.workspace.files.port.in.FilesUseCase;
+import dev.ccui.application.workspace.files.port.out.FileContent;
+import dev.ccui.application.workspace.files.port.out.FileDownload;
+import dev.ccui.application.workspace.files.port.out.FileEntry;
+import dev.ccui.application.workspace.files.port.out.FileListing;
+import dev.ccui.domain.error.InvalidException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** {@code /api/projects/{projectId}/files…}: listing, reading, writing, creating, deleting and moving project files. */
+public final class FileRoutes {
+    private static final String BASE = "/api/projects/{projectId}/files";
+    private final FilesUseCase files;
+
+    public FileRoutes(FilesUseCase files) {
+        this.files = files;
+    }
+
+    record Entry(String name, String path, String type, long size, Instant modifiedAt) {
+        static Entry of(FileEntry entry) {
+            return new Entry(entry.name(), entry.path(), entry.type().name().toLowerCase(Locale.ROOT), entry.size(),
+                    entry.modifiedAt());
+        }
+    }
+
+    record Listing(String path, List<Entry> entries, boolean truncated) {
+    }
+
+    record WriteBody(String content, String baseSha, String encoding) {
+    }
+
+    record CreateBody(String content, String type) {
+    }
+
+    record MoveBody(String from, String to) {
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get(BASE, this::list, Access.USER);
+        routes.get(BASE + "/content", this::read, Access.USER);
+        routes.put(BASE + "/content", this::write, Access.USER);
+        routes.post(BASE + "/content", this::create, Access.USER);
+        routes.delete(BASE + "/content", this::delete, Access.USER);
+        routes.post(BASE + "/move", this::move, Access.USER);
+    }
+
+    private void list(Context ctx) {
+        FileListing listing = files.list(caller(ctx), ctx.pathParam("projectId"), ctx.queryParam("path"), flag(ctx, "gitignore"));
+        ctx.json(new Listing(listing.path(), listing.entries().stream().map(Entry::of).toList(), listing.truncated()));
+    }
+
+    private void read(Context ctx) throws Exception {
+        if (flag(ctx, "download")) {
+            FileDownload download = files.download(caller(ctx), ctx.pathParam("projectId"), ctx.queryParam("path"));
+            try (InputStream in = download.stream()) {
+                // Never rendered by the browser as what it claims to be: a download, in bytes.
+                ctx.contentType("application/octet-stream");
+                ctx.header("Content-Disposition", attachment(download.name()));
+                ctx.header("Content-Length", Long.toString(download.size()));
+                in.transferTo(ctx.outputStream());
+            }
+            return;
+        }
+        FileContent content = files.read(caller(ctx), ctx.pathParam("projectId"), ctx.queryParam("path"));
+        ctx.json(content);
+    }
+
+    private void write(Context ctx) {
+        WriteBody body = Json.body(ctx, WriteBody.class);
+        String sha = files.write(caller(ctx), ctx.pathParam("projectId"), ctx.queryParam("path"), body.content(),
+                body.encoding(), body.baseSha(), client(ctx));
+        ctx.json(Map.of("sha", sha));
+    }
+
+    private void create(Context ctx) {
+        CreateBody body = ctx.body().isBlank() ? new CreateBody(null, null) : Json.body(ctx, CreateBody.class);
+        boolean directory;
+        if (body.type() == null || body.type().equals("file")) {
+            directory = false;
+        } else if (body.type().equals("directory")) {
+            directory = true;
+        } else {
+            throw new InvalidException("type", "type must be \"file\" or \"directory\"");
+        }
+        String path = ctx.queryParam("path");
+        String sha = files.create(caller(ctx), ctx.pathParam("projectId"), path, body.content(), directory, client(ctx));
+        ctx.status(201).json(Map.of("path", path, "sha", sha));
+    }
+
+    private void delete(Context ctx) {
+        files.delete(caller(ctx), ctx.pathParam("projectId"), ctx.queryParam("path"), flag(ctx, "recursive"), client(ctx));
+        ctx.status(204);
+    }
+
+    private void move(Context ctx) {
+        MoveBody body = Json.body(ctx, MoveBody.class);
+        if (body.from() == null || body.to() == null) {
+            throw new InvalidException(body.from() == null ? "from" : "to", "from and to are required");
+        }
+        files.move(caller(ctx), ctx.pathParam("projectId"), body.from(), body.to(), client(ctx));
+        ctx.status(204);
+    }
+
+    static boolean flag(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        return value != null && (value.equals("true") || value.equals("1"));
+    }
+
+    /** An ASCII fallback name and the exact one (RFC 6266), neither able to break out of the header. */
+    private static String attachment(String name) {
+        String ascii = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
+                + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

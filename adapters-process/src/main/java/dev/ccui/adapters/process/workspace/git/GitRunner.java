@@ -1,0 +1,140 @@
+package dev.ccui.adapters.process.workspace.git;
+
+import dev.ccui.adapters.process.workspace.ProcessEnvironment;
+import dev.ccui.domain.error.UnavailableException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs the {@code git} CLI: an argument list (never a shell), in the project folder, with a
+ * timeout that kills it, bounded output, and an environment without the server's secrets or any
+ * inherited {@code GIT_*} variable. Hooks and the fsmonitor are off, so a file someone wrote into
+ * {@code .git} cannot make a git action run a program.
+ */
+public final class GitRunner {
+    private static final List<String> SAFE_CONFIG = List.of("-c", "core.quotepath=off", "-c", "core.hooksPath=/dev/null",
+            "-c", "core.fsmonitor=false", "-c", "commit.gpgsign=false", "-c", "color.ui=false", "-c", "core.pager=cat");
+    private static final int MAX_STDERR = 16 * 1024;
+
+    private final String git;
+    private final Duration timeout;
+
+    public GitRunner(String git, Duration timeout) {
+        this.git = git;
+        this.timeout = timeout;
+    }
+
+    public static GitRunner defaults() {
+        return new GitRunner("git", Duration.ofSeconds(20));
+    }
+
+    /** What git said. {@code truncated} when stdout was cut at the limit (and git was stopped). */
+    public record Result(int exitCode, byte[] stdout, boolean truncated, String stderr) {
+        public String out() {
+            return new String(stdout, StandardCharsets.UTF_8);
+        }
+
+        public boolean ok() {
+            return exitCode == 0;
+        }
+    }
+
+    public Result run(Path directory, List<String> args, byte[] stdin, int maxStdout, Map<String, String> extraEnv) {
+        List<String> command = new ArrayList<>();
+        command.add(git);
+        command.addAll(SAFE_CONFIG);
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
+        Map<String, String> env = builder.environment();
+        ProcessEnvironment.scrub(env);
+        env.keySet().removeIf(name -> name.startsWith("GIT_"));
+        env.put("GIT_TERMINAL_PROMPT", "0");
+        env.put("GIT_OPTIONAL_LOCKS", "0");
+        env.put("GIT_LITERAL_PATHSPECS", "1");
+        env.put("GIT_PAGER", "cat");
+        env.put("LC_ALL", "C");
+        env.put("LANGUAGE", "C");
+        env.putAll(extraEnv);
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UnavailableException("git cannot be started on this server: is it installed?", null, e);
+        }
+        AtomicBoolean timedOut = new AtomicBoolean();
+        Thread watchdog = Thread.ofVirtual().name("git-watchdog").start(() -> {
+            try {
+                if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    timedOut.set(true);
+                    kill(process);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        Thread stderrReader = Thread.ofVirtual().name("git-stderr").start(() -> copy(process.getErrorStream(), errors, MAX_STDERR));
+        Thread stdinWriter = Thread.ofVirtual().name("git-stdin").start(() -> {
+            try (OutputStream out = process.getOutputStream()) {
+                if (stdin != null) {
+                    out.write(stdin);
+                }
+            } catch (IOException ignored) {
+                // git stopped reading (it failed or finished): its exit code tells what happened.
+            }
+        });
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        boolean truncated = copy(process.getInputStream(), output, maxStdout);
+        if (truncated) {
+            kill(process);
+        }
+        try {
+            int exit = process.waitFor();
+            stderrReader.join(timeout.toMillis());
+            stdinWriter.join(timeout.toMillis());
+            watchdog.interrupt();
+            if (timedOut.get()) {
+                throw new UnavailableException("git took longer than " + timeout.toSeconds() + " s and was stopped");
+            }
+            return new Result(truncated ? 0 : exit, output.toByteArray(), truncated, errors.toString(StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            kill(process);
+            Thread.currentThread().interrupt();
+            throw new UnavailableException("interrupted while waiting for git");
+        }
+    }
+
+    /** Copies up to {@code limit} bytes; returns true when there was more (the rest is drained). */
+    private static boolean copy(InputStream in, ByteArrayOutputStream out, int limit) {
+        byte[] buffer = new byte[8192];
+        try (in) {
+            int read;
+            while ((read = in.read(buffer)) != -1) {
+                int room = limit - out.size();
+                if (read > room) {
+                    out.write(buffer, 0, Math.max(0, room));
+                    return true;
+                }
+                out.write(buffer, 0, read);
+            }
+        } catch (IOException ignored) {
+            // The process was killed or closed its end: what was read so far is the answer.
+        }
+        return false;
+    }
+
+    private static void kill(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+}

@@ -1,0 +1,120 @@
+package dev.ccui.application.workspace.files;
+
+import dev.ccui.application.audit.Auditor;
+import dev.ccui.application.common.ClientInfo;
+import dev.ccui.application.project.ProjectAccess;
+import dev.ccui.application.project.port.out.ProjectRepository;
+import dev.ccui.application.workspace.files.port.in.FilesUseCase;
+import dev.ccui.application.workspace.files.port.out.FileContent;
+import dev.ccui.application.workspace.files.port.out.FileDownload;
+import dev.ccui.application.workspace.files.port.out.FileListing;
+import dev.ccui.application.workspace.files.port.out.WorkspaceFiles;
+import dev.ccui.domain.audit.AuditAction;
+import dev.ccui.domain.auth.Principal;
+import dev.ccui.domain.error.ForbiddenException;
+import dev.ccui.domain.error.InvalidException;
+import dev.ccui.domain.project.Project;
+import dev.ccui.domain.workspace.RelativePath;
+import java.nio.file.Path;
+
+/**
+ * Files of a project: who may (the project access rule), where (paths parsed as
+ * {@link RelativePath}, resolved and confined by the adapter), and the audit of every change.
+ */
+public final class FilesService implements FilesUseCase {
+    private final ProjectAccess access;
+    private final WorkspaceFiles files;
+    private final Auditor auditor;
+    private final FilesSettings settings;
+
+    public FilesService(ProjectRepository projects, WorkspaceFiles files, Auditor auditor, FilesSettings settings) {
+        this.access = new ProjectAccess(projects);
+        this.files = files;
+        this.auditor = auditor;
+        this.settings = settings;
+    }
+
+    @Override
+    public FileListing list(Principal caller, String projectId, String path, boolean respectGitignore) {
+        Project project = access.require(caller, projectId);
+        return files.list(root(project), RelativePath.parse(path), respectGitignore, settings.maxListEntries());
+    }
+
+    @Override
+    public FileContent read(Principal caller, String projectId, String path) {
+        Project project = access.require(caller, projectId);
+        return files.read(root(project), file(path), settings.maxReadBytes());
+    }
+
+    @Override
+    public FileDownload download(Principal caller, String projectId, String path) {
+        Project project = access.require(caller, projectId);
+        return files.open(root(project), file(path));
+    }
+
+    @Override
+    public String write(Principal caller, String projectId, String path, String content, String encoding, String baseSha,
+                        ClientInfo client) {
+        Project project = access.require(caller, projectId);
+        RelativePath file = file(path);
+        if (content == null) {
+            throw new InvalidException("content", "content is required");
+        }
+        if (baseSha != null && !baseSha.matches("[0-9a-f]{64}")) {
+            throw new InvalidException("baseSha", "baseSha must be the SHA-256 (hex) the content was read with");
+        }
+        String sha = files.write(root(project), file, TextEncodings.encode(content, encoding), baseSha);
+        auditor.record(AuditAction.FILE_WRITTEN, caller, target(project, file), client, true, null);
+        return sha;
+    }
+
+    @Override
+    public String create(Principal caller, String projectId, String path, String content, boolean directory,
+                         ClientInfo client) {
+        Project project = access.require(caller, projectId);
+        RelativePath file = file(path);
+        if (directory && content != null && !content.isEmpty()) {
+            throw new InvalidException("content", "a folder has no content");
+        }
+        String sha = files.create(root(project), file, TextEncodings.encode(content == null ? "" : content, "utf-8"), directory);
+        auditor.record(AuditAction.FILE_CREATED, caller, target(project, file), client, true, directory ? "folder" : null);
+        return sha;
+    }
+
+    @Override
+    public void delete(Principal caller, String projectId, String path, boolean recursive, ClientInfo client) {
+        Project project = access.require(caller, projectId);
+        RelativePath file = file(path);
+        files.delete(root(project), file, recursive);
+        auditor.record(AuditAction.FILE_DELETED, caller, target(project, file), client, true, recursive ? "recursive" : null);
+    }
+
+    @Override
+    public void move(Principal caller, String projectId, String from, String to, ClientInfo client) {
+        Project project = access.require(caller, projectId);
+        RelativePath source = file(from);
+        RelativePath destination = file(to);
+        files.move(root(project), source, destination);
+        auditor.record(AuditAction.FILE_MOVED, caller, target(project, source), client, true, "to " + destination);
+    }
+
+    /** A path that names something in the project, not the project folder itself. */
+    private static RelativePath file(String path) {
+        RelativePath parsed = RelativePath.parse(path);
+        if (parsed.isRoot()) {
+            if (path == null || path.isBlank()) {
+                throw new InvalidException("path", "path is required");
+            }
+            throw new ForbiddenException("PATH_IS_PROJECT_ROOT", "this action does not apply to the project folder itself");
+        }
+        return parsed;
+    }
+
+    private static Path root(Project project) {
+        return Path.of(project.path());
+    }
+
+    private static String target(Project project, RelativePath file) {
+        return project.path() + "/" + file;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.ccui.application.workspace.terminal.port.in;
+
+import dev.ccui.application.common.ClientInfo;
+import dev.ccui.domain.auth.Principal;
+
+/** The web shell of a project: open one, or attach again to one that outlived its connection. */
+public interface TerminalUseCase {
+
+    /** Whether terminals are on at all (configuration). */
+    boolean enabled();
+
+    /** Checks that the caller may open a terminal in the project, before a WebSocket is accepted. */
+    void checkAllowed(Principal caller, String projectId);
+
+    TerminalAttachment open(Principal caller, String projectId, OpenTerminalCommand command, TerminalSink sink,
+                            ClientInfo client);
+
+    /** Replays the scrollback after {@code afterSeq}, then streams; only the user who opened it may attach. */
+    TerminalAttachment attach(Principal caller, String projectId, String terminalId, long afterSeq, TerminalSink sink);
+
+    /** Open terminals (alive or awaiting a reconnection), for metrics and tests. */
+    int openCount();
+}
