@@ -2,7 +2,13 @@ import type {
   ApiKey,
   AuditPage,
   AuthStatus,
+  ChatSession,
   CreatedApiKey,
+  MessagePage,
+  Project,
+  ProjectPatch,
+  SearchHit,
+  SessionPage,
   Role,
   Session,
   User,
@@ -122,6 +128,40 @@ export function listAudit(limit = 50, before?: string | number | null): Promise<
   const q = new URLSearchParams({ limit: String(limit) });
   if (before !== undefined && before !== null) q.set('before', String(before));
   return request<AuditPage>('GET', `/audit?${q}`);
+}
+
+// ---- projects and sessions ----
+const enc = encodeURIComponent;
+
+export const listProjects = () => request<Project[]>('GET', '/projects');
+export const addProject = (path: string, name?: string) =>
+  request<Project>('POST', '/projects', name ? { path, name } : { path });
+export const updateProject = (id: string, patch: ProjectPatch) => request<Project>('PATCH', `/projects/${enc(id)}`, patch);
+
+export function listSessions(projectId: string, opts: { limit?: number; cursor?: string | null } = {}): Promise<SessionPage> {
+  const q = new URLSearchParams({ limit: String(opts.limit ?? 50) });
+  if (opts.cursor) q.set('cursor', opts.cursor);
+  return request<SessionPage>('GET', `/projects/${enc(projectId)}/sessions?${q}`);
+}
+export const getSession = (id: string) => request<ChatSession>('GET', `/sessions/${enc(id)}`);
+export const updateSession = (id: string, patch: { title?: string | null; hidden?: boolean }) =>
+  request<ChatSession>('PATCH', `/sessions/${enc(id)}`, patch);
+
+export function listMessages(sessionId: string, opts: { limit?: number; before?: number | null } = {}): Promise<MessagePage> {
+  const q = new URLSearchParams({ limit: String(opts.limit ?? 100) });
+  if (opts.before != null) q.set('before', String(opts.before));
+  return request<MessagePage>('GET', `/sessions/${enc(sessionId)}/messages?${q}`);
+}
+export const getToolResult = (sessionId: string, toolUseId: string, seq: number) =>
+  request<{ toolUseId: string; content: string }>('GET', `/sessions/${enc(sessionId)}/tool-results/${enc(toolUseId)}?seq=${seq}`);
+
+/** Plain URLs (same origin, cookie auth) for <img> and download links. */
+export const imageUrl = (sessionId: string, imageId: string) => `/api/sessions/${enc(sessionId)}/images/${enc(imageId)}`;
+export const exportUrl = (sessionId: string, format: 'markdown' | 'json') =>
+  `/api/sessions/${enc(sessionId)}/export?format=${format}`;
+
+export function search(q: string, limit = 20): Promise<{ items: SearchHit[] }> {
+  return request<{ items: SearchHit[] }>('GET', `/search?${new URLSearchParams({ q, limit: String(limit) })}`);
 }
 
 /** A user-facing message for any thrown value. */

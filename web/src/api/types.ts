@@ -56,3 +56,96 @@ export interface UserPatch {
   disabled?: boolean;
   password?: string;
 }
+
+// ---- projects, sessions, messages, search ----
+
+export interface Project {
+  id: string;
+  name: string;
+  path: string;
+  starred: boolean;
+  archived: boolean;
+  /** Found in the machine's transcripts rather than registered. */
+  discovered: boolean;
+  ownerId?: string | null;
+  sessionCount: number;
+  lastActivityAt?: string | null;
+  createdAt?: string;
+}
+
+export interface ProjectPatch {
+  name?: string;
+  starred?: boolean;
+  archived?: boolean;
+}
+
+/** A Claude Code session (a transcript), not to be confused with a sign-in {@link Session}. */
+export interface ChatSession {
+  id: string;
+  projectId: string;
+  title?: string | null;
+  firstActivityAt?: string | null;
+  lastActivityAt?: string | null;
+  messageCount: number;
+  models: string[];
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+  gitBranch?: string | null;
+  lastPrompt?: string | null;
+  hidden: boolean;
+}
+
+export interface SessionPage {
+  items: ChatSession[];
+  nextCursor?: string | null;
+}
+
+export interface TextBlock { type: 'text'; text: string }
+export interface ThinkingBlock { type: 'thinking'; text: string }
+export interface ToolUseBlock { type: 'toolUse'; id: string; name: string; input: Record<string, unknown> }
+export interface ToolResultBlock {
+  type: 'toolResult';
+  toolUseId: string;
+  content: string;
+  isError: boolean;
+  truncated: boolean;
+  fullLength: number;
+}
+export interface ImageBlock { type: 'image'; imageId: string; mediaType?: string; sizeBytes?: number }
+export interface SlashCommandBlock { type: 'slashCommand'; name: string; args: string }
+
+export type MessageBlock = TextBlock | ThinkingBlock | ToolUseBlock | ToolResultBlock | ImageBlock | SlashCommandBlock;
+
+export interface Message {
+  seq: number;
+  uuid?: string | null;
+  parentUuid?: string | null;
+  role: 'user' | 'assistant' | 'system';
+  timestamp?: string | null;
+  model?: string | null;
+  hidden: boolean;
+  sidechain: boolean;
+  parentToolUseId?: string | null;
+  blocks: MessageBlock[];
+}
+
+export interface MessagePage {
+  items: Message[];
+  nextBefore?: number | null;
+}
+
+export interface SearchHit {
+  sessionId: string;
+  projectId: string;
+  title?: string | null;
+  /** HTML-escaped text whose only markup is `<mark>…</mark>` around the matches. */
+  snippet: string;
+  lastActivityAt?: string | null;
+}
+
+export interface IndexProgress {
+  state: string;
+  filesDone: number;
+  filesTotal: number;
+}

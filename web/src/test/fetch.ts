@@ -14,3 +14,10 @@ export function mockFetch(...responses: Response[]) {
   vi.stubGlobal('fetch', fn);
   return fn;
 }
+
+/** Replaces global fetch with a mock that answers each request through `handler`. */
+export function routeFetch(handler: (url: string, init?: RequestInit) => Response | Promise<Response>) {
+  const fn = vi.fn<typeof fetch>(async (input, init) => handler(String(input), init));
+  vi.stubGlobal('fetch', fn);
+  return fn;
+}

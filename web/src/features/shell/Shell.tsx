@@ -1,73 +1,171 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
-import type { User } from '../../api/types';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { errorMessage, listProjects } from '../../api/client';
+import type { Project, User } from '../../api/types';
+import { ConnectionIndicator, IndexStatus, LiveProvider, useLiveFrames, useOnReconnect } from '../live/LiveContext';
+import { ProjectsPanel } from '../projects/ProjectsPanel';
+import { SearchBox } from '../search/SearchBox';
+import { SessionsPanel } from '../sessions/SessionsPanel';
+import { useRoute, type Route } from './route';
 import { UserMenu } from './UserMenu';
+import { WorkspaceTabs } from './WorkspaceTabs';
 
-// Secondary pages load on demand to keep the initial JS small.
+// Secondary pages and the session view (markdown, diffs, virtual list) load on demand.
 const ApiKeysPage = lazy(() => import('../apikeys/ApiKeysPage').then((m) => ({ default: m.ApiKeysPage })));
 const AuditPage = lazy(() => import('../audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const ChangePasswordPage = lazy(() => import('../auth/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
 const UsersPage = lazy(() => import('../users/UsersPage').then((m) => ({ default: m.UsersPage })));
+const SessionView = lazy(() => import('../sessions/SessionView').then((m) => ({ default: m.SessionView })));
 
-type Route = '' | 'password' | 'api-keys' | 'users' | 'audit';
-const ROUTES: Route[] = ['', 'password', 'api-keys', 'users', 'audit'];
+function useProjects() {
+  const [projects, setProjects] = useState<Project[]>([]);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
 
-function readRoute(): Route {
-  const r = window.location.hash.replace(/^#\/?/, '') as Route;
-  return ROUTES.includes(r) ? r : '';
-}
-
-function useHashRoute(): [Route, (r: string) => void] {
-  const [route, setRoute] = useState<Route>(readRoute);
-  useEffect(() => {
-    const onHash = () => setRoute(readRoute());
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
+  const reload = useCallback(async () => {
+    try {
+      setProjects(await listProjects());
+      setError(null);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setLoading(false);
+    }
   }, []);
-  return [route, (r: string) => { window.location.hash = r ? `/${r}` : '/'; }];
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  useLiveFrames((f) => {
+    if (f.type === 'projects_changed') void reload();
+  });
+  useOnReconnect(() => void reload());
+
+  const replace = useCallback((p: Project) => {
+    setProjects((old) => (old.some((o) => o.id === p.id) ? old.map((o) => (o.id === p.id ? p : o)) : [...old, p]));
+  }, []);
+  return { projects, loading, error, replace };
 }
 
-function ProjectsPlaceholder() {
+function ProjectHome({ project }: { project: Project | undefined }) {
   return (
-    <section className="card placeholder" aria-labelledby="projects-title">
-      <h2 id="projects-title">Projects</h2>
-      <p className="muted">Projects will appear here.</p>
+    <section className="project-home" aria-labelledby="project-title">
+      <header className="pane-head">
+        <h1 id="project-title">{project?.name ?? 'Project'}</h1>
+        {project && <p className="muted mono path">{project.path}</p>}
+      </header>
+      <WorkspaceTabs />
+      <div className="placeholder">
+        <p>Pick a session in the sidebar to read its history.</p>
+        <p className="muted">Starting a new session from here comes with the live chat.</p>
+      </div>
     </section>
   );
 }
 
-export function Shell({ user, onSignOut }: { user: User; onSignOut: () => void }) {
-  const [route, navigate] = useHashRoute();
-  const isAdmin = user.role === 'admin';
-  const effective: Route = !isAdmin && (route === 'users' || route === 'audit') ? '' : route;
+function Welcome() {
+  return (
+    <section className="placeholder welcome" aria-labelledby="welcome-title">
+      <h1 id="welcome-title">Welcome</h1>
+      <p>Pick a project in the sidebar, or search across all sessions.</p>
+      <p className="muted">Press <kbd>/</kbd> or <kbd>Ctrl</kbd>+<kbd>K</kbd> to search.</p>
+    </section>
+  );
+}
 
-  const navItem = (r: Route, label: string) => (
-    <a href={`#/${r}`} aria-current={effective === r ? 'page' : undefined}>{label}</a>
+function isTyping(el: Element | null): boolean {
+  if (!el) return false;
+  const tag = el.tagName;
+  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || (el as HTMLElement).isContentEditable;
+}
+
+function Workspace({ user, onSignOut }: { user: User; onSignOut: () => void }) {
+  const route = useRoute();
+  const { projects, loading, error, replace } = useProjects();
+  const [drawer, setDrawer] = useState(false);
+  const searchInput = useRef<HTMLInputElement>(null);
+  const isAdmin = user.role === 'admin';
+  const effective: Route = !isAdmin && (route.page === 'users' || route.page === 'audit') ? { page: 'home' } : route;
+  const projectId = effective.page === 'project' || effective.page === 'session' ? effective.projectId : null;
+  const sessionId = effective.page === 'session' ? effective.sessionId : null;
+  const project = projects.find((p) => p.id === projectId);
+
+  // A navigation closes the drawer (phones).
+  useEffect(() => setDrawer(false), [route]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.key === 'k' || e.key === 'K') && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault();
+        searchInput.current?.focus();
+      } else if (e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey && !isTyping(document.activeElement)) {
+        e.preventDefault();
+        searchInput.current?.focus();
+      } else if (e.key === 'Escape') {
+        setDrawer(false);
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  const navItem = (page: Route['page'], label: string) => (
+    <a href={`#/${page}`} aria-current={effective.page === page ? 'page' : undefined}>{label}</a>
   );
 
   return (
     <div className="shell">
       <a className="skip-link" href="#main">Skip to content</a>
       <header className="topbar">
+        <button type="button" className="icon drawer-toggle" aria-controls="sidebar" aria-expanded={drawer}
+          aria-label={drawer ? 'Close the sidebar' : 'Open the sidebar'} onClick={() => setDrawer((d) => !d)}>
+          <span aria-hidden="true">☰</span>
+        </button>
         <a className="brand" href="#/">
           <img src="/icon.svg" alt="" width="24" height="24" />
-          <span>Claude Code UI</span>
+          <span className="brand-name">Claude Code UI</span>
         </a>
-        <nav aria-label="Main">
-          {navItem('', 'Projects')}
-          {isAdmin && navItem('users', 'Users')}
-          {isAdmin && navItem('audit', 'Audit log')}
-        </nav>
-        <UserMenu user={user} onNavigate={navigate} onSignOut={onSignOut} />
+        <SearchBox inputRef={searchInput} />
+        {isAdmin && (
+          <nav aria-label="Admin">
+            {navItem('users', 'Users')}
+            {navItem('audit', 'Audit log')}
+          </nav>
+        )}
+        <ConnectionIndicator />
+        <UserMenu user={user} onNavigate={(r) => { window.location.hash = `/${r}`; }} onSignOut={onSignOut} />
       </header>
-      <main id="main" className="content" tabIndex={-1}>
-        <Suspense fallback={<p className="muted" role="status">Loading…</p>}>
-          {effective === '' && <ProjectsPlaceholder />}
-          {effective === 'password' && <ChangePasswordPage />}
-          {effective === 'api-keys' && <ApiKeysPage />}
-          {effective === 'users' && <UsersPage me={user} />}
-          {effective === 'audit' && <AuditPage />}
-        </Suspense>
-      </main>
+      <div className="workspace">
+        <aside id="sidebar" className={`sidebar${drawer ? ' open' : ''}`} aria-label="Projects and sessions">
+          <ProjectsPanel projects={projects} loading={loading} error={error} selectedId={projectId} onChanged={replace} />
+          {projectId && (
+            <SessionsPanel key={projectId} projectId={projectId} projectName={project?.name ?? 'this project'}
+              selectedId={sessionId} />
+          )}
+          <IndexStatus />
+        </aside>
+        {drawer && <div className="backdrop" aria-hidden="true" onClick={() => setDrawer(false)} />}
+        <main id="main" className="content" tabIndex={-1}>
+          <Suspense fallback={<p className="muted center" role="status">Loading…</p>}>
+            {effective.page === 'home' && <Welcome />}
+            {effective.page === 'project' && <ProjectHome project={project} />}
+            {effective.page === 'session' && (
+              <SessionView key={effective.sessionId} sessionId={effective.sessionId} projectId={effective.projectId} />
+            )}
+            {effective.page === 'password' && <div className="page"><ChangePasswordPage /></div>}
+            {effective.page === 'api-keys' && <div className="page"><ApiKeysPage /></div>}
+            {effective.page === 'users' && <div className="page"><UsersPage me={user} /></div>}
+            {effective.page === 'audit' && <div className="page"><AuditPage /></div>}
+          </Suspense>
+        </main>
+      </div>
     </div>
+  );
+}
+
+export function Shell({ user, onSignOut }: { user: User; onSignOut: () => void }) {
+  return (
+    <LiveProvider>
+      <Workspace user={user} onSignOut={onSignOut} />
+    </LiveProvider>
   );
 }

@@ -10,7 +10,15 @@ import dev.ccui.adapters.persistence.audit.JdbiAuditRepository;
 import dev.ccui.adapters.persistence.auth.JdbiAuthTokenRepository;
 import dev.ccui.adapters.persistence.db.Database;
 import dev.ccui.adapters.persistence.db.DatabaseSettings;
+import dev.ccui.adapters.http.metrics.HttpMetrics;
 import dev.ccui.adapters.persistence.events.InMemoryEventBus;
+import dev.ccui.adapters.persistence.redis.RedisConnection;
+import dev.ccui.adapters.persistence.redis.RedisEventBus;
+import dev.ccui.adapters.persistence.redis.RedisHealthProbe;
+import dev.ccui.adapters.persistence.redis.RedisRateLimiter;
+import dev.ccui.adapters.persistence.redis.RedisRevocationCache;
+import dev.ccui.application.events.port.out.EventBus;
+import dev.ccui.application.health.port.out.HealthProbe;
 import dev.ccui.adapters.persistence.health.DatabaseHealthProbe;
 import dev.ccui.adapters.persistence.history.JdbiSessionIndex;
 import dev.ccui.adapters.persistence.project.JdbiProjectRepository;
@@ -54,6 +62,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -78,9 +87,13 @@ public final class Application implements AutoCloseable {
     private final IndexService indexer;
     private final TerminalService terminals;
     private HttpServer http;
+    private final RedisConnection redis;
+    private final EventBus events;
+    private final HttpMetrics metrics;
 
     private Application(AppConfig config) {
         this.config = config;
+        this.metrics = new HttpMetrics(config.metricsToken().orElse(null));
         prepareDataDir(config.dataDir());
         this.database = Database.open(config.databaseUrl()
                 .map(url -> DatabaseSettings.fromUrl(url, config.databasePoolSize()))
@@ -88,9 +101,13 @@ public final class Application implements AutoCloseable {
         try {
             var users = new JdbiUserRepository(database.jdbi());
             var apiKeys = new JdbiApiKeyRepository(database.jdbi());
-            this.tokens = new JdbiAuthTokenRepository(database.jdbi());
             var auditRepository = new JdbiAuditRepository(database.jdbi());
-            this.rateLimiter = new LocalRateLimiter();
+            // With REDIS_URL several nodes share rate limits, revocations and events; each part
+            // falls back to this node's memory or the database while Redis is away.
+            this.redis = config.redisUrl().map(RedisConnection::open).orElse(null);
+            var jdbiTokens = new JdbiAuthTokenRepository(database.jdbi());
+            this.tokens = redis == null ? jdbiTokens : new RedisRevocationCache(jdbiTokens, database.jdbi(), redis);
+            this.rateLimiter = redis == null ? new LocalRateLimiter() : new RedisRateLimiter(redis);
             var hasher = new BcryptPasswordHasher(config.bcryptCost());
             String secret = config.jwtSecret().orElseGet(() -> JwtSecretFile.readOrCreate(config.dataDir()));
             var issuer = new JwtTokenIssuer(secret, config.jwtTtl(), clock);
@@ -105,7 +122,7 @@ public final class Application implements AutoCloseable {
             var auth = new AuthService(users, apiKeys, tokens, hasher, issuer, rateLimiter, auditor, clock, authSettings, terminals);
             var userAdmin = new UserAdminService(users, tokens, hasher, auditor, clock, terminals);
 
-            var events = new InMemoryEventBus();
+            this.events = redis == null ? new InMemoryEventBus() : new RedisEventBus(redis);
             var sessionIndex = new JdbiSessionIndex(database);
             var transcripts = new FileTranscriptStore(config.claudeConfigDir(), TranscriptLimits.defaults());
             this.indexer = new IndexService(transcripts, sessionIndex, projects, users, events, clock, IndexSettings.defaults());
@@ -114,9 +131,12 @@ public final class Application implements AutoCloseable {
             var git = GitRunner.defaults();
             var history = new HistoryService(sessionIndex, transcripts, projects, events, auditor);
 
-            var health = new HealthService(List.of(new DatabaseHealthProbe(database),
-                    new ClaudeCliProbe(config.claudeCliPath(), clock, Duration.ofMinutes(5)), new IndexHealthProbe(indexer)),
-                    Version.current(), clock);
+            var probes = new ArrayList<HealthProbe>(List.of(new DatabaseHealthProbe(database),
+                    new ClaudeCliProbe(config.claudeCliPath(), clock, Duration.ofMinutes(5)), new IndexHealthProbe(indexer)));
+            if (redis != null) {
+                probes.add(new RedisHealthProbe(redis));
+            }
+            var health = new HealthService(probes, Version.current(), clock);
             this.useCases = new UseCases(auth, auth, auth, auth, auth, auth, auth, auth, userAdmin, userAdmin,
                     new ApiKeyService(apiKeys, auditor, clock), new AuditService(auditRepository), health, projectService,
                     history, indexer, new ChangeFeedService(events, projects),
@@ -124,6 +144,7 @@ public final class Application implements AutoCloseable {
                             new FilesSettings(config.fileReadLimitBytes(), config.fileListLimit())),
                     new GitService(projects, new GitCliClient(git), auditor), terminals);
         } catch (RuntimeException e) {
+            closeRedis();
             database.close();
             throw e;
         }
@@ -158,14 +179,47 @@ public final class Application implements AutoCloseable {
                     new RateLimit("auth-ip", config.authAttempts(), config.authWindow()),
                     config.jwtTtl(), Version.current(), "web", config.shutdownGrace());
             var u = useCases;
+            bindGauges();
             http = new HttpServer(settings, new HttpUseCases(u.authStatus(), u.setup(), u.login(), u.logout(),
                     u.authenticate(), u.currentUser(), u.changePassword(), u.wsTickets(), u.users(), u.apiKeys(),
                     u.audit(), u.health(), u.projects(), u.history(), u.changes(), u.files(), u.git(), u.terminals(),
-                    rateLimiter)).start();
+                    rateLimiter), metrics).start();
             // After the server is up: a large first scan must never hold it up.
             indexer.start();
         }
         return http;
+    }
+
+    /** Application figures read at scrape time (the HTTP and JVM meters are the adapter's own). */
+    private void bindGauges() {
+        metrics.gauge("ccui.index.files", "transcript files indexed", () -> indexer.indexProgress().filesDone());
+        metrics.gauge("ccui.index.bytes", "transcript bytes indexed", () -> indexer.indexProgress().bytesDone());
+        metrics.gauge("ccui.index.lag.ms", "delay from a transcript change to the index", () -> indexer.indexProgress().lastChangeLagMs());
+        metrics.gauge("ccui.terminals.open", "open terminals", terminals::openCount);
+        metrics.gauge("ccui.db.pool.active", "database connections in use", () -> poolFigure(true));
+        metrics.gauge("ccui.db.pool.idle", "idle database connections", () -> poolFigure(false));
+    }
+
+    private int poolFigure(boolean active) {
+        var pool = database.dataSource().getHikariPoolMXBean();
+        return pool == null ? 0 : active ? pool.getActiveConnections() : pool.getIdleConnections();
+    }
+
+    private void closeRedis() {
+        if (redis == null) {
+            return;
+        }
+        try {
+            if (tokens instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
+            if (events instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
+        } catch (Exception e) {
+            LOG.warn("closing the Redis listeners failed: {}", e.getMessage());
+        }
+        redis.close();
     }
 
     private void purgeExpiredTokens() {
@@ -199,6 +253,7 @@ public final class Application implements AutoCloseable {
             http = null;
         }
         terminals.close();
+        closeRedis();
         database.close();
         LOG.info("stopped");
     }

@@ -61,9 +61,6 @@ public final class Main implements Callable<Integer> {
                 log.warn("listening on {} beyond this machine in development mode: put it behind TLS and set CCUI_ENV=production",
                         config.host());
             }
-            if (config.redisUrl().isPresent()) {
-                log.warn("REDIS_URL is set, but this version keeps rate limits and revocation in this process and the database");
-            }
             Application app;
             try {
                 app = Application.create(config);

@@ -6,6 +6,8 @@ import dev.ccui.adapters.http.auth.AuthRoutes;
 import dev.ccui.adapters.http.error.ErrorResponses;
 import dev.ccui.adapters.http.health.HealthRoutes;
 import dev.ccui.adapters.http.json.Json;
+import dev.ccui.adapters.http.metrics.HttpMetrics;
+import dev.ccui.adapters.http.metrics.MetricsRoutes;
 import dev.ccui.adapters.http.openapi.OpenApiRoutes;
 import dev.ccui.adapters.http.project.ProjectRoutes;
 import dev.ccui.adapters.http.session.SessionRoutes;
@@ -48,13 +50,21 @@ public final class HttpServer implements AutoCloseable {
     private final HttpSettings settings;
     private final Javalin app;
     private final List<RouteInfo> routes = Collections.synchronizedList(new ArrayList<>());
+    private final HttpMetrics metrics;
+    /** Requests slower than this are logged as warnings. */
+    private static final float SLOW_REQUEST_MILLIS = 1_000;
 
     /** A registered route, for the OpenAPI consistency check. */
     public record RouteInfo(String method, String path) {
     }
 
     public HttpServer(HttpSettings settings, HttpUseCases useCases) {
+        this(settings, useCases, new HttpMetrics());
+    }
+
+    public HttpServer(HttpSettings settings, HttpUseCases useCases, HttpMetrics metrics) {
         this.settings = settings;
+        this.metrics = metrics;
         this.app = Javalin.create(cfg -> configure(cfg, useCases));
     }
 
@@ -80,14 +90,21 @@ public final class HttpServer implements AutoCloseable {
         // Runs last for every request: one access line (never the query string, which may hold a
         // WebSocket ticket), then the request's MDC is cleared for the next request on this thread.
         cfg.requestLogger.http((ctx, millis) -> {
-            ACCESS.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), String.format(java.util.Locale.ROOT, "%.1f", millis));
+            String route = route(ctx);
+            String duration = String.format(java.util.Locale.ROOT, "%.1f", millis);
+            if (millis >= SLOW_REQUEST_MILLIS) {
+                ACCESS.warn("slow request: {} {} ({}) {} {}ms", ctx.method(), route, ctx.path(), ctx.statusCode(), duration);
+            } else {
+                ACCESS.info("{} {} ({}) {} {}ms", ctx.method(), route, ctx.path(), ctx.statusCode(), duration);
+            }
+            metrics.request(ctx, route, millis);
             RequestIds.clear();
         });
 
         SecurityHeaders headers = new SecurityHeaders(settings.production());
         Cors cors = new Cors(settings.corsOrigins());
         Authentication authentication = new Authentication(useCases.authenticate(), new ClientAddresses(settings.trustedProxies()));
-        RateLimits rateLimits = new RateLimits(useCases.rateLimiter(), settings.apiLimit(), settings.authLimit());
+        RateLimits rateLimits = new RateLimits(useCases.rateLimiter(), settings.apiLimit(), settings.authLimit(), metrics);
         StaticUi ui = new StaticUi(settings.webRoot());
         long maxBody = settings.maxBodyBytes();
 
@@ -108,7 +125,7 @@ public final class HttpServer implements AutoCloseable {
         r.beforeMatched(authentication::authorize);
 
         new HealthRoutes(useCases.health()).register(r);
-        new AuthRoutes(useCases, new SessionCookie(settings.production(), settings.sessionTtl())).register(r);
+        new AuthRoutes(useCases, new SessionCookie(settings.production(), settings.sessionTtl()), metrics).register(r);
         new UserRoutes(useCases.users()).register(r);
         new ApiKeyRoutes(useCases.apiKeys()).register(r);
         new AuditRoutes(useCases.audit()).register(r);
@@ -119,6 +136,7 @@ public final class HttpServer implements AutoCloseable {
         new FileRoutes(useCases.files()).register(r);
         new GitRoutes(useCases.git()).register(r);
         new TerminalEndpoint(useCases.terminals(), wsAuthentication).register(r);
+        new MetricsRoutes(metrics, useCases.authenticate()).register(r);
         new OpenApiRoutes().register(r);
 
         r.exception(NotFoundResponse.class, (e, ctx) -> {
@@ -138,6 +156,20 @@ public final class HttpServer implements AutoCloseable {
             LOG.error("fatal error while answering a request", error);
             res.setStatus(500);
         });
+    }
+
+    /** The route template of the matched endpoint (bounded, unlike raw paths), or what kind of miss it was. */
+    private static String route(io.javalin.http.Context ctx) {
+        try {
+            var endpoint = ctx.endpoint();
+            return endpoint == null ? "unmatched" : endpoint.path;
+        } catch (RuntimeException noEndpoint) {
+            return ctx.path().startsWith("/api/") ? "unmatched" : "static";
+        }
+    }
+
+    public HttpMetrics metrics() {
+        return metrics;
     }
 
     public HttpServer start() {

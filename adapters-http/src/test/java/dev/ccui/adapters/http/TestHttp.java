@@ -43,6 +43,11 @@ public final class TestHttp implements AutoCloseable {
     }
 
     public TestHttp(java.util.function.UnaryOperator<HttpSettings> tweak, RateLimit perUsername) {
+        this(tweak, perUsername, new dev.ccui.adapters.http.metrics.HttpMetrics());
+    }
+
+    public TestHttp(java.util.function.UnaryOperator<HttpSettings> tweak, RateLimit perUsername,
+                    dev.ccui.adapters.http.metrics.HttpMetrics metrics) {
         fixture = new InMemoryAuthFixture(new MutableClock(Instant.now()), new BcryptPasswordHasher(4),
                 clock -> new JwtTokenIssuer(JWT_SECRET, Duration.ofDays(7), clock), new CountingRateLimiter(),
                 new AuthSettings(perUsername, Duration.ofSeconds(30)));
@@ -64,7 +69,7 @@ public final class TestHttp implements AutoCloseable {
                 fixture.auth, fixture.auth, fixture.userAdmin, fixture.apiKeyService, fixture.auditService, health,
                 null, null, null, null, null, null, fixture.rateLimiter);
         HttpSettings settings = tweak.apply(defaults());
-        server = new HttpServer(settings, useCases).start();
+        server = new HttpServer(settings, useCases, metrics).start();
     }
 
     public static HttpSettings defaults() {

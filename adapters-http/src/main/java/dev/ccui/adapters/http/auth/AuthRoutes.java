@@ -5,6 +5,7 @@ import static dev.ccui.adapters.http.security.Authentication.client;
 
 import dev.ccui.adapters.http.HttpUseCases;
 import dev.ccui.adapters.http.json.Json;
+import dev.ccui.adapters.http.metrics.HttpMetrics;
 import dev.ccui.adapters.http.security.Access;
 import dev.ccui.adapters.http.security.SessionCookie;
 import dev.ccui.adapters.http.user.UserView;
@@ -21,10 +22,12 @@ import java.util.Map;
 public final class AuthRoutes {
     private final HttpUseCases useCases;
     private final SessionCookie cookie;
+    private final HttpMetrics metrics;
 
-    public AuthRoutes(HttpUseCases useCases, SessionCookie cookie) {
+    public AuthRoutes(HttpUseCases useCases, SessionCookie cookie, HttpMetrics metrics) {
         this.useCases = useCases;
         this.cookie = cookie;
+        this.metrics = metrics;
     }
 
     record CredentialsBody(String username, String password) {
@@ -57,8 +60,10 @@ public final class AuthRoutes {
         LoginResult result = useCases.login().login(new Credentials(body.username(), body.password(), client(ctx)));
         switch (result) {
             case LoginResult.Authenticated authenticated -> signedIn(ctx, authenticated.session());
-            case LoginResult.Rejected rejected ->
-                    throw new UnauthorizedException("INVALID_CREDENTIALS", "wrong username or password");
+            case LoginResult.Rejected rejected -> {
+                metrics.loginFailed();
+                throw new UnauthorizedException("INVALID_CREDENTIALS", "wrong username or password");
+            }
         }
     }
 

@@ -25,8 +25,15 @@ public final class HttpMetrics {
     private final Counter rateLimited;
     private final Counter loginFailures;
     private final JvmGcMetrics gc = new JvmGcMetrics();
+    private final String scrapeToken;
 
     public HttpMetrics() {
+        this(null);
+    }
+
+    /** @param scrapeToken {@code METRICS_TOKEN}: a bearer token that may read {@code /metrics} without an account */
+    public HttpMetrics(String scrapeToken) {
+        this.scrapeToken = scrapeToken == null || scrapeToken.isBlank() ? null : scrapeToken;
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -61,6 +68,7 @@ public final class HttpMetrics {
                 .description("HTTP requests by route and status")
                 .tags("method", ctx.method().name(), "route", route, "status", Integer.toString(ctx.statusCode()))
                 .publishPercentileHistogram()
+                .publishPercentiles(0.5, 0.95, 0.99)
                 .serviceLevelObjectives(Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(1))
                 .register(registry)
                 .record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
@@ -68,5 +76,51 @@ public final class HttpMetrics {
 
     public String scrape() {
         return registry.scrape();
+    }
+
+    /** Whether the presented bearer token is the configured scrape token (compared in constant time). */
+    public boolean isScrapeToken(String presented) {
+        return scrapeToken != null && presented != null && java.security.MessageDigest.isEqual(
+                scrapeToken.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                presented.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** A JSON-friendly summary for the admin UI: process, JVM, HTTP by route, and every ccui gauge and counter. */
+    public java.util.Map<String, Object> summary() {
+        var out = new java.util.LinkedHashMap<String, Object>();
+        var memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+        var runtime = java.lang.management.ManagementFactory.getRuntimeMXBean();
+        out.put("uptimeSeconds", runtime.getUptime() / 1000);
+        out.put("memory", java.util.Map.of(
+                "heapUsedBytes", memory.getHeapMemoryUsage().getUsed(),
+                "heapMaxBytes", memory.getHeapMemoryUsage().getMax(),
+                "nonHeapUsedBytes", memory.getNonHeapMemoryUsage().getUsed()));
+        out.put("threads", java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount());
+        double cpu = registry.find("process.cpu.usage").gauge() == null ? -1 : registry.find("process.cpu.usage").gauge().value();
+        out.put("processCpu", cpu);
+        var routes = new java.util.ArrayList<java.util.Map<String, Object>>();
+        for (Timer timer : registry.find("http.server.requests").timers()) {
+            var snapshot = timer.takeSnapshot();
+            var row = new java.util.LinkedHashMap<String, Object>();
+            row.put("method", timer.getId().getTag("method"));
+            row.put("route", timer.getId().getTag("route"));
+            row.put("status", timer.getId().getTag("status"));
+            row.put("count", snapshot.count());
+            for (var p : snapshot.percentileValues()) {
+                row.put("p" + Math.round(p.percentile() * 100) + "Ms", p.value(TimeUnit.MILLISECONDS));
+            }
+            routes.add(row);
+        }
+        out.put("http", routes);
+        var app = new java.util.TreeMap<String, Object>();
+        registry.getMeters().stream().filter(m -> m.getId().getName().startsWith("ccui.")).forEach(m -> {
+            double value = 0;
+            for (var measurement : m.measure()) {
+                value = measurement.getValue();
+            }
+            app.put(m.getId().getName(), value);
+        });
+        out.put("app", app);
+        return out;
     }
 }

@@ -1,5 +1,6 @@
 package dev.ccui.adapters.http.security;
 
+import dev.ccui.adapters.http.metrics.HttpMetrics;
 import dev.ccui.application.ratelimit.port.out.RateLimit;
 import dev.ccui.application.ratelimit.port.out.RateLimiter;
 import dev.ccui.domain.error.TooManyRequestsException;
@@ -18,8 +19,11 @@ public final class RateLimits {
     private final RateLimit apiLimit;
     private final RateLimit authLimit;
 
-    public RateLimits(RateLimiter limiter, RateLimit apiLimit, RateLimit authLimit) {
+    private final HttpMetrics metrics;
+
+    public RateLimits(RateLimiter limiter, RateLimit apiLimit, RateLimit authLimit, HttpMetrics metrics) {
         this.limiter = limiter;
+        this.metrics = metrics;
         this.apiLimit = apiLimit;
         this.authLimit = authLimit;
     }
@@ -38,6 +42,7 @@ public final class RateLimits {
     private void consume(Context ctx, RateLimit limit, String key, String message) {
         RateLimiter.Decision decision = limiter.tryConsume(limit, key);
         if (!decision.allowed()) {
+            metrics.rateLimited();
             throw new TooManyRequestsException(message, decision.retryAfter());
         }
         if (limit == apiLimit && !limit.unlimited()) {

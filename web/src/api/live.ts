@@ -1,0 +1,174 @@
+import type { IndexProgress } from './types';
+
+/** What the server pushes on `/ws` that this UI uses so far. */
+export type LiveFrame =
+  | { type: 'projects_changed'; projectIds: string[] }
+  | { type: 'status'; source: 'index'; index: IndexProgress }
+  | { type: 'pong' }
+  | { type: 'error'; code: string; message: string };
+
+export type ConnectionState =
+  | { kind: 'connecting' }
+  | { kind: 'connected' }
+  | { kind: 'reconnecting'; attempt: number; retryAt: number }
+  | { kind: 'offline' };
+
+type FrameListener = (frame: LiveFrame) => void;
+type StateListener = (state: ConnectionState) => void;
+
+const PING_EVERY_MS = 25_000;
+const MAX_BACKOFF_MS = 30_000;
+
+/** Backoff before reconnect attempt n (1-based): 1 s, 2 s, 4 s … up to 30 s, with ±20 % jitter. */
+export function backoffMs(attempt: number, random: () => number = Math.random): number {
+  const base = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.max(0, attempt - 1));
+  return Math.round(base * (0.8 + 0.4 * random()));
+}
+
+function socketUrl(): string {
+  const { protocol, host } = window.location;
+  return `${protocol === 'https:' ? 'wss:' : 'ws:'}//${host}/ws`;
+}
+
+/**
+ * The one `/ws` connection of the page (same origin, the session cookie authenticates it).
+ * Reconnects with exponential backoff, immediately when the browser comes back online, and
+ * tells its listeners when it (re)connects so they can refetch what they may have missed.
+ */
+export class LiveConnection {
+  private socket: WebSocket | null = null;
+  private state: ConnectionState = { kind: 'connecting' };
+  private attempt = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private pingTimer: ReturnType<typeof setInterval> | null = null;
+  private stopped = false;
+  private readonly frameListeners = new Set<FrameListener>();
+  private readonly stateListeners = new Set<StateListener>();
+  private readonly reconnectListeners = new Set<() => void>();
+  private everConnected = false;
+
+  private readonly onOnline = () => {
+    if (this.stopped) return;
+    this.attempt = 0;
+    this.connect();
+  };
+  private readonly onOffline = () => {
+    this.clearTimers();
+    this.setState({ kind: 'offline' });
+    this.socket?.close();
+  };
+
+  start(): void {
+    this.stopped = false;
+    window.addEventListener('online', this.onOnline);
+    window.addEventListener('offline', this.onOffline);
+    if (typeof navigator !== 'undefined' && navigator.onLine === false) this.setState({ kind: 'offline' });
+    else this.connect();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('offline', this.onOffline);
+    this.clearTimers();
+    const s = this.socket;
+    this.socket = null;
+    s?.close(1000, 'bye');
+  }
+
+  getState(): ConnectionState {
+    return this.state;
+  }
+
+  onFrame(l: FrameListener): () => void {
+    this.frameListeners.add(l);
+    return () => this.frameListeners.delete(l);
+  }
+
+  onState(l: StateListener): () => void {
+    this.stateListeners.add(l);
+    return () => this.stateListeners.delete(l);
+  }
+
+  /** Called after a reconnect (not the first connect): whatever was pushed meanwhile is lost. */
+  onReconnect(l: () => void): () => void {
+    this.reconnectListeners.add(l);
+    return () => this.reconnectListeners.delete(l);
+  }
+
+  /** Skips the wait of a pending reconnect. */
+  retryNow(): void {
+    if (this.state.kind === 'reconnecting' || this.state.kind === 'offline') this.connect();
+  }
+
+  private setState(s: ConnectionState) {
+    this.state = s;
+    for (const l of this.stateListeners) l(s);
+  }
+
+  private clearTimers() {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.pingTimer) clearInterval(this.pingTimer);
+    this.retryTimer = null;
+    this.pingTimer = null;
+  }
+
+  private connect() {
+    this.clearTimers();
+    if (this.socket) {
+      const old = this.socket;
+      this.socket = null;
+      old.close();
+    }
+    if (this.state.kind !== 'reconnecting') this.setState({ kind: 'connecting' });
+    let ws: WebSocket;
+    try {
+      ws = new WebSocket(socketUrl());
+    } catch {
+      this.scheduleReconnect();
+      return;
+    }
+    this.socket = ws;
+    ws.onopen = () => {
+      if (this.socket !== ws) return;
+      const wasReconnect = this.everConnected;
+      this.everConnected = true;
+      this.attempt = 0;
+      this.setState({ kind: 'connected' });
+      this.pingTimer = setInterval(() => this.send({ type: 'ping' }), PING_EVERY_MS);
+      if (wasReconnect) for (const l of this.reconnectListeners) l();
+    };
+    ws.onmessage = (e: MessageEvent) => {
+      if (this.socket !== ws || typeof e.data !== 'string') return;
+      let frame: LiveFrame;
+      try {
+        frame = JSON.parse(e.data) as LiveFrame;
+      } catch {
+        return;
+      }
+      for (const l of this.frameListeners) l(frame);
+    };
+    ws.onclose = () => {
+      if (this.socket !== ws) return;
+      this.socket = null;
+      this.scheduleReconnect();
+    };
+  }
+
+  private scheduleReconnect() {
+    this.clearTimers();
+    if (this.stopped) return;
+    if (typeof navigator !== 'undefined' && navigator.onLine === false) {
+      this.setState({ kind: 'offline' });
+      return;
+    }
+    this.attempt += 1;
+    const wait = backoffMs(this.attempt);
+    this.setState({ kind: 'reconnecting', attempt: this.attempt, retryAt: Date.now() + wait });
+    this.retryTimer = setTimeout(() => this.connect(), wait);
+  }
+
+  private send(frame: unknown) {
+    if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify(frame));
+  }
+}

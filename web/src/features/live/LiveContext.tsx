@@ -1,0 +1,96 @@
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { LiveConnection, type ConnectionState, type LiveFrame } from '../../api/live';
+
+const LiveContext = createContext<LiveConnection | null>(null);
+
+/** Opens the page's `/ws` connection for the signed-in part of the UI. */
+export function LiveProvider({ children }: { children: ReactNode }) {
+  const [conn] = useState(() => new LiveConnection());
+  useEffect(() => {
+    conn.start();
+    return () => conn.stop();
+  }, [conn]);
+  return <LiveContext.Provider value={conn}>{children}</LiveContext.Provider>;
+}
+
+function useConn(): LiveConnection | null {
+  return useContext(LiveContext);
+}
+
+/** Calls the latest `listener` for each frame pushed by the server. */
+export function useLiveFrames(listener: (frame: LiveFrame) => void) {
+  const conn = useConn();
+  const ref = useRef(listener);
+  ref.current = listener;
+  useEffect(() => conn?.onFrame((f) => ref.current(f)), [conn]);
+}
+
+/** Calls the latest `listener` after the connection came back (pushes may have been missed). */
+export function useOnReconnect(listener: () => void) {
+  const conn = useConn();
+  const ref = useRef(listener);
+  ref.current = listener;
+  useEffect(() => conn?.onReconnect(() => ref.current()), [conn]);
+}
+
+export function useConnectionState(): ConnectionState {
+  const conn = useConn();
+  const [state, setState] = useState<ConnectionState>(() => conn?.getState() ?? { kind: 'connecting' });
+  useEffect(() => {
+    if (!conn) return;
+    setState(conn.getState());
+    return conn.onState(setState);
+  }, [conn]);
+  return state;
+}
+
+function useSecondsUntil(at: number | null): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (at === null) return;
+    const t = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(t);
+  }, [at]);
+  return at === null ? 0 : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+/** A small dot and word telling whether live updates arrive. */
+export function ConnectionIndicator() {
+  const conn = useConn();
+  const state = useConnectionState();
+  const seconds = useSecondsUntil(state.kind === 'reconnecting' ? state.retryAt : null);
+  const label =
+    state.kind === 'connected' ? 'Live'
+      : state.kind === 'connecting' ? 'Connecting…'
+        : state.kind === 'offline' ? 'Offline'
+          : seconds > 0 ? `Reconnecting in ${seconds} s` : 'Reconnecting…';
+  const title =
+    state.kind === 'connected' ? 'Connected: lists update live'
+      : state.kind === 'offline' ? 'The browser is offline; live updates resume when it is back'
+        : 'Live updates are paused while the connection is restored';
+  return (
+    <div className={`conn conn-${state.kind}`} role="status" aria-live="polite" title={title}>
+      <span className="conn-dot" aria-hidden="true" />
+      <span className="conn-label">{label}</span>
+      {state.kind === 'reconnecting' && seconds > 1 && (
+        <button type="button" className="link conn-retry" onClick={() => conn?.retryNow()}>Retry now</button>
+      )}
+    </div>
+  );
+}
+
+/** The transcript index's progress while it scans, from the `status` pushes. */
+export function IndexStatus() {
+  const [index, setIndex] = useState<{ state: string; filesDone: number; filesTotal: number } | null>(null);
+  useLiveFrames((f) => {
+    if (f.type === 'status' && f.source === 'index') setIndex(f.index);
+  });
+  if (!index || index.state === 'watching') return null;
+  return (
+    <p className="index-status muted" role="status">
+      {index.state === 'scanning' && index.filesTotal > 0
+        ? `Indexing transcripts… ${index.filesDone} / ${index.filesTotal}`
+        : 'Indexing transcripts…'}
+    </p>
+  );
+}

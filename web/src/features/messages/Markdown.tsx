@@ -1,0 +1,65 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { Marked, type Tokens } from 'marked';
+
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/** Only web, mail and in-page links; anything else (javascript:, data:, …) is dropped. */
+export function safeHref(href: string): string | null {
+  const h = href.trim();
+  if (/^(https?:|mailto:)/i.test(h) || h.startsWith('#')) return h;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(h)) return null;
+  return h.startsWith('//') ? null : h;
+}
+
+/**
+ * Markdown as the model writes it. Raw HTML in the text is shown as text (never parsed),
+ * links open in a new tab, and remote images are shown as links (no request leaves the page).
+ */
+const markdown = new Marked({
+  gfm: true,
+  breaks: false,
+  renderer: {
+    html({ text }: Tokens.HTML | Tokens.Tag) {
+      return escapeHtml(text);
+    },
+    link(token: Tokens.Link) {
+      const inner = this.parser.parseInline(token.tokens);
+      const href = safeHref(token.href);
+      if (!href) return inner;
+      const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';
+      return `<a href="${escapeHtml(href)}"${title} target="_blank" rel="noopener noreferrer nofollow">${inner}</a>`;
+    },
+    image(token: Tokens.Image) {
+      const href = safeHref(token.href);
+      const label = escapeHtml(token.text || 'image');
+      return href
+        ? `<a href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer nofollow">[image: ${label}]</a>`
+        : `[image: ${label}]`;
+    },
+  },
+});
+
+export function renderMarkdown(text: string): string {
+  return markdown.parse(text, { async: false });
+}
+
+export function Markdown({ text }: { text: string }) {
+  const html = useMemo(() => renderMarkdown(text), [text]);
+  const root = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const el = root.current;
+    if (!el || !el.querySelector('pre code')) return;
+    let live = true;
+    void import('./highlight').then((m) => {
+      if (live) m.highlightCodeBlocks(el);
+    });
+    return () => {
+      live = false;
+    };
+  }, [html]);
+
+  return <div ref={root} className="markdown" dangerouslySetInnerHTML={{ __html: html }} />;
+}

@@ -1,0 +1,129 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { errorMessage, listSessions } from '../../api/client';
+import type { ChatSession } from '../../api/types';
+import { useLiveFrames, useOnReconnect } from '../live/LiveContext';
+import { ErrorMessage, relativeTime } from '../shared';
+import { sessionHref } from '../shell/route';
+
+const PAGE = 50;
+const MAX_LIMIT = 200;
+
+export function sessionTitle(s: Pick<ChatSession, 'title' | 'lastPrompt' | 'id'>): string {
+  return s.title?.trim() || s.lastPrompt?.trim() || `Session ${s.id.slice(0, 8)}`;
+}
+
+/** Sessions of one project, newest activity first; more load when the end of the list scrolls into view. */
+export function SessionsPanel({ projectId, projectName, selectedId }: {
+  projectId: string;
+  projectName: string;
+  selectedId: string | null;
+}) {
+  const [items, setItems] = useState<ChatSession[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const sentinel = useRef<HTMLLIElement>(null);
+  const busy = useRef(false);
+  const loaded = useRef(0);
+
+  const loadFirst = useCallback(async (limit: number) => {
+    busy.current = true;
+    setLoading(true);
+    try {
+      const page = await listSessions(projectId, { limit });
+      setItems(page.items);
+      loaded.current = page.items.length;
+      setCursor(page.nextCursor ?? null);
+      setError(null);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      busy.current = false;
+      setLoading(false);
+    }
+  }, [projectId]);
+
+  useEffect(() => {
+    setItems([]);
+    setCursor(null);
+    loaded.current = 0;
+    void loadFirst(PAGE);
+  }, [loadFirst]);
+
+  const loadMore = useCallback(async () => {
+    if (busy.current || !cursor) return;
+    busy.current = true;
+    setLoading(true);
+    try {
+      const page = await listSessions(projectId, { limit: PAGE, cursor });
+      setItems((old) => {
+        const seen = new Set(old.map((s) => s.id));
+        const merged = [...old, ...page.items.filter((s) => !seen.has(s.id))];
+        loaded.current = merged.length;
+        return merged;
+      });
+      setCursor(page.nextCursor ?? null);
+      setError(null);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      busy.current = false;
+      setLoading(false);
+    }
+  }, [cursor, projectId]);
+
+  // Refetch as many as are shown, so the list (and its scroll position) stays put.
+  const refresh = useCallback(() => {
+    if (!busy.current) void loadFirst(Math.min(MAX_LIMIT, Math.max(PAGE, loaded.current)));
+  }, [loadFirst]);
+
+  useLiveFrames((f) => {
+    if (f.type === 'projects_changed' && f.projectIds.includes(projectId)) refresh();
+  });
+  useOnReconnect(refresh);
+
+  useEffect(() => {
+    const el = sentinel.current;
+    if (!el || !cursor || typeof IntersectionObserver === 'undefined') return;
+    const io = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) void loadMore();
+    }, { rootMargin: '200px' });
+    io.observe(el);
+    return () => io.disconnect();
+  }, [cursor, loadMore]);
+
+  const now = Date.now();
+  return (
+    <section className="panel sessions-panel" aria-labelledby="sessions-heading">
+      <div className="panel-head">
+        <h2 id="sessions-heading">Sessions <span className="sr-only">of {projectName}</span></h2>
+      </div>
+      <ErrorMessage message={error} />
+      {!loading && items.length === 0 && !error && <p className="muted small-text">No sessions in this project yet.</p>}
+      <ul className="session-list" aria-label={`Sessions of ${projectName}`} aria-busy={loading}>
+        {items.map((s) => (
+          <li key={s.id}>
+            <a href={sessionHref(projectId, s.id)} className={`session-link${s.id === selectedId ? ' selected' : ''}`}
+              aria-current={s.id === selectedId ? 'page' : undefined}>
+              <span className="session-title">{sessionTitle(s)}</span>
+              <span className="session-meta">
+                <time dateTime={s.lastActivityAt ?? undefined} title={s.lastActivityAt ?? undefined}>
+                  {relativeTime(s.lastActivityAt, now)}
+                </time>
+                <span>{s.messageCount} {s.messageCount === 1 ? 'message' : 'messages'}</span>
+              </span>
+            </a>
+          </li>
+        ))}
+        {cursor && (
+          <li ref={sentinel} className="more">
+            <button type="button" className="small" onClick={() => void loadMore()} disabled={loading}>
+              {loading ? 'Loading…' : 'Load more sessions'}
+            </button>
+          </li>
+        )}
+      </ul>
+      {loading && items.length === 0 && <p className="muted small-text" role="status">Loading sessions…</p>}
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+import { useEffect, useState } from 'react';
+
+export type Route =
+  | { page: 'home' }
+  | { page: 'project'; projectId: string }
+  | { page: 'session'; projectId: string; sessionId: string }
+  | { page: 'password' | 'api-keys' | 'users' | 'audit' };
+
+const PAGES = ['password', 'api-keys', 'users', 'audit'] as const;
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map((p) => {
+    try {
+      return decodeURIComponent(p);
+    } catch {
+      return p;
+    }
+  });
+  if (parts[0] === 'p' && parts[1]) {
+    if (parts[2] === 's' && parts[3]) return { page: 'session', projectId: parts[1], sessionId: parts[3] };
+    return { page: 'project', projectId: parts[1] };
+  }
+  const page = PAGES.find((p) => p === parts[0]);
+  return page ? { page } : { page: 'home' };
+}
+
+export function projectHref(projectId: string): string {
+  return `#/p/${encodeURIComponent(projectId)}`;
+}
+
+export function sessionHref(projectId: string, sessionId: string): string {
+  return `${projectHref(projectId)}/s/${encodeURIComponent(sessionId)}`;
+}
+
+export function navigate(href: string): void {
+  window.location.hash = href.replace(/^#/, '');
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onHash = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  return route;
+}
