@@ -201,8 +201,8 @@ public final class Application implements AutoCloseable {
     }
 
     private int poolFigure(boolean active) {
-        var pool = database.dataSource().getHikariPoolMXBean();
-        return pool == null ? 0 : active ? pool.getActiveConnections() : pool.getIdleConnections();
+        var pool = database.poolStats();
+        return active ? pool.active() : pool.idle();
     }
 
     private void closeRedis() {

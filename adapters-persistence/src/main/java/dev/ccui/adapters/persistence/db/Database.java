@@ -78,6 +78,15 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
+    /** Connections in use and idle, for health and metrics (zero before the pool has started). */
+    public PoolStats poolStats() {
+        var pool = dataSource.getHikariPoolMXBean();
+        return pool == null ? new PoolStats(0, 0) : new PoolStats(pool.getActiveConnections(), pool.getIdleConnections());
+    }
+
+    public record PoolStats(int active, int idle) {
+    }
+
     @Override
     public void close() {
         dataSource.close();

@@ -30,10 +30,9 @@ public final class DatabaseHealthProbe implements HealthProbe {
         try {
             database.jdbi().withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
             long latencyMs = (System.nanoTime() - start) / 1_000_000;
-            var pool = database.dataSource().getHikariPoolMXBean();
+            var pool = database.poolStats();
             return new ProbeResult(ProbeResult.UP, latencyMs, Map.of("vendor", vendor,
-                    "poolActive", pool == null ? 0 : pool.getActiveConnections(),
-                    "poolIdle", pool == null ? 0 : pool.getIdleConnections()));
+                    "poolActive", pool.active(), "poolIdle", pool.idle()));
         } catch (RuntimeException e) {
             return new ProbeResult(ProbeResult.DOWN, (System.nanoTime() - start) / 1_000_000,
                     Map.of("vendor", vendor, "error", "database unreachable"));
