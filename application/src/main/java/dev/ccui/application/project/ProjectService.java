@@ -37,6 +37,11 @@ public final class ProjectService implements ProjectsUseCase {
     private final Auditor auditor;
     private final Clock clock;
     private final Path workspacesRoot;
+    private final java.util.Map<String, Cached> overviews = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+
+    private record Cached(long generation, List<ProjectOverview> projects) {
+    }
 
     public ProjectService(ProjectRepository projects, SessionIndex index, UserRepository users, WorkspacePaths paths,
                           EventBus events, Auditor auditor, Clock clock, Path workspacesRoot) {
@@ -46,6 +51,12 @@ public final class ProjectService implements ProjectsUseCase {
         this.paths = paths;
         this.access = new ProjectAccess(projects);
         this.events = events;
+        // Any change to projects or their sessions, on this node or another, invalidates the lists.
+        events.subscribe(event -> {
+            if (event instanceof AppEvent.ProjectsChanged) {
+                generation.incrementAndGet();
+            }
+        });
         this.auditor = auditor;
         this.clock = clock;
         this.workspacesRoot = paths.realDirectory(workspacesRoot.toString()).orElse(workspacesRoot.toAbsolutePath().normalize());
@@ -53,7 +64,18 @@ public final class ProjectService implements ProjectsUseCase {
 
     @Override
     public List<ProjectOverview> listProjects(Principal caller) {
-        return projects.overview(caller.isAdmin() ? null : caller.userId());
+        // The list aggregates every session; it is read far more often than it changes, so it is
+        // kept until the next projects_changed event (at most a few seconds while indexing).
+        String key = caller.isAdmin() ? "*" : caller.userId().toString();
+        long current = generation.get();
+        Cached cached = overviews.get(key);
+        if (cached != null && cached.generation() == current) {
+            return cached.projects();
+        }
+        List<ProjectOverview> fresh = projects.overview(caller.isAdmin() ? null : caller.userId());
+        // Tagged with the generation read before the query: a change during it makes it stale at once.
+        overviews.put(key, new Cached(current, fresh));
+        return fresh;
     }
 
     @Override
