@@ -173,6 +173,10 @@ class HistoryHttpIT {
         assertThat(alice.post("/api/projects/" + aliceProject + "/members", "{\"userId\":\"" + bob.userId() + "\"}").statusCode())
                 .isEqualTo(204);
         assertThat(bob.get("/api/projects/" + aliceProject).statusCode()).isEqualTo(200);
+        assertThat(json(bob.get("/api/projects/" + aliceProject + "/members")).get("userIds").get(0).asText())
+                .isEqualTo(bob.userId());
+        assertThat(bob.send("DELETE", "/api/projects/" + aliceProject + "/members/" + bob.userId(), null).statusCode())
+                .isEqualTo(403);
         assertThat(bob.send("PATCH", "/api/projects/" + aliceProject, "{\"name\":\"mine now\"}").statusCode()).isEqualTo(403);
         assertThat(json(alice.send("PATCH", "/api/projects/" + aliceProject, "{\"starred\":true,\"name\":\"App\"}")).get("name").asText())
                 .isEqualTo("App");
@@ -182,6 +186,9 @@ class HistoryHttpIT {
         assertThat(json(alice.get("/api/projects"))).hasSize(2);
         assertThat(alice.get("/api/sessions/" + TranscriptFixtures.SESSIONS.getFirst()).statusCode()).isEqualTo(200);
 
+        assertThat(alice.send("DELETE", "/api/projects/" + aliceProject + "/members/" + bob.userId(), null).statusCode())
+                .isEqualTo(204);
+        assertThat(bob.get("/api/projects/" + aliceProject).statusCode()).isEqualTo(403);
         assertThat(alice.send("DELETE", "/api/projects/" + aliceProject, null).statusCode()).isEqualTo(204);
         assertThat(json(alice.get("/api/projects"))).hasSize(1);
         assertThat(Files.isDirectory(own)).isTrue();
