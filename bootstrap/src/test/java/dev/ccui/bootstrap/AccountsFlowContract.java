@@ -15,7 +15,11 @@ import dev.ccui.domain.error.ConflictException;
 import dev.ccui.domain.user.Role;
 import dev.ccui.domain.user.Username;
 import java.util.Set;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The account flows through the in-ports, wired by the real composition root on a real
@@ -24,7 +28,26 @@ import org.junit.jupiter.api.Test;
 abstract class AccountsFlowContract {
     private static final ClientInfo CLIENT = new ClientInfo("192.0.2.10", "it");
 
-    protected abstract TestApplication app();
+    @TempDir
+    Path folder;
+    private TestApplication app;
+
+    /** The application on the database under test. */
+    protected abstract TestApplication open(Path folder);
+
+    @BeforeEach
+    void start() {
+        app = open(folder);
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+    }
+
+    private TestApplication app() {
+        return app;
+    }
 
     private Principal signIn(String name, String password) {
         LoginResult result = app().useCases().login().login(new Credentials(name, password, CLIENT));

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -73,6 +74,19 @@ public final class UsersCommand {
         return new String(first);
     }
 
+    /** The options every command about one account takes. */
+    static final class Account {
+        @Option(names = "--username", required = true, description = "login name")
+        String username;
+
+        @Option(names = "--password-stdin", description = "read the password from standard input instead of asking")
+        boolean passwordStdin;
+
+        String password() throws IOException {
+            return readPassword(passwordStdin);
+        }
+    }
+
     static void print(PrintWriter out, User user) {
         out.printf("%s  %-24s %-7s %s%n", user.id(), user.username().value(), user.role().wireName(),
                 user.disabled() ? "disabled" : "enabled");
@@ -95,20 +109,17 @@ public final class UsersCommand {
         @ParentCommand
         UsersCommand parent;
 
-        @Option(names = "--username", required = true, description = "login name")
-        String username;
+        @Mixin
+        Account account;
 
         @Option(names = "--role", defaultValue = "member", description = "admin or member (default: ${DEFAULT-VALUE})")
         String role;
-
-        @Option(names = "--password-stdin", description = "read the password from standard input instead of asking")
-        boolean passwordStdin;
 
         @Override
         public Integer call() {
             return parent.withApplication((app, out) -> {
                 Role parsed = Role.fromWire(role);
-                User user = app.useCases().adminCommands().createUserLocally(username, readPassword(passwordStdin), parsed);
+                User user = app.useCases().adminCommands().createUserLocally(account.username, account.password(), parsed);
                 out.print("created ");
                 print(out, user);
             });
@@ -120,16 +131,13 @@ public final class UsersCommand {
         @ParentCommand
         UsersCommand parent;
 
-        @Option(names = "--username", required = true, description = "login name")
-        String username;
-
-        @Option(names = "--password-stdin", description = "read the password from standard input instead of asking")
-        boolean passwordStdin;
+        @Mixin
+        Account account;
 
         @Override
         public Integer call() {
             return parent.withApplication((app, out) -> {
-                User user = app.useCases().adminCommands().resetPasswordLocally(username, readPassword(passwordStdin));
+                User user = app.useCases().adminCommands().resetPasswordLocally(account.username, account.password());
                 out.print("password reset for ");
                 print(out, user);
             });
