@@ -1,8 +1,8 @@
-import { useMemo, type ReactNode } from 'react';
-import { structuredPatch } from 'diff';
+import type { ReactNode } from 'react';
 import type { ToolUseBlock } from '../../api/types';
 import { MessageView, ToolResult } from './Blocks';
 import { useThread } from './context';
+import { Diff } from './Diff';
 import { Markdown } from './Markdown';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : v == null ? '' : JSON.stringify(v, null, 2));
@@ -36,36 +36,6 @@ function Card({ use, title, subtitle, children, resultLabel, hideResult }: {
 
 function FilePath({ path }: { path: unknown }) {
   return <span className="mono file-path" title={str(path)}>{str(path)}</span>;
-}
-
-/** A unified diff of one replacement: removed lines in red with “-”, added in green with “+”. */
-export function Diff({ oldText, newText, path }: { oldText: string; newText: string; path?: string }) {
-  const hunks = useMemo(
-    () => structuredPatch(path ?? 'a', path ?? 'b', oldText, newText, undefined, undefined, { context: 3 }).hunks,
-    [oldText, newText, path],
-  );
-  if (hunks.length === 0) return <p className="muted small-text">(no change)</p>;
-  return (
-    <div className="diff" role="group" aria-label="Changes">
-      {hunks.map((h, i) => (
-        <div className="hunk" key={i}>
-          <div className="hunk-head mono">@@ -{h.oldStart},{h.oldLines} +{h.newStart},{h.newLines} @@</div>
-          {/* “\ No newline at end of file” says nothing useful about an edit's snippet */}
-          {h.lines.filter((line) => !line.startsWith('\\')).map((line, j) => {
-            const sign = line[0];
-            const kind = sign === '+' ? 'add' : sign === '-' ? 'del' : 'ctx';
-            return (
-              <div key={j} className={`diff-line ${kind}`}>
-                <span className="sign" aria-hidden="true">{sign === ' ' ? '\u00a0' : sign}</span>
-                <span className="sr-only">{kind === 'add' ? 'added: ' : kind === 'del' ? 'removed: ' : ''}</span>
-                <span className="code">{line.slice(1) || '\u00a0'}</span>
-              </div>
-            );
-          })}
-        </div>
-      ))}
-    </div>
-  );
 }
 
 function BashCard({ use }: { use: ToolUseBlock }) {

@@ -6,7 +6,7 @@ import { ThreadContext } from '../messages/context';
 import { MessageList } from '../messages/MessageList';
 import { buildThread } from '../messages/thread';
 import { ErrorMessage, formatCount } from '../shared';
-import { navigate, projectHref } from '../shell/route';
+import { navigate, projectHref, sessionHref } from '../shell/route';
 import { WorkspaceTabs } from '../shell/WorkspaceTabs';
 import { sessionTitle } from './SessionsPanel';
 
@@ -170,7 +170,7 @@ export function SessionView({ sessionId, projectId }: { sessionId: string; proje
           </div>
         )}
       </header>
-      <WorkspaceTabs />
+      <WorkspaceTabs projectId={projectId} current="chat" chatHref={sessionHref(projectId, sessionId)} />
       <ErrorMessage message={error} />
       {loading ? (
         <p className="muted center" role="status">Loading messages…</p>

@@ -5,9 +5,9 @@ import { ConnectionIndicator, IndexStatus, LiveProvider, useLiveFrames, useOnRec
 import { ProjectsPanel } from '../projects/ProjectsPanel';
 import { SearchBox } from '../search/SearchBox';
 import { SessionsPanel } from '../sessions/SessionsPanel';
-import { useRoute, type Route } from './route';
+import { sessionHref, useRoute, type Route, type ToolTab } from './route';
 import { UserMenu } from './UserMenu';
-import { WorkspaceTabs } from './WorkspaceTabs';
+import { tabPanelId, WorkspaceTabs } from './WorkspaceTabs';
 
 // Secondary pages and the session view (markdown, diffs, virtual list) load on demand.
 const ApiKeysPage = lazy(() => import('../apikeys/ApiKeysPage').then((m) => ({ default: m.ApiKeysPage })));
@@ -15,6 +15,10 @@ const AuditPage = lazy(() => import('../audit/AuditPage').then((m) => ({ default
 const ChangePasswordPage = lazy(() => import('../auth/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
 const UsersPage = lazy(() => import('../users/UsersPage').then((m) => ({ default: m.UsersPage })));
 const SessionView = lazy(() => import('../sessions/SessionView').then((m) => ({ default: m.SessionView })));
+// The workspace tools (xterm.js, CodeMirror, the git views) are chunks of their own.
+const TerminalTab = lazy(() => import('../terminal/TerminalTab').then((m) => ({ default: m.TerminalTab })));
+const FilesTab = lazy(() => import('../files/FilesTab').then((m) => ({ default: m.FilesTab })));
+const GitTab = lazy(() => import('../git/GitTab').then((m) => ({ default: m.GitTab })));
 
 function useProjects() {
   const [projects, setProjects] = useState<Project[]>([]);
@@ -46,17 +50,29 @@ function useProjects() {
   return { projects, loading, error, replace };
 }
 
-function ProjectHome({ project }: { project: Project | undefined }) {
+function ProjectHome({ projectId, project, tab, lastSessionId }: {
+  projectId: string; project: Project | undefined; tab?: ToolTab; lastSessionId?: string;
+}) {
   return (
-    <section className="project-home" aria-labelledby="project-title">
+    <section className={`project-home${tab ? ' tool-page' : ''}`} aria-labelledby="project-title">
       <header className="pane-head">
         <h1 id="project-title">{project?.name ?? 'Project'}</h1>
         {project && <p className="muted mono path">{project.path}</p>}
       </header>
-      <WorkspaceTabs />
-      <div className="placeholder">
-        <p>Pick a session in the sidebar to read its history.</p>
-        <p className="muted">Starting a new session from here comes with the live chat.</p>
+      <WorkspaceTabs projectId={projectId} current={tab ?? 'chat'}
+        chatHref={lastSessionId ? sessionHref(projectId, lastSessionId) : undefined} />
+      <div className="tab-panel" role="tabpanel" id={tabPanelId} aria-labelledby={`tab-${tab ?? 'chat'}`}>
+        <Suspense fallback={<p className="muted center" role="status">Loading…</p>}>
+          {tab === 'terminal' && <TerminalTab key={projectId} projectId={projectId} />}
+          {tab === 'files' && <FilesTab key={projectId} projectId={projectId} />}
+          {tab === 'git' && <GitTab key={projectId} projectId={projectId} />}
+        </Suspense>
+        {!tab && (
+          <div className="placeholder">
+            <p>Pick a session in the sidebar to read its history.</p>
+            <p className="muted">Starting a new session from here comes with the live chat.</p>
+          </div>
+        )}
       </div>
     </section>
   );
@@ -88,6 +104,9 @@ function Workspace({ user, onSignOut }: { user: User; onSignOut: () => void }) {
   const projectId = effective.page === 'project' || effective.page === 'session' ? effective.projectId : null;
   const sessionId = effective.page === 'session' ? effective.sessionId : null;
   const project = projects.find((p) => p.id === projectId);
+  // "Chat" leads back to the session last open in each project.
+  const lastSession = useRef(new Map<string, string>());
+  if (projectId && sessionId) lastSession.current.set(projectId, sessionId);
 
   // A navigation closes the drawer (phones).
   useEffect(() => setDrawer(false), [route]);
@@ -147,7 +166,10 @@ function Workspace({ user, onSignOut }: { user: User; onSignOut: () => void }) {
         <main id="main" className="content" tabIndex={-1}>
           <Suspense fallback={<p className="muted center" role="status">Loading…</p>}>
             {effective.page === 'home' && <Welcome />}
-            {effective.page === 'project' && <ProjectHome project={project} />}
+            {effective.page === 'project' && (
+              <ProjectHome projectId={effective.projectId} project={project} tab={effective.tab}
+                lastSessionId={lastSession.current.get(effective.projectId)} />
+            )}
             {effective.page === 'session' && (
               <SessionView key={effective.sessionId} sessionId={effective.sessionId} projectId={effective.projectId} />
             )}

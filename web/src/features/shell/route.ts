@@ -2,11 +2,15 @@ import { useEffect, useState } from 'react';
 
 export type Route =
   | { page: 'home' }
-  | { page: 'project'; projectId: string }
+  | { page: 'project'; projectId: string; tab?: ToolTab }
   | { page: 'session'; projectId: string; sessionId: string }
   | { page: 'password' | 'api-keys' | 'users' | 'audit' };
 
 const PAGES = ['password', 'api-keys', 'users', 'audit'] as const;
+
+/** The tool tabs of a project next to its chat history. */
+export const TOOL_TABS = ['terminal', 'files', 'git'] as const;
+export type ToolTab = (typeof TOOL_TABS)[number];
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map((p) => {
@@ -18,7 +22,8 @@ export function parseRoute(hash: string): Route {
   });
   if (parts[0] === 'p' && parts[1]) {
     if (parts[2] === 's' && parts[3]) return { page: 'session', projectId: parts[1], sessionId: parts[3] };
-    return { page: 'project', projectId: parts[1] };
+    const tab = TOOL_TABS.find((t) => t === parts[2]);
+    return tab ? { page: 'project', projectId: parts[1], tab } : { page: 'project', projectId: parts[1] };
   }
   const page = PAGES.find((p) => p === parts[0]);
   return page ? { page } : { page: 'home' };
@@ -26,6 +31,10 @@ export function parseRoute(hash: string): Route {
 
 export function projectHref(projectId: string): string {
   return `#/p/${encodeURIComponent(projectId)}`;
+}
+
+export function toolHref(projectId: string, tab: ToolTab): string {
+  return `${projectHref(projectId)}/${tab}`;
 }
 
 export function sessionHref(projectId: string, sessionId: string): string {

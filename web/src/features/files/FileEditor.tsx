@@ -1,0 +1,159 @@
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError, errorMessage } from '../../api/client';
+import { downloadUrl, readFile, writeFile, type FileContent } from '../../api/workspace';
+import { ErrorMessage } from '../shared';
+
+const CodeEditor = lazy(() => import('./CodeEditor'));
+
+function formatSize(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** The "file changed on disk" choice after a 409 on save. */
+function ConflictDialog({ onReload, onOverwrite, onKeep, busy }: {
+  onReload: () => void; onOverwrite: () => void; onKeep: () => void; busy: boolean;
+}) {
+  const first = useRef<HTMLButtonElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  return (
+    <div className="modal-backdrop">
+      <div className="modal card" role="alertdialog" aria-modal="true" aria-labelledby="conflict-title" aria-describedby="conflict-text"
+        onKeyDown={(e) => { if (e.key === 'Escape') { e.stopPropagation(); onKeep(); } }}>
+        <h2 id="conflict-title">The file changed on disk</h2>
+        <p id="conflict-text">
+          Someone (or something, like Claude) saved this file after you opened it. Your changes are not saved yet.
+        </p>
+        <div className="row">
+          <button type="button" ref={first} onClick={onKeep} disabled={busy}>Keep editing</button>
+          <button type="button" onClick={onReload} disabled={busy}>Reload from disk (drop my changes)</button>
+          <button type="button" className="primary" onClick={onOverwrite} disabled={busy}>Overwrite with my version</button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export function FileEditor({ projectId, path, onDirtyChange }: {
+  projectId: string; path: string; onDirtyChange?: (dirty: boolean) => void;
+}) {
+  const [file, setFile] = useState<FileContent | null>(null);
+  const [version, setVersion] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const [conflict, setConflict] = useState(false);
+  const [dirty, setDirty] = useState(false);
+  const text = useRef('');
+
+  const markDirty = useCallback((d: boolean) => {
+    setDirty(d);
+    onDirtyChange?.(d);
+  }, [onDirtyChange]);
+
+  const load = useCallback(async () => {
+    try {
+      const f = await readFile(projectId, path);
+      setFile(f);
+      text.current = f.content ?? '';
+      setVersion((v) => v + 1);
+      markDirty(false);
+      setError(null);
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  }, [projectId, path, markDirty]);
+
+  useEffect(() => {
+    setFile(null);
+    void load();
+  }, [load]);
+
+  const save = useCallback(async (baseSha: string | null | undefined) => {
+    if (!file) return;
+    setSaving(true);
+    setSaved(false);
+    try {
+      const { sha } = await writeFile(projectId, path, text.current, baseSha, file.encoding);
+      setFile({ ...file, sha, content: text.current, size: new Blob([text.current]).size });
+      markDirty(false);
+      setSaved(true);
+      setConflict(false);
+      setError(null);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 409 && err.code === 'FILE_CHANGED') setConflict(true);
+      else setError(errorMessage(err));
+    } finally {
+      setSaving(false);
+    }
+  }, [file, projectId, path, markDirty]);
+
+  async function overwrite() {
+    // Take the current sha from disk, so what is overwritten is exactly what was just seen.
+    setSaving(true);
+    try {
+      const latest = await readFile(projectId, path);
+      await save(latest.sha);
+    } catch (err) {
+      setError(errorMessage(err));
+      setSaving(false);
+    }
+  }
+
+  const head = (
+    <div className="editor-head">
+      <span className="mono editor-path" title={path}>{path}{dirty && <span className="dirty" aria-label="unsaved changes"> ●</span>}</span>
+      {file && <span className="muted small-text">{formatSize(file.size)}{file.encoding && file.encoding !== 'utf-8' && file.encoding !== 'base64' ? ` · ${file.encoding}` : ''}</span>}
+      <span className="editor-actions">
+        <a className="button small" href={downloadUrl(projectId, path)} download>Download</a>
+        {file?.content != null && file.encoding !== 'base64' && (
+          <button type="button" className="small primary" disabled={saving || !dirty} onClick={() => void save(file.sha)}>
+            {saving ? 'Saving…' : 'Save'}
+          </button>
+        )}
+      </span>
+    </div>
+  );
+
+  let body;
+  if (!file) {
+    body = error ? null : <p className="muted center" role="status">Loading {path}…</p>;
+  } else if (file.encoding === 'base64' && file.content != null && file.mediaType?.startsWith('image/')) {
+    body = (
+      <div className="image-preview">
+        <img src={`data:${file.mediaType};base64,${file.content}`} alt={`Preview of ${path}`} />
+      </div>
+    );
+  } else if (file.content == null) {
+    body = (
+      <div className="placeholder">
+        <p>{file.tooLarge ? `This file is too large to open here (${formatSize(file.size)}).` : 'This is a binary file.'}</p>
+        <a className="button" href={downloadUrl(projectId, path)} download>Download {path.split('/').pop()}</a>
+      </div>
+    );
+  } else {
+    body = (
+      <Suspense fallback={<p className="muted center" role="status">Loading the editor…</p>}>
+        <CodeEditor key={`${path}#${version}`} path={path} value={file.content}
+          onChange={(t) => { text.current = t; if (!dirty) markDirty(true); setSaved(false); }}
+          onSave={() => void save(file.sha)} />
+      </Suspense>
+    );
+  }
+
+  return (
+    <div className="file-editor">
+      {head}
+      <ErrorMessage message={error} />
+      {saved && <p className="sr-only" role="status">Saved.</p>}
+      <div className="editor-body">{body}</div>
+      {conflict && (
+        <ConflictDialog busy={saving}
+          onKeep={() => setConflict(false)}
+          onReload={() => { setConflict(false); void load(); }}
+          onOverwrite={() => void overwrite()} />
+      )}
+    </div>
+  );
+}

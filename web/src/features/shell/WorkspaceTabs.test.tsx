@@ -1,0 +1,32 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { parseRoute, toolHref } from './route';
+import { WorkspaceTabs } from './WorkspaceTabs';
+
+afterEach(() => { window.location.hash = ''; });
+
+describe('workspace tabs', () => {
+  it('route the tool tabs of a project', () => {
+    expect(parseRoute('#/p/abc/terminal')).toEqual({ page: 'project', projectId: 'abc', tab: 'terminal' });
+    expect(parseRoute('#/p/abc/files')).toEqual({ page: 'project', projectId: 'abc', tab: 'files' });
+    expect(parseRoute('#/p/abc/nonsense')).toEqual({ page: 'project', projectId: 'abc' });
+    expect(toolHref('a b', 'git')).toBe('#/p/a%20b/git');
+  });
+
+  it('are enabled, mark the current one, and navigate with clicks and arrow keys', async () => {
+    render(<WorkspaceTabs projectId="p1" current="chat" chatHref="#/p/p1/s/s1" />);
+    const tabs = screen.getAllByRole('tab');
+    expect(tabs.map((t) => t.textContent)).toEqual(['Chat', 'Terminal', 'Files', 'Git']);
+    expect(tabs.every((t) => !(t as HTMLButtonElement).disabled)).toBe(true);
+    expect(screen.getByRole('tab', { selected: true }).textContent).toBe('Chat');
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('tab', { name: 'Files' }));
+    expect(window.location.hash).toBe('#/p/p1/files');
+    screen.getByRole('tab', { name: 'Chat' }).focus();
+    await user.keyboard('{ArrowLeft}');
+    expect(window.location.hash).toBe('#/p/p1/git');
+    await user.keyboard('{Home}');
+    expect(window.location.hash).toBe('#/p/p1/s/s1');
+  });
+});
