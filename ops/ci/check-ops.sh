@@ -31,11 +31,11 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
 # 1. shell scripts
-for f in "$ops"/nginx/render.sh "$ops"/backup/*.sh "$ops"/load/*.sh "$ops"/compose/validate.sh "$ops"/ci/check-ops.sh; do
+for f in "$ops"/nginx/render.sh "$ops"/backup/*.sh "$ops"/load/*.sh "$ops"/compose/validate.sh "$ops"/docker/lint.sh "$ops"/ci/check-ops.sh; do
   if bash -n "$f"; then ok "bash -n ${f#"$ops"/}"; else bad "bash -n ${f#"$ops"/}"; fi
 done
 if have shellcheck shellcheck; then
-  if shellcheck -S warning -x "$ops"/nginx/render.sh "$ops"/backup/*.sh "$ops"/load/*.sh "$ops"/compose/validate.sh "$ops"/ci/check-ops.sh; then
+  if shellcheck -S warning -x "$ops"/nginx/render.sh "$ops"/backup/*.sh "$ops"/load/*.sh "$ops"/compose/validate.sh "$ops"/docker/lint.sh "$ops"/ci/check-ops.sh; then
     ok "shellcheck"; else bad "shellcheck"; fi
 else
   skip "shellcheck (not installed)"
@@ -65,9 +65,22 @@ fi
 # 3. compose
 python3 -c 'import yaml' 2>/dev/null || apt_try python3-yaml
 if python3 -c 'import yaml' 2>/dev/null; then
-  if "$ops/compose/validate.sh" >/dev/null; then ok "compose structure"; else bad "compose structure"; fi
+  if "$ops/compose/validate.sh" >"$tmp/compose.log" 2>&1; then
+    ok "compose ($(grep -c . "$tmp/compose.log") checks: $(tr '\n' ';' < "$tmp/compose.log" | sed 's/validate.sh: //g'))"
+  else
+    cat "$tmp/compose.log" >&2
+    bad "compose structure"
+  fi
 else
   skip "compose structure (python3-yaml missing)"
+fi
+
+# 3b. Dockerfile (hadolint when present, structural checks always)
+if "$ops/docker/lint.sh" >"$tmp/lint.log" 2>&1; then
+  ok "Dockerfile lint ($(tail -n 1 "$tmp/lint.log" | sed 's/^lint.sh: //'))"
+else
+  cat "$tmp/lint.log" >&2
+  bad "Dockerfile lint"
 fi
 
 # 4. Prometheus

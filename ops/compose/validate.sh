@@ -1,21 +1,28 @@
 #!/usr/bin/env bash
 # Checks docker-compose.production.yml without a Docker engine.
 #   ops/compose/validate.sh [ENV_FILE]     (default: .env.production.example)
-# Uses `docker compose config -q` when the compose plugin is present, and always runs a
-# structural check with python3-yaml (apt-get install -y python3-yaml).
+# Uses `docker compose config -q` when the compose plugin is present (else Debian's docker-compose
+# v1 for its schema check), and always runs a structural check with python3-yaml, which also
+# requires every variable the app reads in ENV_FILE.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 env_file="${1:-$here/.env.production.example}"
 [ -f "$env_file" ] || { echo "validate.sh: no env file $env_file" >&2; exit 2; }
 
+tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
+cp "$here/docker-compose.production.yml" "$tmp/"
+cp "$env_file" "$tmp/.env.production"
 if docker compose version >/dev/null 2>&1; then
-  tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
-  cp "$here/docker-compose.production.yml" "$tmp/"
-  cp "$env_file" "$tmp/.env.production"
   docker compose --env-file "$tmp/.env.production" -f "$tmp/docker-compose.production.yml" config -q
   echo "validate.sh: docker compose config: ok"
+elif command -v docker-compose >/dev/null; then
+  # Compose v1 (Debian's docker-compose 1.29) validates against its JSON schema of the Compose
+  # spec; it only lacks the top-level project `name`, which is dropped for this check.
+  sed -i '/^name:/d' "$tmp/docker-compose.production.yml"
+  docker-compose --env-file "$tmp/.env.production" -f "$tmp/docker-compose.production.yml" config -q
+  echo "validate.sh: docker-compose $(docker-compose version --short 2>/dev/null) config (schema, without name:): ok"
 else
-  echo "validate.sh: docker compose plugin not available; structural check only"
+  echo "validate.sh: neither docker compose nor docker-compose available; structural check only"
 fi
 
 python3 - "$here/docker-compose.production.yml" "$env_file" <<'PY'
@@ -70,8 +77,18 @@ text = open(env_path).read()
 for k in required:
     need(k in env, f"{env_path}: {k} missing")
 need(re.search(r"^#?\s*ANTHROPIC_BASE_URL=", text, re.M) is not None, f"{env_path}: ANTHROPIC_BASE_URL not documented")
+for k in """ANTHROPIC_BASE_URL CCUI_ALERT_WEBHOOK_URL CCUI_ALERT_WEBHOOK_SECRET CCUI_ALERT_COOLDOWN CCUI_ALERT_LOGIN_FAILURES
+CCUI_ALERT_ERROR_RATE_PERCENT CCUI_ALERT_ERROR_RATE_MIN_REQUESTS CCUI_ALERT_DISK_MIN_FREE_PERCENT
+CCUI_ALERT_DISK_MIN_FREE_BYTES""".split():
+    need(re.search(r"^#?\s*" + k + "=", text, re.M) is not None, f"{env_path}: {k} not documented (may be commented out)")
 need(len(env.get("JWT_SECRET", "")) >= 32, "JWT_SECRET must be at least 32 characters")
 need(env.get("CORS_ORIGINS") not in (None, "", "*"), "CORS_ORIGINS must be set and not *")
+# Every ${VAR} the compose file interpolates without a default must be set in the env file.
+compose_text = open(path).read()
+for m in re.finditer(r"\$\{([A-Z_][A-Z0-9_]*)(:?[-?][^}]*)?\}", compose_text):
+    name, modifier = m.group(1), m.group(2) or ""
+    if not modifier.startswith((":-", "-")):
+        need(name in env, f"compose uses ${{{name}}} without a default but {env_path} does not set it")
 if problems:
     print("\n".join("validate.sh: " + p for p in problems)); sys.exit(1)
 print(f"validate.sh: structure ok ({len(services)} services, {len(env)} variables)")

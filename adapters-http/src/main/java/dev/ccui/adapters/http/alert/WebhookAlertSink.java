@@ -1,0 +1,211 @@
+package dev.ccui.adapters.http.alert;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ccui.application.alert.port.out.Alert;
+import dev.ccui.application.alert.port.out.AlertSink;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Posts each alert as JSON to a webhook (Slack/Mattermost-compatible {@code text} plus the
+ * structured fields). {@link #send} only queues: a bounded queue and one worker thread deliver,
+ * with up to {@code attempts} tries and exponential backoff; a full queue drops the alert with a
+ * log line. With a secret, the body is signed: {@code X-CCUI-Signature: sha256=<hex HMAC>}.
+ */
+public final class WebhookAlertSink implements AlertSink, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookAlertSink.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Settings settings;
+    private final HttpClient http;
+    private final BlockingQueue<Alert> queue;
+    private final Thread worker;
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong delivered = new AtomicLong();
+    private volatile boolean closing;
+
+    /**
+     * @param url             the webhook (http or https)
+     * @param secret          HMAC-SHA256 key for {@code X-CCUI-Signature}, or null
+     * @param attempts        tries per alert (3)
+     * @param firstBackoff    wait before the 2nd try, doubled for each further one (1 s)
+     * @param requestTimeout  per try, connect and response (10 s)
+     * @param queueCapacity   alerts waiting at most (100)
+     */
+    public record Settings(URI url, String secret, int attempts, Duration firstBackoff, Duration requestTimeout,
+                           int queueCapacity) {
+        public Settings {
+            Objects.requireNonNull(url, "url");
+            if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
+                throw new IllegalArgumentException("the alert webhook must be an http(s) URL");
+            }
+            if (attempts < 1 || queueCapacity < 1) {
+                throw new IllegalArgumentException("attempts and queueCapacity must be positive");
+            }
+            secret = secret == null || secret.isBlank() ? null : secret;
+        }
+
+        public static Settings defaults(URI url, String secret) {
+            return new Settings(url, secret, 3, Duration.ofSeconds(1), Duration.ofSeconds(10), 100);
+        }
+    }
+
+    public WebhookAlertSink(Settings settings) {
+        this.settings = settings;
+        this.http = HttpClient.newBuilder().connectTimeout(settings.requestTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+        this.worker = Thread.ofPlatform().name("ccui-alert-webhook").daemon().start(this::run);
+    }
+
+    @Override
+    public void send(Alert alert) {
+        if (closing || !queue.offer(alert)) {
+            long total = dropped.incrementAndGet();
+            LOG.warn("alert webhook queue full or closed: dropped alert {} ({} dropped so far)", alert.fingerprint(), total);
+        }
+    }
+
+    public long delivered() {
+        return delivered.get();
+    }
+
+    public long dropped() {
+        return dropped.get();
+    }
+
+    /** The JSON body posted for {@code alert}. */
+    public static String body(Alert alert) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        String state = alert.resolved() ? "RESOLVED" : alert.severity().name();
+        body.put("text", "[ccui " + state + "] " + alert.title() + (alert.detail().isEmpty() ? "" : ": " + alert.detail()));
+        body.put("kind", alert.kind().code());
+        body.put("severity", alert.severity().code());
+        body.put("status", alert.resolved() ? "resolved" : "firing");
+        body.put("title", alert.title());
+        body.put("detail", alert.detail());
+        body.put("at", alert.at().toString());
+        body.put("fingerprint", alert.fingerprint());
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void run() {
+        while (true) {
+            Alert alert;
+            try {
+                alert = queue.poll(200, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (alert == null) {
+                if (closing) {
+                    return;
+                }
+                continue;
+            }
+            if (!deliver(alert)) {
+                return; // interrupted
+            }
+        }
+    }
+
+    /** Tries the alert up to {@code attempts} times; false only when interrupted. */
+    private boolean deliver(Alert alert) {
+        String body = body(alert);
+        HttpRequest.Builder request = HttpRequest.newBuilder(settings.url()).timeout(settings.requestTimeout())
+                .header("Content-Type", "application/json").header("User-Agent", "ccui-alerts")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (settings.secret() != null) {
+            request.header("X-CCUI-Signature", "sha256=" + hmac(settings.secret(), body));
+        }
+        HttpRequest built = request.build();
+        Duration backoff = settings.firstBackoff();
+        for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
+            String outcome;
+            try {
+                int status = http.send(built, HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status >= 200 && status < 300) {
+                    delivered.incrementAndGet();
+                    LOG.debug("alert {} delivered to the webhook (attempt {})", alert.fingerprint(), attempt);
+                    return true;
+                }
+                outcome = "HTTP " + status;
+                if (status >= 400 && status < 500 && status != 408 && status != 429) {
+                    LOG.warn("alert webhook refused alert {}: {} (not retried)", alert.fingerprint(), outcome);
+                    return true;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } catch (java.io.IOException | RuntimeException e) {
+                outcome = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            }
+            if (attempt == settings.attempts()) {
+                LOG.warn("alert webhook failed for alert {} after {} attempts, last: {}", alert.fingerprint(), attempt, outcome);
+                return true;
+            }
+            LOG.info("alert webhook attempt {} for {} failed ({}); retrying in {} ms", attempt, alert.fingerprint(),
+                    outcome, backoff.toMillis());
+            try {
+                Thread.sleep(backoff);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            backoff = backoff.multipliedBy(2);
+        }
+        return true;
+    }
+
+    static String hmac(String secret, String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stops taking alerts, delivers what is queued for up to {@code grace}, then stops the worker. */
+    public void close(Duration grace) {
+        closing = true;
+        try {
+            worker.join(grace);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (worker.isAlive()) {
+            worker.interrupt();
+            LOG.warn("alert webhook: {} alert(s) not delivered at shutdown", queue.size());
+        }
+        http.close();
+    }
+
+    @Override
+    public void close() {
+        close(Duration.ofSeconds(5));
+    }
+}

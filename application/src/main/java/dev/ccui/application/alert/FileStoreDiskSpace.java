@@ -1,0 +1,27 @@
+package dev.ccui.application.alert;
+
+import dev.ccui.application.alert.port.out.DiskSpace;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The file store of a folder (the data dir), read through {@link Files#getFileStore}. */
+public final class FileStoreDiskSpace implements DiskSpace {
+    private final Path folder;
+
+    public FileStoreDiskSpace(Path folder) {
+        this.folder = folder;
+    }
+
+    @Override
+    public Usage usage() {
+        try {
+            FileStore store = Files.getFileStore(folder);
+            return new Usage(store.getUsableSpace(), store.getTotalSpace());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the file store of " + folder, e);
+        }
+    }
+}
