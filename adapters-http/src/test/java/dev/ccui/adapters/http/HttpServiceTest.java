@@ -141,6 +141,7 @@ class HttpServiceTest {
         var brotli = http.get("/assets/app-abc123.js", "Accept-Encoding", "br");
         assertThat(brotli.headers().firstValue("Content-Encoding")).contains("br");
         assertThat(brotli.body()).isEqualTo("BR-BYTES");
+        assertThat(String.join(",", brotli.headers().allValues("Vary"))).contains("Accept-Encoding");
 
         assertThat(http.get("/assets/missing-file.js").statusCode()).isEqualTo(404);
         assertThat(http.get("/..%2f..%2fetc/passwd").statusCode()).isEqualTo(404);

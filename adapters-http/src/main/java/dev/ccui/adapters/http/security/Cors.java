@@ -23,7 +23,7 @@ public final class Cors {
     public boolean apply(Context ctx) {
         String origin = ctx.header("Origin");
         boolean preflight = ctx.method() == HandlerType.OPTIONS && ctx.header("Access-Control-Request-Method") != null;
-        ctx.header("Vary", "Origin");
+        ctx.res().addHeader("Vary", "Origin");
         if (origin != null && origins.contains(origin)) {
             ctx.header("Access-Control-Allow-Origin", origin);
             ctx.header("Access-Control-Allow-Credentials", "true");

@@ -22,6 +22,8 @@ public final class SecurityHeaders {
         ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()");
         ctx.header("Cross-Origin-Opener-Policy", "same-origin");
         ctx.header("Cross-Origin-Resource-Policy", "same-origin");
+        // Bodies may be compressed by the server (or come precompressed): caches must key on it.
+        ctx.res().addHeader("Vary", "Accept-Encoding");
         if (production) {
             ctx.header("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
         }

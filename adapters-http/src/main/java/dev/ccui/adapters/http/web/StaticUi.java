@@ -74,7 +74,6 @@ public final class StaticUi {
         boolean hashed = path.startsWith("/assets/");
         ctx.header("Cache-Control", path.equals("/index.html") ? "no-cache"
                 : hashed ? "public, max-age=31536000, immutable" : "public, max-age=3600");
-        ctx.header("Vary", "Accept-Encoding");
         ctx.contentType(type);
         String accepted = Optional.ofNullable(ctx.header("Accept-Encoding")).orElse("");
         byte[] body = plain;
