@@ -24,7 +24,15 @@ import dev.ccui.adapters.persistence.history.JdbiSessionIndex;
 import dev.ccui.adapters.persistence.project.JdbiProjectRepository;
 import dev.ccui.adapters.persistence.ratelimit.LocalRateLimiter;
 import dev.ccui.adapters.persistence.user.JdbiUserRepository;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ccui.adapters.persistence.run.JdbiRunEventLog;
+import dev.ccui.adapters.persistence.run.JdbiRunRepository;
 import dev.ccui.adapters.process.claude.ClaudeCliProbe;
+import dev.ccui.adapters.process.claude.CliClaudeRunner;
+import dev.ccui.adapters.process.claude.CliRunnerSettings;
+import dev.ccui.application.run.RunService;
+import dev.ccui.application.run.RunSettings;
+import dev.ccui.domain.session.SessionSummary;
 import dev.ccui.adapters.process.transcript.FileTranscriptStore;
 import dev.ccui.adapters.process.transcript.TranscriptLimits;
 import dev.ccui.adapters.process.workspace.FileSystemWorkspacePaths;
@@ -63,6 +71,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -86,6 +95,8 @@ public final class Application implements AutoCloseable {
     private final ScheduledExecutorService housekeeping;
     private final IndexService indexer;
     private final TerminalService terminals;
+    private final CliClaudeRunner claudeRunner;
+    private final RunService runs;
     private HttpServer http;
     private final RedisConnection redis;
     private final EventBus events;
@@ -137,12 +148,23 @@ public final class Application implements AutoCloseable {
                 probes.add(new RedisHealthProbe(redis));
             }
             var health = new HealthService(probes, Version.current(), clock);
+            var cliEnvironment = new HashMap<>(config.cliEnvironment());
+            // Transcripts must land where the indexer reads them.
+            cliEnvironment.put("CLAUDE_CONFIG_DIR", config.claudeConfigDir().toString());
+            this.claudeRunner = new CliClaudeRunner(CliRunnerSettings.defaults(config.claudeCliPath(), cliEnvironment),
+                    new ObjectMapper());
+            var runStore = new JdbiRunRepository(database.jdbi());
+            this.runs = new RunService(claudeRunner, new JdbiRunEventLog(database.jdbi()), runStore, projects,
+                    id -> sessionIndex.summary(id).map(SessionSummary::projectId), events, auditor, clock,
+                    new RunSettings(config.runsPerUser(), config.runsTotal(), config.permissionTimeout(),
+                            config.runEventRetention()));
+            runs.recoverAfterRestart();
             this.useCases = new UseCases(auth, auth, auth, auth, auth, auth, auth, auth, userAdmin, userAdmin,
                     new ApiKeyService(apiKeys, auditor, clock), new AuditService(auditRepository), health, projectService,
                     history, indexer, new ChangeFeedService(events, projects),
                     new FilesService(projects, new LocalWorkspaceFiles(git), auditor,
                             new FilesSettings(config.fileReadLimitBytes(), config.fileListLimit())),
-                    new GitService(projects, new GitCliClient(git), auditor), terminals);
+                    new GitService(projects, new GitCliClient(git), auditor), terminals, runs);
         } catch (RuntimeException e) {
             closeRedis();
             database.close();
@@ -183,7 +205,7 @@ public final class Application implements AutoCloseable {
             http = new HttpServer(settings, new HttpUseCases(u.authStatus(), u.setup(), u.login(), u.logout(),
                     u.authenticate(), u.currentUser(), u.changePassword(), u.wsTickets(), u.users(), u.apiKeys(),
                     u.audit(), u.health(), u.projects(), u.history(), u.changes(), u.files(), u.git(), u.terminals(),
-                    rateLimiter), metrics).start();
+                    u.runs(), rateLimiter), metrics).start();
             // After the server is up: a large first scan must never hold it up.
             indexer.start();
         }
@@ -196,6 +218,7 @@ public final class Application implements AutoCloseable {
         metrics.gauge("ccui.index.bytes", "transcript bytes indexed", () -> indexer.indexProgress().bytesDone());
         metrics.gauge("ccui.index.lag.ms", "delay from a transcript change to the index", () -> indexer.indexProgress().lastChangeLagMs());
         metrics.gauge("ccui.terminals.open", "open terminals", terminals::openCount);
+        metrics.gauge("ccui.runs.active", "active Claude runs on this node", runs::activeRuns);
         metrics.gauge("ccui.db.pool.active", "database connections in use", () -> poolFigure(true));
         metrics.gauge("ccui.db.pool.idle", "idle database connections", () -> poolFigure(false));
     }
@@ -253,6 +276,9 @@ public final class Application implements AutoCloseable {
             http = null;
         }
         terminals.close();
+        // Ends every claude CLI this node started (their runs end as failed), then stops the runner's timers.
+        runs.close();
+        claudeRunner.close();
         closeRedis();
         database.close();
         LOG.info("stopped");

@@ -10,6 +10,7 @@ import dev.ccui.adapters.http.metrics.HttpMetrics;
 import dev.ccui.adapters.http.metrics.MetricsRoutes;
 import dev.ccui.adapters.http.openapi.OpenApiRoutes;
 import dev.ccui.adapters.http.project.ProjectRoutes;
+import dev.ccui.adapters.http.run.RunRoutes;
 import dev.ccui.adapters.http.session.SessionRoutes;
 import dev.ccui.adapters.http.workspace.FileRoutes;
 import dev.ccui.adapters.http.workspace.GitRoutes;
@@ -51,6 +52,7 @@ public final class HttpServer implements AutoCloseable {
     private final Javalin app;
     private final List<RouteInfo> routes = Collections.synchronizedList(new ArrayList<>());
     private final HttpMetrics metrics;
+    private final RunRoutes runRoutes;
     /** Requests slower than this are logged as warnings. */
     private static final float SLOW_REQUEST_MILLIS = 1_000;
 
@@ -65,6 +67,7 @@ public final class HttpServer implements AutoCloseable {
     public HttpServer(HttpSettings settings, HttpUseCases useCases, HttpMetrics metrics) {
         this.settings = settings;
         this.metrics = metrics;
+        this.runRoutes = new RunRoutes(useCases.runs());
         this.app = Javalin.create(cfg -> configure(cfg, useCases));
     }
 
@@ -132,7 +135,8 @@ public final class HttpServer implements AutoCloseable {
         new ProjectRoutes(useCases.projects(), useCases.history()).register(r);
         new SessionRoutes(useCases.history()).register(r);
         WsAuthentication wsAuthentication = new WsAuthentication(useCases.wsTickets(), authentication, settings.corsOrigins());
-        new WsEndpoint(wsAuthentication, useCases.changes()).register(r);
+        new WsEndpoint(wsAuthentication, useCases.changes(), useCases.runs()).register(r);
+        runRoutes.register(r);
         new FileRoutes(useCases.files()).register(r);
         new GitRoutes(useCases.git()).register(r);
         new TerminalEndpoint(useCases.terminals(), wsAuthentication).register(r);
@@ -191,6 +195,7 @@ public final class HttpServer implements AutoCloseable {
 
     @Override
     public void close() {
+        runRoutes.stop();
         app.stop();
     }
 }

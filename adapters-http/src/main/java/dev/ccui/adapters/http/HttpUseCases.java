@@ -15,6 +15,7 @@ import dev.ccui.application.health.port.in.CheckHealthUseCase;
 import dev.ccui.application.history.port.in.SessionHistoryUseCase;
 import dev.ccui.application.project.port.in.ProjectsUseCase;
 import dev.ccui.application.ratelimit.port.out.RateLimiter;
+import dev.ccui.application.run.port.in.RunUseCases;
 import dev.ccui.application.user.port.in.ManageUsersUseCase;
 import dev.ccui.application.workspace.files.port.in.FilesUseCase;
 import dev.ccui.application.workspace.git.port.in.GitUseCase;
@@ -26,5 +27,5 @@ public record HttpUseCases(AuthStatusUseCase authStatus, SetupUseCase setup, Log
                            WsTicketUseCase wsTickets, ManageUsersUseCase users, ManageApiKeysUseCase apiKeys,
                            ListAuditUseCase audit, CheckHealthUseCase health, ProjectsUseCase projects,
                            SessionHistoryUseCase history, ChangeFeedUseCase changes, FilesUseCase files, GitUseCase git,
-                           TerminalUseCase terminals, RateLimiter rateLimiter) {
+                           TerminalUseCase terminals, RunUseCases runs, RateLimiter rateLimiter) {
 }

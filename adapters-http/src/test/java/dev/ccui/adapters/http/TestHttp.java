@@ -11,6 +11,13 @@ import dev.ccui.application.health.port.out.ProbeResult;
 import dev.ccui.application.ratelimit.port.out.RateLimit;
 import dev.ccui.application.testing.CountingRateLimiter;
 import dev.ccui.application.testing.InMemoryAuthFixture;
+import dev.ccui.application.events.ChangeFeedService;
+import dev.ccui.application.run.RunService;
+import dev.ccui.application.run.RunSettings;
+import dev.ccui.application.testing.FakeClaudeRunner;
+import dev.ccui.application.testing.InMemoryProjectRepository;
+import dev.ccui.application.testing.InMemoryRunStore;
+import dev.ccui.application.testing.SyncEventBus;
 import dev.ccui.application.testing.MutableClock;
 import java.io.IOException;
 import java.net.URI;
@@ -32,6 +39,10 @@ public final class TestHttp implements AutoCloseable {
 
     public final InMemoryAuthFixture fixture;
     public final HttpServer server;
+    public final FakeClaudeRunner runner = new FakeClaudeRunner();
+    public final InMemoryRunStore runStore = new InMemoryRunStore();
+    public final InMemoryProjectRepository projects = new InMemoryProjectRepository();
+    public final RunService runs;
     public final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public TestHttp() {
@@ -64,10 +75,13 @@ public final class TestHttp implements AutoCloseable {
                 return new ProbeResult(ProbeResult.UP, 1L, Map.of("vendor", "memory"));
             }
         };
+        var bus = new SyncEventBus();
+        runs = new RunService(runner, runStore, runStore, projects, id -> java.util.Optional.empty(), bus,
+                fixture.auditor, fixture.clock, RunSettings.defaults());
         var health = new HealthService(List.of(database), "test", fixture.clock);
         var useCases = new HttpUseCases(fixture.auth, fixture.auth, fixture.auth, fixture.auth, fixture.auth, fixture.auth,
                 fixture.auth, fixture.auth, fixture.userAdmin, fixture.apiKeyService, fixture.auditService, health,
-                null, null, null, null, null, null, fixture.rateLimiter);
+                null, null, new ChangeFeedService(bus, projects), null, null, null, runs, fixture.rateLimiter);
         HttpSettings settings = tweak.apply(defaults());
         server = new HttpServer(settings, useCases, metrics).start();
     }
@@ -143,5 +157,6 @@ public final class TestHttp implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        runs.close();
     }
 }

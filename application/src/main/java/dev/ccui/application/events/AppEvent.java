@@ -1,6 +1,7 @@
 package dev.ccui.application.events;
 
 import dev.ccui.domain.project.ProjectId;
+import dev.ccui.domain.run.LoggedRunEvent;
 import java.util.Set;
 
 /** Something subscribed browsers are told about. */
@@ -15,5 +16,12 @@ public sealed interface AppEvent {
 
     /** Progress of the transcript index. */
     record IndexStatus(IndexProgress progress) implements AppEvent {
+    }
+
+    /** A run event, already stored in the durable log, for whoever watches its session. */
+    record RunEventLogged(LoggedRunEvent logged) implements AppEvent {
+        public RunEventLogged {
+            java.util.Objects.requireNonNull(logged, "logged");
+        }
     }
 }

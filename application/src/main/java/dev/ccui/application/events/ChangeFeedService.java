@@ -34,6 +34,9 @@ public final class ChangeFeedService implements ChangeFeedUseCase {
                     }
                 }
                 case AppEvent.IndexStatus status -> listener.accept(status);
+                // Run events reach their session's subscribers through the run service, with access checked there.
+                case AppEvent.RunEventLogged ignored -> {
+                }
             }
         });
     }

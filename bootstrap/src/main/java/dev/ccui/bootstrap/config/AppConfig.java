@@ -42,12 +42,17 @@ public record AppConfig(
         int terminalScrollbackBytes,
         int terminalsPerUser,
         int terminalsTotal,
+        int runsPerUser,
+        int runsTotal,
+        Duration permissionTimeout,
+        Duration runEventRetention,
         long fileReadLimitBytes,
         int fileListLimit,
         String logFormat,
         String logLevel,
         Optional<String> metricsToken,
-        Duration shutdownGrace) {
+        Duration shutdownGrace,
+        Map<String, String> cliEnvironment) {
 
     public static final int MIN_PRODUCTION_SECRET = 32;
 
@@ -131,14 +136,26 @@ public record AppConfig(
                 r.integer("CCUI_TERMINAL_SCROLLBACK", 1024 * 1024, 1024, 64 * 1024 * 1024),
                 r.integer("CCUI_TERMINALS_PER_USER", 5, 1, 1000),
                 r.integer("CCUI_TERMINALS_MAX", 50, 1, 10_000),
+                r.integer("CCUI_RUNS_PER_USER", 3, 1, 1000),
+                r.integer("CCUI_RUNS_MAX", 10, 1, 10_000),
+                r.duration("CCUI_PERMISSION_TIMEOUT", Duration.ofMinutes(5)),
+                r.duration("CCUI_RUN_EVENT_RETENTION", Duration.ofDays(30)),
                 r.integer("CCUI_FILE_READ_LIMIT", 5 * 1024 * 1024, 1024, 512 * 1024 * 1024),
                 r.integer("CCUI_FILE_LIST_LIMIT", 5_000, 10, 1_000_000),
                 logFormat,
                 logLevel,
                 r.optional("METRICS_TOKEN"),
-                r.duration("CCUI_SHUTDOWN_GRACE", Duration.ofSeconds(20)));
+                r.duration("CCUI_SHUTDOWN_GRACE", Duration.ofSeconds(20)),
+                // The claude CLI's runner keeps only the names meant for it (PATH, HOME, ANTHROPIC_*, …).
+                Map.copyOf(env));
         if (config.jwtTtl().compareTo(Duration.ofMinutes(5)) < 0 || config.jwtTtl().compareTo(Duration.ofDays(90)) > 0) {
             r.problem("JWT_TTL must be between 5m and 90d");
+        }
+        if (config.permissionTimeout().isZero() || config.permissionTimeout().isNegative()) {
+            r.problem("CCUI_PERMISSION_TIMEOUT must be positive, e.g. 5m");
+        }
+        if (config.runEventRetention().compareTo(Duration.ofHours(1)) < 0) {
+            r.problem("CCUI_RUN_EVENT_RETENTION must be at least 1h");
         }
         for (String proxy : config.trustedProxies()) {
             if (!proxy.matches("[0-9A-Fa-f:.]+(/\\d{1,3})?")) {
@@ -162,7 +179,8 @@ public record AppConfig(
                 + ", rateLimitPerMinute=" + rateLimitPerMinute + ", auth=" + authAttempts + "/" + authWindow
                 + ", bcryptCost=" + bcryptCost + ", claudeCli=" + claudeCliPath + ", claudeConfigDir=" + claudeConfigDir
                 + ", workspacesRoot=" + workspacesRoot + ", terminal=" + terminalEnabled + " (grace " + terminalGrace
-                + ", scrollback " + terminalScrollbackBytes + " B, " + terminalsPerUser + "/user, " + terminalsTotal + " total)"
+                + ", scrollback " + terminalScrollbackBytes + " B, " + terminalsPerUser + "/user, " + terminalsTotal + " total), runs=" + runsPerUser + "/user, " + runsTotal + " total (permission timeout "
+                + permissionTimeout + ", events kept " + runEventRetention + ")"
                 + ", fileReadLimit=" + fileReadLimitBytes + ", fileListLimit=" + fileListLimit + "]";
     }
 

@@ -29,7 +29,10 @@ public enum AuditAction {
     GIT_COMMITTED("git.committed"),
     GIT_CHECKED_OUT("git.checked_out"),
     GIT_BRANCH_CREATED("git.branch_created"),
-    TERMINAL_OPENED("terminal.opened");
+    TERMINAL_OPENED("terminal.opened"),
+    RUN_STARTED("run.started"),
+    RUN_STOPPED("run.stopped"),
+    PERMISSION_DECIDED("permission.decided");
 
     private final String code;
 

@@ -1,15 +1,30 @@
 package dev.ccui.adapters.http.ws;
 
 import dev.ccui.adapters.http.json.Json;
+import dev.ccui.adapters.http.run.RunViews;
+import dev.ccui.adapters.http.security.Authentication;
+import dev.ccui.application.common.ClientInfo;
 import dev.ccui.application.events.AppEvent;
 import dev.ccui.application.events.port.in.ChangeFeedUseCase;
+import dev.ccui.application.run.port.in.EventSubscription;
+import dev.ccui.application.run.port.in.PermissionAnswer;
+import dev.ccui.application.run.port.in.RunUseCases;
+import dev.ccui.application.run.port.in.StartedRun;
 import dev.ccui.domain.auth.Principal;
+import dev.ccui.domain.error.CcuiException;
+import dev.ccui.domain.error.InvalidException;
+import dev.ccui.domain.error.NotFoundException;
+import dev.ccui.domain.run.LoggedRunEvent;
+import dev.ccui.domain.run.RunId;
+import dev.ccui.domain.session.SessionId;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.websocket.WsContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -17,22 +32,84 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code /ws}: the browser's live channel, authenticated before the upgrade by
- * {@link WsAuthentication}.
+ * {@link WsAuthentication}. Every socket has a bounded outbound queue written by its own
+ * (virtual) thread: a client that cannot keep up is dropped, never the server; it resubscribes
+ * with its last seq and catches up from the log.
  */
 public final class WsEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(WsEndpoint.class);
     private static final String PRINCIPAL = "ccui.ws.principal";
+    private static final String CLIENT = "ccui.ws.client";
+    /** Frames waiting for a slow client before it is dropped (a replayed gap counts too). */
+    public static final int OUTBOUND_LIMIT = 10_000;
+    private static final String STOP = "\u0000stop";
 
     private final WsAuthentication authentication;
     private final ChangeFeedUseCase changes;
+    private final RunUseCases runs;
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
 
-    public WsEndpoint(WsAuthentication authentication, ChangeFeedUseCase changes) {
+    public WsEndpoint(WsAuthentication authentication, ChangeFeedUseCase changes, RunUseCases runs) {
         this.authentication = authentication;
         this.changes = changes;
+        this.runs = runs;
     }
 
-    private record Connection(WsContext ctx, Principal principal, AutoCloseable feed) {
+    /** One socket: its caller, its subscriptions and its outbound queue. */
+    private final class Connection {
+        final WsContext ctx;
+        final Principal principal;
+        final ClientInfo client;
+        final Map<SessionId, EventSubscription> subscriptions = new ConcurrentHashMap<>();
+        final BlockingQueue<String> outbound = new ArrayBlockingQueue<>(OUTBOUND_LIMIT + 1);
+        volatile AutoCloseable feed;
+        volatile boolean closed;
+
+        Connection(WsContext ctx, Principal principal, ClientInfo client) {
+            this.ctx = ctx;
+            this.principal = principal;
+            this.client = client;
+        }
+
+        void enqueue(Object frame) {
+            if (closed) {
+                return;
+            }
+            String text;
+            try {
+                text = Json.MAPPER.writeValueAsString(frame);
+            } catch (Exception e) {
+                LOG.warn("a WebSocket frame could not be written as JSON", e);
+                return;
+            }
+            if (outbound.size() >= OUTBOUND_LIMIT || !outbound.offer(text)) {
+                LOG.info("dropping WebSocket {} of {}: more than {} frames behind", ctx.sessionId(),
+                        principal.username().value(), OUTBOUND_LIMIT);
+                closed(ctx.sessionId());
+                try {
+                    ctx.closeSession(4408, "too slow: resubscribe with your last seq");
+                } catch (RuntimeException e) {
+                    LOG.debug("closing a slow WebSocket failed", e);
+                }
+            }
+        }
+
+        void write() {
+            try {
+                while (true) {
+                    String text = outbound.take();
+                    if (closed || STOP.equals(text)) {
+                        return;
+                    }
+                    ctx.send(text);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                LOG.debug("dropping a WebSocket that cannot be written to", e);
+                closed(ctx.sessionId());
+            }
+        }
     }
 
     public void register(RoutesConfig routes) {
@@ -51,6 +128,7 @@ public final class WsEndpoint {
 
     private void authenticate(Context ctx) {
         ctx.attribute(PRINCIPAL, authentication.authenticate(ctx));
+        ctx.attribute(CLIENT, Authentication.client(ctx));
     }
 
     private void connected(WsContext ctx) {
@@ -60,11 +138,13 @@ public final class WsEndpoint {
             return;
         }
         ctx.enableAutomaticPings(25, TimeUnit.SECONDS);
-        AutoCloseable feed = changes.follow(principal, event -> deliver(ctx, event));
-        connections.put(ctx.sessionId(), new Connection(ctx, principal, feed));
+        Connection connection = new Connection(ctx, principal, ctx.attribute(CLIENT));
+        connections.put(ctx.sessionId(), connection);
+        Thread.ofVirtual().name("ccui-ws-writer").start(connection::write);
+        connection.feed = changes.follow(principal, event -> deliver(connection, event));
     }
 
-    private void deliver(WsContext ctx, AppEvent event) {
+    private void deliver(Connection connection, AppEvent event) {
         Map<String, Object> frame = new LinkedHashMap<>();
         switch (event) {
             case AppEvent.ProjectsChanged changed -> {
@@ -76,26 +156,110 @@ public final class WsEndpoint {
                 frame.put("source", "index");
                 frame.put("index", status.progress());
             }
+            // Run events come through the connection's subscriptions, access checked.
+            case AppEvent.RunEventLogged ignored -> {
+                return;
+            }
         }
-        send(ctx, frame);
+        connection.enqueue(frame);
     }
 
     private void received(WsContext ctx, String text) {
+        Connection connection = connections.get(ctx.sessionId());
+        if (connection == null) {
+            return;
+        }
         Map<?, ?> message;
         try {
             message = Json.MAPPER.readValue(text, Map.class);
         } catch (Exception e) {
-            send(ctx, error("INVALID", "frames must be JSON objects with a type", null));
+            connection.enqueue(error("INVALID", "frames must be JSON objects with a type", null));
+            return;
+        }
+        if (message == null) {
+            connection.enqueue(error("INVALID", "frames must be JSON objects with a type", null));
             return;
         }
         Object type = message.get("type");
-        if ("ping".equals(type)) {
-            send(ctx, Map.of("type", "pong"));
-        } else {
-            Object clientMessageId = message.get("clientMessageId");
-            send(ctx, error("UNSUPPORTED", "unknown or unavailable message type: " + Optional.ofNullable(type).orElse("none"),
-                    clientMessageId == null ? null : clientMessageId.toString()));
+        String clientMessageId = message.get("clientMessageId") == null ? null : message.get("clientMessageId").toString();
+        try {
+            switch (String.valueOf(type)) {
+                case "ping" -> connection.enqueue(Map.of("type", "pong"));
+                case "subscribe" -> subscribe(connection, message);
+                case "unsubscribe" -> unsubscribe(connection, sessionId(message));
+                case "send" -> send(connection, message, clientMessageId);
+                case "interrupt" -> runs.interrupt(connection.principal, runId(message), connection.client);
+                case "permission" -> {
+                    var body = Json.MAPPER.convertValue(message, RunViews.DecisionBody.class);
+                    runs.decide(connection.principal, runId(message), text(message, "requestId"),
+                            new PermissionAnswer(body.allow(), body.message(), Boolean.TRUE.equals(body.remember())), connection.client);
+                }
+                default -> connection.enqueue(error("UNSUPPORTED", "unknown or unavailable message type: "
+                        + Optional.ofNullable(type).orElse("none"), clientMessageId));
+            }
+        } catch (CcuiException e) {
+            connection.enqueue(error(e.code(), e.getMessage(), clientMessageId));
+        } catch (IllegalArgumentException e) {
+            connection.enqueue(error("INVALID", "the frame does not have the documented shape", clientMessageId));
         }
+    }
+
+    private void subscribe(Connection connection, Map<?, ?> message) {
+        SessionId sessionId = sessionId(message);
+        Object after = message.get("afterSeq");
+        long afterSeq = after instanceof Number number ? number.longValue() : 0;
+        unsubscribe(connection, sessionId);
+        EventSubscription subscription = runs.subscribe(connection.principal, sessionId, afterSeq,
+                event -> connection.enqueue(eventFrame(event)));
+        connection.subscriptions.put(sessionId, subscription);
+        Map<String, Object> subscribed = new LinkedHashMap<>();
+        subscribed.put("type", "subscribed");
+        subscribed.put("sessionId", sessionId.value());
+        subscribed.put("lastSeq", subscription.lastSeq());
+        subscription.activeRunId().ifPresent(id -> subscribed.put("activeRunId", id.toString()));
+        connection.enqueue(subscribed);
+        subscription.replay();
+    }
+
+    private static void unsubscribe(Connection connection, SessionId sessionId) {
+        EventSubscription previous = connection.subscriptions.remove(sessionId);
+        if (previous != null) {
+            previous.close();
+        }
+    }
+
+    private void send(Connection connection, Map<?, ?> message, String clientMessageId) {
+        var body = Json.MAPPER.convertValue(message, RunViews.StartBody.class);
+        StartedRun started = runs.start(connection.principal, body.command(), connection.client);
+        Map<String, Object> accepted = new LinkedHashMap<>();
+        accepted.put("type", "accepted");
+        accepted.put("clientMessageId", clientMessageId);
+        accepted.put("runId", started.runId().toString());
+        accepted.put("sessionId", started.sessionId().value());
+        connection.enqueue(accepted);
+    }
+
+    private static Map<String, Object> eventFrame(LoggedRunEvent event) {
+        Map<String, Object> frame = new LinkedHashMap<>();
+        frame.put("type", "event");
+        frame.putAll(RunViews.logged(event));
+        return frame;
+    }
+
+    private static String text(Map<?, ?> message, String field) {
+        Object value = message.get(field);
+        if (!(value instanceof String text) || text.isBlank()) {
+            throw new InvalidException(field, field + " is required");
+        }
+        return text;
+    }
+
+    private static SessionId sessionId(Map<?, ?> message) {
+        return SessionId.parse(text(message, "sessionId")).orElseThrow(() -> new InvalidException("sessionId", "not a session id"));
+    }
+
+    private static RunId runId(Map<?, ?> message) {
+        return RunId.parse(text(message, "runId")).orElseThrow(() -> new NotFoundException("no such run"));
     }
 
     private static Map<String, Object> error(String code, String message, String clientMessageId) {
@@ -109,23 +273,23 @@ public final class WsEndpoint {
         return frame;
     }
 
-    private void send(WsContext ctx, Object frame) {
-        try {
-            ctx.send(Json.MAPPER.writeValueAsString(frame));
-        } catch (Exception e) {
-            LOG.debug("dropping a WebSocket that cannot be written to", e);
-            closed(ctx.sessionId());
-        }
-    }
-
     private void closed(String sessionId) {
         Connection connection = connections.remove(sessionId);
-        if (connection != null) {
-            try {
-                connection.feed().close();
-            } catch (Exception e) {
-                LOG.debug("closing a change feed failed", e);
+        if (connection == null) {
+            return;
+        }
+        connection.closed = true;
+        connection.outbound.clear();
+        connection.outbound.offer(STOP);
+        connection.subscriptions.values().forEach(EventSubscription::close);
+        connection.subscriptions.clear();
+        try {
+            AutoCloseable feed = connection.feed;
+            if (feed != null) {
+                feed.close();
             }
+        } catch (Exception e) {
+            LOG.debug("closing a change feed failed", e);
         }
     }
 }

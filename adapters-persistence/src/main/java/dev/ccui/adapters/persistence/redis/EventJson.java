@@ -8,6 +8,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccui.application.events.AppEvent;
 import dev.ccui.application.events.AppEvent.IndexStatus;
 import dev.ccui.application.events.AppEvent.ProjectsChanged;
+import dev.ccui.application.events.AppEvent.RunEventLogged;
+import dev.ccui.adapters.persistence.run.RunEventJson;
+import dev.ccui.domain.run.LoggedRunEvent;
+import dev.ccui.domain.run.RunId;
+import dev.ccui.domain.session.SessionId;
 import dev.ccui.application.events.IndexProgress;
 import dev.ccui.domain.project.ProjectId;
 import java.time.Instant;
@@ -20,6 +25,8 @@ import java.util.Set;
  * Java field cannot silently change it and nothing received can pick a class to instantiate:
  * <pre>
  * {"v":1,"node":"…","type":"projects-changed","projectIds":["uuid",…]}
+ * {"v":1,"node":"…","type":"run-event","sessionId":"…","runId":"uuid","seq":12,"at":"2026-…Z","kind":"…",
+ *  "event":{…the stored JSON of the run event…}}
  * {"v":1,"node":"…","type":"index-status","state":"watching","filesDone":3,"filesTotal":3,"bytesDone":…,
  *  "bytesTotal":…,"badLines":0,"lastScanStartedAt":"2026-…Z"|null,"lastScanFinishedAt":…|null,"lastChangeLagMs":12}
  * </pre>
@@ -29,6 +36,7 @@ final class EventJson {
     static final int VERSION = 1;
 
     private final ObjectMapper mapper = new ObjectMapper();
+    private final RunEventJson runEvents = new RunEventJson();
 
     /** An event as received, with the node that published it. */
     record Envelope(String node, AppEvent event) {
@@ -55,6 +63,20 @@ final class EventJson {
                         .put("lastScanFinishedAt", text(p.lastScanFinishedAt()))
                         .put("lastChangeLagMs", p.lastChangeLagMs());
             }
+            case RunEventLogged run -> {
+                LoggedRunEvent logged = run.logged();
+                json.put("type", "run-event")
+                        .put("sessionId", logged.sessionId().value())
+                        .put("runId", logged.runId().toString())
+                        .put("seq", logged.seq())
+                        .put("at", logged.at().toString())
+                        .put("kind", logged.event().kind());
+                try {
+                    json.set("event", mapper.readTree(runEvents.write(logged.event())));
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("a run event could not be written", e);
+                }
+            }
         }
         try {
             return mapper.writeValueAsString(json);
@@ -74,6 +96,7 @@ final class EventJson {
             return switch (json.path("type").asText()) {
                 case "projects-changed" -> projectsChanged(json).map(event -> new Envelope(node, event));
                 case "index-status" -> Optional.of(new Envelope(node, indexStatus(json)));
+                case "run-event" -> Optional.of(new Envelope(node, runEvent(json)));
                 default -> Optional.empty();
             };
         } catch (JsonProcessingException | RuntimeException e) {
@@ -95,6 +118,19 @@ final class EventJson {
             projectIds.add(parsed.get());
         }
         return Optional.of(new ProjectsChanged(projectIds));
+    }
+
+    private AppEvent runEvent(JsonNode json) throws JsonProcessingException {
+        JsonNode event = json.get("event");
+        if (event == null || !event.isObject()) {
+            throw new IllegalArgumentException("a run event message without its event");
+        }
+        SessionId sessionId = SessionId.parse(json.path("sessionId").asText())
+                .orElseThrow(() -> new IllegalArgumentException("bad session id"));
+        RunId runId = RunId.parse(json.path("runId").asText()).orElseThrow(() -> new IllegalArgumentException("bad run id"));
+        return new RunEventLogged(new LoggedRunEvent(sessionId, runId, json.path("seq").asLong(),
+                Instant.parse(json.path("at").asText()),
+                runEvents.read(json.path("kind").asText(), mapper.writeValueAsString(event))));
     }
 
     private static AppEvent indexStatus(JsonNode json) {

@@ -1,0 +1,154 @@
+package dev.ccui.adapters.http.run;
+
+import static dev.ccui.adapters.http.security.Authentication.caller;
+import static dev.ccui.adapters.http.security.Authentication.client;
+
+import dev.ccui.adapters.http.json.Json;
+import dev.ccui.adapters.http.json.QueryParams;
+import dev.ccui.adapters.http.run.RunViews.DecisionBody;
+import dev.ccui.adapters.http.run.RunViews.RunView;
+import dev.ccui.adapters.http.run.RunViews.StartBody;
+import dev.ccui.adapters.http.security.Access;
+import dev.ccui.application.run.port.in.EventSubscription;
+import dev.ccui.application.run.port.in.PermissionAnswer;
+import dev.ccui.application.run.port.in.RunUseCases;
+import dev.ccui.application.run.port.in.StartedRun;
+import dev.ccui.domain.error.InvalidException;
+import dev.ccui.domain.error.NotFoundException;
+import dev.ccui.domain.run.LoggedRunEvent;
+import dev.ccui.domain.run.RunId;
+import dev.ccui.domain.session.SessionId;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** {@code /api/runs/*} and {@code /api/sessions/{id}/events} (JSON, or SSE: replay, then live). */
+public final class RunRoutes {
+    private static final int MAX_PAGE = 1000;
+    private static final int SSE_QUEUE = 2000;
+    private static final long SSE_KEEPALIVE_SECONDS = 15;
+
+    private final RunUseCases runs;
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final Set<Thread> streaming = ConcurrentHashMap.newKeySet();
+
+    public RunRoutes(RunUseCases runs) {
+        this.runs = runs;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.post("/api/runs", this::start, Access.USER);
+        routes.get("/api/runs", ctx -> ctx.json(Map.of("items", runs.list(caller(ctx),
+                "true".equals(ctx.queryParam("active"))).stream().map(RunView::of).toList())), Access.USER);
+        routes.get("/api/runs/{runId}", ctx -> ctx.json(RunView.of(runs.get(caller(ctx), runId(ctx)))), Access.USER);
+        routes.post("/api/runs/{runId}/interrupt", ctx -> {
+            RunId id = runId(ctx);
+            runs.interrupt(caller(ctx), id, client(ctx));
+            ctx.status(202).json(RunView.of(runs.get(caller(ctx), id)));
+        }, Access.USER);
+        routes.post("/api/runs/{runId}/permissions/{requestId}", ctx -> {
+            DecisionBody body = Json.body(ctx, DecisionBody.class);
+            runs.decide(caller(ctx), runId(ctx), ctx.pathParam("requestId"),
+                    new PermissionAnswer(body.allow(), body.message(), Boolean.TRUE.equals(body.remember())), client(ctx));
+            ctx.status(204);
+        }, Access.USER);
+        routes.get("/api/sessions/{sessionId}/events", this::events, Access.USER);
+    }
+
+    /** Ends open event streams so that the server can stop. */
+    public void stop() {
+        stopping.set(true);
+        streaming.forEach(Thread::interrupt);
+    }
+
+    private void start(Context ctx) {
+        StartedRun started = runs.start(caller(ctx), Json.body(ctx, StartBody.class).command(), client(ctx));
+        ctx.status(202).json(Map.of("runId", started.runId().toString(), "sessionId", started.sessionId().value()));
+    }
+
+    private static RunId runId(Context ctx) {
+        return RunId.parse(ctx.pathParam("runId")).orElseThrow(() -> new NotFoundException("no such run"));
+    }
+
+    private static SessionId sessionId(Context ctx) {
+        return SessionId.parse(ctx.pathParam("sessionId")).orElseThrow(() -> new NotFoundException("no such session"));
+    }
+
+    private void events(Context ctx) throws IOException {
+        Long afterSeq = QueryParams.whole(ctx, "afterSeq");
+        String lastEventId = ctx.header("Last-Event-ID");
+        if (lastEventId != null && !lastEventId.isBlank()) {
+            try {
+                afterSeq = Long.parseLong(lastEventId.trim());
+            } catch (NumberFormatException e) {
+                throw new InvalidException("Last-Event-ID", "Last-Event-ID must be a seq");
+            }
+        }
+        long after = afterSeq == null ? 0 : afterSeq;
+        String accept = ctx.header("Accept");
+        if (accept != null && accept.contains("text/event-stream")) {
+            stream(ctx, after);
+            return;
+        }
+        Integer limit = QueryParams.integer(ctx, "limit");
+        int pageSize = limit == null ? MAX_PAGE : Math.clamp(limit, 1, MAX_PAGE);
+        List<LoggedRunEvent> page = runs.events(caller(ctx), sessionId(ctx), after, pageSize);
+        ctx.json(Map.of("items", page.stream().map(RunViews::logged).toList(),
+                "lastSeq", page.isEmpty() ? after : page.getLast().seq()));
+    }
+
+    /**
+     * Server-sent events until the client goes, the server stops or the client falls too far
+     * behind (the stream then ends; the client reconnects with Last-Event-ID and catches up).
+     */
+    private void stream(Context ctx, long afterSeq) throws IOException {
+        BlockingQueue<LoggedRunEvent> queue = new ArrayBlockingQueue<>(SSE_QUEUE);
+        AtomicBoolean overflow = new AtomicBoolean();
+        try (EventSubscription subscription = runs.subscribe(caller(ctx), sessionId(ctx), afterSeq, event -> {
+            if (!queue.offer(event)) {
+                overflow.set(true);
+            }
+        })) {
+            // Compression would hold small frames back until its buffer fills.
+            ctx.disableCompression();
+            ctx.status(200);
+            ctx.res().setContentType("text/event-stream;charset=utf-8");
+            ctx.res().setHeader("Cache-Control", "no-cache");
+            ctx.res().setHeader("X-Accel-Buffering", "no");
+            OutputStream out = ctx.res().getOutputStream();
+            write(out, ": lastSeq " + subscription.lastSeq() + "\n\n");
+            Thread.ofVirtual().start(subscription::replay);
+            streaming.add(Thread.currentThread());
+            while (!stopping.get() && !overflow.get()) {
+                LoggedRunEvent event = queue.poll(SSE_KEEPALIVE_SECONDS, TimeUnit.SECONDS);
+                if (event == null) {
+                    write(out, ": keep-alive\n\n");
+                    continue;
+                }
+                write(out, "id: " + event.seq() + "\nevent: event\ndata: "
+                        + Json.MAPPER.writeValueAsString(RunViews.logged(event)) + "\n\n");
+            }
+        } catch (InterruptedException stopping) {
+            // stop() woke this request thread up; the flag is not kept on a pooled server thread.
+        } catch (IOException gone) {
+            // The client went away: nothing to answer.
+        } finally {
+            streaming.remove(Thread.currentThread());
+        }
+    }
+
+    private static void write(OutputStream out, String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+}

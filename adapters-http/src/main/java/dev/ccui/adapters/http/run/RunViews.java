@@ -1,0 +1,96 @@
+package dev.ccui.adapters.http.run;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ccui.adapters.http.json.Json;
+import dev.ccui.application.run.port.in.StartRunCommand;
+import dev.ccui.application.run.port.out.ImageAttachment;
+import dev.ccui.domain.error.InvalidException;
+import dev.ccui.domain.run.LoggedRunEvent;
+import dev.ccui.domain.run.PermissionMode;
+import dev.ccui.domain.run.Run;
+import dev.ccui.domain.run.RunEvent;
+import dev.ccui.domain.session.SessionId;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The JSON shapes of runs and run events, shared by the REST routes, SSE and {@code /ws}. */
+public final class RunViews {
+    // Record fields by name (a component such as isError keeps its name), not bean getters.
+    private static final ObjectMapper EVENTS = Json.MAPPER.copy()
+            .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+            .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
+
+    private RunViews() {
+    }
+
+    public record RunView(String id, String sessionId, String projectId, String userId, String state,
+                          String clientMessageId, Instant startedAt, Instant endedAt) {
+        public static RunView of(Run run) {
+            return new RunView(run.id().toString(), run.sessionId().value(), run.projectId().toString(),
+                    run.userId() == null ? null : run.userId().toString(), run.state().name().toLowerCase(Locale.ROOT),
+                    run.clientMessageId(), run.startedAt(), run.endedAt());
+        }
+    }
+
+    public record ImageBody(String mediaType, String data) {
+    }
+
+    /** {@code POST /api/runs} and the {@code send} frame. */
+    public record StartBody(String projectId, String sessionId, String prompt, List<ImageBody> images, String model,
+                            String permissionMode, List<String> allowedTools, String clientMessageId) {
+        public StartRunCommand command() {
+            SessionId session = sessionId == null || sessionId.isBlank() ? null
+                    : SessionId.parse(sessionId).orElseThrow(() -> new InvalidException("sessionId", "not a session id"));
+            List<ImageAttachment> attachments = images == null ? List.of()
+                    : images.stream().map(image -> {
+                        if (image == null || image.data() == null) {
+                            throw new InvalidException("images", "an image needs mediaType and data");
+                        }
+                        return new ImageAttachment(image.mediaType(), image.data());
+                    }).toList();
+            PermissionMode mode = permissionMode == null ? null : PermissionMode.fromCliName(permissionMode);
+            return new StartRunCommand(projectId, session, prompt, attachments, model, mode, allowedTools, clientMessageId);
+        }
+    }
+
+    public record DecisionBody(String decision, String message, Boolean remember) {
+        public boolean allow() {
+            if ("allow".equals(decision)) {
+                return true;
+            }
+            if ("deny".equals(decision)) {
+                return false;
+            }
+            throw new InvalidException("decision", "decision must be allow or deny");
+        }
+    }
+
+    /** The contract's event object: {@code kind} first, then the kind's fields. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> event(RunEvent event) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("kind", event.kind());
+        if (event instanceof RunEvent.RunEnded ended) {
+            json.put("reason", ended.reason().wireName());
+        } else {
+            json.putAll(EVENTS.convertValue(event, Map.class));
+        }
+        return json;
+    }
+
+    /** {@code {sessionId, runId, seq, at, event}}: the REST item, the SSE data and the body of the {@code event} frame. */
+    public static Map<String, Object> logged(LoggedRunEvent logged) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("sessionId", logged.sessionId().value());
+        json.put("runId", logged.runId().toString());
+        json.put("seq", logged.seq());
+        json.put("at", logged.at().toString());
+        json.put("event", event(logged.event()));
+        return json;
+    }
+}

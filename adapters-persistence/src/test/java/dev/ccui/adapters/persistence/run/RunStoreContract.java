@@ -1,0 +1,143 @@
+package dev.ccui.adapters.persistence.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ccui.adapters.persistence.db.Database;
+import dev.ccui.domain.project.ProjectId;
+import dev.ccui.domain.run.LoggedRunEvent;
+import dev.ccui.domain.run.Run;
+import dev.ccui.domain.run.RunEvent;
+import dev.ccui.domain.run.RunId;
+import dev.ccui.domain.run.RunState;
+import dev.ccui.domain.session.SessionId;
+import dev.ccui.domain.user.UserId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** One contract for the run repository and the event log, run against every database we support. */
+abstract class RunStoreContract {
+    private static final Instant T0 = Instant.parse("2026-03-01T10:00:00.123Z");
+    private static final SessionId SESSION = new SessionId("0b7c61c4-5d35-4a49-9a8e-7d1c7f0e2a11");
+
+    protected abstract Database database();
+
+    private JdbiRunEventLog log() {
+        return new JdbiRunEventLog(database().jdbi());
+    }
+
+    private JdbiRunRepository runs() {
+        return new JdbiRunRepository(database().jdbi());
+    }
+
+    private static Run run(UserId user, String clientMessageId, Instant startedAt) {
+        return new Run(RunId.random(), SESSION, ProjectId.random(), user, RunState.STARTING, clientMessageId, startedAt, null);
+    }
+
+    static List<RunEvent> everyKind() {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("file_path", "/w/a.txt");
+        input.put("content", "hi");
+        input.put("nothing", null);
+        input.put("nested", Map.of("list", List.of(1, "two", true)));
+        return List.of(
+                new RunEvent.RunStarted("s-1", "claude-sonnet", "/w", "default", List.of("Bash", "Write"), "2.1.328"),
+                new RunEvent.AssistantDelta("m1", 0, "text", "Hel", null),
+                new RunEvent.AssistantText("m1", "Hello", "toolu_parent"),
+                new RunEvent.Thinking("m1", "hmm", null),
+                new RunEvent.ToolUse("m1", "toolu_1", "Write", input, null),
+                new RunEvent.PermissionRequest("req-1", "Write", "Write file", input, "Write a.txt",
+                        List.of(Map.of("type", "addRules")), "toolu_1", "/w/a.txt"),
+                new RunEvent.PermissionResolved("req-1", "toolu_1", "Write", "deny", "olga", "no"),
+                new RunEvent.ToolResult("toolu_1", "denied", true, null),
+                new RunEvent.Status("requesting", Map.of("attempt", 1)),
+                new RunEvent.Result("success", false, "Done", 10, 20, 3, 4, 0.0123, 0.5, 1500, 1200, 2, "end_turn",
+                        "completed", List.of("e"), List.of(Map.of("tool_name", "Write")), "s-1"),
+                new RunEvent.Error("cli_missing", "no CLI", Map.of("path", "/x")),
+                new RunEvent.RunEnded(RunEvent.EndReason.INTERRUPTED));
+    }
+
+    @Test
+    void everyKindRoundTripsWithSequenceNumbersPerSession() {
+        var log = log();
+        RunId runId = RunId.random();
+        List<RunEvent> events = everyKind();
+        List<Long> seqs = new ArrayList<>();
+        for (RunEvent event : events) {
+            seqs.add(log.append(SESSION, runId, event, T0).seq());
+        }
+        assertThat(seqs).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
+        List<LoggedRunEvent> stored = log.after(SESSION, 0, 100);
+        assertThat(stored).extracting(LoggedRunEvent::event).containsExactlyElementsOf(events);
+        assertThat(stored).allSatisfy(e -> {
+            assertThat(e.runId()).isEqualTo(runId);
+            assertThat(e.at()).isEqualTo(T0);
+            assertThat(e.sessionId()).isEqualTo(SESSION);
+        });
+        assertThat(log.after(SESSION, 10, 100)).extracting(LoggedRunEvent::seq).containsExactly(11L, 12L);
+        assertThat(log.after(SESSION, 0, 2)).extracting(LoggedRunEvent::seq).containsExactly(1L, 2L);
+        assertThat(log.lastSeq(SESSION)).isEqualTo(12);
+
+        SessionId other = new SessionId("other-session");
+        assertThat(log.lastSeq(other)).isZero();
+        assertThat(log.append(other, runId, new RunEvent.RunEnded(RunEvent.EndReason.LOST), T0).seq()).isEqualTo(1);
+        assertThat(log.after(other, 0, 10)).hasSize(1);
+    }
+
+    @Test
+    void retentionForgetsOldEventsButNeverReusesTheirNumbers() {
+        var log = log();
+        RunId runId = RunId.random();
+        log.append(SESSION, runId, new RunEvent.Status("old", Map.of()), T0);
+        log.append(SESSION, runId, new RunEvent.Status("old", Map.of()), T0);
+        log.append(SESSION, runId, new RunEvent.Status("new", Map.of()), T0.plusSeconds(3600));
+        assertThat(log.deleteOlderThan(T0.plusSeconds(60))).isEqualTo(2);
+        assertThat(log.after(SESSION, 0, 10)).extracting(LoggedRunEvent::seq).containsExactly(3L);
+        assertThat(log.append(SESSION, runId, new RunEvent.Status("next", Map.of()), T0.plusSeconds(7200)).seq())
+                .isEqualTo(4);
+    }
+
+    @Test
+    void runsAreIdempotentByUserAndClientMessageId() {
+        var runs = runs();
+        UserId olga = UserId.random();
+        UserId paul = UserId.random();
+        Run first = run(olga, "msg-1", T0);
+        assertThat(runs.insert(first)).isTrue();
+        assertThat(runs.insert(run(olga, "msg-1", T0.plusSeconds(1)))).isFalse();
+        assertThat(runs.insert(run(paul, "msg-1", T0.plusSeconds(1)))).as("another user's id").isTrue();
+        assertThat(runs.findByClientMessageId(olga, "msg-1")).contains(first);
+        assertThat(runs.findByClientMessageId(olga, "msg-2")).isEmpty();
+        assertThat(runs.findById(first.id())).contains(first);
+        assertThat(runs.findById(RunId.random())).isEmpty();
+    }
+
+    @Test
+    void statesAreUpdatedListedAndPruned() {
+        var runs = runs();
+        UserId olga = UserId.random();
+        UserId paul = UserId.random();
+        Run older = run(olga, "a", T0);
+        Run newer = run(olga, "b", T0.plusSeconds(10));
+        Run pauls = run(paul, "c", T0.plusSeconds(5));
+        List.of(older, newer, pauls).forEach(runs::insert);
+        runs.updateState(older.id(), RunState.COMPLETED, T0.plusSeconds(2));
+        runs.updateState(newer.id(), RunState.RUNNING, null);
+
+        assertThat(runs.findById(older.id()).orElseThrow()).isEqualTo(older.withState(RunState.COMPLETED, T0.plusSeconds(2)));
+        assertThat(runs.list(olga, false, 10)).extracting(Run::id).containsExactly(newer.id(), older.id());
+        assertThat(runs.list(olga, true, 10)).extracting(Run::id).containsExactly(newer.id());
+        assertThat(runs.list(null, false, 10)).extracting(Run::id).containsExactly(newer.id(), pauls.id(), older.id());
+        assertThat(runs.list(null, false, 1)).extracting(Run::id).containsExactly(newer.id());
+        assertThat(runs.active()).extracting(Run::id).containsExactly(pauls.id(), newer.id());
+        assertThat(runs.latestOfSession(SESSION).orElseThrow().id()).isEqualTo(newer.id());
+        assertThat(runs.latestOfSession(new SessionId("never-run"))).isEmpty();
+
+        assertThat(runs.deleteEndedBefore(T0.plusSeconds(60))).isEqualTo(1);
+        assertThat(runs.findById(older.id())).isEmpty();
+        assertThat(runs.findById(newer.id())).isPresent();
+    }
+}

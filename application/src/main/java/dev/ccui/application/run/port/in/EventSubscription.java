@@ -1,0 +1,23 @@
+package dev.ccui.application.run.port.in;
+
+import dev.ccui.domain.run.RunId;
+import java.util.Optional;
+
+/**
+ * A subscriber's view of a session's events. Live events are already collected when this is
+ * returned; {@link #replay()} then delivers the stored ones after the requested seq and every
+ * live one after them, each once and in order.
+ */
+public interface EventSubscription extends AutoCloseable {
+
+    /** The session's last seq when the subscription began. */
+    long lastSeq();
+
+    Optional<RunId> activeRunId();
+
+    /** Delivers the missed events, then switches to live delivery. Call once. */
+    void replay();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,56 @@
+package dev.ccui.application.run.port.in;
+
+import dev.ccui.application.run.port.out.ImageAttachment;
+import dev.ccui.domain.error.InvalidException;
+import dev.ccui.domain.run.PermissionMode;
+import dev.ccui.domain.session.SessionId;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * A prompt to run.
+ *
+ * @param sessionId       {@code null} starts a new session; otherwise the session to continue
+ * @param clientMessageId the caller's id of this prompt: sending it again returns the same run
+ */
+public record StartRunCommand(String projectId, SessionId sessionId, String prompt, List<ImageAttachment> images,
+                              String model, PermissionMode permissionMode, List<String> allowedTools,
+                              String clientMessageId) {
+    public static final int MAX_PROMPT_CHARS = 200_000;
+    public static final int MAX_IMAGES = 10;
+    public static final int MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+
+    public StartRunCommand {
+        if (projectId == null || projectId.isBlank()) {
+            throw new InvalidException("projectId", "projectId is required");
+        }
+        if (prompt == null || prompt.isBlank()) {
+            throw new InvalidException("prompt", "prompt is required");
+        }
+        if (prompt.length() > MAX_PROMPT_CHARS) {
+            throw new InvalidException("prompt", "prompt is longer than " + MAX_PROMPT_CHARS + " characters");
+        }
+        if (clientMessageId == null || clientMessageId.isBlank() || clientMessageId.length() > 128) {
+            throw new InvalidException("clientMessageId", "clientMessageId is required (at most 128 characters)");
+        }
+        images = images == null ? List.of() : List.copyOf(images);
+        if (images.size() > MAX_IMAGES) {
+            throw new InvalidException("images", "at most " + MAX_IMAGES + " images");
+        }
+        for (ImageAttachment image : images) {
+            // base64 length / 4 * 3 is the decoded size, near enough to refuse before decoding.
+            if ((long) image.base64Data().length() / 4 * 3 > MAX_IMAGE_BYTES) {
+                throw new InvalidException("images", "an image is larger than 5 MiB");
+            }
+            try {
+                Base64.getDecoder().decode(image.base64Data());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidException("images", "image data must be base64");
+            }
+        }
+        allowedTools = allowedTools == null ? List.of() : List.copyOf(allowedTools);
+        if (model != null && model.isBlank()) {
+            model = null;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.ccui.application.run.port.out;
+
+import dev.ccui.domain.run.Run;
+import dev.ccui.domain.run.RunId;
+import dev.ccui.domain.run.RunState;
+import dev.ccui.domain.session.SessionId;
+import dev.ccui.domain.user.UserId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The runs and their states. */
+public interface RunRepository {
+
+    /** Stores a new run; {@code false} when the user already has a run with its client message id. */
+    boolean insert(Run run);
+
+    Optional<Run> findById(RunId id);
+
+    Optional<Run> findByClientMessageId(UserId userId, String clientMessageId);
+
+    /** The session's newest run; empty when no run was ever started in it through this app. */
+    Optional<Run> latestOfSession(SessionId sessionId);
+
+    void updateState(RunId id, RunState state, Instant endedAt);
+
+    /** Runs newest first; of one user or of everyone ({@code null}); only active ones when asked. */
+    List<Run> list(UserId userId, boolean activeOnly, int limit);
+
+    /** Runs not in a final state, of every user. */
+    List<Run> active();
+
+    /** Forgets finished runs that ended before {@code cutoff}. */
+    int deleteEndedBefore(Instant cutoff);
+}

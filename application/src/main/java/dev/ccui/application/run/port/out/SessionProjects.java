@@ -1,0 +1,12 @@
+package dev.ccui.application.run.port.out;
+
+import dev.ccui.domain.project.ProjectId;
+import dev.ccui.domain.session.SessionId;
+import java.util.Optional;
+
+/** Which project a recorded session belongs to (from the transcript index). */
+@FunctionalInterface
+public interface SessionProjects {
+
+    Optional<ProjectId> projectOf(SessionId sessionId);
+}

@@ -1,0 +1,26 @@
+package dev.ccui.bootstrap.run;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Where the pinned real CLI is: {@code CCUI_TEST_CLAUDE_CLI}, else where {@code .ci/run} installs it. */
+final class TestCli {
+    static final String VERSION = "2.1.328";
+
+    private TestCli() {
+    }
+
+    static Path path() {
+        String configured = System.getenv("CCUI_TEST_CLAUDE_CLI");
+        Path cli = configured != null && !configured.isBlank() ? Path.of(configured)
+                : Path.of(System.getProperty("user.home"), ".cache", "ccui", "claude-cli", "node_modules", ".bin", "claude");
+        if (!Files.isExecutable(cli)) {
+            fail("the claude CLI " + VERSION + " is needed for this test and is not at " + cli + ". Install it with: "
+                    + "npm install --prefix \"$HOME/.cache/ccui/claude-cli\" @anthropic-ai/claude-code@" + VERSION
+                    + " --no-audit --no-fund (or run .ci/run), or set CCUI_TEST_CLAUDE_CLI");
+        }
+        return cli;
+    }
+}

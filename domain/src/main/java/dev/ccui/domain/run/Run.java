@@ -1,0 +1,34 @@
+package dev.ccui.domain.run;
+
+import dev.ccui.domain.project.ProjectId;
+import dev.ccui.domain.session.SessionId;
+import dev.ccui.domain.user.UserId;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One run as recorded: who started which prompt in which session, and where it is now.
+ *
+ * @param clientMessageId the caller's id of the prompt; a second start with the same id by the
+ *                        same user returns this run instead of starting another
+ * @param endedAt         {@code null} while the run is active
+ */
+public record Run(RunId id, SessionId sessionId, ProjectId projectId, UserId userId, RunState state,
+                  String clientMessageId, Instant startedAt, Instant endedAt) {
+    public Run {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(projectId, "projectId");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(startedAt, "startedAt");
+    }
+
+    public boolean active() {
+        return !state.isFinal();
+    }
+
+    public Run withState(RunState newState, Instant at) {
+        return new Run(id, sessionId, projectId, userId, newState, clientMessageId, startedAt,
+                newState.isFinal() ? at : null);
+    }
+}
