@@ -10,7 +10,17 @@ import dev.ccui.adapters.persistence.audit.JdbiAuditRepository;
 import dev.ccui.adapters.persistence.auth.JdbiAuthTokenRepository;
 import dev.ccui.adapters.persistence.db.Database;
 import dev.ccui.adapters.persistence.db.DatabaseSettings;
+import dev.ccui.adapters.http.alert.WebhookAlertSink;
 import dev.ccui.adapters.http.metrics.HttpMetrics;
+import dev.ccui.application.alert.AlertMonitor;
+import dev.ccui.application.alert.AlertService;
+import dev.ccui.application.alert.AlertingAuditRepository;
+import dev.ccui.application.alert.FanOutAlertSink;
+import dev.ccui.application.alert.FileStoreDiskSpace;
+import dev.ccui.application.alert.LogAlertSink;
+import dev.ccui.application.events.AppEvent;
+import dev.ccui.domain.run.RunEvent;
+import java.net.URI;
 import dev.ccui.adapters.persistence.events.InMemoryEventBus;
 import dev.ccui.adapters.persistence.redis.RedisConnection;
 import dev.ccui.adapters.persistence.redis.RedisEventBus;
@@ -101,6 +111,9 @@ public final class Application implements AutoCloseable {
     private final RedisConnection redis;
     private final EventBus events;
     private final HttpMetrics metrics;
+    private AlertService alerts;
+    private AlertMonitor alertMonitor;
+    private WebhookAlertSink webhook;
 
     private Application(AppConfig config) {
         this.config = config;
@@ -122,7 +135,13 @@ public final class Application implements AutoCloseable {
             var hasher = new BcryptPasswordHasher(config.bcryptCost());
             String secret = config.jwtSecret().orElseGet(() -> JwtSecretFile.readOrCreate(config.dataDir()));
             var issuer = new JwtTokenIssuer(secret, config.jwtTtl(), clock);
-            var auditor = new Auditor(auditRepository, clock);
+            this.webhook = config.alertWebhookUrl().map(url -> new WebhookAlertSink(WebhookAlertSink.Settings.defaults(
+                    URI.create(url), config.alertWebhookSecret().orElse(null)))).orElse(null);
+            this.alerts = new AlertService(webhook == null ? new LogAlertSink()
+                    : new FanOutAlertSink(List.of(new LogAlertSink(), webhook)),
+                    new FileStoreDiskSpace(config.dataDir()), clock, config.alerts());
+            // Failed sign-ins reach the alert rules through the audit log they are written to.
+            var auditor = new Auditor(new AlertingAuditRepository(auditRepository, alerts), clock);
             var authSettings = new AuthSettings(new RateLimit("auth-username", config.authAttempts(), config.authWindow()),
                     Duration.ofSeconds(30));
             var projects = new JdbiProjectRepository(database.jdbi());
@@ -148,6 +167,7 @@ public final class Application implements AutoCloseable {
                 probes.add(new RedisHealthProbe(redis));
             }
             var health = new HealthService(probes, Version.current(), clock);
+            this.alertMonitor = new AlertMonitor(alerts, health, config.alerts());
             var cliEnvironment = new HashMap<>(config.cliEnvironment());
             // Transcripts must land where the indexer reads them.
             cliEnvironment.put("CLAUDE_CONFIG_DIR", config.claudeConfigDir().toString());
@@ -159,6 +179,13 @@ public final class Application implements AutoCloseable {
                     new RunSettings(config.runsPerUser(), config.runsTotal(), config.permissionTimeout(),
                             config.runEventRetention()));
             runs.recoverAfterRestart();
+            events.subscribe(event -> {
+                if (event instanceof AppEvent.RunEventLogged logged
+                        && logged.logged().event() instanceof RunEvent.RunEnded ended
+                        && ended.reason() == RunEvent.EndReason.FAILED) {
+                    alerts.runCrashed(logged.logged().runId().toString(), "the run ended as failed");
+                }
+            });
             this.useCases = new UseCases(auth, auth, auth, auth, auth, auth, auth, auth, userAdmin, userAdmin,
                     new ApiKeyService(apiKeys, auditor, clock), new AuditService(auditRepository), health, projectService,
                     history, indexer, new ChangeFeedService(events, projects),
@@ -205,7 +232,8 @@ public final class Application implements AutoCloseable {
             http = new HttpServer(settings, new HttpUseCases(u.authStatus(), u.setup(), u.login(), u.logout(),
                     u.authenticate(), u.currentUser(), u.changePassword(), u.wsTickets(), u.users(), u.apiKeys(),
                     u.audit(), u.health(), u.projects(), u.history(), u.changes(), u.files(), u.git(), u.terminals(),
-                    u.runs(), rateLimiter), metrics).start();
+                    u.runs(), rateLimiter, alerts), metrics).start();
+            alertMonitor.start();
             // After the server is up: a large first scan must never hold it up.
             indexer.start();
         }
@@ -270,6 +298,7 @@ public final class Application implements AutoCloseable {
     @Override
     public synchronized void close() {
         housekeeping.shutdownNow();
+        alertMonitor.close();
         indexer.close();
         if (http != null) {
             http.close();
@@ -281,6 +310,9 @@ public final class Application implements AutoCloseable {
         claudeRunner.close();
         closeRedis();
         database.close();
+        if (webhook != null) {
+            webhook.close();
+        }
         LOG.info("stopped");
     }
 }

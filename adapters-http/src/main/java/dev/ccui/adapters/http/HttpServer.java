@@ -101,6 +101,7 @@ public final class HttpServer implements AutoCloseable {
                 ACCESS.info("{} {} ({}) {} {}ms", ctx.method(), route, ctx.path(), ctx.statusCode(), duration);
             }
             metrics.request(ctx, route, millis);
+            useCases.alerts().recordRequest(ctx.statusCode());
             RequestIds.clear();
         });
 

@@ -1,5 +1,6 @@
 package dev.ccui.adapters.http;
 
+import dev.ccui.application.alert.port.in.ReportIncidentsUseCase;
 import dev.ccui.application.apikey.port.in.ManageApiKeysUseCase;
 import dev.ccui.application.audit.port.in.ListAuditUseCase;
 import dev.ccui.application.auth.port.in.AuthStatusUseCase;
@@ -27,5 +28,17 @@ public record HttpUseCases(AuthStatusUseCase authStatus, SetupUseCase setup, Log
                            WsTicketUseCase wsTickets, ManageUsersUseCase users, ManageApiKeysUseCase apiKeys,
                            ListAuditUseCase audit, CheckHealthUseCase health, ProjectsUseCase projects,
                            SessionHistoryUseCase history, ChangeFeedUseCase changes, FilesUseCase files, GitUseCase git,
-                           TerminalUseCase terminals, RunUseCases runs, RateLimiter rateLimiter) {
+                           TerminalUseCase terminals, RunUseCases runs, RateLimiter rateLimiter,
+                           ReportIncidentsUseCase alerts) {
+
+    /** Without alerting (tests of the HTTP layer). */
+    public HttpUseCases(AuthStatusUseCase authStatus, SetupUseCase setup, LoginUseCase login, LogoutUseCase logout,
+                        AuthenticateUseCase authenticate, CurrentUserUseCase currentUser, ChangePasswordUseCase changePassword,
+                        WsTicketUseCase wsTickets, ManageUsersUseCase users, ManageApiKeysUseCase apiKeys,
+                        ListAuditUseCase audit, CheckHealthUseCase health, ProjectsUseCase projects,
+                        SessionHistoryUseCase history, ChangeFeedUseCase changes, FilesUseCase files, GitUseCase git,
+                        TerminalUseCase terminals, RunUseCases runs, RateLimiter rateLimiter) {
+        this(authStatus, setup, login, logout, authenticate, currentUser, changePassword, wsTickets, users, apiKeys, audit,
+                health, projects, history, changes, files, git, terminals, runs, rateLimiter, ReportIncidentsUseCase.NONE);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.ccui.bootstrap.config;
 
+import dev.ccui.application.alert.AlertSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,7 +53,10 @@ public record AppConfig(
         String logLevel,
         Optional<String> metricsToken,
         Duration shutdownGrace,
-        Map<String, String> cliEnvironment) {
+        Map<String, String> cliEnvironment,
+        Optional<String> alertWebhookUrl,
+        Optional<String> alertWebhookSecret,
+        AlertSettings alerts) {
 
     public static final int MIN_PRODUCTION_SECRET = 32;
 
@@ -111,6 +115,16 @@ public record AppConfig(
         } else if (jwtSecret.isPresent() && jwtSecret.get().length() < MIN_PRODUCTION_SECRET) {
             r.problem("JWT_SECRET must have at least " + MIN_PRODUCTION_SECRET + " characters (or leave it unset in development)");
         }
+        AlertSettings alerts = AlertSettings.defaults();
+        try {
+            alerts = AlertSettings.fromVariables(env::get);
+        } catch (IllegalArgumentException e) {
+            r.problem(e.getMessage());
+        }
+        Optional<String> alertWebhook = r.optional("CCUI_ALERT_WEBHOOK_URL");
+        if (alertWebhook.isPresent() && !alertWebhook.get().matches("https?://\\S+")) {
+            r.problem("CCUI_ALERT_WEBHOOK_URL must be an http(s) URL");
+        }
         AppConfig config = new AppConfig(
                 r.text("CCUI_HOST", "127.0.0.1"),
                 r.integer("CCUI_PORT", 3001, 0, 65535),
@@ -147,7 +161,10 @@ public record AppConfig(
                 r.optional("METRICS_TOKEN"),
                 r.duration("CCUI_SHUTDOWN_GRACE", Duration.ofSeconds(20)),
                 // The claude CLI's runner keeps only the names meant for it (PATH, HOME, ANTHROPIC_*, …).
-                Map.copyOf(env));
+                Map.copyOf(env),
+                alertWebhook,
+                r.optional("CCUI_ALERT_WEBHOOK_SECRET"),
+                alerts);
         if (config.jwtTtl().compareTo(Duration.ofMinutes(5)) < 0 || config.jwtTtl().compareTo(Duration.ofDays(90)) > 0) {
             r.problem("JWT_TTL must be between 5m and 90d");
         }
