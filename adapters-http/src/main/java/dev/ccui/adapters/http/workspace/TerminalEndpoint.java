@@ -19,7 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -109,7 +109,7 @@ public final class TerminalEndpoint {
         private final Principal principal;
         private final ClientInfo client;
         private final String projectId;
-        private final BlockingQueue<String> outbound = new ArrayBlockingQueue<>(QUEUE_FRAMES);
+        private final BlockingQueue<String> outbound = new LinkedBlockingQueue<>(QUEUE_FRAMES);
         /** Frames produced while an open or attach is still answering, sent after its {@code opened}. */
         private List<String> held = new ArrayList<>();
         private volatile TerminalAttachment attachment;

@@ -23,7 +23,7 @@ import io.javalin.websocket.WsContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -61,7 +61,8 @@ public final class WsEndpoint {
         final Principal principal;
         final ClientInfo client;
         final Map<SessionId, EventSubscription> subscriptions = new ConcurrentHashMap<>();
-        final BlockingQueue<String> outbound = new ArrayBlockingQueue<>(OUTBOUND_LIMIT + 1);
+        // Bounded, but allocated as it fills: an idle socket must cost little memory.
+        final BlockingQueue<String> outbound = new LinkedBlockingQueue<>(OUTBOUND_LIMIT + 1);
         volatile AutoCloseable feed;
         volatile boolean closed;
 
