@@ -3,6 +3,8 @@ package dev.ccui.bootstrap.run;
 import static dev.ccui.bootstrap.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ccui.adapters.process.claude.FakeMessagesApi;
+import dev.ccui.adapters.process.claude.TestCli;
 import dev.ccui.bootstrap.testing.ApiClient;
 import dev.ccui.bootstrap.testing.JarProcess;
 import dev.ccui.bootstrap.testing.TestApplication;

@@ -29,9 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </ul>
  * Every request is recorded.
  */
-final class FakeMessagesApi implements AutoCloseable {
-    static final int SLOW_DELAY_MS = 100;
-    static final int SLOW_WORDS = 100;
+public final class FakeMessagesApi implements AutoCloseable {
+    public static final int SLOW_DELAY_MS = 100;
+    public static final int SLOW_WORDS = 100;
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final HttpServer server;
@@ -39,26 +39,26 @@ final class FakeMessagesApi implements AutoCloseable {
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger counter = new AtomicInteger();
 
-    record Recorded(String method, String pathAndQuery, JsonNode body) {
+    public record Recorded(String method, String pathAndQuery, JsonNode body) {
     }
 
-    FakeMessagesApi() throws IOException {
+    public FakeMessagesApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    List<Recorded> requests() {
+    public List<Recorded> requests() {
         return List.copyOf(requests);
     }
 
     /** The {@code POST /v1/messages} requests, in order. */
-    List<JsonNode> messageRequests() {
+    public List<JsonNode> messageRequests() {
         return requests.stream().filter(r -> r.pathAndQuery().startsWith("/v1/messages")).map(Recorded::body).toList();
     }
 

@@ -6,13 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where the pinned real CLI is: {@code CCUI_TEST_CLAUDE_CLI}, else where {@code .ci/run} installs it. */
-final class TestCli {
-    static final String VERSION = "2.1.328";
+public final class TestCli {
+    public static final String VERSION = "2.1.328";
 
     private TestCli() {
     }
 
-    static Path path() {
+    public static Path path() {
         String configured = System.getenv("CCUI_TEST_CLAUDE_CLI");
         Path cli = configured != null && !configured.isBlank() ? Path.of(configured)
                 : Path.of(System.getProperty("user.home"), ".cache", "ccui", "claude-cli", "node_modules", ".bin", "claude");
