@@ -29,10 +29,9 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 /** One contract for the account repositories, run against every database we support. */
-abstract class AccountsRepositoriesContract {
+abstract class AccountsRepositoriesContract extends DatabaseContract {
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00.123Z");
 
-    protected abstract Database database();
 
     private JdbiUserRepository users() {
         return new JdbiUserRepository(database().jdbi());

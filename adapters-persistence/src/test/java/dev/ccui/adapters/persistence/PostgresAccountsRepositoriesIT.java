@@ -1,24 +1,10 @@
 package dev.ccui.adapters.persistence;
 
-import dev.ccui.adapters.persistence.db.Database;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.nio.file.Path;
 
 class PostgresAccountsRepositoriesIT extends AccountsRepositoriesContract {
-    private TestDatabases.FreshSchema schema;
-
-    @BeforeEach
-    void open() {
-        schema = TestDatabases.postgres();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        schema.close();
-    }
-
     @Override
-    protected Database database() {
-        return schema.database();
+    protected TestDatabases.Opened open(Path folder) {
+        return TestDatabases.postgres();
     }
 }

@@ -31,7 +31,27 @@ public final class TestDatabases {
     }
 
     /** A database on its own PostgreSQL schema, dropped on close. */
-    public record FreshSchema(Database database, String schema) implements AutoCloseable {
+    /** A database a contract test runs on, and how to get rid of it afterwards. */
+    public interface Opened extends AutoCloseable {
+        Database database();
+    }
+
+    public static Opened sqliteOpened(Path folder) {
+        Database database = sqlite(folder);
+        return new Opened() {
+            @Override
+            public Database database() {
+                return database;
+            }
+
+            @Override
+            public void close() {
+                database.close();
+            }
+        };
+    }
+
+    public record FreshSchema(Database database, String schema) implements Opened {
         @Override
         public void close() throws SQLException {
             database.close();

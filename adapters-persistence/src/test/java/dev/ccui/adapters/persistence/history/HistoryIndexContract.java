@@ -1,5 +1,6 @@
 package dev.ccui.adapters.persistence.history;
 
+import dev.ccui.adapters.persistence.DatabaseContract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,10 +31,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** One contract for the session index, run against every database we support. */
-abstract class HistoryIndexContract {
+abstract class HistoryIndexContract extends DatabaseContract {
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00.123Z");
 
-    protected abstract Database database();
 
     private JdbiSessionIndex index;
     private JdbiProjectRepository projects;

@@ -1,5 +1,6 @@
 package dev.ccui.adapters.persistence.project;
 
+import dev.ccui.adapters.persistence.DatabaseContract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ccui.adapters.persistence.db.Database;
@@ -22,10 +23,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** One contract for the project repository, run against every database we support. */
-abstract class ProjectRepositoryContract {
+abstract class ProjectRepositoryContract extends DatabaseContract {
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00.123Z");
 
-    protected abstract Database database();
 
     private JdbiProjectRepository repo() {
         return new JdbiProjectRepository(database().jdbi());

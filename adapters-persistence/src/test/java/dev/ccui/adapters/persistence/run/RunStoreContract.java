@@ -1,5 +1,6 @@
 package dev.ccui.adapters.persistence.run;
 
+import dev.ccui.adapters.persistence.DatabaseContract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ccui.adapters.persistence.db.Database;
@@ -19,11 +20,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** One contract for the run repository and the event log, run against every database we support. */
-abstract class RunStoreContract {
+abstract class RunStoreContract extends DatabaseContract {
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00.123Z");
     private static final SessionId SESSION = new SessionId("0b7c61c4-5d35-4a49-9a8e-7d1c7f0e2a11");
 
-    protected abstract Database database();
 
     private JdbiRunEventLog log() {
         return new JdbiRunEventLog(database().jdbi());
