@@ -196,17 +196,10 @@ public final class IndexService implements IndexStatusUseCase, AutoCloseable {
 
     private void indexChangedLocked(Set<Path> paths) {
         Set<ProjectId> changed = new HashSet<>();
-        Map<String, TranscriptFile> onDisk = null;
         for (Path path : paths) {
-            if (onDisk == null) {
-                onDisk = new HashMap<>();
-                for (TranscriptFile file : transcripts.listFiles()) {
-                    onDisk.put(file.path().toString(), file);
-                }
-            }
-            TranscriptFile file = onDisk.get(path.toString());
-            if (file != null) {
-                indexSafely(file).project().ifPresent(changed::add);
+            Optional<TranscriptFile> file = transcripts.describe(path);
+            if (file.isPresent()) {
+                indexSafely(file.get()).project().ifPresent(changed::add);
             } else {
                 index.fileState(path.toString()).flatMap(this::forget).ifPresent(changed::add);
             }

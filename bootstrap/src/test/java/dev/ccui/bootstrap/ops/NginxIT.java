@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccui.bootstrap.testing.ApiClient;
 import dev.ccui.bootstrap.testing.TestApplication;
+import dev.ccui.bootstrap.testing.WsFrames;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,9 +20,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -270,47 +267,15 @@ class NginxIT {
         var ticketResponse = tlsPost("/api/auth/ws-ticket", "", adminToken);
         assertThat(ticketResponse.statusCode()).as(ticketResponse.body()).isIn(200, 201);
         String ticket = ApiClient.json(ticketResponse).get("ticket").asText();
-        BlockingQueue<String> frames = new LinkedBlockingQueue<>();
-        WebSocket socket = tls.newWebSocketBuilder().buildAsync(URI.create("wss://127.0.0.1:" + httpsPort + "/ws?ticket=" + ticket),
-                new WebSocket.Listener() {
-                    private final StringBuilder partial = new StringBuilder();
-
-                    @Override
-                    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                        partial.append(data);
-                        if (last) {
-                            frames.add(partial.toString());
-                            partial.setLength(0);
-                        }
-                        ws.request(1);
-                        return null;
-                    }
-                }).get(10, TimeUnit.SECONDS);
-        try {
+        try (WsFrames frames = WsFrames.connect(tls,
+                URI.create("wss://127.0.0.1:" + httpsPort + "/ws?ticket=" + ticket))) {
             List<String> seen = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                socket.sendText("{\"type\":\"ping\"}", true).join();
-                String pong = awaitType(frames, "pong", seen);
-                assertThat(pong).contains("\"type\":\"pong\"");
+                frames.send("{\"type\":\"ping\"}");
+                seen.add(frames.await("pong", 10_000));
             }
             figure("wss://127.0.0.1:" + httpsPort + "/ws via nginx: upgraded; 3 x ping -> pong; frames seen: " + seen);
-        } finally {
-            socket.abort();
         }
-    }
-
-    private static String awaitType(BlockingQueue<String> frames, String type, List<String> seen) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < deadline) {
-            String frame = frames.poll(deadline - System.currentTimeMillis(), TimeUnit.MILLISECONDS);
-            if (frame != null) {
-                seen.add(frame);
-                if (frame.contains("\"type\":\"" + type + "\"")) {
-                    return frame;
-                }
-            }
-        }
-        throw new AssertionError("no " + type + " frame through the proxy; saw " + seen);
     }
 
     private HttpResponse<String> tlsPost(String path, String body, String token) throws Exception {

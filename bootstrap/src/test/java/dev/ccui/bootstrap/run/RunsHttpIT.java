@@ -8,9 +8,9 @@ import dev.ccui.adapters.process.claude.TestCli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccui.bootstrap.testing.ApiClient;
 import dev.ccui.bootstrap.testing.TestApplication;
+import dev.ccui.bootstrap.testing.WsFrames;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,9 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -95,44 +92,25 @@ class RunsHttpIT {
 
     /** A {@code /ws} client keeping every frame as JSON. */
     static final class Ws implements AutoCloseable {
-        final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
-        final WebSocket socket;
+        final WsFrames raw;
 
         Ws(ApiClient client) throws Exception {
-            String ticket = json(client.post("/api/auth/ws-ticket", "")).get("ticket").asText();
-            socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(
-                    URI.create(client.base().replace("http", "ws") + "/ws?ticket=" + ticket), new WebSocket.Listener() {
-                        private final StringBuilder partial = new StringBuilder();
-
-                        @Override
-                        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                            partial.append(data);
-                            if (last) {
-                                try {
-                                    frames.add(ApiClient.JSON.readTree(partial.toString()));
-                                } catch (Exception e) {
-                                    throw new IllegalStateException(e);
-                                }
-                                partial.setLength(0);
-                            }
-                            ws.request(1);
-                            return null;
-                        }
-                    }).get(10, TimeUnit.SECONDS);
+            raw = WsFrames.open(client);
         }
 
         void send(String text) {
-            socket.sendText(text, true).join();
+            raw.send(text);
         }
 
         JsonNode await(Predicate<JsonNode> wanted, long timeoutMs) throws InterruptedException {
             long deadline = System.currentTimeMillis() + timeoutMs;
             while (true) {
                 long left = deadline - System.currentTimeMillis();
-                JsonNode frame = left <= 0 ? null : frames.poll(left, TimeUnit.MILLISECONDS);
-                if (frame == null) {
+                String text = left <= 0 ? null : raw.next(left);
+                if (text == null) {
                     throw new AssertionError("no such frame within " + timeoutMs + " ms");
                 }
+                JsonNode frame = ApiClient.json(text);
                 if (wanted.test(frame)) {
                     return frame;
                 }
@@ -172,7 +150,7 @@ class RunsHttpIT {
 
         @Override
         public void close() {
-            socket.abort();
+            raw.close();
         }
     }
 

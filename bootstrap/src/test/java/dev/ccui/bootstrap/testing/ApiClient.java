@@ -64,6 +64,15 @@ public final class ApiClient {
         }
     }
 
+    /** A JSON text (a WebSocket frame, say) as a tree; a test failure when it is not JSON. */
+    public static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + text, e);
+        }
+    }
+
     /** Sets up the first admin and returns a client signed in as it. */
     public static ApiClient setUpAdmin(String base) {
         var anonymous = new ApiClient(base, null);

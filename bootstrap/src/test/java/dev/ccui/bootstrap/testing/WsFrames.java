@@ -13,8 +13,8 @@ public final class WsFrames implements AutoCloseable {
     private final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
     private final WebSocket socket;
 
-    private WsFrames(URI uri) throws Exception {
-        this.socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
+    private WsFrames(HttpClient client, URI uri) throws Exception {
+        this.socket = client.newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
             private final StringBuilder partial = new StringBuilder();
 
             @Override
@@ -33,7 +33,17 @@ public final class WsFrames implements AutoCloseable {
     /** Opens {@code /ws} with a one-time ticket of the client's user. */
     public static WsFrames open(ApiClient client) throws Exception {
         String ticket = ApiClient.json(client.post("/api/auth/ws-ticket", "")).get("ticket").asText();
-        return new WsFrames(URI.create(client.base().replace("http", "ws") + "/ws?ticket=" + ticket));
+        return connect(HttpClient.newHttpClient(), URI.create(client.base().replace("http", "ws") + "/ws?ticket=" + ticket));
+    }
+
+    /** Opens any WebSocket URL with the given client (e.g. one trusting a test certificate). */
+    public static WsFrames connect(HttpClient client, URI uri) throws Exception {
+        return new WsFrames(client, uri);
+    }
+
+    /** The next frame of any type, or null when none comes within {@code timeoutMs}. */
+    public String next(long timeoutMs) throws InterruptedException {
+        return frames.poll(timeoutMs, TimeUnit.MILLISECONDS);
     }
 
     public void send(String text) {

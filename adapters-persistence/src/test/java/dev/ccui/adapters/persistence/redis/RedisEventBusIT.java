@@ -12,34 +12,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class RedisEventBusIT {
-    private String namespace;
-    private RedisConnection nodeA;
-    private RedisConnection nodeB;
-
-    @BeforeAll
-    static void redisIsRunning() throws Exception {
-        TestRedis.startServer();
-    }
-
-    @BeforeEach
-    void connect() {
-        namespace = TestRedis.uniqueNamespace();
-        nodeA = TestRedis.connect(namespace);
-        nodeB = TestRedis.connect(namespace);
-    }
-
-    @AfterEach
-    void close() {
-        nodeA.close();
-        nodeB.close();
-    }
-
+class RedisEventBusIT extends TwoRedisNodes {
     @Test
     void eventsFanOutToEveryNodeAndEachListenerGetsThemOnce() throws Exception {
         try (var busA = new RedisEventBus(nodeA, "node-a"); var busB = new RedisEventBus(nodeB, "node-b")) {

@@ -10,36 +10,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Two limiters on two connections play two nodes sharing one Redis. */
-class RedisRateLimiterIT {
-    private String namespace;
-    private RedisConnection nodeA;
-    private RedisConnection nodeB;
-
-    @BeforeAll
-    static void redisIsRunning() throws Exception {
-        TestRedis.startServer();
-    }
-
-    @BeforeEach
-    void connect() {
-        namespace = TestRedis.uniqueNamespace();
-        nodeA = TestRedis.connect(namespace);
-        nodeB = TestRedis.connect(namespace);
-    }
-
-    @AfterEach
-    void close() {
-        TestRedis.deleteNamespace(nodeA, namespace);
-        nodeA.close();
-        nodeB.close();
-    }
-
+class RedisRateLimiterIT extends TwoRedisNodes {
     @Test
     void twoNodesShareOneBucketPerKey() {
         var a = new RedisRateLimiter(nodeA);

@@ -66,6 +66,11 @@ public final class FileTranscriptStore implements TranscriptStore {
     }
 
     @Override
+    public Optional<TranscriptFile> describe(Path path) {
+        return walker.describe(path);
+    }
+
+    @Override
     public Optional<TranscriptDelta> read(TranscriptFile file, long fromOffset, String previousMessageId) {
         if (fromOffset < 0) {
             throw new IllegalArgumentException("negative offset " + fromOffset);

@@ -14,6 +14,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -64,6 +65,32 @@ final class TranscriptWalker {
         List<TranscriptFile> files = new ArrayList<>(visitor.found.size());
         visitor.found.values().forEach(entry -> files.add(entry.file()));
         return files;
+    }
+
+    /**
+     * One file's current state, by the same rules as {@link #list()} (a transcript's place in the
+     * tree, a regular file whose real path stays inside the root), without walking the tree.
+     */
+    Optional<TranscriptFile> describe(Path path) {
+        Path normalized = path.toAbsolutePath().normalize();
+        if (!normalized.startsWith(root) || !isTranscriptPath(root.relativize(normalized))) {
+            return Optional.empty();
+        }
+        try {
+            Path real = normalized.toRealPath();
+            if (!real.startsWith(root.toRealPath())) {
+                return Optional.empty();
+            }
+            BasicFileAttributes target = Files.readAttributes(real, BasicFileAttributes.class);
+            if (!target.isRegularFile()) {
+                return Optional.empty();
+            }
+            return Optional.of(new TranscriptFile(normalized, target.size(), target.lastModifiedTime().toInstant(),
+                    target.fileKey() == null ? null : target.fileKey().toString(),
+                    Records.isSubagentFile(root.relativize(normalized))));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** Whether a path is where a transcript lives: {@code <folder>/x.jsonl} or {@code <folder>/<session>/subagents/x.jsonl}. */

@@ -56,6 +56,26 @@ class FileTranscriptStoreHostileTest {
     }
 
     @Test
+    void describingOneFileAgreesWithTheListingAndRefusesWhatItWouldNotList() throws IOException {
+        Path file = projects.resolve("p/s.jsonl");
+        append(file, user("u1", "hello"));
+        Path agent = projects.resolve("p/s/subagents/a.jsonl");
+        append(agent, user("u2", "sub"));
+        assertThat(store.describe(file)).contains(listed(file));
+        assertThat(store.describe(agent)).contains(listed(agent));
+        assertThat(store.describe(agent).orElseThrow().subagent()).isTrue();
+
+        Path outside = Files.createDirectories(config.resolve("outside")).resolve("x.jsonl");
+        append(outside, user("u3", "secret"));
+        Files.createSymbolicLink(projects.resolve("p/link.jsonl"), outside);
+        assertThat(store.describe(projects.resolve("p/link.jsonl"))).isEmpty();
+        assertThat(store.describe(outside)).isEmpty();
+        assertThat(store.describe(projects.resolve("p/notes.txt"))).isEmpty();
+        assertThat(store.describe(projects.resolve("p/gone.jsonl"))).isEmpty();
+        assertThat(store.describe(projects.resolve("p/../../outside/x.jsonl"))).isEmpty();
+    }
+
+    @Test
     void aPartialLastLineIsLeftForTheNextRead() {
         Path file = projects.resolve("p/s.jsonl");
         String complete = user("u1", "first");

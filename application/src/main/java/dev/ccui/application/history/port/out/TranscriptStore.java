@@ -24,6 +24,13 @@ public interface TranscriptStore {
     List<TranscriptFile> listFiles();
 
     /**
+     * One file's current state when it is a transcript under the root (what {@link #listFiles()}
+     * would report for it); empty when it is gone or not one. Lets a watched change be indexed
+     * without walking every folder again.
+     */
+    Optional<TranscriptFile> describe(Path path);
+
+    /**
      * Reads the complete lines from {@code fromOffset}; empty when the file cannot be read (gone,
      * no permission). {@code previousMessageId} is the {@code lastMessageId} of the previous read.
      */
