@@ -41,4 +41,30 @@ describe('live connection', () => {
     expect(states).toEqual(['connecting', 'connected', 'reconnecting', 'connected']);
     conn.stop();
   });
+
+  it('subscribes once open, renews subscriptions from the last seq seen, and says when it cannot send', () => {
+    const conn = new LiveConnection();
+    conn.start();
+    conn.subscribe('s1', 5);
+    conn.subscribe('s2', null);
+    expect(conn.sendPrompt({ projectId: 'p', prompt: 'hi', clientMessageId: 'c' })).toBe(false);
+    const first = FakeWebSocket.latest();
+    first.open();
+    expect(first.sent.map((f) => JSON.parse(f))).toEqual([
+      { type: 'subscribe', sessionId: 's1', afterSeq: 5 },
+      { type: 'subscribe', sessionId: 's2', afterSeq: Number.MAX_SAFE_INTEGER },
+    ]);
+    first.push({ type: 'event', sessionId: 's1', runId: 'r', seq: 9, at: '2026-11-27T20:00:00Z', event: { kind: 'status', status: 'requesting' } });
+    first.push({ type: 'event', sessionId: 's1', runId: 'r', seq: 7, at: '2026-11-27T20:00:00Z', event: { kind: 'status', status: 'requesting' } });
+    conn.unsubscribe('s2');
+    expect(JSON.parse(first.sent.at(-1)!)).toEqual({ type: 'unsubscribe', sessionId: 's2' });
+    expect(conn.interrupt('r')).toBe(true);
+
+    first.close();
+    vi.advanceTimersByTime(1300);
+    const second = FakeWebSocket.latest();
+    second.open();
+    expect(second.sent.map((f) => JSON.parse(f))).toEqual([{ type: 'subscribe', sessionId: 's1', afterSeq: 9 }]);
+    conn.stop();
+  });
 });

@@ -1,11 +1,22 @@
+import type { LoggedEvent, StartRun } from './runs';
 import type { IndexProgress } from './types';
 
-/** What the server pushes on `/ws` that this UI uses so far. */
+/** What the server pushes on `/ws`. */
 export type LiveFrame =
   | { type: 'projects_changed'; projectIds: string[] }
   | { type: 'status'; source: 'index'; index: IndexProgress }
+  | { type: 'subscribed'; sessionId: string; lastSeq: number; activeRunId?: string | null }
+  | ({ type: 'event' } & LoggedEvent)
+  | { type: 'accepted'; clientMessageId: string; runId: string; sessionId: string }
   | { type: 'pong' }
-  | { type: 'error'; code: string; message: string };
+  | { type: 'error'; code: string; message: string; clientMessageId?: string };
+
+/**
+ * Subscribing after this seq replays nothing and delivers nothing (the server skips seqs up to
+ * it); the `subscribed` answer still tells the session's last seq and active run. Used to learn
+ * where to start before subscribing for real.
+ */
+export const PROBE_SEQ = Number.MAX_SAFE_INTEGER;
 
 export type ConnectionState =
   | { kind: 'connecting' }
@@ -46,6 +57,8 @@ export class LiveConnection {
   private readonly stateListeners = new Set<StateListener>();
   private readonly reconnectListeners = new Set<() => void>();
   private everConnected = false;
+  /** Subscribed sessions and the last seq seen in each (null: a probe, nothing seen yet). */
+  private readonly subscriptions = new Map<string, number | null>();
 
   private readonly onOnline = () => {
     if (this.stopped) return;
@@ -96,6 +109,38 @@ export class LiveConnection {
     return () => this.reconnectListeners.delete(l);
   }
 
+  /**
+   * Subscribes to a session's run events after `afterSeq` (null: only learn its last seq). The
+   * subscription is renewed after every reconnect from the last seq seen, so the server replays
+   * exactly what was missed.
+   */
+  subscribe(sessionId: string, afterSeq: number | null): void {
+    this.subscriptions.set(sessionId, afterSeq);
+    this.send({ type: 'subscribe', sessionId, afterSeq: afterSeq ?? PROBE_SEQ });
+  }
+
+  unsubscribe(sessionId: string): void {
+    if (!this.subscriptions.delete(sessionId)) return;
+    this.send({ type: 'unsubscribe', sessionId });
+  }
+
+  isSubscribed(sessionId: string): boolean {
+    return this.subscriptions.has(sessionId);
+  }
+
+  /** Sends a prompt; false when the socket is not open (then use `POST /api/runs`). */
+  sendPrompt(body: StartRun): boolean {
+    return this.send({ type: 'send', ...body });
+  }
+
+  interrupt(runId: string): boolean {
+    return this.send({ type: 'interrupt', runId });
+  }
+
+  permission(runId: string, requestId: string, decision: 'allow' | 'deny', remember: boolean): boolean {
+    return this.send({ type: 'permission', runId, requestId, decision, remember });
+  }
+
   /** Skips the wait of a pending reconnect. */
   retryNow(): void {
     if (this.state.kind === 'reconnecting' || this.state.kind === 'offline') this.connect();
@@ -136,6 +181,7 @@ export class LiveConnection {
       this.attempt = 0;
       this.setState({ kind: 'connected' });
       this.pingTimer = setInterval(() => this.send({ type: 'ping' }), PING_EVERY_MS);
+      for (const [sessionId, seq] of this.subscriptions) this.send({ type: 'subscribe', sessionId, afterSeq: seq ?? PROBE_SEQ });
       if (wasReconnect) for (const l of this.reconnectListeners) l();
     };
     ws.onmessage = (e: MessageEvent) => {
@@ -145,6 +191,10 @@ export class LiveConnection {
         frame = JSON.parse(e.data) as LiveFrame;
       } catch {
         return;
+      }
+      if (frame.type === 'event') {
+        const seen = this.subscriptions.get(frame.sessionId);
+        if (seen !== undefined && seen !== null && frame.seq > seen) this.subscriptions.set(frame.sessionId, frame.seq);
       }
       for (const l of this.frameListeners) l(frame);
     };
@@ -168,7 +218,9 @@ export class LiveConnection {
     this.retryTimer = setTimeout(() => this.connect(), wait);
   }
 
-  private send(frame: unknown) {
-    if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify(frame));
+  private send(frame: unknown): boolean {
+    if (this.socket?.readyState !== WebSocket.OPEN) return false;
+    this.socket.send(JSON.stringify(frame));
+    return true;
   }
 }

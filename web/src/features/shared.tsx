@@ -58,3 +58,7 @@ export function relativeTime(iso: string | null | undefined, now: number = Date.
 export function formatCount(n: number): string {
   return new Intl.NumberFormat(undefined, { notation: n >= 10_000 ? 'compact' : 'standard' }).format(n);
 }
+
+export function formatCost(usd: number): string {
+  return usd > 0 && usd < 0.01 ? '< $0.01' : `$${usd.toFixed(2)}`;
+}

@@ -13,13 +13,13 @@ export function LiveProvider({ children }: { children: ReactNode }) {
   return <LiveContext.Provider value={conn}>{children}</LiveContext.Provider>;
 }
 
-function useConn(): LiveConnection | null {
+export function useLiveConnection(): LiveConnection | null {
   return useContext(LiveContext);
 }
 
 /** Calls the latest `listener` for each frame pushed by the server. */
 export function useLiveFrames(listener: (frame: LiveFrame) => void) {
-  const conn = useConn();
+  const conn = useLiveConnection();
   const ref = useRef(listener);
   ref.current = listener;
   useEffect(() => conn?.onFrame((f) => ref.current(f)), [conn]);
@@ -27,14 +27,14 @@ export function useLiveFrames(listener: (frame: LiveFrame) => void) {
 
 /** Calls the latest `listener` after the connection came back (pushes may have been missed). */
 export function useOnReconnect(listener: () => void) {
-  const conn = useConn();
+  const conn = useLiveConnection();
   const ref = useRef(listener);
   ref.current = listener;
   useEffect(() => conn?.onReconnect(() => ref.current()), [conn]);
 }
 
 export function useConnectionState(): ConnectionState {
-  const conn = useConn();
+  const conn = useLiveConnection();
   const [state, setState] = useState<ConnectionState>(() => conn?.getState() ?? { kind: 'connecting' });
   useEffect(() => {
     if (!conn) return;
@@ -56,7 +56,7 @@ function useSecondsUntil(at: number | null): number {
 
 /** A small dot and word telling whether live updates arrive. */
 export function ConnectionIndicator() {
-  const conn = useConn();
+  const conn = useLiveConnection();
   const state = useConnectionState();
   const seconds = useSecondsUntil(state.kind === 'reconnecting' ? state.retryAt : null);
   const label =

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Message } from '../../api/types';
 import { MessageView } from './Blocks';
@@ -11,11 +11,13 @@ const AT_BOTTOM_PX = 80;
  * older pages when scrolled near the top (keeping what is on screen in place), and follows
  * new messages while the reader is at the bottom.
  */
-export function MessageList({ rows, hasOlder, loadingOlder, onLoadOlder }: {
+export function MessageList({ rows, hasOlder, loadingOlder, onLoadOlder, footer }: {
   rows: Message[];
   hasOlder: boolean;
   loadingOlder: boolean;
   onLoadOlder: () => void;
+  /** Shown after the last row (the live turn), followed like new rows while the reader is at the bottom. */
+  footer?: ReactNode;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
   const anchor = useRef<{ key: number; delta: number } | null>(null);
@@ -55,6 +57,19 @@ export function MessageList({ rows, hasOlder, loadingOlder, onLoadOlder }: {
     }
   }, [rows, virtualizer]);
 
+  // The live turn grows without adding rows: keep its end in view while the reader is at the bottom.
+  const tail = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = tail.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(() => {
+      const sc = scroller.current;
+      if (sc && atBottom.current) sc.scrollTop = sc.scrollHeight;
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
   function onScroll() {
     const el = scroller.current;
     if (!el) return;
@@ -86,6 +101,7 @@ export function MessageList({ rows, hasOlder, loadingOlder, onLoadOlder }: {
           ))}
         </div>
       </div>
+      <div ref={tail} className="message-tail">{footer}</div>
     </div>
   );
 }

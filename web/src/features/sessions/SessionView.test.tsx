@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { jsonResponse, routeFetch } from '../../test/fetch';
 import { bashAndDeniedWrite } from '../../test/messages';
 import { installFakeWebSocket } from '../../test/ws';
+import { ChatProvider } from '../chat/ChatContext';
 import { LiveProvider } from '../live/LiveContext';
 import { SessionView } from './SessionView';
 
@@ -28,10 +29,10 @@ describe('SessionView', () => {
       if (url.startsWith('/api/sessions/ac12bf22/messages')) return jsonResponse(200, { items: bashAndDeniedWrite(), nextBefore: null });
       return jsonResponse(404, { error: { code: 'NOT_FOUND', message: url } });
     });
-    render(<LiveProvider><SessionView sessionId="ac12bf22" projectId="p1" /></LiveProvider>);
+    render(<LiveProvider><ChatProvider><SessionView sessionId="ac12bf22" projectId="p1" /></ChatProvider></LiveProvider>);
 
     expect(await screen.findByRole('heading', { name: 'USE_BASH allow this one' })).toBeTruthy();
-    expect(screen.getByText('claude-opus-5-5')).toBeTruthy();
+    expect(within(screen.getByLabelText('Models')).getByText('claude-opus-5-5')).toBeTruthy();
     expect(screen.getByText('$0.41')).toBeTruthy();
     expect(screen.getByTitle('Input tokens / output tokens').textContent).toBe('Tokens in ↑27K out ↓36');
     expect(screen.getByRole('link', { name: 'Export Markdown' }).getAttribute('href')).toBe('/api/sessions/ac12bf22/export?format=markdown');

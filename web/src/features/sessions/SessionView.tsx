@@ -1,11 +1,10 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { errorMessage, exportUrl, getSession, listMessages, updateSession } from '../../api/client';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { ApiError, errorMessage, exportUrl, getSession, listMessages, listSessions, updateSession } from '../../api/client';
 import type { ChatSession, Message } from '../../api/types';
 import { useLiveFrames, useOnReconnect } from '../live/LiveContext';
-import { ThreadContext } from '../messages/context';
-import { MessageList } from '../messages/MessageList';
-import { buildThread } from '../messages/thread';
-import { ErrorMessage, formatCount } from '../shared';
+import { useChatStore } from '../chat/ChatContext';
+import { ChatPane } from '../chat/ChatPane';
+import { ErrorMessage, formatCost, formatCount } from '../shared';
 import { navigate, projectHref, sessionHref } from '../shell/route';
 import { WorkspaceTabs } from '../shell/WorkspaceTabs';
 import { sessionTitle } from './SessionsPanel';
@@ -17,10 +16,6 @@ function mergeBySeq(a: Message[], b: Message[]): Message[] {
   for (const m of a) bySeq.set(m.seq, m);
   for (const m of b) bySeq.set(m.seq, m);
   return Array.from(bySeq.values()).sort((x, y) => x.seq - y.seq);
-}
-
-function formatCost(usd: number): string {
-  return usd > 0 && usd < 0.01 ? '< $0.01' : `$${usd.toFixed(2)}`;
 }
 
 function Title({ session, onRenamed }: { session: ChatSession; onRenamed: (s: ChatSession) => void }) {
@@ -76,9 +71,20 @@ export function SessionView({ sessionId, projectId }: { sessionId: string; proje
   const [error, setError] = useState<string | null>(null);
   const [showHidden, setShowHidden] = useState(false);
   const olderBusy = useRef(false);
+  const store = useChatStore();
+  const storeRef = useRef(store);
+  storeRef.current = store;
 
   useEffect(() => {
     let live = true;
+    // A session this page just created is not in the index yet: its live turn shows, and the
+    // history follows with the index's change notice (asking now would only answer 404).
+    const st = storeRef.current;
+    const justCreated = (st?.takeJustCreated(sessionId) ?? false) && st!.current(sessionId).turns.some((t) => t.ended === null);
+    if (justCreated) {
+      setLoading(false);
+      return;
+    }
     setLoading(true);
     Promise.all([getSession(sessionId), listMessages(sessionId, { limit: PAGE })])
       .then(([s, page]) => {
@@ -88,7 +94,12 @@ export function SessionView({ sessionId, projectId }: { sessionId: string; proje
         setNextBefore(page.nextBefore ?? null);
         setError(null);
       })
-      .catch((err: unknown) => live && setError(errorMessage(err)))
+      .catch((err: unknown) => {
+        if (!live) return;
+        // Not indexed yet, but running here (a second mount of a new session's page): no error.
+        const starting = err instanceof ApiError && err.status === 404 && (storeRef.current?.current(sessionId).turns.length ?? 0) > 0;
+        if (!starting) setError(errorMessage(err));
+      })
       .finally(() => live && setLoading(false));
     return () => {
       live = false;
@@ -112,15 +123,20 @@ export function SessionView({ sessionId, projectId }: { sessionId: string; proje
   }, [nextBefore, sessionId]);
 
   // New messages of this session show up when the index reports a change of the project.
+  const known = useRef(false);
+  known.current = session !== null;
   const refresh = useCallback(async () => {
     try {
+      // A session started here may not be indexed yet: look for it in the listing (asking for it
+      // directly would answer 404 until then).
+      if (!known.current && !(await listSessions(projectId, { limit: 20 })).items.some((x) => x.id === sessionId)) return;
       const [s, page] = await Promise.all([getSession(sessionId), listMessages(sessionId, { limit: PAGE })]);
       setSession(s);
       setMessages((old) => mergeBySeq(old, page.items));
     } catch {
       // keep what is shown; the next change retries
     }
-  }, [sessionId]);
+  }, [sessionId, projectId]);
   useLiveFrames((f) => {
     if (f.type === 'projects_changed' && f.projectIds.includes(projectId)) void refresh();
   });
@@ -136,13 +152,11 @@ export function SessionView({ sessionId, projectId }: { sessionId: string; proje
     }
   }
 
-  const thread = useMemo(() => buildThread(messages, showHidden), [messages, showHidden]);
-  const context = useMemo(() => ({ sessionId, results: thread.results, children: thread.children }), [sessionId, thread]);
-
   return (
     <section className="session-view" aria-labelledby="session-title">
       <header className="pane-head session-head">
-        {session ? <Title session={session} onRenamed={setSession} /> : <h1 id="session-title">{loading ? 'Loading…' : 'Session'}</h1>}
+        {session ? <Title session={session} onRenamed={setSession} />
+          : <h1 id="session-title">{loading ? 'Loading…' : error ? 'Session' : 'New session'}</h1>}
         {session && (
           <div className="session-facts">
             {session.models.length > 0 && (
@@ -172,17 +186,11 @@ export function SessionView({ sessionId, projectId }: { sessionId: string; proje
       </header>
       <WorkspaceTabs projectId={projectId} current="chat" chatHref={sessionHref(projectId, sessionId)} />
       <ErrorMessage message={error} />
-      {loading ? (
-        <p className="muted center" role="status">Loading messages…</p>
-      ) : thread.rows.length === 0 && nextBefore == null ? (
-        <p className="muted center">No messages to show.</p>
-      ) : (
-        <ThreadContext.Provider value={context}>
-          <MessageList rows={thread.rows} hasOlder={nextBefore != null} loadingOlder={loadingOlder} onLoadOlder={() => void loadOlder()} />
-        </ThreadContext.Provider>
-      )}
-      {/* PLACEHOLDER: the composer (prompt, model, permission mode, images) comes with the runs API. */}
-      <footer className="composer-placeholder muted">Sending prompts from the browser comes with live chat.</footer>
+      <ChatPane chatKey={sessionId} projectId={projectId} sessionId={sessionId} messages={messages} showHidden={showHidden}
+        hasOlder={nextBefore != null} loadingOlder={loadingOlder} onLoadOlder={() => void loadOlder()} loading={loading}
+        models={session?.models ?? []} emptyText="No messages to show."
+        // by the end of a run the CLI has written its transcript, so even a new session is indexed (or about to be)
+        onTurnEnded={() => void refresh()} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage, listSessions } from '../../api/client';
 import type { ChatSession } from '../../api/types';
+import { usePendingApprovals } from '../chat/ChatContext';
 import { useLiveFrames, useOnReconnect } from '../live/LiveContext';
 import { ErrorMessage, relativeTime } from '../shared';
 import { sessionHref } from '../shell/route';
@@ -92,6 +93,7 @@ export function SessionsPanel({ projectId, projectName, selectedId }: {
     return () => io.disconnect();
   }, [cursor, loadMore]);
 
+  const pending = new Set(usePendingApprovals().map((p) => p.sessionId));
   const now = Date.now();
   return (
     <section className="panel sessions-panel" aria-labelledby="sessions-heading">
@@ -106,6 +108,7 @@ export function SessionsPanel({ projectId, projectName, selectedId }: {
             <a href={sessionHref(projectId, s.id)} className={`session-link${s.id === selectedId ? ' selected' : ''}`}
               aria-current={s.id === selectedId ? 'page' : undefined}>
               <span className="session-title">{sessionTitle(s)}</span>
+              {pending.has(s.id) && <span className="badge badge-alert">Needs approval</span>}
               <span className="session-meta">
                 <time dateTime={s.lastActivityAt ?? undefined} title={s.lastActivityAt ?? undefined}>
                   {relativeTime(s.lastActivityAt, now)}

@@ -1,11 +1,13 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage, listProjects } from '../../api/client';
 import type { Project, User } from '../../api/types';
+import { ApprovalBanner } from '../chat/ApprovalBanner';
+import { ChatProvider } from '../chat/ChatContext';
 import { ConnectionIndicator, IndexStatus, LiveProvider, useLiveFrames, useOnReconnect } from '../live/LiveContext';
 import { ProjectsPanel } from '../projects/ProjectsPanel';
 import { SearchBox } from '../search/SearchBox';
 import { SessionsPanel } from '../sessions/SessionsPanel';
-import { sessionHref, useRoute, type Route, type ToolTab } from './route';
+import { navigate, newSessionHref, sessionHref, useRoute, type Route, type ToolTab } from './route';
 import { UserMenu } from './UserMenu';
 import { tabPanelId, WorkspaceTabs } from './WorkspaceTabs';
 
@@ -15,6 +17,8 @@ const AuditPage = lazy(() => import('../audit/AuditPage').then((m) => ({ default
 const ChangePasswordPage = lazy(() => import('../auth/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
 const UsersPage = lazy(() => import('../users/UsersPage').then((m) => ({ default: m.UsersPage })));
 const SessionView = lazy(() => import('../sessions/SessionView').then((m) => ({ default: m.SessionView })));
+const ShortcutsHelp = lazy(() => import('./ShortcutsHelp').then((m) => ({ default: m.ShortcutsHelp })));
+const NewSessionView = lazy(() => import('../chat/NewSessionView').then((m) => ({ default: m.NewSessionView })));
 // The workspace tools (xterm.js, CodeMirror, the git views) are chunks of their own.
 const TerminalTab = lazy(() => import('../terminal/TerminalTab').then((m) => ({ default: m.TerminalTab })));
 const FilesTab = lazy(() => import('../files/FilesTab').then((m) => ({ default: m.FilesTab })));
@@ -55,9 +59,13 @@ function ProjectHome({ projectId, project, tab, lastSessionId }: {
 }) {
   return (
     <section className={`project-home${tab ? ' tool-page' : ''}`} aria-labelledby="project-title">
-      <header className="pane-head">
-        <h1 id="project-title">{project?.name ?? 'Project'}</h1>
-        {project && <p className="muted mono path">{project.path}</p>}
+      <header className="pane-head project-head">
+        <div>
+          <h1 id="project-title">{project?.name ?? 'Project'}</h1>
+          {project && <p className="muted mono path">{project.path}</p>}
+        </div>
+        <button type="button" className="primary new-session" aria-keyshortcuts="Alt+N"
+          onClick={() => navigate(newSessionHref(projectId))}>New session</button>
       </header>
       <WorkspaceTabs projectId={projectId} current={tab ?? 'chat'}
         chatHref={lastSessionId ? sessionHref(projectId, lastSessionId) : undefined} />
@@ -69,8 +77,8 @@ function ProjectHome({ projectId, project, tab, lastSessionId }: {
         </Suspense>
         {!tab && (
           <div className="placeholder">
-            <p>Pick a session in the sidebar to read its history.</p>
-            <p className="muted">Starting a new session from here comes with the live chat.</p>
+            <p>Pick a session in the sidebar to read or continue it, or start a new one.</p>
+            <p className="muted">Press <kbd>Alt</kbd>+<kbd>N</kbd> for a new session, <kbd>?</kbd> for all shortcuts.</p>
           </div>
         )}
       </div>
@@ -98,10 +106,11 @@ function Workspace({ user, onSignOut }: { user: User; onSignOut: () => void }) {
   const route = useRoute();
   const { projects, loading, error, replace } = useProjects();
   const [drawer, setDrawer] = useState(false);
+  const [help, setHelp] = useState(false);
   const searchInput = useRef<HTMLInputElement>(null);
   const isAdmin = user.role === 'admin';
   const effective: Route = !isAdmin && (route.page === 'users' || route.page === 'audit') ? { page: 'home' } : route;
-  const projectId = effective.page === 'project' || effective.page === 'session' ? effective.projectId : null;
+  const projectId = effective.page === 'project' || effective.page === 'session' || effective.page === 'new-session' ? effective.projectId : null;
   const sessionId = effective.page === 'session' ? effective.sessionId : null;
   const project = projects.find((p) => p.id === projectId);
   // "Chat" leads back to the session last open in each project.
@@ -111,9 +120,19 @@ function Workspace({ user, onSignOut }: { user: User; onSignOut: () => void }) {
   // A navigation closes the drawer (phones).
   useEffect(() => setDrawer(false), [route]);
 
+  const currentProject = useRef(projectId);
+  currentProject.current = projectId;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.key === 'k' || e.key === 'K') && (e.ctrlKey || e.metaKey)) {
+      if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyN') {
+        // e.code: Alt+N types a character (˜, ñ) on some layouts, so e.key is not "n" there.
+        if (!currentProject.current) return;
+        e.preventDefault();
+        navigate(newSessionHref(currentProject.current));
+      } else if (e.key === '?' && !e.ctrlKey && !e.metaKey && !e.altKey && !isTyping(document.activeElement)) {
+        e.preventDefault();
+        setHelp(true);
+      } else if ((e.key === 'k' || e.key === 'K') && (e.ctrlKey || e.metaKey)) {
         e.preventDefault();
         searchInput.current?.focus();
       } else if (e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey && !isTyping(document.activeElement)) {
@@ -151,6 +170,9 @@ function Workspace({ user, onSignOut }: { user: User; onSignOut: () => void }) {
           </nav>
         )}
         <ConnectionIndicator />
+        <button type="button" className="icon shortcuts-button" aria-label="Keyboard shortcuts" aria-keyshortcuts="?" onClick={() => setHelp(true)}>
+          <span aria-hidden="true">⌨</span>
+        </button>
         <UserMenu user={user} onNavigate={(r) => { window.location.hash = `/${r}`; }} onSignOut={onSignOut} />
       </header>
       <div className="workspace">
@@ -164,11 +186,15 @@ function Workspace({ user, onSignOut }: { user: User; onSignOut: () => void }) {
         </aside>
         {drawer && <div className="backdrop" aria-hidden="true" onClick={() => setDrawer(false)} />}
         <main id="main" className="content" tabIndex={-1}>
+          <ApprovalBanner currentSessionId={sessionId} />
           <Suspense fallback={<p className="muted center" role="status">Loading…</p>}>
             {effective.page === 'home' && <Welcome />}
             {effective.page === 'project' && (
               <ProjectHome projectId={effective.projectId} project={project} tab={effective.tab}
                 lastSessionId={lastSession.current.get(effective.projectId)} />
+            )}
+            {effective.page === 'new-session' && (
+              <NewSessionView key={effective.projectId} projectId={effective.projectId} projectName={project?.name} />
             )}
             {effective.page === 'session' && (
               <SessionView key={effective.sessionId} sessionId={effective.sessionId} projectId={effective.projectId} />
@@ -180,6 +206,7 @@ function Workspace({ user, onSignOut }: { user: User; onSignOut: () => void }) {
           </Suspense>
         </main>
       </div>
+      {help && <Suspense fallback={null}><ShortcutsHelp onClose={() => setHelp(false)} /></Suspense>}
     </div>
   );
 }
@@ -187,7 +214,9 @@ function Workspace({ user, onSignOut }: { user: User; onSignOut: () => void }) {
 export function Shell({ user, onSignOut }: { user: User; onSignOut: () => void }) {
   return (
     <LiveProvider>
-      <Workspace user={user} onSignOut={onSignOut} />
+      <ChatProvider>
+        <Workspace user={user} onSignOut={onSignOut} />
+      </ChatProvider>
     </LiveProvider>
   );
 }

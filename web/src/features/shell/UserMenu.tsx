@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { User } from '../../api/types';
+import { notificationsBlocked, notificationsOn, setNotifications } from '../notify/notify';
 
 export function UserMenu({ user, onNavigate, onSignOut }: {
   user: User;
@@ -7,6 +8,7 @@ export function UserMenu({ user, onNavigate, onSignOut }: {
   onSignOut: () => void;
 }) {
   const [open, setOpen] = useState(false);
+  const [notify, setNotify] = useState(notificationsOn);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
 
@@ -54,6 +56,15 @@ export function UserMenu({ user, onNavigate, onSignOut }: {
           <li role="none">
             <button type="button" role="menuitem" onClick={() => pick(() => onNavigate('api-keys'))}>API keys</button>
           </li>
+          {'Notification' in window && (
+            <li role="none">
+              <button type="button" role="menuitemcheckbox" aria-checked={notify} disabled={!notify && notificationsBlocked()}
+                title={notificationsBlocked() ? 'Notifications are blocked in the browser settings of this site' : undefined}
+                onClick={() => void setNotifications(!notify).then(setNotify)}>
+                <span aria-hidden="true">🔔 </span>Notify me when a run ends or needs approval
+              </button>
+            </li>
+          )}
           <li role="none">
             <button type="button" role="menuitem" onClick={() => pick(onSignOut)}>Sign out</button>
           </li>

@@ -11,6 +11,7 @@ describe('workspace tabs', () => {
     expect(parseRoute('#/p/abc/terminal')).toEqual({ page: 'project', projectId: 'abc', tab: 'terminal' });
     expect(parseRoute('#/p/abc/files')).toEqual({ page: 'project', projectId: 'abc', tab: 'files' });
     expect(parseRoute('#/p/abc/nonsense')).toEqual({ page: 'project', projectId: 'abc' });
+    expect(parseRoute('#/p/abc/new')).toEqual({ page: 'new-session', projectId: 'abc' });
     expect(toolHref('a b', 'git')).toBe('#/p/a%20b/git');
   });
 

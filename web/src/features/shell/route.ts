@@ -4,6 +4,7 @@ export type Route =
   | { page: 'home' }
   | { page: 'project'; projectId: string; tab?: ToolTab }
   | { page: 'session'; projectId: string; sessionId: string }
+  | { page: 'new-session'; projectId: string }
   | { page: 'password' | 'api-keys' | 'users' | 'audit' };
 
 const PAGES = ['password', 'api-keys', 'users', 'audit'] as const;
@@ -22,6 +23,7 @@ export function parseRoute(hash: string): Route {
   });
   if (parts[0] === 'p' && parts[1]) {
     if (parts[2] === 's' && parts[3]) return { page: 'session', projectId: parts[1], sessionId: parts[3] };
+    if (parts[2] === 'new') return { page: 'new-session', projectId: parts[1] };
     const tab = TOOL_TABS.find((t) => t === parts[2]);
     return tab ? { page: 'project', projectId: parts[1], tab } : { page: 'project', projectId: parts[1] };
   }
@@ -35,6 +37,10 @@ export function projectHref(projectId: string): string {
 
 export function toolHref(projectId: string, tab: ToolTab): string {
   return `${projectHref(projectId)}/${tab}`;
+}
+
+export function newSessionHref(projectId: string): string {
+  return `${projectHref(projectId)}/new`;
 }
 
 export function sessionHref(projectId: string, sessionId: string): string {

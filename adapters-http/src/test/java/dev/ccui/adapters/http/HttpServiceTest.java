@@ -143,6 +143,13 @@ class HttpServiceTest {
         assertThat(brotli.body()).isEqualTo("BR-BYTES");
         assertThat(String.join(",", brotli.headers().allValues("Vary"))).contains("Accept-Encoding");
 
+        // The service worker must be revalidated on every load, or a fixed version could take a day to arrive.
+        var worker = http.get("/sw.js");
+        assertThat(worker.headers().firstValue("Cache-Control")).contains("no-cache");
+        assertThat(worker.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/javascript");
+        var manifest = http.get("/manifest.webmanifest");
+        assertThat(manifest.headers().firstValue("Content-Type")).contains("application/manifest+json");
+
         assertThat(http.get("/assets/missing-file.js").statusCode()).isEqualTo(404);
         assertThat(http.get("/..%2f..%2fetc/passwd").statusCode()).isEqualTo(404);
     }

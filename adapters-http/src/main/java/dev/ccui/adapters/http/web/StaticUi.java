@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * Serves the built browser UI from the classpath. Hashed assets are cached for a year, the
- * page itself never; the {@code .br}/{@code .gz} files made at build time are sent to browsers
+ * page itself and the service worker never; the {@code .br}/{@code .gz} files made at build time are sent to browsers
  * that accept them. Paths without a file extension get the page (client-side routes).
  */
 public final class StaticUi {
@@ -72,7 +72,9 @@ public final class StaticUi {
     private void send(Context ctx, String path, byte[] plain) {
         String type = extension(path).map(TYPES::get).orElse("application/octet-stream");
         boolean hashed = path.startsWith("/assets/");
-        ctx.header("Cache-Control", path.equals("/index.html") ? "no-cache"
+        // The page and the service worker are revalidated every time: they decide which assets run.
+        boolean entry = path.equals("/index.html") || path.equals("/sw.js");
+        ctx.header("Cache-Control", entry ? "no-cache"
                 : hashed ? "public, max-age=31536000, immutable" : "public, max-age=3600");
         ctx.contentType(type);
         String accepted = Optional.ofNullable(ctx.header("Accept-Encoding")).orElse("");

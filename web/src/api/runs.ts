@@ -1,0 +1,134 @@
+import { request } from './client';
+
+/** The `event` object of a logged run event: `kind` plus the fields of that kind (see docs/api.md). */
+export type RunEventBody =
+  | { kind: 'run_started'; sessionId?: string | null; model?: string | null; permissionMode?: string | null }
+  | { kind: 'assistant_text'; messageId?: string | null; text: string; parentToolUseId?: string | null }
+  | { kind: 'assistant_delta'; messageId?: string | null; blockIndex: number; blockType: string; text: string; parentToolUseId?: string | null }
+  | { kind: 'thinking'; messageId?: string | null; text: string; parentToolUseId?: string | null }
+  | { kind: 'tool_use'; messageId?: string | null; toolUseId: string; name: string; input: Record<string, unknown>; parentToolUseId?: string | null }
+  | { kind: 'tool_result'; toolUseId: string; content: string; isError: boolean; parentToolUseId?: string | null }
+  | PermissionRequestEvent
+  | PermissionResolvedEvent
+  | { kind: 'status'; status: string; data?: Record<string, unknown> }
+  | ResultEvent
+  | { kind: 'error'; code: string; message: string }
+  | { kind: 'run_ended'; reason: EndReason };
+
+export type EndReason = 'completed' | 'interrupted' | 'failed' | 'lost';
+
+export interface PermissionRequestEvent {
+  kind: 'permission_request';
+  requestId: string;
+  toolName: string;
+  displayName?: string | null;
+  input: Record<string, unknown>;
+  description?: string | null;
+  toolUseId?: string | null;
+  blockedPath?: string | null;
+}
+
+export interface PermissionResolvedEvent {
+  kind: 'permission_resolved';
+  requestId?: string | null;
+  toolUseId?: string | null;
+  toolName?: string | null;
+  decision: 'allow' | 'deny';
+  /** A username, `session_rule`, `timeout` or `cli`. */
+  decidedBy: string;
+  message?: string | null;
+}
+
+export interface ResultEvent {
+  kind: 'result';
+  subtype: string;
+  isError: boolean;
+  resultText?: string | null;
+  inputTokens: number;
+  outputTokens: number;
+  cacheReadInputTokens?: number;
+  cacheCreationInputTokens?: number;
+  costUsd: number;
+  totalCostUsd?: number;
+  durationMs?: number;
+  errors?: string[];
+}
+
+/** One entry of a session's durable event log, as REST, SSE and the `/ws` `event` frame carry it. */
+export interface LoggedEvent {
+  sessionId: string;
+  runId: string;
+  seq: number;
+  at: string;
+  event: RunEventBody;
+}
+
+export type RunState = 'starting' | 'running' | 'awaiting_permission' | 'interrupting' | 'completed' | 'interrupted' | 'failed' | 'lost';
+
+export interface Run {
+  id: string;
+  sessionId: string;
+  projectId: string;
+  userId?: string | null;
+  state: RunState;
+  clientMessageId?: string | null;
+  startedAt: string;
+  endedAt?: string | null;
+}
+
+export interface ImageInput {
+  mediaType: string;
+  /** base64 without the `data:` prefix. */
+  data: string;
+}
+
+export interface StartRun {
+  projectId: string;
+  sessionId?: string | null;
+  prompt: string;
+  images?: ImageInput[];
+  model?: string;
+  permissionMode?: string;
+  clientMessageId: string;
+}
+
+const enc = encodeURIComponent;
+
+export const startRun = (body: StartRun) => request<{ runId: string; sessionId: string }>('POST', '/runs', body);
+export const getRun = (runId: string) => request<Run>('GET', `/runs/${enc(runId)}`);
+export const listActiveRuns = () => request<{ items: Run[] }>('GET', '/runs?active=true');
+export const interruptRun = (runId: string) => request<Run>('POST', `/runs/${enc(runId)}/interrupt`);
+export const decidePermission = (runId: string, requestId: string, decision: 'allow' | 'deny', remember: boolean) =>
+  request<void>('POST', `/runs/${enc(runId)}/permissions/${enc(requestId)}`, { decision, remember });
+export const listEvents = (sessionId: string, afterSeq: number, limit: number) =>
+  request<{ items: LoggedEvent[]; lastSeq: number }>('GET', `/sessions/${enc(sessionId)}/events?afterSeq=${afterSeq}&limit=${limit}`);
+
+/**
+ * The seq to subscribe after so that the replay starts with the first event of `runId`. The
+ * run is the session's latest (a session runs one prompt at a time), so its events are the tail
+ * of the log: gallop back from the end, then bisect, one event per request (a few dozen at most
+ * for a huge log) instead of replaying every older run.
+ */
+export async function findRunStart(sessionId: string, runId: string, lastSeq: number): Promise<number> {
+  const startsInRun = async (after: number) => {
+    const page = await listEvents(sessionId, after, 1);
+    return page.items.length === 0 || page.items[0].runId === runId;
+  };
+  let hi = lastSeq;
+  let lo = -1;
+  for (let step = 1; ; step *= 2) {
+    const s = Math.max(0, hi - step);
+    if (!(await startsInRun(s))) {
+      lo = s;
+      break;
+    }
+    hi = s;
+    if (s === 0) return 0;
+  }
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (await startsInRun(mid)) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}

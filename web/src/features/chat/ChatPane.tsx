@@ -1,0 +1,94 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Message } from '../../api/types';
+import { ThreadContext } from '../messages/context';
+import { MessageList } from '../messages/MessageList';
+import { buildThread } from '../messages/thread';
+import { useChatNotice, useChatStore, useLiveSession } from './ChatContext';
+import { Composer } from './Composer';
+import { historyPrompt, retirable, visibleHistory } from './handover';
+import { LiveTurnView, TurnSummary } from './LiveTurnView';
+import { activeTurn, type LiveTurn } from './turns';
+
+/**
+ * A chat: the indexed history, the live turns after it, and the composer. `chatKey` is the
+ * session id, or a draft key while a new session has no id yet.
+ */
+export function ChatPane({ chatKey, projectId, sessionId, messages, showHidden, hasOlder, loadingOlder, onLoadOlder, loading,
+  models, onSent, onTurnEnded, autoFocus, emptyText }: {
+  chatKey: string;
+  projectId: string;
+  sessionId: string | null;
+  messages: Message[];
+  showHidden: boolean;
+  hasOlder: boolean;
+  loadingOlder: boolean;
+  onLoadOlder: () => void;
+  loading: boolean;
+  models: string[];
+  onSent?: (sessionId: string) => void;
+  /** A run ended: the history and the session's totals are worth refreshing. */
+  onTurnEnded?: () => void;
+  autoFocus?: boolean;
+  emptyText: string;
+}) {
+  const store = useChatStore();
+  const live = useLiveSession(chatKey);
+  const [notice, clearNotice] = useChatNotice();
+  const [handedOver, setHandedOver] = useState<LiveTurn | null>(null);
+
+  useEffect(() => (store && sessionId ? store.watch(sessionId, projectId) : undefined), [store, sessionId, projectId]);
+
+  const history = useMemo(() => visibleHistory(messages, live.turns), [messages, live.turns]);
+  const thread = useMemo(() => buildThread(history, showHidden), [history, showHidden]);
+  const context = useMemo(() => ({ sessionId: sessionId ?? '', results: thread.results, children: thread.children }), [sessionId, thread]);
+
+  // Completed turns the history now holds leave the live part; their usage stays in view below.
+  useEffect(() => {
+    if (!store || !sessionId) return;
+    const done = retirable(messages, live.turns);
+    if (done.length === 0) return;
+    setHandedOver(done[done.length - 1]);
+    store.retire(sessionId, done.map((t) => t.key));
+  }, [store, sessionId, messages, live.turns]);
+
+  const endedCount = live.turns.filter((t) => t.ended).length;
+  const ended = useRef(endedCount);
+  const onEnded = useRef(onTurnEnded);
+  onEnded.current = onTurnEnded;
+  useEffect(() => {
+    if (endedCount > ended.current) onEnded.current?.();
+    ended.current = endedCount;
+  }, [endedCount]);
+
+  const running = activeTurn(live);
+  const seenModels = useMemo(() => Array.from(new Set([...models, ...live.turns.map((t) => t.model ?? '')])).filter(Boolean), [models, live.turns]);
+  const liveTurns = live.turns.map((t) => (
+    <LiveTurnView key={t.key} sessionId={sessionId ?? ''} turn={t} historyPrompt={historyPrompt(messages, t)} />
+  ));
+  const empty = thread.rows.length === 0 && !hasOlder && live.turns.length === 0;
+
+  return (
+    <>
+      {loading ? (
+        <p className="muted center" role="status">Loading messages…</p>
+      ) : empty ? (
+        <p className="muted center chat-empty">{emptyText}</p>
+      ) : (
+        <ThreadContext.Provider value={context}>
+          <MessageList rows={thread.rows} hasOlder={hasOlder} loadingOlder={loadingOlder} onLoadOlder={onLoadOlder}
+            footer={<>{liveTurns}</>} />
+        </ThreadContext.Provider>
+      )}
+      {handedOver && live.turns.length === 0 && (
+        <div className="last-turn muted small-text" aria-label="Last turn">Last turn: <TurnSummary turn={handedOver} /></div>
+      )}
+      {notice && (
+        <p className="error" role="alert">
+          {notice} <button type="button" className="link" onClick={clearNotice}>Dismiss</button>
+        </p>
+      )}
+      <Composer chatKey={chatKey} projectId={projectId} sessionId={sessionId} activeRunId={running?.runId ?? null}
+        models={seenModels} onSent={onSent} autoFocus={autoFocus} />
+    </>
+  );
+}

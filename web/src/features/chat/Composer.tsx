@@ -1,0 +1,241 @@
+import { useEffect, useId, useRef, useState, type ClipboardEvent, type DragEvent, type FormEvent, type KeyboardEvent } from 'react';
+import { ApiError, errorMessage } from '../../api/client';
+import { offerNotificationsOnce } from '../notify/notify';
+import { useChatStore } from './ChatContext';
+import { CompletionList } from './CompletionList';
+import { fileSuggestions, slashSuggestions, tokenAt, type Suggestion } from './completion';
+import { MAX_IMAGES, readImages, type Attachment } from './images';
+
+const MODEL_ALIASES = ['sonnet', 'opus', 'haiku'];
+/** What `--permission-mode` takes (dontAsk refuses every prompt: of little use from a browser). */
+const PERMISSION_MODES = ['default', 'acceptEdits', 'plan', 'bypassPermissions'];
+const FILE_QUERY_DELAY_MS = 120;
+
+function sendError(err: unknown): string {
+  if (err instanceof ApiError) {
+    if (err.status === 429 || err.code === 'RATE_LIMITED') {
+      return `Too many runs at once${err.retryAfter ? `: try again in ${err.retryAfter} s` : ''}. ${err.message}`;
+    }
+    if (err.code === 'RUN_ACTIVE') return 'Claude is still working on this session: wait, or interrupt it first.';
+  }
+  return errorMessage(err);
+}
+
+/** Where the user types a prompt: models, permission modes, images, slash commands and @files. */
+export function Composer({ chatKey, projectId, sessionId, activeRunId, models, onSent, autoFocus }: {
+  chatKey: string;
+  projectId: string;
+  sessionId: string | null;
+  activeRunId: string | null;
+  /** Models seen in the session, offered next to the aliases. */
+  models: string[];
+  onSent?: (sessionId: string) => void;
+  autoFocus?: boolean;
+}) {
+  const store = useChatStore();
+  const [text, setText] = useState('');
+  const [images, setImages] = useState<Attachment[]>([]);
+  const [model, setModel] = useState('');
+  const [mode, setMode] = useState('default');
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [suggestions, setSuggestions] = useState<{ kind: 'slash' | 'file'; start: number; items: Suggestion[] } | null>(null);
+  const [active, setActive] = useState(0);
+  const [dragging, setDragging] = useState(false);
+  const input = useRef<HTMLTextAreaElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const query = useRef(0);
+  const listId = useId();
+  const running = activeRunId !== null;
+
+  useEffect(() => {
+    if (autoFocus) input.current?.focus();
+  }, [autoFocus]);
+
+  // Suggestions follow the token at the caret; a slower file answer never replaces a newer one.
+  function suggest(value: string, caret: number) {
+    const token = tokenAt(value, caret);
+    const id = ++query.current;
+    if (!token) return setSuggestions(null);
+    if (token.kind === 'slash') {
+      const items = slashSuggestions(token.query);
+      setActive(0);
+      return setSuggestions(items.length ? { kind: 'slash', start: token.start, items } : null);
+    }
+    setTimeout(() => {
+      if (id !== query.current) return;
+      fileSuggestions(projectId, token.query)
+        .then((items) => {
+          if (id !== query.current) return;
+          setActive(0);
+          setSuggestions(items.length ? { kind: 'file', start: token.start, items } : null);
+        })
+        .catch(() => id === query.current && setSuggestions(null));
+    }, FILE_QUERY_DELAY_MS);
+  }
+
+  function pick(s: Suggestion) {
+    const el = input.current;
+    if (!el || !suggestions) return;
+    const caret = el.selectionStart ?? text.length;
+    const folder = s.value.endsWith('/');
+    const insert = folder ? s.value : `${s.value} `;
+    const next = text.slice(0, suggestions.start) + insert + text.slice(caret);
+    const pos = suggestions.start + insert.length;
+    setText(next);
+    setSuggestions(null);
+    query.current++;
+    requestAnimationFrame(() => {
+      el.focus();
+      el.setSelectionRange(pos, pos);
+      // Picking a folder goes on listing inside it.
+      if (folder) suggest(next, pos);
+    });
+  }
+
+  async function addFiles(files: File[]) {
+    if (files.length === 0) return;
+    const { images: read, refused } = await readImages(files);
+    const room = Math.max(0, MAX_IMAGES - images.length);
+    setImages((old) => [...old, ...read].slice(0, MAX_IMAGES));
+    const problems = read.length > room ? [...refused, `At most ${MAX_IMAGES} images per message.`] : refused;
+    if (problems.length) setError(problems.join(' '));
+  }
+
+  async function submit(e?: FormEvent) {
+    e?.preventDefault();
+    const prompt = text.trim();
+    if (!store || sending || running || (!prompt && images.length === 0)) return;
+    setSending(true);
+    setError(null);
+    setSuggestions(null);
+    offerNotificationsOnce();
+    try {
+      const sid = await store.send({
+        key: chatKey, projectId, sessionId, prompt: text, images,
+        model: model || undefined, permissionMode: mode === 'default' ? undefined : mode,
+      });
+      setText('');
+      setImages([]);
+      onSent?.(sid);
+    } catch (err) {
+      // The prompt stays in the box so nothing typed is lost.
+      setError(sendError(err));
+    } finally {
+      setSending(false);
+    }
+  }
+
+  async function interrupt() {
+    if (!store || !activeRunId) return;
+    try {
+      await store.interrupt(activeRunId);
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
+    if (e.nativeEvent.isComposing) return;
+    if (suggestions) {
+      const n = suggestions.items.length;
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        e.preventDefault();
+        setActive((a) => (a + (e.key === 'ArrowDown' ? 1 : n - 1)) % n);
+        return;
+      }
+      if ((e.key === 'Enter' && !e.shiftKey && !e.ctrlKey && !e.metaKey) || e.key === 'Tab') {
+        e.preventDefault();
+        pick(suggestions.items[Math.min(active, n - 1)]);
+        return;
+      }
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        e.stopPropagation();
+        setSuggestions(null);
+        query.current++;
+        return;
+      }
+    }
+    if (e.key === 'Enter' && (!e.shiftKey || e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      void submit();
+    } else if (e.key === 'Escape' && running) {
+      e.preventDefault();
+      e.stopPropagation();
+      void interrupt();
+    }
+  }
+
+  function onPaste(e: ClipboardEvent) {
+    const files = Array.from(e.clipboardData.files ?? []).filter((f) => f.type.startsWith('image/'));
+    if (files.length === 0) return;
+    e.preventDefault();
+    void addFiles(files);
+  }
+
+  function onDrop(e: DragEvent) {
+    e.preventDefault();
+    setDragging(false);
+    void addFiles(Array.from(e.dataTransfer.files ?? []));
+  }
+
+  const modelOptions = Array.from(new Set([...MODEL_ALIASES, ...models.filter(Boolean)]));
+  const activeId = suggestions ? `${listId}-${Math.min(active, suggestions.items.length - 1)}` : undefined;
+
+  return (
+    <form className={`composer${dragging ? ' dragging' : ''}`} onSubmit={(e) => void submit(e)} aria-label="Composer"
+      onDragOver={(e) => { if (e.dataTransfer.types.includes('Files')) { e.preventDefault(); setDragging(true); } }}
+      onDragLeave={() => setDragging(false)} onDrop={onDrop}>
+      {error && <p className="error" role="alert">{error}</p>}
+      {images.length > 0 && (
+        <ul className="thumbs" aria-label="Images to send">
+          {images.map((img, i) => (
+            <li key={i}>
+              <img src={img.preview} alt={img.name} />
+              <button type="button" className="icon thumb-remove" aria-label={`Remove ${img.name}`}
+                onClick={() => setImages((old) => old.filter((_, j) => j !== i))}>
+                <span aria-hidden="true">×</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="composer-box">
+        {suggestions && (
+          <CompletionList id={listId} label={suggestions.kind === 'slash' ? 'Slash commands' : 'Files'} items={suggestions.items}
+            active={active} onPick={pick} />
+        )}
+        <textarea ref={input} aria-label="Message Claude" rows={3} value={text} placeholder="Message Claude… (/ for commands, @ for files)"
+          aria-controls={suggestions ? listId : undefined} aria-activedescendant={activeId} aria-autocomplete="list"
+          aria-keyshortcuts="Enter Control+Enter Escape"
+          onChange={(e) => { setText(e.target.value); suggest(e.target.value, e.target.selectionStart ?? e.target.value.length); }}
+          onKeyDown={onKeyDown} onPaste={onPaste} onBlur={() => setSuggestions(null)} />
+      </div>
+      <div className="composer-bar">
+        <label className="inline-field">
+          <span>Model</span>
+          <select value={model} onChange={(e) => setModel(e.target.value)}>
+            <option value="">Default</option>
+            {modelOptions.map((m) => <option key={m} value={m}>{m}</option>)}
+          </select>
+        </label>
+        <label className="inline-field">
+          <span>Permission mode</span>
+          <select value={mode} onChange={(e) => setMode(e.target.value)}>
+            {PERMISSION_MODES.map((m) => <option key={m} value={m}>{m}</option>)}
+          </select>
+        </label>
+        <button type="button" className="small" onClick={() => fileInput.current?.click()}>Attach images</button>
+        <input ref={fileInput} type="file" accept="image/png,image/jpeg,image/gif,image/webp" multiple hidden
+          aria-label="Images to attach" onChange={(e) => { void addFiles(Array.from(e.target.files ?? [])); e.target.value = ''; }} />
+        <span className="spacer" />
+        {running && <button type="button" className="danger" onClick={() => void interrupt()} aria-keyshortcuts="Escape">Interrupt</button>}
+        <button type="submit" className="primary" aria-busy={sending} disabled={!store || sending || running || (!text.trim() && images.length === 0)}
+          aria-keyshortcuts="Enter">
+          Send
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,73 @@
+import { act, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ev, pushEvents, renderLive, sentFrames } from '../../test/chat';
+import { jsonResponse, routeFetch } from '../../test/fetch';
+import { installFakeWebSocket, type FakeWebSocket } from '../../test/ws';
+import { ApprovalBanner } from './ApprovalBanner';
+import { ChatPane } from './ChatPane';
+
+beforeEach(() => {
+  installFakeWebSocket();
+  routeFetch(() => jsonResponse(200, { items: [] }));
+});
+afterEach(() => vi.unstubAllGlobals());
+
+async function openWithRequest(ui: React.ReactNode) {
+  const view = await renderLive(ui);
+  act(() => view.ws.push({ type: 'subscribed', sessionId: 's1', lastSeq: 0 }));
+  await vi.waitFor(() => expect(sentFrames(view.ws)).toContainEqual({ type: 'subscribe', sessionId: 's1', afterSeq: 0 }));
+  await pushEvents(view.ws, [
+    ev(1, { kind: 'run_started' }),
+    ev(2, { kind: 'permission_request', requestId: 'req-1', toolName: 'Write', input: { file_path: '/home/dev/p/notes.txt', content: 'hello notes\n' }, toolUseId: 't1' }),
+    ev(3, { kind: 'permission_request', requestId: 'req-2', toolName: 'Bash', input: { command: 'rm -rf build' }, toolUseId: 't2' }),
+  ]);
+  return view;
+}
+
+const decisions = (ws: FakeWebSocket) => sentFrames(ws).filter((f) => f.type === 'permission');
+
+function Pane() {
+  return (
+    <ChatPane chatKey="s1" projectId="p1" sessionId="s1" messages={[]} showHidden={false} hasOlder={false} loadingOlder={false}
+      onLoadOlder={() => undefined} loading={false} models={[]} emptyText="Nothing yet" />
+  );
+}
+
+describe('permission requests', () => {
+  it('shows what the tool will do and sends Allow, Always allow and Deny', async () => {
+    const { ws } = await openWithRequest(<Pane />);
+    const [write, bash] = screen.getAllByRole('region', { name: 'Permission request' });
+    expect(within(write).getByText('/home/dev/p/notes.txt')).toBeTruthy();
+    expect(within(write).getByText(/hello notes/)).toBeTruthy();
+    expect(within(bash).getByText('rm -rf build')).toBeTruthy();
+
+    const user = userEvent.setup();
+    await user.click(within(write).getByRole('button', { name: 'Always allow' }));
+    await user.click(within(bash).getByRole('button', { name: 'Deny' }));
+    expect(decisions(ws)).toEqual([
+      { type: 'permission', runId: 'run-1', requestId: 'req-1', decision: 'allow', remember: true },
+      { type: 'permission', runId: 'run-1', requestId: 'req-2', decision: 'deny', remember: false },
+    ]);
+
+    // Whoever decides first, every screen shows the outcome.
+    await pushEvents(ws, [
+      ev(4, { kind: 'permission_resolved', requestId: 'req-1', toolUseId: 't1', toolName: 'Write', decision: 'allow', decidedBy: 'alice' }),
+      ev(5, { kind: 'permission_resolved', requestId: 'req-2', toolUseId: 't2', toolName: 'Bash', decision: 'deny', decidedBy: 'timeout' }),
+    ]);
+    expect(within(write).getByText('Allowed by alice')).toBeTruthy();
+    expect(within(bash).getByText('Denied: nobody answered in time')).toBeTruthy();
+    expect(within(write).queryByRole('button', { name: 'Allow' })).toBeNull();
+  });
+
+  it('puts a banner on every screen while a request waits', async () => {
+    const { ws } = await openWithRequest(<><ApprovalBanner currentSessionId={null} /><Pane /></>);
+    const banner = screen.getByText(/Claude is waiting for 2 approvals/).closest('p')!;
+    expect(within(banner).getByRole('link', { name: 'Open the chat' }).getAttribute('href')).toBe('#/p/p1/s/s1');
+    await pushEvents(ws, [
+      ev(4, { kind: 'permission_resolved', requestId: 'req-1', decision: 'allow', decidedBy: 'alice' }),
+      ev(5, { kind: 'permission_resolved', requestId: 'req-2', decision: 'allow', decidedBy: 'alice' }),
+    ]);
+    expect(screen.queryByText(/Claude is waiting for/)).toBeNull();
+  });
+});

@@ -1,0 +1,60 @@
+import { listFiles } from '../../api/workspace';
+
+export interface Suggestion {
+  /** What is inserted in place of the typed token. */
+  value: string;
+  label: string;
+  detail?: string;
+}
+
+/**
+ * Built-in commands of the CLI (2.1.x, as its `system/init` lists them) that do something useful
+ * in a headless run; the interactive ones (config, model, mcp, …) need its terminal UI.
+ */
+export const SLASH_COMMANDS: Suggestion[] = [
+  { value: '/compact', label: '/compact', detail: 'Summarise the conversation to free context' },
+  { value: '/context', label: '/context', detail: 'Show what fills the context window' },
+  { value: '/usage', label: '/usage', detail: 'Show token usage and cost' },
+  { value: '/init', label: '/init', detail: 'Write a CLAUDE.md for this project' },
+  { value: '/code-review', label: '/code-review', detail: 'Review the current changes' },
+  { value: '/security-review', label: '/security-review', detail: 'Security review of pending changes' },
+  { value: '/simplify', label: '/simplify', detail: 'Simplify recently changed code' },
+  { value: '/debug', label: '/debug', detail: 'Help debugging an issue' },
+  { value: '/recap', label: '/recap', detail: 'Summarise what happened in this session' },
+  { value: '/clear', label: '/clear', detail: 'Start over with an empty context' },
+];
+
+/** The token being completed at the caret: a slash command at the very start, or an @path anywhere. */
+export function tokenAt(text: string, caret: number): { kind: 'slash' | 'file'; start: number; query: string } | null {
+  const before = text.slice(0, caret);
+  const slash = /^\/([\w:-]*)$/.exec(before);
+  if (slash) return { kind: 'slash', start: 0, query: slash[1] };
+  const at = /(^|\s)@([^\s@]*)$/.exec(before);
+  if (at) return { kind: 'file', start: before.length - at[2].length - 1, query: at[2] };
+  return null;
+}
+
+export function slashSuggestions(query: string): Suggestion[] {
+  const q = query.toLowerCase();
+  return SLASH_COMMANDS.filter((c) => c.value.slice(1).startsWith(q));
+}
+
+const MAX_FILES = 20;
+
+/**
+ * Paths of the project matching what follows "@": the folder part is listed through the files
+ * API (which keeps every path inside the project) and its entries are filtered by the rest.
+ */
+export async function fileSuggestions(projectId: string, query: string): Promise<Suggestion[]> {
+  const slash = query.lastIndexOf('/');
+  const dir = slash >= 0 ? query.slice(0, slash) : '';
+  const part = query.slice(slash + 1).toLowerCase();
+  const listing = await listFiles(projectId, dir, true);
+  const starts = listing.entries.filter((e) => e.name.toLowerCase().startsWith(part));
+  const contains = listing.entries.filter((e) => !e.name.toLowerCase().startsWith(part) && e.name.toLowerCase().includes(part));
+  return [...starts, ...contains].slice(0, MAX_FILES).map((e) => ({
+    value: e.type === 'directory' ? `@${e.path}/` : `@${e.path}`,
+    label: e.type === 'directory' ? `${e.path}/` : e.path,
+    detail: e.type === 'directory' ? 'folder' : undefined,
+  }));
+}

@@ -1,0 +1,36 @@
+import type { ImageInput } from '../../api/runs';
+
+/** What the backend and the Messages API accept. */
+export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
+export const MAX_IMAGES = 10;
+export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+
+export interface Attachment extends ImageInput {
+  /** A data: URL for the thumbnail (img-src allows data:). */
+  preview: string;
+  name: string;
+}
+
+function readAsDataUrl(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error('could not read the file'));
+    reader.readAsDataURL(file);
+  });
+}
+
+/** Reads pasted or dropped files; anything that is not a supported image, or too large, is reported. */
+export async function readImages(files: File[]): Promise<{ images: Attachment[]; refused: string[] }> {
+  const images: Attachment[] = [];
+  const refused: string[] = [];
+  for (const f of files) {
+    if (!IMAGE_TYPES.includes(f.type)) refused.push(`${f.name || 'file'}: only PNG, JPEG, GIF and WebP images can be attached`);
+    else if (f.size > MAX_IMAGE_BYTES) refused.push(`${f.name || 'image'}: larger than 5 MB`);
+    else {
+      const url = await readAsDataUrl(f);
+      images.push({ mediaType: f.type, data: url.slice(url.indexOf(',') + 1), preview: url, name: f.name || 'pasted image' });
+    }
+  }
+  return { images, refused };
+}
