@@ -20,13 +20,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A stand-in for the Anthropic Messages API on loopback for {@link RunBenchmark}: the prompt
- * {@code STREAM <n> <gapMs> <tag>} is answered with {@code n} text deltas {@code <tag>w<i> }, one
- * every {@code gapMs} ms; anything else with a short two-delta text. It records, per tag, how many
+ * A stand-in for the Anthropic Messages API on loopback for {@link RunBenchmark} and the UI
+ * benchmark ({@link UiBenchmarkApi}): the prompt {@code STREAM <n> <gapMs> <tag>} is answered with
+ * {@code n} text deltas {@code <tag>w<i> }, one every {@code gapMs} ms; {@code DELTAS <n>} is the
+ * same as {@code STREAM <n> 0 d} (so the last delta holds {@code dw<n-1>}, a text no other delta
+ * contains); anything else with a short two-delta text. It records, per tag, how many
  * deltas it streamed and the wall-clock instant (µs) each delta was flushed to the CLI.
  */
 final class StreamingMessagesApi implements AutoCloseable {
     private static final Pattern STREAM = Pattern.compile("STREAM (\\d+) (\\d+) (\\S+)");
+    private static final Pattern DELTAS = Pattern.compile("DELTAS (\\d+)");
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final HttpServer server;
@@ -70,8 +73,11 @@ final class StreamingMessagesApi implements AutoCloseable {
             int number = counter.incrementAndGet();
             String prompt = lastPrompt(body);
             Matcher m = STREAM.matcher(prompt);
+            Matcher deltas = DELTAS.matcher(prompt);
             String model = body.path("model").asText("claude-fake");
-            if (m.find() && isMainTurn(body)) {
+            if (deltas.find() && isMainTurn(body)) {
+                streamText(exchange, model, number, Integer.parseInt(deltas.group(1)), 0, "d");
+            } else if (m.find() && isMainTurn(body)) {
                 int n = Integer.parseInt(m.group(1));
                 long gap = Long.parseLong(m.group(2));
                 String tag = m.group(3);
