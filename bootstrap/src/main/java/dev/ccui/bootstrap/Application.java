@@ -31,6 +31,9 @@ import dev.ccui.application.events.port.out.EventBus;
 import dev.ccui.application.health.port.out.HealthProbe;
 import dev.ccui.adapters.persistence.health.DatabaseHealthProbe;
 import dev.ccui.adapters.persistence.history.JdbiSessionIndex;
+import dev.ccui.adapters.persistence.maintenance.JdbiMaintenanceStore;
+import dev.ccui.application.maintenance.MaintenanceService;
+import dev.ccui.application.maintenance.MaintenanceSettings;
 import dev.ccui.adapters.persistence.project.JdbiProjectRepository;
 import dev.ccui.adapters.persistence.ratelimit.LocalRateLimiter;
 import dev.ccui.adapters.persistence.user.JdbiUserRepository;
@@ -107,6 +110,7 @@ public final class Application implements AutoCloseable {
     private final TerminalService terminals;
     private final CliClaudeRunner claudeRunner;
     private final RunService runs;
+    private final MaintenanceService maintenance;
     private HttpServer http;
     private final RedisConnection redis;
     private final EventBus events;
@@ -186,12 +190,15 @@ public final class Application implements AutoCloseable {
                     alerts.runCrashed(logged.logged().runId().toString(), "the run ended as failed");
                 }
             });
+            // Shared through the database so every node turns read-only together; cached briefly per node.
+            this.maintenance = new MaintenanceService(new JdbiMaintenanceStore(database.jdbi()), auditor, clock,
+                    new MaintenanceSettings(config.maintenanceRetryAfter(), MaintenanceSettings.defaults().cacheFor()));
             this.useCases = new UseCases(auth, auth, auth, auth, auth, auth, auth, auth, userAdmin, userAdmin,
                     new ApiKeyService(apiKeys, auditor, clock), new AuditService(auditRepository), health, projectService,
                     history, indexer, new ChangeFeedService(events, projects),
                     new FilesService(projects, new LocalWorkspaceFiles(git), auditor,
                             new FilesSettings(config.fileReadLimitBytes(), config.fileListLimit())),
-                    new GitService(projects, new GitCliClient(git), auditor), terminals, runs);
+                    new GitService(projects, new GitCliClient(git), auditor), terminals, runs, maintenance);
         } catch (RuntimeException e) {
             closeRedis();
             database.close();
@@ -232,7 +239,7 @@ public final class Application implements AutoCloseable {
             http = new HttpServer(settings, new HttpUseCases(u.authStatus(), u.setup(), u.login(), u.logout(),
                     u.authenticate(), u.currentUser(), u.changePassword(), u.wsTickets(), u.users(), u.apiKeys(),
                     u.audit(), u.health(), u.projects(), u.history(), u.changes(), u.files(), u.git(), u.terminals(),
-                    u.runs(), rateLimiter, alerts), metrics).start();
+                    u.runs(), rateLimiter, alerts, u.maintenance()), metrics).start();
             alertMonitor.start();
             // After the server is up: a large first scan must never hold it up.
             indexer.start();
@@ -249,6 +256,8 @@ public final class Application implements AutoCloseable {
         metrics.gauge("ccui.runs.active", "active Claude runs on this node", runs::activeRuns);
         metrics.gauge("ccui.db.pool.active", "database connections in use", () -> poolFigure(true));
         metrics.gauge("ccui.db.pool.idle", "idle database connections", () -> poolFigure(false));
+        metrics.gauge("ccui.maintenance.enabled", "1 while maintenance mode makes the API read-only",
+                () -> maintenance.state().enabled() ? 1 : 0);
     }
 
     private int poolFigure(boolean active) {

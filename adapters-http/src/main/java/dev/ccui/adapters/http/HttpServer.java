@@ -6,6 +6,8 @@ import dev.ccui.adapters.http.auth.AuthRoutes;
 import dev.ccui.adapters.http.error.ErrorResponses;
 import dev.ccui.adapters.http.health.HealthRoutes;
 import dev.ccui.adapters.http.json.Json;
+import dev.ccui.adapters.http.maintenance.MaintenanceGuard;
+import dev.ccui.adapters.http.maintenance.MaintenanceRoutes;
 import dev.ccui.adapters.http.metrics.HttpMetrics;
 import dev.ccui.adapters.http.metrics.MetricsRoutes;
 import dev.ccui.adapters.http.openapi.OpenApiRoutes;
@@ -41,7 +43,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP service, configured in one place: filters in the order they must run (request id,
- * headers, CORS, body limit, caller, rate limit, access), then the routes of each feature, then
+ * headers, CORS, body limit, caller, rate limit, access, maintenance), then the routes of each feature, then
  * the one error mapper.
  */
 public final class HttpServer implements AutoCloseable {
@@ -126,21 +128,26 @@ public final class HttpServer implements AutoCloseable {
             authentication.identify(ctx);
             rateLimits.check(ctx);
         });
-        r.beforeMatched(authentication::authorize);
+        MaintenanceGuard maintenance = new MaintenanceGuard(useCases.maintenance());
+        r.beforeMatched(ctx -> {
+            authentication.authorize(ctx);
+            maintenance.check(ctx);
+        });
 
-        new HealthRoutes(useCases.health()).register(r);
+        new HealthRoutes(useCases.health(), useCases.maintenance()).register(r);
         new AuthRoutes(useCases, new SessionCookie(settings.production(), settings.sessionTtl()), metrics).register(r);
         new UserRoutes(useCases.users()).register(r);
+        new MaintenanceRoutes(useCases.maintenance()).register(r);
         new ApiKeyRoutes(useCases.apiKeys()).register(r);
         new AuditRoutes(useCases.audit()).register(r);
         new ProjectRoutes(useCases.projects(), useCases.history()).register(r);
         new SessionRoutes(useCases.history()).register(r);
         WsAuthentication wsAuthentication = new WsAuthentication(useCases.wsTickets(), authentication, settings.corsOrigins());
-        new WsEndpoint(wsAuthentication, useCases.changes(), useCases.runs()).register(r);
+        new WsEndpoint(wsAuthentication, useCases.changes(), useCases.runs(), useCases.maintenance()).register(r);
         runRoutes.register(r);
         new FileRoutes(useCases.files()).register(r);
         new GitRoutes(useCases.git()).register(r);
-        new TerminalEndpoint(useCases.terminals(), wsAuthentication).register(r);
+        new TerminalEndpoint(useCases.terminals(), wsAuthentication, useCases.maintenance()).register(r);
         new MetricsRoutes(metrics, useCases.authenticate()).register(r);
         new OpenApiRoutes().register(r);
 

@@ -56,7 +56,8 @@ public record AppConfig(
         Map<String, String> cliEnvironment,
         Optional<String> alertWebhookUrl,
         Optional<String> alertWebhookSecret,
-        AlertSettings alerts) {
+        AlertSettings alerts,
+        Duration maintenanceRetryAfter) {
 
     public static final int MIN_PRODUCTION_SECRET = 32;
 
@@ -164,12 +165,16 @@ public record AppConfig(
                 Map.copyOf(env),
                 alertWebhook,
                 r.optional("CCUI_ALERT_WEBHOOK_SECRET"),
-                alerts);
+                alerts,
+                r.duration("CCUI_MAINTENANCE_RETRY_AFTER", Duration.ofSeconds(120)));
         if (config.jwtTtl().compareTo(Duration.ofMinutes(5)) < 0 || config.jwtTtl().compareTo(Duration.ofDays(90)) > 0) {
             r.problem("JWT_TTL must be between 5m and 90d");
         }
         if (config.permissionTimeout().isZero() || config.permissionTimeout().isNegative()) {
             r.problem("CCUI_PERMISSION_TIMEOUT must be positive, e.g. 5m");
+        }
+        if (config.maintenanceRetryAfter().toSeconds() < 1) {
+            r.problem("CCUI_MAINTENANCE_RETRY_AFTER must be at least 1s, e.g. 2m");
         }
         if (config.runEventRetention().compareTo(Duration.ofHours(1)) < 0) {
             r.problem("CCUI_RUN_EVENT_RETENTION must be at least 1h");

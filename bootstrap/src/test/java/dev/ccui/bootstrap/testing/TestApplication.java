@@ -65,6 +65,20 @@ public final class TestApplication implements AutoCloseable {
         }
     }
 
+    /**
+     * A second node on the PostgreSQL schema of {@code first} (its own data dir and port): the
+     * schema stays {@code first}'s to drop, so close this one first.
+     */
+    public static TestApplication postgresNodeBeside(TestApplication first, Path folder, Map<String, String> overrides) {
+        if (first.schema == null) {
+            throw new IllegalArgumentException("only a PostgreSQL test application can be shared");
+        }
+        Map<String, String> env = baseEnvironment(folder);
+        env.put("DATABASE_URL", POSTGRES_URL + "&currentSchema=" + first.schema);
+        env.putAll(overrides);
+        return new TestApplication(Application.create(AppConfig.fromEnvironment(env, folder)), null);
+    }
+
     private static void execute(String sql) {
         try (var connection = DriverManager.getConnection(POSTGRES_URL); var statement = connection.createStatement()) {
             statement.execute(sql);

@@ -12,6 +12,7 @@ import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.error.CcuiException;
 import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.session.SessionId;
+import dev.ccui.application.maintenance.port.in.MaintenanceUseCase;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.websocket.WsContext;
@@ -46,11 +47,13 @@ public final class TerminalEndpoint {
 
     private final TerminalUseCase terminals;
     private final WsAuthentication authentication;
+    private final MaintenanceUseCase maintenance;
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
 
-    public TerminalEndpoint(TerminalUseCase terminals, WsAuthentication authentication) {
+    public TerminalEndpoint(TerminalUseCase terminals, WsAuthentication authentication, MaintenanceUseCase maintenance) {
         this.terminals = terminals;
         this.authentication = authentication;
+        this.maintenance = maintenance;
     }
 
     public void register(RoutesConfig routes) {
@@ -75,6 +78,8 @@ public final class TerminalEndpoint {
             throw new InvalidException("projectId", "projectId is required");
         }
         terminals.checkAllowed(principal, projectId);
+        // A shell can change anything in the project: no new terminals while in maintenance.
+        maintenance.requireWritable();
         ctx.attribute(PRINCIPAL, principal);
         ctx.attribute(CLIENT, Authentication.client(ctx));
     }

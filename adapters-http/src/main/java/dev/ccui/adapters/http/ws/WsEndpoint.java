@@ -17,6 +17,7 @@ import dev.ccui.domain.error.NotFoundException;
 import dev.ccui.domain.run.LoggedRunEvent;
 import dev.ccui.domain.run.RunId;
 import dev.ccui.domain.session.SessionId;
+import dev.ccui.application.maintenance.port.in.MaintenanceUseCase;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.websocket.WsContext;
@@ -47,12 +48,15 @@ public final class WsEndpoint {
     private final WsAuthentication authentication;
     private final ChangeFeedUseCase changes;
     private final RunUseCases runs;
+    private final MaintenanceUseCase maintenance;
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
 
-    public WsEndpoint(WsAuthentication authentication, ChangeFeedUseCase changes, RunUseCases runs) {
+    public WsEndpoint(WsAuthentication authentication, ChangeFeedUseCase changes, RunUseCases runs,
+                      MaintenanceUseCase maintenance) {
         this.authentication = authentication;
         this.changes = changes;
         this.runs = runs;
+        this.maintenance = maintenance;
     }
 
     /** One socket: its caller, its subscriptions and its outbound queue. */
@@ -230,6 +234,8 @@ public final class WsEndpoint {
     }
 
     private void send(Connection connection, Map<?, ?> message, String clientMessageId) {
+        // Starting a run writes (events, transcripts, files): refused like POST /api/runs.
+        maintenance.requireWritable();
         var body = Json.MAPPER.convertValue(message, RunViews.StartBody.class);
         StartedRun started = runs.start(connection.principal, body.command(), connection.client);
         Map<String, Object> accepted = new LinkedHashMap<>();
