@@ -38,6 +38,7 @@ import dev.ccui.adapters.persistence.project.JdbiProjectRepository;
 import dev.ccui.adapters.persistence.ratelimit.LocalRateLimiter;
 import dev.ccui.adapters.persistence.user.JdbiUserRepository;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ccui.adapters.persistence.run.JdbiNodeHeartbeats;
 import dev.ccui.adapters.persistence.run.JdbiRunEventLog;
 import dev.ccui.adapters.persistence.run.JdbiRunRepository;
 import dev.ccui.adapters.process.claude.ClaudeCliProbe;
@@ -76,6 +77,8 @@ import dev.ccui.application.workspace.terminal.TerminalService;
 import dev.ccui.application.workspace.terminal.TerminalSettings;
 import dev.ccui.bootstrap.config.AppConfig;
 import dev.ccui.bootstrap.config.JwtSecretFile;
+import dev.ccui.bootstrap.config.NodeIdFile;
+import dev.ccui.domain.run.NodeId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -178,10 +181,14 @@ public final class Application implements AutoCloseable {
             this.claudeRunner = new CliClaudeRunner(CliRunnerSettings.defaults(config.claudeCliPath(), cliEnvironment),
                     new ObjectMapper());
             var runStore = new JdbiRunRepository(database.jdbi());
-            this.runs = new RunService(claudeRunner, new JdbiRunEventLog(database.jdbi()), runStore, projects,
+            // Nodes sharing the database tell their runs apart by this id (kept in the data dir unless configured).
+            NodeId node = config.nodeId().map(NodeId::new).orElseGet(() -> NodeIdFile.readOrCreate(config.dataDir()));
+            LOG.info("node id {}", node);
+            this.runs = new RunService(claudeRunner, new JdbiRunEventLog(database.jdbi()), runStore,
+                    new JdbiNodeHeartbeats(database.jdbi()), projects,
                     id -> sessionIndex.summary(id).map(SessionSummary::projectId), events, auditor, clock,
                     new RunSettings(config.runsPerUser(), config.runsTotal(), config.permissionTimeout(),
-                            config.runEventRetention()));
+                            config.runEventRetention(), node, config.nodeTimeout()));
             runs.recoverAfterRestart();
             events.subscribe(event -> {
                 if (event instanceof AppEvent.RunEventLogged logged

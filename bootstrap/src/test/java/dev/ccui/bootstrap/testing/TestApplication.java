@@ -53,10 +53,15 @@ public final class TestApplication implements AutoCloseable {
     }
 
     public static TestApplication postgres(Path folder) {
+        return postgres(folder, Map.of());
+    }
+
+    public static TestApplication postgres(Path folder, Map<String, String> overrides) {
         String schema = "ccui_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
         execute("CREATE SCHEMA " + schema);
         Map<String, String> env = baseEnvironment(folder);
         env.put("DATABASE_URL", POSTGRES_URL + "&currentSchema=" + schema);
+        env.putAll(overrides);
         try {
             return new TestApplication(Application.create(AppConfig.fromEnvironment(env, folder)), schema);
         } catch (RuntimeException e) {
@@ -85,6 +90,14 @@ public final class TestApplication implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL at " + POSTGRES_URL + " refused: " + e.getMessage(), e);
         }
+    }
+
+    /** The JDBC URL of this application's PostgreSQL schema (tests open their own repositories on it). */
+    public String postgresUrl() {
+        if (schema == null) {
+            throw new IllegalStateException("not a PostgreSQL test application");
+        }
+        return POSTGRES_URL + "&currentSchema=" + schema;
     }
 
     public dev.ccui.bootstrap.UseCases useCases() {
