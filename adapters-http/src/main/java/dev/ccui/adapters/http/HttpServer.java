@@ -143,11 +143,15 @@ public final class HttpServer implements AutoCloseable {
         new ProjectRoutes(useCases.projects(), useCases.history()).register(r);
         new SessionRoutes(useCases.history()).register(r);
         WsAuthentication wsAuthentication = new WsAuthentication(useCases.wsTickets(), authentication, settings.corsOrigins());
-        new WsEndpoint(wsAuthentication, useCases.changes(), useCases.runs(), useCases.maintenance()).register(r);
+        WsEndpoint live = new WsEndpoint(wsAuthentication, useCases.changes(), useCases.runs(), useCases.maintenance());
+        live.register(r);
         runRoutes.register(r);
         new FileRoutes(useCases.files()).register(r);
         new GitRoutes(useCases.git()).register(r);
-        new TerminalEndpoint(useCases.terminals(), wsAuthentication, useCases.maintenance()).register(r);
+        TerminalEndpoint terminal = new TerminalEndpoint(useCases.terminals(), wsAuthentication, useCases.maintenance());
+        terminal.register(r);
+        metrics.gauge("ccui.websockets.open", "open WebSockets on this node (/ws and /ws/terminal)",
+                () -> live.openConnections() + terminal.openConnections());
         new MetricsRoutes(metrics, useCases.authenticate()).register(r);
         new OpenApiRoutes().register(r);
 
@@ -173,6 +177,12 @@ public final class HttpServer implements AutoCloseable {
     /** The route template of the matched endpoint (bounded, unlike raw paths), or what kind of miss it was. */
     private static String route(io.javalin.http.Context ctx) {
         try {
+            // A request refused by a filter that runs once the route is known (access, maintenance)
+            // is counted under that route, not under the filter's wildcard.
+            var matched = ctx.endpoints().matchedHttpEndpoint();
+            if (matched != null) {
+                return matched.path;
+            }
             var endpoint = ctx.endpoint();
             return endpoint == null ? "unmatched" : endpoint.path;
         } catch (RuntimeException noEndpoint) {

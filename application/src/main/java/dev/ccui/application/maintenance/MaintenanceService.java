@@ -12,6 +12,7 @@ import dev.ccui.domain.error.UnavailableException;
 import dev.ccui.domain.maintenance.MaintenanceState;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,8 +76,9 @@ public final class MaintenanceService implements MaintenanceUseCase {
         if (!caller.isAdmin()) {
             throw new ForbiddenException("admins only");
         }
+        // Stored as epoch milliseconds: this node must answer the same instant the others read back.
         MaintenanceState next = new MaintenanceState(command.enabled(), command.enabled() ? command.message() : null,
-                clock.instant(), caller.userId(), caller.username().value());
+                clock.instant().truncatedTo(ChronoUnit.MILLIS), caller.userId(), caller.username().value());
         synchronized (reading) {
             store.save(next);
             cached = new Cached(next, clock.instant());

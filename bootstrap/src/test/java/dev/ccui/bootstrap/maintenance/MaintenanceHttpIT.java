@@ -104,6 +104,9 @@ class MaintenanceHttpIT {
             JsonNode frame = json(ws.await("error", 10_000));
             assertThat(frame.get("code").asText()).isEqualTo("MAINTENANCE");
             assertThat(frame.get("clientMessageId").asText()).isEqualTo("m-2");
+            String scrape = admin.get("/metrics").body();
+            assertThat(scrape).contains("ccui_maintenance_enabled 1.0").contains("ccui_websockets_open 1.0")
+                    .containsPattern("http_server_requests_seconds_count\\{[^}]*route=\"/api/users\"[^}]*status=\"503\"");
         }
         assertThat(terminalHandshake(member, projectId)).isEqualTo(503);
         assertThat(json(member.get("/api/runs")).get("items")).isEmpty();
