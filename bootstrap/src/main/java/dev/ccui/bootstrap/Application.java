@@ -31,10 +31,14 @@ import dev.ccui.application.events.port.out.EventBus;
 import dev.ccui.application.health.port.out.HealthProbe;
 import dev.ccui.adapters.persistence.health.DatabaseHealthProbe;
 import dev.ccui.adapters.persistence.history.JdbiSessionIndex;
+import dev.ccui.adapters.persistence.maintenance.JdbiMaintenanceStore;
+import dev.ccui.application.maintenance.MaintenanceService;
+import dev.ccui.application.maintenance.MaintenanceSettings;
 import dev.ccui.adapters.persistence.project.JdbiProjectRepository;
 import dev.ccui.adapters.persistence.ratelimit.LocalRateLimiter;
 import dev.ccui.adapters.persistence.user.JdbiUserRepository;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ccui.adapters.persistence.run.JdbiNodeHeartbeats;
 import dev.ccui.adapters.persistence.run.JdbiRunEventLog;
 import dev.ccui.adapters.persistence.run.JdbiRunRepository;
 import dev.ccui.adapters.process.claude.ClaudeCliProbe;
@@ -73,6 +77,8 @@ import dev.ccui.application.workspace.terminal.TerminalService;
 import dev.ccui.application.workspace.terminal.TerminalSettings;
 import dev.ccui.bootstrap.config.AppConfig;
 import dev.ccui.bootstrap.config.JwtSecretFile;
+import dev.ccui.bootstrap.config.NodeIdFile;
+import dev.ccui.domain.run.NodeId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -107,6 +113,7 @@ public final class Application implements AutoCloseable {
     private final TerminalService terminals;
     private final CliClaudeRunner claudeRunner;
     private final RunService runs;
+    private final MaintenanceService maintenance;
     private HttpServer http;
     private final RedisConnection redis;
     private final EventBus events;
@@ -174,10 +181,14 @@ public final class Application implements AutoCloseable {
             this.claudeRunner = new CliClaudeRunner(CliRunnerSettings.defaults(config.claudeCliPath(), cliEnvironment),
                     new ObjectMapper());
             var runStore = new JdbiRunRepository(database.jdbi());
-            this.runs = new RunService(claudeRunner, new JdbiRunEventLog(database.jdbi()), runStore, projects,
+            // Nodes sharing the database tell their runs apart by this id (kept in the data dir unless configured).
+            NodeId node = config.nodeId().map(NodeId::new).orElseGet(() -> NodeIdFile.readOrCreate(config.dataDir()));
+            LOG.info("node id {}", node);
+            this.runs = new RunService(claudeRunner, new JdbiRunEventLog(database.jdbi()), runStore,
+                    new JdbiNodeHeartbeats(database.jdbi()), projects,
                     id -> sessionIndex.summary(id).map(SessionSummary::projectId), events, auditor, clock,
                     new RunSettings(config.runsPerUser(), config.runsTotal(), config.permissionTimeout(),
-                            config.runEventRetention()));
+                            config.runEventRetention(), node, config.nodeTimeout()));
             runs.recoverAfterRestart();
             events.subscribe(event -> {
                 if (event instanceof AppEvent.RunEventLogged logged
@@ -186,12 +197,15 @@ public final class Application implements AutoCloseable {
                     alerts.runCrashed(logged.logged().runId().toString(), "the run ended as failed");
                 }
             });
+            // Shared through the database so every node turns read-only together; cached briefly per node.
+            this.maintenance = new MaintenanceService(new JdbiMaintenanceStore(database.jdbi()), auditor, clock,
+                    new MaintenanceSettings(config.maintenanceRetryAfter(), MaintenanceSettings.defaults().cacheFor()));
             this.useCases = new UseCases(auth, auth, auth, auth, auth, auth, auth, auth, userAdmin, userAdmin,
                     new ApiKeyService(apiKeys, auditor, clock), new AuditService(auditRepository), health, projectService,
                     history, indexer, new ChangeFeedService(events, projects),
                     new FilesService(projects, new LocalWorkspaceFiles(git), auditor,
                             new FilesSettings(config.fileReadLimitBytes(), config.fileListLimit())),
-                    new GitService(projects, new GitCliClient(git), auditor), terminals, runs);
+                    new GitService(projects, new GitCliClient(git), auditor), terminals, runs, maintenance);
         } catch (RuntimeException e) {
             closeRedis();
             database.close();
@@ -232,7 +246,7 @@ public final class Application implements AutoCloseable {
             http = new HttpServer(settings, new HttpUseCases(u.authStatus(), u.setup(), u.login(), u.logout(),
                     u.authenticate(), u.currentUser(), u.changePassword(), u.wsTickets(), u.users(), u.apiKeys(),
                     u.audit(), u.health(), u.projects(), u.history(), u.changes(), u.files(), u.git(), u.terminals(),
-                    u.runs(), rateLimiter, alerts), metrics).start();
+                    u.runs(), rateLimiter, alerts, u.maintenance()), metrics).start();
             alertMonitor.start();
             // After the server is up: a large first scan must never hold it up.
             indexer.start();
@@ -249,6 +263,8 @@ public final class Application implements AutoCloseable {
         metrics.gauge("ccui.runs.active", "active Claude runs on this node", runs::activeRuns);
         metrics.gauge("ccui.db.pool.active", "database connections in use", () -> poolFigure(true));
         metrics.gauge("ccui.db.pool.idle", "idle database connections", () -> poolFigure(false));
+        metrics.gauge("ccui.maintenance.enabled", "1 while maintenance mode makes the API read-only",
+                () -> maintenance.state().enabled() ? 1 : 0);
     }
 
     private int poolFigure(boolean active) {

@@ -14,6 +14,7 @@ import dev.ccui.application.events.port.in.ChangeFeedUseCase;
 import dev.ccui.application.health.port.in.CheckHealthUseCase;
 import dev.ccui.application.history.port.in.IndexStatusUseCase;
 import dev.ccui.application.history.port.in.SessionHistoryUseCase;
+import dev.ccui.application.maintenance.port.in.MaintenanceUseCase;
 import dev.ccui.application.project.port.in.ProjectsUseCase;
 import dev.ccui.application.user.port.in.AdminCommandsUseCase;
 import dev.ccui.application.user.port.in.ManageUsersUseCase;
@@ -32,5 +33,5 @@ public record UseCases(AuthStatusUseCase authStatus, SetupUseCase setup, LoginUs
                        AdminCommandsUseCase adminCommands, ManageApiKeysUseCase apiKeys, ListAuditUseCase audit,
                        CheckHealthUseCase health, ProjectsUseCase projects, SessionHistoryUseCase history,
                        IndexStatusUseCase indexStatus, ChangeFeedUseCase changes, FilesUseCase files, GitUseCase git,
-                       TerminalUseCase terminals, RunUseCases runs) {
+                       TerminalUseCase terminals, RunUseCases runs, MaintenanceUseCase maintenance) {
 }

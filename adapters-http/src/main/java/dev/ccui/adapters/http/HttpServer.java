@@ -6,6 +6,8 @@ import dev.ccui.adapters.http.auth.AuthRoutes;
 import dev.ccui.adapters.http.error.ErrorResponses;
 import dev.ccui.adapters.http.health.HealthRoutes;
 import dev.ccui.adapters.http.json.Json;
+import dev.ccui.adapters.http.maintenance.MaintenanceGuard;
+import dev.ccui.adapters.http.maintenance.MaintenanceRoutes;
 import dev.ccui.adapters.http.metrics.HttpMetrics;
 import dev.ccui.adapters.http.metrics.MetricsRoutes;
 import dev.ccui.adapters.http.openapi.OpenApiRoutes;
@@ -41,7 +43,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP service, configured in one place: filters in the order they must run (request id,
- * headers, CORS, body limit, caller, rate limit, access), then the routes of each feature, then
+ * headers, CORS, body limit, caller, rate limit, access, maintenance), then the routes of each feature, then
  * the one error mapper.
  */
 public final class HttpServer implements AutoCloseable {
@@ -126,21 +128,30 @@ public final class HttpServer implements AutoCloseable {
             authentication.identify(ctx);
             rateLimits.check(ctx);
         });
-        r.beforeMatched(authentication::authorize);
+        MaintenanceGuard maintenance = new MaintenanceGuard(useCases.maintenance());
+        r.beforeMatched(ctx -> {
+            authentication.authorize(ctx);
+            maintenance.check(ctx);
+        });
 
-        new HealthRoutes(useCases.health()).register(r);
+        new HealthRoutes(useCases.health(), useCases.maintenance()).register(r);
         new AuthRoutes(useCases, new SessionCookie(settings.production(), settings.sessionTtl()), metrics).register(r);
         new UserRoutes(useCases.users()).register(r);
+        new MaintenanceRoutes(useCases.maintenance()).register(r);
         new ApiKeyRoutes(useCases.apiKeys()).register(r);
         new AuditRoutes(useCases.audit()).register(r);
         new ProjectRoutes(useCases.projects(), useCases.history()).register(r);
         new SessionRoutes(useCases.history()).register(r);
         WsAuthentication wsAuthentication = new WsAuthentication(useCases.wsTickets(), authentication, settings.corsOrigins());
-        new WsEndpoint(wsAuthentication, useCases.changes(), useCases.runs()).register(r);
+        WsEndpoint live = new WsEndpoint(wsAuthentication, useCases.changes(), useCases.runs(), useCases.maintenance());
+        live.register(r);
         runRoutes.register(r);
         new FileRoutes(useCases.files()).register(r);
         new GitRoutes(useCases.git()).register(r);
-        new TerminalEndpoint(useCases.terminals(), wsAuthentication).register(r);
+        TerminalEndpoint terminal = new TerminalEndpoint(useCases.terminals(), wsAuthentication, useCases.maintenance());
+        terminal.register(r);
+        metrics.gauge("ccui.websockets.open", "open WebSockets on this node (/ws and /ws/terminal)",
+                () -> live.openConnections() + terminal.openConnections());
         new MetricsRoutes(metrics, useCases.authenticate()).register(r);
         new OpenApiRoutes().register(r);
 
@@ -166,6 +177,12 @@ public final class HttpServer implements AutoCloseable {
     /** The route template of the matched endpoint (bounded, unlike raw paths), or what kind of miss it was. */
     private static String route(io.javalin.http.Context ctx) {
         try {
+            // A request refused by a filter that runs once the route is known (access, maintenance)
+            // is counted under that route, not under the filter's wildcard.
+            var matched = ctx.endpoints().matchedHttpEndpoint();
+            if (matched != null) {
+                return matched.path;
+            }
             var endpoint = ctx.endpoint();
             return endpoint == null ? "unmatched" : endpoint.path;
         } catch (RuntimeException noEndpoint) {

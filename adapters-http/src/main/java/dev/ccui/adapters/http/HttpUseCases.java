@@ -14,6 +14,7 @@ import dev.ccui.application.auth.port.in.WsTicketUseCase;
 import dev.ccui.application.events.port.in.ChangeFeedUseCase;
 import dev.ccui.application.health.port.in.CheckHealthUseCase;
 import dev.ccui.application.history.port.in.SessionHistoryUseCase;
+import dev.ccui.application.maintenance.port.in.MaintenanceUseCase;
 import dev.ccui.application.project.port.in.ProjectsUseCase;
 import dev.ccui.application.ratelimit.port.out.RateLimiter;
 import dev.ccui.application.run.port.in.RunUseCases;
@@ -29,9 +30,9 @@ public record HttpUseCases(AuthStatusUseCase authStatus, SetupUseCase setup, Log
                            ListAuditUseCase audit, CheckHealthUseCase health, ProjectsUseCase projects,
                            SessionHistoryUseCase history, ChangeFeedUseCase changes, FilesUseCase files, GitUseCase git,
                            TerminalUseCase terminals, RunUseCases runs, RateLimiter rateLimiter,
-                           ReportIncidentsUseCase alerts) {
+                           ReportIncidentsUseCase alerts, MaintenanceUseCase maintenance) {
 
-    /** Without alerting (tests of the HTTP layer). */
+    /** Without alerting and maintenance mode (tests of the HTTP layer). */
     public HttpUseCases(AuthStatusUseCase authStatus, SetupUseCase setup, LoginUseCase login, LogoutUseCase logout,
                         AuthenticateUseCase authenticate, CurrentUserUseCase currentUser, ChangePasswordUseCase changePassword,
                         WsTicketUseCase wsTickets, ManageUsersUseCase users, ManageApiKeysUseCase apiKeys,
@@ -39,6 +40,7 @@ public record HttpUseCases(AuthStatusUseCase authStatus, SetupUseCase setup, Log
                         SessionHistoryUseCase history, ChangeFeedUseCase changes, FilesUseCase files, GitUseCase git,
                         TerminalUseCase terminals, RunUseCases runs, RateLimiter rateLimiter) {
         this(authStatus, setup, login, logout, authenticate, currentUser, changePassword, wsTickets, users, apiKeys, audit,
-                health, projects, history, changes, files, git, terminals, runs, rateLimiter, ReportIncidentsUseCase.NONE);
+                health, projects, history, changes, files, git, terminals, runs, rateLimiter, ReportIncidentsUseCase.NONE,
+                MaintenanceUseCase.OFF);
     }
 }

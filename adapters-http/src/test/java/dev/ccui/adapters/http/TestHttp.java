@@ -76,7 +76,7 @@ public final class TestHttp implements AutoCloseable {
             }
         };
         var bus = new SyncEventBus();
-        runs = new RunService(runner, runStore, runStore, projects, id -> java.util.Optional.empty(), bus,
+        runs = new RunService(runner, runStore, runStore, runStore, projects, id -> java.util.Optional.empty(), bus,
                 fixture.auditor, fixture.clock, RunSettings.defaults());
         var health = new HealthService(List.of(database), "test", fixture.clock);
         var useCases = new HttpUseCases(fixture.auth, fixture.auth, fixture.auth, fixture.auth, fixture.auth, fixture.auth,

@@ -17,6 +17,7 @@ import dev.ccui.application.run.port.in.StartRunCommand;
 import dev.ccui.application.run.port.in.StartRunUseCase;
 import dev.ccui.application.run.port.in.StartedRun;
 import dev.ccui.application.run.port.out.ClaudeRunner;
+import dev.ccui.application.run.port.out.NodeHeartbeats;
 import dev.ccui.application.run.port.out.ProcessExit;
 import dev.ccui.application.run.port.out.RunEventLog;
 import dev.ccui.application.run.port.out.RunListener;
@@ -77,6 +78,7 @@ public final class RunService implements RunUseCases, StartRunUseCase, Interrupt
     private final ClaudeRunner runner;
     private final RunEventLog log;
     private final RunRepository runs;
+    private final NodeHeartbeats nodes;
     private final ProjectRepository projects;
     private final ProjectAccess access;
     private final SessionProjects index;
@@ -93,11 +95,13 @@ public final class RunService implements RunUseCases, StartRunUseCase, Interrupt
     private final AutoCloseable busSubscription;
     private volatile boolean closed;
 
-    public RunService(ClaudeRunner runner, RunEventLog log, RunRepository runs, ProjectRepository projects,
-                      SessionProjects index, EventBus bus, Auditor auditor, Clock clock, RunSettings settings) {
+    public RunService(ClaudeRunner runner, RunEventLog log, RunRepository runs, NodeHeartbeats nodes,
+                      ProjectRepository projects, SessionProjects index, EventBus bus, Auditor auditor, Clock clock,
+                      RunSettings settings) {
         this.runner = runner;
         this.log = log;
         this.runs = runs;
+        this.nodes = nodes;
         this.projects = projects;
         this.access = new ProjectAccess(projects);
         this.index = index;
@@ -113,20 +117,47 @@ public final class RunService implements RunUseCases, StartRunUseCase, Interrupt
     }
 
     /**
-     * Called once at startup: runs the last process of this app left active can no longer be
-     * steered, so they end as {@code lost} (continuing their session resumes it); then old events
-     * are pruned, now and every six hours.
+     * Called once at startup. Runs this node left active when it stopped can no longer be steered,
+     * so they end as {@code lost} (continuing their session resumes it); runs of other nodes are
+     * theirs as long as those nodes keep beating. Then, every {@link RunSettings#heartbeatEvery()},
+     * this node beats and ends the runs of nodes silent for {@link RunSettings#nodeSilentAfter()};
+     * old events are pruned now and every six hours.
      */
     public void recoverAfterRestart() {
-        for (Run run : runs.active()) {
-            if (sessions.containsKey(run.sessionId())) {
-                continue;
+        nodes.beat(settings.node(), clock.instant());
+        for (Run run : runs.activeOnNode(settings.node())) {
+            if (!sessions.containsKey(run.sessionId())) {
+                endLost(run, "was active on this node when the app stopped");
             }
-            LOG.info("run {} of session {} was active when the app stopped: marked lost", run.id(), run.sessionId());
-            append(run.sessionId(), run.id(), new RunEvent.RunEnded(RunEvent.EndReason.LOST));
-            runs.updateState(run.id(), RunState.LOST, clock.instant());
         }
+        reapSilentNodes();
+        long every = settings.heartbeatEvery().toMillis();
+        timers.scheduleWithFixedDelay(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
         timers.scheduleWithFixedDelay(this::purgeExpired, 0, 6, TimeUnit.HOURS);
+    }
+
+    void heartbeat() {
+        try {
+            nodes.beat(settings.node(), clock.instant());
+            reapSilentNodes();
+        } catch (RuntimeException e) {
+            LOG.warn("could not beat or look for silent nodes: {}", e.getMessage());
+        }
+    }
+
+    private void reapSilentNodes() {
+        for (Run run : runs.activeOnSilentNodes(settings.node(), clock.instant().minus(settings.nodeSilentAfter()))) {
+            endLost(run, run.nodeId() == null ? "was recorded without a node and is not running here"
+                    : "belongs to node " + run.nodeId() + ", silent for more than " + settings.nodeSilentAfter());
+        }
+    }
+
+    /** Only the node that actually ends the run writes its end: several may find it at once. */
+    private void endLost(Run run, String why) {
+        if (runs.endIfActive(run.id(), RunState.LOST, clock.instant())) {
+            LOG.info("run {} of session {} {}: marked lost", run.id(), run.sessionId(), why);
+            append(run.sessionId(), run.id(), new RunEvent.RunEnded(RunEvent.EndReason.LOST));
+        }
     }
 
     void purgeExpired() {
@@ -181,7 +212,7 @@ public final class RunService implements RunUseCases, StartRunUseCase, Interrupt
                 throw new ConflictException("RUN_ACTIVE", "a run is already active in this session");
             }
             Run run = new Run(RunId.random(), sessionId, project.id(), caller.userId(), RunState.STARTING,
-                    command.clientMessageId(), clock.instant(), null);
+                    command.clientMessageId(), clock.instant(), null, settings.node());
             if (!runs.insert(run)) {
                 Run raced = runs.findByClientMessageId(caller.userId(), command.clientMessageId()).orElseThrow();
                 return new StartedRun(raced.id(), raced.sessionId());

@@ -26,6 +26,7 @@ import dev.ccui.domain.error.TooManyRequestsException;
 import dev.ccui.domain.project.Project;
 import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.run.LoggedRunEvent;
+import dev.ccui.domain.run.NodeId;
 import dev.ccui.domain.run.PermissionDecision;
 import dev.ccui.domain.run.Run;
 import dev.ccui.domain.run.RunEvent;
@@ -64,7 +65,7 @@ class RunServiceTest {
     private RunService service = service(RunSettings.defaults());
 
     private RunService service(RunSettings settings) {
-        return new RunService(runner, store, store, projects, id -> Optional.empty(), bus, new Auditor(audit, clock),
+        return new RunService(runner, store, store, store, projects, id -> Optional.empty(), bus, new Auditor(audit, clock),
                 clock, settings);
     }
 
@@ -155,7 +156,7 @@ class RunServiceTest {
     @Test
     void perUserAndGlobalLimitsRefuseWith429() {
         service.close();
-        service = service(new RunSettings(2, 3, Duration.ofMinutes(5), Duration.ofDays(30)));
+        service = service(new RunSettings(2, 3, Duration.ofMinutes(5), Duration.ofDays(30), new NodeId("local"), Duration.ofMinutes(2)));
         projects.addMember(project.id(), paul.userId());
         service.start(olga, prompt(project, null, "1", "o1"), CLIENT);
         service.start(olga, prompt(project, null, "2", "o2"), CLIENT);
@@ -234,7 +235,7 @@ class RunServiceTest {
     @Test
     void anUnansweredRequestIsDeniedAfterTheTimeout() throws Exception {
         service.close();
-        service = service(new RunSettings(3, 10, Duration.ofMillis(50), Duration.ofDays(30)));
+        service = service(new RunSettings(3, 10, Duration.ofMillis(50), Duration.ofDays(30), new NodeId("local"), Duration.ofMinutes(2)));
         StartedRun started = service.start(olga, prompt(project, null, "write", "m1"), CLIENT);
         BlockingQueue<LoggedRunEvent> seen = new ArrayBlockingQueue<>(100);
         service.subscribe(olga, started.sessionId(), 0, seen::add).replay();
@@ -305,6 +306,68 @@ class RunServiceTest {
         assertThat(runner.last().spec.resume()).isTrue();
         assertThat(runner.last().turns).containsExactly("continue");
         restarted.close();
+    }
+
+    private RunService node(String name) {
+        return service(new RunSettings(3, 10, Duration.ofMinutes(5), Duration.ofDays(30), new NodeId(name),
+                Duration.ofMinutes(2)));
+    }
+
+    private long runEnds(SessionId sessionId) {
+        return store.all(sessionId).stream().filter(e -> e.event() instanceof RunEvent.RunEnded).count();
+    }
+
+    @Test
+    void aNodeStartingLeavesTheActiveRunsOfAnotherLiveNodeAloneAndRecordsItsOwnNodeOnNewRuns() {
+        RunService other = node("node-b");
+        other.recoverAfterRestart();
+        StartedRun theirs = other.start(olga, prompt(project, null, "hello", "m1"), CLIENT);
+        runner.last().emit(new RunEvent.RunStarted(theirs.sessionId().value(), "m", "/w/app", "default", List.of(), "2"));
+        assertThat(store.findById(theirs.runId()).orElseThrow().nodeId()).isEqualTo(new NodeId("node-b"));
+
+        RunService starting = node("node-a");
+        starting.recoverAfterRestart();
+        assertThat(starting.get(olga, theirs.runId()).state()).isEqualTo(RunState.RUNNING);
+        assertThat(runEnds(theirs.sessionId())).isZero();
+        other.close();
+        starting.close();
+    }
+
+    @Test
+    void theRunsOfANodeSilentForTooLongAreLostOnceEvenWhenSeveralNodesNoticeIt() {
+        RunService gone = node("node-b");
+        gone.recoverAfterRestart();
+        StartedRun theirs = gone.start(olga, prompt(project, null, "hello", "m1"), CLIENT);
+        runner.last().emit(new RunEvent.RunStarted(theirs.sessionId().value(), "m", "/w/app", "default", List.of(), "2"));
+        RunService a = node("node-a");
+        RunService c = node("node-c");
+        a.recoverAfterRestart();
+        c.recoverAfterRestart();
+
+        clock.advance(Duration.ofSeconds(90));
+        a.heartbeat();
+        c.heartbeat();
+        assertThat(a.get(olga, theirs.runId()).state()).as("silent for less than 2 minutes").isEqualTo(RunState.RUNNING);
+
+        clock.advance(Duration.ofSeconds(31));
+        a.heartbeat();
+        c.heartbeat();
+        assertThat(a.get(olga, theirs.runId()).state()).isEqualTo(RunState.LOST);
+        assertThat(runEnds(theirs.sessionId())).isEqualTo(1);
+        assertThat(((RunEvent.RunEnded) store.all(theirs.sessionId()).getLast().event()).reason())
+                .isEqualTo(RunEvent.EndReason.LOST);
+        // The beating nodes reaped nobody but the silent one.
+        assertThat(store.findById(theirs.runId()).orElseThrow().endedAt()).isEqualTo(clock.instant());
+        a.close();
+        c.close();
+        gone.close();
+    }
+
+    @Test
+    void heartbeatsComeAtLeastFourTimesWithinTheSilencePeriodAndAtMostEvery30Seconds() {
+        assertThat(RunSettings.defaults().heartbeatEvery()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(new RunSettings(3, 10, Duration.ofMinutes(5), Duration.ofDays(30), new NodeId("n"), Duration.ofSeconds(8))
+                .heartbeatEvery()).isEqualTo(Duration.ofSeconds(2));
     }
 
     @Test

@@ -1,8 +1,10 @@
 package dev.ccui.application.testing;
 
+import dev.ccui.application.run.port.out.NodeHeartbeats;
 import dev.ccui.application.run.port.out.RunEventLog;
 import dev.ccui.application.run.port.out.RunRepository;
 import dev.ccui.domain.run.LoggedRunEvent;
+import dev.ccui.domain.run.NodeId;
 import dev.ccui.domain.run.Run;
 import dev.ccui.domain.run.RunEvent;
 import dev.ccui.domain.run.RunId;
@@ -19,8 +21,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The run repository and the event log in memory, with the database adapters' semantics. */
-public final class InMemoryRunStore implements RunRepository, RunEventLog {
+/** The run repository, the event log and the node heartbeats in memory, with the database adapters' semantics. */
+public final class InMemoryRunStore implements RunRepository, RunEventLog, NodeHeartbeats {
+    private final Map<NodeId, Instant> heartbeats = new HashMap<>();
     private final Map<RunId, Run> runs = new LinkedHashMap<>();
     private final Map<SessionId, List<LoggedRunEvent>> events = new HashMap<>();
     private final Map<SessionId, Long> counters = new HashMap<>();
@@ -92,7 +95,7 @@ public final class InMemoryRunStore implements RunRepository, RunEventLog {
         Run run = runs.get(id);
         if (run != null) {
             runs.put(id, new Run(run.id(), run.sessionId(), run.projectId(), run.userId(), state, run.clientMessageId(),
-                    run.startedAt(), endedAt));
+                    run.startedAt(), endedAt, run.nodeId()));
         }
     }
 
@@ -104,8 +107,34 @@ public final class InMemoryRunStore implements RunRepository, RunEventLog {
     }
 
     @Override
-    public synchronized List<Run> active() {
-        return runs.values().stream().filter(Run::active).sorted(Comparator.comparing(Run::startedAt)).toList();
+    public synchronized List<Run> activeOnNode(NodeId node) {
+        return runs.values().stream().filter(Run::active).filter(r -> node.equals(r.nodeId()))
+                .sorted(Comparator.comparing(Run::startedAt)).toList();
+    }
+
+    @Override
+    public synchronized List<Run> activeOnSilentNodes(NodeId self, Instant heardBefore) {
+        return runs.values().stream().filter(Run::active).filter(r -> !self.equals(r.nodeId()))
+                .filter(r -> {
+                    Instant heard = r.nodeId() == null ? null : heartbeats.get(r.nodeId());
+                    return heard == null || heard.isBefore(heardBefore);
+                })
+                .sorted(Comparator.comparing(Run::startedAt)).toList();
+    }
+
+    @Override
+    public synchronized boolean endIfActive(RunId id, RunState state, Instant endedAt) {
+        Run run = runs.get(id);
+        if (run == null || !run.active()) {
+            return false;
+        }
+        updateState(id, state, endedAt);
+        return true;
+    }
+
+    @Override
+    public synchronized void beat(NodeId node, Instant at) {
+        heartbeats.put(node, at);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.ccui.bootstrap.config;
 
 import dev.ccui.application.alert.AlertSettings;
+import dev.ccui.domain.run.NodeId;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,7 +57,10 @@ public record AppConfig(
         Map<String, String> cliEnvironment,
         Optional<String> alertWebhookUrl,
         Optional<String> alertWebhookSecret,
-        AlertSettings alerts) {
+        AlertSettings alerts,
+        Duration maintenanceRetryAfter,
+        Optional<String> nodeId,
+        Duration nodeTimeout) {
 
     public static final int MIN_PRODUCTION_SECRET = 32;
 
@@ -164,12 +168,24 @@ public record AppConfig(
                 Map.copyOf(env),
                 alertWebhook,
                 r.optional("CCUI_ALERT_WEBHOOK_SECRET"),
-                alerts);
+                alerts,
+                r.duration("CCUI_MAINTENANCE_RETRY_AFTER", Duration.ofSeconds(120)),
+                r.optional("CCUI_NODE_ID"),
+                r.duration("CCUI_NODE_TIMEOUT", Duration.ofMinutes(2)));
         if (config.jwtTtl().compareTo(Duration.ofMinutes(5)) < 0 || config.jwtTtl().compareTo(Duration.ofDays(90)) > 0) {
             r.problem("JWT_TTL must be between 5m and 90d");
         }
         if (config.permissionTimeout().isZero() || config.permissionTimeout().isNegative()) {
             r.problem("CCUI_PERMISSION_TIMEOUT must be positive, e.g. 5m");
+        }
+        if (config.nodeId().isPresent() && !NodeId.valid(config.nodeId().get())) {
+            r.problem("CCUI_NODE_ID must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+        if (config.nodeTimeout().compareTo(Duration.ofSeconds(2)) < 0) {
+            r.problem("CCUI_NODE_TIMEOUT must be at least 2s (heartbeats come every quarter of it, at most every 30s)");
+        }
+        if (config.maintenanceRetryAfter().toSeconds() < 1) {
+            r.problem("CCUI_MAINTENANCE_RETRY_AFTER must be at least 1s, e.g. 2m");
         }
         if (config.runEventRetention().compareTo(Duration.ofHours(1)) < 0) {
             r.problem("CCUI_RUN_EVENT_RETENTION must be at least 1h");

@@ -67,4 +67,19 @@ class AppConfigTest {
                         .anySatisfy(p -> assertThat(p).startsWith("CCUI_ENV must be"))
                         .anySatisfy(p -> assertThat(p).startsWith("CCUI_TERMINAL_ENABLED must be")));
     }
+
+    @Test
+    void nodeAndMaintenanceSettingsHaveDefaultsAndAreChecked() {
+        AppConfig config = AppConfig.fromEnvironment(Map.of(), HOME);
+        assertThat(config.nodeId()).isEmpty();
+        assertThat(config.nodeTimeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(config.maintenanceRetryAfter()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(AppConfig.fromEnvironment(Map.of("CCUI_NODE_ID", "app-1.eu", "CCUI_MAINTENANCE_RETRY_AFTER", "5m"), HOME))
+                .satisfies(c -> assertThat(c.nodeId()).contains("app-1.eu"))
+                .satisfies(c -> assertThat(c.maintenanceRetryAfter()).isEqualTo(Duration.ofMinutes(5)));
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("CCUI_NODE_ID", "../etc", "CCUI_NODE_TIMEOUT", "1s"), HOME))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).hasSize(2)
+                        .anySatisfy(p -> assertThat(p).startsWith("CCUI_NODE_ID must be"))
+                        .anySatisfy(p -> assertThat(p).startsWith("CCUI_NODE_TIMEOUT must be")));
+    }
 }

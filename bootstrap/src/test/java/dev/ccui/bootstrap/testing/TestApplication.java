@@ -53,10 +53,15 @@ public final class TestApplication implements AutoCloseable {
     }
 
     public static TestApplication postgres(Path folder) {
+        return postgres(folder, Map.of());
+    }
+
+    public static TestApplication postgres(Path folder, Map<String, String> overrides) {
         String schema = "ccui_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
         execute("CREATE SCHEMA " + schema);
         Map<String, String> env = baseEnvironment(folder);
         env.put("DATABASE_URL", POSTGRES_URL + "&currentSchema=" + schema);
+        env.putAll(overrides);
         try {
             return new TestApplication(Application.create(AppConfig.fromEnvironment(env, folder)), schema);
         } catch (RuntimeException e) {
@@ -65,12 +70,34 @@ public final class TestApplication implements AutoCloseable {
         }
     }
 
+    /**
+     * A second node on the PostgreSQL schema of {@code first} (its own data dir and port): the
+     * schema stays {@code first}'s to drop, so close this one first.
+     */
+    public static TestApplication postgresNodeBeside(TestApplication first, Path folder, Map<String, String> overrides) {
+        if (first.schema == null) {
+            throw new IllegalArgumentException("only a PostgreSQL test application can be shared");
+        }
+        Map<String, String> env = baseEnvironment(folder);
+        env.put("DATABASE_URL", POSTGRES_URL + "&currentSchema=" + first.schema);
+        env.putAll(overrides);
+        return new TestApplication(Application.create(AppConfig.fromEnvironment(env, folder)), null);
+    }
+
     private static void execute(String sql) {
         try (var connection = DriverManager.getConnection(POSTGRES_URL); var statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL at " + POSTGRES_URL + " refused: " + e.getMessage(), e);
         }
+    }
+
+    /** The JDBC URL of this application's PostgreSQL schema (tests open their own repositories on it). */
+    public String postgresUrl() {
+        if (schema == null) {
+            throw new IllegalStateException("not a PostgreSQL test application");
+        }
+        return POSTGRES_URL + "&currentSchema=" + schema;
     }
 
     public dev.ccui.bootstrap.UseCases useCases() {

@@ -32,7 +32,8 @@ public enum AuditAction {
     TERMINAL_OPENED("terminal.opened"),
     RUN_STARTED("run.started"),
     RUN_STOPPED("run.stopped"),
-    PERMISSION_DECIDED("permission.decided");
+    PERMISSION_DECIDED("permission.decided"),
+    MAINTENANCE_CHANGED("maintenance.changed");
 
     private final String code;
 

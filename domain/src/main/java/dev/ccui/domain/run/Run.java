@@ -12,9 +12,11 @@ import java.util.Objects;
  * @param clientMessageId the caller's id of the prompt; a second start with the same id by the
  *                        same user returns this run instead of starting another
  * @param endedAt         {@code null} while the run is active
+ * @param nodeId          the node whose CLI process it is; {@code null} for runs recorded before
+ *                        nodes were told apart
  */
 public record Run(RunId id, SessionId sessionId, ProjectId projectId, UserId userId, RunState state,
-                  String clientMessageId, Instant startedAt, Instant endedAt) {
+                  String clientMessageId, Instant startedAt, Instant endedAt, NodeId nodeId) {
     public Run {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(sessionId, "sessionId");
@@ -29,6 +31,6 @@ public record Run(RunId id, SessionId sessionId, ProjectId projectId, UserId use
 
     public Run withState(RunState newState, Instant at) {
         return new Run(id, sessionId, projectId, userId, newState, clientMessageId, startedAt,
-                newState.isFinal() ? at : null);
+                newState.isFinal() ? at : null, nodeId);
     }
 }

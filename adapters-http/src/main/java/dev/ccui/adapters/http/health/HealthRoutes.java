@@ -4,16 +4,24 @@ import dev.ccui.adapters.http.security.Access;
 import dev.ccui.application.health.port.in.CheckHealthUseCase;
 import dev.ccui.application.health.port.in.HealthReport;
 import dev.ccui.application.health.port.out.ProbeResult;
+import dev.ccui.application.maintenance.port.in.MaintenanceUseCase;
+import dev.ccui.domain.maintenance.MaintenanceState;
 import io.javalin.config.RoutesConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code GET /api/health}: 200 when up or degraded, 503 when a required check is down. */
+/**
+ * {@code GET /api/health}: 200 when up or degraded, 503 when a required check is down.
+ * Maintenance mode is reported beside the status, not in it: the service still answers reads, so
+ * a load balancer must keep the node, while the UI can tell people why their changes are refused.
+ */
 public final class HealthRoutes {
     private final CheckHealthUseCase health;
+    private final MaintenanceUseCase maintenance;
 
-    public HealthRoutes(CheckHealthUseCase health) {
+    public HealthRoutes(CheckHealthUseCase health, MaintenanceUseCase maintenance) {
         this.health = health;
+        this.maintenance = maintenance;
     }
 
     public void register(RoutesConfig routes) {
@@ -26,6 +34,11 @@ public final class HealthRoutes {
             body.put("version", report.version());
             body.put("uptimeSeconds", report.uptimeSeconds());
             body.put("checks", checks);
+            MaintenanceState state = maintenance.state();
+            Map<String, Object> mode = new LinkedHashMap<>();
+            mode.put("enabled", state.enabled());
+            mode.put("since", state.since());
+            body.put("maintenance", mode);
             ctx.status(report.isDown() ? 503 : 200).json(body);
         }, Access.ANYONE);
     }

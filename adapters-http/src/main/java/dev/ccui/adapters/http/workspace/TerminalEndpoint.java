@@ -3,6 +3,7 @@ package dev.ccui.adapters.http.workspace;
 import dev.ccui.adapters.http.json.Json;
 import dev.ccui.adapters.http.security.Authentication;
 import dev.ccui.adapters.http.ws.WsAuthentication;
+import dev.ccui.application.maintenance.port.in.MaintenanceUseCase;
 import dev.ccui.application.workspace.terminal.port.in.OpenTerminalCommand;
 import dev.ccui.application.workspace.terminal.port.in.TerminalAttachment;
 import dev.ccui.application.workspace.terminal.port.in.TerminalSink;
@@ -46,11 +47,13 @@ public final class TerminalEndpoint {
 
     private final TerminalUseCase terminals;
     private final WsAuthentication authentication;
+    private final MaintenanceUseCase maintenance;
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
 
-    public TerminalEndpoint(TerminalUseCase terminals, WsAuthentication authentication) {
+    public TerminalEndpoint(TerminalUseCase terminals, WsAuthentication authentication, MaintenanceUseCase maintenance) {
         this.terminals = terminals;
         this.authentication = authentication;
+        this.maintenance = maintenance;
     }
 
     public void register(RoutesConfig routes) {
@@ -75,6 +78,8 @@ public final class TerminalEndpoint {
             throw new InvalidException("projectId", "projectId is required");
         }
         terminals.checkAllowed(principal, projectId);
+        // A shell can change anything in the project: no new terminals while in maintenance.
+        maintenance.requireWritable();
         ctx.attribute(PRINCIPAL, principal);
         ctx.attribute(CLIENT, Authentication.client(ctx));
     }

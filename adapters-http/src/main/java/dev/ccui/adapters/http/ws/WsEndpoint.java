@@ -6,6 +6,7 @@ import dev.ccui.adapters.http.security.Authentication;
 import dev.ccui.application.common.ClientInfo;
 import dev.ccui.application.events.AppEvent;
 import dev.ccui.application.events.port.in.ChangeFeedUseCase;
+import dev.ccui.application.maintenance.port.in.MaintenanceUseCase;
 import dev.ccui.application.run.port.in.EventSubscription;
 import dev.ccui.application.run.port.in.PermissionAnswer;
 import dev.ccui.application.run.port.in.RunUseCases;
@@ -47,12 +48,15 @@ public final class WsEndpoint {
     private final WsAuthentication authentication;
     private final ChangeFeedUseCase changes;
     private final RunUseCases runs;
+    private final MaintenanceUseCase maintenance;
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
 
-    public WsEndpoint(WsAuthentication authentication, ChangeFeedUseCase changes, RunUseCases runs) {
+    public WsEndpoint(WsAuthentication authentication, ChangeFeedUseCase changes, RunUseCases runs,
+                      MaintenanceUseCase maintenance) {
         this.authentication = authentication;
         this.changes = changes;
         this.runs = runs;
+        this.maintenance = maintenance;
     }
 
     /** One socket: its caller, its subscriptions and its outbound queue. */
@@ -230,6 +234,8 @@ public final class WsEndpoint {
     }
 
     private void send(Connection connection, Map<?, ?> message, String clientMessageId) {
+        // Starting a run writes (events, transcripts, files): refused like POST /api/runs.
+        maintenance.requireWritable();
         var body = Json.MAPPER.convertValue(message, RunViews.StartBody.class);
         StartedRun started = runs.start(connection.principal, body.command(), connection.client);
         Map<String, Object> accepted = new LinkedHashMap<>();

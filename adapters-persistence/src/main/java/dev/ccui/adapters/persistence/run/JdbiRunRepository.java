@@ -5,6 +5,7 @@ import static dev.ccui.adapters.persistence.db.Rows.millis;
 
 import dev.ccui.application.run.port.out.RunRepository;
 import dev.ccui.domain.project.ProjectId;
+import dev.ccui.domain.run.NodeId;
 import dev.ccui.domain.run.Run;
 import dev.ccui.domain.run.RunId;
 import dev.ccui.domain.run.RunState;
@@ -22,7 +23,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
 public final class JdbiRunRepository implements RunRepository {
-    private static final String COLUMNS = "id, session_id, project_id, user_id, state, client_message_id, started_at, ended_at";
+    private static final String COLUMNS = "id, session_id, project_id, user_id, state, client_message_id, started_at, ended_at, "
+            + "node_id";
     private static final String ACTIVE_STATES = Arrays.stream(RunState.values()).filter(s -> !s.isFinal())
             .map(s -> "'" + s.name() + "'").collect(Collectors.joining(", ", "(", ")"));
 
@@ -35,7 +37,7 @@ public final class JdbiRunRepository implements RunRepository {
     @Override
     public boolean insert(Run run) {
         return jdbi.withHandle(h -> h.createUpdate("INSERT INTO runs (" + COLUMNS + ") VALUES "
-                        + "(:id, :session, :project, :user, :state, :clientMessageId, :startedAt, :endedAt) "
+                        + "(:id, :session, :project, :user, :state, :clientMessageId, :startedAt, :endedAt, :node) "
                         + "ON CONFLICT DO NOTHING")
                 .bind("id", run.id().toString())
                 .bind("session", run.sessionId().value())
@@ -45,6 +47,7 @@ public final class JdbiRunRepository implements RunRepository {
                 .bind("clientMessageId", run.clientMessageId())
                 .bind("startedAt", millis(run.startedAt()))
                 .bind("endedAt", millis(run.endedAt()))
+                .bind("node", run.nodeId() == null ? null : run.nodeId().value())
                 .execute()) == 1;
     }
 
@@ -93,9 +96,32 @@ public final class JdbiRunRepository implements RunRepository {
     }
 
     @Override
-    public List<Run> active() {
+    public List<Run> activeOnNode(NodeId node) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM runs WHERE state IN " + ACTIVE_STATES
-                + " ORDER BY started_at").map(JdbiRunRepository::map).list());
+                        + " AND node_id = :node ORDER BY started_at")
+                .bind("node", node.value())
+                .map(JdbiRunRepository::map).list());
+    }
+
+    @Override
+    public List<Run> activeOnSilentNodes(NodeId self, Instant heardBefore) {
+        String columns = Arrays.stream(COLUMNS.split(", ")).map(c -> "r." + c).collect(Collectors.joining(", "));
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + columns + " FROM runs r LEFT JOIN app_nodes n ON n.id = r.node_id "
+                        + "WHERE r.state IN " + ACTIVE_STATES + " AND (r.node_id IS NULL OR r.node_id <> :self) "
+                        + "AND (n.heartbeat_at IS NULL OR n.heartbeat_at < :heardBefore) ORDER BY r.started_at")
+                .bind("self", self.value())
+                .bind("heardBefore", millis(heardBefore))
+                .map(JdbiRunRepository::map).list());
+    }
+
+    @Override
+    public boolean endIfActive(RunId id, RunState state, Instant endedAt) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE runs SET state = :state, ended_at = :endedAt "
+                        + "WHERE id = :id AND state IN " + ACTIVE_STATES)
+                .bind("id", id.toString())
+                .bind("state", state.name())
+                .bind("endedAt", millis(endedAt))
+                .execute()) == 1;
     }
 
     @Override
@@ -106,9 +132,11 @@ public final class JdbiRunRepository implements RunRepository {
 
     private static Run map(ResultSet rs, StatementContext ctx) throws SQLException {
         String user = rs.getString("user_id");
+        String node = rs.getString("node_id");
         return new Run(new RunId(UUID.fromString(rs.getString("id"))), new SessionId(rs.getString("session_id")),
                 new ProjectId(UUID.fromString(rs.getString("project_id"))),
                 user == null ? null : new UserId(UUID.fromString(user)), RunState.valueOf(rs.getString("state")),
-                rs.getString("client_message_id"), instant(rs, "started_at"), instant(rs, "ended_at"));
+                rs.getString("client_message_id"), instant(rs, "started_at"), instant(rs, "ended_at"),
+                node == null ? null : new NodeId(node));
     }
 }

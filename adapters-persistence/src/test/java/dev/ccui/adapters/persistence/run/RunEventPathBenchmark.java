@@ -59,7 +59,7 @@ public final class RunEventPathBenchmark {
                 Instant.now(), Instant.now());
         projects.insert(project);
         var runs = new JdbiRunRepository(database.jdbi());
-        try (var service = new RunService(runner, new JdbiRunEventLog(database.jdbi()), runs, projects,
+        try (var service = new RunService(runner, new JdbiRunEventLog(database.jdbi()), runs, new JdbiNodeHeartbeats(database.jdbi()), projects,
                 id -> Optional.empty(), new InMemoryEventBus(), new Auditor(new InMemoryAuditRepository(), Clock.systemUTC()),
                 Clock.systemUTC(), RunSettings.defaults())) {
             var started = service.start(user, new StartRunCommand(project.id().toString(), null, "go", List.of(), null,

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ccui.adapters.persistence.db.Database;
 import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.run.LoggedRunEvent;
+import dev.ccui.domain.run.NodeId;
 import dev.ccui.domain.run.Run;
 import dev.ccui.domain.run.RunEvent;
 import dev.ccui.domain.run.RunId;
@@ -34,7 +35,55 @@ abstract class RunStoreContract extends DatabaseContract {
     }
 
     private static Run run(UserId user, String clientMessageId, Instant startedAt) {
-        return new Run(RunId.random(), SESSION, ProjectId.random(), user, RunState.STARTING, clientMessageId, startedAt, null);
+        return run(user, clientMessageId, startedAt, null);
+    }
+
+    private static Run run(UserId user, String clientMessageId, Instant startedAt, NodeId node) {
+        return new Run(RunId.random(), SESSION, ProjectId.random(), user, RunState.STARTING, clientMessageId, startedAt, null,
+                node);
+    }
+
+    @Test
+    void runsRememberTheirNodeAndOnlyRunsOfSilentOrUnknownNodesAreReapable() {
+        var runs = runs();
+        var heartbeats = new JdbiNodeHeartbeats(database().jdbi());
+        NodeId self = new NodeId("node-a");
+        NodeId live = new NodeId("node-b");
+        NodeId silent = new NodeId("node-c.example-1");
+        UserId olga = UserId.random();
+        Run mine = run(olga, "1", T0, self);
+        Run livesElsewhere = run(olga, "2", T0.plusSeconds(1), live);
+        Run ofSilent = run(olga, "3", T0.plusSeconds(2), silent);
+        Run legacy = run(olga, "4", T0.plusSeconds(3), null);
+        Run neverBeat = run(olga, "5", T0.plusSeconds(4), new NodeId("node-d"));
+        Run endedOfSilent = run(olga, "6", T0.plusSeconds(5), silent);
+        List.of(mine, livesElsewhere, ofSilent, legacy, neverBeat, endedOfSilent).forEach(runs::insert);
+        runs.updateState(endedOfSilent.id(), RunState.COMPLETED, T0.plusSeconds(6));
+        heartbeats.beat(self, T0.plusSeconds(100));
+        heartbeats.beat(silent, T0);
+        heartbeats.beat(live, T0.plusSeconds(10));
+        heartbeats.beat(live, T0.plusSeconds(100));
+
+        assertThat(runs.findById(ofSilent.id()).orElseThrow()).isEqualTo(ofSilent);
+        assertThat(runs.findById(legacy.id()).orElseThrow().nodeId()).isNull();
+        assertThat(runs.activeOnNode(self)).extracting(Run::id).containsExactly(mine.id());
+        assertThat(runs.activeOnNode(silent)).extracting(Run::id).containsExactly(ofSilent.id());
+        assertThat(runs.activeOnSilentNodes(self, T0.plusSeconds(60))).extracting(Run::id)
+                .containsExactly(ofSilent.id(), legacy.id(), neverBeat.id());
+        // Seen from the silent node itself (back again), its own runs are not "silent".
+        assertThat(runs.activeOnSilentNodes(silent, T0.plusSeconds(60))).extracting(Run::id)
+                .containsExactly(legacy.id(), neverBeat.id());
+    }
+
+    @Test
+    void onlyOneOfSeveralReapersEndsARun() {
+        var runs = runs();
+        Run run = run(UserId.random(), "1", T0, new NodeId("gone"));
+        runs.insert(run);
+        assertThat(runs.endIfActive(run.id(), RunState.LOST, T0.plusSeconds(5))).isTrue();
+        assertThat(runs.endIfActive(run.id(), RunState.LOST, T0.plusSeconds(6))).isFalse();
+        assertThat(runs.findById(run.id()).orElseThrow()).isEqualTo(run.withState(RunState.LOST, T0.plusSeconds(5)));
+        assertThat(runs.endIfActive(RunId.random(), RunState.LOST, T0)).isFalse();
     }
 
     static List<RunEvent> everyKind() {
@@ -132,7 +181,6 @@ abstract class RunStoreContract extends DatabaseContract {
         assertThat(runs.list(olga, true, 10)).extracting(Run::id).containsExactly(newer.id());
         assertThat(runs.list(null, false, 10)).extracting(Run::id).containsExactly(newer.id(), pauls.id(), older.id());
         assertThat(runs.list(null, false, 1)).extracting(Run::id).containsExactly(newer.id());
-        assertThat(runs.active()).extracting(Run::id).containsExactly(pauls.id(), newer.id());
         assertThat(runs.latestOfSession(SESSION).orElseThrow().id()).isEqualTo(newer.id());
         assertThat(runs.latestOfSession(new SessionId("never-run"))).isEmpty();
 

@@ -1,5 +1,6 @@
 package dev.ccui.application.run.port.out;
 
+import dev.ccui.domain.run.NodeId;
 import dev.ccui.domain.run.Run;
 import dev.ccui.domain.run.RunId;
 import dev.ccui.domain.run.RunState;
@@ -27,8 +28,20 @@ public interface RunRepository {
     /** Runs newest first; of one user or of everyone ({@code null}); only active ones when asked. */
     List<Run> list(UserId userId, boolean activeOnly, int limit);
 
-    /** Runs not in a final state, of every user. */
-    List<Run> active();
+    /** Runs not in a final state that the node started, oldest first. */
+    List<Run> activeOnNode(NodeId node);
+
+    /**
+     * Runs not in a final state whose node is not {@code self} and was last heard before
+     * {@code heardBefore}, or never (runs recorded without a node count as such), oldest first.
+     */
+    List<Run> activeOnSilentNodes(NodeId self, Instant heardBefore);
+
+    /**
+     * Ends the run in {@code state} unless it has already ended: when several nodes reap the same
+     * run, exactly one of them gets {@code true} (and writes its end event).
+     */
+    boolean endIfActive(RunId id, RunState state, Instant endedAt);
 
     /** Forgets finished runs that ended before {@code cutoff}. */
     int deleteEndedBefore(Instant cutoff);
