@@ -73,6 +73,16 @@ interface RequestOptions {
   quiet401?: boolean;
 }
 
+const errorObservers = new Set<(err: ApiError) => void>();
+
+/** Sees every error answer of `request` (e.g. the maintenance banner learns of 503 MAINTENANCE at once). */
+export function observeApiErrors(observer: (err: ApiError) => void): () => void {
+  errorObservers.add(observer);
+  return () => {
+    errorObservers.delete(observer);
+  };
+}
+
 export async function request<T>(method: Method, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (method !== 'GET') headers['X-CCUI-CSRF'] = '1';
@@ -92,6 +102,7 @@ export async function request<T>(method: Method, path: string, body?: unknown, o
   if (!res.ok) {
     const err = await toError(res);
     if (err.status === 401 && !opts.quiet401) unauthorizedHandler?.();
+    for (const observer of errorObservers) observer(err);
     throw err;
   }
   if (res.status === 204 || res.status === 205) return undefined as T;

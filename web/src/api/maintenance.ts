@@ -1,4 +1,4 @@
-import { ApiError, request } from './client';
+import { ApiError, observeApiErrors, request } from './client';
 
 /** `GET/PUT /api/admin/maintenance` (admin). `since` and `by` are null until first toggled. */
 export interface MaintenanceState {
@@ -62,3 +62,6 @@ export function reportIfMaintenance(error: unknown): boolean {
   listeners.forEach((listener) => listener(notice));
   return true;
 }
+
+// Every refused request anywhere in the UI reaches the banner, not just the ones a screen reports.
+observeApiErrors(reportIfMaintenance);

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage, listProjects } from '../../api/client';
 import type { Project, User } from '../../api/types';
+import { MaintenanceBanner } from '../admin/MaintenanceBanner';
 import { ApprovalBanner } from '../chat/ApprovalBanner';
 import { ChatProvider } from '../chat/ChatContext';
 import { ConnectionIndicator, IndexStatus, LiveProvider, useLiveFrames, useOnReconnect } from '../live/LiveContext';
@@ -15,6 +16,7 @@ import { tabPanelId, WorkspaceTabs } from './WorkspaceTabs';
 const ApiKeysPage = lazy(() => import('../apikeys/ApiKeysPage').then((m) => ({ default: m.ApiKeysPage })));
 const AuditPage = lazy(() => import('../audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const ChangePasswordPage = lazy(() => import('../auth/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
+const MaintenancePanel = lazy(() => import('../admin/MaintenancePanel').then((m) => ({ default: m.MaintenancePanel })));
 const UsersPage = lazy(() => import('../users/UsersPage').then((m) => ({ default: m.UsersPage })));
 const SessionView = lazy(() => import('../sessions/SessionView').then((m) => ({ default: m.SessionView })));
 const ShortcutsHelp = lazy(() => import('./ShortcutsHelp').then((m) => ({ default: m.ShortcutsHelp })));
@@ -186,6 +188,7 @@ function Workspace({ user, onSignOut }: { user: User; onSignOut: () => void }) {
         </aside>
         {drawer && <div className="backdrop" aria-hidden="true" onClick={() => setDrawer(false)} />}
         <main id="main" className="content" tabIndex={-1}>
+          <MaintenanceBanner />
           <ApprovalBanner currentSessionId={sessionId} />
           <Suspense fallback={<p className="muted center" role="status">Loading…</p>}>
             {effective.page === 'home' && <Welcome />}
@@ -201,7 +204,7 @@ function Workspace({ user, onSignOut }: { user: User; onSignOut: () => void }) {
             )}
             {effective.page === 'password' && <div className="page"><ChangePasswordPage /></div>}
             {effective.page === 'api-keys' && <div className="page"><ApiKeysPage /></div>}
-            {effective.page === 'users' && <div className="page"><UsersPage me={user} /></div>}
+            {effective.page === 'users' && <div className="page"><MaintenancePanel /><UsersPage me={user} /></div>}
             {effective.page === 'audit' && <div className="page"><AuditPage /></div>}
           </Suspense>
         </main>
