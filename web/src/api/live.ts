@@ -5,7 +5,7 @@ import type { IndexProgress } from './types';
 export type LiveFrame =
   | { type: 'projects_changed'; projectIds: string[] }
   | { type: 'status'; source: 'index'; index: IndexProgress }
-  | { type: 'subscribed'; sessionId: string; lastSeq: number; activeRunId?: string | null }
+  | { type: 'subscribed'; sessionId: string; lastSeq: number; activeRunId?: string | null; activeRunFirstSeq?: number }
   | ({ type: 'event' } & LoggedEvent)
   | { type: 'accepted'; clientMessageId: string; runId: string; sessionId: string }
   | { type: 'pong' }

@@ -100,35 +100,3 @@ export const listActiveRuns = () => request<{ items: Run[] }>('GET', '/runs?acti
 export const interruptRun = (runId: string) => request<Run>('POST', `/runs/${enc(runId)}/interrupt`);
 export const decidePermission = (runId: string, requestId: string, decision: 'allow' | 'deny', remember: boolean) =>
   request<void>('POST', `/runs/${enc(runId)}/permissions/${enc(requestId)}`, { decision, remember });
-export const listEvents = (sessionId: string, afterSeq: number, limit: number) =>
-  request<{ items: LoggedEvent[]; lastSeq: number }>('GET', `/sessions/${enc(sessionId)}/events?afterSeq=${afterSeq}&limit=${limit}`);
-
-/**
- * The seq to subscribe after so that the replay starts with the first event of `runId`. The
- * run is the session's latest (a session runs one prompt at a time), so its events are the tail
- * of the log: gallop back from the end, then bisect, one event per request (a few dozen at most
- * for a huge log) instead of replaying every older run.
- */
-export async function findRunStart(sessionId: string, runId: string, lastSeq: number): Promise<number> {
-  const startsInRun = async (after: number) => {
-    const page = await listEvents(sessionId, after, 1);
-    return page.items.length === 0 || page.items[0].runId === runId;
-  };
-  let hi = lastSeq;
-  let lo = -1;
-  for (let step = 1; ; step *= 2) {
-    const s = Math.max(0, hi - step);
-    if (!(await startsInRun(s))) {
-      lo = s;
-      break;
-    }
-    hi = s;
-    if (s === 0) return 0;
-  }
-  while (hi - lo > 1) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (await startsInRun(mid)) hi = mid;
-    else lo = mid;
-  }
-  return hi;
-}

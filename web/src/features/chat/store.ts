@@ -1,7 +1,7 @@
 import { ApiError } from '../../api/client';
 import type { LiveConnection, LiveFrame } from '../../api/live';
 import {
-  decidePermission, findRunStart, getRun, interruptRun, listActiveRuns, startRun, type ImageInput, type LoggedEvent, type StartRun,
+  decidePermission, getRun, interruptRun, listActiveRuns, startRun, type ImageInput, type LoggedEvent, type StartRun,
 } from '../../api/runs';
 import { acceptTurn, applyEvent, dropPending, EMPTY_SESSION, pendingPermissions, pendingTurn, type SessionLive } from './turns';
 
@@ -192,7 +192,7 @@ export class ChatStore {
   private onFrame(f: LiveFrame) {
     switch (f.type) {
       case 'subscribed':
-        if (this.probing.delete(f.sessionId)) void this.startFrom(f.sessionId, f.lastSeq, f.activeRunId ?? null);
+        if (this.probing.delete(f.sessionId)) this.startFrom(f.sessionId, f.lastSeq, f.activeRunFirstSeq ?? 0);
         break;
       case 'event':
         this.onEvent(f);
@@ -217,19 +217,10 @@ export class ChatStore {
    * After a probe: subscribe for real from where the screen needs events: the first event of
    * the active run (a reload mid-stream shows the whole turn so far), else from now on.
    */
-  private async startFrom(sessionId: string, lastSeq: number, activeRunId: string | null) {
+  private startFrom(sessionId: string, lastSeq: number, activeRunFirstSeq: number) {
     const seen = this.current(sessionId).lastSeq;
-    let after = lastSeq;
-    if (seen > 0) {
-      // Shown before: replay exactly what was missed since.
-      after = seen;
-    } else if (activeRunId) {
-      try {
-        after = await findRunStart(sessionId, activeRunId, lastSeq);
-      } catch {
-        after = lastSeq;
-      }
-    }
+    // Shown before: replay exactly what was missed since; else the active run from its first event.
+    const after = seen > 0 ? seen : activeRunFirstSeq > 0 ? activeRunFirstSeq - 1 : lastSeq;
     if (!this.conn.isSubscribed(sessionId)) return;
     this.conn.subscribe(sessionId, after);
   }

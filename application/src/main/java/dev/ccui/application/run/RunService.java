@@ -333,6 +333,9 @@ public final class RunService implements RunUseCases, StartRunUseCase, Interrupt
         if (watcher.activeRunId == null) {
             watcher.activeRunId = runs.latestOfSession(sessionId).filter(Run::active).map(Run::id).orElse(null);
         }
+        if (watcher.activeRunId != null) {
+            watcher.activeRunFirstSeq = log.firstSeqOfRun(sessionId, watcher.activeRunId);
+        }
         return watcher;
     }
 
@@ -641,6 +644,7 @@ public final class RunService implements RunUseCases, StartRunUseCase, Interrupt
         private final List<LoggedRunEvent> held = new ArrayList<>();
         private volatile long lastSeq;
         private volatile RunId activeRunId;
+        private volatile long activeRunFirstSeq;
         private boolean replayed;
         private boolean closedWatcher;
         private long delivered;
@@ -660,6 +664,11 @@ public final class RunService implements RunUseCases, StartRunUseCase, Interrupt
         @Override
         public Optional<RunId> activeRunId() {
             return Optional.ofNullable(activeRunId);
+        }
+
+        @Override
+        public long activeRunFirstSeq() {
+            return activeRunFirstSeq;
         }
 
         @Override

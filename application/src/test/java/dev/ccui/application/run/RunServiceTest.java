@@ -382,6 +382,7 @@ class RunServiceTest {
         EventSubscription subscription = service.subscribe(olga, started.sessionId(), 1, e -> seen.add(e.seq()));
         assertThat(subscription.lastSeq()).isEqualTo(3);
         assertThat(subscription.activeRunId()).contains(started.runId());
+        assertThat(subscription.activeRunFirstSeq()).as("a page opened now replays the turn from here").isEqualTo(1);
         // Published while the subscriber has not replayed yet: held back, then delivered once.
         cli.emit(new RunEvent.AssistantDelta("m", 0, "text", "c", null));
         assertThat(seen).isEmpty();
@@ -392,6 +393,10 @@ class RunServiceTest {
         subscription.close();
         cli.emit(new RunEvent.Status("after", Map.of()));
         assertThat(seen).hasSize(8);
+        try (EventSubscription later = service.subscribe(olga, started.sessionId(), 10, e -> { })) {
+            assertThat(later.activeRunId()).isEmpty();
+            assertThat(later.activeRunFirstSeq()).isZero();
+        }
     }
 
     @Test

@@ -42,6 +42,12 @@ public final class InMemoryRunStore implements RunRepository, RunEventLog, NodeH
     }
 
     @Override
+    public synchronized long firstSeqOfRun(SessionId sessionId, RunId runId) {
+        return events.getOrDefault(sessionId, List.of()).stream().filter(e -> e.runId().equals(runId))
+                .mapToLong(LoggedRunEvent::seq).findFirst().orElse(0L);
+    }
+
+    @Override
     public synchronized long lastSeq(SessionId sessionId) {
         return counters.getOrDefault(sessionId, 0L);
     }

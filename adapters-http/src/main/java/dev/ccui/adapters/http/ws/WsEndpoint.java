@@ -222,6 +222,9 @@ public final class WsEndpoint {
         subscribed.put("sessionId", sessionId.value());
         subscribed.put("lastSeq", subscription.lastSeq());
         subscription.activeRunId().ifPresent(id -> subscribed.put("activeRunId", id.toString()));
+        if (subscription.activeRunFirstSeq() > 0) {
+            subscribed.put("activeRunFirstSeq", subscription.activeRunFirstSeq());
+        }
         connection.enqueue(subscribed);
         subscription.replay();
     }

@@ -61,6 +61,15 @@ public final class JdbiRunEventLog implements RunEventLog {
     }
 
     @Override
+    public long firstSeqOfRun(SessionId sessionId, RunId runId) {
+        // run_events_run (V8) answers this without walking the session's older runs.
+        return jdbi.withHandle(h -> h.createQuery("SELECT MIN(seq) FROM run_events WHERE run_id = :run AND session_id = :session")
+                .bind("run", runId.toString())
+                .bind("session", sessionId.value())
+                .mapTo(Long.class).findOne().orElse(0L));
+    }
+
+    @Override
     public long lastSeq(SessionId sessionId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT last_seq FROM run_event_counters WHERE session_id = :session")
                 .bind("session", sessionId.value())

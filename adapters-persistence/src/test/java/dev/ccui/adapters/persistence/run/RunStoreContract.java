@@ -137,6 +137,23 @@ abstract class RunStoreContract extends DatabaseContract {
     }
 
     @Test
+    void firstSeqOfARunIsWhereItsTurnStartsInItsSession() {
+        var log = log();
+        RunId first = RunId.random();
+        RunId second = RunId.random();
+        log.append(SESSION, first, new RunEvent.Status("a", Map.of()), T0);
+        log.append(SESSION, first, new RunEvent.RunEnded(RunEvent.EndReason.COMPLETED), T0);
+        log.append(SESSION, second, new RunEvent.Status("b", Map.of()), T0.plusSeconds(3600));
+        log.append(SESSION, second, new RunEvent.Status("c", Map.of()), T0.plusSeconds(3600));
+        assertThat(log.firstSeqOfRun(SESSION, first)).isEqualTo(1);
+        assertThat(log.firstSeqOfRun(SESSION, second)).isEqualTo(3);
+        assertThat(log.firstSeqOfRun(new SessionId("other-session"), second)).isZero();
+        assertThat(log.firstSeqOfRun(SESSION, RunId.random())).isZero();
+        log.deleteOlderThan(T0.plusSeconds(60));
+        assertThat(log.firstSeqOfRun(SESSION, first)).isZero();
+    }
+
+    @Test
     void retentionForgetsOldEventsButNeverReusesTheirNumbers() {
         var log = log();
         RunId runId = RunId.random();

@@ -15,6 +15,12 @@ public interface EventSubscription extends AutoCloseable {
 
     Optional<RunId> activeRunId();
 
+    /**
+     * The seq of the active run's first event (0 when there is no active run or its events are
+     * gone): a page opened mid-run subscribes from just before it to show the whole turn so far.
+     */
+    long activeRunFirstSeq();
+
     /** Delivers the missed events, then switches to live delivery. Call once. */
     void replay();
 

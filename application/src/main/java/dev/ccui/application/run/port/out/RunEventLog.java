@@ -19,6 +19,9 @@ public interface RunEventLog {
     /** Events of the session with {@code seq > afterSeq}, oldest first, at most {@code limit}. */
     List<LoggedRunEvent> after(SessionId sessionId, long afterSeq, int limit);
 
+    /** The seq of the run's first stored event in the session; 0 when it has none (yet, or any more). */
+    long firstSeqOfRun(SessionId sessionId, RunId runId);
+
     /** The highest sequence number given in the session so far; 0 when none. */
     long lastSeq(SessionId sessionId);
 
