@@ -1,6 +1,7 @@
 package dev.ccui.bootstrap.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ccui.adapters.process.claude.TestCli;
 import dev.ccui.bootstrap.testing.ApiClient;
 import dev.ccui.bootstrap.testing.JarProcess;
 import java.net.URI;
@@ -85,12 +86,7 @@ public final class RunBenchmark {
             env.put("CCUI_RUNS_MAX", String.valueOf(Math.max(concurrent, 3) + 5));
             env.put("CCUI_PERMISSION_TIMEOUT", "1m");
             env.put("CLAUDE_CLI_PATH", cli.toString());
-            env.put("ANTHROPIC_BASE_URL", api.baseUrl());
-            env.put("ANTHROPIC_API_KEY", "test");
-            env.put("DISABLE_TELEMETRY", "1");
-            env.put("DISABLE_AUTOUPDATER", "1");
-            env.put("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1");
-            env.put("CLAUDE_CODE_MAX_RETRIES", "0");
+            env.putAll(TestCli.fakeApiEnvironment(api.baseUrl()));
             try (JarProcess app = JarProcess.start(env)) {
                 appPid = app.pid();
                 Thread killer = new Thread(() -> {

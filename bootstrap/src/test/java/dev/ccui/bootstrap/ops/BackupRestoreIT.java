@@ -69,12 +69,7 @@ class BackupRestoreIT {
         env.put("HOME", home.toString());
         env.put("TMPDIR", tmp.toString());
         env.put("CLAUDE_CODE_TMPDIR", tmp.toString());
-        env.put("DISABLE_TELEMETRY", "1");
-        env.put("DISABLE_AUTOUPDATER", "1");
-        env.put("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1");
-        env.put("ANTHROPIC_BASE_URL", messagesApi.baseUrl());
-        env.put("ANTHROPIC_API_KEY", "test");
-        env.put("CLAUDE_CODE_MAX_RETRIES", "0");
+        env.putAll(TestCli.fakeApiEnvironment(messagesApi.baseUrl()));
         return env;
     }
 

@@ -99,12 +99,7 @@ class LostRunsAcrossNodesIT {
             env.put("LANG", "C.UTF-8");
             env.put("TMPDIR", tmp.toString());
             env.put("CLAUDE_CODE_TMPDIR", tmp.toString());
-            env.put("ANTHROPIC_BASE_URL", api.baseUrl());
-            env.put("ANTHROPIC_API_KEY", "test");
-            env.put("DISABLE_TELEMETRY", "1");
-            env.put("DISABLE_AUTOUPDATER", "1");
-            env.put("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1");
-            env.put("CLAUDE_CODE_MAX_RETRIES", "0");
+            env.putAll(TestCli.fakeApiEnvironment(api.baseUrl()));
             try (JarProcess b = JarProcess.start(env)) {
                 Matcher listening = LISTENING.matcher(b.awaitLine(l -> LISTENING.matcher(l).find(), WAIT));
                 assertThat(listening.find()).isTrue();

@@ -57,14 +57,9 @@ class RunsHttpIT {
         env.put("PATH", System.getenv("PATH"));
         env.put("LANG", "C.UTF-8");
         env.put("HOME", home.toString());
-        env.put("DISABLE_TELEMETRY", "1");
-        env.put("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1");
-        env.put("DISABLE_AUTOUPDATER", "1");
         env.put("CLAUDE_CODE_TMPDIR", tmp.toString());
         env.put("TMPDIR", tmp.toString());
-        env.put("ANTHROPIC_BASE_URL", api.baseUrl());
-        env.put("ANTHROPIC_API_KEY", "test");
-        env.put("CLAUDE_CODE_MAX_RETRIES", "0");
+        env.putAll(TestCli.fakeApiEnvironment(api.baseUrl()));
         env.put("CCUI_PERMISSION_TIMEOUT", "1m");
         app = TestApplication.sqlite(base, env);
         String url = app.startHttp();

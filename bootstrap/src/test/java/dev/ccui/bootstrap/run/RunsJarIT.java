@@ -40,12 +40,7 @@ class RunsJarIT {
             env.put("HOME", home.toString());
             env.put("CLAUDE_CLI_PATH", TestCli.path().toString());
             env.put("CCUI_WORKSPACES_ROOT", base.resolve("work").toString());
-            env.put("ANTHROPIC_BASE_URL", api.baseUrl());
-            env.put("ANTHROPIC_API_KEY", "test");
-            env.put("DISABLE_TELEMETRY", "1");
-            env.put("DISABLE_AUTOUPDATER", "1");
-            env.put("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1");
-            env.put("CLAUDE_CODE_MAX_RETRIES", "0");
+            env.putAll(TestCli.fakeApiEnvironment(api.baseUrl()));
             try (JarProcess jar = JarProcess.start(env)) {
                 Matcher listening = LISTENING.matcher(jar.awaitLine(l -> LISTENING.matcher(l).find(), Duration.ofSeconds(60)));
                 assertThat(listening.find()).isTrue();

@@ -60,15 +60,10 @@ class CliClaudeRunnerIT {
         inherited.put("LANG", "C.UTF-8");
         inherited.put("HOME", home.toString());
         inherited.put("CLAUDE_CONFIG_DIR", configDir.toString());
-        inherited.put("DISABLE_TELEMETRY", "1");
-        inherited.put("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1");
-        inherited.put("DISABLE_AUTOUPDATER", "1");
         inherited.put("XDG_RUNTIME_DIR", base.resolve("run").toString());
         inherited.put("CLAUDE_CODE_TMPDIR", tmp.toString());
         inherited.put("TMPDIR", tmp.toString());
-        inherited.put("ANTHROPIC_BASE_URL", api.baseUrl());
-        inherited.put("ANTHROPIC_API_KEY", "test");
-        inherited.put("CLAUDE_CODE_MAX_RETRIES", "0");
+        inherited.putAll(TestCli.fakeApiEnvironment(api.baseUrl()));
         // The app's own secrets, which must never reach the CLI.
         inherited.put("JWT_SECRET", "leaked-jwt-secret");
         inherited.put("DATABASE_URL", "postgresql://leaked");

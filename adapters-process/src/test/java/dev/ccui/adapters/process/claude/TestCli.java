@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** Where the pinned real CLI is: {@code CCUI_TEST_CLAUDE_CLI}, else where {@code .ci/run} installs it. */
 public final class TestCli {
@@ -22,5 +23,15 @@ public final class TestCli {
                     + " --no-audit --no-fund (or run .ci/run), or set CCUI_TEST_CLAUDE_CLI");
         }
         return cli;
+    }
+
+    /**
+     * What points the CLI at a fake Messages API and keeps it off every other network: the
+     * variables every test that runs the real CLI sets.
+     */
+    public static Map<String, String> fakeApiEnvironment(String apiBaseUrl) {
+        return Map.of("ANTHROPIC_BASE_URL", apiBaseUrl, "ANTHROPIC_API_KEY", "test",
+                "DISABLE_TELEMETRY", "1", "DISABLE_AUTOUPDATER", "1",
+                "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1", "CLAUDE_CODE_MAX_RETRIES", "0");
     }
 }
