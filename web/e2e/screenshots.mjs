@@ -4,62 +4,18 @@
 //   CCUI_URL=http://127.0.0.1:3911 node e2e/screenshots.mjs [outDir]
 //
 // Uses Debian's Chromium (/usr/bin/chromium, or CHROMIUM); sets up the first admin when the
-// server still needs one, otherwise signs in with E2E_USER / E2E_PASSWORD.
-import { mkdirSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+// server still needs one, otherwise signs in with E2E_USER / E2E_PASSWORD (helpers in lib.mjs).
+import { launchChromium, openPage, screenshots, settings, signIn } from './lib.mjs';
 
-const base = process.env.CCUI_URL ?? 'http://127.0.0.1:3911';
-const out = process.argv[2] ?? '/tmp';
-const username = process.env.E2E_USER ?? 'admin';
-const password = process.env.E2E_PASSWORD ?? 'correct horse battery staple';
-mkdirSync(out, { recursive: true });
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run', '--disable-quic'],
-});
-
+const { base, username, password, out } = settings();
+const browser = await launchChromium();
 const problems = [];
-async function page(width, height, scheme) {
-  const context = await browser.newContext({ viewport: { width, height }, colorScheme: scheme, baseURL: base });
-  const p = await context.newPage();
-  // (the 401 of /api/auth/me before signing in is expected)
-  p.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().includes('status of 401')) problems.push(`console: ${m.text()}`);
-  });
-  p.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  return p;
-}
-
-async function signIn(p) {
-  await p.goto('/');
-  const heading = p.getByRole('heading', { level: 1 }).first();
-  await heading.waitFor();
-  const title = await heading.textContent();
-  if (title?.includes('Create the first admin')) {
-    await p.getByLabel('Username').fill(username);
-    await p.getByLabel('Password', { exact: true }).fill(password);
-    const confirm = p.getByLabel(/Repeat|Confirm/);
-    if (await confirm.count()) await confirm.fill(password);
-    await p.getByRole('button', { name: /Create/ }).click();
-  } else if (title?.includes('Sign in')) {
-    await p.getByLabel('Username').fill(username);
-    await p.getByLabel('Password').fill(password);
-    await p.getByRole('button', { name: 'Sign in' }).click();
-  }
-  await p.getByRole('list', { name: 'Projects' }).getByRole('link').first().waitFor();
-}
-
-async function shot(p, name) {
-  await p.waitForTimeout(400);
-  await p.screenshot({ path: `${out}/${name}.png` });
-  console.log(`${out}/${name}.png`);
-}
+const page = (width, height, colorScheme) => openPage(browser, { base, width, height, colorScheme, problems });
+const shot = screenshots(out, { settleMs: 400, numbered: false });
 
 // Desktop, light
 const desk = await page(1280, 800, 'light');
-await signIn(desk);
+await signIn(desk, { username, password });
 await shot(desk, 'ui-desktop-home');
 await desk.getByRole('list', { name: 'Projects' }).getByRole('link').first().click();
 const sessions = desk.getByRole('list', { name: /Sessions of/ });

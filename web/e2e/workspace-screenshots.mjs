@@ -4,75 +4,19 @@
 //
 // Sets up the first admin (or signs in with E2E_USER / E2E_PASSWORD), registers the project folder
 // when no project has that path, types `echo` in the terminal, opens and edits a file, stages it and
-// commits it, at 1280 px and 375 px. Uses Debian's Chromium (/usr/bin/chromium, or CHROMIUM).
-import { mkdirSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+// commits it, at 1280 px and 375 px. Uses Debian's Chromium (/usr/bin/chromium, or CHROMIUM); helpers in lib.mjs.
+import { launchChromium, openPage, projectByPath, screenshots, settings, signIn } from './lib.mjs';
 
-const base = process.env.CCUI_URL ?? 'http://127.0.0.1:3911';
+const { base, username, password, out } = settings();
 const projectPath = process.env.CCUI_PROJECT_PATH;
-const out = process.argv[2] ?? '/tmp';
-const username = process.env.E2E_USER ?? 'admin';
-const password = process.env.E2E_PASSWORD ?? 'correct horse battery staple';
-mkdirSync(out, { recursive: true });
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run', '--disable-quic'],
-});
-
+const browser = await launchChromium();
 const problems = [];
-async function page(width, height, scheme = 'light') {
-  const context = await browser.newContext({ viewport: { width, height }, colorScheme: scheme, baseURL: base });
-  const p = await context.newPage();
-  p.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().includes('status of 401')) problems.push(`console: ${m.text()}`);
-  });
-  p.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  return p;
-}
-
-async function signIn(p) {
-  await p.goto('/');
-  const heading = p.getByRole('heading', { level: 1 }).first();
-  await heading.waitFor();
-  const title = await heading.textContent();
-  if (title?.includes('Create the first admin')) {
-    await p.getByLabel('Username').fill(username);
-    await p.getByLabel('Password', { exact: true }).fill(password);
-    const confirm = p.getByLabel(/Repeat|Confirm/);
-    if (await confirm.count()) await confirm.fill(password);
-    await p.getByRole('button', { name: /Create/ }).click();
-  } else if (title?.includes('Sign in')) {
-    await p.getByLabel('Username').fill(username);
-    await p.getByLabel('Password').fill(password);
-    await p.getByRole('button', { name: 'Sign in' }).click();
-  }
-  await p.getByRole('searchbox').or(p.getByLabel('Search all sessions')).first().waitFor();
-}
-
-async function projectId(p) {
-  const api = p.context().request;
-  const list = await (await api.get('/api/projects')).json();
-  let project = list.find((x) => !projectPath || x.path === projectPath);
-  if (!project && projectPath) {
-    const res = await api.post('/api/projects', { data: { path: projectPath }, headers: { 'X-CCUI-CSRF': '1' } });
-    if (!res.ok()) throw new Error(`adding the project failed: ${res.status()} ${await res.text()}`);
-    project = await res.json();
-  }
-  if (!project) throw new Error('no project: set CCUI_PROJECT_PATH');
-  return project.id;
-}
-
-async function shot(p, name) {
-  await p.waitForTimeout(500);
-  await p.screenshot({ path: `${out}/${name}.png` });
-  console.log(`${out}/${name}.png`);
-}
+const page = (width, height, colorScheme = 'light') => openPage(browser, { base, width, height, colorScheme, problems });
+const shot = screenshots(out, { settleMs: 500, numbered: false });
 
 const desk = await page(1280, 800);
-await signIn(desk);
-const id = await projectId(desk);
+await signIn(desk, { username, password });
+const id = (await projectByPath(desk, projectPath)).id;
 const tab = (t) => `/#/p/${encodeURIComponent(id)}${t ? `/${t}` : ''}`;
 
 // Terminal

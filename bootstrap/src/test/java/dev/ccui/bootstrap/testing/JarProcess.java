@@ -78,6 +78,11 @@ public final class JarProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Waits up to {@code timeout} for the process to end; false when it is still running. */
+    public boolean awaitExitQuietly(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** Every complete line printed so far. */
     public List<String> output() {
         try {
