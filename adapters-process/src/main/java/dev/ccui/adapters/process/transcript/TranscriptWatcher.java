@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reports transcript changes as they happen (inotify on Linux): one registration on the
- * projects root and one on each project folder. When the root does not exist yet, its parent
- * is watched until it appears. Anything missed (overflow, subagent folders) is reported as the
+ * projects root and one on each project folder. When the root does not exist yet (Claude Code
+ * never ran on this machine: not even {@code ~/.claude}), its nearest existing ancestor is
+ * watched, one level closer each time a folder on the way appears, until the root exists. Anything missed (overflow, subagent folders) is reported as the
  * root itself, meaning "rescan", or left to the periodic rescan.
  */
 final class TranscriptWatcher implements AutoCloseable {
@@ -43,11 +44,7 @@ final class TranscriptWatcher implements AutoCloseable {
         this.root = root;
         this.changed = changed;
         this.service = root.getFileSystem().newWatchService();
-        if (Files.isDirectory(root)) {
-            registerRoot(false);
-        } else if (root.getParent() != null && Files.isDirectory(root.getParent())) {
-            register(root.getParent());
-        }
+        approachRoot(false);
         this.thread = Thread.ofPlatform().name(THREAD_NAME).daemon(true).unstarted(this::run);
         thread.start();
     }
@@ -76,16 +73,40 @@ final class TranscriptWatcher implements AutoCloseable {
                 continue;
             }
             Path child = folder.resolve((Path) event.context());
-            if (folder.equals(root.getParent())) {
-                if (child.equals(root) && event.kind() == ENTRY_CREATE) {
-                    registerRoot(true);
-                    report(root);
+            if (!folder.equals(root) && root.startsWith(folder)) {
+                if (event.kind() == ENTRY_CREATE && root.startsWith(child)) {
+                    approachRoot(true);
                 }
             } else if (folder.equals(root) && event.kind() == ENTRY_CREATE && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
                 registerProject(child, true);
             } else if (child.getFileName().toString().endsWith(".jsonl")) {
                 report(child);
             }
+        }
+    }
+
+    /**
+     * Watches the root when it exists, else its nearest existing ancestor. Loops because
+     * {@code mkdir -p} may have made the next levels before the ancestor's watch was in place.
+     */
+    private void approachRoot(boolean reportExisting) {
+        while (!Files.isDirectory(root)) {
+            Path ancestor = root.getParent();
+            while (ancestor != null && !Files.isDirectory(ancestor)) {
+                ancestor = ancestor.getParent();
+            }
+            if (ancestor == null || !register(ancestor)) {
+                return;
+            }
+            Path next = root.subpath(0, ancestor.getNameCount() + 1);
+            next = root.getRoot() == null ? next : root.getRoot().resolve(next);
+            if (!Files.isDirectory(next)) {
+                return;
+            }
+        }
+        registerRoot(reportExisting);
+        if (reportExisting) {
+            report(root);
         }
     }
 

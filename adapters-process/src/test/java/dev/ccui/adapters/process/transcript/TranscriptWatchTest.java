@@ -105,6 +105,29 @@ class TranscriptWatchTest {
     }
 
     @Test
+    void aConfigFolderThatDoesNotExistYetIsFollowedDownToTheProjectsRoot() throws Exception {
+        // A machine where Claude Code never ran: not even ~/.claude exists when the app starts.
+        Path missing = config.resolve("home/.claude");
+        FileTranscriptStore store = new FileTranscriptStore(missing, TranscriptLimits.defaults());
+        BlockingQueue<Path> reports = new LinkedBlockingQueue<>();
+
+        AutoCloseable watch = store.watch(reports::add);
+        try {
+            Files.createDirectories(config.resolve("home"));
+            Files.createDirectories(missing.resolve("projects/p"));
+            awaitReport(reports, store.projectsRoot());
+            Path file = missing.resolve("projects/p/s.jsonl");
+            TestRecords.append(file, TestRecords.user("u1", "hello"));
+            awaitReport(reports, file);
+            Path second = missing.resolve("projects/q/t.jsonl");
+            TestRecords.append(second, TestRecords.user("u2", "hello again"));
+            awaitReport(reports, second);
+        } finally {
+            watch.close();
+        }
+    }
+
+    @Test
     void tooManyChangesAtOnceAreReportedAsTheRootToRescan() throws Exception {
         Path folder = Files.createDirectories(config.resolve("projects/p"));
         FileTranscriptStore store = new FileTranscriptStore(config, TranscriptLimits.defaults());
