@@ -9,6 +9,7 @@ import { NewSessionView } from './NewSessionView';
 
 let fetchMock: ReturnType<typeof routeFetch>;
 beforeEach(() => {
+  window.sessionStorage.clear();
   installFakeWebSocket();
   window.location.hash = '';
   fetchMock = routeFetch((url) => {
@@ -35,6 +36,24 @@ function Pane() {
 const sends = (ws: FakeWebSocket) => sentFrames(ws).filter((f) => f.type === 'send');
 
 describe('Composer', () => {
+  it('keeps what was typed across a reload of the tab, and forgets it once sent', async () => {
+    const first = await renderLive(<Pane />);
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText('Message Claude'), 'half a thought');
+    first.unmount();
+
+    const { ws } = await renderLive(<Pane />);
+    const box = screen.getByLabelText<HTMLTextAreaElement>('Message Claude');
+    expect(box.value).toBe('half a thought');
+    act(() => ws.push({ type: 'subscribed', sessionId: 's1', lastSeq: 0 }));
+    await user.type(box, '{Enter}');
+    await vi.waitFor(() => expect(sends(ws)).toHaveLength(1));
+    const sent = sends(ws)[0] as { clientMessageId: string };
+    act(() => ws.push({ type: 'accepted', clientMessageId: sent.clientMessageId, runId: 'run-1', sessionId: 's1' }));
+    await vi.waitFor(() => expect(box.value).toBe(''));
+    expect(window.sessionStorage.getItem('ccui.draft.s.s1')).toBeNull();
+  });
+
   it('sends with Enter over the socket, shows the prompt at once, and clears the box when accepted', async () => {
     const { ws } = await renderLive(<Pane />);
     const user = userEvent.setup();

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type ClipboardEvent, type DragEvent
 import { ApiError, errorMessage } from '../../api/client';
 import { offerNotificationsOnce } from '../notify/notify';
 import { useChatStore } from './ChatContext';
+import { readDraft, saveDraft } from './draft';
 import { CompletionList } from './CompletionList';
 import { fileSuggestions, slashSuggestions, tokenAt, type Suggestion } from './completion';
 import { MAX_IMAGES, readImages, type Attachment } from './images';
@@ -33,7 +34,8 @@ export function Composer({ chatKey, projectId, sessionId, activeRunId, models, o
   autoFocus?: boolean;
 }) {
   const store = useChatStore();
-  const [text, setText] = useState('');
+  const [text, setText] = useState(() => readDraft(projectId, sessionId));
+  useEffect(() => saveDraft(projectId, sessionId, text), [projectId, sessionId, text]);
   const [images, setImages] = useState<Attachment[]>([]);
   const [model, setModel] = useState('');
   const [mode, setMode] = useState('default');
