@@ -28,6 +28,14 @@ export function launchChromium() {
 }
 
 /**
+ * Headless Chromium with a real (temporary) profile: Chromium only says a site is installable as
+ * an app outside incognito, and every context of `launchChromium` is incognito-like.
+ */
+export function launchChromiumProfile(dir) {
+  return chromium.launchPersistentContext(dir, { executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/**
  * A page in a fresh context. Console errors and uncaught page errors go to `problems` (the 401 of
  * /api/auth/me before signing in is expected; `ignore` adds patterns of other expected messages).
  * With `warnings`, console errors go there instead, except Content Security Policy violations:

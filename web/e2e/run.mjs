@@ -9,11 +9,12 @@
 // CCUI_WORKSPACES_ROOT, on a server whose first admin does not exist yet. The fake Messages API
 // answers "WRITE <path>" with a Write tool use, "SLOW…" with word0 … word99 (one every 100 ms)
 // and anything else with "Hi from fake server (req N). You said: <prompt>".
-import { access } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { access, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  check, eventually, fillLogin, fillSetup, launchChromium, openPage, runSteps, screenshots, settings, userMenu,
+  check, eventually, fillLogin, fillSetup, launchChromium, launchChromiumProfile, openPage, runSteps, screenshots, settings, userMenu,
 } from './lib.mjs';
 
 const { base, username, password, out } = settings(fileURLToPath(new URL('../../bootstrap/target/e2e-screenshots', import.meta.url)));
@@ -276,6 +277,26 @@ const steps = [
     await main(phone).getByText(/You said: Hello from a phone/).first().waitFor({ timeout: CHAT_TIMEOUT });
     await interruptButton(phone).waitFor({ state: 'hidden', timeout: CHAT_TIMEOUT });
     await shot(phone, 'phone-answer');
+  }],
+
+  ['10. Chromium can install it as an app (manifest, icons, service worker)', async () => {
+    const profile = await mkdtemp(join(tmpdir(), 'ccui-e2e-profile-'));
+    const app = await launchChromiumProfile(profile);
+    try {
+      const page = app.pages()[0] ?? (await app.newPage());
+      await page.goto(base);
+      await page.getByRole('heading', { name: 'Sign in to Claude Code UI' }).waitFor();
+      const worker = await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.scriptURL);
+      check(worker === `${base}/sw.js`, `the service worker should be ${base}/sw.js; it is ${worker}`);
+      const cdp = await app.newCDPSession(page);
+      const manifest = await cdp.send('Page.getAppManifest');
+      check(manifest.errors.length === 0, `the manifest has errors: ${JSON.stringify(manifest.errors)}`);
+      const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+      check(installabilityErrors.length === 0, `Chromium says it cannot be installed: ${JSON.stringify(installabilityErrors)}`);
+    } finally {
+      await app.close();
+      await rm(profile, { recursive: true, force: true });
+    }
   }],
 ];
 
