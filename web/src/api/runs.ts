@@ -2,7 +2,7 @@ import { request } from './client';
 
 /** The `event` object of a logged run event: `kind` plus the fields of that kind (see docs/api.md). */
 export type RunEventBody =
-  | { kind: 'run_started'; sessionId?: string | null; model?: string | null; permissionMode?: string | null }
+  | { kind: 'run_started'; sessionId?: string | null; model?: string | null; permissionMode?: string | null; slashCommands?: string[] }
   | { kind: 'assistant_text'; messageId?: string | null; text: string; parentToolUseId?: string | null }
   | { kind: 'assistant_delta'; messageId?: string | null; blockIndex: number; blockType: string; text: string; parentToolUseId?: string | null }
   | { kind: 'thinking'; messageId?: string | null; text: string; parentToolUseId?: string | null }

@@ -140,6 +140,18 @@ describe('Composer', () => {
     expect(screen.queryByRole('listbox')).toBeNull();
   });
 
+  it("also offers the commands the CLI announced for this session, not its interactive ones", async () => {
+    const { ws } = await renderLive(<Pane />);
+    act(() => ws.push({ type: 'subscribed', sessionId: 's1', lastSeq: 0 }));
+    await pushEvents(ws, [ev(1, { kind: 'run_started', model: 'claude-opus-5-5', slashCommands: ['compact', 'deploy-docs', 'config', '__internal'] })]);
+    const user = userEvent.setup();
+    await user.type(screen.getByRole('textbox', { name: 'Message Claude' }), '/');
+    const names = within(screen.getByRole('listbox', { name: 'Slash commands' })).getAllByRole('option').map((o) => o.textContent ?? '');
+    expect(names.filter((n) => n.startsWith('/deploy-docs'))).toHaveLength(1);
+    expect(names.filter((n) => n.startsWith('/compact'))).toHaveLength(1);
+    expect(names.some((n) => n.startsWith('/config') || n.startsWith('/__internal'))).toBe(false);
+  });
+
   it('offers project files after @ and inserts the picked path', async () => {
     await renderLive(<Pane />);
     const user = userEvent.setup();

@@ -23,13 +23,15 @@ function sendError(err: unknown): string {
 }
 
 /** Where the user types a prompt: models, permission modes, images, slash commands and @files. */
-export function Composer({ chatKey, projectId, sessionId, activeRunId, models, onSent, autoFocus }: {
+export function Composer({ chatKey, projectId, sessionId, activeRunId, models, slashCommands = [], onSent, autoFocus }: {
   chatKey: string;
   projectId: string;
   sessionId: string | null;
   activeRunId: string | null;
   /** Models seen in the session, offered next to the aliases. */
   models: string[];
+  /** Commands the CLI announced for this session (its own and the project's), besides the built-ins. */
+  slashCommands?: string[];
   onSent?: (sessionId: string) => void;
   autoFocus?: boolean;
 }) {
@@ -60,7 +62,7 @@ export function Composer({ chatKey, projectId, sessionId, activeRunId, models, o
     const id = ++query.current;
     if (!token) return setSuggestions(null);
     if (token.kind === 'slash') {
-      const items = slashSuggestions(token.query);
+      const items = slashSuggestions(token.query, slashCommands);
       setActive(0);
       return setSuggestions(items.length ? { kind: 'slash', start: token.start, items } : null);
     }

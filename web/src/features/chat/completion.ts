@@ -34,9 +34,22 @@ export function tokenAt(text: string, caret: number): { kind: 'slash' | 'file'; 
   return null;
 }
 
-export function slashSuggestions(query: string): Suggestion[] {
+/** Commands that need the CLI's terminal UI: offered by no headless run, even when it lists them. */
+const INTERACTIVE = new Set(['agents', 'color', 'config', 'effort', 'fast', 'focus', 'heapdump', 'mcp', 'model',
+  'output-style', 'autocompact', 'auto-mode-setup', 'reload-plugins', 'reload-skills', 'rename', 'doctor',
+  'insights', 'goal', 'list-agents', 'team-onboarding', 'update-config', 'loop', 'batch', 'run', 'fewer-permission-prompts']);
+
+/**
+ * The built-ins, then what the CLI announced beyond them (the project's own commands and
+ * installed skills; internal names starting with "__" left out), matching the typed prefix.
+ */
+export function slashSuggestions(query: string, announced: string[] = []): Suggestion[] {
   const q = query.toLowerCase();
-  return SLASH_COMMANDS.filter((c) => c.value.slice(1).startsWith(q));
+  const known = new Set(SLASH_COMMANDS.map((c) => c.value.slice(1)));
+  const extra = announced
+    .filter((name) => !known.has(name) && !INTERACTIVE.has(name) && !name.startsWith('__'))
+    .map((name) => ({ value: `/${name}`, label: `/${name}`, detail: "From this project's Claude Code setup" }));
+  return [...SLASH_COMMANDS, ...extra].filter((c) => c.value.slice(1).toLowerCase().startsWith(q));
 }
 
 const MAX_FILES = 20;

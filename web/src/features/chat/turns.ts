@@ -29,6 +29,8 @@ export interface LiveTurn {
   outputs: Record<string, ToolOutput>;
   status: string | null;
   model: string | null;
+  /** The CLI's commands and skills as its run announced them (names without the slash). */
+  slashCommands?: string[];
   result: ResultEvent | null;
   ended: EndReason | null;
   endedAt: string | null;
@@ -103,7 +105,7 @@ function applyToTurn(turn0: LiveTurn, e: LoggedEvent): LiveTurn {
   const turn = content && turn0.status !== answering(turn0) ? { ...turn0, status: answering(turn0) } : turn0;
   switch (ev.kind) {
     case 'run_started':
-      return { ...turn, startedAt, status: 'running', model: ev.model ?? turn.model };
+      return { ...turn, startedAt, status: 'running', model: ev.model ?? turn.model, slashCommands: ev.slashCommands ?? turn.slashCommands };
     case 'assistant_delta': {
       if (ev.blockType !== 'text' && ev.blockType !== 'thinking') return turn;
       const type = ev.blockType;

@@ -25,9 +25,16 @@ public sealed interface RunEvent {
 
     /** The CLI began working on a prompt (its {@code system/init} line, repeated at every turn). */
     record RunStarted(String sessionId, String model, String cwd, String permissionMode, List<String> tools,
-                      String cliVersion) implements RunEvent {
+                      String cliVersion, List<String> slashCommands) implements RunEvent {
         public RunStarted {
             tools = tools == null ? List.of() : List.copyOf(tools);
+            // The CLI's commands and skills for this project (built-in and the project's own), for completion.
+            slashCommands = slashCommands == null ? List.of() : List.copyOf(slashCommands);
+        }
+
+        public RunStarted(String sessionId, String model, String cwd, String permissionMode, List<String> tools,
+                          String cliVersion) {
+            this(sessionId, model, cwd, permissionMode, tools, cliVersion, List.of());
         }
 
         @Override

@@ -93,7 +93,8 @@ abstract class RunStoreContract extends DatabaseContract {
         input.put("nothing", null);
         input.put("nested", Map.of("list", List.of(1, "two", true)));
         return List.of(
-                new RunEvent.RunStarted("s-1", "claude-sonnet", "/w", "default", List.of("Bash", "Write"), "2.1.328"),
+                new RunEvent.RunStarted("s-1", "claude-sonnet", "/w", "default", List.of("Bash", "Write"), "2.1.328",
+                        List.of("compact", "deploy-docs")),
                 new RunEvent.AssistantDelta("m1", 0, "text", "Hel", null),
                 new RunEvent.AssistantText("m1", "Hello", "toolu_parent"),
                 new RunEvent.Thinking("m1", "hmm", null),

@@ -106,7 +106,7 @@ public final class StreamJsonParser {
         return switch (subtype) {
             case "init" -> Parsed.of(new RunEvent.RunStarted(text(node, "session_id"), text(node, "model"),
                     text(node, "cwd"), text(node, "permissionMode"), strings(node.path("tools")),
-                    text(node, "claude_code_version")));
+                    text(node, "claude_code_version"), strings(node.path("slash_commands"))));
             case "status" -> Parsed.of(new RunEvent.Status(node.path("status").asText("status"),
                     without(node, "type", "subtype", "status", "uuid", "session_id")));
             case "api_retry" -> Parsed.of(new RunEvent.Status("api_retry",

@@ -63,6 +63,7 @@ class StreamJsonParserTest {
         assertThat(started.permissionMode()).isEqualTo("default");
         assertThat(started.tools()).contains("Bash", "Write");
         assertThat(started.cliVersion()).isEqualTo("2.1.328");
+        assertThat(started.slashCommands()).contains("compact", "context", "security-review").doesNotContain("/compact");
         assertThat(((RunEvent.AssistantText) events.get(1)).text())
                 .isEqualTo("Hi from fake server (req 1). You said: say hi");
         var result = (RunEvent.Result) events.get(2);
