@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -151,7 +153,20 @@ class TranscriptWatchTest {
             }
             release.countDown();
 
-            awaitReport(reports, store.projectsRoot());
+            // Nothing may be lost: either the pile-up overflowed and the root is reported (rescan
+            // everything), or, when the JDK's poller was still handing events over while the
+            // watcher drained them (a loaded machine), every file is reported on its own.
+            Set<Path> files = new HashSet<>();
+            boolean rootReported = false;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+            while (!rootReported && files.size() < 601) {
+                Path next = reports.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                assertThat(next).as("the root or all 601 files reported; %d files seen", files.size()).isNotNull();
+                rootReported = next.equals(store.projectsRoot());
+                if (next.getParent().equals(folder)) {
+                    files.add(next);
+                }
+            }
         } finally {
             release.countDown();
             watch.close();
