@@ -1,3 +1,4 @@
+import { JsonSocket, wsUrl } from './jsonSocket';
 import type { LoggedEvent, StartRun } from './runs';
 import type { IndexProgress } from './types';
 
@@ -27,7 +28,6 @@ export type ConnectionState =
 type FrameListener = (frame: LiveFrame) => void;
 type StateListener = (state: ConnectionState) => void;
 
-const PING_EVERY_MS = 25_000;
 const MAX_BACKOFF_MS = 30_000;
 
 /** Backoff before reconnect attempt n (1-based): 1 s, 2 s, 4 s … up to 30 s, with ±20 % jitter. */
@@ -36,22 +36,16 @@ export function backoffMs(attempt: number, random: () => number = Math.random): 
   return Math.round(base * (0.8 + 0.4 * random()));
 }
 
-function socketUrl(): string {
-  const { protocol, host } = window.location;
-  return `${protocol === 'https:' ? 'wss:' : 'ws:'}//${host}/ws`;
-}
-
 /**
  * The one `/ws` connection of the page (same origin, the session cookie authenticates it).
  * Reconnects with exponential backoff, immediately when the browser comes back online, and
  * tells its listeners when it (re)connects so they can refetch what they may have missed.
  */
 export class LiveConnection {
-  private socket: WebSocket | null = null;
+  private readonly socket = new JsonSocket<LiveFrame>();
   private state: ConnectionState = { kind: 'connecting' };
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
-  private pingTimer: ReturnType<typeof setInterval> | null = null;
   private stopped = false;
   private readonly frameListeners = new Set<FrameListener>();
   private readonly stateListeners = new Set<StateListener>();
@@ -66,9 +60,9 @@ export class LiveConnection {
     this.connect();
   };
   private readonly onOffline = () => {
-    this.clearTimers();
+    this.clearRetry();
     this.setState({ kind: 'offline' });
-    this.socket?.close();
+    this.socket.close();
   };
 
   start(): void {
@@ -83,10 +77,8 @@ export class LiveConnection {
     this.stopped = true;
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOffline);
-    this.clearTimers();
-    const s = this.socket;
-    this.socket = null;
-    s?.close(1000, 'bye');
+    this.clearRetry();
+    this.socket.close(1000, 'bye');
   }
 
   getState(): ConnectionState {
@@ -151,62 +143,36 @@ export class LiveConnection {
     for (const l of this.stateListeners) l(s);
   }
 
-  private clearTimers() {
+  private clearRetry() {
     if (this.retryTimer) clearTimeout(this.retryTimer);
-    if (this.pingTimer) clearInterval(this.pingTimer);
     this.retryTimer = null;
-    this.pingTimer = null;
   }
 
   private connect() {
-    this.clearTimers();
-    if (this.socket) {
-      const old = this.socket;
-      this.socket = null;
-      old.close();
-    }
+    this.clearRetry();
     if (this.state.kind !== 'reconnecting') this.setState({ kind: 'connecting' });
-    let ws: WebSocket;
-    try {
-      ws = new WebSocket(socketUrl());
-    } catch {
-      this.scheduleReconnect();
-      return;
-    }
-    this.socket = ws;
-    ws.onopen = () => {
-      if (this.socket !== ws) return;
-      const wasReconnect = this.everConnected;
-      this.everConnected = true;
-      this.attempt = 0;
-      this.setState({ kind: 'connected' });
-      this.pingTimer = setInterval(() => this.send({ type: 'ping' }), PING_EVERY_MS);
-      for (const [sessionId, seq] of this.subscriptions) this.send({ type: 'subscribe', sessionId, afterSeq: seq ?? PROBE_SEQ });
-      if (wasReconnect) for (const l of this.reconnectListeners) l();
-    };
-    ws.onmessage = (e: MessageEvent) => {
-      if (this.socket !== ws || typeof e.data !== 'string') return;
-      let frame: LiveFrame;
-      try {
-        frame = JSON.parse(e.data) as LiveFrame;
-      } catch {
-        return;
-      }
-      if (frame.type === 'event') {
-        const seen = this.subscriptions.get(frame.sessionId);
-        if (seen !== undefined && seen !== null && frame.seq > seen) this.subscriptions.set(frame.sessionId, frame.seq);
-      }
-      for (const l of this.frameListeners) l(frame);
-    };
-    ws.onclose = () => {
-      if (this.socket !== ws) return;
-      this.socket = null;
-      this.scheduleReconnect();
-    };
+    this.socket.open(wsUrl('/ws'), {
+      opened: () => {
+        const wasReconnect = this.everConnected;
+        this.everConnected = true;
+        this.attempt = 0;
+        this.setState({ kind: 'connected' });
+        for (const [sessionId, seq] of this.subscriptions) this.send({ type: 'subscribe', sessionId, afterSeq: seq ?? PROBE_SEQ });
+        if (wasReconnect) for (const l of this.reconnectListeners) l();
+      },
+      frame: (frame) => {
+        if (frame.type === 'event') {
+          const seen = this.subscriptions.get(frame.sessionId);
+          if (seen !== undefined && seen !== null && frame.seq > seen) this.subscriptions.set(frame.sessionId, frame.seq);
+        }
+        for (const l of this.frameListeners) l(frame);
+      },
+      closed: () => this.scheduleReconnect(),
+    });
   }
 
   private scheduleReconnect() {
-    this.clearTimers();
+    this.clearRetry();
     if (this.stopped) return;
     if (typeof navigator !== 'undefined' && navigator.onLine === false) {
       this.setState({ kind: 'offline' });
@@ -219,8 +185,6 @@ export class LiveConnection {
   }
 
   private send(frame: unknown): boolean {
-    if (this.socket?.readyState !== WebSocket.OPEN) return false;
-    this.socket.send(JSON.stringify(frame));
-    return true;
+    return this.socket.send(frame);
   }
 }

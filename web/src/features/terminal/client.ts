@@ -1,3 +1,4 @@
+import { JsonSocket, wsUrl } from '../../api/jsonSocket';
 import { backoffMs } from '../../api/live';
 
 /** The part of an xterm.js Terminal the protocol needs (tests pass a mock). */
@@ -31,7 +32,6 @@ interface Saved {
   seq: number;
 }
 
-const PING_EVERY_MS = 25_000;
 /** Errors after which reconnecting cannot help. */
 const FATAL = new Set(['TERMINAL_DISABLED', 'TERMINAL_LIMIT', 'SCOPE_REQUIRED', 'FORBIDDEN', 'NOT_FOUND']);
 
@@ -56,11 +56,6 @@ function save(projectId: string, v: Saved | null) {
   }
 }
 
-function socketUrl(projectId: string): string {
-  const { protocol, host } = window.location;
-  return `${protocol === 'https:' ? 'wss:' : 'ws:'}//${host}/ws/terminal?projectId=${encodeURIComponent(projectId)}`;
-}
-
 /**
  * One terminal of a project over `/ws/terminal`. Opens a new terminal, or re-attaches: after a
  * drop from the last seq shown, so no output is lost or shown twice; after a reload the terminal
@@ -69,7 +64,7 @@ function socketUrl(projectId: string): string {
  * grace period. {@link end} kills it.
  */
 export class TerminalClient {
-  private socket: WebSocket | null = null;
+  private readonly socket = new JsonSocket<ServerFrame>();
   private state: TerminalState = { kind: 'connecting' };
   private terminalId: string | null = null;
   private lastSeq = 0;
@@ -77,7 +72,6 @@ export class TerminalClient {
   private everOpened = false;
   private stopped = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
-  private pingTimer: ReturnType<typeof setInterval> | null = null;
   private sentSize: { cols: number; rows: number } | null = null;
   private readonly dataSub: { dispose(): void };
   private readonly listeners = new Set<(s: TerminalState) => void>();
@@ -134,11 +128,9 @@ export class TerminalClient {
   /** Detaches without ending the terminal. */
   dispose(): void {
     this.stopped = true;
-    this.clearTimers();
+    this.clearRetry();
     this.dataSub.dispose();
-    const s = this.socket;
-    this.socket = null;
-    s?.close(1000, 'detached');
+    this.socket.close(1000, 'detached');
   }
 
   private forget() {
@@ -152,15 +144,13 @@ export class TerminalClient {
     for (const l of this.listeners) l(s);
   }
 
-  private clearTimers() {
+  private clearRetry() {
     if (this.retryTimer) clearTimeout(this.retryTimer);
-    if (this.pingTimer) clearInterval(this.pingTimer);
     this.retryTimer = null;
-    this.pingTimer = null;
   }
 
   private send(frame: unknown) {
-    if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify(frame));
+    this.socket.send(frame);
   }
 
   private openOrAttach() {
@@ -169,41 +159,13 @@ export class TerminalClient {
   }
 
   private connect() {
-    this.clearTimers();
-    if (this.socket) {
-      const old = this.socket;
-      this.socket = null;
-      old.close();
-    }
+    this.clearRetry();
     if (this.state.kind !== 'reconnecting') this.setState({ kind: 'connecting' });
-    let ws: WebSocket;
-    try {
-      ws = new WebSocket(socketUrl(this.projectId));
-    } catch {
-      this.dropped(undefined);
-      return;
-    }
-    this.socket = ws;
-    ws.onopen = () => {
-      if (this.socket !== ws) return;
-      this.openOrAttach();
-      this.pingTimer = setInterval(() => this.send({ type: 'ping' }), PING_EVERY_MS);
-    };
-    ws.onmessage = (e: MessageEvent) => {
-      if (this.socket !== ws || typeof e.data !== 'string') return;
-      let frame: ServerFrame;
-      try {
-        frame = JSON.parse(e.data) as ServerFrame;
-      } catch {
-        return;
-      }
-      this.received(frame);
-    };
-    ws.onclose = (e: CloseEvent) => {
-      if (this.socket !== ws) return;
-      this.socket = null;
-      this.dropped(e?.code);
-    };
+    this.socket.open(wsUrl(`/ws/terminal?projectId=${encodeURIComponent(this.projectId)}`), {
+      opened: () => this.openOrAttach(),
+      frame: (frame) => this.received(frame),
+      closed: (code) => this.dropped(code),
+    });
   }
 
   private received(frame: ServerFrame) {
@@ -237,7 +199,7 @@ export class TerminalClient {
         } else if (FATAL.has(frame.code)) {
           this.setState({ kind: 'error', code: frame.code, message: frame.message });
           this.stopped = true;
-          this.socket?.close();
+          this.socket.close();
         } else if (this.state.kind !== 'open') {
           this.setState({ kind: 'error', code: frame.code, message: frame.message });
         }
@@ -248,7 +210,7 @@ export class TerminalClient {
   }
 
   private dropped(code: number | undefined) {
-    this.clearTimers();
+    this.clearRetry();
     if (this.stopped || this.state.kind === 'exited' || this.state.kind === 'error') return;
     if (code === 4409) {
       this.setState({ kind: 'displaced' });
