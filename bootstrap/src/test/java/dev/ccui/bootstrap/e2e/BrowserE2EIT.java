@@ -58,8 +58,9 @@ class BrowserE2EIT {
         Path workspaces = Files.createDirectories(base.resolve("work"));
         Path project = gitRepository(Files.createDirectories(workspaces.resolve("e2e-demo")));
         Path home = Files.createDirectories(base.resolve("home"));
-        // As on a machine where Claude Code has run before: the index watches a config dir that exists.
-        Path claudeConfig = Files.createDirectories(base.resolve("claude"));
+        // As on a machine where Claude Code never ran: the config dir appears with the first session,
+        // and the index must follow it there (the watcher climbs down from the nearest folder that exists).
+        Path claudeConfig = base.resolve("claude");
 
         try (FakeMessagesApi api = new FakeMessagesApi()) {
             Map<String, String> env = new HashMap<>(TestApplication.baseEnvironment(base));
