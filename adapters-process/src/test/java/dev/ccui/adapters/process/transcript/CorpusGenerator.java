@@ -18,10 +18,10 @@ import java.util.UUID;
  * Writes a synthetic {@code projects/} tree in the shape claude 2.1.x writes (see the fixtures):
  * prompts, assistant messages split into one line per content block with repeated usage, tool
  * uses (Bash, Read, Edit, Write) with results of varied size and their {@code toolUseResult}
- * copies, thinking, attachments, titles, last prompts, cost states, a few subagent files; many
- * small sessions and, when the budget allows, some of 10–50 MB. The same seed gives the same bytes.
+ * copies, thinking, attachments, titles, last prompts, cost states, a few subagent files. The
+ * {@link Shape} says how the bytes spread over the sessions. The same seed gives the same bytes.
  *
- * <p>Usage: {@code CorpusGenerator <config dir> <projects> <sessions> <total bytes> <seed>}
+ * <p>Usage: {@code CorpusGenerator <config dir> <projects> <sessions> <total bytes> <seed> [mixed|even]}
  * (the files go to {@code <config dir>/projects/}).
  */
 public final class CorpusGenerator {
@@ -36,6 +36,14 @@ public final class CorpusGenerator {
             + "html query database table column row migration schema api endpoint route controller view template")
             .split(" ");
     private static final String[] TOOLS = {"Bash", "Read", "Edit", "Write", "Grep"};
+
+    /** How the bytes spread over the sessions. */
+    public enum Shape {
+        /** Many small sessions (log-normal sizes) and, when the budget allows, some of 10–50 MB. */
+        MIXED,
+        /** Every session within a quarter of the mean size: a machine of many working days, none huge. */
+        EVEN
+    }
 
     /** What was written, to check a reader against. */
     public record Stats(int files, long bytes, long messageLines, long inputTokens, long outputTokens) {
@@ -60,19 +68,24 @@ public final class CorpusGenerator {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 5) {
-            System.err.println("usage: CorpusGenerator <config dir> <projects> <sessions> <total bytes> <seed>");
+        if (args.length != 5 && args.length != 6) {
+            System.err.println("usage: CorpusGenerator <config dir> <projects> <sessions> <total bytes> <seed> [mixed|even]");
             System.exit(2);
         }
+        Shape shape = args.length == 6 ? Shape.valueOf(args[5].toUpperCase(java.util.Locale.ROOT)) : Shape.MIXED;
         long start = System.nanoTime();
         Stats stats = new CorpusGenerator(Long.parseLong(args[4])).generate(Path.of(args[0]), Integer.parseInt(args[1]),
-                Integer.parseInt(args[2]), Long.parseLong(args[3]));
+                Integer.parseInt(args[2]), Long.parseLong(args[3]), shape);
         System.out.printf("wrote %d files, %d bytes, %d message lines in %d ms%n", stats.files(), stats.bytes(),
                 stats.messageLines(), (System.nanoTime() - start) / 1_000_000);
     }
 
     public Stats generate(Path configDir, int projects, int sessions, long totalBytes) throws IOException {
-        List<Long> sizes = sessionSizes(sessions, totalBytes);
+        return generate(configDir, projects, sessions, totalBytes, Shape.MIXED);
+    }
+
+    public Stats generate(Path configDir, int projects, int sessions, long totalBytes, Shape shape) throws IOException {
+        List<Long> sizes = shape == Shape.EVEN ? evenSizes(sessions, totalBytes) : sessionSizes(sessions, totalBytes);
         Stats total = new Stats(0, 0, 0, 0, 0);
         for (int i = 0; i < sessions; i++) {
             int project = i % Math.max(1, projects);
@@ -111,6 +124,16 @@ public final class CorpusGenerator {
             sizes.add(Math.max(2_000, (long) (Math.max(budget, 0) * weight / sum)));
         }
         Collections.shuffle(sizes, random);
+        return sizes;
+    }
+
+    /** Sizes spread evenly over 0.75–1.25 × the mean; the sum is about {@code totalBytes}. */
+    private List<Long> evenSizes(int sessions, long totalBytes) {
+        long mean = totalBytes / Math.max(1, sessions);
+        List<Long> sizes = new ArrayList<>(sessions);
+        for (int i = 0; i < sessions; i++) {
+            sizes.add(Math.max(2_000, (long) (mean * (0.75 + random.nextDouble() / 2))));
+        }
         return sizes;
     }
 

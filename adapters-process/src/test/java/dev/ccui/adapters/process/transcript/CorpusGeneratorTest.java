@@ -53,6 +53,19 @@ class CorpusGeneratorTest {
     }
 
     @Test
+    void anEvenCorpusHasNoSessionFarFromTheMeanSize() throws IOException {
+        Path config = dir.resolve("even");
+        new CorpusGenerator(5).generate(config, 4, 40, 8_000_000, CorpusGenerator.Shape.EVEN);
+        FileTranscriptStore store = new FileTranscriptStore(config, TranscriptLimits.defaults());
+
+        List<TranscriptFile> sessions = store.listFiles().stream().filter(f -> !f.subagent()).toList();
+        assertThat(sessions).hasSize(40);
+        // A session stops after the turn that reaches its target, so it may pass it by one turn.
+        assertThat(sessions).allSatisfy(f -> assertThat(f.size()).isBetween(150_000L, 250_000L + 60_000L));
+        assertThat(sessions.stream().mapToLong(TranscriptFile::size).sum()).isBetween(7_500_000L, 9_500_000L);
+    }
+
+    @Test
     void theSameSeedWritesTheSameBytes() throws IOException {
         new CorpusGenerator(11).generate(dir.resolve("one"), 2, 4, 400_000);
         new CorpusGenerator(11).generate(dir.resolve("two"), 2, 4, 400_000);
