@@ -3,7 +3,7 @@
 # 10,000 sessions over 200 projects), then runs the built jar against it on loopback and prints
 # cold index throughput, peak RSS, warm listing/search latency and append-to-notification delay.
 #   ops/bench/index-benchmark.sh [work dir] [sessions] [bytes] [projects]
-# Needs a built tree (./ccui build, plus test classes: ./mvnw -DskipTests install).
+# Needs a built tree: the jar and the test classes (./mvnw -B -ntp -DskipTests package -pl bootstrap -am).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 work="${1:-/tmp/ccui-index-bench}"
@@ -15,10 +15,10 @@ cd "$root"
 mkdir -p "$work"
 if [ ! -d "$work/claude/projects" ]; then
   echo "generating the corpus in $work/claude …"
-  "$JAVA_HOME/bin/java" -cp "$(classpath_of adapters-process)" \
+  "$JAVA_HOME/bin/java" -cp "$(bench_classpath "$root/bootstrap/target/ccui.jar")" \
     dev.ccui.adapters.process.transcript.CorpusGenerator "$work/claude" "$projects" "$sessions" "$bytes" 42
 fi
 rm -rf "$work/data"
 "$JAVA_HOME/bin/java" -Dccui.jar="$root/bootstrap/target/ccui.jar" \
-  -cp "$(classpath_of bootstrap)" \
+  -cp "$(bench_classpath "$root/bootstrap/target/ccui.jar")" \
   dev.ccui.bootstrap.bench.IndexBenchmark "$work/claude" "$work"

@@ -4,7 +4,7 @@
 # prints the Markdown table with ratios and goals, and the machine load next to every figure.
 #   ops/bench/side-by-side.sh [quick|full] [work dir]
 # quick: one small corpus (120 sessions, ~20 MB), short wrk runs; a few minutes, a smoke check.
-# full:  1,200 sessions in 8 projects (~227 MB, ~190 KB each) and 10,000 sessions in 200 projects
+# full:  1,200 sessions in 8 projects (~227 MB, ~185 KB each) and 10,000 sessions in 200 projects
 #        (~2.27 GB, the issue 3 corpus), wrk 4 s warm-up then 8 s; about an hour on 2 cores.
 # Environment (all optional):
 #   TARGETS        ours-sqlite,ours-postgres,reference (any subset, in that order)

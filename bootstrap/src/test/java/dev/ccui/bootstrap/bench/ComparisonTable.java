@@ -5,10 +5,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiPredicate;
 
 /**
@@ -90,8 +92,9 @@ public final class ComparisonTable {
             System.out.printf("| %s | %s | %s | %s | %s | %s |%n", row.title(), cell(sqlite, row, ref), cell(postgres, row, ref),
                     cell(reference, null, null), ratio(sqlite, postgres, reference), row.goal());
         }
-        System.out.printf("%nMachine load while each figure was taken (1-minute load average before → after; cores used by"
-                + " the app / by everything else on the machine, the benchmark's own driver and wrk excluded):%n%n");
+        System.out.printf("%nMachine load while each figure was taken: 1-minute load average before → after; cores the app used"
+                + " on average (and its CPU seconds, which other work on the machine changes less than the times), and cores"
+                + " everything else used (the benchmark's own driver and wrk excluded):%n%n");
         System.out.println("| figure | ours (SQLite) | ours (PostgreSQL) | reference |");
         System.out.println("|---|---|---|---|");
         for (Row row : ROWS) {
@@ -104,10 +107,12 @@ public final class ComparisonTable {
             System.out.printf("| %s | %s | %s | %s |%n", row.title(), load(sqlite), load(postgres), load(reference));
         }
         System.out.printf("%nHow each was taken:%n%n");
+        // p50 and p99 of one run share their note: it is listed once, under the first.
+        Set<String> listed = new HashSet<>();
         for (Row row : ROWS) {
             for (String target : List.of(SQLITE, POSTGRES, REFERENCE)) {
                 Figure f = figures.get(target + "|" + row.key());
-                if (f != null && f.note() != null && !f.note().isBlank()) {
+                if (f != null && f.note() != null && !f.note().isBlank() && listed.add(target + "|" + f.note())) {
                     System.out.printf("- %s, %s: %s%n", row.title(), target, f.note());
                 }
             }
@@ -155,7 +160,8 @@ public final class ComparisonTable {
         if (reference.value() == 0) {
             return ours.value() == 0 ? "—" : "∞ (reference 0)";
         }
-        return String.format(Locale.ROOT, "%.2f×", ours.value() / reference.value());
+        double ratio = ours.value() / reference.value();
+        return String.format(Locale.ROOT, ratio < 0.1 ? "%.4f×" : "%.2f×", ratio);
     }
 
     private static String load(Figure f) {
@@ -163,7 +169,7 @@ public final class ComparisonTable {
             return "—";
         }
         Load l = f.load();
-        return String.format(Locale.ROOT, "%.2f → %.2f; app %.2f, others %.2f", l.load1Before(), l.load1After(), l.appCores(),
-                l.othersCores());
+        return String.format(Locale.ROOT, "%.2f → %.2f; app %.2f (%.1f CPU-s), others %.2f", l.load1Before(), l.load1After(),
+                l.appCores(), l.appCores() * l.seconds(), l.othersCores());
     }
 }

@@ -3,10 +3,8 @@ package dev.ccui.bootstrap.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccui.bootstrap.testing.ApiClient;
 import dev.ccui.bootstrap.testing.JarProcess;
-import dev.ccui.bootstrap.testing.WsFrames;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -128,38 +126,14 @@ public final class IndexBenchmark {
         try (Stream<Path> files = Files.walk(claude.resolve("projects"), 2)) {
             file = files.filter(p -> p.toString().endsWith(".jsonl")).findFirst().orElseThrow();
         }
-        String line = Files.readAllLines(file).stream().filter(l -> l.contains("\"type\":\"user\"")).findFirst().orElseThrow();
-        long[] out = new long[30];
-        try (WsFrames frames = WsFrames.open(admin)) {
-            for (int n = 0; n < out.length; n++) {
-                frames.clear();
-                long t = System.nanoTime();
-                Files.writeString(file, line + "\n", StandardOpenOption.APPEND);
-                frames.await("projects_changed", 10_000);
-                out[n] = System.nanoTime() - t;
-            }
-        }
-        return out;
+        return AppendDelay.measure(admin, file, 30);
     }
 
     private static long rssKb(long pid) {
-        return statusKb(pid, "VmRSS:");
+        return ProcStats.statusKb(pid, "VmRSS:");
     }
 
     private static long hwmKb(long pid) {
-        return statusKb(pid, "VmHWM:");
-    }
-
-    private static long statusKb(long pid, String field) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith(field)) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
-        } catch (Exception e) {
-            return -1;
-        }
-        return -1;
+        return ProcStats.statusKb(pid, "VmHWM:");
     }
 }
