@@ -5,8 +5,9 @@
 # lazy chunks, (b) navigation → DOMContentLoaded → first project link painted, cold and warm,
 # (c) opening the session and scrolling through all of it (heap, DOM, long tasks, frame times) and
 # (d) a live run of 10,000 deltas through the real claude CLI and a fake Messages API (skipped
-# when the UI has no live chat yet).
-#   ops/bench/ui-benchmark.sh [work dir] [parts, default abcd]
+# when the UI has no live chat yet), (e) a slow device: the CPU throttled 4× (THROTTLE), 40 wheel
+# steps up and down the 2,000-message session and switching between it and 4 more sessions.
+#   ops/bench/ui-benchmark.sh [work dir] [parts, default abcde]
 # Environment: MESSAGES (2000), DELTAS (10000), LOADS (5), CCUI_JAR (bootstrap/target/ccui.jar),
 # CHROMIUM (/usr/bin/chromium), CCUI_TEST_CLAUDE_CLI (else where .ci/run installs the pinned CLI).
 # Needs a built tree (the jar and the bootstrap test classes: ./mvnw -DskipTests package -pl
@@ -14,7 +15,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 work="${1:-/tmp/ccui-ui-bench}"
-parts="${2:-abcd}"
+parts="${2:-abcde}"
 jar="${CCUI_JAR:-$root/bootstrap/target/ccui.jar}"
 cli="${CCUI_TEST_CLAUDE_CLI:-$HOME/.cache/ccui/claude-cli/node_modules/.bin/claude}"
 cd "$root"

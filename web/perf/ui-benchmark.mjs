@@ -9,13 +9,16 @@
 //   WORK          work folder (wiped parts: data, claude, home, tmp, work)
 //   CHROMIUM      default /usr/bin/chromium
 //   MESSAGES      messages in the generated session (2000); DELTAS: deltas of the live run (10000)
-//   LOADS         cold and warm loads each (5); PARTS: which parts to run (abcd)
+//   LOADS         cold and warm loads each (5); PARTS: which parts to run (abcde)
+//   THROTTLE      CPU slow-down of part e (4); SWITCH_MESSAGES: messages of its 4 other sessions (300)
 //
 // (a) JS/CSS transferred on the first load of the signed-in page, and the lazy chunks;
 // (b) navigation → DOMContentLoaded → first project link visible, cold (cache disabled) and warm;
 // (c) a session of MESSAGES messages: click → first/newest messages painted, scrolling to the top
 //     through every older page, heap and DOM after, frame times and long tasks;
-// (d) a live run answered with DELTAS text deltas through the real CLI and a fake Messages API.
+// (d) a live run answered with DELTAS text deltas through the real CLI and a fake Messages API;
+// (e) a slow device: the CPU throttled THROTTLE× (CDP), 40 mouse-wheel steps up and down the session
+//     of MESSAGES messages (frame times, long tasks), then switching between 5 sessions.
 import { spawn, execFileSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, rmSync, writeFileSync, readFileSync, appendFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
@@ -33,7 +36,10 @@ const CHROMIUM = env.CHROMIUM ?? '/usr/bin/chromium';
 const MESSAGES = Number(env.MESSAGES ?? 2000);
 const DELTAS = Number(env.DELTAS ?? 10000);
 const LOADS = Number(env.LOADS ?? 5);
-const PARTS = env.PARTS ?? 'abcd';
+const PARTS = env.PARTS ?? 'abcde';
+const THROTTLE = Number(env.THROTTLE ?? 4);
+const SWITCH_MESSAGES = Number(env.SWITCH_MESSAGES ?? 300);
+const WHEEL_STEPS = 40;
 const USER = 'admin';
 const PASSWORD = 'ui benchmark password 1';
 const PIDS = join(WORK, 'pids');
@@ -237,6 +243,7 @@ const INSTRUMENT = () => {
     first: () => (document.querySelector('[role="feed"][aria-label="Messages"]')?.textContent ?? '').includes('BENCH-FIRST-MESSAGE'),
     last: () => (document.querySelector('[role="feed"][aria-label="Messages"]')?.textContent ?? '').includes('BENCH-LAST-MESSAGE'),
   };
+  const feedText = (marker) => () => (document.querySelector('[role="feed"][aria-label="Messages"]')?.textContent ?? '').includes(marker);
   let dirty = true;
   const pending = () => Object.values(perf.watches).some((w) => w.dom == null);
   const afterPaint = (cb) => requestAnimationFrame(() => {
@@ -260,7 +267,8 @@ const INSTRUMENT = () => {
     else perf.ticking = false;
   };
   perf.watch = (name, kind, arg) => {
-    perf.watches[name] = { check: kind === 'text' ? text(arg) : checks[kind], armed: performance.now(), dom: null, painted: null };
+    const check = kind === 'text' ? text(arg) : kind === 'feed' ? feedText(arg) : checks[kind];
+    perf.watches[name] = { check, armed: performance.now(), dom: null, painted: null };
     dirty = true;
     if (!perf.ticking) {
       perf.ticking = true;
@@ -427,6 +435,17 @@ async function main() {
   mkdirSync(folder, { recursive: true });
   const jsonl = transcript({ cwd, sessionId, count: MESSAGES });
   writeFileSync(join(folder, `${sessionId}.jsonl`), jsonl);
+  // Part e switches between this session and four older, smaller ones, each with markers of its own.
+  const others = [];
+  if (PARTS.includes('e')) {
+    for (let i = 1; i <= 4; i++) {
+      const id = randomUUID();
+      const text = transcript({ cwd, sessionId: id, count: SWITCH_MESSAGES, seed: 42 + i, start: Date.parse(`2026-11-1${i}T09:00:00Z`) })
+        .replaceAll(FIRST_MARKER, `SWITCH-START-${i}`).replaceAll(LAST_MARKER, `SWITCH-END-${i}`);
+      writeFileSync(join(folder, `${id}.jsonl`), text);
+      others.push({ id, marker: `SWITCH-END-${i}` });
+    }
+  }
 
   const cpus = execFileSync('nproc', { encoding: 'utf8' }).trim();
   const chromiumVersion = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
@@ -470,7 +489,7 @@ async function main() {
   const index = await until('the history index', async () => {
     const health = await api('GET', '/api/health');
     const i = health?.checks?.index;
-    return i && i.state === 'watching' && i.filesTotal > 0 && i.filesDone === i.filesTotal ? i : null;
+    return i && i.state === 'watching' && i.filesTotal > others.length && i.filesDone === i.filesTotal ? i : null;
   }, 120_000);
   const projects = await api('GET', '/api/projects');
   const project = projects.find((p) => p.path === cwd);
@@ -898,6 +917,70 @@ async function main() {
     }
   }
 
+
+  // ------------------------------------------------------------------ (e)
+
+  if (PARTS.includes('e')) {
+    console.log(`\n[load average ${loadavg()}]`);
+    console.log(`\n== (e) a slow device: CPU throttled ${THROTTLE}× (CDP Emulation.setCPUThrottlingRate), 1280×800 ==`);
+    const context = await newContext();
+    const { page, cdp, problems } = await newPage(context);
+    await page.goto(`/#/p/${encodeURIComponent(project.id)}`);
+    const list = page.getByRole('list', { name: /Sessions of/ });
+    await list.getByRole('link').nth(others.length).waitFor({ timeout: 60_000 });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+    const sessions = [{ id: sessionId, marker: LAST_MARKER }, ...others];
+
+    // Opens a session from the sidebar: click → its newest message painted.
+    async function open(s) {
+      await page.evaluate((m) => window.__perf.watch(`open-${m}`, 'feed', m), s.marker);
+      await list.locator(`a[href$="/s/${encodeURIComponent(s.id)}"]`).click();
+      const shown = await watchResult(page, `open-${s.marker}`, 120_000);
+      const click = await page.evaluate(() => window.__perf.clicks.at(-1));
+      const lt = await page.evaluate(() => window.__perf.longtasks);
+      return { ms: shown.painted - click, longtasks: longTasksBetween(lt, click, shown.painted) };
+    }
+
+    const first = await open(sessions[0]);
+    console.log(`  open the ${MESSAGES}-message session: click → newest message painted ${ms(first.ms)}; long tasks ${describeLongTasks(first.longtasks)}`);
+    const feed = page.locator('[role="feed"][aria-label="Messages"]');
+    const box = await feed.boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+
+    // A reader's wheel: WHEEL_STEPS notches of 400 px, one every frame at most (older pages load on the way up).
+    async function wheel(dy, label) {
+      const t0 = await page.evaluate(() => {
+        window.__perf.startFrames();
+        return performance.now();
+      });
+      for (let i = 0; i < WHEEL_STEPS; i++) {
+        await page.mouse.wheel(0, dy);
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+      }
+      const r = await page.evaluate(() => ({ end: performance.now(), frames: window.__perf.stopFrames(), longtasks: window.__perf.longtasks,
+        top: document.querySelector('[role="feed"][aria-label="Messages"]').scrollTop }));
+      console.log(`  ${WHEEL_STEPS} wheel steps ${label}: ${ms(r.end - t0)}; frame times: ${describeFrames(r.frames)}; ` +
+        `long tasks ${describeLongTasks(longTasksBetween(r.longtasks, t0, r.end))}`);
+    }
+    await wheel(-400, 'up from the newest message');
+    await wheel(400, 'down again');
+
+    // Switching: each of the 5 sessions in turn, twice (the second round has seen them all).
+    const switches = [];
+    for (let round = 0; round < 2; round++) {
+      for (const s of [...sessions.slice(1), sessions[0]]) switches.push({ round, ...(await open(s)) });
+    }
+    for (const round of [0, 1]) {
+      const xs = switches.filter((x) => x.round === round);
+      console.log(`  switch between the 5 sessions, round ${round + 1}: click → newest message painted ` +
+        `${xs.map((x) => ms(x.ms)).join(', ')}; median ${ms(median(xs.map((x) => x.ms)))}, max ${ms(Math.max(...xs.map((x) => x.ms)))}; ` +
+        `long tasks ${xs.reduce((a, x) => a + x.longtasks.count, 0)}`);
+    }
+    console.log(`  all ${switches.length} switches: median ${ms(median(switches.map((x) => x.ms)))} (target: < 1 s)`);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    if (problems.length) console.log(`  page errors: ${problems.join('; ')}`);
+    await context.close();
+  }
 }
 
 let failed = false;
