@@ -3,6 +3,7 @@ package dev.ccui.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ccui.application.audit.port.in.AuditItem;
 import dev.ccui.application.auth.port.in.Credentials;
 import dev.ccui.application.auth.port.in.LoginResult;
 import dev.ccui.application.common.ClientInfo;
@@ -10,6 +11,7 @@ import dev.ccui.application.user.port.in.CreateUserCommand;
 import dev.ccui.application.user.port.in.UpdateUserCommand;
 import dev.ccui.bootstrap.testing.TestApplication;
 import dev.ccui.domain.apikey.ApiKeyScope;
+import dev.ccui.domain.audit.AuditFilter;
 import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.error.ConflictException;
 import dev.ccui.domain.user.Role;
@@ -70,9 +72,11 @@ abstract class AccountsFlowContract {
         Principal root = signIn("root", "root password 1");
         assertThat(root.role()).isEqualTo(Role.ADMIN);
 
-        var audit = u.audit().listAudit(root, 10, null).items();
+        var audit = u.audit().listAudit(root, 10, null, AuditFilter.ALL).items().stream().map(AuditItem::entry).toList();
         assertThat(audit).extracting(e -> e.action().code()).containsSubsequence("auth.login", "auth.login_failed", "auth.setup");
         assertThat(audit.getFirst().ip()).isEqualTo("192.0.2.10");
+        var failures = u.audit().listAudit(root, 10, null, new AuditFilter("ROOT", null, false)).items();
+        assertThat(failures).extracting(i -> i.entry().action().code()).containsExactly("auth.login_failed");
     }
 
     @Test

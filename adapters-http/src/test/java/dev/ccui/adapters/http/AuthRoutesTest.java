@@ -40,6 +40,10 @@ class AuthRoutesTest {
     @Test
     void setupOnceThenLoginMeAndLogout() {
         assertThat(json(http.get("/api/auth/status")).get("setupRequired").asBoolean()).isTrue();
+        var weak = http.post("/api/auth/setup", "{\"username\":\"Admin\",\"password\":\"password12345\"}");
+        assertThat(weak.statusCode()).isEqualTo(400);
+        assertThat(json(weak).get("error").get("field").asText()).isEqualTo("password");
+        assertThat(json(weak).get("error").get("message").asText()).contains("too common");
         var setup = http.post("/api/auth/setup", "{\"username\":\"Admin\",\"password\":\"admin password 1\"}");
         assertThat(setup.statusCode()).isEqualTo(201);
         assertThat(json(setup).get("user").get("role").asText()).isEqualTo("admin");
@@ -185,8 +189,13 @@ class AuthRoutesTest {
         assertThat(disabled.statusCode()).isEqualTo(200);
         assertThat(json(disabled).get("disabled").asBoolean()).isTrue();
         assertThat(http.get("/api/auth/me", "Authorization", "Bearer " + member).statusCode()).isEqualTo(401);
-        assertThat(http.post("/api/auth/login", "{\"username\":\"carol\",\"password\":\"carol password 1\"}").statusCode())
-                .isEqualTo(401);
+        var carolSignsIn = http.post("/api/auth/login", "{\"username\":\"carol\",\"password\":\"carol password 1\"}");
+        assertThat(carolSignsIn.statusCode()).isEqualTo(403);
+        assertThat(json(carolSignsIn).get("error").get("code").asText()).isEqualTo("ACCOUNT_DISABLED");
+        assertThat(json(carolSignsIn).get("error").get("message").asText()).contains("disabled");
+        var wrongPassword = http.post("/api/auth/login", "{\"username\":\"carol\",\"password\":\"not her password\"}");
+        assertThat(wrongPassword.statusCode()).isEqualTo(401);
+        assertThat(json(wrongPassword).get("error").get("code").asText()).isEqualTo("INVALID_CREDENTIALS");
 
         var badRole = http.post("/api/users", "{\"username\":\"dan\",\"password\":\"dan password 1\",\"role\":\"root\"}",
                 "Authorization", "Bearer " + admin);

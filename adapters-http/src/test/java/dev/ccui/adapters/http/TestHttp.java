@@ -40,7 +40,7 @@ public final class TestHttp implements AutoCloseable {
     public final InMemoryAuthFixture fixture;
     public final HttpServer server;
     public final FakeClaudeRunner runner = new FakeClaudeRunner();
-    public final InMemoryRunStore runStore = new InMemoryRunStore();
+    public final InMemoryRunStore runStore;
     public final InMemoryProjectRepository projects = new InMemoryProjectRepository();
     public final RunService runs;
     public final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -76,6 +76,8 @@ public final class TestHttp implements AutoCloseable {
             }
         };
         var bus = new SyncEventBus();
+        // The audit log links runs to their sessions through the same store.
+        runStore = fixture.runs;
         runs = new RunService(runner, runStore, runStore, runStore, projects, id -> java.util.Optional.empty(), bus,
                 fixture.auditor, fixture.clock, RunSettings.defaults());
         var health = new HealthService(List.of(database), "test", fixture.clock);

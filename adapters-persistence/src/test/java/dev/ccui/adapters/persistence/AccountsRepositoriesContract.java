@@ -13,6 +13,7 @@ import dev.ccui.domain.apikey.ApiKeyId;
 import dev.ccui.domain.apikey.ApiKeyScope;
 import dev.ccui.domain.audit.AuditAction;
 import dev.ccui.domain.audit.AuditEntry;
+import dev.ccui.domain.audit.AuditFilter;
 import dev.ccui.domain.auth.TokenClaims;
 import dev.ccui.domain.user.Role;
 import dev.ccui.domain.user.User;
@@ -136,14 +137,39 @@ abstract class AccountsRepositoriesContract extends DatabaseContract {
             audit.append(new AuditEntry(0, T0.plusSeconds(i), actor, "erin", AuditAction.LOGIN, "erin", "10.0.0." + i,
                     i % 2 == 0, "try " + i));
         }
-        List<AuditEntry> first = audit.list(2, null);
+        List<AuditEntry> first = audit.list(2, null, AuditFilter.ALL);
         assertThat(first).extracting(AuditEntry::detail).containsExactly("try 4", "try 3");
         assertThat(first.get(0).at()).isEqualTo(T0.plusSeconds(4).truncatedTo(ChronoUnit.MILLIS));
         assertThat(first.get(0).actorUserId()).isEqualTo(actor);
-        List<AuditEntry> second = audit.list(2, first.get(1).id());
+        List<AuditEntry> second = audit.list(2, first.get(1).id(), AuditFilter.ALL);
         assertThat(second).extracting(AuditEntry::detail).containsExactly("try 2", "try 1");
         assertThat(second.get(0).success()).isTrue();
         assertThat(second.get(1).success()).isFalse();
+    }
+
+    @Test
+    void auditFiltersByActorActionAndOutcomeAndPagesWithinTheFilter() {
+        var audit = new JdbiAuditRepository(database().jdbi());
+        UserId erin = UserId.random();
+        audit.append(new AuditEntry(0, T0, erin, "erin", AuditAction.LOGIN, "erin", null, true, "a"));
+        audit.append(new AuditEntry(0, T0, null, "Mallory", AuditAction.LOGIN_FAILED, "admin", null, false, "b"));
+        audit.append(new AuditEntry(0, T0, erin, "erin", AuditAction.RUN_STARTED, "r1", null, true, "c"));
+        audit.append(new AuditEntry(0, T0, erin, "erin", AuditAction.LOGIN_FAILED, "erin", null, false, "d"));
+        audit.append(new AuditEntry(0, T0, erin, "erin", AuditAction.RUN_STARTED, "r2", null, true, "e"));
+
+        assertThat(audit.list(10, null, new AuditFilter("ERIN", null, null))).extracting(AuditEntry::detail)
+                .containsExactly("e", "d", "c", "a");
+        assertThat(audit.list(10, null, new AuditFilter(null, AuditAction.RUN_STARTED, null))).extracting(AuditEntry::detail)
+                .containsExactly("e", "c");
+        assertThat(audit.list(10, null, new AuditFilter(null, null, false))).extracting(AuditEntry::detail)
+                .containsExactly("d", "b");
+        assertThat(audit.list(10, null, new AuditFilter("mallory", AuditAction.LOGIN_FAILED, false)))
+                .extracting(AuditEntry::detail).containsExactly("b");
+        assertThat(audit.list(10, null, new AuditFilter("nobody", null, null))).isEmpty();
+        List<AuditEntry> first = audit.list(1, null, new AuditFilter("erin", null, true));
+        assertThat(first).extracting(AuditEntry::detail).containsExactly("e");
+        assertThat(audit.list(5, first.getFirst().id(), new AuditFilter("erin", null, true))).extracting(AuditEntry::detail)
+                .containsExactly("c", "a");
     }
 
     @Test

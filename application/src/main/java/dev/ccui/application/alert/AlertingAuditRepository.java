@@ -4,6 +4,7 @@ import dev.ccui.application.alert.port.in.ReportIncidentsUseCase;
 import dev.ccui.application.audit.port.out.AuditRepository;
 import dev.ccui.domain.audit.AuditAction;
 import dev.ccui.domain.audit.AuditEntry;
+import dev.ccui.domain.audit.AuditFilter;
 import java.util.List;
 
 /**
@@ -32,7 +33,7 @@ public final class AlertingAuditRepository implements AuditRepository {
     }
 
     @Override
-    public List<AuditEntry> list(int limit, Long beforeId) {
-        return delegate.list(limit, beforeId);
+    public List<AuditEntry> list(int limit, Long beforeId, AuditFilter filter) {
+        return delegate.list(limit, beforeId, filter);
     }
 }

@@ -47,7 +47,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Sign-in, sessions and the credentials of requests. Every failed login takes the same path
  * (a password verification against a real or a decoy hash) and gives the same answer, so
- * neither timing nor wording tells whether a username exists.
+ * neither timing nor wording tells whether a username exists; only the right password of a
+ * disabled account learns that it is disabled.
  */
 public final class AuthService implements AuthStatusUseCase, SetupUseCase, LoginUseCase, LogoutUseCase,
         AuthenticateUseCase, ChangePasswordUseCase, WsTicketUseCase, CurrentUserUseCase {
@@ -127,10 +128,15 @@ public final class AuthService implements AuthStatusUseCase, SetupUseCase, Login
         Optional<User> found = findByTypedName(typed);
         String hash = found.map(User::passwordHash).orElseGet(hasher::decoyHash);
         boolean passwordMatches = hasher.verify(credentials.password(), hash);
-        if (found.isEmpty() || !passwordMatches || found.get().disabled()) {
+        if (found.isEmpty() || !passwordMatches) {
             auditor.record(AuditAction.LOGIN_FAILED, found.map(User::id).orElse(null), typed, typed,
-                    credentials.client(), false, found.isPresent() && found.get().disabled() ? "disabled" : null);
+                    credentials.client(), false, null);
             return new LoginResult.Rejected();
+        }
+        if (found.get().disabled()) {
+            auditor.record(AuditAction.LOGIN_FAILED, found.get().id(), typed, typed, credentials.client(), false,
+                    "disabled");
+            return new LoginResult.Disabled();
         }
         User user = found.get();
         Instant now = clock.instant();

@@ -47,6 +47,13 @@ class AuthServiceTest {
     }
 
     @Test
+    void setupRefusesACommonPasswordAsEveryPasswordIs() {
+        assertThatThrownBy(() -> f.auth.setup(new Credentials("alice", "password12345", CLIENT)))
+                .isInstanceOf(InvalidException.class).hasMessageContaining("too common");
+        assertThat(f.auth.setupRequired()).isTrue();
+    }
+
+    @Test
     void setupRefusesAShortPassword() {
         assertThatThrownBy(() -> f.auth.setup(new Credentials("alice", "short", CLIENT)))
                 .isInstanceOf(InvalidException.class).hasMessageContaining("at least 10");
@@ -142,7 +149,9 @@ class AuthServiceTest {
 
         assertThat(f.auth.byToken(bobSession.token())).isEmpty();
         assertThat(f.auth.byApiKey(key)).isEmpty();
-        assertThat(f.auth.login(new Credentials("bob", "bobs password 1", CLIENT))).isInstanceOf(LoginResult.Rejected.class);
+        // Told it is disabled only with the right password; a wrong one learns nothing more than for anyone.
+        assertThat(f.auth.login(new Credentials("bob", "bobs password 1", CLIENT))).isInstanceOf(LoginResult.Disabled.class);
+        assertThat(f.auth.login(new Credentials("bob", "not bobs password", CLIENT))).isInstanceOf(LoginResult.Rejected.class);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.ccui.application.testing;
 
 import dev.ccui.application.audit.port.out.AuditRepository;
 import dev.ccui.domain.audit.AuditEntry;
+import dev.ccui.domain.audit.AuditFilter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,8 +19,8 @@ public final class InMemoryAuditRepository implements AuditRepository {
     }
 
     @Override
-    public synchronized List<AuditEntry> list(int limit, Long beforeId) {
-        return entries.stream().filter(e -> beforeId == null || e.id() < beforeId)
+    public synchronized List<AuditEntry> list(int limit, Long beforeId, AuditFilter filter) {
+        return entries.stream().filter(e -> beforeId == null || e.id() < beforeId).filter(filter::matches)
                 .sorted(Comparator.comparingLong(AuditEntry::id).reversed()).limit(limit).toList();
     }
 

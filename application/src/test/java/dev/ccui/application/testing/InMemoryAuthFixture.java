@@ -20,6 +20,7 @@ public final class InMemoryAuthFixture {
     public final InMemoryApiKeyRepository apiKeys = new InMemoryApiKeyRepository();
     public final InMemoryAuthTokenRepository tokens = new InMemoryAuthTokenRepository();
     public final InMemoryAuditRepository audit = new InMemoryAuditRepository();
+    public final InMemoryRunStore runs = new InMemoryRunStore();
     public final PasswordHasher hasher;
     public final TokenIssuer issuer;
     public final RateLimiter rateLimiter;
@@ -44,7 +45,7 @@ public final class InMemoryAuthFixture {
         this.auth = new AuthService(users, apiKeys, tokens, hasher, this.issuer, rateLimiter, auditor, clock, settings);
         this.userAdmin = new UserAdminService(users, tokens, hasher, auditor, clock);
         this.apiKeyService = new ApiKeyService(apiKeys, auditor, clock);
-        this.auditService = new AuditService(audit);
+        this.auditService = new AuditService(audit, runs);
     }
 
     public FakePasswordHasher fakeHasher() {

@@ -12,6 +12,7 @@ import dev.ccui.adapters.http.user.UserView;
 import dev.ccui.application.auth.port.in.Credentials;
 import dev.ccui.application.auth.port.in.LoginResult;
 import dev.ccui.application.auth.port.in.Session;
+import dev.ccui.domain.error.ForbiddenException;
 import dev.ccui.domain.error.UnauthorizedException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -63,6 +64,10 @@ public final class AuthRoutes {
             case LoginResult.Rejected rejected -> {
                 metrics.loginFailed();
                 throw new UnauthorizedException("INVALID_CREDENTIALS", "wrong username or password");
+            }
+            case LoginResult.Disabled disabled -> {
+                metrics.loginFailed();
+                throw new ForbiddenException("ACCOUNT_DISABLED", "this account is disabled: ask an admin to enable it");
             }
         }
     }

@@ -93,6 +93,32 @@ class RunRoutesTest {
     }
 
     @Test
+    void theAuditLogLinksARunToItsSessionAndFiltersByActionUserAndOutcome() {
+        JsonNode started = json(startRun(admin, null, "c1"));
+        http.runner.last().completeTurn("Hi!");
+        JsonNode runs = json(http.get("/api/audit?action=run.started", auth(admin))).get("items");
+        assertThat(runs).hasSize(1);
+        assertThat(runs.get(0).get("target").asText()).isEqualTo(started.get("runId").asText());
+        assertThat(runs.get(0).get("session").get("id").asText()).isEqualTo(started.get("sessionId").asText());
+        assertThat(runs.get(0).get("session").get("projectId").asText()).isEqualTo(project.id().toString());
+
+        JsonNode logins = json(http.get("/api/audit?user=ADMIN&outcome=success", auth(admin))).get("items");
+        assertThat(logins.findValuesAsText("action")).contains("auth.setup", "run.started").doesNotContain("auth.login_failed");
+        assertThat(logins.findValuesAsText("actorUsername")).containsOnly("admin");
+        JsonNode setup = logins.get(logins.size() - 1);
+        assertThat(setup.get("action").asText()).isEqualTo("auth.setup");
+        assertThat(setup.get("session").isNull()).isTrue();
+        http.post("/api/auth/login", "{\"username\":\"admin\",\"password\":\"not the password\"}");
+        JsonNode failures = json(http.get("/api/audit?outcome=failure", auth(admin))).get("items");
+        assertThat(failures.findValuesAsText("action")).containsExactly("auth.login_failed");
+
+        var badAction = http.get("/api/audit?action=run.exploded", auth(admin));
+        assertThat(badAction.statusCode()).isEqualTo(400);
+        assertThat(json(badAction).get("error").get("field").asText()).isEqualTo("action");
+        assertThat(json(http.get("/api/audit?outcome=maybe", auth(admin))).get("error").get("field").asText()).isEqualTo("outcome");
+    }
+
+    @Test
     void theSecondPermissionDecisionGets409() {
         JsonNode started = json(startRun(admin, null, "c1"));
         FakeProcess cli = http.runner.last();

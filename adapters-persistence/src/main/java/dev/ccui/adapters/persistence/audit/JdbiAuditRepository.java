@@ -7,6 +7,7 @@ import static dev.ccui.adapters.persistence.db.Rows.millis;
 import dev.ccui.application.audit.port.out.AuditRepository;
 import dev.ccui.domain.audit.AuditAction;
 import dev.ccui.domain.audit.AuditEntry;
+import dev.ccui.domain.audit.AuditFilter;
 import dev.ccui.domain.user.UserId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -43,12 +44,33 @@ public final class JdbiAuditRepository implements AuditRepository {
     }
 
     @Override
-    public List<AuditEntry> list(int limit, Long beforeId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM audit_log WHERE id < :before "
-                        + "ORDER BY id DESC LIMIT :limit")
-                .bind("before", beforeId == null ? Long.MAX_VALUE : beforeId)
-                .bind("limit", limit)
-                .map(JdbiAuditRepository::map).list());
+    public List<AuditEntry> list(int limit, Long beforeId, AuditFilter filter) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_log WHERE id < :before");
+        if (filter.username() != null) {
+            sql.append(" AND LOWER(actor_username) = :username");
+        }
+        if (filter.action() != null) {
+            sql.append(" AND action = :action");
+        }
+        if (filter.success() != null) {
+            sql.append(" AND success = :success");
+        }
+        sql.append(" ORDER BY id DESC LIMIT :limit");
+        return jdbi.withHandle(h -> {
+            var query = h.createQuery(sql.toString())
+                    .bind("before", beforeId == null ? Long.MAX_VALUE : beforeId)
+                    .bind("limit", limit);
+            if (filter.username() != null) {
+                query.bind("username", filter.username());
+            }
+            if (filter.action() != null) {
+                query.bind("action", filter.action().code());
+            }
+            if (filter.success() != null) {
+                query.bind("success", flag(filter.success()));
+            }
+            return query.map(JdbiAuditRepository::map).list();
+        });
     }
 
     private static AuditEntry map(ResultSet rs, StatementContext ctx) throws SQLException {
