@@ -114,6 +114,24 @@ class HistoryHttpIT {
 
         assertThat(admin.get("/api/sessions/nope/messages").statusCode()).isEqualTo(404);
         assertThat(admin.get("/api/sessions/" + session + "/messages?before=x").statusCode()).isEqualTo(400);
+
+        // From the start forwards, and around one message (where a search hit opens).
+        List<Long> seqs = all.stream().map(m -> m.get("seq").asLong()).toList();
+        JsonNode start = json(admin.get("/api/sessions/" + session + "/messages?after=-1&limit=3"));
+        assertThat(start.get("items")).extracting(m -> m.get("seq").asLong()).containsExactlyElementsOf(seqs.subList(0, 3));
+        assertThat(start.get("nextBefore").isNull()).isTrue();
+        JsonNode next = json(admin.get("/api/sessions/" + session + "/messages?limit=50&after=" + start.get("nextAfter").asLong()));
+        assertThat(next.get("items")).extracting(m -> m.get("seq").asLong()).containsExactlyElementsOf(seqs.subList(3, 9));
+        assertThat(next.get("nextAfter").isNull()).isTrue();
+        assertThat(next.get("nextBefore").asLong()).isEqualTo(seqs.get(3));
+        JsonNode around = json(admin.get("/api/sessions/" + session + "/messages?limit=4&around=" + seqs.get(4)));
+        assertThat(around.get("items")).extracting(m -> m.get("seq").asLong()).containsExactlyElementsOf(seqs.subList(2, 6));
+        assertThat(around.get("nextBefore").asLong()).isEqualTo(seqs.get(2));
+        assertThat(around.get("nextAfter").asLong()).isEqualTo(seqs.get(5));
+        assertThat(json(admin.get("/api/sessions/" + session + "/messages?limit=4")).get("nextAfter").isNull()).isTrue();
+        var both = admin.get("/api/sessions/" + session + "/messages?before=3&after=1");
+        assertThat(both.statusCode()).isEqualTo(400);
+        assertThat(admin.get("/api/sessions/" + session + "/messages?around=-5").statusCode()).isEqualTo(400);
     }
 
     private static List<JsonNode> iterable(JsonNode array) {
@@ -128,6 +146,22 @@ class HistoryHttpIT {
         assertThat(hits.get("items")).isNotEmpty();
         assertThat(hits.at("/items/0/sessionId").asText()).isEqualTo("ac12bf22-f31a-498a-958c-9d2bfc1878cf");
         assertThat(hits.at("/items/0/snippet").asText()).contains("<mark>");
+        assertThat(hits.at("/items/0/projectName").asText()).isEqualTo("proj");
+        JsonNode firstPage = json(admin.get("/api/search?q=said&limit=1"));
+        assertThat(firstPage.get("items")).hasSize(1);
+        JsonNode secondPage = json(admin.get("/api/search?q=said&limit=1&cursor=" + firstPage.get("nextCursor").asText()));
+        assertThat(secondPage.get("items")).as(secondPage.toString()).hasSize(1);
+        assertThat(secondPage.at("/items/0/sessionId").asText()).isNotEqualTo(firstPage.at("/items/0/sessionId").asText());
+        assertThat(admin.get("/api/search?q=said&cursor=-3").statusCode()).isEqualTo(400);
+
+        // Within the session: the messages holding every word, for "next match".
+        String withBash = "ac12bf22-f31a-498a-958c-9d2bfc1878cf";
+        long firstSeq = json(admin.get("/api/sessions/" + withBash + "/messages?after=-1&limit=1")).at("/items/0/seq").asLong();
+        JsonNode matches = json(admin.get("/api/sessions/" + withBash + "/matches?q=use_bash%20ALLOW"));
+        assertThat(matches.get("items")).extracting(JsonNode::asLong).contains(firstSeq);
+        assertThat(matches.get("truncated").asBoolean()).isFalse();
+        assertThat(json(admin.get("/api/sessions/" + withBash + "/matches?q=allow%20giraffe")).get("items")).isEmpty();
+        assertThat(admin.get("/api/sessions/" + withBash + "/matches").statusCode()).isEqualTo(400);
         assertThat(admin.get("/api/search").statusCode()).isEqualTo(400);
         assertThat(json(admin.get("/api/search?q=%22%29%28*%3B--")).get("items")).isEmpty();
 

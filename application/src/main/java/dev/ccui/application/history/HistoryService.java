@@ -7,7 +7,10 @@ import dev.ccui.application.common.Page;
 import dev.ccui.application.events.AppEvent;
 import dev.ccui.application.events.port.out.EventBus;
 import dev.ccui.application.history.port.in.MessagesPage;
+import dev.ccui.application.history.port.in.MessagesQuery;
+import dev.ccui.application.history.port.in.SearchResult;
 import dev.ccui.application.history.port.in.SessionHistoryUseCase;
+import dev.ccui.application.history.port.in.SessionMatches;
 import dev.ccui.application.history.port.out.ImageData;
 import dev.ccui.application.history.port.out.SearchHit;
 import dev.ccui.application.history.port.out.SessionIndex;
@@ -27,12 +30,19 @@ import dev.ccui.domain.session.SessionSummary;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Sessions as recorded on disk, answered from the index; message bodies read from the files on demand. */
 public final class HistoryService implements SessionHistoryUseCase {
     private static final int EXPORT_PAGE = 200;
+    private static final int MATCH_PAGE = 200;
+    /** A search within a session reads at most this many messages (the newest), and finds at most this many. */
+    private static final int MATCH_MAX_LINES = 20_000;
+    private static final int MATCH_MAX = 1_000;
+    private static final int SEARCH_MAX_OFFSET = 10_000;
 
     private final SessionIndex index;
     private final TranscriptStore transcripts;
@@ -73,21 +83,86 @@ public final class HistoryService implements SessionHistoryUseCase {
     }
 
     @Override
-    public MessagesPage messages(Principal caller, String sessionId, Integer limit, Long before) {
+    public MessagesPage messages(Principal caller, String sessionId, MessagesQuery query) {
         SessionSummary summary = visible(caller, sessionId);
-        int size = Limits.pageSize(limit, 50, 500);
-        if (before != null && before < 0) {
-            throw new InvalidException("before", "before must be a nextBefore value");
+        int size = Limits.pageSize(query.limit(), 50, 500);
+        if (query.around() != null) {
+            return around(summary, query.around(), size);
         }
-        List<SessionIndex.MessageLine> lines = new ArrayList<>(index.lines(summary.id(), before, size));
+        if (query.after() != null) {
+            List<SessionIndex.MessageLine> lines = index.linesFrom(summary.id(), query.after() + 1, size + 1);
+            boolean more = lines.size() > size;
+            List<SessionIndex.MessageLine> page = more ? lines.subList(0, size) : lines;
+            return page(page, !page.isEmpty() && page.getFirst().seq() > 0, more);
+        }
+        List<SessionIndex.MessageLine> lines = new ArrayList<>(index.lines(summary.id(), query.before(), size));
         Collections.reverse(lines);
+        boolean older = lines.size() == size && lines.getFirst().seq() > 0;
+        return page(lines, older, query.before() != null);
+    }
+
+    /** The message at {@code seq} with about as many older as newer ones around it (a search hit in context). */
+    private MessagesPage around(SessionSummary summary, long seq, int size) {
+        int olderWanted = size / 2;
+        List<SessionIndex.MessageLine> older = new ArrayList<>(index.lines(summary.id(), seq + 1, olderWanted + 2));
+        boolean moreOlder = older.size() > olderWanted + 1;
+        if (moreOlder) {
+            older = older.subList(0, olderWanted + 1);
+        }
+        Collections.reverse(older);
+        int newerWanted = size - older.size();
+        List<SessionIndex.MessageLine> newer = index.linesFrom(summary.id(), seq + 1, newerWanted + 1);
+        boolean moreNewer = newer.size() > newerWanted;
+        List<SessionIndex.MessageLine> lines = new ArrayList<>(older);
+        lines.addAll(moreNewer ? newer.subList(0, newerWanted) : newer);
+        return page(lines, moreOlder, moreNewer);
+    }
+
+    private MessagesPage page(List<SessionIndex.MessageLine> lines, boolean older, boolean newer) {
         List<HistoryMessage> items = transcripts.messagesAt(lines.stream().map(SessionIndex.MessageLine::ref).toList(),
                 lines.stream().map(SessionIndex.MessageLine::seq).toList());
-        Long nextBefore = lines.isEmpty() || lines.getFirst().seq() == 0 ? null : lines.getFirst().seq();
-        if (lines.size() < size) {
-            nextBefore = null;
+        Long nextBefore = older && !lines.isEmpty() ? lines.getFirst().seq() : null;
+        Long nextAfter = newer && !lines.isEmpty() ? lines.getLast().seq() : null;
+        return new MessagesPage(items, nextBefore, nextAfter);
+    }
+
+    @Override
+    public SessionMatches matches(Principal caller, String sessionId, String query) {
+        SessionSummary summary = visible(caller, sessionId);
+        MatchWords words = MatchWords.of(requireQuery(query));
+        if (words.isEmpty()) {
+            return new SessionMatches(List.of(), false);
         }
-        return new MessagesPage(items, nextBefore);
+        // Newest first, so that a session too long to read whole has its latest matches found.
+        List<Long> found = new ArrayList<>();
+        Long before = null;
+        int read = 0;
+        boolean truncated = false;
+        while (true) {
+            List<SessionIndex.MessageLine> lines = index.lines(summary.id(), before, MATCH_PAGE);
+            if (lines.isEmpty()) {
+                break;
+            }
+            if (read >= MATCH_MAX_LINES || found.size() >= MATCH_MAX) {
+                truncated = true;
+                break;
+            }
+            read += lines.size();
+            List<HistoryMessage> messages = transcripts.messagesAt(lines.stream().map(SessionIndex.MessageLine::ref).toList(),
+                    lines.stream().map(SessionIndex.MessageLine::seq).toList());
+            for (HistoryMessage message : messages) {
+                if (words.matches(message)) {
+                    found.add(message.seq());
+                }
+            }
+            before = lines.getLast().seq();
+            if (lines.size() < MATCH_PAGE) {
+                break;
+            }
+        }
+        Collections.sort(found);
+        return new SessionMatches(found.size() > MATCH_MAX ? found.subList(found.size() - MATCH_MAX, found.size()) : found,
+                truncated);
     }
 
     @Override
@@ -138,22 +213,53 @@ public final class HistoryService implements SessionHistoryUseCase {
     }
 
     @Override
-    public List<SearchHit> search(Principal caller, String query, String projectId, Integer limit) {
+    public Page<SearchResult> search(Principal caller, String query, String projectId, Integer limit, String cursor) {
+        requireQuery(query);
+        int size = Limits.pageSize(limit, 20, 100);
+        int offset = parseSearchCursor(cursor);
+        List<Project> scope;
+        if (projectId != null && !projectId.isBlank()) {
+            scope = List.of(access.require(caller, projectId));
+        } else {
+            scope = projects.overview(caller.isAdmin() ? null : caller.userId()).stream().map(ProjectOverview::project).toList();
+        }
+        if (scope.isEmpty()) {
+            return new Page<>(List.of(), null);
+        }
+        Map<ProjectId, String> names = new HashMap<>();
+        scope.forEach(p -> names.put(p.id(), p.name()));
+        List<SearchHit> hits = index.search(query, names.keySet(), size + 1, offset);
+        boolean more = hits.size() > size;
+        List<SearchResult> items = (more ? hits.subList(0, size) : hits).stream()
+                .map(hit -> new SearchResult(hit, names.get(hit.projectId()))).toList();
+        return new Page<>(items, more ? Integer.toString(offset + size) : null);
+    }
+
+    private static String requireQuery(String query) {
         if (query == null || query.isBlank()) {
             throw new InvalidException("q", "q is required");
         }
         if (query.length() > 500) {
             throw new InvalidException("q", "q must have at most 500 characters");
         }
-        int size = Limits.pageSize(limit, 20, 100);
-        List<ProjectId> scope;
-        if (projectId != null && !projectId.isBlank()) {
-            scope = List.of(access.require(caller, projectId).id());
-        } else {
-            scope = projects.overview(caller.isAdmin() ? null : caller.userId()).stream()
-                    .map(ProjectOverview::project).map(Project::id).toList();
+        return query;
+    }
+
+    /** The cursor of a ranked list is how many hits came before: plain, but bounded. */
+    private static int parseSearchCursor(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return 0;
         }
-        return scope.isEmpty() ? List.of() : index.search(query, scope, size);
+        try {
+            int offset = Integer.parseInt(cursor.strip());
+            if (offset < 0 || offset > SEARCH_MAX_OFFSET) {
+                throw new NumberFormatException();
+            }
+            return offset;
+        } catch (NumberFormatException e) {
+            throw new InvalidException("cursor", "cursor must be the nextCursor of a previous page (at most "
+                    + SEARCH_MAX_OFFSET + " hits are paged through)");
+        }
     }
 
     @Override

@@ -7,8 +7,12 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ccui.adapters.http.json.Json;
 import dev.ccui.adapters.http.json.QueryParams;
 import dev.ccui.adapters.http.security.Access;
+import dev.ccui.application.common.Page;
 import dev.ccui.application.history.port.in.MessagesPage;
+import dev.ccui.application.history.port.in.MessagesQuery;
+import dev.ccui.application.history.port.in.SearchResult;
 import dev.ccui.application.history.port.in.SessionHistoryUseCase;
+import dev.ccui.application.history.port.in.SessionMatches;
 import dev.ccui.application.history.port.out.ImageData;
 import dev.ccui.domain.error.InvalidException;
 import io.javalin.config.RoutesConfig;
@@ -31,10 +35,17 @@ public final class SessionRoutes {
     record PatchBody(String title, Boolean hidden) {
     }
 
-    record Messages(List<Map<String, Object>> items, Long nextBefore) {
+    record Messages(List<Map<String, Object>> items, Long nextBefore, Long nextAfter) {
     }
 
-    record Hit(String sessionId, String projectId, String title, String snippet, java.time.Instant lastActivityAt) {
+    record Hit(String sessionId, String projectId, String projectName, String title, String snippet,
+               java.time.Instant lastActivityAt) {
+    }
+
+    record Hits(List<Hit> items, String nextCursor) {
+    }
+
+    record Matches(List<Long> items, boolean truncated) {
     }
 
     public void register(RoutesConfig routes) {
@@ -46,6 +57,7 @@ public final class SessionRoutes {
             ctx.status(204);
         }, Access.USER);
         routes.get("/api/sessions/{sessionId}/messages", this::messages, Access.USER);
+        routes.get("/api/sessions/{sessionId}/matches", this::matches, Access.USER);
         routes.get("/api/sessions/{sessionId}/tool-results/{toolUseId}", this::toolResult, Access.USER);
         routes.get("/api/sessions/{sessionId}/images/{imageId}", this::image, Access.USER);
         routes.get("/api/sessions/{sessionId}/export", this::export, Access.USER);
@@ -66,9 +78,15 @@ public final class SessionRoutes {
     }
 
     private void messages(Context ctx) {
-        MessagesPage page = history.messages(caller(ctx), ctx.pathParam("sessionId"), QueryParams.integer(ctx, "limit"),
-                QueryParams.whole(ctx, "before"));
-        ctx.json(new Messages(MessageView.of(page.items()), page.nextBefore()));
+        MessagesQuery query = new MessagesQuery(QueryParams.integer(ctx, "limit"), QueryParams.whole(ctx, "before"),
+                QueryParams.whole(ctx, "after"), QueryParams.whole(ctx, "around"));
+        MessagesPage page = history.messages(caller(ctx), ctx.pathParam("sessionId"), query);
+        ctx.json(new Messages(MessageView.of(page.items()), page.nextBefore(), page.nextAfter()));
+    }
+
+    private void matches(Context ctx) {
+        SessionMatches matches = history.matches(caller(ctx), ctx.pathParam("sessionId"), ctx.queryParam("q"));
+        ctx.json(new Matches(matches.seqs(), matches.truncated()));
     }
 
     private void toolResult(Context ctx) {
@@ -118,9 +136,10 @@ public final class SessionRoutes {
     }
 
     private void search(Context ctx) {
-        var hits = history.search(caller(ctx), ctx.queryParam("q"), ctx.queryParam("projectId"), QueryParams.integer(ctx, "limit"));
-        ctx.json(Map.of("items", hits.stream().map(h -> new Hit(h.sessionId().value(), h.projectId().toString(), h.title(),
-                h.snippet(), h.lastActivityAt())).toList()));
+        Page<SearchResult> page = history.search(caller(ctx), ctx.queryParam("q"), ctx.queryParam("projectId"),
+                QueryParams.integer(ctx, "limit"), ctx.queryParam("cursor"));
+        ctx.json(new Hits(page.items().stream().map(r -> new Hit(r.hit().sessionId().value(), r.hit().projectId().toString(),
+                r.projectName(), r.hit().title(), r.hit().snippet(), r.hit().lastActivityAt())).toList(), page.nextCursor()));
     }
 
 }

@@ -84,7 +84,7 @@ public final class JdbiSessionIndex implements SessionIndex {
             + "best AS (SELECT h.rid, h.r, t.session_id, ROW_NUMBER() OVER (PARTITION BY t.session_id ORDER BY h.r, h.rid) AS n "
             + "FROM hits h JOIN session_search_text t ON t.id = h.rid JOIN sessions s ON s.id = t.session_id "
             + "WHERE s.hidden = 0 AND s.project_id IN (<projects>)), "
-            + "chosen AS (SELECT rid, r, session_id FROM best WHERE n = 1 ORDER BY r, session_id LIMIT :limit) "
+            + "chosen AS (SELECT rid, r, session_id FROM best WHERE n = 1 ORDER BY r, session_id LIMIT :limit OFFSET :offset) "
             + "SELECT c.session_id, -c.r AS score, snippet(session_search, 0, :markStart, :markEnd, '…', 12) AS snippet, "
             + HIT_COLUMNS + " FROM session_search JOIN chosen c ON c.rid = session_search.rowid "
             + "JOIN sessions s ON s.id = c.session_id WHERE session_search MATCH :match ORDER BY c.r, c.session_id";
@@ -96,7 +96,8 @@ public final class JdbiSessionIndex implements SessionIndex {
             + "best AS (SELECT h.id, h.session_id, h.score, "
             + "ROW_NUMBER() OVER (PARTITION BY h.session_id ORDER BY h.score DESC, h.id) AS n "
             + "FROM hits h JOIN sessions s ON s.id = h.session_id WHERE s.hidden = 0 AND s.project_id IN (<projects>)), "
-            + "chosen AS (SELECT id, session_id, score FROM best WHERE n = 1 ORDER BY score DESC, session_id LIMIT :limit) "
+            + "chosen AS (SELECT id, session_id, score FROM best WHERE n = 1 ORDER BY score DESC, session_id LIMIT :limit "
+            + "OFFSET :offset) "
             + "SELECT c.session_id, c.score, t.body AS snippet, " + HIT_COLUMNS + " FROM chosen c "
             + "JOIN session_search_text t ON t.id = c.id JOIN sessions s ON s.id = c.session_id "
             + "ORDER BY c.score DESC, c.session_id";
@@ -268,6 +269,19 @@ public final class JdbiSessionIndex implements SessionIndex {
     }
 
     @Override
+    public List<MessageLine> linesFrom(SessionId id, long fromSeq, int limit) {
+        if (limit < 1) {
+            return List.of();
+        }
+        return jdbi.withHandle(h -> h.createQuery("SELECT seq, file_path, byte_offset, byte_length FROM session_lines "
+                        + "WHERE session_id = :id AND seq >= :from ORDER BY seq LIMIT :limit")
+                .bind("id", id.value())
+                .bind("from", fromSeq)
+                .bind("limit", limit)
+                .map(JdbiSessionIndex::mapLine).list());
+    }
+
+    @Override
     public Optional<MessageLine> line(SessionId id, long seq) {
         return jdbi.withHandle(h -> h.createQuery("SELECT seq, file_path, byte_offset, byte_length FROM session_lines "
                         + "WHERE session_id = :id AND seq = :seq")
@@ -287,7 +301,7 @@ public final class JdbiSessionIndex implements SessionIndex {
     }
 
     @Override
-    public List<SearchHit> search(String query, Collection<ProjectId> projects, int limit) {
+    public List<SearchHit> search(String query, Collection<ProjectId> projects, int limit, int offset) {
         List<String> words = SearchText.words(query);
         if (words.isEmpty() || projects.isEmpty() || limit < 1) {
             return List.of();
@@ -299,6 +313,7 @@ public final class JdbiSessionIndex implements SessionIndex {
                         .bind("match", SearchText.fts5Query(words))
                         .bindList("projects", projectIds)
                         .bind("limit", limit)
+                        .bind("offset", Math.max(0, offset))
                         .bind("markStart", String.valueOf(SearchText.MARK_START))
                         .bind("markEnd", String.valueOf(SearchText.MARK_END))
                         .map((rs, ctx) -> mapHit(rs, SearchText.markedToHtml(rs.getString("snippet")))).list();
@@ -307,6 +322,7 @@ public final class JdbiSessionIndex implements SessionIndex {
                     .bind("words", String.join(" ", words))
                     .bindList("projects", projectIds)
                     .bind("limit", limit)
+                    .bind("offset", Math.max(0, offset))
                     .map((rs, ctx) -> mapHit(rs, SearchText.highlight(rs.getString("snippet"), words, SNIPPET_WORDS)))
                     .list();
         });

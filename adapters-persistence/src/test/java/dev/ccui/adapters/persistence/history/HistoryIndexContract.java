@@ -174,6 +174,10 @@ abstract class HistoryIndexContract extends DatabaseContract {
                 "second chunk about zebras", false);
 
         assertThat(index.lines(id, null, 10)).extracting(MessageLine::seq).containsExactly(4L, 3L, 2L, 1L, 0L);
+        assertThat(index.linesFrom(id, 2, 2)).as("newer than a position, oldest first").extracting(MessageLine::seq)
+                .containsExactly(2L, 3L);
+        assertThat(index.linesFrom(id, 4, 10)).extracting(MessageLine::seq).containsExactly(4L);
+        assertThat(index.linesFrom(id, 5, 10)).isEmpty();
         assertThat(index.line(id, 2).orElseThrow().ref().offset()).isEqualTo(200);
         SessionSummary summary = index.summary(id).orElseThrow();
         assertThat(summary.title()).isEqualTo("Mine");
@@ -365,6 +369,9 @@ abstract class HistoryIndexContract extends DatabaseContract {
         assertThat(hits.get(0).rank()).isGreaterThan(hits.get(1).rank());
         assertThat(index.search("kafka", List.of(alpha), 1)).extracting(hit -> hit.sessionId().value())
                 .containsExactly("strong");
+        assertThat(index.search("kafka", List.of(alpha), 1, 1)).as("the next page").extracting(hit -> hit.sessionId().value())
+                .containsExactly("weak");
+        assertThat(index.search("kafka", List.of(alpha), 10, 2)).as("past the end").isEmpty();
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.ccui.application.history.port.in;
 import dev.ccui.application.common.ClientInfo;
 import dev.ccui.application.common.Page;
 import dev.ccui.application.history.port.out.ImageData;
-import dev.ccui.application.history.port.out.SearchHit;
 import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.session.SessionSummary;
 import java.io.IOException;
@@ -16,8 +15,11 @@ public interface SessionHistoryUseCase {
 
     SessionSummary getSession(Principal caller, String sessionId);
 
-    /** Newest messages first by page; {@code before} is a previous page's {@code nextBefore}. */
-    MessagesPage messages(Principal caller, String sessionId, Integer limit, Long before);
+    /** A page of messages: the newest, older or newer than a previous page's cursor, or around one message. */
+    MessagesPage messages(Principal caller, String sessionId, MessagesQuery query);
+
+    /** The messages of the session holding every word of {@code query} (what "next match" moves through). */
+    SessionMatches matches(Principal caller, String sessionId, String query);
 
     String toolResult(Principal caller, String sessionId, long seq, String toolUseId);
 
@@ -27,7 +29,8 @@ public interface SessionHistoryUseCase {
 
     void hideSession(Principal caller, String sessionId, boolean hidden, ClientInfo client);
 
-    List<SearchHit> search(Principal caller, String query, String projectId, Integer limit);
+    /** Hits across the caller's projects (or one), best first; {@code cursor} is a previous page's {@code nextCursor}. */
+    Page<SearchResult> search(Principal caller, String query, String projectId, Integer limit, String cursor);
 
     /** Writes the whole session as Markdown. */
     void exportMarkdown(Principal caller, String sessionId, Appendable out) throws IOException;

@@ -37,14 +37,25 @@ public interface SessionIndex {
     /** Message positions, newest first: at most {@code limit} with seq below {@code beforeSeq} (all when null). */
     List<MessageLine> lines(SessionId id, Long beforeSeq, int limit);
 
+    /** Message positions, oldest first: at most {@code limit} with seq at or above {@code fromSeq}. */
+    List<MessageLine> linesFrom(SessionId id, long fromSeq, int limit);
+
     Optional<MessageLine> line(SessionId id, long seq);
 
     void setAppTitle(SessionId id, String title);
 
     void setHidden(SessionId id, boolean hidden);
 
-    /** Full-text search among the sessions of these projects; hidden sessions are left out. */
-    List<SearchHit> search(String query, Collection<ProjectId> projects, int limit);
+    /**
+     * Full-text search among the sessions of these projects, best first; hidden sessions are left
+     * out; the first {@code offset} hits are skipped (the pages before).
+     */
+    List<SearchHit> search(String query, Collection<ProjectId> projects, int limit, int offset);
+
+    /** The first page of {@link #search(String, Collection, int, int)}. */
+    default List<SearchHit> search(String query, Collection<ProjectId> projects, int limit) {
+        return search(query, projects, limit, 0);
+    }
 
     /** Moves every session of a cwd to a project (when a project is registered for a path seen before). */
     int assignProject(String cwd, ProjectId projectId);
