@@ -131,6 +131,7 @@ describe('App', () => {
     expect(within(hit).getByText('token').tagName).toBe('MARK');
     expect(hit.textContent).toContain('<expired>');
     await user.click(hit);
-    expect(window.location.hash).toBe('#/p/p1/s/s9');
+    // the session opens at its match of the search
+    expect(window.location.hash).toBe('#/p/p1/s/s9?q=token');
   });
 });

@@ -22,14 +22,17 @@ export class ApiError extends Error {
   readonly requestId?: string;
   /** Seconds from the `Retry-After` header (429), when present. */
   readonly retryAfter?: number;
+  /** The request field that was wrong (400s), when the server named it. */
+  readonly field?: string;
 
-  constructor(status: number, code: string, message: string, requestId?: string, retryAfter?: number) {
+  constructor(status: number, code: string, message: string, requestId?: string, retryAfter?: number, field?: string) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.requestId = requestId;
     this.retryAfter = retryAfter;
+    this.field = field;
   }
 }
 
@@ -55,17 +58,19 @@ async function toError(res: Response): Promise<ApiError> {
   let code = `HTTP_${res.status}`;
   let message = res.statusText || `Request failed (${res.status})`;
   let requestId = res.headers.get('X-Request-Id') ?? undefined;
+  let field: string | undefined;
   try {
-    const body = (await res.json()) as { error?: { code?: string; message?: string; requestId?: string } };
+    const body = (await res.json()) as { error?: { code?: string; message?: string; requestId?: string; field?: string } };
     if (body?.error) {
       code = body.error.code ?? code;
       message = body.error.message ?? message;
       requestId = body.error.requestId ?? requestId;
+      field = body.error.field ?? undefined;
     }
   } catch {
     // not JSON: keep the status text
   }
-  return new ApiError(res.status, code, message, requestId, parseRetryAfter(res.headers.get('Retry-After')));
+  return new ApiError(res.status, code, message, requestId, parseRetryAfter(res.headers.get('Retry-After')), field);
 }
 
 interface RequestOptions {
@@ -135,9 +140,18 @@ export const updateUser = (id: string, patch: UserPatch) =>
 export const deleteUser = (id: string) => request<void>('DELETE', `/users/${encodeURIComponent(id)}`);
 
 // ---- audit (admin) ----
-export function listAudit(limit = 50, before?: string | number | null): Promise<AuditPage> {
+export interface AuditFilter {
+  user?: string;
+  action?: string;
+  outcome?: 'success' | 'failure' | '';
+}
+
+export function listAudit(limit = 50, before?: string | number | null, filter: AuditFilter = {}): Promise<AuditPage> {
   const q = new URLSearchParams({ limit: String(limit) });
   if (before !== undefined && before !== null) q.set('before', String(before));
+  if (filter.user?.trim()) q.set('user', filter.user.trim());
+  if (filter.action) q.set('action', filter.action);
+  if (filter.outcome) q.set('outcome', filter.outcome);
   return request<AuditPage>('GET', `/audit?${q}`);
 }
 
@@ -158,11 +172,18 @@ export const getSession = (id: string) => request<ChatSession>('GET', `/sessions
 export const updateSession = (id: string, patch: { title?: string | null; hidden?: boolean }) =>
   request<ChatSession>('PATCH', `/sessions/${enc(id)}`, patch);
 
-export function listMessages(sessionId: string, opts: { limit?: number; before?: number | null } = {}): Promise<MessagePage> {
+/** A page of a session: the newest, older than `before`, newer than `after` (-1: the first page), or around one seq. */
+export function listMessages(sessionId: string, opts: { limit?: number; before?: number | null; after?: number | null; around?: number | null } = {}): Promise<MessagePage> {
   const q = new URLSearchParams({ limit: String(opts.limit ?? 100) });
   if (opts.before != null) q.set('before', String(opts.before));
+  else if (opts.after != null) q.set('after', String(opts.after));
+  else if (opts.around != null) q.set('around', String(opts.around));
   return request<MessagePage>('GET', `/sessions/${enc(sessionId)}/messages?${q}`);
 }
+
+/** The seqs of the session's messages holding every word of `q`, oldest first. */
+export const listMatches = (sessionId: string, q: string) =>
+  request<{ items: number[]; truncated: boolean }>('GET', `/sessions/${enc(sessionId)}/matches?${new URLSearchParams({ q })}`);
 export const getToolResult = (sessionId: string, toolUseId: string, seq: number) =>
   request<{ toolUseId: string; content: string }>('GET', `/sessions/${enc(sessionId)}/tool-results/${enc(toolUseId)}?seq=${seq}`);
 
@@ -171,8 +192,10 @@ export const imageUrl = (sessionId: string, imageId: string) => `/api/sessions/$
 export const exportUrl = (sessionId: string, format: 'markdown' | 'json') =>
   `/api/sessions/${enc(sessionId)}/export?format=${format}`;
 
-export function search(q: string, limit = 20): Promise<{ items: SearchHit[] }> {
-  return request<{ items: SearchHit[] }>('GET', `/search?${new URLSearchParams({ q, limit: String(limit) })}`);
+export function search(q: string, opts: { limit?: number; cursor?: string | null } = {}): Promise<{ items: SearchHit[]; nextCursor?: string | null }> {
+  const params = new URLSearchParams({ q, limit: String(opts.limit ?? 20) });
+  if (opts.cursor) params.set('cursor', opts.cursor);
+  return request<{ items: SearchHit[]; nextCursor?: string | null }>('GET', `/search?${params}`);
 }
 
 /** A user-facing message for any thrown value. */

@@ -44,6 +44,8 @@ export interface AuditEntry {
   ip: string | null;
   success: boolean;
   detail: string | null;
+  /** The session of the run the entry names (run.* and permission.decided), while the run is on record. */
+  session?: { id: string; projectId: string } | null;
 }
 
 export interface AuditPage {
@@ -133,11 +135,14 @@ export interface Message {
 export interface MessagePage {
   items: Message[];
   nextBefore?: number | null;
+  /** Pass as `after` for the newer page; null when the page ends at the newest message. */
+  nextAfter?: number | null;
 }
 
 export interface SearchHit {
   sessionId: string;
   projectId: string;
+  projectName?: string | null;
   title?: string | null;
   /** HTML-escaped text whose only markup is `<mark>…</mark>` around the matches. */
   snippet: string;

@@ -1,4 +1,5 @@
 import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
+import { ApiError } from '../api/client';
 
 export const PASSWORD_MIN = 10;
 
@@ -14,16 +15,25 @@ export function ErrorMessage({ message }: { message: string | null }) {
 interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: string;
   hint?: ReactNode;
+  /** What is wrong with this field's value: shown under it, tied to it (aria-invalid, aria-describedby). */
+  error?: string | null;
 }
 
-/** A labelled input with an optional hint tied to it through aria-describedby. */
-export function Field({ label, hint, ...input }: FieldProps) {
+/** A labelled input with an optional hint and error tied to it through aria-describedby. */
+export function Field({ label, hint, error, ...input }: FieldProps) {
   const id = useId();
   const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const described = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} aria-describedby={hint ? hintId : undefined} {...input} />
+      <input id={id} aria-describedby={described} aria-invalid={error ? true : undefined} {...input} />
+      {error && (
+        <p id={errorId} className="error field-error" role="alert">
+          {error}
+        </p>
+      )}
       {hint && (
         <small id={hintId} className="hint">
           {hint}
@@ -31,6 +41,11 @@ export function Field({ label, hint, ...input }: FieldProps) {
       )}
     </div>
   );
+}
+
+/** An error that names a field (400 with `error.field`) goes under that field; anything else above the button. */
+export function fieldOf(err: unknown): string | null {
+  return err instanceof ApiError && err.status === 400 && err.field ? err.field : null;
 }
 
 export function formatDate(iso: string | null | undefined): string {
@@ -61,4 +76,12 @@ export function formatCount(n: number): string {
 
 export function formatCost(usd: number): string {
   return usd > 0 && usd < 0.01 ? '< $0.01' : `$${usd.toFixed(2)}`;
+}
+
+/**
+ * A recorded cost, or "—" when there is none: transcripts written without the CLI's cost records
+ * say 0, and printing "$0.00" beside a turn that cost $0.11 would be wrong.
+ */
+export function formatCostOrUnknown(usd: number | null | undefined): string {
+  return usd == null || !(usd > 0) ? '—' : formatCost(usd);
 }

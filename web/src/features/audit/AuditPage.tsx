@@ -1,20 +1,48 @@
-import { useCallback, useEffect, useState } from 'react';
-import { errorMessage, listAudit } from '../../api/client';
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { errorMessage, listAudit, type AuditFilter } from '../../api/client';
 import type { AuditEntry } from '../../api/types';
 import { ErrorMessage, formatDate } from '../shared';
+import { usePageTitle } from '../shell/pageTitle';
+import { sessionHref } from '../shell/route';
 
 const PAGE = 50;
 
+/** The actions the log records, grouped as the codes are (the server refuses any other). */
+const ACTIONS = [
+  'auth.setup', 'auth.login', 'auth.login_failed', 'auth.logout', 'auth.password_changed',
+  'user.created', 'user.updated', 'user.deleted', 'user.password_reset', 'api_key.created', 'api_key.revoked',
+  'project.registered', 'project.updated', 'project.removed', 'project.shared', 'project.unshared',
+  'session.renamed', 'session.hidden', 'file.created', 'file.written', 'file.deleted', 'file.moved',
+  'git.staged', 'git.unstaged', 'git.committed', 'git.checked_out', 'git.branch_created', 'terminal.opened',
+  'run.started', 'run.stopped', 'permission.decided', 'maintenance.changed',
+];
+
+function Target({ entry }: { entry: AuditEntry }) {
+  if (entry.session) {
+    return (
+      <a href={sessionHref(entry.session.projectId, entry.session.id)} title={`Run ${entry.target ?? ''}`}>
+        Open the session<span className="sr-only"> of run {entry.target}</span>
+      </a>
+    );
+  }
+  return <span className="mono target">{entry.target ?? '—'}</span>;
+}
+
+/** Who did what, newest first, filtered by user, action and outcome; on a phone each entry is a card. */
 export function AuditPage() {
+  usePageTitle('Audit log');
   const [items, setItems] = useState<AuditEntry[]>([]);
   const [nextBefore, setNextBefore] = useState<string | number | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
+  const [draft, setDraft] = useState<AuditFilter>({ user: '', action: '', outcome: '' });
+  const [filter, setFilter] = useState<AuditFilter>({});
+  const id = useId();
 
   const load = useCallback(async (before?: string | number | null) => {
     setLoading(true);
     try {
-      const page = await listAudit(PAGE, before);
+      const page = await listAudit(PAGE, before, filter);
       setItems((old) => (before == null ? page.items : [...old, ...page.items]));
       setNextBefore(page.nextBefore ?? null);
       setError(null);
@@ -23,44 +51,75 @@ export function AuditPage() {
     } finally {
       setLoading(false);
     }
-  }, []);
+  }, [filter]);
 
   useEffect(() => {
     void load();
   }, [load]);
 
+  function apply(e: FormEvent) {
+    e.preventDefault();
+    setFilter({ ...draft });
+  }
+
+  function reset() {
+    const none = { user: '', action: '', outcome: '' as const };
+    setDraft(none);
+    setFilter(none);
+  }
+
+  const filtered = !!(filter.user || filter.action || filter.outcome);
   return (
-    <section className="card" aria-labelledby="audit-title">
+    <section className="card audit" aria-labelledby="audit-title">
       <div className="card-head">
         <h2 id="audit-title">Audit log</h2>
         <button type="button" onClick={() => load()} disabled={loading}>Refresh</button>
       </div>
+      <form className="audit-filters" onSubmit={apply} aria-label="Filter the audit log">
+        <label htmlFor={`${id}-user`}>User</label>
+        <input id={`${id}-user`} value={draft.user ?? ''} placeholder="any user" autoComplete="off" spellCheck={false}
+          onChange={(e) => setDraft({ ...draft, user: e.target.value })} />
+        <label htmlFor={`${id}-action`}>Action</label>
+        <select id={`${id}-action`} value={draft.action ?? ''} onChange={(e) => setDraft({ ...draft, action: e.target.value })}>
+          <option value="">Any action</option>
+          {ACTIONS.map((a) => <option key={a} value={a}>{a}</option>)}
+        </select>
+        <label htmlFor={`${id}-outcome`}>Result</label>
+        <select id={`${id}-outcome`} value={draft.outcome ?? ''}
+          onChange={(e) => setDraft({ ...draft, outcome: e.target.value as AuditFilter['outcome'] })}>
+          <option value="">Any result</option>
+          <option value="success">OK</option>
+          <option value="failure">Failed</option>
+        </select>
+        <div className="row">
+          <button type="submit" className="primary small">Filter</button>
+          {filtered && <button type="button" className="small" onClick={reset}>Show all</button>}
+        </div>
+      </form>
       <ErrorMessage message={error} />
       {items.length === 0 && !loading ? (
-        <p className="muted">Nothing recorded yet.</p>
+        <p className="muted">{filtered ? 'No entry matches this filter.' : 'Nothing recorded yet.'}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">Action</th><th scope="col">Target</th><th scope="col">IP</th><th scope="col">Result</th><th scope="col">Detail</th></tr>
-            </thead>
-            <tbody>
-              {items.map((a) => (
-                <tr key={a.id}>
-                  <td>{formatDate(a.at)}</td>
-                  <td>{a.actorUsername ?? a.actorUserId ?? '—'}</td>
-                  <td className="mono">{a.action}</td>
-                  <td>{a.target ?? '—'}</td>
-                  <td className="mono">{a.ip ?? '—'}</td>
-                  <td className={a.success ? 'ok' : 'fail'}>{a.success ? 'OK' : 'Failed'}</td>
-                  <td>{a.detail ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <table className="audit-table">
+          <thead>
+            <tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">Action</th><th scope="col">Target</th><th scope="col">IP</th><th scope="col">Result</th><th scope="col">Detail</th></tr>
+          </thead>
+          <tbody>
+            {items.map((a) => (
+              <tr key={a.id}>
+                <td data-label="When">{formatDate(a.at)}</td>
+                <td data-label="Who">{a.actorUsername ?? a.actorUserId ?? '—'}</td>
+                <td data-label="Action" className="mono">{a.action}</td>
+                <td data-label="Target"><Target entry={a} /></td>
+                <td data-label="IP" className="mono">{a.ip ?? '—'}</td>
+                <td data-label="Result" className={a.success ? 'ok' : 'fail'}>{a.success ? 'OK' : 'Failed'}</td>
+                <td data-label="Detail" className="detail">{a.detail ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       )}
-      {loading && <p className="muted">Loading…</p>}
+      {loading && <p className="muted" role="status">Loading…</p>}
       {nextBefore != null && !loading && (
         <button type="button" onClick={() => load(nextBefore)}>Load older entries</button>
       )}

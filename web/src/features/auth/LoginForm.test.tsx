@@ -35,6 +35,13 @@ describe('LoginForm', () => {
     expect((await screen.findByRole('alert')).textContent).toBe('Wrong username or password');
   });
 
+  it('says a disabled account is disabled (the server says so only to the right password)', async () => {
+    mockFetch(jsonResponse(403, { error: { code: 'ACCOUNT_DISABLED', message: 'this account is disabled', requestId: 'x' } }));
+    render(<LoginForm onSignedIn={vi.fn()} />);
+    await signIn('carol', 'carol password 1');
+    expect((await screen.findByRole('alert')).textContent).toBe('This account is disabled. Ask an admin to enable it again.');
+  });
+
   it('tells how long to wait on 429 using Retry-After', async () => {
     mockFetch(jsonResponse(429, { error: { code: 'RATE_LIMITED', message: 'Too many', requestId: 'x' } }, { 'Retry-After': '30' }));
     render(<LoginForm onSignedIn={vi.fn()} />);

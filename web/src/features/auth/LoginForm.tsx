@@ -44,6 +44,8 @@ export function LoginForm({ onSignedIn, notice }: { onSignedIn: (user: User) => 
         } else {
           setError('Too many attempts, try again later');
         }
+      } else if (err instanceof ApiError && err.code === 'ACCOUNT_DISABLED') {
+        setError('This account is disabled. Ask an admin to enable it again.');
       } else if (err instanceof ApiError && err.status === 401) {
         // Prefer the server's own wording; fall back when the body had none.
         setError(err.code.startsWith('HTTP_') ? 'Wrong username or password' : err.message);

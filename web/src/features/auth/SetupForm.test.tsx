@@ -11,7 +11,7 @@ describe('SetupForm', () => {
     mockFetch();
     render(<SetupForm onSignedIn={vi.fn()} />);
     expect(screen.getByLabelText('Password').getAttribute('aria-describedby')).toBeTruthy();
-    expect(screen.getByText('At least 10 characters.')).toBeTruthy();
+    expect(screen.getByText('At least 10 characters, not a common password.')).toBeTruthy();
   });
 
   it('refuses a password shorter than 10 characters without calling the server', async () => {
@@ -26,6 +26,23 @@ describe('SetupForm', () => {
 
     expect(screen.getByRole('alert').textContent).toBe('The password must have at least 10 characters.');
     expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it("ties the server's refusal of a common password to the password field", async () => {
+    mockFetch(jsonResponse(400, { error: { code: 'INVALID', message: 'password is too common', field: 'password', requestId: 'r' } }));
+    const user = userEvent.setup();
+    render(<SetupForm onSignedIn={vi.fn()} />);
+    await user.type(screen.getByLabelText('Username'), 'admin');
+    await user.type(screen.getByLabelText('Password'), 'password12345');
+    await user.type(screen.getByLabelText('Confirm password'), 'password12345');
+    await user.click(screen.getByRole('button', { name: 'Create admin' }));
+
+    const field = screen.getByLabelText('Password');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('password is too common');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(field.getAttribute('aria-describedby')?.split(' ')).toContain(alert.id);
+    expect(screen.getByLabelText('Username').getAttribute('aria-invalid')).toBeNull();
   });
 
   it('creates the admin with a long enough password', async () => {

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Message } from '../../api/types';
 import { ThreadContext } from '../messages/context';
-import { MessageList } from '../messages/MessageList';
+import { MessageList, type MatchHighlight, type ScrollRequest } from '../messages/MessageList';
 import { buildThread } from '../messages/thread';
 import { useChatNotice, useChatStore, useLiveSession } from './ChatContext';
 import { Composer } from './Composer';
@@ -9,20 +9,39 @@ import { historyPrompt, retirable, visibleHistory } from './handover';
 import { LiveTurnView, TurnSummary } from './LiveTurnView';
 import { activeTurn, type LiveTurn } from './turns';
 
+/** The loaded window of a session's history and how to move it (see useSessionHistory). */
+export interface HistoryWindow {
+  hasOlder: boolean;
+  hasNewer: boolean;
+  loadingOlder: boolean;
+  loadingNewer: boolean;
+  onLoadOlder: () => void;
+  onLoadNewer: () => void;
+  onJumpStart: () => void;
+  onJumpEnd: () => void;
+  scrollTo: ScrollRequest | null;
+  highlight?: MatchHighlight | null;
+}
+
+const NONE = () => undefined;
+const AT_END: ScrollRequest = { token: 1, edge: 'bottom' };
+const NEW_CHAT: HistoryWindow = {
+  hasOlder: false, hasNewer: false, loadingOlder: false, loadingNewer: false, onLoadOlder: NONE, onLoadNewer: NONE,
+  onJumpStart: NONE, onJumpEnd: NONE, scrollTo: AT_END,
+};
+
 /**
  * A chat: the indexed history, the live turns after it, and the composer. `chatKey` is the
  * session id, or a draft key while a new session has no id yet.
  */
-export function ChatPane({ chatKey, projectId, sessionId, messages, showHidden, hasOlder, loadingOlder, onLoadOlder, loading,
+export function ChatPane({ chatKey, projectId, sessionId, messages, showHidden, history = NEW_CHAT, loading,
   models, onSent, onTurnEnded, autoFocus, emptyText }: {
   chatKey: string;
   projectId: string;
   sessionId: string | null;
   messages: Message[];
   showHidden: boolean;
-  hasOlder: boolean;
-  loadingOlder: boolean;
-  onLoadOlder: () => void;
+  history?: HistoryWindow;
   loading: boolean;
   models: string[];
   onSent?: (sessionId: string) => void;
@@ -38,8 +57,8 @@ export function ChatPane({ chatKey, projectId, sessionId, messages, showHidden, 
 
   useEffect(() => (store && sessionId ? store.watch(sessionId, projectId) : undefined), [store, sessionId, projectId]);
 
-  const history = useMemo(() => visibleHistory(messages, live.turns), [messages, live.turns]);
-  const thread = useMemo(() => buildThread(history, showHidden), [history, showHidden]);
+  const shown = useMemo(() => visibleHistory(messages, live.turns), [messages, live.turns]);
+  const thread = useMemo(() => buildThread(shown, showHidden), [shown, showHidden]);
   const context = useMemo(() => ({ sessionId: sessionId ?? '', results: thread.results, children: thread.children }), [sessionId, thread]);
 
   // Completed turns the history now holds leave the live part; their usage stays in view below.
@@ -66,7 +85,7 @@ export function ChatPane({ chatKey, projectId, sessionId, messages, showHidden, 
   const liveTurns = live.turns.map((t) => (
     <LiveTurnView key={t.key} sessionId={sessionId ?? ''} turn={t} historyPrompt={historyPrompt(messages, t)} />
   ));
-  const empty = thread.rows.length === 0 && !hasOlder && live.turns.length === 0;
+  const empty = thread.rows.length === 0 && !history.hasOlder && !history.hasNewer && live.turns.length === 0;
 
   return (
     <>
@@ -76,8 +95,7 @@ export function ChatPane({ chatKey, projectId, sessionId, messages, showHidden, 
         <p className="muted center chat-empty">{emptyText}</p>
       ) : (
         <ThreadContext.Provider value={context}>
-          <MessageList rows={thread.rows} hasOlder={hasOlder} loadingOlder={loadingOlder} onLoadOlder={onLoadOlder}
-            footer={<>{liveTurns}</>} />
+          <MessageList rows={thread.rows} {...history} scrollTo={history.scrollTo ?? AT_END} footer={<>{liveTurns}</>} />
         </ThreadContext.Provider>
       )}
       {handedOver && live.turns.length === 0 && (

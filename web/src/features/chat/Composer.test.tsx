@@ -28,8 +28,8 @@ afterEach(() => vi.unstubAllGlobals());
 
 function Pane() {
   return (
-    <ChatPane chatKey="s1" projectId="p1" sessionId="s1" messages={[]} showHidden={false} hasOlder={false} loadingOlder={false}
-      onLoadOlder={() => undefined} loading={false} models={['claude-opus-5-5']} emptyText="Nothing yet" />
+    <ChatPane chatKey="s1" projectId="p1" sessionId="s1" messages={[]} showHidden={false}
+      loading={false} models={['claude-opus-5-5']} emptyText="Nothing yet" />
   );
 }
 

@@ -10,6 +10,15 @@ import { MAX_IMAGES, readImages, type Attachment } from './images';
 const MODEL_ALIASES = ['sonnet', 'opus', 'haiku'];
 /** What `--permission-mode` takes (dontAsk refuses every prompt: of little use from a browser). */
 const PERMISSION_MODES = ['default', 'acceptEdits', 'plan', 'bypassPermissions'];
+/** Each option says what it is, even where the field's label is hidden (phones). */
+const MODE_LABEL: Record<string, string> = {
+  default: 'Ask before tools (default mode)',
+  acceptEdits: 'Accept edits',
+  plan: 'Plan only',
+  bypassPermissions: 'Bypass permissions',
+};
+/** The message box grows with what is typed up to this many pixels, then scrolls. */
+const MAX_INPUT_PX = 240;
 const FILE_QUERY_DELAY_MS = 120;
 
 function sendError(err: unknown): string {
@@ -51,6 +60,16 @@ export function Composer({ chatKey, projectId, sessionId, activeRunId, models, s
   const query = useRef(0);
   const listId = useId();
   const running = activeRunId !== null;
+  const [focused, setFocused] = useState(false);
+  const errorId = useId();
+
+  // One line until used; then as tall as what is typed.
+  useEffect(() => {
+    const el = input.current;
+    if (!el) return;
+    el.style.height = 'auto';
+    if (text) el.style.height = `${Math.min(MAX_INPUT_PX, el.scrollHeight + 2)}px`;
+  }, [text]);
 
   useEffect(() => {
     if (autoFocus) input.current?.focus();
@@ -187,11 +206,14 @@ export function Composer({ chatKey, projectId, sessionId, activeRunId, models, s
   const modelOptions = Array.from(new Set([...MODEL_ALIASES, ...models.filter(Boolean)]));
   const activeId = suggestions ? `${listId}-${Math.min(active, suggestions.items.length - 1)}` : undefined;
 
+  const expanded = focused || text.length > 0 || images.length > 0 || model !== '' || mode !== 'default';
   return (
-    <form className={`composer${dragging ? ' dragging' : ''}`} onSubmit={(e) => void submit(e)} aria-label="Composer"
+    <form className={`composer${dragging ? ' dragging' : ''}${expanded ? ' expanded' : ''}`} onSubmit={(e) => void submit(e)}
+      aria-label="Composer" onFocus={() => setFocused(true)}
+      onBlur={(e) => { if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setFocused(false); }}
       onDragOver={(e) => { if (e.dataTransfer.types.includes('Files')) { e.preventDefault(); setDragging(true); } }}
       onDragLeave={() => setDragging(false)} onDrop={onDrop}>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && <p className="error" role="alert" id={errorId}>{error}</p>}
       {images.length > 0 && (
         <ul className="thumbs" aria-label="Images to send">
           {images.map((img, i) => (
@@ -205,40 +227,41 @@ export function Composer({ chatKey, projectId, sessionId, activeRunId, models, s
           ))}
         </ul>
       )}
-      <div className="composer-box">
-        {suggestions && (
-          <CompletionList id={listId} label={suggestions.kind === 'slash' ? 'Slash commands' : 'Files'} items={suggestions.items}
-            active={active} onPick={pick} />
-        )}
-        <textarea ref={input} aria-label="Message Claude" rows={3} value={text} placeholder="Message Claude… (/ for commands, @ for files)"
-          aria-controls={suggestions ? listId : undefined} aria-activedescendant={activeId} aria-autocomplete="list"
-          aria-keyshortcuts="Enter Control+Enter Escape"
-          onChange={(e) => { setText(e.target.value); suggest(e.target.value, e.target.selectionStart ?? e.target.value.length); }}
-          onKeyDown={onKeyDown} onPaste={onPaste} onBlur={() => setSuggestions(null)} />
+      <div className="composer-main">
+        <div className="composer-box">
+          {suggestions && (
+            <CompletionList id={listId} label={suggestions.kind === 'slash' ? 'Slash commands' : 'Files'} items={suggestions.items}
+              active={active} onPick={pick} />
+          )}
+          <textarea ref={input} aria-label="Message Claude" rows={1} value={text} placeholder="Message Claude… (/ for commands, @ for files)"
+            aria-controls={suggestions ? listId : undefined} aria-activedescendant={activeId} aria-autocomplete="list"
+            aria-keyshortcuts="Enter Control+Enter Escape" aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined}
+            onChange={(e) => { setText(e.target.value); suggest(e.target.value, e.target.selectionStart ?? e.target.value.length); }}
+            onKeyDown={onKeyDown} onPaste={onPaste} onBlur={() => setSuggestions(null)} />
+        </div>
+        {running && <button type="button" className="danger" onClick={() => void interrupt()} aria-keyshortcuts="Escape">Interrupt</button>}
+        <button type="submit" className="primary" aria-busy={sending} disabled={!store || sending || running || (!text.trim() && images.length === 0)}
+          aria-keyshortcuts="Enter">
+          Send
+        </button>
       </div>
       <div className="composer-bar">
         <label className="inline-field">
           <span>Model</span>
           <select value={model} onChange={(e) => setModel(e.target.value)}>
-            <option value="">Default</option>
+            <option value="">Default model</option>
             {modelOptions.map((m) => <option key={m} value={m}>{m}</option>)}
           </select>
         </label>
         <label className="inline-field">
           <span>Permission mode</span>
           <select value={mode} onChange={(e) => setMode(e.target.value)}>
-            {PERMISSION_MODES.map((m) => <option key={m} value={m}>{m}</option>)}
+            {PERMISSION_MODES.map((m) => <option key={m} value={m}>{MODE_LABEL[m] ?? m}</option>)}
           </select>
         </label>
         <button type="button" className="small" onClick={() => fileInput.current?.click()}>Attach images</button>
         <input ref={fileInput} type="file" accept="image/png,image/jpeg,image/gif,image/webp" multiple hidden
           aria-label="Images to attach" onChange={(e) => { void addFiles(Array.from(e.target.files ?? [])); e.target.value = ''; }} />
-        <span className="spacer" />
-        {running && <button type="button" className="danger" onClick={() => void interrupt()} aria-keyshortcuts="Escape">Interrupt</button>}
-        <button type="submit" className="primary" aria-busy={sending} disabled={!store || sending || running || (!text.trim() && images.length === 0)}
-          aria-keyshortcuts="Enter">
-          Send
-        </button>
       </div>
     </form>
   );

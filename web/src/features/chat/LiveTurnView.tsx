@@ -97,9 +97,13 @@ export function LiveTurnView({ sessionId, turn, historyPrompt }: { sessionId: st
   }, [turn.outputs]);
   const nested = useStable(turn.items.filter((it) => 'parent' in it && it.parent));
   const children = useMemo(() => subagentMessages(nested), [nested]);
-  const context = useMemo(() => ({ sessionId, results, children }), [sessionId, results, children]);
+  const running = turn.ended === null;
+  const context = useMemo(() => ({ sessionId, results, children, running }), [sessionId, results, children, running]);
   const prompt = turn.prompt ?? historyPrompt ?? null;
-  const shown = turn.items.filter((it) => !('parent' in it) || !it.parent);
+  // A tool call waiting for approval is shown once, by its permission card (which holds the same
+  // input); its tool card follows once someone decided.
+  const asking = new Set(turn.items.flatMap((it) => (it.type === 'permission' && !it.resolved && it.request.toolUseId ? [it.request.toolUseId] : [])));
+  const shown = turn.items.filter((it) => (!('parent' in it) || !it.parent) && !(it.type === 'tool' && asking.has(it.id)));
   return (
     <ThreadContext.Provider value={context}>
       <div className="live-turn" data-run={turn.runId ?? undefined}>

@@ -13,9 +13,9 @@ export function NewSessionView({ projectId, projectName }: { projectId: string; 
         <h1 id="session-title">New session</h1>
         {projectName && <p className="muted">in {projectName}</p>}
       </header>
-      <WorkspaceTabs projectId={projectId} current="chat" />
+      <WorkspaceTabs projectId={projectId} current="chat" projectName={projectName} />
       <ChatPane chatKey={draftKey(projectId)} projectId={projectId} sessionId={null} messages={NO_MESSAGES} showHidden={false}
-        hasOlder={false} loadingOlder={false} onLoadOlder={() => undefined} loading={false} models={[]} autoFocus
+        loading={false} models={[]} autoFocus
         // The live turn moved to the new session in the store: the session page shows it on.
         onSent={(sessionId) => navigate(sessionHref(projectId, sessionId))}
         emptyText="Ask Claude anything about this project. The session starts with your first message." />

@@ -29,8 +29,8 @@ const decisions = (ws: FakeWebSocket) => sentFrames(ws).filter((f) => f.type ===
 
 function Pane() {
   return (
-    <ChatPane chatKey="s1" projectId="p1" sessionId="s1" messages={[]} showHidden={false} hasOlder={false} loadingOlder={false}
-      onLoadOlder={() => undefined} loading={false} models={[]} emptyText="Nothing yet" />
+    <ChatPane chatKey="s1" projectId="p1" sessionId="s1" messages={[]} showHidden={false}
+      loading={false} models={[]} emptyText="Nothing yet" />
   );
 }
 

@@ -73,7 +73,8 @@ export function PermissionCard({ item }: { item: PermissionItem }) {
         {request.description && <span className="muted">{request.description}</span>}
       </header>
       {request.blockedPath && <p className="small-text">Path: <span className="mono">{request.blockedPath}</span></p>}
-      <ToolInput tool={request.toolName} input={request.input ?? {}} />
+      {/* Once decided, the tool's own card shows what it did: the input is not repeated here. */}
+      {!resolved && <ToolInput tool={request.toolName} input={request.input ?? {}} />}
       {resolved ? (
         <p className="permission-decision" role="status">
           {decidedText(item)}
@@ -81,10 +82,12 @@ export function PermissionCard({ item }: { item: PermissionItem }) {
         </p>
       ) : (
         <div className="permission-actions">
-          <button type="button" className="primary" disabled={busy} onClick={() => void decide('allow', false)}>Allow</button>
-          <button type="button" disabled={busy} onClick={() => void decide('allow', true)}
+          <button type="button" className="primary" disabled={busy} onClick={() => void decide('allow', false)}
+            aria-keyshortcuts="Alt+A">Allow</button>
+          <button type="button" disabled={busy} onClick={() => void decide('allow', true)} aria-keyshortcuts="Alt+Shift+A"
             title={`Allow ${request.toolName} for the rest of this session without asking`}>Always allow</button>
-          <button type="button" className="danger" disabled={busy} onClick={() => void decide('deny', false)}>Deny</button>
+          <button type="button" className="danger" disabled={busy} onClick={() => void decide('deny', false)}
+            aria-keyshortcuts="Alt+X">Deny</button>
         </div>
       )}
       {error && <p className="error" role="alert">{error}</p>}

@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import { ApiError, errorMessage } from '../../api/client';
 import { downloadUrl, readFile, writeFile, type FileContent } from '../../api/workspace';
 import { ErrorMessage } from '../shared';
+import { clearDraft, getDraft, setDraft } from './drafts';
 
 const CodeEditor = lazy(() => import('./CodeEditor'));
 
@@ -52,13 +53,19 @@ export function FileEditor({ projectId, path, onDirtyChange }: {
     onDirtyChange?.(d);
   }, [onDirtyChange]);
 
-  const load = useCallback(async () => {
+  const [editStartSha, setEditStartSha] = useState<string | null>(null);
+
+  /** The file from disk; with `keepDraft`, unsaved edits of it (from before a tab switch) come back on top. */
+  const load = useCallback(async (keepDraft: boolean) => {
     try {
       const f = await readFile(projectId, path);
+      const draft = keepDraft ? getDraft(projectId, path) : undefined;
+      if (!draft) clearDraft(projectId, path);
       setFile(f);
-      text.current = f.content ?? '';
+      text.current = draft?.text ?? f.content ?? '';
+      setEditStartSha(draft ? draft.baseSha : null);
       setVersion((v) => v + 1);
-      markDirty(false);
+      markDirty(!!draft);
       setError(null);
     } catch (err) {
       setError(errorMessage(err));
@@ -67,7 +74,7 @@ export function FileEditor({ projectId, path, onDirtyChange }: {
 
   useEffect(() => {
     setFile(null);
-    void load();
+    void load(true);
   }, [load]);
 
   const save = useCallback(async (baseSha: string | null | undefined) => {
@@ -77,6 +84,8 @@ export function FileEditor({ projectId, path, onDirtyChange }: {
     try {
       const { sha } = await writeFile(projectId, path, text.current, baseSha, file.encoding);
       setFile({ ...file, sha, content: text.current, size: new Blob([text.current]).size });
+      clearDraft(projectId, path);
+      setEditStartSha(null);
       markDirty(false);
       setSaved(true);
       setConflict(false);
@@ -88,6 +97,24 @@ export function FileEditor({ projectId, path, onDirtyChange }: {
       setSaving(false);
     }
   }, [file, projectId, path, markDirty]);
+
+  /** Saves against the sha the edit began from (kept across tab switches), so a change on disk meanwhile is caught. */
+  const saveEdits = () => void save(editStartSha ?? file?.sha);
+
+  function edited(t: string) {
+    text.current = t;
+    if (t === file?.content) {
+      clearDraft(projectId, path);
+      setEditStartSha(null);
+      markDirty(false);
+    } else {
+      const baseSha = editStartSha ?? file?.sha ?? null;
+      setDraft(projectId, path, { text: t, baseSha });
+      setEditStartSha(baseSha);
+      if (!dirty) markDirty(true);
+    }
+    setSaved(false);
+  }
 
   async function overwrite() {
     // Take the current sha from disk, so what is overwritten is exactly what was just seen.
@@ -108,7 +135,7 @@ export function FileEditor({ projectId, path, onDirtyChange }: {
       <span className="editor-actions">
         <a className="button small" href={downloadUrl(projectId, path)} download>Download</a>
         {file?.content != null && file.encoding !== 'base64' && (
-          <button type="button" className="small primary" disabled={saving || !dirty} onClick={() => void save(file.sha)}>
+          <button type="button" className="small primary" disabled={saving || !dirty} onClick={saveEdits}>
             {saving ? 'Saving…' : 'Save'}
           </button>
         )}
@@ -135,9 +162,7 @@ export function FileEditor({ projectId, path, onDirtyChange }: {
   } else {
     body = (
       <Suspense fallback={<p className="muted center" role="status">Loading the editor…</p>}>
-        <CodeEditor key={`${path}#${version}`} path={path} value={file.content}
-          onChange={(t) => { text.current = t; if (!dirty) markDirty(true); setSaved(false); }}
-          onSave={() => void save(file.sha)} />
+        <CodeEditor key={`${path}#${version}`} path={path} value={text.current} onChange={edited} onSave={saveEdits} />
       </Suspense>
     );
   }
@@ -151,7 +176,7 @@ export function FileEditor({ projectId, path, onDirtyChange }: {
       {conflict && (
         <ConflictDialog busy={saving}
           onKeep={() => setConflict(false)}
-          onReload={() => { setConflict(false); void load(); }}
+          onReload={() => { setConflict(false); void load(false); }}
           onOverwrite={() => void overwrite()} />
       )}
     </div>

@@ -10,6 +10,8 @@ interface TreeProps {
   folders: Map<string, Folder>;
   expanded: Set<string>;
   selected: string | null;
+  /** Files with unsaved edits. */
+  dirty?: Set<string>;
   onToggle: (dir: string) => void;
   onSelect: (entry: FileEntry) => void;
 }
@@ -35,6 +37,7 @@ function Level({ dir, depth, ...props }: TreeProps & { dir: string; depth: numbe
               onClick={() => { props.onSelect(e); if (isDir) props.onToggle(e.path); }}>
               <span className="tree-icon" aria-hidden="true">{isDir ? (open ? '▾' : '▸') : e.type === 'symlink' ? '↪' : '·'}</span>
               <span className="tree-name">{e.name}</span>
+              {props.dirty?.has(e.path) && <span className="dirty" aria-label="unsaved changes"> ●</span>}
             </button>
             {open && (
               <ul role="group" aria-label={e.name}>

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
 import { errorMessage } from '../../api/client';
 import { createEntry, deleteEntry, listFiles, moveEntry, type FileEntry } from '../../api/workspace';
 import { ErrorMessage } from '../shared';
+import { draftPaths, lastOpenFile, onDraftsChanged, rememberOpenFile } from './drafts';
 import { FileEditor } from './FileEditor';
 import { FileTree, type Folder } from './FileTree';
 
@@ -15,8 +16,15 @@ export function FilesTab({ projectId }: { projectId: string }) {
   const [folders, setFolders] = useState<Map<string, Folder>>(new Map());
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const [selected, setSelected] = useState<FileEntry | null>(null);
-  const [openFile, setOpenFile] = useState<string | null>(null);
-  const [dirty, setDirty] = useState(false);
+  const [openFile, setOpenFileState] = useState<string | null>(() => lastOpenFile(projectId));
+  const setOpenFile = useCallback((path: string | null) => {
+    rememberOpenFile(projectId, path);
+    setOpenFileState(path);
+  }, [projectId]);
+  // The unsaved paths as one string: a snapshot that compares equal while they stay the same.
+  const unsavedList = useSyncExternalStore(onDraftsChanged, () => Array.from(draftPaths(projectId)).sort().join('\n'));
+  const dirtyPaths = useMemo(() => new Set(unsavedList ? unsavedList.split('\n') : []), [unsavedList]);
+  const unsaved = dirtyPaths.size;
   const [action, setAction] = useState<Action>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -52,11 +60,8 @@ export function FilesTab({ projectId }: { projectId: string }) {
 
   function select(entry: FileEntry) {
     setSelected(entry);
-    if (entry.type !== 'directory') {
-      if (dirty && openFile !== entry.path && !window.confirm('Discard the unsaved changes of the open file?')) return;
-      setOpenFile(entry.path);
-      setDirty(false);
-    }
+    // Unsaved edits of the file left stay with it (drafts): nothing to confirm.
+    if (entry.type !== 'directory') setOpenFile(entry.path);
   }
 
   /** The folder new entries go into: the selected folder, or the selected file's folder. */
@@ -144,13 +149,14 @@ export function FilesTab({ projectId }: { projectId: string }) {
           </form>
         )}
         <ErrorMessage message={error} />
-        <FileTree folders={folders} expanded={expanded} selected={selected?.path ?? null} onToggle={toggle} onSelect={select} />
+        {unsaved > 0 && <p className="tree-note notice" role="status">{unsaved === 1 ? '1 file has' : `${unsaved} files have`} unsaved changes (marked ●).</p>}
+        <FileTree folders={folders} expanded={expanded} selected={selected?.path ?? null} dirty={dirtyPaths} onToggle={toggle} onSelect={select} />
       </div>
       <div className="files-main">
         {openFile ? (
           <>
             <button type="button" className="small back-to-tree" onClick={() => setOpenFile(null)}>← Files</button>
-            <FileEditor key={openFile} projectId={projectId} path={openFile} onDirtyChange={setDirty} />
+            <FileEditor key={openFile} projectId={projectId} path={openFile} />
           </>
         ) : (
           <p className="muted center">Pick a file to open it.</p>

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { errorMessage, getToolResult, imageUrl } from '../../api/client';
 import type { Message, MessageBlock, ToolResultBlock } from '../../api/types';
+import { CollapsedText } from './Collapsible';
+import { CopyButton } from './CopyButton';
 import { Markdown } from './Markdown';
 import { useThread } from './context';
 import { ToolCard } from './ToolCards';
@@ -56,10 +58,15 @@ export function ToolResult({ result, seq, label = 'Output' }: { result: ToolResu
   }
 
   const content = full ?? result.content;
+  const name = result.isError ? 'Error' : label;
   return (
     <div className={`tool-result${result.isError ? ' is-error' : ''}`}>
-      <div className="tool-result-label">{result.isError ? 'Error' : label}</div>
-      {content ? <pre className="output">{content}</pre> : <p className="muted small-text">(no output)</p>}
+      <div className="tool-result-label">
+        <span>{name}</span>
+        {content && <CopyButton text={content} label={`Copy the ${name.toLowerCase()}`} />}
+      </div>
+      {content ? <CollapsedText text={content} what={name.toLowerCase()} render={(shown) => <pre className="output">{shown}</pre>} />
+        : <p className="muted small-text">(no output)</p>}
       {result.truncated && full === null && (
         <div className="truncated">
           <span className="muted small-text">
@@ -96,8 +103,24 @@ export function Block({ block, role, seq }: { block: MessageBlock; role: Message
 
 const ROLE_LABEL: Record<Message['role'], string> = { user: 'You', assistant: 'Claude', system: 'System' };
 
+/** What the CLI writes as a "user" message when a turn is interrupted: not something anyone typed. */
+const INTERRUPTED = /^\[Request interrupted by user[^\]]*\]$/;
+
+export function isInterruptNotice(message: Message): boolean {
+  return message.role === 'user' && message.blocks.length > 0
+    && message.blocks.every((b) => b.type === 'text' && INTERRUPTED.test(b.text.trim()));
+}
+
 export function MessageView({ message }: { message: Message }) {
   const time = message.timestamp ? new Date(message.timestamp) : null;
+  if (isInterruptNotice(message)) {
+    return (
+      <p className="interrupt-notice muted small-text" role="note">
+        <span aria-hidden="true">⏹ </span>Interrupted{/tool use/.test((message.blocks[0] as { text: string }).text) ? ' during a tool call' : ''}
+        {time && !Number.isNaN(time.getTime()) && <time dateTime={message.timestamp ?? undefined}> · {time.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}</time>}
+      </p>
+    );
+  }
   return (
     <article className={`message role-${message.role}${message.hidden ? ' is-hidden' : ''}${message.sidechain ? ' is-sidechain' : ''}`}
       aria-label={`${ROLE_LABEL[message.role]} message`}>

@@ -1,5 +1,7 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { parsePatch, structuredPatch } from 'diff';
+import { COLLAPSED_LINES } from './Collapsible';
+import { CopyButton } from './CopyButton';
 
 export interface Hunk {
   oldStart: number;
@@ -9,27 +11,56 @@ export interface Hunk {
   lines: string[];
 }
 
-/** Unified hunks: removed lines in red with “-”, added in green with “+”. Shared by tool cards and the Git tab. */
-export function DiffHunks({ hunks, label = 'Changes' }: { hunks: Hunk[]; label?: string }) {
+/** The hunks as unified diff text, for copying. */
+export function hunksText(hunks: Hunk[]): string {
+  return hunks.map((h) => [`@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@`, ...h.lines.filter((l) => !l.startsWith('\\'))]
+    .join('\n')).join('\n');
+}
+
+/**
+ * Unified hunks: removed lines in red with “-”, added in green with “+”. Shared by tool cards and
+ * the Git tab; long ones show their first lines until expanded (`collapse`).
+ */
+export function DiffHunks({ hunks, label = 'Changes', collapse = false }: { hunks: Hunk[]; label?: string; collapse?: boolean }) {
+  const [open, setOpen] = useState(false);
+  const total = hunks.reduce((n, h) => n + h.lines.length + 1, 0);
+  const long = collapse && total > COLLAPSED_LINES * 2;
+  let budget = long && !open ? COLLAPSED_LINES * 2 : Infinity;
   return (
-    <div className="diff" role="group" aria-label={label}>
-      {hunks.map((h, i) => (
-        <div className="hunk" key={i}>
-          <div className="hunk-head mono">@@ -{h.oldStart},{h.oldLines} +{h.newStart},{h.newLines} @@</div>
-          {/* “\ No newline at end of file” says nothing useful here */}
-          {h.lines.filter((line) => !line.startsWith('\\')).map((line, j) => {
-            const sign = line[0];
-            const kind = sign === '+' ? 'add' : sign === '-' ? 'del' : 'ctx';
-            return (
-              <div key={j} className={`diff-line ${kind}`}>
-                <span className="sign" aria-hidden="true">{sign === ' ' || sign === undefined ? '\u00a0' : sign}</span>
-                <span className="sr-only">{kind === 'add' ? 'added: ' : kind === 'del' ? 'removed: ' : ''}</span>
-                <span className="code">{line.slice(1) || '\u00a0'}</span>
-              </div>
-            );
-          })}
-        </div>
-      ))}
+    <div className="diff-wrap">
+      <div className="diff" role="group" aria-label={label}>
+        {hunks.map((h, i) => {
+          if (budget <= 0) return null;
+          budget--;
+          // “\ No newline at end of file” says nothing useful here
+          const lines = h.lines.filter((line) => !line.startsWith('\\')).slice(0, budget);
+          budget -= lines.length;
+          return (
+            <div className="hunk" key={i}>
+              <div className="hunk-head mono">@@ -{h.oldStart},{h.oldLines} +{h.newStart},{h.newLines} @@</div>
+              {lines.map((line, j) => {
+                const sign = line[0];
+                const kind = sign === '+' ? 'add' : sign === '-' ? 'del' : 'ctx';
+                return (
+                  <div key={j} className={`diff-line ${kind}`}>
+                    <span className="sign" aria-hidden="true">{sign === ' ' || sign === undefined ? '\u00a0' : sign}</span>
+                    <span className="sr-only">{kind === 'add' ? 'added: ' : kind === 'del' ? 'removed: ' : ''}</span>
+                    <span className="code">{line.slice(1) || '\u00a0'}</span>
+                  </div>
+                );
+              })}
+            </div>
+          );
+        })}
+      </div>
+      <div className="diff-tools">
+        {long && (
+          <button type="button" className="link expand" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+            {open ? 'Show fewer lines of the diff' : `Show all ${total} lines of the diff`}
+          </button>
+        )}
+        <CopyButton text={() => hunksText(hunks)} label="Copy the diff" />
+      </div>
     </div>
   );
 }
@@ -41,7 +72,7 @@ export function Diff({ oldText, newText, path }: { oldText: string; newText: str
     [oldText, newText, path],
   );
   if (hunks.length === 0) return <p className="muted small-text">(no change)</p>;
-  return <DiffHunks hunks={hunks} />;
+  return <DiffHunks hunks={hunks} collapse />;
 }
 
 /** The hunks of git's unified diff text (one or more files). */

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { Marked, type Tokens } from 'marked';
+import { copyText } from './CopyButton';
 
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -41,13 +42,47 @@ const markdown = new Marked({
   },
 });
 
+/** Rendered HTML by text: rows of a long session mount again and again as they scroll into view. */
+const rendered = new Map<string, string>();
+const MAX_RENDERED = 600;
+
 export function renderMarkdown(text: string): string {
-  return markdown.parse(text, { async: false });
+  let html = rendered.get(text);
+  if (html === undefined) {
+    html = markdown.parse(text, { async: false });
+    if (rendered.size >= MAX_RENDERED) rendered.delete(rendered.keys().next().value!);
+    rendered.set(text, html);
+  }
+  return html;
 }
 
 export function Markdown({ text }: { text: string }) {
   const html = useMemo(() => renderMarkdown(text), [text]);
   const root = useRef<HTMLDivElement>(null);
+
+  // A copy button on each code block (the HTML is the renderer's: the buttons are added to it).
+  useEffect(() => {
+    const el = root.current;
+    if (!el) return;
+    const added: HTMLButtonElement[] = [];
+    for (const pre of Array.from(el.querySelectorAll('pre'))) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'copy-button small code-copy';
+      button.textContent = 'Copy';
+      button.setAttribute('aria-label', 'Copy the code');
+      button.addEventListener('click', () => {
+        void copyText(pre.querySelector('code')?.textContent ?? pre.textContent ?? '').then((ok) => {
+          button.textContent = ok ? '✓ Copied' : 'Copy failed';
+          setTimeout(() => { button.textContent = 'Copy'; }, 1500);
+        });
+      });
+      pre.classList.add('has-copy');
+      pre.appendChild(button);
+      added.push(button);
+    }
+    return () => added.forEach((b) => b.remove());
+  }, [html]);
 
   useEffect(() => {
     const el = root.current;

@@ -1,46 +1,90 @@
-import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Message } from '../../api/types';
 import { MessageView } from './Blocks';
+import { highlightMatches } from './highlightMatches';
 
-const LOAD_OLDER_WITHIN_PX = 600;
+/** Older (or newer) pages load while the reader is within this distance of the loaded content's edge. */
+const LOAD_WITHIN_PX = 1200;
 const AT_BOTTOM_PX = 80;
 
+/** Where the list should show next: a message (a search match), or an end of what is loaded. */
+export type ScrollRequest = { token: number } & ({ seq: number } | { edge: 'top' | 'bottom' });
+
+export interface MatchHighlight {
+  words: string[];
+  /** The match being shown, outlined; its words are marked. */
+  current: number | null;
+}
+
+/** A row's height before it is measured: roughly by how much it holds, so far jumps land close. */
+function estimate(m: Message): number {
+  let chars = 0;
+  let blocks = 0;
+  for (const b of m.blocks) {
+    blocks++;
+    if (b.type === 'text' || b.type === 'thinking') chars += b.text.length;
+    else if (b.type === 'toolUse') chars += 400;
+    else if (b.type === 'toolResult') chars += Math.min(b.content.length, 900);
+  }
+  return 48 + blocks * 24 + Math.min(900, Math.ceil(chars / 90) * 22);
+}
+
+/** A row re-renders only when its message does, not with every scroll of the list. */
+const Row = memo(MessageView);
+
 /**
- * The messages of a session in a virtualised list: it opens at the newest message, asks for
- * older pages when scrolled near the top (keeping what is on screen in place), and follows
- * new messages while the reader is at the bottom.
+ * The messages of a session in a virtualised list. Older pages load as the reader scrolls up
+ * (what was on screen stays where it was), newer ones as they scroll down when the list was
+ * opened in the middle (a search match); Home and End jump to the session's start and end;
+ * new messages are followed while the reader is at the bottom.
  */
-export function MessageList({ rows, hasOlder, loadingOlder, onLoadOlder, footer }: {
+export function MessageList({ rows, hasOlder, hasNewer, loadingOlder, loadingNewer, onLoadOlder, onLoadNewer, onJumpStart,
+  onJumpEnd, scrollTo, highlight, footer }: {
   rows: Message[];
   hasOlder: boolean;
+  hasNewer: boolean;
   loadingOlder: boolean;
+  loadingNewer: boolean;
   onLoadOlder: () => void;
+  onLoadNewer: () => void;
+  onJumpStart: () => void;
+  onJumpEnd: () => void;
+  scrollTo: ScrollRequest | null;
+  highlight?: MatchHighlight | null;
   /** Shown after the last row (the live turn), followed like new rows while the reader is at the bottom. */
   footer?: ReactNode;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
   const anchor = useRef<{ key: number; delta: number } | null>(null);
   const atBottom = useRef(true);
-  const initialised = useRef(false);
+  const done = useRef(0);
 
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => 140,
-    overscan: 6,
+    estimateSize: (i) => estimate(rows[i]),
+    overscan: 4,
     getItemKey: (i) => rows[i].seq,
-    // room for the “Load older messages” button above the first row
-    paddingStart: hasOlder || loadingOlder ? 52 : 8,
-    paddingEnd: 16,
+    paddingStart: hasOlder ? 40 : 8,
+    paddingEnd: hasNewer ? 40 : 16,
   });
 
-  // Open at the newest message.
-  useEffect(() => {
-    if (initialised.current || rows.length === 0) return;
-    initialised.current = true;
-    virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
-  }, [rows.length, virtualizer]);
+  // Asked-for positions (the session opened, a jump, a match): once the row is there.
+  useLayoutEffect(() => {
+    if (!scrollTo || scrollTo.token === done.current || rows.length === 0) return;
+    done.current = scrollTo.token;
+    anchor.current = null;
+    if ('edge' in scrollTo) {
+      atBottom.current = scrollTo.edge === 'bottom';
+      if (scrollTo.edge === 'bottom') virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
+      else virtualizer.scrollToOffset(0);
+      return;
+    }
+    const index = rows.findIndex((r) => r.seq >= scrollTo.seq);
+    atBottom.current = false;
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'center' });
+  }, [scrollTo, rows, virtualizer]);
 
   // After older rows were prepended, put the row that was on top back where it was; after
   // newer rows were appended, follow them if the reader was at the bottom.
@@ -52,10 +96,10 @@ export function MessageList({ rows, hasOlder, loadingOlder, onLoadOlder, footer 
       const index = rows.findIndex((r) => r.seq === a.key);
       const item = index >= 0 ? virtualizer.measurementsCache[index] : undefined;
       if (item) el.scrollTop = item.start + a.delta;
-    } else if (initialised.current && atBottom.current && rows.length > 0) {
+    } else if (atBottom.current && !hasNewer && rows.length > 0 && done.current !== 0) {
       virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
     }
-  }, [rows, virtualizer]);
+  }, [rows, virtualizer, hasNewer]);
 
   // The live turn grows without adding rows: keep its end in view while the reader is at the bottom.
   const tail = useRef<HTMLDivElement>(null);
@@ -64,44 +108,86 @@ export function MessageList({ rows, hasOlder, loadingOlder, onLoadOlder, footer 
     if (!el || typeof ResizeObserver === 'undefined') return;
     const ro = new ResizeObserver(() => {
       const sc = scroller.current;
-      if (sc && atBottom.current) sc.scrollTop = sc.scrollHeight;
+      if (sc && atBottom.current && !hasNewer) sc.scrollTop = sc.scrollHeight;
     });
     ro.observe(el);
     return () => ro.disconnect();
-  }, []);
+  }, [hasNewer]);
+
+  const loading = useRef({ older: loadingOlder, newer: loadingNewer });
+  loading.current = { older: loadingOlder, newer: loadingNewer };
+
+  /** Loads a page when the reader is near an edge of what is loaded (also when a page did not fill the screen). */
+  function loadNearEdges() {
+    const el = scroller.current;
+    if (!el || done.current === 0) return;
+    if (hasOlder && !loading.current.older && el.scrollTop < LOAD_WITHIN_PX) {
+      const first = virtualizer.getVirtualItems().find((v) => v.end > el.scrollTop);
+      if (first) anchor.current = { key: Number(first.key), delta: el.scrollTop - first.start };
+      loading.current.older = true;
+      onLoadOlder();
+    }
+    if (hasNewer && !loading.current.newer && el.scrollHeight - el.scrollTop - el.clientHeight < LOAD_WITHIN_PX) {
+      loading.current.newer = true;
+      onLoadNewer();
+    }
+  }
+
+  useEffect(loadNearEdges);
 
   function onScroll() {
     const el = scroller.current;
     if (!el) return;
-    atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < AT_BOTTOM_PX;
-    if (hasOlder && !loadingOlder && el.scrollTop < LOAD_OLDER_WITHIN_PX) {
-      const first = virtualizer.getVirtualItems().find((v) => v.end > el.scrollTop);
-      if (first) anchor.current = { key: Number(first.key), delta: el.scrollTop - first.start };
-      onLoadOlder();
+    atBottom.current = !hasNewer && el.scrollHeight - el.scrollTop - el.clientHeight < AT_BOTTOM_PX;
+    loadNearEdges();
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
+    if (e.target !== e.currentTarget || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (e.key === 'Home') {
+      e.preventDefault();
+      onJumpStart();
+    } else if (e.key === 'End') {
+      e.preventDefault();
+      onJumpEnd();
     }
   }
 
+  const current = highlight?.current ?? null;
+  const words = highlight?.words;
+  useEffect(() => {
+    const el = scroller.current;
+    if (el) highlightMatches(el, words ?? [], current);
+  });
+  useEffect(() => () => highlightMatches(null, [], null), []);
+
   const items = virtualizer.getVirtualItems();
   return (
-    <div ref={scroller} className="message-scroller" onScroll={onScroll} tabIndex={0} role="feed"
-      aria-label="Messages" aria-busy={loadingOlder}>
-      <div className="message-canvas" style={{ height: virtualizer.getTotalSize() }}>
-        {(hasOlder || loadingOlder) && (
-          <div className="older">
-            <button type="button" className="small" onClick={onLoadOlder} disabled={loadingOlder}>
-              {loadingOlder ? 'Loading older messages…' : 'Load older messages'}
-            </button>
+    <div className="message-pane">
+      <div ref={scroller} className="message-scroller" onScroll={onScroll} onKeyDown={onKeyDown} tabIndex={0} role="feed"
+        aria-label="Messages" aria-busy={loadingOlder || loadingNewer} aria-keyshortcuts="Home End PageUp PageDown">
+        <div className="message-canvas" style={{ height: virtualizer.getTotalSize() }}>
+          {hasOlder && <p className="older muted small-text" role="status">{loadingOlder ? 'Loading older messages…' : 'Older messages load as you scroll up'}</p>}
+          <div className="message-window" style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}>
+            {items.map((v) => (
+              <div key={v.key} data-index={v.index} data-seq={rows[v.index].seq} ref={virtualizer.measureElement}
+                className={`message-row${rows[v.index].seq === current ? ' is-current-match' : ''}`}>
+                <Row message={rows[v.index]} />
+              </div>
+            ))}
           </div>
-        )}
-        <div className="message-window" style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}>
-          {items.map((v) => (
-            <div key={v.key} data-index={v.index} ref={virtualizer.measureElement} className="message-row">
-              <MessageView message={rows[v.index]} />
-            </div>
-          ))}
+          {hasNewer && <p className="newer muted small-text" role="status">{loadingNewer ? 'Loading newer messages…' : 'Newer messages load as you scroll down'}</p>}
         </div>
+        {!hasNewer && <div ref={tail} className="message-tail">{footer}</div>}
       </div>
-      <div ref={tail} className="message-tail">{footer}</div>
+      <div className="jump-buttons">
+        <button type="button" className="icon jump" onClick={onJumpStart} aria-label="Jump to the start of the session" title="Start of the session (Home)">
+          <span aria-hidden="true">⤒</span>
+        </button>
+        <button type="button" className="icon jump" onClick={onJumpEnd} aria-label="Jump to the latest message" title="Latest message (End)">
+          <span aria-hidden="true">⤓</span>
+        </button>
+      </div>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { ToolUseBlock } from '../../api/types';
 import { MessageView, ToolResult } from './Blocks';
+import { CopyButton } from './CopyButton';
 import { useThread } from './context';
 import { Diff } from './Diff';
 import { Markdown } from './Markdown';
@@ -15,15 +16,16 @@ function Card({ use, title, subtitle, children, resultLabel, hideResult }: {
   resultLabel?: string;
   hideResult?: boolean;
 }) {
-  const { results } = useThread();
+  const { results, running } = useThread();
   const result = results.get(use.id);
-  const state = !result ? 'pending' : result.block.isError ? 'error' : 'done';
+  const state = !result ? (running ? 'running' : 'pending') : result.block.isError ? 'error' : 'done';
   return (
     <section className={`tool-card tool-${use.name.toLowerCase()} state-${state}`} aria-label={`Tool call ${use.name}`}>
       <header className="tool-head">
         <span className="tool-name">{title}</span>
         {subtitle && <span className="tool-sub">{subtitle}</span>}
-        {state === 'pending' && <span className="badge">no result</span>}
+        {state === 'running' && <span className="badge"><span className="spinner" aria-hidden="true" /> running</span>}
+        {state === 'pending' && <span className="badge" title="The transcript has no result for this call (interrupted or still running)">no result</span>}
         {state === 'error' && <span className="badge badge-error">error</span>}
       </header>
       {children && <div className="tool-body">{children}</div>}
@@ -41,7 +43,10 @@ function FilePath({ path }: { path: unknown }) {
 function BashCard({ use }: { use: ToolUseBlock }) {
   return (
     <Card use={use} title="Bash" subtitle={str(use.input.description) || undefined}>
-      <pre className="command"><span className="prompt" aria-hidden="true">$ </span>{str(use.input.command)}</pre>
+      <div className="with-copy">
+        <pre className="command"><span className="prompt" aria-hidden="true">$ </span>{str(use.input.command)}</pre>
+        <CopyButton text={str(use.input.command)} label="Copy the command" />
+      </div>
     </Card>
   );
 }

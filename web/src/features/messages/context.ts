@@ -6,6 +6,8 @@ export interface ThreadContextValue {
   sessionId: string;
   results: Map<string, ResultRef>;
   children: Map<string, Message[]>;
+  /** A live turn still running: a tool call without its result yet is running, not "without result". */
+  running?: boolean;
 }
 
 export const ThreadContext = createContext<ThreadContextValue>({

@@ -25,14 +25,32 @@ hljs.registerAliases(['yml'], { languageName: 'yaml' });
 hljs.registerAliases(['patch'], { languageName: 'diff' });
 hljs.registerAliases(['rs'], { languageName: 'rust' });
 
+/**
+ * Highlighted markup by language and code: a virtualised row is mounted again each time it
+ * scrolls back into view, and highlighting the same block again is the costliest part of that.
+ */
+const done = new Map<string, string>();
+const MAX_DONE = 400;
+
+function highlighted(lang: string, text: string): string {
+  const key = `${lang}\u0000${text}`;
+  let html = done.get(key);
+  if (html === undefined) {
+    // hljs escapes its input: the result is markup of spans around escaped text.
+    html = hljs.highlight(text, { language: lang, ignoreIllegals: true }).value;
+    if (done.size >= MAX_DONE) done.delete(done.keys().next().value!);
+    done.set(key, html);
+  }
+  return html;
+}
+
 /** Highlights the `<pre><code class="language-x">` blocks under `root` whose language is known. */
 export function highlightCodeBlocks(root: HTMLElement): void {
   for (const code of root.querySelectorAll<HTMLElement>('pre code')) {
     if (code.classList.contains('hljs')) continue;
     const lang = Array.from(code.classList).find((c) => c.startsWith('language-'))?.slice('language-'.length);
     if (!lang || !hljs.getLanguage(lang)) continue;
-    // hljs escapes its input: the result is markup of spans around escaped text.
-    code.innerHTML = hljs.highlight(code.textContent ?? '', { language: lang, ignoreIllegals: true }).value;
+    code.innerHTML = highlighted(lang, code.textContent ?? '');
     code.classList.add('hljs');
   }
 }

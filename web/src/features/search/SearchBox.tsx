@@ -11,6 +11,8 @@ const DEBOUNCE_MS = 250;
 export function SearchBox({ inputRef }: { inputRef: Ref<HTMLInputElement> }) {
   const [q, setQ] = useState('');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [more, setMore] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
   const [loading, setLoading] = useState(false);
@@ -21,6 +23,7 @@ export function SearchBox({ inputRef }: { inputRef: Ref<HTMLInputElement> }) {
     const query = q.trim();
     if (!query) {
       setHits(null);
+      setCursor(null);
       setError(null);
       return;
     }
@@ -31,6 +34,7 @@ export function SearchBox({ inputRef }: { inputRef: Ref<HTMLInputElement> }) {
         const res = await search(query.slice(0, 500));
         if (!cancelled) {
           setHits(res.items ?? []);
+          setCursor(res.nextCursor ?? null);
           setError(null);
         }
       } catch (err) {
@@ -54,9 +58,24 @@ export function SearchBox({ inputRef }: { inputRef: Ref<HTMLInputElement> }) {
     return () => document.removeEventListener('mousedown', onDown);
   }, [open]);
 
+  async function loadMore() {
+    if (!cursor || more) return;
+    setMore(true);
+    try {
+      const res = await search(q.trim().slice(0, 500), { cursor });
+      setHits((old) => [...(old ?? []), ...(res.items ?? []).filter((h) => !(old ?? []).some((o) => o.sessionId === h.sessionId))]);
+      setCursor(res.nextCursor ?? null);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setMore(false);
+    }
+  }
+
+  /** Opens the session at its newest match of the search, highlighted, with next/previous match. */
   function pick(hit: SearchHit) {
     setOpen(false);
-    navigate(sessionHref(hit.projectId, hit.sessionId));
+    navigate(sessionHref(hit.projectId, hit.sessionId, q.trim().slice(0, 500)));
   }
 
   const showPanel = open && q.trim().length > 0;
@@ -95,15 +114,23 @@ export function SearchBox({ inputRef }: { inputRef: Ref<HTMLInputElement> }) {
             <ul>
               {hits.map((h) => (
                 <li key={`${h.sessionId}`}>
-                  <a className="search-hit" href={sessionHref(h.projectId, h.sessionId)}
+                  <a className="search-hit" href={sessionHref(h.projectId, h.sessionId, q.trim())}
                     onClick={(e) => { e.preventDefault(); pick(h); }}>
                     <span className="hit-title">{h.title?.trim() || `Session ${h.sessionId.slice(0, 8)}`}</span>
                     <span className="hit-time muted">{relativeTime(h.lastActivityAt)}</span>
+                    {h.projectName && <span className="hit-project"><span className="sr-only">in project </span>{h.projectName}</span>}
                     <Snippet html={h.snippet} />
                   </a>
                 </li>
               ))}
             </ul>
+          )}
+          {cursor && hits && (
+            <div className="search-more">
+              <button type="button" className="small" onClick={() => void loadMore()} disabled={more}>
+                {more ? 'Loading…' : 'More results'}
+              </button>
+            </div>
           )}
         </div>
       )}

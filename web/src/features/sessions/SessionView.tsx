@@ -1,22 +1,19 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { ApiError, errorMessage, exportUrl, getSession, listMessages, listSessions, updateSession } from '../../api/client';
-import type { ChatSession, Message } from '../../api/types';
+import { ApiError, errorMessage, getSession, listMatches, listMessages, listSessions, updateSession } from '../../api/client';
+import type { ChatSession } from '../../api/types';
 import { useLiveFrames, useOnReconnect } from '../live/LiveContext';
 import { useChatStore } from '../chat/ChatContext';
 import { ChatPane } from '../chat/ChatPane';
-import { ErrorMessage, formatCost, formatCount } from '../shared';
+import { queryWords } from '../messages/highlightMatches';
+import { ErrorMessage } from '../shared';
+import { usePageTitle } from '../shell/pageTitle';
 import { navigate, projectHref, sessionHref } from '../shell/route';
 import { WorkspaceTabs } from '../shell/WorkspaceTabs';
+import { MatchBar, type Matches } from './MatchBar';
+import { SessionFacts } from './SessionFacts';
+import { SessionMenu } from './SessionMenu';
 import { sessionTitle } from './SessionsPanel';
-
-const PAGE = 100;
-
-function mergeBySeq(a: Message[], b: Message[]): Message[] {
-  const bySeq = new Map<number, Message>();
-  for (const m of a) bySeq.set(m.seq, m);
-  for (const m of b) bySeq.set(m.seq, m);
-  return Array.from(bySeq.values()).sort((x, y) => x.seq - y.seq);
-}
+import { PAGE, useSessionHistory } from './useSessionHistory';
 
 function Title({ session, onRenamed }: { session: ChatSession; onRenamed: (s: ChatSession) => void }) {
   const [editing, setEditing] = useState(false);
@@ -44,10 +41,11 @@ function Title({ session, onRenamed }: { session: ChatSession; onRenamed: (s: Ch
     return (
       <form className="title-edit" onSubmit={save} aria-label="Rename the session">
         <input aria-label="Session title" value={value} maxLength={300} autoFocus onChange={(e) => setValue(e.target.value)}
+          aria-invalid={error ? true : undefined} aria-describedby={error ? 'title-error' : undefined}
           onKeyDown={(e) => { if (e.key === 'Escape') { e.stopPropagation(); setEditing(false); setError(null); } }} />
         <button type="submit" className="primary small" disabled={busy}>Save</button>
         <button type="button" className="small" onClick={() => { setEditing(false); setError(null); }}>Cancel</button>
-        <ErrorMessage message={error} />
+        {error && <p className="error" role="alert" id="title-error">{error}</p>}
       </form>
     );
   }
@@ -62,18 +60,43 @@ function Title({ session, onRenamed }: { session: ChatSession; onRenamed: (s: Ch
   );
 }
 
-export function SessionView({ sessionId, projectId }: { sessionId: string; projectId: string }) {
+/** A session link that leads nowhere: said once, with the way back, and no composer to type into. */
+function Missing({ projectId, message }: { projectId: string; message: string }) {
+  usePageTitle('Session not found');
+  return (
+    <section className="session-view" aria-labelledby="session-title">
+      <header className="pane-head session-head">
+        <h1 id="session-title">Session not found</h1>
+      </header>
+      <div className="placeholder" role="alert">
+        <p>{message}</p>
+        <p><a href={projectHref(projectId)}>Back to the project</a></p>
+      </div>
+    </section>
+  );
+}
+
+export function SessionView({ sessionId, projectId, projectName, query }: {
+  sessionId: string;
+  projectId: string;
+  projectName?: string;
+  /** A search: the session opens at its newest match, with next/previous match. */
+  query?: string;
+}) {
   const [session, setSession] = useState<ChatSession | null>(null);
-  const [messages, setMessages] = useState<Message[]>([]);
-  const [nextBefore, setNextBefore] = useState<number | null>(null);
   const [loading, setLoading] = useState(true);
-  const [loadingOlder, setLoadingOlder] = useState(false);
+  const [missing, setMissing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [showHidden, setShowHidden] = useState(false);
-  const olderBusy = useRef(false);
+  const [matches, setMatches] = useState<Matches | null>(null);
+  const history = useSessionHistory(sessionId, setError);
+  const { show, mergeNewest, jumpTo, jumpToEnd } = history;
   const store = useChatStore();
   const storeRef = useRef(store);
   storeRef.current = store;
+  usePageTitle(session ? `${sessionTitle(session)}${projectName ? ` · ${projectName}` : ''}` : null);
+  // With a search, the matches decide which page opens first (the effect below), not the newest page.
+  const openedWithQuery = useRef(!!query);
 
   useEffect(() => {
     let live = true;
@@ -86,45 +109,61 @@ export function SessionView({ sessionId, projectId }: { sessionId: string; proje
       return;
     }
     setLoading(true);
-    Promise.all([getSession(sessionId), listMessages(sessionId, { limit: PAGE })])
+    // With a search, the matches decide which page to load (below).
+    Promise.all([getSession(sessionId), openedWithQuery.current ? null : listMessages(sessionId, { limit: PAGE })])
       .then(([s, page]) => {
         if (!live) return;
         setSession(s);
-        setMessages(mergeBySeq([], page.items));
-        setNextBefore(page.nextBefore ?? null);
+        if (page) show(page, { edge: 'bottom' });
         setError(null);
       })
       .catch((err: unknown) => {
         if (!live) return;
         // Not indexed yet, but running here (a second mount of a new session's page): no error.
         const starting = err instanceof ApiError && err.status === 404 && (storeRef.current?.current(sessionId).turns.length ?? 0) > 0;
-        if (!starting) setError(errorMessage(err));
+        if (starting) return;
+        if (err instanceof ApiError && (err.status === 404 || err.status === 403)) {
+          setMissing(err.status === 404 ? 'There is no session at this address (it may have been removed, or the link is wrong).'
+            : 'This session belongs to a project you cannot open.');
+        } else {
+          setError(errorMessage(err));
+        }
       })
       .finally(() => live && setLoading(false));
     return () => {
       live = false;
     };
-  }, [sessionId]);
+  }, [sessionId, show]);
 
-  const loadOlder = useCallback(async () => {
-    if (olderBusy.current || nextBefore == null) return;
-    olderBusy.current = true;
-    setLoadingOlder(true);
-    try {
-      const page = await listMessages(sessionId, { limit: PAGE, before: nextBefore });
-      setMessages((old) => mergeBySeq(page.items, old));
-      setNextBefore(page.nextBefore ?? null);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      olderBusy.current = false;
-      setLoadingOlder(false);
+  // A search to open at: its matches in this session, the newest first shown.
+  useEffect(() => {
+    if (!query) {
+      setMatches(null);
+      return;
     }
-  }, [nextBefore, sessionId]);
+    let live = true;
+    listMatches(sessionId, query)
+      .then((m) => {
+        if (!live) return;
+        setMatches({ query, words: queryWords(query), seqs: m.items, index: m.items.length - 1, truncated: m.truncated });
+        if (m.items.length > 0) void jumpTo(m.items[m.items.length - 1]);
+        else void jumpToEnd();
+      })
+      .catch((err: unknown) => {
+        if (!live) return;
+        setError(errorMessage(err));
+        void jumpToEnd();
+      });
+    return () => {
+      live = false;
+    };
+  }, [sessionId, query, jumpTo, jumpToEnd]);
 
   // New messages of this session show up when the index reports a change of the project.
   const known = useRef(false);
   known.current = session !== null;
+  const loaded = useRef(false);
+  loaded.current = history.state.messages.length > 0;
   const refresh = useCallback(async () => {
     try {
       // A session started here may not be indexed yet: look for it in the listing (asking for it
@@ -132,15 +171,34 @@ export function SessionView({ sessionId, projectId }: { sessionId: string; proje
       if (!known.current && !(await listSessions(projectId, { limit: 20 })).items.some((x) => x.id === sessionId)) return;
       const [s, page] = await Promise.all([getSession(sessionId), listMessages(sessionId, { limit: PAGE })]);
       setSession(s);
-      setMessages((old) => mergeBySeq(old, page.items));
+      setMissing(null);
+      if (loaded.current) mergeNewest(page);
+      else show(page, { edge: 'bottom' });
     } catch {
       // keep what is shown; the next change retries
     }
-  }, [sessionId, projectId]);
+  }, [sessionId, projectId, mergeNewest, show]);
   useLiveFrames((f) => {
     if (f.type === 'projects_changed' && f.projectIds.includes(projectId)) void refresh();
   });
   useOnReconnect(() => void refresh());
+
+  // Opening a session puts the keyboard in its conversation (PageUp, Home, End work at once),
+  // unless the reader is already typing somewhere.
+  const opened = history.state.scrollTo !== null;
+  const section = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!opened) return;
+    const active = document.activeElement as HTMLElement | null;
+    const elsewhere = active && active !== document.body && !active.closest('#sidebar, .search, .drawer-toggle, .topbar');
+    if (!elsewhere) section.current?.querySelector<HTMLElement>('[role="feed"]')?.focus({ preventScroll: true });
+  }, [opened]);
+
+  function goToMatch(index: number) {
+    if (!matches || index < 0 || index >= matches.seqs.length) return;
+    setMatches({ ...matches, index });
+    void jumpTo(matches.seqs[index]);
+  }
 
   async function hide() {
     if (!session || !window.confirm('Hide this session from the list? The transcript stays on disk.')) return;
@@ -152,42 +210,32 @@ export function SessionView({ sessionId, projectId }: { sessionId: string; proje
     }
   }
 
+  if (missing) return <Missing projectId={projectId} message={missing} />;
+
+  const s = history.state;
   return (
-    <section className="session-view" aria-labelledby="session-title">
+    <section ref={section} className="session-view" aria-labelledby="session-title">
       <header className="pane-head session-head">
         {session ? <Title session={session} onRenamed={setSession} />
-          : <h1 id="session-title">{loading ? 'Loading…' : error ? 'Session' : 'New session'}</h1>}
+          : <h1 id="session-title">{loading ? 'Loading…' : 'New session'}</h1>}
+        {session && <SessionFacts session={session} />}
         {session && (
-          <div className="session-facts">
-            {session.models.length > 0 && (
-              <span className="models" aria-label="Models">
-                {session.models.map((m) => <span key={m} className="chip">{m}</span>)}
-              </span>
-            )}
-            <span title="Input tokens / output tokens">
-              <span className="sr-only">Tokens in </span><span aria-hidden="true">↑</span>{formatCount(session.inputTokens)}
-              {' '}<span className="sr-only">out </span><span aria-hidden="true">↓</span>{formatCount(session.outputTokens)}
-            </span>
-            <span title="Cost">{formatCost(session.costUsd)}</span>
-            {session.gitBranch && <span className="mono" title="Git branch">⎇ {session.gitBranch}</span>}
-          </div>
-        )}
-        {session && (
-          <div className="session-actions">
-            <a className="button small" href={exportUrl(session.id, 'markdown')} download>Export Markdown</a>
-            <a className="button small" href={exportUrl(session.id, 'json')} download>Export JSON</a>
-            <button type="button" className="small" onClick={() => void hide()}>Hide</button>
-            <label className="check">
-              <input type="checkbox" checked={showHidden} onChange={(e) => setShowHidden(e.target.checked)} />
-              Show system messages
-            </label>
-          </div>
+          <SessionMenu session={session} showHidden={showHidden} onShowHidden={setShowHidden} onHide={() => void hide()} />
         )}
       </header>
-      <WorkspaceTabs projectId={projectId} current="chat" chatHref={sessionHref(projectId, sessionId)} />
+      <WorkspaceTabs projectId={projectId} current="chat" chatHref={sessionHref(projectId, sessionId)} projectName={projectName} />
+      {matches && (
+        <MatchBar matches={matches} onGo={goToMatch} onClose={() => navigate(sessionHref(projectId, sessionId))} />
+      )}
       <ErrorMessage message={error} />
-      <ChatPane chatKey={sessionId} projectId={projectId} sessionId={sessionId} messages={messages} showHidden={showHidden}
-        hasOlder={nextBefore != null} loadingOlder={loadingOlder} onLoadOlder={() => void loadOlder()} loading={loading}
+      <ChatPane chatKey={sessionId} projectId={projectId} sessionId={sessionId} messages={s.messages} showHidden={showHidden}
+        history={{
+          hasOlder: s.nextBefore != null, hasNewer: s.nextAfter != null, loadingOlder: s.loadingOlder, loadingNewer: s.loadingNewer,
+          onLoadOlder: () => void history.loadOlder(), onLoadNewer: () => void history.loadNewer(),
+          onJumpStart: () => void history.jumpToStart(), onJumpEnd: () => void history.jumpToEnd(), scrollTo: s.scrollTo,
+          highlight: matches ? { words: matches.words, current: matches.seqs[matches.index] ?? null } : null,
+        }}
+        loading={loading || (!!query && !opened && !error)}
         models={session?.models ?? []} emptyText="No messages to show."
         // by the end of a run the CLI has written its transcript, so even a new session is indexed (or about to be)
         onTurnEnded={() => void refresh()} />

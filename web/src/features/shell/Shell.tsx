@@ -3,12 +3,14 @@ import { errorMessage, listProjects } from '../../api/client';
 import type { Project, User } from '../../api/types';
 import { MaintenanceBanner } from '../admin/MaintenanceBanner';
 import { ApprovalBanner } from '../chat/ApprovalBanner';
-import { ChatProvider } from '../chat/ChatContext';
+import { ChatProvider, usePendingApprovals } from '../chat/ChatContext';
 import { ConnectionIndicator, IndexStatus, LiveProvider, useLiveFrames, useOnReconnect } from '../live/LiveContext';
 import { ProjectsPanel } from '../projects/ProjectsPanel';
 import { SearchBox } from '../search/SearchBox';
 import { SessionsPanel } from '../sessions/SessionsPanel';
-import { navigate, newSessionHref, sessionHref, useRoute, type Route, type ToolTab } from './route';
+import { tabTitle, usePageTitle, useShownPageTitle } from './pageTitle';
+import { navigate, newSessionHref, projectHref, sessionHref, useRoute, type Route, type ToolTab } from './route';
+import { runShortcut } from './shortcuts';
 import { UserMenu } from './UserMenu';
 import { tabPanelId, WorkspaceTabs } from './WorkspaceTabs';
 
@@ -59,17 +61,19 @@ function useProjects() {
 function ProjectHome({ projectId, project, tab, lastSessionId }: {
   projectId: string; project: Project | undefined; tab?: ToolTab; lastSessionId?: string;
 }) {
+  const name = project?.name ?? 'Project';
+  usePageTitle(tab ? `${tab[0].toUpperCase()}${tab.slice(1)} · ${name}` : name);
   return (
     <section className={`project-home${tab ? ' tool-page' : ''}`} aria-labelledby="project-title">
       <header className="pane-head project-head">
         <div>
-          <h1 id="project-title">{project?.name ?? 'Project'}</h1>
+          <h1 id="project-title">{name}</h1>
           {project && <p className="muted mono path">{project.path}</p>}
         </div>
         <button type="button" className="primary new-session" aria-keyshortcuts="Alt+N"
           onClick={() => navigate(newSessionHref(projectId))}>New session</button>
       </header>
-      <WorkspaceTabs projectId={projectId} current={tab ?? 'chat'}
+      <WorkspaceTabs projectId={projectId} current={tab ?? 'chat'} projectName={tab ? name : undefined}
         chatHref={lastSessionId ? sessionHref(projectId, lastSessionId) : undefined} />
       <div className="tab-panel" role="tabpanel" id={tabPanelId} aria-labelledby={`tab-${tab ?? 'chat'}`}>
         <Suspense fallback={<p className="muted center" role="status">Loading…</p>}>
@@ -78,22 +82,40 @@ function ProjectHome({ projectId, project, tab, lastSessionId }: {
           {tab === 'git' && <GitTab key={projectId} projectId={projectId} />}
         </Suspense>
         {!tab && (
-          <div className="placeholder">
-            <p>Pick a session in the sidebar to read or continue it, or start a new one.</p>
-            <p className="muted">Press <kbd>Alt</kbd>+<kbd>N</kbd> for a new session, <kbd>?</kbd> for all shortcuts.</p>
-          </div>
+          <>
+            {/* On a phone the sidebar is a drawer: the project page is its list of sessions. */}
+            <div className="phone-only project-sessions">
+              <SessionsPanel projectId={projectId} projectName={name} selectedId={null} />
+            </div>
+            <div className="placeholder desktop-only">
+              <p>Pick a session in the sidebar to read or continue it, or start a new one.</p>
+              <p className="muted kbd-hint">Press <kbd>Alt</kbd>+<kbd>N</kbd> for a new session, <kbd>?</kbd> for all shortcuts.</p>
+            </div>
+          </>
         )}
       </div>
     </section>
   );
 }
 
-function Welcome() {
+function Welcome({ projects }: { projects: Project[] }) {
+  const shown = projects.filter((p) => !p.archived);
   return (
     <section className="placeholder welcome" aria-labelledby="welcome-title">
       <h1 id="welcome-title">Welcome</h1>
-      <p>Pick a project in the sidebar, or search across all sessions.</p>
-      <p className="muted">Press <kbd>/</kbd> or <kbd>Ctrl</kbd>+<kbd>K</kbd> to search.</p>
+      <p className="desktop-only">Pick a project in the sidebar, or search across all sessions.</p>
+      <p className="muted kbd-hint">Press <kbd>/</kbd> or <kbd>Ctrl</kbd>+<kbd>K</kbd> to search.</p>
+      {/* On a phone the sidebar is hidden: the projects are listed here. */}
+      <div className="phone-only">
+        <p>Pick a project, or search across all sessions above.</p>
+        {shown.length > 0 && (
+          <ul className="welcome-projects" aria-label="Your projects">
+            {shown.map((p) => (
+              <li key={p.id}><a href={projectHref(p.id)}><span>{p.name}</span> <span className="count">{p.sessionCount} sessions</span></a></li>
+            ))}
+          </ul>
+        )}
+      </div>
     </section>
   );
 }
@@ -119,13 +141,26 @@ function Workspace({ user, onSignOut }: { user: User; onSignOut: () => void }) {
   const lastSession = useRef(new Map<string, string>());
   if (projectId && sessionId) lastSession.current.set(projectId, sessionId);
 
-  // A navigation closes the drawer (phones).
-  useEffect(() => setDrawer(false), [route]);
+  // A navigation closes the drawer (phones), except to a project: its sessions show in the drawer, to pick one.
+  useEffect(() => {
+    if (route.page !== 'project' || route.tab) setDrawer(false);
+  }, [route]);
+
+  const pending = usePendingApprovals();
+  const approvals = pending.reduce((n, p) => n + p.count, 0);
+  const pageTitle = useShownPageTitle();
+  const routeTitle = effective.page === 'users' ? 'Users' : effective.page === 'audit' ? 'Audit log'
+    : effective.page === 'api-keys' ? 'API keys' : effective.page === 'password' ? 'Change password'
+      : effective.page === 'new-session' ? `New session${project ? ` · ${project.name}` : ''}` : null;
+  useEffect(() => {
+    document.title = tabTitle(pageTitle ?? routeTitle, approvals);
+  }, [pageTitle, routeTitle, approvals]);
 
   const currentProject = useRef(projectId);
   currentProject.current = projectId;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      if (runShortcut(e)) return;
       if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyN') {
         // e.code: Alt+N types a character (˜, ñ) on some layouts, so e.key is not "n" there.
         if (!currentProject.current) return;
@@ -191,7 +226,7 @@ function Workspace({ user, onSignOut }: { user: User; onSignOut: () => void }) {
           <MaintenanceBanner />
           <ApprovalBanner currentSessionId={sessionId} />
           <Suspense fallback={<p className="muted center" role="status">Loading…</p>}>
-            {effective.page === 'home' && <Welcome />}
+            {effective.page === 'home' && <Welcome projects={projects} />}
             {effective.page === 'project' && (
               <ProjectHome projectId={effective.projectId} project={project} tab={effective.tab}
                 lastSessionId={lastSession.current.get(effective.projectId)} />
@@ -200,7 +235,8 @@ function Workspace({ user, onSignOut }: { user: User; onSignOut: () => void }) {
               <NewSessionView key={effective.projectId} projectId={effective.projectId} projectName={project?.name} />
             )}
             {effective.page === 'session' && (
-              <SessionView key={effective.sessionId} sessionId={effective.sessionId} projectId={effective.projectId} />
+              <SessionView key={effective.sessionId} sessionId={effective.sessionId} projectId={effective.projectId}
+                projectName={project?.name} query={effective.query} />
             )}
             {effective.page === 'password' && <div className="page"><ChangePasswordPage /></div>}
             {effective.page === 'api-keys' && <div className="page"><ApiKeysPage /></div>}

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 export type Route =
   | { page: 'home' }
   | { page: 'project'; projectId: string; tab?: ToolTab }
-  | { page: 'session'; projectId: string; sessionId: string }
+  | { page: 'session'; projectId: string; sessionId: string; /** A search to open the session at. */ query?: string }
   | { page: 'new-session'; projectId: string }
   | { page: 'password' | 'api-keys' | 'users' | 'audit' };
 
@@ -14,7 +14,8 @@ export const TOOL_TABS = ['terminal', 'files', 'git'] as const;
 export type ToolTab = (typeof TOOL_TABS)[number];
 
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map((p) => {
+  const [path, search = ''] = hash.replace(/^#\/?/, '').split('?', 2);
+  const parts = path.split('/').filter(Boolean).map((p) => {
     try {
       return decodeURIComponent(p);
     } catch {
@@ -22,7 +23,10 @@ export function parseRoute(hash: string): Route {
     }
   });
   if (parts[0] === 'p' && parts[1]) {
-    if (parts[2] === 's' && parts[3]) return { page: 'session', projectId: parts[1], sessionId: parts[3] };
+    if (parts[2] === 's' && parts[3]) {
+      const query = new URLSearchParams(search).get('q')?.trim();
+      return query ? { page: 'session', projectId: parts[1], sessionId: parts[3], query } : { page: 'session', projectId: parts[1], sessionId: parts[3] };
+    }
     if (parts[2] === 'new') return { page: 'new-session', projectId: parts[1] };
     const tab = TOOL_TABS.find((t) => t === parts[2]);
     return tab ? { page: 'project', projectId: parts[1], tab } : { page: 'project', projectId: parts[1] };
@@ -43,8 +47,9 @@ export function newSessionHref(projectId: string): string {
   return `${projectHref(projectId)}/new`;
 }
 
-export function sessionHref(projectId: string, sessionId: string): string {
-  return `${projectHref(projectId)}/s/${encodeURIComponent(sessionId)}`;
+export function sessionHref(projectId: string, sessionId: string, query?: string): string {
+  const href = `${projectHref(projectId)}/s/${encodeURIComponent(sessionId)}`;
+  return query ? `${href}?${new URLSearchParams({ q: query })}` : href;
 }
 
 export function navigate(href: string): void {

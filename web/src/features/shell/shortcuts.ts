@@ -1,0 +1,38 @@
+import { navigate } from './route';
+
+/**
+ * The page-wide shortcuts that act on what is on screen: the composer, the first permission
+ * request waiting in the open chat, and the next or previous session of the sidebar's list.
+ * Alt with a letter uses `e.code`: on some layouts Alt+letter types a character, so `e.key` is
+ * not the letter there. Returns true when the key was one of them.
+ */
+export function runShortcut(e: KeyboardEvent): boolean {
+  if (!e.altKey || e.ctrlKey || e.metaKey) return false;
+  if (e.code === 'KeyC' && !e.shiftKey) {
+    const composer = document.querySelector<HTMLTextAreaElement>('textarea[aria-label="Message Claude"]');
+    if (!composer) return false;
+    e.preventDefault();
+    composer.focus();
+    return true;
+  }
+  if (e.code === 'KeyA' || e.code === 'KeyX') {
+    const card = document.querySelector('main .permission-card:not(.decided)');
+    const name = e.code === 'KeyX' ? 'Deny' : e.shiftKey ? 'Always allow' : 'Allow';
+    const button = card && Array.from(card.querySelectorAll<HTMLButtonElement>('.permission-actions button')).find((b) => b.textContent === name);
+    if (!button || button.disabled) return false;
+    e.preventDefault();
+    button.click();
+    return true;
+  }
+  if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && !e.shiftKey) {
+    const links = Array.from(document.querySelectorAll<HTMLAnchorElement>('#sidebar a.session-link'));
+    if (links.length === 0) return false;
+    const at = links.findIndex((a) => a.getAttribute('aria-current') === 'page');
+    const next = at < 0 ? 0 : at + (e.key === 'ArrowDown' ? 1 : -1);
+    if (next < 0 || next >= links.length) return false;
+    e.preventDefault();
+    navigate(links[next].getAttribute('href') ?? '');
+    return true;
+  }
+  return false;
+}
