@@ -233,7 +233,7 @@ export function Composer({ chatKey, projectId, sessionId, activeRunId, models, s
             <CompletionList id={listId} label={suggestions.kind === 'slash' ? 'Slash commands' : 'Files'} items={suggestions.items}
               active={active} onPick={pick} />
           )}
-          <textarea ref={input} aria-label="Message Claude" rows={1} value={text} placeholder="Message Claude… (/ for commands, @ for files)"
+          <textarea ref={input} aria-label="Message Claude" rows={1} value={text} placeholder="Message Claude…"
             aria-controls={suggestions ? listId : undefined} aria-activedescendant={activeId} aria-autocomplete="list"
             aria-keyshortcuts="Enter Control+Enter Escape" aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined}
             onChange={(e) => { setText(e.target.value); suggest(e.target.value, e.target.selectionStart ?? e.target.value.length); }}
@@ -260,6 +260,7 @@ export function Composer({ chatKey, projectId, sessionId, activeRunId, models, s
           </select>
         </label>
         <button type="button" className="small" onClick={() => fileInput.current?.click()}>Attach images</button>
+        <span className="muted small-text composer-tip">Type <kbd>/</kbd> for commands, <kbd>@</kbd> for files</span>
         <input ref={fileInput} type="file" accept="image/png,image/jpeg,image/gif,image/webp" multiple hidden
           aria-label="Images to attach" onChange={(e) => { void addFiles(Array.from(e.target.files ?? [])); e.target.value = ''; }} />
       </div>

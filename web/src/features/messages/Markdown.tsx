@@ -88,11 +88,16 @@ export function Markdown({ text }: { text: string }) {
     const el = root.current;
     if (!el || !el.querySelector('pre code')) return;
     let live = true;
+    let idle: number | undefined;
+    // Colours can wait: while the reader scrolls, the frame goes to showing the rows.
     void import('./highlight').then((m) => {
-      if (live) m.highlightCodeBlocks(el);
+      if (!live) return;
+      if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(() => live && m.highlightCodeBlocks(el), { timeout: 400 });
+      else m.highlightCodeBlocks(el);
     });
     return () => {
       live = false;
+      if (idle !== undefined) cancelIdleCallback(idle);
     };
   }, [html]);
 

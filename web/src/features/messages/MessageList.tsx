@@ -4,8 +4,8 @@ import type { Message } from '../../api/types';
 import { MessageView } from './Blocks';
 import { highlightMatches } from './highlightMatches';
 
-/** Older (or newer) pages load while the reader is within this distance of the loaded content's edge. */
-const LOAD_WITHIN_PX = 1200;
+/** Older (or newer) pages load while the reader is within this many rows of the loaded content's edge. */
+const LOAD_WITHIN_ROWS = 12;
 const AT_BOTTOM_PX = 80;
 
 /** Where the list should show next: a message (a search match), or an end of what is loaded. */
@@ -60,14 +60,25 @@ export function MessageList({ rows, hasOlder, hasNewer, loadingOlder, loadingNew
   const atBottom = useRef(true);
   const done = useRef(0);
 
+  // The first render starts where the list opens (its end, or the asked-for message), by the
+  // estimated heights: rendering the top rows first and throwing them away costs a layout.
+  const initial = useRef<number | null>(null);
+  if (initial.current === null) {
+    const index = scrollTo && 'seq' in scrollTo ? rows.findIndex((r) => r.seq >= scrollTo.seq) : rows.length;
+    let offset = 8;
+    for (let i = 0; i < Math.max(0, index); i++) offset += estimate(rows[i]);
+    initial.current = scrollTo && 'edge' in scrollTo && scrollTo.edge === 'top' ? 0 : Math.max(0, offset - 400);
+  }
+
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: (i) => estimate(rows[i]),
-    overscan: 4,
+    overscan: 3,
     getItemKey: (i) => rows[i].seq,
     paddingStart: hasOlder ? 40 : 8,
     paddingEnd: hasNewer ? 40 : 16,
+    initialOffset: initial.current,
   });
 
   // Asked-for positions (the session opened, a jump, a match): once the row is there.
@@ -76,7 +87,7 @@ export function MessageList({ rows, hasOlder, hasNewer, loadingOlder, loadingNew
     done.current = scrollTo.token;
     anchor.current = null;
     if ('edge' in scrollTo) {
-      atBottom.current = scrollTo.edge === 'bottom';
+      atBottom.current = scrollTo.edge === 'bottom' && !hasNewer;
       if (scrollTo.edge === 'bottom') virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
       else virtualizer.scrollToOffset(0);
       return;
@@ -84,7 +95,7 @@ export function MessageList({ rows, hasOlder, hasNewer, loadingOlder, loadingNew
     const index = rows.findIndex((r) => r.seq >= scrollTo.seq);
     atBottom.current = false;
     if (index >= 0) virtualizer.scrollToIndex(index, { align: 'center' });
-  }, [scrollTo, rows, virtualizer]);
+  }, [scrollTo, rows, virtualizer, hasNewer]);
 
   // After older rows were prepended, put the row that was on top back where it was; after
   // newer rows were appended, follow them if the reader was at the bottom.
@@ -117,30 +128,43 @@ export function MessageList({ rows, hasOlder, hasNewer, loadingOlder, loadingNew
   const loading = useRef({ older: loadingOlder, newer: loadingNewer });
   loading.current = { older: loadingOlder, newer: loadingNewer };
 
-  /** Loads a page when the reader is near an edge of what is loaded (also when a page did not fill the screen). */
-  function loadNearEdges() {
-    const el = scroller.current;
-    if (!el || done.current === 0) return;
-    if (hasOlder && !loading.current.older && el.scrollTop < LOAD_WITHIN_PX) {
-      const first = virtualizer.getVirtualItems().find((v) => v.end > el.scrollTop);
-      if (first) anchor.current = { key: Number(first.key), delta: el.scrollTop - first.start };
+  const items = virtualizer.getVirtualItems();
+  const firstShown = items[0]?.index ?? 0;
+  const lastShown = items[items.length - 1]?.index ?? 0;
+
+  // A page loads when the rows on screen come near an edge of what is loaded (also when a page
+  // did not fill the screen). Decided from the virtualiser's range: no layout read while scrolling.
+  useEffect(() => {
+    if (done.current === 0 || rows.length === 0) return;
+    if (hasOlder && !loading.current.older && firstShown < LOAD_WITHIN_ROWS) {
+      const el = scroller.current;
+      const first = el ? virtualizer.getVirtualItems().find((v) => v.end > el.scrollTop) : undefined;
+      if (el && first) anchor.current = { key: Number(first.key), delta: el.scrollTop - first.start };
       loading.current.older = true;
       onLoadOlder();
     }
-    if (hasNewer && !loading.current.newer && el.scrollHeight - el.scrollTop - el.clientHeight < LOAD_WITHIN_PX) {
+    if (hasNewer && !loading.current.newer && lastShown > rows.length - 1 - LOAD_WITHIN_ROWS) {
       loading.current.newer = true;
       onLoadNewer();
     }
-  }
+  }, [firstShown, lastShown, rows.length, hasOlder, hasNewer, loadingOlder, loadingNewer, virtualizer, onLoadOlder, onLoadNewer]);
 
-  useEffect(loadNearEdges);
-
+  // Rows measured taller than estimated push the end down: while the reader is at the bottom,
+  // stay there. Only a move up leaves the bottom (growth below or above never does).
+  const lastOffset = useRef(0);
   function onScroll() {
-    const el = scroller.current;
-    if (!el) return;
-    atBottom.current = !hasNewer && el.scrollHeight - el.scrollTop - el.clientHeight < AT_BOTTOM_PX;
-    loadNearEdges();
+    const offset = virtualizer.scrollOffset ?? 0;
+    const height = virtualizer.scrollRect?.height ?? 0;
+    const near = !hasNewer && virtualizer.getTotalSize() - offset - height < AT_BOTTOM_PX;
+    if (near) atBottom.current = true;
+    else if (offset < lastOffset.current - 2) atBottom.current = false;
+    lastOffset.current = offset;
   }
+  const total = virtualizer.getTotalSize();
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el && atBottom.current && !hasNewer && done.current !== 0) el.scrollTop = el.scrollHeight;
+  }, [total, hasNewer]);
 
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
     if (e.target !== e.currentTarget || e.altKey || e.ctrlKey || e.metaKey) return;
@@ -161,7 +185,6 @@ export function MessageList({ rows, hasOlder, hasNewer, loadingOlder, loadingNew
   });
   useEffect(() => () => highlightMatches(null, [], null), []);
 
-  const items = virtualizer.getVirtualItems();
   return (
     <div className="message-pane">
       <div ref={scroller} className="message-scroller" onScroll={onScroll} onKeyDown={onKeyDown} tabIndex={0} role="feed"

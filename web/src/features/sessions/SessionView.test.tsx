@@ -45,7 +45,7 @@ describe('SessionView', () => {
     expect(within(menu).getByRole('menuitemcheckbox', { name: 'Show system messages' }).getAttribute('aria-checked')).toBe('false');
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('menu')).toBeNull();
-    expect(String(fetchMock.mock.calls.find((c) => String(c[0]).includes('/messages'))![0])).toBe('/api/sessions/ac12bf22/messages?limit=100');
+    expect(String(fetchMock.mock.calls.find((c) => String(c[0]).includes('/messages'))![0])).toBe('/api/sessions/ac12bf22/messages?limit=50');
     const feed = await screen.findByRole('feed', { name: 'Messages' });
     expect(within(feed).getByText('USE_BASH allow this one')).toBeTruthy();
     expect(within(feed).getByRole('region', { name: 'Tool call Bash' })).toBeTruthy();
@@ -77,7 +77,7 @@ describe('SessionView', () => {
     await vi.waitFor(() => expect(bar.textContent).toContain('“use”: match 2 of 2'));
     const calls = fetchMock.mock.calls.map((c) => String(c[0]));
     expect(calls).toContain(`/api/sessions/ac12bf22/messages?limit=100&around=${write.seq}`);
-    expect(calls).not.toContain('/api/sessions/ac12bf22/messages?limit=100');
+    expect(calls).not.toContain('/api/sessions/ac12bf22/messages?limit=50');
     const feed = await screen.findByRole('feed', { name: 'Messages' });
     await vi.waitFor(() => expect(feed.querySelector('.is-current-match')?.getAttribute('data-seq')).toBe(String(write.seq)));
 

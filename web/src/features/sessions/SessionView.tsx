@@ -13,7 +13,7 @@ import { MatchBar, type Matches } from './MatchBar';
 import { SessionFacts } from './SessionFacts';
 import { SessionMenu } from './SessionMenu';
 import { sessionTitle } from './SessionsPanel';
-import { PAGE, useSessionHistory } from './useSessionHistory';
+import { FIRST_PAGE, useSessionHistory } from './useSessionHistory';
 
 function Title({ session, onRenamed }: { session: ChatSession; onRenamed: (s: ChatSession) => void }) {
   const [editing, setEditing] = useState(false);
@@ -110,7 +110,7 @@ export function SessionView({ sessionId, projectId, projectName, query }: {
     }
     setLoading(true);
     // With a search, the matches decide which page to load (below).
-    Promise.all([getSession(sessionId), openedWithQuery.current ? null : listMessages(sessionId, { limit: PAGE })])
+    Promise.all([getSession(sessionId), openedWithQuery.current ? null : listMessages(sessionId, { limit: FIRST_PAGE })])
       .then(([s, page]) => {
         if (!live) return;
         setSession(s);
@@ -169,7 +169,7 @@ export function SessionView({ sessionId, projectId, projectName, query }: {
       // A session started here may not be indexed yet: look for it in the listing (asking for it
       // directly would answer 404 until then).
       if (!known.current && !(await listSessions(projectId, { limit: 20 })).items.some((x) => x.id === sessionId)) return;
-      const [s, page] = await Promise.all([getSession(sessionId), listMessages(sessionId, { limit: PAGE })]);
+      const [s, page] = await Promise.all([getSession(sessionId), listMessages(sessionId, { limit: FIRST_PAGE })]);
       setSession(s);
       setMissing(null);
       if (loaded.current) mergeNewest(page);

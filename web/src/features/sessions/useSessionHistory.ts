@@ -4,6 +4,8 @@ import type { Message, MessagePage } from '../../api/types';
 import type { ScrollRequest } from '../messages/MessageList';
 
 export const PAGE = 100;
+/** The page a session opens with: small, so switching sessions is quick; older pages follow as the reader scrolls. */
+export const FIRST_PAGE = 50;
 
 export function mergeBySeq(a: Message[], b: Message[]): Message[] {
   const bySeq = new Map<number, Message>();
@@ -77,7 +79,7 @@ export function useSessionHistory(sessionId: string, onError: (message: string) 
       setState((s) => ({ ...s, scrollTo: { token: token.current, edge: 'bottom' } }));
       return Promise.resolve();
     }
-    return jump(() => listMessages(sessionId, { limit: PAGE }), { edge: 'bottom' });
+    return jump(() => listMessages(sessionId, { limit: FIRST_PAGE }), { edge: 'bottom' });
   }, [jump, sessionId]);
 
   /** Shows message `seq`: scrolls to it when it is loaded, else loads the page around it. */

@@ -50,6 +50,17 @@ export function UserMenu({ user, onNavigate, onSignOut }: {
           <li role="none" className="menu-label">
             Signed in as <strong>{user.username}</strong> ({user.role})
           </li>
+          {user.role === 'admin' && (
+            // On a phone the top bar has no room for the admin links: they are here.
+            <>
+              <li role="none" className="phone-only">
+                <button type="button" role="menuitem" onClick={() => pick(() => onNavigate('users'))}>Users</button>
+              </li>
+              <li role="none" className="phone-only">
+                <button type="button" role="menuitem" onClick={() => pick(() => onNavigate('audit'))}>Audit log</button>
+              </li>
+            </>
+          )}
           <li role="none">
             <button type="button" role="menuitem" onClick={() => pick(() => onNavigate('password'))}>Change password</button>
           </li>
