@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import {
   check, eventually, fillLogin, fillSetup, launchChromium, launchChromiumProfile, openPage, runSteps, screenshots, settings, userMenu,
 } from './lib.mjs';
+import { pageSteps } from './page-steps.mjs';
 
 const { base, username, password, out } = settings(fileURLToPath(new URL('../../bootstrap/target/e2e-screenshots', import.meta.url)));
 const projectPath = process.env.CCUI_PROJECT_PATH;
@@ -24,6 +25,10 @@ if (!projectPath) {
   process.exit(2);
 }
 const projectName = basename(projectPath);
+/** The server's CLAUDE_CONFIG_DIR, where the issue 19 steps write a long transcript. */
+const claudeConfig = process.env.E2E_CLAUDE_CONFIG_DIR ?? null;
+const PHONE = { width: 390, height: 844 };
+const figures = [];
 const SLOW_WORDS = 100;
 const CHAT_TIMEOUT = 45_000;
 
@@ -91,6 +96,12 @@ const steps = [
     await desk.goto('/');
     await desk.getByRole('heading', { name: 'Create the first admin' }).waitFor();
     await shot(desk, 'setup');
+    // A common password is refused like any other weak one, and the error is tied to its field.
+    await fillSetup(desk, { username, password: 'password12345' });
+    const weak = desk.getByLabel('Password', { exact: true });
+    await eventually(() => weak.getAttribute('aria-invalid'), (v) => v === 'true', { describe: (v) => `aria-invalid of the password: ${v}` });
+    await desk.getByRole('alert').filter({ hasText: /too common/ }).waitFor();
+    await shot(desk, 'setup-common-password-refused');
     await fillSetup(desk, { username, password });
     await userMenu(desk).waitFor();
     await desk.getByRole('heading', { name: 'Welcome' }).waitFor();
@@ -123,7 +134,7 @@ const steps = [
     projectId = decodeURIComponent(url.split('#/p/')[1]);
     await main(desk).getByRole('heading', { level: 1, name: projectName }).waitFor();
     await main(desk).getByText(projectPath, { exact: true }).waitFor();
-    await desk.getByRole('list', { name: 'Projects' }).getByRole('link', { name: new RegExp(`^${projectName}\\b`) }).waitFor();
+    await desk.getByRole('list', { name: 'Projects', exact: true }).getByRole('link', { name: new RegExp(`^${projectName}\\b`) }).waitFor();
     await shot(desk, 'project');
   }],
 
@@ -239,22 +250,20 @@ const steps = [
     await shot(desk, 'git-history');
   }],
 
-  ['9. at phone width the drawer opens a session and the composer works', async () => {
-    phone = await openPage(browser, { base, width: 375, height: 812, problems, warnings, isMobile: true });
+  ['9. at phone width the drawer opens a project and one of its sessions, and the composer works', async () => {
+    phone = await openPage(browser, { base, ...PHONE, problems, warnings, isMobile: true });
     await phone.context().addCookies(await desk.context().cookies());
     await phone.goto('/');
     await userMenu(phone).waitFor();
-    const projects = phone.getByRole('list', { name: 'Projects' });
-    check(!(await projects.isVisible()), 'at 375 px the sidebar should start closed');
+    const projects = phone.getByRole('list', { name: 'Projects', exact: true });
+    check(!(await projects.isVisible()), `at ${PHONE.width} px the sidebar should start closed`);
     await phone.getByRole('button', { name: 'Open the sidebar' }).click();
     await projects.getByRole('link', { name: new RegExp(`^${projectName}\\b`) }).click();
     await main(phone).getByRole('heading', { level: 1, name: projectName }).waitFor();
-    await projects.waitFor({ state: 'hidden' });
-    await shot(phone, 'phone-project');
-
-    await phone.getByRole('button', { name: 'Open the sidebar' }).click();
-    const sessions = phone.getByRole('list', { name: /^Sessions of/ });
+    // The drawer stays open on the project's sessions, to pick one.
+    const sessions = phone.locator('#sidebar').getByRole('list', { name: /^Sessions of/ });
     await sessions.getByRole('link').first().waitFor();
+    check(await projects.isVisible(), 'picking a project should keep the drawer open on its sessions');
     await shot(phone, 'phone-drawer');
     await sessions.getByRole('link').first().click();
     await eventually(() => phone.url(), (u) => u === sessionUrl, {
@@ -268,10 +277,10 @@ const steps = [
     await box.waitFor();
     await box.scrollIntoViewIfNeeded();
     const rect = await box.boundingBox();
-    check(rect && rect.x >= 0 && rect.x + rect.width <= 375 && rect.y >= 0 && rect.y + rect.height <= 812,
-      `the composer should fit the 375×812 screen; it is at ${JSON.stringify(rect)}`);
+    check(rect && rect.x >= 0 && rect.x + rect.width <= PHONE.width && rect.y >= 0 && rect.y + rect.height <= PHONE.height,
+      `the composer should fit the ${PHONE.width}×${PHONE.height} screen; it is at ${JSON.stringify(rect)}`);
     const sendRect = await sendButton(phone).boundingBox();
-    check(sendRect && sendRect.x + sendRect.width <= 375, `"Send" should be on screen; it is at ${JSON.stringify(sendRect)}`);
+    check(sendRect && sendRect.x + sendRect.width <= PHONE.width, `"Send" should be on screen; it is at ${JSON.stringify(sendRect)}`);
     await shot(phone, 'phone-session');
     await send(phone, 'Hello from a phone');
     await main(phone).getByText(/You said: Hello from a phone/).first().waitFor({ timeout: CHAT_TIMEOUT });
@@ -298,6 +307,14 @@ const steps = [
       await rm(profile, { recursive: true, force: true });
     }
   }],
+  ...pageSteps({
+    browser, base, shot, problems, warnings, projectPath, projectName, claudeConfig,
+    pages: { desk: () => desk, setPhone: (p) => { phone = p; } },
+    report: (line) => {
+      figures.push(line);
+      console.log(`  measured: ${line}`);
+    },
+  }),
 ];
 
 const code = await runSteps(steps, {
@@ -305,6 +322,9 @@ const code = await runSteps(steps, {
   shot,
   problems,
   warnings,
-  onFinish: () => browser.close(),
+  onFinish: () => {
+    if (figures.length) console.log(`e2e figures:\n  ${figures.join('\n  ')}`);
+    return browser.close();
+  },
 });
 process.exit(code);

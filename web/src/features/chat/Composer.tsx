@@ -209,7 +209,10 @@ export function Composer({ chatKey, projectId, sessionId, activeRunId, models, s
   const expanded = focused || text.length > 0 || images.length > 0 || model !== '' || mode !== 'default';
   return (
     <form className={`composer${dragging ? ' dragging' : ''}${expanded ? ' expanded' : ''}`} onSubmit={(e) => void submit(e)}
-      aria-label="Composer" onFocus={() => setFocused(true)}
+      aria-label="Composer"
+      // Only the message box and the options open the options: a click on Send or Interrupt must
+      // not move the button it lands on (the options appear above the box, which stays put).
+      onFocus={(e) => { const t = e.target as Element; if (t === input.current || t.closest('.composer-bar')) setFocused(true); }}
       onBlur={(e) => { if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setFocused(false); }}
       onDragOver={(e) => { if (e.dataTransfer.types.includes('Files')) { e.preventDefault(); setDragging(true); } }}
       onDragLeave={() => setDragging(false)} onDrop={onDrop}>
@@ -227,24 +230,6 @@ export function Composer({ chatKey, projectId, sessionId, activeRunId, models, s
           ))}
         </ul>
       )}
-      <div className="composer-main">
-        <div className="composer-box">
-          {suggestions && (
-            <CompletionList id={listId} label={suggestions.kind === 'slash' ? 'Slash commands' : 'Files'} items={suggestions.items}
-              active={active} onPick={pick} />
-          )}
-          <textarea ref={input} aria-label="Message Claude" rows={1} value={text} placeholder="Message Claude…"
-            aria-controls={suggestions ? listId : undefined} aria-activedescendant={activeId} aria-autocomplete="list"
-            aria-keyshortcuts="Enter Control+Enter Escape" aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined}
-            onChange={(e) => { setText(e.target.value); suggest(e.target.value, e.target.selectionStart ?? e.target.value.length); }}
-            onKeyDown={onKeyDown} onPaste={onPaste} onBlur={() => setSuggestions(null)} />
-        </div>
-        {running && <button type="button" className="danger" onClick={() => void interrupt()} aria-keyshortcuts="Escape">Interrupt</button>}
-        <button type="submit" className="primary" aria-busy={sending} disabled={!store || sending || running || (!text.trim() && images.length === 0)}
-          aria-keyshortcuts="Enter">
-          Send
-        </button>
-      </div>
       <div className="composer-bar">
         <label className="inline-field">
           <span>Model</span>
@@ -263,6 +248,24 @@ export function Composer({ chatKey, projectId, sessionId, activeRunId, models, s
         <span className="muted small-text composer-tip">Type <kbd>/</kbd> for commands, <kbd>@</kbd> for files</span>
         <input ref={fileInput} type="file" accept="image/png,image/jpeg,image/gif,image/webp" multiple hidden
           aria-label="Images to attach" onChange={(e) => { void addFiles(Array.from(e.target.files ?? [])); e.target.value = ''; }} />
+      </div>
+      <div className="composer-main">
+        <div className="composer-box">
+          {suggestions && (
+            <CompletionList id={listId} label={suggestions.kind === 'slash' ? 'Slash commands' : 'Files'} items={suggestions.items}
+              active={active} onPick={pick} />
+          )}
+          <textarea ref={input} aria-label="Message Claude" rows={1} value={text} placeholder="Message Claude…"
+            aria-controls={suggestions ? listId : undefined} aria-activedescendant={activeId} aria-autocomplete="list"
+            aria-keyshortcuts="Enter Control+Enter Escape" aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined}
+            onChange={(e) => { setText(e.target.value); suggest(e.target.value, e.target.selectionStart ?? e.target.value.length); }}
+            onKeyDown={onKeyDown} onPaste={onPaste} onBlur={() => setSuggestions(null)} />
+        </div>
+        {running && <button type="button" className="danger" onClick={() => void interrupt()} aria-keyshortcuts="Escape">Interrupt</button>}
+        <button type="submit" className="primary" aria-busy={sending} disabled={!store || sending || running || (!text.trim() && images.length === 0)}
+          aria-keyshortcuts="Enter">
+          Send
+        </button>
       </div>
     </form>
   );

@@ -29,14 +29,15 @@ import org.junit.jupiter.api.io.TempDir;
  * The product in a browser, end to end: the executable jar with the real claude CLI talking to
  * the fake Messages API on loopback, driven by {@code web/e2e/run.mjs} in Debian's headless
  * Chromium through playwright-core. The script's steps (setup and sign-in, add a project, chat,
- * a permission, interrupt, reload mid-stream, terminal, git, phone width) each assert what the
- * user sees; this test passes when the script exits 0. Screenshots of every step go to
+ * a permission, interrupt, reload mid-stream, terminal, git, phone width, and the page of issue 19:
+ * long sessions, search at the match, room to read, keyboard, unsaved edits, honest figures, phones)
+ * each assert what the user sees; this test passes when the script exits 0. Screenshots of every step go to
  * {@code bootstrap/target/e2e-screenshots/}.
  */
-@Timeout(360)
+@Timeout(720)
 class BrowserE2EIT {
     private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
-    private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(4);
+    private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(10);
 
     @TempDir
     Path folder;
@@ -80,6 +81,8 @@ class BrowserE2EIT {
                     int exit = runScript(web, script, Map.of(
                             "CCUI_URL", url,
                             "CCUI_PROJECT_PATH", project.toString(),
+                            // where the steps of issue 19 write a long transcript, as the CLI would
+                            "E2E_CLAUDE_CONFIG_DIR", claudeConfig.toString(),
                             "E2E_SCREENSHOTS", screenshots.toString()));
                     if (exit != 0) {
                         System.out.println("[e2e] the server's output:\n" + String.join("\n", jar.output()));
