@@ -93,6 +93,7 @@ export function pageSteps(ctx) {
       await desk.keyboard.press('Home');
       await feed.getByText(FIRST_MARKER).waitFor();
       await shot(desk, 'i19-long-session-home');
+      await feed.focus();
       await desk.keyboard.press('End');
       await feed.getByText(LAST_MARKER).waitFor();
     }],
@@ -217,7 +218,7 @@ export function pageSteps(ctx) {
       await desk.close({ runBeforeUnload: true });
       await eventually(() => asked, (a) => a === 'beforeunload', { describe: (a) => `closing should ask first; the dialog was ${a}` });
       check(!desk.isClosed(), 'the page closed although the leave was refused');
-      await desk.getByRole('button', { name: 'Save' }).click();
+      await desk.getByRole('button', { name: 'Save', exact: true }).click();
       await desk.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     }],
 

@@ -167,7 +167,9 @@ export function MessageList({ rows, hasOlder, hasNewer, loadingOlder, loadingNew
   }, [total, hasNewer]);
 
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
-    if (e.target !== e.currentTarget || e.altKey || e.ctrlKey || e.metaKey) return;
+    // In the list but not in a control of a message (a button, a link, a text field): Home and End are the session's.
+    const inControl = (e.target as Element).closest('button, a, input, textarea, select, summary, [contenteditable="true"]');
+    if (inControl || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
     if (e.key === 'Home') {
       e.preventDefault();
       onJumpStart();
