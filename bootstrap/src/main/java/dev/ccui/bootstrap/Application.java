@@ -153,7 +153,11 @@ public final class Application implements AutoCloseable {
                     Duration.ofSeconds(30));
             var projects = new JdbiProjectRepository(database.jdbi());
             // Built before the account services: sign-out and disabled accounts end their terminals.
-            this.terminals = new TerminalService(projects, new PtyTerminalSpawner(), auditor,
+            // The shell sees the environment the app was configured from: the process's own in
+            // production, and in tests a HOME of their own (so no user's ~/.bashrc can stall it).
+            var shellEnvironment = new HashMap<>(System.getenv());
+            shellEnvironment.putAll(config.cliEnvironment());
+            this.terminals = new TerminalService(projects, new PtyTerminalSpawner(shellEnvironment), auditor,
                     new TerminalSettings(config.terminalEnabled(), config.terminalGrace(), config.terminalScrollbackBytes(),
                             config.terminalsPerUser(), config.terminalsTotal(), config.claudeCliPath()));
             var auth = new AuthService(users, apiKeys, tokens, hasher, issuer, rateLimiter, auditor, clock, authSettings, terminals);
