@@ -64,9 +64,19 @@ public record AppConfig(
 
     public static final int MIN_PRODUCTION_SECRET = 32;
 
+    /**
+     * The home folder {@code ~} stands for: {@code $HOME} as the {@code claude} CLI and every shell
+     * read it, the passwd entry ({@code user.home}) only when it is unset. A service started with
+     * its own {@code HOME} must read the same {@code ~/.claude} the CLI it starts writes.
+     */
+    public static Path home(Map<String, String> env) {
+        String home = env.get("HOME");
+        return Path.of(home == null || home.isBlank() ? System.getProperty("user.home") : home).toAbsolutePath().normalize();
+    }
+
     /** Reads and validates; throws {@link ConfigException} listing every problem at once. */
     public static AppConfig fromEnvironment(Map<String, String> env, Path home) {
-        Reader r = new Reader(env);
+        Reader r = new Reader(env, home);
         String envName = r.text("CCUI_ENV", "development").toLowerCase(Locale.ROOT);
         if (!envName.equals("development") && !envName.equals("production")) {
             r.problem("CCUI_ENV must be 'development' or 'production', not '" + envName + "'");
@@ -220,10 +230,12 @@ public record AppConfig(
     /** Reads variables and collects problems instead of stopping at the first. */
     private static final class Reader {
         private final Map<String, String> env;
+        private final Path home;
         private final List<String> problems = new ArrayList<>();
 
-        Reader(Map<String, String> env) {
+        Reader(Map<String, String> env, Path home) {
             this.env = env;
+            this.home = home;
         }
 
         void problem(String line) {
@@ -251,7 +263,7 @@ public record AppConfig(
         }
 
         Path path(String name, Path fallback) {
-            return optional(name).map(v -> Path.of(v.startsWith("~/") ? System.getProperty("user.home") + v.substring(1) : v))
+            return optional(name).map(v -> v.startsWith("~/") ? home.resolve(v.substring(2)) : Path.of(v))
                     .map(Path::toAbsolutePath).map(Path::normalize).orElse(fallback);
         }
 
