@@ -67,6 +67,9 @@ import dev.ccui.application.history.IndexHealthProbe;
 import dev.ccui.application.history.IndexService;
 import dev.ccui.application.history.IndexSettings;
 import dev.ccui.application.project.ProjectService;
+import dev.ccui.application.project.ProjectAccess;
+import dev.ccui.application.project.ProjectSafety;
+import dev.ccui.domain.project.ProjectFolderRule;
 import dev.ccui.application.ratelimit.port.out.RateLimit;
 import dev.ccui.application.ratelimit.port.out.RateLimiter;
 import dev.ccui.application.user.UserAdminService;
@@ -114,6 +117,7 @@ public final class Application implements AutoCloseable {
     private final CliClaudeRunner claudeRunner;
     private final RunService runs;
     private final MaintenanceService maintenance;
+    private final ProjectSafety projectSafety;
     private HttpServer http;
     private final RedisConnection redis;
     private final EventBus events;
@@ -152,23 +156,30 @@ public final class Application implements AutoCloseable {
             var authSettings = new AuthSettings(new RateLimit("auth-username", config.authAttempts(), config.authWindow()),
                     Duration.ofSeconds(30));
             var projects = new JdbiProjectRepository(database.jdbi());
+            this.events = redis == null ? new InMemoryEventBus() : new RedisEventBus(redis);
+            // A project must never be the workspaces root, nor overlap the app's own folders (the JWT
+            // secret and database, every transcript, the jar) or a project its users may not use.
+            var folderRule = new ProjectFolderRule(ProjectFolders.real(config.workspacesRoot()),
+                    List.of(ProjectFolders.real(config.dataDir()), ProjectFolders.real(config.claudeConfigDir()),
+                            ProjectFolders.installDir()));
+            this.projectSafety = new ProjectSafety(projects, users, folderRule, events, clock);
+            var projectAccess = new ProjectAccess(projects, projectSafety);
             // Built before the account services: sign-out and disabled accounts end their terminals.
             // The shell sees the environment the app was configured from: the process's own in
             // production, and in tests a HOME of their own (so no user's ~/.bashrc can stall it).
             var shellEnvironment = new HashMap<>(System.getenv());
             shellEnvironment.putAll(config.cliEnvironment());
-            this.terminals = new TerminalService(projects, new PtyTerminalSpawner(shellEnvironment), auditor,
+            this.terminals = new TerminalService(projectAccess, new PtyTerminalSpawner(shellEnvironment), auditor,
                     new TerminalSettings(config.terminalEnabled(), config.terminalGrace(), config.terminalScrollbackBytes(),
                             config.terminalsPerUser(), config.terminalsTotal(), config.claudeCliPath()));
             var auth = new AuthService(users, apiKeys, tokens, hasher, issuer, rateLimiter, auditor, clock, authSettings, terminals);
             var userAdmin = new UserAdminService(users, tokens, hasher, auditor, clock, terminals);
 
-            this.events = redis == null ? new InMemoryEventBus() : new RedisEventBus(redis);
             var sessionIndex = new JdbiSessionIndex(database);
             var transcripts = new FileTranscriptStore(config.claudeConfigDir(), TranscriptLimits.defaults());
             this.indexer = new IndexService(transcripts, sessionIndex, projects, users, events, clock, IndexSettings.defaults());
             var projectService = new ProjectService(projects, sessionIndex, users, new FileSystemWorkspacePaths(), events,
-                    auditor, clock, config.workspacesRoot());
+                    auditor, clock, projectSafety);
             var git = GitRunner.defaults();
             var history = new HistoryService(sessionIndex, transcripts, projects, events, auditor);
 
@@ -192,7 +203,7 @@ public final class Application implements AutoCloseable {
                     new JdbiNodeHeartbeats(database.jdbi()), projects,
                     id -> sessionIndex.summary(id).map(SessionSummary::projectId), events, auditor, clock,
                     new RunSettings(config.runsPerUser(), config.runsTotal(), config.permissionTimeout(),
-                            config.runEventRetention(), node, config.nodeTimeout()));
+                            config.runEventRetention(), node, config.nodeTimeout()), projectAccess);
             runs.recoverAfterRestart();
             events.subscribe(event -> {
                 if (event instanceof AppEvent.RunEventLogged logged
@@ -207,16 +218,26 @@ public final class Application implements AutoCloseable {
             this.useCases = new UseCases(auth, auth, auth, auth, auth, auth, auth, auth, userAdmin, userAdmin,
                     new ApiKeyService(apiKeys, auditor, clock), new AuditService(auditRepository, runStore), health, projectService,
                     history, indexer, new ChangeFeedService(events, projects),
-                    new FilesService(projects, new LocalWorkspaceFiles(git), auditor,
+                    new FilesService(projectAccess, new LocalWorkspaceFiles(git), auditor,
                             new FilesSettings(config.fileReadLimitBytes(), config.fileListLimit())),
-                    new GitService(projects, new GitCliClient(git), auditor), terminals, runs, maintenance);
+                    new GitService(projectAccess, new GitCliClient(git), auditor), terminals, runs, maintenance, projectSafety);
         } catch (RuntimeException e) {
             closeRedis();
             database.close();
             throw e;
         }
+        reportUnsafeProjects();
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("ccui-housekeeping").daemon().factory());
         housekeeping.scheduleAtFixedRate(this::purgeExpiredTokens, 1, 60, TimeUnit.MINUTES);
+    }
+
+    /** Rows registered before the folder rules (or discovered) that break them: kept, but said aloud. */
+    private void reportUnsafeProjects() {
+        for (var unsafe : projectSafety.scanNow()) {
+            LOG.warn("project {} at {} breaks the folder rules ({}): its files, git, runs and terminal are refused "
+                    + "to non-admins until an admin removes it (GET /api/admin/unsafe-projects)", unsafe.id(), unsafe.path(),
+                    unsafe.reason());
+        }
     }
 
     /** Builds everything but the HTTP server. */
@@ -250,7 +271,7 @@ public final class Application implements AutoCloseable {
             http = new HttpServer(settings, new HttpUseCases(u.authStatus(), u.setup(), u.login(), u.logout(),
                     u.authenticate(), u.currentUser(), u.changePassword(), u.wsTickets(), u.users(), u.apiKeys(),
                     u.audit(), u.health(), u.projects(), u.history(), u.changes(), u.files(), u.git(), u.terminals(),
-                    u.runs(), rateLimiter, alerts, u.maintenance()), metrics).start();
+                    u.runs(), rateLimiter, alerts, u.maintenance(), u.unsafeProjects()), metrics).start();
             alertMonitor.start();
             // After the server is up: a large first scan must never hold it up.
             indexer.start();

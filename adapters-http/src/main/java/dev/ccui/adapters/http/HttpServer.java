@@ -141,6 +141,7 @@ public final class HttpServer implements AutoCloseable {
         new ApiKeyRoutes(useCases.apiKeys()).register(r);
         new AuditRoutes(useCases.audit()).register(r);
         new ProjectRoutes(useCases.projects(), useCases.history()).register(r);
+        new dev.ccui.adapters.http.project.UnsafeProjectRoutes(useCases.unsafeProjects()).register(r);
         new SessionRoutes(useCases.history()).register(r);
         WsAuthentication wsAuthentication = new WsAuthentication(useCases.wsTickets(), authentication, settings.corsOrigins());
         WsEndpoint live = new WsEndpoint(wsAuthentication, useCases.changes(), useCases.runs(), useCases.maintenance());

@@ -58,7 +58,11 @@ public final class TerminalService implements TerminalUseCase, SessionsEndedList
     private volatile boolean closed;
 
     public TerminalService(ProjectRepository projects, TerminalSpawner spawner, Auditor auditor, TerminalSettings settings) {
-        this.access = new ProjectAccess(projects);
+        this(new ProjectAccess(projects), spawner, auditor, settings);
+    }
+
+    public TerminalService(ProjectAccess access, TerminalSpawner spawner, Auditor auditor, TerminalSettings settings) {
+        this.access = access;
         this.spawner = spawner;
         this.auditor = auditor;
         this.settings = settings;
@@ -81,7 +85,7 @@ public final class TerminalService implements TerminalUseCase, SessionsEndedList
         if (caller.method() == AuthMethod.API_KEY && !caller.scopes().contains(ApiKeyScope.TERMINAL)) {
             throw new ForbiddenException("SCOPE_REQUIRED", "this API key does not have the terminal scope");
         }
-        return access.require(caller, projectId);
+        return access.requireWorkspace(caller, projectId);
     }
 
     @Override
