@@ -171,7 +171,7 @@ public final class Application implements AutoCloseable {
             shellEnvironment.putAll(config.cliEnvironment());
             this.terminals = new TerminalService(projectAccess, new PtyTerminalSpawner(shellEnvironment), auditor,
                     new TerminalSettings(config.terminalEnabled(), config.terminalGrace(), config.terminalScrollbackBytes(),
-                            config.terminalsPerUser(), config.terminalsTotal(), config.claudeCliPath()));
+                            config.terminalsPerUser(), config.terminalsTotal(), config.claudeCliPath(), config.cliCleanup()));
             var auth = new AuthService(users, apiKeys, tokens, hasher, issuer, rateLimiter, auditor, clock, authSettings, terminals);
             var userAdmin = new UserAdminService(users, tokens, hasher, auditor, clock, terminals);
 
@@ -184,7 +184,7 @@ public final class Application implements AutoCloseable {
             var history = new HistoryService(sessionIndex, transcripts, projects, events, auditor);
 
             var probes = new ArrayList<HealthProbe>(List.of(new DatabaseHealthProbe(database),
-                    new ClaudeCliProbe(config.claudeCliPath(), clock, Duration.ofMinutes(5)), new IndexHealthProbe(indexer)));
+                    new ClaudeCliProbe(config.claudeCliPath(), config.cliCleanup(), clock, Duration.ofMinutes(5)), new IndexHealthProbe(indexer)));
             if (redis != null) {
                 probes.add(new RedisHealthProbe(redis));
             }
@@ -193,7 +193,8 @@ public final class Application implements AutoCloseable {
             var cliEnvironment = new HashMap<>(config.cliEnvironment());
             // Transcripts must land where the indexer reads them.
             cliEnvironment.put("CLAUDE_CONFIG_DIR", config.claudeConfigDir().toString());
-            this.claudeRunner = new CliClaudeRunner(CliRunnerSettings.defaults(config.claudeCliPath(), cliEnvironment),
+            this.claudeRunner = new CliClaudeRunner(CliRunnerSettings.defaults(config.claudeCliPath(), cliEnvironment)
+                    .withCleanup(config.cliCleanup()),
                     new ObjectMapper());
             var runStore = new JdbiRunRepository(database.jdbi());
             // Nodes sharing the database tell their runs apart by this id (kept in the data dir unless configured).

@@ -1,6 +1,7 @@
 package dev.ccui.bootstrap.config;
 
 import dev.ccui.application.alert.AlertSettings;
+import dev.ccui.application.history.CliCleanupPeriod;
 import dev.ccui.domain.run.NodeId;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,7 +61,8 @@ public record AppConfig(
         AlertSettings alerts,
         Duration maintenanceRetryAfter,
         Optional<String> nodeId,
-        Duration nodeTimeout) {
+        Duration nodeTimeout,
+        CliCleanupPeriod cliCleanup) {
 
     public static final int MIN_PRODUCTION_SECRET = 32;
 
@@ -139,6 +141,17 @@ public record AppConfig(
         if (alertWebhook.isPresent() && !alertWebhook.get().matches("https?://\\S+")) {
             r.problem("CCUI_ALERT_WEBHOOK_URL must be an http(s) URL");
         }
+        CliCleanupPeriod cliCleanup = CliCleanupPeriod.keep();
+        Optional<String> cleanupText = r.optional("CCUI_CLI_CLEANUP_PERIOD_DAYS");
+        if (cleanupText.isPresent()) {
+            try {
+                cliCleanup = CliCleanupPeriod.parse(cleanupText.get());
+            } catch (IllegalArgumentException e) {
+                r.problem("CCUI_CLI_CLEANUP_PERIOD_DAYS must be 'keep' (never delete transcripts), 'cli' (the CLI's own"
+                        + " setting, 30 days unless set) or a number of days from 1 to " + CliCleanupPeriod.KEEP_DAYS
+                        + ", not '" + cleanupText.get() + "'");
+            }
+        }
         AppConfig config = new AppConfig(
                 r.text("CCUI_HOST", "127.0.0.1"),
                 r.integer("CCUI_PORT", 3001, 0, 65535),
@@ -181,7 +194,8 @@ public record AppConfig(
                 alerts,
                 r.duration("CCUI_MAINTENANCE_RETRY_AFTER", Duration.ofSeconds(120)),
                 r.optional("CCUI_NODE_ID"),
-                r.duration("CCUI_NODE_TIMEOUT", Duration.ofMinutes(2)));
+                r.duration("CCUI_NODE_TIMEOUT", Duration.ofMinutes(2)),
+                cliCleanup);
         if (config.jwtTtl().compareTo(Duration.ofMinutes(5)) < 0 || config.jwtTtl().compareTo(Duration.ofDays(90)) > 0) {
             r.problem("JWT_TTL must be between 5m and 90d");
         }
@@ -220,7 +234,7 @@ public record AppConfig(
                 + ", redis=" + (redisUrl.isPresent() ? "on" : "off") + ", jwtSecret=" + (jwtSecret.isPresent() ? "set" : "generated")
                 + ", jwtTtl=" + jwtTtl + ", corsOrigins=" + corsOrigins + ", trustedProxies=" + trustedProxies
                 + ", rateLimitPerMinute=" + rateLimitPerMinute + ", auth=" + authAttempts + "/" + authWindow
-                + ", bcryptCost=" + bcryptCost + ", claudeCli=" + claudeCliPath + ", claudeConfigDir=" + claudeConfigDir
+                + ", bcryptCost=" + bcryptCost + ", claudeCli=" + claudeCliPath + " (transcript clean-up " + cliCleanup + ")" + ", claudeConfigDir=" + claudeConfigDir
                 + ", workspacesRoot=" + workspacesRoot + ", terminal=" + terminalEnabled + " (grace " + terminalGrace
                 + ", scrollback " + terminalScrollbackBytes + " B, " + terminalsPerUser + "/user, " + terminalsTotal + " total), runs=" + runsPerUser + "/user, " + runsTotal + " total (permission timeout "
                 + permissionTimeout + ", events kept " + runEventRetention + ")"

@@ -93,4 +93,20 @@ class AppConfigTest {
                         .anySatisfy(p -> assertThat(p).startsWith("CCUI_NODE_ID must be"))
                         .anySatisfy(p -> assertThat(p).startsWith("CCUI_NODE_TIMEOUT must be")));
     }
+
+    @Test
+    void everyCliTheAppStartsKeepsTranscriptsUnlessTheOperatorChoosesAPeriod() {
+        assertThat(AppConfig.fromEnvironment(Map.of(), HOME).cliCleanup().arguments())
+                .containsExactly("--settings", "{\"cleanupPeriodDays\":36500}");
+        assertThat(AppConfig.fromEnvironment(Map.of("CCUI_CLI_CLEANUP_PERIOD_DAYS", "90"), HOME).cliCleanup().arguments())
+                .containsExactly("--settings", "{\"cleanupPeriodDays\":90}");
+        assertThat(AppConfig.fromEnvironment(Map.of("CCUI_CLI_CLEANUP_PERIOD_DAYS", "cli"), HOME).cliCleanup().arguments())
+                .isEmpty();
+        for (String bad : new String[] {"0", "-1", "1.5", "36501", "forever"}) {
+            assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("CCUI_CLI_CLEANUP_PERIOD_DAYS", bad), HOME))
+                    .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                            "CCUI_CLI_CLEANUP_PERIOD_DAYS must be 'keep' (never delete transcripts), 'cli' (the CLI's own"
+                                    + " setting, 30 days unless set) or a number of days from 1 to 36500, not '" + bad + "'"));
+        }
+    }
 }

@@ -93,7 +93,7 @@ public final class TerminalService implements TerminalUseCase, SessionsEndedList
                                    ClientInfo client) {
         Project project = allowed(caller, projectId);
         List<String> program = command.resumeSessionId() == null ? List.of()
-                : List.of(settings.claudeCliPath(), "--resume", command.resumeSessionId().value());
+                : settings.resumeCommand(command.resumeSessionId().value());
         Terminal terminal;
         synchronized (openLock) {
             if (closed) {
