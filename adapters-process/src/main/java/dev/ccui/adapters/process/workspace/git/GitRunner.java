@@ -1,12 +1,15 @@
 package dev.ccui.adapters.process.workspace.git;
 
 import dev.ccui.adapters.process.workspace.ProcessEnvironment;
+import dev.ccui.domain.error.ConflictException;
 import dev.ccui.domain.error.UnavailableException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,10 +23,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * timeout that kills it, bounded output, and an environment without the server's secrets or any
  * inherited {@code GIT_*} variable. Hooks and the fsmonitor are off, so a file someone wrote into
  * {@code .git} cannot make a git action run a program.
+ *
+ * <p>git never looks for a repository: {@code GIT_DIR} is the project's own {@code .git} and
+ * {@code GIT_WORK_TREE} the project, {@code GIT_CEILING_DIRECTORIES} stops any search above it,
+ * bare repositories are only used when named ({@code safe.bareRepository=explicit}), and neither
+ * the system's nor the server user's git config is read. A project without its own {@code .git}
+ * is not a repository (409 {@code NOT_A_REPOSITORY}) even when someone wrote {@code HEAD},
+ * {@code objects/} and a {@code config} with a filter into its folder.
  */
 public final class GitRunner {
     private static final List<String> SAFE_CONFIG = List.of("-c", "core.quotepath=off", "-c", "core.hooksPath=/dev/null",
-            "-c", "core.fsmonitor=false", "-c", "commit.gpgsign=false", "-c", "color.ui=false", "-c", "core.pager=cat");
+            "-c", "core.fsmonitor=false", "-c", "safe.bareRepository=explicit", "-c", "commit.gpgsign=false", "-c", "color.ui=false", "-c", "core.pager=cat");
     private static final int MAX_STDERR = 16 * 1024;
 
     private final String git;
@@ -50,6 +60,13 @@ public final class GitRunner {
     }
 
     public Result run(Path directory, List<String> args, byte[] stdin, int maxStdout, Map<String, String> extraEnv) {
+        Path root = directory.toAbsolutePath().normalize();
+        Path gitDir = root.resolve(".git");
+        // init is the one command that creates the .git it is pointed at.
+        boolean init = !args.isEmpty() && args.getFirst().equals("init");
+        if (!init && !Files.exists(gitDir, LinkOption.NOFOLLOW_LINKS)) {
+            throw new ConflictException("NOT_A_REPOSITORY", "this project is not a git repository");
+        }
         List<String> command = new ArrayList<>();
         command.add(git);
         command.addAll(SAFE_CONFIG);
@@ -64,6 +81,12 @@ public final class GitRunner {
         env.put("GIT_PAGER", "cat");
         env.put("LC_ALL", "C");
         env.put("LANGUAGE", "C");
+        env.put("GIT_DIR", gitDir.toString());
+        env.put("GIT_WORK_TREE", root.toString());
+        env.put("GIT_CEILING_DIRECTORIES", root.getParent() == null ? root.toString() : root.getParent().toString());
+        env.put("GIT_CONFIG_NOSYSTEM", "1");
+        env.put("GIT_CONFIG_GLOBAL", "/dev/null");
+        env.put("GIT_ATTR_NOSYSTEM", "1");
         env.putAll(extraEnv);
         Process process;
         try {
