@@ -1,6 +1,11 @@
 package dev.ccui.adapters.process.workspace.git;
 
+import dev.ccui.adapters.process.sandbox.NoSandbox;
+import dev.ccui.adapters.process.sandbox.ProcessStarter;
 import dev.ccui.adapters.process.workspace.ProcessEnvironment;
+import dev.ccui.application.sandbox.port.out.ProcessSandbox;
+import dev.ccui.application.sandbox.port.out.SandboxRequest;
+import dev.ccui.application.sandbox.port.out.SandboxedCommand;
 import dev.ccui.domain.error.ConflictException;
 import dev.ccui.domain.error.UnavailableException;
 import java.io.ByteArrayOutputStream;
@@ -13,6 +18,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -38,14 +44,25 @@ public final class GitRunner {
 
     private final String git;
     private final Duration timeout;
+    private final ProcessSandbox sandbox;
 
     public GitRunner(String git, Duration timeout) {
+        this(git, timeout, new NoSandbox(null));
+    }
+
+    /** git runs in {@code sandbox} (no network, only the project), so a hostile repository config can do no more than its user. */
+    public GitRunner(String git, Duration timeout, ProcessSandbox sandbox) {
         this.git = git;
         this.timeout = timeout;
+        this.sandbox = sandbox;
     }
 
     public static GitRunner defaults() {
         return new GitRunner("git", Duration.ofSeconds(20));
+    }
+
+    public static GitRunner sandboxed(ProcessSandbox sandbox) {
+        return new GitRunner("git", Duration.ofSeconds(20), sandbox);
     }
 
     /** What git said. {@code truncated} when stdout was cut at the limit (and git was stopped). */
@@ -60,7 +77,7 @@ public final class GitRunner {
     }
 
     public Result run(Path directory, List<String> args, byte[] stdin, int maxStdout, Map<String, String> extraEnv) {
-        Path root = directory.toAbsolutePath().normalize();
+        Path root = realPath(directory);
         Path gitDir = root.resolve(".git");
         // init is the one command that creates the .git it is pointed at.
         boolean init = !args.isEmpty() && args.getFirst().equals("init");
@@ -71,8 +88,7 @@ public final class GitRunner {
         command.add(git);
         command.addAll(SAFE_CONFIG);
         command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
-        Map<String, String> env = builder.environment();
+        Map<String, String> env = new HashMap<>(System.getenv());
         ProcessEnvironment.scrub(env);
         env.keySet().removeIf(name -> name.startsWith("GIT_"));
         env.put("GIT_TERMINAL_PROMPT", "0");
@@ -88,9 +104,13 @@ public final class GitRunner {
         env.put("GIT_CONFIG_GLOBAL", "/dev/null");
         env.put("GIT_ATTR_NOSYSTEM", "1");
         env.putAll(extraEnv);
+        SandboxedCommand sandboxed = sandbox.prepare(new SandboxRequest(SandboxRequest.Profile.GIT, root, command, env));
+        ProcessBuilder builder = new ProcessBuilder(sandboxed.command()).directory(sandboxed.directory().toFile());
+        builder.environment().clear();
+        builder.environment().putAll(sandboxed.environment());
         Process process;
         try {
-            process = builder.start();
+            process = ProcessStarter.start(builder::start);
         } catch (IOException e) {
             throw new UnavailableException("git cannot be started on this server: is it installed?", null, e);
         }
@@ -134,6 +154,14 @@ public final class GitRunner {
             kill(process);
             Thread.currentThread().interrupt();
             throw new UnavailableException("interrupted while waiting for git");
+        }
+    }
+
+    private static Path realPath(Path directory) {
+        try {
+            return directory.toRealPath();
+        } catch (IOException e) {
+            return directory.toAbsolutePath().normalize();
         }
     }
 
