@@ -1,5 +1,6 @@
 package dev.ccui.bootstrap.config;
 
+import dev.ccui.adapters.http.alert.SmtpSettings;
 import dev.ccui.application.alert.AlertSettings;
 import dev.ccui.domain.run.NodeId;
 import java.nio.file.Path;
@@ -60,7 +61,8 @@ public record AppConfig(
         AlertSettings alerts,
         Duration maintenanceRetryAfter,
         Optional<String> nodeId,
-        Duration nodeTimeout) {
+        Duration nodeTimeout,
+        Optional<SmtpSettings> alertSmtp) {
 
     public static final int MIN_PRODUCTION_SECRET = 32;
 
@@ -139,6 +141,12 @@ public record AppConfig(
         if (alertWebhook.isPresent() && !alertWebhook.get().matches("https?://\\S+")) {
             r.problem("CCUI_ALERT_WEBHOOK_URL must be an http(s) URL");
         }
+        Optional<SmtpSettings> alertSmtp = Optional.empty();
+        try {
+            alertSmtp = SmtpSettings.fromVariables(env::get);
+        } catch (IllegalArgumentException e) {
+            r.problem(e.getMessage());
+        }
         AppConfig config = new AppConfig(
                 r.text("CCUI_HOST", "127.0.0.1"),
                 r.integer("CCUI_PORT", 3001, 0, 65535),
@@ -181,7 +189,8 @@ public record AppConfig(
                 alerts,
                 r.duration("CCUI_MAINTENANCE_RETRY_AFTER", Duration.ofSeconds(120)),
                 r.optional("CCUI_NODE_ID"),
-                r.duration("CCUI_NODE_TIMEOUT", Duration.ofMinutes(2)));
+                r.duration("CCUI_NODE_TIMEOUT", Duration.ofMinutes(2)),
+                alertSmtp);
         if (config.jwtTtl().compareTo(Duration.ofMinutes(5)) < 0 || config.jwtTtl().compareTo(Duration.ofDays(90)) > 0) {
             r.problem("JWT_TTL must be between 5m and 90d");
         }
