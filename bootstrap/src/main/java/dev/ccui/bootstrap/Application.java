@@ -10,6 +10,7 @@ import dev.ccui.adapters.persistence.audit.JdbiAuditRepository;
 import dev.ccui.adapters.persistence.auth.JdbiAuthTokenRepository;
 import dev.ccui.adapters.persistence.db.Database;
 import dev.ccui.adapters.persistence.db.DatabaseSettings;
+import dev.ccui.adapters.http.alert.SmtpAlertSink;
 import dev.ccui.adapters.http.alert.WebhookAlertSink;
 import dev.ccui.adapters.http.metrics.HttpMetrics;
 import dev.ccui.application.alert.AlertMonitor;
@@ -125,6 +126,7 @@ public final class Application implements AutoCloseable {
     private AlertService alerts;
     private AlertMonitor alertMonitor;
     private WebhookAlertSink webhook;
+    private SmtpAlertSink mail;
 
     private Application(AppConfig config) {
         this.config = config;
@@ -148,8 +150,15 @@ public final class Application implements AutoCloseable {
             var issuer = new JwtTokenIssuer(secret, config.jwtTtl(), clock);
             this.webhook = config.alertWebhookUrl().map(url -> new WebhookAlertSink(WebhookAlertSink.Settings.defaults(
                     URI.create(url), config.alertWebhookSecret().orElse(null)))).orElse(null);
-            this.alerts = new AlertService(webhook == null ? new LogAlertSink()
-                    : new FanOutAlertSink(List.of(new LogAlertSink(), webhook)),
+            this.mail = config.alertSmtp().map(smtp -> new SmtpAlertSink(smtp, clock)).orElse(null);
+            var alertSinks = new ArrayList<dev.ccui.application.alert.port.out.AlertSink>(List.of(new LogAlertSink()));
+            if (webhook != null) {
+                alertSinks.add(webhook);
+            }
+            if (mail != null) {
+                alertSinks.add(mail);
+            }
+            this.alerts = new AlertService(alertSinks.size() == 1 ? alertSinks.get(0) : new FanOutAlertSink(alertSinks),
                     new FileStoreDiskSpace(config.dataDir()), clock, config.alerts());
             // Failed sign-ins reach the alert rules through the audit log they are written to.
             var auditor = new Auditor(new AlertingAuditRepository(auditRepository, alerts), clock);
@@ -354,6 +363,9 @@ public final class Application implements AutoCloseable {
         database.close();
         if (webhook != null) {
             webhook.close();
+        }
+        if (mail != null) {
+            mail.close();
         }
         LOG.info("stopped");
     }

@@ -1,5 +1,6 @@
 package dev.ccui.bootstrap.config;
 
+import dev.ccui.adapters.http.alert.SmtpSettings;
 import dev.ccui.application.alert.AlertSettings;
 import dev.ccui.application.history.CliCleanupPeriod;
 import dev.ccui.domain.run.NodeId;
@@ -62,7 +63,8 @@ public record AppConfig(
         Duration maintenanceRetryAfter,
         Optional<String> nodeId,
         Duration nodeTimeout,
-        CliCleanupPeriod cliCleanup) {
+        CliCleanupPeriod cliCleanup,
+        Optional<SmtpSettings> alertSmtp) {
 
     public static final int MIN_PRODUCTION_SECRET = 32;
 
@@ -152,6 +154,12 @@ public record AppConfig(
                         + ", not '" + cleanupText.get() + "'");
             }
         }
+        Optional<SmtpSettings> alertSmtp = Optional.empty();
+        try {
+            alertSmtp = SmtpSettings.fromVariables(env::get);
+        } catch (IllegalArgumentException e) {
+            r.problem(e.getMessage());
+        }
         AppConfig config = new AppConfig(
                 r.text("CCUI_HOST", "127.0.0.1"),
                 r.integer("CCUI_PORT", 3001, 0, 65535),
@@ -195,7 +203,8 @@ public record AppConfig(
                 r.duration("CCUI_MAINTENANCE_RETRY_AFTER", Duration.ofSeconds(120)),
                 r.optional("CCUI_NODE_ID"),
                 r.duration("CCUI_NODE_TIMEOUT", Duration.ofMinutes(2)),
-                cliCleanup);
+                cliCleanup,
+                alertSmtp);
         if (config.jwtTtl().compareTo(Duration.ofMinutes(5)) < 0 || config.jwtTtl().compareTo(Duration.ofDays(90)) > 0) {
             r.problem("JWT_TTL must be between 5m and 90d");
         }
