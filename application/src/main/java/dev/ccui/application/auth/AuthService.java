@@ -23,6 +23,7 @@ import dev.ccui.application.common.Secrets;
 import dev.ccui.application.ratelimit.port.out.RateLimiter;
 import dev.ccui.application.user.port.out.UserRepository;
 import dev.ccui.domain.apikey.ApiKey;
+import dev.ccui.domain.apikey.ApiKeyScope;
 import dev.ccui.domain.audit.AuditAction;
 import dev.ccui.domain.auth.AuthMethod;
 import dev.ccui.domain.auth.Principal;
@@ -217,7 +218,9 @@ public final class AuthService implements AuthStatusUseCase, SetupUseCase, Login
             apiKeys.touch(key.get().id(), now);
         }
         User user = owner.get();
-        return Optional.of(new Principal(user.id(), user.username(), user.role(), AuthMethod.API_KEY, null,
+        // An admin's key without the admin scope acts as a member everywhere, not only on admin routes.
+        Role role = user.role() == Role.ADMIN && !key.get().scopes().contains(ApiKeyScope.ADMIN) ? Role.MEMBER : user.role();
+        return Optional.of(new Principal(user.id(), user.username(), role, AuthMethod.API_KEY, null,
                 key.get().id(), key.get().scopes()));
     }
 
