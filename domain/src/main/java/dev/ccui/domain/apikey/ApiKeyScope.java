@@ -9,7 +9,9 @@ import java.util.Locale;
  */
 public enum ApiKeyScope {
     API,
-    TERMINAL;
+    TERMINAL,
+    /** Admin routes, when the key's owner is an admin; an admin's key without it is a member's key. */
+    ADMIN;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
@@ -21,6 +23,6 @@ public enum ApiKeyScope {
                 return scope;
             }
         }
-        throw new InvalidException("scopes", "unknown scope: use \"api\" or \"terminal\"");
+        throw new InvalidException("scopes", "unknown scope: use \"api\", \"terminal\" or \"admin\"");
     }
 }
