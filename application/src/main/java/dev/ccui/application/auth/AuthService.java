@@ -181,7 +181,7 @@ public final class AuthService implements AuthStatusUseCase, SetupUseCase, Login
         return users.findById(claims.get().userId())
                 .filter(user -> !user.disabled())
                 .map(user -> new Principal(user.id(), user.username(), user.role(), AuthMethod.BEARER,
-                        claims.get().tokenId(), null, Set.of()));
+                        claims.get().tokenId(), null, Set.of(), user.capabilities()));
     }
 
     @Override
@@ -206,7 +206,7 @@ public final class AuthService implements AuthStatusUseCase, SetupUseCase, Login
         }
         User user = owner.get();
         return Optional.of(new Principal(user.id(), user.username(), user.role(), AuthMethod.API_KEY, null,
-                key.get().id(), key.get().scopes()));
+                key.get().id(), key.get().scopes(), user.capabilities()));
     }
 
     @Override

@@ -9,10 +9,12 @@ import java.util.Locale;
  */
 public enum ApiKeyScope {
     API,
-    TERMINAL;
+    TERMINAL,
+    /** Runs in {@code bypassPermissions} mode (the owner needs that capability too). */
+    BYPASS_PERMISSIONS;
 
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return this == BYPASS_PERMISSIONS ? "bypassPermissions" : name().toLowerCase(Locale.ROOT);
     }
 
     public static ApiKeyScope fromWire(String text) {
@@ -21,6 +23,6 @@ public enum ApiKeyScope {
                 return scope;
             }
         }
-        throw new InvalidException("scopes", "unknown scope: use \"api\" or \"terminal\"");
+        throw new InvalidException("scopes", "unknown scope: use \"api\", \"terminal\" or \"bypassPermissions\"");
     }
 }
