@@ -55,6 +55,13 @@ import dev.ccui.adapters.process.workspace.FileSystemWorkspacePaths;
 import dev.ccui.adapters.process.workspace.files.LocalWorkspaceFiles;
 import dev.ccui.adapters.process.workspace.git.GitCliClient;
 import dev.ccui.adapters.process.workspace.git.GitRunner;
+import dev.ccui.adapters.process.sandbox.BubblewrapSettings;
+import dev.ccui.adapters.process.sandbox.SandboxNetwork;
+import dev.ccui.adapters.process.sandbox.Sandboxes;
+import dev.ccui.application.sandbox.SandboxHealthProbe;
+import dev.ccui.application.sandbox.port.out.ProcessSandbox;
+import dev.ccui.bootstrap.config.ConfigException;
+import dev.ccui.bootstrap.config.SandboxConfig;
 import dev.ccui.adapters.process.workspace.terminal.PtyTerminalSpawner;
 import dev.ccui.application.apikey.ApiKeyService;
 import dev.ccui.application.audit.AuditService;
@@ -122,6 +129,7 @@ public final class Application implements AutoCloseable {
     private final ScheduledExecutorService housekeeping;
     private final IndexService indexer;
     private final TerminalService terminals;
+    private ProcessSandbox sandbox;
     private final CliClaudeRunner claudeRunner;
     private final RunService runs;
     private final MaintenanceService maintenance;
@@ -135,6 +143,42 @@ public final class Application implements AutoCloseable {
     private AlertMonitor alertMonitor;
     private WebhookAlertSink webhook;
     private SmtpAlertSink mail;
+
+    /**
+     * The process sandbox for runs, shells and git. Without one (CCUI_SANDBOX=none, or bubblewrap
+     * unusable) the app starts only while it has at most one account and not in production.
+     */
+    private static ProcessSandbox sandbox(AppConfig config, long accounts) {
+        SandboxConfig settings = SandboxConfig.fromEnvironment(config.cliEnvironment(), config.production());
+        List<Path> hidden = new ArrayList<>(List.of(config.dataDir()));
+        try {
+            var code = Application.class.getProtectionDomain().getCodeSource();
+            if (code != null && code.getLocation().getProtocol().equals("file")) {
+                Path location = Path.of(code.getLocation().toURI());
+                hidden.add(location.getParent() == null ? location : location.getParent());
+            }
+        } catch (Exception e) {
+            LOG.debug("the app's own location is unknown: {}", e.getMessage());
+        }
+        var bwrap = new BubblewrapSettings("bwrap", "pasta", config.claudeCliPath(), config.claudeConfigDir(), hidden,
+                settings.network().orElse(SandboxNetwork.PASTA), settings.loopbackPorts(), settings.limits(),
+                Path.of("/sys/fs/cgroup"));
+        ProcessSandbox sandbox;
+        try {
+            sandbox = Sandboxes.select(settings.mode().orElse(null), bwrap, settings.networkConfigured());
+        } catch (IllegalStateException e) {
+            throw new ConfigException(List.of(e.getMessage()));
+        }
+        if (!sandbox.isolates() && config.production()) {
+            throw new ConfigException(List.of("production needs the process sandbox, and bubblewrap does not work here: "
+                    + sandbox.details().getOrDefault("reason", "unknown") + " (see docs/security.md)"));
+        }
+        if (!sandbox.isolates() && accounts > 1) {
+            throw new ConfigException(List.of("this app has " + accounts + " accounts, so it needs the process sandbox "
+                    + "(CCUI_SANDBOX=bwrap), but it is off: " + sandbox.details().getOrDefault("reason", "CCUI_SANDBOX=none")));
+        }
+        return sandbox;
+    }
 
     private Application(AppConfig config) {
         this.config = config;
@@ -181,16 +225,17 @@ public final class Application implements AutoCloseable {
                             ProjectFolders.installDir()));
             this.projectSafety = new ProjectSafety(projects, users, folderRule, events, clock);
             var projectAccess = new ProjectAccess(projects, projectSafety);
+            this.sandbox = sandbox(config, users.count());
             // Built before the account services: sign-out and disabled accounts end their terminals.
             // The shell sees the environment the app was configured from: the process's own in
             // production, and in tests a HOME of their own (so no user's ~/.bashrc can stall it).
             var shellEnvironment = new HashMap<>(System.getenv());
             shellEnvironment.putAll(config.cliEnvironment());
-            this.terminals = new TerminalService(projectAccess, new PtyTerminalSpawner(shellEnvironment), auditor,
+            this.terminals = new TerminalService(projectAccess, new PtyTerminalSpawner(shellEnvironment, sandbox), auditor,
                     new TerminalSettings(config.terminalEnabled(), config.terminalGrace(), config.terminalScrollbackBytes(),
                             config.terminalsPerUser(), config.terminalsTotal(), config.claudeCliPath(), config.cliCleanup()));
             var auth = new AuthService(users, apiKeys, tokens, hasher, issuer, rateLimiter, auditor, clock, authSettings, terminals);
-            var userAdmin = new UserAdminService(users, tokens, hasher, auditor, clock, terminals);
+            var userAdmin = new UserAdminService(users, tokens, hasher, auditor, clock, terminals, sandbox);
 
             var sessionIndex = new JdbiSessionIndex(database);
             // The app's own copy of every transcript: sessions whose files vanish stay readable and searchable.
@@ -201,11 +246,12 @@ public final class Application implements AutoCloseable {
             var restorer = new ArchiveRestorer(sessionIndex, archive, transcripts);
             var projectService = new ProjectService(projects, sessionIndex, users, new FileSystemWorkspacePaths(), events,
                     auditor, clock, projectSafety);
-            var git = GitRunner.defaults();
+            var git = GitRunner.sandboxed(sandbox);
             var history = new HistoryService(sessionIndex, transcripts, projects, events, auditor);
 
             var probes = new ArrayList<HealthProbe>(List.of(new DatabaseHealthProbe(database),
-                    new ClaudeCliProbe(config.claudeCliPath(), config.cliCleanup(), clock, Duration.ofMinutes(5)), new IndexHealthProbe(indexer)));
+                    new ClaudeCliProbe(config.claudeCliPath(), config.cliCleanup(), clock, Duration.ofMinutes(5)),
+                    new IndexHealthProbe(indexer), new SandboxHealthProbe(sandbox)));
             if (redis != null) {
                 probes.add(new RedisHealthProbe(redis));
             }
@@ -216,7 +262,7 @@ public final class Application implements AutoCloseable {
             cliEnvironment.put("CLAUDE_CONFIG_DIR", config.claudeConfigDir().toString());
             this.claudeRunner = new CliClaudeRunner(CliRunnerSettings.defaults(config.claudeCliPath(), cliEnvironment)
                     .withCleanup(config.cliCleanup()),
-                    new ObjectMapper());
+                    new ObjectMapper(), sandbox);
             var runStore = new JdbiRunRepository(database.jdbi());
             // Nodes sharing the database tell their runs apart by this id (kept in the data dir unless configured).
             NodeId node = config.nodeId().map(NodeId::new).orElseGet(() -> NodeIdFile.readOrCreate(config.dataDir()));

@@ -144,6 +144,8 @@ public final class BubblewrapSandbox implements ProcessSandbox {
         Map<String, String> env = new HashMap<>(SandboxEnvironment.filter(request.environment()));
         env.put("HOME", HOME);
         env.put("TMPDIR", "/tmp");
+        // The caller's temp folders do not exist in here.
+        env.computeIfPresent("CLAUDE_CODE_TMPDIR", (name, value) -> "/tmp");
         env.put("PWD", project.toString());
         env.putIfAbsent("PATH", "/usr/local/bin:/usr/bin:/bin");
         if (claude) {

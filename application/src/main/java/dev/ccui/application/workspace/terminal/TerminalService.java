@@ -14,6 +14,7 @@ import dev.ccui.application.workspace.terminal.port.out.TerminalProcess;
 import dev.ccui.application.workspace.terminal.port.out.TerminalSpawner;
 import dev.ccui.application.workspace.terminal.port.out.TerminalSpec;
 import dev.ccui.domain.apikey.ApiKeyScope;
+import dev.ccui.domain.user.Capability;
 import dev.ccui.domain.audit.AuditAction;
 import dev.ccui.domain.auth.AuthMethod;
 import dev.ccui.domain.auth.Principal;
@@ -84,6 +85,11 @@ public final class TerminalService implements TerminalUseCase, SessionsEndedList
         }
         if (caller.method() == AuthMethod.API_KEY && !caller.scopes().contains(ApiKeyScope.TERMINAL)) {
             throw new ForbiddenException("SCOPE_REQUIRED", "this API key does not have the terminal scope");
+        }
+        if (!caller.has(Capability.TERMINAL)) {
+            auditor.record(AuditAction.CAPABILITY_REFUSED, caller, projectId, ClientInfo.INTERNAL, false, "terminal");
+            throw new ForbiddenException("CAPABILITY_REQUIRED",
+                    "your account may not use the web shell: an admin can give it the terminal capability");
         }
         return access.requireWorkspace(caller, projectId);
     }
