@@ -62,7 +62,8 @@ public record AppConfig(
         Duration maintenanceRetryAfter,
         Optional<String> nodeId,
         Duration nodeTimeout,
-        Optional<SmtpSettings> alertSmtp) {
+        Optional<SmtpSettings> alertSmtp,
+        Duration slowQueryThreshold) {
 
     public static final int MIN_PRODUCTION_SECRET = 32;
 
@@ -190,7 +191,8 @@ public record AppConfig(
                 r.duration("CCUI_MAINTENANCE_RETRY_AFTER", Duration.ofSeconds(120)),
                 r.optional("CCUI_NODE_ID"),
                 r.duration("CCUI_NODE_TIMEOUT", Duration.ofMinutes(2)),
-                alertSmtp);
+                alertSmtp,
+                Duration.ofMillis(r.integer("CCUI_SLOW_QUERY_MS", 200, 1, 3_600_000)));
         if (config.jwtTtl().compareTo(Duration.ofMinutes(5)) < 0 || config.jwtTtl().compareTo(Duration.ofDays(90)) > 0) {
             r.problem("JWT_TTL must be between 5m and 90d");
         }
