@@ -134,6 +134,8 @@ public final class Application implements AutoCloseable {
                 .orElseGet(() -> DatabaseSettings.sqlite(config.dataDir().resolve("ccui.db"))));
         try {
             database.reportSlowQueries(config.slowQueryThreshold(), new SlowQueryMetrics(metrics.registry()));
+            // hikaricp_connections_* (pending, timeouts, usage) for the dashboard and the pool alert rules.
+            database.dataSource().setMetricRegistry(metrics.registry());
             var users = new JdbiUserRepository(database.jdbi());
             var apiKeys = new JdbiApiKeyRepository(database.jdbi());
             var auditRepository = new JdbiAuditRepository(database.jdbi());

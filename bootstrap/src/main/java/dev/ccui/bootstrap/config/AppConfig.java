@@ -192,7 +192,7 @@ public record AppConfig(
                 r.optional("CCUI_NODE_ID"),
                 r.duration("CCUI_NODE_TIMEOUT", Duration.ofMinutes(2)),
                 alertSmtp,
-                Duration.ofMillis(r.integer("CCUI_SLOW_QUERY_MS", 200, 1, 3_600_000)));
+                Duration.ofMillis(r.integer("CCUI_SLOW_QUERY_MS", 200, 0, 3_600_000)));
         if (config.jwtTtl().compareTo(Duration.ofMinutes(5)) < 0 || config.jwtTtl().compareTo(Duration.ofDays(90)) > 0) {
             r.problem("JWT_TTL must be between 5m and 90d");
         }
