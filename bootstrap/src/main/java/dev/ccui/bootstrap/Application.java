@@ -93,6 +93,7 @@ import dev.ccui.application.workspace.terminal.TerminalSettings;
 import dev.ccui.bootstrap.config.AppConfig;
 import dev.ccui.bootstrap.config.JwtSecretFile;
 import dev.ccui.bootstrap.config.NodeIdFile;
+import dev.ccui.bootstrap.metrics.SlowQueryMetrics;
 import dev.ccui.domain.run.NodeId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -188,6 +189,9 @@ public final class Application implements AutoCloseable {
                 .map(url -> DatabaseSettings.fromUrl(url, config.databasePoolSize()))
                 .orElseGet(() -> DatabaseSettings.sqlite(config.dataDir().resolve("ccui.db"))));
         try {
+            database.reportSlowQueries(config.slowQueryThreshold(), new SlowQueryMetrics(metrics.registry()));
+            // hikaricp_connections_* (pending, timeouts, usage) for the dashboard and the pool alert rules.
+            database.dataSource().setMetricRegistry(metrics.registry());
             var users = new JdbiUserRepository(database.jdbi());
             var apiKeys = new JdbiApiKeyRepository(database.jdbi());
             var auditRepository = new JdbiAuditRepository(database.jdbi());

@@ -66,7 +66,8 @@ public record AppConfig(
         CliCleanupPeriod cliCleanup,
         Optional<SmtpSettings> alertSmtp,
         boolean archiveEnabled,
-        Optional<Duration> archiveRetention) {
+        Optional<Duration> archiveRetention,
+        Duration slowQueryThreshold) {
 
     public static final int MIN_PRODUCTION_SECRET = 32;
 
@@ -221,7 +222,8 @@ public record AppConfig(
                 cliCleanup,
                 alertSmtp,
                 r.bool("CCUI_ARCHIVE", true),
-                archiveRetention);
+                archiveRetention,
+                Duration.ofMillis(r.integer("CCUI_SLOW_QUERY_MS", 200, 0, 3_600_000)));
         if (config.jwtTtl().compareTo(Duration.ofMinutes(5)) < 0 || config.jwtTtl().compareTo(Duration.ofDays(90)) > 0) {
             r.problem("JWT_TTL must be between 5m and 90d");
         }

@@ -70,6 +70,14 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
+    /**
+     * Times every statement from now on; those taking {@code threshold} or longer are logged (see
+     * {@link SlowQueryLogger}) and reported to {@code listener}.
+     */
+    public void reportSlowQueries(java.time.Duration threshold, SlowQueryLogger.Listener listener) {
+        jdbi.setSqlLogger(new SlowQueryLogger(threshold, listener));
+    }
+
     public Vendor vendor() {
         return vendor;
     }
