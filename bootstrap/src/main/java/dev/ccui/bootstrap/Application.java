@@ -17,7 +17,7 @@ import dev.ccui.application.alert.AlertMonitor;
 import dev.ccui.application.alert.AlertService;
 import dev.ccui.application.alert.AlertingAuditRepository;
 import dev.ccui.application.alert.FanOutAlertSink;
-import dev.ccui.application.alert.FileStoreDiskSpace;
+import dev.ccui.adapters.persistence.disk.FileStoreDiskSpace;
 import dev.ccui.application.alert.LogAlertSink;
 import dev.ccui.application.events.AppEvent;
 import dev.ccui.domain.run.RunEvent;
