@@ -2,6 +2,7 @@ package dev.ccui.bootstrap.config;
 
 import dev.ccui.adapters.http.alert.SmtpSettings;
 import dev.ccui.application.alert.AlertSettings;
+import dev.ccui.application.history.CliCleanupPeriod;
 import dev.ccui.domain.run.NodeId;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,7 +63,10 @@ public record AppConfig(
         Duration maintenanceRetryAfter,
         Optional<String> nodeId,
         Duration nodeTimeout,
+        CliCleanupPeriod cliCleanup,
         Optional<SmtpSettings> alertSmtp,
+        boolean archiveEnabled,
+        Optional<Duration> archiveRetention,
         Duration slowQueryThreshold) {
 
     public static final int MIN_PRODUCTION_SECRET = 32;
@@ -142,11 +146,35 @@ public record AppConfig(
         if (alertWebhook.isPresent() && !alertWebhook.get().matches("https?://\\S+")) {
             r.problem("CCUI_ALERT_WEBHOOK_URL must be an http(s) URL");
         }
+        CliCleanupPeriod cliCleanup = CliCleanupPeriod.keep();
+        Optional<String> cleanupText = r.optional("CCUI_CLI_CLEANUP_PERIOD_DAYS");
+        if (cleanupText.isPresent()) {
+            try {
+                cliCleanup = CliCleanupPeriod.parse(cleanupText.get());
+            } catch (IllegalArgumentException e) {
+                r.problem("CCUI_CLI_CLEANUP_PERIOD_DAYS must be 'keep' (never delete transcripts), 'cli' (the CLI's own"
+                        + " setting, 30 days unless set) or a number of days from 1 to " + CliCleanupPeriod.KEEP_DAYS
+                        + ", not '" + cleanupText.get() + "'");
+            }
+        }
         Optional<SmtpSettings> alertSmtp = Optional.empty();
         try {
             alertSmtp = SmtpSettings.fromVariables(env::get);
         } catch (IllegalArgumentException e) {
             r.problem(e.getMessage());
+        }
+        Optional<Duration> archiveRetention = Optional.empty();
+        String retentionText = r.text("CCUI_ARCHIVE_RETENTION", "forever");
+        if (!retentionText.equalsIgnoreCase("forever")) {
+            try {
+                archiveRetention = Optional.of(Durations.parse(retentionText));
+                if (archiveRetention.get().compareTo(Duration.ofDays(1)) < 0) {
+                    throw new IllegalArgumentException();
+                }
+            } catch (RuntimeException e) {
+                r.problem("CCUI_ARCHIVE_RETENTION must be 'forever' or a duration of at least 1d (e.g. 365d), not '"
+                        + retentionText + "'");
+            }
         }
         AppConfig config = new AppConfig(
                 r.text("CCUI_HOST", "127.0.0.1"),
@@ -191,7 +219,10 @@ public record AppConfig(
                 r.duration("CCUI_MAINTENANCE_RETRY_AFTER", Duration.ofSeconds(120)),
                 r.optional("CCUI_NODE_ID"),
                 r.duration("CCUI_NODE_TIMEOUT", Duration.ofMinutes(2)),
+                cliCleanup,
                 alertSmtp,
+                r.bool("CCUI_ARCHIVE", true),
+                archiveRetention,
                 Duration.ofMillis(r.integer("CCUI_SLOW_QUERY_MS", 200, 0, 3_600_000)));
         if (config.jwtTtl().compareTo(Duration.ofMinutes(5)) < 0 || config.jwtTtl().compareTo(Duration.ofDays(90)) > 0) {
             r.problem("JWT_TTL must be between 5m and 90d");
@@ -231,7 +262,8 @@ public record AppConfig(
                 + ", redis=" + (redisUrl.isPresent() ? "on" : "off") + ", jwtSecret=" + (jwtSecret.isPresent() ? "set" : "generated")
                 + ", jwtTtl=" + jwtTtl + ", corsOrigins=" + corsOrigins + ", trustedProxies=" + trustedProxies
                 + ", rateLimitPerMinute=" + rateLimitPerMinute + ", auth=" + authAttempts + "/" + authWindow
-                + ", bcryptCost=" + bcryptCost + ", claudeCli=" + claudeCliPath + ", claudeConfigDir=" + claudeConfigDir
+                + ", bcryptCost=" + bcryptCost + ", claudeCli=" + claudeCliPath + " (transcript clean-up " + cliCleanup + ")" + ", archive="
+                + (archiveEnabled ? "on (kept " + archiveRetention.map(Duration::toString).orElse("forever") + ")" : "off") + ", claudeConfigDir=" + claudeConfigDir
                 + ", workspacesRoot=" + workspacesRoot + ", terminal=" + terminalEnabled + " (grace " + terminalGrace
                 + ", scrollback " + terminalScrollbackBytes + " B, " + terminalsPerUser + "/user, " + terminalsTotal + " total), runs=" + runsPerUser + "/user, " + runsTotal + " total (permission timeout "
                 + permissionTimeout + ", events kept " + runEventRetention + ")"

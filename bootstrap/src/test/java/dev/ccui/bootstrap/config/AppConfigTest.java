@@ -93,4 +93,35 @@ class AppConfigTest {
                         .anySatisfy(p -> assertThat(p).startsWith("CCUI_NODE_ID must be"))
                         .anySatisfy(p -> assertThat(p).startsWith("CCUI_NODE_TIMEOUT must be")));
     }
+
+    @Test
+    void everyCliTheAppStartsKeepsTranscriptsUnlessTheOperatorChoosesAPeriod() {
+        assertThat(AppConfig.fromEnvironment(Map.of(), HOME).cliCleanup().arguments())
+                .containsExactly("--settings", "{\"cleanupPeriodDays\":36500}");
+        assertThat(AppConfig.fromEnvironment(Map.of("CCUI_CLI_CLEANUP_PERIOD_DAYS", "90"), HOME).cliCleanup().arguments())
+                .containsExactly("--settings", "{\"cleanupPeriodDays\":90}");
+        assertThat(AppConfig.fromEnvironment(Map.of("CCUI_CLI_CLEANUP_PERIOD_DAYS", "cli"), HOME).cliCleanup().arguments())
+                .isEmpty();
+        for (String bad : new String[] {"0", "-1", "1.5", "36501", "forever"}) {
+            assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("CCUI_CLI_CLEANUP_PERIOD_DAYS", bad), HOME))
+                    .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                            "CCUI_CLI_CLEANUP_PERIOD_DAYS must be 'keep' (never delete transcripts), 'cli' (the CLI's own"
+                                    + " setting, 30 days unless set) or a number of days from 1 to 36500, not '" + bad + "'"));
+        }
+    }
+
+    @Test
+    void theArchiveIsOnAndKeepsEverythingUnlessConfigured() {
+        AppConfig defaults = AppConfig.fromEnvironment(Map.of(), HOME);
+        assertThat(defaults.archiveEnabled()).isTrue();
+        assertThat(defaults.archiveRetention()).isEmpty();
+        AppConfig set = AppConfig.fromEnvironment(Map.of("CCUI_ARCHIVE", "off", "CCUI_ARCHIVE_RETENTION", "365d"), HOME);
+        assertThat(set.archiveEnabled()).isFalse();
+        assertThat(set.archiveRetention()).contains(Duration.ofDays(365));
+        assertThat(AppConfig.fromEnvironment(Map.of("CCUI_ARCHIVE_RETENTION", "Forever"), HOME).archiveRetention()).isEmpty();
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("CCUI_ARCHIVE", "maybe", "CCUI_ARCHIVE_RETENTION", "2h"), HOME))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
+                        "CCUI_ARCHIVE must be true or false, not 'maybe'",
+                        "CCUI_ARCHIVE_RETENTION must be 'forever' or a duration of at least 1d (e.g. 365d), not '2h'"));
+    }
 }
