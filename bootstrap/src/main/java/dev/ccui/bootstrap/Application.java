@@ -191,7 +191,7 @@ public final class Application implements AutoCloseable {
         try {
             database.reportSlowQueries(config.slowQueryThreshold(), new SlowQueryMetrics(metrics.registry()));
             // hikaricp_connections_* (pending, timeouts, usage) for the dashboard and the pool alert rules.
-            database.dataSource().setMetricRegistry(metrics.registry());
+            database.publishPoolMetrics(metrics.registry());
             var users = new JdbiUserRepository(database.jdbi());
             var apiKeys = new JdbiApiKeyRepository(database.jdbi());
             var auditRepository = new JdbiAuditRepository(database.jdbi());

@@ -78,6 +78,15 @@ public final class Database implements AutoCloseable {
         jdbi.setSqlLogger(new SlowQueryLogger(threshold, listener));
     }
 
+    /**
+     * Publishes the pool's own figures ({@code hikaricp_connections_pending}, timeouts, usage) to
+     * a Micrometer {@code MeterRegistry} (typed Object: HikariCP detects Micrometer itself, so this
+     * module needs no metrics dependency). Once per pool.
+     */
+    public void publishPoolMetrics(Object meterRegistry) {
+        dataSource.setMetricRegistry(meterRegistry);
+    }
+
     public Vendor vendor() {
         return vendor;
     }
