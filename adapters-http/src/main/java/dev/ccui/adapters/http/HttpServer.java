@@ -19,6 +19,7 @@ import dev.ccui.adapters.http.workspace.GitRoutes;
 import dev.ccui.adapters.http.workspace.TerminalEndpoint;
 import dev.ccui.adapters.http.ws.WsAuthentication;
 import dev.ccui.adapters.http.ws.WsEndpoint;
+import dev.ccui.adapters.http.security.Access;
 import dev.ccui.adapters.http.security.Authentication;
 import dev.ccui.adapters.http.security.ClientAddresses;
 import dev.ccui.adapters.http.security.Cors;
@@ -58,9 +59,20 @@ public final class HttpServer implements AutoCloseable {
     /** Requests slower than this are logged as warnings. */
     private static final float SLOW_REQUEST_MILLIS = 1_000;
 
-    /** A registered route, for the OpenAPI consistency check. */
-    public record RouteInfo(String method, String path) {
+    /**
+     * A registered route (for the OpenAPI consistency check and the authorisation matrix) and its
+     * access rule: the {@link Access} it was registered with, or, for a WebSocket, the rule its
+     * upgrade applies. Null only for filters and preflights, which are not endpoints.
+     */
+    public record RouteInfo(String method, String path, Access access) {
+        public RouteInfo(String method, String path) {
+            this(method, path, null);
+        }
     }
+
+    /** WebSocket upgrades authenticate themselves (ticket, token or key); this is the rule they apply. */
+    private static final java.util.Map<String, Access> WEBSOCKET_ACCESS = java.util.Map.of("/ws", Access.USER,
+            "/ws/terminal", Access.USER);
 
     public HttpServer(HttpSettings settings, HttpUseCases useCases) {
         this(settings, useCases, new HttpMetrics());
@@ -91,7 +103,17 @@ public final class HttpServer implements AutoCloseable {
             http.setSendServerVersion(false);
             http.setSendXPoweredBy(false);
         });
-        cfg.events.handlerAdded(info -> routes.add(new RouteInfo(info.getHttpMethod().name(), info.getPath())));
+        cfg.events.handlerAdded(info -> routes.add(new RouteInfo(info.getHttpMethod().name(), info.getPath(),
+                accessOf(info.getHttpMethod().name(), info.getPath(), info.getRoles()))));
+        cfg.events.wsHandlerAdded(info -> {
+            if (info.getHandlerType().name().equals("WEBSOCKET")) {
+                Access access = WEBSOCKET_ACCESS.get(info.getPath());
+                if (access == null) {
+                    throw new IllegalStateException("WebSocket " + info.getPath() + " has no access rule in HttpServer");
+                }
+                routes.add(new RouteInfo("WEBSOCKET", info.getPath(), access));
+            }
+        });
         // Runs last for every request: one access line (never the query string, which may hold a
         // WebSocket ticket), then the request's MDC is cleared for the next request on this thread.
         cfg.requestLogger.http((ctx, millis) -> {
@@ -177,6 +199,23 @@ public final class HttpServer implements AutoCloseable {
         });
     }
 
+    /**
+     * Every endpoint must say who may call it: a route registered without exactly one {@link Access}
+     * stops the server from starting (and so fails the build), rather than being open to anyone.
+     */
+    private static Access accessOf(String method, String path, java.util.Set<io.javalin.security.RouteRole> roles) {
+        boolean endpoint = !method.equals(HandlerType.OPTIONS.name()) && !method.startsWith("BEFORE")
+                && !method.startsWith("AFTER") && !method.startsWith("WEBSOCKET");
+        if (!endpoint) {
+            return null;
+        }
+        var rules = roles.stream().filter(Access.class::isInstance).map(Access.class::cast).toList();
+        if (rules.size() != 1 || roles.size() != 1) {
+            throw new IllegalStateException(method + " " + path + " must be registered with exactly one Access rule, has " + roles);
+        }
+        return rules.getFirst();
+    }
+
     /** The route template of the matched endpoint (bounded, unlike raw paths), or what kind of miss it was. */
     private static String route(io.javalin.http.Context ctx) {
         try {
@@ -212,6 +251,11 @@ public final class HttpServer implements AutoCloseable {
         return routes.stream().filter(route -> !route.method().equals(HandlerType.OPTIONS.name())
                 && !route.method().startsWith("BEFORE") && !route.method().startsWith("AFTER")
                 && !route.method().startsWith("WEBSOCKET")).toList();
+    }
+
+    /** Every endpoint with its access rule, WebSocket upgrades included (the authorisation matrix reads this). */
+    public List<RouteInfo> endpoints() {
+        return routes.stream().filter(route -> route.access() != null).toList();
     }
 
     @Override
