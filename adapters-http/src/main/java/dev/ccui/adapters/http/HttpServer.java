@@ -153,6 +153,7 @@ public final class HttpServer implements AutoCloseable {
         });
         MaintenanceGuard maintenance = new MaintenanceGuard(useCases.maintenance());
         r.beforeMatched(ctx -> {
+            rateLimits.checkMatched(ctx);
             authentication.authorize(ctx);
             maintenance.check(ctx);
         });

@@ -119,8 +119,12 @@ public final class AuthService implements AuthStatusUseCase, SetupUseCase, Login
     @Override
     public LoginResult login(Credentials credentials) {
         String typed = credentials.username().strip();
-        RateLimiter.Decision decision =
-                rateLimiter.tryConsume(settings.loginPerUsername(), typed.toLowerCase(java.util.Locale.ROOT));
+        // Per (address, username): a flood against "admin" from one address slows that address down
+        // for that name (and the per-address limit slows it for every name), never the real admin
+        // signing in from elsewhere.
+        String address = credentials.client() == null ? "?" : String.valueOf(credentials.client().ip());
+        RateLimiter.Decision decision = rateLimiter.tryConsume(settings.loginPerUsername(),
+                address + "|" + typed.toLowerCase(java.util.Locale.ROOT));
         if (!decision.allowed()) {
             auditor.record(AuditAction.LOGIN_FAILED, null, typed, typed, credentials.client(), false,
                     "rate limited");

@@ -327,6 +327,13 @@ class NginxIT {
         assertThat(statuses).contains(401).contains(429);
         assertThat(statuses.subList(statuses.size() - 5, statuses.size())).containsOnly(429);
         assertThat(limitedBody).contains("429 Too Many Requests").contains("nginx"); // nginx's page, not the app's JSON
+        // The app's router takes "/api/auth/login/" for the login route: so does the proxy's limit.
+        var slashed = tls.send(HttpRequest.newBuilder(URI.create(https("/api/auth/login/"))).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"flood\",\"password\":\"wrong password 1\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(slashed.statusCode()).isEqualTo(429);
+        assertThat(get(tls, https("/metrics/")).statusCode()).isEqualTo(404);
         // Other API routes have their own, looser zone.
         assertThat(get(tls, https("/api/health")).statusCode()).isEqualTo(200);
     }
