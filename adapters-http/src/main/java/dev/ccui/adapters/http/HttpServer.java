@@ -23,6 +23,7 @@ import dev.ccui.adapters.http.security.Access;
 import dev.ccui.adapters.http.security.Authentication;
 import dev.ccui.adapters.http.security.ClientAddresses;
 import dev.ccui.adapters.http.security.Cors;
+import dev.ccui.adapters.http.security.HostCheck;
 import dev.ccui.adapters.http.security.RateLimits;
 import dev.ccui.adapters.http.security.RequestIds;
 import dev.ccui.adapters.http.security.SecurityHeaders;
@@ -135,6 +136,7 @@ public final class HttpServer implements AutoCloseable {
                 metrics::isScrapeToken);
         RateLimits rateLimits = new RateLimits(useCases.rateLimiter(), settings.apiLimit(), settings.authLimit(), metrics);
         StaticUi ui = new StaticUi(settings.webRoot());
+        HostCheck hosts = new HostCheck(settings.allowedHosts(), settings.corsOrigins(), settings.host());
         long maxBody = settings.maxBodyBytes();
 
         var r = cfg.routes;
@@ -147,6 +149,12 @@ public final class HttpServer implements AutoCloseable {
             }
             if (ctx.contentLength() > maxBody) {
                 throw new PayloadTooLargeException("the request body is larger than " + maxBody + " bytes");
+            }
+            hosts.check(ctx);
+            if (!isJsonOrBodiless(ctx)) {
+                ErrorResponses.write(ctx, 415, "UNSUPPORTED_MEDIA_TYPE", "send the body as JSON with Content-Type: application/json", null);
+                ctx.skipRemainingHandlers();
+                return;
             }
             authentication.identify(ctx);
             rateLimits.check(ctx);
@@ -168,7 +176,7 @@ public final class HttpServer implements AutoCloseable {
         new ProjectRoutes(useCases.projects(), useCases.history()).register(r);
         new dev.ccui.adapters.http.project.UnsafeProjectRoutes(useCases.unsafeProjects()).register(r);
         new SessionRoutes(useCases.history()).register(r);
-        WsAuthentication wsAuthentication = new WsAuthentication(useCases.wsTickets(), authentication, settings.corsOrigins());
+        WsAuthentication wsAuthentication = new WsAuthentication(useCases.wsTickets(), authentication, settings.corsOrigins(), hosts);
         WsEndpoint live = new WsEndpoint(wsAuthentication, useCases.changes(), useCases.runs(), useCases.maintenance());
         live.register(r);
         runRoutes.register(r);
@@ -215,6 +223,20 @@ public final class HttpServer implements AutoCloseable {
             throw new IllegalStateException(method + " " + path + " must be registered with exactly one Access rule, has " + roles);
         }
         return rules.getFirst();
+    }
+
+    /**
+     * Bodies sent to the API must say they are JSON: a cross-site form can post {@code text/plain}
+     * without a CORS preflight, never {@code application/json}.
+     */
+    private static boolean isJsonOrBodiless(io.javalin.http.Context ctx) {
+        boolean write = ctx.method() == HandlerType.POST || ctx.method() == HandlerType.PUT || ctx.method() == HandlerType.PATCH;
+        boolean hasBody = ctx.contentLength() > 0 || ctx.header("Transfer-Encoding") != null;
+        if (!write || !hasBody || !ctx.path().startsWith("/api/")) {
+            return true;
+        }
+        String type = ctx.contentType();
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).strip().startsWith("application/json");
     }
 
     /** The route template of the matched endpoint (bounded, unlike raw paths), or what kind of miss it was. */

@@ -97,7 +97,24 @@ public final class AuthService implements AuthStatusUseCase, SetupUseCase, Login
     }
 
     @Override
+    public boolean setupCodeRequired() {
+        return settings.setupCode() != null && setupRequired();
+    }
+
+    @Override
     public Session setup(Credentials credentials) {
+        return setup(credentials, null);
+    }
+
+    @Override
+    public Session setup(Credentials credentials, String setupCode) {
+        if (settings.setupCode() != null && (setupCode == null
+                || !Secrets.constantTimeEquals(settings.setupCode(), setupCode.strip()))) {
+            auditor.record(AuditAction.SETUP, null, credentials.username(), credentials.username(), credentials.client(),
+                    false, "wrong or missing set-up code");
+            throw new dev.ccui.domain.error.ForbiddenException("SETUP_CODE_REQUIRED",
+                    "enter the set-up code printed in the server's log when it started");
+        }
         Username username = new Username(credentials.username());
         PasswordPolicy.check("password", credentials.password());
         synchronized (setupLock) {

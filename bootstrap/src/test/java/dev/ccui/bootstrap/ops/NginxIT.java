@@ -57,11 +57,14 @@ class NginxIT {
         assertThat(OpsTools.onPath("nginx")).as("nginx is installed (.ci/run: apt-get install nginx-light)").isTrue();
         assertThat(OpsTools.onPath("openssl")).as("openssl is installed").isTrue();
         folder = Files.createTempDirectory("ccui-nginx-it");
-        app = TestApplication.sqlite(folder.resolve("app"), Map.of("CCUI_TRUSTED_PROXIES", "127.0.0.1"));
+        // Behind a proxy the first admin's set-up needs the set-up code (preset here, else printed in the log).
+        app = TestApplication.sqlite(folder.resolve("app"), Map.of("CCUI_TRUSTED_PROXIES", "127.0.0.1",
+                "CCUI_SETUP_CODE", "nginx-it-setup-code"));
         direct = app.startHttp();
         var setup = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(direct + "/api/auth/setup"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"admin password 1\"}")).build(),
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"admin password 1\","
+                        + "\"setupCode\":\"nginx-it-setup-code\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(setup.statusCode()).as(setup.body()).isEqualTo(201);
         adminToken = ApiClient.json(setup).get("token").asText();
