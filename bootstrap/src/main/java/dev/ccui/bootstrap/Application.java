@@ -10,13 +10,14 @@ import dev.ccui.adapters.persistence.audit.JdbiAuditRepository;
 import dev.ccui.adapters.persistence.auth.JdbiAuthTokenRepository;
 import dev.ccui.adapters.persistence.db.Database;
 import dev.ccui.adapters.persistence.db.DatabaseSettings;
+import dev.ccui.adapters.http.alert.SmtpAlertSink;
 import dev.ccui.adapters.http.alert.WebhookAlertSink;
 import dev.ccui.adapters.http.metrics.HttpMetrics;
 import dev.ccui.application.alert.AlertMonitor;
 import dev.ccui.application.alert.AlertService;
 import dev.ccui.application.alert.AlertingAuditRepository;
 import dev.ccui.application.alert.FanOutAlertSink;
-import dev.ccui.application.alert.FileStoreDiskSpace;
+import dev.ccui.adapters.persistence.disk.FileStoreDiskSpace;
 import dev.ccui.application.alert.LogAlertSink;
 import dev.ccui.application.events.AppEvent;
 import dev.ccui.domain.run.RunEvent;
@@ -31,6 +32,7 @@ import dev.ccui.application.events.port.out.EventBus;
 import dev.ccui.application.health.port.out.HealthProbe;
 import dev.ccui.adapters.persistence.health.DatabaseHealthProbe;
 import dev.ccui.adapters.persistence.history.JdbiSessionIndex;
+import dev.ccui.adapters.persistence.history.JdbiTranscriptArchive;
 import dev.ccui.adapters.persistence.maintenance.JdbiMaintenanceStore;
 import dev.ccui.application.maintenance.MaintenanceService;
 import dev.ccui.application.maintenance.MaintenanceSettings;
@@ -53,6 +55,13 @@ import dev.ccui.adapters.process.workspace.FileSystemWorkspacePaths;
 import dev.ccui.adapters.process.workspace.files.LocalWorkspaceFiles;
 import dev.ccui.adapters.process.workspace.git.GitCliClient;
 import dev.ccui.adapters.process.workspace.git.GitRunner;
+import dev.ccui.adapters.process.sandbox.BubblewrapSettings;
+import dev.ccui.adapters.process.sandbox.SandboxNetwork;
+import dev.ccui.adapters.process.sandbox.Sandboxes;
+import dev.ccui.application.sandbox.SandboxHealthProbe;
+import dev.ccui.application.sandbox.port.out.ProcessSandbox;
+import dev.ccui.bootstrap.config.ConfigException;
+import dev.ccui.bootstrap.config.SandboxConfig;
 import dev.ccui.adapters.process.workspace.terminal.PtyTerminalSpawner;
 import dev.ccui.application.apikey.ApiKeyService;
 import dev.ccui.application.audit.AuditService;
@@ -65,7 +74,10 @@ import dev.ccui.application.health.HealthService;
 import dev.ccui.application.history.HistoryService;
 import dev.ccui.application.history.IndexHealthProbe;
 import dev.ccui.application.history.IndexService;
+import dev.ccui.application.history.ArchiveRestorer;
 import dev.ccui.application.history.IndexSettings;
+import dev.ccui.application.history.port.out.TranscriptArchive;
+import dev.ccui.application.run.port.out.SessionProjects;
 import dev.ccui.application.project.ProjectService;
 import dev.ccui.application.project.ProjectAccess;
 import dev.ccui.application.project.ProjectSafety;
@@ -81,6 +93,7 @@ import dev.ccui.application.workspace.terminal.TerminalSettings;
 import dev.ccui.bootstrap.config.AppConfig;
 import dev.ccui.bootstrap.config.JwtSecretFile;
 import dev.ccui.bootstrap.config.NodeIdFile;
+import dev.ccui.bootstrap.metrics.SlowQueryMetrics;
 import dev.ccui.domain.run.NodeId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -96,6 +109,9 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.Optional;
+import dev.ccui.domain.project.ProjectId;
+import dev.ccui.domain.session.SessionId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,6 +131,7 @@ public final class Application implements AutoCloseable {
     private final ScheduledExecutorService housekeeping;
     private final IndexService indexer;
     private final TerminalService terminals;
+    private ProcessSandbox sandbox;
     private final CliClaudeRunner claudeRunner;
     private final RunService runs;
     private final MaintenanceService maintenance;
@@ -124,8 +141,46 @@ public final class Application implements AutoCloseable {
     private final EventBus events;
     private final HttpMetrics metrics;
     private AlertService alerts;
+    private TranscriptArchive archive;
     private AlertMonitor alertMonitor;
     private WebhookAlertSink webhook;
+    private SmtpAlertSink mail;
+
+    /**
+     * The process sandbox for runs, shells and git. Without one (CCUI_SANDBOX=none, or bubblewrap
+     * unusable) the app starts only while it has at most one account and not in production.
+     */
+    private static ProcessSandbox sandbox(AppConfig config, long accounts) {
+        SandboxConfig settings = SandboxConfig.fromEnvironment(config.cliEnvironment(), config.production());
+        List<Path> hidden = new ArrayList<>(List.of(config.dataDir()));
+        try {
+            var code = Application.class.getProtectionDomain().getCodeSource();
+            if (code != null && code.getLocation().getProtocol().equals("file")) {
+                Path location = Path.of(code.getLocation().toURI());
+                hidden.add(location.getParent() == null ? location : location.getParent());
+            }
+        } catch (Exception e) {
+            LOG.debug("the app's own location is unknown: {}", e.getMessage());
+        }
+        var bwrap = new BubblewrapSettings("bwrap", "pasta", config.claudeCliPath(), config.claudeConfigDir(), hidden,
+                settings.network().orElse(SandboxNetwork.PASTA), settings.loopbackPorts(), settings.limits(),
+                Path.of("/sys/fs/cgroup"));
+        ProcessSandbox sandbox;
+        try {
+            sandbox = Sandboxes.select(settings.mode().orElse(null), bwrap, settings.networkConfigured());
+        } catch (IllegalStateException e) {
+            throw new ConfigException(List.of(e.getMessage()));
+        }
+        if (!sandbox.isolates() && config.production()) {
+            throw new ConfigException(List.of("production needs the process sandbox, and bubblewrap does not work here: "
+                    + sandbox.details().getOrDefault("reason", "unknown") + " (see docs/security.md)"));
+        }
+        if (!sandbox.isolates() && accounts > 1) {
+            throw new ConfigException(List.of("this app has " + accounts + " accounts, so it needs the process sandbox "
+                    + "(CCUI_SANDBOX=bwrap), but it is off: " + sandbox.details().getOrDefault("reason", "CCUI_SANDBOX=none")));
+        }
+        return sandbox;
+    }
 
     private Application(AppConfig config) {
         this.config = config;
@@ -135,6 +190,9 @@ public final class Application implements AutoCloseable {
                 .map(url -> DatabaseSettings.fromUrl(url, config.databasePoolSize()))
                 .orElseGet(() -> DatabaseSettings.sqlite(config.dataDir().resolve("ccui.db"))));
         try {
+            database.reportSlowQueries(config.slowQueryThreshold(), new SlowQueryMetrics(metrics.registry()));
+            // hikaricp_connections_* (pending, timeouts, usage) for the dashboard and the pool alert rules.
+            database.publishPoolMetrics(metrics.registry());
             var users = new JdbiUserRepository(database.jdbi());
             var apiKeys = new JdbiApiKeyRepository(database.jdbi());
             var auditRepository = new JdbiAuditRepository(database.jdbi());
@@ -149,8 +207,15 @@ public final class Application implements AutoCloseable {
             var issuer = new JwtTokenIssuer(secret, config.jwtTtl(), clock);
             this.webhook = config.alertWebhookUrl().map(url -> new WebhookAlertSink(WebhookAlertSink.Settings.defaults(
                     URI.create(url), config.alertWebhookSecret().orElse(null)))).orElse(null);
-            this.alerts = new AlertService(webhook == null ? new LogAlertSink()
-                    : new FanOutAlertSink(List.of(new LogAlertSink(), webhook)),
+            this.mail = config.alertSmtp().map(smtp -> new SmtpAlertSink(smtp, clock)).orElse(null);
+            var alertSinks = new ArrayList<dev.ccui.application.alert.port.out.AlertSink>(List.of(new LogAlertSink()));
+            if (webhook != null) {
+                alertSinks.add(webhook);
+            }
+            if (mail != null) {
+                alertSinks.add(mail);
+            }
+            this.alerts = new AlertService(alertSinks.size() == 1 ? alertSinks.get(0) : new FanOutAlertSink(alertSinks),
                     new FileStoreDiskSpace(config.dataDir()), clock, config.alerts());
             // Failed sign-ins reach the alert rules through the audit log they are written to.
             var auditor = new Auditor(new AlertingAuditRepository(auditRepository, alerts), clock);
@@ -165,23 +230,33 @@ public final class Application implements AutoCloseable {
                             ProjectFolders.installDir()));
             this.projectSafety = new ProjectSafety(projects, users, folderRule, events, clock);
             var projectAccess = new ProjectAccess(projects, projectSafety);
+            this.sandbox = sandbox(config, users.count());
             // Built before the account services: sign-out and disabled accounts end their terminals.
-            this.terminals = new TerminalService(projectAccess, new PtyTerminalSpawner(), auditor,
+            // The shell sees the environment the app was configured from: the process's own in
+            // production, and in tests a HOME of their own (so no user's ~/.bashrc can stall it).
+            var shellEnvironment = new HashMap<>(System.getenv());
+            shellEnvironment.putAll(config.cliEnvironment());
+            this.terminals = new TerminalService(projectAccess, new PtyTerminalSpawner(shellEnvironment, sandbox), auditor,
                     new TerminalSettings(config.terminalEnabled(), config.terminalGrace(), config.terminalScrollbackBytes(),
-                            config.terminalsPerUser(), config.terminalsTotal(), config.claudeCliPath()));
+                            config.terminalsPerUser(), config.terminalsTotal(), config.claudeCliPath(), config.cliCleanup()));
             var auth = new AuthService(users, apiKeys, tokens, hasher, issuer, rateLimiter, auditor, clock, authSettings, terminals);
-            var userAdmin = new UserAdminService(users, tokens, hasher, auditor, clock, terminals);
+            var userAdmin = new UserAdminService(users, tokens, hasher, auditor, clock, terminals, sandbox);
 
             var sessionIndex = new JdbiSessionIndex(database);
-            var transcripts = new FileTranscriptStore(config.claudeConfigDir(), TranscriptLimits.defaults());
-            this.indexer = new IndexService(transcripts, sessionIndex, projects, users, events, clock, IndexSettings.defaults());
+            // The app's own copy of every transcript: sessions whose files vanish stay readable and searchable.
+            this.archive = config.archiveEnabled() ? new JdbiTranscriptArchive(database, clock) : TranscriptArchive.NONE;
+            var transcripts = new FileTranscriptStore(config.claudeConfigDir(), TranscriptLimits.defaults(), archive);
+            this.indexer = new IndexService(transcripts, sessionIndex, projects, users, events, clock, IndexSettings.defaults(),
+                    archive, config.archiveRetention().orElse(null));
+            var restorer = new ArchiveRestorer(sessionIndex, archive, transcripts);
             var projectService = new ProjectService(projects, sessionIndex, users, new FileSystemWorkspacePaths(), events,
                     auditor, clock, projectSafety);
-            var git = GitRunner.defaults();
+            var git = GitRunner.sandboxed(sandbox);
             var history = new HistoryService(sessionIndex, transcripts, projects, events, auditor);
 
             var probes = new ArrayList<HealthProbe>(List.of(new DatabaseHealthProbe(database),
-                    new ClaudeCliProbe(config.claudeCliPath(), clock, Duration.ofMinutes(5)), new IndexHealthProbe(indexer)));
+                    new ClaudeCliProbe(config.claudeCliPath(), config.cliCleanup(), clock, Duration.ofMinutes(5)),
+                    new IndexHealthProbe(indexer), new SandboxHealthProbe(sandbox)));
             if (redis != null) {
                 probes.add(new RedisHealthProbe(redis));
             }
@@ -190,15 +265,26 @@ public final class Application implements AutoCloseable {
             var cliEnvironment = new HashMap<>(config.cliEnvironment());
             // Transcripts must land where the indexer reads them.
             cliEnvironment.put("CLAUDE_CONFIG_DIR", config.claudeConfigDir().toString());
-            this.claudeRunner = new CliClaudeRunner(CliRunnerSettings.defaults(config.claudeCliPath(), cliEnvironment),
-                    new ObjectMapper());
+            this.claudeRunner = new CliClaudeRunner(CliRunnerSettings.defaults(config.claudeCliPath(), cliEnvironment)
+                    .withCleanup(config.cliCleanup()),
+                    new ObjectMapper(), sandbox);
             var runStore = new JdbiRunRepository(database.jdbi());
             // Nodes sharing the database tell their runs apart by this id (kept in the data dir unless configured).
             NodeId node = config.nodeId().map(NodeId::new).orElseGet(() -> NodeIdFile.readOrCreate(config.dataDir()));
             LOG.info("node id {}", node);
             this.runs = new RunService(claudeRunner, new JdbiRunEventLog(database.jdbi()), runStore,
                     new JdbiNodeHeartbeats(database.jdbi()), projects,
-                    id -> sessionIndex.summary(id).map(SessionSummary::projectId), events, auditor, clock,
+                    new SessionProjects() {
+                        @Override
+                        public Optional<ProjectId> projectOf(SessionId id) {
+                            return sessionIndex.summary(id).map(SessionSummary::projectId);
+                        }
+
+                        @Override
+                        public void prepareResume(SessionId id) {
+                            restorer.restore(id);
+                        }
+                    }, events, auditor, clock,
                     new RunSettings(config.runsPerUser(), config.runsTotal(), config.permissionTimeout(),
                             config.runEventRetention(), node, config.nodeTimeout()), projectAccess);
             runs.recoverAfterRestart();
@@ -300,10 +386,29 @@ public final class Application implements AutoCloseable {
         return http;
     }
 
+    private volatile TranscriptArchive.Stats archiveStatsCache;
+    private volatile long archiveStatsAt;
+
+    /** The archive's figures, summed by the database at most once a minute (scrapes come more often). */
+    private TranscriptArchive.Stats archiveStats() {
+        long now = System.nanoTime();
+        TranscriptArchive.Stats cached = archiveStatsCache;
+        if (cached == null || now - archiveStatsAt > TimeUnit.MINUTES.toNanos(1)) {
+            cached = archive.stats();
+            archiveStatsCache = cached;
+            archiveStatsAt = now;
+        }
+        return cached;
+    }
+
     /** Application figures read at scrape time (the HTTP and JVM meters are the adapter's own). */
     private void bindGauges() {
         metrics.gauge("ccui.index.files", "transcript files indexed", () -> indexer.indexProgress().filesDone());
         metrics.gauge("ccui.index.bytes", "transcript bytes indexed", () -> indexer.indexProgress().bytesDone());
+        metrics.gauge("ccui.archive.raw.bytes", "transcript bytes kept in the archive (before compression)",
+                () -> archiveStats().rawBytes());
+        metrics.gauge("ccui.archive.stored.bytes", "bytes the archive takes in the database (gzip)",
+                () -> archiveStats().storedBytes());
         metrics.gauge("ccui.index.lag.ms", "delay from a transcript change to the index", () -> indexer.indexProgress().lastChangeLagMs());
         metrics.gauge("ccui.terminals.open", "open terminals", terminals::openCount);
         metrics.gauge("ccui.runs.active", "active Claude runs on this node", runs::activeRuns);
@@ -374,6 +479,9 @@ public final class Application implements AutoCloseable {
         database.close();
         if (webhook != null) {
             webhook.close();
+        }
+        if (mail != null) {
+            mail.close();
         }
         LOG.info("stopped");
     }

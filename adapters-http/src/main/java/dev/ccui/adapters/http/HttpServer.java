@@ -119,7 +119,7 @@ public final class HttpServer implements AutoCloseable {
         // WebSocket ticket), then the request's MDC is cleared for the next request on this thread.
         cfg.requestLogger.http((ctx, millis) -> {
             String route = route(ctx);
-            String duration = String.format(java.util.Locale.ROOT, "%.1f", millis);
+            String duration = tenths(millis);
             if (millis >= SLOW_REQUEST_MILLIS) {
                 ACCESS.warn("slow request: {} {} ({}) {} {}ms", ctx.method(), route, ctx.path(), ctx.statusCode(), duration);
             } else {
@@ -285,5 +285,11 @@ public final class HttpServer implements AutoCloseable {
     public void close() {
         runRoutes.stop();
         app.stop();
+    }
+
+    /** Milliseconds with one decimal, without {@code String.format}'s cost on every request. */
+    static String tenths(double millis) {
+        long tenths = Math.round(millis * 10);
+        return (tenths / 10) + "." + (tenths % 10);
     }
 }

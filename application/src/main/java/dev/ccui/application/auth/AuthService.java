@@ -215,7 +215,7 @@ public final class AuthService implements AuthStatusUseCase, SetupUseCase, Login
         return users.findById(claims.get().userId())
                 .filter(user -> !user.disabled())
                 .map(user -> new Principal(user.id(), user.username(), user.role(), AuthMethod.BEARER,
-                        claims.get().tokenId(), null, Set.of()));
+                        claims.get().tokenId(), null, Set.of(), user.capabilities()));
     }
 
     @Override
@@ -242,7 +242,7 @@ public final class AuthService implements AuthStatusUseCase, SetupUseCase, Login
         // An admin's key without the admin scope acts as a member everywhere, not only on admin routes.
         Role role = user.role() == Role.ADMIN && !key.get().scopes().contains(ApiKeyScope.ADMIN) ? Role.MEMBER : user.role();
         return Optional.of(new Principal(user.id(), user.username(), role, AuthMethod.API_KEY, null,
-                key.get().id(), key.get().scopes()));
+                key.get().id(), key.get().scopes(), user.capabilities()));
     }
 
     @Override

@@ -26,6 +26,11 @@ import dev.ccui.application.run.port.out.RunSpec;
 import dev.ccui.application.run.port.out.RunningProcess;
 import dev.ccui.application.run.port.out.SessionProjects;
 import dev.ccui.domain.audit.AuditAction;
+import dev.ccui.domain.auth.AuthMethod;
+import dev.ccui.domain.apikey.ApiKeyScope;
+import dev.ccui.domain.user.Capability;
+import dev.ccui.domain.error.ForbiddenException;
+import dev.ccui.domain.run.PermissionMode;
 import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.error.CcuiException;
 import dev.ccui.domain.error.ConflictException;
@@ -184,9 +189,25 @@ public final class RunService implements RunUseCases, StartRunUseCase, Interrupt
         return (int) sessions.values().stream().filter(Live::hasActiveRun).count();
     }
 
+    /** bypassPermissions runs every tool call unasked: the account needs the capability, an API key the scope too. */
+    private void requireBypass(Principal caller, ClientInfo client) {
+        if (caller.method() == AuthMethod.API_KEY && !caller.scopes().contains(ApiKeyScope.BYPASS_PERMISSIONS)) {
+            auditor.record(AuditAction.CAPABILITY_REFUSED, caller, "bypassPermissions", client, false, "API key scope");
+            throw new ForbiddenException("SCOPE_REQUIRED", "this API key does not have the bypassPermissions scope");
+        }
+        if (!caller.has(Capability.BYPASS_PERMISSIONS)) {
+            auditor.record(AuditAction.CAPABILITY_REFUSED, caller, "bypassPermissions", client, false, "capability");
+            throw new ForbiddenException("CAPABILITY_REQUIRED",
+                    "your account may not run in bypassPermissions mode: an admin can give it that capability");
+        }
+    }
+
     @Override
     public StartedRun start(Principal caller, StartRunCommand command, ClientInfo client) {
         Project project = access.requireWorkspace(caller, command.projectId());
+        if (command.permissionMode() == PermissionMode.BYPASS_PERMISSIONS) {
+            requireBypass(caller, client);
+        }
         synchronized (admission) {
             if (closed) {
                 throw new UnavailableException("the app is shutting down");
@@ -261,6 +282,10 @@ public final class RunService implements RunUseCases, StartRunUseCase, Interrupt
             sessions.put(run.sessionId(), live);
             live.begin(run, caller);
             resume = true;
+        }
+        if (resume) {
+            // An archived session's transcript is written back first: the CLI resumes from the file.
+            index.prepareResume(run.sessionId());
         }
         RunSpec spec = new RunSpec(Path.of(project.path()), run.sessionId(), resume, command.model(),
                 command.permissionMode(), command.allowedTools(), List.of(), Map.of());

@@ -158,6 +158,9 @@ abstract class AuthorizationMatrixContract {
         base = app.startHttp();
         admin = ApiClient.setUpAdmin(base);
         olga = admin.createMember("olga");
+        // The web shell is a capability an admin grants (issue 12): olga has it, sam does not.
+        assertThat(admin.send("PATCH", "/api/users/" + olga.userId(), "{\"capabilities\":[\"terminal\"]}").statusCode())
+                .isEqualTo(200);
         ApiClient sam = admin.createMember("sam");
         bystanderId = ApiClient.json(admin.post("/api/users",
                 "{\"username\":\"bystander\",\"password\":\"bystander password 1\"}")).get("id").asText();

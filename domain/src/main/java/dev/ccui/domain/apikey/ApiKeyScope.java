@@ -11,10 +11,12 @@ public enum ApiKeyScope {
     API,
     TERMINAL,
     /** Admin routes, when the key's owner is an admin; an admin's key without it is a member's key. */
-    ADMIN;
+    ADMIN,
+    /** Runs in {@code bypassPermissions} mode (the owner needs that capability too). */
+    BYPASS_PERMISSIONS;
 
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return this == BYPASS_PERMISSIONS ? "bypassPermissions" : name().toLowerCase(Locale.ROOT);
     }
 
     public static ApiKeyScope fromWire(String text) {
@@ -23,6 +25,6 @@ public enum ApiKeyScope {
                 return scope;
             }
         }
-        throw new InvalidException("scopes", "unknown scope: use \"api\", \"terminal\" or \"admin\"");
+        throw new InvalidException("scopes", "unknown scope: use \"api\", \"terminal\", \"bypassPermissions\" or \"admin\"");
     }
 }

@@ -35,7 +35,9 @@ public enum AuditAction {
     RUN_STARTED("run.started"),
     RUN_STOPPED("run.stopped"),
     PERMISSION_DECIDED("permission.decided"),
-    MAINTENANCE_CHANGED("maintenance.changed");
+    MAINTENANCE_CHANGED("maintenance.changed"),
+    /** A capability or API-key scope was missing (terminal, bypassPermissions). */
+    CAPABILITY_REFUSED("access.capability_refused");
 
     private final String code;
 
