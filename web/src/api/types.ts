@@ -10,6 +10,8 @@ export interface User {
 
 export interface AuthStatus {
   setupRequired: boolean;
+  /** The server is reachable beyond this machine: setup needs the code it printed in its log. */
+  setupCodeRequired?: boolean;
 }
 
 export interface Session {

@@ -110,6 +110,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -227,7 +228,7 @@ public final class Application implements AutoCloseable {
             // Failed sign-ins reach the alert rules through the audit log they are written to.
             var auditor = new Auditor(new AlertingAuditRepository(auditRepository, alerts), clock);
             var authSettings = new AuthSettings(new RateLimit("auth-username", config.authAttempts(), config.authWindow()),
-                    Duration.ofSeconds(30));
+                    Duration.ofSeconds(30), setupCode(config, users.count() == 0));
             var projects = new JdbiProjectRepository(database.jdbi());
             this.events = redis == null ? new InMemoryEventBus() : new RedisEventBus(redis);
             // A project must never be the workspaces root, nor overlap the app's own folders (the JWT
@@ -333,6 +334,30 @@ public final class Application implements AutoCloseable {
         }
     }
 
+    /**
+     * The one-time code the first admin's set-up asks for when the server is reachable from other
+     * machines (a non-loopback bind, or a proxy in front): otherwise whoever finds a fresh server
+     * first would own it. Printed once in the log, as Jupyter and Grafana do; gone once an admin exists.
+     */
+    private static String setupCode(AppConfig config, boolean setupRequired) {
+        boolean loopbackOnly = Set.of("127.0.0.1", "localhost", "::1", "[::1]").contains(config.host())
+                && config.trustedProxies().isEmpty();
+        if (!setupRequired) {
+            return null;
+        }
+        if (config.setupCode().isPresent()) {
+            // Preset by the operator (automated deployments): required wherever the server listens.
+            return config.setupCode().get().strip();
+        }
+        if (loopbackOnly) {
+            return null;
+        }
+        String code = dev.ccui.application.common.Secrets.urlSafe(9);
+        LOG.warn("first-admin set-up code: {} (enter it on the set-up page; needed because this server is reachable "
+                + "beyond this machine)", code);
+        return code;
+    }
+
     /** Builds everything but the HTTP server. */
     public static Application create(AppConfig config) {
         return new Application(config);
@@ -358,7 +383,7 @@ public final class Application implements AutoCloseable {
                     config.trustedProxies(), config.maxBodyBytes(),
                     new RateLimit("api", config.rateLimitPerMinute(), Duration.ofMinutes(1)),
                     new RateLimit("auth-ip", config.authAttempts(), config.authWindow()),
-                    config.jwtTtl(), Version.current(), "web", config.shutdownGrace());
+                    config.jwtTtl(), Version.current(), "web", config.shutdownGrace(), config.allowedHosts());
             var u = useCases;
             bindGauges();
             http = new HttpServer(settings, new HttpUseCases(u.authStatus(), u.setup(), u.login(), u.logout(),
