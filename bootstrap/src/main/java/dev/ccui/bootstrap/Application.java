@@ -160,21 +160,23 @@ public final class Application implements AutoCloseable {
             var authSettings = new AuthSettings(new RateLimit("auth-username", config.authAttempts(), config.authWindow()),
                     Duration.ofSeconds(30));
             var projects = new JdbiProjectRepository(database.jdbi());
-            // Built before the account services: sign-out and disabled accounts end their terminals.
-            this.terminals = new TerminalService(projects, new PtyTerminalSpawner(), auditor,
-                    new TerminalSettings(config.terminalEnabled(), config.terminalGrace(), config.terminalScrollbackBytes(),
-                            config.terminalsPerUser(), config.terminalsTotal(), config.claudeCliPath(), config.cliCleanup()));
-            var auth = new AuthService(users, apiKeys, tokens, hasher, issuer, rateLimiter, auditor, clock, authSettings, terminals);
-            var userAdmin = new UserAdminService(users, tokens, hasher, auditor, clock, terminals);
-
-            this.events = redis == null ? new InMemoryEventBus() : new RedisEventBus(redis);
             var sessionIndex = new JdbiSessionIndex(database);
             // The app's own copy of every transcript: sessions whose files vanish stay readable and searchable.
             this.archive = config.archiveEnabled() ? new JdbiTranscriptArchive(database, clock) : TranscriptArchive.NONE;
             var transcripts = new FileTranscriptStore(config.claudeConfigDir(), TranscriptLimits.defaults(), archive);
+            // Writes an archived session's transcript back before the CLI resumes it (chat or terminal).
+            var restorer = new ArchiveRestorer(sessionIndex, archive, transcripts);
+            // Built before the account services: sign-out and disabled accounts end their terminals.
+            this.terminals = new TerminalService(projects, new PtyTerminalSpawner(), auditor,
+                    new TerminalSettings(config.terminalEnabled(), config.terminalGrace(), config.terminalScrollbackBytes(),
+                            config.terminalsPerUser(), config.terminalsTotal(), config.claudeCliPath(), config.cliCleanup()),
+                    restorer::restore);
+            var auth = new AuthService(users, apiKeys, tokens, hasher, issuer, rateLimiter, auditor, clock, authSettings, terminals);
+            var userAdmin = new UserAdminService(users, tokens, hasher, auditor, clock, terminals);
+
+            this.events = redis == null ? new InMemoryEventBus() : new RedisEventBus(redis);
             this.indexer = new IndexService(transcripts, sessionIndex, projects, users, events, clock, IndexSettings.defaults(),
                     archive, config.archiveRetention().orElse(null));
-            var restorer = new ArchiveRestorer(sessionIndex, archive, transcripts);
             var projectService = new ProjectService(projects, sessionIndex, users, new FileSystemWorkspacePaths(), events,
                     auditor, clock, config.workspacesRoot());
             var git = GitRunner.defaults();
