@@ -75,6 +75,8 @@ export interface Project {
   sessionCount: number;
   lastActivityAt?: string | null;
   createdAt?: string;
+  /** Sessions whose transcript files vanished from disk; the app's archive still holds them. */
+  archivedSessionCount?: number;
 }
 
 export interface ProjectPatch {
@@ -98,6 +100,9 @@ export interface ChatSession {
   gitBranch?: string | null;
   lastPrompt?: string | null;
   hidden: boolean;
+  /** Its transcript file(s) vanished from disk (the CLI's clean-up, an rm): read from the app's archive. */
+  archived?: boolean;
+  archivedAt?: string | null;
 }
 
 export interface SessionPage {

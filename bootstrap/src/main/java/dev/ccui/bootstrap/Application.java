@@ -239,6 +239,12 @@ public final class Application implements AutoCloseable {
             this.projectSafety = new ProjectSafety(projects, users, folderRule, events, clock);
             var projectAccess = new ProjectAccess(projects, projectSafety);
             this.sandbox = sandbox(config, users.count());
+            var sessionIndex = new JdbiSessionIndex(database);
+            // The app's own copy of every transcript: sessions whose files vanish stay readable and searchable.
+            this.archive = config.archiveEnabled() ? new JdbiTranscriptArchive(database, clock) : TranscriptArchive.NONE;
+            var transcripts = new FileTranscriptStore(config.claudeConfigDir(), TranscriptLimits.defaults(), archive);
+            // Writes an archived session's transcript back before the CLI resumes it (chat or terminal).
+            var restorer = new ArchiveRestorer(sessionIndex, archive, transcripts);
             // Built before the account services: sign-out and disabled accounts end their terminals.
             // The shell sees the environment the app was configured from: the process's own in
             // production, and in tests a HOME of their own (so no user's ~/.bashrc can stall it).
@@ -246,19 +252,15 @@ public final class Application implements AutoCloseable {
             shellEnvironment.putAll(config.cliEnvironment());
             this.terminals = new TerminalService(projectAccess, new PtyTerminalSpawner(shellEnvironment, sandbox), auditor,
                     new TerminalSettings(config.terminalEnabled(), config.terminalGrace(), config.terminalScrollbackBytes(),
-                            config.terminalsPerUser(), config.terminalsTotal(), config.claudeCliPath(), config.cliCleanup()));
+                            config.terminalsPerUser(), config.terminalsTotal(), config.claudeCliPath(), config.cliCleanup()),
+                    restorer::restore);
             var revocableTokens = new ForgettingTokenRepository(tokens, principals);
             var auth = new AuthService(users, apiKeys, revocableTokens, hasher, issuer, rateLimiter, auditor, clock, authSettings,
                     terminals);
             var userAdmin = new UserAdminService(users, revocableTokens, hasher, auditor, clock, terminals, sandbox);
 
-            var sessionIndex = new JdbiSessionIndex(database);
-            // The app's own copy of every transcript: sessions whose files vanish stay readable and searchable.
-            this.archive = config.archiveEnabled() ? new JdbiTranscriptArchive(database, clock) : TranscriptArchive.NONE;
-            var transcripts = new FileTranscriptStore(config.claudeConfigDir(), TranscriptLimits.defaults(), archive);
             this.indexer = new IndexService(transcripts, sessionIndex, projects, users, events, clock, IndexSettings.defaults(),
                     archive, config.archiveRetention().orElse(null));
-            var restorer = new ArchiveRestorer(sessionIndex, archive, transcripts);
             var projectService = new ProjectService(projects, sessionIndex, users, new FileSystemWorkspacePaths(), events,
                     auditor, clock, projectSafety);
             var git = GitRunner.sandboxed(sandbox);
