@@ -10,6 +10,7 @@ import dev.ccui.adapters.persistence.audit.JdbiAuditRepository;
 import dev.ccui.adapters.persistence.auth.JdbiAuthTokenRepository;
 import dev.ccui.adapters.persistence.db.Database;
 import dev.ccui.adapters.persistence.db.DatabaseSettings;
+import dev.ccui.adapters.http.alert.SmtpAlertSink;
 import dev.ccui.adapters.http.alert.WebhookAlertSink;
 import dev.ccui.adapters.http.metrics.HttpMetrics;
 import dev.ccui.application.alert.AlertMonitor;
@@ -74,6 +75,9 @@ import dev.ccui.application.history.IndexHealthProbe;
 import dev.ccui.application.history.IndexService;
 import dev.ccui.application.history.IndexSettings;
 import dev.ccui.application.project.ProjectService;
+import dev.ccui.application.project.ProjectAccess;
+import dev.ccui.application.project.ProjectSafety;
+import dev.ccui.domain.project.ProjectFolderRule;
 import dev.ccui.application.ratelimit.port.out.RateLimit;
 import dev.ccui.application.ratelimit.port.out.RateLimiter;
 import dev.ccui.application.user.UserAdminService;
@@ -122,6 +126,7 @@ public final class Application implements AutoCloseable {
     private final CliClaudeRunner claudeRunner;
     private final RunService runs;
     private final MaintenanceService maintenance;
+    private final ProjectSafety projectSafety;
     private HttpServer http;
     private final RedisConnection redis;
     private final EventBus events;
@@ -129,6 +134,7 @@ public final class Application implements AutoCloseable {
     private AlertService alerts;
     private AlertMonitor alertMonitor;
     private WebhookAlertSink webhook;
+    private SmtpAlertSink mail;
 
     /**
      * The process sandbox for runs, shells and git. Without one (CCUI_SANDBOX=none, or bubblewrap
@@ -188,33 +194,52 @@ public final class Application implements AutoCloseable {
             var issuer = new JwtTokenIssuer(secret, config.jwtTtl(), clock);
             this.webhook = config.alertWebhookUrl().map(url -> new WebhookAlertSink(WebhookAlertSink.Settings.defaults(
                     URI.create(url), config.alertWebhookSecret().orElse(null)))).orElse(null);
-            this.alerts = new AlertService(webhook == null ? new LogAlertSink()
-                    : new FanOutAlertSink(List.of(new LogAlertSink(), webhook)),
+            this.mail = config.alertSmtp().map(smtp -> new SmtpAlertSink(smtp, clock)).orElse(null);
+            var alertSinks = new ArrayList<dev.ccui.application.alert.port.out.AlertSink>(List.of(new LogAlertSink()));
+            if (webhook != null) {
+                alertSinks.add(webhook);
+            }
+            if (mail != null) {
+                alertSinks.add(mail);
+            }
+            this.alerts = new AlertService(alertSinks.size() == 1 ? alertSinks.get(0) : new FanOutAlertSink(alertSinks),
                     new FileStoreDiskSpace(config.dataDir()), clock, config.alerts());
             // Failed sign-ins reach the alert rules through the audit log they are written to.
             var auditor = new Auditor(new AlertingAuditRepository(auditRepository, alerts), clock);
             var authSettings = new AuthSettings(new RateLimit("auth-username", config.authAttempts(), config.authWindow()),
                     Duration.ofSeconds(30));
             var projects = new JdbiProjectRepository(database.jdbi());
+            this.events = redis == null ? new InMemoryEventBus() : new RedisEventBus(redis);
+            // A project must never be the workspaces root, nor overlap the app's own folders (the JWT
+            // secret and database, every transcript, the jar) or a project its users may not use.
+            var folderRule = new ProjectFolderRule(ProjectFolders.real(config.workspacesRoot()),
+                    List.of(ProjectFolders.real(config.dataDir()), ProjectFolders.real(config.claudeConfigDir()),
+                            ProjectFolders.installDir()));
+            this.projectSafety = new ProjectSafety(projects, users, folderRule, events, clock);
+            var projectAccess = new ProjectAccess(projects, projectSafety);
             this.sandbox = sandbox(config, users.count());
             // Built before the account services: sign-out and disabled accounts end their terminals.
-            this.terminals = new TerminalService(projects, new PtyTerminalSpawner(System.getenv(), sandbox), auditor,
+            // The shell sees the environment the app was configured from: the process's own in
+            // production, and in tests a HOME of their own (so no user's ~/.bashrc can stall it).
+            var shellEnvironment = new HashMap<>(System.getenv());
+            shellEnvironment.putAll(config.cliEnvironment());
+            this.terminals = new TerminalService(projectAccess, new PtyTerminalSpawner(shellEnvironment, sandbox), auditor,
                     new TerminalSettings(config.terminalEnabled(), config.terminalGrace(), config.terminalScrollbackBytes(),
-                            config.terminalsPerUser(), config.terminalsTotal(), config.claudeCliPath()));
+                            config.terminalsPerUser(), config.terminalsTotal(), config.claudeCliPath(), config.cliCleanup()));
             var auth = new AuthService(users, apiKeys, tokens, hasher, issuer, rateLimiter, auditor, clock, authSettings, terminals);
             var userAdmin = new UserAdminService(users, tokens, hasher, auditor, clock, terminals, sandbox);
 
-            this.events = redis == null ? new InMemoryEventBus() : new RedisEventBus(redis);
             var sessionIndex = new JdbiSessionIndex(database);
             var transcripts = new FileTranscriptStore(config.claudeConfigDir(), TranscriptLimits.defaults());
             this.indexer = new IndexService(transcripts, sessionIndex, projects, users, events, clock, IndexSettings.defaults());
             var projectService = new ProjectService(projects, sessionIndex, users, new FileSystemWorkspacePaths(), events,
-                    auditor, clock, config.workspacesRoot());
+                    auditor, clock, projectSafety);
             var git = GitRunner.sandboxed(sandbox);
             var history = new HistoryService(sessionIndex, transcripts, projects, events, auditor);
 
             var probes = new ArrayList<HealthProbe>(List.of(new DatabaseHealthProbe(database),
-                    new ClaudeCliProbe(config.claudeCliPath(), clock, Duration.ofMinutes(5)), new IndexHealthProbe(indexer), new SandboxHealthProbe(sandbox)));
+                    new ClaudeCliProbe(config.claudeCliPath(), config.cliCleanup(), clock, Duration.ofMinutes(5)), new IndexHealthProbe(indexer),
+                    new SandboxHealthProbe(sandbox)));
             if (redis != null) {
                 probes.add(new RedisHealthProbe(redis));
             }
@@ -223,7 +248,8 @@ public final class Application implements AutoCloseable {
             var cliEnvironment = new HashMap<>(config.cliEnvironment());
             // Transcripts must land where the indexer reads them.
             cliEnvironment.put("CLAUDE_CONFIG_DIR", config.claudeConfigDir().toString());
-            this.claudeRunner = new CliClaudeRunner(CliRunnerSettings.defaults(config.claudeCliPath(), cliEnvironment),
+            this.claudeRunner = new CliClaudeRunner(CliRunnerSettings.defaults(config.claudeCliPath(), cliEnvironment)
+                    .withCleanup(config.cliCleanup()),
                     new ObjectMapper(), sandbox);
             var runStore = new JdbiRunRepository(database.jdbi());
             // Nodes sharing the database tell their runs apart by this id (kept in the data dir unless configured).
@@ -233,7 +259,7 @@ public final class Application implements AutoCloseable {
                     new JdbiNodeHeartbeats(database.jdbi()), projects,
                     id -> sessionIndex.summary(id).map(SessionSummary::projectId), events, auditor, clock,
                     new RunSettings(config.runsPerUser(), config.runsTotal(), config.permissionTimeout(),
-                            config.runEventRetention(), node, config.nodeTimeout()));
+                            config.runEventRetention(), node, config.nodeTimeout()), projectAccess);
             runs.recoverAfterRestart();
             events.subscribe(event -> {
                 if (event instanceof AppEvent.RunEventLogged logged
@@ -248,16 +274,26 @@ public final class Application implements AutoCloseable {
             this.useCases = new UseCases(auth, auth, auth, auth, auth, auth, auth, auth, userAdmin, userAdmin,
                     new ApiKeyService(apiKeys, auditor, clock), new AuditService(auditRepository, runStore), health, projectService,
                     history, indexer, new ChangeFeedService(events, projects),
-                    new FilesService(projects, new LocalWorkspaceFiles(git), auditor,
+                    new FilesService(projectAccess, new LocalWorkspaceFiles(git), auditor,
                             new FilesSettings(config.fileReadLimitBytes(), config.fileListLimit())),
-                    new GitService(projects, new GitCliClient(git), auditor), terminals, runs, maintenance);
+                    new GitService(projectAccess, new GitCliClient(git), auditor), terminals, runs, maintenance, projectSafety);
         } catch (RuntimeException e) {
             closeRedis();
             database.close();
             throw e;
         }
+        reportUnsafeProjects();
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("ccui-housekeeping").daemon().factory());
         housekeeping.scheduleAtFixedRate(this::purgeExpiredTokens, 1, 60, TimeUnit.MINUTES);
+    }
+
+    /** Rows registered before the folder rules (or discovered) that break them: kept, but said aloud. */
+    private void reportUnsafeProjects() {
+        for (var unsafe : projectSafety.scanNow()) {
+            LOG.warn("project {} at {} breaks the folder rules ({}): its files, git, runs and terminal are refused "
+                    + "to non-admins until an admin removes it (GET /api/admin/unsafe-projects)", unsafe.id(), unsafe.path(),
+                    unsafe.reason());
+        }
     }
 
     /** Builds everything but the HTTP server. */
@@ -291,7 +327,7 @@ public final class Application implements AutoCloseable {
             http = new HttpServer(settings, new HttpUseCases(u.authStatus(), u.setup(), u.login(), u.logout(),
                     u.authenticate(), u.currentUser(), u.changePassword(), u.wsTickets(), u.users(), u.apiKeys(),
                     u.audit(), u.health(), u.projects(), u.history(), u.changes(), u.files(), u.git(), u.terminals(),
-                    u.runs(), rateLimiter, alerts, u.maintenance()), metrics).start();
+                    u.runs(), rateLimiter, alerts, u.maintenance(), u.unsafeProjects()), metrics).start();
             alertMonitor.start();
             // After the server is up: a large first scan must never hold it up.
             indexer.start();
@@ -373,6 +409,9 @@ public final class Application implements AutoCloseable {
         database.close();
         if (webhook != null) {
             webhook.close();
+        }
+        if (mail != null) {
+            mail.close();
         }
         LOG.info("stopped");
     }

@@ -103,12 +103,18 @@ public final class RunService implements RunUseCases, StartRunUseCase, Interrupt
     public RunService(ClaudeRunner runner, RunEventLog log, RunRepository runs, NodeHeartbeats nodes,
                       ProjectRepository projects, SessionProjects index, EventBus bus, Auditor auditor, Clock clock,
                       RunSettings settings) {
+        this(runner, log, runs, nodes, projects, index, bus, auditor, clock, settings, new ProjectAccess(projects));
+    }
+
+    public RunService(ClaudeRunner runner, RunEventLog log, RunRepository runs, NodeHeartbeats nodes,
+                      ProjectRepository projects, SessionProjects index, EventBus bus, Auditor auditor, Clock clock,
+                      RunSettings settings, ProjectAccess access) {
         this.runner = runner;
         this.log = log;
         this.runs = runs;
         this.nodes = nodes;
         this.projects = projects;
-        this.access = new ProjectAccess(projects);
+        this.access = access;
         this.index = index;
         this.bus = bus;
         this.auditor = auditor;
@@ -198,7 +204,7 @@ public final class RunService implements RunUseCases, StartRunUseCase, Interrupt
 
     @Override
     public StartedRun start(Principal caller, StartRunCommand command, ClientInfo client) {
-        Project project = access.require(caller, command.projectId());
+        Project project = access.requireWorkspace(caller, command.projectId());
         if (command.permissionMode() == PermissionMode.BYPASS_PERMISSIONS) {
             requireBypass(caller, client);
         }

@@ -1,6 +1,8 @@
 package dev.ccui.bootstrap.config;
 
+import dev.ccui.adapters.http.alert.SmtpSettings;
 import dev.ccui.application.alert.AlertSettings;
+import dev.ccui.application.history.CliCleanupPeriod;
 import dev.ccui.domain.run.NodeId;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,13 +62,25 @@ public record AppConfig(
         AlertSettings alerts,
         Duration maintenanceRetryAfter,
         Optional<String> nodeId,
-        Duration nodeTimeout) {
+        Duration nodeTimeout,
+        CliCleanupPeriod cliCleanup,
+        Optional<SmtpSettings> alertSmtp) {
 
     public static final int MIN_PRODUCTION_SECRET = 32;
 
+    /**
+     * The home folder {@code ~} stands for: {@code $HOME} as the {@code claude} CLI and every shell
+     * read it, the passwd entry ({@code user.home}) only when it is unset. A service started with
+     * its own {@code HOME} must read the same {@code ~/.claude} the CLI it starts writes.
+     */
+    public static Path home(Map<String, String> env) {
+        String home = env.get("HOME");
+        return Path.of(home == null || home.isBlank() ? System.getProperty("user.home") : home).toAbsolutePath().normalize();
+    }
+
     /** Reads and validates; throws {@link ConfigException} listing every problem at once. */
     public static AppConfig fromEnvironment(Map<String, String> env, Path home) {
-        Reader r = new Reader(env);
+        Reader r = new Reader(env, home);
         String envName = r.text("CCUI_ENV", "development").toLowerCase(Locale.ROOT);
         if (!envName.equals("development") && !envName.equals("production")) {
             r.problem("CCUI_ENV must be 'development' or 'production', not '" + envName + "'");
@@ -129,6 +143,23 @@ public record AppConfig(
         if (alertWebhook.isPresent() && !alertWebhook.get().matches("https?://\\S+")) {
             r.problem("CCUI_ALERT_WEBHOOK_URL must be an http(s) URL");
         }
+        CliCleanupPeriod cliCleanup = CliCleanupPeriod.keep();
+        Optional<String> cleanupText = r.optional("CCUI_CLI_CLEANUP_PERIOD_DAYS");
+        if (cleanupText.isPresent()) {
+            try {
+                cliCleanup = CliCleanupPeriod.parse(cleanupText.get());
+            } catch (IllegalArgumentException e) {
+                r.problem("CCUI_CLI_CLEANUP_PERIOD_DAYS must be 'keep' (never delete transcripts), 'cli' (the CLI's own"
+                        + " setting, 30 days unless set) or a number of days from 1 to " + CliCleanupPeriod.KEEP_DAYS
+                        + ", not '" + cleanupText.get() + "'");
+            }
+        }
+        Optional<SmtpSettings> alertSmtp = Optional.empty();
+        try {
+            alertSmtp = SmtpSettings.fromVariables(env::get);
+        } catch (IllegalArgumentException e) {
+            r.problem(e.getMessage());
+        }
         AppConfig config = new AppConfig(
                 r.text("CCUI_HOST", "127.0.0.1"),
                 r.integer("CCUI_PORT", 3001, 0, 65535),
@@ -171,7 +202,9 @@ public record AppConfig(
                 alerts,
                 r.duration("CCUI_MAINTENANCE_RETRY_AFTER", Duration.ofSeconds(120)),
                 r.optional("CCUI_NODE_ID"),
-                r.duration("CCUI_NODE_TIMEOUT", Duration.ofMinutes(2)));
+                r.duration("CCUI_NODE_TIMEOUT", Duration.ofMinutes(2)),
+                cliCleanup,
+                alertSmtp);
         if (config.jwtTtl().compareTo(Duration.ofMinutes(5)) < 0 || config.jwtTtl().compareTo(Duration.ofDays(90)) > 0) {
             r.problem("JWT_TTL must be between 5m and 90d");
         }
@@ -210,7 +243,7 @@ public record AppConfig(
                 + ", redis=" + (redisUrl.isPresent() ? "on" : "off") + ", jwtSecret=" + (jwtSecret.isPresent() ? "set" : "generated")
                 + ", jwtTtl=" + jwtTtl + ", corsOrigins=" + corsOrigins + ", trustedProxies=" + trustedProxies
                 + ", rateLimitPerMinute=" + rateLimitPerMinute + ", auth=" + authAttempts + "/" + authWindow
-                + ", bcryptCost=" + bcryptCost + ", claudeCli=" + claudeCliPath + ", claudeConfigDir=" + claudeConfigDir
+                + ", bcryptCost=" + bcryptCost + ", claudeCli=" + claudeCliPath + " (transcript clean-up " + cliCleanup + ")" + ", claudeConfigDir=" + claudeConfigDir
                 + ", workspacesRoot=" + workspacesRoot + ", terminal=" + terminalEnabled + " (grace " + terminalGrace
                 + ", scrollback " + terminalScrollbackBytes + " B, " + terminalsPerUser + "/user, " + terminalsTotal + " total), runs=" + runsPerUser + "/user, " + runsTotal + " total (permission timeout "
                 + permissionTimeout + ", events kept " + runEventRetention + ")"
@@ -220,10 +253,12 @@ public record AppConfig(
     /** Reads variables and collects problems instead of stopping at the first. */
     private static final class Reader {
         private final Map<String, String> env;
+        private final Path home;
         private final List<String> problems = new ArrayList<>();
 
-        Reader(Map<String, String> env) {
+        Reader(Map<String, String> env, Path home) {
             this.env = env;
+            this.home = home;
         }
 
         void problem(String line) {
@@ -251,7 +286,7 @@ public record AppConfig(
         }
 
         Path path(String name, Path fallback) {
-            return optional(name).map(v -> Path.of(v.startsWith("~/") ? System.getProperty("user.home") + v.substring(1) : v))
+            return optional(name).map(v -> v.startsWith("~/") ? home.resolve(v.substring(2)) : Path.of(v))
                     .map(Path::toAbsolutePath).map(Path::normalize).orElse(fallback);
         }
 

@@ -31,6 +31,17 @@ class AppConfigTest {
     }
 
     @Test
+    void homeIsTheHomeVariableAsTheCliReadsIt() {
+        Path serviceHome = Path.of("/srv/ccui-home");
+        assertThat(AppConfig.home(Map.of("HOME", serviceHome.toString()))).isEqualTo(serviceHome);
+        assertThat(AppConfig.home(Map.of())).isEqualTo(Path.of(System.getProperty("user.home")).toAbsolutePath().normalize());
+
+        AppConfig config = AppConfig.fromEnvironment(Map.of("CCUI_DATA_DIR", "~/state"), serviceHome);
+        assertThat(config.dataDir()).isEqualTo(serviceHome.resolve("state"));
+        assertThat(config.claudeConfigDir()).isEqualTo(serviceHome.resolve(".claude"));
+    }
+
+    @Test
     void productionRefusesToStartWithOneLinePerProblem() {
         assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("CCUI_ENV", "production", "CORS_ORIGINS", "*"), HOME))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
@@ -81,5 +92,21 @@ class AppConfigTest {
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).hasSize(2)
                         .anySatisfy(p -> assertThat(p).startsWith("CCUI_NODE_ID must be"))
                         .anySatisfy(p -> assertThat(p).startsWith("CCUI_NODE_TIMEOUT must be")));
+    }
+
+    @Test
+    void everyCliTheAppStartsKeepsTranscriptsUnlessTheOperatorChoosesAPeriod() {
+        assertThat(AppConfig.fromEnvironment(Map.of(), HOME).cliCleanup().arguments())
+                .containsExactly("--settings", "{\"cleanupPeriodDays\":36500}");
+        assertThat(AppConfig.fromEnvironment(Map.of("CCUI_CLI_CLEANUP_PERIOD_DAYS", "90"), HOME).cliCleanup().arguments())
+                .containsExactly("--settings", "{\"cleanupPeriodDays\":90}");
+        assertThat(AppConfig.fromEnvironment(Map.of("CCUI_CLI_CLEANUP_PERIOD_DAYS", "cli"), HOME).cliCleanup().arguments())
+                .isEmpty();
+        for (String bad : new String[] {"0", "-1", "1.5", "36501", "forever"}) {
+            assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("CCUI_CLI_CLEANUP_PERIOD_DAYS", bad), HOME))
+                    .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                            "CCUI_CLI_CLEANUP_PERIOD_DAYS must be 'keep' (never delete transcripts), 'cli' (the CLI's own"
+                                    + " setting, 30 days unless set) or a number of days from 1 to 36500, not '" + bad + "'"));
+        }
     }
 }

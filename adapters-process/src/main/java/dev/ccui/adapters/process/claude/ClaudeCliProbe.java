@@ -1,6 +1,7 @@
 package dev.ccui.adapters.process.claude;
 
 import dev.ccui.application.health.port.out.HealthProbe;
+import dev.ccui.application.history.CliCleanupPeriod;
 import dev.ccui.application.health.port.out.ProbeResult;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -28,12 +30,19 @@ public final class ClaudeCliProbe implements HealthProbe {
     private static final int MAX_OUTPUT = 4096;
 
     private final String executable;
+    private final List<String> arguments;
     private final Clock clock;
     private final Duration cacheFor;
     private volatile Cached cached;
 
     public ClaudeCliProbe(String executable, Clock clock, Duration cacheFor) {
+        this(executable, CliCleanupPeriod.keep(), clock, cacheFor);
+    }
+
+    /** {@code cleanup}: passed to the probe too, so no CLI the app starts runs with another period. */
+    public ClaudeCliProbe(String executable, CliCleanupPeriod cleanup, Clock clock, Duration cacheFor) {
         this.executable = executable;
+        this.arguments = cleanup.arguments();
         this.clock = clock;
         this.cacheFor = cacheFor;
     }
@@ -67,7 +76,11 @@ public final class ClaudeCliProbe implements HealthProbe {
         long start = System.nanoTime();
         Process process;
         try {
-            process = new ProcessBuilder(List.of(executable, "--version")).redirectErrorStream(true).start();
+            var command = new ArrayList<String>();
+            command.add(executable);
+            command.addAll(arguments);
+            command.add("--version");
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
         } catch (IOException e) {
             LOG.warn("claude CLI not found at '{}': live chat is unavailable", executable);
             return new ProbeResult(ProbeResult.MISSING, null, Map.of("path", executable));

@@ -93,7 +93,10 @@ public final class CliClaudeRunner implements ClaudeRunner, AutoCloseable {
     }
 
     List<String> command(RunSpec spec) {
-        List<String> command = new ArrayList<>(List.of(settings.executable(), "-p", "--input-format", "stream-json",
+        List<String> command = new ArrayList<>(List.of(settings.executable()));
+        // A long-lived CLI runs its transcript clean-up a few seconds after it starts: the app decides the period.
+        command.addAll(settings.cleanup().arguments());
+        command.addAll(List.of("-p", "--input-format", "stream-json",
                 "--output-format", "stream-json", "--verbose", "--include-partial-messages",
                 "--permission-prompt-tool", "stdio", spec.resume() ? "--resume" : "--session-id",
                 spec.sessionId().value()));

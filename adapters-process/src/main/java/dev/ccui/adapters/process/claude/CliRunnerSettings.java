@@ -1,5 +1,6 @@
 package dev.ccui.adapters.process.claude;
 
+import dev.ccui.application.history.CliCleanupPeriod;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -13,14 +14,17 @@ import java.util.Objects;
  * @param interruptTimeout how long an interrupted turn may take to end before the tree is killed
  * @param closeTimeout     how long a closed process may take to exit before the tree is killed
  * @param maxLineBytes     longer stdout lines are skipped with an {@code error} event
+ * @param cleanup          the transcript clean-up period every process is started with
  */
 public record CliRunnerSettings(String executable, Map<String, String> inherited, Duration idleTimeout,
-                                Duration interruptTimeout, Duration closeTimeout, int maxLineBytes) {
+                                Duration interruptTimeout, Duration closeTimeout, int maxLineBytes,
+                                CliCleanupPeriod cleanup) {
     public static final int DEFAULT_MAX_LINE_BYTES = 16 * 1024 * 1024;
 
     public CliRunnerSettings {
         Objects.requireNonNull(executable, "executable");
         inherited = Map.copyOf(inherited);
+        Objects.requireNonNull(cleanup, "cleanup");
         requirePositive("idleTimeout", idleTimeout);
         requirePositive("interruptTimeout", interruptTimeout);
         requirePositive("closeTimeout", closeTimeout);
@@ -29,22 +33,26 @@ public record CliRunnerSettings(String executable, Map<String, String> inherited
         }
     }
 
-    /** Ten minutes idle, five seconds to obey an interrupt, three to exit, 16 MiB lines. */
+    /** Ten minutes idle, five seconds to obey an interrupt, three to exit, 16 MiB lines, transcripts kept. */
     public static CliRunnerSettings defaults(String executable, Map<String, String> inherited) {
         return new CliRunnerSettings(executable, inherited, Duration.ofMinutes(10), Duration.ofSeconds(5),
-                Duration.ofSeconds(3), DEFAULT_MAX_LINE_BYTES);
+                Duration.ofSeconds(3), DEFAULT_MAX_LINE_BYTES, CliCleanupPeriod.keep());
+    }
+
+    public CliRunnerSettings withCleanup(CliCleanupPeriod period) {
+        return new CliRunnerSettings(executable, inherited, idleTimeout, interruptTimeout, closeTimeout, maxLineBytes, period);
     }
 
     public CliRunnerSettings withIdleTimeout(Duration timeout) {
-        return new CliRunnerSettings(executable, inherited, timeout, interruptTimeout, closeTimeout, maxLineBytes);
+        return new CliRunnerSettings(executable, inherited, timeout, interruptTimeout, closeTimeout, maxLineBytes, cleanup);
     }
 
     public CliRunnerSettings withInterruptTimeout(Duration timeout) {
-        return new CliRunnerSettings(executable, inherited, idleTimeout, timeout, closeTimeout, maxLineBytes);
+        return new CliRunnerSettings(executable, inherited, idleTimeout, timeout, closeTimeout, maxLineBytes, cleanup);
     }
 
     public CliRunnerSettings withMaxLineBytes(int bytes) {
-        return new CliRunnerSettings(executable, inherited, idleTimeout, interruptTimeout, closeTimeout, bytes);
+        return new CliRunnerSettings(executable, inherited, idleTimeout, interruptTimeout, closeTimeout, bytes, cleanup);
     }
 
     private static void requirePositive(String name, Duration value) {

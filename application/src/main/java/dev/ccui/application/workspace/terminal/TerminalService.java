@@ -59,7 +59,11 @@ public final class TerminalService implements TerminalUseCase, SessionsEndedList
     private volatile boolean closed;
 
     public TerminalService(ProjectRepository projects, TerminalSpawner spawner, Auditor auditor, TerminalSettings settings) {
-        this.access = new ProjectAccess(projects);
+        this(new ProjectAccess(projects), spawner, auditor, settings);
+    }
+
+    public TerminalService(ProjectAccess access, TerminalSpawner spawner, Auditor auditor, TerminalSettings settings) {
+        this.access = access;
         this.spawner = spawner;
         this.auditor = auditor;
         this.settings = settings;
@@ -87,7 +91,7 @@ public final class TerminalService implements TerminalUseCase, SessionsEndedList
             throw new ForbiddenException("CAPABILITY_REQUIRED",
                     "your account may not use the web shell: an admin can give it the terminal capability");
         }
-        return access.require(caller, projectId);
+        return access.requireWorkspace(caller, projectId);
     }
 
     @Override
@@ -95,7 +99,7 @@ public final class TerminalService implements TerminalUseCase, SessionsEndedList
                                    ClientInfo client) {
         Project project = allowed(caller, projectId);
         List<String> program = command.resumeSessionId() == null ? List.of()
-                : List.of(settings.claudeCliPath(), "--resume", command.resumeSessionId().value());
+                : settings.resumeCommand(command.resumeSessionId().value());
         Terminal terminal;
         synchronized (openLock) {
             if (closed) {
