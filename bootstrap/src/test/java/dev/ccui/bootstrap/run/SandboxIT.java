@@ -44,7 +44,10 @@ class SandboxIT {
     private FakeMessagesApi api;
     private TestApplication app;
     private String base;
+    private ApiClient admin;
     private ApiClient mallory;
+    private ApiClient bob;
+    private String bobProjectId;
     private String projectId;
     private Path project;
     private Path bobFile;
@@ -65,11 +68,13 @@ class SandboxIT {
         env.putAll(extra);
         app = TestApplication.sqlite(folder, env);
         base = app.startHttp();
-        ApiClient admin = ApiClient.setUpAdmin(base);
+        admin = ApiClient.setUpAdmin(base);
         mallory = admin.createMember("mallory", "terminal", "bypassPermissions");
-        ApiClient bob = admin.createMember("bob");
+        bob = admin.createMember("bob");
         projectId = json(mallory.post("/api/projects", "{\"path\":\"" + project + "\"}")).get("id").asText();
-        assertThat(bob.post("/api/projects", "{\"path\":\"" + bobProject + "\"}").statusCode()).isEqualTo(201);
+        var bobs = bob.post("/api/projects", "{\"path\":\"" + bobProject + "\"}");
+        assertThat(bobs.statusCode()).isEqualTo(201);
+        bobProjectId = json(bobs).get("id").asText();
         bobFile = Files.writeString(bobProject.resolve("plans.txt"), "BOB-PRIVATE-PLANS");
         Path bobTranscripts = Files.createDirectories(folder.resolve("claude/projects")
                 .resolve(bobProject.toString().replaceAll("[^A-Za-z0-9]", "-")));
@@ -180,6 +185,90 @@ class SandboxIT {
         long worst = during.stream().mapToLong(Long::longValue).max().orElseThrow();
         // Usual latency here is a few ms; a CPU or PID exhaustion would stall it for seconds.
         assertThat(worst).as("health during the fork bomb (ms), before: %s", before).isLessThan(Math.max(500, usual * 20));
+    }
+
+    /** The replay of issue 12 over HTTP: a repository planted with the file API in a project without .git runs nothing. */
+    @Test
+    void aRepositoryPlantedWithTheFileApiIsNotARepositoryAndItsFilterNeverRuns() throws Exception {
+        start(Map.of());
+        Path marker = root.resolve("filter-ran");
+        Map<String, String> files = new java.util.LinkedHashMap<>();
+        files.put("HEAD", "ref: refs/heads/main\n");
+        files.put("config", "[core]\n\trepositoryformatversion = 0\n\tbare = false\n\tworktree = " + project
+                + "\n[filter \"x\"]\n\tclean = touch " + marker + "\n");
+        files.put("info/attributes", "* filter=x\n");
+        files.put("a.txt", "data\n");
+        String files0 = "/api/projects/" + projectId + "/files/content?path=";
+        for (String dir : List.of("objects", "objects/info", "objects/pack", "refs", "refs/heads", "info")) {
+            assertThat(mallory.post(files0 + dir, "{\"type\":\"directory\"}").statusCode()).isEqualTo(201);
+        }
+        for (var file : files.entrySet()) {
+            var created = mallory.post(files0 + file.getKey(), ApiClient.JSON.writeValueAsString(Map.of("content", file.getValue())));
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        }
+        var staged = mallory.post("/api/projects/" + projectId + "/git/stage", "{\"paths\":[\".\"]}");
+        assertThat(staged.statusCode()).isEqualTo(409);
+        assertThat(json(staged).path("error").path("code").asText()).isEqualTo("NOT_A_REPOSITORY");
+        assertThat(mallory.get("/api/projects/" + projectId + "/git/status").statusCode()).isEqualTo(409);
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
+    void capabilitiesAndScopesAreRequiredAndEveryRefusalIsAudited() throws Exception {
+        start(Map.of());
+        var refused = bob.post("/api/runs", ApiClient.JSON.writeValueAsString(Map.of("projectId", bobProjectId, "prompt", "hi",
+                "permissionMode", "bypassPermissions", "clientMessageId", UUID.randomUUID().toString())));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(json(refused).path("error").path("code").asText()).isEqualTo("CAPABILITY_REQUIRED");
+        String ticket = json(bob.post("/api/auth/ws-ticket", "{}")).get("ticket").asText();
+        int shell = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create(base.replace("http", "ws") + "/ws/terminal?projectId=" + bobProjectId + "&ticket=" + ticket),
+                        new WebSocket.Listener() { })
+                .handle((ws, error) -> error == null ? 101
+                        : error.getCause() instanceof java.net.http.WebSocketHandshakeException h ? h.getResponse().statusCode() : -1)
+                .join();
+        assertThat(shell).isEqualTo(403);
+
+        String apiOnly = json(mallory.post("/api/api-keys", "{\"name\":\"ci\",\"scopes\":[\"api\"]}")).get("secret").asText();
+        String bypass = json(mallory.post("/api/api-keys", "{\"name\":\"yolo\",\"scopes\":[\"api\",\"bypassPermissions\"]}"))
+                .get("secret").asText();
+        String run = ApiClient.JSON.writeValueAsString(Map.of("projectId", projectId, "prompt", "hi",
+                "permissionMode", "bypassPermissions", "clientMessageId", UUID.randomUUID().toString()));
+        var noScope = withKey(apiOnly, run);
+        assertThat(noScope.statusCode()).isEqualTo(403);
+        assertThat(json(noScope).path("error").path("code").asText()).isEqualTo("SCOPE_REQUIRED");
+        assertThat(withKey(bypass, run).statusCode()).isEqualTo(202);
+
+        JsonNode users = json(admin.get("/api/users"));
+        assertThat(users.toString()).contains("\"username\":\"mallory\"");
+        for (JsonNode user : users.has("items") ? users.get("items") : users) {
+            String expected = switch (user.get("username").asText()) {
+                case "mallory" -> "[\"bypassPermissions\",\"terminal\"]";
+                case "bob" -> "[]";
+                default -> "[\"bypassPermissions\",\"terminal\"]";
+            };
+            assertThat(user.get("capabilities").toString()).isEqualTo(expected);
+        }
+        String audit = json(admin.get("/api/audit?action=access.capability_refused&limit=50")).toString();
+        assertThat(audit).contains("bob", "mallory");
+    }
+
+    private java.net.http.HttpResponse<String> withKey(String key, String body) throws Exception {
+        return HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(URI.create(base + "/api/runs"))
+                .header("X-API-Key", key).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void withoutTheSandboxASecondAccountIsRefused(@TempDir Path other) throws Exception {
+        app = TestApplication.sqlite(other.toRealPath(), Map.of("CCUI_SANDBOX", "none"));
+        base = app.startHttp();
+        admin = ApiClient.setUpAdmin(base);
+        var second = admin.post("/api/users", "{\"username\":\"second\",\"password\":\"second password 1\"}");
+        assertThat(second.statusCode()).isEqualTo(409);
+        assertThat(json(second).path("error").path("code").asText()).isEqualTo("SANDBOX_REQUIRED");
+        assertThat(json(admin.get("/api/health")).path("checks").path("sandbox").path("mode").asText()).isEqualTo("none");
     }
 
     private List<Long> healthLatencies(HttpClient http, int count) throws Exception {
