@@ -17,7 +17,7 @@ import dev.ccui.application.alert.AlertMonitor;
 import dev.ccui.application.alert.AlertService;
 import dev.ccui.application.alert.AlertingAuditRepository;
 import dev.ccui.application.alert.FanOutAlertSink;
-import dev.ccui.application.alert.FileStoreDiskSpace;
+import dev.ccui.adapters.persistence.disk.FileStoreDiskSpace;
 import dev.ccui.application.alert.LogAlertSink;
 import dev.ccui.application.events.AppEvent;
 import dev.ccui.domain.run.RunEvent;
@@ -32,6 +32,7 @@ import dev.ccui.application.events.port.out.EventBus;
 import dev.ccui.application.health.port.out.HealthProbe;
 import dev.ccui.adapters.persistence.health.DatabaseHealthProbe;
 import dev.ccui.adapters.persistence.history.JdbiSessionIndex;
+import dev.ccui.adapters.persistence.history.JdbiTranscriptArchive;
 import dev.ccui.adapters.persistence.maintenance.JdbiMaintenanceStore;
 import dev.ccui.application.maintenance.MaintenanceService;
 import dev.ccui.application.maintenance.MaintenanceSettings;
@@ -73,7 +74,10 @@ import dev.ccui.application.health.HealthService;
 import dev.ccui.application.history.HistoryService;
 import dev.ccui.application.history.IndexHealthProbe;
 import dev.ccui.application.history.IndexService;
+import dev.ccui.application.history.ArchiveRestorer;
 import dev.ccui.application.history.IndexSettings;
+import dev.ccui.application.history.port.out.TranscriptArchive;
+import dev.ccui.application.run.port.out.SessionProjects;
 import dev.ccui.application.project.ProjectService;
 import dev.ccui.application.project.ProjectAccess;
 import dev.ccui.application.project.ProjectSafety;
@@ -89,6 +93,7 @@ import dev.ccui.application.workspace.terminal.TerminalSettings;
 import dev.ccui.bootstrap.config.AppConfig;
 import dev.ccui.bootstrap.config.JwtSecretFile;
 import dev.ccui.bootstrap.config.NodeIdFile;
+import dev.ccui.bootstrap.metrics.SlowQueryMetrics;
 import dev.ccui.domain.run.NodeId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -103,6 +108,9 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.Optional;
+import dev.ccui.domain.project.ProjectId;
+import dev.ccui.domain.session.SessionId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -132,6 +140,7 @@ public final class Application implements AutoCloseable {
     private final EventBus events;
     private final HttpMetrics metrics;
     private AlertService alerts;
+    private TranscriptArchive archive;
     private AlertMonitor alertMonitor;
     private WebhookAlertSink webhook;
     private SmtpAlertSink mail;
@@ -180,6 +189,9 @@ public final class Application implements AutoCloseable {
                 .map(url -> DatabaseSettings.fromUrl(url, config.databasePoolSize()))
                 .orElseGet(() -> DatabaseSettings.sqlite(config.dataDir().resolve("ccui.db"))));
         try {
+            database.reportSlowQueries(config.slowQueryThreshold(), new SlowQueryMetrics(metrics.registry()));
+            // hikaricp_connections_* (pending, timeouts, usage) for the dashboard and the pool alert rules.
+            database.publishPoolMetrics(metrics.registry());
             var users = new JdbiUserRepository(database.jdbi());
             var apiKeys = new JdbiApiKeyRepository(database.jdbi());
             var auditRepository = new JdbiAuditRepository(database.jdbi());
@@ -230,16 +242,20 @@ public final class Application implements AutoCloseable {
             var userAdmin = new UserAdminService(users, tokens, hasher, auditor, clock, terminals, sandbox);
 
             var sessionIndex = new JdbiSessionIndex(database);
-            var transcripts = new FileTranscriptStore(config.claudeConfigDir(), TranscriptLimits.defaults());
-            this.indexer = new IndexService(transcripts, sessionIndex, projects, users, events, clock, IndexSettings.defaults());
+            // The app's own copy of every transcript: sessions whose files vanish stay readable and searchable.
+            this.archive = config.archiveEnabled() ? new JdbiTranscriptArchive(database, clock) : TranscriptArchive.NONE;
+            var transcripts = new FileTranscriptStore(config.claudeConfigDir(), TranscriptLimits.defaults(), archive);
+            this.indexer = new IndexService(transcripts, sessionIndex, projects, users, events, clock, IndexSettings.defaults(),
+                    archive, config.archiveRetention().orElse(null));
+            var restorer = new ArchiveRestorer(sessionIndex, archive, transcripts);
             var projectService = new ProjectService(projects, sessionIndex, users, new FileSystemWorkspacePaths(), events,
                     auditor, clock, projectSafety);
             var git = GitRunner.sandboxed(sandbox);
             var history = new HistoryService(sessionIndex, transcripts, projects, events, auditor);
 
             var probes = new ArrayList<HealthProbe>(List.of(new DatabaseHealthProbe(database),
-                    new ClaudeCliProbe(config.claudeCliPath(), config.cliCleanup(), clock, Duration.ofMinutes(5)), new IndexHealthProbe(indexer),
-                    new SandboxHealthProbe(sandbox)));
+                    new ClaudeCliProbe(config.claudeCliPath(), config.cliCleanup(), clock, Duration.ofMinutes(5)),
+                    new IndexHealthProbe(indexer), new SandboxHealthProbe(sandbox)));
             if (redis != null) {
                 probes.add(new RedisHealthProbe(redis));
             }
@@ -257,7 +273,17 @@ public final class Application implements AutoCloseable {
             LOG.info("node id {}", node);
             this.runs = new RunService(claudeRunner, new JdbiRunEventLog(database.jdbi()), runStore,
                     new JdbiNodeHeartbeats(database.jdbi()), projects,
-                    id -> sessionIndex.summary(id).map(SessionSummary::projectId), events, auditor, clock,
+                    new SessionProjects() {
+                        @Override
+                        public Optional<ProjectId> projectOf(SessionId id) {
+                            return sessionIndex.summary(id).map(SessionSummary::projectId);
+                        }
+
+                        @Override
+                        public void prepareResume(SessionId id) {
+                            restorer.restore(id);
+                        }
+                    }, events, auditor, clock,
                     new RunSettings(config.runsPerUser(), config.runsTotal(), config.permissionTimeout(),
                             config.runEventRetention(), node, config.nodeTimeout()), projectAccess);
             runs.recoverAfterRestart();
@@ -335,10 +361,29 @@ public final class Application implements AutoCloseable {
         return http;
     }
 
+    private volatile TranscriptArchive.Stats archiveStatsCache;
+    private volatile long archiveStatsAt;
+
+    /** The archive's figures, summed by the database at most once a minute (scrapes come more often). */
+    private TranscriptArchive.Stats archiveStats() {
+        long now = System.nanoTime();
+        TranscriptArchive.Stats cached = archiveStatsCache;
+        if (cached == null || now - archiveStatsAt > TimeUnit.MINUTES.toNanos(1)) {
+            cached = archive.stats();
+            archiveStatsCache = cached;
+            archiveStatsAt = now;
+        }
+        return cached;
+    }
+
     /** Application figures read at scrape time (the HTTP and JVM meters are the adapter's own). */
     private void bindGauges() {
         metrics.gauge("ccui.index.files", "transcript files indexed", () -> indexer.indexProgress().filesDone());
         metrics.gauge("ccui.index.bytes", "transcript bytes indexed", () -> indexer.indexProgress().bytesDone());
+        metrics.gauge("ccui.archive.raw.bytes", "transcript bytes kept in the archive (before compression)",
+                () -> archiveStats().rawBytes());
+        metrics.gauge("ccui.archive.stored.bytes", "bytes the archive takes in the database (gzip)",
+                () -> archiveStats().storedBytes());
         metrics.gauge("ccui.index.lag.ms", "delay from a transcript change to the index", () -> indexer.indexProgress().lastChangeLagMs());
         metrics.gauge("ccui.terminals.open", "open terminals", terminals::openCount);
         metrics.gauge("ccui.runs.active", "active Claude runs on this node", runs::activeRuns);

@@ -109,7 +109,8 @@ public final class HttpServer implements AutoCloseable {
 
         SecurityHeaders headers = new SecurityHeaders(settings.production());
         Cors cors = new Cors(settings.corsOrigins());
-        Authentication authentication = new Authentication(useCases.authenticate(), new ClientAddresses(settings.trustedProxies()));
+        Authentication authentication = new Authentication(useCases.authenticate(), new ClientAddresses(settings.trustedProxies()),
+                metrics::isScrapeToken);
         RateLimits rateLimits = new RateLimits(useCases.rateLimiter(), settings.apiLimit(), settings.authLimit(), metrics);
         StaticUi ui = new StaticUi(settings.webRoot());
         long maxBody = settings.maxBodyBytes();
@@ -134,7 +135,8 @@ public final class HttpServer implements AutoCloseable {
             maintenance.check(ctx);
         });
 
-        new HealthRoutes(useCases.health(), useCases.maintenance()).register(r);
+        new HealthRoutes(useCases.health(), useCases.maintenance(), ctx -> authentication.hasMetricsToken(ctx)
+                || Authentication.principal(ctx).map(principal -> principal.isAdmin()).orElse(false)).register(r);
         new AuthRoutes(useCases, new SessionCookie(settings.production(), settings.sessionTtl()), metrics).register(r);
         new UserRoutes(useCases.users()).register(r);
         new MaintenanceRoutes(useCases.maintenance()).register(r);

@@ -7,6 +7,7 @@ import dev.ccui.application.history.port.in.IndexStatusUseCase;
 import dev.ccui.application.history.port.out.FileState;
 import dev.ccui.application.history.port.out.IndexedSession;
 import dev.ccui.application.history.port.out.SessionIndex;
+import dev.ccui.application.history.port.out.TranscriptArchive;
 import dev.ccui.application.history.port.out.TranscriptDelta;
 import dev.ccui.application.history.port.out.TranscriptFile;
 import dev.ccui.application.history.port.out.TranscriptStore;
@@ -43,6 +44,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class IndexService implements IndexStatusUseCase, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IndexService.class);
+    /** How much of a file is copied into the archive at once. */
+    private static final int ARCHIVE_PIECE = 4 << 20;
     /** A queued path meaning "scan everything". */
     private static final Path RESCAN = Path.of("/");
 
@@ -53,6 +56,11 @@ public final class IndexService implements IndexStatusUseCase, AutoCloseable {
     private final EventBus events;
     private final Clock clock;
     private final IndexSettings settings;
+    private final TranscriptArchive archive;
+    /** How long an archived file whose original vanished is kept; null: forever. */
+    private final Duration archiveRetention;
+    /** During a full pass: how much of each file the archive holds (read once for the pass). */
+    private Map<String, Long> archiveEnds;
     private final LinkedBlockingQueue<Path> queue = new LinkedBlockingQueue<>();
     private final Object passLock = new Object();
     private final AtomicBoolean running = new AtomicBoolean();
@@ -64,6 +72,19 @@ public final class IndexService implements IndexStatusUseCase, AutoCloseable {
 
     public IndexService(TranscriptStore transcripts, SessionIndex index, ProjectRepository projects, UserRepository users,
                         EventBus events, Clock clock, IndexSettings settings) {
+        this(transcripts, index, projects, users, events, clock, settings, TranscriptArchive.NONE, null);
+    }
+
+    /**
+     * With an archive: every file read is also copied into it, and a file that vanishes from disk
+     * leaves its session archived (still listed, readable, searchable) instead of forgotten, for
+     * {@code archiveRetention} (null: forever) after it vanished.
+     */
+    public IndexService(TranscriptStore transcripts, SessionIndex index, ProjectRepository projects, UserRepository users,
+                        EventBus events, Clock clock, IndexSettings settings, TranscriptArchive archive,
+                        Duration archiveRetention) {
+        this.archive = archive;
+        this.archiveRetention = archiveRetention;
         this.transcripts = transcripts;
         this.index = index;
         this.projects = projects;
@@ -137,6 +158,15 @@ public final class IndexService implements IndexStatusUseCase, AutoCloseable {
     }
 
     private void scanAllLocked() {
+        archiveEnds = archive.enabled() ? new HashMap<>(archive.ends()) : null;
+        try {
+            scanAllPass();
+        } finally {
+            archiveEnds = null;
+        }
+    }
+
+    private void scanAllPass() {
         Instant started = clock.instant();
         List<TranscriptFile> files = transcripts.listFiles();
         long totalBytes = files.stream().mapToLong(TranscriptFile::size).sum();
@@ -172,9 +202,16 @@ public final class IndexService implements IndexStatusUseCase, AutoCloseable {
                 publishChanged(changed);
             }
         }
+        Instant expired = archiveRetention == null ? null : clock.instant().minus(archiveRetention);
         for (FileState state : index.allFileStates()) {
             if (!present.contains(state.path())) {
                 forget(state).ifPresent(changed::add);
+            }
+            if (expired != null && !present.contains(state.path()) && state.archivedAt() != null
+                    && state.archivedAt().isBefore(expired)) {
+                LOG.info("the archived copy of {} is older than the archive retention ({}): forgotten", state.path(),
+                        archiveRetention);
+                remove(state).ifPresent(changed::add);
             }
         }
         publishChanged(changed);
@@ -220,10 +257,58 @@ public final class IndexService implements IndexStatusUseCase, AutoCloseable {
         }
     }
 
+    /**
+     * A file that is gone from disk: kept as archived when the archive holds all that was indexed
+     * of it, forgotten otherwise.
+     */
     private Optional<ProjectId> forget(FileState state) {
+        if (state.archivedAt() != null) {
+            return Optional.empty();
+        }
+        if (archive.enabled() && state.offset() > 0 && archivedEnd(state.path()) >= state.offset()) {
+            Optional<ProjectId> project = Optional.ofNullable(state.sessionId()).flatMap(index::find).map(IndexedSession::projectId);
+            index.markArchived(state.path(), clock.instant());
+            LOG.info("transcript {} (session {}) vanished from disk: its {} bytes are kept in the archive", state.path(),
+                    state.sessionId(), state.offset());
+            return project;
+        }
+        return remove(state);
+    }
+
+    private Optional<ProjectId> remove(FileState state) {
         Optional<ProjectId> project = Optional.ofNullable(state.sessionId()).flatMap(index::find).map(IndexedSession::projectId);
         index.removeFile(state.path());
+        archive.drop(state.path());
+        if (archiveEnds != null) {
+            archiveEnds.remove(state.path());
+        }
         return project;
+    }
+
+    private long archivedEnd(String path) {
+        return archiveEnds != null ? archiveEnds.getOrDefault(path, 0L) : archive.end(path);
+    }
+
+    /** Copies the file's bytes from what the archive holds up to {@code end} into the archive. */
+    private void archiveUpTo(TranscriptFile file, SessionId session, long end) {
+        if (!archive.enabled()) {
+            return;
+        }
+        String path = file.path().toString();
+        long from = archivedEnd(path);
+        while (from < end) {
+            int length = (int) Math.min(ARCHIVE_PIECE, end - from);
+            Optional<byte[]> bytes = transcripts.bytes(file, from, length);
+            if (bytes.isEmpty() || bytes.get().length == 0) {
+                LOG.warn("could not copy {} from byte {} into the archive; will try again", path, from);
+                return;
+            }
+            archive.append(path, session, from, bytes.get());
+            from += bytes.get().length;
+            if (archiveEnds != null) {
+                archiveEnds.put(path, from);
+            }
+        }
     }
 
     private record Outcome(Optional<ProjectId> project, long badLines) {
@@ -243,10 +328,22 @@ public final class IndexService implements IndexStatusUseCase, AutoCloseable {
     private Outcome indexFile(TranscriptFile file) {
         String path = file.path().toString();
         Optional<FileState> known = index.fileState(path);
+        // A file marked archived that is on disk again (moved back) is read afresh, which clears the mark.
         boolean reset = known.isEmpty() || !java.util.Objects.equals(known.get().fileKey(), file.fileKey())
-                || file.size() < known.get().offset();
+                || file.size() < known.get().offset() || known.get().archivedAt() != null;
         long offset = reset ? 0 : known.get().offset();
+        if (reset && archive.enabled() && archivedEnd(path) > 0) {
+            // Replaced or shrunk: the copy described the old content.
+            archive.drop(path);
+            if (archiveEnds != null) {
+                archiveEnds.remove(path);
+            }
+        }
         if (!reset && file.size() == offset) {
+            // Indexed before the archive was switched on, or a copy that failed: catch up.
+            if (known.get().sessionId() != null && archive.enabled() && archivedEnd(path) < offset) {
+                archiveUpTo(file, known.get().sessionId(), offset);
+            }
             return Outcome.NOTHING;
         }
         String previousMessageId = reset ? null : known.get().lastMessageId();
@@ -272,6 +369,7 @@ public final class IndexService implements IndexStatusUseCase, AutoCloseable {
             FileState state = new FileState(path, session.id(), file.size(), file.modifiedAt(), file.fileKey(),
                     delta.endOffset(), delta.lastMessageId() != null ? delta.lastMessageId() : previousMessageId, badLines);
             index.apply(session, state, delta.lines(), delta.searchText(), reset);
+            archiveUpTo(file, session.id(), delta.endOffset());
             touched = session.projectId();
             reset = false;
             knownSession = session.id();

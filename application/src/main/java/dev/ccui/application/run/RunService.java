@@ -283,6 +283,10 @@ public final class RunService implements RunUseCases, StartRunUseCase, Interrupt
             live.begin(run, caller);
             resume = true;
         }
+        if (resume) {
+            // An archived session's transcript is written back first: the CLI resumes from the file.
+            index.prepareResume(run.sessionId());
+        }
         RunSpec spec = new RunSpec(Path.of(project.path()), run.sessionId(), resume, command.model(),
                 command.permissionMode(), command.allowedTools(), List.of(), Map.of());
         RunningProcess process;

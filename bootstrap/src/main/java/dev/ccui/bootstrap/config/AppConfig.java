@@ -64,7 +64,10 @@ public record AppConfig(
         Optional<String> nodeId,
         Duration nodeTimeout,
         CliCleanupPeriod cliCleanup,
-        Optional<SmtpSettings> alertSmtp) {
+        Optional<SmtpSettings> alertSmtp,
+        boolean archiveEnabled,
+        Optional<Duration> archiveRetention,
+        Duration slowQueryThreshold) {
 
     public static final int MIN_PRODUCTION_SECRET = 32;
 
@@ -160,6 +163,19 @@ public record AppConfig(
         } catch (IllegalArgumentException e) {
             r.problem(e.getMessage());
         }
+        Optional<Duration> archiveRetention = Optional.empty();
+        String retentionText = r.text("CCUI_ARCHIVE_RETENTION", "forever");
+        if (!retentionText.equalsIgnoreCase("forever")) {
+            try {
+                archiveRetention = Optional.of(Durations.parse(retentionText));
+                if (archiveRetention.get().compareTo(Duration.ofDays(1)) < 0) {
+                    throw new IllegalArgumentException();
+                }
+            } catch (RuntimeException e) {
+                r.problem("CCUI_ARCHIVE_RETENTION must be 'forever' or a duration of at least 1d (e.g. 365d), not '"
+                        + retentionText + "'");
+            }
+        }
         AppConfig config = new AppConfig(
                 r.text("CCUI_HOST", "127.0.0.1"),
                 r.integer("CCUI_PORT", 3001, 0, 65535),
@@ -204,7 +220,10 @@ public record AppConfig(
                 r.optional("CCUI_NODE_ID"),
                 r.duration("CCUI_NODE_TIMEOUT", Duration.ofMinutes(2)),
                 cliCleanup,
-                alertSmtp);
+                alertSmtp,
+                r.bool("CCUI_ARCHIVE", true),
+                archiveRetention,
+                Duration.ofMillis(r.integer("CCUI_SLOW_QUERY_MS", 200, 0, 3_600_000)));
         if (config.jwtTtl().compareTo(Duration.ofMinutes(5)) < 0 || config.jwtTtl().compareTo(Duration.ofDays(90)) > 0) {
             r.problem("JWT_TTL must be between 5m and 90d");
         }
@@ -243,7 +262,8 @@ public record AppConfig(
                 + ", redis=" + (redisUrl.isPresent() ? "on" : "off") + ", jwtSecret=" + (jwtSecret.isPresent() ? "set" : "generated")
                 + ", jwtTtl=" + jwtTtl + ", corsOrigins=" + corsOrigins + ", trustedProxies=" + trustedProxies
                 + ", rateLimitPerMinute=" + rateLimitPerMinute + ", auth=" + authAttempts + "/" + authWindow
-                + ", bcryptCost=" + bcryptCost + ", claudeCli=" + claudeCliPath + " (transcript clean-up " + cliCleanup + ")" + ", claudeConfigDir=" + claudeConfigDir
+                + ", bcryptCost=" + bcryptCost + ", claudeCli=" + claudeCliPath + " (transcript clean-up " + cliCleanup + ")" + ", archive="
+                + (archiveEnabled ? "on (kept " + archiveRetention.map(Duration::toString).orElse("forever") + ")" : "off") + ", claudeConfigDir=" + claudeConfigDir
                 + ", workspacesRoot=" + workspacesRoot + ", terminal=" + terminalEnabled + " (grace " + terminalGrace
                 + ", scrollback " + terminalScrollbackBytes + " B, " + terminalsPerUser + "/user, " + terminalsTotal + " total), runs=" + runsPerUser + "/user, " + runsTotal + " total (permission timeout "
                 + permissionTimeout + ", events kept " + runEventRetention + ")"

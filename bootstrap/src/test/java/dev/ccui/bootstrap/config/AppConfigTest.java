@@ -109,4 +109,19 @@ class AppConfigTest {
                                     + " setting, 30 days unless set) or a number of days from 1 to 36500, not '" + bad + "'"));
         }
     }
+
+    @Test
+    void theArchiveIsOnAndKeepsEverythingUnlessConfigured() {
+        AppConfig defaults = AppConfig.fromEnvironment(Map.of(), HOME);
+        assertThat(defaults.archiveEnabled()).isTrue();
+        assertThat(defaults.archiveRetention()).isEmpty();
+        AppConfig set = AppConfig.fromEnvironment(Map.of("CCUI_ARCHIVE", "off", "CCUI_ARCHIVE_RETENTION", "365d"), HOME);
+        assertThat(set.archiveEnabled()).isFalse();
+        assertThat(set.archiveRetention()).contains(Duration.ofDays(365));
+        assertThat(AppConfig.fromEnvironment(Map.of("CCUI_ARCHIVE_RETENTION", "Forever"), HOME).archiveRetention()).isEmpty();
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("CCUI_ARCHIVE", "maybe", "CCUI_ARCHIVE_RETENTION", "2h"), HOME))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
+                        "CCUI_ARCHIVE must be true or false, not 'maybe'",
+                        "CCUI_ARCHIVE_RETENTION must be 'forever' or a duration of at least 1d (e.g. 365d), not '2h'"));
+    }
 }

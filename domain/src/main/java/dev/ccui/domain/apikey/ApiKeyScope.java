@@ -10,6 +10,8 @@ import java.util.Locale;
 public enum ApiKeyScope {
     API,
     TERMINAL,
+    /** Admin routes, when the key's owner is an admin; an admin's key without it is a member's key. */
+    ADMIN,
     /** Runs in {@code bypassPermissions} mode (the owner needs that capability too). */
     BYPASS_PERMISSIONS;
 
@@ -23,6 +25,6 @@ public enum ApiKeyScope {
                 return scope;
             }
         }
-        throw new InvalidException("scopes", "unknown scope: use \"api\", \"terminal\" or \"bypassPermissions\"");
+        throw new InvalidException("scopes", "unknown scope: use \"api\", \"terminal\", \"bypassPermissions\" or \"admin\"");
     }
 }

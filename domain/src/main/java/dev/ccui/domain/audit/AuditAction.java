@@ -6,6 +6,8 @@ public enum AuditAction {
     LOGIN("auth.login"),
     LOGIN_FAILED("auth.login_failed"),
     LOGOUT("auth.logout"),
+    /** A validly signed token whose id belongs to another user: the signing secret has leaked. */
+    TOKEN_FORGED("auth.token_forged"),
     PASSWORD_CHANGED("auth.password_changed"),
     USER_CREATED("user.created"),
     USER_UPDATED("user.updated"),

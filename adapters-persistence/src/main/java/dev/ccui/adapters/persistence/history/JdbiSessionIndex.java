@@ -20,6 +20,7 @@ import dev.ccui.domain.session.SessionSummary;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
@@ -45,6 +46,7 @@ public final class JdbiSessionIndex implements SessionIndex {
             + "input_tokens, output_tokens, cost_by_start, hidden, next_seq";
     private static final String FILE_COLUMNS =
             "path, session_id, size, modified_at, file_key, indexed_offset, last_message_id, bad_lines";
+    private static final String FILE_SELECT = FILE_COLUMNS + ", archived_at";
 
     /**
      * app_title and hidden are only written on insert: they belong to the people using the app
@@ -59,12 +61,14 @@ public final class JdbiSessionIndex implements SessionIndex {
             + "first_prompt = excluded.first_prompt, last_prompt = excluded.last_prompt, git_branch = excluded.git_branch, "
             + "first_activity_at = excluded.first_activity_at, last_activity_at = excluded.last_activity_at, "
             + "message_count = excluded.message_count, models = excluded.models, input_tokens = excluded.input_tokens, "
-            + "output_tokens = excluded.output_tokens, cost_by_start = excluded.cost_by_start, next_seq = excluded.next_seq";
+            + "output_tokens = excluded.output_tokens, cost_by_start = excluded.cost_by_start, next_seq = excluded.next_seq, "
+            // Read from a file on disk again: the session is not (only) in the archive any more.
+            + "archived_at = NULL";
     private static final String UPSERT_FILE = "INSERT INTO transcript_files (" + FILE_COLUMNS + ") VALUES (:path, "
             + ":sessionId, :size, :modifiedAt, :fileKey, :offset, :lastMessageId, :badLines) "
             + "ON CONFLICT (path) DO UPDATE SET session_id = excluded.session_id, size = excluded.size, "
             + "modified_at = excluded.modified_at, file_key = excluded.file_key, indexed_offset = excluded.indexed_offset, "
-            + "last_message_id = excluded.last_message_id, bad_lines = excluded.bad_lines";
+            + "last_message_id = excluded.last_message_id, bad_lines = excluded.bad_lines, archived_at = NULL";
     private static final String INSERT_LINE = "INSERT INTO session_lines (session_id, seq, file_path, byte_offset, "
             + "byte_length, role, at, hidden, sidechain) VALUES (:sessionId, :seq, :file, :offset, :length, :role, :at, "
             + ":hidden, :sidechain)";
@@ -113,13 +117,13 @@ public final class JdbiSessionIndex implements SessionIndex {
 
     @Override
     public Optional<FileState> fileState(String path) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + FILE_COLUMNS + " FROM transcript_files WHERE path = :path")
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + FILE_SELECT + " FROM transcript_files WHERE path = :path")
                 .bind("path", path).map(JdbiSessionIndex::mapFile).findOne());
     }
 
     @Override
     public List<FileState> allFileStates() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + FILE_COLUMNS + " FROM transcript_files ORDER BY path")
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + FILE_SELECT + " FROM transcript_files ORDER BY path")
                 .map(JdbiSessionIndex::mapFile).list());
     }
 
@@ -216,12 +220,31 @@ public final class JdbiSessionIndex implements SessionIndex {
     }
 
     @Override
+    public void markArchived(String path, Instant at) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate("UPDATE transcript_files SET archived_at = :at WHERE path = :path AND archived_at IS NULL")
+                    .bind("at", at.toEpochMilli()).bind("path", path).execute();
+            h.createUpdate("UPDATE sessions SET archived_at = :at WHERE archived_at IS NULL "
+                            + "AND id IN (SELECT session_id FROM transcript_files WHERE path = :path) "
+                            + "AND NOT EXISTS (SELECT 1 FROM transcript_files f WHERE f.session_id = sessions.id "
+                            + "AND f.archived_at IS NULL)")
+                    .bind("at", at.toEpochMilli()).bind("path", path).execute();
+        });
+    }
+
+    @Override
+    public List<FileState> filesOf(SessionId id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + FILE_SELECT + " FROM transcript_files "
+                + "WHERE session_id = :id ORDER BY path").bind("id", id.value()).map(JdbiSessionIndex::mapFile).list());
+    }
+
+    @Override
     public Page<SessionSummary> listSessions(ProjectId projectId, int limit, String cursor, boolean includeHidden) {
         if (limit < 1) {
             throw new InvalidException("limit", "limit must be at least 1");
         }
         Cursor after = cursor == null || cursor.isEmpty() ? null : Cursor.decode(cursor);
-        StringBuilder sql = new StringBuilder("SELECT " + SESSION_COLUMNS + " FROM sessions WHERE project_id = :project");
+        StringBuilder sql = new StringBuilder("SELECT " + SESSION_COLUMNS + ", archived_at FROM sessions WHERE project_id = :project");
         if (!includeHidden) {
             sql.append(" AND hidden = 0");
         }
@@ -231,7 +254,7 @@ public final class JdbiSessionIndex implements SessionIndex {
             sql.append(" AND last_activity_at IS NULL AND id < :id");
         }
         sql.append(" ORDER BY last_activity_at DESC NULLS LAST, id DESC LIMIT :limit");
-        List<IndexedSession> rows = jdbi.withHandle(h -> {
+        List<SessionSummary> rows = jdbi.withHandle(h -> {
             var query = h.createQuery(sql.toString()).bind("project", projectId.toString()).bind("limit", limit + 1);
             if (after != null) {
                 query.bind("id", after.id());
@@ -239,20 +262,21 @@ public final class JdbiSessionIndex implements SessionIndex {
                     query.bind("at", after.lastActivityAt().longValue());
                 }
             }
-            return query.map(JdbiSessionIndex::mapSession).list();
+            return query.map(JdbiSessionIndex::mapSummary).list();
         });
-        List<IndexedSession> page = rows.size() > limit ? rows.subList(0, limit) : rows;
+        List<SessionSummary> page = rows.size() > limit ? rows.subList(0, limit) : rows;
         String next = null;
         if (rows.size() > limit) {
-            IndexedSession last = page.get(page.size() - 1);
+            SessionSummary last = page.get(page.size() - 1);
             next = new Cursor(millis(last.lastActivityAt()), last.id().value()).encode();
         }
-        return new Page<>(page.stream().map(JdbiSessionIndex::summaryOf).toList(), next);
+        return new Page<>(page, next);
     }
 
     @Override
     public Optional<SessionSummary> summary(SessionId id) {
-        return find(id).map(JdbiSessionIndex::summaryOf);
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + SESSION_COLUMNS + ", archived_at FROM sessions WHERE id = :id")
+                .bind("id", id.value()).map(JdbiSessionIndex::mapSummary).findOne());
     }
 
     @Override
@@ -413,16 +437,17 @@ public final class JdbiSessionIndex implements SessionIndex {
                 rs.getLong("next_seq"));
     }
 
-    private static SessionSummary summaryOf(IndexedSession s) {
+    private static SessionSummary mapSummary(ResultSet rs, StatementContext ctx) throws SQLException {
+        IndexedSession s = mapSession(rs, ctx);
         return new SessionSummary(s.id(), s.projectId(), s.title(), s.firstActivityAt(), s.lastActivityAt(),
                 s.messageCount(), new TreeSet<>(s.models()).stream().toList(), s.inputTokens(), s.outputTokens(),
-                s.costUsd(), s.gitBranch(), s.lastPrompt(), s.hidden());
+                s.costUsd(), s.gitBranch(), s.lastPrompt(), s.hidden(), instant(rs, "archived_at"));
     }
 
     private static FileState mapFile(ResultSet rs, StatementContext ctx) throws SQLException {
         return new FileState(rs.getString("path"), new SessionId(rs.getString("session_id")), rs.getLong("size"),
                 instant(rs, "modified_at"), rs.getString("file_key"), rs.getLong("indexed_offset"),
-                rs.getString("last_message_id"), rs.getInt("bad_lines"));
+                rs.getString("last_message_id"), rs.getInt("bad_lines"), instant(rs, "archived_at"));
     }
 
     private static MessageLine mapLine(ResultSet rs, StatementContext ctx) throws SQLException {

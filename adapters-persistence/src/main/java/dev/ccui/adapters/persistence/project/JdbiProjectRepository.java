@@ -29,9 +29,12 @@ public final class JdbiProjectRepository implements ProjectRepository {
      * joining every session row to the project row). Hidden sessions count for nothing.
      */
     private static final String OVERVIEW = "SELECT p.id, p.path, p.name, p.starred, p.archived, p.removed, p.discovered, "
-            + "p.owner_id, p.created_at, p.updated_at, COALESCE(f.session_count, 0) AS session_count, f.last_activity_at "
+            + "p.owner_id, p.created_at, p.updated_at, COALESCE(f.session_count, 0) AS session_count, f.last_activity_at, "
+            + "COALESCE(f.archived_count, 0) AS archived_count "
             + "FROM projects p LEFT JOIN (SELECT project_id, COUNT(*) AS session_count, "
-            + "MAX(last_activity_at) AS last_activity_at FROM sessions WHERE hidden = 0 GROUP BY project_id) f "
+            + "MAX(last_activity_at) AS last_activity_at, "
+            + "SUM(CASE WHEN archived_at IS NULL THEN 0 ELSE 1 END) AS archived_count "
+            + "FROM sessions WHERE hidden = 0 GROUP BY project_id) f "
             + "ON f.project_id = p.id ";
 
     private final Jdbi jdbi;
@@ -152,6 +155,7 @@ public final class JdbiProjectRepository implements ProjectRepository {
     }
 
     private static ProjectOverview mapOverview(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new ProjectOverview(map(rs, ctx), rs.getLong("session_count"), instant(rs, "last_activity_at"));
+        return new ProjectOverview(map(rs, ctx), rs.getLong("session_count"), instant(rs, "last_activity_at"),
+                rs.getLong("archived_count"));
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ccui.application.history.port.out.ImageData;
 import dev.ccui.application.history.port.out.LineRef;
+import dev.ccui.application.history.port.out.TranscriptArchive;
 import dev.ccui.application.history.port.out.TranscriptDelta;
 import dev.ccui.application.history.port.out.TranscriptFile;
 import dev.ccui.application.history.port.out.TranscriptStore;
@@ -19,11 +20,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +51,15 @@ public final class FileTranscriptStore implements TranscriptStore {
     private final JsonFactory factory = json.getFactory();
     private final MessageNormalizer normalizer;
     private final TranscriptWalker walker;
+    private final TranscriptArchive archive;
 
     public FileTranscriptStore(Path claudeConfigDir, TranscriptLimits limits) {
+        this(claudeConfigDir, limits, TranscriptArchive.NONE);
+    }
+
+    /** {@code archive}: where the lines of a file that vanished from disk are read from. */
+    public FileTranscriptStore(Path claudeConfigDir, TranscriptLimits limits, TranscriptArchive archive) {
+        this.archive = archive;
         this.root = claudeConfigDir.toAbsolutePath().normalize().resolve("projects");
         this.limits = limits;
         this.normalizer = new MessageNormalizer(json, limits.toolResultChars());
@@ -183,7 +194,11 @@ public final class FileTranscriptStore implements TranscriptStore {
             channel = null;
         }
         if (channel == null) {
-            return placeholder(seq, null, subagent, "[This message's transcript file can no longer be read]");
+            JsonNode archived = ref.length() > limits.maxLineBytes() ? null : archivedRecord(ref);
+            if (archived == null || !archived.isObject()) {
+                return placeholder(seq, null, subagent, "[This message's transcript file can no longer be read]");
+            }
+            return normalized(archived, ref, seq, subagent);
         }
         if (ref.length() > limits.maxLineBytes()) {
             RecordFacts facts = scanLarge(channel, ref.offset(), ref.length());
@@ -194,11 +209,28 @@ public final class FileTranscriptStore implements TranscriptStore {
         if (record == null || !record.isObject()) {
             return placeholder(seq, null, subagent, "[This record could not be read: the transcript file has changed]");
         }
+        return normalized(record, ref, seq, subagent);
+    }
+
+    private HistoryMessage normalized(JsonNode record, LineRef ref, long seq, boolean subagent) {
         try {
             return normalizer.normalize(record, seq, subagent);
         } catch (RuntimeException e) {
             LOG.warn("Cannot show the record at {}:{}: {}", ref.file(), ref.offset(), e.toString());
             return placeholder(seq, null, subagent, "[This record could not be shown]");
+        }
+    }
+
+    /** The record of a line whose file is gone, from the app's archive; null when it holds none. */
+    private JsonNode archivedRecord(LineRef ref) {
+        if (ref.offset() < 0 || ref.length() <= 0) {
+            return null;
+        }
+        try {
+            return archive.read(ref.file(), ref.offset(), ref.length()).map(this::parse).orElse(null);
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot read the archived record at {}:{}: {}", ref.file(), ref.offset(), e.toString());
+            return null;
         }
     }
 
@@ -224,7 +256,9 @@ public final class FileTranscriptStore implements TranscriptStore {
             return Optional.empty();
         }
         try (FileChannel channel = open(Path.of(ref.file()))) {
-            return channel == null ? Optional.empty() : Optional.ofNullable(readRecord(channel, ref));
+            return channel == null ? Optional.ofNullable(archivedRecord(ref)) : Optional.ofNullable(readRecord(channel, ref));
+        } catch (NoSuchFileException e) {
+            return Optional.ofNullable(archivedRecord(ref));
         } catch (IOException | InvalidPathException e) {
             return Optional.empty();
         }
@@ -246,6 +280,10 @@ public final class FileTranscriptStore implements TranscriptStore {
         } catch (IOException e) {
             return null;
         }
+        return parse(bytes);
+    }
+
+    private JsonNode parse(byte[] bytes) {
         try {
             return json.readTree(bytes);
         } catch (IOException | RuntimeException e) {
@@ -272,6 +310,57 @@ public final class FileTranscriptStore implements TranscriptStore {
             return null;
         }
         return FileChannel.open(real, StandardOpenOption.READ);
+    }
+
+    @Override
+    public Optional<byte[]> bytes(TranscriptFile file, long offset, int length) {
+        if (offset < 0 || length < 0) {
+            throw new IllegalArgumentException("negative offset or length");
+        }
+        try (FileChannel channel = open(file.path())) {
+            if (channel == null) {
+                return Optional.empty();
+            }
+            int wanted = (int) Math.max(0, Math.min(length, channel.size() - offset));
+            ByteBuffer buffer = ByteBuffer.allocate(wanted);
+            while (buffer.hasRemaining()) {
+                if (channel.read(buffer, offset + buffer.position()) < 0) {
+                    break;
+                }
+            }
+            return Optional.of(buffer.position() == wanted ? buffer.array()
+                    : Arrays.copyOf(buffer.array(), buffer.position()));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public boolean restore(Path path, InputStream content) {
+        Path absolute = path.toAbsolutePath().normalize();
+        String name = absolute.getFileName() == null ? "" : absolute.getFileName().toString();
+        if (!absolute.startsWith(root) || absolute.equals(root) || !name.endsWith(".jsonl")) {
+            return false;
+        }
+        try {
+            Path parent = Files.createDirectories(absolute.getParent());
+            if (!parent.toRealPath().startsWith(root.toRealPath()) || Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
+                return false;
+            }
+            // Written beside it then moved, so the CLI and the watcher never see half a transcript.
+            Path partial = Files.createTempFile(parent, ".restore-", ".part");
+            try {
+                Files.copy(content, partial, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(partial, absolute, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(partial);
+            }
+            LOG.info("Restored {} from the archive", absolute);
+            return true;
+        } catch (IOException e) {
+            LOG.warn("Cannot restore {} from the archive: {}", absolute, e.toString());
+            return false;
+        }
     }
 
     @Override

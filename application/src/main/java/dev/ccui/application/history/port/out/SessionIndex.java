@@ -4,6 +4,7 @@ import dev.ccui.application.common.Page;
 import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.session.SessionId;
 import dev.ccui.domain.session.SessionSummary;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +29,16 @@ public interface SessionIndex {
 
     /** Forgets a file that is gone: its lines and text, and its session when no other file has any. */
     void removeFile(String path);
+
+    /**
+     * Marks a file that is gone from disk but kept in the archive: its lines and text stay, and its
+     * session becomes archived (since {@code at}) when none of its files is left on disk. Indexing
+     * the file again ({@link #apply}) clears the mark.
+     */
+    void markArchived(String path, Instant at);
+
+    /** The files of a session (on disk or archived). */
+    List<FileState> filesOf(SessionId id);
 
     /** Sessions of a project, newest activity first; {@code cursor} is a previous page's {@code nextCursor}. */
     Page<SessionSummary> listSessions(ProjectId projectId, int limit, String cursor, boolean includeHidden);

@@ -1,6 +1,7 @@
 package dev.ccui.application.history.port.out;
 
 import dev.ccui.domain.history.HistoryMessage;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +36,18 @@ public interface TranscriptStore {
      * no permission). {@code previousMessageId} is the {@code lastMessageId} of the previous read.
      */
     Optional<TranscriptDelta> read(TranscriptFile file, long fromOffset, String previousMessageId);
+
+    /**
+     * The raw bytes of a file from {@code offset}, at most {@code length} (fewer at its end), for
+     * the archive; empty when the file cannot be read.
+     */
+    Optional<byte[]> bytes(TranscriptFile file, long offset, int length);
+
+    /**
+     * Writes a transcript kept in the archive back to its path, so the CLI can resume its session;
+     * false when the path is not a transcript path under the root or a file is already there.
+     */
+    boolean restore(Path path, InputStream content);
 
     /**
      * The messages at these lines, normalized, in the given order; {@code seqs} are their positions

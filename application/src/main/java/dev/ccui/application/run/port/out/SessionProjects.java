@@ -9,4 +9,8 @@ import java.util.Optional;
 public interface SessionProjects {
 
     Optional<ProjectId> projectOf(SessionId sessionId);
+
+    /** Called before the CLI resumes a session: a transcript kept only in the archive is written back. */
+    default void prepareResume(SessionId sessionId) {
+    }
 }

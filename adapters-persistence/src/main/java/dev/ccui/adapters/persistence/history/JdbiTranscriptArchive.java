@@ -1,0 +1,182 @@
+package dev.ccui.adapters.persistence.history;
+
+import dev.ccui.adapters.persistence.db.Database;
+import dev.ccui.application.history.port.out.TranscriptArchive;
+import dev.ccui.domain.session.SessionId;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * The transcript archive in the database (table {@code transcript_archive}): each file as gzip
+ * members of at most {@link #CHUNK_BYTES} original bytes, so reading one message of an archived
+ * file inflates at most a chunk, and growing a file stores only what it grew by.
+ */
+public final class JdbiTranscriptArchive implements TranscriptArchive {
+    static final int CHUNK_BYTES = 1 << 20;
+    private static final int CACHED_CHUNKS = 8;
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    /** The last inflated chunks: a page of messages reads many lines of the same chunk. */
+    private final Map<String, byte[]> inflated = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+            return size() > CACHED_CHUNKS;
+        }
+    });
+
+    public JdbiTranscriptArchive(Database database, Clock clock) {
+        this.jdbi = database.jdbi();
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean enabled() {
+        return true;
+    }
+
+    @Override
+    public Map<String, Long> ends() {
+        Map<String, Long> ends = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT path, MAX(end_offset) AS e FROM transcript_archive GROUP BY path")
+                .map((rs, ctx) -> ends.put(rs.getString("path"), rs.getLong("e"))).list());
+        return ends;
+    }
+
+    @Override
+    public long end(String path) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(MAX(end_offset), 0) FROM transcript_archive WHERE path = :path")
+                .bind("path", path).mapTo(Long.class).one());
+    }
+
+    @Override
+    public void append(String path, SessionId sessionId, long offset, byte[] bytes) {
+        if (bytes.length == 0) {
+            return;
+        }
+        long now = clock.millis();
+        jdbi.useTransaction(h -> {
+            PreparedBatch batch = h.prepareBatch("INSERT INTO transcript_archive (path, start_offset, end_offset, session_id, "
+                    + "data, stored_at) VALUES (:path, :start, :end, :session, :data, :at) ON CONFLICT (path, start_offset) "
+                    + "DO UPDATE SET end_offset = excluded.end_offset, session_id = excluded.session_id, data = excluded.data, "
+                    + "stored_at = excluded.stored_at");
+            for (int from = 0; from < bytes.length; from += CHUNK_BYTES) {
+                int length = Math.min(CHUNK_BYTES, bytes.length - from);
+                batch.bind("path", path).bind("start", offset + from).bind("end", offset + from + length)
+                        .bind("session", sessionId.value()).bind("data", gzip(bytes, from, length)).bind("at", now).add();
+            }
+            batch.execute();
+        });
+    }
+
+    @Override
+    public void drop(String path) {
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM transcript_archive WHERE path = :path").bind("path", path).execute());
+        inflated.keySet().removeIf(key -> key.startsWith(path + "\n"));
+    }
+
+    @Override
+    public Optional<byte[]> read(String path, long offset, int length) {
+        if (offset < 0 || length < 0) {
+            return Optional.empty();
+        }
+        long end = offset + length;
+        List<long[]> chunks = jdbi.withHandle(h -> h.createQuery("SELECT start_offset, end_offset FROM transcript_archive "
+                        + "WHERE path = :path AND end_offset > :from AND start_offset < :to ORDER BY start_offset")
+                .bind("path", path).bind("from", offset).bind("to", end)
+                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).list());
+        byte[] result = new byte[length];
+        long covered = offset;
+        for (long[] chunk : chunks) {
+            if (chunk[0] > covered) {
+                return Optional.empty();
+            }
+            byte[] data = chunk(path, chunk[0]);
+            if (data == null) {
+                return Optional.empty();
+            }
+            int from = (int) (covered - chunk[0]);
+            int count = (int) (Math.min(chunk[1], end) - covered);
+            System.arraycopy(data, from, result, (int) (covered - offset), count);
+            covered += count;
+        }
+        return covered == end ? Optional.of(result) : Optional.empty();
+    }
+
+    private byte[] chunk(String path, long start) {
+        String key = path + "\n" + start;
+        byte[] cached = inflated.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Optional<byte[]> data = jdbi.withHandle(h -> h.createQuery("SELECT data FROM transcript_archive "
+                        + "WHERE path = :path AND start_offset = :start")
+                .bind("path", path).bind("start", start).mapTo(byte[].class).findOne());
+        if (data.isEmpty()) {
+            return null;
+        }
+        byte[] bytes = gunzip(data.get());
+        inflated.put(key, bytes);
+        return bytes;
+    }
+
+    @Override
+    public Optional<InputStream> open(String path) {
+        List<byte[]> chunks = jdbi.withHandle(h -> h.createQuery("SELECT data FROM transcript_archive WHERE path = :path "
+                + "ORDER BY start_offset").bind("path", path).mapTo(byte[].class).list());
+        if (chunks.isEmpty()) {
+            return Optional.empty();
+        }
+        List<InputStream> streams = new ArrayList<>();
+        for (byte[] chunk : chunks) {
+            try {
+                streams.add(new GZIPInputStream(new ByteArrayInputStream(chunk)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("an archived chunk of " + path + " is not gzip", e);
+            }
+        }
+        return Optional.of(new SequenceInputStream(Collections.enumeration(streams)));
+    }
+
+    @Override
+    public Stats stats() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(DISTINCT path) AS files, "
+                        + "COALESCE(SUM(end_offset - start_offset), 0) AS raw, COALESCE(SUM(LENGTH(data)), 0) AS stored "
+                        + "FROM transcript_archive")
+                .map((rs, ctx) -> new Stats(rs.getLong("files"), rs.getLong("raw"), rs.getLong("stored"))).one());
+    }
+
+    private static byte[] gzip(byte[] bytes, int from, int length) {
+        var out = new ByteArrayOutputStream(Math.max(64, length / 4));
+        try (var gzip = new GZIPOutputStream(out, 64 * 1024)) {
+            gzip.write(bytes, from, length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] gunzip(byte[] data) {
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(data))) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("an archived chunk is not gzip", e);
+        }
+    }
+}

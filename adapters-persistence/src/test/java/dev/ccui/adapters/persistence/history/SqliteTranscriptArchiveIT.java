@@ -1,0 +1,11 @@
+package dev.ccui.adapters.persistence.history;
+
+import dev.ccui.adapters.persistence.TestDatabases;
+import java.nio.file.Path;
+
+class SqliteTranscriptArchiveIT extends TranscriptArchiveContract {
+    @Override
+    protected TestDatabases.Opened open(Path folder) {
+        return TestDatabases.sqliteOpened(folder);
+    }
+}
