@@ -4,7 +4,8 @@
 # both apps side by side in one JVM with interleaved samples, the real claude CLI against a fake
 # Messages API on loopback.
 #   ops/bench/sandbox-benchmark.sh [work dir] [runs per mode] [keystrokes per mode]
-# Needs compiled test classes (./mvnw -o -DskipWeb -pl bootstrap -am test-compile) and the pinned CLI
+# Needs a built tree (bootstrap/target/ccui.jar and the bootstrap and adapters-process test classes,
+# e.g. ./mvnw -o -DskipWeb -pl bootstrap -am verify -DskipTests) and the pinned CLI
 # (CCUI_TEST_CLAUDE_CLI, else $HOME/.cache/ccui/claude-cli/node_modules/.bin/claude).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -14,5 +15,6 @@ keys="${3:-200}"
 cd "$root"
 . ops/bench/lib.sh
 mkdir -p "$work"
-"$JAVA_HOME/bin/java" -cp "$(classpath_of bootstrap)" \
-  dev.ccui.bootstrap.bench.SandboxBenchmark "$work" "$runs" "$keys" 2>/dev/null | grep -v '^[0-9:,.]* |-'
+"$JAVA_HOME/bin/java" -cp "$(bench_classpath "$root/bootstrap/target/ccui.jar")" \
+  dev.ccui.bootstrap.bench.SandboxBenchmark "$work" "$runs" "$keys" 2>/dev/null | grep -v ' WARN \| INFO '
+

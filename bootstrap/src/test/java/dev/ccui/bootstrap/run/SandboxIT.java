@@ -149,7 +149,7 @@ class SandboxIT {
             app.application().indexer().scanAll();
             assertThat(mallory.get("/api/sessions/" + sessionId).statusCode()).isEqualTo(200);
         }
-        assertThat(json(mallory.get("/api/health")).path("checks").path("sandbox").path("mode").asText())
+        assertThat(json(admin.get("/api/health")).path("checks").path("sandbox").path("mode").asText())
                 .isEqualTo("bwrap");
     }
 
