@@ -1,11 +1,15 @@
 export type Role = 'admin' | 'member';
 
+/** What an admin allows an account beyond its projects: the web shell, runs in bypassPermissions mode. */
+export type Capability = 'terminal' | 'bypassPermissions';
+
 export interface User {
   id: string;
   username: string;
   role: Role;
   disabled: boolean;
   createdAt: string;
+  capabilities?: Capability[];
 }
 
 export interface AuthStatus {
@@ -59,6 +63,7 @@ export interface UserPatch {
   role?: Role;
   disabled?: boolean;
   password?: string;
+  capabilities?: Capability[];
 }
 
 // ---- projects, sessions, messages, search ----

@@ -155,6 +155,8 @@ public final class BubblewrapSandbox implements ProcessSandbox {
         env.put("PWD", project.toString());
         env.putIfAbsent("PATH", "/usr/local/bin:/usr/bin:/bin");
         if (claude) {
+            // The CLI refuses bypassPermissions as root unless it is told it runs in a sandbox, which it now does.
+            env.put("IS_SANDBOX", "1");
             for (Path path : cliPaths) {
                 bwrap.addAll(List.of("--ro-bind", path.toString(), path.toString()));
             }
