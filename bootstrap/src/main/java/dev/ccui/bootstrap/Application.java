@@ -17,7 +17,7 @@ import dev.ccui.application.alert.AlertMonitor;
 import dev.ccui.application.alert.AlertService;
 import dev.ccui.application.alert.AlertingAuditRepository;
 import dev.ccui.application.alert.FanOutAlertSink;
-import dev.ccui.application.alert.FileStoreDiskSpace;
+import dev.ccui.adapters.persistence.disk.FileStoreDiskSpace;
 import dev.ccui.application.alert.LogAlertSink;
 import dev.ccui.application.events.AppEvent;
 import dev.ccui.domain.run.RunEvent;
@@ -66,6 +66,11 @@ import dev.ccui.adapters.process.workspace.terminal.PtyTerminalSpawner;
 import dev.ccui.application.apikey.ApiKeyService;
 import dev.ccui.application.audit.AuditService;
 import dev.ccui.application.audit.Auditor;
+import dev.ccui.application.auth.cache.CachedAuthentication;
+import dev.ccui.application.auth.cache.ForgettingApiKeyRepository;
+import dev.ccui.application.auth.cache.ForgettingTokenRepository;
+import dev.ccui.application.auth.cache.ForgettingUserRepository;
+import dev.ccui.application.auth.cache.PrincipalCache;
 import dev.ccui.application.auth.AuthService;
 import dev.ccui.application.auth.AuthSettings;
 import dev.ccui.application.auth.port.out.AuthTokenRepository;
@@ -203,8 +208,11 @@ public final class Application implements AutoCloseable {
             database.reportSlowQueries(config.slowQueryThreshold(), statements);
             // hikaricp_connections_* (pending, timeouts, usage) for the dashboard and the pool alert rules.
             database.publishPoolMetrics(metrics.registry());
-            var users = new JdbiUserRepository(database.jdbi());
-            var apiKeys = new JdbiApiKeyRepository(database.jdbi());
+            // Who a credential belongs to, remembered for a second; every local write that revokes
+            // access goes through the Forgetting* repositories, which drop the affected entries.
+            var principals = new PrincipalCache(clock, PrincipalCache.DEFAULT_TTL);
+            var users = new ForgettingUserRepository(new JdbiUserRepository(database.jdbi()), principals);
+            var apiKeys = new ForgettingApiKeyRepository(new JdbiApiKeyRepository(database.jdbi()), principals);
             var auditRepository = new JdbiAuditRepository(database.jdbi());
             // With REDIS_URL several nodes share rate limits, revocations and events; each part
             // falls back to this node's memory or the database while Redis is away.
@@ -249,8 +257,10 @@ public final class Application implements AutoCloseable {
             this.terminals = new TerminalService(projectAccess, new PtyTerminalSpawner(shellEnvironment, sandbox), auditor,
                     new TerminalSettings(config.terminalEnabled(), config.terminalGrace(), config.terminalScrollbackBytes(),
                             config.terminalsPerUser(), config.terminalsTotal(), config.claudeCliPath(), config.cliCleanup()));
-            var auth = new AuthService(users, apiKeys, tokens, hasher, issuer, rateLimiter, auditor, clock, authSettings, terminals);
-            var userAdmin = new UserAdminService(users, tokens, hasher, auditor, clock, terminals, sandbox);
+            var revocableTokens = new ForgettingTokenRepository(tokens, principals);
+            var auth = new AuthService(users, apiKeys, revocableTokens, hasher, issuer, rateLimiter, auditor, clock, authSettings,
+                    terminals);
+            var userAdmin = new UserAdminService(users, revocableTokens, hasher, auditor, clock, terminals, sandbox);
 
             var sessionIndex = new JdbiSessionIndex(database);
             // The app's own copy of every transcript: sessions whose files vanish stay readable and searchable.
@@ -308,7 +318,8 @@ public final class Application implements AutoCloseable {
             // Shared through the database so every node turns read-only together; cached briefly per node.
             this.maintenance = new MaintenanceService(new JdbiMaintenanceStore(database.jdbi()), auditor, clock,
                     new MaintenanceSettings(config.maintenanceRetryAfter(), MaintenanceSettings.defaults().cacheFor()));
-            this.useCases = new UseCases(auth, auth, auth, auth, auth, auth, auth, auth, userAdmin, userAdmin,
+            this.useCases = new UseCases(auth, auth, auth, auth, new CachedAuthentication(auth, principals), auth, auth, auth,
+                    userAdmin, userAdmin,
                     new ApiKeyService(apiKeys, auditor, clock), new AuditService(auditRepository, runStore), health, projectService,
                     history, indexer, new ChangeFeedService(events, projects),
                     new FilesService(projectAccess, new LocalWorkspaceFiles(git), auditor,
