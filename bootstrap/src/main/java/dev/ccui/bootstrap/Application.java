@@ -308,6 +308,9 @@ public final class Application implements AutoCloseable {
                     new RunSettings(config.runsPerUser(), config.runsTotal(), config.permissionTimeout(),
                             config.runEventRetention(), node, config.nodeTimeout()), projectAccess);
             runs.recoverAfterRestart();
+            if (telemetry != null && telemetry.tracer() != null) {
+                events.subscribe(new dev.ccui.bootstrap.telemetry.RunSpans(telemetry.tracer()));
+            }
             events.subscribe(event -> {
                 if (event instanceof AppEvent.RunEventLogged logged
                         && logged.logged().event() instanceof RunEvent.RunEnded ended

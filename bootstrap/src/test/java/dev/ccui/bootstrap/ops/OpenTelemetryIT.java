@@ -198,4 +198,60 @@ class OpenTelemetryIT {
             receiver.stop(0);
         }
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(180)
+    void aClaudeRunIsOneSpanFromItsFirstEventToRunEnded() throws Exception {
+        HttpServer receiver = receiver();
+        Path base = folder.toRealPath();
+        Path cwd = java.nio.file.Files.createDirectories(base.resolve("work").resolve("app"));
+        Path tmp = java.nio.file.Files.createDirectories(base.resolve("tmp"));
+        try (var api = new dev.ccui.adapters.process.claude.FakeMessagesApi()) {
+            Map<String, String> env = new java.util.HashMap<>();
+            env.put("CLAUDE_CLI_PATH", dev.ccui.adapters.process.claude.TestCli.path().toString());
+            env.put("CCUI_WORKSPACES_ROOT", base.resolve("work").toString());
+            env.put("PATH", System.getenv("PATH"));
+            env.put("LANG", "C.UTF-8");
+            env.put("CLAUDE_CODE_TMPDIR", tmp.toString());
+            env.put("TMPDIR", tmp.toString());
+            env.putAll(dev.ccui.adapters.process.claude.TestCli.fakeApiEnvironment(api.baseUrl()));
+            env.put("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + receiver.getAddress().getPort());
+            env.put("OTEL_BSP_SCHEDULE_DELAY", "100");
+            env.put("OTEL_METRICS_EXPORTER", "none");
+            try (var app = TestApplication.sqlite(base, env)) {
+                ApiClient admin = ApiClient.setUpAdmin(app.startHttp());
+                String projectId = ApiClient.json(admin.post("/api/projects", "{\"path\":\"" + cwd + "\"}")).get("id").asText();
+                var started = admin.post("/api/runs", "{\"projectId\":\"" + projectId
+                        + "\",\"prompt\":\"hello there\",\"clientMessageId\":\"" + java.util.UUID.randomUUID() + "\"}");
+                assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+                String runId = ApiClient.json(started).get("runId").asText();
+
+                await("the run's span at the receiver", () -> spans.stream().anyMatch(s -> s.getName().equals("claude run")));
+                Span run = spans.stream().filter(s -> s.getName().equals("claude run")).findFirst().orElseThrow();
+                assertThat(attribute(run.getAttributesList(), "ccui.run_id")).isEqualTo(runId);
+                assertThat(attribute(run.getAttributesList(), "ccui.end_reason")).isEqualTo("completed");
+                assertThat(attribute(run.getAttributesList(), "gen_ai.request.model")).isNotBlank();
+                assertThat(Long.parseLong(attribute(run.getAttributesList(), "gen_ai.usage.output_tokens"))).isPositive();
+                assertThat(run.getEventsList()).extracting(Span.Event::getName).contains("result");
+                assertThat(run.toString()).doesNotContain("hello there"); // never the prompt
+                Span post = spans.stream().filter(s -> s.getName().equals("POST /api/runs")).findFirst().orElseThrow();
+                assertThat(attribute(post.getAttributesList(), "http.response.status_code")).isEqualTo("202");
+
+                StringBuilder shown = new StringBuilder("a run as the OTLP receiver decoded it:\n");
+                for (Span s : List.of(post, run)) {
+                    shown.append(String.format(java.util.Locale.ROOT, "  %-16s trace %s %9.1f ms %s%n", s.getName(),
+                            hex(s.getTraceId()), (s.getEndTimeUnixNano() - s.getStartTimeUnixNano()) / 1e6,
+                            s.getAttributesList().stream().map(a -> a.getKey() + "=" + (a.getValue().hasIntValue()
+                                    ? Long.toString(a.getValue().getIntValue()) : a.getValue().getStringValue())).toList()));
+                }
+                run.getEventsList().forEach(ev -> shown.append("    event ").append(ev.getName()).append(" +")
+                        .append(String.format(java.util.Locale.ROOT, "%.1f", (ev.getTimeUnixNano() - run.getStartTimeUnixNano()) / 1e6))
+                        .append(" ms ").append(ev.getAttributesList().stream().map(a -> a.getKey() + "=" + a.getValue().getStringValue()).toList())
+                        .append('\n'));
+                figure(shown.toString());
+            }
+        } finally {
+            receiver.stop(0);
+        }
+    }
 }
