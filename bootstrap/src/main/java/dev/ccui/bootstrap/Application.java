@@ -99,6 +99,9 @@ import dev.ccui.bootstrap.config.AppConfig;
 import dev.ccui.bootstrap.config.JwtSecretFile;
 import dev.ccui.bootstrap.config.NodeIdFile;
 import dev.ccui.bootstrap.metrics.SlowQueryMetrics;
+import dev.ccui.bootstrap.telemetry.Telemetry;
+import dev.ccui.bootstrap.telemetry.TracedStatements;
+import dev.ccui.adapters.persistence.db.SlowQueryLogger;
 import dev.ccui.domain.run.NodeId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -145,6 +148,7 @@ public final class Application implements AutoCloseable {
     private final RedisConnection redis;
     private final EventBus events;
     private final HttpMetrics metrics;
+    private final Telemetry telemetry;
     private AlertService alerts;
     private TranscriptArchive archive;
     private AlertMonitor alertMonitor;
@@ -190,12 +194,19 @@ public final class Application implements AutoCloseable {
     private Application(AppConfig config) {
         this.config = config;
         this.metrics = new HttpMetrics(config.metricsToken().orElse(null));
+        // OTLP export of metrics and traces, only with OTEL_EXPORTER_OTLP_ENDPOINT (the full environment is cliEnvironment).
+        this.telemetry = Telemetry.start(config.cliEnvironment(), metrics).orElse(null);
         prepareDataDir(config.dataDir());
         this.database = Database.open(config.databaseUrl()
                 .map(url -> DatabaseSettings.fromUrl(url, config.databasePoolSize()))
                 .orElseGet(() -> DatabaseSettings.sqlite(config.dataDir().resolve("ccui.db"))));
         try {
-            database.reportSlowQueries(config.slowQueryThreshold(), new SlowQueryMetrics(metrics.registry()));
+            SlowQueryLogger.Listener statements = new SlowQueryMetrics(metrics.registry());
+            if (telemetry != null && telemetry.tracer() != null) {
+                statements = new TracedStatements(statements, telemetry.tracer(),
+                        database.vendor().migrationFolder()); // "sqlite" or "postgresql"
+            }
+            database.reportSlowQueries(config.slowQueryThreshold(), statements);
             // hikaricp_connections_* (pending, timeouts, usage) for the dashboard and the pool alert rules.
             database.publishPoolMetrics(metrics.registry());
             // Who a credential belongs to, remembered for a second; every local write that revokes
@@ -300,6 +311,9 @@ public final class Application implements AutoCloseable {
                     new RunSettings(config.runsPerUser(), config.runsTotal(), config.permissionTimeout(),
                             config.runEventRetention(), node, config.nodeTimeout()), projectAccess);
             runs.recoverAfterRestart();
+            if (telemetry != null && telemetry.tracer() != null) {
+                events.subscribe(new dev.ccui.bootstrap.telemetry.RunSpans(telemetry.tracer()));
+            }
             events.subscribe(event -> {
                 if (event instanceof AppEvent.RunEventLogged logged
                         && logged.logged().event() instanceof RunEvent.RunEnded ended
@@ -495,6 +509,9 @@ public final class Application implements AutoCloseable {
         }
         if (mail != null) {
             mail.close();
+        }
+        if (telemetry != null) {
+            telemetry.close();
         }
         LOG.info("stopped");
     }
