@@ -113,6 +113,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -238,7 +239,7 @@ public final class Application implements AutoCloseable {
             // Failed sign-ins reach the alert rules through the audit log they are written to.
             var auditor = new Auditor(new AlertingAuditRepository(auditRepository, alerts), clock);
             var authSettings = new AuthSettings(new RateLimit("auth-username", config.authAttempts(), config.authWindow()),
-                    Duration.ofSeconds(30));
+                    Duration.ofSeconds(30), setupCode(config, users.count() == 0));
             var projects = new JdbiProjectRepository(database.jdbi());
             this.events = redis == null ? new InMemoryEventBus() : new RedisEventBus(redis);
             // A project must never be the workspaces root, nor overlap the app's own folders (the JWT
@@ -249,6 +250,12 @@ public final class Application implements AutoCloseable {
             this.projectSafety = new ProjectSafety(projects, users, folderRule, events, clock);
             var projectAccess = new ProjectAccess(projects, projectSafety);
             this.sandbox = sandbox(config, users.count());
+            var sessionIndex = new JdbiSessionIndex(database);
+            // The app's own copy of every transcript: sessions whose files vanish stay readable and searchable.
+            this.archive = config.archiveEnabled() ? new JdbiTranscriptArchive(database, clock) : TranscriptArchive.NONE;
+            var transcripts = new FileTranscriptStore(config.claudeConfigDir(), TranscriptLimits.defaults(), archive);
+            // Writes an archived session's transcript back before the CLI resumes it (chat or terminal).
+            var restorer = new ArchiveRestorer(sessionIndex, archive, transcripts);
             // Built before the account services: sign-out and disabled accounts end their terminals.
             // The shell sees the environment the app was configured from: the process's own in
             // production, and in tests a HOME of their own (so no user's ~/.bashrc can stall it).
@@ -256,19 +263,15 @@ public final class Application implements AutoCloseable {
             shellEnvironment.putAll(config.cliEnvironment());
             this.terminals = new TerminalService(projectAccess, new PtyTerminalSpawner(shellEnvironment, sandbox), auditor,
                     new TerminalSettings(config.terminalEnabled(), config.terminalGrace(), config.terminalScrollbackBytes(),
-                            config.terminalsPerUser(), config.terminalsTotal(), config.claudeCliPath(), config.cliCleanup()));
+                            config.terminalsPerUser(), config.terminalsTotal(), config.claudeCliPath(), config.cliCleanup()),
+                    restorer::restore);
             var revocableTokens = new ForgettingTokenRepository(tokens, principals);
             var auth = new AuthService(users, apiKeys, revocableTokens, hasher, issuer, rateLimiter, auditor, clock, authSettings,
                     terminals);
             var userAdmin = new UserAdminService(users, revocableTokens, hasher, auditor, clock, terminals, sandbox);
 
-            var sessionIndex = new JdbiSessionIndex(database);
-            // The app's own copy of every transcript: sessions whose files vanish stay readable and searchable.
-            this.archive = config.archiveEnabled() ? new JdbiTranscriptArchive(database, clock) : TranscriptArchive.NONE;
-            var transcripts = new FileTranscriptStore(config.claudeConfigDir(), TranscriptLimits.defaults(), archive);
             this.indexer = new IndexService(transcripts, sessionIndex, projects, users, events, clock, IndexSettings.defaults(),
                     archive, config.archiveRetention().orElse(null));
-            var restorer = new ArchiveRestorer(sessionIndex, archive, transcripts);
             var projectService = new ProjectService(projects, sessionIndex, users, new FileSystemWorkspacePaths(), events,
                     auditor, clock, projectSafety);
             var git = GitRunner.sandboxed(sandbox);
@@ -347,6 +350,30 @@ public final class Application implements AutoCloseable {
         }
     }
 
+    /**
+     * The one-time code the first admin's set-up asks for when the server is reachable from other
+     * machines (a non-loopback bind, or a proxy in front): otherwise whoever finds a fresh server
+     * first would own it. Printed once in the log, as Jupyter and Grafana do; gone once an admin exists.
+     */
+    private static String setupCode(AppConfig config, boolean setupRequired) {
+        boolean loopbackOnly = Set.of("127.0.0.1", "localhost", "::1", "[::1]").contains(config.host())
+                && config.trustedProxies().isEmpty();
+        if (!setupRequired) {
+            return null;
+        }
+        if (config.setupCode().isPresent()) {
+            // Preset by the operator (automated deployments): required wherever the server listens.
+            return config.setupCode().get().strip();
+        }
+        if (loopbackOnly) {
+            return null;
+        }
+        String code = dev.ccui.application.common.Secrets.urlSafe(9);
+        LOG.warn("first-admin set-up code: {} (enter it on the set-up page; needed because this server is reachable "
+                + "beyond this machine)", code);
+        return code;
+    }
+
     /** Builds everything but the HTTP server. */
     public static Application create(AppConfig config) {
         return new Application(config);
@@ -372,7 +399,7 @@ public final class Application implements AutoCloseable {
                     config.trustedProxies(), config.maxBodyBytes(),
                     new RateLimit("api", config.rateLimitPerMinute(), Duration.ofMinutes(1)),
                     new RateLimit("auth-ip", config.authAttempts(), config.authWindow()),
-                    config.jwtTtl(), Version.current(), "web", config.shutdownGrace());
+                    config.jwtTtl(), Version.current(), "web", config.shutdownGrace(), config.allowedHosts());
             var u = useCases;
             bindGauges();
             http = new HttpServer(settings, new HttpUseCases(u.authStatus(), u.setup(), u.login(), u.logout(),
