@@ -49,7 +49,15 @@ public final class RunSpans implements Consumer<AppEvent> {
         String runId = e.runId().toString();
         Span span = open.get(runId);
         if (span == null) {
-            span = tracer.spanBuilder("claude run").setNoParent().setSpanKind(SpanKind.INTERNAL)
+            // An event logged on a traced request's thread joins that trace; today a run's first event
+            // comes from the CLI's reader thread, so each run is a trace of its own (found by ccui.run_id).
+            var builder = tracer.spanBuilder("claude run");
+            if (Span.current().getSpanContext().isValid()) {
+                builder.setParent(io.opentelemetry.context.Context.current());
+            } else {
+                builder.setNoParent();
+            }
+            span = builder.setSpanKind(SpanKind.INTERNAL)
                     .setStartTimestamp(e.at())
                     .setAttribute("ccui.run_id", runId)
                     .setAttribute("ccui.session_id", e.sessionId().toString())
