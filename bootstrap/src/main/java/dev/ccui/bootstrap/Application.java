@@ -193,7 +193,8 @@ public final class Application implements AutoCloseable {
 
     private Application(AppConfig config) {
         this.config = config;
-        this.metrics = new HttpMetrics(config.metricsToken().orElse(null));
+        this.metrics = new HttpMetrics(config.metricsToken().orElse(null),
+                config.previousSecrets().metricsToken().orElse(null));
         // OTLP export of metrics and traces, only with OTEL_EXPORTER_OTLP_ENDPOINT (the full environment is cliEnvironment).
         this.telemetry = Telemetry.start(config.cliEnvironment(), metrics).orElse(null);
         prepareDataDir(config.dataDir());
@@ -223,9 +224,10 @@ public final class Application implements AutoCloseable {
             this.rateLimiter = redis == null ? new LocalRateLimiter() : new RedisRateLimiter(redis);
             var hasher = new BcryptPasswordHasher(config.bcryptCost());
             String secret = config.jwtSecret().orElseGet(() -> JwtSecretFile.readOrCreate(config.dataDir()));
-            var issuer = new JwtTokenIssuer(secret, config.jwtTtl(), clock);
+            var issuer = new JwtTokenIssuer(secret, config.previousSecrets().jwt(), config.jwtTtl(), clock);
             this.webhook = config.alertWebhookUrl().map(url -> new WebhookAlertSink(WebhookAlertSink.Settings.defaults(
-                    URI.create(url), config.alertWebhookSecret().orElse(null)))).orElse(null);
+                    URI.create(url), config.alertWebhookSecret().orElse(null))
+                    .withPreviousSecret(config.previousSecrets().webhookSecret().orElse(null)))).orElse(null);
             this.mail = config.alertSmtp().map(smtp -> new SmtpAlertSink(smtp, clock)).orElse(null);
             var alertSinks = new ArrayList<dev.ccui.application.alert.port.out.AlertSink>(List.of(new LogAlertSink()));
             if (webhook != null) {

@@ -1,5 +1,6 @@
 package dev.ccui.bootstrap;
 
+import dev.ccui.bootstrap.cli.SessionsCommand;
 import dev.ccui.bootstrap.cli.UsersCommand;
 import dev.ccui.bootstrap.config.AppConfig;
 import dev.ccui.bootstrap.config.ConfigException;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "ccui", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Claude Code UI: drive the Claude Code CLI from a browser.",
-        subcommands = {Main.Serve.class, UsersCommand.class})
+        subcommands = {Main.Serve.class, UsersCommand.class, SessionsCommand.class})
 public final class Main implements Callable<Integer> {
     public static final int CONFIG_ERROR = 2;
 

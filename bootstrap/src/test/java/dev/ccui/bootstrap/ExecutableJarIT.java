@@ -115,6 +115,10 @@ class ExecutableJarIT {
             assertThat(list.awaitExit(Duration.ofSeconds(60))).isZero();
             assertThat(list.output()).anySatisfy(l -> assertThat(l).contains("rescue").contains("admin").contains("enabled"));
         }
+        try (JarProcess revoke = JarProcess.start(env(), "sessions", "revoke-all")) {
+            assertThat(revoke.awaitExit(Duration.ofSeconds(60))).as(String.join("\n", revoke.output())).isZero();
+            assertThat(revoke.output()).anySatisfy(l -> assertThat(l).contains("revoked").contains("session token(s)"));
+        }
         // With LOG_FORMAT=json every line of the log file is one JSON object.
         var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
         List<String> lines = Files.readAllLines(folder.resolve("data").resolve("combined.log"));

@@ -154,6 +154,33 @@ public final class UserAdminService implements ManageUsersUseCase, AdminCommands
     }
 
     @Override
+    public int revokeAllSessions(Principal caller, ClientInfo client) {
+        requireAdmin(caller);
+        int revoked = revokeAll();
+        auditor.record(AuditAction.SESSIONS_REVOKED_ALL, caller, "all accounts", client, true, revoked + " token(s)");
+        return revoked;
+    }
+
+    @Override
+    public int revokeAllSessionsLocally() {
+        int revoked = revokeAll();
+        auditor.record(AuditAction.SESSIONS_REVOKED_ALL, null, "cli", "all accounts", ClientInfo.INTERNAL, true,
+                revoked + " token(s)");
+        return revoked;
+    }
+
+    /** Account by account, through the token store's own revocation (so every node's caches hear of it). */
+    private int revokeAll() {
+        Instant now = clock.instant();
+        int revoked = 0;
+        for (User user : users.list()) {
+            revoked += tokens.revokeAllOf(user.id(), null, now);
+            sessionsEnded.sessionsEnded(user.id(), null);
+        }
+        return revoked;
+    }
+
+    @Override
     public List<User> listUsersLocally() {
         return users.list();
     }

@@ -12,12 +12,16 @@ import dev.ccui.application.audit.Auditor;
 import dev.ccui.application.auth.port.out.AuthTokenRepository;
 import dev.ccui.application.user.UserAdminService;
 import dev.ccui.application.user.port.in.AdminCommandsUseCase;
+import dev.ccui.bootstrap.Main;
 import dev.ccui.bootstrap.config.AppConfig;
+import dev.ccui.domain.error.CcuiException;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * What {@code ccui users …} needs and nothing more: the accounts over the configured database
@@ -57,6 +61,29 @@ final class AdminAccounts implements AutoCloseable {
 
     static AdminAccounts open(AppConfig config) {
         return new AdminAccounts(config);
+    }
+
+    /** What a command does with the accounts; may fail with a domain error or an I/O error. */
+    interface Action {
+        void run(AdminCommandsUseCase accounts, PrintWriter out) throws IOException;
+    }
+
+    /** Runs {@code action} against the configured database, mapping failures to exit codes (0, 1, config error). */
+    static int run(CommandSpec spec, Action action) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        AppConfig config = Main.loadConfig(true);
+        if (config == null) {
+            return Main.CONFIG_ERROR;
+        }
+        try (AdminAccounts accounts = open(config)) {
+            action.run(accounts.commands(), out);
+            out.flush();
+            return 0;
+        } catch (CcuiException | IOException e) {
+            err.println("ccui: " + e.getMessage());
+            return 1;
+        }
     }
 
     AdminCommandsUseCase commands() {

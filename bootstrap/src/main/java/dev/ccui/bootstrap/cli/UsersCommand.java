@@ -1,9 +1,5 @@
 package dev.ccui.bootstrap.cli;
 
-import dev.ccui.application.user.port.in.AdminCommandsUseCase;
-import dev.ccui.bootstrap.Main;
-import dev.ccui.bootstrap.config.AppConfig;
-import dev.ccui.domain.error.CcuiException;
 import dev.ccui.domain.user.Role;
 import dev.ccui.domain.user.User;
 import java.io.BufferedReader;
@@ -30,28 +26,8 @@ public final class UsersCommand {
     CommandSpec spec;
 
     /** Runs {@code action} against the configured database, mapping failures to exit codes. */
-    int withAccounts(AccountsAction action) {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        AppConfig config = Main.loadConfig(true);
-        if (config == null) {
-            return Main.CONFIG_ERROR;
-        }
-        try (AdminAccounts accounts = AdminAccounts.open(config)) {
-            action.run(accounts.commands(), out);
-            out.flush();
-            return 0;
-        } catch (CcuiException e) {
-            err.println("ccui: " + e.getMessage());
-            return 1;
-        } catch (IOException e) {
-            err.println("ccui: " + e.getMessage());
-            return 1;
-        }
-    }
-
-    interface AccountsAction {
-        void run(AdminCommandsUseCase accounts, PrintWriter out) throws IOException;
+    int withAccounts(AdminAccounts.Action action) {
+        return AdminAccounts.run(spec, action);
     }
 
     static String readPassword(boolean fromStdin) throws IOException {

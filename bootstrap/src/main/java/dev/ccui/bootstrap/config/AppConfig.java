@@ -30,6 +30,7 @@ public record AppConfig(
         int databasePoolSize,
         Optional<String> redisUrl,
         Optional<String> jwtSecret,
+        PreviousSecrets previousSecrets,
         Duration jwtTtl,
         Set<String> corsOrigins,
         List<String> trustedProxies,
@@ -187,6 +188,8 @@ public record AppConfig(
                 r.integer("CCUI_DB_POOL_SIZE", 10, 1, 200),
                 r.optional("REDIS_URL"),
                 jwtSecret,
+                new PreviousSecrets(r.list("JWT_SECRET_PREVIOUS"), r.optional("METRICS_TOKEN_PREVIOUS"),
+                        r.optional("CCUI_ALERT_WEBHOOK_SECRET_PREVIOUS")),
                 r.duration("JWT_TTL", Duration.ofDays(7)),
                 Set.copyOf(cors),
                 r.list("CCUI_TRUSTED_PROXIES"),
@@ -230,6 +233,11 @@ public record AppConfig(
                 r.optional("CCUI_SETUP_CODE"));
         if (config.setupCode().isPresent() && config.setupCode().get().strip().length() < 12) {
             r.problem("CCUI_SETUP_CODE must have at least 12 characters");
+        }
+        for (String previous : config.previousSecrets().jwt()) {
+            if (previous.length() < MIN_PRODUCTION_SECRET) {
+                r.problem("each JWT_SECRET_PREVIOUS entry must have at least " + MIN_PRODUCTION_SECRET + " characters");
+            }
         }
         if (config.jwtTtl().compareTo(Duration.ofMinutes(5)) < 0 || config.jwtTtl().compareTo(Duration.ofDays(90)) > 0) {
             r.problem("JWT_TTL must be between 5m and 90d");

@@ -76,7 +76,7 @@ abstract class AuthorizationMatrixContract {
         RULES.put("DELETE /api/api-keys/{id}", Rule.OWN_KEY);
         for (String route : List.of("GET /api/users", "POST /api/users", "GET /api/users/{id}", "PATCH /api/users/{id}",
                 "DELETE /api/users/{id}", "GET /api/admin/maintenance", "PUT /api/admin/maintenance",
-                "GET /api/admin/unsafe-projects", "GET /api/audit", "GET /api/metrics")) {
+                "GET /api/admin/unsafe-projects", "POST /api/admin/sessions/revoke-all", "GET /api/audit", "GET /api/metrics")) {
             RULES.put(route, Rule.ADMIN);
         }
         for (String route : List.of("GET /api/projects/{projectId}", "PATCH /api/projects/{projectId}",

@@ -13,6 +13,7 @@ public enum AuditAction {
     USER_UPDATED("user.updated"),
     USER_DELETED("user.deleted"),
     PASSWORD_RESET("user.password_reset"),
+    SESSIONS_REVOKED_ALL("auth.sessions_revoked_all"),
     API_KEY_CREATED("api_key.created"),
     API_KEY_REVOKED("api_key.revoked"),
     PROJECT_REGISTERED("project.registered"),

@@ -51,7 +51,12 @@ public final class WebhookAlertSink implements AlertSink, AutoCloseable {
      * @param queueCapacity   alerts waiting at most (100)
      */
     public record Settings(URI url, String secret, int attempts, Duration firstBackoff, Duration requestTimeout,
-                           int queueCapacity) {
+                           int queueCapacity, String previousSecret) {
+        public Settings(URI url, String secret, int attempts, Duration firstBackoff, Duration requestTimeout,
+                        int queueCapacity) {
+            this(url, secret, attempts, firstBackoff, requestTimeout, queueCapacity, null);
+        }
+
         public Settings {
             Objects.requireNonNull(url, "url");
             if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
@@ -61,6 +66,12 @@ public final class WebhookAlertSink implements AlertSink, AutoCloseable {
                 throw new IllegalArgumentException("attempts and queueCapacity must be positive");
             }
             secret = secret == null || secret.isBlank() ? null : secret;
+            previousSecret = secret == null || previousSecret == null || previousSecret.isBlank() ? null : previousSecret;
+        }
+
+        /** While a secret is rotated out, alerts are also signed with it ({@code X-CCUI-Signature-Previous}). */
+        public Settings withPreviousSecret(String previous) {
+            return new Settings(url, secret, attempts, firstBackoff, requestTimeout, queueCapacity, previous);
         }
 
         public static Settings defaults(URI url, String secret) {
@@ -139,6 +150,10 @@ public final class WebhookAlertSink implements AlertSink, AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (settings.secret() != null) {
             request.header("X-CCUI-Signature", "sha256=" + hmac(settings.secret(), body));
+            if (settings.previousSecret() != null) {
+                // A receiver still on the old secret keeps verifying until it switches.
+                request.header("X-CCUI-Signature-Previous", "sha256=" + hmac(settings.previousSecret(), body));
+            }
         }
         HttpRequest built = request.build();
         Duration backoff = settings.firstBackoff();

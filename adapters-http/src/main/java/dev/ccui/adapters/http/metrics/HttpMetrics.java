@@ -32,6 +32,8 @@ public final class HttpMetrics {
     private final Counter loginFailures;
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private final String scrapeToken;
+    /** {@code METRICS_TOKEN_PREVIOUS}: still accepted while scrapers move to the new token. */
+    private final String previousScrapeToken;
 
     public HttpMetrics() {
         this(null);
@@ -39,7 +41,13 @@ public final class HttpMetrics {
 
     /** @param scrapeToken {@code METRICS_TOKEN}: a bearer token that may read {@code /metrics} without an account */
     public HttpMetrics(String scrapeToken) {
+        this(scrapeToken, null);
+    }
+
+    public HttpMetrics(String scrapeToken, String previousScrapeToken) {
         this.scrapeToken = scrapeToken == null || scrapeToken.isBlank() ? null : scrapeToken;
+        this.previousScrapeToken = this.scrapeToken == null || previousScrapeToken == null || previousScrapeToken.isBlank()
+                ? null : previousScrapeToken;
         registry.add(prometheus);
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);
@@ -111,8 +119,12 @@ public final class HttpMetrics {
 
     /** Whether the presented bearer token is the configured scrape token (compared in constant time). */
     public boolean isScrapeToken(String presented) {
-        return scrapeToken != null && presented != null && java.security.MessageDigest.isEqual(
-                scrapeToken.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        return matches(scrapeToken, presented) | matches(previousScrapeToken, presented);
+    }
+
+    private static boolean matches(String expected, String presented) {
+        return expected != null && presented != null && java.security.MessageDigest.isEqual(
+                expected.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 presented.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 

@@ -1,9 +1,5 @@
 package dev.ccui.adapters.http.user;
 
-import dev.ccui.domain.user.Capability;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import static dev.ccui.adapters.http.security.Authentication.caller;
 import static dev.ccui.adapters.http.security.Authentication.client;
 
@@ -12,10 +8,16 @@ import dev.ccui.adapters.http.security.Access;
 import dev.ccui.application.user.port.in.CreateUserCommand;
 import dev.ccui.application.user.port.in.ManageUsersUseCase;
 import dev.ccui.application.user.port.in.UpdateUserCommand;
+import dev.ccui.domain.error.InvalidException;
+import dev.ccui.domain.user.Capability;
 import dev.ccui.domain.user.Role;
 import dev.ccui.domain.user.Username;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** {@code /api/users}: account administration, admins only. */
 public final class UserRoutes {
@@ -26,6 +28,9 @@ public final class UserRoutes {
     }
 
     record CreateBody(String username, String password, String role) {
+    }
+
+    record RevokeAllBody(String confirm) {
     }
 
     record UpdateBody(String role, Boolean disabled, String password, List<String> capabilities) {
@@ -40,6 +45,16 @@ public final class UserRoutes {
             users.deleteUser(caller(ctx), ctx.pathParam("id"), client(ctx));
             ctx.status(204);
         }, Access.ADMIN);
+        routes.post("/api/admin/sessions/revoke-all", this::revokeAll, Access.ADMIN);
+    }
+
+    /** Signs everyone out; the body must say so ({@code {"confirm": "revoke-all"}}), so no stray POST does it. */
+    private void revokeAll(Context ctx) {
+        RevokeAllBody body = Json.body(ctx, RevokeAllBody.class);
+        if (!"revoke-all".equals(body.confirm())) {
+            throw new InvalidException("confirm", "send {\"confirm\": \"revoke-all\"} to sign every account out");
+        }
+        ctx.json(Map.of("revoked", users.revokeAllSessions(caller(ctx), client(ctx))));
     }
 
     private void create(Context ctx) {

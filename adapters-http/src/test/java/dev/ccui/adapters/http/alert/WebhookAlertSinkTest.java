@@ -46,7 +46,8 @@ class WebhookAlertSinkTest {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             int n = attempts.incrementAndGet();
             headers.add(Map.of("content-type", String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")),
-                    "signature", String.valueOf(exchange.getRequestHeaders().getFirst("X-CCUI-Signature"))));
+                    "signature", String.valueOf(exchange.getRequestHeaders().getFirst("X-CCUI-Signature")),
+                    "previous", String.valueOf(exchange.getRequestHeaders().getFirst("X-CCUI-Signature-Previous"))));
             int status = n <= failFirst ? 500 : 204;
             if (status == 204) {
                 accepted.add(body);
@@ -96,6 +97,21 @@ class WebhookAlertSinkTest {
             assertThat(headers.get(1).get("content-type")).isEqualTo("application/json");
             assertThat(headers.get(1).get("signature")).isEqualTo("sha256=" + WebhookAlertSink.hmac("s3cret", body));
         }
+    }
+
+    /** While the secret is rotated out, a receiver still on it keeps verifying. */
+    @Test
+    void aRotatedOutSecretStillSignsBesideTheNewOne() throws Exception {
+        failFirst = 0;
+        URI url = startReceiver();
+        try (var sink = new WebhookAlertSink(fast(url, "new-secret", 10).withPreviousSecret("old-secret"))) {
+            sink.send(ALERT);
+            String body = accepted.poll(10, TimeUnit.SECONDS);
+            assertThat(body).isNotNull();
+            assertThat(headers.get(0).get("signature")).isEqualTo("sha256=" + WebhookAlertSink.hmac("new-secret", body));
+            assertThat(headers.get(0).get("previous")).isEqualTo("sha256=" + WebhookAlertSink.hmac("old-secret", body));
+        }
+        assertThat(fast(url, "only", 1).previousSecret()).isNull();
     }
 
     @Test

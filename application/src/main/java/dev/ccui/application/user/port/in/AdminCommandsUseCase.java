@@ -15,4 +15,7 @@ public interface AdminCommandsUseCase {
     User resetPasswordLocally(String username, String newPassword);
 
     List<User> listUsersLocally();
+
+    /** {@code ccui sessions revoke-all}: what {@link ManageUsersUseCase#revokeAllSessions} does, from the server's shell. */
+    int revokeAllSessionsLocally();
 }

@@ -17,4 +17,11 @@ public interface ManageUsersUseCase {
     User updateUser(Principal caller, String userId, UpdateUserCommand command, ClientInfo client);
 
     void deleteUser(Principal caller, String userId, ClientInfo client);
+
+    /**
+     * Signs every account out everywhere (every session token revoked, the caller's too): after a
+     * secret leaked, or once a rotated-out {@code JWT_SECRET_PREVIOUS} should stop counting.
+     * API keys are not sessions and stay; revoke them one by one. Returns how many tokens ended.
+     */
+    int revokeAllSessions(Principal caller, ClientInfo client);
 }
