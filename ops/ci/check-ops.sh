@@ -31,11 +31,11 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
 # 1. shell scripts
-for f in "$ops"/nginx/render.sh "$ops"/backup/*.sh "$ops"/load/*.sh "$ops"/bench/side-by-side.sh "$ops"/compose/validate.sh "$ops"/docker/lint.sh "$ops"/ci/check-ops.sh; do
+for f in "$ops"/nginx/render.sh "$ops"/backup/*.sh "$ops"/load/*.sh "$ops"/bench/side-by-side.sh "$ops"/compose/validate.sh "$ops"/docker/lint.sh "$ops"/docker/aot-train.sh "$ops"/ci/check-ops.sh; do
   if bash -n "$f"; then ok "bash -n ${f#"$ops"/}"; else bad "bash -n ${f#"$ops"/}"; fi
 done
 if have shellcheck shellcheck; then
-  if shellcheck -S warning -x "$ops"/nginx/render.sh "$ops"/backup/*.sh "$ops"/load/*.sh "$ops"/bench/side-by-side.sh "$ops"/compose/validate.sh "$ops"/docker/lint.sh "$ops"/ci/check-ops.sh; then
+  if shellcheck -S warning -x "$ops"/nginx/render.sh "$ops"/backup/*.sh "$ops"/load/*.sh "$ops"/bench/side-by-side.sh "$ops"/compose/validate.sh "$ops"/docker/lint.sh "$ops"/docker/aot-train.sh "$ops"/ci/check-ops.sh; then
     ok "shellcheck"; else bad "shellcheck"; fi
 else
   skip "shellcheck (not installed)"

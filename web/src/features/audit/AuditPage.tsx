@@ -9,7 +9,7 @@ const PAGE = 50;
 
 /** The actions the log records, grouped as the codes are (the server refuses any other). */
 const ACTIONS = [
-  'auth.setup', 'auth.login', 'auth.login_failed', 'auth.logout', 'auth.password_changed',
+  'auth.setup', 'auth.login', 'auth.login_failed', 'auth.logout', 'auth.token_forged', 'auth.password_changed',
   'user.created', 'user.updated', 'user.deleted', 'user.password_reset', 'api_key.created', 'api_key.revoked',
   'project.registered', 'project.updated', 'project.removed', 'project.shared', 'project.unshared',
   'session.renamed', 'session.hidden', 'file.created', 'file.written', 'file.deleted', 'file.moved',

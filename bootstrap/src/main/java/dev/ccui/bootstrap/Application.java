@@ -10,13 +10,14 @@ import dev.ccui.adapters.persistence.audit.JdbiAuditRepository;
 import dev.ccui.adapters.persistence.auth.JdbiAuthTokenRepository;
 import dev.ccui.adapters.persistence.db.Database;
 import dev.ccui.adapters.persistence.db.DatabaseSettings;
+import dev.ccui.adapters.http.alert.SmtpAlertSink;
 import dev.ccui.adapters.http.alert.WebhookAlertSink;
 import dev.ccui.adapters.http.metrics.HttpMetrics;
 import dev.ccui.application.alert.AlertMonitor;
 import dev.ccui.application.alert.AlertService;
 import dev.ccui.application.alert.AlertingAuditRepository;
 import dev.ccui.application.alert.FanOutAlertSink;
-import dev.ccui.application.alert.FileStoreDiskSpace;
+import dev.ccui.adapters.persistence.disk.FileStoreDiskSpace;
 import dev.ccui.application.alert.LogAlertSink;
 import dev.ccui.application.events.AppEvent;
 import dev.ccui.domain.run.RunEvent;
@@ -54,6 +55,13 @@ import dev.ccui.adapters.process.workspace.FileSystemWorkspacePaths;
 import dev.ccui.adapters.process.workspace.files.LocalWorkspaceFiles;
 import dev.ccui.adapters.process.workspace.git.GitCliClient;
 import dev.ccui.adapters.process.workspace.git.GitRunner;
+import dev.ccui.adapters.process.sandbox.BubblewrapSettings;
+import dev.ccui.adapters.process.sandbox.SandboxNetwork;
+import dev.ccui.adapters.process.sandbox.Sandboxes;
+import dev.ccui.application.sandbox.SandboxHealthProbe;
+import dev.ccui.application.sandbox.port.out.ProcessSandbox;
+import dev.ccui.bootstrap.config.ConfigException;
+import dev.ccui.bootstrap.config.SandboxConfig;
 import dev.ccui.adapters.process.workspace.terminal.PtyTerminalSpawner;
 import dev.ccui.application.apikey.ApiKeyService;
 import dev.ccui.application.audit.AuditService;
@@ -71,6 +79,9 @@ import dev.ccui.application.history.IndexSettings;
 import dev.ccui.application.history.port.out.TranscriptArchive;
 import dev.ccui.application.run.port.out.SessionProjects;
 import dev.ccui.application.project.ProjectService;
+import dev.ccui.application.project.ProjectAccess;
+import dev.ccui.application.project.ProjectSafety;
+import dev.ccui.domain.project.ProjectFolderRule;
 import dev.ccui.application.ratelimit.port.out.RateLimit;
 import dev.ccui.application.ratelimit.port.out.RateLimiter;
 import dev.ccui.application.user.UserAdminService;
@@ -82,6 +93,7 @@ import dev.ccui.application.workspace.terminal.TerminalSettings;
 import dev.ccui.bootstrap.config.AppConfig;
 import dev.ccui.bootstrap.config.JwtSecretFile;
 import dev.ccui.bootstrap.config.NodeIdFile;
+import dev.ccui.bootstrap.metrics.SlowQueryMetrics;
 import dev.ccui.domain.run.NodeId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -118,9 +130,11 @@ public final class Application implements AutoCloseable {
     private final ScheduledExecutorService housekeeping;
     private final IndexService indexer;
     private final TerminalService terminals;
+    private ProcessSandbox sandbox;
     private final CliClaudeRunner claudeRunner;
     private final RunService runs;
     private final MaintenanceService maintenance;
+    private final ProjectSafety projectSafety;
     private HttpServer http;
     private final RedisConnection redis;
     private final EventBus events;
@@ -129,6 +143,43 @@ public final class Application implements AutoCloseable {
     private TranscriptArchive archive;
     private AlertMonitor alertMonitor;
     private WebhookAlertSink webhook;
+    private SmtpAlertSink mail;
+
+    /**
+     * The process sandbox for runs, shells and git. Without one (CCUI_SANDBOX=none, or bubblewrap
+     * unusable) the app starts only while it has at most one account and not in production.
+     */
+    private static ProcessSandbox sandbox(AppConfig config, long accounts) {
+        SandboxConfig settings = SandboxConfig.fromEnvironment(config.cliEnvironment(), config.production());
+        List<Path> hidden = new ArrayList<>(List.of(config.dataDir()));
+        try {
+            var code = Application.class.getProtectionDomain().getCodeSource();
+            if (code != null && code.getLocation().getProtocol().equals("file")) {
+                Path location = Path.of(code.getLocation().toURI());
+                hidden.add(location.getParent() == null ? location : location.getParent());
+            }
+        } catch (Exception e) {
+            LOG.debug("the app's own location is unknown: {}", e.getMessage());
+        }
+        var bwrap = new BubblewrapSettings("bwrap", "pasta", config.claudeCliPath(), config.claudeConfigDir(), hidden,
+                settings.network().orElse(SandboxNetwork.PASTA), settings.loopbackPorts(), settings.limits(),
+                Path.of("/sys/fs/cgroup"));
+        ProcessSandbox sandbox;
+        try {
+            sandbox = Sandboxes.select(settings.mode().orElse(null), bwrap, settings.networkConfigured());
+        } catch (IllegalStateException e) {
+            throw new ConfigException(List.of(e.getMessage()));
+        }
+        if (!sandbox.isolates() && config.production()) {
+            throw new ConfigException(List.of("production needs the process sandbox, and bubblewrap does not work here: "
+                    + sandbox.details().getOrDefault("reason", "unknown") + " (see docs/security.md)"));
+        }
+        if (!sandbox.isolates() && accounts > 1) {
+            throw new ConfigException(List.of("this app has " + accounts + " accounts, so it needs the process sandbox "
+                    + "(CCUI_SANDBOX=bwrap), but it is off: " + sandbox.details().getOrDefault("reason", "CCUI_SANDBOX=none")));
+        }
+        return sandbox;
+    }
 
     private Application(AppConfig config) {
         this.config = config;
@@ -138,6 +189,9 @@ public final class Application implements AutoCloseable {
                 .map(url -> DatabaseSettings.fromUrl(url, config.databasePoolSize()))
                 .orElseGet(() -> DatabaseSettings.sqlite(config.dataDir().resolve("ccui.db"))));
         try {
+            database.reportSlowQueries(config.slowQueryThreshold(), new SlowQueryMetrics(metrics.registry()));
+            // hikaricp_connections_* (pending, timeouts, usage) for the dashboard and the pool alert rules.
+            database.publishPoolMetrics(metrics.registry());
             var users = new JdbiUserRepository(database.jdbi());
             var apiKeys = new JdbiApiKeyRepository(database.jdbi());
             var auditRepository = new JdbiAuditRepository(database.jdbi());
@@ -152,14 +206,30 @@ public final class Application implements AutoCloseable {
             var issuer = new JwtTokenIssuer(secret, config.jwtTtl(), clock);
             this.webhook = config.alertWebhookUrl().map(url -> new WebhookAlertSink(WebhookAlertSink.Settings.defaults(
                     URI.create(url), config.alertWebhookSecret().orElse(null)))).orElse(null);
-            this.alerts = new AlertService(webhook == null ? new LogAlertSink()
-                    : new FanOutAlertSink(List.of(new LogAlertSink(), webhook)),
+            this.mail = config.alertSmtp().map(smtp -> new SmtpAlertSink(smtp, clock)).orElse(null);
+            var alertSinks = new ArrayList<dev.ccui.application.alert.port.out.AlertSink>(List.of(new LogAlertSink()));
+            if (webhook != null) {
+                alertSinks.add(webhook);
+            }
+            if (mail != null) {
+                alertSinks.add(mail);
+            }
+            this.alerts = new AlertService(alertSinks.size() == 1 ? alertSinks.get(0) : new FanOutAlertSink(alertSinks),
                     new FileStoreDiskSpace(config.dataDir()), clock, config.alerts());
             // Failed sign-ins reach the alert rules through the audit log they are written to.
             var auditor = new Auditor(new AlertingAuditRepository(auditRepository, alerts), clock);
             var authSettings = new AuthSettings(new RateLimit("auth-username", config.authAttempts(), config.authWindow()),
                     Duration.ofSeconds(30));
             var projects = new JdbiProjectRepository(database.jdbi());
+            this.events = redis == null ? new InMemoryEventBus() : new RedisEventBus(redis);
+            // A project must never be the workspaces root, nor overlap the app's own folders (the JWT
+            // secret and database, every transcript, the jar) or a project its users may not use.
+            var folderRule = new ProjectFolderRule(ProjectFolders.real(config.workspacesRoot()),
+                    List.of(ProjectFolders.real(config.dataDir()), ProjectFolders.real(config.claudeConfigDir()),
+                            ProjectFolders.installDir()));
+            this.projectSafety = new ProjectSafety(projects, users, folderRule, events, clock);
+            var projectAccess = new ProjectAccess(projects, projectSafety);
+            this.sandbox = sandbox(config, users.count());
             var sessionIndex = new JdbiSessionIndex(database);
             // The app's own copy of every transcript: sessions whose files vanish stay readable and searchable.
             this.archive = config.archiveEnabled() ? new JdbiTranscriptArchive(database, clock) : TranscriptArchive.NONE;
@@ -167,23 +237,27 @@ public final class Application implements AutoCloseable {
             // Writes an archived session's transcript back before the CLI resumes it (chat or terminal).
             var restorer = new ArchiveRestorer(sessionIndex, archive, transcripts);
             // Built before the account services: sign-out and disabled accounts end their terminals.
-            this.terminals = new TerminalService(projects, new PtyTerminalSpawner(), auditor,
+            // The shell sees the environment the app was configured from: the process's own in
+            // production, and in tests a HOME of their own (so no user's ~/.bashrc can stall it).
+            var shellEnvironment = new HashMap<>(System.getenv());
+            shellEnvironment.putAll(config.cliEnvironment());
+            this.terminals = new TerminalService(projectAccess, new PtyTerminalSpawner(shellEnvironment, sandbox), auditor,
                     new TerminalSettings(config.terminalEnabled(), config.terminalGrace(), config.terminalScrollbackBytes(),
                             config.terminalsPerUser(), config.terminalsTotal(), config.claudeCliPath(), config.cliCleanup()),
                     restorer::restore);
             var auth = new AuthService(users, apiKeys, tokens, hasher, issuer, rateLimiter, auditor, clock, authSettings, terminals);
-            var userAdmin = new UserAdminService(users, tokens, hasher, auditor, clock, terminals);
+            var userAdmin = new UserAdminService(users, tokens, hasher, auditor, clock, terminals, sandbox);
 
-            this.events = redis == null ? new InMemoryEventBus() : new RedisEventBus(redis);
             this.indexer = new IndexService(transcripts, sessionIndex, projects, users, events, clock, IndexSettings.defaults(),
                     archive, config.archiveRetention().orElse(null));
             var projectService = new ProjectService(projects, sessionIndex, users, new FileSystemWorkspacePaths(), events,
-                    auditor, clock, config.workspacesRoot());
-            var git = GitRunner.defaults();
+                    auditor, clock, projectSafety);
+            var git = GitRunner.sandboxed(sandbox);
             var history = new HistoryService(sessionIndex, transcripts, projects, events, auditor);
 
             var probes = new ArrayList<HealthProbe>(List.of(new DatabaseHealthProbe(database),
-                    new ClaudeCliProbe(config.claudeCliPath(), config.cliCleanup(), clock, Duration.ofMinutes(5)), new IndexHealthProbe(indexer)));
+                    new ClaudeCliProbe(config.claudeCliPath(), config.cliCleanup(), clock, Duration.ofMinutes(5)),
+                    new IndexHealthProbe(indexer), new SandboxHealthProbe(sandbox)));
             if (redis != null) {
                 probes.add(new RedisHealthProbe(redis));
             }
@@ -194,7 +268,7 @@ public final class Application implements AutoCloseable {
             cliEnvironment.put("CLAUDE_CONFIG_DIR", config.claudeConfigDir().toString());
             this.claudeRunner = new CliClaudeRunner(CliRunnerSettings.defaults(config.claudeCliPath(), cliEnvironment)
                     .withCleanup(config.cliCleanup()),
-                    new ObjectMapper());
+                    new ObjectMapper(), sandbox);
             var runStore = new JdbiRunRepository(database.jdbi());
             // Nodes sharing the database tell their runs apart by this id (kept in the data dir unless configured).
             NodeId node = config.nodeId().map(NodeId::new).orElseGet(() -> NodeIdFile.readOrCreate(config.dataDir()));
@@ -213,7 +287,7 @@ public final class Application implements AutoCloseable {
                         }
                     }, events, auditor, clock,
                     new RunSettings(config.runsPerUser(), config.runsTotal(), config.permissionTimeout(),
-                            config.runEventRetention(), node, config.nodeTimeout()));
+                            config.runEventRetention(), node, config.nodeTimeout()), projectAccess);
             runs.recoverAfterRestart();
             events.subscribe(event -> {
                 if (event instanceof AppEvent.RunEventLogged logged
@@ -228,16 +302,26 @@ public final class Application implements AutoCloseable {
             this.useCases = new UseCases(auth, auth, auth, auth, auth, auth, auth, auth, userAdmin, userAdmin,
                     new ApiKeyService(apiKeys, auditor, clock), new AuditService(auditRepository, runStore), health, projectService,
                     history, indexer, new ChangeFeedService(events, projects),
-                    new FilesService(projects, new LocalWorkspaceFiles(git), auditor,
+                    new FilesService(projectAccess, new LocalWorkspaceFiles(git), auditor,
                             new FilesSettings(config.fileReadLimitBytes(), config.fileListLimit())),
-                    new GitService(projects, new GitCliClient(git), auditor), terminals, runs, maintenance);
+                    new GitService(projectAccess, new GitCliClient(git), auditor), terminals, runs, maintenance, projectSafety);
         } catch (RuntimeException e) {
             closeRedis();
             database.close();
             throw e;
         }
+        reportUnsafeProjects();
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("ccui-housekeeping").daemon().factory());
         housekeeping.scheduleAtFixedRate(this::purgeExpiredTokens, 1, 60, TimeUnit.MINUTES);
+    }
+
+    /** Rows registered before the folder rules (or discovered) that break them: kept, but said aloud. */
+    private void reportUnsafeProjects() {
+        for (var unsafe : projectSafety.scanNow()) {
+            LOG.warn("project {} at {} breaks the folder rules ({}): its files, git, runs and terminal are refused "
+                    + "to non-admins until an admin removes it (GET /api/admin/unsafe-projects)", unsafe.id(), unsafe.path(),
+                    unsafe.reason());
+        }
     }
 
     /** Builds everything but the HTTP server. */
@@ -271,7 +355,7 @@ public final class Application implements AutoCloseable {
             http = new HttpServer(settings, new HttpUseCases(u.authStatus(), u.setup(), u.login(), u.logout(),
                     u.authenticate(), u.currentUser(), u.changePassword(), u.wsTickets(), u.users(), u.apiKeys(),
                     u.audit(), u.health(), u.projects(), u.history(), u.changes(), u.files(), u.git(), u.terminals(),
-                    u.runs(), rateLimiter, alerts, u.maintenance()), metrics).start();
+                    u.runs(), rateLimiter, alerts, u.maintenance(), u.unsafeProjects()), metrics).start();
             alertMonitor.start();
             // After the server is up: a large first scan must never hold it up.
             indexer.start();
@@ -372,6 +456,9 @@ public final class Application implements AutoCloseable {
         database.close();
         if (webhook != null) {
             webhook.close();
+        }
+        if (mail != null) {
+            mail.close();
         }
         LOG.info("stopped");
     }

@@ -3,7 +3,6 @@ package dev.ccui.bootstrap;
 import dev.ccui.bootstrap.cli.UsersCommand;
 import dev.ccui.bootstrap.config.AppConfig;
 import dev.ccui.bootstrap.config.ConfigException;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -37,7 +36,7 @@ public final class Main implements Callable<Integer> {
     /** Reads the configuration from the environment, printing each problem on its own line. */
     public static AppConfig loadConfig(boolean quietConsole) {
         try {
-            AppConfig config = AppConfig.fromEnvironment(System.getenv(), Path.of(System.getProperty("user.home")));
+            AppConfig config = AppConfig.fromEnvironment(System.getenv(), AppConfig.home(System.getenv()));
             Logging.configure(config, quietConsole);
             return config;
         } catch (ConfigException e) {

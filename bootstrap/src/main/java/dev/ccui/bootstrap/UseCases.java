@@ -1,5 +1,7 @@
 package dev.ccui.bootstrap;
 
+import dev.ccui.application.project.port.in.UnsafeProjectsUseCase;
+
 import dev.ccui.application.apikey.port.in.ManageApiKeysUseCase;
 import dev.ccui.application.audit.port.in.ListAuditUseCase;
 import dev.ccui.application.auth.port.in.AuthStatusUseCase;
@@ -33,5 +35,6 @@ public record UseCases(AuthStatusUseCase authStatus, SetupUseCase setup, LoginUs
                        AdminCommandsUseCase adminCommands, ManageApiKeysUseCase apiKeys, ListAuditUseCase audit,
                        CheckHealthUseCase health, ProjectsUseCase projects, SessionHistoryUseCase history,
                        IndexStatusUseCase indexStatus, ChangeFeedUseCase changes, FilesUseCase files, GitUseCase git,
-                       TerminalUseCase terminals, RunUseCases runs, MaintenanceUseCase maintenance) {
+                       TerminalUseCase terminals, RunUseCases runs, MaintenanceUseCase maintenance,
+                       UnsafeProjectsUseCase unsafeProjects) {
 }

@@ -74,4 +74,18 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..", "io.micrometer..")
                 .check(classes);
     }
+
+    /** Disk, processes and sockets are outbound adapters' work: a use case reaches them through a port. */
+    @Test
+    void useCasesDoNoInputOrOutputThemselves() {
+        noClasses().that().resideInAnyPackage("dev.ccui.domain..", "dev.ccui.application..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("java.nio.file.Files")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.nio.channels.FileChannel")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileInputStream")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileOutputStream")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.lang.ProcessBuilder")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.Socket")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.http.HttpClient")
+                .check(classes);
+    }
 }

@@ -2,8 +2,20 @@ package dev.ccui.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+
+import dev.ccui.adapters.persistence.db.Database;
+import dev.ccui.adapters.persistence.db.DatabaseSettings;
+import dev.ccui.adapters.persistence.run.JdbiRunRepository;
+import dev.ccui.bootstrap.config.NodeIdFile;
 import dev.ccui.bootstrap.testing.JarProcess;
 import dev.ccui.bootstrap.testing.TestApplication;
+import dev.ccui.domain.project.ProjectId;
+import dev.ccui.domain.run.NodeId;
+import dev.ccui.domain.run.Run;
+import dev.ccui.domain.run.RunId;
+import dev.ccui.domain.run.RunState;
+import dev.ccui.domain.session.SessionId;
+import dev.ccui.domain.user.UserId;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,9 +23,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -104,6 +118,29 @@ class ExecutableJarIT {
             var result = app.useCases().login().login(new dev.ccui.application.auth.port.in.Credentials("rescue",
                     "rescue password 2", dev.ccui.application.common.ClientInfo.INTERNAL));
             assertThat(result).isInstanceOf(dev.ccui.application.auth.port.in.LoginResult.Authenticated.class);
+        }
+    }
+
+    /**
+     * {@code ccui users …} on the data dir of a live server shares that server's node id; it must
+     * never treat the server's active runs as its own leftovers and mark them lost.
+     */
+    @Test
+    void theAdminCommandLineLeavesTheLiveServersRunsAlone() throws Exception {
+        try (TestApplication live = TestApplication.sqlite(folder);
+             Database database = Database.open(DatabaseSettings.sqlite(folder.resolve("data").resolve("ccui.db")))) {
+            NodeId node = NodeIdFile.readOrCreate(folder.resolve("data"));
+            var runs = new JdbiRunRepository(database.jdbi());
+            Run running = new Run(RunId.random(), new SessionId(UUID.randomUUID().toString()), ProjectId.random(),
+                    UserId.random(), RunState.RUNNING, "live-run", Instant.now(), null, node);
+            assertThat(runs.insert(running)).isTrue();
+
+            try (JarProcess list = JarProcess.start(env(), "users", "list")) {
+                assertThat(list.awaitExit(Duration.ofSeconds(60))).as(String.join("\n", list.output())).isZero();
+            }
+            assertThat(runs.findById(running.id()).orElseThrow().state())
+                    .as("the live server's run after `ccui users list` on its data dir").isEqualTo(RunState.RUNNING);
+            assertThat(live.useCases().health()).isNotNull();
         }
     }
 }

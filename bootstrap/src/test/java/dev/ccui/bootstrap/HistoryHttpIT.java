@@ -201,7 +201,10 @@ class HistoryHttpIT {
         String aliceProject = json(registered).get("id").asText();
         assertThat(alice.post("/api/projects", "{\"path\":\"" + own + "\"}").statusCode()).isEqualTo(200);
         assertThat(bob.get("/api/projects/" + aliceProject).statusCode()).isEqualTo(403);
-        assertThat(bob.post("/api/projects", "{\"path\":\"" + own + "\"}").statusCode()).isEqualTo(409);
+        // Another user's folder is refused like any forbidden one (it used to be 409 PROJECT_EXISTS, an existence oracle).
+        var taken = bob.post("/api/projects", "{\"path\":\"" + own + "\"}");
+        assertThat(taken.statusCode()).isEqualTo(403);
+        assertThat(json(taken).at("/error/code").asText()).isEqualTo("PROJECT_PATH_REFUSED");
         assertThat(json(admin.get("/api/projects"))).hasSize(2);
 
         assertThat(alice.post("/api/projects/" + aliceProject + "/members", "{\"userId\":\"" + bob.userId() + "\"}").statusCode())

@@ -1,5 +1,7 @@
 package dev.ccui.adapters.http;
 
+import dev.ccui.application.project.port.in.UnsafeProjectsUseCase;
+
 import dev.ccui.application.alert.port.in.ReportIncidentsUseCase;
 import dev.ccui.application.apikey.port.in.ManageApiKeysUseCase;
 import dev.ccui.application.audit.port.in.ListAuditUseCase;
@@ -30,7 +32,21 @@ public record HttpUseCases(AuthStatusUseCase authStatus, SetupUseCase setup, Log
                            ListAuditUseCase audit, CheckHealthUseCase health, ProjectsUseCase projects,
                            SessionHistoryUseCase history, ChangeFeedUseCase changes, FilesUseCase files, GitUseCase git,
                            TerminalUseCase terminals, RunUseCases runs, RateLimiter rateLimiter,
-                           ReportIncidentsUseCase alerts, MaintenanceUseCase maintenance) {
+                           ReportIncidentsUseCase alerts, MaintenanceUseCase maintenance,
+                           UnsafeProjectsUseCase unsafeProjects) {
+
+    /** Without the unsafe-projects report (tests of the HTTP layer). */
+    public HttpUseCases(AuthStatusUseCase authStatus, SetupUseCase setup, LoginUseCase login, LogoutUseCase logout,
+                        AuthenticateUseCase authenticate, CurrentUserUseCase currentUser, ChangePasswordUseCase changePassword,
+                        WsTicketUseCase wsTickets, ManageUsersUseCase users, ManageApiKeysUseCase apiKeys,
+                        ListAuditUseCase audit, CheckHealthUseCase health, ProjectsUseCase projects,
+                        SessionHistoryUseCase history, ChangeFeedUseCase changes, FilesUseCase files, GitUseCase git,
+                        TerminalUseCase terminals, RunUseCases runs, RateLimiter rateLimiter,
+                        ReportIncidentsUseCase alerts, MaintenanceUseCase maintenance) {
+        this(authStatus, setup, login, logout, authenticate, currentUser, changePassword, wsTickets, users, apiKeys, audit,
+                health, projects, history, changes, files, git, terminals, runs, rateLimiter, alerts, maintenance,
+                admin -> java.util.List.of());
+    }
 
     /** Without alerting and maintenance mode (tests of the HTTP layer). */
     public HttpUseCases(AuthStatusUseCase authStatus, SetupUseCase setup, LoginUseCase login, LogoutUseCase logout,

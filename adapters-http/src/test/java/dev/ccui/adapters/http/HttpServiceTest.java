@@ -61,7 +61,11 @@ class HttpServiceTest {
 
     @Test
     void healthAnswersWithTheContractShape() {
-        var response = http.get("/api/health");
+        var anonymous = json(http.get("/api/health"));
+        assertThat(anonymous.get("status").asText()).isEqualTo("up");
+        assertThat(anonymous.has("version")).as("versions and figures are for admins").isFalse();
+        assertThat(anonymous.has("checks")).isFalse();
+        var response = http.get("/api/health", "Authorization", "Bearer " + http.setUpAdmin());
         assertThat(response.statusCode()).isEqualTo(200);
         var body = json(response);
         assertThat(body.get("status").asText()).isEqualTo("up");

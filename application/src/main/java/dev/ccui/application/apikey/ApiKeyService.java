@@ -44,7 +44,7 @@ public final class ApiKeyService implements ManageApiKeysUseCase {
         String checkedName = ApiKeyName.check(name);
         if (caller.method() == AuthMethod.API_KEY) {
             // A leaked key must not be able to mint fresh keys that outlive its revocation.
-            throw new ForbiddenException("API keys cannot create API keys: sign in to do this");
+            throw new ForbiddenException("API_KEY_REFUSED", "API keys cannot create API keys: sign in to do this");
         }
         if (keys.listByUser(caller.userId()).size() >= MAX_KEYS_PER_USER) {
             throw new ConflictException("TOO_MANY_KEYS", "you have " + MAX_KEYS_PER_USER + " keys: revoke one first");
@@ -52,6 +52,9 @@ public final class ApiKeyService implements ManageApiKeysUseCase {
         Set<ApiKeyScope> granted = EnumSet.of(ApiKeyScope.API);
         if (scopes != null) {
             granted.addAll(scopes);
+        }
+        if (granted.contains(ApiKeyScope.ADMIN) && !caller.isAdmin()) {
+            throw new dev.ccui.domain.error.InvalidException("scopes", "only admins can grant the admin scope");
         }
         String secret = ApiKeySecrets.newKey();
         String prefix = ApiKeySecrets.prefixOf(secret).orElseThrow();

@@ -23,6 +23,7 @@ import dev.ccui.application.common.Secrets;
 import dev.ccui.application.ratelimit.port.out.RateLimiter;
 import dev.ccui.application.user.port.out.UserRepository;
 import dev.ccui.domain.apikey.ApiKey;
+import dev.ccui.domain.apikey.ApiKeyScope;
 import dev.ccui.domain.audit.AuditAction;
 import dev.ccui.domain.auth.AuthMethod;
 import dev.ccui.domain.auth.Principal;
@@ -164,6 +165,7 @@ public final class AuthService implements AuthStatusUseCase, SetupUseCase, Login
     public void logout(Principal principal, ClientInfo client) {
         if (principal.tokenId() != null) {
             tokens.revoke(principal.tokenId(), clock.instant());
+            tickets.values().removeIf(ticket -> principal.tokenId().equals(ticket.principal().tokenId()));
             sessionsEnded.sessionEnded(principal.userId(), principal.tokenId());
         }
         auditor.record(AuditAction.LOGOUT, principal, principal.username().value(), client, true, null);
@@ -175,13 +177,24 @@ public final class AuthService implements AuthStatusUseCase, SetupUseCase, Login
             return Optional.empty();
         }
         Optional<TokenClaims> claims = issuer.verify(token);
-        if (claims.isEmpty() || !tokens.isActive(claims.get().tokenId(), clock.instant())) {
+        if (claims.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<UserId> owner = tokens.activeOwner(claims.get().tokenId(), clock.instant());
+        if (owner.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!owner.get().equals(claims.get().userId())) {
+            // Signed with our secret, yet naming someone else than the user the id was issued to:
+            // the secret is known outside. Refuse, and say so where admins look.
+            auditor.record(AuditAction.TOKEN_FORGED, owner.get(), null, claims.get().userId().toString(), null, false,
+                    "token id issued to " + owner.get() + " presented as " + claims.get().userId());
             return Optional.empty();
         }
         return users.findById(claims.get().userId())
                 .filter(user -> !user.disabled())
                 .map(user -> new Principal(user.id(), user.username(), user.role(), AuthMethod.BEARER,
-                        claims.get().tokenId(), null, Set.of()));
+                        claims.get().tokenId(), null, Set.of(), user.capabilities()));
     }
 
     @Override
@@ -205,8 +218,10 @@ public final class AuthService implements AuthStatusUseCase, SetupUseCase, Login
             apiKeys.touch(key.get().id(), now);
         }
         User user = owner.get();
-        return Optional.of(new Principal(user.id(), user.username(), user.role(), AuthMethod.API_KEY, null,
-                key.get().id(), key.get().scopes()));
+        // An admin's key without the admin scope acts as a member everywhere, not only on admin routes.
+        Role role = user.role() == Role.ADMIN && !key.get().scopes().contains(ApiKeyScope.ADMIN) ? Role.MEMBER : user.role();
+        return Optional.of(new Principal(user.id(), user.username(), role, AuthMethod.API_KEY, null,
+                key.get().id(), key.get().scopes(), user.capabilities()));
     }
 
     @Override
@@ -253,11 +268,25 @@ public final class AuthService implements AuthStatusUseCase, SetupUseCase, Login
             return Optional.empty();
         }
         Ticket ticket = tickets.remove(value);
-        if (ticket == null || ticket.expiresAt().isBefore(clock.instant())) {
+        Instant now = clock.instant();
+        if (ticket == null || ticket.expiresAt().isBefore(now)) {
             return Optional.empty();
         }
-        // The account may have been disabled since the ticket was issued.
-        return users.findById(ticket.principal().userId()).filter(user -> !user.disabled()).map(user -> ticket.principal());
+        Principal asked = ticket.principal();
+        // A ticket lives no longer than what asked for it: the session (logged out, password
+        // changed) or the API key (revoked), and the account (disabled, deleted).
+        if (asked.tokenId() != null
+                && !tokens.activeOwner(asked.tokenId(), now).map(asked.userId()::equals).orElse(false)) {
+            return Optional.empty();
+        }
+        if (asked.apiKeyId() != null && apiKeys.findById(asked.apiKeyId())
+                .filter(key -> key.userId().equals(asked.userId())).isEmpty()) {
+            return Optional.empty();
+        }
+        // The same user, scopes and session, with the role they have now (a demoted admin is a member).
+        return users.findById(asked.userId()).filter(user -> !user.disabled())
+                .map(user -> new Principal(user.id(), user.username(), user.role(), asked.method(), asked.tokenId(),
+                        asked.apiKeyId(), asked.scopes()));
     }
 
     private record Ticket(Principal principal, Instant expiresAt) {

@@ -13,9 +13,32 @@ import dev.ccui.domain.project.ProjectId;
  */
 public final class ProjectAccess {
     private final ProjectRepository projects;
+    private final ProjectSafety safety;
 
+    /** Without folder rules (use-case tests that do not need them). */
     public ProjectAccess(ProjectRepository projects) {
+        this(projects, null);
+    }
+
+    public ProjectAccess(ProjectRepository projects, ProjectSafety safety) {
         this.projects = projects;
+        this.safety = safety;
+    }
+
+    /**
+     * Access to the project's folder itself (files, git, runs, terminal): {@link #require} and,
+     * for non-admins, a folder that the rules allow ({@code 403 PROJECT_UNSAFE} otherwise).
+     */
+    public Project requireWorkspace(Principal caller, String projectId) {
+        return requireWorkspace(caller, require(caller, projectId));
+    }
+
+    public Project requireWorkspace(Principal caller, Project project) {
+        require(caller, project);
+        if (safety != null) {
+            safety.requireSafe(caller, project);
+        }
+        return project;
     }
 
     public Project require(Principal caller, String projectId) {

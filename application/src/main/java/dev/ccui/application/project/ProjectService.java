@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 public final class ProjectService implements ProjectsUseCase {
@@ -36,7 +37,7 @@ public final class ProjectService implements ProjectsUseCase {
     private final EventBus events;
     private final Auditor auditor;
     private final Clock clock;
-    private final Path workspacesRoot;
+    private final ProjectSafety safety;
     private final java.util.Map<String, Cached> overviews = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
@@ -44,12 +45,13 @@ public final class ProjectService implements ProjectsUseCase {
     }
 
     public ProjectService(ProjectRepository projects, SessionIndex index, UserRepository users, WorkspacePaths paths,
-                          EventBus events, Auditor auditor, Clock clock, Path workspacesRoot) {
+                          EventBus events, Auditor auditor, Clock clock, ProjectSafety safety) {
         this.projects = projects;
         this.index = index;
         this.users = users;
         this.paths = paths;
-        this.access = new ProjectAccess(projects);
+        this.safety = safety;
+        this.access = new ProjectAccess(projects, safety);
         this.events = events;
         // Any change to projects or their sessions, on this node or another, invalidates the lists.
         events.subscribe(event -> {
@@ -59,7 +61,6 @@ public final class ProjectService implements ProjectsUseCase {
         });
         this.auditor = auditor;
         this.clock = clock;
-        this.workspacesRoot = paths.realDirectory(workspacesRoot.toString()).orElse(workspacesRoot.toAbsolutePath().normalize());
     }
 
     @Override
@@ -92,19 +93,22 @@ public final class ProjectService implements ProjectsUseCase {
         if (!PathConfinement.isPlainText(path) || !path.startsWith("/")) {
             throw new InvalidException("path", "path must be an absolute path without control or look-alike characters");
         }
-        Path real = paths.realDirectory(path)
-                .orElseThrow(() -> new InvalidException("path", "no such directory: " + path));
-        if (!PathConfinement.isInside(workspacesRoot, real)) {
-            throw new ForbiddenException("PATH_OUTSIDE_WORKSPACES", "projects must be inside " + workspacesRoot);
+        // One answer for a folder that is absent, not a folder, outside the root or forbidden: the
+        // caller learns nothing about what exists where (the reason goes to the log and audit only).
+        Optional<Path> real = paths.realDirectory(path);
+        Optional<String> refusal = real.isEmpty() ? Optional.of("no such directory")
+                : safety.registrationRefusal(caller, real.get());
+        if (refusal.isPresent()) {
+            auditor.record(AuditAction.PROJECT_REGISTERED, caller, path, client, false, refusal.get());
+            throw new ForbiddenException("PROJECT_PATH_REFUSED",
+                    "this folder cannot be a project: it must be an existing folder inside the workspaces root, not the "
+                            + "root itself nor the app's own folders, and not inside or around a project you cannot use");
         }
-        String realPath = real.toString();
+        String realPath = real.get().toString();
         ProjectChanges changes = new ProjectChanges(name, null, null);
         Instant now = clock.instant();
         Project existing = projects.findByPath(realPath).orElse(null);
         if (existing != null) {
-            if (!access.canUse(caller, existing)) {
-                throw new ConflictException("PROJECT_EXISTS", "this folder is already a project of another user: ask them to share it");
-            }
             if (existing.removed()) {
                 existing = existing.withRemoved(false, now);
                 projects.update(existing);

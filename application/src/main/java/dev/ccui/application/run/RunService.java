@@ -26,6 +26,11 @@ import dev.ccui.application.run.port.out.RunSpec;
 import dev.ccui.application.run.port.out.RunningProcess;
 import dev.ccui.application.run.port.out.SessionProjects;
 import dev.ccui.domain.audit.AuditAction;
+import dev.ccui.domain.auth.AuthMethod;
+import dev.ccui.domain.apikey.ApiKeyScope;
+import dev.ccui.domain.user.Capability;
+import dev.ccui.domain.error.ForbiddenException;
+import dev.ccui.domain.run.PermissionMode;
 import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.error.CcuiException;
 import dev.ccui.domain.error.ConflictException;
@@ -98,12 +103,18 @@ public final class RunService implements RunUseCases, StartRunUseCase, Interrupt
     public RunService(ClaudeRunner runner, RunEventLog log, RunRepository runs, NodeHeartbeats nodes,
                       ProjectRepository projects, SessionProjects index, EventBus bus, Auditor auditor, Clock clock,
                       RunSettings settings) {
+        this(runner, log, runs, nodes, projects, index, bus, auditor, clock, settings, new ProjectAccess(projects));
+    }
+
+    public RunService(ClaudeRunner runner, RunEventLog log, RunRepository runs, NodeHeartbeats nodes,
+                      ProjectRepository projects, SessionProjects index, EventBus bus, Auditor auditor, Clock clock,
+                      RunSettings settings, ProjectAccess access) {
         this.runner = runner;
         this.log = log;
         this.runs = runs;
         this.nodes = nodes;
         this.projects = projects;
-        this.access = new ProjectAccess(projects);
+        this.access = access;
         this.index = index;
         this.bus = bus;
         this.auditor = auditor;
@@ -178,9 +189,25 @@ public final class RunService implements RunUseCases, StartRunUseCase, Interrupt
         return (int) sessions.values().stream().filter(Live::hasActiveRun).count();
     }
 
+    /** bypassPermissions runs every tool call unasked: the account needs the capability, an API key the scope too. */
+    private void requireBypass(Principal caller, ClientInfo client) {
+        if (caller.method() == AuthMethod.API_KEY && !caller.scopes().contains(ApiKeyScope.BYPASS_PERMISSIONS)) {
+            auditor.record(AuditAction.CAPABILITY_REFUSED, caller, "bypassPermissions", client, false, "API key scope");
+            throw new ForbiddenException("SCOPE_REQUIRED", "this API key does not have the bypassPermissions scope");
+        }
+        if (!caller.has(Capability.BYPASS_PERMISSIONS)) {
+            auditor.record(AuditAction.CAPABILITY_REFUSED, caller, "bypassPermissions", client, false, "capability");
+            throw new ForbiddenException("CAPABILITY_REQUIRED",
+                    "your account may not run in bypassPermissions mode: an admin can give it that capability");
+        }
+    }
+
     @Override
     public StartedRun start(Principal caller, StartRunCommand command, ClientInfo client) {
-        Project project = access.require(caller, command.projectId());
+        Project project = access.requireWorkspace(caller, command.projectId());
+        if (command.permissionMode() == PermissionMode.BYPASS_PERMISSIONS) {
+            requireBypass(caller, client);
+        }
         synchronized (admission) {
             if (closed) {
                 throw new UnavailableException("the app is shutting down");

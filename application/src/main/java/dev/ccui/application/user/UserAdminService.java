@@ -1,6 +1,7 @@
 package dev.ccui.application.user;
 
 import dev.ccui.application.audit.Auditor;
+import dev.ccui.application.sandbox.port.out.ProcessSandbox;
 import dev.ccui.application.auth.port.out.AuthTokenRepository;
 import dev.ccui.application.auth.port.out.PasswordHasher;
 import dev.ccui.application.auth.port.out.SessionsEndedListener;
@@ -34,6 +35,7 @@ public final class UserAdminService implements ManageUsersUseCase, AdminCommands
     private final Clock clock;
     private final SessionsEndedListener sessionsEnded;
     private final Object adminGuard = new Object();
+    private final ProcessSandbox sandbox;
 
     public UserAdminService(UserRepository users, AuthTokenRepository tokens, PasswordHasher hasher,
                             Auditor auditor, Clock clock) {
@@ -42,6 +44,16 @@ public final class UserAdminService implements ManageUsersUseCase, AdminCommands
 
     public UserAdminService(UserRepository users, AuthTokenRepository tokens, PasswordHasher hasher,
                             Auditor auditor, Clock clock, SessionsEndedListener sessionsEnded) {
+        this(users, tokens, hasher, auditor, clock, sessionsEnded, null);
+    }
+
+    /**
+     * @param sandbox where user processes run; when it does not isolate them ({@code CCUI_SANDBOX=none}),
+     *                a second account is refused (409 {@code SANDBOX_REQUIRED}): that user's runs would see the first one's data
+     */
+    public UserAdminService(UserRepository users, AuthTokenRepository tokens, PasswordHasher hasher,
+                            Auditor auditor, Clock clock, SessionsEndedListener sessionsEnded, ProcessSandbox sandbox) {
+        this.sandbox = sandbox;
         this.sessionsEnded = sessionsEnded;
         this.users = users;
         this.tokens = tokens;
@@ -86,6 +98,9 @@ public final class UserAdminService implements ManageUsersUseCase, AdminCommands
             }
             if (command.password() != null) {
                 after = after.withPasswordHash(hasher.hash(command.password()), now);
+            }
+            if (command.capabilities() != null) {
+                after = after.withCapabilities(command.capabilities(), now);
             }
             if (before.isActiveAdmin() && !after.isActiveAdmin() && users.countActiveAdmins() <= 1) {
                 throw new ConflictException("LAST_ADMIN", "this is the last enabled admin: make another admin first");
@@ -144,6 +159,11 @@ public final class UserAdminService implements ManageUsersUseCase, AdminCommands
     }
 
     private User insert(CreateUserCommand command) {
+        if (sandbox != null && !sandbox.isolates() && users.count() >= 1) {
+            throw new ConflictException("SANDBOX_REQUIRED", "a second account needs the process sandbox: with CCUI_SANDBOX="
+                    + sandbox.mode() + " every user's runs, shells and git see the others' data (install bubblewrap, "
+                    + "set CCUI_SANDBOX=bwrap)");
+        }
         Instant now = clock.instant();
         User user = new User(UserId.random(), command.username(), command.role(), false,
                 hasher.hash(command.password()), now, now, null);
@@ -174,6 +194,9 @@ public final class UserAdminService implements ManageUsersUseCase, AdminCommands
         }
         if (command.password() != null) {
             parts.add("password reset");
+        }
+        if (command.capabilities() != null) {
+            parts.add("capabilities " + command.capabilities().stream().map(c -> c.wireName()).sorted().toList());
         }
         return String.join(", ", parts);
     }

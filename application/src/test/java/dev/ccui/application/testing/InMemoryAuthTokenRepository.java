@@ -18,9 +18,10 @@ public final class InMemoryAuthTokenRepository implements AuthTokenRepository {
     }
 
     @Override
-    public boolean isActive(String tokenId, Instant now) {
+    public java.util.Optional<UserId> activeOwner(String tokenId, Instant now) {
         TokenClaims claims = issued.get(tokenId);
-        return claims != null && !revoked.containsKey(tokenId) && claims.expiresAt().isAfter(now);
+        return claims != null && !revoked.containsKey(tokenId) && claims.expiresAt().isAfter(now)
+                ? java.util.Optional.of(claims.userId()) : java.util.Optional.empty();
     }
 
     @Override

@@ -76,4 +76,16 @@ public final class InMemoryProjectRepository implements ProjectRepository {
     public boolean isMember(ProjectId project, UserId user) {
         return members.getOrDefault(project, Set.of()).contains(user);
     }
+
+    @Override
+    public List<Project> all() {
+        return List.copyOf(projects.values());
+    }
+
+    @Override
+    public Map<ProjectId, Set<UserId>> allMembers() {
+        Map<ProjectId, Set<UserId>> copy = new java.util.HashMap<>();
+        members.forEach((id, users) -> copy.put(id, Set.copyOf(users)));
+        return copy;
+    }
 }

@@ -1,6 +1,6 @@
 package dev.ccui.bootstrap.cli;
 
-import dev.ccui.bootstrap.Application;
+import dev.ccui.application.user.port.in.AdminCommandsUseCase;
 import dev.ccui.bootstrap.Main;
 import dev.ccui.bootstrap.config.AppConfig;
 import dev.ccui.domain.error.CcuiException;
@@ -30,15 +30,15 @@ public final class UsersCommand {
     CommandSpec spec;
 
     /** Runs {@code action} against the configured database, mapping failures to exit codes. */
-    int withApplication(AppAction action) {
+    int withAccounts(AccountsAction action) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         AppConfig config = Main.loadConfig(true);
         if (config == null) {
             return Main.CONFIG_ERROR;
         }
-        try (Application app = Application.create(config)) {
-            action.run(app, out);
+        try (AdminAccounts accounts = AdminAccounts.open(config)) {
+            action.run(accounts.commands(), out);
             out.flush();
             return 0;
         } catch (CcuiException e) {
@@ -50,8 +50,8 @@ public final class UsersCommand {
         }
     }
 
-    interface AppAction {
-        void run(Application app, PrintWriter out) throws IOException;
+    interface AccountsAction {
+        void run(AdminCommandsUseCase accounts, PrintWriter out) throws IOException;
     }
 
     static String readPassword(boolean fromStdin) throws IOException {
@@ -99,7 +99,7 @@ public final class UsersCommand {
 
         @Override
         public Integer call() {
-            return parent.withApplication((app, out) -> app.useCases().adminCommands().listUsersLocally()
+            return parent.withAccounts((accounts, out) -> accounts.listUsersLocally()
                     .forEach(user -> print(out, user)));
         }
     }
@@ -117,9 +117,9 @@ public final class UsersCommand {
 
         @Override
         public Integer call() {
-            return parent.withApplication((app, out) -> {
+            return parent.withAccounts((accounts, out) -> {
                 Role parsed = Role.fromWire(role);
-                User user = app.useCases().adminCommands().createUserLocally(account.username, account.password(), parsed);
+                User user = accounts.createUserLocally(account.username, account.password(), parsed);
                 out.print("created ");
                 print(out, user);
             });
@@ -136,8 +136,8 @@ public final class UsersCommand {
 
         @Override
         public Integer call() {
-            return parent.withApplication((app, out) -> {
-                User user = app.useCases().adminCommands().resetPasswordLocally(account.username, account.password());
+            return parent.withAccounts((accounts, out) -> {
+                User user = accounts.resetPasswordLocally(account.username, account.password());
                 out.print("password reset for ");
                 print(out, user);
             });

@@ -1,5 +1,6 @@
 package dev.ccui.bootstrap.config;
 
+import dev.ccui.adapters.http.alert.SmtpSettings;
 import dev.ccui.application.alert.AlertSettings;
 import dev.ccui.application.history.CliCleanupPeriod;
 import dev.ccui.domain.run.NodeId;
@@ -63,14 +64,26 @@ public record AppConfig(
         Optional<String> nodeId,
         Duration nodeTimeout,
         CliCleanupPeriod cliCleanup,
+        Optional<SmtpSettings> alertSmtp,
         boolean archiveEnabled,
-        Optional<Duration> archiveRetention) {
+        Optional<Duration> archiveRetention,
+        Duration slowQueryThreshold) {
 
     public static final int MIN_PRODUCTION_SECRET = 32;
 
+    /**
+     * The home folder {@code ~} stands for: {@code $HOME} as the {@code claude} CLI and every shell
+     * read it, the passwd entry ({@code user.home}) only when it is unset. A service started with
+     * its own {@code HOME} must read the same {@code ~/.claude} the CLI it starts writes.
+     */
+    public static Path home(Map<String, String> env) {
+        String home = env.get("HOME");
+        return Path.of(home == null || home.isBlank() ? System.getProperty("user.home") : home).toAbsolutePath().normalize();
+    }
+
     /** Reads and validates; throws {@link ConfigException} listing every problem at once. */
     public static AppConfig fromEnvironment(Map<String, String> env, Path home) {
-        Reader r = new Reader(env);
+        Reader r = new Reader(env, home);
         String envName = r.text("CCUI_ENV", "development").toLowerCase(Locale.ROOT);
         if (!envName.equals("development") && !envName.equals("production")) {
             r.problem("CCUI_ENV must be 'development' or 'production', not '" + envName + "'");
@@ -144,6 +157,12 @@ public record AppConfig(
                         + ", not '" + cleanupText.get() + "'");
             }
         }
+        Optional<SmtpSettings> alertSmtp = Optional.empty();
+        try {
+            alertSmtp = SmtpSettings.fromVariables(env::get);
+        } catch (IllegalArgumentException e) {
+            r.problem(e.getMessage());
+        }
         Optional<Duration> archiveRetention = Optional.empty();
         String retentionText = r.text("CCUI_ARCHIVE_RETENTION", "forever");
         if (!retentionText.equalsIgnoreCase("forever")) {
@@ -201,8 +220,10 @@ public record AppConfig(
                 r.optional("CCUI_NODE_ID"),
                 r.duration("CCUI_NODE_TIMEOUT", Duration.ofMinutes(2)),
                 cliCleanup,
+                alertSmtp,
                 r.bool("CCUI_ARCHIVE", true),
-                archiveRetention);
+                archiveRetention,
+                Duration.ofMillis(r.integer("CCUI_SLOW_QUERY_MS", 200, 0, 3_600_000)));
         if (config.jwtTtl().compareTo(Duration.ofMinutes(5)) < 0 || config.jwtTtl().compareTo(Duration.ofDays(90)) > 0) {
             r.problem("JWT_TTL must be between 5m and 90d");
         }
@@ -252,10 +273,12 @@ public record AppConfig(
     /** Reads variables and collects problems instead of stopping at the first. */
     private static final class Reader {
         private final Map<String, String> env;
+        private final Path home;
         private final List<String> problems = new ArrayList<>();
 
-        Reader(Map<String, String> env) {
+        Reader(Map<String, String> env, Path home) {
             this.env = env;
+            this.home = home;
         }
 
         void problem(String line) {
@@ -283,7 +306,7 @@ public record AppConfig(
         }
 
         Path path(String name, Path fallback) {
-            return optional(name).map(v -> Path.of(v.startsWith("~/") ? System.getProperty("user.home") + v.substring(1) : v))
+            return optional(name).map(v -> v.startsWith("~/") ? home.resolve(v.substring(2)) : Path.of(v))
                     .map(Path::toAbsolutePath).map(Path::normalize).orElse(fallback);
         }
 

@@ -31,6 +31,17 @@ class AppConfigTest {
     }
 
     @Test
+    void homeIsTheHomeVariableAsTheCliReadsIt() {
+        Path serviceHome = Path.of("/srv/ccui-home");
+        assertThat(AppConfig.home(Map.of("HOME", serviceHome.toString()))).isEqualTo(serviceHome);
+        assertThat(AppConfig.home(Map.of())).isEqualTo(Path.of(System.getProperty("user.home")).toAbsolutePath().normalize());
+
+        AppConfig config = AppConfig.fromEnvironment(Map.of("CCUI_DATA_DIR", "~/state"), serviceHome);
+        assertThat(config.dataDir()).isEqualTo(serviceHome.resolve("state"));
+        assertThat(config.claudeConfigDir()).isEqualTo(serviceHome.resolve(".claude"));
+    }
+
+    @Test
     void productionRefusesToStartWithOneLinePerProblem() {
         assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("CCUI_ENV", "production", "CORS_ORIGINS", "*"), HOME))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())

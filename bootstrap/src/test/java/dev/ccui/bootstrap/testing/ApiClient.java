@@ -84,10 +84,18 @@ public final class ApiClient {
     }
 
     /** Creates a member (as this admin) and returns a client signed in as them. */
-    public ApiClient createMember(String name) {
+    /** A member, with the capabilities named ({@code terminal}, {@code bypassPermissions}) given by this admin. */
+    public ApiClient createMember(String name, String... capabilities) {
         var created = post("/api/users", "{\"username\":\"" + name + "\",\"password\":\"" + name + " password 1\"}");
         if (created.statusCode() != 201) {
             throw new AssertionError("create user failed: " + created.body());
+        }
+        if (capabilities.length > 0) {
+            var granted = send("PATCH", "/api/users/" + json(created).get("id").asText(),
+                    "{\"capabilities\":" + JSON.valueToTree(capabilities) + "}");
+            if (granted.statusCode() != 200) {
+                throw new AssertionError("granting " + String.join(", ", capabilities) + " failed: " + granted.body());
+            }
         }
         var login = new ApiClient(base, null).post("/api/auth/login",
                 "{\"username\":\"" + name + "\",\"password\":\"" + name + " password 1\"}");

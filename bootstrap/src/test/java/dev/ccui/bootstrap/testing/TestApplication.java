@@ -2,6 +2,9 @@ package dev.ccui.bootstrap.testing;
 
 import dev.ccui.bootstrap.Application;
 import dev.ccui.bootstrap.config.AppConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -39,6 +42,15 @@ public final class TestApplication implements AutoCloseable {
         env.put("CLAUDE_CONFIG_DIR", folder.resolve("claude").toString());
         env.put("CCUI_WORKSPACES_ROOT", folder.toString());
         env.put("CCUI_SHUTDOWN_GRACE", "2s");
+        // Shells and the CLI get a home of their own: the machine user's ~/.bashrc (pyenv, cargo…)
+        // must not decide whether a terminal test sees its prompt.
+        Path home = folder.resolve("home");
+        try {
+            Files.createDirectories(home);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        env.put("HOME", home.toString());
         return env;
     }
 

@@ -48,7 +48,7 @@ class TerminalWebSocketIT {
         app = TestApplication.sqlite(folder, env);
         base = app.startHttp();
         admin = ApiClient.setUpAdmin(base);
-        owner = admin.createMember("owner");
+        owner = admin.createMember("owner", "terminal");
         projectId = json(owner.post("/api/projects", "{\"path\":\"" + projectDir + "\"}")).get("id").asText();
     }
 
@@ -157,9 +157,16 @@ class TerminalWebSocketIT {
         }
     }
 
+    /**
+     * The app's process for the shell just opened: in the sandbox, {@code $$} is the shell's pid in
+     * its own PID namespace, so the host side is found as the app's newest child once the shell answers.
+     */
     private static long pid(Socket socket) throws Exception {
         socket.input("echo pid=$$\n");
-        return Long.parseLong(socket.awaitOutput(Pattern.compile("pid=(\\d+)")).group(1));
+        socket.awaitOutput(Pattern.compile("pid=(\\d+)"));
+        return ProcessHandle.current().children()
+                .max(java.util.Comparator.comparing(p -> p.info().startInstant().orElse(java.time.Instant.EPOCH)))
+                .orElseThrow().pid();
     }
 
     private static void awaitGone(long pid) {

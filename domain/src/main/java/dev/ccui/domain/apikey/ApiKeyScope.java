@@ -9,10 +9,14 @@ import java.util.Locale;
  */
 public enum ApiKeyScope {
     API,
-    TERMINAL;
+    TERMINAL,
+    /** Admin routes, when the key's owner is an admin; an admin's key without it is a member's key. */
+    ADMIN,
+    /** Runs in {@code bypassPermissions} mode (the owner needs that capability too). */
+    BYPASS_PERMISSIONS;
 
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return this == BYPASS_PERMISSIONS ? "bypassPermissions" : name().toLowerCase(Locale.ROOT);
     }
 
     public static ApiKeyScope fromWire(String text) {
@@ -21,6 +25,6 @@ public enum ApiKeyScope {
                 return scope;
             }
         }
-        throw new InvalidException("scopes", "unknown scope: use \"api\" or \"terminal\"");
+        throw new InvalidException("scopes", "unknown scope: use \"api\", \"terminal\", \"bypassPermissions\" or \"admin\"");
     }
 }

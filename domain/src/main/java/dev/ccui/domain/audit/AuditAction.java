@@ -6,6 +6,8 @@ public enum AuditAction {
     LOGIN("auth.login"),
     LOGIN_FAILED("auth.login_failed"),
     LOGOUT("auth.logout"),
+    /** A validly signed token whose id belongs to another user: the signing secret has leaked. */
+    TOKEN_FORGED("auth.token_forged"),
     PASSWORD_CHANGED("auth.password_changed"),
     USER_CREATED("user.created"),
     USER_UPDATED("user.updated"),
@@ -33,7 +35,9 @@ public enum AuditAction {
     RUN_STARTED("run.started"),
     RUN_STOPPED("run.stopped"),
     PERMISSION_DECIDED("permission.decided"),
-    MAINTENANCE_CHANGED("maintenance.changed");
+    MAINTENANCE_CHANGED("maintenance.changed"),
+    /** A capability or API-key scope was missing (terminal, bypassPermissions). */
+    CAPABILITY_REFUSED("access.capability_refused");
 
     private final String code;
 

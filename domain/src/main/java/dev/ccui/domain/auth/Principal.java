@@ -1,5 +1,6 @@
 package dev.ccui.domain.auth;
 
+import dev.ccui.domain.user.Capability;
 import dev.ccui.domain.apikey.ApiKeyId;
 import dev.ccui.domain.apikey.ApiKeyScope;
 import dev.ccui.domain.user.Role;
@@ -13,8 +14,15 @@ import java.util.Set;
  * logout can revoke exactly that token), {@code apiKeyId} for API-key calls.
  */
 public record Principal(UserId userId, Username username, Role role, AuthMethod method, String tokenId,
-                        ApiKeyId apiKeyId, Set<ApiKeyScope> scopes) {
+                        ApiKeyId apiKeyId, Set<ApiKeyScope> scopes, Set<Capability> capabilities) {
+    /** A caller whose capabilities are not restricted (internal callers, tests). */
+    public Principal(UserId userId, Username username, Role role, AuthMethod method, String tokenId,
+                     ApiKeyId apiKeyId, Set<ApiKeyScope> scopes) {
+        this(userId, username, role, method, tokenId, apiKeyId, scopes, Capability.all());
+    }
+
     public Principal {
+        capabilities = capabilities == null ? Set.of() : Set.copyOf(capabilities);
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(role, "role");
@@ -22,11 +30,15 @@ public record Principal(UserId userId, Username username, Role role, AuthMethod 
         scopes = Set.copyOf(scopes);
     }
 
+    public boolean has(Capability capability) {
+        return capabilities.contains(capability);
+    }
+
     public boolean isAdmin() {
         return role == Role.ADMIN;
     }
 
     public Principal via(AuthMethod newMethod) {
-        return new Principal(userId, username, role, newMethod, tokenId, apiKeyId, scopes);
+        return new Principal(userId, username, role, newMethod, tokenId, apiKeyId, scopes, capabilities);
     }
 }

@@ -7,6 +7,8 @@ import dev.ccui.application.health.port.out.ProbeResult;
 import dev.ccui.application.maintenance.port.in.MaintenanceUseCase;
 import dev.ccui.domain.maintenance.MaintenanceState;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.function.Predicate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,10 +20,17 @@ import java.util.Map;
 public final class HealthRoutes {
     private final CheckHealthUseCase health;
     private final MaintenanceUseCase maintenance;
+    private final Predicate<Context> detailed;
 
-    public HealthRoutes(CheckHealthUseCase health, MaintenanceUseCase maintenance) {
+    /**
+     * @param detailed who sees versions, uptime and the checks' figures (paths, pool, index): an
+     *                 admin or the metrics token. Anyone else (load balancers) gets the status and
+     *                 the maintenance flag the sign-in page shows.
+     */
+    public HealthRoutes(CheckHealthUseCase health, MaintenanceUseCase maintenance, Predicate<Context> detailed) {
         this.health = health;
         this.maintenance = maintenance;
+        this.detailed = detailed;
     }
 
     public void register(RoutesConfig routes) {
@@ -31,9 +40,11 @@ public final class HealthRoutes {
             report.checks().forEach((name, result) -> checks.put(name, view(result)));
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("status", report.status());
-            body.put("version", report.version());
-            body.put("uptimeSeconds", report.uptimeSeconds());
-            body.put("checks", checks);
+            if (detailed.test(ctx)) {
+                body.put("version", report.version());
+                body.put("uptimeSeconds", report.uptimeSeconds());
+                body.put("checks", checks);
+            }
             MaintenanceState state = maintenance.state();
             Map<String, Object> mode = new LinkedHashMap<>();
             mode.put("enabled", state.enabled());

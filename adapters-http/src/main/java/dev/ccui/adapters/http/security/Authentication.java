@@ -2,6 +2,7 @@ package dev.ccui.adapters.http.security;
 
 import dev.ccui.application.auth.port.in.AuthenticateUseCase;
 import dev.ccui.application.common.ClientInfo;
+import dev.ccui.domain.apikey.ApiKeyScope;
 import dev.ccui.domain.auth.AuthMethod;
 import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.error.ForbiddenException;
@@ -28,10 +29,25 @@ public final class Authentication {
 
     private final AuthenticateUseCase authenticate;
     private final ClientAddresses addresses;
+    private final java.util.function.Predicate<String> metricsToken;
 
     public Authentication(AuthenticateUseCase authenticate, ClientAddresses addresses) {
+        this(authenticate, addresses, token -> false);
+    }
+
+    /** @param metricsToken recognises the scrape token, a bearer that names no user (health details, metrics) */
+    public Authentication(AuthenticateUseCase authenticate, ClientAddresses addresses,
+                          java.util.function.Predicate<String> metricsToken) {
         this.authenticate = authenticate;
         this.addresses = addresses;
+        this.metricsToken = metricsToken;
+    }
+
+    /** True when the request carries the metrics token as its bearer. */
+    public boolean hasMetricsToken(Context ctx) {
+        String authorization = ctx.header("Authorization");
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                && metricsToken.test(authorization.substring(7).strip());
     }
 
     /** Runs before every request: records the client address and the caller, if any. */
@@ -50,6 +66,9 @@ public final class Authentication {
     private Optional<Principal> resolve(Context ctx) {
         String authorization = ctx.header("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            if (metricsToken.test(authorization.substring(7).strip())) {
+                return Optional.empty();
+            }
             return Optional.of(authenticate.byToken(authorization.substring(7).strip())
                     .orElseThrow(() -> new UnauthorizedException("INVALID_TOKEN", "the token is invalid, expired or revoked")));
         }
@@ -81,6 +100,11 @@ public final class Authentication {
         }
         if (principal.isEmpty()) {
             throw new UnauthorizedException("sign in first");
+        }
+        if (roles.contains(Access.ADMIN) && principal.get().method() == AuthMethod.API_KEY
+                && !principal.get().scopes().contains(ApiKeyScope.ADMIN)) {
+            // A script's key leaking must not hand over the server: admin work needs a key made for it.
+            throw new ForbiddenException("SCOPE_REQUIRED", "this API key does not have the admin scope");
         }
         if (roles.contains(Access.ADMIN) && !principal.get().isAdmin()) {
             throw new ForbiddenException("admins only");

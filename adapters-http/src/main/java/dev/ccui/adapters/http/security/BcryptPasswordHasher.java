@@ -2,9 +2,10 @@ package dev.ccui.adapters.http.security;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
+import at.favre.lib.crypto.bcrypt.Radix64Encoder;
 import dev.ccui.application.auth.port.out.PasswordHasher;
-import dev.ccui.application.common.Secrets;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 
 /**
  * bcrypt (2a) at a configurable cost. Passwords longer than bcrypt's 72-byte input are first
@@ -19,7 +20,24 @@ public final class BcryptPasswordHasher implements PasswordHasher {
             throw new IllegalArgumentException("bcrypt cost must be between 4 and 31");
         }
         this.cost = cost;
-        this.decoy = hash(Secrets.urlSafe(24));
+        this.decoy = decoy(cost);
+    }
+
+    /**
+     * A well-formed hash at this cost that no password matches: verifying against it costs what a
+     * real check costs (unknown usernames answer as slowly as wrong passwords), and making it costs
+     * nothing — hashing a random password here put a whole bcrypt round on every start-up.
+     */
+    static String decoy(int cost) {
+        SecureRandom random = new SecureRandom();
+        byte[] salt = new byte[16];
+        byte[] digest = new byte[23];
+        random.nextBytes(salt);
+        random.nextBytes(digest);
+        Radix64Encoder radix64 = new Radix64Encoder.Default();
+        return "$2a$" + (cost < 10 ? "0" : "") + cost + "$"
+                + new String(radix64.encode(salt), StandardCharsets.UTF_8)
+                + new String(radix64.encode(digest), StandardCharsets.UTF_8);
     }
 
     private BCrypt.Hasher hasher() {

@@ -2,6 +2,7 @@ package dev.ccui.adapters.http.security;
 
 import io.javalin.http.Context;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
 
@@ -21,11 +22,23 @@ public final class RequestIds {
 
     public static void assign(Context ctx) {
         String incoming = ctx.header(HEADER);
-        String id = incoming != null && ACCEPTED.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        String id = incoming != null && ACCEPTED.matcher(incoming).matches() ? incoming : fresh();
         MDC.remove(Authentication.MDC_USER);
         ctx.attribute(ATTRIBUTE, id);
         ctx.header(HEADER, id);
         MDC.put(MDC_KEY, id);
+    }
+
+    /**
+     * A random version-4-shaped UUID from the thread's fast generator: a request id must be unique,
+     * not unguessable, and {@code UUID.randomUUID()} takes the shared {@code SecureRandom} on
+     * every request.
+     */
+    static String fresh() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     public static String current(Context ctx) {

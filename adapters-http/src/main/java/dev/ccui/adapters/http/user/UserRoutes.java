@@ -1,5 +1,9 @@
 package dev.ccui.adapters.http.user;
 
+import dev.ccui.domain.user.Capability;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import static dev.ccui.adapters.http.security.Authentication.caller;
 import static dev.ccui.adapters.http.security.Authentication.client;
 
@@ -24,7 +28,7 @@ public final class UserRoutes {
     record CreateBody(String username, String password, String role) {
     }
 
-    record UpdateBody(String role, Boolean disabled, String password) {
+    record UpdateBody(String role, Boolean disabled, String password, List<String> capabilities) {
     }
 
     public void register(RoutesConfig routes) {
@@ -47,7 +51,10 @@ public final class UserRoutes {
 
     private void update(Context ctx) {
         UpdateBody body = Json.body(ctx, UpdateBody.class);
-        var command = new UpdateUserCommand(body.role() == null ? null : Role.fromWire(body.role()), body.disabled(), body.password());
+        Set<Capability> capabilities = body.capabilities() == null ? null
+                : body.capabilities().stream().map(Capability::fromWire).collect(Collectors.toSet());
+        var command = new UpdateUserCommand(body.role() == null ? null : Role.fromWire(body.role()), body.disabled(), body.password(),
+                capabilities);
         ctx.json(UserView.of(users.updateUser(caller(ctx), ctx.pathParam("id"), command, client(ctx))));
     }
 }

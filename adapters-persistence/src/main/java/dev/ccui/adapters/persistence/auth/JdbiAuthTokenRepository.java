@@ -27,10 +27,11 @@ public final class JdbiAuthTokenRepository implements AuthTokenRepository {
     }
 
     @Override
-    public boolean isActive(String tokenId, Instant now) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM auth_tokens "
+    public java.util.Optional<UserId> activeOwner(String tokenId, Instant now) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT user_id FROM auth_tokens "
                         + "WHERE jti = :jti AND revoked_at IS NULL AND expires_at > :now")
-                .bind("jti", tokenId).bind("now", millis(now)).mapTo(Long.class).one()) == 1;
+                .bind("jti", tokenId).bind("now", millis(now)).mapTo(String.class).findOne()
+                .flatMap(UserId::parse));
     }
 
     @Override

@@ -70,6 +70,23 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
+    /**
+     * Times every statement from now on; those taking {@code threshold} or longer are logged (see
+     * {@link SlowQueryLogger}) and reported to {@code listener}.
+     */
+    public void reportSlowQueries(java.time.Duration threshold, SlowQueryLogger.Listener listener) {
+        jdbi.setSqlLogger(new SlowQueryLogger(threshold, listener));
+    }
+
+    /**
+     * Publishes the pool's own figures ({@code hikaricp_connections_pending}, timeouts, usage) to
+     * a Micrometer {@code MeterRegistry} (typed Object: HikariCP detects Micrometer itself, so this
+     * module needs no metrics dependency). Once per pool.
+     */
+    public void publishPoolMetrics(Object meterRegistry) {
+        dataSource.setMetricRegistry(meterRegistry);
+    }
+
     public Vendor vendor() {
         return vendor;
     }

@@ -117,6 +117,22 @@ public final class JdbiProjectRepository implements ProjectRepository {
                 .bind("project", project.toString()).bind("user", user.toString()).mapTo(Long.class).one()) > 0;
     }
 
+    @Override
+    public List<Project> all() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM projects ORDER BY path")
+                .map(JdbiProjectRepository::map).list());
+    }
+
+    @Override
+    public java.util.Map<ProjectId, java.util.Set<UserId>> allMembers() {
+        java.util.Map<ProjectId, java.util.Set<UserId>> result = new java.util.HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT project_id, user_id FROM project_members")
+                .map((rs, ctx) -> java.util.Map.entry(ProjectId.parse(rs.getString("project_id")).orElseThrow(),
+                        new UserId(UUID.fromString(rs.getString("user_id")))))
+                .forEach(e -> result.computeIfAbsent(e.getKey(), k -> new java.util.HashSet<>()).add(e.getValue())));
+        return result;
+    }
+
     private static Update bind(Update update, Project project) {
         return update.bind("id", project.id().toString())
                 .bind("path", project.path())

@@ -40,7 +40,10 @@ public final class RedisRevocationCache implements AuthTokenRepository, AutoClos
     private final Jdbi jdbi;
     private final RedisConnection redis;
     private final String channel;
-    private final Cache<String, Instant> activeUntil;
+    private final Cache<String, Active> activeUntil;
+
+    private record Active(UserId owner, Instant until) {
+    }
     private final RedisConnection.Subscription subscription;
     private final Outage outage;
 
@@ -69,32 +72,32 @@ public final class RedisRevocationCache implements AuthTokenRepository, AutoClos
     }
 
     @Override
-    public boolean isActive(String tokenId, Instant now) {
+    public Optional<UserId> activeOwner(String tokenId, Instant now) {
         if (!outage.shouldTryRedis()) {
-            return database.isActive(tokenId, now);
+            return database.activeOwner(tokenId, now);
         }
         String mark;
         try {
             mark = redis.sync().get(markKey(tokenId));
         } catch (RuntimeException e) {
             lostRedis(e);
-            return database.isActive(tokenId, now);
+            return database.activeOwner(tokenId, now);
         }
         outage.succeeded();
         if (mark != null) {
             activeUntil.invalidate(tokenId);
-            return false;
+            return Optional.empty();
         }
-        Instant cached = activeUntil.getIfPresent(tokenId);
-        if (cached != null && now.isBefore(cached)) {
-            return true;
+        Active cached = activeUntil.getIfPresent(tokenId);
+        if (cached != null && now.isBefore(cached.until())) {
+            return Optional.of(cached.owner());
         }
-        Optional<Instant> expiry = unrevokedExpiry(tokenId);
-        if (expiry.isPresent() && now.isBefore(expiry.get())) {
-            activeUntil.put(tokenId, expiry.get());
-            return true;
+        Optional<Active> unrevoked = unrevoked(tokenId);
+        if (unrevoked.isPresent() && now.isBefore(unrevoked.get().until())) {
+            activeUntil.put(tokenId, unrevoked.get());
+            return Optional.of(unrevoked.get().owner());
         }
-        return false;
+        return Optional.empty();
     }
 
     @Override
@@ -131,9 +134,14 @@ public final class RedisRevocationCache implements AuthTokenRepository, AutoClos
         return database.purgeExpired(now);
     }
 
-    private Optional<Instant> unrevokedExpiry(String tokenId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT expires_at FROM auth_tokens WHERE jti = :jti AND revoked_at IS NULL")
-                .bind("jti", tokenId).mapTo(Long.class).findOne().map(Instant::ofEpochMilli));
+    private Optional<Active> unrevoked(String tokenId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT user_id, expires_at FROM auth_tokens WHERE jti = :jti AND revoked_at IS NULL")
+                .bind("jti", tokenId)
+                .map((rs, ctx) -> {
+                    Instant until = Instant.ofEpochMilli(rs.getLong("expires_at"));
+                    return UserId.parse(rs.getString("user_id")).map(owner -> new Active(owner, until));
+                })
+                .findOne().flatMap(found -> found));
     }
 
     private void publish(List<Revoked> revoked, Instant at) {

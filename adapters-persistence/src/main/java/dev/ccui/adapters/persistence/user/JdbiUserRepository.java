@@ -1,5 +1,8 @@
 package dev.ccui.adapters.persistence.user;
 
+import dev.ccui.domain.user.Capability;
+import java.util.EnumSet;
+import java.util.Set;
 import static dev.ccui.adapters.persistence.db.Rows.flag;
 import static dev.ccui.adapters.persistence.db.Rows.instant;
 import static dev.ccui.adapters.persistence.db.Rows.millis;
@@ -22,8 +25,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.Update;
 
 public final class JdbiUserRepository implements UserRepository {
-    private static final String COLUMNS = "id, username, role, disabled, password_hash, created_at, updated_at, last_login_at";
-    private static final String VALUES = ":id, :username, :role, :disabled, :passwordHash, :createdAt, :updatedAt, :lastLoginAt";
+    private static final String COLUMNS = "id, username, role, disabled, password_hash, created_at, updated_at, last_login_at, capabilities";
+    private static final String VALUES = ":id, :username, :role, :disabled, :passwordHash, :createdAt, :updatedAt, :lastLoginAt, :capabilities";
 
     private final Jdbi jdbi;
 
@@ -87,7 +90,8 @@ public final class JdbiUserRepository implements UserRepository {
     @Override
     public void update(User user) {
         jdbi.useHandle(h -> bind(h.createUpdate("UPDATE users SET username = :username, role = :role, disabled = :disabled, "
-                + "password_hash = :passwordHash, updated_at = :updatedAt, last_login_at = :lastLoginAt WHERE id = :id"), user)
+                + "password_hash = :passwordHash, updated_at = :updatedAt, last_login_at = :lastLoginAt, capabilities = :capabilities "
+                + "WHERE id = :id"), user)
                 .execute());
     }
 
@@ -110,12 +114,30 @@ public final class JdbiUserRepository implements UserRepository {
                 .bind("passwordHash", user.passwordHash())
                 .bind("createdAt", millis(user.createdAt()))
                 .bind("updatedAt", millis(user.updatedAt()))
-                .bind("lastLoginAt", millis(user.lastLoginAt()));
+                .bind("lastLoginAt", millis(user.lastLoginAt()))
+                .bind("capabilities", String.join(",", user.capabilities().stream().map(Capability::wireName).sorted().toList()));
     }
 
     private static User map(ResultSet rs, StatementContext ctx) throws SQLException {
         return new User(new UserId(UUID.fromString(rs.getString("id"))), new Username(rs.getString("username")),
                 Role.fromWire(rs.getString("role")), flag(rs, "disabled"), rs.getString("password_hash"),
-                instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "last_login_at"));
+                instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "last_login_at"),
+                capabilities(rs.getString("capabilities")));
+    }
+
+    private static Set<Capability> capabilities(String stored) {
+        Set<Capability> set = EnumSet.noneOf(Capability.class);
+        if (stored != null) {
+            for (String name : stored.split(",")) {
+                if (!name.isBlank()) {
+                    try {
+                        set.add(Capability.fromWire(name.strip()));
+                    } catch (RuntimeException unknown) {
+                        // A capability a newer version stored: not granted here.
+                    }
+                }
+            }
+        }
+        return set;
     }
 }

@@ -97,6 +97,9 @@ abstract class ProjectRepositoryContract extends DatabaseContract {
                 .containsExactlyInAnyOrder("/w/owned", "/w/shared", "/w/discovered");
         assertThat(repo.overview(removed.id())).as("found by id even when removed").isPresent();
 
+        assertThat(repo.all()).as("removed rows too, for the folder rules")
+                .extracting(Project::path).containsExactly("/w/discovered", "/w/owned", "/w/removed", "/w/shared");
+        assertThat(repo.allMembers()).isEqualTo(Map.of(shared.id(), Set.of(member)));
         assertThat(repo.members(shared.id())).containsExactly(member);
         assertThat(repo.isMember(shared.id(), member)).isTrue();
         assertThat(repo.isMember(owned.id(), member)).isFalse();

@@ -11,6 +11,11 @@ import dev.ccui.domain.error.UnavailableException;
 import dev.ccui.domain.run.PermissionDecision;
 import dev.ccui.domain.run.PermissionMode;
 import dev.ccui.domain.run.RunEvent;
+import dev.ccui.adapters.process.sandbox.NoSandbox;
+import dev.ccui.adapters.process.sandbox.ProcessStarter;
+import dev.ccui.application.sandbox.port.out.ProcessSandbox;
+import dev.ccui.application.sandbox.port.out.SandboxRequest;
+import dev.ccui.application.sandbox.port.out.SandboxedCommand;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,9 +42,16 @@ public final class CliClaudeRunner implements ClaudeRunner, AutoCloseable {
     private final ScheduledThreadPoolExecutor timers;
     private final Set<CliProcess> live = ConcurrentHashMap.newKeySet();
     private final Thread shutdownHook;
+    private final ProcessSandbox sandbox;
     private volatile boolean closed;
 
     public CliClaudeRunner(CliRunnerSettings settings, ObjectMapper mapper) {
+        this(settings, mapper, new NoSandbox(null));
+    }
+
+    /** Every CLI process starts in {@code sandbox}. */
+    public CliClaudeRunner(CliRunnerSettings settings, ObjectMapper mapper, ProcessSandbox sandbox) {
+        this.sandbox = sandbox;
         this.settings = settings;
         this.mapper = mapper;
         this.timers = new ScheduledThreadPoolExecutor(1,
@@ -55,14 +67,16 @@ public final class CliClaudeRunner implements ClaudeRunner, AutoCloseable {
             throw new UnavailableException("the app is shutting down: no new claude CLI processes");
         }
         List<String> command = command(spec);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(spec.cwd().toFile());
-        Map<String, String> environment = builder.environment();
-        environment.clear();
-        environment.putAll(CliEnvironment.build(settings.inherited(), spec.environment()));
         Process process;
         try {
-            process = builder.start();
-        } catch (IOException e) {
+            SandboxedCommand sandboxed = sandbox.prepare(new SandboxRequest(SandboxRequest.Profile.CLAUDE, spec.cwd(), command,
+                    CliEnvironment.build(settings.inherited(), spec.environment())));
+            ProcessBuilder builder = new ProcessBuilder(sandboxed.command()).directory(sandboxed.directory().toFile());
+            Map<String, String> environment = builder.environment();
+            environment.clear();
+            environment.putAll(sandboxed.environment());
+            process = ProcessStarter.start(builder::start);
+        } catch (IOException | RuntimeException e) {
             LOG.warn("could not start the claude CLI '{}' in {}: {}", settings.executable(), spec.cwd(), e.getMessage());
             listener.onEvent(new RunEvent.Error("cli_start_failed", "the claude CLI could not be started: "
                     + e.getMessage(), Map.of("executable", settings.executable(), "cwd", spec.cwd().toString())));

@@ -28,7 +28,11 @@ public final class FilesService implements FilesUseCase {
     private final FilesSettings settings;
 
     public FilesService(ProjectRepository projects, WorkspaceFiles files, Auditor auditor, FilesSettings settings) {
-        this.access = new ProjectAccess(projects);
+        this(new ProjectAccess(projects), files, auditor, settings);
+    }
+
+    public FilesService(ProjectAccess access, WorkspaceFiles files, Auditor auditor, FilesSettings settings) {
+        this.access = access;
         this.files = files;
         this.auditor = auditor;
         this.settings = settings;
@@ -36,26 +40,26 @@ public final class FilesService implements FilesUseCase {
 
     @Override
     public FileListing list(Principal caller, String projectId, String path, boolean respectGitignore) {
-        Project project = access.require(caller, projectId);
+        Project project = access.requireWorkspace(caller, projectId);
         return files.list(root(project), RelativePath.parse(path), respectGitignore, settings.maxListEntries());
     }
 
     @Override
     public FileContent read(Principal caller, String projectId, String path) {
-        Project project = access.require(caller, projectId);
+        Project project = access.requireWorkspace(caller, projectId);
         return files.read(root(project), file(path), settings.maxReadBytes());
     }
 
     @Override
     public FileDownload download(Principal caller, String projectId, String path) {
-        Project project = access.require(caller, projectId);
+        Project project = access.requireWorkspace(caller, projectId);
         return files.open(root(project), file(path));
     }
 
     @Override
     public String write(Principal caller, String projectId, String path, String content, String encoding, String baseSha,
                         ClientInfo client) {
-        Project project = access.require(caller, projectId);
+        Project project = access.requireWorkspace(caller, projectId);
         RelativePath file = file(path);
         if (content == null) {
             throw new InvalidException("content", "content is required");
@@ -71,7 +75,7 @@ public final class FilesService implements FilesUseCase {
     @Override
     public String create(Principal caller, String projectId, String path, String content, boolean directory,
                          ClientInfo client) {
-        Project project = access.require(caller, projectId);
+        Project project = access.requireWorkspace(caller, projectId);
         RelativePath file = file(path);
         if (directory && content != null && !content.isEmpty()) {
             throw new InvalidException("content", "a folder has no content");
@@ -83,7 +87,7 @@ public final class FilesService implements FilesUseCase {
 
     @Override
     public void delete(Principal caller, String projectId, String path, boolean recursive, ClientInfo client) {
-        Project project = access.require(caller, projectId);
+        Project project = access.requireWorkspace(caller, projectId);
         RelativePath file = file(path);
         files.delete(root(project), file, recursive);
         auditor.record(AuditAction.FILE_DELETED, caller, target(project, file), client, true, recursive ? "recursive" : null);
@@ -91,7 +95,7 @@ public final class FilesService implements FilesUseCase {
 
     @Override
     public void move(Principal caller, String projectId, String from, String to, ClientInfo client) {
-        Project project = access.require(caller, projectId);
+        Project project = access.requireWorkspace(caller, projectId);
         RelativePath source = file(from);
         RelativePath destination = file(to);
         files.move(root(project), source, destination);

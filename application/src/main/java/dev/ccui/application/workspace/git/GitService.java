@@ -33,26 +33,30 @@ public final class GitService implements GitUseCase {
     private final Auditor auditor;
 
     public GitService(ProjectRepository projects, GitClient git, Auditor auditor) {
-        this.access = new ProjectAccess(projects);
+        this(new ProjectAccess(projects), git, auditor);
+    }
+
+    public GitService(ProjectAccess access, GitClient git, Auditor auditor) {
+        this.access = access;
         this.git = git;
         this.auditor = auditor;
     }
 
     @Override
     public GitStatus status(Principal caller, String projectId) {
-        return git.status(root(access.require(caller, projectId)));
+        return git.status(root(access.requireWorkspace(caller, projectId)));
     }
 
     @Override
     public GitDiff diff(Principal caller, String projectId, String path, boolean staged) {
-        Project project = access.require(caller, projectId);
+        Project project = access.requireWorkspace(caller, projectId);
         RelativePath file = path == null || path.isBlank() ? null : RelativePath.parse(path);
         return git.diff(root(project), staged, file == null || file.isRoot() ? null : file, MAX_DIFF_BYTES);
     }
 
     @Override
     public List<GitCommit> log(Principal caller, String projectId, Integer skip, Integer limit) {
-        Project project = access.require(caller, projectId);
+        Project project = access.requireWorkspace(caller, projectId);
         if (skip != null && skip < 0) {
             throw new InvalidException("skip", "skip must not be negative");
         }
@@ -61,12 +65,12 @@ public final class GitService implements GitUseCase {
 
     @Override
     public List<GitBranch> branches(Principal caller, String projectId) {
-        return git.branches(root(access.require(caller, projectId)));
+        return git.branches(root(access.requireWorkspace(caller, projectId)));
     }
 
     @Override
     public void stage(Principal caller, String projectId, List<String> paths, ClientInfo client) {
-        Project project = access.require(caller, projectId);
+        Project project = access.requireWorkspace(caller, projectId);
         List<RelativePath> parsed = paths(paths);
         git.stage(root(project), parsed);
         auditor.record(AuditAction.GIT_STAGED, caller, project.path(), client, true, describe(parsed));
@@ -74,7 +78,7 @@ public final class GitService implements GitUseCase {
 
     @Override
     public void unstage(Principal caller, String projectId, List<String> paths, ClientInfo client) {
-        Project project = access.require(caller, projectId);
+        Project project = access.requireWorkspace(caller, projectId);
         List<RelativePath> parsed = paths(paths);
         git.unstage(root(project), parsed);
         auditor.record(AuditAction.GIT_UNSTAGED, caller, project.path(), client, true, describe(parsed));
@@ -82,7 +86,7 @@ public final class GitService implements GitUseCase {
 
     @Override
     public String commit(Principal caller, String projectId, String message, ClientInfo client) {
-        Project project = access.require(caller, projectId);
+        Project project = access.requireWorkspace(caller, projectId);
         if (message == null || message.isBlank()) {
             throw new InvalidException("message", "a commit message is required");
         }
@@ -97,14 +101,14 @@ public final class GitService implements GitUseCase {
 
     @Override
     public void checkout(Principal caller, String projectId, String branch, ClientInfo client) {
-        Project project = access.require(caller, projectId);
+        Project project = access.requireWorkspace(caller, projectId);
         git.checkout(root(project), branchName("branch", branch));
         auditor.record(AuditAction.GIT_CHECKED_OUT, caller, project.path(), client, true, branch);
     }
 
     @Override
     public void createBranch(Principal caller, String projectId, String name, boolean checkout, ClientInfo client) {
-        Project project = access.require(caller, projectId);
+        Project project = access.requireWorkspace(caller, projectId);
         git.createBranch(root(project), branchName("name", name), checkout);
         auditor.record(AuditAction.GIT_BRANCH_CREATED, caller, project.path(), client, true, name);
     }

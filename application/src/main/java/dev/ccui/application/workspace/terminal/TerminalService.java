@@ -14,6 +14,7 @@ import dev.ccui.application.workspace.terminal.port.out.TerminalProcess;
 import dev.ccui.application.workspace.terminal.port.out.TerminalSpawner;
 import dev.ccui.application.workspace.terminal.port.out.TerminalSpec;
 import dev.ccui.domain.apikey.ApiKeyScope;
+import dev.ccui.domain.user.Capability;
 import dev.ccui.domain.audit.AuditAction;
 import dev.ccui.domain.auth.AuthMethod;
 import dev.ccui.domain.auth.Principal;
@@ -61,14 +62,18 @@ public final class TerminalService implements TerminalUseCase, SessionsEndedList
     private volatile boolean closed;
 
     public TerminalService(ProjectRepository projects, TerminalSpawner spawner, Auditor auditor, TerminalSettings settings) {
-        this(projects, spawner, auditor, settings, id -> { });
+        this(new ProjectAccess(projects), spawner, auditor, settings);
+    }
+
+    public TerminalService(ProjectAccess access, TerminalSpawner spawner, Auditor auditor, TerminalSettings settings) {
+        this(access, spawner, auditor, settings, id -> { });
     }
 
     /** {@code prepareResume}: called before {@code claude --resume}, to write an archived transcript back. */
-    public TerminalService(ProjectRepository projects, TerminalSpawner spawner, Auditor auditor, TerminalSettings settings,
+    public TerminalService(ProjectAccess access, TerminalSpawner spawner, Auditor auditor, TerminalSettings settings,
                            Consumer<SessionId> prepareResume) {
         this.prepareResume = prepareResume;
-        this.access = new ProjectAccess(projects);
+        this.access = access;
         this.spawner = spawner;
         this.auditor = auditor;
         this.settings = settings;
@@ -91,7 +96,12 @@ public final class TerminalService implements TerminalUseCase, SessionsEndedList
         if (caller.method() == AuthMethod.API_KEY && !caller.scopes().contains(ApiKeyScope.TERMINAL)) {
             throw new ForbiddenException("SCOPE_REQUIRED", "this API key does not have the terminal scope");
         }
-        return access.require(caller, projectId);
+        if (!caller.has(Capability.TERMINAL)) {
+            auditor.record(AuditAction.CAPABILITY_REFUSED, caller, projectId, ClientInfo.INTERNAL, false, "terminal");
+            throw new ForbiddenException("CAPABILITY_REQUIRED",
+                    "your account may not use the web shell: an admin can give it the terminal capability");
+        }
+        return access.requireWorkspace(caller, projectId);
     }
 
     @Override

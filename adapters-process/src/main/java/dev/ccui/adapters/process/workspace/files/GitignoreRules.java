@@ -7,15 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The {@code .gitignore} files from the project root down to one folder, for folders that are not
  * in a git work tree (inside one, git itself answers). Covers the common syntax: comments,
- * negation, folder-only patterns, anchoring, {@code *}, {@code ?}, {@code **} and classes.
+ * negation, folder-only patterns, anchoring, {@code *}, {@code ?}, {@code **} and classes, matched
+ * in linear time by {@link GlobMatcher} (a hostile pattern cannot pin a CPU).
  */
 final class GitignoreRules {
-    private record Rule(String base, Pattern pattern, boolean negate, boolean directoryOnly, boolean anchored) {
+    private record Rule(String base, GlobMatcher pattern, boolean negate, boolean directoryOnly, boolean anchored) {
     }
 
     private final List<Rule> rules;
@@ -53,7 +53,7 @@ final class GitignoreRules {
     }
 
     static Rule parse(String base, String raw) {
-        String line = raw.replaceAll("(?<!\\\\)\\s+$", "");
+        String line = stripTrailingSpace(raw);
         if (line.isEmpty() || line.startsWith("#")) {
             return null;
         }
@@ -74,43 +74,19 @@ final class GitignoreRules {
         if (line.isEmpty()) {
             return null;
         }
-        return new Rule(base, Pattern.compile(toRegex(line)), negate, directoryOnly, anchored);
+        return new Rule(base, GlobMatcher.compile(line), negate, directoryOnly, anchored);
     }
 
-    static String toRegex(String glob) {
-        StringBuilder regex = new StringBuilder();
-        for (int i = 0; i < glob.length(); i++) {
-            char c = glob.charAt(i);
-            if (c == '*') {
-                boolean doubleStar = i + 1 < glob.length() && glob.charAt(i + 1) == '*';
-                if (doubleStar) {
-                    boolean slashAfter = i + 2 < glob.length() && glob.charAt(i + 2) == '/';
-                    regex.append(slashAfter ? "(?:.*/)?" : ".*");
-                    i += slashAfter ? 2 : 1;
-                } else {
-                    regex.append("[^/]*");
-                }
-            } else if (c == '?') {
-                regex.append("[^/]");
-            } else if (c == '[') {
-                int end = glob.indexOf(']', i + 1);
-                if (end < 0) {
-                    regex.append("\\[");
-                } else {
-                    String body = glob.substring(i + 1, end);
-                    if (body.startsWith("!")) {
-                        body = "^" + body.substring(1);
-                    }
-                    regex.append('[').append(body.replace("\\", "\\\\")).append(']');
-                    i = end;
-                }
-            } else if (c == '\\' && i + 1 < glob.length()) {
-                regex.append(Pattern.quote(String.valueOf(glob.charAt(++i))));
-            } else {
-                regex.append(Pattern.quote(String.valueOf(c)));
+    /** Trailing blanks go unless the last one is escaped with a backslash; a loop, so no regex can backtrack. */
+    private static String stripTrailingSpace(String raw) {
+        int end = raw.length();
+        while (end > 0 && Character.isWhitespace(raw.charAt(end - 1))) {
+            if (end > 1 && raw.charAt(end - 2) == '\\') {
+                break;
             }
+            end--;
         }
-        return regex.toString();
+        return raw.substring(0, end);
     }
 
     /** {@code path} relative to the project root. The last matching rule decides. */
@@ -129,7 +105,7 @@ final class GitignoreRules {
                 continue;
             }
             String subject = rule.anchored() ? relative : relative.substring(relative.lastIndexOf('/') + 1);
-            if (rule.pattern().matcher(subject).matches()) {
+            if (rule.pattern().matches(subject)) {
                 ignored = !rule.negate();
             }
         }

@@ -1,15 +1,24 @@
 package dev.ccui.adapters.process.workspace.git;
 
+import dev.ccui.adapters.process.sandbox.NoSandbox;
+import dev.ccui.adapters.process.sandbox.ProcessStarter;
 import dev.ccui.adapters.process.workspace.ProcessEnvironment;
+import dev.ccui.application.sandbox.port.out.ProcessSandbox;
+import dev.ccui.application.sandbox.port.out.SandboxRequest;
+import dev.ccui.application.sandbox.port.out.SandboxedCommand;
+import dev.ccui.domain.error.ConflictException;
 import dev.ccui.domain.error.UnavailableException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -20,22 +29,40 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * timeout that kills it, bounded output, and an environment without the server's secrets or any
  * inherited {@code GIT_*} variable. Hooks and the fsmonitor are off, so a file someone wrote into
  * {@code .git} cannot make a git action run a program.
+ *
+ * <p>git never looks for a repository: {@code GIT_DIR} is the project's own {@code .git} and
+ * {@code GIT_WORK_TREE} the project, {@code GIT_CEILING_DIRECTORIES} stops any search above it,
+ * bare repositories are only used when named ({@code safe.bareRepository=explicit}), and neither
+ * the system's nor the server user's git config is read. A project without its own {@code .git}
+ * is not a repository (409 {@code NOT_A_REPOSITORY}) even when someone wrote {@code HEAD},
+ * {@code objects/} and a {@code config} with a filter into its folder.
  */
 public final class GitRunner {
     private static final List<String> SAFE_CONFIG = List.of("-c", "core.quotepath=off", "-c", "core.hooksPath=/dev/null",
-            "-c", "core.fsmonitor=false", "-c", "commit.gpgsign=false", "-c", "color.ui=false", "-c", "core.pager=cat");
+            "-c", "core.fsmonitor=false", "-c", "safe.bareRepository=explicit", "-c", "commit.gpgsign=false", "-c", "color.ui=false", "-c", "core.pager=cat");
     private static final int MAX_STDERR = 16 * 1024;
 
     private final String git;
     private final Duration timeout;
+    private final ProcessSandbox sandbox;
 
     public GitRunner(String git, Duration timeout) {
+        this(git, timeout, new NoSandbox(null));
+    }
+
+    /** git runs in {@code sandbox} (no network, only the project), so a hostile repository config can do no more than its user. */
+    public GitRunner(String git, Duration timeout, ProcessSandbox sandbox) {
         this.git = git;
         this.timeout = timeout;
+        this.sandbox = sandbox;
     }
 
     public static GitRunner defaults() {
         return new GitRunner("git", Duration.ofSeconds(20));
+    }
+
+    public static GitRunner sandboxed(ProcessSandbox sandbox) {
+        return new GitRunner("git", Duration.ofSeconds(20), sandbox);
     }
 
     /** What git said. {@code truncated} when stdout was cut at the limit (and git was stopped). */
@@ -50,12 +77,18 @@ public final class GitRunner {
     }
 
     public Result run(Path directory, List<String> args, byte[] stdin, int maxStdout, Map<String, String> extraEnv) {
+        Path root = realPath(directory);
+        Path gitDir = root.resolve(".git");
+        // init is the one command that creates the .git it is pointed at.
+        boolean init = !args.isEmpty() && args.getFirst().equals("init");
+        if (!init && !Files.exists(gitDir, LinkOption.NOFOLLOW_LINKS)) {
+            throw new ConflictException("NOT_A_REPOSITORY", "this project is not a git repository");
+        }
         List<String> command = new ArrayList<>();
         command.add(git);
         command.addAll(SAFE_CONFIG);
         command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
-        Map<String, String> env = builder.environment();
+        Map<String, String> env = new HashMap<>(System.getenv());
         ProcessEnvironment.scrub(env);
         env.keySet().removeIf(name -> name.startsWith("GIT_"));
         env.put("GIT_TERMINAL_PROMPT", "0");
@@ -64,10 +97,20 @@ public final class GitRunner {
         env.put("GIT_PAGER", "cat");
         env.put("LC_ALL", "C");
         env.put("LANGUAGE", "C");
+        env.put("GIT_DIR", gitDir.toString());
+        env.put("GIT_WORK_TREE", root.toString());
+        env.put("GIT_CEILING_DIRECTORIES", root.getParent() == null ? root.toString() : root.getParent().toString());
+        env.put("GIT_CONFIG_NOSYSTEM", "1");
+        env.put("GIT_CONFIG_GLOBAL", "/dev/null");
+        env.put("GIT_ATTR_NOSYSTEM", "1");
         env.putAll(extraEnv);
+        SandboxedCommand sandboxed = sandbox.prepare(new SandboxRequest(SandboxRequest.Profile.GIT, root, command, env));
+        ProcessBuilder builder = new ProcessBuilder(sandboxed.command()).directory(sandboxed.directory().toFile());
+        builder.environment().clear();
+        builder.environment().putAll(sandboxed.environment());
         Process process;
         try {
-            process = builder.start();
+            process = ProcessStarter.start(builder::start);
         } catch (IOException e) {
             throw new UnavailableException("git cannot be started on this server: is it installed?", null, e);
         }
@@ -111,6 +154,14 @@ public final class GitRunner {
             kill(process);
             Thread.currentThread().interrupt();
             throw new UnavailableException("interrupted while waiting for git");
+        }
+    }
+
+    private static Path realPath(Path directory) {
+        try {
+            return directory.toRealPath();
+        } catch (IOException e) {
+            return directory.toAbsolutePath().normalize();
         }
     }
 

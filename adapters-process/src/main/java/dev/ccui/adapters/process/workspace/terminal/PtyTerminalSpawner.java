@@ -3,7 +3,12 @@ package dev.ccui.adapters.process.workspace.terminal;
 import com.pty4j.PtyProcess;
 import com.pty4j.PtyProcessBuilder;
 import com.pty4j.WinSize;
+import dev.ccui.adapters.process.sandbox.NoSandbox;
+import dev.ccui.adapters.process.sandbox.ProcessStarter;
 import dev.ccui.adapters.process.workspace.ProcessEnvironment;
+import dev.ccui.application.sandbox.port.out.ProcessSandbox;
+import dev.ccui.application.sandbox.port.out.SandboxRequest;
+import dev.ccui.application.sandbox.port.out.SandboxedCommand;
 import dev.ccui.application.workspace.terminal.port.out.TerminalOutput;
 import dev.ccui.application.workspace.terminal.port.out.TerminalProcess;
 import dev.ccui.application.workspace.terminal.port.out.TerminalSpawner;
@@ -32,12 +37,19 @@ public final class PtyTerminalSpawner implements TerminalSpawner {
 
     private final Map<String, String> baseEnvironment;
     private final String shell;
+    private final ProcessSandbox sandbox;
 
     public PtyTerminalSpawner() {
         this(System.getenv());
     }
 
     public PtyTerminalSpawner(Map<String, String> environment) {
+        this(environment, new NoSandbox(null));
+    }
+
+    /** Every terminal starts in {@code sandbox}. */
+    public PtyTerminalSpawner(Map<String, String> environment, ProcessSandbox sandbox) {
+        this.sandbox = sandbox;
         Map<String, String> env = new HashMap<>(environment);
         ProcessEnvironment.scrub(env);
         env.put("TERM", "xterm-256color");
@@ -55,14 +67,16 @@ public final class PtyTerminalSpawner implements TerminalSpawner {
         env.put("PWD", spec.directory().toString());
         PtyProcess process;
         try {
-            process = new PtyProcessBuilder(command.toArray(String[]::new))
-                    .setDirectory(spec.directory().toString())
-                    .setEnvironment(env)
+            SandboxedCommand sandboxed = sandbox.prepare(new SandboxRequest(SandboxRequest.Profile.SHELL, spec.directory(),
+                    command, env));
+            PtyProcessBuilder builder = new PtyProcessBuilder(sandboxed.command().toArray(String[]::new))
+                    .setDirectory(sandboxed.directory().toString())
+                    .setEnvironment(sandboxed.environment())
                     .setInitialColumns(spec.cols())
                     .setInitialRows(spec.rows())
                     .setConsole(false)
-                    .setRedirectErrorStream(true)
-                    .start();
+                    .setRedirectErrorStream(true);
+            process = ProcessStarter.start(builder::start);
         } catch (IOException | RuntimeException e) {
             LOG.warn("could not start a terminal ({}): {}", command.getFirst(), e.getMessage());
             throw new UnavailableException("the terminal could not be started: " + command.getFirst() + " failed to run",

@@ -125,6 +125,41 @@ class GitCliClientTest {
                 .isInstanceOf(ConflictException.class).hasFieldOrPropertyWithValue("code", "NOT_A_REPOSITORY");
     }
 
+    /**
+     * The replay of issue 12: what the file API can write into a project without {@code .git}
+     * (a bare repository's HEAD, objects, refs, a config with a clean filter and attributes that
+     * apply it) is not a repository, so staging runs nothing.
+     */
+    @Test
+    void aRepositoryPlantedWithoutDotGitIsNotARepositoryAndItsFilterNeverRuns(@TempDir Path project, @TempDir Path outside)
+            throws Exception {
+        Path marker = outside.resolve("filter-ran");
+        Files.writeString(project.resolve("HEAD"), "ref: refs/heads/main\n");
+        Files.createDirectories(project.resolve("objects/info"));
+        Files.createDirectories(project.resolve("objects/pack"));
+        Files.createDirectories(project.resolve("refs/heads"));
+        Files.createDirectories(project.resolve("info"));
+        Files.writeString(project.resolve("config"), "[core]\n\trepositoryformatversion = 0\n\tbare = false\n"
+                + "\tworktree = " + project + "\n[filter \"x\"]\n\tclean = touch " + marker + "\n");
+        Files.writeString(project.resolve("info/attributes"), "* filter=x\n");
+        Files.writeString(project.resolve("a.txt"), "data\n");
+        for (Path where : List.of(project, project.resolve("info"))) {
+            assertThatThrownBy(() -> git.stage(where, List.of(RelativePath.ROOT)))
+                    .isInstanceOf(ConflictException.class).hasFieldOrPropertyWithValue("code", "NOT_A_REPOSITORY");
+            assertThatThrownBy(() -> git.status(where))
+                    .isInstanceOf(ConflictException.class).hasFieldOrPropertyWithValue("code", "NOT_A_REPOSITORY");
+        }
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
+    void aFolderInsideAnotherRepositoryIsNotOneItself() throws Exception {
+        Path sub = Files.createDirectories(repo.resolve("sub"));
+        Files.writeString(sub.resolve("b.txt"), "b\n");
+        assertThatThrownBy(() -> git.status(sub))
+                .isInstanceOf(ConflictException.class).hasFieldOrPropertyWithValue("code", "NOT_A_REPOSITORY");
+    }
+
     @Test
     void hooksNeverRun() throws Exception {
         Path hook = repo.resolve(".git/hooks/pre-commit");

@@ -12,8 +12,17 @@ public interface AuthTokenRepository {
 
     void record(TokenClaims claims);
 
+    /**
+     * The user the token was issued to, when it was issued here and is neither revoked nor expired.
+     * Callers must compare it with the token's {@code sub}: a signed token naming another user
+     * with this id is forged.
+     */
+    java.util.Optional<UserId> activeOwner(String tokenId, Instant now);
+
     /** True when the token was issued here and is neither revoked nor expired. */
-    boolean isActive(String tokenId, Instant now);
+    default boolean isActive(String tokenId, Instant now) {
+        return activeOwner(tokenId, now).isPresent();
+    }
 
     void revoke(String tokenId, Instant at);
 

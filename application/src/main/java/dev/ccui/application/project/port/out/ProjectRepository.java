@@ -33,4 +33,10 @@ public interface ProjectRepository {
     List<UserId> members(ProjectId project);
 
     boolean isMember(ProjectId project, UserId user);
+
+    /** Every row, removed ones included (the folder rules compare a path with all of them). */
+    List<Project> all();
+
+    /** The members of every project that has any. */
+    java.util.Map<ProjectId, java.util.Set<UserId>> allMembers();
 }

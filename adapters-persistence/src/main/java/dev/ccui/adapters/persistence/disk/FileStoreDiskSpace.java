@@ -1,4 +1,4 @@
-package dev.ccui.application.alert;
+package dev.ccui.adapters.persistence.disk;
 
 import dev.ccui.application.alert.port.out.DiskSpace;
 import java.io.IOException;
@@ -7,7 +7,10 @@ import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The file store of a folder (the data dir), read through {@link Files#getFileStore}. */
+/**
+ * The file store of a folder (the data dir), read through {@link Files#getFileStore}: disk IO, so
+ * an outbound adapter beside the database it protects, not a use case.
+ */
 public final class FileStoreDiskSpace implements DiskSpace {
     private final Path folder;
 

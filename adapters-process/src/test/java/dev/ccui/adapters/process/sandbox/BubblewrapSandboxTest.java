@@ -1,0 +1,124 @@
+package dev.ccui.adapters.process.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ccui.application.sandbox.port.out.SandboxRequest;
+import dev.ccui.application.sandbox.port.out.SandboxedCommand;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real bubblewrap (and pasta) on this machine: what a sandboxed process can see, write and reach. */
+class BubblewrapSandboxTest {
+    @TempDir
+    Path temp;
+
+    private BubblewrapSandbox sandbox(SandboxNetwork network, List<Integer> ports, List<Path> hidden) {
+        return new BubblewrapSandbox(new BubblewrapSettings("bwrap", "pasta", null, temp.resolve("claude"), hidden, network,
+                ports, new SandboxLimits(0, 0, 0), temp.resolve("no-cgroups")));
+    }
+
+    private static String run(BubblewrapSandbox sandbox, SandboxRequest.Profile profile, Path project, String script)
+            throws Exception {
+        SandboxedCommand command = sandbox.prepare(new SandboxRequest(profile, project, List.of("/bin/bash", "-c", script),
+                Map.of("PATH", "/usr/bin:/bin", "JWT_SECRET", "leak", "CCUI_DATA_DIR", "/x")));
+        ProcessBuilder builder = new ProcessBuilder(command.command()).directory(command.directory().toFile())
+                .redirectErrorStream(true);
+        builder.environment().clear();
+        builder.environment().putAll(command.environment());
+        Process process = ProcessStarter.start(builder::start);
+        process.getOutputStream().close();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        return out;
+    }
+
+    @Test
+    void theProjectIsWritableAndNothingElseOfTheAppIsThere() throws Exception {
+        Path project = Files.createDirectories(temp.resolve("alice/project"));
+        Path other = Files.createDirectories(temp.resolve("bob/project"));
+        Files.writeString(other.resolve("secret.txt"), "bob's");
+        Path data = Files.createDirectories(project.resolve("data"));
+        Files.writeString(data.resolve("jwt-secret"), "s3cret");
+        Files.writeString(project.resolve("own.txt"), "mine");
+        String out = run(sandbox(SandboxNetwork.HOST, List.of(), List.of(data)), SandboxRequest.Profile.GIT, project, """
+                cat own.txt; echo; echo new > written.txt && echo wrote
+                cat %s/secret.txt 2>/dev/null || echo no-other-project
+                cat data/jwt-secret 2>/dev/null || echo no-secret
+                cat /proc/1/environ | tr '\\0' '\\n' | grep -c JWT_SECRET || true
+                env | grep -c -e JWT_SECRET -e CCUI_ || true
+                echo "pids $(ls -d /proc/[0-9]* | wc -l)"
+                echo "home $HOME"; ls -A "$HOME" | wc -l
+                cat /etc/shadow 2>/dev/null || echo no-shadow
+                (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null && echo reached || echo no-network
+                """.formatted(other));
+        assertThat(out).contains("mine", "wrote", "no-other-project", "no-secret", "no-shadow", "no-network",
+                "home " + BubblewrapSandbox.HOME);
+        assertThat(out).doesNotContain("s3cret", "bob's");
+        assertThat(out.lines().filter(line -> line.equals("0")).count()).isGreaterThanOrEqualTo(2);
+        int pids = Integer.parseInt(out.lines().filter(l -> l.startsWith("pids ")).findFirst().orElseThrow().substring(5).strip());
+        assertThat(pids).isLessThan(10);
+        assertThat(project.resolve("written.txt")).hasContent("new");
+    }
+
+    @Test
+    void withPastaOnlyTheNamedLoopbackPortIsReachable() throws Exception {
+        try (ServerSocket allowed = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+             ServerSocket refused = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Path project = Files.createDirectories(temp.resolve("p"));
+            String out = run(sandbox(SandboxNetwork.PASTA, List.of(allowed.getLocalPort()), List.of()),
+                    SandboxRequest.Profile.CLAUDE, project, """
+                    (exec 3<>/dev/tcp/127.0.0.1/%d) 2>/dev/null && echo allowed-open || echo allowed-closed
+                    (exec 3<>/dev/tcp/127.0.0.1/%d) 2>/dev/null && echo other-open || echo other-closed
+                    """.formatted(allowed.getLocalPort(), refused.getLocalPort()));
+            assertThat(out).contains("allowed-open", "other-closed");
+        }
+    }
+
+    @Test
+    void theTranscriptFolderIsTheCliEncoding() {
+        assertThat(TranscriptFolder.encode("/home/dev/my_app.v2")).isEqualTo("-home-dev-my-app-v2");
+        String longPath = "/" + "a".repeat(250);
+        assertThat(TranscriptFolder.encode(longPath)).hasSize(200 + 1 + Long.toString(Math.abs((long) longPath.hashCode()), 36).length());
+    }
+
+    @Test
+    void cgroupV2LimitsAreWrittenOnAFakeHierarchy() throws IOException {
+        Path root = Files.createDirectories(temp.resolve("cg2"));
+        Files.writeString(root.resolve("cgroup.controllers"), "cpuset cpu io memory pids");
+        Files.writeString(root.resolve("cgroup.subtree_control"), "");
+        Files.createDirectories(root.resolve("ccui"));
+        Files.writeString(root.resolve("ccui/cgroup.controllers"), "cpu memory pids");
+        Cgroups cgroups = Cgroups.detect(root, new SandboxLimits(512L * 1024 * 1024, 64, 1.5));
+        assertThat(cgroups.version()).isEqualTo(Cgroups.Version.V2);
+        List<Path> groups = cgroups.create();
+        assertThat(groups).hasSize(1);
+        assertThat(groups.getFirst().resolve("pids.max")).hasContent("64");
+        assertThat(groups.getFirst().resolve("memory.max")).hasContent(Long.toString(512L * 1024 * 1024));
+        assertThat(groups.getFirst().resolve("cpu.max")).hasContent("150000 100000");
+        assertThat(root.resolve("ccui/cgroup.subtree_control")).hasContent("+pids +memory +cpu");
+    }
+
+    @Test
+    void cgroupV1LimitsAreWrittenOnAFakeHierarchy() throws IOException {
+        Path root = temp.resolve("cg1");
+        for (String controller : List.of("pids", "memory", "cpu")) {
+            Files.createDirectories(root.resolve(controller));
+        }
+        Cgroups cgroups = Cgroups.detect(root, new SandboxLimits(1024 * 1024, 32, 2));
+        assertThat(cgroups.version()).isEqualTo(Cgroups.Version.V1);
+        List<Path> groups = cgroups.create();
+        assertThat(groups).hasSize(3);
+        assertThat(groups.get(0).resolve("pids.max")).hasContent("32");
+        assertThat(groups.get(1).resolve("memory.limit_in_bytes")).hasContent("1048576");
+        assertThat(groups.get(2).resolve("cpu.cfs_quota_us")).hasContent("200000");
+    }
+}

@@ -1,0 +1,36 @@
+package dev.ccui.application.sandbox.port.out;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One process to start for a user.
+ *
+ * @param profile     what the process is, which decides what it gets beyond its project
+ * @param project     the project folder: the only user folder it can read and write, and where it starts
+ * @param command     the program and its arguments
+ * @param environment the variables it should get (the adapter may drop more and sets HOME/TMPDIR)
+ */
+public record SandboxRequest(Profile profile, Path project, List<String> command, Map<String, String> environment) {
+
+    public enum Profile {
+        /** git on the project: no network, no CLI, no transcripts. */
+        GIT,
+        /** the Claude CLI: the network it is allowed, its installation and the project's transcript folder. */
+        CLAUDE,
+        /** the web shell: like {@link #CLAUDE} (it can resume a session with the CLI), on a terminal. */
+        SHELL
+    }
+
+    public SandboxRequest {
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(project, "project");
+        command = List.copyOf(command);
+        environment = Map.copyOf(environment);
+        if (command.isEmpty()) {
+            throw new IllegalArgumentException("a command is required");
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package dev.ccui.bootstrap.security;
+
+import dev.ccui.bootstrap.testing.TestApplication;
+import java.nio.file.Path;
+
+class SqliteProjectFolderRulesIT extends ProjectFolderRulesContract {
+    @Override
+    protected TestApplication open(Path folder) {
+        return TestApplication.sqlite(folder);
+    }
+}
