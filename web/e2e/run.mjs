@@ -17,6 +17,7 @@ import {
   check, eventually, fillLogin, fillSetup, launchChromium, launchChromiumProfile, openPage, runSteps, screenshots, settings, userMenu,
 } from './lib.mjs';
 import { pageSteps } from './page-steps.mjs';
+import { encodeCwd } from '../perf/transcript.mjs';
 
 const { base, username, password, out } = settings(fileURLToPath(new URL('../../bootstrap/target/e2e-screenshots', import.meta.url)));
 const projectPath = process.env.CCUI_PROJECT_PATH;
@@ -315,6 +316,23 @@ const steps = [
       console.log(`  measured: ${line}`);
     },
   }),
+  ['issue 19: a session whose transcript file is removed from disk stays readable, marked Archived', async () => {
+    check(claudeConfig && sessionUrl, 'E2E_CLAUDE_CONFIG_DIR and the session of step 3 are needed');
+    const sessionId = decodeURIComponent(sessionUrl.split('/s/')[1]);
+    // What the CLI's own clean-up (or a user's rm) does to an old transcript.
+    await rm(join(claudeConfig, 'projects', encodeCwd(projectPath), `${sessionId}.jsonl`));
+    await desk.setViewportSize({ width: 1280, height: 800 });
+    const sessions = desk.getByRole('list', { name: `Sessions of ${projectName}` });
+    const link = sessions.locator(`a[href$="/s/${sessionId}"]`);
+    await desk.goto(sessionUrl);
+    await link.getByText('Archived', { exact: true }).waitFor({ timeout: 20_000 });
+    await desk.getByRole('note').filter({ hasText: /removed from disk; kept in the archive/ }).waitFor();
+    await desk.reload();
+    await main(desk).locator('.session-facts').getByText('Archived', { exact: true }).waitFor();
+    // The newest messages, now read from the archive.
+    await main(desk).getByText(/You said: Hello from a phone/).first().waitFor();
+    await shot(desk, 'archived-session');
+  }],
 ];
 
 const code = await runSteps(steps, {

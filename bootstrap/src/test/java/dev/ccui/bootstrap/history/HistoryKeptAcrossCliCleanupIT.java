@@ -26,12 +26,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 19, "nothing of the user's history is lost", with the real pinned CLI against the fake
- * Messages API: the recorded transcripts of an old project, last written 60 days ago (past the
- * CLI's 30-day clean-up default), then a chat run through the API in another project.
+ * Messages API: the recorded transcripts of a project, last written 60 days ago (past the CLI's
+ * 30-day clean-up default), then a new chat run in that project through the API. The run is in
+ * the same project because a sandboxed CLI (bubblewrap, when it works here) only sees its own
+ * project's transcript folder, and starts with a private config dir each time, so its clean-up
+ * runs on every start but only there. A canary transcript dated 1910, older than even the app's
+ * 100-year period, shows the clean-up has run: the CLI's own marker may be out of sight.
  */
 @Timeout(180)
 class HistoryKeptAcrossCliCleanupIT {
     private static final String OLD_SESSION = "ac12bf22-f31a-498a-958c-9d2bfc1878cf";
+    private static final String CANARY = "0c0c0c0c-1910-4000-8000-000000001910";
     private static final Duration DEADLINE = Duration.ofSeconds(45);
 
     @TempDir
@@ -41,20 +46,24 @@ class HistoryKeptAcrossCliCleanupIT {
     private ApiClient admin;
     private Path claudeDir;
     private Path oldTranscripts;
-    private String appProjectId;
+    private String projectId;
 
     private void start(Map<String, String> overrides) throws Exception {
         api = new FakeMessagesApi();
         Path base = root.toRealPath();
         claudeDir = base.resolve("claude");
-        oldTranscripts = TranscriptFixtures.install(claudeDir, base.resolve("work").resolve("old"));
+        Path cwd = base.resolve("work").resolve("app");
+        oldTranscripts = TranscriptFixtures.install(claudeDir, cwd);
         FileTime sixtyDaysAgo = FileTime.from(Instant.now().minus(Duration.ofDays(60)));
         try (var files = Files.list(oldTranscripts)) {
             for (Path file : files.toList()) {
                 Files.setLastModifiedTime(file, sixtyDaysAgo);
             }
         }
-        Path cwd = Files.createDirectories(base.resolve("work").resolve("app"));
+        Path canary = Files.writeString(oldTranscripts.resolve(CANARY + ".jsonl"), "{\"type\":\"user\",\"sessionId\":\""
+                + CANARY + "\",\"cwd\":\"" + cwd + "\",\"uuid\":\"c1\",\"timestamp\":\"2026-01-01T00:00:00Z\","
+                + "\"message\":{\"role\":\"user\",\"content\":\"canary\"}}\n");
+        Files.setLastModifiedTime(canary, FileTime.from(Instant.parse("1910-01-01T00:00:00Z")));
         Path home = Files.createDirectories(base.resolve("home"));
         Path tmp = Files.createDirectories(base.resolve("tmp"));
         Map<String, String> env = new HashMap<>();
@@ -70,8 +79,8 @@ class HistoryKeptAcrossCliCleanupIT {
         app = TestApplication.sqlite(base, env);
         admin = ApiClient.setUpAdmin(app.startHttp());
         app.application().indexer().scanAll();
-        appProjectId = json(admin.post("/api/projects", "{\"path\":\"" + cwd + "\"}")).get("id").asText();
-        assertThat(oldProject().get("sessionCount").asLong()).isEqualTo(3);
+        projectId = oldProject().get("id").asText();
+        assertThat(oldProject().get("sessionCount").asLong()).isEqualTo(4);
     }
 
     @AfterEach
@@ -87,9 +96,8 @@ class HistoryKeptAcrossCliCleanupIT {
     @Test
     void anOldTranscriptSurvivesARunAndStaysReadableAndSearchableEvenAfterAnRm() throws Exception {
         start(Map.of());
-        runToTheEnd(appProjectId, null, "hello from today");
-        // The CLI writes this marker once its clean-up has run (after any deletion).
-        waitFor("the CLI's clean-up to run", () -> Files.exists(claudeDir.resolve(".last-cleanup")));
+        runToTheEnd(projectId, null, "hello from today");
+        waitFor("the CLI's clean-up to delete the canary from 1910", () -> !Files.exists(oldTranscripts.resolve(CANARY + ".jsonl")));
 
         assertThat(oldTranscripts.resolve(OLD_SESSION + ".jsonl")).exists();
         app.application().indexer().scanAll();
@@ -100,23 +108,22 @@ class HistoryKeptAcrossCliCleanupIT {
         // The watcher usually reports it at once (ArchivedSessionsHttpIT); a pass is what every rescan does.
         app.application().indexer().scanAll();
         assertOldSessionReadableAndSearchable(true);
-        assertThat(oldProject().get("archivedSessionCount").asLong()).isEqualTo(1);
+        assertThat(oldProject().get("archivedSessionCount").asLong()).as("the canary and the removed one").isEqualTo(2);
     }
 
     @Test
     void whenTheClisOwnCleanUpDeletesTheOldTranscriptsTheSessionsAreKeptArchivedAndCanBeContinued() throws Exception {
         start(Map.of("CCUI_CLI_CLEANUP_PERIOD_DAYS", "cli"));
-        runToTheEnd(appProjectId, null, "hello from today");
-        waitFor("the CLI to delete the 60-day-old transcripts", () -> !Files.exists(oldTranscripts));
+        runToTheEnd(projectId, null, "hello from today");
+        waitFor("the CLI to delete the 60-day-old transcripts", () -> !Files.exists(oldTranscripts.resolve(OLD_SESSION + ".jsonl")));
         app.application().indexer().scanAll();
 
-        assertThat(oldProject().get("sessionCount").asLong()).isEqualTo(3);
-        assertThat(oldProject().get("archivedSessionCount").asLong()).isEqualTo(3);
+        assertThat(oldProject().get("sessionCount").asLong()).as("the four old ones and today's").isEqualTo(5);
+        assertThat(oldProject().get("archivedSessionCount").asLong()).isEqualTo(4);
         assertOldSessionReadableAndSearchable(true);
 
         // Continuing it writes the transcript back first, so the CLI can --resume it.
-        String oldProjectId = oldProject().get("id").asText();
-        runToTheEnd(oldProjectId, OLD_SESSION, "and one more thing");
+        runToTheEnd(projectId, OLD_SESSION, "and one more thing");
         assertThat(oldTranscripts.resolve(OLD_SESSION + ".jsonl")).exists();
         app.application().indexer().scanAll();
         assertThat(session(OLD_SESSION).path("archived").asBoolean()).as("on disk again").isFalse();
@@ -143,7 +150,7 @@ class HistoryKeptAcrossCliCleanupIT {
 
     private JsonNode oldProject() {
         for (JsonNode project : json(admin.get("/api/projects"))) {
-            if (project.get("path").asText().endsWith("/work/old")) {
+            if (project.get("path").asText().endsWith("/work/app")) {
                 return project;
             }
         }

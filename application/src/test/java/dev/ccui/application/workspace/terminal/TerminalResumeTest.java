@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ccui.application.audit.Auditor;
 import dev.ccui.application.common.ClientInfo;
 import dev.ccui.application.history.CliCleanupPeriod;
+import dev.ccui.application.project.ProjectAccess;
 import dev.ccui.application.testing.InMemoryAuditRepository;
 import dev.ccui.application.testing.InMemoryProjectRepository;
 import dev.ccui.application.workspace.terminal.port.in.OpenTerminalCommand;
@@ -35,7 +36,7 @@ class TerminalResumeTest {
     private final List<String> events = new ArrayList<>();
 
     private TerminalService service(CliCleanupPeriod cleanup, InMemoryProjectRepository projects) {
-        return new TerminalService(projects, (spec, output) -> {
+        return new TerminalService(new ProjectAccess(projects), (spec, output) -> {
             events.add("spawn");
             spawned.add(spec);
             return new TerminalProcess() {
