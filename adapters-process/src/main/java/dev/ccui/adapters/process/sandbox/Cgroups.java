@@ -124,7 +124,9 @@ final class Cgroups {
                 }
             }
         } catch (IOException e) {
-            throw new IllegalStateException("the sandbox's limits could not be set: " + e.getMessage(), e);
+            // The namespaces and mounts still hold; only this sandbox's limits are missing, which is logged.
+            LOG.warn("the limits of a sandbox could not be set ({}): it runs without them", e.getMessage());
+            return List.of();
         }
         return groups;
     }
