@@ -8,7 +8,7 @@ import { Shell } from './features/shell/Shell';
 type State =
   | { kind: 'loading' }
   | { kind: 'unreachable'; message: string }
-  | { kind: 'setup' }
+  | { kind: 'setup'; codeRequired: boolean }
   | { kind: 'login'; notice?: string }
   | { kind: 'signedIn'; user: User };
 
@@ -19,7 +19,7 @@ export function App() {
     setState({ kind: 'loading' });
     try {
       const status = await getAuthStatus();
-      if (status.setupRequired) return setState({ kind: 'setup' });
+      if (status.setupRequired) return setState({ kind: 'setup', codeRequired: status.setupCodeRequired === true });
       try {
         setState({ kind: 'signedIn', user: await getMe() });
       } catch (err) {
@@ -66,7 +66,7 @@ export function App() {
         </main>
       );
     case 'setup':
-      return <SetupForm onSignedIn={signedIn} />;
+      return <SetupForm onSignedIn={signedIn} codeRequired={state.codeRequired} />;
     case 'login':
       return <LoginForm onSignedIn={signedIn} notice={state.notice} />;
     case 'signedIn':

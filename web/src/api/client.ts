@@ -118,8 +118,9 @@ export async function request<T>(method: Method, path: string, body?: unknown, o
 // ---- auth ----
 export const getAuthStatus = () => request<AuthStatus>('GET', '/auth/status', undefined, { quiet401: true });
 export const getMe = () => request<User>('GET', '/auth/me', undefined, { quiet401: true });
-export const setup = (username: string, password: string) =>
-  request<Session>('POST', '/auth/setup', { username, password }, { quiet401: true });
+export const setup = (username: string, password: string, setupCode?: string) =>
+  request<Session>('POST', '/auth/setup', setupCode ? { username, password, setupCode } : { username, password },
+    { quiet401: true });
 export const login = (username: string, password: string) =>
   request<Session>('POST', '/auth/login', { username, password }, { quiet401: true });
 export const logout = () => request<void>('POST', '/auth/logout', undefined, { quiet401: true });

@@ -14,6 +14,8 @@ export interface User {
 
 export interface AuthStatus {
   setupRequired: boolean;
+  /** The server is reachable beyond this machine: setup needs the code it printed in its log. */
+  setupCodeRequired?: boolean;
 }
 
 export interface Session {
@@ -78,6 +80,8 @@ export interface Project {
   sessionCount: number;
   lastActivityAt?: string | null;
   createdAt?: string;
+  /** Sessions whose transcript files vanished from disk; the app's archive still holds them. */
+  archivedSessionCount?: number;
 }
 
 export interface ProjectPatch {
@@ -101,6 +105,9 @@ export interface ChatSession {
   gitBranch?: string | null;
   lastPrompt?: string | null;
   hidden: boolean;
+  /** Its transcript file(s) vanished from disk (the CLI's clean-up, an rm): read from the app's archive. */
+  archived?: boolean;
+  archivedAt?: string | null;
 }
 
 export interface SessionPage {

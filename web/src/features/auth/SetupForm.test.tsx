@@ -62,4 +62,23 @@ describe('SetupForm', () => {
     expect(url).toBe('/api/auth/setup');
     expect(JSON.parse(init?.body as string)).toEqual({ username: 'admin', password: 'long enough pw' });
   });
+
+  it('asks for the set-up code when the server requires it, and says so when it is wrong', async () => {
+    const fetchMock = mockFetch(jsonResponse(403, {
+      error: { code: 'SETUP_CODE_REQUIRED', message: 'enter the set-up code', requestId: 'r' },
+    }));
+    const user = userEvent.setup();
+    render(<SetupForm onSignedIn={vi.fn()} codeRequired />);
+    await user.type(screen.getByLabelText('Username'), 'admin');
+    await user.type(screen.getByLabelText('Password'), 'a long password 1');
+    await user.type(screen.getByLabelText('Confirm password'), 'a long password 1');
+    await user.click(screen.getByRole('button', { name: 'Create admin' }));
+    expect(screen.getByText("Enter the set-up code from the server's log.")).toBeTruthy();
+    expect(fetchMock).not.toHaveBeenCalled();
+
+    await user.type(screen.getByLabelText('Set-up code'), 'guess');
+    await user.click(screen.getByRole('button', { name: 'Create admin' }));
+    expect(JSON.parse(fetchMock.mock.calls[0]?.[1]?.body as string)).toMatchObject({ setupCode: 'guess' });
+    expect(await screen.findByText(/That set-up code is not right/)).toBeTruthy();
+  });
 });

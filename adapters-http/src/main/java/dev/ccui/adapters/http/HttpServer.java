@@ -19,9 +19,11 @@ import dev.ccui.adapters.http.workspace.GitRoutes;
 import dev.ccui.adapters.http.workspace.TerminalEndpoint;
 import dev.ccui.adapters.http.ws.WsAuthentication;
 import dev.ccui.adapters.http.ws.WsEndpoint;
+import dev.ccui.adapters.http.security.Access;
 import dev.ccui.adapters.http.security.Authentication;
 import dev.ccui.adapters.http.security.ClientAddresses;
 import dev.ccui.adapters.http.security.Cors;
+import dev.ccui.adapters.http.security.HostCheck;
 import dev.ccui.adapters.http.security.RateLimits;
 import dev.ccui.adapters.http.security.RequestIds;
 import dev.ccui.adapters.http.security.SecurityHeaders;
@@ -58,9 +60,20 @@ public final class HttpServer implements AutoCloseable {
     /** Requests slower than this are logged as warnings. */
     private static final float SLOW_REQUEST_MILLIS = 1_000;
 
-    /** A registered route, for the OpenAPI consistency check. */
-    public record RouteInfo(String method, String path) {
+    /**
+     * A registered route (for the OpenAPI consistency check and the authorisation matrix) and its
+     * access rule: the {@link Access} it was registered with, or, for a WebSocket, the rule its
+     * upgrade applies. Null only for filters and preflights, which are not endpoints.
+     */
+    public record RouteInfo(String method, String path, Access access) {
+        public RouteInfo(String method, String path) {
+            this(method, path, null);
+        }
     }
+
+    /** WebSocket upgrades authenticate themselves (ticket, token or key); this is the rule they apply. */
+    private static final java.util.Map<String, Access> WEBSOCKET_ACCESS = java.util.Map.of("/ws", Access.USER,
+            "/ws/terminal", Access.USER);
 
     public HttpServer(HttpSettings settings, HttpUseCases useCases) {
         this(settings, useCases, new HttpMetrics());
@@ -91,7 +104,17 @@ public final class HttpServer implements AutoCloseable {
             http.setSendServerVersion(false);
             http.setSendXPoweredBy(false);
         });
-        cfg.events.handlerAdded(info -> routes.add(new RouteInfo(info.getHttpMethod().name(), info.getPath())));
+        cfg.events.handlerAdded(info -> routes.add(new RouteInfo(info.getHttpMethod().name(), info.getPath(),
+                accessOf(info.getHttpMethod().name(), info.getPath(), info.getRoles()))));
+        cfg.events.wsHandlerAdded(info -> {
+            if (info.getHandlerType().name().equals("WEBSOCKET")) {
+                Access access = WEBSOCKET_ACCESS.get(info.getPath());
+                if (access == null) {
+                    throw new IllegalStateException("WebSocket " + info.getPath() + " has no access rule in HttpServer");
+                }
+                routes.add(new RouteInfo("WEBSOCKET", info.getPath(), access));
+            }
+        });
         // Runs last for every request: one access line (never the query string, which may hold a
         // WebSocket ticket), then the request's MDC is cleared for the next request on this thread.
         cfg.requestLogger.http((ctx, millis) -> {
@@ -113,11 +136,13 @@ public final class HttpServer implements AutoCloseable {
                 metrics::isScrapeToken);
         RateLimits rateLimits = new RateLimits(useCases.rateLimiter(), settings.apiLimit(), settings.authLimit(), metrics);
         StaticUi ui = new StaticUi(settings.webRoot());
+        HostCheck hosts = new HostCheck(settings.allowedHosts(), settings.corsOrigins(), settings.host());
         long maxBody = settings.maxBodyBytes();
 
         var r = cfg.routes;
         r.before(ctx -> {
             RequestIds.assign(ctx);
+            metrics.requestStarted(ctx);
             headers.apply(ctx);
             if (cors.apply(ctx)) {
                 ctx.skipRemainingHandlers();
@@ -126,11 +151,18 @@ public final class HttpServer implements AutoCloseable {
             if (ctx.contentLength() > maxBody) {
                 throw new PayloadTooLargeException("the request body is larger than " + maxBody + " bytes");
             }
+            hosts.check(ctx);
+            if (!isJsonOrBodiless(ctx)) {
+                ErrorResponses.write(ctx, 415, "UNSUPPORTED_MEDIA_TYPE", "send the body as JSON with Content-Type: application/json", null);
+                ctx.skipRemainingHandlers();
+                return;
+            }
             authentication.identify(ctx);
             rateLimits.check(ctx);
         });
         MaintenanceGuard maintenance = new MaintenanceGuard(useCases.maintenance());
         r.beforeMatched(ctx -> {
+            rateLimits.checkMatched(ctx);
             authentication.authorize(ctx);
             maintenance.check(ctx);
         });
@@ -145,7 +177,7 @@ public final class HttpServer implements AutoCloseable {
         new ProjectRoutes(useCases.projects(), useCases.history()).register(r);
         new dev.ccui.adapters.http.project.UnsafeProjectRoutes(useCases.unsafeProjects()).register(r);
         new SessionRoutes(useCases.history()).register(r);
-        WsAuthentication wsAuthentication = new WsAuthentication(useCases.wsTickets(), authentication, settings.corsOrigins());
+        WsAuthentication wsAuthentication = new WsAuthentication(useCases.wsTickets(), authentication, settings.corsOrigins(), hosts);
         WsEndpoint live = new WsEndpoint(wsAuthentication, useCases.changes(), useCases.runs(), useCases.maintenance());
         live.register(r);
         runRoutes.register(r);
@@ -175,6 +207,37 @@ public final class HttpServer implements AutoCloseable {
             LOG.error("fatal error while answering a request", error);
             res.setStatus(500);
         });
+    }
+
+    /**
+     * Every endpoint must say who may call it: a route registered without exactly one {@link Access}
+     * stops the server from starting (and so fails the build), rather than being open to anyone.
+     */
+    private static Access accessOf(String method, String path, java.util.Set<io.javalin.security.RouteRole> roles) {
+        boolean endpoint = !method.equals(HandlerType.OPTIONS.name()) && !method.startsWith("BEFORE")
+                && !method.startsWith("AFTER") && !method.startsWith("WEBSOCKET");
+        if (!endpoint) {
+            return null;
+        }
+        var rules = roles.stream().filter(Access.class::isInstance).map(Access.class::cast).toList();
+        if (rules.size() != 1 || roles.size() != 1) {
+            throw new IllegalStateException(method + " " + path + " must be registered with exactly one Access rule, has " + roles);
+        }
+        return rules.getFirst();
+    }
+
+    /**
+     * Bodies sent to the API must say they are JSON: a cross-site form can post {@code text/plain}
+     * without a CORS preflight, never {@code application/json}.
+     */
+    private static boolean isJsonOrBodiless(io.javalin.http.Context ctx) {
+        boolean write = ctx.method() == HandlerType.POST || ctx.method() == HandlerType.PUT || ctx.method() == HandlerType.PATCH;
+        boolean hasBody = ctx.contentLength() > 0 || ctx.header("Transfer-Encoding") != null;
+        if (!write || !hasBody || !ctx.path().startsWith("/api/")) {
+            return true;
+        }
+        String type = ctx.contentType();
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).strip().startsWith("application/json");
     }
 
     /** The route template of the matched endpoint (bounded, unlike raw paths), or what kind of miss it was. */
@@ -212,6 +275,11 @@ public final class HttpServer implements AutoCloseable {
         return routes.stream().filter(route -> !route.method().equals(HandlerType.OPTIONS.name())
                 && !route.method().startsWith("BEFORE") && !route.method().startsWith("AFTER")
                 && !route.method().startsWith("WEBSOCKET")).toList();
+    }
+
+    /** Every endpoint with its access rule, WebSocket upgrades included (the authorisation matrix reads this). */
+    public List<RouteInfo> endpoints() {
+        return routes.stream().filter(route -> route.access() != null).toList();
     }
 
     @Override

@@ -14,11 +14,22 @@ import java.util.Set;
  * @param apiLimit    requests per client on every endpoint
  * @param authLimit   sign-in and setup attempts per client address
  * @param webRoot     classpath folder of the built browser UI
+ * @param allowedHosts host names (besides loopback, the CORS origins' hosts and the bind address) the
+ *                     server answers to; others get 403 HOST_NOT_ALLOWED (DNS rebinding)
  */
 public record HttpSettings(String host, int port, boolean production, Set<String> corsOrigins, List<String> trustedProxies,
                            long maxBodyBytes, RateLimit apiLimit, RateLimit authLimit, Duration sessionTtl,
-                           String version, String webRoot, Duration shutdownGrace) {
+                           String version, String webRoot, Duration shutdownGrace, Set<String> allowedHosts) {
+    /** Without extra host names: loopback, the CORS origins' hosts and the bind address. */
+    public HttpSettings(String host, int port, boolean production, Set<String> corsOrigins, List<String> trustedProxies,
+                        long maxBodyBytes, RateLimit apiLimit, RateLimit authLimit, Duration sessionTtl,
+                        String version, String webRoot, Duration shutdownGrace) {
+        this(host, port, production, corsOrigins, trustedProxies, maxBodyBytes, apiLimit, authLimit, sessionTtl, version,
+                webRoot, shutdownGrace, Set.of());
+    }
+
     public HttpSettings {
+        allowedHosts = Set.copyOf(allowedHosts);
         Objects.requireNonNull(host, "host");
         corsOrigins = Set.copyOf(corsOrigins);
         trustedProxies = List.copyOf(trustedProxies);

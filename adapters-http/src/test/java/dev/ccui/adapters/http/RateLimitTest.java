@@ -67,4 +67,54 @@ class RateLimitTest {
             assertThat(trusted.fixture.audit.all().getLast().ip()).isEqualTo("203.0.113.9");
         }
     }
+
+    @Test
+    void aFloodAgainstAdminFromOneAddressDoesNotLockTheRealAdminOutFromAnother() {
+        try (var http = new TestHttp(s -> new HttpSettings(s.host(), s.port(), s.production(), s.corsOrigins(),
+                List.of("127.0.0.1/32"), s.maxBodyBytes(), s.apiLimit(), s.authLimit(), s.sessionTtl(), s.version(),
+                s.webRoot(), s.shutdownGrace()), new RateLimit("auth-username", 3, Duration.ofMinutes(15)))) {
+            http.setUpAdmin();
+            for (int i = 0; i < 3; i++) {
+                http.post("/api/auth/login", "{\"username\":\"admin\",\"password\":\"wrong password\"}",
+                        "X-Forwarded-For", "203.0.113.66");
+            }
+            // Before issue 11 the limit was per username alone: this was 429 for the admin everywhere.
+            assertThat(http.post("/api/auth/login", "{\"username\":\"admin\",\"password\":\"wrong password\"}",
+                    "X-Forwarded-For", "203.0.113.66").statusCode()).isEqualTo(429);
+            assertThat(http.post("/api/auth/login", "{\"username\":\"admin\",\"password\":\"admin password 1\"}",
+                    "X-Forwarded-For", "198.51.100.7").statusCode()).isEqualTo(200);
+        }
+    }
+
+    /**
+     * Every route the router registered, spelled as the router also accepts it (a trailing slash):
+     * the password limit counts it like the route itself. Driven by the route table, so a new
+     * password route or a new spelling the router accepts is covered without editing this test.
+     */
+    @Test
+    void rulesMatchEveryRouteAsTheRouterMatchesIt() {
+        try (var http = new TestHttp(s -> new HttpSettings(s.host(), s.port(), s.production(), s.corsOrigins(),
+                s.trustedProxies(), s.maxBodyBytes(), s.apiLimit(), new RateLimit("auth-ip", 2, Duration.ofMinutes(15)),
+                s.sessionTtl(), s.version(), s.webRoot(), s.shutdownGrace()))) {
+            var passwordRoutes = http.server.endpoints().stream()
+                    .filter(route -> dev.ccui.adapters.http.security.RateLimits.isPasswordRoute(route.method(), route.path()))
+                    .toList();
+            assertThat(passwordRoutes).extracting(HttpServer.RouteInfo::path)
+                    .contains("/api/auth/login", "/api/auth/setup", "/api/auth/password");
+            for (var route : http.server.endpoints()) {
+                if (!route.method().equals("POST") || route.path().contains("{")) {
+                    continue;
+                }
+                // The router answers the slash spelling as the route (not 404): so must every rule.
+                var slashed = http.post(route.path() + "/", "{}");
+                assertThat(slashed.statusCode()).as("POST " + route.path() + "/").isNotEqualTo(404);
+            }
+            // The loop above spent this address's two password attempts on the slash spellings.
+            for (var route : passwordRoutes) {
+                var again = http.post(route.path() + "/", "{\"username\":\"x\",\"password\":\"wrong password\"}");
+                assertThat(again.statusCode()).as("POST " + route.path() + "/").isEqualTo(429);
+                assertThat(http.post(route.path(), "{}").statusCode()).as("POST " + route.path()).isEqualTo(429);
+            }
+        }
+    }
 }

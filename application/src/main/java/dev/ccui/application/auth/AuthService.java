@@ -97,7 +97,24 @@ public final class AuthService implements AuthStatusUseCase, SetupUseCase, Login
     }
 
     @Override
+    public boolean setupCodeRequired() {
+        return settings.setupCode() != null && setupRequired();
+    }
+
+    @Override
     public Session setup(Credentials credentials) {
+        return setup(credentials, null);
+    }
+
+    @Override
+    public Session setup(Credentials credentials, String setupCode) {
+        if (settings.setupCode() != null && (setupCode == null
+                || !Secrets.constantTimeEquals(settings.setupCode(), setupCode.strip()))) {
+            auditor.record(AuditAction.SETUP, null, credentials.username(), credentials.username(), credentials.client(),
+                    false, "wrong or missing set-up code");
+            throw new dev.ccui.domain.error.ForbiddenException("SETUP_CODE_REQUIRED",
+                    "enter the set-up code printed in the server's log when it started");
+        }
         Username username = new Username(credentials.username());
         PasswordPolicy.check("password", credentials.password());
         synchronized (setupLock) {
@@ -119,8 +136,12 @@ public final class AuthService implements AuthStatusUseCase, SetupUseCase, Login
     @Override
     public LoginResult login(Credentials credentials) {
         String typed = credentials.username().strip();
-        RateLimiter.Decision decision =
-                rateLimiter.tryConsume(settings.loginPerUsername(), typed.toLowerCase(java.util.Locale.ROOT));
+        // Per (address, username): a flood against "admin" from one address slows that address down
+        // for that name (and the per-address limit slows it for every name), never the real admin
+        // signing in from elsewhere.
+        String address = credentials.client() == null ? "?" : String.valueOf(credentials.client().ip());
+        RateLimiter.Decision decision = rateLimiter.tryConsume(settings.loginPerUsername(),
+                address + "|" + typed.toLowerCase(java.util.Locale.ROOT));
         if (!decision.allowed()) {
             auditor.record(AuditAction.LOGIN_FAILED, null, typed, typed, credentials.client(), false,
                     "rate limited");

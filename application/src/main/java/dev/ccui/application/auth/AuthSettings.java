@@ -5,7 +5,12 @@ import java.time.Duration;
 import java.util.Objects;
 
 /** Knobs of the auth service: attempts per username, and how long a WebSocket ticket lives. */
-public record AuthSettings(RateLimit loginPerUsername, Duration wsTicketTtl) {
+public record AuthSettings(RateLimit loginPerUsername, Duration wsTicketTtl, String setupCode) {
+    /** Without a set-up code: the first admin may be created by whoever reaches the (loopback) server. */
+    public AuthSettings(RateLimit loginPerUsername, Duration wsTicketTtl) {
+        this(loginPerUsername, wsTicketTtl, null);
+    }
+
     public AuthSettings {
         Objects.requireNonNull(loginPerUsername, "loginPerUsername");
         Objects.requireNonNull(wsTicketTtl, "wsTicketTtl");

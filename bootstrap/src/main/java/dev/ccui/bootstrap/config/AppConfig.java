@@ -67,7 +67,9 @@ public record AppConfig(
         Optional<SmtpSettings> alertSmtp,
         boolean archiveEnabled,
         Optional<Duration> archiveRetention,
-        Duration slowQueryThreshold) {
+        Duration slowQueryThreshold,
+        Set<String> allowedHosts,
+        Optional<String> setupCode) {
 
     public static final int MIN_PRODUCTION_SECRET = 32;
 
@@ -223,7 +225,12 @@ public record AppConfig(
                 alertSmtp,
                 r.bool("CCUI_ARCHIVE", true),
                 archiveRetention,
-                Duration.ofMillis(r.integer("CCUI_SLOW_QUERY_MS", 200, 0, 3_600_000)));
+                Duration.ofMillis(r.integer("CCUI_SLOW_QUERY_MS", 200, 0, 3_600_000)),
+                Set.copyOf(r.list("CCUI_ALLOWED_HOSTS")),
+                r.optional("CCUI_SETUP_CODE"));
+        if (config.setupCode().isPresent() && config.setupCode().get().strip().length() < 12) {
+            r.problem("CCUI_SETUP_CODE must have at least 12 characters");
+        }
         if (config.jwtTtl().compareTo(Duration.ofMinutes(5)) < 0 || config.jwtTtl().compareTo(Duration.ofDays(90)) > 0) {
             r.problem("JWT_TTL must be between 5m and 90d");
         }
@@ -241,6 +248,11 @@ public record AppConfig(
         }
         if (config.runEventRetention().compareTo(Duration.ofHours(1)) < 0) {
             r.problem("CCUI_RUN_EVENT_RETENTION must be at least 1h");
+        }
+        for (String name : config.allowedHosts()) {
+            if (!name.matches("[A-Za-z0-9.\\-]+|\\[[0-9A-Fa-f:.]+\\]")) {
+                r.problem("CCUI_ALLOWED_HOSTS entry '" + name + "' is not a host name (no scheme, no port)");
+            }
         }
         for (String proxy : config.trustedProxies()) {
             if (!proxy.matches("[0-9A-Fa-f:.]+(/\\d{1,3})?")) {

@@ -29,6 +29,11 @@ public final class ApiClient {
         return base;
     }
 
+    /** The bearer token this client sends (null when anonymous). */
+    public String token() {
+        return token;
+    }
+
     public HttpResponse<String> send(String method, String path, String body) {
         var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));

@@ -31,6 +31,9 @@ public final class AuthRoutes {
         this.metrics = metrics;
     }
 
+    record SetupBody(String username, String password, String setupCode) {
+    }
+
     record CredentialsBody(String username, String password) {
     }
 
@@ -41,7 +44,8 @@ public final class AuthRoutes {
     }
 
     public void register(RoutesConfig routes) {
-        routes.get("/api/auth/status", ctx -> ctx.json(Map.of("setupRequired", useCases.authStatus().setupRequired())), Access.ANYONE);
+        routes.get("/api/auth/status", ctx -> ctx.json(Map.of("setupRequired", useCases.authStatus().setupRequired(),
+                "setupCodeRequired", useCases.authStatus().setupCodeRequired())), Access.ANYONE);
         routes.post("/api/auth/setup", this::setup, Access.ANYONE);
         routes.post("/api/auth/login", this::login, Access.ANYONE);
         routes.post("/api/auth/logout", this::logout, Access.USER);
@@ -51,8 +55,9 @@ public final class AuthRoutes {
     }
 
     private void setup(Context ctx) {
-        CredentialsBody body = Json.body(ctx, CredentialsBody.class);
-        Session session = useCases.setup().setup(new Credentials(body.username(), body.password(), client(ctx)));
+        SetupBody body = Json.body(ctx, SetupBody.class);
+        Session session = useCases.setup().setup(new Credentials(body.username(), body.password(), client(ctx)),
+                body.setupCode());
         signedIn(ctx.status(201), session);
     }
 

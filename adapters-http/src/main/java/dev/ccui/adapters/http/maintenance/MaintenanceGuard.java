@@ -4,7 +4,6 @@ import dev.ccui.application.maintenance.port.in.MaintenanceUseCase;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Makes the API read-only while in maintenance. Runs after authentication and the route's access
@@ -17,7 +16,7 @@ public final class MaintenanceGuard {
     private static final Set<HandlerType> SAFE = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
     private static final Set<String> EXEMPT = Set.of("/api/auth/login", "/api/auth/logout", "/api/auth/setup",
             "/api/auth/status", "/api/auth/me", "/api/auth/ws-ticket", MaintenanceRoutes.PATH);
-    private static final Pattern INTERRUPT = Pattern.compile("/api/runs/[^/]+/interrupt");
+    private static final String INTERRUPT = "/api/runs/{runId}/interrupt";
 
     private final MaintenanceUseCase maintenance;
 
@@ -26,9 +25,12 @@ public final class MaintenanceGuard {
     }
 
     public void check(Context ctx) {
-        String path = ctx.path();
-        if (SAFE.contains(ctx.method()) || !path.startsWith("/api/") || EXEMPT.contains(path)
-                || INTERRUPT.matcher(path).matches()) {
+        // The template the router matched, not the raw path: "/api/auth/login/" is the login route too.
+        String path = dev.ccui.adapters.http.security.MatchedRoute.template(ctx);
+        if (path == null) {
+            path = ctx.path();
+        }
+        if (SAFE.contains(ctx.method()) || !path.startsWith("/api/") || EXEMPT.contains(path) || INTERRUPT.equals(path)) {
             return;
         }
         maintenance.requireWritable();

@@ -95,7 +95,11 @@ public final class Authentication {
                 throw new ForbiddenException("CSRF_REQUIRED", "requests signed in by cookie must send the " + CSRF_HEADER + " header");
             }
         }
-        if (roles.isEmpty() || roles.contains(Access.ANYONE)) {
+        if (roles.isEmpty()) {
+            // Refused rather than open: HttpServer does not start with such a route, this is the second lock.
+            throw new ForbiddenException("ROUTE_WITHOUT_RULE", "this route has no access rule");
+        }
+        if (roles.contains(Access.ANYONE)) {
             return;
         }
         if (principal.isEmpty()) {

@@ -34,9 +34,21 @@ public final class RateLimits {
         }
         String ip = Authentication.client(ctx).ip();
         consume(ctx, apiLimit, ip, "too many requests");
-        if (ctx.method() == HandlerType.POST && PASSWORD_ROUTES.contains(ctx.path())) {
-            consume(ctx, authLimit, ip, "too many sign-in attempts from this address");
+    }
+
+    /**
+     * The stricter limit of the routes that check passwords, once the router matched one: by its
+     * template, so every spelling the router accepts ({@code /api/auth/login/}) counts the same.
+     */
+    public void checkMatched(Context ctx) {
+        if (ctx.method() == HandlerType.POST && PASSWORD_ROUTES.contains(MatchedRoute.template(ctx))) {
+            consume(ctx, authLimit, Authentication.client(ctx).ip(), "too many sign-in attempts from this address");
         }
+    }
+
+    /** True when the route template is one the password limit applies to (for tests over the route table). */
+    public static boolean isPasswordRoute(String method, String template) {
+        return "POST".equals(method) && PASSWORD_ROUTES.contains(template);
     }
 
     private void consume(Context ctx, RateLimit limit, String key, String message) {

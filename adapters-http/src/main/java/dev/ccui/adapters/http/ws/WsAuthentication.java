@@ -20,13 +20,25 @@ public final class WsAuthentication {
     private final Authentication authentication;
     private final Set<String> allowedOrigins;
 
+    private final dev.ccui.adapters.http.security.HostCheck hosts;
+
     public WsAuthentication(WsTicketUseCase tickets, Authentication authentication, Set<String> allowedOrigins) {
+        this(tickets, authentication, allowedOrigins, null);
+    }
+
+    public WsAuthentication(WsTicketUseCase tickets, Authentication authentication, Set<String> allowedOrigins,
+                            dev.ccui.adapters.http.security.HostCheck hosts) {
+        this.hosts = hosts;
         this.tickets = tickets;
         this.authentication = authentication;
         this.allowedOrigins = Set.copyOf(allowedOrigins);
     }
 
     public Principal authenticate(Context ctx) {
+        if (hosts != null) {
+            // The HTTP filters do not run for upgrades: DNS rebinding is refused here too.
+            hosts.check(ctx);
+        }
         String ticket = ctx.queryParam("ticket");
         if (ticket != null) {
             return tickets.redeemTicket(ticket)

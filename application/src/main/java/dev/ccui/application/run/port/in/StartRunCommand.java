@@ -19,6 +19,10 @@ public record StartRunCommand(String projectId, SessionId sessionId, String prom
     public static final int MAX_PROMPT_CHARS = 200_000;
     public static final int MAX_IMAGES = 10;
     public static final int MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+    public static final int MAX_TOOLS = 64;
+    private static final java.util.regex.Pattern MODEL = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:\\[\\]-]{0,99}");
+    private static final java.util.regex.Pattern TOOL =
+            java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,99}(\\([^\\p{Cntrl}()]{0,200}\\))?");
 
     public StartRunCommand {
         if (projectId == null || projectId.isBlank()) {
@@ -49,8 +53,21 @@ public record StartRunCommand(String projectId, SessionId sessionId, String prom
             }
         }
         allowedTools = allowedTools == null ? List.of() : List.copyOf(allowedTools);
+        if (allowedTools.size() > MAX_TOOLS) {
+            throw new InvalidException("allowedTools", "at most " + MAX_TOOLS + " tools");
+        }
+        for (String tool : allowedTools) {
+            // They become arguments of the CLI: "--dangerously-skip-permissions" as a "tool" would be a flag.
+            if (tool == null || !TOOL.matcher(tool).matches()) {
+                throw new InvalidException("allowedTools",
+                        "a tool is a name such as Read, Bash(git diff:*) or mcp__server__tool (at most 200 characters)");
+            }
+        }
         if (model != null && model.isBlank()) {
             model = null;
+        }
+        if (model != null && !MODEL.matcher(model).matches()) {
+            throw new InvalidException("model", "a model is a name such as sonnet or claude-sonnet-4-5 (letters, digits, . _ : - [ ])");
         }
     }
 }
