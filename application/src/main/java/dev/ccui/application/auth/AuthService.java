@@ -307,7 +307,7 @@ public final class AuthService implements AuthStatusUseCase, SetupUseCase, Login
         // The same user, scopes and session, with the role they have now (a demoted admin is a member).
         return users.findById(asked.userId()).filter(user -> !user.disabled())
                 .map(user -> new Principal(user.id(), user.username(), user.role(), asked.method(), asked.tokenId(),
-                        asked.apiKeyId(), asked.scopes()));
+                        asked.apiKeyId(), asked.scopes(), user.capabilities()));
     }
 
     private record Ticket(Principal principal, Instant expiresAt) {

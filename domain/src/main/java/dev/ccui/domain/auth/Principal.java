@@ -15,10 +15,10 @@ import java.util.Set;
  */
 public record Principal(UserId userId, Username username, Role role, AuthMethod method, String tokenId,
                         ApiKeyId apiKeyId, Set<ApiKeyScope> scopes, Set<Capability> capabilities) {
-    /** A caller whose capabilities are not restricted (internal callers, tests). */
+    /** A caller with its role's default capabilities (an admin all, a member none): closed unless granted. */
     public Principal(UserId userId, Username username, Role role, AuthMethod method, String tokenId,
                      ApiKeyId apiKeyId, Set<ApiKeyScope> scopes) {
-        this(userId, username, role, method, tokenId, apiKeyId, scopes, Capability.all());
+        this(userId, username, role, method, tokenId, apiKeyId, scopes, Capability.defaultsFor(role));
     }
 
     public Principal {

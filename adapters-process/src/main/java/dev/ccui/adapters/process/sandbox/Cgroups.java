@@ -124,7 +124,9 @@ final class Cgroups {
                 }
             }
         } catch (IOException e) {
-            throw new IllegalStateException("the sandbox's limits could not be set: " + e.getMessage(), e);
+            // The namespaces and mounts still hold; only this sandbox's limits are missing, which is logged.
+            LOG.warn("the limits of a sandbox could not be set ({}): it runs without them", e.getMessage());
+            return List.of();
         }
         return groups;
     }
@@ -154,7 +156,9 @@ final class Cgroups {
             }
             try (DirectoryStream<Path> groups = Files.newDirectoryStream(parent, "s-*")) {
                 for (Path group : groups) {
-                    if (empty(group)) {
+                    // A group made in the last minute may belong to a sandbox that has not joined it yet
+                    // (this app's or another on the same machine).
+                    if (empty(group) && olderThanAMinute(group)) {
                         try {
                             Files.delete(group);
                         } catch (IOException busy) {
@@ -165,6 +169,14 @@ final class Cgroups {
             } catch (IOException ignored) {
                 // Nothing to sweep.
             }
+        }
+    }
+
+    private static boolean olderThanAMinute(Path group) {
+        try {
+            return Files.getLastModifiedTime(group).toInstant().isBefore(java.time.Instant.now().minusSeconds(60));
+        } catch (IOException e) {
+            return false;
         }
     }
 
