@@ -239,8 +239,10 @@ public final class Application implements AutoCloseable {
             this.terminals = new TerminalService(projectAccess, new PtyTerminalSpawner(shellEnvironment, sandbox), auditor,
                     new TerminalSettings(config.terminalEnabled(), config.terminalGrace(), config.terminalScrollbackBytes(),
                             config.terminalsPerUser(), config.terminalsTotal(), config.claudeCliPath(), config.cliCleanup()));
-            var auth = new AuthService(users, apiKeys, tokens, hasher, issuer, rateLimiter, auditor, clock, authSettings, terminals);
-            var userAdmin = new UserAdminService(users, tokens, hasher, auditor, clock, terminals, sandbox);
+            // Ended sessions end their terminals here and every open connection of them on every node.
+            var sessionsEnded = new dev.ccui.application.auth.RevocationAnnouncer(terminals, events);
+            var auth = new AuthService(users, apiKeys, tokens, hasher, issuer, rateLimiter, auditor, clock, authSettings, sessionsEnded);
+            var userAdmin = new UserAdminService(users, tokens, hasher, auditor, clock, sessionsEnded, sandbox);
 
             var sessionIndex = new JdbiSessionIndex(database);
             // The app's own copy of every transcript: sessions whose files vanish stay readable and searchable.
@@ -299,7 +301,7 @@ public final class Application implements AutoCloseable {
             this.maintenance = new MaintenanceService(new JdbiMaintenanceStore(database.jdbi()), auditor, clock,
                     new MaintenanceSettings(config.maintenanceRetryAfter(), MaintenanceSettings.defaults().cacheFor()));
             this.useCases = new UseCases(auth, auth, auth, auth, auth, auth, auth, auth, userAdmin, userAdmin,
-                    new ApiKeyService(apiKeys, auditor, clock), new AuditService(auditRepository, runStore), health, projectService,
+                    new ApiKeyService(apiKeys, auditor, clock).announcingRevocationsTo(events), new AuditService(auditRepository, runStore), health, projectService,
                     history, indexer, new ChangeFeedService(events, projects),
                     new FilesService(projectAccess, new LocalWorkspaceFiles(git), auditor,
                             new FilesSettings(config.fileReadLimitBytes(), config.fileListLimit())),

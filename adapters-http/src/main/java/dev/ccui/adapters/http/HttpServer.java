@@ -82,7 +82,7 @@ public final class HttpServer implements AutoCloseable {
     public HttpServer(HttpSettings settings, HttpUseCases useCases, HttpMetrics metrics) {
         this.settings = settings;
         this.metrics = metrics;
-        this.runRoutes = new RunRoutes(useCases.runs());
+        this.runRoutes = new RunRoutes(useCases.runs(), useCases.changes());
         this.app = Javalin.create(cfg -> configure(cfg, useCases));
     }
 
@@ -182,7 +182,8 @@ public final class HttpServer implements AutoCloseable {
         runRoutes.register(r);
         new FileRoutes(useCases.files()).register(r);
         new GitRoutes(useCases.git()).register(r);
-        TerminalEndpoint terminal = new TerminalEndpoint(useCases.terminals(), wsAuthentication, useCases.maintenance());
+        TerminalEndpoint terminal = new TerminalEndpoint(useCases.terminals(), wsAuthentication, useCases.maintenance())
+                .closingOnRevocation(useCases.changes());
         terminal.register(r);
         metrics.gauge("ccui.websockets.open", "open WebSockets on this node (/ws and /ws/terminal)",
                 () -> live.openConnections() + terminal.openConnections());

@@ -165,6 +165,12 @@ public final class WsEndpoint {
             case AppEvent.RunEventLogged ignored -> {
                 return;
             }
+            case AppEvent.AccessRevoked revoked -> {
+                // Signed out, key revoked, disabled (4401), or fewer rights (4403): reconnect to learn which.
+                connection.ctx.closeSession(revoked.downgrade() ? 4403 : 4401,
+                        revoked.downgrade() ? "access changed: reconnect" : "signed out or access revoked");
+                return;
+            }
         }
         connection.enqueue(frame);
     }
