@@ -374,7 +374,8 @@ public final class Application implements AutoCloseable {
                     config.trustedProxies(), config.maxBodyBytes(),
                     new RateLimit("api", config.rateLimitPerMinute(), Duration.ofMinutes(1)),
                     new RateLimit("auth-ip", config.authAttempts(), config.authWindow()),
-                    config.jwtTtl(), Version.current(), "web", config.shutdownGrace(), config.allowedHosts());
+                    config.jwtTtl(), Version.current(), "web", config.shutdownGrace(), config.allowedHosts(),
+                    config.connectionsPerUser(), config.connectionsMax());
             var u = useCases;
             bindGauges();
             http = new HttpServer(settings, new HttpUseCases(u.authStatus(), u.setup(), u.login(), u.logout(),

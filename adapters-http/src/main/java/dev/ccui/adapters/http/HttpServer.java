@@ -137,6 +137,13 @@ public final class HttpServer implements AutoCloseable {
         RateLimits rateLimits = new RateLimits(useCases.rateLimiter(), settings.apiLimit(), settings.authLimit(), metrics);
         StaticUi ui = new StaticUi(settings.webRoot());
         HostCheck hosts = new HostCheck(settings.allowedHosts(), settings.corsOrigins(), settings.host());
+        var connectionLimits = new dev.ccui.adapters.http.security.ConnectionLimits(settings.connectionsPerUser(),
+                settings.connectionsMax());
+        // Run frames carry images: the documented payload must fit in one WebSocket message.
+        cfg.jetty.modifyWebSocketServletFactory(factory -> {
+            factory.setMaxTextMessageSize(WsEndpoint.MAX_MESSAGE_CHARS + 1024 * 1024);
+            factory.setMaxFrameSize(WsEndpoint.MAX_MESSAGE_CHARS + 1024 * 1024);
+        });
         long maxBody = settings.maxBodyBytes();
 
         var r = cfg.routes;
@@ -176,7 +183,9 @@ public final class HttpServer implements AutoCloseable {
         new ProjectRoutes(useCases.projects(), useCases.history()).register(r);
         new dev.ccui.adapters.http.project.UnsafeProjectRoutes(useCases.unsafeProjects()).register(r);
         new SessionRoutes(useCases.history()).register(r);
-        WsAuthentication wsAuthentication = new WsAuthentication(useCases.wsTickets(), authentication, settings.corsOrigins(), hosts);
+        WsAuthentication wsAuthentication = new WsAuthentication(useCases.wsTickets(), authentication, settings.corsOrigins(), hosts)
+                .limitedBy(rateLimits, connectionLimits);
+        runRoutes.limitedBy(connectionLimits);
         WsEndpoint live = new WsEndpoint(wsAuthentication, useCases.changes(), useCases.runs(), useCases.maintenance());
         live.register(r);
         runRoutes.register(r);

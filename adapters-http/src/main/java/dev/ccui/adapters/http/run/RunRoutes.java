@@ -44,6 +44,13 @@ public final class RunRoutes {
 
     private final dev.ccui.application.events.port.in.ChangeFeedUseCase changes;
 
+    private dev.ccui.adapters.http.security.ConnectionLimits limits;
+
+    /** SSE streams count against the live-connection limits of their user and of this node. */
+    public void limitedBy(dev.ccui.adapters.http.security.ConnectionLimits connectionLimits) {
+        this.limits = connectionLimits;
+    }
+
     public RunRoutes(RunUseCases runs) {
         this(runs, null);
     }
@@ -124,6 +131,7 @@ public final class RunRoutes {
         AtomicBoolean overflow = new AtomicBoolean();
         AtomicBoolean revoked = new AtomicBoolean();
         Thread streamer = Thread.currentThread();
+        AutoCloseable slot = limits == null ? () -> { } : limits.acquire(caller(ctx));
         // Logout, a revoked key, a disabled account or a lost project ends the stream at once, on every node.
         AutoCloseable feed = changes == null ? () -> { } : changes.follow(caller(ctx), change -> {
             if (change instanceof dev.ccui.application.events.AppEvent.AccessRevoked) {
@@ -170,6 +178,7 @@ public final class RunRoutes {
         } finally {
             streaming.remove(Thread.currentThread());
             try {
+                slot.close();
                 feed.close();
             } catch (Exception ignored) {
                 // Only stops listening.

@@ -75,8 +75,14 @@ public final class TerminalEndpoint {
                     connection.received(ctx.message());
                 }
             });
-            ws.onClose(ctx -> closed(ctx.sessionId()));
-            ws.onError(ctx -> closed(ctx.sessionId()));
+            ws.onClose(ctx -> {
+                authentication.release(ctx.sessionId());
+                closed(ctx.sessionId());
+            });
+            ws.onError(ctx -> {
+                authentication.release(ctx.sessionId());
+                closed(ctx.sessionId());
+            });
         });
     }
 
@@ -97,6 +103,9 @@ public final class TerminalEndpoint {
         Principal principal = ctx.attribute(PRINCIPAL);
         if (principal == null) {
             ctx.closeSession(4401, "unauthenticated");
+            return;
+        }
+        if (!authentication.admit(ctx, principal)) {
             return;
         }
         ctx.enableAutomaticPings(25, TimeUnit.SECONDS);
