@@ -92,6 +92,8 @@ public final class HttpServer implements AutoCloseable {
         cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
         cfg.http.maxRequestSize = settings.maxBodyBytes();
         cfg.http.prefer405over404 = true;
+        // Requests run on virtual threads: a long SSE stream then holds no platform thread of the pool.
+        cfg.concurrency.useVirtualThreads = true;
         cfg.jetty.host = settings.host();
         cfg.jetty.port = settings.port();
         cfg.jetty.modifyServer(server -> {
