@@ -267,10 +267,12 @@ public final class Application implements AutoCloseable {
                     new TerminalSettings(config.terminalEnabled(), config.terminalGrace(), config.terminalScrollbackBytes(),
                             config.terminalsPerUser(), config.terminalsTotal(), config.claudeCliPath(), config.cliCleanup()),
                     restorer::restore);
+            // Ended sessions end their terminals here and every open connection of them on every node.
+            var sessionsEnded = new dev.ccui.application.auth.RevocationAnnouncer(terminals, events);
             var revocableTokens = new ForgettingTokenRepository(tokens, principals);
             var auth = new AuthService(users, apiKeys, revocableTokens, hasher, issuer, rateLimiter, auditor, clock, authSettings,
-                    terminals);
-            var userAdmin = new UserAdminService(users, revocableTokens, hasher, auditor, clock, terminals, sandbox);
+                    sessionsEnded);
+            var userAdmin = new UserAdminService(users, revocableTokens, hasher, auditor, clock, sessionsEnded, sandbox);
 
             this.indexer = new IndexService(transcripts, sessionIndex, projects, users, events, clock, IndexSettings.defaults(),
                     archive, config.archiveRetention().orElse(null));
@@ -328,7 +330,8 @@ public final class Application implements AutoCloseable {
                     new MaintenanceSettings(config.maintenanceRetryAfter(), MaintenanceSettings.defaults().cacheFor()));
             this.useCases = new UseCases(auth, auth, auth, auth, new CachedAuthentication(auth, principals), auth, auth, auth,
                     userAdmin, userAdmin,
-                    new ApiKeyService(apiKeys, auditor, clock), new AuditService(auditRepository, runStore), health, projectService,
+                    new ApiKeyService(apiKeys, auditor, clock).announcingRevocationsTo(events),
+                    new AuditService(auditRepository, runStore), health, projectService,
                     history, indexer, new ChangeFeedService(events, projects),
                     new FilesService(projectAccess, new LocalWorkspaceFiles(git), auditor,
                             new FilesSettings(config.fileReadLimitBytes(), config.fileListLimit())),
@@ -401,7 +404,8 @@ public final class Application implements AutoCloseable {
                     config.trustedProxies(), config.maxBodyBytes(),
                     new RateLimit("api", config.rateLimitPerMinute(), Duration.ofMinutes(1)),
                     new RateLimit("auth-ip", config.authAttempts(), config.authWindow()),
-                    config.jwtTtl(), Version.current(), "web", config.shutdownGrace(), config.allowedHosts());
+                    config.jwtTtl(), Version.current(), "web", config.shutdownGrace(), config.allowedHosts(),
+                    config.connectionsPerUser(), config.connectionsMax());
             var u = useCases;
             bindGauges();
             http = new HttpServer(settings, new HttpUseCases(u.authStatus(), u.setup(), u.login(), u.logout(),

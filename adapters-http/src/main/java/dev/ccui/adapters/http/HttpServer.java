@@ -82,7 +82,7 @@ public final class HttpServer implements AutoCloseable {
     public HttpServer(HttpSettings settings, HttpUseCases useCases, HttpMetrics metrics) {
         this.settings = settings;
         this.metrics = metrics;
-        this.runRoutes = new RunRoutes(useCases.runs());
+        this.runRoutes = new RunRoutes(useCases.runs(), useCases.changes());
         this.app = Javalin.create(cfg -> configure(cfg, useCases));
     }
 
@@ -92,6 +92,8 @@ public final class HttpServer implements AutoCloseable {
         cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
         cfg.http.maxRequestSize = settings.maxBodyBytes();
         cfg.http.prefer405over404 = true;
+        // Requests run on virtual threads: a long SSE stream then holds no platform thread of the pool.
+        cfg.concurrency.useVirtualThreads = true;
         cfg.jetty.host = settings.host();
         cfg.jetty.port = settings.port();
         cfg.jetty.modifyServer(server -> {
@@ -137,6 +139,13 @@ public final class HttpServer implements AutoCloseable {
         RateLimits rateLimits = new RateLimits(useCases.rateLimiter(), settings.apiLimit(), settings.authLimit(), metrics);
         StaticUi ui = new StaticUi(settings.webRoot());
         HostCheck hosts = new HostCheck(settings.allowedHosts(), settings.corsOrigins(), settings.host());
+        var connectionLimits = new dev.ccui.adapters.http.security.ConnectionLimits(settings.connectionsPerUser(),
+                settings.connectionsMax());
+        // Run frames carry images: the documented payload must fit in one WebSocket message.
+        cfg.jetty.modifyWebSocketServletFactory(factory -> {
+            factory.setMaxTextMessageSize(WsEndpoint.MAX_MESSAGE_CHARS + 1024 * 1024);
+            factory.setMaxFrameSize(WsEndpoint.MAX_MESSAGE_CHARS + 1024 * 1024);
+        });
         long maxBody = settings.maxBodyBytes();
 
         var r = cfg.routes;
@@ -177,13 +186,16 @@ public final class HttpServer implements AutoCloseable {
         new ProjectRoutes(useCases.projects(), useCases.history()).register(r);
         new dev.ccui.adapters.http.project.UnsafeProjectRoutes(useCases.unsafeProjects()).register(r);
         new SessionRoutes(useCases.history()).register(r);
-        WsAuthentication wsAuthentication = new WsAuthentication(useCases.wsTickets(), authentication, settings.corsOrigins(), hosts);
+        WsAuthentication wsAuthentication = new WsAuthentication(useCases.wsTickets(), authentication, settings.corsOrigins(), hosts)
+                .limitedBy(rateLimits, connectionLimits);
+        runRoutes.limitedBy(connectionLimits);
         WsEndpoint live = new WsEndpoint(wsAuthentication, useCases.changes(), useCases.runs(), useCases.maintenance());
         live.register(r);
         runRoutes.register(r);
         new FileRoutes(useCases.files()).register(r);
         new GitRoutes(useCases.git()).register(r);
-        TerminalEndpoint terminal = new TerminalEndpoint(useCases.terminals(), wsAuthentication, useCases.maintenance());
+        TerminalEndpoint terminal = new TerminalEndpoint(useCases.terminals(), wsAuthentication, useCases.maintenance())
+                .closingOnRevocation(useCases.changes());
         terminal.register(r);
         metrics.gauge("ccui.websockets.open", "open WebSockets on this node (/ws and /ws/terminal)",
                 () -> live.openConnections() + terminal.openConnections());

@@ -19,13 +19,14 @@ import java.util.Set;
  */
 public record HttpSettings(String host, int port, boolean production, Set<String> corsOrigins, List<String> trustedProxies,
                            long maxBodyBytes, RateLimit apiLimit, RateLimit authLimit, Duration sessionTtl,
-                           String version, String webRoot, Duration shutdownGrace, Set<String> allowedHosts) {
+                           String version, String webRoot, Duration shutdownGrace, Set<String> allowedHosts,
+                           int connectionsPerUser, int connectionsMax) {
     /** Without extra host names: loopback, the CORS origins' hosts and the bind address. */
     public HttpSettings(String host, int port, boolean production, Set<String> corsOrigins, List<String> trustedProxies,
                         long maxBodyBytes, RateLimit apiLimit, RateLimit authLimit, Duration sessionTtl,
                         String version, String webRoot, Duration shutdownGrace) {
         this(host, port, production, corsOrigins, trustedProxies, maxBodyBytes, apiLimit, authLimit, sessionTtl, version,
-                webRoot, shutdownGrace, Set.of());
+                webRoot, shutdownGrace, Set.of(), 32, 2000);
     }
 
     public HttpSettings {

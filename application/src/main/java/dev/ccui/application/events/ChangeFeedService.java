@@ -34,6 +34,11 @@ public final class ChangeFeedService implements ChangeFeedUseCase {
                     }
                 }
                 case AppEvent.IndexStatus status -> listener.accept(status);
+                case AppEvent.AccessRevoked revoked -> {
+                    if (revoked.ends(viewer)) {
+                        listener.accept(revoked);
+                    }
+                }
                 // Run events reach their session's subscribers through the run service, with access checked there.
                 case AppEvent.RunEventLogged ignored -> {
                 }

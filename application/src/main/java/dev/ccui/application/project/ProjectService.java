@@ -178,6 +178,8 @@ public final class ProjectService implements ProjectsUseCase {
         Project project = access.requireOwner(caller, projectId);
         UserId member = UserId.parse(userId).orElseThrow(() -> new NotFoundException("no such member"));
         projects.removeMember(project.id(), member);
+        // Their open sockets and streams may watch this project's sessions: re-opened, they cannot.
+        events.publish(new AppEvent.AccessRevoked(member, null, null, null, true));
         auditor.record(AuditAction.PROJECT_UNSHARED, caller, project.path(), client, true, "from " + member);
         events.publish(new AppEvent.ProjectsChanged(Set.of(project.id())));
     }

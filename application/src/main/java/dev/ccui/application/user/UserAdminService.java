@@ -110,6 +110,10 @@ public final class UserAdminService implements ManageUsersUseCase, AdminCommands
             if (cutOff) {
                 tokens.revokeAllOf(after.id(), null, now);
                 sessionsEnded.sessionsEnded(after.id(), null);
+            } else if ((before.role() == Role.ADMIN && after.role() != Role.ADMIN)
+                    || !after.capabilities().containsAll(before.capabilities())) {
+                // Open connections were authorised with the old rights: they must be re-opened.
+                sessionsEnded.rightsReduced(after.id());
             }
             auditor.record(AuditAction.USER_UPDATED, caller, after.username().value(), client, true, describe(command));
             return after;

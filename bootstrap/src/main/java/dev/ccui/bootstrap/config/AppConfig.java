@@ -70,7 +70,9 @@ public record AppConfig(
         Optional<Duration> archiveRetention,
         Duration slowQueryThreshold,
         Set<String> allowedHosts,
-        Optional<String> setupCode) {
+        Optional<String> setupCode,
+        int connectionsPerUser,
+        int connectionsMax) {
 
     public static final int MIN_PRODUCTION_SECRET = 32;
 
@@ -230,7 +232,9 @@ public record AppConfig(
                 archiveRetention,
                 Duration.ofMillis(r.integer("CCUI_SLOW_QUERY_MS", 200, 0, 3_600_000)),
                 Set.copyOf(r.list("CCUI_ALLOWED_HOSTS")),
-                r.optional("CCUI_SETUP_CODE"));
+                r.optional("CCUI_SETUP_CODE"),
+                r.integer("CCUI_CONNECTIONS_PER_USER", 32, 1, 10_000),
+                r.integer("CCUI_CONNECTIONS_MAX", 2000, 1, 1_000_000));
         if (config.setupCode().isPresent() && config.setupCode().get().strip().length() < 12) {
             r.problem("CCUI_SETUP_CODE must have at least 12 characters");
         }

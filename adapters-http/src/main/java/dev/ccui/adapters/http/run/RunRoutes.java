@@ -42,8 +42,23 @@ public final class RunRoutes {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final Set<Thread> streaming = ConcurrentHashMap.newKeySet();
 
+    private final dev.ccui.application.events.port.in.ChangeFeedUseCase changes;
+
+    private dev.ccui.adapters.http.security.ConnectionLimits limits;
+
+    /** SSE streams count against the live-connection limits of their user and of this node. */
+    public void limitedBy(dev.ccui.adapters.http.security.ConnectionLimits connectionLimits) {
+        this.limits = connectionLimits;
+    }
+
     public RunRoutes(RunUseCases runs) {
+        this(runs, null);
+    }
+
+    /** @param changes where revocations arrive (null: streams end only when the client or server goes) */
+    public RunRoutes(RunUseCases runs, dev.ccui.application.events.port.in.ChangeFeedUseCase changes) {
         this.runs = runs;
+        this.changes = changes;
     }
 
     public void register(RoutesConfig routes) {
@@ -114,6 +129,16 @@ public final class RunRoutes {
     private void stream(Context ctx, long afterSeq) throws IOException {
         BlockingQueue<LoggedRunEvent> queue = new ArrayBlockingQueue<>(SSE_QUEUE);
         AtomicBoolean overflow = new AtomicBoolean();
+        AtomicBoolean revoked = new AtomicBoolean();
+        Thread streamer = Thread.currentThread();
+        AutoCloseable slot = limits == null ? () -> { } : limits.acquire(caller(ctx));
+        // Logout, a revoked key, a disabled account or a lost project ends the stream at once, on every node.
+        AutoCloseable feed = changes == null ? () -> { } : changes.follow(caller(ctx), change -> {
+            if (change instanceof dev.ccui.application.events.AppEvent.AccessRevoked) {
+                revoked.set(true);
+                streamer.interrupt();
+            }
+        });
         try (EventSubscription subscription = runs.subscribe(caller(ctx), sessionId(ctx), afterSeq, event -> {
             if (!queue.offer(event)) {
                 overflow.set(true);
@@ -139,11 +164,25 @@ public final class RunRoutes {
                         + Json.MAPPER.writeValueAsString(RunViews.logged(event)) + "\n\n");
             }
         } catch (InterruptedException stopping) {
-            // stop() woke this request thread up; the flag is not kept on a pooled server thread.
+            // stop() or a revocation woke this request thread up; the flag is not kept on a pooled server thread.
+            Thread.interrupted();
+            if (revoked.get()) {
+                try {
+                    write(ctx.res().getOutputStream(), "event: revoked\ndata: {}\n\n");
+                } catch (IOException gone) {
+                    // Already gone: nothing to tell.
+                }
+            }
         } catch (IOException gone) {
             // The client went away: nothing to answer.
         } finally {
             streaming.remove(Thread.currentThread());
+            try {
+                slot.close();
+                feed.close();
+            } catch (Exception ignored) {
+                // Only stops listening.
+            }
         }
     }
 

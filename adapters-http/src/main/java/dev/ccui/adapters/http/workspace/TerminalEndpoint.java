@@ -50,6 +50,15 @@ public final class TerminalEndpoint {
     private final MaintenanceUseCase maintenance;
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
 
+    private dev.ccui.application.events.port.in.ChangeFeedUseCase changes;
+    private final Map<String, AutoCloseable> revocationFeeds = new ConcurrentHashMap<>();
+
+    /** Where revocations arrive from every node: a revoked session's or key's terminal socket is closed (4401/4403). */
+    public TerminalEndpoint closingOnRevocation(dev.ccui.application.events.port.in.ChangeFeedUseCase feed) {
+        this.changes = feed;
+        return this;
+    }
+
     public TerminalEndpoint(TerminalUseCase terminals, WsAuthentication authentication, MaintenanceUseCase maintenance) {
         this.terminals = terminals;
         this.authentication = authentication;
@@ -66,8 +75,14 @@ public final class TerminalEndpoint {
                     connection.received(ctx.message());
                 }
             });
-            ws.onClose(ctx -> closed(ctx.sessionId()));
-            ws.onError(ctx -> closed(ctx.sessionId()));
+            ws.onClose(ctx -> {
+                authentication.release(ctx.sessionId());
+                closed(ctx.sessionId());
+            });
+            ws.onError(ctx -> {
+                authentication.release(ctx.sessionId());
+                closed(ctx.sessionId());
+            });
         });
     }
 
@@ -90,13 +105,32 @@ public final class TerminalEndpoint {
             ctx.closeSession(4401, "unauthenticated");
             return;
         }
+        if (!authentication.admit(ctx, principal)) {
+            return;
+        }
         ctx.enableAutomaticPings(25, TimeUnit.SECONDS);
         Connection connection = new Connection(ctx, principal, ctx.attribute(CLIENT), ctx.queryParam("projectId"));
         connections.put(ctx.sessionId(), connection);
+        if (changes != null) {
+            revocationFeeds.put(ctx.sessionId(), changes.follow(principal, event -> {
+                if (event instanceof dev.ccui.application.events.AppEvent.AccessRevoked revoked) {
+                    ctx.closeSession(revoked.downgrade() ? 4403 : 4401,
+                            revoked.downgrade() ? "access changed: reconnect" : "signed out or access revoked");
+                }
+            }));
+        }
         connection.start();
     }
 
     private void closed(String sessionId) {
+        AutoCloseable feed = revocationFeeds.remove(sessionId);
+        if (feed != null) {
+            try {
+                feed.close();
+            } catch (Exception ignored) {
+                // Only stops listening.
+            }
+        }
         Connection connection = connections.remove(sessionId);
         if (connection != null) {
             connection.stop();

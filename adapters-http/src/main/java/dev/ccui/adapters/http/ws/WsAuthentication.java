@@ -21,6 +21,42 @@ public final class WsAuthentication {
     private final Set<String> allowedOrigins;
 
     private final dev.ccui.adapters.http.security.HostCheck hosts;
+    private dev.ccui.adapters.http.security.RateLimits rateLimits;
+    private dev.ccui.adapters.http.security.ConnectionLimits limits;
+    private final java.util.Map<String, dev.ccui.adapters.http.security.ConnectionLimits.Slot> slots =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Upgrades count against the request limits, and open sockets against the connection limits. */
+    public WsAuthentication limitedBy(dev.ccui.adapters.http.security.RateLimits requests,
+                                      dev.ccui.adapters.http.security.ConnectionLimits connections) {
+        this.rateLimits = requests;
+        this.limits = connections;
+        return this;
+    }
+
+    /**
+     * Takes a connection slot for a socket that just opened; when none is left the socket is
+     * closed with 4429 and false returned. {@link #release} gives it back.
+     */
+    public boolean admit(io.javalin.websocket.WsContext ctx, Principal principal) {
+        if (limits == null) {
+            return true;
+        }
+        try {
+            slots.put(ctx.sessionId(), limits.acquire(principal));
+            return true;
+        } catch (dev.ccui.domain.error.TooManyRequestsException full) {
+            ctx.closeSession(4429, full.getMessage());
+            return false;
+        }
+    }
+
+    public void release(String sessionId) {
+        var slot = slots.remove(sessionId);
+        if (slot != null) {
+            slot.close();
+        }
+    }
 
     public WsAuthentication(WsTicketUseCase tickets, Authentication authentication, Set<String> allowedOrigins) {
         this(tickets, authentication, allowedOrigins, null);
@@ -38,6 +74,10 @@ public final class WsAuthentication {
         if (hosts != null) {
             // The HTTP filters do not run for upgrades: DNS rebinding is refused here too.
             hosts.check(ctx);
+        }
+        if (rateLimits != null) {
+            // Nor the rate limits: an upgrade is a request like any other.
+            rateLimits.check(ctx);
         }
         String ticket = ctx.queryParam("ticket");
         if (ticket != null) {

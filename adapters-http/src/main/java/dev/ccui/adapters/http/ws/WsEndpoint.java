@@ -10,6 +10,7 @@ import dev.ccui.application.maintenance.port.in.MaintenanceUseCase;
 import dev.ccui.application.run.port.in.EventSubscription;
 import dev.ccui.application.run.port.in.PermissionAnswer;
 import dev.ccui.application.run.port.in.RunUseCases;
+import dev.ccui.application.run.port.in.StartRunCommand;
 import dev.ccui.application.run.port.in.StartedRun;
 import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.error.CcuiException;
@@ -44,6 +45,13 @@ public final class WsEndpoint {
     /** Frames waiting for a slow client before it is dropped (a replayed gap counts too). */
     public static final int OUTBOUND_LIMIT = 10_000;
     private static final String STOP = "\u0000stop";
+
+    /**
+     * The largest frame the documented payloads need: a {@code send} with the longest prompt and
+     * 10 images of 5 MiB, base64-encoded, plus room for the JSON around them.
+     */
+    public static final int MAX_MESSAGE_CHARS = StartRunCommand.MAX_IMAGES * (StartRunCommand.MAX_IMAGE_BYTES / 3 * 4 + 8)
+            + StartRunCommand.MAX_PROMPT_CHARS * 6 + 64 * 1024;
 
     private final WsAuthentication authentication;
     private final ChangeFeedUseCase changes;
@@ -122,8 +130,14 @@ public final class WsEndpoint {
         routes.ws("/ws", ws -> {
             ws.onConnect(this::connected);
             ws.onMessage(ctx -> received(ctx, ctx.message()));
-            ws.onClose(ctx -> closed(ctx.sessionId()));
-            ws.onError(ctx -> closed(ctx.sessionId()));
+            ws.onClose(ctx -> {
+                authentication.release(ctx.sessionId());
+                closed(ctx.sessionId());
+            });
+            ws.onError(ctx -> {
+                authentication.release(ctx.sessionId());
+                closed(ctx.sessionId());
+            });
         });
     }
 
@@ -140,6 +154,9 @@ public final class WsEndpoint {
         Principal principal = ctx.attribute(PRINCIPAL);
         if (principal == null) {
             ctx.closeSession(4401, "unauthenticated");
+            return;
+        }
+        if (!authentication.admit(ctx, principal)) {
             return;
         }
         ctx.enableAutomaticPings(25, TimeUnit.SECONDS);
@@ -165,6 +182,12 @@ public final class WsEndpoint {
             case AppEvent.RunEventLogged ignored -> {
                 return;
             }
+            case AppEvent.AccessRevoked revoked -> {
+                // Signed out, key revoked, disabled (4401), or fewer rights (4403): reconnect to learn which.
+                connection.ctx.closeSession(revoked.downgrade() ? 4403 : 4401,
+                        revoked.downgrade() ? "access changed: reconnect" : "signed out or access revoked");
+                return;
+            }
         }
         connection.enqueue(frame);
     }
@@ -172,6 +195,12 @@ public final class WsEndpoint {
     private void received(WsContext ctx, String text) {
         Connection connection = connections.get(ctx.sessionId());
         if (connection == null) {
+            return;
+        }
+        if (text.length() > MAX_MESSAGE_CHARS) {
+            // Larger than any documented frame (a send with 10 images of 5 MiB): said, not a dropped socket.
+            connection.enqueue(error("FRAME_TOO_LARGE", "a frame may have at most " + MAX_MESSAGE_CHARS
+                    + " characters (10 images of 5 MiB and a prompt)", null));
             return;
         }
         Map<?, ?> message;

@@ -63,6 +63,12 @@ final class EventJson {
                         .put("lastScanFinishedAt", text(p.lastScanFinishedAt()))
                         .put("lastChangeLagMs", p.lastChangeLagMs());
             }
+            case AppEvent.AccessRevoked revoked -> json.put("type", "access-revoked")
+                    .put("userId", revoked.userId().toString())
+                    .put("tokenId", revoked.tokenId())
+                    .put("keepTokenId", revoked.keepTokenId())
+                    .put("apiKeyId", revoked.apiKeyId())
+                    .put("downgrade", revoked.downgrade());
             case RunEventLogged run -> {
                 LoggedRunEvent logged = run.logged();
                 json.put("type", "run-event")
@@ -97,11 +103,20 @@ final class EventJson {
                 case "projects-changed" -> projectsChanged(json).map(event -> new Envelope(node, event));
                 case "index-status" -> Optional.of(new Envelope(node, indexStatus(json)));
                 case "run-event" -> Optional.of(new Envelope(node, runEvent(json)));
+                case "access-revoked" -> dev.ccui.domain.user.UserId.parse(json.path("userId").asText())
+                        .map(user -> new Envelope(node, new AppEvent.AccessRevoked(user, textOrNull(json, "tokenId"),
+                                textOrNull(json, "keepTokenId"), textOrNull(json, "apiKeyId"),
+                                json.path("downgrade").asBoolean())));
                 default -> Optional.empty();
             };
         } catch (JsonProcessingException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    private static String textOrNull(JsonNode json, String field) {
+        JsonNode value = json.get(field);
+        return value == null || !value.isTextual() ? null : value.asText();
     }
 
     private static Optional<AppEvent> projectsChanged(JsonNode json) {

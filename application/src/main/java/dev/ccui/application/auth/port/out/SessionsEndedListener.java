@@ -25,4 +25,8 @@ public interface SessionsEndedListener {
      * account itself is cut off (disabled or deleted), API-key use included.
      */
     void sessionsEnded(UserId user, String keepTokenId);
+
+    /** The user may still sign in, with fewer rights than before (demoted, a capability taken away). */
+    default void rightsReduced(UserId user) {
+    }
 }
