@@ -269,6 +269,7 @@ public final class Application implements AutoCloseable {
                     restorer::restore);
             // Ended sessions end their terminals here and every open connection of them on every node.
             var sessionsEnded = new dev.ccui.application.auth.RevocationAnnouncer(terminals, events);
+            principals.forgetOnRevocations(events);
             var revocableTokens = new ForgettingTokenRepository(tokens, principals);
             var auth = new AuthService(users, apiKeys, revocableTokens, hasher, issuer, rateLimiter, auditor, clock, authSettings,
                     sessionsEnded);

@@ -1,5 +1,7 @@
 package dev.ccui.application.auth.cache;
 
+import dev.ccui.application.events.AppEvent;
+import dev.ccui.application.events.port.out.EventBus;
 import dev.ccui.domain.apikey.ApiKeyId;
 import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.user.UserId;
@@ -75,6 +77,18 @@ public final class PrincipalCache {
 
     public void forgetApiKey(ApiKeyId apiKeyId) {
         forget(principal -> apiKeyId.equals(principal.apiKeyId()));
+    }
+
+    /**
+     * Revocations announced on the event bus (by this node or, through Redis, by another) drop the
+     * user's entries at once, so the lifetime only bounds what no node announced ({@code ccui users}).
+     */
+    public AutoCloseable forgetOnRevocations(EventBus bus) {
+        return bus.subscribe(event -> {
+            if (event instanceof AppEvent.AccessRevoked revoked && revoked.userId() != null) {
+                forgetUser(revoked.userId());
+            }
+        });
     }
 
     int size() {

@@ -140,6 +140,18 @@ class CachedAuthenticationTest {
     }
 
     @Test
+    void aRevocationAnnouncedByAnotherNodeEndsTheSessionAtOnce() throws Exception {
+        var bus = new dev.ccui.application.testing.SyncEventBus();
+        cache.forgetOnRevocations(bus);
+        Session session = admin();
+        Principal principal = adminPrincipal(session);
+        storedTokens.revoke(principal.tokenId(), clock.instant());
+        bus.publish(new dev.ccui.application.events.AppEvent.AccessRevoked(principal.userId(), principal.tokenId(), null,
+                null, false));
+        assertThat(authentication.byToken(session.token())).isEmpty();
+    }
+
+    @Test
     void refusedCredentialsAreNeverRemembered() {
         admin();
         assertThat(authentication.byToken("not.a.token")).isEmpty();
