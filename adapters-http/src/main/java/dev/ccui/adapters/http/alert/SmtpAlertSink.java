@@ -180,35 +180,26 @@ public final class SmtpAlertSink implements AlertSink, AutoCloseable {
             return true;
         }
         sentLastHour.addLast(clock.instant());
-        Duration pause = Duration.ofSeconds(1);
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        Retries.Result result = Retries.deliver(LOG, "alert mail", alert.fingerprint(), ATTEMPTS, Duration.ofSeconds(1), attempt -> {
             try {
                 Transport.send(message);
-                delivered.incrementAndGet();
-                overBudget = 0;
-                LOG.debug("alert {} mailed (attempt {})", alert.fingerprint(), attempt);
-                return true;
+                return null;
             } catch (MessagingException | RuntimeException e) {
                 // The server's reply or the connection error; never the settings (they hold the password).
-                String outcome = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).strip();
-                if (attempt == ATTEMPTS || permanent(e)) {
-                    failed.incrementAndGet();
-                    LOG.warn("alert mail for {} failed via {}:{} after {} attempt(s): {}", alert.fingerprint(),
-                            settings.host(), settings.port(), attempt, outcome);
-                    return true;
-                }
-                LOG.info("alert mail attempt {} for {} failed ({}); retrying in {} ms", attempt, alert.fingerprint(),
-                        outcome, pause.toMillis());
+                return new Retries.Failure(e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).strip(),
+                        permanent(e));
             }
-            try {
-                Thread.sleep(pause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-            pause = pause.multipliedBy(2);
+        });
+        if (result.delivered()) {
+            delivered.incrementAndGet();
+            overBudget = 0;
+            LOG.debug("alert {} mailed (attempt {})", alert.fingerprint(), result.attempts());
+        } else if (!result.interrupted()) {
+            failed.incrementAndGet();
+            LOG.warn("alert mail for {} failed via {}:{} after {} attempt(s): {}", alert.fingerprint(),
+                    settings.host(), settings.port(), result.attempts(), result.last().outcome());
         }
-        return true;
+        return !result.interrupted();
     }
 
     /** A refused password or a server without the required STARTTLS: trying again cannot help. */

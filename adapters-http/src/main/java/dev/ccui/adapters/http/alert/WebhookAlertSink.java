@@ -156,42 +156,29 @@ public final class WebhookAlertSink implements AlertSink, AutoCloseable {
             }
         }
         HttpRequest built = request.build();
-        Duration backoff = settings.firstBackoff();
-        for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
-            String outcome;
-            try {
-                int status = http.send(built, HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (status >= 200 && status < 300) {
-                    delivered.incrementAndGet();
-                    LOG.debug("alert {} delivered to the webhook (attempt {})", alert.fingerprint(), attempt);
-                    return true;
-                }
-                outcome = "HTTP " + status;
-                if (status >= 400 && status < 500 && status != 408 && status != 429) {
-                    LOG.warn("alert webhook refused alert {}: {} (not retried)", alert.fingerprint(), outcome);
-                    return true;
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            } catch (java.io.IOException | RuntimeException e) {
-                outcome = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            }
-            if (attempt == settings.attempts()) {
-                LOG.warn("alert webhook failed for alert {} after {} attempts, last: {}", alert.fingerprint(), attempt, outcome);
-                return true;
-            }
-            LOG.info("alert webhook attempt {} for {} failed ({}); retrying in {} ms", attempt, alert.fingerprint(),
-                    outcome, backoff.toMillis());
-            try {
-                Thread.sleep(backoff);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-            backoff = backoff.multipliedBy(2);
+        Retries.Result result = Retries.deliver(LOG, "alert webhook", alert.fingerprint(), settings.attempts(),
+                settings.firstBackoff(), attempt -> {
+                    try {
+                        int status = http.send(built, HttpResponse.BodyHandlers.discarding()).statusCode();
+                        if (status >= 200 && status < 300) {
+                            return null;
+                        }
+                        // A 4xx other than timeout/too-many is the receiver's final word.
+                        return new Retries.Failure("HTTP " + status,
+                                status >= 400 && status < 500 && status != 408 && status != 429);
+                    } catch (java.io.IOException | RuntimeException e) {
+                        return new Retries.Failure(e.getClass().getSimpleName()
+                                + (e.getMessage() == null ? "" : ": " + e.getMessage()), false);
+                    }
+                });
+        if (result.delivered()) {
+            delivered.incrementAndGet();
+            LOG.debug("alert {} delivered to the webhook (attempt {})", alert.fingerprint(), result.attempts());
+        } else if (!result.interrupted()) {
+            LOG.warn("alert webhook failed for alert {} after {} attempt(s), last: {}", alert.fingerprint(),
+                    result.attempts(), result.last().outcome());
         }
-        return true;
+        return !result.interrupted();
     }
 
     static String hmac(String secret, String body) {
