@@ -1,11 +1,15 @@
 export type Role = 'admin' | 'member';
 
+/** What an admin allows an account beyond its projects: the web shell, runs in bypassPermissions mode. */
+export type Capability = 'terminal' | 'bypassPermissions';
+
 export interface User {
   id: string;
   username: string;
   role: Role;
   disabled: boolean;
   createdAt: string;
+  capabilities?: Capability[];
 }
 
 export interface AuthStatus {
@@ -59,6 +63,7 @@ export interface UserPatch {
   role?: Role;
   disabled?: boolean;
   password?: string;
+  capabilities?: Capability[];
 }
 
 // ---- projects, sessions, messages, search ----
@@ -75,6 +80,8 @@ export interface Project {
   sessionCount: number;
   lastActivityAt?: string | null;
   createdAt?: string;
+  /** Sessions whose transcript files vanished from disk; the app's archive still holds them. */
+  archivedSessionCount?: number;
 }
 
 export interface ProjectPatch {
@@ -98,6 +105,9 @@ export interface ChatSession {
   gitBranch?: string | null;
   lastPrompt?: string | null;
   hidden: boolean;
+  /** Its transcript file(s) vanished from disk (the CLI's clean-up, an rm): read from the app's archive. */
+  archived?: boolean;
+  archivedAt?: string | null;
 }
 
 export interface SessionPage {

@@ -1,10 +1,12 @@
 import type { ChatSession } from '../../api/types';
 import { formatCount, formatCostOrUnknown } from '../shared';
+import { ArchivedBadge } from './ArchivedBadge';
 
 /** Models, tokens, cost and branch of a session, on one line under its title. */
 export function SessionFacts({ session }: { session: ChatSession }) {
   return (
     <div className="session-facts">
+      {session.archived && <ArchivedBadge session={session} />}
       {session.models.length > 0 && (
         <span className="models" aria-label="Models">
           {session.models.map((m) => <span key={m} className="chip">{m}</span>)}

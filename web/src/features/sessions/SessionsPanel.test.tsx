@@ -40,10 +40,10 @@ beforeEach(() => {
 });
 afterEach(() => vi.unstubAllGlobals());
 
-function renderPanel() {
+function renderPanel(archivedCount = 0) {
   return render(
     <LiveProvider>
-      <SessionsPanel projectId={PROJECT} projectName="proj" selectedId="s2" />
+      <SessionsPanel projectId={PROJECT} projectName="proj" selectedId="s2" archivedCount={archivedCount} />
     </LiveProvider>,
   );
 }
@@ -96,5 +96,24 @@ describe('SessionsPanel', () => {
     expect(await screen.findByText('A brand new session')).toBeTruthy();
     expect(screen.getByText('just now')).toBeTruthy();
     expect(fetchMock).toHaveBeenCalledTimes(2);
+  });
+
+  it('marks sessions whose files vanished as archived and says how many the archive kept', async () => {
+    routeFetch(() => jsonResponse(200, {
+      items: [session(1), session(2, { archived: true, archivedAt: '2026-11-20T10:00:00Z' })], nextCursor: null,
+    }));
+    renderPanel(2);
+
+    const archived = await screen.findByRole('link', { name: /Session number 2/ });
+    expect(archived.textContent).toContain('Archived');
+    expect(screen.getByRole('link', { name: /Session number 1/ }).textContent).not.toContain('Archived');
+    expect(screen.getByRole('note').textContent).toBe('2 sessions were removed from disk; kept in the archive (still readable and searchable).');
+  });
+
+  it('says nothing about the archive when no file vanished', async () => {
+    routeFetch(() => jsonResponse(200, { items: [session(1)], nextCursor: null }));
+    renderPanel();
+    expect(await screen.findByText('Session number 1')).toBeTruthy();
+    expect(screen.queryByRole('note')).toBeNull();
   });
 });

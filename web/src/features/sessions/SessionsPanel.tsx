@@ -5,6 +5,7 @@ import { usePendingApprovals } from '../chat/ChatContext';
 import { useLiveFrames, useOnReconnect } from '../live/LiveContext';
 import { ErrorMessage, relativeTime } from '../shared';
 import { sessionHref } from '../shell/route';
+import { ArchivedBadge } from './ArchivedBadge';
 
 const PAGE = 50;
 const MAX_LIMIT = 200;
@@ -14,10 +15,12 @@ export function sessionTitle(s: Pick<ChatSession, 'title' | 'lastPrompt' | 'id'>
 }
 
 /** Sessions of one project, newest activity first; more load when the end of the list scrolls into view. */
-export function SessionsPanel({ projectId, projectName, selectedId }: {
+export function SessionsPanel({ projectId, projectName, selectedId, archivedCount = 0 }: {
   projectId: string;
   projectName: string;
   selectedId: string | null;
+  /** Sessions of the project whose files vanished from disk (kept in the app's archive). */
+  archivedCount?: number;
 }) {
   const [items, setItems] = useState<ChatSession[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
@@ -101,6 +104,12 @@ export function SessionsPanel({ projectId, projectName, selectedId }: {
         <h2 id="sessions-heading">Sessions <span className="sr-only">of {projectName}</span></h2>
       </div>
       <ErrorMessage message={error} />
+      {archivedCount > 0 && (
+        <p className="archive-notice small-text" role="note">
+          {archivedCount === 1 ? '1 session was' : `${archivedCount} sessions were`} removed from disk; kept in the archive
+          {' '}(still readable and searchable).
+        </p>
+      )}
       {!loading && items.length === 0 && !error && <p className="muted small-text">No sessions in this project yet.</p>}
       <ul className="session-list" aria-label={`Sessions of ${projectName}`} aria-busy={loading}>
         {items.map((s) => (
@@ -109,6 +118,7 @@ export function SessionsPanel({ projectId, projectName, selectedId }: {
               aria-current={s.id === selectedId ? 'page' : undefined}>
               <span className="session-title">{sessionTitle(s)}</span>
               {pending.has(s.id) && <span className="badge badge-alert">Needs approval</span>}
+              {s.archived && <ArchivedBadge session={s} />}
               <span className="session-meta">
                 <time dateTime={s.lastActivityAt ?? undefined} title={s.lastActivityAt ?? undefined}>
                   {relativeTime(s.lastActivityAt, now)}

@@ -85,7 +85,8 @@ function ProjectHome({ projectId, project, tab, lastSessionId }: {
           <>
             {/* On a phone the sidebar is a drawer: the project page is its list of sessions. */}
             <div className="phone-only project-sessions">
-              <SessionsPanel projectId={projectId} projectName={name} selectedId={null} />
+              <SessionsPanel projectId={projectId} projectName={name} selectedId={null}
+                archivedCount={project?.archivedSessionCount ?? 0} />
             </div>
             <div className="placeholder desktop-only">
               <p>Pick a session in the sidebar to read or continue it, or start a new one.</p>
@@ -217,7 +218,7 @@ function Workspace({ user, onSignOut }: { user: User; onSignOut: () => void }) {
           <ProjectsPanel projects={projects} loading={loading} error={error} selectedId={projectId} onChanged={replace} />
           {projectId && (
             <SessionsPanel key={projectId} projectId={projectId} projectName={project?.name ?? 'this project'}
-              selectedId={sessionId} />
+              selectedId={sessionId} archivedCount={project?.archivedSessionCount ?? 0} />
           )}
           <IndexStatus />
         </aside>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { createUser, deleteUser, errorMessage, listUsers, updateUser } from '../../api/client';
-import type { Role, User, UserPatch } from '../../api/types';
+import type { Capability, Role, User, UserPatch } from '../../api/types';
 import { ErrorMessage, Field, formatDate, PASSWORD_MIN } from '../shared';
 
 function NewUserForm({ onCreated }: { onCreated: () => void }) {
@@ -45,6 +45,28 @@ function NewUserForm({ onCreated }: { onCreated: () => void }) {
       <button type="submit" className="primary" disabled={busy}>Add user</button>
       <ErrorMessage message={error} />
     </form>
+  );
+}
+
+const CAPABILITIES: { id: Capability; label: string }[] = [
+  { id: 'terminal', label: 'Web shell' },
+  { id: 'bypassPermissions', label: 'Bypass permissions' },
+];
+
+/** The capabilities an admin gives an account; members start without any. */
+function Capabilities({ user, onChange }: { user: User; onChange: (next: Capability[]) => void }) {
+  const have = user.capabilities ?? [];
+  return (
+    <fieldset className="capabilities">
+      <legend className="sr-only">Capabilities of {user.username}</legend>
+      {CAPABILITIES.map((c) => (
+        <label key={c.id}>
+          <input type="checkbox" checked={have.includes(c.id)}
+            onChange={(e) => onChange(e.target.checked ? [...have, c.id] : have.filter((x) => x !== c.id))} />
+          {' '}{c.label}
+        </label>
+      ))}
+    </fieldset>
   );
 }
 
@@ -101,6 +123,7 @@ function UserRow({ user, isSelf, onChanged, onError }: {
           <option value="admin">Admin</option>
         </select>
       </td>
+      <td><Capabilities user={user} onChange={(capabilities) => patch({ capabilities })} /></td>
       <td>{user.disabled ? 'Disabled' : 'Active'}</td>
       <td>{formatDate(user.createdAt)}</td>
       <td className="actions">
@@ -156,7 +179,7 @@ export function UsersPage({ me }: { me: User }) {
         <div className="table-wrap">
           <table>
             <thead>
-              <tr><th scope="col">Username</th><th scope="col">Role</th><th scope="col">Status</th><th scope="col">Created</th><th scope="col"><span className="sr-only">Actions</span></th></tr>
+              <tr><th scope="col">Username</th><th scope="col">Role</th><th scope="col">Capabilities</th><th scope="col">Status</th><th scope="col">Created</th><th scope="col"><span className="sr-only">Actions</span></th></tr>
             </thead>
             <tbody>
               {users.map((u) => (

@@ -66,6 +66,11 @@ import dev.ccui.adapters.process.workspace.terminal.PtyTerminalSpawner;
 import dev.ccui.application.apikey.ApiKeyService;
 import dev.ccui.application.audit.AuditService;
 import dev.ccui.application.audit.Auditor;
+import dev.ccui.application.auth.cache.CachedAuthentication;
+import dev.ccui.application.auth.cache.ForgettingApiKeyRepository;
+import dev.ccui.application.auth.cache.ForgettingTokenRepository;
+import dev.ccui.application.auth.cache.ForgettingUserRepository;
+import dev.ccui.application.auth.cache.PrincipalCache;
 import dev.ccui.application.auth.AuthService;
 import dev.ccui.application.auth.AuthSettings;
 import dev.ccui.application.auth.port.out.AuthTokenRepository;
@@ -94,6 +99,9 @@ import dev.ccui.bootstrap.config.AppConfig;
 import dev.ccui.bootstrap.config.JwtSecretFile;
 import dev.ccui.bootstrap.config.NodeIdFile;
 import dev.ccui.bootstrap.metrics.SlowQueryMetrics;
+import dev.ccui.bootstrap.telemetry.Telemetry;
+import dev.ccui.bootstrap.telemetry.TracedStatements;
+import dev.ccui.adapters.persistence.db.SlowQueryLogger;
 import dev.ccui.domain.run.NodeId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -140,6 +148,7 @@ public final class Application implements AutoCloseable {
     private final RedisConnection redis;
     private final EventBus events;
     private final HttpMetrics metrics;
+    private final Telemetry telemetry;
     private AlertService alerts;
     private TranscriptArchive archive;
     private AlertMonitor alertMonitor;
@@ -185,16 +194,26 @@ public final class Application implements AutoCloseable {
     private Application(AppConfig config) {
         this.config = config;
         this.metrics = new HttpMetrics(config.metricsToken().orElse(null));
+        // OTLP export of metrics and traces, only with OTEL_EXPORTER_OTLP_ENDPOINT (the full environment is cliEnvironment).
+        this.telemetry = Telemetry.start(config.cliEnvironment(), metrics).orElse(null);
         prepareDataDir(config.dataDir());
         this.database = Database.open(config.databaseUrl()
                 .map(url -> DatabaseSettings.fromUrl(url, config.databasePoolSize()))
                 .orElseGet(() -> DatabaseSettings.sqlite(config.dataDir().resolve("ccui.db"))));
         try {
-            database.reportSlowQueries(config.slowQueryThreshold(), new SlowQueryMetrics(metrics.registry()));
+            SlowQueryLogger.Listener statements = new SlowQueryMetrics(metrics.registry());
+            if (telemetry != null && telemetry.tracer() != null) {
+                statements = new TracedStatements(statements, telemetry.tracer(),
+                        database.vendor().migrationFolder()); // "sqlite" or "postgresql"
+            }
+            database.reportSlowQueries(config.slowQueryThreshold(), statements);
             // hikaricp_connections_* (pending, timeouts, usage) for the dashboard and the pool alert rules.
             database.publishPoolMetrics(metrics.registry());
-            var users = new JdbiUserRepository(database.jdbi());
-            var apiKeys = new JdbiApiKeyRepository(database.jdbi());
+            // Who a credential belongs to, remembered for a second; every local write that revokes
+            // access goes through the Forgetting* repositories, which drop the affected entries.
+            var principals = new PrincipalCache(clock, PrincipalCache.DEFAULT_TTL);
+            var users = new ForgettingUserRepository(new JdbiUserRepository(database.jdbi()), principals);
+            var apiKeys = new ForgettingApiKeyRepository(new JdbiApiKeyRepository(database.jdbi()), principals);
             var auditRepository = new JdbiAuditRepository(database.jdbi());
             // With REDIS_URL several nodes share rate limits, revocations and events; each part
             // falls back to this node's memory or the database while Redis is away.
@@ -231,6 +250,12 @@ public final class Application implements AutoCloseable {
             this.projectSafety = new ProjectSafety(projects, users, folderRule, events, clock);
             var projectAccess = new ProjectAccess(projects, projectSafety);
             this.sandbox = sandbox(config, users.count());
+            var sessionIndex = new JdbiSessionIndex(database);
+            // The app's own copy of every transcript: sessions whose files vanish stay readable and searchable.
+            this.archive = config.archiveEnabled() ? new JdbiTranscriptArchive(database, clock) : TranscriptArchive.NONE;
+            var transcripts = new FileTranscriptStore(config.claudeConfigDir(), TranscriptLimits.defaults(), archive);
+            // Writes an archived session's transcript back before the CLI resumes it (chat or terminal).
+            var restorer = new ArchiveRestorer(sessionIndex, archive, transcripts);
             // Built before the account services: sign-out and disabled accounts end their terminals.
             // The shell sees the environment the app was configured from: the process's own in
             // production, and in tests a HOME of their own (so no user's ~/.bashrc can stall it).
@@ -238,19 +263,17 @@ public final class Application implements AutoCloseable {
             shellEnvironment.putAll(config.cliEnvironment());
             this.terminals = new TerminalService(projectAccess, new PtyTerminalSpawner(shellEnvironment, sandbox), auditor,
                     new TerminalSettings(config.terminalEnabled(), config.terminalGrace(), config.terminalScrollbackBytes(),
-                            config.terminalsPerUser(), config.terminalsTotal(), config.claudeCliPath(), config.cliCleanup()));
+                            config.terminalsPerUser(), config.terminalsTotal(), config.claudeCliPath(), config.cliCleanup()),
+                    restorer::restore);
+            var revocableTokens = new ForgettingTokenRepository(tokens, principals);
             // Ended sessions end their terminals here and every open connection of them on every node.
             var sessionsEnded = new dev.ccui.application.auth.RevocationAnnouncer(terminals, events);
-            var auth = new AuthService(users, apiKeys, tokens, hasher, issuer, rateLimiter, auditor, clock, authSettings, sessionsEnded);
-            var userAdmin = new UserAdminService(users, tokens, hasher, auditor, clock, sessionsEnded, sandbox);
+            var auth = new AuthService(users, apiKeys, revocableTokens, hasher, issuer, rateLimiter, auditor, clock, authSettings,
+                    sessionsEnded);
+            var userAdmin = new UserAdminService(users, revocableTokens, hasher, auditor, clock, sessionsEnded, sandbox);
 
-            var sessionIndex = new JdbiSessionIndex(database);
-            // The app's own copy of every transcript: sessions whose files vanish stay readable and searchable.
-            this.archive = config.archiveEnabled() ? new JdbiTranscriptArchive(database, clock) : TranscriptArchive.NONE;
-            var transcripts = new FileTranscriptStore(config.claudeConfigDir(), TranscriptLimits.defaults(), archive);
             this.indexer = new IndexService(transcripts, sessionIndex, projects, users, events, clock, IndexSettings.defaults(),
                     archive, config.archiveRetention().orElse(null));
-            var restorer = new ArchiveRestorer(sessionIndex, archive, transcripts);
             var projectService = new ProjectService(projects, sessionIndex, users, new FileSystemWorkspacePaths(), events,
                     auditor, clock, projectSafety);
             var git = GitRunner.sandboxed(sandbox);
@@ -290,6 +313,9 @@ public final class Application implements AutoCloseable {
                     new RunSettings(config.runsPerUser(), config.runsTotal(), config.permissionTimeout(),
                             config.runEventRetention(), node, config.nodeTimeout()), projectAccess);
             runs.recoverAfterRestart();
+            if (telemetry != null && telemetry.tracer() != null) {
+                events.subscribe(new dev.ccui.bootstrap.telemetry.RunSpans(telemetry.tracer()));
+            }
             events.subscribe(event -> {
                 if (event instanceof AppEvent.RunEventLogged logged
                         && logged.logged().event() instanceof RunEvent.RunEnded ended
@@ -300,7 +326,8 @@ public final class Application implements AutoCloseable {
             // Shared through the database so every node turns read-only together; cached briefly per node.
             this.maintenance = new MaintenanceService(new JdbiMaintenanceStore(database.jdbi()), auditor, clock,
                     new MaintenanceSettings(config.maintenanceRetryAfter(), MaintenanceSettings.defaults().cacheFor()));
-            this.useCases = new UseCases(auth, auth, auth, auth, auth, auth, auth, auth, userAdmin, userAdmin,
+            this.useCases = new UseCases(auth, auth, auth, auth, new CachedAuthentication(auth, principals), auth, auth, auth,
+                    userAdmin, userAdmin,
                     new ApiKeyService(apiKeys, auditor, clock).announcingRevocationsTo(events), new AuditService(auditRepository, runStore), health, projectService,
                     history, indexer, new ChangeFeedService(events, projects),
                     new FilesService(projectAccess, new LocalWorkspaceFiles(git), auditor,
@@ -485,6 +512,9 @@ public final class Application implements AutoCloseable {
         }
         if (mail != null) {
             mail.close();
+        }
+        if (telemetry != null) {
+            telemetry.close();
         }
         LOG.info("stopped");
     }

@@ -48,12 +48,21 @@ class ExecutableJarIT {
 
     @Test
     void startsServesAndStopsCleanlyOnSigterm() throws Exception {
-        try (JarProcess jar = JarProcess.start(env())) {
+        Map<String, String> env = env();
+        env.put("METRICS_TOKEN", "operator-metrics-token-0123456789");
+        try (JarProcess jar = JarProcess.start(env)) {
             String line = jar.awaitLine(l -> LISTENING.matcher(l).find(), Duration.ofSeconds(60));
             Matcher matcher = LISTENING.matcher(line);
             assertThat(matcher.find()).isTrue();
-            var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + matcher.group(1) + "/api/health")).build(), HttpResponse.BodyHandlers.ofString());
+            URI health = URI.create("http://127.0.0.1:" + matcher.group(1) + "/api/health");
+            var anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(health).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(anonymous.statusCode()).isEqualTo(200);
+            assertThat(anonymous.body()).contains("\"status\":").doesNotContain("database", "version");
+            // The operator's monitoring sees the checks with the metrics token.
+            var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(health)
+                    .header("Authorization", "Bearer operator-metrics-token-0123456789").build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).contains("\"database\":{\"status\":\"up\"");
 

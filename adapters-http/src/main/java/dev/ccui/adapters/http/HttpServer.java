@@ -151,6 +151,7 @@ public final class HttpServer implements AutoCloseable {
         var r = cfg.routes;
         r.before(ctx -> {
             RequestIds.assign(ctx);
+            metrics.requestStarted(ctx);
             headers.apply(ctx);
             if (cors.apply(ctx)) {
                 ctx.skipRemainingHandlers();

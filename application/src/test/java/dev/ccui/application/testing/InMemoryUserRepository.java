@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-public final class InMemoryUserRepository implements UserRepository {
+/** Not final: a test may count or delay what it is asked. */
+public class InMemoryUserRepository implements UserRepository {
     private final Map<UserId, User> users = new ConcurrentHashMap<>();
 
     @Override

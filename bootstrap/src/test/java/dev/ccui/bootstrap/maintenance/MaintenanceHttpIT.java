@@ -44,7 +44,7 @@ class MaintenanceHttpIT {
         Files.writeString(projectDir.resolve("notes.txt"), "before\n");
         app = TestApplication.sqlite(folder, Map.of("CCUI_MAINTENANCE_RETRY_AFTER", "90s"));
         admin = ApiClient.setUpAdmin(app.startHttp());
-        member = admin.createMember("member");
+        member = admin.createMember("member", "terminal");
         var created = member.post("/api/projects", "{\"path\":\"" + projectDir + "\"}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         projectId = json(created).get("id").asText();

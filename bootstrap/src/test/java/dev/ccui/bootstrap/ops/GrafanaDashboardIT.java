@@ -66,11 +66,21 @@ class GrafanaDashboardIT {
             new ApiClient(base, null).post("/api/auth/login", "{\"username\":\"admin\",\"password\":\"wrong\"}");
             admin.get("/api/no-such-route");
 
+            // jvm_gc_pause_seconds exists from the first collection after start (a JMX notification):
+            // ask for one and scrape until it is there, as Prometheus would see it on any running node.
+            System.gc();
             HttpResponse<String> scrape;
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
             try (HttpClient http = HttpClient.newHttpClient()) {
-                scrape = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics"))
-                        .header("Authorization", "Bearer scrape-token-for-the-dashboard-test").build(),
-                        HttpResponse.BodyHandlers.ofString());
+                do {
+                    scrape = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics"))
+                            .header("Authorization", "Bearer scrape-token-for-the-dashboard-test").build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (scrape.body().contains("jvm_gc_pause_seconds_sum")) {
+                        break;
+                    }
+                    Thread.sleep(100);
+                } while (System.nanoTime() < deadline);
             }
             assertThat(scrape.statusCode()).isEqualTo(200);
             Set<String> exported = new TreeSet<>();

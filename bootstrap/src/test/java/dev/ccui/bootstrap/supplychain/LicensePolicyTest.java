@@ -29,7 +29,15 @@ class LicensePolicyTest {
     @Test
     void everythingTheJarAndTheWebBundleShipIsUnderAnAllowedLicense() throws Exception {
         Path jarSbom = Path.of("target/ccui-sbom.json");
-        assertThat(jarSbom).as("made by cyclonedx-maven-plugin in process-test-classes").exists();
+        assertThat(jarSbom).as("made by cyclonedx-maven-plugin in process-test-classes (it skips itself under mvn -o)").exists();
+        // A dependency change lands in a pom.xml: an SBOM older than any of them describes another jar.
+        try (var poms = Files.walk(ROOT, 2)) {
+            for (Path pom : poms.filter(p -> p.getFileName().toString().equals("pom.xml")).toList()) {
+                assertThat(Files.getLastModifiedTime(jarSbom).compareTo(Files.getLastModifiedTime(pom)))
+                        .as(jarSbom + " is older than " + pom + ": build once without -o (cyclonedx-maven-plugin skips offline)")
+                        .isGreaterThanOrEqualTo(0);
+            }
+        }
         Path webSbom = Path.of("target/ccui-web-sbom.json");
         Process npm = new ProcessBuilder("npm", "sbom", "--sbom-format", "cyclonedx", "--omit", "dev", "--package-lock-only")
                 .directory(ROOT.resolve("web").toFile()).redirectOutput(webSbom.toFile())

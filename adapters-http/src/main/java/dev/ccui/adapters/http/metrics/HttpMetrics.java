@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -21,7 +22,12 @@ import java.util.function.Supplier;
  * status with latency histograms, the JVM and process, plus the gauges other parts register.
  */
 public final class HttpMetrics {
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    // Every meter is registered here once and reaches /metrics (Prometheus) and, when configured,
+    // an OTLP exporter too (see exportTo).
+    private final CompositeMeterRegistry registry = new CompositeMeterRegistry();
+    private static final String TRACE_ATTRIBUTE = "ccui.trace";
+    private volatile RequestTracing tracing = RequestTracing.OFF;
     private final Counter rateLimited;
     private final Counter loginFailures;
     private final JvmGcMetrics gc = new JvmGcMetrics();
@@ -34,6 +40,7 @@ public final class HttpMetrics {
     /** @param scrapeToken {@code METRICS_TOKEN}: a bearer token that may read {@code /metrics} without an account */
     public HttpMetrics(String scrapeToken) {
         this.scrapeToken = scrapeToken == null || scrapeToken.isBlank() ? null : scrapeToken;
+        registry.add(prometheus);
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -47,6 +54,25 @@ public final class HttpMetrics {
 
     public MeterRegistry registry() {
         return registry;
+    }
+
+    /** Sends every meter, those registered already included, to {@code other} as well (e.g. an OTLP registry). */
+    public void exportTo(MeterRegistry other) {
+        registry.add(other);
+    }
+
+    /** Traces each request from now on (OpenTelemetry); {@link RequestTracing#OFF} by default. */
+    public void trace(RequestTracing requestTracing) {
+        this.tracing = requestTracing;
+    }
+
+    /** First thing for every request: opens its trace span, if tracing is on. */
+    public void requestStarted(Context ctx) {
+        Object started = tracing.start(ctx.method().name(), ctx.path(),
+                dev.ccui.adapters.http.security.RequestIds.current(ctx), ctx::header);
+        if (started != null) {
+            ctx.attribute(TRACE_ATTRIBUTE, started);
+        }
     }
 
     /** Registers a gauge read when scraped (open WebSockets, index size, active runs, …). */
@@ -72,10 +98,15 @@ public final class HttpMetrics {
                 .serviceLevelObjectives(Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(1))
                 .register(registry)
                 .record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
+        Object started = ctx.attribute(TRACE_ATTRIBUTE);
+        if (started != null) {
+            tracing.end(started, route, ctx.statusCode(), dev.ccui.adapters.http.security.Authentication.principal(ctx)
+                    .map(p -> p.userId().toString()).orElse(null));
+        }
     }
 
     public String scrape() {
-        return registry.scrape();
+        return prometheus.scrape();
     }
 
     /** Whether the presented bearer token is the configured scrape token (compared in constant time). */

@@ -30,6 +30,15 @@ public final class SlowQueryLogger implements SqlLogger {
         void executed(Duration took);
 
         void slow(String statement, Duration took);
+
+        /** True when {@link #statement} wants every statement (tracing); costs a glance at the SQL each. */
+        default boolean tracesStatements() {
+            return false;
+        }
+
+        /** Every statement as {@code SELECT users} (verb and first table: no values), with its times. */
+        default void statement(String operation, Instant start, Instant end, boolean failed) {
+        }
     }
 
     private final Duration threshold;
@@ -63,6 +72,13 @@ public final class SlowQueryLogger implements SqlLogger {
         }
         Duration took = Duration.between(start, end);
         listener.executed(took);
+        if (listener.tracesStatements()) {
+            String operation = verbAndTable(sql(context));
+            int space = operation.indexOf(' ');
+            operation = space < 0 ? operation.toUpperCase(Locale.ROOT)
+                    : operation.substring(0, space).toUpperCase(Locale.ROOT) + operation.substring(space);
+            listener.statement(operation, start, end, context.getCompletionMoment() == null);
+        }
         if (took.compareTo(threshold) < 0) {
             return;
         }

@@ -60,10 +60,16 @@ public final class BubblewrapSandbox implements ProcessSandbox {
             IFS= read -r -d '' info <"$fifo"; rm -f "$fifo"
             child=${info#*\\"child-pid\\": }; child=${child%%[!0-9]*}
             if [ -n "$child" ]; then
-              pasta $runas --config-net --quiet -t none -u none -U none -T "$ports" --no-map-gw --netns-only "$child" \\
-                >/dev/null 2>&1 || echo "ccui sandbox: pasta failed, no network" >&2
+              # In the foreground, as this launcher's child, killed with it (setpriv's parent-death
+              # signal) and after the sandbox ends: a daemonized pasta outlives the namespace's
+              # processes (it holds the namespace open) and would pile up, one per run or shell.
+              setpriv --pdeathsig KILL pasta $runas --foreground --config-net --quiet -t none -u none -U none -T "$ports" \\
+                --no-map-gw --netns-only "$child" >/dev/null 2>&1 &
+              pasta=$!
             fi
-            wait $sandbox
+            wait $sandbox; code=$?
+            if [ -n "${pasta:-}" ]; then kill "$pasta" 2>/dev/null; fi
+            exit $code
             """;
 
     /** Inside the sandbox: wait (at most 3 s) for pasta's default route and the forwarded ports, then run the command. */
@@ -149,6 +155,8 @@ public final class BubblewrapSandbox implements ProcessSandbox {
         env.put("PWD", project.toString());
         env.putIfAbsent("PATH", "/usr/local/bin:/usr/bin:/bin");
         if (claude) {
+            // The CLI refuses bypassPermissions as root unless it is told it runs in a sandbox, which it now does.
+            env.put("IS_SANDBOX", "1");
             for (Path path : cliPaths) {
                 bwrap.addAll(List.of("--ro-bind", path.toString(), path.toString()));
             }

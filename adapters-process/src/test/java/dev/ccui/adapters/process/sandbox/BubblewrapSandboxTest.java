@@ -83,6 +83,45 @@ class BubblewrapSandboxTest {
         }
     }
 
+    /** pasta holds the sandbox's network namespace open: it must end with the sandbox, not pile up one per run. */
+    @Test
+    void nothingKeepsTheSandboxNetworkAliveAfterTheCommandEnds() throws Exception {
+        Path project = Files.createDirectories(temp.resolve("p"));
+        String out = run(sandbox(SandboxNetwork.PASTA, List.of(), List.of()), SandboxRequest.Profile.CLAUDE, project,
+                "echo \"ns $(readlink /proc/self/ns/net)\"");
+        String namespace = out.lines().filter(l -> l.startsWith("ns net:[")).findFirst().orElseThrow().substring(3);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        List<Long> holders = holdersOf(namespace);
+        while (!holders.isEmpty() && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+            holders = holdersOf(namespace);
+        }
+        assertThat(holders).as("processes still holding %s after the sandbox ended", namespace).isEmpty();
+    }
+
+    /** Processes with an open descriptor on (or living in) the given namespace. */
+    private static List<Long> holdersOf(String namespace) {
+        return ProcessHandle.allProcesses().map(ProcessHandle::pid).filter(pid -> {
+            Path proc = Path.of("/proc", Long.toString(pid));
+            try (var fds = Files.list(proc.resolve("fd"))) {
+                if (namespace.equals(link(proc.resolve("ns/net")))) {
+                    return true;
+                }
+                return fds.anyMatch(fd -> namespace.equals(link(fd)));
+            } catch (IOException | RuntimeException e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    private static String link(Path path) {
+        try {
+            return Files.readSymbolicLink(path).toString();
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
     @Test
     void theTranscriptFolderIsTheCliEncoding() {
         assertThat(TranscriptFolder.encode("/home/dev/my_app.v2")).isEqualTo("-home-dev-my-app-v2");

@@ -23,10 +23,12 @@ import dev.ccui.domain.error.ForbiddenException;
 import dev.ccui.domain.error.NotFoundException;
 import dev.ccui.domain.error.UnavailableException;
 import dev.ccui.domain.project.Project;
+import dev.ccui.domain.session.SessionId;
 import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.user.UserId;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -51,6 +53,7 @@ public final class TerminalService implements TerminalUseCase, SessionsEndedList
     private final ProjectAccess access;
     private final TerminalSpawner spawner;
     private final Auditor auditor;
+    private final Consumer<SessionId> prepareResume;
     private final TerminalSettings settings;
     private final ScheduledExecutorService timers =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("ccui-terminal-grace").daemon().factory());
@@ -63,6 +66,18 @@ public final class TerminalService implements TerminalUseCase, SessionsEndedList
     }
 
     public TerminalService(ProjectAccess access, TerminalSpawner spawner, Auditor auditor, TerminalSettings settings) {
+        this(access, spawner, auditor, settings, id -> { });
+    }
+
+    public TerminalService(ProjectRepository projects, TerminalSpawner spawner, Auditor auditor, TerminalSettings settings,
+                           Consumer<SessionId> prepareResume) {
+        this(new ProjectAccess(projects), spawner, auditor, settings, prepareResume);
+    }
+
+    /** {@code prepareResume}: called before {@code claude --resume}, to write an archived transcript back. */
+    public TerminalService(ProjectAccess access, TerminalSpawner spawner, Auditor auditor, TerminalSettings settings,
+                           Consumer<SessionId> prepareResume) {
+        this.prepareResume = prepareResume;
         this.access = access;
         this.spawner = spawner;
         this.auditor = auditor;
@@ -100,6 +115,9 @@ public final class TerminalService implements TerminalUseCase, SessionsEndedList
         Project project = allowed(caller, projectId);
         List<String> program = command.resumeSessionId() == null ? List.of()
                 : settings.resumeCommand(command.resumeSessionId().value());
+        if (command.resumeSessionId() != null && settings.enabled()) {
+            prepareResume.accept(command.resumeSessionId());
+        }
         Terminal terminal;
         synchronized (openLock) {
             if (closed) {

@@ -1,0 +1,360 @@
+package dev.ccui.bootstrap.run;
+
+import static dev.ccui.bootstrap.testing.ApiClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ccui.adapters.process.claude.FakeMessagesApi;
+import dev.ccui.adapters.process.claude.TestCli;
+import dev.ccui.bootstrap.testing.ApiClient;
+import dev.ccui.bootstrap.testing.TestApplication;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 12 with everything real (the claude CLI against the fake Messages API, the PTY, git,
+ * bubblewrap, pasta, cgroups): a member with every capability tries, from a Bash tool call in
+ * bypassPermissions and from the web shell, to read the app's secrets and database, any process's
+ * environment, another member's project and transcript, and to connect to PostgreSQL, Redis and
+ * the app on loopback. Every attempt fails and the output says so; the member's own project works.
+ */
+class SandboxIT {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @TempDir
+    Path root;
+    private FakeMessagesApi api;
+    private TestApplication app;
+    private String base;
+    private ApiClient admin;
+    private ApiClient mallory;
+    private ApiClient bob;
+    private String bobProjectId;
+    private String projectId;
+    private Path project;
+    private Path bobFile;
+    private Path bobTranscript;
+
+    private void start(Map<String, String> extra) throws Exception {
+        api = new FakeMessagesApi();
+        Path folder = root.toRealPath();
+        project = Files.createDirectories(folder.resolve("work/mallory"));
+        Path bobProject = Files.createDirectories(folder.resolve("work/bob"));
+        Map<String, String> env = new HashMap<>();
+        env.put("CLAUDE_CLI_PATH", TestCli.path().toString());
+        env.put("CCUI_WORKSPACES_ROOT", folder.resolve("work").toString());
+        env.put("PATH", System.getenv("PATH"));
+        env.put("LANG", "C.UTF-8");
+        env.put("HOME", Files.createDirectories(folder.resolve("home")).toString());
+        env.putAll(TestCli.fakeApiEnvironment(api.baseUrl()));
+        env.putAll(extra);
+        app = TestApplication.sqlite(folder, env);
+        base = app.startHttp();
+        admin = ApiClient.setUpAdmin(base);
+        mallory = admin.createMember("mallory", "terminal", "bypassPermissions");
+        bob = admin.createMember("bob");
+        projectId = json(mallory.post("/api/projects", "{\"path\":\"" + project + "\"}")).get("id").asText();
+        var bobs = bob.post("/api/projects", "{\"path\":\"" + bobProject + "\"}");
+        assertThat(bobs.statusCode()).isEqualTo(201);
+        bobProjectId = json(bobs).get("id").asText();
+        bobFile = Files.writeString(bobProject.resolve("plans.txt"), "BOB-PRIVATE-PLANS");
+        Path bobTranscripts = Files.createDirectories(folder.resolve("claude/projects")
+                .resolve(bobProject.toString().replaceAll("[^A-Za-z0-9]", "-")));
+        bobTranscript = Files.writeString(bobTranscripts.resolve(UUID.randomUUID() + ".jsonl"), "{\"BOB-PRIVATE-TRANSCRIPT\":1}\n");
+    }
+
+    @AfterEach
+    void stop() {
+        if (app != null) {
+            app.close();
+        }
+        if (api != null) {
+            api.close();
+        }
+    }
+
+    /** One line of shell that reports each attempt as ...-OK or ...-DENIED. */
+    private String probe() {
+        Path data = root.resolve("data");
+        int appPort = URI.create(base).getPort();
+        long jvm = ProcessHandle.current().pid();
+        // The words are put together when the script runs, so the echo of the typed command cannot pass for a result.
+        StringBuilder script = new StringBuilder("R=OK; D=DENIED; ");
+        for (Path file : List.of(data.resolve("jwt-secret"), data.resolve("ccui.db"), data.resolve("node-id"), bobFile,
+                bobTranscript)) {
+            script.append("if head -c1 ").append(file).append(" >/dev/null 2>&1; then echo READ-$R ").append(file)
+                    .append("; else echo READ-$D ").append(file).append("; fi; ");
+        }
+        // /proc/1 and every /proc/*: only the sandbox's own processes (bubblewrap's init is pid 1), none is the
+        // app (a java process) and no environment holds an app setting or secret.
+        script.append("n=0; for p in /proc/[0-9]*; do n=$((n+1)); if grep -qa ja[v]a $p/cmdline 2>/dev/null "
+                + "|| grep -qa -e JWT_SECRET -e CCUI_ -e DATABASE_URL -e xxxxxxxxxxxxxxxx $p/environ 2>/dev/null; "
+                + "then echo ENVIRON-$R $p; fi; done; echo ENVIRONS-SEEN-$R $n; ");
+        script.append("if grep -qa ja[v]a /proc/1/cmdline 2>/dev/null || grep -qa -e CCUI_ -e JWT_SECRET /proc/1/environ; "
+                + "then echo PROC1-APP-$R; else echo PROC1-APP-$D; fi; ");
+        script.append("if grep -qa ja[v]a /proc/").append(jvm)
+                .append("/cmdline 2>/dev/null; then echo APP-PROCESS-$R; else echo APP-PROCESS-$D; fi; ");
+        for (int port : List.of(5432, 6379, appPort)) {
+            script.append("if (exec 3<>/dev/tcp/127.0.0.1/").append(port).append(") 2>/dev/null; then echo CONNECT-$R ")
+                    .append(port).append("; else echo CONNECT-$D ").append(port).append("; fi; ");
+        }
+        script.append("echo mine > own.txt && cat own.txt | sed s/mine/OWN-FILE-$R/");
+        return script.toString();
+    }
+
+    private static void assertAllDenied(String output) {
+        assertThat(output).contains("PROC1-APP-DENIED", "ENVIRONS-SEEN-OK", "APP-PROCESS-DENIED",
+                "CONNECT-DENIED 5432", "CONNECT-DENIED 6379", "OWN-FILE-OK");
+        assertThat(Pattern.compile("READ-DENIED").matcher(output).results().count()).isGreaterThanOrEqualTo(5);
+        assertThat(output).doesNotContain("READ-OK", "ENVIRON-OK", "CONNECT-OK", "APP-PROCESS-OK", "PROC1-APP-OK",
+                "BOB-PRIVATE");
+    }
+
+    @Test
+    void aBashToolCallInBypassPermissionsReachesNothingButItsProject() throws Exception {
+        start(Map.of("JWT_SECRET", "x".repeat(40)));
+        String probe = probe();
+        try (RunsHttpIT.Ws ws = new RunsHttpIT.Ws(mallory)) {
+            var response = mallory.post("/api/runs", ApiClient.JSON.writeValueAsString(Map.of("projectId", projectId,
+                    "prompt", "BASH " + probe, "permissionMode", "bypassPermissions",
+                    "clientMessageId", UUID.randomUUID().toString())));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+            String sessionId = json(response).get("sessionId").asText();
+            ws.subscribe(sessionId, 0);
+            List<JsonNode> events = ws.untilRunEnded();
+            String all = events.toString();
+            assertThat(all).contains("Tool finished (is_error=false)");
+            assertAllDenied(all);
+            assertThat(project.resolve("own.txt")).hasContent("mine");
+
+            // The transcript landed where the index reads it, and the member sees the session.
+            app.application().indexer().scanAll();
+            assertThat(mallory.get("/api/sessions/" + sessionId).statusCode()).isEqualTo(200);
+        }
+        assertThat(json(admin.get("/api/health")).path("checks").path("sandbox").path("mode").asText())
+                .isEqualTo("bwrap");
+    }
+
+    @Test
+    void theSameAttemptsInTheWebShellFailAndTheShellReattaches() throws Exception {
+        start(Map.of());
+        Terminal shell = new Terminal().connect("");
+        String terminalId = shell.open();
+        shell.input(probe() + "; echo PROBE-$R-DONE\n");
+        shell.awaitOutput(Pattern.compile("PROBE-OK-DONE"));
+        assertAllDenied(shell.output.toString());
+        long seen = shell.lastSeq;
+        shell.ws.abort();
+
+        Terminal again = new Terminal().connect("");
+        again.send("{\"type\":\"attach\",\"terminalId\":\"" + terminalId + "\",\"afterSeq\":" + seen + "}");
+        again.lastSeq = seen;
+        again.input("echo back-$((40+2))\n");
+        again.awaitOutput(Pattern.compile("back-42"));
+    }
+
+    @Test
+    void aForkBombInOneShellLeavesHealthAnswering() throws Exception {
+        start(Map.of("CCUI_SANDBOX_PIDS", "64", "CCUI_SANDBOX_CPUS", "1"));
+        HttpClient http = HttpClient.newHttpClient();
+        List<Long> before = healthLatencies(http, 10);
+        Terminal shell = new Terminal().connect("");
+        shell.open();
+        shell.input("bomb() { bomb | bomb & }; bomb\n");
+        shell.awaitOutput(Pattern.compile("(?i)resource temporarily unavailable|retry"));
+        List<Long> during = healthLatencies(http, 20);
+        long usual = before.stream().mapToLong(Long::longValue).max().orElseThrow();
+        long worst = during.stream().mapToLong(Long::longValue).max().orElseThrow();
+        // Usual latency here is a few ms; a CPU or PID exhaustion would stall it for seconds.
+        assertThat(worst).as("health during the fork bomb (ms), before: %s", before).isLessThan(Math.max(500, usual * 20));
+    }
+
+    /** The replay of issue 12 over HTTP: a repository planted with the file API in a project without .git runs nothing. */
+    @Test
+    void aRepositoryPlantedWithTheFileApiIsNotARepositoryAndItsFilterNeverRuns() throws Exception {
+        start(Map.of());
+        Path marker = root.resolve("filter-ran");
+        Map<String, String> files = new java.util.LinkedHashMap<>();
+        files.put("HEAD", "ref: refs/heads/main\n");
+        files.put("config", "[core]\n\trepositoryformatversion = 0\n\tbare = false\n\tworktree = " + project
+                + "\n[filter \"x\"]\n\tclean = touch " + marker + "\n");
+        files.put("info/attributes", "* filter=x\n");
+        files.put("a.txt", "data\n");
+        String files0 = "/api/projects/" + projectId + "/files/content?path=";
+        for (String dir : List.of("objects", "objects/info", "objects/pack", "refs", "refs/heads", "info")) {
+            assertThat(mallory.post(files0 + dir, "{\"type\":\"directory\"}").statusCode()).isEqualTo(201);
+        }
+        for (var file : files.entrySet()) {
+            var created = mallory.post(files0 + file.getKey(), ApiClient.JSON.writeValueAsString(Map.of("content", file.getValue())));
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        }
+        var staged = mallory.post("/api/projects/" + projectId + "/git/stage", "{\"paths\":[\".\"]}");
+        assertThat(staged.statusCode()).isEqualTo(409);
+        assertThat(json(staged).path("error").path("code").asText()).isEqualTo("NOT_A_REPOSITORY");
+        assertThat(mallory.get("/api/projects/" + projectId + "/git/status").statusCode()).isEqualTo(409);
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
+    void capabilitiesAndScopesAreRequiredAndEveryRefusalIsAudited() throws Exception {
+        start(Map.of());
+        var refused = bob.post("/api/runs", ApiClient.JSON.writeValueAsString(Map.of("projectId", bobProjectId, "prompt", "hi",
+                "permissionMode", "bypassPermissions", "clientMessageId", UUID.randomUUID().toString())));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(json(refused).path("error").path("code").asText()).isEqualTo("CAPABILITY_REQUIRED");
+        String ticket = json(bob.post("/api/auth/ws-ticket", "{}")).get("ticket").asText();
+        int shell = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create(base.replace("http", "ws") + "/ws/terminal?projectId=" + bobProjectId + "&ticket=" + ticket),
+                        new WebSocket.Listener() { })
+                .handle((ws, error) -> error == null ? 101
+                        : error.getCause() instanceof java.net.http.WebSocketHandshakeException h ? h.getResponse().statusCode() : -1)
+                .join();
+        assertThat(shell).isEqualTo(403);
+
+        String apiOnly = json(mallory.post("/api/api-keys", "{\"name\":\"ci\",\"scopes\":[\"api\"]}")).get("secret").asText();
+        String bypass = json(mallory.post("/api/api-keys", "{\"name\":\"yolo\",\"scopes\":[\"api\",\"bypassPermissions\"]}"))
+                .get("secret").asText();
+        String run = ApiClient.JSON.writeValueAsString(Map.of("projectId", projectId, "prompt", "hi",
+                "permissionMode", "bypassPermissions", "clientMessageId", UUID.randomUUID().toString()));
+        var noScope = withKey(apiOnly, run);
+        assertThat(noScope.statusCode()).isEqualTo(403);
+        assertThat(json(noScope).path("error").path("code").asText()).isEqualTo("SCOPE_REQUIRED");
+        assertThat(withKey(bypass, run).statusCode()).isEqualTo(202);
+
+        JsonNode users = json(admin.get("/api/users"));
+        assertThat(users.toString()).contains("\"username\":\"mallory\"");
+        for (JsonNode user : users.has("items") ? users.get("items") : users) {
+            String expected = switch (user.get("username").asText()) {
+                case "mallory" -> "[\"bypassPermissions\",\"terminal\"]";
+                case "bob" -> "[]";
+                default -> "[\"bypassPermissions\",\"terminal\"]";
+            };
+            assertThat(user.get("capabilities").toString()).isEqualTo(expected);
+        }
+        String audit = json(admin.get("/api/audit?action=access.capability_refused&limit=50")).toString();
+        assertThat(audit).contains("bob", "mallory");
+    }
+
+    private java.net.http.HttpResponse<String> withKey(String key, String body) throws Exception {
+        return HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(URI.create(base + "/api/runs"))
+                .header("X-API-Key", key).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void withoutTheSandboxASecondAccountIsRefused(@TempDir Path other) throws Exception {
+        app = TestApplication.sqlite(other.toRealPath(), Map.of("CCUI_SANDBOX", "none"));
+        base = app.startHttp();
+        admin = ApiClient.setUpAdmin(base);
+        var second = admin.post("/api/users", "{\"username\":\"second\",\"password\":\"second password 1\"}");
+        assertThat(second.statusCode()).isEqualTo(409);
+        assertThat(json(second).path("error").path("code").asText()).isEqualTo("SANDBOX_REQUIRED");
+        assertThat(json(admin.get("/api/health")).path("checks").path("sandbox").path("mode").asText()).isEqualTo("none");
+    }
+
+    private List<Long> healthLatencies(HttpClient http, int count) throws Exception {
+        List<Long> latencies = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            long start = System.nanoTime();
+            var response = http.send(java.net.http.HttpRequest.newBuilder(URI.create(base + "/api/health"))
+                    .timeout(Duration.ofSeconds(30)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            latencies.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+            assertThat(response.statusCode()).isIn(200, 503);
+        }
+        return latencies;
+    }
+
+    /** A terminal socket: output accumulated in order. */
+    final class Terminal implements WebSocket.Listener {
+        final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+        final StringBuilder partial = new StringBuilder();
+        final StringBuilder output = new StringBuilder();
+        long lastSeq;
+        WebSocket ws;
+
+        Terminal connect(String query) {
+            String ticket = json(mallory.post("/api/auth/ws-ticket", "{}")).get("ticket").asText();
+            ws = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
+                    .buildAsync(URI.create(base.replace("http", "ws") + "/ws/terminal?projectId=" + projectId + "&ticket="
+                            + ticket + query), this).join();
+            return this;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                try {
+                    frames.add(ApiClient.JSON.readTree(partial.toString()));
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        void send(String json) {
+            ws.sendText(json, true).join();
+        }
+
+        void input(String text) throws Exception {
+            send(ApiClient.JSON.writeValueAsString(Map.of("type", "input", "data", text)));
+        }
+
+        String open() throws InterruptedException {
+            send("{\"type\":\"open\",\"cols\":200,\"rows\":50}");
+            while (true) {
+                JsonNode frame = next();
+                if (frame.get("type").asText().equals("opened")) {
+                    return frame.get("terminalId").asText();
+                }
+            }
+        }
+
+        private JsonNode next() throws InterruptedException {
+            JsonNode frame = frames.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            if (frame == null) {
+                throw new AssertionError("timed out; output so far: " + output);
+            }
+            if (frame.get("type").asText().equals("output")) {
+                long seq = frame.get("seq").asLong();
+                if (seq > lastSeq) {
+                    lastSeq = seq;
+                    output.append(frame.get("data").asText());
+                }
+            }
+            return frame;
+        }
+
+        Matcher awaitOutput(Pattern pattern) throws InterruptedException {
+            while (true) {
+                Matcher matcher = pattern.matcher(output);
+                if (matcher.find()) {
+                    return matcher;
+                }
+                next();
+            }
+        }
+    }
+}
