@@ -310,6 +310,18 @@ public final class AuthService implements AuthStatusUseCase, SetupUseCase, Login
                         asked.apiKeyId(), asked.scopes(), user.capabilities()));
     }
 
+    @Override
+    public boolean stillValid(Principal principal) {
+        if (principal.tokenId() != null && !tokens.activeOwner(principal.tokenId(), clock.instant())
+                .map(principal.userId()::equals).orElse(false)) {
+            return false;
+        }
+        if (principal.apiKeyId() != null && apiKeys.findById(principal.apiKeyId()).isEmpty()) {
+            return false;
+        }
+        return users.findById(principal.userId()).filter(user -> !user.disabled()).isPresent();
+    }
+
     private record Ticket(Principal principal, Instant expiresAt) {
     }
 }

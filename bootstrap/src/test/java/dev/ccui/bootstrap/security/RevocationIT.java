@@ -42,6 +42,7 @@ class RevocationIT {
 
             // Logout: the /ws opened with that session's ticket closes with 4401.
             Socket bySession = Socket.open(base, "/ws?ticket=" + ticket(mia), Map.of());
+            bySession.awaitPong();
             assertThat(mia.post("/api/auth/logout", null).statusCode()).isEqualTo(204);
             assertThat(bySession.closeCode()).isEqualTo(4401);
 
@@ -50,6 +51,8 @@ class RevocationIT {
             var key = json(mia2.post("/api/api-keys", "{\"name\":\"script\"}"));
             Socket byKey = Socket.open(base, "/ws", Map.of("X-API-Key", key.get("secret").asText()));
             Socket otherSession = Socket.open(base, "/ws?ticket=" + ticket(mia2), Map.of());
+            byKey.awaitPong();
+            otherSession.awaitPong();
             assertThat(mia2.send("DELETE", "/api/api-keys/" + key.get("id").asText(), null).statusCode()).isEqualTo(204);
             assertThat(byKey.closeCode()).isEqualTo(4401);
             assertThat(otherSession.isOpen()).as("her signed-in tab is not touched").isTrue();
@@ -97,6 +100,7 @@ class RevocationIT {
                 ApiClient admin = ApiClient.setUpAdmin(baseA);
                 ApiClient mia = admin.createMember("mia");
                 Socket onB = Socket.open(baseB, "/ws", Map.of("Authorization", "Bearer " + mia.token()));
+                onB.awaitPong();
                 long start = System.nanoTime();
                 assertThat(mia.post("/api/auth/logout", null).statusCode()).isEqualTo(204);
                 assertThat(onB.closeCode()).isEqualTo(4401);
@@ -118,12 +122,21 @@ class RevocationIT {
     /** A WebSocket that records how it was closed. */
     private static final class Socket implements WebSocket.Listener {
         private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+        private final CompletableFuture<Void> pong = new CompletableFuture<>();
+        private WebSocket socket;
+
+        /** A ping answered means the server finished opening the socket (it listens for revocations). */
+        void awaitPong() throws Exception {
+            socket.sendText("{\"type\":\"ping\"}", true).join();
+            pong.get(10, TimeUnit.SECONDS);
+        }
 
         static Socket open(String base, String pathAndQuery, Map<String, String> headers) throws Exception {
             Socket socket = new Socket();
             var builder = HttpClient.newHttpClient().newWebSocketBuilder();
             headers.forEach(builder::header);
-            builder.buildAsync(URI.create(base.replace("http://", "ws://") + pathAndQuery), socket).get(10, TimeUnit.SECONDS);
+            socket.socket = builder.buildAsync(URI.create(base.replace("http://", "ws://") + pathAndQuery), socket)
+                    .get(10, TimeUnit.SECONDS);
             return socket;
         }
 
@@ -140,6 +153,9 @@ class RevocationIT {
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            if (data.toString().contains("\"pong\"")) {
+                pong.complete(null);
+            }
             webSocket.request(1);
             return null;
         }

@@ -119,6 +119,10 @@ public final class TerminalEndpoint {
                 }
             }));
         }
+        if (!authentication.stillValid(principal)) {
+            ctx.closeSession(4401, "signed out or access revoked");
+            return;
+        }
         connection.start();
     }
 

@@ -51,6 +51,11 @@ public final class WsAuthentication {
         }
     }
 
+    /** See {@link WsTicketUseCase#stillValid}. */
+    public boolean stillValid(Principal principal) {
+        return tickets.stillValid(principal);
+    }
+
     public void release(String sessionId) {
         var slot = slots.remove(sessionId);
         if (slot != null) {

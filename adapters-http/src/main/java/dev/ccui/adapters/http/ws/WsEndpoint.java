@@ -164,6 +164,10 @@ public final class WsEndpoint {
         connections.put(ctx.sessionId(), connection);
         Thread.ofVirtual().name("ccui-ws-writer").start(connection::write);
         connection.feed = changes.follow(principal, event -> deliver(connection, event));
+        if (!authentication.stillValid(principal)) {
+            // Revoked between the upgrade and now: the event came before we listened.
+            ctx.closeSession(4401, "signed out or access revoked");
+        }
     }
 
     private void deliver(Connection connection, AppEvent event) {

@@ -10,4 +10,13 @@ public interface WsTicketUseCase {
 
     /** The principal the ticket was issued to, once; empty if unknown, used or expired. */
     Optional<Principal> redeemTicket(String ticket);
+
+    /**
+     * Whether a connection opened with this principal may stay open: its session or key and its
+     * account are still valid. Asked once a socket listens for revocations, so a revocation that
+     * came between the upgrade and that moment is not missed.
+     */
+    default boolean stillValid(Principal principal) {
+        return true;
+    }
 }
