@@ -6,7 +6,6 @@ import dev.ccui.application.sandbox.port.out.SandboxedCommand;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,6 +51,12 @@ public final class BubblewrapSandbox implements ProcessSandbox {
               IFS=:; for g in $groups; do
                 echo $$ > "$g/cgroup.procs" || { echo "ccui sandbox: cannot join $g" >&2; exit 125; }
               done; unset IFS
+            fi
+            if [ "$net" = pasta-outside ]; then
+              # Unprivileged: pasta makes the user and network namespaces and runs bubblewrap in them
+              # (it cannot join a namespace bubblewrap made); it ends when bubblewrap does.
+              exec setpriv --pdeathsig KILL pasta --foreground --config-net --quiet -t none -u none -U none -T "$ports" \\
+                --no-map-gw -- "$@"
             fi
             if [ "$net" != pasta ]; then exec "$@"; fi
             fifo=$(mktemp -u /tmp/ccui-sandbox.XXXXXXXXXX) && mkfifo -m 600 "$fifo" || exit 125
@@ -130,6 +135,10 @@ public final class BubblewrapSandbox implements ProcessSandbox {
         Path project = real(request.project());
         boolean claude = request.profile() != SandboxRequest.Profile.GIT;
         boolean pasta = claude && settings.network() == SandboxNetwork.PASTA;
+        // As root, pasta joins the network namespace bubblewrap makes; without privileges it cannot
+        // (it would have to enter bubblewrap's user namespace), so pasta makes the namespace and
+        // starts bubblewrap inside it.
+        boolean pastaOutside = pasta && uid != 0;
 
         List<String> bwrap = new ArrayList<>(List.of(settings.bwrap(), "--die-with-parent", "--unshare-user",
                 "--uid", Integer.toString(uid), "--gid", Integer.toString(gid), "--unshare-pid", "--unshare-ipc",
@@ -138,7 +147,7 @@ public final class BubblewrapSandbox implements ProcessSandbox {
             // A new session: no TIOCSTI into a terminal it did not get. The shell keeps its PTY as controlling terminal.
             bwrap.add("--new-session");
         }
-        if (!claude || pasta) {
+        if (!claude || (pasta && !pastaOutside)) {
             bwrap.add("--unshare-net");
         }
         system(bwrap);
@@ -166,7 +175,7 @@ public final class BubblewrapSandbox implements ProcessSandbox {
             }
         }
         bwrap.addAll(List.of("--chdir", project.toString()));
-        if (pasta) {
+        if (pasta && !pastaOutside) {
             bwrap.addAll(List.of("--info-fd", "3"));
         }
         bwrap.add("--");
@@ -184,7 +193,8 @@ public final class BubblewrapSandbox implements ProcessSandbox {
             return new SandboxedCommand(bwrap, env, project);
         }
         List<String> command = new ArrayList<>(List.of("/bin/bash", "-c", LAUNCHER, "ccui-sandbox",
-                String.join(":", groups.stream().map(Path::toString).toList()), pasta ? "pasta" : "none",
+                String.join(":", groups.stream().map(Path::toString).toList()),
+                pastaOutside ? "pasta-outside" : pasta ? "pasta" : "none",
                 ports(), uid == 0 ? "--runas 0" : ""));
         command.addAll(bwrap);
         return new SandboxedCommand(command, env, project);
@@ -296,9 +306,13 @@ public final class BubblewrapSandbox implements ProcessSandbox {
         }
     }
 
-    private static int id(String which) {
+    /**
+     * This process's uid or gid: the owner of {@code /proc/<pid>}, reached through the
+     * {@code /proc/self} link (the link itself belongs to root, whoever runs the app).
+     */
+    static int id(String which) {
         try {
-            return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:" + which, LinkOption.NOFOLLOW_LINKS);
+            return (Integer) Files.getAttribute(Path.of("/proc/self/"), "unix:" + which);
         } catch (IOException | RuntimeException e) {
             return 0;
         }
