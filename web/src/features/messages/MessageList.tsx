@@ -58,6 +58,10 @@ export function MessageList({ rows, hasOlder, hasNewer, loadingOlder, loadingNew
   const scroller = useRef<HTMLDivElement>(null);
   const anchor = useRef<{ key: number; delta: number } | null>(null);
   const atBottom = useRef(true);
+  // Just after a jump to the end, rows are still being measured: a measured row shorter than its
+  // estimate shrinks the list and the browser pulls the scroll position up, which is not the reader
+  // leaving the bottom. Until this time, only the reader's own scrolling counts.
+  const pinnedUntil = useRef(0);
   const done = useRef(0);
 
   // The first render starts where the list opens (its end, or the asked-for message), by the
@@ -88,8 +92,10 @@ export function MessageList({ rows, hasOlder, hasNewer, loadingOlder, loadingNew
     anchor.current = null;
     if ('edge' in scrollTo) {
       atBottom.current = scrollTo.edge === 'bottom' && !hasNewer;
-      if (scrollTo.edge === 'bottom') virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
-      else virtualizer.scrollToOffset(0);
+      if (scrollTo.edge === 'bottom') {
+        pinnedUntil.current = performance.now() + 800;
+        virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
+      } else virtualizer.scrollToOffset(0);
       return;
     }
     const index = rows.findIndex((r) => r.seq >= scrollTo.seq);
@@ -157,7 +163,7 @@ export function MessageList({ rows, hasOlder, hasNewer, loadingOlder, loadingNew
     const height = virtualizer.scrollRect?.height ?? 0;
     const near = !hasNewer && virtualizer.getTotalSize() - offset - height < AT_BOTTOM_PX;
     if (near) atBottom.current = true;
-    else if (offset < lastOffset.current - 2) atBottom.current = false;
+    else if (offset < lastOffset.current - 2 && performance.now() > pinnedUntil.current) atBottom.current = false;
     lastOffset.current = offset;
   }
   const total = virtualizer.getTotalSize();

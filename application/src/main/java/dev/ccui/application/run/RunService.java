@@ -503,8 +503,7 @@ public final class RunService implements RunUseCases, StartRunUseCase, Interrupt
         synchronized void failed(Run run, String code, String message) {
             if (isCurrent(run.id())) {
                 emit(new RunEvent.Error(code, message == null ? "the run could not start" : message, Map.of()));
-                emit(new RunEvent.RunEnded(RunEvent.EndReason.FAILED));
-                finish(RunState.FAILED);
+                end(RunState.FAILED, new RunEvent.RunEnded(RunEvent.EndReason.FAILED));
             }
             exited = true;
             sessions.remove(sessionId, this);
@@ -587,10 +586,7 @@ public final class RunService implements RunUseCases, StartRunUseCase, Interrupt
                         setState(RunState.AWAITING_PERMISSION);
                     }
                 }
-                case RunEvent.RunEnded ended -> {
-                    emit(ended);
-                    finish(RunState.endedBy(ended.reason()));
-                }
+                case RunEvent.RunEnded ended -> end(RunState.endedBy(ended.reason()), ended);
                 default -> emit(event);
             }
         }
@@ -602,8 +598,7 @@ public final class RunService implements RunUseCases, StartRunUseCase, Interrupt
                 emit(new RunEvent.Error("cli_exited", "the claude CLI ended before the run did ("
                         + exit.cause().name().toLowerCase(java.util.Locale.ROOT) + ")",
                         exit.exitCode() == null ? Map.of() : Map.of("exitCode", exit.exitCode())));
-                emit(new RunEvent.RunEnded(RunEvent.EndReason.FAILED));
-                finish(RunState.FAILED);
+                end(RunState.FAILED, new RunEvent.RunEnded(RunEvent.EndReason.FAILED));
             }
             pending.values().forEach(p -> {
                 if (p.timeout() != null) {
@@ -646,11 +641,25 @@ public final class RunService implements RunUseCases, StartRunUseCase, Interrupt
             runs.updateState(current.id(), state, current.endedAt());
         }
 
+        /**
+         * The run's row says how it ended before anyone hears {@code run_ended}: a client that asks
+         * for the run as soon as the event arrives sees the final state, not "starting".
+         */
+        private void end(RunState state, RunEvent.RunEnded ended) {
+            if (current != null && current.state() != state) {
+                setState(state);
+            }
+            emit(ended);
+            finish(state);
+        }
+
         private void finish(RunState state) {
             if (current == null) {
                 return;
             }
-            setState(state);
+            if (current.state() != state) {
+                setState(state);
+            }
             Run ended = current;
             auditor.record(AuditAction.RUN_STOPPED, ended.userId(), startedBy == null ? null : startedBy.username().value(),
                     ended.id().toString(), null, state != RunState.FAILED, "ended " + state.name().toLowerCase(java.util.Locale.ROOT));
