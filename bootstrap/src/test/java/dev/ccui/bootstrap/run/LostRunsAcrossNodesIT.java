@@ -148,10 +148,9 @@ class LostRunsAcrossNodesIT {
                     cli.forEach(ProcessHandle::destroyForcibly);
 
                     await("node b's run is marked lost after its node fell silent", () -> state(admin, runOfB).equals("lost"));
-                    JsonNode events = json(admin.get("/api/sessions/" + sessionOfB + "/events?afterSeq=0")).get("items");
-                    List<String> ends = events.findValues("event").stream()
-                            .filter(e -> e.get("kind").asText().equals("run_ended")).map(e -> e.get("reason").asText()).toList();
-                    assertThat(ends).containsExactly("lost");
+                    // The row is written first, then run_ended is appended: the event follows within moments.
+                    await("the session's log says the run was lost", () -> !endsOf(admin, sessionOfB).isEmpty());
+                    assertThat(endsOf(admin, sessionOfB)).containsExactly("lost");
                     assertThat(runs.findById(RunId.parse(runOfB).orElseThrow()).orElseThrow().endedAt())
                             .isAfter(cStarted.plusSeconds(10));
                 }
@@ -163,5 +162,12 @@ class LostRunsAcrossNodesIT {
         long millis = database.jdbi().withHandle(h -> h.createQuery("SELECT heartbeat_at FROM app_nodes WHERE id = :id")
                 .bind("id", node).mapTo(Long.class).one());
         return Instant.ofEpochMilli(millis);
+    }
+
+    /** The reasons of the run_ended events in the session's log, oldest first. */
+    private static List<String> endsOf(ApiClient admin, String sessionId) {
+        JsonNode events = json(admin.get("/api/sessions/" + sessionId + "/events?afterSeq=0")).get("items");
+        return events.findValues("event").stream()
+                .filter(e -> e.get("kind").asText().equals("run_ended")).map(e -> e.get("reason").asText()).toList();
     }
 }
