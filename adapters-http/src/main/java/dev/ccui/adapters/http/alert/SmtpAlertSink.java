@@ -151,8 +151,8 @@ public final class SmtpAlertSink implements AlertSink, AutoCloseable {
             }
             if (!withinBudget()) {
                 overBudget++;
-                dropped.incrementAndGet();
                 LOG.warn("alert mail budget of {}/h used up: alert {} not mailed", settings.maxPerHour(), alert.fingerprint());
+                dropped.incrementAndGet();
                 continue;
             }
             if (!deliver(alert)) {
@@ -175,8 +175,8 @@ public final class SmtpAlertSink implements AlertSink, AutoCloseable {
         try {
             message = message(alert);
         } catch (MessagingException e) {
-            failed.incrementAndGet();
             LOG.warn("could not build the alert mail for {}: {}", alert.fingerprint(), e.getMessage());
+            failed.incrementAndGet();
             return true;
         }
         sentLastHour.addLast(clock.instant());
@@ -195,9 +195,10 @@ public final class SmtpAlertSink implements AlertSink, AutoCloseable {
             overBudget = 0;
             LOG.debug("alert {} mailed (attempt {})", alert.fingerprint(), result.attempts());
         } else if (!result.interrupted()) {
-            failed.incrementAndGet();
             LOG.warn("alert mail for {} failed via {}:{} after {} attempt(s): {}", alert.fingerprint(),
                     settings.host(), settings.port(), result.attempts(), result.last().outcome());
+            // Counted after the line is written: whoever sees the count can read why.
+            failed.incrementAndGet();
         }
         return !result.interrupted();
     }
