@@ -24,9 +24,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLSocketFactory;
 import org.slf4j.Logger;
@@ -48,12 +45,9 @@ public final class SmtpAlertSink implements AlertSink, AutoCloseable {
     private final SmtpSettings settings;
     private final Session session;
     private final Clock clock;
-    private final BlockingQueue<Alert> queue;
-    private final Thread worker;
+    private final AlertQueue queue;
     private final AtomicLong delivered = new AtomicLong();
-    private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
-    private volatile boolean closing;
 
     // Worker-thread state only.
     private final Deque<Instant> sentLastHour = new ArrayDeque<>();
@@ -74,16 +68,12 @@ public final class SmtpAlertSink implements AlertSink, AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.session = Session.getInstance(properties(settings, tlsSockets), authenticator(settings));
-        this.queue = new ArrayBlockingQueue<>(100);
-        this.worker = Thread.ofPlatform().name("ccui-alert-smtp").daemon().start(this::run);
+        this.queue = new AlertQueue(LOG, "alert mail", 100, this::admitAndDeliver);
     }
 
     @Override
     public void send(Alert alert) {
-        if (closing || !queue.offer(alert)) {
-            LOG.warn("alert mail queue full or closed: dropped alert {} ({} dropped so far)", alert.fingerprint(),
-                    dropped.incrementAndGet());
-        }
+        queue.offer(alert);
     }
 
     /** Messages the SMTP server accepted. */
@@ -93,7 +83,7 @@ public final class SmtpAlertSink implements AlertSink, AutoCloseable {
 
     /** Alerts not mailed: queue full, over the hourly budget, or refused by the server after every attempt. */
     public long dropped() {
-        return dropped.get() + failed.get();
+        return queue.dropped() + failed.get();
     }
 
     private static Properties properties(SmtpSettings s, SSLSocketFactory tlsSockets) {
@@ -135,30 +125,14 @@ public final class SmtpAlertSink implements AlertSink, AutoCloseable {
         };
     }
 
-    private void run() {
-        while (true) {
-            Alert alert;
-            try {
-                alert = queue.poll(200, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (alert == null) {
-                if (closing) {
-                    return;
-                }
-                continue;
-            }
-            if (!withinBudget()) {
-                overBudget++;
-                LOG.warn("alert mail budget of {}/h used up: alert {} not mailed", settings.maxPerHour(), alert.fingerprint());
-                dropped.incrementAndGet();
-                continue;
-            }
-            if (!deliver(alert)) {
-                return; // interrupted
-            }
+    private boolean admitAndDeliver(Alert alert) {
+        if (!withinBudget()) {
+            overBudget++;
+            LOG.warn("alert mail budget of {}/h used up: alert {} not mailed", settings.maxPerHour(), alert.fingerprint());
+            failed.incrementAndGet();
+            return true;
         }
+        return deliver(alert);
     }
 
     private boolean withinBudget() {
@@ -277,16 +251,7 @@ public final class SmtpAlertSink implements AlertSink, AutoCloseable {
 
     /** Stops taking alerts, mails what is queued for up to {@code grace}, then stops the worker. */
     public void close(Duration grace) {
-        closing = true;
-        try {
-            worker.join(grace);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (worker.isAlive()) {
-            worker.interrupt();
-            LOG.warn("alert mail: {} alert(s) not mailed at shutdown", queue.size());
-        }
+        queue.close(grace);
     }
 
     @Override

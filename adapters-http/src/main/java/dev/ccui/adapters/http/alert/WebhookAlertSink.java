@@ -15,9 +15,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -36,11 +33,8 @@ public final class WebhookAlertSink implements AlertSink, AutoCloseable {
 
     private final Settings settings;
     private final HttpClient http;
-    private final BlockingQueue<Alert> queue;
-    private final Thread worker;
-    private final AtomicLong dropped = new AtomicLong();
+    private final AlertQueue queue;
     private final AtomicLong delivered = new AtomicLong();
-    private volatile boolean closing;
 
     /**
      * @param url             the webhook (http or https)
@@ -83,16 +77,12 @@ public final class WebhookAlertSink implements AlertSink, AutoCloseable {
         this.settings = settings;
         this.http = HttpClient.newBuilder().connectTimeout(settings.requestTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
-        this.worker = Thread.ofPlatform().name("ccui-alert-webhook").daemon().start(this::run);
+        this.queue = new AlertQueue(LOG, "alert webhook", settings.queueCapacity(), this::deliver);
     }
 
     @Override
     public void send(Alert alert) {
-        if (closing || !queue.offer(alert)) {
-            long total = dropped.incrementAndGet();
-            LOG.warn("alert webhook queue full or closed: dropped alert {} ({} dropped so far)", alert.fingerprint(), total);
-        }
+        queue.offer(alert);
     }
 
     public long delivered() {
@@ -100,7 +90,7 @@ public final class WebhookAlertSink implements AlertSink, AutoCloseable {
     }
 
     public long dropped() {
-        return dropped.get();
+        return queue.dropped();
     }
 
     /** The JSON body posted for {@code alert}. */
@@ -119,26 +109,6 @@ public final class WebhookAlertSink implements AlertSink, AutoCloseable {
             return JSON.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private void run() {
-        while (true) {
-            Alert alert;
-            try {
-                alert = queue.poll(200, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (alert == null) {
-                if (closing) {
-                    return;
-                }
-                continue;
-            }
-            if (!deliver(alert)) {
-                return; // interrupted
-            }
         }
     }
 
@@ -193,16 +163,7 @@ public final class WebhookAlertSink implements AlertSink, AutoCloseable {
 
     /** Stops taking alerts, delivers what is queued for up to {@code grace}, then stops the worker. */
     public void close(Duration grace) {
-        closing = true;
-        try {
-            worker.join(grace);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (worker.isAlive()) {
-            worker.interrupt();
-            LOG.warn("alert webhook: {} alert(s) not delivered at shutdown", queue.size());
-        }
+        queue.close(grace);
         http.close();
     }
 
