@@ -194,8 +194,8 @@ public final class HttpServer implements AutoCloseable {
         runRoutes.register(r);
         new FileRoutes(useCases.files()).register(r);
         new GitRoutes(useCases.git()).register(r);
-        TerminalEndpoint terminal = new TerminalEndpoint(useCases.terminals(), wsAuthentication, useCases.maintenance())
-                .closingOnRevocation(useCases.changes());
+        TerminalEndpoint terminal = new TerminalEndpoint(useCases.terminals(), wsAuthentication, useCases.maintenance(),
+                useCases.changes());
         terminal.register(r);
         metrics.gauge("ccui.websockets.open", "open WebSockets on this node (/ws and /ws/terminal)",
                 () -> live.openConnections() + terminal.openConnections());
