@@ -33,6 +33,10 @@ public final class ProjectAccess {
         return requireWorkspace(caller, require(caller, projectId));
     }
 
+    public Project requireWorkspace(Principal caller, ProjectId projectId) {
+        return requireWorkspace(caller, require(caller, projectId));
+    }
+
     public Project requireWorkspace(Principal caller, Project project) {
         require(caller, project);
         if (safety != null) {
@@ -42,7 +46,11 @@ public final class ProjectAccess {
     }
 
     public Project require(Principal caller, String projectId) {
-        Project project = ProjectId.parse(projectId).flatMap(projects::findById)
+        return require(caller, ProjectId.parse(projectId).orElseThrow(() -> new NotFoundException("no such project")));
+    }
+
+    public Project require(Principal caller, ProjectId projectId) {
+        Project project = projects.findById(projectId)
                 .filter(found -> !found.removed())
                 .orElseThrow(() -> new NotFoundException("no such project"));
         return require(caller, project);

@@ -15,6 +15,7 @@ import dev.ccui.application.workspace.terminal.port.in.TerminalUseCase;
 import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.error.CcuiException;
 import dev.ccui.domain.error.InvalidException;
+import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.session.SessionId;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -65,7 +66,7 @@ public final class TerminalEndpoint {
         if (projectId == null || projectId.isBlank()) {
             throw new InvalidException("projectId", "projectId is required");
         }
-        terminals.checkAllowed(principal, projectId);
+        terminals.checkAllowed(principal, WorkspaceParams.projectId(projectId));
         // A shell can change anything in the project: no new terminals while in maintenance.
         maintenance.requireWritable();
         return principal;
@@ -73,7 +74,7 @@ public final class TerminalEndpoint {
 
     private final class Connection implements SocketProtocol, TerminalSink {
         private final JsonSocket socket;
-        private final String projectId;
+        private final ProjectId projectId;
         /** What the terminal did while an open or attach is still answering, passed on after its {@code opened}. */
         private List<Runnable> held = new ArrayList<>();
         private volatile TerminalAttachment attachment;
@@ -81,7 +82,8 @@ public final class TerminalEndpoint {
 
         Connection(JsonSocket socket) {
             this.socket = socket;
-            this.projectId = socket.queryParam("projectId");
+            // Checked before the upgrade.
+            this.projectId = WorkspaceParams.projectId(socket.queryParam("projectId"));
         }
 
         @Override

@@ -1,4 +1,4 @@
-package dev.ccui.application.workspace.files.port.out;
+package dev.ccui.domain.workspace.files;
 
 /**
  * A file's content as the editor shows it. {@code encoding} is {@code utf-8}, {@code utf-16le},

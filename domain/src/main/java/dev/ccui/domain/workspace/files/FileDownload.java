@@ -1,4 +1,4 @@
-package dev.ccui.application.workspace.files.port.out;
+package dev.ccui.domain.workspace.files;
 
 import java.io.InputStream;
 

@@ -1,4 +1,4 @@
-package dev.ccui.application.workspace.git.port.out;
+package dev.ccui.domain.workspace.git;
 
 import java.time.Instant;
 

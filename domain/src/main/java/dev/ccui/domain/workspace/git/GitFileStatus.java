@@ -1,4 +1,4 @@
-package dev.ccui.application.workspace.git.port.out;
+package dev.ccui.domain.workspace.git;
 
 /**
  * One changed path. {@code index} and {@code worktree} are git's one-letter codes ({@code M}
