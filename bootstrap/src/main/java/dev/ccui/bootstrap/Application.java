@@ -3,15 +3,15 @@ package dev.ccui.bootstrap;
 import dev.ccui.adapters.http.HttpServer;
 import dev.ccui.adapters.http.HttpSettings;
 import dev.ccui.adapters.http.HttpUseCases;
-import dev.ccui.adapters.http.security.BcryptPasswordHasher;
-import dev.ccui.adapters.http.security.JwtTokenIssuer;
+import dev.ccui.adapters.persistence.credentials.BcryptPasswordHasher;
+import dev.ccui.adapters.persistence.credentials.JwtTokenIssuer;
 import dev.ccui.adapters.persistence.apikey.JdbiApiKeyRepository;
 import dev.ccui.adapters.persistence.audit.JdbiAuditRepository;
 import dev.ccui.adapters.persistence.auth.JdbiAuthTokenRepository;
 import dev.ccui.adapters.persistence.db.Database;
 import dev.ccui.adapters.persistence.db.DatabaseSettings;
-import dev.ccui.adapters.http.alert.SmtpAlertSink;
-import dev.ccui.adapters.http.alert.WebhookAlertSink;
+import dev.ccui.adapters.process.alert.SmtpAlertSink;
+import dev.ccui.adapters.process.alert.WebhookAlertSink;
 import dev.ccui.adapters.http.metrics.HttpMetrics;
 import dev.ccui.application.alert.AlertMonitor;
 import dev.ccui.application.alert.AlertService;
@@ -19,7 +19,7 @@ import dev.ccui.application.alert.AlertingAuditRepository;
 import dev.ccui.application.alert.FanOutAlertSink;
 import dev.ccui.adapters.persistence.disk.FileStoreDiskSpace;
 import dev.ccui.application.alert.LogAlertSink;
-import dev.ccui.application.events.AppEvent;
+import dev.ccui.domain.events.AppEvent;
 import dev.ccui.domain.run.RunEvent;
 import java.net.URI;
 import dev.ccui.adapters.persistence.events.InMemoryEventBus;
@@ -87,7 +87,8 @@ import dev.ccui.application.project.ProjectService;
 import dev.ccui.application.project.ProjectAccess;
 import dev.ccui.application.project.ProjectSafety;
 import dev.ccui.domain.project.ProjectFolderRule;
-import dev.ccui.application.ratelimit.port.out.RateLimit;
+import dev.ccui.domain.ratelimit.RateLimit;
+import dev.ccui.application.ratelimit.RateLimitService;
 import dev.ccui.application.ratelimit.port.out.RateLimiter;
 import dev.ccui.application.user.UserAdminService;
 import dev.ccui.application.workspace.files.FilesService;
@@ -412,7 +413,7 @@ public final class Application implements AutoCloseable {
             http = new HttpServer(settings, new HttpUseCases(u.authStatus(), u.setup(), u.login(), u.logout(),
                     u.authenticate(), u.currentUser(), u.changePassword(), u.wsTickets(), u.users(), u.apiKeys(),
                     u.audit(), u.health(), u.projects(), u.history(), u.changes(), u.files(), u.git(), u.terminals(),
-                    u.runs(), rateLimiter, alerts, u.maintenance(), u.unsafeProjects()), metrics).start();
+                    u.runs(), new RateLimitService(rateLimiter), alerts, u.maintenance(), u.unsafeProjects()), metrics).start();
             alertMonitor.start();
             // After the server is up: a large first scan must never hold it up.
             indexer.start();

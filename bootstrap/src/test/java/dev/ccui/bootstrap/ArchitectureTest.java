@@ -1,9 +1,17 @@
 package dev.ccui.bootstrap;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -13,6 +21,12 @@ import org.junit.jupiter.api.Test;
 /** The dependency rules of architecture.md, checked on the compiled classes of every module. */
 class ArchitectureTest {
     private static JavaClasses classes;
+    /**
+     * Values an in-port carries that still live beside an out-port, each leaving with its
+     * feature's redesign (issue 13): a prompt's images (run), a search hit (history).
+     */
+    private static final String MOVING_OUT_OF_OUT_PORTS =
+            "dev\\.ccui\\.application\\.(run\\.port\\.out\\.ImageAttachment|history\\.port\\.out\\.SearchHit)";
 
     @BeforeAll
     static void importClasses() {
@@ -60,15 +74,14 @@ class ArchitectureTest {
     @Test
     void frameworksStayInTheirAdapter() {
         noClasses().that().resideOutsideOfPackage("dev.ccui.adapters.http..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..", "com.auth0..",
-                        "at.favre..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..")
                 .check(classes);
         noClasses().that().resideOutsideOfPackage("dev.ccui.adapters.persistence..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "org.flywaydb..", "com.zaxxer..",
-                        "io.lettuce..", "io.github.bucket4j..", "org.postgresql..", "org.sqlite..")
+                        "io.lettuce..", "io.github.bucket4j..", "org.postgresql..", "org.sqlite..", "com.auth0..", "at.favre..")
                 .check(classes);
         noClasses().that().resideOutsideOfPackage("dev.ccui.adapters.process..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.pty4j..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.pty4j..", "jakarta.mail..")
                 .check(classes);
         noClasses().that().resideInAnyPackage("dev.ccui.domain..", "dev.ccui.application..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..", "io.micrometer..")
@@ -86,6 +99,47 @@ class ArchitectureTest {
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.lang.ProcessBuilder")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.Socket")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.http.HttpClient")
+                .check(classes);
+    }
+
+    /**
+     * The HTTP adapter drives use cases through their in-ports and shows what they answer: in-port
+     * records, domain types, and the vocabulary every in-port shares ({@code application.common}:
+     * who called, a page of results). An out-port or a service is never its business.
+     */
+    @Test
+    void theHttpAdapterSeesOnlyTheInPortsOfTheApplication() {
+        noClasses().that().resideInAPackage("dev.ccui.adapters.http..")
+                .should().dependOnClassesThat(resideInAPackage("dev.ccui.application..")
+                        .and(not(resideInAnyPackage("dev.ccui.application..port.in..", "dev.ccui.application.common..")))
+                        .and(not(nameMatching(MOVING_OUT_OF_OUT_PORTS))))
+                .check(classes);
+    }
+
+    /** Talking to the outside (disk, processes, network, mail) is an adapter module's: the HTTP adapter implements no out-port. */
+    @Test
+    void outPortsAreImplementedInTheAdapterModulesThatOwnTheirOutside() {
+        noClasses().that().resideInAPackage("dev.ccui.adapters.http..")
+                .should().implement(resideInAPackage("dev.ccui.application..port.out.."))
+                .check(classes);
+    }
+
+    /**
+     * What implements an out-port inside the application only decorates, combines or observes
+     * other ports (a cache that forgets, a fan-out of alert sinks, a probe over a service): none
+     * of it reads or writes files, streams, processes or sockets itself.
+     */
+    @Test
+    void outPortImplementationsInTheApplicationDoNoInputOrOutput() {
+        DescribedPredicate<JavaClass> inputOrOutput = resideInAnyPackage("java.nio.file..", "java.nio.channels..", "java.net..")
+                .and(not(type(java.nio.file.Path.class)))
+                .or(assignableTo(java.io.InputStream.class)).or(assignableTo(java.io.OutputStream.class))
+                .or(assignableTo(java.io.Reader.class)).or(assignableTo(java.io.Writer.class))
+                .or(type(java.io.File.class)).or(type(ProcessBuilder.class)).or(type(Process.class))
+                .as("input or output");
+        noClasses().that().resideInAnyPackage("dev.ccui.domain..", "dev.ccui.application..")
+                .and().implement(resideInAPackage("dev.ccui.application..port.out.."))
+                .should().accessClassesThat(inputOrOutput)
                 .check(classes);
     }
 }

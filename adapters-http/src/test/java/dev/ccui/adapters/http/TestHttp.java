@@ -2,18 +2,19 @@ package dev.ccui.adapters.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccui.adapters.http.json.Json;
-import dev.ccui.adapters.http.security.BcryptPasswordHasher;
-import dev.ccui.adapters.http.security.JwtTokenIssuer;
 import dev.ccui.application.auth.AuthSettings;
 import dev.ccui.application.health.HealthService;
 import dev.ccui.application.health.port.out.HealthProbe;
-import dev.ccui.application.health.port.out.ProbeResult;
-import dev.ccui.application.ratelimit.port.out.RateLimit;
+import dev.ccui.domain.health.ProbeResult;
+import dev.ccui.domain.ratelimit.RateLimit;
 import dev.ccui.application.testing.CountingRateLimiter;
+import dev.ccui.application.testing.FakePasswordHasher;
+import dev.ccui.application.testing.FakeTokenIssuer;
 import dev.ccui.application.testing.InMemoryAuthFixture;
 import dev.ccui.application.events.ChangeFeedService;
 import dev.ccui.application.run.RunService;
 import dev.ccui.application.run.RunSettings;
+import dev.ccui.application.ratelimit.RateLimitService;
 import dev.ccui.application.testing.FakeClaudeRunner;
 import dev.ccui.application.testing.InMemoryProjectRepository;
 import dev.ccui.application.testing.InMemoryRunStore;
@@ -31,12 +32,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The HTTP adapter on a random loopback port over in-memory out-ports (real bcrypt and JWT),
- * with a plain JDK HTTP client: enough to test every filter and route at the HTTP level fast.
+ * The HTTP adapter on a random loopback port over in-memory out-ports (bcrypt and JWT are the
+ * persistence adapter's, tested there and end to end in bootstrap), with a plain JDK HTTP client:
+ * enough to test every filter and route at the HTTP level fast.
  */
 public final class TestHttp implements AutoCloseable {
-    public static final String JWT_SECRET = "test-secret-of-at-least-32-bytes-long!!";
-
     public final InMemoryAuthFixture fixture;
     public final HttpServer server;
     public final FakeClaudeRunner runner = new FakeClaudeRunner();
@@ -59,8 +59,8 @@ public final class TestHttp implements AutoCloseable {
 
     public TestHttp(java.util.function.UnaryOperator<HttpSettings> tweak, RateLimit perUsername,
                     dev.ccui.adapters.http.metrics.HttpMetrics metrics) {
-        fixture = new InMemoryAuthFixture(new MutableClock(Instant.now()), new BcryptPasswordHasher(4),
-                clock -> new JwtTokenIssuer(JWT_SECRET, Duration.ofDays(7), clock), new CountingRateLimiter(),
+        fixture = new InMemoryAuthFixture(new MutableClock(Instant.now()), new FakePasswordHasher(),
+                clock -> new FakeTokenIssuer(clock, Duration.ofDays(7)), new CountingRateLimiter(),
                 new AuthSettings(perUsername, Duration.ofSeconds(30)));
         HealthProbe database = new HealthProbe() {
             public String name() {
@@ -83,7 +83,7 @@ public final class TestHttp implements AutoCloseable {
         var health = new HealthService(List.of(database), "test", fixture.clock);
         var useCases = new HttpUseCases(fixture.auth, fixture.auth, fixture.auth, fixture.auth, fixture.auth, fixture.auth,
                 fixture.auth, fixture.auth, fixture.userAdmin, fixture.apiKeyService, fixture.auditService, health,
-                null, null, new ChangeFeedService(bus, projects), null, null, null, runs, fixture.rateLimiter);
+                null, null, new ChangeFeedService(bus, projects), null, null, null, runs, new RateLimitService(fixture.rateLimiter));
         HttpSettings settings = tweak.apply(defaults());
         server = new HttpServer(settings, useCases, metrics).start();
     }

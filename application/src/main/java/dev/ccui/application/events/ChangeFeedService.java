@@ -5,6 +5,7 @@ import dev.ccui.application.events.port.out.EventBus;
 import dev.ccui.application.project.ProjectAccess;
 import dev.ccui.application.project.port.out.ProjectRepository;
 import dev.ccui.domain.auth.Principal;
+import dev.ccui.domain.events.AppEvent;
 import dev.ccui.domain.project.ProjectId;
 import java.util.Set;
 import java.util.function.Consumer;

@@ -1,8 +1,8 @@
 package dev.ccui.application.history;
 
-import dev.ccui.application.events.IndexProgress;
+import dev.ccui.domain.events.IndexProgress;
 import dev.ccui.application.health.port.out.HealthProbe;
-import dev.ccui.application.health.port.out.ProbeResult;
+import dev.ccui.domain.health.ProbeResult;
 import dev.ccui.application.history.port.in.IndexStatusUseCase;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.ccui.bootstrap.cli;
 
-import dev.ccui.adapters.http.security.BcryptPasswordHasher;
+import dev.ccui.adapters.persistence.credentials.BcryptPasswordHasher;
 import dev.ccui.adapters.persistence.audit.JdbiAuditRepository;
 import dev.ccui.adapters.persistence.auth.JdbiAuthTokenRepository;
 import dev.ccui.adapters.persistence.db.Database;

@@ -1,6 +1,6 @@
 package dev.ccui.bootstrap.config;
 
-import dev.ccui.adapters.http.alert.SmtpSettings;
+import dev.ccui.adapters.process.alert.SmtpSettings;
 import dev.ccui.application.alert.AlertSettings;
 import dev.ccui.application.history.CliCleanupPeriod;
 import dev.ccui.domain.run.NodeId;

@@ -13,7 +13,7 @@ import dev.ccui.application.history.port.in.MessagesQuery;
 import dev.ccui.application.history.port.in.SearchResult;
 import dev.ccui.application.history.port.in.SessionHistoryUseCase;
 import dev.ccui.application.history.port.in.SessionMatches;
-import dev.ccui.application.history.port.out.ImageData;
+import dev.ccui.domain.history.ImageData;
 import dev.ccui.domain.error.InvalidException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;

@@ -8,7 +8,7 @@ import dev.ccui.adapters.http.ws.socket.JsonSocketServer;
 import dev.ccui.adapters.http.ws.socket.SlowReaderPolicy;
 import dev.ccui.adapters.http.ws.socket.SocketProtocol;
 import dev.ccui.application.common.ClientInfo;
-import dev.ccui.application.events.AppEvent;
+import dev.ccui.domain.events.AppEvent;
 import dev.ccui.application.events.port.in.ChangeFeedUseCase;
 import dev.ccui.application.maintenance.port.in.MaintenanceUseCase;
 import dev.ccui.application.run.port.in.EventSubscription;

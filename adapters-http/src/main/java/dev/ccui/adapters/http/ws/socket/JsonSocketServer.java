@@ -2,7 +2,7 @@ package dev.ccui.adapters.http.ws.socket;
 
 import dev.ccui.adapters.http.security.Authentication;
 import dev.ccui.adapters.http.ws.WsAuthentication;
-import dev.ccui.application.events.AppEvent;
+import dev.ccui.domain.events.AppEvent;
 import dev.ccui.application.events.port.in.ChangeFeedUseCase;
 import dev.ccui.domain.auth.Principal;
 import io.javalin.config.RoutesConfig;

@@ -1,6 +1,6 @@
 package dev.ccui.adapters.http.ws.socket;
 
-import dev.ccui.application.events.AppEvent;
+import dev.ccui.domain.events.AppEvent;
 
 /**
  * What one endpoint speaks over an open {@link JsonSocket}: everything else (the upgrade, slots,

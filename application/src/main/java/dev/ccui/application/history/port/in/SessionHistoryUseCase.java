@@ -2,7 +2,7 @@ package dev.ccui.application.history.port.in;
 
 import dev.ccui.application.common.ClientInfo;
 import dev.ccui.application.common.Page;
-import dev.ccui.application.history.port.out.ImageData;
+import dev.ccui.domain.history.ImageData;
 import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.session.SessionSummary;
 import java.io.IOException;

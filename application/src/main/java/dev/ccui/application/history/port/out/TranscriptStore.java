@@ -1,5 +1,6 @@
 package dev.ccui.application.history.port.out;
 
+import dev.ccui.domain.history.ImageData;
 import dev.ccui.domain.history.HistoryMessage;
 import java.io.InputStream;
 import java.nio.file.Path;

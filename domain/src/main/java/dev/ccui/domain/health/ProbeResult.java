@@ -1,4 +1,4 @@
-package dev.ccui.application.health.port.out;
+package dev.ccui.domain.health;
 
 import java.util.Map;
 import java.util.Objects;

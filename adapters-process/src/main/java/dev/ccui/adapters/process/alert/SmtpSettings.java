@@ -1,4 +1,4 @@
-package dev.ccui.adapters.http.alert;
+package dev.ccui.adapters.process.alert;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;

@@ -1,4 +1,4 @@
-package dev.ccui.adapters.http.security;
+package dev.ccui.adapters.persistence.credentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

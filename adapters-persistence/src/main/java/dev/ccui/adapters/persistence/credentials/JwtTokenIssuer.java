@@ -1,4 +1,4 @@
-package dev.ccui.adapters.http.security;
+package dev.ccui.adapters.persistence.credentials;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.JWTVerifier;

@@ -1,4 +1,4 @@
-package dev.ccui.application.ratelimit.port.out;
+package dev.ccui.domain.ratelimit;
 
 import java.time.Duration;
 import java.util.Objects;

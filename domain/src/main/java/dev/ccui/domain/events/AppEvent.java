@@ -1,4 +1,4 @@
-package dev.ccui.application.events;
+package dev.ccui.domain.events;
 
 import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.run.LoggedRunEvent;

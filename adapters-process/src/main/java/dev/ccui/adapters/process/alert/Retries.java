@@ -1,4 +1,4 @@
-package dev.ccui.adapters.http.alert;
+package dev.ccui.adapters.process.alert;
 
 import java.time.Duration;
 import org.slf4j.Logger;

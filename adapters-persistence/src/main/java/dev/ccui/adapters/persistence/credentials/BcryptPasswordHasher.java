@@ -1,4 +1,4 @@
-package dev.ccui.adapters.http.security;
+package dev.ccui.adapters.persistence.credentials;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;

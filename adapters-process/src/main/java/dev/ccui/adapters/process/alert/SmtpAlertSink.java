@@ -1,4 +1,4 @@
-package dev.ccui.adapters.http.alert;
+package dev.ccui.adapters.process.alert;
 
 import dev.ccui.application.alert.port.out.Alert;
 import dev.ccui.application.alert.port.out.AlertSink;

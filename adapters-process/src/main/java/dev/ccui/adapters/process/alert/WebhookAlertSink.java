@@ -1,4 +1,4 @@
-package dev.ccui.adapters.http.alert;
+package dev.ccui.adapters.process.alert;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
