@@ -5,7 +5,6 @@ import dev.ccui.application.run.port.out.ImageAttachment;
 import dev.ccui.application.run.port.out.ProcessExit;
 import dev.ccui.application.run.port.out.RunListener;
 import dev.ccui.application.run.port.out.RunningProcess;
-import dev.ccui.domain.error.ConflictException;
 import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.error.UnavailableException;
 import dev.ccui.domain.run.PermissionDecision;
@@ -14,7 +13,6 @@ import dev.ccui.domain.run.RunEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -63,7 +61,6 @@ final class CliProcess implements RunningProcess {
     private boolean interruptRequested;
     private ProcessExit.Cause closing;
     private boolean ended;
-    private final Map<String, RunEvent.PermissionRequest> openPermissions = new HashMap<>();
     private ScheduledFuture<?> idleTimer;
     /** A kill of the tree in progress on another thread; the exit is reported once it is complete. */
     private CompletableFuture<Void> treeKill;
@@ -135,20 +132,14 @@ final class CliProcess implements RunningProcess {
         }
     }
 
+    /** Which requests are still open is the run service's to know (it owns them): this only writes the answer. */
     @Override
     public void answerPermission(String requestId, PermissionDecision decision) {
-        Objects.requireNonNull(decision, "decision");
+        Objects.requireNonNull(requestId, "requestId");
+        String line = encoder.permissionAnswer(requestId, Objects.requireNonNull(decision, "decision"));
         synchronized (this) {
             requireOpen();
-            RunEvent.PermissionRequest asked = openPermissions.remove(requestId);
-            if (asked == null) {
-                throw new ConflictException("PERMISSION_NOT_OPEN",
-                        "permission request " + requestId + " is not waiting for an answer");
-            }
-            // The CLI wants the input to run with, even unchanged.
-            PermissionDecision answer = decision instanceof PermissionDecision.Allow allow && allow.updatedInput() == null
-                    ? new PermissionDecision.Allow(asked.input(), allow.updatedPermissions()) : decision;
-            write(encoder.permissionAnswer(requestId, answer));
+            write(line);
         }
     }
 
@@ -279,29 +270,15 @@ final class CliProcess implements RunningProcess {
         if (parsed.controlRequest() != null) {
             refuse(parsed.controlRequest());
         }
-        if (parsed.cancelRequestId() != null) {
-            RunEvent.PermissionRequest cancelled;
-            synchronized (this) {
-                cancelled = openPermissions.remove(parsed.cancelRequestId());
-            }
-            if (cancelled != null) {
-                deliver(new RunEvent.PermissionResolved(cancelled.requestId(), cancelled.toolUseId(),
-                        cancelled.toolName(), "deny", "cli", "the turn was interrupted before an answer"));
-            }
-        }
         for (RunEvent event : parsed.events()) {
             RunEvent.EndReason turnEnded = null;
             synchronized (this) {
-                if (event instanceof RunEvent.PermissionRequest request) {
-                    openPermissions.put(request.requestId(), request);
-                } else if (event instanceof RunEvent.Result result) {
+                if (event instanceof RunEvent.Result result) {
                     results++;
                     pendingTurns = Math.max(0, pendingTurns - 1);
                     turnEnded = endReason(result, interruptRequested);
                     if (pendingTurns == 0) {
                         interruptRequested = false;
-                        // A turn's unanswered prompts are void once it ended.
-                        openPermissions.clear();
                         scheduleIdle();
                     }
                 }
@@ -371,7 +348,6 @@ final class CliProcess implements RunningProcess {
             cause = closing != null ? closing : ProcessExit.Cause.EXITED;
             turnWasActive = pendingTurns > 0;
             pendingTurns = 0;
-            openPermissions.clear();
             cancelIdle();
         }
         stdin.end();
