@@ -42,8 +42,10 @@ final class RunAccess {
     }
 
     /** The project a prompt runs in: the caller's to use and a folder the rules allow. */
-    Project requireWorkspace(Principal caller, String projectId) {
-        return access.requireWorkspace(caller, projectId);
+    Project requireWorkspace(Principal caller, ProjectId projectId) {
+        Project project = projects.findById(projectId).filter(found -> !found.removed())
+                .orElseThrow(() -> new NotFoundException("no such project"));
+        return access.requireWorkspace(caller, project);
     }
 
     /** bypassPermissions runs every tool call unasked: the account needs the capability, an API key the scope too. */

@@ -5,15 +5,10 @@ import dev.ccui.application.common.ClientInfo;
 import dev.ccui.application.events.port.out.EventBus;
 import dev.ccui.application.project.ProjectAccess;
 import dev.ccui.application.project.port.out.ProjectRepository;
-import dev.ccui.application.run.port.in.DecidePermissionUseCase;
 import dev.ccui.application.run.port.in.EventSubscription;
-import dev.ccui.application.run.port.in.InterruptRunUseCase;
-import dev.ccui.application.run.port.in.ListRunsUseCase;
 import dev.ccui.application.run.port.in.PermissionAnswer;
-import dev.ccui.application.run.port.in.RunUseCases;
-import dev.ccui.application.run.port.in.SessionEventsUseCase;
+import dev.ccui.application.run.port.in.RunUseCase;
 import dev.ccui.application.run.port.in.StartRunCommand;
-import dev.ccui.application.run.port.in.StartRunUseCase;
 import dev.ccui.application.run.port.in.StartedRun;
 import dev.ccui.application.run.port.out.ClaudeRunner;
 import dev.ccui.application.run.port.out.NodeHeartbeats;
@@ -41,8 +36,7 @@ import java.util.function.Consumer;
  * followed through {@link SubscriberFeed} (runs of other nodes too), with {@link NodeJanitor}
  * keeping the shared store honest about nodes that are gone. This class only routes.
  */
-public final class RunService implements RunUseCases, StartRunUseCase, InterruptRunUseCase, DecidePermissionUseCase,
-        ListRunsUseCase, SessionEventsUseCase, AutoCloseable {
+public final class RunService implements RunUseCase, AutoCloseable {
     private static final int LIST_LIMIT = 200;
 
     private final RunRepository runs;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccui.application.run.port.out.ImageAttachment;
+import dev.ccui.domain.run.ImageAttachment;
 import dev.ccui.domain.run.PermissionDecision;
 import java.util.List;
 import java.util.Map;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ccui.application.run.port.out.ImageAttachment;
+import dev.ccui.domain.run.ImageAttachment;
 import dev.ccui.domain.run.PermissionDecision;
 import java.io.IOException;
 import java.util.List;

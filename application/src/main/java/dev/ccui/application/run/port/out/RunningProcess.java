@@ -1,5 +1,6 @@
 package dev.ccui.application.run.port.out;
 
+import dev.ccui.domain.run.ImageAttachment;
 import dev.ccui.domain.run.PermissionDecision;
 import dev.ccui.domain.run.PermissionMode;
 import java.util.List;
