@@ -8,18 +8,18 @@ import dev.ccui.adapters.http.ws.socket.JsonSocketServer;
 import dev.ccui.adapters.http.ws.socket.SlowReaderPolicy;
 import dev.ccui.adapters.http.ws.socket.SocketProtocol;
 import dev.ccui.application.common.ClientInfo;
-import dev.ccui.domain.events.AppEvent;
 import dev.ccui.application.events.port.in.ChangeFeedUseCase;
 import dev.ccui.application.maintenance.port.in.MaintenanceUseCase;
 import dev.ccui.application.run.port.in.EventSubscription;
 import dev.ccui.application.run.port.in.PermissionAnswer;
-import dev.ccui.application.run.port.in.RunUseCases;
+import dev.ccui.application.run.port.in.RunUseCase;
 import dev.ccui.application.run.port.in.StartRunCommand;
 import dev.ccui.application.run.port.in.StartedRun;
 import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.error.CcuiException;
 import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.error.NotFoundException;
+import dev.ccui.domain.events.AppEvent;
 import dev.ccui.domain.run.LoggedRunEvent;
 import dev.ccui.domain.run.RunId;
 import dev.ccui.domain.session.SessionId;
@@ -48,11 +48,11 @@ public final class WsEndpoint {
     public static final int MAX_MESSAGE_CHARS = StartRunCommand.MAX_IMAGES * (StartRunCommand.MAX_IMAGE_BYTES / 3 * 4 + 8)
             + StartRunCommand.MAX_PROMPT_CHARS * 6 + 64 * 1024;
 
-    private final RunUseCases runs;
+    private final RunUseCase runs;
     private final MaintenanceUseCase maintenance;
     private final JsonSocketServer sockets;
 
-    public WsEndpoint(WsAuthentication authentication, ChangeFeedUseCase changes, RunUseCases runs,
+    public WsEndpoint(WsAuthentication authentication, ChangeFeedUseCase changes, RunUseCase runs,
                       MaintenanceUseCase maintenance) {
         this.runs = runs;
         this.maintenance = maintenance;
