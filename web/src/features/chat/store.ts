@@ -131,6 +131,11 @@ export class ChatStore {
     return this.created.delete(sessionId);
   }
 
+  /** What {@link takeJustCreated} would answer, without taking it (for a first render). */
+  isJustCreated(sessionId: string): boolean {
+    return this.created.has(sessionId);
+  }
+
   // ---- subscriptions ----
 
   /** A chat on screen shows this session: keep it subscribed while it is shown. */
