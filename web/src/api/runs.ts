@@ -1,4 +1,6 @@
 import { request } from './client';
+import type { components } from './schema.gen';
+import type { ResponseOf } from './types';
 
 /** The `event` object of a logged run event: `kind` plus the fields of that kind (see docs/api.md). */
 export type RunEventBody =
@@ -63,40 +65,16 @@ export interface LoggedEvent {
   event: RunEventBody;
 }
 
-export type RunState = 'starting' | 'running' | 'awaiting_permission' | 'interrupting' | 'completed' | 'interrupted' | 'failed' | 'lost';
-
-export interface Run {
-  id: string;
-  sessionId: string;
-  projectId: string;
-  userId?: string | null;
-  state: RunState;
-  clientMessageId?: string | null;
-  startedAt: string;
-  endedAt?: string | null;
-}
-
-export interface ImageInput {
-  mediaType: string;
-  /** base64 without the `data:` prefix. */
-  data: string;
-}
-
-export interface StartRun {
-  projectId: string;
-  sessionId?: string | null;
-  prompt: string;
-  images?: ImageInput[];
-  model?: string;
-  permissionMode?: string;
-  clientMessageId: string;
-}
+export type Run = components['schemas']['Run'];
+export type RunState = Run['state'];
+export type StartRun = components['schemas']['StartRun'];
+export type ImageInput = NonNullable<StartRun['images']>[number];
 
 const enc = encodeURIComponent;
 
-export const startRun = (body: StartRun) => request<{ runId: string; sessionId: string }>('POST', '/runs', body);
+export const startRun = (body: StartRun) => request<ResponseOf<'startRun', 202>>('POST', '/runs', body);
 export const getRun = (runId: string) => request<Run>('GET', `/runs/${enc(runId)}`);
-export const listActiveRuns = () => request<{ items: Run[] }>('GET', '/runs?active=true');
+export const listActiveRuns = () => request<ResponseOf<'listRuns', 200>>('GET', '/runs?active=true');
 export const interruptRun = (runId: string) => request<Run>('POST', `/runs/${enc(runId)}/interrupt`);
 export const decidePermission = (runId: string, requestId: string, decision: 'allow' | 'deny', remember: boolean) =>
   request<void>('POST', `/runs/${enc(runId)}/permissions/${enc(requestId)}`, { decision, remember });

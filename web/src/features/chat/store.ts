@@ -18,7 +18,7 @@ export interface SendOptions {
   prompt: string;
   images: (ImageInput & { preview: string })[];
   model?: string;
-  permissionMode?: string;
+  permissionMode?: StartRun['permissionMode'];
 }
 
 export type Notable =
