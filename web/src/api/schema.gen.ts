@@ -1206,12 +1206,190 @@ export interface components {
             /** Format: date-time */
             endedAt?: string | null;
         };
-        /** @description one of the contract's kinds; the other fields depend on it (run_ended has reason: completed, interrupted, failed or lost) */
-        RunEvent: {
+        /** @description one of the contract's kinds; `kind` says which */
+        RunEvent: components["schemas"]["RunStartedEvent"] | components["schemas"]["AssistantTextEvent"] | components["schemas"]["AssistantDeltaEvent"] | components["schemas"]["ThinkingEvent"] | components["schemas"]["ToolUseEvent"] | components["schemas"]["ToolResultEvent"] | components["schemas"]["PermissionRequestEvent"] | components["schemas"]["PermissionResolvedEvent"] | components["schemas"]["StatusEvent"] | components["schemas"]["ResultEvent"] | components["schemas"]["ErrorEvent"] | components["schemas"]["RunEndedEvent"];
+        /** @description the CLI began working on a prompt (its system/init line, repeated at every turn) */
+        RunStartedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "run_started";
+            sessionId?: string | null;
+            model?: string | null;
+            cwd?: string | null;
+            permissionMode?: string | null;
+            tools?: string[];
+            cliVersion?: string | null;
+            /** @description the CLI's commands and skills for this project, for completion */
+            slashCommands?: string[];
+        };
+        /** @description a whole text block of the answer */
+        AssistantTextEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "assistant_text";
+            messageId?: string | null;
+            text: string;
+            /** @description the Task tool use whose subagent this belongs to; null in the main conversation */
+            parentToolUseId?: string | null;
+        };
+        /** @description a piece of a block being streamed */
+        AssistantDeltaEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "assistant_delta";
+            messageId?: string | null;
+            blockIndex: number;
+            blockType: string;
+            text: string;
+            /** @description the Task tool use whose subagent this belongs to; null in the main conversation */
+            parentToolUseId?: string | null;
+        };
+        /** @description a whole thinking block */
+        ThinkingEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "thinking";
+            messageId?: string | null;
+            text: string;
+            /** @description the Task tool use whose subagent this belongs to; null in the main conversation */
+            parentToolUseId?: string | null;
+        };
+        /** @description a tool call */
+        ToolUseEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "tool_use";
+            messageId?: string | null;
+            toolUseId: string;
+            name: string;
+            input: {
+                [key: string]: unknown;
+            };
+            /** @description the Task tool use whose subagent this belongs to; null in the main conversation */
+            parentToolUseId?: string | null;
+        };
+        /** @description a tool call's output */
+        ToolResultEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "tool_result";
+            toolUseId: string;
+            content: string;
+            isError: boolean;
+            /** @description the Task tool use whose subagent this belongs to; null in the main conversation */
+            parentToolUseId?: string | null;
+        };
+        /** @description the CLI waits until someone allows or denies this tool use */
+        PermissionRequestEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "permission_request";
+            requestId: string;
+            toolName: string;
+            displayName?: string | null;
+            input: {
+                [key: string]: unknown;
+            };
+            description?: string | null;
+            suggestions?: unknown[];
+            toolUseId?: string | null;
+            blockedPath?: string | null;
+        };
+        /** @description a tool use was allowed or denied */
+        PermissionResolvedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "permission_resolved";
+            /** @description null when the CLI refused on its own */
+            requestId?: string | null;
+            toolUseId?: string | null;
+            toolName?: string | null;
             /** @enum {string} */
-            kind: "run_started" | "assistant_text" | "assistant_delta" | "thinking" | "tool_use" | "tool_result" | "permission_request" | "permission_resolved" | "status" | "result" | "error" | "run_ended";
-        } & {
-            [key: string]: unknown;
+            decision: "allow" | "deny";
+            /** @description a username, session_rule, timeout or cli */
+            decidedBy: string;
+            message?: string | null;
+        };
+        /** @description progress and everything without a kind of its own (requesting, api_retry, unknown lines) */
+        StatusEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "status";
+            status: string;
+            data?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description the end of a turn as the CLI accounts it: this turn's tokens and cost, and the process's running total */
+        ResultEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "result";
+            /**
+             * @example success
+             * @example error_during_execution
+             * @example error_max_turns
+             */
+            subtype: string;
+            isError: boolean;
+            resultText?: string | null;
+            inputTokens: number;
+            outputTokens: number;
+            cacheReadInputTokens?: number;
+            cacheCreationInputTokens?: number;
+            costUsd: number;
+            totalCostUsd?: number;
+            durationMs?: number;
+            durationApiMs?: number;
+            numTurns?: number;
+            stopReason?: string | null;
+            terminalReason?: string | null;
+            errors?: string[];
+            permissionDenials?: unknown[];
+            sessionId?: string | null;
+        };
+        /** @description something went wrong outside the answer: the CLI could not start, died, printed an unreadable line */
+        ErrorEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "error";
+            code: string;
+            message: string;
+            details?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description the run is over */
+        RunEndedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "run_ended";
+            /** @enum {string} */
+            reason: "completed" | "interrupted" | "failed" | "lost";
         };
         LoggedRunEvent: {
             sessionId: string;
