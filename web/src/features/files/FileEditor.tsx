@@ -64,8 +64,9 @@ export function FileEditor({ projectId, path, onDirtyChange }: {
       const draft = keepDraft ? getDraft(projectId, path) : undefined;
       if (!draft) clearDraft(projectId, path);
       setFile(f);
-      text.current = draft?.text ?? f.content ?? '';
-      setOpened((o) => ({ version: o.version + 1, text: text.current }));
+      const opening = draft?.text ?? f.content ?? '';
+      text.current = opening;
+      setOpened((o) => ({ version: o.version + 1, text: opening }));
       setEditStartSha(draft ? draft.baseSha : null);
       markDirty(!!draft);
       setError(null);
