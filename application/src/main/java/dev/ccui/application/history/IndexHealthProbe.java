@@ -1,6 +1,6 @@
 package dev.ccui.application.history;
 
-import dev.ccui.domain.events.IndexProgress;
+import dev.ccui.domain.history.IndexProgress;
 import dev.ccui.application.health.port.out.HealthProbe;
 import dev.ccui.domain.health.ProbeResult;
 import dev.ccui.application.history.port.in.IndexStatusUseCase;

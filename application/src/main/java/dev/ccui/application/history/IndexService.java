@@ -1,7 +1,7 @@
 package dev.ccui.application.history;
 
 import dev.ccui.domain.events.AppEvent;
-import dev.ccui.domain.events.IndexProgress;
+import dev.ccui.domain.history.IndexProgress;
 import dev.ccui.application.events.port.out.EventBus;
 import dev.ccui.application.history.port.in.IndexStatusUseCase;
 import dev.ccui.application.history.port.out.FileState;

@@ -1,6 +1,6 @@
 package dev.ccui.application.history.port.in;
 
-import dev.ccui.domain.events.IndexProgress;
+import dev.ccui.domain.history.IndexProgress;
 
 public interface IndexStatusUseCase {
 

@@ -1,4 +1,4 @@
-package dev.ccui.domain.events;
+package dev.ccui.domain.history;
 
 import java.time.Instant;
 
