@@ -5,7 +5,7 @@ import dev.ccui.adapters.http.json.Json;
 import dev.ccui.application.auth.AuthSettings;
 import dev.ccui.application.health.HealthService;
 import dev.ccui.application.health.port.out.HealthProbe;
-import dev.ccui.domain.health.ProbeResult;
+import dev.ccui.application.health.port.in.ProbeResult;
 import dev.ccui.domain.ratelimit.RateLimit;
 import dev.ccui.application.testing.CountingRateLimiter;
 import dev.ccui.application.testing.FakePasswordHasher;

@@ -7,7 +7,7 @@ import dev.ccui.application.alert.port.out.Alert.Severity;
 import dev.ccui.application.alert.port.out.AlertSink;
 import dev.ccui.application.alert.port.out.DiskSpace;
 import dev.ccui.application.health.port.in.HealthReport;
-import dev.ccui.domain.health.ProbeResult;
+import dev.ccui.application.health.port.in.ProbeResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

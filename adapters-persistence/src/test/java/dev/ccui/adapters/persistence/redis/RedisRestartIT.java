@@ -8,7 +8,7 @@ import dev.ccui.adapters.persistence.db.Database;
 import dev.ccui.adapters.persistence.user.JdbiUserRepository;
 import dev.ccui.domain.events.AppEvent;
 import dev.ccui.domain.events.AppEvent.ProjectsChanged;
-import dev.ccui.domain.health.ProbeResult;
+import dev.ccui.application.health.port.in.ProbeResult;
 import dev.ccui.domain.ratelimit.RateLimit;
 import dev.ccui.domain.auth.TokenClaims;
 import dev.ccui.domain.project.ProjectId;

@@ -1,6 +1,6 @@
 package dev.ccui.application.health.port.out;
 
-import dev.ccui.domain.health.ProbeResult;
+import dev.ccui.application.health.port.in.ProbeResult;
 
 /** One dependency the service checks for {@code /api/health}. */
 public interface HealthProbe {
