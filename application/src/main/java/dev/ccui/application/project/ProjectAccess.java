@@ -50,8 +50,7 @@ public final class ProjectAccess {
     }
 
     public Project require(Principal caller, ProjectId projectId) {
-        Project project = projects.findById(projectId)
-                .filter(found -> !found.removed())
+        Project project = projects.findById(projectId).filter(found -> !found.removed())
                 .orElseThrow(() -> new NotFoundException("no such project"));
         return require(caller, project);
     }
