@@ -6,7 +6,10 @@ import dev.ccui.domain.workspace.RelativePath;
 import dev.ccui.domain.workspace.git.GitBranch;
 import dev.ccui.domain.workspace.git.GitCommit;
 import dev.ccui.domain.workspace.git.GitDiff;
+import dev.ccui.domain.workspace.git.GitPush;
+import dev.ccui.domain.workspace.git.GitStash;
 import dev.ccui.domain.workspace.git.GitStatus;
+import dev.ccui.domain.workspace.git.PullMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,5 +78,57 @@ public final class RecordingGitClient implements GitClient {
     @Override
     public void createBranch(Path root, String name, boolean checkout) {
         called(root, "branch " + name + (checkout ? " and checkout" : ""));
+    }
+
+    @Override
+    public void discard(Path root, List<RelativePath> paths) {
+        called(root, "discard " + paths.stream().map(p -> p.isRoot() ? "." : p.toString()).toList());
+    }
+
+    @Override
+    public void deleteBranch(Path root, String name, boolean force) {
+        called(root, "delete branch " + name + (force ? " forced" : ""));
+    }
+
+    @Override
+    public void renameBranch(Path root, String from, String to) {
+        called(root, "rename branch " + from + " to " + to);
+    }
+
+    @Override
+    public List<GitStash> stashes(Path root) {
+        called(root, "stashes");
+        return List.of();
+    }
+
+    @Override
+    public void stash(Path root, String message, boolean includeUntracked, GitAuthor author) {
+        called(root, "stash '" + message + "'" + (includeUntracked ? " with untracked" : "") + " by " + author.name());
+    }
+
+    @Override
+    public void applyStash(Path root, int index, boolean pop) {
+        called(root, (pop ? "pop" : "apply") + " stash " + index);
+    }
+
+    @Override
+    public void dropStash(Path root, int index) {
+        called(root, "drop stash " + index);
+    }
+
+    @Override
+    public void fetch(Path root, String remote) {
+        called(root, "fetch " + (remote == null ? "(all)" : remote));
+    }
+
+    @Override
+    public void pull(Path root, PullMode mode, GitAuthor author) {
+        called(root, "pull " + mode.code() + " by " + author.name());
+    }
+
+    @Override
+    public GitPush push(Path root, String remote) {
+        called(root, "push " + (remote == null ? "(default)" : remote));
+        return new GitPush("main", (remote == null ? "origin" : remote) + "/main", true);
     }
 }

@@ -7,15 +7,20 @@ import dev.ccui.adapters.http.json.Json;
 import dev.ccui.adapters.http.json.QueryParams;
 import dev.ccui.adapters.http.security.Access;
 import dev.ccui.application.workspace.git.port.in.GitUseCase;
+import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.workspace.git.GitFileStatus;
 import dev.ccui.domain.workspace.git.GitStatus;
+import dev.ccui.domain.workspace.git.PullMode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
 
-/** {@code /api/projects/{projectId}/git/…}: status, diff, log, branches, and the actions that change the repository. */
+/**
+ * {@code /api/projects/{projectId}/git/…}: status, diff, log, branches, stashes, the actions that
+ * change the repository, and fetch, pull and push.
+ */
 public final class GitRoutes {
     private static final String BASE = "/api/projects/{projectId}/git";
     private final GitUseCase git;
@@ -51,6 +56,24 @@ public final class GitRoutes {
     record BranchBody(String name, Boolean checkout) {
     }
 
+    record DeleteBranchBody(String name, Boolean force) {
+    }
+
+    record RenameBranchBody(String from, String to) {
+    }
+
+    record StashBody(String message, Boolean includeUntracked) {
+    }
+
+    record ApplyStashBody(Boolean pop) {
+    }
+
+    record RemoteBody(String remote) {
+    }
+
+    record PullBody(String mode) {
+    }
+
     public void register(RoutesConfig routes) {
         routes.get(BASE + "/status", ctx -> ctx.json(StatusView.of(git.status(caller(ctx), id(ctx)))), Access.USER);
         routes.get(BASE + "/diff", ctx -> ctx.json(git.diff(caller(ctx), id(ctx), WorkspaceParams.optional(ctx.queryParam("path")),
@@ -79,6 +102,72 @@ public final class GitRoutes {
             git.createBranch(caller(ctx), id(ctx), body.name(), Boolean.TRUE.equals(body.checkout()), client(ctx));
             ctx.status(201).json(Map.of("name", body.name()));
         }, Access.USER);
+        routes.post(BASE + "/branch/delete", ctx -> {
+            DeleteBranchBody body = Json.body(ctx, DeleteBranchBody.class);
+            git.deleteBranch(caller(ctx), id(ctx), body.name(), Boolean.TRUE.equals(body.force()), client(ctx));
+            ctx.status(204);
+        }, Access.USER);
+        routes.post(BASE + "/branch/rename", ctx -> {
+            RenameBranchBody body = Json.body(ctx, RenameBranchBody.class);
+            git.renameBranch(caller(ctx), id(ctx), body.from(), body.to(), client(ctx));
+            ctx.status(204);
+        }, Access.USER);
+        routes.post(BASE + "/discard", ctx -> {
+            git.discard(caller(ctx), id(ctx), WorkspaceParams.paths(Json.body(ctx, PathsBody.class).paths()), client(ctx));
+            ctx.status(204);
+        }, Access.USER);
+        registerStashes(routes);
+        registerRemotes(routes);
+    }
+
+    private void registerStashes(RoutesConfig routes) {
+        routes.get(BASE + "/stashes", ctx -> ctx.json(Map.of("items", git.stashes(caller(ctx), id(ctx)))), Access.USER);
+        routes.post(BASE + "/stashes", ctx -> {
+            StashBody body = optionalBody(ctx, StashBody.class, new StashBody(null, null));
+            git.stash(caller(ctx), id(ctx), body.message(), Boolean.TRUE.equals(body.includeUntracked()), client(ctx));
+            ctx.status(201);
+        }, Access.USER);
+        routes.post(BASE + "/stashes/{index}/apply", ctx -> {
+            boolean pop = Boolean.TRUE.equals(optionalBody(ctx, ApplyStashBody.class, new ApplyStashBody(null)).pop());
+            git.applyStash(caller(ctx), id(ctx), stashIndex(ctx), pop, client(ctx));
+            ctx.status(204);
+        }, Access.USER);
+        routes.delete(BASE + "/stashes/{index}", ctx -> {
+            git.dropStash(caller(ctx), id(ctx), stashIndex(ctx), client(ctx));
+            ctx.status(204);
+        }, Access.USER);
+    }
+
+    /** Fetch, pull and push answer when git is done (bounded by the runner's remote timeout), not as a stream. */
+    private void registerRemotes(RoutesConfig routes) {
+        routes.post(BASE + "/fetch", ctx -> {
+            git.fetch(caller(ctx), id(ctx), optionalBody(ctx, RemoteBody.class, new RemoteBody(null)).remote(), client(ctx));
+            ctx.status(204);
+        }, Access.USER);
+        routes.post(BASE + "/pull", ctx -> {
+            String mode = optionalBody(ctx, PullBody.class, new PullBody(null)).mode();
+            PullMode parsed = PullMode.ofCode(mode == null ? PullMode.FAST_FORWARD.code() : mode);
+            if (parsed == null) {
+                throw new InvalidException("mode", "mode is ff-only or rebase");
+            }
+            git.pull(caller(ctx), id(ctx), parsed, client(ctx));
+            ctx.status(204);
+        }, Access.USER);
+        routes.post(BASE + "/push", ctx -> ctx.json(git.push(caller(ctx), id(ctx),
+                optionalBody(ctx, RemoteBody.class, new RemoteBody(null)).remote(), client(ctx))), Access.USER);
+    }
+
+    /** Bodies whose fields are all optional may be left out. */
+    private static <T> T optionalBody(Context ctx, Class<T> type, T empty) {
+        return ctx.body().isBlank() ? empty : Json.body(ctx, type);
+    }
+
+    private static int stashIndex(Context ctx) {
+        String text = ctx.pathParam("index");
+        if (!text.matches("\\d{1,5}")) {
+            throw new InvalidException("index", "index must be a whole number");
+        }
+        return Integer.parseInt(text);
     }
 
     private static ProjectId id(Context ctx) {

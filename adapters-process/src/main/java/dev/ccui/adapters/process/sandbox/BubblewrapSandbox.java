@@ -26,7 +26,7 @@ import java.util.Set;
  * database, {@code jwt-secret}, {@code node-id}, logs and the app's installation are never mounted,
  * and are masked when they lie inside a project.
  *
- * <p>Network: git gets none. Runs and shells get {@link SandboxNetwork#PASTA} (an own network
+ * <p>Network: local git gets none. Runs, shells and git talking to a remote get {@link SandboxNetwork#PASTA} (an own network
  * namespace connected outside by {@code pasta}, which forwards only the named loopback ports to
  * the app machine) or {@link SandboxNetwork#HOST}. Limits: one cgroup per sandbox ({@link Cgroups}).
  *
@@ -133,8 +133,9 @@ public final class BubblewrapSandbox implements ProcessSandbox {
     @Override
     public SandboxedCommand prepare(SandboxRequest request) {
         Path project = real(request.project());
-        boolean claude = request.profile() != SandboxRequest.Profile.GIT;
-        boolean pasta = claude && settings.network() == SandboxNetwork.PASTA;
+        boolean claude = request.profile() == SandboxRequest.Profile.CLAUDE || request.profile() == SandboxRequest.Profile.SHELL;
+        boolean networked = request.profile() != SandboxRequest.Profile.GIT;
+        boolean pasta = networked && settings.network() == SandboxNetwork.PASTA;
         // As root, pasta joins the network namespace bubblewrap makes; without privileges it cannot
         // (it would have to enter bubblewrap's user namespace), so pasta makes the namespace and
         // starts bubblewrap inside it.
@@ -147,7 +148,7 @@ public final class BubblewrapSandbox implements ProcessSandbox {
             // A new session: no TIOCSTI into a terminal it did not get. The shell keeps its PTY as controlling terminal.
             bwrap.add("--new-session");
         }
-        if (!claude || (pasta && !pastaOutside)) {
+        if (!networked || (pasta && !pastaOutside)) {
             bwrap.add("--unshare-net");
         }
         system(bwrap);

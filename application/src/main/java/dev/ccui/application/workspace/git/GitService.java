@@ -11,7 +11,10 @@ import dev.ccui.domain.workspace.git.GitBranch;
 import dev.ccui.application.workspace.git.port.out.GitClient;
 import dev.ccui.domain.workspace.git.GitCommit;
 import dev.ccui.domain.workspace.git.GitDiff;
+import dev.ccui.domain.workspace.git.GitPush;
+import dev.ccui.domain.workspace.git.GitStash;
 import dev.ccui.domain.workspace.git.GitStatus;
+import dev.ccui.domain.workspace.git.PullMode;
 import dev.ccui.domain.audit.AuditAction;
 import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.error.InvalidException;
@@ -26,6 +29,10 @@ import java.util.regex.Pattern;
 public final class GitService implements GitUseCase {
     /** A conservative subset of git's ref rules, so no name can ever read as an option or a range. */
     private static final Pattern BRANCH = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._/-]{0,199}");
+    /** Remote names as people write them (origin, upstream, my-fork): never an option, a path or a URL. */
+    private static final Pattern REMOTE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,99}");
+    private static final int MAX_STASH_MESSAGE = 500;
+    private static final int MAX_STASH_INDEX = 10_000;
     private static final int MAX_DIFF_BYTES = 1024 * 1024;
     private static final int MAX_MESSAGE = 10_000;
 
@@ -93,8 +100,7 @@ public final class GitService implements GitUseCase {
         if (message.length() > MAX_MESSAGE || message.indexOf('\0') >= 0) {
             throw new InvalidException("message", "the commit message is too long or holds a NUL");
         }
-        String username = caller.username().value();
-        String hash = git.commit(root(project), message.strip(), new GitAuthor(username, username + "@ccui.local"));
+        String hash = git.commit(root(project), message.strip(), author(caller));
         auditor.record(AuditAction.GIT_COMMITTED, caller, project.path(), client, true, hash);
         return hash;
     }
@@ -111,6 +117,103 @@ public final class GitService implements GitUseCase {
         Project project = access.requireWorkspace(caller, projectId);
         git.createBranch(root(project), branchName("name", name), checkout);
         auditor.record(AuditAction.GIT_BRANCH_CREATED, caller, project.path(), client, true, name);
+    }
+
+    @Override
+    public void deleteBranch(Principal caller, ProjectId projectId, String name, boolean force, ClientInfo client) {
+        Project project = access.requireWorkspace(caller, projectId);
+        git.deleteBranch(root(project), branchName("name", name), force);
+        auditor.record(AuditAction.GIT_BRANCH_DELETED, caller, project.path(), client, true, force ? name + " (forced)" : name);
+    }
+
+    @Override
+    public void renameBranch(Principal caller, ProjectId projectId, String from, String to, ClientInfo client) {
+        Project project = access.requireWorkspace(caller, projectId);
+        git.renameBranch(root(project), branchName("from", from), branchName("to", to));
+        auditor.record(AuditAction.GIT_BRANCH_RENAMED, caller, project.path(), client, true, from + " -> " + to);
+    }
+
+    @Override
+    public void discard(Principal caller, ProjectId projectId, List<RelativePath> paths, ClientInfo client) {
+        Project project = access.requireWorkspace(caller, projectId);
+        List<RelativePath> parsed = checked(paths);
+        git.discard(root(project), parsed);
+        auditor.record(AuditAction.GIT_DISCARDED, caller, project.path(), client, true, describe(parsed));
+    }
+
+    @Override
+    public List<GitStash> stashes(Principal caller, ProjectId projectId) {
+        return git.stashes(root(access.requireWorkspace(caller, projectId)));
+    }
+
+    @Override
+    public void stash(Principal caller, ProjectId projectId, String message, boolean includeUntracked, ClientInfo client) {
+        Project project = access.requireWorkspace(caller, projectId);
+        String text = message == null || message.isBlank() ? null : message.strip();
+        if (text != null && (text.length() > MAX_STASH_MESSAGE || text.indexOf('\0') >= 0)) {
+            throw new InvalidException("message", "the stash message is too long or holds a NUL");
+        }
+        git.stash(root(project), text, includeUntracked, author(caller));
+        auditor.record(AuditAction.GIT_STASHED, caller, project.path(), client, true, text);
+    }
+
+    @Override
+    public void applyStash(Principal caller, ProjectId projectId, int index, boolean pop, ClientInfo client) {
+        Project project = access.requireWorkspace(caller, projectId);
+        git.applyStash(root(project), stashIndex(index), pop);
+        auditor.record(AuditAction.GIT_STASH_APPLIED, caller, project.path(), client, true,
+                "stash@{" + index + "}" + (pop ? " (popped)" : ""));
+    }
+
+    @Override
+    public void dropStash(Principal caller, ProjectId projectId, int index, ClientInfo client) {
+        Project project = access.requireWorkspace(caller, projectId);
+        git.dropStash(root(project), stashIndex(index));
+        auditor.record(AuditAction.GIT_STASH_DROPPED, caller, project.path(), client, true, "stash@{" + index + "}");
+    }
+
+    @Override
+    public void fetch(Principal caller, ProjectId projectId, String remote, ClientInfo client) {
+        Project project = access.requireWorkspace(caller, projectId);
+        git.fetch(root(project), remote == null ? null : remoteName(remote));
+        auditor.record(AuditAction.GIT_FETCHED, caller, project.path(), client, true, remote == null ? "(all remotes)" : remote);
+    }
+
+    @Override
+    public void pull(Principal caller, ProjectId projectId, PullMode mode, ClientInfo client) {
+        Project project = access.requireWorkspace(caller, projectId);
+        if (mode == null) {
+            throw new InvalidException("mode", "mode is ff-only or rebase");
+        }
+        git.pull(root(project), mode, author(caller));
+        auditor.record(AuditAction.GIT_PULLED, caller, project.path(), client, true, mode.code());
+    }
+
+    @Override
+    public GitPush push(Principal caller, ProjectId projectId, String remote, ClientInfo client) {
+        Project project = access.requireWorkspace(caller, projectId);
+        GitPush pushed = git.push(root(project), remote == null ? null : remoteName(remote));
+        auditor.record(AuditAction.GIT_PUSHED, caller, project.path(), client, true, pushed.branch() + " -> " + pushed.upstream());
+        return pushed;
+    }
+
+    private static GitAuthor author(Principal caller) {
+        String username = caller.username().value();
+        return new GitAuthor(username, username + "@ccui.local");
+    }
+
+    private static String remoteName(String name) {
+        if (!REMOTE.matcher(name).matches() || name.contains("..") || name.endsWith(".lock")) {
+            throw new InvalidException("remote", "not a valid remote name");
+        }
+        return name;
+    }
+
+    private static int stashIndex(int index) {
+        if (index < 0 || index > MAX_STASH_INDEX) {
+            throw new InvalidException("index", "not a stash index");
+        }
+        return index;
     }
 
     private static String branchName(String field, String name) {

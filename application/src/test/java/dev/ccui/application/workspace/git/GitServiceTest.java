@@ -14,6 +14,7 @@ import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.error.NotFoundException;
 import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.workspace.RelativePath;
+import dev.ccui.domain.workspace.git.PullMode;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -100,5 +101,69 @@ class GitServiceTest {
 
         assertThat(git.calls()).containsExactly(root + " diff (all) max 1048576", root + " diff staged src/a.txt max 1048576",
                 root + " log skip 10 limit 500");
+    }
+
+    @Test
+    void remotesStashesDiscardAndBranchChangesRunAsTheCallerAndAreAudited() {
+        service.fetch(fixture.member, projectId, null, ClientInfo.INTERNAL);
+        service.pull(fixture.member, projectId, PullMode.REBASE, ClientInfo.INTERNAL);
+        service.push(fixture.owner, projectId, "upstream", ClientInfo.INTERNAL);
+        service.discard(fixture.owner, projectId, List.of(RelativePath.parse("src/a.txt")), ClientInfo.INTERNAL);
+        service.stash(fixture.owner, projectId, "  halfway  ", true, ClientInfo.INTERNAL);
+        service.stashes(fixture.admin, projectId);
+        service.applyStash(fixture.owner, projectId, 0, true, ClientInfo.INTERNAL);
+        service.dropStash(fixture.owner, projectId, 2, ClientInfo.INTERNAL);
+        service.renameBranch(fixture.owner, projectId, "old", "new", ClientInfo.INTERNAL);
+        service.deleteBranch(fixture.owner, projectId, "new", true, ClientInfo.INTERNAL);
+
+        assertThat(git.calls()).containsExactly(root + " fetch (all)", root + " pull rebase by member", root + " push upstream",
+                root + " discard [src/a.txt]", root + " stash 'halfway' with untracked by owner", root + " stashes",
+                root + " pop stash 0", root + " drop stash 2", root + " rename branch old to new",
+                root + " delete branch new forced");
+        assertThat(fixture.audited()).extracting(AuditEntry::action, AuditEntry::detail).containsExactly(
+                tuple(AuditAction.GIT_FETCHED, "(all remotes)"), tuple(AuditAction.GIT_PULLED, "rebase"),
+                tuple(AuditAction.GIT_PUSHED, "main -> upstream/main"), tuple(AuditAction.GIT_DISCARDED, "[src/a.txt]"),
+                tuple(AuditAction.GIT_STASHED, "halfway"), tuple(AuditAction.GIT_STASH_APPLIED, "stash@{0} (popped)"),
+                tuple(AuditAction.GIT_STASH_DROPPED, "stash@{2}"), tuple(AuditAction.GIT_BRANCH_RENAMED, "old -> new"),
+                tuple(AuditAction.GIT_BRANCH_DELETED, "new (forced)"));
+    }
+
+    @Test
+    void aStrangerCannotFetchPullPushDiscardOrStash() {
+        List<Runnable> actions = List.of(
+                () -> service.fetch(fixture.stranger, projectId, null, ClientInfo.INTERNAL),
+                () -> service.pull(fixture.stranger, projectId, PullMode.FAST_FORWARD, ClientInfo.INTERNAL),
+                () -> service.push(fixture.stranger, projectId, null, ClientInfo.INTERNAL),
+                () -> service.discard(fixture.stranger, projectId, List.of(RelativePath.ROOT), ClientInfo.INTERNAL),
+                () -> service.stash(fixture.stranger, projectId, null, false, ClientInfo.INTERNAL),
+                () -> service.stashes(fixture.stranger, projectId),
+                () -> service.dropStash(fixture.stranger, projectId, 0, ClientInfo.INTERNAL),
+                () -> service.deleteBranch(fixture.stranger, projectId, "main", false, ClientInfo.INTERNAL));
+        for (Runnable action : actions) {
+            assertThatThrownBy(action::run).isInstanceOf(ForbiddenException.class);
+        }
+        assertThat(git.calls()).isEmpty();
+        assertThat(fixture.audited()).isEmpty();
+    }
+
+    @Test
+    void noRemoteNameStashIndexOrMessageOutsideTheRulesReachesGit() {
+        for (String remote : new String[] {"-u", "--upload-pack=touch x", "../other", "http://host/x.git", "a b", "", "x.lock"}) {
+            assertThatThrownBy(() -> service.fetch(fixture.owner, projectId, remote, ClientInfo.INTERNAL))
+                    .as(remote).isInstanceOf(InvalidException.class);
+            assertThatThrownBy(() -> service.push(fixture.owner, projectId, remote, ClientInfo.INTERNAL))
+                    .as(remote).isInstanceOf(InvalidException.class);
+        }
+        assertThatThrownBy(() -> service.pull(fixture.owner, projectId, null, ClientInfo.INTERNAL))
+                .isInstanceOf(InvalidException.class);
+        assertThatThrownBy(() -> service.applyStash(fixture.owner, projectId, -1, false, ClientInfo.INTERNAL))
+                .isInstanceOf(InvalidException.class);
+        assertThatThrownBy(() -> service.stash(fixture.owner, projectId, "a\0b", false, ClientInfo.INTERNAL))
+                .isInstanceOf(InvalidException.class);
+        assertThatThrownBy(() -> service.renameBranch(fixture.owner, projectId, "main", "-D", ClientInfo.INTERNAL))
+                .isInstanceOf(InvalidException.class);
+        assertThatThrownBy(() -> service.deleteBranch(fixture.owner, projectId, "--all", true, ClientInfo.INTERNAL))
+                .isInstanceOf(InvalidException.class);
+        assertThat(git.calls()).isEmpty();
     }
 }

@@ -6,10 +6,11 @@ import dev.ccui.application.workspace.git.port.out.GitClient;
 import dev.ccui.domain.workspace.git.GitCommit;
 import dev.ccui.domain.workspace.git.GitDiff;
 import dev.ccui.domain.workspace.git.GitFileStatus;
+import dev.ccui.domain.workspace.git.GitPush;
+import dev.ccui.domain.workspace.git.GitStash;
 import dev.ccui.domain.workspace.git.GitStatus;
+import dev.ccui.domain.workspace.git.PullMode;
 import dev.ccui.domain.error.ConflictException;
-import dev.ccui.domain.error.InvalidException;
-import dev.ccui.domain.error.NotFoundException;
 import dev.ccui.domain.workspace.RelativePath;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,9 +25,13 @@ public final class GitCliClient implements GitClient {
     private static final int MAX_SMALL = 1024 * 1024;
 
     private final GitRunner runner;
+    private final GitCliStashes stashes;
+    private final GitCliRemotes remotes;
 
     public GitCliClient(GitRunner runner) {
         this.runner = runner;
+        this.stashes = new GitCliStashes(runner);
+        this.remotes = new GitCliRemotes(runner);
     }
 
     @Override
@@ -100,7 +105,7 @@ public final class GitCliClient implements GitClient {
             if (result.stderr().contains("does not have any commits yet")) {
                 return List.of();
             }
-            throw failure(result);
+            throw GitFailures.of(result);
         }
         String[] fields = result.out().split("\0", -1);
         List<GitCommit> commits = new ArrayList<>();
@@ -143,17 +148,15 @@ public final class GitCliClient implements GitClient {
 
     @Override
     public String commit(Path root, String message, GitAuthor author) {
-        Map<String, String> identity = Map.of("GIT_AUTHOR_NAME", author.name(), "GIT_AUTHOR_EMAIL", author.email(),
-                "GIT_COMMITTER_NAME", author.name(), "GIT_COMMITTER_EMAIL", author.email());
         GitRunner.Result result = runner.run(root, List.of("commit", "-q", "--no-verify", "-F", "-"),
-                message.getBytes(StandardCharsets.UTF_8), MAX_SMALL, identity);
+                message.getBytes(StandardCharsets.UTF_8), MAX_SMALL, identity(author));
         if (!result.ok()) {
             String said = result.out() + result.stderr();
             if (said.contains("nothing to commit") || said.contains("no changes added to commit")
                     || said.contains("nothing added to commit")) {
                 throw new ConflictException("NOTHING_TO_COMMIT", "nothing is staged: stage changes first");
             }
-            throw failure(result);
+            throw GitFailures.of(result);
         }
         return git(root, List.of("rev-parse", "HEAD"), null, 1024, Map.of()).out().strip();
     }
@@ -169,6 +172,78 @@ public final class GitCliClient implements GitClient {
         git(root, args, null, MAX_SMALL, Map.of());
     }
 
+    /**
+     * Tracked paths get their working-tree content back from the index (what is staged stays);
+     * untracked files and folders under the paths are deleted. Ignored files are left alone.
+     */
+    @Override
+    public void discard(Path root, List<RelativePath> paths) {
+        List<String> specs = paths.stream().map(GitCliClient::pathspec).toList();
+        List<String> args = new ArrayList<>(List.of("status", "--porcelain=v2", "-z", "--untracked-files=no", "--"));
+        args.addAll(specs);
+        List<String> changed = parseStatus(git(root, args, null, MAX_STATUS, Map.of()).out()).files().stream()
+                .filter(file -> file.worktree() != '.').map(GitFileStatus::path).toList();
+        if (!changed.isEmpty()) {
+            List<String> restore = new ArrayList<>(List.of("restore", "--worktree", "--"));
+            restore.addAll(changed);
+            git(root, restore, null, MAX_SMALL, Map.of());
+        }
+        List<String> clean = new ArrayList<>(List.of("clean", "-f", "-d", "-q", "--"));
+        clean.addAll(specs);
+        git(root, clean, null, MAX_SMALL, Map.of());
+    }
+
+    @Override
+    public void deleteBranch(Path root, String name, boolean force) {
+        git(root, List.of("branch", force ? "-D" : "-d", "--", name), null, MAX_SMALL, Map.of());
+    }
+
+    @Override
+    public void renameBranch(Path root, String from, String to) {
+        git(root, List.of("branch", "-m", "--", from, to), null, MAX_SMALL, Map.of());
+    }
+
+    @Override
+    public List<GitStash> stashes(Path root) {
+        return stashes.list(root);
+    }
+
+    @Override
+    public void stash(Path root, String message, boolean includeUntracked, GitAuthor author) {
+        stashes.save(root, message, includeUntracked, author);
+    }
+
+    @Override
+    public void applyStash(Path root, int index, boolean pop) {
+        stashes.apply(root, index, pop);
+    }
+
+    @Override
+    public void dropStash(Path root, int index) {
+        stashes.drop(root, index);
+    }
+
+    @Override
+    public void fetch(Path root, String remote) {
+        remotes.fetch(root, remote);
+    }
+
+    @Override
+    public void pull(Path root, PullMode mode, GitAuthor author) {
+        remotes.pull(root, mode, author, status(root));
+    }
+
+    @Override
+    public GitPush push(Path root, String remote) {
+        return remotes.push(root, remote, status(root));
+    }
+
+    /** Author and committer of what git writes (commits, stashes, rebased commits): never the machine's own identity. */
+    static Map<String, String> identity(GitAuthor author) {
+        return Map.of("GIT_AUTHOR_NAME", author.name(), "GIT_AUTHOR_EMAIL", author.email(),
+                "GIT_COMMITTER_NAME", author.name(), "GIT_COMMITTER_EMAIL", author.email());
+    }
+
     private static String pathspec(RelativePath path) {
         return path.isRoot() ? "." : path.toString();
     }
@@ -176,45 +251,8 @@ public final class GitCliClient implements GitClient {
     private GitRunner.Result git(Path root, List<String> args, byte[] stdin, int maxStdout, Map<String, String> env) {
         GitRunner.Result result = runner.run(root, args, stdin, maxStdout, env);
         if (!result.ok()) {
-            throw failure(result);
+            throw GitFailures.of(result);
         }
         return result;
-    }
-
-    /** git's complaint as a 4xx with a stable code; its own first line as the message when nothing better fits. */
-    static RuntimeException failure(GitRunner.Result result) {
-        String err = result.stderr();
-        if (err.contains("not a git repository")) {
-            return new ConflictException("NOT_A_REPOSITORY", "this project is not a git repository");
-        }
-        if (err.contains("dubious ownership")) {
-            return new ConflictException("REPOSITORY_NOT_TRUSTED",
-                    "git refuses this repository: it belongs to another system user (safe.directory)");
-        }
-        if (err.contains("would be overwritten") || err.contains("Your local changes")) {
-            return new ConflictException("CHECKOUT_CONFLICT",
-                    "local changes would be overwritten: commit or discard them first");
-        }
-        if (err.contains("unmerged files") || err.contains("needs merge") || err.contains("you need to resolve")) {
-            return new ConflictException("MERGE_CONFLICT", "resolve the merge conflicts first");
-        }
-        if (err.contains("invalid reference") || err.contains("did not match any")) {
-            return new NotFoundException("UNKNOWN_BRANCH", "no such branch");
-        }
-        if (err.contains("already exists")) {
-            return new ConflictException("BRANCH_EXISTS", "a branch of that name already exists");
-        }
-        if (err.contains("not a valid object name") || err.contains("does not have any commits yet")) {
-            return new ConflictException("NO_COMMITS", "the repository has no commits yet");
-        }
-        if (err.contains("index.lock")) {
-            return new ConflictException("REPOSITORY_LOCKED", "another git process is running in this repository");
-        }
-        if (err.contains("is not a valid branch name")) {
-            return new InvalidException("name", "not a valid branch name");
-        }
-        String first = err.lines().filter(line -> !line.isBlank()).findFirst().orElse("git failed (exit " + result.exitCode() + ")")
-                .replaceFirst("^(fatal|error): ", "");
-        return new ConflictException("GIT_FAILED", first.length() > 300 ? first.substring(0, 300) : first);
     }
 }

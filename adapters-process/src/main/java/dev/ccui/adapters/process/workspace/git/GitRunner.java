@@ -36,14 +36,26 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the system's nor the server user's git config is read. A project without its own {@code .git}
  * is not a repository (409 {@code NOT_A_REPOSITORY}) even when someone wrote {@code HEAD},
  * {@code objects/} and a {@code config} with a filter into its folder.
+ *
+ * <p>{@link #runRemote} is the one exception, for fetch, pull and push: it gets the network and
+ * reads the machine's git configuration (system and the user's, inside the sandbox that user's
+ * sandbox home), because that is where credential helpers, URL rewrites and proxies are set; the
+ * app itself never holds a credential. It can never wait for a person: no terminal prompt, no
+ * askpass program, SSH in batch mode, and a longer but still bounded timeout.
  */
 public final class GitRunner {
     private static final List<String> SAFE_CONFIG = List.of("-c", "core.quotepath=off", "-c", "core.hooksPath=/dev/null",
             "-c", "core.fsmonitor=false", "-c", "safe.bareRepository=explicit", "-c", "commit.gpgsign=false", "-c", "color.ui=false", "-c", "core.pager=cat");
+    /** A remote must not open a way for a person to answer: a credential it lacks is a failure at once. */
+    private static final List<String> REMOTE_CONFIG = List.of("-c", "credential.interactive=never", "-c", "core.askPass=",
+            "-c", "protocol.ext.allow=never", "-c", "http.lowSpeedLimit=1", "-c", "http.lowSpeedTime=30");
+    private static final String SSH = "ssh -o BatchMode=yes -o ConnectTimeout=20";
+    private static final Duration REMOTE_TIMEOUT = Duration.ofMinutes(2);
     private static final int MAX_STDERR = 16 * 1024;
 
     private final String git;
     private final Duration timeout;
+    private final Duration remoteTimeout;
     private final ProcessSandbox sandbox;
 
     public GitRunner(String git, Duration timeout) {
@@ -52,8 +64,14 @@ public final class GitRunner {
 
     /** git runs in {@code sandbox} (no network, only the project), so a hostile repository config can do no more than its user. */
     public GitRunner(String git, Duration timeout, ProcessSandbox sandbox) {
+        this(git, timeout, REMOTE_TIMEOUT, sandbox);
+    }
+
+    /** {@code remoteTimeout} bounds fetch, pull and push, which wait on another machine. */
+    public GitRunner(String git, Duration timeout, Duration remoteTimeout, ProcessSandbox sandbox) {
         this.git = git;
         this.timeout = timeout;
+        this.remoteTimeout = remoteTimeout;
         this.sandbox = sandbox;
     }
 
@@ -77,6 +95,16 @@ public final class GitRunner {
     }
 
     public Result run(Path directory, List<String> args, byte[] stdin, int maxStdout, Map<String, String> extraEnv) {
+        return run(directory, args, stdin, maxStdout, extraEnv, false);
+    }
+
+    /** git that talks to a remote: with the network and the machine's git configuration (see the class comment). */
+    public Result runRemote(Path directory, List<String> args, int maxStdout, Map<String, String> extraEnv) {
+        return run(directory, args, null, maxStdout, extraEnv, true);
+    }
+
+    private Result run(Path directory, List<String> args, byte[] stdin, int maxStdout, Map<String, String> extraEnv,
+                       boolean remote) {
         Path root = realPath(directory);
         Path gitDir = root.resolve(".git");
         // init is the one command that creates the .git it is pointed at.
@@ -87,6 +115,9 @@ public final class GitRunner {
         List<String> command = new ArrayList<>();
         command.add(git);
         command.addAll(SAFE_CONFIG);
+        if (remote) {
+            command.addAll(REMOTE_CONFIG);
+        }
         command.addAll(args);
         Map<String, String> env = new HashMap<>(System.getenv());
         ProcessEnvironment.scrub(env);
@@ -100,11 +131,21 @@ public final class GitRunner {
         env.put("GIT_DIR", gitDir.toString());
         env.put("GIT_WORK_TREE", root.toString());
         env.put("GIT_CEILING_DIRECTORIES", root.getParent() == null ? root.toString() : root.getParent().toString());
-        env.put("GIT_CONFIG_NOSYSTEM", "1");
-        env.put("GIT_CONFIG_GLOBAL", "/dev/null");
         env.put("GIT_ATTR_NOSYSTEM", "1");
+        if (remote) {
+            // An empty GIT_ASKPASS wins over core.askPass and SSH_ASKPASS: with prompts off, git fails instead of asking.
+            env.put("GIT_ASKPASS", "");
+            env.remove("SSH_ASKPASS");
+            env.remove("SSH_ASKPASS_REQUIRE");
+            env.put("GIT_SSH_COMMAND", SSH);
+        } else {
+            env.put("GIT_CONFIG_NOSYSTEM", "1");
+            env.put("GIT_CONFIG_GLOBAL", "/dev/null");
+        }
         env.putAll(extraEnv);
-        SandboxedCommand sandboxed = sandbox.prepare(new SandboxRequest(SandboxRequest.Profile.GIT, root, command, env));
+        SandboxedCommand sandboxed = sandbox.prepare(new SandboxRequest(remote ? SandboxRequest.Profile.GIT_REMOTE
+                : SandboxRequest.Profile.GIT, root, command, env));
+        Duration timeout = remote ? remoteTimeout : this.timeout;
         ProcessBuilder builder = new ProcessBuilder(sandboxed.command()).directory(sandboxed.directory().toFile());
         builder.environment().clear();
         builder.environment().putAll(sandboxed.environment());
@@ -147,7 +188,9 @@ public final class GitRunner {
             stdinWriter.join(timeout.toMillis());
             watchdog.interrupt();
             if (timedOut.get()) {
-                throw new UnavailableException("git took longer than " + timeout.toSeconds() + " s and was stopped");
+                throw remote ? new UnavailableException("REMOTE_TIMEOUT", "the remote did not finish within "
+                        + timeout.toSeconds() + " s: git was stopped", null)
+                        : new UnavailableException("git took longer than " + timeout.toSeconds() + " s and was stopped");
             }
             return new Result(truncated ? 0 : exit, output.toByteArray(), truncated, errors.toString(StandardCharsets.UTF_8));
         } catch (InterruptedException e) {

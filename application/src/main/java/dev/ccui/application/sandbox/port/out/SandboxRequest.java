@@ -18,6 +18,8 @@ public record SandboxRequest(Profile profile, Path project, List<String> command
     public enum Profile {
         /** git on the project: no network, no CLI, no transcripts. */
         GIT,
+        /** git talking to a remote (fetch, pull, push): like {@link #GIT} plus the network runs and shells get. */
+        GIT_REMOTE,
         /** the Claude CLI: the network it is allowed, its installation and the project's transcript folder. */
         CLAUDE,
         /** the web shell: like {@link #CLAUDE} (it can resume a session with the CLI), on a terminal. */

@@ -4,7 +4,10 @@ import dev.ccui.application.common.ClientInfo;
 import dev.ccui.domain.workspace.git.GitBranch;
 import dev.ccui.domain.workspace.git.GitCommit;
 import dev.ccui.domain.workspace.git.GitDiff;
+import dev.ccui.domain.workspace.git.GitPush;
+import dev.ccui.domain.workspace.git.GitStash;
 import dev.ccui.domain.workspace.git.GitStatus;
+import dev.ccui.domain.workspace.git.PullMode;
 import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.workspace.RelativePath;
@@ -32,4 +35,30 @@ public interface GitUseCase {
     void checkout(Principal caller, ProjectId projectId, String branch, ClientInfo client);
 
     void createBranch(Principal caller, ProjectId projectId, String name, boolean checkout, ClientInfo client);
+
+    /** {@code force} deletes a branch whose commits no other branch has. */
+    void deleteBranch(Principal caller, ProjectId projectId, String name, boolean force, ClientInfo client);
+
+    void renameBranch(Principal caller, ProjectId projectId, String from, String to, ClientInfo client);
+
+    /** Throws away the working-tree changes of the paths (untracked files under them are deleted); staged content stays. */
+    void discard(Principal caller, ProjectId projectId, List<RelativePath> paths, ClientInfo client);
+
+    List<GitStash> stashes(Principal caller, ProjectId projectId);
+
+    /** Saves the local changes (and, asked, the untracked files) as the newest stash, by the caller. */
+    void stash(Principal caller, ProjectId projectId, String message, boolean includeUntracked, ClientInfo client);
+
+    /** {@code pop} drops the stash once it applied cleanly. */
+    void applyStash(Principal caller, ProjectId projectId, int index, boolean pop, ClientInfo client);
+
+    void dropStash(Principal caller, ProjectId projectId, int index, ClientInfo client);
+
+    /** One remote, or ({@code null}) every remote; with the machine's git credentials, never asking for one. */
+    void fetch(Principal caller, ProjectId projectId, String remote, ClientInfo client);
+
+    void pull(Principal caller, ProjectId projectId, PullMode mode, ClientInfo client);
+
+    /** The current branch; the first push of a branch sets its upstream. */
+    GitPush push(Principal caller, ProjectId projectId, String remote, ClientInfo client);
 }

@@ -4,7 +4,10 @@ import dev.ccui.domain.workspace.RelativePath;
 import dev.ccui.domain.workspace.git.GitBranch;
 import dev.ccui.domain.workspace.git.GitCommit;
 import dev.ccui.domain.workspace.git.GitDiff;
+import dev.ccui.domain.workspace.git.GitPush;
+import dev.ccui.domain.workspace.git.GitStash;
 import dev.ccui.domain.workspace.git.GitStatus;
+import dev.ccui.domain.workspace.git.PullMode;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -13,6 +16,12 @@ import java.util.List;
  * {@code NOT_A_REPOSITORY} (409), {@code NOTHING_TO_COMMIT} (409), {@code CHECKOUT_CONFLICT} (409),
  * {@code BRANCH_EXISTS} (409), {@code UNKNOWN_BRANCH} (404), {@code GIT_FAILED} (409, git's own
  * first line), {@code GIT_TIMEOUT} (503). A repository without commits is a normal repository.
+ *
+ * <p>Fetch, pull and push talk to a remote with the credentials of the machine's git configuration,
+ * never waiting for a person: {@code REMOTE_AUTH_REQUIRED}, {@code REMOTE_HOST_UNKNOWN},
+ * {@code PUSH_REJECTED}, {@code PULL_NOT_FAST_FORWARD}, {@code PULL_CONFLICT}, {@code NO_UPSTREAM},
+ * {@code NO_REMOTE}, {@code REMOTE_REQUIRED}, {@code DETACHED_HEAD}, {@code UNCOMMITTED_CHANGES} (409),
+ * {@code UNKNOWN_REMOTE} (404), {@code REMOTE_UNREACHABLE}, {@code REMOTE_TIMEOUT} (503).
  */
 public interface GitClient {
 
@@ -36,4 +45,32 @@ public interface GitClient {
     void checkout(Path root, String branch);
 
     void createBranch(Path root, String name, boolean checkout);
+
+    /** Working-tree changes of the paths back to the index (staged content stays); untracked files under them deleted. */
+    void discard(Path root, List<RelativePath> paths);
+
+    /** {@code BRANCH_NOT_MERGED} unless {@code force}; {@code BRANCH_CHECKED_OUT} for the current branch. */
+    void deleteBranch(Path root, String name, boolean force);
+
+    void renameBranch(Path root, String from, String to);
+
+    /** Newest first, {@code index} 0 the newest. */
+    List<GitStash> stashes(Path root);
+
+    /** {@code NOTHING_TO_STASH} when the tree is clean. */
+    void stash(Path root, String message, boolean includeUntracked, GitAuthor author);
+
+    /** {@code UNKNOWN_STASH} (404); {@code STASH_CONFLICT} (409) when it applied with conflicts, the stash then kept. */
+    void applyStash(Path root, int index, boolean pop);
+
+    void dropStash(Path root, int index);
+
+    /** One remote, or ({@code null}) all of them; prunes what the remote deleted. */
+    void fetch(Path root, String remote);
+
+    /** The current branch from its upstream; a rebase that stops at a conflict is undone ({@code PULL_CONFLICT}). */
+    void pull(Path root, PullMode mode, GitAuthor author);
+
+    /** The current branch to its upstream, or (none yet) to {@code remote} (null: origin or the only one), setting it as upstream. */
+    GitPush push(Path root, String remote);
 }

@@ -1,0 +1,63 @@
+package dev.ccui.adapters.process.workspace.git;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * git as a person at another machine would run it, to set the stage of a test: a bare repository
+ * as the remote, a colleague's clone that pushes, commits in a folder. Not through the adapter
+ * under test, and without this machine's own git configuration.
+ */
+final class GitFixture {
+    private GitFixture() {
+    }
+
+    static String git(Path dir, String... args) {
+        List<String> command = new ArrayList<>(List.of("git", "-c", "init.defaultBranch=main", "-c", "core.hooksPath=/dev/null"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(name -> name.startsWith("GIT_"));
+        env.putAll(Map.of("GIT_CONFIG_GLOBAL", "/dev/null", "GIT_CONFIG_NOSYSTEM", "1", "GIT_AUTHOR_NAME", "colleague",
+                "GIT_AUTHOR_EMAIL", "colleague@example.org", "GIT_COMMITTER_NAME", "colleague",
+                "GIT_COMMITTER_EMAIL", "colleague@example.org", "GIT_TERMINAL_PROMPT", "0"));
+        try {
+            Process process = builder.start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor()).as("git " + String.join(" ", args) + ": " + out).isZero();
+            return out.strip();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A bare repository: the remote. */
+    static Path bare(Path dir) {
+        git(dir.getParent(), "init", "-q", "--bare", dir.getFileName().toString());
+        return dir;
+    }
+
+    static Path repository(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        git(dir, "init", "-q");
+        return dir;
+    }
+
+    /** Writes the file and commits it; returns the new commit. */
+    static String commit(Path repo, String file, String content, String message) throws IOException {
+        Files.writeString(repo.resolve(file), content);
+        git(repo, "add", "--", file);
+        git(repo, "commit", "-q", "-m", message);
+        return git(repo, "rev-parse", "HEAD");
+    }
+}
