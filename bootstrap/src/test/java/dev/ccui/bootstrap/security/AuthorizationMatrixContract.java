@@ -94,7 +94,12 @@ abstract class AuthorizationMatrixContract {
                 "GET /api/projects/{projectId}/git/log", "GET /api/projects/{projectId}/git/branches",
                 "POST /api/projects/{projectId}/git/stage", "POST /api/projects/{projectId}/git/unstage",
                 "POST /api/projects/{projectId}/git/commit", "POST /api/projects/{projectId}/git/checkout",
-                "POST /api/projects/{projectId}/git/branch")) {
+                "POST /api/projects/{projectId}/git/branch", "POST /api/projects/{projectId}/git/branch/delete",
+                "POST /api/projects/{projectId}/git/branch/rename", "POST /api/projects/{projectId}/git/discard",
+                "GET /api/projects/{projectId}/git/stashes", "POST /api/projects/{projectId}/git/stashes",
+                "POST /api/projects/{projectId}/git/stashes/{index}/apply", "DELETE /api/projects/{projectId}/git/stashes/{index}",
+                "POST /api/projects/{projectId}/git/fetch", "POST /api/projects/{projectId}/git/pull",
+                "POST /api/projects/{projectId}/git/push")) {
             RULES.put(route, Rule.PROJECT);
         }
         for (String route : List.of("GET /api/runs/{runId}", "POST /api/runs/{runId}/interrupt",
@@ -322,7 +327,8 @@ abstract class AuthorizationMatrixContract {
                 .replace("{requestId}", "no-such-request")
                 .replace("{userId}", bystanderId)
                 .replace("{toolUseId}", "toolu_none")
-                .replace("{imageId}", "none");
+                .replace("{imageId}", "none")
+                .replace("{index}", "0");
         if (path.startsWith("/api/users/{id}")) {
             path = path.replace("{id}", route.method().equals("DELETE") ? throwawayUser(n) : bystanderId);
         }

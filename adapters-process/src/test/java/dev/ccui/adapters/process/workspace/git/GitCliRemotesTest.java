@@ -13,8 +13,6 @@ import dev.ccui.domain.error.NotFoundException;
 import dev.ccui.domain.workspace.git.GitPush;
 import dev.ccui.domain.workspace.git.GitStatus;
 import dev.ccui.domain.workspace.git.PullMode;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -178,14 +176,7 @@ class GitCliRemotesTest {
     @Test
     void aRemoteThatAsksForAPasswordFailsFastWithAClearError() throws Exception {
         AtomicInteger asked = new AtomicInteger();
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
-            asked.incrementAndGet();
-            exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"private\"");
-            exchange.sendResponseHeaders(401, -1);
-            exchange.close();
-        });
-        server.start();
+        HttpServer server = GitFixture.passwordAsking(asked);
         try {
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/private.git";
             git(mine, "remote", "add", "private", url);

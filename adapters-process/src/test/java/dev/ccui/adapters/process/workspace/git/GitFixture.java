@@ -2,24 +2,28 @@ package dev.ccui.adapters.process.workspace.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * git as a person at another machine would run it, to set the stage of a test: a bare repository
  * as the remote, a colleague's clone that pushes, commits in a folder. Not through the adapter
  * under test, and without this machine's own git configuration.
  */
-final class GitFixture {
+public final class GitFixture {
     private GitFixture() {
     }
 
-    static String git(Path dir, String... args) {
+    public static String git(Path dir, String... args) {
         List<String> command = new ArrayList<>(List.of("git", "-c", "init.defaultBranch=main", "-c", "core.hooksPath=/dev/null"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
@@ -42,22 +46,38 @@ final class GitFixture {
     }
 
     /** A bare repository: the remote. */
-    static Path bare(Path dir) {
+    public static Path bare(Path dir) {
         git(dir.getParent(), "init", "-q", "--bare", dir.getFileName().toString());
         return dir;
     }
 
-    static Path repository(Path dir) throws IOException {
+    public static Path repository(Path dir) throws IOException {
         Files.createDirectories(dir);
         git(dir, "init", "-q");
         return dir;
     }
 
     /** Writes the file and commits it; returns the new commit. */
-    static String commit(Path repo, String file, String content, String message) throws IOException {
+    public static String commit(Path repo, String file, String content, String message) throws IOException {
         Files.writeString(repo.resolve(file), content);
         git(repo, "add", "--", file);
         git(repo, "commit", "-q", "-m", message);
         return git(repo, "rev-parse", "HEAD");
+    }
+
+    /**
+     * An HTTP remote on loopback that answers every request with {@code 401} and a Basic challenge,
+     * as a private repository does to a client without credentials; counts the requests.
+     */
+    public static HttpServer passwordAsking(AtomicInteger asked) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            asked.incrementAndGet();
+            exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"private\"");
+            exchange.sendResponseHeaders(401, -1);
+            exchange.close();
+        });
+        server.start();
+        return server;
     }
 }

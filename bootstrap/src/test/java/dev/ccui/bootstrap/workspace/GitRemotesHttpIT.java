@@ -1,0 +1,193 @@
+package dev.ccui.bootstrap.workspace;
+
+import static dev.ccui.adapters.process.workspace.git.GitFixture.commit;
+import static dev.ccui.adapters.process.workspace.git.GitFixture.git;
+import static dev.ccui.bootstrap.testing.ApiClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import dev.ccui.adapters.process.workspace.git.GitFixture;
+import dev.ccui.bootstrap.testing.ApiClient;
+import dev.ccui.bootstrap.testing.TestApplication;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Fetch, pull, push, stashes, discard and branch changes over HTTP through the real application,
+ * with a bare repository on disk as the remote and a colleague's clone pushing to it.
+ */
+class GitRemotesHttpIT {
+    @TempDir
+    Path folder;
+    private TestApplication app;
+    private ApiClient owner;
+    private Path projectDir;
+    private Path remote;
+    private String git;
+
+    /** The project: a repository with one commit whose origin is a bare repository at {@code remotePath}. */
+    private void start(Map<String, String> settings, Path remotePath) throws Exception {
+        projectDir = GitFixture.repository(folder.resolve("work/proj"));
+        commit(projectDir, "a.txt", "one\ntwo\nthree\n", "first");
+        remote = GitFixture.bare(remotePath);
+        git(projectDir, "remote", "add", "origin", remote.toString());
+        app = TestApplication.sqlite(folder, settings);
+        // Only the admin: without a sandbox the app serves one account (issue 12).
+        owner = ApiClient.setUpAdmin(app.startHttp());
+        var created = owner.post("/api/projects", "{\"path\":\"" + projectDir + "\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        git = "/api/projects/" + json(created).get("id").asText() + "/git";
+    }
+
+    @AfterEach
+    void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    private static String code(HttpResponse<String> response) {
+        return json(response).at("/error/code").asText();
+    }
+
+    private JsonNode status() {
+        return json(owner.get(git + "/status"));
+    }
+
+    @Test
+    void pushFetchPullAndAConflictingPullThatLosesNothing() throws Exception {
+        start(Map.of("CCUI_SANDBOX", "none"), folder.resolve("remote.git"));
+
+        var pushed = owner.post(git + "/push", null);
+        assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(200);
+        assertThat(json(pushed).get("upstream").asText()).isEqualTo("origin/main");
+        assertThat(json(pushed).get("upstreamSet").asBoolean()).isTrue();
+        assertThat(status().get("upstream").asText()).isEqualTo("origin/main");
+
+        git(folder, "clone", "-q", remote.toString(), "colleague");
+        Path colleague = folder.resolve("colleague");
+        commit(colleague, "a.txt", "one\nTHEIRS\nthree\n", "their change");
+        git(colleague, "push", "-q");
+        assertThat(owner.post(git + "/fetch", "{}").statusCode()).isEqualTo(204);
+        assertThat(status().get("behind").asInt()).isEqualTo(1);
+
+        String mine = commit(projectDir, "a.txt", "one\nMINE\nthree\n", "my change");
+        Files.writeString(projectDir.resolve("draft.txt"), "not committed\n");
+        JsonNode before = status();
+        assertThat(before.get("ahead").asInt()).isEqualTo(1);
+
+        var refused = owner.post(git + "/pull", "{\"mode\":\"rebase\"}");
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(code(refused)).isEqualTo("PULL_CONFLICT");
+        assertThat(json(refused).at("/error/message").asText()).contains("nothing changed");
+        JsonNode after = status();
+        assertThat(after.get("head").asText()).isEqualTo(mine);
+        assertThat(after.get("ahead").asInt()).isEqualTo(1);
+        assertThat(after.get("files")).isEqualTo(before.get("files"));
+        assertThat(projectDir.resolve("a.txt")).hasContent("one\nMINE\nthree");
+        assertThat(projectDir.resolve("draft.txt")).hasContent("not committed");
+
+        var diverged = owner.post(git + "/pull", "{\"mode\":\"ff-only\"}");
+        assertThat(diverged.statusCode()).isEqualTo(409);
+        assertThat(code(diverged)).isEqualTo("PULL_NOT_FAST_FORWARD");
+        assertThat(owner.post(git + "/pull", "{\"mode\":\"merge\"}").statusCode()).isEqualTo(400);
+        var rejected = owner.post(git + "/push", "{}");
+        assertThat(rejected.statusCode()).isEqualTo(409);
+        assertThat(code(rejected)).isEqualTo("PUSH_REJECTED");
+
+        // The conflict resolved the way a person would, the pull goes through.
+        git(projectDir, "reset", "-q", "--hard", "HEAD~1");
+        assertThat(owner.post(git + "/pull", null).statusCode()).isEqualTo(204);
+        assertThat(projectDir.resolve("a.txt")).hasContent("one\nTHEIRS\nthree");
+        assertThat(status().get("behind").asInt()).isZero();
+
+        JsonNode audit = json(owner.get("/api/audit?limit=50"));
+        assertThat(audit.findValuesAsText("action")).contains("git.pushed", "git.fetched", "git.pulled");
+    }
+
+    @Test
+    void stashRoundTripDiscardAndBranchRenameAndDelete() throws Exception {
+        start(Map.of("CCUI_SANDBOX", "none"), folder.resolve("remote.git"));
+        Files.writeString(projectDir.resolve("a.txt"), "edited\n");
+        Files.writeString(projectDir.resolve("new.txt"), "new\n");
+
+        var stashed = owner.post(git + "/stashes", "{\"message\":\"halfway\",\"includeUntracked\":true}");
+        assertThat(stashed.statusCode()).as(stashed.body()).isEqualTo(201);
+        assertThat(status().get("files")).isEmpty();
+        JsonNode stashes = json(owner.get(git + "/stashes")).get("items");
+        assertThat(stashes).hasSize(1);
+        assertThat(stashes.get(0).get("index").asInt()).isZero();
+        assertThat(stashes.get(0).get("message").asText()).isEqualTo("On main: halfway");
+        assertThat(code(owner.post(git + "/stashes", null))).isEqualTo("NOTHING_TO_STASH");
+        assertThat(owner.post(git + "/stashes/0/apply", "{\"pop\":true}").statusCode()).isEqualTo(204);
+        assertThat(projectDir.resolve("a.txt")).hasContent("edited");
+        assertThat(projectDir.resolve("new.txt")).hasContent("new");
+        assertThat(json(owner.get(git + "/stashes")).get("items")).isEmpty();
+        assertThat(owner.send("DELETE", git + "/stashes/0", null).statusCode()).isEqualTo(404);
+        assertThat(owner.send("DELETE", git + "/stashes/x", null).statusCode()).isEqualTo(400);
+
+        assertThat(owner.post(git + "/discard", "{\"paths\":[\"a.txt\",\"new.txt\"]}").statusCode()).isEqualTo(204);
+        assertThat(projectDir.resolve("a.txt")).hasContent("one\ntwo\nthree");
+        assertThat(projectDir.resolve("new.txt")).doesNotExist();
+        assertThat(owner.post(git + "/discard", "{\"paths\":[\"../outside\"]}").statusCode()).isEqualTo(403);
+
+        assertThat(owner.post(git + "/branch", "{\"name\":\"feature\"}").statusCode()).isEqualTo(201);
+        assertThat(owner.post(git + "/branch/rename", "{\"from\":\"feature\",\"to\":\"topic\"}").statusCode()).isEqualTo(204);
+        assertThat(json(owner.get(git + "/branches")).get("items").findValuesAsText("name")).containsExactly("main", "topic");
+        var current = owner.post(git + "/branch/delete", "{\"name\":\"main\"}");
+        assertThat(code(current)).isEqualTo("BRANCH_CHECKED_OUT");
+        assertThat(owner.post(git + "/branch/delete", "{\"name\":\"topic\"}").statusCode()).isEqualTo(204);
+        assertThat(owner.post(git + "/branch/delete", "{\"name\":\"topic\"}").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aRemoteThatAsksForAPasswordFailsFastWithAClearError() throws Exception {
+        start(Map.of("CCUI_SANDBOX", "none"), folder.resolve("remote.git"));
+        AtomicInteger asked = new AtomicInteger();
+        HttpServer server = GitFixture.passwordAsking(asked);
+        try {
+            git(projectDir, "remote", "add", "private", "http://127.0.0.1:" + server.getAddress().getPort() + "/x.git");
+            Instant start = Instant.now();
+            var fetched = owner.post(git + "/fetch", "{\"remote\":\"private\"}");
+            assertThat(fetched.statusCode()).isEqualTo(409);
+            assertThat(code(fetched)).isEqualTo("REMOTE_AUTH_REQUIRED");
+            assertThat(Duration.between(start, Instant.now())).as("no prompt waited").isLessThan(Duration.ofSeconds(10));
+            assertThat(asked.get()).isPositive();
+            assertThat(owner.post(git + "/fetch", "{\"remote\":\"--upload-pack=touch x\"}").statusCode()).isEqualTo(400);
+            assertThat(owner.post(git + "/fetch", "{\"remote\":\"nope\"}").statusCode()).isEqualTo(404);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    /**
+     * In the sandbox, remote git sees only the project: a remote inside it works (with the network
+     * profile), a repository elsewhere on the disk (another user's project) is not there at all.
+     */
+    @Test
+    void inTheSandboxARemoteInsideTheProjectWorksAndOneOutsideItIsNotThere() throws Exception {
+        start(Map.of("CCUI_SANDBOX", "bwrap"), folder.resolve("work/proj/remote.git"));
+        Files.writeString(projectDir.resolve(".git/info/exclude"), "remote.git/\n");
+        GitFixture.bare(folder.resolve("elsewhere.git"));
+        git(projectDir, "remote", "add", "elsewhere", folder.resolve("elsewhere.git").toString());
+
+        var pushed = owner.post(git + "/push", "{\"remote\":\"origin\"}");
+        assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(200);
+        assertThat(git(remote, "rev-parse", "main")).isEqualTo(status().get("head").asText());
+        assertThat(owner.post(git + "/fetch", "{\"remote\":\"origin\"}").statusCode()).isEqualTo(204);
+
+        var outside = owner.post(git + "/push", "{\"remote\":\"elsewhere\"}");
+        assertThat(outside.statusCode()).as(outside.body()).isEqualTo(503);
+        assertThat(code(outside)).isEqualTo("REMOTE_UNREACHABLE");
+        assertThat(git(folder.resolve("elsewhere.git"), "for-each-ref")).isEmpty();
+    }
+}
