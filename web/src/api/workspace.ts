@@ -56,3 +56,24 @@ export const gitCommit = (projectId: string, message: string) =>
 export const gitCheckout = (projectId: string, branch: string) => request<void>('POST', `${base(projectId)}/git/checkout`, { branch });
 export const gitCreateBranch = (projectId: string, name: string, checkout: boolean) =>
   request<ResponseOf<'gitCreateBranch', 201>>('POST', `${base(projectId)}/git/branch`, { name, checkout });
+export const gitDeleteBranch = (projectId: string, name: string, force: boolean) =>
+  request<void>('POST', `${base(projectId)}/git/branch/delete`, { name, force });
+export const gitRenameBranch = (projectId: string, from: string, to: string) =>
+  request<void>('POST', `${base(projectId)}/git/branch/rename`, { from, to });
+export const gitDiscard = (projectId: string, paths: string[]) => request<void>('POST', `${base(projectId)}/git/discard`, { paths });
+
+// ---- stashes ----
+export type GitStash = Schemas['GitStash'];
+export const gitStashes = (projectId: string) => request<ResponseOf<'gitStashes', 200>>('GET', `${base(projectId)}/git/stashes`);
+export const gitStash = (projectId: string, message: string, includeUntracked: boolean) =>
+  request<void>('POST', `${base(projectId)}/git/stashes`, message ? { message, includeUntracked } : { includeUntracked });
+export const gitApplyStash = (projectId: string, index: number, pop: boolean) =>
+  request<void>('POST', `${base(projectId)}/git/stashes/${index}/apply`, { pop });
+export const gitDropStash = (projectId: string, index: number) => request<void>('DELETE', `${base(projectId)}/git/stashes/${index}`);
+
+// ---- remotes: each answers when git is done (at most 2 minutes) ----
+export type GitPush = Schemas['GitPush'];
+export type PullMode = 'ff-only' | 'rebase';
+export const gitFetch = (projectId: string) => request<void>('POST', `${base(projectId)}/git/fetch`, {});
+export const gitPull = (projectId: string, mode: PullMode) => request<void>('POST', `${base(projectId)}/git/pull`, { mode });
+export const gitPush = (projectId: string) => request<GitPush>('POST', `${base(projectId)}/git/push`, {});

@@ -1,27 +1,31 @@
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { ApiError, errorMessage } from '../../api/client';
 import {
-  gitBranches, gitCheckout, gitCommit, gitCreateBranch, gitDiff, gitLog, gitStage, gitStatus, gitUnstage,
-  type GitBranch, type GitCommit, type GitFile, type GitStatus,
+  gitCommit, gitDiff, gitDiscard, gitLog, gitStage, gitStatus, gitUnstage, type GitCommit, type GitFile, type GitStatus,
 } from '../../api/workspace';
 import { DiffHunks, parseUnifiedDiff } from '../messages/Diff';
 import { ErrorMessage, formatDate } from '../shared';
 import { useLoad } from '../useLoad';
+import { Branches } from './Branches';
+import { RemoteBar } from './RemoteBar';
+import { Stashes } from './Stashes';
 
 const LOG_PAGE = 30;
 const CODE: Record<string, string> = {
   M: 'modified', A: 'added', D: 'deleted', R: 'renamed', C: 'copied', U: 'conflicted', '?': 'untracked', T: 'type changed',
 };
 
-type View = 'changes' | 'branches' | 'history';
+type View = 'changes' | 'branches' | 'stashes' | 'history';
 interface Selected { path: string; staged: boolean }
 
 const changed = (code: string) => code !== '.' && code !== ' ' && code !== '';
 
-function FileRow({ file, code, staged, selected, onShow, onToggle, busy }: {
+/** One changed file: show its diff, stage or unstage it, and (not staged) discard its changes after a confirmation. */
+function FileRow({ file, code, staged, selected, onShow, onToggle, onDiscard, busy }: {
   file: GitFile; code: string; staged: boolean; selected: boolean; busy: boolean;
-  onShow: () => void; onToggle: () => void;
+  onShow: () => void; onToggle: () => void; onDiscard?: () => void;
 }) {
+  const [confirming, setConfirming] = useState(false);
   const what = CODE[code] ?? code;
   return (
     <li className={`git-file${selected ? ' selected' : ''}`}>
@@ -30,17 +34,33 @@ function FileRow({ file, code, staged, selected, onShow, onToggle, busy }: {
         aria-label={`Show the diff of ${file.path} (${what})`}>
         {file.originalPath ? `${file.originalPath} → ${file.path}` : file.path}
       </button>
-      <button type="button" className="small" disabled={busy} onClick={onToggle}
-        aria-label={`${staged ? 'Unstage' : 'Stage'} ${file.path}`}>
-        {staged ? 'Unstage' : 'Stage'}
-      </button>
+      {confirming && onDiscard ? (
+        <span className="git-confirm">
+          <button type="button" className="small danger" disabled={busy} aria-label={`Confirm: discard the changes to ${file.path}`}
+            onClick={() => { setConfirming(false); onDiscard(); }}>{file.untracked ? 'Delete it' : 'Discard them'}</button>
+          <button type="button" className="small" onClick={() => setConfirming(false)} aria-label={`Keep ${file.path}`}>Keep</button>
+        </span>
+      ) : (
+        <span className="git-confirm">
+          {onDiscard && (
+            <button type="button" className="small danger" disabled={busy} onClick={() => setConfirming(true)}
+              aria-label={`Discard the changes to ${file.path}`} title={file.untracked ? 'Delete this file' : 'Back to the staged or committed version'}>
+              Discard
+            </button>
+          )}
+          <button type="button" className="small" disabled={busy} onClick={onToggle}
+            aria-label={`${staged ? 'Unstage' : 'Stage'} ${file.path}`}>
+            {staged ? 'Unstage' : 'Stage'}
+          </button>
+        </span>
+      )}
     </li>
   );
 }
 
-function Section({ title, files, staged, codeOf, selected, busy, onShow, onToggle, onAll }: {
+function Section({ title, files, staged, codeOf, selected, busy, onShow, onToggle, onAll, onDiscard }: {
   title: string; files: GitFile[]; staged: boolean; codeOf: (f: GitFile) => string; selected: Selected | null; busy: boolean;
-  onShow: (s: Selected) => void; onToggle: (f: GitFile) => void; onAll: () => void;
+  onShow: (s: Selected) => void; onToggle: (f: GitFile) => void; onAll: () => void; onDiscard?: (f: GitFile) => void;
 }) {
   if (files.length === 0) return null;
   const id = `git-${title.toLowerCase().replace(/\W+/g, '-')}`;
@@ -54,7 +74,8 @@ function Section({ title, files, staged, codeOf, selected, busy, onShow, onToggl
         {files.map((f) => (
           <FileRow key={f.path} file={f} code={codeOf(f)} staged={staged} busy={busy}
             selected={selected?.path === f.path && selected.staged === staged}
-            onShow={() => onShow({ path: f.path, staged })} onToggle={() => onToggle(f)} />
+            onShow={() => onShow({ path: f.path, staged })} onToggle={() => onToggle(f)}
+            onDiscard={onDiscard && (() => onDiscard(f))} />
         ))}
       </ul>
     </section>
@@ -110,6 +131,12 @@ function Changes({ projectId, status, reload }: { projectId: string; status: Git
     });
   }
 
+  /** Throws a file's working-tree changes away; its diff, when on show, goes with them. */
+  function discard(f: GitFile) {
+    void run(() => gitDiscard(projectId, [f.path]), f.untracked ? `Deleted ${f.path}.` : `Discarded the changes to ${f.path}.`)
+      .then(() => setSelected((sel) => (sel?.path === f.path && !sel.staged ? null : sel)));
+  }
+
   async function run(action: () => Promise<unknown>, after?: string) {
     setBusy(true);
     try {
@@ -154,10 +181,10 @@ function Changes({ projectId, status, reload }: { projectId: string; status: Git
           onShow={setSelected} onToggle={(f) => move(f, false)}
           onAll={() => void run(() => gitUnstage(projectId, ['.']))} />
         <Section title="Changes" files={unstaged} staged={false} codeOf={(f) => f.worktree} selected={selected} busy={busy}
-          onShow={setSelected} onToggle={(f) => move(f, true)}
+          onShow={setSelected} onToggle={(f) => move(f, true)} onDiscard={discard}
           onAll={() => void run(() => gitStage(projectId, unstaged.map((f) => f.path)))} />
         <Section title="Untracked files" files={untracked} staged={false} codeOf={() => '?'} selected={selected} busy={busy}
-          onShow={setSelected} onToggle={(f) => move(f, true)}
+          onShow={setSelected} onToggle={(f) => move(f, true)} onDiscard={discard}
           onAll={() => void run(() => gitStage(projectId, untracked.map((f) => f.path)))} />
         <form className="commit-box" onSubmit={(e) => void commit(e)} aria-label="Commit">
           <label htmlFor="commit-message">Commit message</label>
@@ -170,66 +197,6 @@ function Changes({ projectId, status, reload }: { projectId: string; status: Git
         </form>
       </div>
       {selected && <DiffPane projectId={projectId} selected={selected} version={version} />}
-    </div>
-  );
-}
-
-function Branches({ projectId, reload }: { projectId: string; reload: () => Promise<void> }) {
-  const [branches, setBranches] = useState<GitBranch[] | null>(null);
-  const [name, setName] = useState('');
-  const [checkout, setCheckout] = useState(true);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setBranches((await gitBranches(projectId)).items);
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  }, [projectId]);
-  useLoad(load);
-
-  async function run(action: () => Promise<unknown>) {
-    setBusy(true);
-    try {
-      await action();
-      await Promise.all([load(), reload()]);
-      setError(null);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <div className="git-branches">
-      <form className="inline-form" aria-label="Create a branch"
-        onSubmit={(e) => { e.preventDefault(); if (name.trim()) void run(async () => { await gitCreateBranch(projectId, name.trim(), checkout); setName(''); }); }}>
-        <div className="field">
-          <label htmlFor="branch-name">New branch</label>
-          <input id="branch-name" value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" spellCheck={false} />
-        </div>
-        <label className="check"><input type="checkbox" checked={checkout} onChange={(e) => setCheckout(e.target.checked)} /> Switch to it</label>
-        <button type="submit" className="primary" disabled={busy || !name.trim()}>Create</button>
-      </form>
-      <ErrorMessage message={error} />
-      {!branches ? <p className="muted" role="status">Loading branches…</p> : (
-        <ul className="git-branch-list" aria-label="Branches">
-          {branches.map((b) => (
-            <li key={b.name} className={b.current ? 'current' : undefined}>
-              <span className="mono branch-name">{b.name}</span>
-              <span className="muted mono small-text">{b.commit?.slice(0, 7)}</span>
-              {b.upstream && <span className="muted small-text">→ {b.upstream}</span>}
-              {b.current ? <span className="badge">current</span> : (
-                <button type="button" className="small" disabled={busy} aria-label={`Check out ${b.name}`}
-                  onClick={() => void run(() => gitCheckout(projectId, b.name))}>Check out</button>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
     </div>
   );
 }
@@ -302,7 +269,7 @@ export function GitTab({ projectId }: { projectId: string }) {
   if (error instanceof ApiError && error.code === 'NOT_A_REPOSITORY') {
     return <section className="git-tab placeholder" aria-label="Git"><p>This project is not a git repository.</p></section>;
   }
-  const views: [View, string][] = [['changes', 'Changes'], ['branches', 'Branches'], ['history', 'History']];
+  const views: [View, string][] = [['changes', 'Changes'], ['branches', 'Branches'], ['stashes', 'Stashes'], ['history', 'History']];
   return (
     <section className="git-tab" aria-label="Git">
       <div className="git-head">
@@ -314,19 +281,18 @@ export function GitTab({ projectId }: { projectId: string }) {
         <button type="button" className="icon" aria-label="Refresh the git status" title="Refresh" onClick={() => void reload()}>
           <span aria-hidden="true">⟳</span>
         </button>
-        {status?.upstream && (
-          <span className="muted small-text">{status.upstream} · ↑{status.ahead} ↓{status.behind}</span>
-        )}
         <div className="segmented" role="group" aria-label="Git views">
           {views.map(([v, label]) => (
             <button key={v} type="button" className="small" aria-pressed={view === v} onClick={() => setView(v)}>{label}</button>
           ))}
         </div>
       </div>
+      {status && <RemoteBar projectId={projectId} status={status} reload={reload} />}
       <ErrorMessage message={error ? (typeof error === 'string' ? error : error.message) : null} />
       {view === 'changes' && (status ? <Changes projectId={projectId} status={status} reload={reload} />
         : !error && <p className="muted center" role="status">Loading the status…</p>)}
       {view === 'branches' && <Branches projectId={projectId} reload={reload} />}
+      {view === 'stashes' && <Stashes projectId={projectId} reload={reload} />}
       {view === 'history' && <History projectId={projectId} />}
     </section>
   );

@@ -1,0 +1,95 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { jsonResponse, routeFetch } from '../../test/fetch';
+import type { GitStatus } from '../../api/workspace';
+import { GitTab } from './GitTab';
+
+afterEach(() => vi.unstubAllGlobals());
+
+const clean = (over: Partial<GitStatus>): GitStatus => ({
+  branch: 'main', head: 'abc1234def', upstream: 'origin/main', ahead: 0, behind: 0, files: [], ...over,
+});
+const bodyOf = (calls: unknown[][], suffix: string) => {
+  const call = calls.find((c) => String(c[0]).endsWith(suffix));
+  return call ? JSON.parse(String((call[1] as RequestInit).body)) : undefined;
+};
+
+describe('GitTab remotes', () => {
+  it('fetches, shows ahead and behind, pulls in the chosen mode and pushes', async () => {
+    let status = clean({ ahead: 2 });
+    const fetchMock = routeFetch((url, init) => {
+      if (url.endsWith('/git/status')) return jsonResponse(200, status);
+      if (url.endsWith('/git/fetch') && init?.method === 'POST') {
+        status = clean({ ahead: 2, behind: 3 });
+        return new Response(null, { status: 204 });
+      }
+      if (url.endsWith('/git/pull')) {
+        status = clean({ ahead: 2 });
+        return new Response(null, { status: 204 });
+      }
+      if (url.endsWith('/git/push')) {
+        status = clean({});
+        return jsonResponse(200, { branch: 'main', upstream: 'origin/main', upstreamSet: false });
+      }
+      return jsonResponse(404, { error: { code: 'NOT_FOUND', message: url } });
+    });
+    render(<GitTab projectId="p1" />);
+    const remote = await screen.findByRole('group', { name: 'Remote' });
+    expect(within(remote).getByText('origin/main')).toBeTruthy();
+    expect(within(remote).getByLabelText('2 ahead').textContent).toBe('↑2');
+    expect(within(remote).getByLabelText('0 behind').textContent).toBe('↓0');
+    const user = userEvent.setup();
+
+    await user.click(within(remote).getByRole('button', { name: 'Fetch' }));
+    expect(await screen.findByText('Fetched.')).toBeTruthy();
+    expect(within(remote).getByLabelText('3 behind').textContent).toBe('↓3');
+
+    await user.selectOptions(within(remote).getByLabelText('How to pull'), 'rebase');
+    await user.click(within(remote).getByRole('button', { name: 'Pull' }));
+    expect(await screen.findByText('Pulled.')).toBeTruthy();
+    expect(bodyOf(fetchMock.mock.calls, '/git/pull')).toEqual({ mode: 'rebase' });
+    expect(within(remote).getByLabelText('0 behind')).toBeTruthy();
+
+    await user.click(within(remote).getByRole('button', { name: 'Push' }));
+    expect(await screen.findByText('Pushed to origin/main.')).toBeTruthy();
+    expect(within(remote).getByLabelText('0 ahead')).toBeTruthy();
+  });
+
+  it('says the first push sets the upstream, and shows a refused pull as the server explains it', async () => {
+    let status = clean({ upstream: null, ahead: 0 });
+    routeFetch((url) => {
+      if (url.endsWith('/git/status')) return jsonResponse(200, status);
+      if (url.endsWith('/git/push')) {
+        status = clean({});
+        return jsonResponse(200, { branch: 'main', upstream: 'origin/main', upstreamSet: true });
+      }
+      if (url.endsWith('/git/pull')) {
+        return jsonResponse(409, { error: { code: 'PULL_CONFLICT', message: 'the remote\'s commits conflict with the local commits of main: the pull was undone, nothing changed' } });
+      }
+      return jsonResponse(404, { error: { code: 'NOT_FOUND', message: url } });
+    });
+    render(<GitTab projectId="p1" />);
+    const remote = await screen.findByRole('group', { name: 'Remote' });
+    expect(within(remote).getByText('No upstream: the first push sets one.')).toBeTruthy();
+    expect((within(remote).getByRole('button', { name: 'Pull' }) as HTMLButtonElement).disabled).toBe(true);
+    const user = userEvent.setup();
+
+    await user.click(within(remote).getByRole('button', { name: 'Push' }));
+    expect(await screen.findByText('Pushed; main now tracks origin/main.')).toBeTruthy();
+    await user.click(within(remote).getByRole('button', { name: 'Pull' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('the pull was undone, nothing changed');
+  });
+
+  it('a remote that wants a password gives its error at once', async () => {
+    routeFetch((url) => {
+      if (url.endsWith('/git/status')) return jsonResponse(200, clean({}));
+      return jsonResponse(409, { error: { code: 'REMOTE_AUTH_REQUIRED', message: 'the remote asks for credentials the server\'s git configuration does not have' } });
+    });
+    render(<GitTab projectId="p1" />);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Fetch' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('asks for credentials');
+    expect((screen.getByRole('button', { name: 'Fetch' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+});
