@@ -83,6 +83,22 @@ class BubblewrapSandboxTest {
         }
     }
 
+    /** Remote git (fetch, pull, push) gets the network runs get; local git none; neither the CLI's config or transcripts. */
+    @Test
+    void remoteGitGetsTheNetworkAndLocalGitDoesNot() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Path project = Files.createDirectories(temp.resolve("p"));
+            String probe = """
+                    (exec 3<>/dev/tcp/127.0.0.1/%d) 2>/dev/null && echo open || echo closed
+                    echo "claude-config ${CLAUDE_CONFIG_DIR:-none}"
+                    """.formatted(server.getLocalPort());
+            BubblewrapSandbox sandbox = sandbox(SandboxNetwork.HOST, List.of(), List.of());
+            assertThat(run(sandbox, SandboxRequest.Profile.GIT_REMOTE, project, probe)).contains("open", "claude-config none");
+            assertThat(run(sandbox, SandboxRequest.Profile.GIT, project, probe)).contains("closed", "claude-config none")
+                    .doesNotContain("open");
+        }
+    }
+
     /** pasta holds the sandbox's network namespace open: it must end with the sandbox, not pile up one per run. */
     @Test
     void nothingKeepsTheSandboxNetworkAliveAfterTheCommandEnds() throws Exception {
