@@ -4,45 +4,28 @@ import {
   gitBranches, gitCheckout, gitCreateBranch, gitDeleteBranch, gitRenameBranch, type GitBranch,
 } from '../../api/workspace';
 import { ErrorMessage } from '../shared';
-import { useLoad } from '../useLoad';
+import { useGitList } from './useGitList';
 
 /** What a branch row is asking: nothing, its new name, or whether to delete it (force once git said it is not merged). */
 type Editing = { name: string; kind: 'rename'; to: string } | { name: string; kind: 'delete'; force: boolean } | null;
 
 export function Branches({ projectId, reload }: { projectId: string; reload: () => Promise<void> }) {
-  const [branches, setBranches] = useState<GitBranch[] | null>(null);
+  const fetchBranches = useCallback(() => gitBranches(projectId), [projectId]);
+  const { items: branches, busy, error, setError, run } = useGitList<GitBranch>(fetchBranches, reload);
   const [name, setName] = useState('');
   const [checkout, setCheckout] = useState(true);
   const [editing, setEditing] = useState<Editing>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
-    try {
-      setBranches((await gitBranches(projectId)).items);
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  }, [projectId]);
-  useLoad(load);
-
-  async function run(action: () => Promise<unknown>) {
-    setBusy(true);
-    try {
-      await action();
-      await Promise.all([load(), reload()]);
-      setEditing(null);
-      setError(null);
-    } catch (err) {
+  /** A branch change; a delete git refuses as unmerged asks again, to force it. */
+  async function change(action: () => Promise<unknown>) {
+    const ok = await run(action, (err) => {
       if (err instanceof ApiError && err.code === 'BRANCH_NOT_MERGED' && editing?.kind === 'delete') {
         setEditing({ ...editing, force: true });
-        setError(`${editing.name} has commits no other branch has: delete it anyway to lose them.`);
-      } else {
-        setError(errorMessage(err));
+        return `${editing.name} has commits no other branch has: delete it anyway to lose them.`;
       }
-    } finally {
-      setBusy(false);
-    }
+      return errorMessage(err);
+    });
+    if (ok) setEditing(null);
   }
 
   function actions(b: GitBranch) {
@@ -50,7 +33,7 @@ export function Branches({ projectId, reload }: { projectId: string; reload: () 
       const to = editing.to.trim();
       return (
         <form className="git-confirm" aria-label={`Rename ${b.name}`}
-          onSubmit={(e) => { e.preventDefault(); if (to && to !== b.name) void run(() => gitRenameBranch(projectId, b.name, to)); }}>
+          onSubmit={(e) => { e.preventDefault(); if (to && to !== b.name) void change(() => gitRenameBranch(projectId, b.name, to)); }}>
           <input aria-label={`New name of ${b.name}`} value={editing.to} autoComplete="off" spellCheck={false} autoFocus
             onChange={(e) => setEditing({ ...editing, to: e.target.value })} />
           <button type="submit" className="small primary" disabled={busy || !to || to === b.name}>Rename</button>
@@ -62,7 +45,7 @@ export function Branches({ projectId, reload }: { projectId: string; reload: () 
       return (
         <span className="git-confirm">
           <button type="button" className="small danger" disabled={busy} aria-label={`Confirm: delete ${b.name}`}
-            onClick={() => void run(() => gitDeleteBranch(projectId, b.name, editing.force))}>
+            onClick={() => void change(() => gitDeleteBranch(projectId, b.name, editing.force))}>
             {editing.force ? 'Delete anyway' : 'Delete it'}
           </button>
           <button type="button" className="small" onClick={() => { setEditing(null); setError(null); }}>Keep</button>
@@ -73,7 +56,7 @@ export function Branches({ projectId, reload }: { projectId: string; reload: () 
       <span className="git-confirm">
         {b.current ? <span className="badge">current</span> : (
           <button type="button" className="small" disabled={busy} aria-label={`Check out ${b.name}`}
-            onClick={() => void run(() => gitCheckout(projectId, b.name))}>Check out</button>
+            onClick={() => void change(() => gitCheckout(projectId, b.name))}>Check out</button>
         )}
         <button type="button" className="small" disabled={busy} aria-label={`Rename ${b.name}`}
           onClick={() => setEditing({ name: b.name, kind: 'rename', to: b.name })}>Rename</button>
@@ -88,7 +71,7 @@ export function Branches({ projectId, reload }: { projectId: string; reload: () 
   return (
     <div className="git-branches">
       <form className="inline-form" aria-label="Create a branch"
-        onSubmit={(e) => { e.preventDefault(); if (name.trim()) void run(async () => { await gitCreateBranch(projectId, name.trim(), checkout); setName(''); }); }}>
+        onSubmit={(e) => { e.preventDefault(); if (name.trim()) void change(async () => { await gitCreateBranch(projectId, name.trim(), checkout); setName(''); }); }}>
         <div className="field">
           <label htmlFor="branch-name">New branch</label>
           <input id="branch-name" value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" spellCheck={false} />

@@ -1,40 +1,15 @@
 import { useCallback, useState, type FormEvent } from 'react';
-import { errorMessage } from '../../api/client';
 import { gitApplyStash, gitDropStash, gitStash, gitStashes, type GitStash } from '../../api/workspace';
 import { ErrorMessage, formatDate } from '../shared';
-import { useLoad } from '../useLoad';
+import { useGitList } from './useGitList';
 
 /** Save the local changes as a stash, and apply, pop or drop the saved ones (newest first). */
 export function Stashes({ projectId, reload }: { projectId: string; reload: () => Promise<void> }) {
-  const [stashes, setStashes] = useState<GitStash[] | null>(null);
+  const fetchStashes = useCallback(() => gitStashes(projectId), [projectId]);
+  const { items: stashes, busy, error, run } = useGitList<GitStash>(fetchStashes, reload);
   const [message, setMessage] = useState('');
   const [untracked, setUntracked] = useState(true);
   const [dropping, setDropping] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setStashes((await gitStashes(projectId)).items);
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  }, [projectId]);
-  useLoad(load);
-
-  async function run(action: () => Promise<unknown>) {
-    setBusy(true);
-    try {
-      await action();
-      setError(null);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setDropping(null);
-      await Promise.all([load(), reload()]);
-      setBusy(false);
-    }
-  }
 
   function save(e: FormEvent) {
     e.preventDefault();
@@ -68,7 +43,7 @@ export function Stashes({ projectId, reload }: { projectId: string; reload: () =
               {dropping === s.commit ? (
                 <span className="git-confirm">
                   <button type="button" className="small danger" disabled={busy} aria-label={`Confirm: drop ${s.message}`}
-                    onClick={() => void run(() => gitDropStash(projectId, s.index))}>Drop it</button>
+                    onClick={() => void run(() => gitDropStash(projectId, s.index)).then(() => setDropping(null))}>Drop it</button>
                   <button type="button" className="small" onClick={() => setDropping(null)}>Keep</button>
                 </span>
               ) : (

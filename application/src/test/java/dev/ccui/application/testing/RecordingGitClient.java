@@ -9,6 +9,7 @@ import dev.ccui.domain.workspace.git.GitDiff;
 import dev.ccui.domain.workspace.git.GitPush;
 import dev.ccui.domain.workspace.git.GitStash;
 import dev.ccui.domain.workspace.git.GitStatus;
+import dev.ccui.domain.workspace.git.HunkRange;
 import dev.ccui.domain.workspace.git.PullMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,6 +84,12 @@ public final class RecordingGitClient implements GitClient {
     @Override
     public void discard(Path root, List<RelativePath> paths) {
         called(root, "discard " + paths.stream().map(p -> p.isRoot() ? "." : p.toString()).toList());
+    }
+
+    @Override
+    public void discardHunk(Path root, RelativePath file, HunkRange hunk) {
+        called(root, "discard hunk " + file + " " + hunk.oldStart() + "," + hunk.oldLines() + " " + hunk.newStart() + ","
+                + hunk.newLines());
     }
 
     @Override

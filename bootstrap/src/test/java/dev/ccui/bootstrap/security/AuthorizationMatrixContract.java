@@ -96,6 +96,7 @@ abstract class AuthorizationMatrixContract {
                 "POST /api/projects/{projectId}/git/commit", "POST /api/projects/{projectId}/git/checkout",
                 "POST /api/projects/{projectId}/git/branch", "POST /api/projects/{projectId}/git/branch/delete",
                 "POST /api/projects/{projectId}/git/branch/rename", "POST /api/projects/{projectId}/git/discard",
+                "POST /api/projects/{projectId}/git/discard-hunk",
                 "GET /api/projects/{projectId}/git/stashes", "POST /api/projects/{projectId}/git/stashes",
                 "POST /api/projects/{projectId}/git/stashes/{index}/apply", "DELETE /api/projects/{projectId}/git/stashes/{index}",
                 "POST /api/projects/{projectId}/git/fetch", "POST /api/projects/{projectId}/git/pull",

@@ -73,10 +73,7 @@ class GitRemotesHttpIT {
         assertThat(json(pushed).get("upstreamSet").asBoolean()).isTrue();
         assertThat(status().get("upstream").asText()).isEqualTo("origin/main");
 
-        git(folder, "clone", "-q", remote.toString(), "colleague");
-        Path colleague = folder.resolve("colleague");
-        commit(colleague, "a.txt", "one\nTHEIRS\nthree\n", "their change");
-        git(colleague, "push", "-q");
+        GitFixture.colleaguePushes(remote, folder, "a.txt", "one\nTHEIRS\nthree\n");
         assertThat(owner.post(git + "/fetch", "{}").statusCode()).isEqualTo(204);
         assertThat(status().get("behind").asInt()).isEqualTo(1);
 
@@ -139,6 +136,13 @@ class GitRemotesHttpIT {
         assertThat(projectDir.resolve("a.txt")).hasContent("one\ntwo\nthree");
         assertThat(projectDir.resolve("new.txt")).doesNotExist();
         assertThat(owner.post(git + "/discard", "{\"paths\":[\"../outside\"]}").statusCode()).isEqualTo(403);
+        Files.writeString(projectDir.resolve("a.txt"), "one\ntwo\nTHREE\n");
+        var stale = owner.post(git + "/discard-hunk", "{\"path\":\"a.txt\",\"oldStart\":1,\"oldLines\":2,\"newStart\":1,\"newLines\":2}");
+        assertThat(code(stale)).isEqualTo("DIFF_CHANGED");
+        assertThat(json(owner.get(git + "/diff?path=a.txt")).get("diff").asText()).contains("@@ -1,3 +1,3 @@");
+        assertThat(owner.post(git + "/discard-hunk", "{\"path\":\"a.txt\",\"oldStart\":1,\"oldLines\":3,\"newStart\":1,\"newLines\":3}")
+                .statusCode()).isEqualTo(204);
+        assertThat(projectDir.resolve("a.txt")).hasContent("one\ntwo\nthree");
 
         assertThat(owner.post(git + "/branch", "{\"name\":\"feature\"}").statusCode()).isEqualTo(201);
         assertThat(owner.post(git + "/branch/rename", "{\"from\":\"feature\",\"to\":\"topic\"}").statusCode()).isEqualTo(204);

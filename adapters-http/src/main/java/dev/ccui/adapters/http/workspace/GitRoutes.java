@@ -11,6 +11,7 @@ import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.workspace.git.GitFileStatus;
 import dev.ccui.domain.workspace.git.GitStatus;
+import dev.ccui.domain.workspace.git.HunkRange;
 import dev.ccui.domain.workspace.git.PullMode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -60,6 +61,14 @@ public final class GitRoutes {
     }
 
     record RenameBranchBody(String from, String to) {
+    }
+
+    record HunkBody(String path, Integer oldStart, Integer oldLines, Integer newStart, Integer newLines) {
+        /** Null when a number is missing: the use case says so once it knows the caller may use the project. */
+        HunkRange range() {
+            return oldStart == null || oldLines == null || newStart == null || newLines == null ? null
+                    : new HunkRange(oldStart, oldLines, newStart, newLines);
+        }
     }
 
     record StashBody(String message, Boolean includeUntracked) {
@@ -114,6 +123,11 @@ public final class GitRoutes {
         }, Access.USER);
         routes.post(BASE + "/discard", ctx -> {
             git.discard(caller(ctx), id(ctx), WorkspaceParams.paths(Json.body(ctx, PathsBody.class).paths()), client(ctx));
+            ctx.status(204);
+        }, Access.USER);
+        routes.post(BASE + "/discard-hunk", ctx -> {
+            HunkBody body = Json.body(ctx, HunkBody.class);
+            git.discardHunk(caller(ctx), id(ctx), WorkspaceParams.optional(body.path()), body.range(), client(ctx));
             ctx.status(204);
         }, Access.USER);
         registerStashes(routes);

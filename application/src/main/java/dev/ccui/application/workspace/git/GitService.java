@@ -14,6 +14,7 @@ import dev.ccui.domain.workspace.git.GitDiff;
 import dev.ccui.domain.workspace.git.GitPush;
 import dev.ccui.domain.workspace.git.GitStash;
 import dev.ccui.domain.workspace.git.GitStatus;
+import dev.ccui.domain.workspace.git.HunkRange;
 import dev.ccui.domain.workspace.git.PullMode;
 import dev.ccui.domain.audit.AuditAction;
 import dev.ccui.domain.auth.Principal;
@@ -23,6 +24,7 @@ import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.workspace.RelativePath;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 /** Git for a project: access rule, argument checks, audit of what changes the repository. */
@@ -77,18 +79,12 @@ public final class GitService implements GitUseCase {
 
     @Override
     public void stage(Principal caller, ProjectId projectId, List<RelativePath> paths, ClientInfo client) {
-        Project project = access.requireWorkspace(caller, projectId);
-        List<RelativePath> parsed = checked(paths);
-        git.stage(root(project), parsed);
-        auditor.record(AuditAction.GIT_STAGED, caller, project.path(), client, true, describe(parsed));
+        onPaths(caller, projectId, paths, client, AuditAction.GIT_STAGED, git::stage);
     }
 
     @Override
     public void unstage(Principal caller, ProjectId projectId, List<RelativePath> paths, ClientInfo client) {
-        Project project = access.requireWorkspace(caller, projectId);
-        List<RelativePath> parsed = checked(paths);
-        git.unstage(root(project), parsed);
-        auditor.record(AuditAction.GIT_UNSTAGED, caller, project.path(), client, true, describe(parsed));
+        onPaths(caller, projectId, paths, client, AuditAction.GIT_UNSTAGED, git::unstage);
     }
 
     @Override
@@ -135,10 +131,21 @@ public final class GitService implements GitUseCase {
 
     @Override
     public void discard(Principal caller, ProjectId projectId, List<RelativePath> paths, ClientInfo client) {
+        onPaths(caller, projectId, paths, client, AuditAction.GIT_DISCARDED, git::discard);
+    }
+
+    @Override
+    public void discardHunk(Principal caller, ProjectId projectId, RelativePath file, HunkRange hunk, ClientInfo client) {
         Project project = access.requireWorkspace(caller, projectId);
-        List<RelativePath> parsed = checked(paths);
-        git.discard(root(project), parsed);
-        auditor.record(AuditAction.GIT_DISCARDED, caller, project.path(), client, true, describe(parsed));
+        if (file == null || file.isRoot()) {
+            throw new InvalidException("path", "name the file whose hunk to discard");
+        }
+        if (hunk == null) {
+            throw new InvalidException("hunk", "name the hunk by its header's numbers");
+        }
+        git.discardHunk(root(project), file, hunk);
+        auditor.record(AuditAction.GIT_DISCARDED, caller, project.path(), client, true,
+                file + " @@ -" + hunk.oldStart() + "," + hunk.oldLines() + " +" + hunk.newStart() + "," + hunk.newLines() + " @@");
     }
 
     @Override
@@ -223,6 +230,15 @@ public final class GitService implements GitUseCase {
             throw new InvalidException(field, "not a valid branch name");
         }
         return name;
+    }
+
+    /** An action on some paths of the working tree: checked, done, audited with the paths. */
+    private void onPaths(Principal caller, ProjectId projectId, List<RelativePath> paths, ClientInfo client, AuditAction action,
+                         BiConsumer<Path, List<RelativePath>> change) {
+        Project project = access.requireWorkspace(caller, projectId);
+        List<RelativePath> parsed = checked(paths);
+        change.accept(root(project), parsed);
+        auditor.record(action, caller, project.path(), client, true, describe(parsed));
     }
 
     private static List<RelativePath> checked(List<RelativePath> paths) {

@@ -14,6 +14,7 @@ import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.error.NotFoundException;
 import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.workspace.RelativePath;
+import dev.ccui.domain.workspace.git.HunkRange;
 import dev.ccui.domain.workspace.git.PullMode;
 import java.util.Collections;
 import java.util.List;
@@ -115,17 +116,19 @@ class GitServiceTest {
         service.dropStash(fixture.owner, projectId, 2, ClientInfo.INTERNAL);
         service.renameBranch(fixture.owner, projectId, "old", "new", ClientInfo.INTERNAL);
         service.deleteBranch(fixture.owner, projectId, "new", true, ClientInfo.INTERNAL);
+        service.discardHunk(fixture.owner, projectId, RelativePath.parse("src/a.txt"), new HunkRange(9, 2, 9, 3), ClientInfo.INTERNAL);
 
         assertThat(git.calls()).containsExactly(root + " fetch (all)", root + " pull rebase by member", root + " push upstream",
                 root + " discard [src/a.txt]", root + " stash 'halfway' with untracked by owner", root + " stashes",
                 root + " pop stash 0", root + " drop stash 2", root + " rename branch old to new",
-                root + " delete branch new forced");
+                root + " delete branch new forced", root + " discard hunk src/a.txt 9,2 9,3");
         assertThat(fixture.audited()).extracting(AuditEntry::action, AuditEntry::detail).containsExactly(
                 tuple(AuditAction.GIT_FETCHED, "(all remotes)"), tuple(AuditAction.GIT_PULLED, "rebase"),
                 tuple(AuditAction.GIT_PUSHED, "main -> upstream/main"), tuple(AuditAction.GIT_DISCARDED, "[src/a.txt]"),
                 tuple(AuditAction.GIT_STASHED, "halfway"), tuple(AuditAction.GIT_STASH_APPLIED, "stash@{0} (popped)"),
                 tuple(AuditAction.GIT_STASH_DROPPED, "stash@{2}"), tuple(AuditAction.GIT_BRANCH_RENAMED, "old -> new"),
-                tuple(AuditAction.GIT_BRANCH_DELETED, "new (forced)"));
+                tuple(AuditAction.GIT_BRANCH_DELETED, "new (forced)"),
+                tuple(AuditAction.GIT_DISCARDED, "src/a.txt @@ -9,2 +9,3 @@"));
     }
 
     @Test
@@ -164,6 +167,11 @@ class GitServiceTest {
                 .isInstanceOf(InvalidException.class);
         assertThatThrownBy(() -> service.deleteBranch(fixture.owner, projectId, "--all", true, ClientInfo.INTERNAL))
                 .isInstanceOf(InvalidException.class);
+        assertThatThrownBy(() -> service.discardHunk(fixture.owner, projectId, RelativePath.ROOT, new HunkRange(1, 1, 1, 1),
+                ClientInfo.INTERNAL)).isInstanceOf(InvalidException.class);
+        assertThatThrownBy(() -> service.discardHunk(fixture.owner, projectId, RelativePath.parse("a.txt"), null,
+                ClientInfo.INTERNAL)).isInstanceOf(InvalidException.class);
+        assertThatThrownBy(() -> new HunkRange(-1, 0, 1, 1)).isInstanceOf(InvalidException.class);
         assertThat(git.calls()).isEmpty();
     }
 }

@@ -9,6 +9,7 @@ import dev.ccui.domain.workspace.git.GitFileStatus;
 import dev.ccui.domain.workspace.git.GitPush;
 import dev.ccui.domain.workspace.git.GitStash;
 import dev.ccui.domain.workspace.git.GitStatus;
+import dev.ccui.domain.workspace.git.HunkRange;
 import dev.ccui.domain.workspace.git.PullMode;
 import dev.ccui.domain.error.ConflictException;
 import dev.ccui.domain.workspace.RelativePath;
@@ -27,11 +28,13 @@ public final class GitCliClient implements GitClient {
     private final GitRunner runner;
     private final GitCliStashes stashes;
     private final GitCliRemotes remotes;
+    private final GitCliHunks hunks;
 
     public GitCliClient(GitRunner runner) {
         this.runner = runner;
         this.stashes = new GitCliStashes(runner);
         this.remotes = new GitCliRemotes(runner);
+        this.hunks = new GitCliHunks(runner);
     }
 
     @Override
@@ -191,6 +194,11 @@ public final class GitCliClient implements GitClient {
         List<String> clean = new ArrayList<>(List.of("clean", "-f", "-d", "-q", "--"));
         clean.addAll(specs);
         git(root, clean, null, MAX_SMALL, Map.of());
+    }
+
+    @Override
+    public void discardHunk(Path root, RelativePath file, HunkRange hunk) {
+        hunks.discard(root, file, hunk);
     }
 
     @Override

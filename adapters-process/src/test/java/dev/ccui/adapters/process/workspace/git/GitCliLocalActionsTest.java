@@ -11,6 +11,7 @@ import dev.ccui.domain.error.NotFoundException;
 import dev.ccui.domain.workspace.RelativePath;
 import dev.ccui.domain.workspace.git.GitBranch;
 import dev.ccui.domain.workspace.git.GitStash;
+import dev.ccui.domain.workspace.git.HunkRange;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -137,5 +138,58 @@ class GitCliLocalActionsTest {
 
         git.deleteBranch(repo, "feature-2", true);
         assertThat(git.branches(repo)).extracting(GitBranch::name).containsExactly("main");
+    }
+
+    @Test
+    void discardingOneHunkKeepsTheOthersAndAStaleHunkTouchesNothing() throws Exception {
+        String lines = java.util.stream.IntStream.rangeClosed(1, 20).mapToObj(i -> "line " + i + "\n")
+                .collect(java.util.stream.Collectors.joining());
+        commit(repo, "long.txt", lines, "twenty lines");
+        String edited = lines.replace("line 2\n", "line two\n").replace("line 18\n", "line eighteen\n");
+        Files.writeString(repo.resolve("long.txt"), edited);
+        assertThat(git.diff(repo, false, RelativePath.parse("long.txt"), 100_000).diff())
+                .contains("@@ -1,5 +1,5 @@", "@@ -15,6 +15,6 @@");
+
+        git.discardHunk(repo, RelativePath.parse("long.txt"), new HunkRange(15, 6, 15, 6));
+
+        assertThat(repo.resolve("long.txt")).hasContent(lines.replace("line 2\n", "line two\n").strip());
+        assertThatThrownBy(() -> git.discardHunk(repo, RelativePath.parse("long.txt"), new HunkRange(15, 6, 15, 6)))
+                .isInstanceOf(ConflictException.class).hasFieldOrPropertyWithValue("code", "DIFF_CHANGED");
+        assertThat(repo.resolve("long.txt")).hasContent(lines.replace("line 2\n", "line two\n").strip());
+
+        git.discardHunk(repo, RelativePath.parse("long.txt"), new HunkRange(1, 5, 1, 5));
+        assertThat(git.status(repo).files()).isEmpty();
+    }
+
+    @Test
+    void aHunkIsCutFromGitsDiffWithTheFilesHeaderAndACountOfOneLeftOut() {
+        String diff = """
+                diff --git a/x.txt b/x.txt
+                index 1111111..2222222 100644
+                --- a/x.txt
+                +++ b/x.txt
+                @@ -1 +1 @@
+                -a
+                +b
+                @@ -9,2 +9,3 @@ context
+                 c
+                +d
+                 e
+                """;
+        assertThat(GitCliHunks.patchOf(diff, new HunkRange(9, 2, 9, 3))).isEqualTo("""
+                diff --git a/x.txt b/x.txt
+                index 1111111..2222222 100644
+                --- a/x.txt
+                +++ b/x.txt
+                @@ -9,2 +9,3 @@ context
+                 c
+                +d
+                 e
+                """);
+        assertThat(GitCliHunks.patchOf(diff, new HunkRange(1, 1, 1, 1))).endsWith("@@ -1 +1 @@\n-a\n+b\n");
+        assertThatThrownBy(() -> GitCliHunks.patchOf(diff, new HunkRange(1, 1, 1, 2)))
+                .isInstanceOf(ConflictException.class).hasFieldOrPropertyWithValue("code", "DIFF_CHANGED");
+        assertThatThrownBy(() -> GitCliHunks.patchOf(diff + diff, new HunkRange(1, 1, 1, 1)))
+                .isInstanceOf(dev.ccui.domain.error.InvalidException.class);
     }
 }

@@ -39,9 +39,8 @@ class GitCliRemotesTest {
         git(mine, "remote", "add", "origin", remote.toString());
     }
 
-    private Path colleague() {
-        git(folder, "clone", "-q", remote.toString(), "colleague");
-        return folder.resolve("colleague");
+    private String colleaguePushes(String file, String content) throws Exception {
+        return GitFixture.colleaguePushes(remote, folder, file, content);
     }
 
     @Test
@@ -66,9 +65,7 @@ class GitCliRemotesTest {
     @Test
     void fetchShowsWhatTheRemoteHasAndAFastForwardPullTakesIt() throws Exception {
         git.push(mine, null);
-        Path colleague = colleague();
-        String theirs = commit(colleague, "c.txt", "c\n", "from a colleague");
-        git(colleague, "push", "-q");
+        String theirs = colleaguePushes("c.txt", "c\n");
 
         git.fetch(mine, null);
         GitStatus fetched = git.status(mine);
@@ -86,9 +83,7 @@ class GitCliRemotesTest {
     @Test
     void aRebasePullPutsTheLocalCommitsOnTopOfTheRemotesAsTheCaller() throws Exception {
         git.push(mine, null);
-        Path colleague = colleague();
-        String theirs = commit(colleague, "c.txt", "c\n", "from a colleague");
-        git(colleague, "push", "-q");
+        String theirs = colleaguePushes("c.txt", "c\n");
         commit(mine, "d.txt", "d\n", "mine");
 
         git.pull(mine, PullMode.REBASE, ALICE);
@@ -104,9 +99,7 @@ class GitCliRemotesTest {
     @Test
     void aPullThatConflictsIsRefusedAndLosesNothing() throws Exception {
         git.push(mine, null);
-        Path colleague = colleague();
-        commit(colleague, "a.txt", "one\nTHEIRS\nthree\n", "their change");
-        git(colleague, "push", "-q");
+        colleaguePushes("a.txt", "one\nTHEIRS\nthree\n");
         String local = commit(mine, "a.txt", "one\nMINE\nthree\n", "my change");
         Files.writeString(mine.resolve("notes.txt"), "not committed yet\n");
 
@@ -130,9 +123,7 @@ class GitCliRemotesTest {
     @Test
     void aPullThatWouldOverwriteLocalChangesIsRefusedAndTheyStay() throws Exception {
         git.push(mine, null);
-        Path colleague = colleague();
-        commit(colleague, "a.txt", "one\nTHEIRS\nthree\n", "their change");
-        git(colleague, "push", "-q");
+        colleaguePushes("a.txt", "one\nTHEIRS\nthree\n");
         Files.writeString(mine.resolve("a.txt"), "my edit, not committed\n");
 
         assertThatThrownBy(() -> git.pull(mine, PullMode.FAST_FORWARD, ALICE))
@@ -145,9 +136,7 @@ class GitCliRemotesTest {
     @Test
     void aPushTheRemoteIsAheadOfIsRejected() throws Exception {
         git.push(mine, null);
-        Path colleague = colleague();
-        commit(colleague, "c.txt", "c\n", "from a colleague");
-        git(colleague, "push", "-q");
+        colleaguePushes("c.txt", "c\n");
         String local = commit(mine, "d.txt", "d\n", "mine");
 
         assertThatThrownBy(() -> git.push(mine, null))

@@ -65,6 +65,17 @@ public final class GitFixture {
         return git(repo, "rev-parse", "HEAD");
     }
 
+    /** A colleague clones {@code remote} (into {@code folder}/colleague, once), commits the file and pushes; returns the commit. */
+    public static String colleaguePushes(Path remote, Path folder, String file, String content) throws IOException {
+        Path colleague = folder.resolve("colleague");
+        if (!Files.exists(colleague)) {
+            git(folder, "clone", "-q", remote.toString(), "colleague");
+        }
+        String commit = commit(colleague, file, content, "from a colleague");
+        git(colleague, "push", "-q");
+        return commit;
+    }
+
     /**
      * An HTTP remote on loopback that answers every request with {@code 401} and a Basic challenge,
      * as a private repository does to a client without credentials; counts the requests.

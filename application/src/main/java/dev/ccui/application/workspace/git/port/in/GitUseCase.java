@@ -7,6 +7,7 @@ import dev.ccui.domain.workspace.git.GitDiff;
 import dev.ccui.domain.workspace.git.GitPush;
 import dev.ccui.domain.workspace.git.GitStash;
 import dev.ccui.domain.workspace.git.GitStatus;
+import dev.ccui.domain.workspace.git.HunkRange;
 import dev.ccui.domain.workspace.git.PullMode;
 import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.project.ProjectId;
@@ -43,6 +44,9 @@ public interface GitUseCase {
 
     /** Throws away the working-tree changes of the paths (untracked files under them are deleted); staged content stays. */
     void discard(Principal caller, ProjectId projectId, List<RelativePath> paths, ClientInfo client);
+
+    /** Throws away one hunk of a file's working-tree changes, named by its header's numbers. */
+    void discardHunk(Principal caller, ProjectId projectId, RelativePath file, HunkRange hunk, ClientInfo client);
 
     List<GitStash> stashes(Principal caller, ProjectId projectId);
 

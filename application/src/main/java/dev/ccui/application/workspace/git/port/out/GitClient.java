@@ -7,6 +7,7 @@ import dev.ccui.domain.workspace.git.GitDiff;
 import dev.ccui.domain.workspace.git.GitPush;
 import dev.ccui.domain.workspace.git.GitStash;
 import dev.ccui.domain.workspace.git.GitStatus;
+import dev.ccui.domain.workspace.git.HunkRange;
 import dev.ccui.domain.workspace.git.PullMode;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,6 +49,9 @@ public interface GitClient {
 
     /** Working-tree changes of the paths back to the index (staged content stays); untracked files under them deleted. */
     void discard(Path root, List<RelativePath> paths);
+
+    /** One hunk of a file's working-tree changes back to the index; {@code DIFF_CHANGED} (409) when the diff has no such hunk now. */
+    void discardHunk(Path root, RelativePath file, HunkRange hunk);
 
     /** {@code BRANCH_NOT_MERGED} unless {@code force}; {@code BRANCH_CHECKED_OUT} for the current branch. */
     void deleteBranch(Path root, String name, boolean force);
