@@ -61,6 +61,17 @@ export const gitDeleteBranch = (projectId: string, name: string, force: boolean)
 export const gitRenameBranch = (projectId: string, from: string, to: string) =>
   request<void>('POST', `${base(projectId)}/git/branch/rename`, { from, to });
 export const gitDiscard = (projectId: string, paths: string[]) => request<void>('POST', `${base(projectId)}/git/discard`, { paths });
+/**
+ * One hunk, named by its header's numbers as git wrote them. The parser of `diff` adds 1 to a
+ * start whose count is 0 (`@@ -0,0 +1,2 @@` reads as old start 1): that is taken back here.
+ */
+export const gitDiscardHunk = (projectId: string, path: string,
+  hunk: { oldStart: number; oldLines: number; newStart: number; newLines: number }) =>
+  request<void>('POST', `${base(projectId)}/git/discard-hunk`, {
+    path,
+    oldStart: hunk.oldLines === 0 ? hunk.oldStart - 1 : hunk.oldStart, oldLines: hunk.oldLines,
+    newStart: hunk.newLines === 0 ? hunk.newStart - 1 : hunk.newStart, newLines: hunk.newLines,
+  });
 
 // ---- stashes ----
 export type GitStash = Schemas['GitStash'];

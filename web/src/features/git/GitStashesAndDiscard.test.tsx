@@ -129,4 +129,39 @@ describe('GitTab stashes, discard and branch changes', () => {
       { name: 'experiment', force: false }, { name: 'experiment', force: true }]);
     expect(screen.queryByRole('alert')).toBeNull();
   });
+
+  it('discards one hunk of a file after a confirmation, naming it by the numbers git wrote', async () => {
+    const twoHunks = `diff --git a/app.py b/app.py
+--- a/app.py
++++ b/app.py
+@@ -1,2 +1,2 @@
+-a = 1
++a = 2
+ b = 2
+@@ -0,0 +20,2 @@
++added one
++added two
+`;
+    let diff = twoHunks;
+    const fetchMock = routeFetch((url) => {
+      if (url.endsWith('/git/status')) return jsonResponse(200, status([file('app.py', '.', 'M')]));
+      if (url.includes('/git/diff?')) return jsonResponse(200, { diff, truncated: false });
+      if (url.endsWith('/git/discard-hunk')) {
+        diff = twoHunks.slice(0, twoHunks.indexOf('@@ -0,0'));
+        return new Response(null, { status: 204 });
+      }
+      return notFound(url);
+    });
+    render(<GitTab projectId="p1" />);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Show the diff of app.py (modified)' }));
+    await screen.findByRole('group', { name: 'Changes in app.py' });
+    await user.click(screen.getByRole('button', { name: 'Discard the hunk at line 20 of app.py' }));
+    await user.click(screen.getByRole('button', { name: 'Confirm: discard the hunk at line 20 of app.py' }));
+    expect(await screen.findByText('Discarded the hunk at line 20 of app.py.')).toBeTruthy();
+    expect(calls(fetchMock, '/git/discard-hunk')).toEqual([{ method: 'POST', body: {
+      path: 'app.py', oldStart: 0, oldLines: 0, newStart: 20, newLines: 2 } }]);
+    await vi.waitFor(() => expect(screen.queryByText('added one')).toBeNull());
+    expect(screen.getByRole('button', { name: 'Discard the hunk at line 1 of app.py' })).toBeTruthy();
+  });
 });

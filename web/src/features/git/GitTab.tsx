@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { ApiError, errorMessage } from '../../api/client';
 import {
-  gitCommit, gitDiff, gitDiscard, gitLog, gitStage, gitStatus, gitUnstage, type GitCommit, type GitFile, type GitStatus,
+  gitCommit, gitDiff, gitDiscard, gitDiscardHunk, gitLog, gitStage, gitStatus, gitUnstage, type GitCommit, type GitFile, type GitStatus,
 } from '../../api/workspace';
-import { DiffHunks, parseUnifiedDiff } from '../messages/Diff';
+import { DiffHunks, parseUnifiedDiff, type Hunk } from '../messages/Diff';
 import { ErrorMessage, formatDate } from '../shared';
 import { useLoad } from '../useLoad';
 import { Branches } from './Branches';
+import { HunkDiscard } from './HunkDiscard';
 import { RemoteBar } from './RemoteBar';
 import { Stashes } from './Stashes';
 
@@ -82,7 +83,10 @@ function Section({ title, files, staged, codeOf, selected, busy, onShow, onToggl
   );
 }
 
-function DiffPane({ projectId, selected, version }: { projectId: string; selected: Selected; version: number }) {
+/** The diff of the file on show; not staged, each hunk can be discarded on its own. */
+function DiffPane({ projectId, selected, version, busy, onDiscardHunk }: {
+  projectId: string; selected: Selected; version: number; busy: boolean; onDiscardHunk: (h: Hunk) => void;
+}) {
   const [diff, setDiff] = useState<{ diff: string; truncated: boolean } | null>(null);
   const [error, setError] = useState<string | null>(null);
   // Another file (or a change to it): the old diff goes at once (noticed while rendering).
@@ -106,7 +110,11 @@ function DiffPane({ projectId, selected, version }: { projectId: string; selecte
       <ErrorMessage message={error} />
       {!diff && !error && <p className="muted" role="status">Loading the diff…</p>}
       {diff && files.length === 0 && <p className="muted">No textual changes (a binary file, or a new empty file).</p>}
-      {files.map((f, i) => <DiffHunks key={i} hunks={f.hunks} label={`Changes in ${f.file || selected.path}`} />)}
+      {files.map((f, i) => (
+        <DiffHunks key={i} hunks={f.hunks} label={`Changes in ${f.file || selected.path}`}
+          hunkAction={selected.staged ? undefined
+            : (h) => <HunkDiscard hunk={h} path={selected.path} busy={busy} onDiscard={onDiscardHunk} />} />
+      ))}
       {diff?.truncated && <p className="notice">The diff is cut at 1 MiB.</p>}
     </section>
   );
@@ -196,7 +204,11 @@ function Changes({ projectId, status, reload }: { projectId: string; status: Git
           </button>
         </form>
       </div>
-      {selected && <DiffPane projectId={projectId} selected={selected} version={version} />}
+      {selected && (
+        <DiffPane projectId={projectId} selected={selected} version={version} busy={busy}
+          onDiscardHunk={(h) => void run(() => gitDiscardHunk(projectId, selected.path, h),
+            `Discarded the hunk at line ${h.newStart} of ${selected.path}.`)} />
+      )}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { parsePatch, structuredPatch } from 'diff';
 import { COLLAPSED_LINES } from './Collapsible';
 import { CopyButton } from './CopyButton';
@@ -33,9 +33,12 @@ function withinBudget(hunks: Hunk[], budget: number): { hunk: Hunk; lines: strin
 
 /**
  * Unified hunks: removed lines in red with “-”, added in green with “+”. Shared by tool cards and
- * the Git tab; long ones show their first lines until expanded (`collapse`).
+ * the Git tab; long ones show their first lines until expanded (`collapse`); `hunkAction` puts a
+ * control in each hunk's header (the Git tab's discard).
  */
-export function DiffHunks({ hunks, label = 'Changes', collapse = false }: { hunks: Hunk[]; label?: string; collapse?: boolean }) {
+export function DiffHunks({ hunks, label = 'Changes', collapse = false, hunkAction }: {
+  hunks: Hunk[]; label?: string; collapse?: boolean; hunkAction?: (hunk: Hunk) => ReactNode;
+}) {
   const [open, setOpen] = useState(false);
   const total = hunks.reduce((n, h) => n + h.lines.length + 1, 0);
   const long = collapse && total > COLLAPSED_LINES * 2;
@@ -46,7 +49,10 @@ export function DiffHunks({ hunks, label = 'Changes', collapse = false }: { hunk
         {shown.map(({ hunk: h, lines }, i) => {
           return (
             <div className="hunk" key={i}>
-              <div className="hunk-head mono">@@ -{h.oldStart},{h.oldLines} +{h.newStart},{h.newLines} @@</div>
+              <div className="hunk-head mono">
+                <span>@@ -{h.oldStart},{h.oldLines} +{h.newStart},{h.newLines} @@</span>
+                {hunkAction?.(h)}
+              </div>
               {lines.map((line, j) => {
                 const sign = line[0];
                 const kind = sign === '+' ? 'add' : sign === '-' ? 'del' : 'ctx';
