@@ -31,7 +31,9 @@ import dev.ccui.adapters.persistence.redis.RedisRevocationCache;
 import dev.ccui.application.events.port.out.EventBus;
 import dev.ccui.application.health.port.out.HealthProbe;
 import dev.ccui.adapters.persistence.health.DatabaseHealthProbe;
-import dev.ccui.adapters.persistence.history.JdbiSessionIndex;
+import dev.ccui.adapters.persistence.history.JdbiSessionIndexQuery;
+import dev.ccui.adapters.persistence.history.JdbiSessionIndexWriter;
+import dev.ccui.adapters.persistence.history.JdbiSessionMarks;
 import dev.ccui.adapters.persistence.history.JdbiTranscriptArchive;
 import dev.ccui.adapters.persistence.maintenance.JdbiMaintenanceStore;
 import dev.ccui.application.maintenance.MaintenanceService;
@@ -252,7 +254,8 @@ public final class Application implements AutoCloseable {
             this.projectSafety = new ProjectSafety(projects, users, folderRule, events, clock);
             var projectAccess = new ProjectAccess(projects, projectSafety);
             this.sandbox = sandbox(config, users.count());
-            var sessionIndex = new JdbiSessionIndex(database);
+            var sessionIndex = new JdbiSessionIndexQuery(database);
+            var sessionMarks = new JdbiSessionMarks(database);
             // The app's own copy of every transcript: sessions whose files vanish stay readable and searchable.
             this.archive = config.archiveEnabled() ? new JdbiTranscriptArchive(database, clock) : TranscriptArchive.NONE;
             var transcripts = new FileTranscriptStore(config.claudeConfigDir(), TranscriptLimits.defaults(), archive);
@@ -275,12 +278,12 @@ public final class Application implements AutoCloseable {
                     sessionsEnded);
             var userAdmin = new UserAdminService(users, revocableTokens, hasher, auditor, clock, sessionsEnded, sandbox);
 
-            this.indexer = new IndexService(transcripts, sessionIndex, projects, users, events, clock, IndexSettings.defaults(),
+            this.indexer = new IndexService(transcripts, new JdbiSessionIndexWriter(database), projects, users, events, clock, IndexSettings.defaults(),
                     archive, config.archiveRetention().orElse(null));
-            var projectService = new ProjectService(projects, sessionIndex, users, new FileSystemWorkspacePaths(), events,
+            var projectService = new ProjectService(projects, sessionMarks, users, new FileSystemWorkspacePaths(), events,
                     auditor, clock, projectSafety);
             var git = GitRunner.sandboxed(sandbox);
-            var history = new HistoryService(sessionIndex, transcripts, projects, events, auditor);
+            var history = new HistoryService(sessionIndex, sessionMarks, transcripts, projects, events, auditor);
 
             var probes = new ArrayList<HealthProbe>(List.of(new DatabaseHealthProbe(database),
                     new ClaudeCliProbe(config.claudeCliPath(), config.cliCleanup(), clock, Duration.ofMinutes(5)),

@@ -13,7 +13,9 @@ import dev.ccui.application.history.port.in.SessionHistoryUseCase;
 import dev.ccui.application.history.port.in.SessionMatches;
 import dev.ccui.application.history.port.out.ImageData;
 import dev.ccui.application.history.port.out.SearchHit;
-import dev.ccui.application.history.port.out.SessionIndex;
+import dev.ccui.application.history.port.out.MessageLine;
+import dev.ccui.application.history.port.out.SessionIndexQuery;
+import dev.ccui.application.history.port.out.SessionMarks;
 import dev.ccui.application.history.port.out.TranscriptStore;
 import dev.ccui.application.project.ProjectAccess;
 import dev.ccui.application.project.port.out.ProjectRepository;
@@ -44,16 +46,18 @@ public final class HistoryService implements SessionHistoryUseCase {
     private static final int MATCH_MAX = 1_000;
     private static final int SEARCH_MAX_OFFSET = 10_000;
 
-    private final SessionIndex index;
+    private final SessionIndexQuery index;
+    private final SessionMarks marks;
     private final TranscriptStore transcripts;
     private final ProjectRepository projects;
     private final ProjectAccess access;
     private final EventBus events;
     private final Auditor auditor;
 
-    public HistoryService(SessionIndex index, TranscriptStore transcripts, ProjectRepository projects, EventBus events,
-                          Auditor auditor) {
+    public HistoryService(SessionIndexQuery index, SessionMarks marks, TranscriptStore transcripts,
+                          ProjectRepository projects, EventBus events, Auditor auditor) {
         this.index = index;
+        this.marks = marks;
         this.transcripts = transcripts;
         this.projects = projects;
         this.access = new ProjectAccess(projects);
@@ -90,12 +94,12 @@ public final class HistoryService implements SessionHistoryUseCase {
             return around(summary, query.around(), size);
         }
         if (query.after() != null) {
-            List<SessionIndex.MessageLine> lines = index.linesFrom(summary.id(), query.after() + 1, size + 1);
+            List<MessageLine> lines = index.linesFrom(summary.id(), query.after() + 1, size + 1);
             boolean more = lines.size() > size;
-            List<SessionIndex.MessageLine> page = more ? lines.subList(0, size) : lines;
+            List<MessageLine> page = more ? lines.subList(0, size) : lines;
             return page(page, !page.isEmpty() && page.getFirst().seq() > 0, more);
         }
-        List<SessionIndex.MessageLine> lines = new ArrayList<>(index.lines(summary.id(), query.before(), size));
+        List<MessageLine> lines = new ArrayList<>(index.lines(summary.id(), query.before(), size));
         Collections.reverse(lines);
         boolean older = lines.size() == size && lines.getFirst().seq() > 0;
         return page(lines, older, query.before() != null);
@@ -104,23 +108,23 @@ public final class HistoryService implements SessionHistoryUseCase {
     /** The message at {@code seq} with about as many older as newer ones around it (a search hit in context). */
     private MessagesPage around(SessionSummary summary, long seq, int size) {
         int olderWanted = size / 2;
-        List<SessionIndex.MessageLine> older = new ArrayList<>(index.lines(summary.id(), seq + 1, olderWanted + 2));
+        List<MessageLine> older = new ArrayList<>(index.lines(summary.id(), seq + 1, olderWanted + 2));
         boolean moreOlder = older.size() > olderWanted + 1;
         if (moreOlder) {
             older = older.subList(0, olderWanted + 1);
         }
         Collections.reverse(older);
         int newerWanted = size - older.size();
-        List<SessionIndex.MessageLine> newer = index.linesFrom(summary.id(), seq + 1, newerWanted + 1);
+        List<MessageLine> newer = index.linesFrom(summary.id(), seq + 1, newerWanted + 1);
         boolean moreNewer = newer.size() > newerWanted;
-        List<SessionIndex.MessageLine> lines = new ArrayList<>(older);
+        List<MessageLine> lines = new ArrayList<>(older);
         lines.addAll(moreNewer ? newer.subList(0, newerWanted) : newer);
         return page(lines, moreOlder, moreNewer);
     }
 
-    private MessagesPage page(List<SessionIndex.MessageLine> lines, boolean older, boolean newer) {
-        List<HistoryMessage> items = transcripts.messagesAt(lines.stream().map(SessionIndex.MessageLine::ref).toList(),
-                lines.stream().map(SessionIndex.MessageLine::seq).toList());
+    private MessagesPage page(List<MessageLine> lines, boolean older, boolean newer) {
+        List<HistoryMessage> items = transcripts.messagesAt(lines.stream().map(MessageLine::ref).toList(),
+                lines.stream().map(MessageLine::seq).toList());
         Long nextBefore = older && !lines.isEmpty() ? lines.getFirst().seq() : null;
         Long nextAfter = newer && !lines.isEmpty() ? lines.getLast().seq() : null;
         return new MessagesPage(items, nextBefore, nextAfter);
@@ -139,7 +143,7 @@ public final class HistoryService implements SessionHistoryUseCase {
         int read = 0;
         boolean truncated = false;
         while (true) {
-            List<SessionIndex.MessageLine> lines = index.lines(summary.id(), before, MATCH_PAGE);
+            List<MessageLine> lines = index.lines(summary.id(), before, MATCH_PAGE);
             if (lines.isEmpty()) {
                 break;
             }
@@ -148,8 +152,8 @@ public final class HistoryService implements SessionHistoryUseCase {
                 break;
             }
             read += lines.size();
-            List<HistoryMessage> messages = transcripts.messagesAt(lines.stream().map(SessionIndex.MessageLine::ref).toList(),
-                    lines.stream().map(SessionIndex.MessageLine::seq).toList());
+            List<HistoryMessage> messages = transcripts.messagesAt(lines.stream().map(MessageLine::ref).toList(),
+                    lines.stream().map(MessageLine::seq).toList());
             for (HistoryMessage message : messages) {
                 if (words.matches(message)) {
                     found.add(message.seq());
@@ -198,7 +202,7 @@ public final class HistoryService implements SessionHistoryUseCase {
         if (clean != null && (clean.length() > 300 || clean.chars().anyMatch(Character::isISOControl))) {
             throw new InvalidException("title", "title must have at most 300 characters and no control characters");
         }
-        index.setAppTitle(summary.id(), clean == null || clean.isEmpty() ? null : clean);
+        marks.setAppTitle(summary.id(), clean == null || clean.isEmpty() ? null : clean);
         auditor.record(AuditAction.SESSION_RENAMED, caller, summary.id().value(), client, true, clean);
         events.publish(new AppEvent.ProjectsChanged(Set.of(summary.projectId())));
         return index.summary(summary.id()).orElseThrow();
@@ -207,7 +211,7 @@ public final class HistoryService implements SessionHistoryUseCase {
     @Override
     public void hideSession(Principal caller, String sessionId, boolean hidden, ClientInfo client) {
         SessionSummary summary = visible(caller, sessionId);
-        index.setHidden(summary.id(), hidden);
+        marks.setHidden(summary.id(), hidden);
         auditor.record(AuditAction.SESSION_HIDDEN, caller, summary.id().value(), client, true, hidden ? "hidden" : "shown");
         events.publish(new AppEvent.ProjectsChanged(Set.of(summary.projectId())));
     }
@@ -277,11 +281,11 @@ public final class HistoryService implements SessionHistoryUseCase {
 
     /** Oldest first, a bounded page at a time, so a 200 MB session never sits in memory. */
     private void forEachMessage(SessionSummary summary, MessageSink sink) throws IOException {
-        List<SessionIndex.MessageLine> newestFirst = new ArrayList<>();
+        List<MessageLine> newestFirst = new ArrayList<>();
         Long before = null;
         // Positions are small (a few numbers each); collect them, then read bodies page by page.
         while (true) {
-            List<SessionIndex.MessageLine> page = index.lines(summary.id(), before, 5_000);
+            List<MessageLine> page = index.lines(summary.id(), before, 5_000);
             newestFirst.addAll(page);
             if (page.size() < 5_000) {
                 break;
@@ -290,9 +294,9 @@ public final class HistoryService implements SessionHistoryUseCase {
         }
         Collections.reverse(newestFirst);
         for (int from = 0; from < newestFirst.size(); from += EXPORT_PAGE) {
-            List<SessionIndex.MessageLine> slice = newestFirst.subList(from, Math.min(newestFirst.size(), from + EXPORT_PAGE));
-            for (HistoryMessage message : transcripts.messagesAt(slice.stream().map(SessionIndex.MessageLine::ref).toList(),
-                    slice.stream().map(SessionIndex.MessageLine::seq).toList())) {
+            List<MessageLine> slice = newestFirst.subList(from, Math.min(newestFirst.size(), from + EXPORT_PAGE));
+            for (HistoryMessage message : transcripts.messagesAt(slice.stream().map(MessageLine::ref).toList(),
+                    slice.stream().map(MessageLine::seq).toList())) {
                 sink.accept(message);
             }
         }

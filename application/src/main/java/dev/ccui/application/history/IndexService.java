@@ -6,7 +6,7 @@ import dev.ccui.application.events.port.out.EventBus;
 import dev.ccui.application.history.port.in.IndexStatusUseCase;
 import dev.ccui.application.history.port.out.FileState;
 import dev.ccui.application.history.port.out.IndexedSession;
-import dev.ccui.application.history.port.out.SessionIndex;
+import dev.ccui.application.history.port.out.SessionIndexWriter;
 import dev.ccui.application.history.port.out.TranscriptArchive;
 import dev.ccui.application.history.port.out.TranscriptDelta;
 import dev.ccui.application.history.port.out.TranscriptFile;
@@ -50,7 +50,7 @@ public final class IndexService implements IndexStatusUseCase, AutoCloseable {
     private static final Path RESCAN = Path.of("/");
 
     private final TranscriptStore transcripts;
-    private final SessionIndex index;
+    private final SessionIndexWriter index;
     private final ProjectRepository projects;
     private final UserRepository users;
     private final EventBus events;
@@ -70,7 +70,7 @@ public final class IndexService implements IndexStatusUseCase, AutoCloseable {
     private AutoCloseable watch;
     private final Map<Path, Instant> changeSeenAt = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public IndexService(TranscriptStore transcripts, SessionIndex index, ProjectRepository projects, UserRepository users,
+    public IndexService(TranscriptStore transcripts, SessionIndexWriter index, ProjectRepository projects, UserRepository users,
                         EventBus events, Clock clock, IndexSettings settings) {
         this(transcripts, index, projects, users, events, clock, settings, TranscriptArchive.NONE, null);
     }
@@ -80,7 +80,7 @@ public final class IndexService implements IndexStatusUseCase, AutoCloseable {
      * leaves its session archived (still listed, readable, searchable) instead of forgotten, for
      * {@code archiveRetention} (null: forever) after it vanished.
      */
-    public IndexService(TranscriptStore transcripts, SessionIndex index, ProjectRepository projects, UserRepository users,
+    public IndexService(TranscriptStore transcripts, SessionIndexWriter index, ProjectRepository projects, UserRepository users,
                         EventBus events, Clock clock, IndexSettings settings, TranscriptArchive archive,
                         Duration archiveRetention) {
         this.archive = archive;

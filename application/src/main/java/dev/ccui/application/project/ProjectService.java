@@ -4,7 +4,7 @@ import dev.ccui.application.audit.Auditor;
 import dev.ccui.application.common.ClientInfo;
 import dev.ccui.application.events.AppEvent;
 import dev.ccui.application.events.port.out.EventBus;
-import dev.ccui.application.history.port.out.SessionIndex;
+import dev.ccui.application.history.port.out.SessionMarks;
 import dev.ccui.application.project.port.in.ProjectChanges;
 import dev.ccui.application.project.port.in.ProjectsUseCase;
 import dev.ccui.application.project.port.out.ProjectRepository;
@@ -30,7 +30,7 @@ import java.util.Set;
 
 public final class ProjectService implements ProjectsUseCase {
     private final ProjectRepository projects;
-    private final SessionIndex index;
+    private final SessionMarks sessions;
     private final UserRepository users;
     private final WorkspacePaths paths;
     private final ProjectAccess access;
@@ -44,10 +44,10 @@ public final class ProjectService implements ProjectsUseCase {
     private record Cached(long generation, List<ProjectOverview> projects) {
     }
 
-    public ProjectService(ProjectRepository projects, SessionIndex index, UserRepository users, WorkspacePaths paths,
+    public ProjectService(ProjectRepository projects, SessionMarks sessions, UserRepository users, WorkspacePaths paths,
                           EventBus events, Auditor auditor, Clock clock, ProjectSafety safety) {
         this.projects = projects;
-        this.index = index;
+        this.sessions = sessions;
         this.users = users;
         this.paths = paths;
         this.safety = safety;
@@ -121,7 +121,7 @@ public final class ProjectService implements ProjectsUseCase {
         if (!projects.insert(project)) {
             throw new ConflictException("PROJECT_EXISTS", "this folder was registered a moment ago: reload");
         }
-        index.assignProject(realPath, project.id());
+        sessions.assignProject(realPath, project.id());
         auditor.record(AuditAction.PROJECT_REGISTERED, caller, realPath, client, true, null);
         events.publish(new AppEvent.ProjectsChanged(Set.of(project.id())));
         return new Registered(projects.overview(project.id()).orElseThrow(), true);

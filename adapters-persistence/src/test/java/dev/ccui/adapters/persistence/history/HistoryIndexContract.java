@@ -12,8 +12,8 @@ import dev.ccui.application.history.port.out.IndexedLine;
 import dev.ccui.application.history.port.out.IndexedSession;
 import dev.ccui.application.history.port.out.LineRef;
 import dev.ccui.application.history.port.out.SearchHit;
-import dev.ccui.application.history.port.out.SessionIndex.IndexStats;
-import dev.ccui.application.history.port.out.SessionIndex.MessageLine;
+import dev.ccui.application.history.port.out.IndexStats;
+import dev.ccui.application.history.port.out.MessageLine;
 import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.project.Project;
 import dev.ccui.domain.project.ProjectId;
@@ -35,14 +35,18 @@ abstract class HistoryIndexContract extends DatabaseContract {
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00.123Z");
 
 
-    private JdbiSessionIndex index;
+    private JdbiSessionIndexWriter writer;
+    private JdbiSessionIndexQuery query;
+    private JdbiSessionMarks marks;
     private JdbiProjectRepository projects;
     private ProjectId alpha;
     private ProjectId beta;
 
     @BeforeEach
     void projects() {
-        index = new JdbiSessionIndex(database());
+        writer = new JdbiSessionIndexWriter(database());
+        query = new JdbiSessionIndexQuery(database());
+        marks = new JdbiSessionMarks(database());
         projects = new JdbiProjectRepository(database().jdbi());
         alpha = project("/work/alpha");
         beta = project("/work/beta");
@@ -103,7 +107,7 @@ abstract class HistoryIndexContract extends DatabaseContract {
         s.nextSeq = count;
         s.messages = count;
         IndexedSession session = s.build();
-        index.apply(session, file(file, s.id, count * 100L), lines(file, 0, count), text, false);
+        writer.apply(session, file(file, s.id, count * 100L), lines(file, 0, count), text, false);
         return session;
     }
 
@@ -117,12 +121,12 @@ abstract class HistoryIndexContract extends DatabaseContract {
         s.first = T0.minusSeconds(60);
         IndexedSession session = applyNew(s, "/t/s-1.jsonl", 3, "hello world");
 
-        assertThat(index.find(session.id())).contains(session);
-        assertThat(index.fileState("/t/s-1.jsonl")).contains(file("/t/s-1.jsonl", "s-1", 300));
-        assertThat(index.allFileStates()).containsExactly(file("/t/s-1.jsonl", "s-1", 300));
-        assertThat(index.fileState("/t/other.jsonl")).isEmpty();
+        assertThat(writer.find(session.id())).contains(session);
+        assertThat(writer.fileState("/t/s-1.jsonl")).contains(file("/t/s-1.jsonl", "s-1", 300));
+        assertThat(writer.allFileStates()).containsExactly(file("/t/s-1.jsonl", "s-1", 300));
+        assertThat(writer.fileState("/t/other.jsonl")).isEmpty();
 
-        SessionSummary summary = index.summary(session.id()).orElseThrow();
+        SessionSummary summary = query.summary(session.id()).orElseThrow();
         assertThat(summary.title()).isEqualTo("Custom");
         assertThat(summary.models()).containsExactly("claude-haiku-4-5", "claude-sonnet-4-5");
         assertThat(summary.costUsd()).isEqualTo(0.1 + 0.2 + 1.0 / 3);
@@ -132,15 +136,15 @@ abstract class HistoryIndexContract extends DatabaseContract {
         assertThat(summary.firstActivityAt()).isEqualTo(T0.minusSeconds(60));
         assertThat(summary.gitBranch()).isEqualTo("main");
         assertThat(summary.lastPrompt()).isEqualTo("last prompt");
-        assertThat(index.summary(new SessionId("nope"))).isEmpty();
+        assertThat(query.summary(new SessionId("nope"))).isEmpty();
 
-        assertThat(index.lines(session.id(), null, 10)).containsExactly(
+        assertThat(query.lines(session.id(), null, 10)).containsExactly(
                 new MessageLine(2, new LineRef("/t/s-1.jsonl", 200, 99)),
                 new MessageLine(1, new LineRef("/t/s-1.jsonl", 100, 99)),
                 new MessageLine(0, new LineRef("/t/s-1.jsonl", 0, 99)));
-        assertThat(index.line(session.id(), 1)).contains(new MessageLine(1, new LineRef("/t/s-1.jsonl", 100, 99)));
-        assertThat(index.line(session.id(), 3)).isEmpty();
-        assertThat(index.stats()).isEqualTo(new IndexStats(1, 1, 300));
+        assertThat(query.line(session.id(), 1)).contains(new MessageLine(1, new LineRef("/t/s-1.jsonl", 100, 99)));
+        assertThat(query.line(session.id(), 3)).isEmpty();
+        assertThat(query.stats()).isEqualTo(new IndexStats(1, 1, 300));
     }
 
     @Test
@@ -150,11 +154,11 @@ abstract class HistoryIndexContract extends DatabaseContract {
         s.firstPrompt = "fix the build";
         applyNew(s, "/t/title.jsonl", 1, null);
         SessionId id = new SessionId("s-title");
-        assertThat(index.summary(id).orElseThrow().title()).isEqualTo("fix the build");
-        index.setAppTitle(id, "Renamed here");
-        assertThat(index.summary(id).orElseThrow().title()).isEqualTo("Renamed here");
-        index.setAppTitle(id, null);
-        assertThat(index.summary(id).orElseThrow().title()).isEqualTo("fix the build");
+        assertThat(query.summary(id).orElseThrow().title()).isEqualTo("fix the build");
+        marks.setAppTitle(id, "Renamed here");
+        assertThat(query.summary(id).orElseThrow().title()).isEqualTo("Renamed here");
+        marks.setAppTitle(id, null);
+        assertThat(query.summary(id).orElseThrow().title()).isEqualTo("fix the build");
     }
 
     @Test
@@ -162,34 +166,34 @@ abstract class HistoryIndexContract extends DatabaseContract {
         S s = new S("s-merge", alpha);
         applyNew(s, "/t/merge.jsonl", 2, "first chunk about giraffes");
         SessionId id = new SessionId("s-merge");
-        index.setAppTitle(id, "Mine");
-        index.setHidden(id, true);
+        marks.setAppTitle(id, "Mine");
+        marks.setHidden(id, true);
 
         s.nextSeq = 5;
         s.messages = 5;
         s.last = T0.plusSeconds(300);
         s.appTitle = null;
         s.hidden = false;
-        index.apply(s.build(), file("/t/merge.jsonl", "s-merge", 500), lines("/t/merge.jsonl", 200, 3),
+        writer.apply(s.build(), file("/t/merge.jsonl", "s-merge", 500), lines("/t/merge.jsonl", 200, 3),
                 "second chunk about zebras", false);
 
-        assertThat(index.lines(id, null, 10)).extracting(MessageLine::seq).containsExactly(4L, 3L, 2L, 1L, 0L);
-        assertThat(index.linesFrom(id, 2, 2)).as("newer than a position, oldest first").extracting(MessageLine::seq)
+        assertThat(query.lines(id, null, 10)).extracting(MessageLine::seq).containsExactly(4L, 3L, 2L, 1L, 0L);
+        assertThat(query.linesFrom(id, 2, 2)).as("newer than a position, oldest first").extracting(MessageLine::seq)
                 .containsExactly(2L, 3L);
-        assertThat(index.linesFrom(id, 4, 10)).extracting(MessageLine::seq).containsExactly(4L);
-        assertThat(index.linesFrom(id, 5, 10)).isEmpty();
-        assertThat(index.line(id, 2).orElseThrow().ref().offset()).isEqualTo(200);
-        SessionSummary summary = index.summary(id).orElseThrow();
+        assertThat(query.linesFrom(id, 4, 10)).extracting(MessageLine::seq).containsExactly(4L);
+        assertThat(query.linesFrom(id, 5, 10)).isEmpty();
+        assertThat(query.line(id, 2).orElseThrow().ref().offset()).isEqualTo(200);
+        SessionSummary summary = query.summary(id).orElseThrow();
         assertThat(summary.title()).isEqualTo("Mine");
         assertThat(summary.hidden()).isTrue();
         assertThat(summary.lastActivityAt()).isEqualTo(T0.plusSeconds(300));
-        assertThat(index.fileState("/t/merge.jsonl").orElseThrow().offset()).isEqualTo(500);
-        assertThat(index.search("giraffes", List.of(alpha), 10)).isEmpty();
+        assertThat(writer.fileState("/t/merge.jsonl").orElseThrow().offset()).isEqualTo(500);
+        assertThat(query.search("giraffes", List.of(alpha), 10)).isEmpty();
 
-        index.setHidden(id, false);
-        assertThat(index.search("giraffes", List.of(alpha), 10)).hasSize(1);
-        assertThat(index.search("zebras", List.of(alpha), 10)).hasSize(1);
-        assertThat(index.search("giraffes zebras", List.of(alpha), 10))
+        marks.setHidden(id, false);
+        assertThat(query.search("giraffes", List.of(alpha), 10)).hasSize(1);
+        assertThat(query.search("zebras", List.of(alpha), 10)).hasSize(1);
+        assertThat(query.search("giraffes zebras", List.of(alpha), 10))
                 .as("words of different chunks are not one match").isEmpty();
     }
 
@@ -198,19 +202,19 @@ abstract class HistoryIndexContract extends DatabaseContract {
         S s = new S("s-reset", alpha);
         SessionId id = new SessionId("s-reset");
         s.nextSeq = 3;
-        index.apply(s.build(), file("/t/main.jsonl", "s-reset", 300), lines("/t/main.jsonl", 0, 3), "apricot", false);
+        writer.apply(s.build(), file("/t/main.jsonl", "s-reset", 300), lines("/t/main.jsonl", 0, 3), "apricot", false);
         s.nextSeq = 5;
-        index.apply(s.build(), file("/t/agent-1.jsonl", "s-reset", 200), lines("/t/agent-1.jsonl", 0, 2), "blueberry", false);
+        writer.apply(s.build(), file("/t/agent-1.jsonl", "s-reset", 200), lines("/t/agent-1.jsonl", 0, 2), "blueberry", false);
 
         s.nextSeq = 7;
-        index.apply(s.build(), file("/t/main.jsonl", "s-reset", 200), lines("/t/main.jsonl", 0, 2), "cherry", true);
+        writer.apply(s.build(), file("/t/main.jsonl", "s-reset", 200), lines("/t/main.jsonl", 0, 2), "cherry", true);
 
-        assertThat(index.lines(id, null, 10)).extracting(line -> line.seq() + "@" + line.ref().file()).containsExactly(
+        assertThat(query.lines(id, null, 10)).extracting(line -> line.seq() + "@" + line.ref().file()).containsExactly(
                 "6@/t/main.jsonl", "5@/t/main.jsonl", "4@/t/agent-1.jsonl", "3@/t/agent-1.jsonl");
-        assertThat(index.search("apricot", List.of(alpha), 10)).isEmpty();
-        assertThat(index.search("blueberry", List.of(alpha), 10)).hasSize(1);
-        assertThat(index.search("cherry", List.of(alpha), 10)).hasSize(1);
-        assertThat(index.fileState("/t/main.jsonl").orElseThrow().offset()).isEqualTo(200);
+        assertThat(query.search("apricot", List.of(alpha), 10)).isEmpty();
+        assertThat(query.search("blueberry", List.of(alpha), 10)).hasSize(1);
+        assertThat(query.search("cherry", List.of(alpha), 10)).hasSize(1);
+        assertThat(writer.fileState("/t/main.jsonl").orElseThrow().offset()).isEqualTo(200);
     }
 
     @Test
@@ -221,27 +225,27 @@ abstract class HistoryIndexContract extends DatabaseContract {
         s.messages = 3;
         List<IndexedLine> main = new ArrayList<>(lines("/t/rm.jsonl", 0, 3));
         main.set(1, new IndexedLine(main.get(1).ref(), "user", T0, true, false));
-        index.apply(s.build(), file("/t/rm.jsonl", "s-rm", 300), main, "mango", false);
+        writer.apply(s.build(), file("/t/rm.jsonl", "s-rm", 300), main, "mango", false);
         s.nextSeq = 7;
         s.messages = 6;
-        index.apply(s.build(), file("/t/rm/subagents/a.jsonl", "s-rm", 400), lines("/t/rm/subagents/a.jsonl", 0, 4),
+        writer.apply(s.build(), file("/t/rm/subagents/a.jsonl", "s-rm", 400), lines("/t/rm/subagents/a.jsonl", 0, 4),
                 "papaya", false);
-        assertThat(index.stats()).isEqualTo(new IndexStats(2, 1, 700));
+        assertThat(query.stats()).isEqualTo(new IndexStats(2, 1, 700));
 
-        index.removeFile("/t/rm/subagents/a.jsonl");
-        assertThat(index.fileState("/t/rm/subagents/a.jsonl")).isEmpty();
-        assertThat(index.lines(id, null, 10)).extracting(MessageLine::seq).containsExactly(2L, 1L, 0L);
-        assertThat(index.summary(id).orElseThrow().messageCount()).as("lines left").isEqualTo(3);
-        assertThat(index.search("papaya", List.of(alpha), 10)).isEmpty();
-        assertThat(index.search("mango", List.of(alpha), 10)).hasSize(1);
-        assertThat(index.find(id).orElseThrow().nextSeq()).as("positions are never reused").isEqualTo(7);
+        writer.removeFile("/t/rm/subagents/a.jsonl");
+        assertThat(writer.fileState("/t/rm/subagents/a.jsonl")).isEmpty();
+        assertThat(query.lines(id, null, 10)).extracting(MessageLine::seq).containsExactly(2L, 1L, 0L);
+        assertThat(query.summary(id).orElseThrow().messageCount()).as("lines left").isEqualTo(3);
+        assertThat(query.search("papaya", List.of(alpha), 10)).isEmpty();
+        assertThat(query.search("mango", List.of(alpha), 10)).hasSize(1);
+        assertThat(writer.find(id).orElseThrow().nextSeq()).as("positions are never reused").isEqualTo(7);
 
-        index.removeFile("/t/rm.jsonl");
-        assertThat(index.find(id)).isEmpty();
-        assertThat(index.lines(id, null, 10)).isEmpty();
-        assertThat(index.search("mango", List.of(alpha), 10)).isEmpty();
-        assertThat(index.stats()).isEqualTo(new IndexStats(0, 0, 0));
-        index.removeFile("/t/never-seen.jsonl");
+        writer.removeFile("/t/rm.jsonl");
+        assertThat(writer.find(id)).isEmpty();
+        assertThat(query.lines(id, null, 10)).isEmpty();
+        assertThat(query.search("mango", List.of(alpha), 10)).isEmpty();
+        assertThat(query.stats()).isEqualTo(new IndexStats(0, 0, 0));
+        writer.removeFile("/t/never-seen.jsonl");
     }
 
     @Test
@@ -270,14 +274,14 @@ abstract class HistoryIndexContract extends DatabaseContract {
         }
         S hidden = new S("tie-hidden", alpha);
         applyNew(hidden, "/t/hidden.jsonl", 1, null);
-        index.setHidden(new SessionId("tie-hidden"), true);
+        marks.setHidden(new SessionId("tie-hidden"), true);
         applyNew(new S("other-project", beta), "/t/other.jsonl", 1, null);
 
         List<String> seen = new ArrayList<>();
         String cursor = null;
         int pages = 0;
         do {
-            Page<SessionSummary> page = index.listSessions(alpha, 7, cursor, false);
+            Page<SessionSummary> page = query.listSessions(alpha, 7, cursor, false);
             assertThat(page.items()).hasSizeLessThanOrEqualTo(7);
             page.items().forEach(item -> seen.add(item.id().value()));
             cursor = page.nextCursor();
@@ -287,10 +291,10 @@ abstract class HistoryIndexContract extends DatabaseContract {
         assertThat(new HashSet<>(seen)).hasSize(60);
         assertThat(pages).isEqualTo(9);
 
-        Page<SessionSummary> all = index.listSessions(alpha, 100, null, true);
+        Page<SessionSummary> all = query.listSessions(alpha, 100, null, true);
         assertThat(all.items()).hasSize(61).extracting(item -> item.id().value()).contains("tie-hidden");
         assertThat(all.nextCursor()).isNull();
-        Page<SessionSummary> exact = index.listSessions(alpha, 60, null, false);
+        Page<SessionSummary> exact = query.listSessions(alpha, 60, null, false);
         assertThat(exact.items()).hasSize(60);
         assertThat(exact.nextCursor()).as("no empty last page").isNull();
     }
@@ -299,10 +303,10 @@ abstract class HistoryIndexContract extends DatabaseContract {
     void aCursorThatIsNotOneOfOursIsInvalid() {
         applyNew(new S("s-c", alpha), "/t/c.jsonl", 1, null);
         for (String bad : List.of("%%%", encode("no-colon"), encode("12:bad id!"), encode("x:s-c"), encode("12:"))) {
-            assertThatThrownBy(() -> index.listSessions(alpha, 10, bad, false))
+            assertThatThrownBy(() -> query.listSessions(alpha, 10, bad, false))
                     .isInstanceOfSatisfying(InvalidException.class, e -> assertThat(e.field()).contains("cursor"));
         }
-        assertThat(index.listSessions(alpha, 10, encode(":zzz"), false).items()).isEmpty();
+        assertThat(query.listSessions(alpha, 10, encode(":zzz"), false).items()).isEmpty();
     }
 
     private static String encode(String text) {
@@ -316,7 +320,7 @@ abstract class HistoryIndexContract extends DatabaseContract {
         List<Long> seqs = new ArrayList<>();
         Long before = null;
         for (int page = 0; page < 5; page++) {
-            List<MessageLine> lines = index.lines(id, before, 10);
+            List<MessageLine> lines = query.lines(id, before, 10);
             if (lines.isEmpty()) {
                 break;
             }
@@ -326,8 +330,8 @@ abstract class HistoryIndexContract extends DatabaseContract {
         assertThat(seqs).hasSize(25).isSortedAccordingTo((a, b) -> Long.compare(b, a));
         assertThat(seqs.get(0)).isEqualTo(24);
         assertThat(seqs.get(24)).isZero();
-        assertThat(index.lines(id, 15L, 3)).extracting(MessageLine::seq).containsExactly(14L, 13L, 12L);
-        assertThat(index.lines(id, 0L, 3)).isEmpty();
+        assertThat(query.lines(id, 15L, 3)).extracting(MessageLine::seq).containsExactly(14L, 13L, 12L);
+        assertThat(query.lines(id, 0L, 3)).isEmpty();
     }
 
     @Test
@@ -336,18 +340,18 @@ abstract class HistoryIndexContract extends DatabaseContract {
         applyNew(new S("a-2", alpha), "/t/a-2.jsonl", 1, "nothing to see here");
         applyNew(new S("b-1", beta), "/t/b-1.jsonl", 1, "deploy again on monday");
         applyNew(new S("a-hidden", alpha), "/t/a-hidden.jsonl", 1, "deploy in secret");
-        index.setHidden(new SessionId("a-hidden"), true);
+        marks.setHidden(new SessionId("a-hidden"), true);
 
-        assertThat(index.search("DEPLOY", List.of(alpha), 10)).extracting(hit -> hit.sessionId().value())
+        assertThat(query.search("DEPLOY", List.of(alpha), 10)).extracting(hit -> hit.sessionId().value())
                 .containsExactly("a-1");
-        assertThat(index.search("deploy", List.of(alpha, beta), 10)).extracting(hit -> hit.sessionId().value())
+        assertThat(query.search("deploy", List.of(alpha, beta), 10)).extracting(hit -> hit.sessionId().value())
                 .containsExactlyInAnyOrder("a-1", "b-1");
-        assertThat(index.search("deploy friday", List.of(alpha, beta), 10)).extracting(hit -> hit.sessionId().value())
+        assertThat(query.search("deploy friday", List.of(alpha, beta), 10)).extracting(hit -> hit.sessionId().value())
                 .containsExactly("a-1");
-        assertThat(index.search("deploy", List.of(), 10)).isEmpty();
-        assertThat(index.search("absent", List.of(alpha, beta), 10)).isEmpty();
+        assertThat(query.search("deploy", List.of(), 10)).isEmpty();
+        assertThat(query.search("absent", List.of(alpha, beta), 10)).isEmpty();
 
-        SearchHit hit = index.search("friday", List.of(alpha), 10).get(0);
+        SearchHit hit = query.search("friday", List.of(alpha), 10).get(0);
         assertThat(hit.projectId()).isEqualTo(alpha);
         assertThat(hit.title()).isEqualTo("first prompt");
         assertThat(hit.lastActivityAt()).isEqualTo(T0);
@@ -361,29 +365,29 @@ abstract class HistoryIndexContract extends DatabaseContract {
         S strong = new S("strong", alpha);
         applyNew(strong, "/t/strong.jsonl", 1, "kafka kafka consumer lag in kafka");
         strong.nextSeq = 2;
-        index.apply(strong.build(), file("/t/strong.jsonl", "strong", 200), lines("/t/strong.jsonl", 100, 1),
+        writer.apply(strong.build(), file("/t/strong.jsonl", "strong", 200), lines("/t/strong.jsonl", 100, 1),
                 "more about kafka later", false);
 
-        List<SearchHit> hits = index.search("kafka", List.of(alpha), 10);
+        List<SearchHit> hits = query.search("kafka", List.of(alpha), 10);
         assertThat(hits).extracting(hit -> hit.sessionId().value()).containsExactly("strong", "weak");
         assertThat(hits.get(0).rank()).isGreaterThan(hits.get(1).rank());
-        assertThat(index.search("kafka", List.of(alpha), 1)).extracting(hit -> hit.sessionId().value())
+        assertThat(query.search("kafka", List.of(alpha), 1)).extracting(hit -> hit.sessionId().value())
                 .containsExactly("strong");
-        assertThat(index.search("kafka", List.of(alpha), 1, 1)).as("the next page").extracting(hit -> hit.sessionId().value())
+        assertThat(query.search("kafka", List.of(alpha), 1, 1)).as("the next page").extracting(hit -> hit.sessionId().value())
                 .containsExactly("weak");
-        assertThat(index.search("kafka", List.of(alpha), 10, 2)).as("past the end").isEmpty();
+        assertThat(query.search("kafka", List.of(alpha), 10, 2)).as("past the end").isEmpty();
     }
 
     @Test
     void snippetsMarkMatchesAndNeverCarryTheTextsMarkup() {
         applyNew(new S("html", alpha), "/t/html.jsonl", 1,
                 "Look: <script>alert('x')</script> & then <b>canary</b> release \"now\" <mark>fake</mark>");
-        SearchHit hit = index.search("canary", List.of(alpha), 10).get(0);
+        SearchHit hit = query.search("canary", List.of(alpha), 10).get(0);
         assertThat(hit.snippet()).contains("<mark>canary</mark>").contains("&lt;b&gt;").doesNotContain("<script")
                 .doesNotContain("<b>");
         assertThat(hit.snippet().replace("<mark>", "").replace("</mark>", "")).doesNotContain("<").doesNotContain(">");
-        assertThat(index.search("script", List.of(alpha), 10)).as("words inside tags are text too").hasSize(1);
-        assertThat(index.search("fake", List.of(alpha), 10).get(0).snippet())
+        assertThat(query.search("script", List.of(alpha), 10)).as("words inside tags are text too").hasSize(1);
+        assertThat(query.search("fake", List.of(alpha), 10).get(0).snippet())
                 .contains("&lt;mark&gt;<mark>fake</mark>&lt;/mark&gt;");
     }
 
@@ -391,33 +395,33 @@ abstract class HistoryIndexContract extends DatabaseContract {
     void searchFindsWordsInsidePathsAndCode() {
         applyNew(new S("code", alpha), "/t/code.jsonl", 1,
                 "edited src/main/java/FooService.java, see https://example.com/docs?q=1 and snake_case_name");
-        for (String query : List.of("FooService", "fooservice java", "example", "docs", "snake", "case")) {
-            assertThat(index.search(query, List.of(alpha), 10)).as(query).hasSize(1);
+        for (String words : List.of("FooService", "fooservice java", "example", "docs", "snake", "case")) {
+            assertThat(query.search(words, List.of(alpha), 10)).as(words).hasSize(1);
         }
     }
 
     @Test
     void queriesAreWordsNeverSyntax() {
         applyNew(new S("syntax", alpha), "/t/syntax.jsonl", 1, "alpha beta gamma OR NOT near body");
-        for (String query : List.of("\"", "*", "(", "NEAR(alpha", "body:alpha", "alpha OR", "-beta", "' OR 1=1 --",
+        for (String words : List.of("\"", "*", "(", "NEAR(alpha", "body:alpha", "alpha OR", "-beta", "' OR 1=1 --",
                 "alpha AND", "^gamma", "alpha*", "{body}: alpha", "a\u0000b", "<script>")) {
-            assertThat(index.search(query, List.of(alpha), 10)).as(query).isNotNull();
+            assertThat(query.search(words, List.of(alpha), 10)).as(words).isNotNull();
         }
-        assertThat(index.search("alpha*", List.of(alpha), 10)).hasSize(1);
-        assertThat(index.search("body:alpha", List.of(alpha), 10)).hasSize(1);
-        assertThat(index.search("", List.of(alpha), 10)).isEmpty();
-        assertThat(index.search("   ", List.of(alpha), 10)).isEmpty();
-        assertThat(index.search("?!.,;:()[]{}\"'*-+", List.of(alpha), 10)).isEmpty();
-        assertThat(index.search(null, List.of(alpha), 10)).isEmpty();
+        assertThat(query.search("alpha*", List.of(alpha), 10)).hasSize(1);
+        assertThat(query.search("body:alpha", List.of(alpha), 10)).hasSize(1);
+        assertThat(query.search("", List.of(alpha), 10)).isEmpty();
+        assertThat(query.search("   ", List.of(alpha), 10)).isEmpty();
+        assertThat(query.search("?!.,;:()[]{}\"'*-+", List.of(alpha), 10)).isEmpty();
+        assertThat(query.search(null, List.of(alpha), 10)).isEmpty();
     }
 
     @Test
     void textWithNulAndHugeTextIsStored() {
         String huge = "needle " + "filler ".repeat(20_000) + "haystack\u0000end";
         applyNew(new S("huge", alpha), "/t/huge.jsonl", 1, huge);
-        assertThat(index.search("needle", List.of(alpha), 10)).hasSize(1);
-        assertThat(index.search("haystack", List.of(alpha), 10)).hasSize(1);
-        assertThat(index.search("end", List.of(alpha), 10)).hasSize(1);
+        assertThat(query.search("needle", List.of(alpha), 10)).hasSize(1);
+        assertThat(query.search("haystack", List.of(alpha), 10)).hasSize(1);
+        assertThat(query.search("end", List.of(alpha), 10)).hasSize(1);
     }
 
     @Test
@@ -431,10 +435,10 @@ abstract class HistoryIndexContract extends DatabaseContract {
         applyNew(new S("cwd-3", alpha), "/t/cwd-3.jsonl", 1, null);
 
         ProjectId gamma = project("/work/gamma");
-        assertThat(index.assignProject("/work/gamma", gamma)).isEqualTo(2);
-        assertThat(index.listSessions(gamma, 10, null, false).items()).extracting(item -> item.id().value())
+        assertThat(marks.assignProject("/work/gamma", gamma)).isEqualTo(2);
+        assertThat(query.listSessions(gamma, 10, null, false).items()).extracting(item -> item.id().value())
                 .containsExactlyInAnyOrder("cwd-1", "cwd-2");
-        assertThat(index.listSessions(alpha, 10, null, false).items()).extracting(item -> item.id().value())
+        assertThat(query.listSessions(alpha, 10, null, false).items()).extracting(item -> item.id().value())
                 .containsExactly("cwd-3");
     }
 }

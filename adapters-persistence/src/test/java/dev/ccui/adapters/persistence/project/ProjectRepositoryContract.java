@@ -4,7 +4,8 @@ import dev.ccui.adapters.persistence.DatabaseContract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ccui.adapters.persistence.db.Database;
-import dev.ccui.adapters.persistence.history.JdbiSessionIndex;
+import dev.ccui.adapters.persistence.history.JdbiSessionIndexWriter;
+import dev.ccui.adapters.persistence.history.JdbiSessionMarks;
 import dev.ccui.adapters.persistence.user.JdbiUserRepository;
 import dev.ccui.application.history.port.out.FileState;
 import dev.ccui.application.history.port.out.IndexedSession;
@@ -43,11 +44,10 @@ abstract class ProjectRepositoryContract extends DatabaseContract {
     }
 
     private void session(ProjectId project, String id, Instant lastActivity, boolean hidden) {
-        var index = new JdbiSessionIndex(database());
-        index.apply(new IndexedSession(new SessionId(id), project, "/cwd", null, null, null, null, "prompt", null, null,
+        new JdbiSessionIndexWriter(database()).apply(new IndexedSession(new SessionId(id), project, "/cwd", null, null, null, null, "prompt", null, null,
                         lastActivity, lastActivity, 0, Set.of(), 0, 0, Map.of(), false, 0),
                 new FileState("/t/" + id + ".jsonl", new SessionId(id), 0, T0, null, 0, null, 0), List.of(), null, false);
-        index.setHidden(new SessionId(id), hidden);
+        new JdbiSessionMarks(database()).setHidden(new SessionId(id), hidden);
     }
 
     @Test
