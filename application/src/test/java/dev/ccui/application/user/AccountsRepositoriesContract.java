@@ -1,13 +1,11 @@
-package dev.ccui.adapters.persistence;
+package dev.ccui.application.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ccui.adapters.persistence.apikey.JdbiApiKeyRepository;
-import dev.ccui.adapters.persistence.audit.JdbiAuditRepository;
-import dev.ccui.adapters.persistence.auth.JdbiAuthTokenRepository;
-import dev.ccui.adapters.persistence.db.Database;
-import dev.ccui.adapters.persistence.health.DatabaseHealthProbe;
-import dev.ccui.adapters.persistence.user.JdbiUserRepository;
+import dev.ccui.application.apikey.port.out.ApiKeyRepository;
+import dev.ccui.application.audit.port.out.AuditRepository;
+import dev.ccui.application.auth.port.out.AuthTokenRepository;
+import dev.ccui.application.user.port.out.UserRepository;
 import dev.ccui.domain.apikey.ApiKey;
 import dev.ccui.domain.apikey.ApiKeyId;
 import dev.ccui.domain.apikey.ApiKeyScope;
@@ -27,15 +25,32 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** One contract for the account repositories, run against every database we support. */
-abstract class AccountsRepositoriesContract extends DatabaseContract {
+/**
+ * One contract for the account repositories, run against every database we support and against
+ * the in-memory fakes: keys and tokens refer to users of the same store.
+ */
+public abstract class AccountsRepositoriesContract {
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00.123Z");
 
+    public record Ports(UserRepository users, ApiKeyRepository apiKeys, AuthTokenRepository tokens,
+                           AuditRepository audit) {
+    }
 
-    private JdbiUserRepository users() {
-        return new JdbiUserRepository(database().jdbi());
+    /** Fresh, empty ports over one store; called once before each test. */
+    protected abstract Ports ports();
+
+    private Ports ports;
+
+    @BeforeEach
+    void open() {
+        ports = ports();
+    }
+
+    private UserRepository users() {
+        return ports.users();
     }
 
     private static User user(String name, Role role) {
@@ -92,7 +107,7 @@ abstract class AccountsRepositoriesContract extends DatabaseContract {
     @Test
     void apiKeysAreFoundByPrefixAndDeletedWithTheirOwner() {
         var userRepo = users();
-        var keys = new JdbiApiKeyRepository(database().jdbi());
+        var keys = ports.apiKeys();
         User owner = user("carol", Role.MEMBER);
         userRepo.insert(owner);
         ApiKey key = new ApiKey(ApiKeyId.random(), owner.id(), "ci", "ccui_ABCDEFGH", "f".repeat(64),
@@ -110,7 +125,7 @@ abstract class AccountsRepositoriesContract extends DatabaseContract {
     @Test
     void tokensCanBeRevokedOneByOneOrAllButOne() {
         var userRepo = users();
-        var tokens = new JdbiAuthTokenRepository(database().jdbi());
+        var tokens = ports.tokens();
         User owner = user("dave", Role.MEMBER);
         userRepo.insert(owner);
         Instant expiry = T0.plus(Duration.ofDays(7));
@@ -131,7 +146,7 @@ abstract class AccountsRepositoriesContract extends DatabaseContract {
 
     @Test
     void auditIsPagedNewestFirst() {
-        var audit = new JdbiAuditRepository(database().jdbi());
+        var audit = ports.audit();
         UserId actor = UserId.random();
         for (int i = 0; i < 5; i++) {
             audit.append(new AuditEntry(0, T0.plusSeconds(i), actor, "erin", AuditAction.LOGIN, "erin", "10.0.0." + i,
@@ -149,7 +164,7 @@ abstract class AccountsRepositoriesContract extends DatabaseContract {
 
     @Test
     void auditFiltersByActorActionAndOutcomeAndPagesWithinTheFilter() {
-        var audit = new JdbiAuditRepository(database().jdbi());
+        var audit = ports.audit();
         UserId erin = UserId.random();
         audit.append(new AuditEntry(0, T0, erin, "erin", AuditAction.LOGIN, "erin", null, true, "a"));
         audit.append(new AuditEntry(0, T0, null, "Mallory", AuditAction.LOGIN_FAILED, "admin", null, false, "b"));
@@ -170,12 +185,5 @@ abstract class AccountsRepositoriesContract extends DatabaseContract {
         assertThat(first).extracting(AuditEntry::detail).containsExactly("e");
         assertThat(audit.list(5, first.getFirst().id(), new AuditFilter("erin", null, true))).extracting(AuditEntry::detail)
                 .containsExactly("c", "a");
-    }
-
-    @Test
-    void healthProbeReportsTheRoundTrip() {
-        var result = new DatabaseHealthProbe(database()).check();
-        assertThat(result.status()).isEqualTo("up");
-        assertThat(result.latencyMs()).isNotNull();
     }
 }

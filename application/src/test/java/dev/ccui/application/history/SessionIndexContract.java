@@ -1,17 +1,18 @@
-package dev.ccui.adapters.persistence.history;
+package dev.ccui.application.history;
 
-import dev.ccui.adapters.persistence.DatabaseContract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ccui.adapters.persistence.db.Database;
-import dev.ccui.adapters.persistence.project.JdbiProjectRepository;
 import dev.ccui.application.common.Page;
 import dev.ccui.application.history.port.out.FileState;
 import dev.ccui.application.history.port.out.IndexedLine;
 import dev.ccui.application.history.port.out.IndexedSession;
 import dev.ccui.application.history.port.out.LineRef;
 import dev.ccui.application.history.port.out.SearchHit;
+import dev.ccui.application.history.port.out.SessionIndexQuery;
+import dev.ccui.application.history.port.out.SessionIndexWriter;
+import dev.ccui.application.history.port.out.SessionMarks;
+import dev.ccui.application.project.port.out.ProjectRepository;
 import dev.ccui.application.history.port.out.IndexStats;
 import dev.ccui.application.history.port.out.MessageLine;
 import dev.ccui.domain.error.InvalidException;
@@ -30,24 +31,35 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** One contract for the session index, run against every database we support. */
-abstract class HistoryIndexContract extends DatabaseContract {
+/**
+ * One contract for the session index (its writer, queries and marks over one store), run against
+ * every database we support and against the in-memory fake the use-case tests use.
+ */
+public abstract class SessionIndexContract {
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00.123Z");
 
+    /** The index's three ports over one store, and the projects its sessions belong to. */
+    public record Ports(SessionIndexWriter writer, SessionIndexQuery query, SessionMarks marks,
+                           ProjectRepository projects) {
+    }
 
-    private JdbiSessionIndexWriter writer;
-    private JdbiSessionIndexQuery query;
-    private JdbiSessionMarks marks;
-    private JdbiProjectRepository projects;
+    /** Fresh, empty ports; called once before each test. */
+    protected abstract Ports ports();
+
+    private SessionIndexWriter writer;
+    private SessionIndexQuery query;
+    private SessionMarks marks;
+    private ProjectRepository projects;
     private ProjectId alpha;
     private ProjectId beta;
 
     @BeforeEach
     void projects() {
-        writer = new JdbiSessionIndexWriter(database());
-        query = new JdbiSessionIndexQuery(database());
-        marks = new JdbiSessionMarks(database());
-        projects = new JdbiProjectRepository(database().jdbi());
+        Ports ports = ports();
+        writer = ports.writer();
+        query = ports.query();
+        marks = ports.marks();
+        projects = ports.projects();
         alpha = project("/work/alpha");
         beta = project("/work/beta");
     }

@@ -1,14 +1,13 @@
-package dev.ccui.adapters.persistence.project;
+package dev.ccui.application.project;
 
-import dev.ccui.adapters.persistence.DatabaseContract;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ccui.adapters.persistence.db.Database;
-import dev.ccui.adapters.persistence.history.JdbiSessionIndexWriter;
-import dev.ccui.adapters.persistence.history.JdbiSessionMarks;
-import dev.ccui.adapters.persistence.user.JdbiUserRepository;
 import dev.ccui.application.history.port.out.FileState;
 import dev.ccui.application.history.port.out.IndexedSession;
+import dev.ccui.application.history.port.out.SessionIndexWriter;
+import dev.ccui.application.history.port.out.SessionMarks;
+import dev.ccui.application.project.port.out.ProjectRepository;
+import dev.ccui.application.user.port.out.UserRepository;
 import dev.ccui.domain.project.Project;
 import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.project.ProjectOverview;
@@ -21,20 +20,37 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** One contract for the project repository, run against every database we support. */
-abstract class ProjectRepositoryContract extends DatabaseContract {
+/**
+ * One contract for the project repository, run against every database we support and against the
+ * in-memory fake: the users it refers to and the sessions its overview counts share its store.
+ */
+public abstract class ProjectRepositoryContract {
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00.123Z");
 
+    public record Ports(ProjectRepository projects, UserRepository users, SessionIndexWriter sessions,
+                           SessionMarks marks) {
+    }
 
-    private JdbiProjectRepository repo() {
-        return new JdbiProjectRepository(database().jdbi());
+    /** Fresh, empty ports over one store; called once before each test. */
+    protected abstract Ports ports();
+
+    private Ports ports;
+
+    @BeforeEach
+    void open() {
+        ports = ports();
+    }
+
+    private ProjectRepository repo() {
+        return ports.projects();
     }
 
     private UserId user(String name) {
         User user = new User(UserId.random(), new Username(name), Role.MEMBER, false, "$2a$12$hash", T0, T0, null);
-        new JdbiUserRepository(database().jdbi()).insert(user);
+        ports.users().insert(user);
         return user.id();
     }
 
@@ -44,10 +60,10 @@ abstract class ProjectRepositoryContract extends DatabaseContract {
     }
 
     private void session(ProjectId project, String id, Instant lastActivity, boolean hidden) {
-        new JdbiSessionIndexWriter(database()).apply(new IndexedSession(new SessionId(id), project, "/cwd", null, null, null, null, "prompt", null, null,
+        ports.sessions().apply(new IndexedSession(new SessionId(id), project, "/cwd", null, null, null, null, "prompt", null, null,
                         lastActivity, lastActivity, 0, Set.of(), 0, 0, Map.of(), false, 0),
                 new FileState("/t/" + id + ".jsonl", new SessionId(id), 0, T0, null, 0, null, 0), List.of(), null, false);
-        new JdbiSessionMarks(database()).setHidden(new SessionId(id), hidden);
+        ports.marks().setHidden(new SessionId(id), hidden);
     }
 
     @Test
@@ -111,7 +127,7 @@ abstract class ProjectRepositoryContract extends DatabaseContract {
     @Test
     void deletingAUserOrphansTheirProjectsAndDropsTheirMemberships() {
         var repo = repo();
-        var users = new JdbiUserRepository(database().jdbi());
+        var users = ports.users();
         UserId owner = user("ivy");
         UserId member = user("jon");
         Project project = project("/w/ivy", owner);
