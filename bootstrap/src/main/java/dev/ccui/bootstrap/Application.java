@@ -38,6 +38,7 @@ import dev.ccui.adapters.persistence.history.JdbiTranscriptArchive;
 import dev.ccui.adapters.persistence.maintenance.JdbiMaintenanceStore;
 import dev.ccui.application.maintenance.MaintenanceService;
 import dev.ccui.application.maintenance.MaintenanceSettings;
+import dev.ccui.adapters.persistence.project.JdbiFolderSessions;
 import dev.ccui.adapters.persistence.project.JdbiProjectRepository;
 import dev.ccui.adapters.persistence.ratelimit.LocalRateLimiter;
 import dev.ccui.adapters.persistence.user.JdbiUserRepository;
@@ -74,6 +75,7 @@ import dev.ccui.application.auth.cache.ForgettingTokenRepository;
 import dev.ccui.application.auth.cache.ForgettingUserRepository;
 import dev.ccui.application.auth.cache.PrincipalCache;
 import dev.ccui.application.auth.AuthService;
+import dev.ccui.application.auth.SignInSessions;
 import dev.ccui.application.auth.AuthSettings;
 import dev.ccui.application.auth.port.out.AuthTokenRepository;
 import dev.ccui.application.events.ChangeFeedService;
@@ -276,11 +278,12 @@ public final class Application implements AutoCloseable {
             var revocableTokens = new ForgettingTokenRepository(tokens, principals);
             var auth = new AuthService(users, apiKeys, revocableTokens, hasher, issuer, rateLimiter, auditor, clock, authSettings,
                     sessionsEnded);
-            var userAdmin = new UserAdminService(users, revocableTokens, hasher, auditor, clock, sessionsEnded, sandbox);
+            var userAdmin = new UserAdminService(users, hasher, auditor, clock,
+                    new SignInSessions(revocableTokens, sessionsEnded), sandbox);
 
             this.indexer = new IndexService(transcripts, new JdbiSessionIndexWriter(database), projects, users, events, clock, IndexSettings.defaults(),
                     archive, config.archiveRetention().orElse(null));
-            var projectService = new ProjectService(projects, sessionMarks, users, new FileSystemWorkspacePaths(), events,
+            var projectService = new ProjectService(projects, new JdbiFolderSessions(database), users, new FileSystemWorkspacePaths(), events,
                     auditor, clock, projectSafety);
             var git = GitRunner.sandboxed(sandbox);
             var history = new HistoryService(sessionIndex, sessionMarks, transcripts, projects, events, auditor);
@@ -335,8 +338,8 @@ public final class Application implements AutoCloseable {
             this.useCases = new UseCases(auth, auth, auth, auth, new CachedAuthentication(auth, principals), auth, auth, auth,
                     userAdmin, userAdmin,
                     new ApiKeyService(apiKeys, auditor, clock).announcingRevocationsTo(events),
-                    new AuditService(auditRepository, runStore), health, projectService,
-                    history, indexer, new ChangeFeedService(events, projects),
+                    new AuditService(auditRepository, runStore::findById), health, projectService,
+                    history, indexer, new ChangeFeedService(events, projectAccess),
                     new FilesService(projectAccess, new LocalWorkspaceFiles(git), auditor,
                             new FilesSettings(config.fileReadLimitBytes(), config.fileListLimit())),
                     new GitService(projectAccess, new GitCliClient(git), auditor), terminals, runs, maintenance, projectSafety);

@@ -15,7 +15,7 @@ import dev.ccui.application.auth.port.in.Session;
 import dev.ccui.application.auth.port.in.SetupUseCase;
 import dev.ccui.application.auth.port.in.WsTicketUseCase;
 import dev.ccui.application.auth.port.out.AuthTokenRepository;
-import dev.ccui.application.auth.port.out.PasswordHasher;
+import dev.ccui.application.user.port.out.PasswordHasher;
 import dev.ccui.application.auth.port.out.SessionsEndedListener;
 import dev.ccui.application.auth.port.out.TokenIssuer;
 import dev.ccui.application.common.ClientInfo;

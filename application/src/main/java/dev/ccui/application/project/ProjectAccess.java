@@ -1,5 +1,6 @@
 package dev.ccui.application.project;
 
+import dev.ccui.application.events.port.out.ProjectVisibility;
 import dev.ccui.application.project.port.out.ProjectRepository;
 import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.error.ForbiddenException;
@@ -11,7 +12,7 @@ import dev.ccui.domain.project.ProjectId;
  * The one rule of who may use a project: its owner, its members, and admins. Every feature that
  * touches a project (history, runs, files, git, terminal) asks here first.
  */
-public final class ProjectAccess {
+public final class ProjectAccess implements ProjectVisibility {
     private final ProjectRepository projects;
     private final ProjectSafety safety;
 
@@ -58,6 +59,12 @@ public final class ProjectAccess {
     public boolean canUse(Principal caller, Project project) {
         return caller.isAdmin() || caller.userId().equals(project.ownerId())
                 || projects.isMember(project.id(), caller.userId());
+    }
+
+    /** A project that is gone is seen by nobody. */
+    @Override
+    public boolean canSee(Principal viewer, ProjectId project) {
+        return projects.findById(project).map(p -> canUse(viewer, p)).orElse(false);
     }
 
     /** Owners and admins may change and share a project; members may only use it. */

@@ -4,9 +4,9 @@ import dev.ccui.application.audit.Auditor;
 import dev.ccui.application.common.ClientInfo;
 import dev.ccui.application.events.AppEvent;
 import dev.ccui.application.events.port.out.EventBus;
-import dev.ccui.application.history.port.out.SessionMarks;
 import dev.ccui.application.project.port.in.ProjectChanges;
 import dev.ccui.application.project.port.in.ProjectsUseCase;
+import dev.ccui.application.project.port.out.FolderSessions;
 import dev.ccui.application.project.port.out.ProjectRepository;
 import dev.ccui.application.project.port.out.WorkspacePaths;
 import dev.ccui.application.user.port.out.UserRepository;
@@ -30,7 +30,7 @@ import java.util.Set;
 
 public final class ProjectService implements ProjectsUseCase {
     private final ProjectRepository projects;
-    private final SessionMarks sessions;
+    private final FolderSessions sessions;
     private final UserRepository users;
     private final WorkspacePaths paths;
     private final ProjectAccess access;
@@ -44,7 +44,7 @@ public final class ProjectService implements ProjectsUseCase {
     private record Cached(long generation, List<ProjectOverview> projects) {
     }
 
-    public ProjectService(ProjectRepository projects, SessionMarks sessions, UserRepository users, WorkspacePaths paths,
+    public ProjectService(ProjectRepository projects, FolderSessions sessions, UserRepository users, WorkspacePaths paths,
                           EventBus events, Auditor auditor, Clock clock, ProjectSafety safety) {
         this.projects = projects;
         this.sessions = sessions;

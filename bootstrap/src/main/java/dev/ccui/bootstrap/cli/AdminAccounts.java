@@ -9,7 +9,9 @@ import dev.ccui.adapters.persistence.redis.RedisConnection;
 import dev.ccui.adapters.persistence.redis.RedisRevocationCache;
 import dev.ccui.adapters.persistence.user.JdbiUserRepository;
 import dev.ccui.application.audit.Auditor;
+import dev.ccui.application.auth.SignInSessions;
 import dev.ccui.application.auth.port.out.AuthTokenRepository;
+import dev.ccui.application.auth.port.out.SessionsEndedListener;
 import dev.ccui.application.user.UserAdminService;
 import dev.ccui.application.user.port.in.AdminCommandsUseCase;
 import dev.ccui.bootstrap.Main;
@@ -46,9 +48,9 @@ final class AdminAccounts implements AutoCloseable {
             var jdbiTokens = new JdbiAuthTokenRepository(database.jdbi());
             this.tokens = connection == null ? jdbiTokens : new RedisRevocationCache(jdbiTokens, database.jdbi(), connection);
             Clock clock = Clock.systemUTC();
-            this.commands = new UserAdminService(new JdbiUserRepository(database.jdbi()), tokens,
+            this.commands = new UserAdminService(new JdbiUserRepository(database.jdbi()),
                     new BcryptPasswordHasher(config.bcryptCost()), new Auditor(new JdbiAuditRepository(database.jdbi()), clock),
-                    clock);
+                    clock, new SignInSessions(tokens, SessionsEndedListener.NONE));
         } catch (RuntimeException e) {
             if (connection != null) {
                 connection.close();

@@ -6,6 +6,8 @@ import dev.ccui.application.apikey.ApiKeyService;
 import dev.ccui.application.audit.Auditor;
 import dev.ccui.application.auth.AuthService;
 import dev.ccui.application.auth.AuthSettings;
+import dev.ccui.application.auth.SignInSessions;
+import dev.ccui.application.auth.port.out.SessionsEndedListener;
 import dev.ccui.application.auth.port.in.Credentials;
 import dev.ccui.application.auth.port.in.Session;
 import dev.ccui.application.common.ClientInfo;
@@ -57,7 +59,8 @@ class CachedAuthenticationTest {
     private final Auditor auditor = new Auditor(new InMemoryAuditRepository(), clock);
     private final AuthService auth = new AuthService(users, apiKeys, tokens, new FakePasswordHasher(),
             new FakeTokenIssuer(clock, Duration.ofDays(7)), new CountingRateLimiter(), auditor, clock, AuthSettings.defaults());
-    private final UserAdminService userAdmin = new UserAdminService(users, tokens, new FakePasswordHasher(), auditor, clock);
+    private final UserAdminService userAdmin = new UserAdminService(users, new FakePasswordHasher(), auditor, clock,
+            new SignInSessions(tokens, SessionsEndedListener.NONE));
     private final ApiKeyService keys = new ApiKeyService(apiKeys, auditor, clock);
     private final CachedAuthentication authentication = new CachedAuthentication(auth, cache);
 
