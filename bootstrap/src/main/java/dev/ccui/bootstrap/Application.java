@@ -69,7 +69,6 @@ import dev.ccui.adapters.process.workspace.terminal.PtyTerminalSpawner;
 import dev.ccui.application.apikey.ApiKeyService;
 import dev.ccui.application.audit.AuditService;
 import dev.ccui.application.audit.Auditor;
-import dev.ccui.application.auth.cache.CachedAuthentication;
 import dev.ccui.application.auth.cache.ForgettingApiKeyRepository;
 import dev.ccui.application.auth.cache.ForgettingTokenRepository;
 import dev.ccui.application.auth.cache.ForgettingUserRepository;
@@ -277,7 +276,7 @@ public final class Application implements AutoCloseable {
             principals.forgetOnRevocations(events);
             var revocableTokens = new ForgettingTokenRepository(tokens, principals);
             var auth = new AuthService(users, apiKeys, revocableTokens, hasher, issuer, rateLimiter, auditor, clock, authSettings,
-                    sessionsEnded);
+                    sessionsEnded, principals);
             var userAdmin = new UserAdminService(users, hasher, auditor, clock,
                     new SignInSessions(revocableTokens, sessionsEnded), sandbox);
 
@@ -286,7 +285,7 @@ public final class Application implements AutoCloseable {
             var projectService = new ProjectService(projects, new JdbiFolderSessions(database), users, new FileSystemWorkspacePaths(), events,
                     auditor, clock, projectSafety);
             var git = GitRunner.sandboxed(sandbox);
-            var history = new HistoryService(sessionIndex, sessionMarks, transcripts, projects, events, auditor);
+            var history = new HistoryService(sessionIndex, sessionMarks, transcripts, projects, events, auditor, indexer);
 
             var probes = new ArrayList<HealthProbe>(List.of(new DatabaseHealthProbe(database),
                     new ClaudeCliProbe(config.claudeCliPath(), config.cliCleanup(), clock, Duration.ofMinutes(5)),
@@ -329,20 +328,19 @@ public final class Application implements AutoCloseable {
                 if (event instanceof AppEvent.RunEventLogged logged
                         && logged.logged().event() instanceof RunEvent.RunEnded ended
                         && ended.reason() == RunEvent.EndReason.FAILED) {
-                    alerts.runCrashed(logged.logged().runId().toString(), "the run ended as failed");
+                    alerts.runCrashed(logged.logged().runId(), "the run ended as failed");
                 }
             });
             // Shared through the database so every node turns read-only together; cached briefly per node.
             this.maintenance = new MaintenanceService(new JdbiMaintenanceStore(database.jdbi()), auditor, clock,
                     new MaintenanceSettings(config.maintenanceRetryAfter(), MaintenanceSettings.defaults().cacheFor()));
-            this.useCases = new UseCases(auth, auth, auth, auth, new CachedAuthentication(auth, principals), auth, auth, auth,
-                    userAdmin, userAdmin,
+            this.useCases = new UseCases(auth, userAdmin,
                     new ApiKeyService(apiKeys, auditor, clock).announcingRevocationsTo(events),
                     new AuditService(auditRepository, runStore::findById), health, projectService,
-                    history, indexer, new ChangeFeedService(events, projectAccess),
+                    history, new ChangeFeedService(events, projectAccess),
                     new FilesService(projectAccess, new LocalWorkspaceFiles(git), auditor,
                             new FilesSettings(config.fileReadLimitBytes(), config.fileListLimit())),
-                    new GitService(projectAccess, new GitCliClient(git), auditor), terminals, runs, maintenance, projectSafety);
+                    new GitService(projectAccess, new GitCliClient(git), auditor), terminals, runs, maintenance);
         } catch (RuntimeException e) {
             closeRedis();
             database.close();
@@ -415,10 +413,9 @@ public final class Application implements AutoCloseable {
                     config.connectionsPerUser(), config.connectionsMax());
             var u = useCases;
             bindGauges();
-            http = new HttpServer(settings, new HttpUseCases(u.authStatus(), u.setup(), u.login(), u.logout(),
-                    u.authenticate(), u.currentUser(), u.changePassword(), u.wsTickets(), u.users(), u.apiKeys(),
-                    u.audit(), u.health(), u.projects(), u.history(), u.changes(), u.files(), u.git(), u.terminals(),
-                    u.runs(), rateLimiter, alerts, u.maintenance(), u.unsafeProjects()), metrics).start();
+            http = new HttpServer(settings, new HttpUseCases(u.auth(), u.users(), u.apiKeys(), u.audit(), u.health(),
+                    u.projects(), u.history(), u.changes(), u.files(), u.git(), u.terminals(), u.runs(), rateLimiter, alerts,
+                    u.maintenance()), metrics).start();
             alertMonitor.start();
             // After the server is up: a large first scan must never hold it up.
             indexer.start();

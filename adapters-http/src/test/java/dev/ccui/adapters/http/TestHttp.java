@@ -82,8 +82,7 @@ public final class TestHttp implements AutoCloseable {
         runs = new RunService(runner, runStore, runStore, runStore, projects, id -> java.util.Optional.empty(), bus,
                 fixture.auditor, fixture.clock, RunSettings.defaults());
         var health = new HealthService(List.of(database), "test", fixture.clock);
-        var useCases = new HttpUseCases(fixture.auth, fixture.auth, fixture.auth, fixture.auth, fixture.auth, fixture.auth,
-                fixture.auth, fixture.auth, fixture.userAdmin, fixture.apiKeyService, fixture.auditService, health,
+        var useCases = new HttpUseCases(fixture.auth, fixture.userAdmin, fixture.apiKeyService, fixture.auditService, health,
                 null, null, new ChangeFeedService(bus, new ProjectAccess(projects)), null, null, null, runs, fixture.rateLimiter);
         HttpSettings settings = tweak.apply(defaults());
         server = new HttpServer(settings, useCases, metrics).start();

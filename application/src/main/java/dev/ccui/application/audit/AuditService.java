@@ -1,7 +1,7 @@
 package dev.ccui.application.audit;
 
 import dev.ccui.application.audit.port.in.AuditItem;
-import dev.ccui.application.audit.port.in.ListAuditUseCase;
+import dev.ccui.application.audit.port.in.AuditUseCase;
 import dev.ccui.application.audit.port.out.AuditRepository;
 import dev.ccui.application.common.Limits;
 import dev.ccui.application.common.Page;
@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-public final class AuditService implements ListAuditUseCase {
+public final class AuditService implements AuditUseCase {
     /** The actions whose target is a run id. */
     private static final Set<AuditAction> RUN_TARGETS =
             Set.of(AuditAction.RUN_STARTED, AuditAction.RUN_STOPPED, AuditAction.PERMISSION_DECIDED);

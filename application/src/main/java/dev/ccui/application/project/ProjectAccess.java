@@ -34,6 +34,10 @@ public final class ProjectAccess implements ProjectVisibility {
         return requireWorkspace(caller, require(caller, projectId));
     }
 
+    public Project requireWorkspace(Principal caller, ProjectId projectId) {
+        return requireWorkspace(caller, require(caller, projectId));
+    }
+
     public Project requireWorkspace(Principal caller, Project project) {
         require(caller, project);
         if (safety != null) {
@@ -42,9 +46,13 @@ public final class ProjectAccess implements ProjectVisibility {
         return project;
     }
 
+    /** A project id as typed (features whose edge still hands strings over): one that is not an id is not found. */
     public Project require(Principal caller, String projectId) {
-        Project project = ProjectId.parse(projectId).flatMap(projects::findById)
-                .filter(found -> !found.removed())
+        return require(caller, ProjectId.parse(projectId).orElseThrow(() -> new NotFoundException("no such project")));
+    }
+
+    public Project require(Principal caller, ProjectId projectId) {
+        Project project = projects.findById(projectId).filter(found -> !found.removed())
                 .orElseThrow(() -> new NotFoundException("no such project"));
         return require(caller, project);
     }
@@ -68,7 +76,7 @@ public final class ProjectAccess implements ProjectVisibility {
     }
 
     /** Owners and admins may change and share a project; members may only use it. */
-    public Project requireOwner(Principal caller, String projectId) {
+    public Project requireOwner(Principal caller, ProjectId projectId) {
         Project project = require(caller, projectId);
         if (!caller.isAdmin() && !caller.userId().equals(project.ownerId())) {
             throw new ForbiddenException("only the project's owner or an admin can do this");

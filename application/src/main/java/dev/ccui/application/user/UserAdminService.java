@@ -3,9 +3,8 @@ package dev.ccui.application.user;
 import dev.ccui.application.audit.Auditor;
 import dev.ccui.application.sandbox.port.out.ProcessSandbox;
 import dev.ccui.application.common.ClientInfo;
-import dev.ccui.application.user.port.in.AdminCommandsUseCase;
 import dev.ccui.application.user.port.in.CreateUserCommand;
-import dev.ccui.application.user.port.in.ManageUsersUseCase;
+import dev.ccui.application.user.port.in.UserUseCase;
 import dev.ccui.application.user.port.in.UpdateUserCommand;
 import dev.ccui.application.user.port.out.AccountSessions;
 import dev.ccui.application.user.port.out.PasswordHasher;
@@ -26,7 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Accounts administration. There is always at least one enabled admin. */
-public final class UserAdminService implements ManageUsersUseCase, AdminCommandsUseCase {
+public final class UserAdminService implements UserUseCase {
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final Auditor auditor;
@@ -61,7 +60,7 @@ public final class UserAdminService implements ManageUsersUseCase, AdminCommands
     }
 
     @Override
-    public User getUser(Principal caller, String userId) {
+    public User getUser(Principal caller, UserId userId) {
         requireAdmin(caller);
         return find(userId);
     }
@@ -76,7 +75,7 @@ public final class UserAdminService implements ManageUsersUseCase, AdminCommands
     }
 
     @Override
-    public User updateUser(Principal caller, String userId, UpdateUserCommand command, ClientInfo client) {
+    public User updateUser(Principal caller, UserId userId, UpdateUserCommand command, ClientInfo client) {
         requireAdmin(caller);
         synchronized (adminGuard) {
             User before = find(userId);
@@ -113,7 +112,7 @@ public final class UserAdminService implements ManageUsersUseCase, AdminCommands
     }
 
     @Override
-    public void deleteUser(Principal caller, String userId, ClientInfo client) {
+    public void deleteUser(Principal caller, UserId userId, ClientInfo client) {
         requireAdmin(caller);
         synchronized (adminGuard) {
             User user = find(userId);
@@ -196,9 +195,8 @@ public final class UserAdminService implements ManageUsersUseCase, AdminCommands
         return user;
     }
 
-    private User find(String userId) {
-        return UserId.parse(userId).flatMap(users::findById)
-                .orElseThrow(() -> new NotFoundException("no such user"));
+    private User find(UserId userId) {
+        return users.findById(userId).orElseThrow(() -> new NotFoundException("no such user"));
     }
 
     private static void requireAdmin(Principal caller) {

@@ -8,7 +8,7 @@ import dev.ccui.application.history.port.out.FileState;
 import dev.ccui.application.history.port.out.IndexedLine;
 import dev.ccui.application.history.port.out.IndexedSession;
 import dev.ccui.application.history.port.out.LineRef;
-import dev.ccui.application.history.port.out.SearchHit;
+import dev.ccui.domain.history.SearchHit;
 import dev.ccui.application.history.port.out.SessionIndexQuery;
 import dev.ccui.application.history.port.out.SessionIndexWriter;
 import dev.ccui.application.history.port.out.SessionMarks;

@@ -6,7 +6,7 @@ import dev.ccui.application.history.port.out.IndexStats;
 import dev.ccui.application.history.port.out.IndexedLine;
 import dev.ccui.application.history.port.out.IndexedSession;
 import dev.ccui.application.history.port.out.MessageLine;
-import dev.ccui.application.history.port.out.SearchHit;
+import dev.ccui.domain.history.SearchHit;
 import dev.ccui.application.history.port.out.SessionIndexQuery;
 import dev.ccui.application.history.port.out.SessionIndexWriter;
 import dev.ccui.application.history.port.out.SessionMarks;

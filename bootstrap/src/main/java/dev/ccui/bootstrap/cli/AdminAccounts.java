@@ -13,7 +13,7 @@ import dev.ccui.application.auth.SignInSessions;
 import dev.ccui.application.auth.port.out.AuthTokenRepository;
 import dev.ccui.application.auth.port.out.SessionsEndedListener;
 import dev.ccui.application.user.UserAdminService;
-import dev.ccui.application.user.port.in.AdminCommandsUseCase;
+import dev.ccui.application.user.port.in.UserUseCase;
 import dev.ccui.bootstrap.Main;
 import dev.ccui.bootstrap.config.AppConfig;
 import dev.ccui.domain.error.CcuiException;
@@ -35,7 +35,7 @@ final class AdminAccounts implements AutoCloseable {
     private final Database database;
     private final RedisConnection redis;
     private final AuthTokenRepository tokens;
-    private final AdminCommandsUseCase commands;
+    private final UserUseCase commands;
 
     private AdminAccounts(AppConfig config) {
         createDataDir(config);
@@ -67,7 +67,7 @@ final class AdminAccounts implements AutoCloseable {
 
     /** What a command does with the accounts; may fail with a domain error or an I/O error. */
     interface Action {
-        void run(AdminCommandsUseCase accounts, PrintWriter out) throws IOException;
+        void run(UserUseCase accounts, PrintWriter out) throws IOException;
     }
 
     /** Runs {@code action} against the configured database, mapping failures to exit codes (0, 1, config error). */
@@ -88,7 +88,7 @@ final class AdminAccounts implements AutoCloseable {
         }
     }
 
-    AdminCommandsUseCase commands() {
+    UserUseCase commands() {
         return commands;
     }
 

@@ -11,7 +11,7 @@ import dev.ccui.application.common.Page;
 import dev.ccui.application.history.port.out.FileState;
 import dev.ccui.application.history.port.out.IndexStats;
 import dev.ccui.application.history.port.out.MessageLine;
-import dev.ccui.application.history.port.out.SearchHit;
+import dev.ccui.domain.history.SearchHit;
 import dev.ccui.application.history.port.out.SessionIndexQuery;
 import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.project.ProjectId;
