@@ -8,7 +8,7 @@ import dev.ccui.application.health.port.in.HealthUseCase;
 import dev.ccui.application.history.port.in.SessionHistoryUseCase;
 import dev.ccui.application.maintenance.port.in.MaintenanceUseCase;
 import dev.ccui.application.project.port.in.ProjectUseCase;
-import dev.ccui.application.run.port.in.RunUseCases;
+import dev.ccui.application.run.port.in.RunUseCase;
 import dev.ccui.application.user.port.in.UserUseCase;
 import dev.ccui.application.workspace.files.port.in.FilesUseCase;
 import dev.ccui.application.workspace.git.port.in.GitUseCase;
@@ -21,5 +21,5 @@ import dev.ccui.application.workspace.terminal.port.in.TerminalUseCase;
 public record UseCases(AuthUseCase auth, UserUseCase users, ApiKeyUseCase apiKeys, AuditUseCase audit,
                        HealthUseCase health, ProjectUseCase projects, SessionHistoryUseCase history,
                        ChangeFeedUseCase changes, FilesUseCase files, GitUseCase git, TerminalUseCase terminals,
-                       RunUseCases runs, MaintenanceUseCase maintenance) {
+                       RunUseCase runs, MaintenanceUseCase maintenance) {
 }

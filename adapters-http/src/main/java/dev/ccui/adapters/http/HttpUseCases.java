@@ -10,7 +10,7 @@ import dev.ccui.application.history.port.in.SessionHistoryUseCase;
 import dev.ccui.application.maintenance.port.in.MaintenanceUseCase;
 import dev.ccui.application.project.port.in.ProjectUseCase;
 import dev.ccui.application.ratelimit.port.out.RateLimiter;
-import dev.ccui.application.run.port.in.RunUseCases;
+import dev.ccui.application.run.port.in.RunUseCase;
 import dev.ccui.application.user.port.in.UserUseCase;
 import dev.ccui.application.workspace.files.port.in.FilesUseCase;
 import dev.ccui.application.workspace.git.port.in.GitUseCase;
@@ -20,14 +20,14 @@ import dev.ccui.application.workspace.terminal.port.in.TerminalUseCase;
 public record HttpUseCases(AuthUseCase auth, UserUseCase users, ApiKeyUseCase apiKeys, AuditUseCase audit,
                            HealthUseCase health, ProjectUseCase projects, SessionHistoryUseCase history,
                            ChangeFeedUseCase changes, FilesUseCase files, GitUseCase git, TerminalUseCase terminals,
-                           RunUseCases runs, RateLimiter rateLimiter, AlertUseCase alerts,
+                           RunUseCase runs, RateLimiter rateLimiter, AlertUseCase alerts,
                            MaintenanceUseCase maintenance) {
 
     /** Without alerting and maintenance mode (tests of the HTTP layer). */
     public HttpUseCases(AuthUseCase auth, UserUseCase users, ApiKeyUseCase apiKeys, AuditUseCase audit,
                         HealthUseCase health, ProjectUseCase projects, SessionHistoryUseCase history,
                         ChangeFeedUseCase changes, FilesUseCase files, GitUseCase git, TerminalUseCase terminals,
-                        RunUseCases runs, RateLimiter rateLimiter) {
+                        RunUseCase runs, RateLimiter rateLimiter) {
         this(auth, users, apiKeys, audit, health, projects, history, changes, files, git, terminals, runs, rateLimiter,
                 AlertUseCase.NONE, MaintenanceUseCase.OFF);
     }
