@@ -2,8 +2,6 @@ package dev.ccui.adapters.http.ws.socket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ccui.adapters.http.ws.WsAuthentication;
-import dev.ccui.application.auth.port.in.WsTicketUseCase;
 import dev.ccui.domain.auth.AuthMethod;
 import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.events.AppEvent;
@@ -11,13 +9,13 @@ import dev.ccui.domain.user.Role;
 import dev.ccui.domain.user.UserId;
 import dev.ccui.domain.user.Username;
 import io.javalin.Javalin;
+import io.javalin.websocket.WsContext;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -49,18 +47,23 @@ class JsonSocketServerTest {
 
     @BeforeEach
     void start() {
-        WsTicketUseCase tickets = new WsTicketUseCase() {
+        // Every socket gets a slot and every sign-in holds: the plumbing is what is tested.
+        SocketGate open = new SocketGate() {
             @Override
-            public String issueTicket(Principal principal) {
-                throw new UnsupportedOperationException();
+            public boolean admit(WsContext ctx, Principal principal) {
+                return true;
             }
 
             @Override
-            public Optional<Principal> redeemTicket(String ticket) {
-                return Optional.empty();
+            public void release(String socketId) {
+            }
+
+            @Override
+            public boolean stillValid(Principal principal) {
+                return true;
             }
         };
-        server = new JsonSocketServer("/socket", new WsAuthentication(tickets, null, java.util.Set.of()),
+        server = new JsonSocketServer("/socket", open,
                 (viewer, listener) -> {
                     feeds.add(listener);
                     return () -> feeds.remove(listener);
