@@ -59,12 +59,12 @@ public final class Main implements Callable<Integer> {
             log.info("starting Claude Code UI {} with {}", Version.current(), config);
             if (!config.loopbackOnly() && !config.production()) {
                 log.warn("listening on {} beyond this machine in development mode: put it behind TLS and set CCUI_ENV=production",
-                        config.host());
+                        config.http().host());
             }
             Application app;
             try {
-                app = Application.create(config);
-                app.startHttp();
+                app = Application.build(config);
+                app.start();
             } catch (RuntimeException e) {
                 log.error("could not start: {}", e.getMessage(), e);
                 return 1;

@@ -1,8 +1,14 @@
 package dev.ccui.bootstrap.config;
 
+import dev.ccui.adapters.http.HttpSettings;
 import dev.ccui.adapters.http.alert.SmtpSettings;
 import dev.ccui.application.alert.AlertSettings;
 import dev.ccui.application.history.CliCleanupPeriod;
+import dev.ccui.application.maintenance.MaintenanceSettings;
+import dev.ccui.application.ratelimit.port.out.RateLimit;
+import dev.ccui.application.workspace.files.FilesSettings;
+import dev.ccui.application.workspace.terminal.TerminalSettings;
+import dev.ccui.bootstrap.Version;
 import dev.ccui.domain.run.NodeId;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,62 +23,16 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The whole configuration, read once from environment variables (12-factor). Defaults serve a
- * single local user; {@code CCUI_ENV=production} adds the checks a shared server needs.
- * {@link #toString()} never shows a secret.
+ * The whole configuration, read once from environment variables (12-factor) straight into the
+ * settings of each part of the app. Defaults serve a single local user; {@code CCUI_ENV=production}
+ * adds the checks a shared server needs. {@link #toString()} never shows a secret.
+ *
+ * @param environment the process's variables: the {@code claude} CLI's runner keeps only the names
+ *                    meant for it (PATH, HOME, ANTHROPIC_*, …), shells and OpenTelemetry read theirs
  */
-public record AppConfig(
-        String host,
-        int port,
-        boolean production,
-        Path dataDir,
-        Optional<String> databaseUrl,
-        int databasePoolSize,
-        Optional<String> redisUrl,
-        Optional<String> jwtSecret,
-        PreviousSecrets previousSecrets,
-        Duration jwtTtl,
-        Set<String> corsOrigins,
-        List<String> trustedProxies,
-        int rateLimitPerMinute,
-        int authAttempts,
-        Duration authWindow,
-        int bcryptCost,
-        long maxBodyBytes,
-        String claudeCliPath,
-        Path claudeConfigDir,
-        Path workspacesRoot,
-        boolean terminalEnabled,
-        Duration terminalGrace,
-        int terminalScrollbackBytes,
-        int terminalsPerUser,
-        int terminalsTotal,
-        int runsPerUser,
-        int runsTotal,
-        Duration permissionTimeout,
-        Duration runEventRetention,
-        long fileReadLimitBytes,
-        int fileListLimit,
-        String logFormat,
-        String logLevel,
-        Optional<String> metricsToken,
-        Duration shutdownGrace,
-        Map<String, String> cliEnvironment,
-        Optional<String> alertWebhookUrl,
-        Optional<String> alertWebhookSecret,
-        AlertSettings alerts,
-        Duration maintenanceRetryAfter,
-        Optional<String> nodeId,
-        Duration nodeTimeout,
-        CliCleanupPeriod cliCleanup,
-        Optional<SmtpSettings> alertSmtp,
-        boolean archiveEnabled,
-        Optional<Duration> archiveRetention,
-        Duration slowQueryThreshold,
-        Set<String> allowedHosts,
-        Optional<String> setupCode,
-        int connectionsPerUser,
-        int connectionsMax) {
+public record AppConfig(boolean production, StorageConfig storage, HttpSettings http, AccountsConfig accounts,
+                        ClaudeConfig claude, WorkspaceConfig workspace, RunConfig runs, OperationsConfig operations,
+                        AlertConfig alerts, SandboxConfig sandbox, Map<String, String> environment) {
 
     public static final int MIN_PRODUCTION_SECRET = 32;
 
@@ -110,6 +70,8 @@ public record AppConfig(
             }
         } catch (RuntimeException e) {
             r.problem("CCUI_AUTH_RATE_LIMIT must look like 10/15m (attempts/window), not '" + rateLimit + "'");
+            authAttempts = 10;
+            authWindow = Duration.ofMinutes(15);
         }
         String logFormat = r.text("LOG_FORMAT", "text").toLowerCase(Locale.ROOT);
         if (!logFormat.equals("text") && !logFormat.equals("json")) {
@@ -141,9 +103,9 @@ public record AppConfig(
         } else if (jwtSecret.isPresent() && jwtSecret.get().length() < MIN_PRODUCTION_SECRET) {
             r.problem("JWT_SECRET must have at least " + MIN_PRODUCTION_SECRET + " characters (or leave it unset in development)");
         }
-        AlertSettings alerts = AlertSettings.defaults();
+        AlertSettings alertRules = AlertSettings.defaults();
         try {
-            alerts = AlertSettings.fromVariables(env::get);
+            alertRules = AlertRules.fromVariables(env::get);
         } catch (IllegalArgumentException e) {
             r.problem(e.getMessage());
         }
@@ -181,124 +143,124 @@ public record AppConfig(
                         + retentionText + "'");
             }
         }
-        AppConfig config = new AppConfig(
-                r.text("CCUI_HOST", "127.0.0.1"),
-                r.integer("CCUI_PORT", 3001, 0, 65535),
-                production,
-                dataDir,
-                databaseUrl,
-                r.integer("CCUI_DB_POOL_SIZE", 10, 1, 200),
-                r.optional("REDIS_URL"),
-                jwtSecret,
-                new PreviousSecrets(r.list("JWT_SECRET_PREVIOUS"), r.optional("METRICS_TOKEN_PREVIOUS"),
-                        r.optional("CCUI_ALERT_WEBHOOK_SECRET_PREVIOUS")),
-                r.duration("JWT_TTL", Duration.ofDays(7)),
-                Set.copyOf(cors),
-                r.list("CCUI_TRUSTED_PROXIES"),
-                r.integer("CCUI_RATE_LIMIT_PER_MINUTE", 300, 0, 1_000_000),
-                authAttempts,
-                authWindow,
-                r.integer("CCUI_BCRYPT_COST", 12, 4, 16),
-                r.integer("CCUI_MAX_BODY_BYTES", 1024 * 1024, 1024, 64 * 1024 * 1024),
-                r.text("CLAUDE_CLI_PATH", "claude"),
-                r.path("CLAUDE_CONFIG_DIR", home.resolve(".claude")),
-                r.path("CCUI_WORKSPACES_ROOT", home),
-                r.bool("CCUI_TERMINAL_ENABLED", true),
-                r.duration("CCUI_TERMINAL_GRACE", Duration.ofMinutes(10)),
-                r.integer("CCUI_TERMINAL_SCROLLBACK", 1024 * 1024, 1024, 64 * 1024 * 1024),
-                r.integer("CCUI_TERMINALS_PER_USER", 5, 1, 1000),
-                r.integer("CCUI_TERMINALS_MAX", 50, 1, 10_000),
-                r.integer("CCUI_RUNS_PER_USER", 3, 1, 1000),
-                r.integer("CCUI_RUNS_MAX", 10, 1, 10_000),
-                r.duration("CCUI_PERMISSION_TIMEOUT", Duration.ofMinutes(5)),
-                r.duration("CCUI_RUN_EVENT_RETENTION", Duration.ofDays(30)),
-                r.integer("CCUI_FILE_READ_LIMIT", 5 * 1024 * 1024, 1024, 512 * 1024 * 1024),
-                r.integer("CCUI_FILE_LIST_LIMIT", 5_000, 10, 1_000_000),
-                logFormat,
-                logLevel,
-                r.optional("METRICS_TOKEN"),
-                r.duration("CCUI_SHUTDOWN_GRACE", Duration.ofSeconds(20)),
-                // The claude CLI's runner keeps only the names meant for it (PATH, HOME, ANTHROPIC_*, …).
-                Map.copyOf(env),
-                alertWebhook,
-                r.optional("CCUI_ALERT_WEBHOOK_SECRET"),
-                alerts,
-                r.duration("CCUI_MAINTENANCE_RETRY_AFTER", Duration.ofSeconds(120)),
-                r.optional("CCUI_NODE_ID"),
-                r.duration("CCUI_NODE_TIMEOUT", Duration.ofMinutes(2)),
-                cliCleanup,
-                alertSmtp,
-                r.bool("CCUI_ARCHIVE", true),
-                archiveRetention,
-                Duration.ofMillis(r.integer("CCUI_SLOW_QUERY_MS", 200, 0, 3_600_000)),
-                Set.copyOf(r.list("CCUI_ALLOWED_HOSTS")),
-                r.optional("CCUI_SETUP_CODE"),
-                r.integer("CCUI_CONNECTIONS_PER_USER", 32, 1, 10_000),
-                r.integer("CCUI_CONNECTIONS_MAX", 2000, 1, 1_000_000));
-        if (config.setupCode().isPresent() && config.setupCode().get().strip().length() < 12) {
+        String host = r.text("CCUI_HOST", "127.0.0.1");
+        int port = r.integer("CCUI_PORT", 3001, 0, 65535);
+        int databasePoolSize = r.integer("CCUI_DB_POOL_SIZE", 10, 1, 200);
+        Optional<String> redisUrl = r.optional("REDIS_URL");
+        List<String> previousJwt = r.list("JWT_SECRET_PREVIOUS");
+        Optional<String> previousMetricsToken = r.optional("METRICS_TOKEN_PREVIOUS");
+        Optional<String> previousWebhookSecret = r.optional("CCUI_ALERT_WEBHOOK_SECRET_PREVIOUS");
+        Duration jwtTtl = r.duration("JWT_TTL", Duration.ofDays(7));
+        List<String> trustedProxies = r.list("CCUI_TRUSTED_PROXIES");
+        int rateLimitPerMinute = r.integer("CCUI_RATE_LIMIT_PER_MINUTE", 300, 0, 1_000_000);
+        int bcryptCost = r.integer("CCUI_BCRYPT_COST", 12, 4, 16);
+        int maxBodyBytes = r.integer("CCUI_MAX_BODY_BYTES", 1024 * 1024, 1024, 64 * 1024 * 1024);
+        String claudeCliPath = r.text("CLAUDE_CLI_PATH", "claude");
+        Path claudeConfigDir = r.path("CLAUDE_CONFIG_DIR", home.resolve(".claude"));
+        Path workspacesRoot = r.path("CCUI_WORKSPACES_ROOT", home);
+        boolean terminalEnabled = r.bool("CCUI_TERMINAL_ENABLED", true);
+        Duration terminalGrace = r.duration("CCUI_TERMINAL_GRACE", Duration.ofMinutes(10));
+        int terminalScrollback = r.integer("CCUI_TERMINAL_SCROLLBACK", 1024 * 1024, 1024, 64 * 1024 * 1024);
+        int terminalsPerUser = r.integer("CCUI_TERMINALS_PER_USER", 5, 1, 1000);
+        int terminalsTotal = r.integer("CCUI_TERMINALS_MAX", 50, 1, 10_000);
+        int runsPerUser = r.integer("CCUI_RUNS_PER_USER", 3, 1, 1000);
+        int runsTotal = r.integer("CCUI_RUNS_MAX", 10, 1, 10_000);
+        Duration permissionTimeout = r.duration("CCUI_PERMISSION_TIMEOUT", Duration.ofMinutes(5));
+        Duration runEventRetention = r.duration("CCUI_RUN_EVENT_RETENTION", Duration.ofDays(30));
+        int fileReadLimit = r.integer("CCUI_FILE_READ_LIMIT", 5 * 1024 * 1024, 1024, 512 * 1024 * 1024);
+        int fileListLimit = r.integer("CCUI_FILE_LIST_LIMIT", 5_000, 10, 1_000_000);
+        Optional<String> metricsToken = r.optional("METRICS_TOKEN");
+        Duration shutdownGrace = r.duration("CCUI_SHUTDOWN_GRACE", Duration.ofSeconds(20));
+        Optional<String> webhookSecret = r.optional("CCUI_ALERT_WEBHOOK_SECRET");
+        Duration maintenanceRetryAfter = r.duration("CCUI_MAINTENANCE_RETRY_AFTER", Duration.ofSeconds(120));
+        Optional<String> nodeId = r.optional("CCUI_NODE_ID");
+        Duration nodeTimeout = r.duration("CCUI_NODE_TIMEOUT", Duration.ofMinutes(2));
+        boolean archiveEnabled = r.bool("CCUI_ARCHIVE", true);
+        Duration slowQueryThreshold = Duration.ofMillis(r.integer("CCUI_SLOW_QUERY_MS", 200, 0, 3_600_000));
+        Set<String> allowedHosts = Set.copyOf(r.list("CCUI_ALLOWED_HOSTS"));
+        Optional<String> setupCode = r.optional("CCUI_SETUP_CODE");
+        int connectionsPerUser = r.integer("CCUI_CONNECTIONS_PER_USER", 32, 1, 10_000);
+        int connectionsMax = r.integer("CCUI_CONNECTIONS_MAX", 2000, 1, 1_000_000);
+        if (setupCode.isPresent() && setupCode.get().strip().length() < 12) {
             r.problem("CCUI_SETUP_CODE must have at least 12 characters");
         }
-        for (String previous : config.previousSecrets().jwt()) {
+        for (String previous : previousJwt) {
             if (previous.length() < MIN_PRODUCTION_SECRET) {
                 r.problem("each JWT_SECRET_PREVIOUS entry must have at least " + MIN_PRODUCTION_SECRET + " characters");
             }
         }
-        if (config.jwtTtl().compareTo(Duration.ofMinutes(5)) < 0 || config.jwtTtl().compareTo(Duration.ofDays(90)) > 0) {
+        if (jwtTtl.compareTo(Duration.ofMinutes(5)) < 0 || jwtTtl.compareTo(Duration.ofDays(90)) > 0) {
             r.problem("JWT_TTL must be between 5m and 90d");
         }
-        if (config.permissionTimeout().isZero() || config.permissionTimeout().isNegative()) {
+        if (permissionTimeout.isZero() || permissionTimeout.isNegative()) {
             r.problem("CCUI_PERMISSION_TIMEOUT must be positive, e.g. 5m");
         }
-        if (config.nodeId().isPresent() && !NodeId.valid(config.nodeId().get())) {
+        if (nodeId.isPresent() && !NodeId.valid(nodeId.get())) {
             r.problem("CCUI_NODE_ID must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
-        if (config.nodeTimeout().compareTo(Duration.ofSeconds(2)) < 0) {
+        if (nodeTimeout.compareTo(Duration.ofSeconds(2)) < 0) {
             r.problem("CCUI_NODE_TIMEOUT must be at least 2s (heartbeats come every quarter of it, at most every 30s)");
         }
-        if (config.maintenanceRetryAfter().toSeconds() < 1) {
+        if (maintenanceRetryAfter.toSeconds() < 1) {
             r.problem("CCUI_MAINTENANCE_RETRY_AFTER must be at least 1s, e.g. 2m");
         }
-        if (config.runEventRetention().compareTo(Duration.ofHours(1)) < 0) {
+        if (runEventRetention.compareTo(Duration.ofHours(1)) < 0) {
             r.problem("CCUI_RUN_EVENT_RETENTION must be at least 1h");
         }
-        for (String name : config.allowedHosts()) {
+        for (String name : allowedHosts) {
             if (!name.matches("[A-Za-z0-9.\\-]+|\\[[0-9A-Fa-f:.]+\\]")) {
                 r.problem("CCUI_ALLOWED_HOSTS entry '" + name + "' is not a host name (no scheme, no port)");
             }
         }
-        for (String proxy : config.trustedProxies()) {
+        for (String proxy : trustedProxies) {
             if (!proxy.matches("[0-9A-Fa-f:.]+(/\\d{1,3})?")) {
                 r.problem("CCUI_TRUSTED_PROXIES entry '" + proxy + "' is not an IP address or CIDR");
             }
         }
+        SandboxConfig sandbox = SandboxConfig.read(env, production, r.problems);
         r.throwIfAny();
-        return config;
+        // Built only once every value is known to be valid: the settings records check their own ranges.
+        return new AppConfig(production,
+                new StorageConfig(dataDir, databaseUrl, databasePoolSize, redisUrl, slowQueryThreshold),
+                new HttpSettings(host, port, production, Set.copyOf(cors), trustedProxies, maxBodyBytes,
+                        new RateLimit("api", rateLimitPerMinute, Duration.ofMinutes(1)),
+                        new RateLimit("auth-ip", authAttempts, authWindow), jwtTtl, Version.current(), "web", shutdownGrace,
+                        allowedHosts, connectionsPerUser, connectionsMax),
+                new AccountsConfig(jwtSecret, previousJwt, jwtTtl, bcryptCost,
+                        new RateLimit("auth-username", authAttempts, authWindow), setupCode),
+                new ClaudeConfig(claudeCliPath, claudeConfigDir, cliCleanup, archiveEnabled, archiveRetention),
+                new WorkspaceConfig(workspacesRoot,
+                        new TerminalSettings(terminalEnabled, terminalGrace, terminalScrollback, terminalsPerUser,
+                                terminalsTotal, claudeCliPath, cliCleanup),
+                        new FilesSettings(fileReadLimit, fileListLimit)),
+                new RunConfig(runsPerUser, runsTotal, permissionTimeout, runEventRetention, nodeId, nodeTimeout),
+                new OperationsConfig(logFormat, logLevel, metricsToken, previousMetricsToken,
+                        new MaintenanceSettings(maintenanceRetryAfter, MaintenanceSettings.defaults().cacheFor())),
+                new AlertConfig(alertRules, alertWebhook, webhookSecret, previousWebhookSecret, alertSmtp),
+                sandbox, Map.copyOf(env));
+    }
+
+    public Path dataDir() {
+        return storage.dataDir();
     }
 
     public boolean loopbackOnly() {
-        return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1");
+        return http.host().equals("127.0.0.1") || http.host().equals("localhost") || http.host().equals("::1");
     }
 
     @Override
     public String toString() {
-        return "AppConfig[host=" + host + ", port=" + port + ", env=" + (production ? "production" : "development")
-                + ", dataDir=" + dataDir + ", database=" + (databaseUrl.isPresent() ? "postgresql" : "sqlite")
-                + ", redis=" + (redisUrl.isPresent() ? "on" : "off") + ", jwtSecret=" + (jwtSecret.isPresent() ? "set" : "generated")
-                + ", jwtTtl=" + jwtTtl + ", corsOrigins=" + corsOrigins + ", trustedProxies=" + trustedProxies
-                + ", rateLimitPerMinute=" + rateLimitPerMinute + ", auth=" + authAttempts + "/" + authWindow
-                + ", bcryptCost=" + bcryptCost + ", claudeCli=" + claudeCliPath + " (transcript clean-up " + cliCleanup + ")" + ", archive="
-                + (archiveEnabled ? "on (kept " + archiveRetention.map(Duration::toString).orElse("forever") + ")" : "off") + ", claudeConfigDir=" + claudeConfigDir
-                + ", workspacesRoot=" + workspacesRoot + ", terminal=" + terminalEnabled + " (grace " + terminalGrace
-                + ", scrollback " + terminalScrollbackBytes + " B, " + terminalsPerUser + "/user, " + terminalsTotal + " total), runs=" + runsPerUser + "/user, " + runsTotal + " total (permission timeout "
-                + permissionTimeout + ", events kept " + runEventRetention + ")"
-                + ", fileReadLimit=" + fileReadLimitBytes + ", fileListLimit=" + fileListLimit + "]";
+        return "AppConfig[host=" + http.host() + ", port=" + http.port() + ", env=" + (production ? "production" : "development")
+                + ", " + storage + ", " + accounts + ", corsOrigins=" + http.corsOrigins() + ", trustedProxies="
+                + http.trustedProxies() + ", rateLimitPerMinute=" + http.apiLimit().capacity() + ", " + claude + ", "
+                + workspace + ", " + runs + ", " + operations + ", " + alerts + "]";
     }
 
     /** Reads variables and collects problems instead of stopping at the first. */
     private static final class Reader {
         private final Map<String, String> env;
         private final Path home;
-        private final List<String> problems = new ArrayList<>();
+        final List<String> problems = new ArrayList<>();
 
         Reader(Map<String, String> env, Path home) {
             this.env = env;

@@ -1,5 +1,6 @@
 package dev.ccui.adapters.http.apikey;
 
+import dev.ccui.adapters.http.RouteGroup;
 import static dev.ccui.adapters.http.security.Authentication.caller;
 import static dev.ccui.adapters.http.security.Authentication.client;
 
@@ -17,7 +18,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** {@code /api/api-keys}: the caller's own keys; the secret appears once, in the creation answer. */
-public final class ApiKeyRoutes {
+public final class ApiKeyRoutes implements RouteGroup {
     private final ManageApiKeysUseCase apiKeys;
 
     public ApiKeyRoutes(ManageApiKeysUseCase apiKeys) {
@@ -41,6 +42,7 @@ public final class ApiKeyRoutes {
         }
     }
 
+    @Override
     public void register(RoutesConfig routes) {
         routes.get("/api/api-keys", ctx -> ctx.json(apiKeys.listKeys(caller(ctx)).stream().map(KeyView::of).toList()), Access.USER);
         routes.post("/api/api-keys", this::create, Access.USER);

@@ -1,15 +1,22 @@
 package dev.ccui.adapters.http.auth;
 
+import dev.ccui.adapters.http.RouteGroup;
 import static dev.ccui.adapters.http.security.Authentication.caller;
 import static dev.ccui.adapters.http.security.Authentication.client;
 
-import dev.ccui.adapters.http.HttpUseCases;
 import dev.ccui.adapters.http.json.Json;
 import dev.ccui.adapters.http.metrics.HttpMetrics;
 import dev.ccui.adapters.http.security.Access;
 import dev.ccui.adapters.http.security.SessionCookie;
 import dev.ccui.adapters.http.user.UserView;
+import dev.ccui.application.auth.port.in.AuthStatusUseCase;
+import dev.ccui.application.auth.port.in.ChangePasswordUseCase;
 import dev.ccui.application.auth.port.in.Credentials;
+import dev.ccui.application.auth.port.in.CurrentUserUseCase;
+import dev.ccui.application.auth.port.in.LoginUseCase;
+import dev.ccui.application.auth.port.in.LogoutUseCase;
+import dev.ccui.application.auth.port.in.SetupUseCase;
+import dev.ccui.application.auth.port.in.WsTicketUseCase;
 import dev.ccui.application.auth.port.in.LoginResult;
 import dev.ccui.application.auth.port.in.Session;
 import dev.ccui.domain.error.ForbiddenException;
@@ -20,13 +27,27 @@ import java.time.Instant;
 import java.util.Map;
 
 /** {@code /api/auth/*}: first-run setup, sign in and out, the current user, password, WebSocket tickets. */
-public final class AuthRoutes {
-    private final HttpUseCases useCases;
+public final class AuthRoutes implements RouteGroup {
+    private final AuthStatusUseCase authStatus;
+    private final SetupUseCase setup;
+    private final LoginUseCase login;
+    private final LogoutUseCase logout;
+    private final CurrentUserUseCase currentUser;
+    private final ChangePasswordUseCase changePassword;
+    private final WsTicketUseCase wsTickets;
     private final SessionCookie cookie;
     private final HttpMetrics metrics;
 
-    public AuthRoutes(HttpUseCases useCases, SessionCookie cookie, HttpMetrics metrics) {
-        this.useCases = useCases;
+    /** Over the auth feature's in-ports, which its one service implements together. */
+    public <A extends AuthStatusUseCase & SetupUseCase & LoginUseCase & LogoutUseCase & CurrentUserUseCase
+            & ChangePasswordUseCase & WsTicketUseCase> AuthRoutes(A auth, SessionCookie cookie, HttpMetrics metrics) {
+        this.authStatus = auth;
+        this.setup = auth;
+        this.login = auth;
+        this.logout = auth;
+        this.currentUser = auth;
+        this.changePassword = auth;
+        this.wsTickets = auth;
         this.cookie = cookie;
         this.metrics = metrics;
     }
@@ -43,27 +64,28 @@ public final class AuthRoutes {
     record SessionView(String token, Instant expiresAt, UserView user) {
     }
 
+    @Override
     public void register(RoutesConfig routes) {
-        routes.get("/api/auth/status", ctx -> ctx.json(Map.of("setupRequired", useCases.authStatus().setupRequired(),
-                "setupCodeRequired", useCases.authStatus().setupCodeRequired())), Access.ANYONE);
+        routes.get("/api/auth/status", ctx -> ctx.json(Map.of("setupRequired", authStatus.setupRequired(),
+                "setupCodeRequired", authStatus.setupCodeRequired())), Access.ANYONE);
         routes.post("/api/auth/setup", this::setup, Access.ANYONE);
         routes.post("/api/auth/login", this::login, Access.ANYONE);
         routes.post("/api/auth/logout", this::logout, Access.USER);
-        routes.get("/api/auth/me", ctx -> ctx.json(UserView.of(useCases.currentUser().currentUser(caller(ctx)))), Access.USER);
+        routes.get("/api/auth/me", ctx -> ctx.json(UserView.of(currentUser.currentUser(caller(ctx)))), Access.USER);
         routes.post("/api/auth/password", this::changePassword, Access.USER);
-        routes.post("/api/auth/ws-ticket", ctx -> ctx.json(Map.of("ticket", useCases.wsTickets().issueTicket(caller(ctx)))), Access.USER);
+        routes.post("/api/auth/ws-ticket", ctx -> ctx.json(Map.of("ticket", wsTickets.issueTicket(caller(ctx)))), Access.USER);
     }
 
     private void setup(Context ctx) {
         SetupBody body = Json.body(ctx, SetupBody.class);
-        Session session = useCases.setup().setup(new Credentials(body.username(), body.password(), client(ctx)),
+        Session session = setup.setup(new Credentials(body.username(), body.password(), client(ctx)),
                 body.setupCode());
         signedIn(ctx.status(201), session);
     }
 
     private void login(Context ctx) {
         CredentialsBody body = Json.body(ctx, CredentialsBody.class);
-        LoginResult result = useCases.login().login(new Credentials(body.username(), body.password(), client(ctx)));
+        LoginResult result = login.login(new Credentials(body.username(), body.password(), client(ctx)));
         switch (result) {
             case LoginResult.Authenticated authenticated -> signedIn(ctx, authenticated.session());
             case LoginResult.Rejected rejected -> {
@@ -83,14 +105,14 @@ public final class AuthRoutes {
     }
 
     private void logout(Context ctx) {
-        useCases.logout().logout(caller(ctx), client(ctx));
+        logout.logout(caller(ctx), client(ctx));
         cookie.clear(ctx);
         ctx.status(204);
     }
 
     private void changePassword(Context ctx) {
         PasswordBody body = Json.body(ctx, PasswordBody.class);
-        useCases.changePassword().changePassword(caller(ctx), body.currentPassword(), body.newPassword(), client(ctx));
+        changePassword.changePassword(caller(ctx), body.currentPassword(), body.newPassword(), client(ctx));
         ctx.status(204);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ccui.adapters.http.maintenance;
 
+import dev.ccui.adapters.http.RouteGroup;
 import static dev.ccui.adapters.http.security.Authentication.caller;
 import static dev.ccui.adapters.http.security.Authentication.client;
 
@@ -14,7 +15,7 @@ import io.javalin.http.Context;
 import java.time.Instant;
 
 /** {@code /api/admin/maintenance}: read and switch maintenance mode, admins only. */
-public final class MaintenanceRoutes {
+public final class MaintenanceRoutes implements RouteGroup {
     public static final String PATH = "/api/admin/maintenance";
 
     private final MaintenanceUseCase maintenance;
@@ -33,6 +34,7 @@ public final class MaintenanceRoutes {
         }
     }
 
+    @Override
     public void register(RoutesConfig routes) {
         routes.get(PATH, ctx -> ctx.json(StateView.of(maintenance.state())), Access.ADMIN);
         routes.put(PATH, this::change, Access.ADMIN);

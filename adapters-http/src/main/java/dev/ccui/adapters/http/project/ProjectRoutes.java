@@ -1,5 +1,6 @@
 package dev.ccui.adapters.http.project;
 
+import dev.ccui.adapters.http.RouteGroup;
 import static dev.ccui.adapters.http.security.Authentication.caller;
 import static dev.ccui.adapters.http.security.Authentication.client;
 
@@ -18,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code /api/projects}: the projects a user sees, their sessions and who they are shared with. */
-public final class ProjectRoutes {
+public final class ProjectRoutes implements RouteGroup {
     private final ProjectsUseCase projects;
     private final SessionHistoryUseCase history;
 
@@ -39,6 +40,7 @@ public final class ProjectRoutes {
     record SessionsPage(List<SessionView> items, String nextCursor) {
     }
 
+    @Override
     public void register(RoutesConfig routes) {
         routes.get("/api/projects", ctx -> ctx.json(projects.listProjects(caller(ctx)).stream().map(ProjectView::of).toList()),
                 Access.USER);

@@ -1,5 +1,6 @@
 package dev.ccui.adapters.http.project;
 
+import dev.ccui.adapters.http.RouteGroup;
 import static dev.ccui.adapters.http.security.Authentication.caller;
 
 import dev.ccui.adapters.http.security.Access;
@@ -10,13 +11,14 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code GET /api/admin/unsafe-projects}: project rows that break the folder rules, for an admin to clear up. */
-public final class UnsafeProjectRoutes {
+public final class UnsafeProjectRoutes implements RouteGroup {
     private final UnsafeProjectsUseCase unsafe;
 
     public UnsafeProjectRoutes(UnsafeProjectsUseCase unsafe) {
         this.unsafe = unsafe;
     }
 
+    @Override
     public void register(RoutesConfig routes) {
         routes.get("/api/admin/unsafe-projects", ctx -> {
             List<Map<String, Object>> items = unsafe.unsafeProjects(caller(ctx)).stream().map(project -> {

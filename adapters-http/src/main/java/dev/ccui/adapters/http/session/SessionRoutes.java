@@ -1,5 +1,6 @@
 package dev.ccui.adapters.http.session;
 
+import dev.ccui.adapters.http.RouteGroup;
 import static dev.ccui.adapters.http.security.Authentication.caller;
 import static dev.ccui.adapters.http.security.Authentication.client;
 
@@ -25,7 +26,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code /api/sessions/*} and {@code /api/search}: history pages, tool outputs, images, export, rename, hide, search. */
-public final class SessionRoutes {
+public final class SessionRoutes implements RouteGroup {
     private final SessionHistoryUseCase history;
 
     public SessionRoutes(SessionHistoryUseCase history) {
@@ -48,6 +49,7 @@ public final class SessionRoutes {
     record Matches(List<Long> items, boolean truncated) {
     }
 
+    @Override
     public void register(RoutesConfig routes) {
         routes.get("/api/sessions/{sessionId}",
                 ctx -> ctx.json(SessionView.of(history.getSession(caller(ctx), ctx.pathParam("sessionId")))), Access.USER);

@@ -1,5 +1,6 @@
 package dev.ccui.adapters.http.user;
 
+import dev.ccui.adapters.http.RouteGroup;
 import static dev.ccui.adapters.http.security.Authentication.caller;
 import static dev.ccui.adapters.http.security.Authentication.client;
 
@@ -20,7 +21,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** {@code /api/users}: account administration, admins only. */
-public final class UserRoutes {
+public final class UserRoutes implements RouteGroup {
     private final ManageUsersUseCase users;
 
     public UserRoutes(ManageUsersUseCase users) {
@@ -36,6 +37,7 @@ public final class UserRoutes {
     record UpdateBody(String role, Boolean disabled, String password, List<String> capabilities) {
     }
 
+    @Override
     public void register(RoutesConfig routes) {
         routes.get("/api/users", ctx -> ctx.json(users.listUsers(caller(ctx)).stream().map(UserView::of).toList()), Access.ADMIN);
         routes.post("/api/users", this::create, Access.ADMIN);
