@@ -5,6 +5,7 @@ import dev.ccui.adapters.http.HttpServer;
 import dev.ccui.adapters.http.RouteGroup;
 import dev.ccui.adapters.http.metrics.HttpMetrics;
 import dev.ccui.adapters.persistence.audit.JdbiAuditRepository;
+import dev.ccui.adapters.persistence.db.Database;
 import dev.ccui.adapters.persistence.db.SlowQueryLogger;
 import dev.ccui.adapters.persistence.events.InMemoryEventBus;
 import dev.ccui.adapters.persistence.project.JdbiProjectRepository;
@@ -132,7 +133,7 @@ public final class Application implements AutoCloseable {
     }
 
     /** Slow statements are logged, counted and, with OpenTelemetry, traced; the pool's figures are published. */
-    private void observe(dev.ccui.adapters.persistence.db.Database database, Telemetry telemetry) {
+    private void observe(Database database, Telemetry telemetry) {
         SlowQueryLogger.Listener statements = new SlowQueryMetrics(metrics.registry());
         if (telemetry != null && telemetry.tracer() != null) {
             statements = new TracedStatements(statements, telemetry.tracer(),

@@ -2,8 +2,8 @@ package dev.ccui.bootstrap.components;
 
 import dev.ccui.adapters.persistence.apikey.JdbiApiKeyRepository;
 import dev.ccui.adapters.persistence.auth.JdbiAuthTokenRepository;
-import dev.ccui.adapters.persistence.user.JdbiUserRepository;
 import dev.ccui.adapters.persistence.redis.RedisRevocationCache;
+import dev.ccui.adapters.persistence.user.JdbiUserRepository;
 import dev.ccui.application.apikey.port.out.ApiKeyRepository;
 import dev.ccui.application.auth.cache.ForgettingApiKeyRepository;
 import dev.ccui.application.auth.cache.ForgettingTokenRepository;

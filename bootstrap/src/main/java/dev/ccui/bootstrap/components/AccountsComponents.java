@@ -1,6 +1,7 @@
 package dev.ccui.bootstrap.components;
 
 import dev.ccui.adapters.http.HttpEdge;
+import dev.ccui.adapters.http.HttpSettings;
 import dev.ccui.adapters.http.RouteGroup;
 import dev.ccui.adapters.http.apikey.ApiKeyRoutes;
 import dev.ccui.adapters.http.auth.AuthRoutes;
@@ -21,7 +22,6 @@ import dev.ccui.application.events.port.out.EventBus;
 import dev.ccui.application.ratelimit.port.out.RateLimiter;
 import dev.ccui.application.sandbox.port.out.ProcessSandbox;
 import dev.ccui.application.user.UserAdminService;
-import dev.ccui.adapters.http.HttpSettings;
 import dev.ccui.bootstrap.config.AccountsConfig;
 import dev.ccui.bootstrap.config.JwtSecretFile;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.ccui.adapters.http.audit;
 
-import dev.ccui.adapters.http.RouteGroup;
 import static dev.ccui.adapters.http.security.Authentication.caller;
 
+import dev.ccui.adapters.http.RouteGroup;
 import dev.ccui.adapters.http.json.QueryParams;
 import dev.ccui.adapters.http.security.Access;
 import dev.ccui.application.audit.port.in.AuditItem;

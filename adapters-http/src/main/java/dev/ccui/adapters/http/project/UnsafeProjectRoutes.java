@@ -1,8 +1,8 @@
 package dev.ccui.adapters.http.project;
 
-import dev.ccui.adapters.http.RouteGroup;
 import static dev.ccui.adapters.http.security.Authentication.caller;
 
+import dev.ccui.adapters.http.RouteGroup;
 import dev.ccui.adapters.http.security.Access;
 import dev.ccui.application.project.port.in.UnsafeProjectsUseCase;
 import io.javalin.config.RoutesConfig;

@@ -1,9 +1,9 @@
 package dev.ccui.adapters.http.workspace;
 
-import dev.ccui.adapters.http.RouteGroup;
 import static dev.ccui.adapters.http.security.Authentication.caller;
 import static dev.ccui.adapters.http.security.Authentication.client;
 
+import dev.ccui.adapters.http.RouteGroup;
 import dev.ccui.adapters.http.json.Json;
 import dev.ccui.adapters.http.security.Access;
 import dev.ccui.application.workspace.files.port.in.FilesUseCase;
