@@ -72,10 +72,13 @@ public final class Application implements AutoCloseable {
         this.config = config;
         this.closing = closing;
         var clock = Clock.systemUTC();
+        HttpServer.warmUp();
         this.metrics = new HttpMetrics(config.operations().metricsToken().orElse(null),
                 config.operations().previousMetricsToken().orElse(null));
         // OTLP export of metrics and traces, only with OTEL_EXPORTER_OTLP_ENDPOINT.
         Telemetry telemetry = opened(Telemetry.start(config.environment(), metrics).orElse(null));
+        Storage.prepareDataDir(config.dataDir());
+        var sandboxProbe = Sandboxing.probe(config.sandbox(), config.claude(), config.dataDir());
         this.storage = opened(Storage.open(config.storage(), config.storage().databasePoolSize()));
         var database = storage.database();
         observe(database, telemetry);
@@ -88,7 +91,7 @@ public final class Application implements AutoCloseable {
         var auditor = alerts.auditor();
         var store = opened(AccountStore.open(storage, clock));
         var users = store.users();
-        var sandbox = Sandboxing.select(config.sandbox(), config.claude(), config.dataDir(), config.production(), users.count());
+        var sandbox = Sandboxing.required(sandboxProbe, config.production(), users.count());
         var projectStore = new JdbiProjectRepository(database.jdbi());
         var runStore = new JdbiRunRepository(database.jdbi());
 

@@ -24,6 +24,7 @@ import io.javalin.json.JavalinJackson;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -227,6 +228,22 @@ public final class HttpServer implements AutoCloseable {
         } catch (RuntimeException noEndpoint) {
             return ctx.path().startsWith("/api/") ? "unmatched" : "static";
         }
+    }
+
+    /**
+     * Loads the web server's classes (Javalin, Jetty, the JSON mapper) on a thread of its own while
+     * the application is built, so {@link #start()} does not pay for them after the database is
+     * ready: on a small machine the class loading is a good part of the start. Nothing listens.
+     */
+    public static void warmUp() {
+        Thread.ofPlatform().name("ccui-http-warm-up").daemon().start(() -> {
+            try {
+                Javalin.create(cfg -> cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false)));
+                new Server();
+            } catch (RuntimeException | LinkageError e) {
+                LOG.debug("warming up the HTTP server's classes failed: {}", e.toString());
+            }
+        });
     }
 
     public HttpMetrics metrics() {

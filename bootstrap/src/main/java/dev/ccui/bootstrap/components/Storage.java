@@ -40,7 +40,8 @@ public final class Storage implements AutoCloseable {
         }
     }
 
-    private static void prepareDataDir(Path dataDir) {
+    /** Creates the data dir, readable by its owner only, unless it exists. */
+    public static void prepareDataDir(Path dataDir) {
         try {
             if (!Files.isDirectory(dataDir)) {
                 Files.createDirectories(dataDir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
