@@ -156,7 +156,6 @@ public final class Application implements AutoCloseable {
         if (http != null) {
             return this;
         }
-        projects.reportUnsafeProjects();
         runs.start();
         history.bindGauges(metrics);
         workspace.bindGauges(metrics);
@@ -173,6 +172,7 @@ public final class Application implements AutoCloseable {
         routes.addAll(runs.routes(edge, changes));
         routes.addAll(workspace.routes(edge, changes));
         http = new HttpServer(edge, routes).start();
+        projects.reportUnsafeProjects();
         operations.start();
         history.start();
         housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("ccui-housekeeping").daemon().factory());

@@ -21,6 +21,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.HandlerType;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.json.JavalinJackson;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -252,7 +253,9 @@ public final class HttpServer implements AutoCloseable {
 
     public HttpServer start() {
         app.start();
-        LOG.info("listening on http://{}:{}", settings.host(), app.port());
+        // How long the process took to serve: the start-up figure operators and the benchmark compare.
+        long sinceStart = ManagementFactory.getRuntimeMXBean().getUptime();
+        LOG.info("listening on http://{}:{} ({} ms after the process started)", settings.host(), app.port(), sinceStart);
         return this;
     }
 
