@@ -6,7 +6,7 @@ import dev.ccui.adapters.persistence.ratelimit.LocalRateLimiter;
 import dev.ccui.application.audit.Auditor;
 import dev.ccui.application.auth.port.out.SessionsEndedListener;
 import dev.ccui.application.user.port.in.AdminCommandsUseCase;
-import dev.ccui.bootstrap.Main;
+import dev.ccui.bootstrap.ConfigFromEnvironment;
 import dev.ccui.bootstrap.components.AccountStore;
 import dev.ccui.bootstrap.components.AccountsComponents;
 import dev.ccui.bootstrap.components.Storage;
@@ -57,9 +57,9 @@ final class AdminAccounts implements AutoCloseable {
     static int run(CommandSpec spec, Action action) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        AppConfig config = Main.loadConfig(true);
+        AppConfig config = ConfigFromEnvironment.load(true);
         if (config == null) {
-            return Main.CONFIG_ERROR;
+            return ConfigFromEnvironment.CONFIG_ERROR;
         }
         try (AdminAccounts accounts = open(config)) {
             action.run(accounts.commands(), out);
