@@ -24,6 +24,16 @@ public record StorageConfig(Path dataDir, Optional<String> databaseUrl, int data
         return database(databasePoolSize);
     }
 
+    static StorageConfig read(EnvironmentReader r, boolean production) {
+        Optional<String> databaseUrl = r.optional("DATABASE_URL");
+        if (production && databaseUrl.isEmpty()) {
+            r.problem("DATABASE_URL is required in production (PostgreSQL, e.g. postgresql://user:pass@db:5432/ccui)");
+        }
+        return new StorageConfig(r.path("CCUI_DATA_DIR", r.home().resolve(".ccui")), databaseUrl,
+                r.integer("CCUI_DB_POOL_SIZE", 10, 1, 200), r.optional("REDIS_URL"),
+                Duration.ofMillis(r.integer("CCUI_SLOW_QUERY_MS", 200, 0, 3_600_000)));
+    }
+
     @Override
     public String toString() {
         return "dataDir=" + dataDir + ", database=" + (databaseUrl.isPresent() ? "postgresql" : "sqlite")
