@@ -8,6 +8,7 @@ import dev.ccui.adapters.persistence.audit.JdbiAuditRepository;
 import dev.ccui.adapters.persistence.db.Database;
 import dev.ccui.adapters.persistence.db.SlowQueryLogger;
 import dev.ccui.adapters.persistence.events.InMemoryEventBus;
+import dev.ccui.adapters.persistence.project.JdbiFolderSessions;
 import dev.ccui.adapters.persistence.project.JdbiProjectRepository;
 import dev.ccui.adapters.persistence.ratelimit.LocalRateLimiter;
 import dev.ccui.adapters.persistence.redis.RedisEventBus;
@@ -97,8 +98,8 @@ public final class Application implements AutoCloseable {
 
         this.history = opened(HistoryComponents.build(config.claude(), database, projectStore, users, events, auditor, clock));
         this.projects = ProjectComponents.build(config.workspace().root(),
-                List.of(config.dataDir(), config.claude().configDir()), projectStore, history.index(), users, events, auditor,
-                clock);
+                List.of(config.dataDir(), config.claude().configDir()), projectStore, new JdbiFolderSessions(database), users,
+                events, auditor, clock);
         // Built before the account services: sign-out and disabled accounts end their terminals.
         this.workspace = opened(WorkspaceComponents.build(config.workspace(), config.environment(), projects.access(), sandbox,
                 auditor, history.restorer()::restore));
@@ -162,8 +163,7 @@ public final class Application implements AutoCloseable {
         runs.bindGauges(metrics);
         operations.bindGauges(metrics, storage.database());
         var maintenance = operations.maintenance();
-        var edge = HttpEdge.of(config.http(), metrics, accounts.authenticate(), accounts.auth(), rateLimiter, maintenance,
-                alerts.alerts());
+        var edge = HttpEdge.of(config.http(), metrics, accounts.auth(), rateLimiter, maintenance, alerts.alerts());
         var changes = projects.changes();
         var routes = new ArrayList<RouteGroup>(operations.routes(edge));
         routes.addAll(accounts.routes(edge));

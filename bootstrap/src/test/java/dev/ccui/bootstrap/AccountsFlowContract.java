@@ -55,7 +55,7 @@ abstract class AccountsFlowContract {
         LoginResult result = app().application().accounts().auth().login(new Credentials(name, password, CLIENT));
         assertThat(result).isInstanceOf(LoginResult.Authenticated.class);
         String token = ((LoginResult.Authenticated) result).session().token();
-        Principal principal = app().application().accounts().authenticate().byToken(token).orElseThrow();
+        Principal principal = app().application().accounts().auth().byToken(token).orElseThrow();
         tokens.put(principal.tokenId(), token);
         return principal;
     }
@@ -98,10 +98,10 @@ abstract class AccountsFlowContract {
         assertThat(stillValid(third)).isTrue();
 
         String key = accounts.apiKeys().createKey(third, "script", Set.of(ApiKeyScope.API), CLIENT).secret();
-        assertThat(accounts.authenticate().byApiKey(key)).isPresent();
-        accounts.users().updateUser(root, third.userId().toString(), new UpdateUserCommand(null, true, null), CLIENT);
+        assertThat(accounts.auth().byApiKey(key)).isPresent();
+        accounts.users().updateUser(root, third.userId(), new UpdateUserCommand(null, true, null), CLIENT);
         assertThat(stillValid(third)).isFalse();
-        assertThat(accounts.authenticate().byApiKey(key)).isEmpty();
+        assertThat(accounts.auth().byApiKey(key)).isEmpty();
     }
 
     @Test
@@ -116,7 +116,7 @@ abstract class AccountsFlowContract {
 
     private boolean stillValid(Principal principal) {
         // Tokens are checked again from scratch, as each request does.
-        return app().application().accounts().authenticate().byToken(tokenOf(principal)).isPresent();
+        return app().application().accounts().auth().byToken(tokenOf(principal)).isPresent();
     }
 
     private final java.util.Map<String, String> tokens = new java.util.HashMap<>();

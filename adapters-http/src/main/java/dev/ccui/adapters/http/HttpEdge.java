@@ -8,9 +8,8 @@ import dev.ccui.adapters.http.security.HostCheck;
 import dev.ccui.adapters.http.security.RateLimits;
 import dev.ccui.adapters.http.security.SessionCookie;
 import dev.ccui.adapters.http.ws.WsAuthentication;
-import dev.ccui.application.alert.port.in.ReportIncidentsUseCase;
-import dev.ccui.application.auth.port.in.AuthenticateUseCase;
-import dev.ccui.application.auth.port.in.WsTicketUseCase;
+import dev.ccui.application.alert.port.in.AlertUseCase;
+import dev.ccui.application.auth.port.in.AuthUseCase;
 import dev.ccui.application.maintenance.port.in.MaintenanceUseCase;
 import dev.ccui.application.ratelimit.port.out.RateLimiter;
 import io.javalin.http.Context;
@@ -24,41 +23,39 @@ import java.util.function.Predicate;
 public final class HttpEdge {
     private final HttpSettings settings;
     private final HttpMetrics metrics;
-    private final AuthenticateUseCase authenticate;
+    private final AuthUseCase auth;
     private final MaintenanceUseCase maintenance;
-    private final ReportIncidentsUseCase incidents;
+    private final AlertUseCase incidents;
     private final Authentication authentication;
     private final RateLimits rateLimits;
     private final HostCheck hosts;
     private final ConnectionLimits connections;
     private final WsAuthentication webSockets;
 
-    private HttpEdge(HttpSettings settings, HttpMetrics metrics, AuthenticateUseCase authenticate, WsTicketUseCase wsTickets,
-                     RateLimiter rateLimiter, MaintenanceUseCase maintenance, ReportIncidentsUseCase incidents) {
+    private HttpEdge(HttpSettings settings, HttpMetrics metrics, AuthUseCase auth, RateLimiter rateLimiter,
+                     MaintenanceUseCase maintenance, AlertUseCase incidents) {
         this.settings = settings;
         this.metrics = metrics;
-        this.authenticate = authenticate;
+        this.auth = auth;
         this.maintenance = maintenance;
         this.incidents = incidents;
-        this.authentication = new Authentication(authenticate, new ClientAddresses(settings.trustedProxies()),
+        this.authentication = new Authentication(auth, new ClientAddresses(settings.trustedProxies()),
                 metrics::isScrapeToken);
         this.rateLimits = new RateLimits(rateLimiter, settings.apiLimit(), settings.authLimit(), metrics);
         this.hosts = new HostCheck(settings.allowedHosts(), settings.corsOrigins(), settings.host());
         this.connections = new ConnectionLimits(settings.connectionsPerUser(), settings.connectionsMax());
-        this.webSockets = new WsAuthentication(wsTickets, authentication, settings.corsOrigins(), hosts)
+        this.webSockets = new WsAuthentication(auth, authentication, settings.corsOrigins(), hosts)
                 .limitedBy(rateLimits, connections);
     }
 
-    public static HttpEdge of(HttpSettings settings, HttpMetrics metrics, AuthenticateUseCase authenticate,
-                              WsTicketUseCase wsTickets, RateLimiter rateLimiter, MaintenanceUseCase maintenance,
-                              ReportIncidentsUseCase incidents) {
-        return new HttpEdge(settings, metrics, authenticate, wsTickets, rateLimiter, maintenance, incidents);
+    public static HttpEdge of(HttpSettings settings, HttpMetrics metrics, AuthUseCase auth, RateLimiter rateLimiter,
+                              MaintenanceUseCase maintenance, AlertUseCase incidents) {
+        return new HttpEdge(settings, metrics, auth, rateLimiter, maintenance, incidents);
     }
 
     /** Without alerting and maintenance mode (tests of the HTTP layer). */
-    public static HttpEdge of(HttpSettings settings, HttpMetrics metrics, AuthenticateUseCase authenticate,
-                              WsTicketUseCase wsTickets, RateLimiter rateLimiter) {
-        return of(settings, metrics, authenticate, wsTickets, rateLimiter, MaintenanceUseCase.OFF, ReportIncidentsUseCase.NONE);
+    public static HttpEdge of(HttpSettings settings, HttpMetrics metrics, AuthUseCase auth, RateLimiter rateLimiter) {
+        return of(settings, metrics, auth, rateLimiter, MaintenanceUseCase.OFF, AlertUseCase.NONE);
     }
 
     public HttpSettings settings() {
@@ -69,15 +66,16 @@ public final class HttpEdge {
         return metrics;
     }
 
-    public AuthenticateUseCase authenticate() {
-        return authenticate;
+    /** Who a credential belongs to (every request asks), and WebSocket tickets. */
+    public AuthUseCase auth() {
+        return auth;
     }
 
     public MaintenanceUseCase maintenance() {
         return maintenance;
     }
 
-    public ReportIncidentsUseCase incidents() {
+    public AlertUseCase incidents() {
         return incidents;
     }
 

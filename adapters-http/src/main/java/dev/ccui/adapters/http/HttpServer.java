@@ -162,7 +162,7 @@ public final class HttpServer implements AutoCloseable {
         }
         metrics.gauge("ccui.websockets.open", "open WebSockets on this node (/ws and /ws/terminal)",
                 () -> groups.stream().mapToInt(RouteGroup::openSockets).sum());
-        new MetricsRoutes(metrics, edge.authenticate()).register(r);
+        new MetricsRoutes(metrics, edge.auth()).register(r);
         new OpenApiRoutes().register(r);
 
         r.exception(NotFoundResponse.class, (e, ctx) -> {

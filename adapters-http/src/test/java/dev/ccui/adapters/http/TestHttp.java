@@ -21,11 +21,12 @@ import dev.ccui.adapters.http.security.JwtTokenIssuer;
 import dev.ccui.application.auth.AuthSettings;
 import dev.ccui.application.health.HealthService;
 import dev.ccui.application.health.port.out.HealthProbe;
-import dev.ccui.application.health.port.out.ProbeResult;
+import dev.ccui.application.health.port.in.ProbeResult;
 import dev.ccui.application.ratelimit.port.out.RateLimit;
 import dev.ccui.application.testing.CountingRateLimiter;
 import dev.ccui.application.testing.InMemoryAuthFixture;
 import dev.ccui.application.events.ChangeFeedService;
+import dev.ccui.application.project.ProjectAccess;
 import dev.ccui.application.run.RunService;
 import dev.ccui.application.run.RunSettings;
 import dev.ccui.application.testing.FakeClaudeRunner;
@@ -96,8 +97,8 @@ public final class TestHttp implements AutoCloseable {
                 fixture.auditor, fixture.clock, RunSettings.defaults());
         var health = new HealthService(List.of(database), "test", fixture.clock);
         HttpSettings settings = tweak.apply(defaults());
-        var edge = HttpEdge.of(settings, metrics, fixture.auth, fixture.auth, fixture.rateLimiter);
-        var changes = new ChangeFeedService(bus, projects);
+        var edge = HttpEdge.of(settings, metrics, fixture.auth, fixture.rateLimiter);
+        var changes = new ChangeFeedService(bus, new ProjectAccess(projects));
         var runRoutes = new RunRoutes(runs, changes);
         runRoutes.limitedBy(edge.connections());
         // Every route of the contract is registered (the OpenAPI check reads them); the features
@@ -110,7 +111,7 @@ public final class TestHttp implements AutoCloseable {
                 new ApiKeyRoutes(fixture.apiKeyService),
                 new AuditRoutes(fixture.auditService),
                 new ProjectRoutes(null, null),
-                new UnsafeProjectRoutes(admin -> List.of()),
+                new UnsafeProjectRoutes(null),
                 new SessionRoutes(null),
                 new WsEndpoint(edge.webSockets(), changes, runs, edge.maintenance()),
                 runRoutes,

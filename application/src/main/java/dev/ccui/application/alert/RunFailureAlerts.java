@@ -1,6 +1,6 @@
 package dev.ccui.application.alert;
 
-import dev.ccui.application.alert.port.in.ReportIncidentsUseCase;
+import dev.ccui.application.alert.port.in.AlertUseCase;
 import dev.ccui.application.events.AppEvent;
 import dev.ccui.application.events.port.out.EventBus;
 import dev.ccui.domain.run.RunEvent;
@@ -11,9 +11,9 @@ import java.util.function.Consumer;
  * rules, not from a user. Listens to the run events every node logs.
  */
 public final class RunFailureAlerts implements Consumer<AppEvent> {
-    private final ReportIncidentsUseCase incidents;
+    private final AlertUseCase incidents;
 
-    public RunFailureAlerts(ReportIncidentsUseCase incidents) {
+    public RunFailureAlerts(AlertUseCase incidents) {
         this.incidents = incidents;
     }
 
@@ -27,7 +27,7 @@ public final class RunFailureAlerts implements Consumer<AppEvent> {
         if (event instanceof AppEvent.RunEventLogged logged
                 && logged.logged().event() instanceof RunEvent.RunEnded ended
                 && ended.reason() == RunEvent.EndReason.FAILED) {
-            incidents.runCrashed(logged.logged().runId().toString(), "the run ended as failed");
+            incidents.runCrashed(logged.logged().runId(), "the run ended as failed");
         }
     }
 }

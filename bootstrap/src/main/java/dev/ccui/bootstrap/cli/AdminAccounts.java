@@ -5,7 +5,7 @@ import dev.ccui.adapters.persistence.events.InMemoryEventBus;
 import dev.ccui.adapters.persistence.ratelimit.LocalRateLimiter;
 import dev.ccui.application.audit.Auditor;
 import dev.ccui.application.auth.port.out.SessionsEndedListener;
-import dev.ccui.application.user.port.in.AdminCommandsUseCase;
+import dev.ccui.application.user.port.in.UserUseCase;
 import dev.ccui.bootstrap.ConfigFromEnvironment;
 import dev.ccui.bootstrap.components.AccountStore;
 import dev.ccui.bootstrap.components.AccountsComponents;
@@ -26,7 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class AdminAccounts implements AutoCloseable {
     private final Storage storage;
     private final AccountStore store;
-    private final AdminCommandsUseCase commands;
+    private final UserUseCase commands;
 
     private AdminAccounts(AppConfig config) {
         this.storage = Storage.open(config.storage(), 2);
@@ -50,7 +50,7 @@ final class AdminAccounts implements AutoCloseable {
 
     /** What a command does with the accounts; may fail with a domain error or an I/O error. */
     interface Action {
-        void run(AdminCommandsUseCase accounts, PrintWriter out) throws IOException;
+        void run(UserUseCase accounts, PrintWriter out) throws IOException;
     }
 
     /** Runs {@code action} against the configured database, mapping failures to exit codes (0, 1, config error). */
@@ -71,7 +71,7 @@ final class AdminAccounts implements AutoCloseable {
         }
     }
 
-    AdminCommandsUseCase commands() {
+    UserUseCase commands() {
         return commands;
     }
 

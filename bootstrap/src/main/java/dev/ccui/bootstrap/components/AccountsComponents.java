@@ -14,8 +14,7 @@ import dev.ccui.application.auth.AuthService;
 import dev.ccui.application.auth.AuthSettings;
 import dev.ccui.application.auth.ExpiredTokenPurge;
 import dev.ccui.application.auth.RevocationAnnouncer;
-import dev.ccui.application.auth.cache.CachedAuthentication;
-import dev.ccui.application.auth.port.in.AuthenticateUseCase;
+import dev.ccui.application.auth.SignInSessions;
 import dev.ccui.application.auth.port.out.SessionsEndedListener;
 import dev.ccui.application.common.Secrets;
 import dev.ccui.application.events.port.out.EventBus;
@@ -37,15 +36,12 @@ public final class AccountsComponents {
     private static final Logger LOG = LoggerFactory.getLogger(AccountsComponents.class);
 
     private final AuthService auth;
-    private final AuthenticateUseCase authenticate;
     private final UserAdminService users;
     private final ApiKeyService apiKeys;
     private final ExpiredTokenPurge tokenPurge;
 
-    private AccountsComponents(AuthService auth, AuthenticateUseCase authenticate, UserAdminService users,
-                               ApiKeyService apiKeys, ExpiredTokenPurge tokenPurge) {
+    private AccountsComponents(AuthService auth, UserAdminService users, ApiKeyService apiKeys, ExpiredTokenPurge tokenPurge) {
         this.auth = auth;
-        this.authenticate = authenticate;
         this.users = users;
         this.apiKeys = apiKeys;
         this.tokenPurge = tokenPurge;
@@ -66,10 +62,13 @@ public final class AccountsComponents {
         // Ended sessions end their terminals here and every open connection of them on every node.
         var sessionsEnded = new RevocationAnnouncer(endedLocally, events);
         store.principals().forgetOnRevocations(events);
+        // Who a credential belongs to is asked on every request: remembered for a second in the principal cache.
         var auth = new AuthService(store.users(), store.apiKeys(), store.tokens(), hasher, issuer, rateLimiter, auditor, clock,
-                new AuthSettings(config.loginPerUsername(), Duration.ofSeconds(30), setupCode), sessionsEnded);
-        return new AccountsComponents(auth, new CachedAuthentication(auth, store.principals()),
-                new UserAdminService(store.users(), store.tokens(), hasher, auditor, clock, sessionsEnded, sandbox),
+                new AuthSettings(config.loginPerUsername(), Duration.ofSeconds(30), setupCode), sessionsEnded,
+                store.principals());
+        return new AccountsComponents(auth,
+                new UserAdminService(store.users(), hasher, auditor, clock, new SignInSessions(store.tokens(), sessionsEnded),
+                        sandbox),
                 new ApiKeyService(store.apiKeys(), auditor, clock).announcingRevocationsTo(events),
                 new ExpiredTokenPurge(store.tokens(), clock));
     }
@@ -100,11 +99,6 @@ public final class AccountsComponents {
 
     public AuthService auth() {
         return auth;
-    }
-
-    /** Who a credential belongs to, through the principal cache (every request asks). */
-    public AuthenticateUseCase authenticate() {
-        return authenticate;
     }
 
     public UserAdminService users() {

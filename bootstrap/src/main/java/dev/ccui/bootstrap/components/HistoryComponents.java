@@ -4,7 +4,9 @@ import dev.ccui.adapters.http.RouteGroup;
 import dev.ccui.adapters.http.metrics.HttpMetrics;
 import dev.ccui.adapters.http.session.SessionRoutes;
 import dev.ccui.adapters.persistence.db.Database;
-import dev.ccui.adapters.persistence.history.JdbiSessionIndex;
+import dev.ccui.adapters.persistence.history.JdbiSessionIndexQuery;
+import dev.ccui.adapters.persistence.history.JdbiSessionIndexWriter;
+import dev.ccui.adapters.persistence.history.JdbiSessionMarks;
 import dev.ccui.adapters.persistence.history.JdbiTranscriptArchive;
 import dev.ccui.adapters.process.transcript.FileTranscriptStore;
 import dev.ccui.adapters.process.transcript.TranscriptLimits;
@@ -16,7 +18,7 @@ import dev.ccui.application.history.HistoryService;
 import dev.ccui.application.history.IndexHealthProbe;
 import dev.ccui.application.history.IndexService;
 import dev.ccui.application.history.IndexSettings;
-import dev.ccui.application.history.port.out.SessionIndex;
+import dev.ccui.application.history.port.out.SessionIndexQuery;
 import dev.ccui.application.history.port.out.TranscriptArchive;
 import dev.ccui.application.project.port.out.ProjectRepository;
 import dev.ccui.application.run.port.out.SessionProjects;
@@ -32,7 +34,7 @@ import java.util.concurrent.TimeUnit;
 
 /** The transcripts the CLI writes, their index and the app's own archive of them, and session history. */
 public final class HistoryComponents implements AutoCloseable {
-    private final SessionIndex index;
+    private final SessionIndexQuery index;
     private final TranscriptArchive archive;
     private final ArchiveRestorer restorer;
     private final IndexService indexer;
@@ -40,7 +42,7 @@ public final class HistoryComponents implements AutoCloseable {
     private volatile TranscriptArchive.Stats archiveStats;
     private volatile long archiveStatsAt;
 
-    private HistoryComponents(SessionIndex index, TranscriptArchive archive, ArchiveRestorer restorer, IndexService indexer,
+    private HistoryComponents(SessionIndexQuery index, TranscriptArchive archive, ArchiveRestorer restorer, IndexService indexer,
                               HistoryService history) {
         this.index = index;
         this.archive = archive;
@@ -51,19 +53,19 @@ public final class HistoryComponents implements AutoCloseable {
 
     public static HistoryComponents build(ClaudeConfig config, Database database, ProjectRepository projects,
                                           UserRepository users, EventBus events, Auditor auditor, Clock clock) {
-        var index = new JdbiSessionIndex(database);
+        var index = new JdbiSessionIndexQuery(database);
         // The app's own copy of every transcript: sessions whose files vanish stay readable and searchable.
         TranscriptArchive archive = config.archive() ? new JdbiTranscriptArchive(database, clock) : TranscriptArchive.NONE;
         var transcripts = new FileTranscriptStore(config.configDir(), TranscriptLimits.defaults(), archive);
         // Writes an archived session's transcript back before the CLI resumes it (chat or terminal).
         var restorer = new ArchiveRestorer(index, archive, transcripts);
-        var indexer = new IndexService(transcripts, index, projects, users, events, clock, IndexSettings.defaults(), archive,
+        var indexer = new IndexService(transcripts, new JdbiSessionIndexWriter(database), projects, users, events, clock, IndexSettings.defaults(), archive,
                 config.archiveRetention().orElse(null));
         return new HistoryComponents(index, archive, restorer, indexer,
-                new HistoryService(index, transcripts, projects, events, auditor));
+                new HistoryService(index, new JdbiSessionMarks(database), transcripts, projects, events, auditor, indexer));
     }
 
-    public SessionIndex index() {
+    public SessionIndexQuery index() {
         return index;
     }
 

@@ -44,7 +44,7 @@ public final class OperationsComponents implements AutoCloseable {
         var health = new HealthService(probes, Version.current(), clock);
         // Shared through the database so every node turns read-only together; cached briefly per node.
         var maintenance = new MaintenanceService(new JdbiMaintenanceStore(database.jdbi()), auditor, clock, config.maintenance());
-        return new OperationsComponents(health, new AlertMonitor(alerts, health, alertRules), new AuditService(auditLog, runs),
+        return new OperationsComponents(health, new AlertMonitor(alerts, health, alertRules), new AuditService(auditLog, runs::findById),
                 maintenance);
     }
 

@@ -8,10 +8,10 @@ import dev.ccui.application.audit.Auditor;
 import dev.ccui.application.events.ChangeFeedService;
 import dev.ccui.application.events.port.out.EventBus;
 import dev.ccui.application.history.port.in.SessionHistoryUseCase;
-import dev.ccui.application.history.port.out.SessionIndex;
 import dev.ccui.application.project.ProjectAccess;
 import dev.ccui.application.project.ProjectSafety;
 import dev.ccui.application.project.ProjectService;
+import dev.ccui.application.project.port.out.FolderSessions;
 import dev.ccui.application.project.port.out.ProjectRepository;
 import dev.ccui.application.user.port.out.UserRepository;
 import dev.ccui.domain.project.ProjectFolderRule;
@@ -43,7 +43,7 @@ public final class ProjectComponents {
      * @param ownFolders     the app's own folders (data dir, the CLI's config dir), which no project may overlap
      */
     public static ProjectComponents build(Path workspacesRoot, List<Path> ownFolders, ProjectRepository projects,
-                                          SessionIndex sessions, UserRepository users, EventBus events, Auditor auditor,
+                                          FolderSessions sessions, UserRepository users, EventBus events, Auditor auditor,
                                           Clock clock) {
         // A project must never be the workspaces root, nor overlap the app's own folders (the JWT
         // secret and database, every transcript, the jar) or a project its users may not use.
@@ -51,9 +51,10 @@ public final class ProjectComponents {
         protectedFolders.add(ProjectFolders.installDir());
         var safety = new ProjectSafety(projects, users, new ProjectFolderRule(ProjectFolders.real(workspacesRoot),
                 protectedFolders), events, clock);
-        return new ProjectComponents(safety, new ProjectAccess(projects, safety),
+        var access = new ProjectAccess(projects, safety);
+        return new ProjectComponents(safety, access,
                 new ProjectService(projects, sessions, users, new FileSystemWorkspacePaths(), events, auditor, clock, safety),
-                new ChangeFeedService(events, projects));
+                new ChangeFeedService(events, access));
     }
 
     /** Who may use a project's files, git, runs and terminal. */
@@ -84,6 +85,6 @@ public final class ProjectComponents {
     }
 
     public List<RouteGroup> routes(SessionHistoryUseCase history) {
-        return List.of(new ProjectRoutes(projects, history), new UnsafeProjectRoutes(safety));
+        return List.of(new ProjectRoutes(projects, history), new UnsafeProjectRoutes(projects));
     }
 }

@@ -9,14 +9,8 @@ import dev.ccui.adapters.http.metrics.HttpMetrics;
 import dev.ccui.adapters.http.security.Access;
 import dev.ccui.adapters.http.security.SessionCookie;
 import dev.ccui.adapters.http.user.UserView;
-import dev.ccui.application.auth.port.in.AuthStatusUseCase;
-import dev.ccui.application.auth.port.in.ChangePasswordUseCase;
+import dev.ccui.application.auth.port.in.AuthUseCase;
 import dev.ccui.application.auth.port.in.Credentials;
-import dev.ccui.application.auth.port.in.CurrentUserUseCase;
-import dev.ccui.application.auth.port.in.LoginUseCase;
-import dev.ccui.application.auth.port.in.LogoutUseCase;
-import dev.ccui.application.auth.port.in.SetupUseCase;
-import dev.ccui.application.auth.port.in.WsTicketUseCase;
 import dev.ccui.application.auth.port.in.LoginResult;
 import dev.ccui.application.auth.port.in.Session;
 import dev.ccui.domain.error.ForbiddenException;
@@ -28,26 +22,12 @@ import java.util.Map;
 
 /** {@code /api/auth/*}: first-run setup, sign in and out, the current user, password, WebSocket tickets. */
 public final class AuthRoutes implements RouteGroup {
-    private final AuthStatusUseCase authStatus;
-    private final SetupUseCase setup;
-    private final LoginUseCase login;
-    private final LogoutUseCase logout;
-    private final CurrentUserUseCase currentUser;
-    private final ChangePasswordUseCase changePassword;
-    private final WsTicketUseCase wsTickets;
+    private final AuthUseCase auth;
     private final SessionCookie cookie;
     private final HttpMetrics metrics;
 
-    /** Over the auth feature's in-ports, which its one service implements together. */
-    public <A extends AuthStatusUseCase & SetupUseCase & LoginUseCase & LogoutUseCase & CurrentUserUseCase
-            & ChangePasswordUseCase & WsTicketUseCase> AuthRoutes(A auth, SessionCookie cookie, HttpMetrics metrics) {
-        this.authStatus = auth;
-        this.setup = auth;
-        this.login = auth;
-        this.logout = auth;
-        this.currentUser = auth;
-        this.changePassword = auth;
-        this.wsTickets = auth;
+    public AuthRoutes(AuthUseCase auth, SessionCookie cookie, HttpMetrics metrics) {
+        this.auth = auth;
         this.cookie = cookie;
         this.metrics = metrics;
     }
@@ -66,26 +46,26 @@ public final class AuthRoutes implements RouteGroup {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.get("/api/auth/status", ctx -> ctx.json(Map.of("setupRequired", authStatus.setupRequired(),
-                "setupCodeRequired", authStatus.setupCodeRequired())), Access.ANYONE);
+        routes.get("/api/auth/status", ctx -> ctx.json(Map.of("setupRequired", auth.setupRequired(),
+                "setupCodeRequired", auth.setupCodeRequired())), Access.ANYONE);
         routes.post("/api/auth/setup", this::setup, Access.ANYONE);
         routes.post("/api/auth/login", this::login, Access.ANYONE);
         routes.post("/api/auth/logout", this::logout, Access.USER);
-        routes.get("/api/auth/me", ctx -> ctx.json(UserView.of(currentUser.currentUser(caller(ctx)))), Access.USER);
+        routes.get("/api/auth/me", ctx -> ctx.json(UserView.of(auth.currentUser(caller(ctx)))), Access.USER);
         routes.post("/api/auth/password", this::changePassword, Access.USER);
-        routes.post("/api/auth/ws-ticket", ctx -> ctx.json(Map.of("ticket", wsTickets.issueTicket(caller(ctx)))), Access.USER);
+        routes.post("/api/auth/ws-ticket", ctx -> ctx.json(Map.of("ticket", auth.issueTicket(caller(ctx)))), Access.USER);
     }
 
     private void setup(Context ctx) {
         SetupBody body = Json.body(ctx, SetupBody.class);
-        Session session = setup.setup(new Credentials(body.username(), body.password(), client(ctx)),
+        Session session = auth.setup(new Credentials(body.username(), body.password(), client(ctx)),
                 body.setupCode());
         signedIn(ctx.status(201), session);
     }
 
     private void login(Context ctx) {
         CredentialsBody body = Json.body(ctx, CredentialsBody.class);
-        LoginResult result = login.login(new Credentials(body.username(), body.password(), client(ctx)));
+        LoginResult result = auth.login(new Credentials(body.username(), body.password(), client(ctx)));
         switch (result) {
             case LoginResult.Authenticated authenticated -> signedIn(ctx, authenticated.session());
             case LoginResult.Rejected rejected -> {
@@ -105,14 +85,14 @@ public final class AuthRoutes implements RouteGroup {
     }
 
     private void logout(Context ctx) {
-        logout.logout(caller(ctx), client(ctx));
+        auth.logout(caller(ctx), client(ctx));
         cookie.clear(ctx);
         ctx.status(204);
     }
 
     private void changePassword(Context ctx) {
         PasswordBody body = Json.body(ctx, PasswordBody.class);
-        changePassword.changePassword(caller(ctx), body.currentPassword(), body.newPassword(), client(ctx));
+        auth.changePassword(caller(ctx), body.currentPassword(), body.newPassword(), client(ctx));
         ctx.status(204);
     }
 }
