@@ -1,4 +1,4 @@
-import { navigate } from './route';
+import { navigate, parseRoute } from './route';
 
 /**
  * The page-wide shortcuts that act on what is on screen: the composer, the first permission
@@ -27,7 +27,10 @@ export function runShortcut(e: KeyboardEvent): boolean {
   if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && !e.shiftKey) {
     const links = Array.from(document.querySelectorAll<HTMLAnchorElement>('#sidebar a.session-link'));
     if (links.length === 0) return false;
-    const at = links.findIndex((a) => a.getAttribute('aria-current') === 'page');
+    // The session open is the one in the address, not the link the sidebar marks: right after a
+    // move the address is ahead of the sidebar's next render, and a second press must go on from it.
+    const open = parseRoute(window.location.hash);
+    const at = open.page === 'session' ? links.findIndex((a) => sessionOf(a) === open.sessionId) : -1;
     const next = at < 0 ? 0 : at + (e.key === 'ArrowDown' ? 1 : -1);
     if (next < 0 || next >= links.length) return false;
     e.preventDefault();
@@ -35,4 +38,9 @@ export function runShortcut(e: KeyboardEvent): boolean {
     return true;
   }
   return false;
+}
+
+function sessionOf(link: HTMLAnchorElement): string | undefined {
+  const route = parseRoute(link.getAttribute('href') ?? '');
+  return route.page === 'session' ? route.sessionId : undefined;
 }
