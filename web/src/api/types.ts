@@ -163,6 +163,10 @@ export interface SearchHit {
 
 export interface IndexProgress {
   state: string;
+  /** `listing` (every session placed from a glance), `parsing` (full text, tokens, cost) or `idle`. */
+  phase?: 'listing' | 'parsing' | 'idle';
   filesDone: number;
   filesTotal: number;
+  bytesDone?: number;
+  bytesTotal?: number;
 }
