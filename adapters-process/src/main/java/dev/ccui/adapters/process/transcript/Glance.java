@@ -17,9 +17,9 @@ import java.util.Set;
  */
 final class Glance {
     /** Enough for the CLI's first records and the first prompt in nearly every transcript. */
-    static final int HEAD_BYTES = 24 << 10;
+    static final int HEAD_BYTES = 8 << 10;
     /** Enough for the latest records: titles, the last prompt, the last cwd and activity. */
-    static final int TAIL_BYTES = 16 << 10;
+    static final int TAIL_BYTES = 8 << 10;
 
     private Glance() {
     }
