@@ -47,8 +47,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class IndexService implements IndexStatusUseCase, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IndexService.class);
-    /** How much of a file is copied into the archive at once. */
-    private static final int ARCHIVE_PIECE = 4 << 20;
+    /** How much of a file is copied into the archive at once: the archive's chunk, whatever the file's size. */
+    private static final int ARCHIVE_PIECE = 1 << 20;
+    /** A pass that read at least this much hands the heap it grew back to the system at its end. */
+    private static final long GIVE_BACK_AFTER_BYTES = 32L << 20;
     /** A queued path meaning "scan everything". */
     private static final Path RESCAN = Path.of("/");
     /** Parser threads: every core, while this service's own thread writes what they read. */
@@ -221,6 +223,12 @@ public final class IndexService implements IndexStatusUseCase, AutoCloseable {
         events.publish(new AppEvent.IndexStatus(progress));
         LOG.info("indexed {} transcript file(s), {} MB, in {} ms", pass.filesDone, pass.bytesDone / (1024 * 1024),
                 Duration.between(started, clock.instant()).toMillis());
+        if (pass.bytesRead >= GIVE_BACK_AFTER_BYTES) {
+            // A big pass is a burst of short-lived garbage after which the service idles: the heap
+            // the collector grew for it is only given back by a full collection, which the JVM
+            // would otherwise run only after its periodic interval (or never), so RSS stayed high.
+            System.gc();
+        }
     }
 
     /** Where a full pass stands, published at most every half second. */
@@ -235,6 +243,7 @@ public final class IndexService implements IndexStatusUseCase, AutoCloseable {
         long toList;
         long filesDone;
         long bytesDone;
+        long bytesRead;
         long bad;
         Instant lastReport;
 
@@ -257,6 +266,12 @@ public final class IndexService implements IndexStatusUseCase, AutoCloseable {
             filesDone++;
             bytesDone += file.size();
             bad += badLines;
+        }
+
+        /** A file whose new part was read (not one found unchanged). */
+        void fileRead(TranscriptFile file, long from, long badLines) {
+            fileDone(file, badLines);
+            bytesRead += file.size() - from;
         }
 
         /** Progress, and the projects whose sessions changed, when half a second has passed since the last. */
@@ -410,7 +425,7 @@ public final class IndexService implements IndexStatusUseCase, AutoCloseable {
                     read.abandoned = true;
                 }
                 if (piece.last()) {
-                    pass.fileDone(piece.job().file(), read.badLines);
+                    pass.fileRead(piece.job().file(), piece.job().offset(), read.badLines);
                     if (read.touched != null) {
                         changed.add(read.touched);
                     }
