@@ -13,6 +13,9 @@ import dev.ccui.application.history.port.out.IndexedLine;
 import dev.ccui.application.history.port.out.IndexedSession;
 import dev.ccui.application.history.port.out.SessionIndexWriter;
 import dev.ccui.domain.session.SessionId;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +25,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** The indexer's writes into the transcript index on SQLite or PostgreSQL (one SQL text for both). */
 public final class JdbiSessionIndexWriter implements SessionIndexWriter {
@@ -52,9 +56,8 @@ public final class JdbiSessionIndexWriter implements SessionIndexWriter {
             + ":nextSeq) ON CONFLICT (id) DO NOTHING";
     private static final String INSERT_LISTED_FILE = "INSERT INTO transcript_files (" + FILE_COLUMNS + ") VALUES (:path, "
             + ":sessionId, :size, :modifiedAt, :fileKey, :offset, :lastMessageId, :badLines) ON CONFLICT (path) DO NOTHING";
-    private static final String INSERT_LINE = "INSERT INTO session_lines (session_id, seq, file_path, byte_offset, "
-            + "byte_length, role, at, hidden, sidechain) VALUES (:sessionId, :seq, :file, :offset, :length, :role, :at, "
-            + ":hidden, :sidechain)";
+    private static final String INSERT_LINE_JDBC = "INSERT INTO session_lines (session_id, seq, file_path, byte_offset, "
+            + "byte_length, role, at, hidden, sidechain) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_TEXT =
             "INSERT INTO session_search_text (session_id, file_path, body) VALUES (:sessionId, :file, :body)";
 
@@ -115,27 +118,11 @@ public final class JdbiSessionIndexWriter implements SessionIndexWriter {
                 texts.execute();
             }
             PreparedBatch sessions = h.prepareBatch(UPSERT_SESSION);
-            PreparedBatch lines = h.prepareBatch(INSERT_LINE);
             PreparedBatch texts = h.prepareBatch(INSERT_TEXT);
             PreparedBatch files = h.prepareBatch(UPSERT_FILE);
-            boolean anyLine = false;
             boolean anyText = false;
             for (Applied a : applied) {
                 bindSession(sessions, a.session()).add();
-                long seq = a.session().nextSeq() - a.lines().size();
-                for (IndexedLine line : a.lines()) {
-                    lines.bind("sessionId", a.session().id().value())
-                            .bind("seq", seq++)
-                            .bind("file", line.ref().file())
-                            .bind("offset", line.ref().offset())
-                            .bind("length", line.ref().length())
-                            .bind("role", line.role())
-                            .bind("at", millis(line.timestamp()))
-                            .bind("hidden", flag(line.hidden()))
-                            .bind("sidechain", flag(line.sidechain()))
-                            .add();
-                    anyLine = true;
-                }
                 for (String chunk : SearchText.chunks(a.searchText())) {
                     texts.bind("sessionId", a.session().id().value()).bind("file", a.file().path()).bind("body", chunk).add();
                     anyText = true;
@@ -143,14 +130,47 @@ public final class JdbiSessionIndexWriter implements SessionIndexWriter {
                 bindFile(files, a.session(), a.file()).add();
             }
             sessions.execute();
-            if (anyLine) {
-                lines.execute();
-            }
+            insertLines(h, applied);
             if (anyText) {
                 texts.execute();
             }
             files.execute();
         });
+    }
+
+    /**
+     * The message lines, the bulk of the rows, through plain JDBC: binding each of their nine
+     * values by name cost the writer more than SQLite took to store them.
+     */
+    private static void insertLines(Handle h, List<Applied> applied) {
+        if (applied.stream().allMatch(a -> a.lines().isEmpty())) {
+            return;
+        }
+        try (PreparedStatement insert = h.getConnection().prepareStatement(INSERT_LINE_JDBC)) {
+            for (Applied a : applied) {
+                long seq = a.session().nextSeq() - a.lines().size();
+                for (IndexedLine line : a.lines()) {
+                    insert.setString(1, a.session().id().value());
+                    insert.setLong(2, seq++);
+                    insert.setString(3, line.ref().file());
+                    insert.setLong(4, line.ref().offset());
+                    insert.setInt(5, line.ref().length());
+                    insert.setString(6, line.role());
+                    if (line.timestamp() == null) {
+                        insert.setNull(7, Types.BIGINT);
+                    } else {
+                        insert.setLong(7, line.timestamp().toEpochMilli());
+                    }
+                    insert.setInt(8, flag(line.hidden()));
+                    insert.setInt(9, flag(line.sidechain()));
+                    insert.addBatch();
+                }
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            // Rolls the transaction back as a failed Jdbi statement would.
+            throw new UnableToExecuteStatementException(e, null);
+        }
     }
 
     /** Sessions and files of the listing's glance, inserted where absent (a full read's rows win). */
