@@ -85,14 +85,14 @@ function start(name, command, args, childEnv, ready, timeoutMs) {
 /** The pids of every process below `pid` (read from /proc, Linux). */
 function descendants(pid) {
   const found = [];
-  let tasks = [];
+  let tasks;
   try {
     tasks = execFileSync('ls', [`/proc/${pid}/task`], { encoding: 'utf8' }).split('\n').filter(Boolean);
   } catch {
     return found;
   }
   for (const tid of tasks) {
-    let kids = '';
+    let kids;
     try {
       kids = readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8');
     } catch {
@@ -557,7 +557,7 @@ async function main() {
     return { ...timing, projectsDom: projectsAt.dom, projects: projectsAt.painted, assets, longtasks: longTasksBetween(longtasks, 0, projectsAt.painted), p };
   }
 
-  let initialAssets = [];
+  let initialAssets;
 
   // ------------------------------------------------------------------ (a) + (b)
 
@@ -609,7 +609,7 @@ async function main() {
       const html = await bodyBytes('/', 'gzip');
       console.log(`  index.html: ${kb(html.bytes)} (${html.encoding})`);
 
-      let listing = [];
+      let listing;
       try {
         listing = execFileSync('unzip', ['-Z1', JAR, 'web/assets/*'], { encoding: 'utf8' }).split('\n');
       } catch {
@@ -835,7 +835,7 @@ async function main() {
       const context = await newContext();
       const { page, cdp, problems } = await newPage(context);
       let deltaFrames = 0;
-      let lastDeltaFrameAt = null;
+      let lastDeltaFrameAt;
       page.on('websocket', (ws) => ws.on('framereceived', (f) => {
         const data = typeof f.payload === 'string' ? f.payload : '';
         if (data.includes('"assistant_delta"')) {

@@ -11,7 +11,7 @@ afterEach(() => {
   window.location.hash = '';
 });
 
-const admin = { id: 'u1', username: 'alice', role: 'admin', disabled: false, createdAt: '2025-01-01T00:00:00Z' };
+const admin = { id: 'u1', username: 'alice', role: 'admin', disabled: false, createdAt: '2025-01-01T00:00:00Z', updatedAt: '2025-01-01T00:00:00Z' };
 const project = (id: string, name: string, extra: Record<string, unknown> = {}) => ({
   id, name, path: `/work/${name}`, starred: false, archived: false, discovered: true, sessionCount: 2,
   lastActivityAt: '2026-11-27T18:40:08Z', ...extra,

@@ -4,6 +4,7 @@ import type { User } from './api/types';
 import { LoginForm } from './features/auth/LoginForm';
 import { SetupForm } from './features/auth/SetupForm';
 import { Shell } from './features/shell/Shell';
+import { useLoad } from './features/useLoad';
 
 type State =
   | { kind: 'loading' }
@@ -15,8 +16,8 @@ type State =
 export function App() {
   const [state, setState] = useState<State>({ kind: 'loading' });
 
+  /** Asks who is signed in; the page starts as "Loading…", and "Try again" shows it again first. */
   const boot = useCallback(async () => {
-    setState({ kind: 'loading' });
     try {
       const status = await getAuthStatus();
       if (status.setupRequired) return setState({ kind: 'setup', codeRequired: status.setupCodeRequired === true });
@@ -31,9 +32,7 @@ export function App() {
     }
   }, []);
 
-  useEffect(() => {
-    void boot();
-  }, [boot]);
+  useLoad(boot);
 
   useEffect(() => {
     onUnauthorized(() => setState({ kind: 'login', notice: 'Your session has ended. Sign in again.' }));
@@ -61,7 +60,7 @@ export function App() {
           <div className="card auth-card" role="alert">
             <h1>Cannot load Claude Code UI</h1>
             <p>{state.message}</p>
-            <button type="button" className="primary" onClick={() => void boot()}>Try again</button>
+            <button type="button" className="primary" onClick={() => { setState({ kind: 'loading' }); void boot(); }}>Try again</button>
           </div>
         </main>
       );

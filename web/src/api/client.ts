@@ -7,9 +7,10 @@ import type {
   MessagePage,
   Project,
   ProjectPatch,
-  SearchHit,
-  SessionPage,
+  ResponseOf,
   Role,
+  SearchPage,
+  SessionPage,
   Session,
   User,
   UserPatch,
@@ -184,19 +185,19 @@ export function listMessages(sessionId: string, opts: { limit?: number; before?:
 
 /** The seqs of the session's messages holding every word of `q`, oldest first. */
 export const listMatches = (sessionId: string, q: string) =>
-  request<{ items: number[]; truncated: boolean }>('GET', `/sessions/${enc(sessionId)}/matches?${new URLSearchParams({ q })}`);
+  request<ResponseOf<'listSessionMatches', 200>>('GET', `/sessions/${enc(sessionId)}/matches?${new URLSearchParams({ q })}`);
 export const getToolResult = (sessionId: string, toolUseId: string, seq: number) =>
-  request<{ toolUseId: string; content: string }>('GET', `/sessions/${enc(sessionId)}/tool-results/${enc(toolUseId)}?seq=${seq}`);
+  request<ResponseOf<'getToolResult', 200>>('GET', `/sessions/${enc(sessionId)}/tool-results/${enc(toolUseId)}?seq=${seq}`);
 
 /** Plain URLs (same origin, cookie auth) for <img> and download links. */
 export const imageUrl = (sessionId: string, imageId: string) => `/api/sessions/${enc(sessionId)}/images/${enc(imageId)}`;
 export const exportUrl = (sessionId: string, format: 'markdown' | 'json') =>
   `/api/sessions/${enc(sessionId)}/export?format=${format}`;
 
-export function search(q: string, opts: { limit?: number; cursor?: string | null } = {}): Promise<{ items: SearchHit[]; nextCursor?: string | null }> {
+export function search(q: string, opts: { limit?: number; cursor?: string | null } = {}): Promise<SearchPage> {
   const params = new URLSearchParams({ q, limit: String(opts.limit ?? 20) });
   if (opts.cursor) params.set('cursor', opts.cursor);
-  return request<{ items: SearchHit[]; nextCursor?: string | null }>('GET', `/search?${params}`);
+  return request<SearchPage>('GET', `/search?${params}`);
 }
 
 /** A user-facing message for any thrown value. */

@@ -1,12 +1,8 @@
 import { ApiError, observeApiErrors, request } from './client';
+import type { components } from './schema.gen';
 
 /** `GET/PUT /api/admin/maintenance` (admin). `since` and `by` are null until first toggled. */
-export interface MaintenanceState {
-  enabled: boolean;
-  message: string | null;
-  since: string | null;
-  by: string | null;
-}
+export type MaintenanceState = components['schemas']['MaintenanceState'];
 
 /** What the banner needs to know, from whichever source saw it last. */
 export interface MaintenanceNotice {

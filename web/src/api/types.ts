@@ -1,166 +1,55 @@
-export type Role = 'admin' | 'member';
+// The REST API's shapes, named for the UI. They come from the OpenAPI document through
+// schema.gen.ts (npm run gen:api; npm run check:api fails the build when it is stale): change the
+// document, not these aliases. Only what the document does not describe (the /ws frames) is
+// written here.
+import type { components, operations } from './schema.gen';
 
+type Schemas = components['schemas'];
+
+/** The JSON body of an operation's `code` response, by its operationId in the document. */
+export type ResponseOf<Op extends keyof operations, Code extends keyof operations[Op]['responses']> =
+  operations[Op]['responses'][Code] extends { content: { 'application/json': infer Body } } ? Body : never;
+
+export type User = Schemas['User'];
+export type Role = User['role'];
 /** What an admin allows an account beyond its projects: the web shell, runs in bypassPermissions mode. */
-export type Capability = 'terminal' | 'bypassPermissions';
+export type Capability = NonNullable<User['capabilities']>[number];
+export type UserPatch = Schemas['UserPatch'];
 
-export interface User {
-  id: string;
-  username: string;
-  role: Role;
-  disabled: boolean;
-  createdAt: string;
-  capabilities?: Capability[];
-}
+export type AuthStatus = Schemas['AuthStatus'];
+/** A sign-in: the token, when it ends, and the account. */
+export type Session = Schemas['AuthSession'];
 
-export interface AuthStatus {
-  setupRequired: boolean;
-  /** The server is reachable beyond this machine: setup needs the code it printed in its log. */
-  setupCodeRequired?: boolean;
-}
+export type ApiKey = Schemas['ApiKey'];
+export type CreatedApiKey = Schemas['CreatedApiKey'];
 
-export interface Session {
-  token: string;
-  expiresAt: string;
-  user: User;
-}
-
-export interface ApiKey {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-}
-
-export interface CreatedApiKey {
-  id: string;
-  name: string;
-  prefix: string;
-  secret: string;
-  createdAt: string;
-}
-
-export interface AuditEntry {
-  id: string | number;
-  at: string;
-  actorUserId: string | null;
-  actorUsername: string | null;
-  action: string;
-  target: string | null;
-  ip: string | null;
-  success: boolean;
-  detail: string | null;
-  /** The session of the run the entry names (run.* and permission.decided), while the run is on record. */
-  session?: { id: string; projectId: string } | null;
-}
-
-export interface AuditPage {
-  items: AuditEntry[];
-  nextBefore: string | number | null;
-}
-
-export interface UserPatch {
-  role?: Role;
-  disabled?: boolean;
-  password?: string;
-  capabilities?: Capability[];
-}
+export type AuditEntry = Schemas['AuditEntry'];
+export type AuditPage = Schemas['AuditPage'];
 
 // ---- projects, sessions, messages, search ----
 
-export interface Project {
-  id: string;
-  name: string;
-  path: string;
-  starred: boolean;
-  archived: boolean;
-  /** Found in the machine's transcripts rather than registered. */
-  discovered: boolean;
-  ownerId?: string | null;
-  sessionCount: number;
-  lastActivityAt?: string | null;
-  createdAt?: string;
-  /** Sessions whose transcript files vanished from disk; the app's archive still holds them. */
-  archivedSessionCount?: number;
-}
-
-export interface ProjectPatch {
-  name?: string;
-  starred?: boolean;
-  archived?: boolean;
-}
+export type Project = Schemas['Project'];
+export type ProjectPatch = Schemas['ProjectPatch'];
 
 /** A Claude Code session (a transcript), not to be confused with a sign-in {@link Session}. */
-export interface ChatSession {
-  id: string;
-  projectId: string;
-  title?: string | null;
-  firstActivityAt?: string | null;
-  lastActivityAt?: string | null;
-  messageCount: number;
-  models: string[];
-  inputTokens: number;
-  outputTokens: number;
-  costUsd: number;
-  gitBranch?: string | null;
-  lastPrompt?: string | null;
-  hidden: boolean;
-  /** Its transcript file(s) vanished from disk (the CLI's clean-up, an rm): read from the app's archive. */
-  archived?: boolean;
-  archivedAt?: string | null;
-}
+export type ChatSession = Schemas['Session'];
+export type SessionPage = Schemas['SessionPage'];
 
-export interface SessionPage {
-  items: ChatSession[];
-  nextCursor?: string | null;
-}
+export type TextBlock = Schemas['TextBlock'];
+export type ThinkingBlock = Schemas['ThinkingBlock'];
+export type ToolUseBlock = Schemas['ToolUseBlock'];
+export type ToolResultBlock = Schemas['ToolResultBlock'];
+export type ImageBlock = Schemas['ImageBlock'];
+export type SlashCommandBlock = Schemas['SlashCommandBlock'];
+export type MessageBlock = Schemas['MessageBlock'];
 
-export interface TextBlock { type: 'text'; text: string }
-export interface ThinkingBlock { type: 'thinking'; text: string }
-export interface ToolUseBlock { type: 'toolUse'; id: string; name: string; input: Record<string, unknown> }
-export interface ToolResultBlock {
-  type: 'toolResult';
-  toolUseId: string;
-  content: string;
-  isError: boolean;
-  truncated: boolean;
-  fullLength: number;
-}
-export interface ImageBlock { type: 'image'; imageId: string; mediaType?: string; sizeBytes?: number }
-export interface SlashCommandBlock { type: 'slashCommand'; name: string; args: string }
+export type Message = Schemas['Message'];
+export type MessagePage = Schemas['MessagePage'];
 
-export type MessageBlock = TextBlock | ThinkingBlock | ToolUseBlock | ToolResultBlock | ImageBlock | SlashCommandBlock;
+export type SearchHit = Schemas['SearchHit'];
+export type SearchPage = Schemas['SearchPage'];
 
-export interface Message {
-  seq: number;
-  uuid?: string | null;
-  parentUuid?: string | null;
-  role: 'user' | 'assistant' | 'system';
-  timestamp?: string | null;
-  model?: string | null;
-  hidden: boolean;
-  sidechain: boolean;
-  parentToolUseId?: string | null;
-  blocks: MessageBlock[];
-}
-
-export interface MessagePage {
-  items: Message[];
-  nextBefore?: number | null;
-  /** Pass as `after` for the newer page; null when the page ends at the newest message. */
-  nextAfter?: number | null;
-}
-
-export interface SearchHit {
-  sessionId: string;
-  projectId: string;
-  projectName?: string | null;
-  title?: string | null;
-  /** HTML-escaped text whose only markup is `<mark>…</mark>` around the matches. */
-  snippet: string;
-  lastActivityAt?: string | null;
-}
-
+/** The `status` frame on /ws while the transcript index catches up (a socket frame: not in the OpenAPI document). */
 export interface IndexProgress {
   state: string;
   /** `listing` (every session placed from a glance), `parsing` (full text, tokens, cost) or `idle`. */

@@ -1,33 +1,14 @@
 import { request } from './client';
+import type { components } from './schema.gen';
+import type { ResponseOf } from './types';
+
+// The shapes come from the OpenAPI document (see types.ts).
+type Schemas = components['schemas'];
 
 // ---- files ----
-export interface FileEntry {
-  name: string;
-  /** Relative to the project root. */
-  path: string;
-  type: 'file' | 'directory' | 'symlink';
-  size: number;
-  modifiedAt?: string | null;
-}
-
-export interface FileListing {
-  path: string;
-  entries: FileEntry[];
-  truncated: boolean;
-}
-
-export interface FileContent {
-  path: string;
-  /** utf-8, utf-16le, utf-16be, iso-8859-1 for text; base64 for previewable images; null without content. */
-  encoding: string | null;
-  content: string | null;
-  /** SHA-256 of the bytes: sent back as baseSha. */
-  sha: string | null;
-  size: number;
-  binary: boolean;
-  mediaType?: string;
-  tooLarge: boolean;
-}
+export type FileEntry = Schemas['FileEntry'];
+export type FileListing = Schemas['FileListing'];
+export type FileContent = Schemas['FileContent'];
 
 const enc = encodeURIComponent;
 const base = (projectId: string) => `/projects/${enc(projectId)}`;
@@ -43,10 +24,10 @@ export function writeFile(projectId: string, path: string, content: string, base
   const body: Record<string, string> = { content };
   if (baseSha) body.baseSha = baseSha;
   if (encoding && encoding !== 'base64') body.encoding = encoding;
-  return request<{ sha: string }>('PUT', `${base(projectId)}/files/content?${new URLSearchParams({ path })}`, body);
+  return request<ResponseOf<'writeFile', 200>>('PUT', `${base(projectId)}/files/content?${new URLSearchParams({ path })}`, body);
 }
 export const createEntry = (projectId: string, path: string, type: 'file' | 'directory') =>
-  request<{ path: string; sha: string | null }>('POST', `${base(projectId)}/files/content?${new URLSearchParams({ path })}`,
+  request<ResponseOf<'createFile', 201>>('POST', `${base(projectId)}/files/content?${new URLSearchParams({ path })}`,
     type === 'file' ? { type, content: '' } : { type });
 export const deleteEntry = (projectId: string, path: string, recursive: boolean) =>
   request<void>('DELETE', `${base(projectId)}/files/content?${new URLSearchParams({ path, recursive: String(recursive) })}`);
@@ -57,51 +38,21 @@ export const downloadUrl = (projectId: string, path: string) =>
   `/api${base(projectId)}/files/content?${new URLSearchParams({ path, download: 'true' })}`;
 
 // ---- git ----
-export interface GitFile {
-  path: string;
-  originalPath?: string | null;
-  /** git's one-letter code: M A D R C U ? or . */
-  index: string;
-  worktree: string;
-  staged: boolean;
-  untracked: boolean;
-  conflicted: boolean;
-}
-
-export interface GitStatus {
-  branch: string | null;
-  head: string | null;
-  upstream: string | null;
-  ahead: number;
-  behind: number;
-  files: GitFile[];
-}
-
-export interface GitCommit {
-  hash: string;
-  authorName: string;
-  authorEmail: string;
-  authoredAt: string;
-  subject: string;
-}
-
-export interface GitBranch {
-  name: string;
-  commit: string;
-  current: boolean;
-  upstream: string | null;
-}
+export type GitFile = Schemas['GitFile'];
+export type GitStatus = Schemas['GitStatus'];
+export type GitCommit = Schemas['GitCommit'];
+export type GitBranch = Schemas['GitBranch'];
 
 export const gitStatus = (projectId: string) => request<GitStatus>('GET', `${base(projectId)}/git/status`);
 export const gitDiff = (projectId: string, path: string, staged: boolean) =>
-  request<{ diff: string; truncated: boolean }>('GET', `${base(projectId)}/git/diff?${new URLSearchParams({ path, staged: String(staged) })}`);
+  request<ResponseOf<'gitDiff', 200>>('GET', `${base(projectId)}/git/diff?${new URLSearchParams({ path, staged: String(staged) })}`);
 export const gitLog = (projectId: string, skip: number, limit: number) =>
-  request<{ items: GitCommit[] }>('GET', `${base(projectId)}/git/log?${new URLSearchParams({ skip: String(skip), limit: String(limit) })}`);
-export const gitBranches = (projectId: string) => request<{ items: GitBranch[] }>('GET', `${base(projectId)}/git/branches`);
+  request<ResponseOf<'gitLog', 200>>('GET', `${base(projectId)}/git/log?${new URLSearchParams({ skip: String(skip), limit: String(limit) })}`);
+export const gitBranches = (projectId: string) => request<ResponseOf<'gitBranches', 200>>('GET', `${base(projectId)}/git/branches`);
 export const gitStage = (projectId: string, paths: string[]) => request<void>('POST', `${base(projectId)}/git/stage`, { paths });
 export const gitUnstage = (projectId: string, paths: string[]) => request<void>('POST', `${base(projectId)}/git/unstage`, { paths });
 export const gitCommit = (projectId: string, message: string) =>
-  request<{ hash: string }>('POST', `${base(projectId)}/git/commit`, { message });
+  request<ResponseOf<'gitCommit', 201>>('POST', `${base(projectId)}/git/commit`, { message });
 export const gitCheckout = (projectId: string, branch: string) => request<void>('POST', `${base(projectId)}/git/checkout`, { branch });
 export const gitCreateBranch = (projectId: string, name: string, checkout: boolean) =>
-  request<{ name: string }>('POST', `${base(projectId)}/git/branch`, { name, checkout });
+  request<ResponseOf<'gitCreateBranch', 201>>('POST', `${base(projectId)}/git/branch`, { name, checkout });

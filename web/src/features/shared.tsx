@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useEffect, useId, useState, type InputHTMLAttributes, type ReactNode } from 'react';
 import { ApiError } from '../api/client';
 
 export const PASSWORD_MIN = 10;
@@ -52,6 +52,18 @@ export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '—';
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();
+}
+
+export const MINUTE_MS = 60_000;
+
+/** The time now, ticking every `everyMs`: relative times ("5 min ago") move on while the page is idle. */
+export function useClock(everyMs: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), everyMs);
+    return () => clearInterval(t);
+  }, [everyMs]);
+  return now;
 }
 
 /** "just now", "5 min ago", "3 h ago", "2 d ago", or the date for anything older than a month. */

@@ -21,7 +21,7 @@ export function msg(role: Message['role'], blocks: MessageBlock[], extra: Partia
 }
 
 export const text = (t: string): MessageBlock => ({ type: 'text', text: t });
-export const use = (id: string, name: string, input: Record<string, unknown>): MessageBlock => ({ type: 'toolUse', id, name, input });
+export const toolUse = (id: string, name: string, input: Record<string, unknown>): MessageBlock => ({ type: 'toolUse', id, name, input });
 export const result = (toolUseId: string, content: string, extra: Partial<{ isError: boolean; truncated: boolean; fullLength: number }> = {}): MessageBlock => ({
   type: 'toolResult', toolUseId, content, isError: false, truncated: false, fullLength: content.length, ...extra,
 });
@@ -34,11 +34,11 @@ export function bashAndDeniedWrite(): Message[] {
   return [
     msg('user', [text('USE_BASH allow this one')]),
     msg('assistant', [text("I'll run a command.")]),
-    msg('assistant', [use('toolu_fake_8ac30bf7efd84fe7', 'Bash', { command: 'echo hello > out.txt', description: 'Write hello to out.txt' })]),
+    msg('assistant', [toolUse('toolu_fake_8ac30bf7efd84fe7', 'Bash', { command: 'echo hello > out.txt', description: 'Write hello to out.txt' })]),
     msg('user', [result('toolu_fake_8ac30bf7efd84fe7', '(Bash completed with no output)')]),
     msg('assistant', [text('Done.')]),
     msg('user', [text('USE_WRITE please')]),
-    msg('assistant', [use('toolu_fake_6c69e4e35add488f', 'Write', { file_path: '/home/dev/proj/written.txt', content: 'written by fake model\n' })]),
+    msg('assistant', [toolUse('toolu_fake_6c69e4e35add488f', 'Write', { file_path: '/home/dev/proj/written.txt', content: 'written by fake model\n' })]),
     msg('user', [result('toolu_fake_6c69e4e35add488f', 'Denied by the web UI user', { isError: true })]),
   ];
 }

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useId, useState, type FormEvent } from 'react';
 import { errorMessage } from '../../api/client';
 import { getMaintenance, setMaintenance, type MaintenanceState } from '../../api/maintenance';
 import { ErrorMessage, formatDate } from '../shared';
+import { useLoad } from '../useLoad';
 
 const MESSAGE_MAX = 500;
 
@@ -25,9 +26,7 @@ export function MaintenancePanel() {
     }
   }, []);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
+  useLoad(load);
 
   async function toggle(e: FormEvent) {
     e.preventDefault();

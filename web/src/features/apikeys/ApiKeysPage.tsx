@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { createApiKey, deleteApiKey, errorMessage, listApiKeys } from '../../api/client';
 import type { ApiKey, CreatedApiKey } from '../../api/types';
 import { ErrorMessage, Field, formatDate } from '../shared';
+import { useLoad } from '../useLoad';
 
 async function copyText(text: string): Promise<boolean> {
   try {
@@ -50,9 +51,7 @@ export function ApiKeysPage() {
     }
   }, []);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
+  useLoad(load);
 
   async function create(e: FormEvent) {
     e.preventDefault();

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useId, useState, type FormEvent } from 'react';
 import { errorMessage, listAudit, type AuditFilter } from '../../api/client';
 import type { AuditEntry } from '../../api/types';
 import { ErrorMessage, formatDate } from '../shared';
 import { usePageTitle } from '../shell/pageTitle';
 import { sessionHref } from '../shell/route';
+import { useLoad } from '../useLoad';
 
 const PAGE = 50;
 
@@ -39,8 +40,8 @@ export function AuditPage() {
   const [filter, setFilter] = useState<AuditFilter>({});
   const id = useId();
 
+  /** Sets `loading` when done; whoever starts it says it is loading (the first page starts so). */
   const load = useCallback(async (before?: string | number | null) => {
-    setLoading(true);
     try {
       const page = await listAudit(PAGE, before, filter);
       setItems((old) => (before == null ? page.items : [...old, ...page.items]));
@@ -53,18 +54,23 @@ export function AuditPage() {
     }
   }, [filter]);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
+  useLoad(load);
+
+  function more(before?: string | number | null) {
+    setLoading(true);
+    void load(before);
+  }
 
   function apply(e: FormEvent) {
     e.preventDefault();
+    setLoading(true);
     setFilter({ ...draft });
   }
 
   function reset() {
     const none = { user: '', action: '', outcome: '' as const };
     setDraft(none);
+    setLoading(true);
     setFilter(none);
   }
 
@@ -73,7 +79,7 @@ export function AuditPage() {
     <section className="card audit" aria-labelledby="audit-title">
       <div className="card-head">
         <h2 id="audit-title">Audit log</h2>
-        <button type="button" onClick={() => load()} disabled={loading}>Refresh</button>
+        <button type="button" onClick={() => more()} disabled={loading}>Refresh</button>
       </div>
       <form className="audit-filters" onSubmit={apply} aria-label="Filter the audit log">
         <label htmlFor={`${id}-user`}>User</label>
@@ -121,7 +127,7 @@ export function AuditPage() {
       )}
       {loading && <p className="muted" role="status">Loading…</p>}
       {nextBefore != null && !loading && (
-        <button type="button" onClick={() => load(nextBefore)}>Load older entries</button>
+        <button type="button" onClick={() => more(nextBefore)}>Load older entries</button>
       )}
     </section>
   );

@@ -51,7 +51,7 @@ describe('LoginForm', () => {
   });
 
   it('signs in with the returned user', async () => {
-    const user = { id: 'u1', username: 'alice', role: 'admin', disabled: false, createdAt: '2025-01-01T00:00:00Z' };
+    const user = { id: 'u1', username: 'alice', role: 'admin', disabled: false, createdAt: '2025-01-01T00:00:00Z', updatedAt: '2025-01-01T00:00:00Z' };
     mockFetch(jsonResponse(200, { token: 't', expiresAt: '2025-01-08T00:00:00Z', user }));
     const onSignedIn = vi.fn();
     render(<LoginForm onSignedIn={onSignedIn} />);

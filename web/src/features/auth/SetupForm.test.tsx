@@ -46,7 +46,7 @@ describe('SetupForm', () => {
   });
 
   it('creates the admin with a long enough password', async () => {
-    const admin = { id: 'u1', username: 'admin', role: 'admin', disabled: false, createdAt: '2025-01-01T00:00:00Z' };
+    const admin = { id: 'u1', username: 'admin', role: 'admin', disabled: false, createdAt: '2025-01-01T00:00:00Z', updatedAt: '2025-01-01T00:00:00Z' };
     const fetchMock = mockFetch(jsonResponse(201, { token: 't', expiresAt: '2025-01-08T00:00:00Z', user: admin }));
     const onSignedIn = vi.fn();
     const user = userEvent.setup();

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import type { Message } from '../../api/types';
 import { ThreadContext } from '../messages/context';
 import { MessageList, type MatchHighlight, type ScrollRequest } from '../messages/MessageList';
@@ -61,21 +61,21 @@ export function ChatPane({ chatKey, projectId, sessionId, messages, showHidden, 
   const thread = useMemo(() => buildThread(shown, showHidden), [shown, showHidden]);
   const context = useMemo(() => ({ sessionId: sessionId ?? '', results: thread.results, children: thread.children }), [sessionId, thread]);
 
-  // Completed turns the history now holds leave the live part; their usage stays in view below.
+  // Completed turns the history now holds leave the live part; the last one's usage stays in view
+  // below. It is remembered while rendering (React re-renders at once, before anything is shown),
+  // and the store is told in an effect, as it is outside React.
+  const done = useMemo(() => (store && sessionId ? retirable(messages, live.turns) : []), [store, sessionId, messages, live.turns]);
+  const lastDone = done.length > 0 ? done[done.length - 1] : null;
+  if (lastDone && lastDone !== handedOver) setHandedOver(lastDone);
   useEffect(() => {
-    if (!store || !sessionId) return;
-    const done = retirable(messages, live.turns);
-    if (done.length === 0) return;
-    setHandedOver(done[done.length - 1]);
-    store.retire(sessionId, done.map((t) => t.key));
-  }, [store, sessionId, messages, live.turns]);
+    if (store && sessionId && done.length > 0) store.retire(sessionId, done.map((t) => t.key));
+  }, [store, sessionId, done]);
 
   const endedCount = live.turns.filter((t) => t.ended).length;
   const ended = useRef(endedCount);
-  const onEnded = useRef(onTurnEnded);
-  onEnded.current = onTurnEnded;
+  const onEnded = useEffectEvent(() => onTurnEnded?.());
   useEffect(() => {
-    if (endedCount > ended.current) onEnded.current?.();
+    if (endedCount > ended.current) onEnded();
     ended.current = endedCount;
   }, [endedCount]);
 

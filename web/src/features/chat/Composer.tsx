@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type ClipboardEvent, type DragEvent, type FormEvent, type KeyboardEvent } from 'react';
 import { ApiError, errorMessage } from '../../api/client';
+import type { StartRun } from '../../api/runs';
 import { offerNotificationsOnce } from '../notify/notify';
 import { useChatStore } from './ChatContext';
 import { readDraft, saveDraft } from './draft';
@@ -9,7 +10,8 @@ import { MAX_IMAGES, readImages, type Attachment } from './images';
 
 const MODEL_ALIASES = ['sonnet', 'opus', 'haiku'];
 /** What `--permission-mode` takes (dontAsk refuses every prompt: of little use from a browser). */
-const PERMISSION_MODES = ['default', 'acceptEdits', 'plan', 'bypassPermissions'];
+type PermissionMode = NonNullable<StartRun['permissionMode']>;
+const PERMISSION_MODES: PermissionMode[] = ['default', 'acceptEdits', 'plan', 'bypassPermissions'];
 /** Each option says what it is, even where the field's label is hidden (phones). */
 const MODE_LABEL: Record<string, string> = {
   default: 'Ask before tools (default mode)',
@@ -49,7 +51,7 @@ export function Composer({ chatKey, projectId, sessionId, activeRunId, models, s
   useEffect(() => saveDraft(projectId, sessionId, text), [projectId, sessionId, text]);
   const [images, setImages] = useState<Attachment[]>([]);
   const [model, setModel] = useState('');
-  const [mode, setMode] = useState('default');
+  const [mode, setMode] = useState<PermissionMode>('default');
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [suggestions, setSuggestions] = useState<{ kind: 'slash' | 'file'; start: number; items: Suggestion[] } | null>(null);
@@ -240,7 +242,7 @@ export function Composer({ chatKey, projectId, sessionId, activeRunId, models, s
         </label>
         <label className="inline-field">
           <span>Permission mode</span>
-          <select value={mode} onChange={(e) => setMode(e.target.value)}>
+          <select value={mode} onChange={(e) => setMode(PERMISSION_MODES.find((m) => m === e.target.value) ?? 'default')}>
             {PERMISSION_MODES.map((m) => <option key={m} value={m}>{MODE_LABEL[m] ?? m}</option>)}
           </select>
         </label>

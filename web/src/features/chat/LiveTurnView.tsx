@@ -1,4 +1,4 @@
-import { memo, useMemo, useRef } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { Message, ToolUseBlock } from '../../api/types';
 import { Thinking } from '../messages/Blocks';
 import { ThreadContext } from '../messages/context';
@@ -44,10 +44,11 @@ const Item = memo(function Item({ item }: { item: TurnItem }) {
 
 /** The previous array while the items in it are the same objects. */
 function useStable(items: TurnItem[]): TurnItem[] {
-  const ref = useRef(items);
-  const prev = ref.current;
-  if (prev.length !== items.length || prev.some((it, i) => it !== items[i])) ref.current = items;
-  return ref.current;
+  const [stable, setStable] = useState(items);
+  const changed = stable.length !== items.length || stable.some((it, i) => it !== items[i]);
+  // Remembered while rendering: React re-renders at once with it, before anything is shown.
+  if (changed) setStable(items);
+  return changed ? items : stable;
 }
 
 function subagentMessages(items: TurnItem[]): Map<string, Message[]> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ev } from '../../test/chat';
-import { msg, text, use } from '../../test/messages';
+import { msg, text, toolUse } from '../../test/messages';
 import { historyPrompt, retirable, visibleHistory } from './handover';
 import { applyEvent, EMPTY_SESSION, type SessionLive } from './turns';
 
@@ -18,7 +18,7 @@ function liveTurn(ended: boolean): SessionLive {
 
 const older = msg('user', [text('Earlier question')], { timestamp: '2026-11-27T19:00:00Z' });
 const prompt = msg('user', [text('List the files')], { timestamp: '2026-11-27T20:00:00.5Z' });
-const toolMsg = msg('assistant', [use('tu1', 'Bash', { command: 'ls' })], { timestamp: '2026-11-27T20:00:01Z' });
+const toolMsg = msg('assistant', [toolUse('tu1', 'Bash', { command: 'ls' })], { timestamp: '2026-11-27T20:00:01Z' });
 const answer = msg('assistant', [text('All done.')], { timestamp: '2026-11-27T20:00:02Z' });
 
 describe('hand-over from the live turn to the history', () => {

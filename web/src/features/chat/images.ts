@@ -1,7 +1,9 @@
 import type { ImageInput } from '../../api/runs';
 
 /** What the backend and the Messages API accept. */
-export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
+export const IMAGE_TYPES: readonly ImageInput['mediaType'][] = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
+
+const isImageType = (type: string): type is ImageInput['mediaType'] => (IMAGE_TYPES as readonly string[]).includes(type);
 export const MAX_IMAGES = 10;
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 
@@ -25,7 +27,7 @@ export async function readImages(files: File[]): Promise<{ images: Attachment[];
   const images: Attachment[] = [];
   const refused: string[] = [];
   for (const f of files) {
-    if (!IMAGE_TYPES.includes(f.type)) refused.push(`${f.name || 'file'}: only PNG, JPEG, GIF and WebP images can be attached`);
+    if (!isImageType(f.type)) refused.push(`${f.name || 'file'}: only PNG, JPEG, GIF and WebP images can be attached`);
     else if (f.size > MAX_IMAGE_BYTES) refused.push(`${f.name || 'image'}: larger than 5 MB`);
     else {
       const url = await readAsDataUrl(f);

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { act, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ev, pushEvents, renderLive, sentFrames } from '../../test/chat';
@@ -81,7 +82,8 @@ describe('a long stream', () => {
     let renders = 0;
     function Counter() {
       const s = useLiveSession('s1');
-      renders += 1;
+      // Counted once per commit (an effect without deps), not in the render body, which must stay pure.
+      useEffect(() => { renders += 1; });
       const item = s.turns[0]?.items[0];
       return <p aria-label="Length">{item && item.type === 'text' ? item.text.length : 0}</p>;
     }

@@ -18,7 +18,7 @@ export interface SendOptions {
   prompt: string;
   images: (ImageInput & { preview: string })[];
   model?: string;
-  permissionMode?: string;
+  permissionMode?: StartRun['permissionMode'];
 }
 
 export type Notable =
@@ -129,6 +129,11 @@ export class ChatStore {
    */
   takeJustCreated(sessionId: string): boolean {
     return this.created.delete(sessionId);
+  }
+
+  /** What {@link takeJustCreated} would answer, without taking it (for a first render). */
+  isJustCreated(sessionId: string): boolean {
+    return this.created.has(sessionId);
   }
 
   // ---- subscriptions ----

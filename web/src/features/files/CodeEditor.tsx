@@ -4,7 +4,7 @@ import { bracketMatching, indentOnInput, syntaxHighlighting } from '@codemirror/
 import { Compartment, EditorState, type Extension } from '@codemirror/state';
 import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from '@codemirror/view';
 import { classHighlighter } from '@lezer/highlight';
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { installStyleBridge } from '../cspStyles';
 
 async function languageFor(path: string): Promise<Extension | null> {
@@ -41,8 +41,10 @@ export interface CodeEditorProps {
 
 export default function CodeEditor({ path, value, onChange, onSave }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
-  const callbacks = useRef({ onChange, onSave });
-  callbacks.current = { onChange, onSave };
+  const changed = useEffectEvent(onChange);
+  const save = useEffectEvent(onSave);
+  // The editor owns the text after mounting: a new value comes with a new key, so only the first counts.
+  const [initial] = useState(value);
 
   useEffect(() => {
     const parent = host.current;
@@ -52,7 +54,7 @@ export default function CodeEditor({ path, value, onChange, onSave }: CodeEditor
     const view = new EditorView({
       parent,
       state: EditorState.create({
-        doc: value,
+        doc: initial,
         extensions: [
           lineNumbers(),
           highlightActiveLineGutter(),
@@ -64,14 +66,14 @@ export default function CodeEditor({ path, value, onChange, onSave }: CodeEditor
           // tok-* classes, coloured by styles.css for both themes
           syntaxHighlighting(classHighlighter),
           keymap.of([
-            { key: 'Mod-s', preventDefault: true, run: () => { callbacks.current.onSave(); return true; } },
+            { key: 'Mod-s', preventDefault: true, run: () => { save(); return true; } },
             ...defaultKeymap,
             ...historyKeymap,
             indentWithTab,
           ]),
           EditorView.contentAttributes.of({ 'aria-label': `Contents of ${path}` }),
           EditorView.updateListener.of((u) => {
-            if (u.docChanged) callbacks.current.onChange(u.state.doc.toString());
+            if (u.docChanged) changed(u.state.doc.toString());
           }),
           language.of([]),
         ],
@@ -85,9 +87,7 @@ export default function CodeEditor({ path, value, onChange, onSave }: CodeEditor
       live = false;
       view.destroy();
     };
-    // the editor owns the text after mounting: a new value comes with a new key
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [path]);
+  }, [path, initial]);
 
   return <div className="code-editor" ref={host} />;
 }

@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import { ApiError, errorMessage } from '../../api/client';
 import { downloadUrl, readFile, writeFile, type FileContent } from '../../api/workspace';
 import { ErrorMessage } from '../shared';
+import { useLoad } from '../useLoad';
 import { clearDraft, getDraft, setDraft } from './drafts';
 
 const CodeEditor = lazy(() => import('./CodeEditor'));
@@ -40,7 +41,8 @@ export function FileEditor({ projectId, path, onDirtyChange }: {
   projectId: string; path: string; onDirtyChange?: (dirty: boolean) => void;
 }) {
   const [file, setFile] = useState<FileContent | null>(null);
-  const [version, setVersion] = useState(0);
+  /** What the editor opens with; a new version remounts it (the editor owns the text after that). */
+  const [opened, setOpened] = useState({ version: 0, text: '' });
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
@@ -62,9 +64,10 @@ export function FileEditor({ projectId, path, onDirtyChange }: {
       const draft = keepDraft ? getDraft(projectId, path) : undefined;
       if (!draft) clearDraft(projectId, path);
       setFile(f);
-      text.current = draft?.text ?? f.content ?? '';
+      const opening = draft?.text ?? f.content ?? '';
+      text.current = opening;
+      setOpened((o) => ({ version: o.version + 1, text: opening }));
       setEditStartSha(draft ? draft.baseSha : null);
-      setVersion((v) => v + 1);
       markDirty(!!draft);
       setError(null);
     } catch (err) {
@@ -72,10 +75,14 @@ export function FileEditor({ projectId, path, onDirtyChange }: {
     }
   }, [projectId, path, markDirty]);
 
-  useEffect(() => {
+  // Another file: nothing shows until it is read (noticed while rendering, so the old one never shows).
+  const fileKey = `${projectId}\u0000${path}`;
+  const [readFor, setReadFor] = useState(fileKey);
+  if (readFor !== fileKey) {
+    setReadFor(fileKey);
     setFile(null);
-    void load(true);
-  }, [load]);
+  }
+  useLoad(useCallback(() => load(true), [load]));
 
   const save = useCallback(async (baseSha: string | null | undefined) => {
     if (!file) return;
@@ -162,7 +169,7 @@ export function FileEditor({ projectId, path, onDirtyChange }: {
   } else {
     body = (
       <Suspense fallback={<p className="muted center" role="status">Loading the editor…</p>}>
-        <CodeEditor key={`${path}#${version}`} path={path} value={text.current} onChange={edited} onSave={saveEdits} />
+        <CodeEditor key={`${path}#${opened.version}`} path={path} value={opened.text} onChange={edited} onSave={saveEdits} />
       </Suspense>
     );
   }

@@ -6,6 +6,7 @@ import {
 } from '../../api/workspace';
 import { DiffHunks, parseUnifiedDiff } from '../messages/Diff';
 import { ErrorMessage, formatDate } from '../shared';
+import { useLoad } from '../useLoad';
 
 const LOG_PAGE = 30;
 const CODE: Record<string, string> = {
@@ -63,9 +64,15 @@ function Section({ title, files, staged, codeOf, selected, busy, onShow, onToggl
 function DiffPane({ projectId, selected, version }: { projectId: string; selected: Selected; version: number }) {
   const [diff, setDiff] = useState<{ diff: string; truncated: boolean } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Another file (or a change to it): the old diff goes at once (noticed while rendering).
+  const shownFor = `${projectId}\u0000${selected.path}\u0000${selected.staged}\u0000${version}`;
+  const [diffFor, setDiffFor] = useState(shownFor);
+  if (diffFor !== shownFor) {
+    setDiffFor(shownFor);
+    setDiff(null);
+  }
   useEffect(() => {
     let live = true;
-    setDiff(null);
     gitDiff(projectId, selected.path, selected.staged)
       .then((d) => live && (setDiff(d), setError(null)))
       .catch((err: unknown) => live && setError(errorMessage(err)));
@@ -181,7 +188,7 @@ function Branches({ projectId, reload }: { projectId: string; reload: () => Prom
       setError(errorMessage(err));
     }
   }, [projectId]);
-  useEffect(() => void load(), [load]);
+  useLoad(load);
 
   async function run(action: () => Promise<unknown>) {
     setBusy(true);
@@ -230,11 +237,17 @@ function Branches({ projectId, reload }: { projectId: string; reload: () => Prom
 function History({ projectId }: { projectId: string }) {
   const [items, setItems] = useState<GitCommit[]>([]);
   const [more, setMore] = useState(true);
-  const [loading, setLoading] = useState(false);
+  const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
-
-  const page = useCallback(async (skip: number) => {
+  // Another project: its log loads from the start (noticed while rendering).
+  const [logOf, setLogOf] = useState(projectId);
+  if (logOf !== projectId) {
+    setLogOf(projectId);
     setLoading(true);
+  }
+
+  /** Whoever starts it says it is loading (the first page starts so, "Load older commits" itself). */
+  const page = useCallback(async (skip: number) => {
     try {
       const { items: got } = await gitLog(projectId, skip, LOG_PAGE);
       setItems((old) => (skip === 0 ? got : [...old, ...got]));
@@ -247,7 +260,7 @@ function History({ projectId }: { projectId: string }) {
       setLoading(false);
     }
   }, [projectId]);
-  useEffect(() => void page(0), [page]);
+  useLoad(useCallback(() => page(0), [page]));
 
   return (
     <div className="git-history">
@@ -265,7 +278,7 @@ function History({ projectId }: { projectId: string }) {
       </ol>
       {loading && <p className="muted" role="status">Loading commits…</p>}
       {more && !loading && items.length > 0 && (
-        <button type="button" className="small" onClick={() => void page(items.length)}>Load older commits</button>
+        <button type="button" className="small" onClick={() => { setLoading(true); void page(items.length); }}>Load older commits</button>
       )}
     </div>
   );
@@ -284,7 +297,7 @@ export function GitTab({ projectId }: { projectId: string }) {
       setError(err instanceof ApiError ? err : errorMessage(err));
     }
   }, [projectId]);
-  useEffect(() => void reload(), [reload]);
+  useLoad(reload);
 
   if (error instanceof ApiError && error.code === 'NOT_A_REPOSITORY') {
     return <section className="git-tab placeholder" aria-label="Git"><p>This project is not a git repository.</p></section>;

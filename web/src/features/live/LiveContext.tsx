@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useEffectEvent, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { LiveConnection, type ConnectionState, type LiveFrame } from '../../api/live';
 import type { IndexProgress } from '../../api/types';
 import { IndexProgressBar } from './IndexProgressBar';
@@ -22,28 +22,23 @@ export function useLiveConnection(): LiveConnection | null {
 /** Calls the latest `listener` for each frame pushed by the server. */
 export function useLiveFrames(listener: (frame: LiveFrame) => void) {
   const conn = useLiveConnection();
-  const ref = useRef(listener);
-  ref.current = listener;
-  useEffect(() => conn?.onFrame((f) => ref.current(f)), [conn]);
+  const onFrame = useEffectEvent(listener);
+  useEffect(() => conn?.onFrame((f) => onFrame(f)), [conn]);
 }
 
 /** Calls the latest `listener` after the connection came back (pushes may have been missed). */
 export function useOnReconnect(listener: () => void) {
   const conn = useLiveConnection();
-  const ref = useRef(listener);
-  ref.current = listener;
-  useEffect(() => conn?.onReconnect(() => ref.current()), [conn]);
+  const onReconnect = useEffectEvent(listener);
+  useEffect(() => conn?.onReconnect(() => onReconnect()), [conn]);
 }
+
+const CONNECTING: ConnectionState = { kind: 'connecting' };
 
 export function useConnectionState(): ConnectionState {
   const conn = useLiveConnection();
-  const [state, setState] = useState<ConnectionState>(() => conn?.getState() ?? { kind: 'connecting' });
-  useEffect(() => {
-    if (!conn) return;
-    setState(conn.getState());
-    return conn.onState(setState);
-  }, [conn]);
-  return state;
+  const subscribe = useCallback((changed: () => void) => conn?.onState(changed) ?? (() => {}), [conn]);
+  return useSyncExternalStore(subscribe, () => conn?.getState() ?? CONNECTING);
 }
 
 function useSecondsUntil(at: number | null): number {

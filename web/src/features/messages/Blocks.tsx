@@ -26,7 +26,7 @@ export function SlashCommand({ name, args }: { name: string; args: string }) {
   );
 }
 
-export function ImageView({ imageId, mediaType }: { imageId: string; mediaType?: string }) {
+export function ImageView({ imageId, mediaType }: { imageId: string; mediaType?: string | null }) {
   const { sessionId } = useThread();
   const [failed, setFailed] = useState(false);
   if (failed) return <p className="muted">[image could not be loaded]</p>;

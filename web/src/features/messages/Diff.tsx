@@ -17,6 +17,20 @@ export function hunksText(hunks: Hunk[]): string {
     .join('\n')).join('\n');
 }
 
+/** The hunks and their lines that fit in `budget` lines, each hunk's header counting as one. */
+function withinBudget(hunks: Hunk[], budget: number): { hunk: Hunk; lines: string[] }[] {
+  const shown: { hunk: Hunk; lines: string[] }[] = [];
+  for (const hunk of hunks) {
+    if (budget <= 0) break;
+    budget--;
+    // “\ No newline at end of file” says nothing useful here
+    const lines = hunk.lines.filter((line) => !line.startsWith('\\')).slice(0, budget);
+    budget -= lines.length;
+    shown.push({ hunk, lines });
+  }
+  return shown;
+}
+
 /**
  * Unified hunks: removed lines in red with “-”, added in green with “+”. Shared by tool cards and
  * the Git tab; long ones show their first lines until expanded (`collapse`).
@@ -25,16 +39,11 @@ export function DiffHunks({ hunks, label = 'Changes', collapse = false }: { hunk
   const [open, setOpen] = useState(false);
   const total = hunks.reduce((n, h) => n + h.lines.length + 1, 0);
   const long = collapse && total > COLLAPSED_LINES * 2;
-  let budget = long && !open ? COLLAPSED_LINES * 2 : Infinity;
+  const shown = withinBudget(hunks, long && !open ? COLLAPSED_LINES * 2 : Infinity);
   return (
     <div className="diff-wrap">
       <div className="diff" role="group" aria-label={label}>
-        {hunks.map((h, i) => {
-          if (budget <= 0) return null;
-          budget--;
-          // “\ No newline at end of file” says nothing useful here
-          const lines = h.lines.filter((line) => !line.startsWith('\\')).slice(0, budget);
-          budget -= lines.length;
+        {shown.map(({ hunk: h, lines }, i) => {
           return (
             <div className="hunk" key={i}>
               <div className="hunk-head mono">@@ -{h.oldStart},{h.oldLines} +{h.newStart},{h.newLines} @@</div>

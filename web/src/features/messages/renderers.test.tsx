@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Message } from '../../api/types';
-import { bashAndDeniedWrite, msg, result, text, use } from '../../test/messages';
+import { bashAndDeniedWrite, msg, result, text, toolUse } from '../../test/messages';
 import { jsonResponse, mockFetch } from '../../test/fetch';
 import { MessageView } from './Blocks';
 import { ThreadContext } from './context';
@@ -82,7 +82,7 @@ describe('tool cards', () => {
 
   it('shows an Edit as a diff with removed and added lines', () => {
     renderThread([
-      msg('assistant', [use('t1', 'Edit', { file_path: '/p/app.ts', old_string: 'const a = 1;\nkeep();', new_string: 'const a = 2;\nkeep();', replace_all: false })]),
+      msg('assistant', [toolUse('t1', 'Edit', { file_path: '/p/app.ts', old_string: 'const a = 1;\nkeep();', new_string: 'const a = 2;\nkeep();', replace_all: false })]),
       msg('user', [result('t1', 'The file /p/app.ts has been updated.')]),
     ]);
     const edit = card('Edit');
@@ -95,7 +95,7 @@ describe('tool cards', () => {
 
   it('shows each edit of a MultiEdit', () => {
     renderThread([
-      msg('assistant', [use('t2', 'MultiEdit', {
+      msg('assistant', [toolUse('t2', 'MultiEdit', {
         file_path: '/p/b.py',
         edits: [{ old_string: 'x = 1', new_string: 'x = 10' }, { old_string: 'print(x)', new_string: 'print(x * 2)' }],
       })]),
@@ -108,7 +108,7 @@ describe('tool cards', () => {
   });
 
   it('shows a Write as added lines', () => {
-    renderThread([msg('assistant', [use('t3', 'Write', { file_path: '/p/new.txt', content: 'line one\nline two\n' })])]);
+    renderThread([msg('assistant', [toolUse('t3', 'Write', { file_path: '/p/new.txt', content: 'line one\nline two\n' })])]);
     const write = card('Write');
     expect(within(write).getByText('/p/new.txt')).toBeTruthy();
     for (const line of ['line one', 'line two']) {
@@ -119,7 +119,7 @@ describe('tool cards', () => {
 
   it('shows a Read with the path, range and file content', () => {
     renderThread([
-      msg('assistant', [use('t4', 'Read', { file_path: '/p/README.md', offset: 10, limit: 5 })]),
+      msg('assistant', [toolUse('t4', 'Read', { file_path: '/p/README.md', offset: 10, limit: 5 })]),
       msg('user', [result('t4', '    10→# Title\n    11→Body')]),
     ]);
     const read = card('Read');
@@ -130,7 +130,7 @@ describe('tool cards', () => {
   });
 
   it('shows TodoWrite as a checklist with each state', () => {
-    renderThread([msg('assistant', [use('t5', 'TodoWrite', { todos: [
+    renderThread([msg('assistant', [toolUse('t5', 'TodoWrite', { todos: [
       { content: 'Write tests', status: 'completed', activeForm: 'Writing tests' },
       { content: 'Fix the bug', status: 'in_progress', activeForm: 'Fixing the bug' },
       { content: 'Release', status: 'pending', activeForm: 'Releasing' },
@@ -147,7 +147,7 @@ describe('tool cards', () => {
   it('fetches the full output of a truncated tool result', async () => {
     const fetchMock = mockFetch(jsonResponse(200, { toolUseId: 't6', content: 'line 1\nline 2\nline 3 (the end)' }));
     const messages = [
-      msg('assistant', [use('t6', 'Bash', { command: 'seq 3' })]),
+      msg('assistant', [toolUse('t6', 'Bash', { command: 'seq 3' })]),
       msg('user', [result('t6', 'line 1\nli', { truncated: true, fullLength: 31 })]),
     ];
     renderThread(messages);
@@ -161,7 +161,7 @@ describe('tool cards', () => {
 
   it('groups the sidechain messages of a Task under it, collapsed', async () => {
     renderThread([
-      msg('assistant', [use('task1', 'Task', { description: 'Find the config', prompt: 'Look for config files', subagent_type: 'general-purpose' })]),
+      msg('assistant', [toolUse('task1', 'Task', { description: 'Find the config', prompt: 'Look for config files', subagent_type: 'general-purpose' })]),
       msg('user', [text('Look for config files')], { sidechain: true, parentToolUseId: 'task1' }),
       msg('assistant', [text('Found `app.yml`.')], { sidechain: true, parentToolUseId: 'task1' }),
       msg('user', [result('task1', 'The config is in app.yml')]),

@@ -21,12 +21,7 @@ export function SearchBox({ inputRef }: { inputRef: Ref<HTMLInputElement> }) {
 
   useEffect(() => {
     const query = q.trim();
-    if (!query) {
-      setHits(null);
-      setCursor(null);
-      setError(null);
-      return;
-    }
+    if (!query) return;
     let cancelled = false;
     const t = setTimeout(async () => {
       setLoading(true);
@@ -48,6 +43,15 @@ export function SearchBox({ inputRef }: { inputRef: Ref<HTMLInputElement> }) {
       clearTimeout(t);
     };
   }, [q]);
+
+  /** A new query; an empty one clears the hits at once (a non-empty one is searched after a pause). */
+  function edit(value: string) {
+    setQ(value);
+    if (value.trim()) return;
+    setHits(null);
+    setCursor(null);
+    setError(null);
+  }
 
   useEffect(() => {
     if (!open) return;
@@ -84,7 +88,7 @@ export function SearchBox({ inputRef }: { inputRef: Ref<HTMLInputElement> }) {
       <label htmlFor={`${listId}-input`} className="sr-only">Search all sessions</label>
       <input id={`${listId}-input`} ref={inputRef} type="search" placeholder="Search sessions" value={q}
         autoComplete="off" aria-controls={listId} aria-expanded={showPanel}
-        onChange={(e) => { setQ(e.target.value); setOpen(true); }}
+        onChange={(e) => { edit(e.target.value); setOpen(true); }}
         onFocus={() => setOpen(true)}
         onKeyDown={(e) => {
           if (e.key === 'Escape') {

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 
 export interface Matches {
   query: string;
@@ -16,8 +16,7 @@ export interface Matches {
  */
 export function MatchBar({ matches, onGo, onClose }: { matches: Matches; onGo: (index: number) => void; onClose: () => void }) {
   const { seqs, index, query } = matches;
-  const go = useRef(onGo);
-  go.current = onGo;
+  const go = useEffectEvent(onGo);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const el = document.activeElement;
@@ -25,7 +24,7 @@ export function MatchBar({ matches, onGo, onClose }: { matches: Matches; onGo: (
         || (el as HTMLElement | null)?.isContentEditable;
       if (typing || e.ctrlKey || e.metaKey || e.altKey || (e.key !== 'n' && e.key !== 'N')) return;
       e.preventDefault();
-      go.current(e.key === 'N' ? index - 1 : index + 1);
+      go(e.key === 'N' ? index - 1 : index + 1);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);

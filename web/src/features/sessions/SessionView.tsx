@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useEffectEvent, useRef, useState, type FormEvent } from 'react';
 import { ApiError, errorMessage, getSession, listMatches, listMessages, listSessions, updateSession } from '../../api/client';
 import type { ChatSession } from '../../api/types';
 import { useLiveFrames, useOnReconnect } from '../live/LiveContext';
@@ -9,6 +9,7 @@ import { ErrorMessage } from '../shared';
 import { usePageTitle } from '../shell/pageTitle';
 import { navigate, projectHref, sessionHref } from '../shell/route';
 import { WorkspaceTabs } from '../shell/WorkspaceTabs';
+import { useLatest } from '../useLatest';
 import { MatchBar, type Matches } from './MatchBar';
 import { SessionFacts } from './SessionFacts';
 import { SessionMenu } from './SessionMenu';
@@ -84,31 +85,29 @@ export function SessionView({ sessionId, projectId, projectName, query }: {
   query?: string;
 }) {
   const [session, setSession] = useState<ChatSession | null>(null);
-  const [loading, setLoading] = useState(true);
+  // A session this page just created is not in the index yet: its live turn shows, and the
+  // history follows with the index's change notice (asking now would only answer 404).
+  const store = useChatStore();
+  const [justCreated] = useState(() => !!store && store.isJustCreated(sessionId)
+    && store.current(sessionId).turns.some((t) => t.ended === null));
+  const [loading, setLoading] = useState(!justCreated);
   const [missing, setMissing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [showHidden, setShowHidden] = useState(false);
   const [matches, setMatches] = useState<Matches | null>(null);
   const history = useSessionHistory(sessionId, setError);
   const { show, mergeNewest, jumpTo, jumpToEnd } = history;
-  const store = useChatStore();
-  const storeRef = useRef(store);
-  storeRef.current = store;
+  const currentStore = useEffectEvent(() => store);
   usePageTitle(session ? `${sessionTitle(session)}${projectName ? ` · ${projectName}` : ''}` : null);
   // With a search, the matches decide which page opens first (the effect below), not the newest page.
   const openedWithQuery = useRef(!!query);
 
   useEffect(() => {
-    let live = true;
-    // A session this page just created is not in the index yet: its live turn shows, and the
-    // history follows with the index's change notice (asking now would only answer 404).
-    const st = storeRef.current;
-    const justCreated = (st?.takeJustCreated(sessionId) ?? false) && st!.current(sessionId).turns.some((t) => t.ended === null);
     if (justCreated) {
-      setLoading(false);
+      currentStore()?.takeJustCreated(sessionId);
       return;
     }
-    setLoading(true);
+    let live = true;
     // With a search, the matches decide which page to load (below).
     Promise.all([getSession(sessionId), openedWithQuery.current ? null : listMessages(sessionId, { limit: FIRST_PAGE })])
       .then(([s, page]) => {
@@ -120,7 +119,7 @@ export function SessionView({ sessionId, projectId, projectName, query }: {
       .catch((err: unknown) => {
         if (!live) return;
         // Not indexed yet, but running here (a second mount of a new session's page): no error.
-        const starting = err instanceof ApiError && err.status === 404 && (storeRef.current?.current(sessionId).turns.length ?? 0) > 0;
+        const starting = err instanceof ApiError && err.status === 404 && (currentStore()?.current(sessionId).turns.length ?? 0) > 0;
         if (starting) return;
         if (err instanceof ApiError && (err.status === 404 || err.status === 403)) {
           setMissing(err.status === 404 ? 'There is no session at this address (it may have been removed, or the link is wrong).'
@@ -133,14 +132,13 @@ export function SessionView({ sessionId, projectId, projectName, query }: {
     return () => {
       live = false;
     };
-  }, [sessionId, show]);
+  }, [sessionId, show, justCreated]);
 
-  // A search to open at: its matches in this session, the newest first shown.
+  // A search to open at: its matches in this session, the newest first shown. Without one, none
+  // (noticed while rendering, so the bar never shows for a search that is gone).
+  if (!query && matches) setMatches(null);
   useEffect(() => {
-    if (!query) {
-      setMatches(null);
-      return;
-    }
+    if (!query) return;
     let live = true;
     listMatches(sessionId, query)
       .then((m) => {
@@ -160,10 +158,8 @@ export function SessionView({ sessionId, projectId, projectName, query }: {
   }, [sessionId, query, jumpTo, jumpToEnd]);
 
   // New messages of this session show up when the index reports a change of the project.
-  const known = useRef(false);
-  known.current = session !== null;
-  const loaded = useRef(false);
-  loaded.current = history.state.messages.length > 0;
+  const known = useLatest(session !== null);
+  const loaded = useLatest(history.state.messages.length > 0);
   const refresh = useCallback(async () => {
     try {
       // A session started here may not be indexed yet: look for it in the listing (asking for it
@@ -177,7 +173,7 @@ export function SessionView({ sessionId, projectId, projectName, query }: {
     } catch {
       // keep what is shown; the next change retries
     }
-  }, [sessionId, projectId, mergeNewest, show]);
+  }, [sessionId, projectId, mergeNewest, show, known, loaded]);
   useLiveFrames((f) => {
     if (f.type === 'projects_changed' && f.projectIds.includes(projectId)) void refresh();
   });

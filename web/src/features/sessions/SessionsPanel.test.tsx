@@ -11,7 +11,7 @@ const PROJECT = '0b6e7f3a-1111-4222-8333-944455556666';
 function session(n: number, extra: Partial<ChatSession> = {}): ChatSession {
   return {
     id: `s${n}`, projectId: PROJECT, title: `Session number ${n}`, lastActivityAt: new Date(Date.now() - n * 3_600_000).toISOString(),
-    messageCount: n, models: [], inputTokens: 0, outputTokens: 0, costUsd: 0, hidden: false, ...extra,
+    messageCount: n, models: [], inputTokens: 0, outputTokens: 0, costUsd: 0, hidden: false, archived: false, ...extra,
   };
 }
 

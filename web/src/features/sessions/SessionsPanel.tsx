@@ -3,8 +3,9 @@ import { errorMessage, listSessions } from '../../api/client';
 import type { ChatSession } from '../../api/types';
 import { usePendingApprovals } from '../chat/ChatContext';
 import { useLiveFrames, useOnReconnect } from '../live/LiveContext';
-import { ErrorMessage, relativeTime } from '../shared';
+import { ErrorMessage, MINUTE_MS, relativeTime, useClock } from '../shared';
 import { sessionHref } from '../shell/route';
+import { useLoad } from '../useLoad';
 import { ArchivedBadge } from './ArchivedBadge';
 
 const PAGE = 50;
@@ -30,9 +31,9 @@ export function SessionsPanel({ projectId, projectName, selectedId, archivedCoun
   const busy = useRef(false);
   const loaded = useRef(0);
 
+  /** Whoever starts it says it is loading (a new project while rendering, a refresh itself). */
   const loadFirst = useCallback(async (limit: number) => {
     busy.current = true;
-    setLoading(true);
     try {
       const page = await listSessions(projectId, { limit });
       setItems(page.items);
@@ -47,12 +48,18 @@ export function SessionsPanel({ projectId, projectName, selectedId, archivedCoun
     }
   }, [projectId]);
 
-  useEffect(() => {
+  // Another project: its list starts empty (noticed while rendering, so the old one never shows).
+  const [listed, setListed] = useState(projectId);
+  if (listed !== projectId) {
+    setListed(projectId);
     setItems([]);
     setCursor(null);
+    setLoading(true);
+  }
+  useLoad(useCallback(() => {
     loaded.current = 0;
-    void loadFirst(PAGE);
-  }, [loadFirst]);
+    return loadFirst(PAGE);
+  }, [loadFirst]));
 
   const loadMore = useCallback(async () => {
     if (busy.current || !cursor) return;
@@ -78,7 +85,9 @@ export function SessionsPanel({ projectId, projectName, selectedId, archivedCoun
 
   // Refetch as many as are shown, so the list (and its scroll position) stays put.
   const refresh = useCallback(() => {
-    if (!busy.current) void loadFirst(Math.min(MAX_LIMIT, Math.max(PAGE, loaded.current)));
+    if (busy.current) return;
+    setLoading(true);
+    void loadFirst(Math.min(MAX_LIMIT, Math.max(PAGE, loaded.current)));
   }, [loadFirst]);
 
   useLiveFrames((f) => {
@@ -97,7 +106,7 @@ export function SessionsPanel({ projectId, projectName, selectedId, archivedCoun
   }, [cursor, loadMore]);
 
   const pending = new Set(usePendingApprovals().map((p) => p.sessionId));
-  const now = Date.now();
+  const now = useClock(MINUTE_MS);
   return (
     <section className="panel sessions-panel" aria-labelledby="sessions-heading">
       <div className="panel-head">

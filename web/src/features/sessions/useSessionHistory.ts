@@ -2,6 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import { errorMessage, listMessages } from '../../api/client';
 import type { Message, MessagePage } from '../../api/types';
 import type { ScrollRequest } from '../messages/MessageList';
+import { useLatest } from '../useLatest';
 
 export const PAGE = 100;
 /** The page a session opens with: small, so switching sessions is quick; older pages follow as the reader scrolls. */
@@ -36,10 +37,8 @@ export function useSessionHistory(sessionId: string, onError: (message: string) 
   const token = useRef(0);
   const busy = useRef({ older: false, newer: false });
   const jumpId = useRef(0);
-  const current = useRef(state);
-  current.current = state;
-  const report = useRef(onError);
-  report.current = onError;
+  const current = useLatest(state);
+  const report = useLatest(onError);
 
   /** Replaces what is loaded by a page, and says where to show it. */
   const show = useCallback((page: MessagePage, where: { seq: number } | { edge: 'top' | 'bottom' }) => {
@@ -62,7 +61,7 @@ export function useSessionHistory(sessionId: string, onError: (message: string) 
     } catch (err) {
       if (id === jumpId.current) report.current(errorMessage(err));
     }
-  }, [show]);
+  }, [show, report]);
 
   const jumpToStart = useCallback(() => {
     if (current.current.nextBefore == null && current.current.messages.length > 0) {
@@ -71,7 +70,7 @@ export function useSessionHistory(sessionId: string, onError: (message: string) 
       return Promise.resolve();
     }
     return jump(() => listMessages(sessionId, { limit: PAGE, after: -1 }), { edge: 'top' });
-  }, [jump, sessionId]);
+  }, [jump, sessionId, current]);
 
   const jumpToEnd = useCallback(() => {
     if (current.current.nextAfter == null && current.current.messages.length > 0) {
@@ -80,7 +79,7 @@ export function useSessionHistory(sessionId: string, onError: (message: string) 
       return Promise.resolve();
     }
     return jump(() => listMessages(sessionId, { limit: FIRST_PAGE }), { edge: 'bottom' });
-  }, [jump, sessionId]);
+  }, [jump, sessionId, current]);
 
   /** Shows message `seq`: scrolls to it when it is loaded, else loads the page around it. */
   const jumpTo = useCallback((seq: number) => {
@@ -91,7 +90,7 @@ export function useSessionHistory(sessionId: string, onError: (message: string) 
       return Promise.resolve();
     }
     return jump(() => listMessages(sessionId, { limit: PAGE, around: seq }), { seq });
-  }, [jump, sessionId]);
+  }, [jump, sessionId, current]);
 
   const loadOlder = useCallback(async () => {
     const before = current.current.nextBefore;
@@ -110,7 +109,7 @@ export function useSessionHistory(sessionId: string, onError: (message: string) 
     } finally {
       busy.current.older = false;
     }
-  }, [sessionId]);
+  }, [sessionId, current, report]);
 
   const loadNewer = useCallback(async () => {
     const after = current.current.nextAfter;
@@ -129,7 +128,7 @@ export function useSessionHistory(sessionId: string, onError: (message: string) 
     } finally {
       busy.current.newer = false;
     }
-  }, [sessionId]);
+  }, [sessionId, current, report]);
 
   /**
    * The newest page again (the transcript grew): merged only when the newest message is loaded,

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { errorMessage, listProjects } from '../../api/client';
 import type { Project, User } from '../../api/types';
 import { MaintenanceBanner } from '../admin/MaintenanceBanner';
@@ -8,6 +8,7 @@ import { ConnectionIndicator, IndexStatus, LiveProvider, useLiveFrames, useOnRec
 import { ProjectsPanel } from '../projects/ProjectsPanel';
 import { SearchBox } from '../search/SearchBox';
 import { SessionsPanel } from '../sessions/SessionsPanel';
+import { useLoad } from '../useLoad';
 import { tabTitle, usePageTitle, useShownPageTitle } from './pageTitle';
 import { navigate, newSessionHref, projectHref, sessionHref, useRoute, type Route, type ToolTab } from './route';
 import { runShortcut } from './shortcuts';
@@ -44,9 +45,7 @@ function useProjects() {
     }
   }, []);
 
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  useLoad(reload);
   useLiveFrames((f) => {
     if (f.type === 'projects_changed') void reload();
   });
@@ -139,13 +138,16 @@ function Workspace({ user, onSignOut }: { user: User; onSignOut: () => void }) {
   const sessionId = effective.page === 'session' ? effective.sessionId : null;
   const project = projects.find((p) => p.id === projectId);
   // "Chat" leads back to the session last open in each project.
-  const lastSession = useRef(new Map<string, string>());
-  if (projectId && sessionId) lastSession.current.set(projectId, sessionId);
+  const [lastSession, setLastSession] = useState<ReadonlyMap<string, string>>(new Map());
+  if (projectId && sessionId && lastSession.get(projectId) !== sessionId) setLastSession(new Map(lastSession).set(projectId, sessionId));
 
-  // A navigation closes the drawer (phones), except to a project: its sessions show in the drawer, to pick one.
-  useEffect(() => {
+  // A navigation closes the drawer (phones), except to a project: its sessions show in the drawer,
+  // to pick one. Noticed while rendering, so the drawer never shows over the new page.
+  const [navigated, setNavigated] = useState(route);
+  if (navigated !== route) {
+    setNavigated(route);
     if (route.page !== 'project' || route.tab) setDrawer(false);
-  }, [route]);
+  }
 
   const pending = usePendingApprovals();
   const approvals = pending.reduce((n, p) => n + p.count, 0);
@@ -157,16 +159,16 @@ function Workspace({ user, onSignOut }: { user: User; onSignOut: () => void }) {
     document.title = tabTitle(pageTitle ?? routeTitle, approvals);
   }, [pageTitle, routeTitle, approvals]);
 
-  const currentProject = useRef(projectId);
-  currentProject.current = projectId;
+  const currentProject = useEffectEvent(() => projectId);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (runShortcut(e)) return;
       if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyN') {
         // e.code: Alt+N types a character (˜, ñ) on some layouts, so e.key is not "n" there.
-        if (!currentProject.current) return;
+        const inProject = currentProject();
+        if (!inProject) return;
         e.preventDefault();
-        navigate(newSessionHref(currentProject.current));
+        navigate(newSessionHref(inProject));
       } else if (e.key === '?' && !e.ctrlKey && !e.metaKey && !e.altKey && !isTyping(document.activeElement)) {
         e.preventDefault();
         setHelp(true);
@@ -230,7 +232,7 @@ function Workspace({ user, onSignOut }: { user: User; onSignOut: () => void }) {
             {effective.page === 'home' && <Welcome projects={projects} />}
             {effective.page === 'project' && (
               <ProjectHome projectId={effective.projectId} project={project} tab={effective.tab}
-                lastSessionId={lastSession.current.get(effective.projectId)} />
+                lastSessionId={lastSession.get(effective.projectId)} />
             )}
             {effective.page === 'new-session' && (
               <NewSessionView key={effective.projectId} projectId={effective.projectId} projectName={project?.name} />

@@ -5,7 +5,7 @@ import { jsonResponse, routeFetch } from '../../test/fetch';
 import { installFakeWebSocket } from '../../test/ws';
 import { Shell } from './Shell';
 
-const user = { id: 'u1', username: 'alice', role: 'member' as const, disabled: false, createdAt: '2025-01-01T00:00:00Z' };
+const user = { id: 'u1', username: 'alice', role: 'member' as const, disabled: false, createdAt: '2025-01-01T00:00:00Z', updatedAt: '2025-01-01T00:00:00Z' };
 const project = { id: 'p1', name: 'demo', path: '/work/demo', starred: false, archived: false, discovered: false, sessionCount: 0 };
 
 beforeEach(() => {

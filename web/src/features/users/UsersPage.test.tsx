@@ -4,9 +4,9 @@ import { jsonResponse, routeFetch } from '../../test/fetch';
 import type { User } from '../../api/types';
 import { UsersPage } from './UsersPage';
 
-const admin: User = { id: 'a', username: 'root', role: 'admin', disabled: false, createdAt: '2026-01-01T00:00:00Z',
+const admin: User = { id: 'a', username: 'root', role: 'admin', disabled: false, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
   capabilities: ['bypassPermissions', 'terminal'] };
-const bob: User = { id: 'b', username: 'bob', role: 'member', disabled: false, createdAt: '2026-01-02T00:00:00Z',
+const bob: User = { id: 'b', username: 'bob', role: 'member', disabled: false, createdAt: '2026-01-02T00:00:00Z', updatedAt: '2026-01-02T00:00:00Z',
   capabilities: [] };
 
 afterEach(() => vi.unstubAllGlobals());

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useId, useState, type FormEvent } from 'react';
 import { createUser, deleteUser, errorMessage, listUsers, updateUser } from '../../api/client';
 import type { Capability, Role, User, UserPatch } from '../../api/types';
 import { ErrorMessage, Field, formatDate, PASSWORD_MIN } from '../shared';
+import { useLoad } from '../useLoad';
 
 function NewUserForm({ onCreated }: { onCreated: () => void }) {
   const [username, setUsername] = useState('');
@@ -164,9 +165,7 @@ export function UsersPage({ me }: { me: User }) {
     }
   }, []);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
+  useLoad(load);
 
   return (
     <section className="card" aria-labelledby="users-title">

@@ -23,7 +23,7 @@ import dev.ccui.application.user.port.in.ManageUsersUseCase;
 import dev.ccui.application.workspace.files.port.in.FilesUseCase;
 import dev.ccui.application.workspace.git.port.in.GitUseCase;
 import dev.ccui.application.workspace.terminal.port.in.TerminalUseCase;
-import dev.ccui.application.run.port.in.RunUseCases;
+import dev.ccui.application.run.port.in.RunUseCase;
 
 /**
  * Every in-port of the application as wired by the composition root: what the HTTP adapter,
@@ -35,6 +35,6 @@ public record UseCases(AuthStatusUseCase authStatus, SetupUseCase setup, LoginUs
                        AdminCommandsUseCase adminCommands, ManageApiKeysUseCase apiKeys, ListAuditUseCase audit,
                        CheckHealthUseCase health, ProjectsUseCase projects, SessionHistoryUseCase history,
                        IndexStatusUseCase indexStatus, ChangeFeedUseCase changes, FilesUseCase files, GitUseCase git,
-                       TerminalUseCase terminals, RunUseCases runs, MaintenanceUseCase maintenance,
+                       TerminalUseCase terminals, RunUseCase runs, MaintenanceUseCase maintenance,
                        UnsafeProjectsUseCase unsafeProjects) {
 }

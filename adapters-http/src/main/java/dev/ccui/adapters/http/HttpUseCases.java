@@ -19,7 +19,7 @@ import dev.ccui.application.history.port.in.SessionHistoryUseCase;
 import dev.ccui.application.maintenance.port.in.MaintenanceUseCase;
 import dev.ccui.application.project.port.in.ProjectsUseCase;
 import dev.ccui.application.ratelimit.port.out.RateLimiter;
-import dev.ccui.application.run.port.in.RunUseCases;
+import dev.ccui.application.run.port.in.RunUseCase;
 import dev.ccui.application.user.port.in.ManageUsersUseCase;
 import dev.ccui.application.workspace.files.port.in.FilesUseCase;
 import dev.ccui.application.workspace.git.port.in.GitUseCase;
@@ -31,7 +31,7 @@ public record HttpUseCases(AuthStatusUseCase authStatus, SetupUseCase setup, Log
                            WsTicketUseCase wsTickets, ManageUsersUseCase users, ManageApiKeysUseCase apiKeys,
                            ListAuditUseCase audit, CheckHealthUseCase health, ProjectsUseCase projects,
                            SessionHistoryUseCase history, ChangeFeedUseCase changes, FilesUseCase files, GitUseCase git,
-                           TerminalUseCase terminals, RunUseCases runs, RateLimiter rateLimiter,
+                           TerminalUseCase terminals, RunUseCase runs, RateLimiter rateLimiter,
                            ReportIncidentsUseCase alerts, MaintenanceUseCase maintenance,
                            UnsafeProjectsUseCase unsafeProjects) {
 
@@ -41,7 +41,7 @@ public record HttpUseCases(AuthStatusUseCase authStatus, SetupUseCase setup, Log
                         WsTicketUseCase wsTickets, ManageUsersUseCase users, ManageApiKeysUseCase apiKeys,
                         ListAuditUseCase audit, CheckHealthUseCase health, ProjectsUseCase projects,
                         SessionHistoryUseCase history, ChangeFeedUseCase changes, FilesUseCase files, GitUseCase git,
-                        TerminalUseCase terminals, RunUseCases runs, RateLimiter rateLimiter,
+                        TerminalUseCase terminals, RunUseCase runs, RateLimiter rateLimiter,
                         ReportIncidentsUseCase alerts, MaintenanceUseCase maintenance) {
         this(authStatus, setup, login, logout, authenticate, currentUser, changePassword, wsTickets, users, apiKeys, audit,
                 health, projects, history, changes, files, git, terminals, runs, rateLimiter, alerts, maintenance,
@@ -54,7 +54,7 @@ public record HttpUseCases(AuthStatusUseCase authStatus, SetupUseCase setup, Log
                         WsTicketUseCase wsTickets, ManageUsersUseCase users, ManageApiKeysUseCase apiKeys,
                         ListAuditUseCase audit, CheckHealthUseCase health, ProjectsUseCase projects,
                         SessionHistoryUseCase history, ChangeFeedUseCase changes, FilesUseCase files, GitUseCase git,
-                        TerminalUseCase terminals, RunUseCases runs, RateLimiter rateLimiter) {
+                        TerminalUseCase terminals, RunUseCase runs, RateLimiter rateLimiter) {
         this(authStatus, setup, login, logout, authenticate, currentUser, changePassword, wsTickets, users, apiKeys, audit,
                 health, projects, history, changes, files, git, terminals, runs, rateLimiter, ReportIncidentsUseCase.NONE,
                 MaintenanceUseCase.OFF);

@@ -85,7 +85,7 @@ class RunServiceTest {
     }
 
     private static StartRunCommand prompt(Project project, SessionId session, String text, String clientMessageId) {
-        return new StartRunCommand(project.id().toString(), session, text, List.of(), null, null, List.of(), clientMessageId);
+        return new StartRunCommand(project.id(), session, text, List.of(), null, null, List.of(), clientMessageId);
     }
 
     private List<String> kinds(SessionId session) {

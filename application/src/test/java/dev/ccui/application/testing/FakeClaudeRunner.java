@@ -1,12 +1,11 @@
 package dev.ccui.application.testing;
 
 import dev.ccui.application.run.port.out.ClaudeRunner;
-import dev.ccui.application.run.port.out.ImageAttachment;
+import dev.ccui.domain.run.ImageAttachment;
 import dev.ccui.application.run.port.out.ProcessExit;
 import dev.ccui.application.run.port.out.RunListener;
 import dev.ccui.application.run.port.out.RunSpec;
 import dev.ccui.application.run.port.out.RunningProcess;
-import dev.ccui.domain.error.ConflictException;
 import dev.ccui.domain.error.UnavailableException;
 import dev.ccui.domain.run.PermissionDecision;
 import dev.ccui.domain.run.PermissionMode;
@@ -115,10 +114,23 @@ public final class FakeClaudeRunner implements ClaudeRunner {
             interrupts++;
         }
 
+        /** The CLI gives up on a request, as it does when its turn is interrupted. */
+        public void cancelPermission(String requestId) {
+            synchronized (this) {
+                openRequests.remove(requestId);
+            }
+            listener.onEvent(new RunEvent.PermissionResolved(requestId, null, null, "deny", "cli",
+                    "the turn was interrupted before an answer"));
+        }
+
+        /**
+         * The service owns the pending requests and answers each once: a second answer, or one
+         * to a request the CLI never asked or gave up on, is a bug of the service and fails the test.
+         */
         @Override
         public synchronized void answerPermission(String requestId, PermissionDecision decision) {
             if (!openRequests.remove(requestId)) {
-                throw new ConflictException("no open permission request " + requestId);
+                throw new IllegalStateException("answered " + requestId + ", which the CLI does not wait for");
             }
             answers.put(requestId, decision);
         }

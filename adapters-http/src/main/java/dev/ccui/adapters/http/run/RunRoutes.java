@@ -11,7 +11,7 @@ import dev.ccui.adapters.http.run.RunViews.StartBody;
 import dev.ccui.adapters.http.security.Access;
 import dev.ccui.application.run.port.in.EventSubscription;
 import dev.ccui.application.run.port.in.PermissionAnswer;
-import dev.ccui.application.run.port.in.RunUseCases;
+import dev.ccui.application.run.port.in.RunUseCase;
 import dev.ccui.application.run.port.in.StartedRun;
 import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.error.NotFoundException;
@@ -38,7 +38,7 @@ public final class RunRoutes {
     private static final int SSE_QUEUE = 2000;
     private static final long SSE_KEEPALIVE_SECONDS = 15;
 
-    private final RunUseCases runs;
+    private final RunUseCase runs;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final Set<Thread> streaming = ConcurrentHashMap.newKeySet();
 
@@ -51,12 +51,12 @@ public final class RunRoutes {
         this.limits = connectionLimits;
     }
 
-    public RunRoutes(RunUseCases runs) {
+    public RunRoutes(RunUseCase runs) {
         this(runs, null);
     }
 
     /** @param changes where revocations arrive (null: streams end only when the client or server goes) */
-    public RunRoutes(RunUseCases runs, dev.ccui.application.events.port.in.ChangeFeedUseCase changes) {
+    public RunRoutes(RunUseCase runs, dev.ccui.application.events.port.in.ChangeFeedUseCase changes) {
         this.runs = runs;
         this.changes = changes;
     }

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ccui.adapters.http.json.Json;
 import dev.ccui.application.run.port.in.StartRunCommand;
-import dev.ccui.application.run.port.out.ImageAttachment;
+import dev.ccui.domain.run.ImageAttachment;
 import dev.ccui.domain.error.InvalidException;
+import dev.ccui.domain.error.NotFoundException;
+import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.run.LoggedRunEvent;
 import dev.ccui.domain.run.PermissionMode;
 import dev.ccui.domain.run.Run;
@@ -54,7 +56,10 @@ public final class RunViews {
                         return new ImageAttachment(image.mediaType(), image.data());
                     }).toList();
             PermissionMode mode = permissionMode == null ? null : PermissionMode.fromCliName(permissionMode);
-            return new StartRunCommand(projectId, session, prompt, attachments, model, mode, allowedTools, clientMessageId);
+            // A missing id is the command's to refuse (400); one that names no project is not found, as before.
+            ProjectId project = projectId == null || projectId.isBlank() ? null
+                    : ProjectId.parse(projectId).orElseThrow(() -> new NotFoundException("no such project"));
+            return new StartRunCommand(project, session, prompt, attachments, model, mode, allowedTools, clientMessageId);
         }
     }
 

@@ -9,7 +9,7 @@ import dev.ccui.application.events.port.in.ChangeFeedUseCase;
 import dev.ccui.application.maintenance.port.in.MaintenanceUseCase;
 import dev.ccui.application.run.port.in.EventSubscription;
 import dev.ccui.application.run.port.in.PermissionAnswer;
-import dev.ccui.application.run.port.in.RunUseCases;
+import dev.ccui.application.run.port.in.RunUseCase;
 import dev.ccui.application.run.port.in.StartRunCommand;
 import dev.ccui.application.run.port.in.StartedRun;
 import dev.ccui.domain.auth.Principal;
@@ -55,11 +55,11 @@ public final class WsEndpoint {
 
     private final WsAuthentication authentication;
     private final ChangeFeedUseCase changes;
-    private final RunUseCases runs;
+    private final RunUseCase runs;
     private final MaintenanceUseCase maintenance;
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
 
-    public WsEndpoint(WsAuthentication authentication, ChangeFeedUseCase changes, RunUseCases runs,
+    public WsEndpoint(WsAuthentication authentication, ChangeFeedUseCase changes, RunUseCase runs,
                       MaintenanceUseCase maintenance) {
         this.authentication = authentication;
         this.changes = changes;

@@ -62,7 +62,7 @@ public final class RunEventPathBenchmark {
         try (var service = new RunService(runner, new JdbiRunEventLog(database.jdbi()), runs, new JdbiNodeHeartbeats(database.jdbi()), projects,
                 id -> Optional.empty(), new InMemoryEventBus(), new Auditor(new InMemoryAuditRepository(), Clock.systemUTC()),
                 Clock.systemUTC(), RunSettings.defaults())) {
-            var started = service.start(user, new StartRunCommand(project.id().toString(), null, "go", List.of(), null,
+            var started = service.start(user, new StartRunCommand(project.id(), null, "go", List.of(), null,
                     null, List.of(), "bench"), ClientInfo.INTERNAL);
             long[] latencies = new long[EVENTS * subscribers];
             AtomicInteger next = new AtomicInteger();

@@ -2,7 +2,7 @@ package dev.ccui.adapters.process.claude;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ccui.application.run.port.out.ClaudeRunner;
-import dev.ccui.application.run.port.out.ImageAttachment;
+import dev.ccui.domain.run.ImageAttachment;
 import dev.ccui.application.run.port.out.ProcessExit;
 import dev.ccui.application.run.port.out.RunListener;
 import dev.ccui.application.run.port.out.RunSpec;

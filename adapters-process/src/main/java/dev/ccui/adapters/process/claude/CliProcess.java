@@ -1,14 +1,10 @@
 package dev.ccui.adapters.process.claude;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccui.application.run.port.out.ImageAttachment;
+import dev.ccui.domain.run.ImageAttachment;
 import dev.ccui.application.run.port.out.ProcessExit;
 import dev.ccui.application.run.port.out.RunListener;
 import dev.ccui.application.run.port.out.RunningProcess;
-import dev.ccui.domain.error.ConflictException;
 import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.error.UnavailableException;
 import dev.ccui.domain.run.PermissionDecision;
@@ -16,21 +12,14 @@ import dev.ccui.domain.run.PermissionMode;
 import dev.ccui.domain.run.RunEvent;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -42,29 +31,26 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One running {@code claude} process: a reader thread for stdout (the only thread that calls
- * the listener), one for stderr (kept as a short tail for diagnostics), and one writer thread
- * that owns stdin, so lines from concurrent callers never interleave and a stalled CLI never
- * blocks a caller.
+ * the listener), one for stderr ({@link StderrTail}) and one for stdin ({@link StdinWriter}).
+ * What it writes is {@link StreamJsonEncoder}'s, what it reads {@link StreamJsonParser}'s and
+ * what its end means {@link ExitEvents}'; this class keeps the turn bookkeeping and the timers.
  */
 final class CliProcess implements RunningProcess {
     private static final Logger LOG = LoggerFactory.getLogger(CliProcess.class);
     private static final Duration CONTROL_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration KILL_WAIT = Duration.ofSeconds(5);
-    private static final int STDERR_TAIL_LINES = 20;
-    private static final int STDERR_LINE_CHARS = 2000;
-    /** Tells the writer thread to close stdin; compared by identity, so no line can be mistaken for it. */
-    private static final String END_OF_INPUT = new String("end of input");
+    private static final Duration STDERR_WAIT = Duration.ofSeconds(1);
 
     private final Process process;
     private final RunListener listener;
     private final StreamJsonParser parser;
-    private final ObjectMapper mapper;
+    private final StreamJsonEncoder encoder;
     private final CliRunnerSettings settings;
     private final ScheduledExecutorService timers;
     private final Consumer<CliProcess> onGone;
-    private final BlockingQueue<String> stdin = new LinkedBlockingQueue<>();
-    private final Deque<String> stderrTail = new ArrayDeque<>();
-    private final CountDownLatch stderrDone = new CountDownLatch(1);
+    private final StdinWriter stdin = new StdinWriter();
+    private final StderrTail stderr = new StderrTail();
+    private final PendingControls controls = new PendingControls();
     private final CountDownLatch finished = new CountDownLatch(1);
     private final AtomicLong requestIds = new AtomicLong();
     private final Thread reader;
@@ -75,8 +61,6 @@ final class CliProcess implements RunningProcess {
     private boolean interruptRequested;
     private ProcessExit.Cause closing;
     private boolean ended;
-    private final Map<String, RunEvent.PermissionRequest> openPermissions = new HashMap<>();
-    private final Map<String, CompletableFuture<Void>> openControls = new HashMap<>();
     private ScheduledFuture<?> idleTimer;
     /** A kill of the tree in progress on another thread; the exit is reported once it is complete. */
     private CompletableFuture<Void> treeKill;
@@ -85,8 +69,8 @@ final class CliProcess implements RunningProcess {
                ScheduledExecutorService timers, Consumer<CliProcess> onGone) {
         this.process = process;
         this.listener = listener;
-        this.mapper = mapper;
         this.parser = new StreamJsonParser(mapper);
+        this.encoder = new StreamJsonEncoder(mapper);
         this.settings = settings;
         this.timers = timers;
         this.onGone = onGone;
@@ -96,8 +80,8 @@ final class CliProcess implements RunningProcess {
     /** Starts reading and writing; separate from the constructor so the runner tracks it first. */
     void begin() {
         long pid = process.pid();
-        Thread.ofPlatform().daemon().name("claude-stderr-" + pid).start(this::readStderr);
-        Thread.ofPlatform().daemon().name("claude-stdin-" + pid).start(this::writeStdin);
+        Thread.ofPlatform().daemon().name("claude-stderr-" + pid).start(() -> stderr.readFrom(process.getErrorStream(), pid));
+        Thread.ofPlatform().daemon().name("claude-stdin-" + pid).start(() -> stdin.drainTo(process.getOutputStream(), pid));
         reader.start();
         synchronized (this) {
             scheduleIdle();
@@ -106,19 +90,7 @@ final class CliProcess implements RunningProcess {
 
     @Override
     public void sendUserTurn(String text, List<ImageAttachment> images) {
-        Objects.requireNonNull(text, "text");
-        ObjectNode line = mapper.createObjectNode().put("type", "user");
-        ObjectNode message = line.putObject("message").put("role", "user");
-        ArrayNode content = message.putArray("content");
-        for (ImageAttachment image : images == null ? List.<ImageAttachment>of() : images) {
-            content.addObject().put("type", "image").putObject("source").put("type", "base64")
-                    .put("media_type", image.mediaType()).put("data", image.base64Data());
-        }
-        if (!text.isEmpty() || content.isEmpty()) {
-            content.addObject().put("type", "text").put("text", text);
-        }
-        line.putNull("parent_tool_use_id");
-        line.put("session_id", "");
+        String line = encoder.userTurn(text, images);
         synchronized (this) {
             requireOpen();
             pendingTurns++;
@@ -136,7 +108,7 @@ final class CliProcess implements RunningProcess {
             }
             interruptRequested = true;
             resultsAtInterrupt = results;
-            write(controlRequest(nextRequestId("interrupt"), "interrupt"));
+            write(encoder.controlRequest(nextRequestId("interrupt"), "interrupt", Map.of()));
         }
         timers.schedule(() -> killIfStillRunning(resultsAtInterrupt), settings.interruptTimeout().toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -160,34 +132,13 @@ final class CliProcess implements RunningProcess {
         }
     }
 
+    /** Which requests are still open is the run service's to know (it owns them): this only writes the answer. */
     @Override
     public void answerPermission(String requestId, PermissionDecision decision) {
-        Objects.requireNonNull(decision, "decision");
+        Objects.requireNonNull(requestId, "requestId");
+        String line = encoder.permissionAnswer(requestId, Objects.requireNonNull(decision, "decision"));
         synchronized (this) {
             requireOpen();
-            RunEvent.PermissionRequest asked = openPermissions.remove(requestId);
-            if (asked == null) {
-                throw new ConflictException("PERMISSION_NOT_OPEN",
-                        "permission request " + requestId + " is not waiting for an answer");
-            }
-            ObjectNode line = mapper.createObjectNode().put("type", "control_response");
-            ObjectNode response = line.putObject("response").put("subtype", "success").put("request_id", requestId);
-            ObjectNode answer = response.putObject("response").put("behavior", decision.behavior());
-            switch (decision) {
-                case PermissionDecision.Allow allow -> {
-                    answer.set("updatedInput", mapper.valueToTree(
-                            allow.updatedInput() != null ? allow.updatedInput() : asked.input()));
-                    if (!allow.updatedPermissions().isEmpty()) {
-                        answer.set("updatedPermissions", mapper.valueToTree(allow.updatedPermissions()));
-                    }
-                }
-                case PermissionDecision.Deny deny -> {
-                    answer.put("message", deny.message());
-                    if (deny.interrupt()) {
-                        answer.put("interrupt", true);
-                    }
-                }
-            }
             write(line);
         }
     }
@@ -197,31 +148,24 @@ final class CliProcess implements RunningProcess {
         if (model == null || model.isBlank()) {
             throw new InvalidException("model", "not a model name");
         }
-        return control("set_model", request -> request.put("model", model));
+        return control("set_model", Map.of("model", model));
     }
 
     @Override
     public CompletableFuture<Void> setPermissionMode(PermissionMode mode) {
         Objects.requireNonNull(mode, "mode");
-        return control("set_permission_mode", request -> request.put("mode", mode.cliName()));
+        return control("set_permission_mode", Map.of("mode", mode.cliName()));
     }
 
-    private CompletableFuture<Void> control(String subtype, Consumer<ObjectNode> fields) {
-        CompletableFuture<Void> answered = new CompletableFuture<>();
+    private CompletableFuture<Void> control(String subtype, Map<String, String> fields) {
         String id = nextRequestId(subtype);
-        ObjectNode line = controlRequest(id, subtype);
-        fields.accept((ObjectNode) line.get("request"));
+        String line = encoder.controlRequest(id, subtype, fields);
         synchronized (this) {
             requireOpen();
-            openControls.put(id, answered);
+            CompletableFuture<Void> answered = controls.open(id, CONTROL_TIMEOUT);
             write(line);
+            return answered;
         }
-        return answered.orTimeout(CONTROL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((ignored, failure) -> {
-                    synchronized (this) {
-                        openControls.remove(id);
-                    }
-                });
     }
 
     @Override
@@ -242,7 +186,7 @@ final class CliProcess implements RunningProcess {
             }
             cancelIdle();
             treeAtClose = process.descendants().toList();
-            stdin.offer(END_OF_INPUT);
+            stdin.end();
         }
         try {
             if (!process.waitFor(settings.closeTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
@@ -288,41 +232,12 @@ final class CliProcess implements RunningProcess {
         }
     }
 
-    private ObjectNode controlRequest(String id, String subtype) {
-        ObjectNode line = mapper.createObjectNode().put("type", "control_request").put("request_id", id);
-        line.putObject("request").put("subtype", subtype);
-        return line;
-    }
-
     private String nextRequestId(String what) {
         return "ccui-" + what + "-" + requestIds.incrementAndGet();
     }
 
-    private void write(ObjectNode line) {
-        try {
-            stdin.offer(mapper.writeValueAsString(line));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a stdin line", e);
-        }
-    }
-
-    private void writeStdin() {
-        OutputStream out = process.getOutputStream();
-        try (out) {
-            while (true) {
-                String line = stdin.take();
-                if (line == END_OF_INPUT) {
-                    return;
-                }
-                out.write(line.getBytes(StandardCharsets.UTF_8));
-                out.write('\n');
-                out.flush();
-            }
-        } catch (IOException e) {
-            LOG.debug("claude CLI process {} stopped reading its input: {}", process.pid(), e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private void write(String line) {
+        stdin.write(line);
     }
 
     private void readStdout() {
@@ -350,34 +265,20 @@ final class CliProcess implements RunningProcess {
 
     private void handle(StreamJsonParser.Parsed parsed) {
         if (parsed.controlReply() != null) {
-            answered(parsed.controlReply());
+            controls.answered(parsed.controlReply());
         }
         if (parsed.controlRequest() != null) {
             refuse(parsed.controlRequest());
         }
-        if (parsed.cancelRequestId() != null) {
-            RunEvent.PermissionRequest cancelled;
-            synchronized (this) {
-                cancelled = openPermissions.remove(parsed.cancelRequestId());
-            }
-            if (cancelled != null) {
-                deliver(new RunEvent.PermissionResolved(cancelled.requestId(), cancelled.toolUseId(),
-                        cancelled.toolName(), "deny", "cli", "the turn was interrupted before an answer"));
-            }
-        }
         for (RunEvent event : parsed.events()) {
             RunEvent.EndReason turnEnded = null;
             synchronized (this) {
-                if (event instanceof RunEvent.PermissionRequest request) {
-                    openPermissions.put(request.requestId(), request);
-                } else if (event instanceof RunEvent.Result result) {
+                if (event instanceof RunEvent.Result result) {
                     results++;
                     pendingTurns = Math.max(0, pendingTurns - 1);
-                    turnEnded = endReason(result);
+                    turnEnded = endReason(result, interruptRequested);
                     if (pendingTurns == 0) {
                         interruptRequested = false;
-                        // A turn's unanswered prompts are void once it ended.
-                        openPermissions.clear();
                         scheduleIdle();
                     }
                 }
@@ -389,8 +290,8 @@ final class CliProcess implements RunningProcess {
         }
     }
 
-    /** Guarded by this. */
-    private RunEvent.EndReason endReason(RunEvent.Result result) {
+    /** How a turn ended, by its result; an interrupt we asked for may surface only as an error during execution. */
+    static RunEvent.EndReason endReason(RunEvent.Result result, boolean interruptRequested) {
         String terminal = result.terminalReason() == null ? "" : result.terminalReason();
         if (terminal.startsWith("aborted") || interruptRequested && "error_during_execution".equals(result.subtype())) {
             return RunEvent.EndReason.INTERRUPTED;
@@ -398,27 +299,9 @@ final class CliProcess implements RunningProcess {
         return result.isError() ? RunEvent.EndReason.FAILED : RunEvent.EndReason.COMPLETED;
     }
 
-    private void answered(StreamJsonParser.ControlReply reply) {
-        CompletableFuture<Void> waiting;
-        synchronized (this) {
-            waiting = openControls.remove(reply.requestId());
-        }
-        if (waiting == null) {
-            return;
-        }
-        if (reply.success()) {
-            waiting.complete(null);
-        } else {
-            waiting.completeExceptionally(new InvalidException(
-                    "the CLI refused the change: " + (reply.error() == null ? "no reason given" : reply.error())));
-        }
-    }
-
     /** The CLI waits for an answer to every control request; say no to the ones we do not serve. */
     private void refuse(StreamJsonParser.ControlRequest request) {
-        ObjectNode line = mapper.createObjectNode().put("type", "control_response");
-        line.putObject("response").put("subtype", "error").put("request_id", request.requestId())
-                .put("error", "not supported by this host: " + request.subtype());
+        String line = encoder.refusal(request.requestId(), request.subtype());
         synchronized (this) {
             if (!ended) {
                 write(line);
@@ -449,7 +332,7 @@ final class CliProcess implements RunningProcess {
             if (killing != null) {
                 killing.get(KILL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             }
-            stderrDone.await(1, TimeUnit.SECONDS);
+            stderr.awaitEnd(STDERR_WAIT);
         } catch (ExecutionException | TimeoutException e) {
             LOG.warn("killing the process tree of claude CLI process {} did not finish: {}", process.pid(), e.toString());
             exitCode = process.exitValue();
@@ -460,44 +343,21 @@ final class CliProcess implements RunningProcess {
         }
         ProcessExit.Cause cause;
         boolean turnWasActive;
-        List<CompletableFuture<Void>> unanswered;
         synchronized (this) {
             ended = true;
             cause = closing != null ? closing : ProcessExit.Cause.EXITED;
             turnWasActive = pendingTurns > 0;
             pendingTurns = 0;
-            openPermissions.clear();
-            unanswered = List.copyOf(openControls.values());
-            openControls.clear();
             cancelIdle();
         }
-        stdin.offer(END_OF_INPUT);
-        String tail = stderrTail();
-        unanswered.forEach(control -> control.completeExceptionally(
-                new UnavailableException("the claude CLI process of this session has ended")));
-        switch (cause) {
-            case EXITED -> {
-                LOG.warn("claude CLI process {} exited on its own with code {}{}", process.pid(), exitCode,
-                        tail.isEmpty() ? "" : ": " + tail.lines().reduce((first, second) -> second).orElse(""));
-                deliver(new RunEvent.Error("cli_exited", "the claude CLI exited unexpectedly (exit code " + exitCode + ")",
-                        Map.of("exitCode", exitCode, "stderr", tail)));
-                if (turnWasActive) {
-                    deliver(new RunEvent.RunEnded(RunEvent.EndReason.FAILED));
-                }
-            }
-            case INTERRUPT_TIMEOUT -> {
-                deliver(new RunEvent.Error("interrupt_timeout",
-                        "the claude CLI did not stop after an interrupt and was killed", Map.of("exitCode", exitCode)));
-                if (turnWasActive) {
-                    deliver(new RunEvent.RunEnded(RunEvent.EndReason.INTERRUPTED));
-                }
-            }
-            default -> {
-                if (turnWasActive) {
-                    deliver(new RunEvent.RunEnded(RunEvent.EndReason.INTERRUPTED));
-                }
-            }
+        stdin.end();
+        String tail = stderr.text();
+        controls.failAll(new UnavailableException("the claude CLI process of this session has ended"));
+        if (cause == ProcessExit.Cause.EXITED) {
+            LOG.warn("claude CLI process {} exited on its own with code {}{}", process.pid(), exitCode,
+                    tail.isEmpty() ? "" : ": " + tail.lines().reduce((first, second) -> second).orElse(""));
         }
+        ExitEvents.of(cause, exitCode, tail, turnWasActive).forEach(this::deliver);
         try {
             listener.onExit(new ProcessExit(exitCode, cause, tail));
         } catch (RuntimeException e) {
@@ -505,36 +365,6 @@ final class CliProcess implements RunningProcess {
         } finally {
             onGone.accept(this);
             finished.countDown();
-        }
-    }
-
-    private void readStderr() {
-        try (InputStream err = process.getErrorStream()) {
-            BoundedLineReader lines = new BoundedLineReader(err, 64 * 1024);
-            BoundedLineReader.Line line;
-            while ((line = lines.next()) != null) {
-                String text = line.text() == null ? "[" + line.skippedBytes() + " bytes skipped]" : line.text();
-                if (text.length() > STDERR_LINE_CHARS) {
-                    text = text.substring(0, STDERR_LINE_CHARS) + "…";
-                }
-                LOG.debug("claude CLI process {} stderr: {}", process.pid(), text);
-                synchronized (stderrTail) {
-                    stderrTail.addLast(text);
-                    if (stderrTail.size() > STDERR_TAIL_LINES) {
-                        stderrTail.removeFirst();
-                    }
-                }
-            }
-        } catch (IOException e) {
-            LOG.debug("reading the stderr of claude CLI process {} ended: {}", process.pid(), e.toString());
-        } finally {
-            stderrDone.countDown();
-        }
-    }
-
-    private String stderrTail() {
-        synchronized (stderrTail) {
-            return String.join("\n", stderrTail);
         }
     }
 

@@ -40,16 +40,14 @@ public final class StreamJsonParser {
     /**
      * What one line says: events for the run and, for control lines, what the runner must act on.
      *
-     * @param controlReply    the CLI's answer to one of our control requests
-     * @param controlRequest  a control request of the CLI that is not a permission prompt
-     * @param cancelRequestId a permission prompt the CLI no longer waits for (it was interrupted)
+     * @param controlReply   the CLI's answer to one of our control requests
+     * @param controlRequest a control request of the CLI that is not a permission prompt
      */
-    public record Parsed(List<RunEvent> events, ControlReply controlReply, ControlRequest controlRequest,
-                         String cancelRequestId) {
-        static final Parsed NOTHING = new Parsed(List.of(), null, null, null);
+    public record Parsed(List<RunEvent> events, ControlReply controlReply, ControlRequest controlRequest) {
+        static final Parsed NOTHING = new Parsed(List.of(), null, null);
 
         static Parsed of(RunEvent... events) {
-            return new Parsed(List.of(events), null, null, null);
+            return new Parsed(List.of(events), null, null);
         }
     }
 
@@ -90,13 +88,16 @@ public final class StreamJsonParser {
         return switch (type) {
             case "system" -> system(node);
             case "stream_event" -> streamEvent(node);
-            case "assistant" -> new Parsed(assistant(node), null, null, null);
-            case "user" -> new Parsed(user(node), null, null, null);
+            case "assistant" -> new Parsed(assistant(node), null, null);
+            case "user" -> new Parsed(user(node), null, null);
             case "result" -> Parsed.of(result(node));
             case "control_request" -> controlRequest(node);
             case "control_response" -> controlResponse(node);
+            // A permission prompt the CLI no longer waits for (its turn was interrupted). Whether it
+            // was still open is the run service's to know: it owns the pending requests.
             case "control_cancel_request" -> node.hasNonNull("request_id")
-                    ? new Parsed(List.of(), null, null, node.get("request_id").asText()) : Parsed.of(raw(node));
+                    ? Parsed.of(new RunEvent.PermissionResolved(node.get("request_id").asText(), null, null, "deny",
+                    "cli", "the turn was interrupted before an answer")) : Parsed.of(raw(node));
             default -> Parsed.of(raw(node));
         };
     }
@@ -235,8 +236,7 @@ public final class StreamJsonParser {
                     list(request.path("permission_suggestions")), text(request, "tool_use_id"),
                     text(request, "blocked_path")));
         }
-        return new Parsed(List.of(raw(node)), null, requestId == null ? null : new ControlRequest(requestId, subtype),
-                null);
+        return new Parsed(List.of(raw(node)), null, requestId == null ? null : new ControlRequest(requestId, subtype));
     }
 
     private Parsed controlResponse(JsonNode node) {
@@ -246,8 +246,7 @@ public final class StreamJsonParser {
             return Parsed.of(raw(node));
         }
         boolean success = "success".equals(response.path("subtype").asText());
-        return new Parsed(List.of(), new ControlReply(requestId, success, success ? null : text(response, "error")),
-                null, null);
+        return new Parsed(List.of(), new ControlReply(requestId, success, success ? null : text(response, "error")), null);
     }
 
     private RunEvent.Status raw(JsonNode node) {

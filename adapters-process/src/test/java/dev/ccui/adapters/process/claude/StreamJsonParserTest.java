@@ -255,8 +255,8 @@ class StreamJsonParserTest {
 
         assertThat(other.controlRequest()).isEqualTo(new StreamJsonParser.ControlRequest("r9", "hook_callback"));
         assertThat(other.events()).hasSize(1);
-        assertThat(cancel.cancelRequestId()).isEqualTo("r7");
-        assertThat(cancel.events()).isEmpty();
+        assertThat(cancel.events()).containsExactly(new RunEvent.PermissionResolved("r7", null, null, "deny", "cli",
+                "the turn was interrupted before an answer"));
         assertThat(refused.controlReply()).isEqualTo(
                 new StreamJsonParser.ControlReply("ccui-set_model-1", false, "unknown model"));
     }

@@ -1,7 +1,8 @@
 package dev.ccui.application.run.port.in;
 
-import dev.ccui.application.run.port.out.ImageAttachment;
+import dev.ccui.domain.run.ImageAttachment;
 import dev.ccui.domain.error.InvalidException;
+import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.run.PermissionMode;
 import dev.ccui.domain.session.SessionId;
 import java.util.Base64;
@@ -13,7 +14,7 @@ import java.util.List;
  * @param sessionId       {@code null} starts a new session; otherwise the session to continue
  * @param clientMessageId the caller's id of this prompt: sending it again returns the same run
  */
-public record StartRunCommand(String projectId, SessionId sessionId, String prompt, List<ImageAttachment> images,
+public record StartRunCommand(ProjectId projectId, SessionId sessionId, String prompt, List<ImageAttachment> images,
                               String model, PermissionMode permissionMode, List<String> allowedTools,
                               String clientMessageId) {
     public static final int MAX_PROMPT_CHARS = 200_000;
@@ -25,7 +26,7 @@ public record StartRunCommand(String projectId, SessionId sessionId, String prom
             java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,99}(\\([^\\p{Cntrl}()]{0,200}\\))?");
 
     public StartRunCommand {
-        if (projectId == null || projectId.isBlank()) {
+        if (projectId == null) {
             throw new InvalidException("projectId", "projectId is required");
         }
         if (prompt == null || prompt.isBlank()) {

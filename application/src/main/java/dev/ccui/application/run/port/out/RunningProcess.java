@@ -1,5 +1,6 @@
 package dev.ccui.application.run.port.out;
 
+import dev.ccui.domain.run.ImageAttachment;
 import dev.ccui.domain.run.PermissionDecision;
 import dev.ccui.domain.run.PermissionMode;
 import java.util.List;
@@ -23,7 +24,12 @@ public interface RunningProcess {
      */
     void interrupt();
 
-    /** Answers a {@code permission_request}; an unknown or already answered id is refused. */
+    /**
+     * Answers a {@code permission_request}. The caller owns the pending requests and answers each
+     * one once; the process keeps no list of its own (the CLI's {@code control_cancel_request}
+     * arrives as a {@code permission_resolved} by {@code cli} with the request id, for the caller
+     * to match).
+     */
     void answerPermission(String requestId, PermissionDecision decision);
 
     /** Changes the model for the next requests; completes when the CLI confirmed it. */

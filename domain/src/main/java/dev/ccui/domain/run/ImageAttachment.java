@@ -1,4 +1,4 @@
-package dev.ccui.application.run.port.out;
+package dev.ccui.domain.run;
 
 import dev.ccui.domain.error.InvalidException;
 import java.util.Objects;

@@ -1,0 +1,89 @@
+package dev.ccui.adapters.process.claude;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ccui.domain.run.ImageAttachment;
+import dev.ccui.domain.run.PermissionDecision;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The lines this host writes to the CLI's stdin ({@code --input-format stream-json}): the mirror
+ * of {@link StreamJsonParser}. Pure (one line in, one line out, no process), so that every shape
+ * the CLI reads is pinned by a unit test instead of only by a run of the real CLI.
+ */
+final class StreamJsonEncoder {
+    private final ObjectMapper mapper;
+
+    StreamJsonEncoder(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** A prompt: the images first, then the text (a text block only when there is text or nothing else). */
+    String userTurn(String text, List<ImageAttachment> images) {
+        Objects.requireNonNull(text, "text");
+        ObjectNode line = mapper.createObjectNode().put("type", "user");
+        ArrayNode content = line.putObject("message").put("role", "user").putArray("content");
+        for (ImageAttachment image : images == null ? List.<ImageAttachment>of() : images) {
+            content.addObject().put("type", "image").putObject("source").put("type", "base64")
+                    .put("media_type", image.mediaType()).put("data", image.base64Data());
+        }
+        if (!text.isEmpty() || content.isEmpty()) {
+            content.addObject().put("type", "text").put("text", text);
+        }
+        line.putNull("parent_tool_use_id");
+        line.put("session_id", "");
+        return json(line);
+    }
+
+    /** One of our requests to the CLI ({@code interrupt}, {@code set_model}, …); its reply names {@code requestId}. */
+    String controlRequest(String requestId, String subtype, Map<String, String> fields) {
+        ObjectNode line = mapper.createObjectNode().put("type", "control_request").put("request_id", requestId);
+        ObjectNode request = line.putObject("request").put("subtype", subtype);
+        fields.forEach(request::put);
+        return json(line);
+    }
+
+    /** The answer to a {@code can_use_tool} request. */
+    String permissionAnswer(String requestId, PermissionDecision decision) {
+        ObjectNode line = mapper.createObjectNode().put("type", "control_response");
+        ObjectNode response = line.putObject("response").put("subtype", "success").put("request_id", requestId);
+        ObjectNode answer = response.putObject("response").put("behavior", decision.behavior());
+        switch (decision) {
+            case PermissionDecision.Allow allow -> {
+                if (allow.updatedInput() != null) {
+                    answer.set("updatedInput", mapper.valueToTree(allow.updatedInput()));
+                }
+                if (!allow.updatedPermissions().isEmpty()) {
+                    answer.set("updatedPermissions", mapper.valueToTree(allow.updatedPermissions()));
+                }
+            }
+            case PermissionDecision.Deny deny -> {
+                answer.put("message", deny.message());
+                if (deny.interrupt()) {
+                    answer.put("interrupt", true);
+                }
+            }
+        }
+        return json(line);
+    }
+
+    /** The CLI waits for an answer to every control request: this one says we do not serve it. */
+    String refusal(String requestId, String subtype) {
+        ObjectNode line = mapper.createObjectNode().put("type", "control_response");
+        line.putObject("response").put("subtype", "error").put("request_id", requestId)
+                .put("error", "not supported by this host: " + subtype);
+        return json(line);
+    }
+
+    private String json(ObjectNode line) {
+        try {
+            return mapper.writeValueAsString(line);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a stdin line", e);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.ccui.application.run;
+
+import dev.ccui.application.run.port.in.StartRunCommand;
+import dev.ccui.application.run.port.out.ClaudeRunner;
+import dev.ccui.application.run.port.out.RunSpec;
+import dev.ccui.application.run.port.out.RunningProcess;
+import dev.ccui.application.run.port.out.SessionProjects;
+import dev.ccui.domain.auth.Principal;
+import dev.ccui.domain.error.CcuiException;
+import dev.ccui.domain.project.Project;
+import dev.ccui.domain.run.Run;
+import dev.ccui.domain.run.RunId;
+import dev.ccui.domain.session.SessionId;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The sessions with a CLI process on this node, and how a run gets one: the session's own
+ * process takes the next turn while it lives (no start-up, the CLI keeps its context), a fresh
+ * one resumes the session otherwise.
+ */
+final class LiveSessions {
+    private final Map<SessionId, LiveSession> sessions = new ConcurrentHashMap<>();
+    private final ClaudeRunner runner;
+    private final SessionProjects index;
+    private final LiveSession.Services services;
+
+    LiveSessions(ClaudeRunner runner, SessionProjects index, LiveSession.Services services) {
+        this.runner = runner;
+        this.index = index;
+        this.services = services;
+    }
+
+    /** The session's live process, or {@code null}. */
+    LiveSession get(SessionId sessionId) {
+        return sessions.get(sessionId);
+    }
+
+    boolean hasActiveRun(SessionId sessionId) {
+        LiveSession live = sessions.get(sessionId);
+        return live != null && live.hasActiveRun();
+    }
+
+    /** The session's run active on this node, or {@code null}. */
+    RunId activeRunId(SessionId sessionId) {
+        LiveSession live = sessions.get(sessionId);
+        return live == null ? null : live.currentRunId();
+    }
+
+    int activeRuns() {
+        return (int) sessions.values().stream().filter(LiveSession::hasActiveRun).count();
+    }
+
+    long activeRunsOf(Principal caller) {
+        return sessions.values().stream().filter(live -> live.activeRunOf(caller)).count();
+    }
+
+    /** Called one start at a time (admission holds its lock), so two launches never race for a session. */
+    void launch(Run run, Principal caller, Project project, StartRunCommand command, boolean resume) {
+        LiveSession live = sessions.get(run.sessionId());
+        boolean reuse = live != null && live.alive();
+        if (!reuse) {
+            live = open(run, caller);
+        } else {
+            live.begin(run, caller);
+            live.adjust(command);
+            if (live.send(run, command) || !live.detach(run)) {
+                return;
+            }
+            // The process ended between turns: continue in a fresh one.
+            live = open(run, caller);
+            resume = true;
+        }
+        if (resume) {
+            // An archived session's transcript is written back first: the CLI resumes from the file.
+            index.prepareResume(run.sessionId());
+        }
+        RunSpec spec = new RunSpec(Path.of(project.path()), run.sessionId(), resume, command.model(),
+                command.permissionMode(), command.allowedTools(), List.of(), Map.of());
+        RunningProcess process;
+        try {
+            process = runner.start(spec, live);
+        } catch (CcuiException | IllegalStateException e) {
+            live.failed(run, "cli_start_failed", e.getMessage());
+            return;
+        }
+        live.attach(process);
+        live.send(run, command);
+    }
+
+    private LiveSession open(Run run, Principal caller) {
+        LiveSession live = new LiveSession(run.sessionId(), services, gone -> sessions.remove(gone.sessionId(), gone));
+        sessions.put(run.sessionId(), live);
+        live.begin(run, caller);
+        return live;
+    }
+
+    /** Ends every process; their runs end as the processes report it. */
+    void closeAll() {
+        List.copyOf(sessions.values()).forEach(LiveSession::closeProcess);
+    }
+}

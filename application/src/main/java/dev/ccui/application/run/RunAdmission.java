@@ -1,0 +1,111 @@
+package dev.ccui.application.run;
+
+import dev.ccui.application.audit.Auditor;
+import dev.ccui.application.common.ClientInfo;
+import dev.ccui.application.run.port.in.StartRunCommand;
+import dev.ccui.application.run.port.in.StartedRun;
+import dev.ccui.application.run.port.out.RunRepository;
+import dev.ccui.application.run.port.out.SessionProjects;
+import dev.ccui.domain.audit.AuditAction;
+import dev.ccui.domain.auth.Principal;
+import dev.ccui.domain.error.ConflictException;
+import dev.ccui.domain.error.NotFoundException;
+import dev.ccui.domain.error.TooManyRequestsException;
+import dev.ccui.domain.error.UnavailableException;
+import dev.ccui.domain.project.Project;
+import dev.ccui.domain.project.ProjectId;
+import dev.ccui.domain.run.Run;
+import dev.ccui.domain.run.RunId;
+import dev.ccui.domain.run.RunState;
+import dev.ccui.domain.session.SessionId;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Whether a prompt becomes a run. Decided one start at a time, because every rule reads what the
+ * previous start wrote: a client message id already seen returns its run, the per-user and
+ * global limits hold, a session has one active run, and a continued session belongs to the
+ * project. The admitted run is recorded, then handed to the live sessions.
+ */
+final class RunAdmission {
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
+    private final RunRepository runs;
+    private final SessionProjects index;
+    private final LiveSessions sessions;
+    private final Auditor auditor;
+    private final Clock clock;
+    private final RunSettings settings;
+    private boolean closed;
+
+    RunAdmission(RunRepository runs, SessionProjects index, LiveSessions sessions, Auditor auditor, Clock clock,
+                 RunSettings settings) {
+        this.runs = runs;
+        this.index = index;
+        this.sessions = sessions;
+        this.auditor = auditor;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    synchronized StartedRun admit(Principal caller, Project project, StartRunCommand command, ClientInfo client) {
+        if (closed) {
+            throw new UnavailableException("the app is shutting down");
+        }
+        Optional<Run> known = runs.findByClientMessageId(caller.userId(), command.clientMessageId());
+        if (known.isPresent()) {
+            return new StartedRun(known.get().id(), known.get().sessionId());
+        }
+        checkLimits(caller);
+        SessionId sessionId = command.sessionId() == null ? new SessionId(UUID.randomUUID().toString()) : command.sessionId();
+        boolean resume = command.sessionId() != null && resumable(sessionId, project);
+        if (sessions.hasActiveRun(sessionId)) {
+            throw new ConflictException("RUN_ACTIVE", "a run is already active in this session");
+        }
+        Run run = new Run(RunId.random(), sessionId, project.id(), caller.userId(), RunState.STARTING,
+                command.clientMessageId(), clock.instant(), null, settings.node());
+        if (!runs.insert(run)) {
+            // Another node took this client message id first: its run is the answer.
+            Run raced = runs.findByClientMessageId(caller.userId(), command.clientMessageId()).orElseThrow();
+            return new StartedRun(raced.id(), raced.sessionId());
+        }
+        auditor.record(AuditAction.RUN_STARTED, caller, run.id().toString(), client, true,
+                "session " + sessionId + " in " + project.path());
+        sessions.launch(run, caller, project, command, resume);
+        return new StartedRun(run.id(), sessionId);
+    }
+
+    /**
+     * A continued session must be the project's; it resumes from its transcript unless its only
+     * run failed before the CLI wrote anything (there is no transcript to resume).
+     */
+    private boolean resumable(SessionId sessionId, Project project) {
+        Optional<Run> latest = runs.latestOfSession(sessionId);
+        Optional<ProjectId> indexed = index.projectOf(sessionId);
+        ProjectId owner = latest.map(Run::projectId).or(() -> indexed)
+                .orElseThrow(() -> new NotFoundException("no such session"));
+        if (!owner.equals(project.id())) {
+            throw new NotFoundException("no such session in this project");
+        }
+        return indexed.isPresent() || latest.map(r -> r.state() != RunState.FAILED).orElse(false);
+    }
+
+    private void checkLimits(Principal caller) {
+        long mine = sessions.activeRunsOf(caller);
+        if (mine >= settings.perUser()) {
+            throw new TooManyRequestsException("you already have " + mine + " active runs (the limit is "
+                    + settings.perUser() + "); wait for one to end", RETRY_AFTER);
+        }
+        if (sessions.activeRuns() >= settings.global()) {
+            throw new TooManyRequestsException("the server runs its limit of " + settings.global()
+                    + " active runs; try again shortly", RETRY_AFTER);
+        }
+    }
+
+    /** No start is admitted from now on; one being admitted has finished when this returns. */
+    synchronized void close() {
+        closed = true;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.ccui.application.run;
+
+import dev.ccui.application.events.AppEvent;
+import dev.ccui.application.events.port.out.EventBus;
+import dev.ccui.application.run.port.out.RunEventLog;
+import dev.ccui.domain.run.LoggedRunEvent;
+import dev.ccui.domain.run.RunEvent;
+import dev.ccui.domain.run.RunId;
+import dev.ccui.domain.session.SessionId;
+import java.time.Clock;
+
+/**
+ * Appends a run event to the durable log, which gives it its seq, and only then publishes it:
+ * a subscriber never hears of an event the log cannot replay, and the seq it sees is final.
+ */
+final class RunEventPublisher {
+    private final RunEventLog log;
+    private final EventBus bus;
+    private final Clock clock;
+
+    RunEventPublisher(RunEventLog log, EventBus bus, Clock clock) {
+        this.log = log;
+        this.bus = bus;
+        this.clock = clock;
+    }
+
+    LoggedRunEvent append(SessionId sessionId, RunId runId, RunEvent event) {
+        LoggedRunEvent logged = log.append(sessionId, runId, event, clock.instant());
+        bus.publish(new AppEvent.RunEventLogged(logged));
+        return logged;
+    }
+}

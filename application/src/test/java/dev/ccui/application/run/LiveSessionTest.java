@@ -1,0 +1,173 @@
+package dev.ccui.application.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ccui.application.audit.Auditor;
+import dev.ccui.application.run.port.in.PermissionAnswer;
+import dev.ccui.application.run.port.out.RunSpec;
+import dev.ccui.application.testing.FakeClaudeRunner;
+import dev.ccui.application.testing.FakeClaudeRunner.FakeProcess;
+import dev.ccui.application.testing.InMemoryAuditRepository;
+import dev.ccui.application.testing.InMemoryRunStore;
+import dev.ccui.application.testing.MutableClock;
+import dev.ccui.application.testing.SyncEventBus;
+import dev.ccui.domain.auth.AuthMethod;
+import dev.ccui.domain.auth.Principal;
+import dev.ccui.domain.error.ConflictException;
+import dev.ccui.domain.project.ProjectId;
+import dev.ccui.domain.run.LoggedRunEvent;
+import dev.ccui.domain.run.NodeId;
+import dev.ccui.domain.run.PermissionDecision;
+import dev.ccui.domain.run.Run;
+import dev.ccui.domain.run.RunEvent;
+import dev.ccui.domain.run.RunId;
+import dev.ccui.domain.run.RunState;
+import dev.ccui.domain.session.SessionId;
+import dev.ccui.domain.user.Role;
+import dev.ccui.domain.user.UserId;
+import dev.ccui.domain.user.Username;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The permission state machine of one session, on a fake CLI and delayed tasks fired by hand. */
+class LiveSessionTest {
+    private static final Instant T0 = Instant.parse("2026-05-01T12:00:00Z");
+
+    private final MutableClock clock = new MutableClock(T0);
+    private final InMemoryRunStore store = new InMemoryRunStore();
+    private final ManualTasks timers = new ManualTasks();
+    private final FakeClaudeRunner runner = new FakeClaudeRunner();
+    private final Principal olga = new Principal(UserId.random(), new Username("olga"), Role.MEMBER, AuthMethod.BEARER,
+            null, null, Set.of());
+    private final SessionId sessionId = new SessionId(UUID.randomUUID().toString());
+    private final Run run = new Run(RunId.random(), sessionId, ProjectId.random(), olga.userId(), RunState.STARTING, "m1",
+            T0, null, new NodeId("local"));
+    private LiveSession live;
+    private FakeProcess cli;
+
+    @BeforeEach
+    void startARun() {
+        store.insert(run);
+        var services = new LiveSession.Services(store, new RunEventPublisher(store, new SyncEventBus(), clock),
+                new Auditor(new InMemoryAuditRepository(), clock), clock, Duration.ofMinutes(5), timers);
+        live = new LiveSession(sessionId, services, gone -> { });
+        live.begin(run, olga);
+        cli = (FakeProcess) runner.start(RunSpec.newSession(Path.of("/w/app"), sessionId), live);
+        live.attach(cli);
+        cli.emit(new RunEvent.RunStarted(sessionId.value(), "m", "/w/app", "default", List.of(), "2"));
+    }
+
+    private static RunEvent.PermissionRequest write(String requestId) {
+        return new RunEvent.PermissionRequest(requestId, "Write", "Write", Map.of("file_path", "/w/app/a.txt"),
+                null, List.of(), "toolu_" + requestId, null);
+    }
+
+    private List<RunEvent.PermissionResolved> resolutions() {
+        return store.all(sessionId).stream().map(LoggedRunEvent::event)
+                .filter(RunEvent.PermissionResolved.class::isInstance).map(RunEvent.PermissionResolved.class::cast).toList();
+    }
+
+    private RunState state() {
+        return store.findById(run.id()).orElseThrow().state();
+    }
+
+    @Test
+    void theFirstDecisionWinsAndTheCliRunsTheToolWithTheInputItAskedAbout() {
+        cli.emit(write("r1"));
+        assertThat(state()).isEqualTo(RunState.AWAITING_PERMISSION);
+
+        live.decide(run.id(), "r1", new PermissionAnswer(true, null, false), "olga");
+
+        assertThatThrownBy(() -> live.decide(run.id(), "r1", new PermissionAnswer(false, "no", false), "paul"))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("already decided");
+        assertThat(cli.answers().get("r1")).isEqualTo(new PermissionDecision.Allow(Map.of("file_path", "/w/app/a.txt"), List.of()));
+        assertThat(resolutions()).extracting(RunEvent.PermissionResolved::decidedBy).containsExactly("olga");
+        assertThat(state()).isEqualTo(RunState.RUNNING);
+        assertThat(timers.waiting()).as("the decision stopped the timeout").isZero();
+    }
+
+    @Test
+    void aRequestOfAnotherRunIsNotThisRunsToDecide() {
+        cli.emit(write("r1"));
+
+        assertThatThrownBy(() -> live.decide(RunId.random(), "r1", new PermissionAnswer(true, null, false), "olga"))
+                .isInstanceOf(ConflictException.class);
+        live.decide(run.id(), "r1", new PermissionAnswer(false, null, false), "olga");
+        assertThat(cli.answers().get("r1")).isInstanceOf(PermissionDecision.Deny.class);
+    }
+
+    @Test
+    void anUnansweredRequestIsDeniedWhenItsTimeComesAndNobodyCanAnswerItAfterwards() {
+        cli.emit(write("r1"));
+
+        timers.elapse();
+
+        assertThat(cli.answers().get("r1")).isInstanceOf(PermissionDecision.Deny.class);
+        assertThat(resolutions()).singleElement().satisfies(resolved -> {
+            assertThat(resolved.decidedBy()).isEqualTo("timeout");
+            assertThat(resolved.message()).isEqualTo("No decision within 300 s: denied.");
+        });
+        assertThat(state()).isEqualTo(RunState.RUNNING);
+        assertThatThrownBy(() -> live.decide(run.id(), "r1", new PermissionAnswer(true, null, false), "olga"))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void anInterruptedTurnClearsItsPendingRequestWhenTheCliGivesUpOnIt() {
+        cli.emit(write("r1"));
+
+        live.interrupt(run.id());
+        cli.cancelPermission("r1");
+        cli.emit(new RunEvent.RunEnded(RunEvent.EndReason.INTERRUPTED));
+
+        assertThat(resolutions()).containsExactly(
+                new RunEvent.PermissionResolved("r1", "toolu_r1", "Write", "deny", "cli", "the turn was interrupted before an answer"));
+        assertThat(timers.waiting()).as("no timeout denies it later").isZero();
+        assertThatThrownBy(() -> live.decide(run.id(), "r1", new PermissionAnswer(true, null, false), "olga"))
+                .isInstanceOf(ConflictException.class);
+        assertThat(cli.answers()).as("nothing was answered to a request the CLI gave up on").isEmpty();
+        assertThat(state()).isEqualTo(RunState.INTERRUPTED);
+    }
+
+    @Test
+    void theEndOfTheRunVoidsItsPendingRequestsEvenWhenTheCliSaidNothingAboutThem() {
+        cli.emit(write("r1"));
+
+        cli.emit(new RunEvent.RunEnded(RunEvent.EndReason.INTERRUPTED));
+
+        assertThat(timers.waiting()).isZero();
+        assertThatThrownBy(() -> live.decide(run.id(), "r1", new PermissionAnswer(true, null, false), "olga"))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void theCliGivingUpOnARequestSomeoneAnsweredChangesNothing() {
+        cli.emit(write("r1"));
+        live.decide(run.id(), "r1", new PermissionAnswer(true, null, false), "olga");
+
+        cli.cancelPermission("r1");
+
+        assertThat(resolutions()).extracting(RunEvent.PermissionResolved::decidedBy).containsExactly("olga");
+    }
+
+    @Test
+    void aRememberedToolIsAllowedForTheRestOfTheSessionWithoutAsking() {
+        cli.emit(write("r1"));
+        live.decide(run.id(), "r1", new PermissionAnswer(true, null, true), "olga");
+
+        cli.emit(write("r2"));
+
+        assertThat(cli.answers().get("r2")).isInstanceOf(PermissionDecision.Allow.class);
+        assertThat(resolutions()).extracting(RunEvent.PermissionResolved::decidedBy).containsExactly("olga", "session_rule");
+        assertThat(timers.waiting()).isZero();
+        assertThat(state()).isEqualTo(RunState.RUNNING);
+    }
+}
