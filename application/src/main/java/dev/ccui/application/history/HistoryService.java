@@ -11,8 +11,8 @@ import dev.ccui.application.history.port.in.MessagesQuery;
 import dev.ccui.application.history.port.in.SearchResult;
 import dev.ccui.application.history.port.in.SessionHistoryUseCase;
 import dev.ccui.application.history.port.in.SessionMatches;
-import dev.ccui.application.history.port.out.ImageData;
-import dev.ccui.application.history.port.out.SearchHit;
+import dev.ccui.domain.history.ImageData;
+import dev.ccui.domain.history.SearchHit;
 import dev.ccui.application.history.port.out.MessageLine;
 import dev.ccui.application.history.port.out.SessionIndexQuery;
 import dev.ccui.application.history.port.out.SessionMarks;
@@ -24,6 +24,7 @@ import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.error.NotFoundException;
 import dev.ccui.domain.history.HistoryMessage;
+import dev.ccui.domain.history.IndexProgress;
 import dev.ccui.domain.project.Project;
 import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.project.ProjectOverview;
@@ -53,9 +54,10 @@ public final class HistoryService implements SessionHistoryUseCase {
     private final ProjectAccess access;
     private final EventBus events;
     private final Auditor auditor;
+    private final IndexService indexer;
 
     public HistoryService(SessionIndexQuery index, SessionMarks marks, TranscriptStore transcripts,
-                          ProjectRepository projects, EventBus events, Auditor auditor) {
+                          ProjectRepository projects, EventBus events, Auditor auditor, IndexService indexer) {
         this.index = index;
         this.marks = marks;
         this.transcripts = transcripts;
@@ -63,23 +65,28 @@ public final class HistoryService implements SessionHistoryUseCase {
         this.access = new ProjectAccess(projects);
         this.events = events;
         this.auditor = auditor;
+        this.indexer = indexer;
     }
 
     @Override
-    public Page<SessionSummary> listSessions(Principal caller, String projectId, Integer limit, String cursor,
+    public IndexProgress indexProgress() {
+        return indexer.indexProgress();
+    }
+
+    @Override
+    public Page<SessionSummary> listSessions(Principal caller, ProjectId projectId, Integer limit, String cursor,
                                              boolean includeHidden) {
         Project project = access.require(caller, projectId);
         return index.listSessions(project.id(), Limits.pageSize(limit, 50, 200), cursor, includeHidden);
     }
 
     @Override
-    public SessionSummary getSession(Principal caller, String sessionId) {
+    public SessionSummary getSession(Principal caller, SessionId sessionId) {
         return visible(caller, sessionId);
     }
 
-    private SessionSummary visible(Principal caller, String sessionId) {
-        SessionSummary summary = SessionId.parse(sessionId).flatMap(index::summary)
-                .orElseThrow(() -> new NotFoundException("no such session"));
+    private SessionSummary visible(Principal caller, SessionId sessionId) {
+        SessionSummary summary = index.summary(sessionId).orElseThrow(() -> new NotFoundException("no such session"));
         Project project = projects.findById(summary.projectId()).filter(p -> !p.removed())
                 .orElseThrow(() -> new NotFoundException("no such session"));
         access.require(caller, project);
@@ -87,7 +94,7 @@ public final class HistoryService implements SessionHistoryUseCase {
     }
 
     @Override
-    public MessagesPage messages(Principal caller, String sessionId, MessagesQuery query) {
+    public MessagesPage messages(Principal caller, SessionId sessionId, MessagesQuery query) {
         SessionSummary summary = visible(caller, sessionId);
         int size = Limits.pageSize(query.limit(), 50, 500);
         if (query.around() != null) {
@@ -131,7 +138,7 @@ public final class HistoryService implements SessionHistoryUseCase {
     }
 
     @Override
-    public SessionMatches matches(Principal caller, String sessionId, String query) {
+    public SessionMatches matches(Principal caller, SessionId sessionId, String query) {
         SessionSummary summary = visible(caller, sessionId);
         MatchWords words = MatchWords.of(requireQuery(query));
         if (words.isEmpty()) {
@@ -170,7 +177,7 @@ public final class HistoryService implements SessionHistoryUseCase {
     }
 
     @Override
-    public String toolResult(Principal caller, String sessionId, long seq, String toolUseId) {
+    public String toolResult(Principal caller, SessionId sessionId, long seq, String toolUseId) {
         SessionSummary summary = visible(caller, sessionId);
         if (toolUseId == null || toolUseId.isBlank() || toolUseId.length() > 200) {
             throw new InvalidException("toolUseId", "toolUseId is required");
@@ -180,7 +187,7 @@ public final class HistoryService implements SessionHistoryUseCase {
     }
 
     @Override
-    public ImageData image(Principal caller, String sessionId, String imageId) {
+    public ImageData image(Principal caller, SessionId sessionId, String imageId) {
         SessionSummary summary = visible(caller, sessionId);
         String[] parts = imageId == null ? new String[0] : imageId.split("-", 2);
         long seq;
@@ -196,7 +203,7 @@ public final class HistoryService implements SessionHistoryUseCase {
     }
 
     @Override
-    public SessionSummary renameSession(Principal caller, String sessionId, String title, ClientInfo client) {
+    public SessionSummary renameSession(Principal caller, SessionId sessionId, String title, ClientInfo client) {
         SessionSummary summary = visible(caller, sessionId);
         String clean = title == null ? null : title.strip();
         if (clean != null && (clean.length() > 300 || clean.chars().anyMatch(Character::isISOControl))) {
@@ -209,7 +216,7 @@ public final class HistoryService implements SessionHistoryUseCase {
     }
 
     @Override
-    public void hideSession(Principal caller, String sessionId, boolean hidden, ClientInfo client) {
+    public void hideSession(Principal caller, SessionId sessionId, boolean hidden, ClientInfo client) {
         SessionSummary summary = visible(caller, sessionId);
         marks.setHidden(summary.id(), hidden);
         auditor.record(AuditAction.SESSION_HIDDEN, caller, summary.id().value(), client, true, hidden ? "hidden" : "shown");
@@ -217,12 +224,12 @@ public final class HistoryService implements SessionHistoryUseCase {
     }
 
     @Override
-    public Page<SearchResult> search(Principal caller, String query, String projectId, Integer limit, String cursor) {
+    public Page<SearchResult> search(Principal caller, String query, ProjectId projectId, Integer limit, String cursor) {
         requireQuery(query);
         int size = Limits.pageSize(limit, 20, 100);
         int offset = parseSearchCursor(cursor);
         List<Project> scope;
-        if (projectId != null && !projectId.isBlank()) {
+        if (projectId != null) {
             scope = List.of(access.require(caller, projectId));
         } else {
             scope = projects.overview(caller.isAdmin() ? null : caller.userId()).stream().map(ProjectOverview::project).toList();
@@ -267,7 +274,7 @@ public final class HistoryService implements SessionHistoryUseCase {
     }
 
     @Override
-    public void exportMarkdown(Principal caller, String sessionId, Appendable out) throws IOException {
+    public void exportMarkdown(Principal caller, SessionId sessionId, Appendable out) throws IOException {
         SessionSummary summary = visible(caller, sessionId);
         MarkdownExport writer = new MarkdownExport(out);
         writer.header(summary);
@@ -275,7 +282,7 @@ public final class HistoryService implements SessionHistoryUseCase {
     }
 
     @Override
-    public void exportMessages(Principal caller, String sessionId, MessageSink sink) throws IOException {
+    public void exportMessages(Principal caller, SessionId sessionId, MessageSink sink) throws IOException {
         forEachMessage(visible(caller, sessionId), sink);
     }
 

@@ -1,9 +1,8 @@
 package dev.ccui.application.history;
 
 import dev.ccui.application.events.AppEvent;
-import dev.ccui.application.events.IndexProgress;
+import dev.ccui.domain.history.IndexProgress;
 import dev.ccui.application.events.port.out.EventBus;
-import dev.ccui.application.history.port.in.IndexStatusUseCase;
 import dev.ccui.application.history.port.out.FileState;
 import dev.ccui.application.history.port.out.IndexedSession;
 import dev.ccui.application.history.port.out.SessionIndexWriter;
@@ -45,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * watcher reports them. A file is read only from where the last read stopped when it grew, and
  * from the start when it shrank or was replaced. One bad file never stops the others.
  */
-public final class IndexService implements IndexStatusUseCase, AutoCloseable {
+public final class IndexService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IndexService.class);
     /** How much of a file is copied into the archive at once: the archive's chunk, whatever the file's size. */
     private static final int ARCHIVE_PIECE = 1 << 20;
@@ -123,7 +122,7 @@ public final class IndexService implements IndexStatusUseCase, AutoCloseable {
         worker = Thread.ofPlatform().name("ccui-indexer").daemon().start(this::loop);
     }
 
-    @Override
+    /** Where the index stands: the state and figures of the last or current pass. */
     public IndexProgress indexProgress() {
         return progress;
     }

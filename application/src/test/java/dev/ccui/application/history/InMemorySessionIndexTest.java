@@ -7,6 +7,6 @@ class InMemorySessionIndexTest extends SessionIndexContract {
     @Override
     protected Ports ports() {
         InMemoryStores stores = new InMemoryStores();
-        return new Ports(stores.sessions, stores.sessions, stores.sessions, stores.projects);
+        return new Ports(stores.sessions, stores.sessions, stores.sessions, stores.sessions, stores.projects);
     }
 }

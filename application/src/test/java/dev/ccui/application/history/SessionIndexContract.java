@@ -8,10 +8,11 @@ import dev.ccui.application.history.port.out.FileState;
 import dev.ccui.application.history.port.out.IndexedLine;
 import dev.ccui.application.history.port.out.IndexedSession;
 import dev.ccui.application.history.port.out.LineRef;
-import dev.ccui.application.history.port.out.SearchHit;
+import dev.ccui.domain.history.SearchHit;
 import dev.ccui.application.history.port.out.SessionIndexQuery;
 import dev.ccui.application.history.port.out.SessionIndexWriter;
 import dev.ccui.application.history.port.out.SessionMarks;
+import dev.ccui.application.project.port.out.FolderSessions;
 import dev.ccui.application.project.port.out.ProjectRepository;
 import dev.ccui.application.history.port.out.IndexStats;
 import dev.ccui.application.history.port.out.MessageLine;
@@ -38,9 +39,9 @@ import org.junit.jupiter.api.Test;
 public abstract class SessionIndexContract {
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00.123Z");
 
-    /** The index's three ports over one store, and the projects its sessions belong to. */
-    public record Ports(SessionIndexWriter writer, SessionIndexQuery query, SessionMarks marks,
-                           ProjectRepository projects) {
+    /** The index's ports over one store, and the projects its sessions belong to. */
+    public record Ports(SessionIndexWriter writer, SessionIndexQuery query, SessionMarks marks, FolderSessions folders,
+                        ProjectRepository projects) {
     }
 
     /** Fresh, empty ports; called once before each test. */
@@ -49,6 +50,7 @@ public abstract class SessionIndexContract {
     private SessionIndexWriter writer;
     private SessionIndexQuery query;
     private SessionMarks marks;
+    private FolderSessions folders;
     private ProjectRepository projects;
     private ProjectId alpha;
     private ProjectId beta;
@@ -59,6 +61,7 @@ public abstract class SessionIndexContract {
         writer = ports.writer();
         query = ports.query();
         marks = ports.marks();
+        folders = ports.folders();
         projects = ports.projects();
         alpha = project("/work/alpha");
         beta = project("/work/beta");
@@ -447,7 +450,7 @@ public abstract class SessionIndexContract {
         applyNew(new S("cwd-3", alpha), "/t/cwd-3.jsonl", 1, null);
 
         ProjectId gamma = project("/work/gamma");
-        assertThat(marks.assignProject("/work/gamma", gamma)).isEqualTo(2);
+        assertThat(folders.assignProject("/work/gamma", gamma)).isEqualTo(2);
         assertThat(query.listSessions(gamma, 10, null, false).items()).extracting(item -> item.id().value())
                 .containsExactlyInAnyOrder("cwd-1", "cwd-2");
         assertThat(query.listSessions(alpha, 10, null, false).items()).extracting(item -> item.id().value())

@@ -78,7 +78,8 @@ public final class InMemoryProjectRepository implements ProjectRepository {
         List<SessionSummary> visible = sessions.visibleSessions(project.id());
         Instant last = visible.stream().map(SessionSummary::lastActivityAt).filter(Objects::nonNull)
                 .max(Comparator.naturalOrder()).orElse(null);
-        return new ProjectOverview(project, visible.size(), last);
+        long archived = visible.stream().filter(session -> session.archivedAt() != null).count();
+        return new ProjectOverview(project, visible.size(), last, archived);
     }
 
     @Override

@@ -6,10 +6,11 @@ import dev.ccui.application.history.port.out.IndexStats;
 import dev.ccui.application.history.port.out.IndexedLine;
 import dev.ccui.application.history.port.out.IndexedSession;
 import dev.ccui.application.history.port.out.MessageLine;
-import dev.ccui.application.history.port.out.SearchHit;
+import dev.ccui.domain.history.SearchHit;
 import dev.ccui.application.history.port.out.SessionIndexQuery;
 import dev.ccui.application.history.port.out.SessionIndexWriter;
 import dev.ccui.application.history.port.out.SessionMarks;
+import dev.ccui.application.project.port.out.FolderSessions;
 import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.session.SessionId;
@@ -31,11 +32,12 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The transcript index in memory: the writer, the queries and the marks over one state, held to
+ * The transcript index in memory: the writer, the queries, the marks and the folder moves over one state, held to
  * the same contract as the database index. Search matches whole words of one stored text (each
  * {@link #apply} adds one), ranked by how dense the words are in it.
  */
-public final class InMemorySessionIndex implements SessionIndexWriter, SessionIndexQuery, SessionMarks {
+public final class InMemorySessionIndex implements SessionIndexWriter, SessionIndexQuery, SessionMarks,
+        FolderSessions {
     private record Text(SessionId session, String file, String body) {
     }
 

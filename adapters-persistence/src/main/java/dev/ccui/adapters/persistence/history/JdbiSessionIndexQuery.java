@@ -11,7 +11,7 @@ import dev.ccui.application.common.Page;
 import dev.ccui.application.history.port.out.FileState;
 import dev.ccui.application.history.port.out.IndexStats;
 import dev.ccui.application.history.port.out.MessageLine;
-import dev.ccui.application.history.port.out.SearchHit;
+import dev.ccui.domain.history.SearchHit;
 import dev.ccui.application.history.port.out.SessionIndexQuery;
 import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.project.ProjectId;
@@ -113,26 +113,23 @@ public final class JdbiSessionIndexQuery implements SessionIndexQuery {
 
     @Override
     public List<MessageLine> lines(SessionId id, Long beforeSeq, int limit) {
-        if (limit < 1) {
-            return List.of();
-        }
-        return jdbi.withHandle(h -> h.createQuery("SELECT seq, file_path, byte_offset, byte_length FROM session_lines "
-                        + "WHERE session_id = :id AND seq < :before ORDER BY seq DESC LIMIT :limit")
-                .bind("id", id.value())
-                .bind("before", beforeSeq == null ? Long.MAX_VALUE : beforeSeq)
-                .bind("limit", limit)
-                .map(SessionRows::mapLine).list());
+        return lines("seq < :bound ORDER BY seq DESC", id, beforeSeq == null ? Long.MAX_VALUE : beforeSeq, limit);
     }
 
     @Override
     public List<MessageLine> linesFrom(SessionId id, long fromSeq, int limit) {
+        return lines("seq >= :bound ORDER BY seq", id, fromSeq, limit);
+    }
+
+    /** At most {@code limit} positions of a session on one side of {@code bound}, in the order given. */
+    private List<MessageLine> lines(String sideAndOrder, SessionId id, long bound, int limit) {
         if (limit < 1) {
             return List.of();
         }
         return jdbi.withHandle(h -> h.createQuery("SELECT seq, file_path, byte_offset, byte_length FROM session_lines "
-                        + "WHERE session_id = :id AND seq >= :from ORDER BY seq LIMIT :limit")
+                        + "WHERE session_id = :id AND " + sideAndOrder + " LIMIT :limit")
                 .bind("id", id.value())
-                .bind("from", fromSeq)
+                .bind("bound", bound)
                 .bind("limit", limit)
                 .map(SessionRows::mapLine).list());
     }

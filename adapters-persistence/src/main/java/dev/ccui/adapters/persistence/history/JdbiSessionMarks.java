@@ -4,7 +4,6 @@ import static dev.ccui.adapters.persistence.db.Rows.flag;
 
 import dev.ccui.adapters.persistence.db.Database;
 import dev.ccui.application.history.port.out.SessionMarks;
-import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.session.SessionId;
 import org.jdbi.v3.core.Jdbi;
 
@@ -27,12 +26,4 @@ public final class JdbiSessionMarks implements SessionMarks {
         jdbi.useHandle(h -> h.createUpdate("UPDATE sessions SET hidden = :hidden WHERE id = :id")
                 .bind("hidden", flag(hidden)).bind("id", id.value()).execute());
     }
-
-    @Override
-    public int assignProject(String cwd, ProjectId projectId) {
-        return jdbi.withHandle(h -> h.createUpdate("UPDATE sessions SET project_id = :project WHERE cwd = :cwd "
-                        + "AND project_id <> :project")
-                .bind("project", projectId.toString()).bind("cwd", cwd).execute());
-    }
-
 }

@@ -3,6 +3,7 @@ package dev.ccui.adapters.persistence.history;
 import dev.ccui.adapters.persistence.OpenDatabase;
 import dev.ccui.adapters.persistence.TestDatabases;
 import dev.ccui.adapters.persistence.db.Database;
+import dev.ccui.adapters.persistence.project.JdbiFolderSessions;
 import dev.ccui.adapters.persistence.project.JdbiProjectRepository;
 import dev.ccui.application.history.SessionIndexContract;
 import java.nio.file.Path;
@@ -19,6 +20,6 @@ abstract class JdbiSessionIndexContract extends SessionIndexContract {
     protected Ports ports() {
         Database database = db.database();
         return new Ports(new JdbiSessionIndexWriter(database), new JdbiSessionIndexQuery(database),
-                new JdbiSessionMarks(database), new JdbiProjectRepository(database.jdbi()));
+                new JdbiSessionMarks(database), new JdbiFolderSessions(database), new JdbiProjectRepository(database.jdbi()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.ccui.application.history.port.out;
 
 import dev.ccui.application.common.Page;
+import dev.ccui.domain.history.SearchHit;
 import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.session.SessionId;
 import dev.ccui.domain.session.SessionSummary;

@@ -1,6 +1,6 @@
 package dev.ccui.application.health.port.in;
 
-public interface CheckHealthUseCase {
+public interface HealthUseCase {
 
     HealthReport checkHealth();
 }

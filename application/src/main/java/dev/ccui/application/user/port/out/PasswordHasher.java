@@ -1,5 +1,6 @@
-package dev.ccui.application.auth.port.out;
+package dev.ccui.application.user.port.out;
 
+/** Password hashes as stored on accounts; sign-in verifies against them. */
 public interface PasswordHasher {
 
     String hash(String password);

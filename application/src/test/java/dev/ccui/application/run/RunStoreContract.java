@@ -1,9 +1,10 @@
-package dev.ccui.adapters.persistence.run;
+package dev.ccui.application.run;
 
-import dev.ccui.adapters.persistence.DatabaseContract;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ccui.adapters.persistence.db.Database;
+import dev.ccui.application.run.port.out.NodeHeartbeats;
+import dev.ccui.application.run.port.out.RunEventLog;
+import dev.ccui.application.run.port.out.RunRepository;
 import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.run.LoggedRunEvent;
 import dev.ccui.domain.run.NodeId;
@@ -18,20 +19,38 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** One contract for the run repository and the event log, run against every database we support. */
-abstract class RunStoreContract extends DatabaseContract {
+/**
+ * One contract for the run repository, the event log and the node heartbeats, run against every
+ * database we support and against the in-memory store the use-case tests use.
+ */
+public abstract class RunStoreContract {
+    /** The three ports over one store. */
+    public record Ports(RunRepository runs, RunEventLog log, NodeHeartbeats heartbeats) {
+    }
+
+    /** Fresh, empty ports over one store; called once before each test. */
+    protected abstract Ports ports();
+
+    private Ports ports;
+
+    @BeforeEach
+    void open() {
+        ports = ports();
+    }
+
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00.123Z");
     private static final SessionId SESSION = new SessionId("0b7c61c4-5d35-4a49-9a8e-7d1c7f0e2a11");
 
 
-    private JdbiRunEventLog log() {
-        return new JdbiRunEventLog(database().jdbi());
+    private RunEventLog log() {
+        return ports.log();
     }
 
-    private JdbiRunRepository runs() {
-        return new JdbiRunRepository(database().jdbi());
+    private RunRepository runs() {
+        return ports.runs();
     }
 
     private static Run run(UserId user, String clientMessageId, Instant startedAt) {
@@ -46,7 +65,7 @@ abstract class RunStoreContract extends DatabaseContract {
     @Test
     void runsRememberTheirNodeAndOnlyRunsOfSilentOrUnknownNodesAreReapable() {
         var runs = runs();
-        var heartbeats = new JdbiNodeHeartbeats(database().jdbi());
+        var heartbeats = ports.heartbeats();
         NodeId self = new NodeId("node-a");
         NodeId live = new NodeId("node-b");
         NodeId silent = new NodeId("node-c.example-1");

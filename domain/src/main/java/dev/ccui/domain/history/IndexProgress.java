@@ -1,4 +1,4 @@
-package dev.ccui.application.events;
+package dev.ccui.domain.history;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package dev.ccui.application.history.port.out;
+package dev.ccui.domain.history;
 
 import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.session.SessionId;

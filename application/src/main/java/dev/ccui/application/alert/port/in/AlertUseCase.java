@@ -1,15 +1,16 @@
 package dev.ccui.application.alert.port.in;
 
 import dev.ccui.application.health.port.in.HealthReport;
+import dev.ccui.domain.run.RunId;
 
 /**
  * What the rest of the app tells the alerting: cheap calls, safe from any thread, never throwing.
  * The service decides whether a signal is an incident worth an alert.
  */
-public interface ReportIncidentsUseCase {
+public interface AlertUseCase {
 
     /** Ignores everything (tests, or a composition without alerting). */
-    ReportIncidentsUseCase NONE = new ReportIncidentsUseCase() {
+    AlertUseCase NONE = new AlertUseCase() {
         @Override
         public void loginFailed(String ip) {
         }
@@ -19,7 +20,7 @@ public interface ReportIncidentsUseCase {
         }
 
         @Override
-        public void runCrashed(String runId, String detail) {
+        public void runCrashed(RunId runId, String detail) {
         }
 
         @Override
@@ -38,7 +39,7 @@ public interface ReportIncidentsUseCase {
     void recordRequest(int status);
 
     /** A run ended abnormally (the CLI crashed or was killed, not a normal end or a user stop). */
-    void runCrashed(String runId, String detail);
+    void runCrashed(RunId runId, String detail);
 
     /** A health check's result: database and Redis not up raise an alert, back up resolve it. */
     void healthChecked(HealthReport report);
