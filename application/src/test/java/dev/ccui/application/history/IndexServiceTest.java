@@ -107,8 +107,9 @@ class IndexServiceTest {
 
         f.indexer.scanAll();
 
-        assertThat(onlyProject().sessionCount()).isEqualTo(1);
+        assertThat(onlyProject().sessionCount()).as("not listed either").isEqualTo(1);
         assertThat(texts(SECOND)).containsExactly("fine");
+        assertThat(f.indexer.indexProgress().phase()).isEqualTo(IndexProgress.IDLE);
     }
 
     @Test
@@ -159,18 +160,5 @@ class IndexServiceTest {
         }
         assertThat(seen.getLast()).isEqualTo(expected);
         assertThat(texts(new SessionId("s-7"))).hasSize(10);
-    }
-
-    @Test
-    void aFileThatCannotBeReadIsNeitherListedNorStopsTheOthers() {
-        f.transcripts.write("s-first", "/work/app", null, f.messages("one"), f.clock.instant());
-        f.transcripts.write("s-second", "/work/app", null, f.messages("two"), f.clock.instant());
-        f.transcripts.makeUnreadable("s-first");
-
-        f.indexer.scanAll();
-
-        assertThat(onlyProject().sessionCount()).isEqualTo(1);
-        assertThat(texts(SECOND)).containsExactly("two");
-        assertThat(f.indexer.indexProgress().phase()).isEqualTo(IndexProgress.IDLE);
     }
 }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -98,14 +99,7 @@ public final class JdbiSessionIndexWriter implements SessionIndexWriter {
      */
     @Override
     public void applyAll(List<Applied> applied) {
-        if (applied.isEmpty()) {
-            return;
-        }
-        for (Applied a : applied) {
-            check(a);
-        }
-        jdbi.useTransaction(h -> {
-            relaxCommit(h);
+        inTransaction(applied, h -> {
             List<String> resets = applied.stream().filter(Applied::reset).map(a -> a.file().path()).toList();
             if (!resets.isEmpty()) {
                 PreparedBatch lines = h.prepareBatch("DELETE FROM session_lines WHERE file_path = :path");
@@ -176,14 +170,7 @@ public final class JdbiSessionIndexWriter implements SessionIndexWriter {
     /** Sessions and files of the listing's glance, inserted where absent (a full read's rows win). */
     @Override
     public void addListed(List<Applied> listed) {
-        if (listed.isEmpty()) {
-            return;
-        }
-        for (Applied a : listed) {
-            check(a);
-        }
-        jdbi.useTransaction(h -> {
-            relaxCommit(h);
+        inTransaction(listed, h -> {
             PreparedBatch sessions = h.prepareBatch(INSERT_LISTED_SESSION);
             PreparedBatch files = h.prepareBatch(INSERT_LISTED_FILE);
             for (Applied a : listed) {
@@ -195,6 +182,24 @@ public final class JdbiSessionIndexWriter implements SessionIndexWriter {
         });
     }
 
+    /** Checks the reads, then writes them in one transaction (none when there are none). */
+    private void inTransaction(List<Applied> reads, Consumer<Handle> write) {
+        if (reads.isEmpty()) {
+            return;
+        }
+        for (Applied a : reads) {
+            check(a);
+        }
+        jdbi.useTransaction(h -> {
+            if (vendor == Vendor.POSTGRESQL) {
+                // The index is derived from the transcripts and rebuilt from them: a crash may
+                // lose its last few commits, so commits need not wait for the WAL flush.
+                h.execute("SET LOCAL synchronous_commit TO OFF");
+            }
+            write.accept(h);
+        });
+    }
+
     private static void check(Applied a) {
         if (a.file().sessionId() != null && !a.file().sessionId().equals(a.session().id())) {
             throw new IllegalArgumentException("file " + a.file().path() + " belongs to session " + a.file().sessionId()
@@ -203,14 +208,6 @@ public final class JdbiSessionIndexWriter implements SessionIndexWriter {
         if (a.session().nextSeq() - a.lines().size() < 0) {
             throw new IllegalArgumentException("nextSeq " + a.session().nextSeq() + " is less than the " + a.lines().size()
                     + " new lines");
-        }
-    }
-
-    private void relaxCommit(Handle h) {
-        if (vendor == Vendor.POSTGRESQL) {
-            // The index is derived from the transcripts and rebuilt from them: a crash may
-            // lose its last few commits, so commits need not wait for the WAL flush.
-            h.execute("SET LOCAL synchronous_commit TO OFF");
         }
     }
 
