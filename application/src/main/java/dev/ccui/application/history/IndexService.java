@@ -333,6 +333,8 @@ public final class IndexService implements AutoCloseable {
             index.addListed(listed);
         }
         publishChanged(changed);
+        LOG.info("listed the sessions of {} new transcript file(s) from a glance at each in {} ms", unlisted.size(),
+                Duration.between(pass.started, clock.instant()).toMillis());
     }
 
     /** The session a glance saw, as the full read would name it and place it; empty when it cannot tell. */
