@@ -7,7 +7,7 @@ import dev.ccui.adapters.http.security.JwtTokenIssuer;
 import dev.ccui.application.auth.AuthSettings;
 import dev.ccui.application.health.HealthService;
 import dev.ccui.application.health.port.out.HealthProbe;
-import dev.ccui.application.health.port.out.ProbeResult;
+import dev.ccui.application.health.port.in.ProbeResult;
 import dev.ccui.application.ratelimit.port.out.RateLimit;
 import dev.ccui.application.testing.CountingRateLimiter;
 import dev.ccui.application.testing.InMemoryAuthFixture;

@@ -7,7 +7,7 @@ import dev.ccui.application.alert.port.out.Alert.Severity;
 import dev.ccui.application.alert.port.out.AlertSink;
 import dev.ccui.application.alert.port.out.DiskSpace;
 import dev.ccui.application.health.port.in.HealthReport;
-import dev.ccui.application.health.port.out.ProbeResult;
+import dev.ccui.application.health.port.in.ProbeResult;
 import dev.ccui.domain.run.RunId;
 import java.time.Clock;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package dev.ccui.application.health;
 import dev.ccui.application.health.port.in.HealthUseCase;
 import dev.ccui.application.health.port.in.HealthReport;
 import dev.ccui.application.health.port.out.HealthProbe;
-import dev.ccui.application.health.port.out.ProbeResult;
+import dev.ccui.application.health.port.in.ProbeResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package dev.ccui.application.history;
 
 import dev.ccui.domain.history.IndexProgress;
 import dev.ccui.application.health.port.out.HealthProbe;
-import dev.ccui.application.health.port.out.ProbeResult;
+import dev.ccui.application.health.port.in.ProbeResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -8,7 +8,7 @@ import dev.ccui.application.alert.port.out.AlertSink;
 import dev.ccui.application.alert.port.out.DiskSpace;
 import dev.ccui.application.audit.port.out.AuditRepository;
 import dev.ccui.application.health.port.in.HealthReport;
-import dev.ccui.application.health.port.out.ProbeResult;
+import dev.ccui.application.health.port.in.ProbeResult;
 import dev.ccui.application.testing.InMemoryAuditRepository;
 import dev.ccui.application.testing.MutableClock;
 import dev.ccui.domain.audit.AuditAction;

@@ -3,7 +3,7 @@ package dev.ccui.adapters.http.health;
 import dev.ccui.adapters.http.security.Access;
 import dev.ccui.application.health.port.in.HealthUseCase;
 import dev.ccui.application.health.port.in.HealthReport;
-import dev.ccui.application.health.port.out.ProbeResult;
+import dev.ccui.application.health.port.in.ProbeResult;
 import dev.ccui.application.maintenance.port.in.MaintenanceUseCase;
 import dev.ccui.domain.maintenance.MaintenanceState;
 import io.javalin.config.RoutesConfig;

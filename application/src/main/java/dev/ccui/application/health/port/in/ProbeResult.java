@@ -1,9 +1,9 @@
-package dev.ccui.application.health.port.out;
+package dev.ccui.application.health.port.in;
 
 import java.util.Map;
 import java.util.Objects;
 
-/** {@code status} is up, degraded, down or missing; {@code details} are shown as they are. */
+/** What one probe found, as the health report lists it. {@code status} is up, degraded, down or missing; {@code details} are shown as they are. */
 public record ProbeResult(String status, Long latencyMs, Map<String, Object> details) {
     public static final String UP = "up";
     public static final String DEGRADED = "degraded";
