@@ -71,17 +71,24 @@ final class IndexBatch {
             return;
         }
         try {
-            index.applyAll(applied);
-            copies.forEach(afterCommit);
-        } catch (RuntimeException e) {
-            LOG.warn("writing {} transcript reads at once failed ({}); writing them one by one", applied.size(), e.toString());
+            boolean together = true;
+            try {
+                index.applyAll(applied);
+            } catch (RuntimeException e) {
+                LOG.warn("writing {} transcript reads at once failed ({}); writing them one by one", applied.size(),
+                        e.toString());
+                together = false;
+            }
             for (int i = 0; i < applied.size(); i++) {
                 Applied a = applied.get(i);
                 try {
-                    index.apply(a.session(), a.file(), a.lines(), a.searchText(), a.reset());
+                    if (!together) {
+                        index.apply(a.session(), a.file(), a.lines(), a.searchText(), a.reset());
+                    }
+                    // Only what is committed is copied; a failed copy is caught up on a later pass.
                     afterCommit.accept(copies.get(i));
-                } catch (RuntimeException again) {
-                    LOG.warn("could not index {}: {}", a.file().path(), again.toString());
+                } catch (RuntimeException e) {
+                    LOG.warn("could not index {}: {}", a.file().path(), e.toString());
                 }
             }
         } finally {

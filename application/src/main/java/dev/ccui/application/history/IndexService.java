@@ -323,18 +323,28 @@ public final class IndexService implements AutoCloseable {
                     changed.add(session.get().session().projectId());
                 }
                 if (listed.size() >= LIST_BATCH || !listed.isEmpty() && System.nanoTime() - firstAt >= IndexBatch.MAX_AGE_NANOS) {
-                    index.addListed(listed);
-                    listed.clear();
+                    addListed(listed);
                     pass.report(changed);
                 }
             }
         }
-        if (!listed.isEmpty()) {
-            index.addListed(listed);
-        }
+        addListed(listed);
         publishChanged(changed);
         LOG.info("listed the sessions of {} new transcript file(s) from a glance at each in {} ms", unlisted.size(),
                 Duration.between(pass.started, clock.instant()).toMillis());
+    }
+
+    /** Writes listed sessions; when that fails the full reads that follow list them anyway. */
+    private void addListed(List<SessionIndexWriter.Applied> listed) {
+        if (listed.isEmpty()) {
+            return;
+        }
+        try {
+            index.addListed(listed);
+        } catch (RuntimeException e) {
+            LOG.warn("could not list {} session(s) ahead of their full reads: {}", listed.size(), e.toString());
+        }
+        listed.clear();
     }
 
     /** The session a glance saw, as the full read would name it and place it; empty when it cannot tell. */
