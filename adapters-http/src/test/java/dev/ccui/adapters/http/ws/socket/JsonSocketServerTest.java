@@ -23,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -149,11 +150,16 @@ class JsonSocketServerTest {
         return client;
     }
 
-    private void awaitOpenConnections(int count) {
+    /** Closing happens on the server's threads after the client saw it: wait for it to be done. */
+    private static void awaitTrue(BooleanSupplier condition) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (server.openConnections() != count && System.nanoTime() < deadline) {
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
         }
+    }
+
+    private void awaitOpenConnections(int count) {
+        awaitTrue(() -> server.openConnections() == count);
         assertThat(server.openConnections()).isEqualTo(count);
     }
 
@@ -184,6 +190,7 @@ class JsonSocketServerTest {
         feeds.forEach(feed -> feed.accept(new AppEvent.AccessRevoked(caller.userId(), caller.tokenId(), null, null, true)));
         assertThat(downgraded.closed.get(10, TimeUnit.SECONDS)).isEqualTo(4403);
         awaitOpenConnections(0);
+        awaitTrue(feeds::isEmpty);
         assertThat(feeds).as("no change feed is left listening").isEmpty();
     }
 
