@@ -2,7 +2,6 @@ package dev.ccui.bootstrap;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
-import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
@@ -15,17 +14,14 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.ccui.application.history.IndexService;
+import dev.ccui.application.run.RunService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The dependency rules of architecture.md, checked on the compiled classes of every module. */
 class ArchitectureTest {
     private static JavaClasses classes;
-    /**
-     * A value an in-port carries that still lives beside an out-port, leaving with its feature's
-     * redesign (issue 13): a search hit (history).
-     */
-    private static final String MOVING_OUT_OF_OUT_PORTS = "dev\\.ccui\\.application\\.history\\.port\\.out\\.SearchHit";
 
     @BeforeAll
     static void importClasses() {
@@ -61,6 +57,16 @@ class ArchitectureTest {
     @Test
     void adaptersNeverDependOnEachOther() {
         slices().matching("dev.ccui.adapters.(*)..").should().notDependOnEachOther().check(classes);
+    }
+
+    /**
+     * A feature of the application may use another's ports and types, but never round a loop: a
+     * shared type belongs to the feature that owns it, and a feature that needs to be told or asked
+     * by one that depends on it declares a port the other implements.
+     */
+    @Test
+    void applicationFeaturesHaveNoCycles() {
+        slices().matching("dev.ccui.application.(*)..").should().beFreeOfCycles().check(classes);
     }
 
     @Test
@@ -110,8 +116,7 @@ class ArchitectureTest {
     void theHttpAdapterSeesOnlyTheInPortsOfTheApplication() {
         noClasses().that().resideInAPackage("dev.ccui.adapters.http..")
                 .should().dependOnClassesThat(resideInAPackage("dev.ccui.application..")
-                        .and(not(resideInAnyPackage("dev.ccui.application..port.in..", "dev.ccui.application.common..")))
-                        .and(not(nameMatching(MOVING_OUT_OF_OUT_PORTS))))
+                        .and(not(resideInAnyPackage("dev.ccui.application..port.in..", "dev.ccui.application.common.."))))
                 .check(classes);
     }
 
@@ -139,6 +144,22 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("dev.ccui.domain..", "dev.ccui.application..")
                 .and().implement(resideInAPackage("dev.ccui.application..port.out.."))
                 .should().accessClassesThat(inputOrOutput)
+                .check(classes);
+    }
+
+    /**
+     * {@code ccui users …} and {@code ccui sessions …} run beside a live server on its data dir:
+     * they must not be able to reach runs (which would take the server's node id and mark its
+     * active runs lost), the indexer or the whole application.
+     */
+    @Test
+    void theAdminCommandLineReachesTheAccountsOnly() {
+        DescribedPredicate<JavaClass> serverParts = JavaClass.Predicates.resideInAnyPackage(
+                        "dev.ccui.adapters.persistence.run..", "dev.ccui.adapters.persistence.history..",
+                        "dev.ccui.adapters.process.claude..")
+                .or(JavaClass.Predicates.belongToAnyOf(Application.class, RunService.class, IndexService.class));
+        noClasses().that().resideInAPackage("dev.ccui.bootstrap.cli..")
+                .should().transitivelyDependOnClassesThat(serverParts)
                 .check(classes);
     }
 }

@@ -1,20 +1,35 @@
 package dev.ccui.adapters.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ccui.adapters.http.apikey.ApiKeyRoutes;
+import dev.ccui.adapters.http.audit.AuditRoutes;
+import dev.ccui.adapters.http.auth.AuthRoutes;
+import dev.ccui.adapters.http.health.HealthRoutes;
 import dev.ccui.adapters.http.json.Json;
+import dev.ccui.adapters.http.maintenance.MaintenanceRoutes;
+import dev.ccui.adapters.http.project.ProjectRoutes;
+import dev.ccui.adapters.http.project.UnsafeProjectRoutes;
+import dev.ccui.adapters.http.run.RunRoutes;
+import dev.ccui.adapters.http.session.SessionRoutes;
+import dev.ccui.adapters.http.user.UserRoutes;
+import dev.ccui.adapters.http.workspace.FileRoutes;
+import dev.ccui.adapters.http.workspace.GitRoutes;
+import dev.ccui.adapters.http.workspace.TerminalEndpoint;
+import dev.ccui.adapters.http.ws.WsEndpoint;
 import dev.ccui.application.auth.AuthSettings;
 import dev.ccui.application.health.HealthService;
 import dev.ccui.application.health.port.out.HealthProbe;
 import dev.ccui.application.health.port.in.ProbeResult;
 import dev.ccui.domain.ratelimit.RateLimit;
+import dev.ccui.application.ratelimit.RateLimitService;
 import dev.ccui.application.testing.CountingRateLimiter;
 import dev.ccui.application.testing.FakePasswordHasher;
 import dev.ccui.application.testing.FakeTokenIssuer;
 import dev.ccui.application.testing.InMemoryAuthFixture;
 import dev.ccui.application.events.ChangeFeedService;
+import dev.ccui.application.project.ProjectAccess;
 import dev.ccui.application.run.RunService;
 import dev.ccui.application.run.RunSettings;
-import dev.ccui.application.ratelimit.RateLimitService;
 import dev.ccui.application.testing.FakeClaudeRunner;
 import dev.ccui.application.testing.InMemoryProjectRepository;
 import dev.ccui.application.testing.InMemoryRunStore;
@@ -33,8 +48,8 @@ import java.util.Set;
 
 /**
  * The HTTP adapter on a random loopback port over in-memory out-ports (bcrypt and JWT are the
- * persistence adapter's, tested there and end to end in bootstrap), with a plain JDK HTTP client:
- * enough to test every filter and route at the HTTP level fast.
+ * persistence adapter's, tested there and end to end in bootstrap),
+ * with a plain JDK HTTP client: enough to test every filter and route at the HTTP level fast.
  */
 public final class TestHttp implements AutoCloseable {
     public final InMemoryAuthFixture fixture;
@@ -81,11 +96,28 @@ public final class TestHttp implements AutoCloseable {
         runs = new RunService(runner, runStore, runStore, runStore, projects, id -> java.util.Optional.empty(), bus,
                 fixture.auditor, fixture.clock, RunSettings.defaults());
         var health = new HealthService(List.of(database), "test", fixture.clock);
-        var useCases = new HttpUseCases(fixture.auth, fixture.auth, fixture.auth, fixture.auth, fixture.auth, fixture.auth,
-                fixture.auth, fixture.auth, fixture.userAdmin, fixture.apiKeyService, fixture.auditService, health,
-                null, null, new ChangeFeedService(bus, projects), null, null, null, runs, new RateLimitService(fixture.rateLimiter));
         HttpSettings settings = tweak.apply(defaults());
-        server = new HttpServer(settings, useCases, metrics).start();
+        var edge = HttpEdge.of(settings, metrics, fixture.auth, new RateLimitService(fixture.rateLimiter));
+        var changes = new ChangeFeedService(bus, new ProjectAccess(projects));
+        var runRoutes = new RunRoutes(runs, changes);
+        runRoutes.limitedBy(edge.connections());
+        // Every route of the contract is registered (the OpenAPI check reads them); the features
+        // these tests do not drive have no use case behind them.
+        server = new HttpServer(edge, List.of(
+                new HealthRoutes(health, edge.maintenance(), edge.seesHealthDetails()),
+                new AuthRoutes(fixture.auth, edge.sessionCookie(), metrics),
+                new UserRoutes(fixture.userAdmin),
+                new MaintenanceRoutes(edge.maintenance()),
+                new ApiKeyRoutes(fixture.apiKeyService),
+                new AuditRoutes(fixture.auditService),
+                new ProjectRoutes(null, null),
+                new UnsafeProjectRoutes(null),
+                new SessionRoutes(null),
+                new WsEndpoint(edge.webSockets(), changes, runs, edge.maintenance()),
+                runRoutes,
+                new FileRoutes(null),
+                new GitRoutes(null),
+                new TerminalEndpoint(null, edge.webSockets(), edge.maintenance(), changes))).start();
     }
 
     public static HttpSettings defaults() {

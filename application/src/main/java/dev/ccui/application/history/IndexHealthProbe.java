@@ -3,15 +3,14 @@ package dev.ccui.application.history;
 import dev.ccui.domain.history.IndexProgress;
 import dev.ccui.application.health.port.out.HealthProbe;
 import dev.ccui.application.health.port.in.ProbeResult;
-import dev.ccui.application.history.port.in.IndexStatusUseCase;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The transcript index in {@code /api/health}: its state and progress. Never takes the service down. */
 public final class IndexHealthProbe implements HealthProbe {
-    private final IndexStatusUseCase index;
+    private final IndexService index;
 
-    public IndexHealthProbe(IndexStatusUseCase index) {
+    public IndexHealthProbe(IndexService index) {
         this.index = index;
     }
 
@@ -30,6 +29,7 @@ public final class IndexHealthProbe implements HealthProbe {
         IndexProgress p = index.indexProgress();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("state", p.state());
+        details.put("phase", p.phase());
         details.put("filesDone", p.filesDone());
         details.put("filesTotal", p.filesTotal());
         details.put("bytesDone", p.bytesDone());

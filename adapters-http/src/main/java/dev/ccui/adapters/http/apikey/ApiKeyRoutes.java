@@ -3,10 +3,12 @@ package dev.ccui.adapters.http.apikey;
 import static dev.ccui.adapters.http.security.Authentication.caller;
 import static dev.ccui.adapters.http.security.Authentication.client;
 
+import dev.ccui.adapters.http.RouteGroup;
 import dev.ccui.adapters.http.json.Json;
+import dev.ccui.adapters.http.json.PathIds;
 import dev.ccui.adapters.http.security.Access;
 import dev.ccui.application.apikey.port.in.CreatedApiKey;
-import dev.ccui.application.apikey.port.in.ManageApiKeysUseCase;
+import dev.ccui.application.apikey.port.in.ApiKeyUseCase;
 import dev.ccui.domain.apikey.ApiKey;
 import dev.ccui.domain.apikey.ApiKeyScope;
 import io.javalin.config.RoutesConfig;
@@ -17,10 +19,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** {@code /api/api-keys}: the caller's own keys; the secret appears once, in the creation answer. */
-public final class ApiKeyRoutes {
-    private final ManageApiKeysUseCase apiKeys;
+public final class ApiKeyRoutes implements RouteGroup {
+    private final ApiKeyUseCase apiKeys;
 
-    public ApiKeyRoutes(ManageApiKeysUseCase apiKeys) {
+    public ApiKeyRoutes(ApiKeyUseCase apiKeys) {
         this.apiKeys = apiKeys;
     }
 
@@ -41,11 +43,12 @@ public final class ApiKeyRoutes {
         }
     }
 
+    @Override
     public void register(RoutesConfig routes) {
         routes.get("/api/api-keys", ctx -> ctx.json(apiKeys.listKeys(caller(ctx)).stream().map(KeyView::of).toList()), Access.USER);
         routes.post("/api/api-keys", this::create, Access.USER);
         routes.delete("/api/api-keys/{id}", ctx -> {
-            apiKeys.revokeKey(caller(ctx), ctx.pathParam("id"), client(ctx));
+            apiKeys.revokeKey(caller(ctx), PathIds.apiKey(ctx.pathParam("id")), client(ctx));
             ctx.status(204);
         }, Access.USER);
     }

@@ -1,7 +1,8 @@
 package dev.ccui.adapters.http.health;
 
+import dev.ccui.adapters.http.RouteGroup;
 import dev.ccui.adapters.http.security.Access;
-import dev.ccui.application.health.port.in.CheckHealthUseCase;
+import dev.ccui.application.health.port.in.HealthUseCase;
 import dev.ccui.application.health.port.in.HealthReport;
 import dev.ccui.application.health.port.in.ProbeResult;
 import dev.ccui.application.maintenance.port.in.MaintenanceUseCase;
@@ -17,8 +18,8 @@ import java.util.Map;
  * Maintenance mode is reported beside the status, not in it: the service still answers reads, so
  * a load balancer must keep the node, while the UI can tell people why their changes are refused.
  */
-public final class HealthRoutes {
-    private final CheckHealthUseCase health;
+public final class HealthRoutes implements RouteGroup {
+    private final HealthUseCase health;
     private final MaintenanceUseCase maintenance;
     private final Predicate<Context> detailed;
 
@@ -27,12 +28,13 @@ public final class HealthRoutes {
      *                 admin or the metrics token. Anyone else (load balancers) gets the status and
      *                 the maintenance flag the sign-in page shows.
      */
-    public HealthRoutes(CheckHealthUseCase health, MaintenanceUseCase maintenance, Predicate<Context> detailed) {
+    public HealthRoutes(HealthUseCase health, MaintenanceUseCase maintenance, Predicate<Context> detailed) {
         this.health = health;
         this.maintenance = maintenance;
         this.detailed = detailed;
     }
 
+    @Override
     public void register(RoutesConfig routes) {
         routes.get("/api/health", ctx -> {
             HealthReport report = health.checkHealth();

@@ -6,6 +6,7 @@ import static dev.ccui.adapters.http.workspace.WorkspaceParams.file;
 import static dev.ccui.adapters.http.workspace.WorkspaceParams.folder;
 import static dev.ccui.adapters.http.workspace.WorkspaceParams.projectId;
 
+import dev.ccui.adapters.http.RouteGroup;
 import dev.ccui.adapters.http.json.Json;
 import dev.ccui.adapters.http.security.Access;
 import dev.ccui.application.workspace.files.port.in.FilesUseCase;
@@ -25,7 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** {@code /api/projects/{projectId}/files…}: listing, reading, writing, creating, deleting and moving project files. */
-public final class FileRoutes {
+public final class FileRoutes implements RouteGroup {
     private static final String BASE = "/api/projects/{projectId}/files";
     private final FilesUseCase files;
 
@@ -52,6 +53,7 @@ public final class FileRoutes {
     record MoveBody(String from, String to) {
     }
 
+    @Override
     public void register(RoutesConfig routes) {
         routes.get(BASE, this::list, Access.USER);
         routes.get(BASE + "/content", this::read, Access.USER);

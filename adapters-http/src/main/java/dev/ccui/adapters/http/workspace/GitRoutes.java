@@ -3,6 +3,7 @@ package dev.ccui.adapters.http.workspace;
 import static dev.ccui.adapters.http.security.Authentication.caller;
 import static dev.ccui.adapters.http.security.Authentication.client;
 
+import dev.ccui.adapters.http.RouteGroup;
 import dev.ccui.adapters.http.json.Json;
 import dev.ccui.adapters.http.json.QueryParams;
 import dev.ccui.adapters.http.security.Access;
@@ -22,7 +23,7 @@ import java.util.Map;
  * {@code /api/projects/{projectId}/git/…}: status, diff, log, branches, stashes, the actions that
  * change the repository, and fetch, pull and push.
  */
-public final class GitRoutes {
+public final class GitRoutes implements RouteGroup {
     private static final String BASE = "/api/projects/{projectId}/git";
     private final GitUseCase git;
 
@@ -83,6 +84,7 @@ public final class GitRoutes {
     record PullBody(String mode) {
     }
 
+    @Override
     public void register(RoutesConfig routes) {
         routes.get(BASE + "/status", ctx -> ctx.json(StatusView.of(git.status(caller(ctx), id(ctx)))), Access.USER);
         routes.get(BASE + "/diff", ctx -> ctx.json(git.diff(caller(ctx), id(ctx), WorkspaceParams.optional(ctx.queryParam("path")),

@@ -1,5 +1,6 @@
 package dev.ccui.adapters.http.workspace;
 
+import dev.ccui.adapters.http.RouteGroup;
 import dev.ccui.adapters.http.ws.WsAuthentication;
 import dev.ccui.adapters.http.ws.socket.ClientFrames;
 import dev.ccui.adapters.http.ws.socket.JsonSocket;
@@ -32,7 +33,7 @@ import java.util.Map;
  * {@code pong}. The socket plumbing is the {@link JsonSocketServer}'s: a client too slow to keep
  * up loses its connection with 1008 (and can reattach from its last seq), the terminal stays.
  */
-public final class TerminalEndpoint {
+public final class TerminalEndpoint implements RouteGroup {
     private static final SlowReaderPolicy SLOW_READER = new SlowReaderPolicy(4096, 1008, "too slow: reattach with afterSeq");
     private static final int MAX_INPUT = 64 * 1024;
 
@@ -51,12 +52,14 @@ public final class TerminalEndpoint {
                 Connection::new);
     }
 
+    @Override
     public void register(RoutesConfig routes) {
         sockets.register(routes);
     }
 
     /** Open connections, for metrics and tests. */
-    public int openConnections() {
+    @Override
+    public int openSockets() {
         return sockets.openConnections();
     }
 

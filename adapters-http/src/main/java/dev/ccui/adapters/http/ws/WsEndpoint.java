@@ -1,5 +1,6 @@
 package dev.ccui.adapters.http.ws;
 
+import dev.ccui.adapters.http.RouteGroup;
 import dev.ccui.adapters.http.json.Json;
 import dev.ccui.adapters.http.run.RunViews;
 import dev.ccui.adapters.http.ws.socket.ClientFrames;
@@ -35,7 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link JsonSocketServer}'s. A client that cannot keep up is dropped with 4408, never the server;
  * it resubscribes with its last seq and catches up from the log.
  */
-public final class WsEndpoint {
+public final class WsEndpoint implements RouteGroup {
     /** Frames waiting for a slow client before it is dropped (a replayed gap counts too). */
     public static final int OUTBOUND_LIMIT = 10_000;
     private static final SlowReaderPolicy SLOW_READER =
@@ -94,11 +95,13 @@ public final class WsEndpoint {
         }
     }
 
+    @Override
     public void register(RoutesConfig routes) {
         sockets.register(routes);
     }
 
-    public int openConnections() {
+    @Override
+    public int openSockets() {
         return sockets.openConnections();
     }
 

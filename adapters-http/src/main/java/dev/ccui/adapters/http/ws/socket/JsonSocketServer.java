@@ -1,7 +1,6 @@
 package dev.ccui.adapters.http.ws.socket;
 
 import dev.ccui.adapters.http.security.Authentication;
-import dev.ccui.adapters.http.ws.WsAuthentication;
 import dev.ccui.domain.events.AppEvent;
 import dev.ccui.application.events.port.in.ChangeFeedUseCase;
 import dev.ccui.domain.auth.Principal;
@@ -51,17 +50,17 @@ public final class JsonSocketServer {
     }
 
     private final String path;
-    private final WsAuthentication authentication;
+    private final SocketGate gate;
     private final ChangeFeedUseCase changes;
     private final SlowReaderPolicy policy;
     private final Upgrade upgrade;
     private final Protocols protocols;
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
 
-    public JsonSocketServer(String path, WsAuthentication authentication, ChangeFeedUseCase changes, SlowReaderPolicy policy,
+    public JsonSocketServer(String path, SocketGate gate, ChangeFeedUseCase changes, SlowReaderPolicy policy,
                             Upgrade upgrade, Protocols protocols) {
         this.path = path;
-        this.authentication = authentication;
+        this.gate = gate;
         this.changes = changes;
         this.policy = policy;
         this.upgrade = upgrade;
@@ -97,7 +96,7 @@ public final class JsonSocketServer {
             ctx.closeSession(4401, "unauthenticated");
             return;
         }
-        if (!authentication.admit(ctx, principal)) {
+        if (!gate.admit(ctx, principal)) {
             return;
         }
         ctx.enableAutomaticPings(PING_SECONDS, TimeUnit.SECONDS);
@@ -110,7 +109,7 @@ public final class JsonSocketServer {
         if (!connections.containsKey(id)) {
             // Closed while we started listening: nobody else will stop the feed.
             closeFeed(connection);
-        } else if (!authentication.stillValid(principal)) {
+        } else if (!gate.stillValid(principal)) {
             // Revoked between the upgrade and now: the event came before we listened.
             socket.close(4401, "signed out or access revoked");
         }
@@ -127,7 +126,7 @@ public final class JsonSocketServer {
     }
 
     private void ended(String id) {
-        authentication.release(id);
+        gate.release(id);
         closed(id);
     }
 

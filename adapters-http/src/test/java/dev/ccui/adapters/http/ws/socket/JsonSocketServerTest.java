@@ -2,8 +2,6 @@ package dev.ccui.adapters.http.ws.socket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ccui.adapters.http.ws.WsAuthentication;
-import dev.ccui.application.auth.port.in.WsTicketUseCase;
 import dev.ccui.domain.auth.AuthMethod;
 import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.events.AppEvent;
@@ -11,13 +9,13 @@ import dev.ccui.domain.user.Role;
 import dev.ccui.domain.user.UserId;
 import dev.ccui.domain.user.Username;
 import io.javalin.Javalin;
+import io.javalin.websocket.WsContext;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -25,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,18 +48,23 @@ class JsonSocketServerTest {
 
     @BeforeEach
     void start() {
-        WsTicketUseCase tickets = new WsTicketUseCase() {
+        // Every socket gets a slot and every sign-in holds: the plumbing is what is tested.
+        SocketGate open = new SocketGate() {
             @Override
-            public String issueTicket(Principal principal) {
-                throw new UnsupportedOperationException();
+            public boolean admit(WsContext ctx, Principal principal) {
+                return true;
             }
 
             @Override
-            public Optional<Principal> redeemTicket(String ticket) {
-                return Optional.empty();
+            public void release(String socketId) {
+            }
+
+            @Override
+            public boolean stillValid(Principal principal) {
+                return true;
             }
         };
-        server = new JsonSocketServer("/socket", new WsAuthentication(tickets, null, java.util.Set.of()),
+        server = new JsonSocketServer("/socket", open,
                 (viewer, listener) -> {
                     feeds.add(listener);
                     return () -> feeds.remove(listener);
@@ -146,11 +150,16 @@ class JsonSocketServerTest {
         return client;
     }
 
-    private void awaitOpenConnections(int count) {
+    /** Closing happens on the server's threads after the client saw it: wait for it to be done. */
+    private static void awaitTrue(BooleanSupplier condition) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (server.openConnections() != count && System.nanoTime() < deadline) {
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
         }
+    }
+
+    private void awaitOpenConnections(int count) {
+        awaitTrue(() -> server.openConnections() == count);
         assertThat(server.openConnections()).isEqualTo(count);
     }
 
@@ -181,6 +190,7 @@ class JsonSocketServerTest {
         feeds.forEach(feed -> feed.accept(new AppEvent.AccessRevoked(caller.userId(), caller.tokenId(), null, null, true)));
         assertThat(downgraded.closed.get(10, TimeUnit.SECONDS)).isEqualTo(4403);
         awaitOpenConnections(0);
+        awaitTrue(feeds::isEmpty);
         assertThat(feeds).as("no change feed is left listening").isEmpty();
     }
 
