@@ -15,10 +15,12 @@ import dev.ccui.application.testing.SyncEventBus;
 import dev.ccui.domain.auth.AuthMethod;
 import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.error.ConflictException;
+import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.run.LoggedRunEvent;
 import dev.ccui.domain.run.NodeId;
 import dev.ccui.domain.run.PermissionDecision;
+import dev.ccui.domain.run.PermissionMode;
 import dev.ccui.domain.run.Run;
 import dev.ccui.domain.run.RunEvent;
 import dev.ccui.domain.run.RunId;
@@ -169,5 +171,74 @@ class LiveSessionTest {
         assertThat(resolutions()).extracting(RunEvent.PermissionResolved::decidedBy).containsExactly("olga", "session_rule");
         assertThat(timers.waiting()).isZero();
         assertThat(state()).isEqualTo(RunState.RUNNING);
+    }
+
+    private static RunEvent.PermissionRequest question(String requestId) {
+        Map<String, Object> asked = Map.of("question", "Which database?", "header", "Database", "multiSelect", false,
+                "options", List.of(Map.of("label", "PostgreSQL", "description", "a server"),
+                        Map.of("label", "SQLite", "description", "a file")));
+        return new RunEvent.PermissionRequest(requestId, "AskUserQuestion", "AskUserQuestion",
+                Map.of("questions", List.of(asked)), null, List.of(), "toolu_" + requestId, null);
+    }
+
+    private static RunEvent.PermissionRequest plan(String requestId) {
+        return new RunEvent.PermissionRequest(requestId, "ExitPlanMode", "ExitPlanMode",
+                Map.of("plan", "# Plan\n1. write", "planFilePath", "/h/.claude/plans/p.md"), null, List.of(),
+                "toolu_" + requestId, null);
+    }
+
+    @Test
+    void theAnswersToAQuestionTravelInTheInputTheCliRunsTheToolWith() {
+        cli.emit(question("q1"));
+
+        live.decide(run.id(), "q1", new PermissionAnswer(true, null, false, Map.of("Which database?", "SQLite"), null),
+                "olga");
+
+        PermissionDecision.Allow allow = (PermissionDecision.Allow) cli.answers().get("q1");
+        assertThat(allow.updatedInput()).containsEntry("answers", Map.of("Which database?", "SQLite"))
+                .containsKey("questions");
+        assertThat(resolutions()).extracting(RunEvent.PermissionResolved::decidedBy).containsExactly("olga");
+    }
+
+    @Test
+    void anAnswerToAQuestionNotAskedIsRefusedAndTheQuestionStaysOpenForAGoodOne() {
+        cli.emit(question("q1"));
+
+        assertThatThrownBy(() -> live.decide(run.id(), "q1",
+                new PermissionAnswer(true, null, false, Map.of("Which colour?", "red"), null), "olga"))
+                .isInstanceOf(InvalidException.class);
+        assertThat(cli.answers()).doesNotContainKey("q1");
+        assertThat(state()).isEqualTo(RunState.AWAITING_PERMISSION);
+
+        live.decide(run.id(), "q1", new PermissionAnswer(true, null, false, Map.of("Which database?", "Both, really"),
+                null), "olga");
+        assertThat(((PermissionDecision.Allow) cli.answers().get("q1")).updatedInput())
+                .containsEntry("answers", Map.of("Which database?", "Both, really"));
+    }
+
+    @Test
+    void aPlanApprovedWithAcceptedEditsLeavesTheSessionInAcceptEditsAndKeepPlanningSendsTheComment() {
+        cli.emit(plan("p1"));
+        live.decide(run.id(), "p1", new PermissionAnswer(true, null, false, Map.of(), PermissionMode.ACCEPT_EDITS), "olga");
+        assertThat(cli.answers().get("p1")).isEqualTo(new PermissionDecision.Allow(plan("p1").input(),
+                List.of(Map.of("type", "setMode", "mode", "acceptEdits", "destination", "session"))));
+
+        cli.emit(plan("p2"));
+        assertThatThrownBy(() -> live.decide(run.id(), "p2",
+                new PermissionAnswer(true, null, false, Map.of(), PermissionMode.BYPASS_PERMISSIONS), "olga"))
+                .isInstanceOf(InvalidException.class);
+        live.decide(run.id(), "p2", new PermissionAnswer(false, "Add a README first", false), "olga");
+        assertThat(cli.answers().get("p2")).isEqualTo(new PermissionDecision.Deny("Add a README first", false));
+    }
+
+    @Test
+    void aQuestionIsAskedEveryTimeEvenAfterSomeoneSaidAlwaysAllow() {
+        cli.emit(question("q1"));
+        live.decide(run.id(), "q1", new PermissionAnswer(true, null, true), "olga");
+
+        cli.emit(question("q2"));
+
+        assertThat(cli.answers()).doesNotContainKey("q2");
+        assertThat(state()).isEqualTo(RunState.AWAITING_PERMISSION);
     }
 }
