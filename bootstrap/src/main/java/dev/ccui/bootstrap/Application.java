@@ -31,11 +31,14 @@ import dev.ccui.adapters.persistence.redis.RedisRevocationCache;
 import dev.ccui.application.events.port.out.EventBus;
 import dev.ccui.application.health.port.out.HealthProbe;
 import dev.ccui.adapters.persistence.health.DatabaseHealthProbe;
-import dev.ccui.adapters.persistence.history.JdbiSessionIndex;
+import dev.ccui.adapters.persistence.history.JdbiSessionIndexQuery;
+import dev.ccui.adapters.persistence.history.JdbiSessionIndexWriter;
+import dev.ccui.adapters.persistence.history.JdbiSessionMarks;
 import dev.ccui.adapters.persistence.history.JdbiTranscriptArchive;
 import dev.ccui.adapters.persistence.maintenance.JdbiMaintenanceStore;
 import dev.ccui.application.maintenance.MaintenanceService;
 import dev.ccui.application.maintenance.MaintenanceSettings;
+import dev.ccui.adapters.persistence.project.JdbiFolderSessions;
 import dev.ccui.adapters.persistence.project.JdbiProjectRepository;
 import dev.ccui.adapters.persistence.ratelimit.LocalRateLimiter;
 import dev.ccui.adapters.persistence.user.JdbiUserRepository;
@@ -66,12 +69,12 @@ import dev.ccui.adapters.process.workspace.terminal.PtyTerminalSpawner;
 import dev.ccui.application.apikey.ApiKeyService;
 import dev.ccui.application.audit.AuditService;
 import dev.ccui.application.audit.Auditor;
-import dev.ccui.application.auth.cache.CachedAuthentication;
 import dev.ccui.application.auth.cache.ForgettingApiKeyRepository;
 import dev.ccui.application.auth.cache.ForgettingTokenRepository;
 import dev.ccui.application.auth.cache.ForgettingUserRepository;
 import dev.ccui.application.auth.cache.PrincipalCache;
 import dev.ccui.application.auth.AuthService;
+import dev.ccui.application.auth.SignInSessions;
 import dev.ccui.application.auth.AuthSettings;
 import dev.ccui.application.auth.port.out.AuthTokenRepository;
 import dev.ccui.application.events.ChangeFeedService;
@@ -252,7 +255,8 @@ public final class Application implements AutoCloseable {
             this.projectSafety = new ProjectSafety(projects, users, folderRule, events, clock);
             var projectAccess = new ProjectAccess(projects, projectSafety);
             this.sandbox = sandbox(config, users.count());
-            var sessionIndex = new JdbiSessionIndex(database);
+            var sessionIndex = new JdbiSessionIndexQuery(database);
+            var sessionMarks = new JdbiSessionMarks(database);
             // The app's own copy of every transcript: sessions whose files vanish stay readable and searchable.
             this.archive = config.archiveEnabled() ? new JdbiTranscriptArchive(database, clock) : TranscriptArchive.NONE;
             var transcripts = new FileTranscriptStore(config.claudeConfigDir(), TranscriptLimits.defaults(), archive);
@@ -272,15 +276,16 @@ public final class Application implements AutoCloseable {
             principals.forgetOnRevocations(events);
             var revocableTokens = new ForgettingTokenRepository(tokens, principals);
             var auth = new AuthService(users, apiKeys, revocableTokens, hasher, issuer, rateLimiter, auditor, clock, authSettings,
-                    sessionsEnded);
-            var userAdmin = new UserAdminService(users, revocableTokens, hasher, auditor, clock, sessionsEnded, sandbox);
+                    sessionsEnded, principals);
+            var userAdmin = new UserAdminService(users, hasher, auditor, clock,
+                    new SignInSessions(revocableTokens, sessionsEnded), sandbox);
 
-            this.indexer = new IndexService(transcripts, sessionIndex, projects, users, events, clock, IndexSettings.defaults(),
+            this.indexer = new IndexService(transcripts, new JdbiSessionIndexWriter(database), projects, users, events, clock, IndexSettings.defaults(),
                     archive, config.archiveRetention().orElse(null));
-            var projectService = new ProjectService(projects, sessionIndex, users, new FileSystemWorkspacePaths(), events,
+            var projectService = new ProjectService(projects, new JdbiFolderSessions(database), users, new FileSystemWorkspacePaths(), events,
                     auditor, clock, projectSafety);
             var git = GitRunner.sandboxed(sandbox);
-            var history = new HistoryService(sessionIndex, transcripts, projects, events, auditor);
+            var history = new HistoryService(sessionIndex, sessionMarks, transcripts, projects, events, auditor, indexer);
 
             var probes = new ArrayList<HealthProbe>(List.of(new DatabaseHealthProbe(database),
                     new ClaudeCliProbe(config.claudeCliPath(), config.cliCleanup(), clock, Duration.ofMinutes(5)),
@@ -323,20 +328,19 @@ public final class Application implements AutoCloseable {
                 if (event instanceof AppEvent.RunEventLogged logged
                         && logged.logged().event() instanceof RunEvent.RunEnded ended
                         && ended.reason() == RunEvent.EndReason.FAILED) {
-                    alerts.runCrashed(logged.logged().runId().toString(), "the run ended as failed");
+                    alerts.runCrashed(logged.logged().runId(), "the run ended as failed");
                 }
             });
             // Shared through the database so every node turns read-only together; cached briefly per node.
             this.maintenance = new MaintenanceService(new JdbiMaintenanceStore(database.jdbi()), auditor, clock,
                     new MaintenanceSettings(config.maintenanceRetryAfter(), MaintenanceSettings.defaults().cacheFor()));
-            this.useCases = new UseCases(auth, auth, auth, auth, new CachedAuthentication(auth, principals), auth, auth, auth,
-                    userAdmin, userAdmin,
+            this.useCases = new UseCases(auth, userAdmin,
                     new ApiKeyService(apiKeys, auditor, clock).announcingRevocationsTo(events),
-                    new AuditService(auditRepository, runStore), health, projectService,
-                    history, indexer, new ChangeFeedService(events, projects),
+                    new AuditService(auditRepository, runStore::findById), health, projectService,
+                    history, new ChangeFeedService(events, projectAccess),
                     new FilesService(projectAccess, new LocalWorkspaceFiles(git), auditor,
                             new FilesSettings(config.fileReadLimitBytes(), config.fileListLimit())),
-                    new GitService(projectAccess, new GitCliClient(git), auditor), terminals, runs, maintenance, projectSafety);
+                    new GitService(projectAccess, new GitCliClient(git), auditor), terminals, runs, maintenance);
         } catch (RuntimeException e) {
             closeRedis();
             database.close();
@@ -409,10 +413,9 @@ public final class Application implements AutoCloseable {
                     config.connectionsPerUser(), config.connectionsMax());
             var u = useCases;
             bindGauges();
-            http = new HttpServer(settings, new HttpUseCases(u.authStatus(), u.setup(), u.login(), u.logout(),
-                    u.authenticate(), u.currentUser(), u.changePassword(), u.wsTickets(), u.users(), u.apiKeys(),
-                    u.audit(), u.health(), u.projects(), u.history(), u.changes(), u.files(), u.git(), u.terminals(),
-                    u.runs(), rateLimiter, alerts, u.maintenance(), u.unsafeProjects()), metrics).start();
+            http = new HttpServer(settings, new HttpUseCases(u.auth(), u.users(), u.apiKeys(), u.audit(), u.health(),
+                    u.projects(), u.history(), u.changes(), u.files(), u.git(), u.terminals(), u.runs(), rateLimiter, alerts,
+                    u.maintenance()), metrics).start();
             alertMonitor.start();
             // After the server is up: a large first scan must never hold it up.
             indexer.start();

@@ -52,10 +52,10 @@ abstract class AccountsFlowContract {
     }
 
     private Principal signIn(String name, String password) {
-        LoginResult result = app().useCases().login().login(new Credentials(name, password, CLIENT));
+        LoginResult result = app().useCases().auth().login(new Credentials(name, password, CLIENT));
         assertThat(result).isInstanceOf(LoginResult.Authenticated.class);
         String token = ((LoginResult.Authenticated) result).session().token();
-        Principal principal = app().useCases().authenticate().byToken(token).orElseThrow();
+        Principal principal = app().useCases().auth().byToken(token).orElseThrow();
         tokens.put(principal.tokenId(), token);
         return principal;
     }
@@ -63,12 +63,12 @@ abstract class AccountsFlowContract {
     @Test
     void firstRunSetupThenSignInAndAudit() {
         var u = app().useCases();
-        assertThat(u.authStatus().setupRequired()).isTrue();
-        u.setup().setup(new Credentials("root", "root password 1", CLIENT));
-        assertThatThrownBy(() -> u.setup().setup(new Credentials("again", "again password", CLIENT)))
+        assertThat(u.auth().setupRequired()).isTrue();
+        u.auth().setup(new Credentials("root", "root password 1", CLIENT));
+        assertThatThrownBy(() -> u.auth().setup(new Credentials("again", "again password", CLIENT)))
                 .isInstanceOf(ConflictException.class);
 
-        assertThat(u.login().login(new Credentials("root", "wrong password", CLIENT))).isInstanceOf(LoginResult.Rejected.class);
+        assertThat(u.auth().login(new Credentials("root", "wrong password", CLIENT))).isInstanceOf(LoginResult.Rejected.class);
         Principal root = signIn("root", "root password 1");
         assertThat(root.role()).isEqualTo(Role.ADMIN);
 
@@ -82,41 +82,41 @@ abstract class AccountsFlowContract {
     @Test
     void sessionsEndOnLogoutPasswordChangeAndDisable() {
         var u = app().useCases();
-        u.setup().setup(new Credentials("root", "root password 1", CLIENT));
+        u.auth().setup(new Credentials("root", "root password 1", CLIENT));
         Principal root = signIn("root", "root password 1");
         u.users().createUser(root, new CreateUserCommand(new Username("mia"), "mia password 1", Role.MEMBER), CLIENT);
 
         Principal first = signIn("mia", "mia password 1");
         Principal second = signIn("mia", "mia password 1");
-        u.logout().logout(first, CLIENT);
+        u.auth().logout(first, CLIENT);
         assertThat(stillValid(first)).isFalse();
         assertThat(stillValid(second)).isTrue();
 
         Principal third = signIn("mia", "mia password 1");
-        u.changePassword().changePassword(third, "mia password 1", "mia password 2", CLIENT);
+        u.auth().changePassword(third, "mia password 1", "mia password 2", CLIENT);
         assertThat(stillValid(second)).isFalse();
         assertThat(stillValid(third)).isTrue();
 
         String key = u.apiKeys().createKey(third, "script", Set.of(ApiKeyScope.API), CLIENT).secret();
-        assertThat(u.authenticate().byApiKey(key)).isPresent();
-        u.users().updateUser(root, third.userId().toString(), new UpdateUserCommand(null, true, null), CLIENT);
+        assertThat(u.auth().byApiKey(key)).isPresent();
+        u.users().updateUser(root, third.userId(), new UpdateUserCommand(null, true, null), CLIENT);
         assertThat(stillValid(third)).isFalse();
-        assertThat(u.authenticate().byApiKey(key)).isEmpty();
+        assertThat(u.auth().byApiKey(key)).isEmpty();
     }
 
     @Test
     void theAdminCommandLineIsTheWayBackIn() {
         var u = app().useCases();
-        u.adminCommands().createUserLocally("ops", "ops password 1", Role.ADMIN);
-        assertThat(u.authStatus().setupRequired()).isFalse();
-        u.adminCommands().resetPasswordLocally("ops", "ops password 2");
+        u.users().createUserLocally("ops", "ops password 1", Role.ADMIN);
+        assertThat(u.auth().setupRequired()).isFalse();
+        u.users().resetPasswordLocally("ops", "ops password 2");
         signIn("ops", "ops password 2");
-        assertThat(u.adminCommands().listUsersLocally()).extracting(user -> user.username().value()).containsExactly("ops");
+        assertThat(u.users().listUsersLocally()).extracting(user -> user.username().value()).containsExactly("ops");
     }
 
     private boolean stillValid(Principal principal) {
         // Tokens are checked again from scratch, as each request does.
-        return app().useCases().authenticate().byToken(tokenOf(principal)).isPresent();
+        return app().useCases().auth().byToken(tokenOf(principal)).isPresent();
     }
 
     private final java.util.Map<String, String> tokens = new java.util.HashMap<>();

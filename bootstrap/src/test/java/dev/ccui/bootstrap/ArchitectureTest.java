@@ -50,6 +50,16 @@ class ArchitectureTest {
         slices().matching("dev.ccui.adapters.(*)..").should().notDependOnEachOther().check(classes);
     }
 
+    /**
+     * A feature of the application may use another's ports and types, but never round a loop: a
+     * shared type belongs to the feature that owns it, and a feature that needs to be told or asked
+     * by one that depends on it declares a port the other implements.
+     */
+    @Test
+    void applicationFeaturesHaveNoCycles() {
+        slices().matching("dev.ccui.application.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
     @Test
     void nothingDependsOnBootstrap() {
         noClasses().that().resideOutsideOfPackage("dev.ccui.bootstrap..")

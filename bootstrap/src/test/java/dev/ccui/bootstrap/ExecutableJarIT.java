@@ -128,7 +128,7 @@ class ExecutableJarIT {
             assertThat(mapper.readTree(line).has("@timestamp")).isTrue();
         }
         try (TestApplication app = TestApplication.sqlite(folder)) {
-            var result = app.useCases().login().login(new dev.ccui.application.auth.port.in.Credentials("rescue",
+            var result = app.useCases().auth().login(new dev.ccui.application.auth.port.in.Credentials("rescue",
                     "rescue password 2", dev.ccui.application.common.ClientInfo.INTERNAL));
             assertThat(result).isInstanceOf(dev.ccui.application.auth.port.in.LoginResult.Authenticated.class);
         }

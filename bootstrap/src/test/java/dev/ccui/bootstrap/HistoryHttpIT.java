@@ -299,7 +299,7 @@ class HistoryHttpIT {
     }
 
     @Test
-    void browsersAreToldOfChangesWithinASecond() throws Exception {
+    void browsersAreToldOfAChangeFromTheWatcherWithoutAFullPass() throws Exception {
         String ticket;
         try (WsFrames frames = WsFrames.open(admin)) {
             frames.send("{\"type\":\"ping\"}");
@@ -308,13 +308,26 @@ class HistoryHttpIT {
             Path transcript = transcripts.resolve(TranscriptFixtures.SESSIONS.getFirst() + ".jsonl");
             String line = Files.readAllLines(transcript).stream().filter(l -> l.contains("\"type\":\"user\"")).findFirst()
                     .orElseThrow();
-            long start = System.nanoTime();
             Files.writeString(transcript, line + "\n", StandardOpenOption.APPEND);
-            JsonNode changed = ApiClient.JSON.readTree(frames.await("projects_changed", 5_000));
-            long millis = (System.nanoTime() - start) / 1_000_000;
+            // How fast is the index benchmark's figure; what is asserted here is the path: the
+            // watcher's report of this one file brings the change, no full pass over the files
+            // (which would also find it, but only every few minutes).
+            List<JsonNode> before = new ArrayList<>();
+            JsonNode changed = null;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (changed == null && System.nanoTime() < deadline) {
+                String text = frames.next(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                JsonNode frame = text == null ? null : ApiClient.JSON.readTree(text);
+                if (frame != null && frame.get("type").asText().equals("projects_changed")) {
+                    changed = frame;
+                } else if (frame != null) {
+                    before.add(frame);
+                }
+            }
+            assertThat(changed).as("projects_changed within 5 s of the append").isNotNull();
             assertThat(changed.get("projectIds").get(0).asText()).isEqualTo(onlyProject(admin).get("id").asText());
-            // The 1 s target is measured by the index benchmark; here only the delivery is asserted.
-            System.out.println("projects_changed arrived " + millis + " ms after the append");
+            assertThat(before).as("no full pass ran before the change arrived")
+                    .noneMatch(frame -> frame.path("index").path("state").asText().equals("scanning"));
         }
         ticket = json(admin.post("/api/auth/ws-ticket", "")).get("ticket").asText();
         String url = admin.base().replace("http", "ws") + "/ws?ticket=" + ticket;

@@ -134,7 +134,7 @@ public final class HttpServer implements AutoCloseable {
 
         SecurityHeaders headers = new SecurityHeaders(settings.production());
         Cors cors = new Cors(settings.corsOrigins());
-        Authentication authentication = new Authentication(useCases.authenticate(), new ClientAddresses(settings.trustedProxies()),
+        Authentication authentication = new Authentication(useCases.auth(), new ClientAddresses(settings.trustedProxies()),
                 metrics::isScrapeToken);
         RateLimits rateLimits = new RateLimits(useCases.rateLimiter(), settings.apiLimit(), settings.authLimit(), metrics);
         StaticUi ui = new StaticUi(settings.webRoot());
@@ -184,9 +184,9 @@ public final class HttpServer implements AutoCloseable {
         new ApiKeyRoutes(useCases.apiKeys()).register(r);
         new AuditRoutes(useCases.audit()).register(r);
         new ProjectRoutes(useCases.projects(), useCases.history()).register(r);
-        new dev.ccui.adapters.http.project.UnsafeProjectRoutes(useCases.unsafeProjects()).register(r);
+        new dev.ccui.adapters.http.project.UnsafeProjectRoutes(useCases.projects()).register(r);
         new SessionRoutes(useCases.history()).register(r);
-        WsAuthentication wsAuthentication = new WsAuthentication(useCases.wsTickets(), authentication, settings.corsOrigins(), hosts)
+        WsAuthentication wsAuthentication = new WsAuthentication(useCases.auth(), authentication, settings.corsOrigins(), hosts)
                 .limitedBy(rateLimits, connectionLimits);
         runRoutes.limitedBy(connectionLimits);
         WsEndpoint live = new WsEndpoint(wsAuthentication, useCases.changes(), useCases.runs(), useCases.maintenance());
@@ -199,7 +199,7 @@ public final class HttpServer implements AutoCloseable {
         terminal.register(r);
         metrics.gauge("ccui.websockets.open", "open WebSockets on this node (/ws and /ws/terminal)",
                 () -> live.openConnections() + terminal.openConnections());
-        new MetricsRoutes(metrics, useCases.authenticate()).register(r);
+        new MetricsRoutes(metrics, useCases.auth()).register(r);
         new OpenApiRoutes().register(r);
 
         r.exception(NotFoundResponse.class, (e, ctx) -> {

@@ -7,11 +7,12 @@ import dev.ccui.adapters.http.security.JwtTokenIssuer;
 import dev.ccui.application.auth.AuthSettings;
 import dev.ccui.application.health.HealthService;
 import dev.ccui.application.health.port.out.HealthProbe;
-import dev.ccui.application.health.port.out.ProbeResult;
+import dev.ccui.application.health.port.in.ProbeResult;
 import dev.ccui.application.ratelimit.port.out.RateLimit;
 import dev.ccui.application.testing.CountingRateLimiter;
 import dev.ccui.application.testing.InMemoryAuthFixture;
 import dev.ccui.application.events.ChangeFeedService;
+import dev.ccui.application.project.ProjectAccess;
 import dev.ccui.application.run.RunService;
 import dev.ccui.application.run.RunSettings;
 import dev.ccui.application.testing.FakeClaudeRunner;
@@ -81,9 +82,8 @@ public final class TestHttp implements AutoCloseable {
         runs = new RunService(runner, runStore, runStore, runStore, projects, id -> java.util.Optional.empty(), bus,
                 fixture.auditor, fixture.clock, RunSettings.defaults());
         var health = new HealthService(List.of(database), "test", fixture.clock);
-        var useCases = new HttpUseCases(fixture.auth, fixture.auth, fixture.auth, fixture.auth, fixture.auth, fixture.auth,
-                fixture.auth, fixture.auth, fixture.userAdmin, fixture.apiKeyService, fixture.auditService, health,
-                null, null, new ChangeFeedService(bus, projects), null, null, null, runs, fixture.rateLimiter);
+        var useCases = new HttpUseCases(fixture.auth, fixture.userAdmin, fixture.apiKeyService, fixture.auditService, health,
+                null, null, new ChangeFeedService(bus, new ProjectAccess(projects)), null, null, null, runs, fixture.rateLimiter);
         HttpSettings settings = tweak.apply(defaults());
         server = new HttpServer(settings, useCases, metrics).start();
     }

@@ -2,32 +2,20 @@ package dev.ccui.adapters.persistence;
 
 import dev.ccui.adapters.persistence.db.Database;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The base of every repository contract: each subclass says which database it runs on, and the
- * database is opened on first use (a contract's own set-up may need it) and closed after each test.
+ * The base of a repository contract that runs on the databases only (its port has no in-memory
+ * fake): each subclass says which database it runs on. Contracts shared with the fakes live in
+ * the application's test jar and hold an {@link OpenDatabase} themselves.
  */
 public abstract class DatabaseContract {
-    @TempDir
-    Path folder;
-    private TestDatabases.Opened opened;
+    @RegisterExtension
+    final OpenDatabase opened = new OpenDatabase(this::open);
 
     protected abstract TestDatabases.Opened open(Path folder);
 
     protected Database database() {
-        if (opened == null) {
-            opened = open(folder);
-        }
         return opened.database();
-    }
-
-    @AfterEach
-    void closeDatabase() throws Exception {
-        if (opened != null) {
-            opened.close();
-            opened = null;
-        }
     }
 }

@@ -2,7 +2,7 @@ package dev.ccui.adapters.persistence;
 
 import java.nio.file.Path;
 
-class PostgresAccountsRepositoriesIT extends AccountsRepositoriesContract {
+class PostgresAccountsRepositoriesIT extends JdbiAccountsRepositoriesContract {
     @Override
     protected TestDatabases.Opened open(Path folder) {
         return TestDatabases.postgres();

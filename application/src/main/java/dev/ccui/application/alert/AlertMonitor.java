@@ -1,6 +1,6 @@
 package dev.ccui.application.alert;
 
-import dev.ccui.application.health.port.in.CheckHealthUseCase;
+import dev.ccui.application.health.port.in.HealthUseCase;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -15,11 +15,11 @@ import org.slf4j.LoggerFactory;
 public final class AlertMonitor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AlertMonitor.class);
     private final AlertService alerts;
-    private final CheckHealthUseCase health;
+    private final HealthUseCase health;
     private final long intervalMillis;
     private ScheduledExecutorService timer;
 
-    public AlertMonitor(AlertService alerts, CheckHealthUseCase health, AlertSettings settings) {
+    public AlertMonitor(AlertService alerts, HealthUseCase health, AlertSettings settings) {
         this.alerts = alerts;
         this.health = health;
         this.intervalMillis = Math.max(1000, settings.checkInterval().toMillis());

@@ -1,13 +1,14 @@
 package dev.ccui.application.alert;
 
-import dev.ccui.application.alert.port.in.ReportIncidentsUseCase;
+import dev.ccui.application.alert.port.in.AlertUseCase;
 import dev.ccui.application.alert.port.out.Alert;
 import dev.ccui.application.alert.port.out.Alert.Kind;
 import dev.ccui.application.alert.port.out.Alert.Severity;
 import dev.ccui.application.alert.port.out.AlertSink;
 import dev.ccui.application.alert.port.out.DiskSpace;
 import dev.ccui.application.health.port.in.HealthReport;
-import dev.ccui.application.health.port.out.ProbeResult;
+import dev.ccui.application.health.port.in.ProbeResult;
+import dev.ccui.domain.run.RunId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * repeats are counted and mentioned in the next alert. Conditions that can clear (error rate,
  * a dependency, the disk) send one "resolved" notice when they do.
  */
-public final class AlertService implements ReportIncidentsUseCase {
+public final class AlertService implements AlertUseCase {
     private static final Logger LOG = LoggerFactory.getLogger(AlertService.class);
     static final int MAX_TRACKED_SOURCES = 10_000;
     private static final int MAX_FINGERPRINTS = 10_000;
@@ -142,7 +143,7 @@ public final class AlertService implements ReportIncidentsUseCase {
     }
 
     @Override
-    public void runCrashed(String runId, String detail) {
+    public void runCrashed(RunId runId, String detail) {
         Alert alert;
         synchronized (this) {
             // One fingerprint for all runs: a broken CLI crashing every run is one incident.

@@ -1,6 +1,6 @@
 package dev.ccui.application.alert;
 
-import dev.ccui.application.alert.port.in.ReportIncidentsUseCase;
+import dev.ccui.application.alert.port.in.AlertUseCase;
 import dev.ccui.application.audit.port.out.AuditRepository;
 import dev.ccui.domain.audit.AuditAction;
 import dev.ccui.domain.audit.AuditEntry;
@@ -14,9 +14,9 @@ import java.util.List;
  */
 public final class AlertingAuditRepository implements AuditRepository {
     private final AuditRepository delegate;
-    private final ReportIncidentsUseCase alerts;
+    private final AlertUseCase alerts;
 
-    public AlertingAuditRepository(AuditRepository delegate, ReportIncidentsUseCase alerts) {
+    public AlertingAuditRepository(AuditRepository delegate, AlertUseCase alerts) {
         this.delegate = delegate;
         this.alerts = alerts;
     }

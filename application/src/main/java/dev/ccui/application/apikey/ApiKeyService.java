@@ -1,7 +1,7 @@
 package dev.ccui.application.apikey;
 
 import dev.ccui.application.apikey.port.in.CreatedApiKey;
-import dev.ccui.application.apikey.port.in.ManageApiKeysUseCase;
+import dev.ccui.application.apikey.port.in.ApiKeyUseCase;
 import dev.ccui.application.apikey.port.out.ApiKeyRepository;
 import dev.ccui.application.audit.Auditor;
 import dev.ccui.application.common.ClientInfo;
@@ -21,7 +21,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-public final class ApiKeyService implements ManageApiKeysUseCase {
+public final class ApiKeyService implements ApiKeyUseCase {
     static final int MAX_KEYS_PER_USER = 50;
 
     private final ApiKeyRepository keys;
@@ -75,8 +75,8 @@ public final class ApiKeyService implements ManageApiKeysUseCase {
     }
 
     @Override
-    public void revokeKey(Principal caller, String keyId, ClientInfo client) {
-        ApiKey key = ApiKeyId.parse(keyId).flatMap(keys::findById)
+    public void revokeKey(Principal caller, ApiKeyId keyId, ClientInfo client) {
+        ApiKey key = keys.findById(keyId)
                 .filter(found -> found.userId().equals(caller.userId()) || caller.isAdmin())
                 .orElseThrow(() -> new NotFoundException("no such API key"));
         keys.delete(key.id());

@@ -1,11 +1,11 @@
 package dev.ccui.application.audit;
 
 import dev.ccui.application.audit.port.in.AuditItem;
-import dev.ccui.application.audit.port.in.ListAuditUseCase;
+import dev.ccui.application.audit.port.in.AuditUseCase;
 import dev.ccui.application.audit.port.out.AuditRepository;
 import dev.ccui.application.common.Limits;
 import dev.ccui.application.common.Page;
-import dev.ccui.application.run.port.out.RunRepository;
+import dev.ccui.application.audit.port.out.RunLookup;
 import dev.ccui.domain.audit.AuditAction;
 import dev.ccui.domain.audit.AuditEntry;
 import dev.ccui.domain.audit.AuditFilter;
@@ -20,15 +20,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-public final class AuditService implements ListAuditUseCase {
+public final class AuditService implements AuditUseCase {
     /** The actions whose target is a run id. */
     private static final Set<AuditAction> RUN_TARGETS =
             Set.of(AuditAction.RUN_STARTED, AuditAction.RUN_STOPPED, AuditAction.PERMISSION_DECIDED);
 
     private final AuditRepository repository;
-    private final RunRepository runs;
+    private final RunLookup runs;
 
-    public AuditService(AuditRepository repository, RunRepository runs) {
+    public AuditService(AuditRepository repository, RunLookup runs) {
         this.repository = repository;
         this.runs = runs;
     }
@@ -49,7 +49,7 @@ public final class AuditService implements ListAuditUseCase {
     /** A page names the same run several times (started, decided, stopped): each is looked up once. */
     private AuditItem withRun(AuditEntry entry, Map<RunId, Optional<Run>> seen) {
         Optional<Run> run = RUN_TARGETS.contains(entry.action())
-                ? RunId.parse(entry.target()).flatMap(id -> seen.computeIfAbsent(id, runs::findById))
+                ? RunId.parse(entry.target()).flatMap(id -> seen.computeIfAbsent(id, runs::find))
                 : Optional.empty();
         return run.map(r -> new AuditItem(entry, r.sessionId(), r.projectId())).orElseGet(() -> new AuditItem(entry, null, null));
     }

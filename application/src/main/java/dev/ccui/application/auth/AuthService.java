@@ -3,19 +3,15 @@ package dev.ccui.application.auth;
 import dev.ccui.application.apikey.ApiKeySecrets;
 import dev.ccui.application.apikey.port.out.ApiKeyRepository;
 import dev.ccui.application.audit.Auditor;
-import dev.ccui.application.auth.port.in.AuthStatusUseCase;
-import dev.ccui.application.auth.port.in.AuthenticateUseCase;
-import dev.ccui.application.auth.port.in.ChangePasswordUseCase;
+import dev.ccui.application.auth.cache.CachedAuthentication;
+import dev.ccui.application.auth.cache.CredentialCheck;
+import dev.ccui.application.auth.cache.PrincipalCache;
+import dev.ccui.application.auth.port.in.AuthUseCase;
 import dev.ccui.application.auth.port.in.Credentials;
-import dev.ccui.application.auth.port.in.CurrentUserUseCase;
 import dev.ccui.application.auth.port.in.LoginResult;
-import dev.ccui.application.auth.port.in.LoginUseCase;
-import dev.ccui.application.auth.port.in.LogoutUseCase;
 import dev.ccui.application.auth.port.in.Session;
-import dev.ccui.application.auth.port.in.SetupUseCase;
-import dev.ccui.application.auth.port.in.WsTicketUseCase;
 import dev.ccui.application.auth.port.out.AuthTokenRepository;
-import dev.ccui.application.auth.port.out.PasswordHasher;
+import dev.ccui.application.user.port.out.PasswordHasher;
 import dev.ccui.application.auth.port.out.SessionsEndedListener;
 import dev.ccui.application.auth.port.out.TokenIssuer;
 import dev.ccui.application.common.ClientInfo;
@@ -51,8 +47,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * neither timing nor wording tells whether a username exists; only the right password of a
  * disabled account learns that it is disabled.
  */
-public final class AuthService implements AuthStatusUseCase, SetupUseCase, LoginUseCase, LogoutUseCase,
-        AuthenticateUseCase, ChangePasswordUseCase, WsTicketUseCase, CurrentUserUseCase {
+public final class AuthService implements AuthUseCase {
 
     /** API keys are used often and are high-entropy: refresh lastUsedAt at most this often. */
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
@@ -67,6 +62,8 @@ public final class AuthService implements AuthStatusUseCase, SetupUseCase, Login
     private final Clock clock;
     private final AuthSettings settings;
     private final SessionsEndedListener sessionsEnded;
+    /** The credential checks below, or the same in front of a cache of their answers. */
+    private final CredentialCheck authentication;
     private final Map<String, Ticket> tickets = new ConcurrentHashMap<>();
     private final Object setupLock = new Object();
 
@@ -79,6 +76,25 @@ public final class AuthService implements AuthStatusUseCase, SetupUseCase, Login
     public AuthService(UserRepository users, ApiKeyRepository apiKeys, AuthTokenRepository tokens,
                        PasswordHasher hasher, TokenIssuer issuer, RateLimiter rateLimiter, Auditor auditor,
                        Clock clock, AuthSettings settings, SessionsEndedListener sessionsEnded) {
+        this(users, apiKeys, tokens, hasher, issuer, rateLimiter, auditor, clock, settings, sessionsEnded, null);
+    }
+
+    /** With {@code principals} (not null), a credential's check is remembered there until it is revoked or expires. */
+    public AuthService(UserRepository users, ApiKeyRepository apiKeys, AuthTokenRepository tokens,
+                       PasswordHasher hasher, TokenIssuer issuer, RateLimiter rateLimiter, Auditor auditor,
+                       Clock clock, AuthSettings settings, SessionsEndedListener sessionsEnded, PrincipalCache principals) {
+        CredentialCheck direct = new CredentialCheck() {
+            @Override
+            public Optional<Principal> byToken(String token) {
+                return checkToken(token);
+            }
+
+            @Override
+            public Optional<Principal> byApiKey(String apiKey) {
+                return checkApiKey(apiKey);
+            }
+        };
+        this.authentication = principals == null ? direct : new CachedAuthentication(direct, principals);
         this.sessionsEnded = sessionsEnded;
         this.users = users;
         this.apiKeys = apiKeys;
@@ -194,6 +210,15 @@ public final class AuthService implements AuthStatusUseCase, SetupUseCase, Login
 
     @Override
     public Optional<Principal> byToken(String token) {
+        return authentication.byToken(token);
+    }
+
+    @Override
+    public Optional<Principal> byApiKey(String apiKey) {
+        return authentication.byApiKey(apiKey);
+    }
+
+    private Optional<Principal> checkToken(String token) {
         if (token == null || token.isBlank() || token.length() > 4096) {
             return Optional.empty();
         }
@@ -218,8 +243,7 @@ public final class AuthService implements AuthStatusUseCase, SetupUseCase, Login
                         claims.get().tokenId(), null, Set.of(), user.capabilities()));
     }
 
-    @Override
-    public Optional<Principal> byApiKey(String presented) {
+    private Optional<Principal> checkApiKey(String presented) {
         Optional<String> prefix = ApiKeySecrets.prefixOf(presented);
         if (prefix.isEmpty()) {
             return Optional.empty();

@@ -1,5 +1,6 @@
 package dev.ccui.application.events;
 
+import dev.ccui.domain.history.IndexProgress;
 import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.run.LoggedRunEvent;
 import java.util.Set;

@@ -2,8 +2,7 @@ package dev.ccui.application.events;
 
 import dev.ccui.application.events.port.in.ChangeFeedUseCase;
 import dev.ccui.application.events.port.out.EventBus;
-import dev.ccui.application.project.ProjectAccess;
-import dev.ccui.application.project.port.out.ProjectRepository;
+import dev.ccui.application.events.port.out.ProjectVisibility;
 import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.project.ProjectId;
 import java.util.Set;
@@ -12,13 +11,11 @@ import java.util.stream.Collectors;
 
 public final class ChangeFeedService implements ChangeFeedUseCase {
     private final EventBus events;
-    private final ProjectRepository projects;
-    private final ProjectAccess access;
+    private final ProjectVisibility visibility;
 
-    public ChangeFeedService(EventBus events, ProjectRepository projects) {
+    public ChangeFeedService(EventBus events, ProjectVisibility visibility) {
         this.events = events;
-        this.projects = projects;
-        this.access = new ProjectAccess(projects);
+        this.visibility = visibility;
     }
 
     @Override
@@ -27,7 +24,7 @@ public final class ChangeFeedService implements ChangeFeedUseCase {
             switch (event) {
                 case AppEvent.ProjectsChanged changed -> {
                     Set<ProjectId> visible = viewer.isAdmin() ? changed.projectIds() : changed.projectIds().stream()
-                            .filter(id -> projects.findById(id).map(p -> access.canUse(viewer, p)).orElse(false))
+                            .filter(id -> visibility.canSee(viewer, id))
                             .collect(Collectors.toSet());
                     if (!visible.isEmpty()) {
                         listener.accept(new AppEvent.ProjectsChanged(visible));

@@ -1,9 +1,9 @@
 package dev.ccui.application.health;
 
-import dev.ccui.application.health.port.in.CheckHealthUseCase;
+import dev.ccui.application.health.port.in.HealthUseCase;
 import dev.ccui.application.health.port.in.HealthReport;
 import dev.ccui.application.health.port.out.HealthProbe;
-import dev.ccui.application.health.port.out.ProbeResult;
+import dev.ccui.application.health.port.in.ProbeResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-public final class HealthService implements CheckHealthUseCase {
+public final class HealthService implements HealthUseCase {
     private final List<HealthProbe> probes;
     private final String version;
     private final Instant startedAt;

@@ -1,7 +1,7 @@
 package dev.ccui.application.history;
 
 import dev.ccui.application.history.port.out.FileState;
-import dev.ccui.application.history.port.out.SessionIndex;
+import dev.ccui.application.history.port.out.SessionIndexQuery;
 import dev.ccui.application.history.port.out.TranscriptArchive;
 import dev.ccui.application.history.port.out.TranscriptStore;
 import dev.ccui.domain.session.SessionId;
@@ -20,11 +20,11 @@ import org.slf4j.LoggerFactory;
 public final class ArchiveRestorer {
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveRestorer.class);
 
-    private final SessionIndex index;
+    private final SessionIndexQuery index;
     private final TranscriptArchive archive;
     private final TranscriptStore transcripts;
 
-    public ArchiveRestorer(SessionIndex index, TranscriptArchive archive, TranscriptStore transcripts) {
+    public ArchiveRestorer(SessionIndexQuery index, TranscriptArchive archive, TranscriptStore transcripts) {
         this.index = index;
         this.archive = archive;
         this.transcripts = transcripts;

@@ -11,9 +11,11 @@ import dev.ccui.application.history.port.in.MessagesQuery;
 import dev.ccui.application.history.port.in.SearchResult;
 import dev.ccui.application.history.port.in.SessionHistoryUseCase;
 import dev.ccui.application.history.port.in.SessionMatches;
-import dev.ccui.application.history.port.out.ImageData;
-import dev.ccui.application.history.port.out.SearchHit;
-import dev.ccui.application.history.port.out.SessionIndex;
+import dev.ccui.domain.history.ImageData;
+import dev.ccui.domain.history.SearchHit;
+import dev.ccui.application.history.port.out.MessageLine;
+import dev.ccui.application.history.port.out.SessionIndexQuery;
+import dev.ccui.application.history.port.out.SessionMarks;
 import dev.ccui.application.history.port.out.TranscriptStore;
 import dev.ccui.application.project.ProjectAccess;
 import dev.ccui.application.project.port.out.ProjectRepository;
@@ -22,6 +24,7 @@ import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.error.NotFoundException;
 import dev.ccui.domain.history.HistoryMessage;
+import dev.ccui.domain.history.IndexProgress;
 import dev.ccui.domain.project.Project;
 import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.project.ProjectOverview;
@@ -44,38 +47,46 @@ public final class HistoryService implements SessionHistoryUseCase {
     private static final int MATCH_MAX = 1_000;
     private static final int SEARCH_MAX_OFFSET = 10_000;
 
-    private final SessionIndex index;
+    private final SessionIndexQuery index;
+    private final SessionMarks marks;
     private final TranscriptStore transcripts;
     private final ProjectRepository projects;
     private final ProjectAccess access;
     private final EventBus events;
     private final Auditor auditor;
+    private final IndexService indexer;
 
-    public HistoryService(SessionIndex index, TranscriptStore transcripts, ProjectRepository projects, EventBus events,
-                          Auditor auditor) {
+    public HistoryService(SessionIndexQuery index, SessionMarks marks, TranscriptStore transcripts,
+                          ProjectRepository projects, EventBus events, Auditor auditor, IndexService indexer) {
         this.index = index;
+        this.marks = marks;
         this.transcripts = transcripts;
         this.projects = projects;
         this.access = new ProjectAccess(projects);
         this.events = events;
         this.auditor = auditor;
+        this.indexer = indexer;
     }
 
     @Override
-    public Page<SessionSummary> listSessions(Principal caller, String projectId, Integer limit, String cursor,
+    public IndexProgress indexProgress() {
+        return indexer.indexProgress();
+    }
+
+    @Override
+    public Page<SessionSummary> listSessions(Principal caller, ProjectId projectId, Integer limit, String cursor,
                                              boolean includeHidden) {
         Project project = access.require(caller, projectId);
         return index.listSessions(project.id(), Limits.pageSize(limit, 50, 200), cursor, includeHidden);
     }
 
     @Override
-    public SessionSummary getSession(Principal caller, String sessionId) {
+    public SessionSummary getSession(Principal caller, SessionId sessionId) {
         return visible(caller, sessionId);
     }
 
-    private SessionSummary visible(Principal caller, String sessionId) {
-        SessionSummary summary = SessionId.parse(sessionId).flatMap(index::summary)
-                .orElseThrow(() -> new NotFoundException("no such session"));
+    private SessionSummary visible(Principal caller, SessionId sessionId) {
+        SessionSummary summary = index.summary(sessionId).orElseThrow(() -> new NotFoundException("no such session"));
         Project project = projects.findById(summary.projectId()).filter(p -> !p.removed())
                 .orElseThrow(() -> new NotFoundException("no such session"));
         access.require(caller, project);
@@ -83,19 +94,19 @@ public final class HistoryService implements SessionHistoryUseCase {
     }
 
     @Override
-    public MessagesPage messages(Principal caller, String sessionId, MessagesQuery query) {
+    public MessagesPage messages(Principal caller, SessionId sessionId, MessagesQuery query) {
         SessionSummary summary = visible(caller, sessionId);
         int size = Limits.pageSize(query.limit(), 50, 500);
         if (query.around() != null) {
             return around(summary, query.around(), size);
         }
         if (query.after() != null) {
-            List<SessionIndex.MessageLine> lines = index.linesFrom(summary.id(), query.after() + 1, size + 1);
+            List<MessageLine> lines = index.linesFrom(summary.id(), query.after() + 1, size + 1);
             boolean more = lines.size() > size;
-            List<SessionIndex.MessageLine> page = more ? lines.subList(0, size) : lines;
+            List<MessageLine> page = more ? lines.subList(0, size) : lines;
             return page(page, !page.isEmpty() && page.getFirst().seq() > 0, more);
         }
-        List<SessionIndex.MessageLine> lines = new ArrayList<>(index.lines(summary.id(), query.before(), size));
+        List<MessageLine> lines = new ArrayList<>(index.lines(summary.id(), query.before(), size));
         Collections.reverse(lines);
         boolean older = lines.size() == size && lines.getFirst().seq() > 0;
         return page(lines, older, query.before() != null);
@@ -104,30 +115,30 @@ public final class HistoryService implements SessionHistoryUseCase {
     /** The message at {@code seq} with about as many older as newer ones around it (a search hit in context). */
     private MessagesPage around(SessionSummary summary, long seq, int size) {
         int olderWanted = size / 2;
-        List<SessionIndex.MessageLine> older = new ArrayList<>(index.lines(summary.id(), seq + 1, olderWanted + 2));
+        List<MessageLine> older = new ArrayList<>(index.lines(summary.id(), seq + 1, olderWanted + 2));
         boolean moreOlder = older.size() > olderWanted + 1;
         if (moreOlder) {
             older = older.subList(0, olderWanted + 1);
         }
         Collections.reverse(older);
         int newerWanted = size - older.size();
-        List<SessionIndex.MessageLine> newer = index.linesFrom(summary.id(), seq + 1, newerWanted + 1);
+        List<MessageLine> newer = index.linesFrom(summary.id(), seq + 1, newerWanted + 1);
         boolean moreNewer = newer.size() > newerWanted;
-        List<SessionIndex.MessageLine> lines = new ArrayList<>(older);
+        List<MessageLine> lines = new ArrayList<>(older);
         lines.addAll(moreNewer ? newer.subList(0, newerWanted) : newer);
         return page(lines, moreOlder, moreNewer);
     }
 
-    private MessagesPage page(List<SessionIndex.MessageLine> lines, boolean older, boolean newer) {
-        List<HistoryMessage> items = transcripts.messagesAt(lines.stream().map(SessionIndex.MessageLine::ref).toList(),
-                lines.stream().map(SessionIndex.MessageLine::seq).toList());
+    private MessagesPage page(List<MessageLine> lines, boolean older, boolean newer) {
+        List<HistoryMessage> items = transcripts.messagesAt(lines.stream().map(MessageLine::ref).toList(),
+                lines.stream().map(MessageLine::seq).toList());
         Long nextBefore = older && !lines.isEmpty() ? lines.getFirst().seq() : null;
         Long nextAfter = newer && !lines.isEmpty() ? lines.getLast().seq() : null;
         return new MessagesPage(items, nextBefore, nextAfter);
     }
 
     @Override
-    public SessionMatches matches(Principal caller, String sessionId, String query) {
+    public SessionMatches matches(Principal caller, SessionId sessionId, String query) {
         SessionSummary summary = visible(caller, sessionId);
         MatchWords words = MatchWords.of(requireQuery(query));
         if (words.isEmpty()) {
@@ -139,7 +150,7 @@ public final class HistoryService implements SessionHistoryUseCase {
         int read = 0;
         boolean truncated = false;
         while (true) {
-            List<SessionIndex.MessageLine> lines = index.lines(summary.id(), before, MATCH_PAGE);
+            List<MessageLine> lines = index.lines(summary.id(), before, MATCH_PAGE);
             if (lines.isEmpty()) {
                 break;
             }
@@ -148,8 +159,8 @@ public final class HistoryService implements SessionHistoryUseCase {
                 break;
             }
             read += lines.size();
-            List<HistoryMessage> messages = transcripts.messagesAt(lines.stream().map(SessionIndex.MessageLine::ref).toList(),
-                    lines.stream().map(SessionIndex.MessageLine::seq).toList());
+            List<HistoryMessage> messages = transcripts.messagesAt(lines.stream().map(MessageLine::ref).toList(),
+                    lines.stream().map(MessageLine::seq).toList());
             for (HistoryMessage message : messages) {
                 if (words.matches(message)) {
                     found.add(message.seq());
@@ -166,7 +177,7 @@ public final class HistoryService implements SessionHistoryUseCase {
     }
 
     @Override
-    public String toolResult(Principal caller, String sessionId, long seq, String toolUseId) {
+    public String toolResult(Principal caller, SessionId sessionId, long seq, String toolUseId) {
         SessionSummary summary = visible(caller, sessionId);
         if (toolUseId == null || toolUseId.isBlank() || toolUseId.length() > 200) {
             throw new InvalidException("toolUseId", "toolUseId is required");
@@ -176,7 +187,7 @@ public final class HistoryService implements SessionHistoryUseCase {
     }
 
     @Override
-    public ImageData image(Principal caller, String sessionId, String imageId) {
+    public ImageData image(Principal caller, SessionId sessionId, String imageId) {
         SessionSummary summary = visible(caller, sessionId);
         String[] parts = imageId == null ? new String[0] : imageId.split("-", 2);
         long seq;
@@ -192,33 +203,33 @@ public final class HistoryService implements SessionHistoryUseCase {
     }
 
     @Override
-    public SessionSummary renameSession(Principal caller, String sessionId, String title, ClientInfo client) {
+    public SessionSummary renameSession(Principal caller, SessionId sessionId, String title, ClientInfo client) {
         SessionSummary summary = visible(caller, sessionId);
         String clean = title == null ? null : title.strip();
         if (clean != null && (clean.length() > 300 || clean.chars().anyMatch(Character::isISOControl))) {
             throw new InvalidException("title", "title must have at most 300 characters and no control characters");
         }
-        index.setAppTitle(summary.id(), clean == null || clean.isEmpty() ? null : clean);
+        marks.setAppTitle(summary.id(), clean == null || clean.isEmpty() ? null : clean);
         auditor.record(AuditAction.SESSION_RENAMED, caller, summary.id().value(), client, true, clean);
         events.publish(new AppEvent.ProjectsChanged(Set.of(summary.projectId())));
         return index.summary(summary.id()).orElseThrow();
     }
 
     @Override
-    public void hideSession(Principal caller, String sessionId, boolean hidden, ClientInfo client) {
+    public void hideSession(Principal caller, SessionId sessionId, boolean hidden, ClientInfo client) {
         SessionSummary summary = visible(caller, sessionId);
-        index.setHidden(summary.id(), hidden);
+        marks.setHidden(summary.id(), hidden);
         auditor.record(AuditAction.SESSION_HIDDEN, caller, summary.id().value(), client, true, hidden ? "hidden" : "shown");
         events.publish(new AppEvent.ProjectsChanged(Set.of(summary.projectId())));
     }
 
     @Override
-    public Page<SearchResult> search(Principal caller, String query, String projectId, Integer limit, String cursor) {
+    public Page<SearchResult> search(Principal caller, String query, ProjectId projectId, Integer limit, String cursor) {
         requireQuery(query);
         int size = Limits.pageSize(limit, 20, 100);
         int offset = parseSearchCursor(cursor);
         List<Project> scope;
-        if (projectId != null && !projectId.isBlank()) {
+        if (projectId != null) {
             scope = List.of(access.require(caller, projectId));
         } else {
             scope = projects.overview(caller.isAdmin() ? null : caller.userId()).stream().map(ProjectOverview::project).toList();
@@ -263,7 +274,7 @@ public final class HistoryService implements SessionHistoryUseCase {
     }
 
     @Override
-    public void exportMarkdown(Principal caller, String sessionId, Appendable out) throws IOException {
+    public void exportMarkdown(Principal caller, SessionId sessionId, Appendable out) throws IOException {
         SessionSummary summary = visible(caller, sessionId);
         MarkdownExport writer = new MarkdownExport(out);
         writer.header(summary);
@@ -271,17 +282,17 @@ public final class HistoryService implements SessionHistoryUseCase {
     }
 
     @Override
-    public void exportMessages(Principal caller, String sessionId, MessageSink sink) throws IOException {
+    public void exportMessages(Principal caller, SessionId sessionId, MessageSink sink) throws IOException {
         forEachMessage(visible(caller, sessionId), sink);
     }
 
     /** Oldest first, a bounded page at a time, so a 200 MB session never sits in memory. */
     private void forEachMessage(SessionSummary summary, MessageSink sink) throws IOException {
-        List<SessionIndex.MessageLine> newestFirst = new ArrayList<>();
+        List<MessageLine> newestFirst = new ArrayList<>();
         Long before = null;
         // Positions are small (a few numbers each); collect them, then read bodies page by page.
         while (true) {
-            List<SessionIndex.MessageLine> page = index.lines(summary.id(), before, 5_000);
+            List<MessageLine> page = index.lines(summary.id(), before, 5_000);
             newestFirst.addAll(page);
             if (page.size() < 5_000) {
                 break;
@@ -290,9 +301,9 @@ public final class HistoryService implements SessionHistoryUseCase {
         }
         Collections.reverse(newestFirst);
         for (int from = 0; from < newestFirst.size(); from += EXPORT_PAGE) {
-            List<SessionIndex.MessageLine> slice = newestFirst.subList(from, Math.min(newestFirst.size(), from + EXPORT_PAGE));
-            for (HistoryMessage message : transcripts.messagesAt(slice.stream().map(SessionIndex.MessageLine::ref).toList(),
-                    slice.stream().map(SessionIndex.MessageLine::seq).toList())) {
+            List<MessageLine> slice = newestFirst.subList(from, Math.min(newestFirst.size(), from + EXPORT_PAGE));
+            for (HistoryMessage message : transcripts.messagesAt(slice.stream().map(MessageLine::ref).toList(),
+                    slice.stream().map(MessageLine::seq).toList())) {
                 sink.accept(message);
             }
         }

@@ -1,17 +1,16 @@
 package dev.ccui.application.history;
 
-import dev.ccui.application.events.IndexProgress;
+import dev.ccui.domain.history.IndexProgress;
 import dev.ccui.application.health.port.out.HealthProbe;
-import dev.ccui.application.health.port.out.ProbeResult;
-import dev.ccui.application.history.port.in.IndexStatusUseCase;
+import dev.ccui.application.health.port.in.ProbeResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The transcript index in {@code /api/health}: its state and progress. Never takes the service down. */
 public final class IndexHealthProbe implements HealthProbe {
-    private final IndexStatusUseCase index;
+    private final IndexService index;
 
-    public IndexHealthProbe(IndexStatusUseCase index) {
+    public IndexHealthProbe(IndexService index) {
         this.index = index;
     }
 

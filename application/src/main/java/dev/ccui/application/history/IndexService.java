@@ -1,12 +1,11 @@
 package dev.ccui.application.history;
 
 import dev.ccui.application.events.AppEvent;
-import dev.ccui.application.events.IndexProgress;
+import dev.ccui.domain.history.IndexProgress;
 import dev.ccui.application.events.port.out.EventBus;
-import dev.ccui.application.history.port.in.IndexStatusUseCase;
 import dev.ccui.application.history.port.out.FileState;
 import dev.ccui.application.history.port.out.IndexedSession;
-import dev.ccui.application.history.port.out.SessionIndex;
+import dev.ccui.application.history.port.out.SessionIndexWriter;
 import dev.ccui.application.history.port.out.TranscriptArchive;
 import dev.ccui.application.history.port.out.TranscriptDelta;
 import dev.ccui.application.history.port.out.TranscriptFile;
@@ -42,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * watcher reports them. A file is read only from where the last read stopped when it grew, and
  * from the start when it shrank or was replaced. One bad file never stops the others.
  */
-public final class IndexService implements IndexStatusUseCase, AutoCloseable {
+public final class IndexService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IndexService.class);
     /** How much of a file is copied into the archive at once. */
     private static final int ARCHIVE_PIECE = 4 << 20;
@@ -50,7 +49,7 @@ public final class IndexService implements IndexStatusUseCase, AutoCloseable {
     private static final Path RESCAN = Path.of("/");
 
     private final TranscriptStore transcripts;
-    private final SessionIndex index;
+    private final SessionIndexWriter index;
     private final ProjectRepository projects;
     private final UserRepository users;
     private final EventBus events;
@@ -70,7 +69,7 @@ public final class IndexService implements IndexStatusUseCase, AutoCloseable {
     private AutoCloseable watch;
     private final Map<Path, Instant> changeSeenAt = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public IndexService(TranscriptStore transcripts, SessionIndex index, ProjectRepository projects, UserRepository users,
+    public IndexService(TranscriptStore transcripts, SessionIndexWriter index, ProjectRepository projects, UserRepository users,
                         EventBus events, Clock clock, IndexSettings settings) {
         this(transcripts, index, projects, users, events, clock, settings, TranscriptArchive.NONE, null);
     }
@@ -80,7 +79,7 @@ public final class IndexService implements IndexStatusUseCase, AutoCloseable {
      * leaves its session archived (still listed, readable, searchable) instead of forgotten, for
      * {@code archiveRetention} (null: forever) after it vanished.
      */
-    public IndexService(TranscriptStore transcripts, SessionIndex index, ProjectRepository projects, UserRepository users,
+    public IndexService(TranscriptStore transcripts, SessionIndexWriter index, ProjectRepository projects, UserRepository users,
                         EventBus events, Clock clock, IndexSettings settings, TranscriptArchive archive,
                         Duration archiveRetention) {
         this.archive = archive;
@@ -112,7 +111,7 @@ public final class IndexService implements IndexStatusUseCase, AutoCloseable {
         worker = Thread.ofPlatform().name("ccui-indexer").daemon().start(this::loop);
     }
 
-    @Override
+    /** Where the index stands: the state and figures of the last or current pass. */
     public IndexProgress indexProgress() {
         return progress;
     }

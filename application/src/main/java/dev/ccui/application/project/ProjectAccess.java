@@ -1,5 +1,6 @@
 package dev.ccui.application.project;
 
+import dev.ccui.application.events.port.out.ProjectVisibility;
 import dev.ccui.application.project.port.out.ProjectRepository;
 import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.error.ForbiddenException;
@@ -11,7 +12,7 @@ import dev.ccui.domain.project.ProjectId;
  * The one rule of who may use a project: its owner, its members, and admins. Every feature that
  * touches a project (history, runs, files, git, terminal) asks here first.
  */
-public final class ProjectAccess {
+public final class ProjectAccess implements ProjectVisibility {
     private final ProjectRepository projects;
     private final ProjectSafety safety;
 
@@ -33,6 +34,10 @@ public final class ProjectAccess {
         return requireWorkspace(caller, require(caller, projectId));
     }
 
+    public Project requireWorkspace(Principal caller, ProjectId projectId) {
+        return requireWorkspace(caller, require(caller, projectId));
+    }
+
     public Project requireWorkspace(Principal caller, Project project) {
         require(caller, project);
         if (safety != null) {
@@ -41,9 +46,13 @@ public final class ProjectAccess {
         return project;
     }
 
+    /** A project id as typed (features whose edge still hands strings over): one that is not an id is not found. */
     public Project require(Principal caller, String projectId) {
-        Project project = ProjectId.parse(projectId).flatMap(projects::findById)
-                .filter(found -> !found.removed())
+        return require(caller, ProjectId.parse(projectId).orElseThrow(() -> new NotFoundException("no such project")));
+    }
+
+    public Project require(Principal caller, ProjectId projectId) {
+        Project project = projects.findById(projectId).filter(found -> !found.removed())
                 .orElseThrow(() -> new NotFoundException("no such project"));
         return require(caller, project);
     }
@@ -60,8 +69,14 @@ public final class ProjectAccess {
                 || projects.isMember(project.id(), caller.userId());
     }
 
+    /** A project that is gone is seen by nobody. */
+    @Override
+    public boolean canSee(Principal viewer, ProjectId project) {
+        return projects.findById(project).map(p -> canUse(viewer, p)).orElse(false);
+    }
+
     /** Owners and admins may change and share a project; members may only use it. */
-    public Project requireOwner(Principal caller, String projectId) {
+    public Project requireOwner(Principal caller, ProjectId projectId) {
         Project project = require(caller, projectId);
         if (!caller.isAdmin() && !caller.userId().equals(project.ownerId())) {
             throw new ForbiddenException("only the project's owner or an admin can do this");

@@ -3,7 +3,6 @@ package dev.ccui.application.project;
 import dev.ccui.application.events.AppEvent;
 import dev.ccui.application.events.port.out.EventBus;
 import dev.ccui.application.project.port.in.UnsafeProject;
-import dev.ccui.application.project.port.in.UnsafeProjectsUseCase;
 import dev.ccui.application.project.port.out.ProjectRepository;
 import dev.ccui.application.user.port.out.UserRepository;
 import dev.ccui.domain.auth.Principal;
@@ -33,7 +32,7 @@ import java.util.stream.Collectors;
  * {@code ~/code/app} to its registrant). Rows that break the same rules (registered before they
  * existed, or discovered from transcripts) are listed for admins and their workspace routes refused.
  */
-public final class ProjectSafety implements UnsafeProjectsUseCase {
+public final class ProjectSafety {
     /** The unsafe list is recomputed on every project change, and at least this often (roles change too). */
     private static final Duration MAX_AGE = Duration.ofSeconds(5);
 
@@ -99,7 +98,6 @@ public final class ProjectSafety implements UnsafeProjectsUseCase {
         }
     }
 
-    @Override
     public List<UnsafeProject> unsafeProjects(Principal admin) {
         if (!admin.isAdmin()) {
             throw new ForbiddenException("admins only");

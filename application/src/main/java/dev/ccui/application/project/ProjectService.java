@@ -4,9 +4,10 @@ import dev.ccui.application.audit.Auditor;
 import dev.ccui.application.common.ClientInfo;
 import dev.ccui.application.events.AppEvent;
 import dev.ccui.application.events.port.out.EventBus;
-import dev.ccui.application.history.port.out.SessionIndex;
 import dev.ccui.application.project.port.in.ProjectChanges;
-import dev.ccui.application.project.port.in.ProjectsUseCase;
+import dev.ccui.application.project.port.in.ProjectUseCase;
+import dev.ccui.application.project.port.in.UnsafeProject;
+import dev.ccui.application.project.port.out.FolderSessions;
 import dev.ccui.application.project.port.out.ProjectRepository;
 import dev.ccui.application.project.port.out.WorkspacePaths;
 import dev.ccui.application.user.port.out.UserRepository;
@@ -28,9 +29,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-public final class ProjectService implements ProjectsUseCase {
+public final class ProjectService implements ProjectUseCase {
     private final ProjectRepository projects;
-    private final SessionIndex index;
+    private final FolderSessions sessions;
     private final UserRepository users;
     private final WorkspacePaths paths;
     private final ProjectAccess access;
@@ -44,10 +45,10 @@ public final class ProjectService implements ProjectsUseCase {
     private record Cached(long generation, List<ProjectOverview> projects) {
     }
 
-    public ProjectService(ProjectRepository projects, SessionIndex index, UserRepository users, WorkspacePaths paths,
+    public ProjectService(ProjectRepository projects, FolderSessions sessions, UserRepository users, WorkspacePaths paths,
                           EventBus events, Auditor auditor, Clock clock, ProjectSafety safety) {
         this.projects = projects;
-        this.index = index;
+        this.sessions = sessions;
         this.users = users;
         this.paths = paths;
         this.safety = safety;
@@ -80,7 +81,7 @@ public final class ProjectService implements ProjectsUseCase {
     }
 
     @Override
-    public ProjectOverview getProject(Principal caller, String projectId) {
+    public ProjectOverview getProject(Principal caller, ProjectId projectId) {
         Project project = access.require(caller, projectId);
         return projects.overview(project.id()).orElseThrow(() -> new NotFoundException("no such project"));
     }
@@ -121,14 +122,14 @@ public final class ProjectService implements ProjectsUseCase {
         if (!projects.insert(project)) {
             throw new ConflictException("PROJECT_EXISTS", "this folder was registered a moment ago: reload");
         }
-        index.assignProject(realPath, project.id());
+        sessions.assignProject(realPath, project.id());
         auditor.record(AuditAction.PROJECT_REGISTERED, caller, realPath, client, true, null);
         events.publish(new AppEvent.ProjectsChanged(Set.of(project.id())));
         return new Registered(projects.overview(project.id()).orElseThrow(), true);
     }
 
     @Override
-    public ProjectOverview updateProject(Principal caller, String projectId, ProjectChanges changes, ClientInfo client) {
+    public ProjectOverview updateProject(Principal caller, ProjectId projectId, ProjectChanges changes, ClientInfo client) {
         Project project = access.require(caller, projectId);
         if (changes.name() != null || changes.archived() != null) {
             project = access.requireOwner(caller, projectId);
@@ -150,7 +151,7 @@ public final class ProjectService implements ProjectsUseCase {
     }
 
     @Override
-    public void removeProject(Principal caller, String projectId, ClientInfo client) {
+    public void removeProject(Principal caller, ProjectId projectId, ClientInfo client) {
         Project project = access.requireOwner(caller, projectId);
         projects.update(project.withRemoved(true, clock.instant()));
         auditor.record(AuditAction.PROJECT_REMOVED, caller, project.path(), client, true, null);
@@ -158,29 +159,34 @@ public final class ProjectService implements ProjectsUseCase {
     }
 
     @Override
-    public List<String> listMembers(Principal caller, String projectId) {
+    public List<String> listMembers(Principal caller, ProjectId projectId) {
         Project project = access.require(caller, projectId);
         return projects.members(project.id()).stream().map(UserId::toString).toList();
     }
 
     @Override
-    public void addMember(Principal caller, String projectId, String userId, ClientInfo client) {
+    public void addMember(Principal caller, ProjectId projectId, UserId userId, ClientInfo client) {
         Project project = access.requireOwner(caller, projectId);
-        UserId member = UserId.parse(userId).flatMap(users::findById)
-                .orElseThrow(() -> new InvalidException("userId", "no such user")).id();
-        projects.addMember(project.id(), member);
-        auditor.record(AuditAction.PROJECT_SHARED, caller, project.path(), client, true, "with " + member);
+        if (users.findById(userId).isEmpty()) {
+            throw new InvalidException("userId", "no such user");
+        }
+        projects.addMember(project.id(), userId);
+        auditor.record(AuditAction.PROJECT_SHARED, caller, project.path(), client, true, "with " + userId);
         events.publish(new AppEvent.ProjectsChanged(Set.of(project.id())));
     }
 
     @Override
-    public void removeMember(Principal caller, String projectId, String userId, ClientInfo client) {
+    public void removeMember(Principal caller, ProjectId projectId, UserId userId, ClientInfo client) {
         Project project = access.requireOwner(caller, projectId);
-        UserId member = UserId.parse(userId).orElseThrow(() -> new NotFoundException("no such member"));
-        projects.removeMember(project.id(), member);
+        projects.removeMember(project.id(), userId);
         // Their open sockets and streams may watch this project's sessions: re-opened, they cannot.
-        events.publish(new AppEvent.AccessRevoked(member, null, null, null, true));
-        auditor.record(AuditAction.PROJECT_UNSHARED, caller, project.path(), client, true, "from " + member);
+        events.publish(new AppEvent.AccessRevoked(userId, null, null, null, true));
+        auditor.record(AuditAction.PROJECT_UNSHARED, caller, project.path(), client, true, "from " + userId);
         events.publish(new AppEvent.ProjectsChanged(Set.of(project.id())));
+    }
+
+    @Override
+    public List<UnsafeProject> unsafeProjects(Principal admin) {
+        return safety.unsafeProjects(admin);
     }
 }

@@ -2,14 +2,12 @@ package dev.ccui.application.user;
 
 import dev.ccui.application.audit.Auditor;
 import dev.ccui.application.sandbox.port.out.ProcessSandbox;
-import dev.ccui.application.auth.port.out.AuthTokenRepository;
-import dev.ccui.application.auth.port.out.PasswordHasher;
-import dev.ccui.application.auth.port.out.SessionsEndedListener;
 import dev.ccui.application.common.ClientInfo;
-import dev.ccui.application.user.port.in.AdminCommandsUseCase;
 import dev.ccui.application.user.port.in.CreateUserCommand;
-import dev.ccui.application.user.port.in.ManageUsersUseCase;
+import dev.ccui.application.user.port.in.UserUseCase;
 import dev.ccui.application.user.port.in.UpdateUserCommand;
+import dev.ccui.application.user.port.out.AccountSessions;
+import dev.ccui.application.user.port.out.PasswordHasher;
 import dev.ccui.application.user.port.out.UserRepository;
 import dev.ccui.domain.audit.AuditAction;
 import dev.ccui.domain.auth.Principal;
@@ -27,36 +25,29 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Accounts administration. There is always at least one enabled admin. */
-public final class UserAdminService implements ManageUsersUseCase, AdminCommandsUseCase {
+public final class UserAdminService implements UserUseCase {
     private final UserRepository users;
-    private final AuthTokenRepository tokens;
     private final PasswordHasher hasher;
     private final Auditor auditor;
     private final Clock clock;
-    private final SessionsEndedListener sessionsEnded;
+    private final AccountSessions sessions;
     private final Object adminGuard = new Object();
     private final ProcessSandbox sandbox;
 
-    public UserAdminService(UserRepository users, AuthTokenRepository tokens, PasswordHasher hasher,
-                            Auditor auditor, Clock clock) {
-        this(users, tokens, hasher, auditor, clock, SessionsEndedListener.NONE);
-    }
-
-    public UserAdminService(UserRepository users, AuthTokenRepository tokens, PasswordHasher hasher,
-                            Auditor auditor, Clock clock, SessionsEndedListener sessionsEnded) {
-        this(users, tokens, hasher, auditor, clock, sessionsEnded, null);
+    public UserAdminService(UserRepository users, PasswordHasher hasher, Auditor auditor, Clock clock,
+                            AccountSessions sessions) {
+        this(users, hasher, auditor, clock, sessions, null);
     }
 
     /**
      * @param sandbox where user processes run; when it does not isolate them ({@code CCUI_SANDBOX=none}),
      *                a second account is refused (409 {@code SANDBOX_REQUIRED}): that user's runs would see the first one's data
      */
-    public UserAdminService(UserRepository users, AuthTokenRepository tokens, PasswordHasher hasher,
-                            Auditor auditor, Clock clock, SessionsEndedListener sessionsEnded, ProcessSandbox sandbox) {
+    public UserAdminService(UserRepository users, PasswordHasher hasher, Auditor auditor, Clock clock,
+                            AccountSessions sessions, ProcessSandbox sandbox) {
         this.sandbox = sandbox;
-        this.sessionsEnded = sessionsEnded;
+        this.sessions = sessions;
         this.users = users;
-        this.tokens = tokens;
         this.hasher = hasher;
         this.auditor = auditor;
         this.clock = clock;
@@ -69,7 +60,7 @@ public final class UserAdminService implements ManageUsersUseCase, AdminCommands
     }
 
     @Override
-    public User getUser(Principal caller, String userId) {
+    public User getUser(Principal caller, UserId userId) {
         requireAdmin(caller);
         return find(userId);
     }
@@ -84,7 +75,7 @@ public final class UserAdminService implements ManageUsersUseCase, AdminCommands
     }
 
     @Override
-    public User updateUser(Principal caller, String userId, UpdateUserCommand command, ClientInfo client) {
+    public User updateUser(Principal caller, UserId userId, UpdateUserCommand command, ClientInfo client) {
         requireAdmin(caller);
         synchronized (adminGuard) {
             User before = find(userId);
@@ -108,12 +99,12 @@ public final class UserAdminService implements ManageUsersUseCase, AdminCommands
             users.update(after);
             boolean cutOff = (after.disabled() && !before.disabled()) || command.password() != null;
             if (cutOff) {
-                tokens.revokeAllOf(after.id(), null, now);
-                sessionsEnded.sessionsEnded(after.id(), null);
+                sessions.revokeAll(after.id(), now);
+                sessions.ended(after.id());
             } else if ((before.role() == Role.ADMIN && after.role() != Role.ADMIN)
                     || !after.capabilities().containsAll(before.capabilities())) {
                 // Open connections were authorised with the old rights: they must be re-opened.
-                sessionsEnded.rightsReduced(after.id());
+                sessions.rightsReduced(after.id());
             }
             auditor.record(AuditAction.USER_UPDATED, caller, after.username().value(), client, true, describe(command));
             return after;
@@ -121,16 +112,16 @@ public final class UserAdminService implements ManageUsersUseCase, AdminCommands
     }
 
     @Override
-    public void deleteUser(Principal caller, String userId, ClientInfo client) {
+    public void deleteUser(Principal caller, UserId userId, ClientInfo client) {
         requireAdmin(caller);
         synchronized (adminGuard) {
             User user = find(userId);
             if (user.isActiveAdmin() && users.countActiveAdmins() <= 1) {
                 throw new ConflictException("LAST_ADMIN", "this is the last enabled admin: make another admin first");
             }
-            tokens.revokeAllOf(user.id(), null, clock.instant());
+            sessions.revokeAll(user.id(), clock.instant());
             users.delete(user.id());
-            sessionsEnded.sessionsEnded(user.id(), null);
+            sessions.ended(user.id());
             auditor.record(AuditAction.USER_DELETED, caller, user.username().value(), client, true, null);
         }
     }
@@ -151,8 +142,8 @@ public final class UserAdminService implements ManageUsersUseCase, AdminCommands
         Instant now = clock.instant();
         User updated = user.withPasswordHash(hasher.hash(newPassword), now);
         users.update(updated);
-        tokens.revokeAllOf(user.id(), null, now);
-        sessionsEnded.sessionsEnded(user.id(), null);
+        sessions.revokeAll(user.id(), now);
+        sessions.ended(user.id());
         auditor.record(AuditAction.PASSWORD_RESET, null, "cli", user.username().value(), ClientInfo.INTERNAL, true, null);
         return updated;
     }
@@ -178,8 +169,8 @@ public final class UserAdminService implements ManageUsersUseCase, AdminCommands
         Instant now = clock.instant();
         int revoked = 0;
         for (User user : users.list()) {
-            revoked += tokens.revokeAllOf(user.id(), null, now);
-            sessionsEnded.sessionsEnded(user.id(), null);
+            revoked += sessions.revokeAll(user.id(), now);
+            sessions.ended(user.id());
         }
         return revoked;
     }
@@ -204,9 +195,8 @@ public final class UserAdminService implements ManageUsersUseCase, AdminCommands
         return user;
     }
 
-    private User find(String userId) {
-        return UserId.parse(userId).flatMap(users::findById)
-                .orElseThrow(() -> new NotFoundException("no such user"));
+    private User find(UserId userId) {
+        return users.findById(userId).orElseThrow(() -> new NotFoundException("no such user"));
     }
 
     private static void requireAdmin(Principal caller) {

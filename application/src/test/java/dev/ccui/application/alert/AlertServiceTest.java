@@ -8,11 +8,12 @@ import dev.ccui.application.alert.port.out.AlertSink;
 import dev.ccui.application.alert.port.out.DiskSpace;
 import dev.ccui.application.audit.port.out.AuditRepository;
 import dev.ccui.application.health.port.in.HealthReport;
-import dev.ccui.application.health.port.out.ProbeResult;
+import dev.ccui.application.health.port.in.ProbeResult;
 import dev.ccui.application.testing.InMemoryAuditRepository;
 import dev.ccui.application.testing.MutableClock;
 import dev.ccui.domain.audit.AuditAction;
 import dev.ccui.domain.audit.AuditEntry;
+import dev.ccui.domain.run.RunId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -136,16 +137,18 @@ class AlertServiceTest {
 
     @Test
     void everyCrashedRunCountsButOneAlertPerCooldown() {
-        alerts.runCrashed("run-1", "exit 137 (killed)");
-        alerts.runCrashed("run-2", "exit 1");
-        alerts.runCrashed("run-3", null);
+        RunId first = RunId.random();
+        alerts.runCrashed(first, "exit 137 (killed)");
+        alerts.runCrashed(RunId.random(), "exit 1");
+        alerts.runCrashed(RunId.random(), null);
         assertThat(sink.alerts).singleElement().satisfies(a -> {
             assertThat(a.kind()).isEqualTo(Kind.RUN_CRASHED);
-            assertThat(a.detail()).isEqualTo("run run-1: exit 137 (killed)");
+            assertThat(a.detail()).isEqualTo("run " + first + ": exit 137 (killed)");
         });
         clock.advance(Duration.ofMinutes(16));
-        alerts.runCrashed("run-4", "exit 2");
-        assertThat(sink.alerts.get(1).detail()).isEqualTo("run run-4: exit 2 (+2 repeat(s) suppressed since the last alert)");
+        RunId fourth = RunId.random();
+        alerts.runCrashed(fourth, "exit 2");
+        assertThat(sink.alerts.get(1).detail()).isEqualTo("run " + fourth + ": exit 2 (+2 repeat(s) suppressed since the last alert)");
     }
 
     @Test

@@ -145,7 +145,7 @@ class AuthServiceTest {
         String key = f.apiKeyService.createKey(principalOf(bobSession), "ci", Set.of(), CLIENT).secret();
         assertThat(f.auth.byApiKey(key)).isPresent();
 
-        f.userAdmin.updateUser(adminPrincipal, bob.id().toString(), new UpdateUserCommand(null, true, null), CLIENT);
+        f.userAdmin.updateUser(adminPrincipal, bob.id(), new UpdateUserCommand(null, true, null), CLIENT);
 
         assertThat(f.auth.byToken(bobSession.token())).isEmpty();
         assertThat(f.auth.byApiKey(key)).isEmpty();
@@ -169,7 +169,7 @@ class AuthServiceTest {
                 + (created.secret().endsWith("a") ? "b" : "a");
         assertThat(f.auth.byApiKey(tampered)).isEmpty();
 
-        f.apiKeyService.revokeKey(principalOf(admin), created.key().id().toString(), CLIENT);
+        f.apiKeyService.revokeKey(principalOf(admin), created.key().id(), CLIENT);
         assertThat(f.auth.byApiKey(created.secret())).isEmpty();
     }
 

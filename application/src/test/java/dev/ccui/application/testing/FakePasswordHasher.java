@@ -1,6 +1,6 @@
 package dev.ccui.application.testing;
 
-import dev.ccui.application.auth.port.out.PasswordHasher;
+import dev.ccui.application.user.port.out.PasswordHasher;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Reversible stand-in for bcrypt that counts verifications, for the constant-path tests. */

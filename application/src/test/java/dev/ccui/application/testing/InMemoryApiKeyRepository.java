@@ -45,4 +45,8 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
         keys.computeIfPresent(id, (k, key) -> new ApiKey(key.id(), key.userId(), key.name(), key.prefix(),
                 key.secretHash(), key.scopes(), key.createdAt(), lastUsedAt));
     }
+
+    void userDeleted(UserId user) {
+        keys.values().removeIf(key -> key.userId().equals(user));
+    }
 }

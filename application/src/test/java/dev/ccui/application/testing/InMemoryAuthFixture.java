@@ -4,8 +4,10 @@ import dev.ccui.application.apikey.ApiKeyService;
 import dev.ccui.application.audit.AuditService;
 import dev.ccui.application.audit.Auditor;
 import dev.ccui.application.auth.AuthService;
+import dev.ccui.application.auth.SignInSessions;
+import dev.ccui.application.auth.port.out.SessionsEndedListener;
 import dev.ccui.application.auth.AuthSettings;
-import dev.ccui.application.auth.port.out.PasswordHasher;
+import dev.ccui.application.user.port.out.PasswordHasher;
 import dev.ccui.application.auth.port.out.TokenIssuer;
 import dev.ccui.application.ratelimit.port.out.RateLimiter;
 import dev.ccui.application.user.UserAdminService;
@@ -43,9 +45,10 @@ public final class InMemoryAuthFixture {
         this.rateLimiter = rateLimiter;
         this.auditor = new Auditor(audit, clock);
         this.auth = new AuthService(users, apiKeys, tokens, hasher, this.issuer, rateLimiter, auditor, clock, settings);
-        this.userAdmin = new UserAdminService(users, tokens, hasher, auditor, clock);
+        this.userAdmin = new UserAdminService(users, hasher, auditor, clock,
+                new SignInSessions(tokens, SessionsEndedListener.NONE));
         this.apiKeyService = new ApiKeyService(apiKeys, auditor, clock);
-        this.auditService = new AuditService(audit, runs);
+        this.auditService = new AuditService(audit, runs::findById);
     }
 
     public FakePasswordHasher fakeHasher() {

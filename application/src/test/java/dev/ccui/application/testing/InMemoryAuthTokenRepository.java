@@ -49,4 +49,8 @@ public final class InMemoryAuthTokenRepository implements AuthTokenRepository {
         issued.values().removeIf(c -> !c.expiresAt().isAfter(now));
         return before - issued.size();
     }
+
+    void userDeleted(UserId user) {
+        issued.values().removeIf(claims -> claims.userId().equals(user));
+    }
 }

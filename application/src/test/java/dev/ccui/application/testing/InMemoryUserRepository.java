@@ -11,10 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /** Not final: a test may count or delay what it is asked. */
 public class InMemoryUserRepository implements UserRepository {
     private final Map<UserId, User> users = new ConcurrentHashMap<>();
+    /** What refers to a user and goes with them (the database's foreign keys). */
+    private final List<Consumer<UserId>> onDelete = new CopyOnWriteArrayList<>();
 
     @Override
     public synchronized boolean insert(User user) {
@@ -67,6 +71,14 @@ public class InMemoryUserRepository implements UserRepository {
 
     @Override
     public boolean delete(UserId id) {
-        return users.remove(id) != null;
+        boolean deleted = users.remove(id) != null;
+        if (deleted) {
+            onDelete.forEach(cascade -> cascade.accept(id));
+        }
+        return deleted;
+    }
+
+    void onDelete(Consumer<UserId> cascade) {
+        onDelete.add(cascade);
     }
 }

@@ -9,9 +9,11 @@ import dev.ccui.adapters.persistence.redis.RedisConnection;
 import dev.ccui.adapters.persistence.redis.RedisRevocationCache;
 import dev.ccui.adapters.persistence.user.JdbiUserRepository;
 import dev.ccui.application.audit.Auditor;
+import dev.ccui.application.auth.SignInSessions;
 import dev.ccui.application.auth.port.out.AuthTokenRepository;
+import dev.ccui.application.auth.port.out.SessionsEndedListener;
 import dev.ccui.application.user.UserAdminService;
-import dev.ccui.application.user.port.in.AdminCommandsUseCase;
+import dev.ccui.application.user.port.in.UserUseCase;
 import dev.ccui.bootstrap.Main;
 import dev.ccui.bootstrap.config.AppConfig;
 import dev.ccui.domain.error.CcuiException;
@@ -33,7 +35,7 @@ final class AdminAccounts implements AutoCloseable {
     private final Database database;
     private final RedisConnection redis;
     private final AuthTokenRepository tokens;
-    private final AdminCommandsUseCase commands;
+    private final UserUseCase commands;
 
     private AdminAccounts(AppConfig config) {
         createDataDir(config);
@@ -46,9 +48,9 @@ final class AdminAccounts implements AutoCloseable {
             var jdbiTokens = new JdbiAuthTokenRepository(database.jdbi());
             this.tokens = connection == null ? jdbiTokens : new RedisRevocationCache(jdbiTokens, database.jdbi(), connection);
             Clock clock = Clock.systemUTC();
-            this.commands = new UserAdminService(new JdbiUserRepository(database.jdbi()), tokens,
+            this.commands = new UserAdminService(new JdbiUserRepository(database.jdbi()),
                     new BcryptPasswordHasher(config.bcryptCost()), new Auditor(new JdbiAuditRepository(database.jdbi()), clock),
-                    clock);
+                    clock, new SignInSessions(tokens, SessionsEndedListener.NONE));
         } catch (RuntimeException e) {
             if (connection != null) {
                 connection.close();
@@ -65,7 +67,7 @@ final class AdminAccounts implements AutoCloseable {
 
     /** What a command does with the accounts; may fail with a domain error or an I/O error. */
     interface Action {
-        void run(AdminCommandsUseCase accounts, PrintWriter out) throws IOException;
+        void run(UserUseCase accounts, PrintWriter out) throws IOException;
     }
 
     /** Runs {@code action} against the configured database, mapping failures to exit codes (0, 1, config error). */
@@ -86,7 +88,7 @@ final class AdminAccounts implements AutoCloseable {
         }
     }
 
-    AdminCommandsUseCase commands() {
+    UserUseCase commands() {
         return commands;
     }
 

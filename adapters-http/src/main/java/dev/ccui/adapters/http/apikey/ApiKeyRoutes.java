@@ -4,9 +4,10 @@ import static dev.ccui.adapters.http.security.Authentication.caller;
 import static dev.ccui.adapters.http.security.Authentication.client;
 
 import dev.ccui.adapters.http.json.Json;
+import dev.ccui.adapters.http.json.PathIds;
 import dev.ccui.adapters.http.security.Access;
 import dev.ccui.application.apikey.port.in.CreatedApiKey;
-import dev.ccui.application.apikey.port.in.ManageApiKeysUseCase;
+import dev.ccui.application.apikey.port.in.ApiKeyUseCase;
 import dev.ccui.domain.apikey.ApiKey;
 import dev.ccui.domain.apikey.ApiKeyScope;
 import io.javalin.config.RoutesConfig;
@@ -18,9 +19,9 @@ import java.util.stream.Collectors;
 
 /** {@code /api/api-keys}: the caller's own keys; the secret appears once, in the creation answer. */
 public final class ApiKeyRoutes {
-    private final ManageApiKeysUseCase apiKeys;
+    private final ApiKeyUseCase apiKeys;
 
-    public ApiKeyRoutes(ManageApiKeysUseCase apiKeys) {
+    public ApiKeyRoutes(ApiKeyUseCase apiKeys) {
         this.apiKeys = apiKeys;
     }
 
@@ -45,7 +46,7 @@ public final class ApiKeyRoutes {
         routes.get("/api/api-keys", ctx -> ctx.json(apiKeys.listKeys(caller(ctx)).stream().map(KeyView::of).toList()), Access.USER);
         routes.post("/api/api-keys", this::create, Access.USER);
         routes.delete("/api/api-keys/{id}", ctx -> {
-            apiKeys.revokeKey(caller(ctx), ctx.pathParam("id"), client(ctx));
+            apiKeys.revokeKey(caller(ctx), PathIds.apiKey(ctx.pathParam("id")), client(ctx));
             ctx.status(204);
         }, Access.USER);
     }

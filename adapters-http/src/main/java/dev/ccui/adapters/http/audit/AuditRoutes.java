@@ -5,7 +5,7 @@ import static dev.ccui.adapters.http.security.Authentication.caller;
 import dev.ccui.adapters.http.json.QueryParams;
 import dev.ccui.adapters.http.security.Access;
 import dev.ccui.application.audit.port.in.AuditItem;
-import dev.ccui.application.audit.port.in.ListAuditUseCase;
+import dev.ccui.application.audit.port.in.AuditUseCase;
 import dev.ccui.application.common.Page;
 import dev.ccui.domain.audit.AuditAction;
 import dev.ccui.domain.audit.AuditEntry;
@@ -18,9 +18,9 @@ import java.util.List;
 
 /** {@code GET /api/audit}: who did what, newest first, filtered by actor, action and outcome; admins only. */
 public final class AuditRoutes {
-    private final ListAuditUseCase audit;
+    private final AuditUseCase audit;
 
-    public AuditRoutes(ListAuditUseCase audit) {
+    public AuditRoutes(AuditUseCase audit) {
         this.audit = audit;
     }
 

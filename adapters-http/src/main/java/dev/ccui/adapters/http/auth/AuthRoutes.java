@@ -44,26 +44,26 @@ public final class AuthRoutes {
     }
 
     public void register(RoutesConfig routes) {
-        routes.get("/api/auth/status", ctx -> ctx.json(Map.of("setupRequired", useCases.authStatus().setupRequired(),
-                "setupCodeRequired", useCases.authStatus().setupCodeRequired())), Access.ANYONE);
+        routes.get("/api/auth/status", ctx -> ctx.json(Map.of("setupRequired", useCases.auth().setupRequired(),
+                "setupCodeRequired", useCases.auth().setupCodeRequired())), Access.ANYONE);
         routes.post("/api/auth/setup", this::setup, Access.ANYONE);
         routes.post("/api/auth/login", this::login, Access.ANYONE);
         routes.post("/api/auth/logout", this::logout, Access.USER);
-        routes.get("/api/auth/me", ctx -> ctx.json(UserView.of(useCases.currentUser().currentUser(caller(ctx)))), Access.USER);
+        routes.get("/api/auth/me", ctx -> ctx.json(UserView.of(useCases.auth().currentUser(caller(ctx)))), Access.USER);
         routes.post("/api/auth/password", this::changePassword, Access.USER);
-        routes.post("/api/auth/ws-ticket", ctx -> ctx.json(Map.of("ticket", useCases.wsTickets().issueTicket(caller(ctx)))), Access.USER);
+        routes.post("/api/auth/ws-ticket", ctx -> ctx.json(Map.of("ticket", useCases.auth().issueTicket(caller(ctx)))), Access.USER);
     }
 
     private void setup(Context ctx) {
         SetupBody body = Json.body(ctx, SetupBody.class);
-        Session session = useCases.setup().setup(new Credentials(body.username(), body.password(), client(ctx)),
+        Session session = useCases.auth().setup(new Credentials(body.username(), body.password(), client(ctx)),
                 body.setupCode());
         signedIn(ctx.status(201), session);
     }
 
     private void login(Context ctx) {
         CredentialsBody body = Json.body(ctx, CredentialsBody.class);
-        LoginResult result = useCases.login().login(new Credentials(body.username(), body.password(), client(ctx)));
+        LoginResult result = useCases.auth().login(new Credentials(body.username(), body.password(), client(ctx)));
         switch (result) {
             case LoginResult.Authenticated authenticated -> signedIn(ctx, authenticated.session());
             case LoginResult.Rejected rejected -> {
@@ -83,14 +83,14 @@ public final class AuthRoutes {
     }
 
     private void logout(Context ctx) {
-        useCases.logout().logout(caller(ctx), client(ctx));
+        useCases.auth().logout(caller(ctx), client(ctx));
         cookie.clear(ctx);
         ctx.status(204);
     }
 
     private void changePassword(Context ctx) {
         PasswordBody body = Json.body(ctx, PasswordBody.class);
-        useCases.changePassword().changePassword(caller(ctx), body.currentPassword(), body.newPassword(), client(ctx));
+        useCases.auth().changePassword(caller(ctx), body.currentPassword(), body.newPassword(), client(ctx));
         ctx.status(204);
     }
 }

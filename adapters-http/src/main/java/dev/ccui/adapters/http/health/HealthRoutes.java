@@ -1,9 +1,9 @@
 package dev.ccui.adapters.http.health;
 
 import dev.ccui.adapters.http.security.Access;
-import dev.ccui.application.health.port.in.CheckHealthUseCase;
+import dev.ccui.application.health.port.in.HealthUseCase;
 import dev.ccui.application.health.port.in.HealthReport;
-import dev.ccui.application.health.port.out.ProbeResult;
+import dev.ccui.application.health.port.in.ProbeResult;
 import dev.ccui.application.maintenance.port.in.MaintenanceUseCase;
 import dev.ccui.domain.maintenance.MaintenanceState;
 import io.javalin.config.RoutesConfig;
@@ -18,7 +18,7 @@ import java.util.Map;
  * a load balancer must keep the node, while the UI can tell people why their changes are refused.
  */
 public final class HealthRoutes {
-    private final CheckHealthUseCase health;
+    private final HealthUseCase health;
     private final MaintenanceUseCase maintenance;
     private final Predicate<Context> detailed;
 
@@ -27,7 +27,7 @@ public final class HealthRoutes {
      *                 admin or the metrics token. Anyone else (load balancers) gets the status and
      *                 the maintenance flag the sign-in page shows.
      */
-    public HealthRoutes(CheckHealthUseCase health, MaintenanceUseCase maintenance, Predicate<Context> detailed) {
+    public HealthRoutes(HealthUseCase health, MaintenanceUseCase maintenance, Predicate<Context> detailed) {
         this.health = health;
         this.maintenance = maintenance;
         this.detailed = detailed;

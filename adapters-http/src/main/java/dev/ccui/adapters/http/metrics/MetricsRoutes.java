@@ -2,7 +2,7 @@ package dev.ccui.adapters.http.metrics;
 
 import dev.ccui.adapters.http.security.Access;
 import dev.ccui.adapters.http.security.Authentication;
-import dev.ccui.application.auth.port.in.AuthenticateUseCase;
+import dev.ccui.application.auth.port.in.AuthUseCase;
 import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.error.ForbiddenException;
 import dev.ccui.domain.error.UnauthorizedException;
@@ -16,9 +16,9 @@ import java.util.Optional;
  */
 public final class MetricsRoutes {
     private final HttpMetrics metrics;
-    private final AuthenticateUseCase authenticate;
+    private final AuthUseCase authenticate;
 
-    public MetricsRoutes(HttpMetrics metrics, AuthenticateUseCase authenticate) {
+    public MetricsRoutes(HttpMetrics metrics, AuthUseCase authenticate) {
         this.metrics = metrics;
         this.authenticate = authenticate;
     }

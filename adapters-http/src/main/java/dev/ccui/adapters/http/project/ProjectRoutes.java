@@ -4,14 +4,19 @@ import static dev.ccui.adapters.http.security.Authentication.caller;
 import static dev.ccui.adapters.http.security.Authentication.client;
 
 import dev.ccui.adapters.http.json.Json;
+import dev.ccui.adapters.http.json.PathIds;
 import dev.ccui.adapters.http.json.QueryParams;
 import dev.ccui.adapters.http.security.Access;
 import dev.ccui.adapters.http.session.SessionView;
 import dev.ccui.application.common.Page;
 import dev.ccui.application.history.port.in.SessionHistoryUseCase;
 import dev.ccui.application.project.port.in.ProjectChanges;
-import dev.ccui.application.project.port.in.ProjectsUseCase;
+import dev.ccui.application.project.port.in.ProjectUseCase;
+import dev.ccui.domain.error.InvalidException;
+import dev.ccui.domain.error.NotFoundException;
+import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.session.SessionSummary;
+import dev.ccui.domain.user.UserId;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
@@ -19,10 +24,10 @@ import java.util.Map;
 
 /** {@code /api/projects}: the projects a user sees, their sessions and who they are shared with. */
 public final class ProjectRoutes {
-    private final ProjectsUseCase projects;
+    private final ProjectUseCase projects;
     private final SessionHistoryUseCase history;
 
-    public ProjectRoutes(ProjectsUseCase projects, SessionHistoryUseCase history) {
+    public ProjectRoutes(ProjectUseCase projects, SessionHistoryUseCase history) {
         this.projects = projects;
         this.history = history;
     }
@@ -44,21 +49,23 @@ public final class ProjectRoutes {
                 Access.USER);
         routes.post("/api/projects", this::registerProject, Access.USER);
         routes.get("/api/projects/{projectId}",
-                ctx -> ctx.json(ProjectView.of(projects.getProject(caller(ctx), ctx.pathParam("projectId")))), Access.USER);
+                ctx -> ctx.json(ProjectView.of(projects.getProject(caller(ctx), projectId(ctx)))), Access.USER);
         routes.patch("/api/projects/{projectId}", this::patch, Access.USER);
         routes.delete("/api/projects/{projectId}", ctx -> {
-            projects.removeProject(caller(ctx), ctx.pathParam("projectId"), client(ctx));
+            projects.removeProject(caller(ctx), projectId(ctx), client(ctx));
             ctx.status(204);
         }, Access.USER);
         routes.get("/api/projects/{projectId}/members",
-                ctx -> ctx.json(Map.of("userIds", projects.listMembers(caller(ctx), ctx.pathParam("projectId")))), Access.USER);
+                ctx -> ctx.json(Map.of("userIds", projects.listMembers(caller(ctx), projectId(ctx)))), Access.USER);
         routes.post("/api/projects/{projectId}/members", ctx -> {
             MemberBody body = Json.body(ctx, MemberBody.class);
-            projects.addMember(caller(ctx), ctx.pathParam("projectId"), body.userId(), client(ctx));
+            projects.addMember(caller(ctx), projectId(ctx), UserId.parse(body.userId())
+                    .orElseThrow(() -> new InvalidException("userId", "no such user")), client(ctx));
             ctx.status(204);
         }, Access.USER);
         routes.delete("/api/projects/{projectId}/members/{userId}", ctx -> {
-            projects.removeMember(caller(ctx), ctx.pathParam("projectId"), ctx.pathParam("userId"), client(ctx));
+            projects.removeMember(caller(ctx), projectId(ctx), UserId.parse(ctx.pathParam("userId"))
+                    .orElseThrow(() -> new NotFoundException("no such member")), client(ctx));
             ctx.status(204);
         }, Access.USER);
         routes.get("/api/projects/{projectId}/sessions", this::sessions, Access.USER);
@@ -73,13 +80,19 @@ public final class ProjectRoutes {
     private void patch(Context ctx) {
         PatchBody body = Json.body(ctx, PatchBody.class);
         var changes = new ProjectChanges(body.name(), body.starred(), body.archived());
-        ctx.json(ProjectView.of(projects.updateProject(caller(ctx), ctx.pathParam("projectId"), changes, client(ctx))));
+        ctx.json(ProjectView.of(projects.updateProject(caller(ctx), projectId(ctx), changes, client(ctx))));
     }
 
     private void sessions(Context ctx) {
         boolean includeHidden = "true".equals(ctx.queryParam("includeHidden"));
-        Page<SessionSummary> page = history.listSessions(caller(ctx), ctx.pathParam("projectId"),
-                QueryParams.integer(ctx, "limit"), ctx.queryParam("cursor"), includeHidden);
+        // A bad limit is named before the project is looked up, as it always was.
+        Integer limit = QueryParams.integer(ctx, "limit");
+        Page<SessionSummary> page = history.listSessions(caller(ctx), projectId(ctx), limit, ctx.queryParam("cursor"),
+                includeHidden);
         ctx.json(new SessionsPage(page.items().stream().map(SessionView::of).toList(), page.nextCursor()));
+    }
+
+    private static ProjectId projectId(Context ctx) {
+        return PathIds.project(ctx.pathParam("projectId"));
     }
 }

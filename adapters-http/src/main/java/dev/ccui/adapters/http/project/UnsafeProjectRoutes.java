@@ -3,7 +3,7 @@ package dev.ccui.adapters.http.project;
 import static dev.ccui.adapters.http.security.Authentication.caller;
 
 import dev.ccui.adapters.http.security.Access;
-import dev.ccui.application.project.port.in.UnsafeProjectsUseCase;
+import dev.ccui.application.project.port.in.ProjectUseCase;
 import io.javalin.config.RoutesConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,9 +11,9 @@ import java.util.Map;
 
 /** {@code GET /api/admin/unsafe-projects}: project rows that break the folder rules, for an admin to clear up. */
 public final class UnsafeProjectRoutes {
-    private final UnsafeProjectsUseCase unsafe;
+    private final ProjectUseCase unsafe;
 
-    public UnsafeProjectRoutes(UnsafeProjectsUseCase unsafe) {
+    public UnsafeProjectRoutes(ProjectUseCase unsafe) {
         this.unsafe = unsafe;
     }
 

@@ -1,6 +1,6 @@
 package dev.ccui.adapters.http.security;
 
-import dev.ccui.application.auth.port.in.AuthenticateUseCase;
+import dev.ccui.application.auth.port.in.AuthUseCase;
 import dev.ccui.application.common.ClientInfo;
 import dev.ccui.domain.apikey.ApiKeyScope;
 import dev.ccui.domain.auth.AuthMethod;
@@ -27,16 +27,16 @@ public final class Authentication {
     private static final String CLIENT = "ccui.client";
     private static final Set<HandlerType> SAFE = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
 
-    private final AuthenticateUseCase authenticate;
+    private final AuthUseCase authenticate;
     private final ClientAddresses addresses;
     private final java.util.function.Predicate<String> metricsToken;
 
-    public Authentication(AuthenticateUseCase authenticate, ClientAddresses addresses) {
+    public Authentication(AuthUseCase authenticate, ClientAddresses addresses) {
         this(authenticate, addresses, token -> false);
     }
 
     /** @param metricsToken recognises the scrape token, a bearer that names no user (health details, metrics) */
-    public Authentication(AuthenticateUseCase authenticate, ClientAddresses addresses,
+    public Authentication(AuthUseCase authenticate, ClientAddresses addresses,
                           java.util.function.Predicate<String> metricsToken) {
         this.authenticate = authenticate;
         this.addresses = addresses;

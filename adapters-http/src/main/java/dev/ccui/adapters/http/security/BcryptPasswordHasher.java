@@ -3,7 +3,7 @@ package dev.ccui.adapters.http.security;
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
 import at.favre.lib.crypto.bcrypt.Radix64Encoder;
-import dev.ccui.application.auth.port.out.PasswordHasher;
+import dev.ccui.application.user.port.out.PasswordHasher;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 

@@ -5,6 +5,7 @@ import static dev.ccui.adapters.http.security.Authentication.client;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ccui.adapters.http.json.Json;
+import dev.ccui.adapters.http.json.PathIds;
 import dev.ccui.adapters.http.json.QueryParams;
 import dev.ccui.adapters.http.security.Access;
 import dev.ccui.application.common.Page;
@@ -13,8 +14,9 @@ import dev.ccui.application.history.port.in.MessagesQuery;
 import dev.ccui.application.history.port.in.SearchResult;
 import dev.ccui.application.history.port.in.SessionHistoryUseCase;
 import dev.ccui.application.history.port.in.SessionMatches;
-import dev.ccui.application.history.port.out.ImageData;
 import dev.ccui.domain.error.InvalidException;
+import dev.ccui.domain.history.ImageData;
+import dev.ccui.domain.session.SessionId;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.BufferedWriter;
@@ -50,10 +52,10 @@ public final class SessionRoutes {
 
     public void register(RoutesConfig routes) {
         routes.get("/api/sessions/{sessionId}",
-                ctx -> ctx.json(SessionView.of(history.getSession(caller(ctx), ctx.pathParam("sessionId")))), Access.USER);
+                ctx -> ctx.json(SessionView.of(history.getSession(caller(ctx), sessionId(ctx)))), Access.USER);
         routes.patch("/api/sessions/{sessionId}", this::patch, Access.USER);
         routes.delete("/api/sessions/{sessionId}", ctx -> {
-            history.hideSession(caller(ctx), ctx.pathParam("sessionId"), true, client(ctx));
+            history.hideSession(caller(ctx), sessionId(ctx), true, client(ctx));
             ctx.status(204);
         }, Access.USER);
         routes.get("/api/sessions/{sessionId}/messages", this::messages, Access.USER);
@@ -66,7 +68,7 @@ public final class SessionRoutes {
 
     private void patch(Context ctx) {
         PatchBody body = Json.body(ctx, PatchBody.class);
-        String id = ctx.pathParam("sessionId");
+        SessionId id = sessionId(ctx);
         if (body.hidden() != null) {
             history.hideSession(caller(ctx), id, body.hidden(), client(ctx));
         }
@@ -80,12 +82,12 @@ public final class SessionRoutes {
     private void messages(Context ctx) {
         MessagesQuery query = new MessagesQuery(QueryParams.integer(ctx, "limit"), QueryParams.whole(ctx, "before"),
                 QueryParams.whole(ctx, "after"), QueryParams.whole(ctx, "around"));
-        MessagesPage page = history.messages(caller(ctx), ctx.pathParam("sessionId"), query);
+        MessagesPage page = history.messages(caller(ctx), sessionId(ctx), query);
         ctx.json(new Messages(MessageView.of(page.items()), page.nextBefore(), page.nextAfter()));
     }
 
     private void matches(Context ctx) {
-        SessionMatches matches = history.matches(caller(ctx), ctx.pathParam("sessionId"), ctx.queryParam("q"));
+        SessionMatches matches = history.matches(caller(ctx), sessionId(ctx), ctx.queryParam("q"));
         ctx.json(new Matches(matches.seqs(), matches.truncated()));
     }
 
@@ -95,11 +97,11 @@ public final class SessionRoutes {
             throw new InvalidException("seq", "seq (the message's seq) is required");
         }
         String toolUseId = ctx.pathParam("toolUseId");
-        ctx.json(Map.of("toolUseId", toolUseId, "content", history.toolResult(caller(ctx), ctx.pathParam("sessionId"), seq, toolUseId)));
+        ctx.json(Map.of("toolUseId", toolUseId, "content", history.toolResult(caller(ctx), sessionId(ctx), seq, toolUseId)));
     }
 
     private void image(Context ctx) {
-        ImageData image = history.image(caller(ctx), ctx.pathParam("sessionId"), ctx.pathParam("imageId"));
+        ImageData image = history.image(caller(ctx), sessionId(ctx), ctx.pathParam("imageId"));
         ctx.header("Cache-Control", "private, max-age=86400");
         ctx.header("Content-Disposition", "inline");
         ctx.contentType(image.mediaType()).result(image.bytes());
@@ -107,7 +109,7 @@ public final class SessionRoutes {
 
     private void export(Context ctx) throws Exception {
         String format = ctx.queryParam("format") == null ? "markdown" : ctx.queryParam("format");
-        String id = ctx.pathParam("sessionId");
+        SessionId id = sessionId(ctx);
         var summary = history.getSession(caller(ctx), id);
         String safeName = "session-" + summary.id().value();
         switch (format) {
@@ -136,10 +138,16 @@ public final class SessionRoutes {
     }
 
     private void search(Context ctx) {
-        Page<SearchResult> page = history.search(caller(ctx), ctx.queryParam("q"), ctx.queryParam("projectId"),
+        String projectId = ctx.queryParam("projectId");
+        Page<SearchResult> page = history.search(caller(ctx), ctx.queryParam("q"),
+                projectId == null || projectId.isBlank() ? null : PathIds.project(projectId),
                 QueryParams.integer(ctx, "limit"), ctx.queryParam("cursor"));
         ctx.json(new Hits(page.items().stream().map(r -> new Hit(r.hit().sessionId().value(), r.hit().projectId().toString(),
                 r.projectName(), r.hit().title(), r.hit().snippet(), r.hit().lastActivityAt())).toList(), page.nextCursor()));
+    }
+
+    private static SessionId sessionId(Context ctx) {
+        return PathIds.session(ctx.pathParam("sessionId"));
     }
 
 }

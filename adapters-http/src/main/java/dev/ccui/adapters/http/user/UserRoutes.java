@@ -4,9 +4,10 @@ import static dev.ccui.adapters.http.security.Authentication.caller;
 import static dev.ccui.adapters.http.security.Authentication.client;
 
 import dev.ccui.adapters.http.json.Json;
+import dev.ccui.adapters.http.json.PathIds;
 import dev.ccui.adapters.http.security.Access;
 import dev.ccui.application.user.port.in.CreateUserCommand;
-import dev.ccui.application.user.port.in.ManageUsersUseCase;
+import dev.ccui.application.user.port.in.UserUseCase;
 import dev.ccui.application.user.port.in.UpdateUserCommand;
 import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.user.Capability;
@@ -21,9 +22,9 @@ import java.util.stream.Collectors;
 
 /** {@code /api/users}: account administration, admins only. */
 public final class UserRoutes {
-    private final ManageUsersUseCase users;
+    private final UserUseCase users;
 
-    public UserRoutes(ManageUsersUseCase users) {
+    public UserRoutes(UserUseCase users) {
         this.users = users;
     }
 
@@ -39,10 +40,10 @@ public final class UserRoutes {
     public void register(RoutesConfig routes) {
         routes.get("/api/users", ctx -> ctx.json(users.listUsers(caller(ctx)).stream().map(UserView::of).toList()), Access.ADMIN);
         routes.post("/api/users", this::create, Access.ADMIN);
-        routes.get("/api/users/{id}", ctx -> ctx.json(UserView.of(users.getUser(caller(ctx), ctx.pathParam("id")))), Access.ADMIN);
+        routes.get("/api/users/{id}", ctx -> ctx.json(UserView.of(users.getUser(caller(ctx), PathIds.user(ctx.pathParam("id"))))), Access.ADMIN);
         routes.patch("/api/users/{id}", this::update, Access.ADMIN);
         routes.delete("/api/users/{id}", ctx -> {
-            users.deleteUser(caller(ctx), ctx.pathParam("id"), client(ctx));
+            users.deleteUser(caller(ctx), PathIds.user(ctx.pathParam("id")), client(ctx));
             ctx.status(204);
         }, Access.ADMIN);
         routes.post("/api/admin/sessions/revoke-all", this::revokeAll, Access.ADMIN);
@@ -70,6 +71,6 @@ public final class UserRoutes {
                 : body.capabilities().stream().map(Capability::fromWire).collect(Collectors.toSet());
         var command = new UpdateUserCommand(body.role() == null ? null : Role.fromWire(body.role()), body.disabled(), body.password(),
                 capabilities);
-        ctx.json(UserView.of(users.updateUser(caller(ctx), ctx.pathParam("id"), command, client(ctx))));
+        ctx.json(UserView.of(users.updateUser(caller(ctx), PathIds.user(ctx.pathParam("id")), command, client(ctx))));
     }
 }

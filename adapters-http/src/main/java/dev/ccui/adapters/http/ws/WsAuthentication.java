@@ -1,7 +1,7 @@
 package dev.ccui.adapters.http.ws;
 
 import dev.ccui.adapters.http.security.Authentication;
-import dev.ccui.application.auth.port.in.WsTicketUseCase;
+import dev.ccui.application.auth.port.in.AuthUseCase;
 import dev.ccui.domain.auth.AuthMethod;
 import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.error.ForbiddenException;
@@ -16,7 +16,7 @@ import java.util.Set;
  * would let any site open it: cross-site WebSocket hijacking). Shared by every WebSocket endpoint.
  */
 public final class WsAuthentication {
-    private final WsTicketUseCase tickets;
+    private final AuthUseCase tickets;
     private final Authentication authentication;
     private final Set<String> allowedOrigins;
 
@@ -51,7 +51,7 @@ public final class WsAuthentication {
         }
     }
 
-    /** See {@link WsTicketUseCase#stillValid}. */
+    /** See {@link AuthUseCase#stillValid}. */
     public boolean stillValid(Principal principal) {
         return tickets.stillValid(principal);
     }
@@ -63,11 +63,11 @@ public final class WsAuthentication {
         }
     }
 
-    public WsAuthentication(WsTicketUseCase tickets, Authentication authentication, Set<String> allowedOrigins) {
+    public WsAuthentication(AuthUseCase tickets, Authentication authentication, Set<String> allowedOrigins) {
         this(tickets, authentication, allowedOrigins, null);
     }
 
-    public WsAuthentication(WsTicketUseCase tickets, Authentication authentication, Set<String> allowedOrigins,
+    public WsAuthentication(AuthUseCase tickets, Authentication authentication, Set<String> allowedOrigins,
                             dev.ccui.adapters.http.security.HostCheck hosts) {
         this.hosts = hosts;
         this.tickets = tickets;

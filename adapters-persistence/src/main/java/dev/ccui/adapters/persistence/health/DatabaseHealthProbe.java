@@ -2,7 +2,7 @@ package dev.ccui.adapters.persistence.health;
 
 import dev.ccui.adapters.persistence.db.Database;
 import dev.ccui.application.health.port.out.HealthProbe;
-import dev.ccui.application.health.port.out.ProbeResult;
+import dev.ccui.application.health.port.in.ProbeResult;
 import java.util.Map;
 
 /** A round trip to the database; without it nothing works, so it is required. */

@@ -13,7 +13,7 @@ import dev.ccui.adapters.persistence.run.RunEventJson;
 import dev.ccui.domain.run.LoggedRunEvent;
 import dev.ccui.domain.run.RunId;
 import dev.ccui.domain.session.SessionId;
-import dev.ccui.application.events.IndexProgress;
+import dev.ccui.domain.history.IndexProgress;
 import dev.ccui.domain.project.ProjectId;
 import java.time.Instant;
 import java.util.HashSet;

@@ -1,7 +1,7 @@
 package dev.ccui.adapters.persistence.redis;
 
 import dev.ccui.application.health.port.out.HealthProbe;
-import dev.ccui.application.health.port.out.ProbeResult;
+import dev.ccui.application.health.port.in.ProbeResult;
 import java.util.Map;
 
 /** A PING to Redis. Not required: without Redis the app serves from local buckets and the database. */

@@ -52,7 +52,8 @@ public final class HistoryIndexBenchmark {
 
     private static void run(String name, Database database) {
         var projects = new JdbiProjectRepository(database.jdbi());
-        var index = new JdbiSessionIndex(database);
+        var writer = new JdbiSessionIndexWriter(database);
+        var query = new JdbiSessionIndexQuery(database);
         List<ProjectId> projectIds = new ArrayList<>();
         for (int p = 0; p < PROJECTS; p++) {
             Project project = new Project(ProjectId.random(), "/work/p" + p, "p" + p, false, false, false, true, null, T0, T0);
@@ -81,29 +82,29 @@ public final class HistoryIndexBenchmark {
                     T0.plusSeconds(i * 60L + 4), 5, Set.of("claude-sonnet-4-5"), 1000, 2000, Map.of(T0.toEpochMilli(), 0.01),
                     false, 5);
             // reset, as the indexer reads a file it has not seen before
-            index.apply(session, new FileState(file, session.id(), 2000, T0, "ino" + i, 2000, "msg_" + i, 0), lines,
+            writer.apply(session, new FileState(file, session.id(), 2000, T0, "ino" + i, 2000, "msg_" + i, 0), lines,
                     text.toString(), true);
         }
         long applyMillis = (System.nanoTime() - start) / 1_000_000;
-        assertThat(index.stats().sessions()).isEqualTo(SESSIONS);
+        assertThat(query.stats().sessions()).isEqualTo(SESSIONS);
         System.out.printf("[bench %s] apply %d sessions (5 lines, ~40 words each): %d ms (%.2f ms/apply)%n", name,
                 SESSIONS, applyMillis, applyMillis / (double) SESSIONS);
 
         ProjectId first = projectIds.get(0);
-        String second = index.listSessions(first, 50, null, false).nextCursor();
+        String second = query.listSessions(first, 50, null, false).nextCursor();
         // Right after a bulk load the planner has no statistics yet (PostgreSQL's autovacuum
         // gathers them within about a minute); the figures are printed before and after.
         for (String phase : List.of("before ANALYZE", "after ANALYZE")) {
             String label = name + ", " + phase;
             time(label, "overview(null), 50 projects", () -> projects.overview((UserId) null));
-            time(label, "listSessions(first page of 50, 200 sessions)", () -> index.listSessions(first, 50, null, false));
-            time(label, "listSessions(second page via cursor)", () -> index.listSessions(first, 50, second, false));
+            time(label, "listSessions(first page of 50, 200 sessions)", () -> query.listSessions(first, 50, null, false));
+            time(label, "listSessions(second page via cursor)", () -> query.listSessions(first, 50, second, false));
             time(label, "search(\"zanzibar\") rare word, all projects, limit 20",
-                    () -> index.search("zanzibar", projectIds, 20));
+                    () -> query.search("zanzibar", projectIds, 20));
             time(label, "search(\"deploy error\") common words, all projects, limit 20",
-                    () -> index.search("deploy error", projectIds, 20));
+                    () -> query.search("deploy error", projectIds, 20));
             time(label, "search(\"deploy error\") common words, one project, limit 20",
-                    () -> index.search("deploy error", List.of(first), 20));
+                    () -> query.search("deploy error", List.of(first), 20));
             database.jdbi().useHandle(h -> h.execute("ANALYZE"));
         }
     }

@@ -53,8 +53,8 @@ class SearchTextTest {
     @Test
     void costsRoundTripExactly() {
         Map<Long, Double> costs = Map.of(3L, 0.1 + 0.2, 1L, 1.0 / 3, 2L, 0.0);
-        assertThat(JdbiSessionIndex.encodeCosts(costs)).startsWith("1=");
-        assertThat(JdbiSessionIndex.decodeCosts(JdbiSessionIndex.encodeCosts(costs))).isEqualTo(costs);
-        assertThat(JdbiSessionIndex.decodeCosts("")).isEmpty();
+        assertThat(SessionRows.encodeCosts(costs)).startsWith("1=");
+        assertThat(SessionRows.decodeCosts(SessionRows.encodeCosts(costs))).isEqualTo(costs);
+        assertThat(SessionRows.decodeCosts("")).isEmpty();
     }
 }

@@ -3,7 +3,7 @@ package dev.ccui.adapters.persistence.history;
 import dev.ccui.adapters.persistence.TestDatabases;
 import java.nio.file.Path;
 
-class SqliteHistoryIndexIT extends HistoryIndexContract {
+class SqliteHistoryIndexIT extends JdbiSessionIndexContract {
     @Override
     protected TestDatabases.Opened open(Path folder) {
         return TestDatabases.sqliteOpened(folder);

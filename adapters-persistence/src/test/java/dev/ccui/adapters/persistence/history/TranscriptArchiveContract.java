@@ -30,14 +30,16 @@ abstract class TranscriptArchiveContract extends DatabaseContract {
     private static final SessionId SESSION = new SessionId("0b5e6f0e-1111-4222-8333-444455556666");
 
     private JdbiTranscriptArchive archive;
-    private JdbiSessionIndex index;
+    private JdbiSessionIndexWriter writer;
+    private JdbiSessionIndexQuery query;
     private JdbiProjectRepository projects;
     private ProjectId project;
 
     @BeforeEach
     void setUp() {
         archive = new JdbiTranscriptArchive(database(), Clock.fixed(T0, ZoneOffset.UTC));
-        index = new JdbiSessionIndex(database());
+        writer = new JdbiSessionIndexWriter(database());
+        query = new JdbiSessionIndexQuery(database());
         projects = new JdbiProjectRepository(database().jdbi());
         project = ProjectId.random();
         projects.insert(new Project(project, "/work/alpha", "alpha", false, false, false, true, null, T0, T0));
@@ -94,31 +96,31 @@ abstract class TranscriptArchiveContract extends DatabaseContract {
                 "how do archives work", "last", "main", T0, T0, 2, Set.of(), 1, 1, Map.of(), false, 2);
         List<IndexedLine> lines = List.of(new IndexedLine(new LineRef("/t/main.jsonl", 0, 99), "user", T0, false, false),
                 new IndexedLine(new LineRef("/t/agent.jsonl", 0, 99), "assistant", T0, false, true));
-        index.apply(first, new FileState("/t/main.jsonl", SESSION, 100, T0, "k1", 100, null, 0), lines.subList(0, 1),
+        writer.apply(first, new FileState("/t/main.jsonl", SESSION, 100, T0, "k1", 100, null, 0), lines.subList(0, 1),
                 "zebrafish archives", false);
-        index.apply(session, new FileState("/t/agent.jsonl", SESSION, 100, T0, "k2", 100, null, 0), lines.subList(1, 2),
+        writer.apply(session, new FileState("/t/agent.jsonl", SESSION, 100, T0, "k2", 100, null, 0), lines.subList(1, 2),
                 "", false);
 
-        index.markArchived("/t/main.jsonl", T0.plusSeconds(60));
-        assertThat(index.summary(SESSION).orElseThrow().archived()).as("one file is still on disk").isFalse();
-        index.markArchived("/t/agent.jsonl", T0.plusSeconds(120));
+        writer.markArchived("/t/main.jsonl", T0.plusSeconds(60));
+        assertThat(query.summary(SESSION).orElseThrow().archived()).as("one file is still on disk").isFalse();
+        writer.markArchived("/t/agent.jsonl", T0.plusSeconds(120));
 
-        var summary = index.summary(SESSION).orElseThrow();
+        var summary = query.summary(SESSION).orElseThrow();
         assertThat(summary.archived()).isTrue();
         assertThat(summary.archivedAt()).isEqualTo(T0.plusSeconds(120));
-        assertThat(index.listSessions(project, 10, null, false).items()).singleElement()
+        assertThat(query.listSessions(project, 10, null, false).items()).singleElement()
                 .satisfies(listed -> assertThat(listed.archivedAt()).isEqualTo(T0.plusSeconds(120)));
         assertThat(projects.overview(project).orElseThrow().archivedSessionCount()).isEqualTo(1);
-        assertThat(index.fileState("/t/main.jsonl").orElseThrow().archivedAt()).isEqualTo(T0.plusSeconds(60));
-        assertThat(index.filesOf(SESSION)).extracting(FileState::path).containsExactly("/t/agent.jsonl", "/t/main.jsonl");
-        assertThat(index.lines(SESSION, null, 10)).hasSize(2);
-        assertThat(index.search("zebrafish", List.of(project), 10)).singleElement()
+        assertThat(writer.fileState("/t/main.jsonl").orElseThrow().archivedAt()).isEqualTo(T0.plusSeconds(60));
+        assertThat(query.filesOf(SESSION)).extracting(FileState::path).containsExactly("/t/agent.jsonl", "/t/main.jsonl");
+        assertThat(query.lines(SESSION, null, 10)).hasSize(2);
+        assertThat(query.search("zebrafish", List.of(project), 10)).singleElement()
                 .satisfies(hit -> assertThat(hit.sessionId()).isEqualTo(SESSION));
 
         // The file is back (written back to be resumed): read again, the session is on disk again.
-        index.apply(session, new FileState("/t/main.jsonl", SESSION, 100, T0, "k3", 100, null, 0), List.of(), "", false);
-        assertThat(index.summary(SESSION).orElseThrow().archived()).isFalse();
-        assertThat(index.fileState("/t/main.jsonl").orElseThrow().archivedAt()).isNull();
+        writer.apply(session, new FileState("/t/main.jsonl", SESSION, 100, T0, "k3", 100, null, 0), List.of(), "", false);
+        assertThat(query.summary(SESSION).orElseThrow().archived()).isFalse();
+        assertThat(writer.fileState("/t/main.jsonl").orElseThrow().archivedAt()).isNull();
         assertThat(projects.overview(project).orElseThrow().archivedSessionCount()).isZero();
     }
 }

@@ -3,7 +3,7 @@ package dev.ccui.adapters.persistence.maintenance;
 import dev.ccui.adapters.persistence.TestDatabases;
 import java.nio.file.Path;
 
-class SqliteMaintenanceStoreIT extends MaintenanceStoreContract {
+class SqliteMaintenanceStoreIT extends JdbiMaintenanceStoreContract {
     @Override
     protected TestDatabases.Opened open(Path folder) {
         return TestDatabases.sqliteOpened(folder);

@@ -3,7 +3,7 @@ package dev.ccui.adapters.persistence.project;
 import dev.ccui.adapters.persistence.TestDatabases;
 import java.nio.file.Path;
 
-class PostgresProjectRepositoryIT extends ProjectRepositoryContract {
+class PostgresProjectRepositoryIT extends JdbiProjectRepositoryContract {
     @Override
     protected TestDatabases.Opened open(Path folder) {
         return TestDatabases.postgres();

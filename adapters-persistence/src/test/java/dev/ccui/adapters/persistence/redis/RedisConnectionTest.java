@@ -3,7 +3,7 @@ package dev.ccui.adapters.persistence.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ccui.application.health.port.out.ProbeResult;
+import dev.ccui.application.health.port.in.ProbeResult;
 import io.lettuce.core.RedisException;
 import java.io.IOException;
 import java.net.ServerSocket;

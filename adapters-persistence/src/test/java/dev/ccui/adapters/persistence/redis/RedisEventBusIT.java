@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ccui.application.events.AppEvent;
 import dev.ccui.application.events.AppEvent.IndexStatus;
 import dev.ccui.application.events.AppEvent.ProjectsChanged;
-import dev.ccui.application.events.IndexProgress;
+import dev.ccui.domain.history.IndexProgress;
 import dev.ccui.domain.project.ProjectId;
 import java.time.Duration;
 import java.time.Instant;

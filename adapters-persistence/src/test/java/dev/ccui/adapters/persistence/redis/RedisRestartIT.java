@@ -8,7 +8,7 @@ import dev.ccui.adapters.persistence.db.Database;
 import dev.ccui.adapters.persistence.user.JdbiUserRepository;
 import dev.ccui.application.events.AppEvent;
 import dev.ccui.application.events.AppEvent.ProjectsChanged;
-import dev.ccui.application.health.port.out.ProbeResult;
+import dev.ccui.application.health.port.in.ProbeResult;
 import dev.ccui.application.ratelimit.port.out.RateLimit;
 import dev.ccui.domain.auth.TokenClaims;
 import dev.ccui.domain.project.ProjectId;

@@ -3,7 +3,7 @@ package dev.ccui.adapters.persistence.run;
 import dev.ccui.adapters.persistence.TestDatabases;
 import java.nio.file.Path;
 
-class PostgresRunStoreIT extends RunStoreContract {
+class PostgresRunStoreIT extends JdbiRunStoreContract {
     @Override
     protected TestDatabases.Opened open(Path folder) {
         return TestDatabases.postgres();

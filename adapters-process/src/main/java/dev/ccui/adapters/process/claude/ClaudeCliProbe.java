@@ -2,7 +2,7 @@ package dev.ccui.adapters.process.claude;
 
 import dev.ccui.application.health.port.out.HealthProbe;
 import dev.ccui.application.history.CliCleanupPeriod;
-import dev.ccui.application.health.port.out.ProbeResult;
+import dev.ccui.application.health.port.in.ProbeResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ccui.application.history.port.out.ImageData;
+import dev.ccui.domain.history.ImageData;
 import dev.ccui.application.history.port.out.LineRef;
 import dev.ccui.application.history.port.out.TranscriptArchive;
 import dev.ccui.application.history.port.out.TranscriptDelta;

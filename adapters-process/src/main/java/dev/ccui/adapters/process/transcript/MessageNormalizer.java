@@ -2,7 +2,7 @@ package dev.ccui.adapters.process.transcript;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ccui.application.history.port.out.ImageData;
+import dev.ccui.domain.history.ImageData;
 import dev.ccui.domain.history.HistoryMessage;
 import dev.ccui.domain.history.MessageBlock;
 import java.util.ArrayList;

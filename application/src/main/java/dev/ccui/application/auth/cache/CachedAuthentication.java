@@ -1,6 +1,5 @@
 package dev.ccui.application.auth.cache;
 
-import dev.ccui.application.auth.port.in.AuthenticateUseCase;
 import dev.ccui.domain.auth.Principal;
 import java.util.Optional;
 
@@ -9,11 +8,11 @@ import java.util.Optional;
  * row; or key prefix, hash, owner) runs on a miss, and its success is remembered. Bearer tokens
  * and API keys are kept apart by a prefix, so one can never be taken for the other.
  */
-public final class CachedAuthentication implements AuthenticateUseCase {
-    private final AuthenticateUseCase source;
+public final class CachedAuthentication implements CredentialCheck {
+    private final CredentialCheck source;
     private final PrincipalCache cache;
 
-    public CachedAuthentication(AuthenticateUseCase source, PrincipalCache cache) {
+    public CachedAuthentication(CredentialCheck source, PrincipalCache cache) {
         this.source = source;
         this.cache = cache;
     }

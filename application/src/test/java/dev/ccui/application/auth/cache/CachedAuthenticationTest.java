@@ -6,6 +6,9 @@ import dev.ccui.application.apikey.ApiKeyService;
 import dev.ccui.application.audit.Auditor;
 import dev.ccui.application.auth.AuthService;
 import dev.ccui.application.auth.AuthSettings;
+import dev.ccui.application.auth.SignInSessions;
+import dev.ccui.application.auth.port.out.SessionsEndedListener;
+import dev.ccui.application.auth.port.in.AuthUseCase;
 import dev.ccui.application.auth.port.in.Credentials;
 import dev.ccui.application.auth.port.in.Session;
 import dev.ccui.application.common.ClientInfo;
@@ -56,10 +59,13 @@ class CachedAuthenticationTest {
     private final ForgettingApiKeyRepository apiKeys = new ForgettingApiKeyRepository(new InMemoryApiKeyRepository(), cache);
     private final Auditor auditor = new Auditor(new InMemoryAuditRepository(), clock);
     private final AuthService auth = new AuthService(users, apiKeys, tokens, new FakePasswordHasher(),
-            new FakeTokenIssuer(clock, Duration.ofDays(7)), new CountingRateLimiter(), auditor, clock, AuthSettings.defaults());
-    private final UserAdminService userAdmin = new UserAdminService(users, tokens, new FakePasswordHasher(), auditor, clock);
+            new FakeTokenIssuer(clock, Duration.ofDays(7)), new CountingRateLimiter(), auditor, clock, AuthSettings.defaults(),
+            SessionsEndedListener.NONE, cache);
+    private final UserAdminService userAdmin = new UserAdminService(users, new FakePasswordHasher(), auditor, clock,
+            new SignInSessions(tokens, SessionsEndedListener.NONE));
     private final ApiKeyService keys = new ApiKeyService(apiKeys, auditor, clock);
-    private final CachedAuthentication authentication = new CachedAuthentication(auth, cache);
+    /** The cached checks, as the HTTP layer asks them. */
+    private final AuthUseCase authentication = auth;
 
     private Session admin() {
         return auth.setup(new Credentials("alice", "correct horse battery", CLIENT));
@@ -112,11 +118,11 @@ class CachedAuthenticationTest {
         Principal bobNow = authentication.byToken(bob.token()).orElseThrow();
         assertThat(bobNow.role()).isEqualTo(Role.ADMIN);
 
-        userAdmin.updateUser(alice, bobNow.userId().toString(), new UpdateUserCommand(Role.MEMBER, null, null), CLIENT);
+        userAdmin.updateUser(alice, bobNow.userId(), new UpdateUserCommand(Role.MEMBER, null, null), CLIENT);
         Optional<Principal> demoted = authentication.byToken(bob.token());
         assertThat(demoted.map(Principal::role)).as("bob right after his demotion").isNotEqualTo(Optional.of(Role.ADMIN));
 
-        userAdmin.updateUser(alice, bobNow.userId().toString(), new UpdateUserCommand(null, true, null), CLIENT);
+        userAdmin.updateUser(alice, bobNow.userId(), new UpdateUserCommand(null, true, null), CLIENT);
         assertThat(authentication.byToken(bob.token())).as("bob right after being disabled").isEmpty();
     }
 
@@ -125,7 +131,7 @@ class CachedAuthenticationTest {
         Principal alice = adminPrincipal(admin());
         var created = keys.createKey(alice, "ci", Set.of(), CLIENT);
         assertThat(authentication.byApiKey(created.secret())).isPresent();
-        keys.revokeKey(alice, created.key().id().toString(), CLIENT);
+        keys.revokeKey(alice, created.key().id(), CLIENT);
         assertThat(authentication.byApiKey(created.secret())).isEmpty();
     }
 

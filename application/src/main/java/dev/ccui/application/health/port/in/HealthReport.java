@@ -1,6 +1,5 @@
 package dev.ccui.application.health.port.in;
 
-import dev.ccui.application.health.port.out.ProbeResult;
 import java.util.Map;
 
 /** {@code status}: up (all well), degraded (optional parts missing), down (a required part failed). */

@@ -1,5 +1,7 @@
 package dev.ccui.application.health.port.out;
 
+import dev.ccui.application.health.port.in.ProbeResult;
+
 /** One dependency the service checks for {@code /api/health}. */
 public interface HealthProbe {
 

@@ -1,6 +1,6 @@
 package dev.ccui.application.history.port.in;
 
-import dev.ccui.application.history.port.out.SearchHit;
+import dev.ccui.domain.history.SearchHit;
 import java.util.Objects;
 
 /** A search hit with the name of its project, so a list of hits across projects says where each is. */

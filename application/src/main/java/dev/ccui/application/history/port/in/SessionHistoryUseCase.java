@@ -2,43 +2,54 @@ package dev.ccui.application.history.port.in;
 
 import dev.ccui.application.common.ClientInfo;
 import dev.ccui.application.common.Page;
-import dev.ccui.application.history.port.out.ImageData;
 import dev.ccui.domain.auth.Principal;
+import dev.ccui.domain.history.HistoryMessage;
+import dev.ccui.domain.history.ImageData;
+import dev.ccui.domain.history.IndexProgress;
+import dev.ccui.domain.project.ProjectId;
+import dev.ccui.domain.session.SessionId;
 import dev.ccui.domain.session.SessionSummary;
 import java.io.IOException;
-import java.util.List;
 
-/** Reading the recorded sessions: lists, history pages, search, export, renames. */
+/** Reading the recorded sessions: lists, history pages, search, export, renames, and how far the index is. */
 public interface SessionHistoryUseCase {
 
-    Page<SessionSummary> listSessions(Principal caller, String projectId, Integer limit, String cursor, boolean includeHidden);
+    Page<SessionSummary> listSessions(Principal caller, ProjectId projectId, Integer limit, String cursor,
+                                      boolean includeHidden);
 
-    SessionSummary getSession(Principal caller, String sessionId);
+    SessionSummary getSession(Principal caller, SessionId sessionId);
 
     /** A page of messages: the newest, older or newer than a previous page's cursor, or around one message. */
-    MessagesPage messages(Principal caller, String sessionId, MessagesQuery query);
+    MessagesPage messages(Principal caller, SessionId sessionId, MessagesQuery query);
 
     /** The messages of the session holding every word of {@code query} (what "next match" moves through). */
-    SessionMatches matches(Principal caller, String sessionId, String query);
+    SessionMatches matches(Principal caller, SessionId sessionId, String query);
 
-    String toolResult(Principal caller, String sessionId, long seq, String toolUseId);
+    String toolResult(Principal caller, SessionId sessionId, long seq, String toolUseId);
 
-    ImageData image(Principal caller, String sessionId, String imageId);
+    /** {@code imageId} is {@code <seq>-<block>}, as the history pages name images. */
+    ImageData image(Principal caller, SessionId sessionId, String imageId);
 
-    SessionSummary renameSession(Principal caller, String sessionId, String title, ClientInfo client);
+    SessionSummary renameSession(Principal caller, SessionId sessionId, String title, ClientInfo client);
 
-    void hideSession(Principal caller, String sessionId, boolean hidden, ClientInfo client);
+    void hideSession(Principal caller, SessionId sessionId, boolean hidden, ClientInfo client);
 
-    /** Hits across the caller's projects (or one), best first; {@code cursor} is a previous page's {@code nextCursor}. */
-    Page<SearchResult> search(Principal caller, String query, String projectId, Integer limit, String cursor);
+    /**
+     * Hits across the caller's projects, or one ({@code projectId} not null), best first;
+     * {@code cursor} is a previous page's {@code nextCursor}.
+     */
+    Page<SearchResult> search(Principal caller, String query, ProjectId projectId, Integer limit, String cursor);
 
     /** Writes the whole session as Markdown. */
-    void exportMarkdown(Principal caller, String sessionId, Appendable out) throws IOException;
+    void exportMarkdown(Principal caller, SessionId sessionId, Appendable out) throws IOException;
 
     /** Streams every message, oldest first, for a JSON export. */
-    void exportMessages(Principal caller, String sessionId, MessageSink sink) throws IOException;
+    void exportMessages(Principal caller, SessionId sessionId, MessageSink sink) throws IOException;
+
+    /** Where the transcript index stands (health, metrics). */
+    IndexProgress indexProgress();
 
     interface MessageSink {
-        void accept(dev.ccui.domain.history.HistoryMessage message) throws IOException;
+        void accept(HistoryMessage message) throws IOException;
     }
 }

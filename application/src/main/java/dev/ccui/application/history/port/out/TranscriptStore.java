@@ -1,6 +1,7 @@
 package dev.ccui.application.history.port.out;
 
 import dev.ccui.domain.history.HistoryMessage;
+import dev.ccui.domain.history.ImageData;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,0 +1,210 @@
+package dev.ccui.adapters.persistence.history;
+
+import static dev.ccui.adapters.persistence.db.Rows.flag;
+import static dev.ccui.adapters.persistence.db.Rows.millis;
+import static dev.ccui.adapters.persistence.history.SessionRows.FILE_COLUMNS;
+import static dev.ccui.adapters.persistence.history.SessionRows.FILE_SELECT;
+import static dev.ccui.adapters.persistence.history.SessionRows.SESSION_COLUMNS;
+
+import dev.ccui.adapters.persistence.db.Database;
+import dev.ccui.adapters.persistence.db.Vendor;
+import dev.ccui.application.history.port.out.FileState;
+import dev.ccui.application.history.port.out.IndexedLine;
+import dev.ccui.application.history.port.out.IndexedSession;
+import dev.ccui.application.history.port.out.SessionIndexWriter;
+import dev.ccui.domain.session.SessionId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Update;
+
+/** The indexer's writes into the transcript index on SQLite or PostgreSQL (one SQL text for both). */
+public final class JdbiSessionIndexWriter implements SessionIndexWriter {
+    /**
+     * app_title and hidden are only written on insert: they belong to the people using the app
+     * (setAppTitle, setHidden), and an indexer holding a session read a moment before a rename
+     * must not undo it.
+     */
+    private static final String UPSERT_SESSION = "INSERT INTO sessions (" + SESSION_COLUMNS + ") VALUES (:id, :projectId, "
+            + ":cwd, :appTitle, :customTitle, :aiTitle, :summary, :firstPrompt, :lastPrompt, :gitBranch, :firstActivityAt, "
+            + ":lastActivityAt, :messageCount, :models, :inputTokens, :outputTokens, :costByStart, :hidden, :nextSeq) "
+            + "ON CONFLICT (id) DO UPDATE SET project_id = excluded.project_id, cwd = excluded.cwd, "
+            + "custom_title = excluded.custom_title, ai_title = excluded.ai_title, summary = excluded.summary, "
+            + "first_prompt = excluded.first_prompt, last_prompt = excluded.last_prompt, git_branch = excluded.git_branch, "
+            + "first_activity_at = excluded.first_activity_at, last_activity_at = excluded.last_activity_at, "
+            + "message_count = excluded.message_count, models = excluded.models, input_tokens = excluded.input_tokens, "
+            + "output_tokens = excluded.output_tokens, cost_by_start = excluded.cost_by_start, next_seq = excluded.next_seq, "
+            // Read from a file on disk again: the session is not (only) in the archive any more.
+            + "archived_at = NULL";
+    private static final String UPSERT_FILE = "INSERT INTO transcript_files (" + FILE_COLUMNS + ") VALUES (:path, "
+            + ":sessionId, :size, :modifiedAt, :fileKey, :offset, :lastMessageId, :badLines) "
+            + "ON CONFLICT (path) DO UPDATE SET session_id = excluded.session_id, size = excluded.size, "
+            + "modified_at = excluded.modified_at, file_key = excluded.file_key, indexed_offset = excluded.indexed_offset, "
+            + "last_message_id = excluded.last_message_id, bad_lines = excluded.bad_lines, archived_at = NULL";
+    private static final String INSERT_LINE = "INSERT INTO session_lines (session_id, seq, file_path, byte_offset, "
+            + "byte_length, role, at, hidden, sidechain) VALUES (:sessionId, :seq, :file, :offset, :length, :role, :at, "
+            + ":hidden, :sidechain)";
+    private static final String INSERT_TEXT =
+            "INSERT INTO session_search_text (session_id, file_path, body) VALUES (:sessionId, :file, :body)";
+
+    private final Jdbi jdbi;
+    private final Vendor vendor;
+
+    public JdbiSessionIndexWriter(Database database) {
+        this.jdbi = database.jdbi();
+        this.vendor = database.vendor();
+    }
+
+    @Override
+    public Optional<FileState> fileState(String path) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + FILE_SELECT + " FROM transcript_files WHERE path = :path")
+                .bind("path", path).map(SessionRows::mapFile).findOne());
+    }
+
+    @Override
+    public List<FileState> allFileStates() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + FILE_SELECT + " FROM transcript_files ORDER BY path")
+                .map(SessionRows::mapFile).list());
+    }
+
+    @Override
+    public Optional<IndexedSession> find(SessionId id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + SESSION_COLUMNS + " FROM sessions WHERE id = :id")
+                .bind("id", id.value()).map(SessionRows::mapSession).findOne());
+    }
+
+    @Override
+    public void apply(IndexedSession session, FileState file, List<IndexedLine> lines, String searchText, boolean reset) {
+        if (file.sessionId() != null && !file.sessionId().equals(session.id())) {
+            throw new IllegalArgumentException("file " + file.path() + " belongs to session " + file.sessionId()
+                    + ", not " + session.id());
+        }
+        long firstSeq = session.nextSeq() - lines.size();
+        if (firstSeq < 0) {
+            throw new IllegalArgumentException("nextSeq " + session.nextSeq() + " is less than the " + lines.size() + " new lines");
+        }
+        List<String> chunks = SearchText.chunks(searchText);
+        jdbi.useTransaction(h -> {
+            if (vendor == Vendor.POSTGRESQL) {
+                // The index is derived from the transcripts and rebuilt from them: a crash may
+                // lose its last few commits, so commits need not wait for the WAL flush.
+                h.execute("SET LOCAL synchronous_commit TO OFF");
+            }
+            bindSession(h.createUpdate(UPSERT_SESSION), session).execute();
+            if (reset) {
+                h.createUpdate("DELETE FROM session_lines WHERE file_path = :path").bind("path", file.path()).execute();
+                h.createUpdate("DELETE FROM session_search_text WHERE file_path = :path").bind("path", file.path()).execute();
+            }
+            if (!lines.isEmpty()) {
+                PreparedBatch batch = h.prepareBatch(INSERT_LINE);
+                long seq = firstSeq;
+                for (IndexedLine line : lines) {
+                    batch.bind("sessionId", session.id().value())
+                            .bind("seq", seq++)
+                            .bind("file", line.ref().file())
+                            .bind("offset", line.ref().offset())
+                            .bind("length", line.ref().length())
+                            .bind("role", line.role())
+                            .bind("at", millis(line.timestamp()))
+                            .bind("hidden", flag(line.hidden()))
+                            .bind("sidechain", flag(line.sidechain()))
+                            .add();
+                }
+                batch.execute();
+            }
+            if (!chunks.isEmpty()) {
+                PreparedBatch batch = h.prepareBatch(INSERT_TEXT);
+                for (String chunk : chunks) {
+                    batch.bind("sessionId", session.id().value()).bind("file", file.path()).bind("body", chunk).add();
+                }
+                batch.execute();
+            }
+            h.createUpdate(UPSERT_FILE)
+                    .bind("path", file.path())
+                    .bind("sessionId", session.id().value())
+                    .bind("size", file.size())
+                    .bind("modifiedAt", millis(file.modifiedAt()))
+                    .bind("fileKey", file.fileKey())
+                    .bind("offset", file.offset())
+                    .bind("lastMessageId", file.lastMessageId())
+                    .bind("badLines", file.badLines())
+                    .execute();
+        });
+    }
+
+    @Override
+    public void removeFile(String path) {
+        jdbi.useTransaction(h -> {
+            Set<String> sessions = new TreeSet<>();
+            sessions.addAll(h.createQuery("SELECT session_id FROM transcript_files WHERE path = :path")
+                    .bind("path", path).mapTo(String.class).list());
+            sessions.addAll(h.createQuery("SELECT DISTINCT session_id FROM session_lines WHERE file_path = :path")
+                    .bind("path", path).mapTo(String.class).list());
+            h.createUpdate("DELETE FROM session_lines WHERE file_path = :path").bind("path", path).execute();
+            h.createUpdate("DELETE FROM session_search_text WHERE file_path = :path").bind("path", path).execute();
+            h.createUpdate("DELETE FROM transcript_files WHERE path = :path").bind("path", path).execute();
+            for (String session : sessions) {
+                boolean used = h.createQuery("SELECT CASE WHEN EXISTS (SELECT 1 FROM session_lines WHERE session_id = :id) "
+                                + "OR EXISTS (SELECT 1 FROM transcript_files WHERE session_id = :id) THEN 1 ELSE 0 END")
+                        .bind("id", session).mapTo(Integer.class).one() == 1;
+                if (used) {
+                    // Counted as the indexer counts when it merges: every indexed message line.
+                    h.createUpdate("UPDATE sessions SET message_count = (SELECT COUNT(*) FROM session_lines "
+                            + "WHERE session_id = :id) WHERE id = :id").bind("id", session).execute();
+                } else {
+                    h.createUpdate("DELETE FROM session_search_text WHERE session_id = :id").bind("id", session).execute();
+                    h.createUpdate("DELETE FROM sessions WHERE id = :id").bind("id", session).execute();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void markArchived(String path, Instant at) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate("UPDATE transcript_files SET archived_at = :at WHERE path = :path AND archived_at IS NULL")
+                    .bind("at", at.toEpochMilli()).bind("path", path).execute();
+            h.createUpdate("UPDATE sessions SET archived_at = :at WHERE archived_at IS NULL "
+                            + "AND id IN (SELECT session_id FROM transcript_files WHERE path = :path) "
+                            + "AND NOT EXISTS (SELECT 1 FROM transcript_files f WHERE f.session_id = sessions.id "
+                            + "AND f.archived_at IS NULL)")
+                    .bind("at", at.toEpochMilli()).bind("path", path).execute();
+        });
+    }
+
+    @Override
+    public void optimize() {
+        // After a bulk load PostgreSQL has no statistics yet and picks slow plans; SQLite's
+        // optimize runs ANALYZE only where it helps.
+        jdbi.useHandle(h -> h.execute(vendor == Vendor.POSTGRESQL
+                ? "ANALYZE projects, sessions, session_lines, session_search_text, transcript_files"
+                : "PRAGMA optimize"));
+    }
+
+    private static Update bindSession(Update update, IndexedSession s) {
+        return update.bind("id", s.id().value())
+                .bind("projectId", s.projectId().toString())
+                .bind("cwd", s.cwd())
+                .bind("appTitle", s.appTitle())
+                .bind("customTitle", s.customTitle())
+                .bind("aiTitle", s.aiTitle())
+                .bind("summary", s.summary())
+                .bind("firstPrompt", s.firstPrompt())
+                .bind("lastPrompt", s.lastPrompt())
+                .bind("gitBranch", s.gitBranch())
+                .bind("firstActivityAt", millis(s.firstActivityAt()))
+                .bind("lastActivityAt", millis(s.lastActivityAt()))
+                .bind("messageCount", s.messageCount())
+                .bind("models", String.join(",", new TreeSet<>(s.models())))
+                .bind("inputTokens", s.inputTokens())
+                .bind("outputTokens", s.outputTokens())
+                .bind("costByStart", SessionRows.encodeCosts(s.costByProcessStart()))
+                .bind("hidden", flag(s.hidden()))
+                .bind("nextSeq", s.nextSeq());
+    }
+
+}

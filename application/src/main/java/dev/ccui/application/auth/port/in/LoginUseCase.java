@@ -1,6 +1,0 @@
-package dev.ccui.application.auth.port.in;
-
-public interface LoginUseCase {
-
-    LoginResult login(Credentials credentials);
-}

@@ -1,6 +1,0 @@
-package dev.ccui.application.health.port.in;
-
-public interface CheckHealthUseCase {
-
-    HealthReport checkHealth();
-}

@@ -1,0 +1,6 @@
+package dev.ccui.application.health.port.in;
+
+public interface HealthUseCase {
+
+    HealthReport checkHealth();
+}

@@ -1,8 +1,0 @@
-package dev.ccui.application.history.port.in;
-
-import dev.ccui.application.events.IndexProgress;
-
-public interface IndexStatusUseCase {
-
-    IndexProgress indexProgress();
-}
