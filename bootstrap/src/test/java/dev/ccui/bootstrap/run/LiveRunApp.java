@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccui.adapters.process.claude.FakeMessagesApi;
-import dev.ccui.adapters.process.claude.TestCli;
 import dev.ccui.bootstrap.testing.ApiClient;
 import dev.ccui.bootstrap.testing.TestApplication;
 import java.nio.file.Files;
@@ -25,17 +24,7 @@ record LiveRunApp(TestApplication app, ApiClient admin, Path cwd, String project
     static LiveRunApp start(Path root, FakeMessagesApi api, String cli) throws Exception {
         Path base = root.toRealPath();
         Path cwd = Files.createDirectories(base.resolve("work").resolve("app"));
-        Path home = Files.createDirectories(base.resolve("home"));
-        Path tmp = Files.createDirectories(base.resolve("tmp"));
-        Map<String, String> env = new HashMap<>();
-        env.put("CLAUDE_CLI_PATH", cli);
-        env.put("CCUI_WORKSPACES_ROOT", base.resolve("work").toString());
-        env.put("PATH", System.getenv("PATH"));
-        env.put("LANG", "C.UTF-8");
-        env.put("HOME", home.toString());
-        env.put("CLAUDE_CODE_TMPDIR", tmp.toString());
-        env.put("TMPDIR", tmp.toString());
-        env.putAll(TestCli.fakeApiEnvironment(api.baseUrl()));
+        Map<String, String> env = new HashMap<>(TestApplication.cliEnvironment(base, cli, api.baseUrl()));
         env.put("CCUI_PERMISSION_TIMEOUT", "1m");
         TestApplication app = TestApplication.sqlite(base, env);
         String url = app.startHttp();

@@ -95,7 +95,7 @@ public final class FakeMessagesApi implements AutoCloseable {
         String model = body.path("model").asText("claude-fake");
         JsonNode last = lastUserMessage(body);
         JsonNode toolResult = toolResult(last);
-        if (toolResult != null && "Write".equals(lastToolUsed(body)) && prompt(firstUserMessage(body)).startsWith("PLAN")) {
+        if (toolResult != null && "Write".equals(lastToolUsed(body)) && latestPrompt(body).startsWith("PLAN")) {
             toolUse(exchange, model, number, "ExitPlanMode", mapper.createObjectNode());
             return;
         }
@@ -149,13 +149,16 @@ public final class FakeMessagesApi implements AutoCloseable {
         return found == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : found;
     }
 
-    private static JsonNode firstUserMessage(JsonNode body) {
+    /** The last thing the person typed (tool results come back as user messages too, without text). */
+    private static String latestPrompt(JsonNode body) {
+        String latest = "";
         for (JsonNode message : body.path("messages")) {
-            if ("user".equals(message.path("role").asText())) {
-                return message;
+            String prompt = "user".equals(message.path("role").asText()) ? prompt(message) : "";
+            if (!prompt.isEmpty()) {
+                latest = prompt;
             }
         }
-        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        return latest;
     }
 
     /** The name of the last tool the model used in this conversation, or null. */
