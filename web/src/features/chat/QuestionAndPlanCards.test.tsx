@@ -81,8 +81,13 @@ describe('a plan from Claude', () => {
     const user = userEvent.setup();
     await user.click(within(card).getByRole('button', { name: 'Approve and accept edits' }));
     expect(decisions(ws)).toEqual([{ type: 'permission', runId: 'run-1', requestId: 'req-1', decision: 'allow', permissionMode: 'acceptEdits' }]);
-    await pushEvents(ws, [ev(3, { kind: 'permission_resolved', requestId: 'req-1', toolUseId: 't1', toolName: 'ExitPlanMode', decision: 'allow', decidedBy: 'alice' })]);
+    await pushEvents(ws, [
+      ev(3, { kind: 'permission_resolved', requestId: 'req-1', toolUseId: 't1', toolName: 'ExitPlanMode', decision: 'allow', decidedBy: 'alice' }),
+      ev(4, { kind: 'status', status: 'status', data: { permissionMode: 'acceptEdits' } }),
+    ]);
     expect(within(card).getByText('Approved by alice')).toBeTruthy();
+    // The next message goes on in the mode the plan was approved into, not back into plan mode.
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: /Permission mode/ }).value).toBe('acceptEdits');
   });
 
   it('is sent back with a comment to keep planning', async () => {
