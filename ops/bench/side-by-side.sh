@@ -147,6 +147,41 @@ generate() {
   fi
 }
 
+# --- ours started as ./ccui starts it ----------------------------------------------------------
+# The launcher's server flags, and on JDK 25+ its AOT cache: one training start and stop of the jar
+# (the cache is written when it stops), then every measured start uses it, as users' starts do.
+# CCUI_START_CACHE=off: no cache (the launcher's own switch).
+ours_java_opts() {
+  local opts="-XX:+UseG1GC -Xms32m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:G1PeriodicGCInterval=60000 -Xss512k" cache major train port pid
+  major="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$JAVA_HOME/release")"
+  if [ "${CCUI_START_CACHE:-on}" != off ] && [ "$major" -ge 25 ]; then
+    cache="$work/ccui-$(stat -c '%s-%Y' "$jar").aot"
+    if [ ! -s "$cache" ]; then
+      train="$work/aot-training"; rm -rf "$train"; mkdir -p "$train/home"
+      # A user's first start indexes their transcripts while it records: so does this one, on a
+      # small corpus of the same shape (the index's code is then in the cache, profiled).
+      "$JAVA_HOME/bin/java" -cp "$cp_bench" dev.ccui.adapters.process.transcript.CorpusGenerator "$train/claude" \
+        2 40 8000000 7 even >/dev/null
+      port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+      echo "recording the start-up cache (one training start, index and stop) into $cache" >&2
+      env -i PATH="$PATH" HOME="$train/home" CCUI_HOST=127.0.0.1 CCUI_PORT="$port" CCUI_DATA_DIR="$train/data" \
+        CLAUDE_CONFIG_DIR="$train/claude" CCUI_WORKSPACES_ROOT="$train/home" CLAUDE_CLI_PATH="$cli" \
+        METRICS_TOKEN=aot-training-metrics-token-0123456789 \
+        "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED $opts "-XX:AOTCacheOutput=$cache" -jar "$jar" >"$train/app.log" 2>&1 &
+      pid=$!; echo "$pid" >>"$pids"
+      for _ in $(seq 1 1200); do
+        curl -fsS -H "Authorization: Bearer aot-training-metrics-token-0123456789" "http://127.0.0.1:$port/api/health" \
+          2>/dev/null | grep -q '"state":"watching"' && break
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+      done
+      kill -TERM "$pid" 2>/dev/null; wait "$pid" || true
+    fi
+    [ -s "$cache" ] && opts="$opts -XX:AOTCache=$cache"
+  fi
+  echo "$opts"
+}
+
 # --- one app on one corpus -----------------------------------------------------------------------
 run_target() {
   local corpus="$1" target="$2" jfr="$3" run="$work/runs/$1-$2" kind=ours db="" url=""
@@ -162,7 +197,7 @@ run_target() {
   esac
   note_load "before $corpus $target"
   "${driver_java[@]}" \
-    -Dbench.jar="$jar" -Dbench.javaOpts="${CCUI_JAVA_OPTS:-}" -Dbench.databaseUrl="$url" -Dbench.databaseMarker="$db" \
+    -Dbench.jar="$jar" -Dbench.javaOpts="$ours_opts ${CCUI_JAVA_OPTS:-}" -Dbench.databaseUrl="$url" -Dbench.databaseMarker="$db" \
     -Dbench.claudeCli="$cli" -Dbench.reference.dir="$reference_dir" -Dbench.reference.preload="$preload" \
     -Dbench.wrk.script="$root/ops/bench/wrk-status.lua" -Dbench.wrk.warmup="$WRK_WARMUP" -Dbench.wrk.seconds="$WRK_SECONDS" \
     -Dbench.settle="$SETTLE" -Dbench.requests="$REQUESTS" -Dbench.appends="$APPENDS" -Dbench.pids="$pids" \
@@ -185,6 +220,8 @@ run_target() {
 echo "side-by-side benchmark, $mode mode, in $work: $(nproc) CPUs, $(uname -r), $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)," \
   "node $(node --version 2>/dev/null || echo none), targets $targets"
 note_load "start"
+ours_opts=""
+if [[ "$targets" == *ours* ]]; then ours_opts="$(ours_java_opts)"; echo "ours runs with: $ours_opts"; fi
 first=1
 for corpus in $corpora; do
   generate "$corpus"

@@ -16,7 +16,7 @@ mkdir -p "$work/home"
 # image's users is touched or recorded.
 env -i PATH="$PATH" HOME="$work/home" CCUI_ENV=development CCUI_HOST=127.0.0.1 CCUI_PORT="$port" \
   CCUI_DATA_DIR="$work/data" CLAUDE_CONFIG_DIR="$work/home/.claude" CCUI_WORKSPACES_ROOT="$work/home" \
-  "$java" --enable-native-access=ALL-UNNAMED -XX:AOTCacheOutput="$cache" -jar "$jar" >"$work/log" 2>&1 &
+  "$java" --enable-native-access=ALL-UNNAMED -XX:+UseG1GC -XX:AOTCacheOutput="$cache" -jar "$jar" >"$work/log" 2>&1 &
 pid=$!
 for _ in $(seq 1 600); do
   if curl -fsS -o /dev/null "http://127.0.0.1:$port/api/health" 2>/dev/null; then break; fi

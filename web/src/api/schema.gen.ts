@@ -978,6 +978,8 @@ export interface components {
             version: string;
             uptimeSeconds: number;
             checks: {
+                index?: components["schemas"]["IndexProgress"];
+            } & {
                 [key: string]: {
                     /** @enum {string} */
                     status: "up" | "degraded" | "down" | "missing";
@@ -1447,6 +1449,29 @@ export interface components {
             }[];
             /** @description several options may be chosen; answer with their labels joined by ", " */
             multiSelect: boolean;
+        };
+        /** @description Where the transcript index stands (`checks.index` of health, for admins and the metrics token; the `index` of the `/ws` `status` frame). A pass first lists every new session from a glance at its file (`phase` `listing`), then reads the files in full (`parsing`: tokens, cost, messages, full text); files and bytes count the phase under way. */
+        IndexProgress: {
+            /** @enum {string} */
+            status: "up";
+            /** @enum {string} */
+            state: "starting" | "scanning" | "watching";
+            /**
+             * @description listing: files glanced at of the new ones; parsing: files and bytes read in full of all; idle: between passes
+             * @enum {string}
+             */
+            phase: "listing" | "parsing" | "idle";
+            filesDone: number;
+            filesTotal: number;
+            /** @description 0 while listing */
+            bytesDone: number;
+            bytesTotal: number;
+            badLines?: number;
+            /** Format: date-time */
+            lastScanFinishedAt?: string;
+            lastChangeLagMs?: number;
+        } & {
+            [key: string]: unknown;
         };
     };
     responses: {

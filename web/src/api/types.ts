@@ -52,6 +52,10 @@ export type SearchPage = Schemas['SearchPage'];
 /** The `status` frame on /ws while the transcript index catches up (a socket frame: not in the OpenAPI document). */
 export interface IndexProgress {
   state: string;
+  /** `listing` (every session placed from a glance), `parsing` (full text, tokens, cost) or `idle`. */
+  phase?: 'listing' | 'parsing' | 'idle';
   filesDone: number;
   filesTotal: number;
+  bytesDone?: number;
+  bytesTotal?: number;
 }

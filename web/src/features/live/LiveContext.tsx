@@ -1,5 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useEffectEvent, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { LiveConnection, type ConnectionState, type LiveFrame } from '../../api/live';
+import type { IndexProgress } from '../../api/types';
+import { IndexProgressBar } from './IndexProgressBar';
 
 const LiveContext = createContext<LiveConnection | null>(null);
 
@@ -76,16 +78,10 @@ export function ConnectionIndicator() {
 
 /** The transcript index's progress while it scans, from the `status` pushes. */
 export function IndexStatus() {
-  const [index, setIndex] = useState<{ state: string; filesDone: number; filesTotal: number } | null>(null);
+  const [index, setIndex] = useState<IndexProgress | null>(null);
   useLiveFrames((f) => {
     if (f.type === 'status' && f.source === 'index') setIndex(f.index);
   });
   if (!index || index.state === 'watching') return null;
-  return (
-    <p className="index-status muted" role="status">
-      {index.state === 'scanning' && index.filesTotal > 0
-        ? `Indexing transcripts… ${index.filesDone} / ${index.filesTotal}`
-        : 'Indexing transcripts…'}
-    </p>
-  );
+  return <IndexProgressBar index={index} />;
 }

@@ -3,7 +3,6 @@ package dev.ccui.bootstrap;
 import dev.ccui.bootstrap.cli.SessionsCommand;
 import dev.ccui.bootstrap.cli.UsersCommand;
 import dev.ccui.bootstrap.config.AppConfig;
-import dev.ccui.bootstrap.config.ConfigException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -19,7 +18,7 @@ import picocli.CommandLine.Command;
         description = "Claude Code UI: drive the Claude Code CLI from a browser.",
         subcommands = {Main.Serve.class, UsersCommand.class, SessionsCommand.class})
 public final class Main implements Callable<Integer> {
-    public static final int CONFIG_ERROR = 2;
+    public static final int CONFIG_ERROR = ConfigFromEnvironment.CONFIG_ERROR;
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -34,24 +33,11 @@ public final class Main implements Callable<Integer> {
         return new Serve().call();
     }
 
-    /** Reads the configuration from the environment, printing each problem on its own line. */
-    public static AppConfig loadConfig(boolean quietConsole) {
-        try {
-            AppConfig config = AppConfig.fromEnvironment(System.getenv(), AppConfig.home(System.getenv()));
-            Logging.configure(config, quietConsole);
-            return config;
-        } catch (ConfigException e) {
-            System.err.println("ccui: cannot start, the configuration has problems:");
-            e.problems().forEach(problem -> System.err.println("  - " + problem));
-            return null;
-        }
-    }
-
     @Command(name = "serve", description = "Run the server (the default).")
     static final class Serve implements Callable<Integer> {
         @Override
         public Integer call() {
-            AppConfig config = loadConfig(false);
+            AppConfig config = ConfigFromEnvironment.load(false);
             if (config == null) {
                 return CONFIG_ERROR;
             }
@@ -59,12 +45,12 @@ public final class Main implements Callable<Integer> {
             log.info("starting Claude Code UI {} with {}", Version.current(), config);
             if (!config.loopbackOnly() && !config.production()) {
                 log.warn("listening on {} beyond this machine in development mode: put it behind TLS and set CCUI_ENV=production",
-                        config.host());
+                        config.http().host());
             }
             Application app;
             try {
-                app = Application.create(config);
-                app.startHttp();
+                app = Application.build(config);
+                app.start();
             } catch (RuntimeException e) {
                 log.error("could not start: {}", e.getMessage(), e);
                 return 1;

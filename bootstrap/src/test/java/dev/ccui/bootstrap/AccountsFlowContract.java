@@ -52,71 +52,71 @@ abstract class AccountsFlowContract {
     }
 
     private Principal signIn(String name, String password) {
-        LoginResult result = app().useCases().auth().login(new Credentials(name, password, CLIENT));
+        LoginResult result = app().application().accounts().auth().login(new Credentials(name, password, CLIENT));
         assertThat(result).isInstanceOf(LoginResult.Authenticated.class);
         String token = ((LoginResult.Authenticated) result).session().token();
-        Principal principal = app().useCases().auth().byToken(token).orElseThrow();
+        Principal principal = app().application().accounts().auth().byToken(token).orElseThrow();
         tokens.put(principal.tokenId(), token);
         return principal;
     }
 
     @Test
     void firstRunSetupThenSignInAndAudit() {
-        var u = app().useCases();
-        assertThat(u.auth().setupRequired()).isTrue();
-        u.auth().setup(new Credentials("root", "root password 1", CLIENT));
-        assertThatThrownBy(() -> u.auth().setup(new Credentials("again", "again password", CLIENT)))
+        var accounts = app().application().accounts();
+        assertThat(accounts.auth().setupRequired()).isTrue();
+        accounts.auth().setup(new Credentials("root", "root password 1", CLIENT));
+        assertThatThrownBy(() -> accounts.auth().setup(new Credentials("again", "again password", CLIENT)))
                 .isInstanceOf(ConflictException.class);
 
-        assertThat(u.auth().login(new Credentials("root", "wrong password", CLIENT))).isInstanceOf(LoginResult.Rejected.class);
+        assertThat(accounts.auth().login(new Credentials("root", "wrong password", CLIENT))).isInstanceOf(LoginResult.Rejected.class);
         Principal root = signIn("root", "root password 1");
         assertThat(root.role()).isEqualTo(Role.ADMIN);
 
-        var audit = u.audit().listAudit(root, 10, null, AuditFilter.ALL).items().stream().map(AuditItem::entry).toList();
+        var audit = app().application().operations().audit().listAudit(root, 10, null, AuditFilter.ALL).items().stream().map(AuditItem::entry).toList();
         assertThat(audit).extracting(e -> e.action().code()).containsSubsequence("auth.login", "auth.login_failed", "auth.setup");
         assertThat(audit.getFirst().ip()).isEqualTo("192.0.2.10");
-        var failures = u.audit().listAudit(root, 10, null, new AuditFilter("ROOT", null, false)).items();
+        var failures = app().application().operations().audit().listAudit(root, 10, null, new AuditFilter("ROOT", null, false)).items();
         assertThat(failures).extracting(i -> i.entry().action().code()).containsExactly("auth.login_failed");
     }
 
     @Test
     void sessionsEndOnLogoutPasswordChangeAndDisable() {
-        var u = app().useCases();
-        u.auth().setup(new Credentials("root", "root password 1", CLIENT));
+        var accounts = app().application().accounts();
+        accounts.auth().setup(new Credentials("root", "root password 1", CLIENT));
         Principal root = signIn("root", "root password 1");
-        u.users().createUser(root, new CreateUserCommand(new Username("mia"), "mia password 1", Role.MEMBER), CLIENT);
+        accounts.users().createUser(root, new CreateUserCommand(new Username("mia"), "mia password 1", Role.MEMBER), CLIENT);
 
         Principal first = signIn("mia", "mia password 1");
         Principal second = signIn("mia", "mia password 1");
-        u.auth().logout(first, CLIENT);
+        accounts.auth().logout(first, CLIENT);
         assertThat(stillValid(first)).isFalse();
         assertThat(stillValid(second)).isTrue();
 
         Principal third = signIn("mia", "mia password 1");
-        u.auth().changePassword(third, "mia password 1", "mia password 2", CLIENT);
+        accounts.auth().changePassword(third, "mia password 1", "mia password 2", CLIENT);
         assertThat(stillValid(second)).isFalse();
         assertThat(stillValid(third)).isTrue();
 
-        String key = u.apiKeys().createKey(third, "script", Set.of(ApiKeyScope.API), CLIENT).secret();
-        assertThat(u.auth().byApiKey(key)).isPresent();
-        u.users().updateUser(root, third.userId(), new UpdateUserCommand(null, true, null), CLIENT);
+        String key = accounts.apiKeys().createKey(third, "script", Set.of(ApiKeyScope.API), CLIENT).secret();
+        assertThat(accounts.auth().byApiKey(key)).isPresent();
+        accounts.users().updateUser(root, third.userId(), new UpdateUserCommand(null, true, null), CLIENT);
         assertThat(stillValid(third)).isFalse();
-        assertThat(u.auth().byApiKey(key)).isEmpty();
+        assertThat(accounts.auth().byApiKey(key)).isEmpty();
     }
 
     @Test
     void theAdminCommandLineIsTheWayBackIn() {
-        var u = app().useCases();
-        u.users().createUserLocally("ops", "ops password 1", Role.ADMIN);
-        assertThat(u.auth().setupRequired()).isFalse();
-        u.users().resetPasswordLocally("ops", "ops password 2");
+        var accounts = app().application().accounts();
+        accounts.users().createUserLocally("ops", "ops password 1", Role.ADMIN);
+        assertThat(accounts.auth().setupRequired()).isFalse();
+        accounts.users().resetPasswordLocally("ops", "ops password 2");
         signIn("ops", "ops password 2");
-        assertThat(u.users().listUsersLocally()).extracting(user -> user.username().value()).containsExactly("ops");
+        assertThat(accounts.users().listUsersLocally()).extracting(user -> user.username().value()).containsExactly("ops");
     }
 
     private boolean stillValid(Principal principal) {
         // Tokens are checked again from scratch, as each request does.
-        return app().useCases().auth().byToken(tokenOf(principal)).isPresent();
+        return app().application().accounts().auth().byToken(tokenOf(principal)).isPresent();
     }
 
     private final java.util.Map<String, String> tokens = new java.util.HashMap<>();

@@ -4,9 +4,13 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.ccui.application.history.IndexService;
+import dev.ccui.application.run.RunService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -96,6 +100,22 @@ class ArchitectureTest {
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.lang.ProcessBuilder")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.Socket")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.http.HttpClient")
+                .check(classes);
+    }
+
+    /**
+     * {@code ccui users …} and {@code ccui sessions …} run beside a live server on its data dir:
+     * they must not be able to reach runs (which would take the server's node id and mark its
+     * active runs lost), the indexer or the whole application.
+     */
+    @Test
+    void theAdminCommandLineReachesTheAccountsOnly() {
+        DescribedPredicate<JavaClass> serverParts = JavaClass.Predicates.resideInAnyPackage(
+                        "dev.ccui.adapters.persistence.run..", "dev.ccui.adapters.persistence.history..",
+                        "dev.ccui.adapters.process.claude..")
+                .or(JavaClass.Predicates.belongToAnyOf(Application.class, RunService.class, IndexService.class));
+        noClasses().that().resideInAPackage("dev.ccui.bootstrap.cli..")
+                .should().transitivelyDependOnClassesThat(serverParts)
                 .check(classes);
     }
 }

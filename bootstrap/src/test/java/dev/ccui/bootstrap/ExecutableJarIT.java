@@ -128,7 +128,7 @@ class ExecutableJarIT {
             assertThat(mapper.readTree(line).has("@timestamp")).isTrue();
         }
         try (TestApplication app = TestApplication.sqlite(folder)) {
-            var result = app.useCases().auth().login(new dev.ccui.application.auth.port.in.Credentials("rescue",
+            var result = app.application().accounts().auth().login(new dev.ccui.application.auth.port.in.Credentials("rescue",
                     "rescue password 2", dev.ccui.application.common.ClientInfo.INTERNAL));
             assertThat(result).isInstanceOf(dev.ccui.application.auth.port.in.LoginResult.Authenticated.class);
         }
@@ -153,7 +153,7 @@ class ExecutableJarIT {
             }
             assertThat(runs.findById(running.id()).orElseThrow().state())
                     .as("the live server's run after `ccui users list` on its data dir").isEqualTo(RunState.RUNNING);
-            assertThat(live.useCases().health()).isNotNull();
+            assertThat(live.application().operations().health()).isNotNull();
         }
     }
 }

@@ -40,7 +40,7 @@ class HistoryHttpIT {
         app = TestApplication.sqlite(folder);
         String base = app.startHttp();
         admin = ApiClient.setUpAdmin(base);
-        app.application().indexer().scanAll();
+        app.application().history().indexer().scanAll();
     }
 
     @AfterEach
@@ -270,7 +270,7 @@ class HistoryHttpIT {
         Path dir = Files.createDirectories(folder.resolve("claude/projects/not-an-encoding-of-its-cwd"));
         Files.writeString(dir.resolve(sessionId + ".jsonl"), user + "\n" + assistant + "\n" + result + "\n"
                 + "\u0000\u0001 garbage that is not JSON\n{\"type\":\"brand-new-record-type\",\"x\":1}\n" + "{\"type\":\"user\",\"partial");
-        app.application().indexer().scanAll();
+        app.application().history().indexer().scanAll();
 
         JsonNode messages = json(admin.get("/api/sessions/" + sessionId + "/messages"));
         assertThat(messages.get("items")).hasSize(3);

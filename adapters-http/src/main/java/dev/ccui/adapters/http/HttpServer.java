@@ -1,34 +1,19 @@
 package dev.ccui.adapters.http;
 
-import dev.ccui.adapters.http.apikey.ApiKeyRoutes;
-import dev.ccui.adapters.http.audit.AuditRoutes;
-import dev.ccui.adapters.http.auth.AuthRoutes;
 import dev.ccui.adapters.http.error.ErrorResponses;
-import dev.ccui.adapters.http.health.HealthRoutes;
 import dev.ccui.adapters.http.json.Json;
 import dev.ccui.adapters.http.maintenance.MaintenanceGuard;
-import dev.ccui.adapters.http.maintenance.MaintenanceRoutes;
 import dev.ccui.adapters.http.metrics.HttpMetrics;
 import dev.ccui.adapters.http.metrics.MetricsRoutes;
 import dev.ccui.adapters.http.openapi.OpenApiRoutes;
-import dev.ccui.adapters.http.project.ProjectRoutes;
-import dev.ccui.adapters.http.run.RunRoutes;
-import dev.ccui.adapters.http.session.SessionRoutes;
-import dev.ccui.adapters.http.workspace.FileRoutes;
-import dev.ccui.adapters.http.workspace.GitRoutes;
-import dev.ccui.adapters.http.workspace.TerminalEndpoint;
-import dev.ccui.adapters.http.ws.WsAuthentication;
 import dev.ccui.adapters.http.ws.WsEndpoint;
 import dev.ccui.adapters.http.security.Access;
 import dev.ccui.adapters.http.security.Authentication;
-import dev.ccui.adapters.http.security.ClientAddresses;
 import dev.ccui.adapters.http.security.Cors;
 import dev.ccui.adapters.http.security.HostCheck;
 import dev.ccui.adapters.http.security.RateLimits;
 import dev.ccui.adapters.http.security.RequestIds;
 import dev.ccui.adapters.http.security.SecurityHeaders;
-import dev.ccui.adapters.http.security.SessionCookie;
-import dev.ccui.adapters.http.user.UserRoutes;
 import dev.ccui.adapters.http.web.StaticUi;
 import dev.ccui.domain.error.PayloadTooLargeException;
 import io.javalin.Javalin;
@@ -36,9 +21,11 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.HandlerType;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.json.JavalinJackson;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +43,7 @@ public final class HttpServer implements AutoCloseable {
     private final Javalin app;
     private final List<RouteInfo> routes = Collections.synchronizedList(new ArrayList<>());
     private final HttpMetrics metrics;
-    private final RunRoutes runRoutes;
+    private final List<RouteGroup> groups;
     /** Requests slower than this are logged as warnings. */
     private static final float SLOW_REQUEST_MILLIS = 1_000;
 
@@ -75,18 +62,15 @@ public final class HttpServer implements AutoCloseable {
     private static final java.util.Map<String, Access> WEBSOCKET_ACCESS = java.util.Map.of("/ws", Access.USER,
             "/ws/terminal", Access.USER);
 
-    public HttpServer(HttpSettings settings, HttpUseCases useCases) {
-        this(settings, useCases, new HttpMetrics());
+    /** The server with {@code groups}' routes, registered in this order after the filters of {@code edge}. */
+    public HttpServer(HttpEdge edge, List<RouteGroup> groups) {
+        this.settings = edge.settings();
+        this.metrics = edge.metrics();
+        this.groups = List.copyOf(groups);
+        this.app = Javalin.create(cfg -> configure(cfg, edge));
     }
 
-    public HttpServer(HttpSettings settings, HttpUseCases useCases, HttpMetrics metrics) {
-        this.settings = settings;
-        this.metrics = metrics;
-        this.runRoutes = new RunRoutes(useCases.runs(), useCases.changes());
-        this.app = Javalin.create(cfg -> configure(cfg, useCases));
-    }
-
-    private void configure(JavalinConfig cfg, HttpUseCases useCases) {
+    private void configure(JavalinConfig cfg, HttpEdge edge) {
         cfg.startup.showJavalinBanner = false;
         cfg.startup.showOldJavalinVersionWarning = false;
         cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -128,19 +112,16 @@ public final class HttpServer implements AutoCloseable {
                 ACCESS.info("{} {} ({}) {} {}ms", ctx.method(), route, ctx.path(), ctx.statusCode(), duration);
             }
             metrics.request(ctx, route, millis);
-            useCases.alerts().recordRequest(ctx.statusCode());
+            edge.incidents().recordRequest(ctx.statusCode());
             RequestIds.clear();
         });
 
         SecurityHeaders headers = new SecurityHeaders(settings.production());
         Cors cors = new Cors(settings.corsOrigins());
-        Authentication authentication = new Authentication(useCases.auth(), new ClientAddresses(settings.trustedProxies()),
-                metrics::isScrapeToken);
-        RateLimits rateLimits = new RateLimits(useCases.rateLimiter(), settings.apiLimit(), settings.authLimit(), metrics);
+        Authentication authentication = edge.authentication();
+        RateLimits rateLimits = edge.rateLimits();
         StaticUi ui = new StaticUi(settings.webRoot());
-        HostCheck hosts = new HostCheck(settings.allowedHosts(), settings.corsOrigins(), settings.host());
-        var connectionLimits = new dev.ccui.adapters.http.security.ConnectionLimits(settings.connectionsPerUser(),
-                settings.connectionsMax());
+        HostCheck hosts = edge.hosts();
         // Run frames carry images: the documented payload must fit in one WebSocket message.
         cfg.jetty.modifyWebSocketServletFactory(factory -> {
             factory.setMaxTextMessageSize(WsEndpoint.MAX_MESSAGE_CHARS + 1024 * 1024);
@@ -169,37 +150,19 @@ public final class HttpServer implements AutoCloseable {
             authentication.identify(ctx);
             rateLimits.check(ctx);
         });
-        MaintenanceGuard maintenance = new MaintenanceGuard(useCases.maintenance());
+        MaintenanceGuard maintenance = new MaintenanceGuard(edge.maintenance());
         r.beforeMatched(ctx -> {
             rateLimits.checkMatched(ctx);
             authentication.authorize(ctx);
             maintenance.check(ctx);
         });
 
-        new HealthRoutes(useCases.health(), useCases.maintenance(), ctx -> authentication.hasMetricsToken(ctx)
-                || Authentication.principal(ctx).map(principal -> principal.isAdmin()).orElse(false)).register(r);
-        new AuthRoutes(useCases, new SessionCookie(settings.production(), settings.sessionTtl()), metrics).register(r);
-        new UserRoutes(useCases.users()).register(r);
-        new MaintenanceRoutes(useCases.maintenance()).register(r);
-        new ApiKeyRoutes(useCases.apiKeys()).register(r);
-        new AuditRoutes(useCases.audit()).register(r);
-        new ProjectRoutes(useCases.projects(), useCases.history()).register(r);
-        new dev.ccui.adapters.http.project.UnsafeProjectRoutes(useCases.projects()).register(r);
-        new SessionRoutes(useCases.history()).register(r);
-        WsAuthentication wsAuthentication = new WsAuthentication(useCases.auth(), authentication, settings.corsOrigins(), hosts)
-                .limitedBy(rateLimits, connectionLimits);
-        runRoutes.limitedBy(connectionLimits);
-        WsEndpoint live = new WsEndpoint(wsAuthentication, useCases.changes(), useCases.runs(), useCases.maintenance());
-        live.register(r);
-        runRoutes.register(r);
-        new FileRoutes(useCases.files()).register(r);
-        new GitRoutes(useCases.git()).register(r);
-        TerminalEndpoint terminal = new TerminalEndpoint(useCases.terminals(), wsAuthentication, useCases.maintenance())
-                .closingOnRevocation(useCases.changes());
-        terminal.register(r);
+        for (RouteGroup group : groups) {
+            group.register(r);
+        }
         metrics.gauge("ccui.websockets.open", "open WebSockets on this node (/ws and /ws/terminal)",
-                () -> live.openConnections() + terminal.openConnections());
-        new MetricsRoutes(metrics, useCases.auth()).register(r);
+                () -> groups.stream().mapToInt(RouteGroup::openSockets).sum());
+        new MetricsRoutes(metrics, edge.auth()).register(r);
         new OpenApiRoutes().register(r);
 
         r.exception(NotFoundResponse.class, (e, ctx) -> {
@@ -268,13 +231,31 @@ public final class HttpServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Loads the web server's classes (Javalin, Jetty, the JSON mapper) on a thread of its own while
+     * the application is built, so {@link #start()} does not pay for them after the database is
+     * ready: on a small machine the class loading is a good part of the start. Nothing listens.
+     */
+    public static void warmUp() {
+        Thread.ofPlatform().name("ccui-http-warm-up").daemon().start(() -> {
+            try {
+                Javalin.create(cfg -> cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false)));
+                new Server();
+            } catch (RuntimeException | LinkageError e) {
+                LOG.debug("warming up the HTTP server's classes failed: {}", e.toString());
+            }
+        });
+    }
+
     public HttpMetrics metrics() {
         return metrics;
     }
 
     public HttpServer start() {
         app.start();
-        LOG.info("listening on http://{}:{}", settings.host(), app.port());
+        // How long the process took to serve: the start-up figure operators and the benchmark compare.
+        long sinceStart = ManagementFactory.getRuntimeMXBean().getUptime();
+        LOG.info("listening on http://{}:{} ({} ms after the process started)", settings.host(), app.port(), sinceStart);
         return this;
     }
 
@@ -296,7 +277,7 @@ public final class HttpServer implements AutoCloseable {
 
     @Override
     public void close() {
-        runRoutes.stop();
+        groups.forEach(RouteGroup::stop);
         app.stop();
     }
 

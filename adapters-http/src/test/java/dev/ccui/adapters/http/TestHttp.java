@@ -1,7 +1,21 @@
 package dev.ccui.adapters.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ccui.adapters.http.apikey.ApiKeyRoutes;
+import dev.ccui.adapters.http.audit.AuditRoutes;
+import dev.ccui.adapters.http.auth.AuthRoutes;
+import dev.ccui.adapters.http.health.HealthRoutes;
 import dev.ccui.adapters.http.json.Json;
+import dev.ccui.adapters.http.maintenance.MaintenanceRoutes;
+import dev.ccui.adapters.http.project.ProjectRoutes;
+import dev.ccui.adapters.http.project.UnsafeProjectRoutes;
+import dev.ccui.adapters.http.run.RunRoutes;
+import dev.ccui.adapters.http.session.SessionRoutes;
+import dev.ccui.adapters.http.user.UserRoutes;
+import dev.ccui.adapters.http.workspace.FileRoutes;
+import dev.ccui.adapters.http.workspace.GitRoutes;
+import dev.ccui.adapters.http.workspace.TerminalEndpoint;
+import dev.ccui.adapters.http.ws.WsEndpoint;
 import dev.ccui.adapters.http.security.BcryptPasswordHasher;
 import dev.ccui.adapters.http.security.JwtTokenIssuer;
 import dev.ccui.application.auth.AuthSettings;
@@ -82,10 +96,28 @@ public final class TestHttp implements AutoCloseable {
         runs = new RunService(runner, runStore, runStore, runStore, projects, id -> java.util.Optional.empty(), bus,
                 fixture.auditor, fixture.clock, RunSettings.defaults());
         var health = new HealthService(List.of(database), "test", fixture.clock);
-        var useCases = new HttpUseCases(fixture.auth, fixture.userAdmin, fixture.apiKeyService, fixture.auditService, health,
-                null, null, new ChangeFeedService(bus, new ProjectAccess(projects)), null, null, null, runs, fixture.rateLimiter);
         HttpSettings settings = tweak.apply(defaults());
-        server = new HttpServer(settings, useCases, metrics).start();
+        var edge = HttpEdge.of(settings, metrics, fixture.auth, fixture.rateLimiter);
+        var changes = new ChangeFeedService(bus, new ProjectAccess(projects));
+        var runRoutes = new RunRoutes(runs, changes);
+        runRoutes.limitedBy(edge.connections());
+        // Every route of the contract is registered (the OpenAPI check reads them); the features
+        // these tests do not drive have no use case behind them.
+        server = new HttpServer(edge, List.of(
+                new HealthRoutes(health, edge.maintenance(), edge.seesHealthDetails()),
+                new AuthRoutes(fixture.auth, edge.sessionCookie(), metrics),
+                new UserRoutes(fixture.userAdmin),
+                new MaintenanceRoutes(edge.maintenance()),
+                new ApiKeyRoutes(fixture.apiKeyService),
+                new AuditRoutes(fixture.auditService),
+                new ProjectRoutes(null, null),
+                new UnsafeProjectRoutes(null),
+                new SessionRoutes(null),
+                new WsEndpoint(edge.webSockets(), changes, runs, edge.maintenance()),
+                runRoutes,
+                new FileRoutes(null),
+                new GitRoutes(null),
+                new TerminalEndpoint(null, edge.webSockets(), edge.maintenance()).closingOnRevocation(changes))).start();
     }
 
     public static HttpSettings defaults() {

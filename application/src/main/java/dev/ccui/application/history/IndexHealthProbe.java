@@ -29,6 +29,7 @@ public final class IndexHealthProbe implements HealthProbe {
         IndexProgress p = index.indexProgress();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("state", p.state());
+        details.put("phase", p.phase());
         details.put("filesDone", p.filesDone());
         details.put("filesTotal", p.filesTotal());
         details.put("bytesDone", p.bytesDone());

@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ccui.application.common.ClientInfo;
 import dev.ccui.application.events.AppEvent;
 import dev.ccui.application.history.port.in.MessagesQuery;
+import dev.ccui.domain.history.IndexProgress;
 import dev.ccui.application.testing.HistoryFixture;
 import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.project.ProjectOverview;
 import dev.ccui.domain.session.SessionId;
 import dev.ccui.domain.session.SessionSummary;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -103,8 +107,9 @@ class IndexServiceTest {
 
         f.indexer.scanAll();
 
-        assertThat(onlyProject().sessionCount()).isEqualTo(1);
+        assertThat(onlyProject().sessionCount()).as("not listed either").isEqualTo(1);
         assertThat(texts(SECOND)).containsExactly("fine");
+        assertThat(f.indexer.indexProgress().phase()).isEqualTo(IndexProgress.IDLE);
     }
 
     @Test
@@ -118,5 +123,42 @@ class IndexServiceTest {
             assertThat(overview.project().id()).isEqualTo(mine);
             assertThat(overview.sessionCount()).isEqualTo(1);
         });
+    }
+
+    @Test
+    void everySessionIsListedInItsProjectBeforeAnyIsReadInFullAndNoCountEverGoesDown() {
+        for (int i = 0; i < 30; i++) {
+            f.transcripts.write("s-" + i, "/work/p" + (i % 3), null,
+                    f.messages("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+                    f.clock.instant());
+        }
+        Map<String, Long> whenParsingBegan = new HashMap<>();
+        List<Long> firstSessionMessages = new ArrayList<>();
+        List<Map<String, Long>> seen = new ArrayList<>();
+        f.events.subscribe(event -> {
+            // Called on the indexer's thread as it publishes: what a reader sees at that moment.
+            Map<String, Long> counts = new HashMap<>();
+            f.projects.listProjects(f.admin).forEach(p -> counts.put(p.project().path(), p.sessionCount()));
+            seen.add(counts);
+            if (event instanceof AppEvent.IndexStatus status && IndexProgress.PARSING.equals(status.progress().phase())
+                    && whenParsingBegan.isEmpty()) {
+                whenParsingBegan.putAll(counts);
+                firstSessionMessages.add(f.history.getSession(f.admin, new SessionId("s-0")).messageCount());
+            }
+        });
+
+        f.indexer.scanAll();
+
+        Map<String, Long> expected = Map.of("/work/p0", 10L, "/work/p1", 10L, "/work/p2", 10L);
+        assertThat(whenParsingBegan).as("every session listed before the full reads").isEqualTo(expected);
+        assertThat(firstSessionMessages).as("a lower bound until the full read: the messages glanced at").containsExactly(4L);
+        assertThat(f.history.getSession(f.admin, new SessionId("s-0")).messageCount()).isEqualTo(10);
+        for (int i = 1; i < seen.size(); i++) {
+            for (var entry : seen.get(i - 1).entrySet()) {
+                assertThat(seen.get(i).get(entry.getKey())).as("count of " + entry.getKey()).isGreaterThanOrEqualTo(entry.getValue());
+            }
+        }
+        assertThat(seen.getLast()).isEqualTo(expected);
+        assertThat(texts(new SessionId("s-7"))).hasSize(10);
     }
 }

@@ -456,4 +456,53 @@ public abstract class SessionIndexContract {
         assertThat(query.listSessions(alpha, 10, null, false).items()).extracting(item -> item.id().value())
                 .containsExactly("cwd-3");
     }
+
+    @Test
+    void applyAllStoresReadsOfManyFilesInOrderAsSingleAppliesWould() {
+        S one = new S("s-1", alpha);
+        one.nextSeq = 2;
+        one.messages = 2;
+        S two = new S("s-2", beta);
+        two.cwd = "/work/beta";
+        two.nextSeq = 3;
+        two.messages = 3;
+        IndexedSession first = one.build();
+        one.nextSeq = 5;
+        one.messages = 5;
+        one.customTitle = "Grown";
+        IndexedSession grown = one.build();
+
+        writer.applyAll(List.of(
+                new SessionIndexWriter.Applied(first, file("/t/s-1.jsonl", "s-1", 200), lines("/t/s-1.jsonl", 0, 2), "alpha words", true),
+                new SessionIndexWriter.Applied(two.build(), file("/t/s-2.jsonl", "s-2", 300), lines("/t/s-2.jsonl", 0, 3), "beta words", false),
+                new SessionIndexWriter.Applied(grown, file("/t/s-1.jsonl", "s-1", 500), lines("/t/s-1.jsonl", 200, 3), "more alpha", false)));
+
+        assertThat(writer.find(new SessionId("s-1"))).contains(grown);
+        assertThat(writer.fileState("/t/s-1.jsonl")).contains(file("/t/s-1.jsonl", "s-1", 500));
+        assertThat(query.lines(new SessionId("s-1"), null, 10)).extracting(MessageLine::seq).containsExactly(4L, 3L, 2L, 1L, 0L);
+        assertThat(query.lines(new SessionId("s-2"), null, 10)).hasSize(3);
+        assertThat(query.search("beta", List.of(beta), 10)).extracting(SearchHit::sessionId).containsExactly(new SessionId("s-2"));
+        assertThat(query.search("more", List.of(alpha), 10)).extracting(SearchHit::sessionId).containsExactly(new SessionId("s-1"));
+    }
+
+    @Test
+    void aListedSessionShowsInItsProjectAndNeverUndoesAFullRead() {
+        S read = new S("s-read", alpha);
+        IndexedSession full = applyNew(read, "/t/s-read.jsonl", 4, "read fully");
+        S glancedAgain = new S("s-read", alpha);
+        glancedAgain.customTitle = "From a glance";
+        S fresh = new S("s-new", alpha);
+        fresh.messages = 1;
+
+        writer.addListed(List.of(
+                new SessionIndexWriter.Applied(glancedAgain.build(), file("/t/s-read.jsonl", "s-read", 0), List.of(), "", false),
+                new SessionIndexWriter.Applied(fresh.build(), file("/t/s-new.jsonl", "s-new", 0), List.of(), "", false)));
+
+        assertThat(writer.find(full.id())).contains(full);
+        assertThat(writer.fileState("/t/s-read.jsonl")).contains(file("/t/s-read.jsonl", "s-read", 400));
+        assertThat(writer.fileState("/t/s-new.jsonl")).contains(file("/t/s-new.jsonl", "s-new", 0));
+        assertThat(query.listSessions(alpha, 10, null, false).items()).extracting(SessionSummary::id)
+                .containsExactlyInAnyOrder(new SessionId("s-read"), new SessionId("s-new"));
+        assertThat(query.summary(new SessionId("s-new")).orElseThrow().messageCount()).isEqualTo(1);
+    }
 }

@@ -114,6 +114,21 @@ public final class InMemoryTranscriptStore implements TranscriptStore {
                 read.stream().map(Message::text).collect(Collectors.joining(" ")), 0));
     }
 
+    /** As the file store glances: the session, cwd and title, and only the lines of the first and last two messages. */
+    @Override
+    public Optional<TranscriptDelta> glance(TranscriptFile file) {
+        return read(file, 0, null).map(whole -> {
+            List<IndexedLine> lines = whole.lines();
+            List<IndexedLine> seen = lines.size() <= 4 ? lines : new ArrayList<>(lines.subList(0, 2));
+            if (lines.size() > 4) {
+                seen.addAll(lines.subList(lines.size() - 2, lines.size()));
+            }
+            return new TranscriptDelta(0, whole.sessionId(), whole.cwd(), whole.gitBranch(), whole.firstTimestamp(),
+                    whole.lastTimestamp(), whole.customTitle(), whole.aiTitle(), whole.summary(), whole.firstPrompt(),
+                    whole.lastPrompt(), whole.models(), 0, 0, Map.of(), null, seen, "", 0);
+        });
+    }
+
     @Override
     public Optional<byte[]> bytes(TranscriptFile file, long offset, int length) {
         return Optional.empty();

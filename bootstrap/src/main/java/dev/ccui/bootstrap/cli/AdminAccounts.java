@@ -1,27 +1,19 @@
 package dev.ccui.bootstrap.cli;
 
-import dev.ccui.adapters.http.security.BcryptPasswordHasher;
 import dev.ccui.adapters.persistence.audit.JdbiAuditRepository;
-import dev.ccui.adapters.persistence.auth.JdbiAuthTokenRepository;
-import dev.ccui.adapters.persistence.db.Database;
-import dev.ccui.adapters.persistence.db.DatabaseSettings;
-import dev.ccui.adapters.persistence.redis.RedisConnection;
-import dev.ccui.adapters.persistence.redis.RedisRevocationCache;
-import dev.ccui.adapters.persistence.user.JdbiUserRepository;
+import dev.ccui.adapters.persistence.events.InMemoryEventBus;
+import dev.ccui.adapters.persistence.ratelimit.LocalRateLimiter;
 import dev.ccui.application.audit.Auditor;
-import dev.ccui.application.auth.SignInSessions;
-import dev.ccui.application.auth.port.out.AuthTokenRepository;
 import dev.ccui.application.auth.port.out.SessionsEndedListener;
-import dev.ccui.application.user.UserAdminService;
 import dev.ccui.application.user.port.in.UserUseCase;
-import dev.ccui.bootstrap.Main;
+import dev.ccui.bootstrap.ConfigFromEnvironment;
+import dev.ccui.bootstrap.components.AccountStore;
+import dev.ccui.bootstrap.components.AccountsComponents;
+import dev.ccui.bootstrap.components.Storage;
 import dev.ccui.bootstrap.config.AppConfig;
 import dev.ccui.domain.error.CcuiException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -32,33 +24,24 @@ import picocli.CommandLine.Model.CommandSpec;
  * same data dir — building the whole application here would mark that server's runs lost.
  */
 final class AdminAccounts implements AutoCloseable {
-    private final Database database;
-    private final RedisConnection redis;
-    private final AuthTokenRepository tokens;
+    private final Storage storage;
+    private final AccountStore store;
     private final UserUseCase commands;
 
     private AdminAccounts(AppConfig config) {
-        createDataDir(config);
-        this.database = Database.open(config.databaseUrl()
-                .map(url -> DatabaseSettings.fromUrl(url, 2))
-                .orElseGet(() -> DatabaseSettings.sqlite(config.dataDir().resolve("ccui.db"))));
-        RedisConnection connection = null;
+        this.storage = Storage.open(config.storage(), 2);
         try {
-            connection = config.redisUrl().map(RedisConnection::open).orElse(null);
-            var jdbiTokens = new JdbiAuthTokenRepository(database.jdbi());
-            this.tokens = connection == null ? jdbiTokens : new RedisRevocationCache(jdbiTokens, database.jdbi(), connection);
             Clock clock = Clock.systemUTC();
-            this.commands = new UserAdminService(new JdbiUserRepository(database.jdbi()),
-                    new BcryptPasswordHasher(config.bcryptCost()), new Auditor(new JdbiAuditRepository(database.jdbi()), clock),
-                    clock, new SignInSessions(tokens, SessionsEndedListener.NONE));
+            this.store = AccountStore.open(storage, clock);
+            // Only the accounts: no sandbox to check (it starts no process), no terminals to end, no
+            // set-up code; events stay in this process (Redis still shares revoked tokens).
+            this.commands = AccountsComponents.build(config.accounts(), config.dataDir(), store, new LocalRateLimiter(),
+                    new Auditor(new JdbiAuditRepository(storage.database().jdbi()), clock), new InMemoryEventBus(), clock,
+                    SessionsEndedListener.NONE, null, null).users();
         } catch (RuntimeException e) {
-            if (connection != null) {
-                connection.close();
-            }
-            database.close();
+            storage.close();
             throw e;
         }
-        this.redis = connection;
     }
 
     static AdminAccounts open(AppConfig config) {
@@ -74,9 +57,9 @@ final class AdminAccounts implements AutoCloseable {
     static int run(CommandSpec spec, Action action) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        AppConfig config = Main.loadConfig(true);
+        AppConfig config = ConfigFromEnvironment.load(true);
         if (config == null) {
-            return Main.CONFIG_ERROR;
+            return ConfigFromEnvironment.CONFIG_ERROR;
         }
         try (AdminAccounts accounts = open(config)) {
             action.run(accounts.commands(), out);
@@ -92,30 +75,9 @@ final class AdminAccounts implements AutoCloseable {
         return commands;
     }
 
-    private static void createDataDir(AppConfig config) {
-        if (config.databaseUrl().isPresent() || Files.isDirectory(config.dataDir())) {
-            return;
-        }
-        try {
-            Files.createDirectories(config.dataDir(),
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the data directory " + config.dataDir(), e);
-        }
-    }
-
     @Override
     public void close() {
-        try {
-            if (tokens instanceof AutoCloseable closeable) {
-                closeable.close();
-            }
-        } catch (Exception e) {
-            // Closing a Redis listener on the way out: nothing left to protect.
-        }
-        if (redis != null) {
-            redis.close();
-        }
-        database.close();
+        store.close();
+        storage.close();
     }
 }

@@ -26,7 +26,7 @@ public final class JwtSecretFile {
         try {
             if (Files.exists(file)) {
                 String secret = Files.readString(file, StandardCharsets.UTF_8).strip();
-                if (secret.length() >= AppConfig.MIN_PRODUCTION_SECRET) {
+                if (secret.length() >= AccountsConfig.MIN_SECRET) {
                     return secret;
                 }
             }

@@ -3,7 +3,6 @@ package dev.ccui.bootstrap.config;
 import dev.ccui.adapters.process.sandbox.SandboxLimits;
 import dev.ccui.adapters.process.sandbox.SandboxNetwork;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,8 +21,8 @@ import java.util.Optional;
 public record SandboxConfig(Optional<String> mode, Optional<SandboxNetwork> network, SandboxLimits limits,
                             List<Integer> loopbackPorts) {
 
-    public static SandboxConfig fromEnvironment(Map<String, String> env, boolean production) {
-        List<String> problems = new ArrayList<>();
+    /** Reads the sandbox variables, adding each malformed one to {@code problems}. */
+    static SandboxConfig read(Map<String, String> env, boolean production, List<String> problems) {
         Optional<String> mode = value(env, "CCUI_SANDBOX").map(v -> v.toLowerCase(Locale.ROOT));
         if (mode.isPresent() && !mode.get().equals("bwrap") && !mode.get().equals("none")) {
             problems.add("CCUI_SANDBOX must be 'bwrap' or 'none', not '" + mode.get() + "'");
@@ -66,9 +65,6 @@ public record SandboxConfig(Optional<String> mode, Optional<SandboxNetwork> netw
         } catch (RuntimeException e) {
             problems.add("CCUI_SANDBOX_CPUS must be a number of CPUs like 2 or 0.5 (0: no limit), not '"
                     + env.get("CCUI_SANDBOX_CPUS") + "'");
-        }
-        if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
         }
         return new SandboxConfig(mode, network, new SandboxLimits(memory, pids, cpus), loopbackPorts(env));
     }

@@ -28,9 +28,9 @@ public final class ArchiveOverheadBenchmark {
                 Path data = work.resolve("data-" + archive + "-" + round);
                 Map<String, String> env = Map.of("CCUI_DATA_DIR", data.toString(), "CLAUDE_CONFIG_DIR", claude.toString(),
                         "CCUI_WORKSPACES_ROOT", work.toString(), "CLAUDE_CLI_PATH", "/nonexistent", "CCUI_ARCHIVE", archive);
-                try (Application app = Application.create(AppConfig.fromEnvironment(env, work))) {
+                try (Application app = Application.build(AppConfig.fromEnvironment(env, work))) {
                     long start = System.nanoTime();
-                    app.indexer().scanAll();
+                    app.history().indexer().scanAll();
                     long ms = (System.nanoTime() - start) / 1_000_000;
                     long db = Files.size(data.resolve("ccui.db"));
                     System.out.printf("round %d, archive %s: cold index %d ms (%.1f MB/s), database %d MB%n", round, archive,

@@ -340,8 +340,9 @@ public final class SideBySideBenchmark {
     }
 
     /**
-     * Waits until the index says it has read every file (tokens, cost and full text: the current
-     * index does all in one pass). The end is the app's own {@code lastScanFinishedAt}, so the poll
+     * Waits until the index says it has read every file in full (tokens, cost and full text): a
+     * pass lists the sessions first ({@code phase} {@code listing}) and stays {@code scanning}
+     * until the full reads ({@code parsing}) are done. The end is the app's own {@code lastScanFinishedAt}, so the poll
      * interval does not count; the start is {@code lastScanStartedAt} when health shows it, else the
      * first HTTP answer (the index starts once the app listens).
      */

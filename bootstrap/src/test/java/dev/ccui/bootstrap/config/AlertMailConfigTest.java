@@ -14,7 +14,7 @@ class AlertMailConfigTest {
 
     @Test
     void noHostMeansNoAlertMails() {
-        assertThat(AppConfig.fromEnvironment(Map.of(), HOME).alertSmtp()).isEmpty();
+        assertThat(AppConfig.fromEnvironment(Map.of(), HOME).alerts().smtp()).isEmpty();
     }
 
     @Test
@@ -23,7 +23,7 @@ class AlertMailConfigTest {
                 "CCUI_ALERT_SMTP_USER", "ccui", "CCUI_ALERT_SMTP_PASSWORD", "mail-pass-123",
                 "CCUI_ALERT_SMTP_FROM", "ccui@example.com", "CCUI_ALERT_SMTP_TO", "ops@example.com",
                 "CCUI_ALERT_SMTP_MAX_PER_HOUR", "5"), HOME);
-        SmtpSettings smtp = config.alertSmtp().orElseThrow();
+        SmtpSettings smtp = config.alerts().smtp().orElseThrow();
         assertThat(smtp.security()).isEqualTo(SmtpSettings.Security.STARTTLS);
         assertThat(smtp.port()).isEqualTo(587);
         assertThat(smtp.maxPerHour()).isEqualTo(5);

@@ -14,20 +14,20 @@ class AppConfigTest {
     @Test
     void defaultsServeOneLocalUser() {
         AppConfig config = AppConfig.fromEnvironment(Map.of(), HOME);
-        assertThat(config.host()).isEqualTo("127.0.0.1");
-        assertThat(config.port()).isEqualTo(3001);
+        assertThat(config.http().host()).isEqualTo("127.0.0.1");
+        assertThat(config.http().port()).isEqualTo(3001);
         assertThat(config.production()).isFalse();
         assertThat(config.dataDir()).isEqualTo(HOME.resolve(".ccui"));
-        assertThat(config.databaseUrl()).isEmpty();
-        assertThat(config.jwtTtl()).isEqualTo(Duration.ofDays(7));
-        assertThat(config.claudeConfigDir()).isEqualTo(HOME.resolve(".claude"));
-        assertThat(config.workspacesRoot()).isEqualTo(HOME);
-        assertThat(config.rateLimitPerMinute()).isEqualTo(300);
-        assertThat(config.authAttempts()).isEqualTo(10);
-        assertThat(config.authWindow()).isEqualTo(Duration.ofMinutes(15));
-        assertThat(config.bcryptCost()).isEqualTo(12);
-        assertThat(config.terminalEnabled()).isTrue();
-        assertThat(config.corsOrigins()).isEmpty();
+        assertThat(config.storage().databaseUrl()).isEmpty();
+        assertThat(config.accounts().jwtTtl()).isEqualTo(Duration.ofDays(7));
+        assertThat(config.claude().configDir()).isEqualTo(HOME.resolve(".claude"));
+        assertThat(config.workspace().root()).isEqualTo(HOME);
+        assertThat(config.http().apiLimit().capacity()).isEqualTo(300);
+        assertThat(config.http().authLimit().capacity()).isEqualTo(10);
+        assertThat(config.http().authLimit().period()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(config.accounts().bcryptCost()).isEqualTo(12);
+        assertThat(config.workspace().terminals().enabled()).isTrue();
+        assertThat(config.http().corsOrigins()).isEmpty();
     }
 
     @Test
@@ -38,7 +38,7 @@ class AppConfigTest {
 
         AppConfig config = AppConfig.fromEnvironment(Map.of("CCUI_DATA_DIR", "~/state"), serviceHome);
         assertThat(config.dataDir()).isEqualTo(serviceHome.resolve("state"));
-        assertThat(config.claudeConfigDir()).isEqualTo(serviceHome.resolve(".claude"));
+        assertThat(config.claude().configDir()).isEqualTo(serviceHome.resolve(".claude"));
     }
 
     @Test
@@ -61,10 +61,10 @@ class AppConfigTest {
                 "DATABASE_URL", "postgresql://u:p@db/ccui", "CORS_ORIGINS", "https://ccui.example.com, https://b.example:8443",
                 "JWT_TTL", "12h", "CCUI_AUTH_RATE_LIMIT", "5/1h"), HOME);
         assertThat(config.production()).isTrue();
-        assertThat(config.corsOrigins()).containsExactlyInAnyOrder("https://ccui.example.com", "https://b.example:8443");
-        assertThat(config.jwtTtl()).isEqualTo(Duration.ofHours(12));
-        assertThat(config.authAttempts()).isEqualTo(5);
-        assertThat(config.authWindow()).isEqualTo(Duration.ofHours(1));
+        assertThat(config.http().corsOrigins()).containsExactlyInAnyOrder("https://ccui.example.com", "https://b.example:8443");
+        assertThat(config.accounts().jwtTtl()).isEqualTo(Duration.ofHours(12));
+        assertThat(config.http().authLimit().capacity()).isEqualTo(5);
+        assertThat(config.http().authLimit().period()).isEqualTo(Duration.ofHours(1));
         assertThat(config.toString()).doesNotContain("x".repeat(40)).doesNotContain("u:p@");
     }
 
@@ -82,12 +82,12 @@ class AppConfigTest {
     @Test
     void nodeAndMaintenanceSettingsHaveDefaultsAndAreChecked() {
         AppConfig config = AppConfig.fromEnvironment(Map.of(), HOME);
-        assertThat(config.nodeId()).isEmpty();
-        assertThat(config.nodeTimeout()).isEqualTo(Duration.ofMinutes(2));
-        assertThat(config.maintenanceRetryAfter()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(config.runs().nodeId()).isEmpty();
+        assertThat(config.runs().nodeTimeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(config.operations().maintenance().retryAfter()).isEqualTo(Duration.ofSeconds(120));
         assertThat(AppConfig.fromEnvironment(Map.of("CCUI_NODE_ID", "app-1.eu", "CCUI_MAINTENANCE_RETRY_AFTER", "5m"), HOME))
-                .satisfies(c -> assertThat(c.nodeId()).contains("app-1.eu"))
-                .satisfies(c -> assertThat(c.maintenanceRetryAfter()).isEqualTo(Duration.ofMinutes(5)));
+                .satisfies(c -> assertThat(c.runs().nodeId()).contains("app-1.eu"))
+                .satisfies(c -> assertThat(c.operations().maintenance().retryAfter()).isEqualTo(Duration.ofMinutes(5)));
         assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("CCUI_NODE_ID", "../etc", "CCUI_NODE_TIMEOUT", "1s"), HOME))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).hasSize(2)
                         .anySatisfy(p -> assertThat(p).startsWith("CCUI_NODE_ID must be"))
@@ -96,11 +96,11 @@ class AppConfigTest {
 
     @Test
     void everyCliTheAppStartsKeepsTranscriptsUnlessTheOperatorChoosesAPeriod() {
-        assertThat(AppConfig.fromEnvironment(Map.of(), HOME).cliCleanup().arguments())
+        assertThat(AppConfig.fromEnvironment(Map.of(), HOME).claude().cleanup().arguments())
                 .containsExactly("--settings", "{\"cleanupPeriodDays\":36500}");
-        assertThat(AppConfig.fromEnvironment(Map.of("CCUI_CLI_CLEANUP_PERIOD_DAYS", "90"), HOME).cliCleanup().arguments())
+        assertThat(AppConfig.fromEnvironment(Map.of("CCUI_CLI_CLEANUP_PERIOD_DAYS", "90"), HOME).claude().cleanup().arguments())
                 .containsExactly("--settings", "{\"cleanupPeriodDays\":90}");
-        assertThat(AppConfig.fromEnvironment(Map.of("CCUI_CLI_CLEANUP_PERIOD_DAYS", "cli"), HOME).cliCleanup().arguments())
+        assertThat(AppConfig.fromEnvironment(Map.of("CCUI_CLI_CLEANUP_PERIOD_DAYS", "cli"), HOME).claude().cleanup().arguments())
                 .isEmpty();
         for (String bad : new String[] {"0", "-1", "1.5", "36501", "forever"}) {
             assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("CCUI_CLI_CLEANUP_PERIOD_DAYS", bad), HOME))
@@ -113,12 +113,12 @@ class AppConfigTest {
     @Test
     void theArchiveIsOnAndKeepsEverythingUnlessConfigured() {
         AppConfig defaults = AppConfig.fromEnvironment(Map.of(), HOME);
-        assertThat(defaults.archiveEnabled()).isTrue();
-        assertThat(defaults.archiveRetention()).isEmpty();
+        assertThat(defaults.claude().archive()).isTrue();
+        assertThat(defaults.claude().archiveRetention()).isEmpty();
         AppConfig set = AppConfig.fromEnvironment(Map.of("CCUI_ARCHIVE", "off", "CCUI_ARCHIVE_RETENTION", "365d"), HOME);
-        assertThat(set.archiveEnabled()).isFalse();
-        assertThat(set.archiveRetention()).contains(Duration.ofDays(365));
-        assertThat(AppConfig.fromEnvironment(Map.of("CCUI_ARCHIVE_RETENTION", "Forever"), HOME).archiveRetention()).isEmpty();
+        assertThat(set.claude().archive()).isFalse();
+        assertThat(set.claude().archiveRetention()).contains(Duration.ofDays(365));
+        assertThat(AppConfig.fromEnvironment(Map.of("CCUI_ARCHIVE_RETENTION", "Forever"), HOME).claude().archiveRetention()).isEmpty();
         assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("CCUI_ARCHIVE", "maybe", "CCUI_ARCHIVE_RETENTION", "2h"), HOME))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
                         "CCUI_ARCHIVE must be true or false, not 'maybe'",

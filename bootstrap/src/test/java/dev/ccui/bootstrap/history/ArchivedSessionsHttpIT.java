@@ -43,7 +43,7 @@ class ArchivedSessionsHttpIT {
         transcripts = TranscriptFixtures.install(folder.resolve("claude"), folder.resolve("work").resolve("proj"));
         app = database.apply(folder);
         admin = ApiClient.setUpAdmin(app.startHttp());
-        app.application().indexer().scanAll();
+        app.application().history().indexer().scanAll();
     }
 
     @Test
@@ -65,7 +65,7 @@ class ArchivedSessionsHttpIT {
         assertThat(json(admin.get("/api/sessions/" + SESSION)).get("archived").asBoolean()).isFalse();
 
         Files.delete(transcripts.resolve(SESSION + ".jsonl"));
-        app.application().indexer().scanAll();
+        app.application().history().indexer().scanAll();
 
         JsonNode summary = json(admin.get("/api/sessions/" + SESSION));
         assertThat(summary.get("archived").asBoolean()).isTrue();
@@ -90,7 +90,7 @@ class ArchivedSessionsHttpIT {
         assertThat(admin.get("/metrics").body()).containsPattern("ccui_archive_stored_bytes\\S* [1-9]");
 
         // The folder emptied by a clean-up, then a rescan again: nothing changes.
-        app.application().indexer().scanAll();
+        app.application().history().indexer().scanAll();
         assertThat(json(admin.get("/api/sessions/" + SESSION)).get("archived").asBoolean()).isTrue();
     }
 
@@ -115,7 +115,7 @@ class ArchivedSessionsHttpIT {
         start(f -> TestApplication.sqlite(f, Map.of("CCUI_ARCHIVE", "off")));
 
         Files.delete(transcripts.resolve(SESSION + ".jsonl"));
-        app.application().indexer().scanAll();
+        app.application().history().indexer().scanAll();
 
         assertThat(admin.get("/api/sessions/" + SESSION).statusCode()).isEqualTo(404);
         assertThat(json(admin.get("/api/projects")).get(0).get("archivedSessionCount").asLong()).isZero();
@@ -125,7 +125,7 @@ class ArchivedSessionsHttpIT {
     void anArchivedSessionIsForgottenOnceItsFileHasBeenGoneLongerThanTheRetention() throws Exception {
         start(f -> TestApplication.sqlite(f, Map.of("CCUI_ARCHIVE_RETENTION", "365d")));
         Files.delete(transcripts.resolve(SESSION + ".jsonl"));
-        app.application().indexer().scanAll();
+        app.application().history().indexer().scanAll();
         assertThat(json(admin.get("/api/sessions/" + SESSION)).get("archived").asBoolean()).isTrue();
 
         // As if it vanished 400 days ago.
@@ -134,7 +134,7 @@ class ArchivedSessionsHttpIT {
             update.setLong(1, Instant.now().minus(Duration.ofDays(400)).toEpochMilli());
             update.executeUpdate();
         }
-        app.application().indexer().scanAll();
+        app.application().history().indexer().scanAll();
 
         assertThat(admin.get("/api/sessions/" + SESSION).statusCode()).isEqualTo(404);
         assertThat(json(admin.get("/api/projects")).get(0).get("sessionCount").asLong()).isEqualTo(2);

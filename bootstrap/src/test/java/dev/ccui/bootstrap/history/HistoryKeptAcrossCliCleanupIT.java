@@ -69,7 +69,7 @@ class HistoryKeptAcrossCliCleanupIT {
         env.putAll(overrides);
         app = TestApplication.sqlite(base, env);
         admin = ApiClient.setUpAdmin(app.startHttp());
-        app.application().indexer().scanAll();
+        app.application().history().indexer().scanAll();
         projectId = oldProject().get("id").asText();
         assertThat(oldProject().get("sessionCount").asLong()).isEqualTo(4);
     }
@@ -91,13 +91,13 @@ class HistoryKeptAcrossCliCleanupIT {
         waitFor("the CLI's clean-up to delete the canary from 1910", () -> !Files.exists(oldTranscripts.resolve(CANARY + ".jsonl")));
 
         assertThat(oldTranscripts.resolve(OLD_SESSION + ".jsonl")).exists();
-        app.application().indexer().scanAll();
+        app.application().history().indexer().scanAll();
         assertOldSessionReadableAndSearchable(false);
 
         // Second variant: the user removes the file by hand.
         Files.delete(oldTranscripts.resolve(OLD_SESSION + ".jsonl"));
         // The watcher usually reports it at once (ArchivedSessionsHttpIT); a pass is what every rescan does.
-        app.application().indexer().scanAll();
+        app.application().history().indexer().scanAll();
         assertOldSessionReadableAndSearchable(true);
         assertThat(oldProject().get("archivedSessionCount").asLong()).as("the canary and the removed one").isEqualTo(2);
     }
@@ -107,7 +107,7 @@ class HistoryKeptAcrossCliCleanupIT {
         start(Map.of("CCUI_CLI_CLEANUP_PERIOD_DAYS", "cli"));
         runToTheEnd(projectId, null, "hello from today");
         waitFor("the CLI to delete the 60-day-old transcripts", () -> !Files.exists(oldTranscripts.resolve(OLD_SESSION + ".jsonl")));
-        app.application().indexer().scanAll();
+        app.application().history().indexer().scanAll();
 
         assertThat(oldProject().get("sessionCount").asLong()).as("the four old ones and today's").isEqualTo(5);
         assertThat(oldProject().get("archivedSessionCount").asLong()).isEqualTo(4);
@@ -116,7 +116,7 @@ class HistoryKeptAcrossCliCleanupIT {
         // Continuing it writes the transcript back first, so the CLI can --resume it.
         runToTheEnd(projectId, OLD_SESSION, "and one more thing");
         assertThat(oldTranscripts.resolve(OLD_SESSION + ".jsonl")).exists();
-        app.application().indexer().scanAll();
+        app.application().history().indexer().scanAll();
         assertThat(session(OLD_SESSION).path("archived").asBoolean()).as("on disk again").isFalse();
         assertThat(session(OLD_SESSION).path("messageCount").asLong()).isGreaterThan(9);
         JsonNode messages = json(admin.get("/api/sessions/" + OLD_SESSION + "/messages?after=-1&limit=100")).get("items");

@@ -157,7 +157,7 @@ class MaintenanceHttpIT {
                 assertThat(json(secondAdmin.get(TOGGLE)).get("enabled").asBoolean()).isFalse();
 
                 assertThat(firstAdmin.send("PUT", TOGGLE, "{\"enabled\":true}").statusCode()).isEqualTo(200);
-                var seenBySecond = second.application().useCases().maintenance();
+                var seenBySecond = second.application().operations().maintenance();
                 long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
                 while (!seenBySecond.state().enabled() && System.nanoTime() < deadline) {
                     LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
@@ -168,7 +168,7 @@ class MaintenanceHttpIT {
                 assertThat(json(secondAdmin.get(TOGGLE)).get("by").asText()).isEqualTo("admin");
 
                 assertThat(secondAdmin.send("PUT", TOGGLE, "{\"enabled\":false}").statusCode()).isEqualTo(200);
-                var seenByFirst = first.application().useCases().maintenance();
+                var seenByFirst = first.application().operations().maintenance();
                 deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
                 while (seenByFirst.state().enabled() && System.nanoTime() < deadline) {
                     LockSupport.parkNanos(Duration.ofMillis(50).toNanos());

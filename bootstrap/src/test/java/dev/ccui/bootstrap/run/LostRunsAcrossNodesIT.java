@@ -132,6 +132,7 @@ class LostRunsAcrossNodesIT {
                 Instant cStarted = Instant.now();
                 try (var c = TestApplication.postgresNodeBeside(a, Files.createDirectories(base.resolve("c")),
                         Map.of("CCUI_NODE_ID", "node-c", "CCUI_NODE_TIMEOUT", NODE_TIMEOUT, "CCUI_WORKSPACES_ROOT", work.toString()))) {
+                    c.startHttp();
                     assertThat(runs.findById(leftover.id()).orElseThrow().state())
                             .as("node c's own leftover is lost as soon as node c has started").isEqualTo(RunState.LOST);
                     assertThat(state(admin, runOfB)).as("node b's run is untouched by node c's start")

@@ -159,7 +159,7 @@ class RunsHttpIT {
             try (var files = Files.walk(root.toRealPath().resolve("claude").resolve("projects"))) {
                 assertThat(files.map(Path::getFileName).map(Path::toString)).contains(sessionId + ".jsonl");
             }
-            app.application().indexer().scanAll();
+            app.application().history().indexer().scanAll();
             assertThat(admin.get("/api/sessions/" + sessionId).statusCode()).isEqualTo(200);
             assertThat(json(admin.get("/api/sessions/" + sessionId)).get("projectId").asText()).isEqualTo(projectId);
             var audit = json(admin.get("/api/audit?limit=50")).toString();

@@ -146,7 +146,7 @@ class SandboxIT {
             assertThat(project.resolve("own.txt")).hasContent("mine");
 
             // The transcript landed where the index reads it, and the member sees the session.
-            app.application().indexer().scanAll();
+            app.application().history().indexer().scanAll();
             assertThat(mallory.get("/api/sessions/" + sessionId).statusCode()).isEqualTo(200);
         }
         assertThat(json(admin.get("/api/health")).path("checks").path("sandbox").path("mode").asText())

@@ -169,7 +169,7 @@ abstract class AuthorizationMatrixContract {
         Files.writeString(projectDir.resolve("readme.txt"), "hello");
         projectId = ApiClient.json(olga.post("/api/projects", "{\"path\":\"" + projectDir + "\"}")).get("id").asText();
         TranscriptFixtures.install(folder.resolve("claude"), projectDir);
-        app.application().indexer().scanAll();
+        app.application().history().indexer().scanAll();
         sessionId = TranscriptFixtures.SESSIONS.getFirst();
         assertThat(olga.get("/api/sessions/" + sessionId).statusCode()).as("the session is in olga's project").isEqualTo(200);
         runId = ApiClient.json(olga.post("/api/runs", "{\"projectId\":\"" + projectId
@@ -209,7 +209,7 @@ abstract class AuthorizationMatrixContract {
 
     @Test
     void everyRouteTimesEveryCallerAnswersAsTheThreatModelSays() throws Exception {
-        List<RouteInfo> endpoints = new ArrayList<>(app.application().startHttp().endpoints());
+        List<RouteInfo> endpoints = new ArrayList<>(app.application().start().http().endpoints());
         List<String> unruled = endpoints.stream().map(r -> r.method() + " " + r.path()).filter(r -> !RULES.containsKey(r)).toList();
         assertThat(unruled).as("routes without a rule in the authorisation matrix (add them to RULES and docs/security.md)")
                 .isEmpty();

@@ -38,7 +38,7 @@ abstract class ProjectFolderRulesContract {
         String base = app.startHttp();
         admin = ApiClient.setUpAdmin(base);
         mia = admin.createMember("mia");
-        app.application().indexer().scanAll();
+        app.application().history().indexer().scanAll();
     }
 
     @AfterEach

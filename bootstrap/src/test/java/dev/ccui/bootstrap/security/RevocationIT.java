@@ -61,7 +61,7 @@ class RevocationIT {
             Path dir = Files.createDirectories(folder.resolve("work").resolve("shared"));
             String projectId = json(olga.post("/api/projects", "{\"path\":\"" + dir + "\"}")).get("id").asText();
             TranscriptFixtures.install(folder.resolve("claude"), dir);
-            app.application().indexer().scanAll();
+            app.application().history().indexer().scanAll();
             assertThat(olga.post("/api/projects/" + projectId + "/members", "{\"userId\":\"" + mia2.userId() + "\"}")
                     .statusCode()).isEqualTo(204);
             var stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/sessions/"

@@ -16,7 +16,7 @@ import java.util.UUID;
 /**
  * The application as {@code Main} builds it (same composition root, real adapters) on a real
  * database: a SQLite file in a temp folder, or a fresh schema on the PostgreSQL server, dropped
- * on close. Tests drive {@link #useCases()} directly, or start HTTP on a random port.
+ * on close. Tests drive the components of {@link #application()} directly, or start HTTP on a random port.
  */
 public final class TestApplication implements AutoCloseable {
     public static final String POSTGRES_URL = System.getenv().getOrDefault("CCUI_TEST_POSTGRES_URL",
@@ -83,7 +83,7 @@ public final class TestApplication implements AutoCloseable {
     public static TestApplication sqlite(Path folder, Map<String, String> overrides) {
         Map<String, String> env = baseEnvironment(folder);
         env.putAll(overrides);
-        return new TestApplication(Application.create(AppConfig.fromEnvironment(env, folder)), null);
+        return new TestApplication(Application.build(AppConfig.fromEnvironment(env, folder)), null);
     }
 
     public static TestApplication postgres(Path folder) {
@@ -97,7 +97,7 @@ public final class TestApplication implements AutoCloseable {
         env.put("DATABASE_URL", POSTGRES_URL + "&currentSchema=" + schema);
         env.putAll(overrides);
         try {
-            return new TestApplication(Application.create(AppConfig.fromEnvironment(env, folder)), schema);
+            return new TestApplication(Application.build(AppConfig.fromEnvironment(env, folder)), schema);
         } catch (RuntimeException e) {
             execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             throw e;
@@ -115,7 +115,7 @@ public final class TestApplication implements AutoCloseable {
         Map<String, String> env = baseEnvironment(folder);
         env.put("DATABASE_URL", POSTGRES_URL + "&currentSchema=" + first.schema);
         env.putAll(overrides);
-        return new TestApplication(Application.create(AppConfig.fromEnvironment(env, folder)), null);
+        return new TestApplication(Application.build(AppConfig.fromEnvironment(env, folder)), null);
     }
 
     private static void execute(String sql) {
@@ -134,17 +134,13 @@ public final class TestApplication implements AutoCloseable {
         return POSTGRES_URL + "&currentSchema=" + schema;
     }
 
-    public dev.ccui.bootstrap.UseCases useCases() {
-        return application.useCases();
-    }
-
     public Application application() {
         return application;
     }
 
     /** Starts HTTP on a random loopback port and returns its base URL. */
     public String startHttp() {
-        return "http://127.0.0.1:" + application.startHttp().port();
+        return "http://127.0.0.1:" + application.start().port();
     }
 
     @Override

@@ -176,10 +176,10 @@ class TerminalWebSocketIT {
     /** The registry forgets a terminal on the thread that saw its shell exit, just after the exit. */
     private void awaitNoOpenTerminals() {
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (app.useCases().terminals().openCount() > 0 && System.nanoTime() < deadline) {
+        while (app.application().workspace().terminals().openCount() > 0 && System.nanoTime() < deadline) {
             java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
         }
-        assertThat(app.useCases().terminals().openCount()).isZero();
+        assertThat(app.application().workspace().terminals().openCount()).isZero();
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.ccui.adapters.http.apikey;
 import static dev.ccui.adapters.http.security.Authentication.caller;
 import static dev.ccui.adapters.http.security.Authentication.client;
 
+import dev.ccui.adapters.http.RouteGroup;
 import dev.ccui.adapters.http.json.Json;
 import dev.ccui.adapters.http.json.PathIds;
 import dev.ccui.adapters.http.security.Access;
@@ -18,7 +19,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** {@code /api/api-keys}: the caller's own keys; the secret appears once, in the creation answer. */
-public final class ApiKeyRoutes {
+public final class ApiKeyRoutes implements RouteGroup {
     private final ApiKeyUseCase apiKeys;
 
     public ApiKeyRoutes(ApiKeyUseCase apiKeys) {
@@ -42,6 +43,7 @@ public final class ApiKeyRoutes {
         }
     }
 
+    @Override
     public void register(RoutesConfig routes) {
         routes.get("/api/api-keys", ctx -> ctx.json(apiKeys.listKeys(caller(ctx)).stream().map(KeyView::of).toList()), Access.USER);
         routes.post("/api/api-keys", this::create, Access.USER);

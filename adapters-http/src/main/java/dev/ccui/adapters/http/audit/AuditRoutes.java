@@ -2,6 +2,7 @@ package dev.ccui.adapters.http.audit;
 
 import static dev.ccui.adapters.http.security.Authentication.caller;
 
+import dev.ccui.adapters.http.RouteGroup;
 import dev.ccui.adapters.http.json.QueryParams;
 import dev.ccui.adapters.http.security.Access;
 import dev.ccui.application.audit.port.in.AuditItem;
@@ -17,7 +18,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** {@code GET /api/audit}: who did what, newest first, filtered by actor, action and outcome; admins only. */
-public final class AuditRoutes {
+public final class AuditRoutes implements RouteGroup {
     private final AuditUseCase audit;
 
     public AuditRoutes(AuditUseCase audit) {
@@ -42,6 +43,7 @@ public final class AuditRoutes {
     record PageView(List<EntryView> items, String nextBefore) {
     }
 
+    @Override
     public void register(RoutesConfig routes) {
         routes.get("/api/audit", this::list, Access.ADMIN);
     }

@@ -1,5 +1,6 @@
 package dev.ccui.adapters.http.health;
 
+import dev.ccui.adapters.http.RouteGroup;
 import dev.ccui.adapters.http.security.Access;
 import dev.ccui.application.health.port.in.HealthUseCase;
 import dev.ccui.application.health.port.in.HealthReport;
@@ -17,7 +18,7 @@ import java.util.Map;
  * Maintenance mode is reported beside the status, not in it: the service still answers reads, so
  * a load balancer must keep the node, while the UI can tell people why their changes are refused.
  */
-public final class HealthRoutes {
+public final class HealthRoutes implements RouteGroup {
     private final HealthUseCase health;
     private final MaintenanceUseCase maintenance;
     private final Predicate<Context> detailed;
@@ -33,6 +34,7 @@ public final class HealthRoutes {
         this.detailed = detailed;
     }
 
+    @Override
     public void register(RoutesConfig routes) {
         routes.get("/api/health", ctx -> {
             HealthReport report = health.checkHealth();

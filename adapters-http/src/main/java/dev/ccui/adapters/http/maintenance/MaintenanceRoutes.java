@@ -3,6 +3,7 @@ package dev.ccui.adapters.http.maintenance;
 import static dev.ccui.adapters.http.security.Authentication.caller;
 import static dev.ccui.adapters.http.security.Authentication.client;
 
+import dev.ccui.adapters.http.RouteGroup;
 import dev.ccui.adapters.http.json.Json;
 import dev.ccui.adapters.http.security.Access;
 import dev.ccui.application.maintenance.port.in.ChangeMaintenanceCommand;
@@ -14,7 +15,7 @@ import io.javalin.http.Context;
 import java.time.Instant;
 
 /** {@code /api/admin/maintenance}: read and switch maintenance mode, admins only. */
-public final class MaintenanceRoutes {
+public final class MaintenanceRoutes implements RouteGroup {
     public static final String PATH = "/api/admin/maintenance";
 
     private final MaintenanceUseCase maintenance;
@@ -33,6 +34,7 @@ public final class MaintenanceRoutes {
         }
     }
 
+    @Override
     public void register(RoutesConfig routes) {
         routes.get(PATH, ctx -> ctx.json(StateView.of(maintenance.state())), Access.ADMIN);
         routes.put(PATH, this::change, Access.ADMIN);

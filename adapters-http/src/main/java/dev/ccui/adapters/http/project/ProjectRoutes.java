@@ -3,6 +3,7 @@ package dev.ccui.adapters.http.project;
 import static dev.ccui.adapters.http.security.Authentication.caller;
 import static dev.ccui.adapters.http.security.Authentication.client;
 
+import dev.ccui.adapters.http.RouteGroup;
 import dev.ccui.adapters.http.json.Json;
 import dev.ccui.adapters.http.json.PathIds;
 import dev.ccui.adapters.http.json.QueryParams;
@@ -23,7 +24,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code /api/projects}: the projects a user sees, their sessions and who they are shared with. */
-public final class ProjectRoutes {
+public final class ProjectRoutes implements RouteGroup {
     private final ProjectUseCase projects;
     private final SessionHistoryUseCase history;
 
@@ -44,6 +45,7 @@ public final class ProjectRoutes {
     record SessionsPage(List<SessionView> items, String nextCursor) {
     }
 
+    @Override
     public void register(RoutesConfig routes) {
         routes.get("/api/projects", ctx -> ctx.json(projects.listProjects(caller(ctx)).stream().map(ProjectView::of).toList()),
                 Access.USER);

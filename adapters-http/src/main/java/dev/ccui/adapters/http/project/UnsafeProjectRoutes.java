@@ -2,6 +2,7 @@ package dev.ccui.adapters.http.project;
 
 import static dev.ccui.adapters.http.security.Authentication.caller;
 
+import dev.ccui.adapters.http.RouteGroup;
 import dev.ccui.adapters.http.security.Access;
 import dev.ccui.application.project.port.in.ProjectUseCase;
 import io.javalin.config.RoutesConfig;
@@ -10,13 +11,14 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code GET /api/admin/unsafe-projects}: project rows that break the folder rules, for an admin to clear up. */
-public final class UnsafeProjectRoutes {
+public final class UnsafeProjectRoutes implements RouteGroup {
     private final ProjectUseCase unsafe;
 
     public UnsafeProjectRoutes(ProjectUseCase unsafe) {
         this.unsafe = unsafe;
     }
 
+    @Override
     public void register(RoutesConfig routes) {
         routes.get("/api/admin/unsafe-projects", ctx -> {
             List<Map<String, Object>> items = unsafe.unsafeProjects(caller(ctx)).stream().map(project -> {

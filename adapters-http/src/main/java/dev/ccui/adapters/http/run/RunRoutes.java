@@ -3,6 +3,7 @@ package dev.ccui.adapters.http.run;
 import static dev.ccui.adapters.http.security.Authentication.caller;
 import static dev.ccui.adapters.http.security.Authentication.client;
 
+import dev.ccui.adapters.http.RouteGroup;
 import dev.ccui.adapters.http.json.Json;
 import dev.ccui.adapters.http.json.QueryParams;
 import dev.ccui.adapters.http.run.RunViews.DecisionBody;
@@ -32,7 +33,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** {@code /api/runs/*} and {@code /api/sessions/{id}/events} (JSON, or SSE: replay, then live). */
-public final class RunRoutes {
+public final class RunRoutes implements RouteGroup {
     private static final int MAX_PAGE = 1000;
     private static final int SSE_QUEUE = 2000;
     private static final long SSE_KEEPALIVE_SECONDS = 15;
@@ -60,6 +61,7 @@ public final class RunRoutes {
         this.changes = changes;
     }
 
+    @Override
     public void register(RoutesConfig routes) {
         routes.post("/api/runs", this::start, Access.USER);
         routes.get("/api/runs", ctx -> ctx.json(Map.of("items", runs.list(caller(ctx),
@@ -80,6 +82,7 @@ public final class RunRoutes {
     }
 
     /** Ends open event streams so that the server can stop. */
+    @Override
     public void stop() {
         stopping.set(true);
         streaming.forEach(Thread::interrupt);

@@ -4,6 +4,7 @@ import static dev.ccui.adapters.http.security.Authentication.caller;
 import static dev.ccui.adapters.http.security.Authentication.client;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.ccui.adapters.http.RouteGroup;
 import dev.ccui.adapters.http.json.Json;
 import dev.ccui.adapters.http.json.PathIds;
 import dev.ccui.adapters.http.json.QueryParams;
@@ -27,7 +28,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code /api/sessions/*} and {@code /api/search}: history pages, tool outputs, images, export, rename, hide, search. */
-public final class SessionRoutes {
+public final class SessionRoutes implements RouteGroup {
     private final SessionHistoryUseCase history;
 
     public SessionRoutes(SessionHistoryUseCase history) {
@@ -50,6 +51,7 @@ public final class SessionRoutes {
     record Matches(List<Long> items, boolean truncated) {
     }
 
+    @Override
     public void register(RoutesConfig routes) {
         routes.get("/api/sessions/{sessionId}",
                 ctx -> ctx.json(SessionView.of(history.getSession(caller(ctx), sessionId(ctx)))), Access.USER);

@@ -3,6 +3,7 @@ package dev.ccui.adapters.http.user;
 import static dev.ccui.adapters.http.security.Authentication.caller;
 import static dev.ccui.adapters.http.security.Authentication.client;
 
+import dev.ccui.adapters.http.RouteGroup;
 import dev.ccui.adapters.http.json.Json;
 import dev.ccui.adapters.http.json.PathIds;
 import dev.ccui.adapters.http.security.Access;
@@ -21,7 +22,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** {@code /api/users}: account administration, admins only. */
-public final class UserRoutes {
+public final class UserRoutes implements RouteGroup {
     private final UserUseCase users;
 
     public UserRoutes(UserUseCase users) {
@@ -37,6 +38,7 @@ public final class UserRoutes {
     record UpdateBody(String role, Boolean disabled, String password, List<String> capabilities) {
     }
 
+    @Override
     public void register(RoutesConfig routes) {
         routes.get("/api/users", ctx -> ctx.json(users.listUsers(caller(ctx)).stream().map(UserView::of).toList()), Access.ADMIN);
         routes.post("/api/users", this::create, Access.ADMIN);

@@ -3,6 +3,7 @@ package dev.ccui.adapters.http.workspace;
 import static dev.ccui.adapters.http.security.Authentication.caller;
 import static dev.ccui.adapters.http.security.Authentication.client;
 
+import dev.ccui.adapters.http.RouteGroup;
 import dev.ccui.adapters.http.json.Json;
 import dev.ccui.adapters.http.security.Access;
 import dev.ccui.application.workspace.files.port.in.FilesUseCase;
@@ -22,7 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** {@code /api/projects/{projectId}/files…}: listing, reading, writing, creating, deleting and moving project files. */
-public final class FileRoutes {
+public final class FileRoutes implements RouteGroup {
     private static final String BASE = "/api/projects/{projectId}/files";
     private final FilesUseCase files;
 
@@ -49,6 +50,7 @@ public final class FileRoutes {
     record MoveBody(String from, String to) {
     }
 
+    @Override
     public void register(RoutesConfig routes) {
         routes.get(BASE, this::list, Access.USER);
         routes.get(BASE + "/content", this::read, Access.USER);

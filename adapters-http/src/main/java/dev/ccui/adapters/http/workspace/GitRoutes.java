@@ -3,6 +3,7 @@ package dev.ccui.adapters.http.workspace;
 import static dev.ccui.adapters.http.security.Authentication.caller;
 import static dev.ccui.adapters.http.security.Authentication.client;
 
+import dev.ccui.adapters.http.RouteGroup;
 import dev.ccui.adapters.http.json.Json;
 import dev.ccui.adapters.http.json.QueryParams;
 import dev.ccui.adapters.http.security.Access;
@@ -15,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code /api/projects/{projectId}/git/…}: status, diff, log, branches, and the actions that change the repository. */
-public final class GitRoutes {
+public final class GitRoutes implements RouteGroup {
     private static final String BASE = "/api/projects/{projectId}/git";
     private final GitUseCase git;
 
@@ -50,6 +51,7 @@ public final class GitRoutes {
     record BranchBody(String name, Boolean checkout) {
     }
 
+    @Override
     public void register(RoutesConfig routes) {
         routes.get(BASE + "/status", ctx -> ctx.json(StatusView.of(git.status(caller(ctx), id(ctx)))), Access.USER);
         routes.get(BASE + "/diff", ctx -> ctx.json(git.diff(caller(ctx), id(ctx), ctx.queryParam("path"),

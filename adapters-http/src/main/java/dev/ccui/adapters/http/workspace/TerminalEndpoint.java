@@ -1,5 +1,6 @@
 package dev.ccui.adapters.http.workspace;
 
+import dev.ccui.adapters.http.RouteGroup;
 import dev.ccui.adapters.http.json.Json;
 import dev.ccui.adapters.http.security.Authentication;
 import dev.ccui.adapters.http.ws.WsAuthentication;
@@ -38,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * too slow to keep up loses its connection (and can reattach from its last seq), the server never
  * buffers without bound.
  */
-public final class TerminalEndpoint {
+public final class TerminalEndpoint implements RouteGroup {
     private static final Logger LOG = LoggerFactory.getLogger(TerminalEndpoint.class);
     private static final String PRINCIPAL = "ccui.terminal.principal";
     private static final String CLIENT = "ccui.terminal.client";
@@ -65,6 +66,7 @@ public final class TerminalEndpoint {
         this.maintenance = maintenance;
     }
 
+    @Override
     public void register(RoutesConfig routes) {
         routes.wsBeforeUpgrade("/ws/terminal", this::beforeUpgrade);
         routes.ws("/ws/terminal", ws -> {
@@ -142,7 +144,8 @@ public final class TerminalEndpoint {
     }
 
     /** Open connections, for metrics and tests. */
-    public int openConnections() {
+    @Override
+    public int openSockets() {
         return connections.size();
     }
 

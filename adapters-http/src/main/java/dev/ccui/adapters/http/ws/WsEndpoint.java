@@ -1,5 +1,6 @@
 package dev.ccui.adapters.http.ws;
 
+import dev.ccui.adapters.http.RouteGroup;
 import dev.ccui.adapters.http.json.Json;
 import dev.ccui.adapters.http.run.RunViews;
 import dev.ccui.adapters.http.security.Authentication;
@@ -37,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * (virtual) thread: a client that cannot keep up is dropped, never the server; it resubscribes
  * with its last seq and catches up from the log.
  */
-public final class WsEndpoint {
+public final class WsEndpoint implements RouteGroup {
     private static final Logger LOG = LoggerFactory.getLogger(WsEndpoint.class);
     private static final String PRINCIPAL = "ccui.ws.principal";
     private static final String CLIENT = "ccui.ws.client";
@@ -124,6 +125,7 @@ public final class WsEndpoint {
         }
     }
 
+    @Override
     public void register(RoutesConfig routes) {
         routes.wsBeforeUpgrade("/ws", this::authenticate);
         routes.ws("/ws", ws -> {
@@ -140,7 +142,8 @@ public final class WsEndpoint {
         });
     }
 
-    public int openConnections() {
+    @Override
+    public int openSockets() {
         return connections.size();
     }
 

@@ -13,14 +13,20 @@ import dev.ccui.application.history.port.out.IndexedLine;
 import dev.ccui.application.history.port.out.IndexedSession;
 import dev.ccui.application.history.port.out.SessionIndexWriter;
 import dev.ccui.domain.session.SessionId;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jdbi.v3.core.statement.Update;
+import org.jdbi.v3.core.statement.SqlStatement;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** The indexer's writes into the transcript index on SQLite or PostgreSQL (one SQL text for both). */
 public final class JdbiSessionIndexWriter implements SessionIndexWriter {
@@ -45,9 +51,14 @@ public final class JdbiSessionIndexWriter implements SessionIndexWriter {
             + "ON CONFLICT (path) DO UPDATE SET session_id = excluded.session_id, size = excluded.size, "
             + "modified_at = excluded.modified_at, file_key = excluded.file_key, indexed_offset = excluded.indexed_offset, "
             + "last_message_id = excluded.last_message_id, bad_lines = excluded.bad_lines, archived_at = NULL";
-    private static final String INSERT_LINE = "INSERT INTO session_lines (session_id, seq, file_path, byte_offset, "
-            + "byte_length, role, at, hidden, sidechain) VALUES (:sessionId, :seq, :file, :offset, :length, :role, :at, "
-            + ":hidden, :sidechain)";
+    private static final String INSERT_LISTED_SESSION = "INSERT INTO sessions (" + SESSION_COLUMNS + ") VALUES (:id, "
+            + ":projectId, :cwd, :appTitle, :customTitle, :aiTitle, :summary, :firstPrompt, :lastPrompt, :gitBranch, "
+            + ":firstActivityAt, :lastActivityAt, :messageCount, :models, :inputTokens, :outputTokens, :costByStart, :hidden, "
+            + ":nextSeq) ON CONFLICT (id) DO NOTHING";
+    private static final String INSERT_LISTED_FILE = "INSERT INTO transcript_files (" + FILE_COLUMNS + ") VALUES (:path, "
+            + ":sessionId, :size, :modifiedAt, :fileKey, :offset, :lastMessageId, :badLines) ON CONFLICT (path) DO NOTHING";
+    private static final String INSERT_LINE_JDBC = "INSERT INTO session_lines (session_id, seq, file_path, byte_offset, "
+            + "byte_length, role, at, hidden, sidechain) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_TEXT =
             "INSERT INTO session_search_text (session_id, file_path, body) VALUES (:sessionId, :file, :body)";
 
@@ -79,61 +90,136 @@ public final class JdbiSessionIndexWriter implements SessionIndexWriter {
 
     @Override
     public void apply(IndexedSession session, FileState file, List<IndexedLine> lines, String searchText, boolean reset) {
-        if (file.sessionId() != null && !file.sessionId().equals(session.id())) {
-            throw new IllegalArgumentException("file " + file.path() + " belongs to session " + file.sessionId()
-                    + ", not " + session.id());
+        applyAll(List.of(new Applied(session, file, lines, searchText, reset)));
+    }
+
+    /**
+     * One transaction, one batch per statement: the files' resets, the sessions (in order, so a
+     * session merged twice ends as merged last), their lines, their text, the files' states.
+     */
+    @Override
+    public void applyAll(List<Applied> applied) {
+        inTransaction(applied, h -> {
+            List<String> resets = applied.stream().filter(Applied::reset).map(a -> a.file().path()).toList();
+            if (!resets.isEmpty()) {
+                PreparedBatch lines = h.prepareBatch("DELETE FROM session_lines WHERE file_path = :path");
+                PreparedBatch texts = h.prepareBatch("DELETE FROM session_search_text WHERE file_path = :path");
+                for (String path : resets) {
+                    lines.bind("path", path).add();
+                    texts.bind("path", path).add();
+                }
+                lines.execute();
+                texts.execute();
+            }
+            PreparedBatch sessions = h.prepareBatch(UPSERT_SESSION);
+            PreparedBatch texts = h.prepareBatch(INSERT_TEXT);
+            PreparedBatch files = h.prepareBatch(UPSERT_FILE);
+            boolean anyText = false;
+            for (Applied a : applied) {
+                bindSession(sessions, a.session()).add();
+                for (String chunk : SearchText.chunks(a.searchText())) {
+                    texts.bind("sessionId", a.session().id().value()).bind("file", a.file().path()).bind("body", chunk).add();
+                    anyText = true;
+                }
+                bindFile(files, a.session(), a.file()).add();
+            }
+            sessions.execute();
+            insertLines(h, applied);
+            if (anyText) {
+                texts.execute();
+            }
+            files.execute();
+        });
+    }
+
+    /**
+     * The message lines, the bulk of the rows, through plain JDBC: binding each of their nine
+     * values by name cost the writer more than SQLite took to store them.
+     */
+    private static void insertLines(Handle h, List<Applied> applied) {
+        if (applied.stream().allMatch(a -> a.lines().isEmpty())) {
+            return;
         }
-        long firstSeq = session.nextSeq() - lines.size();
-        if (firstSeq < 0) {
-            throw new IllegalArgumentException("nextSeq " + session.nextSeq() + " is less than the " + lines.size() + " new lines");
+        try (PreparedStatement insert = h.getConnection().prepareStatement(INSERT_LINE_JDBC)) {
+            for (Applied a : applied) {
+                long seq = a.session().nextSeq() - a.lines().size();
+                for (IndexedLine line : a.lines()) {
+                    insert.setString(1, a.session().id().value());
+                    insert.setLong(2, seq++);
+                    insert.setString(3, line.ref().file());
+                    insert.setLong(4, line.ref().offset());
+                    insert.setInt(5, line.ref().length());
+                    insert.setString(6, line.role());
+                    if (line.timestamp() == null) {
+                        insert.setNull(7, Types.BIGINT);
+                    } else {
+                        insert.setLong(7, line.timestamp().toEpochMilli());
+                    }
+                    insert.setInt(8, flag(line.hidden()));
+                    insert.setInt(9, flag(line.sidechain()));
+                    insert.addBatch();
+                }
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            // Rolls the transaction back as a failed Jdbi statement would.
+            throw new UnableToExecuteStatementException(e, null);
         }
-        List<String> chunks = SearchText.chunks(searchText);
+    }
+
+    /** Sessions and files of the listing's glance, inserted where absent (a full read's rows win). */
+    @Override
+    public void addListed(List<Applied> listed) {
+        inTransaction(listed, h -> {
+            PreparedBatch sessions = h.prepareBatch(INSERT_LISTED_SESSION);
+            PreparedBatch files = h.prepareBatch(INSERT_LISTED_FILE);
+            for (Applied a : listed) {
+                bindSession(sessions, a.session()).add();
+                bindFile(files, a.session(), a.file()).add();
+            }
+            sessions.execute();
+            files.execute();
+        });
+    }
+
+    /** Checks the reads, then writes them in one transaction (none when there are none). */
+    private void inTransaction(List<Applied> reads, Consumer<Handle> write) {
+        if (reads.isEmpty()) {
+            return;
+        }
+        for (Applied a : reads) {
+            check(a);
+        }
         jdbi.useTransaction(h -> {
             if (vendor == Vendor.POSTGRESQL) {
                 // The index is derived from the transcripts and rebuilt from them: a crash may
                 // lose its last few commits, so commits need not wait for the WAL flush.
                 h.execute("SET LOCAL synchronous_commit TO OFF");
             }
-            bindSession(h.createUpdate(UPSERT_SESSION), session).execute();
-            if (reset) {
-                h.createUpdate("DELETE FROM session_lines WHERE file_path = :path").bind("path", file.path()).execute();
-                h.createUpdate("DELETE FROM session_search_text WHERE file_path = :path").bind("path", file.path()).execute();
-            }
-            if (!lines.isEmpty()) {
-                PreparedBatch batch = h.prepareBatch(INSERT_LINE);
-                long seq = firstSeq;
-                for (IndexedLine line : lines) {
-                    batch.bind("sessionId", session.id().value())
-                            .bind("seq", seq++)
-                            .bind("file", line.ref().file())
-                            .bind("offset", line.ref().offset())
-                            .bind("length", line.ref().length())
-                            .bind("role", line.role())
-                            .bind("at", millis(line.timestamp()))
-                            .bind("hidden", flag(line.hidden()))
-                            .bind("sidechain", flag(line.sidechain()))
-                            .add();
-                }
-                batch.execute();
-            }
-            if (!chunks.isEmpty()) {
-                PreparedBatch batch = h.prepareBatch(INSERT_TEXT);
-                for (String chunk : chunks) {
-                    batch.bind("sessionId", session.id().value()).bind("file", file.path()).bind("body", chunk).add();
-                }
-                batch.execute();
-            }
-            h.createUpdate(UPSERT_FILE)
-                    .bind("path", file.path())
-                    .bind("sessionId", session.id().value())
-                    .bind("size", file.size())
-                    .bind("modifiedAt", millis(file.modifiedAt()))
-                    .bind("fileKey", file.fileKey())
-                    .bind("offset", file.offset())
-                    .bind("lastMessageId", file.lastMessageId())
-                    .bind("badLines", file.badLines())
-                    .execute();
+            write.accept(h);
         });
+    }
+
+    private static void check(Applied a) {
+        if (a.file().sessionId() != null && !a.file().sessionId().equals(a.session().id())) {
+            throw new IllegalArgumentException("file " + a.file().path() + " belongs to session " + a.file().sessionId()
+                    + ", not " + a.session().id());
+        }
+        if (a.session().nextSeq() - a.lines().size() < 0) {
+            throw new IllegalArgumentException("nextSeq " + a.session().nextSeq() + " is less than the " + a.lines().size()
+                    + " new lines");
+        }
+    }
+
+    private static <T extends SqlStatement<T>> T bindFile(T statement, IndexedSession session, FileState file) {
+        return statement.bind("path", file.path())
+                .bind("sessionId", session.id().value())
+                .bind("size", file.size())
+                .bind("modifiedAt", millis(file.modifiedAt()))
+                .bind("fileKey", file.fileKey())
+                .bind("offset", file.offset())
+                .bind("lastMessageId", file.lastMessageId())
+                .bind("badLines", file.badLines());
     }
 
     @Override
@@ -185,7 +271,7 @@ public final class JdbiSessionIndexWriter implements SessionIndexWriter {
                 : "PRAGMA optimize"));
     }
 
-    private static Update bindSession(Update update, IndexedSession s) {
+    private static <T extends SqlStatement<T>> T bindSession(T update, IndexedSession s) {
         return update.bind("id", s.id().value())
                 .bind("projectId", s.projectId().toString())
                 .bind("cwd", s.cwd())

@@ -26,7 +26,6 @@ final class SearchText {
     static final int MAX_QUERY_WORDS = 16;
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
-    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
     private static final Pattern DIACRITICS = Pattern.compile("\\p{M}+");
 
     private SearchText() {
@@ -41,7 +40,7 @@ final class SearchText {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        String clean = CONTROL.matcher(text).replaceAll(" ");
+        String clean = withoutControls(text);
         List<String> chunks = new ArrayList<>();
         int start = 0;
         while (clean.length() - start > MAX_CHUNK_CHARS) {
@@ -59,6 +58,21 @@ final class SearchText {
             chunks.add(clean.substring(start));
         }
         return chunks;
+    }
+
+    /** Control characters but tab, newline and carriage return become spaces; the same string when there are none. */
+    private static String withoutControls(String text) {
+        char[] chars = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7F) {
+                if (chars == null) {
+                    chars = text.toCharArray();
+                }
+                chars[i] = ' ';
+            }
+        }
+        return chars == null ? text : new String(chars);
     }
 
     /**

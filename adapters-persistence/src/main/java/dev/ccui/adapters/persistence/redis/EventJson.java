@@ -28,7 +28,8 @@ import java.util.Set;
  * {"v":1,"node":"…","type":"run-event","sessionId":"…","runId":"uuid","seq":12,"at":"2026-…Z","kind":"…",
  *  "event":{…the stored JSON of the run event…}}
  * {"v":1,"node":"…","type":"index-status","state":"watching","filesDone":3,"filesTotal":3,"bytesDone":…,
- *  "bytesTotal":…,"badLines":0,"lastScanStartedAt":"2026-…Z"|null,"lastScanFinishedAt":…|null,"lastChangeLagMs":12}
+ *  "bytesTotal":…,"badLines":0,"lastScanStartedAt":"2026-…Z"|null,"lastScanFinishedAt":…|null,"lastChangeLagMs":12,
+ *  "phase":"idle"}
  * </pre>
  * A message of an unknown version or type (a newer node during a rolling deploy) is dropped.
  */
@@ -61,7 +62,8 @@ final class EventJson {
                         .put("badLines", p.badLines())
                         .put("lastScanStartedAt", text(p.lastScanStartedAt()))
                         .put("lastScanFinishedAt", text(p.lastScanFinishedAt()))
-                        .put("lastChangeLagMs", p.lastChangeLagMs());
+                        .put("lastChangeLagMs", p.lastChangeLagMs())
+                        .put("phase", p.phase());
             }
             case AppEvent.AccessRevoked revoked -> json.put("type", "access-revoked")
                     .put("userId", revoked.userId().toString())
@@ -158,7 +160,10 @@ final class EventJson {
                 json.path("badLines").asLong(),
                 instant(json.path("lastScanStartedAt")),
                 instant(json.path("lastScanFinishedAt")),
-                json.path("lastChangeLagMs").asLong()));
+                json.path("lastChangeLagMs").asLong(),
+                // From a node of an earlier version: what it would have meant.
+                json.hasNonNull("phase") ? json.path("phase").asText()
+                        : "scanning".equals(json.path("state").asText()) ? IndexProgress.PARSING : IndexProgress.IDLE));
     }
 
     private static String text(Instant instant) {

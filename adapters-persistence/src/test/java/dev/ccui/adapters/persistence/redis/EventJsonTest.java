@@ -28,6 +28,18 @@ class EventJsonTest {
         var idle = new IndexStatus(new IndexProgress("starting", 0, 0, 0, 0, 0, null, null, 0));
         assertThat(json.read(json.write("n", started)).map(EventJson.Envelope::event)).contains(started);
         assertThat(json.read(json.write("n", idle)).map(EventJson.Envelope::event)).contains(idle);
+        var listing = new IndexStatus(new IndexProgress("scanning", 40, 1200, 0, 1000, 0, null, null, 0,
+                IndexProgress.LISTING));
+        assertThat(json.read(json.write("n", listing)).map(EventJson.Envelope::event)).contains(listing);
+    }
+
+    @Test
+    void anIndexStatusWithoutPhaseFromAnEarlierNodeReadsAsItMeant() {
+        String earlier = "{\"v\":1,\"node\":\"old\",\"type\":\"index-status\",\"state\":\"scanning\",\"filesDone\":1,"
+                + "\"filesTotal\":2,\"bytesDone\":3,\"bytesTotal\":4,\"badLines\":0,\"lastScanStartedAt\":null,"
+                + "\"lastScanFinishedAt\":null,\"lastChangeLagMs\":0}";
+        assertThat(json.read(earlier).map(EventJson.Envelope::event)).contains(
+                new IndexStatus(new IndexProgress("scanning", 1, 2, 3, 4, 0, null, null, 0, IndexProgress.PARSING)));
     }
 
     @Test

@@ -112,6 +112,37 @@ public final class FileTranscriptStore implements TranscriptStore {
         }
     }
 
+    @Override
+    public Optional<TranscriptDelta> glance(TranscriptFile file) {
+        Path path = file.path();
+        try (FileChannel channel = open(path)) {
+            if (channel == null) {
+                return Optional.empty();
+            }
+            long size = channel.size();
+            boolean subagent = file.subagent() || Records.isSubagentFile(path);
+            DeltaBuilder head = new DeltaBuilder(path.toString(), subagent, null, 0);
+            long headEnd = LineSplitter.split(channel, 0, Math.min(size, Glance.HEAD_BYTES), limits.maxLineBytes(),
+                    Long.MAX_VALUE, new Indexer(channel, head));
+            long tailFrom = Math.max(headEnd, size - Glance.TAIL_BYTES);
+            DeltaBuilder tail = new DeltaBuilder(path.toString(), subagent, null, 0);
+            if (tailFrom < size) {
+                // Unless it starts where the head stopped, the first line of the tail is a piece of one.
+                LineSplitter.Sink sink = new Indexer(channel, tail);
+                LineSplitter.split(channel, tailFrom, size, limits.maxLineBytes(), Long.MAX_VALUE,
+                        tailFrom == headEnd ? sink : Glance.afterFirstLine(sink));
+            }
+            // Read whole: every complete line went through the head or the tail, as a full read would see them.
+            boolean whole = tailFrom == headEnd;
+            return Glance.of(head.build(headEnd), tail.build(size), whole);
+        } catch (NoSuchFileException | AccessDeniedException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            LOG.warn("Cannot read transcript {}: {}", path, e.toString());
+            return Optional.empty();
+        }
+    }
+
     /** Feeds each line's facts to the delta. */
     private final class Indexer implements LineSplitter.Sink {
         private final FileChannel channel;

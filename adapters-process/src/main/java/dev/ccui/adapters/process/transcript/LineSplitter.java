@@ -36,7 +36,8 @@ final class LineSplitter {
      */
     static long split(FileChannel channel, long from, long to, int maxLine, long maxBytes, Sink sink)
             throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES);
+        // No bigger than the range: a glance at 8 KiB or a one-line read must not allocate 64 KiB each.
+        ByteBuffer buffer = ByteBuffer.allocate((int) Math.max(Long.BYTES, Math.min(BUFFER_BYTES, to - from)));
         byte[] chunk = buffer.array();
         // The head of a line that spans chunks; grows only up to maxLine.
         byte[] carry = new byte[0];

@@ -49,6 +49,10 @@ final class Records {
         if (text == null || text.length() > 64) {
             return null;
         }
+        Instant fast = utcInstant(text);
+        if (fast != null) {
+            return fast;
+        }
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
@@ -58,6 +62,55 @@ final class Records {
                 return null;
             }
         }
+    }
+
+    /**
+     * The CLI's own shape, {@code 2026-01-01T10:00:00.123Z} (UTC, 0 to 9 fraction digits), read
+     * without the general parser, which cost the indexer a fifth of its time; null for any other
+     * shape, which the general parser then reads.
+     */
+    static Instant utcInstant(String text) {
+        int length = text.length();
+        if (length < 20 || text.charAt(length - 1) != 'Z' || text.charAt(4) != '-' || text.charAt(7) != '-'
+                || text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 2);
+        int day = digits(text, 8, 2);
+        int hour = digits(text, 11, 2);
+        int minute = digits(text, 14, 2);
+        int second = digits(text, 17, 2);
+        int nanos = 0;
+        if (length > 20) {
+            int fraction = length - 21;
+            if (text.charAt(19) != '.' || fraction < 1 || fraction > 9) {
+                return null;
+            }
+            nanos = digits(text, 20, fraction);
+            for (int i = fraction; i < 9; i++) {
+                nanos *= 10;
+            }
+        }
+        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+                || second < 0 || second > 59 || nanos < 0 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
+    }
+
+    /** The decimal number of {@code count} ASCII digits at {@code from}; -1 when one is not a digit. */
+    private static int digits(String text, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** At most {@code max} chars, never ending inside a surrogate pair. */

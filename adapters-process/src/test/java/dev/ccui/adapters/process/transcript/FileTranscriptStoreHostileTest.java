@@ -375,6 +375,7 @@ class FileTranscriptStoreHostileTest {
                 linkInside);
         TranscriptFile forged = new TranscriptFile(link, 10, java.time.Instant.EPOCH, null, false);
         assertThat(store.read(forged, 0, null)).isEmpty();
+        assertThat(store.glance(forged)).isEmpty();
         assertThat(store.read(new TranscriptFile(secret, 10, java.time.Instant.EPOCH, null, false), 0, null)).isEmpty();
         assertThat(store.read(listed(linkInside), 0, null)).hasValueSatisfying(d -> assertThat(d.firstPrompt())
                 .isEqualTo("inside the root"));
@@ -389,6 +390,7 @@ class FileTranscriptStoreHostileTest {
 
         assertThat(store.listFiles()).isEmpty();
         assertThat(store.read(new TranscriptFile(fifo, 0, java.time.Instant.EPOCH, null, false), 0, null)).isEmpty();
+        assertThat(store.glance(new TranscriptFile(fifo, 0, java.time.Instant.EPOCH, null, false))).isEmpty();
     }
 
     @Test

@@ -29,6 +29,38 @@ public interface SessionIndexWriter {
      */
     void apply(IndexedSession session, FileState file, List<IndexedLine> lines, String searchText, boolean reset);
 
+    /**
+     * What one read of one file added ({@link #apply}'s arguments), for {@link #applyAll}.
+     */
+    record Applied(IndexedSession session, FileState file, List<IndexedLine> lines, String searchText, boolean reset) {
+        public Applied {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /**
+     * Several {@link #apply}s in order, in one transaction where the store has them: the indexer
+     * applies many small files at once, as one commit costs more than their rows.
+     */
+    default void applyAll(List<Applied> applied) {
+        for (Applied a : applied) {
+            apply(a.session(), a.file(), a.lines(), a.searchText(), a.reset());
+        }
+    }
+
+    /**
+     * Sessions seen by a first glance at their files (see {@code TranscriptStore#glance}), each with
+     * its file at offset 0 (listed, not read yet), in one transaction: a session or file already
+     * there is left as it is, so a glance never undoes what a full read stored.
+     */
+    default void addListed(List<Applied> listed) {
+        for (Applied a : listed) {
+            if (find(a.session().id()).isEmpty() && fileState(a.file().path()).isEmpty()) {
+                apply(a.session(), a.file(), List.of(), "", false);
+            }
+        }
+    }
+
     /** Forgets a file that is gone: its lines and text, and its session when no other file has any. */
     void removeFile(String path);
 

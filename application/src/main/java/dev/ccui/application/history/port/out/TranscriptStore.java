@@ -39,6 +39,15 @@ public interface TranscriptStore {
     Optional<TranscriptDelta> read(TranscriptFile file, long fromOffset, String previousMessageId);
 
     /**
+     * A first look at a main transcript from a bounded read of its head and tail, whatever its
+     * size: the session id (from the head; null when the whole file was read and holds none), the
+     * last cwd, titles, first prompt, first and last activity, and the lines found in the parts
+     * read (a lower bound of its messages). Empty when the file cannot be read or its head does
+     * not tell its session, so only a full {@link #read} can.
+     */
+    Optional<TranscriptDelta> glance(TranscriptFile file);
+
+    /**
      * The raw bytes of a file from {@code offset}, at most {@code length} (fewer at its end), for
      * the archive; empty when the file cannot be read.
      */

@@ -1,4 +1,4 @@
-package dev.ccui.bootstrap;
+package dev.ccui.bootstrap.components;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -33,7 +33,7 @@ final class ProjectFolders {
     /** The folder holding the running jar (or the compiled classes when run from a build). */
     static Path installDir() {
         try {
-            Path code = Path.of(Application.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path code = Path.of(ProjectFolders.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             return real(Files.isDirectory(code) ? code : code.getParent());
         } catch (URISyntaxException | RuntimeException e) {
             return real(Path.of(System.getProperty("java.home")));

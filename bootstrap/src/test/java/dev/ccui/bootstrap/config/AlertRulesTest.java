@@ -1,22 +1,23 @@
-package dev.ccui.application.alert;
+package dev.ccui.bootstrap.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ccui.application.alert.AlertSettings;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class AlertSettingsTest {
+class AlertRulesTest {
 
     @Test
     void unsetVariablesKeepTheDefaults() {
-        assertThat(AlertSettings.fromVariables(Map.<String, String>of()::get)).isEqualTo(AlertSettings.defaults());
+        assertThat(AlertRules.fromVariables(Map.<String, String>of()::get)).isEqualTo(AlertSettings.defaults());
     }
 
     @Test
     void everyVariableIsRead() {
-        var settings = AlertSettings.fromVariables(Map.of("CCUI_ALERT_COOLDOWN", "30m", "CCUI_ALERT_LOGIN_FAILURES", "20/10m",
+        var settings = AlertRules.fromVariables(Map.of("CCUI_ALERT_COOLDOWN", "30m", "CCUI_ALERT_LOGIN_FAILURES", "20/10m",
                 "CCUI_ALERT_ERROR_RATE_PERCENT", "2.5", "CCUI_ALERT_ERROR_RATE_MIN_REQUESTS", "50",
                 "CCUI_ALERT_DISK_MIN_FREE_PERCENT", "10", "CCUI_ALERT_DISK_MIN_FREE_BYTES", "2147483648",
                 "CCUI_ALERT_CHECK_INTERVAL", "30s")::get);
@@ -32,11 +33,11 @@ class AlertSettingsTest {
 
     @Test
     void malformedValuesNameTheirVariable() {
-        assertThatThrownBy(() -> AlertSettings.fromVariables(Map.of("CCUI_ALERT_COOLDOWN", "soon")::get))
+        assertThatThrownBy(() -> AlertRules.fromVariables(Map.of("CCUI_ALERT_COOLDOWN", "soon")::get))
                 .hasMessageStartingWith("CCUI_ALERT_COOLDOWN must be a duration");
-        assertThatThrownBy(() -> AlertSettings.fromVariables(Map.of("CCUI_ALERT_LOGIN_FAILURES", "ten")::get))
+        assertThatThrownBy(() -> AlertRules.fromVariables(Map.of("CCUI_ALERT_LOGIN_FAILURES", "ten")::get))
                 .hasMessageStartingWith("CCUI_ALERT_LOGIN_FAILURES must look like 10/5m");
-        assertThatThrownBy(() -> AlertSettings.fromVariables(Map.of("CCUI_ALERT_ERROR_RATE_PERCENT", "150")::get))
+        assertThatThrownBy(() -> AlertRules.fromVariables(Map.of("CCUI_ALERT_ERROR_RATE_PERCENT", "150")::get))
                 .hasMessageStartingWith("CCUI_ALERT_ERROR_RATE_PERCENT must be a number");
     }
 }

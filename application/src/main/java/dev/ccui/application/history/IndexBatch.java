@@ -1,0 +1,101 @@
+package dev.ccui.application.history;
+
+import dev.ccui.application.history.port.out.IndexedSession;
+import dev.ccui.application.history.port.out.SessionIndexWriter;
+import dev.ccui.application.history.port.out.SessionIndexWriter.Applied;
+import dev.ccui.application.history.port.out.TranscriptFile;
+import dev.ccui.domain.session.SessionId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The reads of many files written in one transaction: a commit costs more than the rows of a
+ * small file, so files are gathered up to a bound of reads, lines or time. Sessions merged into
+ * the batch are looked up here first, as the database does not hold them yet.
+ */
+final class IndexBatch {
+    private static final Logger LOG = LoggerFactory.getLogger(IndexBatch.class);
+    /** At most this many file reads per transaction. */
+    static final int MAX_READS = 256;
+    /** At most about this many message lines per transaction (a transaction holds them in memory). */
+    static final int MAX_LINES = 50_000;
+    /** A read waits at most this long for the commit, so what was read shows up soon. */
+    static final long MAX_AGE_NANOS = 250_000_000L;
+
+    /** What to copy into the archive once a read is committed. */
+    record Copy(TranscriptFile file, SessionId session, long end) {
+    }
+
+    private final SessionIndexWriter index;
+    private final Consumer<Copy> afterCommit;
+    private final List<Applied> applied = new ArrayList<>();
+    private final List<Copy> copies = new ArrayList<>();
+    private final Map<SessionId, IndexedSession> sessions = new HashMap<>();
+    private long lines;
+    private long startedAt;
+
+    IndexBatch(SessionIndexWriter index, Consumer<Copy> afterCommit) {
+        this.index = index;
+        this.afterCommit = afterCommit;
+    }
+
+    Optional<IndexedSession> find(SessionId id) {
+        IndexedSession pending = sessions.get(id);
+        return pending != null ? Optional.of(pending) : index.find(id);
+    }
+
+    void add(Applied read, Copy copy) {
+        if (applied.isEmpty()) {
+            startedAt = System.nanoTime();
+        }
+        applied.add(read);
+        copies.add(copy);
+        sessions.put(read.session().id(), read.session());
+        lines += read.lines().size();
+    }
+
+    boolean full() {
+        return applied.size() >= MAX_READS || lines >= MAX_LINES
+                || !applied.isEmpty() && System.nanoTime() - startedAt >= MAX_AGE_NANOS;
+    }
+
+    /** Writes what was gathered; when the transaction fails, each read alone, so one bad read loses only itself. */
+    void flush() {
+        if (applied.isEmpty()) {
+            return;
+        }
+        try {
+            boolean together = true;
+            try {
+                index.applyAll(applied);
+            } catch (RuntimeException e) {
+                LOG.warn("writing {} transcript reads at once failed ({}); writing them one by one", applied.size(),
+                        e.toString());
+                together = false;
+            }
+            for (int i = 0; i < applied.size(); i++) {
+                Applied a = applied.get(i);
+                try {
+                    if (!together) {
+                        index.apply(a.session(), a.file(), a.lines(), a.searchText(), a.reset());
+                    }
+                    // Only what is committed is copied; a failed copy is caught up on a later pass.
+                    afterCommit.accept(copies.get(i));
+                } catch (RuntimeException e) {
+                    LOG.warn("could not index {}: {}", a.file().path(), e.toString());
+                }
+            }
+        } finally {
+            applied.clear();
+            copies.clear();
+            sessions.clear();
+            lines = 0;
+        }
+    }
+}

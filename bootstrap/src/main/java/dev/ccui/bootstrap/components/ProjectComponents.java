@@ -1,0 +1,90 @@
+package dev.ccui.bootstrap.components;
+
+import dev.ccui.adapters.http.RouteGroup;
+import dev.ccui.adapters.http.project.ProjectRoutes;
+import dev.ccui.adapters.http.project.UnsafeProjectRoutes;
+import dev.ccui.adapters.process.workspace.FileSystemWorkspacePaths;
+import dev.ccui.application.audit.Auditor;
+import dev.ccui.application.events.ChangeFeedService;
+import dev.ccui.application.events.port.out.EventBus;
+import dev.ccui.application.history.port.in.SessionHistoryUseCase;
+import dev.ccui.application.project.ProjectAccess;
+import dev.ccui.application.project.ProjectSafety;
+import dev.ccui.application.project.ProjectService;
+import dev.ccui.application.project.port.out.FolderSessions;
+import dev.ccui.application.project.port.out.ProjectRepository;
+import dev.ccui.application.user.port.out.UserRepository;
+import dev.ccui.domain.project.ProjectFolderRule;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Projects, who may use them and the rules their folders must keep, and the change feed of what they hold. */
+public final class ProjectComponents {
+    private static final Logger LOG = LoggerFactory.getLogger(ProjectComponents.class);
+
+    private final ProjectSafety safety;
+    private final ProjectAccess access;
+    private final ProjectService projects;
+    private final ChangeFeedService changes;
+
+    private ProjectComponents(ProjectSafety safety, ProjectAccess access, ProjectService projects, ChangeFeedService changes) {
+        this.safety = safety;
+        this.access = access;
+        this.projects = projects;
+        this.changes = changes;
+    }
+
+    /**
+     * @param workspacesRoot no project may be this folder itself
+     * @param ownFolders     the app's own folders (data dir, the CLI's config dir), which no project may overlap
+     */
+    public static ProjectComponents build(Path workspacesRoot, List<Path> ownFolders, ProjectRepository projects,
+                                          FolderSessions sessions, UserRepository users, EventBus events, Auditor auditor,
+                                          Clock clock) {
+        // A project must never be the workspaces root, nor overlap the app's own folders (the JWT
+        // secret and database, every transcript, the jar) or a project its users may not use.
+        var protectedFolders = new ArrayList<Path>(ownFolders.stream().map(ProjectFolders::real).toList());
+        protectedFolders.add(ProjectFolders.installDir());
+        var safety = new ProjectSafety(projects, users, new ProjectFolderRule(ProjectFolders.real(workspacesRoot),
+                protectedFolders), events, clock);
+        var access = new ProjectAccess(projects, safety);
+        return new ProjectComponents(safety, access,
+                new ProjectService(projects, sessions, users, new FileSystemWorkspacePaths(), events, auditor, clock, safety),
+                new ChangeFeedService(events, access));
+    }
+
+    /** Who may use a project's files, git, runs and terminal. */
+    public ProjectAccess access() {
+        return access;
+    }
+
+    public ProjectService projects() {
+        return projects;
+    }
+
+    public ProjectSafety safety() {
+        return safety;
+    }
+
+    /** What changed in the projects a user may see, for live connections. */
+    public ChangeFeedService changes() {
+        return changes;
+    }
+
+    /** Rows registered before the folder rules (or discovered) that break them: kept, but said aloud. */
+    public void reportUnsafeProjects() {
+        for (var unsafe : safety.scanNow()) {
+            LOG.warn("project {} at {} breaks the folder rules ({}): its files, git, runs and terminal are refused "
+                    + "to non-admins until an admin removes it (GET /api/admin/unsafe-projects)", unsafe.id(), unsafe.path(),
+                    unsafe.reason());
+        }
+    }
+
+    public List<RouteGroup> routes(SessionHistoryUseCase history) {
+        return List.of(new ProjectRoutes(projects, history), new UnsafeProjectRoutes(projects));
+    }
+}

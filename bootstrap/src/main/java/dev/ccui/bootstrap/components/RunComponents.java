@@ -1,0 +1,105 @@
+package dev.ccui.bootstrap.components;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ccui.adapters.http.HttpEdge;
+import dev.ccui.adapters.http.RouteGroup;
+import dev.ccui.adapters.http.metrics.HttpMetrics;
+import dev.ccui.adapters.http.run.RunRoutes;
+import dev.ccui.adapters.http.ws.WsEndpoint;
+import dev.ccui.adapters.persistence.db.Database;
+import dev.ccui.adapters.persistence.run.JdbiNodeHeartbeats;
+import dev.ccui.adapters.persistence.run.JdbiRunEventLog;
+import dev.ccui.adapters.process.claude.ClaudeCliProbe;
+import dev.ccui.adapters.process.claude.CliClaudeRunner;
+import dev.ccui.adapters.process.claude.CliRunnerSettings;
+import dev.ccui.application.audit.Auditor;
+import dev.ccui.application.events.port.in.ChangeFeedUseCase;
+import dev.ccui.application.events.port.out.EventBus;
+import dev.ccui.application.health.port.out.HealthProbe;
+import dev.ccui.application.project.ProjectAccess;
+import dev.ccui.application.project.port.out.ProjectRepository;
+import dev.ccui.application.run.RunService;
+import dev.ccui.application.run.port.out.RunRepository;
+import dev.ccui.application.run.port.out.SessionProjects;
+import dev.ccui.application.sandbox.port.out.ProcessSandbox;
+import dev.ccui.bootstrap.config.ClaudeConfig;
+import dev.ccui.bootstrap.config.NodeIdFile;
+import dev.ccui.bootstrap.config.RunConfig;
+import dev.ccui.domain.run.NodeId;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Claude runs: the CLI processes this node starts, their events, and the nodes sharing the database. */
+public final class RunComponents implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RunComponents.class);
+
+    private final CliClaudeRunner claude;
+    private final RunService runs;
+    private final HealthProbe claudeProbe;
+
+    private RunComponents(CliClaudeRunner claude, RunService runs, HealthProbe claudeProbe) {
+        this.claude = claude;
+        this.runs = runs;
+        this.claudeProbe = claudeProbe;
+    }
+
+    /**
+     * @param environment the variables the app was configured from; the runner keeps only the names meant for the CLI
+     * @param dataDir     where this node's id is kept unless configured
+     */
+    public static RunComponents build(RunConfig config, ClaudeConfig claudeConfig, Map<String, String> environment,
+                                      Path dataDir, Database database, RunRepository runStore, ProjectRepository projects,
+                                      SessionProjects sessions, ProjectAccess access, ProcessSandbox sandbox,
+                                      EventBus events, Auditor auditor, Clock clock) {
+        var cliEnvironment = new HashMap<>(environment);
+        // Transcripts must land where the indexer reads them.
+        cliEnvironment.put("CLAUDE_CONFIG_DIR", claudeConfig.configDir().toString());
+        var claude = new CliClaudeRunner(CliRunnerSettings.defaults(claudeConfig.cliPath(), cliEnvironment)
+                .withCleanup(claudeConfig.cleanup()), new ObjectMapper(), sandbox);
+        // Nodes sharing the database tell their runs apart by this id (kept in the data dir unless configured).
+        NodeId node = config.nodeId().map(NodeId::new).orElseGet(() -> NodeIdFile.readOrCreate(dataDir));
+        LOG.info("node id {}", node);
+        var runs = new RunService(claude, new JdbiRunEventLog(database.jdbi()), runStore,
+                new JdbiNodeHeartbeats(database.jdbi()), projects, sessions, events, auditor, clock, config.settings(node),
+                access);
+        return new RunComponents(claude, runs,
+                new ClaudeCliProbe(claudeConfig.cliPath(), claudeConfig.cleanup(), clock, Duration.ofMinutes(5)));
+    }
+
+    public RunService runs() {
+        return runs;
+    }
+
+    public HealthProbe healthProbe() {
+        return claudeProbe;
+    }
+
+    /** {@code /ws} (the change feed and run frames) and the run routes with their event streams. */
+    public List<RouteGroup> routes(HttpEdge edge, ChangeFeedUseCase changes) {
+        var routes = new RunRoutes(runs, changes);
+        routes.limitedBy(edge.connections());
+        return List.of(new WsEndpoint(edge.webSockets(), changes, runs, edge.maintenance()), routes);
+    }
+
+    public void bindGauges(HttpMetrics metrics) {
+        metrics.gauge("ccui.runs.active", "active Claude runs on this node", runs::activeRuns);
+    }
+
+    /** Ends this node's runs left from before a restart as lost, then beats and watches the other nodes. */
+    public void start() {
+        runs.recoverAfterRestart();
+    }
+
+    /** Ends every claude CLI this node started (their runs end as failed), then stops the runner's timers. */
+    @Override
+    public void close() {
+        runs.close();
+        claude.close();
+    }
+}

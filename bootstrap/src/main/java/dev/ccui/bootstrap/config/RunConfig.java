@@ -1,0 +1,47 @@
+package dev.ccui.bootstrap.config;
+
+import dev.ccui.application.run.RunSettings;
+import dev.ccui.domain.run.NodeId;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Claude runs: limits, permission prompts, and the node this process is among several sharing a database.
+ *
+ * @param nodeId      {@code CCUI_NODE_ID}; unset, one is kept in the data dir
+ * @param nodeTimeout a node silent this long is taken for dead and its runs end as lost
+ */
+public record RunConfig(int perUser, int total, Duration permissionTimeout, Duration eventRetention,
+                        Optional<String> nodeId, Duration nodeTimeout) {
+
+    /** The run settings once the node id is known (configured, or read from the data dir). */
+    public RunSettings settings(NodeId node) {
+        return new RunSettings(perUser, total, permissionTimeout, eventRetention, node, nodeTimeout);
+    }
+
+    static RunConfig read(EnvironmentReader r) {
+        var config = new RunConfig(r.integer("CCUI_RUNS_PER_USER", 3, 1, 1000), r.integer("CCUI_RUNS_MAX", 10, 1, 10_000),
+                r.duration("CCUI_PERMISSION_TIMEOUT", Duration.ofMinutes(5)),
+                r.duration("CCUI_RUN_EVENT_RETENTION", Duration.ofDays(30)), r.optional("CCUI_NODE_ID"),
+                r.duration("CCUI_NODE_TIMEOUT", Duration.ofMinutes(2)));
+        if (config.permissionTimeout().isZero() || config.permissionTimeout().isNegative()) {
+            r.problem("CCUI_PERMISSION_TIMEOUT must be positive, e.g. 5m");
+        }
+        if (config.eventRetention().compareTo(Duration.ofHours(1)) < 0) {
+            r.problem("CCUI_RUN_EVENT_RETENTION must be at least 1h");
+        }
+        if (config.nodeId().isPresent() && !NodeId.valid(config.nodeId().get())) {
+            r.problem("CCUI_NODE_ID must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+        if (config.nodeTimeout().compareTo(Duration.ofSeconds(2)) < 0) {
+            r.problem("CCUI_NODE_TIMEOUT must be at least 2s (heartbeats come every quarter of it, at most every 30s)");
+        }
+        return config;
+    }
+
+    @Override
+    public String toString() {
+        return "runs=" + perUser + "/user, " + total + " total (permission timeout " + permissionTimeout + ", events kept "
+                + eventRetention + ")";
+    }
+}
