@@ -165,18 +165,15 @@ final class LiveSession implements RunListener {
         PendingPermissions.Pending pending = permissions.find(requestId, runId).orElseThrow(() -> new ConflictException(
                 "PERMISSION_NOT_PENDING", "this permission request was already decided or does not exist"));
         RunEvent.PermissionRequest request = pending.request();
-        // A malformed answer (400) leaves the request pending for a good one.
-        PermissionDecision allowed = answer.allow() ? allow(request, answer) : null;
+        // Built before the request leaves: a malformed answer (400) leaves it pending for a good one.
+        PermissionDecision decision = answer.allow() ? allow(request, answer)
+                : new PermissionDecision.Deny(answer.message(), false);
         permissions.take(requestId, runId);
         if (answer.allow() && answer.remember() && !ToolPrompts.isPrompt(request)) {
             permissions.rememberAllowed(request.toolName());
         }
-        if (answer.allow()) {
-            answer(pending.runId(), request, allowed, decidedBy, null);
-        } else {
-            PermissionDecision.Deny deny = new PermissionDecision.Deny(answer.message(), false);
-            answer(pending.runId(), request, deny, decidedBy, deny.message());
-        }
+        answer(pending.runId(), request, decision, decidedBy,
+                decision instanceof PermissionDecision.Deny deny ? deny.message() : null);
         return request;
     }
 
