@@ -239,18 +239,21 @@ final class LiveSession implements RunListener {
     }
 
     private void asked(RunEvent.PermissionRequest request) {
-        emit(request);
         RunId runId = current == null ? lastRunId : current.id();
-        if (permissions.allowedForSession(request.toolName()) && !ToolPrompts.isPrompt(request)) {
+        boolean byRule = permissions.allowedForSession(request.toolName()) && !ToolPrompts.isPrompt(request);
+        // The row says the run waits before the request goes out, as it says how a run ended before
+        // run_ended: a client that asks for the run as soon as the request arrives must not read "running".
+        if (!byRule && current != null && current.state() != RunState.INTERRUPTING) {
+            setState(RunState.AWAITING_PERMISSION);
+        }
+        emit(request);
+        if (byRule) {
             answer(runId, request, allow(request), DECIDED_BY_RULE, null);
             return;
         }
         DelayedTasks.Scheduled timeout = services.timers().after(services.permissionTimeout(),
                 () -> timedOut(request.requestId()));
         permissions.add(new PendingPermissions.Pending(runId, request, timeout));
-        if (current != null && current.state() != RunState.INTERRUPTING) {
-            setState(RunState.AWAITING_PERMISSION);
-        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ccui.application.audit.Auditor;
+import dev.ccui.application.events.AppEvent;
 import dev.ccui.application.run.port.in.PermissionAnswer;
 import dev.ccui.application.run.port.out.RunSpec;
 import dev.ccui.application.testing.FakeClaudeRunner;
@@ -32,6 +33,7 @@ import dev.ccui.domain.user.Username;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,6 +49,7 @@ class LiveSessionTest {
     private final InMemoryRunStore store = new InMemoryRunStore();
     private final ManualTasks timers = new ManualTasks();
     private final FakeClaudeRunner runner = new FakeClaudeRunner();
+    private final SyncEventBus bus = new SyncEventBus();
     private final Principal olga = new Principal(UserId.random(), new Username("olga"), Role.MEMBER, AuthMethod.BEARER,
             null, null, Set.of());
     private final SessionId sessionId = new SessionId(UUID.randomUUID().toString());
@@ -58,7 +61,7 @@ class LiveSessionTest {
     @BeforeEach
     void startARun() {
         store.insert(run);
-        var services = new LiveSession.Services(store, new RunEventPublisher(store, new SyncEventBus(), clock),
+        var services = new LiveSession.Services(store, new RunEventPublisher(store, bus, clock),
                 new Auditor(new InMemoryAuditRepository(), clock), clock, Duration.ofMinutes(5), timers);
         live = new LiveSession(sessionId, services, gone -> { });
         live.begin(run, olga);
@@ -79,6 +82,19 @@ class LiveSessionTest {
 
     private RunState state() {
         return store.findById(run.id()).orElseThrow().state();
+    }
+
+    @Test
+    void theRunSaysItWaitsBeforeAnyoneHearsTheRequest() throws Exception {
+        List<RunState> seenWithTheRequest = new ArrayList<>();
+        try (var ignored = bus.subscribe(e -> {
+            if (e instanceof AppEvent.RunEventLogged logged && logged.logged().event() instanceof RunEvent.PermissionRequest) {
+                seenWithTheRequest.add(state());
+            }
+        })) {
+            cli.emit(write("r1"));
+        }
+        assertThat(seenWithTheRequest).containsExactly(RunState.AWAITING_PERMISSION);
     }
 
     @Test
