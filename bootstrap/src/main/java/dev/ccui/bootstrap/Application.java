@@ -14,6 +14,7 @@ import dev.ccui.adapters.persistence.ratelimit.LocalRateLimiter;
 import dev.ccui.adapters.persistence.redis.RedisEventBus;
 import dev.ccui.adapters.persistence.redis.RedisRateLimiter;
 import dev.ccui.adapters.persistence.run.JdbiRunRepository;
+import dev.ccui.application.ratelimit.RateLimitService;
 import dev.ccui.application.events.port.out.EventBus;
 import dev.ccui.application.health.port.out.HealthProbe;
 import dev.ccui.application.ratelimit.port.out.RateLimiter;
@@ -163,7 +164,7 @@ public final class Application implements AutoCloseable {
         runs.bindGauges(metrics);
         operations.bindGauges(metrics, storage.database());
         var maintenance = operations.maintenance();
-        var edge = HttpEdge.of(config.http(), metrics, accounts.auth(), rateLimiter, maintenance, alerts.alerts());
+        var edge = HttpEdge.of(config.http(), metrics, accounts.auth(), new RateLimitService(rateLimiter), maintenance, alerts.alerts());
         var changes = projects.changes();
         var routes = new ArrayList<RouteGroup>(operations.routes(edge));
         routes.addAll(accounts.routes(edge));

@@ -1,5 +1,10 @@
 package dev.ccui.bootstrap;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -74,15 +79,14 @@ class ArchitectureTest {
     @Test
     void frameworksStayInTheirAdapter() {
         noClasses().that().resideOutsideOfPackage("dev.ccui.adapters.http..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..", "com.auth0..",
-                        "at.favre..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..")
                 .check(classes);
         noClasses().that().resideOutsideOfPackage("dev.ccui.adapters.persistence..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "org.flywaydb..", "com.zaxxer..",
-                        "io.lettuce..", "io.github.bucket4j..", "org.postgresql..", "org.sqlite..")
+                        "io.lettuce..", "io.github.bucket4j..", "org.postgresql..", "org.sqlite..", "com.auth0..", "at.favre..")
                 .check(classes);
         noClasses().that().resideOutsideOfPackage("dev.ccui.adapters.process..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.pty4j..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.pty4j..", "jakarta.mail..")
                 .check(classes);
         noClasses().that().resideInAnyPackage("dev.ccui.domain..", "dev.ccui.application..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..", "io.micrometer..")
@@ -100,6 +104,46 @@ class ArchitectureTest {
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.lang.ProcessBuilder")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.Socket")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.http.HttpClient")
+                .check(classes);
+    }
+
+    /**
+     * The HTTP adapter drives use cases through their in-ports and shows what they answer: in-port
+     * records, domain types, and the vocabulary every in-port shares ({@code application.common}:
+     * who called, a page of results). An out-port or a service is never its business.
+     */
+    @Test
+    void theHttpAdapterSeesOnlyTheInPortsOfTheApplication() {
+        noClasses().that().resideInAPackage("dev.ccui.adapters.http..")
+                .should().dependOnClassesThat(resideInAPackage("dev.ccui.application..")
+                        .and(not(resideInAnyPackage("dev.ccui.application..port.in..", "dev.ccui.application.common.."))))
+                .check(classes);
+    }
+
+    /** Talking to the outside (disk, processes, network, mail) is an adapter module's: the HTTP adapter implements no out-port. */
+    @Test
+    void outPortsAreImplementedInTheAdapterModulesThatOwnTheirOutside() {
+        noClasses().that().resideInAPackage("dev.ccui.adapters.http..")
+                .should().implement(resideInAPackage("dev.ccui.application..port.out.."))
+                .check(classes);
+    }
+
+    /**
+     * What implements an out-port inside the application only decorates, combines or observes
+     * other ports (a cache that forgets, a fan-out of alert sinks, a probe over a service): none
+     * of it reads or writes files, streams, processes or sockets itself.
+     */
+    @Test
+    void outPortImplementationsInTheApplicationDoNoInputOrOutput() {
+        DescribedPredicate<JavaClass> inputOrOutput = resideInAnyPackage("java.nio.file..", "java.nio.channels..", "java.net..")
+                .and(not(type(java.nio.file.Path.class)))
+                .or(assignableTo(java.io.InputStream.class)).or(assignableTo(java.io.OutputStream.class))
+                .or(assignableTo(java.io.Reader.class)).or(assignableTo(java.io.Writer.class))
+                .or(type(java.io.File.class)).or(type(ProcessBuilder.class)).or(type(Process.class))
+                .as("input or output");
+        noClasses().that().resideInAnyPackage("dev.ccui.domain..", "dev.ccui.application..")
+                .and().implement(resideInAPackage("dev.ccui.application..port.out.."))
+                .should().accessClassesThat(inputOrOutput)
                 .check(classes);
     }
 

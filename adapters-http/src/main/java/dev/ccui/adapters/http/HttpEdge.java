@@ -11,7 +11,7 @@ import dev.ccui.adapters.http.ws.WsAuthentication;
 import dev.ccui.application.alert.port.in.AlertUseCase;
 import dev.ccui.application.auth.port.in.AuthUseCase;
 import dev.ccui.application.maintenance.port.in.MaintenanceUseCase;
-import dev.ccui.application.ratelimit.port.out.RateLimiter;
+import dev.ccui.application.ratelimit.port.in.RateLimitUseCase;
 import io.javalin.http.Context;
 import java.util.function.Predicate;
 
@@ -32,7 +32,7 @@ public final class HttpEdge {
     private final ConnectionLimits connections;
     private final WsAuthentication webSockets;
 
-    private HttpEdge(HttpSettings settings, HttpMetrics metrics, AuthUseCase auth, RateLimiter rateLimiter,
+    private HttpEdge(HttpSettings settings, HttpMetrics metrics, AuthUseCase auth, RateLimitUseCase rateLimiter,
                      MaintenanceUseCase maintenance, AlertUseCase incidents) {
         this.settings = settings;
         this.metrics = metrics;
@@ -48,13 +48,13 @@ public final class HttpEdge {
                 .limitedBy(rateLimits, connections);
     }
 
-    public static HttpEdge of(HttpSettings settings, HttpMetrics metrics, AuthUseCase auth, RateLimiter rateLimiter,
+    public static HttpEdge of(HttpSettings settings, HttpMetrics metrics, AuthUseCase auth, RateLimitUseCase rateLimiter,
                               MaintenanceUseCase maintenance, AlertUseCase incidents) {
         return new HttpEdge(settings, metrics, auth, rateLimiter, maintenance, incidents);
     }
 
     /** Without alerting and maintenance mode (tests of the HTTP layer). */
-    public static HttpEdge of(HttpSettings settings, HttpMetrics metrics, AuthUseCase auth, RateLimiter rateLimiter) {
+    public static HttpEdge of(HttpSettings settings, HttpMetrics metrics, AuthUseCase auth, RateLimitUseCase rateLimiter) {
         return of(settings, metrics, auth, rateLimiter, MaintenanceUseCase.OFF, AlertUseCase.NONE);
     }
 

@@ -1,6 +1,6 @@
 package dev.ccui.adapters.http;
 
-import dev.ccui.application.ratelimit.port.out.RateLimit;
+import dev.ccui.domain.ratelimit.RateLimit;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

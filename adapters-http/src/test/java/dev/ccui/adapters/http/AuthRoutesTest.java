@@ -3,17 +3,7 @@ package dev.ccui.adapters.http;
 import static dev.ccui.adapters.http.TestHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.auth0.jwt.JWT;
-import com.auth0.jwt.algorithms.Algorithm;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.Date;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,28 +69,11 @@ class AuthRoutesTest {
         assertThat(wrong.headers().firstValue("Set-Cookie")).isEmpty();
     }
 
+    /** Which tokens are forgeries is the issuer's to say (JwtForgeryTest); here, how any of them is answered. */
     @Test
-    void forgedTokensAreRefused() throws Exception {
+    void aTokenTheIssuerDoesNotVouchForIsRefused() {
         String real = http.setUpAdmin();
-        String sub = json(http.get("/api/auth/me", "Authorization", "Bearer " + real)).get("id").asText();
-        String[] parts = real.split("\\.");
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-
-        String algNone = b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
-                + parts[1] + ".";
-        String otherSecret = JWT.create().withIssuer("ccui").withJWTId(UUID.randomUUID().toString()).withSubject(sub)
-                .withIssuedAt(new Date()).withExpiresAt(Date.from(Instant.now().plusSeconds(600)))
-                .sign(Algorithm.HMAC256("another-secret-that-is-long-enough-123456"));
-        var generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        var pair = generator.generateKeyPair();
-        String rsa = JWT.create().withIssuer("ccui").withJWTId(UUID.randomUUID().toString()).withSubject(sub)
-                .withIssuedAt(new Date()).withExpiresAt(Date.from(Instant.now().plusSeconds(600)))
-                .sign(Algorithm.RSA256((RSAPublicKey) pair.getPublic(), (RSAPrivateKey) pair.getPrivate()));
-        String tamperedPayload = parts[0] + "." + b64.encodeToString(("{\"sub\":\"" + sub
-                + "\",\"jti\":\"x\",\"iss\":\"ccui\",\"iat\":1,\"exp\":9999999999}").getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
-
-        for (String forged : new String[] {algNone, otherSecret, rsa, tamperedPayload, "garbage", real + "x"}) {
+        for (String forged : new String[] {"garbage", real + "x", "eyJhbGciOiJub25lIn0.e30."}) {
             var response = http.get("/api/auth/me", "Authorization", "Bearer " + forged);
             assertThat(response.statusCode()).as(forged).isEqualTo(401);
             assertThat(json(response).get("error").get("code").asText()).isEqualTo("INVALID_TOKEN");

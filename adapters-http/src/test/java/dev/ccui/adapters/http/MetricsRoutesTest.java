@@ -4,7 +4,7 @@ import static dev.ccui.adapters.http.TestHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ccui.adapters.http.metrics.HttpMetrics;
-import dev.ccui.application.ratelimit.port.out.RateLimit;
+import dev.ccui.domain.ratelimit.RateLimit;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

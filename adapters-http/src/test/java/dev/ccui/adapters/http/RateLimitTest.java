@@ -3,7 +3,7 @@ package dev.ccui.adapters.http;
 import static dev.ccui.adapters.http.TestHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ccui.application.ratelimit.port.out.RateLimit;
+import dev.ccui.domain.ratelimit.RateLimit;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

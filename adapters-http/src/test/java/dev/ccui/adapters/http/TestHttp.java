@@ -16,14 +16,15 @@ import dev.ccui.adapters.http.workspace.FileRoutes;
 import dev.ccui.adapters.http.workspace.GitRoutes;
 import dev.ccui.adapters.http.workspace.TerminalEndpoint;
 import dev.ccui.adapters.http.ws.WsEndpoint;
-import dev.ccui.adapters.http.security.BcryptPasswordHasher;
-import dev.ccui.adapters.http.security.JwtTokenIssuer;
 import dev.ccui.application.auth.AuthSettings;
 import dev.ccui.application.health.HealthService;
 import dev.ccui.application.health.port.out.HealthProbe;
 import dev.ccui.application.health.port.in.ProbeResult;
-import dev.ccui.application.ratelimit.port.out.RateLimit;
+import dev.ccui.domain.ratelimit.RateLimit;
+import dev.ccui.application.ratelimit.RateLimitService;
 import dev.ccui.application.testing.CountingRateLimiter;
+import dev.ccui.application.testing.FakePasswordHasher;
+import dev.ccui.application.testing.FakeTokenIssuer;
 import dev.ccui.application.testing.InMemoryAuthFixture;
 import dev.ccui.application.events.ChangeFeedService;
 import dev.ccui.application.project.ProjectAccess;
@@ -46,12 +47,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The HTTP adapter on a random loopback port over in-memory out-ports (real bcrypt and JWT),
+ * The HTTP adapter on a random loopback port over in-memory out-ports (bcrypt and JWT are the
+ * persistence adapter's, tested there and end to end in bootstrap),
  * with a plain JDK HTTP client: enough to test every filter and route at the HTTP level fast.
  */
 public final class TestHttp implements AutoCloseable {
-    public static final String JWT_SECRET = "test-secret-of-at-least-32-bytes-long!!";
-
     public final InMemoryAuthFixture fixture;
     public final HttpServer server;
     public final FakeClaudeRunner runner = new FakeClaudeRunner();
@@ -74,8 +74,8 @@ public final class TestHttp implements AutoCloseable {
 
     public TestHttp(java.util.function.UnaryOperator<HttpSettings> tweak, RateLimit perUsername,
                     dev.ccui.adapters.http.metrics.HttpMetrics metrics) {
-        fixture = new InMemoryAuthFixture(new MutableClock(Instant.now()), new BcryptPasswordHasher(4),
-                clock -> new JwtTokenIssuer(JWT_SECRET, Duration.ofDays(7), clock), new CountingRateLimiter(),
+        fixture = new InMemoryAuthFixture(new MutableClock(Instant.now()), new FakePasswordHasher(),
+                clock -> new FakeTokenIssuer(clock, Duration.ofDays(7)), new CountingRateLimiter(),
                 new AuthSettings(perUsername, Duration.ofSeconds(30)));
         HealthProbe database = new HealthProbe() {
             public String name() {
@@ -97,7 +97,7 @@ public final class TestHttp implements AutoCloseable {
                 fixture.auditor, fixture.clock, RunSettings.defaults());
         var health = new HealthService(List.of(database), "test", fixture.clock);
         HttpSettings settings = tweak.apply(defaults());
-        var edge = HttpEdge.of(settings, metrics, fixture.auth, fixture.rateLimiter);
+        var edge = HttpEdge.of(settings, metrics, fixture.auth, new RateLimitService(fixture.rateLimiter));
         var changes = new ChangeFeedService(bus, new ProjectAccess(projects));
         var runRoutes = new RunRoutes(runs, changes);
         runRoutes.limitedBy(edge.connections());
@@ -117,7 +117,7 @@ public final class TestHttp implements AutoCloseable {
                 runRoutes,
                 new FileRoutes(null),
                 new GitRoutes(null),
-                new TerminalEndpoint(null, edge.webSockets(), edge.maintenance()).closingOnRevocation(changes))).start();
+                new TerminalEndpoint(null, edge.webSockets(), edge.maintenance(), changes))).start();
     }
 
     public static HttpSettings defaults() {

@@ -28,7 +28,7 @@ public final class ApiKeyService implements ApiKeyUseCase {
     private final Auditor auditor;
     private final Clock clock;
 
-    private java.util.function.Consumer<dev.ccui.application.events.AppEvent> revocations = event -> {
+    private java.util.function.Consumer<dev.ccui.domain.events.AppEvent> revocations = event -> {
     };
 
     /** Where a revoked key's open connections are told to end (the event bus, on every node). */
@@ -80,7 +80,7 @@ public final class ApiKeyService implements ApiKeyUseCase {
                 .filter(found -> found.userId().equals(caller.userId()) || caller.isAdmin())
                 .orElseThrow(() -> new NotFoundException("no such API key"));
         keys.delete(key.id());
-        revocations.accept(new dev.ccui.application.events.AppEvent.AccessRevoked(key.userId(), null, null,
+        revocations.accept(new dev.ccui.domain.events.AppEvent.AccessRevoked(key.userId(), null, null,
                 key.id().toString(), false));
         auditor.record(AuditAction.API_KEY_REVOKED, caller, key.prefix(), client, true, key.name());
     }

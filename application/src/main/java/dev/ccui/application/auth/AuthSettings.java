@@ -1,6 +1,6 @@
 package dev.ccui.application.auth;
 
-import dev.ccui.application.ratelimit.port.out.RateLimit;
+import dev.ccui.domain.ratelimit.RateLimit;
 import java.time.Duration;
 import java.util.Objects;
 

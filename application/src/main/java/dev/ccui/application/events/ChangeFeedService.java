@@ -4,6 +4,7 @@ import dev.ccui.application.events.port.in.ChangeFeedUseCase;
 import dev.ccui.application.events.port.out.EventBus;
 import dev.ccui.application.events.port.out.ProjectVisibility;
 import dev.ccui.domain.auth.Principal;
+import dev.ccui.domain.events.AppEvent;
 import dev.ccui.domain.project.ProjectId;
 import java.util.Set;
 import java.util.function.Consumer;

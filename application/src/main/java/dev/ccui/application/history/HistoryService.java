@@ -4,7 +4,7 @@ import dev.ccui.application.audit.Auditor;
 import dev.ccui.application.common.ClientInfo;
 import dev.ccui.application.common.Limits;
 import dev.ccui.application.common.Page;
-import dev.ccui.application.events.AppEvent;
+import dev.ccui.domain.events.AppEvent;
 import dev.ccui.application.events.port.out.EventBus;
 import dev.ccui.application.history.port.in.MessagesPage;
 import dev.ccui.application.history.port.in.MessagesQuery;

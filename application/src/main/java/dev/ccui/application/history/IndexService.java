@@ -1,6 +1,6 @@
 package dev.ccui.application.history;
 
-import dev.ccui.application.events.AppEvent;
+import dev.ccui.domain.events.AppEvent;
 import dev.ccui.domain.history.IndexProgress;
 import dev.ccui.application.events.port.out.EventBus;
 import dev.ccui.application.history.port.out.FileState;

@@ -1,6 +1,6 @@
 package dev.ccui.application.project;
 
-import dev.ccui.application.events.AppEvent;
+import dev.ccui.domain.events.AppEvent;
 import dev.ccui.application.events.port.out.EventBus;
 import dev.ccui.application.project.port.in.UnsafeProject;
 import dev.ccui.application.project.port.out.ProjectRepository;

@@ -2,7 +2,7 @@ package dev.ccui.application.project;
 
 import dev.ccui.application.audit.Auditor;
 import dev.ccui.application.common.ClientInfo;
-import dev.ccui.application.events.AppEvent;
+import dev.ccui.domain.events.AppEvent;
 import dev.ccui.application.events.port.out.EventBus;
 import dev.ccui.application.project.port.in.ProjectChanges;
 import dev.ccui.application.project.port.in.ProjectUseCase;

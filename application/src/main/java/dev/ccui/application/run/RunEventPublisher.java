@@ -1,6 +1,6 @@
 package dev.ccui.application.run;
 
-import dev.ccui.application.events.AppEvent;
+import dev.ccui.domain.events.AppEvent;
 import dev.ccui.application.events.port.out.EventBus;
 import dev.ccui.application.run.port.out.RunEventLog;
 import dev.ccui.domain.run.LoggedRunEvent;

@@ -3,7 +3,7 @@ package dev.ccui.application.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ccui.application.alert.port.out.DiskSpace;
-import dev.ccui.application.events.AppEvent;
+import dev.ccui.domain.events.AppEvent;
 import dev.ccui.application.testing.MutableClock;
 import dev.ccui.application.testing.SyncEventBus;
 import dev.ccui.domain.run.LoggedRunEvent;

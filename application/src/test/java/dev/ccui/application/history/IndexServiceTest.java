@@ -3,7 +3,7 @@ package dev.ccui.application.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ccui.application.common.ClientInfo;
-import dev.ccui.application.events.AppEvent;
+import dev.ccui.domain.events.AppEvent;
 import dev.ccui.application.history.port.in.MessagesQuery;
 import dev.ccui.domain.history.IndexProgress;
 import dev.ccui.application.testing.HistoryFixture;

@@ -1,6 +1,6 @@
 package dev.ccui.application.testing;
 
-import dev.ccui.application.ratelimit.port.out.RateLimit;
+import dev.ccui.domain.ratelimit.RateLimit;
 import dev.ccui.application.ratelimit.port.out.RateLimiter;
 import java.time.Duration;
 import java.util.Map;

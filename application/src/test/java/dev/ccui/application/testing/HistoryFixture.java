@@ -1,7 +1,7 @@
 package dev.ccui.application.testing;
 
 import dev.ccui.application.audit.Auditor;
-import dev.ccui.application.events.AppEvent;
+import dev.ccui.domain.events.AppEvent;
 import dev.ccui.application.history.HistoryService;
 import dev.ccui.application.history.IndexService;
 import dev.ccui.application.history.IndexSettings;

@@ -1,6 +1,6 @@
 package dev.ccui.application.testing;
 
-import dev.ccui.application.events.AppEvent;
+import dev.ccui.domain.events.AppEvent;
 import dev.ccui.application.events.port.out.EventBus;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,7 +1,7 @@
 package dev.ccui.bootstrap.components;
 
-import dev.ccui.adapters.http.alert.SmtpAlertSink;
-import dev.ccui.adapters.http.alert.WebhookAlertSink;
+import dev.ccui.adapters.process.alert.SmtpAlertSink;
+import dev.ccui.adapters.process.alert.WebhookAlertSink;
 import dev.ccui.adapters.persistence.disk.FileStoreDiskSpace;
 import dev.ccui.application.alert.AlertService;
 import dev.ccui.application.alert.AlertingAuditRepository;

@@ -67,7 +67,7 @@ public final class WorkspaceComponents implements AutoCloseable {
 
     public List<RouteGroup> routes(HttpEdge edge, ChangeFeedUseCase changes) {
         return List.of(new FileRoutes(files), new GitRoutes(git),
-                new TerminalEndpoint(terminals, edge.webSockets(), edge.maintenance()).closingOnRevocation(changes));
+                new TerminalEndpoint(terminals, edge.webSockets(), edge.maintenance(), changes));
     }
 
     public void bindGauges(HttpMetrics metrics) {

@@ -1,6 +1,6 @@
 package dev.ccui.bootstrap.config;
 
-import dev.ccui.application.ratelimit.port.out.RateLimit;
+import dev.ccui.domain.ratelimit.RateLimit;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

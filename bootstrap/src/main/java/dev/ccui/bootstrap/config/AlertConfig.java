@@ -1,6 +1,6 @@
 package dev.ccui.bootstrap.config;
 
-import dev.ccui.adapters.http.alert.SmtpSettings;
+import dev.ccui.adapters.process.alert.SmtpSettings;
 import dev.ccui.application.alert.AlertSettings;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package dev.ccui.bootstrap.config;
 
 import dev.ccui.adapters.http.HttpSettings;
-import dev.ccui.application.ratelimit.port.out.RateLimit;
+import dev.ccui.domain.ratelimit.RateLimit;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package dev.ccui.bootstrap.telemetry;
 
-import dev.ccui.application.events.AppEvent;
+import dev.ccui.domain.events.AppEvent;
 import dev.ccui.domain.run.LoggedRunEvent;
 import dev.ccui.domain.run.RunEvent;
 import io.opentelemetry.api.common.Attributes;

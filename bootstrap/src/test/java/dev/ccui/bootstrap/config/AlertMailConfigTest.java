@@ -3,7 +3,7 @@ package dev.ccui.bootstrap.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ccui.adapters.http.alert.SmtpSettings;
+import dev.ccui.adapters.process.alert.SmtpSettings;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccui.adapters.process.claude.FakeMessagesApi;
 import dev.ccui.adapters.process.claude.TestCli;
 import dev.ccui.bootstrap.testing.ApiClient;
+import dev.ccui.bootstrap.testing.JsonSocketClient;
 import dev.ccui.bootstrap.testing.TestApplication;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,11 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -156,17 +152,16 @@ class SandboxIT {
     @Test
     void theSameAttemptsInTheWebShellFailAndTheShellReattaches() throws Exception {
         start(Map.of());
-        Terminal shell = new Terminal().connect("");
-        String terminalId = shell.open();
+        JsonSocketClient shell = terminal();
+        String terminalId = shell.openTerminal(200, 50);
         shell.input(probe() + "; echo PROBE-$R-DONE\n");
         shell.awaitOutput(Pattern.compile("PROBE-OK-DONE"));
-        assertAllDenied(shell.output.toString());
-        long seen = shell.lastSeq;
-        shell.ws.abort();
+        assertAllDenied(shell.output());
+        long seen = shell.lastSeq();
+        shell.abort();
 
-        Terminal again = new Terminal().connect("");
-        again.send("{\"type\":\"attach\",\"terminalId\":\"" + terminalId + "\",\"afterSeq\":" + seen + "}");
-        again.lastSeq = seen;
+        JsonSocketClient again = terminal();
+        again.attach(terminalId, seen);
         again.input("echo back-$((40+2))\n");
         again.awaitOutput(Pattern.compile("back-42"));
     }
@@ -176,8 +171,8 @@ class SandboxIT {
         start(Map.of("CCUI_SANDBOX_PIDS", "64", "CCUI_SANDBOX_CPUS", "1"));
         HttpClient http = HttpClient.newHttpClient();
         List<Long> before = healthLatencies(http, 10);
-        Terminal shell = new Terminal().connect("");
-        shell.open();
+        JsonSocketClient shell = terminal();
+        shell.openTerminal(200, 50);
         shell.input("bomb() { bomb | bomb & }; bomb\n");
         shell.awaitOutput(Pattern.compile("(?i)resource temporarily unavailable|retry"));
         List<Long> during = healthLatencies(http, 20);
@@ -220,14 +215,8 @@ class SandboxIT {
                 "permissionMode", "bypassPermissions", "clientMessageId", UUID.randomUUID().toString())));
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(json(refused).path("error").path("code").asText()).isEqualTo("CAPABILITY_REQUIRED");
-        String ticket = json(bob.post("/api/auth/ws-ticket", "{}")).get("ticket").asText();
-        int shell = HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(URI.create(base.replace("http", "ws") + "/ws/terminal?projectId=" + bobProjectId + "&ticket=" + ticket),
-                        new WebSocket.Listener() { })
-                .handle((ws, error) -> error == null ? 101
-                        : error.getCause() instanceof java.net.http.WebSocketHandshakeException h ? h.getResponse().statusCode() : -1)
-                .join();
-        assertThat(shell).isEqualTo(403);
+        assertThat(JsonSocketClient.handshakeStatus(
+                () -> JsonSocketClient.withTicket(bob, "/ws/terminal?projectId=" + bobProjectId))).isEqualTo(403);
 
         String apiOnly = json(mallory.post("/api/api-keys", "{\"name\":\"ci\",\"scopes\":[\"api\"]}")).get("secret").asText();
         String bypass = json(mallory.post("/api/api-keys", "{\"name\":\"yolo\",\"scopes\":[\"api\",\"bypassPermissions\"]}"))
@@ -283,78 +272,8 @@ class SandboxIT {
         return latencies;
     }
 
-    /** A terminal socket: output accumulated in order. */
-    final class Terminal implements WebSocket.Listener {
-        final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
-        final StringBuilder partial = new StringBuilder();
-        final StringBuilder output = new StringBuilder();
-        long lastSeq;
-        WebSocket ws;
-
-        Terminal connect(String query) {
-            String ticket = json(mallory.post("/api/auth/ws-ticket", "{}")).get("ticket").asText();
-            ws = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
-                    .buildAsync(URI.create(base.replace("http", "ws") + "/ws/terminal?projectId=" + projectId + "&ticket="
-                            + ticket + query), this).join();
-            return this;
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                try {
-                    frames.add(ApiClient.JSON.readTree(partial.toString()));
-                } catch (Exception e) {
-                    throw new AssertionError(e);
-                }
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        void send(String json) {
-            ws.sendText(json, true).join();
-        }
-
-        void input(String text) throws Exception {
-            send(ApiClient.JSON.writeValueAsString(Map.of("type", "input", "data", text)));
-        }
-
-        String open() throws InterruptedException {
-            send("{\"type\":\"open\",\"cols\":200,\"rows\":50}");
-            while (true) {
-                JsonNode frame = next();
-                if (frame.get("type").asText().equals("opened")) {
-                    return frame.get("terminalId").asText();
-                }
-            }
-        }
-
-        private JsonNode next() throws InterruptedException {
-            JsonNode frame = frames.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            if (frame == null) {
-                throw new AssertionError("timed out; output so far: " + output);
-            }
-            if (frame.get("type").asText().equals("output")) {
-                long seq = frame.get("seq").asLong();
-                if (seq > lastSeq) {
-                    lastSeq = seq;
-                    output.append(frame.get("data").asText());
-                }
-            }
-            return frame;
-        }
-
-        Matcher awaitOutput(Pattern pattern) throws InterruptedException {
-            while (true) {
-                Matcher matcher = pattern.matcher(output);
-                if (matcher.find()) {
-                    return matcher;
-                }
-                next();
-            }
-        }
+    /** A terminal socket of mallory's on her project. */
+    private JsonSocketClient terminal() {
+        return JsonSocketClient.withTicket(mallory, "/ws/terminal?projectId=" + projectId).waitingUpTo(WAIT);
     }
 }

@@ -3,27 +3,16 @@ package dev.ccui.bootstrap.workspace;
 import static dev.ccui.bootstrap.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccui.bootstrap.testing.ApiClient;
+import dev.ccui.bootstrap.testing.JsonSocketClient;
 import dev.ccui.bootstrap.testing.TestApplication;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.net.http.WebSocketHandshakeException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -59,109 +48,16 @@ class TerminalWebSocketIT {
         }
     }
 
-    /** A terminal socket: frames in a queue, output text accumulated, seqs checked for gaps and duplicates. */
-    final class Socket implements WebSocket.Listener {
-        final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
-        final CompletableFuture<Integer> closed = new CompletableFuture<>();
-        private final StringBuilder partial = new StringBuilder();
-        final StringBuilder output = new StringBuilder();
-        long lastSeq;
-        WebSocket ws;
-
-        Socket connect(ApiClient as, String query) {
-            String ticket = json(as.post("/api/auth/ws-ticket", "{}")).get("ticket").asText();
-            return connectWith("?projectId=" + projectId + "&ticket=" + ticket + query);
-        }
-
-        Socket connectWith(String query) {
-            ws = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
-                    .buildAsync(URI.create(base.replace("http", "ws") + "/ws/terminal" + query), this).join();
-            return this;
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                try {
-                    frames.add(ApiClient.JSON.readTree(partial.toString()));
-                } catch (Exception e) {
-                    throw new AssertionError(e);
-                }
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closed.complete(statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            closed.complete(-1);
-        }
-
-        void send(String json) {
-            ws.sendText(json, true).join();
-        }
-
-        JsonNode await(Predicate<JsonNode> wanted) throws InterruptedException {
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (true) {
-                JsonNode frame = frames.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                if (frame == null) {
-                    throw new AssertionError("timed out; output so far: " + output);
-                }
-                take(frame);
-                if (wanted.test(frame)) {
-                    return frame;
-                }
-            }
-        }
-
-        private void take(JsonNode frame) {
-            if (frame.get("type").asText().equals("output")) {
-                long seq = frame.get("seq").asLong();
-                assertThat(seq).as("no gap, no duplicate").isEqualTo(lastSeq + 1);
-                lastSeq = seq;
-                output.append(frame.get("data").asText());
-            }
-        }
-
-        Matcher awaitOutput(Pattern pattern) throws InterruptedException {
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (true) {
-                Matcher matcher = pattern.matcher(output);
-                if (matcher.find()) {
-                    return matcher;
-                }
-                JsonNode frame = frames.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                if (frame == null) {
-                    throw new AssertionError("no " + pattern + " in: " + output);
-                }
-                take(frame);
-            }
-        }
-
-        String open() throws InterruptedException {
-            send("{\"type\":\"open\",\"cols\":80,\"rows\":24}");
-            return await(f -> f.get("type").asText().equals("opened")).get("terminalId").asText();
-        }
-
-        void input(String text) throws Exception {
-            send(ApiClient.JSON.writeValueAsString(Map.of("type", "input", "data", text)));
-        }
+    /** A terminal socket of {@code as} on the project, opened with a ticket. */
+    private JsonSocketClient terminal(ApiClient as) {
+        return JsonSocketClient.withTicket(as, "/ws/terminal?projectId=" + projectId);
     }
 
     /**
      * The app's process for the shell just opened: in the sandbox, {@code $$} is the shell's pid in
      * its own PID namespace, so the host side is found as the app's newest child once the shell answers.
      */
-    private static long pid(Socket socket) throws Exception {
+    private static long pid(JsonSocketClient socket) throws Exception {
         socket.input("echo pid=$$\n");
         socket.awaitOutput(Pattern.compile("pid=(\\d+)"));
         return ProcessHandle.current().children()
@@ -185,8 +81,8 @@ class TerminalWebSocketIT {
     @Test
     void typesResizesDropsReattachesWithoutGapOrDuplicateAndEnds() throws Exception {
         start(Map.of());
-        Socket first = new Socket().connect(owner, "");
-        String terminalId = first.open();
+        JsonSocketClient first = terminal(owner);
+        String terminalId = first.openTerminal(80, 24);
         first.input("echo hello-$((6*7))\n");
         first.awaitOutput(Pattern.compile("hello-42"));
         first.send("{\"type\":\"resize\",\"cols\":100,\"rows\":30}");
@@ -196,27 +92,26 @@ class TerminalWebSocketIT {
 
         first.input("sleep 1; for i in 1 2 3; do echo after-drop-$((i*2)); done\n");
         first.awaitOutput(Pattern.compile("sleep 1; for"));
-        long seenBeforeDrop = first.lastSeq;
-        String seenText = first.output.toString();
-        first.ws.abort();
+        long seenBeforeDrop = first.lastSeq();
+        String seenText = first.output();
+        first.abort();
 
-        Socket second = new Socket().connect(owner, "");
-        second.lastSeq = seenBeforeDrop;
-        second.send("{\"type\":\"attach\",\"terminalId\":\"" + terminalId + "\",\"afterSeq\":" + seenBeforeDrop + "}");
-        assertThat(second.await(f -> f.get("type").asText().equals("opened")).get("terminalId").asText()).isEqualTo(terminalId);
+        JsonSocketClient second = terminal(owner);
+        second.attach(terminalId, seenBeforeDrop);
+        assertThat(second.await("opened").get("terminalId").asText()).isEqualTo(terminalId);
         second.awaitOutput(Pattern.compile("after-drop-6"));
-        assertThat(seenText + second.output).contains("hello-42", "after-drop-2", "after-drop-4", "after-drop-6");
-        assertThat(second.output.toString()).doesNotContain("hello-42");
+        assertThat(seenText + second.output()).contains("hello-42", "after-drop-2", "after-drop-4", "after-drop-6");
+        assertThat(second.output()).doesNotContain("hello-42");
 
-        Socket third = new Socket().connect(owner, "");
-        third.send("{\"type\":\"attach\",\"terminalId\":\"" + terminalId + "\",\"afterSeq\":0}");
-        third.await(f -> f.get("type").asText().equals("opened"));
+        JsonSocketClient third = terminal(owner);
+        third.attach(terminalId, 0);
+        third.await("opened");
         third.awaitOutput(Pattern.compile("after-drop-6"));
-        assertThat(third.output.toString()).contains("hello-42");
-        assertThat(second.closed.get(10, TimeUnit.SECONDS)).as("the displaced connection is closed").isEqualTo(4409);
+        assertThat(third.output()).contains("hello-42");
+        assertThat(second.closeCode(Duration.ofSeconds(10))).as("the displaced connection is closed").isEqualTo(4409);
 
         third.send("{\"type\":\"close\"}");
-        third.await(f -> f.get("type").asText().equals("exit"));
+        third.await("exit");
         awaitGone(pid);
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
         awaitNoOpenTerminals();
@@ -226,20 +121,20 @@ class TerminalWebSocketIT {
     @Test
     void theGracePeriodEndsAnAbandonedTerminalAndLogoutEndsItsTerminals() throws Exception {
         start(Map.of("CCUI_TERMINAL_GRACE", "1s"));
-        Socket abandoned = new Socket().connect(owner, "");
-        String terminalId = abandoned.open();
+        JsonSocketClient abandoned = terminal(owner);
+        String terminalId = abandoned.openTerminal(80, 24);
         long pid = pid(abandoned);
-        abandoned.ws.abort();
+        abandoned.abort();
         awaitGone(pid);
-        Socket late = new Socket().connect(owner, "");
-        late.send("{\"type\":\"attach\",\"terminalId\":\"" + terminalId + "\",\"afterSeq\":0}");
-        assertThat(late.await(f -> f.get("type").asText().equals("error")).get("code").asText()).isEqualTo("NO_SUCH_TERMINAL");
+        JsonSocketClient late = terminal(owner);
+        late.attach(terminalId, 0);
+        assertThat(late.await("error").get("code").asText()).isEqualTo("NO_SUCH_TERMINAL");
 
-        Socket live = new Socket().connect(owner, "");
-        live.open();
+        JsonSocketClient live = terminal(owner);
+        live.openTerminal(80, 24);
         long livePid = pid(live);
         assertThat(owner.post("/api/auth/logout", "{}").statusCode()).isEqualTo(204);
-        assertThat(live.closed.get(10, TimeUnit.SECONDS)).isEqualTo(4409);
+        assertThat(live.closeCode(Duration.ofSeconds(10))).isEqualTo(4409);
         awaitGone(livePid);
     }
 
@@ -247,38 +142,38 @@ class TerminalWebSocketIT {
     void whoMayOpenATerminal() throws Exception {
         start(Map.of("CCUI_TERMINALS_PER_USER", "1"));
         ApiClient stranger = admin.createMember("stranger");
-        assertThat(handshakeStatus(() -> new Socket().connect(stranger, ""))).isEqualTo(403);
-        assertThat(handshakeStatus(() -> new Socket().connectWith("?projectId=" + projectId))).isEqualTo(401);
+        assertThat(JsonSocketClient.handshakeStatus(() -> terminal(stranger))).isEqualTo(403);
+        assertThat(JsonSocketClient.handshakeStatus(() -> JsonSocketClient.open(base, "/ws/terminal?projectId=" + projectId, Map.of()))).isEqualTo(401);
 
         String noScope = json(owner.post("/api/api-keys", "{\"name\":\"ci\",\"scopes\":[\"api\"]}")).get("secret").asText();
         String withScope = json(owner.post("/api/api-keys", "{\"name\":\"shell\",\"scopes\":[\"api\",\"terminal\"]}"))
                 .get("secret").asText();
-        assertThat(handshakeStatus(() -> withKey(noScope))).isEqualTo(403);
-        Socket viaKey = withKey(withScope);
-        viaKey.open();
+        assertThat(JsonSocketClient.handshakeStatus(() -> withKey(noScope))).isEqualTo(403);
+        JsonSocketClient viaKey = withKey(withScope);
+        viaKey.openTerminal(80, 24);
         viaKey.input("echo key-$((1+1))\n");
         viaKey.awaitOutput(Pattern.compile("key-2"));
 
-        Socket over = new Socket().connect(owner, "");
+        JsonSocketClient over = terminal(owner);
         over.send("{\"type\":\"open\",\"cols\":80,\"rows\":24}");
-        assertThat(over.await(f -> f.get("type").asText().equals("error")).get("code").asText()).isEqualTo("TERMINAL_LIMIT");
+        assertThat(over.await("error").get("code").asText()).isEqualTo("TERMINAL_LIMIT");
         over.send("{\"type\":\"input\",\"data\":\"x\"}");
-        assertThat(over.await(f -> f.get("type").asText().equals("error")).get("code").asText()).isEqualTo("INVALID");
+        assertThat(over.await("error").get("code").asText()).isEqualTo("INVALID");
 
-        assertThat(handshakeStatus(() -> new Socket().connect(admin, ""))).as("admins may").isEqualTo(101);
+        assertThat(JsonSocketClient.handshakeStatus(() -> terminal(admin))).as("admins may").isEqualTo(101);
     }
 
     @Test
     void aSwitchedOffTerminalIsRefusedWithItsCode() throws Exception {
         start(Map.of("CCUI_TERMINAL_ENABLED", "false"));
-        assertThat(handshakeStatus(() -> new Socket().connect(owner, ""))).isEqualTo(403);
+        assertThat(JsonSocketClient.handshakeStatus(() -> terminal(owner))).isEqualTo(403);
     }
 
     @Test
     void echoRoundTripLatencyOverTheWebSocket() throws Exception {
         start(Map.of());
-        Socket socket = new Socket().connect(owner, "");
-        socket.open();
+        JsonSocketClient socket = terminal(owner);
+        socket.openTerminal(80, 24);
         socket.input("stty -echo; cat\n");
         socket.awaitOutput(Pattern.compile("stty -echo; cat"));
         List<Long> micros = new ArrayList<>();
@@ -290,31 +185,16 @@ class TerminalWebSocketIT {
             if (i >= 20) {
                 micros.add((System.nanoTime() - start) / 1_000);
             }
-            socket.output.setLength(0);
+            socket.clearOutput();
         }
         micros.sort(Long::compare);
         LOG.info("FIGURE terminal echo round trip over /ws/terminal (200 round trips after 20 warm-up): p50 {} µs, p99 {} µs, max {} µs",
                 micros.get(micros.size() / 2), micros.get((int) Math.ceil(micros.size() * 0.99) - 1), micros.getLast());
         socket.send("{\"type\":\"close\"}");
-        socket.await(f -> f.get("type").asText().equals("exit"));
+        socket.await("exit");
     }
 
-    private Socket withKey(String key) {
-        Socket socket = new Socket();
-        socket.ws = HttpClient.newHttpClient().newWebSocketBuilder().header("X-API-Key", key)
-                .buildAsync(URI.create(base.replace("http", "ws") + "/ws/terminal?projectId=" + projectId), socket).join();
-        return socket;
-    }
-
-    /** 101 when the upgrade succeeds, otherwise the refusal's HTTP status. */
-    private static int handshakeStatus(java.util.function.Supplier<Socket> connect) {
-        try {
-            Socket socket = connect.get();
-            socket.ws.abort();
-            return 101;
-        } catch (CompletionException e) {
-            assertThat(e.getCause()).isInstanceOf(WebSocketHandshakeException.class);
-            return ((WebSocketHandshakeException) e.getCause()).getResponse().statusCode();
-        }
+    private JsonSocketClient withKey(String key) {
+        return JsonSocketClient.open(base, "/ws/terminal?projectId=" + projectId, Map.of("X-API-Key", key));
     }
 }

@@ -136,7 +136,7 @@ public final class RunRoutes implements RouteGroup {
         AutoCloseable slot = limits == null ? () -> { } : limits.acquire(caller(ctx));
         // Logout, a revoked key, a disabled account or a lost project ends the stream at once, on every node.
         AutoCloseable feed = changes == null ? () -> { } : changes.follow(caller(ctx), change -> {
-            if (change instanceof dev.ccui.application.events.AppEvent.AccessRevoked) {
+            if (change instanceof dev.ccui.domain.events.AppEvent.AccessRevoked) {
                 revoked.set(true);
                 streamer.interrupt();
             }

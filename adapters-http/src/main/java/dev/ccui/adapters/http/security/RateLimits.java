@@ -1,9 +1,9 @@
 package dev.ccui.adapters.http.security;
 
 import dev.ccui.adapters.http.metrics.HttpMetrics;
-import dev.ccui.application.ratelimit.port.out.RateLimit;
-import dev.ccui.application.ratelimit.port.out.RateLimiter;
+import dev.ccui.application.ratelimit.port.in.RateLimitUseCase;
 import dev.ccui.domain.error.TooManyRequestsException;
+import dev.ccui.domain.ratelimit.RateLimit;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.util.Set;
@@ -15,13 +15,13 @@ import java.util.Set;
 public final class RateLimits {
     private static final Set<String> PASSWORD_ROUTES = Set.of("/api/auth/login", "/api/auth/setup", "/api/auth/password");
 
-    private final RateLimiter limiter;
+    private final RateLimitUseCase limiter;
     private final RateLimit apiLimit;
     private final RateLimit authLimit;
 
     private final HttpMetrics metrics;
 
-    public RateLimits(RateLimiter limiter, RateLimit apiLimit, RateLimit authLimit, HttpMetrics metrics) {
+    public RateLimits(RateLimitUseCase limiter, RateLimit apiLimit, RateLimit authLimit, HttpMetrics metrics) {
         this.limiter = limiter;
         this.metrics = metrics;
         this.apiLimit = apiLimit;
@@ -52,7 +52,7 @@ public final class RateLimits {
     }
 
     private void consume(Context ctx, RateLimit limit, String key, String message) {
-        RateLimiter.Decision decision = limiter.tryConsume(limit, key);
+        RateLimitUseCase.Admission decision = limiter.admit(limit, key);
         if (!decision.allowed()) {
             metrics.rateLimited();
             throw new TooManyRequestsException(message, decision.retryAfter());

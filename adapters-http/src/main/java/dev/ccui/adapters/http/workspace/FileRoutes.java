@@ -2,16 +2,19 @@ package dev.ccui.adapters.http.workspace;
 
 import static dev.ccui.adapters.http.security.Authentication.caller;
 import static dev.ccui.adapters.http.security.Authentication.client;
+import static dev.ccui.adapters.http.workspace.WorkspaceParams.file;
+import static dev.ccui.adapters.http.workspace.WorkspaceParams.folder;
+import static dev.ccui.adapters.http.workspace.WorkspaceParams.projectId;
 
 import dev.ccui.adapters.http.RouteGroup;
 import dev.ccui.adapters.http.json.Json;
 import dev.ccui.adapters.http.security.Access;
 import dev.ccui.application.workspace.files.port.in.FilesUseCase;
-import dev.ccui.application.workspace.files.port.out.FileContent;
-import dev.ccui.application.workspace.files.port.out.FileDownload;
-import dev.ccui.application.workspace.files.port.out.FileEntry;
-import dev.ccui.application.workspace.files.port.out.FileListing;
 import dev.ccui.domain.error.InvalidException;
+import dev.ccui.domain.workspace.files.FileContent;
+import dev.ccui.domain.workspace.files.FileDownload;
+import dev.ccui.domain.workspace.files.FileEntry;
+import dev.ccui.domain.workspace.files.FileListing;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.InputStream;
@@ -61,13 +64,13 @@ public final class FileRoutes implements RouteGroup {
     }
 
     private void list(Context ctx) {
-        FileListing listing = files.list(caller(ctx), ctx.pathParam("projectId"), ctx.queryParam("path"), flag(ctx, "gitignore"));
+        FileListing listing = files.list(caller(ctx), projectId(ctx), folder(ctx), flag(ctx, "gitignore"));
         ctx.json(new Listing(listing.path(), listing.entries().stream().map(Entry::of).toList(), listing.truncated()));
     }
 
     private void read(Context ctx) throws Exception {
         if (flag(ctx, "download")) {
-            FileDownload download = files.download(caller(ctx), ctx.pathParam("projectId"), ctx.queryParam("path"));
+            FileDownload download = files.download(caller(ctx), projectId(ctx), file(ctx));
             try (InputStream in = download.stream()) {
                 // Never rendered by the browser as what it claims to be: a download, in bytes.
                 ctx.contentType("application/octet-stream");
@@ -77,13 +80,13 @@ public final class FileRoutes implements RouteGroup {
             }
             return;
         }
-        FileContent content = files.read(caller(ctx), ctx.pathParam("projectId"), ctx.queryParam("path"));
+        FileContent content = files.read(caller(ctx), projectId(ctx), file(ctx));
         ctx.json(content);
     }
 
     private void write(Context ctx) {
         WriteBody body = Json.body(ctx, WriteBody.class);
-        String sha = files.write(caller(ctx), ctx.pathParam("projectId"), ctx.queryParam("path"), body.content(),
+        String sha = files.write(caller(ctx), projectId(ctx), file(ctx), body.content(),
                 body.encoding(), body.baseSha(), client(ctx));
         ctx.json(Map.of("sha", sha));
     }
@@ -99,12 +102,12 @@ public final class FileRoutes implements RouteGroup {
             throw new InvalidException("type", "type must be \"file\" or \"directory\"");
         }
         String path = ctx.queryParam("path");
-        String sha = files.create(caller(ctx), ctx.pathParam("projectId"), path, body.content(), directory, client(ctx));
+        String sha = files.create(caller(ctx), projectId(ctx), file(path), body.content(), directory, client(ctx));
         ctx.status(201).json(Map.of("path", path, "sha", sha));
     }
 
     private void delete(Context ctx) {
-        files.delete(caller(ctx), ctx.pathParam("projectId"), ctx.queryParam("path"), flag(ctx, "recursive"), client(ctx));
+        files.delete(caller(ctx), projectId(ctx), file(ctx), flag(ctx, "recursive"), client(ctx));
         ctx.status(204);
     }
 
@@ -113,7 +116,7 @@ public final class FileRoutes implements RouteGroup {
         if (body.from() == null || body.to() == null) {
             throw new InvalidException(body.from() == null ? "from" : "to", "from and to are required");
         }
-        files.move(caller(ctx), ctx.pathParam("projectId"), body.from(), body.to(), client(ctx));
+        files.move(caller(ctx), projectId(ctx), file(body.from()), file(body.to()), client(ctx));
         ctx.status(204);
     }
 

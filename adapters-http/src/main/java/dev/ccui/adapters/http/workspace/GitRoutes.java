@@ -8,8 +8,9 @@ import dev.ccui.adapters.http.json.Json;
 import dev.ccui.adapters.http.json.QueryParams;
 import dev.ccui.adapters.http.security.Access;
 import dev.ccui.application.workspace.git.port.in.GitUseCase;
-import dev.ccui.application.workspace.git.port.out.GitFileStatus;
-import dev.ccui.application.workspace.git.port.out.GitStatus;
+import dev.ccui.domain.project.ProjectId;
+import dev.ccui.domain.workspace.git.GitFileStatus;
+import dev.ccui.domain.workspace.git.GitStatus;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
@@ -54,17 +55,17 @@ public final class GitRoutes implements RouteGroup {
     @Override
     public void register(RoutesConfig routes) {
         routes.get(BASE + "/status", ctx -> ctx.json(StatusView.of(git.status(caller(ctx), id(ctx)))), Access.USER);
-        routes.get(BASE + "/diff", ctx -> ctx.json(git.diff(caller(ctx), id(ctx), ctx.queryParam("path"),
+        routes.get(BASE + "/diff", ctx -> ctx.json(git.diff(caller(ctx), id(ctx), WorkspaceParams.optional(ctx.queryParam("path")),
                 FileRoutes.flag(ctx, "staged"))), Access.USER);
         routes.get(BASE + "/log", ctx -> ctx.json(Map.of("items", git.log(caller(ctx), id(ctx),
                 QueryParams.integer(ctx, "skip"), QueryParams.integer(ctx, "limit")))), Access.USER);
         routes.get(BASE + "/branches", ctx -> ctx.json(Map.of("items", git.branches(caller(ctx), id(ctx)))), Access.USER);
         routes.post(BASE + "/stage", ctx -> {
-            git.stage(caller(ctx), id(ctx), Json.body(ctx, PathsBody.class).paths(), client(ctx));
+            git.stage(caller(ctx), id(ctx), WorkspaceParams.paths(Json.body(ctx, PathsBody.class).paths()), client(ctx));
             ctx.status(204);
         }, Access.USER);
         routes.post(BASE + "/unstage", ctx -> {
-            git.unstage(caller(ctx), id(ctx), Json.body(ctx, PathsBody.class).paths(), client(ctx));
+            git.unstage(caller(ctx), id(ctx), WorkspaceParams.paths(Json.body(ctx, PathsBody.class).paths()), client(ctx));
             ctx.status(204);
         }, Access.USER);
         routes.post(BASE + "/commit", ctx -> {
@@ -82,7 +83,7 @@ public final class GitRoutes implements RouteGroup {
         }, Access.USER);
     }
 
-    private static String id(Context ctx) {
-        return ctx.pathParam("projectId");
+    private static ProjectId id(Context ctx) {
+        return WorkspaceParams.projectId(ctx);
     }
 }

@@ -1,221 +1,115 @@
 package dev.ccui.adapters.http.workspace;
 
 import dev.ccui.adapters.http.RouteGroup;
-import dev.ccui.adapters.http.json.Json;
-import dev.ccui.adapters.http.security.Authentication;
 import dev.ccui.adapters.http.ws.WsAuthentication;
+import dev.ccui.adapters.http.ws.socket.ClientFrames;
+import dev.ccui.adapters.http.ws.socket.JsonSocket;
+import dev.ccui.adapters.http.ws.socket.JsonSocketServer;
+import dev.ccui.adapters.http.ws.socket.SlowReaderPolicy;
+import dev.ccui.adapters.http.ws.socket.SocketProtocol;
+import dev.ccui.application.events.port.in.ChangeFeedUseCase;
 import dev.ccui.application.maintenance.port.in.MaintenanceUseCase;
 import dev.ccui.application.workspace.terminal.port.in.OpenTerminalCommand;
 import dev.ccui.application.workspace.terminal.port.in.TerminalAttachment;
 import dev.ccui.application.workspace.terminal.port.in.TerminalSink;
 import dev.ccui.application.workspace.terminal.port.in.TerminalUseCase;
-import dev.ccui.application.common.ClientInfo;
 import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.error.CcuiException;
 import dev.ccui.domain.error.InvalidException;
+import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.session.SessionId;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.websocket.WsContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.websocket.api.Callback;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code /ws/terminal?projectId=…}: one terminal per connection. Client frames {@code open {cols,
  * rows, resumeSessionId?}}, {@code attach {terminalId, afterSeq}}, {@code input {data}},
  * {@code resize {cols, rows}}, {@code close}, {@code ping}; server frames {@code opened
  * {terminalId}}, {@code output {seq, data}}, {@code exit {code}}, {@code error {code, message}},
- * {@code pong}. Every connection has a bounded outbound queue drained by its own sender: a client
- * too slow to keep up loses its connection (and can reattach from its last seq), the server never
- * buffers without bound.
+ * {@code pong}. The socket plumbing is the {@link JsonSocketServer}'s: a client too slow to keep
+ * up loses its connection with 1008 (and can reattach from its last seq), the terminal stays.
  */
 public final class TerminalEndpoint implements RouteGroup {
-    private static final Logger LOG = LoggerFactory.getLogger(TerminalEndpoint.class);
-    private static final String PRINCIPAL = "ccui.terminal.principal";
-    private static final String CLIENT = "ccui.terminal.client";
-    private static final int QUEUE_FRAMES = 4096;
+    private static final SlowReaderPolicy SLOW_READER = new SlowReaderPolicy(4096, 1008, "too slow: reattach with afterSeq");
     private static final int MAX_INPUT = 64 * 1024;
 
     private final TerminalUseCase terminals;
     private final WsAuthentication authentication;
     private final MaintenanceUseCase maintenance;
-    private final Map<String, Connection> connections = new ConcurrentHashMap<>();
+    private final JsonSocketServer sockets;
 
-    private dev.ccui.application.events.port.in.ChangeFeedUseCase changes;
-    private final Map<String, AutoCloseable> revocationFeeds = new ConcurrentHashMap<>();
-
-    /** Where revocations arrive from every node: a revoked session's or key's terminal socket is closed (4401/4403). */
-    public TerminalEndpoint closingOnRevocation(dev.ccui.application.events.port.in.ChangeFeedUseCase feed) {
-        this.changes = feed;
-        return this;
-    }
-
-    public TerminalEndpoint(TerminalUseCase terminals, WsAuthentication authentication, MaintenanceUseCase maintenance) {
+    /** {@code changes}: where revocations arrive from every node, closing a revoked caller's terminal socket (4401/4403). */
+    public TerminalEndpoint(TerminalUseCase terminals, WsAuthentication authentication, MaintenanceUseCase maintenance,
+                            ChangeFeedUseCase changes) {
         this.terminals = terminals;
         this.authentication = authentication;
         this.maintenance = maintenance;
+        this.sockets = new JsonSocketServer("/ws/terminal", authentication, changes, SLOW_READER, this::beforeUpgrade,
+                Connection::new);
     }
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.wsBeforeUpgrade("/ws/terminal", this::beforeUpgrade);
-        routes.ws("/ws/terminal", ws -> {
-            ws.onConnect(this::connected);
-            ws.onMessage(ctx -> {
-                Connection connection = connections.get(ctx.sessionId());
-                if (connection != null) {
-                    connection.received(ctx.message());
-                }
-            });
-            ws.onClose(ctx -> {
-                authentication.release(ctx.sessionId());
-                closed(ctx.sessionId());
-            });
-            ws.onError(ctx -> {
-                authentication.release(ctx.sessionId());
-                closed(ctx.sessionId());
-            });
-        });
-    }
-
-    private void beforeUpgrade(Context ctx) {
-        Principal principal = authentication.authenticate(ctx);
-        String projectId = ctx.queryParam("projectId");
-        if (projectId == null || projectId.isBlank()) {
-            throw new InvalidException("projectId", "projectId is required");
-        }
-        terminals.checkAllowed(principal, projectId);
-        // A shell can change anything in the project: no new terminals while in maintenance.
-        maintenance.requireWritable();
-        ctx.attribute(PRINCIPAL, principal);
-        ctx.attribute(CLIENT, Authentication.client(ctx));
-    }
-
-    private void connected(WsContext ctx) {
-        Principal principal = ctx.attribute(PRINCIPAL);
-        if (principal == null) {
-            ctx.closeSession(4401, "unauthenticated");
-            return;
-        }
-        if (!authentication.admit(ctx, principal)) {
-            return;
-        }
-        ctx.enableAutomaticPings(25, TimeUnit.SECONDS);
-        Connection connection = new Connection(ctx, principal, ctx.attribute(CLIENT), ctx.queryParam("projectId"));
-        connections.put(ctx.sessionId(), connection);
-        if (changes != null) {
-            revocationFeeds.put(ctx.sessionId(), changes.follow(principal, event -> {
-                if (event instanceof dev.ccui.application.events.AppEvent.AccessRevoked revoked) {
-                    ctx.closeSession(revoked.downgrade() ? 4403 : 4401,
-                            revoked.downgrade() ? "access changed: reconnect" : "signed out or access revoked");
-                }
-            }));
-        }
-        if (!authentication.stillValid(principal)) {
-            ctx.closeSession(4401, "signed out or access revoked");
-            return;
-        }
-        connection.start();
-    }
-
-    private void closed(String sessionId) {
-        AutoCloseable feed = revocationFeeds.remove(sessionId);
-        if (feed != null) {
-            try {
-                feed.close();
-            } catch (Exception ignored) {
-                // Only stops listening.
-            }
-        }
-        Connection connection = connections.remove(sessionId);
-        if (connection != null) {
-            connection.stop();
-        }
+        sockets.register(routes);
     }
 
     /** Open connections, for metrics and tests. */
     @Override
     public int openSockets() {
-        return connections.size();
+        return sockets.openConnections();
     }
 
-    private final class Connection implements TerminalSink {
-        private static final String CLOSE = "\0close";
-        private final WsContext ctx;
-        private final Principal principal;
-        private final ClientInfo client;
-        private final String projectId;
-        private final BlockingQueue<String> outbound = new LinkedBlockingQueue<>(QUEUE_FRAMES);
-        /** Frames produced while an open or attach is still answering, sent after its {@code opened}. */
-        private List<String> held = new ArrayList<>();
+    private Principal beforeUpgrade(Context ctx) {
+        Principal principal = authentication.authenticate(ctx);
+        String projectId = ctx.queryParam("projectId");
+        if (projectId == null || projectId.isBlank()) {
+            throw new InvalidException("projectId", "projectId is required");
+        }
+        terminals.checkAllowed(principal, WorkspaceParams.projectId(projectId));
+        // A shell can change anything in the project: no new terminals while in maintenance.
+        maintenance.requireWritable();
+        return principal;
+    }
+
+    private final class Connection implements SocketProtocol, TerminalSink {
+        private final JsonSocket socket;
+        private final ProjectId projectId;
+        /** What the terminal did while an open or attach is still answering, passed on after its {@code opened}. */
+        private List<Runnable> held = new ArrayList<>();
         private volatile TerminalAttachment attachment;
-        private volatile boolean stopped;
-        private Thread sender;
+        private volatile boolean closed;
 
-        Connection(WsContext ctx, Principal principal, ClientInfo client, String projectId) {
-            this.ctx = ctx;
-            this.principal = principal;
-            this.client = client;
-            this.projectId = projectId;
+        Connection(JsonSocket socket) {
+            this.socket = socket;
+            // Checked before the upgrade.
+            this.projectId = WorkspaceParams.projectId(socket.queryParam("projectId"));
         }
 
-        void start() {
-            sender = Thread.ofVirtual().name("ccui-terminal-ws").start(this::drain);
-        }
-
-        private void drain() {
-            try {
-                while (!stopped) {
-                    String frame = outbound.take();
-                    if (frame == CLOSE) {
-                        ctx.closeSession(1000, "terminal ended");
-                        return;
-                    }
-                    CompletableFuture<Void> sent = new CompletableFuture<>();
-                    ctx.session.sendText(frame, Callback.from(() -> sent.complete(null), sent::completeExceptionally));
-                    sent.get(30, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (Exception e) {
-                LOG.debug("terminal socket {} cannot be written to: {}", ctx.sessionId(), e.toString());
-                closeQuietly(1011, "write failed");
-            }
-        }
-
-        void stop() {
-            stopped = true;
+        @Override
+        public void closed() {
+            closed = true;
             TerminalAttachment current = attachment;
+            attachment = null;
             if (current != null) {
                 current.detach();
             }
-            if (sender != null) {
-                sender.interrupt();
-            }
         }
 
-        void received(String text) {
-            Map<?, ?> message;
-            try {
-                message = Json.MAPPER.readValue(text, Map.class);
-            } catch (Exception e) {
-                error("INVALID", "frames must be JSON objects with a type");
+        @Override
+        public void received(String text) {
+            Map<?, ?> message = ClientFrames.object(text).orElse(null);
+            if (message == null) {
+                error("INVALID", ClientFrames.NOT_AN_OBJECT);
                 return;
             }
             Object type = message.get("type");
             try {
                 switch (type == null ? "" : type.toString()) {
-                    case "ping" -> enqueue(frame("type", "pong"));
+                    case "ping" -> socket.send(frame("type", "pong"));
                     case "open" -> open(message);
                     case "attach" -> attach(message);
                     case "input" -> input(message);
@@ -239,7 +133,7 @@ public final class TerminalEndpoint implements RouteGroup {
             SessionId session = resume == null ? null : SessionId.parse(resume.toString())
                     .orElseThrow(() -> new InvalidException("resumeSessionId", "not a session id"));
             OpenTerminalCommand command = new OpenTerminalCommand(integer(message, "cols"), integer(message, "rows"), session);
-            answer(terminals.open(principal, projectId, command, this, client));
+            answer(terminals.open(socket.principal(), projectId, command, this, socket.client()));
         }
 
         private void attach(Map<?, ?> message) {
@@ -249,19 +143,19 @@ public final class TerminalEndpoint implements RouteGroup {
             Object id = message.get("terminalId");
             Object after = message.get("afterSeq");
             long afterSeq = after instanceof Number number ? number.longValue() : 0;
-            answer(terminals.attach(principal, projectId, id == null ? null : id.toString(), afterSeq, this));
+            answer(terminals.attach(socket.principal(), projectId, id == null ? null : id.toString(), afterSeq, this));
         }
 
         /** {@code opened} first, then whatever the terminal produced meanwhile (the replay), in order. */
         private void answer(TerminalAttachment opened) {
             synchronized (this) {
                 attachment = opened;
-                enqueue(frame("type", "opened", "terminalId", opened.terminalId()));
-                List<String> pending = held;
+                socket.send(frame("type", "opened", "terminalId", opened.terminalId()));
+                List<Runnable> pending = held;
                 held = null;
-                pending.forEach(this::enqueue);
+                pending.forEach(Runnable::run);
             }
-            if (stopped) {
+            if (closed) {
                 opened.detach();
             }
         }
@@ -284,53 +178,31 @@ public final class TerminalEndpoint implements RouteGroup {
 
         @Override
         public synchronized void output(long seq, String data) {
-            deliver(frame("type", "output", "seq", seq, "data", data));
+            deliver(() -> socket.send(frame("type", "output", "seq", seq, "data", data)));
         }
 
         @Override
         public synchronized void exited(int code) {
-            deliver(frame("type", "exit", "code", code));
-            deliver(CLOSE);
+            deliver(() -> socket.send(frame("type", "exit", "code", code)));
+            deliver(() -> socket.closeAfterQueued(1000, "terminal ended"));
         }
 
         @Override
         public void detached(String reason) {
             attachment = null;
-            closeQuietly(4409, reason.length() > 100 ? reason.substring(0, 100) : reason);
+            socket.close(4409, reason.length() > 100 ? reason.substring(0, 100) : reason);
         }
 
-        private void deliver(String frame) {
+        private void deliver(Runnable toSocket) {
             if (held != null) {
-                held.add(frame);
+                held.add(toSocket);
             } else {
-                enqueue(frame);
-            }
-        }
-
-        private void enqueue(String frame) {
-            if (!outbound.offer(frame)) {
-                LOG.info("terminal socket {} is too slow: closing it (the terminal stays, reattach from the last seq)",
-                        ctx.sessionId());
-                TerminalAttachment current = attachment;
-                attachment = null;
-                if (current != null) {
-                    Thread.ofVirtual().start(current::detach);
-                }
-                outbound.clear();
-                closeQuietly(1008, "too slow: reattach with afterSeq");
+                toSocket.run();
             }
         }
 
         private void error(String code, String message) {
-            enqueue(frame("type", "error", "code", code, "message", message));
-        }
-
-        private void closeQuietly(int status, String reason) {
-            try {
-                ctx.closeSession(status, reason);
-            } catch (RuntimeException e) {
-                LOG.debug("closing a terminal socket failed", e);
-            }
+            socket.send(ClientFrames.error(code, message, null));
         }
     }
 
@@ -341,15 +213,11 @@ public final class TerminalEndpoint implements RouteGroup {
         throw new InvalidException(field, field + " must be a whole number");
     }
 
-    private static String frame(Object... pairs) {
+    private static Map<String, Object> frame(Object... pairs) {
         Map<String, Object> frame = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             frame.put((String) pairs[i], pairs[i + 1]);
         }
-        try {
-            return Json.MAPPER.writeValueAsString(frame);
-        } catch (Exception e) {
-            throw new IllegalStateException("a terminal frame is always serialisable", e);
-        }
+        return frame;
     }
 }

@@ -1,6 +1,7 @@
 package dev.ccui.adapters.http.ws;
 
 import dev.ccui.adapters.http.security.Authentication;
+import dev.ccui.adapters.http.ws.socket.SocketGate;
 import dev.ccui.application.auth.port.in.AuthUseCase;
 import dev.ccui.domain.auth.AuthMethod;
 import dev.ccui.domain.auth.Principal;
@@ -15,7 +16,7 @@ import java.util.Set;
  * bearer token or API key, or the session cookie from an allowed {@code Origin} (a cookie alone
  * would let any site open it: cross-site WebSocket hijacking). Shared by every WebSocket endpoint.
  */
-public final class WsAuthentication {
+public final class WsAuthentication implements SocketGate {
     private final AuthUseCase tickets;
     private final Authentication authentication;
     private final Set<String> allowedOrigins;
@@ -38,6 +39,7 @@ public final class WsAuthentication {
      * Takes a connection slot for a socket that just opened; when none is left the socket is
      * closed with 4429 and false returned. {@link #release} gives it back.
      */
+    @Override
     public boolean admit(io.javalin.websocket.WsContext ctx, Principal principal) {
         if (limits == null) {
             return true;
@@ -52,10 +54,12 @@ public final class WsAuthentication {
     }
 
     /** See {@link AuthUseCase#stillValid}. */
+    @Override
     public boolean stillValid(Principal principal) {
         return tickets.stillValid(principal);
     }
 
+    @Override
     public void release(String sessionId) {
         var slot = slots.remove(sessionId);
         if (slot != null) {

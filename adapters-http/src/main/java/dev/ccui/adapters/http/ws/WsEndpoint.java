@@ -3,9 +3,12 @@ package dev.ccui.adapters.http.ws;
 import dev.ccui.adapters.http.RouteGroup;
 import dev.ccui.adapters.http.json.Json;
 import dev.ccui.adapters.http.run.RunViews;
-import dev.ccui.adapters.http.security.Authentication;
+import dev.ccui.adapters.http.ws.socket.ClientFrames;
+import dev.ccui.adapters.http.ws.socket.JsonSocket;
+import dev.ccui.adapters.http.ws.socket.JsonSocketServer;
+import dev.ccui.adapters.http.ws.socket.SlowReaderPolicy;
+import dev.ccui.adapters.http.ws.socket.SocketProtocol;
 import dev.ccui.application.common.ClientInfo;
-import dev.ccui.application.events.AppEvent;
 import dev.ccui.application.events.port.in.ChangeFeedUseCase;
 import dev.ccui.application.maintenance.port.in.MaintenanceUseCase;
 import dev.ccui.application.run.port.in.EventSubscription;
@@ -16,35 +19,27 @@ import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.error.CcuiException;
 import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.error.NotFoundException;
+import dev.ccui.domain.events.AppEvent;
 import dev.ccui.domain.run.LoggedRunEvent;
 import dev.ccui.domain.run.RunId;
 import dev.ccui.domain.session.SessionId;
 import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
-import io.javalin.websocket.WsContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code /ws}: the browser's live channel, authenticated before the upgrade by
- * {@link WsAuthentication}. Every socket has a bounded outbound queue written by its own
- * (virtual) thread: a client that cannot keep up is dropped, never the server; it resubscribes
- * with its last seq and catches up from the log.
+ * {@link WsAuthentication}; the socket plumbing (queue, writer, pings, revocation) is the
+ * {@link JsonSocketServer}'s. A client that cannot keep up is dropped with 4408, never the server;
+ * it resubscribes with its last seq and catches up from the log.
  */
 public final class WsEndpoint implements RouteGroup {
-    private static final Logger LOG = LoggerFactory.getLogger(WsEndpoint.class);
-    private static final String PRINCIPAL = "ccui.ws.principal";
-    private static final String CLIENT = "ccui.ws.client";
     /** Frames waiting for a slow client before it is dropped (a replayed gap counts too). */
     public static final int OUTBOUND_LIMIT = 10_000;
-    private static final String STOP = "\u0000stop";
+    private static final SlowReaderPolicy SLOW_READER =
+            new SlowReaderPolicy(OUTBOUND_LIMIT, 4408, "too slow: resubscribe with your last seq");
 
     /**
      * The largest frame the documented payloads need: a {@code send} with the longest prompt and
@@ -53,123 +48,60 @@ public final class WsEndpoint implements RouteGroup {
     public static final int MAX_MESSAGE_CHARS = StartRunCommand.MAX_IMAGES * (StartRunCommand.MAX_IMAGE_BYTES / 3 * 4 + 8)
             + StartRunCommand.MAX_PROMPT_CHARS * 6 + 64 * 1024;
 
-    private final WsAuthentication authentication;
-    private final ChangeFeedUseCase changes;
     private final RunUseCase runs;
     private final MaintenanceUseCase maintenance;
-    private final Map<String, Connection> connections = new ConcurrentHashMap<>();
+    private final JsonSocketServer sockets;
 
     public WsEndpoint(WsAuthentication authentication, ChangeFeedUseCase changes, RunUseCase runs,
                       MaintenanceUseCase maintenance) {
-        this.authentication = authentication;
-        this.changes = changes;
         this.runs = runs;
         this.maintenance = maintenance;
+        this.sockets = new JsonSocketServer("/ws", authentication, changes, SLOW_READER, authentication::authenticate,
+                Connection::new);
     }
 
-    /** One socket: its caller, its subscriptions and its outbound queue. */
-    private final class Connection {
-        final WsContext ctx;
+    /** One socket: its caller and its subscriptions. */
+    private final class Connection implements SocketProtocol {
+        final JsonSocket socket;
         final Principal principal;
         final ClientInfo client;
         final Map<SessionId, EventSubscription> subscriptions = new ConcurrentHashMap<>();
-        // Bounded, but allocated as it fills: an idle socket must cost little memory.
-        final BlockingQueue<String> outbound = new LinkedBlockingQueue<>(OUTBOUND_LIMIT + 1);
-        volatile AutoCloseable feed;
-        volatile boolean closed;
 
-        Connection(WsContext ctx, Principal principal, ClientInfo client) {
-            this.ctx = ctx;
-            this.principal = principal;
-            this.client = client;
+        Connection(JsonSocket socket) {
+            this.socket = socket;
+            this.principal = socket.principal();
+            this.client = socket.client();
         }
 
-        void enqueue(Object frame) {
-            if (closed) {
-                return;
-            }
-            String text;
-            try {
-                text = Json.MAPPER.writeValueAsString(frame);
-            } catch (Exception e) {
-                LOG.warn("a WebSocket frame could not be written as JSON", e);
-                return;
-            }
-            if (outbound.size() >= OUTBOUND_LIMIT || !outbound.offer(text)) {
-                LOG.info("dropping WebSocket {} of {}: more than {} frames behind", ctx.sessionId(),
-                        principal.username().value(), OUTBOUND_LIMIT);
-                closed(ctx.sessionId());
-                try {
-                    ctx.closeSession(4408, "too slow: resubscribe with your last seq");
-                } catch (RuntimeException e) {
-                    LOG.debug("closing a slow WebSocket failed", e);
-                }
-            }
+        void enqueue(Map<String, ?> frame) {
+            socket.send(frame);
         }
 
-        void write() {
-            try {
-                while (true) {
-                    String text = outbound.take();
-                    if (closed || STOP.equals(text)) {
-                        return;
-                    }
-                    ctx.send(text);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                LOG.debug("dropping a WebSocket that cannot be written to", e);
-                closed(ctx.sessionId());
-            }
+        @Override
+        public void received(String text) {
+            WsEndpoint.this.received(this, text);
+        }
+
+        @Override
+        public void changed(AppEvent event) {
+            deliver(this, event);
+        }
+
+        @Override
+        public void closed() {
+            subscriptions.values().forEach(EventSubscription::close);
+            subscriptions.clear();
         }
     }
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.wsBeforeUpgrade("/ws", this::authenticate);
-        routes.ws("/ws", ws -> {
-            ws.onConnect(this::connected);
-            ws.onMessage(ctx -> received(ctx, ctx.message()));
-            ws.onClose(ctx -> {
-                authentication.release(ctx.sessionId());
-                closed(ctx.sessionId());
-            });
-            ws.onError(ctx -> {
-                authentication.release(ctx.sessionId());
-                closed(ctx.sessionId());
-            });
-        });
+        sockets.register(routes);
     }
 
     @Override
     public int openSockets() {
-        return connections.size();
-    }
-
-    private void authenticate(Context ctx) {
-        ctx.attribute(PRINCIPAL, authentication.authenticate(ctx));
-        ctx.attribute(CLIENT, Authentication.client(ctx));
-    }
-
-    private void connected(WsContext ctx) {
-        Principal principal = ctx.attribute(PRINCIPAL);
-        if (principal == null) {
-            ctx.closeSession(4401, "unauthenticated");
-            return;
-        }
-        if (!authentication.admit(ctx, principal)) {
-            return;
-        }
-        ctx.enableAutomaticPings(25, TimeUnit.SECONDS);
-        Connection connection = new Connection(ctx, principal, ctx.attribute(CLIENT));
-        connections.put(ctx.sessionId(), connection);
-        Thread.ofVirtual().name("ccui-ws-writer").start(connection::write);
-        connection.feed = changes.follow(principal, event -> deliver(connection, event));
-        if (!authentication.stillValid(principal)) {
-            // Revoked between the upgrade and now: the event came before we listened.
-            ctx.closeSession(4401, "signed out or access revoked");
-        }
+        return sockets.openConnections();
     }
 
     private void deliver(Connection connection, AppEvent event) {
@@ -184,40 +116,28 @@ public final class WsEndpoint implements RouteGroup {
                 frame.put("source", "index");
                 frame.put("index", status.progress());
             }
-            // Run events come through the connection's subscriptions, access checked.
+            // Run events come through the connection's subscriptions, access checked; revocations
+            // close the socket before they get here.
             case AppEvent.RunEventLogged ignored -> {
                 return;
             }
-            case AppEvent.AccessRevoked revoked -> {
-                // Signed out, key revoked, disabled (4401), or fewer rights (4403): reconnect to learn which.
-                connection.ctx.closeSession(revoked.downgrade() ? 4403 : 4401,
-                        revoked.downgrade() ? "access changed: reconnect" : "signed out or access revoked");
+            case AppEvent.AccessRevoked ignored -> {
                 return;
             }
         }
         connection.enqueue(frame);
     }
 
-    private void received(WsContext ctx, String text) {
-        Connection connection = connections.get(ctx.sessionId());
-        if (connection == null) {
-            return;
-        }
+    private void received(Connection connection, String text) {
         if (text.length() > MAX_MESSAGE_CHARS) {
             // Larger than any documented frame (a send with 10 images of 5 MiB): said, not a dropped socket.
             connection.enqueue(error("FRAME_TOO_LARGE", "a frame may have at most " + MAX_MESSAGE_CHARS
                     + " characters (10 images of 5 MiB and a prompt)", null));
             return;
         }
-        Map<?, ?> message;
-        try {
-            message = Json.MAPPER.readValue(text, Map.class);
-        } catch (Exception e) {
-            connection.enqueue(error("INVALID", "frames must be JSON objects with a type", null));
-            return;
-        }
+        Map<?, ?> message = ClientFrames.object(text).orElse(null);
         if (message == null) {
-            connection.enqueue(error("INVALID", "frames must be JSON objects with a type", null));
+            connection.enqueue(error("INVALID", ClientFrames.NOT_AN_OBJECT, null));
             return;
         }
         Object type = message.get("type");
@@ -308,33 +228,6 @@ public final class WsEndpoint implements RouteGroup {
     }
 
     private static Map<String, Object> error(String code, String message, String clientMessageId) {
-        Map<String, Object> frame = new LinkedHashMap<>();
-        frame.put("type", "error");
-        frame.put("code", code);
-        frame.put("message", message);
-        if (clientMessageId != null) {
-            frame.put("clientMessageId", clientMessageId);
-        }
-        return frame;
-    }
-
-    private void closed(String sessionId) {
-        Connection connection = connections.remove(sessionId);
-        if (connection == null) {
-            return;
-        }
-        connection.closed = true;
-        connection.outbound.clear();
-        connection.outbound.offer(STOP);
-        connection.subscriptions.values().forEach(EventSubscription::close);
-        connection.subscriptions.clear();
-        try {
-            AutoCloseable feed = connection.feed;
-            if (feed != null) {
-                feed.close();
-            }
-        } catch (Exception e) {
-            LOG.debug("closing a change feed failed", e);
-        }
+        return ClientFrames.error(code, message, clientMessageId);
     }
 }

@@ -1,7 +1,7 @@
 package dev.ccui.adapters.persistence.redis;
 
 import dev.ccui.adapters.persistence.events.InMemoryEventBus;
-import dev.ccui.application.events.AppEvent;
+import dev.ccui.domain.events.AppEvent;
 import dev.ccui.application.events.port.out.EventBus;
 import java.util.Objects;
 import java.util.UUID;

@@ -1,7 +1,7 @@
 package dev.ccui.adapters.persistence.redis;
 
 import dev.ccui.adapters.persistence.ratelimit.LocalRateLimiter;
-import dev.ccui.application.ratelimit.port.out.RateLimit;
+import dev.ccui.domain.ratelimit.RateLimit;
 import dev.ccui.application.ratelimit.port.out.RateLimiter;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;

@@ -2,9 +2,9 @@ package dev.ccui.adapters.persistence.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ccui.application.events.AppEvent;
-import dev.ccui.application.events.AppEvent.IndexStatus;
-import dev.ccui.application.events.AppEvent.ProjectsChanged;
+import dev.ccui.domain.events.AppEvent;
+import dev.ccui.domain.events.AppEvent.IndexStatus;
+import dev.ccui.domain.events.AppEvent.ProjectsChanged;
 import dev.ccui.domain.history.IndexProgress;
 import dev.ccui.domain.project.ProjectId;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package dev.ccui.adapters.persistence.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ccui.application.ratelimit.port.out.RateLimit;
+import dev.ccui.domain.ratelimit.RateLimit;
 import dev.ccui.application.ratelimit.port.out.RateLimiter.Decision;
 import java.time.Duration;
 import java.util.ArrayList;

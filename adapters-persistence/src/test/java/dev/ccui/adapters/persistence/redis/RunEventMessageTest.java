@@ -2,7 +2,7 @@ package dev.ccui.adapters.persistence.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ccui.application.events.AppEvent;
+import dev.ccui.domain.events.AppEvent;
 import dev.ccui.domain.run.LoggedRunEvent;
 import dev.ccui.domain.run.RunEvent;
 import dev.ccui.domain.run.RunId;

@@ -1,6 +1,6 @@
 package dev.ccui.application.auth.cache;
 
-import dev.ccui.application.events.AppEvent;
+import dev.ccui.domain.events.AppEvent;
 import dev.ccui.application.events.port.out.EventBus;
 import dev.ccui.domain.apikey.ApiKeyId;
 import dev.ccui.domain.auth.Principal;

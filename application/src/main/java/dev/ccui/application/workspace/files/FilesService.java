@@ -5,15 +5,16 @@ import dev.ccui.application.common.ClientInfo;
 import dev.ccui.application.project.ProjectAccess;
 import dev.ccui.application.project.port.out.ProjectRepository;
 import dev.ccui.application.workspace.files.port.in.FilesUseCase;
-import dev.ccui.application.workspace.files.port.out.FileContent;
-import dev.ccui.application.workspace.files.port.out.FileDownload;
-import dev.ccui.application.workspace.files.port.out.FileListing;
+import dev.ccui.domain.workspace.files.FileContent;
+import dev.ccui.domain.workspace.files.FileDownload;
+import dev.ccui.domain.workspace.files.FileListing;
 import dev.ccui.application.workspace.files.port.out.WorkspaceFiles;
 import dev.ccui.domain.audit.AuditAction;
 import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.error.ForbiddenException;
 import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.project.Project;
+import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.workspace.RelativePath;
 import java.nio.file.Path;
 
@@ -39,25 +40,25 @@ public final class FilesService implements FilesUseCase {
     }
 
     @Override
-    public FileListing list(Principal caller, String projectId, String path, boolean respectGitignore) {
+    public FileListing list(Principal caller, ProjectId projectId, RelativePath path, boolean respectGitignore) {
         Project project = access.requireWorkspace(caller, projectId);
-        return files.list(root(project), RelativePath.parse(path), respectGitignore, settings.maxListEntries());
+        return files.list(root(project), path, respectGitignore, settings.maxListEntries());
     }
 
     @Override
-    public FileContent read(Principal caller, String projectId, String path) {
+    public FileContent read(Principal caller, ProjectId projectId, RelativePath path) {
         Project project = access.requireWorkspace(caller, projectId);
         return files.read(root(project), file(path), settings.maxReadBytes());
     }
 
     @Override
-    public FileDownload download(Principal caller, String projectId, String path) {
+    public FileDownload download(Principal caller, ProjectId projectId, RelativePath path) {
         Project project = access.requireWorkspace(caller, projectId);
         return files.open(root(project), file(path));
     }
 
     @Override
-    public String write(Principal caller, String projectId, String path, String content, String encoding, String baseSha,
+    public String write(Principal caller, ProjectId projectId, RelativePath path, String content, String encoding, String baseSha,
                         ClientInfo client) {
         Project project = access.requireWorkspace(caller, projectId);
         RelativePath file = file(path);
@@ -73,7 +74,7 @@ public final class FilesService implements FilesUseCase {
     }
 
     @Override
-    public String create(Principal caller, String projectId, String path, String content, boolean directory,
+    public String create(Principal caller, ProjectId projectId, RelativePath path, String content, boolean directory,
                          ClientInfo client) {
         Project project = access.requireWorkspace(caller, projectId);
         RelativePath file = file(path);
@@ -86,7 +87,7 @@ public final class FilesService implements FilesUseCase {
     }
 
     @Override
-    public void delete(Principal caller, String projectId, String path, boolean recursive, ClientInfo client) {
+    public void delete(Principal caller, ProjectId projectId, RelativePath path, boolean recursive, ClientInfo client) {
         Project project = access.requireWorkspace(caller, projectId);
         RelativePath file = file(path);
         files.delete(root(project), file, recursive);
@@ -94,7 +95,7 @@ public final class FilesService implements FilesUseCase {
     }
 
     @Override
-    public void move(Principal caller, String projectId, String from, String to, ClientInfo client) {
+    public void move(Principal caller, ProjectId projectId, RelativePath from, RelativePath to, ClientInfo client) {
         Project project = access.requireWorkspace(caller, projectId);
         RelativePath source = file(from);
         RelativePath destination = file(to);
@@ -103,15 +104,11 @@ public final class FilesService implements FilesUseCase {
     }
 
     /** A path that names something in the project, not the project folder itself. */
-    private static RelativePath file(String path) {
-        RelativePath parsed = RelativePath.parse(path);
-        if (parsed.isRoot()) {
-            if (path == null || path.isBlank()) {
-                throw new InvalidException("path", "path is required");
-            }
+    private static RelativePath file(RelativePath path) {
+        if (path.isRoot()) {
             throw new ForbiddenException("PATH_IS_PROJECT_ROOT", "this action does not apply to the project folder itself");
         }
-        return parsed;
+        return path;
     }
 
     private static Path root(Project project) {

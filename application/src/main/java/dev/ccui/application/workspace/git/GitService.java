@@ -7,15 +7,16 @@ import dev.ccui.application.project.ProjectAccess;
 import dev.ccui.application.project.port.out.ProjectRepository;
 import dev.ccui.application.workspace.git.port.in.GitUseCase;
 import dev.ccui.application.workspace.git.port.out.GitAuthor;
-import dev.ccui.application.workspace.git.port.out.GitBranch;
+import dev.ccui.domain.workspace.git.GitBranch;
 import dev.ccui.application.workspace.git.port.out.GitClient;
-import dev.ccui.application.workspace.git.port.out.GitCommit;
-import dev.ccui.application.workspace.git.port.out.GitDiff;
-import dev.ccui.application.workspace.git.port.out.GitStatus;
+import dev.ccui.domain.workspace.git.GitCommit;
+import dev.ccui.domain.workspace.git.GitDiff;
+import dev.ccui.domain.workspace.git.GitStatus;
 import dev.ccui.domain.audit.AuditAction;
 import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.project.Project;
+import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.workspace.RelativePath;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,19 +44,18 @@ public final class GitService implements GitUseCase {
     }
 
     @Override
-    public GitStatus status(Principal caller, String projectId) {
+    public GitStatus status(Principal caller, ProjectId projectId) {
         return git.status(root(access.requireWorkspace(caller, projectId)));
     }
 
     @Override
-    public GitDiff diff(Principal caller, String projectId, String path, boolean staged) {
+    public GitDiff diff(Principal caller, ProjectId projectId, RelativePath path, boolean staged) {
         Project project = access.requireWorkspace(caller, projectId);
-        RelativePath file = path == null || path.isBlank() ? null : RelativePath.parse(path);
-        return git.diff(root(project), staged, file == null || file.isRoot() ? null : file, MAX_DIFF_BYTES);
+        return git.diff(root(project), staged, path.isRoot() ? null : path, MAX_DIFF_BYTES);
     }
 
     @Override
-    public List<GitCommit> log(Principal caller, String projectId, Integer skip, Integer limit) {
+    public List<GitCommit> log(Principal caller, ProjectId projectId, Integer skip, Integer limit) {
         Project project = access.requireWorkspace(caller, projectId);
         if (skip != null && skip < 0) {
             throw new InvalidException("skip", "skip must not be negative");
@@ -64,28 +64,28 @@ public final class GitService implements GitUseCase {
     }
 
     @Override
-    public List<GitBranch> branches(Principal caller, String projectId) {
+    public List<GitBranch> branches(Principal caller, ProjectId projectId) {
         return git.branches(root(access.requireWorkspace(caller, projectId)));
     }
 
     @Override
-    public void stage(Principal caller, String projectId, List<String> paths, ClientInfo client) {
+    public void stage(Principal caller, ProjectId projectId, List<RelativePath> paths, ClientInfo client) {
         Project project = access.requireWorkspace(caller, projectId);
-        List<RelativePath> parsed = paths(paths);
+        List<RelativePath> parsed = checked(paths);
         git.stage(root(project), parsed);
         auditor.record(AuditAction.GIT_STAGED, caller, project.path(), client, true, describe(parsed));
     }
 
     @Override
-    public void unstage(Principal caller, String projectId, List<String> paths, ClientInfo client) {
+    public void unstage(Principal caller, ProjectId projectId, List<RelativePath> paths, ClientInfo client) {
         Project project = access.requireWorkspace(caller, projectId);
-        List<RelativePath> parsed = paths(paths);
+        List<RelativePath> parsed = checked(paths);
         git.unstage(root(project), parsed);
         auditor.record(AuditAction.GIT_UNSTAGED, caller, project.path(), client, true, describe(parsed));
     }
 
     @Override
-    public String commit(Principal caller, String projectId, String message, ClientInfo client) {
+    public String commit(Principal caller, ProjectId projectId, String message, ClientInfo client) {
         Project project = access.requireWorkspace(caller, projectId);
         if (message == null || message.isBlank()) {
             throw new InvalidException("message", "a commit message is required");
@@ -100,14 +100,14 @@ public final class GitService implements GitUseCase {
     }
 
     @Override
-    public void checkout(Principal caller, String projectId, String branch, ClientInfo client) {
+    public void checkout(Principal caller, ProjectId projectId, String branch, ClientInfo client) {
         Project project = access.requireWorkspace(caller, projectId);
         git.checkout(root(project), branchName("branch", branch));
         auditor.record(AuditAction.GIT_CHECKED_OUT, caller, project.path(), client, true, branch);
     }
 
     @Override
-    public void createBranch(Principal caller, String projectId, String name, boolean checkout, ClientInfo client) {
+    public void createBranch(Principal caller, ProjectId projectId, String name, boolean checkout, ClientInfo client) {
         Project project = access.requireWorkspace(caller, projectId);
         git.createBranch(root(project), branchName("name", name), checkout);
         auditor.record(AuditAction.GIT_BRANCH_CREATED, caller, project.path(), client, true, name);
@@ -122,14 +122,14 @@ public final class GitService implements GitUseCase {
         return name;
     }
 
-    private static List<RelativePath> paths(List<String> paths) {
+    private static List<RelativePath> checked(List<RelativePath> paths) {
         if (paths == null || paths.isEmpty()) {
             throw new InvalidException("paths", "name at least one path (\".\" for everything)");
         }
         if (paths.size() > 1000) {
             throw new InvalidException("paths", "at most 1000 paths at once");
         }
-        return paths.stream().map(RelativePath::parse).toList();
+        return paths;
     }
 
     private static String describe(List<RelativePath> paths) {

@@ -90,11 +90,11 @@ public final class TerminalService implements TerminalUseCase, SessionsEndedList
     }
 
     @Override
-    public void checkAllowed(Principal caller, String projectId) {
+    public void checkAllowed(Principal caller, ProjectId projectId) {
         allowed(caller, projectId);
     }
 
-    private Project allowed(Principal caller, String projectId) {
+    private Project allowed(Principal caller, ProjectId projectId) {
         if (!settings.enabled()) {
             throw new ForbiddenException("TERMINAL_DISABLED", "the web shell is switched off on this server");
         }
@@ -102,7 +102,7 @@ public final class TerminalService implements TerminalUseCase, SessionsEndedList
             throw new ForbiddenException("SCOPE_REQUIRED", "this API key does not have the terminal scope");
         }
         if (!caller.has(Capability.TERMINAL)) {
-            auditor.record(AuditAction.CAPABILITY_REFUSED, caller, projectId, ClientInfo.INTERNAL, false, "terminal");
+            auditor.record(AuditAction.CAPABILITY_REFUSED, caller, projectId.toString(), ClientInfo.INTERNAL, false, "terminal");
             throw new ForbiddenException("CAPABILITY_REQUIRED",
                     "your account may not use the web shell: an admin can give it the terminal capability");
         }
@@ -110,7 +110,7 @@ public final class TerminalService implements TerminalUseCase, SessionsEndedList
     }
 
     @Override
-    public TerminalAttachment open(Principal caller, String projectId, OpenTerminalCommand command, TerminalSink sink,
+    public TerminalAttachment open(Principal caller, ProjectId projectId, OpenTerminalCommand command, TerminalSink sink,
                                    ClientInfo client) {
         Project project = allowed(caller, projectId);
         List<String> program = command.resumeSessionId() == null ? List.of()
@@ -147,7 +147,7 @@ public final class TerminalService implements TerminalUseCase, SessionsEndedList
     }
 
     @Override
-    public TerminalAttachment attach(Principal caller, String projectId, String terminalId, long afterSeq, TerminalSink sink) {
+    public TerminalAttachment attach(Principal caller, ProjectId projectId, String terminalId, long afterSeq, TerminalSink sink) {
         Project project = allowed(caller, projectId);
         Terminal terminal = terminalId == null ? null : terminals.get(terminalId);
         if (terminal == null || !terminal.projectId.equals(project.id()) || !terminal.owner.equals(caller.userId())) {

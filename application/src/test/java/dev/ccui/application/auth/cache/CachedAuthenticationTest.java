@@ -152,7 +152,7 @@ class CachedAuthenticationTest {
         Session session = admin();
         Principal principal = adminPrincipal(session);
         storedTokens.revoke(principal.tokenId(), clock.instant());
-        bus.publish(new dev.ccui.application.events.AppEvent.AccessRevoked(principal.userId(), principal.tokenId(), null,
+        bus.publish(new dev.ccui.domain.events.AppEvent.AccessRevoked(principal.userId(), principal.tokenId(), null,
                 null, false));
         assertThat(authentication.byToken(session.token())).isEmpty();
     }

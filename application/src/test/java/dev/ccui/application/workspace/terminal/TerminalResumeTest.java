@@ -66,11 +66,11 @@ class TerminalResumeTest {
         Principal admin = new Principal(UserId.random(), new Username("admin"), Role.ADMIN, AuthMethod.BEARER, null, null, Set.of());
 
         try (TerminalService keep = service(CliCleanupPeriod.keep(), projects)) {
-            keep.open(admin, project.id().toString(), new OpenTerminalCommand(80, 24, SESSION), SINK, ClientInfo.INTERNAL);
-            keep.open(admin, project.id().toString(), new OpenTerminalCommand(80, 24, null), SINK, ClientInfo.INTERNAL);
+            keep.open(admin, project.id(), new OpenTerminalCommand(80, 24, SESSION), SINK, ClientInfo.INTERNAL);
+            keep.open(admin, project.id(), new OpenTerminalCommand(80, 24, null), SINK, ClientInfo.INTERNAL);
         }
         try (TerminalService cli = service(CliCleanupPeriod.cliDefault(), projects)) {
-            cli.open(admin, project.id().toString(), new OpenTerminalCommand(80, 24, SESSION), SINK, ClientInfo.INTERNAL);
+            cli.open(admin, project.id(), new OpenTerminalCommand(80, 24, SESSION), SINK, ClientInfo.INTERNAL);
         }
 
         assertThat(events).containsExactly("restore " + SESSION.value(), "spawn", "spawn", "restore " + SESSION.value(), "spawn");

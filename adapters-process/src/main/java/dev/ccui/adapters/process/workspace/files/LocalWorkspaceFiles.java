@@ -1,10 +1,10 @@
 package dev.ccui.adapters.process.workspace.files;
 
 import dev.ccui.adapters.process.workspace.git.GitRunner;
-import dev.ccui.application.workspace.files.port.out.FileContent;
-import dev.ccui.application.workspace.files.port.out.FileDownload;
-import dev.ccui.application.workspace.files.port.out.FileEntry;
-import dev.ccui.application.workspace.files.port.out.FileListing;
+import dev.ccui.domain.workspace.files.FileContent;
+import dev.ccui.domain.workspace.files.FileDownload;
+import dev.ccui.domain.workspace.files.FileEntry;
+import dev.ccui.domain.workspace.files.FileListing;
 import dev.ccui.application.workspace.files.port.out.WorkspaceFiles;
 import dev.ccui.domain.error.ConflictException;
 import dev.ccui.domain.error.ForbiddenException;

@@ -1,12 +1,12 @@
 package dev.ccui.adapters.process.workspace.git;
 
 import dev.ccui.application.workspace.git.port.out.GitAuthor;
-import dev.ccui.application.workspace.git.port.out.GitBranch;
+import dev.ccui.domain.workspace.git.GitBranch;
 import dev.ccui.application.workspace.git.port.out.GitClient;
-import dev.ccui.application.workspace.git.port.out.GitCommit;
-import dev.ccui.application.workspace.git.port.out.GitDiff;
-import dev.ccui.application.workspace.git.port.out.GitFileStatus;
-import dev.ccui.application.workspace.git.port.out.GitStatus;
+import dev.ccui.domain.workspace.git.GitCommit;
+import dev.ccui.domain.workspace.git.GitDiff;
+import dev.ccui.domain.workspace.git.GitFileStatus;
+import dev.ccui.domain.workspace.git.GitStatus;
 import dev.ccui.domain.error.ConflictException;
 import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.error.NotFoundException;

@@ -3,7 +3,7 @@ package dev.ccui.adapters.process.workspace.files;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ccui.adapters.process.workspace.git.GitRunner;
-import dev.ccui.application.workspace.files.port.out.FileListing;
+import dev.ccui.domain.workspace.files.FileListing;
 import dev.ccui.domain.workspace.RelativePath;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ccui.adapters.process.workspace.git.GitRunner;
-import dev.ccui.application.workspace.files.port.out.FileContent;
-import dev.ccui.application.workspace.files.port.out.FileEntry;
-import dev.ccui.application.workspace.files.port.out.FileListing;
+import dev.ccui.domain.workspace.files.FileContent;
+import dev.ccui.domain.workspace.files.FileEntry;
+import dev.ccui.domain.workspace.files.FileListing;
 import dev.ccui.domain.error.ConflictException;
 import dev.ccui.domain.error.ForbiddenException;
 import dev.ccui.domain.error.InvalidException;

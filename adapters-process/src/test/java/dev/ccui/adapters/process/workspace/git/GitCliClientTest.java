@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ccui.application.workspace.git.port.out.GitAuthor;
-import dev.ccui.application.workspace.git.port.out.GitBranch;
-import dev.ccui.application.workspace.git.port.out.GitCommit;
-import dev.ccui.application.workspace.git.port.out.GitFileStatus;
-import dev.ccui.application.workspace.git.port.out.GitStatus;
+import dev.ccui.domain.workspace.git.GitBranch;
+import dev.ccui.domain.workspace.git.GitCommit;
+import dev.ccui.domain.workspace.git.GitFileStatus;
+import dev.ccui.domain.workspace.git.GitStatus;
 import dev.ccui.domain.error.ConflictException;
 import dev.ccui.domain.error.NotFoundException;
 import dev.ccui.domain.workspace.RelativePath;

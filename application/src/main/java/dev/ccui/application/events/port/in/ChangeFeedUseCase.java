@@ -1,6 +1,6 @@
 package dev.ccui.application.events.port.in;
 
-import dev.ccui.application.events.AppEvent;
+import dev.ccui.domain.events.AppEvent;
 import dev.ccui.domain.auth.Principal;
 import java.util.function.Consumer;
 

@@ -1,6 +1,6 @@
 package dev.ccui.application.events.port.out;
 
-import dev.ccui.application.events.AppEvent;
+import dev.ccui.domain.events.AppEvent;
 import java.util.function.Consumer;
 
 /** Fan-out of application events to whoever listens (in this process, or across nodes). */

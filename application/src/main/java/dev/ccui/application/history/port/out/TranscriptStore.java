@@ -1,5 +1,6 @@
 package dev.ccui.application.history.port.out;
 
+import dev.ccui.domain.history.ImageData;
 import dev.ccui.domain.history.HistoryMessage;
 import dev.ccui.domain.history.ImageData;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package dev.ccui.application.ratelimit.port.out;
 
+import dev.ccui.domain.ratelimit.RateLimit;
 import java.time.Duration;
 
 /** Counts requests per key against a limit. */

@@ -1,28 +1,34 @@
 package dev.ccui.application.workspace.files.port.in;
 
 import dev.ccui.application.common.ClientInfo;
-import dev.ccui.application.workspace.files.port.out.FileContent;
-import dev.ccui.application.workspace.files.port.out.FileDownload;
-import dev.ccui.application.workspace.files.port.out.FileListing;
 import dev.ccui.domain.auth.Principal;
+import dev.ccui.domain.project.ProjectId;
+import dev.ccui.domain.workspace.RelativePath;
+import dev.ccui.domain.workspace.files.FileContent;
+import dev.ccui.domain.workspace.files.FileDownload;
+import dev.ccui.domain.workspace.files.FileListing;
 
-/** A project's files, for its owner, members and admins; every path is confined to the project. */
+/**
+ * A project's files, for its owner, members and admins; every path is confined to the project.
+ * Actions on one file refuse the project folder itself ({@code 403 PATH_IS_PROJECT_ROOT}).
+ */
 public interface FilesUseCase {
 
-    FileListing list(Principal caller, String projectId, String path, boolean respectGitignore);
+    FileListing list(Principal caller, ProjectId projectId, RelativePath path, boolean respectGitignore);
 
-    FileContent read(Principal caller, String projectId, String path);
+    FileContent read(Principal caller, ProjectId projectId, RelativePath path);
 
-    FileDownload download(Principal caller, String projectId, String path);
+    FileDownload download(Principal caller, ProjectId projectId, RelativePath path);
 
     /** @return the new SHA-256 */
-    String write(Principal caller, String projectId, String path, String content, String encoding, String baseSha,
+    String write(Principal caller, ProjectId projectId, RelativePath path, String content, String encoding, String baseSha,
                  ClientInfo client);
 
     /** @return the SHA-256 of the new file (of empty content for a folder) */
-    String create(Principal caller, String projectId, String path, String content, boolean directory, ClientInfo client);
+    String create(Principal caller, ProjectId projectId, RelativePath path, String content, boolean directory,
+                  ClientInfo client);
 
-    void delete(Principal caller, String projectId, String path, boolean recursive, ClientInfo client);
+    void delete(Principal caller, ProjectId projectId, RelativePath path, boolean recursive, ClientInfo client);
 
-    void move(Principal caller, String projectId, String from, String to, ClientInfo client);
+    void move(Principal caller, ProjectId projectId, RelativePath from, RelativePath to, ClientInfo client);
 }

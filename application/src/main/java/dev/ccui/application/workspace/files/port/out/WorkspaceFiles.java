@@ -1,6 +1,9 @@
 package dev.ccui.application.workspace.files.port.out;
 
 import dev.ccui.domain.workspace.RelativePath;
+import dev.ccui.domain.workspace.files.FileContent;
+import dev.ccui.domain.workspace.files.FileDownload;
+import dev.ccui.domain.workspace.files.FileListing;
 import java.nio.file.Path;
 
 /**

@@ -1,6 +1,10 @@
 package dev.ccui.application.workspace.git.port.out;
 
 import dev.ccui.domain.workspace.RelativePath;
+import dev.ccui.domain.workspace.git.GitBranch;
+import dev.ccui.domain.workspace.git.GitCommit;
+import dev.ccui.domain.workspace.git.GitDiff;
+import dev.ccui.domain.workspace.git.GitStatus;
 import java.nio.file.Path;
 import java.util.List;
 

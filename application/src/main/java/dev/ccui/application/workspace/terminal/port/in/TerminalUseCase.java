@@ -2,6 +2,7 @@ package dev.ccui.application.workspace.terminal.port.in;
 
 import dev.ccui.application.common.ClientInfo;
 import dev.ccui.domain.auth.Principal;
+import dev.ccui.domain.project.ProjectId;
 
 /** The web shell of a project: open one, or attach again to one that outlived its connection. */
 public interface TerminalUseCase {
@@ -10,13 +11,13 @@ public interface TerminalUseCase {
     boolean enabled();
 
     /** Checks that the caller may open a terminal in the project, before a WebSocket is accepted. */
-    void checkAllowed(Principal caller, String projectId);
+    void checkAllowed(Principal caller, ProjectId projectId);
 
-    TerminalAttachment open(Principal caller, String projectId, OpenTerminalCommand command, TerminalSink sink,
+    TerminalAttachment open(Principal caller, ProjectId projectId, OpenTerminalCommand command, TerminalSink sink,
                             ClientInfo client);
 
     /** Replays the scrollback after {@code afterSeq}, then streams; only the user who opened it may attach. */
-    TerminalAttachment attach(Principal caller, String projectId, String terminalId, long afterSeq, TerminalSink sink);
+    TerminalAttachment attach(Principal caller, ProjectId projectId, String terminalId, long afterSeq, TerminalSink sink);
 
     /** Open terminals (alive or awaiting a reconnection), for metrics and tests. */
     int openCount();

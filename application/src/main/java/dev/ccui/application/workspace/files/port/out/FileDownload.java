@@ -1,7 +1,0 @@
-package dev.ccui.application.workspace.files.port.out;
-
-import java.io.InputStream;
-
-/** The bytes of a file for a download; close the stream. */
-public record FileDownload(String name, long size, String mediaType, InputStream stream) {
-}

@@ -1,5 +1,0 @@
-package dev.ccui.application.workspace.git.port.out;
-
-/** A local branch; {@code upstream} is null when it tracks nothing. */
-public record GitBranch(String name, String commit, boolean current, String upstream) {
-}
