@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ccui.application.audit.Auditor;
-import dev.ccui.application.events.AppEvent;
+import dev.ccui.domain.events.AppEvent;
 import dev.ccui.application.run.port.in.PermissionAnswer;
 import dev.ccui.application.run.port.out.RunSpec;
 import dev.ccui.application.testing.FakeClaudeRunner;

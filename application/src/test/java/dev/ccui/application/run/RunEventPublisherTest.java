@@ -2,7 +2,7 @@ package dev.ccui.application.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ccui.application.events.AppEvent;
+import dev.ccui.domain.events.AppEvent;
 import dev.ccui.application.testing.InMemoryRunStore;
 import dev.ccui.application.testing.MutableClock;
 import dev.ccui.application.testing.SyncEventBus;
