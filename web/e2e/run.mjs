@@ -7,8 +7,9 @@
 //
 // The project folder must be a git repository with at least one commit, under the server's
 // CCUI_WORKSPACES_ROOT, on a server whose first admin does not exist yet. The fake Messages API
-// answers "WRITE <path>" with a Write tool use, "SLOW…" with word0 … word99 (one every 100 ms)
-// and anything else with "Hi from fake server (req N). You said: <prompt>".
+// answers "WRITE <path>" with a Write tool use, "SLOW…" with word0 … word99 (one every 100 ms),
+// "ASK…" with questions, "PLAN…" (in plan mode) with a plan, and anything else with
+// "Hi from fake server (req N). You said: <prompt>".
 import { access, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -16,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import {
   check, eventually, fillLogin, fillSetup, launchChromium, launchChromiumProfile, openPage, runSteps, screenshots, settings, userMenu,
 } from './lib.mjs';
+import { conversationSteps } from './conversation-steps.mjs';
 import { pageSteps } from './page-steps.mjs';
 import { encodeCwd } from '../perf/transcript.mjs';
 
@@ -333,6 +335,7 @@ const steps = [
     await main(desk).getByText(/You said: Hello from a phone/).first().waitFor();
     await shot(desk, 'archived-session');
   }],
+  ...conversationSteps({ base, shot, desk: () => desk, projectId: () => projectId }),
 ];
 
 const code = await runSteps(steps, {

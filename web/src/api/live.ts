@@ -1,5 +1,5 @@
 import { JsonSocket, wsUrl } from './jsonSocket';
-import type { LoggedEvent, StartRun } from './runs';
+import type { Decision, LoggedEvent, StartRun } from './runs';
 import type { IndexProgress } from './types';
 
 /** What the server pushes on `/ws`. */
@@ -129,8 +129,8 @@ export class LiveConnection {
     return this.send({ type: 'interrupt', runId });
   }
 
-  permission(runId: string, requestId: string, decision: 'allow' | 'deny', remember: boolean): boolean {
-    return this.send({ type: 'permission', runId, requestId, decision, remember });
+  permission(runId: string, requestId: string, decision: Decision): boolean {
+    return this.send({ type: 'permission', runId, requestId, ...decision });
   }
 
   /** Skips the wait of a pending reconnect. */

@@ -1,5 +1,5 @@
 import { request } from './client';
-import type { components } from './schema.gen';
+import type { components, operations } from './schema.gen';
 import type { ResponseOf } from './types';
 
 type Schemas = components['schemas'];
@@ -10,6 +10,9 @@ export type EndReason = Schemas['RunEndedEvent']['reason'];
 export type PermissionRequestEvent = Schemas['PermissionRequestEvent'];
 export type PermissionResolvedEvent = Schemas['PermissionResolvedEvent'];
 export type ResultEvent = Schemas['ResultEvent'];
+export type Question = Schemas['Question'];
+/** An answer to a pending request: allow or deny a tool, answer a question, review a plan. */
+export type Decision = NonNullable<operations['decidePermission']['requestBody']>['content']['application/json'];
 
 /** One entry of a session's durable event log, as REST, SSE and the `/ws` `event` frame carry it. */
 export type LoggedEvent = Schemas['LoggedRunEvent'];
@@ -25,5 +28,5 @@ export const startRun = (body: StartRun) => request<ResponseOf<'startRun', 202>>
 export const getRun = (runId: string) => request<Run>('GET', `/runs/${enc(runId)}`);
 export const listActiveRuns = () => request<ResponseOf<'listRuns', 200>>('GET', '/runs?active=true');
 export const interruptRun = (runId: string) => request<Run>('POST', `/runs/${enc(runId)}/interrupt`);
-export const decidePermission = (runId: string, requestId: string, decision: 'allow' | 'deny', remember: boolean) =>
-  request<void>('POST', `/runs/${enc(runId)}/permissions/${enc(requestId)}`, { decision, remember });
+export const decidePermission = (runId: string, requestId: string, body: Decision) =>
+  request<void>('POST', `/runs/${enc(runId)}/permissions/${enc(requestId)}`, body);

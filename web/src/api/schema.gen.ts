@@ -758,7 +758,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Allow or deny a pending tool use; exactly one decision wins */
+        /** Allow or deny a pending tool use, answer a question or review a plan; exactly one decision wins */
         post: operations["decidePermission"];
         delete?: never;
         options?: never;
@@ -1293,7 +1293,7 @@ export interface components {
             /** @description the Task tool use whose subagent this belongs to; null in the main conversation */
             parentToolUseId?: string | null;
         };
-        /** @description the CLI waits until someone allows or denies this tool use */
+        /** @description the CLI waits until someone allows or denies this tool use, answers its questions (questions) or reviews its plan (plan) */
         PermissionRequestEvent: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -1310,6 +1310,10 @@ export interface components {
             suggestions?: unknown[];
             toolUseId?: string | null;
             blockedPath?: string | null;
+            /** @description present when Claude asks questions (AskUserQuestion): answer with allow and answers */
+            questions?: components["schemas"]["Question"][];
+            /** @description present when Claude presents a plan (ExitPlanMode): Markdown; approve with allow (optionally permissionMode acceptEdits), send back with deny and a message */
+            plan?: string;
         };
         /** @description a tool use was allowed or denied */
         PermissionResolvedEvent: {
@@ -1433,6 +1437,18 @@ export interface components {
             since: string | null;
             /** @description username of the admin who set the current state */
             by: string | null;
+        };
+        /** @description a question Claude asks (the CLI's AskUserQuestion); people may always answer in their own words instead */
+        Question: {
+            question: string;
+            /** @description a short tag for the question */
+            header: string;
+            options: {
+                label: string;
+                description: string;
+            }[];
+            /** @description several options may be chosen; answer with their labels joined by ", " */
+            multiSelect: boolean;
         };
         /** @description Where the transcript index stands (`checks.index` of health, for admins and the metrics token; the `index` of the `/ws` `status` frame). A pass first lists every new session from a glance at its file (`phase` `listing`), then reads the files in full (`parsing`: tokens, cost, messages, full text); files and bytes count the phase under way. */
         IndexProgress: {
@@ -4728,10 +4744,19 @@ export interface operations {
                 "application/json": {
                     /** @enum {string} */
                     decision: "allow" | "deny";
-                    /** @description shown to the model on deny */
+                    /** @description shown to the model on deny (for a plan: the comment to keep planning with) */
                     message?: string;
                     /** @description allow this tool for the rest of the session */
                     remember?: boolean;
+                    /** @description for a question: the answer to each, keyed by the question's text (an option's label, labels joined by ", ", or free text) */
+                    answers?: {
+                        [key: string]: string;
+                    };
+                    /**
+                     * @description for a plan approved: the mode the session's CLI carries it out in
+                     * @enum {string}
+                     */
+                    permissionMode?: "default" | "acceptEdits";
                 };
             };
         };
@@ -4743,7 +4768,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description decision is not allow or deny */
+            /** @description decision is not allow or deny, answers for a question not asked or empty, or permissionMode not for a plan or not default/acceptEdits */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -1,4 +1,5 @@
 import { act, render } from '@testing-library/react';
+import { expect, vi } from 'vitest';
 import type { ReactNode } from 'react';
 import type { LoggedEvent, RunEventBody } from '../api/runs';
 import { ChatProvider } from '../features/chat/ChatContext';
@@ -31,4 +32,13 @@ export async function pushEvents(ws: FakeWebSocket, events: LoggedEvent[]) {
     for (const e of events) ws.push({ type: 'event', ...e });
     await new Promise((r) => requestAnimationFrame(() => r(undefined)));
   });
+}
+
+/** Renders `ui` live, lets it subscribe to session s1 and pushes `events` to it. */
+export async function renderLiveWith(ui: ReactNode, events: LoggedEvent[]) {
+  const view = await renderLive(ui);
+  act(() => view.ws.push({ type: 'subscribed', sessionId: 's1', lastSeq: 0 }));
+  await vi.waitFor(() => expect(sentFrames(view.ws)).toContainEqual({ type: 'subscribe', sessionId: 's1', afterSeq: 0 }));
+  await pushEvents(view.ws, events);
+  return view;
 }

@@ -9,6 +9,13 @@ const EMPTY_SESSION: SessionLive = { lastSeq: 0, turns: [] };
 
 const ChatContext = createContext<ChatStore | null>(null);
 
+/** What a waiting request asks of the person, in a notification's title and body. */
+function approvalNotice(toolName: string): [string, string] {
+  if (toolName === 'AskUserQuestion') return ['Claude has a question', 'Open the chat to answer it.'];
+  if (toolName === 'ExitPlanMode') return ['Claude\'s plan is ready', 'Open the chat to approve it or send it back.'];
+  return ['Claude needs your approval', `${toolName} is waiting for Allow or Deny.`];
+}
+
 /**
  * The page's live chats; needs the LiveProvider around it. The store is a chunk of its own,
  * loaded right after the first render, to keep the initial script small; until it is there,
@@ -28,7 +35,7 @@ export function ChatProvider({ children }: { children: ReactNode }) {
       void created.trackActiveRuns();
       off = created.onNotable((n) => {
         const href = n.projectId ? sessionHref(n.projectId, n.sessionId) : null;
-        if (n.kind === 'permission') notifyIfHidden('Claude needs your approval', `${n.toolName} is waiting for Allow or Deny.`, n.sessionId, n.at, href);
+        if (n.kind === 'permission') notifyIfHidden(...approvalNotice(n.toolName), n.sessionId, n.at, href);
         else notifyIfHidden(n.reason === 'completed' ? 'Claude finished' : `The run ${n.reason === 'lost' ? 'was lost' : n.reason}`, 'Open the chat to see the answer.', n.sessionId, n.at, href);
       });
       setStore(created);

@@ -81,6 +81,7 @@ export function ChatPane({ chatKey, projectId, sessionId, messages, showHidden, 
 
   const running = activeTurn(live);
   const cliCommands = useMemo(() => [...live.turns].reverse().find((t) => t.slashCommands)?.slashCommands ?? [], [live.turns]);
+  const cliMode = useMemo(() => [...live.turns].reverse().find((t) => t.permissionMode)?.permissionMode ?? null, [live.turns]);
   const seenModels = useMemo(() => Array.from(new Set([...models, ...live.turns.map((t) => t.model ?? '')])).filter(Boolean), [models, live.turns]);
   const liveTurns = live.turns.map((t) => (
     <LiveTurnView key={t.key} sessionId={sessionId ?? ''} turn={t} historyPrompt={historyPrompt(messages, t)} />
@@ -107,7 +108,7 @@ export function ChatPane({ chatKey, projectId, sessionId, messages, showHidden, 
         </p>
       )}
       <Composer chatKey={chatKey} projectId={projectId} sessionId={sessionId} activeRunId={running?.runId ?? null}
-        models={seenModels} slashCommands={cliCommands} onSent={onSent} autoFocus={autoFocus} />
+        models={seenModels} slashCommands={cliCommands} cliMode={cliMode} onSent={onSent} autoFocus={autoFocus} />
     </>
   );
 }

@@ -34,7 +34,7 @@ function sendError(err: unknown): string {
 }
 
 /** Where the user types a prompt: models, permission modes, images, slash commands and @files. */
-export function Composer({ chatKey, projectId, sessionId, activeRunId, models, slashCommands = [], onSent, autoFocus }: {
+export function Composer({ chatKey, projectId, sessionId, activeRunId, models, slashCommands = [], cliMode = null, onSent, autoFocus }: {
   chatKey: string;
   projectId: string;
   sessionId: string | null;
@@ -43,6 +43,8 @@ export function Composer({ chatKey, projectId, sessionId, activeRunId, models, s
   models: string[];
   /** Commands the CLI announced for this session (its own and the project's), besides the built-ins. */
   slashCommands?: string[];
+  /** The permission mode the session's CLI last reported: an approved plan changes it. */
+  cliMode?: string | null;
   onSent?: (sessionId: string) => void;
   autoFocus?: boolean;
 }) {
@@ -52,6 +54,14 @@ export function Composer({ chatKey, projectId, sessionId, activeRunId, models, s
   const [images, setImages] = useState<Attachment[]>([]);
   const [model, setModel] = useState('');
   const [mode, setMode] = useState<PermissionMode>('default');
+  // The choice follows the CLI when the CLI changes (a plan approved with edits accepted): a next
+  // message sent with the old choice would quietly put the session back into plan mode.
+  const [seenCliMode, setSeenCliMode] = useState(cliMode);
+  if (cliMode !== seenCliMode) {
+    setSeenCliMode(cliMode);
+    const known = PERMISSION_MODES.find((m) => m === cliMode);
+    if (known) setMode(known);
+  }
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [suggestions, setSuggestions] = useState<{ kind: 'slash' | 'file'; start: number; items: Suggestion[] } | null>(null);

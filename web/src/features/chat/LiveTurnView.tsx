@@ -7,6 +7,8 @@ import type { ResultRef } from '../messages/thread';
 import { ToolCard } from '../messages/ToolCards';
 import { formatCost, formatCount } from '../shared';
 import { PermissionCard } from './PermissionCard';
+import { PlanCard } from './PlanCard';
+import { QuestionCard } from './QuestionCard';
 import type { LiveTurn, TurnItem } from './turns';
 
 const ENDED: Record<string, string> = {
@@ -36,6 +38,9 @@ const Item = memo(function Item({ item }: { item: TurnItem }) {
     case 'tool':
       return <ToolCard use={{ type: 'toolUse', id: item.id, name: item.name, input: item.input }} />;
     case 'permission':
+      // Questions and plans ask for words or a review, not for leave to run a tool.
+      if (item.request.questions?.length) return <QuestionCard item={item} />;
+      if (item.request.plan != null || item.request.toolName === 'ExitPlanMode') return <PlanCard item={item} />;
       return <PermissionCard item={item} />;
     case 'error':
       return <p className="error" role="alert">{item.message}</p>;

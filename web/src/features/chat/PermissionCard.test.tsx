@@ -1,7 +1,7 @@
-import { act, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ev, pushEvents, renderLive, sentFrames } from '../../test/chat';
+import { ev, pushEvents, renderLiveWith, sentFrames } from '../../test/chat';
 import { jsonResponse, routeFetch } from '../../test/fetch';
 import { installFakeWebSocket, type FakeWebSocket } from '../../test/ws';
 import { ApprovalBanner } from './ApprovalBanner';
@@ -13,16 +13,12 @@ beforeEach(() => {
 });
 afterEach(() => vi.unstubAllGlobals());
 
-async function openWithRequest(ui: React.ReactNode) {
-  const view = await renderLive(ui);
-  act(() => view.ws.push({ type: 'subscribed', sessionId: 's1', lastSeq: 0 }));
-  await vi.waitFor(() => expect(sentFrames(view.ws)).toContainEqual({ type: 'subscribe', sessionId: 's1', afterSeq: 0 }));
-  await pushEvents(view.ws, [
+function openWithRequest(ui: React.ReactNode) {
+  return renderLiveWith(ui, [
     ev(1, { kind: 'run_started' }),
     ev(2, { kind: 'permission_request', requestId: 'req-1', toolName: 'Write', input: { file_path: '/home/dev/p/notes.txt', content: 'hello notes\n' }, toolUseId: 't1' }),
     ev(3, { kind: 'permission_request', requestId: 'req-2', toolName: 'Bash', input: { command: 'rm -rf build' }, toolUseId: 't2' }),
   ]);
-  return view;
 }
 
 const decisions = (ws: FakeWebSocket) => sentFrames(ws).filter((f) => f.type === 'permission');

@@ -1,10 +1,5 @@
-import { useState } from 'react';
-import { errorMessage } from '../../api/client';
 import { Diff } from '../messages/Diff';
-import { useChatStore } from './ChatContext';
-import type { TurnItem } from './turns';
-
-type PermissionItem = Extract<TurnItem, { type: 'permission' }>;
+import { decidedText, useDecision, type PermissionItem } from './decision';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : v == null ? '' : JSON.stringify(v, null, 2));
 
@@ -27,43 +22,15 @@ function ToolInput({ tool, input }: { tool: string; input: Record<string, unknow
   return json ? <pre className="tool-input">{json}</pre> : null;
 }
 
-function decidedText(item: PermissionItem): string {
-  const r = item.resolved!;
-  const verb = r.decision === 'allow' ? 'Allowed' : 'Denied';
-  switch (r.decidedBy) {
-    case 'timeout':
-      return `${verb}: nobody answered in time`;
-    case 'session_rule':
-      return `${verb} by an "always allow" rule`;
-    case 'cli':
-      return `${verb} by the Claude CLI's own rules`;
-    default:
-      return `${verb} by ${r.decidedBy}`;
-  }
-}
-
 /**
  * A tool call waiting for a person: Allow, Deny, or Always allow (remembered for this tool in
  * this session). The first decision wins everywhere; the card then says who decided.
  */
 export function PermissionCard({ item }: { item: PermissionItem }) {
-  const store = useChatStore();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, decide: send } = useDecision(item);
   const { request, resolved } = item;
   const name = request.displayName || request.toolName;
-
-  async function decide(decision: 'allow' | 'deny', remember: boolean) {
-    if (!store) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await store.decide(item.runId, item.id, decision, remember);
-    } catch (err) {
-      setError(errorMessage(err));
-      setBusy(false);
-    }
-  }
+  const decide = (decision: 'allow' | 'deny', remember: boolean) => send({ decision, remember });
 
   return (
     <section className={`permission-card${resolved ? ` decided decided-${resolved.decision}` : ''}`} role="region"
@@ -77,7 +44,7 @@ export function PermissionCard({ item }: { item: PermissionItem }) {
       {!resolved && <ToolInput tool={request.toolName} input={request.input ?? {}} />}
       {resolved ? (
         <p className="permission-decision" role="status">
-          {decidedText(item)}
+          {decidedText(item, { allow: 'Allowed', deny: 'Denied' })}
           {resolved.message ? `: ${resolved.message}` : ''}
         </p>
       ) : (

@@ -1,7 +1,7 @@
 import { ApiError } from '../../api/client';
 import type { LiveConnection, LiveFrame } from '../../api/live';
 import {
-  decidePermission, getRun, interruptRun, listActiveRuns, startRun, type ImageInput, type LoggedEvent, type StartRun,
+  decidePermission, type Decision, getRun, interruptRun, listActiveRuns, startRun, type ImageInput, type LoggedEvent, type StartRun,
 } from '../../api/runs';
 import { acceptTurn, applyEvent, dropPending, EMPTY_SESSION, pendingPermissions, pendingTurn, type SessionLive } from './turns';
 
@@ -367,7 +367,7 @@ export class ChatStore {
     if (!this.conn.interrupt(runId)) await interruptRun(runId);
   }
 
-  async decide(runId: string, requestId: string, decision: 'allow' | 'deny', remember: boolean): Promise<void> {
-    if (!this.conn.permission(runId, requestId, decision, remember)) await decidePermission(runId, requestId, decision, remember);
+  async decide(runId: string, requestId: string, decision: Decision): Promise<void> {
+    if (!this.conn.permission(runId, requestId, decision)) await decidePermission(runId, requestId, decision);
   }
 }

@@ -31,6 +31,8 @@ export interface LiveTurn {
   model: string | null;
   /** The CLI's commands and skills as its run announced them (names without the slash). */
   slashCommands?: string[];
+  /** The CLI's permission mode as it last said (at the turn's start, or when an approved plan changed it). */
+  permissionMode?: string;
   result: ResultEvent | null;
   ended: EndReason | null;
   endedAt: string | null;
@@ -105,7 +107,10 @@ function applyToTurn(turn0: LiveTurn, e: LoggedEvent): LiveTurn {
   const turn = content && turn0.status !== answering(turn0) ? { ...turn0, status: answering(turn0) } : turn0;
   switch (ev.kind) {
     case 'run_started':
-      return { ...turn, startedAt, status: 'running', model: ev.model ?? turn.model, slashCommands: ev.slashCommands ?? turn.slashCommands };
+      return {
+        ...turn, startedAt, status: 'running', model: ev.model ?? turn.model, slashCommands: ev.slashCommands ?? turn.slashCommands,
+        permissionMode: ev.permissionMode ?? turn.permissionMode,
+      };
     case 'assistant_delta': {
       if (ev.blockType !== 'text' && ev.blockType !== 'thinking') return turn;
       const type = ev.blockType;
@@ -140,8 +145,10 @@ function applyToTurn(turn0: LiveTurn, e: LoggedEvent): LiveTurn {
       const waiting = items.some((it) => it.type === 'permission' && !it.resolved);
       return { ...turn, items, status: waiting ? 'awaiting_permission' : 'running' };
     }
-    case 'status':
-      return { ...turn, startedAt, status: ev.status };
+    case 'status': {
+      const mode = ev.data?.permissionMode;
+      return { ...turn, startedAt, status: ev.status, permissionMode: typeof mode === 'string' ? mode : turn.permissionMode };
+    }
     case 'result':
       return { ...turn, startedAt, result: ev };
     case 'error':

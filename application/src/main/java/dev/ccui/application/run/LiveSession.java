@@ -17,6 +17,7 @@ import dev.ccui.domain.run.Run;
 import dev.ccui.domain.run.RunEvent;
 import dev.ccui.domain.run.RunId;
 import dev.ccui.domain.run.RunState;
+import dev.ccui.domain.run.ToolPrompts;
 import dev.ccui.domain.session.SessionId;
 import java.time.Clock;
 import java.time.Duration;
@@ -161,18 +162,18 @@ final class LiveSession implements RunListener {
 
     /** A person's answer; the first one wins, any later one is a conflict. */
     synchronized RunEvent.PermissionRequest decide(RunId runId, String requestId, PermissionAnswer answer, String decidedBy) {
-        PendingPermissions.Pending pending = permissions.take(requestId, runId).orElseThrow(() -> new ConflictException(
+        PendingPermissions.Pending pending = permissions.find(requestId, runId).orElseThrow(() -> new ConflictException(
                 "PERMISSION_NOT_PENDING", "this permission request was already decided or does not exist"));
         RunEvent.PermissionRequest request = pending.request();
-        if (answer.allow() && answer.remember()) {
+        // Built before the request leaves: a malformed answer (400) leaves it pending for a good one.
+        PermissionDecision decision = answer.allow() ? allow(request, answer)
+                : new PermissionDecision.Deny(answer.message(), false);
+        permissions.take(requestId, runId);
+        if (answer.allow() && answer.remember() && !ToolPrompts.isPrompt(request)) {
             permissions.rememberAllowed(request.toolName());
         }
-        if (answer.allow()) {
-            answer(pending.runId(), request, allow(request), decidedBy, null);
-        } else {
-            PermissionDecision.Deny deny = new PermissionDecision.Deny(answer.message(), false);
-            answer(pending.runId(), request, deny, decidedBy, deny.message());
-        }
+        answer(pending.runId(), request, decision, decidedBy,
+                decision instanceof PermissionDecision.Deny deny ? deny.message() : null);
         return request;
     }
 
@@ -188,6 +189,15 @@ final class LiveSession implements RunListener {
     /** The CLI wants the input to run the tool with, even when it is the one it asked about. */
     private static PermissionDecision allow(RunEvent.PermissionRequest request) {
         return new PermissionDecision.Allow(request.input(), List.of());
+    }
+
+    /** A question's answers and a plan's next mode travel inside the allow answer. */
+    private static PermissionDecision allow(RunEvent.PermissionRequest request, PermissionAnswer answer) {
+        Map<String, Object> input = answer.answers().isEmpty() ? request.input()
+                : ToolPrompts.answered(request, answer.answers());
+        List<Map<String, Object>> rules = answer.mode() == null ? List.of()
+                : List.of(ToolPrompts.modeAfterPlan(request, answer.mode()));
+        return new PermissionDecision.Allow(input, rules);
     }
 
     private void answer(RunId runId, RunEvent.PermissionRequest request, PermissionDecision decision, String decidedBy,
@@ -229,18 +239,21 @@ final class LiveSession implements RunListener {
     }
 
     private void asked(RunEvent.PermissionRequest request) {
-        emit(request);
         RunId runId = current == null ? lastRunId : current.id();
-        if (permissions.allowedForSession(request.toolName())) {
+        boolean byRule = permissions.allowedForSession(request.toolName()) && !ToolPrompts.isPrompt(request);
+        // The row says the run waits before the request goes out, as it says how a run ended before
+        // run_ended: a client that asks for the run as soon as the request arrives must not read "running".
+        if (!byRule && current != null && current.state() != RunState.INTERRUPTING) {
+            setState(RunState.AWAITING_PERMISSION);
+        }
+        emit(request);
+        if (byRule) {
             answer(runId, request, allow(request), DECIDED_BY_RULE, null);
             return;
         }
         DelayedTasks.Scheduled timeout = services.timers().after(services.permissionTimeout(),
                 () -> timedOut(request.requestId()));
         permissions.add(new PendingPermissions.Pending(runId, request, timeout));
-        if (current != null && current.state() != RunState.INTERRUPTING) {
-            setState(RunState.AWAITING_PERMISSION);
-        }
     }
 
     @Override

@@ -36,10 +36,15 @@ final class PendingPermissions {
         return Optional.ofNullable(pending);
     }
 
+    /** The request of that run still waiting for an answer, left in place. */
+    Optional<Pending> find(String requestId, RunId runId) {
+        Pending pending = byRequestId.get(requestId);
+        return pending != null && pending.runId().equals(runId) ? Optional.of(pending) : Optional.empty();
+    }
+
     /** As {@link #take(String)}, for a decision on one run: a request id of another run is not this one's to decide. */
     Optional<Pending> take(String requestId, RunId runId) {
-        Pending pending = byRequestId.get(requestId);
-        return pending != null && pending.runId().equals(runId) ? take(requestId) : Optional.empty();
+        return find(requestId, runId).flatMap(pending -> take(requestId));
     }
 
     /** The run ended: its requests are void. */

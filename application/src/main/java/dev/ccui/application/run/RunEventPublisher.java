@@ -8,6 +8,7 @@ import dev.ccui.domain.run.RunEvent;
 import dev.ccui.domain.run.RunId;
 import dev.ccui.domain.session.SessionId;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Appends a run event to the durable log, which gives it its seq, and only then publishes it:
@@ -25,7 +26,9 @@ final class RunEventPublisher {
     }
 
     LoggedRunEvent append(SessionId sessionId, RunId runId, RunEvent event) {
-        LoggedRunEvent logged = log.append(sessionId, runId, event, clock.instant());
+        // Stamped to the millisecond, the precision the log keeps: an event must read the same
+        // live and replayed (a client that catches up compares them).
+        LoggedRunEvent logged = log.append(sessionId, runId, event, clock.instant().truncatedTo(ChronoUnit.MILLIS));
         bus.publish(new AppEvent.RunEventLogged(logged));
         return logged;
     }

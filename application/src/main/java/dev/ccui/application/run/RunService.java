@@ -117,6 +117,8 @@ public final class RunService implements RunUseCase, AutoCloseable {
         RunEvent.PermissionRequest decided = live.decide(runId, requestId, answer, caller.username().value());
         auditor.record(AuditAction.PERMISSION_DECIDED, caller, runId.toString(), client, true,
                 (answer.allow() ? "allow " : "deny ") + decided.toolName() + (answer.remember() ? " (remember)" : "")
+                        + (answer.allow() && !answer.answers().isEmpty() ? " (answered " + answer.answers().size() + ")" : "")
+                        + (answer.allow() && answer.mode() != null ? " (then " + answer.mode().cliName() + ")" : "")
                         + " request " + requestId);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ccui.application.audit.Auditor;
+import dev.ccui.domain.events.AppEvent;
 import dev.ccui.application.run.port.in.PermissionAnswer;
 import dev.ccui.application.run.port.out.RunSpec;
 import dev.ccui.application.testing.FakeClaudeRunner;
@@ -15,10 +16,12 @@ import dev.ccui.application.testing.SyncEventBus;
 import dev.ccui.domain.auth.AuthMethod;
 import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.error.ConflictException;
+import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.run.LoggedRunEvent;
 import dev.ccui.domain.run.NodeId;
 import dev.ccui.domain.run.PermissionDecision;
+import dev.ccui.domain.run.PermissionMode;
 import dev.ccui.domain.run.Run;
 import dev.ccui.domain.run.RunEvent;
 import dev.ccui.domain.run.RunId;
@@ -30,6 +33,7 @@ import dev.ccui.domain.user.Username;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,6 +49,7 @@ class LiveSessionTest {
     private final InMemoryRunStore store = new InMemoryRunStore();
     private final ManualTasks timers = new ManualTasks();
     private final FakeClaudeRunner runner = new FakeClaudeRunner();
+    private final SyncEventBus bus = new SyncEventBus();
     private final Principal olga = new Principal(UserId.random(), new Username("olga"), Role.MEMBER, AuthMethod.BEARER,
             null, null, Set.of());
     private final SessionId sessionId = new SessionId(UUID.randomUUID().toString());
@@ -56,7 +61,7 @@ class LiveSessionTest {
     @BeforeEach
     void startARun() {
         store.insert(run);
-        var services = new LiveSession.Services(store, new RunEventPublisher(store, new SyncEventBus(), clock),
+        var services = new LiveSession.Services(store, new RunEventPublisher(store, bus, clock),
                 new Auditor(new InMemoryAuditRepository(), clock), clock, Duration.ofMinutes(5), timers);
         live = new LiveSession(sessionId, services, gone -> { });
         live.begin(run, olga);
@@ -77,6 +82,19 @@ class LiveSessionTest {
 
     private RunState state() {
         return store.findById(run.id()).orElseThrow().state();
+    }
+
+    @Test
+    void theRunSaysItWaitsBeforeAnyoneHearsTheRequest() throws Exception {
+        List<RunState> seenWithTheRequest = new ArrayList<>();
+        try (var ignored = bus.subscribe(e -> {
+            if (e instanceof AppEvent.RunEventLogged logged && logged.logged().event() instanceof RunEvent.PermissionRequest) {
+                seenWithTheRequest.add(state());
+            }
+        })) {
+            cli.emit(write("r1"));
+        }
+        assertThat(seenWithTheRequest).containsExactly(RunState.AWAITING_PERMISSION);
     }
 
     @Test
@@ -169,5 +187,74 @@ class LiveSessionTest {
         assertThat(resolutions()).extracting(RunEvent.PermissionResolved::decidedBy).containsExactly("olga", "session_rule");
         assertThat(timers.waiting()).isZero();
         assertThat(state()).isEqualTo(RunState.RUNNING);
+    }
+
+    private static RunEvent.PermissionRequest question(String requestId) {
+        Map<String, Object> asked = Map.of("question", "Which database?", "header", "Database", "multiSelect", false,
+                "options", List.of(Map.of("label", "PostgreSQL", "description", "a server"),
+                        Map.of("label", "SQLite", "description", "a file")));
+        return new RunEvent.PermissionRequest(requestId, "AskUserQuestion", "AskUserQuestion",
+                Map.of("questions", List.of(asked)), null, List.of(), "toolu_" + requestId, null);
+    }
+
+    private static RunEvent.PermissionRequest plan(String requestId) {
+        return new RunEvent.PermissionRequest(requestId, "ExitPlanMode", "ExitPlanMode",
+                Map.of("plan", "# Plan\n1. write", "planFilePath", "/h/.claude/plans/p.md"), null, List.of(),
+                "toolu_" + requestId, null);
+    }
+
+    @Test
+    void theAnswersToAQuestionTravelInTheInputTheCliRunsTheToolWith() {
+        cli.emit(question("q1"));
+
+        live.decide(run.id(), "q1", new PermissionAnswer(true, null, false, Map.of("Which database?", "SQLite"), null),
+                "olga");
+
+        PermissionDecision.Allow allow = (PermissionDecision.Allow) cli.answers().get("q1");
+        assertThat(allow.updatedInput()).containsEntry("answers", Map.of("Which database?", "SQLite"))
+                .containsKey("questions");
+        assertThat(resolutions()).extracting(RunEvent.PermissionResolved::decidedBy).containsExactly("olga");
+    }
+
+    @Test
+    void anAnswerToAQuestionNotAskedIsRefusedAndTheQuestionStaysOpenForAGoodOne() {
+        cli.emit(question("q1"));
+
+        assertThatThrownBy(() -> live.decide(run.id(), "q1",
+                new PermissionAnswer(true, null, false, Map.of("Which colour?", "red"), null), "olga"))
+                .isInstanceOf(InvalidException.class);
+        assertThat(cli.answers()).doesNotContainKey("q1");
+        assertThat(state()).isEqualTo(RunState.AWAITING_PERMISSION);
+
+        live.decide(run.id(), "q1", new PermissionAnswer(true, null, false, Map.of("Which database?", "Both, really"),
+                null), "olga");
+        assertThat(((PermissionDecision.Allow) cli.answers().get("q1")).updatedInput())
+                .containsEntry("answers", Map.of("Which database?", "Both, really"));
+    }
+
+    @Test
+    void aPlanApprovedWithAcceptedEditsLeavesTheSessionInAcceptEditsAndKeepPlanningSendsTheComment() {
+        cli.emit(plan("p1"));
+        live.decide(run.id(), "p1", new PermissionAnswer(true, null, false, Map.of(), PermissionMode.ACCEPT_EDITS), "olga");
+        assertThat(cli.answers().get("p1")).isEqualTo(new PermissionDecision.Allow(plan("p1").input(),
+                List.of(Map.of("type", "setMode", "mode", "acceptEdits", "destination", "session"))));
+
+        cli.emit(plan("p2"));
+        assertThatThrownBy(() -> live.decide(run.id(), "p2",
+                new PermissionAnswer(true, null, false, Map.of(), PermissionMode.BYPASS_PERMISSIONS), "olga"))
+                .isInstanceOf(InvalidException.class);
+        live.decide(run.id(), "p2", new PermissionAnswer(false, "Add a README first", false), "olga");
+        assertThat(cli.answers().get("p2")).isEqualTo(new PermissionDecision.Deny("Add a README first", false));
+    }
+
+    @Test
+    void aQuestionIsAskedEveryTimeEvenAfterSomeoneSaidAlwaysAllow() {
+        cli.emit(question("q1"));
+        live.decide(run.id(), "q1", new PermissionAnswer(true, null, true), "olga");
+
+        cli.emit(question("q2"));
+
+        assertThat(cli.answers()).doesNotContainKey("q2");
+        assertThat(state()).isEqualTo(RunState.AWAITING_PERMISSION);
     }
 }

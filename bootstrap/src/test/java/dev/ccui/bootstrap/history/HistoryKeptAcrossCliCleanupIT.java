@@ -64,17 +64,8 @@ class HistoryKeptAcrossCliCleanupIT {
                 + CANARY + "\",\"cwd\":\"" + cwd + "\",\"uuid\":\"c1\",\"timestamp\":\"2026-01-01T00:00:00Z\","
                 + "\"message\":{\"role\":\"user\",\"content\":\"canary\"}}\n");
         Files.setLastModifiedTime(canary, FileTime.from(Instant.parse("1910-01-01T00:00:00Z")));
-        Path home = Files.createDirectories(base.resolve("home"));
-        Path tmp = Files.createDirectories(base.resolve("tmp"));
-        Map<String, String> env = new HashMap<>();
-        env.put("CLAUDE_CLI_PATH", TestCli.path().toString());
-        env.put("CCUI_WORKSPACES_ROOT", base.resolve("work").toString());
-        env.put("PATH", System.getenv("PATH"));
-        env.put("LANG", "C.UTF-8");
-        env.put("HOME", home.toString());
-        env.put("CLAUDE_CODE_TMPDIR", tmp.toString());
-        env.put("TMPDIR", tmp.toString());
-        env.putAll(TestCli.fakeApiEnvironment(api.baseUrl()));
+        Map<String, String> env = new HashMap<>(TestApplication.cliEnvironment(base, TestCli.path().toString(),
+                api.baseUrl()));
         env.putAll(overrides);
         app = TestApplication.sqlite(base, env);
         admin = ApiClient.setUpAdmin(app.startHttp());

@@ -35,6 +35,7 @@ class RunsHttpIT {
     @TempDir
     Path root;
     private FakeMessagesApi api;
+    private LiveRunApp live;
     private TestApplication app;
     private ApiClient admin;
     private Path cwd;
@@ -47,26 +48,11 @@ class RunsHttpIT {
     }
 
     private void start(String cli) throws Exception {
-        Path base = root.toRealPath();
-        cwd = Files.createDirectories(base.resolve("work").resolve("app"));
-        Path home = Files.createDirectories(base.resolve("home"));
-        Path tmp = Files.createDirectories(base.resolve("tmp"));
-        Map<String, String> env = new HashMap<>();
-        env.put("CLAUDE_CLI_PATH", cli);
-        env.put("CCUI_WORKSPACES_ROOT", base.resolve("work").toString());
-        env.put("PATH", System.getenv("PATH"));
-        env.put("LANG", "C.UTF-8");
-        env.put("HOME", home.toString());
-        env.put("CLAUDE_CODE_TMPDIR", tmp.toString());
-        env.put("TMPDIR", tmp.toString());
-        env.putAll(TestCli.fakeApiEnvironment(api.baseUrl()));
-        env.put("CCUI_PERMISSION_TIMEOUT", "1m");
-        app = TestApplication.sqlite(base, env);
-        String url = app.startHttp();
-        var login = new ApiClient(url, null).post("/api/auth/login",
-                "{\"username\":\"admin\",\"password\":\"admin password 1\"}");
-        admin = login.statusCode() == 200 ? new ApiClient(url, json(login).get("token").asText()) : ApiClient.setUpAdmin(url);
-        projectId = json(admin.post("/api/projects", "{\"path\":\"" + cwd + "\"}")).get("id").asText();
+        live = LiveRunApp.start(root, api, cli);
+        app = live.app();
+        admin = live.admin();
+        cwd = live.cwd();
+        projectId = live.projectId();
     }
 
     @AfterEach
@@ -78,11 +64,7 @@ class RunsHttpIT {
     }
 
     private JsonNode startRun(ApiClient client, String sessionId, String prompt) {
-        String session = sessionId == null ? "" : ",\"sessionId\":\"" + sessionId + "\"";
-        var response = client.post("/api/runs", "{\"projectId\":\"" + projectId + "\",\"prompt\":\"" + prompt + "\""
-                + session + ",\"clientMessageId\":\"" + UUID.randomUUID() + "\"}");
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        return json(response);
+        return live.startRun(client, sessionId, prompt, null);
     }
 
     /** A {@code /ws} client keeping every frame as JSON. */

@@ -31,6 +31,28 @@ public final class TestApplication implements AutoCloseable {
     }
 
     /** Settings fit for tests: cheap bcrypt, no per-client limits, a random port. */
+    /**
+     * What a test app needs to run the given claude CLI against a fake Messages API: projects under
+     * {@code folder/work}, and a home and temporary folder of the test's own for the CLI.
+     */
+    public static Map<String, String> cliEnvironment(Path folder, String cli, String apiBaseUrl) {
+        Map<String, String> env = new HashMap<>();
+        try {
+            env.put("HOME", Files.createDirectories(folder.resolve("home")).toString());
+            Path tmp = Files.createDirectories(folder.resolve("tmp"));
+            env.put("CLAUDE_CODE_TMPDIR", tmp.toString());
+            env.put("TMPDIR", tmp.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        env.put("CLAUDE_CLI_PATH", cli);
+        env.put("CCUI_WORKSPACES_ROOT", folder.resolve("work").toString());
+        env.put("PATH", System.getenv("PATH"));
+        env.put("LANG", "C.UTF-8");
+        env.putAll(dev.ccui.adapters.process.claude.TestCli.fakeApiEnvironment(apiBaseUrl));
+        return env;
+    }
+
     public static Map<String, String> baseEnvironment(Path folder) {
         Map<String, String> env = new HashMap<>();
         env.put("CCUI_DATA_DIR", folder.resolve("data").toString());

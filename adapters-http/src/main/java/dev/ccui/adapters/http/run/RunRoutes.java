@@ -11,7 +11,6 @@ import dev.ccui.adapters.http.run.RunViews.RunView;
 import dev.ccui.adapters.http.run.RunViews.StartBody;
 import dev.ccui.adapters.http.security.Access;
 import dev.ccui.application.run.port.in.EventSubscription;
-import dev.ccui.application.run.port.in.PermissionAnswer;
 import dev.ccui.application.run.port.in.RunUseCase;
 import dev.ccui.application.run.port.in.StartedRun;
 import dev.ccui.domain.error.InvalidException;
@@ -76,7 +75,7 @@ public final class RunRoutes implements RouteGroup {
         routes.post("/api/runs/{runId}/permissions/{requestId}", ctx -> {
             DecisionBody body = Json.body(ctx, DecisionBody.class);
             runs.decide(caller(ctx), runId(ctx), ctx.pathParam("requestId"),
-                    new PermissionAnswer(body.allow(), body.message(), Boolean.TRUE.equals(body.remember())), client(ctx));
+                    body.answer(), client(ctx));
             ctx.status(204);
         }, Access.USER);
         routes.get("/api/sessions/{sessionId}/events", this::events, Access.USER);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ccui.adapters.http.json.Json;
+import dev.ccui.application.run.port.in.PermissionAnswer;
 import dev.ccui.application.run.port.in.StartRunCommand;
 import dev.ccui.domain.run.ImageAttachment;
 import dev.ccui.domain.error.InvalidException;
@@ -11,8 +12,10 @@ import dev.ccui.domain.error.NotFoundException;
 import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.run.LoggedRunEvent;
 import dev.ccui.domain.run.PermissionMode;
+import dev.ccui.domain.run.Question;
 import dev.ccui.domain.run.Run;
 import dev.ccui.domain.run.RunEvent;
+import dev.ccui.domain.run.ToolPrompts;
 import dev.ccui.domain.session.SessionId;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -63,7 +66,19 @@ public final class RunViews {
         }
     }
 
-    public record DecisionBody(String decision, String message, Boolean remember) {
+    /**
+     * {@code POST /api/runs/{id}/permissions/{requestId}} and the {@code permission} frame.
+     *
+     * @param answers        a question's answers, keyed by the question's text
+     * @param permissionMode the mode an approved plan is carried out in
+     */
+    public record DecisionBody(String decision, String message, Boolean remember, Map<String, String> answers,
+                               String permissionMode) {
+        public PermissionAnswer answer() {
+            return new PermissionAnswer(allow(), message, Boolean.TRUE.equals(remember), answers,
+                    permissionMode == null ? null : PermissionMode.fromCliName(permissionMode));
+        }
+
         public boolean allow() {
             if ("allow".equals(decision)) {
                 return true;
@@ -84,6 +99,14 @@ public final class RunViews {
             json.put("reason", ended.reason().wireName());
         } else {
             json.putAll(EVENTS.convertValue(event, Map.class));
+        }
+        // A question or a plan, read from the tool's input, so that clients need not know the CLI's tools.
+        if (event instanceof RunEvent.PermissionRequest request) {
+            List<Question> questions = ToolPrompts.questions(request);
+            if (!questions.isEmpty()) {
+                json.put("questions", EVENTS.convertValue(questions, List.class));
+            }
+            ToolPrompts.plan(request).ifPresent(plan -> json.put("plan", plan));
         }
         return json;
     }

@@ -11,7 +11,6 @@ import dev.ccui.application.common.ClientInfo;
 import dev.ccui.application.events.port.in.ChangeFeedUseCase;
 import dev.ccui.application.maintenance.port.in.MaintenanceUseCase;
 import dev.ccui.application.run.port.in.EventSubscription;
-import dev.ccui.application.run.port.in.PermissionAnswer;
 import dev.ccui.application.run.port.in.RunUseCase;
 import dev.ccui.application.run.port.in.StartRunCommand;
 import dev.ccui.application.run.port.in.StartedRun;
@@ -152,7 +151,7 @@ public final class WsEndpoint extends SocketEndpoint {
                 case "permission" -> {
                     var body = Json.MAPPER.convertValue(message, RunViews.DecisionBody.class);
                     runs.decide(connection.principal, runId(message), text(message, "requestId"),
-                            new PermissionAnswer(body.allow(), body.message(), Boolean.TRUE.equals(body.remember())), connection.client);
+                            body.answer(), connection.client);
                 }
                 default -> connection.enqueue(error("UNSUPPORTED", "unknown or unavailable message type: "
                         + Optional.ofNullable(type).orElse("none"), clientMessageId));

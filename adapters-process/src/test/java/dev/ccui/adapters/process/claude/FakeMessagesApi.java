@@ -23,6 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>a {@code tool_result} → a final text naming it ({@code Tool finished (is_error=…): …});</li>
  *   <li>{@code WRITE <path>} → a {@code Write} tool use of that file;</li>
  *   <li>{@code BASH <command>} → a {@code Bash} tool use;</li>
+ *   <li>{@code ASK} → an {@code AskUserQuestion} of {@link #QUESTIONS} (a single and a multiple choice);</li>
+ *   <li>{@code PLAN} (in plan mode) → a {@code Write} of {@link #PLAN} to the plan file the CLI named, then,
+ *       on that write's result, {@code ExitPlanMode} as a real model does it (the CLI reads the file);</li>
  *   <li>{@code SLOW} → many words, one every {@value #SLOW_DELAY_MS} ms;</li>
  *   <li>{@code FAIL} → HTTP 500;</li>
  *   <li>anything else → {@code Hi from fake server (req N). You said: <prompt>} in two deltas.</li>
@@ -32,6 +35,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FakeMessagesApi implements AutoCloseable {
     public static final int SLOW_DELAY_MS = 100;
     public static final int SLOW_WORDS = 100;
+    public static final String DATABASE_QUESTION = "Which database should the app use?";
+    public static final String EXTRAS_QUESTION = "Which extras do you want?";
+    public static final String QUESTIONS = "[{\"question\":\"" + DATABASE_QUESTION + "\",\"header\":\"Database\","
+            + "\"multiSelect\":false,\"options\":[{\"label\":\"PostgreSQL\",\"description\":\"A server, for teams\"},"
+            + "{\"label\":\"SQLite\",\"description\":\"A file, for one person\"}]},"
+            + "{\"question\":\"" + EXTRAS_QUESTION + "\",\"header\":\"Extras\",\"multiSelect\":true,"
+            + "\"options\":[{\"label\":\"Metrics\",\"description\":\"Prometheus endpoint\"},"
+            + "{\"label\":\"Tracing\",\"description\":\"OpenTelemetry spans\"},"
+            + "{\"label\":\"Backups\",\"description\":\"Nightly dumps\"}]}]";
+    public static final String PLAN = "# Plan\n\n1. Add `hello.txt`\n2. Write **hello** into it\n";
+    private static final java.util.regex.Pattern PLAN_FILE =
+            java.util.regex.Pattern.compile("(/[^\\s\"\\\\]+/plans/[^\\s\"\\\\]+\\.md)");
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final HttpServer server;
@@ -80,6 +95,10 @@ public final class FakeMessagesApi implements AutoCloseable {
         String model = body.path("model").asText("claude-fake");
         JsonNode last = lastUserMessage(body);
         JsonNode toolResult = toolResult(last);
+        if (toolResult != null && "Write".equals(lastToolUsed(body)) && latestPrompt(body).startsWith("PLAN")) {
+            toolUse(exchange, model, number, "ExitPlanMode", mapper.createObjectNode());
+            return;
+        }
         if (toolResult != null) {
             String content = toolResult.path("content").isTextual() ? toolResult.path("content").asText()
                     : toolResult.path("content").toString();
@@ -96,6 +115,15 @@ public final class FakeMessagesApi implements AutoCloseable {
             ObjectNode input = mapper.createObjectNode().put("command", prompt.substring(5).strip())
                     .put("description", "Run what the test asked");
             toolUse(exchange, model, number, "Bash", input);
+        } else if (prompt.startsWith("ASK")) {
+            toolUse(exchange, model, number, "AskUserQuestion",
+                    mapper.createObjectNode().set("questions", mapper.readTree(QUESTIONS)));
+        } else if (prompt.startsWith("PLAN")) {
+            // Plan mode's system prompt names the one file the model may write: its plan.
+            java.util.regex.Matcher file = PLAN_FILE.matcher(body.path("messages").toString());
+            ObjectNode input = mapper.createObjectNode().put("file_path", file.find() ? file.group(1) : "plan.md")
+                    .put("content", PLAN);
+            toolUse(exchange, model, number, "Write", input);
         } else if (prompt.startsWith("SLOW")) {
             List<String> words = new java.util.ArrayList<>();
             for (int i = 0; i < SLOW_WORDS; i++) {
@@ -119,6 +147,31 @@ public final class FakeMessagesApi implements AutoCloseable {
             }
         }
         return found == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : found;
+    }
+
+    /** The last thing the person typed (tool results come back as user messages too, without text). */
+    private static String latestPrompt(JsonNode body) {
+        String latest = "";
+        for (JsonNode message : body.path("messages")) {
+            String prompt = "user".equals(message.path("role").asText()) ? prompt(message) : "";
+            if (!prompt.isEmpty()) {
+                latest = prompt;
+            }
+        }
+        return latest;
+    }
+
+    /** The name of the last tool the model used in this conversation, or null. */
+    private static String lastToolUsed(JsonNode body) {
+        String name = null;
+        for (JsonNode message : body.path("messages")) {
+            for (JsonNode block : message.path("content")) {
+                if ("assistant".equals(message.path("role").asText()) && "tool_use".equals(block.path("type").asText())) {
+                    name = block.path("name").asText();
+                }
+            }
+        }
+        return name;
     }
 
     private static JsonNode toolResult(JsonNode message) {

@@ -1,11 +1,14 @@
 package dev.ccui.adapters.process.claude;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ccui.domain.run.Question;
 import dev.ccui.domain.run.RunEvent;
+import dev.ccui.domain.run.ToolPrompts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -162,6 +165,33 @@ class StreamJsonParserTest {
         assertThat(denied.isError()).isTrue();
         assertThat(denied.content()).isEqualTo("Denied by the web UI user");
         assertThat(of(events, RunEvent.Result.class)).hasSize(2);
+    }
+
+    @Test
+    void aQuestionArrivesAsAPermissionRequestWhoseQuestionsTheUiCanOffer() throws IOException {
+        List<RunEvent> events = events(stdout("ask-user-question.log"));
+
+        var request = of(events, RunEvent.PermissionRequest.class).getFirst();
+        assertThat(request.toolName()).isEqualTo(ToolPrompts.ASK_USER_QUESTION);
+        List<Question> questions = ToolPrompts.questions(request);
+        assertThat(questions).extracting(Question::question, Question::header, Question::multiSelect).containsExactly(
+                tuple("Which database should the app use?", "Database", false),
+                tuple("Which extras do you want?", "Extras", true));
+        assertThat(questions.getFirst().options()).containsExactly(
+                new Question.Option("PostgreSQL", "A server, for teams"), new Question.Option("SQLite", "A file, for one person"));
+        assertThat(ToolPrompts.plan(request)).isEmpty();
+        assertThat(of(events, RunEvent.ToolResult.class).getFirst().content())
+                .startsWith("Your questions have been answered: \"Which database should the app use?\"=\"SQLite\"");
+    }
+
+    @Test
+    void aPlanArrivesAsAPermissionRequestCarryingTheMarkdownOfThePlanFile() throws IOException {
+        List<RunEvent> events = events(stdout("exit-plan-mode-approve-accept-edits.log"));
+
+        var request = of(events, RunEvent.PermissionRequest.class).getFirst();
+        assertThat(request.toolName()).isEqualTo(ToolPrompts.EXIT_PLAN_MODE);
+        assertThat(ToolPrompts.plan(request)).contains("# Plan\n\n1. Add `hello.txt`\n2. Write **hello** into it\n");
+        assertThat(ToolPrompts.questions(request)).isEmpty();
     }
 
     @Test
