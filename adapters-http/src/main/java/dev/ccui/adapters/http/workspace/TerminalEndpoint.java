@@ -1,11 +1,10 @@
 package dev.ccui.adapters.http.workspace;
 
-import dev.ccui.adapters.http.RouteGroup;
 import dev.ccui.adapters.http.ws.WsAuthentication;
 import dev.ccui.adapters.http.ws.socket.ClientFrames;
 import dev.ccui.adapters.http.ws.socket.JsonSocket;
-import dev.ccui.adapters.http.ws.socket.JsonSocketServer;
 import dev.ccui.adapters.http.ws.socket.SlowReaderPolicy;
+import dev.ccui.adapters.http.ws.socket.SocketEndpoint;
 import dev.ccui.adapters.http.ws.socket.SocketProtocol;
 import dev.ccui.application.events.port.in.ChangeFeedUseCase;
 import dev.ccui.application.maintenance.port.in.MaintenanceUseCase;
@@ -18,7 +17,6 @@ import dev.ccui.domain.error.CcuiException;
 import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.session.SessionId;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,40 +28,33 @@ import java.util.Map;
  * rows, resumeSessionId?}}, {@code attach {terminalId, afterSeq}}, {@code input {data}},
  * {@code resize {cols, rows}}, {@code close}, {@code ping}; server frames {@code opened
  * {terminalId}}, {@code output {seq, data}}, {@code exit {code}}, {@code error {code, message}},
- * {@code pong}. The socket plumbing is the {@link JsonSocketServer}'s: a client too slow to keep
+ * {@code pong}. The socket plumbing is the {@link SocketEndpoint}'s: a client too slow to keep
  * up loses its connection with 1008 (and can reattach from its last seq), the terminal stays.
  */
-public final class TerminalEndpoint implements RouteGroup {
+public final class TerminalEndpoint extends SocketEndpoint {
     private static final SlowReaderPolicy SLOW_READER = new SlowReaderPolicy(4096, 1008, "too slow: reattach with afterSeq");
     private static final int MAX_INPUT = 64 * 1024;
 
     private final TerminalUseCase terminals;
     private final WsAuthentication authentication;
     private final MaintenanceUseCase maintenance;
-    private final JsonSocketServer sockets;
 
     /** {@code changes}: where revocations arrive from every node, closing a revoked caller's terminal socket (4401/4403). */
     public TerminalEndpoint(TerminalUseCase terminals, WsAuthentication authentication, MaintenanceUseCase maintenance,
                             ChangeFeedUseCase changes) {
+        super("/ws/terminal", authentication, changes, SLOW_READER);
         this.terminals = terminals;
         this.authentication = authentication;
         this.maintenance = maintenance;
-        this.sockets = new JsonSocketServer("/ws/terminal", authentication, changes, SLOW_READER, this::beforeUpgrade,
-                Connection::new);
     }
 
     @Override
-    public void register(RoutesConfig routes) {
-        sockets.register(routes);
+    protected SocketProtocol open(JsonSocket socket) {
+        return new Connection(socket);
     }
 
-    /** Open connections, for metrics and tests. */
     @Override
-    public int openSockets() {
-        return sockets.openConnections();
-    }
-
-    private Principal beforeUpgrade(Context ctx) {
+    protected Principal authorize(Context ctx) {
         Principal principal = authentication.authenticate(ctx);
         String projectId = ctx.queryParam("projectId");
         if (projectId == null || projectId.isBlank()) {

@@ -1,12 +1,11 @@
 package dev.ccui.adapters.http.ws;
 
-import dev.ccui.adapters.http.RouteGroup;
 import dev.ccui.adapters.http.json.Json;
 import dev.ccui.adapters.http.run.RunViews;
 import dev.ccui.adapters.http.ws.socket.ClientFrames;
 import dev.ccui.adapters.http.ws.socket.JsonSocket;
-import dev.ccui.adapters.http.ws.socket.JsonSocketServer;
 import dev.ccui.adapters.http.ws.socket.SlowReaderPolicy;
+import dev.ccui.adapters.http.ws.socket.SocketEndpoint;
 import dev.ccui.adapters.http.ws.socket.SocketProtocol;
 import dev.ccui.application.common.ClientInfo;
 import dev.ccui.application.events.port.in.ChangeFeedUseCase;
@@ -23,7 +22,7 @@ import dev.ccui.domain.events.AppEvent;
 import dev.ccui.domain.run.LoggedRunEvent;
 import dev.ccui.domain.run.RunId;
 import dev.ccui.domain.session.SessionId;
-import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -32,10 +31,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * {@code /ws}: the browser's live channel, authenticated before the upgrade by
  * {@link WsAuthentication}; the socket plumbing (queue, writer, pings, revocation) is the
- * {@link JsonSocketServer}'s. A client that cannot keep up is dropped with 4408, never the server;
+ * {@link SocketEndpoint}'s. A client that cannot keep up is dropped with 4408, never the server;
  * it resubscribes with its last seq and catches up from the log.
  */
-public final class WsEndpoint implements RouteGroup {
+public final class WsEndpoint extends SocketEndpoint {
     /** Frames waiting for a slow client before it is dropped (a replayed gap counts too). */
     public static final int OUTBOUND_LIMIT = 10_000;
     private static final SlowReaderPolicy SLOW_READER =
@@ -48,16 +47,26 @@ public final class WsEndpoint implements RouteGroup {
     public static final int MAX_MESSAGE_CHARS = StartRunCommand.MAX_IMAGES * (StartRunCommand.MAX_IMAGE_BYTES / 3 * 4 + 8)
             + StartRunCommand.MAX_PROMPT_CHARS * 6 + 64 * 1024;
 
+    private final WsAuthentication authentication;
     private final RunUseCase runs;
     private final MaintenanceUseCase maintenance;
-    private final JsonSocketServer sockets;
 
     public WsEndpoint(WsAuthentication authentication, ChangeFeedUseCase changes, RunUseCase runs,
                       MaintenanceUseCase maintenance) {
+        super("/ws", authentication, changes, SLOW_READER);
+        this.authentication = authentication;
         this.runs = runs;
         this.maintenance = maintenance;
-        this.sockets = new JsonSocketServer("/ws", authentication, changes, SLOW_READER, authentication::authenticate,
-                Connection::new);
+    }
+
+    @Override
+    protected Principal authorize(Context ctx) {
+        return authentication.authenticate(ctx);
+    }
+
+    @Override
+    protected SocketProtocol open(JsonSocket socket) {
+        return new Connection(socket);
     }
 
     /** One socket: its caller and its subscriptions. */
@@ -92,16 +101,6 @@ public final class WsEndpoint implements RouteGroup {
             subscriptions.values().forEach(EventSubscription::close);
             subscriptions.clear();
         }
-    }
-
-    @Override
-    public void register(RoutesConfig routes) {
-        sockets.register(routes);
-    }
-
-    @Override
-    public int openSockets() {
-        return sockets.openConnections();
     }
 
     private void deliver(Connection connection, AppEvent event) {
