@@ -22,6 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The account flows through the in-ports, wired by the real composition root on a real
@@ -119,7 +121,7 @@ abstract class AccountsFlowContract {
         return app().application().accounts().auth().byToken(tokenOf(principal)).isPresent();
     }
 
-    private final java.util.Map<String, String> tokens = new java.util.HashMap<>();
+    private final Map<String, String> tokens = new HashMap<>();
 
     private String tokenOf(Principal principal) {
         return tokens.get(principal.tokenId());

@@ -18,6 +18,13 @@ import dev.ccui.application.history.IndexService;
 import dev.ccui.application.run.RunService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.io.File;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.file.Path;
+import org.assertj.core.api.Assertions;
 
 /** The dependency rules of architecture.md, checked on the compiled classes of every module. */
 class ArchitectureTest {
@@ -34,7 +41,7 @@ class ArchitectureTest {
     void everyModuleIsThere() {
         for (String pkg : new String[] {"dev.ccui.domain", "dev.ccui.application", "dev.ccui.adapters.http",
                 "dev.ccui.adapters.persistence", "dev.ccui.adapters.process", "dev.ccui.bootstrap"}) {
-            org.assertj.core.api.Assertions.assertThat(classes.stream().anyMatch(c -> c.getPackageName().startsWith(pkg)))
+            Assertions.assertThat(classes.stream().anyMatch(c -> c.getPackageName().startsWith(pkg)))
                     .as(pkg).isTrue();
         }
     }
@@ -136,10 +143,10 @@ class ArchitectureTest {
     @Test
     void outPortImplementationsInTheApplicationDoNoInputOrOutput() {
         DescribedPredicate<JavaClass> inputOrOutput = resideInAnyPackage("java.nio.file..", "java.nio.channels..", "java.net..")
-                .and(not(type(java.nio.file.Path.class)))
-                .or(assignableTo(java.io.InputStream.class)).or(assignableTo(java.io.OutputStream.class))
-                .or(assignableTo(java.io.Reader.class)).or(assignableTo(java.io.Writer.class))
-                .or(type(java.io.File.class)).or(type(ProcessBuilder.class)).or(type(Process.class))
+                .and(not(type(Path.class)))
+                .or(assignableTo(InputStream.class)).or(assignableTo(OutputStream.class))
+                .or(assignableTo(Reader.class)).or(assignableTo(Writer.class))
+                .or(type(File.class)).or(type(ProcessBuilder.class)).or(type(Process.class))
                 .as("input or output");
         noClasses().that().resideInAnyPackage("dev.ccui.domain..", "dev.ccui.application..")
                 .and().implement(resideInAPackage("dev.ccui.application..port.out.."))

@@ -32,6 +32,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ccui.application.auth.port.in.Credentials;
+import dev.ccui.application.auth.port.in.LoginResult;
+import dev.ccui.application.common.ClientInfo;
 
 /** The executable jar as an operator runs it: start, serve, stop on SIGTERM, refuse bad config, admin CLI. */
 class ExecutableJarIT {
@@ -120,7 +124,7 @@ class ExecutableJarIT {
             assertThat(revoke.output()).anySatisfy(l -> assertThat(l).contains("revoked").contains("session token(s)"));
         }
         // With LOG_FORMAT=json every line of the log file is one JSON object.
-        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var mapper = new ObjectMapper();
         List<String> lines = Files.readAllLines(folder.resolve("data").resolve("combined.log"));
         List<String> jsonLines = lines.stream().filter(l -> l.startsWith("{")).toList();
         assertThat(jsonLines).isNotEmpty();
@@ -128,9 +132,9 @@ class ExecutableJarIT {
             assertThat(mapper.readTree(line).has("@timestamp")).isTrue();
         }
         try (TestApplication app = TestApplication.sqlite(folder)) {
-            var result = app.application().accounts().auth().login(new dev.ccui.application.auth.port.in.Credentials("rescue",
-                    "rescue password 2", dev.ccui.application.common.ClientInfo.INTERNAL));
-            assertThat(result).isInstanceOf(dev.ccui.application.auth.port.in.LoginResult.Authenticated.class);
+            var result = app.application().accounts().auth().login(new Credentials("rescue",
+                    "rescue password 2", ClientInfo.INTERNAL));
+            assertThat(result).isInstanceOf(LoginResult.Authenticated.class);
         }
     }
 

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.Base64;
+import java.util.Map;
 
 /** Projects and session history over HTTP, on the real transcripts recorded from the CLI. */
 class HistoryHttpIT {
@@ -235,7 +237,7 @@ class HistoryHttpIT {
     void registeringRefusesPathsOutsideTheWorkspacesRootAndNonsense() throws Exception {
         for (String path : new String[] {"/etc", "relative/path", folder.resolve("work/../../..").toString(), "/nonexistent/x",
                 folder.resolve("work") + "/\u0000x"}) {
-            var response = admin.post("/api/projects", ApiClient.JSON.writeValueAsString(java.util.Map.of("path", path)));
+            var response = admin.post("/api/projects", ApiClient.JSON.writeValueAsString(Map.of("path", path)));
             assertThat(response.statusCode()).as(path).isIn(400, 403);
             assertThat(response.body()).doesNotContain("Exception");
         }
@@ -250,22 +252,22 @@ class HistoryHttpIT {
         Path outside = folder.resolve("elsewhere");
         Files.createDirectories(outside);
         String sessionId = "11111111-2222-3333-4444-555555555555";
-        byte[] png = java.util.Base64.getDecoder().decode(
+        byte[] png = Base64.getDecoder().decode(
                 "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
         String big = "line of output\n".repeat(2_000);
         var mapper = ApiClient.JSON;
-        String user = mapper.writeValueAsString(java.util.Map.of("type", "user", "uuid", "u1", "sessionId", sessionId,
-                "cwd", outside.toString(), "timestamp", "2026-11-27T10:00:00Z", "message", java.util.Map.of("role", "user",
-                        "content", List.of(java.util.Map.of("type", "text", "text", "look at this picture"),
-                                java.util.Map.of("type", "image", "source", java.util.Map.of("type", "base64",
-                                        "media_type", "image/png", "data", java.util.Base64.getEncoder().encodeToString(png)))))));
-        String assistant = mapper.writeValueAsString(java.util.Map.of("type", "assistant", "uuid", "a1", "sessionId", sessionId,
-                "cwd", outside.toString(), "timestamp", "2026-11-27T10:00:01Z", "message", java.util.Map.of("id", "msg_1",
-                        "role", "assistant", "model", "claude-test", "content", List.of(java.util.Map.of("type", "tool_use",
-                                "id", "toolu_1", "name", "Bash", "input", java.util.Map.of("command", "cat big.log"))))));
-        String result = mapper.writeValueAsString(java.util.Map.of("type", "user", "uuid", "u2", "sessionId", sessionId,
-                "cwd", outside.toString(), "timestamp", "2026-11-27T10:00:02Z", "message", java.util.Map.of("role", "user",
-                        "content", List.of(java.util.Map.of("type", "tool_result", "tool_use_id", "toolu_1", "content", big,
+        String user = mapper.writeValueAsString(Map.of("type", "user", "uuid", "u1", "sessionId", sessionId,
+                "cwd", outside.toString(), "timestamp", "2026-11-27T10:00:00Z", "message", Map.of("role", "user",
+                        "content", List.of(Map.of("type", "text", "text", "look at this picture"),
+                                Map.of("type", "image", "source", Map.of("type", "base64",
+                                        "media_type", "image/png", "data", Base64.getEncoder().encodeToString(png)))))));
+        String assistant = mapper.writeValueAsString(Map.of("type", "assistant", "uuid", "a1", "sessionId", sessionId,
+                "cwd", outside.toString(), "timestamp", "2026-11-27T10:00:01Z", "message", Map.of("id", "msg_1",
+                        "role", "assistant", "model", "claude-test", "content", List.of(Map.of("type", "tool_use",
+                                "id", "toolu_1", "name", "Bash", "input", Map.of("command", "cat big.log"))))));
+        String result = mapper.writeValueAsString(Map.of("type", "user", "uuid", "u2", "sessionId", sessionId,
+                "cwd", outside.toString(), "timestamp", "2026-11-27T10:00:02Z", "message", Map.of("role", "user",
+                        "content", List.of(Map.of("type", "tool_result", "tool_use_id", "toolu_1", "content", big,
                                 "is_error", false)))));
         Path dir = Files.createDirectories(folder.resolve("claude/projects/not-an-encoding-of-its-cwd"));
         Files.writeString(dir.resolve(sessionId + ".jsonl"), user + "\n" + assistant + "\n" + result + "\n"

@@ -29,6 +29,11 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.javalin.http.Context;
+import io.javalin.security.RouteRole;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The HTTP service, configured in one place: filters in the order they must run (request id,
@@ -59,7 +64,7 @@ public final class HttpServer implements AutoCloseable {
     }
 
     /** WebSocket upgrades authenticate themselves (ticket, token or key); this is the rule they apply. */
-    private static final java.util.Map<String, Access> WEBSOCKET_ACCESS = java.util.Map.of("/ws", Access.USER,
+    private static final Map<String, Access> WEBSOCKET_ACCESS = Map.of("/ws", Access.USER,
             "/ws/terminal", Access.USER);
 
     /** The server with {@code groups}' routes, registered in this order after the filters of {@code edge}. */
@@ -188,7 +193,7 @@ public final class HttpServer implements AutoCloseable {
      * Every endpoint must say who may call it: a route registered without exactly one {@link Access}
      * stops the server from starting (and so fails the build), rather than being open to anyone.
      */
-    private static Access accessOf(String method, String path, java.util.Set<io.javalin.security.RouteRole> roles) {
+    private static Access accessOf(String method, String path, Set<RouteRole> roles) {
         boolean endpoint = !method.equals(HandlerType.OPTIONS.name()) && !method.startsWith("BEFORE")
                 && !method.startsWith("AFTER") && !method.startsWith("WEBSOCKET");
         if (!endpoint) {
@@ -205,18 +210,18 @@ public final class HttpServer implements AutoCloseable {
      * Bodies sent to the API must say they are JSON: a cross-site form can post {@code text/plain}
      * without a CORS preflight, never {@code application/json}.
      */
-    private static boolean isJsonOrBodiless(io.javalin.http.Context ctx) {
+    private static boolean isJsonOrBodiless(Context ctx) {
         boolean write = ctx.method() == HandlerType.POST || ctx.method() == HandlerType.PUT || ctx.method() == HandlerType.PATCH;
         boolean hasBody = ctx.contentLength() > 0 || ctx.header("Transfer-Encoding") != null;
         if (!write || !hasBody || !ctx.path().startsWith("/api/")) {
             return true;
         }
         String type = ctx.contentType();
-        return type != null && type.toLowerCase(java.util.Locale.ROOT).strip().startsWith("application/json");
+        return type != null && type.toLowerCase(Locale.ROOT).strip().startsWith("application/json");
     }
 
     /** The route template of the matched endpoint (bounded, unlike raw paths), or what kind of miss it was. */
-    private static String route(io.javalin.http.Context ctx) {
+    private static String route(Context ctx) {
         try {
             // A request refused by a filter that runs once the route is known (access, maintenance)
             // is counted under that route, not under the filter's wildcard.

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.net.http.HttpRequest;
 
 class AuthRoutesTest {
     private TestHttp http;
@@ -157,7 +158,7 @@ class AuthRoutesTest {
         String carolId = json(http.get("/api/auth/me", "Authorization", "Bearer " + member)).get("id").asText();
 
         var disabled = http.send(http.request("/api/users/" + carolId).method("PATCH",
-                java.net.http.HttpRequest.BodyPublishers.ofString("{\"disabled\":true}"))
+                HttpRequest.BodyPublishers.ofString("{\"disabled\":true}"))
                 .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json"));
         assertThat(disabled.statusCode()).isEqualTo(200);
         assertThat(json(disabled).get("disabled").asBoolean()).isTrue();

@@ -7,6 +7,7 @@ import dev.ccui.domain.ratelimit.RateLimit;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import dev.ccui.adapters.http.security.RateLimits;
 
 class RateLimitTest {
 
@@ -97,7 +98,7 @@ class RateLimitTest {
                 s.trustedProxies(), s.maxBodyBytes(), s.apiLimit(), new RateLimit("auth-ip", 2, Duration.ofMinutes(15)),
                 s.sessionTtl(), s.version(), s.webRoot(), s.shutdownGrace()))) {
             var passwordRoutes = http.server.endpoints().stream()
-                    .filter(route -> dev.ccui.adapters.http.security.RateLimits.isPasswordRoute(route.method(), route.path()))
+                    .filter(route -> RateLimits.isPasswordRoute(route.method(), route.path()))
                     .toList();
             assertThat(passwordRoutes).extracting(HttpServer.RouteInfo::path)
                     .contains("/api/auth/login", "/api/auth/setup", "/api/auth/password");

@@ -45,6 +45,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import dev.ccui.adapters.http.metrics.HttpMetrics;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The HTTP adapter on a random loopback port over in-memory out-ports (bcrypt and JWT are the
@@ -64,16 +67,16 @@ public final class TestHttp implements AutoCloseable {
         this(settings -> settings);
     }
 
-    public TestHttp(java.util.function.UnaryOperator<HttpSettings> tweak) {
+    public TestHttp(UnaryOperator<HttpSettings> tweak) {
         this(tweak, new RateLimit("auth-username", 1000, Duration.ofMinutes(15)));
     }
 
-    public TestHttp(java.util.function.UnaryOperator<HttpSettings> tweak, RateLimit perUsername) {
-        this(tweak, perUsername, new dev.ccui.adapters.http.metrics.HttpMetrics());
+    public TestHttp(UnaryOperator<HttpSettings> tweak, RateLimit perUsername) {
+        this(tweak, perUsername, new HttpMetrics());
     }
 
-    public TestHttp(java.util.function.UnaryOperator<HttpSettings> tweak, RateLimit perUsername,
-                    dev.ccui.adapters.http.metrics.HttpMetrics metrics) {
+    public TestHttp(UnaryOperator<HttpSettings> tweak, RateLimit perUsername,
+                    HttpMetrics metrics) {
         fixture = new InMemoryAuthFixture(new MutableClock(Instant.now()), new FakePasswordHasher(),
                 clock -> new FakeTokenIssuer(clock, Duration.ofDays(7)), new CountingRateLimiter(),
                 new AuthSettings(perUsername, Duration.ofSeconds(30)));
@@ -93,7 +96,7 @@ public final class TestHttp implements AutoCloseable {
         var bus = new SyncEventBus();
         // The audit log links runs to their sessions through the same store.
         runStore = fixture.runs;
-        runs = new RunService(runner, runStore, runStore, runStore, projects, id -> java.util.Optional.empty(), bus,
+        runs = new RunService(runner, runStore, runStore, runStore, projects, id -> Optional.empty(), bus,
                 fixture.auditor, fixture.clock, RunSettings.defaults());
         var health = new HealthService(List.of(database), "test", fixture.clock);
         HttpSettings settings = tweak.apply(defaults());

@@ -20,6 +20,10 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import dev.ccui.application.events.port.out.EventBus;
+import dev.ccui.domain.error.InvalidException;
+import dev.ccui.domain.events.AppEvent;
+import java.util.function.Consumer;
 
 public final class ApiKeyService implements ApiKeyUseCase {
     static final int MAX_KEYS_PER_USER = 50;
@@ -28,11 +32,11 @@ public final class ApiKeyService implements ApiKeyUseCase {
     private final Auditor auditor;
     private final Clock clock;
 
-    private java.util.function.Consumer<dev.ccui.domain.events.AppEvent> revocations = event -> {
+    private Consumer<AppEvent> revocations = event -> {
     };
 
     /** Where a revoked key's open connections are told to end (the event bus, on every node). */
-    public ApiKeyService announcingRevocationsTo(dev.ccui.application.events.port.out.EventBus bus) {
+    public ApiKeyService announcingRevocationsTo(EventBus bus) {
         this.revocations = bus::publish;
         return this;
     }
@@ -63,7 +67,7 @@ public final class ApiKeyService implements ApiKeyUseCase {
             granted.addAll(scopes);
         }
         if (granted.contains(ApiKeyScope.ADMIN) && !caller.isAdmin()) {
-            throw new dev.ccui.domain.error.InvalidException("scopes", "only admins can grant the admin scope");
+            throw new InvalidException("scopes", "only admins can grant the admin scope");
         }
         String secret = ApiKeySecrets.newKey();
         String prefix = ApiKeySecrets.prefixOf(secret).orElseThrow();
@@ -80,7 +84,7 @@ public final class ApiKeyService implements ApiKeyUseCase {
                 .filter(found -> found.userId().equals(caller.userId()) || caller.isAdmin())
                 .orElseThrow(() -> new NotFoundException("no such API key"));
         keys.delete(key.id());
-        revocations.accept(new dev.ccui.domain.events.AppEvent.AccessRevoked(key.userId(), null, null,
+        revocations.accept(new AppEvent.AccessRevoked(key.userId(), null, null,
                 key.id().toString(), false));
         auditor.record(AuditAction.API_KEY_REVOKED, caller, key.prefix(), client, true, key.name());
     }

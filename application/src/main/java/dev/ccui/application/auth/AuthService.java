@@ -40,6 +40,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import dev.ccui.domain.error.ForbiddenException;
+import java.util.Locale;
 
 /**
  * Sign-in, sessions and the credentials of requests. Every failed login takes the same path
@@ -128,7 +130,7 @@ public final class AuthService implements AuthUseCase {
                 || !Secrets.constantTimeEquals(settings.setupCode(), setupCode.strip()))) {
             auditor.record(AuditAction.SETUP, null, credentials.username(), credentials.username(), credentials.client(),
                     false, "wrong or missing set-up code");
-            throw new dev.ccui.domain.error.ForbiddenException("SETUP_CODE_REQUIRED",
+            throw new ForbiddenException("SETUP_CODE_REQUIRED",
                     "enter the set-up code printed in the server's log when it started");
         }
         Username username = new Username(credentials.username());
@@ -157,7 +159,7 @@ public final class AuthService implements AuthUseCase {
         // signing in from elsewhere.
         String address = credentials.client() == null ? "?" : String.valueOf(credentials.client().ip());
         RateLimiter.Decision decision = rateLimiter.tryConsume(settings.loginPerUsername(),
-                address + "|" + typed.toLowerCase(java.util.Locale.ROOT));
+                address + "|" + typed.toLowerCase(Locale.ROOT));
         if (!decision.allowed()) {
             auditor.record(AuditAction.LOGIN_FAILED, null, typed, typed, credentials.client(), false,
                     "rate limited");

@@ -37,6 +37,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.Objects;
 
 /**
  * Keeps the database index in step with the transcripts on disk, on one background thread: a
@@ -498,7 +499,7 @@ public final class IndexService implements AutoCloseable {
         readAll(files, index::fileState, changed, new Pass(p.lastScanStartedAt(), p, files.size(), 0, true));
         publishChanged(changed);
         Instant now = clock.instant();
-        long lag = paths.stream().map(changeSeenAt::remove).filter(java.util.Objects::nonNull)
+        long lag = paths.stream().map(changeSeenAt::remove).filter(Objects::nonNull)
                 .mapToLong(seen -> Duration.between(seen, now).toMillis()).max().orElse(0);
         p = progress;
         progress = new IndexProgress(p.state(), p.filesDone(), p.filesTotal(), p.bytesDone(), p.bytesTotal(), p.badLines(),
@@ -574,7 +575,7 @@ public final class IndexService implements AutoCloseable {
         String path = file.path().toString();
         // A file marked archived that is on disk again (moved back) is read afresh, which clears the mark;
         // one at offset 0 was only listed from a glance.
-        boolean reset = known.isEmpty() || !java.util.Objects.equals(known.get().fileKey(), file.fileKey())
+        boolean reset = known.isEmpty() || !Objects.equals(known.get().fileKey(), file.fileKey())
                 || file.size() < known.get().offset() || known.get().archivedAt() != null || known.get().offset() == 0;
         long offset = reset ? 0 : known.get().offset();
         if (reset && archive.enabled() && archivedEnd(path) > 0) {

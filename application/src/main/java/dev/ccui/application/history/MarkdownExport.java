@@ -5,6 +5,7 @@ import dev.ccui.domain.history.MessageBlock;
 import dev.ccui.domain.session.SessionSummary;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Locale;
 
 /** A session as a readable Markdown document: prompts, answers, tool calls and their results. */
 final class MarkdownExport {
@@ -28,7 +29,7 @@ final class MarkdownExport {
         }
         out.append("- Tokens: ").append(Long.toString(summary.inputTokens())).append(" in, ")
                 .append(Long.toString(summary.outputTokens())).append(" out; cost $")
-                .append(String.format(java.util.Locale.ROOT, "%.4f", summary.costUsd())).append("\n\n");
+                .append(String.format(Locale.ROOT, "%.4f", summary.costUsd())).append("\n\n");
     }
 
     void message(HistoryMessage message) throws IOException {

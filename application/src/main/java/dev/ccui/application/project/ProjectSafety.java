@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import java.util.LinkedHashMap;
 
 /**
  * Where projects may be, and which existing rows break it. A folder is refused when the fixed
@@ -127,7 +128,7 @@ public final class ProjectSafety {
         List<Project> all = projects.all();
         Map<ProjectId, Set<UserId>> members = projects.allMembers();
         Set<UserId> admins = users.list().stream().filter(User::isActiveAdmin).map(User::id).collect(Collectors.toSet());
-        Map<ProjectId, UnsafeProject> unsafe = new java.util.LinkedHashMap<>();
+        Map<ProjectId, UnsafeProject> unsafe = new LinkedHashMap<>();
         List<Project> placed = new ArrayList<>();
         for (Project project : all) {
             Optional<String> fixed = rule.refusal(Path.of(project.path()));

@@ -28,6 +28,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 public final class ProjectService implements ProjectUseCase {
     private final ProjectRepository projects;
@@ -39,8 +42,8 @@ public final class ProjectService implements ProjectUseCase {
     private final Auditor auditor;
     private final Clock clock;
     private final ProjectSafety safety;
-    private final java.util.Map<String, Cached> overviews = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+    private final Map<String, Cached> overviews = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
 
     private record Cached(long generation, List<ProjectOverview> projects) {
     }

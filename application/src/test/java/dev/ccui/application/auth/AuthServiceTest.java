@@ -21,6 +21,8 @@ import dev.ccui.domain.user.Role;
 import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import dev.ccui.application.user.port.in.CreateUserCommand;
+import dev.ccui.domain.user.Username;
 
 class AuthServiceTest {
     private static final ClientInfo CLIENT = new ClientInfo("10.0.0.1", "test");
@@ -138,7 +140,7 @@ class AuthServiceTest {
         Session admin = setUpAdmin();
         Principal adminPrincipal = principalOf(admin);
         var bob = f.userAdmin.createUser(adminPrincipal,
-                new dev.ccui.application.user.port.in.CreateUserCommand(new dev.ccui.domain.user.Username("bob"),
+                new CreateUserCommand(new Username("bob"),
                         "bobs password 1", Role.MEMBER), CLIENT);
         Session bobSession = ((LoginResult.Authenticated) f.auth.login(
                 new Credentials("bob", "bobs password 1", CLIENT))).session();

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.util.ArrayList;
 
 /** Reading recorded sessions on in-memory ports: who may see what, pages, renames, search, export. */
 class HistoryServiceTest {
@@ -126,7 +127,7 @@ class HistoryServiceTest {
         assertThat(markdown.toString()).contains("m0").contains("deploy the kafka consumer");
         assertThat(markdown.indexOf("m0")).isLessThan(markdown.indexOf("m9"));
 
-        List<String> exported = new java.util.ArrayList<>();
+        List<String> exported = new ArrayList<>();
         f.history.exportMessages(f.member, LONG, message -> exported.add(message.uuid()));
         assertThat(exported).hasSize(10);
         assertThatThrownBy(() -> f.history.exportMarkdown(f.stranger, LONG, new StringBuilder()))

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.assertj.core.groups.Tuple;
 
 class MaintenanceServiceTest {
     private static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
@@ -61,8 +62,8 @@ class MaintenanceServiceTest {
         service.requireWritable();
 
         assertThat(audit.all()).extracting(e -> e.action(), e -> e.target(), e -> e.actorUsername())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(AuditAction.MAINTENANCE_CHANGED, "on", "root"),
-                        org.assertj.core.groups.Tuple.tuple(AuditAction.MAINTENANCE_CHANGED, "off", "root"));
+                .containsExactly(Tuple.tuple(AuditAction.MAINTENANCE_CHANGED, "on", "root"),
+                        Tuple.tuple(AuditAction.MAINTENANCE_CHANGED, "off", "root"));
     }
 
     @Test

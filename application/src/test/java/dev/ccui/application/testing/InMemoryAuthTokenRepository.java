@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 
 public final class InMemoryAuthTokenRepository implements AuthTokenRepository {
     private final Map<String, TokenClaims> issued = new ConcurrentHashMap<>();
@@ -18,10 +19,10 @@ public final class InMemoryAuthTokenRepository implements AuthTokenRepository {
     }
 
     @Override
-    public java.util.Optional<UserId> activeOwner(String tokenId, Instant now) {
+    public Optional<UserId> activeOwner(String tokenId, Instant now) {
         TokenClaims claims = issued.get(tokenId);
         return claims != null && !revoked.containsKey(tokenId) && claims.expiresAt().isAfter(now)
-                ? java.util.Optional.of(claims.userId()) : java.util.Optional.empty();
+                ? Optional.of(claims.userId()) : Optional.empty();
     }
 
     @Override

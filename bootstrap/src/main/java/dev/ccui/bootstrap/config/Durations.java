@@ -3,6 +3,7 @@ package dev.ccui.bootstrap.config;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Locale;
 
 /** Durations as people write them in environment variables: {@code 7d}, {@code 12h}, {@code 15m}, {@code 30s}, ISO-8601. */
 final class Durations {
@@ -14,7 +15,7 @@ final class Durations {
     static Duration parse(String text) {
         String value = text.strip();
         if (value.startsWith("P") || value.startsWith("p")) {
-            return Duration.parse(value.toUpperCase(java.util.Locale.ROOT));
+            return Duration.parse(value.toUpperCase(Locale.ROOT));
         }
         Matcher m = SHORT.matcher(value);
         if (!m.matches()) {

@@ -11,6 +11,7 @@ import io.opentelemetry.api.trace.Tracer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import io.opentelemetry.context.Context;
 
 /**
  * One span per Claude run, from its first logged event to {@code run_ended}: the claude CLI
@@ -53,7 +54,7 @@ public final class RunSpans implements Consumer<AppEvent> {
             // comes from the CLI's reader thread, so each run is a trace of its own (found by ccui.run_id).
             var builder = tracer.spanBuilder("claude run");
             if (Span.current().getSpanContext().isValid()) {
-                builder.setParent(io.opentelemetry.context.Context.current());
+                builder.setParent(Context.current());
             } else {
                 builder.setNoParent();
             }

@@ -14,6 +14,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.ccui.bootstrap.Version;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * OpenTelemetry export over OTLP/HTTP, the path Datadog Agent, New Relic, Grafana Cloud,
@@ -36,7 +39,7 @@ public final class Telemetry implements AutoCloseable {
     private Telemetry(OpenTelemetrySdk sdk, OtlpMeterRegistry otlpMetrics) {
         this.sdk = sdk;
         this.otlpMetrics = otlpMetrics;
-        this.tracer = sdk == null ? null : sdk.getTracer("dev.ccui", dev.ccui.bootstrap.Version.current());
+        this.tracer = sdk == null ? null : sdk.getTracer("dev.ccui", Version.current());
     }
 
     /** Empty when no OTLP endpoint is configured (the default) or OTEL_SDK_DISABLED=true. */
@@ -141,7 +144,7 @@ public final class Telemetry implements AutoCloseable {
             int eq = pair.indexOf('=');
             if (eq > 0) {
                 out.put(pair.substring(0, eq).strip(),
-                        java.net.URLDecoder.decode(pair.substring(eq + 1).strip(), java.nio.charset.StandardCharsets.UTF_8));
+                        URLDecoder.decode(pair.substring(eq + 1).strip(), StandardCharsets.UTF_8));
             }
         }
         return out;

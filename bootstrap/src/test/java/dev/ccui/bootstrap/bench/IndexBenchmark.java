@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.Arrays;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The history index benchmark (issue 3), against the built jar as a separate process on loopback:
@@ -68,14 +70,14 @@ public final class IndexBenchmark {
                         && index.get("filesTotal").asLong() > 0) {
                     break;
                 }
-                java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+                LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
             }
             double seconds = (System.nanoTime() - indexStart) / 1e9;
             long bytes = index.get("bytesTotal").asLong();
             System.out.printf("cold index: %d files, %.1f MB in %.1f s = %.1f MB/s; peak RSS seen %d MB (VmHWM %d MB)%n",
                     index.get("filesTotal").asLong(), bytes / 1e6, seconds, bytes / 1e6 / seconds, peakRss / 1024,
                     hwmKb(app.pid()) / 1024);
-            System.out.println("GET /api/projects while indexing: " + Percentiles.of(java.util.Arrays.copyOf(whileIndexing, sampled)));
+            System.out.println("GET /api/projects while indexing: " + Percentiles.of(Arrays.copyOf(whileIndexing, sampled)));
 
             JsonNode projects = ApiClient.json(admin.get("/api/projects"));
             long sessions = 0;

@@ -13,6 +13,7 @@ import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedMethod;
 import jdk.jfr.consumer.RecordingFile;
+import java.util.Arrays;
 
 /**
  * The hottest frames of a JFR recording's CPU samples ({@code jdk.ExecutionSample}): by the method
@@ -105,6 +106,6 @@ public final class JfrSummary {
     private static String packageOf(RecordedMethod method) {
         String type = method.getType().getName();
         String[] parts = type.split("\\.");
-        return parts.length <= 1 ? type : String.join(".", java.util.Arrays.copyOf(parts, Math.min(3, parts.length - 1)));
+        return parts.length <= 1 ? type : String.join(".", Arrays.copyOf(parts, Math.min(3, parts.length - 1)));
     }
 }

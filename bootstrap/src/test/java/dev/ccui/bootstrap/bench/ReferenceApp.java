@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.LinkOption;
 
 /**
  * The reference UI, claudecodeui 1.12.0 (see {@code /work/shared/tools/reference-ui/}): a Node
@@ -37,7 +38,7 @@ record ReferenceApp(BenchSettings settings, Path projects, Path runDir) implemen
             Files.deleteIfExists(auth);
         }
         Path link = home.resolve(".claude").resolve("projects");
-        if (!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
             Files.createDirectories(link.getParent());
             Files.createSymbolicLink(link, projects);
         }

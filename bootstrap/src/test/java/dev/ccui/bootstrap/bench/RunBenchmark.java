@@ -24,6 +24,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Collections;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The live-run benchmark (issue 4, "Performance"), against the built jar as a separate process on
@@ -310,7 +314,7 @@ public final class RunBenchmark {
             for (int k = 0; k < seqs.size(); k++) {
                 contiguous &= seqs.get(k) == k + 1;
             }
-            int expected = api.streamed.getOrDefault("c" + i, new java.util.concurrent.atomic.AtomicInteger()).get();
+            int expected = api.streamed.getOrDefault("c" + i, new AtomicInteger()).get();
             if (contiguous && deltas == expected && expected == 100) {
                 intact++;
             } else {
@@ -363,7 +367,7 @@ public final class RunBenchmark {
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
         long t0 = System.nanoTime();
         CountDownLatch opened = new CountDownLatch(n);
-        List<Sub> synced = java.util.Collections.synchronizedList(subs);
+        List<Sub> synced = Collections.synchronizedList(subs);
         for (int i = 0; i < n; i++) {
             inFlight.acquire();
             String session = sessions.get(i % sessions.size());
@@ -571,7 +575,7 @@ public final class RunBenchmark {
             return openAsync(http, client).get(30, TimeUnit.SECONDS);
         }
 
-        static java.util.concurrent.CompletableFuture<Sub> openAsync(HttpClient http, ApiClient client) {
+        static CompletableFuture<Sub> openAsync(HttpClient http, ApiClient client) {
             Sub sub = new Sub();
             return http.newWebSocketBuilder().header("Authorization", "Bearer " + tokenOf(client))
                     .connectTimeout(Duration.ofSeconds(30))
@@ -665,6 +669,6 @@ public final class RunBenchmark {
                 .post("/api/auth/login", "{\"username\":\"admin\",\"password\":\"admin password 1\"}")).get("token").asText());
     }
 
-    private static final java.util.concurrent.atomic.AtomicReference<String> TOKEN =
-            new java.util.concurrent.atomic.AtomicReference<>();
+    private static final AtomicReference<String> TOKEN =
+            new AtomicReference<>();
 }

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
+import java.util.Arrays;
 
 /**
  * Issue 14's side-by-side benchmark, for one app on one corpus: a cold start (corpus and app code
@@ -425,7 +426,7 @@ public final class SideBySideBenchmark {
                 failures++;
             }
         }
-        return new Samples(java.util.Arrays.copyOf(out, done), failures, done < n);
+        return new Samples(Arrays.copyOf(out, done), failures, done < n);
     }
 
     private Process started(Process started) throws IOException {

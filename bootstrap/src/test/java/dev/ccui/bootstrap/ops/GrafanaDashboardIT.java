@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.time.Duration;
 
 /**
  * The Grafana dashboard (ops/monitoring/grafana) and the Prometheus alert rules ask only for
@@ -70,7 +71,7 @@ class GrafanaDashboardIT {
             // ask for one and scrape until it is there, as Prometheus would see it on any running node.
             System.gc();
             HttpResponse<String> scrape;
-            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             try (HttpClient http = HttpClient.newHttpClient()) {
                 do {
                     scrape = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics"))

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import java.util.regex.Pattern;
 
 /**
  * The project's nginx config (ops/nginx, rendered by render.sh) run by Debian's nginx, unprivileged
@@ -249,7 +250,7 @@ class NginxIT {
 
         // A script of the built UI, when the web module was built (the UI is optional in dev builds).
         var index = get(tls, https("/"));
-        var script = java.util.regex.Pattern.compile("src=\"(/assets/[^\"]+\\.js)\"").matcher(index.body());
+        var script = Pattern.compile("src=\"(/assets/[^\"]+\\.js)\"").matcher(index.body());
         if (script.find()) {
             var js = tls.send(HttpRequest.newBuilder(URI.create(https(script.group(1)))).header("Accept-Encoding", "gzip").build(),
                     HttpResponse.BodyHandlers.ofByteArray());

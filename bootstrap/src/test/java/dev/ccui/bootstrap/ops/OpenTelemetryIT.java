@@ -38,6 +38,17 @@ import net.logstash.logback.encoder.LogstashEncoder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
+import com.google.protobuf.ByteString;
+import dev.ccui.adapters.process.claude.FakeMessagesApi;
+import dev.ccui.adapters.process.claude.TestCli;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * OTLP/HTTP export as a collector receives it: a receiver on loopback decodes the real protobuf
@@ -54,7 +65,7 @@ class OpenTelemetryIT {
     private final Set<String> metricNames = ConcurrentHashMap.newKeySet();
     private final Set<String> services = ConcurrentHashMap.newKeySet();
 
-    private static byte[] body(HttpExchange exchange) throws java.io.IOException {
+    private static byte[] body(HttpExchange exchange) throws IOException {
         InputStream in = exchange.getRequestBody();
         if ("gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
             in = new GZIPInputStream(in);
@@ -94,7 +105,7 @@ class OpenTelemetryIT {
                 .orElse(null);
     }
 
-    private static String hex(com.google.protobuf.ByteString bytes) {
+    private static String hex(ByteString bytes) {
         return HexFormat.of().formatHex(bytes.toByteArray());
     }
 
@@ -184,13 +195,13 @@ class OpenTelemetryIT {
 
             StringBuilder trace = new StringBuilder("trace " + TRACE_ID + " as the OTLP receiver decoded it:\n");
             spans.stream().filter(s -> hex(s.getTraceId()).equals(TRACE_ID))
-                    .sorted(java.util.Comparator.comparingLong(Span::getStartTimeUnixNano))
-                    .forEach(s -> trace.append(String.format(java.util.Locale.ROOT, "  %-28s %-17s span %s parent %s %8.3f ms%n",
+                    .sorted(Comparator.comparingLong(Span::getStartTimeUnixNano))
+                    .forEach(s -> trace.append(String.format(Locale.ROOT, "  %-28s %-17s span %s parent %s %8.3f ms%n",
                             s.getName(), s.getKind(), hex(s.getSpanId()), hex(s.getParentSpanId()),
                             (s.getEndTimeUnixNano() - s.getStartTimeUnixNano()) / 1e6)));
             trace.append("log line: ").append(jsonLine).append('\n');
             trace.append("metrics received (").append(metricNames.size()).append("): ")
-                    .append(new java.util.TreeSet<>(metricNames));
+                    .append(new TreeSet<>(metricNames));
             figure(trace.toString());
         } finally {
             accessLogger.detachAppender(access);
@@ -200,21 +211,21 @@ class OpenTelemetryIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Timeout(180)
+    @Timeout(180)
     void aClaudeRunIsOneSpanFromItsFirstEventToRunEnded() throws Exception {
         HttpServer receiver = receiver();
         Path base = folder.toRealPath();
-        Path cwd = java.nio.file.Files.createDirectories(base.resolve("work").resolve("app"));
-        Path tmp = java.nio.file.Files.createDirectories(base.resolve("tmp"));
-        try (var api = new dev.ccui.adapters.process.claude.FakeMessagesApi()) {
-            Map<String, String> env = new java.util.HashMap<>();
-            env.put("CLAUDE_CLI_PATH", dev.ccui.adapters.process.claude.TestCli.path().toString());
+        Path cwd = Files.createDirectories(base.resolve("work").resolve("app"));
+        Path tmp = Files.createDirectories(base.resolve("tmp"));
+        try (var api = new FakeMessagesApi()) {
+            Map<String, String> env = new HashMap<>();
+            env.put("CLAUDE_CLI_PATH", TestCli.path().toString());
             env.put("CCUI_WORKSPACES_ROOT", base.resolve("work").toString());
             env.put("PATH", System.getenv("PATH"));
             env.put("LANG", "C.UTF-8");
             env.put("CLAUDE_CODE_TMPDIR", tmp.toString());
             env.put("TMPDIR", tmp.toString());
-            env.putAll(dev.ccui.adapters.process.claude.TestCli.fakeApiEnvironment(api.baseUrl()));
+            env.putAll(TestCli.fakeApiEnvironment(api.baseUrl()));
             env.put("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + receiver.getAddress().getPort());
             env.put("OTEL_BSP_SCHEDULE_DELAY", "100");
             env.put("OTEL_METRICS_EXPORTER", "none");
@@ -222,7 +233,7 @@ class OpenTelemetryIT {
                 ApiClient admin = ApiClient.setUpAdmin(app.startHttp());
                 String projectId = ApiClient.json(admin.post("/api/projects", "{\"path\":\"" + cwd + "\"}")).get("id").asText();
                 var started = admin.post("/api/runs", "{\"projectId\":\"" + projectId
-                        + "\",\"prompt\":\"hello there\",\"clientMessageId\":\"" + java.util.UUID.randomUUID() + "\"}");
+                        + "\",\"prompt\":\"hello there\",\"clientMessageId\":\"" + UUID.randomUUID() + "\"}");
                 assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
                 String runId = ApiClient.json(started).get("runId").asText();
 
@@ -239,13 +250,13 @@ class OpenTelemetryIT {
 
                 StringBuilder shown = new StringBuilder("a run as the OTLP receiver decoded it:\n");
                 for (Span s : List.of(post, run)) {
-                    shown.append(String.format(java.util.Locale.ROOT, "  %-16s trace %s %9.1f ms %s%n", s.getName(),
+                    shown.append(String.format(Locale.ROOT, "  %-16s trace %s %9.1f ms %s%n", s.getName(),
                             hex(s.getTraceId()), (s.getEndTimeUnixNano() - s.getStartTimeUnixNano()) / 1e6,
                             s.getAttributesList().stream().map(a -> a.getKey() + "=" + (a.getValue().hasIntValue()
                                     ? Long.toString(a.getValue().getIntValue()) : a.getValue().getStringValue())).toList()));
                 }
                 run.getEventsList().forEach(ev -> shown.append("    event ").append(ev.getName()).append(" +")
-                        .append(String.format(java.util.Locale.ROOT, "%.1f", (ev.getTimeUnixNano() - run.getStartTimeUnixNano()) / 1e6))
+                        .append(String.format(Locale.ROOT, "%.1f", (ev.getTimeUnixNano() - run.getStartTimeUnixNano()) / 1e6))
                         .append(" ms ").append(ev.getAttributesList().stream().map(a -> a.getKey() + "=" + a.getValue().getStringValue()).toList())
                         .append('\n'));
                 figure(shown.toString());

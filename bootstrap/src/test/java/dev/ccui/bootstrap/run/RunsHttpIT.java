@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.Collections;
 
 /**
  * Live runs through the public API (REST and {@code /ws}) with the real, pinned claude CLI
@@ -207,7 +208,7 @@ class RunsHttpIT {
             ws.subscribe(started.get("sessionId").asText(), 0);
             String requestId = ws.awaitKind("permission_request").get("event").get("requestId").asText();
             String path = "/api/runs/" + started.get("runId").asText() + "/permissions/" + requestId;
-            List<Integer> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
             List<Thread> racers = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 String decision = i % 2 == 0 ? "allow" : "deny";

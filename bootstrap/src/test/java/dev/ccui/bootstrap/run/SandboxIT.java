@@ -24,6 +24,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
 
 /**
  * Issue 12 with everything real (the claude CLI against the fake Messages API, the PTY, git,
@@ -187,7 +190,7 @@ class SandboxIT {
     void aRepositoryPlantedWithTheFileApiIsNotARepositoryAndItsFilterNeverRuns() throws Exception {
         start(Map.of());
         Path marker = root.resolve("filter-ran");
-        Map<String, String> files = new java.util.LinkedHashMap<>();
+        Map<String, String> files = new LinkedHashMap<>();
         files.put("HEAD", "ref: refs/heads/main\n");
         files.put("config", "[core]\n\trepositoryformatversion = 0\n\tbare = false\n\tworktree = " + project
                 + "\n[filter \"x\"]\n\tclean = touch " + marker + "\n");
@@ -242,11 +245,11 @@ class SandboxIT {
         assertThat(audit).contains("bob", "mallory");
     }
 
-    private java.net.http.HttpResponse<String> withKey(String key, String body) throws Exception {
-        return HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(URI.create(base + "/api/runs"))
+    private HttpResponse<String> withKey(String key, String body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/runs"))
                 .header("X-API-Key", key).header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -264,8 +267,8 @@ class SandboxIT {
         List<Long> latencies = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             long start = System.nanoTime();
-            var response = http.send(java.net.http.HttpRequest.newBuilder(URI.create(base + "/api/health"))
-                    .timeout(Duration.ofSeconds(30)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            var response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/health"))
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             latencies.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
             assertThat(response.statusCode()).isIn(200, 503);
         }

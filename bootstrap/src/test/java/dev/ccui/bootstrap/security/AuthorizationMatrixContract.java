@@ -31,6 +31,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.ccui.bootstrap.testing.WsFrames;
+import java.util.Locale;
 
 /**
  * The authorisation matrix of issue 11: every endpoint the router registered (read from the
@@ -227,7 +229,7 @@ abstract class AuthorizationMatrixContract {
         List<String> failures = new ArrayList<>();
         StringBuilder table = new StringBuilder("| route | access |");
         for (Caller caller : Caller.values()) {
-            table.append(' ').append(caller.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).append(" |");
+            table.append(' ').append(caller.name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(" |");
         }
         table.append("\n|---|---|").append("---|".repeat(Caller.values().length)).append('\n');
         for (RouteInfo route : endpoints) {
@@ -296,7 +298,7 @@ abstract class AuthorizationMatrixContract {
         frames.put("permission", "{\"type\":\"permission\",\"runId\":\"" + runId
                 + "\",\"requestId\":\"r\",\"decision\":\"allow\",\"clientMessageId\":\"p\"}");
         ApiClient sam = new ApiClient(base, credentials.get(Caller.OTHER_MEMBER).get("Authorization").substring(7));
-        try (var socket = dev.ccui.bootstrap.testing.WsFrames.open(sam)) {
+        try (var socket = WsFrames.open(sam)) {
             for (var frame : frames.entrySet()) {
                 if (frame.getKey().equals("unsubscribe")) {
                     continue; // Unsubscribing from what one never had is a no-op, nothing to refuse.
@@ -307,7 +309,7 @@ abstract class AuthorizationMatrixContract {
                 assertThat(error.get("code").asText()).as(frame.getKey()).isIn("FORBIDDEN", "NOT_FOUND");
             }
         }
-        try (var socket = dev.ccui.bootstrap.testing.WsFrames.open(olga)) {
+        try (var socket = WsFrames.open(olga)) {
             socket.send(frames.get("subscribe"));
             assertThat(ApiClient.json(socket.await("subscribed", 5_000)).get("sessionId").asText()).isEqualTo(sessionId);
         }

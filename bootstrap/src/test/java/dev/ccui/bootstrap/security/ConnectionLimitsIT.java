@@ -20,6 +20,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.net.http.WebSocketHandshakeException;
+import java.util.concurrent.ExecutionException;
 
 /**
  * Issue 11: long-lived connections are bounded per user (CCUI_CONNECTIONS_PER_USER) and per node,
@@ -62,8 +64,8 @@ class ConnectionLimitsIT {
                     HttpClient.newHttpClient().newWebSocketBuilder().header("Authorization", "Bearer " + admin.token())
                             .buildAsync(URI.create(base.replace("http://", "ws://") + "/ws"), new WebSocket.Listener() {
                             }).get(5, TimeUnit.SECONDS).abort();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    if (e.getCause() instanceof java.net.http.WebSocketHandshakeException handshake
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof WebSocketHandshakeException handshake
                             && handshake.getResponse().statusCode() == 429) {
                         refused++;
                     }

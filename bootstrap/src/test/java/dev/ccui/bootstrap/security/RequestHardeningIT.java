@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.net.SocketTimeoutException;
 
 /**
  * Issue 11's request-level cases over HTTP against the app: DNS rebinding ({@code Host}), cross-site
@@ -109,7 +110,7 @@ class RequestHardeningIT {
                         break;
                     }
                 }
-            } catch (java.net.SocketTimeoutException enough) {
+            } catch (SocketTimeoutException enough) {
                 // What came is what we assert on.
             }
             return text.toString();

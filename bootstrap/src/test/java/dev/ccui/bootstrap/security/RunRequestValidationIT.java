@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.Map;
 
 /**
  * Issue 11: a run request is checked whole (model, permission mode, tools, images) before anything
@@ -22,7 +23,7 @@ class RunRequestValidationIT {
 
     @Test
     void aRefusedRunLeavesNothingBehind() throws Exception {
-        try (var app = TestApplication.sqlite(folder, java.util.Map.of("CCUI_RUNS_PER_USER", "1"))) {
+        try (var app = TestApplication.sqlite(folder, Map.of("CCUI_RUNS_PER_USER", "1"))) {
             ApiClient admin = ApiClient.setUpAdmin(app.startHttp());
             ApiClient mia = admin.createMember("mia");
             Path dir = Files.createDirectories(folder.resolve("work").resolve("app"));

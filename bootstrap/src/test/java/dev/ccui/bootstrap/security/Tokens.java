@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutionException;
 
 /** Tokens as an attacker holding the signing secret (or not) would make them. */
 final class Tokens {
@@ -58,7 +59,7 @@ final class Tokens {
             }).get(10, TimeUnit.SECONDS);
             ws.abort();
             return 101;
-        } catch (java.util.concurrent.ExecutionException | CompletionException e) {
+        } catch (ExecutionException | CompletionException e) {
             if (e.getCause() instanceof WebSocketHandshakeException handshake) {
                 return handshake.getResponse().statusCode();
             }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.assertj.core.api.Assertions;
 
 /**
  * The build's license gate: the SBOM of the jar (made by cyclonedx-maven-plugin before the tests)
@@ -94,7 +95,7 @@ class LicensePolicyTest {
         Path dir = Files.createTempDirectory("licenses");
         Files.writeString(dir.resolve("allowed.txt"), "MIT\n");
         Files.writeString(dir.resolve("exceptions.txt"), "org.example:copyleft-lib\n");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LicensePolicy.load(dir.resolve("allowed.txt"),
+        Assertions.assertThatThrownBy(() -> LicensePolicy.load(dir.resolve("allowed.txt"),
                 dir.resolve("exceptions.txt"))).hasMessageContaining("an exception needs a reason");
     }
 }

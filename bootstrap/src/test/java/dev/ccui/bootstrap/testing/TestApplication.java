@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import dev.ccui.adapters.process.claude.TestCli;
 
 /**
  * The application as {@code Main} builds it (same composition root, real adapters) on a real
@@ -49,7 +50,7 @@ public final class TestApplication implements AutoCloseable {
         env.put("CCUI_WORKSPACES_ROOT", folder.resolve("work").toString());
         env.put("PATH", System.getenv("PATH"));
         env.put("LANG", "C.UTF-8");
-        env.putAll(dev.ccui.adapters.process.claude.TestCli.fakeApiEnvironment(apiBaseUrl));
+        env.putAll(TestCli.fakeApiEnvironment(apiBaseUrl));
         return env;
     }
 

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.concurrent.locks.LockSupport;
 
 /** The web shell over {@code /ws/terminal} of the real application: a real bash in a real PTY. */
 class TerminalWebSocketIT {
@@ -61,7 +64,7 @@ class TerminalWebSocketIT {
         socket.input("echo pid=$$\n");
         socket.awaitOutput(Pattern.compile("pid=(\\d+)"));
         return ProcessHandle.current().children()
-                .max(java.util.Comparator.comparing(p -> p.info().startInstant().orElse(java.time.Instant.EPOCH)))
+                .max(Comparator.comparing(p -> p.info().startInstant().orElse(Instant.EPOCH)))
                 .orElseThrow().pid();
     }
 
@@ -73,7 +76,7 @@ class TerminalWebSocketIT {
     private void awaitNoOpenTerminals() {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (app.application().workspace().terminals().openCount() > 0 && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
         }
         assertThat(app.application().workspace().terminals().openCount()).isZero();
     }

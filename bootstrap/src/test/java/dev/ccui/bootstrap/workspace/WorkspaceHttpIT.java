@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import java.util.ArrayList;
 
 /** Files and git over HTTP through the real application: every route, who may use it, hostile paths. */
 class WorkspaceHttpIT {
@@ -150,7 +151,7 @@ class WorkspaceHttpIT {
     @MethodSource("hostile")
     void hostilePathsAre403NeverA500(String path) throws Exception {
         String p = q(path);
-        List<HttpResponse<String>> answers = new java.util.ArrayList<>(List.of(owner.get(files + "?path=" + p), owner.get(files + "/content?path=" + p),
+        List<HttpResponse<String>> answers = new ArrayList<>(List.of(owner.get(files + "?path=" + p), owner.get(files + "/content?path=" + p),
                 owner.get(files + "/content?path=" + p + "&download=true"),
                 owner.send("PUT", files + "/content?path=" + p, "{\"content\":\"pwned\"}"),
                 owner.post(files + "/content?path=" + p + "/new", "{\"content\":\"pwned\"}"),

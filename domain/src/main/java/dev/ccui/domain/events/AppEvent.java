@@ -4,6 +4,9 @@ import dev.ccui.domain.history.IndexProgress;
 import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.run.LoggedRunEvent;
 import java.util.Set;
+import dev.ccui.domain.auth.Principal;
+import dev.ccui.domain.user.UserId;
+import java.util.Objects;
 
 /** Something subscribed browsers are told about. */
 public sealed interface AppEvent {
@@ -28,14 +31,14 @@ public sealed interface AppEvent {
      * @param downgrade true when the user may still connect, with fewer rights (close code 4403,
      *                  not 4401)
      */
-    record AccessRevoked(dev.ccui.domain.user.UserId userId, String tokenId, String keepTokenId, String apiKeyId,
+    record AccessRevoked(UserId userId, String tokenId, String keepTokenId, String apiKeyId,
                          boolean downgrade) implements AppEvent {
         public AccessRevoked {
-            java.util.Objects.requireNonNull(userId, "userId");
+            Objects.requireNonNull(userId, "userId");
         }
 
         /** Whether a connection opened by {@code principal} is one this revocation ends. */
-        public boolean ends(dev.ccui.domain.auth.Principal principal) {
+        public boolean ends(Principal principal) {
             if (!principal.userId().equals(userId)) {
                 return false;
             }
@@ -52,7 +55,7 @@ public sealed interface AppEvent {
     /** A run event, already stored in the durable log, for whoever watches its session. */
     record RunEventLogged(LoggedRunEvent logged) implements AppEvent {
         public RunEventLogged {
-            java.util.Objects.requireNonNull(logged, "logged");
+            Objects.requireNonNull(logged, "logged");
         }
     }
 }

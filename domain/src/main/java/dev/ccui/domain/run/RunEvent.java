@@ -3,6 +3,7 @@ package dev.ccui.domain.run;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Locale;
 
 /**
  * What happens in a run, one record per kind of the public contract ({@link #kind()} is the
@@ -19,7 +20,7 @@ public sealed interface RunEvent {
         COMPLETED, INTERRUPTED, FAILED, LOST;
 
         public String wireName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

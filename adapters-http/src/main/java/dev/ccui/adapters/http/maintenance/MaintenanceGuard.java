@@ -4,6 +4,7 @@ import dev.ccui.application.maintenance.port.in.MaintenanceUseCase;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.util.Set;
+import dev.ccui.adapters.http.security.MatchedRoute;
 
 /**
  * Makes the API read-only while in maintenance. Runs after authentication and the route's access
@@ -26,7 +27,7 @@ public final class MaintenanceGuard {
 
     public void check(Context ctx) {
         // The template the router matched, not the raw path: "/api/auth/login/" is the login route too.
-        String path = dev.ccui.adapters.http.security.MatchedRoute.template(ctx);
+        String path = MatchedRoute.template(ctx);
         if (path == null) {
             path = ctx.path();
         }

@@ -16,6 +16,16 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import dev.ccui.adapters.http.security.Authentication;
+import dev.ccui.adapters.http.security.RequestIds;
+import io.micrometer.core.instrument.Gauge;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The service's meters (Micrometer, scraped as Prometheus text): HTTP requests by route and
@@ -77,7 +87,7 @@ public final class HttpMetrics {
     /** First thing for every request: opens its trace span, if tracing is on. */
     public void requestStarted(Context ctx) {
         Object started = tracing.start(ctx.method().name(), ctx.path(),
-                dev.ccui.adapters.http.security.RequestIds.current(ctx), ctx::header);
+                RequestIds.current(ctx), ctx::header);
         if (started != null) {
             ctx.attribute(TRACE_ATTRIBUTE, started);
         }
@@ -85,7 +95,7 @@ public final class HttpMetrics {
 
     /** Registers a gauge read when scraped (open WebSockets, index size, active runs, …). */
     public void gauge(String name, String description, Supplier<Number> value) {
-        io.micrometer.core.instrument.Gauge.builder(name, value).description(description).strongReference(true).register(registry);
+        Gauge.builder(name, value).description(description).strongReference(true).register(registry);
     }
 
     public void rateLimited() {
@@ -108,7 +118,7 @@ public final class HttpMetrics {
                 .record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
         Object started = ctx.attribute(TRACE_ATTRIBUTE);
         if (started != null) {
-            tracing.end(started, route, ctx.statusCode(), dev.ccui.adapters.http.security.Authentication.principal(ctx)
+            tracing.end(started, route, ctx.statusCode(), Authentication.principal(ctx)
                     .map(p -> p.userId().toString()).orElse(null));
         }
     }
@@ -123,28 +133,28 @@ public final class HttpMetrics {
     }
 
     private static boolean matches(String expected, String presented) {
-        return expected != null && presented != null && java.security.MessageDigest.isEqual(
-                expected.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                presented.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return expected != null && presented != null && MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.UTF_8),
+                presented.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A JSON-friendly summary for the admin UI: process, JVM, HTTP by route, and every ccui gauge and counter. */
-    public java.util.Map<String, Object> summary() {
-        var out = new java.util.LinkedHashMap<String, Object>();
-        var memory = java.lang.management.ManagementFactory.getMemoryMXBean();
-        var runtime = java.lang.management.ManagementFactory.getRuntimeMXBean();
+    public Map<String, Object> summary() {
+        var out = new LinkedHashMap<String, Object>();
+        var memory = ManagementFactory.getMemoryMXBean();
+        var runtime = ManagementFactory.getRuntimeMXBean();
         out.put("uptimeSeconds", runtime.getUptime() / 1000);
-        out.put("memory", java.util.Map.of(
+        out.put("memory", Map.of(
                 "heapUsedBytes", memory.getHeapMemoryUsage().getUsed(),
                 "heapMaxBytes", memory.getHeapMemoryUsage().getMax(),
                 "nonHeapUsedBytes", memory.getNonHeapMemoryUsage().getUsed()));
-        out.put("threads", java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount());
+        out.put("threads", ManagementFactory.getThreadMXBean().getThreadCount());
         double cpu = registry.find("process.cpu.usage").gauge() == null ? -1 : registry.find("process.cpu.usage").gauge().value();
         out.put("processCpu", cpu);
-        var routes = new java.util.ArrayList<java.util.Map<String, Object>>();
+        var routes = new ArrayList<Map<String, Object>>();
         for (Timer timer : registry.find("http.server.requests").timers()) {
             var snapshot = timer.takeSnapshot();
-            var row = new java.util.LinkedHashMap<String, Object>();
+            var row = new LinkedHashMap<String, Object>();
             row.put("method", timer.getId().getTag("method"));
             row.put("route", timer.getId().getTag("route"));
             row.put("status", timer.getId().getTag("status"));
@@ -155,7 +165,7 @@ public final class HttpMetrics {
             routes.add(row);
         }
         out.put("http", routes);
-        var app = new java.util.TreeMap<String, Object>();
+        var app = new TreeMap<String, Object>();
         registry.getMeters().stream().filter(m -> m.getId().getName().startsWith("ccui.")).forEach(m -> {
             double value = 0;
             for (var measurement : m.measure()) {

@@ -31,6 +31,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import dev.ccui.adapters.http.security.ConnectionLimits;
+import dev.ccui.application.events.port.in.ChangeFeedUseCase;
+import dev.ccui.domain.events.AppEvent;
 
 /** {@code /api/runs/*} and {@code /api/sessions/{id}/events} (JSON, or SSE: replay, then live). */
 public final class RunRoutes implements RouteGroup {
@@ -42,12 +45,12 @@ public final class RunRoutes implements RouteGroup {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final Set<Thread> streaming = ConcurrentHashMap.newKeySet();
 
-    private final dev.ccui.application.events.port.in.ChangeFeedUseCase changes;
+    private final ChangeFeedUseCase changes;
 
-    private dev.ccui.adapters.http.security.ConnectionLimits limits;
+    private ConnectionLimits limits;
 
     /** SSE streams count against the live-connection limits of their user and of this node. */
-    public void limitedBy(dev.ccui.adapters.http.security.ConnectionLimits connectionLimits) {
+    public void limitedBy(ConnectionLimits connectionLimits) {
         this.limits = connectionLimits;
     }
 
@@ -56,7 +59,7 @@ public final class RunRoutes implements RouteGroup {
     }
 
     /** @param changes where revocations arrive (null: streams end only when the client or server goes) */
-    public RunRoutes(RunUseCase runs, dev.ccui.application.events.port.in.ChangeFeedUseCase changes) {
+    public RunRoutes(RunUseCase runs, ChangeFeedUseCase changes) {
         this.runs = runs;
         this.changes = changes;
     }
@@ -136,7 +139,7 @@ public final class RunRoutes implements RouteGroup {
         AutoCloseable slot = limits == null ? () -> { } : limits.acquire(caller(ctx));
         // Logout, a revoked key, a disabled account or a lost project ends the stream at once, on every node.
         AutoCloseable feed = changes == null ? () -> { } : changes.follow(caller(ctx), change -> {
-            if (change instanceof dev.ccui.domain.events.AppEvent.AccessRevoked) {
+            if (change instanceof AppEvent.AccessRevoked) {
                 revoked.set(true);
                 streamer.interrupt();
             }

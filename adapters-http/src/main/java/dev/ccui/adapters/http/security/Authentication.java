@@ -13,6 +13,7 @@ import io.javalin.security.RouteRole;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.MDC;
+import java.util.function.Predicate;
 
 /**
  * Finds who is calling (Bearer token, then API key, then the session cookie) and enforces each
@@ -29,7 +30,7 @@ public final class Authentication {
 
     private final AuthUseCase authenticate;
     private final ClientAddresses addresses;
-    private final java.util.function.Predicate<String> metricsToken;
+    private final Predicate<String> metricsToken;
 
     public Authentication(AuthUseCase authenticate, ClientAddresses addresses) {
         this(authenticate, addresses, token -> false);
@@ -37,7 +38,7 @@ public final class Authentication {
 
     /** @param metricsToken recognises the scrape token, a bearer that names no user (health details, metrics) */
     public Authentication(AuthUseCase authenticate, ClientAddresses addresses,
-                          java.util.function.Predicate<String> metricsToken) {
+                          Predicate<String> metricsToken) {
         this.authenticate = authenticate;
         this.addresses = addresses;
         this.metricsToken = metricsToken;

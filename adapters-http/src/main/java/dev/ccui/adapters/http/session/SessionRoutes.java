@@ -26,6 +26,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.time.Instant;
 
 /** {@code /api/sessions/*} and {@code /api/search}: history pages, tool outputs, images, export, rename, hide, search. */
 public final class SessionRoutes implements RouteGroup {
@@ -42,7 +43,7 @@ public final class SessionRoutes implements RouteGroup {
     }
 
     record Hit(String sessionId, String projectId, String projectName, String title, String snippet,
-               java.time.Instant lastActivityAt) {
+               Instant lastActivityAt) {
     }
 
     record Hits(List<Hit> items, String nextCursor) {

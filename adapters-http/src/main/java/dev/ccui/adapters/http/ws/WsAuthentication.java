@@ -10,6 +10,13 @@ import dev.ccui.domain.error.UnauthorizedException;
 import io.javalin.http.Context;
 import java.net.URI;
 import java.util.Set;
+import dev.ccui.adapters.http.security.ConnectionLimits;
+import dev.ccui.adapters.http.security.HostCheck;
+import dev.ccui.adapters.http.security.RateLimits;
+import dev.ccui.domain.error.TooManyRequestsException;
+import io.javalin.websocket.WsContext;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who opens a WebSocket, decided before the upgrade: a one-time ticket ({@code ?ticket=}), a
@@ -21,15 +28,15 @@ public final class WsAuthentication implements SocketGate {
     private final Authentication authentication;
     private final Set<String> allowedOrigins;
 
-    private final dev.ccui.adapters.http.security.HostCheck hosts;
-    private dev.ccui.adapters.http.security.RateLimits rateLimits;
-    private dev.ccui.adapters.http.security.ConnectionLimits limits;
-    private final java.util.Map<String, dev.ccui.adapters.http.security.ConnectionLimits.Slot> slots =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final HostCheck hosts;
+    private RateLimits rateLimits;
+    private ConnectionLimits limits;
+    private final Map<String, ConnectionLimits.Slot> slots =
+            new ConcurrentHashMap<>();
 
     /** Upgrades count against the request limits, and open sockets against the connection limits. */
-    public WsAuthentication limitedBy(dev.ccui.adapters.http.security.RateLimits requests,
-                                      dev.ccui.adapters.http.security.ConnectionLimits connections) {
+    public WsAuthentication limitedBy(RateLimits requests,
+                                      ConnectionLimits connections) {
         this.rateLimits = requests;
         this.limits = connections;
         return this;
@@ -40,14 +47,14 @@ public final class WsAuthentication implements SocketGate {
      * closed with 4429 and false returned. {@link #release} gives it back.
      */
     @Override
-    public boolean admit(io.javalin.websocket.WsContext ctx, Principal principal) {
+    public boolean admit(WsContext ctx, Principal principal) {
         if (limits == null) {
             return true;
         }
         try {
             slots.put(ctx.sessionId(), limits.acquire(principal));
             return true;
-        } catch (dev.ccui.domain.error.TooManyRequestsException full) {
+        } catch (TooManyRequestsException full) {
             ctx.closeSession(4429, full.getMessage());
             return false;
         }
@@ -72,7 +79,7 @@ public final class WsAuthentication implements SocketGate {
     }
 
     public WsAuthentication(AuthUseCase tickets, Authentication authentication, Set<String> allowedOrigins,
-                            dev.ccui.adapters.http.security.HostCheck hosts) {
+                            HostCheck hosts) {
         this.hosts = hosts;
         this.tickets = tickets;
         this.authentication = authentication;

@@ -7,6 +7,7 @@ import dev.ccui.domain.auth.TokenClaims;
 import dev.ccui.domain.user.UserId;
 import java.time.Instant;
 import org.jdbi.v3.core.Jdbi;
+import java.util.Optional;
 
 public final class JdbiAuthTokenRepository implements AuthTokenRepository {
     private final Jdbi jdbi;
@@ -27,7 +28,7 @@ public final class JdbiAuthTokenRepository implements AuthTokenRepository {
     }
 
     @Override
-    public java.util.Optional<UserId> activeOwner(String tokenId, Instant now) {
+    public Optional<UserId> activeOwner(String tokenId, Instant now) {
         return jdbi.withHandle(h -> h.createQuery("SELECT user_id FROM auth_tokens "
                         + "WHERE jti = :jti AND revoked_at IS NULL AND expires_at > :now")
                 .bind("jti", tokenId).bind("now", millis(now)).mapTo(String.class).findOne()

@@ -6,6 +6,7 @@ import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.time.Duration;
 
 /**
  * The pool, the migrated schema and the Jdbi handle over it. Opening migrates the schema to the
@@ -74,7 +75,7 @@ public final class Database implements AutoCloseable {
      * Times every statement from now on; those taking {@code threshold} or longer are logged (see
      * {@link SlowQueryLogger}) and reported to {@code listener}.
      */
-    public void reportSlowQueries(java.time.Duration threshold, SlowQueryLogger.Listener listener) {
+    public void reportSlowQueries(Duration threshold, SlowQueryLogger.Listener listener) {
         jdbi.setSqlLogger(new SlowQueryLogger(threshold, listener));
     }
 

@@ -17,6 +17,10 @@ import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.Update;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 
 public final class JdbiProjectRepository implements ProjectRepository {
     private static final String COLUMNS =
@@ -124,12 +128,12 @@ public final class JdbiProjectRepository implements ProjectRepository {
     }
 
     @Override
-    public java.util.Map<ProjectId, java.util.Set<UserId>> allMembers() {
-        java.util.Map<ProjectId, java.util.Set<UserId>> result = new java.util.HashMap<>();
+    public Map<ProjectId, Set<UserId>> allMembers() {
+        Map<ProjectId, Set<UserId>> result = new HashMap<>();
         jdbi.useHandle(h -> h.createQuery("SELECT project_id, user_id FROM project_members")
-                .map((rs, ctx) -> java.util.Map.entry(ProjectId.parse(rs.getString("project_id")).orElseThrow(),
+                .map((rs, ctx) -> Map.entry(ProjectId.parse(rs.getString("project_id")).orElseThrow(),
                         new UserId(UUID.fromString(rs.getString("user_id")))))
-                .forEach(e -> result.computeIfAbsent(e.getKey(), k -> new java.util.HashSet<>()).add(e.getValue())));
+                .forEach(e -> result.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue())));
         return result;
     }
 

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import dev.ccui.domain.user.UserId;
 
 /**
  * The wire shape of application events between nodes, written field by field so that renaming a
@@ -105,7 +106,7 @@ final class EventJson {
                 case "projects-changed" -> projectsChanged(json).map(event -> new Envelope(node, event));
                 case "index-status" -> Optional.of(new Envelope(node, indexStatus(json)));
                 case "run-event" -> Optional.of(new Envelope(node, runEvent(json)));
-                case "access-revoked" -> dev.ccui.domain.user.UserId.parse(json.path("userId").asText())
+                case "access-revoked" -> UserId.parse(json.path("userId").asText())
                         .map(user -> new Envelope(node, new AppEvent.AccessRevoked(user, textOrNull(json, "tokenId"),
                                 textOrNull(json, "keepTokenId"), textOrNull(json, "apiKeyId"),
                                 json.path("downgrade").asBoolean())));

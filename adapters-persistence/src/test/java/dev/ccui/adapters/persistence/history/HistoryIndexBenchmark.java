@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.nio.file.Files;
 
 /**
  * Figures, not assertions on them: the indexer's first scan of 10,000 small transcripts, then
@@ -41,7 +42,7 @@ public final class HistoryIndexBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path folder = java.nio.file.Files.createTempDirectory("ccui-index-bench");
+        Path folder = Files.createTempDirectory("ccui-index-bench");
         try (Database database = TestDatabases.sqlite(folder)) {
             run("sqlite", database);
         }

@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLSocketFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import jakarta.mail.AuthenticationFailedException;
 
 /**
  * Mails each alert over SMTP: one message when an incident fires and one, threaded as a reply to
@@ -179,7 +180,7 @@ public final class SmtpAlertSink implements AlertSink, AutoCloseable {
 
     /** A refused password or a server without the required STARTTLS: trying again cannot help. */
     private static boolean permanent(Exception e) {
-        return e instanceof jakarta.mail.AuthenticationFailedException
+        return e instanceof AuthenticationFailedException
                 || String.valueOf(e.getMessage()).contains("STARTTLS is required");
     }
 

@@ -20,6 +20,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.io.IOException;
 
 /**
  * Posts each alert as JSON to a webhook (Slack/Mattermost-compatible {@code text} plus the
@@ -136,7 +137,7 @@ public final class WebhookAlertSink implements AlertSink, AutoCloseable {
                         // A 4xx other than timeout/too-many is the receiver's final word.
                         return new Retries.Failure("HTTP " + status,
                                 status >= 400 && status < 500 && status != 408 && status != 429);
-                    } catch (java.io.IOException | RuntimeException e) {
+                    } catch (IOException | RuntimeException e) {
                         return new Retries.Failure(e.getClass().getSimpleName()
                                 + (e.getMessage() == null ? "" : ": " + e.getMessage()), false);
                     }

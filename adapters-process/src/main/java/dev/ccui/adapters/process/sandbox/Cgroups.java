@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.time.Instant;
 
 /**
  * One control group per sandbox, so a fork bomb or a memory hog hits its own ceiling and not the
@@ -174,7 +175,7 @@ final class Cgroups {
 
     private static boolean olderThanAMinute(Path group) {
         try {
-            return Files.getLastModifiedTime(group).toInstant().isBefore(java.time.Instant.now().minusSeconds(60));
+            return Files.getLastModifiedTime(group).toInstant().isBefore(Instant.now().minusSeconds(60));
         } catch (IOException e) {
             return false;
         }

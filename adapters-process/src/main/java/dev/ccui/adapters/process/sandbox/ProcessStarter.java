@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.io.IOException;
 
 /**
  * Starts processes from one long-lived platform thread. bubblewrap's {@code --die-with-parent}
@@ -18,21 +19,21 @@ public final class ProcessStarter {
     private ProcessStarter() {
     }
 
-    public static <T> T start(Callable<T> start) throws java.io.IOException {
+    public static <T> T start(Callable<T> start) throws IOException {
         try {
             return THREAD.submit(start).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.io.IOException("interrupted while starting a process", e);
+            throw new IOException("interrupted while starting a process", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof java.io.IOException io) {
+            if (cause instanceof IOException io) {
                 throw io;
             }
             if (cause instanceof RuntimeException runtime) {
                 throw runtime;
             }
-            throw new java.io.IOException(cause);
+            throw new IOException(cause);
         }
     }
 }

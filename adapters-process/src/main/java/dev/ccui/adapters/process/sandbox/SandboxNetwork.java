@@ -1,5 +1,7 @@
 package dev.ccui.adapters.process.sandbox;
 
+import java.util.Locale;
+
 /**
  * {@code CCUI_SANDBOX_NETWORK}. {@code pasta}: each sandbox has its own network namespace that
  * {@code pasta} connects to the outside; the app machine's loopback (PostgreSQL, Redis, the app)
@@ -10,6 +12,6 @@ public enum SandboxNetwork {
     PASTA, HOST;
 
     public String configName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

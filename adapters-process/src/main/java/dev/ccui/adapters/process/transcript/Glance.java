@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.io.IOException;
 
 /**
  * A transcript's head and tail read as one: what the listing needs of a session without reading
@@ -52,7 +53,7 @@ final class Glance {
             private boolean first = true;
 
             @Override
-            public void line(long offset, byte[] bytes, int from, int length) throws java.io.IOException {
+            public void line(long offset, byte[] bytes, int from, int length) throws IOException {
                 if (!first) {
                     sink.line(offset, bytes, from, length);
                 }
@@ -60,7 +61,7 @@ final class Glance {
             }
 
             @Override
-            public void oversized(long offset, long length) throws java.io.IOException {
+            public void oversized(long offset, long length) throws IOException {
                 if (!first) {
                     sink.oversized(offset, length);
                 }

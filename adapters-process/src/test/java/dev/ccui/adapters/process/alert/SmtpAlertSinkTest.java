@@ -38,6 +38,8 @@ import org.subethamail.smtp.auth.LoginFailedException;
 import org.subethamail.smtp.server.SMTPServer;
 import org.subethamail.wiser.Wiser;
 import org.subethamail.wiser.WiserMessage;
+import java.time.ZoneId;
+import org.subethamail.smtp.server.Session;
 
 /**
  * Against a real SMTP server (SubEthaSMTP) on loopback that requires STARTTLS before anything and
@@ -98,7 +100,7 @@ class SmtpAlertSinkTest {
                 .authenticationHandlerFactory(new EasyAuthenticationHandlerFactory((user, password, context) -> {
                     logins.add(user);
                     // The session is the message context: was the password sent inside TLS?
-                    tlsAtLogin.add(((org.subethamail.smtp.server.Session) context).getSocket() instanceof SSLSocket);
+                    tlsAtLogin.add(((Session) context).getSocket() instanceof SSLSocket);
                     if (!USER.equals(user) || !PASSWORD.equals(password)) {
                         throw new LoginFailedException("535 5.7.8 Authentication credentials invalid");
                     }
@@ -268,12 +270,12 @@ class SmtpAlertSinkTest {
         }
 
         @Override
-        public java.time.ZoneId getZone() {
+        public ZoneId getZone() {
             return ZoneOffset.UTC;
         }
 
         @Override
-        public Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             return this;
         }
 

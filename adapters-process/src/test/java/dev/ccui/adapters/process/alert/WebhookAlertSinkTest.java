@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.assertj.core.api.Assertions;
 
 class WebhookAlertSinkTest {
     private static final Alert ALERT = new Alert(Alert.Kind.LOGIN_FAILURES, Alert.Severity.WARNING,
@@ -154,7 +155,7 @@ class WebhookAlertSinkTest {
 
     @Test
     void onlyHttpUrls() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(
+        Assertions.assertThatThrownBy(
                 () -> WebhookAlertSink.Settings.defaults(URI.create("file:///etc/passwd"), null))
                 .isInstanceOf(IllegalArgumentException.class);
     }

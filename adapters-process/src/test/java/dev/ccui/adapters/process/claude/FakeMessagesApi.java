@@ -15,6 +15,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.util.ArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A stand-in for the Anthropic Messages API on loopback, enough for the real CLI. What it
@@ -45,8 +49,8 @@ public final class FakeMessagesApi implements AutoCloseable {
             + "{\"label\":\"Tracing\",\"description\":\"OpenTelemetry spans\"},"
             + "{\"label\":\"Backups\",\"description\":\"Nightly dumps\"}]}]";
     public static final String PLAN = "# Plan\n\n1. Add `hello.txt`\n2. Write **hello** into it\n";
-    private static final java.util.regex.Pattern PLAN_FILE =
-            java.util.regex.Pattern.compile("(/[^\\s\"\\\\]+/plans/[^\\s\"\\\\]+\\.md)");
+    private static final Pattern PLAN_FILE =
+            Pattern.compile("(/[^\\s\"\\\\]+/plans/[^\\s\"\\\\]+\\.md)");
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final HttpServer server;
@@ -120,12 +124,12 @@ public final class FakeMessagesApi implements AutoCloseable {
                     mapper.createObjectNode().set("questions", mapper.readTree(QUESTIONS)));
         } else if (prompt.startsWith("PLAN")) {
             // Plan mode's system prompt names the one file the model may write: its plan.
-            java.util.regex.Matcher file = PLAN_FILE.matcher(body.path("messages").toString());
+            Matcher file = PLAN_FILE.matcher(body.path("messages").toString());
             ObjectNode input = mapper.createObjectNode().put("file_path", file.find() ? file.group(1) : "plan.md")
                     .put("content", PLAN);
             toolUse(exchange, model, number, "Write", input);
         } else if (prompt.startsWith("SLOW")) {
-            List<String> words = new java.util.ArrayList<>();
+            List<String> words = new ArrayList<>();
             for (int i = 0; i < SLOW_WORDS; i++) {
                 words.add("word" + i + " ");
             }
@@ -146,7 +150,7 @@ public final class FakeMessagesApi implements AutoCloseable {
                 found = message;
             }
         }
-        return found == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : found;
+        return found == null ? MissingNode.getInstance() : found;
     }
 
     /** The last thing the person typed (tool results come back as user messages too, without text). */

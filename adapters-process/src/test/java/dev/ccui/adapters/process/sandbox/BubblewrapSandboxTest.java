@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.concurrent.locks.LockSupport;
 
 /** Real bubblewrap (and pasta) on this machine: what a sandboxed process can see, write and reach. */
 class BubblewrapSandboxTest {
@@ -109,7 +110,7 @@ class BubblewrapSandboxTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         List<Long> holders = holdersOf(namespace);
         while (!holders.isEmpty() && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
             holders = holdersOf(namespace);
         }
         assertThat(holders).as("processes still holding %s after the sandbox ended", namespace).isEmpty();

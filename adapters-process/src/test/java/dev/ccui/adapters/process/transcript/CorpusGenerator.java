@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.Locale;
 
 /**
  * Writes a synthetic {@code projects/} tree in the shape claude 2.1.x writes (see the fixtures):
@@ -72,7 +73,7 @@ public final class CorpusGenerator {
             System.err.println("usage: CorpusGenerator <config dir> <projects> <sessions> <total bytes> <seed> [mixed|even]");
             System.exit(2);
         }
-        Shape shape = args.length == 6 ? Shape.valueOf(args[5].toUpperCase(java.util.Locale.ROOT)) : Shape.MIXED;
+        Shape shape = args.length == 6 ? Shape.valueOf(args[5].toUpperCase(Locale.ROOT)) : Shape.MIXED;
         long start = System.nanoTime();
         Stats stats = new CorpusGenerator(Long.parseLong(args[4])).generate(Path.of(args[0]), Integer.parseInt(args[1]),
                 Integer.parseInt(args[2]), Long.parseLong(args[3]), shape);

@@ -21,6 +21,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.stream.LongStream;
+import org.assertj.core.groups.Tuple;
 
 /** The reader on real transcripts written by claude 2.1.328; expected figures were worked out by hand from the files. */
 class FileTranscriptStoreFixtureTest {
@@ -101,10 +103,10 @@ class FileTranscriptStoreFixtureTest {
                 + "Hi from fake server (req 8). You said: second prompt");
         assertThat(delta.lines()).extracting(l -> l.ref().offset(), l -> l.ref().length(), IndexedLine::role)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(297L, 505, "user"),
-                        org.assertj.core.groups.Tuple.tuple(10_431L, 1_225, "assistant"),
-                        org.assertj.core.groups.Tuple.tuple(12_774L, 546, "user"),
-                        org.assertj.core.groups.Tuple.tuple(13_321L, 1_232, "assistant"));
+                        Tuple.tuple(297L, 505, "user"),
+                        Tuple.tuple(10_431L, 1_225, "assistant"),
+                        Tuple.tuple(12_774L, 546, "user"),
+                        Tuple.tuple(13_321L, 1_232, "assistant"));
         assertThat(delta.lines()).allSatisfy(l -> {
             assertThat(l.hidden()).isFalse();
             assertThat(l.sidechain()).isFalse();
@@ -165,7 +167,7 @@ class FileTranscriptStoreFixtureTest {
     void messagesRoundTripWithToolUsesAndResults() {
         TranscriptDelta delta = read(TOOLS);
         List<LineRef> refs = delta.lines().stream().map(IndexedLine::ref).toList();
-        List<Long> seqs = java.util.stream.LongStream.range(10, 10 + refs.size()).boxed().toList();
+        List<Long> seqs = LongStream.range(10, 10 + refs.size()).boxed().toList();
 
         List<HistoryMessage> messages = store.messagesAt(refs, seqs);
 

@@ -28,6 +28,10 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.time.Instant;
+import java.util.stream.LongStream;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.Assumptions;
 
 /** Content and layouts another program, a crash or a person may leave in the projects folder. */
 class FileTranscriptStoreHostileTest {
@@ -52,7 +56,7 @@ class FileTranscriptStoreHostileTest {
 
     private List<HistoryMessage> messages(TranscriptDelta delta) {
         List<LineRef> refs = delta.lines().stream().map(IndexedLine::ref).toList();
-        return store.messagesAt(refs, java.util.stream.LongStream.range(0, refs.size()).boxed().toList());
+        return store.messagesAt(refs, LongStream.range(0, refs.size()).boxed().toList());
     }
 
     @Test
@@ -116,9 +120,9 @@ class FileTranscriptStoreHostileTest {
         assertThat(delta.endOffset()).isEqualTo(Files.size(file));
         assertThat(delta.badLines()).isEqualTo(1);
         assertThat(delta.lines()).extracting(l -> l.ref().offset(), IndexedLine::role, IndexedLine::hidden).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(0L, "user", false),
-                org.assertj.core.groups.Tuple.tuple(hugeStart, "user", true),
-                org.assertj.core.groups.Tuple.tuple(hugeEnd + 1, "assistant", false));
+                Tuple.tuple(0L, "user", false),
+                Tuple.tuple(hugeStart, "user", true),
+                Tuple.tuple(hugeEnd + 1, "assistant", false));
         assertThat(delta.lines().get(1).ref().length()).isEqualTo(hugeEnd - hugeStart);
         assertThat(delta.firstPrompt()).isEqualTo("run the build");
         assertThat(delta.inputTokens()).isEqualTo(100);
@@ -336,8 +340,8 @@ class FileTranscriptStoreHostileTest {
         append(projects.resolve("stray.jsonl"), user("u1", "not in a project folder"));
 
         assertThat(store.listFiles()).extracting(TranscriptFile::path, TranscriptFile::subagent)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(main, false),
-                        org.assertj.core.groups.Tuple.tuple(nested, true), org.assertj.core.groups.Tuple.tuple(flat, true));
+                .containsExactlyInAnyOrder(Tuple.tuple(main, false),
+                        Tuple.tuple(nested, true), Tuple.tuple(flat, true));
         TranscriptDelta delta = readWhole(nested);
         assertThat(delta.lines()).singleElement().extracting(IndexedLine::sidechain).isEqualTo(true);
         assertThat(delta.firstPrompt()).isNull();
@@ -373,10 +377,10 @@ class FileTranscriptStoreHostileTest {
 
         assertThat(store.listFiles()).extracting(TranscriptFile::path).containsExactlyInAnyOrder(folder.resolve("real.jsonl"),
                 linkInside);
-        TranscriptFile forged = new TranscriptFile(link, 10, java.time.Instant.EPOCH, null, false);
+        TranscriptFile forged = new TranscriptFile(link, 10, Instant.EPOCH, null, false);
         assertThat(store.read(forged, 0, null)).isEmpty();
         assertThat(store.glance(forged)).isEmpty();
-        assertThat(store.read(new TranscriptFile(secret, 10, java.time.Instant.EPOCH, null, false), 0, null)).isEmpty();
+        assertThat(store.read(new TranscriptFile(secret, 10, Instant.EPOCH, null, false), 0, null)).isEmpty();
         assertThat(store.read(listed(linkInside), 0, null)).hasValueSatisfying(d -> assertThat(d.firstPrompt())
                 .isEqualTo("inside the root"));
     }
@@ -386,11 +390,11 @@ class FileTranscriptStoreHostileTest {
         Path folder = Files.createDirectories(projects.resolve("p"));
         Path fifo = folder.resolve("pipe.jsonl");
         Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
-        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is available");
+        Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is available");
 
         assertThat(store.listFiles()).isEmpty();
-        assertThat(store.read(new TranscriptFile(fifo, 0, java.time.Instant.EPOCH, null, false), 0, null)).isEmpty();
-        assertThat(store.glance(new TranscriptFile(fifo, 0, java.time.Instant.EPOCH, null, false))).isEmpty();
+        assertThat(store.read(new TranscriptFile(fifo, 0, Instant.EPOCH, null, false), 0, null)).isEmpty();
+        assertThat(store.glance(new TranscriptFile(fifo, 0, Instant.EPOCH, null, false))).isEmpty();
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.Arrays;
 
 /** A transcript read while the CLI is still writing it gives the same facts as one read of the finished file. */
 class FileTranscriptStoreIncrementalTest {
@@ -27,7 +28,7 @@ class FileTranscriptStoreIncrementalTest {
         // Byte 12,000 is inside line 14, the second line of msg_fake_0fc333f26e3c4c13, whose first line
         // ends before it: the message's usage must not count again in the second read.
         int cut = 12_000;
-        TestRecords.append(file, java.util.Arrays.copyOf(whole, cut));
+        TestRecords.append(file, Arrays.copyOf(whole, cut));
         FileTranscriptStore store = new FileTranscriptStore(config, TranscriptLimits.defaults());
 
         TranscriptDelta first = store.read(transcript(store), 0, null).orElseThrow();
@@ -35,7 +36,7 @@ class FileTranscriptStoreIncrementalTest {
         assertThat(first.lastMessageId()).isEqualTo("msg_fake_0fc333f26e3c4c13");
         assertThat(first.inputTokens()).isEqualTo(13_448);
 
-        TestRecords.append(file, java.util.Arrays.copyOfRange(whole, cut, whole.length));
+        TestRecords.append(file, Arrays.copyOfRange(whole, cut, whole.length));
         TranscriptDelta second = store.read(transcript(store), first.endOffset(), first.lastMessageId()).orElseThrow();
         TranscriptDelta once = store.read(transcript(store), 0, null).orElseThrow();
 

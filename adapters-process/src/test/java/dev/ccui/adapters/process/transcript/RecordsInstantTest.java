@@ -7,6 +7,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoField;
 
 /** The indexer's fast timestamp reading gives what {@link Instant#parse} gives, and leaves the rest to it. */
 class RecordsInstantTest {
@@ -19,9 +21,9 @@ class RecordsInstantTest {
             int digits = i % 10;
             DateTimeFormatterBuilder builder = new DateTimeFormatterBuilder().appendPattern("uuuu-MM-dd'T'HH:mm:ss");
             if (digits > 0) {
-                builder.appendFraction(java.time.temporal.ChronoField.NANO_OF_SECOND, digits, digits, true);
+                builder.appendFraction(ChronoField.NANO_OF_SECOND, digits, digits, true);
             }
-            DateTimeFormatter format = builder.appendLiteral('Z').toFormatter().withZone(java.time.ZoneOffset.UTC);
+            DateTimeFormatter format = builder.appendLiteral('Z').toFormatter().withZone(ZoneOffset.UTC);
             String text = format.format(at);
 
             assertThat(Records.utcInstant(text)).as(text).isEqualTo(Instant.parse(text));

@@ -2,6 +2,7 @@ package dev.ccui.application.auth.cache;
 
 import dev.ccui.domain.auth.Principal;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Authentication in front of {@link PrincipalCache}: the full check (signature, token row, user
@@ -27,7 +28,7 @@ public final class CachedAuthentication implements CredentialCheck {
         return cached("k:", apiKey, () -> source.byApiKey(apiKey));
     }
 
-    private Optional<Principal> cached(String kind, String credential, java.util.function.Supplier<Optional<Principal>> check) {
+    private Optional<Principal> cached(String kind, String credential, Supplier<Optional<Principal>> check) {
         if (credential == null || credential.isBlank()) {
             return check.get();
         }

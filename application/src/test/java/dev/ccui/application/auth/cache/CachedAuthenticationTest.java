@@ -34,6 +34,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import dev.ccui.application.auth.port.in.LoginResult;
+import dev.ccui.application.testing.SyncEventBus;
+import dev.ccui.domain.events.AppEvent;
 
 /**
  * The principal cache as the HTTP adapter uses it: repeated requests skip the look-ups, and every
@@ -102,7 +105,7 @@ class CachedAuthenticationTest {
     void aPasswordChangeEndsTheOtherSessionsOnTheNextRequest() {
         Session first = admin();
         Session second = auth.login(new Credentials("alice", "correct horse battery", CLIENT)) instanceof
-                dev.ccui.application.auth.port.in.LoginResult.Authenticated ok ? ok.session() : null;
+                LoginResult.Authenticated ok ? ok.session() : null;
         assertThat(authentication.byToken(first.token())).isPresent();
         assertThat(authentication.byToken(second.token())).isPresent();
         auth.changePassword(adminPrincipal(second), "correct horse battery", "a brand new secret", CLIENT);
@@ -114,7 +117,7 @@ class CachedAuthenticationTest {
         Principal alice = adminPrincipal(admin());
         userAdmin.createUser(alice, new CreateUserCommand(new Username("bob"), "bobs password", Role.ADMIN), CLIENT);
         Session bob = auth.login(new Credentials("bob", "bobs password", CLIENT)) instanceof
-                dev.ccui.application.auth.port.in.LoginResult.Authenticated ok ? ok.session() : null;
+                LoginResult.Authenticated ok ? ok.session() : null;
         Principal bobNow = authentication.byToken(bob.token()).orElseThrow();
         assertThat(bobNow.role()).isEqualTo(Role.ADMIN);
 
@@ -147,12 +150,12 @@ class CachedAuthenticationTest {
 
     @Test
     void aRevocationAnnouncedByAnotherNodeEndsTheSessionAtOnce() throws Exception {
-        var bus = new dev.ccui.application.testing.SyncEventBus();
+        var bus = new SyncEventBus();
         cache.forgetOnRevocations(bus);
         Session session = admin();
         Principal principal = adminPrincipal(session);
         storedTokens.revoke(principal.tokenId(), clock.instant());
-        bus.publish(new dev.ccui.domain.events.AppEvent.AccessRevoked(principal.userId(), principal.tokenId(), null,
+        bus.publish(new AppEvent.AccessRevoked(principal.userId(), principal.tokenId(), null,
                 null, false));
         assertThat(authentication.byToken(session.token())).isEmpty();
     }

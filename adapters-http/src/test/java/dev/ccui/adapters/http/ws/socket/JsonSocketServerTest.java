@@ -28,6 +28,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.util.Set;
 
 /**
  * The socket under every endpoint, as a client sees it: frames in order, closed with 4401/4403
@@ -40,7 +41,7 @@ class JsonSocketServerTest {
     private static final int FLOOD = 20_000;
 
     private final Principal caller = new Principal(UserId.random(), new Username("reader"), Role.MEMBER, AuthMethod.BEARER,
-            "token-1", null, java.util.Set.of());
+            "token-1", null, Set.of());
     private final List<Consumer<AppEvent>> feeds = new CopyOnWriteArrayList<>();
     private final List<String> protocolsClosed = new CopyOnWriteArrayList<>();
     private JsonSocketServer server;

@@ -40,6 +40,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.nio.channels.Channels;
 
 /** {@link WorkspaceFiles} on the local file system. */
 public final class LocalWorkspaceFiles implements WorkspaceFiles {
@@ -213,7 +214,7 @@ public final class LocalWorkspaceFiles implements WorkspaceFiles {
         Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".ccui-tmp");
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-                 OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+                 OutputStream out = Channels.newOutputStream(channel)) {
                 out.write(content);
                 out.flush();
                 channel.force(true);

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Text or binary, and in which encoding: a byte-order mark decides (UTF-8, UTF-16 LE/BE); else
@@ -26,7 +27,7 @@ final class TextDetection {
             Map.entry("zip", "application/zip"), Map.entry("gz", "application/gzip"), Map.entry("jar", "application/java-archive"));
 
     /** Raster images the UI can show from base64; SVG is text (and a script carrier), never inlined as an image. */
-    private static final java.util.Set<String> PREVIEWABLE = java.util.Set.of("image/png", "image/jpeg", "image/gif",
+    private static final Set<String> PREVIEWABLE = Set.of("image/png", "image/jpeg", "image/gif",
             "image/webp", "image/bmp", "image/x-icon");
 
     record Decoded(String encoding, String text) {

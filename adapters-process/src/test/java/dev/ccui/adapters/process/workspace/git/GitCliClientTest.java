@@ -18,6 +18,9 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.ccui.domain.error.UnavailableException;
+import java.time.Duration;
+import org.assertj.core.groups.Tuple;
 
 /** The git adapter against real repositories in temp folders. */
 class GitCliClientTest {
@@ -100,7 +103,7 @@ class GitCliClientTest {
         git.commit(repo, "first", ALICE);
         git.createBranch(repo, "feature", false);
         assertThat(git.branches(repo)).extracting(GitBranch::name, GitBranch::current)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("feature", false), org.assertj.core.groups.Tuple.tuple("main", true));
+                .containsExactly(Tuple.tuple("feature", false), Tuple.tuple("main", true));
         assertThatThrownBy(() -> git.createBranch(repo, "feature", false))
                 .isInstanceOf(ConflictException.class).hasFieldOrPropertyWithValue("code", "BRANCH_EXISTS");
         git.checkout(repo, "feature");
@@ -174,8 +177,8 @@ class GitCliClientTest {
 
     @Test
     void aSlowGitIsStoppedAtTheTimeout() {
-        GitRunner slow = new GitRunner("git", java.time.Duration.ofMillis(300));
+        GitRunner slow = new GitRunner("git", Duration.ofMillis(300));
         assertThatThrownBy(() -> slow.run(repo, List.of("-c", "alias.wait=!sleep 5", "wait"), null, 1024, Map.of()))
-                .isInstanceOf(dev.ccui.domain.error.UnavailableException.class);
+                .isInstanceOf(UnavailableException.class);
     }
 }

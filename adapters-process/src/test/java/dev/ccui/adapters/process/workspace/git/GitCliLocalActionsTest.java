@@ -18,6 +18,11 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.ccui.domain.error.InvalidException;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.assertj.core.groups.Tuple;
 
 /** Discard, stash and branch delete/rename on a real repository. */
 class GitCliLocalActionsTest {
@@ -34,7 +39,7 @@ class GitCliLocalActionsTest {
     }
 
     private static List<RelativePath> paths(String... paths) {
-        return java.util.Arrays.stream(paths).map(RelativePath::parse).toList();
+        return Arrays.stream(paths).map(RelativePath::parse).toList();
     }
 
     @Test
@@ -102,8 +107,8 @@ class GitCliLocalActionsTest {
         Files.writeString(repo.resolve("b.txt"), "another\n");
         git.stash(repo, "second", false, ALICE);
         assertThat(git.stashes(repo)).extracting(GitStash::index, GitStash::message)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(0, "On main: second"),
-                        org.assertj.core.groups.Tuple.tuple(1, "On main: first"));
+                .containsExactly(Tuple.tuple(0, "On main: second"),
+                        Tuple.tuple(1, "On main: first"));
 
         git.applyStash(repo, 1, true);
         assertThat(repo.resolve("a.txt")).hasContent("stashed line");
@@ -142,8 +147,8 @@ class GitCliLocalActionsTest {
 
     @Test
     void discardingOneHunkKeepsTheOthersAndAStaleHunkTouchesNothing() throws Exception {
-        String lines = java.util.stream.IntStream.rangeClosed(1, 20).mapToObj(i -> "line " + i + "\n")
-                .collect(java.util.stream.Collectors.joining());
+        String lines = IntStream.rangeClosed(1, 20).mapToObj(i -> "line " + i + "\n")
+                .collect(Collectors.joining());
         commit(repo, "long.txt", lines, "twenty lines");
         String edited = lines.replace("line 2\n", "line two\n").replace("line 18\n", "line eighteen\n");
         Files.writeString(repo.resolve("long.txt"), edited);
@@ -190,6 +195,6 @@ class GitCliLocalActionsTest {
         assertThatThrownBy(() -> GitCliHunks.patchOf(diff, new HunkRange(1, 1, 1, 2)))
                 .isInstanceOf(ConflictException.class).hasFieldOrPropertyWithValue("code", "DIFF_CHANGED");
         assertThatThrownBy(() -> GitCliHunks.patchOf(diff + diff, new HunkRange(1, 1, 1, 1)))
-                .isInstanceOf(dev.ccui.domain.error.InvalidException.class);
+                .isInstanceOf(InvalidException.class);
     }
 }

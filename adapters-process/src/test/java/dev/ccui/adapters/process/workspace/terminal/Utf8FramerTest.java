@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import java.util.Arrays;
 
 class Utf8FramerTest {
     @Test
@@ -11,8 +12,8 @@ class Utf8FramerTest {
         byte[] text = "aé€😀z✓".getBytes(StandardCharsets.UTF_8);
         for (int cut = 0; cut <= text.length; cut++) {
             Utf8Framer framer = new Utf8Framer(16);
-            byte[] first = java.util.Arrays.copyOfRange(text, 0, cut);
-            byte[] second = java.util.Arrays.copyOfRange(text, cut, text.length);
+            byte[] first = Arrays.copyOfRange(text, 0, cut);
+            byte[] second = Arrays.copyOfRange(text, cut, text.length);
             String a = framer.feed(first, first.length);
             String b = framer.feed(second, second.length);
             assertThat(a + b + framer.finish()).isEqualTo("aé€😀z✓");

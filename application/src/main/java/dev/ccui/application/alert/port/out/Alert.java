@@ -2,6 +2,7 @@ package dev.ccui.application.alert.port.out;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Locale;
 
 /**
  * One notice for the operators. {@code fingerprint} names the incident (e.g.
@@ -41,7 +42,7 @@ public record Alert(Kind kind, Severity severity, String title, String detail, I
         INFO, WARNING, CRITICAL;
 
         public String code() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.ccui.application.auth.port.out;
 import dev.ccui.domain.auth.TokenClaims;
 import dev.ccui.domain.user.UserId;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Every session token issued, so any one of them can be revoked before it expires (logout,
@@ -17,7 +18,7 @@ public interface AuthTokenRepository {
      * Callers must compare it with the token's {@code sub}: a signed token naming another user
      * with this id is forged.
      */
-    java.util.Optional<UserId> activeOwner(String tokenId, Instant now);
+    Optional<UserId> activeOwner(String tokenId, Instant now);
 
     /** True when the token was issued here and is neither revoked nor expired. */
     default boolean isActive(String tokenId, Instant now) {

@@ -6,6 +6,8 @@ import dev.ccui.domain.project.ProjectOverview;
 import dev.ccui.domain.user.UserId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 
 public interface ProjectRepository {
 
@@ -38,5 +40,5 @@ public interface ProjectRepository {
     List<Project> all();
 
     /** The members of every project that has any. */
-    java.util.Map<ProjectId, java.util.Set<UserId>> allMembers();
+    Map<ProjectId, Set<UserId>> allMembers();
 }

@@ -7,6 +7,7 @@ import dev.ccui.domain.run.PermissionMode;
 import dev.ccui.domain.session.SessionId;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A prompt to run.
@@ -21,9 +22,9 @@ public record StartRunCommand(ProjectId projectId, SessionId sessionId, String p
     public static final int MAX_IMAGES = 10;
     public static final int MAX_IMAGE_BYTES = 5 * 1024 * 1024;
     public static final int MAX_TOOLS = 64;
-    private static final java.util.regex.Pattern MODEL = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:\\[\\]-]{0,99}");
-    private static final java.util.regex.Pattern TOOL =
-            java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,99}(\\([^\\p{Cntrl}()]{0,200}\\))?");
+    private static final Pattern MODEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:\\[\\]-]{0,99}");
+    private static final Pattern TOOL =
+            Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,99}(\\([^\\p{Cntrl}()]{0,200}\\))?");
 
     public StartRunCommand {
         if (projectId == null) {

@@ -1,5 +1,7 @@
 package dev.ccui.application.sandbox.port.out;
 
+import java.util.Map;
+
 /**
  * Where the processes the app starts for a user run: the Claude CLI, the web shell and git all
  * go through this port, so what such a process can see and reach is decided in one place.
@@ -18,7 +20,7 @@ public interface ProcessSandbox {
     boolean isolates();
 
     /** Facts for {@code checks.sandbox} (network mode, limits); no secrets. */
-    java.util.Map<String, Object> details();
+    Map<String, Object> details();
 
     /** The command (and environment and folder) that runs {@code request} confined. */
     SandboxedCommand prepare(SandboxRequest request);
