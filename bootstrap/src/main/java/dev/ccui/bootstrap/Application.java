@@ -14,9 +14,9 @@ import dev.ccui.adapters.persistence.ratelimit.LocalRateLimiter;
 import dev.ccui.adapters.persistence.redis.RedisEventBus;
 import dev.ccui.adapters.persistence.redis.RedisRateLimiter;
 import dev.ccui.adapters.persistence.run.JdbiRunRepository;
-import dev.ccui.application.ratelimit.RateLimitService;
 import dev.ccui.application.events.port.out.EventBus;
 import dev.ccui.application.health.port.out.HealthProbe;
+import dev.ccui.application.ratelimit.RateLimitService;
 import dev.ccui.application.ratelimit.port.out.RateLimiter;
 import dev.ccui.application.sandbox.SandboxHealthProbe;
 import dev.ccui.bootstrap.components.AccountStore;
@@ -67,6 +67,7 @@ public final class Application implements AutoCloseable {
     private final OperationsComponents operations;
     /** What {@link #close()} closes, the last built first. */
     private final Deque<AutoCloseable> closing;
+
     private ScheduledExecutorService housekeeping;
     private HttpServer http;
 
@@ -75,10 +76,12 @@ public final class Application implements AutoCloseable {
         this.closing = closing;
         var clock = Clock.systemUTC();
         HttpServer.warmUp();
-        this.metrics = new HttpMetrics(config.operations().metricsToken().orElse(null),
+        this.metrics = new HttpMetrics(
+                config.operations().metricsToken().orElse(null),
                 config.operations().previousMetricsToken().orElse(null));
         // OTLP export of metrics and traces, only with OTEL_EXPORTER_OTLP_ENDPOINT.
-        Telemetry telemetry = opened(Telemetry.start(config.environment(), metrics).orElse(null));
+        Telemetry telemetry =
+                opened(Telemetry.start(config.environment(), metrics).orElse(null));
         Storage.prepareDataDir(config.dataDir());
         var sandboxProbe = Sandboxing.probe(config.sandbox(), config.claude(), config.dataDir());
         this.storage = opened(Storage.open(config.storage(), config.storage().databasePoolSize()));
@@ -86,8 +89,10 @@ public final class Application implements AutoCloseable {
         observe(database, telemetry);
         // With REDIS_URL several nodes share rate limits, revocations and events; each part
         // falls back to this node's memory or the database while Redis is away.
-        EventBus events = opened(storage.redis().<EventBus>map(RedisEventBus::new).orElseGet(InMemoryEventBus::new));
-        this.rateLimiter = storage.redis().<RateLimiter>map(RedisRateLimiter::new).orElseGet(LocalRateLimiter::new);
+        EventBus events =
+                opened(storage.redis().<EventBus>map(RedisEventBus::new).orElseGet(InMemoryEventBus::new));
+        this.rateLimiter =
+                storage.redis().<RateLimiter>map(RedisRateLimiter::new).orElseGet(LocalRateLimiter::new);
         var auditLog = new JdbiAuditRepository(database.jdbi());
         this.alerts = opened(AlertComponents.build(config.alerts(), config.dataDir(), auditLog, clock));
         var auditor = alerts.auditor();
@@ -97,22 +102,62 @@ public final class Application implements AutoCloseable {
         var projectStore = new JdbiProjectRepository(database.jdbi());
         var runStore = new JdbiRunRepository(database.jdbi());
 
-        this.history = opened(HistoryComponents.build(config.claude(), database, projectStore, users, events, auditor, clock));
-        this.projects = ProjectComponents.build(config.workspace().root(),
-                List.of(config.dataDir(), config.claude().configDir()), projectStore, new JdbiFolderSessions(database), users,
-                events, auditor, clock);
+        this.history =
+                opened(HistoryComponents.build(config.claude(), database, projectStore, users, events, auditor, clock));
+        this.projects = ProjectComponents.build(
+                config.workspace().root(),
+                List.of(config.dataDir(), config.claude().configDir()),
+                projectStore,
+                new JdbiFolderSessions(database),
+                users,
+                events,
+                auditor,
+                clock);
         // Built before the account services: sign-out and disabled accounts end their terminals.
-        this.workspace = opened(WorkspaceComponents.build(config.workspace(), config.environment(), projects.access(), sandbox,
-                auditor, history.restorer()::restore));
-        this.accounts = AccountsComponents.build(config.accounts(), config.dataDir(), store, rateLimiter, auditor, events, clock,
-                workspace.terminals(), sandbox, AccountsComponents.firstAdminSetupCode(config.accounts(), config.http(),
-                        users.count() == 0));
-        this.runs = opened(RunComponents.build(config.runs(), config.claude(), config.environment(), config.dataDir(), database,
-                runStore, projectStore, history.sessionProjects(), projects.access(), sandbox, events, auditor, clock));
+        this.workspace = opened(WorkspaceComponents.build(
+                config.workspace(),
+                config.environment(),
+                projects.access(),
+                sandbox,
+                auditor,
+                history.restorer()::restore));
+        this.accounts = AccountsComponents.build(
+                config.accounts(),
+                config.dataDir(),
+                store,
+                rateLimiter,
+                auditor,
+                events,
+                clock,
+                workspace.terminals(),
+                sandbox,
+                AccountsComponents.firstAdminSetupCode(config.accounts(), config.http(), users.count() == 0));
+        this.runs = opened(RunComponents.build(
+                config.runs(),
+                config.claude(),
+                config.environment(),
+                config.dataDir(),
+                database,
+                runStore,
+                projectStore,
+                history.sessionProjects(),
+                projects.access(),
+                sandbox,
+                events,
+                auditor,
+                clock));
         var probes = new ArrayList<HealthProbe>(storage.healthProbes());
         probes.addAll(List.of(runs.healthProbe(), history.healthProbe(), new SandboxHealthProbe(sandbox)));
-        this.operations = opened(OperationsComponents.build(config.operations(), config.alerts().rules(), probes,
-                alerts.alerts(), database, auditLog, runStore, auditor, clock));
+        this.operations = opened(OperationsComponents.build(
+                config.operations(),
+                config.alerts().rules(),
+                probes,
+                alerts.alerts(),
+                database,
+                auditLog,
+                runStore,
+                auditor,
+                clock));
         opened(alerts.alertOnFailedRuns(events));
         if (telemetry != null && telemetry.tracer() != null) {
             opened(events.subscribe(new RunSpans(telemetry.tracer())));
@@ -141,8 +186,8 @@ public final class Application implements AutoCloseable {
     private void observe(Database database, Telemetry telemetry) {
         SlowQueryLogger.Listener statements = new SlowQueryMetrics(metrics.registry());
         if (telemetry != null && telemetry.tracer() != null) {
-            statements = new TracedStatements(statements, telemetry.tracer(),
-                    database.vendor().migrationFolder()); // "sqlite" or "postgresql"
+            statements = new TracedStatements(
+                    statements, telemetry.tracer(), database.vendor().migrationFolder()); // "sqlite" or "postgresql"
         }
         database.reportSlowQueries(config.storage().slowQueryThreshold(), statements);
         // hikaricp_connections_* (pending, timeouts, usage) for the dashboard and the pool alert rules.
@@ -164,7 +209,13 @@ public final class Application implements AutoCloseable {
         runs.bindGauges(metrics);
         operations.bindGauges(metrics, storage.database());
         var maintenance = operations.maintenance();
-        var edge = HttpEdge.of(config.http(), metrics, accounts.auth(), new RateLimitService(rateLimiter), maintenance, alerts.alerts());
+        var edge = HttpEdge.of(
+                config.http(),
+                metrics,
+                accounts.auth(),
+                new RateLimitService(rateLimiter),
+                maintenance,
+                alerts.alerts());
         var changes = projects.changes();
         var routes = new ArrayList<RouteGroup>(operations.routes(edge));
         routes.addAll(accounts.routes(edge));
@@ -176,7 +227,8 @@ public final class Application implements AutoCloseable {
         projects.reportUnsafeProjects();
         operations.start();
         history.start();
-        housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("ccui-housekeeping").daemon().factory());
+        housekeeping = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("ccui-housekeeping").daemon().factory());
         housekeeping.scheduleAtFixedRate(accounts.tokenPurge(), 1, 60, TimeUnit.MINUTES);
         return this;
     }

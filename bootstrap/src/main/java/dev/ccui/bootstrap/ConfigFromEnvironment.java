@@ -12,8 +12,7 @@ public final class ConfigFromEnvironment {
     /** The exit code of a configuration with problems. */
     public static final int CONFIG_ERROR = 2;
 
-    private ConfigFromEnvironment() {
-    }
+    private ConfigFromEnvironment() {}
 
     /** The configuration, or null once its problems are printed to standard error. */
     public static AppConfig load(boolean quietConsole) {

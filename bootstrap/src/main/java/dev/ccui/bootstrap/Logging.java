@@ -8,13 +8,14 @@ import dev.ccui.bootstrap.config.AppConfig;
  * when {@code LOG_FORMAT=json}.
  */
 final class Logging {
-    private Logging() {
-    }
+    private Logging() {}
 
     static void configure(AppConfig config, boolean quietConsole) {
         System.setProperty("ccui.logDir", config.dataDir().toString());
         System.setProperty("ccui.logLevel", config.operations().logLevel());
         System.setProperty("ccui.consoleLevel", quietConsole ? "WARN" : "TRACE");
-        System.setProperty("logback.configurationFile", config.operations().logFormat().equals("json") ? "logback-json.xml" : "logback-text.xml");
+        System.setProperty(
+                "logback.configurationFile",
+                config.operations().logFormat().equals("json") ? "logback-json.xml" : "logback-text.xml");
     }
 }

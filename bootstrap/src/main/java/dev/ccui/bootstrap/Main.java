@@ -14,7 +14,10 @@ import picocli.CommandLine.Command;
  * {@code java -jar ccui.jar} serves the app; {@code java -jar ccui.jar users …} administers
  * accounts on the server itself (the way back in when the last admin forgot the password).
  */
-@Command(name = "ccui", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+@Command(
+        name = "ccui",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.VersionProvider.class,
         description = "Claude Code UI: drive the Claude Code CLI from a browser.",
         subcommands = {Main.Serve.class, UsersCommand.class, SessionsCommand.class})
 public final class Main implements Callable<Integer> {
@@ -25,7 +28,9 @@ public final class Main implements Callable<Integer> {
     }
 
     static int run(String[] args) {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        return new CommandLine(new Main())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .execute(args);
     }
 
     @Override
@@ -44,7 +49,8 @@ public final class Main implements Callable<Integer> {
             Logger log = LoggerFactory.getLogger(Main.class);
             log.info("starting Claude Code UI {} with {}", Version.current(), config);
             if (!config.loopbackOnly() && !config.production()) {
-                log.warn("listening on {} beyond this machine in development mode: put it behind TLS and set CCUI_ENV=production",
+                log.warn(
+                        "listening on {} beyond this machine in development mode: put it behind TLS and set CCUI_ENV=production",
                         config.http().host());
             }
             Application app;
@@ -56,11 +62,14 @@ public final class Main implements Callable<Integer> {
                 return 1;
             }
             CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                log.info("shutting down");
-                app.close();
-                stopped.countDown();
-            }, "ccui-shutdown"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                log.info("shutting down");
+                                app.close();
+                                stopped.countDown();
+                            },
+                            "ccui-shutdown"));
             try {
                 stopped.await();
             } catch (InterruptedException e) {

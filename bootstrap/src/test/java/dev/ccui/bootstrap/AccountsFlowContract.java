@@ -16,14 +16,14 @@ import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.error.ConflictException;
 import dev.ccui.domain.user.Role;
 import dev.ccui.domain.user.Username;
-import java.util.Set;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The account flows through the in-ports, wired by the real composition root on a real
@@ -34,6 +34,7 @@ abstract class AccountsFlowContract {
 
     @TempDir
     Path folder;
+
     private TestApplication app;
 
     /** The application on the database under test. */
@@ -57,7 +58,8 @@ abstract class AccountsFlowContract {
         LoginResult result = app().application().accounts().auth().login(new Credentials(name, password, CLIENT));
         assertThat(result).isInstanceOf(LoginResult.Authenticated.class);
         String token = ((LoginResult.Authenticated) result).session().token();
-        Principal principal = app().application().accounts().auth().byToken(token).orElseThrow();
+        Principal principal =
+                app().application().accounts().auth().byToken(token).orElseThrow();
         tokens.put(principal.tokenId(), token);
         return principal;
     }
@@ -70,14 +72,23 @@ abstract class AccountsFlowContract {
         assertThatThrownBy(() -> accounts.auth().setup(new Credentials("again", "again password", CLIENT)))
                 .isInstanceOf(ConflictException.class);
 
-        assertThat(accounts.auth().login(new Credentials("root", "wrong password", CLIENT))).isInstanceOf(LoginResult.Rejected.class);
+        assertThat(accounts.auth().login(new Credentials("root", "wrong password", CLIENT)))
+                .isInstanceOf(LoginResult.Rejected.class);
         Principal root = signIn("root", "root password 1");
         assertThat(root.role()).isEqualTo(Role.ADMIN);
 
-        var audit = app().application().operations().audit().listAudit(root, 10, null, AuditFilter.ALL).items().stream().map(AuditItem::entry).toList();
-        assertThat(audit).extracting(e -> e.action().code()).containsSubsequence("auth.login", "auth.login_failed", "auth.setup");
+        var audit = app().application().operations().audit().listAudit(root, 10, null, AuditFilter.ALL).items().stream()
+                .map(AuditItem::entry)
+                .toList();
+        assertThat(audit)
+                .extracting(e -> e.action().code())
+                .containsSubsequence("auth.login", "auth.login_failed", "auth.setup");
         assertThat(audit.getFirst().ip()).isEqualTo("192.0.2.10");
-        var failures = app().application().operations().audit().listAudit(root, 10, null, new AuditFilter("ROOT", null, false)).items();
+        var failures = app().application()
+                .operations()
+                .audit()
+                .listAudit(root, 10, null, new AuditFilter("ROOT", null, false))
+                .items();
         assertThat(failures).extracting(i -> i.entry().action().code()).containsExactly("auth.login_failed");
     }
 
@@ -86,7 +97,8 @@ abstract class AccountsFlowContract {
         var accounts = app().application().accounts();
         accounts.auth().setup(new Credentials("root", "root password 1", CLIENT));
         Principal root = signIn("root", "root password 1");
-        accounts.users().createUser(root, new CreateUserCommand(new Username("mia"), "mia password 1", Role.MEMBER), CLIENT);
+        accounts.users()
+                .createUser(root, new CreateUserCommand(new Username("mia"), "mia password 1", Role.MEMBER), CLIENT);
 
         Principal first = signIn("mia", "mia password 1");
         Principal second = signIn("mia", "mia password 1");
@@ -99,7 +111,9 @@ abstract class AccountsFlowContract {
         assertThat(stillValid(second)).isFalse();
         assertThat(stillValid(third)).isTrue();
 
-        String key = accounts.apiKeys().createKey(third, "script", Set.of(ApiKeyScope.API), CLIENT).secret();
+        String key = accounts.apiKeys()
+                .createKey(third, "script", Set.of(ApiKeyScope.API), CLIENT)
+                .secret();
         assertThat(accounts.auth().byApiKey(key)).isPresent();
         accounts.users().updateUser(root, third.userId(), new UpdateUserCommand(null, true, null), CLIENT);
         assertThat(stillValid(third)).isFalse();
@@ -113,7 +127,9 @@ abstract class AccountsFlowContract {
         assertThat(accounts.auth().setupRequired()).isFalse();
         accounts.users().resetPasswordLocally("ops", "ops password 2");
         signIn("ops", "ops password 2");
-        assertThat(accounts.users().listUsersLocally()).extracting(user -> user.username().value()).containsExactly("ops");
+        assertThat(accounts.users().listUsersLocally())
+                .extracting(user -> user.username().value())
+                .containsExactly("ops");
     }
 
     private boolean stillValid(Principal principal) {

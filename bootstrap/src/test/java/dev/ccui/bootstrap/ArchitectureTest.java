@@ -16,8 +16,6 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.ccui.application.history.IndexService;
 import dev.ccui.application.run.RunService;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import java.io.File;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,6 +23,8 @@ import java.io.Reader;
 import java.io.Writer;
 import java.nio.file.Path;
 import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The dependency rules of architecture.md, checked on the compiled classes of every module. */
 class ArchitectureTest {
@@ -32,38 +32,57 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .withImportOption(location -> !location.contains("-tests.jar"))
                 .importPackages("dev.ccui");
     }
 
     @Test
     void everyModuleIsThere() {
-        for (String pkg : new String[] {"dev.ccui.domain", "dev.ccui.application", "dev.ccui.adapters.http",
-                "dev.ccui.adapters.persistence", "dev.ccui.adapters.process", "dev.ccui.bootstrap"}) {
-            Assertions.assertThat(classes.stream().anyMatch(c -> c.getPackageName().startsWith(pkg)))
-                    .as(pkg).isTrue();
+        for (String pkg : new String[] {
+            "dev.ccui.domain",
+            "dev.ccui.application",
+            "dev.ccui.adapters.http",
+            "dev.ccui.adapters.persistence",
+            "dev.ccui.adapters.process",
+            "dev.ccui.bootstrap"
+        }) {
+            Assertions.assertThat(
+                            classes.stream().anyMatch(c -> c.getPackageName().startsWith(pkg)))
+                    .as(pkg)
+                    .isTrue();
         }
     }
 
     @Test
     void theDomainDependsOnTheJdkOnly() {
-        classes().that().resideInAPackage("dev.ccui.domain..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.ccui.domain..")
+        classes()
+                .that()
+                .resideInAPackage("dev.ccui.domain..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "dev.ccui.domain..")
                 .check(classes);
     }
 
     @Test
     void theApplicationDependsOnTheDomainTheJdkAndLoggingOnly() {
-        classes().that().resideInAPackage("dev.ccui.application..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.ccui.domain..",
-                        "dev.ccui.application..", "org.slf4j..")
+        classes()
+                .that()
+                .resideInAPackage("dev.ccui.application..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "dev.ccui.domain..", "dev.ccui.application..", "org.slf4j..")
                 .check(classes);
     }
 
     @Test
     void adaptersNeverDependOnEachOther() {
-        slices().matching("dev.ccui.adapters.(*)..").should().notDependOnEachOther().check(classes);
+        slices().matching("dev.ccui.adapters.(*)..")
+                .should()
+                .notDependOnEachOther()
+                .check(classes);
     }
 
     /**
@@ -73,44 +92,91 @@ class ArchitectureTest {
      */
     @Test
     void applicationFeaturesHaveNoCycles() {
-        slices().matching("dev.ccui.application.(*)..").should().beFreeOfCycles().check(classes);
+        slices().matching("dev.ccui.application.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(classes);
     }
 
     @Test
     void nothingDependsOnBootstrap() {
-        noClasses().that().resideOutsideOfPackage("dev.ccui.bootstrap..")
-                .should().dependOnClassesThat().resideInAPackage("dev.ccui.bootstrap..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.ccui.bootstrap..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.ccui.bootstrap..")
                 .check(classes);
     }
 
     @Test
     void frameworksStayInTheirAdapter() {
-        noClasses().that().resideOutsideOfPackage("dev.ccui.adapters.http..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.ccui.adapters.http..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.javalin..", "org.eclipse.jetty..")
                 .check(classes);
-        noClasses().that().resideOutsideOfPackage("dev.ccui.adapters.persistence..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "org.flywaydb..", "com.zaxxer..",
-                        "io.lettuce..", "io.github.bucket4j..", "org.postgresql..", "org.sqlite..", "com.auth0..", "at.favre..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.ccui.adapters.persistence..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.jdbi..",
+                        "org.flywaydb..",
+                        "com.zaxxer..",
+                        "io.lettuce..",
+                        "io.github.bucket4j..",
+                        "org.postgresql..",
+                        "org.sqlite..",
+                        "com.auth0..",
+                        "at.favre..")
                 .check(classes);
-        noClasses().that().resideOutsideOfPackage("dev.ccui.adapters.process..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.pty4j..", "jakarta.mail..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.ccui.adapters.process..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("com.pty4j..", "jakarta.mail..")
                 .check(classes);
-        noClasses().that().resideInAnyPackage("dev.ccui.domain..", "dev.ccui.application..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..", "io.micrometer..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("dev.ccui.domain..", "dev.ccui.application..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("com.fasterxml.jackson..", "io.micrometer..")
                 .check(classes);
     }
 
     /** Disk, processes and sockets are outbound adapters' work: a use case reaches them through a port. */
     @Test
     void useCasesDoNoInputOrOutputThemselves() {
-        noClasses().that().resideInAnyPackage("dev.ccui.domain..", "dev.ccui.application..")
-                .should().dependOnClassesThat().haveFullyQualifiedName("java.nio.file.Files")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.nio.channels.FileChannel")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileInputStream")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileOutputStream")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.lang.ProcessBuilder")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.Socket")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.http.HttpClient")
+        noClasses()
+                .that()
+                .resideInAnyPackage("dev.ccui.domain..", "dev.ccui.application..")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("java.nio.file.Files")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("java.nio.channels.FileChannel")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("java.io.FileInputStream")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("java.io.FileOutputStream")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("java.lang.ProcessBuilder")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("java.net.Socket")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("java.net.http.HttpClient")
                 .check(classes);
     }
 
@@ -121,17 +187,24 @@ class ArchitectureTest {
      */
     @Test
     void theHttpAdapterSeesOnlyTheInPortsOfTheApplication() {
-        noClasses().that().resideInAPackage("dev.ccui.adapters.http..")
-                .should().dependOnClassesThat(resideInAPackage("dev.ccui.application..")
-                        .and(not(resideInAnyPackage("dev.ccui.application..port.in..", "dev.ccui.application.common.."))))
+        noClasses()
+                .that()
+                .resideInAPackage("dev.ccui.adapters.http..")
+                .should()
+                .dependOnClassesThat(resideInAPackage("dev.ccui.application..")
+                        .and(not(resideInAnyPackage(
+                                "dev.ccui.application..port.in..", "dev.ccui.application.common.."))))
                 .check(classes);
     }
 
     /** Talking to the outside (disk, processes, network, mail) is an adapter module's: the HTTP adapter implements no out-port. */
     @Test
     void outPortsAreImplementedInTheAdapterModulesThatOwnTheirOutside() {
-        noClasses().that().resideInAPackage("dev.ccui.adapters.http..")
-                .should().implement(resideInAPackage("dev.ccui.application..port.out.."))
+        noClasses()
+                .that()
+                .resideInAPackage("dev.ccui.adapters.http..")
+                .should()
+                .implement(resideInAPackage("dev.ccui.application..port.out.."))
                 .check(classes);
     }
 
@@ -142,15 +215,24 @@ class ArchitectureTest {
      */
     @Test
     void outPortImplementationsInTheApplicationDoNoInputOrOutput() {
-        DescribedPredicate<JavaClass> inputOrOutput = resideInAnyPackage("java.nio.file..", "java.nio.channels..", "java.net..")
+        DescribedPredicate<JavaClass> inputOrOutput = resideInAnyPackage(
+                        "java.nio.file..", "java.nio.channels..", "java.net..")
                 .and(not(type(Path.class)))
-                .or(assignableTo(InputStream.class)).or(assignableTo(OutputStream.class))
-                .or(assignableTo(Reader.class)).or(assignableTo(Writer.class))
-                .or(type(File.class)).or(type(ProcessBuilder.class)).or(type(Process.class))
+                .or(assignableTo(InputStream.class))
+                .or(assignableTo(OutputStream.class))
+                .or(assignableTo(Reader.class))
+                .or(assignableTo(Writer.class))
+                .or(type(File.class))
+                .or(type(ProcessBuilder.class))
+                .or(type(Process.class))
                 .as("input or output");
-        noClasses().that().resideInAnyPackage("dev.ccui.domain..", "dev.ccui.application..")
-                .and().implement(resideInAPackage("dev.ccui.application..port.out.."))
-                .should().accessClassesThat(inputOrOutput)
+        noClasses()
+                .that()
+                .resideInAnyPackage("dev.ccui.domain..", "dev.ccui.application..")
+                .and()
+                .implement(resideInAPackage("dev.ccui.application..port.out.."))
+                .should()
+                .accessClassesThat(inputOrOutput)
                 .check(classes);
     }
 
@@ -162,11 +244,15 @@ class ArchitectureTest {
     @Test
     void theAdminCommandLineReachesTheAccountsOnly() {
         DescribedPredicate<JavaClass> serverParts = JavaClass.Predicates.resideInAnyPackage(
-                        "dev.ccui.adapters.persistence.run..", "dev.ccui.adapters.persistence.history..",
+                        "dev.ccui.adapters.persistence.run..",
+                        "dev.ccui.adapters.persistence.history..",
                         "dev.ccui.adapters.process.claude..")
                 .or(JavaClass.Predicates.belongToAnyOf(Application.class, RunService.class, IndexService.class));
-        noClasses().that().resideInAPackage("dev.ccui.bootstrap.cli..")
-                .should().transitivelyDependOnClassesThat(serverParts)
+        noClasses()
+                .that()
+                .resideInAPackage("dev.ccui.bootstrap.cli..")
+                .should()
+                .transitivelyDependOnClassesThat(serverParts)
                 .check(classes);
     }
 }

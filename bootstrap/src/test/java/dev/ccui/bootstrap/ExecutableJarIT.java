@@ -2,10 +2,13 @@ package dev.ccui.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ccui.adapters.persistence.db.Database;
 import dev.ccui.adapters.persistence.db.DatabaseSettings;
 import dev.ccui.adapters.persistence.run.JdbiRunRepository;
+import dev.ccui.application.auth.port.in.Credentials;
+import dev.ccui.application.auth.port.in.LoginResult;
+import dev.ccui.application.common.ClientInfo;
 import dev.ccui.bootstrap.config.NodeIdFile;
 import dev.ccui.bootstrap.testing.JarProcess;
 import dev.ccui.bootstrap.testing.TestApplication;
@@ -32,10 +35,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ccui.application.auth.port.in.Credentials;
-import dev.ccui.application.auth.port.in.LoginResult;
-import dev.ccui.application.common.ClientInfo;
 
 /** The executable jar as an operator runs it: start, serve, stop on SIGTERM, refuse bad config, admin CLI. */
 class ExecutableJarIT {
@@ -59,14 +58,17 @@ class ExecutableJarIT {
             Matcher matcher = LISTENING.matcher(line);
             assertThat(matcher.find()).isTrue();
             URI health = URI.create("http://127.0.0.1:" + matcher.group(1) + "/api/health");
-            var anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(health).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            var anonymous = HttpClient.newHttpClient()
+                    .send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(anonymous.statusCode()).isEqualTo(200);
             assertThat(anonymous.body()).contains("\"status\":").doesNotContain("database", "version");
             // The operator's monitoring sees the checks with the metrics token.
-            var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(health)
-                    .header("Authorization", "Bearer operator-metrics-token-0123456789").build(),
-                    HttpResponse.BodyHandlers.ofString());
+            var response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(health)
+                                    .header("Authorization", "Bearer operator-metrics-token-0123456789")
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).contains("\"database\":{\"status\":\"up\"");
 
@@ -89,7 +91,8 @@ class ExecutableJarIT {
         env.put("CORS_ORIGINS", "*");
         try (JarProcess jar = JarProcess.start(env)) {
             assertThat(jar.awaitExit(Duration.ofSeconds(60))).isEqualTo(Main.CONFIG_ERROR);
-            assertThat(jar.output()).anySatisfy(l -> assertThat(l).contains("JWT_SECRET must have at least 32 characters"))
+            assertThat(jar.output())
+                    .anySatisfy(l -> assertThat(l).contains("JWT_SECRET must have at least 32 characters"))
                     .anySatisfy(l -> assertThat(l).contains("CORS_ORIGINS must list exact origins"))
                     .anySatisfy(l -> assertThat(l).contains("DATABASE_URL is required in production"))
                     .noneSatisfy(l -> assertThat(l).contains("Exception"));
@@ -98,17 +101,25 @@ class ExecutableJarIT {
 
     @Test
     void theAdminCommandLineCreatesListsAndResetsUsers() throws Exception {
-        try (JarProcess create = JarProcess.start(env(), "users", "create", "--username", "Rescue", "--role", "admin",
-                "--password-stdin")) {
+        try (JarProcess create = JarProcess.start(
+                env(), "users", "create", "--username", "Rescue", "--role", "admin", "--password-stdin")) {
             create.writeStdin("rescue password 1\n");
-            assertThat(create.awaitExit(Duration.ofSeconds(60))).as(String.join("\n", create.output())).isZero();
-            assertThat(create.output()).anySatisfy(l -> assertThat(l).contains("created").contains("rescue").contains("admin"));
+            assertThat(create.awaitExit(Duration.ofSeconds(60)))
+                    .as(String.join("\n", create.output()))
+                    .isZero();
+            assertThat(create.output())
+                    .anySatisfy(l ->
+                            assertThat(l).contains("created").contains("rescue").contains("admin"));
         }
-        try (JarProcess reset = JarProcess.start(env(), "users", "reset-password", "--username", "rescue", "--password-stdin")) {
+        try (JarProcess reset =
+                JarProcess.start(env(), "users", "reset-password", "--username", "rescue", "--password-stdin")) {
             reset.writeStdin("rescue password 2\n");
-            assertThat(reset.awaitExit(Duration.ofSeconds(60))).as(String.join("\n", reset.output())).isZero();
+            assertThat(reset.awaitExit(Duration.ofSeconds(60)))
+                    .as(String.join("\n", reset.output()))
+                    .isZero();
         }
-        try (JarProcess weak = JarProcess.start(env(), "users", "reset-password", "--username", "rescue", "--password-stdin")) {
+        try (JarProcess weak =
+                JarProcess.start(env(), "users", "reset-password", "--username", "rescue", "--password-stdin")) {
             weak.writeStdin("short\n");
             assertThat(weak.awaitExit(Duration.ofSeconds(60))).isEqualTo(1);
             assertThat(weak.output()).anySatisfy(l -> assertThat(l).contains("at least 10"));
@@ -117,11 +128,16 @@ class ExecutableJarIT {
         json.put("LOG_FORMAT", "json");
         try (JarProcess list = JarProcess.start(json, "users", "list")) {
             assertThat(list.awaitExit(Duration.ofSeconds(60))).isZero();
-            assertThat(list.output()).anySatisfy(l -> assertThat(l).contains("rescue").contains("admin").contains("enabled"));
+            assertThat(list.output())
+                    .anySatisfy(l ->
+                            assertThat(l).contains("rescue").contains("admin").contains("enabled"));
         }
         try (JarProcess revoke = JarProcess.start(env(), "sessions", "revoke-all")) {
-            assertThat(revoke.awaitExit(Duration.ofSeconds(60))).as(String.join("\n", revoke.output())).isZero();
-            assertThat(revoke.output()).anySatisfy(l -> assertThat(l).contains("revoked").contains("session token(s)"));
+            assertThat(revoke.awaitExit(Duration.ofSeconds(60)))
+                    .as(String.join("\n", revoke.output()))
+                    .isZero();
+            assertThat(revoke.output())
+                    .anySatisfy(l -> assertThat(l).contains("revoked").contains("session token(s)"));
         }
         // With LOG_FORMAT=json every line of the log file is one JSON object.
         var mapper = new ObjectMapper();
@@ -132,8 +148,10 @@ class ExecutableJarIT {
             assertThat(mapper.readTree(line).has("@timestamp")).isTrue();
         }
         try (TestApplication app = TestApplication.sqlite(folder)) {
-            var result = app.application().accounts().auth().login(new Credentials("rescue",
-                    "rescue password 2", ClientInfo.INTERNAL));
+            var result = app.application()
+                    .accounts()
+                    .auth()
+                    .login(new Credentials("rescue", "rescue password 2", ClientInfo.INTERNAL));
             assertThat(result).isInstanceOf(LoginResult.Authenticated.class);
         }
     }
@@ -145,18 +163,30 @@ class ExecutableJarIT {
     @Test
     void theAdminCommandLineLeavesTheLiveServersRunsAlone() throws Exception {
         try (TestApplication live = TestApplication.sqlite(folder);
-             Database database = Database.open(DatabaseSettings.sqlite(folder.resolve("data").resolve("ccui.db")))) {
+                Database database = Database.open(
+                        DatabaseSettings.sqlite(folder.resolve("data").resolve("ccui.db")))) {
             NodeId node = NodeIdFile.readOrCreate(folder.resolve("data"));
             var runs = new JdbiRunRepository(database.jdbi());
-            Run running = new Run(RunId.random(), new SessionId(UUID.randomUUID().toString()), ProjectId.random(),
-                    UserId.random(), RunState.RUNNING, "live-run", Instant.now(), null, node);
+            Run running = new Run(
+                    RunId.random(),
+                    new SessionId(UUID.randomUUID().toString()),
+                    ProjectId.random(),
+                    UserId.random(),
+                    RunState.RUNNING,
+                    "live-run",
+                    Instant.now(),
+                    null,
+                    node);
             assertThat(runs.insert(running)).isTrue();
 
             try (JarProcess list = JarProcess.start(env(), "users", "list")) {
-                assertThat(list.awaitExit(Duration.ofSeconds(60))).as(String.join("\n", list.output())).isZero();
+                assertThat(list.awaitExit(Duration.ofSeconds(60)))
+                        .as(String.join("\n", list.output()))
+                        .isZero();
             }
             assertThat(runs.findById(running.id()).orElseThrow().state())
-                    .as("the live server's run after `ccui users list` on its data dir").isEqualTo(RunState.RUNNING);
+                    .as("the live server's run after `ccui users list` on its data dir")
+                    .isEqualTo(RunState.RUNNING);
             assertThat(live.application().operations().health()).isNotNull();
         }
     }

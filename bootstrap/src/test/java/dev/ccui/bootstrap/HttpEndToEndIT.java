@@ -19,8 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 class HttpEndToEndIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newHttpClient();
+
     @TempDir
     Path folder;
+
     private TestApplication app;
     private String base;
 
@@ -37,7 +39,9 @@ class HttpEndToEndIT {
 
     private HttpResponse<String> send(String method, String path, String body, String... headers) throws Exception {
         var request = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
@@ -60,16 +64,23 @@ class HttpEndToEndIT {
         assertThat(json(health).has("checks")).isFalse();
         assertThat(json(health).has("version")).isFalse();
 
-        assertThat(json(send("GET", "/api/auth/status", null)).get("setupRequired").asBoolean()).isTrue();
+        assertThat(json(send("GET", "/api/auth/status", null))
+                        .get("setupRequired")
+                        .asBoolean())
+                .isTrue();
         var setup = send("POST", "/api/auth/setup", "{\"username\":\"me\",\"password\":\"my long password\"}");
         assertThat(setup.statusCode()).isEqualTo(201);
         var login = send("POST", "/api/auth/login", "{\"username\":\"me\",\"password\":\"my long password\"}");
         String token = json(login).get("token").asText();
-        assertThat(json(send("GET", "/api/auth/me", null, "Authorization", "Bearer " + token)).get("role").asText())
+        assertThat(json(send("GET", "/api/auth/me", null, "Authorization", "Bearer " + token))
+                        .get("role")
+                        .asText())
                 .isEqualTo("admin");
-        assertThat(send("POST", "/api/auth/login", "{\"username\":\"me\",\"password\":\"nope nope nope\"}").statusCode())
+        assertThat(send("POST", "/api/auth/login", "{\"username\":\"me\",\"password\":\"nope nope nope\"}")
+                        .statusCode())
                 .isEqualTo(401);
-        assertThat(send("GET", "/api/auth/me", null, "Authorization", "Bearer eyJhbGciOiJub25lIn0.e30.").statusCode())
+        assertThat(send("GET", "/api/auth/me", null, "Authorization", "Bearer eyJhbGciOiJub25lIn0.e30.")
+                        .statusCode())
                 .isEqualTo(401);
 
         var page = send("GET", "/", null);

@@ -32,15 +32,20 @@ public final class HttpEdge {
     private final ConnectionLimits connections;
     private final WsAuthentication webSockets;
 
-    private HttpEdge(HttpSettings settings, HttpMetrics metrics, AuthUseCase auth, RateLimitUseCase rateLimiter,
-                     MaintenanceUseCase maintenance, AlertUseCase incidents) {
+    private HttpEdge(
+            HttpSettings settings,
+            HttpMetrics metrics,
+            AuthUseCase auth,
+            RateLimitUseCase rateLimiter,
+            MaintenanceUseCase maintenance,
+            AlertUseCase incidents) {
         this.settings = settings;
         this.metrics = metrics;
         this.auth = auth;
         this.maintenance = maintenance;
         this.incidents = incidents;
-        this.authentication = new Authentication(auth, new ClientAddresses(settings.trustedProxies()),
-                metrics::isScrapeToken);
+        this.authentication =
+                new Authentication(auth, new ClientAddresses(settings.trustedProxies()), metrics::isScrapeToken);
         this.rateLimits = new RateLimits(rateLimiter, settings.apiLimit(), settings.authLimit(), metrics);
         this.hosts = new HostCheck(settings.allowedHosts(), settings.corsOrigins(), settings.host());
         this.connections = new ConnectionLimits(settings.connectionsPerUser(), settings.connectionsMax());
@@ -48,13 +53,19 @@ public final class HttpEdge {
                 .limitedBy(rateLimits, connections);
     }
 
-    public static HttpEdge of(HttpSettings settings, HttpMetrics metrics, AuthUseCase auth, RateLimitUseCase rateLimiter,
-                              MaintenanceUseCase maintenance, AlertUseCase incidents) {
+    public static HttpEdge of(
+            HttpSettings settings,
+            HttpMetrics metrics,
+            AuthUseCase auth,
+            RateLimitUseCase rateLimiter,
+            MaintenanceUseCase maintenance,
+            AlertUseCase incidents) {
         return new HttpEdge(settings, metrics, auth, rateLimiter, maintenance, incidents);
     }
 
     /** Without alerting and maintenance mode (tests of the HTTP layer). */
-    public static HttpEdge of(HttpSettings settings, HttpMetrics metrics, AuthUseCase auth, RateLimitUseCase rateLimiter) {
+    public static HttpEdge of(
+            HttpSettings settings, HttpMetrics metrics, AuthUseCase auth, RateLimitUseCase rateLimiter) {
         return of(settings, metrics, auth, rateLimiter, MaintenanceUseCase.OFF, AlertUseCase.NONE);
     }
 
@@ -107,6 +118,8 @@ public final class HttpEdge {
     /** Who sees the health checks' details: a scraper with the metrics token, or an admin. */
     public Predicate<Context> seesHealthDetails() {
         return ctx -> authentication.hasMetricsToken(ctx)
-                || Authentication.principal(ctx).map(principal -> principal.isAdmin()).orElse(false);
+                || Authentication.principal(ctx)
+                        .map(principal -> principal.isAdmin())
+                        .orElse(false);
     }
 }

@@ -6,7 +6,6 @@ import dev.ccui.adapters.http.maintenance.MaintenanceGuard;
 import dev.ccui.adapters.http.metrics.HttpMetrics;
 import dev.ccui.adapters.http.metrics.MetricsRoutes;
 import dev.ccui.adapters.http.openapi.OpenApiRoutes;
-import dev.ccui.adapters.http.ws.WsEndpoint;
 import dev.ccui.adapters.http.security.Access;
 import dev.ccui.adapters.http.security.Authentication;
 import dev.ccui.adapters.http.security.Cors;
@@ -15,25 +14,26 @@ import dev.ccui.adapters.http.security.RateLimits;
 import dev.ccui.adapters.http.security.RequestIds;
 import dev.ccui.adapters.http.security.SecurityHeaders;
 import dev.ccui.adapters.http.web.StaticUi;
+import dev.ccui.adapters.http.ws.WsEndpoint;
 import dev.ccui.domain.error.PayloadTooLargeException;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.json.JavalinJackson;
+import io.javalin.security.RouteRole;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.javalin.http.Context;
-import io.javalin.security.RouteRole;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The HTTP service, configured in one place: filters in the order they must run (request id,
@@ -64,8 +64,7 @@ public final class HttpServer implements AutoCloseable {
     }
 
     /** WebSocket upgrades authenticate themselves (ticket, token or key); this is the rule they apply. */
-    private static final Map<String, Access> WEBSOCKET_ACCESS = Map.of("/ws", Access.USER,
-            "/ws/terminal", Access.USER);
+    private static final Map<String, Access> WEBSOCKET_ACCESS = Map.of("/ws", Access.USER, "/ws/terminal", Access.USER);
 
     /** The server with {@code groups}' routes, registered in this order after the filters of {@code edge}. */
     public HttpServer(HttpEdge edge, List<RouteGroup> groups) {
@@ -95,13 +94,16 @@ public final class HttpServer implements AutoCloseable {
             http.setSendServerVersion(false);
             http.setSendXPoweredBy(false);
         });
-        cfg.events.handlerAdded(info -> routes.add(new RouteInfo(info.getHttpMethod().name(), info.getPath(),
+        cfg.events.handlerAdded(info -> routes.add(new RouteInfo(
+                info.getHttpMethod().name(),
+                info.getPath(),
                 accessOf(info.getHttpMethod().name(), info.getPath(), info.getRoles()))));
         cfg.events.wsHandlerAdded(info -> {
             if (info.getHandlerType().name().equals("WEBSOCKET")) {
                 Access access = WEBSOCKET_ACCESS.get(info.getPath());
                 if (access == null) {
-                    throw new IllegalStateException("WebSocket " + info.getPath() + " has no access rule in HttpServer");
+                    throw new IllegalStateException(
+                            "WebSocket " + info.getPath() + " has no access rule in HttpServer");
                 }
                 routes.add(new RouteInfo("WEBSOCKET", info.getPath(), access));
             }
@@ -112,7 +114,13 @@ public final class HttpServer implements AutoCloseable {
             String route = route(ctx);
             String duration = tenths(millis);
             if (millis >= SLOW_REQUEST_MILLIS) {
-                ACCESS.warn("slow request: {} {} ({}) {} {}ms", ctx.method(), route, ctx.path(), ctx.statusCode(), duration);
+                ACCESS.warn(
+                        "slow request: {} {} ({}) {} {}ms",
+                        ctx.method(),
+                        route,
+                        ctx.path(),
+                        ctx.statusCode(),
+                        duration);
             } else {
                 ACCESS.info("{} {} ({}) {} {}ms", ctx.method(), route, ctx.path(), ctx.statusCode(), duration);
             }
@@ -148,7 +156,12 @@ public final class HttpServer implements AutoCloseable {
             }
             hosts.check(ctx);
             if (!isJsonOrBodiless(ctx)) {
-                ErrorResponses.write(ctx, 415, "UNSUPPORTED_MEDIA_TYPE", "send the body as JSON with Content-Type: application/json", null);
+                ErrorResponses.write(
+                        ctx,
+                        415,
+                        "UNSUPPORTED_MEDIA_TYPE",
+                        "send the body as JSON with Content-Type: application/json",
+                        null);
                 ctx.skipRemainingHandlers();
                 return;
             }
@@ -165,7 +178,9 @@ public final class HttpServer implements AutoCloseable {
         for (RouteGroup group : groups) {
             group.register(r);
         }
-        metrics.gauge("ccui.websockets.open", "open WebSockets on this node (/ws and /ws/terminal)",
+        metrics.gauge(
+                "ccui.websockets.open",
+                "open WebSockets on this node (/ws and /ws/terminal)",
                 () -> groups.stream().mapToInt(RouteGroup::openSockets).sum());
         new MetricsRoutes(metrics, edge.auth()).register(r);
         new OpenApiRoutes().register(r);
@@ -180,7 +195,8 @@ public final class HttpServer implements AutoCloseable {
         r.error(405, ctx -> {
             String body = ctx.result();
             if (body == null || !body.startsWith("{")) {
-                ErrorResponses.write(ctx, 405, "METHOD_NOT_ALLOWED", "this route does not accept " + ctx.method(), null);
+                ErrorResponses.write(
+                        ctx, 405, "METHOD_NOT_ALLOWED", "this route does not accept " + ctx.method(), null);
             }
         });
         cfg.router.javaLangErrorHandler((res, error) -> {
@@ -194,14 +210,20 @@ public final class HttpServer implements AutoCloseable {
      * stops the server from starting (and so fails the build), rather than being open to anyone.
      */
     private static Access accessOf(String method, String path, Set<RouteRole> roles) {
-        boolean endpoint = !method.equals(HandlerType.OPTIONS.name()) && !method.startsWith("BEFORE")
-                && !method.startsWith("AFTER") && !method.startsWith("WEBSOCKET");
+        boolean endpoint = !method.equals(HandlerType.OPTIONS.name())
+                && !method.startsWith("BEFORE")
+                && !method.startsWith("AFTER")
+                && !method.startsWith("WEBSOCKET");
         if (!endpoint) {
             return null;
         }
-        var rules = roles.stream().filter(Access.class::isInstance).map(Access.class::cast).toList();
+        var rules = roles.stream()
+                .filter(Access.class::isInstance)
+                .map(Access.class::cast)
+                .toList();
         if (rules.size() != 1 || roles.size() != 1) {
-            throw new IllegalStateException(method + " " + path + " must be registered with exactly one Access rule, has " + roles);
+            throw new IllegalStateException(
+                    method + " " + path + " must be registered with exactly one Access rule, has " + roles);
         }
         return rules.getFirst();
     }
@@ -211,7 +233,9 @@ public final class HttpServer implements AutoCloseable {
      * without a CORS preflight, never {@code application/json}.
      */
     private static boolean isJsonOrBodiless(Context ctx) {
-        boolean write = ctx.method() == HandlerType.POST || ctx.method() == HandlerType.PUT || ctx.method() == HandlerType.PATCH;
+        boolean write = ctx.method() == HandlerType.POST
+                || ctx.method() == HandlerType.PUT
+                || ctx.method() == HandlerType.PATCH;
         boolean hasBody = ctx.contentLength() > 0 || ctx.header("Transfer-Encoding") != null;
         if (!write || !hasBody || !ctx.path().startsWith("/api/")) {
             return true;
@@ -260,7 +284,8 @@ public final class HttpServer implements AutoCloseable {
         app.start();
         // How long the process took to serve: the start-up figure operators and the benchmark compare.
         long sinceStart = ManagementFactory.getRuntimeMXBean().getUptime();
-        LOG.info("listening on http://{}:{} ({} ms after the process started)", settings.host(), app.port(), sinceStart);
+        LOG.info(
+                "listening on http://{}:{} ({} ms after the process started)", settings.host(), app.port(), sinceStart);
         return this;
     }
 
@@ -270,9 +295,12 @@ public final class HttpServer implements AutoCloseable {
 
     /** HTTP routes as registered (not filters, CORS preflights or the WebSocket upgrade, which OpenAPI does not describe). */
     public List<RouteInfo> routes() {
-        return routes.stream().filter(route -> !route.method().equals(HandlerType.OPTIONS.name())
-                && !route.method().startsWith("BEFORE") && !route.method().startsWith("AFTER")
-                && !route.method().startsWith("WEBSOCKET")).toList();
+        return routes.stream()
+                .filter(route -> !route.method().equals(HandlerType.OPTIONS.name())
+                        && !route.method().startsWith("BEFORE")
+                        && !route.method().startsWith("AFTER")
+                        && !route.method().startsWith("WEBSOCKET"))
+                .toList();
     }
 
     /** Every endpoint with its access rule, WebSocket upgrades included (the authorisation matrix reads this). */

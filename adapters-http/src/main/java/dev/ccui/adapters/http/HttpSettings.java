@@ -17,16 +17,52 @@ import java.util.Set;
  * @param allowedHosts host names (besides loopback, the CORS origins' hosts and the bind address) the
  *                     server answers to; others get 403 HOST_NOT_ALLOWED (DNS rebinding)
  */
-public record HttpSettings(String host, int port, boolean production, Set<String> corsOrigins, List<String> trustedProxies,
-                           long maxBodyBytes, RateLimit apiLimit, RateLimit authLimit, Duration sessionTtl,
-                           String version, String webRoot, Duration shutdownGrace, Set<String> allowedHosts,
-                           int connectionsPerUser, int connectionsMax) {
+public record HttpSettings(
+        String host,
+        int port,
+        boolean production,
+        Set<String> corsOrigins,
+        List<String> trustedProxies,
+        long maxBodyBytes,
+        RateLimit apiLimit,
+        RateLimit authLimit,
+        Duration sessionTtl,
+        String version,
+        String webRoot,
+        Duration shutdownGrace,
+        Set<String> allowedHosts,
+        int connectionsPerUser,
+        int connectionsMax) {
     /** Without extra host names: loopback, the CORS origins' hosts and the bind address. */
-    public HttpSettings(String host, int port, boolean production, Set<String> corsOrigins, List<String> trustedProxies,
-                        long maxBodyBytes, RateLimit apiLimit, RateLimit authLimit, Duration sessionTtl,
-                        String version, String webRoot, Duration shutdownGrace) {
-        this(host, port, production, corsOrigins, trustedProxies, maxBodyBytes, apiLimit, authLimit, sessionTtl, version,
-                webRoot, shutdownGrace, Set.of(), 32, 2000);
+    public HttpSettings(
+            String host,
+            int port,
+            boolean production,
+            Set<String> corsOrigins,
+            List<String> trustedProxies,
+            long maxBodyBytes,
+            RateLimit apiLimit,
+            RateLimit authLimit,
+            Duration sessionTtl,
+            String version,
+            String webRoot,
+            Duration shutdownGrace) {
+        this(
+                host,
+                port,
+                production,
+                corsOrigins,
+                trustedProxies,
+                maxBodyBytes,
+                apiLimit,
+                authLimit,
+                sessionTtl,
+                version,
+                webRoot,
+                shutdownGrace,
+                Set.of(),
+                32,
+                2000);
     }
 
     public HttpSettings {

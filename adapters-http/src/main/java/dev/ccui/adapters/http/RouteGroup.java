@@ -11,8 +11,7 @@ public interface RouteGroup {
     void register(RoutesConfig routes);
 
     /** Ends what the group holds open beyond a request (streams) before the server stops. */
-    default void stop() {
-    }
+    default void stop() {}
 
     /** WebSockets the group has open on this node (the {@code ccui.websockets.open} gauge). */
     default int openSockets() {

@@ -3,11 +3,11 @@ package dev.ccui.adapters.http;
 import static dev.ccui.adapters.http.TestHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import java.net.http.HttpRequest;
 
 class AuthRoutesTest {
     private TestHttp http;
@@ -23,14 +23,17 @@ class AuthRoutesTest {
     }
 
     private static String cookieOf(HttpResponse<String> response) {
-        String header = response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("ccui_session="))
-                .findFirst().orElseThrow();
+        String header = response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("ccui_session="))
+                .findFirst()
+                .orElseThrow();
         return header.substring(0, header.indexOf(';'));
     }
 
     @Test
     void setupOnceThenLoginMeAndLogout() {
-        assertThat(json(http.get("/api/auth/status")).get("setupRequired").asBoolean()).isTrue();
+        assertThat(json(http.get("/api/auth/status")).get("setupRequired").asBoolean())
+                .isTrue();
         var weak = http.post("/api/auth/setup", "{\"username\":\"Admin\",\"password\":\"password12345\"}");
         assertThat(weak.statusCode()).isEqualTo(400);
         assertThat(json(weak).get("error").get("field").asText()).isEqualTo("password");
@@ -42,9 +45,11 @@ class AuthRoutesTest {
         String setCookie = setup.headers().firstValue("Set-Cookie").orElseThrow();
         assertThat(setCookie).contains("HttpOnly", "SameSite=Strict", "Path=/").doesNotContain("Secure");
 
-        assertThat(http.post("/api/auth/setup", "{\"username\":\"other\",\"password\":\"other password 1\"}").statusCode())
+        assertThat(http.post("/api/auth/setup", "{\"username\":\"other\",\"password\":\"other password 1\"}")
+                        .statusCode())
                 .isEqualTo(409);
-        assertThat(json(http.get("/api/auth/status")).get("setupRequired").asBoolean()).isFalse();
+        assertThat(json(http.get("/api/auth/status")).get("setupRequired").asBoolean())
+                .isFalse();
 
         var login = http.post("/api/auth/login", "{\"username\":\"admin\",\"password\":\"admin password 1\"}");
         assertThat(login.statusCode()).isEqualTo(200);
@@ -55,8 +60,11 @@ class AuthRoutesTest {
         assertThat(me.statusCode()).isEqualTo(200);
         assertThat(json(me).get("username").asText()).isEqualTo("admin");
 
-        assertThat(http.post("/api/auth/logout", "", "Authorization", "Bearer " + token).statusCode()).isEqualTo(204);
-        assertThat(http.get("/api/auth/me", "Authorization", "Bearer " + token).statusCode()).isEqualTo(401);
+        assertThat(http.post("/api/auth/logout", "", "Authorization", "Bearer " + token)
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(http.get("/api/auth/me", "Authorization", "Bearer " + token).statusCode())
+                .isEqualTo(401);
     }
 
     @Test
@@ -66,7 +74,8 @@ class AuthRoutesTest {
         var unknown = http.post("/api/auth/login", "{\"username\":\"ghost\",\"password\":\"not the password\"}");
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(unknown.statusCode()).isEqualTo(401);
-        assertThat(json(wrong).get("error").get("message")).isEqualTo(json(unknown).get("error").get("message"));
+        assertThat(json(wrong).get("error").get("message"))
+                .isEqualTo(json(unknown).get("error").get("message"));
         assertThat(wrong.headers().firstValue("Set-Cookie")).isEmpty();
     }
 
@@ -104,16 +113,24 @@ class AuthRoutesTest {
     void changingThePasswordKeepsThisSessionAndEndsTheOthers() {
         String first = http.setUpAdmin();
         String second = json(http.post("/api/auth/login", "{\"username\":\"admin\",\"password\":\"admin password 1\"}"))
-                .get("token").asText();
-        var changed = http.post("/api/auth/password",
+                .get("token")
+                .asText();
+        var changed = http.post(
+                "/api/auth/password",
                 "{\"currentPassword\":\"admin password 1\",\"newPassword\":\"a new admin password\"}",
-                "Authorization", "Bearer " + first);
+                "Authorization",
+                "Bearer " + first);
         assertThat(changed.statusCode()).isEqualTo(204);
-        assertThat(http.get("/api/auth/me", "Authorization", "Bearer " + first).statusCode()).isEqualTo(200);
-        assertThat(http.get("/api/auth/me", "Authorization", "Bearer " + second).statusCode()).isEqualTo(401);
+        assertThat(http.get("/api/auth/me", "Authorization", "Bearer " + first).statusCode())
+                .isEqualTo(200);
+        assertThat(http.get("/api/auth/me", "Authorization", "Bearer " + second).statusCode())
+                .isEqualTo(401);
 
-        var tooShort = http.post("/api/auth/password", "{\"currentPassword\":\"a new admin password\",\"newPassword\":\"short\"}",
-                "Authorization", "Bearer " + first);
+        var tooShort = http.post(
+                "/api/auth/password",
+                "{\"currentPassword\":\"a new admin password\",\"newPassword\":\"short\"}",
+                "Authorization",
+                "Bearer " + first);
         assertThat(tooShort.statusCode()).isEqualTo(400);
         assertThat(json(tooShort).get("error").get("field").asText()).isEqualTo("newPassword");
     }
@@ -128,41 +145,56 @@ class AuthRoutesTest {
         assertThat(secret).startsWith("ccui_");
 
         var listed = http.get("/api/api-keys", "Authorization", "Bearer " + admin);
-        assertThat(listed.body()).doesNotContain(secret).contains(json(created).get("prefix").asText());
+        assertThat(listed.body())
+                .doesNotContain(secret)
+                .contains(json(created).get("prefix").asText());
 
         var viaKey = http.get("/api/auth/me", "X-API-Key", secret);
         assertThat(viaKey.statusCode()).isEqualTo(200);
-        assertThat(json(http.get("/api/api-keys", "Authorization", "Bearer " + admin)).get(0).get("lastUsedAt").isNull()).isFalse();
+        assertThat(json(http.get("/api/api-keys", "Authorization", "Bearer " + admin))
+                        .get(0)
+                        .get("lastUsedAt")
+                        .isNull())
+                .isFalse();
 
         assertThat(http.send(http.request("/api/api-keys/" + id).DELETE().header("Authorization", "Bearer " + admin))
-                .statusCode()).isEqualTo(204);
+                        .statusCode())
+                .isEqualTo(204);
         assertThat(http.get("/api/auth/me", "X-API-Key", secret).statusCode()).isEqualTo(401);
-        assertThat(http.get("/api/auth/me", "X-API-Key", "ccui_nonsense").statusCode()).isEqualTo(401);
+        assertThat(http.get("/api/auth/me", "X-API-Key", "ccui_nonsense").statusCode())
+                .isEqualTo(401);
     }
 
     @Test
     void membersCannotReachAdminRoutesAndAnonymousCallersMustSignIn() {
         String admin = http.setUpAdmin();
         String member = http.createMember(admin, "bob");
-        assertThat(http.get("/api/users", "Authorization", "Bearer " + member).statusCode()).isEqualTo(403);
-        assertThat(http.get("/api/audit", "Authorization", "Bearer " + member).statusCode()).isEqualTo(403);
+        assertThat(http.get("/api/users", "Authorization", "Bearer " + member).statusCode())
+                .isEqualTo(403);
+        assertThat(http.get("/api/audit", "Authorization", "Bearer " + member).statusCode())
+                .isEqualTo(403);
         assertThat(http.get("/api/users").statusCode()).isEqualTo(401);
         assertThat(http.get("/api/auth/me").statusCode()).isEqualTo(401);
-        assertThat(http.get("/api/users", "Authorization", "Bearer " + admin).statusCode()).isEqualTo(200);
+        assertThat(http.get("/api/users", "Authorization", "Bearer " + admin).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void adminsManageUsersAndDisablingCutsOffTheUser() {
         String admin = http.setUpAdmin();
         String member = http.createMember(admin, "carol");
-        String carolId = json(http.get("/api/auth/me", "Authorization", "Bearer " + member)).get("id").asText();
+        String carolId = json(http.get("/api/auth/me", "Authorization", "Bearer " + member))
+                .get("id")
+                .asText();
 
-        var disabled = http.send(http.request("/api/users/" + carolId).method("PATCH",
-                HttpRequest.BodyPublishers.ofString("{\"disabled\":true}"))
-                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json"));
+        var disabled = http.send(http.request("/api/users/" + carolId)
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"disabled\":true}"))
+                .header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/json"));
         assertThat(disabled.statusCode()).isEqualTo(200);
         assertThat(json(disabled).get("disabled").asBoolean()).isTrue();
-        assertThat(http.get("/api/auth/me", "Authorization", "Bearer " + member).statusCode()).isEqualTo(401);
+        assertThat(http.get("/api/auth/me", "Authorization", "Bearer " + member).statusCode())
+                .isEqualTo(401);
         var carolSignsIn = http.post("/api/auth/login", "{\"username\":\"carol\",\"password\":\"carol password 1\"}");
         assertThat(carolSignsIn.statusCode()).isEqualTo(403);
         assertThat(json(carolSignsIn).get("error").get("code").asText()).isEqualTo("ACCOUNT_DISABLED");
@@ -171,16 +203,23 @@ class AuthRoutesTest {
         assertThat(wrongPassword.statusCode()).isEqualTo(401);
         assertThat(json(wrongPassword).get("error").get("code").asText()).isEqualTo("INVALID_CREDENTIALS");
 
-        var badRole = http.post("/api/users", "{\"username\":\"dan\",\"password\":\"dan password 1\",\"role\":\"root\"}",
-                "Authorization", "Bearer " + admin);
+        var badRole = http.post(
+                "/api/users",
+                "{\"username\":\"dan\",\"password\":\"dan password 1\",\"role\":\"root\"}",
+                "Authorization",
+                "Bearer " + admin);
         assertThat(badRole.statusCode()).isEqualTo(400);
         assertThat(json(badRole).get("error").get("field").asText()).isEqualTo("role");
 
         var audit = json(http.get("/api/audit?limit=100", "Authorization", "Bearer " + admin));
-        assertThat(audit.get("items").findValuesAsText("action")).contains("auth.setup", "user.created", "user.updated",
-                "auth.login");
-        assertThat(http.get("/api/audit?limit=abc", "Authorization", "Bearer " + admin).statusCode()).isEqualTo(400);
-        assertThat(http.get("/api/users/not-a-uuid", "Authorization", "Bearer " + admin).statusCode()).isEqualTo(404);
+        assertThat(audit.get("items").findValuesAsText("action"))
+                .contains("auth.setup", "user.created", "user.updated", "auth.login");
+        assertThat(http.get("/api/audit?limit=abc", "Authorization", "Bearer " + admin)
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(http.get("/api/users/not-a-uuid", "Authorization", "Bearer " + admin)
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     @Test

@@ -15,8 +15,19 @@ class HttpServiceTest {
 
     @BeforeAll
     static void start() {
-        http = new TestHttp(s -> new HttpSettings(s.host(), s.port(), false, s.corsOrigins(), s.trustedProxies(), 2048,
-                s.apiLimit(), s.authLimit(), s.sessionTtl(), s.version(), s.webRoot(), s.shutdownGrace()));
+        http = new TestHttp(s -> new HttpSettings(
+                s.host(),
+                s.port(),
+                false,
+                s.corsOrigins(),
+                s.trustedProxies(),
+                2048,
+                s.apiLimit(),
+                s.authLimit(),
+                s.sessionTtl(),
+                s.version(),
+                s.webRoot(),
+                s.shutdownGrace()));
     }
 
     @AfterAll
@@ -26,11 +37,13 @@ class HttpServiceTest {
 
     private static void assertErrorShape(HttpResponse<String> response, int status, String code) {
         assertThat(response.statusCode()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         var error = json(response).get("error");
         assertThat(error.get("code").asText()).isEqualTo(code);
         assertThat(error.get("message").asText()).isNotBlank();
-        assertThat(error.get("requestId").asText()).isEqualTo(response.headers().firstValue("X-Request-Id").orElseThrow());
+        assertThat(error.get("requestId").asText())
+                .isEqualTo(response.headers().firstValue("X-Request-Id").orElseThrow());
         assertThat(response.body()).doesNotContain("Exception", "\tat ", "java.", "io.javalin");
     }
 
@@ -38,7 +51,8 @@ class HttpServiceTest {
     void everyResponseCarriesTheSecurityHeadersAndARequestId() {
         for (var response : new HttpResponse[] {http.get("/api/health"), http.get("/api/nope"), http.get("/")}) {
             var headers = response.headers();
-            assertThat(headers.firstValue("Content-Security-Policy").orElseThrow()).contains("script-src 'self'")
+            assertThat(headers.firstValue("Content-Security-Policy").orElseThrow())
+                    .contains("script-src 'self'")
                     .doesNotContain("unsafe-inline");
             assertThat(headers.firstValue("X-Frame-Options")).contains("DENY");
             assertThat(headers.firstValue("X-Content-Type-Options")).contains("nosniff");
@@ -52,10 +66,14 @@ class HttpServiceTest {
 
     @Test
     void aWellFormedIncomingRequestIdIsKeptAndAHostileOneReplaced() {
-        assertThat(http.get("/api/health", "X-Request-Id", "abc-123-def-456").headers().firstValue("X-Request-Id"))
+        assertThat(http.get("/api/health", "X-Request-Id", "abc-123-def-456")
+                        .headers()
+                        .firstValue("X-Request-Id"))
                 .contains("abc-123-def-456");
-        String replaced = http.get("/api/health", "X-Request-Id", "<script>alert(1)</script>").headers()
-                .firstValue("X-Request-Id").orElseThrow();
+        String replaced = http.get("/api/health", "X-Request-Id", "<script>alert(1)</script>")
+                .headers()
+                .firstValue("X-Request-Id")
+                .orElseThrow();
         assertThat(replaced).doesNotContain("<").hasSize(36);
     }
 
@@ -63,7 +81,9 @@ class HttpServiceTest {
     void healthAnswersWithTheContractShape() {
         var anonymous = json(http.get("/api/health"));
         assertThat(anonymous.get("status").asText()).isEqualTo("up");
-        assertThat(anonymous.has("version")).as("versions and figures are for admins").isFalse();
+        assertThat(anonymous.has("version"))
+                .as("versions and figures are for admins")
+                .isFalse();
         assertThat(anonymous.has("checks")).isFalse();
         var response = http.get("/api/health", "Authorization", "Bearer " + http.setUpAdmin());
         assertThat(response.statusCode()).isEqualTo(200);
@@ -105,22 +125,28 @@ class HttpServiceTest {
         assertErrorShape(http.post("/api/auth/login", ""), 400, "INVALID");
         assertErrorShape(http.post("/api/auth/login", "[1,2]"), 400, "INVALID");
         assertErrorShape(http.post("/api/auth/login", "null"), 400, "INVALID");
-        assertErrorShape(http.post("/api/auth/login", "{\"username\":\"a\",\"password\":\"b\"} trailing"), 400, "INVALID");
+        assertErrorShape(
+                http.post("/api/auth/login", "{\"username\":\"a\",\"password\":\"b\"} trailing"), 400, "INVALID");
     }
 
     @Test
     void corsAllowsOnlyListedOrigins() {
-        var allowed = http.send(http.request("/api/auth/login").method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                .header("Origin", "https://allowed.example").header("Access-Control-Request-Method", "POST"));
+        var allowed = http.send(http.request("/api/auth/login")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://allowed.example")
+                .header("Access-Control-Request-Method", "POST"));
         assertThat(allowed.statusCode()).isEqualTo(204);
         assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).contains("https://allowed.example");
         assertThat(allowed.headers().firstValue("Access-Control-Allow-Methods")).isPresent();
 
-        var other = http.send(http.request("/api/auth/login").method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                .header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST"));
+        var other = http.send(http.request("/api/auth/login")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST"));
         assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
         assertThat(other.headers().firstValue("Access-Control-Allow-Methods")).isEmpty();
-        assertThat(other.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+        assertThat(other.headers().firstValue("Access-Control-Allow-Credentials"))
+                .isEmpty();
 
         var simple = http.get("/api/health", "Origin", "https://evil.example");
         assertThat(simple.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();

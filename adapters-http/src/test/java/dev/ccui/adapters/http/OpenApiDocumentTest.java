@@ -22,11 +22,13 @@ class OpenApiDocumentTest {
             assertThat(document.get("openapi").asText()).startsWith("3.1");
 
             Set<String> documented = new TreeSet<>();
-            document.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
-                if (METHODS.contains(method)) {
-                    documented.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
-                }
-            }));
+            document.get("paths")
+                    .fields()
+                    .forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
+                        if (METHODS.contains(method)) {
+                            documented.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
+                        }
+                    }));
             Set<String> registered = new TreeSet<>();
             http.server.routes().forEach(route -> registered.add(route.method() + " " + route.path()));
 
@@ -41,10 +43,15 @@ class OpenApiDocumentTest {
         try (var http = new TestHttp()) {
             JsonNode document = json(http.get("/api/openapi.json"));
             Set<String> ids = new TreeSet<>();
-            document.get("paths").forEach(path -> path.fields().forEachRemaining(op -> {
-                assertThat(op.getValue().has("operationId")).as(op.getKey()).isTrue();
-                assertThat(ids.add(op.getValue().get("operationId").asText())).as("unique operationId").isTrue();
-            }));
+            document.get("paths")
+                    .forEach(path -> path.fields().forEachRemaining(op -> {
+                        assertThat(op.getValue().has("operationId"))
+                                .as(op.getKey())
+                                .isTrue();
+                        assertThat(ids.add(op.getValue().get("operationId").asText()))
+                                .as("unique operationId")
+                                .isTrue();
+                    }));
             document.findValuesAsText("$ref").forEach(ref -> {
                 String[] parts = ref.substring(2).split("/");
                 JsonNode target = document;

@@ -3,26 +3,39 @@ package dev.ccui.adapters.http;
 import static dev.ccui.adapters.http.TestHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ccui.adapters.http.security.RateLimits;
 import dev.ccui.domain.ratelimit.RateLimit;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import dev.ccui.adapters.http.security.RateLimits;
 
 class RateLimitTest {
 
     @Test
     void signInAttemptsPerAddressAreLimitedWithRetryAfter() {
-        try (var http = new TestHttp(s -> new HttpSettings(s.host(), s.port(), s.production(), s.corsOrigins(),
-                s.trustedProxies(), s.maxBodyBytes(), s.apiLimit(), new RateLimit("auth-ip", 3, Duration.ofMinutes(15)),
-                s.sessionTtl(), s.version(), s.webRoot(), s.shutdownGrace()))) {
+        try (var http = new TestHttp(s -> new HttpSettings(
+                s.host(),
+                s.port(),
+                s.production(),
+                s.corsOrigins(),
+                s.trustedProxies(),
+                s.maxBodyBytes(),
+                s.apiLimit(),
+                new RateLimit("auth-ip", 3, Duration.ofMinutes(15)),
+                s.sessionTtl(),
+                s.version(),
+                s.webRoot(),
+                s.shutdownGrace()))) {
             for (int i = 0; i < 3; i++) {
                 assertThat(http.post("/api/auth/login", "{\"username\":\"u" + i + "\",\"password\":\"wrong password\"}")
-                        .statusCode()).isEqualTo(401);
+                                .statusCode())
+                        .isEqualTo(401);
             }
             var limited = http.post("/api/auth/login", "{\"username\":\"other\",\"password\":\"wrong password\"}");
             assertThat(limited.statusCode()).isEqualTo(429);
-            assertThat(Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow())).isPositive();
+            assertThat(Long.parseLong(
+                            limited.headers().firstValue("Retry-After").orElseThrow()))
+                    .isPositive();
             assertThat(json(limited).get("error").get("code").asText()).isEqualTo("RATE_LIMITED");
             // Other routes are not affected by the sign-in limit.
             assertThat(http.get("/api/health").statusCode()).isEqualTo(200);
@@ -34,16 +47,27 @@ class RateLimitTest {
         try (var http = new TestHttp(s -> s, new RateLimit("auth-username", 2, Duration.ofMinutes(15)))) {
             http.post("/api/auth/login", "{\"username\":\"victim\",\"password\":\"wrong password\"}");
             http.post("/api/auth/login", "{\"username\":\"victim\",\"password\":\"wrong password\"}");
-            assertThat(http.post("/api/auth/login", "{\"username\":\"VICTIM\",\"password\":\"wrong password\"}").statusCode())
+            assertThat(http.post("/api/auth/login", "{\"username\":\"VICTIM\",\"password\":\"wrong password\"}")
+                            .statusCode())
                     .isEqualTo(429);
         }
     }
 
     @Test
     void everyEndpointIsLimitedPerClient() {
-        try (var http = new TestHttp(s -> new HttpSettings(s.host(), s.port(), s.production(), s.corsOrigins(),
-                s.trustedProxies(), s.maxBodyBytes(), new RateLimit("api", 5, Duration.ofMinutes(1)), s.authLimit(),
-                s.sessionTtl(), s.version(), s.webRoot(), s.shutdownGrace()))) {
+        try (var http = new TestHttp(s -> new HttpSettings(
+                s.host(),
+                s.port(),
+                s.production(),
+                s.corsOrigins(),
+                s.trustedProxies(),
+                s.maxBodyBytes(),
+                new RateLimit("api", 5, Duration.ofMinutes(1)),
+                s.authLimit(),
+                s.sessionTtl(),
+                s.version(),
+                s.webRoot(),
+                s.shutdownGrace()))) {
             for (int i = 0; i < 5; i++) {
                 assertThat(http.get("/api/health").statusCode()).isEqualTo(200);
             }
@@ -55,35 +79,76 @@ class RateLimitTest {
     void forwardedForIsBelievedOnlyFromTrustedProxies() {
         try (var untrusted = new TestHttp()) {
             untrusted.setUpAdmin();
-            untrusted.post("/api/auth/login", "{\"username\":\"admin\",\"password\":\"wrong password\"}",
-                    "X-Forwarded-For", "203.0.113.9");
+            untrusted.post(
+                    "/api/auth/login",
+                    "{\"username\":\"admin\",\"password\":\"wrong password\"}",
+                    "X-Forwarded-For",
+                    "203.0.113.9");
             assertThat(untrusted.fixture.audit.all().getLast().ip()).isEqualTo("127.0.0.1");
         }
-        try (var trusted = new TestHttp(s -> new HttpSettings(s.host(), s.port(), s.production(), s.corsOrigins(),
-                List.of("127.0.0.1/32"), s.maxBodyBytes(), s.apiLimit(), s.authLimit(), s.sessionTtl(), s.version(),
-                s.webRoot(), s.shutdownGrace()))) {
+        try (var trusted = new TestHttp(s -> new HttpSettings(
+                s.host(),
+                s.port(),
+                s.production(),
+                s.corsOrigins(),
+                List.of("127.0.0.1/32"),
+                s.maxBodyBytes(),
+                s.apiLimit(),
+                s.authLimit(),
+                s.sessionTtl(),
+                s.version(),
+                s.webRoot(),
+                s.shutdownGrace()))) {
             trusted.setUpAdmin();
-            trusted.post("/api/auth/login", "{\"username\":\"admin\",\"password\":\"wrong password\"}",
-                    "X-Forwarded-For", "198.51.100.1, 203.0.113.9");
+            trusted.post(
+                    "/api/auth/login",
+                    "{\"username\":\"admin\",\"password\":\"wrong password\"}",
+                    "X-Forwarded-For",
+                    "198.51.100.1, 203.0.113.9");
             assertThat(trusted.fixture.audit.all().getLast().ip()).isEqualTo("203.0.113.9");
         }
     }
 
     @Test
     void aFloodAgainstAdminFromOneAddressDoesNotLockTheRealAdminOutFromAnother() {
-        try (var http = new TestHttp(s -> new HttpSettings(s.host(), s.port(), s.production(), s.corsOrigins(),
-                List.of("127.0.0.1/32"), s.maxBodyBytes(), s.apiLimit(), s.authLimit(), s.sessionTtl(), s.version(),
-                s.webRoot(), s.shutdownGrace()), new RateLimit("auth-username", 3, Duration.ofMinutes(15)))) {
+        try (var http = new TestHttp(
+                s -> new HttpSettings(
+                        s.host(),
+                        s.port(),
+                        s.production(),
+                        s.corsOrigins(),
+                        List.of("127.0.0.1/32"),
+                        s.maxBodyBytes(),
+                        s.apiLimit(),
+                        s.authLimit(),
+                        s.sessionTtl(),
+                        s.version(),
+                        s.webRoot(),
+                        s.shutdownGrace()),
+                new RateLimit("auth-username", 3, Duration.ofMinutes(15)))) {
             http.setUpAdmin();
             for (int i = 0; i < 3; i++) {
-                http.post("/api/auth/login", "{\"username\":\"admin\",\"password\":\"wrong password\"}",
-                        "X-Forwarded-For", "203.0.113.66");
+                http.post(
+                        "/api/auth/login",
+                        "{\"username\":\"admin\",\"password\":\"wrong password\"}",
+                        "X-Forwarded-For",
+                        "203.0.113.66");
             }
             // Before issue 11 the limit was per username alone: this was 429 for the admin everywhere.
-            assertThat(http.post("/api/auth/login", "{\"username\":\"admin\",\"password\":\"wrong password\"}",
-                    "X-Forwarded-For", "203.0.113.66").statusCode()).isEqualTo(429);
-            assertThat(http.post("/api/auth/login", "{\"username\":\"admin\",\"password\":\"admin password 1\"}",
-                    "X-Forwarded-For", "198.51.100.7").statusCode()).isEqualTo(200);
+            assertThat(http.post(
+                                    "/api/auth/login",
+                                    "{\"username\":\"admin\",\"password\":\"wrong password\"}",
+                                    "X-Forwarded-For",
+                                    "203.0.113.66")
+                            .statusCode())
+                    .isEqualTo(429);
+            assertThat(http.post(
+                                    "/api/auth/login",
+                                    "{\"username\":\"admin\",\"password\":\"admin password 1\"}",
+                                    "X-Forwarded-For",
+                                    "198.51.100.7")
+                            .statusCode())
+                    .isEqualTo(200);
         }
     }
 
@@ -94,13 +159,24 @@ class RateLimitTest {
      */
     @Test
     void rulesMatchEveryRouteAsTheRouterMatchesIt() {
-        try (var http = new TestHttp(s -> new HttpSettings(s.host(), s.port(), s.production(), s.corsOrigins(),
-                s.trustedProxies(), s.maxBodyBytes(), s.apiLimit(), new RateLimit("auth-ip", 2, Duration.ofMinutes(15)),
-                s.sessionTtl(), s.version(), s.webRoot(), s.shutdownGrace()))) {
+        try (var http = new TestHttp(s -> new HttpSettings(
+                s.host(),
+                s.port(),
+                s.production(),
+                s.corsOrigins(),
+                s.trustedProxies(),
+                s.maxBodyBytes(),
+                s.apiLimit(),
+                new RateLimit("auth-ip", 2, Duration.ofMinutes(15)),
+                s.sessionTtl(),
+                s.version(),
+                s.webRoot(),
+                s.shutdownGrace()))) {
             var passwordRoutes = http.server.endpoints().stream()
                     .filter(route -> RateLimits.isPasswordRoute(route.method(), route.path()))
                     .toList();
-            assertThat(passwordRoutes).extracting(HttpServer.RouteInfo::path)
+            assertThat(passwordRoutes)
+                    .extracting(HttpServer.RouteInfo::path)
                     .contains("/api/auth/login", "/api/auth/setup", "/api/auth/password");
             for (var route : http.server.endpoints()) {
                 if (!route.method().equals("POST") || route.path().contains("{")) {
@@ -108,13 +184,17 @@ class RateLimitTest {
                 }
                 // The router answers the slash spelling as the route (not 404): so must every rule.
                 var slashed = http.post(route.path() + "/", "{}");
-                assertThat(slashed.statusCode()).as("POST " + route.path() + "/").isNotEqualTo(404);
+                assertThat(slashed.statusCode())
+                        .as("POST " + route.path() + "/")
+                        .isNotEqualTo(404);
             }
             // The loop above spent this address's two password attempts on the slash spellings.
             for (var route : passwordRoutes) {
                 var again = http.post(route.path() + "/", "{\"username\":\"x\",\"password\":\"wrong password\"}");
                 assertThat(again.statusCode()).as("POST " + route.path() + "/").isEqualTo(429);
-                assertThat(http.post(route.path(), "{}").statusCode()).as("POST " + route.path()).isEqualTo(429);
+                assertThat(http.post(route.path(), "{}").statusCode())
+                        .as("POST " + route.path())
+                        .isEqualTo(429);
             }
         }
     }

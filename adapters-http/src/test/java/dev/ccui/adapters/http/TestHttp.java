@@ -7,6 +7,7 @@ import dev.ccui.adapters.http.auth.AuthRoutes;
 import dev.ccui.adapters.http.health.HealthRoutes;
 import dev.ccui.adapters.http.json.Json;
 import dev.ccui.adapters.http.maintenance.MaintenanceRoutes;
+import dev.ccui.adapters.http.metrics.HttpMetrics;
 import dev.ccui.adapters.http.project.ProjectRoutes;
 import dev.ccui.adapters.http.project.UnsafeProjectRoutes;
 import dev.ccui.adapters.http.run.RunRoutes;
@@ -17,24 +18,24 @@ import dev.ccui.adapters.http.workspace.GitRoutes;
 import dev.ccui.adapters.http.workspace.TerminalEndpoint;
 import dev.ccui.adapters.http.ws.WsEndpoint;
 import dev.ccui.application.auth.AuthSettings;
+import dev.ccui.application.events.ChangeFeedService;
 import dev.ccui.application.health.HealthService;
-import dev.ccui.application.health.port.out.HealthProbe;
 import dev.ccui.application.health.port.in.ProbeResult;
-import dev.ccui.domain.ratelimit.RateLimit;
+import dev.ccui.application.health.port.out.HealthProbe;
+import dev.ccui.application.project.ProjectAccess;
 import dev.ccui.application.ratelimit.RateLimitService;
+import dev.ccui.application.run.RunService;
+import dev.ccui.application.run.RunSettings;
 import dev.ccui.application.testing.CountingRateLimiter;
+import dev.ccui.application.testing.FakeClaudeRunner;
 import dev.ccui.application.testing.FakePasswordHasher;
 import dev.ccui.application.testing.FakeTokenIssuer;
 import dev.ccui.application.testing.InMemoryAuthFixture;
-import dev.ccui.application.events.ChangeFeedService;
-import dev.ccui.application.project.ProjectAccess;
-import dev.ccui.application.run.RunService;
-import dev.ccui.application.run.RunSettings;
-import dev.ccui.application.testing.FakeClaudeRunner;
 import dev.ccui.application.testing.InMemoryProjectRepository;
 import dev.ccui.application.testing.InMemoryRunStore;
-import dev.ccui.application.testing.SyncEventBus;
 import dev.ccui.application.testing.MutableClock;
+import dev.ccui.application.testing.SyncEventBus;
+import dev.ccui.domain.ratelimit.RateLimit;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,9 +45,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import dev.ccui.adapters.http.metrics.HttpMetrics;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -61,7 +61,8 @@ public final class TestHttp implements AutoCloseable {
     public final InMemoryRunStore runStore;
     public final InMemoryProjectRepository projects = new InMemoryProjectRepository();
     public final RunService runs;
-    public final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    public final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public TestHttp() {
         this(settings -> settings);
@@ -75,10 +76,12 @@ public final class TestHttp implements AutoCloseable {
         this(tweak, perUsername, new HttpMetrics());
     }
 
-    public TestHttp(UnaryOperator<HttpSettings> tweak, RateLimit perUsername,
-                    HttpMetrics metrics) {
-        fixture = new InMemoryAuthFixture(new MutableClock(Instant.now()), new FakePasswordHasher(),
-                clock -> new FakeTokenIssuer(clock, Duration.ofDays(7)), new CountingRateLimiter(),
+    public TestHttp(UnaryOperator<HttpSettings> tweak, RateLimit perUsername, HttpMetrics metrics) {
+        fixture = new InMemoryAuthFixture(
+                new MutableClock(Instant.now()),
+                new FakePasswordHasher(),
+                clock -> new FakeTokenIssuer(clock, Duration.ofDays(7)),
+                new CountingRateLimiter(),
                 new AuthSettings(perUsername, Duration.ofSeconds(30)));
         HealthProbe database = new HealthProbe() {
             public String name() {
@@ -96,8 +99,17 @@ public final class TestHttp implements AutoCloseable {
         var bus = new SyncEventBus();
         // The audit log links runs to their sessions through the same store.
         runStore = fixture.runs;
-        runs = new RunService(runner, runStore, runStore, runStore, projects, id -> Optional.empty(), bus,
-                fixture.auditor, fixture.clock, RunSettings.defaults());
+        runs = new RunService(
+                runner,
+                runStore,
+                runStore,
+                runStore,
+                projects,
+                id -> Optional.empty(),
+                bus,
+                fixture.auditor,
+                fixture.clock,
+                RunSettings.defaults());
         var health = new HealthService(List.of(database), "test", fixture.clock);
         HttpSettings settings = tweak.apply(defaults());
         var edge = HttpEdge.of(settings, metrics, fixture.auth, new RateLimitService(fixture.rateLimiter));
@@ -106,27 +118,40 @@ public final class TestHttp implements AutoCloseable {
         runRoutes.limitedBy(edge.connections());
         // Every route of the contract is registered (the OpenAPI check reads them); the features
         // these tests do not drive have no use case behind them.
-        server = new HttpServer(edge, List.of(
-                new HealthRoutes(health, edge.maintenance(), edge.seesHealthDetails()),
-                new AuthRoutes(fixture.auth, edge.sessionCookie(), metrics),
-                new UserRoutes(fixture.userAdmin),
-                new MaintenanceRoutes(edge.maintenance()),
-                new ApiKeyRoutes(fixture.apiKeyService),
-                new AuditRoutes(fixture.auditService),
-                new ProjectRoutes(null, null),
-                new UnsafeProjectRoutes(null),
-                new SessionRoutes(null),
-                new WsEndpoint(edge.webSockets(), changes, runs, edge.maintenance()),
-                runRoutes,
-                new FileRoutes(null),
-                new GitRoutes(null),
-                new TerminalEndpoint(null, edge.webSockets(), edge.maintenance(), changes))).start();
+        server = new HttpServer(
+                        edge,
+                        List.of(
+                                new HealthRoutes(health, edge.maintenance(), edge.seesHealthDetails()),
+                                new AuthRoutes(fixture.auth, edge.sessionCookie(), metrics),
+                                new UserRoutes(fixture.userAdmin),
+                                new MaintenanceRoutes(edge.maintenance()),
+                                new ApiKeyRoutes(fixture.apiKeyService),
+                                new AuditRoutes(fixture.auditService),
+                                new ProjectRoutes(null, null),
+                                new UnsafeProjectRoutes(null),
+                                new SessionRoutes(null),
+                                new WsEndpoint(edge.webSockets(), changes, runs, edge.maintenance()),
+                                runRoutes,
+                                new FileRoutes(null),
+                                new GitRoutes(null),
+                                new TerminalEndpoint(null, edge.webSockets(), edge.maintenance(), changes)))
+                .start();
     }
 
     public static HttpSettings defaults() {
-        return new HttpSettings("127.0.0.1", 0, false, Set.of("https://allowed.example"), List.of(), 1024 * 1024,
-                new RateLimit("api", 0, Duration.ofMinutes(1)), new RateLimit("auth-ip", 0, Duration.ofMinutes(15)),
-                Duration.ofDays(7), "test", "testweb", Duration.ofSeconds(2));
+        return new HttpSettings(
+                "127.0.0.1",
+                0,
+                false,
+                Set.of("https://allowed.example"),
+                List.of(),
+                1024 * 1024,
+                new RateLimit("api", 0, Duration.ofMinutes(1)),
+                new RateLimit("auth-ip", 0, Duration.ofMinutes(15)),
+                Duration.ofDays(7),
+                "test",
+                "testweb",
+                Duration.ofSeconds(2));
     }
 
     public URI uri(String path) {
@@ -157,7 +182,9 @@ public final class TestHttp implements AutoCloseable {
     }
 
     public HttpResponse<String> post(String path, String json, String... headers) {
-        var request = request(path).POST(HttpRequest.BodyPublishers.ofString(json)).header("Content-Type", "application/json");
+        var request = request(path)
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json");
         if (headers.length > 0) {
             request.headers(headers);
         }
@@ -182,8 +209,11 @@ public final class TestHttp implements AutoCloseable {
     }
 
     public String createMember(String adminToken, String name) {
-        var created = post("/api/users", "{\"username\":\"" + name + "\",\"password\":\"" + name + " password 1\"}",
-                "Authorization", "Bearer " + adminToken);
+        var created = post(
+                "/api/users",
+                "{\"username\":\"" + name + "\",\"password\":\"" + name + " password 1\"}",
+                "Authorization",
+                "Bearer " + adminToken);
         if (created.statusCode() != 201) {
             throw new AssertionError("create user failed: " + created.body());
         }

@@ -23,8 +23,11 @@ abstract class JdbiAccountsRepositoriesContract extends AccountsRepositoriesCont
     @Override
     protected Ports ports() {
         Database database = db.database();
-        return new Ports(new JdbiUserRepository(database.jdbi()), new JdbiApiKeyRepository(database.jdbi()),
-                new JdbiAuthTokenRepository(database.jdbi()), new JdbiAuditRepository(database.jdbi()));
+        return new Ports(
+                new JdbiUserRepository(database.jdbi()),
+                new JdbiApiKeyRepository(database.jdbi()),
+                new JdbiAuthTokenRepository(database.jdbi()),
+                new JdbiAuditRepository(database.jdbi()));
     }
 
     @Test

@@ -22,11 +22,13 @@ import org.slf4j.LoggerFactory;
 class SlowQueriesIT {
     private static final Duration THRESHOLD = Duration.ofMillis(150);
     /** SQLite counts to a million in a recursive CTE: well over the threshold on any machine. */
-    private static final String SQLITE_SLOW = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000000) "
-            + "SELECT count(*) FROM c WHERE x > :floor";
+    private static final String SQLITE_SLOW =
+            "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000000) "
+                    + "SELECT count(*) FROM c WHERE x > :floor";
 
     @TempDir
     Path dir;
+
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private final List<String> slow = new CopyOnWriteArrayList<>();
     private final List<Duration> slowTook = new CopyOnWriteArrayList<>();
@@ -65,16 +67,20 @@ class SlowQueriesIT {
             database.reportSlowQueries(THRESHOLD, listener);
 
             long count = countAbove(database, 999_990);
-            database.jdbi().withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
+            database.jdbi()
+                    .withHandle(
+                            h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
 
             assertThat(count).isEqualTo(10);
             assertThat(executed.get()).isEqualTo(2);
             assertThat(slow).containsExactly("SlowQueriesIT.countAbove");
             assertThat(slowTook.get(0)).isGreaterThanOrEqualTo(THRESHOLD);
-            assertThat(lines()).singleElement().satisfies(line -> assertThat(line)
-                    .startsWith("slow query SlowQueriesIT.countAbove took ")
-                    .contains("ms (threshold 150 ms)", "WHERE x > :floor")
-                    .doesNotContain("999990")); // the statement's shape, never its bound values
+            assertThat(lines())
+                    .singleElement()
+                    .satisfies(line -> assertThat(line)
+                            .startsWith("slow query SlowQueriesIT.countAbove took ")
+                            .contains("ms (threshold 150 ms)", "WHERE x > :floor")
+                            .doesNotContain("999990")); // the statement's shape, never its bound values
         }
     }
 
@@ -98,20 +104,34 @@ class SlowQueriesIT {
             fresh.database().reportSlowQueries(THRESHOLD, listener);
 
             sleepOnServer(fresh.database());
-            fresh.database().jdbi().withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
+            fresh.database()
+                    .jdbi()
+                    .withHandle(
+                            h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
 
             assertThat(slow).containsExactly("SlowQueriesIT.sleepOnServer");
             assertThat(slowTook.get(0)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
-            assertThat(lines()).singleElement().satisfies(line -> assertThat(line)
-                    .startsWith("slow query SlowQueriesIT.sleepOnServer took ").contains("SELECT pg_sleep(:seconds)"));
+            assertThat(lines())
+                    .singleElement()
+                    .satisfies(line -> assertThat(line)
+                            .startsWith("slow query SlowQueriesIT.sleepOnServer took ")
+                            .contains("SELECT pg_sleep(:seconds)"));
         }
     }
 
     private static long countAbove(Database database, long floor) {
-        return database.jdbi().withHandle(h -> h.createQuery(SQLITE_SLOW).bind("floor", floor).mapTo(Long.class).one());
+        return database.jdbi()
+                .withHandle(h -> h.createQuery(SQLITE_SLOW)
+                        .bind("floor", floor)
+                        .mapTo(Long.class)
+                        .one());
     }
 
     private static void sleepOnServer(Database database) {
-        database.jdbi().useHandle(h -> h.createQuery("SELECT pg_sleep(:seconds)").bind("seconds", 0.3).mapTo(String.class).one());
+        database.jdbi()
+                .useHandle(h -> h.createQuery("SELECT pg_sleep(:seconds)")
+                        .bind("seconds", 0.3)
+                        .mapTo(String.class)
+                        .one());
     }
 }

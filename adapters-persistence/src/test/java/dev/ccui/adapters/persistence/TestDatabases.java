@@ -14,19 +14,20 @@ import java.util.UUID;
  * server's {@code test} database), dropped when the test closes it.
  */
 public final class TestDatabases {
-    public static final String POSTGRES_URL = System.getenv().getOrDefault("CCUI_TEST_POSTGRES_URL",
-            "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+    public static final String POSTGRES_URL = System.getenv()
+            .getOrDefault("CCUI_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     public static Database sqlite(Path folder) {
         return Database.open(DatabaseSettings.sqlite(folder.resolve("ccui.db")));
     }
 
     public static FreshSchema postgres() {
-        String schema = "ccui_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
-        Database database = Database.open(DatabaseSettings.fromUrl(POSTGRES_URL, 4).withSchema(schema));
+        String schema = "ccui_it_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+        Database database =
+                Database.open(DatabaseSettings.fromUrl(POSTGRES_URL, 4).withSchema(schema));
         return new FreshSchema(database, schema);
     }
 
@@ -56,7 +57,7 @@ public final class TestDatabases {
         public void close() throws SQLException {
             database.close();
             try (var connection = DriverManager.getConnection(POSTGRES_URL);
-                 var statement = connection.createStatement()) {
+                    var statement = connection.createStatement()) {
                 statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             }
         }

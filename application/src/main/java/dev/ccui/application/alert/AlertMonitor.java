@@ -27,7 +27,8 @@ public final class AlertMonitor implements AutoCloseable {
 
     public synchronized AlertMonitor start() {
         if (timer == null) {
-            timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("ccui-alerts").daemon().factory());
+            timer = Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().name("ccui-alerts").daemon().factory());
             timer.scheduleWithFixedDelay(this::checkOnce, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
         }
         return this;

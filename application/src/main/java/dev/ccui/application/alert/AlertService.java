@@ -82,7 +82,11 @@ public final class AlertService implements AlertUseCase {
             if (times.size() < settings.loginFailures()) {
                 return;
             }
-            alert = fireLocked(Kind.LOGIN_FAILURES, Severity.WARNING, "login-failures:" + ip, false,
+            alert = fireLocked(
+                    Kind.LOGIN_FAILURES,
+                    Severity.WARNING,
+                    "login-failures:" + ip,
+                    false,
                     "Repeated failed sign-ins from " + ip,
                     times.size() + " failed sign-ins from " + ip + " within " + human(settings.loginWindow())
                             + " (threshold " + settings.loginFailures() + ")");
@@ -134,11 +138,23 @@ public final class AlertService implements AlertUseCase {
         String fingerprint = "error-rate";
         double percent = total == 0 ? 0 : 100.0 * errors / total;
         if (total >= settings.errorRateMinRequests() && percent > settings.errorRatePercent()) {
-            return fireLocked(Kind.ERROR_RATE, Severity.CRITICAL, fingerprint, true, "High server error rate",
-                    String.format(Locale.ROOT, "%.1f %% of %d requests in the last minute failed with 5xx (threshold %.1f %%)",
-                            percent, total, settings.errorRatePercent()));
+            return fireLocked(
+                    Kind.ERROR_RATE,
+                    Severity.CRITICAL,
+                    fingerprint,
+                    true,
+                    "High server error rate",
+                    String.format(
+                            Locale.ROOT,
+                            "%.1f %% of %d requests in the last minute failed with 5xx (threshold %.1f %%)",
+                            percent,
+                            total,
+                            settings.errorRatePercent()));
         }
-        return resolveLocked(Kind.ERROR_RATE, fingerprint, "Server error rate back to normal",
+        return resolveLocked(
+                Kind.ERROR_RATE,
+                fingerprint,
+                "Server error rate back to normal",
                 String.format(Locale.ROOT, "%.1f %% of %d requests in the last minute", percent, total));
     }
 
@@ -147,7 +163,12 @@ public final class AlertService implements AlertUseCase {
         Alert alert;
         synchronized (this) {
             // One fingerprint for all runs: a broken CLI crashing every run is one incident.
-            alert = fireLocked(Kind.RUN_CRASHED, Severity.WARNING, "run-crashed", false, "A run crashed",
+            alert = fireLocked(
+                    Kind.RUN_CRASHED,
+                    Severity.WARNING,
+                    "run-crashed",
+                    false,
+                    "A run crashed",
                     "run " + runId + (detail == null || detail.isBlank() ? "" : ": " + detail));
         }
         deliver(alert);
@@ -163,12 +184,20 @@ public final class AlertService implements AlertUseCase {
             Alert alert;
             synchronized (this) {
                 if (result.isUp()) {
-                    alert = resolveLocked(Kind.DEPENDENCY_DOWN, "dependency:" + name, name + " is available again",
+                    alert = resolveLocked(
+                            Kind.DEPENDENCY_DOWN,
+                            "dependency:" + name,
+                            name + " is available again",
                             name + " is " + result.status());
                 } else {
-                    alert = fireLocked(Kind.DEPENDENCY_DOWN, Severity.CRITICAL, "dependency:" + name, true,
+                    alert = fireLocked(
+                            Kind.DEPENDENCY_DOWN,
+                            Severity.CRITICAL,
+                            "dependency:" + name,
+                            true,
                             name + " is unavailable",
-                            name + " is " + result.status() + (result.details().isEmpty() ? "" : " " + result.details()));
+                            name + " is " + result.status()
+                                    + (result.details().isEmpty() ? "" : " " + result.details()));
                 }
             }
             deliver(alert);
@@ -185,23 +214,34 @@ public final class AlertService implements AlertUseCase {
             return;
         }
         double percent = 100.0 * usage.usableRatio();
-        String figures = String.format(Locale.ROOT, "%s free of %s (%.1f %%)", bytes(usage.usableBytes()),
-                bytes(usage.totalBytes()), percent);
+        String figures = String.format(
+                Locale.ROOT, "%s free of %s (%.1f %%)", bytes(usage.usableBytes()), bytes(usage.totalBytes()), percent);
         Alert alert;
         synchronized (this) {
             if (percent < settings.diskMinFreePercent() || usage.usableBytes() < settings.diskMinFreeBytes()) {
-                alert = fireLocked(Kind.DISK_LOW, Severity.CRITICAL, "disk-low:data-dir", true,
-                        "Data dir disk nearly full", figures + String.format(Locale.ROOT, "; thresholds %.1f %% / %s",
-                                settings.diskMinFreePercent(), bytes(settings.diskMinFreeBytes())));
+                alert = fireLocked(
+                        Kind.DISK_LOW,
+                        Severity.CRITICAL,
+                        "disk-low:data-dir",
+                        true,
+                        "Data dir disk nearly full",
+                        figures
+                                + String.format(
+                                        Locale.ROOT,
+                                        "; thresholds %.1f %% / %s",
+                                        settings.diskMinFreePercent(),
+                                        bytes(settings.diskMinFreeBytes())));
             } else {
-                alert = resolveLocked(Kind.DISK_LOW, "disk-low:data-dir", "Data dir disk space back to normal", figures);
+                alert = resolveLocked(
+                        Kind.DISK_LOW, "disk-low:data-dir", "Data dir disk space back to normal", figures);
             }
         }
         deliver(alert);
     }
 
     /** The alert to send for this incident now, or null while it is in its cool-down window. */
-    private Alert fireLocked(Kind kind, Severity severity, String fingerprint, boolean stateful, String title, String detail) {
+    private Alert fireLocked(
+            Kind kind, Severity severity, String fingerprint, boolean stateful, String title, String detail) {
         Instant now = clock.instant();
         Instant last = lastSent.get(fingerprint);
         if (last != null && now.isBefore(last.plus(settings.cooldown()))) {
@@ -229,7 +269,9 @@ public final class AlertService implements AlertUseCase {
     }
 
     private void forgetExpiredLocked(Instant now) {
-        lastSent.entrySet().removeIf(e -> !open.contains(e.getKey()) && !now.isBefore(e.getValue().plus(settings.cooldown())));
+        lastSent.entrySet()
+                .removeIf(e ->
+                        !open.contains(e.getKey()) && !now.isBefore(e.getValue().plus(settings.cooldown())));
         suppressed.keySet().retainAll(lastSent.keySet());
     }
 

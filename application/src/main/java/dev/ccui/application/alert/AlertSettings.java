@@ -16,9 +16,16 @@ import java.util.Set;
  * @param dependencies          health checks whose failure is an incident (default database, redis)
  * @param checkInterval         how often {@code AlertMonitor} checks health and disk
  */
-public record AlertSettings(Duration cooldown, int loginFailures, Duration loginWindow, double errorRatePercent,
-                            int errorRateMinRequests, double diskMinFreePercent, long diskMinFreeBytes,
-                            Set<String> dependencies, Duration checkInterval) {
+public record AlertSettings(
+        Duration cooldown,
+        int loginFailures,
+        Duration loginWindow,
+        double errorRatePercent,
+        int errorRateMinRequests,
+        double diskMinFreePercent,
+        long diskMinFreeBytes,
+        Set<String> dependencies,
+        Duration checkInterval) {
     public AlertSettings {
         Objects.requireNonNull(cooldown, "cooldown");
         Objects.requireNonNull(loginWindow, "loginWindow");
@@ -30,7 +37,15 @@ public record AlertSettings(Duration cooldown, int loginFailures, Duration login
     }
 
     public static AlertSettings defaults() {
-        return new AlertSettings(Duration.ofMinutes(15), 10, Duration.ofMinutes(5), 5.0, 20, 5.0,
-                1024L * 1024 * 1024, Set.of("database", "redis"), Duration.ofSeconds(60));
+        return new AlertSettings(
+                Duration.ofMinutes(15),
+                10,
+                Duration.ofMinutes(5),
+                5.0,
+                20,
+                5.0,
+                1024L * 1024 * 1024,
+                Set.of("database", "redis"),
+                Duration.ofSeconds(60));
     }
 }

@@ -12,8 +12,13 @@ public final class LogAlertSink implements AlertSink {
     @Override
     public void send(Alert alert) {
         String format = "ALERT {} [{}] {}: {} (fingerprint {})";
-        Object[] args = {alert.resolved() ? "resolved" : "firing", alert.kind().code(), alert.title(), alert.detail(),
-                alert.fingerprint()};
+        Object[] args = {
+            alert.resolved() ? "resolved" : "firing",
+            alert.kind().code(),
+            alert.title(),
+            alert.detail(),
+            alert.fingerprint()
+        };
         if (alert.resolved()) {
             LOG.info(format, args);
         } else if (alert.severity() == Alert.Severity.CRITICAL) {

@@ -1,8 +1,8 @@
 package dev.ccui.application.alert;
 
 import dev.ccui.application.alert.port.in.AlertUseCase;
-import dev.ccui.domain.events.AppEvent;
 import dev.ccui.application.events.port.out.EventBus;
+import dev.ccui.domain.events.AppEvent;
 import dev.ccui.domain.run.RunEvent;
 import java.util.function.Consumer;
 

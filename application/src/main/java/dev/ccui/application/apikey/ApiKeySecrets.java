@@ -14,8 +14,7 @@ public final class ApiKeySecrets {
     public static final String MARKER = "ccui_";
     private static final Pattern SHAPE = Pattern.compile("(ccui_[A-Za-z0-9]{8})_[A-Za-z0-9]{40}");
 
-    private ApiKeySecrets() {
-    }
+    private ApiKeySecrets() {}
 
     public static String newKey() {
         return MARKER + Secrets.alphanumeric(8) + "_" + Secrets.alphanumeric(40);

@@ -1,11 +1,12 @@
 package dev.ccui.application.apikey;
 
-import dev.ccui.application.apikey.port.in.CreatedApiKey;
 import dev.ccui.application.apikey.port.in.ApiKeyUseCase;
+import dev.ccui.application.apikey.port.in.CreatedApiKey;
 import dev.ccui.application.apikey.port.out.ApiKeyRepository;
 import dev.ccui.application.audit.Auditor;
 import dev.ccui.application.common.ClientInfo;
 import dev.ccui.application.common.Secrets;
+import dev.ccui.application.events.port.out.EventBus;
 import dev.ccui.domain.apikey.ApiKey;
 import dev.ccui.domain.apikey.ApiKeyId;
 import dev.ccui.domain.apikey.ApiKeyName;
@@ -15,14 +16,13 @@ import dev.ccui.domain.auth.AuthMethod;
 import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.error.ConflictException;
 import dev.ccui.domain.error.ForbiddenException;
+import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.error.NotFoundException;
+import dev.ccui.domain.events.AppEvent;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import dev.ccui.application.events.port.out.EventBus;
-import dev.ccui.domain.error.InvalidException;
-import dev.ccui.domain.events.AppEvent;
 import java.util.function.Consumer;
 
 public final class ApiKeyService implements ApiKeyUseCase {
@@ -32,8 +32,7 @@ public final class ApiKeyService implements ApiKeyUseCase {
     private final Auditor auditor;
     private final Clock clock;
 
-    private Consumer<AppEvent> revocations = event -> {
-    };
+    private Consumer<AppEvent> revocations = event -> {};
 
     /** Where a revoked key's open connections are told to end (the event bus, on every node). */
     public ApiKeyService announcingRevocationsTo(EventBus bus) {
@@ -71,8 +70,15 @@ public final class ApiKeyService implements ApiKeyUseCase {
         }
         String secret = ApiKeySecrets.newKey();
         String prefix = ApiKeySecrets.prefixOf(secret).orElseThrow();
-        ApiKey key = new ApiKey(ApiKeyId.random(), caller.userId(), checkedName, prefix, Secrets.sha256Hex(secret),
-                granted, clock.instant(), null);
+        ApiKey key = new ApiKey(
+                ApiKeyId.random(),
+                caller.userId(),
+                checkedName,
+                prefix,
+                Secrets.sha256Hex(secret),
+                granted,
+                clock.instant(),
+                null);
         keys.insert(key);
         auditor.record(AuditAction.API_KEY_CREATED, caller, prefix, client, true, checkedName);
         return new CreatedApiKey(key, secret);
@@ -84,8 +90,8 @@ public final class ApiKeyService implements ApiKeyUseCase {
                 .filter(found -> found.userId().equals(caller.userId()) || caller.isAdmin())
                 .orElseThrow(() -> new NotFoundException("no such API key"));
         keys.delete(key.id());
-        revocations.accept(new AppEvent.AccessRevoked(key.userId(), null, null,
-                key.id().toString(), false));
+        revocations.accept(
+                new AppEvent.AccessRevoked(key.userId(), null, null, key.id().toString(), false));
         auditor.record(AuditAction.API_KEY_REVOKED, caller, key.prefix(), client, true, key.name());
     }
 }

@@ -3,9 +3,9 @@ package dev.ccui.application.audit;
 import dev.ccui.application.audit.port.in.AuditItem;
 import dev.ccui.application.audit.port.in.AuditUseCase;
 import dev.ccui.application.audit.port.out.AuditRepository;
+import dev.ccui.application.audit.port.out.RunLookup;
 import dev.ccui.application.common.Limits;
 import dev.ccui.application.common.Page;
-import dev.ccui.application.audit.port.out.RunLookup;
 import dev.ccui.domain.audit.AuditAction;
 import dev.ccui.domain.audit.AuditEntry;
 import dev.ccui.domain.audit.AuditFilter;
@@ -41,7 +41,8 @@ public final class AuditService implements AuditUseCase {
         int size = Limits.pageSize(limit, 50, 500);
         Long beforeId = parseCursor(before);
         List<AuditEntry> items = repository.list(size, beforeId, filter == null ? AuditFilter.ALL : filter);
-        String next = items.size() == size ? Long.toString(items.get(items.size() - 1).id()) : null;
+        String next =
+                items.size() == size ? Long.toString(items.get(items.size() - 1).id()) : null;
         Map<RunId, Optional<Run>> seen = new HashMap<>();
         return new Page<>(items.stream().map(entry -> withRun(entry, seen)).toList(), next);
     }
@@ -51,7 +52,8 @@ public final class AuditService implements AuditUseCase {
         Optional<Run> run = RUN_TARGETS.contains(entry.action())
                 ? RunId.parse(entry.target()).flatMap(id -> seen.computeIfAbsent(id, runs::find))
                 : Optional.empty();
-        return run.map(r -> new AuditItem(entry, r.sessionId(), r.projectId())).orElseGet(() -> new AuditItem(entry, null, null));
+        return run.map(r -> new AuditItem(entry, r.sessionId(), r.projectId()))
+                .orElseGet(() -> new AuditItem(entry, null, null));
     }
 
     private static Long parseCursor(String before) {

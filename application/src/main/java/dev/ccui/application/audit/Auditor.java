@@ -26,15 +26,36 @@ public final class Auditor {
         this.clock = clock;
     }
 
-    public void record(AuditAction action, Principal actor, String target, ClientInfo client, boolean success, String detail) {
-        record(action, actor == null ? null : actor.userId(), actor == null ? null : actor.username().value(),
-                target, client, success, detail);
+    public void record(
+            AuditAction action, Principal actor, String target, ClientInfo client, boolean success, String detail) {
+        record(
+                action,
+                actor == null ? null : actor.userId(),
+                actor == null ? null : actor.username().value(),
+                target,
+                client,
+                success,
+                detail);
     }
 
-    public void record(AuditAction action, UserId actorId, String actorName, String target, ClientInfo client,
-                       boolean success, String detail) {
-        AuditEntry entry = new AuditEntry(0, clock.instant(), actorId, clip(actorName), action, clip(target),
-                client == null ? null : client.ip(), success, clip(detail));
+    public void record(
+            AuditAction action,
+            UserId actorId,
+            String actorName,
+            String target,
+            ClientInfo client,
+            boolean success,
+            String detail) {
+        AuditEntry entry = new AuditEntry(
+                0,
+                clock.instant(),
+                actorId,
+                clip(actorName),
+                action,
+                clip(target),
+                client == null ? null : client.ip(),
+                success,
+                clip(detail));
         try {
             repository.append(entry);
         } catch (RuntimeException e) {

@@ -11,12 +11,12 @@ import dev.ccui.application.auth.port.in.Credentials;
 import dev.ccui.application.auth.port.in.LoginResult;
 import dev.ccui.application.auth.port.in.Session;
 import dev.ccui.application.auth.port.out.AuthTokenRepository;
-import dev.ccui.application.user.port.out.PasswordHasher;
 import dev.ccui.application.auth.port.out.SessionsEndedListener;
 import dev.ccui.application.auth.port.out.TokenIssuer;
 import dev.ccui.application.common.ClientInfo;
 import dev.ccui.application.common.Secrets;
 import dev.ccui.application.ratelimit.port.out.RateLimiter;
+import dev.ccui.application.user.port.out.PasswordHasher;
 import dev.ccui.application.user.port.out.UserRepository;
 import dev.ccui.domain.apikey.ApiKey;
 import dev.ccui.domain.apikey.ApiKeyScope;
@@ -25,6 +25,7 @@ import dev.ccui.domain.auth.AuthMethod;
 import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.auth.TokenClaims;
 import dev.ccui.domain.error.ConflictException;
+import dev.ccui.domain.error.ForbiddenException;
 import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.error.TooManyRequestsException;
 import dev.ccui.domain.error.UnauthorizedException;
@@ -36,12 +37,11 @@ import dev.ccui.domain.user.Username;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import dev.ccui.domain.error.ForbiddenException;
-import java.util.Locale;
 
 /**
  * Sign-in, sessions and the credentials of requests. Every failed login takes the same path
@@ -66,25 +66,50 @@ public final class AuthService implements AuthUseCase {
     private final SessionsEndedListener sessionsEnded;
     /** The credential checks below, or the same in front of a cache of their answers. */
     private final CredentialCheck authentication;
+
     private final Map<String, Ticket> tickets = new ConcurrentHashMap<>();
     private final Object setupLock = new Object();
 
-    public AuthService(UserRepository users, ApiKeyRepository apiKeys, AuthTokenRepository tokens,
-                       PasswordHasher hasher, TokenIssuer issuer, RateLimiter rateLimiter, Auditor auditor,
-                       Clock clock, AuthSettings settings) {
+    public AuthService(
+            UserRepository users,
+            ApiKeyRepository apiKeys,
+            AuthTokenRepository tokens,
+            PasswordHasher hasher,
+            TokenIssuer issuer,
+            RateLimiter rateLimiter,
+            Auditor auditor,
+            Clock clock,
+            AuthSettings settings) {
         this(users, apiKeys, tokens, hasher, issuer, rateLimiter, auditor, clock, settings, SessionsEndedListener.NONE);
     }
 
-    public AuthService(UserRepository users, ApiKeyRepository apiKeys, AuthTokenRepository tokens,
-                       PasswordHasher hasher, TokenIssuer issuer, RateLimiter rateLimiter, Auditor auditor,
-                       Clock clock, AuthSettings settings, SessionsEndedListener sessionsEnded) {
+    public AuthService(
+            UserRepository users,
+            ApiKeyRepository apiKeys,
+            AuthTokenRepository tokens,
+            PasswordHasher hasher,
+            TokenIssuer issuer,
+            RateLimiter rateLimiter,
+            Auditor auditor,
+            Clock clock,
+            AuthSettings settings,
+            SessionsEndedListener sessionsEnded) {
         this(users, apiKeys, tokens, hasher, issuer, rateLimiter, auditor, clock, settings, sessionsEnded, null);
     }
 
     /** With {@code principals} (not null), a credential's check is remembered there until it is revoked or expires. */
-    public AuthService(UserRepository users, ApiKeyRepository apiKeys, AuthTokenRepository tokens,
-                       PasswordHasher hasher, TokenIssuer issuer, RateLimiter rateLimiter, Auditor auditor,
-                       Clock clock, AuthSettings settings, SessionsEndedListener sessionsEnded, PrincipalCache principals) {
+    public AuthService(
+            UserRepository users,
+            ApiKeyRepository apiKeys,
+            AuthTokenRepository tokens,
+            PasswordHasher hasher,
+            TokenIssuer issuer,
+            RateLimiter rateLimiter,
+            Auditor auditor,
+            Clock clock,
+            AuthSettings settings,
+            SessionsEndedListener sessionsEnded,
+            PrincipalCache principals) {
         CredentialCheck direct = new CredentialCheck() {
             @Override
             public Optional<Principal> byToken(String token) {
@@ -126,12 +151,18 @@ public final class AuthService implements AuthUseCase {
 
     @Override
     public Session setup(Credentials credentials, String setupCode) {
-        if (settings.setupCode() != null && (setupCode == null
-                || !Secrets.constantTimeEquals(settings.setupCode(), setupCode.strip()))) {
-            auditor.record(AuditAction.SETUP, null, credentials.username(), credentials.username(), credentials.client(),
-                    false, "wrong or missing set-up code");
-            throw new ForbiddenException("SETUP_CODE_REQUIRED",
-                    "enter the set-up code printed in the server's log when it started");
+        if (settings.setupCode() != null
+                && (setupCode == null || !Secrets.constantTimeEquals(settings.setupCode(), setupCode.strip()))) {
+            auditor.record(
+                    AuditAction.SETUP,
+                    null,
+                    credentials.username(),
+                    credentials.username(),
+                    credentials.client(),
+                    false,
+                    "wrong or missing set-up code");
+            throw new ForbiddenException(
+                    "SETUP_CODE_REQUIRED", "enter the set-up code printed in the server's log when it started");
         }
         Username username = new Username(credentials.username());
         PasswordPolicy.check("password", credentials.password());
@@ -140,13 +171,19 @@ public final class AuthService implements AuthUseCase {
                 throw new ConflictException("SETUP_DONE", "setup is already done: sign in instead");
             }
             Instant now = clock.instant();
-            User admin = new User(UserId.random(), username, Role.ADMIN, false, hasher.hash(credentials.password()),
-                    now, now, now);
+            User admin = new User(
+                    UserId.random(), username, Role.ADMIN, false, hasher.hash(credentials.password()), now, now, now);
             if (!users.insertFirst(admin)) {
                 throw new ConflictException("SETUP_DONE", "setup is already done: sign in instead");
             }
-            auditor.record(AuditAction.SETUP, admin.id(), admin.username().value(), admin.username().value(),
-                    credentials.client(), true, null);
+            auditor.record(
+                    AuditAction.SETUP,
+                    admin.id(),
+                    admin.username().value(),
+                    admin.username().value(),
+                    credentials.client(),
+                    true,
+                    null);
             return startSession(admin);
         }
     }
@@ -157,32 +194,45 @@ public final class AuthService implements AuthUseCase {
         // Per (address, username): a flood against "admin" from one address slows that address down
         // for that name (and the per-address limit slows it for every name), never the real admin
         // signing in from elsewhere.
-        String address = credentials.client() == null ? "?" : String.valueOf(credentials.client().ip());
-        RateLimiter.Decision decision = rateLimiter.tryConsume(settings.loginPerUsername(),
-                address + "|" + typed.toLowerCase(Locale.ROOT));
+        String address = credentials.client() == null
+                ? "?"
+                : String.valueOf(credentials.client().ip());
+        RateLimiter.Decision decision =
+                rateLimiter.tryConsume(settings.loginPerUsername(), address + "|" + typed.toLowerCase(Locale.ROOT));
         if (!decision.allowed()) {
-            auditor.record(AuditAction.LOGIN_FAILED, null, typed, typed, credentials.client(), false,
-                    "rate limited");
+            auditor.record(AuditAction.LOGIN_FAILED, null, typed, typed, credentials.client(), false, "rate limited");
             throw new TooManyRequestsException("too many sign-in attempts for this account", decision.retryAfter());
         }
         Optional<User> found = findByTypedName(typed);
         String hash = found.map(User::passwordHash).orElseGet(hasher::decoyHash);
         boolean passwordMatches = hasher.verify(credentials.password(), hash);
         if (found.isEmpty() || !passwordMatches) {
-            auditor.record(AuditAction.LOGIN_FAILED, found.map(User::id).orElse(null), typed, typed,
-                    credentials.client(), false, null);
+            auditor.record(
+                    AuditAction.LOGIN_FAILED,
+                    found.map(User::id).orElse(null),
+                    typed,
+                    typed,
+                    credentials.client(),
+                    false,
+                    null);
             return new LoginResult.Rejected();
         }
         if (found.get().disabled()) {
-            auditor.record(AuditAction.LOGIN_FAILED, found.get().id(), typed, typed, credentials.client(), false,
-                    "disabled");
+            auditor.record(
+                    AuditAction.LOGIN_FAILED, found.get().id(), typed, typed, credentials.client(), false, "disabled");
             return new LoginResult.Disabled();
         }
         User user = found.get();
         Instant now = clock.instant();
         users.recordLogin(user.id(), now);
-        auditor.record(AuditAction.LOGIN, user.id(), user.username().value(), user.username().value(),
-                credentials.client(), true, null);
+        auditor.record(
+                AuditAction.LOGIN,
+                user.id(),
+                user.username().value(),
+                user.username().value(),
+                credentials.client(),
+                true,
+                null);
         return new LoginResult.Authenticated(startSession(user.withLastLoginAt(now)));
     }
 
@@ -204,7 +254,9 @@ public final class AuthService implements AuthUseCase {
     public void logout(Principal principal, ClientInfo client) {
         if (principal.tokenId() != null) {
             tokens.revoke(principal.tokenId(), clock.instant());
-            tickets.values().removeIf(ticket -> principal.tokenId().equals(ticket.principal().tokenId()));
+            tickets.values()
+                    .removeIf(ticket ->
+                            principal.tokenId().equals(ticket.principal().tokenId()));
             sessionsEnded.sessionEnded(principal.userId(), principal.tokenId());
         }
         auditor.record(AuditAction.LOGOUT, principal, principal.username().value(), client, true, null);
@@ -235,14 +287,28 @@ public final class AuthService implements AuthUseCase {
         if (!owner.get().equals(claims.get().userId())) {
             // Signed with our secret, yet naming someone else than the user the id was issued to:
             // the secret is known outside. Refuse, and say so where admins look.
-            auditor.record(AuditAction.TOKEN_FORGED, owner.get(), null, claims.get().userId().toString(), null, false,
-                    "token id issued to " + owner.get() + " presented as " + claims.get().userId());
+            auditor.record(
+                    AuditAction.TOKEN_FORGED,
+                    owner.get(),
+                    null,
+                    claims.get().userId().toString(),
+                    null,
+                    false,
+                    "token id issued to " + owner.get() + " presented as "
+                            + claims.get().userId());
             return Optional.empty();
         }
         return users.findById(claims.get().userId())
                 .filter(user -> !user.disabled())
-                .map(user -> new Principal(user.id(), user.username(), user.role(), AuthMethod.BEARER,
-                        claims.get().tokenId(), null, Set.of(), user.capabilities()));
+                .map(user -> new Principal(
+                        user.id(),
+                        user.username(),
+                        user.role(),
+                        AuthMethod.BEARER,
+                        claims.get().tokenId(),
+                        null,
+                        Set.of(),
+                        user.capabilities()));
     }
 
     private Optional<Principal> checkApiKey(String presented) {
@@ -266,9 +332,18 @@ public final class AuthService implements AuthUseCase {
         }
         User user = owner.get();
         // An admin's key without the admin scope acts as a member everywhere, not only on admin routes.
-        Role role = user.role() == Role.ADMIN && !key.get().scopes().contains(ApiKeyScope.ADMIN) ? Role.MEMBER : user.role();
-        return Optional.of(new Principal(user.id(), user.username(), role, AuthMethod.API_KEY, null,
-                key.get().id(), key.get().scopes(), user.capabilities()));
+        Role role = user.role() == Role.ADMIN && !key.get().scopes().contains(ApiKeyScope.ADMIN)
+                ? Role.MEMBER
+                : user.role();
+        return Optional.of(new Principal(
+                user.id(),
+                user.username(),
+                role,
+                AuthMethod.API_KEY,
+                null,
+                key.get().id(),
+                key.get().scopes(),
+                user.capabilities()));
     }
 
     @Override
@@ -280,7 +355,12 @@ public final class AuthService implements AuthUseCase {
         User user = users.findById(principal.userId())
                 .orElseThrow(() -> new InvalidException("currentPassword", "the current password is wrong"));
         if (!hasher.verify(currentPassword, user.passwordHash())) {
-            auditor.record(AuditAction.PASSWORD_CHANGED, principal, user.username().value(), client, false,
+            auditor.record(
+                    AuditAction.PASSWORD_CHANGED,
+                    principal,
+                    user.username().value(),
+                    client,
+                    false,
                     "wrong current password");
             throw new InvalidException("currentPassword", "the current password is wrong");
         }
@@ -290,7 +370,12 @@ public final class AuthService implements AuthUseCase {
         if (principal.tokenId() != null) {
             sessionsEnded.sessionsEnded(user.id(), principal.tokenId());
         }
-        auditor.record(AuditAction.PASSWORD_CHANGED, principal, user.username().value(), client, true,
+        auditor.record(
+                AuditAction.PASSWORD_CHANGED,
+                principal,
+                user.username().value(),
+                client,
+                true,
                 "revoked " + revoked + " other session(s)");
     }
 
@@ -323,31 +408,47 @@ public final class AuthService implements AuthUseCase {
         // A ticket lives no longer than what asked for it: the session (logged out, password
         // changed) or the API key (revoked), and the account (disabled, deleted).
         if (asked.tokenId() != null
-                && !tokens.activeOwner(asked.tokenId(), now).map(asked.userId()::equals).orElse(false)) {
+                && !tokens.activeOwner(asked.tokenId(), now)
+                        .map(asked.userId()::equals)
+                        .orElse(false)) {
             return Optional.empty();
         }
-        if (asked.apiKeyId() != null && apiKeys.findById(asked.apiKeyId())
-                .filter(key -> key.userId().equals(asked.userId())).isEmpty()) {
+        if (asked.apiKeyId() != null
+                && apiKeys.findById(asked.apiKeyId())
+                        .filter(key -> key.userId().equals(asked.userId()))
+                        .isEmpty()) {
             return Optional.empty();
         }
         // The same user, scopes and session, with the role they have now (a demoted admin is a member).
-        return users.findById(asked.userId()).filter(user -> !user.disabled())
-                .map(user -> new Principal(user.id(), user.username(), user.role(), asked.method(), asked.tokenId(),
-                        asked.apiKeyId(), asked.scopes(), user.capabilities()));
+        return users.findById(asked.userId())
+                .filter(user -> !user.disabled())
+                .map(user -> new Principal(
+                        user.id(),
+                        user.username(),
+                        user.role(),
+                        asked.method(),
+                        asked.tokenId(),
+                        asked.apiKeyId(),
+                        asked.scopes(),
+                        user.capabilities()));
     }
 
     @Override
     public boolean stillValid(Principal principal) {
-        if (principal.tokenId() != null && !tokens.activeOwner(principal.tokenId(), clock.instant())
-                .map(principal.userId()::equals).orElse(false)) {
+        if (principal.tokenId() != null
+                && !tokens.activeOwner(principal.tokenId(), clock.instant())
+                        .map(principal.userId()::equals)
+                        .orElse(false)) {
             return false;
         }
-        if (principal.apiKeyId() != null && apiKeys.findById(principal.apiKeyId()).isEmpty()) {
+        if (principal.apiKeyId() != null
+                && apiKeys.findById(principal.apiKeyId()).isEmpty()) {
             return false;
         }
-        return users.findById(principal.userId()).filter(user -> !user.disabled()).isPresent();
+        return users.findById(principal.userId())
+                .filter(user -> !user.disabled())
+                .isPresent();
     }
 
-    private record Ticket(Principal principal, Instant expiresAt) {
-    }
+    private record Ticket(Principal principal, Instant expiresAt) {}
 }

@@ -1,8 +1,8 @@
 package dev.ccui.application.auth;
 
 import dev.ccui.application.auth.port.out.SessionsEndedListener;
-import dev.ccui.domain.events.AppEvent;
 import dev.ccui.application.events.port.out.EventBus;
+import dev.ccui.domain.events.AppEvent;
 import dev.ccui.domain.user.UserId;
 
 /**

@@ -4,8 +4,7 @@ import dev.ccui.domain.error.InvalidException;
 
 /** Shared bounds of paged queries, so no caller can ask for an unbounded page. */
 public final class Limits {
-    private Limits() {
-    }
+    private Limits() {}
 
     public static int pageSize(Integer requested, int defaultSize, int max) {
         if (requested == null) {

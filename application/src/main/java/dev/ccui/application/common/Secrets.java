@@ -13,8 +13,7 @@ public final class Secrets {
     private static final char[] ALPHANUMERIC =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     public static String urlSafe(int bytes) {
         byte[] buffer = new byte[bytes];

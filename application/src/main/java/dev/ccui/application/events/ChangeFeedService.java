@@ -24,9 +24,11 @@ public final class ChangeFeedService implements ChangeFeedUseCase {
         return events.subscribe(event -> {
             switch (event) {
                 case AppEvent.ProjectsChanged changed -> {
-                    Set<ProjectId> visible = viewer.isAdmin() ? changed.projectIds() : changed.projectIds().stream()
-                            .filter(id -> visibility.canSee(viewer, id))
-                            .collect(Collectors.toSet());
+                    Set<ProjectId> visible = viewer.isAdmin()
+                            ? changed.projectIds()
+                            : changed.projectIds().stream()
+                                    .filter(id -> visibility.canSee(viewer, id))
+                                    .collect(Collectors.toSet());
                     if (!visible.isEmpty()) {
                         listener.accept(new AppEvent.ProjectsChanged(visible));
                     }
@@ -38,8 +40,7 @@ public final class ChangeFeedService implements ChangeFeedUseCase {
                     }
                 }
                 // Run events reach their session's subscribers through the run service, with access checked there.
-                case AppEvent.RunEventLogged ignored -> {
-                }
+                case AppEvent.RunEventLogged ignored -> {}
             }
         });
     }

@@ -1,9 +1,9 @@
 package dev.ccui.application.health;
 
-import dev.ccui.application.health.port.in.HealthUseCase;
 import dev.ccui.application.health.port.in.HealthReport;
-import dev.ccui.application.health.port.out.HealthProbe;
+import dev.ccui.application.health.port.in.HealthUseCase;
 import dev.ccui.application.health.port.in.ProbeResult;
+import dev.ccui.application.health.port.out.HealthProbe;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +47,8 @@ public final class HealthService implements HealthUseCase {
         try {
             return probe.check();
         } catch (RuntimeException e) {
-            return new ProbeResult(ProbeResult.DOWN, null, Map.of("error", e.getClass().getSimpleName()));
+            return new ProbeResult(
+                    ProbeResult.DOWN, null, Map.of("error", e.getClass().getSimpleName()));
         }
     }
 }

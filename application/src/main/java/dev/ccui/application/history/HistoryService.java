@@ -4,15 +4,12 @@ import dev.ccui.application.audit.Auditor;
 import dev.ccui.application.common.ClientInfo;
 import dev.ccui.application.common.Limits;
 import dev.ccui.application.common.Page;
-import dev.ccui.domain.events.AppEvent;
 import dev.ccui.application.events.port.out.EventBus;
 import dev.ccui.application.history.port.in.MessagesPage;
 import dev.ccui.application.history.port.in.MessagesQuery;
 import dev.ccui.application.history.port.in.SearchResult;
 import dev.ccui.application.history.port.in.SessionHistoryUseCase;
 import dev.ccui.application.history.port.in.SessionMatches;
-import dev.ccui.domain.history.ImageData;
-import dev.ccui.domain.history.SearchHit;
 import dev.ccui.application.history.port.out.MessageLine;
 import dev.ccui.application.history.port.out.SessionIndexQuery;
 import dev.ccui.application.history.port.out.SessionMarks;
@@ -23,8 +20,11 @@ import dev.ccui.domain.audit.AuditAction;
 import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.error.NotFoundException;
+import dev.ccui.domain.events.AppEvent;
 import dev.ccui.domain.history.HistoryMessage;
+import dev.ccui.domain.history.ImageData;
 import dev.ccui.domain.history.IndexProgress;
+import dev.ccui.domain.history.SearchHit;
 import dev.ccui.domain.project.Project;
 import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.project.ProjectOverview;
@@ -44,6 +44,7 @@ public final class HistoryService implements SessionHistoryUseCase {
     private static final int MATCH_PAGE = 200;
     /** A search within a session reads at most this many messages (the newest), and finds at most this many. */
     private static final int MATCH_MAX_LINES = 20_000;
+
     private static final int MATCH_MAX = 1_000;
     private static final int SEARCH_MAX_OFFSET = 10_000;
 
@@ -56,8 +57,14 @@ public final class HistoryService implements SessionHistoryUseCase {
     private final Auditor auditor;
     private final IndexService indexer;
 
-    public HistoryService(SessionIndexQuery index, SessionMarks marks, TranscriptStore transcripts,
-                          ProjectRepository projects, EventBus events, Auditor auditor, IndexService indexer) {
+    public HistoryService(
+            SessionIndexQuery index,
+            SessionMarks marks,
+            TranscriptStore transcripts,
+            ProjectRepository projects,
+            EventBus events,
+            Auditor auditor,
+            IndexService indexer) {
         this.index = index;
         this.marks = marks;
         this.transcripts = transcripts;
@@ -74,8 +81,8 @@ public final class HistoryService implements SessionHistoryUseCase {
     }
 
     @Override
-    public Page<SessionSummary> listSessions(Principal caller, ProjectId projectId, Integer limit, String cursor,
-                                             boolean includeHidden) {
+    public Page<SessionSummary> listSessions(
+            Principal caller, ProjectId projectId, Integer limit, String cursor, boolean includeHidden) {
         Project project = access.require(caller, projectId);
         return index.listSessions(project.id(), Limits.pageSize(limit, 50, 200), cursor, includeHidden);
     }
@@ -87,7 +94,8 @@ public final class HistoryService implements SessionHistoryUseCase {
 
     private SessionSummary visible(Principal caller, SessionId sessionId) {
         SessionSummary summary = index.summary(sessionId).orElseThrow(() -> new NotFoundException("no such session"));
-        Project project = projects.findById(summary.projectId()).filter(p -> !p.removed())
+        Project project = projects.findById(summary.projectId())
+                .filter(p -> !p.removed())
                 .orElseThrow(() -> new NotFoundException("no such session"));
         access.require(caller, project);
         return summary;
@@ -130,7 +138,8 @@ public final class HistoryService implements SessionHistoryUseCase {
     }
 
     private MessagesPage page(List<MessageLine> lines, boolean older, boolean newer) {
-        List<HistoryMessage> items = transcripts.messagesAt(lines.stream().map(MessageLine::ref).toList(),
+        List<HistoryMessage> items = transcripts.messagesAt(
+                lines.stream().map(MessageLine::ref).toList(),
                 lines.stream().map(MessageLine::seq).toList());
         Long nextBefore = older && !lines.isEmpty() ? lines.getFirst().seq() : null;
         Long nextAfter = newer && !lines.isEmpty() ? lines.getLast().seq() : null;
@@ -159,7 +168,8 @@ public final class HistoryService implements SessionHistoryUseCase {
                 break;
             }
             read += lines.size();
-            List<HistoryMessage> messages = transcripts.messagesAt(lines.stream().map(MessageLine::ref).toList(),
+            List<HistoryMessage> messages = transcripts.messagesAt(
+                    lines.stream().map(MessageLine::ref).toList(),
                     lines.stream().map(MessageLine::seq).toList());
             for (HistoryMessage message : messages) {
                 if (words.matches(message)) {
@@ -172,8 +182,8 @@ public final class HistoryService implements SessionHistoryUseCase {
             }
         }
         Collections.sort(found);
-        return new SessionMatches(found.size() > MATCH_MAX ? found.subList(found.size() - MATCH_MAX, found.size()) : found,
-                truncated);
+        return new SessionMatches(
+                found.size() > MATCH_MAX ? found.subList(found.size() - MATCH_MAX, found.size()) : found, truncated);
     }
 
     @Override
@@ -183,7 +193,9 @@ public final class HistoryService implements SessionHistoryUseCase {
             throw new InvalidException("toolUseId", "toolUseId is required");
         }
         var line = index.line(summary.id(), seq).orElseThrow(() -> new NotFoundException("no such message"));
-        return transcripts.toolResultText(line.ref(), toolUseId).orElseThrow(() -> new NotFoundException("no such tool result"));
+        return transcripts
+                .toolResultText(line.ref(), toolUseId)
+                .orElseThrow(() -> new NotFoundException("no such tool result"));
     }
 
     @Override
@@ -219,12 +231,14 @@ public final class HistoryService implements SessionHistoryUseCase {
     public void hideSession(Principal caller, SessionId sessionId, boolean hidden, ClientInfo client) {
         SessionSummary summary = visible(caller, sessionId);
         marks.setHidden(summary.id(), hidden);
-        auditor.record(AuditAction.SESSION_HIDDEN, caller, summary.id().value(), client, true, hidden ? "hidden" : "shown");
+        auditor.record(
+                AuditAction.SESSION_HIDDEN, caller, summary.id().value(), client, true, hidden ? "hidden" : "shown");
         events.publish(new AppEvent.ProjectsChanged(Set.of(summary.projectId())));
     }
 
     @Override
-    public Page<SearchResult> search(Principal caller, String query, ProjectId projectId, Integer limit, String cursor) {
+    public Page<SearchResult> search(
+            Principal caller, String query, ProjectId projectId, Integer limit, String cursor) {
         requireQuery(query);
         int size = Limits.pageSize(limit, 20, 100);
         int offset = parseSearchCursor(cursor);
@@ -232,7 +246,9 @@ public final class HistoryService implements SessionHistoryUseCase {
         if (projectId != null) {
             scope = List.of(access.require(caller, projectId));
         } else {
-            scope = projects.overview(caller.isAdmin() ? null : caller.userId()).stream().map(ProjectOverview::project).toList();
+            scope = projects.overview(caller.isAdmin() ? null : caller.userId()).stream()
+                    .map(ProjectOverview::project)
+                    .toList();
         }
         if (scope.isEmpty()) {
             return new Page<>(List.of(), null);
@@ -241,8 +257,10 @@ public final class HistoryService implements SessionHistoryUseCase {
         scope.forEach(p -> names.put(p.id(), p.name()));
         List<SearchHit> hits = index.search(query, names.keySet(), size + 1, offset);
         boolean more = hits.size() > size;
-        List<SearchResult> items = (more ? hits.subList(0, size) : hits).stream()
-                .map(hit -> new SearchResult(hit, names.get(hit.projectId()))).toList();
+        List<SearchResult> items = (more ? hits.subList(0, size) : hits)
+                .stream()
+                        .map(hit -> new SearchResult(hit, names.get(hit.projectId())))
+                        .toList();
         return new Page<>(items, more ? Integer.toString(offset + size) : null);
     }
 
@@ -268,8 +286,10 @@ public final class HistoryService implements SessionHistoryUseCase {
             }
             return offset;
         } catch (NumberFormatException e) {
-            throw new InvalidException("cursor", "cursor must be the nextCursor of a previous page (at most "
-                    + SEARCH_MAX_OFFSET + " hits are paged through)");
+            throw new InvalidException(
+                    "cursor",
+                    "cursor must be the nextCursor of a previous page (at most " + SEARCH_MAX_OFFSET
+                            + " hits are paged through)");
         }
     }
 
@@ -302,7 +322,8 @@ public final class HistoryService implements SessionHistoryUseCase {
         Collections.reverse(newestFirst);
         for (int from = 0; from < newestFirst.size(); from += EXPORT_PAGE) {
             List<MessageLine> slice = newestFirst.subList(from, Math.min(newestFirst.size(), from + EXPORT_PAGE));
-            for (HistoryMessage message : transcripts.messagesAt(slice.stream().map(MessageLine::ref).toList(),
+            for (HistoryMessage message : transcripts.messagesAt(
+                    slice.stream().map(MessageLine::ref).toList(),
                     slice.stream().map(MessageLine::seq).toList())) {
                 sink.accept(message);
             }

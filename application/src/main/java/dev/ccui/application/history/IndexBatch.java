@@ -29,8 +29,7 @@ final class IndexBatch {
     static final long MAX_AGE_NANOS = 250_000_000L;
 
     /** What to copy into the archive once a read is committed. */
-    record Copy(TranscriptFile file, SessionId session, long end) {
-    }
+    record Copy(TranscriptFile file, SessionId session, long end) {}
 
     private final SessionIndexWriter index;
     private final Consumer<Copy> afterCommit;
@@ -61,7 +60,8 @@ final class IndexBatch {
     }
 
     boolean full() {
-        return applied.size() >= MAX_READS || lines >= MAX_LINES
+        return applied.size() >= MAX_READS
+                || lines >= MAX_LINES
                 || !applied.isEmpty() && System.nanoTime() - startedAt >= MAX_AGE_NANOS;
     }
 
@@ -75,7 +75,9 @@ final class IndexBatch {
             try {
                 index.applyAll(applied);
             } catch (RuntimeException e) {
-                LOG.warn("writing {} transcript reads at once failed ({}); writing them one by one", applied.size(),
+                LOG.warn(
+                        "writing {} transcript reads at once failed ({}); writing them one by one",
+                        applied.size(),
                         e.toString());
                 together = false;
             }

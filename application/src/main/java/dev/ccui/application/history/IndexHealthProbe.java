@@ -1,8 +1,8 @@
 package dev.ccui.application.history;
 
-import dev.ccui.domain.history.IndexProgress;
-import dev.ccui.application.health.port.out.HealthProbe;
 import dev.ccui.application.health.port.in.ProbeResult;
+import dev.ccui.application.health.port.out.HealthProbe;
+import dev.ccui.domain.history.IndexProgress;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

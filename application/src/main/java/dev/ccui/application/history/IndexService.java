@@ -1,7 +1,5 @@
 package dev.ccui.application.history;
 
-import dev.ccui.domain.events.AppEvent;
-import dev.ccui.domain.history.IndexProgress;
 import dev.ccui.application.events.port.out.EventBus;
 import dev.ccui.application.history.port.out.FileState;
 import dev.ccui.application.history.port.out.IndexedSession;
@@ -12,6 +10,8 @@ import dev.ccui.application.history.port.out.TranscriptFile;
 import dev.ccui.application.history.port.out.TranscriptStore;
 import dev.ccui.application.project.port.out.ProjectRepository;
 import dev.ccui.application.user.port.out.UserRepository;
+import dev.ccui.domain.events.AppEvent;
+import dev.ccui.domain.history.IndexProgress;
 import dev.ccui.domain.project.Project;
 import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.session.SessionId;
@@ -28,6 +28,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,7 +38,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.Objects;
 
 /**
  * Keeps the database index in step with the transcripts on disk, on one background thread: a
@@ -54,7 +54,8 @@ public final class IndexService implements AutoCloseable {
     /** A queued path meaning "scan everything". */
     private static final Path RESCAN = Path.of("/");
     /** Parser threads: every core, while this service's own thread writes what they read. */
-    private static final int PARSERS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    private static final int PARSERS =
+            Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     /** Reads waiting for the writer at most: memory stays bounded however many files there are. */
     private static final int QUEUE = 16;
     /** Sessions listed from glances per transaction at most. */
@@ -72,6 +73,7 @@ public final class IndexService implements AutoCloseable {
     private final Duration archiveRetention;
     /** During a full pass: how much of each file the archive holds (read once for the pass). */
     private Map<String, Long> archiveEnds;
+
     private final LinkedBlockingQueue<Path> queue = new LinkedBlockingQueue<>();
     private final Object passLock = new Object();
     private final AtomicBoolean running = new AtomicBoolean();
@@ -81,8 +83,14 @@ public final class IndexService implements AutoCloseable {
     private AutoCloseable watch;
     private final Map<Path, Instant> changeSeenAt = new ConcurrentHashMap<>();
 
-    public IndexService(TranscriptStore transcripts, SessionIndexWriter index, ProjectRepository projects, UserRepository users,
-                        EventBus events, Clock clock, IndexSettings settings) {
+    public IndexService(
+            TranscriptStore transcripts,
+            SessionIndexWriter index,
+            ProjectRepository projects,
+            UserRepository users,
+            EventBus events,
+            Clock clock,
+            IndexSettings settings) {
         this(transcripts, index, projects, users, events, clock, settings, TranscriptArchive.NONE, null);
     }
 
@@ -91,9 +99,16 @@ public final class IndexService implements AutoCloseable {
      * leaves its session archived (still listed, readable, searchable) instead of forgotten, for
      * {@code archiveRetention} (null: forever) after it vanished.
      */
-    public IndexService(TranscriptStore transcripts, SessionIndexWriter index, ProjectRepository projects, UserRepository users,
-                        EventBus events, Clock clock, IndexSettings settings, TranscriptArchive archive,
-                        Duration archiveRetention) {
+    public IndexService(
+            TranscriptStore transcripts,
+            SessionIndexWriter index,
+            ProjectRepository projects,
+            UserRepository users,
+            EventBus events,
+            Clock clock,
+            IndexSettings settings,
+            TranscriptArchive archive,
+            Duration archiveRetention) {
         this.archive = archive;
         this.archiveRetention = archiveRetention;
         this.transcripts = transcripts;
@@ -117,7 +132,10 @@ public final class IndexService implements AutoCloseable {
                 queue.add(path);
             });
         } catch (RuntimeException e) {
-            LOG.warn("cannot watch {} for changes ({}); relying on the periodic rescan", transcripts.projectsRoot(), e.getMessage());
+            LOG.warn(
+                    "cannot watch {} for changes ({}); relying on the periodic rescan",
+                    transcripts.projectsRoot(),
+                    e.getMessage());
         }
         queue.add(RESCAN);
         worker = Thread.ofPlatform().name("ccui-indexer").daemon().start(this::loop);
@@ -132,7 +150,8 @@ public final class IndexService implements AutoCloseable {
         Instant nextRescan = clock.instant().plus(settings.rescanEvery());
         while (running.get()) {
             try {
-                long wait = Math.max(1, Duration.between(clock.instant(), nextRescan).toMillis());
+                long wait = Math.max(
+                        1, Duration.between(clock.instant(), nextRescan).toMillis());
                 Path next = queue.poll(wait, TimeUnit.MILLISECONDS);
                 if (next == null || next.equals(RESCAN)) {
                     queue.remove(RESCAN);
@@ -188,13 +207,22 @@ public final class IndexService implements AutoCloseable {
         }
         // Main transcripts first so subagent files find their session; newest first so recent
         // work shows up soonest on a big first scan.
-        files = files.stream().sorted(Comparator.comparing(TranscriptFile::subagent)
-                .thenComparing(TranscriptFile::modifiedAt, Comparator.reverseOrder())).toList();
-        Pass pass = new Pass(started, progress, files.size(), files.stream().mapToLong(TranscriptFile::size).sum(), false);
+        files = files.stream()
+                .sorted(Comparator.comparing(TranscriptFile::subagent)
+                        .thenComparing(TranscriptFile::modifiedAt, Comparator.reverseOrder()))
+                .toList();
+        Pass pass = new Pass(
+                started,
+                progress,
+                files.size(),
+                files.stream().mapToLong(TranscriptFile::size).sum(),
+                false);
         Set<ProjectId> changed = new HashSet<>();
         // First every new session in its project from a glance at its file, then the full reads.
         List<TranscriptFile> unlisted = files.stream()
-                .filter(file -> !file.subagent() && !known.containsKey(file.path().toString())).toList();
+                .filter(file ->
+                        !file.subagent() && !known.containsKey(file.path().toString()))
+                .toList();
         listAll(unlisted, changed, pass);
         pass.phase(IndexProgress.PARSING);
         if (!readAll(files, path -> Optional.ofNullable(known.get(path)), changed, pass)) {
@@ -207,9 +235,13 @@ public final class IndexService implements AutoCloseable {
             if (!present.contains(state.path())) {
                 forget(state).ifPresent(changed::add);
             }
-            if (expired != null && !present.contains(state.path()) && state.archivedAt() != null
+            if (expired != null
+                    && !present.contains(state.path())
+                    && state.archivedAt() != null
                     && state.archivedAt().isBefore(expired)) {
-                LOG.info("the archived copy of {} is older than the archive retention ({}): forgotten", state.path(),
+                LOG.info(
+                        "the archived copy of {} is older than the archive retention ({}): forgotten",
+                        state.path(),
                         archiveRetention);
                 remove(state).ifPresent(changed::add);
             }
@@ -218,10 +250,22 @@ public final class IndexService implements AutoCloseable {
         if (pass.filesDone > 0) {
             index.optimize();
         }
-        progress = new IndexProgress("watching", pass.filesDone, files.size(), pass.bytesDone, pass.bytesTotal, pass.bad,
-                started, clock.instant(), progress.lastChangeLagMs(), IndexProgress.IDLE);
+        progress = new IndexProgress(
+                "watching",
+                pass.filesDone,
+                files.size(),
+                pass.bytesDone,
+                pass.bytesTotal,
+                pass.bad,
+                started,
+                clock.instant(),
+                progress.lastChangeLagMs(),
+                IndexProgress.IDLE);
         events.publish(new AppEvent.IndexStatus(progress));
-        LOG.info("indexed {} transcript file(s), {} MB, in {} ms", pass.filesDone, pass.bytesDone / (1024 * 1024),
+        LOG.info(
+                "indexed {} transcript file(s), {} MB, in {} ms",
+                pass.filesDone,
+                pass.bytesDone / (1024 * 1024),
                 Duration.between(started, clock.instant()).toMillis());
         if (pass.bytesRead >= GIVE_BACK_AFTER_BYTES) {
             // A big pass is a burst of short-lived garbage after which the service idles: the heap
@@ -276,7 +320,8 @@ public final class IndexService implements AutoCloseable {
 
         /** Progress, and the projects whose sessions changed, when half a second has passed since the last. */
         void report(Set<ProjectId> changed) {
-            if (lastReport == null || Duration.between(lastReport, clock.instant()).toMillis() >= 500) {
+            if (lastReport == null
+                    || Duration.between(lastReport, clock.instant()).toMillis() >= 500) {
                 publish();
                 publishChanged(changed);
             }
@@ -288,10 +333,28 @@ public final class IndexService implements AutoCloseable {
                 return;
             }
             progress = IndexProgress.LISTING.equals(phase)
-                    ? new IndexProgress("scanning", listed, toList, 0, bytesTotal, before.badLines(), started,
-                            before.lastScanFinishedAt(), before.lastChangeLagMs(), phase)
-                    : new IndexProgress("scanning", filesDone, filesTotal, bytesDone, bytesTotal, bad, started,
-                            before.lastScanFinishedAt(), before.lastChangeLagMs(), phase);
+                    ? new IndexProgress(
+                            "scanning",
+                            listed,
+                            toList,
+                            0,
+                            bytesTotal,
+                            before.badLines(),
+                            started,
+                            before.lastScanFinishedAt(),
+                            before.lastChangeLagMs(),
+                            phase)
+                    : new IndexProgress(
+                            "scanning",
+                            filesDone,
+                            filesTotal,
+                            bytesDone,
+                            bytesTotal,
+                            bad,
+                            started,
+                            before.lastScanFinishedAt(),
+                            before.lastChangeLagMs(),
+                            phase);
             events.publish(new AppEvent.IndexStatus(progress));
         }
     }
@@ -307,11 +370,17 @@ public final class IndexService implements AutoCloseable {
         if (unlisted.isEmpty()) {
             return;
         }
-        List<ParsePipeline.Job> jobs = unlisted.stream().map(file -> new ParsePipeline.Job(file, 0, null)).toList();
+        List<ParsePipeline.Job> jobs = unlisted.stream()
+                .map(file -> new ParsePipeline.Job(file, 0, null))
+                .toList();
         List<SessionIndexWriter.Applied> listed = new ArrayList<>();
         long firstAt = 0;
-        try (ParsePipeline pipeline = ParsePipeline.start(jobs, (job, emit) -> emit.emit(new ParsePipeline.Piece(job, 0,
-                transcripts.glance(job.file()).orElse(null), true)), PARSERS, QUEUE)) {
+        try (ParsePipeline pipeline = ParsePipeline.start(
+                jobs,
+                (job, emit) -> emit.emit(new ParsePipeline.Piece(
+                        job, 0, transcripts.glance(job.file()).orElse(null), true)),
+                PARSERS,
+                QUEUE)) {
             for (ParsePipeline.Piece piece = pipeline.next(); piece != null; piece = pipeline.next()) {
                 if (!running.get() && worker != null) {
                     return;
@@ -323,7 +392,8 @@ public final class IndexService implements AutoCloseable {
                     listed.add(session.get());
                     changed.add(session.get().session().projectId());
                 }
-                if (listed.size() >= LIST_BATCH || !listed.isEmpty() && System.nanoTime() - firstAt >= IndexBatch.MAX_AGE_NANOS) {
+                if (listed.size() >= LIST_BATCH
+                        || !listed.isEmpty() && System.nanoTime() - firstAt >= IndexBatch.MAX_AGE_NANOS) {
                     addListed(listed);
                     pass.report(changed);
                 }
@@ -331,7 +401,9 @@ public final class IndexService implements AutoCloseable {
         }
         addListed(listed);
         publishChanged(changed);
-        LOG.info("listed the sessions of {} new transcript file(s) from a glance at each in {} ms", unlisted.size(),
+        LOG.info(
+                "listed the sessions of {} new transcript file(s) from a glance at each in {} ms",
+                unlisted.size(),
                 Duration.between(pass.started, clock.instant()).toMillis());
     }
 
@@ -360,12 +432,28 @@ public final class IndexService implements AutoCloseable {
             return Optional.empty();
         }
         try {
-            IndexedSession session = new IndexedSession(id.get(), projectFor(glance.cwd()), glance.cwd(), null,
-                    glance.customTitle(), glance.aiTitle(), glance.summary(), glance.firstPrompt(), glance.lastPrompt(),
-                    glance.gitBranch(), glance.firstTimestamp(), glance.lastTimestamp(),
-                    glance.lines().stream().filter(line -> !line.hidden()).count(), glance.models(), 0, 0, Map.of(), false, 0);
-            FileState state = new FileState(file.path().toString(), id.get(), file.size(), file.modifiedAt(), file.fileKey(),
-                    0, null, 0);
+            IndexedSession session = new IndexedSession(
+                    id.get(),
+                    projectFor(glance.cwd()),
+                    glance.cwd(),
+                    null,
+                    glance.customTitle(),
+                    glance.aiTitle(),
+                    glance.summary(),
+                    glance.firstPrompt(),
+                    glance.lastPrompt(),
+                    glance.gitBranch(),
+                    glance.firstTimestamp(),
+                    glance.lastTimestamp(),
+                    glance.lines().stream().filter(line -> !line.hidden()).count(),
+                    glance.models(),
+                    0,
+                    0,
+                    Map.of(),
+                    false,
+                    0);
+            FileState state = new FileState(
+                    file.path().toString(), id.get(), file.size(), file.modifiedAt(), file.fileKey(), 0, null, 0);
             return Optional.of(new SessionIndexWriter.Applied(session, state, List.of(), "", false));
         } catch (RuntimeException e) {
             LOG.warn("could not list {}: {}", file.path(), e.toString());
@@ -377,8 +465,9 @@ public final class IndexService implements AutoCloseable {
      * Reads what is new in each file (main transcripts, then subagent files), parsed on the parser
      * threads and written here in batches. False when the indexer was stopped meanwhile.
      */
-    private boolean readAll(List<TranscriptFile> files, Function<String, Optional<FileState>> known, Set<ProjectId> changed,
-                            Pass pass) throws InterruptedException {
+    private boolean readAll(
+            List<TranscriptFile> files, Function<String, Optional<FileState>> known, Set<ProjectId> changed, Pass pass)
+            throws InterruptedException {
         for (boolean subagents : new boolean[] {false, true}) {
             Map<String, FileRead> reads = new HashMap<>();
             List<ParsePipeline.Job> jobs = new ArrayList<>();
@@ -420,7 +509,8 @@ public final class IndexService implements AutoCloseable {
         }
     }
 
-    private boolean consume(List<ParsePipeline.Job> jobs, Map<String, FileRead> reads, Set<ProjectId> changed, Pass pass)
+    private boolean consume(
+            List<ParsePipeline.Job> jobs, Map<String, FileRead> reads, Set<ProjectId> changed, Pass pass)
             throws InterruptedException {
         IndexBatch batch = new IndexBatch(index, copy -> archiveUpTo(copy.file(), copy.session(), copy.end()));
         try (ParsePipeline pipeline = ParsePipeline.start(jobs, this::readFile, PARSERS, QUEUE)) {
@@ -499,11 +589,24 @@ public final class IndexService implements AutoCloseable {
         readAll(files, index::fileState, changed, new Pass(p.lastScanStartedAt(), p, files.size(), 0, true));
         publishChanged(changed);
         Instant now = clock.instant();
-        long lag = paths.stream().map(changeSeenAt::remove).filter(Objects::nonNull)
-                .mapToLong(seen -> Duration.between(seen, now).toMillis()).max().orElse(0);
+        long lag = paths.stream()
+                .map(changeSeenAt::remove)
+                .filter(Objects::nonNull)
+                .mapToLong(seen -> Duration.between(seen, now).toMillis())
+                .max()
+                .orElse(0);
         p = progress;
-        progress = new IndexProgress(p.state(), p.filesDone(), p.filesTotal(), p.bytesDone(), p.bytesTotal(), p.badLines(),
-                p.lastScanStartedAt(), p.lastScanFinishedAt(), lag, p.phase());
+        progress = new IndexProgress(
+                p.state(),
+                p.filesDone(),
+                p.filesTotal(),
+                p.bytesDone(),
+                p.bytesTotal(),
+                p.badLines(),
+                p.lastScanStartedAt(),
+                p.lastScanFinishedAt(),
+                lag,
+                p.phase());
     }
 
     private void publishChanged(Set<ProjectId> changed) {
@@ -522,17 +625,22 @@ public final class IndexService implements AutoCloseable {
             return Optional.empty();
         }
         if (archive.enabled() && state.offset() > 0 && archivedEnd(state.path()) >= state.offset()) {
-            Optional<ProjectId> project = Optional.ofNullable(state.sessionId()).flatMap(index::find).map(IndexedSession::projectId);
+            Optional<ProjectId> project =
+                    Optional.ofNullable(state.sessionId()).flatMap(index::find).map(IndexedSession::projectId);
             index.markArchived(state.path(), clock.instant());
-            LOG.info("transcript {} (session {}) vanished from disk: its {} bytes are kept in the archive", state.path(),
-                    state.sessionId(), state.offset());
+            LOG.info(
+                    "transcript {} (session {}) vanished from disk: its {} bytes are kept in the archive",
+                    state.path(),
+                    state.sessionId(),
+                    state.offset());
             return project;
         }
         return remove(state);
     }
 
     private Optional<ProjectId> remove(FileState state) {
-        Optional<ProjectId> project = Optional.ofNullable(state.sessionId()).flatMap(index::find).map(IndexedSession::projectId);
+        Optional<ProjectId> project =
+                Optional.ofNullable(state.sessionId()).flatMap(index::find).map(IndexedSession::projectId);
         index.removeFile(state.path());
         archive.drop(state.path());
         if (archiveEnds != null) {
@@ -575,8 +683,11 @@ public final class IndexService implements AutoCloseable {
         String path = file.path().toString();
         // A file marked archived that is on disk again (moved back) is read afresh, which clears the mark;
         // one at offset 0 was only listed from a glance.
-        boolean reset = known.isEmpty() || !Objects.equals(known.get().fileKey(), file.fileKey())
-                || file.size() < known.get().offset() || known.get().archivedAt() != null || known.get().offset() == 0;
+        boolean reset = known.isEmpty()
+                || !Objects.equals(known.get().fileKey(), file.fileKey())
+                || file.size() < known.get().offset()
+                || known.get().archivedAt() != null
+                || known.get().offset() == 0;
         long offset = reset ? 0 : known.get().offset();
         if (reset && archive.enabled() && archivedEnd(path) > 0) {
             // Replaced or shrunk: the copy described the old content.
@@ -595,8 +706,11 @@ public final class IndexService implements AutoCloseable {
         if (offset >= file.size()) {
             return Optional.empty();
         }
-        return Optional.of(new FileRead(new ParsePipeline.Job(file, offset, reset ? null : known.get().lastMessageId()),
-                reset, reset ? null : known.get().sessionId(), reset ? 0 : known.get().badLines()));
+        return Optional.of(new FileRead(
+                new ParsePipeline.Job(file, offset, reset ? null : known.get().lastMessageId()),
+                reset,
+                reset ? null : known.get().sessionId(),
+                reset ? 0 : known.get().badLines()));
     }
 
     /** Merges one read of a file into its session and adds it to the batch. */
@@ -614,10 +728,17 @@ public final class IndexService implements AutoCloseable {
             return;
         }
         IndexedSession session = merged.get();
-        FileState state = new FileState(file.path().toString(), session.id(), file.size(), file.modifiedAt(), file.fileKey(),
-                delta.endOffset(), delta.lastMessageId() != null ? delta.lastMessageId() : read.previousMessageId,
+        FileState state = new FileState(
+                file.path().toString(),
+                session.id(),
+                file.size(),
+                file.modifiedAt(),
+                file.fileKey(),
+                delta.endOffset(),
+                delta.lastMessageId() != null ? delta.lastMessageId() : read.previousMessageId,
                 read.badLines);
-        batch.add(new SessionIndexWriter.Applied(session, state, delta.lines(), delta.searchText(), read.reset),
+        batch.add(
+                new SessionIndexWriter.Applied(session, state, delta.lines(), delta.searchText(), read.reset),
                 new IndexBatch.Copy(file, session.id(), delta.endOffset()));
         read.touched = session.projectId();
         read.reset = false;
@@ -625,10 +746,17 @@ public final class IndexService implements AutoCloseable {
         read.previousMessageId = state.lastMessageId();
     }
 
-    private Optional<IndexedSession> merge(TranscriptFile file, SessionId knownSession, TranscriptDelta delta, boolean reset,
-                                           Function<SessionId, Optional<IndexedSession>> sessions) {
-        SessionId id = knownSession != null ? knownSession
-                : SessionId.parse(delta.sessionId()).or(() -> SessionId.parse(stem(file.path()))).orElse(null);
+    private Optional<IndexedSession> merge(
+            TranscriptFile file,
+            SessionId knownSession,
+            TranscriptDelta delta,
+            boolean reset,
+            Function<SessionId, Optional<IndexedSession>> sessions) {
+        SessionId id = knownSession != null
+                ? knownSession
+                : SessionId.parse(delta.sessionId())
+                        .or(() -> SessionId.parse(stem(file.path())))
+                        .orElse(null);
         if (id == null) {
             return Optional.empty();
         }
@@ -636,29 +764,64 @@ public final class IndexService implements AutoCloseable {
         if (reset && existing.isPresent() && !file.subagent()) {
             // The file is read again from the start: keep only what the app itself decided.
             IndexedSession e = existing.get();
-            existing = Optional.of(new IndexedSession(e.id(), e.projectId(), e.cwd(), e.appTitle(), null, null, null, null,
-                    null, null, null, null, 0, Set.of(), 0, 0, Map.of(), e.hidden(), e.nextSeq()));
+            existing = Optional.of(new IndexedSession(
+                    e.id(),
+                    e.projectId(),
+                    e.cwd(),
+                    e.appTitle(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    0,
+                    Set.of(),
+                    0,
+                    0,
+                    Map.of(),
+                    e.hidden(),
+                    e.nextSeq()));
         }
-        String cwd = delta.cwd() != null ? delta.cwd() : existing.map(IndexedSession::cwd).orElse(null);
+        String cwd = delta.cwd() != null
+                ? delta.cwd()
+                : existing.map(IndexedSession::cwd).orElse(null);
         if (cwd == null) {
             return Optional.empty();
         }
         ProjectId projectId = existing.map(IndexedSession::projectId).orElseGet(() -> projectFor(cwd));
-        IndexedSession base = existing.orElseGet(() -> new IndexedSession(id, projectId, cwd, null, null, null, null, null,
-                null, null, null, null, 0, Set.of(), 0, 0, Map.of(), false, 0));
+        IndexedSession base = existing.orElseGet(() -> new IndexedSession(
+                id, projectId, cwd, null, null, null, null, null, null, null, null, null, 0, Set.of(), 0, 0, Map.of(),
+                false, 0));
         Set<String> models = new HashSet<>(base.models());
         models.addAll(delta.models());
         Map<Long, Double> cost = new HashMap<>(base.costByProcessStart());
         if (!file.subagent()) {
             cost.putAll(delta.costByProcessStart());
         }
-        return Optional.of(new IndexedSession(id, base.projectId(), file.subagent() ? base.cwd() : cwd, base.appTitle(),
-                first(delta.customTitle(), base.customTitle()), first(delta.aiTitle(), base.aiTitle()),
-                first(delta.summary(), base.summary()), first(base.firstPrompt(), file.subagent() ? null : delta.firstPrompt()),
-                first(file.subagent() ? null : delta.lastPrompt(), base.lastPrompt()), first(delta.gitBranch(), base.gitBranch()),
-                min(base.firstActivityAt(), delta.firstTimestamp()), max(base.lastActivityAt(), delta.lastTimestamp()),
-                base.messageCount() + delta.lines().stream().filter(line -> !line.hidden()).count(), models, base.inputTokens() + delta.inputTokens(),
-                base.outputTokens() + delta.outputTokens(), cost, base.hidden(), base.nextSeq() + delta.lines().size()));
+        return Optional.of(new IndexedSession(
+                id,
+                base.projectId(),
+                file.subagent() ? base.cwd() : cwd,
+                base.appTitle(),
+                first(delta.customTitle(), base.customTitle()),
+                first(delta.aiTitle(), base.aiTitle()),
+                first(delta.summary(), base.summary()),
+                first(base.firstPrompt(), file.subagent() ? null : delta.firstPrompt()),
+                first(file.subagent() ? null : delta.lastPrompt(), base.lastPrompt()),
+                first(delta.gitBranch(), base.gitBranch()),
+                min(base.firstActivityAt(), delta.firstTimestamp()),
+                max(base.lastActivityAt(), delta.lastTimestamp()),
+                base.messageCount()
+                        + delta.lines().stream().filter(line -> !line.hidden()).count(),
+                models,
+                base.inputTokens() + delta.inputTokens(),
+                base.outputTokens() + delta.outputTokens(),
+                cost,
+                base.hidden(),
+                base.nextSeq() + delta.lines().size()));
     }
 
     /** The project of a working directory, created (as discovered, owned by the first admin) on first sight. */
@@ -669,10 +832,13 @@ public final class IndexService implements AutoCloseable {
         }
         Project project = projects.findByPath(cwd).orElseGet(() -> {
             Instant now = clock.instant();
-            UserId owner = users.list().stream().filter(User::isAdmin).min(Comparator.comparing(User::createdAt))
-                    .map(User::id).orElse(null);
-            Project created = new Project(ProjectId.random(), cwd, Project.defaultName(cwd), false, false, false, true,
-                    owner, now, now);
+            UserId owner = users.list().stream()
+                    .filter(User::isAdmin)
+                    .min(Comparator.comparing(User::createdAt))
+                    .map(User::id)
+                    .orElse(null);
+            Project created = new Project(
+                    ProjectId.random(), cwd, Project.defaultName(cwd), false, false, false, true, owner, now, now);
             return projects.insert(created) ? created : projects.findByPath(cwd).orElseThrow();
         });
         projectByCwd.put(cwd, project.id());

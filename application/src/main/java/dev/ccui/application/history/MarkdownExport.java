@@ -4,8 +4,8 @@ import dev.ccui.domain.history.HistoryMessage;
 import dev.ccui.domain.history.MessageBlock;
 import dev.ccui.domain.session.SessionSummary;
 import java.io.IOException;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 
 /** A session as a readable Markdown document: prompts, answers, tool calls and their results. */
 final class MarkdownExport {
@@ -16,20 +16,30 @@ final class MarkdownExport {
     }
 
     void header(SessionSummary summary) throws IOException {
-        out.append("# ").append(oneLine(summary.title() == null ? "Session " + summary.id() : summary.title())).append("\n\n");
+        out.append("# ")
+                .append(oneLine(summary.title() == null ? "Session " + summary.id() : summary.title()))
+                .append("\n\n");
         out.append("- Session: `").append(summary.id().value()).append("`\n");
         if (summary.firstActivityAt() != null) {
-            out.append("- Started: ").append(summary.firstActivityAt().toString()).append('\n');
+            out.append("- Started: ")
+                    .append(summary.firstActivityAt().toString())
+                    .append('\n');
         }
         if (summary.lastActivityAt() != null) {
-            out.append("- Last activity: ").append(summary.lastActivityAt().toString()).append('\n');
+            out.append("- Last activity: ")
+                    .append(summary.lastActivityAt().toString())
+                    .append('\n');
         }
         if (!summary.models().isEmpty()) {
             out.append("- Models: ").append(String.join(", ", summary.models())).append('\n');
         }
-        out.append("- Tokens: ").append(Long.toString(summary.inputTokens())).append(" in, ")
-                .append(Long.toString(summary.outputTokens())).append(" out; cost $")
-                .append(String.format(Locale.ROOT, "%.4f", summary.costUsd())).append("\n\n");
+        out.append("- Tokens: ")
+                .append(Long.toString(summary.inputTokens()))
+                .append(" in, ")
+                .append(Long.toString(summary.outputTokens()))
+                .append(" out; cost $")
+                .append(String.format(Locale.ROOT, "%.4f", summary.costUsd()))
+                .append("\n\n");
     }
 
     void message(HistoryMessage message) throws IOException {
@@ -52,23 +62,38 @@ final class MarkdownExport {
         for (MessageBlock block : message.blocks()) {
             switch (block) {
                 case MessageBlock.Text text -> out.append(text.text()).append("\n\n");
-                case MessageBlock.Thinking thinking -> out.append("<details><summary>Thinking</summary>\n\n")
-                        .append(thinking.text()).append("\n\n</details>\n\n");
-                case MessageBlock.ToolUse use -> out.append("**Tool: ").append(use.name()).append("**\n\n")
-                        .append(fence(describe(use.input()))).append('\n');
-                case MessageBlock.ToolResult result -> out.append(result.isError() ? "**Tool error**\n\n" : "**Tool result**\n\n")
-                        .append(fence(result.content() + (result.truncated() ? "\n… (" + result.fullLength() + " characters in all)" : "")))
-                        .append('\n');
-                case MessageBlock.Image image -> out.append("*[image ").append(image.mediaType()).append("]*\n\n");
-                case MessageBlock.SlashCommand command -> out.append("`").append(command.name())
-                        .append(command.args() == null || command.args().isBlank() ? "" : " " + command.args()).append("`\n\n");
+                case MessageBlock.Thinking thinking ->
+                    out.append("<details><summary>Thinking</summary>\n\n")
+                            .append(thinking.text())
+                            .append("\n\n</details>\n\n");
+                case MessageBlock.ToolUse use ->
+                    out.append("**Tool: ")
+                            .append(use.name())
+                            .append("**\n\n")
+                            .append(fence(describe(use.input())))
+                            .append('\n');
+                case MessageBlock.ToolResult result ->
+                    out.append(result.isError() ? "**Tool error**\n\n" : "**Tool result**\n\n")
+                            .append(fence(result.content()
+                                    + (result.truncated()
+                                            ? "\n… (" + result.fullLength() + " characters in all)"
+                                            : "")))
+                            .append('\n');
+                case MessageBlock.Image image ->
+                    out.append("*[image ").append(image.mediaType()).append("]*\n\n");
+                case MessageBlock.SlashCommand command ->
+                    out.append("`")
+                            .append(command.name())
+                            .append(command.args() == null || command.args().isBlank() ? "" : " " + command.args())
+                            .append("`\n\n");
             }
         }
     }
 
     private static String describe(Map<String, Object> input) {
         StringBuilder text = new StringBuilder();
-        input.forEach((key, value) -> text.append(key).append(": ").append(value).append('\n'));
+        input.forEach(
+                (key, value) -> text.append(key).append(": ").append(value).append('\n'));
         return text.toString();
     }
 

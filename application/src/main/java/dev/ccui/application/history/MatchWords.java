@@ -60,7 +60,10 @@ final class MatchWords {
     }
 
     private static String fold(String word) {
-        return DIACRITICS.matcher(Normalizer.normalize(word, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
+        return DIACRITICS
+                .matcher(Normalizer.normalize(word, Normalizer.Form.NFD))
+                .replaceAll("")
+                .toLowerCase(Locale.ROOT);
     }
 
     List<String> words() {

@@ -20,15 +20,13 @@ final class ParsePipeline implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ParsePipeline.class);
 
     /** A file to read from {@code offset}; {@code previousMessageId} as {@code TranscriptStore#read} takes it. */
-    record Job(TranscriptFile file, long offset, String previousMessageId) {
-    }
+    record Job(TranscriptFile file, long offset, String previousMessageId) {}
 
     /**
      * One read of a job's file, which started at {@code from}; {@code delta} null when nothing more
      * could be read. {@code last}: no more pieces of this job follow.
      */
-    record Piece(Job job, long from, TranscriptDelta delta, boolean last) {
-    }
+    record Piece(Job job, long from, TranscriptDelta delta, boolean last) {}
 
     /** How a parser thread reads one job, handing each piece on in order. */
     @FunctionalInterface
@@ -63,7 +61,8 @@ final class ParsePipeline implements AutoCloseable {
         int count = Math.max(1, Math.min(threads, jobs.size()));
         ParsePipeline pipeline = new ParsePipeline(jobs, reader, capacity, count);
         for (int i = 0; i < count; i++) {
-            pipeline.parsers.add(Thread.ofPlatform().name("ccui-index-parser-" + i).daemon().start(pipeline::parse));
+            pipeline.parsers.add(
+                    Thread.ofPlatform().name("ccui-index-parser-" + i).daemon().start(pipeline::parse));
         }
         return pipeline;
     }

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class MaintenanceService implements MaintenanceUseCase {
     private static final Logger LOG = LoggerFactory.getLogger(MaintenanceService.class);
-    static final String DEFAULT_MESSAGE = "The service is in maintenance: changes are paused, reading still works. Try again later.";
+    static final String DEFAULT_MESSAGE =
+            "The service is in maintenance: changes are paused, reading still works. Try again later.";
 
     private final MaintenanceStore store;
     private final Auditor auditor;
@@ -32,8 +33,7 @@ public final class MaintenanceService implements MaintenanceUseCase {
     private final Object reading = new Object();
     private volatile Cached cached;
 
-    private record Cached(MaintenanceState state, Instant readAt) {
-    }
+    private record Cached(MaintenanceState state, Instant readAt) {}
 
     public MaintenanceService(MaintenanceStore store, Auditor auditor, Clock clock, MaintenanceSettings settings) {
         this.store = store;
@@ -60,7 +60,10 @@ public final class MaintenanceService implements MaintenanceUseCase {
                 // A database hiccup must not flip the service: keep what we knew (off if nothing),
                 // and try again after the next interval rather than on every request.
                 state = current == null ? MaintenanceState.OFF : current.state();
-                LOG.warn("could not read the maintenance state, keeping {}: {}", state.enabled() ? "on" : "off", e.getMessage());
+                LOG.warn(
+                        "could not read the maintenance state, keeping {}: {}",
+                        state.enabled() ? "on" : "off",
+                        e.getMessage());
             }
             cached = new Cached(state, clock.instant());
             return state;
@@ -77,15 +80,27 @@ public final class MaintenanceService implements MaintenanceUseCase {
             throw new ForbiddenException("admins only");
         }
         // Stored as epoch milliseconds: this node must answer the same instant the others read back.
-        MaintenanceState next = new MaintenanceState(command.enabled(), command.enabled() ? command.message() : null,
-                clock.instant().truncatedTo(ChronoUnit.MILLIS), caller.userId(), caller.username().value());
+        MaintenanceState next = new MaintenanceState(
+                command.enabled(),
+                command.enabled() ? command.message() : null,
+                clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                caller.userId(),
+                caller.username().value());
         synchronized (reading) {
             store.save(next);
             cached = new Cached(next, clock.instant());
         }
-        auditor.record(AuditAction.MAINTENANCE_CHANGED, caller, command.enabled() ? "on" : "off", client, true,
+        auditor.record(
+                AuditAction.MAINTENANCE_CHANGED,
+                caller,
+                command.enabled() ? "on" : "off",
+                client,
+                true,
                 next.message());
-        LOG.info("maintenance mode turned {} by {}", command.enabled() ? "on" : "off", caller.username().value());
+        LOG.info(
+                "maintenance mode turned {} by {}",
+                command.enabled() ? "on" : "off",
+                caller.username().value());
         return next;
     }
 
@@ -93,8 +108,8 @@ public final class MaintenanceService implements MaintenanceUseCase {
     public void requireWritable() {
         MaintenanceState state = state();
         if (state.enabled()) {
-            throw new UnavailableException("MAINTENANCE", state.message() == null ? DEFAULT_MESSAGE : state.message(),
-                    settings.retryAfter());
+            throw new UnavailableException(
+                    "MAINTENANCE", state.message() == null ? DEFAULT_MESSAGE : state.message(), settings.retryAfter());
         }
     }
 }

@@ -52,7 +52,8 @@ public final class ProjectAccess implements ProjectVisibility {
     }
 
     public Project require(Principal caller, ProjectId projectId) {
-        Project project = projects.findById(projectId).filter(found -> !found.removed())
+        Project project = projects.findById(projectId)
+                .filter(found -> !found.removed())
                 .orElseThrow(() -> new NotFoundException("no such project"));
         return require(caller, project);
     }
@@ -65,7 +66,8 @@ public final class ProjectAccess implements ProjectVisibility {
     }
 
     public boolean canUse(Principal caller, Project project) {
-        return caller.isAdmin() || caller.userId().equals(project.ownerId())
+        return caller.isAdmin()
+                || caller.userId().equals(project.ownerId())
                 || projects.isMember(project.id(), caller.userId());
     }
 

@@ -1,12 +1,12 @@
 package dev.ccui.application.project;
 
-import dev.ccui.domain.events.AppEvent;
 import dev.ccui.application.events.port.out.EventBus;
 import dev.ccui.application.project.port.in.UnsafeProject;
 import dev.ccui.application.project.port.out.ProjectRepository;
 import dev.ccui.application.user.port.out.UserRepository;
 import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.error.ForbiddenException;
+import dev.ccui.domain.events.AppEvent;
 import dev.ccui.domain.project.Project;
 import dev.ccui.domain.project.ProjectFolderRule;
 import dev.ccui.domain.project.ProjectId;
@@ -18,13 +18,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-import java.util.LinkedHashMap;
 
 /**
  * Where projects may be, and which existing rows break it. A folder is refused when the fixed
@@ -44,11 +44,10 @@ public final class ProjectSafety {
     private final AtomicLong generation = new AtomicLong();
     private volatile Scan cached;
 
-    private record Scan(long generation, Instant at, Map<ProjectId, UnsafeProject> unsafe) {
-    }
+    private record Scan(long generation, Instant at, Map<ProjectId, UnsafeProject> unsafe) {}
 
-    public ProjectSafety(ProjectRepository projects, UserRepository users, ProjectFolderRule rule, EventBus events,
-                         Clock clock) {
+    public ProjectSafety(
+            ProjectRepository projects, UserRepository users, ProjectFolderRule rule, EventBus events, Clock clock) {
         this.projects = projects;
         this.users = users;
         this.rule = rule;
@@ -77,7 +76,8 @@ public final class ProjectSafety {
         for (Project other : projects.all()) {
             // A row the fixed rule refuses (a discovered project at the root, say) protects nothing:
             // its own folder is closed, and counting it would close every folder beneath it.
-            if (rule.refusal(Path.of(other.path())).isEmpty() && ProjectFolderRule.overlaps(realPath, Path.of(other.path()))
+            if (rule.refusal(Path.of(other.path())).isEmpty()
+                    && ProjectFolderRule.overlaps(realPath, Path.of(other.path()))
                     && !usersOf(other, members).contains(caller.userId())) {
                 return Optional.of("overlaps project " + other.id() + " the caller may not use");
             }
@@ -93,7 +93,8 @@ public final class ProjectSafety {
     /** Refuses a non-admin's workspace use of an unsafe project. */
     public void requireSafe(Principal caller, Project project) {
         if (!caller.isAdmin() && isUnsafe(project)) {
-            throw new ForbiddenException("PROJECT_UNSAFE",
+            throw new ForbiddenException(
+                    "PROJECT_UNSAFE",
                     "this project's folder is not allowed as a project (it overlaps the app's own folders or another "
                             + "user's project): ask an admin to remove it");
         }
@@ -116,7 +117,9 @@ public final class ProjectSafety {
         long current = generation.get();
         Instant now = clock.instant();
         Scan scan = cached;
-        if (scan != null && scan.generation() == current && now.isBefore(scan.at().plus(MAX_AGE))) {
+        if (scan != null
+                && scan.generation() == current
+                && now.isBefore(scan.at().plus(MAX_AGE))) {
             return scan;
         }
         Scan fresh = new Scan(current, now, compute());
@@ -127,14 +130,17 @@ public final class ProjectSafety {
     private Map<ProjectId, UnsafeProject> compute() {
         List<Project> all = projects.all();
         Map<ProjectId, Set<UserId>> members = projects.allMembers();
-        Set<UserId> admins = users.list().stream().filter(User::isActiveAdmin).map(User::id).collect(Collectors.toSet());
+        Set<UserId> admins =
+                users.list().stream().filter(User::isActiveAdmin).map(User::id).collect(Collectors.toSet());
         Map<ProjectId, UnsafeProject> unsafe = new LinkedHashMap<>();
         List<Project> placed = new ArrayList<>();
         for (Project project : all) {
             Optional<String> fixed = rule.refusal(Path.of(project.path()));
             if (fixed.isPresent()) {
                 if (!project.removed()) {
-                    unsafe.put(project.id(), new UnsafeProject(project.id(), project.path(), project.ownerId(), fixed.get()));
+                    unsafe.put(
+                            project.id(),
+                            new UnsafeProject(project.id(), project.path(), project.ownerId(), fixed.get()));
                 }
             } else {
                 placed.add(project);
@@ -151,8 +157,14 @@ public final class ProjectSafety {
                     continue;
                 }
                 if (!usersOf(other, members).containsAll(mine)) {
-                    unsafe.put(project.id(), new UnsafeProject(project.id(), project.path(), project.ownerId(),
-                            "overlaps project " + other.id() + " (" + other.path() + ") that not all its users may use"));
+                    unsafe.put(
+                            project.id(),
+                            new UnsafeProject(
+                                    project.id(),
+                                    project.path(),
+                                    project.ownerId(),
+                                    "overlaps project " + other.id() + " (" + other.path()
+                                            + ") that not all its users may use"));
                     break;
                 }
             }

@@ -2,7 +2,6 @@ package dev.ccui.application.project;
 
 import dev.ccui.application.audit.Auditor;
 import dev.ccui.application.common.ClientInfo;
-import dev.ccui.domain.events.AppEvent;
 import dev.ccui.application.events.port.out.EventBus;
 import dev.ccui.application.project.port.in.ProjectChanges;
 import dev.ccui.application.project.port.in.ProjectUseCase;
@@ -17,6 +16,7 @@ import dev.ccui.domain.error.ConflictException;
 import dev.ccui.domain.error.ForbiddenException;
 import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.error.NotFoundException;
+import dev.ccui.domain.events.AppEvent;
 import dev.ccui.domain.project.PathConfinement;
 import dev.ccui.domain.project.Project;
 import dev.ccui.domain.project.ProjectId;
@@ -26,9 +26,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -45,11 +45,17 @@ public final class ProjectService implements ProjectUseCase {
     private final Map<String, Cached> overviews = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
 
-    private record Cached(long generation, List<ProjectOverview> projects) {
-    }
+    private record Cached(long generation, List<ProjectOverview> projects) {}
 
-    public ProjectService(ProjectRepository projects, FolderSessions sessions, UserRepository users, WorkspacePaths paths,
-                          EventBus events, Auditor auditor, Clock clock, ProjectSafety safety) {
+    public ProjectService(
+            ProjectRepository projects,
+            FolderSessions sessions,
+            UserRepository users,
+            WorkspacePaths paths,
+            EventBus events,
+            Auditor auditor,
+            Clock clock,
+            ProjectSafety safety) {
         this.projects = projects;
         this.sessions = sessions;
         this.users = users;
@@ -95,16 +101,18 @@ public final class ProjectService implements ProjectUseCase {
             throw new InvalidException("path", "path is required");
         }
         if (!PathConfinement.isPlainText(path) || !path.startsWith("/")) {
-            throw new InvalidException("path", "path must be an absolute path without control or look-alike characters");
+            throw new InvalidException(
+                    "path", "path must be an absolute path without control or look-alike characters");
         }
         // One answer for a folder that is absent, not a folder, outside the root or forbidden: the
         // caller learns nothing about what exists where (the reason goes to the log and audit only).
         Optional<Path> real = paths.realDirectory(path);
-        Optional<String> refusal = real.isEmpty() ? Optional.of("no such directory")
-                : safety.registrationRefusal(caller, real.get());
+        Optional<String> refusal =
+                real.isEmpty() ? Optional.of("no such directory") : safety.registrationRefusal(caller, real.get());
         if (refusal.isPresent()) {
             auditor.record(AuditAction.PROJECT_REGISTERED, caller, path, client, false, refusal.get());
-            throw new ForbiddenException("PROJECT_PATH_REFUSED",
+            throw new ForbiddenException(
+                    "PROJECT_PATH_REFUSED",
                     "this folder cannot be a project: it must be an existing folder inside the workspaces root, not the "
                             + "root itself nor the app's own folders, and not inside or around a project you cannot use");
         }
@@ -119,9 +127,17 @@ public final class ProjectService implements ProjectUseCase {
             }
             return new Registered(projects.overview(existing.id()).orElseThrow(), false);
         }
-        Project project = new Project(ProjectId.random(), realPath,
-                changes.name() != null ? changes.name() : Project.defaultName(realPath), false, false, false, false,
-                caller.userId(), now, now);
+        Project project = new Project(
+                ProjectId.random(),
+                realPath,
+                changes.name() != null ? changes.name() : Project.defaultName(realPath),
+                false,
+                false,
+                false,
+                false,
+                caller.userId(),
+                now,
+                now);
         if (!projects.insert(project)) {
             throw new ConflictException("PROJECT_EXISTS", "this folder was registered a moment ago: reload");
         }
@@ -132,7 +148,8 @@ public final class ProjectService implements ProjectUseCase {
     }
 
     @Override
-    public ProjectOverview updateProject(Principal caller, ProjectId projectId, ProjectChanges changes, ClientInfo client) {
+    public ProjectOverview updateProject(
+            Principal caller, ProjectId projectId, ProjectChanges changes, ClientInfo client) {
         Project project = access.require(caller, projectId);
         if (changes.name() != null || changes.archived() != null) {
             project = access.requireOwner(caller, projectId);

@@ -35,8 +35,12 @@ final class FeedSubscription implements EventSubscription {
     private boolean closed;
     private long delivered;
 
-    FeedSubscription(RunEventLog log, SessionId sessionId, long afterSeq, Consumer<LoggedRunEvent> sink,
-                     Consumer<FeedSubscription> onClose) {
+    FeedSubscription(
+            RunEventLog log,
+            SessionId sessionId,
+            long afterSeq,
+            Consumer<LoggedRunEvent> sink,
+            Consumer<FeedSubscription> onClose) {
         this.log = log;
         this.sessionId = sessionId;
         this.afterSeq = afterSeq;
@@ -104,7 +108,8 @@ final class FeedSubscription implements EventSubscription {
         }
         if (event.seq() > delivered + 1) {
             // Another node's event overtook one this node never saw (pub/sub is at most once): fill from the log.
-            for (LoggedRunEvent missed : log.after(sessionId, delivered, (int) Math.min(REPLAY_PAGE, event.seq() - delivered - 1))) {
+            for (LoggedRunEvent missed :
+                    log.after(sessionId, delivered, (int) Math.min(REPLAY_PAGE, event.seq() - delivered - 1))) {
                 if (missed.seq() < event.seq()) {
                     deliver(missed);
                 }

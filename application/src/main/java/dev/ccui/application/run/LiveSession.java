@@ -41,9 +41,13 @@ final class LiveSession implements RunListener {
     static final String DECIDED_BY_CLI = "cli";
 
     /** What every live session of the node shares. */
-    record Services(RunRepository runs, RunEventPublisher events, Auditor auditor, Clock clock,
-                    Duration permissionTimeout, DelayedTasks timers) {
-    }
+    record Services(
+            RunRepository runs,
+            RunEventPublisher events,
+            Auditor auditor,
+            Clock clock,
+            Duration permissionTimeout,
+            DelayedTasks timers) {}
 
     private final SessionId sessionId;
     private final Services services;
@@ -161,28 +165,43 @@ final class LiveSession implements RunListener {
     }
 
     /** A person's answer; the first one wins, any later one is a conflict. */
-    synchronized RunEvent.PermissionRequest decide(RunId runId, String requestId, PermissionAnswer answer, String decidedBy) {
-        PendingPermissions.Pending pending = permissions.find(requestId, runId).orElseThrow(() -> new ConflictException(
-                "PERMISSION_NOT_PENDING", "this permission request was already decided or does not exist"));
+    synchronized RunEvent.PermissionRequest decide(
+            RunId runId, String requestId, PermissionAnswer answer, String decidedBy) {
+        PendingPermissions.Pending pending = permissions
+                .find(requestId, runId)
+                .orElseThrow(() -> new ConflictException(
+                        "PERMISSION_NOT_PENDING", "this permission request was already decided or does not exist"));
         RunEvent.PermissionRequest request = pending.request();
         // Built before the request leaves: a malformed answer (400) leaves it pending for a good one.
-        PermissionDecision decision = answer.allow() ? allow(request, answer)
-                : new PermissionDecision.Deny(answer.message(), false);
+        PermissionDecision decision =
+                answer.allow() ? allow(request, answer) : new PermissionDecision.Deny(answer.message(), false);
         permissions.take(requestId, runId);
         if (answer.allow() && answer.remember() && !ToolPrompts.isPrompt(request)) {
             permissions.rememberAllowed(request.toolName());
         }
-        answer(pending.runId(), request, decision, decidedBy,
+        answer(
+                pending.runId(),
+                request,
+                decision,
+                decidedBy,
                 decision instanceof PermissionDecision.Deny deny ? deny.message() : null);
         return request;
     }
 
     private synchronized void timedOut(String requestId) {
         permissions.take(requestId).ifPresent(pending -> {
-            String message = "No decision within " + services.permissionTimeout().toSeconds() + " s: denied.";
+            String message =
+                    "No decision within " + services.permissionTimeout().toSeconds() + " s: denied.";
             answer(pending.runId(), pending.request(), PermissionDecision.deny(message), DECIDED_BY_TIMEOUT, message);
-            services.auditor().record(AuditAction.PERMISSION_DECIDED, null, null, pending.runId().toString(), null, true,
-                    "deny " + pending.request().toolName() + " (timeout) request " + requestId);
+            services.auditor()
+                    .record(
+                            AuditAction.PERMISSION_DECIDED,
+                            null,
+                            null,
+                            pending.runId().toString(),
+                            null,
+                            true,
+                            "deny " + pending.request().toolName() + " (timeout) request " + requestId);
         });
     }
 
@@ -193,15 +212,19 @@ final class LiveSession implements RunListener {
 
     /** A question's answers and a plan's next mode travel inside the allow answer. */
     private static PermissionDecision allow(RunEvent.PermissionRequest request, PermissionAnswer answer) {
-        Map<String, Object> input = answer.answers().isEmpty() ? request.input()
-                : ToolPrompts.answered(request, answer.answers());
-        List<Map<String, Object>> rules = answer.mode() == null ? List.of()
-                : List.of(ToolPrompts.modeAfterPlan(request, answer.mode()));
+        Map<String, Object> input =
+                answer.answers().isEmpty() ? request.input() : ToolPrompts.answered(request, answer.answers());
+        List<Map<String, Object>> rules =
+                answer.mode() == null ? List.of() : List.of(ToolPrompts.modeAfterPlan(request, answer.mode()));
         return new PermissionDecision.Allow(input, rules);
     }
 
-    private void answer(RunId runId, RunEvent.PermissionRequest request, PermissionDecision decision, String decidedBy,
-                        String message) {
+    private void answer(
+            RunId runId,
+            RunEvent.PermissionRequest request,
+            PermissionDecision decision,
+            String decidedBy,
+            String message) {
         try {
             process.answerPermission(request.requestId(), decision);
         } catch (CcuiException e) {
@@ -210,10 +233,12 @@ final class LiveSession implements RunListener {
         resolved(runId, request, decision.behavior(), decidedBy, message);
     }
 
-    private void resolved(RunId runId, RunEvent.PermissionRequest request, String decision, String decidedBy,
-                          String message) {
-        emit(runId, new RunEvent.PermissionResolved(request.requestId(), request.toolUseId(), request.toolName(),
-                decision, decidedBy, message));
+    private void resolved(
+            RunId runId, RunEvent.PermissionRequest request, String decision, String decidedBy, String message) {
+        emit(
+                runId,
+                new RunEvent.PermissionResolved(
+                        request.requestId(), request.toolUseId(), request.toolName(), decision, decidedBy, message));
         if (permissions.isEmpty() && current != null && current.state() == RunState.AWAITING_PERMISSION) {
             setState(RunState.RUNNING);
         }
@@ -230,9 +255,16 @@ final class LiveSession implements RunListener {
             }
             case RunEvent.PermissionRequest request -> asked(request);
             // The CLI gave up on a request (its turn was interrupted): it counts only while nobody answered it.
-            case RunEvent.PermissionResolved cancelled when cancelled.requestId() != null ->
-                    permissions.take(cancelled.requestId()).ifPresent(pending -> resolved(pending.runId(), pending.request(),
-                            cancelled.decision(), DECIDED_BY_CLI, cancelled.message()));
+            case RunEvent.PermissionResolved cancelled
+            when cancelled.requestId() != null ->
+                permissions
+                        .take(cancelled.requestId())
+                        .ifPresent(pending -> resolved(
+                                pending.runId(),
+                                pending.request(),
+                                cancelled.decision(),
+                                DECIDED_BY_CLI,
+                                cancelled.message()));
             case RunEvent.RunEnded ended -> end(RunState.endedBy(ended.reason()), ended);
             default -> emit(event);
         }
@@ -251,16 +283,18 @@ final class LiveSession implements RunListener {
             answer(runId, request, allow(request), DECIDED_BY_RULE, null);
             return;
         }
-        DelayedTasks.Scheduled timeout = services.timers().after(services.permissionTimeout(),
-                () -> timedOut(request.requestId()));
+        DelayedTasks.Scheduled timeout =
+                services.timers().after(services.permissionTimeout(), () -> timedOut(request.requestId()));
         permissions.add(new PendingPermissions.Pending(runId, request, timeout));
     }
 
     @Override
     public synchronized void onExit(ProcessExit exit) {
         if (current != null) {
-            emit(new RunEvent.Error("cli_exited", "the claude CLI ended before the run did ("
-                    + exit.cause().name().toLowerCase(Locale.ROOT) + ")",
+            emit(new RunEvent.Error(
+                    "cli_exited",
+                    "the claude CLI ended before the run did ("
+                            + exit.cause().name().toLowerCase(Locale.ROOT) + ")",
                     exit.exitCode() == null ? Map.of() : Map.of("exitCode", exit.exitCode())));
             end(RunState.FAILED, new RunEvent.RunEnded(RunEvent.EndReason.FAILED));
         }
@@ -319,9 +353,15 @@ final class LiveSession implements RunListener {
             return;
         }
         Run finished = current;
-        services.auditor().record(AuditAction.RUN_STOPPED, finished.userId(),
-                startedBy == null ? null : startedBy.username().value(), finished.id().toString(), null,
-                state != RunState.FAILED, "ended " + state.name().toLowerCase(Locale.ROOT));
+        services.auditor()
+                .record(
+                        AuditAction.RUN_STOPPED,
+                        finished.userId(),
+                        startedBy == null ? null : startedBy.username().value(),
+                        finished.id().toString(),
+                        null,
+                        state != RunState.FAILED,
+                        "ended " + state.name().toLowerCase(Locale.ROOT));
         permissions.dropRun(finished.id());
         current = null;
     }

@@ -50,11 +50,14 @@ final class LiveSessions {
     }
 
     int activeRuns() {
-        return (int) sessions.values().stream().filter(LiveSession::hasActiveRun).count();
+        return (int)
+                sessions.values().stream().filter(LiveSession::hasActiveRun).count();
     }
 
     long activeRunsOf(Principal caller) {
-        return sessions.values().stream().filter(live -> live.activeRunOf(caller)).count();
+        return sessions.values().stream()
+                .filter(live -> live.activeRunOf(caller))
+                .count();
     }
 
     /** Called one start at a time (admission holds its lock), so two launches never race for a session. */
@@ -77,8 +80,15 @@ final class LiveSessions {
             // An archived session's transcript is written back first: the CLI resumes from the file.
             index.prepareResume(run.sessionId());
         }
-        RunSpec spec = new RunSpec(Path.of(project.path()), run.sessionId(), resume, command.model(),
-                command.permissionMode(), command.allowedTools(), List.of(), Map.of());
+        RunSpec spec = new RunSpec(
+                Path.of(project.path()),
+                run.sessionId(),
+                resume,
+                command.model(),
+                command.permissionMode(),
+                command.allowedTools(),
+                List.of(),
+                Map.of());
         RunningProcess process;
         try {
             process = runner.start(spec, live);

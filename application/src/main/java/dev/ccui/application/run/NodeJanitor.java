@@ -32,8 +32,13 @@ final class NodeJanitor {
     private final Clock clock;
     private final RunSettings settings;
 
-    NodeJanitor(RunRepository runs, RunEventLog log, NodeHeartbeats nodes, RunEventPublisher events, Clock clock,
-                RunSettings settings) {
+    NodeJanitor(
+            RunRepository runs,
+            RunEventLog log,
+            NodeHeartbeats nodes,
+            RunEventPublisher events,
+            Clock clock,
+            RunSettings settings) {
         this.runs = runs;
         this.log = log;
         this.nodes = nodes;
@@ -74,8 +79,12 @@ final class NodeJanitor {
 
     private void reapSilentNodes() {
         for (Run run : runs.activeOnSilentNodes(settings.node(), clock.instant().minus(settings.nodeSilentAfter()))) {
-            endLost(run, run.nodeId() == null ? "was recorded without a node and is not running here"
-                    : "belongs to node " + run.nodeId() + ", silent for more than " + settings.nodeSilentAfter());
+            endLost(
+                    run,
+                    run.nodeId() == null
+                            ? "was recorded without a node and is not running here"
+                            : "belongs to node " + run.nodeId() + ", silent for more than "
+                                    + settings.nodeSilentAfter());
         }
     }
 
@@ -93,7 +102,11 @@ final class NodeJanitor {
             int events = log.deleteOlderThan(cutoff);
             int ended = runs.deleteEndedBefore(cutoff);
             if (events > 0 || ended > 0) {
-                LOG.info("pruned {} run event(s) and {} finished run(s) older than {}", events, ended, settings.retention());
+                LOG.info(
+                        "pruned {} run event(s) and {} finished run(s) older than {}",
+                        events,
+                        ended,
+                        settings.retention());
             }
         } catch (RuntimeException e) {
             LOG.warn("could not prune old run events", e);

@@ -17,8 +17,7 @@ import java.util.Set;
  */
 final class PendingPermissions {
 
-    record Pending(RunId runId, RunEvent.PermissionRequest request, DelayedTasks.Scheduled timeout) {
-    }
+    record Pending(RunId runId, RunEvent.PermissionRequest request, DelayedTasks.Scheduled timeout) {}
 
     private final Map<String, Pending> byRequestId = new LinkedHashMap<>();
     private final Set<String> allowedTools = new HashSet<>();

@@ -32,8 +32,12 @@ final class RunAccess {
     private final SessionProjects index;
     private final Auditor auditor;
 
-    RunAccess(RunRepository runs, ProjectRepository projects, ProjectAccess access, SessionProjects index,
-              Auditor auditor) {
+    RunAccess(
+            RunRepository runs,
+            ProjectRepository projects,
+            ProjectAccess access,
+            SessionProjects index,
+            Auditor auditor) {
         this.runs = runs;
         this.projects = projects;
         this.access = access;
@@ -43,7 +47,8 @@ final class RunAccess {
 
     /** The project a prompt runs in: the caller's to use and a folder the rules allow. */
     Project requireWorkspace(Principal caller, ProjectId projectId) {
-        Project project = projects.findById(projectId).filter(found -> !found.removed())
+        Project project = projects.findById(projectId)
+                .filter(found -> !found.removed())
                 .orElseThrow(() -> new NotFoundException("no such project"));
         return access.requireWorkspace(caller, project);
     }
@@ -59,7 +64,8 @@ final class RunAccess {
         }
         if (!caller.has(Capability.BYPASS_PERMISSIONS)) {
             auditor.record(AuditAction.CAPABILITY_REFUSED, caller, "bypassPermissions", client, false, "capability");
-            throw new ForbiddenException("CAPABILITY_REQUIRED",
+            throw new ForbiddenException(
+                    "CAPABILITY_REQUIRED",
                     "your account may not run in bypassPermissions mode: an admin can give it that capability");
         }
     }
@@ -78,7 +84,8 @@ final class RunAccess {
 
     /** The session's project (from its runs, else the transcript index) must be the caller's to use. */
     void requireSession(Principal caller, SessionId sessionId) {
-        ProjectId projectId = runs.latestOfSession(sessionId).map(Run::projectId)
+        ProjectId projectId = runs.latestOfSession(sessionId)
+                .map(Run::projectId)
                 .or(() -> index.projectOf(sessionId))
                 .orElseThrow(() -> new NotFoundException("no such session"));
         Project project = projects.findById(projectId).orElseThrow(() -> new NotFoundException("no such session"));

@@ -40,8 +40,13 @@ final class RunAdmission {
     private final RunSettings settings;
     private boolean closed;
 
-    RunAdmission(RunRepository runs, SessionProjects index, LiveSessions sessions, Auditor auditor, Clock clock,
-                 RunSettings settings) {
+    RunAdmission(
+            RunRepository runs,
+            SessionProjects index,
+            LiveSessions sessions,
+            Auditor auditor,
+            Clock clock,
+            RunSettings settings) {
         this.runs = runs;
         this.index = index;
         this.sessions = sessions;
@@ -59,19 +64,34 @@ final class RunAdmission {
             return new StartedRun(known.get().id(), known.get().sessionId());
         }
         checkLimits(caller);
-        SessionId sessionId = command.sessionId() == null ? new SessionId(UUID.randomUUID().toString()) : command.sessionId();
+        SessionId sessionId =
+                command.sessionId() == null ? new SessionId(UUID.randomUUID().toString()) : command.sessionId();
         boolean resume = command.sessionId() != null && resumable(sessionId, project);
         if (sessions.hasActiveRun(sessionId)) {
             throw new ConflictException("RUN_ACTIVE", "a run is already active in this session");
         }
-        Run run = new Run(RunId.random(), sessionId, project.id(), caller.userId(), RunState.STARTING,
-                command.clientMessageId(), clock.instant(), null, settings.node());
+        Run run = new Run(
+                RunId.random(),
+                sessionId,
+                project.id(),
+                caller.userId(),
+                RunState.STARTING,
+                command.clientMessageId(),
+                clock.instant(),
+                null,
+                settings.node());
         if (!runs.insert(run)) {
             // Another node took this client message id first: its run is the answer.
-            Run raced = runs.findByClientMessageId(caller.userId(), command.clientMessageId()).orElseThrow();
+            Run raced = runs.findByClientMessageId(caller.userId(), command.clientMessageId())
+                    .orElseThrow();
             return new StartedRun(raced.id(), raced.sessionId());
         }
-        auditor.record(AuditAction.RUN_STARTED, caller, run.id().toString(), client, true,
+        auditor.record(
+                AuditAction.RUN_STARTED,
+                caller,
+                run.id().toString(),
+                client,
+                true,
                 "session " + sessionId + " in " + project.path());
         sessions.launch(run, caller, project, command, resume);
         return new StartedRun(run.id(), sessionId);
@@ -84,23 +104,28 @@ final class RunAdmission {
     private boolean resumable(SessionId sessionId, Project project) {
         Optional<Run> latest = runs.latestOfSession(sessionId);
         Optional<ProjectId> indexed = index.projectOf(sessionId);
-        ProjectId owner = latest.map(Run::projectId).or(() -> indexed)
+        ProjectId owner = latest.map(Run::projectId)
+                .or(() -> indexed)
                 .orElseThrow(() -> new NotFoundException("no such session"));
         if (!owner.equals(project.id())) {
             throw new NotFoundException("no such session in this project");
         }
-        return indexed.isPresent() || latest.map(r -> r.state() != RunState.FAILED).orElse(false);
+        return indexed.isPresent()
+                || latest.map(r -> r.state() != RunState.FAILED).orElse(false);
     }
 
     private void checkLimits(Principal caller) {
         long mine = sessions.activeRunsOf(caller);
         if (mine >= settings.perUser()) {
-            throw new TooManyRequestsException("you already have " + mine + " active runs (the limit is "
-                    + settings.perUser() + "); wait for one to end", RETRY_AFTER);
+            throw new TooManyRequestsException(
+                    "you already have " + mine + " active runs (the limit is " + settings.perUser()
+                            + "); wait for one to end",
+                    RETRY_AFTER);
         }
         if (sessions.activeRuns() >= settings.global()) {
-            throw new TooManyRequestsException("the server runs its limit of " + settings.global()
-                    + " active runs; try again shortly", RETRY_AFTER);
+            throw new TooManyRequestsException(
+                    "the server runs its limit of " + settings.global() + " active runs; try again shortly",
+                    RETRY_AFTER);
         }
     }
 

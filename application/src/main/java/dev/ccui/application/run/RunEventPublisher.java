@@ -1,8 +1,8 @@
 package dev.ccui.application.run;
 
-import dev.ccui.domain.events.AppEvent;
 import dev.ccui.application.events.port.out.EventBus;
 import dev.ccui.application.run.port.out.RunEventLog;
+import dev.ccui.domain.events.AppEvent;
 import dev.ccui.domain.run.LoggedRunEvent;
 import dev.ccui.domain.run.RunEvent;
 import dev.ccui.domain.run.RunId;
@@ -28,7 +28,8 @@ final class RunEventPublisher {
     LoggedRunEvent append(SessionId sessionId, RunId runId, RunEvent event) {
         // Stamped to the millisecond, the precision the log keeps: an event must read the same
         // live and replayed (a client that catches up compares them).
-        LoggedRunEvent logged = log.append(sessionId, runId, event, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        LoggedRunEvent logged =
+                log.append(sessionId, runId, event, clock.instant().truncatedTo(ChronoUnit.MILLIS));
         bus.publish(new AppEvent.RunEventLogged(logged));
         return logged;
     }

@@ -42,30 +42,50 @@ public final class RunService implements RunUseCase, AutoCloseable {
     private final RunRepository runs;
     private final RunEventLog log;
     private final Auditor auditor;
-    private final ScheduledExecutorService timers =
-            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("ccui-run-timers").daemon().factory());
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("ccui-run-timers").daemon().factory());
     private final RunAccess access;
     private final LiveSessions sessions;
     private final RunAdmission admission;
     private final SubscriberFeed feed;
     private final NodeJanitor janitor;
 
-    public RunService(ClaudeRunner runner, RunEventLog log, RunRepository runs, NodeHeartbeats nodes,
-                      ProjectRepository projects, SessionProjects index, EventBus bus, Auditor auditor, Clock clock,
-                      RunSettings settings) {
+    public RunService(
+            ClaudeRunner runner,
+            RunEventLog log,
+            RunRepository runs,
+            NodeHeartbeats nodes,
+            ProjectRepository projects,
+            SessionProjects index,
+            EventBus bus,
+            Auditor auditor,
+            Clock clock,
+            RunSettings settings) {
         this(runner, log, runs, nodes, projects, index, bus, auditor, clock, settings, new ProjectAccess(projects));
     }
 
-    public RunService(ClaudeRunner runner, RunEventLog log, RunRepository runs, NodeHeartbeats nodes,
-                      ProjectRepository projects, SessionProjects index, EventBus bus, Auditor auditor, Clock clock,
-                      RunSettings settings, ProjectAccess projectAccess) {
+    public RunService(
+            ClaudeRunner runner,
+            RunEventLog log,
+            RunRepository runs,
+            NodeHeartbeats nodes,
+            ProjectRepository projects,
+            SessionProjects index,
+            EventBus bus,
+            Auditor auditor,
+            Clock clock,
+            RunSettings settings,
+            ProjectAccess projectAccess) {
         this.runs = runs;
         this.log = log;
         this.auditor = auditor;
         RunEventPublisher events = new RunEventPublisher(log, bus, clock);
         this.access = new RunAccess(runs, projects, projectAccess, index, auditor);
-        this.sessions = new LiveSessions(runner, index, new LiveSession.Services(runs, events, auditor, clock,
-                settings.permissionTimeout(), DelayedTasks.on(timers)));
+        this.sessions = new LiveSessions(
+                runner,
+                index,
+                new LiveSession.Services(
+                        runs, events, auditor, clock, settings.permissionTimeout(), DelayedTasks.on(timers)));
         this.admission = new RunAdmission(runs, index, sessions, auditor, clock, settings);
         this.feed = new SubscriberFeed(log, runs, bus, sessions::activeRunId);
         this.janitor = new NodeJanitor(runs, log, nodes, events, clock, settings);
@@ -114,11 +134,21 @@ public final class RunService implements RunUseCase, AutoCloseable {
         if (live == null || requestId == null) {
             throw new ConflictException("PERMISSION_NOT_PENDING", "no such pending permission request");
         }
-        RunEvent.PermissionRequest decided = live.decide(runId, requestId, answer, caller.username().value());
-        auditor.record(AuditAction.PERMISSION_DECIDED, caller, runId.toString(), client, true,
+        RunEvent.PermissionRequest decided =
+                live.decide(runId, requestId, answer, caller.username().value());
+        auditor.record(
+                AuditAction.PERMISSION_DECIDED,
+                caller,
+                runId.toString(),
+                client,
+                true,
                 (answer.allow() ? "allow " : "deny ") + decided.toolName() + (answer.remember() ? " (remember)" : "")
-                        + (answer.allow() && !answer.answers().isEmpty() ? " (answered " + answer.answers().size() + ")" : "")
-                        + (answer.allow() && answer.mode() != null ? " (then " + answer.mode().cliName() + ")" : "")
+                        + (answer.allow() && !answer.answers().isEmpty()
+                                ? " (answered " + answer.answers().size() + ")"
+                                : "")
+                        + (answer.allow() && answer.mode() != null
+                                ? " (then " + answer.mode().cliName() + ")"
+                                : "")
                         + " request " + requestId);
     }
 
@@ -139,8 +169,8 @@ public final class RunService implements RunUseCase, AutoCloseable {
     }
 
     @Override
-    public EventSubscription subscribe(Principal caller, SessionId sessionId, long afterSeq,
-                                       Consumer<LoggedRunEvent> sink) {
+    public EventSubscription subscribe(
+            Principal caller, SessionId sessionId, long afterSeq, Consumer<LoggedRunEvent> sink) {
         access.requireSession(caller, sessionId);
         return feed.subscribe(sessionId, afterSeq, sink);
     }

@@ -12,8 +12,13 @@ import java.util.Objects;
  * @param node              this node, recorded on every run it starts
  * @param nodeSilentAfter   a node not heard from for this long is gone: its active runs are lost
  */
-public record RunSettings(int perUser, int global, Duration permissionTimeout, Duration retention, NodeId node,
-                          Duration nodeSilentAfter) {
+public record RunSettings(
+        int perUser,
+        int global,
+        Duration permissionTimeout,
+        Duration retention,
+        NodeId node,
+        Duration nodeSilentAfter) {
     /** Heartbeats are sent at least this often, and at least four times within {@link #nodeSilentAfter}. */
     static final Duration MAX_HEARTBEAT = Duration.ofSeconds(30);
 
@@ -32,7 +37,8 @@ public record RunSettings(int perUser, int global, Duration permissionTimeout, D
 
     /** One node called {@code local}; silent nodes are reaped after two minutes. */
     public static RunSettings defaults() {
-        return new RunSettings(3, 10, Duration.ofMinutes(5), Duration.ofDays(30), new NodeId("local"), Duration.ofMinutes(2));
+        return new RunSettings(
+                3, 10, Duration.ofMinutes(5), Duration.ofDays(30), new NodeId("local"), Duration.ofMinutes(2));
     }
 
     /** How often this node says it is alive and looks for silent ones. */

@@ -1,10 +1,10 @@
 package dev.ccui.application.run;
 
-import dev.ccui.domain.events.AppEvent;
 import dev.ccui.application.events.port.out.EventBus;
 import dev.ccui.application.run.port.in.EventSubscription;
 import dev.ccui.application.run.port.out.RunEventLog;
 import dev.ccui.application.run.port.out.RunRepository;
+import dev.ccui.domain.events.AppEvent;
 import dev.ccui.domain.run.LoggedRunEvent;
 import dev.ccui.domain.run.Run;
 import dev.ccui.domain.run.RunId;
@@ -45,13 +45,18 @@ final class SubscriberFeed implements AutoCloseable {
 
     EventSubscription subscribe(SessionId sessionId, long afterSeq, Consumer<LoggedRunEvent> sink) {
         FeedSubscription subscription = new FeedSubscription(log, sessionId, Math.max(0, afterSeq), sink, this::remove);
-        subscribers.computeIfAbsent(sessionId, id -> ConcurrentHashMap.newKeySet()).add(subscription);
+        subscribers
+                .computeIfAbsent(sessionId, id -> ConcurrentHashMap.newKeySet())
+                .add(subscription);
         // Read after registering: anything appended from now on reaches the subscription live.
         long lastSeq = log.lastSeq(sessionId);
         RunId activeRunId = activeHere.apply(sessionId);
         if (activeRunId == null) {
             // Another node's run (or one this node lost) counts while its row says it is active.
-            activeRunId = runs.latestOfSession(sessionId).filter(Run::active).map(Run::id).orElse(null);
+            activeRunId = runs.latestOfSession(sessionId)
+                    .filter(Run::active)
+                    .map(Run::id)
+                    .orElse(null);
         }
         long activeRunFirstSeq = activeRunId == null ? 0 : log.firstSeqOfRun(sessionId, activeRunId);
         subscription.began(lastSeq, activeRunId, activeRunFirstSeq);

@@ -1,7 +1,7 @@
 package dev.ccui.application.sandbox;
 
-import dev.ccui.application.health.port.out.HealthProbe;
 import dev.ccui.application.health.port.in.ProbeResult;
+import dev.ccui.application.health.port.out.HealthProbe;
 import dev.ccui.application.sandbox.port.out.ProcessSandbox;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package dev.ccui.application.user;
 
 import dev.ccui.application.audit.Auditor;
-import dev.ccui.application.sandbox.port.out.ProcessSandbox;
 import dev.ccui.application.common.ClientInfo;
+import dev.ccui.application.sandbox.port.out.ProcessSandbox;
 import dev.ccui.application.user.port.in.CreateUserCommand;
-import dev.ccui.application.user.port.in.UserUseCase;
 import dev.ccui.application.user.port.in.UpdateUserCommand;
+import dev.ccui.application.user.port.in.UserUseCase;
 import dev.ccui.application.user.port.out.AccountSessions;
 import dev.ccui.application.user.port.out.PasswordHasher;
 import dev.ccui.application.user.port.out.UserRepository;
@@ -34,8 +34,8 @@ public final class UserAdminService implements UserUseCase {
     private final Object adminGuard = new Object();
     private final ProcessSandbox sandbox;
 
-    public UserAdminService(UserRepository users, PasswordHasher hasher, Auditor auditor, Clock clock,
-                            AccountSessions sessions) {
+    public UserAdminService(
+            UserRepository users, PasswordHasher hasher, Auditor auditor, Clock clock, AccountSessions sessions) {
         this(users, hasher, auditor, clock, sessions, null);
     }
 
@@ -43,8 +43,13 @@ public final class UserAdminService implements UserUseCase {
      * @param sandbox where user processes run; when it does not isolate them ({@code CCUI_SANDBOX=none}),
      *                a second account is refused (409 {@code SANDBOX_REQUIRED}): that user's runs would see the first one's data
      */
-    public UserAdminService(UserRepository users, PasswordHasher hasher, Auditor auditor, Clock clock,
-                            AccountSessions sessions, ProcessSandbox sandbox) {
+    public UserAdminService(
+            UserRepository users,
+            PasswordHasher hasher,
+            Auditor auditor,
+            Clock clock,
+            AccountSessions sessions,
+            ProcessSandbox sandbox) {
         this.sandbox = sandbox;
         this.sessions = sessions;
         this.users = users;
@@ -69,7 +74,12 @@ public final class UserAdminService implements UserUseCase {
     public User createUser(Principal caller, CreateUserCommand command, ClientInfo client) {
         requireAdmin(caller);
         User created = insert(command);
-        auditor.record(AuditAction.USER_CREATED, caller, created.username().value(), client, true,
+        auditor.record(
+                AuditAction.USER_CREATED,
+                caller,
+                created.username().value(),
+                client,
+                true,
                 "role " + created.role().wireName());
         return created;
     }
@@ -129,7 +139,13 @@ public final class UserAdminService implements UserUseCase {
     @Override
     public User createUserLocally(String username, String password, Role role) {
         User created = insert(new CreateUserCommand(new Username(username), password, role));
-        auditor.record(AuditAction.USER_CREATED, null, "cli", created.username().value(), ClientInfo.INTERNAL, true,
+        auditor.record(
+                AuditAction.USER_CREATED,
+                null,
+                "cli",
+                created.username().value(),
+                ClientInfo.INTERNAL,
+                true,
                 "role " + created.role().wireName());
         return created;
     }
@@ -144,7 +160,8 @@ public final class UserAdminService implements UserUseCase {
         users.update(updated);
         sessions.revokeAll(user.id(), now);
         sessions.ended(user.id());
-        auditor.record(AuditAction.PASSWORD_RESET, null, "cli", user.username().value(), ClientInfo.INTERNAL, true, null);
+        auditor.record(
+                AuditAction.PASSWORD_RESET, null, "cli", user.username().value(), ClientInfo.INTERNAL, true, null);
         return updated;
     }
 
@@ -159,7 +176,13 @@ public final class UserAdminService implements UserUseCase {
     @Override
     public int revokeAllSessionsLocally() {
         int revoked = revokeAll();
-        auditor.record(AuditAction.SESSIONS_REVOKED_ALL, null, "cli", "all accounts", ClientInfo.INTERNAL, true,
+        auditor.record(
+                AuditAction.SESSIONS_REVOKED_ALL,
+                null,
+                "cli",
+                "all accounts",
+                ClientInfo.INTERNAL,
+                true,
                 revoked + " token(s)");
         return revoked;
     }
@@ -182,13 +205,23 @@ public final class UserAdminService implements UserUseCase {
 
     private User insert(CreateUserCommand command) {
         if (sandbox != null && !sandbox.isolates() && users.count() >= 1) {
-            throw new ConflictException("SANDBOX_REQUIRED", "a second account needs the process sandbox: with CCUI_SANDBOX="
-                    + sandbox.mode() + " every user's runs, shells and git see the others' data (install bubblewrap, "
-                    + "set CCUI_SANDBOX=bwrap)");
+            throw new ConflictException(
+                    "SANDBOX_REQUIRED",
+                    "a second account needs the process sandbox: with CCUI_SANDBOX="
+                            + sandbox.mode()
+                            + " every user's runs, shells and git see the others' data (install bubblewrap, "
+                            + "set CCUI_SANDBOX=bwrap)");
         }
         Instant now = clock.instant();
-        User user = new User(UserId.random(), command.username(), command.role(), false,
-                hasher.hash(command.password()), now, now, null);
+        User user = new User(
+                UserId.random(),
+                command.username(),
+                command.role(),
+                false,
+                hasher.hash(command.password()),
+                now,
+                now,
+                null);
         if (!users.insert(user)) {
             throw new ConflictException("USERNAME_TAKEN", "the username " + command.username() + " is taken");
         }
@@ -217,7 +250,11 @@ public final class UserAdminService implements UserUseCase {
             parts.add("password reset");
         }
         if (command.capabilities() != null) {
-            parts.add("capabilities " + command.capabilities().stream().map(c -> c.wireName()).sorted().toList());
+            parts.add("capabilities "
+                    + command.capabilities().stream()
+                            .map(c -> c.wireName())
+                            .sorted()
+                            .toList());
         }
         return String.join(", ", parts);
     }

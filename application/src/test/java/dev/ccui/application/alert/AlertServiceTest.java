@@ -75,10 +75,10 @@ class AlertServiceTest {
     void failedLoginsReachTheServiceThroughTheAuditLog() {
         AuditRepository audit = new AlertingAuditRepository(new InMemoryAuditRepository(), alerts);
         for (int i = 0; i < 10; i++) {
-            audit.append(new AuditEntry(0, clock.instant(), null, "root", AuditAction.LOGIN_FAILED, "root", "192.0.2.1",
-                    false, null));
-            audit.append(new AuditEntry(0, clock.instant(), null, "root", AuditAction.LOGIN, "root", "192.0.2.1",
-                    true, null));
+            audit.append(new AuditEntry(
+                    0, clock.instant(), null, "root", AuditAction.LOGIN_FAILED, "root", "192.0.2.1", false, null));
+            audit.append(new AuditEntry(
+                    0, clock.instant(), null, "root", AuditAction.LOGIN, "root", "192.0.2.1", true, null));
         }
         assertThat(sink.alerts).extracting(Alert::fingerprint).containsExactly("login-failures:192.0.2.1");
     }
@@ -109,7 +109,8 @@ class AlertServiceTest {
         assertThat(sink.alerts).singleElement().satisfies(a -> {
             assertThat(a.kind()).isEqualTo(Kind.ERROR_RATE);
             assertThat(a.severity()).isEqualTo(Alert.Severity.CRITICAL);
-            assertThat(a.detail()).startsWith("5.9 % of 101 requests in the last minute failed with 5xx (threshold 5.0 %)");
+            assertThat(a.detail())
+                    .startsWith("5.9 % of 101 requests in the last minute failed with 5xx (threshold 5.0 %)");
         });
 
         // A minute of healthy traffic later: resolved, once.
@@ -148,7 +149,8 @@ class AlertServiceTest {
         clock.advance(Duration.ofMinutes(16));
         RunId fourth = RunId.random();
         alerts.runCrashed(fourth, "exit 2");
-        assertThat(sink.alerts.get(1).detail()).isEqualTo("run " + fourth + ": exit 2 (+2 repeat(s) suppressed since the last alert)");
+        assertThat(sink.alerts.get(1).detail())
+                .isEqualTo("run " + fourth + ": exit 2 (+2 repeat(s) suppressed since the last alert)");
     }
 
     @Test
@@ -160,7 +162,8 @@ class AlertServiceTest {
             alerts.healthChecked(report("down", "degraded", "down"));
             clock.advance(Duration.ofSeconds(30));
         }
-        assertThat(sink.alerts).extracting(Alert::fingerprint)
+        assertThat(sink.alerts)
+                .extracting(Alert::fingerprint)
                 .containsExactlyInAnyOrder("dependency:database", "dependency:redis"); // claudeCli is not watched
 
         alerts.healthChecked(report("up", "degraded", "down"));
@@ -201,11 +204,15 @@ class AlertServiceTest {
 
     @Test
     void anUnreadableDiskOrAFailingSinkNeverReachesTheCaller() {
-        var failing = new AlertService(a -> {
-            throw new IllegalStateException("sink down");
-        }, () -> {
-            throw new IllegalStateException("no store");
-        }, clock, AlertSettings.defaults());
+        var failing = new AlertService(
+                a -> {
+                    throw new IllegalStateException("sink down");
+                },
+                () -> {
+                    throw new IllegalStateException("no store");
+                },
+                clock,
+                AlertSettings.defaults());
         failing.checkDisk();
         for (int i = 0; i < 30; i++) {
             failing.recordRequest(500);
@@ -217,14 +224,24 @@ class AlertServiceTest {
         disk = new DiskSpace.Usage(GIB / 4, 100 * GIB);
         var monitor = new AlertMonitor(alerts, () -> report("down", "up", "up"), AlertSettings.defaults());
         monitor.checkOnce();
-        assertThat(sink.alerts).extracting(Alert::fingerprint)
+        assertThat(sink.alerts)
+                .extracting(Alert::fingerprint)
                 .containsExactlyInAnyOrder("dependency:database", "disk-low:data-dir");
         monitor.close();
     }
 
     private static HealthReport report(String database, String redis, String cli) {
-        return new HealthReport("whatever", "test", 1, Map.of("database", new ProbeResult(database, 1L, Map.of()),
-                "redis", new ProbeResult(redis, 1L, Map.of()), "claudeCli", new ProbeResult(cli, null, Map.of())));
+        return new HealthReport(
+                "whatever",
+                "test",
+                1,
+                Map.of(
+                        "database",
+                        new ProbeResult(database, 1L, Map.of()),
+                        "redis",
+                        new ProbeResult(redis, 1L, Map.of()),
+                        "claudeCli",
+                        new ProbeResult(cli, null, Map.of())));
     }
 
     static final class RecordingSink implements AlertSink {

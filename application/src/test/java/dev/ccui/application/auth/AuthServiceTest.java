@@ -8,6 +8,7 @@ import dev.ccui.application.auth.port.in.LoginResult;
 import dev.ccui.application.auth.port.in.Session;
 import dev.ccui.application.common.ClientInfo;
 import dev.ccui.application.testing.InMemoryAuthFixture;
+import dev.ccui.application.user.port.in.CreateUserCommand;
 import dev.ccui.application.user.port.in.UpdateUserCommand;
 import dev.ccui.domain.apikey.ApiKeyScope;
 import dev.ccui.domain.audit.AuditAction;
@@ -18,11 +19,10 @@ import dev.ccui.domain.error.ConflictException;
 import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.error.TooManyRequestsException;
 import dev.ccui.domain.user.Role;
+import dev.ccui.domain.user.Username;
 import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import dev.ccui.application.user.port.in.CreateUserCommand;
-import dev.ccui.domain.user.Username;
 
 class AuthServiceTest {
     private static final ClientInfo CLIENT = new ClientInfo("10.0.0.1", "test");
@@ -51,14 +51,16 @@ class AuthServiceTest {
     @Test
     void setupRefusesACommonPasswordAsEveryPasswordIs() {
         assertThatThrownBy(() -> f.auth.setup(new Credentials("alice", "password12345", CLIENT)))
-                .isInstanceOf(InvalidException.class).hasMessageContaining("too common");
+                .isInstanceOf(InvalidException.class)
+                .hasMessageContaining("too common");
         assertThat(f.auth.setupRequired()).isTrue();
     }
 
     @Test
     void setupRefusesAShortPassword() {
         assertThatThrownBy(() -> f.auth.setup(new Credentials("alice", "short", CLIENT)))
-                .isInstanceOf(InvalidException.class).hasMessageContaining("at least 10");
+                .isInstanceOf(InvalidException.class)
+                .hasMessageContaining("at least 10");
         assertThat(f.auth.setupRequired()).isTrue();
     }
 
@@ -84,7 +86,9 @@ class AuthServiceTest {
         assertThat(unknown).isEqualTo(wrong).isEqualTo(malformed).isInstanceOf(LoginResult.Rejected.class);
         // Each attempt verified exactly one password, real or decoy: the same work either way.
         assertThat(f.fakeHasher().verifications.get() - before).isEqualTo(3);
-        assertThat(f.audit.all()).filteredOn(e -> e.action() == AuditAction.LOGIN_FAILED).hasSize(3);
+        assertThat(f.audit.all())
+                .filteredOn(e -> e.action() == AuditAction.LOGIN_FAILED)
+                .hasSize(3);
     }
 
     @Test
@@ -100,8 +104,9 @@ class AuthServiceTest {
     @Test
     void logoutRevokesOnlyThatToken() {
         Session first = setUpAdmin();
-        Session second = ((LoginResult.Authenticated) f.auth.login(
-                new Credentials("alice", "correct horse battery", CLIENT))).session();
+        Session second = ((LoginResult.Authenticated)
+                        f.auth.login(new Credentials("alice", "correct horse battery", CLIENT)))
+                .session();
         f.auth.logout(principalOf(first), CLIENT);
         assertThat(f.auth.byToken(first.token())).isEmpty();
         assertThat(f.auth.byToken(second.token())).isPresent();
@@ -110,8 +115,9 @@ class AuthServiceTest {
     @Test
     void changingThePasswordRevokesTheOtherTokensButNotTheCurrentOne() {
         Session current = setUpAdmin();
-        Session other = ((LoginResult.Authenticated) f.auth.login(
-                new Credentials("alice", "correct horse battery", CLIENT))).session();
+        Session other = ((LoginResult.Authenticated)
+                        f.auth.login(new Credentials("alice", "correct horse battery", CLIENT)))
+                .session();
         f.auth.changePassword(principalOf(current), "correct horse battery", "a brand new secret", CLIENT);
         assertThat(f.auth.byToken(current.token())).isPresent();
         assertThat(f.auth.byToken(other.token())).isEmpty();
@@ -124,8 +130,10 @@ class AuthServiceTest {
     @Test
     void changingThePasswordNeedsTheCurrentOne() {
         Session current = setUpAdmin();
-        assertThatThrownBy(() -> f.auth.changePassword(principalOf(current), "not it at all", "a brand new secret", CLIENT))
-                .isInstanceOf(InvalidException.class).hasMessageContaining("current password");
+        assertThatThrownBy(() ->
+                        f.auth.changePassword(principalOf(current), "not it at all", "a brand new secret", CLIENT))
+                .isInstanceOf(InvalidException.class)
+                .hasMessageContaining("current password");
     }
 
     @Test
@@ -139,12 +147,13 @@ class AuthServiceTest {
     void disablingAUserCutsOffTheirTokensAndKeysAndLogin() {
         Session admin = setUpAdmin();
         Principal adminPrincipal = principalOf(admin);
-        var bob = f.userAdmin.createUser(adminPrincipal,
-                new CreateUserCommand(new Username("bob"),
-                        "bobs password 1", Role.MEMBER), CLIENT);
-        Session bobSession = ((LoginResult.Authenticated) f.auth.login(
-                new Credentials("bob", "bobs password 1", CLIENT))).session();
-        String key = f.apiKeyService.createKey(principalOf(bobSession), "ci", Set.of(), CLIENT).secret();
+        var bob = f.userAdmin.createUser(
+                adminPrincipal, new CreateUserCommand(new Username("bob"), "bobs password 1", Role.MEMBER), CLIENT);
+        Session bobSession =
+                ((LoginResult.Authenticated) f.auth.login(new Credentials("bob", "bobs password 1", CLIENT))).session();
+        String key = f.apiKeyService
+                .createKey(principalOf(bobSession), "ci", Set.of(), CLIENT)
+                .secret();
         assertThat(f.auth.byApiKey(key)).isPresent();
 
         f.userAdmin.updateUser(adminPrincipal, bob.id(), new UpdateUserCommand(null, true, null), CLIENT);
@@ -152,20 +161,25 @@ class AuthServiceTest {
         assertThat(f.auth.byToken(bobSession.token())).isEmpty();
         assertThat(f.auth.byApiKey(key)).isEmpty();
         // Told it is disabled only with the right password; a wrong one learns nothing more than for anyone.
-        assertThat(f.auth.login(new Credentials("bob", "bobs password 1", CLIENT))).isInstanceOf(LoginResult.Disabled.class);
-        assertThat(f.auth.login(new Credentials("bob", "not bobs password", CLIENT))).isInstanceOf(LoginResult.Rejected.class);
+        assertThat(f.auth.login(new Credentials("bob", "bobs password 1", CLIENT)))
+                .isInstanceOf(LoginResult.Disabled.class);
+        assertThat(f.auth.login(new Credentials("bob", "not bobs password", CLIENT)))
+                .isInstanceOf(LoginResult.Rejected.class);
     }
 
     @Test
     void apiKeysAuthenticateTheirOwnerAndCarryScopes() {
         Session admin = setUpAdmin();
         var created = f.apiKeyService.createKey(principalOf(admin), "deploy", Set.of(ApiKeyScope.TERMINAL), CLIENT);
-        assertThat(created.secret()).startsWith("ccui_").startsWith(created.key().prefix() + "_");
+        assertThat(created.secret())
+                .startsWith("ccui_")
+                .startsWith(created.key().prefix() + "_");
         assertThat(created.key().secretHash()).doesNotContain(created.secret());
         Principal viaKey = f.auth.byApiKey(created.secret()).orElseThrow();
         assertThat(viaKey.method()).isEqualTo(AuthMethod.API_KEY);
         assertThat(viaKey.scopes()).containsExactlyInAnyOrder(ApiKeyScope.API, ApiKeyScope.TERMINAL);
-        assertThat(f.apiKeys.findById(created.key().id()).orElseThrow().lastUsedAt()).isNotNull();
+        assertThat(f.apiKeys.findById(created.key().id()).orElseThrow().lastUsedAt())
+                .isNotNull();
 
         String tampered = created.secret().substring(0, created.secret().length() - 1)
                 + (created.secret().endsWith("a") ? "b" : "a");

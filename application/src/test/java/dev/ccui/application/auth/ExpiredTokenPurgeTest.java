@@ -17,13 +17,17 @@ class ExpiredTokenPurgeTest {
         var clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
         var tokens = new InMemoryAuthTokenRepository();
         UserId user = UserId.random();
-        tokens.record(new TokenClaims("short", user, clock.instant(), clock.instant().plus(Duration.ofHours(1))));
-        tokens.record(new TokenClaims("long", user, clock.instant(), clock.instant().plus(Duration.ofDays(7))));
+        tokens.record(
+                new TokenClaims("short", user, clock.instant(), clock.instant().plus(Duration.ofHours(1))));
+        tokens.record(
+                new TokenClaims("long", user, clock.instant(), clock.instant().plus(Duration.ofDays(7))));
 
         clock.advance(Duration.ofHours(2));
         new ExpiredTokenPurge(tokens, clock).run();
 
-        assertThat(tokens.purgeExpired(clock.instant())).as("nothing left to purge").isZero();
+        assertThat(tokens.purgeExpired(clock.instant()))
+                .as("nothing left to purge")
+                .isZero();
         assertThat(tokens.activeOwner("long", clock.instant())).contains(user);
     }
 }

@@ -3,10 +3,10 @@ package dev.ccui.application.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ccui.application.common.ClientInfo;
-import dev.ccui.domain.events.AppEvent;
 import dev.ccui.application.history.port.in.MessagesQuery;
-import dev.ccui.domain.history.IndexProgress;
 import dev.ccui.application.testing.HistoryFixture;
+import dev.ccui.domain.events.AppEvent;
+import dev.ccui.domain.history.IndexProgress;
 import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.project.ProjectOverview;
 import dev.ccui.domain.session.SessionId;
@@ -32,12 +32,15 @@ class IndexServiceTest {
     }
 
     private List<String> texts(SessionId session) {
-        return HistoryFixture.texts(f.history.messages(f.admin, session, new MessagesQuery(500, null, null, null)).items());
+        return HistoryFixture.texts(f.history
+                .messages(f.admin, session, new MessagesQuery(500, null, null, null))
+                .items());
     }
 
     @Test
     void aFirstPassDiscoversTheFolderAsAProjectOfTheFirstAdminWithItsSessions() {
-        f.transcripts.write("s-first", "/work/app", "Fix the build", f.messages("fix the build", "done"), f.clock.instant());
+        f.transcripts.write(
+                "s-first", "/work/app", "Fix the build", f.messages("fix the build", "done"), f.clock.instant());
         f.transcripts.write("s-second", "/work/app", null, f.messages("add a test"), f.clock.instant());
 
         f.indexer.scanAll();
@@ -49,11 +52,14 @@ class IndexServiceTest {
         assertThat(project.sessionCount()).isEqualTo(2);
         assertThat(f.projects.listProjects(f.member)).as("not shared yet").isEmpty();
         assertThat(f.history.getSession(f.admin, FIRST).title()).isEqualTo("Fix the build");
-        assertThat(f.history.getSession(f.admin, SECOND).title()).as("the first prompt when nothing else").isEqualTo("add a test");
+        assertThat(f.history.getSession(f.admin, SECOND).title())
+                .as("the first prompt when nothing else")
+                .isEqualTo("add a test");
         assertThat(f.history.getSession(f.admin, FIRST).messageCount()).isEqualTo(2);
         assertThat(f.indexer.indexProgress().state()).isEqualTo("watching");
         assertThat(f.indexer.indexProgress().filesDone()).isEqualTo(2);
-        assertThat(f.published).contains(new AppEvent.ProjectsChanged(Set.of(project.project().id())));
+        assertThat(f.published)
+                .contains(new AppEvent.ProjectsChanged(Set.of(project.project().id())));
     }
 
     @Test
@@ -65,13 +71,16 @@ class IndexServiceTest {
         f.indexer.scanAll();
         f.indexer.scanAll();
 
-        assertThat(texts(FIRST)).as("appended, never read twice").containsExactly("one", "two", "three", "four", "five");
+        assertThat(texts(FIRST))
+                .as("appended, never read twice")
+                .containsExactly("one", "two", "three", "four", "five");
         assertThat(f.history.getSession(f.admin, FIRST).messageCount()).isEqualTo(5);
     }
 
     @Test
     void aReplacedFileIsReadAgainFromTheStartAndKeepsTheRename() {
-        f.transcripts.write("s-first", "/work/app", null, f.messages("old one", "old two", "old three"), f.clock.instant());
+        f.transcripts.write(
+                "s-first", "/work/app", null, f.messages("old one", "old two", "old three"), f.clock.instant());
         f.indexer.scanAll();
         f.history.renameSession(f.admin, FIRST, "Mine", ClientInfo.INTERNAL);
 
@@ -95,7 +104,8 @@ class IndexServiceTest {
 
         ProjectId project = onlyProject().project().id();
         assertThat(onlyProject().sessionCount()).isEqualTo(1);
-        assertThat(f.history.listSessions(f.admin, project, null, null, false).items()).extracting(SessionSummary::id)
+        assertThat(f.history.listSessions(f.admin, project, null, null, false).items())
+                .extracting(SessionSummary::id)
                 .containsExactly(SECOND);
     }
 
@@ -128,7 +138,10 @@ class IndexServiceTest {
     @Test
     void everySessionIsListedInItsProjectBeforeAnyIsReadInFullAndNoCountEverGoesDown() {
         for (int i = 0; i < 30; i++) {
-            f.transcripts.write("s-" + i, "/work/p" + (i % 3), null,
+            f.transcripts.write(
+                    "s-" + i,
+                    "/work/p" + (i % 3),
+                    null,
                     f.messages("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
                     f.clock.instant());
         }
@@ -140,22 +153,31 @@ class IndexServiceTest {
             Map<String, Long> counts = new HashMap<>();
             f.projects.listProjects(f.admin).forEach(p -> counts.put(p.project().path(), p.sessionCount()));
             seen.add(counts);
-            if (event instanceof AppEvent.IndexStatus status && IndexProgress.PARSING.equals(status.progress().phase())
+            if (event instanceof AppEvent.IndexStatus status
+                    && IndexProgress.PARSING.equals(status.progress().phase())
                     && whenParsingBegan.isEmpty()) {
                 whenParsingBegan.putAll(counts);
-                firstSessionMessages.add(f.history.getSession(f.admin, new SessionId("s-0")).messageCount());
+                firstSessionMessages.add(
+                        f.history.getSession(f.admin, new SessionId("s-0")).messageCount());
             }
         });
 
         f.indexer.scanAll();
 
         Map<String, Long> expected = Map.of("/work/p0", 10L, "/work/p1", 10L, "/work/p2", 10L);
-        assertThat(whenParsingBegan).as("every session listed before the full reads").isEqualTo(expected);
-        assertThat(firstSessionMessages).as("a lower bound until the full read: the messages glanced at").containsExactly(4L);
-        assertThat(f.history.getSession(f.admin, new SessionId("s-0")).messageCount()).isEqualTo(10);
+        assertThat(whenParsingBegan)
+                .as("every session listed before the full reads")
+                .isEqualTo(expected);
+        assertThat(firstSessionMessages)
+                .as("a lower bound until the full read: the messages glanced at")
+                .containsExactly(4L);
+        assertThat(f.history.getSession(f.admin, new SessionId("s-0")).messageCount())
+                .isEqualTo(10);
         for (int i = 1; i < seen.size(); i++) {
             for (var entry : seen.get(i - 1).entrySet()) {
-                assertThat(seen.get(i).get(entry.getKey())).as("count of " + entry.getKey()).isGreaterThanOrEqualTo(entry.getValue());
+                assertThat(seen.get(i).get(entry.getKey()))
+                        .as("count of " + entry.getKey())
+                        .isGreaterThanOrEqualTo(entry.getValue());
             }
         }
         assertThat(seen.getLast()).isEqualTo(expected);

@@ -5,18 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ccui.application.common.Page;
 import dev.ccui.application.history.port.out.FileState;
+import dev.ccui.application.history.port.out.IndexStats;
 import dev.ccui.application.history.port.out.IndexedLine;
 import dev.ccui.application.history.port.out.IndexedSession;
 import dev.ccui.application.history.port.out.LineRef;
-import dev.ccui.domain.history.SearchHit;
+import dev.ccui.application.history.port.out.MessageLine;
 import dev.ccui.application.history.port.out.SessionIndexQuery;
 import dev.ccui.application.history.port.out.SessionIndexWriter;
 import dev.ccui.application.history.port.out.SessionMarks;
 import dev.ccui.application.project.port.out.FolderSessions;
 import dev.ccui.application.project.port.out.ProjectRepository;
-import dev.ccui.application.history.port.out.IndexStats;
-import dev.ccui.application.history.port.out.MessageLine;
 import dev.ccui.domain.error.InvalidException;
+import dev.ccui.domain.history.SearchHit;
 import dev.ccui.domain.project.Project;
 import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.session.SessionId;
@@ -40,9 +40,12 @@ public abstract class SessionIndexContract {
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00.123Z");
 
     /** The index's ports over one store, and the projects its sessions belong to. */
-    public record Ports(SessionIndexWriter writer, SessionIndexQuery query, SessionMarks marks, FolderSessions folders,
-                        ProjectRepository projects) {
-    }
+    public record Ports(
+            SessionIndexWriter writer,
+            SessionIndexQuery query,
+            SessionMarks marks,
+            FolderSessions folders,
+            ProjectRepository projects) {}
 
     /** Fresh, empty ports; called once before each test. */
     protected abstract Ports ports();
@@ -68,8 +71,8 @@ public abstract class SessionIndexContract {
     }
 
     private ProjectId project(String path) {
-        Project project = new Project(ProjectId.random(), path, Project.defaultName(path), false, false, false, true,
-                null, T0, T0);
+        Project project = new Project(
+                ProjectId.random(), path, Project.defaultName(path), false, false, false, true, null, T0, T0);
         projects.insert(project);
         return project.id();
     }
@@ -99,20 +102,43 @@ public abstract class SessionIndexContract {
         }
 
         IndexedSession build() {
-            return new IndexedSession(new SessionId(id), project, cwd, appTitle, customTitle, aiTitle, summary, firstPrompt,
-                    lastPrompt, "main", first, last, messages, models, 100, 200, costs, hidden, nextSeq);
+            return new IndexedSession(
+                    new SessionId(id),
+                    project,
+                    cwd,
+                    appTitle,
+                    customTitle,
+                    aiTitle,
+                    summary,
+                    firstPrompt,
+                    lastPrompt,
+                    "main",
+                    first,
+                    last,
+                    messages,
+                    models,
+                    100,
+                    200,
+                    costs,
+                    hidden,
+                    nextSeq);
         }
     }
 
     private static FileState file(String path, String session, long offset) {
-        return new FileState(path, new SessionId(session), offset, T0, "inode-" + path.hashCode(), offset, "msg_" + offset, 0);
+        return new FileState(
+                path, new SessionId(session), offset, T0, "inode-" + path.hashCode(), offset, "msg_" + offset, 0);
     }
 
     private static List<IndexedLine> lines(String file, long fromOffset, int count) {
         List<IndexedLine> lines = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            lines.add(new IndexedLine(new LineRef(file, fromOffset + i * 100L, 99), i % 2 == 0 ? "user" : "assistant",
-                    T0.plusSeconds(i), false, false));
+            lines.add(new IndexedLine(
+                    new LineRef(file, fromOffset + i * 100L, 99),
+                    i % 2 == 0 ? "user" : "assistant",
+                    T0.plusSeconds(i),
+                    false,
+                    false));
         }
         return lines;
     }
@@ -153,10 +179,11 @@ public abstract class SessionIndexContract {
         assertThat(summary.lastPrompt()).isEqualTo("last prompt");
         assertThat(query.summary(new SessionId("nope"))).isEmpty();
 
-        assertThat(query.lines(session.id(), null, 10)).containsExactly(
-                new MessageLine(2, new LineRef("/t/s-1.jsonl", 200, 99)),
-                new MessageLine(1, new LineRef("/t/s-1.jsonl", 100, 99)),
-                new MessageLine(0, new LineRef("/t/s-1.jsonl", 0, 99)));
+        assertThat(query.lines(session.id(), null, 10))
+                .containsExactly(
+                        new MessageLine(2, new LineRef("/t/s-1.jsonl", 200, 99)),
+                        new MessageLine(1, new LineRef("/t/s-1.jsonl", 100, 99)),
+                        new MessageLine(0, new LineRef("/t/s-1.jsonl", 0, 99)));
         assertThat(query.line(session.id(), 1)).contains(new MessageLine(1, new LineRef("/t/s-1.jsonl", 100, 99)));
         assertThat(query.line(session.id(), 3)).isEmpty();
         assertThat(query.stats()).isEqualTo(new IndexStats(1, 1, 300));
@@ -189,11 +216,17 @@ public abstract class SessionIndexContract {
         s.last = T0.plusSeconds(300);
         s.appTitle = null;
         s.hidden = false;
-        writer.apply(s.build(), file("/t/merge.jsonl", "s-merge", 500), lines("/t/merge.jsonl", 200, 3),
-                "second chunk about zebras", false);
+        writer.apply(
+                s.build(),
+                file("/t/merge.jsonl", "s-merge", 500),
+                lines("/t/merge.jsonl", 200, 3),
+                "second chunk about zebras",
+                false);
 
         assertThat(query.lines(id, null, 10)).extracting(MessageLine::seq).containsExactly(4L, 3L, 2L, 1L, 0L);
-        assertThat(query.linesFrom(id, 2, 2)).as("newer than a position, oldest first").extracting(MessageLine::seq)
+        assertThat(query.linesFrom(id, 2, 2))
+                .as("newer than a position, oldest first")
+                .extracting(MessageLine::seq)
                 .containsExactly(2L, 3L);
         assertThat(query.linesFrom(id, 4, 10)).extracting(MessageLine::seq).containsExactly(4L);
         assertThat(query.linesFrom(id, 5, 10)).isEmpty();
@@ -209,7 +242,8 @@ public abstract class SessionIndexContract {
         assertThat(query.search("giraffes", List.of(alpha), 10)).hasSize(1);
         assertThat(query.search("zebras", List.of(alpha), 10)).hasSize(1);
         assertThat(query.search("giraffes zebras", List.of(alpha), 10))
-                .as("words of different chunks are not one match").isEmpty();
+                .as("words of different chunks are not one match")
+                .isEmpty();
     }
 
     @Test
@@ -219,13 +253,19 @@ public abstract class SessionIndexContract {
         s.nextSeq = 3;
         writer.apply(s.build(), file("/t/main.jsonl", "s-reset", 300), lines("/t/main.jsonl", 0, 3), "apricot", false);
         s.nextSeq = 5;
-        writer.apply(s.build(), file("/t/agent-1.jsonl", "s-reset", 200), lines("/t/agent-1.jsonl", 0, 2), "blueberry", false);
+        writer.apply(
+                s.build(),
+                file("/t/agent-1.jsonl", "s-reset", 200),
+                lines("/t/agent-1.jsonl", 0, 2),
+                "blueberry",
+                false);
 
         s.nextSeq = 7;
         writer.apply(s.build(), file("/t/main.jsonl", "s-reset", 200), lines("/t/main.jsonl", 0, 2), "cherry", true);
 
-        assertThat(query.lines(id, null, 10)).extracting(line -> line.seq() + "@" + line.ref().file()).containsExactly(
-                "6@/t/main.jsonl", "5@/t/main.jsonl", "4@/t/agent-1.jsonl", "3@/t/agent-1.jsonl");
+        assertThat(query.lines(id, null, 10))
+                .extracting(line -> line.seq() + "@" + line.ref().file())
+                .containsExactly("6@/t/main.jsonl", "5@/t/main.jsonl", "4@/t/agent-1.jsonl", "3@/t/agent-1.jsonl");
         assertThat(query.search("apricot", List.of(alpha), 10)).isEmpty();
         assertThat(query.search("blueberry", List.of(alpha), 10)).hasSize(1);
         assertThat(query.search("cherry", List.of(alpha), 10)).hasSize(1);
@@ -243,17 +283,25 @@ public abstract class SessionIndexContract {
         writer.apply(s.build(), file("/t/rm.jsonl", "s-rm", 300), main, "mango", false);
         s.nextSeq = 7;
         s.messages = 6;
-        writer.apply(s.build(), file("/t/rm/subagents/a.jsonl", "s-rm", 400), lines("/t/rm/subagents/a.jsonl", 0, 4),
-                "papaya", false);
+        writer.apply(
+                s.build(),
+                file("/t/rm/subagents/a.jsonl", "s-rm", 400),
+                lines("/t/rm/subagents/a.jsonl", 0, 4),
+                "papaya",
+                false);
         assertThat(query.stats()).isEqualTo(new IndexStats(2, 1, 700));
 
         writer.removeFile("/t/rm/subagents/a.jsonl");
         assertThat(writer.fileState("/t/rm/subagents/a.jsonl")).isEmpty();
         assertThat(query.lines(id, null, 10)).extracting(MessageLine::seq).containsExactly(2L, 1L, 0L);
-        assertThat(query.summary(id).orElseThrow().messageCount()).as("lines left").isEqualTo(3);
+        assertThat(query.summary(id).orElseThrow().messageCount())
+                .as("lines left")
+                .isEqualTo(3);
         assertThat(query.search("papaya", List.of(alpha), 10)).isEmpty();
         assertThat(query.search("mango", List.of(alpha), 10)).hasSize(1);
-        assertThat(writer.find(id).orElseThrow().nextSeq()).as("positions are never reused").isEqualTo(7);
+        assertThat(writer.find(id).orElseThrow().nextSeq())
+                .as("positions are never reused")
+                .isEqualTo(7);
 
         writer.removeFile("/t/rm.jsonl");
         assertThat(writer.find(id)).isEmpty();
@@ -307,7 +355,10 @@ public abstract class SessionIndexContract {
         assertThat(pages).isEqualTo(9);
 
         Page<SessionSummary> all = query.listSessions(alpha, 100, null, true);
-        assertThat(all.items()).hasSize(61).extracting(item -> item.id().value()).contains("tie-hidden");
+        assertThat(all.items())
+                .hasSize(61)
+                .extracting(item -> item.id().value())
+                .contains("tie-hidden");
         assertThat(all.nextCursor()).isNull();
         Page<SessionSummary> exact = query.listSessions(alpha, 60, null, false);
         assertThat(exact.items()).hasSize(60);
@@ -319,7 +370,8 @@ public abstract class SessionIndexContract {
         applyNew(new S("s-c", alpha), "/t/c.jsonl", 1, null);
         for (String bad : List.of("%%%", encode("no-colon"), encode("12:bad id!"), encode("x:s-c"), encode("12:"))) {
             assertThatThrownBy(() -> query.listSessions(alpha, 10, bad, false))
-                    .isInstanceOfSatisfying(InvalidException.class, e -> assertThat(e.field()).contains("cursor"));
+                    .isInstanceOfSatisfying(
+                            InvalidException.class, e -> assertThat(e.field()).contains("cursor"));
         }
         assertThat(query.listSessions(alpha, 10, encode(":zzz"), false).items()).isEmpty();
     }
@@ -357,11 +409,14 @@ public abstract class SessionIndexContract {
         applyNew(new S("a-hidden", alpha), "/t/a-hidden.jsonl", 1, "deploy in secret");
         marks.setHidden(new SessionId("a-hidden"), true);
 
-        assertThat(query.search("DEPLOY", List.of(alpha), 10)).extracting(hit -> hit.sessionId().value())
+        assertThat(query.search("DEPLOY", List.of(alpha), 10))
+                .extracting(hit -> hit.sessionId().value())
                 .containsExactly("a-1");
-        assertThat(query.search("deploy", List.of(alpha, beta), 10)).extracting(hit -> hit.sessionId().value())
+        assertThat(query.search("deploy", List.of(alpha, beta), 10))
+                .extracting(hit -> hit.sessionId().value())
                 .containsExactlyInAnyOrder("a-1", "b-1");
-        assertThat(query.search("deploy friday", List.of(alpha, beta), 10)).extracting(hit -> hit.sessionId().value())
+        assertThat(query.search("deploy friday", List.of(alpha, beta), 10))
+                .extracting(hit -> hit.sessionId().value())
                 .containsExactly("a-1");
         assertThat(query.search("deploy", List.of(), 10)).isEmpty();
         assertThat(query.search("absent", List.of(alpha, beta), 10)).isEmpty();
@@ -375,40 +430,65 @@ public abstract class SessionIndexContract {
 
     @Test
     void searchRanksTheBetterMatchFirstWithOneHitPerSession() {
-        applyNew(new S("weak", alpha), "/t/weak.jsonl", 1,
+        applyNew(
+                new S("weak", alpha),
+                "/t/weak.jsonl",
+                1,
                 "a long text about many things where kafka is mentioned once among lots of other words and topics");
         S strong = new S("strong", alpha);
         applyNew(strong, "/t/strong.jsonl", 1, "kafka kafka consumer lag in kafka");
         strong.nextSeq = 2;
-        writer.apply(strong.build(), file("/t/strong.jsonl", "strong", 200), lines("/t/strong.jsonl", 100, 1),
-                "more about kafka later", false);
+        writer.apply(
+                strong.build(),
+                file("/t/strong.jsonl", "strong", 200),
+                lines("/t/strong.jsonl", 100, 1),
+                "more about kafka later",
+                false);
 
         List<SearchHit> hits = query.search("kafka", List.of(alpha), 10);
         assertThat(hits).extracting(hit -> hit.sessionId().value()).containsExactly("strong", "weak");
         assertThat(hits.get(0).rank()).isGreaterThan(hits.get(1).rank());
-        assertThat(query.search("kafka", List.of(alpha), 1)).extracting(hit -> hit.sessionId().value())
+        assertThat(query.search("kafka", List.of(alpha), 1))
+                .extracting(hit -> hit.sessionId().value())
                 .containsExactly("strong");
-        assertThat(query.search("kafka", List.of(alpha), 1, 1)).as("the next page").extracting(hit -> hit.sessionId().value())
+        assertThat(query.search("kafka", List.of(alpha), 1, 1))
+                .as("the next page")
+                .extracting(hit -> hit.sessionId().value())
                 .containsExactly("weak");
-        assertThat(query.search("kafka", List.of(alpha), 10, 2)).as("past the end").isEmpty();
+        assertThat(query.search("kafka", List.of(alpha), 10, 2))
+                .as("past the end")
+                .isEmpty();
     }
 
     @Test
     void snippetsMarkMatchesAndNeverCarryTheTextsMarkup() {
-        applyNew(new S("html", alpha), "/t/html.jsonl", 1,
+        applyNew(
+                new S("html", alpha),
+                "/t/html.jsonl",
+                1,
                 "Look: <script>alert('x')</script> & then <b>canary</b> release \"now\" <mark>fake</mark>");
         SearchHit hit = query.search("canary", List.of(alpha), 10).get(0);
-        assertThat(hit.snippet()).contains("<mark>canary</mark>").contains("&lt;b&gt;").doesNotContain("<script")
+        assertThat(hit.snippet())
+                .contains("<mark>canary</mark>")
+                .contains("&lt;b&gt;")
+                .doesNotContain("<script")
                 .doesNotContain("<b>");
-        assertThat(hit.snippet().replace("<mark>", "").replace("</mark>", "")).doesNotContain("<").doesNotContain(">");
-        assertThat(query.search("script", List.of(alpha), 10)).as("words inside tags are text too").hasSize(1);
+        assertThat(hit.snippet().replace("<mark>", "").replace("</mark>", ""))
+                .doesNotContain("<")
+                .doesNotContain(">");
+        assertThat(query.search("script", List.of(alpha), 10))
+                .as("words inside tags are text too")
+                .hasSize(1);
         assertThat(query.search("fake", List.of(alpha), 10).get(0).snippet())
                 .contains("&lt;mark&gt;<mark>fake</mark>&lt;/mark&gt;");
     }
 
     @Test
     void searchFindsWordsInsidePathsAndCode() {
-        applyNew(new S("code", alpha), "/t/code.jsonl", 1,
+        applyNew(
+                new S("code", alpha),
+                "/t/code.jsonl",
+                1,
                 "edited src/main/java/FooService.java, see https://example.com/docs?q=1 and snake_case_name");
         for (String words : List.of("FooService", "fooservice java", "example", "docs", "snake", "case")) {
             assertThat(query.search(words, List.of(alpha), 10)).as(words).hasSize(1);
@@ -418,8 +498,21 @@ public abstract class SessionIndexContract {
     @Test
     void queriesAreWordsNeverSyntax() {
         applyNew(new S("syntax", alpha), "/t/syntax.jsonl", 1, "alpha beta gamma OR NOT near body");
-        for (String words : List.of("\"", "*", "(", "NEAR(alpha", "body:alpha", "alpha OR", "-beta", "' OR 1=1 --",
-                "alpha AND", "^gamma", "alpha*", "{body}: alpha", "a\u0000b", "<script>")) {
+        for (String words : List.of(
+                "\"",
+                "*",
+                "(",
+                "NEAR(alpha",
+                "body:alpha",
+                "alpha OR",
+                "-beta",
+                "' OR 1=1 --",
+                "alpha AND",
+                "^gamma",
+                "alpha*",
+                "{body}: alpha",
+                "a\u0000b",
+                "<script>")) {
             assertThat(query.search(words, List.of(alpha), 10)).as(words).isNotNull();
         }
         assertThat(query.search("alpha*", List.of(alpha), 10)).hasSize(1);
@@ -451,9 +544,11 @@ public abstract class SessionIndexContract {
 
         ProjectId gamma = project("/work/gamma");
         assertThat(folders.assignProject("/work/gamma", gamma)).isEqualTo(2);
-        assertThat(query.listSessions(gamma, 10, null, false).items()).extracting(item -> item.id().value())
+        assertThat(query.listSessions(gamma, 10, null, false).items())
+                .extracting(item -> item.id().value())
                 .containsExactlyInAnyOrder("cwd-1", "cwd-2");
-        assertThat(query.listSessions(alpha, 10, null, false).items()).extracting(item -> item.id().value())
+        assertThat(query.listSessions(alpha, 10, null, false).items())
+                .extracting(item -> item.id().value())
                 .containsExactly("cwd-3");
     }
 
@@ -473,16 +568,29 @@ public abstract class SessionIndexContract {
         IndexedSession grown = one.build();
 
         writer.applyAll(List.of(
-                new SessionIndexWriter.Applied(first, file("/t/s-1.jsonl", "s-1", 200), lines("/t/s-1.jsonl", 0, 2), "alpha words", true),
-                new SessionIndexWriter.Applied(two.build(), file("/t/s-2.jsonl", "s-2", 300), lines("/t/s-2.jsonl", 0, 3), "beta words", false),
-                new SessionIndexWriter.Applied(grown, file("/t/s-1.jsonl", "s-1", 500), lines("/t/s-1.jsonl", 200, 3), "more alpha", false)));
+                new SessionIndexWriter.Applied(
+                        first, file("/t/s-1.jsonl", "s-1", 200), lines("/t/s-1.jsonl", 0, 2), "alpha words", true),
+                new SessionIndexWriter.Applied(
+                        two.build(),
+                        file("/t/s-2.jsonl", "s-2", 300),
+                        lines("/t/s-2.jsonl", 0, 3),
+                        "beta words",
+                        false),
+                new SessionIndexWriter.Applied(
+                        grown, file("/t/s-1.jsonl", "s-1", 500), lines("/t/s-1.jsonl", 200, 3), "more alpha", false)));
 
         assertThat(writer.find(new SessionId("s-1"))).contains(grown);
         assertThat(writer.fileState("/t/s-1.jsonl")).contains(file("/t/s-1.jsonl", "s-1", 500));
-        assertThat(query.lines(new SessionId("s-1"), null, 10)).extracting(MessageLine::seq).containsExactly(4L, 3L, 2L, 1L, 0L);
+        assertThat(query.lines(new SessionId("s-1"), null, 10))
+                .extracting(MessageLine::seq)
+                .containsExactly(4L, 3L, 2L, 1L, 0L);
         assertThat(query.lines(new SessionId("s-2"), null, 10)).hasSize(3);
-        assertThat(query.search("beta", List.of(beta), 10)).extracting(SearchHit::sessionId).containsExactly(new SessionId("s-2"));
-        assertThat(query.search("more", List.of(alpha), 10)).extracting(SearchHit::sessionId).containsExactly(new SessionId("s-1"));
+        assertThat(query.search("beta", List.of(beta), 10))
+                .extracting(SearchHit::sessionId)
+                .containsExactly(new SessionId("s-2"));
+        assertThat(query.search("more", List.of(alpha), 10))
+                .extracting(SearchHit::sessionId)
+                .containsExactly(new SessionId("s-1"));
     }
 
     @Test
@@ -495,14 +603,18 @@ public abstract class SessionIndexContract {
         fresh.messages = 1;
 
         writer.addListed(List.of(
-                new SessionIndexWriter.Applied(glancedAgain.build(), file("/t/s-read.jsonl", "s-read", 0), List.of(), "", false),
-                new SessionIndexWriter.Applied(fresh.build(), file("/t/s-new.jsonl", "s-new", 0), List.of(), "", false)));
+                new SessionIndexWriter.Applied(
+                        glancedAgain.build(), file("/t/s-read.jsonl", "s-read", 0), List.of(), "", false),
+                new SessionIndexWriter.Applied(
+                        fresh.build(), file("/t/s-new.jsonl", "s-new", 0), List.of(), "", false)));
 
         assertThat(writer.find(full.id())).contains(full);
         assertThat(writer.fileState("/t/s-read.jsonl")).contains(file("/t/s-read.jsonl", "s-read", 400));
         assertThat(writer.fileState("/t/s-new.jsonl")).contains(file("/t/s-new.jsonl", "s-new", 0));
-        assertThat(query.listSessions(alpha, 10, null, false).items()).extracting(SessionSummary::id)
+        assertThat(query.listSessions(alpha, 10, null, false).items())
+                .extracting(SessionSummary::id)
                 .containsExactlyInAnyOrder(new SessionId("s-read"), new SessionId("s-new"));
-        assertThat(query.summary(new SessionId("s-new")).orElseThrow().messageCount()).isEqualTo(1);
+        assertThat(query.summary(new SessionId("s-new")).orElseThrow().messageCount())
+                .isEqualTo(1);
     }
 }

@@ -22,8 +22,8 @@ import dev.ccui.domain.user.Username;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
 import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.Test;
 
 class MaintenanceServiceTest {
     private static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
@@ -32,7 +32,8 @@ class MaintenanceServiceTest {
     private final InMemoryMaintenanceStore store = new InMemoryMaintenanceStore();
     private final InMemoryAuditRepository audit = new InMemoryAuditRepository();
     private final MaintenanceSettings settings = new MaintenanceSettings(Duration.ofSeconds(90), Duration.ofSeconds(2));
-    private final MaintenanceService service = new MaintenanceService(store, new Auditor(audit, clock), clock, settings);
+    private final MaintenanceService service =
+            new MaintenanceService(store, new Auditor(audit, clock), clock, settings);
 
     private static Principal user(String name, Role role) {
         return new Principal(UserId.random(), new Username(name), role, AuthMethod.BEARER, "t", null, Set.of());
@@ -61,8 +62,10 @@ class MaintenanceServiceTest {
         assertThat(off.since()).isEqualTo(T0.plus(Duration.ofMinutes(5)));
         service.requireWritable();
 
-        assertThat(audit.all()).extracting(e -> e.action(), e -> e.target(), e -> e.actorUsername())
-                .containsExactly(Tuple.tuple(AuditAction.MAINTENANCE_CHANGED, "on", "root"),
+        assertThat(audit.all())
+                .extracting(e -> e.action(), e -> e.target(), e -> e.actorUsername())
+                .containsExactly(
+                        Tuple.tuple(AuditAction.MAINTENANCE_CHANGED, "on", "root"),
                         Tuple.tuple(AuditAction.MAINTENANCE_CHANGED, "off", "root"));
     }
 
@@ -74,7 +77,8 @@ class MaintenanceServiceTest {
 
     @Test
     void membersCannotToggleAndNothingIsStoredOrAudited() {
-        assertThatThrownBy(() -> service.change(user("bob", Role.MEMBER), new ChangeMaintenanceCommand(true, null), CLIENT))
+        assertThatThrownBy(() ->
+                        service.change(user("bob", Role.MEMBER), new ChangeMaintenanceCommand(true, null), CLIENT))
                 .isInstanceOf(ForbiddenException.class);
         assertThat(store.load().enabled()).isFalse();
         assertThat(audit.all()).isEmpty();
@@ -106,7 +110,8 @@ class MaintenanceServiceTest {
 
     @Test
     void tooLongOrControlCharacterMessagesAreRefused() {
-        assertThatThrownBy(() -> new ChangeMaintenanceCommand(true, "x".repeat(501))).isInstanceOf(InvalidException.class);
+        assertThatThrownBy(() -> new ChangeMaintenanceCommand(true, "x".repeat(501)))
+                .isInstanceOf(InvalidException.class);
         assertThatThrownBy(() -> new ChangeMaintenanceCommand(true, "a\u0000b")).isInstanceOf(InvalidException.class);
     }
 }

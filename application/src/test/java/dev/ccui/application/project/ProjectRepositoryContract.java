@@ -30,9 +30,8 @@ import org.junit.jupiter.api.Test;
 public abstract class ProjectRepositoryContract {
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00.123Z");
 
-    public record Ports(ProjectRepository projects, UserRepository users, SessionIndexWriter sessions,
-                           SessionMarks marks) {
-    }
+    public record Ports(
+            ProjectRepository projects, UserRepository users, SessionIndexWriter sessions, SessionMarks marks) {}
 
     /** Fresh, empty ports over one store; called once before each test. */
     protected abstract Ports ports();
@@ -55,14 +54,37 @@ public abstract class ProjectRepositoryContract {
     }
 
     private static Project project(String path, UserId owner) {
-        return new Project(ProjectId.random(), path, Project.defaultName(path), false, false, false, owner == null, owner,
-                T0, T0);
+        return new Project(
+                ProjectId.random(), path, Project.defaultName(path), false, false, false, owner == null, owner, T0, T0);
     }
 
     private void session(ProjectId project, String id, Instant lastActivity, boolean hidden) {
-        ports.sessions().apply(new IndexedSession(new SessionId(id), project, "/cwd", null, null, null, null, "prompt", null, null,
-                        lastActivity, lastActivity, 0, Set.of(), 0, 0, Map.of(), false, 0),
-                new FileState("/t/" + id + ".jsonl", new SessionId(id), 0, T0, null, 0, null, 0), List.of(), null, false);
+        ports.sessions()
+                .apply(
+                        new IndexedSession(
+                                new SessionId(id),
+                                project,
+                                "/cwd",
+                                null,
+                                null,
+                                null,
+                                null,
+                                "prompt",
+                                null,
+                                null,
+                                lastActivity,
+                                lastActivity,
+                                0,
+                                Set.of(),
+                                0,
+                                0,
+                                Map.of(),
+                                false,
+                                0),
+                        new FileState("/t/" + id + ".jsonl", new SessionId(id), 0, T0, null, 0, null, 0),
+                        List.of(),
+                        null,
+                        false);
         ports.marks().setHidden(new SessionId(id), hidden);
     }
 
@@ -77,8 +99,10 @@ public abstract class ProjectRepositoryContract {
         assertThat(repo.findByPath("/home/olga")).isEmpty();
         assertThat(repo.findById(ProjectId.random())).isEmpty();
 
-        Project changed = project.withName("App", T0.plusSeconds(1)).withStarred(true, T0.plusSeconds(1))
-                .withArchived(true, T0.plusSeconds(2)).withOwner(null, T0.plusSeconds(3));
+        Project changed = project.withName("App", T0.plusSeconds(1))
+                .withStarred(true, T0.plusSeconds(1))
+                .withArchived(true, T0.plusSeconds(2))
+                .withOwner(null, T0.plusSeconds(3));
         repo.update(changed);
         assertThat(repo.findById(project.id())).contains(changed);
     }
@@ -106,15 +130,22 @@ public abstract class ProjectRepositoryContract {
         repo.addMember(shared.id(), member);
         repo.addMember(shared.id(), member);
 
-        assertThat(repo.overview(owner)).extracting(o -> o.project().path()).containsExactlyInAnyOrder("/w/owned", "/w/shared");
+        assertThat(repo.overview(owner))
+                .extracting(o -> o.project().path())
+                .containsExactlyInAnyOrder("/w/owned", "/w/shared");
         assertThat(repo.overview(member)).extracting(o -> o.project().path()).containsExactly("/w/shared");
         assertThat(repo.overview(stranger)).isEmpty();
-        assertThat(repo.overview((UserId) null)).extracting(o -> o.project().path())
+        assertThat(repo.overview((UserId) null))
+                .extracting(o -> o.project().path())
                 .containsExactlyInAnyOrder("/w/owned", "/w/shared", "/w/discovered");
-        assertThat(repo.overview(removed.id())).as("found by id even when removed").isPresent();
+        assertThat(repo.overview(removed.id()))
+                .as("found by id even when removed")
+                .isPresent();
 
-        assertThat(repo.all()).as("removed rows too, for the folder rules")
-                .extracting(Project::path).containsExactly("/w/discovered", "/w/owned", "/w/removed", "/w/shared");
+        assertThat(repo.all())
+                .as("removed rows too, for the folder rules")
+                .extracting(Project::path)
+                .containsExactly("/w/discovered", "/w/owned", "/w/removed", "/w/shared");
         assertThat(repo.allMembers()).isEqualTo(Map.of(shared.id(), Set.of(member)));
         assertThat(repo.members(shared.id())).containsExactly(member);
         assertThat(repo.isMember(shared.id(), member)).isTrue();
@@ -155,7 +186,8 @@ public abstract class ProjectRepositoryContract {
         session(quiet.id(), "quiet-undated", null, false);
 
         List<ProjectOverview> overview = repo.overview((UserId) null);
-        assertThat(overview).extracting(o -> o.project().name())
+        assertThat(overview)
+                .extracting(o -> o.project().name())
                 .containsExactly("z-starred", "c-busy", "b-quiet", "a-empty", "B-empty");
         ProjectOverview busyOverview = overview.get(1);
         assertThat(busyOverview.sessionCount()).isEqualTo(2);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ccui.application.common.ClientInfo;
-import dev.ccui.domain.events.AppEvent;
 import dev.ccui.application.project.port.in.ProjectChanges;
 import dev.ccui.application.project.port.in.ProjectUseCase.Registered;
 import dev.ccui.application.testing.HistoryFixture;
@@ -13,6 +12,7 @@ import dev.ccui.domain.audit.AuditEntry;
 import dev.ccui.domain.error.ForbiddenException;
 import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.error.NotFoundException;
+import dev.ccui.domain.events.AppEvent;
 import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.project.ProjectOverview;
 import dev.ccui.domain.user.UserId;
@@ -31,11 +31,14 @@ class ProjectServiceTest {
         ProjectId shared = f.project("/work/shared", f.admin, f.member);
         f.project("/work/admins", f.admin);
 
-        assertThat(f.projects.listProjects(f.member)).extracting(o -> o.project().id()).containsExactlyInAnyOrder(own, shared);
+        assertThat(f.projects.listProjects(f.member))
+                .extracting(o -> o.project().id())
+                .containsExactlyInAnyOrder(own, shared);
         assertThat(f.projects.listProjects(f.admin)).hasSize(3);
         assertThat(f.projects.listProjects(f.stranger)).isEmpty();
         assertThatThrownBy(() -> f.projects.getProject(f.stranger, own)).isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> f.projects.getProject(f.member, ProjectId.random())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> f.projects.getProject(f.member, ProjectId.random()))
+                .isInstanceOf(NotFoundException.class);
     }
 
     @Test
@@ -48,10 +51,13 @@ class ProjectServiceTest {
 
         Registered again = f.projects.registerProject(f.member, "/work/fresh", null, CLIENT);
         assertThat(again.created()).isFalse();
-        assertThat(again.project().project().id()).isEqualTo(created.project().project().id());
+        assertThat(again.project().project().id())
+                .isEqualTo(created.project().project().id());
         assertThat(f.projects.listProjects(f.member)).hasSize(1);
         assertThat(f.stores.audit.all()).extracting(AuditEntry::action).contains(AuditAction.PROJECT_REGISTERED);
-        assertThat(f.published).contains(new AppEvent.ProjectsChanged(Set.of(created.project().project().id())));
+        assertThat(f.published)
+                .contains(new AppEvent.ProjectsChanged(
+                        Set.of(created.project().project().id())));
     }
 
     @Test
@@ -59,7 +65,8 @@ class ProjectServiceTest {
         f.folders.add("/work/seen");
         f.transcripts.write("s-seen", "/work/seen", null, f.messages("hello"), f.clock.instant());
         f.indexer.scanAll();
-        ProjectId discovered = f.projects.listProjects(f.admin).getFirst().project().id();
+        ProjectId discovered =
+                f.projects.listProjects(f.admin).getFirst().project().id();
         f.projects.removeProject(f.admin, discovered, CLIENT);
 
         Registered registered = f.projects.registerProject(f.admin, "/work/seen", null, CLIENT);
@@ -72,14 +79,17 @@ class ProjectServiceTest {
     @Test
     void foldersThatDoNotExistOrAreNotAbsoluteAreRefusedWithoutSayingWhy() {
         assertThatThrownBy(() -> f.projects.registerProject(f.member, "relative/path", null, CLIENT))
-                .isInstanceOfSatisfying(InvalidException.class, e -> assertThat(e.field()).contains("path"));
+                .isInstanceOfSatisfying(
+                        InvalidException.class, e -> assertThat(e.field()).contains("path"));
         assertThatThrownBy(() -> f.projects.registerProject(f.member, " ", null, CLIENT))
                 .isInstanceOf(InvalidException.class);
         assertThatThrownBy(() -> f.projects.registerProject(f.member, "/work/absent", null, CLIENT))
-                .isInstanceOfSatisfying(ForbiddenException.class, e -> assertThat(e.code()).isEqualTo("PROJECT_PATH_REFUSED"));
+                .isInstanceOfSatisfying(
+                        ForbiddenException.class, e -> assertThat(e.code()).isEqualTo("PROJECT_PATH_REFUSED"));
         f.folders.add("/data/secrets");
         assertThatThrownBy(() -> f.projects.registerProject(f.member, "/data/secrets", null, CLIENT))
-                .isInstanceOfSatisfying(ForbiddenException.class, e -> assertThat(e.code()).isEqualTo("PROJECT_PATH_REFUSED"));
+                .isInstanceOfSatisfying(
+                        ForbiddenException.class, e -> assertThat(e.code()).isEqualTo("PROJECT_PATH_REFUSED"));
         assertThat(f.projects.listProjects(f.admin)).isEmpty();
     }
 
@@ -87,13 +97,19 @@ class ProjectServiceTest {
     void membersMayStarButOnlyOwnersRenameOrRemove() {
         ProjectId project = f.project("/work/team", f.admin, f.member);
 
-        ProjectOverview starred = f.projects.updateProject(f.member, project, new ProjectChanges(null, true, null), CLIENT);
+        ProjectOverview starred =
+                f.projects.updateProject(f.member, project, new ProjectChanges(null, true, null), CLIENT);
         assertThat(starred.project().starred()).isTrue();
-        assertThatThrownBy(() -> f.projects.updateProject(f.member, project, new ProjectChanges("Mine now", null, null), CLIENT))
+        assertThatThrownBy(() ->
+                        f.projects.updateProject(f.member, project, new ProjectChanges("Mine now", null, null), CLIENT))
                 .isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> f.projects.removeProject(f.member, project, CLIENT)).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> f.projects.removeProject(f.member, project, CLIENT))
+                .isInstanceOf(ForbiddenException.class);
 
-        assertThat(f.projects.updateProject(f.admin, project, new ProjectChanges("Team", null, null), CLIENT).project().name())
+        assertThat(f.projects
+                        .updateProject(f.admin, project, new ProjectChanges("Team", null, null), CLIENT)
+                        .project()
+                        .name())
                 .isEqualTo("Team");
         f.projects.removeProject(f.admin, project, CLIENT);
         assertThat(f.projects.listProjects(f.member)).isEmpty();
@@ -105,16 +121,22 @@ class ProjectServiceTest {
         ProjectId project = f.project("/work/solo", f.admin);
 
         f.projects.addMember(f.admin, project, f.stranger.userId(), CLIENT);
-        assertThat(f.projects.listMembers(f.admin, project)).containsExactly(f.stranger.userId().toString());
+        assertThat(f.projects.listMembers(f.admin, project))
+                .containsExactly(f.stranger.userId().toString());
         assertThat(f.projects.getProject(f.stranger, project).project().id()).isEqualTo(project);
         assertThatThrownBy(() -> f.projects.addMember(f.admin, project, UserId.random(), CLIENT))
-                .isInstanceOfSatisfying(InvalidException.class, e -> assertThat(e.field()).contains("userId"));
+                .isInstanceOfSatisfying(
+                        InvalidException.class, e -> assertThat(e.field()).contains("userId"));
         assertThatThrownBy(() -> f.projects.addMember(f.stranger, project, f.member.userId(), CLIENT))
-                .as("members do not share on").isInstanceOf(ForbiddenException.class);
+                .as("members do not share on")
+                .isInstanceOf(ForbiddenException.class);
 
         f.projects.removeMember(f.admin, project, f.stranger.userId(), CLIENT);
         assertThatThrownBy(() -> f.projects.getProject(f.stranger, project)).isInstanceOf(ForbiddenException.class);
-        assertThat(f.published).anySatisfy(event -> assertThat(event).isInstanceOfSatisfying(AppEvent.AccessRevoked.class,
-                revoked -> assertThat(revoked.userId()).isEqualTo(f.stranger.userId())));
+        assertThat(f.published)
+                .anySatisfy(event -> assertThat(event)
+                        .isInstanceOfSatisfying(
+                                AppEvent.AccessRevoked.class,
+                                revoked -> assertThat(revoked.userId()).isEqualTo(f.stranger.userId())));
     }
 }

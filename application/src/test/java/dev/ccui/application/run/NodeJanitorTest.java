@@ -31,12 +31,21 @@ class NodeJanitorTest {
 
     private NodeJanitor janitor(NodeId node) {
         var settings = new RunSettings(3, 10, Duration.ofMinutes(5), Duration.ofDays(30), node, Duration.ofMinutes(2));
-        return new NodeJanitor(store, store, store, new RunEventPublisher(store, new SyncEventBus(), clock), clock, settings);
+        return new NodeJanitor(
+                store, store, store, new RunEventPublisher(store, new SyncEventBus(), clock), clock, settings);
     }
 
     private Run activeRunOn(NodeId node) {
-        Run run = new Run(RunId.random(), new SessionId(UUID.randomUUID().toString()), ProjectId.random(), UserId.random(),
-                RunState.RUNNING, UUID.randomUUID().toString(), clock.instant(), null, node);
+        Run run = new Run(
+                RunId.random(),
+                new SessionId(UUID.randomUUID().toString()),
+                ProjectId.random(),
+                UserId.random(),
+                RunState.RUNNING,
+                UUID.randomUUID().toString(),
+                clock.instant(),
+                null,
+                node);
         store.insert(run);
         return run;
     }
@@ -46,8 +55,10 @@ class NodeJanitorTest {
     }
 
     private long lostEvents(Run run) {
-        return store.all(run.sessionId()).stream().map(LoggedRunEvent::event)
-                .filter(new RunEvent.RunEnded(RunEvent.EndReason.LOST)::equals).count();
+        return store.all(run.sessionId()).stream()
+                .map(LoggedRunEvent::event)
+                .filter(new RunEvent.RunEnded(RunEvent.EndReason.LOST)::equals)
+                .count();
     }
 
     @Test

@@ -2,10 +2,10 @@ package dev.ccui.application.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ccui.domain.events.AppEvent;
 import dev.ccui.application.testing.InMemoryRunStore;
 import dev.ccui.application.testing.MutableClock;
 import dev.ccui.application.testing.SyncEventBus;
+import dev.ccui.domain.events.AppEvent;
 import dev.ccui.domain.run.LoggedRunEvent;
 import dev.ccui.domain.run.RunEvent;
 import dev.ccui.domain.run.RunId;

@@ -65,8 +65,17 @@ class RunServiceTest {
     private RunService service = service(RunSettings.defaults());
 
     private RunService service(RunSettings settings) {
-        return new RunService(runner, store, store, store, projects, id -> Optional.empty(), bus, new Auditor(audit, clock),
-                clock, settings);
+        return new RunService(
+                runner,
+                store,
+                store,
+                store,
+                projects,
+                id -> Optional.empty(),
+                bus,
+                new Auditor(audit, clock),
+                clock,
+                settings);
     }
 
     @AfterEach
@@ -93,8 +102,15 @@ class RunServiceTest {
     }
 
     private static RunEvent.PermissionRequest writeRequest(String requestId) {
-        return new RunEvent.PermissionRequest(requestId, "Write", "Write", Map.of("file_path", "/w/app/a.txt"),
-                null, List.of(), "toolu_" + requestId, null);
+        return new RunEvent.PermissionRequest(
+                requestId,
+                "Write",
+                "Write",
+                Map.of("file_path", "/w/app/a.txt"),
+                null,
+                List.of(),
+                "toolu_" + requestId,
+                null);
     }
 
     private List<AuditEntry> audits(AuditAction action) {
@@ -114,20 +130,26 @@ class RunServiceTest {
         cli.completeTurn("Hi!");
         assertThat(kinds(started.sessionId()))
                 .containsExactly("run_started", "assistant_delta", "assistant_text", "result", "run_ended");
-        assertThat(store.all(started.sessionId())).extracting(LoggedRunEvent::seq).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(store.all(started.sessionId()))
+                .extracting(LoggedRunEvent::seq)
+                .containsExactly(1L, 2L, 3L, 4L, 5L);
         Run run = service.get(olga, started.runId());
         assertThat(run.state()).isEqualTo(RunState.COMPLETED);
         assertThat(run.endedAt()).isEqualTo(T0);
-        assertThat(audits(AuditAction.RUN_STARTED)).singleElement()
+        assertThat(audits(AuditAction.RUN_STARTED))
+                .singleElement()
                 .satisfies(e -> assertThat(e.actorUsername()).isEqualTo("olga"));
-        assertThat(audits(AuditAction.RUN_STOPPED)).singleElement()
+        assertThat(audits(AuditAction.RUN_STOPPED))
+                .singleElement()
                 .satisfies(e -> assertThat(e.detail()).isEqualTo("ended completed"));
 
         StartedRun next = service.start(olga, prompt(project, started.sessionId(), "again", "m2"), CLIENT);
         assertThat(runner.started()).as("the same process takes the next turn").hasSize(1);
         assertThat(cli.turns).containsExactly("hello", "again");
         cli.completeTurn("Again!");
-        assertThat(store.all(started.sessionId())).extracting(LoggedRunEvent::seq).endsWith(10L);
+        assertThat(store.all(started.sessionId()))
+                .extracting(LoggedRunEvent::seq)
+                .endsWith(10L);
         assertThat(store.all(started.sessionId()).getLast().runId()).isEqualTo(next.runId());
     }
 
@@ -156,17 +178,21 @@ class RunServiceTest {
     @Test
     void perUserAndGlobalLimitsRefuseWith429() {
         service.close();
-        service = service(new RunSettings(2, 3, Duration.ofMinutes(5), Duration.ofDays(30), new NodeId("local"), Duration.ofMinutes(2)));
+        service = service(new RunSettings(
+                2, 3, Duration.ofMinutes(5), Duration.ofDays(30), new NodeId("local"), Duration.ofMinutes(2)));
         projects.addMember(project.id(), paul.userId());
         service.start(olga, prompt(project, null, "1", "o1"), CLIENT);
         service.start(olga, prompt(project, null, "2", "o2"), CLIENT);
         assertThatThrownBy(() -> service.start(olga, prompt(project, null, "3", "o3"), CLIENT))
-                .isInstanceOf(TooManyRequestsException.class).hasMessageContaining("limit is 2");
+                .isInstanceOf(TooManyRequestsException.class)
+                .hasMessageContaining("limit is 2");
         service.start(paul, prompt(project, null, "1", "p1"), CLIENT);
         assertThatThrownBy(() -> service.start(paul, prompt(project, null, "2", "p2"), CLIENT))
-                .isInstanceOf(TooManyRequestsException.class).hasMessageContaining("limit of 3");
+                .isInstanceOf(TooManyRequestsException.class)
+                .hasMessageContaining("limit of 3");
         runner.started().getFirst().completeTurn("done");
-        assertThat(service.start(paul, prompt(project, null, "2", "p2"), CLIENT)).isNotNull();
+        assertThat(service.start(paul, prompt(project, null, "2", "p2"), CLIENT))
+                .isNotNull();
         assertThat(service.activeRuns()).isEqualTo(3);
     }
 
@@ -178,19 +204,25 @@ class RunServiceTest {
         assertThat(service.get(olga, started.runId()).state()).isEqualTo(RunState.AWAITING_PERMISSION);
 
         service.decide(olga, started.runId(), "r1", new PermissionAnswer(true, null, true), CLIENT);
-        assertThatThrownBy(() -> service.decide(olga, started.runId(), "r1", new PermissionAnswer(false, "no", false), CLIENT))
+        assertThatThrownBy(() ->
+                        service.decide(olga, started.runId(), "r1", new PermissionAnswer(false, "no", false), CLIENT))
                 .isInstanceOf(ConflictException.class);
         assertThat(cli.answers()).containsOnlyKeys("r1");
         assertThat(cli.answers().get("r1")).isInstanceOf(PermissionDecision.Allow.class);
         assertThat(service.get(olga, started.runId()).state()).isEqualTo(RunState.RUNNING);
 
         cli.emit(writeRequest("r2"));
-        assertThat(cli.answers().get("r2")).as("remembered for the session").isInstanceOf(PermissionDecision.Allow.class);
+        assertThat(cli.answers().get("r2"))
+                .as("remembered for the session")
+                .isInstanceOf(PermissionDecision.Allow.class);
         List<RunEvent.PermissionResolved> resolved = store.all(started.sessionId()).stream()
-                .map(LoggedRunEvent::event).filter(RunEvent.PermissionResolved.class::isInstance)
-                .map(RunEvent.PermissionResolved.class::cast).toList();
+                .map(LoggedRunEvent::event)
+                .filter(RunEvent.PermissionResolved.class::isInstance)
+                .map(RunEvent.PermissionResolved.class::cast)
+                .toList();
         assertThat(resolved).extracting(RunEvent.PermissionResolved::decidedBy).containsExactly("olga", "session_rule");
-        assertThat(audits(AuditAction.PERMISSION_DECIDED)).singleElement()
+        assertThat(audits(AuditAction.PERMISSION_DECIDED))
+                .singleElement()
                 .satisfies(e -> assertThat(e.detail()).startsWith("allow Write (remember)"));
     }
 
@@ -200,10 +232,13 @@ class RunServiceTest {
         FakeProcess cli = runner.last();
         cli.emit(writeRequest("r1"));
         service.decide(olga, started.runId(), "r1", new PermissionAnswer(false, "not that file", false), CLIENT);
-        assertThat(((PermissionDecision.Deny) cli.answers().get("r1")).message()).isEqualTo("not that file");
+        assertThat(((PermissionDecision.Deny) cli.answers().get("r1")).message())
+                .isEqualTo("not that file");
         RunEvent last = store.all(started.sessionId()).getLast().event();
-        assertThat(last).isEqualTo(new RunEvent.PermissionResolved("r1", "toolu_r1", "Write", "deny", "olga", "not that file"));
-        assertThat(audits(AuditAction.PERMISSION_DECIDED)).singleElement()
+        assertThat(last)
+                .isEqualTo(new RunEvent.PermissionResolved("r1", "toolu_r1", "Write", "deny", "olga", "not that file"));
+        assertThat(audits(AuditAction.PERMISSION_DECIDED))
+                .singleElement()
                 .satisfies(e -> assertThat(e.detail()).startsWith("deny Write"));
     }
 
@@ -229,13 +264,16 @@ class RunServiceTest {
         }
         assertThat(outcomes).filteredOn("won"::equals).hasSize(1);
         assertThat(outcomes).filteredOn(ConflictException.class::isInstance).hasSize(7);
-        assertThat(kinds(started.sessionId())).filteredOn("permission_resolved"::equals).hasSize(1);
+        assertThat(kinds(started.sessionId()))
+                .filteredOn("permission_resolved"::equals)
+                .hasSize(1);
     }
 
     @Test
     void anUnansweredRequestIsDeniedAfterTheTimeout() throws Exception {
         service.close();
-        service = service(new RunSettings(3, 10, Duration.ofMillis(50), Duration.ofDays(30), new NodeId("local"), Duration.ofMinutes(2)));
+        service = service(new RunSettings(
+                3, 10, Duration.ofMillis(50), Duration.ofDays(30), new NodeId("local"), Duration.ofMinutes(2)));
         StartedRun started = service.start(olga, prompt(project, null, "write", "m1"), CLIENT);
         BlockingQueue<LoggedRunEvent> seen = new ArrayBlockingQueue<>(100);
         service.subscribe(olga, started.sessionId(), 0, seen::add).replay();
@@ -247,7 +285,8 @@ class RunServiceTest {
         assertThat(resolved).isNotNull();
         assertThat(((RunEvent.PermissionResolved) resolved.event()).decidedBy()).isEqualTo("timeout");
         assertThat(runner.last().answers().get("r1")).isInstanceOf(PermissionDecision.Deny.class);
-        assertThatThrownBy(() -> service.decide(olga, started.runId(), "r1", new PermissionAnswer(true, null, false), CLIENT))
+        assertThatThrownBy(() ->
+                        service.decide(olga, started.runId(), "r1", new PermissionAnswer(true, null, false), CLIENT))
                 .isInstanceOf(ConflictException.class);
     }
 
@@ -262,7 +301,8 @@ class RunServiceTest {
         assertThat(service.get(olga, started.runId()).state()).isEqualTo(RunState.INTERRUPTED);
         service.interrupt(olga, started.runId(), CLIENT);
         assertThat(cli.interrupts).as("an ended run is left alone").isEqualTo(1);
-        assertThat(service.start(olga, prompt(project, started.sessionId(), "next", "m2"), CLIENT)).isNotNull();
+        assertThat(service.start(olga, prompt(project, started.sessionId(), "next", "m2"), CLIENT))
+                .isNotNull();
         assertThat(cli.turns).containsExactly("slow", "next");
     }
 
@@ -288,13 +328,16 @@ class RunServiceTest {
 
         service.start(olga, prompt(project, started.sessionId(), "again", "m2"), CLIENT);
         assertThat(runner.started()).hasSize(2);
-        assertThat(runner.last().spec.resume()).as("a failed session resumes once the index has its transcript").isFalse();
+        assertThat(runner.last().spec.resume())
+                .as("a failed session resumes once the index has its transcript")
+                .isFalse();
     }
 
     @Test
     void runsActiveWhenTheAppStoppedAreMarkedLostAndTheirSessionResumes() {
         StartedRun started = service.start(olga, prompt(project, null, "hello", "m1"), CLIENT);
-        runner.last().emit(new RunEvent.RunStarted(started.sessionId().value(), "m", "/w/app", "default", List.of(), "2"));
+        runner.last()
+                .emit(new RunEvent.RunStarted(started.sessionId().value(), "m", "/w/app", "default", List.of(), "2"));
         // A new app over the same store: the old process is gone without a word.
         RunService restarted = service(RunSettings.defaults());
         restarted.recoverAfterRestart();
@@ -309,12 +352,14 @@ class RunServiceTest {
     }
 
     private RunService node(String name) {
-        return service(new RunSettings(3, 10, Duration.ofMinutes(5), Duration.ofDays(30), new NodeId(name),
-                Duration.ofMinutes(2)));
+        return service(new RunSettings(
+                3, 10, Duration.ofMinutes(5), Duration.ofDays(30), new NodeId(name), Duration.ofMinutes(2)));
     }
 
     private long runEnds(SessionId sessionId) {
-        return store.all(sessionId).stream().filter(e -> e.event() instanceof RunEvent.RunEnded).count();
+        return store.all(sessionId).stream()
+                .filter(e -> e.event() instanceof RunEvent.RunEnded)
+                .count();
     }
 
     @Test
@@ -322,7 +367,8 @@ class RunServiceTest {
         RunService other = node("node-b");
         other.recoverAfterRestart();
         StartedRun theirs = other.start(olga, prompt(project, null, "hello", "m1"), CLIENT);
-        runner.last().emit(new RunEvent.RunStarted(theirs.sessionId().value(), "m", "/w/app", "default", List.of(), "2"));
+        runner.last()
+                .emit(new RunEvent.RunStarted(theirs.sessionId().value(), "m", "/w/app", "default", List.of(), "2"));
         assertThat(store.findById(theirs.runId()).orElseThrow().nodeId()).isEqualTo(new NodeId("node-b"));
 
         RunService starting = node("node-a");
@@ -338,7 +384,8 @@ class RunServiceTest {
         RunService gone = node("node-b");
         gone.recoverAfterRestart();
         StartedRun theirs = gone.start(olga, prompt(project, null, "hello", "m1"), CLIENT);
-        runner.last().emit(new RunEvent.RunStarted(theirs.sessionId().value(), "m", "/w/app", "default", List.of(), "2"));
+        runner.last()
+                .emit(new RunEvent.RunStarted(theirs.sessionId().value(), "m", "/w/app", "default", List.of(), "2"));
         RunService a = node("node-a");
         RunService c = node("node-c");
         a.recoverAfterRestart();
@@ -347,7 +394,9 @@ class RunServiceTest {
         clock.advance(Duration.ofSeconds(90));
         a.heartbeat();
         c.heartbeat();
-        assertThat(a.get(olga, theirs.runId()).state()).as("silent for less than 2 minutes").isEqualTo(RunState.RUNNING);
+        assertThat(a.get(olga, theirs.runId()).state())
+                .as("silent for less than 2 minutes")
+                .isEqualTo(RunState.RUNNING);
 
         clock.advance(Duration.ofSeconds(31));
         a.heartbeat();
@@ -366,8 +415,15 @@ class RunServiceTest {
     @Test
     void heartbeatsComeAtLeastFourTimesWithinTheSilencePeriodAndAtMostEvery30Seconds() {
         assertThat(RunSettings.defaults().heartbeatEvery()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(new RunSettings(3, 10, Duration.ofMinutes(5), Duration.ofDays(30), new NodeId("n"), Duration.ofSeconds(8))
-                .heartbeatEvery()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(new RunSettings(
+                                3,
+                                10,
+                                Duration.ofMinutes(5),
+                                Duration.ofDays(30),
+                                new NodeId("n"),
+                                Duration.ofSeconds(8))
+                        .heartbeatEvery())
+                .isEqualTo(Duration.ofSeconds(2));
     }
 
     @Test
@@ -382,7 +438,9 @@ class RunServiceTest {
         EventSubscription subscription = service.subscribe(olga, started.sessionId(), 1, e -> seen.add(e.seq()));
         assertThat(subscription.lastSeq()).isEqualTo(3);
         assertThat(subscription.activeRunId()).contains(started.runId());
-        assertThat(subscription.activeRunFirstSeq()).as("a page opened now replays the turn from here").isEqualTo(1);
+        assertThat(subscription.activeRunFirstSeq())
+                .as("a page opened now replays the turn from here")
+                .isEqualTo(1);
         // Published while the subscriber has not replayed yet: held back, then delivered once.
         cli.emit(new RunEvent.AssistantDelta("m", 0, "text", "c", null));
         assertThat(seen).isEmpty();
@@ -393,7 +451,7 @@ class RunServiceTest {
         subscription.close();
         cli.emit(new RunEvent.Status("after", Map.of()));
         assertThat(seen).hasSize(8);
-        try (EventSubscription later = service.subscribe(olga, started.sessionId(), 10, e -> { })) {
+        try (EventSubscription later = service.subscribe(olga, started.sessionId(), 10, e -> {})) {
             assertThat(later.activeRunId()).isEmpty();
             assertThat(later.activeRunFirstSeq()).isZero();
         }

@@ -28,8 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class RunStoreContract {
     /** The three ports over one store. */
-    public record Ports(RunRepository runs, RunEventLog log, NodeHeartbeats heartbeats) {
-    }
+    public record Ports(RunRepository runs, RunEventLog log, NodeHeartbeats heartbeats) {}
 
     /** Fresh, empty ports over one store; called once before each test. */
     protected abstract Ports ports();
@@ -44,7 +43,6 @@ public abstract class RunStoreContract {
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00.123Z");
     private static final SessionId SESSION = new SessionId("0b7c61c4-5d35-4a49-9a8e-7d1c7f0e2a11");
 
-
     private RunEventLog log() {
         return ports.log();
     }
@@ -58,7 +56,15 @@ public abstract class RunStoreContract {
     }
 
     private static Run run(UserId user, String clientMessageId, Instant startedAt, NodeId node) {
-        return new Run(RunId.random(), SESSION, ProjectId.random(), user, RunState.STARTING, clientMessageId, startedAt, null,
+        return new Run(
+                RunId.random(),
+                SESSION,
+                ProjectId.random(),
+                user,
+                RunState.STARTING,
+                clientMessageId,
+                startedAt,
+                null,
                 node);
     }
 
@@ -76,7 +82,8 @@ public abstract class RunStoreContract {
         Run legacy = run(olga, "4", T0.plusSeconds(3), null);
         Run neverBeat = run(olga, "5", T0.plusSeconds(4), new NodeId("node-d"));
         Run endedOfSilent = run(olga, "6", T0.plusSeconds(5), silent);
-        List.of(mine, livesElsewhere, ofSilent, legacy, neverBeat, endedOfSilent).forEach(runs::insert);
+        List.of(mine, livesElsewhere, ofSilent, legacy, neverBeat, endedOfSilent)
+                .forEach(runs::insert);
         runs.updateState(endedOfSilent.id(), RunState.COMPLETED, T0.plusSeconds(6));
         heartbeats.beat(self, T0.plusSeconds(100));
         heartbeats.beat(silent, T0);
@@ -87,10 +94,12 @@ public abstract class RunStoreContract {
         assertThat(runs.findById(legacy.id()).orElseThrow().nodeId()).isNull();
         assertThat(runs.activeOnNode(self)).extracting(Run::id).containsExactly(mine.id());
         assertThat(runs.activeOnNode(silent)).extracting(Run::id).containsExactly(ofSilent.id());
-        assertThat(runs.activeOnSilentNodes(self, T0.plusSeconds(60))).extracting(Run::id)
+        assertThat(runs.activeOnSilentNodes(self, T0.plusSeconds(60)))
+                .extracting(Run::id)
                 .containsExactly(ofSilent.id(), legacy.id(), neverBeat.id());
         // Seen from the silent node itself (back again), its own runs are not "silent".
-        assertThat(runs.activeOnSilentNodes(silent, T0.plusSeconds(60))).extracting(Run::id)
+        assertThat(runs.activeOnSilentNodes(silent, T0.plusSeconds(60)))
+                .extracting(Run::id)
                 .containsExactly(legacy.id(), neverBeat.id());
     }
 
@@ -112,19 +121,48 @@ public abstract class RunStoreContract {
         input.put("nothing", null);
         input.put("nested", Map.of("list", List.of(1, "two", true)));
         return List.of(
-                new RunEvent.RunStarted("s-1", "claude-sonnet", "/w", "default", List.of("Bash", "Write"), "2.1.328",
+                new RunEvent.RunStarted(
+                        "s-1",
+                        "claude-sonnet",
+                        "/w",
+                        "default",
+                        List.of("Bash", "Write"),
+                        "2.1.328",
                         List.of("compact", "deploy-docs")),
                 new RunEvent.AssistantDelta("m1", 0, "text", "Hel", null),
                 new RunEvent.AssistantText("m1", "Hello", "toolu_parent"),
                 new RunEvent.Thinking("m1", "hmm", null),
                 new RunEvent.ToolUse("m1", "toolu_1", "Write", input, null),
-                new RunEvent.PermissionRequest("req-1", "Write", "Write file", input, "Write a.txt",
-                        List.of(Map.of("type", "addRules")), "toolu_1", "/w/a.txt"),
+                new RunEvent.PermissionRequest(
+                        "req-1",
+                        "Write",
+                        "Write file",
+                        input,
+                        "Write a.txt",
+                        List.of(Map.of("type", "addRules")),
+                        "toolu_1",
+                        "/w/a.txt"),
                 new RunEvent.PermissionResolved("req-1", "toolu_1", "Write", "deny", "olga", "no"),
                 new RunEvent.ToolResult("toolu_1", "denied", true, null),
                 new RunEvent.Status("requesting", Map.of("attempt", 1)),
-                new RunEvent.Result("success", false, "Done", 10, 20, 3, 4, 0.0123, 0.5, 1500, 1200, 2, "end_turn",
-                        "completed", List.of("e"), List.of(Map.of("tool_name", "Write")), "s-1"),
+                new RunEvent.Result(
+                        "success",
+                        false,
+                        "Done",
+                        10,
+                        20,
+                        3,
+                        4,
+                        0.0123,
+                        0.5,
+                        1500,
+                        1200,
+                        2,
+                        "end_turn",
+                        "completed",
+                        List.of("e"),
+                        List.of(Map.of("tool_name", "Write")),
+                        "s-1"),
                 new RunEvent.Error("cli_missing", "no CLI", Map.of("path", "/x")),
                 new RunEvent.RunEnded(RunEvent.EndReason.INTERRUPTED));
     }
@@ -152,7 +190,9 @@ public abstract class RunStoreContract {
 
         SessionId other = new SessionId("other-session");
         assertThat(log.lastSeq(other)).isZero();
-        assertThat(log.append(other, runId, new RunEvent.RunEnded(RunEvent.EndReason.LOST), T0).seq()).isEqualTo(1);
+        assertThat(log.append(other, runId, new RunEvent.RunEnded(RunEvent.EndReason.LOST), T0)
+                        .seq())
+                .isEqualTo(1);
         assertThat(log.after(other, 0, 10)).hasSize(1);
     }
 
@@ -182,7 +222,8 @@ public abstract class RunStoreContract {
         log.append(SESSION, runId, new RunEvent.Status("new", Map.of()), T0.plusSeconds(3600));
         assertThat(log.deleteOlderThan(T0.plusSeconds(60))).isEqualTo(2);
         assertThat(log.after(SESSION, 0, 10)).extracting(LoggedRunEvent::seq).containsExactly(3L);
-        assertThat(log.append(SESSION, runId, new RunEvent.Status("next", Map.of()), T0.plusSeconds(7200)).seq())
+        assertThat(log.append(SESSION, runId, new RunEvent.Status("next", Map.of()), T0.plusSeconds(7200))
+                        .seq())
                 .isEqualTo(4);
     }
 
@@ -194,7 +235,9 @@ public abstract class RunStoreContract {
         Run first = run(olga, "msg-1", T0);
         assertThat(runs.insert(first)).isTrue();
         assertThat(runs.insert(run(olga, "msg-1", T0.plusSeconds(1)))).isFalse();
-        assertThat(runs.insert(run(paul, "msg-1", T0.plusSeconds(1)))).as("another user's id").isTrue();
+        assertThat(runs.insert(run(paul, "msg-1", T0.plusSeconds(1))))
+                .as("another user's id")
+                .isTrue();
         assertThat(runs.findByClientMessageId(olga, "msg-1")).contains(first);
         assertThat(runs.findByClientMessageId(olga, "msg-2")).isEmpty();
         assertThat(runs.findById(first.id())).contains(first);
@@ -213,7 +256,8 @@ public abstract class RunStoreContract {
         runs.updateState(older.id(), RunState.COMPLETED, T0.plusSeconds(2));
         runs.updateState(newer.id(), RunState.RUNNING, null);
 
-        assertThat(runs.findById(older.id()).orElseThrow()).isEqualTo(older.withState(RunState.COMPLETED, T0.plusSeconds(2)));
+        assertThat(runs.findById(older.id()).orElseThrow())
+                .isEqualTo(older.withState(RunState.COMPLETED, T0.plusSeconds(2)));
         assertThat(runs.list(olga, false, 10)).extracting(Run::id).containsExactly(newer.id(), older.id());
         assertThat(runs.list(olga, true, 10)).extracting(Run::id).containsExactly(newer.id());
         assertThat(runs.list(null, false, 10)).extracting(Run::id).containsExactly(newer.id(), pauls.id(), older.id());

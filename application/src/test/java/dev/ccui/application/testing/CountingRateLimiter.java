@@ -1,7 +1,7 @@
 package dev.ccui.application.testing;
 
-import dev.ccui.domain.ratelimit.RateLimit;
 import dev.ccui.application.ratelimit.port.out.RateLimiter;
+import dev.ccui.domain.ratelimit.RateLimit;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +16,8 @@ public final class CountingRateLimiter implements RateLimiter {
             return Decision.allow(Long.MAX_VALUE);
         }
         long count = used.merge(limit.name() + ":" + key, 1L, Long::sum);
-        return count <= limit.capacity() ? Decision.allow(limit.capacity() - count) : Decision.deny(Duration.ofSeconds(60));
+        return count <= limit.capacity()
+                ? Decision.allow(limit.capacity() - count)
+                : Decision.deny(Duration.ofSeconds(60));
     }
 }

@@ -1,12 +1,12 @@
 package dev.ccui.application.testing;
 
 import dev.ccui.application.run.port.out.ClaudeRunner;
-import dev.ccui.domain.run.ImageAttachment;
 import dev.ccui.application.run.port.out.ProcessExit;
 import dev.ccui.application.run.port.out.RunListener;
 import dev.ccui.application.run.port.out.RunSpec;
 import dev.ccui.application.run.port.out.RunningProcess;
 import dev.ccui.domain.error.UnavailableException;
+import dev.ccui.domain.run.ImageAttachment;
 import dev.ccui.domain.run.PermissionDecision;
 import dev.ccui.domain.run.PermissionMode;
 import dev.ccui.domain.run.RunEvent;
@@ -85,12 +85,33 @@ public final class FakeClaudeRunner implements ClaudeRunner {
 
         /** A whole plain turn: init, a delta, the text, the result and the end. */
         public void completeTurn(String text) {
-            emit(new RunEvent.RunStarted(spec.sessionId().value(), "claude-test", spec.cwd().toString(), "default",
-                    List.of("Write"), "2.1.328"));
+            emit(new RunEvent.RunStarted(
+                    spec.sessionId().value(),
+                    "claude-test",
+                    spec.cwd().toString(),
+                    "default",
+                    List.of("Write"),
+                    "2.1.328"));
             emit(new RunEvent.AssistantDelta("m", 0, "text", text, null));
             emit(new RunEvent.AssistantText("m", text, null));
-            emit(new RunEvent.Result("success", false, text, 5, 7, 0, 0, 0.001, 0.001, 10, 9, 1, "end_turn",
-                    "completed", List.of(), List.of(), spec.sessionId().value()));
+            emit(new RunEvent.Result(
+                    "success",
+                    false,
+                    text,
+                    5,
+                    7,
+                    0,
+                    0,
+                    0.001,
+                    0.001,
+                    10,
+                    9,
+                    1,
+                    "end_turn",
+                    "completed",
+                    List.of(),
+                    List.of(),
+                    spec.sessionId().value()));
             emit(new RunEvent.RunEnded(RunEvent.EndReason.COMPLETED));
         }
 
@@ -119,8 +140,8 @@ public final class FakeClaudeRunner implements ClaudeRunner {
             synchronized (this) {
                 openRequests.remove(requestId);
             }
-            listener.onEvent(new RunEvent.PermissionResolved(requestId, null, null, "deny", "cli",
-                    "the turn was interrupted before an answer"));
+            listener.onEvent(new RunEvent.PermissionResolved(
+                    requestId, null, null, "deny", "cli", "the turn was interrupted before an answer"));
         }
 
         /**

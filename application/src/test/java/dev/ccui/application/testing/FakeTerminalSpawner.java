@@ -31,6 +31,7 @@ public final class FakeTerminalSpawner implements TerminalSpawner {
         public final TerminalSpec spec;
         /** Completes when the program is killed, with nothing. */
         public final CompletableFuture<Void> killed = new CompletableFuture<>();
+
         private final TerminalOutput output;
         private final long pid;
         private final StringBuilder input = new StringBuilder();

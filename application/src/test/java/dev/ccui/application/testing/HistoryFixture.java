@@ -1,7 +1,6 @@
 package dev.ccui.application.testing;
 
 import dev.ccui.application.audit.Auditor;
-import dev.ccui.domain.events.AppEvent;
 import dev.ccui.application.history.HistoryService;
 import dev.ccui.application.history.IndexService;
 import dev.ccui.application.history.IndexSettings;
@@ -10,6 +9,7 @@ import dev.ccui.application.project.ProjectService;
 import dev.ccui.application.testing.InMemoryTranscriptStore.Message;
 import dev.ccui.domain.auth.AuthMethod;
 import dev.ccui.domain.auth.Principal;
+import dev.ccui.domain.events.AppEvent;
 import dev.ccui.domain.history.HistoryMessage;
 import dev.ccui.domain.history.MessageBlock;
 import dev.ccui.domain.project.Project;
@@ -45,6 +45,7 @@ public final class HistoryFixture {
     public final List<AppEvent> published = new CopyOnWriteArrayList<>();
     /** Folders that exist (what a user may register), by their real path. */
     public final Set<String> folders = ConcurrentHashMap.newKeySet();
+
     public final Auditor auditor = new Auditor(stores.audit, clock);
     public final IndexService indexer;
     public final HistoryService history;
@@ -59,27 +60,47 @@ public final class HistoryFixture {
         clock.advance(Duration.ofMinutes(1));
         member = account("mia", Role.MEMBER);
         stranger = account("sam", Role.MEMBER);
-        indexer = new IndexService(transcripts, stores.sessions, stores.projects, stores.users, events, clock,
-                IndexSettings.defaults());
-        history = new HistoryService(stores.sessions, stores.sessions, transcripts, stores.projects, events, auditor, indexer);
-        var safety = new ProjectSafety(stores.projects, stores.users,
-                new ProjectFolderRule(Path.of("/work"), List.of(Path.of("/data"))), events, clock);
-        projects = new ProjectService(stores.projects, stores.sessions, stores.users,
-                path -> folders.contains(path) ? Optional.of(Path.of(path)) : Optional.empty(), events, auditor, clock,
+        indexer = new IndexService(
+                transcripts, stores.sessions, stores.projects, stores.users, events, clock, IndexSettings.defaults());
+        history = new HistoryService(
+                stores.sessions, stores.sessions, transcripts, stores.projects, events, auditor, indexer);
+        var safety = new ProjectSafety(
+                stores.projects,
+                stores.users,
+                new ProjectFolderRule(Path.of("/work"), List.of(Path.of("/data"))),
+                events,
+                clock);
+        projects = new ProjectService(
+                stores.projects,
+                stores.sessions,
+                stores.users,
+                path -> folders.contains(path) ? Optional.of(Path.of(path)) : Optional.empty(),
+                events,
+                auditor,
+                clock,
                 safety);
     }
 
     private Principal account(String name, Role role) {
-        User user = new User(UserId.random(), new Username(name), role, false, "hash", clock.instant(), clock.instant(),
-                null);
+        User user = new User(
+                UserId.random(), new Username(name), role, false, "hash", clock.instant(), clock.instant(), null);
         stores.users.insert(user);
         return new Principal(user.id(), user.username(), role, AuthMethod.BEARER, "token-" + name, null, Set.of());
     }
 
     /** A project of {@code owner} (null: discovered) at {@code path}, shared with {@code members}. */
     public ProjectId project(String path, Principal owner, Principal... members) {
-        Project project = new Project(ProjectId.random(), path, Project.defaultName(path), false, false, false, owner == null,
-                owner == null ? null : owner.userId(), clock.instant(), clock.instant());
+        Project project = new Project(
+                ProjectId.random(),
+                path,
+                Project.defaultName(path),
+                false,
+                false,
+                false,
+                owner == null,
+                owner == null ? null : owner.userId(),
+                clock.instant(),
+                clock.instant());
         stores.projects.insert(project);
         for (Principal each : members) {
             stores.projects.addMember(project.id(), each.userId());
@@ -89,7 +110,9 @@ public final class HistoryFixture {
 
     /** The text of each message, as a page shows it. */
     public static List<String> texts(List<HistoryMessage> messages) {
-        return messages.stream().map(message -> ((MessageBlock.Text) message.blocks().getFirst()).text()).toList();
+        return messages.stream()
+                .map(message -> ((MessageBlock.Text) message.blocks().getFirst()).text())
+                .toList();
     }
 
     /** Messages alternating user and assistant, a minute apart from now. */
@@ -97,8 +120,11 @@ public final class HistoryFixture {
         List<Message> messages = new ArrayList<>();
         for (String text : texts) {
             clock.advance(Duration.ofMinutes(1));
-            messages.add(new Message("m-" + messages.size() + "-" + text.hashCode(), messages.size() % 2 == 0 ? "user"
-                    : "assistant", text, clock.instant()));
+            messages.add(new Message(
+                    "m-" + messages.size() + "-" + text.hashCode(),
+                    messages.size() % 2 == 0 ? "user" : "assistant",
+                    text,
+                    clock.instant()));
         }
         return messages;
     }

@@ -21,8 +21,10 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
 
     @Override
     public List<ApiKey> listByUser(UserId userId) {
-        return keys.values().stream().filter(k -> k.userId().equals(userId))
-                .sorted(Comparator.comparing(ApiKey::createdAt)).toList();
+        return keys.values().stream()
+                .filter(k -> k.userId().equals(userId))
+                .sorted(Comparator.comparing(ApiKey::createdAt))
+                .toList();
     }
 
     @Override
@@ -42,8 +44,17 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
 
     @Override
     public void touch(ApiKeyId id, Instant lastUsedAt) {
-        keys.computeIfPresent(id, (k, key) -> new ApiKey(key.id(), key.userId(), key.name(), key.prefix(),
-                key.secretHash(), key.scopes(), key.createdAt(), lastUsedAt));
+        keys.computeIfPresent(
+                id,
+                (k, key) -> new ApiKey(
+                        key.id(),
+                        key.userId(),
+                        key.name(),
+                        key.prefix(),
+                        key.secretHash(),
+                        key.scopes(),
+                        key.createdAt(),
+                        lastUsedAt));
     }
 
     void userDeleted(UserId user) {

@@ -13,15 +13,27 @@ public final class InMemoryAuditRepository implements AuditRepository {
     @Override
     public synchronized long append(AuditEntry entry) {
         long id = entries.size() + 1L;
-        entries.add(new AuditEntry(id, entry.at(), entry.actorUserId(), entry.actorUsername(), entry.action(),
-                entry.target(), entry.ip(), entry.success(), entry.detail()));
+        entries.add(new AuditEntry(
+                id,
+                entry.at(),
+                entry.actorUserId(),
+                entry.actorUsername(),
+                entry.action(),
+                entry.target(),
+                entry.ip(),
+                entry.success(),
+                entry.detail()));
         return id;
     }
 
     @Override
     public synchronized List<AuditEntry> list(int limit, Long beforeId, AuditFilter filter) {
-        return entries.stream().filter(e -> beforeId == null || e.id() < beforeId).filter(filter::matches)
-                .sorted(Comparator.comparingLong(AuditEntry::id).reversed()).limit(limit).toList();
+        return entries.stream()
+                .filter(e -> beforeId == null || e.id() < beforeId)
+                .filter(filter::matches)
+                .sorted(Comparator.comparingLong(AuditEntry::id).reversed())
+                .limit(limit)
+                .toList();
     }
 
     public synchronized List<AuditEntry> all() {

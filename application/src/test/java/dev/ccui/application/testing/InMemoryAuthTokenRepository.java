@@ -6,8 +6,8 @@ import dev.ccui.domain.user.UserId;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 public final class InMemoryAuthTokenRepository implements AuthTokenRepository {
     private final Map<String, TokenClaims> issued = new ConcurrentHashMap<>();
@@ -21,8 +21,11 @@ public final class InMemoryAuthTokenRepository implements AuthTokenRepository {
     @Override
     public Optional<UserId> activeOwner(String tokenId, Instant now) {
         TokenClaims claims = issued.get(tokenId);
-        return claims != null && !revoked.containsKey(tokenId) && claims.expiresAt().isAfter(now)
-                ? Optional.of(claims.userId()) : Optional.empty();
+        return claims != null
+                        && !revoked.containsKey(tokenId)
+                        && claims.expiresAt().isAfter(now)
+                ? Optional.of(claims.userId())
+                : Optional.empty();
     }
 
     @Override
@@ -36,7 +39,8 @@ public final class InMemoryAuthTokenRepository implements AuthTokenRepository {
     public int revokeAllOf(UserId userId, String keepTokenId, Instant at) {
         int count = 0;
         for (TokenClaims claims : issued.values()) {
-            if (claims.userId().equals(userId) && !Objects.equals(claims.tokenId(), keepTokenId)
+            if (claims.userId().equals(userId)
+                    && !Objects.equals(claims.tokenId(), keepTokenId)
                     && revoked.putIfAbsent(claims.tokenId(), at) == null) {
                 count++;
             }

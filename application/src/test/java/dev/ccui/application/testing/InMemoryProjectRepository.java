@@ -20,8 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Projects in memory; an overview counts the visible sessions of the index it is given. */
 public final class InMemoryProjectRepository implements ProjectRepository {
     /** Starred first, then the latest activity, then the name regardless of case: the database's order. */
-    private static final Comparator<ProjectOverview> LISTED = Comparator
-            .comparing((ProjectOverview o) -> !o.project().starred())
+    private static final Comparator<ProjectOverview> LISTED = Comparator.comparing(
+                    (ProjectOverview o) -> !o.project().starred())
             .thenComparing(ProjectOverview::lastActivityAt, Comparator.nullsLast(Comparator.reverseOrder()))
             .thenComparing(o -> o.project().name().toLowerCase(Locale.ROOT))
             .thenComparing(o -> o.project().id().toString());
@@ -64,9 +64,13 @@ public final class InMemoryProjectRepository implements ProjectRepository {
     @Override
     public List<ProjectOverview> overview(UserId visibleTo) {
         return projects.values().stream()
-                .filter(project -> !project.removed() && (visibleTo == null || visibleTo.equals(project.ownerId())
-                        || isMember(project.id(), visibleTo)))
-                .map(this::overviewOf).sorted(LISTED).toList();
+                .filter(project -> !project.removed()
+                        && (visibleTo == null
+                                || visibleTo.equals(project.ownerId())
+                                || isMember(project.id(), visibleTo)))
+                .map(this::overviewOf)
+                .sorted(LISTED)
+                .toList();
     }
 
     @Override
@@ -76,9 +80,13 @@ public final class InMemoryProjectRepository implements ProjectRepository {
 
     private ProjectOverview overviewOf(Project project) {
         List<SessionSummary> visible = sessions.visibleSessions(project.id());
-        Instant last = visible.stream().map(SessionSummary::lastActivityAt).filter(Objects::nonNull)
-                .max(Comparator.naturalOrder()).orElse(null);
-        long archived = visible.stream().filter(session -> session.archivedAt() != null).count();
+        Instant last = visible.stream()
+                .map(SessionSummary::lastActivityAt)
+                .filter(Objects::nonNull)
+                .max(Comparator.naturalOrder())
+                .orElse(null);
+        long archived =
+                visible.stream().filter(session -> session.archivedAt() != null).count();
         return new ProjectOverview(project, visible.size(), last, archived);
     }
 
@@ -94,7 +102,9 @@ public final class InMemoryProjectRepository implements ProjectRepository {
 
     @Override
     public List<UserId> members(ProjectId project) {
-        return members.getOrDefault(project, Set.of()).stream().sorted(Comparator.comparing(UserId::toString)).toList();
+        return members.getOrDefault(project, Set.of()).stream()
+                .sorted(Comparator.comparing(UserId::toString))
+                .toList();
     }
 
     @Override
@@ -104,7 +114,9 @@ public final class InMemoryProjectRepository implements ProjectRepository {
 
     @Override
     public List<Project> all() {
-        return projects.values().stream().sorted(Comparator.comparing(Project::path)).toList();
+        return projects.values().stream()
+                .sorted(Comparator.comparing(Project::path))
+                .toList();
     }
 
     @Override
@@ -120,8 +132,19 @@ public final class InMemoryProjectRepository implements ProjectRepository {
 
     /** What the database does when a user is deleted: their projects lose their owner, their memberships go. */
     void userDeleted(UserId user) {
-        projects.replaceAll((id, p) -> user.equals(p.ownerId()) ? new Project(p.id(), p.path(), p.name(), p.starred(),
-                p.archived(), p.removed(), p.discovered(), null, p.createdAt(), p.updatedAt()) : p);
+        projects.replaceAll((id, p) -> user.equals(p.ownerId())
+                ? new Project(
+                        p.id(),
+                        p.path(),
+                        p.name(),
+                        p.starred(),
+                        p.archived(),
+                        p.removed(),
+                        p.discovered(),
+                        null,
+                        p.createdAt(),
+                        p.updatedAt())
+                : p);
         members.values().forEach(users -> users.remove(user));
     }
 }

@@ -38,13 +38,19 @@ public final class InMemoryRunStore implements RunRepository, RunEventLog, NodeH
 
     @Override
     public synchronized List<LoggedRunEvent> after(SessionId sessionId, long afterSeq, int limit) {
-        return events.getOrDefault(sessionId, List.of()).stream().filter(e -> e.seq() > afterSeq).limit(limit).toList();
+        return events.getOrDefault(sessionId, List.of()).stream()
+                .filter(e -> e.seq() > afterSeq)
+                .limit(limit)
+                .toList();
     }
 
     @Override
     public synchronized long firstSeqOfRun(SessionId sessionId, RunId runId) {
-        return events.getOrDefault(sessionId, List.of()).stream().filter(e -> e.runId().equals(runId))
-                .mapToLong(LoggedRunEvent::seq).findFirst().orElse(0L);
+        return events.getOrDefault(sessionId, List.of()).stream()
+                .filter(e -> e.runId().equals(runId))
+                .mapToLong(LoggedRunEvent::seq)
+                .findFirst()
+                .orElse(0L);
     }
 
     @Override
@@ -70,8 +76,10 @@ public final class InMemoryRunStore implements RunRepository, RunEventLog, NodeH
 
     @Override
     public synchronized boolean insert(Run run) {
-        boolean duplicate = runs.values().stream().anyMatch(r -> Objects.equals(r.userId(), run.userId())
-                && Objects.equals(r.clientMessageId(), run.clientMessageId()) && run.clientMessageId() != null);
+        boolean duplicate = runs.values().stream()
+                .anyMatch(r -> Objects.equals(r.userId(), run.userId())
+                        && Objects.equals(r.clientMessageId(), run.clientMessageId())
+                        && run.clientMessageId() != null);
         if (duplicate || runs.containsKey(run.id())) {
             return false;
         }
@@ -86,13 +94,15 @@ public final class InMemoryRunStore implements RunRepository, RunEventLog, NodeH
 
     @Override
     public synchronized Optional<Run> findByClientMessageId(UserId userId, String clientMessageId) {
-        return runs.values().stream().filter(r -> Objects.equals(r.userId(), userId)
-                && Objects.equals(r.clientMessageId(), clientMessageId)).findFirst();
+        return runs.values().stream()
+                .filter(r -> Objects.equals(r.userId(), userId) && Objects.equals(r.clientMessageId(), clientMessageId))
+                .findFirst();
     }
 
     @Override
     public synchronized Optional<Run> latestOfSession(SessionId sessionId) {
-        return runs.values().stream().filter(r -> r.sessionId().equals(sessionId))
+        return runs.values().stream()
+                .filter(r -> r.sessionId().equals(sessionId))
                 .max(Comparator.comparing(Run::startedAt));
     }
 
@@ -100,32 +110,51 @@ public final class InMemoryRunStore implements RunRepository, RunEventLog, NodeH
     public synchronized void updateState(RunId id, RunState state, Instant endedAt) {
         Run run = runs.get(id);
         if (run != null) {
-            runs.put(id, new Run(run.id(), run.sessionId(), run.projectId(), run.userId(), state, run.clientMessageId(),
-                    run.startedAt(), endedAt, run.nodeId()));
+            runs.put(
+                    id,
+                    new Run(
+                            run.id(),
+                            run.sessionId(),
+                            run.projectId(),
+                            run.userId(),
+                            state,
+                            run.clientMessageId(),
+                            run.startedAt(),
+                            endedAt,
+                            run.nodeId()));
         }
     }
 
     @Override
     public synchronized List<Run> list(UserId userId, boolean activeOnly, int limit) {
-        return runs.values().stream().filter(r -> userId == null || userId.equals(r.userId()))
+        return runs.values().stream()
+                .filter(r -> userId == null || userId.equals(r.userId()))
                 .filter(r -> !activeOnly || r.active())
-                .sorted(Comparator.comparing(Run::startedAt).reversed()).limit(limit).toList();
+                .sorted(Comparator.comparing(Run::startedAt).reversed())
+                .limit(limit)
+                .toList();
     }
 
     @Override
     public synchronized List<Run> activeOnNode(NodeId node) {
-        return runs.values().stream().filter(Run::active).filter(r -> node.equals(r.nodeId()))
-                .sorted(Comparator.comparing(Run::startedAt)).toList();
+        return runs.values().stream()
+                .filter(Run::active)
+                .filter(r -> node.equals(r.nodeId()))
+                .sorted(Comparator.comparing(Run::startedAt))
+                .toList();
     }
 
     @Override
     public synchronized List<Run> activeOnSilentNodes(NodeId self, Instant heardBefore) {
-        return runs.values().stream().filter(Run::active).filter(r -> !self.equals(r.nodeId()))
+        return runs.values().stream()
+                .filter(Run::active)
+                .filter(r -> !self.equals(r.nodeId()))
                 .filter(r -> {
                     Instant heard = r.nodeId() == null ? null : heartbeats.get(r.nodeId());
                     return heard == null || heard.isBefore(heardBefore);
                 })
-                .sorted(Comparator.comparing(Run::startedAt)).toList();
+                .sorted(Comparator.comparing(Run::startedAt))
+                .toList();
     }
 
     @Override

@@ -6,12 +6,12 @@ import dev.ccui.application.history.port.out.IndexStats;
 import dev.ccui.application.history.port.out.IndexedLine;
 import dev.ccui.application.history.port.out.IndexedSession;
 import dev.ccui.application.history.port.out.MessageLine;
-import dev.ccui.domain.history.SearchHit;
 import dev.ccui.application.history.port.out.SessionIndexQuery;
 import dev.ccui.application.history.port.out.SessionIndexWriter;
 import dev.ccui.application.history.port.out.SessionMarks;
 import dev.ccui.application.project.port.out.FolderSessions;
 import dev.ccui.domain.error.InvalidException;
+import dev.ccui.domain.history.SearchHit;
 import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.session.SessionId;
 import dev.ccui.domain.session.SessionSummary;
@@ -36,10 +36,8 @@ import java.util.TreeSet;
  * the same contract as the database index. Search matches whole words of one stored text (each
  * {@link #apply} adds one), ranked by how dense the words are in it.
  */
-public final class InMemorySessionIndex implements SessionIndexWriter, SessionIndexQuery, SessionMarks,
-        FolderSessions {
-    private record Text(SessionId session, String file, String body) {
-    }
+public final class InMemorySessionIndex implements SessionIndexWriter, SessionIndexQuery, SessionMarks, FolderSessions {
+    private record Text(SessionId session, String file, String body) {}
 
     private final Map<SessionId, IndexedSession> sessions = new HashMap<>();
     private final Map<SessionId, Instant> archivedAt = new HashMap<>();
@@ -63,8 +61,8 @@ public final class InMemorySessionIndex implements SessionIndexWriter, SessionIn
     }
 
     @Override
-    public synchronized void apply(IndexedSession session, FileState file, List<IndexedLine> newLines, String searchText,
-                                   boolean reset) {
+    public synchronized void apply(
+            IndexedSession session, FileState file, List<IndexedLine> newLines, String searchText, boolean reset) {
         if (file.sessionId() != null && !file.sessionId().equals(session.id())) {
             throw new IllegalArgumentException("file " + file.path() + " belongs to session " + file.sessionId());
         }
@@ -77,7 +75,9 @@ public final class InMemorySessionIndex implements SessionIndexWriter, SessionIn
         archivedAt.remove(session.id());
         TreeMap<Long, MessageLine> own = lines.computeIfAbsent(session.id(), id -> new TreeMap<>());
         if (reset) {
-            lines.values().forEach(each -> each.values().removeIf(line -> line.ref().file().equals(file.path())));
+            lines.values()
+                    .forEach(each ->
+                            each.values().removeIf(line -> line.ref().file().equals(file.path())));
             texts.removeIf(text -> text.file().equals(file.path()));
         }
         for (IndexedLine line : newLines) {
@@ -87,8 +87,17 @@ public final class InMemorySessionIndex implements SessionIndexWriter, SessionIn
         if (searchText != null && !searchText.isBlank()) {
             texts.add(new Text(session.id(), file.path(), searchText));
         }
-        files.put(file.path(), new FileState(file.path(), session.id(), file.size(), file.modifiedAt(), file.fileKey(),
-                file.offset(), file.lastMessageId(), file.badLines()));
+        files.put(
+                file.path(),
+                new FileState(
+                        file.path(),
+                        session.id(),
+                        file.size(),
+                        file.modifiedAt(),
+                        file.fileKey(),
+                        file.offset(),
+                        file.lastMessageId(),
+                        file.badLines()));
     }
 
     @Override
@@ -106,10 +115,28 @@ public final class InMemorySessionIndex implements SessionIndexWriter, SessionIn
             boolean hasFile = files.values().stream().anyMatch(file -> session.equals(file.sessionId()));
             if (left > 0 || hasFile) {
                 IndexedSession s = sessions.get(session);
-                sessions.put(session, new IndexedSession(s.id(), s.projectId(), s.cwd(), s.appTitle(), s.customTitle(),
-                        s.aiTitle(), s.summary(), s.firstPrompt(), s.lastPrompt(), s.gitBranch(), s.firstActivityAt(),
-                        s.lastActivityAt(), left, s.models(), s.inputTokens(), s.outputTokens(), s.costByProcessStart(),
-                        s.hidden(), s.nextSeq()));
+                sessions.put(
+                        session,
+                        new IndexedSession(
+                                s.id(),
+                                s.projectId(),
+                                s.cwd(),
+                                s.appTitle(),
+                                s.customTitle(),
+                                s.aiTitle(),
+                                s.summary(),
+                                s.firstPrompt(),
+                                s.lastPrompt(),
+                                s.gitBranch(),
+                                s.firstActivityAt(),
+                                s.lastActivityAt(),
+                                left,
+                                s.models(),
+                                s.inputTokens(),
+                                s.outputTokens(),
+                                s.costByProcessStart(),
+                                s.hidden(),
+                                s.nextSeq()));
             } else {
                 sessions.remove(session);
                 lines.remove(session);
@@ -126,8 +153,18 @@ public final class InMemorySessionIndex implements SessionIndexWriter, SessionIn
             return;
         }
         if (file.archivedAt() == null) {
-            files.put(path, new FileState(file.path(), file.sessionId(), file.size(), file.modifiedAt(), file.fileKey(),
-                    file.offset(), file.lastMessageId(), file.badLines(), at));
+            files.put(
+                    path,
+                    new FileState(
+                            file.path(),
+                            file.sessionId(),
+                            file.size(),
+                            file.modifiedAt(),
+                            file.fileKey(),
+                            file.offset(),
+                            file.lastMessageId(),
+                            file.badLines(),
+                            at));
         }
         SessionId session = file.sessionId();
         boolean allArchived = files.values().stream()
@@ -143,8 +180,8 @@ public final class InMemorySessionIndex implements SessionIndexWriter, SessionIn
     }
 
     @Override
-    public synchronized Page<SessionSummary> listSessions(ProjectId projectId, int limit, String cursor,
-                                                          boolean includeHidden) {
+    public synchronized Page<SessionSummary> listSessions(
+            ProjectId projectId, int limit, String cursor, boolean includeHidden) {
         if (limit < 1) {
             throw new InvalidException("limit", "limit must be at least 1");
         }
@@ -160,14 +197,15 @@ public final class InMemorySessionIndex implements SessionIndexWriter, SessionIn
         return new Page<>(page, next);
     }
 
-    private static final Comparator<SessionSummary> NEWEST_FIRST = Comparator
-            .comparing(SessionSummary::lastActivityAt, Comparator.nullsLast(Comparator.reverseOrder()))
+    private static final Comparator<SessionSummary> NEWEST_FIRST = Comparator.comparing(
+                    SessionSummary::lastActivityAt, Comparator.nullsLast(Comparator.reverseOrder()))
             .thenComparing(s -> s.id().value(), Comparator.reverseOrder());
 
     /** The same opaque cursor as the database index: base64url of "millis:id", "" millis for none. */
     private record Position(Long at, String id) {
         static Position of(SessionSummary last) {
-            return new Position(last.lastActivityAt() == null ? null : last.lastActivityAt().toEpochMilli(),
+            return new Position(
+                    last.lastActivityAt() == null ? null : last.lastActivityAt().toEpochMilli(),
                     last.id().value());
         }
 
@@ -183,7 +221,8 @@ public final class InMemorySessionIndex implements SessionIndexWriter, SessionIn
                 if (colon < 0 || SessionId.parse(text.substring(colon + 1)).isEmpty()) {
                     throw new IllegalArgumentException("no session id");
                 }
-                return new Position(colon == 0 ? null : Long.valueOf(text.substring(0, colon)), text.substring(colon + 1));
+                return new Position(
+                        colon == 0 ? null : Long.valueOf(text.substring(0, colon)), text.substring(colon + 1));
             } catch (IllegalArgumentException e) {
                 throw new InvalidException("cursor", "not a cursor of this list: start again from the first page");
             }
@@ -205,22 +244,36 @@ public final class InMemorySessionIndex implements SessionIndexWriter, SessionIn
     }
 
     private SessionSummary summaryOf(IndexedSession s) {
-        return new SessionSummary(s.id(), s.projectId(), s.title(), s.firstActivityAt(), s.lastActivityAt(),
-                s.messageCount(), List.copyOf(new TreeSet<>(s.models())), s.inputTokens(), s.outputTokens(), s.costUsd(),
-                s.gitBranch(), s.lastPrompt(), s.hidden(), archivedAt.get(s.id()));
+        return new SessionSummary(
+                s.id(),
+                s.projectId(),
+                s.title(),
+                s.firstActivityAt(),
+                s.lastActivityAt(),
+                s.messageCount(),
+                List.copyOf(new TreeSet<>(s.models())),
+                s.inputTokens(),
+                s.outputTokens(),
+                s.costUsd(),
+                s.gitBranch(),
+                s.lastPrompt(),
+                s.hidden(),
+                archivedAt.get(s.id()));
     }
 
     @Override
     public synchronized List<MessageLine> lines(SessionId id, Long beforeSeq, int limit) {
         TreeMap<Long, MessageLine> own = lines.getOrDefault(id, new TreeMap<>());
         return own.headMap(beforeSeq == null ? Long.MAX_VALUE : beforeSeq, false).descendingMap().values().stream()
-                .limit(Math.max(0, limit)).toList();
+                .limit(Math.max(0, limit))
+                .toList();
     }
 
     @Override
     public synchronized List<MessageLine> linesFrom(SessionId id, long fromSeq, int limit) {
         return lines.getOrDefault(id, new TreeMap<>()).tailMap(fromSeq, true).values().stream()
-                .limit(Math.max(0, limit)).toList();
+                .limit(Math.max(0, limit))
+                .toList();
     }
 
     @Override
@@ -230,7 +283,9 @@ public final class InMemorySessionIndex implements SessionIndexWriter, SessionIn
 
     @Override
     public synchronized List<FileState> filesOf(SessionId id) {
-        return files.values().stream().filter(file -> id.equals(file.sessionId())).toList();
+        return files.values().stream()
+                .filter(file -> id.equals(file.sessionId()))
+                .toList();
     }
 
     @Override
@@ -250,18 +305,25 @@ public final class InMemorySessionIndex implements SessionIndexWriter, SessionIn
                 continue;
             }
             double rank = tokens.stream().filter(words::contains).count() / (double) tokens.size();
-            SearchHit hit = new SearchHit(s.id(), s.projectId(), s.title(), Words.marked(text.body(), words),
-                    s.lastActivityAt(), rank);
+            SearchHit hit = new SearchHit(
+                    s.id(), s.projectId(), s.title(), Words.marked(text.body(), words), s.lastActivityAt(), rank);
             best.merge(s.id(), hit, (a, b) -> a.rank() >= b.rank() ? a : b);
         }
         return best.values().stream()
-                .sorted(Comparator.comparingDouble(SearchHit::rank).reversed().thenComparing(hit -> hit.sessionId().value()))
-                .skip(Math.max(0, offset)).limit(limit).toList();
+                .sorted(Comparator.comparingDouble(SearchHit::rank)
+                        .reversed()
+                        .thenComparing(hit -> hit.sessionId().value()))
+                .skip(Math.max(0, offset))
+                .limit(limit)
+                .toList();
     }
 
     @Override
     public synchronized IndexStats stats() {
-        return new IndexStats(files.size(), sessions.size(), files.values().stream().mapToLong(FileState::offset).sum());
+        return new IndexStats(
+                files.size(),
+                sessions.size(),
+                files.values().stream().mapToLong(FileState::offset).sum());
     }
 
     @Override
@@ -285,10 +347,28 @@ public final class InMemorySessionIndex implements SessionIndexWriter, SessionIn
         int moved = 0;
         for (IndexedSession s : List.copyOf(sessions.values())) {
             if (cwd.equals(s.cwd()) && !s.projectId().equals(projectId)) {
-                sessions.put(s.id(), new IndexedSession(s.id(), projectId, s.cwd(), s.appTitle(), s.customTitle(),
-                        s.aiTitle(), s.summary(), s.firstPrompt(), s.lastPrompt(), s.gitBranch(), s.firstActivityAt(),
-                        s.lastActivityAt(), s.messageCount(), s.models(), s.inputTokens(), s.outputTokens(),
-                        s.costByProcessStart(), s.hidden(), s.nextSeq()));
+                sessions.put(
+                        s.id(),
+                        new IndexedSession(
+                                s.id(),
+                                projectId,
+                                s.cwd(),
+                                s.appTitle(),
+                                s.customTitle(),
+                                s.aiTitle(),
+                                s.summary(),
+                                s.firstPrompt(),
+                                s.lastPrompt(),
+                                s.gitBranch(),
+                                s.firstActivityAt(),
+                                s.lastActivityAt(),
+                                s.messageCount(),
+                                s.models(),
+                                s.inputTokens(),
+                                s.outputTokens(),
+                                s.costByProcessStart(),
+                                s.hidden(),
+                                s.nextSeq()));
                 moved++;
             }
         }
@@ -297,13 +377,32 @@ public final class InMemorySessionIndex implements SessionIndexWriter, SessionIn
 
     /** The visible sessions of a project: how many, and the latest activity (what a project overview shows). */
     public synchronized List<SessionSummary> visibleSessions(ProjectId projectId) {
-        return sessions.values().stream().filter(s -> s.projectId().equals(projectId) && !s.hidden())
-                .map(this::summaryOf).toList();
+        return sessions.values().stream()
+                .filter(s -> s.projectId().equals(projectId) && !s.hidden())
+                .map(this::summaryOf)
+                .toList();
     }
 
     private static IndexedSession withMarks(IndexedSession s, String appTitle, boolean hidden) {
-        return new IndexedSession(s.id(), s.projectId(), s.cwd(), appTitle, s.customTitle(), s.aiTitle(), s.summary(),
-                s.firstPrompt(), s.lastPrompt(), s.gitBranch(), s.firstActivityAt(), s.lastActivityAt(), s.messageCount(),
-                s.models(), s.inputTokens(), s.outputTokens(), s.costByProcessStart(), hidden, s.nextSeq());
+        return new IndexedSession(
+                s.id(),
+                s.projectId(),
+                s.cwd(),
+                appTitle,
+                s.customTitle(),
+                s.aiTitle(),
+                s.summary(),
+                s.firstPrompt(),
+                s.lastPrompt(),
+                s.gitBranch(),
+                s.firstActivityAt(),
+                s.lastActivityAt(),
+                s.messageCount(),
+                s.models(),
+                s.inputTokens(),
+                s.outputTokens(),
+                s.costByProcessStart(),
+                hidden,
+                s.nextSeq());
     }
 }

@@ -30,20 +30,26 @@ public final class InMemoryTranscriptStore implements TranscriptStore {
     private static final Path ROOT = Path.of("/claude/projects");
 
     /** One message of a transcript: who said what, when. */
-    public record Message(String uuid, String role, String text, Instant at) {
-    }
+    public record Message(String uuid, String role, String text, Instant at) {}
 
-    private record Transcript(String sessionId, String cwd, String customTitle, List<Message> messages, String fileKey,
-                              Instant modifiedAt, boolean unreadable) {
-    }
+    private record Transcript(
+            String sessionId,
+            String cwd,
+            String customTitle,
+            List<Message> messages,
+            String fileKey,
+            Instant modifiedAt,
+            boolean unreadable) {}
 
     private final Map<Path, Transcript> files = new ConcurrentHashMap<>();
 
     /** Writes (or replaces, with a new file identity) the transcript of a session in {@code cwd}. */
     public Path write(String sessionId, String cwd, String customTitle, List<Message> messages, Instant at) {
         Path path = pathOf(sessionId);
-        files.put(path, new Transcript(sessionId, cwd, customTitle, List.copyOf(messages), "key-" + System.nanoTime(), at,
-                false));
+        files.put(
+                path,
+                new Transcript(
+                        sessionId, cwd, customTitle, List.copyOf(messages), "key-" + System.nanoTime(), at, false));
         return path;
     }
 
@@ -53,7 +59,8 @@ public final class InMemoryTranscriptStore implements TranscriptStore {
         files.computeIfPresent(path, (p, t) -> {
             List<Message> all = new ArrayList<>(t.messages());
             all.addAll(more);
-            return new Transcript(t.sessionId(), t.cwd(), t.customTitle(), List.copyOf(all), t.fileKey(), at, t.unreadable());
+            return new Transcript(
+                    t.sessionId(), t.cwd(), t.customTitle(), List.copyOf(all), t.fileKey(), at, t.unreadable());
         });
     }
 
@@ -64,8 +71,10 @@ public final class InMemoryTranscriptStore implements TranscriptStore {
 
     /** The file stays listed but every read of it fails, as a file the reader chokes on. */
     public void makeUnreadable(String sessionId) {
-        files.computeIfPresent(pathOf(sessionId), (p, t) -> new Transcript(t.sessionId(), t.cwd(), t.customTitle(),
-                t.messages(), t.fileKey(), t.modifiedAt(), true));
+        files.computeIfPresent(
+                pathOf(sessionId),
+                (p, t) -> new Transcript(
+                        t.sessionId(), t.cwd(), t.customTitle(), t.messages(), t.fileKey(), t.modifiedAt(), true));
     }
 
     public static Path pathOf(String sessionId) {
@@ -79,14 +88,19 @@ public final class InMemoryTranscriptStore implements TranscriptStore {
 
     @Override
     public List<TranscriptFile> listFiles() {
-        return files.keySet().stream().map(this::describe).flatMap(Optional::stream).toList();
+        return files.keySet().stream()
+                .map(this::describe)
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     @Override
     public Optional<TranscriptFile> describe(Path path) {
         Transcript t = files.get(path);
-        return t == null ? Optional.empty()
-                : Optional.of(new TranscriptFile(path, (long) t.messages().size() * LINE, t.modifiedAt(), t.fileKey(), false));
+        return t == null
+                ? Optional.empty()
+                : Optional.of(new TranscriptFile(
+                        path, (long) t.messages().size() * LINE, t.modifiedAt(), t.fileKey(), false));
     }
 
     @Override
@@ -98,20 +112,44 @@ public final class InMemoryTranscriptStore implements TranscriptStore {
         if (t.unreadable()) {
             throw new IllegalStateException("cannot parse " + file.path());
         }
-        List<Message> read = t.messages().subList((int) (fromOffset / LINE), t.messages().size());
+        List<Message> read =
+                t.messages().subList((int) (fromOffset / LINE), t.messages().size());
         List<IndexedLine> lines = new ArrayList<>();
         for (int i = 0; i < read.size(); i++) {
             Message m = read.get(i);
-            lines.add(new IndexedLine(new LineRef(file.path().toString(), fromOffset + (long) i * LINE, LINE - 1), m.role(),
-                    m.at(), false, false));
+            lines.add(new IndexedLine(
+                    new LineRef(file.path().toString(), fromOffset + (long) i * LINE, LINE - 1),
+                    m.role(),
+                    m.at(),
+                    false,
+                    false));
         }
-        List<String> prompts = read.stream().filter(m -> m.role().equals("user")).map(Message::text).toList();
-        Set<String> models = read.stream().anyMatch(m -> m.role().equals("assistant")) ? Set.of("claude-test") : Set.of();
-        return Optional.of(new TranscriptDelta((long) t.messages().size() * LINE, t.sessionId(), t.cwd(), "main",
-                read.isEmpty() ? null : read.getFirst().at(), read.isEmpty() ? null : read.getLast().at(), t.customTitle(),
-                null, null, prompts.isEmpty() ? null : prompts.getFirst(), prompts.isEmpty() ? null : prompts.getLast(),
-                models, 0, 0, Map.of(), read.isEmpty() ? previousMessageId : read.getLast().uuid(), lines,
-                read.stream().map(Message::text).collect(Collectors.joining(" ")), 0));
+        List<String> prompts = read.stream()
+                .filter(m -> m.role().equals("user"))
+                .map(Message::text)
+                .toList();
+        Set<String> models =
+                read.stream().anyMatch(m -> m.role().equals("assistant")) ? Set.of("claude-test") : Set.of();
+        return Optional.of(new TranscriptDelta(
+                (long) t.messages().size() * LINE,
+                t.sessionId(),
+                t.cwd(),
+                "main",
+                read.isEmpty() ? null : read.getFirst().at(),
+                read.isEmpty() ? null : read.getLast().at(),
+                t.customTitle(),
+                null,
+                null,
+                prompts.isEmpty() ? null : prompts.getFirst(),
+                prompts.isEmpty() ? null : prompts.getLast(),
+                models,
+                0,
+                0,
+                Map.of(),
+                read.isEmpty() ? previousMessageId : read.getLast().uuid(),
+                lines,
+                read.stream().map(Message::text).collect(Collectors.joining(" ")),
+                0));
     }
 
     /** As the file store glances: the session, cwd and title, and only the lines of the first and last two messages. */
@@ -123,9 +161,26 @@ public final class InMemoryTranscriptStore implements TranscriptStore {
             if (lines.size() > 4) {
                 seen.addAll(lines.subList(lines.size() - 2, lines.size()));
             }
-            return new TranscriptDelta(0, whole.sessionId(), whole.cwd(), whole.gitBranch(), whole.firstTimestamp(),
-                    whole.lastTimestamp(), whole.customTitle(), whole.aiTitle(), whole.summary(), whole.firstPrompt(),
-                    whole.lastPrompt(), whole.models(), 0, 0, Map.of(), null, seen, "", 0);
+            return new TranscriptDelta(
+                    0,
+                    whole.sessionId(),
+                    whole.cwd(),
+                    whole.gitBranch(),
+                    whole.firstTimestamp(),
+                    whole.lastTimestamp(),
+                    whole.customTitle(),
+                    whole.aiTitle(),
+                    whole.summary(),
+                    whole.firstPrompt(),
+                    whole.lastPrompt(),
+                    whole.models(),
+                    0,
+                    0,
+                    Map.of(),
+                    null,
+                    seen,
+                    "",
+                    0);
         });
     }
 
@@ -150,8 +205,17 @@ public final class InMemoryTranscriptStore implements TranscriptStore {
                 continue;
             }
             Message m = t.messages().get(index);
-            messages.add(new HistoryMessage(seqs.get(i), m.uuid(), null, m.role(), m.at(), null,
-                    List.of(new MessageBlock.Text(m.text())), false, false, null));
+            messages.add(new HistoryMessage(
+                    seqs.get(i),
+                    m.uuid(),
+                    null,
+                    m.role(),
+                    m.at(),
+                    null,
+                    List.of(new MessageBlock.Text(m.text())),
+                    false,
+                    false,
+                    null));
         }
         return messages;
     }
@@ -169,6 +233,6 @@ public final class InMemoryTranscriptStore implements TranscriptStore {
     /** Tests run the indexer's passes themselves ({@code scanAll}); nothing is watched. */
     @Override
     public AutoCloseable watch(Consumer<Path> changed) {
-        return () -> { };
+        return () -> {};
     }
 }

@@ -41,12 +41,16 @@ public class InMemoryUserRepository implements UserRepository {
 
     @Override
     public Optional<User> findByUsername(Username username) {
-        return users.values().stream().filter(u -> u.username().equals(username)).findFirst();
+        return users.values().stream()
+                .filter(u -> u.username().equals(username))
+                .findFirst();
     }
 
     @Override
     public List<User> list() {
-        return users.values().stream().sorted(Comparator.comparing(u -> u.username().value())).toList();
+        return users.values().stream()
+                .sorted(Comparator.comparing(u -> u.username().value()))
+                .toList();
     }
 
     @Override
@@ -56,7 +60,9 @@ public class InMemoryUserRepository implements UserRepository {
 
     @Override
     public long countActiveAdmins() {
-        return users.values().stream().filter(u -> u.role() == Role.ADMIN && !u.disabled()).count();
+        return users.values().stream()
+                .filter(u -> u.role() == Role.ADMIN && !u.disabled())
+                .count();
     }
 
     @Override

@@ -51,20 +51,30 @@ public final class InMemoryWorkspaceFiles implements WorkspaceFiles {
         List<FileEntry> entries = new ArrayList<>();
         folder(root).forEach((path, content) -> {
             if (path.startsWith(prefix) && path.indexOf('/', prefix.length()) < 0) {
-                entries.add(new FileEntry(path.substring(prefix.length()), path,
-                        content == null ? FileEntry.Type.DIRECTORY : FileEntry.Type.FILE, content == null ? 0 : content.length,
+                entries.add(new FileEntry(
+                        path.substring(prefix.length()),
+                        path,
+                        content == null ? FileEntry.Type.DIRECTORY : FileEntry.Type.FILE,
+                        content == null ? 0 : content.length,
                         Instant.EPOCH));
             }
         });
-        return new FileListing(directory.toString(), entries.stream().limit(limit).toList(), entries.size() > limit);
+        return new FileListing(
+                directory.toString(), entries.stream().limit(limit).toList(), entries.size() > limit);
     }
 
     @Override
     public synchronized FileContent read(Path root, RelativePath file, long maxBytes) {
         byte[] content = file(root, file);
         boolean tooLarge = content.length > maxBytes;
-        return new FileContent(file.toString(), tooLarge ? null : "utf-8",
-                tooLarge ? null : new String(content, StandardCharsets.UTF_8), sha(content), content.length, false, "text/plain",
+        return new FileContent(
+                file.toString(),
+                tooLarge ? null : "utf-8",
+                tooLarge ? null : new String(content, StandardCharsets.UTF_8),
+                sha(content),
+                content.length,
+                false,
+                "text/plain",
                 tooLarge);
     }
 

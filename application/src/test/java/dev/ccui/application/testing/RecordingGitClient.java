@@ -57,12 +57,22 @@ public final class RecordingGitClient implements GitClient {
 
     @Override
     public void stage(Path root, List<RelativePath> paths) {
-        called(root, "stage " + paths.stream().map(p -> p.isRoot() ? "." : p.toString()).toList());
+        called(
+                root,
+                "stage "
+                        + paths.stream()
+                                .map(p -> p.isRoot() ? "." : p.toString())
+                                .toList());
     }
 
     @Override
     public void unstage(Path root, List<RelativePath> paths) {
-        called(root, "unstage " + paths.stream().map(p -> p.isRoot() ? "." : p.toString()).toList());
+        called(
+                root,
+                "unstage "
+                        + paths.stream()
+                                .map(p -> p.isRoot() ? "." : p.toString())
+                                .toList());
     }
 
     @Override
@@ -83,13 +93,20 @@ public final class RecordingGitClient implements GitClient {
 
     @Override
     public void discard(Path root, List<RelativePath> paths) {
-        called(root, "discard " + paths.stream().map(p -> p.isRoot() ? "." : p.toString()).toList());
+        called(
+                root,
+                "discard "
+                        + paths.stream()
+                                .map(p -> p.isRoot() ? "." : p.toString())
+                                .toList());
     }
 
     @Override
     public void discardHunk(Path root, RelativePath file, HunkRange hunk) {
-        called(root, "discard hunk " + file + " " + hunk.oldStart() + "," + hunk.oldLines() + " " + hunk.newStart() + ","
-                + hunk.newLines());
+        called(
+                root,
+                "discard hunk " + file + " " + hunk.oldStart() + "," + hunk.oldLines() + " " + hunk.newStart() + ","
+                        + hunk.newLines());
     }
 
     @Override

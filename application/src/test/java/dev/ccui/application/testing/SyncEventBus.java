@@ -1,7 +1,7 @@
 package dev.ccui.application.testing;
 
-import dev.ccui.domain.events.AppEvent;
 import dev.ccui.application.events.port.out.EventBus;
+import dev.ccui.domain.events.AppEvent;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;

@@ -11,8 +11,7 @@ import java.util.regex.Pattern;
 final class Words {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
-    private Words() {
-    }
+    private Words() {}
 
     static List<String> of(String text) {
         List<String> words = new ArrayList<>();

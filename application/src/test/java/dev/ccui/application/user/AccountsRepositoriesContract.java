@@ -35,9 +35,8 @@ import org.junit.jupiter.api.Test;
 public abstract class AccountsRepositoriesContract {
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00.123Z");
 
-    public record Ports(UserRepository users, ApiKeyRepository apiKeys, AuthTokenRepository tokens,
-                           AuditRepository audit) {
-    }
+    public record Ports(
+            UserRepository users, ApiKeyRepository apiKeys, AuthTokenRepository tokens, AuditRepository audit) {}
 
     /** Fresh, empty ports over one store; called once before each test. */
     protected abstract Ports ports();
@@ -92,13 +91,15 @@ public abstract class AccountsRepositoriesContract {
             racers.add(() -> repo.insertFirst(user(name, Role.ADMIN)));
         }
         try (var pool = Executors.newFixedThreadPool(4)) {
-            long winners = pool.invokeAll(racers).stream().filter(f -> {
-                try {
-                    return f.get();
-                } catch (Exception e) {
-                    return false;
-                }
-            }).count();
+            long winners = pool.invokeAll(racers).stream()
+                    .filter(f -> {
+                        try {
+                            return f.get();
+                        } catch (Exception e) {
+                            return false;
+                        }
+                    })
+                    .count();
             assertThat(winners).isEqualTo(1);
         }
         assertThat(repo.count()).isEqualTo(1);
@@ -110,8 +111,15 @@ public abstract class AccountsRepositoriesContract {
         var keys = ports.apiKeys();
         User owner = user("carol", Role.MEMBER);
         userRepo.insert(owner);
-        ApiKey key = new ApiKey(ApiKeyId.random(), owner.id(), "ci", "ccui_ABCDEFGH", "f".repeat(64),
-                Set.of(ApiKeyScope.API, ApiKeyScope.TERMINAL), T0, null);
+        ApiKey key = new ApiKey(
+                ApiKeyId.random(),
+                owner.id(),
+                "ci",
+                "ccui_ABCDEFGH",
+                "f".repeat(64),
+                Set.of(ApiKeyScope.API, ApiKeyScope.TERMINAL),
+                T0,
+                null);
         keys.insert(key);
         assertThat(keys.findByPrefix("ccui_ABCDEFGH")).contains(key);
         keys.touch(key.id(), T0.plusSeconds(60));
@@ -149,8 +157,16 @@ public abstract class AccountsRepositoriesContract {
         var audit = ports.audit();
         UserId actor = UserId.random();
         for (int i = 0; i < 5; i++) {
-            audit.append(new AuditEntry(0, T0.plusSeconds(i), actor, "erin", AuditAction.LOGIN, "erin", "10.0.0." + i,
-                    i % 2 == 0, "try " + i));
+            audit.append(new AuditEntry(
+                    0,
+                    T0.plusSeconds(i),
+                    actor,
+                    "erin",
+                    AuditAction.LOGIN,
+                    "erin",
+                    "10.0.0." + i,
+                    i % 2 == 0,
+                    "try " + i));
         }
         List<AuditEntry> first = audit.list(2, null, AuditFilter.ALL);
         assertThat(first).extracting(AuditEntry::detail).containsExactly("try 4", "try 3");
@@ -172,18 +188,23 @@ public abstract class AccountsRepositoriesContract {
         audit.append(new AuditEntry(0, T0, erin, "erin", AuditAction.LOGIN_FAILED, "erin", null, false, "d"));
         audit.append(new AuditEntry(0, T0, erin, "erin", AuditAction.RUN_STARTED, "r2", null, true, "e"));
 
-        assertThat(audit.list(10, null, new AuditFilter("ERIN", null, null))).extracting(AuditEntry::detail)
+        assertThat(audit.list(10, null, new AuditFilter("ERIN", null, null)))
+                .extracting(AuditEntry::detail)
                 .containsExactly("e", "d", "c", "a");
-        assertThat(audit.list(10, null, new AuditFilter(null, AuditAction.RUN_STARTED, null))).extracting(AuditEntry::detail)
+        assertThat(audit.list(10, null, new AuditFilter(null, AuditAction.RUN_STARTED, null)))
+                .extracting(AuditEntry::detail)
                 .containsExactly("e", "c");
-        assertThat(audit.list(10, null, new AuditFilter(null, null, false))).extracting(AuditEntry::detail)
+        assertThat(audit.list(10, null, new AuditFilter(null, null, false)))
+                .extracting(AuditEntry::detail)
                 .containsExactly("d", "b");
         assertThat(audit.list(10, null, new AuditFilter("mallory", AuditAction.LOGIN_FAILED, false)))
-                .extracting(AuditEntry::detail).containsExactly("b");
+                .extracting(AuditEntry::detail)
+                .containsExactly("b");
         assertThat(audit.list(10, null, new AuditFilter("nobody", null, null))).isEmpty();
         List<AuditEntry> first = audit.list(1, null, new AuditFilter("erin", null, true));
         assertThat(first).extracting(AuditEntry::detail).containsExactly("e");
-        assertThat(audit.list(5, first.getFirst().id(), new AuditFilter("erin", null, true))).extracting(AuditEntry::detail)
+        assertThat(audit.list(5, first.getFirst().id(), new AuditFilter("erin", null, true)))
+                .extracting(AuditEntry::detail)
                 .containsExactly("c", "a");
     }
 }

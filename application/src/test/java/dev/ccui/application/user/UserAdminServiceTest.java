@@ -26,14 +26,16 @@ class UserAdminServiceTest {
 
     @BeforeEach
     void setUp() {
-        String token = f.auth.setup(new Credentials("root", "root password 1", CLIENT)).token();
+        String token =
+                f.auth.setup(new Credentials("root", "root password 1", CLIENT)).token();
         admin = f.auth.byToken(token).orElseThrow();
     }
 
     @Test
     void theLastEnabledAdminCannotBeDemotedDisabledOrDeleted() {
         UserId id = admin.userId();
-        assertThatThrownBy(() -> f.userAdmin.updateUser(admin, id, new UpdateUserCommand(Role.MEMBER, null, null), CLIENT))
+        assertThatThrownBy(
+                        () -> f.userAdmin.updateUser(admin, id, new UpdateUserCommand(Role.MEMBER, null, null), CLIENT))
                 .isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> f.userAdmin.updateUser(admin, id, new UpdateUserCommand(null, true, null), CLIENT))
                 .isInstanceOf(ConflictException.class);
@@ -43,23 +45,28 @@ class UserAdminServiceTest {
     @Test
     void membersCannotManageUsers() {
         f.userAdmin.createUser(admin, new CreateUserCommand(new Username("bob"), "bobs password", Role.MEMBER), CLIENT);
-        Principal bob = f.auth.byToken(((LoginResult.Authenticated) f.auth.login(
-                new Credentials("bob", "bobs password", CLIENT))).session().token()).orElseThrow();
+        Principal bob = f.auth.byToken(
+                        ((LoginResult.Authenticated) f.auth.login(new Credentials("bob", "bobs password", CLIENT)))
+                                .session()
+                                .token())
+                .orElseThrow();
         assertThatThrownBy(() -> f.userAdmin.listUsers(bob)).isInstanceOf(ForbiddenException.class);
     }
 
     @Test
     void usernamesAreUniqueIgnoringCase() {
         f.userAdmin.createUser(admin, new CreateUserCommand(new Username("bob"), "bobs password", Role.MEMBER), CLIENT);
-        assertThatThrownBy(() -> f.userAdmin.createUser(admin,
-                new CreateUserCommand(new Username("BOB"), "bobs password", Role.MEMBER), CLIENT))
+        assertThatThrownBy(() -> f.userAdmin.createUser(
+                        admin, new CreateUserCommand(new Username("BOB"), "bobs password", Role.MEMBER), CLIENT))
                 .isInstanceOf(ConflictException.class);
     }
 
     @Test
     void unknownIdsAreNotFound() {
         // A malformed id never gets here: the HTTP edge answers it with the same 404.
-        assertThatThrownBy(() -> f.userAdmin.getUser(admin, UserId.parse("00000000-0000-0000-0000-000000000000").orElseThrow()))
+        assertThatThrownBy(() -> f.userAdmin.getUser(
+                        admin,
+                        UserId.parse("00000000-0000-0000-0000-000000000000").orElseThrow()))
                 .isInstanceOf(NotFoundException.class);
     }
 

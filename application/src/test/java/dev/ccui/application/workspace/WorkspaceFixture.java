@@ -42,22 +42,45 @@ public final class WorkspaceFixture {
     /** A registered project of {@code owner}'s at {@code path}. */
     public Project project(String path, Principal owner) {
         Instant now = Instant.now();
-        Project created = new Project(ProjectId.random(), path, path.substring(path.lastIndexOf('/') + 1), false, false, false,
-                false, owner.userId(), now, now);
+        Project created = new Project(
+                ProjectId.random(),
+                path,
+                path.substring(path.lastIndexOf('/') + 1),
+                false,
+                false,
+                false,
+                false,
+                owner.userId(),
+                now,
+                now);
         projects.insert(created);
         return created;
     }
 
     /** A caller signed in with a token session; a fresh token id each time. */
     public static Principal person(String name, Role role, Set<Capability> capabilities) {
-        return new Principal(UserId.random(), new Username(name), role, AuthMethod.BEARER, UUID.randomUUID().toString(), null,
-                Set.of(), capabilities);
+        return new Principal(
+                UserId.random(),
+                new Username(name),
+                role,
+                AuthMethod.BEARER,
+                UUID.randomUUID().toString(),
+                null,
+                Set.of(),
+                capabilities);
     }
 
     /** The same person calling with an API key of these scopes. */
     public static Principal withKey(Principal person, ApiKeyScope... scopes) {
-        return new Principal(person.userId(), person.username(), person.role(), AuthMethod.API_KEY, null, null,
-                Set.of(scopes), person.capabilities());
+        return new Principal(
+                person.userId(),
+                person.username(),
+                person.role(),
+                AuthMethod.API_KEY,
+                null,
+                null,
+                Set.of(scopes),
+                person.capabilities());
     }
 
     public List<AuditEntry> audited() {

@@ -35,9 +35,19 @@ final class AdminAccounts implements AutoCloseable {
             this.store = AccountStore.open(storage, clock);
             // Only the accounts: no sandbox to check (it starts no process), no terminals to end, no
             // set-up code; events stay in this process (Redis still shares revoked tokens).
-            this.commands = AccountsComponents.build(config.accounts(), config.dataDir(), store, new LocalRateLimiter(),
-                    new Auditor(new JdbiAuditRepository(storage.database().jdbi()), clock), new InMemoryEventBus(), clock,
-                    SessionsEndedListener.NONE, null, null).users();
+            this.commands = AccountsComponents.build(
+                            config.accounts(),
+                            config.dataDir(),
+                            store,
+                            new LocalRateLimiter(),
+                            new Auditor(
+                                    new JdbiAuditRepository(storage.database().jdbi()), clock),
+                            new InMemoryEventBus(),
+                            clock,
+                            SessionsEndedListener.NONE,
+                            null,
+                            null)
+                    .users();
         } catch (RuntimeException e) {
             storage.close();
             throw e;

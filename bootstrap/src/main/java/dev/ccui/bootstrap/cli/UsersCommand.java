@@ -18,7 +18,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code ccui users list|create|reset-password}: accounts, from the server's own shell. */
-@Command(name = "users", description = "Manage accounts directly in the database (run on the server).",
+@Command(
+        name = "users",
+        description = "Manage accounts directly in the database (run on the server).",
         subcommands = {UsersCommand.ListUsers.class, UsersCommand.Create.class, UsersCommand.ResetPassword.class})
 public final class UsersCommand {
 
@@ -64,8 +66,9 @@ public final class UsersCommand {
     }
 
     static void print(PrintWriter out, User user) {
-        out.printf("%s  %-24s %-7s %s%n", user.id(), user.username().value(), user.role().wireName(),
-                user.disabled() ? "disabled" : "enabled");
+        out.printf(
+                "%s  %-24s %-7s %s%n",
+                user.id(), user.username().value(), user.role().wireName(), user.disabled() ? "disabled" : "enabled");
     }
 
     @Command(name = "list", description = "List every account.")
@@ -75,8 +78,8 @@ public final class UsersCommand {
 
         @Override
         public Integer call() {
-            return parent.withAccounts((accounts, out) -> accounts.listUsersLocally()
-                    .forEach(user -> print(out, user)));
+            return parent.withAccounts(
+                    (accounts, out) -> accounts.listUsersLocally().forEach(user -> print(out, user)));
         }
     }
 

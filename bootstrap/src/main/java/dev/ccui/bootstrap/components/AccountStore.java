@@ -33,7 +33,8 @@ public final class AccountStore implements AutoCloseable {
         this.apiKeys = new ForgettingApiKeyRepository(new JdbiApiKeyRepository(jdbi), principals);
         var jdbiTokens = new JdbiAuthTokenRepository(jdbi);
         // With Redis, revoked tokens are known to every node at once, and to this one while the database is slow.
-        this.storedTokens = storage.redis().<AuthTokenRepository>map(redis -> new RedisRevocationCache(jdbiTokens, jdbi, redis))
+        this.storedTokens = storage.redis()
+                .<AuthTokenRepository>map(redis -> new RedisRevocationCache(jdbiTokens, jdbi, redis))
                 .orElse(jdbiTokens);
         this.tokens = new ForgettingTokenRepository(storedTokens, principals);
     }

@@ -5,9 +5,9 @@ import dev.ccui.adapters.http.HttpSettings;
 import dev.ccui.adapters.http.RouteGroup;
 import dev.ccui.adapters.http.apikey.ApiKeyRoutes;
 import dev.ccui.adapters.http.auth.AuthRoutes;
+import dev.ccui.adapters.http.user.UserRoutes;
 import dev.ccui.adapters.persistence.credentials.BcryptPasswordHasher;
 import dev.ccui.adapters.persistence.credentials.JwtTokenIssuer;
-import dev.ccui.adapters.http.user.UserRoutes;
 import dev.ccui.application.apikey.ApiKeyService;
 import dev.ccui.application.audit.Auditor;
 import dev.ccui.application.auth.AuthService;
@@ -40,7 +40,8 @@ public final class AccountsComponents {
     private final ApiKeyService apiKeys;
     private final ExpiredTokenPurge tokenPurge;
 
-    private AccountsComponents(AuthService auth, UserAdminService users, ApiKeyService apiKeys, ExpiredTokenPurge tokenPurge) {
+    private AccountsComponents(
+            AuthService auth, UserAdminService users, ApiKeyService apiKeys, ExpiredTokenPurge tokenPurge) {
         this.auth = auth;
         this.users = users;
         this.apiKeys = apiKeys;
@@ -53,9 +54,17 @@ public final class AccountsComponents {
      * @param sandbox       checked before a second account is made (null: the admin command line, which starts no process)
      * @param setupCode     the first admin's one-time code, or null when none is needed
      */
-    public static AccountsComponents build(AccountsConfig config, Path dataDir, AccountStore store, RateLimiter rateLimiter,
-                                           Auditor auditor, EventBus events, Clock clock, SessionsEndedListener endedLocally,
-                                           ProcessSandbox sandbox, String setupCode) {
+    public static AccountsComponents build(
+            AccountsConfig config,
+            Path dataDir,
+            AccountStore store,
+            RateLimiter rateLimiter,
+            Auditor auditor,
+            EventBus events,
+            Clock clock,
+            SessionsEndedListener endedLocally,
+            ProcessSandbox sandbox,
+            String setupCode) {
         var hasher = new BcryptPasswordHasher(config.bcryptCost());
         String secret = config.jwtSecret().orElseGet(() -> JwtSecretFile.readOrCreate(dataDir));
         var issuer = new JwtTokenIssuer(secret, config.previousJwtSecrets(), config.jwtTtl(), clock);
@@ -63,11 +72,26 @@ public final class AccountsComponents {
         var sessionsEnded = new RevocationAnnouncer(endedLocally, events);
         store.principals().forgetOnRevocations(events);
         // Who a credential belongs to is asked on every request: remembered for a second in the principal cache.
-        var auth = new AuthService(store.users(), store.apiKeys(), store.tokens(), hasher, issuer, rateLimiter, auditor, clock,
-                new AuthSettings(config.loginPerUsername(), Duration.ofSeconds(30), setupCode), sessionsEnded,
+        var auth = new AuthService(
+                store.users(),
+                store.apiKeys(),
+                store.tokens(),
+                hasher,
+                issuer,
+                rateLimiter,
+                auditor,
+                clock,
+                new AuthSettings(config.loginPerUsername(), Duration.ofSeconds(30), setupCode),
+                sessionsEnded,
                 store.principals());
-        return new AccountsComponents(auth,
-                new UserAdminService(store.users(), hasher, auditor, clock, new SignInSessions(store.tokens(), sessionsEnded),
+        return new AccountsComponents(
+                auth,
+                new UserAdminService(
+                        store.users(),
+                        hasher,
+                        auditor,
+                        clock,
+                        new SignInSessions(store.tokens(), sessionsEnded),
                         sandbox),
                 new ApiKeyService(store.apiKeys(), auditor, clock).announcingRevocationsTo(events),
                 new ExpiredTokenPurge(store.tokens(), clock));
@@ -92,8 +116,10 @@ public final class AccountsComponents {
             return null;
         }
         String code = Secrets.urlSafe(9);
-        LOG.warn("first-admin set-up code: {} (enter it on the set-up page; needed because this server is reachable "
-                + "beyond this machine)", code);
+        LOG.warn(
+                "first-admin set-up code: {} (enter it on the set-up page; needed because this server is reachable "
+                        + "beyond this machine)",
+                code);
         return code;
     }
 
@@ -115,7 +141,9 @@ public final class AccountsComponents {
     }
 
     public List<RouteGroup> routes(HttpEdge edge) {
-        return List.of(new AuthRoutes(auth, edge.sessionCookie(), edge.metrics()), new UserRoutes(users),
+        return List.of(
+                new AuthRoutes(auth, edge.sessionCookie(), edge.metrics()),
+                new UserRoutes(users),
                 new ApiKeyRoutes(apiKeys));
     }
 }

@@ -1,8 +1,8 @@
 package dev.ccui.bootstrap.components;
 
+import dev.ccui.adapters.persistence.disk.FileStoreDiskSpace;
 import dev.ccui.adapters.process.alert.SmtpAlertSink;
 import dev.ccui.adapters.process.alert.WebhookAlertSink;
-import dev.ccui.adapters.persistence.disk.FileStoreDiskSpace;
 import dev.ccui.application.alert.AlertService;
 import dev.ccui.application.alert.AlertingAuditRepository;
 import dev.ccui.application.alert.FanOutAlertSink;
@@ -39,8 +39,9 @@ public final class AlertComponents implements AutoCloseable {
         var sinks = new ArrayList<AlertSink>(List.of(new LogAlertSink()));
         var closeable = new ArrayList<AutoCloseable>();
         config.webhookUrl().ifPresent(url -> {
-            var webhook = new WebhookAlertSink(WebhookAlertSink.Settings.defaults(URI.create(url),
-                    config.webhookSecret().orElse(null)).withPreviousSecret(config.previousWebhookSecret().orElse(null)));
+            var webhook = new WebhookAlertSink(WebhookAlertSink.Settings.defaults(
+                            URI.create(url), config.webhookSecret().orElse(null))
+                    .withPreviousSecret(config.previousWebhookSecret().orElse(null)));
             sinks.add(webhook);
             closeable.add(webhook);
         });
@@ -49,9 +50,13 @@ public final class AlertComponents implements AutoCloseable {
             sinks.add(mail);
             closeable.add(mail);
         });
-        var alerts = new AlertService(sinks.size() == 1 ? sinks.getFirst() : new FanOutAlertSink(sinks),
-                new FileStoreDiskSpace(dataDir), clock, config.rules());
-        return new AlertComponents(alerts, new Auditor(new AlertingAuditRepository(audit, alerts), clock), List.copyOf(closeable));
+        var alerts = new AlertService(
+                sinks.size() == 1 ? sinks.getFirst() : new FanOutAlertSink(sinks),
+                new FileStoreDiskSpace(dataDir),
+                clock,
+                config.rules());
+        return new AlertComponents(
+                alerts, new Auditor(new AlertingAuditRepository(audit, alerts), clock), List.copyOf(closeable));
     }
 
     public AlertService alerts() {

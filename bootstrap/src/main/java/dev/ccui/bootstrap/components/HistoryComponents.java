@@ -42,8 +42,12 @@ public final class HistoryComponents implements AutoCloseable {
     private volatile TranscriptArchive.Stats archiveStats;
     private volatile long archiveStatsAt;
 
-    private HistoryComponents(SessionIndexQuery index, TranscriptArchive archive, ArchiveRestorer restorer, IndexService indexer,
-                              HistoryService history) {
+    private HistoryComponents(
+            SessionIndexQuery index,
+            TranscriptArchive archive,
+            ArchiveRestorer restorer,
+            IndexService indexer,
+            HistoryService history) {
         this.index = index;
         this.archive = archive;
         this.restorer = restorer;
@@ -51,18 +55,38 @@ public final class HistoryComponents implements AutoCloseable {
         this.history = history;
     }
 
-    public static HistoryComponents build(ClaudeConfig config, Database database, ProjectRepository projects,
-                                          UserRepository users, EventBus events, Auditor auditor, Clock clock) {
+    public static HistoryComponents build(
+            ClaudeConfig config,
+            Database database,
+            ProjectRepository projects,
+            UserRepository users,
+            EventBus events,
+            Auditor auditor,
+            Clock clock) {
         var index = new JdbiSessionIndexQuery(database);
         // The app's own copy of every transcript: sessions whose files vanish stay readable and searchable.
-        TranscriptArchive archive = config.archive() ? new JdbiTranscriptArchive(database, clock) : TranscriptArchive.NONE;
+        TranscriptArchive archive =
+                config.archive() ? new JdbiTranscriptArchive(database, clock) : TranscriptArchive.NONE;
         var transcripts = new FileTranscriptStore(config.configDir(), TranscriptLimits.defaults(), archive);
         // Writes an archived session's transcript back before the CLI resumes it (chat or terminal).
         var restorer = new ArchiveRestorer(index, archive, transcripts);
-        var indexer = new IndexService(transcripts, new JdbiSessionIndexWriter(database), projects, users, events, clock, IndexSettings.defaults(), archive,
+        var indexer = new IndexService(
+                transcripts,
+                new JdbiSessionIndexWriter(database),
+                projects,
+                users,
+                events,
+                clock,
+                IndexSettings.defaults(),
+                archive,
                 config.archiveRetention().orElse(null));
-        return new HistoryComponents(index, archive, restorer, indexer,
-                new HistoryService(index, new JdbiSessionMarks(database), transcripts, projects, events, auditor, indexer));
+        return new HistoryComponents(
+                index,
+                archive,
+                restorer,
+                indexer,
+                new HistoryService(
+                        index, new JdbiSessionMarks(database), transcripts, projects, events, auditor, indexer));
     }
 
     public SessionIndexQuery index() {
@@ -108,13 +132,26 @@ public final class HistoryComponents implements AutoCloseable {
 
     /** The index and archive figures read at scrape time. */
     public void bindGauges(HttpMetrics metrics) {
-        metrics.gauge("ccui.index.files", "transcript files indexed", () -> indexer.indexProgress().filesDone());
-        metrics.gauge("ccui.index.bytes", "transcript bytes indexed", () -> indexer.indexProgress().bytesDone());
-        metrics.gauge("ccui.archive.raw.bytes", "transcript bytes kept in the archive (before compression)",
+        metrics.gauge(
+                "ccui.index.files",
+                "transcript files indexed",
+                () -> indexer.indexProgress().filesDone());
+        metrics.gauge(
+                "ccui.index.bytes",
+                "transcript bytes indexed",
+                () -> indexer.indexProgress().bytesDone());
+        metrics.gauge(
+                "ccui.archive.raw.bytes",
+                "transcript bytes kept in the archive (before compression)",
                 () -> archiveStats().rawBytes());
-        metrics.gauge("ccui.archive.stored.bytes", "bytes the archive takes in the database (gzip)",
+        metrics.gauge(
+                "ccui.archive.stored.bytes",
+                "bytes the archive takes in the database (gzip)",
                 () -> archiveStats().storedBytes());
-        metrics.gauge("ccui.index.lag.ms", "delay from a transcript change to the index", () -> indexer.indexProgress().lastChangeLagMs());
+        metrics.gauge(
+                "ccui.index.lag.ms",
+                "delay from a transcript change to the index",
+                () -> indexer.indexProgress().lastChangeLagMs());
     }
 
     /** The archive's figures, summed by the database at most once a minute (scrapes come more often). */

@@ -30,7 +30,8 @@ public final class OperationsComponents implements AutoCloseable {
     private final AuditService audit;
     private final MaintenanceService maintenance;
 
-    private OperationsComponents(HealthService health, AlertMonitor monitor, AuditService audit, MaintenanceService maintenance) {
+    private OperationsComponents(
+            HealthService health, AlertMonitor monitor, AuditService audit, MaintenanceService maintenance) {
         this.health = health;
         this.monitor = monitor;
         this.audit = audit;
@@ -38,13 +39,24 @@ public final class OperationsComponents implements AutoCloseable {
     }
 
     /** @param probes the health checks of every part (database, Redis, the CLI, the index, the sandbox) */
-    public static OperationsComponents build(OperationsConfig config, AlertSettings alertRules, List<HealthProbe> probes,
-                                             AlertService alerts, Database database, AuditRepository auditLog,
-                                             RunRepository runs, Auditor auditor, Clock clock) {
+    public static OperationsComponents build(
+            OperationsConfig config,
+            AlertSettings alertRules,
+            List<HealthProbe> probes,
+            AlertService alerts,
+            Database database,
+            AuditRepository auditLog,
+            RunRepository runs,
+            Auditor auditor,
+            Clock clock) {
         var health = new HealthService(probes, Version.current(), clock);
         // Shared through the database so every node turns read-only together; cached briefly per node.
-        var maintenance = new MaintenanceService(new JdbiMaintenanceStore(database.jdbi()), auditor, clock, config.maintenance());
-        return new OperationsComponents(health, new AlertMonitor(alerts, health, alertRules), new AuditService(auditLog, runs::findById),
+        var maintenance =
+                new MaintenanceService(new JdbiMaintenanceStore(database.jdbi()), auditor, clock, config.maintenance());
+        return new OperationsComponents(
+                health,
+                new AlertMonitor(alerts, health, alertRules),
+                new AuditService(auditLog, runs::findById),
                 maintenance);
     }
 
@@ -61,15 +73,25 @@ public final class OperationsComponents implements AutoCloseable {
     }
 
     public List<RouteGroup> routes(HttpEdge edge) {
-        return List.of(new HealthRoutes(health, maintenance, edge.seesHealthDetails()), new MaintenanceRoutes(maintenance),
+        return List.of(
+                new HealthRoutes(health, maintenance, edge.seesHealthDetails()),
+                new MaintenanceRoutes(maintenance),
                 new AuditRoutes(audit));
     }
 
     /** The database pool and maintenance mode, read at scrape time. */
     public void bindGauges(HttpMetrics metrics, Database database) {
-        metrics.gauge("ccui.db.pool.active", "database connections in use", () -> database.poolStats().active());
-        metrics.gauge("ccui.db.pool.idle", "idle database connections", () -> database.poolStats().idle());
-        metrics.gauge("ccui.maintenance.enabled", "1 while maintenance mode makes the API read-only",
+        metrics.gauge(
+                "ccui.db.pool.active",
+                "database connections in use",
+                () -> database.poolStats().active());
+        metrics.gauge(
+                "ccui.db.pool.idle",
+                "idle database connections",
+                () -> database.poolStats().idle());
+        metrics.gauge(
+                "ccui.maintenance.enabled",
+                "1 while maintenance mode makes the API read-only",
                 () -> maintenance.state().enabled() ? 1 : 0);
     }
 

@@ -31,7 +31,8 @@ public final class ProjectComponents {
     private final ProjectService projects;
     private final ChangeFeedService changes;
 
-    private ProjectComponents(ProjectSafety safety, ProjectAccess access, ProjectService projects, ChangeFeedService changes) {
+    private ProjectComponents(
+            ProjectSafety safety, ProjectAccess access, ProjectService projects, ChangeFeedService changes) {
         this.safety = safety;
         this.access = access;
         this.projects = projects;
@@ -42,18 +43,32 @@ public final class ProjectComponents {
      * @param workspacesRoot no project may be this folder itself
      * @param ownFolders     the app's own folders (data dir, the CLI's config dir), which no project may overlap
      */
-    public static ProjectComponents build(Path workspacesRoot, List<Path> ownFolders, ProjectRepository projects,
-                                          FolderSessions sessions, UserRepository users, EventBus events, Auditor auditor,
-                                          Clock clock) {
+    public static ProjectComponents build(
+            Path workspacesRoot,
+            List<Path> ownFolders,
+            ProjectRepository projects,
+            FolderSessions sessions,
+            UserRepository users,
+            EventBus events,
+            Auditor auditor,
+            Clock clock) {
         // A project must never be the workspaces root, nor overlap the app's own folders (the JWT
         // secret and database, every transcript, the jar) or a project its users may not use.
-        var protectedFolders = new ArrayList<Path>(ownFolders.stream().map(ProjectFolders::real).toList());
+        var protectedFolders = new ArrayList<Path>(
+                ownFolders.stream().map(ProjectFolders::real).toList());
         protectedFolders.add(ProjectFolders.installDir());
-        var safety = new ProjectSafety(projects, users, new ProjectFolderRule(ProjectFolders.real(workspacesRoot),
-                protectedFolders), events, clock);
+        var safety = new ProjectSafety(
+                projects,
+                users,
+                new ProjectFolderRule(ProjectFolders.real(workspacesRoot), protectedFolders),
+                events,
+                clock);
         var access = new ProjectAccess(projects, safety);
-        return new ProjectComponents(safety, access,
-                new ProjectService(projects, sessions, users, new FileSystemWorkspacePaths(), events, auditor, clock, safety),
+        return new ProjectComponents(
+                safety,
+                access,
+                new ProjectService(
+                        projects, sessions, users, new FileSystemWorkspacePaths(), events, auditor, clock, safety),
                 new ChangeFeedService(events, access));
     }
 
@@ -78,8 +93,11 @@ public final class ProjectComponents {
     /** Rows registered before the folder rules (or discovered) that break them: kept, but said aloud. */
     public void reportUnsafeProjects() {
         for (var unsafe : safety.scanNow()) {
-            LOG.warn("project {} at {} breaks the folder rules ({}): its files, git, runs and terminal are refused "
-                    + "to non-admins until an admin removes it (GET /api/admin/unsafe-projects)", unsafe.id(), unsafe.path(),
+            LOG.warn(
+                    "project {} at {} breaks the folder rules ({}): its files, git, runs and terminal are refused "
+                            + "to non-admins until an admin removes it (GET /api/admin/unsafe-projects)",
+                    unsafe.id(),
+                    unsafe.path(),
                     unsafe.reason());
         }
     }

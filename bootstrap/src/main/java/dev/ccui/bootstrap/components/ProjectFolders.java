@@ -7,8 +7,7 @@ import java.nio.file.Path;
 
 /** The app's own folders as real paths, for the rule that no project may overlap them. */
 final class ProjectFolders {
-    private ProjectFolders() {
-    }
+    private ProjectFolders() {}
 
     /**
      * The real path of {@code path}, or of its nearest existing ancestor with the rest appended: the
@@ -33,7 +32,11 @@ final class ProjectFolders {
     /** The folder holding the running jar (or the compiled classes when run from a build). */
     static Path installDir() {
         try {
-            Path code = Path.of(ProjectFolders.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path code = Path.of(ProjectFolders.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             return real(Files.isDirectory(code) ? code : code.getParent());
         } catch (URISyntaxException | RuntimeException e) {
             return real(Path.of(System.getProperty("java.home")));

@@ -53,22 +53,46 @@ public final class RunComponents implements AutoCloseable {
      * @param environment the variables the app was configured from; the runner keeps only the names meant for the CLI
      * @param dataDir     where this node's id is kept unless configured
      */
-    public static RunComponents build(RunConfig config, ClaudeConfig claudeConfig, Map<String, String> environment,
-                                      Path dataDir, Database database, RunRepository runStore, ProjectRepository projects,
-                                      SessionProjects sessions, ProjectAccess access, ProcessSandbox sandbox,
-                                      EventBus events, Auditor auditor, Clock clock) {
+    public static RunComponents build(
+            RunConfig config,
+            ClaudeConfig claudeConfig,
+            Map<String, String> environment,
+            Path dataDir,
+            Database database,
+            RunRepository runStore,
+            ProjectRepository projects,
+            SessionProjects sessions,
+            ProjectAccess access,
+            ProcessSandbox sandbox,
+            EventBus events,
+            Auditor auditor,
+            Clock clock) {
         var cliEnvironment = new HashMap<>(environment);
         // Transcripts must land where the indexer reads them.
         cliEnvironment.put("CLAUDE_CONFIG_DIR", claudeConfig.configDir().toString());
-        var claude = new CliClaudeRunner(CliRunnerSettings.defaults(claudeConfig.cliPath(), cliEnvironment)
-                .withCleanup(claudeConfig.cleanup()), new ObjectMapper(), sandbox);
+        var claude = new CliClaudeRunner(
+                CliRunnerSettings.defaults(claudeConfig.cliPath(), cliEnvironment)
+                        .withCleanup(claudeConfig.cleanup()),
+                new ObjectMapper(),
+                sandbox);
         // Nodes sharing the database tell their runs apart by this id (kept in the data dir unless configured).
         NodeId node = config.nodeId().map(NodeId::new).orElseGet(() -> NodeIdFile.readOrCreate(dataDir));
         LOG.info("node id {}", node);
-        var runs = new RunService(claude, new JdbiRunEventLog(database.jdbi()), runStore,
-                new JdbiNodeHeartbeats(database.jdbi()), projects, sessions, events, auditor, clock, config.settings(node),
+        var runs = new RunService(
+                claude,
+                new JdbiRunEventLog(database.jdbi()),
+                runStore,
+                new JdbiNodeHeartbeats(database.jdbi()),
+                projects,
+                sessions,
+                events,
+                auditor,
+                clock,
+                config.settings(node),
                 access);
-        return new RunComponents(claude, runs,
+        return new RunComponents(
+                claude,
+                runs,
                 new ClaudeCliProbe(claudeConfig.cliPath(), claudeConfig.cleanup(), clock, Duration.ofMinutes(5)));
     }
 

@@ -19,8 +19,7 @@ import org.slf4j.LoggerFactory;
 public final class Sandboxing {
     private static final Logger LOG = LoggerFactory.getLogger(Sandboxing.class);
 
-    private Sandboxing() {
-    }
+    private Sandboxing() {}
 
     /**
      * Tries the process sandbox for runs, shells and git on a thread of its own: its self-tests start
@@ -53,12 +52,14 @@ public final class Sandboxing {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         if (!sandbox.isolates() && production) {
-            throw new ConfigException(List.of("production needs the process sandbox, and bubblewrap does not work here: "
-                    + sandbox.details().getOrDefault("reason", "unknown") + " (see docs/security.md)"));
+            throw new ConfigException(
+                    List.of("production needs the process sandbox, and bubblewrap does not work here: "
+                            + sandbox.details().getOrDefault("reason", "unknown") + " (see docs/security.md)"));
         }
         if (!sandbox.isolates() && accounts > 1) {
             throw new ConfigException(List.of("this app has " + accounts + " accounts, so it needs the process sandbox "
-                    + "(CCUI_SANDBOX=bwrap), but it is off: " + sandbox.details().getOrDefault("reason", "CCUI_SANDBOX=none")));
+                    + "(CCUI_SANDBOX=bwrap), but it is off: "
+                    + sandbox.details().getOrDefault("reason", "CCUI_SANDBOX=none")));
         }
         return sandbox;
     }
@@ -74,8 +75,15 @@ public final class Sandboxing {
         } catch (Exception e) {
             LOG.debug("the app's own location is unknown: {}", e.getMessage());
         }
-        var bwrap = new BubblewrapSettings("bwrap", "pasta", claude.cliPath(), claude.configDir(), hidden,
-                settings.network().orElse(SandboxNetwork.PASTA), settings.loopbackPorts(), settings.limits(),
+        var bwrap = new BubblewrapSettings(
+                "bwrap",
+                "pasta",
+                claude.cliPath(),
+                claude.configDir(),
+                hidden,
+                settings.network().orElse(SandboxNetwork.PASTA),
+                settings.loopbackPorts(),
+                settings.limits(),
                 Path.of("/sys/fs/cgroup"));
         try {
             return Sandboxes.select(settings.mode().orElse(null), bwrap, settings.networkConfigured());

@@ -33,7 +33,8 @@ public final class Storage implements AutoCloseable {
         prepareDataDir(config.dataDir());
         Database database = Database.open(config.database(poolSize));
         try {
-            return new Storage(database, config.redisUrl().map(RedisConnection::open).orElse(null));
+            return new Storage(
+                    database, config.redisUrl().map(RedisConnection::open).orElse(null));
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -44,7 +45,8 @@ public final class Storage implements AutoCloseable {
     public static void prepareDataDir(Path dataDir) {
         try {
             if (!Files.isDirectory(dataDir)) {
-                Files.createDirectories(dataDir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                Files.createDirectories(
+                        dataDir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + dataDir, e);

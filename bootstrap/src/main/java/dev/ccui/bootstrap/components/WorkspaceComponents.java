@@ -41,14 +41,24 @@ public final class WorkspaceComponents implements AutoCloseable {
      *                      own, so no user's ~/.bashrc can stall them)
      * @param prepareResume restores an archived session's transcript before a terminal resumes it
      */
-    public static WorkspaceComponents build(WorkspaceConfig config, Map<String, String> environment, ProjectAccess access,
-                                            ProcessSandbox sandbox, Auditor auditor, Consumer<SessionId> prepareResume) {
+    public static WorkspaceComponents build(
+            WorkspaceConfig config,
+            Map<String, String> environment,
+            ProjectAccess access,
+            ProcessSandbox sandbox,
+            Auditor auditor,
+            Consumer<SessionId> prepareResume) {
         var shellEnvironment = new HashMap<>(System.getenv());
         shellEnvironment.putAll(environment);
         var git = GitRunner.sandboxed(sandbox);
-        return new WorkspaceComponents(new FilesService(access, new LocalWorkspaceFiles(git), auditor, config.files()),
+        return new WorkspaceComponents(
+                new FilesService(access, new LocalWorkspaceFiles(git), auditor, config.files()),
                 new GitService(access, new GitCliClient(git), auditor),
-                new TerminalService(access, new PtyTerminalSpawner(shellEnvironment, sandbox), auditor, config.terminals(),
+                new TerminalService(
+                        access,
+                        new PtyTerminalSpawner(shellEnvironment, sandbox),
+                        auditor,
+                        config.terminals(),
                         prepareResume));
     }
 
@@ -66,7 +76,9 @@ public final class WorkspaceComponents implements AutoCloseable {
     }
 
     public List<RouteGroup> routes(HttpEdge edge, ChangeFeedUseCase changes) {
-        return List.of(new FileRoutes(files), new GitRoutes(git),
+        return List.of(
+                new FileRoutes(files),
+                new GitRoutes(git),
                 new TerminalEndpoint(terminals, edge.webSockets(), edge.maintenance(), changes));
     }
 

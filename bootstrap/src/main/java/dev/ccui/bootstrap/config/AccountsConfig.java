@@ -13,8 +13,13 @@ import java.util.Optional;
  * @param loginPerUsername   failed sign-ins per account name within a window
  * @param setupCode          {@code CCUI_SETUP_CODE}: the first admin's one-time code, preset by the operator
  */
-public record AccountsConfig(Optional<String> jwtSecret, List<String> previousJwtSecrets, Duration jwtTtl, int bcryptCost,
-                             RateLimit loginPerUsername, Optional<String> setupCode) {
+public record AccountsConfig(
+        Optional<String> jwtSecret,
+        List<String> previousJwtSecrets,
+        Duration jwtTtl,
+        int bcryptCost,
+        RateLimit loginPerUsername,
+        Optional<String> setupCode) {
     public AccountsConfig {
         previousJwtSecrets = List.copyOf(previousJwtSecrets);
     }

@@ -9,8 +9,12 @@ import java.util.Optional;
  *
  * @param previousWebhookSecret {@code CCUI_ALERT_WEBHOOK_SECRET_PREVIOUS}: a second signature header while receivers rotate
  */
-public record AlertConfig(AlertSettings rules, Optional<String> webhookUrl, Optional<String> webhookSecret,
-                          Optional<String> previousWebhookSecret, Optional<SmtpSettings> smtp) {
+public record AlertConfig(
+        AlertSettings rules,
+        Optional<String> webhookUrl,
+        Optional<String> webhookSecret,
+        Optional<String> previousWebhookSecret,
+        Optional<SmtpSettings> smtp) {
 
     static AlertConfig read(EnvironmentReader r) {
         AlertSettings rules = AlertSettings.defaults();
@@ -29,8 +33,12 @@ public record AlertConfig(AlertSettings rules, Optional<String> webhookUrl, Opti
         } catch (IllegalArgumentException e) {
             r.problem(e.getMessage());
         }
-        return new AlertConfig(rules, webhook, r.optional("CCUI_ALERT_WEBHOOK_SECRET"),
-                r.optional("CCUI_ALERT_WEBHOOK_SECRET_PREVIOUS"), smtp);
+        return new AlertConfig(
+                rules,
+                webhook,
+                r.optional("CCUI_ALERT_WEBHOOK_SECRET"),
+                r.optional("CCUI_ALERT_WEBHOOK_SECRET_PREVIOUS"),
+                smtp);
     }
 
     @Override

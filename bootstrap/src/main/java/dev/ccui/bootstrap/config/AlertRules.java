@@ -11,8 +11,7 @@ import java.util.regex.Pattern;
 final class AlertRules {
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
-    private AlertRules() {
-    }
+    private AlertRules() {}
 
     /**
      * The settings from {@code CCUI_ALERT_*} variables (unset ones keep their default):
@@ -34,19 +33,30 @@ final class AlertRules {
                 loginFailures = Integer.parseInt(parts[0].strip());
                 loginWindow = parts.length > 1 ? parseDuration(parts[1]) : loginWindow;
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("CCUI_ALERT_LOGIN_FAILURES must look like 10/5m (failures/window), not '" + login + "'");
+                throw new IllegalArgumentException(
+                        "CCUI_ALERT_LOGIN_FAILURES must look like 10/5m (failures/window), not '" + login + "'");
             }
             if (loginFailures < 1) {
                 throw new IllegalArgumentException("CCUI_ALERT_LOGIN_FAILURES needs at least 1 failure");
             }
         }
         double errorPercent = number(variables, "CCUI_ALERT_ERROR_RATE_PERCENT", d.errorRatePercent(), 0.01, 100);
-        int minRequests = (int) number(variables, "CCUI_ALERT_ERROR_RATE_MIN_REQUESTS", d.errorRateMinRequests(), 1, 1_000_000);
+        int minRequests =
+                (int) number(variables, "CCUI_ALERT_ERROR_RATE_MIN_REQUESTS", d.errorRateMinRequests(), 1, 1_000_000);
         double diskPercent = number(variables, "CCUI_ALERT_DISK_MIN_FREE_PERCENT", d.diskMinFreePercent(), 0, 100);
-        long diskBytes = (long) number(variables, "CCUI_ALERT_DISK_MIN_FREE_BYTES", d.diskMinFreeBytes(), 0, Long.MAX_VALUE);
+        long diskBytes =
+                (long) number(variables, "CCUI_ALERT_DISK_MIN_FREE_BYTES", d.diskMinFreeBytes(), 0, Long.MAX_VALUE);
         Duration interval = duration(variables, "CCUI_ALERT_CHECK_INTERVAL", d.checkInterval());
-        return new AlertSettings(cooldown, loginFailures, loginWindow, errorPercent, minRequests, diskPercent, diskBytes,
-                d.dependencies(), interval);
+        return new AlertSettings(
+                cooldown,
+                loginFailures,
+                loginWindow,
+                errorPercent,
+                minRequests,
+                diskPercent,
+                diskBytes,
+                d.dependencies(),
+                interval);
     }
 
     private static String value(Function<String, String> variables, String name) {
@@ -81,7 +91,8 @@ final class AlertRules {
         };
     }
 
-    private static double number(Function<String, String> variables, String name, double fallback, double min, double max) {
+    private static double number(
+            Function<String, String> variables, String name, double fallback, double min, double max) {
         String v = value(variables, name);
         if (v == null) {
             return fallback;
@@ -93,7 +104,8 @@ final class AlertRules {
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a number from " + min + " to " + max + ", not '" + v + "'");
+            throw new IllegalArgumentException(
+                    name + " must be a number from " + min + " to " + max + ", not '" + v + "'");
         }
     }
 }

@@ -15,9 +15,18 @@ import java.util.Map;
  * @param environment the process's variables: the {@code claude} CLI's runner keeps only the names
  *                    meant for it (PATH, HOME, ANTHROPIC_*, …), shells and OpenTelemetry read theirs
  */
-public record AppConfig(boolean production, StorageConfig storage, HttpSettings http, AccountsConfig accounts,
-                        ClaudeConfig claude, WorkspaceConfig workspace, RunConfig runs, OperationsConfig operations,
-                        AlertConfig alerts, SandboxConfig sandbox, Map<String, String> environment) {
+public record AppConfig(
+        boolean production,
+        StorageConfig storage,
+        HttpSettings http,
+        AccountsConfig accounts,
+        ClaudeConfig claude,
+        WorkspaceConfig workspace,
+        RunConfig runs,
+        OperationsConfig operations,
+        AlertConfig alerts,
+        SandboxConfig sandbox,
+        Map<String, String> environment) {
 
     /**
      * The home folder {@code ~} stands for: {@code $HOME} as the {@code claude} CLI and every shell
@@ -26,7 +35,9 @@ public record AppConfig(boolean production, StorageConfig storage, HttpSettings 
      */
     public static Path home(Map<String, String> env) {
         String home = env.get("HOME");
-        return Path.of(home == null || home.isBlank() ? System.getProperty("user.home") : home).toAbsolutePath().normalize();
+        return Path.of(home == null || home.isBlank() ? System.getProperty("user.home") : home)
+                .toAbsolutePath()
+                .normalize();
     }
 
     /** Reads and validates; throws {@link ConfigException} listing every problem at once. */
@@ -54,13 +65,23 @@ public record AppConfig(boolean production, StorageConfig storage, HttpSettings 
             authWindow = Duration.ofMinutes(15);
         }
         StorageConfig storage = StorageConfig.read(r, production);
-        AccountsConfig accounts = AccountsConfig.read(r, production, new RateLimit("auth-username", authAttempts, authWindow));
-        HttpSettings http = HttpConfig.read(r, production, new RateLimit("auth-ip", authAttempts, authWindow),
-                accounts.jwtTtl());
+        AccountsConfig accounts =
+                AccountsConfig.read(r, production, new RateLimit("auth-username", authAttempts, authWindow));
+        HttpSettings http =
+                HttpConfig.read(r, production, new RateLimit("auth-ip", authAttempts, authWindow), accounts.jwtTtl());
         ClaudeConfig claude = ClaudeConfig.read(r);
-        var config = new AppConfig(production, storage, http, accounts, claude, WorkspaceConfig.read(r, claude),
-                RunConfig.read(r), OperationsConfig.read(r), AlertConfig.read(r),
-                SandboxConfig.read(env, production, r.problems), Map.copyOf(env));
+        var config = new AppConfig(
+                production,
+                storage,
+                http,
+                accounts,
+                claude,
+                WorkspaceConfig.read(r, claude),
+                RunConfig.read(r),
+                OperationsConfig.read(r),
+                AlertConfig.read(r),
+                SandboxConfig.read(env, production, r.problems),
+                Map.copyOf(env));
         r.throwIfAny();
         return config;
     }
@@ -70,14 +91,18 @@ public record AppConfig(boolean production, StorageConfig storage, HttpSettings 
     }
 
     public boolean loopbackOnly() {
-        return http.host().equals("127.0.0.1") || http.host().equals("localhost") || http.host().equals("::1");
+        return http.host().equals("127.0.0.1")
+                || http.host().equals("localhost")
+                || http.host().equals("::1");
     }
 
     @Override
     public String toString() {
-        return "AppConfig[host=" + http.host() + ", port=" + http.port() + ", env=" + (production ? "production" : "development")
+        return "AppConfig[host=" + http.host() + ", port=" + http.port() + ", env="
+                + (production ? "production" : "development")
                 + ", " + storage + ", " + accounts + ", corsOrigins=" + http.corsOrigins() + ", trustedProxies="
-                + http.trustedProxies() + ", rateLimitPerMinute=" + http.apiLimit().capacity() + ", " + claude + ", "
+                + http.trustedProxies() + ", rateLimitPerMinute="
+                + http.apiLimit().capacity() + ", " + claude + ", "
                 + workspace + ", " + runs + ", " + operations + ", " + alerts + "]";
     }
 }

@@ -13,8 +13,12 @@ import java.util.Optional;
  * @param archive          keep the app's own copy of every transcript
  * @param archiveRetention how long archived transcripts are kept; empty: forever
  */
-public record ClaudeConfig(String cliPath, Path configDir, CliCleanupPeriod cleanup, boolean archive,
-                           Optional<Duration> archiveRetention) {
+public record ClaudeConfig(
+        String cliPath,
+        Path configDir,
+        CliCleanupPeriod cleanup,
+        boolean archive,
+        Optional<Duration> archiveRetention) {
 
     static ClaudeConfig read(EnvironmentReader r) {
         CliCleanupPeriod cleanup = CliCleanupPeriod.keep();
@@ -41,14 +45,20 @@ public record ClaudeConfig(String cliPath, Path configDir, CliCleanupPeriod clea
                         + retentionText + "'");
             }
         }
-        return new ClaudeConfig(r.text("CLAUDE_CLI_PATH", "claude"), r.path("CLAUDE_CONFIG_DIR", r.home().resolve(".claude")),
-                cleanup, r.bool("CCUI_ARCHIVE", true), retention);
+        return new ClaudeConfig(
+                r.text("CLAUDE_CLI_PATH", "claude"),
+                r.path("CLAUDE_CONFIG_DIR", r.home().resolve(".claude")),
+                cleanup,
+                r.bool("CCUI_ARCHIVE", true),
+                retention);
     }
 
     @Override
     public String toString() {
         return "claudeCli=" + cliPath + " (transcript clean-up " + cleanup + "), archive="
-                + (archive ? "on (kept " + archiveRetention.map(Duration::toString).orElse("forever") + ")" : "off")
+                + (archive
+                        ? "on (kept " + archiveRetention.map(Duration::toString).orElse("forever") + ")"
+                        : "off")
                 + ", claudeConfigDir=" + configDir;
     }
 }

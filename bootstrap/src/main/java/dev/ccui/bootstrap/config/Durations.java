@@ -1,16 +1,15 @@
 package dev.ccui.bootstrap.config;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.Locale;
 
 /** Durations as people write them in environment variables: {@code 7d}, {@code 12h}, {@code 15m}, {@code 30s}, ISO-8601. */
 final class Durations {
     private static final Pattern SHORT = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d)?");
 
-    private Durations() {
-    }
+    private Durations() {}
 
     static Duration parse(String text) {
         String value = text.strip();

@@ -50,31 +50,46 @@ final class EnvironmentReader {
     }
 
     List<String> list(String name) {
-        return optional(name).map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
+        return optional(name)
+                .map(v -> Arrays.stream(v.split(","))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList())
                 .orElse(List.of());
     }
 
     Path path(String name, Path fallback) {
-        return optional(name).map(v -> v.startsWith("~/") ? home.resolve(v.substring(2)) : Path.of(v))
-                .map(Path::toAbsolutePath).map(Path::normalize).orElse(fallback);
+        return optional(name)
+                .map(v -> v.startsWith("~/") ? home.resolve(v.substring(2)) : Path.of(v))
+                .map(Path::toAbsolutePath)
+                .map(Path::normalize)
+                .orElse(fallback);
     }
 
     int integer(String name, int fallback, int min, int max) {
-        return parsed(name, fallback, text -> {
-            int value = Integer.parseInt(text);
-            if (value < min || value > max) {
-                throw new IllegalArgumentException();
-            }
-            return value;
-        }, "a whole number from " + min + " to " + max);
+        return parsed(
+                name,
+                fallback,
+                text -> {
+                    int value = Integer.parseInt(text);
+                    if (value < min || value > max) {
+                        throw new IllegalArgumentException();
+                    }
+                    return value;
+                },
+                "a whole number from " + min + " to " + max);
     }
 
     boolean bool(String name, boolean fallback) {
-        return parsed(name, fallback, text -> switch (text.toLowerCase(Locale.ROOT)) {
-            case "true", "1", "yes", "on" -> true;
-            case "false", "0", "no", "off" -> false;
-            default -> throw new IllegalArgumentException();
-        }, "true or false");
+        return parsed(
+                name,
+                fallback,
+                text -> switch (text.toLowerCase(Locale.ROOT)) {
+                    case "true", "1", "yes", "on" -> true;
+                    case "false", "0", "no", "off" -> false;
+                    default -> throw new IllegalArgumentException();
+                },
+                "true or false");
     }
 
     Duration duration(String name, Duration fallback) {

@@ -1,8 +1,8 @@
 package dev.ccui.bootstrap.config;
 
 import dev.ccui.adapters.http.HttpSettings;
-import dev.ccui.domain.ratelimit.RateLimit;
 import dev.ccui.bootstrap.Version;
+import dev.ccui.domain.ratelimit.RateLimit;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,8 +10,7 @@ import java.util.Set;
 
 /** Reads the HTTP server's settings: where it listens, who may call it from where, and its limits. */
 final class HttpConfig {
-    private HttpConfig() {
-    }
+    private HttpConfig() {}
 
     /**
      * @param authPerAddress sign-in attempts per client address ({@code CCUI_AUTH_RATE_LIMIT})
@@ -41,11 +40,21 @@ final class HttpConfig {
                 r.problem("CCUI_ALLOWED_HOSTS entry '" + name + "' is not a host name (no scheme, no port)");
             }
         }
-        return new HttpSettings(r.text("CCUI_HOST", "127.0.0.1"), r.integer("CCUI_PORT", 3001, 0, 65535), production,
-                Set.copyOf(cors), trustedProxies, r.integer("CCUI_MAX_BODY_BYTES", 1024 * 1024, 1024, 64 * 1024 * 1024),
+        return new HttpSettings(
+                r.text("CCUI_HOST", "127.0.0.1"),
+                r.integer("CCUI_PORT", 3001, 0, 65535),
+                production,
+                Set.copyOf(cors),
+                trustedProxies,
+                r.integer("CCUI_MAX_BODY_BYTES", 1024 * 1024, 1024, 64 * 1024 * 1024),
                 new RateLimit("api", r.integer("CCUI_RATE_LIMIT_PER_MINUTE", 300, 0, 1_000_000), Duration.ofMinutes(1)),
-                authPerAddress, sessionTtl, Version.current(), "web", r.duration("CCUI_SHUTDOWN_GRACE", Duration.ofSeconds(20)),
-                allowedHosts, r.integer("CCUI_CONNECTIONS_PER_USER", 32, 1, 10_000),
+                authPerAddress,
+                sessionTtl,
+                Version.current(),
+                "web",
+                r.duration("CCUI_SHUTDOWN_GRACE", Duration.ofSeconds(20)),
+                allowedHosts,
+                r.integer("CCUI_CONNECTIONS_PER_USER", 32, 1, 10_000),
                 r.integer("CCUI_CONNECTIONS_MAX", 2000, 1, 1_000_000));
     }
 }

@@ -6,10 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
-import java.nio.file.StandardCopyOption;
 
 /**
  * In development without {@code JWT_SECRET}, a random secret generated once and kept in the
@@ -19,8 +19,7 @@ import java.nio.file.StandardCopyOption;
 public final class JwtSecretFile {
     static final String NAME = "jwt-secret";
 
-    private JwtSecretFile() {
-    }
+    private JwtSecretFile() {}
 
     public static String readOrCreate(Path dataDir) {
         Path file = dataDir.resolve(NAME);
@@ -32,7 +31,10 @@ public final class JwtSecretFile {
                 }
             }
             String secret = Secrets.urlSafe(48);
-            Path temp = Files.createTempFile(dataDir, NAME, ".tmp",
+            Path temp = Files.createTempFile(
+                    dataDir,
+                    NAME,
+                    ".tmp",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(temp, secret, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

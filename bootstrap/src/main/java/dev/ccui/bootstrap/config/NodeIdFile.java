@@ -21,8 +21,7 @@ import java.util.Locale;
 public final class NodeIdFile {
     static final String NAME = "node-id";
 
-    private NodeIdFile() {
-    }
+    private NodeIdFile() {}
 
     public static NodeId readOrCreate(Path dataDir) {
         Path file = dataDir.resolve(NAME);
@@ -53,7 +52,8 @@ public final class NodeIdFile {
         } catch (IOException e) {
             host = "";
         }
-        String cleaned = host.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-").replaceAll("^[^a-z0-9]+", "");
+        String cleaned =
+                host.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-").replaceAll("^[^a-z0-9]+", "");
         if (cleaned.length() > 40) {
             cleaned = cleaned.substring(0, 40);
         }

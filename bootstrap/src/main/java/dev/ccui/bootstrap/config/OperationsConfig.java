@@ -12,8 +12,12 @@ import java.util.Set;
  * @param metricsToken         {@code METRICS_TOKEN}: opens {@code /metrics} and the health details
  * @param previousMetricsToken {@code METRICS_TOKEN_PREVIOUS}: still accepted while scrapers move to the new one
  */
-public record OperationsConfig(String logFormat, String logLevel, Optional<String> metricsToken,
-                               Optional<String> previousMetricsToken, MaintenanceSettings maintenance) {
+public record OperationsConfig(
+        String logFormat,
+        String logLevel,
+        Optional<String> metricsToken,
+        Optional<String> previousMetricsToken,
+        MaintenanceSettings maintenance) {
 
     static OperationsConfig read(EnvironmentReader r) {
         String logFormat = r.text("LOG_FORMAT", "text").toLowerCase(Locale.ROOT);
@@ -30,7 +34,11 @@ public record OperationsConfig(String logFormat, String logLevel, Optional<Strin
             r.problem("CCUI_MAINTENANCE_RETRY_AFTER must be at least 1s, e.g. 2m");
             retryAfter = defaults.retryAfter();
         }
-        return new OperationsConfig(logFormat, logLevel, r.optional("METRICS_TOKEN"), r.optional("METRICS_TOKEN_PREVIOUS"),
+        return new OperationsConfig(
+                logFormat,
+                logLevel,
+                r.optional("METRICS_TOKEN"),
+                r.optional("METRICS_TOKEN_PREVIOUS"),
                 new MaintenanceSettings(retryAfter, defaults.cacheFor()));
     }
 

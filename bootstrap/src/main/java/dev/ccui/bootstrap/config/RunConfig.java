@@ -11,8 +11,13 @@ import java.util.Optional;
  * @param nodeId      {@code CCUI_NODE_ID}; unset, one is kept in the data dir
  * @param nodeTimeout a node silent this long is taken for dead and its runs end as lost
  */
-public record RunConfig(int perUser, int total, Duration permissionTimeout, Duration eventRetention,
-                        Optional<String> nodeId, Duration nodeTimeout) {
+public record RunConfig(
+        int perUser,
+        int total,
+        Duration permissionTimeout,
+        Duration eventRetention,
+        Optional<String> nodeId,
+        Duration nodeTimeout) {
 
     /** The run settings once the node id is known (configured, or read from the data dir). */
     public RunSettings settings(NodeId node) {
@@ -20,9 +25,12 @@ public record RunConfig(int perUser, int total, Duration permissionTimeout, Dura
     }
 
     static RunConfig read(EnvironmentReader r) {
-        var config = new RunConfig(r.integer("CCUI_RUNS_PER_USER", 3, 1, 1000), r.integer("CCUI_RUNS_MAX", 10, 1, 10_000),
+        var config = new RunConfig(
+                r.integer("CCUI_RUNS_PER_USER", 3, 1, 1000),
+                r.integer("CCUI_RUNS_MAX", 10, 1, 10_000),
                 r.duration("CCUI_PERMISSION_TIMEOUT", Duration.ofMinutes(5)),
-                r.duration("CCUI_RUN_EVENT_RETENTION", Duration.ofDays(30)), r.optional("CCUI_NODE_ID"),
+                r.duration("CCUI_RUN_EVENT_RETENTION", Duration.ofDays(30)),
+                r.optional("CCUI_NODE_ID"),
                 r.duration("CCUI_NODE_TIMEOUT", Duration.ofMinutes(2)));
         if (config.permissionTimeout().isZero() || config.permissionTimeout().isNegative()) {
             r.problem("CCUI_PERMISSION_TIMEOUT must be positive, e.g. 5m");
@@ -41,7 +49,7 @@ public record RunConfig(int perUser, int total, Duration permissionTimeout, Dura
 
     @Override
     public String toString() {
-        return "runs=" + perUser + "/user, " + total + " total (permission timeout " + permissionTimeout + ", events kept "
-                + eventRetention + ")";
+        return "runs=" + perUser + "/user, " + total + " total (permission timeout " + permissionTimeout
+                + ", events kept " + eventRetention + ")";
     }
 }

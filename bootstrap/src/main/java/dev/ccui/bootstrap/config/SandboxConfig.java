@@ -18,8 +18,8 @@ import java.util.Optional;
  * @param network       the network, or empty for automatic
  * @param loopbackPorts the loopback ports of {@code ANTHROPIC_BASE_URL} (a local Messages API) a sandbox may reach
  */
-public record SandboxConfig(Optional<String> mode, Optional<SandboxNetwork> network, SandboxLimits limits,
-                            List<Integer> loopbackPorts) {
+public record SandboxConfig(
+        Optional<String> mode, Optional<SandboxNetwork> network, SandboxLimits limits, List<Integer> loopbackPorts) {
 
     /** Reads the sandbox variables, adding each malformed one to {@code problems}. */
     static SandboxConfig read(Map<String, String> env, boolean production, List<String> problems) {
@@ -47,7 +47,8 @@ public record SandboxConfig(Optional<String> mode, Optional<SandboxNetwork> netw
         try {
             memory = value(env, "CCUI_SANDBOX_MEMORY").map(SandboxConfig::bytes).orElse(memory);
         } catch (RuntimeException e) {
-            problems.add("CCUI_SANDBOX_MEMORY must be a size like 4g or 512m (0: no limit), not '" + env.get("CCUI_SANDBOX_MEMORY") + "'");
+            problems.add("CCUI_SANDBOX_MEMORY must be a size like 4g or 512m (0: no limit), not '"
+                    + env.get("CCUI_SANDBOX_MEMORY") + "'");
         }
         try {
             pids = value(env, "CCUI_SANDBOX_PIDS").map(Integer::parseInt).orElse(pids);
@@ -55,7 +56,8 @@ public record SandboxConfig(Optional<String> mode, Optional<SandboxNetwork> netw
                 throw new IllegalArgumentException();
             }
         } catch (RuntimeException e) {
-            problems.add("CCUI_SANDBOX_PIDS must be 0 (no limit) or at least 16, not '" + env.get("CCUI_SANDBOX_PIDS") + "'");
+            problems.add("CCUI_SANDBOX_PIDS must be 0 (no limit) or at least 16, not '" + env.get("CCUI_SANDBOX_PIDS")
+                    + "'");
         }
         try {
             cpus = value(env, "CCUI_SANDBOX_CPUS").map(Double::parseDouble).orElse(cpus);
@@ -100,20 +102,25 @@ public record SandboxConfig(Optional<String> mode, Optional<SandboxNetwork> netw
 
     /** A Messages API on the app machine's loopback (the tests' fake, a local proxy) stays reachable from sandboxes. */
     private static List<Integer> loopbackPorts(Map<String, String> env) {
-        return value(env, "ANTHROPIC_BASE_URL").flatMap(url -> {
-            try {
-                URI uri = URI.create(url);
-                String host = uri.getHost();
-                if (host == null || !(host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]")
-                        || host.equals("::1"))) {
-                    return Optional.empty();
-                }
-                int port = uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
-                return Optional.of(List.of(port));
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
-        }).orElse(List.of());
+        return value(env, "ANTHROPIC_BASE_URL")
+                .flatMap(url -> {
+                    try {
+                        URI uri = URI.create(url);
+                        String host = uri.getHost();
+                        if (host == null
+                                || !(host.equals("127.0.0.1")
+                                        || host.equals("localhost")
+                                        || host.equals("[::1]")
+                                        || host.equals("::1"))) {
+                            return Optional.empty();
+                        }
+                        int port = uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+                        return Optional.of(List.of(port));
+                    } catch (IllegalArgumentException e) {
+                        return Optional.empty();
+                    }
+                })
+                .orElse(List.of());
     }
 
     public boolean networkConfigured() {

@@ -14,13 +14,18 @@ public record WorkspaceConfig(Path root, TerminalSettings terminals, FilesSettin
 
     /** @param claude terminals resume sessions with the same CLI and clean-up period as runs */
     static WorkspaceConfig read(EnvironmentReader r, ClaudeConfig claude) {
-        return new WorkspaceConfig(r.path("CCUI_WORKSPACES_ROOT", r.home()),
-                new TerminalSettings(r.bool("CCUI_TERMINAL_ENABLED", true),
+        return new WorkspaceConfig(
+                r.path("CCUI_WORKSPACES_ROOT", r.home()),
+                new TerminalSettings(
+                        r.bool("CCUI_TERMINAL_ENABLED", true),
                         r.duration("CCUI_TERMINAL_GRACE", Duration.ofMinutes(10)),
                         r.integer("CCUI_TERMINAL_SCROLLBACK", 1024 * 1024, 1024, 64 * 1024 * 1024),
-                        r.integer("CCUI_TERMINALS_PER_USER", 5, 1, 1000), r.integer("CCUI_TERMINALS_MAX", 50, 1, 10_000),
-                        claude.cliPath(), claude.cleanup()),
-                new FilesSettings(r.integer("CCUI_FILE_READ_LIMIT", 5 * 1024 * 1024, 1024, 512 * 1024 * 1024),
+                        r.integer("CCUI_TERMINALS_PER_USER", 5, 1, 1000),
+                        r.integer("CCUI_TERMINALS_MAX", 50, 1, 10_000),
+                        claude.cliPath(),
+                        claude.cleanup()),
+                new FilesSettings(
+                        r.integer("CCUI_FILE_READ_LIMIT", 5 * 1024 * 1024, 1024, 512 * 1024 * 1024),
                         r.integer("CCUI_FILE_LIST_LIMIT", 5_000, 10, 1_000_000)));
     }
 

@@ -17,7 +17,9 @@ public final class SlowQueryMetrics implements SlowQueryLogger.Listener {
 
     public SlowQueryMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.queries = Timer.builder("ccui.db.queries").description("database statements run by the app").register(registry);
+        this.queries = Timer.builder("ccui.db.queries")
+                .description("database statements run by the app")
+                .register(registry);
     }
 
     @Override
@@ -27,7 +29,10 @@ public final class SlowQueryMetrics implements SlowQueryLogger.Listener {
 
     @Override
     public void slow(String statement, Duration took) {
-        Counter.builder("ccui.db.slow.queries").description("statements slower than CCUI_SLOW_QUERY_MS")
-                .tag("statement", statement).register(registry).increment();
+        Counter.builder("ccui.db.slow.queries")
+                .description("statements slower than CCUI_SLOW_QUERY_MS")
+                .tag("statement", statement)
+                .register(registry)
+                .increment();
     }
 }

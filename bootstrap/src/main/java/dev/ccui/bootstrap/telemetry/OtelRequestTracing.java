@@ -39,13 +39,14 @@ final class OtelRequestTracing implements RequestTracing {
         this.tracer = tracer;
     }
 
-    private record Started(Span span, Scope scope, Thread thread, String method) {
-    }
+    private record Started(Span span, Scope scope, Thread thread, String method) {}
 
     @Override
     public Object start(String method, String path, String requestId, Function<String, String> header) {
         Context parent = W3CTraceContextPropagator.getInstance().extract(Context.root(), header, HEADERS);
-        Span span = tracer.spanBuilder(method).setParent(parent).setSpanKind(SpanKind.SERVER)
+        Span span = tracer.spanBuilder(method)
+                .setParent(parent)
+                .setSpanKind(SpanKind.SERVER)
                 .setAttribute("http.request.method", method)
                 .setAttribute("url.path", path)
                 .setAttribute("ccui.request_id", requestId)

@@ -8,10 +8,10 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
-import io.opentelemetry.context.Context;
 
 /**
  * One span per Claude run, from its first logged event to {@code run_ended}: the claude CLI
@@ -74,22 +74,48 @@ public final class RunSpans implements Consumer<AppEvent> {
                     span.setAttribute("ccui.cli_version", started.cliVersion());
                 }
             }
-            case RunEvent.ToolUse tool -> span.addEvent("tool_use", Attributes.builder()
-                    .put("gen_ai.tool.name", String.valueOf(tool.name())).build(), e.at());
-            case RunEvent.PermissionRequest request -> span.addEvent("permission_request", Attributes.builder()
-                    .put("gen_ai.tool.name", String.valueOf(request.toolName())).build(), e.at());
-            case RunEvent.PermissionResolved resolved -> span.addEvent("permission_resolved", Attributes.builder()
-                    .put("ccui.decision", String.valueOf(resolved.decision())).build(), e.at());
+            case RunEvent.ToolUse tool ->
+                span.addEvent(
+                        "tool_use",
+                        Attributes.builder()
+                                .put("gen_ai.tool.name", String.valueOf(tool.name()))
+                                .build(),
+                        e.at());
+            case RunEvent.PermissionRequest request ->
+                span.addEvent(
+                        "permission_request",
+                        Attributes.builder()
+                                .put("gen_ai.tool.name", String.valueOf(request.toolName()))
+                                .build(),
+                        e.at());
+            case RunEvent.PermissionResolved resolved ->
+                span.addEvent(
+                        "permission_resolved",
+                        Attributes.builder()
+                                .put("ccui.decision", String.valueOf(resolved.decision()))
+                                .build(),
+                        e.at());
             case RunEvent.Result result -> {
                 span.setAttribute("gen_ai.usage.input_tokens", result.inputTokens());
                 span.setAttribute("gen_ai.usage.output_tokens", result.outputTokens());
                 span.setAttribute("ccui.turns", result.numTurns());
-                span.addEvent("result", Attributes.builder().put("ccui.result", result.subtype()).build(), e.at());
+                span.addEvent(
+                        "result",
+                        Attributes.builder()
+                                .put("ccui.result", result.subtype())
+                                .build(),
+                        e.at());
             }
-            case RunEvent.Error error -> span.addEvent("error", Attributes.builder()
-                    .put("ccui.error_code", String.valueOf(error.code())).build(), e.at());
+            case RunEvent.Error error ->
+                span.addEvent(
+                        "error",
+                        Attributes.builder()
+                                .put("ccui.error_code", String.valueOf(error.code()))
+                                .build(),
+                        e.at());
             case RunEvent.RunEnded ended -> {
-                String reason = ended.reason() == null ? "unknown" : ended.reason().wireName();
+                String reason =
+                        ended.reason() == null ? "unknown" : ended.reason().wireName();
                 span.setAttribute("ccui.end_reason", reason);
                 if (ended.reason() == RunEvent.EndReason.FAILED) {
                     span.setStatus(StatusCode.ERROR);

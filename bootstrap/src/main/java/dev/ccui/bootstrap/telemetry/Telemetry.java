@@ -1,12 +1,15 @@
 package dev.ccui.bootstrap.telemetry;
 
 import dev.ccui.adapters.http.metrics.HttpMetrics;
+import dev.ccui.bootstrap.Version;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.registry.otlp.OtlpConfig;
 import io.micrometer.registry.otlp.OtlpMeterRegistry;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -14,9 +17,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import dev.ccui.bootstrap.Version;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 
 /**
  * OpenTelemetry export over OTLP/HTTP, the path Datadog Agent, New Relic, Grafana Cloud,
@@ -44,13 +44,19 @@ public final class Telemetry implements AutoCloseable {
 
     /** Empty when no OTLP endpoint is configured (the default) or OTEL_SDK_DISABLED=true. */
     public static Optional<Telemetry> start(Map<String, String> env, HttpMetrics metrics) {
-        boolean configured = set(env, "OTEL_EXPORTER_OTLP_ENDPOINT") || set(env, "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT")
+        boolean configured = set(env, "OTEL_EXPORTER_OTLP_ENDPOINT")
+                || set(env, "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT")
                 || set(env, "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT");
-        if (!configured || "true".equalsIgnoreCase(env.getOrDefault("OTEL_SDK_DISABLED", "false").strip())) {
+        if (!configured
+                || "true"
+                        .equalsIgnoreCase(
+                                env.getOrDefault("OTEL_SDK_DISABLED", "false").strip())) {
             return Optional.empty();
         }
         OpenTelemetrySdk sdk = null;
-        if (!"none".equalsIgnoreCase(env.getOrDefault("OTEL_TRACES_EXPORTER", "otlp").strip())) {
+        if (!"none"
+                .equalsIgnoreCase(
+                        env.getOrDefault("OTEL_TRACES_EXPORTER", "otlp").strip())) {
             sdk = AutoConfiguredOpenTelemetrySdk.builder()
                     .addPropertiesSupplier(() -> properties(env))
                     // Metrics go through Micrometer (below) and logs through the log files: the SDK only traces.
@@ -60,7 +66,9 @@ public final class Telemetry implements AutoCloseable {
                     .getOpenTelemetrySdk();
         }
         OtlpMeterRegistry otlp = null;
-        if (!"none".equalsIgnoreCase(env.getOrDefault("OTEL_METRICS_EXPORTER", "otlp").strip())) {
+        if (!"none"
+                .equalsIgnoreCase(
+                        env.getOrDefault("OTEL_METRICS_EXPORTER", "otlp").strip())) {
             otlp = new OtlpMeterRegistry(micrometerConfig(env), Clock.SYSTEM);
             metrics.exportTo(otlp);
         }
@@ -68,7 +76,9 @@ public final class Telemetry implements AutoCloseable {
         if (sdk != null) {
             metrics.trace(new OtelRequestTracing(telemetry.tracer));
         }
-        LOG.info("OpenTelemetry export on: traces {}, metrics {} (OTLP/HTTP)", sdk != null ? "on" : "off",
+        LOG.info(
+                "OpenTelemetry export on: traces {}, metrics {} (OTLP/HTTP)",
+                sdk != null ? "on" : "off",
                 otlp != null ? "on" : "off");
         return Optional.of(telemetry);
     }
@@ -113,7 +123,8 @@ public final class Telemetry implements AutoCloseable {
                 if (set(env, "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT")) {
                     return env.get("OTEL_EXPORTER_OTLP_METRICS_ENDPOINT").strip();
                 }
-                String base = env.getOrDefault("OTEL_EXPORTER_OTLP_ENDPOINT", "http://localhost:4318").strip();
+                String base = env.getOrDefault("OTEL_EXPORTER_OTLP_ENDPOINT", "http://localhost:4318")
+                        .strip();
                 return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/v1/metrics";
             }
 
@@ -127,8 +138,11 @@ public final class Telemetry implements AutoCloseable {
             @Override
             public Map<String, String> resourceAttributes() {
                 Map<String, String> attributes = pairs(env.get("OTEL_RESOURCE_ATTRIBUTES"));
-                attributes.put("service.name", set(env, "OTEL_SERVICE_NAME") ? env.get("OTEL_SERVICE_NAME").strip()
-                        : attributes.getOrDefault("service.name", "ccui"));
+                attributes.put(
+                        "service.name",
+                        set(env, "OTEL_SERVICE_NAME")
+                                ? env.get("OTEL_SERVICE_NAME").strip()
+                                : attributes.getOrDefault("service.name", "ccui"));
                 return attributes;
             }
         };
@@ -143,7 +157,8 @@ public final class Telemetry implements AutoCloseable {
         for (String pair : text.split(",")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                out.put(pair.substring(0, eq).strip(),
+                out.put(
+                        pair.substring(0, eq).strip(),
                         URLDecoder.decode(pair.substring(eq + 1).strip(), StandardCharsets.UTF_8));
             }
         }

@@ -45,7 +45,9 @@ public final class TracedStatements implements SlowQueryLogger.Listener {
             return;
         }
         int space = operation.indexOf(' ');
-        Span span = tracer.spanBuilder(operation).setSpanKind(SpanKind.CLIENT).setStartTimestamp(start)
+        Span span = tracer.spanBuilder(operation)
+                .setSpanKind(SpanKind.CLIENT)
+                .setStartTimestamp(start)
                 .setAttribute("db.system.name", system)
                 .setAttribute("db.operation.name", space < 0 ? operation : operation.substring(0, space))
                 .startSpan();

@@ -8,12 +8,14 @@ import java.nio.file.StandardOpenOption;
 
 /** The delay from appending a prompt line to a watched transcript to the {@code projects_changed} frame on {@code /ws}. */
 final class AppendDelay {
-    private AppendDelay() {
-    }
+    private AppendDelay() {}
 
     /** Appends {@code times} copies of the file's first prompt line, one at a time, and returns each delay in nanoseconds. */
     static long[] measure(ApiClient client, Path transcript, int times) throws Exception {
-        String line = Files.readAllLines(transcript).stream().filter(l -> l.contains("\"type\":\"user\"")).findFirst().orElseThrow();
+        String line = Files.readAllLines(transcript).stream()
+                .filter(l -> l.contains("\"type\":\"user\""))
+                .findFirst()
+                .orElseThrow();
         long[] out = new long[times];
         try (WsFrames frames = WsFrames.open(client)) {
             for (int n = 0; n < out.length; n++) {

@@ -26,14 +26,21 @@ public final class ComparisonTable {
     static final String REFERENCE = "reference";
 
     /** A row: its figure key, its words, the goal in words and as a test of (ours, reference); null when there is none. */
-    private record Row(String key, String title, String goal, BiPredicate<Double, Double> meets) {
-    }
+    private record Row(String key, String title, String goal, BiPredicate<Double, Double> meets) {}
 
     private static final List<Row> ROWS = List.of(
             new Row("cold.listening", "process start → HTTP listening, cold", "≤ 0.8 s", (v, r) -> v <= 0.8),
             new Row("warm.listening", "process start → HTTP listening, warm restart", "≤ 0.8 s", (v, r) -> v <= 0.8),
-            new Row("cold.listing", "process start → complete project listing (right counts), cold", "≤ 1.2 s", (v, r) -> v <= 1.2),
-            new Row("warm.listing", "process start → complete project listing, warm restart", "≤ 1.2 s", (v, r) -> v <= 1.2),
+            new Row(
+                    "cold.listing",
+                    "process start → complete project listing (right counts), cold",
+                    "≤ 1.2 s",
+                    (v, r) -> v <= 1.2),
+            new Row(
+                    "warm.listing",
+                    "process start → complete project listing, warm restart",
+                    "≤ 1.2 s",
+                    (v, r) -> v <= 1.2),
             new Row("index", "full index of the corpus (tokens, cost, full text)", "≥ 150 MB/s", (v, r) -> v >= 150),
             new Row("warm.rescan", "warm restart → index caught up again", "—", null),
             new Row("rss.idle", "RSS idle (warm restart, no requests)", "≤ 150 MB", (v, r) -> v <= 150),
@@ -42,17 +49,31 @@ public final class ComparisonTable {
             new Row("rss.afterLoad", "RSS after the load runs", "—", null),
             new Row("projects.p50", "warm `GET /api/projects` p50 (one client)", "≤ 10 ms", (v, r) -> v <= 10),
             new Row("projects.p99", "warm `GET /api/projects` p99 (one client)", "< 20 ms", (v, r) -> v < 20),
-            new Row("wrk.projects.rps", "`wrk -t2 -c50` authenticated `GET /api/projects`, req/s", "≥ 5,000 req/s", (v, r) -> v >= 5_000),
+            new Row(
+                    "wrk.projects.rps",
+                    "`wrk -t2 -c50` authenticated `GET /api/projects`, req/s",
+                    "≥ 5,000 req/s",
+                    (v, r) -> v >= 5_000),
             new Row("wrk.projects.p99", "same, p99", "< 50 ms", (v, r) -> v < 50),
-            new Row("wrk.health.rps", "`wrk -t2 -c50` `GET /api/health` (reference: `/health`), req/s", "≥ 2× reference",
+            new Row(
+                    "wrk.health.rps",
+                    "`wrk -t2 -c50` `GET /api/health` (reference: `/health`), req/s",
+                    "≥ 2× reference",
                     (v, r) -> r != null && !r.isNaN() && v >= 2 * r),
             new Row("wrk.health.p99", "same, p99", "—", null),
-            new Row("sessions.firstPage.p99", "first page of sessions (50) p99, busiest project", "< 20 ms", (v, r) -> v < 20),
+            new Row(
+                    "sessions.firstPage.p99",
+                    "first page of sessions (50) p99, busiest project",
+                    "< 20 ms",
+                    (v, r) -> v < 20),
             new Row("search.p99", "search p99", "< 100 ms", (v, r) -> v < 100),
-            new Row("append.projectsChanged.p99", "append to a transcript → `projects_changed` p99", "< 1 s", (v, r) -> v < 1_000));
+            new Row(
+                    "append.projectsChanged.p99",
+                    "append to a transcript → `projects_changed` p99",
+                    "< 1 s",
+                    (v, r) -> v < 1_000));
 
-    private ComparisonTable() {
-    }
+    private ComparisonTable() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {
@@ -76,10 +97,17 @@ public final class ComparisonTable {
     }
 
     private static void print(String corpus, Map<String, Figure> figures) {
-        Figure size = figures.values().stream().filter(f -> f.key().equals("corpus")).findFirst().orElse(null);
-        System.out.printf(Locale.ROOT, "%n### Corpus `%s`%s%n%n", corpus,
+        Figure size = figures.values().stream()
+                .filter(f -> f.key().equals("corpus"))
+                .findFirst()
+                .orElse(null);
+        System.out.printf(
+                Locale.ROOT,
+                "%n### Corpus `%s`%s%n%n",
+                corpus,
                 size == null ? "" : String.format(Locale.ROOT, ": %s, %.0f MB", size.note(), size.value()));
-        System.out.println("| figure | ours (SQLite) | ours (PostgreSQL) | reference | ratio ours ÷ reference (SQLite / PostgreSQL) | goal |");
+        System.out.println(
+                "| figure | ours (SQLite) | ours (PostgreSQL) | reference | ratio ours ÷ reference (SQLite / PostgreSQL) | goal |");
         System.out.println("|---|---:|---:|---:|---:|---|");
         for (Row row : ROWS) {
             Figure sqlite = figures.get(SQLITE + "|" + row.key());
@@ -89,12 +117,19 @@ public final class ComparisonTable {
                 continue;
             }
             Double ref = reference == null ? null : reference.value();
-            System.out.printf("| %s | %s | %s | %s | %s | %s |%n", row.title(), cell(sqlite, row, ref), cell(postgres, row, ref),
-                    cell(reference, null, null), ratio(sqlite, postgres, reference), row.goal());
+            System.out.printf(
+                    "| %s | %s | %s | %s | %s | %s |%n",
+                    row.title(),
+                    cell(sqlite, row, ref),
+                    cell(postgres, row, ref),
+                    cell(reference, null, null),
+                    ratio(sqlite, postgres, reference),
+                    row.goal());
         }
-        System.out.printf("%nMachine load while each figure was taken: 1-minute load average before → after; cores the app used"
-                + " on average (and its CPU seconds, which other work on the machine changes less than the times), and cores"
-                + " everything else used (the benchmark's own driver and wrk excluded):%n%n");
+        System.out.printf(
+                "%nMachine load while each figure was taken: 1-minute load average before → after; cores the app used"
+                        + " on average (and its CPU seconds, which other work on the machine changes less than the times), and cores"
+                        + " everything else used (the benchmark's own driver and wrk excluded):%n%n");
         System.out.println("| figure | ours (SQLite) | ours (PostgreSQL) | reference |");
         System.out.println("|---|---|---|---|");
         for (Row row : ROWS) {
@@ -117,8 +152,14 @@ public final class ComparisonTable {
                 }
             }
         }
-        figures.values().stream().filter(f -> f.key().equals("profile.rps")).forEach(f -> System.out.printf(Locale.ROOT,
-                "- %s, profiled listing under wrk: %.0f req/s %s%n", f.target(), f.value(), f.note()));
+        figures.values().stream()
+                .filter(f -> f.key().equals("profile.rps"))
+                .forEach(f -> System.out.printf(
+                        Locale.ROOT,
+                        "- %s, profiled listing under wrk: %.0f req/s %s%n",
+                        f.target(),
+                        f.value(),
+                        f.note()));
     }
 
     private static String cell(Figure f, Row row, Double reference) {
@@ -169,7 +210,13 @@ public final class ComparisonTable {
             return "—";
         }
         Load l = f.load();
-        return String.format(Locale.ROOT, "%.2f → %.2f; app %.2f (%.1f CPU-s), others %.2f", l.load1Before(), l.load1After(),
-                l.appCores(), l.appCores() * l.seconds(), l.othersCores());
+        return String.format(
+                Locale.ROOT,
+                "%.2f → %.2f; app %.2f (%.1f CPU-s), others %.2f",
+                l.load1Before(),
+                l.load1After(),
+                l.appCores(),
+                l.appCores() * l.seconds(),
+                l.othersCores());
     }
 }

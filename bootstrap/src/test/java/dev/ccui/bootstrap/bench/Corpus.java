@@ -17,20 +17,29 @@ import java.util.stream.Stream;
  * folder's working directory (the {@code cwd} its transcripts carry) and its number of sessions
  * (the top-level {@code .jsonl} files; subagent transcripts live in sub-folders and are no sessions).
  */
-record Corpus(Path projects, Map<String, Integer> sessionsByCwd, Map<String, String> folderByCwd, List<Path> files, long bytes) {
+record Corpus(
+        Path projects,
+        Map<String, Integer> sessionsByCwd,
+        Map<String, String> folderByCwd,
+        List<Path> files,
+        long bytes) {
 
     static Corpus read(Path projects) throws IOException {
         Map<String, Integer> sessions = new TreeMap<>();
         Map<String, String> folders = new TreeMap<>();
         List<Path> files;
         try (Stream<Path> all = Files.walk(projects)) {
-            files = all.filter(p -> p.toString().endsWith(".jsonl") && Files.isRegularFile(p)).sorted().toList();
+            files = all.filter(p -> p.toString().endsWith(".jsonl") && Files.isRegularFile(p))
+                    .sorted()
+                    .toList();
         }
         try (Stream<Path> dirs = Files.list(projects)) {
             for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
                 List<Path> top;
                 try (Stream<Path> list = Files.list(dir)) {
-                    top = list.filter(p -> p.getFileName().toString().endsWith(".jsonl")).sorted().toList();
+                    top = list.filter(p -> p.getFileName().toString().endsWith(".jsonl"))
+                            .sorted()
+                            .toList();
                 }
                 if (!top.isEmpty()) {
                     String cwd = cwdOf(top.getFirst());
@@ -52,9 +61,15 @@ record Corpus(Path projects, Map<String, Integer> sessionsByCwd, Map<String, Str
 
     /** The first file of the project with the most sessions (the one first-page and append timings use). */
     Path busiestProjectFile() {
-        String cwd = sessionsByCwd.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        String cwd = sessionsByCwd.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .orElseThrow()
+                .getKey();
         try (Stream<Path> list = Files.list(projects.resolve(folderByCwd.get(cwd)))) {
-            return list.filter(p -> p.getFileName().toString().endsWith(".jsonl")).sorted().findFirst().orElseThrow();
+            return list.filter(p -> p.getFileName().toString().endsWith(".jsonl"))
+                    .sorted()
+                    .findFirst()
+                    .orElseThrow();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -63,8 +78,8 @@ record Corpus(Path projects, Map<String, Integer> sessionsByCwd, Map<String, Str
     /** How a listing's counts compare: every project present with its count, and the sessions it accounts for. */
     record Check(int projectsSeen, int projectsRight, long sessionsSeen, boolean complete) {
         String describe(Corpus corpus) {
-            return projectsSeen + "/" + corpus.sessionsByCwd().size() + " projects, " + sessionsSeen + "/" + corpus.sessions()
-                    + " sessions";
+            return projectsSeen + "/" + corpus.sessionsByCwd().size() + " projects, " + sessionsSeen + "/"
+                    + corpus.sessions() + " sessions";
         }
     }
 

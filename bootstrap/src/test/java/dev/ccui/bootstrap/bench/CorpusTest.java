@@ -21,8 +21,11 @@ class CorpusTest {
         Corpus corpus = Corpus.read(dir.resolve(".claude/projects"));
 
         // Sessions go to the projects in turn (0, 1, 2, 0, …); subagent files are extra files, not sessions.
-        assertThat(corpus.sessionsByCwd()).containsOnly(Map.entry("/home/dev/work/project-0", 14),
-                Map.entry("/home/dev/work/project-1", 13), Map.entry("/home/dev/work/project-2", 13));
+        assertThat(corpus.sessionsByCwd())
+                .containsOnly(
+                        Map.entry("/home/dev/work/project-0", 14),
+                        Map.entry("/home/dev/work/project-1", 13),
+                        Map.entry("/home/dev/work/project-2", 13));
         assertThat(corpus.sessions()).isEqualTo(40);
         assertThat(corpus.files()).hasSizeGreaterThan(40);
         assertThat(corpus.folderByCwd()).containsEntry("/home/dev/work/project-1", "-home-dev-work-project-1");

@@ -6,5 +6,5 @@ package dev.ccui.bootstrap.bench;
  * (NaN when it could not be measured); {@code badge} is a few words the table cell shows next to it
  * (a wrong count, failed requests), {@code note} how it was taken, listed under the table.
  */
-record Figure(String corpus, String target, String key, double value, String unit, String badge, String note, Load load) {
-}
+record Figure(
+        String corpus, String target, String key, double value, String unit, String badge, String note, Load load) {}

@@ -16,8 +16,10 @@ import java.time.Duration;
 
 /** HTTP/1.1 on loopback for the benchmark (both apps speak it; the JDK's default would try an h2c upgrade). */
 final class Http {
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final String base;
 
     Http(int port) {
@@ -33,15 +35,18 @@ final class Http {
     }
 
     HttpResponse<String> post(String path, String json, String token) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)), token);
+        return send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)),
+                token);
     }
 
     /** A JSON answer that must be 2xx. */
     JsonNode json(HttpResponse<String> response) {
         if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(response.request().uri().getPath() + " answered " + response.statusCode() + ": "
-                    + response.body());
+            throw new IllegalStateException(
+                    response.request().uri().getPath() + " answered " + response.statusCode() + ": " + response.body());
         }
         return ApiClient.json(response.body());
     }
@@ -61,8 +66,7 @@ final class Http {
     }
 
     /** What one probe saw: when the connection was accepted ({@link System#nanoTime()}, -1: refused) and the HTTP status (-1: none). */
-    record Probe(long acceptedAt, int status) {
-    }
+    record Probe(long acceptedAt, int status) {}
 
     /**
      * Sends {@code GET path} on a fresh connection. Raw sockets: a refused connection costs
@@ -75,7 +79,8 @@ final class Http {
             accepted = System.nanoTime();
             socket.setSoTimeout(60_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
             StringBuilder status = new StringBuilder();

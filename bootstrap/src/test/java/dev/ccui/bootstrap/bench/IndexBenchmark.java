@@ -6,14 +6,14 @@ import dev.ccui.bootstrap.testing.JarProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.Arrays;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The history index benchmark (issue 3), against the built jar as a separate process on loopback:
@@ -44,13 +44,15 @@ public final class IndexBenchmark {
 
         long started = System.nanoTime();
         try (JarProcess app = JarProcess.start(env)) {
-            Matcher m = LISTENING.matcher(app.awaitLine(l -> LISTENING.matcher(l).find(), Duration.ofMinutes(2)));
+            Matcher m =
+                    LISTENING.matcher(app.awaitLine(l -> LISTENING.matcher(l).find(), Duration.ofMinutes(2)));
             m.find();
             long listeningMs = (System.nanoTime() - started) / 1_000_000;
             String base = "http://127.0.0.1:" + m.group(1);
             ApiClient admin = ApiClient.setUpAdmin(base);
             long firstAnswerMs = (System.nanoTime() - started) / 1_000_000;
-            System.out.printf("startup: listening after %d ms, first authenticated answer after %d ms (index still running)%n",
+            System.out.printf(
+                    "startup: listening after %d ms, first authenticated answer after %d ms (index still running)%n",
                     listeningMs, firstAnswerMs);
 
             long indexStart = System.nanoTime();
@@ -66,7 +68,9 @@ public final class IndexBenchmark {
                     admin.get("/api/projects");
                     whileIndexing[sampled++] = System.nanoTime() - t;
                 }
-                if ("watching".equals(index.get("state").asText()) && index.get("filesDone").asLong() == index.get("filesTotal").asLong()
+                if ("watching".equals(index.get("state").asText())
+                        && index.get("filesDone").asLong()
+                                == index.get("filesTotal").asLong()
                         && index.get("filesTotal").asLong() > 0) {
                     break;
                 }
@@ -74,10 +78,16 @@ public final class IndexBenchmark {
             }
             double seconds = (System.nanoTime() - indexStart) / 1e9;
             long bytes = index.get("bytesTotal").asLong();
-            System.out.printf("cold index: %d files, %.1f MB in %.1f s = %.1f MB/s; peak RSS seen %d MB (VmHWM %d MB)%n",
-                    index.get("filesTotal").asLong(), bytes / 1e6, seconds, bytes / 1e6 / seconds, peakRss / 1024,
+            System.out.printf(
+                    "cold index: %d files, %.1f MB in %.1f s = %.1f MB/s; peak RSS seen %d MB (VmHWM %d MB)%n",
+                    index.get("filesTotal").asLong(),
+                    bytes / 1e6,
+                    seconds,
+                    bytes / 1e6 / seconds,
+                    peakRss / 1024,
                     hwmKb(app.pid()) / 1024);
-            System.out.println("GET /api/projects while indexing: " + Percentiles.of(Arrays.copyOf(whileIndexing, sampled)));
+            System.out.println(
+                    "GET /api/projects while indexing: " + Percentiles.of(Arrays.copyOf(whileIndexing, sampled)));
 
             JsonNode projects = ApiClient.json(admin.get("/api/projects"));
             long sessions = 0;
@@ -91,20 +101,35 @@ public final class IndexBenchmark {
                 }
             }
             System.out.printf("index holds %d projects, %d sessions%n", projects.size(), sessions);
-            System.out.println("warm GET /api/projects: " + Percentiles.of(time(300, () -> admin.get("/api/projects"))));
+            System.out.println(
+                    "warm GET /api/projects: " + Percentiles.of(time(300, () -> admin.get("/api/projects"))));
             String sessionsPath = "/api/projects/" + biggest + "/sessions?limit=50";
-            System.out.println("warm first page of sessions: " + Percentiles.of(time(300, () -> admin.get(sessionsPath))));
-            String firstSession = ApiClient.json(admin.get(sessionsPath)).at("/items/0/id").asText();
-            System.out.println("warm newest 50 messages: " + Percentiles.of(time(100,
-                    () -> admin.get("/api/sessions/" + firstSession + "/messages?limit=50"))));
-            List<String> words = List.of("refactor", "tests", "parser", "database", "error", "config", "migration", "webpack",
-                    "kubernetes", "function");
+            System.out.println(
+                    "warm first page of sessions: " + Percentiles.of(time(300, () -> admin.get(sessionsPath))));
+            String firstSession =
+                    ApiClient.json(admin.get(sessionsPath)).at("/items/0/id").asText();
+            System.out.println("warm newest 50 messages: "
+                    + Percentiles.of(
+                            time(100, () -> admin.get("/api/sessions/" + firstSession + "/messages?limit=50"))));
+            List<String> words = List.of(
+                    "refactor",
+                    "tests",
+                    "parser",
+                    "database",
+                    "error",
+                    "config",
+                    "migration",
+                    "webpack",
+                    "kubernetes",
+                    "function");
             int[] i = {0};
-            System.out.println("search: " + Percentiles.of(time(200,
-                    () -> admin.get("/api/search?q=" + words.get(i[0]++ % words.size()) + "&limit=20"))));
+            System.out.println("search: "
+                    + Percentiles.of(time(
+                            200, () -> admin.get("/api/search?q=" + words.get(i[0]++ % words.size()) + "&limit=20"))));
 
             System.out.println("append -> projects_changed: " + Percentiles.of(appendLatency(admin, claude)));
-            System.out.printf("RSS after the run: %d MB (VmHWM %d MB)%n", rssKb(app.pid()) / 1024, hwmKb(app.pid()) / 1024);
+            System.out.printf(
+                    "RSS after the run: %d MB (VmHWM %d MB)%n", rssKb(app.pid()) / 1024, hwmKb(app.pid()) / 1024);
             app.terminate();
             app.awaitExit(Duration.ofSeconds(60));
         }
@@ -126,7 +151,9 @@ public final class IndexBenchmark {
     private static long[] appendLatency(ApiClient admin, Path claude) throws Exception {
         Path file;
         try (Stream<Path> files = Files.walk(claude.resolve("projects"), 2)) {
-            file = files.filter(p -> p.toString().endsWith(".jsonl")).findFirst().orElseThrow();
+            file = files.filter(p -> p.toString().endsWith(".jsonl"))
+                    .findFirst()
+                    .orElseThrow();
         }
         return AppendDelay.measure(admin, file, 30);
     }

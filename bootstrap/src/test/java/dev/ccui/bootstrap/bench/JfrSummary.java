@@ -3,6 +3,7 @@ package dev.ccui.bootstrap.bench;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,7 +14,6 @@ import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedMethod;
 import jdk.jfr.consumer.RecordingFile;
-import java.util.Arrays;
 
 /**
  * The hottest frames of a JFR recording's CPU samples ({@code jdk.ExecutionSample}): by the method
@@ -24,8 +24,7 @@ import java.util.Arrays;
  * <p>Usage: {@code JfrSummary <recording.jfr> [rows]}
  */
 public final class JfrSummary {
-    private JfrSummary() {
-    }
+    private JfrSummary() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length < 1) {
@@ -82,8 +81,14 @@ public final class JfrSummary {
 
     private static void table(PrintStream out, String title, Map<String, Integer> counts, int samples, int rows) {
         out.println("-- " + title);
-        counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(rows)
-                .forEach(e -> out.printf(Locale.ROOT, "%6.1f %%  %6d  %s%n", 100.0 * e.getValue() / Math.max(1, samples), e.getValue(),
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(rows)
+                .forEach(e -> out.printf(
+                        Locale.ROOT,
+                        "%6.1f %%  %6d  %s%n",
+                        100.0 * e.getValue() / Math.max(1, samples),
+                        e.getValue(),
                         e.getKey()));
     }
 
@@ -94,7 +99,10 @@ public final class JfrSummary {
     /** A library by its package cut to three segments; JDK code by its outer class ({@code java.util.Formatter}). */
     private static String library(RecordedMethod method) {
         String type = method.getType().getName();
-        if (type.startsWith("java.") || type.startsWith("javax.") || type.startsWith("sun.") || type.startsWith("jdk.")
+        if (type.startsWith("java.")
+                || type.startsWith("javax.")
+                || type.startsWith("sun.")
+                || type.startsWith("jdk.")
                 || type.startsWith("com.sun.")) {
             int nested = type.indexOf('$');
             return nested < 0 ? type : type.substring(0, nested);

@@ -61,8 +61,11 @@ record OursApp(BenchSettings settings, Path claudeConfig, Path runDir) implement
             command.add("-XX:FlightRecorderOptions=stackdepth=256");
         }
         command.addAll(List.of("-jar", settings.jar().toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(runDir.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(runDir.resolve("app.log").toFile()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(runDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        runDir.resolve("app.log").toFile()));
         builder.environment().clear();
         builder.environment().putAll(env);
         return builder.start();
@@ -75,15 +78,18 @@ record OursApp(BenchSettings settings, Path claudeConfig, Path runDir) implement
 
     @Override
     public String firstToken(Http http) {
-        return http.json(http.post("/api/auth/setup", "{\"username\":\"admin\",\"password\":\"admin password 1\"}", null))
-                .get("token").asText();
+        return http.json(http.post(
+                        "/api/auth/setup", "{\"username\":\"admin\",\"password\":\"admin password 1\"}", null))
+                .get("token")
+                .asText();
     }
 
     @Override
     public Map<String, Long> counts(JsonNode listing) {
         Map<String, Long> counts = new HashMap<>();
         for (JsonNode project : listing) {
-            counts.put(project.path("path").asText(), project.path("sessionCount").asLong());
+            counts.put(
+                    project.path("path").asText(), project.path("sessionCount").asLong());
         }
         return counts;
     }

@@ -15,14 +15,14 @@ import java.util.List;
  * {@code drop_caches} it touches only these files: the other work on a shared machine keeps its cache.
  */
 final class PageCache {
-    private PageCache() {
-    }
+    private PageCache() {}
 
     /**
      * Writes out {@code written} (dirty pages are not dropped, and a freshly generated corpus has
      * many), then evicts them and every file under {@code roots}. Returns vmtouch's summary.
      */
-    static String evict(String vmtouch, Collection<Path> written, List<Path> roots) throws IOException, InterruptedException {
+    static String evict(String vmtouch, Collection<Path> written, List<Path> roots)
+            throws IOException, InterruptedException {
         for (Path file : written) {
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
                 channel.force(false);
@@ -40,7 +40,10 @@ final class PageCache {
         if (process.waitFor() != 0) {
             throw new IllegalStateException("vmtouch failed: " + out);
         }
-        return out.lines().filter(l -> l.contains("Evicted Pages") || l.contains("Files:")).map(String::trim)
-                .reduce((a, b) -> a + ", " + b).orElse(out.trim());
+        return out.lines()
+                .filter(l -> l.contains("Evicted Pages") || l.contains("Files:"))
+                .map(String::trim)
+                .reduce((a, b) -> a + ", " + b)
+                .orElse(out.trim());
     }
 }

@@ -5,14 +5,18 @@ import java.util.Locale;
 
 /** p50/p99/max of measured durations in nanoseconds, printed in milliseconds. */
 final class Percentiles {
-    private Percentiles() {
-    }
+    private Percentiles() {}
 
     static String of(long[] nanos) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
-        return String.format(Locale.ROOT, "p50 %.2f ms, p99 %.2f ms, max %.2f ms (n=%d)", at(sorted, 0.50),
-                at(sorted, 0.99), sorted[sorted.length - 1] / 1e6, sorted.length);
+        return String.format(
+                Locale.ROOT,
+                "p50 %.2f ms, p99 %.2f ms, max %.2f ms (n=%d)",
+                at(sorted, 0.50),
+                at(sorted, 0.99),
+                sorted[sorted.length - 1] / 1e6,
+                sorted.length);
     }
 
     /** The {@code q} quantile (nearest rank) in milliseconds; NaN for no samples. */

@@ -10,8 +10,7 @@ final class ProcStats {
     /** Linux reports CPU times in USER_HZ ticks, 100 a second on every architecture it runs on. */
     static final double TICKS_PER_SECOND = 100.0;
 
-    private ProcStats() {
-    }
+    private ProcStats() {}
 
     /** A {@code /proc/<pid>/status} field in kB ({@code VmRSS:}, {@code VmHWM:}); -1 when the process is gone. */
     static long statusKb(long pid, String field) {
@@ -43,7 +42,8 @@ final class ProcStats {
     /** Busy CPU ticks of the whole machine, all cores (everything but idle and I/O wait). */
     static long machineBusyTicks() {
         try {
-            String[] f = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+            String[] f =
+                    Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
             long busy = 0;
             for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
                 busy += Long.parseLong(f[i]);
@@ -67,8 +67,11 @@ final class ProcStats {
     /** Processes whose command line contains {@code marker} (PostgreSQL backends show their database there). */
     static List<Long> pidsWithCommandLine(String marker) {
         try (var entries = Files.list(Path.of("/proc"))) {
-            return entries.map(p -> p.getFileName().toString()).filter(n -> n.chars().allMatch(Character::isDigit))
-                    .map(Long::parseLong).filter(pid -> commandLine(pid).contains(marker)).toList();
+            return entries.map(p -> p.getFileName().toString())
+                    .filter(n -> n.chars().allMatch(Character::isDigit))
+                    .map(Long::parseLong)
+                    .filter(pid -> commandLine(pid).contains(marker))
+                    .toList();
         } catch (IOException e) {
             return List.of();
         }

@@ -27,13 +27,26 @@ final class Recorder {
     void record(String key, double value, String unit, String badge, String note, Load load) {
         Figure figure = new Figure(corpus, target, key, value, unit, badge, note, load);
         try {
-            Files.writeString(results, ApiClient.JSON.writeValueAsString(figure) + "\n", StandardOpenOption.CREATE,
+            Files.writeString(
+                    results,
+                    ApiClient.JSON.writeValueAsString(figure) + "\n",
+                    StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        System.out.printf(Locale.ROOT, "  %-28s %10.2f %-5s %s%s [load %.2f→%.2f, app %.2f, bench %.2f, others %.2f cores]%n", key,
-                value, unit, badge == null ? "" : "(" + badge + ") ", note == null ? "" : note, load.load1Before(), load.load1After(), load.appCores(), load.benchCores(),
+        System.out.printf(
+                Locale.ROOT,
+                "  %-28s %10.2f %-5s %s%s [load %.2f→%.2f, app %.2f, bench %.2f, others %.2f cores]%n",
+                key,
+                value,
+                unit,
+                badge == null ? "" : "(" + badge + ") ",
+                note == null ? "" : note,
+                load.load1Before(),
+                load.load1After(),
+                load.appCores(),
+                load.benchCores(),
                 load.othersCores());
     }
 }

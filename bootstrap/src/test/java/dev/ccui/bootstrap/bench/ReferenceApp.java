@@ -3,12 +3,12 @@ package dev.ccui.bootstrap.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.nio.file.LinkOption;
 
 /**
  * The reference UI, claudecodeui 1.12.0 (see {@code /work/shared/tools/reference-ui/}): a Node
@@ -48,9 +48,12 @@ record ReferenceApp(BenchSettings settings, Path projects, Path runDir) implemen
         env.put("PORT", Integer.toString(port));
         env.put("DATABASE_PATH", auth.toString());
         env.put("JWT_SECRET", "benchmark-secret-of-32-characters-or-more");
-        ProcessBuilder builder = new ProcessBuilder(settings.node(), "-r", settings.referencePreload().toString(), "server/cli.js",
-                "start").directory(packageDir().toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(runDir.resolve("reference.log").toFile()));
+        ProcessBuilder builder = new ProcessBuilder(
+                        settings.node(), "-r", settings.referencePreload().toString(), "server/cli.js", "start")
+                .directory(packageDir().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        runDir.resolve("reference.log").toFile()));
         builder.environment().clear();
         builder.environment().putAll(env);
         return builder.start();
@@ -67,7 +70,9 @@ record ReferenceApp(BenchSettings settings, Path projects, Path runDir) implemen
 
     @Override
     public String firstToken(Http http) {
-        return http.json(http.post("/api/auth/register", USER, null)).get("token").asText();
+        return http.json(http.post("/api/auth/register", USER, null))
+                .get("token")
+                .asText();
     }
 
     /** Its listing's {@code sessionMeta.total}: it stops reading a project after 10 sessions, so this is a lower bound. */
@@ -75,7 +80,9 @@ record ReferenceApp(BenchSettings settings, Path projects, Path runDir) implemen
     public Map<String, Long> counts(JsonNode listing) {
         Map<String, Long> counts = new HashMap<>();
         for (JsonNode project : listing) {
-            counts.put(project.path("path").asText(), project.path("sessionMeta").path("total").asLong());
+            counts.put(
+                    project.path("path").asText(),
+                    project.path("sessionMeta").path("total").asLong());
         }
         return counts;
     }

@@ -6,8 +6,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /** Samples the resident memory of one process every 100 ms from {@code /proc}, so peaks between requests are seen. */
 final class RssSampler implements AutoCloseable {
-    private record Sample(long atNanos, long kb) {
-    }
+    private record Sample(long atNanos, long kb) {}
 
     private final long pid;
     private final List<Sample> samples = new ArrayList<>();
@@ -39,8 +38,12 @@ final class RssSampler implements AutoCloseable {
     /** The highest resident memory sampled between two {@link System#nanoTime()} instants, in MB. */
     double peakMb(long fromNanos, long toNanos) {
         synchronized (samples) {
-            return samples.stream().filter(s -> s.atNanos() >= fromNanos && s.atNanos() <= toNanos)
-                    .mapToLong(Sample::kb).max().orElse(0) / 1024.0;
+            return samples.stream()
+                            .filter(s -> s.atNanos() >= fromNanos && s.atNanos() <= toNanos)
+                            .mapToLong(Sample::kb)
+                            .max()
+                            .orElse(0)
+                    / 1024.0;
         }
     }
 

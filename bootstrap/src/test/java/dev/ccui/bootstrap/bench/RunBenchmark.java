@@ -12,22 +12,22 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.Collections;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The live-run benchmark (issue 4, "Performance"), against the built jar as a separate process on
@@ -100,12 +100,16 @@ public final class RunBenchmark {
                     });
                 });
                 Runtime.getRuntime().addShutdownHook(killer);
-                Matcher m = LISTENING.matcher(app.awaitLine(l -> LISTENING.matcher(l).find(), Duration.ofMinutes(2)));
+                Matcher m = LISTENING.matcher(
+                        app.awaitLine(l -> LISTENING.matcher(l).find(), Duration.ofMinutes(2)));
                 m.find();
                 String base = "http://127.0.0.1:" + m.group(1);
                 admin = ApiClient.setUpAdmin(base);
-                projectId = ApiClient.json(admin.post("/api/projects", "{\"path\":\"" + cwd + "\"}")).get("id").asText();
-                System.out.printf("app pid %d on %s (SQLite, rate limits off, bcrypt 4), CLI %s, fake API %s, %d CPUs%n",
+                projectId = ApiClient.json(admin.post("/api/projects", "{\"path\":\"" + cwd + "\"}"))
+                        .get("id")
+                        .asText();
+                System.out.printf(
+                        "app pid %d on %s (SQLite, rate limits off, bcrypt 4), CLI %s, fake API %s, %d CPUs%n",
                         appPid, base, cli, api.baseUrl(), Runtime.getRuntime().availableProcessors());
                 System.out.println("CI run using the CPU at start: " + ciRunning());
                 System.out.println();
@@ -116,7 +120,8 @@ public final class RunBenchmark {
                 keep.forEach(Sub::close);
                 idleSockets(idle, lastSeqs);
 
-                List<ProcessHandle> children = ProcessHandle.of(appPid).orElseThrow().descendants().toList();
+                List<ProcessHandle> children =
+                        ProcessHandle.of(appPid).orElseThrow().descendants().toList();
                 System.out.println();
                 System.out.printf("stopping the app (SIGTERM) with %d descendant processes (CLI)…%n", children.size());
                 app.terminate();
@@ -143,14 +148,22 @@ public final class RunBenchmark {
 
     private static void latency(StreamingMessagesApi api, List<Sub> keep) throws Exception {
         System.out.println("== 1. overhead: CLI stdout line → WebSocket frame at the subscribers ==");
-        System.out.println("method: the fake API streams 300 text deltas 10 ms apart; the CLI turns each into a stream-json");
-        System.out.println("  line; the app stamps the event it parsed from that line with `at` (Clock.systemUTC, µs) just");
-        System.out.println("  before appending it to SQLite and publishing it. Each subscriber records Instant.now() when the");
-        System.out.println("  frame's last fragment arrives (onText); overhead = receive − at, same machine clock. This covers");
-        System.out.println("  the log append (SQLite), the dispatch, JSON writing, the per-socket queue and writer, loopback");
-        System.out.println("  and the client's read; it misses the app's read+parse of the line (before `at`). Also shown:");
-        System.out.println("  fake API flush → frame (adds the CLI itself) and, for 100 subscribers, the spread per event");
-        System.out.println("  (last arrival − first arrival across the subscribers). Each socket has its own HttpClient.");
+        System.out.println(
+                "method: the fake API streams 300 text deltas 10 ms apart; the CLI turns each into a stream-json");
+        System.out.println(
+                "  line; the app stamps the event it parsed from that line with `at` (Clock.systemUTC, µs) just");
+        System.out.println(
+                "  before appending it to SQLite and publishing it. Each subscriber records Instant.now() when the");
+        System.out.println(
+                "  frame's last fragment arrives (onText); overhead = receive − at, same machine clock. This covers");
+        System.out.println(
+                "  the log append (SQLite), the dispatch, JSON writing, the per-socket queue and writer, loopback");
+        System.out.println(
+                "  and the client's read; it misses the app's read+parse of the line (before `at`). Also shown:");
+        System.out.println(
+                "  fake API flush → frame (adds the CLI itself) and, for 100 subscribers, the spread per event");
+        System.out.println(
+                "  (last arrival − first arrival across the subscribers). Each socket has its own HttpClient.");
         String sessionId = startRun(null, "STREAM 50 2 warm");
         Sub reference = Sub.open(client(), admin);
         keep.add(reference);
@@ -207,7 +220,8 @@ public final class RunBenchmark {
                 if (seq <= afterSeq) {
                     continue;
                 }
-                long at = StreamingMessagesApi.micros(Instant.parse(node.get("at").asText()));
+                long at =
+                        StreamingMessagesApi.micros(Instant.parse(node.get("at").asText()));
                 long overhead = frame.receivedMicros - at;
                 all.add(overhead);
                 JsonNode event = node.get("event");
@@ -243,11 +257,16 @@ public final class RunBenchmark {
     // ---------------------------------------------------------------- 2. concurrent runs
 
     private static Map<String, Long> concurrentRuns(StreamingMessagesApi api, int n) throws Exception {
-        System.out.printf("== 2. %d concurrent real CLI runs (new sessions, STREAM 100 deltas 20 ms apart each) ==%n", n);
+        System.out.printf(
+                "== 2. %d concurrent real CLI runs (new sessions, STREAM 100 deltas 20 ms apart each) ==%n", n);
         System.out.println("CI run using the CPU now: " + ciRunning());
         JsonNode before = metrics();
-        System.out.printf("before (as found, no GC): heap used %d MB, RSS %d MB, VmHWM %d MB, threads %s%n",
-                heapMb(before), statusKb(appPid, "VmRSS:") / 1024, statusKb(appPid, "VmHWM:") / 1024, before.path("threads"));
+        System.out.printf(
+                "before (as found, no GC): heap used %d MB, RSS %d MB, VmHWM %d MB, threads %s%n",
+                heapMb(before),
+                statusKb(appPid, "VmRSS:") / 1024,
+                statusKb(appPid, "VmHWM:") / 1024,
+                before.path("threads"));
         AtomicLong peakHeap = new AtomicLong();
         AtomicLong peakRss = new AtomicLong();
         AtomicLong peakCliRss = new AtomicLong();
@@ -256,12 +275,20 @@ public final class RunBenchmark {
         Thread sampler = Thread.ofPlatform().daemon().start(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 try {
-                    peakHeap.accumulateAndGet(metrics().path("memory").path("heapUsedBytes").asLong(), Math::max);
+                    peakHeap.accumulateAndGet(
+                            metrics().path("memory").path("heapUsedBytes").asLong(), Math::max);
                     peakRss.accumulateAndGet(statusKb(appPid, "VmRSS:"), Math::max);
-                    List<ProcessHandle> cli = ProcessHandle.of(appPid).map(h -> h.descendants().toList()).orElse(List.of());
+                    List<ProcessHandle> cli = ProcessHandle.of(appPid)
+                            .map(h -> h.descendants().toList())
+                            .orElse(List.of());
                     peakCli.accumulateAndGet(cli.size(), Math::max);
-                    peakCliRss.accumulateAndGet(cli.stream().mapToLong(p -> statusKb(p.pid(), "VmRSS:")).sum(), Math::max);
-                    peakCliPss.accumulateAndGet(cli.stream().mapToLong(p -> pssKb(p.pid())).sum(), Math::max);
+                    peakCliRss.accumulateAndGet(
+                            cli.stream()
+                                    .mapToLong(p -> statusKb(p.pid(), "VmRSS:"))
+                                    .sum(),
+                            Math::max);
+                    peakCliPss.accumulateAndGet(
+                            cli.stream().mapToLong(p -> pssKb(p.pid())).sum(), Math::max);
                     Thread.sleep(250);
                 } catch (InterruptedException e) {
                     return;
@@ -314,7 +341,8 @@ public final class RunBenchmark {
             for (int k = 0; k < seqs.size(); k++) {
                 contiguous &= seqs.get(k) == k + 1;
             }
-            int expected = api.streamed.getOrDefault("c" + i, new AtomicInteger()).get();
+            int expected =
+                    api.streamed.getOrDefault("c" + i, new AtomicInteger()).get();
             if (contiguous && deltas == expected && expected == 100) {
                 intact++;
             } else {
@@ -328,15 +356,23 @@ public final class RunBenchmark {
         sampler.join();
         subs.forEach(Sub::close);
         JsonNode after = metrics();
-        System.out.printf("all %d accepted after %.2f s; %d/%d ended completed; %d/%d with seqs 1..N contiguous and all "
-                + "100 deltas; total wall time %.2f s (start of the first POST to the last run_ended)%n",
+        System.out.printf(
+                "all %d accepted after %.2f s; %d/%d ended completed; %d/%d with seqs 1..N contiguous and all "
+                        + "100 deltas; total wall time %.2f s (start of the first POST to the last run_ended)%n",
                 n, (accepted - started) / 1e9, completed, n, intact, n, wall / 1e9);
         problems.forEach(p -> System.out.println("  problem: " + p));
-        System.out.printf("app during the runs: peak heap used %d MB (sampled every 250 ms), peak RSS sampled %d MB, "
-                + "VmHWM %d MB; after: heap %d MB, RSS %d MB, threads %s%n", peakHeap.get() >> 20, peakRss.get() / 1024,
-                statusKb(appPid, "VmHWM:") / 1024, heapMb(after), statusKb(appPid, "VmRSS:") / 1024, after.path("threads"));
-        System.out.printf("CLI processes under the app: up to %d at once (they stay alive after their run, one per session), "
-                + "summed RSS up to %d MB, summed PSS (shared pages split) up to %d MB%n",
+        System.out.printf(
+                "app during the runs: peak heap used %d MB (sampled every 250 ms), peak RSS sampled %d MB, "
+                        + "VmHWM %d MB; after: heap %d MB, RSS %d MB, threads %s%n",
+                peakHeap.get() >> 20,
+                peakRss.get() / 1024,
+                statusKb(appPid, "VmHWM:") / 1024,
+                heapMb(after),
+                statusKb(appPid, "VmRSS:") / 1024,
+                after.path("threads"));
+        System.out.printf(
+                "CLI processes under the app: up to %d at once (they stay alive after their run, one per session), "
+                        + "summed RSS up to %d MB, summed PSS (shared pages split) up to %d MB%n",
                 peakCli.get(), peakCliRss.get() / 1024, peakCliPss.get() / 1024);
         System.out.printf("fake API: side requests (not the streamed turn) answered: %d%n", api.otherRequests.get());
         System.out.println();
@@ -347,16 +383,19 @@ public final class RunBenchmark {
 
     private static void idleSockets(int n, Map<String, Long> lastSeqs) throws Exception {
         System.out.printf("== 3. %d idle subscribed WebSockets ==%n", n);
-        System.out.println("method: bearer-token sockets from this JVM (16 shared HttpClients), each subscribes to one of the");
-        System.out.println("  sessions of part 2 after its last seq (nothing to replay) and stays open; the app's heap is read");
+        System.out.println(
+                "method: bearer-token sockets from this JVM (16 shared HttpClients), each subscribes to one of the");
+        System.out.println(
+                "  sessions of part 2 after its last seq (nothing to replay) and stays open; the app's heap is read");
         System.out.println("  after `jcmd <pid> GC.run` (full GC), RSS from /proc/<pid>/status.");
         String gcNote = gc();
         Thread.sleep(1000);
         long heapBefore = metrics().path("memory").path("heapUsedBytes").asLong();
         long rssBefore = statusKb(appPid, "VmRSS:");
         int threadsBefore = metrics().path("threads").asInt();
-        System.out.printf("before (%s): heap used %.1f MB, RSS %.1f MB, threads %d%n", gcNote, heapBefore / 1048576.0,
-                rssBefore / 1024.0, threadsBefore);
+        System.out.printf(
+                "before (%s): heap used %.1f MB, RSS %.1f MB, threads %d%n",
+                gcNote, heapBefore / 1048576.0, rssBefore / 1024.0, threadsBefore);
         List<HttpClient> clients = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
             clients.add(client());
@@ -399,7 +438,8 @@ public final class RunBenchmark {
             }
         }
         double openSeconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("%d sockets open and subscribed (subscribed frame received) in %.1f s; failures: %d%s%n",
+        System.out.printf(
+                "%d sockets open and subscribed (subscribed frame received) in %.1f s; failures: %d%s%n",
                 subscribed, openSeconds, failures.size(), failures.isEmpty() ? "" : " e.g. " + failures.peek());
         Thread.sleep(2000);
         gcNote = gc();
@@ -407,10 +447,12 @@ public final class RunBenchmark {
         JsonNode with = metrics();
         long heapAfter = with.path("memory").path("heapUsedBytes").asLong();
         long rssAfter = statusKb(appPid, "VmRSS:");
-        System.out.printf("with them (%s): heap used %.1f MB, RSS %.1f MB, threads %s%n", gcNote, heapAfter / 1048576.0,
-                rssAfter / 1024.0, with.path("threads"));
+        System.out.printf(
+                "with them (%s): heap used %.1f MB, RSS %.1f MB, threads %s%n",
+                gcNote, heapAfter / 1048576.0, rssAfter / 1024.0, with.path("threads"));
         int count = Math.max(1, subscribed);
-        System.out.printf("per connection: heap %.1f KB, RSS %.1f KB (delta / %d)%n",
+        System.out.printf(
+                "per connection: heap %.1f KB, RSS %.1f KB (delta / %d)%n",
                 (heapAfter - heapBefore) / 1024.0 / count, (rssAfter - rssBefore) / (double) count, count);
         System.out.println("largest classes on the app's heap with them open (jcmd GC.class_histogram, top 8):");
         histogram(8).forEach(line -> System.out.println("  " + line));
@@ -420,9 +462,12 @@ public final class RunBenchmark {
         Thread.sleep(3000);
         gcNote = gc();
         Thread.sleep(1000);
-        System.out.printf("after closing them all (%s): heap used %.1f MB, RSS %.1f MB, threads %s%n", gcNote,
+        System.out.printf(
+                "after closing them all (%s): heap used %.1f MB, RSS %.1f MB, threads %s%n",
+                gcNote,
                 metrics().path("memory").path("heapUsedBytes").asLong() / 1048576.0,
-                statusKb(appPid, "VmRSS:") / 1024.0, metrics().path("threads"));
+                statusKb(appPid, "VmRSS:") / 1024.0,
+                metrics().path("threads"));
         System.out.println("  platform threads by name (jcmd Thread.print, top 6): " + threadNames(6));
     }
 
@@ -455,13 +500,16 @@ public final class RunBenchmark {
     }
 
     private static String gc() {
-        Path jcmd = Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
+        Path jcmd =
+                Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
         if (!Files.isExecutable(jcmd)) {
             return "no jcmd: heap as found";
         }
         try {
-            Process p = new ProcessBuilder(jcmd.toString(), String.valueOf(appPid), "GC.run").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder(jcmd.toString(), String.valueOf(appPid), "GC.run")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0 ? "after jcmd GC.run" : "jcmd GC.run failed";
         } catch (Exception e) {
             return "jcmd GC.run failed: " + e.getMessage();
@@ -469,16 +517,22 @@ public final class RunBenchmark {
     }
 
     private static List<String> histogram(int top) {
-        Path jcmd = Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
+        Path jcmd =
+                Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
         if (!Files.isExecutable(jcmd)) {
             return List.of("(no jcmd)");
         }
         try {
             Process p = new ProcessBuilder(jcmd.toString(), String.valueOf(appPid), "GC.class_histogram")
-                    .redirectErrorStream(true).start();
-            List<String> lines = new String(p.getInputStream().readAllBytes()).lines().toList();
+                    .redirectErrorStream(true)
+                    .start();
+            List<String> lines =
+                    new String(p.getInputStream().readAllBytes()).lines().toList();
             p.waitFor(60, TimeUnit.SECONDS);
-            return lines.stream().filter(l -> l.matches("\\s*(num\\s.*|\\d+:\\s+\\d+.*)")).limit(top + 1L).toList();
+            return lines.stream()
+                    .filter(l -> l.matches("\\s*(num\\s.*|\\d+:\\s+\\d+.*)"))
+                    .limit(top + 1L)
+                    .toList();
         } catch (Exception e) {
             return List.of("(jcmd GC.class_histogram failed: " + e.getMessage() + ")");
         }
@@ -486,23 +540,32 @@ public final class RunBenchmark {
 
     /** Platform threads grouped by name with digits dropped, most numerous first. */
     private static String threadNames(int top) {
-        Path jcmd = Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
+        Path jcmd =
+                Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
         if (!Files.isExecutable(jcmd)) {
             return "(no jcmd)";
         }
         try {
-            Process p = new ProcessBuilder(jcmd.toString(), String.valueOf(appPid), "Thread.print").redirectErrorStream(true).start();
-            List<String> lines = new String(p.getInputStream().readAllBytes()).lines().toList();
+            Process p = new ProcessBuilder(jcmd.toString(), String.valueOf(appPid), "Thread.print")
+                    .redirectErrorStream(true)
+                    .start();
+            List<String> lines =
+                    new String(p.getInputStream().readAllBytes()).lines().toList();
             p.waitFor(60, TimeUnit.SECONDS);
             Map<String, Integer> groups = new HashMap<>();
             for (String line : lines) {
                 if (line.startsWith("\"")) {
-                    String name = line.substring(1, Math.max(1, line.indexOf('"', 1))).replaceAll("\\d+", "N");
+                    String name =
+                            line.substring(1, Math.max(1, line.indexOf('"', 1))).replaceAll("\\d+", "N");
                     groups.merge(name, 1, Integer::sum);
                 }
             }
-            return groups.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(top)
-                    .map(e -> e.getValue() + "× " + e.getKey()).toList().toString();
+            return groups.entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .limit(top)
+                    .map(e -> e.getValue() + "× " + e.getKey())
+                    .toList()
+                    .toString();
         } catch (Exception e) {
             return "(jcmd Thread.print failed: " + e.getMessage() + ")";
         }
@@ -510,7 +573,9 @@ public final class RunBenchmark {
 
     private static String ciRunning() {
         try {
-            Process p = new ProcessBuilder("pgrep", "-f", "ci/run").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("pgrep", "-f", "ci/run")
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes()).strip();
             p.waitFor(5, TimeUnit.SECONDS);
             return out.isEmpty() ? "no" : "YES (pid " + out.replace('\n', ',') + ")";
@@ -557,8 +622,7 @@ public final class RunBenchmark {
         }
     }
 
-    record Frame(long receivedMicros, String text) {
-    }
+    record Frame(long receivedMicros, String text) {}
 
     /** A {@code /ws} client keeping every text frame with the instant (µs) its last fragment arrived. */
     static final class Sub implements WebSocket.Listener {
@@ -577,7 +641,8 @@ public final class RunBenchmark {
 
         static CompletableFuture<Sub> openAsync(HttpClient http, ApiClient client) {
             Sub sub = new Sub();
-            return http.newWebSocketBuilder().header("Authorization", "Bearer " + tokenOf(client))
+            return http.newWebSocketBuilder()
+                    .header("Authorization", "Bearer " + tokenOf(client))
                     .connectTimeout(Duration.ofSeconds(30))
                     .buildAsync(URI.create(client.base().replace("http", "ws") + "/ws"), sub)
                     .thenApply(ws -> {
@@ -618,8 +683,11 @@ public final class RunBenchmark {
         }
 
         void subscribe(String sessionId, long afterSeq) {
-            socket.sendText("{\"type\":\"subscribe\",\"sessionId\":\"" + sessionId + "\",\"afterSeq\":" + afterSeq + "}",
-                    true).join();
+            socket.sendText(
+                            "{\"type\":\"subscribe\",\"sessionId\":\"" + sessionId + "\",\"afterSeq\":" + afterSeq
+                                    + "}",
+                            true)
+                    .join();
         }
 
         long lastSeq() {
@@ -657,7 +725,8 @@ public final class RunBenchmark {
 
         void close() {
             if (socket != null) {
-                socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(5, TimeUnit.SECONDS)
+                socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye")
+                        .orTimeout(5, TimeUnit.SECONDS)
                         .whenComplete((w, e) -> socket.abort());
             }
         }
@@ -665,10 +734,13 @@ public final class RunBenchmark {
 
     private static String tokenOf(ApiClient client) {
         // The API client keeps its token private: take a fresh one from a login of the admin.
-        return TOKEN.updateAndGet(t -> t != null ? t : ApiClient.json(new ApiClient(client.base(), null)
-                .post("/api/auth/login", "{\"username\":\"admin\",\"password\":\"admin password 1\"}")).get("token").asText());
+        return TOKEN.updateAndGet(t -> t != null
+                ? t
+                : ApiClient.json(new ApiClient(client.base(), null)
+                                .post("/api/auth/login", "{\"username\":\"admin\",\"password\":\"admin password 1\"}"))
+                        .get("token")
+                        .asText());
     }
 
-    private static final AtomicReference<String> TOKEN =
-            new AtomicReference<>();
+    private static final AtomicReference<String> TOKEN = new AtomicReference<>();
 }

@@ -28,14 +28,13 @@ import java.util.UUID;
  * <p>Arguments: work folder, runs per mode (20), keystrokes per mode (200).
  */
 public final class SandboxBenchmark {
-    private SandboxBenchmark() {
-    }
+    private SandboxBenchmark() {}
 
-    private record Side(String mode, TestApplication app, ApiClient admin, String projectId) {
-    }
+    private record Side(String mode, TestApplication app, ApiClient admin, String projectId) {}
 
     public static void main(String[] args) throws Exception {
-        Path work = Files.createDirectories(Path.of(args.length > 0 ? args[0] : "/tmp/ccui-sandbox-bench")).toRealPath();
+        Path work = Files.createDirectories(Path.of(args.length > 0 ? args[0] : "/tmp/ccui-sandbox-bench"))
+                .toRealPath();
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int keys = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         try (FakeMessagesApi api = new FakeMessagesApi()) {
@@ -92,20 +91,26 @@ public final class SandboxBenchmark {
         env.putAll(TestCli.fakeApiEnvironment(api.baseUrl()));
         TestApplication app = TestApplication.sqlite(folder, env);
         ApiClient admin = ApiClient.setUpAdmin(app.startHttp());
-        String projectId = ApiClient.json(admin.post("/api/projects", "{\"path\":\"" + project + "\"}")).get("id").asText();
+        String projectId = ApiClient.json(admin.post("/api/projects", "{\"path\":\"" + project + "\"}"))
+                .get("id")
+                .asText();
         return new Side(mode, app, admin, projectId);
     }
 
     private static double firstEventMs(Side side) throws Exception {
         try (WsFrames ws = WsFrames.open(side.admin())) {
             long start = System.nanoTime();
-            var response = side.admin().post("/api/runs", "{\"projectId\":\"" + side.projectId() + "\",\"prompt\":\"hello\","
-                    + "\"clientMessageId\":\"" + UUID.randomUUID() + "\"}");
+            var response = side.admin()
+                    .post(
+                            "/api/runs",
+                            "{\"projectId\":\"" + side.projectId() + "\",\"prompt\":\"hello\","
+                                    + "\"clientMessageId\":\"" + UUID.randomUUID() + "\"}");
             if (response.statusCode() != 202) {
                 throw new IllegalStateException("run refused: " + response.body());
             }
             JsonNode started = ApiClient.json(response);
-            ws.send("{\"type\":\"subscribe\",\"sessionId\":\"" + started.get("sessionId").asText() + "\",\"afterSeq\":0}");
+            ws.send("{\"type\":\"subscribe\",\"sessionId\":\""
+                    + started.get("sessionId").asText() + "\",\"afterSeq\":0}");
             ws.await("event", 60_000);
             double ms = (System.nanoTime() - start) / 1e6;
             while (!String.valueOf(ws.next(60_000)).contains("\"run_ended\"")) {
@@ -116,9 +121,13 @@ public final class SandboxBenchmark {
     }
 
     private static WsFrames openShell(Side side) throws Exception {
-        String ticket = ApiClient.json(side.admin().post("/api/auth/ws-ticket", "")).get("ticket").asText();
-        WsFrames shell = WsFrames.connect(HttpClient.newHttpClient(), URI.create(side.admin().base().replace("http", "ws")
-                + "/ws/terminal?projectId=" + side.projectId() + "&ticket=" + ticket));
+        String ticket = ApiClient.json(side.admin().post("/api/auth/ws-ticket", ""))
+                .get("ticket")
+                .asText();
+        WsFrames shell = WsFrames.connect(
+                HttpClient.newHttpClient(),
+                URI.create(side.admin().base().replace("http", "ws") + "/ws/terminal?projectId=" + side.projectId()
+                        + "&ticket=" + ticket));
         shell.send("{\"type\":\"open\",\"cols\":200,\"rows\":50}");
         shell.await("opened", 30_000);
         shell.send("{\"type\":\"input\",\"data\":\"echo ready-$((20+1))\\n\"}");

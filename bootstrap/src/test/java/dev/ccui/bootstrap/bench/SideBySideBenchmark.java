@@ -13,12 +13,12 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
-import java.util.Arrays;
 
 /**
  * Issue 14's side-by-side benchmark, for one app on one corpus: a cold start (corpus and app code
@@ -32,8 +32,8 @@ import java.util.Arrays;
  * <p>Usage: {@code SideBySideBenchmark <ours|reference> <corpus label> <claude config dir> <run dir> <results file>}
  */
 public final class SideBySideBenchmark {
-    private static final List<String> SEARCH_WORDS = List.of("refactor", "tests", "parser", "database", "error", "config",
-            "migration", "docker", "kotlin", "function");
+    private static final List<String> SEARCH_WORDS = List.of(
+            "refactor", "tests", "parser", "database", "error", "config", "migration", "docker", "kotlin", "function");
 
     private final BenchSettings settings;
     private final App app;
@@ -57,7 +57,8 @@ public final class SideBySideBenchmark {
 
     public static void main(String[] args) throws Exception {
         if (args.length != 5 || !List.of("ours", "reference").contains(args[0])) {
-            System.err.println("usage: SideBySideBenchmark <ours|reference> <corpus label> <claude config dir> <run dir> <results file>");
+            System.err.println(
+                    "usage: SideBySideBenchmark <ours|reference> <corpus label> <claude config dir> <run dir> <results file>");
             System.exit(2);
         }
         BenchSettings settings = BenchSettings.fromSystemProperties();
@@ -65,7 +66,8 @@ public final class SideBySideBenchmark {
         Path runDir = Path.of(args[3]).toAbsolutePath();
         Files.createDirectories(runDir);
         Corpus corpus = Corpus.read(claude.resolve("projects"));
-        App app = args[0].equals("ours") ? new OursApp(settings, claude, runDir)
+        App app = args[0].equals("ours")
+                ? new OursApp(settings, claude, runDir)
                 : new ReferenceApp(settings, claude.resolve("projects"), runDir);
         Recorder recorder = new Recorder(Path.of(args[4]).toAbsolutePath(), args[1], app.label());
         SideBySideBenchmark benchmark = new SideBySideBenchmark(settings, app, corpus, recorder, runDir);
@@ -74,10 +76,22 @@ public final class SideBySideBenchmark {
     }
 
     private void run() throws Exception {
-        System.out.printf(Locale.ROOT, "== %s on %s: %d projects, %d sessions, %d files, %.1f MB ==%n", app.label(),
-                corpus.projects(), corpus.sessionsByCwd().size(), corpus.sessions(), corpus.files().size(), corpus.bytes() / 1e6);
-        recorder.record("corpus", corpus.bytes() / 1e6, "MB", corpus.sessions() + " sessions in " + corpus.sessionsByCwd().size()
-                + " projects, " + corpus.files().size() + " files", meter.begin().end());
+        System.out.printf(
+                Locale.ROOT,
+                "== %s on %s: %d projects, %d sessions, %d files, %.1f MB ==%n",
+                app.label(),
+                corpus.projects(),
+                corpus.sessionsByCwd().size(),
+                corpus.sessions(),
+                corpus.files().size(),
+                corpus.bytes() / 1e6);
+        recorder.record(
+                "corpus",
+                corpus.bytes() / 1e6,
+                "MB",
+                corpus.sessions() + " sessions in " + corpus.sessionsByCwd().size() + " projects, "
+                        + corpus.files().size() + " files",
+                meter.begin().end());
         String token = cold();
         warm(token);
     }
@@ -95,7 +109,12 @@ public final class SideBySideBenchmark {
         Http http = new Http(port);
         try (RssSampler rss = new RssSampler(process.pid())) {
             Listening listening = awaitListening(port, t0);
-            recorder.record("cold.listening", seconds(t0, listening.answeredAt()), "s", listening.describe(t0), fromStart.end());
+            recorder.record(
+                    "cold.listening",
+                    seconds(t0, listening.answeredAt()),
+                    "s",
+                    listening.describe(t0),
+                    fromStart.end());
 
             long authStart = System.nanoTime();
             String token = app.firstToken(http);
@@ -104,11 +123,19 @@ public final class SideBySideBenchmark {
             String note = listing.describe(corpus, t0) + "; " + auth;
             if (app instanceof ReferenceApp reference) {
                 Corpus.Check full = corpus.check(reference.fullCounts(http, token, listing.body()));
-                note += String.format(Locale.ROOT, "; asked per project (/sessions?limit=1000000): %s after %.2f s", full.describe(corpus),
+                note += String.format(
+                        Locale.ROOT,
+                        "; asked per project (/sessions?limit=1000000): %s after %.2f s",
+                        full.describe(corpus),
                         seconds(t0, System.nanoTime()));
             }
-            recorder.record("cold.listing", listing.completeAt() < 0 ? Double.NaN : seconds(t0, listing.completeAt()), "s",
-                    listing.badge(corpus), note, fromStart.end());
+            recorder.record(
+                    "cold.listing",
+                    listing.completeAt() < 0 ? Double.NaN : seconds(t0, listing.completeAt()),
+                    "s",
+                    listing.badge(corpus),
+                    note,
+                    fromStart.end());
 
             long readAt = listing.completeAt() < 0 ? System.nanoTime() : listing.completeAt();
             Load reading = fromStart.end();
@@ -117,18 +144,38 @@ public final class SideBySideBenchmark {
                 readAt = done.at();
                 reading = fromStart.end();
                 double window = done.seconds() - done.startedSeconds();
-                recorder.record("index", done.bytes() / 1e6 / window, "MB/s", String.format(Locale.ROOT,
-                        "%.1f MB, %d files in %.2f s from %s (%.2f s after start), %.1f CPU-s; %s", done.bytes() / 1e6, done.files(),
-                        window, done.startedFrom(), done.seconds(), reading.appCores() * reading.seconds(),
-                        searchCheck(http, token)), reading);
+                recorder.record(
+                        "index",
+                        done.bytes() / 1e6 / window,
+                        "MB/s",
+                        String.format(
+                                Locale.ROOT,
+                                "%.1f MB, %d files in %.2f s from %s (%.2f s after start), %.1f CPU-s; %s",
+                                done.bytes() / 1e6,
+                                done.files(),
+                                window,
+                                done.startedFrom(),
+                                done.seconds(),
+                                reading.appCores() * reading.seconds(),
+                                searchCheck(http, token)),
+                        reading);
             }
             double peak = rss.peakMb(t0, readAt);
             double atDone = rss.nowMb();
-            recorder.record("rss.indexingPeak", peak, "MB", String.format(Locale.ROOT, "VmHWM %.0f MB", rss.highWaterMb()), reading);
+            recorder.record(
+                    "rss.indexingPeak",
+                    peak,
+                    "MB",
+                    String.format(Locale.ROOT, "VmHWM %.0f MB", rss.highWaterMb()),
+                    reading);
             LoadMeter.Phase settle = meter.begin();
             pause(settings.settleSeconds());
-            recorder.record("rss.afterIndex", rss.nowMb(), "MB", String.format(Locale.ROOT, "%.0f MB when done, %d s later idle",
-                    atDone, settings.settleSeconds()), settle.end());
+            recorder.record(
+                    "rss.afterIndex",
+                    rss.nowMb(),
+                    "MB",
+                    String.format(Locale.ROOT, "%.0f MB when done, %d s later idle", atDone, settings.settleSeconds()),
+                    settle.end());
             stop();
             return token;
         }
@@ -147,17 +194,36 @@ public final class SideBySideBenchmark {
         long appendedSize = Files.size(appended);
         try (RssSampler rss = new RssSampler(process.pid())) {
             Listening listening = awaitListening(port, t0);
-            recorder.record("warm.listening", seconds(t0, listening.answeredAt()), "s", listening.describe(t0), fromStart.end());
+            recorder.record(
+                    "warm.listening",
+                    seconds(t0, listening.answeredAt()),
+                    "s",
+                    listening.describe(t0),
+                    fromStart.end());
             Listing listing = awaitListing(http, token, t0);
-            recorder.record("warm.listing", listing.completeAt() < 0 ? Double.NaN : seconds(t0, listing.completeAt()), "s",
-                    listing.badge(corpus), listing.describe(corpus, t0), fromStart.end());
+            recorder.record(
+                    "warm.listing",
+                    listing.completeAt() < 0 ? Double.NaN : seconds(t0, listing.completeAt()),
+                    "s",
+                    listing.badge(corpus),
+                    listing.describe(corpus, t0),
+                    fromStart.end());
             if (app.indexes()) {
                 IndexDone done = awaitIndex(http, token, t0, wall0, listening.answeredAt());
-                recorder.record("warm.rescan", done.seconds(), "s", "start → index caught up with the files again", fromStart.end());
+                recorder.record(
+                        "warm.rescan",
+                        done.seconds(),
+                        "s",
+                        "start → index caught up with the files again",
+                        fromStart.end());
             }
             LoadMeter.Phase idle = meter.begin();
             pause(settings.settleSeconds());
-            recorder.record("rss.idle", rss.nowMb(), "MB", "warm start, " + settings.settleSeconds() + " s without requests",
+            recorder.record(
+                    "rss.idle",
+                    rss.nowMb(),
+                    "MB",
+                    "warm start, " + settings.settleSeconds() + " s without requests",
                     idle.end());
 
             LoadMeter.Phase single = meter.begin();
@@ -179,7 +245,11 @@ public final class SideBySideBenchmark {
                     appendToChange(http, token, appended);
                 }
             }
-            recorder.record("rss.afterLoad", rss.nowMb(), "MB", String.format(Locale.ROOT, "VmHWM %.0f MB", rss.highWaterMb()),
+            recorder.record(
+                    "rss.afterLoad",
+                    rss.nowMb(),
+                    "MB",
+                    String.format(Locale.ROOT, "VmHWM %.0f MB", rss.highWaterMb()),
                     loadRuns.end());
             stop();
         } finally {
@@ -197,11 +267,17 @@ public final class SideBySideBenchmark {
         Wrk.Result result = Wrk.run(settings, url, token, settings.wrkSeconds());
         Load load = phase.end();
         double drained = awaitQuiet();
-        String note = String.format(Locale.ROOT, "p50 %.1f ms; %s; the app was idle again %.1f s after wrk ended", result.p50Ms(),
-                result.statusNote(), drained);
-        String badge = result.responses() == 0 ? "no answer completed"
-                : result.not2xx() + result.timeouts() + result.socketErrors() == 0 ? "all 2xx"
-                : result.not2xx() + " not 2xx, " + result.timeouts() + " timeouts";
+        String note = String.format(
+                Locale.ROOT,
+                "p50 %.1f ms; %s; the app was idle again %.1f s after wrk ended",
+                result.p50Ms(),
+                result.statusNote(),
+                drained);
+        String badge = result.responses() == 0
+                ? "no answer completed"
+                : result.not2xx() + result.timeouts() + result.socketErrors() == 0
+                        ? "all 2xx"
+                        : result.not2xx() + " not 2xx, " + result.timeouts() + " timeouts";
         recorder.record("wrk." + name + ".rps", result.requestsPerSecond(), "req/s", badge, note, load);
         recorder.record("wrk." + name + ".p99", result.p99Ms(), "ms", note, load);
     }
@@ -231,15 +307,25 @@ public final class SideBySideBenchmark {
         String pid = Long.toString(process.pid());
         Files.deleteIfExists(settings.jfr());
         // A 1 ms sampling period (profile settings: 10 ms): a few seconds of load give thousands of samples.
-        command(jcmd, pid, "JFR.start", "name=ccui-bench", "settings=profile", "jdk.ExecutionSample#period=1ms",
+        command(
+                jcmd,
+                pid,
+                "JFR.start",
+                "name=ccui-bench",
+                "settings=profile",
+                "jdk.ExecutionSample#period=1ms",
                 "filename=" + settings.jfr());
         LoadMeter.Phase phase = meter.begin();
         // Three times the measured run: enough samples even when other work shares the cores.
         Wrk.Result result = Wrk.run(settings, url, token, 3 * settings.wrkSeconds());
         Load load = phase.end();
         command(jcmd, pid, "JFR.stop", "name=ccui-bench");
-        recorder.record("profile.rps", result.requestsPerSecond(), "req/s", "with JFR (settings=profile) recording to "
-                + settings.jfr() + "; " + result.statusNote(), load);
+        recorder.record(
+                "profile.rps",
+                result.requestsPerSecond(),
+                "req/s",
+                "with JFR (settings=profile) recording to " + settings.jfr() + "; " + result.statusNote(),
+                load);
         awaitQuiet();
         JfrSummary.print(settings.jfr(), System.out, 25);
     }
@@ -248,37 +334,54 @@ public final class SideBySideBenchmark {
         String busiest = corpus.busiestProjectFile().getParent().getFileName().toString();
         String path = null;
         for (JsonNode project : listing) {
-            if (app instanceof OursApp && busiest.equals(corpus.folderByCwd().get(project.path("path").asText()))) {
+            if (app instanceof OursApp
+                    && busiest.equals(
+                            corpus.folderByCwd().get(project.path("path").asText()))) {
                 path = "/api/projects/" + project.path("id").asText() + "/sessions?limit=50";
-            } else if (app instanceof ReferenceApp && project.path("name").asText().equals(busiest)) {
+            } else if (app instanceof ReferenceApp
+                    && project.path("name").asText().equals(busiest)) {
                 path = "/api/projects/" + busiest + "/sessions?limit=50&offset=0";
             }
         }
         String url = path;
         LoadMeter.Phase phase = meter.begin();
         Samples samples = time(settings.requests(), i -> http.get(url, token));
-        recorder.record("sessions.firstPage.p99", samples.ms(0.99), "ms", String.format(Locale.ROOT, "p50 %.2f ms, %s",
-                samples.ms(0.50), samples.note()), phase.end());
+        recorder.record(
+                "sessions.firstPage.p99",
+                samples.ms(0.99),
+                "ms",
+                String.format(Locale.ROOT, "p50 %.2f ms, %s", samples.ms(0.50), samples.note()),
+                phase.end());
     }
 
     private void search(Http http, String token) {
         LoadMeter.Phase phase = meter.begin();
-        Samples samples = time(settings.requests(),
+        Samples samples = time(
+                settings.requests(),
                 i -> http.get("/api/search?q=" + SEARCH_WORDS.get(i % SEARCH_WORDS.size()) + "&limit=20", token));
-        recorder.record("search.p99", samples.ms(0.99), "ms", String.format(Locale.ROOT, "p50 %.2f ms, %s", samples.ms(0.50),
-                samples.note()), phase.end());
+        recorder.record(
+                "search.p99",
+                samples.ms(0.99),
+                "ms",
+                String.format(Locale.ROOT, "p50 %.2f ms, %s", samples.ms(0.50), samples.note()),
+                phase.end());
     }
 
     /** Appends a prompt line to a watched transcript and waits for the {@code projects_changed} frame, as the issue 3 benchmark does. */
     private void appendToChange(Http http, String token, Path file) throws Exception {
         LoadMeter.Phase phase = meter.begin();
         long[] delays = AppendDelay.measure(new ApiClient(http.base(), token), file, settings.appends());
-        recorder.record("append.projectsChanged.p99", Percentiles.ms(delays, 0.99), "ms", "p50 "
-                + String.format(Locale.ROOT, "%.1f ms (n=%d)", Percentiles.ms(delays, 0.50), delays.length), phase.end());
+        recorder.record(
+                "append.projectsChanged.p99",
+                Percentiles.ms(delays, 0.99),
+                "ms",
+                "p50 " + String.format(Locale.ROOT, "%.1f ms (n=%d)", Percentiles.ms(delays, 0.50), delays.length),
+                phase.end());
     }
 
     private String searchCheck(Http http, String token) {
-        JsonNode hits = http.json(http.get("/api/search?q=refactor&limit=20", token)).path("items");
+        JsonNode hits =
+                http.json(http.get("/api/search?q=refactor&limit=20", token)).path("items");
         if (hits.isEmpty()) {
             throw new IllegalStateException("the index says it is done but a search for a corpus word finds nothing");
         }
@@ -287,7 +390,9 @@ public final class SideBySideBenchmark {
 
     private record Listing(long completeAt, JsonNode body, Corpus.Check check, long allProjectsAt, int polls) {
         String badge(Corpus corpus) {
-            return check == null ? "no listing" : check.complete() ? null : check.sessionsSeen() + "/" + corpus.sessions() + " sessions";
+            return check == null
+                    ? "no listing"
+                    : check.complete() ? null : check.sessionsSeen() + "/" + corpus.sessions() + " sessions";
         }
 
         String describe(Corpus corpus, long t0) {
@@ -295,8 +400,9 @@ public final class SideBySideBenchmark {
                 return "no listing answered (" + polls + " asked)";
             }
             String counts = check.describe(corpus) + (check.complete() ? "" : " (counts not right)");
-            String projects = allProjectsAt < 0 ? "" : String.format(Locale.ROOT, "; all projects listed after %.2f s",
-                    seconds(t0, allProjectsAt));
+            String projects = allProjectsAt < 0
+                    ? ""
+                    : String.format(Locale.ROOT, "; all projects listed after %.2f s", seconds(t0, allProjectsAt));
             return counts + projects + "; " + polls + " listings asked";
         }
     }
@@ -317,12 +423,14 @@ public final class SideBySideBenchmark {
             long at = System.nanoTime();
             polls++;
             if (response.statusCode() == 401 || response.statusCode() == 403) {
-                throw new IllegalStateException("the listing refused the token: " + response.statusCode() + " " + response.body());
+                throw new IllegalStateException(
+                        "the listing refused the token: " + response.statusCode() + " " + response.body());
             }
             if (response.statusCode() == 200) {
                 body = ApiClient.json(response.body());
                 check = corpus.check(app.counts(body));
-                if (allProjectsAt < 0 && check.projectsSeen() == corpus.sessionsByCwd().size()) {
+                if (allProjectsAt < 0
+                        && check.projectsSeen() == corpus.sessionsByCwd().size()) {
                     allProjectsAt = at;
                 }
                 if (check.complete() || (app instanceof ReferenceApp && allProjectsAt >= 0)) {
@@ -337,8 +445,8 @@ public final class SideBySideBenchmark {
         return new Listing(-1, body, check, allProjectsAt, polls);
     }
 
-    private record IndexDone(long at, double seconds, double startedSeconds, String startedFrom, long bytes, long files) {
-    }
+    private record IndexDone(
+            long at, double seconds, double startedSeconds, String startedFrom, long bytes, long files) {}
 
     /**
      * Waits until the index says it has read every file in full (tokens, cost and full text): a
@@ -350,17 +458,27 @@ public final class SideBySideBenchmark {
     private IndexDone awaitIndex(Http http, String token, long t0, long wall0, long listening) {
         long deadline = t0 + TimeUnit.SECONDS.toNanos(settings.listingTimeoutSeconds());
         while (System.nanoTime() < deadline) {
-            JsonNode index = http.json(http.get("/api/health", token)).path("checks").path("index");
+            JsonNode index =
+                    http.json(http.get("/api/health", token)).path("checks").path("index");
             long at = System.nanoTime();
             Instant finished = instant(index.path("lastScanFinishedAt"));
-            if ("watching".equals(index.path("state").asText()) && index.path("filesTotal").asLong() > 0
-                    && index.path("filesDone").asLong() == index.path("filesTotal").asLong() && finished != null
+            if ("watching".equals(index.path("state").asText())
+                    && index.path("filesTotal").asLong() > 0
+                    && index.path("filesDone").asLong()
+                            == index.path("filesTotal").asLong()
+                    && finished != null
                     && finished.toEpochMilli() >= wall0) {
                 double seconds = Math.min(seconds(t0, at), (finished.toEpochMilli() - wall0) / 1e3);
                 Instant started = instant(index.path("lastScanStartedAt"));
-                double startedSeconds = started == null ? seconds(t0, listening) : (started.toEpochMilli() - wall0) / 1e3;
-                return new IndexDone(at, seconds, startedSeconds, started == null ? "the first HTTP answer" : "lastScanStartedAt",
-                        index.path("bytesTotal").asLong(), index.path("filesTotal").asLong());
+                double startedSeconds =
+                        started == null ? seconds(t0, listening) : (started.toEpochMilli() - wall0) / 1e3;
+                return new IndexDone(
+                        at,
+                        seconds,
+                        startedSeconds,
+                        started == null ? "the first HTTP answer" : "lastScanStartedAt",
+                        index.path("bytesTotal").asLong(),
+                        index.path("filesTotal").asLong());
             }
             LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
         }
@@ -374,7 +492,11 @@ public final class SideBySideBenchmark {
     /** When the app first accepted a connection and first answered HTTP ({@link System#nanoTime()}). */
     private record Listening(long acceptedAt, long answeredAt, int status) {
         String describe(long t0) {
-            return String.format(Locale.ROOT, "first connection accepted after %.2f s, first answer %d", seconds(t0, acceptedAt), status);
+            return String.format(
+                    Locale.ROOT,
+                    "first connection accepted after %.2f s, first answer %d",
+                    seconds(t0, acceptedAt),
+                    status);
         }
     }
 
@@ -391,11 +513,13 @@ public final class SideBySideBenchmark {
                 return new Listening(accepted, System.nanoTime(), probe.status());
             }
             if (!process.isAlive()) {
-                throw new IllegalStateException(app.label() + " exited with " + process.exitValue() + "; see the logs in " + runDir);
+                throw new IllegalStateException(
+                        app.label() + " exited with " + process.exitValue() + "; see the logs in " + runDir);
             }
             LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
         }
-        throw new IllegalStateException(app.label() + " did not answer HTTP within 5 minutes; see the logs in " + runDir);
+        throw new IllegalStateException(
+                app.label() + " did not answer HTTP within 5 minutes; see the logs in " + runDir);
     }
 
     private record Samples(long[] nanos, int failures, boolean cut) {
@@ -404,7 +528,8 @@ public final class SideBySideBenchmark {
         }
 
         String note() {
-            return "n=" + nanos.length + (failures > 0 ? ", " + failures + " not 200" : "") + (cut ? " (time-boxed)" : "");
+            return "n=" + nanos.length + (failures > 0 ? ", " + failures + " not 200" : "")
+                    + (cut ? " (time-boxed)" : "");
         }
     }
 
@@ -431,7 +556,8 @@ public final class SideBySideBenchmark {
 
     private Process started(Process started) throws IOException {
         if (settings.pidFile() != null) {
-            Files.writeString(settings.pidFile(), started.pid() + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    settings.pidFile(), started.pid() + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
         return started;
     }

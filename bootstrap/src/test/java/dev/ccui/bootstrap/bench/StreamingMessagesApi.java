@@ -39,6 +39,7 @@ final class StreamingMessagesApi implements AutoCloseable {
     final Map<String, AtomicInteger> streamed = new ConcurrentHashMap<>();
     /** delta text → epoch µs it was flushed. */
     final Map<String, Long> flushedAt = new ConcurrentHashMap<>();
+
     final AtomicInteger otherRequests = new AtomicInteger();
 
     StreamingMessagesApi() throws IOException {
@@ -60,7 +61,8 @@ final class StreamingMessagesApi implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().toString();
             byte[] raw = exchange.getRequestBody().readAllBytes();
-            if (!"POST".equals(exchange.getRequestMethod()) || !path.startsWith("/v1/messages")
+            if (!"POST".equals(exchange.getRequestMethod())
+                    || !path.startsWith("/v1/messages")
                     || path.startsWith("/v1/messages/count_tokens")) {
                 byte[] body = "{\"type\":\"error\",\"error\":{\"type\":\"not_found_error\",\"message\":\"no\"}}"
                         .getBytes(StandardCharsets.UTF_8);
@@ -148,7 +150,8 @@ final class StreamingMessagesApi implements AutoCloseable {
     }
 
     private String delta(String text) {
-        ObjectNode delta = mapper.createObjectNode().put("type", "content_block_delta").put("index", 0);
+        ObjectNode delta =
+                mapper.createObjectNode().put("type", "content_block_delta").put("index", 0);
         delta.putObject("delta").put("type", "text_delta").put("text", text);
         return delta.toString();
     }
@@ -163,22 +166,34 @@ final class StreamingMessagesApi implements AutoCloseable {
 
     private void start(OutputStream out, String model, int number) throws IOException {
         ObjectNode start = mapper.createObjectNode().put("type", "message_start");
-        ObjectNode message = start.putObject("message").put("id", "msg_fake_" + number).put("type", "message")
-                .put("role", "assistant").put("model", model);
+        ObjectNode message = start.putObject("message")
+                .put("id", "msg_fake_" + number)
+                .put("type", "message")
+                .put("role", "assistant")
+                .put("model", model);
         message.putArray("content");
         message.putNull("stop_reason");
         message.putNull("stop_sequence");
-        message.putObject("usage").put("input_tokens", 1000).put("output_tokens", 1)
-                .put("cache_creation_input_tokens", 0).put("cache_read_input_tokens", 0);
+        message.putObject("usage")
+                .put("input_tokens", 1000)
+                .put("output_tokens", 1)
+                .put("cache_creation_input_tokens", 0)
+                .put("cache_read_input_tokens", 0);
         event(out, "message_start", start.toString());
-        event(out, "content_block_start", "{\"type\":\"content_block_start\",\"index\":0,"
-                + "\"content_block\":{\"type\":\"text\",\"text\":\"\"}}");
+        event(
+                out,
+                "content_block_start",
+                "{\"type\":\"content_block_start\",\"index\":0,"
+                        + "\"content_block\":{\"type\":\"text\",\"text\":\"\"}}");
     }
 
     private static void finish(OutputStream out) throws IOException {
         event(out, "content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}");
-        event(out, "message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\","
-                + "\"stop_sequence\":null},\"usage\":{\"output_tokens\":12}}");
+        event(
+                out,
+                "message_delta",
+                "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\","
+                        + "\"stop_sequence\":null},\"usage\":{\"output_tokens\":12}}");
         event(out, "message_stop", "{\"type\":\"message_stop\"}");
     }
 

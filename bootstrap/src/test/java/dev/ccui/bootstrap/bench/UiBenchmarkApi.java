@@ -11,8 +11,7 @@ import java.io.InputStream;
  * streamed per tag.
  */
 public final class UiBenchmarkApi {
-    private UiBenchmarkApi() {
-    }
+    private UiBenchmarkApi() {}
 
     public static void main(String[] args) throws IOException {
         try (StreamingMessagesApi api = new StreamingMessagesApi()) {

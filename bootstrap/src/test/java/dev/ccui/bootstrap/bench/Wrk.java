@@ -10,28 +10,45 @@ import java.util.regex.Pattern;
 /** Runs {@code wrk -t2 -c50} on a loopback URL with the status-counting script and reads its summary. */
 final class Wrk {
     private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
-    private static final Pattern PERCENTILE = Pattern.compile("^\\s+(50|99)%\\s+([0-9.]+)(us|ms|s|m)\\s*$", Pattern.MULTILINE);
+    private static final Pattern PERCENTILE =
+            Pattern.compile("^\\s+(50|99)%\\s+([0-9.]+)(us|ms|s|m)\\s*$", Pattern.MULTILINE);
     private static final Pattern STATUS = Pattern.compile("status-check: (\\d+) responses, (\\d+) not 2xx");
-    private static final Pattern TIMEOUTS = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
+    private static final Pattern TIMEOUTS =
+            Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
 
     /** Requests per second, latency percentiles in ms (NaN when nothing completed), answers that were not 2xx, socket errors. */
-    record Result(double requestsPerSecond, double p50Ms, double p99Ms, long responses, long not2xx, long timeouts,
-                  long socketErrors, String output) {
+    record Result(
+            double requestsPerSecond,
+            double p50Ms,
+            double p99Ms,
+            long responses,
+            long not2xx,
+            long timeouts,
+            long socketErrors,
+            String output) {
         String statusNote() {
             return responses + " answers, " + not2xx + " not 2xx, " + timeouts + " timeouts"
                     + (socketErrors > 0 ? ", " + socketErrors + " other socket errors" : "");
         }
     }
 
-    private Wrk() {
-    }
+    private Wrk() {}
 
-    static Result run(BenchSettings settings, String url, String token, int seconds) throws IOException, InterruptedException {
+    static Result run(BenchSettings settings, String url, String token, int seconds)
+            throws IOException, InterruptedException {
         if (!url.startsWith("http://127.0.0.1:")) {
             throw new IllegalArgumentException("loopback only: " + url);
         }
-        List<String> command = new ArrayList<>(List.of(settings.wrk(), "-t2", "-c50", "-d" + seconds + "s", "--timeout", "2s",
-                "--latency", "-s", settings.wrkScript().toString()));
+        List<String> command = new ArrayList<>(List.of(
+                settings.wrk(),
+                "-t2",
+                "-c50",
+                "-d" + seconds + "s",
+                "--timeout",
+                "2s",
+                "--latency",
+                "-s",
+                settings.wrkScript().toString()));
         if (token != null) {
             command.addAll(List.of("-H", "Authorization: Bearer " + token));
         }
@@ -51,12 +68,13 @@ final class Wrk {
         double p99 = Double.NaN;
         Matcher percentile = PERCENTILE.matcher(output);
         while (percentile.find()) {
-            double ms = Double.parseDouble(percentile.group(2)) * switch (percentile.group(3)) {
-                case "us" -> 0.001;
-                case "ms" -> 1;
-                case "s" -> 1_000;
-                default -> 60_000;
-            };
+            double ms = Double.parseDouble(percentile.group(2))
+                    * switch (percentile.group(3)) {
+                        case "us" -> 0.001;
+                        case "ms" -> 1;
+                        case "s" -> 1_000;
+                        default -> 60_000;
+                    };
             if (percentile.group(1).equals("50")) {
                 p50 = ms;
             } else {
@@ -71,7 +89,8 @@ final class Wrk {
         long socket = 0;
         if (errors.find()) {
             timeouts = Long.parseLong(errors.group(4));
-            socket = Long.parseLong(errors.group(1)) + Long.parseLong(errors.group(2)) + Long.parseLong(errors.group(3));
+            socket =
+                    Long.parseLong(errors.group(1)) + Long.parseLong(errors.group(2)) + Long.parseLong(errors.group(3));
         }
         if (responses == 0) {
             p50 = Double.NaN;

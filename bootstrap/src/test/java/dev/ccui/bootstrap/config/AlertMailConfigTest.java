@@ -19,10 +19,21 @@ class AlertMailConfigTest {
 
     @Test
     void aCompleteSetTurnsAlertMailsOnWithoutShowingThePassword() {
-        AppConfig config = AppConfig.fromEnvironment(Map.of("CCUI_ALERT_SMTP_HOST", "smtp.example.com",
-                "CCUI_ALERT_SMTP_USER", "ccui", "CCUI_ALERT_SMTP_PASSWORD", "mail-pass-123",
-                "CCUI_ALERT_SMTP_FROM", "ccui@example.com", "CCUI_ALERT_SMTP_TO", "ops@example.com",
-                "CCUI_ALERT_SMTP_MAX_PER_HOUR", "5"), HOME);
+        AppConfig config = AppConfig.fromEnvironment(
+                Map.of(
+                        "CCUI_ALERT_SMTP_HOST",
+                        "smtp.example.com",
+                        "CCUI_ALERT_SMTP_USER",
+                        "ccui",
+                        "CCUI_ALERT_SMTP_PASSWORD",
+                        "mail-pass-123",
+                        "CCUI_ALERT_SMTP_FROM",
+                        "ccui@example.com",
+                        "CCUI_ALERT_SMTP_TO",
+                        "ops@example.com",
+                        "CCUI_ALERT_SMTP_MAX_PER_HOUR",
+                        "5"),
+                HOME);
         SmtpSettings smtp = config.alerts().smtp().orElseThrow();
         assertThat(smtp.security()).isEqualTo(SmtpSettings.Security.STARTTLS);
         assertThat(smtp.port()).isEqualTo(587);
@@ -33,9 +44,12 @@ class AlertMailConfigTest {
 
     @Test
     void aHostWithoutRecipientsStopsTheStartWithAClearLine() {
-        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("CCUI_ALERT_SMTP_HOST", "smtp.example.com",
-                "CCUI_ALERT_SMTP_FROM", "ccui@example.com"), HOME))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
-                        .anySatisfy(line -> assertThat(line).contains("CCUI_ALERT_SMTP_TO is required")));
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(
+                        Map.of("CCUI_ALERT_SMTP_HOST", "smtp.example.com", "CCUI_ALERT_SMTP_FROM", "ccui@example.com"),
+                        HOME))
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .anySatisfy(line -> assertThat(line).contains("CCUI_ALERT_SMTP_TO is required")));
     }
 }

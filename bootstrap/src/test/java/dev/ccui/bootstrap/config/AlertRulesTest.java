@@ -17,10 +17,21 @@ class AlertRulesTest {
 
     @Test
     void everyVariableIsRead() {
-        var settings = AlertRules.fromVariables(Map.of("CCUI_ALERT_COOLDOWN", "30m", "CCUI_ALERT_LOGIN_FAILURES", "20/10m",
-                "CCUI_ALERT_ERROR_RATE_PERCENT", "2.5", "CCUI_ALERT_ERROR_RATE_MIN_REQUESTS", "50",
-                "CCUI_ALERT_DISK_MIN_FREE_PERCENT", "10", "CCUI_ALERT_DISK_MIN_FREE_BYTES", "2147483648",
-                "CCUI_ALERT_CHECK_INTERVAL", "30s")::get);
+        var settings = AlertRules.fromVariables(Map.of(
+                "CCUI_ALERT_COOLDOWN",
+                "30m",
+                "CCUI_ALERT_LOGIN_FAILURES",
+                "20/10m",
+                "CCUI_ALERT_ERROR_RATE_PERCENT",
+                "2.5",
+                "CCUI_ALERT_ERROR_RATE_MIN_REQUESTS",
+                "50",
+                "CCUI_ALERT_DISK_MIN_FREE_PERCENT",
+                "10",
+                "CCUI_ALERT_DISK_MIN_FREE_BYTES",
+                "2147483648",
+                "CCUI_ALERT_CHECK_INTERVAL",
+                "30s")::get);
         assertThat(settings.cooldown()).isEqualTo(Duration.ofMinutes(30));
         assertThat(settings.loginFailures()).isEqualTo(20);
         assertThat(settings.loginWindow()).isEqualTo(Duration.ofMinutes(10));

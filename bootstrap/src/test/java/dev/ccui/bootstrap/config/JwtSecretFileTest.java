@@ -17,7 +17,8 @@ class JwtSecretFileTest {
         String first = JwtSecretFile.readOrCreate(dataDir);
         assertThat(first).hasSizeGreaterThanOrEqualTo(32);
         Path file = dataDir.resolve(JwtSecretFile.NAME);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         assertThat(JwtSecretFile.readOrCreate(dataDir)).isEqualTo(first);
     }
 }

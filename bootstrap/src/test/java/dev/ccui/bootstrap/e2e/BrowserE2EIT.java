@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import java.util.Comparator;
 
 /**
  * The product in a browser, end to end: the executable jar with the real claude CLI talking to
@@ -45,14 +45,20 @@ class BrowserE2EIT {
 
     @Test
     void theProductWorksInABrowser() throws Exception {
-        Path web = Path.of(System.getProperty("ccui.web.dir", "../web")).toAbsolutePath().normalize();
+        Path web = Path.of(System.getProperty("ccui.web.dir", "../web"))
+                .toAbsolutePath()
+                .normalize();
         Path script = web.resolve("e2e").resolve("run.mjs");
         Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
-        assertThat(Files.isExecutable(chromium)).as("Chromium is needed for the browser tests and is not at " + chromium
-                + ": install Debian's package (apt-get install chromium) or set CHROMIUM").isTrue();
-        assertThat(web.resolve("node_modules").resolve("playwright-core")).as("playwright-core (npm ci in web/, "
-                + "which the web module's build runs)").isDirectory();
-        Path screenshots = Path.of(System.getProperty("ccui.e2e.screenshots", "target/e2e-screenshots")).toAbsolutePath();
+        assertThat(Files.isExecutable(chromium))
+                .as("Chromium is needed for the browser tests and is not at " + chromium
+                        + ": install Debian's package (apt-get install chromium) or set CHROMIUM")
+                .isTrue();
+        assertThat(web.resolve("node_modules").resolve("playwright-core"))
+                .as("playwright-core (npm ci in web/, " + "which the web module's build runs)")
+                .isDirectory();
+        Path screenshots = Path.of(System.getProperty("ccui.e2e.screenshots", "target/e2e-screenshots"))
+                .toAbsolutePath();
         deleteTree(screenshots);
         Files.createDirectories(screenshots);
 
@@ -76,23 +82,29 @@ class BrowserE2EIT {
             try (JarProcess jar = JarProcess.start(env)) {
                 List<ProcessHandle> appChildren = new ArrayList<>();
                 try {
-                    Matcher listening = LISTENING.matcher(jar.awaitLine(l -> LISTENING.matcher(l).find(), Duration.ofSeconds(60)));
+                    Matcher listening = LISTENING.matcher(
+                            jar.awaitLine(l -> LISTENING.matcher(l).find(), Duration.ofSeconds(60)));
                     assertThat(listening.find()).isTrue();
                     String url = "http://127.0.0.1:" + listening.group(1);
-                    int exit = runScript(web, script, Map.of(
-                            "CCUI_URL", url,
-                            "CCUI_PROJECT_PATH", project.toString(),
-                            // where the steps of issue 19 write a long transcript, as the CLI would
-                            "E2E_CLAUDE_CONFIG_DIR", claudeConfig.toString(),
-                            "E2E_SCREENSHOTS", screenshots.toString()));
+                    int exit = runScript(
+                            web,
+                            script,
+                            Map.of(
+                                    "CCUI_URL", url,
+                                    "CCUI_PROJECT_PATH", project.toString(),
+                                    // where the steps of issue 19 write a long transcript, as the CLI would
+                                    "E2E_CLAUDE_CONFIG_DIR", claudeConfig.toString(),
+                                    "E2E_SCREENSHOTS", screenshots.toString()));
                     if (exit != 0) {
                         System.out.println("[e2e] the server's output:\n" + String.join("\n", jar.output()));
                     }
-                    assertThat(exit).as("node e2e/run.mjs failed (its output is above; screenshots in " + screenshots + ")")
+                    assertThat(exit)
+                            .as("node e2e/run.mjs failed (its output is above; screenshots in " + screenshots + ")")
                             .isZero();
                 } finally {
                     // The CLI and the shells run under the app: end them with it, even when the jar is killed.
-                    ProcessHandle.of(jar.pid()).ifPresent(p -> appChildren.addAll(p.descendants().toList()));
+                    ProcessHandle.of(jar.pid())
+                            .ifPresent(p -> appChildren.addAll(p.descendants().toList()));
                     jar.terminate();
                     if (!jar.awaitExitQuietly(Duration.ofSeconds(20))) {
                         System.out.println("[e2e] the server did not stop on SIGTERM within 20 s; killing it");
@@ -104,13 +116,17 @@ class BrowserE2EIT {
     }
 
     /** Runs the script with node, its output copied line by line to the test log; kills it and its browser on timeout. */
-    private static int runScript(Path web, Path script, Map<String, String> extraEnv) throws IOException, InterruptedException {
+    private static int runScript(Path web, Path script, Map<String, String> extraEnv)
+            throws IOException, InterruptedException {
         String node = System.getenv().getOrDefault("NODE", "node");
-        ProcessBuilder builder = new ProcessBuilder(node, script.toString()).directory(web.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(node, script.toString())
+                .directory(web.toFile())
+                .redirectErrorStream(true);
         builder.environment().putAll(extraEnv);
         Process process = builder.start();
         Thread pump = Thread.ofVirtual().start(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader out =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = out.readLine()) != null; ) {
                     System.out.println("[e2e] " + line);
                 }
@@ -146,9 +162,14 @@ class BrowserE2EIT {
     private static void git(Path dir, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("git"));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor()).as("git " + String.join(" ", args) + ": " + output).isZero();
+        assertThat(process.waitFor())
+                .as("git " + String.join(" ", args) + ": " + output)
+                .isZero();
     }
 
     private static void deleteTree(Path dir) throws IOException {

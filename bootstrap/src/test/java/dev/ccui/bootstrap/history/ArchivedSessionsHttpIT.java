@@ -28,6 +28,7 @@ class ArchivedSessionsHttpIT {
 
     @TempDir
     Path folder;
+
     private TestApplication app;
     private ApiClient admin;
     private Path transcripts;
@@ -40,7 +41,8 @@ class ArchivedSessionsHttpIT {
     }
 
     private void start(Function<Path, TestApplication> database) throws Exception {
-        transcripts = TranscriptFixtures.install(folder.resolve("claude"), folder.resolve("work").resolve("proj"));
+        transcripts = TranscriptFixtures.install(
+                folder.resolve("claude"), folder.resolve("work").resolve("proj"));
         app = database.apply(folder);
         admin = ApiClient.setUpAdmin(app.startHttp());
         app.application().history().indexer().scanAll();
@@ -61,8 +63,10 @@ class ArchivedSessionsHttpIT {
     private void deletedButKept() throws Exception {
         JsonNode before = json(admin.get("/api/sessions/" + SESSION + "/messages?limit=50"));
         assertThat(before.get("items")).hasSize(9);
-        String markdownBefore = admin.get("/api/sessions/" + SESSION + "/export?format=markdown").body();
-        assertThat(json(admin.get("/api/sessions/" + SESSION)).get("archived").asBoolean()).isFalse();
+        String markdownBefore = admin.get("/api/sessions/" + SESSION + "/export?format=markdown")
+                .body();
+        assertThat(json(admin.get("/api/sessions/" + SESSION)).get("archived").asBoolean())
+                .isFalse();
 
         Files.delete(transcripts.resolve(SESSION + ".jsonl"));
         app.application().history().indexer().scanAll();
@@ -75,23 +79,33 @@ class ArchivedSessionsHttpIT {
         JsonNode project = json(admin.get("/api/projects")).get(0);
         assertThat(project.get("sessionCount").asLong()).isEqualTo(3);
         assertThat(project.get("archivedSessionCount").asLong()).isEqualTo(1);
-        JsonNode listed = json(admin.get("/api/projects/" + project.get("id").asText() + "/sessions")).get("items");
-        assertThat(listed).hasSize(3).filteredOn(s -> s.get("archived").asBoolean())
-                .singleElement().satisfies(s -> assertThat(s.get("id").asText()).isEqualTo(SESSION));
+        JsonNode listed = json(admin.get("/api/projects/" + project.get("id").asText() + "/sessions"))
+                .get("items");
+        assertThat(listed)
+                .hasSize(3)
+                .filteredOn(s -> s.get("archived").asBoolean())
+                .singleElement()
+                .satisfies(s -> assertThat(s.get("id").asText()).isEqualTo(SESSION));
 
         // Every message reads back exactly as it did from the file.
-        assertThat(json(admin.get("/api/sessions/" + SESSION + "/messages?limit=50"))).isEqualTo(before);
-        assertThat(admin.get("/api/sessions/" + SESSION + "/export?format=markdown").body())
-                .isEqualTo(markdownBefore).contains("echo hello > out.txt");
+        assertThat(json(admin.get("/api/sessions/" + SESSION + "/messages?limit=50")))
+                .isEqualTo(before);
+        assertThat(admin.get("/api/sessions/" + SESSION + "/export?format=markdown")
+                        .body())
+                .isEqualTo(markdownBefore)
+                .contains("echo hello > out.txt");
         assertThat(json(admin.get("/api/search?q=USE_BASH+allow")).get("items"))
                 .anySatisfy(hit -> assertThat(hit.get("sessionId").asText()).isEqualTo(SESSION));
-        assertThat(json(admin.get("/api/sessions/" + SESSION + "/matches?q=denied")).get("items")).isNotEmpty();
+        assertThat(json(admin.get("/api/sessions/" + SESSION + "/matches?q=denied"))
+                        .get("items"))
+                .isNotEmpty();
         // The archive's size is reported to Prometheus.
         assertThat(admin.get("/metrics").body()).containsPattern("ccui_archive_stored_bytes\\S* [1-9]");
 
         // The folder emptied by a clean-up, then a rescan again: nothing changes.
         app.application().history().indexer().scanAll();
-        assertThat(json(admin.get("/api/sessions/" + SESSION)).get("archived").asBoolean()).isTrue();
+        assertThat(json(admin.get("/api/sessions/" + SESSION)).get("archived").asBoolean())
+                .isTrue();
     }
 
     @Test
@@ -107,7 +121,9 @@ class ArchivedSessionsHttpIT {
             }
             Thread.sleep(50);
         }
-        assertThat(json(admin.get("/api/sessions/" + SESSION + "/messages?limit=50")).get("items")).hasSize(9);
+        assertThat(json(admin.get("/api/sessions/" + SESSION + "/messages?limit=50"))
+                        .get("items"))
+                .hasSize(9);
     }
 
     @Test
@@ -118,7 +134,11 @@ class ArchivedSessionsHttpIT {
         app.application().history().indexer().scanAll();
 
         assertThat(admin.get("/api/sessions/" + SESSION).statusCode()).isEqualTo(404);
-        assertThat(json(admin.get("/api/projects")).get(0).get("archivedSessionCount").asLong()).isZero();
+        assertThat(json(admin.get("/api/projects"))
+                        .get(0)
+                        .get("archivedSessionCount")
+                        .asLong())
+                .isZero();
     }
 
     @Test
@@ -126,18 +146,22 @@ class ArchivedSessionsHttpIT {
         start(f -> TestApplication.sqlite(f, Map.of("CCUI_ARCHIVE_RETENTION", "365d")));
         Files.delete(transcripts.resolve(SESSION + ".jsonl"));
         app.application().history().indexer().scanAll();
-        assertThat(json(admin.get("/api/sessions/" + SESSION)).get("archived").asBoolean()).isTrue();
+        assertThat(json(admin.get("/api/sessions/" + SESSION)).get("archived").asBoolean())
+                .isTrue();
 
         // As if it vanished 400 days ago.
-        try (var db = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("data").resolve("ccui.db"));
-             var update = db.prepareStatement("UPDATE transcript_files SET archived_at = ? WHERE archived_at IS NOT NULL")) {
+        try (var db = DriverManager.getConnection(
+                        "jdbc:sqlite:" + folder.resolve("data").resolve("ccui.db"));
+                var update = db.prepareStatement(
+                        "UPDATE transcript_files SET archived_at = ? WHERE archived_at IS NOT NULL")) {
             update.setLong(1, Instant.now().minus(Duration.ofDays(400)).toEpochMilli());
             update.executeUpdate();
         }
         app.application().history().indexer().scanAll();
 
         assertThat(admin.get("/api/sessions/" + SESSION).statusCode()).isEqualTo(404);
-        assertThat(json(admin.get("/api/projects")).get(0).get("sessionCount").asLong()).isEqualTo(2);
+        assertThat(json(admin.get("/api/projects")).get(0).get("sessionCount").asLong())
+                .isEqualTo(2);
         assertThat(admin.get("/metrics").body()).containsPattern("ccui_archive_raw_bytes\\S* [1-9]");
     }
 }

@@ -41,6 +41,7 @@ class HistoryKeptAcrossCliCleanupIT {
 
     @TempDir
     Path root;
+
     private FakeMessagesApi api;
     private TestApplication app;
     private ApiClient admin;
@@ -60,12 +61,14 @@ class HistoryKeptAcrossCliCleanupIT {
                 Files.setLastModifiedTime(file, sixtyDaysAgo);
             }
         }
-        Path canary = Files.writeString(oldTranscripts.resolve(CANARY + ".jsonl"), "{\"type\":\"user\",\"sessionId\":\""
-                + CANARY + "\",\"cwd\":\"" + cwd + "\",\"uuid\":\"c1\",\"timestamp\":\"2026-01-01T00:00:00Z\","
-                + "\"message\":{\"role\":\"user\",\"content\":\"canary\"}}\n");
+        Path canary = Files.writeString(
+                oldTranscripts.resolve(CANARY + ".jsonl"),
+                "{\"type\":\"user\",\"sessionId\":\""
+                        + CANARY + "\",\"cwd\":\"" + cwd + "\",\"uuid\":\"c1\",\"timestamp\":\"2026-01-01T00:00:00Z\","
+                        + "\"message\":{\"role\":\"user\",\"content\":\"canary\"}}\n");
         Files.setLastModifiedTime(canary, FileTime.from(Instant.parse("1910-01-01T00:00:00Z")));
-        Map<String, String> env = new HashMap<>(TestApplication.cliEnvironment(base, TestCli.path().toString(),
-                api.baseUrl()));
+        Map<String, String> env = new HashMap<>(
+                TestApplication.cliEnvironment(base, TestCli.path().toString(), api.baseUrl()));
         env.putAll(overrides);
         app = TestApplication.sqlite(base, env);
         admin = ApiClient.setUpAdmin(app.startHttp());
@@ -88,7 +91,9 @@ class HistoryKeptAcrossCliCleanupIT {
     void anOldTranscriptSurvivesARunAndStaysReadableAndSearchableEvenAfterAnRm() throws Exception {
         start(Map.of());
         runToTheEnd(projectId, null, "hello from today");
-        waitFor("the CLI's clean-up to delete the canary from 1910", () -> !Files.exists(oldTranscripts.resolve(CANARY + ".jsonl")));
+        waitFor(
+                "the CLI's clean-up to delete the canary from 1910",
+                () -> !Files.exists(oldTranscripts.resolve(CANARY + ".jsonl")));
 
         assertThat(oldTranscripts.resolve(OLD_SESSION + ".jsonl")).exists();
         app.application().history().indexer().scanAll();
@@ -99,17 +104,23 @@ class HistoryKeptAcrossCliCleanupIT {
         // The watcher usually reports it at once (ArchivedSessionsHttpIT); a pass is what every rescan does.
         app.application().history().indexer().scanAll();
         assertOldSessionReadableAndSearchable(true);
-        assertThat(oldProject().get("archivedSessionCount").asLong()).as("the canary and the removed one").isEqualTo(2);
+        assertThat(oldProject().get("archivedSessionCount").asLong())
+                .as("the canary and the removed one")
+                .isEqualTo(2);
     }
 
     @Test
     void whenTheClisOwnCleanUpDeletesTheOldTranscriptsTheSessionsAreKeptArchivedAndCanBeContinued() throws Exception {
         start(Map.of("CCUI_CLI_CLEANUP_PERIOD_DAYS", "cli"));
         runToTheEnd(projectId, null, "hello from today");
-        waitFor("the CLI to delete the 60-day-old transcripts", () -> !Files.exists(oldTranscripts.resolve(OLD_SESSION + ".jsonl")));
+        waitFor(
+                "the CLI to delete the 60-day-old transcripts",
+                () -> !Files.exists(oldTranscripts.resolve(OLD_SESSION + ".jsonl")));
         app.application().history().indexer().scanAll();
 
-        assertThat(oldProject().get("sessionCount").asLong()).as("the four old ones and today's").isEqualTo(5);
+        assertThat(oldProject().get("sessionCount").asLong())
+                .as("the four old ones and today's")
+                .isEqualTo(5);
         assertThat(oldProject().get("archivedSessionCount").asLong()).isEqualTo(4);
         assertOldSessionReadableAndSearchable(true);
 
@@ -117,9 +128,12 @@ class HistoryKeptAcrossCliCleanupIT {
         runToTheEnd(projectId, OLD_SESSION, "and one more thing");
         assertThat(oldTranscripts.resolve(OLD_SESSION + ".jsonl")).exists();
         app.application().history().indexer().scanAll();
-        assertThat(session(OLD_SESSION).path("archived").asBoolean()).as("on disk again").isFalse();
+        assertThat(session(OLD_SESSION).path("archived").asBoolean())
+                .as("on disk again")
+                .isFalse();
         assertThat(session(OLD_SESSION).path("messageCount").asLong()).isGreaterThan(9);
-        JsonNode messages = json(admin.get("/api/sessions/" + OLD_SESSION + "/messages?after=-1&limit=100")).get("items");
+        JsonNode messages = json(admin.get("/api/sessions/" + OLD_SESSION + "/messages?after=-1&limit=100"))
+                .get("items");
         assertThat(messages.get(0).at("/blocks/0/text").asText()).isEqualTo("USE_BASH allow this one");
         assertThat(messages.toString()).contains("You said: and one more thing");
         assertThat(api.messageRequests().getLast().path("messages").toString()).contains("USE_BASH allow this one");
@@ -129,9 +143,12 @@ class HistoryKeptAcrossCliCleanupIT {
         JsonNode summary = session(OLD_SESSION);
         assertThat(summary.get("archived").asBoolean()).isEqualTo(archived);
         assertThat(summary.get("title").asText()).isEqualTo("USE_BASH allow this one");
-        JsonNode listed = json(admin.get("/api/projects/" + oldProject().get("id").asText() + "/sessions")).get("items");
+        JsonNode listed = json(admin.get(
+                        "/api/projects/" + oldProject().get("id").asText() + "/sessions"))
+                .get("items");
         assertThat(listed).anySatisfy(s -> assertThat(s.get("id").asText()).isEqualTo(OLD_SESSION));
-        JsonNode messages = json(admin.get("/api/sessions/" + OLD_SESSION + "/messages?limit=50")).get("items");
+        JsonNode messages = json(admin.get("/api/sessions/" + OLD_SESSION + "/messages?limit=50"))
+                .get("items");
         assertThat(messages).hasSize(9);
         assertThat(messages.get(0).at("/blocks/0/text").asText()).isEqualTo("USE_BASH allow this one");
         assertThat(messages.toString()).contains("echo hello > out.txt").doesNotContain("can no longer be read");
@@ -154,8 +171,10 @@ class HistoryKeptAcrossCliCleanupIT {
 
     private void runToTheEnd(String projectId, String sessionId, String prompt) {
         String session = sessionId == null ? "" : ",\"sessionId\":\"" + sessionId + "\"";
-        var response = admin.post("/api/runs", "{\"projectId\":\"" + projectId + "\",\"prompt\":\"" + prompt + "\""
-                + session + ",\"clientMessageId\":\"" + UUID.randomUUID() + "\"}");
+        var response = admin.post(
+                "/api/runs",
+                "{\"projectId\":\"" + projectId + "\",\"prompt\":\"" + prompt + "\"" + session
+                        + ",\"clientMessageId\":\"" + UUID.randomUUID() + "\"}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         String runId = json(response).get("runId").asText();
         waitFor("run " + runId + " to complete", () -> {

@@ -42,7 +42,8 @@ class AlertsWiringIT {
             ApiClient.setUpAdmin(base);
             var anonymous = new ApiClient(base, null);
             for (int i = 0; i < 25; i++) {
-                var response = anonymous.post("/api/auth/login", "{\"username\":\"admin\",\"password\":\"guess " + i + "\"}");
+                var response =
+                        anonymous.post("/api/auth/login", "{\"username\":\"admin\",\"password\":\"guess " + i + "\"}");
                 assertThat(response.statusCode()).isIn(401, 429);
             }
             String body = received.poll(10, TimeUnit.SECONDS);
@@ -51,7 +52,9 @@ class AlertsWiringIT {
             JsonNode json = ApiClient.JSON.readTree(body);
             assertThat(json.get("kind").asText()).isEqualTo("login_failures");
             assertThat(json.get("fingerprint").asText()).isEqualTo("login-failures:127.0.0.1");
-            assertThat(received.poll(1, TimeUnit.SECONDS)).as("one incident, one alert").isNull();
+            assertThat(received.poll(1, TimeUnit.SECONDS))
+                    .as("one incident, one alert")
+                    .isNull();
         } finally {
             receiver.stop(0);
         }

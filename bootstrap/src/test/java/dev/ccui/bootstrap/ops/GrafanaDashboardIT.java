@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.time.Duration;
 
 /**
  * The Grafana dashboard (ops/monitoring/grafana) and the Prometheus alert rules ask only for
@@ -40,7 +40,8 @@ class GrafanaDashboardIT {
 
     @Test
     void everySeriesTheDashboardAndTheAlertRulesQueryIsExported() throws Exception {
-        JsonNode dashboard = ApiClient.JSON.readTree(ROOT.resolve("ops/monitoring/grafana/ccui-overview.json").toFile());
+        JsonNode dashboard = ApiClient.JSON.readTree(
+                ROOT.resolve("ops/monitoring/grafana/ccui-overview.json").toFile());
         List<String> expressions = new ArrayList<>();
         for (JsonNode panel : dashboard.path("panels")) {
             for (JsonNode target : panel.path("targets")) {
@@ -51,15 +52,17 @@ class GrafanaDashboardIT {
         Set<String> queried = new TreeSet<>();
         for (String expr : expressions) {
             Set<String> names = metricNames(expr);
-            assertThat(names).as("every panel query selects a metric with label matchers: " + expr).isNotEmpty();
+            assertThat(names)
+                    .as("every panel query selects a metric with label matchers: " + expr)
+                    .isNotEmpty();
             queried.addAll(names);
         }
         Set<String> ruled = metricNames(Files.readString(ROOT.resolve("ops/monitoring/alerts.yml")));
         ruled.removeAll(FROM_PROMETHEUS);
 
         // Slow-query threshold 0: every statement counts, so the slow-query series exists at once.
-        try (var app = TestApplication.sqlite(folder, Map.of("METRICS_TOKEN", "scrape-token-for-the-dashboard-test",
-                "CCUI_SLOW_QUERY_MS", "0"))) {
+        try (var app = TestApplication.sqlite(
+                folder, Map.of("METRICS_TOKEN", "scrape-token-for-the-dashboard-test", "CCUI_SLOW_QUERY_MS", "0"))) {
             String base = app.startHttp();
             ApiClient admin = ApiClient.setUpAdmin(base);
             admin.get("/api/health");
@@ -74,8 +77,10 @@ class GrafanaDashboardIT {
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             try (HttpClient http = HttpClient.newHttpClient()) {
                 do {
-                    scrape = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics"))
-                            .header("Authorization", "Bearer scrape-token-for-the-dashboard-test").build(),
+                    scrape = http.send(
+                            HttpRequest.newBuilder(URI.create(base + "/metrics"))
+                                    .header("Authorization", "Bearer scrape-token-for-the-dashboard-test")
+                                    .build(),
                             HttpResponse.BodyHandlers.ofString());
                     if (scrape.body().contains("jvm_gc_pause_seconds_sum")) {
                         break;
@@ -90,8 +95,8 @@ class GrafanaDashboardIT {
                     exported.add(line.split("[{ ]", 2)[0]);
                 }
             }
-            figure("dashboard queries " + queried.size() + " series, alert rules " + ruled.size() + "; /metrics exports "
-                    + exported.size() + " series names");
+            figure("dashboard queries " + queried.size() + " series, alert rules " + ruled.size()
+                    + "; /metrics exports " + exported.size() + " series names");
             assertThat(exported).as("series the dashboard queries").containsAll(queried);
             assertThat(exported).as("series the Prometheus alert rules query").containsAll(ruled);
         }

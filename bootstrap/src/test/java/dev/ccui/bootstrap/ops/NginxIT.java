@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +30,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import java.util.regex.Pattern;
 
 /**
  * The project's nginx config (ops/nginx, rendered by render.sh) run by Debian's nginx, unprivileged
@@ -55,18 +55,25 @@ class NginxIT {
 
     @BeforeAll
     void start() throws Exception {
-        assertThat(OpsTools.onPath("nginx")).as("nginx is installed (.ci/run: apt-get install nginx-light)").isTrue();
+        assertThat(OpsTools.onPath("nginx"))
+                .as("nginx is installed (.ci/run: apt-get install nginx-light)")
+                .isTrue();
         assertThat(OpsTools.onPath("openssl")).as("openssl is installed").isTrue();
         folder = Files.createTempDirectory("ccui-nginx-it");
         // Behind a proxy the first admin's set-up needs the set-up code (preset here, else printed in the log).
-        app = TestApplication.sqlite(folder.resolve("app"), Map.of("CCUI_TRUSTED_PROXIES", "127.0.0.1",
-                "CCUI_SETUP_CODE", "nginx-it-setup-code"));
+        app = TestApplication.sqlite(
+                folder.resolve("app"),
+                Map.of("CCUI_TRUSTED_PROXIES", "127.0.0.1", "CCUI_SETUP_CODE", "nginx-it-setup-code"));
         direct = app.startHttp();
-        var setup = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(direct + "/api/auth/setup"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"admin password 1\","
-                        + "\"setupCode\":\"nginx-it-setup-code\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        var setup = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(direct + "/api/auth/setup"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"username\":\"admin\",\"password\":\"admin password 1\","
+                                                + "\"setupCode\":\"nginx-it-setup-code\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(setup.statusCode()).as(setup.body()).isEqualTo(201);
         adminToken = ApiClient.json(setup).get("token").asText();
         admin = new ApiClient(direct, adminToken);
@@ -75,9 +82,25 @@ class NginxIT {
         for (String dir : List.of("conf", "logs", "tmp", "acme")) {
             Files.createDirectories(prefix.resolve(dir));
         }
-        var cert = OpsTools.run(List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-                "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
-                "-keyout", prefix.resolve("key.pem").toString(), "-out", prefix.resolve("cert.pem").toString()), 60);
+        var cert = OpsTools.run(
+                List.of(
+                        "openssl",
+                        "req",
+                        "-x509",
+                        "-newkey",
+                        "rsa:2048",
+                        "-nodes",
+                        "-days",
+                        "1",
+                        "-subj",
+                        "/CN=localhost",
+                        "-addext",
+                        "subjectAltName=DNS:localhost,IP:127.0.0.1",
+                        "-keyout",
+                        prefix.resolve("key.pem").toString(),
+                        "-out",
+                        prefix.resolve("cert.pem").toString()),
+                60);
         assertThat(cert.exit()).as(cert.output()).isZero();
 
         httpPort = OpsTools.freePort();
@@ -97,27 +120,48 @@ class NginxIT {
         env.put("MIME_TYPES", "/etc/nginx/mime.types");
         env.put("TEMP_DIR", prefix.resolve("tmp").toString());
         env.put("SITE_CONF", prefix.resolve("conf/ccui.conf").toString());
-        var render = OpsTools.run(List.of("bash", OpsTools.opsDir().resolve("nginx/render.sh").toString(),
-                prefix.resolve("conf").toString()), env, 30);
+        var render = OpsTools.run(
+                List.of(
+                        "bash",
+                        OpsTools.opsDir().resolve("nginx/render.sh").toString(),
+                        prefix.resolve("conf").toString()),
+                env,
+                30);
         assertThat(render.exit()).as(render.output()).isZero();
         figure(render.output().strip());
 
         // As root, nginx would hand the workers to "nobody", who cannot enter the temp folder.
         String globals = "daemon off; " + ("root".equals(System.getProperty("user.name")) ? "user root root; " : "");
-        List<String> base = List.of("nginx", "-p", prefix.toString(), "-e", prefix.resolve("logs/error.log").toString(),
-                "-c", prefix.resolve("conf/nginx.conf").toString(), "-g", globals);
+        List<String> base = List.of(
+                "nginx",
+                "-p",
+                prefix.toString(),
+                "-e",
+                prefix.resolve("logs/error.log").toString(),
+                "-c",
+                prefix.resolve("conf/nginx.conf").toString(),
+                "-g",
+                globals);
         var test = OpsTools.run(concat(base, "-t"), 30);
         test.output().lines().forEach(line -> figure("nginx -t: " + line));
         assertThat(test.exit()).as(test.output()).isZero();
 
-        nginx = new ProcessBuilder(base).redirectErrorStream(true)
-                .redirectOutput(prefix.resolve("logs/stdout.log").toFile()).start();
+        nginx = new ProcessBuilder(base)
+                .redirectErrorStream(true)
+                .redirectOutput(prefix.resolve("logs/stdout.log").toFile())
+                .start();
         OpsTools.awaitPort(httpsPort, 10_000);
         OpsTools.awaitPort(httpPort, 10_000);
 
-        tls = HttpClient.newBuilder().sslContext(OpsTools.trustAll("TLS")).connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        plain = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        tls = HttpClient.newBuilder()
+                .sslContext(OpsTools.trustAll("TLS"))
+                .connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        plain = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     @AfterAll
@@ -148,7 +192,9 @@ class NginxIT {
     }
 
     private HttpResponse<String> get(HttpClient client, String url, String... headers) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
+        var request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(10))
+                .GET();
         if (headers.length > 0) {
             request.headers(headers);
         }
@@ -156,9 +202,11 @@ class NginxIT {
     }
 
     private HttpResponse<String> login(String username, String... headers) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(https("/api/auth/login"))).timeout(Duration.ofSeconds(10))
+        var request = HttpRequest.newBuilder(URI.create(https("/api/auth/login")))
+                .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"password\":\"wrong password 1\"}"));
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"" + username + "\",\"password\":\"wrong password 1\"}"));
         if (headers.length > 0) {
             request.headers(headers);
         }
@@ -180,22 +228,32 @@ class NginxIT {
     void tls11IsRefusedTls12And13Accepted() throws Exception {
         String target = "127.0.0.1:" + httpsPort;
         // SECLEVEL=0 lets OpenSSL 3 *offer* TLS 1.1, so a refusal is nginx's, not the client's.
-        var v11 = OpsTools.run(List.of("openssl", "s_client", "-connect", target, "-tls1_1", "-cipher", "DEFAULT@SECLEVEL=0"), 30);
-        var v12 = OpsTools.run(List.of("openssl", "s_client", "-connect", target, "-tls1_2", "-servername", "localhost"), 30);
-        var v13 = OpsTools.run(List.of("openssl", "s_client", "-connect", target, "-tls1_3", "-servername", "localhost"), 30);
-        figure("openssl s_client -tls1_1: exit " + v11.exit() + ", " + firstLine(v11.output(), "alert", "error", "Cipher is"));
+        var v11 = OpsTools.run(
+                List.of("openssl", "s_client", "-connect", target, "-tls1_1", "-cipher", "DEFAULT@SECLEVEL=0"), 30);
+        var v12 = OpsTools.run(
+                List.of("openssl", "s_client", "-connect", target, "-tls1_2", "-servername", "localhost"), 30);
+        var v13 = OpsTools.run(
+                List.of("openssl", "s_client", "-connect", target, "-tls1_3", "-servername", "localhost"), 30);
+        figure("openssl s_client -tls1_1: exit " + v11.exit() + ", "
+                + firstLine(v11.output(), "alert", "error", "Cipher is"));
         figure("openssl s_client -tls1_2: exit " + v12.exit() + ", " + firstLine(v12.output(), "Cipher is"));
         figure("openssl s_client -tls1_3: exit " + v13.exit() + ", " + firstLine(v13.output(), "Cipher is"));
         assertThat(v11.exit()).isNotZero();
-        assertThat(v11.output()).doesNotContain("New, TLSv1.1").containsAnyOf("alert protocol version", "no protocols available",
-                "unsupported protocol", "wrong version number");
+        assertThat(v11.output())
+                .doesNotContain("New, TLSv1.1")
+                .containsAnyOf(
+                        "alert protocol version",
+                        "no protocols available",
+                        "unsupported protocol",
+                        "wrong version number");
         assertThat(v12.exit()).isZero();
         assertThat(v12.output()).contains("New, TLSv1.2, Cipher is ECDHE-RSA-AES");
         assertThat(v13.exit()).isZero();
         assertThat(v13.output()).contains("New, TLSv1.3, Cipher is TLS_");
 
         // The JDK's client agrees: TLS 1.2 pinned works.
-        var pinned = HttpClient.newBuilder().sslContext(OpsTools.trustAll("TLSv1.2")).build();
+        var pinned =
+                HttpClient.newBuilder().sslContext(OpsTools.trustAll("TLSv1.2")).build();
         var response = get(pinned, https("/api/health"));
         figure("JDK client pinned to TLSv1.2: GET /api/health -> " + response.statusCode());
         assertThat(response.statusCode()).isEqualTo(200);
@@ -216,8 +274,13 @@ class NginxIT {
     @Order(3)
     void hstsAndTheAppsSecurityHeadersComeThrough() throws Exception {
         var response = get(tls, https("/api/health"), "X-Request-Id", "nginx-it-request-0001");
-        for (String name : List.of("strict-transport-security", "x-content-type-options", "x-frame-options",
-                "referrer-policy", "content-security-policy", "x-request-id")) {
+        for (String name : List.of(
+                "strict-transport-security",
+                "x-content-type-options",
+                "x-frame-options",
+                "referrer-policy",
+                "content-security-policy",
+                "x-request-id")) {
             figure("GET /api/health via nginx (" + response.version() + ") " + response.statusCode() + " " + name + ": "
                     + response.headers().allValues(name));
         }
@@ -235,12 +298,16 @@ class NginxIT {
     @Test
     @Order(4)
     void jsonAndJavascriptAreGzipped() throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(https("/api/openapi.json"))).header("Accept-Encoding", "gzip").build();
+        var request = HttpRequest.newBuilder(URI.create(https("/api/openapi.json")))
+                .header("Accept-Encoding", "gzip")
+                .build();
         var response = tls.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        String body = new String(new GZIPInputStream(new ByteArrayInputStream(response.body())).readAllBytes(), StandardCharsets.UTF_8);
+        String body = new String(
+                new GZIPInputStream(new ByteArrayInputStream(response.body())).readAllBytes(), StandardCharsets.UTF_8);
         figure("GET /api/openapi.json via nginx: " + response.statusCode() + " content-encoding: "
                 + response.headers().firstValue("content-encoding").orElse("-") + ", " + response.body().length
-                + " bytes on the wire for " + body.length() + " bytes of JSON; vary: " + response.headers().allValues("vary"));
+                + " bytes on the wire for " + body.length() + " bytes of JSON; vary: "
+                + response.headers().allValues("vary"));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("content-encoding")).hasValue("gzip");
         // nginx's gzip, not the app's: only nginx adds this Vary (the proxy asks the app for identity).
@@ -252,7 +319,10 @@ class NginxIT {
         var index = get(tls, https("/"));
         var script = Pattern.compile("src=\"(/assets/[^\"]+\\.js)\"").matcher(index.body());
         if (script.find()) {
-            var js = tls.send(HttpRequest.newBuilder(URI.create(https(script.group(1)))).header("Accept-Encoding", "gzip").build(),
+            var js = tls.send(
+                    HttpRequest.newBuilder(URI.create(https(script.group(1))))
+                            .header("Accept-Encoding", "gzip")
+                            .build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             figure("GET " + script.group(1) + " via nginx: " + js.statusCode() + " content-encoding: "
                     + js.headers().firstValue("content-encoding").orElse("-") + ", cache-control: "
@@ -262,7 +332,6 @@ class NginxIT {
         } else {
             figure("no built UI script in / (web module skipped): JS gzip not checked");
         }
-
     }
 
     @Test
@@ -271,8 +340,8 @@ class NginxIT {
         var ticketResponse = tlsPost("/api/auth/ws-ticket", "", adminToken);
         assertThat(ticketResponse.statusCode()).as(ticketResponse.body()).isIn(200, 201);
         String ticket = ApiClient.json(ticketResponse).get("ticket").asText();
-        try (WsFrames frames = WsFrames.connect(tls,
-                URI.create("wss://127.0.0.1:" + httpsPort + "/ws?ticket=" + ticket))) {
+        try (WsFrames frames =
+                WsFrames.connect(tls, URI.create("wss://127.0.0.1:" + httpsPort + "/ws?ticket=" + ticket))) {
             List<String> seen = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 frames.send("{\"type\":\"ping\"}");
@@ -283,8 +352,10 @@ class NginxIT {
     }
 
     private HttpResponse<String> tlsPost(String path, String body, String token) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(https(path))).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+        var request = HttpRequest.newBuilder(URI.create(https(path)))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         return tls.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -296,10 +367,15 @@ class NginxIT {
         var failed = login("nobody-via-proxy", "X-Forwarded-For", "203.0.113.99");
         assertThat(failed.statusCode()).isEqualTo(401);
         // Straight to the app from the trusted proxy address: the app takes the forwarded address.
-        var direct = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(this.direct + "/api/auth/login"))
-                .header("Content-Type", "application/json").header("X-Forwarded-For", "198.51.100.4")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"nobody-direct\",\"password\":\"wrong password 1\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        var direct = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(this.direct + "/api/auth/login"))
+                                .header("Content-Type", "application/json")
+                                .header("X-Forwarded-For", "198.51.100.4")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"username\":\"nobody-direct\",\"password\":\"wrong password 1\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(direct.statusCode()).isEqualTo(401);
 
         JsonNode items = ApiClient.json(admin.get("/api/audit?limit=20")).get("items");
@@ -309,10 +385,13 @@ class NginxIT {
                 ipByUser.putIfAbsent(item.get("target").asText(), item.get("ip").asText());
             }
         }
-        figure("audit auth.login_failed via nginx (client sent X-Forwarded-For: 203.0.113.99): ip " + ipByUser.get("nobody-via-proxy"));
+        figure("audit auth.login_failed via nginx (client sent X-Forwarded-For: 203.0.113.99): ip "
+                + ipByUser.get("nobody-via-proxy"));
         figure("audit auth.login_failed direct from the trusted proxy with X-Forwarded-For 198.51.100.4: ip "
                 + ipByUser.get("nobody-direct"));
-        assertThat(ipByUser).containsEntry("nobody-via-proxy", "127.0.0.1").containsEntry("nobody-direct", "198.51.100.4");
+        assertThat(ipByUser)
+                .containsEntry("nobody-via-proxy", "127.0.0.1")
+                .containsEntry("nobody-direct", "198.51.100.4");
     }
 
     @Test
@@ -332,10 +411,14 @@ class NginxIT {
         assertThat(statuses.subList(statuses.size() - 5, statuses.size())).containsOnly(429);
         assertThat(limitedBody).contains("429 Too Many Requests").contains("nginx"); // nginx's page, not the app's JSON
         // The app's router takes "/api/auth/login/" for the login route: so does the proxy's limit.
-        var slashed = tls.send(HttpRequest.newBuilder(URI.create(https("/api/auth/login/"))).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"flood\",\"password\":\"wrong password 1\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        var slashed = tls.send(
+                HttpRequest.newBuilder(URI.create(https("/api/auth/login/")))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"username\":\"flood\",\"password\":\"wrong password 1\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(slashed.statusCode()).isEqualTo(429);
         assertThat(get(tls, https("/metrics/")).statusCode()).isEqualTo(404);
         // Other API routes have their own, looser zone.

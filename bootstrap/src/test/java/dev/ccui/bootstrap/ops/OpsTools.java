@@ -20,11 +20,9 @@ import javax.net.ssl.X509ExtendedTrustManager;
 
 /** Helpers of the ops integration tests: the repository's ops folder, commands, ports, test TLS. */
 final class OpsTools {
-    private OpsTools() {
-    }
+    private OpsTools() {}
 
-    record Result(int exit, String output) {
-    }
+    record Result(int exit, String output) {}
 
     /** {@code <repo>/ops}, found from the bootstrap module's working directory. */
     static Path opsDir() {
@@ -47,16 +45,20 @@ final class OpsTools {
     }
 
     /** Runs a command to its end (stdin empty, stderr merged) with extra environment. */
-    static Result run(List<String> command, Map<String, String> env, long timeoutSeconds) throws IOException, InterruptedException {
+    static Result run(List<String> command, Map<String, String> env, long timeoutSeconds)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile("ccui-ops", ".out");
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).redirectOutput(out.toFile());
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectOutput(out.toFile());
             builder.environment().putAll(env);
             Process process = builder.start();
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new AssertionError(command + " still running after " + timeoutSeconds + " s:\n" + Files.readString(out));
+                throw new AssertionError(
+                        command + " still running after " + timeoutSeconds + " s:\n" + Files.readString(out));
             }
             return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
         } finally {
@@ -89,13 +91,28 @@ final class OpsTools {
     /** TEST CODE ONLY: trusts any certificate (the proxy's is self-signed, made by the test). */
     static SSLContext trustAll(String protocol) throws Exception {
         TrustManager trustAll = new X509ExtendedTrustManager() {
-            @Override public void checkClientTrusted(X509Certificate[] c, String a) { }
-            @Override public void checkServerTrusted(X509Certificate[] c, String a) { }
-            @Override public void checkClientTrusted(X509Certificate[] c, String a, Socket s) { }
-            @Override public void checkServerTrusted(X509Certificate[] c, String a, Socket s) { }
-            @Override public void checkClientTrusted(X509Certificate[] c, String a, SSLEngine e) { }
-            @Override public void checkServerTrusted(X509Certificate[] c, String a, SSLEngine e) { }
-            @Override public X509Certificate[] getAcceptedIssuers() { return new X509Certificate[0]; }
+            @Override
+            public void checkClientTrusted(X509Certificate[] c, String a) {}
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] c, String a) {}
+
+            @Override
+            public void checkClientTrusted(X509Certificate[] c, String a, Socket s) {}
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] c, String a, Socket s) {}
+
+            @Override
+            public void checkClientTrusted(X509Certificate[] c, String a, SSLEngine e) {}
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] c, String a, SSLEngine e) {}
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
         };
         SSLContext context = SSLContext.getInstance(protocol);
         context.init(null, new TrustManager[] {trustAll}, new SecureRandom());

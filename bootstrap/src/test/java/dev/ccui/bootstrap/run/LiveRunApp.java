@@ -28,17 +28,23 @@ record LiveRunApp(TestApplication app, ApiClient admin, Path cwd, String project
         env.put("CCUI_PERMISSION_TIMEOUT", "1m");
         TestApplication app = TestApplication.sqlite(base, env);
         String url = app.startHttp();
-        var login = new ApiClient(url, null).post("/api/auth/login",
-                "{\"username\":\"admin\",\"password\":\"admin password 1\"}");
-        ApiClient admin = login.statusCode() == 200 ? new ApiClient(url, json(login).get("token").asText())
+        var login = new ApiClient(url, null)
+                .post("/api/auth/login", "{\"username\":\"admin\",\"password\":\"admin password 1\"}");
+        ApiClient admin = login.statusCode() == 200
+                ? new ApiClient(url, json(login).get("token").asText())
                 : ApiClient.setUpAdmin(url);
-        String projectId = json(admin.post("/api/projects", "{\"path\":\"" + cwd + "\"}")).get("id").asText();
+        String projectId = json(admin.post("/api/projects", "{\"path\":\"" + cwd + "\"}"))
+                .get("id")
+                .asText();
         return new LiveRunApp(app, admin, cwd, projectId);
     }
 
     /** {@code POST /api/runs}; a null session starts a new one, a null mode keeps the CLI's default. */
     JsonNode startRun(ApiClient client, String sessionId, String prompt, String permissionMode) {
-        ObjectNode body = JsonNodeFactory.instance.objectNode().put("projectId", projectId).put("prompt", prompt)
+        ObjectNode body = JsonNodeFactory.instance
+                .objectNode()
+                .put("projectId", projectId)
+                .put("prompt", prompt)
                 .put("clientMessageId", UUID.randomUUID().toString());
         if (sessionId != null) {
             body.put("sessionId", sessionId);

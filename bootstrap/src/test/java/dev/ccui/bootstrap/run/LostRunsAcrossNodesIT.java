@@ -48,6 +48,7 @@ class LostRunsAcrossNodesIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
     /** Short for the test, yet four heartbeats long: a busy machine must not make a live node look dead. */
     private static final String NODE_TIMEOUT = "8s";
+
     @TempDir
     Path folder;
 
@@ -73,13 +74,15 @@ class LostRunsAcrossNodesIT {
         Path home = Files.createDirectories(base.resolve("home"));
         Path tmp = Files.createDirectories(base.resolve("tmp"));
         // Node a never reaps within this test: whatever is lost is lost by node c (or by node c's start).
-        Map<String, String> nodeA = Map.of("CCUI_NODE_ID", "node-a", "CCUI_NODE_TIMEOUT", "10m",
-                "CCUI_WORKSPACES_ROOT", work.toString());
+        Map<String, String> nodeA =
+                Map.of("CCUI_NODE_ID", "node-a", "CCUI_NODE_TIMEOUT", "10m", "CCUI_WORKSPACES_ROOT", work.toString());
         try (var api = new FakeMessagesApi();
-             var a = TestApplication.postgres(Files.createDirectories(base.resolve("a")), nodeA);
-             var database = Database.open(DatabaseSettings.fromUrl(a.postgresUrl(), 2))) {
+                var a = TestApplication.postgres(Files.createDirectories(base.resolve("a")), nodeA);
+                var database = Database.open(DatabaseSettings.fromUrl(a.postgresUrl(), 2))) {
             ApiClient admin = ApiClient.setUpAdmin(a.startHttp());
-            String projectId = json(admin.post("/api/projects", "{\"path\":\"" + cwd + "\"}")).get("id").asText();
+            String projectId = json(admin.post("/api/projects", "{\"path\":\"" + cwd + "\"}"))
+                    .get("id")
+                    .asText();
             var runs = new JdbiRunRepository(database.jdbi());
             var heartbeats = new JdbiNodeHeartbeats(database.jdbi());
 
@@ -101,16 +104,20 @@ class LostRunsAcrossNodesIT {
             env.put("CLAUDE_CODE_TMPDIR", tmp.toString());
             env.putAll(TestCli.fakeApiEnvironment(api.baseUrl()));
             try (JarProcess b = JarProcess.start(env)) {
-                Matcher listening = LISTENING.matcher(b.awaitLine(l -> LISTENING.matcher(l).find(), WAIT));
+                Matcher listening =
+                        LISTENING.matcher(b.awaitLine(l -> LISTENING.matcher(l).find(), WAIT));
                 assertThat(listening.find()).isTrue();
                 String bBase = "http://127.0.0.1:" + listening.group(1);
-                var login = new ApiClient(bBase, null).post("/api/auth/login",
-                        "{\"username\":\"admin\",\"password\":\"admin password 1\"}");
-                ApiClient adminOnB = new ApiClient(bBase, json(login).get("token").asText());
+                var login = new ApiClient(bBase, null)
+                        .post("/api/auth/login", "{\"username\":\"admin\",\"password\":\"admin password 1\"}");
+                ApiClient adminOnB =
+                        new ApiClient(bBase, json(login).get("token").asText());
 
                 // A run on node b that stays active: its file write waits for a decision nobody gives.
-                var started = adminOnB.post("/api/runs", "{\"projectId\":\"" + projectId + "\",\"prompt\":\"WRITE "
-                        + cwd.resolve("never.txt") + "\",\"clientMessageId\":\"" + UUID.randomUUID() + "\"}");
+                var started = adminOnB.post(
+                        "/api/runs",
+                        "{\"projectId\":\"" + projectId + "\",\"prompt\":\"WRITE " + cwd.resolve("never.txt")
+                                + "\",\"clientMessageId\":\"" + UUID.randomUUID() + "\"}");
                 assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
                 String runOfB = json(started).get("runId").asText();
                 String sessionOfB = json(started).get("sessionId").asText();
@@ -119,40 +126,69 @@ class LostRunsAcrossNodesIT {
                     assertThat(now).as("node b's run").isIn("starting", "running", "awaiting_permission");
                     return now.equals("awaiting_permission");
                 });
-                assertThat(runs.findById(RunId.parse(runOfB).orElseThrow()).orElseThrow().nodeId())
+                assertThat(runs.findById(RunId.parse(runOfB).orElseThrow())
+                                .orElseThrow()
+                                .nodeId())
                         .isEqualTo(new NodeId("node-b"));
 
                 // Node c's previous life left a run active (it died), recorded through the repository as it would have.
-                Run leftover = new Run(RunId.random(), new SessionId(UUID.randomUUID().toString()),
-                        ProjectId.parse(projectId).orElseThrow(), UserId.random(), RunState.RUNNING, "leftover",
-                        Instant.now().minusSeconds(60), null, new NodeId("node-c"));
+                Run leftover = new Run(
+                        RunId.random(),
+                        new SessionId(UUID.randomUUID().toString()),
+                        ProjectId.parse(projectId).orElseThrow(),
+                        UserId.random(),
+                        RunState.RUNNING,
+                        "leftover",
+                        Instant.now().minusSeconds(60),
+                        null,
+                        new NodeId("node-c"));
                 assertThat(runs.insert(leftover)).isTrue();
                 heartbeats.beat(new NodeId("node-c"), Instant.now());
 
                 Instant cStarted = Instant.now();
-                try (var c = TestApplication.postgresNodeBeside(a, Files.createDirectories(base.resolve("c")),
-                        Map.of("CCUI_NODE_ID", "node-c", "CCUI_NODE_TIMEOUT", NODE_TIMEOUT, "CCUI_WORKSPACES_ROOT", work.toString()))) {
+                try (var c = TestApplication.postgresNodeBeside(
+                        a,
+                        Files.createDirectories(base.resolve("c")),
+                        Map.of(
+                                "CCUI_NODE_ID",
+                                "node-c",
+                                "CCUI_NODE_TIMEOUT",
+                                NODE_TIMEOUT,
+                                "CCUI_WORKSPACES_ROOT",
+                                work.toString()))) {
                     c.startHttp();
                     assertThat(runs.findById(leftover.id()).orElseThrow().state())
-                            .as("node c's own leftover is lost as soon as node c has started").isEqualTo(RunState.LOST);
-                    assertThat(state(admin, runOfB)).as("node b's run is untouched by node c's start")
+                            .as("node c's own leftover is lost as soon as node c has started")
+                            .isEqualTo(RunState.LOST);
+                    assertThat(state(admin, runOfB))
+                            .as("node b's run is untouched by node c's start")
                             .isEqualTo("awaiting_permission");
 
                     // Several heartbeats of node c later (each one also looks for silent nodes), b is still alive.
-                    await("node c beat for longer than the node timeout", () -> heartbeatOf(database, "node-c")
-                            .isAfter(cStarted.plusSeconds(10)));
+                    await(
+                            "node c beat for longer than the node timeout",
+                            () -> heartbeatOf(database, "node-c").isAfter(cStarted.plusSeconds(10)));
                     assertThat(state(admin, runOfB)).isEqualTo("awaiting_permission");
 
-                    List<ProcessHandle> cli = ProcessHandle.of(b.pid()).orElseThrow().descendants().toList();
+                    List<ProcessHandle> cli = ProcessHandle.of(b.pid())
+                            .orElseThrow()
+                            .descendants()
+                            .toList();
                     ProcessHandle.of(b.pid()).orElseThrow().destroyForcibly();
                     b.awaitExit(WAIT);
                     cli.forEach(ProcessHandle::destroyForcibly);
 
-                    await("node b's run is marked lost after its node fell silent", () -> state(admin, runOfB).equals("lost"));
+                    await(
+                            "node b's run is marked lost after its node fell silent",
+                            () -> state(admin, runOfB).equals("lost"));
                     // The row is written first, then run_ended is appended: the event follows within moments.
-                    await("the session's log says the run was lost", () -> !endsOf(admin, sessionOfB).isEmpty());
+                    await(
+                            "the session's log says the run was lost",
+                            () -> !endsOf(admin, sessionOfB).isEmpty());
                     assertThat(endsOf(admin, sessionOfB)).containsExactly("lost");
-                    assertThat(runs.findById(RunId.parse(runOfB).orElseThrow()).orElseThrow().endedAt())
+                    assertThat(runs.findById(RunId.parse(runOfB).orElseThrow())
+                                    .orElseThrow()
+                                    .endedAt())
                             .isAfter(cStarted.plusSeconds(10));
                 }
             }
@@ -160,15 +196,21 @@ class LostRunsAcrossNodesIT {
     }
 
     private static Instant heartbeatOf(Database database, String node) {
-        long millis = database.jdbi().withHandle(h -> h.createQuery("SELECT heartbeat_at FROM app_nodes WHERE id = :id")
-                .bind("id", node).mapTo(Long.class).one());
+        long millis = database.jdbi()
+                .withHandle(h -> h.createQuery("SELECT heartbeat_at FROM app_nodes WHERE id = :id")
+                        .bind("id", node)
+                        .mapTo(Long.class)
+                        .one());
         return Instant.ofEpochMilli(millis);
     }
 
     /** The reasons of the run_ended events in the session's log, oldest first. */
     private static List<String> endsOf(ApiClient admin, String sessionId) {
-        JsonNode events = json(admin.get("/api/sessions/" + sessionId + "/events?afterSeq=0")).get("items");
+        JsonNode events = json(admin.get("/api/sessions/" + sessionId + "/events?afterSeq=0"))
+                .get("items");
         return events.findValues("event").stream()
-                .filter(e -> e.get("kind").asText().equals("run_ended")).map(e -> e.get("reason").asText()).toList();
+                .filter(e -> e.get("kind").asText().equals("run_ended"))
+                .map(e -> e.get("reason").asText())
+                .toList();
     }
 }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class QuestionsAndPlansIT {
     @TempDir
     Path root;
+
     private FakeMessagesApi api;
     private LiveRunApp live;
 
@@ -56,8 +57,11 @@ class QuestionsAndPlansIT {
     }
 
     private String decide(JsonNode started, JsonNode request, String body) {
-        var response = live.admin().post("/api/runs/" + started.get("runId").asText() + "/permissions/"
-                + request.get("requestId").asText(), body);
+        var response = live.admin()
+                .post(
+                        "/api/runs/" + started.get("runId").asText() + "/permissions/"
+                                + request.get("requestId").asText(),
+                        body);
         return response.statusCode() + " " + response.body();
     }
 
@@ -71,23 +75,30 @@ class QuestionsAndPlansIT {
             JsonNode questions = request.get("questions");
             assertThat(questions).hasSize(2);
             assertThat(questions.get(0).get("question").asText()).isEqualTo(DATABASE_QUESTION);
-            assertThat(questions.get(0).get("options").findValuesAsText("label")).containsExactly("PostgreSQL", "SQLite");
+            assertThat(questions.get(0).get("options").findValuesAsText("label"))
+                    .containsExactly("PostgreSQL", "SQLite");
             assertThat(questions.get(0).get("multiSelect").asBoolean()).isFalse();
             assertThat(questions.get(1).get("multiSelect").asBoolean()).isTrue();
 
-            ws.send("{\"type\":\"permission\",\"runId\":\"" + started.get("runId").asText() + "\",\"requestId\":\""
+            ws.send("{\"type\":\"permission\",\"runId\":\""
+                    + started.get("runId").asText() + "\",\"requestId\":\""
                     + request.get("requestId").asText() + "\",\"decision\":\"allow\",\"answers\":{\""
                     + DATABASE_QUESTION + "\":\"SQLite\",\"" + EXTRAS_QUESTION + "\":\"Metrics, nightly backups\"}}");
             JsonNode resolved = ws.awaitKind("permission_resolved").get("event");
             assertThat(resolved.get("decision").asText()).isEqualTo("allow");
-            assertThat(decide(started, request, "{\"decision\":\"allow\",\"answers\":{\"" + DATABASE_QUESTION
-                    + "\":\"PostgreSQL\"}}")).startsWith("409");
+            assertThat(decide(
+                            started,
+                            request,
+                            "{\"decision\":\"allow\",\"answers\":{\"" + DATABASE_QUESTION + "\":\"PostgreSQL\"}}"))
+                    .startsWith("409");
             ws.untilRunEnded();
         }
         // An answer in the person's own words (not only option labels) makes the CLI word it this way.
-        assertThat(lastToolResult().get("content").asText()).startsWith("The user answered: \"" + DATABASE_QUESTION
-                + "\"=\"SQLite\", \"" + EXTRAS_QUESTION + "\"=\"Metrics, nightly backups\". Read the answers carefully");
-        assertThat(json(live.admin().get("/api/audit?limit=50")).toString()).contains("allow AskUserQuestion (answered 2)");
+        assertThat(lastToolResult().get("content").asText())
+                .startsWith("The user answered: \"" + DATABASE_QUESTION + "\"=\"SQLite\", \"" + EXTRAS_QUESTION
+                        + "\"=\"Metrics, nightly backups\". Read the answers carefully");
+        assertThat(json(live.admin().get("/api/audit?limit=50")).toString())
+                .contains("allow AskUserQuestion (answered 2)");
     }
 
     @Test
@@ -100,11 +111,13 @@ class QuestionsAndPlansIT {
             assertThat(request.get("toolName").asText()).isEqualTo("ExitPlanMode");
             assertThat(request.get("plan").asText()).isEqualTo(FakeMessagesApi.PLAN);
             assertThat(decide(started, request, "{\"decision\":\"allow\",\"permissionMode\":\"bypassPermissions\"}"))
-                    .as("a plan is not a way into bypassPermissions").startsWith("400");
+                    .as("a plan is not a way into bypassPermissions")
+                    .startsWith("400");
             assertThat(decide(started, request, "{\"decision\":\"allow\",\"permissionMode\":\"acceptEdits\"}"))
                     .startsWith("204");
             ws.untilRunEnded();
-            assertThat(lastToolResult().get("content").asText()).startsWith("User has approved your plan.")
+            assertThat(lastToolResult().get("content").asText())
+                    .startsWith("User has approved your plan.")
                     .contains("## Approved Plan:\n" + FakeMessagesApi.PLAN);
 
             // acceptEdits lets a file edit in the project run unasked: the next turn writes without a prompt.
@@ -113,7 +126,8 @@ class QuestionsAndPlansIT {
             ws.untilRunEnded(ws.awaitKind("run_started").get("seq").asLong());
             assertThat(written).exists();
         }
-        assertThat(json(live.admin().get("/api/audit?limit=50")).toString()).contains("allow ExitPlanMode (then acceptEdits)");
+        assertThat(json(live.admin().get("/api/audit?limit=50")).toString())
+                .contains("allow ExitPlanMode (then acceptEdits)");
     }
 
     @Test

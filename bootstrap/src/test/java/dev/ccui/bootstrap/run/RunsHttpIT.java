@@ -3,21 +3,17 @@ package dev.ccui.bootstrap.run;
 import static dev.ccui.bootstrap.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccui.adapters.process.claude.FakeMessagesApi;
 import dev.ccui.adapters.process.claude.TestCli;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccui.bootstrap.testing.ApiClient;
 import dev.ccui.bootstrap.testing.TestApplication;
 import dev.ccui.bootstrap.testing.WsFrames;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +21,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import java.util.Collections;
 
 /**
  * Live runs through the public API (REST and {@code /ws}) with the real, pinned claude CLI
@@ -35,6 +30,7 @@ import java.util.Collections;
 class RunsHttpIT {
     @TempDir
     Path root;
+
     private FakeMessagesApi api;
     private LiveRunApp live;
     private TestApplication app;
@@ -100,7 +96,9 @@ class RunsHttpIT {
         }
 
         JsonNode awaitKind(String kind) throws InterruptedException {
-            return await(f -> "event".equals(f.path("type").asText()) && kind.equals(f.path("event").path("kind").asText()),
+            return await(
+                    f -> "event".equals(f.path("type").asText())
+                            && kind.equals(f.path("event").path("kind").asText()),
                     60_000);
         }
 
@@ -113,7 +111,9 @@ class RunsHttpIT {
         List<JsonNode> untilRunEnded(long afterSeq) throws InterruptedException {
             List<JsonNode> events = new ArrayList<>();
             while (true) {
-                JsonNode frame = await(f -> "event".equals(f.path("type").asText()) && f.path("seq").asLong() > afterSeq,
+                JsonNode frame = await(
+                        f -> "event".equals(f.path("type").asText())
+                                && f.path("seq").asLong() > afterSeq,
                         60_000);
                 events.add(frame);
                 if ("run_ended".equals(frame.path("event").path("kind").asText())) {
@@ -144,16 +144,23 @@ class RunsHttpIT {
             ws.subscribe(sessionId, 0);
             ws.awaitType("subscribed");
             List<JsonNode> events = ws.untilRunEnded();
-            assertThat(kinds(events)).startsWith("run_started").contains("assistant_delta", "assistant_text", "result")
+            assertThat(kinds(events))
+                    .startsWith("run_started")
+                    .contains("assistant_delta", "assistant_text", "result")
                     .endsWith("run_ended");
             assertThat(events).extracting(e -> e.get("seq").asLong()).isSorted().doesNotHaveDuplicates();
-            JsonNode result = events.stream().filter(e -> "result".equals(e.path("event").path("kind").asText()))
-                    .findFirst().orElseThrow().get("event");
+            JsonNode result = events.stream()
+                    .filter(e -> "result".equals(e.path("event").path("kind").asText()))
+                    .findFirst()
+                    .orElseThrow()
+                    .get("event");
             assertThat(result.get("inputTokens").asLong()).isPositive();
             assertThat(result.get("outputTokens").asLong()).isPositive();
             assertThat(result.has("costUsd")).isTrue();
             assertThat(events.getLast().path("event").path("reason").asText()).isEqualTo("completed");
-            assertThat(json(admin.get("/api/runs/" + started.get("runId").asText())).get("state").asText())
+            assertThat(json(admin.get("/api/runs/" + started.get("runId").asText()))
+                            .get("state")
+                            .asText())
                     .isEqualTo("completed");
 
             // The CLI wrote its transcript where the indexer reads; a scan (the watcher's job in the app) indexes it.
@@ -162,7 +169,10 @@ class RunsHttpIT {
             }
             app.application().history().indexer().scanAll();
             assertThat(admin.get("/api/sessions/" + sessionId).statusCode()).isEqualTo(200);
-            assertThat(json(admin.get("/api/sessions/" + sessionId)).get("projectId").asText()).isEqualTo(projectId);
+            assertThat(json(admin.get("/api/sessions/" + sessionId))
+                            .get("projectId")
+                            .asText())
+                    .isEqualTo(projectId);
             var audit = json(admin.get("/api/audit?limit=50")).toString();
             assertThat(audit).contains("run.started", "run.stopped");
         }
@@ -189,9 +199,12 @@ class RunsHttpIT {
             Path denied = cwd.resolve("denied.txt");
             JsonNode second = startRun(admin, sessionId, "WRITE " + denied);
             JsonNode deniedRequest = ws.awaitKind("permission_request").get("event");
-            assertThat(admin.post("/api/runs/" + second.get("runId").asText() + "/permissions/"
-                    + deniedRequest.get("requestId").asText(), "{\"decision\":\"deny\",\"message\":\"not this one\"}")
-                    .statusCode()).isEqualTo(204);
+            assertThat(admin.post(
+                                    "/api/runs/" + second.get("runId").asText() + "/permissions/"
+                                            + deniedRequest.get("requestId").asText(),
+                                    "{\"decision\":\"deny\",\"message\":\"not this one\"}")
+                            .statusCode())
+                    .isEqualTo(204);
             JsonNode resolved = ws.awaitKind("permission_resolved").get("event");
             assertThat(resolved.get("decision").asText()).isEqualTo("deny");
             assertThat(resolved.get("decidedBy").asText()).isEqualTo("admin");
@@ -206,14 +219,18 @@ class RunsHttpIT {
         try (Ws ws = new Ws(admin)) {
             JsonNode started = startRun(admin, null, "WRITE " + cwd.resolve("race.txt"));
             ws.subscribe(started.get("sessionId").asText(), 0);
-            String requestId = ws.awaitKind("permission_request").get("event").get("requestId").asText();
+            String requestId = ws.awaitKind("permission_request")
+                    .get("event")
+                    .get("requestId")
+                    .asText();
             String path = "/api/runs/" + started.get("runId").asText() + "/permissions/" + requestId;
             List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
             List<Thread> racers = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 String decision = i % 2 == 0 ? "allow" : "deny";
-                racers.add(Thread.ofPlatform().start(() ->
-                        statuses.add(admin.post(path, "{\"decision\":\"" + decision + "\"}").statusCode())));
+                racers.add(Thread.ofPlatform()
+                        .start(() -> statuses.add(admin.post(path, "{\"decision\":\"" + decision + "\"}")
+                                .statusCode())));
             }
             for (Thread racer : racers) {
                 racer.join();
@@ -231,7 +248,8 @@ class RunsHttpIT {
             ws.subscribe(sessionId, 0);
             ws.awaitKind("assistant_delta");
             long asked = System.nanoTime();
-            assertThat(admin.post("/api/runs/" + started.get("runId").asText() + "/interrupt", "").statusCode())
+            assertThat(admin.post("/api/runs/" + started.get("runId").asText() + "/interrupt", "")
+                            .statusCode())
                     .isEqualTo(202);
             JsonNode ended = ws.awaitKind("run_ended");
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - asked);
@@ -267,7 +285,8 @@ class RunsHttpIT {
             }
             List<JsonNode> stayed = steady.untilRunEnded();
             assertThat(dropped.stream().map(JsonNode::toString).toList())
-                    .containsExactlyElementsOf(stayed.stream().map(JsonNode::toString).toList());
+                    .containsExactlyElementsOf(
+                            stayed.stream().map(JsonNode::toString).toList());
         }
     }
 
@@ -282,7 +301,9 @@ class RunsHttpIT {
             List<JsonNode> events = ws.untilRunEnded();
             assertThat(kinds(events)).containsExactly("error", "run_ended");
             assertThat(events.getLast().get("event").get("reason").asText()).isEqualTo("failed");
-            assertThat(json(admin.get("/api/runs/" + started.get("runId").asText())).get("state").asText())
+            assertThat(json(admin.get("/api/runs/" + started.get("runId").asText()))
+                            .get("state")
+                            .asText())
                     .isEqualTo("failed");
         }
         JsonNode health = json(admin.get("/api/health"));
@@ -311,8 +332,10 @@ class RunsHttpIT {
             assertThat(events.getFirst().get("seq").asLong()).isGreaterThan(lastSeq);
             assertThat(events.getLast().get("event").get("reason").asText()).isEqualTo("completed");
         }
-        assertThat(api.messageRequests()).as("a request of the resumed session carries the earlier turn")
-                .anySatisfy(request -> assertThat(request.toString()).contains("remember the word pineapple")
+        assertThat(api.messageRequests())
+                .as("a request of the resumed session carries the earlier turn")
+                .anySatisfy(request -> assertThat(request.toString())
+                        .contains("remember the word pineapple")
                         .contains("which word?"));
     }
 

@@ -42,24 +42,32 @@ class RunsJarIT {
             env.put("CCUI_WORKSPACES_ROOT", base.resolve("work").toString());
             env.putAll(TestCli.fakeApiEnvironment(api.baseUrl()));
             try (JarProcess jar = JarProcess.start(env)) {
-                Matcher listening = LISTENING.matcher(jar.awaitLine(l -> LISTENING.matcher(l).find(), Duration.ofSeconds(60)));
+                Matcher listening = LISTENING.matcher(
+                        jar.awaitLine(l -> LISTENING.matcher(l).find(), Duration.ofSeconds(60)));
                 assertThat(listening.find()).isTrue();
                 ApiClient admin = ApiClient.setUpAdmin("http://127.0.0.1:" + listening.group(1));
-                String projectId = json(admin.post("/api/projects", "{\"path\":\"" + cwd + "\"}")).get("id").asText();
+                String projectId = json(admin.post("/api/projects", "{\"path\":\"" + cwd + "\"}"))
+                        .get("id")
+                        .asText();
                 try (RunsHttpIT.Ws ws = new RunsHttpIT.Ws(admin)) {
-                    var started = json(admin.post("/api/runs", "{\"projectId\":\"" + projectId
-                            + "\",\"prompt\":\"SLOW please\",\"clientMessageId\":\"" + UUID.randomUUID() + "\"}"));
+                    var started = json(admin.post(
+                            "/api/runs",
+                            "{\"projectId\":\"" + projectId + "\",\"prompt\":\"SLOW please\",\"clientMessageId\":\""
+                                    + UUID.randomUUID() + "\"}"));
                     ws.subscribe(started.get("sessionId").asText(), 0);
                     ws.awaitKind("assistant_delta");
                 }
-                List<ProcessHandle> children = ProcessHandle.of(jar.pid()).orElseThrow().descendants().toList();
+                List<ProcessHandle> children =
+                        ProcessHandle.of(jar.pid()).orElseThrow().descendants().toList();
                 assertThat(children).as("the claude CLI runs under the app").isNotEmpty();
 
                 jar.terminate();
                 assertThat(jar.awaitExit(Duration.ofSeconds(60))).isIn(0, 143);
                 for (ProcessHandle child : children) {
                     child.onExit().get(10, TimeUnit.SECONDS);
-                    assertThat(child.isAlive()).as("process " + child.pid() + " " + child.info().command()).isFalse();
+                    assertThat(child.isAlive())
+                            .as("process " + child.pid() + " " + child.info().command())
+                            .isFalse();
                 }
             }
         }

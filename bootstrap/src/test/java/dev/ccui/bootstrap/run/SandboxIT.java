@@ -11,11 +11,14 @@ import dev.ccui.bootstrap.testing.JsonSocketClient;
 import dev.ccui.bootstrap.testing.TestApplication;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,9 +27,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
 
 /**
  * Issue 12 with everything real (the claude CLI against the fake Messages API, the PTY, git,
@@ -40,6 +40,7 @@ class SandboxIT {
 
     @TempDir
     Path root;
+
     private FakeMessagesApi api;
     private TestApplication app;
     private String base;
@@ -70,14 +71,17 @@ class SandboxIT {
         admin = ApiClient.setUpAdmin(base);
         mallory = admin.createMember("mallory", "terminal", "bypassPermissions");
         bob = admin.createMember("bob");
-        projectId = json(mallory.post("/api/projects", "{\"path\":\"" + project + "\"}")).get("id").asText();
+        projectId = json(mallory.post("/api/projects", "{\"path\":\"" + project + "\"}"))
+                .get("id")
+                .asText();
         var bobs = bob.post("/api/projects", "{\"path\":\"" + bobProject + "\"}");
         assertThat(bobs.statusCode()).isEqualTo(201);
         bobProjectId = json(bobs).get("id").asText();
         bobFile = Files.writeString(bobProject.resolve("plans.txt"), "BOB-PRIVATE-PLANS");
-        Path bobTranscripts = Files.createDirectories(folder.resolve("claude/projects")
-                .resolve(bobProject.toString().replaceAll("[^A-Za-z0-9]", "-")));
-        bobTranscript = Files.writeString(bobTranscripts.resolve(UUID.randomUUID() + ".jsonl"), "{\"BOB-PRIVATE-TRANSCRIPT\":1}\n");
+        Path bobTranscripts = Files.createDirectories(
+                folder.resolve("claude/projects").resolve(bobProject.toString().replaceAll("[^A-Za-z0-9]", "-")));
+        bobTranscript = Files.writeString(
+                bobTranscripts.resolve(UUID.randomUUID() + ".jsonl"), "{\"BOB-PRIVATE-TRANSCRIPT\":1}\n");
     }
 
     @AfterEach
@@ -97,34 +101,53 @@ class SandboxIT {
         long jvm = ProcessHandle.current().pid();
         // The words are put together when the script runs, so the echo of the typed command cannot pass for a result.
         StringBuilder script = new StringBuilder("R=OK; D=DENIED; ");
-        for (Path file : List.of(data.resolve("jwt-secret"), data.resolve("ccui.db"), data.resolve("node-id"), bobFile,
-                bobTranscript)) {
-            script.append("if head -c1 ").append(file).append(" >/dev/null 2>&1; then echo READ-$R ").append(file)
-                    .append("; else echo READ-$D ").append(file).append("; fi; ");
+        for (Path file : List.of(
+                data.resolve("jwt-secret"), data.resolve("ccui.db"), data.resolve("node-id"), bobFile, bobTranscript)) {
+            script.append("if head -c1 ")
+                    .append(file)
+                    .append(" >/dev/null 2>&1; then echo READ-$R ")
+                    .append(file)
+                    .append("; else echo READ-$D ")
+                    .append(file)
+                    .append("; fi; ");
         }
         // /proc/1 and every /proc/*: only the sandbox's own processes (bubblewrap's init is pid 1), none is the
         // app (a java process) and no environment holds an app setting or secret.
         script.append("n=0; for p in /proc/[0-9]*; do n=$((n+1)); if grep -qa ja[v]a $p/cmdline 2>/dev/null "
                 + "|| grep -qa -e JWT_SECRET -e CCUI_ -e DATABASE_URL -e xxxxxxxxxxxxxxxx $p/environ 2>/dev/null; "
                 + "then echo ENVIRON-$R $p; fi; done; echo ENVIRONS-SEEN-$R $n; ");
-        script.append("if grep -qa ja[v]a /proc/1/cmdline 2>/dev/null || grep -qa -e CCUI_ -e JWT_SECRET /proc/1/environ; "
-                + "then echo PROC1-APP-$R; else echo PROC1-APP-$D; fi; ");
-        script.append("if grep -qa ja[v]a /proc/").append(jvm)
+        script.append(
+                "if grep -qa ja[v]a /proc/1/cmdline 2>/dev/null || grep -qa -e CCUI_ -e JWT_SECRET /proc/1/environ; "
+                        + "then echo PROC1-APP-$R; else echo PROC1-APP-$D; fi; ");
+        script.append("if grep -qa ja[v]a /proc/")
+                .append(jvm)
                 .append("/cmdline 2>/dev/null; then echo APP-PROCESS-$R; else echo APP-PROCESS-$D; fi; ");
         for (int port : List.of(5432, 6379, appPort)) {
-            script.append("if (exec 3<>/dev/tcp/127.0.0.1/").append(port).append(") 2>/dev/null; then echo CONNECT-$R ")
-                    .append(port).append("; else echo CONNECT-$D ").append(port).append("; fi; ");
+            script.append("if (exec 3<>/dev/tcp/127.0.0.1/")
+                    .append(port)
+                    .append(") 2>/dev/null; then echo CONNECT-$R ")
+                    .append(port)
+                    .append("; else echo CONNECT-$D ")
+                    .append(port)
+                    .append("; fi; ");
         }
         script.append("echo mine > own.txt && cat own.txt | sed s/mine/OWN-FILE-$R/");
         return script.toString();
     }
 
     private static void assertAllDenied(String output) {
-        assertThat(output).contains("PROC1-APP-DENIED", "ENVIRONS-SEEN-OK", "APP-PROCESS-DENIED",
-                "CONNECT-DENIED 5432", "CONNECT-DENIED 6379", "OWN-FILE-OK");
-        assertThat(Pattern.compile("READ-DENIED").matcher(output).results().count()).isGreaterThanOrEqualTo(5);
-        assertThat(output).doesNotContain("READ-OK", "ENVIRON-OK", "CONNECT-OK", "APP-PROCESS-OK", "PROC1-APP-OK",
-                "BOB-PRIVATE");
+        assertThat(output)
+                .contains(
+                        "PROC1-APP-DENIED",
+                        "ENVIRONS-SEEN-OK",
+                        "APP-PROCESS-DENIED",
+                        "CONNECT-DENIED 5432",
+                        "CONNECT-DENIED 6379",
+                        "OWN-FILE-OK");
+        assertThat(Pattern.compile("READ-DENIED").matcher(output).results().count())
+                .isGreaterThanOrEqualTo(5);
+        assertThat(output)
+                .doesNotContain("READ-OK", "ENVIRON-OK", "CONNECT-OK", "APP-PROCESS-OK", "PROC1-APP-OK", "BOB-PRIVATE");
     }
 
     @Test
@@ -132,9 +155,17 @@ class SandboxIT {
         start(Map.of("JWT_SECRET", "x".repeat(40)));
         String probe = probe();
         try (RunsHttpIT.Ws ws = new RunsHttpIT.Ws(mallory)) {
-            var response = mallory.post("/api/runs", ApiClient.JSON.writeValueAsString(Map.of("projectId", projectId,
-                    "prompt", "BASH " + probe, "permissionMode", "bypassPermissions",
-                    "clientMessageId", UUID.randomUUID().toString())));
+            var response = mallory.post(
+                    "/api/runs",
+                    ApiClient.JSON.writeValueAsString(Map.of(
+                            "projectId",
+                            projectId,
+                            "prompt",
+                            "BASH " + probe,
+                            "permissionMode",
+                            "bypassPermissions",
+                            "clientMessageId",
+                            UUID.randomUUID().toString())));
             assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
             String sessionId = json(response).get("sessionId").asText();
             ws.subscribe(sessionId, 0);
@@ -148,7 +179,11 @@ class SandboxIT {
             app.application().history().indexer().scanAll();
             assertThat(mallory.get("/api/sessions/" + sessionId).statusCode()).isEqualTo(200);
         }
-        assertThat(json(admin.get("/api/health")).path("checks").path("sandbox").path("mode").asText())
+        assertThat(json(admin.get("/api/health"))
+                        .path("checks")
+                        .path("sandbox")
+                        .path("mode")
+                        .asText())
                 .isEqualTo("bwrap");
     }
 
@@ -182,7 +217,9 @@ class SandboxIT {
         long usual = before.stream().mapToLong(Long::longValue).max().orElseThrow();
         long worst = during.stream().mapToLong(Long::longValue).max().orElseThrow();
         // Usual latency here is a few ms; a CPU or PID exhaustion would stall it for seconds.
-        assertThat(worst).as("health during the fork bomb (ms), before: %s", before).isLessThan(Math.max(500, usual * 20));
+        assertThat(worst)
+                .as("health during the fork bomb (ms), before: %s", before)
+                .isLessThan(Math.max(500, usual * 20));
     }
 
     /** The replay of issue 12 over HTTP: a repository planted with the file API in a project without .git runs nothing. */
@@ -192,40 +229,66 @@ class SandboxIT {
         Path marker = root.resolve("filter-ran");
         Map<String, String> files = new LinkedHashMap<>();
         files.put("HEAD", "ref: refs/heads/main\n");
-        files.put("config", "[core]\n\trepositoryformatversion = 0\n\tbare = false\n\tworktree = " + project
-                + "\n[filter \"x\"]\n\tclean = touch " + marker + "\n");
+        files.put(
+                "config",
+                "[core]\n\trepositoryformatversion = 0\n\tbare = false\n\tworktree = " + project
+                        + "\n[filter \"x\"]\n\tclean = touch " + marker + "\n");
         files.put("info/attributes", "* filter=x\n");
         files.put("a.txt", "data\n");
         String files0 = "/api/projects/" + projectId + "/files/content?path=";
         for (String dir : List.of("objects", "objects/info", "objects/pack", "refs", "refs/heads", "info")) {
-            assertThat(mallory.post(files0 + dir, "{\"type\":\"directory\"}").statusCode()).isEqualTo(201);
+            assertThat(mallory.post(files0 + dir, "{\"type\":\"directory\"}").statusCode())
+                    .isEqualTo(201);
         }
         for (var file : files.entrySet()) {
-            var created = mallory.post(files0 + file.getKey(), ApiClient.JSON.writeValueAsString(Map.of("content", file.getValue())));
+            var created = mallory.post(
+                    files0 + file.getKey(), ApiClient.JSON.writeValueAsString(Map.of("content", file.getValue())));
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         }
         var staged = mallory.post("/api/projects/" + projectId + "/git/stage", "{\"paths\":[\".\"]}");
         assertThat(staged.statusCode()).isEqualTo(409);
         assertThat(json(staged).path("error").path("code").asText()).isEqualTo("NOT_A_REPOSITORY");
-        assertThat(mallory.get("/api/projects/" + projectId + "/git/status").statusCode()).isEqualTo(409);
+        assertThat(mallory.get("/api/projects/" + projectId + "/git/status").statusCode())
+                .isEqualTo(409);
         assertThat(marker).doesNotExist();
     }
 
     @Test
     void capabilitiesAndScopesAreRequiredAndEveryRefusalIsAudited() throws Exception {
         start(Map.of());
-        var refused = bob.post("/api/runs", ApiClient.JSON.writeValueAsString(Map.of("projectId", bobProjectId, "prompt", "hi",
-                "permissionMode", "bypassPermissions", "clientMessageId", UUID.randomUUID().toString())));
+        var refused = bob.post(
+                "/api/runs",
+                ApiClient.JSON.writeValueAsString(Map.of(
+                        "projectId",
+                        bobProjectId,
+                        "prompt",
+                        "hi",
+                        "permissionMode",
+                        "bypassPermissions",
+                        "clientMessageId",
+                        UUID.randomUUID().toString())));
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(json(refused).path("error").path("code").asText()).isEqualTo("CAPABILITY_REQUIRED");
         assertThat(JsonSocketClient.handshakeStatus(
-                () -> JsonSocketClient.withTicket(bob, "/ws/terminal?projectId=" + bobProjectId))).isEqualTo(403);
+                        () -> JsonSocketClient.withTicket(bob, "/ws/terminal?projectId=" + bobProjectId)))
+                .isEqualTo(403);
 
-        String apiOnly = json(mallory.post("/api/api-keys", "{\"name\":\"ci\",\"scopes\":[\"api\"]}")).get("secret").asText();
-        String bypass = json(mallory.post("/api/api-keys", "{\"name\":\"yolo\",\"scopes\":[\"api\",\"bypassPermissions\"]}"))
-                .get("secret").asText();
-        String run = ApiClient.JSON.writeValueAsString(Map.of("projectId", projectId, "prompt", "hi",
-                "permissionMode", "bypassPermissions", "clientMessageId", UUID.randomUUID().toString()));
+        String apiOnly = json(mallory.post("/api/api-keys", "{\"name\":\"ci\",\"scopes\":[\"api\"]}"))
+                .get("secret")
+                .asText();
+        String bypass = json(mallory.post(
+                        "/api/api-keys", "{\"name\":\"yolo\",\"scopes\":[\"api\",\"bypassPermissions\"]}"))
+                .get("secret")
+                .asText();
+        String run = ApiClient.JSON.writeValueAsString(Map.of(
+                "projectId",
+                projectId,
+                "prompt",
+                "hi",
+                "permissionMode",
+                "bypassPermissions",
+                "clientMessageId",
+                UUID.randomUUID().toString()));
         var noScope = withKey(apiOnly, run);
         assertThat(noScope.statusCode()).isEqualTo(403);
         assertThat(json(noScope).path("error").path("code").asText()).isEqualTo("SCOPE_REQUIRED");
@@ -241,15 +304,20 @@ class SandboxIT {
             };
             assertThat(user.get("capabilities").toString()).isEqualTo(expected);
         }
-        String audit = json(admin.get("/api/audit?action=access.capability_refused&limit=50")).toString();
+        String audit = json(admin.get("/api/audit?action=access.capability_refused&limit=50"))
+                .toString();
         assertThat(audit).contains("bob", "mallory");
     }
 
     private HttpResponse<String> withKey(String key, String body) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/runs"))
-                .header("X-API-Key", key).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base + "/api/runs"))
+                                .header("X-API-Key", key)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -260,15 +328,23 @@ class SandboxIT {
         var second = admin.post("/api/users", "{\"username\":\"second\",\"password\":\"second password 1\"}");
         assertThat(second.statusCode()).isEqualTo(409);
         assertThat(json(second).path("error").path("code").asText()).isEqualTo("SANDBOX_REQUIRED");
-        assertThat(json(admin.get("/api/health")).path("checks").path("sandbox").path("mode").asText()).isEqualTo("none");
+        assertThat(json(admin.get("/api/health"))
+                        .path("checks")
+                        .path("sandbox")
+                        .path("mode")
+                        .asText())
+                .isEqualTo("none");
     }
 
     private List<Long> healthLatencies(HttpClient http, int count) throws Exception {
         List<Long> latencies = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             long start = System.nanoTime();
-            var response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/health"))
-                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            var response = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/health"))
+                            .timeout(Duration.ofSeconds(30))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             latencies.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
             assertThat(response.statusCode()).isIn(200, 503);
         }
@@ -277,6 +353,7 @@ class SandboxIT {
 
     /** A terminal socket of mallory's on her project. */
     private JsonSocketClient terminal() {
-        return JsonSocketClient.withTicket(mallory, "/ws/terminal?projectId=" + projectId).waitingUpTo(WAIT);
+        return JsonSocketClient.withTicket(mallory, "/ws/terminal?projectId=" + projectId)
+                .waitingUpTo(WAIT);
     }
 }

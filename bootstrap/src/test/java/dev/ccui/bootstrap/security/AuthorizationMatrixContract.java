@@ -8,6 +8,7 @@ import dev.ccui.adapters.http.security.Access;
 import dev.ccui.bootstrap.testing.ApiClient;
 import dev.ccui.bootstrap.testing.TestApplication;
 import dev.ccui.bootstrap.testing.TranscriptFixtures;
+import dev.ccui.bootstrap.testing.WsFrames;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -31,8 +33,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import dev.ccui.bootstrap.testing.WsFrames;
-import java.util.Locale;
 
 /**
  * The authorisation matrix of issue 11: every endpoint the router registered (read from the
@@ -46,66 +46,134 @@ abstract class AuthorizationMatrixContract {
 
     /** What a route needs beyond its {@link Access}, as the threat model says. */
     enum Rule {
-        PUBLIC, SCRAPE, USER, SESSION_ONLY_NO_KEY, ADMIN, PROJECT, OWN_KEY, RUN, WS, WS_TERMINAL
+        PUBLIC,
+        SCRAPE,
+        USER,
+        SESSION_ONLY_NO_KEY,
+        ADMIN,
+        PROJECT,
+        OWN_KEY,
+        RUN,
+        WS,
+        WS_TERMINAL
     }
 
     /** Who calls. */
     enum Caller {
-        ANONYMOUS, OWNER_MEMBER, OTHER_MEMBER, ADMIN, KEY_API, KEY_TERMINAL, KEY_ADMIN, ADMIN_KEY_WITHOUT_ADMIN_SCOPE,
-        DISABLED_USER, REVOKED_TOKEN, EXPIRED_TOKEN, FOREIGN_KEY_TOKEN, ALG_NONE, JTI_OF_ANOTHER_USER
+        ANONYMOUS,
+        OWNER_MEMBER,
+        OTHER_MEMBER,
+        ADMIN,
+        KEY_API,
+        KEY_TERMINAL,
+        KEY_ADMIN,
+        ADMIN_KEY_WITHOUT_ADMIN_SCOPE,
+        DISABLED_USER,
+        REVOKED_TOKEN,
+        EXPIRED_TOKEN,
+        FOREIGN_KEY_TOKEN,
+        ALG_NONE,
+        JTI_OF_ANOTHER_USER
     }
 
     /** What must happen: let through (any answer but 401/403), or refused with exactly this status. */
     enum Expect {
-        ALLOWED, UNAUTHORIZED, FORBIDDEN, DENIED_403_OR_404
+        ALLOWED,
+        UNAUTHORIZED,
+        FORBIDDEN,
+        DENIED_403_OR_404
     }
 
     /** The rule of each route, by method and template. Adding a route without a line here fails the test. */
     private static final Map<String, Rule> RULES = new LinkedHashMap<>();
 
     static {
-        for (String route : List.of("GET /api/health", "GET /api/auth/status", "POST /api/auth/setup", "POST /api/auth/login",
+        for (String route : List.of(
+                "GET /api/health",
+                "GET /api/auth/status",
+                "POST /api/auth/setup",
+                "POST /api/auth/login",
                 "GET /api/openapi.json")) {
             RULES.put(route, Rule.PUBLIC);
         }
         RULES.put("GET /metrics", Rule.SCRAPE);
-        for (String route : List.of("POST /api/auth/logout", "GET /api/auth/me", "POST /api/auth/password",
-                "POST /api/auth/ws-ticket", "GET /api/api-keys", "GET /api/projects", "POST /api/projects", "GET /api/runs",
+        for (String route : List.of(
+                "POST /api/auth/logout",
+                "GET /api/auth/me",
+                "POST /api/auth/password",
+                "POST /api/auth/ws-ticket",
+                "GET /api/api-keys",
+                "GET /api/projects",
+                "POST /api/projects",
+                "GET /api/runs",
                 "GET /api/search")) {
             RULES.put(route, Rule.USER);
         }
         RULES.put("POST /api/api-keys", Rule.SESSION_ONLY_NO_KEY);
         RULES.put("DELETE /api/api-keys/{id}", Rule.OWN_KEY);
-        for (String route : List.of("GET /api/users", "POST /api/users", "GET /api/users/{id}", "PATCH /api/users/{id}",
-                "DELETE /api/users/{id}", "GET /api/admin/maintenance", "PUT /api/admin/maintenance",
-                "GET /api/admin/unsafe-projects", "POST /api/admin/sessions/revoke-all", "GET /api/audit", "GET /api/metrics")) {
+        for (String route : List.of(
+                "GET /api/users",
+                "POST /api/users",
+                "GET /api/users/{id}",
+                "PATCH /api/users/{id}",
+                "DELETE /api/users/{id}",
+                "GET /api/admin/maintenance",
+                "PUT /api/admin/maintenance",
+                "GET /api/admin/unsafe-projects",
+                "POST /api/admin/sessions/revoke-all",
+                "GET /api/audit",
+                "GET /api/metrics")) {
             RULES.put(route, Rule.ADMIN);
         }
-        for (String route : List.of("GET /api/projects/{projectId}", "PATCH /api/projects/{projectId}",
-                "DELETE /api/projects/{projectId}", "GET /api/projects/{projectId}/members",
-                "POST /api/projects/{projectId}/members", "DELETE /api/projects/{projectId}/members/{userId}",
-                "GET /api/projects/{projectId}/sessions", "POST /api/runs",
-                "GET /api/sessions/{sessionId}", "PATCH /api/sessions/{sessionId}", "DELETE /api/sessions/{sessionId}",
-                "GET /api/sessions/{sessionId}/messages", "GET /api/sessions/{sessionId}/matches",
-                "GET /api/sessions/{sessionId}/tool-results/{toolUseId}", "GET /api/sessions/{sessionId}/images/{imageId}",
-                "GET /api/sessions/{sessionId}/export", "GET /api/sessions/{sessionId}/events",
-                "GET /api/projects/{projectId}/files", "GET /api/projects/{projectId}/files/content",
-                "PUT /api/projects/{projectId}/files/content", "POST /api/projects/{projectId}/files/content",
-                "DELETE /api/projects/{projectId}/files/content", "POST /api/projects/{projectId}/files/move",
-                "GET /api/projects/{projectId}/git/status", "GET /api/projects/{projectId}/git/diff",
-                "GET /api/projects/{projectId}/git/log", "GET /api/projects/{projectId}/git/branches",
-                "POST /api/projects/{projectId}/git/stage", "POST /api/projects/{projectId}/git/unstage",
-                "POST /api/projects/{projectId}/git/commit", "POST /api/projects/{projectId}/git/checkout",
-                "POST /api/projects/{projectId}/git/branch", "POST /api/projects/{projectId}/git/branch/delete",
-                "POST /api/projects/{projectId}/git/branch/rename", "POST /api/projects/{projectId}/git/discard",
+        for (String route : List.of(
+                "GET /api/projects/{projectId}",
+                "PATCH /api/projects/{projectId}",
+                "DELETE /api/projects/{projectId}",
+                "GET /api/projects/{projectId}/members",
+                "POST /api/projects/{projectId}/members",
+                "DELETE /api/projects/{projectId}/members/{userId}",
+                "GET /api/projects/{projectId}/sessions",
+                "POST /api/runs",
+                "GET /api/sessions/{sessionId}",
+                "PATCH /api/sessions/{sessionId}",
+                "DELETE /api/sessions/{sessionId}",
+                "GET /api/sessions/{sessionId}/messages",
+                "GET /api/sessions/{sessionId}/matches",
+                "GET /api/sessions/{sessionId}/tool-results/{toolUseId}",
+                "GET /api/sessions/{sessionId}/images/{imageId}",
+                "GET /api/sessions/{sessionId}/export",
+                "GET /api/sessions/{sessionId}/events",
+                "GET /api/projects/{projectId}/files",
+                "GET /api/projects/{projectId}/files/content",
+                "PUT /api/projects/{projectId}/files/content",
+                "POST /api/projects/{projectId}/files/content",
+                "DELETE /api/projects/{projectId}/files/content",
+                "POST /api/projects/{projectId}/files/move",
+                "GET /api/projects/{projectId}/git/status",
+                "GET /api/projects/{projectId}/git/diff",
+                "GET /api/projects/{projectId}/git/log",
+                "GET /api/projects/{projectId}/git/branches",
+                "POST /api/projects/{projectId}/git/stage",
+                "POST /api/projects/{projectId}/git/unstage",
+                "POST /api/projects/{projectId}/git/commit",
+                "POST /api/projects/{projectId}/git/checkout",
+                "POST /api/projects/{projectId}/git/branch",
+                "POST /api/projects/{projectId}/git/branch/delete",
+                "POST /api/projects/{projectId}/git/branch/rename",
+                "POST /api/projects/{projectId}/git/discard",
                 "POST /api/projects/{projectId}/git/discard-hunk",
-                "GET /api/projects/{projectId}/git/stashes", "POST /api/projects/{projectId}/git/stashes",
-                "POST /api/projects/{projectId}/git/stashes/{index}/apply", "DELETE /api/projects/{projectId}/git/stashes/{index}",
-                "POST /api/projects/{projectId}/git/fetch", "POST /api/projects/{projectId}/git/pull",
+                "GET /api/projects/{projectId}/git/stashes",
+                "POST /api/projects/{projectId}/git/stashes",
+                "POST /api/projects/{projectId}/git/stashes/{index}/apply",
+                "DELETE /api/projects/{projectId}/git/stashes/{index}",
+                "POST /api/projects/{projectId}/git/fetch",
+                "POST /api/projects/{projectId}/git/pull",
                 "POST /api/projects/{projectId}/git/push")) {
             RULES.put(route, Rule.PROJECT);
         }
-        for (String route : List.of("GET /api/runs/{runId}", "POST /api/runs/{runId}/interrupt",
+        for (String route : List.of(
+                "GET /api/runs/{runId}",
+                "POST /api/runs/{runId}/interrupt",
                 "POST /api/runs/{runId}/permissions/{requestId}")) {
             RULES.put(route, Rule.RUN);
         }
@@ -120,8 +188,7 @@ abstract class AuthorizationMatrixContract {
                 // A credential that is presented and wrong is refused everywhere, public routes included.
                 return Expect.UNAUTHORIZED;
             }
-            default -> {
-            }
+            default -> {}
         }
         boolean key = caller.name().startsWith("KEY_") || caller == Caller.ADMIN_KEY_WITHOUT_ADMIN_SCOPE;
         boolean actsAsAdmin = caller == Caller.ADMIN || caller == Caller.KEY_ADMIN;
@@ -138,16 +205,20 @@ abstract class AuthorizationMatrixContract {
             case ADMIN -> actsAsAdmin ? Expect.ALLOWED : Expect.FORBIDDEN;
             case PROJECT -> actsAsAdmin || ownerSide ? Expect.ALLOWED : Expect.FORBIDDEN;
             case OWN_KEY, RUN -> actsAsAdmin || ownerSide ? Expect.ALLOWED : Expect.DENIED_403_OR_404;
-            case WS_TERMINAL -> caller == Caller.OWNER_MEMBER || caller == Caller.ADMIN || caller == Caller.KEY_TERMINAL
-                    ? Expect.ALLOWED : Expect.FORBIDDEN;
+            case WS_TERMINAL ->
+                caller == Caller.OWNER_MEMBER || caller == Caller.ADMIN || caller == Caller.KEY_TERMINAL
+                        ? Expect.ALLOWED
+                        : Expect.FORBIDDEN;
         };
     }
 
     @TempDir
     Path folder;
+
     private TestApplication app;
     private String base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<Caller, Map<String, String>> credentials = new LinkedHashMap<>();
     private final AtomicInteger counter = new AtomicInteger();
     private ApiClient admin;
@@ -167,21 +238,31 @@ abstract class AuthorizationMatrixContract {
         admin = ApiClient.setUpAdmin(base);
         olga = admin.createMember("olga");
         // The web shell is a capability an admin grants (issue 12): olga has it, sam does not.
-        assertThat(admin.send("PATCH", "/api/users/" + olga.userId(), "{\"capabilities\":[\"terminal\"]}").statusCode())
+        assertThat(admin.send("PATCH", "/api/users/" + olga.userId(), "{\"capabilities\":[\"terminal\"]}")
+                        .statusCode())
                 .isEqualTo(200);
         ApiClient sam = admin.createMember("sam");
-        bystanderId = ApiClient.json(admin.post("/api/users",
-                "{\"username\":\"bystander\",\"password\":\"bystander password 1\"}")).get("id").asText();
+        bystanderId = ApiClient.json(
+                        admin.post("/api/users", "{\"username\":\"bystander\",\"password\":\"bystander password 1\"}"))
+                .get("id")
+                .asText();
 
         projectDir = Files.createDirectories(folder.resolve("work").resolve("olga-app"));
         Files.writeString(projectDir.resolve("readme.txt"), "hello");
-        projectId = ApiClient.json(olga.post("/api/projects", "{\"path\":\"" + projectDir + "\"}")).get("id").asText();
+        projectId = ApiClient.json(olga.post("/api/projects", "{\"path\":\"" + projectDir + "\"}"))
+                .get("id")
+                .asText();
         TranscriptFixtures.install(folder.resolve("claude"), projectDir);
         app.application().history().indexer().scanAll();
         sessionId = TranscriptFixtures.SESSIONS.getFirst();
-        assertThat(olga.get("/api/sessions/" + sessionId).statusCode()).as("the session is in olga's project").isEqualTo(200);
-        runId = ApiClient.json(olga.post("/api/runs", "{\"projectId\":\"" + projectId
-                + "\",\"prompt\":\"hi\",\"clientMessageId\":\"matrix-run\"}")).get("runId").asText();
+        assertThat(olga.get("/api/sessions/" + sessionId).statusCode())
+                .as("the session is in olga's project")
+                .isEqualTo(200);
+        runId = ApiClient.json(olga.post(
+                        "/api/runs",
+                        "{\"projectId\":\"" + projectId + "\",\"prompt\":\"hi\",\"clientMessageId\":\"matrix-run\"}"))
+                .get("runId")
+                .asText();
 
         String olgaToken = token(olga);
         credentials.put(Caller.ANONYMOUS, Map.of());
@@ -195,19 +276,31 @@ abstract class AuthorizationMatrixContract {
 
         ApiClient dora = admin.createMember("dora");
         String doraId = dora.userId();
-        assertThat(admin.send("PATCH", "/api/users/" + doraId, "{\"disabled\":true}").statusCode()).isEqualTo(200);
+        assertThat(admin.send("PATCH", "/api/users/" + doraId, "{\"disabled\":true}")
+                        .statusCode())
+                .isEqualTo(200);
         credentials.put(Caller.DISABLED_USER, bearer(token(dora)));
         ApiClient signedOut = login("olga");
         assertThat(signedOut.post("/api/auth/logout", null).statusCode()).isEqualTo(204);
         credentials.put(Caller.REVOKED_TOKEN, bearer(token(signedOut)));
         String secret = Tokens.secretOf(folder.resolve("data"));
         String olgaJti = Tokens.jtiOf(olgaToken);
-        credentials.put(Caller.EXPIRED_TOKEN, bearer(Tokens.signed(secret, olga.userId(), olgaJti, Instant.now().minusSeconds(60))));
-        credentials.put(Caller.FOREIGN_KEY_TOKEN, bearer(Tokens.signed("another secret of at least thirty-two bytes!",
-                olga.userId(), olgaJti, Instant.now().plusSeconds(3600))));
+        credentials.put(
+                Caller.EXPIRED_TOKEN,
+                bearer(Tokens.signed(
+                        secret, olga.userId(), olgaJti, Instant.now().minusSeconds(60))));
+        credentials.put(
+                Caller.FOREIGN_KEY_TOKEN,
+                bearer(Tokens.signed(
+                        "another secret of at least thirty-two bytes!",
+                        olga.userId(),
+                        olgaJti,
+                        Instant.now().plusSeconds(3600))));
         credentials.put(Caller.ALG_NONE, bearer(Tokens.algNone(olgaToken)));
-        credentials.put(Caller.JTI_OF_ANOTHER_USER, bearer(Tokens.signed(secret, admin.userId(), olgaJti,
-                Instant.now().plusSeconds(3600))));
+        credentials.put(
+                Caller.JTI_OF_ANOTHER_USER,
+                bearer(Tokens.signed(
+                        secret, admin.userId(), olgaJti, Instant.now().plusSeconds(3600))));
     }
 
     @AfterEach
@@ -217,24 +310,40 @@ abstract class AuthorizationMatrixContract {
 
     @Test
     void everyRouteTimesEveryCallerAnswersAsTheThreatModelSays() throws Exception {
-        List<RouteInfo> endpoints = new ArrayList<>(app.application().start().http().endpoints());
-        List<String> unruled = endpoints.stream().map(r -> r.method() + " " + r.path()).filter(r -> !RULES.containsKey(r)).toList();
-        assertThat(unruled).as("routes without a rule in the authorisation matrix (add them to RULES and docs/security.md)")
+        List<RouteInfo> endpoints =
+                new ArrayList<>(app.application().start().http().endpoints());
+        List<String> unruled = endpoints.stream()
+                .map(r -> r.method() + " " + r.path())
+                .filter(r -> !RULES.containsKey(r))
+                .toList();
+        assertThat(unruled)
+                .as("routes without a rule in the authorisation matrix (add them to RULES and docs/security.md)")
                 .isEmpty();
         assertThat(endpoints).hasSizeGreaterThan(60);
         // Routes that end what they act on run last: signing out, hiding the session.
-        endpoints.sort(Comparator.comparingInt((RouteInfo r) -> r.path().equals("/api/auth/logout") ? 2
+        endpoints.sort(Comparator.comparingInt((RouteInfo r) -> r.path().equals("/api/auth/logout")
+                ? 2
                 : r.method().equals("DELETE") && r.path().equals("/api/sessions/{sessionId}") ? 1 : 0));
 
         List<String> failures = new ArrayList<>();
         StringBuilder table = new StringBuilder("| route | access |");
         for (Caller caller : Caller.values()) {
-            table.append(' ').append(caller.name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(" |");
+            table.append(' ')
+                    .append(caller.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                    .append(" |");
         }
-        table.append("\n|---|---|").append("---|".repeat(Caller.values().length)).append('\n');
+        table.append("\n|---|---|")
+                .append("---|".repeat(Caller.values().length))
+                .append('\n');
         for (RouteInfo route : endpoints) {
             Rule rule = RULES.get(route.method() + " " + route.path());
-            table.append("| `").append(route.method()).append(' ').append(route.path()).append("` | ").append(rule).append(" |");
+            table.append("| `")
+                    .append(route.method())
+                    .append(' ')
+                    .append(route.path())
+                    .append("` | ")
+                    .append(rule)
+                    .append(" |");
             for (Caller caller : Caller.values()) {
                 int status = call(route, caller);
                 Expect expect = expected(rule, caller);
@@ -246,16 +355,21 @@ abstract class AuthorizationMatrixContract {
                 };
                 table.append(' ').append(status).append(ok ? "" : " ✗").append(" |");
                 if (!ok) {
-                    failures.add(route.method() + " " + route.path() + " as " + caller + ": expected " + expect + ", got " + status);
+                    failures.add(route.method() + " " + route.path() + " as " + caller + ": expected " + expect
+                            + ", got " + status);
                 }
             }
             table.append('\n');
         }
         Path report = Path.of("target", "authorization-matrix-" + getClass().getSimpleName() + ".md");
         Files.createDirectories(report.getParent());
-        Files.writeString(report, "# Authorisation matrix: " + endpoints.size() + " routes × " + Caller.values().length
-                + " callers = " + endpoints.size() * Caller.values().length + " cells\n\n" + table);
-        assertThat(failures).as("cells that break the threat model (table in " + report.toAbsolutePath() + ")").isEmpty();
+        Files.writeString(
+                report,
+                "# Authorisation matrix: " + endpoints.size() + " routes × " + Caller.values().length + " callers = "
+                        + endpoints.size() * Caller.values().length + " cells\n\n" + table);
+        assertThat(failures)
+                .as("cells that break the threat model (table in " + report.toAbsolutePath() + ")")
+                .isEmpty();
     }
 
     @Test
@@ -275,12 +389,17 @@ abstract class AuthorizationMatrixContract {
         var minted = send("POST", "/api/api-keys", "{\"name\":\"more\"}", credentials.get(Caller.KEY_ADMIN));
         assertThat(minted.statusCode()).isEqualTo(403);
         assertThat(ApiClient.json(minted).at("/error/code").asText()).isEqualTo("API_KEY_REFUSED");
-        var users = send("POST", "/api/users", "{\"username\":\"evil\",\"password\":\"evil password 12\",\"role\":\"admin\"}",
+        var users = send(
+                "POST",
+                "/api/users",
+                "{\"username\":\"evil\",\"password\":\"evil password 12\",\"role\":\"admin\"}",
                 credentials.get(Caller.ADMIN_KEY_WITHOUT_ADMIN_SCOPE));
         assertThat(users.statusCode()).isEqualTo(403);
         assertThat(ApiClient.json(users).at("/error/code").asText()).isEqualTo("SCOPE_REQUIRED");
         var grant = olga.post("/api/api-keys", "{\"name\":\"x\",\"scopes\":[\"admin\"]}");
-        assertThat(grant.statusCode()).as("a member cannot grant the admin scope").isEqualTo(400);
+        assertThat(grant.statusCode())
+                .as("a member cannot grant the admin scope")
+                .isEqualTo(400);
     }
 
     /**
@@ -292,12 +411,17 @@ abstract class AuthorizationMatrixContract {
         Map<String, String> frames = new LinkedHashMap<>();
         frames.put("subscribe", "{\"type\":\"subscribe\",\"sessionId\":\"" + sessionId + "\",\"afterSeq\":0}");
         frames.put("unsubscribe", "{\"type\":\"unsubscribe\",\"sessionId\":\"" + sessionId + "\"}");
-        frames.put("send", "{\"type\":\"send\",\"projectId\":\"" + projectId + "\",\"sessionId\":\"" + sessionId
-                + "\",\"prompt\":\"hi\",\"clientMessageId\":\"ws-other\"}");
+        frames.put(
+                "send",
+                "{\"type\":\"send\",\"projectId\":\"" + projectId + "\",\"sessionId\":\"" + sessionId
+                        + "\",\"prompt\":\"hi\",\"clientMessageId\":\"ws-other\"}");
         frames.put("interrupt", "{\"type\":\"interrupt\",\"runId\":\"" + runId + "\",\"clientMessageId\":\"i\"}");
-        frames.put("permission", "{\"type\":\"permission\",\"runId\":\"" + runId
-                + "\",\"requestId\":\"r\",\"decision\":\"allow\",\"clientMessageId\":\"p\"}");
-        ApiClient sam = new ApiClient(base, credentials.get(Caller.OTHER_MEMBER).get("Authorization").substring(7));
+        frames.put(
+                "permission",
+                "{\"type\":\"permission\",\"runId\":\"" + runId
+                        + "\",\"requestId\":\"r\",\"decision\":\"allow\",\"clientMessageId\":\"p\"}");
+        ApiClient sam = new ApiClient(
+                base, credentials.get(Caller.OTHER_MEMBER).get("Authorization").substring(7));
         try (var socket = WsFrames.open(sam)) {
             for (var frame : frames.entrySet()) {
                 if (frame.getKey().equals("unsubscribe")) {
@@ -311,7 +435,10 @@ abstract class AuthorizationMatrixContract {
         }
         try (var socket = WsFrames.open(olga)) {
             socket.send(frames.get("subscribe"));
-            assertThat(ApiClient.json(socket.await("subscribed", 5_000)).get("sessionId").asText()).isEqualTo(sessionId);
+            assertThat(ApiClient.json(socket.await("subscribed", 5_000))
+                            .get("sessionId")
+                            .asText())
+                    .isEqualTo(sessionId);
         }
     }
 
@@ -323,8 +450,11 @@ abstract class AuthorizationMatrixContract {
         }
         int n = counter.incrementAndGet();
         String path = route.path()
-                .replace("{projectId}", route.method().equals("DELETE") && route.path().equals("/api/projects/{projectId}")
-                        ? throwawayProject(n) : projectId)
+                .replace(
+                        "{projectId}",
+                        route.method().equals("DELETE") && route.path().equals("/api/projects/{projectId}")
+                                ? throwawayProject(n)
+                                : projectId)
                 .replace("{sessionId}", sessionId)
                 .replace("{runId}", runId)
                 .replace("{requestId}", "no-such-request")
@@ -342,20 +472,26 @@ abstract class AuthorizationMatrixContract {
         switch (route.method() + " " + route.path()) {
             case "POST /api/auth/setup" -> body = "{\"username\":\"late\",\"password\":\"late password 12\"}";
             case "POST /api/auth/login" -> body = "{\"username\":\"olga\",\"password\":\"olga password 1\"}";
-            case "POST /api/auth/password" -> body = "{\"currentPassword\":\"wrong password 1\",\"newPassword\":\"a new long password 7\"}";
+            case "POST /api/auth/password" ->
+                body = "{\"currentPassword\":\"wrong password 1\",\"newPassword\":\"a new long password 7\"}";
             case "POST /api/api-keys" -> body = "{\"name\":\"k" + n + "\"}";
-            case "POST /api/users" -> body = "{\"username\":\"made" + n + "\",\"password\":\"made password " + n + "x\"}";
+            case "POST /api/users" ->
+                body = "{\"username\":\"made" + n + "\",\"password\":\"made password " + n + "x\"}";
             case "PATCH /api/users/{id}" -> body = "{}";
             case "PUT /api/admin/maintenance" -> body = "{\"enabled\":false}";
-            case "POST /api/projects" -> body = "{\"path\":\"" + Files.createDirectories(folder.resolve("work").resolve("reg" + n)) + "\"}";
+            case "POST /api/projects" ->
+                body = "{\"path\":\""
+                        + Files.createDirectories(folder.resolve("work").resolve("reg" + n)) + "\"}";
             case "PATCH /api/projects/{projectId}" -> body = "{\"starred\":true}";
             case "POST /api/projects/{projectId}/members" -> body = "{\"userId\":\"" + bystanderId + "\"}";
             case "PATCH /api/sessions/{sessionId}" -> body = "{\"title\":\"t\"}";
-            case "POST /api/runs" -> body = "{\"projectId\":\"" + projectId + "\",\"prompt\":\"hi\",\"clientMessageId\":\"m" + n + "\"}";
+            case "POST /api/runs" ->
+                body = "{\"projectId\":\"" + projectId + "\",\"prompt\":\"hi\",\"clientMessageId\":\"m" + n + "\"}";
             case "POST /api/runs/{runId}/permissions/{requestId}" -> body = "{\"decision\":\"allow\"}";
             case "PUT /api/projects/{projectId}/files/content" -> body = "{\"content\":\"x\"}";
             case "POST /api/projects/{projectId}/files/content" -> body = "{\"content\":\"x\"}";
-            case "POST /api/projects/{projectId}/files/move" -> body = "{\"from\":\"none" + n + "\",\"to\":\"other" + n + "\"}";
+            case "POST /api/projects/{projectId}/files/move" ->
+                body = "{\"from\":\"none" + n + "\",\"to\":\"other" + n + "\"}";
             default -> body = route.method().equals("GET") || route.method().equals("DELETE") ? null : "{}";
         }
         if (route.path().endsWith("/files/content")) {
@@ -370,9 +506,13 @@ abstract class AuthorizationMatrixContract {
         return send(route.method(), path, body, headers).statusCode();
     }
 
-    private HttpResponse<String> send(String method, String path, String body, Map<String, String> headers) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    private HttpResponse<String> send(String method, String path, String body, Map<String, String> headers)
+            throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
@@ -384,8 +524,9 @@ abstract class AuthorizationMatrixContract {
         var builder = http.newWebSocketBuilder();
         headers.forEach(builder::header);
         try {
-            WebSocket ws = builder.buildAsync(URI.create(base.replace("http://", "ws://") + pathAndQuery), new WebSocket.Listener() {
-            }).get(10, TimeUnit.SECONDS);
+            WebSocket ws = builder.buildAsync(
+                            URI.create(base.replace("http://", "ws://") + pathAndQuery), new WebSocket.Listener() {})
+                    .get(10, TimeUnit.SECONDS);
             ws.abort();
             return 101;
         } catch (ExecutionException e) {
@@ -398,21 +539,27 @@ abstract class AuthorizationMatrixContract {
 
     private String throwawayProject(int n) throws IOException {
         Path dir = Files.createDirectories(folder.resolve("work").resolve("gone" + n));
-        return ApiClient.json(olga.post("/api/projects", "{\"path\":\"" + dir + "\"}")).get("id").asText();
+        return ApiClient.json(olga.post("/api/projects", "{\"path\":\"" + dir + "\"}"))
+                .get("id")
+                .asText();
     }
 
     private String throwawayUser(int n) {
-        return ApiClient.json(admin.post("/api/users", "{\"username\":\"gone" + n + "\",\"password\":\"gone password " + n + "x\"}"))
-                .get("id").asText();
+        return ApiClient.json(admin.post(
+                        "/api/users", "{\"username\":\"gone" + n + "\",\"password\":\"gone password " + n + "x\"}"))
+                .get("id")
+                .asText();
     }
 
     private String throwawayKey(int n) {
-        return ApiClient.json(olga.post("/api/api-keys", "{\"name\":\"gone" + n + "\"}")).get("id").asText();
+        return ApiClient.json(olga.post("/api/api-keys", "{\"name\":\"gone" + n + "\"}"))
+                .get("id")
+                .asText();
     }
 
     private ApiClient login(String name) {
-        var response = new ApiClient(base, null).post("/api/auth/login",
-                "{\"username\":\"" + name + "\",\"password\":\"" + name + " password 1\"}");
+        var response = new ApiClient(base, null)
+                .post("/api/auth/login", "{\"username\":\"" + name + "\",\"password\":\"" + name + " password 1\"}");
         return new ApiClient(base, ApiClient.json(response).get("token").asText());
     }
 
@@ -425,7 +572,9 @@ abstract class AuthorizationMatrixContract {
     }
 
     private static Map<String, String> apiKey(ApiClient owner, String scopes) {
-        var created = owner.post("/api/api-keys", "{\"name\":\"matrix " + scopes.replaceAll("\\W", "") + "\",\"scopes\":" + scopes + "}");
+        var created = owner.post(
+                "/api/api-keys",
+                "{\"name\":\"matrix " + scopes.replaceAll("\\W", "") + "\",\"scopes\":" + scopes + "}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return Map.of("X-API-Key", ApiClient.json(created).get("secret").asText());
     }

@@ -11,17 +11,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.net.http.WebSocketHandshakeException;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Issue 11: long-lived connections are bounded per user (CCUI_CONNECTIONS_PER_USER) and per node,
@@ -43,10 +43,14 @@ class ConnectionLimitsIT {
             // Before issue 11 there was no bound: every socket stayed open.
             assertThat(third.get(2, TimeUnit.SECONDS)).isEqualTo(4429);
             assertThat(first.isDone() || second.isDone()).isFalse();
-            var sse = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base
-                            + "/api/sessions/24e2aa3f-3afc-44f2-b44b-b760af7b381e/events"))
-                    .header("Accept", "text/event-stream").header("Authorization", "Bearer " + mia.token()).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            var sse = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(
+                                            base + "/api/sessions/24e2aa3f-3afc-44f2-b44b-b760af7b381e/events"))
+                                    .header("Accept", "text/event-stream")
+                                    .header("Authorization", "Bearer " + mia.token())
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(sse.statusCode()).isEqualTo(429);
             // Another user is not held back by hers.
             assertThat(open(base, admin).isDone()).isFalse();
@@ -61,9 +65,13 @@ class ConnectionLimitsIT {
             int refused = 0;
             for (int i = 0; i < 4; i++) {
                 try {
-                    HttpClient.newHttpClient().newWebSocketBuilder().header("Authorization", "Bearer " + admin.token())
-                            .buildAsync(URI.create(base.replace("http://", "ws://") + "/ws"), new WebSocket.Listener() {
-                            }).get(5, TimeUnit.SECONDS).abort();
+                    HttpClient.newHttpClient()
+                            .newWebSocketBuilder()
+                            .header("Authorization", "Bearer " + admin.token())
+                            .buildAsync(
+                                    URI.create(base.replace("http://", "ws://") + "/ws"), new WebSocket.Listener() {})
+                            .get(5, TimeUnit.SECONDS)
+                            .abort();
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof WebSocketHandshakeException handshake
                             && handshake.getResponse().statusCode() == 429) {
@@ -71,7 +79,9 @@ class ConnectionLimitsIT {
                     }
                 }
             }
-            assertThat(refused).as("the setup request and the upgrades share the 4 requests a minute").isPositive();
+            assertThat(refused)
+                    .as("the setup request and the upgrades share the 4 requests a minute")
+                    .isPositive();
         }
     }
 
@@ -81,16 +91,23 @@ class ConnectionLimitsIT {
             String base = app.startHttp();
             ApiClient admin = ApiClient.setUpAdmin(base);
             Path dir = Files.createDirectories(folder.resolve("work").resolve("app"));
-            String projectId = json(admin.post("/api/projects", "{\"path\":\"" + dir + "\"}")).get("id").asText();
+            String projectId = json(admin.post("/api/projects", "{\"path\":\"" + dir + "\"}"))
+                    .get("id")
+                    .asText();
             try (var socket = WsFrames.open(admin)) {
                 // A 5 MiB PNG (its signature, then filler), as documented: before issue 11 Jetty's 64 KiB
                 // default dropped the socket (1009) instead.
                 byte[] image = new byte[5 * 1024 * 1024];
                 System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, 0, image, 0, 8);
-                socket.send("{\"type\":\"send\",\"projectId\":\"" + projectId + "\",\"prompt\":\"look\",\"clientMessageId\":\"img\","
-                        + "\"images\":[{\"mediaType\":\"image/png\",\"data\":\"" + Base64.getEncoder().encodeToString(image) + "\"}]}");
+                socket.send("{\"type\":\"send\",\"projectId\":\"" + projectId
+                        + "\",\"prompt\":\"look\",\"clientMessageId\":\"img\","
+                        + "\"images\":[{\"mediaType\":\"image/png\",\"data\":\""
+                        + Base64.getEncoder().encodeToString(image) + "\"}]}");
                 String answer = socket.next(10_000);
-                assertThat(answer).as("the frame arrived and was answered").isNotNull().doesNotContain("FRAME_TOO_LARGE");
+                assertThat(answer)
+                        .as("the frame arrived and was answered")
+                        .isNotNull()
+                        .doesNotContain("FRAME_TOO_LARGE");
                 socket.clear();
                 socket.send("{\"type\":\"ping\"}");
                 assertThat(socket.await("pong", 5_000)).isNotNull();
@@ -100,7 +117,9 @@ class ConnectionLimitsIT {
 
     private static CompletableFuture<Integer> open(String base, ApiClient client) throws Exception {
         CompletableFuture<Integer> closed = new CompletableFuture<>();
-        HttpClient.newHttpClient().newWebSocketBuilder().header("Authorization", "Bearer " + client.token())
+        HttpClient.newHttpClient()
+                .newWebSocketBuilder()
+                .header("Authorization", "Bearer " + client.token())
                 .buildAsync(URI.create(base.replace("http://", "ws://") + "/ws"), new WebSocket.Listener() {
                     @Override
                     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
@@ -113,7 +132,8 @@ class ConnectionLimitsIT {
                         webSocket.request(1);
                         return null;
                     }
-                }).get(10, TimeUnit.SECONDS);
+                })
+                .get(10, TimeUnit.SECONDS);
         return closed;
     }
 }

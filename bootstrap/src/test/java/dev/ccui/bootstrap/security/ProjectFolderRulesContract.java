@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 abstract class ProjectFolderRulesContract {
     @TempDir
     Path folder;
+
     private TestApplication app;
     private ApiClient admin;
     private ApiClient mia;
@@ -80,7 +81,8 @@ abstract class ProjectFolderRulesContract {
             JsonNode error = ApiClient.json(body).get("error");
             assertThat(error.get("code").asText()).isEqualTo("PROJECT_PATH_REFUSED");
             // The same words for an absent folder and a forbidden one: no existence oracle.
-            assertThat(error.get("message").asText()).isEqualTo(ApiClient.json(bodies[0]).at("/error/message").asText());
+            assertThat(error.get("message").asText())
+                    .isEqualTo(ApiClient.json(bodies[0]).at("/error/message").asText());
         }
         assertRefused(register(admin, folder));
     }
@@ -101,7 +103,8 @@ abstract class ProjectFolderRulesContract {
         // Once shared with her, the folder inside it is hers to register.
         String projectId = json(register(admin, app1)).get("id").asText();
         assertThat(admin.post("/api/projects/" + projectId + "/members", "{\"userId\":\"" + mia.userId() + "\"}")
-                .statusCode()).isEqualTo(204);
+                        .statusCode())
+                .isEqualTo(204);
         assertThat(register(mia, app1.resolve("src")).statusCode()).isEqualTo(201);
     }
 
@@ -116,16 +119,19 @@ abstract class ProjectFolderRulesContract {
         assertThat(mia.get("/api/admin/unsafe-projects").statusCode()).isEqualTo(403);
 
         assertThat(admin.post("/api/projects/" + projectId + "/members", "{\"userId\":\"" + mia.userId() + "\"}")
-                .statusCode()).isEqualTo(204);
+                        .statusCode())
+                .isEqualTo(204);
         for (String path : new String[] {"/files/content?path=data/jwt-secret", "/files?path=", "/git/status"}) {
             var response = mia.get("/api/projects/" + projectId + path);
             assertThat(response.statusCode()).as(path).isEqualTo(403);
             assertThat(json(response).at("/error/code").asText()).isEqualTo("PROJECT_UNSAFE");
         }
-        var run = mia.post("/api/runs", "{\"projectId\":\"" + projectId + "\",\"prompt\":\"hi\",\"clientMessageId\":\"c1\"}");
+        var run = mia.post(
+                "/api/runs", "{\"projectId\":\"" + projectId + "\",\"prompt\":\"hi\",\"clientMessageId\":\"c1\"}");
         assertThat(run.statusCode()).as(run.body()).isEqualTo(403);
         assertThat(json(run).at("/error/code").asText()).isEqualTo("PROJECT_UNSAFE");
         // Its history stays readable: only the folder itself is closed.
-        assertThat(mia.get("/api/projects/" + projectId + "/sessions").statusCode()).isEqualTo(200);
+        assertThat(mia.get("/api/projects/" + projectId + "/sessions").statusCode())
+                .isEqualTo(200);
     }
 }

@@ -7,9 +7,9 @@ import dev.ccui.bootstrap.testing.ApiClient;
 import dev.ccui.bootstrap.testing.TestApplication;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.util.Map;
 
 /**
  * Issue 11: a run request is checked whole (model, permission mode, tools, images) before anything
@@ -27,7 +27,9 @@ class RunRequestValidationIT {
             ApiClient admin = ApiClient.setUpAdmin(app.startHttp());
             ApiClient mia = admin.createMember("mia");
             Path dir = Files.createDirectories(folder.resolve("work").resolve("app"));
-            String projectId = json(mia.post("/api/projects", "{\"path\":\"" + dir + "\"}")).get("id").asText();
+            String projectId = json(mia.post("/api/projects", "{\"path\":\"" + dir + "\"}"))
+                    .get("id")
+                    .asText();
             String[][] refused = {
                 {"allowedTools", "\"allowedTools\":[\"--dangerously-skip-permissions\"]"},
                 {"allowedTools", "\"allowedTools\":[\"Bash\\n--x\"]"},
@@ -38,17 +40,26 @@ class RunRequestValidationIT {
             };
             int n = 0;
             for (String[] bad : refused) {
-                var response = mia.post("/api/runs", "{\"projectId\":\"" + projectId + "\",\"prompt\":\"hi\",\"clientMessageId\":\"c"
-                        + n++ + "\"," + bad[1] + "}");
-                // Before issue 11 the tool and model cases were 202: a row, an audit entry, and the CLI started with them.
+                var response = mia.post(
+                        "/api/runs",
+                        "{\"projectId\":\"" + projectId + "\",\"prompt\":\"hi\",\"clientMessageId\":\"c" + n++ + "\","
+                                + bad[1] + "}");
+                // Before issue 11 the tool and model cases were 202: a row, an audit entry, and the CLI started with
+                // them.
                 assertThat(response.statusCode()).as(bad[1]).isEqualTo(400);
-                assertThat(json(response).at("/error/field").asText()).as(bad[1]).isEqualTo(bad[0]);
+                assertThat(json(response).at("/error/field").asText())
+                        .as(bad[1])
+                        .isEqualTo(bad[0]);
             }
             assertThat(json(mia.get("/api/runs")).get("items")).as("no run row").isEmpty();
-            assertThat(json(admin.get("/api/audit?action=run.started")).get("items")).as("nothing audited as started").isEmpty();
+            assertThat(json(admin.get("/api/audit?action=run.started")).get("items"))
+                    .as("nothing audited as started")
+                    .isEmpty();
             // The one active-run slot of this user is still free.
-            var ok = mia.post("/api/runs", "{\"projectId\":\"" + projectId + "\",\"prompt\":\"hi\",\"clientMessageId\":\"fine\","
-                    + "\"model\":\"claude-sonnet-4-5\",\"allowedTools\":[\"Read\",\"Bash(git diff:*)\",\"mcp__srv__tool\"]}");
+            var ok = mia.post(
+                    "/api/runs",
+                    "{\"projectId\":\"" + projectId + "\",\"prompt\":\"hi\",\"clientMessageId\":\"fine\","
+                            + "\"model\":\"claude-sonnet-4-5\",\"allowedTools\":[\"Read\",\"Bash(git diff:*)\",\"mcp__srv__tool\"]}");
             assertThat(ok.statusCode()).as(ok.body()).isIn(200, 201, 202);
         }
     }

@@ -45,27 +45,46 @@ class SecretRotationIT {
 
     @Test
     void sessionsSurviveTheRotationOnEveryNodeUntilEveryoneIsSignedOut() throws Exception {
-        Map<String, String> rotated = Map.of("JWT_SECRET", NEW_JWT, "JWT_SECRET_PREVIOUS", OLD_JWT,
-                "METRICS_TOKEN", NEW_SCRAPE, "METRICS_TOKEN_PREVIOUS", OLD_SCRAPE);
-        try (var before = TestApplication.postgres(Files.createDirectories(folder.resolve("before")),
+        Map<String, String> rotated = Map.of(
+                "JWT_SECRET",
+                NEW_JWT,
+                "JWT_SECRET_PREVIOUS",
+                OLD_JWT,
+                "METRICS_TOKEN",
+                NEW_SCRAPE,
+                "METRICS_TOKEN_PREVIOUS",
+                OLD_SCRAPE);
+        try (var before = TestApplication.postgres(
+                Files.createDirectories(folder.resolve("before")),
                 Map.of("JWT_SECRET", OLD_JWT, "METRICS_TOKEN", OLD_SCRAPE))) {
             ApiClient oldSession = ApiClient.setUpAdmin(before.startHttp());
-            try (var a = TestApplication.postgresNodeBeside(before, Files.createDirectories(folder.resolve("a")), rotated);
-                 var b = TestApplication.postgresNodeBeside(before, Files.createDirectories(folder.resolve("b")), rotated)) {
+            try (var a = TestApplication.postgresNodeBeside(
+                            before, Files.createDirectories(folder.resolve("a")), rotated);
+                    var b = TestApplication.postgresNodeBeside(
+                            before, Files.createDirectories(folder.resolve("b")), rotated)) {
                 String baseA = a.startHttp();
                 String baseB = b.startHttp();
                 ApiClient oldOnA = new ApiClient(baseA, oldSession.token());
                 ApiClient oldOnB = new ApiClient(baseB, oldSession.token());
-                assertThat(oldOnA.get("/api/auth/me").statusCode()).as("the old session on node a").isEqualTo(200);
-                assertThat(oldOnB.get("/api/auth/me").statusCode()).as("the old session on node b").isEqualTo(200);
+                assertThat(oldOnA.get("/api/auth/me").statusCode())
+                        .as("the old session on node a")
+                        .isEqualTo(200);
+                assertThat(oldOnB.get("/api/auth/me").statusCode())
+                        .as("the old session on node b")
+                        .isEqualTo(200);
 
-                var login = new ApiClient(baseA, null).post("/api/auth/login",
-                        "{\"username\":\"admin\",\"password\":\"admin password 1\"}");
+                var login = new ApiClient(baseA, null)
+                        .post("/api/auth/login", "{\"username\":\"admin\",\"password\":\"admin password 1\"}");
                 assertThat(login.statusCode()).isEqualTo(200);
                 ApiClient newOnB = new ApiClient(baseB, json(login).get("token").asText());
-                assertThat(newOnB.get("/api/auth/me").statusCode()).as("a session of node a on node b").isEqualTo(200);
-                assertThat(new ApiClient(before.startHttp(), newOnB.token()).get("/api/auth/me").statusCode())
-                        .as("the new key on a node not yet restarted").isEqualTo(401);
+                assertThat(newOnB.get("/api/auth/me").statusCode())
+                        .as("a session of node a on node b")
+                        .isEqualTo(200);
+                assertThat(new ApiClient(before.startHttp(), newOnB.token())
+                                .get("/api/auth/me")
+                                .statusCode())
+                        .as("the new key on a node not yet restarted")
+                        .isEqualTo(401);
 
                 assertThat(scrape(baseA, OLD_SCRAPE)).as("old metrics token").isEqualTo(200);
                 assertThat(scrape(baseB, NEW_SCRAPE)).as("new metrics token").isEqualTo(200);
@@ -73,15 +92,25 @@ class SecretRotationIT {
 
                 ApiClient adminOnA = new ApiClient(baseA, newOnB.token());
                 assertThat(adminOnA.post("/api/admin/sessions/revoke-all", "{}").statusCode())
-                        .as("without the confirmation").isEqualTo(400);
+                        .as("without the confirmation")
+                        .isEqualTo(400);
                 var revoked = adminOnA.post("/api/admin/sessions/revoke-all", "{\"confirm\":\"revoke-all\"}");
                 assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
-                assertThat(json(revoked).get("revoked").asInt()).as("the set-up session and the login").isEqualTo(2);
+                assertThat(json(revoked).get("revoked").asInt())
+                        .as("the set-up session and the login")
+                        .isEqualTo(2);
 
-                assertThat(oldOnA.get("/api/auth/me").statusCode()).as("the old session on node a, at once").isEqualTo(401);
-                assertThat(adminOnA.get("/api/auth/me").statusCode()).as("the admin's own session").isEqualTo(401);
-                within(Duration.ofSeconds(2), "node b refuses the revoked sessions",
-                        () -> oldOnB.get("/api/auth/me").statusCode() == 401 && newOnB.get("/api/auth/me").statusCode() == 401);
+                assertThat(oldOnA.get("/api/auth/me").statusCode())
+                        .as("the old session on node a, at once")
+                        .isEqualTo(401);
+                assertThat(adminOnA.get("/api/auth/me").statusCode())
+                        .as("the admin's own session")
+                        .isEqualTo(401);
+                within(
+                        Duration.ofSeconds(2),
+                        "node b refuses the revoked sessions",
+                        () -> oldOnB.get("/api/auth/me").statusCode() == 401
+                                && newOnB.get("/api/auth/me").statusCode() == 401);
             }
         }
     }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 abstract class TokenBindingContract {
     @TempDir
     Path folder;
+
     private TestApplication app;
     private ApiClient admin;
     private ApiClient mia;
@@ -35,8 +36,10 @@ abstract class TokenBindingContract {
         String base = app.startHttp();
         admin = ApiClient.setUpAdmin(base);
         admin.createMember("mia");
-        miaToken = ApiClient.json(new ApiClient(base, null).post("/api/auth/login",
-                "{\"username\":\"mia\",\"password\":\"mia password 1\"}")).get("token").asText();
+        miaToken = ApiClient.json(new ApiClient(base, null)
+                        .post("/api/auth/login", "{\"username\":\"mia\",\"password\":\"mia password 1\"}"))
+                .get("token")
+                .asText();
         mia = admin.as(miaToken);
     }
 
@@ -48,12 +51,15 @@ abstract class TokenBindingContract {
     @Test
     void aTokenNamingTheAdminWithTheMembersJtiIsRefusedAndAudited() {
         String secret = Tokens.secretOf(folder.resolve("data"));
-        String forged = Tokens.signed(secret, admin.userId(), Tokens.jtiOf(miaToken), Instant.now().plus(Duration.ofHours(1)));
+        String forged = Tokens.signed(
+                secret, admin.userId(), Tokens.jtiOf(miaToken), Instant.now().plus(Duration.ofHours(1)));
         // Before issue 11: 200 with the user list, and every admin route open.
         var response = admin.as(forged).get("/api/users");
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(json(response).at("/error/code").asText()).isEqualTo("INVALID_TOKEN");
-        assertThat(mia.get("/api/auth/me").statusCode()).as("her own token still works").isEqualTo(200);
+        assertThat(mia.get("/api/auth/me").statusCode())
+                .as("her own token still works")
+                .isEqualTo(200);
 
         var audit = json(admin.get("/api/audit?action=auth.token_forged")).get("items");
         assertThat(audit).hasSize(1);
@@ -63,16 +69,20 @@ abstract class TokenBindingContract {
     @Test
     void unsignedExpiredAndUnknownTokensAreRefused() {
         String secret = Tokens.secretOf(folder.resolve("data"));
-        assertThat(admin.as(Tokens.algNone(miaToken)).get("/api/auth/me").statusCode()).isEqualTo(401);
-        String expired = Tokens.signed(secret, mia.userId(), Tokens.jtiOf(miaToken), Instant.now().minusSeconds(5));
+        assertThat(admin.as(Tokens.algNone(miaToken)).get("/api/auth/me").statusCode())
+                .isEqualTo(401);
+        String expired = Tokens.signed(
+                secret, mia.userId(), Tokens.jtiOf(miaToken), Instant.now().minusSeconds(5));
         assertThat(admin.as(expired).get("/api/auth/me").statusCode()).isEqualTo(401);
-        String unknownJti = Tokens.signed(secret, mia.userId(), "not-issued", Instant.now().plusSeconds(600));
+        String unknownJti =
+                Tokens.signed(secret, mia.userId(), "not-issued", Instant.now().plusSeconds(600));
         assertThat(admin.as(unknownJti).get("/api/auth/me").statusCode()).isEqualTo(401);
     }
 
     @Test
     void aWebSocketTicketDiesWithTheSessionThatAskedForIt() {
-        String unused = json(mia.post("/api/auth/ws-ticket", null)).get("ticket").asText();
+        String unused =
+                json(mia.post("/api/auth/ws-ticket", null)).get("ticket").asText();
         String used = json(mia.post("/api/auth/ws-ticket", null)).get("ticket").asText();
         assertThat(Tokens.upgrade(mia, "/ws?ticket=" + used)).isEqualTo(101);
         assertThat(Tokens.upgrade(mia, "/ws?ticket=" + used)).as("single use").isEqualTo(401);

@@ -16,13 +16,12 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /** Tokens as an attacker holding the signing secret (or not) would make them. */
 final class Tokens {
-    private Tokens() {
-    }
+    private Tokens() {}
 
     static String secretOf(Path dataDir) {
         try {
@@ -37,7 +36,10 @@ final class Tokens {
     }
 
     static String signed(String secret, String sub, String jti, Instant expiresAt) {
-        return JWT.create().withIssuer("ccui").withJWTId(jti).withSubject(sub)
+        return JWT.create()
+                .withIssuer("ccui")
+                .withJWTId(jti)
+                .withSubject(sub)
                 .withIssuedAt(Date.from(expiresAt.minus(Duration.ofHours(1))))
                 .withExpiresAt(Date.from(expiresAt))
                 .sign(Algorithm.HMAC256(secret.getBytes(StandardCharsets.UTF_8)));
@@ -46,7 +48,8 @@ final class Tokens {
     /** The same claims as a real token of {@code sub}, unsigned ({@code alg: none}). */
     static String algNone(String realToken) {
         var decoded = JWT.decode(realToken);
-        String header = Base64.getUrlEncoder().withoutPadding()
+        String header = Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
         return header + "." + decoded.getPayload() + ".";
     }
@@ -55,8 +58,10 @@ final class Tokens {
     static int upgrade(ApiClient client, String pathAndQuery) {
         URI uri = URI.create(client.base().replace("http://", "ws://") + pathAndQuery);
         try {
-            WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
-            }).get(10, TimeUnit.SECONDS);
+            WebSocket ws = HttpClient.newHttpClient()
+                    .newWebSocketBuilder()
+                    .buildAsync(uri, new WebSocket.Listener() {})
+                    .get(10, TimeUnit.SECONDS);
             ws.abort();
             return 101;
         } catch (ExecutionException | CompletionException e) {

@@ -47,7 +47,10 @@ final class LicensePolicy {
     }
 
     private static List<String> lines(Path file) throws IOException {
-        return Files.readAllLines(file).stream().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        return Files.readAllLines(file).stream()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .toList();
     }
 
     /** One component of an SBOM as the policy sees it. */
@@ -57,15 +60,31 @@ final class LicensePolicy {
         }
     }
 
-    record Report(String sbom, List<Component> allowed, Map<Component, String> excepted, List<Component> violations,
-                  Map<String, Integer> byLicense) {
+    record Report(
+            String sbom,
+            List<Component> allowed,
+            Map<Component, String> excepted,
+            List<Component> violations,
+            Map<String, Integer> byLicense) {
         String summary() {
             StringBuilder b = new StringBuilder();
-            b.append(sbom).append(": ").append(allowed.size() + excepted.size() + violations.size()).append(" components, ")
-                    .append(allowed.size()).append(" allowed, ").append(excepted.size()).append(" excepted, ")
-                    .append(violations.size()).append(" violation(s)\n");
-            byLicense.forEach((license, n) -> b.append("  ").append(n).append(" x ").append(license).append('\n'));
-            excepted.forEach((c, reason) -> b.append("  excepted: ").append(c.shown()).append(" - ").append(reason).append('\n'));
+            b.append(sbom)
+                    .append(": ")
+                    .append(allowed.size() + excepted.size() + violations.size())
+                    .append(" components, ")
+                    .append(allowed.size())
+                    .append(" allowed, ")
+                    .append(excepted.size())
+                    .append(" excepted, ")
+                    .append(violations.size())
+                    .append(" violation(s)\n");
+            byLicense.forEach((license, n) ->
+                    b.append("  ").append(n).append(" x ").append(license).append('\n'));
+            excepted.forEach((c, reason) -> b.append("  excepted: ")
+                    .append(c.shown())
+                    .append(" - ")
+                    .append(reason)
+                    .append('\n'));
             violations.forEach(c -> b.append("  VIOLATION: ").append(c.shown()).append('\n'));
             return b.toString();
         }
@@ -101,7 +120,8 @@ final class LicensePolicy {
     private static Component component(JsonNode node) {
         String purl = node.path("purl").asText("");
         String key = purl.startsWith("pkg:npm/")
-                ? "npm:" + node.path("group").asText("").transform(g -> g.isEmpty() ? "" : g + "/") + node.path("name").asText()
+                ? "npm:" + node.path("group").asText("").transform(g -> g.isEmpty() ? "" : g + "/")
+                        + node.path("name").asText()
                 : node.path("group").asText("") + ":" + node.path("name").asText();
         if (purl.startsWith("pkg:npm/") && node.path("name").asText().startsWith("@")) {
             key = "npm:" + node.path("name").asText(); // npm sbom puts the scope into the name

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.Test;
 
 /**
  * The build's license gate: the SBOM of the jar (made by cyclonedx-maven-plugin before the tests)
@@ -30,19 +30,26 @@ class LicensePolicyTest {
     @Test
     void everythingTheJarAndTheWebBundleShipIsUnderAnAllowedLicense() throws Exception {
         Path jarSbom = Path.of("target/ccui-sbom.json");
-        assertThat(jarSbom).as("made by cyclonedx-maven-plugin in process-test-classes (it skips itself under mvn -o)").exists();
+        assertThat(jarSbom)
+                .as("made by cyclonedx-maven-plugin in process-test-classes (it skips itself under mvn -o)")
+                .exists();
         // A dependency change lands in a pom.xml: an SBOM older than any of them describes another jar.
         try (var poms = Files.walk(ROOT, 2)) {
-            for (Path pom : poms.filter(p -> p.getFileName().toString().equals("pom.xml")).toList()) {
+            for (Path pom : poms.filter(p -> p.getFileName().toString().equals("pom.xml"))
+                    .toList()) {
                 assertThat(Files.getLastModifiedTime(jarSbom).compareTo(Files.getLastModifiedTime(pom)))
-                        .as(jarSbom + " is older than " + pom + ": build once without -o (cyclonedx-maven-plugin skips offline)")
+                        .as(jarSbom + " is older than " + pom
+                                + ": build once without -o (cyclonedx-maven-plugin skips offline)")
                         .isGreaterThanOrEqualTo(0);
             }
         }
         Path webSbom = Path.of("target/ccui-web-sbom.json");
-        Process npm = new ProcessBuilder("npm", "sbom", "--sbom-format", "cyclonedx", "--omit", "dev", "--package-lock-only")
-                .directory(ROOT.resolve("web").toFile()).redirectOutput(webSbom.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process npm = new ProcessBuilder(
+                        "npm", "sbom", "--sbom-format", "cyclonedx", "--omit", "dev", "--package-lock-only")
+                .directory(ROOT.resolve("web").toFile())
+                .redirectOutput(webSbom.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         assertThat(npm.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(npm.exitValue()).as("npm sbom for web/").isZero();
 
@@ -54,7 +61,9 @@ class LicensePolicyTest {
         System.out.println(report);
 
         assertThat(jar.allowed()).as("the SBOM lists the bundled libraries").hasSizeGreaterThan(50);
-        assertThat(web.allowed()).as("the SBOM lists the web bundle's libraries").hasSizeGreaterThan(10);
+        assertThat(web.allowed())
+                .as("the SBOM lists the web bundle's libraries")
+                .hasSizeGreaterThan(10);
         assertThat(jar.violations()).as(report).isEmpty();
         assertThat(web.violations()).as(report).isEmpty();
     }
@@ -75,18 +84,26 @@ class LicensePolicyTest {
                 ]}""");
 
         LicensePolicy.Report report = policy().check("crafted", bom);
-        assertThat(report.violations()).extracting(LicensePolicy.Component::key)
+        assertThat(report.violations())
+                .extracting(LicensePolicy.Component::key)
                 .containsExactly("org.example:copyleft-lib", "org.example:agpl-server", "org.example:mystery");
-        assertThat(report.allowed()).extracting(LicensePolicy.Component::key)
+        assertThat(report.allowed())
+                .extracting(LicensePolicy.Component::key)
                 .containsExactly("org.example:dual", "npm:@scope/either");
-        assertThat(report.summary()).contains("VIOLATION: org.example:copyleft-lib@1.0 [GPL-3.0-only]",
-                "VIOLATION: org.example:mystery@0.1 (no license declared)");
+        assertThat(report.summary())
+                .contains(
+                        "VIOLATION: org.example:copyleft-lib@1.0 [GPL-3.0-only]",
+                        "VIOLATION: org.example:mystery@0.1 (no license declared)");
 
-        LicensePolicy excepting = new LicensePolicy(Set.of("MIT", "Apache-2.0"),
+        LicensePolicy excepting = new LicensePolicy(
+                Set.of("MIT", "Apache-2.0"),
                 Map.of("org.example:copyleft-lib", "used only by the optional plugin, reviewed 2026-12-03"));
         LicensePolicy.Report after = excepting.check("crafted", bom);
-        assertThat(after.excepted()).extractingFromEntries(e -> e.getKey().key()).containsExactly("org.example:copyleft-lib");
-        assertThat(after.violations()).extracting(LicensePolicy.Component::key)
+        assertThat(after.excepted())
+                .extractingFromEntries(e -> e.getKey().key())
+                .containsExactly("org.example:copyleft-lib");
+        assertThat(after.violations())
+                .extracting(LicensePolicy.Component::key)
                 .containsExactly("org.example:agpl-server", "org.example:mystery");
     }
 
@@ -95,7 +112,8 @@ class LicensePolicyTest {
         Path dir = Files.createTempDirectory("licenses");
         Files.writeString(dir.resolve("allowed.txt"), "MIT\n");
         Files.writeString(dir.resolve("exceptions.txt"), "org.example:copyleft-lib\n");
-        Assertions.assertThatThrownBy(() -> LicensePolicy.load(dir.resolve("allowed.txt"),
-                dir.resolve("exceptions.txt"))).hasMessageContaining("an exception needs a reason");
+        Assertions.assertThatThrownBy(
+                        () -> LicensePolicy.load(dir.resolve("allowed.txt"), dir.resolve("exceptions.txt")))
+                .hasMessageContaining("an exception needs a reason");
     }
 }

@@ -12,7 +12,8 @@ import java.time.Duration;
 /** A small JSON client for the public API, as an automation script would use it. */
 public final class ApiClient {
     public static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final String token;
 
@@ -35,8 +36,11 @@ public final class ApiClient {
     }
 
     public HttpResponse<String> send(String method, String path, String body) {
-        var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        var request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
@@ -96,14 +100,16 @@ public final class ApiClient {
             throw new AssertionError("create user failed: " + created.body());
         }
         if (capabilities.length > 0) {
-            var granted = send("PATCH", "/api/users/" + json(created).get("id").asText(),
+            var granted = send(
+                    "PATCH",
+                    "/api/users/" + json(created).get("id").asText(),
                     "{\"capabilities\":" + JSON.valueToTree(capabilities) + "}");
             if (granted.statusCode() != 200) {
                 throw new AssertionError("granting " + String.join(", ", capabilities) + " failed: " + granted.body());
             }
         }
-        var login = new ApiClient(base, null).post("/api/auth/login",
-                "{\"username\":\"" + name + "\",\"password\":\"" + name + " password 1\"}");
+        var login = new ApiClient(base, null)
+                .post("/api/auth/login", "{\"username\":\"" + name + "\",\"password\":\"" + name + " password 1\"}");
         return new ApiClient(base, json(login).get("token").asText());
     }
 

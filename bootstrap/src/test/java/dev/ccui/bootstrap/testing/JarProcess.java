@@ -37,7 +37,8 @@ public final class JarProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(java, "-jar", jar().toString()));
         command.addAll(List.of(args));
         Path log = Files.createTempFile("ccui-jar", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().clear();
         builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         builder.environment().putAll(env);

@@ -36,8 +36,7 @@ public final class JsonSocketClient implements WebSocket.Listener {
     private Duration wait = WAIT;
     private WebSocket ws;
 
-    private JsonSocketClient() {
-    }
+    private JsonSocketClient() {}
 
     /**
      * Opens {@code pathAndQuery} on the server at {@code base} (its http URL) with these headers. A
@@ -46,16 +45,20 @@ public final class JsonSocketClient implements WebSocket.Listener {
      */
     public static JsonSocketClient open(String base, String pathAndQuery, Map<String, String> headers) {
         JsonSocketClient client = new JsonSocketClient();
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        WebSocket.Builder builder =
+                HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
         headers.forEach(builder::header);
         client.ws = builder.buildAsync(URI.create(base.replaceFirst("^http", "ws") + pathAndQuery), client)
-                .orTimeout(10, TimeUnit.SECONDS).join();
+                .orTimeout(10, TimeUnit.SECONDS)
+                .join();
         return client;
     }
 
     /** Opens {@code pathAndQuery} with a one-time ticket of {@code as}'s user, as the web UI does. */
     public static JsonSocketClient withTicket(ApiClient as, String pathAndQuery) {
-        String ticket = ApiClient.json(as.post("/api/auth/ws-ticket", "{}")).get("ticket").asText();
+        String ticket = ApiClient.json(as.post("/api/auth/ws-ticket", "{}"))
+                .get("ticket")
+                .asText();
         return open(as.base(), pathAndQuery + (pathAndQuery.contains("?") ? "&" : "?") + "ticket=" + ticket, Map.of());
     }
 

@@ -1,5 +1,6 @@
 package dev.ccui.bootstrap.testing;
 
+import dev.ccui.adapters.process.claude.TestCli;
 import dev.ccui.bootstrap.Application;
 import dev.ccui.bootstrap.config.AppConfig;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import dev.ccui.adapters.process.claude.TestCli;
 
 /**
  * The application as {@code Main} builds it (same composition root, real adapters) on a real
@@ -20,8 +20,8 @@ import dev.ccui.adapters.process.claude.TestCli;
  * on close. Tests drive the components of {@link #application()} directly, or start HTTP on a random port.
  */
 public final class TestApplication implements AutoCloseable {
-    public static final String POSTGRES_URL = System.getenv().getOrDefault("CCUI_TEST_POSTGRES_URL",
-            "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+    public static final String POSTGRES_URL = System.getenv()
+            .getOrDefault("CCUI_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
 
     private final Application application;
     private final String schema;
@@ -92,7 +92,8 @@ public final class TestApplication implements AutoCloseable {
     }
 
     public static TestApplication postgres(Path folder, Map<String, String> overrides) {
-        String schema = "ccui_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+        String schema = "ccui_it_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
         execute("CREATE SCHEMA " + schema);
         Map<String, String> env = baseEnvironment(folder);
         env.put("DATABASE_URL", POSTGRES_URL + "&currentSchema=" + schema);
@@ -109,7 +110,8 @@ public final class TestApplication implements AutoCloseable {
      * A second node on the PostgreSQL schema of {@code first} (its own data dir and port): the
      * schema stays {@code first}'s to drop, so close this one first.
      */
-    public static TestApplication postgresNodeBeside(TestApplication first, Path folder, Map<String, String> overrides) {
+    public static TestApplication postgresNodeBeside(
+            TestApplication first, Path folder, Map<String, String> overrides) {
         if (first.schema == null) {
             throw new IllegalArgumentException("only a PostgreSQL test application can be shared");
         }
@@ -120,7 +122,8 @@ public final class TestApplication implements AutoCloseable {
     }
 
     private static void execute(String sql) {
-        try (var connection = DriverManager.getConnection(POSTGRES_URL); var statement = connection.createStatement()) {
+        try (var connection = DriverManager.getConnection(POSTGRES_URL);
+                var statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL at " + POSTGRES_URL + " refused: " + e.getMessage(), e);

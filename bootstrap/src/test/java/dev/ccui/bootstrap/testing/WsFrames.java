@@ -14,26 +14,31 @@ public final class WsFrames implements AutoCloseable {
     private final WebSocket socket;
 
     private WsFrames(HttpClient client, URI uri) throws Exception {
-        this.socket = client.newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
-            private final StringBuilder partial = new StringBuilder();
+        this.socket = client.newWebSocketBuilder()
+                .buildAsync(uri, new WebSocket.Listener() {
+                    private final StringBuilder partial = new StringBuilder();
 
-            @Override
-            public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                partial.append(data);
-                if (last) {
-                    frames.add(partial.toString());
-                    partial.setLength(0);
-                }
-                ws.request(1);
-                return null;
-            }
-        }).get(10, TimeUnit.SECONDS);
+                    @Override
+                    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                        partial.append(data);
+                        if (last) {
+                            frames.add(partial.toString());
+                            partial.setLength(0);
+                        }
+                        ws.request(1);
+                        return null;
+                    }
+                })
+                .get(10, TimeUnit.SECONDS);
     }
 
     /** Opens {@code /ws} with a one-time ticket of the client's user. */
     public static WsFrames open(ApiClient client) throws Exception {
-        String ticket = ApiClient.json(client.post("/api/auth/ws-ticket", "")).get("ticket").asText();
-        return connect(HttpClient.newHttpClient(), URI.create(client.base().replace("http", "ws") + "/ws?ticket=" + ticket));
+        String ticket = ApiClient.json(client.post("/api/auth/ws-ticket", ""))
+                .get("ticket")
+                .asText();
+        return connect(
+                HttpClient.newHttpClient(), URI.create(client.base().replace("http", "ws") + "/ws?ticket=" + ticket));
     }
 
     /** Opens any WebSocket URL with the given client (e.g. one trusting a test certificate). */

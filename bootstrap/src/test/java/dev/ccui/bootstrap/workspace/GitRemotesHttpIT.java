@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GitRemotesHttpIT {
     @TempDir
     Path folder;
+
     private TestApplication app;
     private ApiClient owner;
     private Path projectDir;
@@ -96,7 +97,8 @@ class GitRemotesHttpIT {
         var diverged = owner.post(git + "/pull", "{\"mode\":\"ff-only\"}");
         assertThat(diverged.statusCode()).isEqualTo(409);
         assertThat(code(diverged)).isEqualTo("PULL_NOT_FAST_FORWARD");
-        assertThat(owner.post(git + "/pull", "{\"mode\":\"merge\"}").statusCode()).isEqualTo(400);
+        assertThat(owner.post(git + "/pull", "{\"mode\":\"merge\"}").statusCode())
+                .isEqualTo(400);
         var rejected = owner.post(git + "/push", "{}");
         assertThat(rejected.statusCode()).isEqualTo(409);
         assertThat(code(rejected)).isEqualTo("PUSH_REJECTED");
@@ -125,32 +127,48 @@ class GitRemotesHttpIT {
         assertThat(stashes.get(0).get("index").asInt()).isZero();
         assertThat(stashes.get(0).get("message").asText()).isEqualTo("On main: halfway");
         assertThat(code(owner.post(git + "/stashes", null))).isEqualTo("NOTHING_TO_STASH");
-        assertThat(owner.post(git + "/stashes/0/apply", "{\"pop\":true}").statusCode()).isEqualTo(204);
+        assertThat(owner.post(git + "/stashes/0/apply", "{\"pop\":true}").statusCode())
+                .isEqualTo(204);
         assertThat(projectDir.resolve("a.txt")).hasContent("edited");
         assertThat(projectDir.resolve("new.txt")).hasContent("new");
         assertThat(json(owner.get(git + "/stashes")).get("items")).isEmpty();
         assertThat(owner.send("DELETE", git + "/stashes/0", null).statusCode()).isEqualTo(404);
         assertThat(owner.send("DELETE", git + "/stashes/x", null).statusCode()).isEqualTo(400);
 
-        assertThat(owner.post(git + "/discard", "{\"paths\":[\"a.txt\",\"new.txt\"]}").statusCode()).isEqualTo(204);
+        assertThat(owner.post(git + "/discard", "{\"paths\":[\"a.txt\",\"new.txt\"]}")
+                        .statusCode())
+                .isEqualTo(204);
         assertThat(projectDir.resolve("a.txt")).hasContent("one\ntwo\nthree");
         assertThat(projectDir.resolve("new.txt")).doesNotExist();
-        assertThat(owner.post(git + "/discard", "{\"paths\":[\"../outside\"]}").statusCode()).isEqualTo(403);
+        assertThat(owner.post(git + "/discard", "{\"paths\":[\"../outside\"]}").statusCode())
+                .isEqualTo(403);
         Files.writeString(projectDir.resolve("a.txt"), "one\ntwo\nTHREE\n");
-        var stale = owner.post(git + "/discard-hunk", "{\"path\":\"a.txt\",\"oldStart\":1,\"oldLines\":2,\"newStart\":1,\"newLines\":2}");
+        var stale = owner.post(
+                git + "/discard-hunk",
+                "{\"path\":\"a.txt\",\"oldStart\":1,\"oldLines\":2,\"newStart\":1,\"newLines\":2}");
         assertThat(code(stale)).isEqualTo("DIFF_CHANGED");
-        assertThat(json(owner.get(git + "/diff?path=a.txt")).get("diff").asText()).contains("@@ -1,3 +1,3 @@");
-        assertThat(owner.post(git + "/discard-hunk", "{\"path\":\"a.txt\",\"oldStart\":1,\"oldLines\":3,\"newStart\":1,\"newLines\":3}")
-                .statusCode()).isEqualTo(204);
+        assertThat(json(owner.get(git + "/diff?path=a.txt")).get("diff").asText())
+                .contains("@@ -1,3 +1,3 @@");
+        assertThat(owner.post(
+                                git + "/discard-hunk",
+                                "{\"path\":\"a.txt\",\"oldStart\":1,\"oldLines\":3,\"newStart\":1,\"newLines\":3}")
+                        .statusCode())
+                .isEqualTo(204);
         assertThat(projectDir.resolve("a.txt")).hasContent("one\ntwo\nthree");
 
-        assertThat(owner.post(git + "/branch", "{\"name\":\"feature\"}").statusCode()).isEqualTo(201);
-        assertThat(owner.post(git + "/branch/rename", "{\"from\":\"feature\",\"to\":\"topic\"}").statusCode()).isEqualTo(204);
-        assertThat(json(owner.get(git + "/branches")).get("items").findValuesAsText("name")).containsExactly("main", "topic");
+        assertThat(owner.post(git + "/branch", "{\"name\":\"feature\"}").statusCode())
+                .isEqualTo(201);
+        assertThat(owner.post(git + "/branch/rename", "{\"from\":\"feature\",\"to\":\"topic\"}")
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(json(owner.get(git + "/branches")).get("items").findValuesAsText("name"))
+                .containsExactly("main", "topic");
         var current = owner.post(git + "/branch/delete", "{\"name\":\"main\"}");
         assertThat(code(current)).isEqualTo("BRANCH_CHECKED_OUT");
-        assertThat(owner.post(git + "/branch/delete", "{\"name\":\"topic\"}").statusCode()).isEqualTo(204);
-        assertThat(owner.post(git + "/branch/delete", "{\"name\":\"topic\"}").statusCode()).isEqualTo(404);
+        assertThat(owner.post(git + "/branch/delete", "{\"name\":\"topic\"}").statusCode())
+                .isEqualTo(204);
+        assertThat(owner.post(git + "/branch/delete", "{\"name\":\"topic\"}").statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -159,15 +177,25 @@ class GitRemotesHttpIT {
         AtomicInteger asked = new AtomicInteger();
         HttpServer server = GitFixture.passwordAsking(asked);
         try {
-            git(projectDir, "remote", "add", "private", "http://127.0.0.1:" + server.getAddress().getPort() + "/x.git");
+            git(
+                    projectDir,
+                    "remote",
+                    "add",
+                    "private",
+                    "http://127.0.0.1:" + server.getAddress().getPort() + "/x.git");
             Instant start = Instant.now();
             var fetched = owner.post(git + "/fetch", "{\"remote\":\"private\"}");
             assertThat(fetched.statusCode()).isEqualTo(409);
             assertThat(code(fetched)).isEqualTo("REMOTE_AUTH_REQUIRED");
-            assertThat(Duration.between(start, Instant.now())).as("no prompt waited").isLessThan(Duration.ofSeconds(10));
+            assertThat(Duration.between(start, Instant.now()))
+                    .as("no prompt waited")
+                    .isLessThan(Duration.ofSeconds(10));
             assertThat(asked.get()).isPositive();
-            assertThat(owner.post(git + "/fetch", "{\"remote\":\"--upload-pack=touch x\"}").statusCode()).isEqualTo(400);
-            assertThat(owner.post(git + "/fetch", "{\"remote\":\"nope\"}").statusCode()).isEqualTo(404);
+            assertThat(owner.post(git + "/fetch", "{\"remote\":\"--upload-pack=touch x\"}")
+                            .statusCode())
+                    .isEqualTo(400);
+            assertThat(owner.post(git + "/fetch", "{\"remote\":\"nope\"}").statusCode())
+                    .isEqualTo(404);
         } finally {
             server.stop(0);
         }
@@ -182,12 +210,19 @@ class GitRemotesHttpIT {
         start(Map.of("CCUI_SANDBOX", "bwrap"), folder.resolve("work/proj/remote.git"));
         Files.writeString(projectDir.resolve(".git/info/exclude"), "remote.git/\n");
         GitFixture.bare(folder.resolve("elsewhere.git"));
-        git(projectDir, "remote", "add", "elsewhere", folder.resolve("elsewhere.git").toString());
+        git(
+                projectDir,
+                "remote",
+                "add",
+                "elsewhere",
+                folder.resolve("elsewhere.git").toString());
 
         var pushed = owner.post(git + "/push", "{\"remote\":\"origin\"}");
         assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(200);
-        assertThat(git(remote, "rev-parse", "main")).isEqualTo(status().get("head").asText());
-        assertThat(owner.post(git + "/fetch", "{\"remote\":\"origin\"}").statusCode()).isEqualTo(204);
+        assertThat(git(remote, "rev-parse", "main"))
+                .isEqualTo(status().get("head").asText());
+        assertThat(owner.post(git + "/fetch", "{\"remote\":\"origin\"}").statusCode())
+                .isEqualTo(204);
 
         var outside = owner.post(git + "/push", "{\"remote\":\"elsewhere\"}");
         assertThat(outside.statusCode()).as(outside.body()).isEqualTo(503);

@@ -9,26 +9,28 @@ import dev.ccui.bootstrap.testing.TestApplication;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.time.Instant;
-import java.util.Comparator;
-import java.util.concurrent.locks.LockSupport;
 
 /** The web shell over {@code /ws/terminal} of the real application: a real bash in a real PTY. */
 class TerminalWebSocketIT {
     private static final Logger LOG = LoggerFactory.getLogger(TerminalWebSocketIT.class);
     private static final Duration WAIT = Duration.ofSeconds(20);
+
     @TempDir
     Path folder;
+
     private TestApplication app;
     private String base;
     private ApiClient admin;
@@ -41,7 +43,9 @@ class TerminalWebSocketIT {
         base = app.startHttp();
         admin = ApiClient.setUpAdmin(base);
         owner = admin.createMember("owner", "terminal");
-        projectId = json(owner.post("/api/projects", "{\"path\":\"" + projectDir + "\"}")).get("id").asText();
+        projectId = json(owner.post("/api/projects", "{\"path\":\"" + projectDir + "\"}"))
+                .get("id")
+                .asText();
     }
 
     @AfterEach
@@ -63,13 +67,18 @@ class TerminalWebSocketIT {
     private static long pid(JsonSocketClient socket) throws Exception {
         socket.input("echo pid=$$\n");
         socket.awaitOutput(Pattern.compile("pid=(\\d+)"));
-        return ProcessHandle.current().children()
+        return ProcessHandle.current()
+                .children()
                 .max(Comparator.comparing(p -> p.info().startInstant().orElse(Instant.EPOCH)))
-                .orElseThrow().pid();
+                .orElseThrow()
+                .pid();
     }
 
     private static void awaitGone(long pid) {
-        ProcessHandle.of(pid).ifPresent(handle -> handle.onExit().orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join());
+        ProcessHandle.of(pid)
+                .ifPresent(handle -> handle.onExit()
+                        .orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)
+                        .join());
     }
 
     /** The registry forgets a terminal on the thread that saw its shell exit, just after the exit. */
@@ -111,14 +120,18 @@ class TerminalWebSocketIT {
         third.await("opened");
         third.awaitOutput(Pattern.compile("after-drop-6"));
         assertThat(third.output()).contains("hello-42");
-        assertThat(second.closeCode(Duration.ofSeconds(10))).as("the displaced connection is closed").isEqualTo(4409);
+        assertThat(second.closeCode(Duration.ofSeconds(10)))
+                .as("the displaced connection is closed")
+                .isEqualTo(4409);
 
         third.send("{\"type\":\"close\"}");
         third.await("exit");
         awaitGone(pid);
-        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                .isFalse();
         awaitNoOpenTerminals();
-        assertThat(json(admin.get("/api/audit?limit=50")).findValuesAsText("action")).contains("terminal.opened");
+        assertThat(json(admin.get("/api/audit?limit=50")).findValuesAsText("action"))
+                .contains("terminal.opened");
     }
 
     @Test
@@ -146,11 +159,16 @@ class TerminalWebSocketIT {
         start(Map.of("CCUI_TERMINALS_PER_USER", "1"));
         ApiClient stranger = admin.createMember("stranger");
         assertThat(JsonSocketClient.handshakeStatus(() -> terminal(stranger))).isEqualTo(403);
-        assertThat(JsonSocketClient.handshakeStatus(() -> JsonSocketClient.open(base, "/ws/terminal?projectId=" + projectId, Map.of()))).isEqualTo(401);
+        assertThat(JsonSocketClient.handshakeStatus(
+                        () -> JsonSocketClient.open(base, "/ws/terminal?projectId=" + projectId, Map.of())))
+                .isEqualTo(401);
 
-        String noScope = json(owner.post("/api/api-keys", "{\"name\":\"ci\",\"scopes\":[\"api\"]}")).get("secret").asText();
+        String noScope = json(owner.post("/api/api-keys", "{\"name\":\"ci\",\"scopes\":[\"api\"]}"))
+                .get("secret")
+                .asText();
         String withScope = json(owner.post("/api/api-keys", "{\"name\":\"shell\",\"scopes\":[\"api\",\"terminal\"]}"))
-                .get("secret").asText();
+                .get("secret")
+                .asText();
         assertThat(JsonSocketClient.handshakeStatus(() -> withKey(noScope))).isEqualTo(403);
         JsonSocketClient viaKey = withKey(withScope);
         viaKey.openTerminal(80, 24);
@@ -163,7 +181,9 @@ class TerminalWebSocketIT {
         over.send("{\"type\":\"input\",\"data\":\"x\"}");
         assertThat(over.await("error").get("code").asText()).isEqualTo("INVALID");
 
-        assertThat(JsonSocketClient.handshakeStatus(() -> terminal(admin))).as("admins may").isEqualTo(101);
+        assertThat(JsonSocketClient.handshakeStatus(() -> terminal(admin)))
+                .as("admins may")
+                .isEqualTo(101);
     }
 
     @Test
@@ -191,8 +211,11 @@ class TerminalWebSocketIT {
             socket.clearOutput();
         }
         micros.sort(Long::compare);
-        LOG.info("FIGURE terminal echo round trip over /ws/terminal (200 round trips after 20 warm-up): p50 {} µs, p99 {} µs, max {} µs",
-                micros.get(micros.size() / 2), micros.get((int) Math.ceil(micros.size() * 0.99) - 1), micros.getLast());
+        LOG.info(
+                "FIGURE terminal echo round trip over /ws/terminal (200 round trips after 20 warm-up): p50 {} µs, p99 {} µs, max {} µs",
+                micros.get(micros.size() / 2),
+                micros.get((int) Math.ceil(micros.size() * 0.99) - 1),
+                micros.getLast());
         socket.send("{\"type\":\"close\"}");
         socket.await("exit");
     }

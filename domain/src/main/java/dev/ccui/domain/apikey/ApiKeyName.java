@@ -6,8 +6,7 @@ import dev.ccui.domain.error.InvalidException;
 public final class ApiKeyName {
     public static final int MAX_LENGTH = 100;
 
-    private ApiKeyName() {
-    }
+    private ApiKeyName() {}
 
     public static String check(String name) {
         if (name == null || name.isBlank()) {

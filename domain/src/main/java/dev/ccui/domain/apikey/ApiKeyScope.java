@@ -25,6 +25,7 @@ public enum ApiKeyScope {
                 return scope;
             }
         }
-        throw new InvalidException("scopes", "unknown scope: use \"api\", \"terminal\", \"bypassPermissions\" or \"admin\"");
+        throw new InvalidException(
+                "scopes", "unknown scope: use \"api\", \"terminal\", \"bypassPermissions\" or \"admin\"");
     }
 }

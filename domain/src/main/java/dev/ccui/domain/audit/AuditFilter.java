@@ -10,11 +10,16 @@ public record AuditFilter(String username, AuditAction action, Boolean success) 
     public static final AuditFilter ALL = new AuditFilter(null, null, null);
 
     public AuditFilter {
-        username = username == null || username.isBlank() ? null : username.strip().toLowerCase(Locale.ROOT);
+        username =
+                username == null || username.isBlank() ? null : username.strip().toLowerCase(Locale.ROOT);
     }
 
     public boolean matches(AuditEntry entry) {
-        return (username == null || (entry.actorUsername() != null && entry.actorUsername().toLowerCase(Locale.ROOT).equals(username)))
+        return (username == null
+                        || (entry.actorUsername() != null
+                                && entry.actorUsername()
+                                        .toLowerCase(Locale.ROOT)
+                                        .equals(username)))
                 && (action == null || entry.action() == action)
                 && (success == null || entry.success() == success);
     }

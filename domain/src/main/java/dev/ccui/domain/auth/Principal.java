@@ -1,8 +1,8 @@
 package dev.ccui.domain.auth;
 
-import dev.ccui.domain.user.Capability;
 import dev.ccui.domain.apikey.ApiKeyId;
 import dev.ccui.domain.apikey.ApiKeyScope;
+import dev.ccui.domain.user.Capability;
 import dev.ccui.domain.user.Role;
 import dev.ccui.domain.user.UserId;
 import dev.ccui.domain.user.Username;
@@ -13,11 +13,24 @@ import java.util.Set;
  * The authenticated caller of one request. {@code tokenId} is set for token sessions (so
  * logout can revoke exactly that token), {@code apiKeyId} for API-key calls.
  */
-public record Principal(UserId userId, Username username, Role role, AuthMethod method, String tokenId,
-                        ApiKeyId apiKeyId, Set<ApiKeyScope> scopes, Set<Capability> capabilities) {
+public record Principal(
+        UserId userId,
+        Username username,
+        Role role,
+        AuthMethod method,
+        String tokenId,
+        ApiKeyId apiKeyId,
+        Set<ApiKeyScope> scopes,
+        Set<Capability> capabilities) {
     /** A caller with its role's default capabilities (an admin all, a member none): closed unless granted. */
-    public Principal(UserId userId, Username username, Role role, AuthMethod method, String tokenId,
-                     ApiKeyId apiKeyId, Set<ApiKeyScope> scopes) {
+    public Principal(
+            UserId userId,
+            Username username,
+            Role role,
+            AuthMethod method,
+            String tokenId,
+            ApiKeyId apiKeyId,
+            Set<ApiKeyScope> scopes) {
         this(userId, username, role, method, tokenId, apiKeyId, scopes, Capability.defaultsFor(role));
     }
 

@@ -5,8 +5,7 @@ import java.util.UUID;
 
 /** Reading UUIDs that come from outside (paths, tokens, bodies) without exceptions for bad input. */
 public final class Uuids {
-    private Uuids() {
-    }
+    private Uuids() {}
 
     /** The UUID in its canonical 36-character form; empty for anything else. */
     public static Optional<UUID> parse(String text) {

@@ -6,8 +6,14 @@ package dev.ccui.domain.error;
  * the message is safe to show to the person who made the request.
  */
 public abstract sealed class CcuiException extends RuntimeException
-        permits NotFoundException, ConflictException, ForbiddenException, InvalidException,
-                UnavailableException, UnauthorizedException, TooManyRequestsException, PayloadTooLargeException {
+        permits NotFoundException,
+                ConflictException,
+                ForbiddenException,
+                InvalidException,
+                UnavailableException,
+                UnauthorizedException,
+                TooManyRequestsException,
+                PayloadTooLargeException {
 
     private final String code;
 

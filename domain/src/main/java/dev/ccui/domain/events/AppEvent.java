@@ -1,12 +1,12 @@
 package dev.ccui.domain.events;
 
+import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.history.IndexProgress;
 import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.run.LoggedRunEvent;
-import java.util.Set;
-import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.user.UserId;
 import java.util.Objects;
+import java.util.Set;
 
 /** Something subscribed browsers are told about. */
 public sealed interface AppEvent {
@@ -19,8 +19,7 @@ public sealed interface AppEvent {
     }
 
     /** Progress of the transcript index. */
-    record IndexStatus(IndexProgress progress) implements AppEvent {
-    }
+    record IndexStatus(IndexProgress progress) implements AppEvent {}
 
     /**
      * A user's rights shrank: their open connections (/ws, /ws/terminal, SSE) on every node must end
@@ -31,8 +30,8 @@ public sealed interface AppEvent {
      * @param downgrade true when the user may still connect, with fewer rights (close code 4403,
      *                  not 4401)
      */
-    record AccessRevoked(UserId userId, String tokenId, String keepTokenId, String apiKeyId,
-                         boolean downgrade) implements AppEvent {
+    record AccessRevoked(UserId userId, String tokenId, String keepTokenId, String apiKeyId, boolean downgrade)
+            implements AppEvent {
         public AccessRevoked {
             Objects.requireNonNull(userId, "userId");
         }
@@ -43,7 +42,8 @@ public sealed interface AppEvent {
                 return false;
             }
             if (apiKeyId != null) {
-                return principal.apiKeyId() != null && principal.apiKeyId().toString().equals(apiKeyId);
+                return principal.apiKeyId() != null
+                        && principal.apiKeyId().toString().equals(apiKeyId);
             }
             if (tokenId != null) {
                 return tokenId.equals(principal.tokenId());

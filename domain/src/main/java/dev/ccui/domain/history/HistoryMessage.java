@@ -12,8 +12,17 @@ import java.util.List;
  * @param sidechain       part of a subagent's conversation
  * @param parentToolUseId for sidechain messages, the Task tool use they belong to
  */
-public record HistoryMessage(long seq, String uuid, String parentUuid, String role, Instant timestamp, String model,
-                             List<MessageBlock> blocks, boolean hidden, boolean sidechain, String parentToolUseId) {
+public record HistoryMessage(
+        long seq,
+        String uuid,
+        String parentUuid,
+        String role,
+        Instant timestamp,
+        String model,
+        List<MessageBlock> blocks,
+        boolean hidden,
+        boolean sidechain,
+        String parentToolUseId) {
     public HistoryMessage {
         blocks = List.copyOf(blocks);
     }

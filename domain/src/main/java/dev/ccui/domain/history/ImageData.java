@@ -1,5 +1,4 @@
 package dev.ccui.domain.history;
 
 /** The bytes of an image block of a transcript, decoded from its base64. */
-public record ImageData(String mediaType, byte[] bytes) {
-}
+public record ImageData(String mediaType, byte[] bytes) {}

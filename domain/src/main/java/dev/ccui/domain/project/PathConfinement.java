@@ -9,8 +9,7 @@ import java.text.Normalizer;
  * so {@code /home/al} never counts as inside {@code /home/a}.
  */
 public final class PathConfinement {
-    private PathConfinement() {
-    }
+    private PathConfinement() {}
 
     public static boolean isInside(Path realRoot, Path realPath) {
         Path root = realRoot.toAbsolutePath().normalize();
@@ -41,10 +40,39 @@ public final class PathConfinement {
      */
     private static boolean isLookAlike(char c) {
         return switch (c) {
-            case '\u2215', '\u2044', '\uFF0F', '\u29F8', '\uFE68', '\uFF3C', '\u29F5', '\u2216',
-                 '\u2024', '\u2025', '\u2026', '\uFE52', '\uFF0E', '\u3002', '\uFF61',
-                 '\u2028', '\u2029', '\u00A0', '\u3000', '\u2000', '\u2001', '\u2002', '\u2003', '\u2004',
-                 '\u2005', '\u2006', '\u2007', '\u2008', '\u2009', '\u200A', '\u205F', '\u1680', '\uFFFD' -> true;
+            case '\u2215',
+                    '\u2044',
+                    '\uFF0F',
+                    '\u29F8',
+                    '\uFE68',
+                    '\uFF3C',
+                    '\u29F5',
+                    '\u2216',
+                    '\u2024',
+                    '\u2025',
+                    '\u2026',
+                    '\uFE52',
+                    '\uFF0E',
+                    '\u3002',
+                    '\uFF61',
+                    '\u2028',
+                    '\u2029',
+                    '\u00A0',
+                    '\u3000',
+                    '\u2000',
+                    '\u2001',
+                    '\u2002',
+                    '\u2003',
+                    '\u2004',
+                    '\u2005',
+                    '\u2006',
+                    '\u2007',
+                    '\u2008',
+                    '\u2009',
+                    '\u200A',
+                    '\u205F',
+                    '\u1680',
+                    '\uFFFD' -> true;
             default -> false;
         };
     }

@@ -9,8 +9,17 @@ import java.util.Objects;
  * or as registered), {@code name} what people see. {@code discovered} projects came from the
  * machine's transcripts; {@code removed} ones are hidden from the UI (files are never deleted).
  */
-public record Project(ProjectId id, String path, String name, boolean starred, boolean archived, boolean removed,
-                      boolean discovered, UserId ownerId, Instant createdAt, Instant updatedAt) {
+public record Project(
+        ProjectId id,
+        String path,
+        String name,
+        boolean starred,
+        boolean archived,
+        boolean removed,
+        boolean discovered,
+        UserId ownerId,
+        Instant createdAt,
+        Instant updatedAt) {
     public Project {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(path, "path");

@@ -17,7 +17,8 @@ public final class ProjectFolderRule {
 
     public ProjectFolderRule(Path workspacesRoot, List<Path> protectedDirs) {
         this.workspacesRoot = workspacesRoot.toAbsolutePath().normalize();
-        this.protectedDirs = protectedDirs.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        this.protectedDirs =
+                protectedDirs.stream().map(p -> p.toAbsolutePath().normalize()).toList();
     }
 
     public Path workspacesRoot() {

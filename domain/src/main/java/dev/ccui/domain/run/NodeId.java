@@ -13,7 +13,8 @@ public record NodeId(String value) {
     public NodeId {
         Objects.requireNonNull(value, "value");
         if (!SHAPE.matcher(value).matches()) {
-            throw new IllegalArgumentException("a node id is 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+            throw new IllegalArgumentException(
+                    "a node id is 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
     }
 

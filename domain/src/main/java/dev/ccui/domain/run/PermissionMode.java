@@ -22,8 +22,10 @@ public enum PermissionMode {
     }
 
     public static PermissionMode fromCliName(String name) {
-        return Arrays.stream(values()).filter(mode -> mode.cliName.equals(name)).findFirst()
-                .orElseThrow(() -> new InvalidException("permissionMode",
-                        "one of default, acceptEdits, plan, bypassPermissions, dontAsk"));
+        return Arrays.stream(values())
+                .filter(mode -> mode.cliName.equals(name))
+                .findFirst()
+                .orElseThrow(() -> new InvalidException(
+                        "permissionMode", "one of default, acceptEdits, plan, bypassPermissions, dontAsk"));
     }
 }

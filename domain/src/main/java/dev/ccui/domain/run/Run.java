@@ -15,8 +15,16 @@ import java.util.Objects;
  * @param nodeId          the node whose CLI process it is; {@code null} for runs recorded before
  *                        nodes were told apart
  */
-public record Run(RunId id, SessionId sessionId, ProjectId projectId, UserId userId, RunState state,
-                  String clientMessageId, Instant startedAt, Instant endedAt, NodeId nodeId) {
+public record Run(
+        RunId id,
+        SessionId sessionId,
+        ProjectId projectId,
+        UserId userId,
+        RunState state,
+        String clientMessageId,
+        Instant startedAt,
+        Instant endedAt,
+        NodeId nodeId) {
     public Run {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(sessionId, "sessionId");
@@ -30,7 +38,15 @@ public record Run(RunId id, SessionId sessionId, ProjectId projectId, UserId use
     }
 
     public Run withState(RunState newState, Instant at) {
-        return new Run(id, sessionId, projectId, userId, newState, clientMessageId, startedAt,
-                newState.isFinal() ? at : null, nodeId);
+        return new Run(
+                id,
+                sessionId,
+                projectId,
+                userId,
+                newState,
+                clientMessageId,
+                startedAt,
+                newState.isFinal() ? at : null,
+                nodeId);
     }
 }

@@ -1,9 +1,9 @@
 package dev.ccui.domain.run;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Locale;
 
 /**
  * What happens in a run, one record per kind of the public contract ({@link #kind()} is the
@@ -17,7 +17,10 @@ public sealed interface RunEvent {
 
     /** Why a run ended. */
     enum EndReason {
-        COMPLETED, INTERRUPTED, FAILED, LOST;
+        COMPLETED,
+        INTERRUPTED,
+        FAILED,
+        LOST;
 
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);
@@ -25,16 +28,28 @@ public sealed interface RunEvent {
     }
 
     /** The CLI began working on a prompt (its {@code system/init} line, repeated at every turn). */
-    record RunStarted(String sessionId, String model, String cwd, String permissionMode, List<String> tools,
-                      String cliVersion, List<String> slashCommands) implements RunEvent {
+    record RunStarted(
+            String sessionId,
+            String model,
+            String cwd,
+            String permissionMode,
+            List<String> tools,
+            String cliVersion,
+            List<String> slashCommands)
+            implements RunEvent {
         public RunStarted {
             tools = tools == null ? List.of() : List.copyOf(tools);
             // The CLI's commands and skills for this project (built-in and the project's own), for completion.
             slashCommands = slashCommands == null ? List.of() : List.copyOf(slashCommands);
         }
 
-        public RunStarted(String sessionId, String model, String cwd, String permissionMode, List<String> tools,
-                          String cliVersion) {
+        public RunStarted(
+                String sessionId,
+                String model,
+                String cwd,
+                String permissionMode,
+                List<String> tools,
+                String cliVersion) {
             this(sessionId, model, cwd, permissionMode, tools, cliVersion, List.of());
         }
 
@@ -113,8 +128,15 @@ public sealed interface RunEvent {
     }
 
     /** The CLI waits until someone allows or denies this tool use ({@code can_use_tool}). */
-    record PermissionRequest(String requestId, String toolName, String displayName, Map<String, Object> input,
-                             String description, List<Object> suggestions, String toolUseId, String blockedPath)
+    record PermissionRequest(
+            String requestId,
+            String toolName,
+            String displayName,
+            Map<String, Object> input,
+            String description,
+            List<Object> suggestions,
+            String toolUseId,
+            String blockedPath)
             implements RunEvent {
         public PermissionRequest {
             Objects.requireNonNull(requestId, "requestId");
@@ -135,8 +157,9 @@ public sealed interface RunEvent {
      * @param requestId the permission request answered; {@code null} when the CLI refused on its own
      * @param decidedBy who decided: {@code cli} for the CLI's own rules, otherwise the deciding user
      */
-    record PermissionResolved(String requestId, String toolUseId, String toolName, String decision, String decidedBy,
-                              String message) implements RunEvent {
+    record PermissionResolved(
+            String requestId, String toolUseId, String toolName, String decision, String decidedBy, String message)
+            implements RunEvent {
         public PermissionResolved {
             if (!"allow".equals(decision) && !"deny".equals(decision)) {
                 throw new IllegalArgumentException("decision must be allow or deny: " + decision);
@@ -173,10 +196,25 @@ public sealed interface RunEvent {
      * @param subtype        {@code success}, {@code error_during_execution}, {@code error_max_turns}, …
      * @param terminalReason e.g. {@code completed}, {@code aborted_streaming}; may be {@code null}
      */
-    record Result(String subtype, boolean isError, String resultText, long inputTokens, long outputTokens,
-                  long cacheReadInputTokens, long cacheCreationInputTokens, double costUsd, double totalCostUsd,
-                  long durationMs, long durationApiMs, int numTurns, String stopReason, String terminalReason,
-                  List<String> errors, List<Object> permissionDenials, String sessionId) implements RunEvent {
+    record Result(
+            String subtype,
+            boolean isError,
+            String resultText,
+            long inputTokens,
+            long outputTokens,
+            long cacheReadInputTokens,
+            long cacheCreationInputTokens,
+            double costUsd,
+            double totalCostUsd,
+            long durationMs,
+            long durationApiMs,
+            int numTurns,
+            String stopReason,
+            String terminalReason,
+            List<String> errors,
+            List<Object> permissionDenials,
+            String sessionId)
+            implements RunEvent {
         public Result {
             Objects.requireNonNull(subtype, "subtype");
             errors = errors == null ? List.of() : List.copyOf(errors);

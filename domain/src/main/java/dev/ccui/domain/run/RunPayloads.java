@@ -11,8 +11,7 @@ import java.util.Map;
  * {@code null} values JSON has, and would lose the order of keys people read in the UI.
  */
 final class RunPayloads {
-    private RunPayloads() {
-    }
+    private RunPayloads() {}
 
     static Map<String, Object> copy(Map<String, Object> map) {
         Map<String, Object> copy = new LinkedHashMap<>();

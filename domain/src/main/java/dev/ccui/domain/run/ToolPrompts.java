@@ -17,8 +17,7 @@ public final class ToolPrompts {
     public static final String ASK_USER_QUESTION = "AskUserQuestion";
     public static final String EXIT_PLAN_MODE = "ExitPlanMode";
 
-    private ToolPrompts() {
-    }
+    private ToolPrompts() {}
 
     /** Whether the request asks a person something: such a request is never allowed by a remembered rule. */
     public static boolean isPrompt(RunEvent.PermissionRequest request) {
@@ -27,13 +26,17 @@ public final class ToolPrompts {
 
     /** The questions of an {@code AskUserQuestion} request; empty for any other request. */
     public static List<Question> questions(RunEvent.PermissionRequest request) {
-        if (!ASK_USER_QUESTION.equals(request.toolName()) || !(request.input().get("questions") instanceof List<?> asked)) {
+        if (!ASK_USER_QUESTION.equals(request.toolName())
+                || !(request.input().get("questions") instanceof List<?> asked)) {
             return List.of();
         }
         List<Question> questions = new ArrayList<>();
         for (Object item : asked) {
             if (item instanceof Map<?, ?> question && question.get("question") instanceof String text) {
-                questions.add(new Question(text, string(question.get("header")), options(question.get("options")),
+                questions.add(new Question(
+                        text,
+                        string(question.get("header")),
+                        options(question.get("options")),
                         Boolean.TRUE.equals(question.get("multiSelect"))));
             }
         }
@@ -46,7 +49,8 @@ public final class ToolPrompts {
      */
     public static Optional<String> plan(RunEvent.PermissionRequest request) {
         return EXIT_PLAN_MODE.equals(request.toolName()) && request.input().get("plan") instanceof String plan
-                ? Optional.of(plan) : Optional.empty();
+                ? Optional.of(plan)
+                : Optional.empty();
     }
 
     /**

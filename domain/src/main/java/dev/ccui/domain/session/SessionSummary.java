@@ -15,21 +15,56 @@ import java.util.Objects;
  * @param archivedAt   when its transcript file(s) vanished from disk: it is then read from the
  *                     app's archive; null while the files are there
  */
-public record SessionSummary(SessionId id, ProjectId projectId, String title, Instant firstActivityAt,
-                             Instant lastActivityAt, long messageCount, List<String> models, long inputTokens,
-                             long outputTokens, double costUsd, String gitBranch, String lastPrompt, boolean hidden,
-                             Instant archivedAt) {
+public record SessionSummary(
+        SessionId id,
+        ProjectId projectId,
+        String title,
+        Instant firstActivityAt,
+        Instant lastActivityAt,
+        long messageCount,
+        List<String> models,
+        long inputTokens,
+        long outputTokens,
+        double costUsd,
+        String gitBranch,
+        String lastPrompt,
+        boolean hidden,
+        Instant archivedAt) {
     public SessionSummary {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(projectId, "projectId");
         models = List.copyOf(models);
     }
 
-    public SessionSummary(SessionId id, ProjectId projectId, String title, Instant firstActivityAt,
-                          Instant lastActivityAt, long messageCount, List<String> models, long inputTokens,
-                          long outputTokens, double costUsd, String gitBranch, String lastPrompt, boolean hidden) {
-        this(id, projectId, title, firstActivityAt, lastActivityAt, messageCount, models, inputTokens, outputTokens,
-                costUsd, gitBranch, lastPrompt, hidden, null);
+    public SessionSummary(
+            SessionId id,
+            ProjectId projectId,
+            String title,
+            Instant firstActivityAt,
+            Instant lastActivityAt,
+            long messageCount,
+            List<String> models,
+            long inputTokens,
+            long outputTokens,
+            double costUsd,
+            String gitBranch,
+            String lastPrompt,
+            boolean hidden) {
+        this(
+                id,
+                projectId,
+                title,
+                firstActivityAt,
+                lastActivityAt,
+                messageCount,
+                models,
+                inputTokens,
+                outputTokens,
+                costUsd,
+                gitBranch,
+                lastPrompt,
+                hidden,
+                null);
     }
 
     public boolean archived() {

@@ -19,8 +19,7 @@ public final class PasswordPolicy {
     public static final int MIN_LENGTH = 10;
     public static final int MAX_LENGTH = 256;
 
-    private PasswordPolicy() {
-    }
+    private PasswordPolicy() {}
 
     public static void check(String field, String password) {
         if (password == null || password.isEmpty()) {
@@ -37,8 +36,10 @@ public final class PasswordPolicy {
             throw new InvalidException(field, field + " must not be only spaces");
         }
         if (isCommon(password)) {
-            throw new InvalidException(field, field + " is too common (a well-known password, or one with digits added):"
-                    + " choose a longer phrase of your own");
+            throw new InvalidException(
+                    field,
+                    field + " is too common (a well-known password, or one with digits added):"
+                            + " choose a longer phrase of your own");
         }
     }
 
@@ -52,7 +53,9 @@ public final class PasswordPolicy {
         String compact = password.toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
         String core = compact.replaceAll("^[^\\p{L}]+|[^\\p{L}]+$", "");
         Set<String> common = CommonPasswords.LIST;
-        return common.contains(compact) || common.contains(core) || common.contains(unLeet(core))
+        return common.contains(compact)
+                || common.contains(core)
+                || common.contains(unLeet(core))
                 || (!core.isEmpty() && core.codePoints().distinct().count() == 1);
     }
 
@@ -60,15 +63,16 @@ public final class PasswordPolicy {
     private static String unLeet(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (char c : text.toCharArray()) {
-            out.append(switch (c) {
-                case '@', '4' -> 'a';
-                case '0' -> 'o';
-                case '1', '!' -> 'i';
-                case '3' -> 'e';
-                case '$', '5' -> 's';
-                case '7' -> 't';
-                default -> c;
-            });
+            out.append(
+                    switch (c) {
+                        case '@', '4' -> 'a';
+                        case '0' -> 'o';
+                        case '1', '!' -> 'i';
+                        case '3' -> 'e';
+                        case '$', '5' -> 's';
+                        case '7' -> 't';
+                        default -> c;
+                    });
         }
         return out.toString();
     }

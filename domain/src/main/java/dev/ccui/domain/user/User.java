@@ -5,12 +5,36 @@ import java.util.Objects;
 import java.util.Set;
 
 /** An account. {@code passwordHash} is opaque here: only the password hasher reads it. */
-public record User(UserId id, Username username, Role role, boolean disabled, String passwordHash,
-                   Instant createdAt, Instant updatedAt, Instant lastLoginAt, Set<Capability> capabilities) {
+public record User(
+        UserId id,
+        Username username,
+        Role role,
+        boolean disabled,
+        String passwordHash,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant lastLoginAt,
+        Set<Capability> capabilities) {
     /** An account with its role's default capabilities. */
-    public User(UserId id, Username username, Role role, boolean disabled, String passwordHash,
-                Instant createdAt, Instant updatedAt, Instant lastLoginAt) {
-        this(id, username, role, disabled, passwordHash, createdAt, updatedAt, lastLoginAt, Capability.defaultsFor(role));
+    public User(
+            UserId id,
+            Username username,
+            Role role,
+            boolean disabled,
+            String passwordHash,
+            Instant createdAt,
+            Instant updatedAt,
+            Instant lastLoginAt) {
+        this(
+                id,
+                username,
+                role,
+                disabled,
+                passwordHash,
+                createdAt,
+                updatedAt,
+                lastLoginAt,
+                Capability.defaultsFor(role));
     }
 
     public User {

@@ -17,7 +17,8 @@ public record Username(String value) {
         }
         value = value.strip().toLowerCase(Locale.ROOT);
         if (!ALLOWED.matcher(value).matches()) {
-            throw new InvalidException("username",
+            throw new InvalidException(
+                    "username",
                     "username must be 2 to 64 characters: letters, digits, '.', '_', '-', '@', starting with a letter or digit");
         }
     }

@@ -23,8 +23,12 @@ public record RelativePath(List<String> segments) {
     public RelativePath {
         segments = List.copyOf(segments);
         for (String segment : segments) {
-            if (segment.isEmpty() || segment.equals(".") || segment.equals("..") || segment.indexOf('/') >= 0
-                    || segment.indexOf('\\') >= 0 || segment.indexOf('\0') >= 0) {
+            if (segment.isEmpty()
+                    || segment.equals(".")
+                    || segment.equals("..")
+                    || segment.indexOf('/') >= 0
+                    || segment.indexOf('\\') >= 0
+                    || segment.indexOf('\0') >= 0) {
                 throw refused();
             }
         }
@@ -35,7 +39,10 @@ public record RelativePath(List<String> segments) {
         if (text == null || text.isEmpty() || text.equals(".") || text.equals("./")) {
             return ROOT;
         }
-        if (!PathConfinement.isPlainText(text) || text.startsWith("/") || text.startsWith("~") || text.indexOf('\\') >= 0
+        if (!PathConfinement.isPlainText(text)
+                || text.startsWith("/")
+                || text.startsWith("~")
+                || text.indexOf('\\') >= 0
                 || hasEncodedSeparator(text)) {
             throw refused();
         }
@@ -45,7 +52,9 @@ public record RelativePath(List<String> segments) {
                 continue;
             }
             // ".. " and " .." resolve as ".." on Windows file systems a project may be mounted from.
-            if (segment.length() > MAX_SEGMENT || segment.isBlank() || segment.strip().equals("..")) {
+            if (segment.length() > MAX_SEGMENT
+                    || segment.isBlank()
+                    || segment.strip().equals("..")) {
                 throw refused();
             }
             parts.add(segment);
@@ -55,8 +64,14 @@ public record RelativePath(List<String> segments) {
 
     private static boolean hasEncodedSeparator(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
-        return lower.contains("%2e") || lower.contains("%2f") || lower.contains("%5c") || lower.contains("%00")
-                || lower.contains("%25") || lower.contains("%c0") || lower.contains("%c1") || lower.contains("%e2%88%95")
+        return lower.contains("%2e")
+                || lower.contains("%2f")
+                || lower.contains("%5c")
+                || lower.contains("%00")
+                || lower.contains("%25")
+                || lower.contains("%c0")
+                || lower.contains("%c1")
+                || lower.contains("%e2%88%95")
                 || lower.contains("%u");
     }
 

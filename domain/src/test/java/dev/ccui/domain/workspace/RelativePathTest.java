@@ -21,8 +21,11 @@ class RelativePathTest {
 
     @Test
     void hostileTextIsRefused() {
-        for (String hostile : new String[] {"..", "a/../b", "/etc", "~", "a\\b", "%2e%2e", "a\0b", "\u2024\u2024", "a\u202Eb"}) {
-            assertThatThrownBy(() -> RelativePath.parse(hostile)).as(hostile).isInstanceOf(ForbiddenException.class)
+        for (String hostile :
+                new String[] {"..", "a/../b", "/etc", "~", "a\\b", "%2e%2e", "a\0b", "\u2024\u2024", "a\u202Eb"}) {
+            assertThatThrownBy(() -> RelativePath.parse(hostile))
+                    .as(hostile)
+                    .isInstanceOf(ForbiddenException.class)
                     .hasFieldOrPropertyWithValue("code", "PATH_OUTSIDE_PROJECT");
         }
     }

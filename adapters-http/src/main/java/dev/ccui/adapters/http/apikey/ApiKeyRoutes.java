@@ -7,8 +7,8 @@ import dev.ccui.adapters.http.RouteGroup;
 import dev.ccui.adapters.http.json.Json;
 import dev.ccui.adapters.http.json.PathIds;
 import dev.ccui.adapters.http.security.Access;
-import dev.ccui.application.apikey.port.in.CreatedApiKey;
 import dev.ccui.application.apikey.port.in.ApiKeyUseCase;
+import dev.ccui.application.apikey.port.in.CreatedApiKey;
 import dev.ccui.domain.apikey.ApiKey;
 import dev.ccui.domain.apikey.ApiKeyScope;
 import io.javalin.config.RoutesConfig;
@@ -26,13 +26,17 @@ public final class ApiKeyRoutes implements RouteGroup {
         this.apiKeys = apiKeys;
     }
 
-    record CreateBody(String name, List<String> scopes) {
-    }
+    record CreateBody(String name, List<String> scopes) {}
 
     record KeyView(String id, String name, String prefix, List<String> scopes, Instant createdAt, Instant lastUsedAt) {
         static KeyView of(ApiKey key) {
-            return new KeyView(key.id().toString(), key.name(), key.prefix(),
-                    key.scopes().stream().map(ApiKeyScope::wireName).sorted().toList(), key.createdAt(), key.lastUsedAt());
+            return new KeyView(
+                    key.id().toString(),
+                    key.name(),
+                    key.prefix(),
+                    key.scopes().stream().map(ApiKeyScope::wireName).sorted().toList(),
+                    key.createdAt(),
+                    key.lastUsedAt());
         }
     }
 
@@ -45,17 +49,25 @@ public final class ApiKeyRoutes implements RouteGroup {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.get("/api/api-keys", ctx -> ctx.json(apiKeys.listKeys(caller(ctx)).stream().map(KeyView::of).toList()), Access.USER);
+        routes.get(
+                "/api/api-keys",
+                ctx -> ctx.json(
+                        apiKeys.listKeys(caller(ctx)).stream().map(KeyView::of).toList()),
+                Access.USER);
         routes.post("/api/api-keys", this::create, Access.USER);
-        routes.delete("/api/api-keys/{id}", ctx -> {
-            apiKeys.revokeKey(caller(ctx), PathIds.apiKey(ctx.pathParam("id")), client(ctx));
-            ctx.status(204);
-        }, Access.USER);
+        routes.delete(
+                "/api/api-keys/{id}",
+                ctx -> {
+                    apiKeys.revokeKey(caller(ctx), PathIds.apiKey(ctx.pathParam("id")), client(ctx));
+                    ctx.status(204);
+                },
+                Access.USER);
     }
 
     private void create(Context ctx) {
         CreateBody body = Json.body(ctx, CreateBody.class);
-        Set<ApiKeyScope> scopes = body.scopes() == null ? Set.of()
+        Set<ApiKeyScope> scopes = body.scopes() == null
+                ? Set.of()
                 : body.scopes().stream().map(ApiKeyScope::fromWire).collect(Collectors.toSet());
         ctx.status(201).json(CreatedView.of(apiKeys.createKey(caller(ctx), body.name(), scopes, client(ctx))));
     }

@@ -26,22 +26,40 @@ public final class AuditRoutes implements RouteGroup {
     }
 
     /** Where a run named by an entry happened, so the log can link to its session. */
-    record RunSessionView(String id, String projectId) {
-    }
+    record RunSessionView(String id, String projectId) {}
 
-    record EntryView(long id, Instant at, String actorUserId, String actorUsername, String action, String target, String ip,
-                     boolean success, String detail, RunSessionView session) {
+    record EntryView(
+            long id,
+            Instant at,
+            String actorUserId,
+            String actorUsername,
+            String action,
+            String target,
+            String ip,
+            boolean success,
+            String detail,
+            RunSessionView session) {
         static EntryView of(AuditItem item) {
             AuditEntry e = item.entry();
-            RunSessionView session = item.runSessionId() == null ? null
-                    : new RunSessionView(item.runSessionId().value(), item.runProjectId().toString());
-            return new EntryView(e.id(), e.at(), e.actorUserId() == null ? null : e.actorUserId().toString(),
-                    e.actorUsername(), e.action().code(), e.target(), e.ip(), e.success(), e.detail(), session);
+            RunSessionView session = item.runSessionId() == null
+                    ? null
+                    : new RunSessionView(
+                            item.runSessionId().value(), item.runProjectId().toString());
+            return new EntryView(
+                    e.id(),
+                    e.at(),
+                    e.actorUserId() == null ? null : e.actorUserId().toString(),
+                    e.actorUsername(),
+                    e.action().code(),
+                    e.target(),
+                    e.ip(),
+                    e.success(),
+                    e.detail(),
+                    session);
         }
     }
 
-    record PageView(List<EntryView> items, String nextBefore) {
-    }
+    record PageView(List<EntryView> items, String nextBefore) {}
 
     @Override
     public void register(RoutesConfig routes) {
@@ -49,8 +67,10 @@ public final class AuditRoutes implements RouteGroup {
     }
 
     private void list(Context ctx) {
-        AuditFilter filter = new AuditFilter(ctx.queryParam("user"), action(ctx.queryParam("action")), outcome(ctx.queryParam("outcome")));
-        Page<AuditItem> page = audit.listAudit(caller(ctx), QueryParams.integer(ctx, "limit"), ctx.queryParam("before"), filter);
+        AuditFilter filter = new AuditFilter(
+                ctx.queryParam("user"), action(ctx.queryParam("action")), outcome(ctx.queryParam("outcome")));
+        Page<AuditItem> page =
+                audit.listAudit(caller(ctx), QueryParams.integer(ctx, "limit"), ctx.queryParam("before"), filter);
         ctx.json(new PageView(page.items().stream().map(EntryView::of).toList(), page.nextCursor()));
     }
 

@@ -32,34 +32,33 @@ public final class AuthRoutes implements RouteGroup {
         this.metrics = metrics;
     }
 
-    record SetupBody(String username, String password, String setupCode) {
-    }
+    record SetupBody(String username, String password, String setupCode) {}
 
-    record CredentialsBody(String username, String password) {
-    }
+    record CredentialsBody(String username, String password) {}
 
-    record PasswordBody(String currentPassword, String newPassword) {
-    }
+    record PasswordBody(String currentPassword, String newPassword) {}
 
-    record SessionView(String token, Instant expiresAt, UserView user) {
-    }
+    record SessionView(String token, Instant expiresAt, UserView user) {}
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.get("/api/auth/status", ctx -> ctx.json(Map.of("setupRequired", auth.setupRequired(),
-                "setupCodeRequired", auth.setupCodeRequired())), Access.ANYONE);
+        routes.get(
+                "/api/auth/status",
+                ctx -> ctx.json(
+                        Map.of("setupRequired", auth.setupRequired(), "setupCodeRequired", auth.setupCodeRequired())),
+                Access.ANYONE);
         routes.post("/api/auth/setup", this::setup, Access.ANYONE);
         routes.post("/api/auth/login", this::login, Access.ANYONE);
         routes.post("/api/auth/logout", this::logout, Access.USER);
         routes.get("/api/auth/me", ctx -> ctx.json(UserView.of(auth.currentUser(caller(ctx)))), Access.USER);
         routes.post("/api/auth/password", this::changePassword, Access.USER);
-        routes.post("/api/auth/ws-ticket", ctx -> ctx.json(Map.of("ticket", auth.issueTicket(caller(ctx)))), Access.USER);
+        routes.post(
+                "/api/auth/ws-ticket", ctx -> ctx.json(Map.of("ticket", auth.issueTicket(caller(ctx)))), Access.USER);
     }
 
     private void setup(Context ctx) {
         SetupBody body = Json.body(ctx, SetupBody.class);
-        Session session = auth.setup(new Credentials(body.username(), body.password(), client(ctx)),
-                body.setupCode());
+        Session session = auth.setup(new Credentials(body.username(), body.password(), client(ctx)), body.setupCode());
         signedIn(ctx.status(201), session);
     }
 

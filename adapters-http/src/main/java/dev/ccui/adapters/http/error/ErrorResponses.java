@@ -25,8 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class ErrorResponses {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
 
-    private ErrorResponses() {
-    }
+    private ErrorResponses() {}
 
     public static void handle(Exception exception, Context ctx) {
         switch (exception) {
@@ -38,7 +37,12 @@ public final class ErrorResponses {
 
     public static void unexpected(Throwable throwable, Context ctx) {
         LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), throwable);
-        write(ctx, 500, "INTERNAL", "something went wrong on the server; the request id identifies it in the logs", null);
+        write(
+                ctx,
+                500,
+                "INTERNAL",
+                "something went wrong on the server; the request id identifies it in the logs",
+                null);
     }
 
     private static void fromDomain(CcuiException e, Context ctx) {
@@ -50,11 +54,15 @@ public final class ErrorResponses {
             case ConflictException ignored -> 409;
             case PayloadTooLargeException ignored -> 413;
             case TooManyRequestsException tooMany -> {
-                ctx.header("Retry-After", Long.toString(Math.max(1, tooMany.retryAfter().toSeconds())));
+                ctx.header(
+                        "Retry-After",
+                        Long.toString(Math.max(1, tooMany.retryAfter().toSeconds())));
                 yield 429;
             }
             case UnavailableException unavailable -> {
-                unavailable.retryAfter().ifPresent(d -> ctx.header("Retry-After", Long.toString(Math.max(1, d.toSeconds()))));
+                unavailable
+                        .retryAfter()
+                        .ifPresent(d -> ctx.header("Retry-After", Long.toString(Math.max(1, d.toSeconds()))));
                 yield 503;
             }
         };
@@ -69,8 +77,13 @@ public final class ErrorResponses {
             case 405 -> write(ctx, 405, "METHOD_NOT_ALLOWED", "this route does not accept " + ctx.method(), null);
             case 413 -> write(ctx, 413, "PAYLOAD_TOO_LARGE", "the request body is too large", null);
             case 400 -> write(ctx, 400, "INVALID", "the request is malformed", null);
-            default -> write(ctx, status, status >= 500 ? "INTERNAL" : "HTTP_" + status,
-                    status >= 500 ? "the server could not answer" : "the request was refused", null);
+            default ->
+                write(
+                        ctx,
+                        status,
+                        status >= 500 ? "INTERNAL" : "HTTP_" + status,
+                        status >= 500 ? "the server could not answer" : "the request was refused",
+                        null);
         }
     }
 

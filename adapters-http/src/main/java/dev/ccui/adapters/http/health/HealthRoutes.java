@@ -2,16 +2,16 @@ package dev.ccui.adapters.http.health;
 
 import dev.ccui.adapters.http.RouteGroup;
 import dev.ccui.adapters.http.security.Access;
-import dev.ccui.application.health.port.in.HealthUseCase;
 import dev.ccui.application.health.port.in.HealthReport;
+import dev.ccui.application.health.port.in.HealthUseCase;
 import dev.ccui.application.health.port.in.ProbeResult;
 import dev.ccui.application.maintenance.port.in.MaintenanceUseCase;
 import dev.ccui.domain.maintenance.MaintenanceState;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.function.Predicate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * {@code GET /api/health}: 200 when up or degraded, 503 when a required check is down.
@@ -36,24 +36,27 @@ public final class HealthRoutes implements RouteGroup {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.get("/api/health", ctx -> {
-            HealthReport report = health.checkHealth();
-            Map<String, Object> checks = new LinkedHashMap<>();
-            report.checks().forEach((name, result) -> checks.put(name, view(result)));
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("status", report.status());
-            if (detailed.test(ctx)) {
-                body.put("version", report.version());
-                body.put("uptimeSeconds", report.uptimeSeconds());
-                body.put("checks", checks);
-            }
-            MaintenanceState state = maintenance.state();
-            Map<String, Object> mode = new LinkedHashMap<>();
-            mode.put("enabled", state.enabled());
-            mode.put("since", state.since());
-            body.put("maintenance", mode);
-            ctx.status(report.isDown() ? 503 : 200).json(body);
-        }, Access.ANYONE);
+        routes.get(
+                "/api/health",
+                ctx -> {
+                    HealthReport report = health.checkHealth();
+                    Map<String, Object> checks = new LinkedHashMap<>();
+                    report.checks().forEach((name, result) -> checks.put(name, view(result)));
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("status", report.status());
+                    if (detailed.test(ctx)) {
+                        body.put("version", report.version());
+                        body.put("uptimeSeconds", report.uptimeSeconds());
+                        body.put("checks", checks);
+                    }
+                    MaintenanceState state = maintenance.state();
+                    Map<String, Object> mode = new LinkedHashMap<>();
+                    mode.put("enabled", state.enabled());
+                    mode.put("since", state.since());
+                    body.put("maintenance", mode);
+                    ctx.status(report.isDown() ? 503 : 200).json(body);
+                },
+                Access.ANYONE);
     }
 
     private static Map<String, Object> view(ProbeResult result) {

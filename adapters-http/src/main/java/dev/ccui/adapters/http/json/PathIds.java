@@ -11,8 +11,7 @@ import dev.ccui.domain.user.UserId;
  * nothing: the same 404 as an id nobody has, so a malformed id tells a caller nothing more.
  */
 public final class PathIds {
-    private PathIds() {
-    }
+    private PathIds() {}
 
     public static ProjectId project(String text) {
         return ProjectId.parse(text).orElseThrow(() -> new NotFoundException("no such project"));

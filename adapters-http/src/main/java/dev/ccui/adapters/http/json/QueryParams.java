@@ -5,8 +5,7 @@ import io.javalin.http.Context;
 
 /** Numeric query parameters: absent is null, anything but a whole number is a 400 naming the parameter. */
 public final class QueryParams {
-    private QueryParams() {
-    }
+    private QueryParams() {}
 
     public static Integer integer(Context ctx, String name) {
         Long value = whole(ctx, name);

@@ -1,10 +1,10 @@
 package dev.ccui.adapters.http.maintenance;
 
+import dev.ccui.adapters.http.security.MatchedRoute;
 import dev.ccui.application.maintenance.port.in.MaintenanceUseCase;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.util.Set;
-import dev.ccui.adapters.http.security.MatchedRoute;
 
 /**
  * Makes the API read-only while in maintenance. Runs after authentication and the route's access
@@ -15,8 +15,14 @@ import dev.ccui.adapters.http.security.MatchedRoute;
  */
 public final class MaintenanceGuard {
     private static final Set<HandlerType> SAFE = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
-    private static final Set<String> EXEMPT = Set.of("/api/auth/login", "/api/auth/logout", "/api/auth/setup",
-            "/api/auth/status", "/api/auth/me", "/api/auth/ws-ticket", MaintenanceRoutes.PATH);
+    private static final Set<String> EXEMPT = Set.of(
+            "/api/auth/login",
+            "/api/auth/logout",
+            "/api/auth/setup",
+            "/api/auth/status",
+            "/api/auth/me",
+            "/api/auth/ws-ticket",
+            MaintenanceRoutes.PATH);
     private static final String INTERRUPT = "/api/runs/{runId}/interrupt";
 
     private final MaintenanceUseCase maintenance;
@@ -31,7 +37,10 @@ public final class MaintenanceGuard {
         if (path == null) {
             path = ctx.path();
         }
-        if (SAFE.contains(ctx.method()) || !path.startsWith("/api/") || EXEMPT.contains(path) || INTERRUPT.equals(path)) {
+        if (SAFE.contains(ctx.method())
+                || !path.startsWith("/api/")
+                || EXEMPT.contains(path)
+                || INTERRUPT.equals(path)) {
             return;
         }
         maintenance.requireWritable();

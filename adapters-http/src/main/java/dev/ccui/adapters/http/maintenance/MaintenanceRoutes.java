@@ -24,8 +24,7 @@ public final class MaintenanceRoutes implements RouteGroup {
         this.maintenance = maintenance;
     }
 
-    record ChangeBody(Boolean enabled, String message) {
-    }
+    record ChangeBody(Boolean enabled, String message) {}
 
     /** {@code by} is the admin's username. */
     record StateView(boolean enabled, String message, Instant since, String by) {

@@ -1,31 +1,31 @@
 package dev.ccui.adapters.http.metrics;
 
+import dev.ccui.adapters.http.security.Authentication;
+import dev.ccui.adapters.http.security.RequestIds;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import dev.ccui.adapters.http.security.Authentication;
-import dev.ccui.adapters.http.security.RequestIds;
-import io.micrometer.core.instrument.Gauge;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The service's meters (Micrometer, scraped as Prometheus text): HTTP requests by route and
@@ -56,8 +56,10 @@ public final class HttpMetrics {
 
     public HttpMetrics(String scrapeToken, String previousScrapeToken) {
         this.scrapeToken = scrapeToken == null || scrapeToken.isBlank() ? null : scrapeToken;
-        this.previousScrapeToken = this.scrapeToken == null || previousScrapeToken == null || previousScrapeToken.isBlank()
-                ? null : previousScrapeToken;
+        this.previousScrapeToken =
+                this.scrapeToken == null || previousScrapeToken == null || previousScrapeToken.isBlank()
+                        ? null
+                        : previousScrapeToken;
         registry.add(prometheus);
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);
@@ -65,9 +67,12 @@ public final class HttpMetrics {
         new ClassLoaderMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
-        rateLimited = Counter.builder("ccui.rate.limit.rejections").description("requests refused by a rate limit")
+        rateLimited = Counter.builder("ccui.rate.limit.rejections")
+                .description("requests refused by a rate limit")
                 .register(registry);
-        loginFailures = Counter.builder("ccui.login.failures").description("failed sign-in attempts").register(registry);
+        loginFailures = Counter.builder("ccui.login.failures")
+                .description("failed sign-in attempts")
+                .register(registry);
     }
 
     public MeterRegistry registry() {
@@ -86,8 +91,7 @@ public final class HttpMetrics {
 
     /** First thing for every request: opens its trace span, if tracing is on. */
     public void requestStarted(Context ctx) {
-        Object started = tracing.start(ctx.method().name(), ctx.path(),
-                RequestIds.current(ctx), ctx::header);
+        Object started = tracing.start(ctx.method().name(), ctx.path(), RequestIds.current(ctx), ctx::header);
         if (started != null) {
             ctx.attribute(TRACE_ATTRIBUTE, started);
         }
@@ -95,7 +99,10 @@ public final class HttpMetrics {
 
     /** Registers a gauge read when scraped (open WebSockets, index size, active runs, …). */
     public void gauge(String name, String description, Supplier<Number> value) {
-        Gauge.builder(name, value).description(description).strongReference(true).register(registry);
+        Gauge.builder(name, value)
+                .description(description)
+                .strongReference(true)
+                .register(registry);
     }
 
     public void rateLimited() {
@@ -113,13 +120,19 @@ public final class HttpMetrics {
                 .tags("method", ctx.method().name(), "route", route, "status", Integer.toString(ctx.statusCode()))
                 .publishPercentileHistogram()
                 .publishPercentiles(0.5, 0.95, 0.99)
-                .serviceLevelObjectives(Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(1))
+                .serviceLevelObjectives(
+                        Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(1))
                 .register(registry)
                 .record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
         Object started = ctx.attribute(TRACE_ATTRIBUTE);
         if (started != null) {
-            tracing.end(started, route, ctx.statusCode(), Authentication.principal(ctx)
-                    .map(p -> p.userId().toString()).orElse(null));
+            tracing.end(
+                    started,
+                    route,
+                    ctx.statusCode(),
+                    Authentication.principal(ctx)
+                            .map(p -> p.userId().toString())
+                            .orElse(null));
         }
     }
 
@@ -133,9 +146,10 @@ public final class HttpMetrics {
     }
 
     private static boolean matches(String expected, String presented) {
-        return expected != null && presented != null && MessageDigest.isEqual(
-                expected.getBytes(StandardCharsets.UTF_8),
-                presented.getBytes(StandardCharsets.UTF_8));
+        return expected != null
+                && presented != null
+                && MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A JSON-friendly summary for the admin UI: process, JVM, HTTP by route, and every ccui gauge and counter. */
@@ -144,12 +158,16 @@ public final class HttpMetrics {
         var memory = ManagementFactory.getMemoryMXBean();
         var runtime = ManagementFactory.getRuntimeMXBean();
         out.put("uptimeSeconds", runtime.getUptime() / 1000);
-        out.put("memory", Map.of(
-                "heapUsedBytes", memory.getHeapMemoryUsage().getUsed(),
-                "heapMaxBytes", memory.getHeapMemoryUsage().getMax(),
-                "nonHeapUsedBytes", memory.getNonHeapMemoryUsage().getUsed()));
+        out.put(
+                "memory",
+                Map.of(
+                        "heapUsedBytes", memory.getHeapMemoryUsage().getUsed(),
+                        "heapMaxBytes", memory.getHeapMemoryUsage().getMax(),
+                        "nonHeapUsedBytes", memory.getNonHeapMemoryUsage().getUsed()));
         out.put("threads", ManagementFactory.getThreadMXBean().getThreadCount());
-        double cpu = registry.find("process.cpu.usage").gauge() == null ? -1 : registry.find("process.cpu.usage").gauge().value();
+        double cpu = registry.find("process.cpu.usage").gauge() == null
+                ? -1
+                : registry.find("process.cpu.usage").gauge().value();
         out.put("processCpu", cpu);
         var routes = new ArrayList<Map<String, Object>>();
         for (Timer timer : registry.find("http.server.requests").timers()) {
@@ -166,13 +184,15 @@ public final class HttpMetrics {
         }
         out.put("http", routes);
         var app = new TreeMap<String, Object>();
-        registry.getMeters().stream().filter(m -> m.getId().getName().startsWith("ccui.")).forEach(m -> {
-            double value = 0;
-            for (var measurement : m.measure()) {
-                value = measurement.getValue();
-            }
-            app.put(m.getId().getName(), value);
-        });
+        registry.getMeters().stream()
+                .filter(m -> m.getId().getName().startsWith("ccui."))
+                .forEach(m -> {
+                    double value = 0;
+                    for (var measurement : m.measure()) {
+                        value = measurement.getValue();
+                    }
+                    app.put(m.getId().getName(), value);
+                });
         out.put("app", app);
         return out;
     }

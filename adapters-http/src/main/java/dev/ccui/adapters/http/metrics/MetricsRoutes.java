@@ -31,9 +31,11 @@ public final class MetricsRoutes {
     private void scrape(Context ctx) {
         String authorization = ctx.header("Authorization");
         String bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? authorization.substring(7).strip() : null;
+                ? authorization.substring(7).strip()
+                : null;
         if (!metrics.isScrapeToken(bearer)) {
-            Optional<Principal> caller = bearer != null ? authenticate.byToken(bearer)
+            Optional<Principal> caller = bearer != null
+                    ? authenticate.byToken(bearer)
                     : Optional.ofNullable(ctx.cookie(Authentication.COOKIE)).flatMap(authenticate::byToken);
             if (caller.isEmpty()) {
                 ctx.header("WWW-Authenticate", "Bearer");

@@ -15,8 +15,7 @@ public interface RequestTracing {
         }
 
         @Override
-        public void end(Object started, String route, int status, String userId) {
-        }
+        public void end(Object started, String route, int status, String userId) {}
     };
 
     /**

@@ -31,6 +31,7 @@ public final class OpenApiRoutes {
     }
 
     public void register(RoutesConfig routes) {
-        routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(document), Access.ANYONE);
+        routes.get(
+                "/api/openapi.json", ctx -> ctx.contentType("application/json").result(document), Access.ANYONE);
     }
 }

@@ -33,43 +33,64 @@ public final class ProjectRoutes implements RouteGroup {
         this.history = history;
     }
 
-    record RegisterBody(String path, String name) {
-    }
+    record RegisterBody(String path, String name) {}
 
-    record PatchBody(String name, Boolean starred, Boolean archived) {
-    }
+    record PatchBody(String name, Boolean starred, Boolean archived) {}
 
-    record MemberBody(String userId) {
-    }
+    record MemberBody(String userId) {}
 
-    record SessionsPage(List<SessionView> items, String nextCursor) {
-    }
+    record SessionsPage(List<SessionView> items, String nextCursor) {}
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.get("/api/projects", ctx -> ctx.json(projects.listProjects(caller(ctx)).stream().map(ProjectView::of).toList()),
+        routes.get(
+                "/api/projects",
+                ctx -> ctx.json(projects.listProjects(caller(ctx)).stream()
+                        .map(ProjectView::of)
+                        .toList()),
                 Access.USER);
         routes.post("/api/projects", this::registerProject, Access.USER);
-        routes.get("/api/projects/{projectId}",
-                ctx -> ctx.json(ProjectView.of(projects.getProject(caller(ctx), projectId(ctx)))), Access.USER);
+        routes.get(
+                "/api/projects/{projectId}",
+                ctx -> ctx.json(ProjectView.of(projects.getProject(caller(ctx), projectId(ctx)))),
+                Access.USER);
         routes.patch("/api/projects/{projectId}", this::patch, Access.USER);
-        routes.delete("/api/projects/{projectId}", ctx -> {
-            projects.removeProject(caller(ctx), projectId(ctx), client(ctx));
-            ctx.status(204);
-        }, Access.USER);
-        routes.get("/api/projects/{projectId}/members",
-                ctx -> ctx.json(Map.of("userIds", projects.listMembers(caller(ctx), projectId(ctx)))), Access.USER);
-        routes.post("/api/projects/{projectId}/members", ctx -> {
-            MemberBody body = Json.body(ctx, MemberBody.class);
-            projects.addMember(caller(ctx), projectId(ctx), UserId.parse(body.userId())
-                    .orElseThrow(() -> new InvalidException("userId", "no such user")), client(ctx));
-            ctx.status(204);
-        }, Access.USER);
-        routes.delete("/api/projects/{projectId}/members/{userId}", ctx -> {
-            projects.removeMember(caller(ctx), projectId(ctx), UserId.parse(ctx.pathParam("userId"))
-                    .orElseThrow(() -> new NotFoundException("no such member")), client(ctx));
-            ctx.status(204);
-        }, Access.USER);
+        routes.delete(
+                "/api/projects/{projectId}",
+                ctx -> {
+                    projects.removeProject(caller(ctx), projectId(ctx), client(ctx));
+                    ctx.status(204);
+                },
+                Access.USER);
+        routes.get(
+                "/api/projects/{projectId}/members",
+                ctx -> ctx.json(Map.of("userIds", projects.listMembers(caller(ctx), projectId(ctx)))),
+                Access.USER);
+        routes.post(
+                "/api/projects/{projectId}/members",
+                ctx -> {
+                    MemberBody body = Json.body(ctx, MemberBody.class);
+                    projects.addMember(
+                            caller(ctx),
+                            projectId(ctx),
+                            UserId.parse(body.userId())
+                                    .orElseThrow(() -> new InvalidException("userId", "no such user")),
+                            client(ctx));
+                    ctx.status(204);
+                },
+                Access.USER);
+        routes.delete(
+                "/api/projects/{projectId}/members/{userId}",
+                ctx -> {
+                    projects.removeMember(
+                            caller(ctx),
+                            projectId(ctx),
+                            UserId.parse(ctx.pathParam("userId"))
+                                    .orElseThrow(() -> new NotFoundException("no such member")),
+                            client(ctx));
+                    ctx.status(204);
+                },
+                Access.USER);
         routes.get("/api/projects/{projectId}/sessions", this::sessions, Access.USER);
     }
 
@@ -89,8 +110,8 @@ public final class ProjectRoutes implements RouteGroup {
         boolean includeHidden = "true".equals(ctx.queryParam("includeHidden"));
         // A bad limit is named before the project is looked up, as it always was.
         Integer limit = QueryParams.integer(ctx, "limit");
-        Page<SessionSummary> page = history.listSessions(caller(ctx), projectId(ctx), limit, ctx.queryParam("cursor"),
-                includeHidden);
+        Page<SessionSummary> page =
+                history.listSessions(caller(ctx), projectId(ctx), limit, ctx.queryParam("cursor"), includeHidden);
         ctx.json(new SessionsPage(page.items().stream().map(SessionView::of).toList(), page.nextCursor()));
     }
 

@@ -20,16 +20,25 @@ public final class UnsafeProjectRoutes implements RouteGroup {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.get("/api/admin/unsafe-projects", ctx -> {
-            List<Map<String, Object>> items = unsafe.unsafeProjects(caller(ctx)).stream().map(project -> {
-                Map<String, Object> item = new LinkedHashMap<>();
-                item.put("id", project.id().toString());
-                item.put("path", project.path());
-                item.put("ownerId", project.ownerId() == null ? null : project.ownerId().toString());
-                item.put("reason", project.reason());
-                return item;
-            }).toList();
-            ctx.json(Map.of("items", items));
-        }, Access.ADMIN);
+        routes.get(
+                "/api/admin/unsafe-projects",
+                ctx -> {
+                    List<Map<String, Object>> items = unsafe.unsafeProjects(caller(ctx)).stream()
+                            .map(project -> {
+                                Map<String, Object> item = new LinkedHashMap<>();
+                                item.put("id", project.id().toString());
+                                item.put("path", project.path());
+                                item.put(
+                                        "ownerId",
+                                        project.ownerId() == null
+                                                ? null
+                                                : project.ownerId().toString());
+                                item.put("reason", project.reason());
+                                return item;
+                            })
+                            .toList();
+                    ctx.json(Map.of("items", items));
+                },
+                Access.ADMIN);
     }
 }

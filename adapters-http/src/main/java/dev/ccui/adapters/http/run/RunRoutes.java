@@ -10,11 +10,14 @@ import dev.ccui.adapters.http.run.RunViews.DecisionBody;
 import dev.ccui.adapters.http.run.RunViews.RunView;
 import dev.ccui.adapters.http.run.RunViews.StartBody;
 import dev.ccui.adapters.http.security.Access;
+import dev.ccui.adapters.http.security.ConnectionLimits;
+import dev.ccui.application.events.port.in.ChangeFeedUseCase;
 import dev.ccui.application.run.port.in.EventSubscription;
 import dev.ccui.application.run.port.in.RunUseCase;
 import dev.ccui.application.run.port.in.StartedRun;
 import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.error.NotFoundException;
+import dev.ccui.domain.events.AppEvent;
 import dev.ccui.domain.run.LoggedRunEvent;
 import dev.ccui.domain.run.RunId;
 import dev.ccui.domain.session.SessionId;
@@ -31,9 +34,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import dev.ccui.adapters.http.security.ConnectionLimits;
-import dev.ccui.application.events.port.in.ChangeFeedUseCase;
-import dev.ccui.domain.events.AppEvent;
 
 /** {@code /api/runs/*} and {@code /api/sessions/{id}/events} (JSON, or SSE: replay, then live). */
 public final class RunRoutes implements RouteGroup {
@@ -67,20 +67,31 @@ public final class RunRoutes implements RouteGroup {
     @Override
     public void register(RoutesConfig routes) {
         routes.post("/api/runs", this::start, Access.USER);
-        routes.get("/api/runs", ctx -> ctx.json(Map.of("items", runs.list(caller(ctx),
-                "true".equals(ctx.queryParam("active"))).stream().map(RunView::of).toList())), Access.USER);
+        routes.get(
+                "/api/runs",
+                ctx -> ctx.json(Map.of(
+                        "items",
+                        runs.list(caller(ctx), "true".equals(ctx.queryParam("active"))).stream()
+                                .map(RunView::of)
+                                .toList())),
+                Access.USER);
         routes.get("/api/runs/{runId}", ctx -> ctx.json(RunView.of(runs.get(caller(ctx), runId(ctx)))), Access.USER);
-        routes.post("/api/runs/{runId}/interrupt", ctx -> {
-            RunId id = runId(ctx);
-            runs.interrupt(caller(ctx), id, client(ctx));
-            ctx.status(202).json(RunView.of(runs.get(caller(ctx), id)));
-        }, Access.USER);
-        routes.post("/api/runs/{runId}/permissions/{requestId}", ctx -> {
-            DecisionBody body = Json.body(ctx, DecisionBody.class);
-            runs.decide(caller(ctx), runId(ctx), ctx.pathParam("requestId"),
-                    body.answer(), client(ctx));
-            ctx.status(204);
-        }, Access.USER);
+        routes.post(
+                "/api/runs/{runId}/interrupt",
+                ctx -> {
+                    RunId id = runId(ctx);
+                    runs.interrupt(caller(ctx), id, client(ctx));
+                    ctx.status(202).json(RunView.of(runs.get(caller(ctx), id)));
+                },
+                Access.USER);
+        routes.post(
+                "/api/runs/{runId}/permissions/{requestId}",
+                ctx -> {
+                    DecisionBody body = Json.body(ctx, DecisionBody.class);
+                    runs.decide(caller(ctx), runId(ctx), ctx.pathParam("requestId"), body.answer(), client(ctx));
+                    ctx.status(204);
+                },
+                Access.USER);
         routes.get("/api/sessions/{sessionId}/events", this::events, Access.USER);
     }
 
@@ -92,8 +103,14 @@ public final class RunRoutes implements RouteGroup {
     }
 
     private void start(Context ctx) {
-        StartedRun started = runs.start(caller(ctx), Json.body(ctx, StartBody.class).command(), client(ctx));
-        ctx.status(202).json(Map.of("runId", started.runId().toString(), "sessionId", started.sessionId().value()));
+        StartedRun started =
+                runs.start(caller(ctx), Json.body(ctx, StartBody.class).command(), client(ctx));
+        ctx.status(202)
+                .json(Map.of(
+                        "runId",
+                        started.runId().toString(),
+                        "sessionId",
+                        started.sessionId().value()));
     }
 
     private static RunId runId(Context ctx) {
@@ -123,8 +140,11 @@ public final class RunRoutes implements RouteGroup {
         Integer limit = QueryParams.integer(ctx, "limit");
         int pageSize = limit == null ? MAX_PAGE : Math.clamp(limit, 1, MAX_PAGE);
         List<LoggedRunEvent> page = runs.events(caller(ctx), sessionId(ctx), after, pageSize);
-        ctx.json(Map.of("items", page.stream().map(RunViews::logged).toList(),
-                "lastSeq", page.isEmpty() ? after : page.getLast().seq()));
+        ctx.json(Map.of(
+                "items",
+                page.stream().map(RunViews::logged).toList(),
+                "lastSeq",
+                page.isEmpty() ? after : page.getLast().seq()));
     }
 
     /**
@@ -136,14 +156,16 @@ public final class RunRoutes implements RouteGroup {
         AtomicBoolean overflow = new AtomicBoolean();
         AtomicBoolean revoked = new AtomicBoolean();
         Thread streamer = Thread.currentThread();
-        AutoCloseable slot = limits == null ? () -> { } : limits.acquire(caller(ctx));
+        AutoCloseable slot = limits == null ? () -> {} : limits.acquire(caller(ctx));
         // Logout, a revoked key, a disabled account or a lost project ends the stream at once, on every node.
-        AutoCloseable feed = changes == null ? () -> { } : changes.follow(caller(ctx), change -> {
-            if (change instanceof AppEvent.AccessRevoked) {
-                revoked.set(true);
-                streamer.interrupt();
-            }
-        });
+        AutoCloseable feed = changes == null
+                ? () -> {}
+                : changes.follow(caller(ctx), change -> {
+                    if (change instanceof AppEvent.AccessRevoked) {
+                        revoked.set(true);
+                        streamer.interrupt();
+                    }
+                });
         try (EventSubscription subscription = runs.subscribe(caller(ctx), sessionId(ctx), afterSeq, event -> {
             if (!queue.offer(event)) {
                 overflow.set(true);
@@ -165,8 +187,10 @@ public final class RunRoutes implements RouteGroup {
                     write(out, ": keep-alive\n\n");
                     continue;
                 }
-                write(out, "id: " + event.seq() + "\nevent: event\ndata: "
-                        + Json.MAPPER.writeValueAsString(RunViews.logged(event)) + "\n\n");
+                write(
+                        out,
+                        "id: " + event.seq() + "\nevent: event\ndata: "
+                                + Json.MAPPER.writeValueAsString(RunViews.logged(event)) + "\n\n");
             }
         } catch (InterruptedException stopping) {
             // stop() or a revocation woke this request thread up; the flag is not kept on a pooled server thread.

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ccui.adapters.http.json.Json;
 import dev.ccui.application.run.port.in.PermissionAnswer;
 import dev.ccui.application.run.port.in.StartRunCommand;
-import dev.ccui.domain.run.ImageAttachment;
 import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.error.NotFoundException;
 import dev.ccui.domain.project.ProjectId;
+import dev.ccui.domain.run.ImageAttachment;
 import dev.ccui.domain.run.LoggedRunEvent;
 import dev.ccui.domain.run.PermissionMode;
 import dev.ccui.domain.run.Question;
@@ -26,43 +26,69 @@ import java.util.Map;
 /** The JSON shapes of runs and run events, shared by the REST routes, SSE and {@code /ws}. */
 public final class RunViews {
     // Record fields by name (a component such as isError keeps its name), not bean getters.
-    private static final ObjectMapper EVENTS = Json.MAPPER.copy()
+    private static final ObjectMapper EVENTS = Json.MAPPER
+            .copy()
             .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
             .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
 
-    private RunViews() {
-    }
+    private RunViews() {}
 
-    public record RunView(String id, String sessionId, String projectId, String userId, String state,
-                          String clientMessageId, Instant startedAt, Instant endedAt) {
+    public record RunView(
+            String id,
+            String sessionId,
+            String projectId,
+            String userId,
+            String state,
+            String clientMessageId,
+            Instant startedAt,
+            Instant endedAt) {
         public static RunView of(Run run) {
-            return new RunView(run.id().toString(), run.sessionId().value(), run.projectId().toString(),
-                    run.userId() == null ? null : run.userId().toString(), run.state().name().toLowerCase(Locale.ROOT),
-                    run.clientMessageId(), run.startedAt(), run.endedAt());
+            return new RunView(
+                    run.id().toString(),
+                    run.sessionId().value(),
+                    run.projectId().toString(),
+                    run.userId() == null ? null : run.userId().toString(),
+                    run.state().name().toLowerCase(Locale.ROOT),
+                    run.clientMessageId(),
+                    run.startedAt(),
+                    run.endedAt());
         }
     }
 
-    public record ImageBody(String mediaType, String data) {
-    }
+    public record ImageBody(String mediaType, String data) {}
 
     /** {@code POST /api/runs} and the {@code send} frame. */
-    public record StartBody(String projectId, String sessionId, String prompt, List<ImageBody> images, String model,
-                            String permissionMode, List<String> allowedTools, String clientMessageId) {
+    public record StartBody(
+            String projectId,
+            String sessionId,
+            String prompt,
+            List<ImageBody> images,
+            String model,
+            String permissionMode,
+            List<String> allowedTools,
+            String clientMessageId) {
         public StartRunCommand command() {
-            SessionId session = sessionId == null || sessionId.isBlank() ? null
-                    : SessionId.parse(sessionId).orElseThrow(() -> new InvalidException("sessionId", "not a session id"));
-            List<ImageAttachment> attachments = images == null ? List.of()
-                    : images.stream().map(image -> {
-                        if (image == null || image.data() == null) {
-                            throw new InvalidException("images", "an image needs mediaType and data");
-                        }
-                        return new ImageAttachment(image.mediaType(), image.data());
-                    }).toList();
+            SessionId session = sessionId == null || sessionId.isBlank()
+                    ? null
+                    : SessionId.parse(sessionId)
+                            .orElseThrow(() -> new InvalidException("sessionId", "not a session id"));
+            List<ImageAttachment> attachments = images == null
+                    ? List.of()
+                    : images.stream()
+                            .map(image -> {
+                                if (image == null || image.data() == null) {
+                                    throw new InvalidException("images", "an image needs mediaType and data");
+                                }
+                                return new ImageAttachment(image.mediaType(), image.data());
+                            })
+                            .toList();
             PermissionMode mode = permissionMode == null ? null : PermissionMode.fromCliName(permissionMode);
             // A missing id is the command's to refuse (400); one that names no project is not found, as before.
-            ProjectId project = projectId == null || projectId.isBlank() ? null
+            ProjectId project = projectId == null || projectId.isBlank()
+                    ? null
                     : ProjectId.parse(projectId).orElseThrow(() -> new NotFoundException("no such project"));
-            return new StartRunCommand(project, session, prompt, attachments, model, mode, allowedTools, clientMessageId);
+            return new StartRunCommand(
+                    project, session, prompt, attachments, model, mode, allowedTools, clientMessageId);
         }
     }
 
@@ -72,10 +98,14 @@ public final class RunViews {
      * @param answers        a question's answers, keyed by the question's text
      * @param permissionMode the mode an approved plan is carried out in
      */
-    public record DecisionBody(String decision, String message, Boolean remember, Map<String, String> answers,
-                               String permissionMode) {
+    public record DecisionBody(
+            String decision, String message, Boolean remember, Map<String, String> answers, String permissionMode) {
         public PermissionAnswer answer() {
-            return new PermissionAnswer(allow(), message, Boolean.TRUE.equals(remember), answers,
+            return new PermissionAnswer(
+                    allow(),
+                    message,
+                    Boolean.TRUE.equals(remember),
+                    answers,
                     permissionMode == null ? null : PermissionMode.fromCliName(permissionMode));
         }
 

@@ -12,8 +12,8 @@ import io.javalin.http.HandlerType;
 import io.javalin.security.RouteRole;
 import java.util.Optional;
 import java.util.Set;
-import org.slf4j.MDC;
 import java.util.function.Predicate;
+import org.slf4j.MDC;
 
 /**
  * Finds who is calling (Bearer token, then API key, then the session cookie) and enforces each
@@ -37,8 +37,7 @@ public final class Authentication {
     }
 
     /** @param metricsToken recognises the scrape token, a bearer that names no user (health details, metrics) */
-    public Authentication(AuthUseCase authenticate, ClientAddresses addresses,
-                          Predicate<String> metricsToken) {
+    public Authentication(AuthUseCase authenticate, ClientAddresses addresses, Predicate<String> metricsToken) {
         this.authenticate = authenticate;
         this.addresses = addresses;
         this.metricsToken = metricsToken;
@@ -47,7 +46,8 @@ public final class Authentication {
     /** True when the request carries the metrics token as its bearer. */
     public boolean hasMetricsToken(Context ctx) {
         String authorization = ctx.header("Authorization");
-        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+        return authorization != null
+                && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 && metricsToken.test(authorization.substring(7).strip());
     }
 
@@ -70,13 +70,17 @@ public final class Authentication {
             if (metricsToken.test(authorization.substring(7).strip())) {
                 return Optional.empty();
             }
-            return Optional.of(authenticate.byToken(authorization.substring(7).strip())
-                    .orElseThrow(() -> new UnauthorizedException("INVALID_TOKEN", "the token is invalid, expired or revoked")));
+            return Optional.of(authenticate
+                    .byToken(authorization.substring(7).strip())
+                    .orElseThrow(() ->
+                            new UnauthorizedException("INVALID_TOKEN", "the token is invalid, expired or revoked")));
         }
         String apiKey = ctx.header("X-API-Key");
         if (apiKey != null) {
-            return Optional.of(authenticate.byApiKey(apiKey.strip())
-                    .orElseThrow(() -> new UnauthorizedException("INVALID_API_KEY", "the API key is invalid or revoked")));
+            return Optional.of(authenticate
+                    .byApiKey(apiKey.strip())
+                    .orElseThrow(
+                            () -> new UnauthorizedException("INVALID_API_KEY", "the API key is invalid or revoked")));
         }
         String cookie = ctx.cookie(COOKIE);
         if (cookie != null && !cookie.isBlank()) {
@@ -93,7 +97,8 @@ public final class Authentication {
         if (principal.isPresent() && principal.get().method() == AuthMethod.COOKIE && !SAFE.contains(ctx.method())) {
             String csrf = ctx.header(CSRF_HEADER);
             if (csrf == null || csrf.isBlank()) {
-                throw new ForbiddenException("CSRF_REQUIRED", "requests signed in by cookie must send the " + CSRF_HEADER + " header");
+                throw new ForbiddenException(
+                        "CSRF_REQUIRED", "requests signed in by cookie must send the " + CSRF_HEADER + " header");
             }
         }
         if (roles.isEmpty()) {
@@ -106,7 +111,8 @@ public final class Authentication {
         if (principal.isEmpty()) {
             throw new UnauthorizedException("sign in first");
         }
-        if (roles.contains(Access.ADMIN) && principal.get().method() == AuthMethod.API_KEY
+        if (roles.contains(Access.ADMIN)
+                && principal.get().method() == AuthMethod.API_KEY
                 && !principal.get().scopes().contains(ApiKeyScope.ADMIN)) {
             // A script's key leaking must not hand over the server: admin work needs a key made for it.
             throw new ForbiddenException("SCOPE_REQUIRED", "this API key does not have the admin scope");

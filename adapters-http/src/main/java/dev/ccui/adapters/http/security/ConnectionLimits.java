@@ -32,13 +32,14 @@ public final class ConnectionLimits {
         AtomicInteger mine = byUser.computeIfAbsent(principal.userId(), id -> new AtomicInteger());
         if (mine.incrementAndGet() > perUser) {
             mine.decrementAndGet();
-            throw new TooManyRequestsException("you have " + perUser + " live connections open: close a tab or stream",
-                    Duration.ofSeconds(10));
+            throw new TooManyRequestsException(
+                    "you have " + perUser + " live connections open: close a tab or stream", Duration.ofSeconds(10));
         }
         if (total.incrementAndGet() > max) {
             total.decrementAndGet();
             mine.decrementAndGet();
-            throw new TooManyRequestsException("this server holds as many live connections as it may", Duration.ofSeconds(10));
+            throw new TooManyRequestsException(
+                    "this server holds as many live connections as it may", Duration.ofSeconds(10));
         }
         return new Slot(mine);
     }

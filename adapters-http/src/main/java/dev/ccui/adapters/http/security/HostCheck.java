@@ -42,8 +42,8 @@ public final class HostCheck {
             return;
         }
         if (!allowed(ctx.header("Host"))) {
-            throw new ForbiddenException("HOST_NOT_ALLOWED",
-                    "this server does not answer to that host name: add it to CCUI_ALLOWED_HOSTS");
+            throw new ForbiddenException(
+                    "HOST_NOT_ALLOWED", "this server does not answer to that host name: add it to CCUI_ALLOWED_HOSTS");
         }
     }
 

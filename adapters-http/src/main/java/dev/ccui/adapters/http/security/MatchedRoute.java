@@ -9,8 +9,7 @@ import io.javalin.http.Context;
  * {@code /api/auth/login}. Only known once a route matched, so only for before-matched filters.
  */
 public final class MatchedRoute {
-    private MatchedRoute() {
-    }
+    private MatchedRoute() {}
 
     /** The matched template, or null when no HTTP route matched. */
     public static String template(Context ctx) {

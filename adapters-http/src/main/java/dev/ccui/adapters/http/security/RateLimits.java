@@ -13,7 +13,8 @@ import java.util.Set;
  * check passwords, so guessing is slow whatever username is tried.
  */
 public final class RateLimits {
-    private static final Set<String> PASSWORD_ROUTES = Set.of("/api/auth/login", "/api/auth/setup", "/api/auth/password");
+    private static final Set<String> PASSWORD_ROUTES =
+            Set.of("/api/auth/login", "/api/auth/setup", "/api/auth/password");
 
     private final RateLimitUseCase limiter;
     private final RateLimit apiLimit;

@@ -17,8 +17,7 @@ public final class RequestIds {
     private static final String ATTRIBUTE = "ccui.requestId";
     private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{8,128}");
 
-    private RequestIds() {
-    }
+    private RequestIds() {}
 
     public static void assign(Context ctx) {
         String incoming = ctx.header(HEADER);

@@ -23,7 +23,10 @@ public final class SessionCookie {
     }
 
     private void write(Context ctx, String value, long maxAge) {
-        ctx.res().addHeader("Set-Cookie", Authentication.COOKIE + "=" + value + "; Path=/; Max-Age=" + maxAge
-                + "; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : ""));
+        ctx.res()
+                .addHeader(
+                        "Set-Cookie",
+                        Authentication.COOKIE + "=" + value + "; Path=/; Max-Age=" + maxAge
+                                + "; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : ""));
     }
 }

@@ -8,8 +8,7 @@ import java.util.Map;
 
 /** A history message as JSON: each block carries its {@code type} (text, thinking, toolUse, toolResult, image, slashCommand). */
 public final class MessageView {
-    private MessageView() {
-    }
+    private MessageView() {}
 
     public static Map<String, Object> of(HistoryMessage m) {
         Map<String, Object> view = new LinkedHashMap<>();

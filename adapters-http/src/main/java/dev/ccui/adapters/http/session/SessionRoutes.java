@@ -24,9 +24,9 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.time.Instant;
 
 /** {@code /api/sessions/*} and {@code /api/search}: history pages, tool outputs, images, export, rename, hide, search. */
 public final class SessionRoutes implements RouteGroup {
@@ -36,31 +36,36 @@ public final class SessionRoutes implements RouteGroup {
         this.history = history;
     }
 
-    record PatchBody(String title, Boolean hidden) {
-    }
+    record PatchBody(String title, Boolean hidden) {}
 
-    record Messages(List<Map<String, Object>> items, Long nextBefore, Long nextAfter) {
-    }
+    record Messages(List<Map<String, Object>> items, Long nextBefore, Long nextAfter) {}
 
-    record Hit(String sessionId, String projectId, String projectName, String title, String snippet,
-               Instant lastActivityAt) {
-    }
+    record Hit(
+            String sessionId,
+            String projectId,
+            String projectName,
+            String title,
+            String snippet,
+            Instant lastActivityAt) {}
 
-    record Hits(List<Hit> items, String nextCursor) {
-    }
+    record Hits(List<Hit> items, String nextCursor) {}
 
-    record Matches(List<Long> items, boolean truncated) {
-    }
+    record Matches(List<Long> items, boolean truncated) {}
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.get("/api/sessions/{sessionId}",
-                ctx -> ctx.json(SessionView.of(history.getSession(caller(ctx), sessionId(ctx)))), Access.USER);
+        routes.get(
+                "/api/sessions/{sessionId}",
+                ctx -> ctx.json(SessionView.of(history.getSession(caller(ctx), sessionId(ctx)))),
+                Access.USER);
         routes.patch("/api/sessions/{sessionId}", this::patch, Access.USER);
-        routes.delete("/api/sessions/{sessionId}", ctx -> {
-            history.hideSession(caller(ctx), sessionId(ctx), true, client(ctx));
-            ctx.status(204);
-        }, Access.USER);
+        routes.delete(
+                "/api/sessions/{sessionId}",
+                ctx -> {
+                    history.hideSession(caller(ctx), sessionId(ctx), true, client(ctx));
+                    ctx.status(204);
+                },
+                Access.USER);
         routes.get("/api/sessions/{sessionId}/messages", this::messages, Access.USER);
         routes.get("/api/sessions/{sessionId}/matches", this::matches, Access.USER);
         routes.get("/api/sessions/{sessionId}/tool-results/{toolUseId}", this::toolResult, Access.USER);
@@ -83,8 +88,11 @@ public final class SessionRoutes implements RouteGroup {
     }
 
     private void messages(Context ctx) {
-        MessagesQuery query = new MessagesQuery(QueryParams.integer(ctx, "limit"), QueryParams.whole(ctx, "before"),
-                QueryParams.whole(ctx, "after"), QueryParams.whole(ctx, "around"));
+        MessagesQuery query = new MessagesQuery(
+                QueryParams.integer(ctx, "limit"),
+                QueryParams.whole(ctx, "before"),
+                QueryParams.whole(ctx, "after"),
+                QueryParams.whole(ctx, "around"));
         MessagesPage page = history.messages(caller(ctx), sessionId(ctx), query);
         ctx.json(new Messages(MessageView.of(page.items()), page.nextBefore(), page.nextAfter()));
     }
@@ -100,7 +108,8 @@ public final class SessionRoutes implements RouteGroup {
             throw new InvalidException("seq", "seq (the message's seq) is required");
         }
         String toolUseId = ctx.pathParam("toolUseId");
-        ctx.json(Map.of("toolUseId", toolUseId, "content", history.toolResult(caller(ctx), sessionId(ctx), seq, toolUseId)));
+        ctx.json(Map.of(
+                "toolUseId", toolUseId, "content", history.toolResult(caller(ctx), sessionId(ctx), seq, toolUseId)));
     }
 
     private void image(Context ctx) {
@@ -119,7 +128,8 @@ public final class SessionRoutes implements RouteGroup {
             case "markdown", "md" -> {
                 ctx.contentType("text/markdown; charset=utf-8");
                 ctx.header("Content-Disposition", "attachment; filename=\"" + safeName + ".md\"");
-                try (Writer writer = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8))) {
+                try (Writer writer =
+                        new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8))) {
                     history.exportMarkdown(caller(ctx), id, writer);
                 }
             }
@@ -131,7 +141,8 @@ public final class SessionRoutes implements RouteGroup {
                     json.writeFieldName("session");
                     Json.MAPPER.writeValue(json, SessionView.of(summary));
                     json.writeArrayFieldStart("messages");
-                    history.exportMessages(caller(ctx), id, message -> Json.MAPPER.writeValue(json, MessageView.of(message)));
+                    history.exportMessages(
+                            caller(ctx), id, message -> Json.MAPPER.writeValue(json, MessageView.of(message)));
                     json.writeEndArray();
                     json.writeEndObject();
                 }
@@ -142,15 +153,26 @@ public final class SessionRoutes implements RouteGroup {
 
     private void search(Context ctx) {
         String projectId = ctx.queryParam("projectId");
-        Page<SearchResult> page = history.search(caller(ctx), ctx.queryParam("q"),
+        Page<SearchResult> page = history.search(
+                caller(ctx),
+                ctx.queryParam("q"),
                 projectId == null || projectId.isBlank() ? null : PathIds.project(projectId),
-                QueryParams.integer(ctx, "limit"), ctx.queryParam("cursor"));
-        ctx.json(new Hits(page.items().stream().map(r -> new Hit(r.hit().sessionId().value(), r.hit().projectId().toString(),
-                r.projectName(), r.hit().title(), r.hit().snippet(), r.hit().lastActivityAt())).toList(), page.nextCursor()));
+                QueryParams.integer(ctx, "limit"),
+                ctx.queryParam("cursor"));
+        ctx.json(new Hits(
+                page.items().stream()
+                        .map(r -> new Hit(
+                                r.hit().sessionId().value(),
+                                r.hit().projectId().toString(),
+                                r.projectName(),
+                                r.hit().title(),
+                                r.hit().snippet(),
+                                r.hit().lastActivityAt()))
+                        .toList(),
+                page.nextCursor()));
     }
 
     private static SessionId sessionId(Context ctx) {
         return PathIds.session(ctx.pathParam("sessionId"));
     }
-
 }

@@ -4,13 +4,38 @@ import dev.ccui.domain.session.SessionSummary;
 import java.time.Instant;
 import java.util.List;
 
-public record SessionView(String id, String projectId, String title, Instant firstActivityAt, Instant lastActivityAt,
-                          long messageCount, List<String> models, long inputTokens, long outputTokens, double costUsd,
-                          String gitBranch, String lastPrompt, boolean hidden, boolean archived,
-                          Instant archivedAt) {
+public record SessionView(
+        String id,
+        String projectId,
+        String title,
+        Instant firstActivityAt,
+        Instant lastActivityAt,
+        long messageCount,
+        List<String> models,
+        long inputTokens,
+        long outputTokens,
+        double costUsd,
+        String gitBranch,
+        String lastPrompt,
+        boolean hidden,
+        boolean archived,
+        Instant archivedAt) {
     public static SessionView of(SessionSummary s) {
-        return new SessionView(s.id().value(), s.projectId().toString(), s.title(), s.firstActivityAt(), s.lastActivityAt(),
-                s.messageCount(), s.models(), s.inputTokens(), s.outputTokens(), s.costUsd(), s.gitBranch(), s.lastPrompt(),
-                s.hidden(), s.archived(), s.archivedAt());
+        return new SessionView(
+                s.id().value(),
+                s.projectId().toString(),
+                s.title(),
+                s.firstActivityAt(),
+                s.lastActivityAt(),
+                s.messageCount(),
+                s.models(),
+                s.inputTokens(),
+                s.outputTokens(),
+                s.costUsd(),
+                s.gitBranch(),
+                s.lastPrompt(),
+                s.hidden(),
+                s.archived(),
+                s.archivedAt());
     }
 }

@@ -8,8 +8,8 @@ import dev.ccui.adapters.http.json.Json;
 import dev.ccui.adapters.http.json.PathIds;
 import dev.ccui.adapters.http.security.Access;
 import dev.ccui.application.user.port.in.CreateUserCommand;
-import dev.ccui.application.user.port.in.UserUseCase;
 import dev.ccui.application.user.port.in.UpdateUserCommand;
+import dev.ccui.application.user.port.in.UserUseCase;
 import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.user.Capability;
 import dev.ccui.domain.user.Role;
@@ -29,25 +29,32 @@ public final class UserRoutes implements RouteGroup {
         this.users = users;
     }
 
-    record CreateBody(String username, String password, String role) {
-    }
+    record CreateBody(String username, String password, String role) {}
 
-    record RevokeAllBody(String confirm) {
-    }
+    record RevokeAllBody(String confirm) {}
 
-    record UpdateBody(String role, Boolean disabled, String password, List<String> capabilities) {
-    }
+    record UpdateBody(String role, Boolean disabled, String password, List<String> capabilities) {}
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.get("/api/users", ctx -> ctx.json(users.listUsers(caller(ctx)).stream().map(UserView::of).toList()), Access.ADMIN);
+        routes.get(
+                "/api/users",
+                ctx -> ctx.json(
+                        users.listUsers(caller(ctx)).stream().map(UserView::of).toList()),
+                Access.ADMIN);
         routes.post("/api/users", this::create, Access.ADMIN);
-        routes.get("/api/users/{id}", ctx -> ctx.json(UserView.of(users.getUser(caller(ctx), PathIds.user(ctx.pathParam("id"))))), Access.ADMIN);
+        routes.get(
+                "/api/users/{id}",
+                ctx -> ctx.json(UserView.of(users.getUser(caller(ctx), PathIds.user(ctx.pathParam("id"))))),
+                Access.ADMIN);
         routes.patch("/api/users/{id}", this::update, Access.ADMIN);
-        routes.delete("/api/users/{id}", ctx -> {
-            users.deleteUser(caller(ctx), PathIds.user(ctx.pathParam("id")), client(ctx));
-            ctx.status(204);
-        }, Access.ADMIN);
+        routes.delete(
+                "/api/users/{id}",
+                ctx -> {
+                    users.deleteUser(caller(ctx), PathIds.user(ctx.pathParam("id")), client(ctx));
+                    ctx.status(204);
+                },
+                Access.ADMIN);
         routes.post("/api/admin/sessions/revoke-all", this::revokeAll, Access.ADMIN);
     }
 
@@ -69,9 +76,13 @@ public final class UserRoutes implements RouteGroup {
 
     private void update(Context ctx) {
         UpdateBody body = Json.body(ctx, UpdateBody.class);
-        Set<Capability> capabilities = body.capabilities() == null ? null
+        Set<Capability> capabilities = body.capabilities() == null
+                ? null
                 : body.capabilities().stream().map(Capability::fromWire).collect(Collectors.toSet());
-        var command = new UpdateUserCommand(body.role() == null ? null : Role.fromWire(body.role()), body.disabled(), body.password(),
+        var command = new UpdateUserCommand(
+                body.role() == null ? null : Role.fromWire(body.role()),
+                body.disabled(),
+                body.password(),
                 capabilities);
         ctx.json(UserView.of(users.updateUser(caller(ctx), PathIds.user(ctx.pathParam("id")), command, client(ctx))));
     }

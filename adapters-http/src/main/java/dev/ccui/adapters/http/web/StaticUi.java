@@ -74,8 +74,9 @@ public final class StaticUi {
         boolean hashed = path.startsWith("/assets/");
         // The page and the service worker are revalidated every time: they decide which assets run.
         boolean entry = path.equals("/index.html") || path.equals("/sw.js");
-        ctx.header("Cache-Control", entry ? "no-cache"
-                : hashed ? "public, max-age=31536000, immutable" : "public, max-age=3600");
+        ctx.header(
+                "Cache-Control",
+                entry ? "no-cache" : hashed ? "public, max-age=31536000, immutable" : "public, max-age=3600");
         ctx.contentType(type);
         String accepted = Optional.ofNullable(ctx.header("Accept-Encoding")).orElse("");
         byte[] body = plain;

@@ -36,22 +36,22 @@ public final class FileRoutes implements RouteGroup {
 
     record Entry(String name, String path, String type, long size, Instant modifiedAt) {
         static Entry of(FileEntry entry) {
-            return new Entry(entry.name(), entry.path(), entry.type().name().toLowerCase(Locale.ROOT), entry.size(),
+            return new Entry(
+                    entry.name(),
+                    entry.path(),
+                    entry.type().name().toLowerCase(Locale.ROOT),
+                    entry.size(),
                     entry.modifiedAt());
         }
     }
 
-    record Listing(String path, List<Entry> entries, boolean truncated) {
-    }
+    record Listing(String path, List<Entry> entries, boolean truncated) {}
 
-    record WriteBody(String content, String baseSha, String encoding) {
-    }
+    record WriteBody(String content, String baseSha, String encoding) {}
 
-    record CreateBody(String content, String type) {
-    }
+    record CreateBody(String content, String type) {}
 
-    record MoveBody(String from, String to) {
-    }
+    record MoveBody(String from, String to) {}
 
     @Override
     public void register(RoutesConfig routes) {
@@ -65,7 +65,8 @@ public final class FileRoutes implements RouteGroup {
 
     private void list(Context ctx) {
         FileListing listing = files.list(caller(ctx), projectId(ctx), folder(ctx), flag(ctx, "gitignore"));
-        ctx.json(new Listing(listing.path(), listing.entries().stream().map(Entry::of).toList(), listing.truncated()));
+        ctx.json(new Listing(
+                listing.path(), listing.entries().stream().map(Entry::of).toList(), listing.truncated()));
     }
 
     private void read(Context ctx) throws Exception {
@@ -86,8 +87,8 @@ public final class FileRoutes implements RouteGroup {
 
     private void write(Context ctx) {
         WriteBody body = Json.body(ctx, WriteBody.class);
-        String sha = files.write(caller(ctx), projectId(ctx), file(ctx), body.content(),
-                body.encoding(), body.baseSha(), client(ctx));
+        String sha = files.write(
+                caller(ctx), projectId(ctx), file(ctx), body.content(), body.encoding(), body.baseSha(), client(ctx));
         ctx.json(Map.of("sha", sha));
     }
 

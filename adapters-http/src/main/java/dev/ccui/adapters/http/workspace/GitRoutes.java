@@ -31,146 +31,255 @@ public final class GitRoutes implements RouteGroup {
         this.git = git;
     }
 
-    record FileView(String path, String originalPath, String index, String worktree, boolean staged, boolean untracked,
-                    boolean conflicted) {
+    record FileView(
+            String path,
+            String originalPath,
+            String index,
+            String worktree,
+            boolean staged,
+            boolean untracked,
+            boolean conflicted) {
         static FileView of(GitFileStatus file) {
-            return new FileView(file.path(), file.originalPath(), String.valueOf(file.index()), String.valueOf(file.worktree()),
-                    file.staged(), file.untracked(), file.conflicted());
+            return new FileView(
+                    file.path(),
+                    file.originalPath(),
+                    String.valueOf(file.index()),
+                    String.valueOf(file.worktree()),
+                    file.staged(),
+                    file.untracked(),
+                    file.conflicted());
         }
     }
 
     record StatusView(String branch, String head, String upstream, int ahead, int behind, List<FileView> files) {
         static StatusView of(GitStatus status) {
-            return new StatusView(status.branch(), status.head(), status.upstream(), status.ahead(), status.behind(),
+            return new StatusView(
+                    status.branch(),
+                    status.head(),
+                    status.upstream(),
+                    status.ahead(),
+                    status.behind(),
                     status.files().stream().map(FileView::of).toList());
         }
     }
 
-    record PathsBody(List<String> paths) {
-    }
+    record PathsBody(List<String> paths) {}
 
-    record CommitBody(String message) {
-    }
+    record CommitBody(String message) {}
 
-    record CheckoutBody(String branch) {
-    }
+    record CheckoutBody(String branch) {}
 
-    record BranchBody(String name, Boolean checkout) {
-    }
+    record BranchBody(String name, Boolean checkout) {}
 
-    record DeleteBranchBody(String name, Boolean force) {
-    }
+    record DeleteBranchBody(String name, Boolean force) {}
 
-    record RenameBranchBody(String from, String to) {
-    }
+    record RenameBranchBody(String from, String to) {}
 
     record HunkBody(String path, Integer oldStart, Integer oldLines, Integer newStart, Integer newLines) {
         /** Null when a number is missing: the use case says so once it knows the caller may use the project. */
         HunkRange range() {
-            return oldStart == null || oldLines == null || newStart == null || newLines == null ? null
+            return oldStart == null || oldLines == null || newStart == null || newLines == null
+                    ? null
                     : new HunkRange(oldStart, oldLines, newStart, newLines);
         }
     }
 
-    record StashBody(String message, Boolean includeUntracked) {
-    }
+    record StashBody(String message, Boolean includeUntracked) {}
 
-    record ApplyStashBody(Boolean pop) {
-    }
+    record ApplyStashBody(Boolean pop) {}
 
-    record RemoteBody(String remote) {
-    }
+    record RemoteBody(String remote) {}
 
-    record PullBody(String mode) {
-    }
+    record PullBody(String mode) {}
 
     @Override
     public void register(RoutesConfig routes) {
         routes.get(BASE + "/status", ctx -> ctx.json(StatusView.of(git.status(caller(ctx), id(ctx)))), Access.USER);
-        routes.get(BASE + "/diff", ctx -> ctx.json(git.diff(caller(ctx), id(ctx), WorkspaceParams.optional(ctx.queryParam("path")),
-                FileRoutes.flag(ctx, "staged"))), Access.USER);
-        routes.get(BASE + "/log", ctx -> ctx.json(Map.of("items", git.log(caller(ctx), id(ctx),
-                QueryParams.integer(ctx, "skip"), QueryParams.integer(ctx, "limit")))), Access.USER);
-        routes.get(BASE + "/branches", ctx -> ctx.json(Map.of("items", git.branches(caller(ctx), id(ctx)))), Access.USER);
-        routes.post(BASE + "/stage", ctx -> {
-            git.stage(caller(ctx), id(ctx), WorkspaceParams.paths(Json.body(ctx, PathsBody.class).paths()), client(ctx));
-            ctx.status(204);
-        }, Access.USER);
-        routes.post(BASE + "/unstage", ctx -> {
-            git.unstage(caller(ctx), id(ctx), WorkspaceParams.paths(Json.body(ctx, PathsBody.class).paths()), client(ctx));
-            ctx.status(204);
-        }, Access.USER);
-        routes.post(BASE + "/commit", ctx -> {
-            String hash = git.commit(caller(ctx), id(ctx), Json.body(ctx, CommitBody.class).message(), client(ctx));
-            ctx.status(201).json(Map.of("hash", hash));
-        }, Access.USER);
-        routes.post(BASE + "/checkout", ctx -> {
-            git.checkout(caller(ctx), id(ctx), Json.body(ctx, CheckoutBody.class).branch(), client(ctx));
-            ctx.status(204);
-        }, Access.USER);
-        routes.post(BASE + "/branch", ctx -> {
-            BranchBody body = Json.body(ctx, BranchBody.class);
-            git.createBranch(caller(ctx), id(ctx), body.name(), Boolean.TRUE.equals(body.checkout()), client(ctx));
-            ctx.status(201).json(Map.of("name", body.name()));
-        }, Access.USER);
-        routes.post(BASE + "/branch/delete", ctx -> {
-            DeleteBranchBody body = Json.body(ctx, DeleteBranchBody.class);
-            git.deleteBranch(caller(ctx), id(ctx), body.name(), Boolean.TRUE.equals(body.force()), client(ctx));
-            ctx.status(204);
-        }, Access.USER);
-        routes.post(BASE + "/branch/rename", ctx -> {
-            RenameBranchBody body = Json.body(ctx, RenameBranchBody.class);
-            git.renameBranch(caller(ctx), id(ctx), body.from(), body.to(), client(ctx));
-            ctx.status(204);
-        }, Access.USER);
-        routes.post(BASE + "/discard", ctx -> {
-            git.discard(caller(ctx), id(ctx), WorkspaceParams.paths(Json.body(ctx, PathsBody.class).paths()), client(ctx));
-            ctx.status(204);
-        }, Access.USER);
-        routes.post(BASE + "/discard-hunk", ctx -> {
-            HunkBody body = Json.body(ctx, HunkBody.class);
-            git.discardHunk(caller(ctx), id(ctx), WorkspaceParams.optional(body.path()), body.range(), client(ctx));
-            ctx.status(204);
-        }, Access.USER);
+        routes.get(
+                BASE + "/diff",
+                ctx -> ctx.json(git.diff(
+                        caller(ctx),
+                        id(ctx),
+                        WorkspaceParams.optional(ctx.queryParam("path")),
+                        FileRoutes.flag(ctx, "staged"))),
+                Access.USER);
+        routes.get(
+                BASE + "/log",
+                ctx -> ctx.json(Map.of(
+                        "items",
+                        git.log(
+                                caller(ctx),
+                                id(ctx),
+                                QueryParams.integer(ctx, "skip"),
+                                QueryParams.integer(ctx, "limit")))),
+                Access.USER);
+        routes.get(
+                BASE + "/branches", ctx -> ctx.json(Map.of("items", git.branches(caller(ctx), id(ctx)))), Access.USER);
+        routes.post(
+                BASE + "/stage",
+                ctx -> {
+                    git.stage(
+                            caller(ctx),
+                            id(ctx),
+                            WorkspaceParams.paths(
+                                    Json.body(ctx, PathsBody.class).paths()),
+                            client(ctx));
+                    ctx.status(204);
+                },
+                Access.USER);
+        routes.post(
+                BASE + "/unstage",
+                ctx -> {
+                    git.unstage(
+                            caller(ctx),
+                            id(ctx),
+                            WorkspaceParams.paths(
+                                    Json.body(ctx, PathsBody.class).paths()),
+                            client(ctx));
+                    ctx.status(204);
+                },
+                Access.USER);
+        routes.post(
+                BASE + "/commit",
+                ctx -> {
+                    String hash = git.commit(
+                            caller(ctx),
+                            id(ctx),
+                            Json.body(ctx, CommitBody.class).message(),
+                            client(ctx));
+                    ctx.status(201).json(Map.of("hash", hash));
+                },
+                Access.USER);
+        routes.post(
+                BASE + "/checkout",
+                ctx -> {
+                    git.checkout(
+                            caller(ctx),
+                            id(ctx),
+                            Json.body(ctx, CheckoutBody.class).branch(),
+                            client(ctx));
+                    ctx.status(204);
+                },
+                Access.USER);
+        routes.post(
+                BASE + "/branch",
+                ctx -> {
+                    BranchBody body = Json.body(ctx, BranchBody.class);
+                    git.createBranch(
+                            caller(ctx), id(ctx), body.name(), Boolean.TRUE.equals(body.checkout()), client(ctx));
+                    ctx.status(201).json(Map.of("name", body.name()));
+                },
+                Access.USER);
+        routes.post(
+                BASE + "/branch/delete",
+                ctx -> {
+                    DeleteBranchBody body = Json.body(ctx, DeleteBranchBody.class);
+                    git.deleteBranch(caller(ctx), id(ctx), body.name(), Boolean.TRUE.equals(body.force()), client(ctx));
+                    ctx.status(204);
+                },
+                Access.USER);
+        routes.post(
+                BASE + "/branch/rename",
+                ctx -> {
+                    RenameBranchBody body = Json.body(ctx, RenameBranchBody.class);
+                    git.renameBranch(caller(ctx), id(ctx), body.from(), body.to(), client(ctx));
+                    ctx.status(204);
+                },
+                Access.USER);
+        routes.post(
+                BASE + "/discard",
+                ctx -> {
+                    git.discard(
+                            caller(ctx),
+                            id(ctx),
+                            WorkspaceParams.paths(
+                                    Json.body(ctx, PathsBody.class).paths()),
+                            client(ctx));
+                    ctx.status(204);
+                },
+                Access.USER);
+        routes.post(
+                BASE + "/discard-hunk",
+                ctx -> {
+                    HunkBody body = Json.body(ctx, HunkBody.class);
+                    git.discardHunk(
+                            caller(ctx), id(ctx), WorkspaceParams.optional(body.path()), body.range(), client(ctx));
+                    ctx.status(204);
+                },
+                Access.USER);
         registerStashes(routes);
         registerRemotes(routes);
     }
 
     private void registerStashes(RoutesConfig routes) {
         routes.get(BASE + "/stashes", ctx -> ctx.json(Map.of("items", git.stashes(caller(ctx), id(ctx)))), Access.USER);
-        routes.post(BASE + "/stashes", ctx -> {
-            StashBody body = optionalBody(ctx, StashBody.class, new StashBody(null, null));
-            git.stash(caller(ctx), id(ctx), body.message(), Boolean.TRUE.equals(body.includeUntracked()), client(ctx));
-            ctx.status(201);
-        }, Access.USER);
-        routes.post(BASE + "/stashes/{index}/apply", ctx -> {
-            boolean pop = Boolean.TRUE.equals(optionalBody(ctx, ApplyStashBody.class, new ApplyStashBody(null)).pop());
-            git.applyStash(caller(ctx), id(ctx), stashIndex(ctx), pop, client(ctx));
-            ctx.status(204);
-        }, Access.USER);
-        routes.delete(BASE + "/stashes/{index}", ctx -> {
-            git.dropStash(caller(ctx), id(ctx), stashIndex(ctx), client(ctx));
-            ctx.status(204);
-        }, Access.USER);
+        routes.post(
+                BASE + "/stashes",
+                ctx -> {
+                    StashBody body = optionalBody(ctx, StashBody.class, new StashBody(null, null));
+                    git.stash(
+                            caller(ctx),
+                            id(ctx),
+                            body.message(),
+                            Boolean.TRUE.equals(body.includeUntracked()),
+                            client(ctx));
+                    ctx.status(201);
+                },
+                Access.USER);
+        routes.post(
+                BASE + "/stashes/{index}/apply",
+                ctx -> {
+                    boolean pop = Boolean.TRUE.equals(optionalBody(ctx, ApplyStashBody.class, new ApplyStashBody(null))
+                            .pop());
+                    git.applyStash(caller(ctx), id(ctx), stashIndex(ctx), pop, client(ctx));
+                    ctx.status(204);
+                },
+                Access.USER);
+        routes.delete(
+                BASE + "/stashes/{index}",
+                ctx -> {
+                    git.dropStash(caller(ctx), id(ctx), stashIndex(ctx), client(ctx));
+                    ctx.status(204);
+                },
+                Access.USER);
     }
 
     /** Fetch, pull and push answer when git is done (bounded by the runner's remote timeout), not as a stream. */
     private void registerRemotes(RoutesConfig routes) {
-        routes.post(BASE + "/fetch", ctx -> {
-            git.fetch(caller(ctx), id(ctx), optionalBody(ctx, RemoteBody.class, new RemoteBody(null)).remote(), client(ctx));
-            ctx.status(204);
-        }, Access.USER);
-        routes.post(BASE + "/pull", ctx -> {
-            String mode = optionalBody(ctx, PullBody.class, new PullBody(null)).mode();
-            PullMode parsed = PullMode.ofCode(mode == null ? PullMode.FAST_FORWARD.code() : mode);
-            if (parsed == null) {
-                throw new InvalidException("mode", "mode is ff-only or rebase");
-            }
-            git.pull(caller(ctx), id(ctx), parsed, client(ctx));
-            ctx.status(204);
-        }, Access.USER);
-        routes.post(BASE + "/push", ctx -> ctx.json(git.push(caller(ctx), id(ctx),
-                optionalBody(ctx, RemoteBody.class, new RemoteBody(null)).remote(), client(ctx))), Access.USER);
+        routes.post(
+                BASE + "/fetch",
+                ctx -> {
+                    git.fetch(
+                            caller(ctx),
+                            id(ctx),
+                            optionalBody(ctx, RemoteBody.class, new RemoteBody(null))
+                                    .remote(),
+                            client(ctx));
+                    ctx.status(204);
+                },
+                Access.USER);
+        routes.post(
+                BASE + "/pull",
+                ctx -> {
+                    String mode = optionalBody(ctx, PullBody.class, new PullBody(null))
+                            .mode();
+                    PullMode parsed = PullMode.ofCode(mode == null ? PullMode.FAST_FORWARD.code() : mode);
+                    if (parsed == null) {
+                        throw new InvalidException("mode", "mode is ff-only or rebase");
+                    }
+                    git.pull(caller(ctx), id(ctx), parsed, client(ctx));
+                    ctx.status(204);
+                },
+                Access.USER);
+        routes.post(
+                BASE + "/push",
+                ctx -> ctx.json(git.push(
+                        caller(ctx),
+                        id(ctx),
+                        optionalBody(ctx, RemoteBody.class, new RemoteBody(null))
+                                .remote(),
+                        client(ctx))),
+                Access.USER);
     }
 
     /** Bodies whose fields are all optional may be left out. */

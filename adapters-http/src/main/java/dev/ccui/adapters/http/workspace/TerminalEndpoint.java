@@ -32,7 +32,8 @@ import java.util.Map;
  * up loses its connection with 1008 (and can reattach from its last seq), the terminal stays.
  */
 public final class TerminalEndpoint extends SocketEndpoint {
-    private static final SlowReaderPolicy SLOW_READER = new SlowReaderPolicy(4096, 1008, "too slow: reattach with afterSeq");
+    private static final SlowReaderPolicy SLOW_READER =
+            new SlowReaderPolicy(4096, 1008, "too slow: reattach with afterSeq");
     private static final int MAX_INPUT = 64 * 1024;
 
     private final TerminalUseCase terminals;
@@ -40,8 +41,11 @@ public final class TerminalEndpoint extends SocketEndpoint {
     private final MaintenanceUseCase maintenance;
 
     /** {@code changes}: where revocations arrive from every node, closing a revoked caller's terminal socket (4401/4403). */
-    public TerminalEndpoint(TerminalUseCase terminals, WsAuthentication authentication, MaintenanceUseCase maintenance,
-                            ChangeFeedUseCase changes) {
+    public TerminalEndpoint(
+            TerminalUseCase terminals,
+            WsAuthentication authentication,
+            MaintenanceUseCase maintenance,
+            ChangeFeedUseCase changes) {
         super("/ws/terminal", authentication, changes, SLOW_READER);
         this.terminals = terminals;
         this.authentication = authentication;
@@ -71,6 +75,7 @@ public final class TerminalEndpoint extends SocketEndpoint {
         private final ProjectId projectId;
         /** What the terminal did while an open or attach is still answering, passed on after its {@code opened}. */
         private List<Runnable> held = new ArrayList<>();
+
         private volatile TerminalAttachment attachment;
         private volatile boolean closed;
 
@@ -121,9 +126,12 @@ public final class TerminalEndpoint extends SocketEndpoint {
                 throw new InvalidException("this connection already has a terminal");
             }
             Object resume = message.get("resumeSessionId");
-            SessionId session = resume == null ? null : SessionId.parse(resume.toString())
-                    .orElseThrow(() -> new InvalidException("resumeSessionId", "not a session id"));
-            OpenTerminalCommand command = new OpenTerminalCommand(integer(message, "cols"), integer(message, "rows"), session);
+            SessionId session = resume == null
+                    ? null
+                    : SessionId.parse(resume.toString())
+                            .orElseThrow(() -> new InvalidException("resumeSessionId", "not a session id"));
+            OpenTerminalCommand command =
+                    new OpenTerminalCommand(integer(message, "cols"), integer(message, "rows"), session);
             answer(terminals.open(socket.principal(), projectId, command, this, socket.client()));
         }
 

@@ -13,8 +13,7 @@ import java.util.List;
  * {@code 403 PATH_OUTSIDE_PROJECT}, a missing one where a file is meant is 400.
  */
 final class WorkspaceParams {
-    private WorkspaceParams() {
-    }
+    private WorkspaceParams() {}
 
     static ProjectId projectId(String text) {
         return ProjectId.parse(text).orElseThrow(() -> new NotFoundException("no such project"));
@@ -48,6 +47,8 @@ final class WorkspaceParams {
 
     /** A body's list of paths; absent is empty (refused by the use case). */
     static List<RelativePath> paths(List<String> texts) {
-        return texts == null ? List.of() : texts.stream().map(RelativePath::parse).toList();
+        return texts == null
+                ? List.of()
+                : texts.stream().map(RelativePath::parse).toList();
     }
 }

@@ -1,21 +1,21 @@
 package dev.ccui.adapters.http.ws;
 
 import dev.ccui.adapters.http.security.Authentication;
+import dev.ccui.adapters.http.security.ConnectionLimits;
+import dev.ccui.adapters.http.security.HostCheck;
+import dev.ccui.adapters.http.security.RateLimits;
 import dev.ccui.adapters.http.ws.socket.SocketGate;
 import dev.ccui.application.auth.port.in.AuthUseCase;
 import dev.ccui.domain.auth.AuthMethod;
 import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.error.ForbiddenException;
+import dev.ccui.domain.error.TooManyRequestsException;
 import dev.ccui.domain.error.UnauthorizedException;
 import io.javalin.http.Context;
-import java.net.URI;
-import java.util.Set;
-import dev.ccui.adapters.http.security.ConnectionLimits;
-import dev.ccui.adapters.http.security.HostCheck;
-import dev.ccui.adapters.http.security.RateLimits;
-import dev.ccui.domain.error.TooManyRequestsException;
 import io.javalin.websocket.WsContext;
+import java.net.URI;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -31,12 +31,10 @@ public final class WsAuthentication implements SocketGate {
     private final HostCheck hosts;
     private RateLimits rateLimits;
     private ConnectionLimits limits;
-    private final Map<String, ConnectionLimits.Slot> slots =
-            new ConcurrentHashMap<>();
+    private final Map<String, ConnectionLimits.Slot> slots = new ConcurrentHashMap<>();
 
     /** Upgrades count against the request limits, and open sockets against the connection limits. */
-    public WsAuthentication limitedBy(RateLimits requests,
-                                      ConnectionLimits connections) {
+    public WsAuthentication limitedBy(RateLimits requests, ConnectionLimits connections) {
         this.rateLimits = requests;
         this.limits = connections;
         return this;
@@ -78,8 +76,8 @@ public final class WsAuthentication implements SocketGate {
         this(tickets, authentication, allowedOrigins, null);
     }
 
-    public WsAuthentication(AuthUseCase tickets, Authentication authentication, Set<String> allowedOrigins,
-                            HostCheck hosts) {
+    public WsAuthentication(
+            AuthUseCase tickets, Authentication authentication, Set<String> allowedOrigins, HostCheck hosts) {
         this.hosts = hosts;
         this.tickets = tickets;
         this.authentication = authentication;
@@ -98,14 +96,16 @@ public final class WsAuthentication implements SocketGate {
         String ticket = ctx.queryParam("ticket");
         if (ticket != null) {
             return tickets.redeemTicket(ticket)
-                    .orElseThrow(() -> new UnauthorizedException("INVALID_TICKET", "the ticket is unknown, used or expired"));
+                    .orElseThrow(() ->
+                            new UnauthorizedException("INVALID_TICKET", "the ticket is unknown, used or expired"));
         }
         if (Authentication.principal(ctx).isEmpty()) {
             // The HTTP before-filters do not run for an upgrade request: find the caller here.
             authentication.identify(ctx);
         }
         Principal principal = Authentication.principal(ctx)
-                .orElseThrow(() -> new UnauthorizedException("sign in first, or use a ticket from POST /api/auth/ws-ticket"));
+                .orElseThrow(() ->
+                        new UnauthorizedException("sign in first, or use a ticket from POST /api/auth/ws-ticket"));
         if (principal.method() == AuthMethod.COOKIE && !originAllowed(ctx)) {
             throw new ForbiddenException("ORIGIN_REFUSED", "this origin may not open the WebSocket");
         }

@@ -37,6 +37,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class WsEndpoint extends SocketEndpoint {
     /** Frames waiting for a slow client before it is dropped (a replayed gap counts too). */
     public static final int OUTBOUND_LIMIT = 10_000;
+
     private static final SlowReaderPolicy SLOW_READER =
             new SlowReaderPolicy(OUTBOUND_LIMIT, 4408, "too slow: resubscribe with your last seq");
 
@@ -44,15 +45,20 @@ public final class WsEndpoint extends SocketEndpoint {
      * The largest frame the documented payloads need: a {@code send} with the longest prompt and
      * 10 images of 5 MiB, base64-encoded, plus room for the JSON around them.
      */
-    public static final int MAX_MESSAGE_CHARS = StartRunCommand.MAX_IMAGES * (StartRunCommand.MAX_IMAGE_BYTES / 3 * 4 + 8)
-            + StartRunCommand.MAX_PROMPT_CHARS * 6 + 64 * 1024;
+    public static final int MAX_MESSAGE_CHARS =
+            StartRunCommand.MAX_IMAGES * (StartRunCommand.MAX_IMAGE_BYTES / 3 * 4 + 8)
+                    + StartRunCommand.MAX_PROMPT_CHARS * 6
+                    + 64 * 1024;
 
     private final WsAuthentication authentication;
     private final RunUseCase runs;
     private final MaintenanceUseCase maintenance;
 
-    public WsEndpoint(WsAuthentication authentication, ChangeFeedUseCase changes, RunUseCase runs,
-                      MaintenanceUseCase maintenance) {
+    public WsEndpoint(
+            WsAuthentication authentication,
+            ChangeFeedUseCase changes,
+            RunUseCase runs,
+            MaintenanceUseCase maintenance) {
         super("/ws", authentication, changes, SLOW_READER);
         this.authentication = authentication;
         this.runs = runs;
@@ -108,7 +114,12 @@ public final class WsEndpoint extends SocketEndpoint {
         switch (event) {
             case AppEvent.ProjectsChanged changed -> {
                 frame.put("type", "projects_changed");
-                frame.put("projectIds", changed.projectIds().stream().map(Object::toString).sorted().toList());
+                frame.put(
+                        "projectIds",
+                        changed.projectIds().stream()
+                                .map(Object::toString)
+                                .sorted()
+                                .toList());
             }
             case AppEvent.IndexStatus status -> {
                 frame.put("type", "status");
@@ -130,8 +141,10 @@ public final class WsEndpoint extends SocketEndpoint {
     private void received(Connection connection, String text) {
         if (text.length() > MAX_MESSAGE_CHARS) {
             // Larger than any documented frame (a send with 10 images of 5 MiB): said, not a dropped socket.
-            connection.enqueue(error("FRAME_TOO_LARGE", "a frame may have at most " + MAX_MESSAGE_CHARS
-                    + " characters (10 images of 5 MiB and a prompt)", null));
+            connection.enqueue(error(
+                    "FRAME_TOO_LARGE",
+                    "a frame may have at most " + MAX_MESSAGE_CHARS + " characters (10 images of 5 MiB and a prompt)",
+                    null));
             return;
         }
         Map<?, ?> message = ClientFrames.object(text).orElse(null);
@@ -140,7 +153,9 @@ public final class WsEndpoint extends SocketEndpoint {
             return;
         }
         Object type = message.get("type");
-        String clientMessageId = message.get("clientMessageId") == null ? null : message.get("clientMessageId").toString();
+        String clientMessageId = message.get("clientMessageId") == null
+                ? null
+                : message.get("clientMessageId").toString();
         try {
             switch (String.valueOf(type)) {
                 case "ping" -> connection.enqueue(Map.of("type", "pong"));
@@ -150,11 +165,19 @@ public final class WsEndpoint extends SocketEndpoint {
                 case "interrupt" -> runs.interrupt(connection.principal, runId(message), connection.client);
                 case "permission" -> {
                     var body = Json.MAPPER.convertValue(message, RunViews.DecisionBody.class);
-                    runs.decide(connection.principal, runId(message), text(message, "requestId"),
-                            body.answer(), connection.client);
+                    runs.decide(
+                            connection.principal,
+                            runId(message),
+                            text(message, "requestId"),
+                            body.answer(),
+                            connection.client);
                 }
-                default -> connection.enqueue(error("UNSUPPORTED", "unknown or unavailable message type: "
-                        + Optional.ofNullable(type).orElse("none"), clientMessageId));
+                default ->
+                    connection.enqueue(error(
+                            "UNSUPPORTED",
+                            "unknown or unavailable message type: "
+                                    + Optional.ofNullable(type).orElse("none"),
+                            clientMessageId));
             }
         } catch (CcuiException e) {
             connection.enqueue(error(e.code(), e.getMessage(), clientMessageId));
@@ -168,8 +191,8 @@ public final class WsEndpoint extends SocketEndpoint {
         Object after = message.get("afterSeq");
         long afterSeq = after instanceof Number number ? number.longValue() : 0;
         unsubscribe(connection, sessionId);
-        EventSubscription subscription = runs.subscribe(connection.principal, sessionId, afterSeq,
-                event -> connection.enqueue(eventFrame(event)));
+        EventSubscription subscription = runs.subscribe(
+                connection.principal, sessionId, afterSeq, event -> connection.enqueue(eventFrame(event)));
         connection.subscriptions.put(sessionId, subscription);
         Map<String, Object> subscribed = new LinkedHashMap<>();
         subscribed.put("type", "subscribed");
@@ -219,7 +242,8 @@ public final class WsEndpoint extends SocketEndpoint {
     }
 
     private static SessionId sessionId(Map<?, ?> message) {
-        return SessionId.parse(text(message, "sessionId")).orElseThrow(() -> new InvalidException("sessionId", "not a session id"));
+        return SessionId.parse(text(message, "sessionId"))
+                .orElseThrow(() -> new InvalidException("sessionId", "not a session id"));
     }
 
     private static RunId runId(Map<?, ?> message) {

@@ -44,9 +44,10 @@ class RunRoutesTest {
     }
 
     private Project project() {
-        UserId owner = new UserId(UUID.fromString(json(http.get("/api/auth/me", auth(admin))).get("id").asText()));
-        Project created = new Project(ProjectId.random(), "/w/app", "app", false, false, false, false, owner,
-                Instant.now(), Instant.now());
+        UserId owner = new UserId(UUID.fromString(
+                json(http.get("/api/auth/me", auth(admin))).get("id").asText()));
+        Project created = new Project(
+                ProjectId.random(), "/w/app", "app", false, false, false, false, owner, Instant.now(), Instant.now());
         http.projects.insert(created);
         return created;
     }
@@ -57,8 +58,11 @@ class RunRoutesTest {
 
     private HttpResponse<String> startRun(String token, String sessionId, String clientMessageId) {
         String session = sessionId == null ? "" : ",\"sessionId\":\"" + sessionId + "\"";
-        return http.post("/api/runs", "{\"projectId\":\"" + project.id() + "\",\"prompt\":\"hello\"" + session
-                + ",\"clientMessageId\":\"" + clientMessageId + "\"}", auth(token));
+        return http.post(
+                "/api/runs",
+                "{\"projectId\":\"" + project.id() + "\",\"prompt\":\"hello\"" + session + ",\"clientMessageId\":\""
+                        + clientMessageId + "\"}",
+                auth(token));
     }
 
     @Test
@@ -73,7 +77,8 @@ class RunRoutesTest {
         http.runner.last().completeTurn("Hi!");
         JsonNode run = json(http.get("/api/runs/" + runId, auth(admin)));
         assertThat(run.get("state").asText()).isEqualTo("completed");
-        assertThat(json(http.get("/api/runs?active=true", auth(admin))).get("items")).isEmpty();
+        assertThat(json(http.get("/api/runs?active=true", auth(admin))).get("items"))
+                .isEmpty();
         assertThat(json(http.get("/api/runs", auth(admin))).get("items")).hasSize(1);
 
         JsonNode events = json(http.get("/api/sessions/" + sessionId + "/events?afterSeq=3", auth(admin)));
@@ -83,52 +88,73 @@ class RunRoutesTest {
         assertThat(result.get("kind").asText()).isEqualTo("result");
         assertThat(result.get("isError").asBoolean()).isFalse();
         assertThat(result.get("costUsd").asDouble()).isEqualTo(0.001);
-        assertThat(events.get("items").get(1).get("event").get("reason").asText()).isEqualTo("completed");
+        assertThat(events.get("items").get(1).get("event").get("reason").asText())
+                .isEqualTo("completed");
 
         assertThat(startRun(admin, null, "").statusCode()).isEqualTo(400);
-        assertThat(http.get("/api/runs/" + UUID.randomUUID(), auth(admin)).statusCode()).isEqualTo(404);
+        assertThat(http.get("/api/runs/" + UUID.randomUUID(), auth(admin)).statusCode())
+                .isEqualTo(404);
         String member = http.createMember(admin, "mia");
         assertThat(http.get("/api/runs/" + runId, auth(member)).statusCode()).isEqualTo(404);
-        assertThat(http.get("/api/sessions/" + sessionId + "/events", auth(member)).statusCode()).isEqualTo(403);
+        assertThat(http.get("/api/sessions/" + sessionId + "/events", auth(member))
+                        .statusCode())
+                .isEqualTo(403);
     }
 
     @Test
     void theAuditLogLinksARunToItsSessionAndFiltersByActionUserAndOutcome() {
         JsonNode started = json(startRun(admin, null, "c1"));
         http.runner.last().completeTurn("Hi!");
-        JsonNode runs = json(http.get("/api/audit?action=run.started", auth(admin))).get("items");
+        JsonNode runs =
+                json(http.get("/api/audit?action=run.started", auth(admin))).get("items");
         assertThat(runs).hasSize(1);
-        assertThat(runs.get(0).get("target").asText()).isEqualTo(started.get("runId").asText());
-        assertThat(runs.get(0).get("session").get("id").asText()).isEqualTo(started.get("sessionId").asText());
-        assertThat(runs.get(0).get("session").get("projectId").asText()).isEqualTo(project.id().toString());
+        assertThat(runs.get(0).get("target").asText())
+                .isEqualTo(started.get("runId").asText());
+        assertThat(runs.get(0).get("session").get("id").asText())
+                .isEqualTo(started.get("sessionId").asText());
+        assertThat(runs.get(0).get("session").get("projectId").asText())
+                .isEqualTo(project.id().toString());
 
-        JsonNode logins = json(http.get("/api/audit?user=ADMIN&outcome=success", auth(admin))).get("items");
-        assertThat(logins.findValuesAsText("action")).contains("auth.setup", "run.started").doesNotContain("auth.login_failed");
+        JsonNode logins = json(http.get("/api/audit?user=ADMIN&outcome=success", auth(admin)))
+                .get("items");
+        assertThat(logins.findValuesAsText("action"))
+                .contains("auth.setup", "run.started")
+                .doesNotContain("auth.login_failed");
         assertThat(logins.findValuesAsText("actorUsername")).containsOnly("admin");
         JsonNode setup = logins.get(logins.size() - 1);
         assertThat(setup.get("action").asText()).isEqualTo("auth.setup");
         assertThat(setup.get("session").isNull()).isTrue();
         http.post("/api/auth/login", "{\"username\":\"admin\",\"password\":\"not the password\"}");
-        JsonNode failures = json(http.get("/api/audit?outcome=failure", auth(admin))).get("items");
+        JsonNode failures =
+                json(http.get("/api/audit?outcome=failure", auth(admin))).get("items");
         assertThat(failures.findValuesAsText("action")).containsExactly("auth.login_failed");
 
         var badAction = http.get("/api/audit?action=run.exploded", auth(admin));
         assertThat(badAction.statusCode()).isEqualTo(400);
         assertThat(json(badAction).get("error").get("field").asText()).isEqualTo("action");
-        assertThat(json(http.get("/api/audit?outcome=maybe", auth(admin))).get("error").get("field").asText()).isEqualTo("outcome");
+        assertThat(json(http.get("/api/audit?outcome=maybe", auth(admin)))
+                        .get("error")
+                        .get("field")
+                        .asText())
+                .isEqualTo("outcome");
     }
 
     @Test
     void theSecondPermissionDecisionGets409() {
         JsonNode started = json(startRun(admin, null, "c1"));
         FakeProcess cli = http.runner.last();
-        cli.emit(new RunEvent.PermissionRequest("r1", "Write", "Write", Map.of("file_path", "/w/app/a"), null, List.of(),
-                "toolu_1", null));
+        cli.emit(new RunEvent.PermissionRequest(
+                "r1", "Write", "Write", Map.of("file_path", "/w/app/a"), null, List.of(), "toolu_1", null));
         String path = "/api/runs/" + started.get("runId").asText() + "/permissions/r1";
-        assertThat(http.post(path, "{\"decision\":\"maybe\"}", auth(admin)).statusCode()).isEqualTo(400);
-        assertThat(http.post(path, "{\"decision\":\"deny\",\"message\":\"no\"}", auth(admin)).statusCode()).isEqualTo(204);
-        assertThat(http.post(path, "{\"decision\":\"allow\"}", auth(admin)).statusCode()).isEqualTo(409);
-        assertThat(http.post("/api/runs/" + started.get("runId").asText() + "/interrupt", "", auth(admin)).statusCode())
+        assertThat(http.post(path, "{\"decision\":\"maybe\"}", auth(admin)).statusCode())
+                .isEqualTo(400);
+        assertThat(http.post(path, "{\"decision\":\"deny\",\"message\":\"no\"}", auth(admin))
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(http.post(path, "{\"decision\":\"allow\"}", auth(admin)).statusCode())
+                .isEqualTo(409);
+        assertThat(http.post("/api/runs/" + started.get("runId").asText() + "/interrupt", "", auth(admin))
+                        .statusCode())
                 .isEqualTo(202);
         assertThat(cli.interrupts).isEqualTo(1);
     }
@@ -140,8 +166,11 @@ class RunRoutesTest {
         cli.emit(new RunEvent.Status("requesting", Map.of()));
         cli.emit(new RunEvent.Status("requesting", Map.of()));
         var request = http.request("/api/sessions/" + started.get("sessionId").asText() + "/events?afterSeq=1")
-                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + admin).GET();
-        HttpResponse<InputStream> response = http.client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+                .header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + admin)
+                .GET();
+        HttpResponse<InputStream> response =
+                http.client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");
         try (var reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             List<String> ids = new ArrayList<>();
@@ -166,31 +195,39 @@ class RunRoutesTest {
         String sessionId = started.get("sessionId").asText();
         FakeProcess cli = http.runner.last();
         cli.emit(new RunEvent.Status("requesting", Map.of()));
-        String ticket = json(http.post("/api/auth/ws-ticket", "", auth(admin))).get("ticket").asText();
+        String ticket = json(http.post("/api/auth/ws-ticket", "", auth(admin)))
+                .get("ticket")
+                .asText();
         BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
-        WebSocket socket = http.client.newWebSocketBuilder()
-                .buildAsync(URI.create("ws://127.0.0.1:" + http.server.port() + "/ws?ticket=" + ticket), new WebSocket.Listener() {
-                    private final StringBuilder text = new StringBuilder();
+        WebSocket socket = http.client
+                .newWebSocketBuilder()
+                .buildAsync(
+                        URI.create("ws://127.0.0.1:" + http.server.port() + "/ws?ticket=" + ticket),
+                        new WebSocket.Listener() {
+                            private final StringBuilder text = new StringBuilder();
 
-                    @Override
-                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                        text.append(data);
-                        if (last) {
-                            try {
-                                frames.add(Json.MAPPER.readTree(text.toString()));
-                            } catch (Exception e) {
-                                throw new IllegalStateException(e);
+                            @Override
+                            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                                text.append(data);
+                                if (last) {
+                                    try {
+                                        frames.add(Json.MAPPER.readTree(text.toString()));
+                                    } catch (Exception e) {
+                                        throw new IllegalStateException(e);
+                                    }
+                                    text.setLength(0);
+                                }
+                                webSocket.request(1);
+                                return null;
                             }
-                            text.setLength(0);
-                        }
-                        webSocket.request(1);
-                        return null;
-                    }
-                }).get(5, TimeUnit.SECONDS);
-        socket.sendText("{\"type\":\"subscribe\",\"sessionId\":\"" + sessionId + "\",\"afterSeq\":0}", true).get();
+                        })
+                .get(5, TimeUnit.SECONDS);
+        socket.sendText("{\"type\":\"subscribe\",\"sessionId\":\"" + sessionId + "\",\"afterSeq\":0}", true)
+                .get();
         JsonNode subscribed = next(frames, "subscribed");
         assertThat(subscribed.get("lastSeq").asLong()).isEqualTo(1);
-        assertThat(subscribed.get("activeRunId").asText()).isEqualTo(started.get("runId").asText());
+        assertThat(subscribed.get("activeRunId").asText())
+                .isEqualTo(started.get("runId").asText());
         assertThat(next(frames, "event").get("seq").asLong()).isEqualTo(1);
         cli.completeTurn("done");
         List<Long> seqs = new ArrayList<>();
@@ -199,17 +236,27 @@ class RunRoutesTest {
         }
         assertThat(seqs).containsExactly(2L, 3L, 4L, 5L, 6L);
 
-        socket.sendText("{\"type\":\"send\",\"projectId\":\"" + project.id() + "\",\"sessionId\":\"" + sessionId
-                + "\",\"prompt\":\"more\",\"clientMessageId\":\"w1\"}", true).get();
+        socket.sendText(
+                        "{\"type\":\"send\",\"projectId\":\"" + project.id() + "\",\"sessionId\":\"" + sessionId
+                                + "\",\"prompt\":\"more\",\"clientMessageId\":\"w1\"}",
+                        true)
+                .get();
         JsonNode accepted = next(frames, "accepted");
         assertThat(accepted.get("clientMessageId").asText()).isEqualTo("w1");
         assertThat(accepted.get("sessionId").asText()).isEqualTo(sessionId);
-        socket.sendText("{\"type\":\"send\",\"projectId\":\"" + project.id() + "\",\"sessionId\":\"" + sessionId
-                + "\",\"prompt\":\"again\",\"clientMessageId\":\"w2\"}", true).get();
+        socket.sendText(
+                        "{\"type\":\"send\",\"projectId\":\"" + project.id() + "\",\"sessionId\":\"" + sessionId
+                                + "\",\"prompt\":\"again\",\"clientMessageId\":\"w2\"}",
+                        true)
+                .get();
         JsonNode refused = next(frames, "error");
         assertThat(refused.get("code").asText()).isEqualTo("RUN_ACTIVE");
         assertThat(refused.get("clientMessageId").asText()).isEqualTo("w2");
-        socket.sendText("{\"type\":\"interrupt\",\"runId\":\"" + accepted.get("runId").asText() + "\"}", true).get();
+        socket.sendText(
+                        "{\"type\":\"interrupt\",\"runId\":\""
+                                + accepted.get("runId").asText() + "\"}",
+                        true)
+                .get();
         socket.sendText("{\"type\":\"ping\"}", true).get();
         next(frames, "pong");
         assertThat(cli.interrupts).isEqualTo(1);
@@ -223,7 +270,8 @@ class RunRoutesTest {
             if (frame.get("type").asText().equals(type)) {
                 return frame;
             }
-            if (!frame.get("type").asText().equals("status") && !frame.get("type").asText().equals("projects_changed")) {
+            if (!frame.get("type").asText().equals("status")
+                    && !frame.get("type").asText().equals("projects_changed")) {
                 throw new AssertionError("expected " + type + " but got " + frame);
             }
         }

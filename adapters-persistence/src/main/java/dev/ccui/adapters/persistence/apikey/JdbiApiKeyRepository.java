@@ -38,7 +38,12 @@ public final class JdbiApiKeyRepository implements ApiKeyRepository {
                 .bind("name", key.name())
                 .bind("prefix", key.prefix())
                 .bind("secretHash", key.secretHash())
-                .bind("scopes", key.scopes().stream().map(ApiKeyScope::wireName).sorted().collect(Collectors.joining(",")))
+                .bind(
+                        "scopes",
+                        key.scopes().stream()
+                                .map(ApiKeyScope::wireName)
+                                .sorted()
+                                .collect(Collectors.joining(",")))
                 .bind("createdAt", millis(key.createdAt()))
                 .bind("lastUsedAt", millis(key.lastUsedAt()))
                 .execute());
@@ -46,38 +51,58 @@ public final class JdbiApiKeyRepository implements ApiKeyRepository {
 
     @Override
     public List<ApiKey> listByUser(UserId userId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM api_keys WHERE user_id = :userId ORDER BY created_at, id")
-                .bind("userId", userId.toString()).map(JdbiApiKeyRepository::map).list());
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT " + COLUMNS + " FROM api_keys WHERE user_id = :userId ORDER BY created_at, id")
+                .bind("userId", userId.toString())
+                .map(JdbiApiKeyRepository::map)
+                .list());
     }
 
     @Override
     public Optional<ApiKey> findByPrefix(String prefix) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM api_keys WHERE prefix = :prefix")
-                .bind("prefix", prefix).map(JdbiApiKeyRepository::map).findOne());
+                .bind("prefix", prefix)
+                .map(JdbiApiKeyRepository::map)
+                .findOne());
     }
 
     @Override
     public Optional<ApiKey> findById(ApiKeyId id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM api_keys WHERE id = :id")
-                .bind("id", id.toString()).map(JdbiApiKeyRepository::map).findOne());
+                .bind("id", id.toString())
+                .map(JdbiApiKeyRepository::map)
+                .findOne());
     }
 
     @Override
     public boolean delete(ApiKeyId id) {
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM api_keys WHERE id = :id").bind("id", id.toString()).execute()) == 1;
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM api_keys WHERE id = :id")
+                        .bind("id", id.toString())
+                        .execute())
+                == 1;
     }
 
     @Override
     public void touch(ApiKeyId id, Instant lastUsedAt) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE api_keys SET last_used_at = :at WHERE id = :id")
-                .bind("at", millis(lastUsedAt)).bind("id", id.toString()).execute());
+                .bind("at", millis(lastUsedAt))
+                .bind("id", id.toString())
+                .execute());
     }
 
     private static ApiKey map(ResultSet rs, StatementContext ctx) throws SQLException {
         Set<ApiKeyScope> scopes = Arrays.stream(rs.getString("scopes").split(","))
-                .filter(s -> !s.isBlank()).map(ApiKeyScope::fromWire).collect(Collectors.toSet());
-        return new ApiKey(new ApiKeyId(UUID.fromString(rs.getString("id"))),
-                new UserId(UUID.fromString(rs.getString("user_id"))), rs.getString("name"), rs.getString("prefix"),
-                rs.getString("secret_hash"), scopes, instant(rs, "created_at"), instant(rs, "last_used_at"));
+                .filter(s -> !s.isBlank())
+                .map(ApiKeyScope::fromWire)
+                .collect(Collectors.toSet());
+        return new ApiKey(
+                new ApiKeyId(UUID.fromString(rs.getString("id"))),
+                new UserId(UUID.fromString(rs.getString("user_id"))),
+                rs.getString("name"),
+                rs.getString("prefix"),
+                rs.getString("secret_hash"),
+                scopes,
+                instant(rs, "created_at"),
+                instant(rs, "last_used_at"));
     }
 }

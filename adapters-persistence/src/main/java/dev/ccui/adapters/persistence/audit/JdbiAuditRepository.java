@@ -31,7 +31,9 @@ public final class JdbiAuditRepository implements AuditRepository {
                         + "(at, actor_user_id, actor_username, action, target, ip, success, detail) VALUES "
                         + "(:at, :actorUserId, :actorUsername, :action, :target, :ip, :success, :detail)")
                 .bind("at", millis(entry.at()))
-                .bind("actorUserId", entry.actorUserId() == null ? null : entry.actorUserId().toString())
+                .bind(
+                        "actorUserId",
+                        entry.actorUserId() == null ? null : entry.actorUserId().toString())
                 .bind("actorUsername", entry.actorUsername())
                 .bind("action", entry.action().code())
                 .bind("target", entry.target())
@@ -75,8 +77,15 @@ public final class JdbiAuditRepository implements AuditRepository {
 
     private static AuditEntry map(ResultSet rs, StatementContext ctx) throws SQLException {
         String actor = rs.getString("actor_user_id");
-        return new AuditEntry(rs.getLong("id"), instant(rs, "at"), actor == null ? null : new UserId(UUID.fromString(actor)),
-                rs.getString("actor_username"), AuditAction.fromCode(rs.getString("action")), rs.getString("target"),
-                rs.getString("ip"), flag(rs, "success"), rs.getString("detail"));
+        return new AuditEntry(
+                rs.getLong("id"),
+                instant(rs, "at"),
+                actor == null ? null : new UserId(UUID.fromString(actor)),
+                rs.getString("actor_username"),
+                AuditAction.fromCode(rs.getString("action")),
+                rs.getString("target"),
+                rs.getString("ip"),
+                flag(rs, "success"),
+                rs.getString("detail"));
     }
 }

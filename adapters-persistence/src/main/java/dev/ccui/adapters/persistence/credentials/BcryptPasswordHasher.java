@@ -51,10 +51,11 @@ public final class BcryptPasswordHasher implements PasswordHasher {
 
     @Override
     public boolean verify(String password, String hash) {
-        BCrypt.Verifyer verifyer = BCrypt.verifyer(BCrypt.Version.VERSION_2A,
-                LongPasswordStrategies.hashSha512(BCrypt.Version.VERSION_2A));
+        BCrypt.Verifyer verifyer = BCrypt.verifyer(
+                BCrypt.Version.VERSION_2A, LongPasswordStrategies.hashSha512(BCrypt.Version.VERSION_2A));
         try {
-            return verifyer.verify(password.getBytes(StandardCharsets.UTF_8), hash.getBytes(StandardCharsets.UTF_8)).verified;
+            return verifyer.verify(password.getBytes(StandardCharsets.UTF_8), hash.getBytes(StandardCharsets.UTF_8))
+                    .verified;
         } catch (IllegalArgumentException malformedHash) {
             return false;
         }

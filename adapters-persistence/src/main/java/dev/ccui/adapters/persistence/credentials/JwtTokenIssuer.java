@@ -36,8 +36,7 @@ import java.util.UUID;
 public final class JwtTokenIssuer implements TokenIssuer {
     private static final String ISSUER = "ccui";
 
-    private record SigningKey(String id, Algorithm algorithm, JWTVerifier verifier) {
-    }
+    private record SigningKey(String id, Algorithm algorithm, JWTVerifier verifier) {}
 
     private final List<SigningKey> keys;
     private final Clock clock;
@@ -54,8 +53,12 @@ public final class JwtTokenIssuer implements TokenIssuer {
                 throw new IllegalArgumentException("the JWT secret must have at least 32 bytes");
             }
             Algorithm algorithm = Algorithm.HMAC256(each.getBytes(StandardCharsets.UTF_8));
-            JWTVerifier verifier = ((JWTVerifier.BaseVerification) JWT.require(algorithm).withIssuer(ISSUER)
-                    .withClaimPresence("jti").withClaimPresence("sub").withClaimPresence("iat").withClaimPresence("exp"))
+            JWTVerifier verifier = ((JWTVerifier.BaseVerification) JWT.require(algorithm)
+                            .withIssuer(ISSUER)
+                            .withClaimPresence("jti")
+                            .withClaimPresence("sub")
+                            .withClaimPresence("iat")
+                            .withClaimPresence("exp"))
                     .build(clock);
             all.add(new SigningKey(keyId(each), algorithm, verifier));
         }
@@ -121,8 +124,8 @@ public final class JwtTokenIssuer implements TokenIssuer {
             if (userId.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new TokenClaims(decoded.getId(), userId.get(), decoded.getIssuedAtAsInstant(),
-                    decoded.getExpiresAtAsInstant()));
+            return Optional.of(new TokenClaims(
+                    decoded.getId(), userId.get(), decoded.getIssuedAtAsInstant(), decoded.getExpiresAtAsInstant()));
         } catch (JWTVerificationException | IllegalArgumentException e) {
             return Optional.empty();
         }

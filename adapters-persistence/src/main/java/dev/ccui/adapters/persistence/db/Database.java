@@ -2,11 +2,11 @@ package dev.ccui.adapters.persistence.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.time.Duration;
 
 /**
  * The pool, the migrated schema and the Jdbi handle over it. Opening migrates the schema to the
@@ -56,14 +56,19 @@ public final class Database implements AutoCloseable {
     private static void migrate(HikariDataSource dataSource, DatabaseSettings settings) {
         var flyway = Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration/common", "classpath:db/migration/" + settings.vendor().migrationFolder())
+                .locations(
+                        "classpath:db/migration/common",
+                        "classpath:db/migration/" + settings.vendor().migrationFolder())
                 .failOnMissingLocations(true);
         if (settings.schema() != null) {
             flyway.schemas(settings.schema()).defaultSchema(settings.schema()).createSchemas(true);
         }
         var result = flyway.load().migrate();
         if (result.migrationsExecuted > 0) {
-            LOG.info("applied {} database migration(s), now at version {}", result.migrationsExecuted, result.targetSchemaVersion);
+            LOG.info(
+                    "applied {} database migration(s), now at version {}",
+                    result.migrationsExecuted,
+                    result.targetSchemaVersion);
         }
     }
 
@@ -99,11 +104,12 @@ public final class Database implements AutoCloseable {
     /** Connections in use and idle, for health and metrics (zero before the pool has started). */
     public PoolStats poolStats() {
         var pool = dataSource.getHikariPoolMXBean();
-        return pool == null ? new PoolStats(0, 0) : new PoolStats(pool.getActiveConnections(), pool.getIdleConnections());
+        return pool == null
+                ? new PoolStats(0, 0)
+                : new PoolStats(pool.getActiveConnections(), pool.getIdleConnections());
     }
 
-    public record PoolStats(int active, int idle) {
-    }
+    public record PoolStats(int active, int idle) {}
 
     @Override
     public void close() {

@@ -12,7 +12,8 @@ import java.util.Objects;
  * {@code postgresql://user:pass@host:port/db} form or as a JDBC URL) or from the SQLite file of
  * the embedded default. {@link #toString()} never shows the password.
  */
-public record DatabaseSettings(Vendor vendor, String jdbcUrl, String user, String password, int poolSize, String schema) {
+public record DatabaseSettings(
+        Vendor vendor, String jdbcUrl, String user, String password, int poolSize, String schema) {
     public DatabaseSettings {
         Objects.requireNonNull(vendor, "vendor");
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
@@ -60,7 +61,9 @@ public record DatabaseSettings(Vendor vendor, String jdbcUrl, String user, Strin
             password = parts.length > 1 ? decode(parts[1]) : null;
         }
         int port = uri.getPort() == -1 ? 5432 : uri.getPort();
-        String database = uri.getRawPath() == null || uri.getRawPath().length() <= 1 ? "postgres" : uri.getRawPath().substring(1);
+        String database = uri.getRawPath() == null || uri.getRawPath().length() <= 1
+                ? "postgres"
+                : uri.getRawPath().substring(1);
         String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
         String jdbc = "jdbc:postgresql://" + uri.getHost() + ":" + port + "/" + database + query;
         return new DatabaseSettings(Vendor.POSTGRESQL, jdbc, user, password, poolSize, null);

@@ -9,8 +9,7 @@ import java.time.Instant;
  * flags as 0/1 integers, so one SQL text serves SQLite and PostgreSQL.
  */
 public final class Rows {
-    private Rows() {
-    }
+    private Rows() {}
 
     public static Long millis(Instant instant) {
         return instant == null ? null : instant.toEpochMilli();

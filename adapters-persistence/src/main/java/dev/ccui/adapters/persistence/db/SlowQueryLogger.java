@@ -37,8 +37,7 @@ public final class SlowQueryLogger implements SqlLogger {
         }
 
         /** Every statement as {@code SELECT users} (verb and first table: no values), with its times. */
-        default void statement(String operation, Instant start, Instant end, boolean failed) {
-        }
+        default void statement(String operation, Instant start, Instant end, boolean failed) {}
     }
 
     private final Duration threshold;
@@ -66,7 +65,8 @@ public final class SlowQueryLogger implements SqlLogger {
 
     private void finished(StatementContext context) {
         Instant start = context.getExecutionMoment();
-        Instant end = context.getCompletionMoment() != null ? context.getCompletionMoment() : context.getExceptionMoment();
+        Instant end =
+                context.getCompletionMoment() != null ? context.getCompletionMoment() : context.getExceptionMoment();
         if (start == null || end == null) {
             return;
         }
@@ -75,7 +75,8 @@ public final class SlowQueryLogger implements SqlLogger {
         if (listener.tracesStatements()) {
             String operation = verbAndTable(sql(context));
             int space = operation.indexOf(' ');
-            operation = space < 0 ? operation.toUpperCase(Locale.ROOT)
+            operation = space < 0
+                    ? operation.toUpperCase(Locale.ROOT)
                     : operation.substring(0, space).toUpperCase(Locale.ROOT) + operation.substring(space);
             listener.statement(operation, start, end, context.getCompletionMoment() == null);
         }
@@ -99,8 +100,13 @@ public final class SlowQueryLogger implements SqlLogger {
             return;
         }
         long more = q.since.getAndSet(0);
-        LOG.warn("slow query {} took {} ms (threshold {} ms){}: {}", name, took.toMillis(), threshold.toMillis(),
-                more == 0 ? "" : " [" + more + " more slow run(s) in the last minute]", shape(context));
+        LOG.warn(
+                "slow query {} took {} ms (threshold {} ms){}: {}",
+                name,
+                took.toMillis(),
+                threshold.toMillis(),
+                more == 0 ? "" : " [" + more + " more slow run(s) in the last minute]",
+                shape(context));
     }
 
     /**
@@ -108,11 +114,12 @@ public final class SlowQueryLogger implements SqlLogger {
      * stack only on this slow path; else the SQL's verb and first table.
      */
     static String name(StatementContext context) {
-        Optional<String> caller = StackWalker.getInstance().walk(frames -> frames
-                .filter(f -> f.getClassName().startsWith("dev.ccui.")
-                        && !f.getClassName().startsWith(SlowQueryLogger.class.getPackageName() + "."))
-                .findFirst()
-                .map(f -> f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1) + "." + method(f.getMethodName())));
+        Optional<String> caller = StackWalker.getInstance()
+                .walk(frames -> frames.filter(f -> f.getClassName().startsWith("dev.ccui.")
+                                && !f.getClassName().startsWith(SlowQueryLogger.class.getPackageName() + "."))
+                        .findFirst()
+                        .map(f -> f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1) + "."
+                                + method(f.getMethodName())));
         return caller.orElseGet(() -> verbAndTable(sql(context)));
     }
 
@@ -131,7 +138,8 @@ public final class SlowQueryLogger implements SqlLogger {
     }
 
     static String verbAndTable(String sql) {
-        String[] words = sql.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT).split(" ");
+        String[] words =
+                sql.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT).split(" ");
         String verb = words.length == 0 ? "sql" : words[0];
         for (int i = 0; i < words.length - 1; i++) {
             if (words[i].equals("from") || words[i].equals("into") || words[i].equals("update")) {

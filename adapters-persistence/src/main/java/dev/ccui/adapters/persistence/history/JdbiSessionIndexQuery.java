@@ -11,9 +11,9 @@ import dev.ccui.application.common.Page;
 import dev.ccui.application.history.port.out.FileState;
 import dev.ccui.application.history.port.out.IndexStats;
 import dev.ccui.application.history.port.out.MessageLine;
-import dev.ccui.domain.history.SearchHit;
 import dev.ccui.application.history.port.out.SessionIndexQuery;
 import dev.ccui.domain.error.InvalidException;
+import dev.ccui.domain.history.SearchHit;
 import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.session.SessionId;
 import dev.ccui.domain.session.SessionSummary;
@@ -30,8 +30,8 @@ import org.jdbi.v3.core.Jdbi;
  * PostgreSQL.
  */
 public final class JdbiSessionIndexQuery implements SessionIndexQuery {
-    private static final String HIT_COLUMNS = "s.project_id, s.app_title, s.custom_title, s.ai_title, s.summary, "
-            + "s.first_prompt, s.last_activity_at";
+    private static final String HIT_COLUMNS =
+            "s.project_id, s.app_title, s.custom_title, s.ai_title, s.summary, " + "s.first_prompt, s.last_activity_at";
 
     /**
      * FTS5: the best-ranked chunk of each visible session, the best sessions first, and a snippet
@@ -60,6 +60,7 @@ public final class JdbiSessionIndexQuery implements SessionIndexQuery {
             + "SELECT c.session_id, c.score, t.body AS snippet, " + HIT_COLUMNS + " FROM chosen c "
             + "JOIN session_search_text t ON t.id = c.id JOIN sessions s ON s.id = c.session_id "
             + "ORDER BY c.score DESC, c.session_id";
+
     private static final int SNIPPET_WORDS = 16;
 
     private final Jdbi jdbi;
@@ -76,18 +77,22 @@ public final class JdbiSessionIndexQuery implements SessionIndexQuery {
             throw new InvalidException("limit", "limit must be at least 1");
         }
         SessionCursor after = cursor == null || cursor.isEmpty() ? null : SessionCursor.decode(cursor);
-        StringBuilder sql = new StringBuilder("SELECT " + SESSION_COLUMNS + ", archived_at FROM sessions WHERE project_id = :project");
+        StringBuilder sql = new StringBuilder(
+                "SELECT " + SESSION_COLUMNS + ", archived_at FROM sessions WHERE project_id = :project");
         if (!includeHidden) {
             sql.append(" AND hidden = 0");
         }
         if (after != null && after.lastActivityAt() != null) {
-            sql.append(" AND (last_activity_at < :at OR (last_activity_at = :at AND id < :id) OR last_activity_at IS NULL)");
+            sql.append(
+                    " AND (last_activity_at < :at OR (last_activity_at = :at AND id < :id) OR last_activity_at IS NULL)");
         } else if (after != null) {
             sql.append(" AND last_activity_at IS NULL AND id < :id");
         }
         sql.append(" ORDER BY last_activity_at DESC NULLS LAST, id DESC LIMIT :limit");
         List<SessionSummary> rows = jdbi.withHandle(h -> {
-            var query = h.createQuery(sql.toString()).bind("project", projectId.toString()).bind("limit", limit + 1);
+            var query = h.createQuery(sql.toString())
+                    .bind("project", projectId.toString())
+                    .bind("limit", limit + 1);
             if (after != null) {
                 query.bind("id", after.id());
                 if (after.lastActivityAt() != null) {
@@ -107,8 +112,11 @@ public final class JdbiSessionIndexQuery implements SessionIndexQuery {
 
     @Override
     public Optional<SessionSummary> summary(SessionId id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + SESSION_COLUMNS + ", archived_at FROM sessions WHERE id = :id")
-                .bind("id", id.value()).map(SessionRows::mapSummary).findOne());
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT " + SESSION_COLUMNS + ", archived_at FROM sessions WHERE id = :id")
+                        .bind("id", id.value())
+                        .map(SessionRows::mapSummary)
+                        .findOne());
     }
 
     @Override
@@ -131,20 +139,27 @@ public final class JdbiSessionIndexQuery implements SessionIndexQuery {
                 .bind("id", id.value())
                 .bind("bound", bound)
                 .bind("limit", limit)
-                .map(SessionRows::mapLine).list());
+                .map(SessionRows::mapLine)
+                .list());
     }
 
     @Override
     public Optional<MessageLine> line(SessionId id, long seq) {
         return jdbi.withHandle(h -> h.createQuery("SELECT seq, file_path, byte_offset, byte_length FROM session_lines "
                         + "WHERE session_id = :id AND seq = :seq")
-                .bind("id", id.value()).bind("seq", seq).map(SessionRows::mapLine).findOne());
+                .bind("id", id.value())
+                .bind("seq", seq)
+                .map(SessionRows::mapLine)
+                .findOne());
     }
 
     @Override
     public List<FileState> filesOf(SessionId id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + FILE_SELECT + " FROM transcript_files "
-                + "WHERE session_id = :id ORDER BY path").bind("id", id.value()).map(SessionRows::mapFile).list());
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT " + FILE_SELECT + " FROM transcript_files " + "WHERE session_id = :id ORDER BY path")
+                .bind("id", id.value())
+                .map(SessionRows::mapFile)
+                .list());
     }
 
     @Override
@@ -153,7 +168,8 @@ public final class JdbiSessionIndexQuery implements SessionIndexQuery {
         if (words.isEmpty() || projects.isEmpty() || limit < 1) {
             return List.of();
         }
-        List<String> projectIds = projects.stream().map(ProjectId::toString).distinct().toList();
+        List<String> projectIds =
+                projects.stream().map(ProjectId::toString).distinct().toList();
         return jdbi.withHandle(h -> {
             if (vendor == Vendor.SQLITE) {
                 return h.createQuery(SQLITE_SEARCH)
@@ -163,7 +179,8 @@ public final class JdbiSessionIndexQuery implements SessionIndexQuery {
                         .bind("offset", Math.max(0, offset))
                         .bind("markStart", String.valueOf(SearchText.MARK_START))
                         .bind("markEnd", String.valueOf(SearchText.MARK_END))
-                        .map((rs, ctx) -> mapHit(rs, SearchText.markedToHtml(rs.getString("snippet")))).list();
+                        .map((rs, ctx) -> mapHit(rs, SearchText.markedToHtml(rs.getString("snippet"))))
+                        .list();
             }
             return h.createQuery(POSTGRES_SEARCH)
                     .bind("words", String.join(" ", words))
@@ -193,8 +210,12 @@ public final class JdbiSessionIndexQuery implements SessionIndexQuery {
                 break;
             }
         }
-        return new SearchHit(new SessionId(rs.getString("session_id")), SessionRows.projectId(rs.getString("project_id")), title,
-                snippet, instant(rs, "last_activity_at"), rs.getDouble("score"));
+        return new SearchHit(
+                new SessionId(rs.getString("session_id")),
+                SessionRows.projectId(rs.getString("project_id")),
+                title,
+                snippet,
+                instant(rs, "last_activity_at"),
+                rs.getDouble("score"));
     }
-
 }

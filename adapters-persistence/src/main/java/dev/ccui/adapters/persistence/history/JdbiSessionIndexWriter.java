@@ -35,17 +35,19 @@ public final class JdbiSessionIndexWriter implements SessionIndexWriter {
      * (setAppTitle, setHidden), and an indexer holding a session read a moment before a rename
      * must not undo it.
      */
-    private static final String UPSERT_SESSION = "INSERT INTO sessions (" + SESSION_COLUMNS + ") VALUES (:id, :projectId, "
-            + ":cwd, :appTitle, :customTitle, :aiTitle, :summary, :firstPrompt, :lastPrompt, :gitBranch, :firstActivityAt, "
-            + ":lastActivityAt, :messageCount, :models, :inputTokens, :outputTokens, :costByStart, :hidden, :nextSeq) "
-            + "ON CONFLICT (id) DO UPDATE SET project_id = excluded.project_id, cwd = excluded.cwd, "
-            + "custom_title = excluded.custom_title, ai_title = excluded.ai_title, summary = excluded.summary, "
-            + "first_prompt = excluded.first_prompt, last_prompt = excluded.last_prompt, git_branch = excluded.git_branch, "
-            + "first_activity_at = excluded.first_activity_at, last_activity_at = excluded.last_activity_at, "
-            + "message_count = excluded.message_count, models = excluded.models, input_tokens = excluded.input_tokens, "
-            + "output_tokens = excluded.output_tokens, cost_by_start = excluded.cost_by_start, next_seq = excluded.next_seq, "
-            // Read from a file on disk again: the session is not (only) in the archive any more.
-            + "archived_at = NULL";
+    private static final String UPSERT_SESSION =
+            "INSERT INTO sessions (" + SESSION_COLUMNS + ") VALUES (:id, :projectId, "
+                    + ":cwd, :appTitle, :customTitle, :aiTitle, :summary, :firstPrompt, :lastPrompt, :gitBranch, :firstActivityAt, "
+                    + ":lastActivityAt, :messageCount, :models, :inputTokens, :outputTokens, :costByStart, :hidden, :nextSeq) "
+                    + "ON CONFLICT (id) DO UPDATE SET project_id = excluded.project_id, cwd = excluded.cwd, "
+                    + "custom_title = excluded.custom_title, ai_title = excluded.ai_title, summary = excluded.summary, "
+                    + "first_prompt = excluded.first_prompt, last_prompt = excluded.last_prompt, git_branch = excluded.git_branch, "
+                    + "first_activity_at = excluded.first_activity_at, last_activity_at = excluded.last_activity_at, "
+                    + "message_count = excluded.message_count, models = excluded.models, input_tokens = excluded.input_tokens, "
+                    + "output_tokens = excluded.output_tokens, cost_by_start = excluded.cost_by_start, next_seq = excluded.next_seq, "
+                    // Read from a file on disk again: the session is not (only) in the archive any more.
+                    + "archived_at = NULL";
+
     private static final String UPSERT_FILE = "INSERT INTO transcript_files (" + FILE_COLUMNS + ") VALUES (:path, "
             + ":sessionId, :size, :modifiedAt, :fileKey, :offset, :lastMessageId, :badLines) "
             + "ON CONFLICT (path) DO UPDATE SET session_id = excluded.session_id, size = excluded.size, "
@@ -55,10 +57,12 @@ public final class JdbiSessionIndexWriter implements SessionIndexWriter {
             + ":projectId, :cwd, :appTitle, :customTitle, :aiTitle, :summary, :firstPrompt, :lastPrompt, :gitBranch, "
             + ":firstActivityAt, :lastActivityAt, :messageCount, :models, :inputTokens, :outputTokens, :costByStart, :hidden, "
             + ":nextSeq) ON CONFLICT (id) DO NOTHING";
-    private static final String INSERT_LISTED_FILE = "INSERT INTO transcript_files (" + FILE_COLUMNS + ") VALUES (:path, "
-            + ":sessionId, :size, :modifiedAt, :fileKey, :offset, :lastMessageId, :badLines) ON CONFLICT (path) DO NOTHING";
-    private static final String INSERT_LINE_JDBC = "INSERT INTO session_lines (session_id, seq, file_path, byte_offset, "
-            + "byte_length, role, at, hidden, sidechain) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_LISTED_FILE =
+            "INSERT INTO transcript_files (" + FILE_COLUMNS + ") VALUES (:path, "
+                    + ":sessionId, :size, :modifiedAt, :fileKey, :offset, :lastMessageId, :badLines) ON CONFLICT (path) DO NOTHING";
+    private static final String INSERT_LINE_JDBC =
+            "INSERT INTO session_lines (session_id, seq, file_path, byte_offset, "
+                    + "byte_length, role, at, hidden, sidechain) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_TEXT =
             "INSERT INTO session_search_text (session_id, file_path, body) VALUES (:sessionId, :file, :body)";
 
@@ -73,23 +77,29 @@ public final class JdbiSessionIndexWriter implements SessionIndexWriter {
     @Override
     public Optional<FileState> fileState(String path) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + FILE_SELECT + " FROM transcript_files WHERE path = :path")
-                .bind("path", path).map(SessionRows::mapFile).findOne());
+                .bind("path", path)
+                .map(SessionRows::mapFile)
+                .findOne());
     }
 
     @Override
     public List<FileState> allFileStates() {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + FILE_SELECT + " FROM transcript_files ORDER BY path")
-                .map(SessionRows::mapFile).list());
+                .map(SessionRows::mapFile)
+                .list());
     }
 
     @Override
     public Optional<IndexedSession> find(SessionId id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + SESSION_COLUMNS + " FROM sessions WHERE id = :id")
-                .bind("id", id.value()).map(SessionRows::mapSession).findOne());
+                .bind("id", id.value())
+                .map(SessionRows::mapSession)
+                .findOne());
     }
 
     @Override
-    public void apply(IndexedSession session, FileState file, List<IndexedLine> lines, String searchText, boolean reset) {
+    public void apply(
+            IndexedSession session, FileState file, List<IndexedLine> lines, String searchText, boolean reset) {
         applyAll(List.of(new Applied(session, file, lines, searchText, reset)));
     }
 
@@ -100,7 +110,10 @@ public final class JdbiSessionIndexWriter implements SessionIndexWriter {
     @Override
     public void applyAll(List<Applied> applied) {
         inTransaction(applied, h -> {
-            List<String> resets = applied.stream().filter(Applied::reset).map(a -> a.file().path()).toList();
+            List<String> resets = applied.stream()
+                    .filter(Applied::reset)
+                    .map(a -> a.file().path())
+                    .toList();
             if (!resets.isEmpty()) {
                 PreparedBatch lines = h.prepareBatch("DELETE FROM session_lines WHERE file_path = :path");
                 PreparedBatch texts = h.prepareBatch("DELETE FROM session_search_text WHERE file_path = :path");
@@ -118,7 +131,10 @@ public final class JdbiSessionIndexWriter implements SessionIndexWriter {
             for (Applied a : applied) {
                 bindSession(sessions, a.session()).add();
                 for (String chunk : SearchText.chunks(a.searchText())) {
-                    texts.bind("sessionId", a.session().id().value()).bind("file", a.file().path()).bind("body", chunk).add();
+                    texts.bind("sessionId", a.session().id().value())
+                            .bind("file", a.file().path())
+                            .bind("body", chunk)
+                            .add();
                     anyText = true;
                 }
                 bindFile(files, a.session(), a.file()).add();
@@ -201,18 +217,20 @@ public final class JdbiSessionIndexWriter implements SessionIndexWriter {
     }
 
     private static void check(Applied a) {
-        if (a.file().sessionId() != null && !a.file().sessionId().equals(a.session().id())) {
-            throw new IllegalArgumentException("file " + a.file().path() + " belongs to session " + a.file().sessionId()
-                    + ", not " + a.session().id());
+        if (a.file().sessionId() != null
+                && !a.file().sessionId().equals(a.session().id())) {
+            throw new IllegalArgumentException("file " + a.file().path() + " belongs to session "
+                    + a.file().sessionId() + ", not " + a.session().id());
         }
         if (a.session().nextSeq() - a.lines().size() < 0) {
-            throw new IllegalArgumentException("nextSeq " + a.session().nextSeq() + " is less than the " + a.lines().size()
-                    + " new lines");
+            throw new IllegalArgumentException("nextSeq " + a.session().nextSeq() + " is less than the "
+                    + a.lines().size() + " new lines");
         }
     }
 
     private static <T extends SqlStatement<T>> T bindFile(T statement, IndexedSession session, FileState file) {
-        return statement.bind("path", file.path())
+        return statement
+                .bind("path", file.path())
                 .bind("sessionId", session.id().value())
                 .bind("size", file.size())
                 .bind("modifiedAt", millis(file.modifiedAt()))
@@ -227,23 +245,43 @@ public final class JdbiSessionIndexWriter implements SessionIndexWriter {
         jdbi.useTransaction(h -> {
             Set<String> sessions = new TreeSet<>();
             sessions.addAll(h.createQuery("SELECT session_id FROM transcript_files WHERE path = :path")
-                    .bind("path", path).mapTo(String.class).list());
+                    .bind("path", path)
+                    .mapTo(String.class)
+                    .list());
             sessions.addAll(h.createQuery("SELECT DISTINCT session_id FROM session_lines WHERE file_path = :path")
-                    .bind("path", path).mapTo(String.class).list());
-            h.createUpdate("DELETE FROM session_lines WHERE file_path = :path").bind("path", path).execute();
-            h.createUpdate("DELETE FROM session_search_text WHERE file_path = :path").bind("path", path).execute();
-            h.createUpdate("DELETE FROM transcript_files WHERE path = :path").bind("path", path).execute();
+                    .bind("path", path)
+                    .mapTo(String.class)
+                    .list());
+            h.createUpdate("DELETE FROM session_lines WHERE file_path = :path")
+                    .bind("path", path)
+                    .execute();
+            h.createUpdate("DELETE FROM session_search_text WHERE file_path = :path")
+                    .bind("path", path)
+                    .execute();
+            h.createUpdate("DELETE FROM transcript_files WHERE path = :path")
+                    .bind("path", path)
+                    .execute();
             for (String session : sessions) {
-                boolean used = h.createQuery("SELECT CASE WHEN EXISTS (SELECT 1 FROM session_lines WHERE session_id = :id) "
-                                + "OR EXISTS (SELECT 1 FROM transcript_files WHERE session_id = :id) THEN 1 ELSE 0 END")
-                        .bind("id", session).mapTo(Integer.class).one() == 1;
+                boolean used = h.createQuery(
+                                        "SELECT CASE WHEN EXISTS (SELECT 1 FROM session_lines WHERE session_id = :id) "
+                                                + "OR EXISTS (SELECT 1 FROM transcript_files WHERE session_id = :id) THEN 1 ELSE 0 END")
+                                .bind("id", session)
+                                .mapTo(Integer.class)
+                                .one()
+                        == 1;
                 if (used) {
                     // Counted as the indexer counts when it merges: every indexed message line.
                     h.createUpdate("UPDATE sessions SET message_count = (SELECT COUNT(*) FROM session_lines "
-                            + "WHERE session_id = :id) WHERE id = :id").bind("id", session).execute();
+                                    + "WHERE session_id = :id) WHERE id = :id")
+                            .bind("id", session)
+                            .execute();
                 } else {
-                    h.createUpdate("DELETE FROM session_search_text WHERE session_id = :id").bind("id", session).execute();
-                    h.createUpdate("DELETE FROM sessions WHERE id = :id").bind("id", session).execute();
+                    h.createUpdate("DELETE FROM session_search_text WHERE session_id = :id")
+                            .bind("id", session)
+                            .execute();
+                    h.createUpdate("DELETE FROM sessions WHERE id = :id")
+                            .bind("id", session)
+                            .execute();
                 }
             }
         });
@@ -253,12 +291,16 @@ public final class JdbiSessionIndexWriter implements SessionIndexWriter {
     public void markArchived(String path, Instant at) {
         jdbi.useTransaction(h -> {
             h.createUpdate("UPDATE transcript_files SET archived_at = :at WHERE path = :path AND archived_at IS NULL")
-                    .bind("at", at.toEpochMilli()).bind("path", path).execute();
+                    .bind("at", at.toEpochMilli())
+                    .bind("path", path)
+                    .execute();
             h.createUpdate("UPDATE sessions SET archived_at = :at WHERE archived_at IS NULL "
                             + "AND id IN (SELECT session_id FROM transcript_files WHERE path = :path) "
                             + "AND NOT EXISTS (SELECT 1 FROM transcript_files f WHERE f.session_id = sessions.id "
                             + "AND f.archived_at IS NULL)")
-                    .bind("at", at.toEpochMilli()).bind("path", path).execute();
+                    .bind("at", at.toEpochMilli())
+                    .bind("path", path)
+                    .execute();
         });
     }
 
@@ -266,9 +308,10 @@ public final class JdbiSessionIndexWriter implements SessionIndexWriter {
     public void optimize() {
         // After a bulk load PostgreSQL has no statistics yet and picks slow plans; SQLite's
         // optimize runs ANALYZE only where it helps.
-        jdbi.useHandle(h -> h.execute(vendor == Vendor.POSTGRESQL
-                ? "ANALYZE projects, sessions, session_lines, session_search_text, transcript_files"
-                : "PRAGMA optimize"));
+        jdbi.useHandle(h -> h.execute(
+                vendor == Vendor.POSTGRESQL
+                        ? "ANALYZE projects, sessions, session_lines, session_search_text, transcript_files"
+                        : "PRAGMA optimize"));
     }
 
     private static <T extends SqlStatement<T>> T bindSession(T update, IndexedSession s) {
@@ -292,5 +335,4 @@ public final class JdbiSessionIndexWriter implements SessionIndexWriter {
                 .bind("hidden", flag(s.hidden()))
                 .bind("nextSeq", s.nextSeq());
     }
-
 }

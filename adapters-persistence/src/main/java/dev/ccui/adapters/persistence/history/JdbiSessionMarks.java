@@ -18,12 +18,16 @@ public final class JdbiSessionMarks implements SessionMarks {
     @Override
     public void setAppTitle(SessionId id, String title) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE sessions SET app_title = :title WHERE id = :id")
-                .bind("title", title).bind("id", id.value()).execute());
+                .bind("title", title)
+                .bind("id", id.value())
+                .execute());
     }
 
     @Override
     public void setHidden(SessionId id, boolean hidden) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE sessions SET hidden = :hidden WHERE id = :id")
-                .bind("hidden", flag(hidden)).bind("id", id.value()).execute());
+                .bind("hidden", flag(hidden))
+                .bind("id", id.value())
+                .execute());
     }
 }

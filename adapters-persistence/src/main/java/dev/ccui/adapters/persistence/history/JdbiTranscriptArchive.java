@@ -56,14 +56,18 @@ public final class JdbiTranscriptArchive implements TranscriptArchive {
     public Map<String, Long> ends() {
         Map<String, Long> ends = new HashMap<>();
         jdbi.useHandle(h -> h.createQuery("SELECT path, MAX(end_offset) AS e FROM transcript_archive GROUP BY path")
-                .map((rs, ctx) -> ends.put(rs.getString("path"), rs.getLong("e"))).list());
+                .map((rs, ctx) -> ends.put(rs.getString("path"), rs.getLong("e")))
+                .list());
         return ends;
     }
 
     @Override
     public long end(String path) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(MAX(end_offset), 0) FROM transcript_archive WHERE path = :path")
-                .bind("path", path).mapTo(Long.class).one());
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT COALESCE(MAX(end_offset), 0) FROM transcript_archive WHERE path = :path")
+                        .bind("path", path)
+                        .mapTo(Long.class)
+                        .one());
     }
 
     @Override
@@ -73,14 +77,20 @@ public final class JdbiTranscriptArchive implements TranscriptArchive {
         }
         long now = clock.millis();
         jdbi.useTransaction(h -> {
-            PreparedBatch batch = h.prepareBatch("INSERT INTO transcript_archive (path, start_offset, end_offset, session_id, "
-                    + "data, stored_at) VALUES (:path, :start, :end, :session, :data, :at) ON CONFLICT (path, start_offset) "
-                    + "DO UPDATE SET end_offset = excluded.end_offset, session_id = excluded.session_id, data = excluded.data, "
-                    + "stored_at = excluded.stored_at");
+            PreparedBatch batch =
+                    h.prepareBatch("INSERT INTO transcript_archive (path, start_offset, end_offset, session_id, "
+                            + "data, stored_at) VALUES (:path, :start, :end, :session, :data, :at) ON CONFLICT (path, start_offset) "
+                            + "DO UPDATE SET end_offset = excluded.end_offset, session_id = excluded.session_id, data = excluded.data, "
+                            + "stored_at = excluded.stored_at");
             for (int from = 0; from < bytes.length; from += CHUNK_BYTES) {
                 int length = Math.min(CHUNK_BYTES, bytes.length - from);
-                batch.bind("path", path).bind("start", offset + from).bind("end", offset + from + length)
-                        .bind("session", sessionId.value()).bind("data", gzip(bytes, from, length)).bind("at", now).add();
+                batch.bind("path", path)
+                        .bind("start", offset + from)
+                        .bind("end", offset + from + length)
+                        .bind("session", sessionId.value())
+                        .bind("data", gzip(bytes, from, length))
+                        .bind("at", now)
+                        .add();
             }
             batch.execute();
         });
@@ -88,7 +98,9 @@ public final class JdbiTranscriptArchive implements TranscriptArchive {
 
     @Override
     public void drop(String path) {
-        jdbi.useHandle(h -> h.createUpdate("DELETE FROM transcript_archive WHERE path = :path").bind("path", path).execute());
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM transcript_archive WHERE path = :path")
+                .bind("path", path)
+                .execute());
         inflated.keySet().removeIf(key -> key.startsWith(path + "\n"));
     }
 
@@ -98,10 +110,14 @@ public final class JdbiTranscriptArchive implements TranscriptArchive {
             return Optional.empty();
         }
         long end = offset + length;
-        List<long[]> chunks = jdbi.withHandle(h -> h.createQuery("SELECT start_offset, end_offset FROM transcript_archive "
-                        + "WHERE path = :path AND end_offset > :from AND start_offset < :to ORDER BY start_offset")
-                .bind("path", path).bind("from", offset).bind("to", end)
-                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).list());
+        List<long[]> chunks = jdbi.withHandle(h -> h.createQuery(
+                        "SELECT start_offset, end_offset FROM transcript_archive "
+                                + "WHERE path = :path AND end_offset > :from AND start_offset < :to ORDER BY start_offset")
+                .bind("path", path)
+                .bind("from", offset)
+                .bind("to", end)
+                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .list());
         byte[] result = new byte[length];
         long covered = offset;
         for (long[] chunk : chunks) {
@@ -126,9 +142,12 @@ public final class JdbiTranscriptArchive implements TranscriptArchive {
         if (cached != null) {
             return cached;
         }
-        Optional<byte[]> data = jdbi.withHandle(h -> h.createQuery("SELECT data FROM transcript_archive "
-                        + "WHERE path = :path AND start_offset = :start")
-                .bind("path", path).bind("start", start).mapTo(byte[].class).findOne());
+        Optional<byte[]> data = jdbi.withHandle(h -> h.createQuery(
+                        "SELECT data FROM transcript_archive " + "WHERE path = :path AND start_offset = :start")
+                .bind("path", path)
+                .bind("start", start)
+                .mapTo(byte[].class)
+                .findOne());
         if (data.isEmpty()) {
             return null;
         }
@@ -139,8 +158,11 @@ public final class JdbiTranscriptArchive implements TranscriptArchive {
 
     @Override
     public Optional<InputStream> open(String path) {
-        List<byte[]> chunks = jdbi.withHandle(h -> h.createQuery("SELECT data FROM transcript_archive WHERE path = :path "
-                + "ORDER BY start_offset").bind("path", path).mapTo(byte[].class).list());
+        List<byte[]> chunks = jdbi.withHandle(
+                h -> h.createQuery("SELECT data FROM transcript_archive WHERE path = :path " + "ORDER BY start_offset")
+                        .bind("path", path)
+                        .mapTo(byte[].class)
+                        .list());
         if (chunks.isEmpty()) {
             return Optional.empty();
         }
@@ -160,7 +182,8 @@ public final class JdbiTranscriptArchive implements TranscriptArchive {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(DISTINCT path) AS files, "
                         + "COALESCE(SUM(end_offset - start_offset), 0) AS raw, COALESCE(SUM(LENGTH(data)), 0) AS stored "
                         + "FROM transcript_archive")
-                .map((rs, ctx) -> new Stats(rs.getLong("files"), rs.getLong("raw"), rs.getLong("stored"))).one());
+                .map((rs, ctx) -> new Stats(rs.getLong("files"), rs.getLong("raw"), rs.getLong("stored")))
+                .one());
     }
 
     private static byte[] gzip(byte[] bytes, int from, int length) {

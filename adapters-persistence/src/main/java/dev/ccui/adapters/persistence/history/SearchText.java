@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 final class SearchText {
     /** Where the database puts a match's start and end in a snippet; never stored in a body. */
     static final char MARK_START = '\u0002';
+
     static final char MARK_END = '\u0003';
 
     /**
@@ -23,13 +24,13 @@ final class SearchText {
      * within its limits (1 MB, positions below 16384) and each snippet's source small.
      */
     static final int MAX_CHUNK_CHARS = 16_000;
+
     static final int MAX_QUERY_WORDS = 16;
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final Pattern DIACRITICS = Pattern.compile("\\p{M}+");
 
-    private SearchText() {
-    }
+    private SearchText() {}
 
     /**
      * Text as stored: control characters (NUL, which PostgreSQL refuses, and the snippet markers
@@ -104,7 +105,9 @@ final class SearchText {
         if (snippet == null) {
             return "";
         }
-        return escape(snippet).replace(String.valueOf(MARK_START), "<mark>").replace(String.valueOf(MARK_END), "</mark>");
+        return escape(snippet)
+                .replace(String.valueOf(MARK_START), "<mark>")
+                .replace(String.valueOf(MARK_END), "</mark>");
     }
 
     /**
@@ -162,7 +165,10 @@ final class SearchText {
     }
 
     private static String fold(String word) {
-        return DIACRITICS.matcher(Normalizer.normalize(word, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
+        return DIACRITICS
+                .matcher(Normalizer.normalize(word, Normalizer.Form.NFD))
+                .replaceAll("")
+                .toLowerCase(Locale.ROOT);
     }
 
     private static String escape(String text) {

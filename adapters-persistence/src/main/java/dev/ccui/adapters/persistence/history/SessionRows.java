@@ -29,8 +29,7 @@ final class SessionRows {
             "path, session_id, size, modified_at, file_key, indexed_offset, last_message_id, bad_lines";
     static final String FILE_SELECT = FILE_COLUMNS + ", archived_at";
 
-    private SessionRows() {
-    }
+    private SessionRows() {}
 
     /** "start=cost;…", sorted by start; Double.toString reads back to the same double. */
     static String encodeCosts(Map<Long, Double> costs) {
@@ -61,35 +60,67 @@ final class SessionRows {
     }
 
     static IndexedSession mapSession(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new IndexedSession(new SessionId(rs.getString("id")), projectId(rs.getString("project_id")),
-                rs.getString("cwd"), rs.getString("app_title"), rs.getString("custom_title"), rs.getString("ai_title"),
-                rs.getString("summary"), rs.getString("first_prompt"), rs.getString("last_prompt"),
-                rs.getString("git_branch"), instant(rs, "first_activity_at"), instant(rs, "last_activity_at"),
-                rs.getLong("message_count"), decodeModels(rs.getString("models")), rs.getLong("input_tokens"),
-                rs.getLong("output_tokens"), decodeCosts(rs.getString("cost_by_start")), flag(rs, "hidden"),
+        return new IndexedSession(
+                new SessionId(rs.getString("id")),
+                projectId(rs.getString("project_id")),
+                rs.getString("cwd"),
+                rs.getString("app_title"),
+                rs.getString("custom_title"),
+                rs.getString("ai_title"),
+                rs.getString("summary"),
+                rs.getString("first_prompt"),
+                rs.getString("last_prompt"),
+                rs.getString("git_branch"),
+                instant(rs, "first_activity_at"),
+                instant(rs, "last_activity_at"),
+                rs.getLong("message_count"),
+                decodeModels(rs.getString("models")),
+                rs.getLong("input_tokens"),
+                rs.getLong("output_tokens"),
+                decodeCosts(rs.getString("cost_by_start")),
+                flag(rs, "hidden"),
                 rs.getLong("next_seq"));
     }
 
     static SessionSummary mapSummary(ResultSet rs, StatementContext ctx) throws SQLException {
         IndexedSession s = mapSession(rs, ctx);
-        return new SessionSummary(s.id(), s.projectId(), s.title(), s.firstActivityAt(), s.lastActivityAt(),
-                s.messageCount(), new TreeSet<>(s.models()).stream().toList(), s.inputTokens(), s.outputTokens(),
-                s.costUsd(), s.gitBranch(), s.lastPrompt(), s.hidden(), instant(rs, "archived_at"));
+        return new SessionSummary(
+                s.id(),
+                s.projectId(),
+                s.title(),
+                s.firstActivityAt(),
+                s.lastActivityAt(),
+                s.messageCount(),
+                new TreeSet<>(s.models()).stream().toList(),
+                s.inputTokens(),
+                s.outputTokens(),
+                s.costUsd(),
+                s.gitBranch(),
+                s.lastPrompt(),
+                s.hidden(),
+                instant(rs, "archived_at"));
     }
 
     static FileState mapFile(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new FileState(rs.getString("path"), new SessionId(rs.getString("session_id")), rs.getLong("size"),
-                instant(rs, "modified_at"), rs.getString("file_key"), rs.getLong("indexed_offset"),
-                rs.getString("last_message_id"), rs.getInt("bad_lines"), instant(rs, "archived_at"));
+        return new FileState(
+                rs.getString("path"),
+                new SessionId(rs.getString("session_id")),
+                rs.getLong("size"),
+                instant(rs, "modified_at"),
+                rs.getString("file_key"),
+                rs.getLong("indexed_offset"),
+                rs.getString("last_message_id"),
+                rs.getInt("bad_lines"),
+                instant(rs, "archived_at"));
     }
 
     static MessageLine mapLine(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new MessageLine(rs.getLong("seq"),
+        return new MessageLine(
+                rs.getLong("seq"),
                 new LineRef(rs.getString("file_path"), rs.getLong("byte_offset"), rs.getInt("byte_length")));
     }
 
     static ProjectId projectId(String text) {
         return new ProjectId(UUID.fromString(text));
     }
-
 }

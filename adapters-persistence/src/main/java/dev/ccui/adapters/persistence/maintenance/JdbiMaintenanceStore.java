@@ -24,8 +24,12 @@ public final class JdbiMaintenanceStore implements MaintenanceStore {
                         "SELECT enabled, message, since, changed_by_id, changed_by_name FROM maintenance_mode WHERE id = 1")
                 .map((rs, ctx) -> {
                     String by = rs.getString("changed_by_id");
-                    return new MaintenanceState(flag(rs, "enabled"), rs.getString("message"), instant(rs, "since"),
-                            by == null ? null : new UserId(UUID.fromString(by)), rs.getString("changed_by_name"));
+                    return new MaintenanceState(
+                            flag(rs, "enabled"),
+                            rs.getString("message"),
+                            instant(rs, "since"),
+                            by == null ? null : new UserId(UUID.fromString(by)),
+                            rs.getString("changed_by_name"));
                 })
                 .findOne()
                 .orElse(MaintenanceState.OFF));

@@ -15,8 +15,10 @@ public final class JdbiFolderSessions implements FolderSessions {
 
     @Override
     public int assignProject(String cwd, ProjectId projectId) {
-        return jdbi.withHandle(h -> h.createUpdate("UPDATE sessions SET project_id = :project WHERE cwd = :cwd "
-                        + "AND project_id <> :project")
-                .bind("project", projectId.toString()).bind("cwd", cwd).execute());
+        return jdbi.withHandle(h -> h.createUpdate(
+                        "UPDATE sessions SET project_id = :project WHERE cwd = :cwd " + "AND project_id <> :project")
+                .bind("project", projectId.toString())
+                .bind("cwd", cwd)
+                .execute());
     }
 }

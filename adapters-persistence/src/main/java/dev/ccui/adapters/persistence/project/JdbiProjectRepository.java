@@ -11,16 +11,16 @@ import dev.ccui.domain.project.ProjectOverview;
 import dev.ccui.domain.user.UserId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.Update;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
 
 public final class JdbiProjectRepository implements ProjectRepository {
     private static final String COLUMNS =
@@ -32,14 +32,15 @@ public final class JdbiProjectRepository implements ProjectRepository {
      * Projects with their figures, counted once per project in a derived table (rather than
      * joining every session row to the project row). Hidden sessions count for nothing.
      */
-    private static final String OVERVIEW = "SELECT p.id, p.path, p.name, p.starred, p.archived, p.removed, p.discovered, "
-            + "p.owner_id, p.created_at, p.updated_at, COALESCE(f.session_count, 0) AS session_count, f.last_activity_at, "
-            + "COALESCE(f.archived_count, 0) AS archived_count "
-            + "FROM projects p LEFT JOIN (SELECT project_id, COUNT(*) AS session_count, "
-            + "MAX(last_activity_at) AS last_activity_at, "
-            + "SUM(CASE WHEN archived_at IS NULL THEN 0 ELSE 1 END) AS archived_count "
-            + "FROM sessions WHERE hidden = 0 GROUP BY project_id) f "
-            + "ON f.project_id = p.id ";
+    private static final String OVERVIEW =
+            "SELECT p.id, p.path, p.name, p.starred, p.archived, p.removed, p.discovered, "
+                    + "p.owner_id, p.created_at, p.updated_at, COALESCE(f.session_count, 0) AS session_count, f.last_activity_at, "
+                    + "COALESCE(f.archived_count, 0) AS archived_count "
+                    + "FROM projects p LEFT JOIN (SELECT project_id, COUNT(*) AS session_count, "
+                    + "MAX(last_activity_at) AS last_activity_at, "
+                    + "SUM(CASE WHEN archived_at IS NULL THEN 0 ELSE 1 END) AS archived_count "
+                    + "FROM sessions WHERE hidden = 0 GROUP BY project_id) f "
+                    + "ON f.project_id = p.id ";
 
     private final Jdbi jdbi;
 
@@ -49,34 +50,46 @@ public final class JdbiProjectRepository implements ProjectRepository {
 
     @Override
     public boolean insert(Project project) {
-        return jdbi.withHandle(h -> bind(h.createUpdate(
-                "INSERT INTO projects (" + COLUMNS + ") VALUES (" + VALUES + ") ON CONFLICT DO NOTHING"), project)
-                .execute()) == 1;
+        return jdbi.withHandle(h -> bind(
+                                h.createUpdate("INSERT INTO projects (" + COLUMNS + ") VALUES (" + VALUES
+                                        + ") ON CONFLICT DO NOTHING"),
+                                project)
+                        .execute())
+                == 1;
     }
 
     @Override
     public Optional<Project> findById(ProjectId id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM projects WHERE id = :id")
-                .bind("id", id.toString()).map(JdbiProjectRepository::map).findOne());
+                .bind("id", id.toString())
+                .map(JdbiProjectRepository::map)
+                .findOne());
     }
 
     @Override
     public Optional<Project> findByPath(String path) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM projects WHERE path = :path")
-                .bind("path", path).map(JdbiProjectRepository::map).findOne());
+                .bind("path", path)
+                .map(JdbiProjectRepository::map)
+                .findOne());
     }
 
     @Override
     public void update(Project project) {
-        jdbi.useHandle(h -> bind(h.createUpdate("UPDATE projects SET path = :path, name = :name, starred = :starred, "
-                + "archived = :archived, removed = :removed, discovered = :discovered, owner_id = :ownerId, "
-                + "updated_at = :updatedAt WHERE id = :id"), project).execute());
+        jdbi.useHandle(h -> bind(
+                        h.createUpdate("UPDATE projects SET path = :path, name = :name, starred = :starred, "
+                                + "archived = :archived, removed = :removed, discovered = :discovered, owner_id = :ownerId, "
+                                + "updated_at = :updatedAt WHERE id = :id"),
+                        project)
+                .execute());
     }
 
     @Override
     public List<ProjectOverview> overview(UserId visibleTo) {
-        String visible = visibleTo == null ? "" : "AND (p.owner_id = :user OR EXISTS (SELECT 1 FROM project_members m "
-                + "WHERE m.project_id = p.id AND m.user_id = :user)) ";
+        String visible = visibleTo == null
+                ? ""
+                : "AND (p.owner_id = :user OR EXISTS (SELECT 1 FROM project_members m "
+                        + "WHERE m.project_id = p.id AND m.user_id = :user)) ";
         return jdbi.withHandle(h -> {
             var query = h.createQuery(OVERVIEW + "WHERE p.removed = 0 " + visible
                     + "ORDER BY p.starred DESC, f.last_activity_at DESC NULLS LAST, LOWER(p.name), p.id");
@@ -91,49 +104,65 @@ public final class JdbiProjectRepository implements ProjectRepository {
     @Override
     public Optional<ProjectOverview> overview(ProjectId id) {
         return jdbi.withHandle(h -> h.createQuery(OVERVIEW + "WHERE p.id = :id")
-                .bind("id", id.toString()).map(JdbiProjectRepository::mapOverview).findOne());
+                .bind("id", id.toString())
+                .map(JdbiProjectRepository::mapOverview)
+                .findOne());
     }
 
     @Override
     public void addMember(ProjectId project, UserId user) {
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO project_members (project_id, user_id) VALUES (:project, :user) "
-                + "ON CONFLICT DO NOTHING").bind("project", project.toString()).bind("user", user.toString()).execute());
+                        + "ON CONFLICT DO NOTHING")
+                .bind("project", project.toString())
+                .bind("user", user.toString())
+                .execute());
     }
 
     @Override
     public void removeMember(ProjectId project, UserId user) {
-        jdbi.useHandle(h -> h.createUpdate("DELETE FROM project_members WHERE project_id = :project AND user_id = :user")
-                .bind("project", project.toString()).bind("user", user.toString()).execute());
+        jdbi.useHandle(
+                h -> h.createUpdate("DELETE FROM project_members WHERE project_id = :project AND user_id = :user")
+                        .bind("project", project.toString())
+                        .bind("user", user.toString())
+                        .execute());
     }
 
     @Override
     public List<UserId> members(ProjectId project) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT user_id FROM project_members WHERE project_id = :project "
-                        + "ORDER BY user_id")
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT user_id FROM project_members WHERE project_id = :project " + "ORDER BY user_id")
                 .bind("project", project.toString())
-                .map((rs, ctx) -> new UserId(UUID.fromString(rs.getString("user_id")))).list());
+                .map((rs, ctx) -> new UserId(UUID.fromString(rs.getString("user_id"))))
+                .list());
     }
 
     @Override
     public boolean isMember(ProjectId project, UserId user) {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM project_members "
-                        + "WHERE project_id = :project AND user_id = :user")
-                .bind("project", project.toString()).bind("user", user.toString()).mapTo(Long.class).one()) > 0;
+                                + "WHERE project_id = :project AND user_id = :user")
+                        .bind("project", project.toString())
+                        .bind("user", user.toString())
+                        .mapTo(Long.class)
+                        .one())
+                > 0;
     }
 
     @Override
     public List<Project> all() {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM projects ORDER BY path")
-                .map(JdbiProjectRepository::map).list());
+                .map(JdbiProjectRepository::map)
+                .list());
     }
 
     @Override
     public Map<ProjectId, Set<UserId>> allMembers() {
         Map<ProjectId, Set<UserId>> result = new HashMap<>();
         jdbi.useHandle(h -> h.createQuery("SELECT project_id, user_id FROM project_members")
-                .map((rs, ctx) -> Map.entry(ProjectId.parse(rs.getString("project_id")).orElseThrow(),
+                .map((rs, ctx) -> Map.entry(
+                        ProjectId.parse(rs.getString("project_id")).orElseThrow(),
                         new UserId(UUID.fromString(rs.getString("user_id")))))
-                .forEach(e -> result.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue())));
+                .forEach(e ->
+                        result.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue())));
         return result;
     }
 
@@ -145,21 +174,33 @@ public final class JdbiProjectRepository implements ProjectRepository {
                 .bind("archived", flag(project.archived()))
                 .bind("removed", flag(project.removed()))
                 .bind("discovered", flag(project.discovered()))
-                .bind("ownerId", project.ownerId() == null ? null : project.ownerId().toString())
+                .bind(
+                        "ownerId",
+                        project.ownerId() == null ? null : project.ownerId().toString())
                 .bind("createdAt", millis(project.createdAt()))
                 .bind("updatedAt", millis(project.updatedAt()));
     }
 
     private static Project map(ResultSet rs, StatementContext ctx) throws SQLException {
         String owner = rs.getString("owner_id");
-        return new Project(new ProjectId(UUID.fromString(rs.getString("id"))), rs.getString("path"), rs.getString("name"),
-                flag(rs, "starred"), flag(rs, "archived"), flag(rs, "removed"), flag(rs, "discovered"),
-                owner == null ? null : new UserId(UUID.fromString(owner)), instant(rs, "created_at"),
+        return new Project(
+                new ProjectId(UUID.fromString(rs.getString("id"))),
+                rs.getString("path"),
+                rs.getString("name"),
+                flag(rs, "starred"),
+                flag(rs, "archived"),
+                flag(rs, "removed"),
+                flag(rs, "discovered"),
+                owner == null ? null : new UserId(UUID.fromString(owner)),
+                instant(rs, "created_at"),
                 instant(rs, "updated_at"));
     }
 
     private static ProjectOverview mapOverview(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new ProjectOverview(map(rs, ctx), rs.getLong("session_count"), instant(rs, "last_activity_at"),
+        return new ProjectOverview(
+                map(rs, ctx),
+                rs.getLong("session_count"),
+                instant(rs, "last_activity_at"),
                 rs.getLong("archived_count"));
     }
 }

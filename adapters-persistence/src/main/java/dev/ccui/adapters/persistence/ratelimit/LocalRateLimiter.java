@@ -2,8 +2,8 @@ package dev.ccui.adapters.persistence.ratelimit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.ccui.domain.ratelimit.RateLimit;
 import dev.ccui.application.ratelimit.port.out.RateLimiter;
+import dev.ccui.domain.ratelimit.RateLimit;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -24,8 +24,8 @@ public final class LocalRateLimiter implements RateLimiter {
         if (limit.unlimited()) {
             return Decision.allow(Long.MAX_VALUE);
         }
-        Bucket bucket = buckets.get(limit.name() + "|" + limit.capacity() + "|" + limit.period() + "|" + key,
-                ignored -> newBucket(limit));
+        Bucket bucket = buckets.get(
+                limit.name() + "|" + limit.capacity() + "|" + limit.period() + "|" + key, ignored -> newBucket(limit));
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
             return Decision.allow(probe.getRemainingTokens());
@@ -36,7 +36,10 @@ public final class LocalRateLimiter implements RateLimiter {
 
     private static Bucket newBucket(RateLimit limit) {
         return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()).build())
+                .addLimit(Bandwidth.builder()
+                        .capacity(limit.capacity())
+                        .refillGreedy(limit.capacity(), limit.period())
+                        .build())
                 .build();
     }
 }

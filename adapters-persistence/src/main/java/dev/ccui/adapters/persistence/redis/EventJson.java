@@ -5,21 +5,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ccui.adapters.persistence.run.RunEventJson;
 import dev.ccui.domain.events.AppEvent;
 import dev.ccui.domain.events.AppEvent.IndexStatus;
 import dev.ccui.domain.events.AppEvent.ProjectsChanged;
 import dev.ccui.domain.events.AppEvent.RunEventLogged;
-import dev.ccui.adapters.persistence.run.RunEventJson;
+import dev.ccui.domain.history.IndexProgress;
+import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.run.LoggedRunEvent;
 import dev.ccui.domain.run.RunId;
 import dev.ccui.domain.session.SessionId;
-import dev.ccui.domain.history.IndexProgress;
-import dev.ccui.domain.project.ProjectId;
+import dev.ccui.domain.user.UserId;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-import dev.ccui.domain.user.UserId;
 
 /**
  * The wire shape of application events between nodes, written field by field so that renaming a
@@ -41,8 +41,7 @@ final class EventJson {
     private final RunEventJson runEvents = new RunEventJson();
 
     /** An event as received, with the node that published it. */
-    record Envelope(String node, AppEvent event) {
-    }
+    record Envelope(String node, AppEvent event) {}
 
     String write(String node, AppEvent event) {
         ObjectNode json = mapper.createObjectNode().put("v", VERSION).put("node", node);
@@ -66,12 +65,13 @@ final class EventJson {
                         .put("lastChangeLagMs", p.lastChangeLagMs())
                         .put("phase", p.phase());
             }
-            case AppEvent.AccessRevoked revoked -> json.put("type", "access-revoked")
-                    .put("userId", revoked.userId().toString())
-                    .put("tokenId", revoked.tokenId())
-                    .put("keepTokenId", revoked.keepTokenId())
-                    .put("apiKeyId", revoked.apiKeyId())
-                    .put("downgrade", revoked.downgrade());
+            case AppEvent.AccessRevoked revoked ->
+                json.put("type", "access-revoked")
+                        .put("userId", revoked.userId().toString())
+                        .put("tokenId", revoked.tokenId())
+                        .put("keepTokenId", revoked.keepTokenId())
+                        .put("apiKeyId", revoked.apiKeyId())
+                        .put("downgrade", revoked.downgrade());
             case RunEventLogged run -> {
                 LoggedRunEvent logged = run.logged();
                 json.put("type", "run-event")
@@ -98,7 +98,10 @@ final class EventJson {
     Optional<Envelope> read(String message) {
         try {
             JsonNode json = mapper.readTree(message);
-            if (json == null || !json.isObject() || json.path("v").asInt() != VERSION || !json.path("node").isTextual()) {
+            if (json == null
+                    || !json.isObject()
+                    || json.path("v").asInt() != VERSION
+                    || !json.path("node").isTextual()) {
                 return Optional.empty();
             }
             String node = json.get("node").asText();
@@ -106,10 +109,16 @@ final class EventJson {
                 case "projects-changed" -> projectsChanged(json).map(event -> new Envelope(node, event));
                 case "index-status" -> Optional.of(new Envelope(node, indexStatus(json)));
                 case "run-event" -> Optional.of(new Envelope(node, runEvent(json)));
-                case "access-revoked" -> UserId.parse(json.path("userId").asText())
-                        .map(user -> new Envelope(node, new AppEvent.AccessRevoked(user, textOrNull(json, "tokenId"),
-                                textOrNull(json, "keepTokenId"), textOrNull(json, "apiKeyId"),
-                                json.path("downgrade").asBoolean())));
+                case "access-revoked" ->
+                    UserId.parse(json.path("userId").asText())
+                            .map(user -> new Envelope(
+                                    node,
+                                    new AppEvent.AccessRevoked(
+                                            user,
+                                            textOrNull(json, "tokenId"),
+                                            textOrNull(json, "keepTokenId"),
+                                            textOrNull(json, "apiKeyId"),
+                                            json.path("downgrade").asBoolean())));
                 default -> Optional.empty();
             };
         } catch (JsonProcessingException | RuntimeException e) {
@@ -145,8 +154,12 @@ final class EventJson {
         }
         SessionId sessionId = SessionId.parse(json.path("sessionId").asText())
                 .orElseThrow(() -> new IllegalArgumentException("bad session id"));
-        RunId runId = RunId.parse(json.path("runId").asText()).orElseThrow(() -> new IllegalArgumentException("bad run id"));
-        return new RunEventLogged(new LoggedRunEvent(sessionId, runId, json.path("seq").asLong(),
+        RunId runId =
+                RunId.parse(json.path("runId").asText()).orElseThrow(() -> new IllegalArgumentException("bad run id"));
+        return new RunEventLogged(new LoggedRunEvent(
+                sessionId,
+                runId,
+                json.path("seq").asLong(),
                 Instant.parse(json.path("at").asText()),
                 runEvents.read(json.path("kind").asText(), mapper.writeValueAsString(event))));
     }
@@ -163,7 +176,8 @@ final class EventJson {
                 instant(json.path("lastScanFinishedAt")),
                 json.path("lastChangeLagMs").asLong(),
                 // From a node of an earlier version: what it would have meant.
-                json.hasNonNull("phase") ? json.path("phase").asText()
+                json.hasNonNull("phase")
+                        ? json.path("phase").asText()
                         : "scanning".equals(json.path("state").asText()) ? IndexProgress.PARSING : IndexProgress.IDLE));
     }
 

@@ -60,7 +60,10 @@ final class Outage {
 
     void succeeded() {
         if (active.compareAndSet(true, false)) {
-            log.info("{} go through Redis again after {} ms without it", usage, (System.nanoTime() - since.get()) / 1_000_000);
+            log.info(
+                    "{} go through Redis again after {} ms without it",
+                    usage,
+                    (System.nanoTime() - since.get()) / 1_000_000);
         }
     }
 }

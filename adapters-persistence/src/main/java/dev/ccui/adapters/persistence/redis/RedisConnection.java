@@ -65,10 +65,10 @@ public final class RedisConnection implements AutoCloseable {
         void close();
     }
 
-    private record Connections(StatefulRedisConnection<String, String> text,
-                               StatefulRedisConnection<byte[], byte[]> bytes,
-                               StatefulRedisPubSubConnection<String, String> pubSub) {
-    }
+    private record Connections(
+            StatefulRedisConnection<String, String> text,
+            StatefulRedisConnection<byte[], byte[]> bytes,
+            StatefulRedisPubSubConnection<String, String> pubSub) {}
 
     /** Connects to {@code REDIS_URL} ({@code redis://[:password@]host:port[/db]} or {@code rediss://…}). */
     public static RedisConnection open(String url) {
@@ -86,14 +86,16 @@ public final class RedisConnection implements AutoCloseable {
                 .ioThreadPoolSize(2)
                 .computationThreadPoolSize(2)
                 // Lettuce's default backoff grows to 30 s; a node should notice a restarted Redis within seconds.
-                .reconnectDelay(Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
+                .reconnectDelay(
+                        Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
                 .build();
         this.client = RedisClient.create(resources, uri);
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
-                .socketOptions(SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).build())
+                .socketOptions(
+                        SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).build())
                 .build());
         client.addListener(new StateListener());
         this.worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -174,7 +176,8 @@ public final class RedisConnection implements AutoCloseable {
      * connection's single worker thread, in order. Subscriptions are renewed after reconnects.
      */
     public Subscription subscribe(String channel, Consumer<String> handler) {
-        handlers.computeIfAbsent(channel, ignored -> new CopyOnWriteArrayList<>()).add(handler);
+        handlers.computeIfAbsent(channel, ignored -> new CopyOnWriteArrayList<>())
+                .add(handler);
         Connections current = connections;
         if (current != null) {
             subscribeQuietly(current, List.of(channel));
@@ -257,15 +260,17 @@ public final class RedisConnection implements AutoCloseable {
         if (list == null || list.isEmpty()) {
             return;
         }
-        schedule(() -> {
-            for (Consumer<String> handler : list) {
-                try {
-                    handler.accept(message);
-                } catch (RuntimeException e) {
-                    LOG.warn("a Redis message handler on {} failed", channel, e);
-                }
-            }
-        }, Duration.ZERO);
+        schedule(
+                () -> {
+                    for (Consumer<String> handler : list) {
+                        try {
+                            handler.accept(message);
+                        } catch (RuntimeException e) {
+                            LOG.warn("a Redis message handler on {} failed", channel, e);
+                        }
+                    }
+                },
+                Duration.ZERO);
     }
 
     private void notifyConnectionChange() {

@@ -1,8 +1,8 @@
 package dev.ccui.adapters.persistence.redis;
 
 import dev.ccui.adapters.persistence.events.InMemoryEventBus;
-import dev.ccui.domain.events.AppEvent;
 import dev.ccui.application.events.port.out.EventBus;
+import dev.ccui.domain.events.AppEvent;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -66,11 +66,14 @@ public final class RedisEventBus implements EventBus, AutoCloseable {
     }
 
     private void received(String message) {
-        json.read(message).ifPresentOrElse(envelope -> {
-            if (!nodeId.equals(envelope.node())) {
-                local.publish(envelope.event());
-            }
-        }, () -> LOG.debug("dropped an event message this node does not understand"));
+        json.read(message)
+                .ifPresentOrElse(
+                        envelope -> {
+                            if (!nodeId.equals(envelope.node())) {
+                                local.publish(envelope.event());
+                            }
+                        },
+                        () -> LOG.debug("dropped an event message this node does not understand"));
     }
 
     @Override

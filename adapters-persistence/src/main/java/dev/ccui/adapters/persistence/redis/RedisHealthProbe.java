@@ -1,7 +1,7 @@
 package dev.ccui.adapters.persistence.redis;
 
-import dev.ccui.application.health.port.out.HealthProbe;
 import dev.ccui.application.health.port.in.ProbeResult;
+import dev.ccui.application.health.port.out.HealthProbe;
 import java.util.Map;
 
 /** A PING to Redis. Not required: without Redis the app serves from local buckets and the database. */
@@ -29,7 +29,9 @@ public final class RedisHealthProbe implements HealthProbe {
             long latencyMs = redis.ping().toMillis();
             return new ProbeResult(ProbeResult.UP, latencyMs, Map.of());
         } catch (RuntimeException e) {
-            return new ProbeResult(ProbeResult.DEGRADED, (System.nanoTime() - start) / 1_000_000,
+            return new ProbeResult(
+                    ProbeResult.DEGRADED,
+                    (System.nanoTime() - start) / 1_000_000,
                     Map.of("error", "redis unreachable"));
         }
     }

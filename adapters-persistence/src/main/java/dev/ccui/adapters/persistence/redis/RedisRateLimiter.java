@@ -1,8 +1,8 @@
 package dev.ccui.adapters.persistence.redis;
 
 import dev.ccui.adapters.persistence.ratelimit.LocalRateLimiter;
-import dev.ccui.domain.ratelimit.RateLimit;
 import dev.ccui.application.ratelimit.port.out.RateLimiter;
+import dev.ccui.domain.ratelimit.RateLimit;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
@@ -66,11 +66,11 @@ public final class RedisRateLimiter implements RateLimiter {
     }
 
     private Decision consumeInRedis(RateLimit limit, String key) {
-        byte[] redisKey = redis.key("rl:" + limit.name() + ":" + limit.capacity() + ":" + limit.period().toMillis() + ":" + key)
+        byte[] redisKey = redis.key("rl:" + limit.name() + ":" + limit.capacity() + ":"
+                        + limit.period().toMillis() + ":" + key)
                 .getBytes(StandardCharsets.UTF_8);
-        ConsumptionProbe probe = buckets().builder()
-                .build(redisKey, () -> configuration(limit))
-                .tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe =
+                buckets().builder().build(redisKey, () -> configuration(limit)).tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
             return Decision.allow(probe.getRemainingTokens());
         }
@@ -80,7 +80,10 @@ public final class RedisRateLimiter implements RateLimiter {
 
     private static BucketConfiguration configuration(RateLimit limit) {
         return BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()).build())
+                .addLimit(Bandwidth.builder()
+                        .capacity(limit.capacity())
+                        .refillGreedy(limit.capacity(), limit.period())
+                        .build())
                 .build();
     }
 
@@ -91,7 +94,8 @@ public final class RedisRateLimiter implements RateLimiter {
                 current = buckets;
                 if (current == null) {
                     current = Bucket4jLettuce.casBasedBuilder(redis.bytes())
-                            .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_REFILL))
+                            .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                                    KEEP_AFTER_REFILL))
                             .build();
                     buckets = current;
                 }

@@ -42,8 +42,8 @@ public final class RedisRevocationCache implements AuthTokenRepository, AutoClos
     private final String channel;
     private final Cache<String, Active> activeUntil;
 
-    private record Active(UserId owner, Instant until) {
-    }
+    private record Active(UserId owner, Instant until) {}
+
     private final RedisConnection.Subscription subscription;
     private final Outage outage;
 
@@ -60,7 +60,10 @@ public final class RedisRevocationCache implements AuthTokenRepository, AutoClos
         this.jdbi = jdbi;
         this.redis = redis;
         this.channel = redis.key("revocations");
-        this.activeUntil = Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(activeTtl).build();
+        this.activeUntil = Caffeine.newBuilder()
+                .maximumSize(50_000)
+                .expireAfterWrite(activeTtl)
+                .build();
         this.outage = new Outage(redis, LOG, "token revocations", "asking the database about every token");
         this.subscription = redis.subscribe(channel, activeUntil::invalidate);
         redis.onConnectionChange(activeUntil::invalidateAll);
@@ -104,7 +107,8 @@ public final class RedisRevocationCache implements AuthTokenRepository, AutoClos
     public void revoke(String tokenId, Instant at) {
         database.revoke(tokenId, at);
         activeUntil.invalidate(tokenId);
-        List<Revoked> revoked = jdbi.withHandle(h -> h.createQuery("SELECT jti, expires_at FROM auth_tokens WHERE jti = :jti")
+        List<Revoked> revoked = jdbi.withHandle(h -> h.createQuery(
+                        "SELECT jti, expires_at FROM auth_tokens WHERE jti = :jti")
                 .bind("jti", tokenId)
                 .map((rs, ctx) -> new Revoked(rs.getString("jti"), Instant.ofEpochMilli(rs.getLong("expires_at"))))
                 .list());
@@ -118,9 +122,10 @@ public final class RedisRevocationCache implements AuthTokenRepository, AutoClos
             return 0;
         }
         // The tokens this call revoked carry exactly its timestamp.
-        List<Revoked> revoked = jdbi.withHandle(h -> h.createQuery("SELECT jti, expires_at FROM auth_tokens "
-                        + "WHERE user_id = :userId AND revoked_at = :at")
-                .bind("userId", userId.toString()).bind("at", millis(at))
+        List<Revoked> revoked = jdbi.withHandle(h -> h.createQuery(
+                        "SELECT jti, expires_at FROM auth_tokens " + "WHERE user_id = :userId AND revoked_at = :at")
+                .bind("userId", userId.toString())
+                .bind("at", millis(at))
                 .map((rs, ctx) -> new Revoked(rs.getString("jti"), Instant.ofEpochMilli(rs.getLong("expires_at"))))
                 .list());
         revoked.forEach(token -> activeUntil.invalidate(token.tokenId()));
@@ -135,13 +140,15 @@ public final class RedisRevocationCache implements AuthTokenRepository, AutoClos
     }
 
     private Optional<Active> unrevoked(String tokenId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT user_id, expires_at FROM auth_tokens WHERE jti = :jti AND revoked_at IS NULL")
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT user_id, expires_at FROM auth_tokens WHERE jti = :jti AND revoked_at IS NULL")
                 .bind("jti", tokenId)
                 .map((rs, ctx) -> {
                     Instant until = Instant.ofEpochMilli(rs.getLong("expires_at"));
                     return UserId.parse(rs.getString("user_id")).map(owner -> new Active(owner, until));
                 })
-                .findOne().flatMap(found -> found));
+                .findOne()
+                .flatMap(found -> found));
     }
 
     private void publish(List<Revoked> revoked, Instant at) {
@@ -178,6 +185,5 @@ public final class RedisRevocationCache implements AuthTokenRepository, AutoClos
         subscription.close();
     }
 
-    private record Revoked(String tokenId, Instant expiresAt) {
-    }
+    private record Revoked(String tokenId, Instant expiresAt) {}
 }

@@ -33,7 +33,8 @@ public final class JdbiRunEventLog implements RunEventLog {
                             + "ON CONFLICT (session_id) DO UPDATE SET last_seq = run_event_counters.last_seq + 1 "
                             + "RETURNING last_seq")
                     .bind("session", sessionId.value())
-                    .mapTo(Long.class).one();
+                    .mapTo(Long.class)
+                    .one();
             h.createUpdate("INSERT INTO run_events (session_id, seq, run_id, at, kind, payload) "
                             + "VALUES (:session, :seq, :run, :at, :kind, :payload)")
                     .bind("session", sessionId.value())
@@ -55,30 +56,40 @@ public final class JdbiRunEventLog implements RunEventLog {
                 .bind("session", sessionId.value())
                 .bind("after", afterSeq)
                 .bind("limit", limit)
-                .map((rs, ctx) -> new LoggedRunEvent(sessionId, new RunId(UUID.fromString(rs.getString("run_id"))),
-                        rs.getLong("seq"), instant(rs, "at"), json.read(rs.getString("kind"), rs.getString("payload"))))
+                .map((rs, ctx) -> new LoggedRunEvent(
+                        sessionId,
+                        new RunId(UUID.fromString(rs.getString("run_id"))),
+                        rs.getLong("seq"),
+                        instant(rs, "at"),
+                        json.read(rs.getString("kind"), rs.getString("payload"))))
                 .list());
     }
 
     @Override
     public long firstSeqOfRun(SessionId sessionId, RunId runId) {
         // run_events_run (V8) answers this without walking the session's older runs.
-        return jdbi.withHandle(h -> h.createQuery("SELECT MIN(seq) FROM run_events WHERE run_id = :run AND session_id = :session")
-                .bind("run", runId.toString())
-                .bind("session", sessionId.value())
-                .mapTo(Long.class).findOne().orElse(0L));
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT MIN(seq) FROM run_events WHERE run_id = :run AND session_id = :session")
+                        .bind("run", runId.toString())
+                        .bind("session", sessionId.value())
+                        .mapTo(Long.class)
+                        .findOne()
+                        .orElse(0L));
     }
 
     @Override
     public long lastSeq(SessionId sessionId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT last_seq FROM run_event_counters WHERE session_id = :session")
                 .bind("session", sessionId.value())
-                .mapTo(Long.class).findOne().orElse(0L));
+                .mapTo(Long.class)
+                .findOne()
+                .orElse(0L));
     }
 
     @Override
     public int deleteOlderThan(Instant cutoff) {
         return jdbi.withHandle(h -> h.createUpdate("DELETE FROM run_events WHERE at < :cutoff")
-                .bind("cutoff", millis(cutoff)).execute());
+                .bind("cutoff", millis(cutoff))
+                .execute());
     }
 }

@@ -23,10 +23,12 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
 public final class JdbiRunRepository implements RunRepository {
-    private static final String COLUMNS = "id, session_id, project_id, user_id, state, client_message_id, started_at, ended_at, "
-            + "node_id";
-    private static final String ACTIVE_STATES = Arrays.stream(RunState.values()).filter(s -> !s.isFinal())
-            .map(s -> "'" + s.name() + "'").collect(Collectors.joining(", ", "(", ")"));
+    private static final String COLUMNS =
+            "id, session_id, project_id, user_id, state, client_message_id, started_at, ended_at, " + "node_id";
+    private static final String ACTIVE_STATES = Arrays.stream(RunState.values())
+            .filter(s -> !s.isFinal())
+            .map(s -> "'" + s.name() + "'")
+            .collect(Collectors.joining(", ", "(", ")"));
 
     private final Jdbi jdbi;
 
@@ -37,24 +39,27 @@ public final class JdbiRunRepository implements RunRepository {
     @Override
     public boolean insert(Run run) {
         return jdbi.withHandle(h -> h.createUpdate("INSERT INTO runs (" + COLUMNS + ") VALUES "
-                        + "(:id, :session, :project, :user, :state, :clientMessageId, :startedAt, :endedAt, :node) "
-                        + "ON CONFLICT DO NOTHING")
-                .bind("id", run.id().toString())
-                .bind("session", run.sessionId().value())
-                .bind("project", run.projectId().toString())
-                .bind("user", run.userId() == null ? null : run.userId().toString())
-                .bind("state", run.state().name())
-                .bind("clientMessageId", run.clientMessageId())
-                .bind("startedAt", millis(run.startedAt()))
-                .bind("endedAt", millis(run.endedAt()))
-                .bind("node", run.nodeId() == null ? null : run.nodeId().value())
-                .execute()) == 1;
+                                + "(:id, :session, :project, :user, :state, :clientMessageId, :startedAt, :endedAt, :node) "
+                                + "ON CONFLICT DO NOTHING")
+                        .bind("id", run.id().toString())
+                        .bind("session", run.sessionId().value())
+                        .bind("project", run.projectId().toString())
+                        .bind("user", run.userId() == null ? null : run.userId().toString())
+                        .bind("state", run.state().name())
+                        .bind("clientMessageId", run.clientMessageId())
+                        .bind("startedAt", millis(run.startedAt()))
+                        .bind("endedAt", millis(run.endedAt()))
+                        .bind("node", run.nodeId() == null ? null : run.nodeId().value())
+                        .execute())
+                == 1;
     }
 
     @Override
     public Optional<Run> findById(RunId id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM runs WHERE id = :id")
-                .bind("id", id.toString()).map(JdbiRunRepository::map).findOne());
+                .bind("id", id.toString())
+                .map(JdbiRunRepository::map)
+                .findOne());
     }
 
     @Override
@@ -63,14 +68,17 @@ public final class JdbiRunRepository implements RunRepository {
                         + "WHERE user_id = :user AND client_message_id = :clientMessageId")
                 .bind("user", userId.toString())
                 .bind("clientMessageId", clientMessageId)
-                .map(JdbiRunRepository::map).findOne());
+                .map(JdbiRunRepository::map)
+                .findOne());
     }
 
     @Override
     public Optional<Run> latestOfSession(SessionId sessionId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM runs WHERE session_id = :session "
                         + "ORDER BY started_at DESC, id LIMIT 1")
-                .bind("session", sessionId.value()).map(JdbiRunRepository::map).findOne());
+                .bind("session", sessionId.value())
+                .map(JdbiRunRepository::map)
+                .findOne());
     }
 
     @Override
@@ -84,10 +92,12 @@ public final class JdbiRunRepository implements RunRepository {
 
     @Override
     public List<Run> list(UserId userId, boolean activeOnly, int limit) {
-        String where = (userId == null ? "1 = 1" : "user_id = :user") + (activeOnly ? " AND state IN " + ACTIVE_STATES : "");
+        String where =
+                (userId == null ? "1 = 1" : "user_id = :user") + (activeOnly ? " AND state IN " + ACTIVE_STATES : "");
         return jdbi.withHandle(h -> {
             var query = h.createQuery("SELECT " + COLUMNS + " FROM runs WHERE " + where
-                    + " ORDER BY started_at DESC, id LIMIT :limit").bind("limit", limit);
+                            + " ORDER BY started_at DESC, id LIMIT :limit")
+                    .bind("limit", limit);
             if (userId != null) {
                 query.bind("user", userId.toString());
             }
@@ -100,43 +110,53 @@ public final class JdbiRunRepository implements RunRepository {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM runs WHERE state IN " + ACTIVE_STATES
                         + " AND node_id = :node ORDER BY started_at")
                 .bind("node", node.value())
-                .map(JdbiRunRepository::map).list());
+                .map(JdbiRunRepository::map)
+                .list());
     }
 
     @Override
     public List<Run> activeOnSilentNodes(NodeId self, Instant heardBefore) {
         String columns = Arrays.stream(COLUMNS.split(", ")).map(c -> "r." + c).collect(Collectors.joining(", "));
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + columns + " FROM runs r LEFT JOIN app_nodes n ON n.id = r.node_id "
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + columns
+                        + " FROM runs r LEFT JOIN app_nodes n ON n.id = r.node_id "
                         + "WHERE r.state IN " + ACTIVE_STATES + " AND (r.node_id IS NULL OR r.node_id <> :self) "
                         + "AND (n.heartbeat_at IS NULL OR n.heartbeat_at < :heardBefore) ORDER BY r.started_at")
                 .bind("self", self.value())
                 .bind("heardBefore", millis(heardBefore))
-                .map(JdbiRunRepository::map).list());
+                .map(JdbiRunRepository::map)
+                .list());
     }
 
     @Override
     public boolean endIfActive(RunId id, RunState state, Instant endedAt) {
         return jdbi.withHandle(h -> h.createUpdate("UPDATE runs SET state = :state, ended_at = :endedAt "
-                        + "WHERE id = :id AND state IN " + ACTIVE_STATES)
-                .bind("id", id.toString())
-                .bind("state", state.name())
-                .bind("endedAt", millis(endedAt))
-                .execute()) == 1;
+                                + "WHERE id = :id AND state IN " + ACTIVE_STATES)
+                        .bind("id", id.toString())
+                        .bind("state", state.name())
+                        .bind("endedAt", millis(endedAt))
+                        .execute())
+                == 1;
     }
 
     @Override
     public int deleteEndedBefore(Instant cutoff) {
         return jdbi.withHandle(h -> h.createUpdate("DELETE FROM runs WHERE ended_at IS NOT NULL AND ended_at < :cutoff")
-                .bind("cutoff", millis(cutoff)).execute());
+                .bind("cutoff", millis(cutoff))
+                .execute());
     }
 
     private static Run map(ResultSet rs, StatementContext ctx) throws SQLException {
         String user = rs.getString("user_id");
         String node = rs.getString("node_id");
-        return new Run(new RunId(UUID.fromString(rs.getString("id"))), new SessionId(rs.getString("session_id")),
+        return new Run(
+                new RunId(UUID.fromString(rs.getString("id"))),
+                new SessionId(rs.getString("session_id")),
                 new ProjectId(UUID.fromString(rs.getString("project_id"))),
-                user == null ? null : new UserId(UUID.fromString(user)), RunState.valueOf(rs.getString("state")),
-                rs.getString("client_message_id"), instant(rs, "started_at"), instant(rs, "ended_at"),
+                user == null ? null : new UserId(UUID.fromString(user)),
+                RunState.valueOf(rs.getString("state")),
+                rs.getString("client_message_id"),
+                instant(rs, "started_at"),
+                instant(rs, "ended_at"),
                 node == null ? null : new NodeId(node));
     }
 }

@@ -24,14 +24,14 @@ class BcryptPasswordHasherTest {
         for (int cost : new int[] {4, 9, 12}) {
             String decoy = BcryptPasswordHasher.decoy(cost);
             assertThat(decoy).hasSize(60).startsWith(cost < 10 ? "$2a$0" + cost + "$" : "$2a$" + cost + "$");
-            BCrypt.Result checked = BCrypt.verifyer().verify("guess".getBytes(StandardCharsets.UTF_8),
-                    decoy.getBytes(StandardCharsets.UTF_8));
+            BCrypt.Result checked = BCrypt.verifyer()
+                    .verify("guess".getBytes(StandardCharsets.UTF_8), decoy.getBytes(StandardCharsets.UTF_8));
             assertThat(checked.validFormat).isTrue();
             assertThat(checked.details.cost).isEqualTo(cost);
         }
         String decoy = hasher.decoyHash();
-        BCrypt.Result result = BCrypt.verifyer().verify("password".getBytes(StandardCharsets.UTF_8),
-                decoy.getBytes(StandardCharsets.UTF_8));
+        BCrypt.Result result = BCrypt.verifyer()
+                .verify("password".getBytes(StandardCharsets.UTF_8), decoy.getBytes(StandardCharsets.UTF_8));
         assertThat(result.validFormat).isTrue();
         assertThat(result.verified).isFalse();
         assertThat(hasher.verify("", decoy)).isFalse();

@@ -26,24 +26,36 @@ class JwtForgeryTest {
     void forgedTokensAreRefused() throws Exception {
         UserId user = UserId.random();
         String real = issuer.issue(user).token();
-        assertThat(issuer.verify(real)).hasValueSatisfying(claims -> assertThat(claims.userId()).isEqualTo(user));
+        assertThat(issuer.verify(real))
+                .hasValueSatisfying(claims -> assertThat(claims.userId()).isEqualTo(user));
         String sub = user.toString();
         String[] parts = real.split("\\.");
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
 
         String algNone = b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
                 + parts[1] + ".";
-        String otherSecret = JWT.create().withIssuer("ccui").withJWTId(UUID.randomUUID().toString()).withSubject(sub)
-                .withIssuedAt(new Date()).withExpiresAt(Date.from(Instant.now().plusSeconds(600)))
+        String otherSecret = JWT.create()
+                .withIssuer("ccui")
+                .withJWTId(UUID.randomUUID().toString())
+                .withSubject(sub)
+                .withIssuedAt(new Date())
+                .withExpiresAt(Date.from(Instant.now().plusSeconds(600)))
                 .sign(Algorithm.HMAC256("another-secret-that-is-long-enough-123456"));
         var generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         var pair = generator.generateKeyPair();
-        String rsa = JWT.create().withIssuer("ccui").withJWTId(UUID.randomUUID().toString()).withSubject(sub)
-                .withIssuedAt(new Date()).withExpiresAt(Date.from(Instant.now().plusSeconds(600)))
+        String rsa = JWT.create()
+                .withIssuer("ccui")
+                .withJWTId(UUID.randomUUID().toString())
+                .withSubject(sub)
+                .withIssuedAt(new Date())
+                .withExpiresAt(Date.from(Instant.now().plusSeconds(600)))
                 .sign(Algorithm.RSA256((RSAPublicKey) pair.getPublic(), (RSAPrivateKey) pair.getPrivate()));
-        String tamperedPayload = parts[0] + "." + b64.encodeToString(("{\"sub\":\"" + sub
-                + "\",\"jti\":\"x\",\"iss\":\"ccui\",\"iat\":1,\"exp\":9999999999}").getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        String tamperedPayload = parts[0] + "."
+                + b64.encodeToString(
+                        ("{\"sub\":\"" + sub + "\",\"jti\":\"x\",\"iss\":\"ccui\",\"iat\":1,\"exp\":9999999999}")
+                                .getBytes(StandardCharsets.UTF_8))
+                + "." + parts[2];
 
         for (String forged : new String[] {algNone, otherSecret, rsa, tamperedPayload, "garbage", real + "x"}) {
             assertThat(issuer.verify(forged)).as(forged).isEmpty();

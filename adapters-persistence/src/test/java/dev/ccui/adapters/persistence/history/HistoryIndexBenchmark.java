@@ -13,6 +13,7 @@ import dev.ccui.domain.project.Project;
 import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.session.SessionId;
 import dev.ccui.domain.user.UserId;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +23,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.nio.file.Files;
 
 /**
  * Figures, not assertions on them: the indexer's first scan of 10,000 small transcripts, then
@@ -35,11 +35,11 @@ public final class HistoryIndexBenchmark {
     private static final int CALLS = 200;
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private static final String[] VOCABULARY = ("the a to of and in is it for on with that this be refactor test build "
-            + "deploy error fix function class method java python rust database query index migration commit branch "
-            + "merge review docker kubernetes service endpoint request response cache latency memory thread").split(" ");
+                    + "deploy error fix function class method java python rust database query index migration commit branch "
+                    + "merge review docker kubernetes service endpoint request response cache latency memory thread")
+            .split(" ");
 
-    private HistoryIndexBenchmark() {
-    }
+    private HistoryIndexBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Path folder = Files.createTempDirectory("ccui-index-bench");
@@ -57,7 +57,8 @@ public final class HistoryIndexBenchmark {
         var query = new JdbiSessionIndexQuery(database);
         List<ProjectId> projectIds = new ArrayList<>();
         for (int p = 0; p < PROJECTS; p++) {
-            Project project = new Project(ProjectId.random(), "/work/p" + p, "p" + p, false, false, false, true, null, T0, T0);
+            Project project =
+                    new Project(ProjectId.random(), "/work/p" + p, "p" + p, false, false, false, true, null, T0, T0);
             projects.insert(project);
             projectIds.add(project.id());
         }
@@ -68,8 +69,12 @@ public final class HistoryIndexBenchmark {
             String file = "/home/u/.claude/projects/p" + (i % PROJECTS) + "/" + id + ".jsonl";
             List<IndexedLine> lines = new ArrayList<>();
             for (int l = 0; l < 5; l++) {
-                lines.add(new IndexedLine(new LineRef(file, l * 400L, 399), l % 2 == 0 ? "user" : "assistant",
-                        T0.plusSeconds(i * 60L + l), false, false));
+                lines.add(new IndexedLine(
+                        new LineRef(file, l * 400L, 399),
+                        l % 2 == 0 ? "user" : "assistant",
+                        T0.plusSeconds(i * 60L + l),
+                        false,
+                        false));
             }
             StringBuilder text = new StringBuilder();
             for (int w = 0; w < 40; w++) {
@@ -78,18 +83,39 @@ public final class HistoryIndexBenchmark {
             if (i % 100 == 0) {
                 text.append("zanzibar");
             }
-            var session = new IndexedSession(new SessionId(id), projectIds.get(i % PROJECTS), "/work/p" + (i % PROJECTS),
-                    null, null, null, null, "please " + text.substring(0, 30), "last", "main", T0.plusSeconds(i * 60L),
-                    T0.plusSeconds(i * 60L + 4), 5, Set.of("claude-sonnet-4-5"), 1000, 2000, Map.of(T0.toEpochMilli(), 0.01),
-                    false, 5);
+            var session = new IndexedSession(
+                    new SessionId(id),
+                    projectIds.get(i % PROJECTS),
+                    "/work/p" + (i % PROJECTS),
+                    null,
+                    null,
+                    null,
+                    null,
+                    "please " + text.substring(0, 30),
+                    "last",
+                    "main",
+                    T0.plusSeconds(i * 60L),
+                    T0.plusSeconds(i * 60L + 4),
+                    5,
+                    Set.of("claude-sonnet-4-5"),
+                    1000,
+                    2000,
+                    Map.of(T0.toEpochMilli(), 0.01),
+                    false,
+                    5);
             // reset, as the indexer reads a file it has not seen before
-            writer.apply(session, new FileState(file, session.id(), 2000, T0, "ino" + i, 2000, "msg_" + i, 0), lines,
-                    text.toString(), true);
+            writer.apply(
+                    session,
+                    new FileState(file, session.id(), 2000, T0, "ino" + i, 2000, "msg_" + i, 0),
+                    lines,
+                    text.toString(),
+                    true);
         }
         long applyMillis = (System.nanoTime() - start) / 1_000_000;
         assertThat(query.stats().sessions()).isEqualTo(SESSIONS);
-        System.out.printf("[bench %s] apply %d sessions (5 lines, ~40 words each): %d ms (%.2f ms/apply)%n", name,
-                SESSIONS, applyMillis, applyMillis / (double) SESSIONS);
+        System.out.printf(
+                "[bench %s] apply %d sessions (5 lines, ~40 words each): %d ms (%.2f ms/apply)%n",
+                name, SESSIONS, applyMillis, applyMillis / (double) SESSIONS);
 
         ProjectId first = projectIds.get(0);
         String second = query.listSessions(first, 50, null, false).nextCursor();
@@ -98,13 +124,22 @@ public final class HistoryIndexBenchmark {
         for (String phase : List.of("before ANALYZE", "after ANALYZE")) {
             String label = name + ", " + phase;
             time(label, "overview(null), 50 projects", () -> projects.overview((UserId) null));
-            time(label, "listSessions(first page of 50, 200 sessions)", () -> query.listSessions(first, 50, null, false));
+            time(
+                    label,
+                    "listSessions(first page of 50, 200 sessions)",
+                    () -> query.listSessions(first, 50, null, false));
             time(label, "listSessions(second page via cursor)", () -> query.listSessions(first, 50, second, false));
-            time(label, "search(\"zanzibar\") rare word, all projects, limit 20",
+            time(
+                    label,
+                    "search(\"zanzibar\") rare word, all projects, limit 20",
                     () -> query.search("zanzibar", projectIds, 20));
-            time(label, "search(\"deploy error\") common words, all projects, limit 20",
+            time(
+                    label,
+                    "search(\"deploy error\") common words, all projects, limit 20",
                     () -> query.search("deploy error", projectIds, 20));
-            time(label, "search(\"deploy error\") common words, one project, limit 20",
+            time(
+                    label,
+                    "search(\"deploy error\") common words, one project, limit 20",
                     () -> query.search("deploy error", List.of(first), 20));
             database.jdbi().useHandle(h -> h.execute("ANALYZE"));
         }
@@ -122,7 +157,8 @@ public final class HistoryIndexBenchmark {
             assertThat(result).isNotNull();
         }
         Arrays.sort(micros);
-        System.out.printf("[bench %s] %s x%d: p50 %.2f ms, p99 %.2f ms%n", name, what, CALLS,
-                micros[CALLS / 2] / 1000.0, micros[CALLS * 99 / 100] / 1000.0);
+        System.out.printf(
+                "[bench %s] %s x%d: p50 %.2f ms, p99 %.2f ms%n",
+                name, what, CALLS, micros[CALLS / 2] / 1000.0, micros[CALLS * 99 / 100] / 1000.0);
     }
 }

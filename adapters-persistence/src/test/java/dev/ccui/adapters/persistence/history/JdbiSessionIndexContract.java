@@ -19,7 +19,11 @@ abstract class JdbiSessionIndexContract extends SessionIndexContract {
     @Override
     protected Ports ports() {
         Database database = db.database();
-        return new Ports(new JdbiSessionIndexWriter(database), new JdbiSessionIndexQuery(database),
-                new JdbiSessionMarks(database), new JdbiFolderSessions(database), new JdbiProjectRepository(database.jdbi()));
+        return new Ports(
+                new JdbiSessionIndexWriter(database),
+                new JdbiSessionIndexQuery(database),
+                new JdbiSessionMarks(database),
+                new JdbiFolderSessions(database),
+                new JdbiProjectRepository(database.jdbi()));
     }
 }

@@ -10,8 +10,8 @@ class SearchTextTest {
 
     @Test
     void queriesAreSplitIntoWordsOfLettersAndDigits() {
-        assertThat(SearchText.words("  \"deploy\" OR (café-42) body:x NEAR(a b) ")).containsExactly(
-                "deploy", "OR", "café", "42", "body", "x", "NEAR", "a", "b");
+        assertThat(SearchText.words("  \"deploy\" OR (café-42) body:x NEAR(a b) "))
+                .containsExactly("deploy", "OR", "café", "42", "body", "x", "NEAR", "a", "b");
         assertThat(SearchText.words("?!.,;:()[]{}\"'*-+^")).isEmpty();
         assertThat(SearchText.words(null)).isEmpty();
         assertThat(SearchText.words("a a a")).containsExactly("a");
@@ -27,11 +27,14 @@ class SearchTextTest {
         assertThat(SearchText.chunks(null)).isEmpty();
         String text = "word ".repeat(10_000);
         List<String> chunks = SearchText.chunks(text);
-        assertThat(chunks).hasSize(4).allSatisfy(chunk -> assertThat(chunk.length()).isLessThanOrEqualTo(16_000));
+        assertThat(chunks)
+                .hasSize(4)
+                .allSatisfy(chunk -> assertThat(chunk.length()).isLessThanOrEqualTo(16_000));
         assertThat(String.join("", chunks)).isEqualTo(text);
         String emoji = "\uD83D\uDE00".repeat(9_000);
-        assertThat(SearchText.chunks(emoji)).allSatisfy(chunk ->
-                assertThat(Character.isHighSurrogate(chunk.charAt(chunk.length() - 1))).isFalse());
+        assertThat(SearchText.chunks(emoji))
+                .allSatisfy(chunk -> assertThat(Character.isHighSurrogate(chunk.charAt(chunk.length() - 1)))
+                        .isFalse());
     }
 
     @Test
@@ -39,14 +42,16 @@ class SearchTextTest {
         assertThat(SearchText.highlight("<b>Canary</b> & canaryish café", List.of("canary", "cafe"), 16))
                 .isEqualTo("&lt;b&gt;<mark>Canary</mark>&lt;/b&gt; &amp; canaryish <mark>café</mark>");
         String longText = "one two three four five six seven eight nine ten target eleven twelve thirteen fourteen";
-        assertThat(SearchText.highlight(longText, List.of("target"), 6)).isEqualTo("…nine ten <mark>target</mark> eleven twelve thirteen…");
+        assertThat(SearchText.highlight(longText, List.of("target"), 6))
+                .isEqualTo("…nine ten <mark>target</mark> eleven twelve thirteen…");
         assertThat(SearchText.highlight("no match here", List.of("zzz"), 2)).isEqualTo("no match…");
         assertThat(SearchText.highlight("", List.of("zzz"), 2)).isEmpty();
     }
 
     @Test
     void snippetsMarkedByTheDatabaseKeepOnlyTheMarkTags() {
-        assertThat(SearchText.markedToHtml("<i>\u0002hit\u0003</i> \"q\"")).isEqualTo("&lt;i&gt;<mark>hit</mark>&lt;/i&gt; &quot;q&quot;");
+        assertThat(SearchText.markedToHtml("<i>\u0002hit\u0003</i> \"q\""))
+                .isEqualTo("&lt;i&gt;<mark>hit</mark>&lt;/i&gt; &quot;q&quot;");
         assertThat(SearchText.markedToHtml(null)).isEmpty();
     }
 

@@ -49,8 +49,11 @@ abstract class TranscriptArchiveContract extends DatabaseContract {
     private static byte[] transcript(int size) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; text.length() < size; i++) {
-            text.append("{\"type\":\"user\",\"uuid\":\"u").append(i).append("\",\"message\":{\"content\":\"line ")
-                    .append(i).append(" of a long conversation about archives\"}}\n");
+            text.append("{\"type\":\"user\",\"uuid\":\"u")
+                    .append(i)
+                    .append("\",\"message\":{\"content\":\"line ")
+                    .append(i)
+                    .append(" of a long conversation about archives\"}}\n");
         }
         return Arrays.copyOf(text.toString().getBytes(StandardCharsets.UTF_8), size);
     }
@@ -68,10 +71,12 @@ abstract class TranscriptArchiveContract extends DatabaseContract {
         assertThat(archive.end("/t/other.jsonl")).isZero();
         // A range that spans the boundary of two stored pieces, and one at the very end.
         long across = JdbiTranscriptArchive.CHUNK_BYTES - 50;
-        assertThat(archive.read("/t/a.jsonl", across, 300)).hasValueSatisfying(read ->
-                assertThat(read).isEqualTo(Arrays.copyOfRange(bytes, (int) across, (int) across + 300)));
-        assertThat(archive.read("/t/a.jsonl", bytes.length - 10, 10)).hasValueSatisfying(read ->
-                assertThat(read).isEqualTo(Arrays.copyOfRange(bytes, bytes.length - 10, bytes.length)));
+        assertThat(archive.read("/t/a.jsonl", across, 300))
+                .hasValueSatisfying(read ->
+                        assertThat(read).isEqualTo(Arrays.copyOfRange(bytes, (int) across, (int) across + 300)));
+        assertThat(archive.read("/t/a.jsonl", bytes.length - 10, 10))
+                .hasValueSatisfying(
+                        read -> assertThat(read).isEqualTo(Arrays.copyOfRange(bytes, bytes.length - 10, bytes.length)));
         assertThat(archive.read("/t/a.jsonl", bytes.length - 10, 11)).isEmpty();
         assertThat(archive.read("/t/missing.jsonl", 0, 10)).isEmpty();
         try (InputStream whole = archive.open("/t/a.jsonl").orElseThrow()) {
@@ -90,37 +95,91 @@ abstract class TranscriptArchiveContract extends DatabaseContract {
 
     @Test
     void aSessionWhoseFilesAreAllGoneIsArchivedWithItsLinesAndSearchTextUntilItsFileIsReadAgain() {
-        IndexedSession first = new IndexedSession(SESSION, project, "/work/alpha", null, null, null, null,
-                "how do archives work", "last", "main", T0, T0, 1, Set.of(), 1, 1, Map.of(), false, 1);
-        IndexedSession session = new IndexedSession(SESSION, project, "/work/alpha", null, null, null, null,
-                "how do archives work", "last", "main", T0, T0, 2, Set.of(), 1, 1, Map.of(), false, 2);
-        List<IndexedLine> lines = List.of(new IndexedLine(new LineRef("/t/main.jsonl", 0, 99), "user", T0, false, false),
+        IndexedSession first = new IndexedSession(
+                SESSION,
+                project,
+                "/work/alpha",
+                null,
+                null,
+                null,
+                null,
+                "how do archives work",
+                "last",
+                "main",
+                T0,
+                T0,
+                1,
+                Set.of(),
+                1,
+                1,
+                Map.of(),
+                false,
+                1);
+        IndexedSession session = new IndexedSession(
+                SESSION,
+                project,
+                "/work/alpha",
+                null,
+                null,
+                null,
+                null,
+                "how do archives work",
+                "last",
+                "main",
+                T0,
+                T0,
+                2,
+                Set.of(),
+                1,
+                1,
+                Map.of(),
+                false,
+                2);
+        List<IndexedLine> lines = List.of(
+                new IndexedLine(new LineRef("/t/main.jsonl", 0, 99), "user", T0, false, false),
                 new IndexedLine(new LineRef("/t/agent.jsonl", 0, 99), "assistant", T0, false, true));
-        writer.apply(first, new FileState("/t/main.jsonl", SESSION, 100, T0, "k1", 100, null, 0), lines.subList(0, 1),
-                "zebrafish archives", false);
-        writer.apply(session, new FileState("/t/agent.jsonl", SESSION, 100, T0, "k2", 100, null, 0), lines.subList(1, 2),
-                "", false);
+        writer.apply(
+                first,
+                new FileState("/t/main.jsonl", SESSION, 100, T0, "k1", 100, null, 0),
+                lines.subList(0, 1),
+                "zebrafish archives",
+                false);
+        writer.apply(
+                session,
+                new FileState("/t/agent.jsonl", SESSION, 100, T0, "k2", 100, null, 0),
+                lines.subList(1, 2),
+                "",
+                false);
 
         writer.markArchived("/t/main.jsonl", T0.plusSeconds(60));
-        assertThat(query.summary(SESSION).orElseThrow().archived()).as("one file is still on disk").isFalse();
+        assertThat(query.summary(SESSION).orElseThrow().archived())
+                .as("one file is still on disk")
+                .isFalse();
         writer.markArchived("/t/agent.jsonl", T0.plusSeconds(120));
 
         var summary = query.summary(SESSION).orElseThrow();
         assertThat(summary.archived()).isTrue();
         assertThat(summary.archivedAt()).isEqualTo(T0.plusSeconds(120));
-        assertThat(query.listSessions(project, 10, null, false).items()).singleElement()
+        assertThat(query.listSessions(project, 10, null, false).items())
+                .singleElement()
                 .satisfies(listed -> assertThat(listed.archivedAt()).isEqualTo(T0.plusSeconds(120)));
-        assertThat(projects.overview(project).orElseThrow().archivedSessionCount()).isEqualTo(1);
+        assertThat(projects.overview(project).orElseThrow().archivedSessionCount())
+                .isEqualTo(1);
         assertThat(writer.fileState("/t/main.jsonl").orElseThrow().archivedAt()).isEqualTo(T0.plusSeconds(60));
-        assertThat(query.filesOf(SESSION)).extracting(FileState::path).containsExactly("/t/agent.jsonl", "/t/main.jsonl");
+        assertThat(query.filesOf(SESSION))
+                .extracting(FileState::path)
+                .containsExactly("/t/agent.jsonl", "/t/main.jsonl");
         assertThat(query.lines(SESSION, null, 10)).hasSize(2);
-        assertThat(query.search("zebrafish", List.of(project), 10)).singleElement()
+        assertThat(query.search("zebrafish", List.of(project), 10))
+                .singleElement()
                 .satisfies(hit -> assertThat(hit.sessionId()).isEqualTo(SESSION));
 
         // The file is back (written back to be resumed): read again, the session is on disk again.
-        writer.apply(session, new FileState("/t/main.jsonl", SESSION, 100, T0, "k3", 100, null, 0), List.of(), "", false);
+        writer.apply(
+                session, new FileState("/t/main.jsonl", SESSION, 100, T0, "k3", 100, null, 0), List.of(), "", false);
         assertThat(query.summary(SESSION).orElseThrow().archived()).isFalse();
         assertThat(writer.fileState("/t/main.jsonl").orElseThrow().archivedAt()).isNull();
-        assertThat(projects.overview(project).orElseThrow().archivedSessionCount()).isZero();
+        assertThat(projects.overview(project).orElseThrow().archivedSessionCount())
+                .isZero();
     }
 }

@@ -28,8 +28,11 @@ abstract class JdbiMaintenanceStoreContract extends MaintenanceStoreContract {
     void everySaveReplacesTheOneRow() {
         store().save(new MaintenanceState(true, "first", Instant.EPOCH, null, "root"));
         store().save(new MaintenanceState(false, null, Instant.EPOCH.plusSeconds(1), null, "root"));
-        int rows = db.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM maintenance_mode")
-                .mapTo(Integer.class).one());
+        int rows = db.database()
+                .jdbi()
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM maintenance_mode")
+                        .mapTo(Integer.class)
+                        .one());
         assertThat(rows).isEqualTo(1);
     }
 }

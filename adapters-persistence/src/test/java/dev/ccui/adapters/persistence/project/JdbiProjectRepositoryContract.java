@@ -20,7 +20,10 @@ abstract class JdbiProjectRepositoryContract extends ProjectRepositoryContract {
     @Override
     protected Ports ports() {
         Database database = db.database();
-        return new Ports(new JdbiProjectRepository(database.jdbi()), new JdbiUserRepository(database.jdbi()),
-                new JdbiSessionIndexWriter(database), new JdbiSessionMarks(database));
+        return new Ports(
+                new JdbiProjectRepository(database.jdbi()),
+                new JdbiUserRepository(database.jdbi()),
+                new JdbiSessionIndexWriter(database),
+                new JdbiSessionMarks(database));
     }
 }

@@ -16,7 +16,8 @@ class RedisConnectionTest {
     @Test
     void theDescriptionOfAUrlNeverHoldsItsPassword() {
         assertThat(RedisConnection.describe(RedisConnection.parse("redis://:s3cret@cache.internal:6380/2")))
-                .isEqualTo("redis://cache.internal:6380/2").doesNotContain("s3cret");
+                .isEqualTo("redis://cache.internal:6380/2")
+                .doesNotContain("s3cret");
         assertThat(RedisConnection.describe(RedisConnection.parse("rediss://user:s3cret@cache.internal")))
                 .isEqualTo("rediss://cache.internal:6379/0");
     }
@@ -24,9 +25,13 @@ class RedisConnectionTest {
     @Test
     void aBadUrlIsRefusedWithoutRepeatingIt() {
         assertThatThrownBy(() -> RedisConnection.parse("http://:s3cret@host:1"))
-                .isInstanceOf(IllegalArgumentException.class).message().doesNotContain("s3cret");
-        assertThatThrownBy(() -> RedisConnection.parse("redis://:s3cret@")).isInstanceOf(IllegalArgumentException.class)
-                .message().doesNotContain("s3cret");
+                .isInstanceOf(IllegalArgumentException.class)
+                .message()
+                .doesNotContain("s3cret");
+        assertThatThrownBy(() -> RedisConnection.parse("redis://:s3cret@"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .message()
+                .doesNotContain("s3cret");
         assertThatThrownBy(() -> RedisConnection.parse(" ")).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -36,10 +41,14 @@ class RedisConnectionTest {
         try (var socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        try (var redis = new RedisConnection("redis://:s3cret@127.0.0.1:" + closedPort, "ccui-test:", Duration.ofMillis(200))) {
+        try (var redis =
+                new RedisConnection("redis://:s3cret@127.0.0.1:" + closedPort, "ccui-test:", Duration.ofMillis(200))) {
             assertThat(redis.isUp()).isFalse();
             long start = System.nanoTime();
-            assertThatThrownBy(redis::sync).isInstanceOf(RedisException.class).message().doesNotContain("s3cret");
+            assertThatThrownBy(redis::sync)
+                    .isInstanceOf(RedisException.class)
+                    .message()
+                    .doesNotContain("s3cret");
             // Refused at once while disconnected, not after waiting out the command timeout.
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(200));
 

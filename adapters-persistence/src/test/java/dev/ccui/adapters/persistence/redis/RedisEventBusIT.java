@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class RedisEventBusIT extends TwoRedisNodes {
     @Test
     void eventsFanOutToEveryNodeAndEachListenerGetsThemOnce() throws Exception {
-        try (var busA = new RedisEventBus(nodeA, "node-a"); var busB = new RedisEventBus(nodeB, "node-b")) {
+        try (var busA = new RedisEventBus(nodeA, "node-a");
+                var busB = new RedisEventBus(nodeB, "node-b")) {
             List<AppEvent> seenByA = new CopyOnWriteArrayList<>();
             List<AppEvent> seenByB = new CopyOnWriteArrayList<>();
             busA.subscribe(seenByA::add);
@@ -29,8 +30,16 @@ class RedisEventBusIT extends TwoRedisNodes {
             assertThat(seenByA).containsExactly(changed);
             TestRedis.await("node B received A's event", Duration.ofSeconds(2), () -> !seenByB.isEmpty());
 
-            var status = new IndexStatus(new IndexProgress("watching", 2, 2, 10, 10, 0, Instant.parse("2026-03-01T10:00:00Z"),
-                    Instant.parse("2026-03-01T10:00:01Z"), 7));
+            var status = new IndexStatus(new IndexProgress(
+                    "watching",
+                    2,
+                    2,
+                    10,
+                    10,
+                    0,
+                    Instant.parse("2026-03-01T10:00:00Z"),
+                    Instant.parse("2026-03-01T10:00:01Z"),
+                    7));
             busB.publish(status);
             TestRedis.await("node A received B's event", Duration.ofSeconds(2), () -> seenByA.size() == 2);
 
@@ -50,9 +59,9 @@ class RedisEventBusIT extends TwoRedisNodes {
     void anotherNamespaceHearsNothingAndAClosedListenerStops() throws Exception {
         String otherNamespace = TestRedis.uniqueNamespace();
         try (var other = TestRedis.connect(otherNamespace);
-             var busA = new RedisEventBus(nodeA, "node-a");
-             var busB = new RedisEventBus(nodeB, "node-b");
-             var busOther = new RedisEventBus(other, "node-o")) {
+                var busA = new RedisEventBus(nodeA, "node-a");
+                var busB = new RedisEventBus(nodeB, "node-b");
+                var busOther = new RedisEventBus(other, "node-o")) {
             List<AppEvent> seenByOther = new CopyOnWriteArrayList<>();
             List<AppEvent> seenByB = new CopyOnWriteArrayList<>();
             List<AppEvent> closedListener = new CopyOnWriteArrayList<>();
@@ -60,7 +69,9 @@ class RedisEventBusIT extends TwoRedisNodes {
             busB.subscribe(seenByB::add);
             busB.subscribe(closedListener::add).close();
             awaitSubscribed(nodeA, 2);
-            TestRedis.await("the other namespace subscribed", Duration.ofSeconds(2),
+            TestRedis.await(
+                    "the other namespace subscribed",
+                    Duration.ofSeconds(2),
                     () -> other.sync().pubsubNumsub(otherNamespace + "events").get(otherNamespace + "events") == 1);
 
             busA.publish(new ProjectsChanged(Set.of(ProjectId.random())));
@@ -73,7 +84,9 @@ class RedisEventBusIT extends TwoRedisNodes {
 
     private void awaitSubscribed(RedisConnection redis, long subscribers) {
         String channel = namespace + "events";
-        TestRedis.await(subscribers + " subscribers on " + channel, Duration.ofSeconds(2),
+        TestRedis.await(
+                subscribers + " subscribers on " + channel,
+                Duration.ofSeconds(2),
                 () -> redis.sync().pubsubNumsub(channel).get(channel) == subscribers);
     }
 }

@@ -2,8 +2,8 @@ package dev.ccui.adapters.persistence.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ccui.domain.ratelimit.RateLimit;
 import dev.ccui.application.ratelimit.port.out.RateLimiter.Decision;
+import dev.ccui.domain.ratelimit.RateLimit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,12 +6,12 @@ import dev.ccui.adapters.persistence.TestDatabases;
 import dev.ccui.adapters.persistence.auth.JdbiAuthTokenRepository;
 import dev.ccui.adapters.persistence.db.Database;
 import dev.ccui.adapters.persistence.user.JdbiUserRepository;
+import dev.ccui.application.health.port.in.ProbeResult;
+import dev.ccui.domain.auth.TokenClaims;
 import dev.ccui.domain.events.AppEvent;
 import dev.ccui.domain.events.AppEvent.ProjectsChanged;
-import dev.ccui.application.health.port.in.ProbeResult;
-import dev.ccui.domain.ratelimit.RateLimit;
-import dev.ccui.domain.auth.TokenClaims;
 import dev.ccui.domain.project.ProjectId;
+import dev.ccui.domain.ratelimit.RateLimit;
 import dev.ccui.domain.user.Role;
 import dev.ccui.domain.user.User;
 import dev.ccui.domain.user.UserId;
@@ -58,14 +58,18 @@ class RedisRestartIT {
         String namespace = TestRedis.uniqueNamespace();
         UserId alice = UserId.random();
         try (Database database = TestDatabases.sqlite(folder);
-             RedisConnection redisA = TestRedis.connect(namespace);
-             RedisConnection redisB = TestRedis.connect(namespace);
-             var revocationA = new RedisRevocationCache(new JdbiAuthTokenRepository(database.jdbi()), database.jdbi(), redisA, Duration.ofMinutes(5));
-             var revocationB = new RedisRevocationCache(new JdbiAuthTokenRepository(database.jdbi()), database.jdbi(), redisB, Duration.ofMinutes(5));
-             var busA = new RedisEventBus(redisA, "node-a");
-             var busB = new RedisEventBus(redisB, "node-b")) {
+                RedisConnection redisA = TestRedis.connect(namespace);
+                RedisConnection redisB = TestRedis.connect(namespace);
+                var revocationA = new RedisRevocationCache(
+                        new JdbiAuthTokenRepository(database.jdbi()), database.jdbi(), redisA, Duration.ofMinutes(5));
+                var revocationB = new RedisRevocationCache(
+                        new JdbiAuthTokenRepository(database.jdbi()), database.jdbi(), redisB, Duration.ofMinutes(5));
+                var busA = new RedisEventBus(redisA, "node-a");
+                var busB = new RedisEventBus(redisB, "node-b")) {
             Instant created = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            new JdbiUserRepository(database.jdbi()).insert(new User(alice, new Username("alice"), Role.MEMBER, false, "$2a$12$x", created, created, null));
+            new JdbiUserRepository(database.jdbi())
+                    .insert(new User(
+                            alice, new Username("alice"), Role.MEMBER, false, "$2a$12$x", created, created, null));
             var limiterA = new RedisRateLimiter(redisA);
             var limiterB = new RedisRateLimiter(redisB);
             var health = new RedisHealthProbe(redisA);
@@ -79,14 +83,17 @@ class RedisRestartIT {
             assertSharedLimit(limiterA, limiterB, "before");
             TokenClaims revokedWhileDown = issue(revocationA, alice);
             TokenClaims revokedAfter = issue(revocationA, alice);
-            assertThat(revocationB.isActive(revokedWhileDown.tokenId(), Instant.now())).isTrue();
-            assertThat(revocationB.isActive(revokedAfter.tokenId(), Instant.now())).isTrue();
+            assertThat(revocationB.isActive(revokedWhileDown.tokenId(), Instant.now()))
+                    .isTrue();
+            assertThat(revocationB.isActive(revokedAfter.tokenId(), Instant.now()))
+                    .isTrue();
             awaitFanOut(busA, seenByB);
 
             long stopStarted = System.nanoTime();
             try {
                 TestRedis.shutdownServer();
-                Duration noticed = TestRedis.await("both nodes lost Redis", Duration.ofSeconds(5), () -> !redisA.isUp() && !redisB.isUp());
+                Duration noticed = TestRedis.await(
+                        "both nodes lost Redis", Duration.ofSeconds(5), () -> !redisA.isUp() && !redisB.isUp());
                 LOG.info("Redis stopped; the nodes noticed within {} ms", noticed.toMillis());
 
                 ProbeResult down = health.check();
@@ -105,8 +112,10 @@ class RedisRestartIT {
 
                 // Revocation goes to the database, and node B's earlier "active" answer is not trusted.
                 revocationA.revoke(revokedWhileDown.tokenId(), Instant.now());
-                assertThat(revocationB.isActive(revokedWhileDown.tokenId(), Instant.now())).isFalse();
-                assertThat(revocationB.isActive(revokedAfter.tokenId(), Instant.now())).isTrue();
+                assertThat(revocationB.isActive(revokedWhileDown.tokenId(), Instant.now()))
+                        .isFalse();
+                assertThat(revocationB.isActive(revokedAfter.tokenId(), Instant.now()))
+                        .isTrue();
 
                 // A node alone still hears its own events.
                 var lonely = new ProjectsChanged(Set.of(ProjectId.random()));
@@ -117,7 +126,8 @@ class RedisRestartIT {
             }
             LOG.info("Redis was down for {} ms", (System.nanoTime() - stopStarted) / 1_000_000);
 
-            Duration reconnected = TestRedis.await("both nodes reconnected", Duration.ofSeconds(10), () -> redisA.isUp() && redisB.isUp());
+            Duration reconnected = TestRedis.await(
+                    "both nodes reconnected", Duration.ofSeconds(10), () -> redisA.isUp() && redisB.isUp());
             LOG.info("the nodes reconnected {} ms after Redis was started", reconnected.toMillis());
             assertThat(health.check().status()).isEqualTo(ProbeResult.UP);
 
@@ -132,11 +142,15 @@ class RedisRestartIT {
             });
             assertSharedLimit(limiterA, limiterB, "after");
 
-            assertThat(revocationB.isActive(revokedWhileDown.tokenId(), Instant.now())).isFalse();
-            assertThat(revocationB.isActive(revokedAfter.tokenId(), Instant.now())).isTrue();
+            assertThat(revocationB.isActive(revokedWhileDown.tokenId(), Instant.now()))
+                    .isFalse();
+            assertThat(revocationB.isActive(revokedAfter.tokenId(), Instant.now()))
+                    .isTrue();
             revocationA.revoke(revokedAfter.tokenId(), Instant.now());
-            assertThat(redisA.sync().exists(namespace + "revoked:" + revokedAfter.tokenId())).isEqualTo(1);
-            assertThat(revocationB.isActive(revokedAfter.tokenId(), Instant.now())).isFalse();
+            assertThat(redisA.sync().exists(namespace + "revoked:" + revokedAfter.tokenId()))
+                    .isEqualTo(1);
+            assertThat(revocationB.isActive(revokedAfter.tokenId(), Instant.now()))
+                    .isFalse();
 
             Duration fanOut = awaitFanOut(busA, seenByB);
             LOG.info("events fan out again {} ms after reconnecting", fanOut.toMillis());
@@ -147,7 +161,8 @@ class RedisRestartIT {
     @Test
     void aRedisThatStopsAnsweringCountsAsDownAfterOneTimeout() {
         String namespace = TestRedis.uniqueNamespace();
-        try (RedisConnection admin = TestRedis.connect(namespace); RedisConnection redis = TestRedis.connect(namespace)) {
+        try (RedisConnection admin = TestRedis.connect(namespace);
+                RedisConnection redis = TestRedis.connect(namespace)) {
             var limiter = new RedisRateLimiter(redis);
             var health = new RedisHealthProbe(redis);
             assertThat(limiter.tryConsume(LIMIT, "slow").allowed()).isTrue();
@@ -167,7 +182,10 @@ class RedisRestartIT {
             long nextMs = (System.nanoTime() - start) / 1_000_000;
             // Falling back, the next decisions no longer wait for Redis: well under one command timeout.
             assertThat(nextMs).isLessThan(RedisConnection.DEFAULT_COMMAND_TIMEOUT.toMillis());
-            LOG.info("while Redis is paused: first decision {} ms (the timeout), the next three {} ms together", firstMs, nextMs);
+            LOG.info(
+                    "while Redis is paused: first decision {} ms (the timeout), the next three {} ms together",
+                    firstMs,
+                    nextMs);
             assertThat(health.check().status()).isEqualTo(ProbeResult.DEGRADED);
 
             Duration back = TestRedis.await("the limiter uses Redis again", Duration.ofSeconds(5), () -> {

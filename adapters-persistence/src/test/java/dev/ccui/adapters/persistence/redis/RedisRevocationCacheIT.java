@@ -29,6 +29,7 @@ class RedisRevocationCacheIT {
 
     @TempDir
     Path folder;
+
     private Database database;
     private String namespace;
     private RedisConnection redisA;
@@ -47,12 +48,15 @@ class RedisRevocationCacheIT {
         database = TestDatabases.sqlite(folder);
         alice = UserId.random();
         Instant created = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        new JdbiUserRepository(database.jdbi()).insert(new User(alice, new Username("alice"), Role.MEMBER, false, "$2a$12$x", created, created, null));
+        new JdbiUserRepository(database.jdbi())
+                .insert(new User(alice, new Username("alice"), Role.MEMBER, false, "$2a$12$x", created, created, null));
         namespace = TestRedis.uniqueNamespace();
         redisA = TestRedis.connect(namespace);
         redisB = TestRedis.connect(namespace);
-        nodeA = new RedisRevocationCache(new JdbiAuthTokenRepository(database.jdbi()), database.jdbi(), redisA, LONG_CACHE);
-        nodeB = new RedisRevocationCache(new JdbiAuthTokenRepository(database.jdbi()), database.jdbi(), redisB, LONG_CACHE);
+        nodeA = new RedisRevocationCache(
+                new JdbiAuthTokenRepository(database.jdbi()), database.jdbi(), redisA, LONG_CACHE);
+        nodeB = new RedisRevocationCache(
+                new JdbiAuthTokenRepository(database.jdbi()), database.jdbi(), redisB, LONG_CACHE);
     }
 
     @AfterEach
@@ -80,13 +84,18 @@ class RedisRevocationCacheIT {
         nodeA.revoke(token.tokenId(), Instant.now());
 
         // Well before the 5 s local cache would have expired: the revocation travelled through Redis.
-        Duration seenAfter = TestRedis.await("node B sees the revocation", Duration.ofSeconds(3),
+        Duration seenAfter = TestRedis.await(
+                "node B sees the revocation",
+                Duration.ofSeconds(3),
                 () -> !nodeB.isActive(token.tokenId(), Instant.now()));
         assertThat(seenAfter).isLessThan(Duration.ofSeconds(3));
-        assertThat(new JdbiAuthTokenRepository(database.jdbi()).isActive(token.tokenId(), Instant.now())).isFalse();
+        assertThat(new JdbiAuthTokenRepository(database.jdbi()).isActive(token.tokenId(), Instant.now()))
+                .isFalse();
         String mark = namespace + "revoked:" + token.tokenId();
         assertThat(redisA.sync().exists(mark)).isEqualTo(1);
-        assertThat(redisA.sync().pttl(mark)).isBetween(Duration.ofMinutes(59).toMillis(), Duration.ofHours(1).toMillis());
+        assertThat(redisA.sync().pttl(mark))
+                .isBetween(
+                        Duration.ofMinutes(59).toMillis(), Duration.ofHours(1).toMillis());
     }
 
     @Test
@@ -98,7 +107,9 @@ class RedisRevocationCacheIT {
         // Without the mark, only the channel message can make B stop trusting its cached answer.
         redisA.sync().del(namespace + "revoked:" + token.tokenId());
 
-        TestRedis.await("node B's cache entry is evicted", Duration.ofSeconds(1),
+        TestRedis.await(
+                "node B's cache entry is evicted",
+                Duration.ofSeconds(1),
                 () -> !nodeB.isActive(token.tokenId(), Instant.now()));
     }
 
@@ -116,9 +127,13 @@ class RedisRevocationCacheIT {
         assertThat(nodeB.isActive(other.tokenId(), Instant.now())).isFalse();
         assertThat(nodeB.isActive(third.tokenId(), Instant.now())).isFalse();
         assertThat(nodeB.isActive(kept.tokenId(), Instant.now())).isTrue();
-        assertThat(redisA.sync().exists(namespace + "revoked:" + other.tokenId(), namespace + "revoked:" + third.tokenId())).isEqualTo(2);
-        assertThat(redisA.sync().exists(namespace + "revoked:" + kept.tokenId())).isZero();
-        assertThat(redisA.sync().pttl(namespace + "revoked:" + third.tokenId())).isLessThanOrEqualTo(Duration.ofMinutes(10).toMillis());
+        assertThat(redisA.sync()
+                        .exists(namespace + "revoked:" + other.tokenId(), namespace + "revoked:" + third.tokenId()))
+                .isEqualTo(2);
+        assertThat(redisA.sync().exists(namespace + "revoked:" + kept.tokenId()))
+                .isZero();
+        assertThat(redisA.sync().pttl(namespace + "revoked:" + third.tokenId()))
+                .isLessThanOrEqualTo(Duration.ofMinutes(10).toMillis());
         assertThat(nodeA.revokeAllOf(alice, kept.tokenId(), Instant.now())).isZero();
     }
 

@@ -22,8 +22,7 @@ final class TestRedis {
     private static final RedisURI URI = RedisConnection.parse(URL);
     private static final Duration POLL = Duration.ofMillis(10);
 
-    private TestRedis() {
-    }
+    private TestRedis() {}
 
     static String uniqueNamespace() {
         return "ccui-it-" + UUID.randomUUID().toString().substring(0, 8) + ":";
@@ -63,7 +62,8 @@ final class TestRedis {
         var commands = redis.sync();
         ScanCursor cursor = ScanCursor.INITIAL;
         do {
-            var page = commands.scan(cursor, ScanArgs.Builder.matches(namespace + "*").limit(500));
+            var page = commands.scan(
+                    cursor, ScanArgs.Builder.matches(namespace + "*").limit(500));
             if (!page.getKeys().isEmpty()) {
                 commands.del(page.getKeys().toArray(String[]::new));
             }
@@ -73,7 +73,8 @@ final class TestRedis {
 
     static boolean serverAnswers() {
         try {
-            return run(List.of("redis-cli", "-h", URI.getHost(), "-p", Integer.toString(URI.getPort()), "ping")).contains("PONG");
+            return run(List.of("redis-cli", "-h", URI.getHost(), "-p", Integer.toString(URI.getPort()), "ping"))
+                    .contains("PONG");
         } catch (IOException e) {
             return false;
         }
@@ -89,8 +90,18 @@ final class TestRedis {
         if (serverAnswers()) {
             return;
         }
-        run(List.of("redis-server", "--daemonize", "yes", "--bind", URI.getHost(), "--port", Integer.toString(URI.getPort()),
-                "--save", "", "--appendonly", "no"));
+        run(List.of(
+                "redis-server",
+                "--daemonize",
+                "yes",
+                "--bind",
+                URI.getHost(),
+                "--port",
+                Integer.toString(URI.getPort()),
+                "--save",
+                "",
+                "--appendonly",
+                "no"));
         await("Redis started", Duration.ofSeconds(10), TestRedis::serverAnswers);
     }
 

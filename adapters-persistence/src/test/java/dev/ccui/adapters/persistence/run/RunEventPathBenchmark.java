@@ -39,8 +39,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class RunEventPathBenchmark {
     private static final int EVENTS = 2_000;
 
-    private RunEventPathBenchmark() {
-    }
+    private RunEventPathBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         for (int subscribers : new int[] {1, 100}) {
@@ -54,35 +53,61 @@ public final class RunEventPathBenchmark {
     private static void measure(Database database, int subscribers) {
         var runner = new FakeClaudeRunner();
         var projects = new InMemoryProjectRepository();
-        var user = new Principal(UserId.random(), new Username("bench"), Role.ADMIN, AuthMethod.BEARER, null, null, Set.of());
-        var project = new Project(ProjectId.random(), "/w/bench", "bench", false, false, false, false, user.userId(),
-                Instant.now(), Instant.now());
+        var user = new Principal(
+                UserId.random(), new Username("bench"), Role.ADMIN, AuthMethod.BEARER, null, null, Set.of());
+        var project = new Project(
+                ProjectId.random(),
+                "/w/bench",
+                "bench",
+                false,
+                false,
+                false,
+                false,
+                user.userId(),
+                Instant.now(),
+                Instant.now());
         projects.insert(project);
         var runs = new JdbiRunRepository(database.jdbi());
-        try (var service = new RunService(runner, new JdbiRunEventLog(database.jdbi()), runs, new JdbiNodeHeartbeats(database.jdbi()), projects,
-                id -> Optional.empty(), new InMemoryEventBus(), new Auditor(new InMemoryAuditRepository(), Clock.systemUTC()),
-                Clock.systemUTC(), RunSettings.defaults())) {
-            var started = service.start(user, new StartRunCommand(project.id(), null, "go", List.of(), null,
-                    null, List.of(), "bench"), ClientInfo.INTERNAL);
+        try (var service = new RunService(
+                runner,
+                new JdbiRunEventLog(database.jdbi()),
+                runs,
+                new JdbiNodeHeartbeats(database.jdbi()),
+                projects,
+                id -> Optional.empty(),
+                new InMemoryEventBus(),
+                new Auditor(new InMemoryAuditRepository(), Clock.systemUTC()),
+                Clock.systemUTC(),
+                RunSettings.defaults())) {
+            var started = service.start(
+                    user,
+                    new StartRunCommand(project.id(), null, "go", List.of(), null, null, List.of(), "bench"),
+                    ClientInfo.INTERNAL);
             long[] latencies = new long[EVENTS * subscribers];
             AtomicInteger next = new AtomicInteger();
             var cli = runner.last();
             cli.emit(new RunEvent.RunStarted(started.sessionId().value(), "m", "/w/bench", "default", List.of(), "x"));
             for (int i = 0; i < subscribers; i++) {
                 service.subscribe(user, started.sessionId(), 1, event -> {
-                    if (event.event() instanceof RunEvent.AssistantDelta delta) {
-                        latencies[next.getAndIncrement()] = System.nanoTime() - Long.parseLong(delta.text());
-                    }
-                }).replay();
+                            if (event.event() instanceof RunEvent.AssistantDelta delta) {
+                                latencies[next.getAndIncrement()] = System.nanoTime() - Long.parseLong(delta.text());
+                            }
+                        })
+                        .replay();
             }
             for (int i = 0; i < EVENTS; i++) {
                 cli.emit(new RunEvent.AssistantDelta("m", 0, "text", Long.toString(System.nanoTime()), null));
             }
             long[] sorted = Arrays.copyOf(latencies, next.get());
             Arrays.sort(sorted);
-            System.out.printf("subscribers=%d events=%d deliveries=%d p50=%.3f ms p99=%.3f ms max=%.3f ms%n",
-                    subscribers, EVENTS, sorted.length, sorted[sorted.length / 2] / 1e6,
-                    sorted[(int) (sorted.length * 0.99)] / 1e6, sorted[sorted.length - 1] / 1e6);
+            System.out.printf(
+                    "subscribers=%d events=%d deliveries=%d p50=%.3f ms p99=%.3f ms max=%.3f ms%n",
+                    subscribers,
+                    EVENTS,
+                    sorted.length,
+                    sorted[sorted.length / 2] / 1e6,
+                    sorted[(int) (sorted.length * 0.99)] / 1e6,
+                    sorted[sorted.length - 1] / 1e6);
         }
     }
 }

@@ -30,13 +30,20 @@ final class AlertQueue {
         this.log = log;
         this.channel = channel;
         this.queue = new ArrayBlockingQueue<>(capacity);
-        this.worker = Thread.ofPlatform().name("ccui-" + channel.replace(' ', '-')).daemon().start(() -> run(delivery));
+        this.worker = Thread.ofPlatform()
+                .name("ccui-" + channel.replace(' ', '-'))
+                .daemon()
+                .start(() -> run(delivery));
     }
 
     void offer(Alert alert) {
         if (closing || !queue.offer(alert)) {
             long total = dropped.incrementAndGet();
-            log.warn("{} queue full or closed: dropped alert {} ({} dropped so far)", channel, alert.fingerprint(), total);
+            log.warn(
+                    "{} queue full or closed: dropped alert {} ({} dropped so far)",
+                    channel,
+                    alert.fingerprint(),
+                    total);
         }
     }
 

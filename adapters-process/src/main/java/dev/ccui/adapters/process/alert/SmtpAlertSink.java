@@ -2,6 +2,7 @@ package dev.ccui.adapters.process.alert;
 
 import dev.ccui.application.alert.port.out.Alert;
 import dev.ccui.application.alert.port.out.AlertSink;
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -28,7 +29,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLSocketFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import jakarta.mail.AuthenticationFailedException;
 
 /**
  * Mails each alert over SMTP: one message when an incident fires and one, threaded as a reply to
@@ -129,7 +129,10 @@ public final class SmtpAlertSink implements AlertSink, AutoCloseable {
     private boolean admitAndDeliver(Alert alert) {
         if (!withinBudget()) {
             overBudget++;
-            LOG.warn("alert mail budget of {}/h used up: alert {} not mailed", settings.maxPerHour(), alert.fingerprint());
+            LOG.warn(
+                    "alert mail budget of {}/h used up: alert {} not mailed",
+                    settings.maxPerHour(),
+                    alert.fingerprint());
             failed.incrementAndGet();
             return true;
         }
@@ -155,23 +158,31 @@ public final class SmtpAlertSink implements AlertSink, AutoCloseable {
             return true;
         }
         sentLastHour.addLast(clock.instant());
-        Retries.Result result = Retries.deliver(LOG, "alert mail", alert.fingerprint(), ATTEMPTS, Duration.ofSeconds(1), attempt -> {
-            try {
-                Transport.send(message);
-                return null;
-            } catch (MessagingException | RuntimeException e) {
-                // The server's reply or the connection error; never the settings (they hold the password).
-                return new Retries.Failure(e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).strip(),
-                        permanent(e));
-            }
-        });
+        Retries.Result result =
+                Retries.deliver(LOG, "alert mail", alert.fingerprint(), ATTEMPTS, Duration.ofSeconds(1), attempt -> {
+                    try {
+                        Transport.send(message);
+                        return null;
+                    } catch (MessagingException | RuntimeException e) {
+                        // The server's reply or the connection error; never the settings (they hold the password).
+                        return new Retries.Failure(
+                                e.getClass().getSimpleName() + ": "
+                                        + String.valueOf(e.getMessage()).strip(),
+                                permanent(e));
+                    }
+                });
         if (result.delivered()) {
             delivered.incrementAndGet();
             overBudget = 0;
             LOG.debug("alert {} mailed (attempt {})", alert.fingerprint(), result.attempts());
         } else if (!result.interrupted()) {
-            LOG.warn("alert mail for {} failed via {}:{} after {} attempt(s): {}", alert.fingerprint(),
-                    settings.host(), settings.port(), result.attempts(), result.last().outcome());
+            LOG.warn(
+                    "alert mail for {} failed via {}:{} after {} attempt(s): {}",
+                    alert.fingerprint(),
+                    settings.host(),
+                    settings.port(),
+                    result.attempts(),
+                    result.last().outcome());
             // Counted after the line is written: whoever sees the count can read why.
             failed.incrementAndGet();
         }
@@ -222,14 +233,19 @@ public final class SmtpAlertSink implements AlertSink, AutoCloseable {
         if (!alert.detail().isEmpty()) {
             b.append(alert.detail()).append("\n\n");
         }
-        b.append("status:      ").append(alert.resolved() ? "resolved" : "firing").append('\n');
+        b.append("status:      ")
+                .append(alert.resolved() ? "resolved" : "firing")
+                .append('\n');
         b.append("severity:    ").append(alert.severity().code()).append('\n');
         b.append("kind:        ").append(alert.kind().code()).append('\n');
         b.append("at:          ").append(alert.at()).append('\n');
         b.append("fingerprint: ").append(alert.fingerprint()).append('\n');
         if (overBudget > 0) {
-            b.append("\n").append(overBudget).append(" earlier alert(s) were not mailed: the budget of ")
-                    .append(settings.maxPerHour()).append(" mails per hour was used up. See the server log.\n");
+            b.append("\n")
+                    .append(overBudget)
+                    .append(" earlier alert(s) were not mailed: the budget of ")
+                    .append(settings.maxPerHour())
+                    .append(" mails per hour was used up. See the server log.\n");
         }
         b.append("\n-- \nClaude Code UI alerts. Runbook: docs/runbook.md\n");
         return b.toString();

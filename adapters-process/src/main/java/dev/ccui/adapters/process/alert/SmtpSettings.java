@@ -18,10 +18,22 @@ import java.util.function.Function;
  * @param username    null when the server takes mail without AUTH
  * @param maxPerHour  mails per hour at most; alerts over it are logged and counted in the next mail
  */
-public record SmtpSettings(String host, int port, Security security, String username, String password,
-                           InternetAddress from, List<InternetAddress> to, int maxPerHour, Duration timeout) {
+public record SmtpSettings(
+        String host,
+        int port,
+        Security security,
+        String username,
+        String password,
+        InternetAddress from,
+        List<InternetAddress> to,
+        int maxPerHour,
+        Duration timeout) {
 
-    public enum Security { STARTTLS, IMPLICIT_TLS, NONE }
+    public enum Security {
+        STARTTLS,
+        IMPLICIT_TLS,
+        NONE
+    }
 
     public SmtpSettings {
         Objects.requireNonNull(host, "host");
@@ -48,7 +60,9 @@ public record SmtpSettings(String host, int port, Security security, String user
             return Optional.empty();
         }
         List<String> problems = new ArrayList<>();
-        String tls = Optional.ofNullable(value(variables, "CCUI_ALERT_SMTP_TLS")).orElse("starttls").toLowerCase(Locale.ROOT);
+        String tls = Optional.ofNullable(value(variables, "CCUI_ALERT_SMTP_TLS"))
+                .orElse("starttls")
+                .toLowerCase(Locale.ROOT);
         Security security = switch (tls) {
             case "starttls" -> Security.STARTTLS;
             case "implicit", "smtps", "ssl" -> Security.IMPLICIT_TLS;
@@ -100,8 +114,8 @@ public record SmtpSettings(String host, int port, Security security, String user
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
-        return Optional.of(new SmtpSettings(host, port, security, user, password, from, to, maxPerHour,
-                Duration.ofSeconds(15)));
+        return Optional.of(
+                new SmtpSettings(host, port, security, user, password, from, to, maxPerHour, Duration.ofSeconds(15)));
     }
 
     private static String value(Function<String, String> variables, String name) {
@@ -109,8 +123,8 @@ public record SmtpSettings(String host, int port, Security security, String user
         return v == null || v.isBlank() ? null : v.strip();
     }
 
-    private static int integer(Function<String, String> variables, String name, int fallback, int min, int max,
-                               List<String> problems) {
+    private static int integer(
+            Function<String, String> variables, String name, int fallback, int min, int max, List<String> problems) {
         String v = value(variables, name);
         if (v == null) {
             return fallback;
@@ -129,7 +143,8 @@ public record SmtpSettings(String host, int port, Security security, String user
 
     @Override
     public String toString() {
-        return "SmtpSettings[" + host + ":" + port + ", " + security + ", user=" + (username == null ? "none" : username)
+        return "SmtpSettings[" + host + ":" + port + ", " + security + ", user="
+                + (username == null ? "none" : username)
                 + ", password=" + (password == null ? "none" : "***") + ", from=" + from + ", to=" + to
                 + ", maxPerHour=" + maxPerHour + "]";
     }

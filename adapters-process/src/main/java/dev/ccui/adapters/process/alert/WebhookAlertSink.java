@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ccui.application.alert.port.out.Alert;
 import dev.ccui.application.alert.port.out.AlertSink;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,7 +21,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.io.IOException;
 
 /**
  * Posts each alert as JSON to a webhook (Slack/Mattermost-compatible {@code text} plus the
@@ -45,10 +45,21 @@ public final class WebhookAlertSink implements AlertSink, AutoCloseable {
      * @param requestTimeout  per try, connect and response (10 s)
      * @param queueCapacity   alerts waiting at most (100)
      */
-    public record Settings(URI url, String secret, int attempts, Duration firstBackoff, Duration requestTimeout,
-                           int queueCapacity, String previousSecret) {
-        public Settings(URI url, String secret, int attempts, Duration firstBackoff, Duration requestTimeout,
-                        int queueCapacity) {
+    public record Settings(
+            URI url,
+            String secret,
+            int attempts,
+            Duration firstBackoff,
+            Duration requestTimeout,
+            int queueCapacity,
+            String previousSecret) {
+        public Settings(
+                URI url,
+                String secret,
+                int attempts,
+                Duration firstBackoff,
+                Duration requestTimeout,
+                int queueCapacity) {
             this(url, secret, attempts, firstBackoff, requestTimeout, queueCapacity, null);
         }
 
@@ -61,7 +72,8 @@ public final class WebhookAlertSink implements AlertSink, AutoCloseable {
                 throw new IllegalArgumentException("attempts and queueCapacity must be positive");
             }
             secret = secret == null || secret.isBlank() ? null : secret;
-            previousSecret = secret == null || previousSecret == null || previousSecret.isBlank() ? null : previousSecret;
+            previousSecret =
+                    secret == null || previousSecret == null || previousSecret.isBlank() ? null : previousSecret;
         }
 
         /** While a secret is rotated out, alerts are also signed with it ({@code X-CCUI-Signature-Previous}). */
@@ -76,8 +88,10 @@ public final class WebhookAlertSink implements AlertSink, AutoCloseable {
 
     public WebhookAlertSink(Settings settings) {
         this.settings = settings;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.requestTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(settings.requestTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         this.queue = new AlertQueue(LOG, "alert webhook", settings.queueCapacity(), this::deliver);
     }
 
@@ -98,7 +112,9 @@ public final class WebhookAlertSink implements AlertSink, AutoCloseable {
     public static String body(Alert alert) {
         Map<String, Object> body = new LinkedHashMap<>();
         String state = alert.resolved() ? "RESOLVED" : alert.severity().name();
-        body.put("text", "[ccui " + state + "] " + alert.title() + (alert.detail().isEmpty() ? "" : ": " + alert.detail()));
+        body.put(
+                "text",
+                "[ccui " + state + "] " + alert.title() + (alert.detail().isEmpty() ? "" : ": " + alert.detail()));
         body.put("kind", alert.kind().code());
         body.put("severity", alert.severity().code());
         body.put("status", alert.resolved() ? "resolved" : "firing");
@@ -116,8 +132,10 @@ public final class WebhookAlertSink implements AlertSink, AutoCloseable {
     /** Tries the alert up to {@code attempts} times; false only when interrupted. */
     private boolean deliver(Alert alert) {
         String body = body(alert);
-        HttpRequest.Builder request = HttpRequest.newBuilder(settings.url()).timeout(settings.requestTimeout())
-                .header("Content-Type", "application/json").header("User-Agent", "ccui-alerts")
+        HttpRequest.Builder request = HttpRequest.newBuilder(settings.url())
+                .timeout(settings.requestTimeout())
+                .header("Content-Type", "application/json")
+                .header("User-Agent", "ccui-alerts")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (settings.secret() != null) {
             request.header("X-CCUI-Signature", "sha256=" + hmac(settings.secret(), body));
@@ -127,27 +145,32 @@ public final class WebhookAlertSink implements AlertSink, AutoCloseable {
             }
         }
         HttpRequest built = request.build();
-        Retries.Result result = Retries.deliver(LOG, "alert webhook", alert.fingerprint(), settings.attempts(),
-                settings.firstBackoff(), attempt -> {
+        Retries.Result result = Retries.deliver(
+                LOG, "alert webhook", alert.fingerprint(), settings.attempts(), settings.firstBackoff(), attempt -> {
                     try {
-                        int status = http.send(built, HttpResponse.BodyHandlers.discarding()).statusCode();
+                        int status = http.send(built, HttpResponse.BodyHandlers.discarding())
+                                .statusCode();
                         if (status >= 200 && status < 300) {
                             return null;
                         }
                         // A 4xx other than timeout/too-many is the receiver's final word.
-                        return new Retries.Failure("HTTP " + status,
-                                status >= 400 && status < 500 && status != 408 && status != 429);
+                        return new Retries.Failure(
+                                "HTTP " + status, status >= 400 && status < 500 && status != 408 && status != 429);
                     } catch (IOException | RuntimeException e) {
-                        return new Retries.Failure(e.getClass().getSimpleName()
-                                + (e.getMessage() == null ? "" : ": " + e.getMessage()), false);
+                        return new Retries.Failure(
+                                e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+                                false);
                     }
                 });
         if (result.delivered()) {
             delivered.incrementAndGet();
             LOG.debug("alert {} delivered to the webhook (attempt {})", alert.fingerprint(), result.attempts());
         } else if (!result.interrupted()) {
-            LOG.warn("alert webhook failed for alert {} after {} attempt(s), last: {}", alert.fingerprint(),
-                    result.attempts(), result.last().outcome());
+            LOG.warn(
+                    "alert webhook failed for alert {} after {} attempt(s), last: {}",
+                    alert.fingerprint(),
+                    result.attempts(),
+                    result.last().outcome());
         }
         return !result.interrupted();
     }

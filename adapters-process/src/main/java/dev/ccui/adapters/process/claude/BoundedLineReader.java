@@ -19,8 +19,7 @@ final class BoundedLineReader {
     private int lineLength;
 
     /** A line read, or the size of a line that was too long ({@code text} is then {@code null}). */
-    record Line(String text, long skippedBytes) {
-    }
+    record Line(String text, long skippedBytes) {}
 
     BoundedLineReader(InputStream in, int maxLineBytes) {
         this.in = in;

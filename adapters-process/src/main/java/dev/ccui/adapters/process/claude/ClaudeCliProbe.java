@@ -1,8 +1,8 @@
 package dev.ccui.adapters.process.claude;
 
+import dev.ccui.application.health.port.in.ProbeResult;
 import dev.ccui.application.health.port.out.HealthProbe;
 import dev.ccui.application.history.CliCleanupPeriod;
-import dev.ccui.application.health.port.in.ProbeResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -47,8 +47,7 @@ public final class ClaudeCliProbe implements HealthProbe {
         this.cacheFor = cacheFor;
     }
 
-    private record Cached(ProbeResult result, Instant at) {
-    }
+    private record Cached(ProbeResult result, Instant at) {}
 
     @Override
     public String name() {
@@ -90,18 +89,26 @@ public final class ClaudeCliProbe implements HealthProbe {
             if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
-                return new ProbeResult(ProbeResult.DEGRADED, null, Map.of("path", executable, "error", "no answer to --version"));
+                return new ProbeResult(
+                        ProbeResult.DEGRADED, null, Map.of("path", executable, "error", "no answer to --version"));
             }
             String text = new String(out.readNBytes(MAX_OUTPUT), StandardCharsets.UTF_8);
             long latency = (System.nanoTime() - start) / 1_000_000;
             Matcher matcher = VERSION.matcher(text);
             if (process.exitValue() != 0 || !matcher.find()) {
-                return new ProbeResult(ProbeResult.DEGRADED, latency, Map.of("path", executable, "error",
-                        "the CLI did not report a version (exit " + process.exitValue() + ")"));
+                return new ProbeResult(
+                        ProbeResult.DEGRADED,
+                        latency,
+                        Map.of(
+                                "path",
+                                executable,
+                                "error",
+                                "the CLI did not report a version (exit " + process.exitValue() + ")"));
             }
             return new ProbeResult(ProbeResult.UP, latency, Map.of("path", executable, "version", matcher.group(1)));
         } catch (IOException e) {
-            return new ProbeResult(ProbeResult.DEGRADED, null, Map.of("path", executable, "error", "could not read its output"));
+            return new ProbeResult(
+                    ProbeResult.DEGRADED, null, Map.of("path", executable, "error", "could not read its output"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();

@@ -1,21 +1,21 @@
 package dev.ccui.adapters.process.claude;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ccui.adapters.process.sandbox.NoSandbox;
+import dev.ccui.adapters.process.sandbox.ProcessStarter;
 import dev.ccui.application.run.port.out.ClaudeRunner;
-import dev.ccui.domain.run.ImageAttachment;
 import dev.ccui.application.run.port.out.ProcessExit;
 import dev.ccui.application.run.port.out.RunListener;
 import dev.ccui.application.run.port.out.RunSpec;
 import dev.ccui.application.run.port.out.RunningProcess;
-import dev.ccui.domain.error.UnavailableException;
-import dev.ccui.domain.run.PermissionDecision;
-import dev.ccui.domain.run.PermissionMode;
-import dev.ccui.domain.run.RunEvent;
-import dev.ccui.adapters.process.sandbox.NoSandbox;
-import dev.ccui.adapters.process.sandbox.ProcessStarter;
 import dev.ccui.application.sandbox.port.out.ProcessSandbox;
 import dev.ccui.application.sandbox.port.out.SandboxRequest;
 import dev.ccui.application.sandbox.port.out.SandboxedCommand;
+import dev.ccui.domain.error.UnavailableException;
+import dev.ccui.domain.run.ImageAttachment;
+import dev.ccui.domain.run.PermissionDecision;
+import dev.ccui.domain.run.PermissionMode;
+import dev.ccui.domain.run.RunEvent;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,8 +54,8 @@ public final class CliClaudeRunner implements ClaudeRunner, AutoCloseable {
         this.sandbox = sandbox;
         this.settings = settings;
         this.mapper = mapper;
-        this.timers = new ScheduledThreadPoolExecutor(1,
-                Thread.ofPlatform().daemon().name("claude-timers").factory());
+        this.timers = new ScheduledThreadPoolExecutor(
+                1, Thread.ofPlatform().daemon().name("claude-timers").factory());
         this.timers.setRemoveOnCancelPolicy(true);
         this.shutdownHook = Thread.ofPlatform().name("claude-shutdown").unstarted(this::killAll);
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -69,23 +69,38 @@ public final class CliClaudeRunner implements ClaudeRunner, AutoCloseable {
         List<String> command = command(spec);
         Process process;
         try {
-            SandboxedCommand sandboxed = sandbox.prepare(new SandboxRequest(SandboxRequest.Profile.CLAUDE, spec.cwd(), command,
+            SandboxedCommand sandboxed = sandbox.prepare(new SandboxRequest(
+                    SandboxRequest.Profile.CLAUDE,
+                    spec.cwd(),
+                    command,
                     CliEnvironment.build(settings.inherited(), spec.environment())));
-            ProcessBuilder builder = new ProcessBuilder(sandboxed.command()).directory(sandboxed.directory().toFile());
+            ProcessBuilder builder = new ProcessBuilder(sandboxed.command())
+                    .directory(sandboxed.directory().toFile());
             Map<String, String> environment = builder.environment();
             environment.clear();
             environment.putAll(sandboxed.environment());
             process = ProcessStarter.start(builder::start);
         } catch (IOException | RuntimeException e) {
-            LOG.warn("could not start the claude CLI '{}' in {}: {}", settings.executable(), spec.cwd(), e.getMessage());
-            listener.onEvent(new RunEvent.Error("cli_start_failed", "the claude CLI could not be started: "
-                    + e.getMessage(), Map.of("executable", settings.executable(), "cwd", spec.cwd().toString())));
+            LOG.warn(
+                    "could not start the claude CLI '{}' in {}: {}", settings.executable(), spec.cwd(), e.getMessage());
+            listener.onEvent(new RunEvent.Error(
+                    "cli_start_failed",
+                    "the claude CLI could not be started: " + e.getMessage(),
+                    Map.of(
+                            "executable",
+                            settings.executable(),
+                            "cwd",
+                            spec.cwd().toString())));
             listener.onEvent(new RunEvent.RunEnded(RunEvent.EndReason.FAILED));
             listener.onExit(new ProcessExit(null, ProcessExit.Cause.START_FAILED, ""));
             return NotStarted.INSTANCE;
         }
-        LOG.info("started claude CLI process {} for session {} in {} ({})", process.pid(), spec.sessionId(),
-                spec.cwd(), spec.resume() ? "resume" : "new");
+        LOG.info(
+                "started claude CLI process {} for session {} in {} ({})",
+                process.pid(),
+                spec.sessionId(),
+                spec.cwd(),
+                spec.resume() ? "resume" : "new");
         CliProcess running = new CliProcess(process, listener, mapper, settings, timers, live::remove);
         live.add(running);
         running.begin();
@@ -96,9 +111,17 @@ public final class CliClaudeRunner implements ClaudeRunner, AutoCloseable {
         List<String> command = new ArrayList<>(List.of(settings.executable()));
         // A long-lived CLI runs its transcript clean-up a few seconds after it starts: the app decides the period.
         command.addAll(settings.cleanup().arguments());
-        command.addAll(List.of("-p", "--input-format", "stream-json",
-                "--output-format", "stream-json", "--verbose", "--include-partial-messages",
-                "--permission-prompt-tool", "stdio", spec.resume() ? "--resume" : "--session-id",
+        command.addAll(List.of(
+                "-p",
+                "--input-format",
+                "stream-json",
+                "--output-format",
+                "stream-json",
+                "--verbose",
+                "--include-partial-messages",
+                "--permission-prompt-tool",
+                "stdio",
+                spec.resume() ? "--resume" : "--session-id",
                 spec.sessionId().value()));
         if (spec.model() != null) {
             command.addAll(List.of("--model", spec.model()));
@@ -164,8 +187,7 @@ public final class CliClaudeRunner implements ClaudeRunner, AutoCloseable {
         }
 
         @Override
-        public void interrupt() {
-        }
+        public void interrupt() {}
 
         @Override
         public void answerPermission(String requestId, PermissionDecision decision) {
@@ -188,8 +210,7 @@ public final class CliClaudeRunner implements ClaudeRunner, AutoCloseable {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
 
         @Override
         public OptionalLong pid() {

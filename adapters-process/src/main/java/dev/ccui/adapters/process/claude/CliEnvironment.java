@@ -11,13 +11,29 @@ import java.util.Set;
  * {@code METRICS_TOKEN}, any {@code CCUI_*}) never reach it, nor whatever else the app was started with.
  */
 final class CliEnvironment {
-    private static final EnvironmentAllowList ALLOWED = new EnvironmentAllowList(Set.of("PATH", "HOME", "LANG", "TERM",
-            "TMPDIR", "USER", "LOGNAME", "SHELL", "TZ", "CLAUDE_CONFIG_DIR", "IS_SANDBOX", "NODE_EXTRA_CA_CERTS", "HTTP_PROXY",
-            "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "no_proxy"),
+    private static final EnvironmentAllowList ALLOWED = new EnvironmentAllowList(
+            Set.of(
+                    "PATH",
+                    "HOME",
+                    "LANG",
+                    "TERM",
+                    "TMPDIR",
+                    "USER",
+                    "LOGNAME",
+                    "SHELL",
+                    "TZ",
+                    "CLAUDE_CONFIG_DIR",
+                    "IS_SANDBOX",
+                    "NODE_EXTRA_CA_CERTS",
+                    "HTTP_PROXY",
+                    "HTTPS_PROXY",
+                    "NO_PROXY",
+                    "http_proxy",
+                    "https_proxy",
+                    "no_proxy"),
             List.of("LC_", "XDG_", "ANTHROPIC_", "CLAUDE_CODE_", "DISABLE_"));
 
-    private CliEnvironment() {
-    }
+    private CliEnvironment() {}
 
     static boolean passes(String name) {
         return ALLOWED.passes(name);

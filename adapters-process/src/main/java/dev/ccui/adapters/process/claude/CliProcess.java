@@ -1,12 +1,12 @@
 package dev.ccui.adapters.process.claude;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ccui.domain.run.ImageAttachment;
 import dev.ccui.application.run.port.out.ProcessExit;
 import dev.ccui.application.run.port.out.RunListener;
 import dev.ccui.application.run.port.out.RunningProcess;
 import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.error.UnavailableException;
+import dev.ccui.domain.run.ImageAttachment;
 import dev.ccui.domain.run.PermissionDecision;
 import dev.ccui.domain.run.PermissionMode;
 import dev.ccui.domain.run.RunEvent;
@@ -65,8 +65,13 @@ final class CliProcess implements RunningProcess {
     /** A kill of the tree in progress on another thread; the exit is reported once it is complete. */
     private CompletableFuture<Void> treeKill;
 
-    CliProcess(Process process, RunListener listener, ObjectMapper mapper, CliRunnerSettings settings,
-               ScheduledExecutorService timers, Consumer<CliProcess> onGone) {
+    CliProcess(
+            Process process,
+            RunListener listener,
+            ObjectMapper mapper,
+            CliRunnerSettings settings,
+            ScheduledExecutorService timers,
+            Consumer<CliProcess> onGone) {
         this.process = process;
         this.listener = listener;
         this.parser = new StreamJsonParser(mapper);
@@ -74,14 +79,23 @@ final class CliProcess implements RunningProcess {
         this.settings = settings;
         this.timers = timers;
         this.onGone = onGone;
-        this.reader = Thread.ofPlatform().daemon().name("claude-stdout-" + process.pid()).unstarted(this::readStdout);
+        this.reader = Thread.ofPlatform()
+                .daemon()
+                .name("claude-stdout-" + process.pid())
+                .unstarted(this::readStdout);
     }
 
     /** Starts reading and writing; separate from the constructor so the runner tracks it first. */
     void begin() {
         long pid = process.pid();
-        Thread.ofPlatform().daemon().name("claude-stderr-" + pid).start(() -> stderr.readFrom(process.getErrorStream(), pid));
-        Thread.ofPlatform().daemon().name("claude-stdin-" + pid).start(() -> stdin.drainTo(process.getOutputStream(), pid));
+        Thread.ofPlatform()
+                .daemon()
+                .name("claude-stderr-" + pid)
+                .start(() -> stderr.readFrom(process.getErrorStream(), pid));
+        Thread.ofPlatform()
+                .daemon()
+                .name("claude-stdin-" + pid)
+                .start(() -> stdin.drainTo(process.getOutputStream(), pid));
         reader.start();
         synchronized (this) {
             scheduleIdle();
@@ -110,7 +124,9 @@ final class CliProcess implements RunningProcess {
             resultsAtInterrupt = results;
             write(encoder.controlRequest(nextRequestId("interrupt"), "interrupt", Map.of()));
         }
-        timers.schedule(() -> killIfStillRunning(resultsAtInterrupt), settings.interruptTimeout().toMillis(),
+        timers.schedule(
+                () -> killIfStillRunning(resultsAtInterrupt),
+                settings.interruptTimeout().toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 
@@ -123,7 +139,9 @@ final class CliProcess implements RunningProcess {
             closing = ProcessExit.Cause.INTERRUPT_TIMEOUT;
             treeKill = done;
         }
-        LOG.warn("claude CLI process {} ignored an interrupt for {}: killing its process tree", process.pid(),
+        LOG.warn(
+                "claude CLI process {} ignored an interrupt for {}: killing its process tree",
+                process.pid(),
                 settings.interruptTimeout());
         try {
             ProcessTrees.kill(process, List.of(), KILL_WAIT);
@@ -190,8 +208,10 @@ final class CliProcess implements RunningProcess {
         }
         try {
             if (!process.waitFor(settings.closeTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.info("claude CLI process {} did not exit {} after its input closed: killing its process tree",
-                        process.pid(), settings.closeTimeout());
+                LOG.info(
+                        "claude CLI process {} did not exit {} after its input closed: killing its process tree",
+                        process.pid(),
+                        settings.closeTimeout());
             }
             List<ProcessHandle> leftovers = ProcessTrees.aliveDescendants(treeAtClose);
             if (process.isAlive() || !leftovers.isEmpty()) {
@@ -246,9 +266,14 @@ final class CliProcess implements RunningProcess {
             BoundedLineReader.Line line;
             while ((line = lines.next()) != null) {
                 if (line.text() == null) {
-                    LOG.warn("claude CLI process {} printed a line of {} bytes, more than {}: skipped", process.pid(),
-                            line.skippedBytes(), settings.maxLineBytes());
-                    deliver(new RunEvent.Error("line_too_long", "the CLI printed a line too long to read; it was skipped",
+                    LOG.warn(
+                            "claude CLI process {} printed a line of {} bytes, more than {}: skipped",
+                            process.pid(),
+                            line.skippedBytes(),
+                            settings.maxLineBytes());
+                    deliver(new RunEvent.Error(
+                            "line_too_long",
+                            "the CLI printed a line too long to read; it was skipped",
                             Map.of("bytes", line.skippedBytes(), "limit", settings.maxLineBytes())));
                     continue;
                 }
@@ -334,7 +359,10 @@ final class CliProcess implements RunningProcess {
             }
             stderr.awaitEnd(STDERR_WAIT);
         } catch (ExecutionException | TimeoutException e) {
-            LOG.warn("killing the process tree of claude CLI process {} did not finish: {}", process.pid(), e.toString());
+            LOG.warn(
+                    "killing the process tree of claude CLI process {} did not finish: {}",
+                    process.pid(),
+                    e.toString());
             exitCode = process.exitValue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -354,8 +382,16 @@ final class CliProcess implements RunningProcess {
         String tail = stderr.text();
         controls.failAll(new UnavailableException("the claude CLI process of this session has ended"));
         if (cause == ProcessExit.Cause.EXITED) {
-            LOG.warn("claude CLI process {} exited on its own with code {}{}", process.pid(), exitCode,
-                    tail.isEmpty() ? "" : ": " + tail.lines().reduce((first, second) -> second).orElse(""));
+            LOG.warn(
+                    "claude CLI process {} exited on its own with code {}{}",
+                    process.pid(),
+                    exitCode,
+                    tail.isEmpty()
+                            ? ""
+                            : ": "
+                                    + tail.lines()
+                                            .reduce((first, second) -> second)
+                                            .orElse(""));
         }
         ExitEvents.of(cause, exitCode, tail, turnWasActive).forEach(this::deliver);
         try {
@@ -375,8 +411,8 @@ final class CliProcess implements RunningProcess {
             return;
         }
         long resultsWhenIdle = results;
-        idleTimer = timers.schedule(() -> closeIfStillIdle(resultsWhenIdle), settings.idleTimeout().toMillis(),
-                TimeUnit.MILLISECONDS);
+        idleTimer = timers.schedule(
+                () -> closeIfStillIdle(resultsWhenIdle), settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void closeIfStillIdle(long resultsWhenIdle) {
@@ -386,7 +422,8 @@ final class CliProcess implements RunningProcess {
             }
         }
         LOG.info("closing claude CLI process {}: idle for {}", process.pid(), settings.idleTimeout());
-        Thread.ofVirtual().name("claude-idle-close-" + process.pid())
+        Thread.ofVirtual()
+                .name("claude-idle-close-" + process.pid())
                 .start(() -> closeBecause(ProcessExit.Cause.IDLE_TIMEOUT));
     }
 

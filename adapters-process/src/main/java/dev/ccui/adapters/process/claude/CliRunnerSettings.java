@@ -16,9 +16,14 @@ import java.util.Objects;
  * @param maxLineBytes     longer stdout lines are skipped with an {@code error} event
  * @param cleanup          the transcript clean-up period every process is started with
  */
-public record CliRunnerSettings(String executable, Map<String, String> inherited, Duration idleTimeout,
-                                Duration interruptTimeout, Duration closeTimeout, int maxLineBytes,
-                                CliCleanupPeriod cleanup) {
+public record CliRunnerSettings(
+        String executable,
+        Map<String, String> inherited,
+        Duration idleTimeout,
+        Duration interruptTimeout,
+        Duration closeTimeout,
+        int maxLineBytes,
+        CliCleanupPeriod cleanup) {
     public static final int DEFAULT_MAX_LINE_BYTES = 16 * 1024 * 1024;
 
     public CliRunnerSettings {
@@ -35,16 +40,24 @@ public record CliRunnerSettings(String executable, Map<String, String> inherited
 
     /** Ten minutes idle, five seconds to obey an interrupt, three to exit, 16 MiB lines, transcripts kept. */
     public static CliRunnerSettings defaults(String executable, Map<String, String> inherited) {
-        return new CliRunnerSettings(executable, inherited, Duration.ofMinutes(10), Duration.ofSeconds(5),
-                Duration.ofSeconds(3), DEFAULT_MAX_LINE_BYTES, CliCleanupPeriod.keep());
+        return new CliRunnerSettings(
+                executable,
+                inherited,
+                Duration.ofMinutes(10),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(3),
+                DEFAULT_MAX_LINE_BYTES,
+                CliCleanupPeriod.keep());
     }
 
     public CliRunnerSettings withCleanup(CliCleanupPeriod period) {
-        return new CliRunnerSettings(executable, inherited, idleTimeout, interruptTimeout, closeTimeout, maxLineBytes, period);
+        return new CliRunnerSettings(
+                executable, inherited, idleTimeout, interruptTimeout, closeTimeout, maxLineBytes, period);
     }
 
     public CliRunnerSettings withIdleTimeout(Duration timeout) {
-        return new CliRunnerSettings(executable, inherited, timeout, interruptTimeout, closeTimeout, maxLineBytes, cleanup);
+        return new CliRunnerSettings(
+                executable, inherited, timeout, interruptTimeout, closeTimeout, maxLineBytes, cleanup);
     }
 
     public CliRunnerSettings withInterruptTimeout(Duration timeout) {
@@ -52,7 +65,8 @@ public record CliRunnerSettings(String executable, Map<String, String> inherited
     }
 
     public CliRunnerSettings withMaxLineBytes(int bytes) {
-        return new CliRunnerSettings(executable, inherited, idleTimeout, interruptTimeout, closeTimeout, bytes, cleanup);
+        return new CliRunnerSettings(
+                executable, inherited, idleTimeout, interruptTimeout, closeTimeout, bytes, cleanup);
     }
 
     private static void requirePositive(String name, Duration value) {

@@ -11,8 +11,7 @@ import java.util.Map;
  * tested without starting or killing a process; the process only decides the cause.
  */
 final class ExitEvents {
-    private ExitEvents() {
-    }
+    private ExitEvents() {}
 
     /**
      * @param turnWasActive a prompt was sent and its result never came: the run ends here too
@@ -22,13 +21,17 @@ final class ExitEvents {
         RunEvent.EndReason turnEnd = switch (cause) {
             case EXITED -> {
                 // Nobody asked it to end: say so, with its last words, and fail the turn.
-                events.add(new RunEvent.Error("cli_exited", "the claude CLI exited unexpectedly (exit code " + exitCode + ")",
+                events.add(new RunEvent.Error(
+                        "cli_exited",
+                        "the claude CLI exited unexpectedly (exit code " + exitCode + ")",
                         Map.of("exitCode", exitCode, "stderr", stderrTail)));
                 yield RunEvent.EndReason.FAILED;
             }
             case INTERRUPT_TIMEOUT -> {
-                events.add(new RunEvent.Error("interrupt_timeout",
-                        "the claude CLI did not stop after an interrupt and was killed", Map.of("exitCode", exitCode)));
+                events.add(new RunEvent.Error(
+                        "interrupt_timeout",
+                        "the claude CLI did not stop after an interrupt and was killed",
+                        Map.of("exitCode", exitCode)));
                 yield RunEvent.EndReason.INTERRUPTED;
             }
             // Closed, idle or never started: we ended it, so a running turn was interrupted, not failed.

@@ -22,12 +22,11 @@ final class PendingControls {
         synchronized (this) {
             open.put(requestId, answered);
         }
-        return answered.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((ignored, failure) -> {
-                    synchronized (this) {
-                        open.remove(requestId);
-                    }
-                });
+        return answered.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((ignored, failure) -> {
+            synchronized (this) {
+                open.remove(requestId);
+            }
+        });
     }
 
     /** The CLI's reply; one to a request nobody waits for any more is dropped. */

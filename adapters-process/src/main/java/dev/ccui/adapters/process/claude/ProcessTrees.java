@@ -13,8 +13,7 @@ import org.slf4j.LoggerFactory;
 final class ProcessTrees {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessTrees.class);
 
-    private ProcessTrees() {
-    }
+    private ProcessTrees() {}
 
     /**
      * Kills {@code root}'s descendants and waits for them while {@code root} is still alive to reap

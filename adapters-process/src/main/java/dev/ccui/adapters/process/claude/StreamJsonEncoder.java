@@ -28,8 +28,12 @@ final class StreamJsonEncoder {
         ObjectNode line = mapper.createObjectNode().put("type", "user");
         ArrayNode content = line.putObject("message").put("role", "user").putArray("content");
         for (ImageAttachment image : images == null ? List.<ImageAttachment>of() : images) {
-            content.addObject().put("type", "image").putObject("source").put("type", "base64")
-                    .put("media_type", image.mediaType()).put("data", image.base64Data());
+            content.addObject()
+                    .put("type", "image")
+                    .putObject("source")
+                    .put("type", "base64")
+                    .put("media_type", image.mediaType())
+                    .put("data", image.base64Data());
         }
         if (!text.isEmpty() || content.isEmpty()) {
             content.addObject().put("type", "text").put("text", text);
@@ -41,7 +45,8 @@ final class StreamJsonEncoder {
 
     /** One of our requests to the CLI ({@code interrupt}, {@code set_model}, …); its reply names {@code requestId}. */
     String controlRequest(String requestId, String subtype, Map<String, String> fields) {
-        ObjectNode line = mapper.createObjectNode().put("type", "control_request").put("request_id", requestId);
+        ObjectNode line =
+                mapper.createObjectNode().put("type", "control_request").put("request_id", requestId);
         ObjectNode request = line.putObject("request").put("subtype", subtype);
         fields.forEach(request::put);
         return json(line);
@@ -50,7 +55,8 @@ final class StreamJsonEncoder {
     /** The answer to a {@code can_use_tool} request. */
     String permissionAnswer(String requestId, PermissionDecision decision) {
         ObjectNode line = mapper.createObjectNode().put("type", "control_response");
-        ObjectNode response = line.putObject("response").put("subtype", "success").put("request_id", requestId);
+        ObjectNode response =
+                line.putObject("response").put("subtype", "success").put("request_id", requestId);
         ObjectNode answer = response.putObject("response").put("behavior", decision.behavior());
         switch (decision) {
             case PermissionDecision.Allow allow -> {
@@ -74,7 +80,9 @@ final class StreamJsonEncoder {
     /** The CLI waits for an answer to every control request: this one says we do not serve it. */
     String refusal(String requestId, String subtype) {
         ObjectNode line = mapper.createObjectNode().put("type", "control_response");
-        line.putObject("response").put("subtype", "error").put("request_id", requestId)
+        line.putObject("response")
+                .put("subtype", "error")
+                .put("request_id", requestId)
                 .put("error", "not supported by this host: " + subtype);
         return json(line);
     }

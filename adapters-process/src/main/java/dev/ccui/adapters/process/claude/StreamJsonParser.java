@@ -22,10 +22,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class StreamJsonParser {
     private static final Logger LOG = LoggerFactory.getLogger(StreamJsonParser.class);
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
-    private static final TypeReference<List<Object>> LIST = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+    private static final TypeReference<List<Object>> LIST = new TypeReference<>() {};
     /** Enough for the blocks of the messages of a long turn; older keys cannot come back. */
     private static final int SEEN_BLOCKS = 4096;
 
@@ -52,12 +50,10 @@ public final class StreamJsonParser {
     }
 
     /** The CLI's {@code control_response} to one of our control requests. */
-    public record ControlReply(String requestId, boolean success, String error) {
-    }
+    public record ControlReply(String requestId, boolean success, String error) {}
 
     /** A {@code control_request} of the CLI that is not a permission prompt (it still needs an answer). */
-    public record ControlRequest(String requestId, String subtype) {
-    }
+    public record ControlRequest(String requestId, String subtype) {}
 
     public Parsed parse(String line) {
         if (line == null || line.isBlank()) {
@@ -67,7 +63,8 @@ public final class StreamJsonParser {
         try {
             node = mapper.readTree(line);
         } catch (JsonProcessingException e) {
-            LOG.warn("skipped a malformed line of the claude CLI ({} chars): {}", line.length(), e.getOriginalMessage());
+            LOG.warn(
+                    "skipped a malformed line of the claude CLI ({} chars): {}", line.length(), e.getOriginalMessage());
             return Parsed.NOTHING;
         }
         if (node == null || !node.isObject()) {
@@ -78,7 +75,10 @@ public final class StreamJsonParser {
             return parseObject(node);
         } catch (RuntimeException e) {
             // A known type with an unexpected shape: keep it raw rather than lose it.
-            LOG.warn("could not read a '{}' line of the claude CLI: {}", node.path("type").asText(), e.toString());
+            LOG.warn(
+                    "could not read a '{}' line of the claude CLI: {}",
+                    node.path("type").asText(),
+                    e.toString());
             return Parsed.of(raw(node));
         }
     }
@@ -95,9 +95,16 @@ public final class StreamJsonParser {
             case "control_response" -> controlResponse(node);
             // A permission prompt the CLI no longer waits for (its turn was interrupted). Whether it
             // was still open is the run service's to know: it owns the pending requests.
-            case "control_cancel_request" -> node.hasNonNull("request_id")
-                    ? Parsed.of(new RunEvent.PermissionResolved(node.get("request_id").asText(), null, null, "deny",
-                    "cli", "the turn was interrupted before an answer")) : Parsed.of(raw(node));
+            case "control_cancel_request" ->
+                node.hasNonNull("request_id")
+                        ? Parsed.of(new RunEvent.PermissionResolved(
+                                node.get("request_id").asText(),
+                                null,
+                                null,
+                                "deny",
+                                "cli",
+                                "the turn was interrupted before an answer"))
+                        : Parsed.of(raw(node));
             default -> Parsed.of(raw(node));
         };
     }
@@ -105,15 +112,29 @@ public final class StreamJsonParser {
     private Parsed system(JsonNode node) {
         String subtype = node.path("subtype").asText("");
         return switch (subtype) {
-            case "init" -> Parsed.of(new RunEvent.RunStarted(text(node, "session_id"), text(node, "model"),
-                    text(node, "cwd"), text(node, "permissionMode"), strings(node.path("tools")),
-                    text(node, "claude_code_version"), strings(node.path("slash_commands"))));
-            case "status" -> Parsed.of(new RunEvent.Status(node.path("status").asText("status"),
-                    without(node, "type", "subtype", "status", "uuid", "session_id")));
-            case "api_retry" -> Parsed.of(new RunEvent.Status("api_retry",
-                    without(node, "type", "subtype", "uuid", "session_id")));
-            case "permission_denied" -> Parsed.of(new RunEvent.PermissionResolved(null, text(node, "tool_use_id"),
-                    text(node, "tool_name"), "deny", "cli", text(node, "message")));
+            case "init" ->
+                Parsed.of(new RunEvent.RunStarted(
+                        text(node, "session_id"),
+                        text(node, "model"),
+                        text(node, "cwd"),
+                        text(node, "permissionMode"),
+                        strings(node.path("tools")),
+                        text(node, "claude_code_version"),
+                        strings(node.path("slash_commands"))));
+            case "status" ->
+                Parsed.of(new RunEvent.Status(
+                        node.path("status").asText("status"),
+                        without(node, "type", "subtype", "status", "uuid", "session_id")));
+            case "api_retry" ->
+                Parsed.of(new RunEvent.Status("api_retry", without(node, "type", "subtype", "uuid", "session_id")));
+            case "permission_denied" ->
+                Parsed.of(new RunEvent.PermissionResolved(
+                        null,
+                        text(node, "tool_use_id"),
+                        text(node, "tool_name"),
+                        "deny",
+                        "cli",
+                        text(node, "message")));
             default -> Parsed.of(raw(node));
         };
     }
@@ -130,12 +151,19 @@ public final class StreamJsonParser {
         int index = event.path("index").asInt(0);
         String parent = text(node, "parent_tool_use_id");
         return switch (delta.path("type").asText()) {
-            case "text_delta" -> Parsed.of(new RunEvent.AssistantDelta(messageId, index, "text",
-                    delta.path("text").asText(""), parent));
-            case "thinking_delta" -> Parsed.of(new RunEvent.AssistantDelta(messageId, index, "thinking",
-                    delta.path("thinking").asText(""), parent));
-            case "input_json_delta" -> Parsed.of(new RunEvent.AssistantDelta(messageId, index, "tool_input",
-                    delta.path("partial_json").asText(""), parent));
+            case "text_delta" ->
+                Parsed.of(new RunEvent.AssistantDelta(
+                        messageId, index, "text", delta.path("text").asText(""), parent));
+            case "thinking_delta" ->
+                Parsed.of(new RunEvent.AssistantDelta(
+                        messageId, index, "thinking", delta.path("thinking").asText(""), parent));
+            case "input_json_delta" ->
+                Parsed.of(new RunEvent.AssistantDelta(
+                        messageId,
+                        index,
+                        "tool_input",
+                        delta.path("partial_json").asText(""),
+                        parent));
             default -> Parsed.NOTHING;
         };
     }
@@ -148,11 +176,14 @@ public final class StreamJsonParser {
         for (JsonNode block : message.path("content")) {
             String blockType = block.path("type").asText("");
             RunEvent event = switch (blockType) {
-                case "text" -> new RunEvent.AssistantText(messageId, block.path("text").asText(""), parent);
-                case "thinking" -> new RunEvent.Thinking(messageId, block.path("thinking").asText(""), parent);
+                case "text" ->
+                    new RunEvent.AssistantText(messageId, block.path("text").asText(""), parent);
+                case "thinking" ->
+                    new RunEvent.Thinking(messageId, block.path("thinking").asText(""), parent);
                 case "redacted_thinking" -> new RunEvent.Thinking(messageId, "", parent);
-                case "tool_use", "server_tool_use" -> new RunEvent.ToolUse(messageId, text(block, "id"),
-                        text(block, "name"), map(block.path("input")), parent);
+                case "tool_use", "server_tool_use" ->
+                    new RunEvent.ToolUse(
+                            messageId, text(block, "id"), text(block, "name"), map(block.path("input")), parent);
                 default -> new RunEvent.Status("assistant_block", map(block));
             };
             if (firstTime(messageId, block)) {
@@ -170,7 +201,8 @@ public final class StreamJsonParser {
         if (messageId == null) {
             return true;
         }
-        String key = messageId + '\u0000' + (block.hasNonNull("id") ? block.get("id").asText() : block.toString());
+        String key =
+                messageId + '\u0000' + (block.hasNonNull("id") ? block.get("id").asText() : block.toString());
         if (!seenBlocks.add(key)) {
             return false;
         }
@@ -186,8 +218,11 @@ public final class StreamJsonParser {
         List<RunEvent> events = new ArrayList<>();
         for (JsonNode block : content) {
             if ("tool_result".equals(block.path("type").asText())) {
-                events.add(new RunEvent.ToolResult(text(block, "tool_use_id"), contentText(block.path("content")),
-                        block.path("is_error").asBoolean(false), parent));
+                events.add(new RunEvent.ToolResult(
+                        text(block, "tool_use_id"),
+                        contentText(block.path("content")),
+                        block.path("is_error").asBoolean(false),
+                        parent));
             }
         }
         // Prompts echoed back and "[Request interrupted by user]" are the user's side of the
@@ -202,12 +237,24 @@ public final class StreamJsonParser {
         lastTotalCostUsd = total;
         List<String> errors = new ArrayList<>();
         node.path("errors").forEach(error -> errors.add(error.isTextual() ? error.asText() : error.toString()));
-        return new RunEvent.Result(node.path("subtype").asText("unknown"), node.path("is_error").asBoolean(false),
-                text(node, "result"), usage.path("input_tokens").asLong(0), usage.path("output_tokens").asLong(0),
-                usage.path("cache_read_input_tokens").asLong(0), usage.path("cache_creation_input_tokens").asLong(0),
-                turnCost, total, node.path("duration_ms").asLong(0), node.path("duration_api_ms").asLong(0),
-                node.path("num_turns").asInt(0), text(node, "stop_reason"), text(node, "terminal_reason"), errors,
-                list(node.path("permission_denials")), text(node, "session_id"));
+        return new RunEvent.Result(
+                node.path("subtype").asText("unknown"),
+                node.path("is_error").asBoolean(false),
+                text(node, "result"),
+                usage.path("input_tokens").asLong(0),
+                usage.path("output_tokens").asLong(0),
+                usage.path("cache_read_input_tokens").asLong(0),
+                usage.path("cache_creation_input_tokens").asLong(0),
+                turnCost,
+                total,
+                node.path("duration_ms").asLong(0),
+                node.path("duration_api_ms").asLong(0),
+                node.path("num_turns").asInt(0),
+                text(node, "stop_reason"),
+                text(node, "terminal_reason"),
+                errors,
+                list(node.path("permission_denials")),
+                text(node, "session_id"));
     }
 
     /**
@@ -231,9 +278,14 @@ public final class StreamJsonParser {
         String requestId = text(node, "request_id");
         String subtype = request.path("subtype").asText("");
         if ("can_use_tool".equals(subtype) && requestId != null) {
-            return Parsed.of(new RunEvent.PermissionRequest(requestId, request.path("tool_name").asText("unknown"),
-                    text(request, "display_name"), map(request.path("input")), text(request, "description"),
-                    list(request.path("permission_suggestions")), text(request, "tool_use_id"),
+            return Parsed.of(new RunEvent.PermissionRequest(
+                    requestId,
+                    request.path("tool_name").asText("unknown"),
+                    text(request, "display_name"),
+                    map(request.path("input")),
+                    text(request, "description"),
+                    list(request.path("permission_suggestions")),
+                    text(request, "tool_use_id"),
                     text(request, "blocked_path")));
         }
         return new Parsed(List.of(raw(node)), null, requestId == null ? null : new ControlRequest(requestId, subtype));
@@ -246,7 +298,8 @@ public final class StreamJsonParser {
             return Parsed.of(raw(node));
         }
         boolean success = "success".equals(response.path("subtype").asText());
-        return new Parsed(List.of(), new ControlReply(requestId, success, success ? null : text(response, "error")), null);
+        return new Parsed(
+                List.of(), new ControlReply(requestId, success, success ? null : text(response, "error")), null);
     }
 
     private RunEvent.Status raw(JsonNode node) {

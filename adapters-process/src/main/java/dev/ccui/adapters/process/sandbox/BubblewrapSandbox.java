@@ -37,11 +37,41 @@ import java.util.Set;
 public final class BubblewrapSandbox implements ProcessSandbox {
     static final String HOME = "/tmp/home";
     /** The /etc entries a shell, git, TLS and name resolution need; the rest of /etc (shadow, app env files) stays out. */
-    private static final List<String> ETC = List.of("passwd", "group", "hosts", "hostname", "resolv.conf", "nsswitch.conf",
-            "host.conf", "gai.conf", "ssl", "ca-certificates", "ca-certificates.conf", "pki", "crypto-policies", "localtime",
-            "timezone", "alternatives", "ld.so.cache", "ld.so.conf", "ld.so.conf.d", "bash.bashrc", "profile", "profile.d",
-            "inputrc", "terminfo", "mime.types", "locale.alias", "locale.conf", "default/locale", "os-release", "magic",
-            "magic.mime", "vim", "nanorc");
+    private static final List<String> ETC = List.of(
+            "passwd",
+            "group",
+            "hosts",
+            "hostname",
+            "resolv.conf",
+            "nsswitch.conf",
+            "host.conf",
+            "gai.conf",
+            "ssl",
+            "ca-certificates",
+            "ca-certificates.conf",
+            "pki",
+            "crypto-policies",
+            "localtime",
+            "timezone",
+            "alternatives",
+            "ld.so.cache",
+            "ld.so.conf",
+            "ld.so.conf.d",
+            "bash.bashrc",
+            "profile",
+            "profile.d",
+            "inputrc",
+            "terminfo",
+            "mime.types",
+            "locale.alias",
+            "locale.conf",
+            "default/locale",
+            "os-release",
+            "magic",
+            "magic.mime",
+            "vim",
+            "nanorc");
+
     private static final List<String> MERGED_USR = List.of("bin", "sbin", "lib", "lib64", "lib32", "libx32");
 
     private static final String LAUNCHER = """
@@ -118,11 +148,13 @@ public final class BubblewrapSandbox implements ProcessSandbox {
     public Map<String, Object> details() {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("network", settings.network().configName());
-        details.put("limits", switch (cgroups.version()) {
-            case V1 -> "cgroup-v1";
-            case V2 -> "cgroup-v2";
-            case NONE -> "none";
-        });
+        details.put(
+                "limits",
+                switch (cgroups.version()) {
+                    case V1 -> "cgroup-v1";
+                    case V2 -> "cgroup-v2";
+                    case NONE -> "none";
+                });
         return details;
     }
 
@@ -133,7 +165,8 @@ public final class BubblewrapSandbox implements ProcessSandbox {
     @Override
     public SandboxedCommand prepare(SandboxRequest request) {
         Path project = real(request.project());
-        boolean claude = request.profile() == SandboxRequest.Profile.CLAUDE || request.profile() == SandboxRequest.Profile.SHELL;
+        boolean claude =
+                request.profile() == SandboxRequest.Profile.CLAUDE || request.profile() == SandboxRequest.Profile.SHELL;
         boolean networked = request.profile() != SandboxRequest.Profile.GIT;
         boolean pasta = networked && settings.network() == SandboxNetwork.PASTA;
         // As root, pasta joins the network namespace bubblewrap makes; without privileges it cannot
@@ -141,11 +174,25 @@ public final class BubblewrapSandbox implements ProcessSandbox {
         // starts bubblewrap inside it.
         boolean pastaOutside = pasta && uid != 0;
 
-        List<String> bwrap = new ArrayList<>(List.of(settings.bwrap(), "--die-with-parent", "--unshare-user",
-                "--uid", Integer.toString(uid), "--gid", Integer.toString(gid), "--unshare-pid", "--unshare-ipc",
-                "--unshare-uts", "--unshare-cgroup-try", "--hostname", "ccui-sandbox", "--cap-drop", "ALL"));
+        List<String> bwrap = new ArrayList<>(List.of(
+                settings.bwrap(),
+                "--die-with-parent",
+                "--unshare-user",
+                "--uid",
+                Integer.toString(uid),
+                "--gid",
+                Integer.toString(gid),
+                "--unshare-pid",
+                "--unshare-ipc",
+                "--unshare-uts",
+                "--unshare-cgroup-try",
+                "--hostname",
+                "ccui-sandbox",
+                "--cap-drop",
+                "ALL"));
         if (request.profile() != SandboxRequest.Profile.SHELL) {
-            // A new session: no TIOCSTI into a terminal it did not get. The shell keeps its PTY as controlling terminal.
+            // A new session: no TIOCSTI into a terminal it did not get. The shell keeps its PTY as controlling
+            // terminal.
             bwrap.add("--new-session");
         }
         if (!networked || (pasta && !pastaOutside)) {
@@ -172,7 +219,9 @@ public final class BubblewrapSandbox implements ProcessSandbox {
             }
             if (settings.claudeConfigDir() != null) {
                 claudeConfig(bwrap, project);
-                env.put("CLAUDE_CONFIG_DIR", settings.claudeConfigDir().toAbsolutePath().normalize().toString());
+                env.put(
+                        "CLAUDE_CONFIG_DIR",
+                        settings.claudeConfigDir().toAbsolutePath().normalize().toString());
             }
         }
         bwrap.addAll(List.of("--chdir", project.toString()));
@@ -193,10 +242,15 @@ public final class BubblewrapSandbox implements ProcessSandbox {
         if (groups.isEmpty() && !pasta) {
             return new SandboxedCommand(bwrap, env, project);
         }
-        List<String> command = new ArrayList<>(List.of("/bin/bash", "-c", LAUNCHER, "ccui-sandbox",
+        List<String> command = new ArrayList<>(List.of(
+                "/bin/bash",
+                "-c",
+                LAUNCHER,
+                "ccui-sandbox",
                 String.join(":", groups.stream().map(Path::toString).toList()),
                 pastaOutside ? "pasta-outside" : pasta ? "pasta" : "none",
-                ports(), uid == 0 ? "--runas 0" : ""));
+                ports(),
+                uid == 0 ? "--runas 0" : ""));
         command.addAll(bwrap);
         return new SandboxedCommand(command, env, project);
     }
@@ -205,7 +259,8 @@ public final class BubblewrapSandbox implements ProcessSandbox {
         if (settings.loopbackPorts().isEmpty()) {
             return "none";
         }
-        return String.join(",", settings.loopbackPorts().stream().map(String::valueOf).toList());
+        return String.join(
+                ",", settings.loopbackPorts().stream().map(String::valueOf).toList());
     }
 
     /** /usr read-only, the merged-/usr links or folders, the chosen /etc entries. */
@@ -215,7 +270,8 @@ public final class BubblewrapSandbox implements ProcessSandbox {
             Path path = Path.of("/" + top);
             if (Files.isSymbolicLink(path)) {
                 try {
-                    bwrap.addAll(List.of("--symlink", Files.readSymbolicLink(path).toString(), path.toString()));
+                    bwrap.addAll(
+                            List.of("--symlink", Files.readSymbolicLink(path).toString(), path.toString()));
                 } catch (IOException ignored) {
                     // Unreadable link: left out.
                 }
@@ -235,11 +291,14 @@ public final class BubblewrapSandbox implements ProcessSandbox {
         try {
             Files.createDirectories(transcripts);
         } catch (IOException e) {
-            throw new IllegalStateException("the transcript folder " + transcripts + " cannot be created: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "the transcript folder " + transcripts + " cannot be created: " + e.getMessage(), e);
         }
         bwrap.addAll(List.of("--tmpfs", config.toString()));
         bwrap.addAll(List.of("--bind", transcripts.toString(), transcripts.toString()));
-        bwrap.addAll(List.of("--ro-bind-try", config.resolve(".credentials.json").toString(),
+        bwrap.addAll(List.of(
+                "--ro-bind-try",
+                config.resolve(".credentials.json").toString(),
                 config.resolve(".credentials.json").toString()));
     }
 

@@ -18,8 +18,16 @@ import java.util.Objects;
  * @param limits          per-sandbox limits
  * @param cgroupRoot      where the cgroup hierarchies are mounted ({@code /sys/fs/cgroup})
  */
-public record BubblewrapSettings(String bwrap, String pasta, String claudeCli, Path claudeConfigDir, List<Path> hidden,
-                                 SandboxNetwork network, List<Integer> loopbackPorts, SandboxLimits limits, Path cgroupRoot) {
+public record BubblewrapSettings(
+        String bwrap,
+        String pasta,
+        String claudeCli,
+        Path claudeConfigDir,
+        List<Path> hidden,
+        SandboxNetwork network,
+        List<Integer> loopbackPorts,
+        SandboxLimits limits,
+        Path cgroupRoot) {
     public BubblewrapSettings {
         Objects.requireNonNull(bwrap, "bwrap");
         Objects.requireNonNull(network, "network");

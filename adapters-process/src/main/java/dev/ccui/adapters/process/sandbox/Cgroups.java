@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.time.Instant;
 
 /**
  * One control group per sandbox, so a fork bomb or a memory hog hits its own ceiling and not the
@@ -22,7 +22,11 @@ final class Cgroups {
     private static final Logger LOG = LoggerFactory.getLogger(Cgroups.class);
     private static final String PARENT = "ccui";
 
-    enum Version { V1, V2, NONE }
+    enum Version {
+        V1,
+        V2,
+        NONE
+    }
 
     private final Path root;
     private final Version version;
@@ -108,17 +112,20 @@ final class Cgroups {
                 groups.add(group);
             } else {
                 if (limits.pids() > 0) {
-                    Path group = Files.createDirectories(root.resolve("pids").resolve(PARENT).resolve(name));
+                    Path group = Files.createDirectories(
+                            root.resolve("pids").resolve(PARENT).resolve(name));
                     write(group, "pids.max", Integer.toString(limits.pids()));
                     groups.add(group);
                 }
                 if (limits.memoryBytes() > 0) {
-                    Path group = Files.createDirectories(root.resolve("memory").resolve(PARENT).resolve(name));
+                    Path group = Files.createDirectories(
+                            root.resolve("memory").resolve(PARENT).resolve(name));
                     write(group, "memory.limit_in_bytes", Long.toString(limits.memoryBytes()));
                     groups.add(group);
                 }
                 if (limits.cpus() > 0 && Files.isDirectory(root.resolve("cpu"))) {
-                    Path group = Files.createDirectories(root.resolve("cpu").resolve(PARENT).resolve(name));
+                    Path group = Files.createDirectories(
+                            root.resolve("cpu").resolve(PARENT).resolve(name));
                     write(group, "cpu.cfs_period_us", "100000");
                     write(group, "cpu.cfs_quota_us", Long.toString(Math.round(limits.cpus() * 100_000)));
                     groups.add(group);
@@ -148,8 +155,11 @@ final class Cgroups {
 
     /** Removes the groups of sandboxes that ended (a group with processes in it cannot be removed). */
     private void sweep() {
-        List<Path> parents = version == Version.V2 ? List.of(root.resolve(PARENT))
-                : List.of(root.resolve("pids").resolve(PARENT), root.resolve("memory").resolve(PARENT),
+        List<Path> parents = version == Version.V2
+                ? List.of(root.resolve(PARENT))
+                : List.of(
+                        root.resolve("pids").resolve(PARENT),
+                        root.resolve("memory").resolve(PARENT),
                         root.resolve("cpu").resolve(PARENT));
         for (Path parent : parents) {
             if (!Files.isDirectory(parent)) {
@@ -175,7 +185,9 @@ final class Cgroups {
 
     private static boolean olderThanAMinute(Path group) {
         try {
-            return Files.getLastModifiedTime(group).toInstant().isBefore(Instant.now().minusSeconds(60));
+            return Files.getLastModifiedTime(group)
+                    .toInstant()
+                    .isBefore(Instant.now().minusSeconds(60));
         } catch (IOException e) {
             return false;
         }

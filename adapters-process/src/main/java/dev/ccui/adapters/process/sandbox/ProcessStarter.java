@@ -1,10 +1,10 @@
 package dev.ccui.adapters.process.sandbox;
 
+import java.io.IOException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.io.IOException;
 
 /**
  * Starts processes from one long-lived platform thread. bubblewrap's {@code --die-with-parent}
@@ -16,8 +16,7 @@ public final class ProcessStarter {
     private static final ExecutorService THREAD = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("ccui-process-starter").daemon().factory());
 
-    private ProcessStarter() {
-    }
+    private ProcessStarter() {}
 
     public static <T> T start(Callable<T> start) throws IOException {
         try {

@@ -10,13 +10,30 @@ import java.util.Set;
  * the CLI need, nothing else (the app's own settings and secrets are never on the list).
  */
 final class SandboxEnvironment {
-    private static final EnvironmentAllowList ALLOWED = new EnvironmentAllowList(Set.of("PATH", "LANG", "TERM", "COLORTERM",
-            "TZ", "USER", "LOGNAME", "SHELL", "IS_SANDBOX", "NODE_EXTRA_CA_CERTS", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY",
-            "http_proxy", "https_proxy", "no_proxy", "EDITOR", "VISUAL", "PAGER"),
+    private static final EnvironmentAllowList ALLOWED = new EnvironmentAllowList(
+            Set.of(
+                    "PATH",
+                    "LANG",
+                    "TERM",
+                    "COLORTERM",
+                    "TZ",
+                    "USER",
+                    "LOGNAME",
+                    "SHELL",
+                    "IS_SANDBOX",
+                    "NODE_EXTRA_CA_CERTS",
+                    "HTTP_PROXY",
+                    "HTTPS_PROXY",
+                    "NO_PROXY",
+                    "http_proxy",
+                    "https_proxy",
+                    "no_proxy",
+                    "EDITOR",
+                    "VISUAL",
+                    "PAGER"),
             List.of("LC_", "ANTHROPIC_", "CLAUDE_CODE_", "DISABLE_", "GIT_"));
 
-    private SandboxEnvironment() {
-    }
+    private SandboxEnvironment() {}
 
     static boolean passes(String name) {
         return ALLOWED.passes(name);

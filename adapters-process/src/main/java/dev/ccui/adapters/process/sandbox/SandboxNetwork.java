@@ -9,7 +9,8 @@ import java.util.Locale;
  * machine's network as it is, loopback included (when pasta is not available).
  */
 public enum SandboxNetwork {
-    PASTA, HOST;
+    PASTA,
+    HOST;
 
     public String configName() {
         return name().toLowerCase(Locale.ROOT);

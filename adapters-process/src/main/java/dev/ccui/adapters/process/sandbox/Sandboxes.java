@@ -17,8 +17,7 @@ import org.slf4j.LoggerFactory;
 public final class Sandboxes {
     private static final Logger LOG = LoggerFactory.getLogger(Sandboxes.class);
 
-    private Sandboxes() {
-    }
+    private Sandboxes() {}
 
     /** What one self-test found: {@code null} problem when the sandbox ran a command. */
     public record SelfTest(String problem) {
@@ -40,30 +39,47 @@ public final class Sandboxes {
         SelfTest test = selfTest(sandbox, false);
         if (!test.passed()) {
             if ("bwrap".equals(configured)) {
-                throw new IllegalStateException("CCUI_SANDBOX=bwrap but bubblewrap does not work here: " + test.problem());
+                throw new IllegalStateException(
+                        "CCUI_SANDBOX=bwrap but bubblewrap does not work here: " + test.problem());
             }
-            LOG.warn("bubblewrap does not work here ({}): Claude runs, shells and git run WITHOUT a sandbox. Install "
-                    + "bubblewrap and allow user namespaces, or set CCUI_SANDBOX=none to silence this.", test.problem());
+            LOG.warn(
+                    "bubblewrap does not work here ({}): Claude runs, shells and git run WITHOUT a sandbox. Install "
+                            + "bubblewrap and allow user namespaces, or set CCUI_SANDBOX=none to silence this.",
+                    test.problem());
             return new NoSandbox("bubblewrap unavailable: " + test.problem());
         }
         if (settings.network() == SandboxNetwork.PASTA) {
             SelfTest net = selfTest(sandbox, true);
             if (!net.passed()) {
                 if (networkConfigured) {
-                    throw new IllegalStateException("CCUI_SANDBOX_NETWORK=pasta but pasta does not work here: " + net.problem());
+                    throw new IllegalStateException(
+                            "CCUI_SANDBOX_NETWORK=pasta but pasta does not work here: " + net.problem());
                 }
-                LOG.warn("pasta does not work here ({}): sandboxes share the host network, loopback included "
-                        + "(CCUI_SANDBOX_NETWORK=host)", net.problem());
+                LOG.warn(
+                        "pasta does not work here ({}): sandboxes share the host network, loopback included "
+                                + "(CCUI_SANDBOX_NETWORK=host)",
+                        net.problem());
                 sandbox = new BubblewrapSandbox(withNetwork(settings, SandboxNetwork.HOST));
             }
         }
-        LOG.info("sandbox: bubblewrap, network {}, limits {}", sandbox.details().get("network"), sandbox.details().get("limits"));
+        LOG.info(
+                "sandbox: bubblewrap, network {}, limits {}",
+                sandbox.details().get("network"),
+                sandbox.details().get("limits"));
         return sandbox;
     }
 
     private static BubblewrapSettings withNetwork(BubblewrapSettings s, SandboxNetwork network) {
-        return new BubblewrapSettings(s.bwrap(), s.pasta(), s.claudeCli(), s.claudeConfigDir(), s.hidden(), network,
-                s.loopbackPorts(), s.limits(), s.cgroupRoot());
+        return new BubblewrapSettings(
+                s.bwrap(),
+                s.pasta(),
+                s.claudeCli(),
+                s.claudeConfigDir(),
+                s.hidden(),
+                network,
+                s.loopbackPorts(),
+                s.limits(),
+                s.cgroupRoot());
     }
 
     /** Runs {@code echo ok} in a sandbox (with the network when asked) on an empty temp folder. */
@@ -71,11 +87,14 @@ public final class Sandboxes {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("ccui-sandbox-test");
-            SandboxRequest request = new SandboxRequest(network ? SandboxRequest.Profile.CLAUDE : SandboxRequest.Profile.GIT,
-                    dir, List.of("/bin/sh", "-c", network ? "grep -q '\t00000000\t' /proc/net/route && echo ok" : "echo ok"),
+            SandboxRequest request = new SandboxRequest(
+                    network ? SandboxRequest.Profile.CLAUDE : SandboxRequest.Profile.GIT,
+                    dir,
+                    List.of("/bin/sh", "-c", network ? "grep -q '\t00000000\t' /proc/net/route && echo ok" : "echo ok"),
                     Map.of("PATH", "/usr/local/bin:/usr/bin:/bin"));
             SandboxedCommand command = sandbox.prepare(request);
-            ProcessBuilder builder = new ProcessBuilder(command.command()).directory(command.directory().toFile())
+            ProcessBuilder builder = new ProcessBuilder(command.command())
+                    .directory(command.directory().toFile())
                     .redirectErrorStream(true);
             builder.environment().clear();
             builder.environment().putAll(command.environment());
@@ -90,8 +109,10 @@ public final class Sandboxes {
             if (process.exitValue() == 0 && output.endsWith("ok")) {
                 return new SelfTest(null);
             }
-            return new SelfTest(output.isEmpty() ? "exit " + process.exitValue()
-                    : output.lines().reduce((a, b) -> b).orElse(output));
+            return new SelfTest(
+                    output.isEmpty()
+                            ? "exit " + process.exitValue()
+                            : output.lines().reduce((a, b) -> b).orElse(output));
         } catch (IOException | RuntimeException e) {
             return new SelfTest(e.getMessage());
         } catch (InterruptedException e) {

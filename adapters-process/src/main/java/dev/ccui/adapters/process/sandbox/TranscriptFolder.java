@@ -9,8 +9,7 @@ import java.nio.file.Path;
  * (see docs/claude-cli.md).
  */
 final class TranscriptFolder {
-    private TranscriptFolder() {
-    }
+    private TranscriptFolder() {}
 
     static String encode(String cwd) {
         StringBuilder out = new StringBuilder(cwd.length());

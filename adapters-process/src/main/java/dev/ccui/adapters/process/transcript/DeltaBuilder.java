@@ -178,8 +178,25 @@ final class DeltaBuilder {
     }
 
     TranscriptDelta build(long endOffset) {
-        return new TranscriptDelta(endOffset, sessionId, cwd, gitBranch, firstTimestamp, lastTimestamp, customTitle,
-                aiTitle, summary, firstPrompt, lastPrompt, models, inputTokens, outputTokens, costByProcessStart,
-                lastMessageId, lines, searchText.toString(), badLines);
+        return new TranscriptDelta(
+                endOffset,
+                sessionId,
+                cwd,
+                gitBranch,
+                firstTimestamp,
+                lastTimestamp,
+                customTitle,
+                aiTitle,
+                summary,
+                firstPrompt,
+                lastPrompt,
+                models,
+                inputTokens,
+                outputTokens,
+                costByProcessStart,
+                lastMessageId,
+                lines,
+                searchText.toString(),
+                badLines);
     }
 }

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ccui.domain.history.ImageData;
 import dev.ccui.application.history.port.out.LineRef;
 import dev.ccui.application.history.port.out.TranscriptArchive;
 import dev.ccui.application.history.port.out.TranscriptDelta;
 import dev.ccui.application.history.port.out.TranscriptFile;
 import dev.ccui.application.history.port.out.TranscriptStore;
 import dev.ccui.domain.history.HistoryMessage;
+import dev.ccui.domain.history.ImageData;
 import dev.ccui.domain.history.MessageBlock;
 import java.io.IOException;
 import java.io.InputStream;
@@ -92,16 +92,28 @@ public final class FileTranscriptStore implements TranscriptStore {
                 return Optional.empty();
             }
             long size = channel.size();
-            DeltaBuilder delta = new DeltaBuilder(path.toString(), file.subagent() || Records.isSubagentFile(path),
-                    previousMessageId, limits.searchTextChars());
+            DeltaBuilder delta = new DeltaBuilder(
+                    path.toString(),
+                    file.subagent() || Records.isSubagentFile(path),
+                    previousMessageId,
+                    limits.searchTextChars());
             long end = fromOffset;
             if (fromOffset < size) {
-                end = LineSplitter.split(channel, fromOffset, size, limits.maxLineBytes(), limits.maxReadBytes(),
+                end = LineSplitter.split(
+                        channel,
+                        fromOffset,
+                        size,
+                        limits.maxLineBytes(),
+                        limits.maxReadBytes(),
                         new Indexer(channel, delta));
             }
             if (delta.badLines() > 0) {
-                LOG.warn("Skipped {} unreadable or oversized lines in {} between bytes {} and {}", delta.badLines(),
-                        path, fromOffset, end);
+                LOG.warn(
+                        "Skipped {} unreadable or oversized lines in {} between bytes {} and {}",
+                        delta.badLines(),
+                        path,
+                        fromOffset,
+                        end);
             }
             return Optional.of(delta.build(end));
         } catch (NoSuchFileException | AccessDeniedException e) {
@@ -122,14 +134,24 @@ public final class FileTranscriptStore implements TranscriptStore {
             long size = channel.size();
             boolean subagent = file.subagent() || Records.isSubagentFile(path);
             DeltaBuilder head = new DeltaBuilder(path.toString(), subagent, null, 0);
-            long headEnd = LineSplitter.split(channel, 0, Math.min(size, Glance.HEAD_BYTES), limits.maxLineBytes(),
-                    Long.MAX_VALUE, new Indexer(channel, head));
+            long headEnd = LineSplitter.split(
+                    channel,
+                    0,
+                    Math.min(size, Glance.HEAD_BYTES),
+                    limits.maxLineBytes(),
+                    Long.MAX_VALUE,
+                    new Indexer(channel, head));
             long tailFrom = Math.max(headEnd, size - Glance.TAIL_BYTES);
             DeltaBuilder tail = new DeltaBuilder(path.toString(), subagent, null, 0);
             if (tailFrom < size) {
                 // Unless it starts where the head stopped, the first line of the tail is a piece of one.
                 LineSplitter.Sink sink = new Indexer(channel, tail);
-                LineSplitter.split(channel, tailFrom, size, limits.maxLineBytes(), Long.MAX_VALUE,
+                LineSplitter.split(
+                        channel,
+                        tailFrom,
+                        size,
+                        limits.maxLineBytes(),
+                        Long.MAX_VALUE,
                         tailFrom == headEnd ? sink : Glance.afterFirstLine(sink));
             }
             // Read whole: every complete line went through the head or the tail, as a full read would see them.
@@ -201,7 +223,8 @@ public final class FileTranscriptStore implements TranscriptStore {
     @Override
     public List<HistoryMessage> messagesAt(List<LineRef> lines, List<Long> seqs) {
         if (lines.size() != seqs.size()) {
-            throw new IllegalArgumentException("lines and seqs differ in size: " + lines.size() + " and " + seqs.size());
+            throw new IllegalArgumentException(
+                    "lines and seqs differ in size: " + lines.size() + " and " + seqs.size());
         }
         Map<String, FileChannel> channels = new HashMap<>();
         try {
@@ -258,7 +281,9 @@ public final class FileTranscriptStore implements TranscriptStore {
             return null;
         }
         try {
-            return archive.read(ref.file(), ref.offset(), ref.length()).map(this::parse).orElse(null);
+            return archive.read(ref.file(), ref.offset(), ref.length())
+                    .map(this::parse)
+                    .orElse(null);
         } catch (RuntimeException e) {
             LOG.warn("Cannot read the archived record at {}:{}: {}", ref.file(), ref.offset(), e.toString());
             return null;
@@ -267,9 +292,17 @@ public final class FileTranscriptStore implements TranscriptStore {
 
     private static HistoryMessage placeholder(long seq, RecordFacts facts, boolean subagent, String text) {
         String role = facts != null && (facts.isUser() || facts.isAssistant()) ? facts.type : "system";
-        return new HistoryMessage(seq, facts == null ? null : facts.uuid, null, role,
-                facts == null ? null : Records.instant(facts.timestamp), facts == null ? null : facts.model,
-                List.of(new MessageBlock.Text(text)), true, subagent || facts != null && facts.sidechain, null);
+        return new HistoryMessage(
+                seq,
+                facts == null ? null : facts.uuid,
+                null,
+                role,
+                facts == null ? null : Records.instant(facts.timestamp),
+                facts == null ? null : facts.model,
+                List.of(new MessageBlock.Text(text)),
+                true,
+                subagent || facts != null && facts.sidechain,
+                null);
     }
 
     @Override
@@ -287,7 +320,9 @@ public final class FileTranscriptStore implements TranscriptStore {
             return Optional.empty();
         }
         try (FileChannel channel = open(Path.of(ref.file()))) {
-            return channel == null ? Optional.ofNullable(archivedRecord(ref)) : Optional.ofNullable(readRecord(channel, ref));
+            return channel == null
+                    ? Optional.ofNullable(archivedRecord(ref))
+                    : Optional.ofNullable(readRecord(channel, ref));
         } catch (NoSuchFileException e) {
             return Optional.ofNullable(archivedRecord(ref));
         } catch (IOException | InvalidPathException e) {
@@ -337,7 +372,8 @@ public final class FileTranscriptStore implements TranscriptStore {
             return null;
         }
         Path real = absolute.toRealPath();
-        if (!real.startsWith(root.toRealPath()) || !Files.readAttributes(real, BasicFileAttributes.class).isRegularFile()) {
+        if (!real.startsWith(root.toRealPath())
+                || !Files.readAttributes(real, BasicFileAttributes.class).isRegularFile()) {
             return null;
         }
         return FileChannel.open(real, StandardOpenOption.READ);
@@ -359,8 +395,8 @@ public final class FileTranscriptStore implements TranscriptStore {
                     break;
                 }
             }
-            return Optional.of(buffer.position() == wanted ? buffer.array()
-                    : Arrays.copyOf(buffer.array(), buffer.position()));
+            return Optional.of(
+                    buffer.position() == wanted ? buffer.array() : Arrays.copyOf(buffer.array(), buffer.position()));
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -369,13 +405,15 @@ public final class FileTranscriptStore implements TranscriptStore {
     @Override
     public boolean restore(Path path, InputStream content) {
         Path absolute = path.toAbsolutePath().normalize();
-        String name = absolute.getFileName() == null ? "" : absolute.getFileName().toString();
+        String name =
+                absolute.getFileName() == null ? "" : absolute.getFileName().toString();
         if (!absolute.startsWith(root) || absolute.equals(root) || !name.endsWith(".jsonl")) {
             return false;
         }
         try {
             Path parent = Files.createDirectories(absolute.getParent());
-            if (!parent.toRealPath().startsWith(root.toRealPath()) || Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
+            if (!parent.toRealPath().startsWith(root.toRealPath())
+                    || Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
                 return false;
             }
             // Written beside it then moved, so the CLI and the watcher never see half a transcript.
@@ -400,7 +438,7 @@ public final class FileTranscriptStore implements TranscriptStore {
             return new TranscriptWatcher(root, changed);
         } catch (IOException e) {
             LOG.warn("Cannot watch {} for changes, relying on rescans: {}", root, e.toString());
-            return () -> { };
+            return () -> {};
         }
     }
 

@@ -2,6 +2,7 @@ package dev.ccui.adapters.process.transcript;
 
 import dev.ccui.application.history.port.out.IndexedLine;
 import dev.ccui.application.history.port.out.TranscriptDelta;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.io.IOException;
 
 /**
  * A transcript's head and tail read as one: what the listing needs of a session without reading
@@ -22,8 +22,7 @@ final class Glance {
     /** Enough for the latest records: titles, the last prompt, the last cwd and activity. */
     static final int TAIL_BYTES = 8 << 10;
 
-    private Glance() {
-    }
+    private Glance() {}
 
     /**
      * Empty when the head tells no session id and the file was not read whole: the session is
@@ -38,12 +37,25 @@ final class Glance {
         models.addAll(tail.models());
         List<IndexedLine> lines = new ArrayList<>(head.lines());
         lines.addAll(tail.lines());
-        return Optional.of(new TranscriptDelta(0, sessionId, latest(tail.cwd(), head.cwd()),
-                latest(tail.gitBranch(), head.gitBranch()), earliest(head.firstTimestamp(), tail.firstTimestamp()),
-                latest(tail.lastTimestamp(), head.lastTimestamp()), latest(tail.customTitle(), head.customTitle()),
-                latest(tail.aiTitle(), head.aiTitle()), latest(tail.summary(), head.summary()),
+        return Optional.of(new TranscriptDelta(
+                0,
+                sessionId,
+                latest(tail.cwd(), head.cwd()),
+                latest(tail.gitBranch(), head.gitBranch()),
+                earliest(head.firstTimestamp(), tail.firstTimestamp()),
+                latest(tail.lastTimestamp(), head.lastTimestamp()),
+                latest(tail.customTitle(), head.customTitle()),
+                latest(tail.aiTitle(), head.aiTitle()),
+                latest(tail.summary(), head.summary()),
                 head.firstPrompt() != null ? head.firstPrompt() : tail.firstPrompt(),
-                latest(tail.lastPrompt(), head.lastPrompt()), models, 0, 0, Map.of(), null, lines, "",
+                latest(tail.lastPrompt(), head.lastPrompt()),
+                models,
+                0,
+                0,
+                Map.of(),
+                null,
+                lines,
+                "",
                 head.badLines() + tail.badLines()));
     }
 

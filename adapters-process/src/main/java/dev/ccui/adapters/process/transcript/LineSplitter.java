@@ -25,8 +25,7 @@ final class LineSplitter {
         void oversized(long offset, long length) throws IOException;
     }
 
-    private LineSplitter() {
-    }
+    private LineSplitter() {}
 
     /**
      * Feeds the complete lines between {@code from} and {@code to} to the sink, stopping at the

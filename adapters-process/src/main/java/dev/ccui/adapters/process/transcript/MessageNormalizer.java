@@ -2,8 +2,8 @@ package dev.ccui.adapters.process.transcript;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ccui.domain.history.ImageData;
 import dev.ccui.domain.history.HistoryMessage;
+import dev.ccui.domain.history.ImageData;
 import dev.ccui.domain.history.MessageBlock;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -51,9 +51,17 @@ final class MessageNormalizer {
         if (parentToolUseId == null) {
             parentToolUseId = text(record, "parentToolUseID");
         }
-        return new HistoryMessage(seq, text(record, "uuid"), text(record, "parentUuid"), role,
-                Records.instant(text(record, "timestamp")), text(message, "model"), blocks, hidden,
-                record.path("isSidechain").asBoolean(false) || subagentFile, parentToolUseId);
+        return new HistoryMessage(
+                seq,
+                text(record, "uuid"),
+                text(record, "parentUuid"),
+                role,
+                Records.instant(text(record, "timestamp")),
+                text(message, "model"),
+                blocks,
+                hidden,
+                record.path("isSidechain").asBoolean(false) || subagentFile,
+                parentToolUseId);
     }
 
     private MessageBlock block(JsonNode block, String role, long seq, int index) {
@@ -64,8 +72,9 @@ final class MessageNormalizer {
         return switch (type) {
             case "text" -> textBlock(block.path("text").asText(""), role);
             case "thinking" -> new MessageBlock.Thinking(block.path("thinking").asText(""));
-            case "tool_use" -> new MessageBlock.ToolUse(block.path("id").asText(""), block.path("name").asText(""),
-                    input(block.get("input")));
+            case "tool_use" ->
+                new MessageBlock.ToolUse(
+                        block.path("id").asText(""), block.path("name").asText(""), input(block.get("input")));
             case "tool_result" -> toolResult(block);
             case "image" -> image(block, seq, index);
             default -> new MessageBlock.Text("[" + type + "]");
@@ -79,7 +88,8 @@ final class MessageNormalizer {
                 Matcher name = COMMAND_NAME.matcher(text);
                 if (name.find()) {
                     Matcher args = COMMAND_ARGS.matcher(text);
-                    return new MessageBlock.SlashCommand(name.group(1).strip(), args.find() ? args.group(1).strip() : "");
+                    return new MessageBlock.SlashCommand(
+                            name.group(1).strip(), args.find() ? args.group(1).strip() : "");
                 }
             }
         }
@@ -102,15 +112,19 @@ final class MessageNormalizer {
     private MessageBlock toolResult(JsonNode block) {
         String full = toolResultText(block);
         boolean truncated = full.length() > toolResultChars;
-        return new MessageBlock.ToolResult(block.path("tool_use_id").asText(""),
-                truncated ? Records.cut(full, toolResultChars) : full, block.path("is_error").asBoolean(false),
-                truncated, full.length());
+        return new MessageBlock.ToolResult(
+                block.path("tool_use_id").asText(""),
+                truncated ? Records.cut(full, toolResultChars) : full,
+                block.path("is_error").asBoolean(false),
+                truncated,
+                full.length());
     }
 
     /** The whole text of the tool result for {@code toolUseId} among the record's blocks. */
     static Optional<String> toolResultText(JsonNode record, String toolUseId) {
         for (JsonNode block : record.path("message").path("content")) {
-            if ("tool_result".equals(block.path("type").asText()) && toolUseId.equals(block.path("tool_use_id").asText())) {
+            if ("tool_result".equals(block.path("type").asText())
+                    && toolUseId.equals(block.path("tool_use_id").asText())) {
                 return Optional.of(toolResultText(block));
             }
         }
@@ -149,7 +163,9 @@ final class MessageNormalizer {
         if (!"base64".equals(source.path("type").asText()) || !data.isTextual()) {
             return new MessageBlock.Text("[image]");
         }
-        return new MessageBlock.Image(seq + "-" + index, source.path("media_type").asText("application/octet-stream"),
+        return new MessageBlock.Image(
+                seq + "-" + index,
+                source.path("media_type").asText("application/octet-stream"),
                 decodedSize(data.asText()));
     }
 
@@ -163,12 +179,16 @@ final class MessageNormalizer {
         JsonNode block = record.path("message").path("content").path(blockIndex);
         JsonNode source = block.path("source");
         String mediaType = source.path("media_type").asText("");
-        if (!"image".equals(block.path("type").asText()) || !"base64".equals(source.path("type").asText())
-                || !IMAGE_TYPES.contains(mediaType) || !source.path("data").isTextual()) {
+        if (!"image".equals(block.path("type").asText())
+                || !"base64".equals(source.path("type").asText())
+                || !IMAGE_TYPES.contains(mediaType)
+                || !source.path("data").isTextual()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new ImageData(mediaType, Base64.getMimeDecoder().decode(source.path("data").asText())));
+            return Optional.of(new ImageData(
+                    mediaType,
+                    Base64.getMimeDecoder().decode(source.path("data").asText())));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -182,7 +202,8 @@ final class MessageNormalizer {
             return false;
         }
         for (JsonNode block : content) {
-            if (!"text".equals(block.path("type").asText()) || !Records.isReminder(block.path("text").asText(""))) {
+            if (!"text".equals(block.path("type").asText())
+                    || !Records.isReminder(block.path("text").asText(""))) {
                 return false;
             }
         }

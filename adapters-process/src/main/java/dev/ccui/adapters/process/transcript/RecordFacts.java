@@ -103,7 +103,7 @@ final class RecordFacts {
             parser.nextToken();
             switch (name) {
                 case "input_tokens", "cache_creation_input_tokens", "cache_read_input_tokens" ->
-                        inputTokens = Records.add(inputTokens, tokens(parser));
+                    inputTokens = Records.add(inputTokens, tokens(parser));
                 case "output_tokens" -> outputTokens = Records.add(outputTokens, tokens(parser));
                 default -> parser.skipChildren();
             }

@@ -2,22 +2,26 @@ package dev.ccui.adapters.process.transcript;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.time.LocalDate;
-import java.time.YearMonth;
 
 /** Rules about transcript records shared by indexing and display, so both classify a line alike. */
 final class Records {
     private static final List<String> REMINDER_PREFIXES = List.of("<system-reminder>", "Caveat:");
     /** Text the CLI writes into user records that the person did not type as a prompt. */
-    private static final List<String> NOT_A_PROMPT_PREFIXES = List.of("<system-reminder>", "Caveat:",
-            "<command-name>", "<command-message>", "<local-command-stdout>", "<local-command-stderr>",
+    private static final List<String> NOT_A_PROMPT_PREFIXES = List.of(
+            "<system-reminder>",
+            "Caveat:",
+            "<command-name>",
+            "<command-message>",
+            "<local-command-stdout>",
+            "<local-command-stderr>",
             "[Request interrupted by user");
 
-    private Records() {
-    }
+    private Records() {}
 
     /** System reminders and caveats the CLI injects: kept in the history, not shown as chat text. */
     static boolean isReminder(String text) {
@@ -43,7 +47,9 @@ final class Records {
         Path name = file.getFileName();
         Path parent = file.getParent();
         return name != null && name.toString().startsWith("agent-")
-                || parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("subagents");
+                || parent != null
+                        && parent.getFileName() != null
+                        && parent.getFileName().toString().equals("subagents");
     }
 
     /** ISO-8601 with {@code Z} or an offset; null for anything else. */
@@ -73,8 +79,13 @@ final class Records {
      */
     static Instant utcInstant(String text) {
         int length = text.length();
-        if (length < 20 || text.charAt(length - 1) != 'Z' || text.charAt(4) != '-' || text.charAt(7) != '-'
-                || text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':') {
+        if (length < 20
+                || text.charAt(length - 1) != 'Z'
+                || text.charAt(4) != '-'
+                || text.charAt(7) != '-'
+                || text.charAt(10) != 'T'
+                || text.charAt(13) != ':'
+                || text.charAt(16) != ':') {
             return null;
         }
         int year = digits(text, 0, 4);
@@ -94,8 +105,18 @@ final class Records {
                 nanos *= 10;
             }
         }
-        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
-                || second < 0 || second > 59 || nanos < 0 || day > YearMonth.of(year, month).lengthOfMonth()) {
+        if (year < 0
+                || month < 1
+                || month > 12
+                || day < 1
+                || hour < 0
+                || hour > 23
+                || minute < 0
+                || minute > 59
+                || second < 0
+                || second > 59
+                || nanos < 0
+                || day > YearMonth.of(year, month).lengthOfMonth()) {
             return null;
         }
         long days = LocalDate.of(year, month, day).toEpochDay();

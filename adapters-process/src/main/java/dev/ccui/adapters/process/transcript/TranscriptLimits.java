@@ -13,10 +13,14 @@ package dev.ccui.adapters.process.transcript;
  * @param maxWalkDepth        how deep below the projects root a listing looks
  *                            ({@code <folder>/<session>/subagents/<file>} is 4)
  */
-public record TranscriptLimits(int maxLineBytes, long maxReadBytes, int toolResultChars, int searchTextChars,
-                               int maxFiles, int maxWalkDepth) {
+public record TranscriptLimits(
+        int maxLineBytes, long maxReadBytes, int toolResultChars, int searchTextChars, int maxFiles, int maxWalkDepth) {
     public TranscriptLimits {
-        if (maxLineBytes < 1024 || maxReadBytes < 1 || toolResultChars < 1 || searchTextChars < 0 || maxFiles < 1
+        if (maxLineBytes < 1024
+                || maxReadBytes < 1
+                || toolResultChars < 1
+                || searchTextChars < 0
+                || maxFiles < 1
                 || maxWalkDepth < 2) {
             throw new IllegalArgumentException("transcript limits out of range: maxLineBytes=" + maxLineBytes
                     + " maxReadBytes=" + maxReadBytes + " toolResultChars=" + toolResultChars + " searchTextChars="

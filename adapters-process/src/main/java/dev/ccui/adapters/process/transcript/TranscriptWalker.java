@@ -33,6 +33,7 @@ final class TranscriptWalker {
     private final TranscriptLimits limits;
     /** Folders already reported as unreadable, so a periodic rescan does not log them again. */
     private final Set<Path> reported = ConcurrentHashMap.newKeySet();
+
     private final AtomicBoolean limitReported = new AtomicBoolean();
 
     TranscriptWalker(Path root, TranscriptLimits limits) {
@@ -59,8 +60,10 @@ final class TranscriptWalker {
             warnOnce(root, e);
         }
         if (visitor.found.size() >= limits.maxFiles() && limitReported.compareAndSet(false, true)) {
-            LOG.warn("Stopped listing transcripts under {} at {} files (the limit); the rest are not indexed",
-                    root, limits.maxFiles());
+            LOG.warn(
+                    "Stopped listing transcripts under {} at {} files (the limit); the rest are not indexed",
+                    root,
+                    limits.maxFiles());
         }
         List<TranscriptFile> files = new ArrayList<>(visitor.found.size());
         visitor.found.values().forEach(entry -> files.add(entry.file()));
@@ -85,7 +88,10 @@ final class TranscriptWalker {
             if (!target.isRegularFile()) {
                 return Optional.empty();
             }
-            return Optional.of(new TranscriptFile(normalized, target.size(), target.lastModifiedTime().toInstant(),
+            return Optional.of(new TranscriptFile(
+                    normalized,
+                    target.size(),
+                    target.lastModifiedTime().toInstant(),
                     target.fileKey() == null ? null : target.fileKey().toString(),
                     Records.isSubagentFile(root.relativize(normalized))));
         } catch (IOException e) {
@@ -111,8 +117,7 @@ final class TranscriptWalker {
         }
     }
 
-    private record Entry(TranscriptFile file, boolean viaLink) {
-    }
+    private record Entry(TranscriptFile file, boolean viaLink) {}
 
     private final class Visitor implements FileVisitor<Path> {
         private final Path realRoot;
@@ -152,9 +157,18 @@ final class TranscriptWalker {
             Object key = target.fileKey() != null ? target.fileKey() : file;
             Entry existing = found.get(key);
             if (existing == null || existing.viaLink() && !viaLink) {
-                found.put(key, new Entry(new TranscriptFile(root.resolve(relative), target.size(), target.lastModifiedTime().toInstant(),
-                        target.fileKey() == null ? null : target.fileKey().toString(), Records.isSubagentFile(relative)),
-                        viaLink));
+                found.put(
+                        key,
+                        new Entry(
+                                new TranscriptFile(
+                                        root.resolve(relative),
+                                        target.size(),
+                                        target.lastModifiedTime().toInstant(),
+                                        target.fileKey() == null
+                                                ? null
+                                                : target.fileKey().toString(),
+                                        Records.isSubagentFile(relative)),
+                                viaLink));
             }
             return found.size() >= limits.maxFiles() ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
         }

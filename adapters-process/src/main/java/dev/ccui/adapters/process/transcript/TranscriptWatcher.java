@@ -77,7 +77,9 @@ final class TranscriptWatcher implements AutoCloseable {
                 if (event.kind() == ENTRY_CREATE && root.startsWith(child)) {
                     approachRoot(true);
                 }
-            } else if (folder.equals(root) && event.kind() == ENTRY_CREATE && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+            } else if (folder.equals(root)
+                    && event.kind() == ENTRY_CREATE
+                    && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
                 registerProject(child, true);
             } else if (child.getFileName().toString().endsWith(".jsonl")) {
                 report(child);

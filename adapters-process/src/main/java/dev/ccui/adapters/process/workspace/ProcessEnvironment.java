@@ -6,11 +6,10 @@ import java.util.Set;
 
 /** The environment a child of the server inherits: the server's own, minus its secrets. */
 public final class ProcessEnvironment {
-    private static final Set<String> SECRETS = Set.of("JWT_SECRET", "DATABASE_URL", "REDIS_URL", "METRICS_TOKEN",
-            "PGPASSWORD");
+    private static final Set<String> SECRETS =
+            Set.of("JWT_SECRET", "DATABASE_URL", "REDIS_URL", "METRICS_TOKEN", "PGPASSWORD");
 
-    private ProcessEnvironment() {
-    }
+    private ProcessEnvironment() {}
 
     /** Removes the app's secrets (and every {@code CCUI_*} setting) from {@code env}, in place. */
     public static void scrub(Map<String, String> env) {

@@ -19,15 +19,19 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.assertj.core.api.Assertions;
 
 class WebhookAlertSinkTest {
-    private static final Alert ALERT = new Alert(Alert.Kind.LOGIN_FAILURES, Alert.Severity.WARNING,
+    private static final Alert ALERT = new Alert(
+            Alert.Kind.LOGIN_FAILURES,
+            Alert.Severity.WARNING,
             "Repeated failed sign-ins from 203.0.113.7",
-            "10 failed sign-ins from 203.0.113.7 within 5 min (threshold 10)", Instant.parse("2026-11-27T21:40:00Z"),
-            "login-failures:203.0.113.7", false);
+            "10 failed sign-ins from 203.0.113.7 within 5 min (threshold 10)",
+            Instant.parse("2026-11-27T21:40:00Z"),
+            "login-failures:203.0.113.7",
+            false);
 
     private HttpServer receiver;
     private final AtomicInteger attempts = new AtomicInteger();
@@ -46,9 +50,13 @@ class WebhookAlertSinkTest {
             }
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             int n = attempts.incrementAndGet();
-            headers.add(Map.of("content-type", String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")),
-                    "signature", String.valueOf(exchange.getRequestHeaders().getFirst("X-CCUI-Signature")),
-                    "previous", String.valueOf(exchange.getRequestHeaders().getFirst("X-CCUI-Signature-Previous"))));
+            headers.add(Map.of(
+                    "content-type",
+                    String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")),
+                    "signature",
+                    String.valueOf(exchange.getRequestHeaders().getFirst("X-CCUI-Signature")),
+                    "previous",
+                    String.valueOf(exchange.getRequestHeaders().getFirst("X-CCUI-Signature-Previous"))));
             int status = n <= failFirst ? 500 : 204;
             if (status == 204) {
                 accepted.add(body);
@@ -93,8 +101,9 @@ class WebhookAlertSinkTest {
             assertThat(json.get("status").asText()).isEqualTo("firing");
             assertThat(json.get("fingerprint").asText()).isEqualTo("login-failures:203.0.113.7");
             assertThat(json.get("at").asText()).isEqualTo("2026-11-27T21:40:00Z");
-            assertThat(json.get("text").asText()).isEqualTo("[ccui WARNING] Repeated failed sign-ins from 203.0.113.7: "
-                    + "10 failed sign-ins from 203.0.113.7 within 5 min (threshold 10)");
+            assertThat(json.get("text").asText())
+                    .isEqualTo("[ccui WARNING] Repeated failed sign-ins from 203.0.113.7: "
+                            + "10 failed sign-ins from 203.0.113.7 within 5 min (threshold 10)");
             assertThat(headers.get(1).get("content-type")).isEqualTo("application/json");
             assertThat(headers.get(1).get("signature")).isEqualTo("sha256=" + WebhookAlertSink.hmac("s3cret", body));
         }
@@ -109,7 +118,8 @@ class WebhookAlertSinkTest {
             sink.send(ALERT);
             String body = accepted.poll(10, TimeUnit.SECONDS);
             assertThat(body).isNotNull();
-            assertThat(headers.get(0).get("signature")).isEqualTo("sha256=" + WebhookAlertSink.hmac("new-secret", body));
+            assertThat(headers.get(0).get("signature"))
+                    .isEqualTo("sha256=" + WebhookAlertSink.hmac("new-secret", body));
             assertThat(headers.get(0).get("previous")).isEqualTo("sha256=" + WebhookAlertSink.hmac("old-secret", body));
         }
         assertThat(fast(url, "only", 1).previousSecret()).isNull();
@@ -155,8 +165,7 @@ class WebhookAlertSinkTest {
 
     @Test
     void onlyHttpUrls() {
-        Assertions.assertThatThrownBy(
-                () -> WebhookAlertSink.Settings.defaults(URI.create("file:///etc/passwd"), null))
+        Assertions.assertThatThrownBy(() -> WebhookAlertSink.Settings.defaults(URI.create("file:///etc/passwd"), null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

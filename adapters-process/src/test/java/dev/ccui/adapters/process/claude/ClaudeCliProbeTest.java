@@ -24,7 +24,8 @@ class ClaudeCliProbeTest {
 
     @Test
     void reportsTheVersionTheCliPrints() throws IOException {
-        var probe = new ClaudeCliProbe(script("echo '2.1.328 (Claude Code)'").toString(), Clock.systemUTC(), Duration.ofMinutes(1));
+        var probe = new ClaudeCliProbe(
+                script("echo '2.1.328 (Claude Code)'").toString(), Clock.systemUTC(), Duration.ofMinutes(1));
         var result = probe.check();
         assertThat(result.status()).isEqualTo("up");
         assertThat(result.details()).containsEntry("version", "2.1.328");
@@ -39,8 +40,10 @@ class ClaudeCliProbeTest {
 
     @Test
     void aBrokenCliIsDegraded() throws IOException {
-        var probe = new ClaudeCliProbe(script("echo 'claude native binary not installed'; exit 1").toString(),
-                Clock.systemUTC(), Duration.ofMinutes(1));
+        var probe = new ClaudeCliProbe(
+                script("echo 'claude native binary not installed'; exit 1").toString(),
+                Clock.systemUTC(),
+                Duration.ofMinutes(1));
         assertThat(probe.check().status()).isEqualTo("degraded");
     }
 }

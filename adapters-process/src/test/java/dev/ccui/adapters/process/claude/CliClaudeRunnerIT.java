@@ -103,9 +103,13 @@ class CliClaudeRunnerIT {
         assertThat(started.cwd()).isEqualTo(cwd.toString());
         assertThat(started.cliVersion()).isEqualTo(TestCli.VERSION);
         List<RunEvent.AssistantDelta> deltas = of(turn, RunEvent.AssistantDelta.class);
-        assertThat(deltas).hasSizeGreaterThanOrEqualTo(2).allMatch(delta -> delta.blockType().equals("text"));
+        assertThat(deltas)
+                .hasSizeGreaterThanOrEqualTo(2)
+                .allMatch(delta -> delta.blockType().equals("text"));
         var text = of(turn, RunEvent.AssistantText.class).getFirst();
-        assertThat(String.join("", deltas.stream().map(RunEvent.AssistantDelta::text).toList())).isEqualTo(text.text());
+        assertThat(String.join(
+                        "", deltas.stream().map(RunEvent.AssistantDelta::text).toList()))
+                .isEqualTo(text.text());
         assertThat(text.text()).endsWith("You said: hello there");
         assertThat(turn.indexOf(deltas.getLast())).isLessThan(turn.indexOf(text));
         var result = of(turn, RunEvent.Result.class).getFirst();
@@ -117,7 +121,9 @@ class CliClaudeRunnerIT {
         assertThat(result.durationMs()).isPositive();
         assertThat(turn.getLast()).isEqualTo(new RunEvent.RunEnded(RunEvent.EndReason.COMPLETED));
         assertThat(process.turnActive()).isFalse();
-        Path transcript = configDir.resolve("projects").resolve(cwd.toString().replaceAll("[^A-Za-z0-9]", "-"))
+        Path transcript = configDir
+                .resolve("projects")
+                .resolve(cwd.toString().replaceAll("[^A-Za-z0-9]", "-"))
                 .resolve(spec.sessionId().value() + ".jsonl");
         assertThat(transcript).exists();
 
@@ -192,8 +198,10 @@ class CliClaudeRunnerIT {
         assertThat(took).isLessThan(Duration.ofSeconds(1));
         assertThat(rest.getLast()).isEqualTo(new RunEvent.RunEnded(RunEvent.EndReason.INTERRUPTED));
         var result = of(rest, RunEvent.Result.class).getFirst();
-        assertThat(result.subtype().equals("error_during_execution") || "aborted_streaming".equals(result.terminalReason()))
-                .as("result %s", result).isTrue();
+        assertThat(result.subtype().equals("error_during_execution")
+                        || "aborted_streaming".equals(result.terminalReason()))
+                .as("result %s", result)
+                .isTrue();
         assertThat(process.isAlive()).isTrue();
 
         process.sendUserTurn("after the interrupt", List.of());
@@ -236,10 +244,12 @@ class CliClaudeRunnerIT {
         resumed.sendUserTurn("which word was it?", List.of());
         List<RunEvent> turn = second.untilRunEnded();
 
-        assertThat(((RunEvent.RunStarted) turn.getFirst()).sessionId()).isEqualTo(spec.sessionId().value());
+        assertThat(((RunEvent.RunStarted) turn.getFirst()).sessionId())
+                .isEqualTo(spec.sessionId().value());
         assertThat(turn.getLast()).isEqualTo(new RunEvent.RunEnded(RunEvent.EndReason.COMPLETED));
         JsonNode request = api.messageRequests().getLast();
-        assertThat(request.path("messages").toString()).contains("remember the word PINEAPPLE")
+        assertThat(request.path("messages").toString())
+                .contains("remember the word PINEAPPLE")
                 .contains("which word was it?");
     }
 
@@ -260,13 +270,16 @@ class CliClaudeRunnerIT {
     @Test
     void aMissingCliGivesAnErrorAndAFailedRun() {
         var listener = new RecordingListener();
-        var missing = newRunner(CliRunnerSettings.defaults(root.resolve("no-such-claude").toString(), inherited));
+        var missing = newRunner(
+                CliRunnerSettings.defaults(root.resolve("no-such-claude").toString(), inherited));
         try {
             RunningProcess process = missing.start(newSession(), listener);
 
             assertThat(listener.all()).hasSize(2);
-            assertThat(listener.all().getFirst()).isInstanceOfSatisfying(RunEvent.Error.class,
-                    error -> assertThat(error.code()).isEqualTo("cli_start_failed"));
+            assertThat(listener.all().getFirst())
+                    .isInstanceOfSatisfying(
+                            RunEvent.Error.class,
+                            error -> assertThat(error.code()).isEqualTo("cli_start_failed"));
             assertThat(listener.all().getLast()).isEqualTo(new RunEvent.RunEnded(RunEvent.EndReason.FAILED));
             assertThat(listener.awaitExit(Duration.ZERO).cause()).isEqualTo(ProcessExit.Cause.START_FAILED);
             assertThat(process.isAlive()).isFalse();
@@ -300,7 +313,14 @@ class CliClaudeRunnerIT {
     void closeLeavesNoProcessBehindAndTheCliSeesNoAppSecrets() throws Exception {
         var listener = new RecordingListener();
         RunSpec spec = newSession();
-        spec = new RunSpec(spec.cwd(), spec.sessionId(), false, null, null, List.of("Bash"), List.of(),
+        spec = new RunSpec(
+                spec.cwd(),
+                spec.sessionId(),
+                false,
+                null,
+                null,
+                List.of("Bash"),
+                List.of(),
                 Map.of("CCUI_EXTRA", "leaked-extra"));
         RunningProcess process = runner.start(spec, listener);
         long pid = process.pid().orElseThrow();
@@ -311,7 +331,8 @@ class CliClaudeRunnerIT {
         assertThat(turn).noneMatch(event -> event instanceof RunEvent.PermissionRequest);
         String env = Files.readString(envFile);
         assertThat(env).contains("ANTHROPIC_BASE_URL=" + api.baseUrl()).doesNotContain("leaked");
-        List<ProcessHandle> tree = ProcessHandle.of(pid).orElseThrow().descendants().toList();
+        List<ProcessHandle> tree =
+                ProcessHandle.of(pid).orElseThrow().descendants().toList();
 
         process.close();
 
@@ -361,16 +382,19 @@ class CliClaudeRunnerIT {
 
     @Test
     void severalSessionsRunAtOnceEachOnItsOwnProcess() {
-        List<RecordingListener> listeners = List.of(new RecordingListener(), new RecordingListener(),
-                new RecordingListener());
-        List<RunningProcess> processes = listeners.stream().map(listener -> runner.start(newSession(), listener)).toList();
+        List<RecordingListener> listeners =
+                List.of(new RecordingListener(), new RecordingListener(), new RecordingListener());
+        List<RunningProcess> processes = listeners.stream()
+                .map(listener -> runner.start(newSession(), listener))
+                .toList();
         for (int i = 0; i < processes.size(); i++) {
             processes.get(i).sendUserTurn("session number " + i, List.of());
         }
 
         for (int i = 0; i < processes.size(); i++) {
             List<RunEvent> turn = listeners.get(i).untilRunEnded();
-            assertThat(of(turn, RunEvent.AssistantText.class).getFirst().text()).endsWith("You said: session number " + i);
+            assertThat(of(turn, RunEvent.AssistantText.class).getFirst().text())
+                    .endsWith("You said: session number " + i);
         }
         assertThat(processes).extracting(process -> process.pid().orElseThrow()).doesNotHaveDuplicates();
         assertThat(runner.liveProcesses()).isEqualTo(3);
@@ -379,8 +403,14 @@ class CliClaudeRunnerIT {
     @Test
     void aTerminatedAppLeavesNoCliBehind() throws Exception {
         Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
-        var builder = new ProcessBuilder(javaBin.toString(), "-cp", System.getProperty("java.class.path"),
-                ShutdownChild.class.getName(), TestCli.path().toString(), cwd.toString()).redirectErrorStream(true);
+        var builder = new ProcessBuilder(
+                        javaBin.toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        ShutdownChild.class.getName(),
+                        TestCli.path().toString(),
+                        cwd.toString())
+                .redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(inherited);
         Process app = builder.start();
@@ -400,7 +430,8 @@ class CliClaudeRunnerIT {
             // The CLI would also end on its own when its stdin closes with the app; the hook is what
             // makes it sure (a stuck CLI, its children), so check that the hook did it.
             String rest = out.lines().collect(Collectors.joining("\n"));
-            assertThat(app.waitFor(EXIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+            assertThat(app.waitFor(EXIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))
+                    .isTrue();
             cli.onExit().get(EXIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             assertThat(cli.isAlive()).isFalse();
             assertThat(rest).contains("JVM shutdown: killing 1 claude CLI process(es)");

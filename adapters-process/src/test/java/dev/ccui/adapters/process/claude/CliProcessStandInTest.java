@@ -40,9 +40,11 @@ class CliProcessStandInTest {
         Files.writeString(cli, "#!/bin/sh\n" + script + "\n");
         Files.setPosixFilePermissions(cli, PosixFilePermissions.fromString("rwxr-xr-x"));
         var settings = CliRunnerSettings.defaults(cli.toString(), Map.of("PATH", System.getenv("PATH")))
-                .withInterruptTimeout(Duration.ofMillis(300)).withMaxLineBytes(1024);
+                .withInterruptTimeout(Duration.ofMillis(300))
+                .withMaxLineBytes(1024);
         runner = new CliClaudeRunner(settings, new ObjectMapper());
-        return runner.start(RunSpec.newSession(folder, new SessionId(UUID.randomUUID().toString())), listener);
+        return runner.start(
+                RunSpec.newSession(folder, new SessionId(UUID.randomUUID().toString())), listener);
     }
 
     @Test
@@ -58,11 +60,15 @@ class CliProcessStandInTest {
                 """, listener);
         process.sendUserTurn("hello", List.of());
         listener.next(RunEvent.AssistantText.class);
-        List<ProcessHandle> children = ProcessHandle.of(process.pid().orElseThrow()).orElseThrow().descendants().toList();
+        List<ProcessHandle> children = ProcessHandle.of(process.pid().orElseThrow())
+                .orElseThrow()
+                .descendants()
+                .toList();
         assertThat(children).isNotEmpty();
 
         process.interrupt();
-        var error = listener.next(RunEvent.Error.class, e -> e.code().equals("interrupt_timeout"), Duration.ofSeconds(10));
+        var error =
+                listener.next(RunEvent.Error.class, e -> e.code().equals("interrupt_timeout"), Duration.ofSeconds(10));
         var ended = listener.next(RunEvent.RunEnded.class);
 
         assertThat(error.message()).contains("killed");
@@ -70,7 +76,8 @@ class CliProcessStandInTest {
         assertThat(listener.awaitExit(Duration.ofSeconds(5)).cause()).isEqualTo(ProcessExit.Cause.INTERRUPT_TIMEOUT);
         assertThat(process.isAlive()).isFalse();
         assertThat(children).noneMatch(ProcessHandle::isAlive);
-        assertThat(listener.all()).extracting(RunEvent::kind)
+        assertThat(listener.all())
+                .extracting(RunEvent::kind)
                 .containsExactly("run_started", "error", "assistant_text", "error", "run_ended");
         assertThat(((RunEvent.Error) listener.all().get(1)).code()).isEqualTo("line_too_long");
     }

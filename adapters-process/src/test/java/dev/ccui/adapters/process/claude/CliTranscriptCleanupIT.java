@@ -62,9 +62,11 @@ class CliTranscriptCleanupIT {
         // A session of another project, last written 60 days ago: past the CLI's 30-day default.
         String id = UUID.randomUUID().toString();
         Path folder = Files.createDirectories(configDir.resolve("projects").resolve("-old-project"));
-        oldTranscript = Files.writeString(folder.resolve(id + ".jsonl"), "{\"type\":\"user\",\"sessionId\":\"" + id
-                + "\",\"cwd\":\"/old/project\",\"timestamp\":\"2026-01-01T00:00:00Z\",\"uuid\":\"u1\","
-                + "\"message\":{\"role\":\"user\",\"content\":\"a question from two months ago\"}}\n");
+        oldTranscript = Files.writeString(
+                folder.resolve(id + ".jsonl"),
+                "{\"type\":\"user\",\"sessionId\":\"" + id
+                        + "\",\"cwd\":\"/old/project\",\"timestamp\":\"2026-01-01T00:00:00Z\",\"uuid\":\"u1\","
+                        + "\"message\":{\"role\":\"user\",\"content\":\"a question from two months ago\"}}\n");
         Files.setLastModifiedTime(oldTranscript, FileTime.from(Instant.now().minus(Duration.ofDays(60))));
     }
 
@@ -79,7 +81,8 @@ class CliTranscriptCleanupIT {
     @Test
     void withTheDefaultKeepAnOldTranscriptSurvivesARunEvenWhenTheUsersOwnSettingSaysOneDay() throws IOException {
         Files.writeString(configDir.resolve("settings.json"), "{\"cleanupPeriodDays\":1}");
-        runner = new CliClaudeRunner(CliRunnerSettings.defaults(TestCli.path().toString(), inherited), new ObjectMapper());
+        runner = new CliClaudeRunner(
+                CliRunnerSettings.defaults(TestCli.path().toString(), inherited), new ObjectMapper());
 
         runATurn();
         // The CLI writes its marker after deleting: once it is there, the clean-up has run.
@@ -90,8 +93,10 @@ class CliTranscriptCleanupIT {
 
     @Test
     void leftToTheCliItsDefaultDeletesTheOldTranscript() {
-        runner = new CliClaudeRunner(CliRunnerSettings.defaults(TestCli.path().toString(), inherited)
-                .withCleanup(CliCleanupPeriod.cliDefault()), new ObjectMapper());
+        runner = new CliClaudeRunner(
+                CliRunnerSettings.defaults(TestCli.path().toString(), inherited)
+                        .withCleanup(CliCleanupPeriod.cliDefault()),
+                new ObjectMapper());
 
         runATurn();
         waitFor("the CLI to delete the 60-day-old transcript", () -> !Files.exists(oldTranscript));
@@ -101,7 +106,8 @@ class CliTranscriptCleanupIT {
 
     private void runATurn() {
         var listener = new RecordingListener();
-        RunningProcess process = runner.start(RunSpec.newSession(cwd, new SessionId(UUID.randomUUID().toString())), listener);
+        RunningProcess process = runner.start(
+                RunSpec.newSession(cwd, new SessionId(UUID.randomUUID().toString())), listener);
         process.sendUserTurn("hello", List.of());
         assertThat(listener.untilRunEnded().getLast()).isEqualTo(new RunEvent.RunEnded(RunEvent.EndReason.COMPLETED));
     }

@@ -13,15 +13,19 @@ class ExitEventsTest {
     void aCliThatDiesOnItsOwnMidTurnFailsTheTurnAndSaysWhatItPrinted() {
         var events = ExitEvents.of(ProcessExit.Cause.EXITED, 3, "error: unknown option", true);
 
-        assertThat(events).containsExactly(
-                new RunEvent.Error("cli_exited", "the claude CLI exited unexpectedly (exit code 3)",
-                        Map.of("exitCode", 3, "stderr", "error: unknown option")),
-                new RunEvent.RunEnded(RunEvent.EndReason.FAILED));
+        assertThat(events)
+                .containsExactly(
+                        new RunEvent.Error(
+                                "cli_exited",
+                                "the claude CLI exited unexpectedly (exit code 3)",
+                                Map.of("exitCode", 3, "stderr", "error: unknown option")),
+                        new RunEvent.RunEnded(RunEvent.EndReason.FAILED));
     }
 
     @Test
     void aCliThatDiesBetweenTurnsIsReportedButEndsNoRun() {
-        assertThat(ExitEvents.of(ProcessExit.Cause.EXITED, 137, "", false)).extracting(RunEvent::kind)
+        assertThat(ExitEvents.of(ProcessExit.Cause.EXITED, 137, "", false))
+                .extracting(RunEvent::kind)
                 .containsExactly("error");
     }
 

@@ -2,6 +2,7 @@ package dev.ccui.adapters.process.claude;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -10,13 +11,12 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import com.fasterxml.jackson.databind.node.MissingNode;
-import java.util.ArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,8 +49,7 @@ public final class FakeMessagesApi implements AutoCloseable {
             + "{\"label\":\"Tracing\",\"description\":\"OpenTelemetry spans\"},"
             + "{\"label\":\"Backups\",\"description\":\"Nightly dumps\"}]}]";
     public static final String PLAN = "# Plan\n\n1. Add `hello.txt`\n2. Write **hello** into it\n";
-    private static final Pattern PLAN_FILE =
-            Pattern.compile("(/[^\\s\"\\\\]+/plans/[^\\s\"\\\\]+\\.md)");
+    private static final Pattern PLAN_FILE = Pattern.compile("(/[^\\s\"\\\\]+/plans/[^\\s\"\\\\]+\\.md)");
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final HttpServer server;
@@ -58,8 +57,7 @@ public final class FakeMessagesApi implements AutoCloseable {
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger counter = new AtomicInteger();
 
-    public record Recorded(String method, String pathAndQuery, JsonNode body) {
-    }
+    public record Recorded(String method, String pathAndQuery, JsonNode body) {}
 
     public FakeMessagesApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -78,7 +76,10 @@ public final class FakeMessagesApi implements AutoCloseable {
 
     /** The {@code POST /v1/messages} requests, in order. */
     public List<JsonNode> messageRequests() {
-        return requests.stream().filter(r -> r.pathAndQuery().startsWith("/v1/messages")).map(Recorded::body).toList();
+        return requests.stream()
+                .filter(r -> r.pathAndQuery().startsWith("/v1/messages"))
+                .map(Recorded::body)
+                .toList();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -99,33 +100,50 @@ public final class FakeMessagesApi implements AutoCloseable {
         String model = body.path("model").asText("claude-fake");
         JsonNode last = lastUserMessage(body);
         JsonNode toolResult = toolResult(last);
-        if (toolResult != null && "Write".equals(lastToolUsed(body)) && latestPrompt(body).startsWith("PLAN")) {
+        if (toolResult != null
+                && "Write".equals(lastToolUsed(body))
+                && latestPrompt(body).startsWith("PLAN")) {
             toolUse(exchange, model, number, "ExitPlanMode", mapper.createObjectNode());
             return;
         }
         if (toolResult != null) {
-            String content = toolResult.path("content").isTextual() ? toolResult.path("content").asText()
+            String content = toolResult.path("content").isTextual()
+                    ? toolResult.path("content").asText()
                     : toolResult.path("content").toString();
-            text(exchange, model, number, List.of("Tool finished (is_error=" + toolResult.path("is_error").asBoolean()
-                    + "): ", content), 0);
+            text(
+                    exchange,
+                    model,
+                    number,
+                    List.of(
+                            "Tool finished (is_error="
+                                    + toolResult.path("is_error").asBoolean() + "): ",
+                            content),
+                    0);
             return;
         }
         String prompt = prompt(last);
         if (prompt.startsWith("WRITE ")) {
-            ObjectNode input = mapper.createObjectNode().put("file_path", prompt.substring(6).strip())
+            ObjectNode input = mapper.createObjectNode()
+                    .put("file_path", prompt.substring(6).strip())
                     .put("content", "written by fake model\n");
             toolUse(exchange, model, number, "Write", input);
         } else if (prompt.startsWith("BASH ")) {
-            ObjectNode input = mapper.createObjectNode().put("command", prompt.substring(5).strip())
+            ObjectNode input = mapper.createObjectNode()
+                    .put("command", prompt.substring(5).strip())
                     .put("description", "Run what the test asked");
             toolUse(exchange, model, number, "Bash", input);
         } else if (prompt.startsWith("ASK")) {
-            toolUse(exchange, model, number, "AskUserQuestion",
+            toolUse(
+                    exchange,
+                    model,
+                    number,
+                    "AskUserQuestion",
                     mapper.createObjectNode().set("questions", mapper.readTree(QUESTIONS)));
         } else if (prompt.startsWith("PLAN")) {
             // Plan mode's system prompt names the one file the model may write: its plan.
             Matcher file = PLAN_FILE.matcher(body.path("messages").toString());
-            ObjectNode input = mapper.createObjectNode().put("file_path", file.find() ? file.group(1) : "plan.md")
+            ObjectNode input = mapper.createObjectNode()
+                    .put("file_path", file.find() ? file.group(1) : "plan.md")
                     .put("content", PLAN);
             toolUse(exchange, model, number, "Write", input);
         } else if (prompt.startsWith("SLOW")) {
@@ -170,7 +188,8 @@ public final class FakeMessagesApi implements AutoCloseable {
         String name = null;
         for (JsonNode message : body.path("messages")) {
             for (JsonNode block : message.path("content")) {
-                if ("assistant".equals(message.path("role").asText()) && "tool_use".equals(block.path("type").asText())) {
+                if ("assistant".equals(message.path("role").asText())
+                        && "tool_use".equals(block.path("type").asText())) {
                     name = block.path("name").asText();
                 }
             }
@@ -206,13 +225,16 @@ public final class FakeMessagesApi implements AutoCloseable {
             throws IOException {
         Sse sse = Sse.open(exchange);
         sse.event("message_start", messageStart(model, number));
-        sse.event("content_block_start", "{\"type\":\"content_block_start\",\"index\":0,"
-                + "\"content_block\":{\"type\":\"text\",\"text\":\"\"}}");
+        sse.event(
+                "content_block_start",
+                "{\"type\":\"content_block_start\",\"index\":0,"
+                        + "\"content_block\":{\"type\":\"text\",\"text\":\"\"}}");
         for (int i = 0; i < parts.size(); i++) {
             if (delayMs > 0 && i > 0) {
                 pause(delayMs);
             }
-            ObjectNode delta = mapper.createObjectNode().put("type", "content_block_delta").put("index", 0);
+            ObjectNode delta =
+                    mapper.createObjectNode().put("type", "content_block_delta").put("index", 0);
             delta.putObject("delta").put("type", "text_delta").put("text", parts.get(i));
             sse.event("content_block_delta", delta.toString());
         }
@@ -225,14 +247,19 @@ public final class FakeMessagesApi implements AutoCloseable {
             throws IOException {
         Sse sse = Sse.open(exchange);
         sse.event("message_start", messageStart(model, number));
-        ObjectNode start = mapper.createObjectNode().put("type", "content_block_start").put("index", 0);
-        start.putObject("content_block").put("type", "tool_use").put("id", "toolu_fake_" + number)
-                .put("name", tool).putObject("input");
+        ObjectNode start =
+                mapper.createObjectNode().put("type", "content_block_start").put("index", 0);
+        start.putObject("content_block")
+                .put("type", "tool_use")
+                .put("id", "toolu_fake_" + number)
+                .put("name", tool)
+                .putObject("input");
         sse.event("content_block_start", start.toString());
         String json = input.toString();
         int half = json.length() / 2;
         for (String part : List.of(json.substring(0, half), json.substring(half))) {
-            ObjectNode delta = mapper.createObjectNode().put("type", "content_block_delta").put("index", 0);
+            ObjectNode delta =
+                    mapper.createObjectNode().put("type", "content_block_delta").put("index", 0);
             delta.putObject("delta").put("type", "input_json_delta").put("partial_json", part);
             sse.event("content_block_delta", delta.toString());
         }
@@ -243,13 +270,19 @@ public final class FakeMessagesApi implements AutoCloseable {
 
     private String messageStart(String model, int number) {
         ObjectNode start = mapper.createObjectNode().put("type", "message_start");
-        ObjectNode message = start.putObject("message").put("id", "msg_fake_" + number).put("type", "message")
-                .put("role", "assistant").put("model", model);
+        ObjectNode message = start.putObject("message")
+                .put("id", "msg_fake_" + number)
+                .put("type", "message")
+                .put("role", "assistant")
+                .put("model", model);
         message.putArray("content");
         message.putNull("stop_reason");
         message.putNull("stop_sequence");
-        message.putObject("usage").put("input_tokens", 1000 + number).put("output_tokens", 1)
-                .put("cache_creation_input_tokens", 0).put("cache_read_input_tokens", 0);
+        message.putObject("usage")
+                .put("input_tokens", 1000 + number)
+                .put("output_tokens", 1)
+                .put("cache_creation_input_tokens", 0)
+                .put("cache_read_input_tokens", 0);
         return start.toString();
     }
 

@@ -116,7 +116,8 @@ final class RecordingListener implements RunListener {
     }
 
     List<String> kinds() {
-        return all.stream().map(event -> event instanceof RunEvent.Status status ? "status:" + status.status()
-                : event.kind()).toList();
+        return all.stream()
+                .map(event -> event instanceof RunEvent.Status status ? "status:" + status.status() : event.kind())
+                .toList();
     }
 }

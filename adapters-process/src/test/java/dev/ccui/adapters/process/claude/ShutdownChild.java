@@ -15,14 +15,15 @@ import java.util.concurrent.CountDownLatch;
  * {@link CliClaudeRunnerIT#aTerminatedAppLeavesNoCliBehind}. Arguments: the CLI, the project directory.
  */
 public final class ShutdownChild {
-    private ShutdownChild() {
-    }
+    private ShutdownChild() {}
 
     public static void main(String[] args) throws InterruptedException {
         var runner = new CliClaudeRunner(CliRunnerSettings.defaults(args[0], System.getenv()), new ObjectMapper());
         var listener = new RecordingListener();
-        RunningProcess process = runner.start(RunSpec.newSession(Path.of(args[1]),
-                new SessionId(UUID.randomUUID().toString())), listener);
+        RunningProcess process = runner.start(
+                RunSpec.newSession(
+                        Path.of(args[1]), new SessionId(UUID.randomUUID().toString())),
+                listener);
         process.sendUserTurn("SLOW please", List.of());
         listener.next(RunEvent.AssistantDelta.class);
         System.out.println("CLI_PID " + process.pid().orElseThrow());

@@ -40,31 +40,46 @@ class StreamJsonEncoderTest {
         JsonNode imageOnly = read(encoder.userTurn("", List.of(new ImageAttachment("image/gif", "R0lG"))));
         JsonNode empty = read(encoder.userTurn("", null));
 
-        assertThat(imageOnly.path("message").path("content")).extracting(block -> block.path("type").asText())
+        assertThat(imageOnly.path("message").path("content"))
+                .extracting(block -> block.path("type").asText())
                 .containsExactly("image");
-        assertThat(empty.path("message").path("content")).extracting(block -> block.path("type").asText())
+        assertThat(empty.path("message").path("content"))
+                .extracting(block -> block.path("type").asText())
                 .containsExactly("text");
     }
 
     @Test
     void anAllowCarriesTheInputToRunWithAndARememberedRule() throws IOException {
-        JsonNode line = read(encoder.permissionAnswer("r1", new PermissionDecision.Allow(
-                Map.of("file_path", "/w/a.txt"), List.of(Map.of("type", "addRules")))));
+        JsonNode line = read(encoder.permissionAnswer(
+                "r1",
+                new PermissionDecision.Allow(Map.of("file_path", "/w/a.txt"), List.of(Map.of("type", "addRules")))));
 
         assertThat(line.path("type").asText()).isEqualTo("control_response");
         JsonNode response = line.path("response");
         assertThat(response.path("subtype").asText()).isEqualTo("success");
         assertThat(response.path("request_id").asText()).isEqualTo("r1");
         assertThat(response.path("response").path("behavior").asText()).isEqualTo("allow");
-        assertThat(response.path("response").path("updatedInput").path("file_path").asText()).isEqualTo("/w/a.txt");
-        assertThat(response.path("response").path("updatedPermissions").get(0).path("type").asText()).isEqualTo("addRules");
+        assertThat(response.path("response")
+                        .path("updatedInput")
+                        .path("file_path")
+                        .asText())
+                .isEqualTo("/w/a.txt");
+        assertThat(response.path("response")
+                        .path("updatedPermissions")
+                        .get(0)
+                        .path("type")
+                        .asText())
+                .isEqualTo("addRules");
     }
 
     @Test
     void aDenialCarriesItsMessageAndStopsTheTurnOnlyWhenAsked() throws IOException {
-        JsonNode plain = read(encoder.permissionAnswer("r2", PermissionDecision.deny("not that file"))).path("response").path("response");
+        JsonNode plain = read(encoder.permissionAnswer("r2", PermissionDecision.deny("not that file")))
+                .path("response")
+                .path("response");
         JsonNode stopping = read(encoder.permissionAnswer("r3", new PermissionDecision.Deny("stop", true)))
-                .path("response").path("response");
+                .path("response")
+                .path("response");
 
         assertThat(plain.path("behavior").asText()).isEqualTo("deny");
         assertThat(plain.path("message").asText()).isEqualTo("not that file");

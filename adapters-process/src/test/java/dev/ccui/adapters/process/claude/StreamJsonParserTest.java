@@ -1,8 +1,8 @@
 package dev.ccui.adapters.process.claude;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,7 +47,9 @@ class StreamJsonParserTest {
     }
 
     private List<RunEvent> events(List<String> lines) {
-        return lines.stream().flatMap(line -> parser.parse(line).events().stream()).toList();
+        return lines.stream()
+                .flatMap(line -> parser.parse(line).events().stream())
+                .toList();
     }
 
     private static <T extends RunEvent> List<T> of(List<RunEvent> events, Class<T> type) {
@@ -66,7 +68,9 @@ class StreamJsonParserTest {
         assertThat(started.permissionMode()).isEqualTo("default");
         assertThat(started.tools()).contains("Bash", "Write");
         assertThat(started.cliVersion()).isEqualTo("2.1.328");
-        assertThat(started.slashCommands()).contains("compact", "context", "security-review").doesNotContain("/compact");
+        assertThat(started.slashCommands())
+                .contains("compact", "context", "security-review")
+                .doesNotContain("/compact");
         assertThat(((RunEvent.AssistantText) events.get(1)).text())
                 .isEqualTo("Hi from fake server (req 1). You said: say hi");
         var result = (RunEvent.Result) events.get(2);
@@ -87,8 +91,10 @@ class StreamJsonParserTest {
     void aToolRunWithoutAPrompt() throws IOException {
         List<RunEvent> events = events(jsonl("02_bash_bypass.jsonl"));
 
-        assertThat(events).extracting(RunEvent::kind).containsExactly("run_started", "assistant_text", "tool_use",
-                "tool_result", "assistant_text", "result");
+        assertThat(events)
+                .extracting(RunEvent::kind)
+                .containsExactly(
+                        "run_started", "assistant_text", "tool_use", "tool_result", "assistant_text", "result");
         var use = of(events, RunEvent.ToolUse.class).getFirst();
         assertThat(use.name()).isEqualTo("Bash");
         assertThat(use.input()).containsEntry("command", "echo hello > out.txt");
@@ -97,15 +103,18 @@ class StreamJsonParserTest {
         assertThat(result.content()).isEqualTo("(Bash completed with no output)");
         assertThat(result.isError()).isFalse();
         // The text and the tool use came as two lines of one API message.
-        assertThat(of(events, RunEvent.AssistantText.class).getFirst().messageId()).isEqualTo(use.messageId());
+        assertThat(of(events, RunEvent.AssistantText.class).getFirst().messageId())
+                .isEqualTo(use.messageId());
     }
 
     @Test
     void aToolTheCliRefusedOnItsOwn() throws IOException {
         List<RunEvent> events = events(jsonl("03_write_default_denied.jsonl"));
 
-        assertThat(events).extracting(RunEvent::kind).containsExactly("run_started", "tool_use", "permission_resolved",
-                "tool_result", "assistant_text", "result");
+        assertThat(events)
+                .extracting(RunEvent::kind)
+                .containsExactly(
+                        "run_started", "tool_use", "permission_resolved", "tool_result", "assistant_text", "result");
         var resolved = of(events, RunEvent.PermissionResolved.class).getFirst();
         assertThat(resolved.requestId()).isNull();
         assertThat(resolved.toolUseId()).isEqualTo("toolu_fake_4c3a2ba6eb19419b");
@@ -126,7 +135,8 @@ class StreamJsonParserTest {
         var result = of(events, RunEvent.ToolResult.class).getFirst();
         assertThat(result.isError()).isFalse();
         assertThat(result.content()).startsWith("File created successfully");
-        assertThat(of(events, RunEvent.RunStarted.class).getFirst().permissionMode()).isEqualTo("acceptEdits");
+        assertThat(of(events, RunEvent.RunStarted.class).getFirst().permissionMode())
+                .isEqualTo("acceptEdits");
     }
 
     @Test
@@ -174,11 +184,15 @@ class StreamJsonParserTest {
         var request = of(events, RunEvent.PermissionRequest.class).getFirst();
         assertThat(request.toolName()).isEqualTo(ToolPrompts.ASK_USER_QUESTION);
         List<Question> questions = ToolPrompts.questions(request);
-        assertThat(questions).extracting(Question::question, Question::header, Question::multiSelect).containsExactly(
-                tuple("Which database should the app use?", "Database", false),
-                tuple("Which extras do you want?", "Extras", true));
-        assertThat(questions.getFirst().options()).containsExactly(
-                new Question.Option("PostgreSQL", "A server, for teams"), new Question.Option("SQLite", "A file, for one person"));
+        assertThat(questions)
+                .extracting(Question::question, Question::header, Question::multiSelect)
+                .containsExactly(
+                        tuple("Which database should the app use?", "Database", false),
+                        tuple("Which extras do you want?", "Extras", true));
+        assertThat(questions.getFirst().options())
+                .containsExactly(
+                        new Question.Option("PostgreSQL", "A server, for teams"),
+                        new Question.Option("SQLite", "A file, for one person"));
         assertThat(ToolPrompts.plan(request)).isEmpty();
         assertThat(of(events, RunEvent.ToolResult.class).getFirst().content())
                 .startsWith("Your questions have been answered: \"Which database should the app use?\"=\"SQLite\"");
@@ -210,10 +224,13 @@ class StreamJsonParserTest {
 
         assertThat(replies).containsExactly(new StreamJsonParser.ControlReply("int-1", true, null));
         List<RunEvent.AssistantDelta> deltas = of(events, RunEvent.AssistantDelta.class);
-        assertThat(deltas.subList(0, 3)).extracting(RunEvent.AssistantDelta::text)
+        assertThat(deltas.subList(0, 3))
+                .extracting(RunEvent.AssistantDelta::text)
                 .containsExactly("word0 ", "word1 ", "word2 ");
         assertThat(deltas).allMatch(delta -> delta.blockType().equals("text"));
-        assertThat(of(events, RunEvent.Status.class)).extracting(RunEvent.Status::status).contains("requesting");
+        assertThat(of(events, RunEvent.Status.class))
+                .extracting(RunEvent.Status::status)
+                .contains("requesting");
         List<RunEvent.Result> results = of(events, RunEvent.Result.class);
         assertThat(results).hasSize(2);
         var interrupted = results.get(0);
@@ -222,7 +239,8 @@ class StreamJsonParserTest {
         assertThat(interrupted.isError()).isTrue();
         assertThat(interrupted.errors()).hasSize(1);
         assertThat(results.get(1).subtype()).isEqualTo("success");
-        assertThat(of(events, RunEvent.AssistantText.class)).extracting(RunEvent.AssistantText::text)
+        assertThat(of(events, RunEvent.AssistantText.class))
+                .extracting(RunEvent.AssistantText::text)
                 .containsExactly("word0 word1 word2 ", "Hi from fake server (req 12). You said: after interrupt");
     }
 
@@ -247,12 +265,14 @@ class StreamJsonParserTest {
 
     @Test
     void thinkingAndToolInputDeltas() {
-        var thinking = parser.parse("{\"type\":\"stream_event\",\"event\":{\"type\":\"content_block_delta\",\"index\":0,"
-                + "\"delta\":{\"type\":\"thinking_delta\",\"thinking\":\"hmm\"}},\"api_message_id\":\"m1\"}");
+        var thinking =
+                parser.parse("{\"type\":\"stream_event\",\"event\":{\"type\":\"content_block_delta\",\"index\":0,"
+                        + "\"delta\":{\"type\":\"thinking_delta\",\"thinking\":\"hmm\"}},\"api_message_id\":\"m1\"}");
         var input = parser.parse("{\"type\":\"stream_event\",\"event\":{\"type\":\"content_block_delta\",\"index\":1,"
                 + "\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":\"{\\\"a\"}},\"api_message_id\":\"m1\"}");
-        var block = parser.parse("{\"type\":\"assistant\",\"message\":{\"id\":\"m1\",\"content\":"
-                + "[{\"type\":\"thinking\",\"thinking\":\"hmm, yes\",\"signature\":\"x\"}]},\"parent_tool_use_id\":\"toolu_1\"}");
+        var block = parser.parse(
+                "{\"type\":\"assistant\",\"message\":{\"id\":\"m1\",\"content\":"
+                        + "[{\"type\":\"thinking\",\"thinking\":\"hmm, yes\",\"signature\":\"x\"}]},\"parent_tool_use_id\":\"toolu_1\"}");
 
         assertThat(thinking.events()).containsExactly(new RunEvent.AssistantDelta("m1", 0, "thinking", "hmm", null));
         assertThat(input.events()).containsExactly(new RunEvent.AssistantDelta("m1", 1, "tool_input", "{\"a", null));
@@ -268,52 +288,71 @@ class StreamJsonParserTest {
 
         var status = (RunEvent.Status) retry.events().getFirst();
         assertThat(status.status()).isEqualTo("api_retry");
-        assertThat(status.data()).containsEntry("attempt", 1).containsEntry("error_status", 529)
+        assertThat(status.data())
+                .containsEntry("attempt", 1)
+                .containsEntry("error_status", 529)
                 .doesNotContainKey("type");
         var raw = (RunEvent.Status) unknown.events().getFirst();
         assertThat(raw.status()).isEqualTo("rate_limit_event");
         assertThat(raw.data()).containsKey("info").containsEntry("type", "rate_limit_event");
-        assertThat(((RunEvent.Status) unknownSystem.events().getFirst()).status()).isEqualTo("system/compact_boundary");
+        assertThat(((RunEvent.Status) unknownSystem.events().getFirst()).status())
+                .isEqualTo("system/compact_boundary");
     }
 
     @Test
     void controlLinesForTheRunner() {
-        var other = parser.parse("{\"type\":\"control_request\",\"request_id\":\"r9\",\"request\":{\"subtype\":\"hook_callback\"}}");
+        var other = parser.parse(
+                "{\"type\":\"control_request\",\"request_id\":\"r9\",\"request\":{\"subtype\":\"hook_callback\"}}");
         var cancel = parser.parse("{\"type\":\"control_cancel_request\",\"request_id\":\"r7\"}");
         var refused = parser.parse("{\"type\":\"control_response\",\"response\":{\"subtype\":\"error\","
                 + "\"request_id\":\"ccui-set_model-1\",\"error\":\"unknown model\"}}");
 
         assertThat(other.controlRequest()).isEqualTo(new StreamJsonParser.ControlRequest("r9", "hook_callback"));
         assertThat(other.events()).hasSize(1);
-        assertThat(cancel.events()).containsExactly(new RunEvent.PermissionResolved("r7", null, null, "deny", "cli",
-                "the turn was interrupted before an answer"));
-        assertThat(refused.controlReply()).isEqualTo(
-                new StreamJsonParser.ControlReply("ccui-set_model-1", false, "unknown model"));
+        assertThat(cancel.events())
+                .containsExactly(new RunEvent.PermissionResolved(
+                        "r7", null, null, "deny", "cli", "the turn was interrupted before an answer"));
+        assertThat(refused.controlReply())
+                .isEqualTo(new StreamJsonParser.ControlReply("ccui-set_model-1", false, "unknown model"));
     }
 
     @Test
     void neverThrowsForItsInput() {
-        List<String> hostile = List.of("", "   ", "not json", "{\"type\":", "[1,2]", "42", "null", "{}",
-                "{\"type\":null}", "{\"type\":\"assistant\",\"message\":\"text\"}",
+        List<String> hostile = List.of(
+                "",
+                "   ",
+                "not json",
+                "{\"type\":",
+                "[1,2]",
+                "42",
+                "null",
+                "{}",
+                "{\"type\":null}",
+                "{\"type\":\"assistant\",\"message\":\"text\"}",
                 "{\"type\":\"assistant\",\"message\":{\"content\":[{\"type\":\"tool_use\"}]}}",
                 "{\"type\":\"assistant\",\"message\":{\"content\":[null, 3, {\"type\":\"image\"}]}}",
                 "{\"type\":\"user\",\"message\":{\"content\":\"plain\"}}",
                 "{\"type\":\"user\",\"message\":{\"content\":[{\"type\":\"tool_result\"}]}}",
                 "{\"type\":\"user\",\"message\":{\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"t\","
                         + "\"content\":[{\"type\":\"text\",\"text\":\"a\"},{\"type\":\"image\"}]}]}}",
-                "{\"type\":\"result\"}", "{\"type\":\"result\",\"usage\":7,\"total_cost_usd\":\"x\"}",
-                "{\"type\":\"system\"}", "{\"type\":\"system\",\"subtype\":\"init\",\"tools\":5}",
+                "{\"type\":\"result\"}",
+                "{\"type\":\"result\",\"usage\":7,\"total_cost_usd\":\"x\"}",
+                "{\"type\":\"system\"}",
+                "{\"type\":\"system\",\"subtype\":\"init\",\"tools\":5}",
                 "{\"type\":\"control_request\",\"request\":{\"subtype\":\"can_use_tool\"}}",
                 "{\"type\":\"control_request\",\"request_id\":\"r\",\"request\":{\"subtype\":\"can_use_tool\","
                         + "\"input\":[1],\"permission_suggestions\":{}}}",
-                "{\"type\":\"control_response\"}", "{\"type\":\"stream_event\",\"event\":7}",
-                "{\"type\":\"system\",\"subtype\":\"permission_denied\"}", "\u0000\uFFFF");
+                "{\"type\":\"control_response\"}",
+                "{\"type\":\"stream_event\",\"event\":7}",
+                "{\"type\":\"system\",\"subtype\":\"permission_denied\"}",
+                "\u0000\uFFFF");
 
         for (String line : hostile) {
             assertThatCode(() -> parser.parse(line)).as(line).doesNotThrowAnyException();
         }
         assertThat(parser.parse("not json").events()).isEmpty();
-        var toolResult = (RunEvent.ToolResult) parser.parse(hostile.get(14)).events().getFirst();
+        var toolResult =
+                (RunEvent.ToolResult) parser.parse(hostile.get(14)).events().getFirst();
         assertThat(toolResult.content()).isEqualTo("a\n[image]");
     }
 }

@@ -13,9 +13,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.util.concurrent.locks.LockSupport;
 
 /** Real bubblewrap (and pasta) on this machine: what a sandboxed process can see, write and reach. */
 class BubblewrapSandboxTest {
@@ -23,15 +23,27 @@ class BubblewrapSandboxTest {
     Path temp;
 
     private BubblewrapSandbox sandbox(SandboxNetwork network, List<Integer> ports, List<Path> hidden) {
-        return new BubblewrapSandbox(new BubblewrapSettings("bwrap", "pasta", null, temp.resolve("claude"), hidden, network,
-                ports, new SandboxLimits(0, 0, 0), temp.resolve("no-cgroups")));
+        return new BubblewrapSandbox(new BubblewrapSettings(
+                "bwrap",
+                "pasta",
+                null,
+                temp.resolve("claude"),
+                hidden,
+                network,
+                ports,
+                new SandboxLimits(0, 0, 0),
+                temp.resolve("no-cgroups")));
     }
 
     private static String run(BubblewrapSandbox sandbox, SandboxRequest.Profile profile, Path project, String script)
             throws Exception {
-        SandboxedCommand command = sandbox.prepare(new SandboxRequest(profile, project, List.of("/bin/bash", "-c", script),
+        SandboxedCommand command = sandbox.prepare(new SandboxRequest(
+                profile,
+                project,
+                List.of("/bin/bash", "-c", script),
                 Map.of("PATH", "/usr/bin:/bin", "JWT_SECRET", "leak", "CCUI_DATA_DIR", "/x")));
-        ProcessBuilder builder = new ProcessBuilder(command.command()).directory(command.directory().toFile())
+        ProcessBuilder builder = new ProcessBuilder(command.command())
+                .directory(command.directory().toFile())
                 .redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(command.environment());
@@ -50,7 +62,11 @@ class BubblewrapSandboxTest {
         Path data = Files.createDirectories(project.resolve("data"));
         Files.writeString(data.resolve("jwt-secret"), "s3cret");
         Files.writeString(project.resolve("own.txt"), "mine");
-        String out = run(sandbox(SandboxNetwork.HOST, List.of(), List.of(data)), SandboxRequest.Profile.GIT, project, """
+        String out = run(
+                sandbox(SandboxNetwork.HOST, List.of(), List.of(data)),
+                SandboxRequest.Profile.GIT,
+                project,
+                """
                 cat own.txt; echo; echo new > written.txt && echo wrote
                 cat %s/secret.txt 2>/dev/null || echo no-other-project
                 cat data/jwt-secret 2>/dev/null || echo no-secret
@@ -61,11 +77,23 @@ class BubblewrapSandboxTest {
                 cat /etc/shadow 2>/dev/null || echo no-shadow
                 (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null && echo reached || echo no-network
                 """.formatted(other));
-        assertThat(out).contains("mine", "wrote", "no-other-project", "no-secret", "no-shadow", "no-network",
-                "home " + BubblewrapSandbox.HOME);
+        assertThat(out)
+                .contains(
+                        "mine",
+                        "wrote",
+                        "no-other-project",
+                        "no-secret",
+                        "no-shadow",
+                        "no-network",
+                        "home " + BubblewrapSandbox.HOME);
         assertThat(out).doesNotContain("s3cret", "bob's");
         assertThat(out.lines().filter(line -> line.equals("0")).count()).isGreaterThanOrEqualTo(2);
-        int pids = Integer.parseInt(out.lines().filter(l -> l.startsWith("pids ")).findFirst().orElseThrow().substring(5).strip());
+        int pids = Integer.parseInt(out.lines()
+                .filter(l -> l.startsWith("pids "))
+                .findFirst()
+                .orElseThrow()
+                .substring(5)
+                .strip());
         assertThat(pids).isLessThan(10);
         assertThat(project.resolve("written.txt")).hasContent("new");
     }
@@ -73,10 +101,13 @@ class BubblewrapSandboxTest {
     @Test
     void withPastaOnlyTheNamedLoopbackPortIsReachable() throws Exception {
         try (ServerSocket allowed = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-             ServerSocket refused = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+                ServerSocket refused = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             Path project = Files.createDirectories(temp.resolve("p"));
-            String out = run(sandbox(SandboxNetwork.PASTA, List.of(allowed.getLocalPort()), List.of()),
-                    SandboxRequest.Profile.CLAUDE, project, """
+            String out = run(
+                    sandbox(SandboxNetwork.PASTA, List.of(allowed.getLocalPort()), List.of()),
+                    SandboxRequest.Profile.CLAUDE,
+                    project,
+                    """
                     (exec 3<>/dev/tcp/127.0.0.1/%d) 2>/dev/null && echo allowed-open || echo allowed-closed
                     (exec 3<>/dev/tcp/127.0.0.1/%d) 2>/dev/null && echo other-open || echo other-closed
                     """.formatted(allowed.getLocalPort(), refused.getLocalPort()));
@@ -94,8 +125,10 @@ class BubblewrapSandboxTest {
                     echo "claude-config ${CLAUDE_CONFIG_DIR:-none}"
                     """.formatted(server.getLocalPort());
             BubblewrapSandbox sandbox = sandbox(SandboxNetwork.HOST, List.of(), List.of());
-            assertThat(run(sandbox, SandboxRequest.Profile.GIT_REMOTE, project, probe)).contains("open", "claude-config none");
-            assertThat(run(sandbox, SandboxRequest.Profile.GIT, project, probe)).contains("closed", "claude-config none")
+            assertThat(run(sandbox, SandboxRequest.Profile.GIT_REMOTE, project, probe))
+                    .contains("open", "claude-config none");
+            assertThat(run(sandbox, SandboxRequest.Profile.GIT, project, probe))
+                    .contains("closed", "claude-config none")
                     .doesNotContain("open");
         }
     }
@@ -104,31 +137,43 @@ class BubblewrapSandboxTest {
     @Test
     void nothingKeepsTheSandboxNetworkAliveAfterTheCommandEnds() throws Exception {
         Path project = Files.createDirectories(temp.resolve("p"));
-        String out = run(sandbox(SandboxNetwork.PASTA, List.of(), List.of()), SandboxRequest.Profile.CLAUDE, project,
+        String out = run(
+                sandbox(SandboxNetwork.PASTA, List.of(), List.of()),
+                SandboxRequest.Profile.CLAUDE,
+                project,
                 "echo \"ns $(readlink /proc/self/ns/net)\"");
-        String namespace = out.lines().filter(l -> l.startsWith("ns net:[")).findFirst().orElseThrow().substring(3);
+        String namespace = out.lines()
+                .filter(l -> l.startsWith("ns net:["))
+                .findFirst()
+                .orElseThrow()
+                .substring(3);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         List<Long> holders = holdersOf(namespace);
         while (!holders.isEmpty() && System.nanoTime() < deadline) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
             holders = holdersOf(namespace);
         }
-        assertThat(holders).as("processes still holding %s after the sandbox ended", namespace).isEmpty();
+        assertThat(holders)
+                .as("processes still holding %s after the sandbox ended", namespace)
+                .isEmpty();
     }
 
     /** Processes with an open descriptor on (or living in) the given namespace. */
     private static List<Long> holdersOf(String namespace) {
-        return ProcessHandle.allProcesses().map(ProcessHandle::pid).filter(pid -> {
-            Path proc = Path.of("/proc", Long.toString(pid));
-            try (var fds = Files.list(proc.resolve("fd"))) {
-                if (namespace.equals(link(proc.resolve("ns/net")))) {
-                    return true;
-                }
-                return fds.anyMatch(fd -> namespace.equals(link(fd)));
-            } catch (IOException | RuntimeException e) {
-                return false;
-            }
-        }).toList();
+        return ProcessHandle.allProcesses()
+                .map(ProcessHandle::pid)
+                .filter(pid -> {
+                    Path proc = Path.of("/proc", Long.toString(pid));
+                    try (var fds = Files.list(proc.resolve("fd"))) {
+                        if (namespace.equals(link(proc.resolve("ns/net")))) {
+                            return true;
+                        }
+                        return fds.anyMatch(fd -> namespace.equals(link(fd)));
+                    } catch (IOException | RuntimeException e) {
+                        return false;
+                    }
+                })
+                .toList();
     }
 
     private static String link(Path path) {
@@ -143,7 +188,11 @@ class BubblewrapSandboxTest {
     void theTranscriptFolderIsTheCliEncoding() {
         assertThat(TranscriptFolder.encode("/home/dev/my_app.v2")).isEqualTo("-home-dev-my-app-v2");
         String longPath = "/" + "a".repeat(250);
-        assertThat(TranscriptFolder.encode(longPath)).hasSize(200 + 1 + Long.toString(Math.abs((long) longPath.hashCode()), 36).length());
+        assertThat(TranscriptFolder.encode(longPath))
+                .hasSize(200
+                        + 1
+                        + Long.toString(Math.abs((long) longPath.hashCode()), 36)
+                                .length());
     }
 
     @Test

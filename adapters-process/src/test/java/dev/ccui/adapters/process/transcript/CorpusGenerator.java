@@ -11,9 +11,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
-import java.util.Locale;
 
 /**
  * Writes a synthetic {@code projects/} tree in the shape claude 2.1.x writes (see the fixtures):
@@ -31,10 +31,10 @@ public final class CorpusGenerator {
     private static final long LARGE_MIN = 10L << 20;
     private static final long LARGE_MAX = 50L << 20;
     private static final String[] WORDS = ("the build test fails because parser config module service handler request "
-            + "response cache index session project file line error warning value null list map stream thread lock "
-            + "timeout retry user token model prompt output input result commit branch merge diff patch update fix add "
-            + "remove rename refactor check run deploy docker compose maven gradle java kotlin python node react css "
-            + "html query database table column row migration schema api endpoint route controller view template")
+                    + "response cache index session project file line error warning value null list map stream thread lock "
+                    + "timeout retry user token model prompt output input result commit branch merge diff patch update fix add "
+                    + "remove rename refactor check run deploy docker compose maven gradle java kotlin python node react css "
+                    + "html query database table column row migration schema api endpoint route controller view template")
             .split(" ");
     private static final String[] TOOLS = {"Bash", "Read", "Edit", "Write", "Grep"};
 
@@ -49,8 +49,12 @@ public final class CorpusGenerator {
     /** What was written, to check a reader against. */
     public record Stats(int files, long bytes, long messageLines, long inputTokens, long outputTokens) {
         Stats plus(Stats other) {
-            return new Stats(files + other.files, bytes + other.bytes, messageLines + other.messageLines,
-                    inputTokens + other.inputTokens, outputTokens + other.outputTokens);
+            return new Stats(
+                    files + other.files,
+                    bytes + other.bytes,
+                    messageLines + other.messageLines,
+                    inputTokens + other.inputTokens,
+                    outputTokens + other.outputTokens);
         }
     }
 
@@ -70,15 +74,22 @@ public final class CorpusGenerator {
 
     public static void main(String[] args) throws IOException {
         if (args.length != 5 && args.length != 6) {
-            System.err.println("usage: CorpusGenerator <config dir> <projects> <sessions> <total bytes> <seed> [mixed|even]");
+            System.err.println(
+                    "usage: CorpusGenerator <config dir> <projects> <sessions> <total bytes> <seed> [mixed|even]");
             System.exit(2);
         }
         Shape shape = args.length == 6 ? Shape.valueOf(args[5].toUpperCase(Locale.ROOT)) : Shape.MIXED;
         long start = System.nanoTime();
-        Stats stats = new CorpusGenerator(Long.parseLong(args[4])).generate(Path.of(args[0]), Integer.parseInt(args[1]),
-                Integer.parseInt(args[2]), Long.parseLong(args[3]), shape);
-        System.out.printf("wrote %d files, %d bytes, %d message lines in %d ms%n", stats.files(), stats.bytes(),
-                stats.messageLines(), (System.nanoTime() - start) / 1_000_000);
+        Stats stats = new CorpusGenerator(Long.parseLong(args[4]))
+                .generate(
+                        Path.of(args[0]),
+                        Integer.parseInt(args[1]),
+                        Integer.parseInt(args[2]),
+                        Long.parseLong(args[3]),
+                        shape);
+        System.out.printf(
+                "wrote %d files, %d bytes, %d message lines in %d ms%n",
+                stats.files(), stats.bytes(), stats.messageLines(), (System.nanoTime() - start) / 1_000_000);
     }
 
     public Stats generate(Path configDir, int projects, int sessions, long totalBytes) throws IOException {
@@ -94,12 +105,14 @@ public final class CorpusGenerator {
             Path folder = configDir.resolve("projects").resolve(encode(cwd));
             String sessionId = uuid();
             Instant start = Instant.parse("2026-01-01T08:00:00Z").plusSeconds(i * 3_600L + random.nextInt(3_000));
-            total = total.plus(writeSession(folder.resolve(sessionId + ".jsonl"), sessionId, cwd, start, sizes.get(i),
-                    false));
+            total = total.plus(
+                    writeSession(folder.resolve(sessionId + ".jsonl"), sessionId, cwd, start, sizes.get(i), false));
             if (random.nextInt(20) == 0) {
-                Path agent = folder.resolve(sessionId).resolve("subagents").resolve("agent-" + uuid().substring(0, 8) + ".jsonl");
-                total = total.plus(writeSession(agent, sessionId, cwd, start.plusSeconds(30), 20_000 + random.nextInt(200_000),
-                        true));
+                Path agent = folder.resolve(sessionId)
+                        .resolve("subagents")
+                        .resolve("agent-" + uuid().substring(0, 8) + ".jsonl");
+                total = total.plus(writeSession(
+                        agent, sessionId, cwd, start.plusSeconds(30), 20_000 + random.nextInt(200_000), true));
             }
         }
         return total;
@@ -144,7 +157,8 @@ public final class CorpusGenerator {
     }
 
     /** Writes turns until the file holds about {@code targetBytes}. */
-    public Stats writeSession(Path file, String sessionId, String cwd, Instant start, long targetBytes, boolean sidechain)
+    public Stats writeSession(
+            Path file, String sessionId, String cwd, Instant start, long targetBytes, boolean sidechain)
             throws IOException {
         Files.createDirectories(file.getParent());
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
@@ -246,7 +260,8 @@ public final class CorpusGenerator {
         void turn() throws IOException {
             String prompt = sentence(3 + random.nextInt(30));
             if (turns == 0 && random.nextInt(8) == 0) {
-                userText("<command-name>/init</command-name>\n<command-message>init</command-message>\n<command-args></command-args>",
+                userText(
+                        "<command-name>/init</command-name>\n<command-message>init</command-message>\n<command-args></command-args>",
                         false);
             }
             userText(prompt, false);
@@ -332,7 +347,8 @@ public final class CorpusGenerator {
                 json.writeStringField("type", "attachment");
                 json.writeArrayFieldStart("rendered");
                 json.writeStartObject();
-                json.writeStringField("content", "<system-reminder>\n# Environment\n" + text(1_200) + "\n</system-reminder>");
+                json.writeStringField(
+                        "content", "<system-reminder>\n# Environment\n" + text(1_200) + "\n</system-reminder>");
                 json.writeEndObject();
                 json.writeEndArray();
                 tail(json, uuid);
@@ -341,7 +357,8 @@ public final class CorpusGenerator {
             newline();
         }
 
-        private void assistantBlock(String messageId, long input, long output, String kind, String body, String toolUseId)
+        private void assistantBlock(
+                String messageId, long input, long output, String kind, String body, String toolUseId)
                 throws IOException {
             String uuid = uuid();
             try (JsonGenerator json = open()) {
@@ -497,7 +514,8 @@ public final class CorpusGenerator {
 
         private JsonGenerator open() throws IOException {
             // Closing a generator per line must neither close nor flush the file's buffered stream.
-            return JSON.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            return JSON.createGenerator(out)
+                    .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
                     .disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
         }
 

@@ -58,7 +58,8 @@ class CorpusGeneratorTest {
         new CorpusGenerator(5).generate(config, 4, 40, 8_000_000, CorpusGenerator.Shape.EVEN);
         FileTranscriptStore store = new FileTranscriptStore(config, TranscriptLimits.defaults());
 
-        List<TranscriptFile> sessions = store.listFiles().stream().filter(f -> !f.subagent()).toList();
+        List<TranscriptFile> sessions =
+                store.listFiles().stream().filter(f -> !f.subagent()).toList();
         assertThat(sessions).hasSize(40);
         // A session stops after the turn that reaches its target, so it may pass it by one turn.
         assertThat(sessions).allSatisfy(f -> assertThat(f.size()).isBetween(150_000L, 250_000L + 60_000L));
@@ -74,7 +75,8 @@ class CorpusGeneratorTest {
         List<Path> two = files(dir.resolve("two"));
         assertThat(one).hasSameSizeAs(two).isNotEmpty();
         for (int i = 0; i < one.size(); i++) {
-            assertThat(dir.resolve("one").relativize(one.get(i))).isEqualTo(dir.resolve("two").relativize(two.get(i)));
+            assertThat(dir.resolve("one").relativize(one.get(i)))
+                    .isEqualTo(dir.resolve("two").relativize(two.get(i)));
             assertThat(Files.mismatch(one.get(i), two.get(i))).isEqualTo(-1L);
         }
     }

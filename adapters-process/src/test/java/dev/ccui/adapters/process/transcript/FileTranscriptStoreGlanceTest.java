@@ -35,8 +35,12 @@ class FileTranscriptStoreGlanceTest {
 
     @Test
     void aSmallFileIsSeenWholeAndTellsWhatAFullReadTells() {
-        TestRecords.append(file(), user("u1", "first question") + assistant("a1", "m1", List.of(text("answer")), 10, 5)
-                + TestRecords.line(Map.of("type", "ai-title", "aiTitle", "A small session", "sessionId", SESSION)));
+        TestRecords.append(
+                file(),
+                user("u1", "first question")
+                        + assistant("a1", "m1", List.of(text("answer")), 10, 5)
+                        + TestRecords.line(
+                                Map.of("type", "ai-title", "aiTitle", "A small session", "sessionId", SESSION)));
         FileTranscriptStore store = store();
         TranscriptFile file = store.listFiles().getFirst();
 
@@ -65,8 +69,11 @@ class FileTranscriptStoreGlanceTest {
         Map<String, Object> moved = TestRecords.base("user", "u-last", "2026-01-02T09:00:00Z");
         moved.put("cwd", "/home/dev/moved");
         moved.put("message", Map.of("role", "user", "content", "the last prompt"));
-        TestRecords.append(file(), TestRecords.line(moved)
-                + TestRecords.line(Map.of("type", "custom-title", "customTitle", "Named at the end", "sessionId", SESSION)));
+        TestRecords.append(
+                file(),
+                TestRecords.line(moved)
+                        + TestRecords.line(Map.of(
+                                "type", "custom-title", "customTitle", "Named at the end", "sessionId", SESSION)));
         FileTranscriptStore store = store();
         TranscriptFile file = store.listFiles().getFirst();
 
@@ -79,11 +86,15 @@ class FileTranscriptStoreGlanceTest {
         assertThat(glance.customTitle()).isEqualTo(read.customTitle()).isEqualTo("Named at the end");
         assertThat(glance.firstPrompt()).isEqualTo(read.firstPrompt()).isEqualTo("the first prompt");
         assertThat(glance.firstTimestamp()).isEqualTo(read.firstTimestamp());
-        assertThat(glance.lastTimestamp()).isEqualTo(read.lastTimestamp()).isEqualTo(Instant.parse("2026-01-02T09:00:00Z"));
+        assertThat(glance.lastTimestamp())
+                .isEqualTo(read.lastTimestamp())
+                .isEqualTo(Instant.parse("2026-01-02T09:00:00Z"));
         // A lower bound of the messages, every one of them a line the full read finds too.
         assertThat(glance.lines()).isNotEmpty().hasSizeLessThan(50);
         assertThat(read.lines()).containsAll(glance.lines());
-        assertThat(glance.lines()).extracting(IndexedLine::ref).allSatisfy(ref -> assertThat(ref.offset()).isNotNegative());
+        assertThat(glance.lines())
+                .extracting(IndexedLine::ref)
+                .allSatisfy(ref -> assertThat(ref.offset()).isNotNegative());
     }
 
     @Test

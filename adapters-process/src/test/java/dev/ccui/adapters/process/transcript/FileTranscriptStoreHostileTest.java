@@ -19,24 +19,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import java.time.Instant;
 import java.util.stream.LongStream;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Content and layouts another program, a crash or a person may leave in the projects folder. */
 class FileTranscriptStoreHostileTest {
     @TempDir
     Path config;
+
     Path projects;
     FileTranscriptStore store;
 
@@ -51,7 +52,10 @@ class FileTranscriptStoreHostileTest {
     }
 
     private TranscriptFile listed(Path file) {
-        return store.listFiles().stream().filter(f -> f.path().equals(file)).findFirst().orElseThrow();
+        return store.listFiles().stream()
+                .filter(f -> f.path().equals(file))
+                .findFirst()
+                .orElseThrow();
     }
 
     private List<HistoryMessage> messages(TranscriptDelta delta) {
@@ -101,8 +105,9 @@ class FileTranscriptStoreHostileTest {
         // {"type":"user",...,"message":{"role":"user","content":[{"type":"tool_result","tool_use_id":"t1","content":"xxx…"}]}}
         try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.APPEND)) {
             out.write(("{\"parentUuid\":\"a1\",\"isSidechain\":false,\"type\":\"user\",\"uuid\":\"huge\",\"timestamp\":"
-                    + "\"2026-01-01T10:00:02Z\",\"sessionId\":\"" + TestRecords.SESSION + "\",\"message\":{\"role\":\"user\","
-                    + "\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"t1\",\"content\":\"")
+                            + "\"2026-01-01T10:00:02Z\",\"sessionId\":\"" + TestRecords.SESSION
+                            + "\",\"message\":{\"role\":\"user\","
+                            + "\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"t1\",\"content\":\"")
                     .getBytes(StandardCharsets.US_ASCII));
             byte[] chunk = new byte[1 << 20];
             Arrays.fill(chunk, (byte) 'x');
@@ -119,10 +124,12 @@ class FileTranscriptStoreHostileTest {
 
         assertThat(delta.endOffset()).isEqualTo(Files.size(file));
         assertThat(delta.badLines()).isEqualTo(1);
-        assertThat(delta.lines()).extracting(l -> l.ref().offset(), IndexedLine::role, IndexedLine::hidden).containsExactly(
-                Tuple.tuple(0L, "user", false),
-                Tuple.tuple(hugeStart, "user", true),
-                Tuple.tuple(hugeEnd + 1, "assistant", false));
+        assertThat(delta.lines())
+                .extracting(l -> l.ref().offset(), IndexedLine::role, IndexedLine::hidden)
+                .containsExactly(
+                        Tuple.tuple(0L, "user", false),
+                        Tuple.tuple(hugeStart, "user", true),
+                        Tuple.tuple(hugeEnd + 1, "assistant", false));
         assertThat(delta.lines().get(1).ref().length()).isEqualTo(hugeEnd - hugeStart);
         assertThat(delta.firstPrompt()).isEqualTo("run the build");
         assertThat(delta.inputTokens()).isEqualTo(100);
@@ -149,9 +156,13 @@ class FileTranscriptStoreHostileTest {
         append(file, garbage);
         append(file, "\n");
         append(file, new byte[] {0, 0, (byte) 0xfe, '{', '"', '\n'});
-        append(file, "{\"type\":\"user\",\"message\":{\"content\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}}\n");
-        append(file, "{\"type\":\"assistant\",\"message\":{\"id\":\"m0\",\"usage\":{\"input_tokens\":"
-                + "123456789012345678901234567890,\"output_tokens\":1e400}}}\n");
+        append(
+                file,
+                "{\"type\":\"user\",\"message\":{\"content\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}}\n");
+        append(
+                file,
+                "{\"type\":\"assistant\",\"message\":{\"id\":\"m0\",\"usage\":{\"input_tokens\":"
+                        + "123456789012345678901234567890,\"output_tokens\":1e400}}}\n");
         append(file, assistant("a1", "msg_1", List.of(text("after the garbage")), 5, 1));
 
         TranscriptDelta delta = readWhole(file);
@@ -168,7 +179,9 @@ class FileTranscriptStoreHostileTest {
     void invalidUtf8InsideARecordIsReadWithReplacementCharacters() {
         Path file = projects.resolve("p/s.jsonl");
         byte[] line = user("u1", "caf\u00e9 ok").getBytes(StandardCharsets.UTF_8);
-        byte[] broken = new String(line, StandardCharsets.UTF_8).replace("\u00e9", "\u00e9\u00e9").getBytes(StandardCharsets.UTF_8);
+        byte[] broken = new String(line, StandardCharsets.UTF_8)
+                .replace("\u00e9", "\u00e9\u00e9")
+                .getBytes(StandardCharsets.UTF_8);
         int at = new String(broken, StandardCharsets.ISO_8859_1).indexOf("\u00c3\u00a9\u00c3\u00a9");
         broken[at + 2] = (byte) 0xff; // a stray byte where the second é began
         append(file, broken);
@@ -177,7 +190,10 @@ class FileTranscriptStoreHostileTest {
 
         assertThat(delta.badLines()).isZero();
         assertThat(delta.firstPrompt()).startsWith("caf\u00e9\ufffd");
-        assertThat(messages(delta).getFirst().blocks()).singleElement().asString().contains("\ufffd");
+        assertThat(messages(delta).getFirst().blocks())
+                .singleElement()
+                .asString()
+                .contains("\ufffd");
     }
 
     @Test
@@ -193,8 +209,10 @@ class FileTranscriptStoreHostileTest {
         append(file, "{\"type\":\"cost-state\",\"startTime\":1,\"totalCostUSD\":0.5}\n");
         append(file, "{\"type\":\"cost-state\",\"startTime\":1,\"totalCostUSD\":0.75}\n");
         append(file, "{\"type\":\"cost-state\",\"startTime\":2,\"totalCostUSD\":0.25}\n");
-        append(file, "{\"type\":\"assistant\",\"message\":{\"id\":\"m\",\"model\":\"<synthetic>\",\"content\":\"odd\","
-                + "\"usage\":{\"input_tokens\":\"many\",\"output_tokens\":-5}}}\n");
+        append(
+                file,
+                "{\"type\":\"assistant\",\"message\":{\"id\":\"m\",\"model\":\"<synthetic>\",\"content\":\"odd\","
+                        + "\"usage\":{\"input_tokens\":\"many\",\"output_tokens\":-5}}}\n");
 
         TranscriptDelta delta = readWhole(file);
 
@@ -229,24 +247,34 @@ class FileTranscriptStoreHostileTest {
         append(file, TestRecords.line(meta));
         append(file, user("r1", "<system-reminder>be nice</system-reminder>"));
         append(file, user("r2", List.of(text("Caveat: the messages below were generated by the user"))));
-        append(file, user("c1", "<command-name>/model</command-name>\n<command-message>model</command-message>\n"
-                + "<command-args>opus</command-args>"));
+        append(
+                file,
+                user(
+                        "c1",
+                        "<command-name>/model</command-name>\n<command-message>model</command-message>\n"
+                                + "<command-args>opus</command-args>"));
         append(file, user("o1", "<local-command-stdout>Set model to opus</local-command-stdout>"));
         append(file, user("t1", List.of(toolResult("toolu_1", "file contents", false))));
         append(file, user("p1", List.of(text("  " + "é".repeat(150) + "🎉".repeat(60) + "  "))));
 
         TranscriptDelta delta = readWhole(file);
 
-        assertThat(delta.lines()).extracting(IndexedLine::hidden).containsExactly(true, true, true, false, false, false, false);
+        assertThat(delta.lines())
+                .extracting(IndexedLine::hidden)
+                .containsExactly(true, true, true, false, false, false, false);
         String expected = "é".repeat(150) + "🎉".repeat(25);
         assertThat(delta.firstPrompt()).isEqualTo(expected).hasSize(200);
-        assertThat(delta.searchText()).doesNotContain("be nice", "expanded skill", "file contents", "local-command-stdout");
+        assertThat(delta.searchText())
+                .doesNotContain("be nice", "expanded skill", "file contents", "local-command-stdout");
 
         List<HistoryMessage> messages = messages(delta);
-        assertThat(messages).extracting(HistoryMessage::hidden).containsExactly(true, true, true, false, false, false, false);
+        assertThat(messages)
+                .extracting(HistoryMessage::hidden)
+                .containsExactly(true, true, true, false, false, false, false);
         assertThat(messages.get(3).blocks()).containsExactly(new MessageBlock.SlashCommand("/model", "opus"));
-        assertThat(messages.get(4).blocks()).containsExactly(new MessageBlock.Text(
-                "<local-command-stdout>Set model to opus</local-command-stdout>"));
+        assertThat(messages.get(4).blocks())
+                .containsExactly(
+                        new MessageBlock.Text("<local-command-stdout>Set model to opus</local-command-stdout>"));
     }
 
     @Test
@@ -254,10 +282,10 @@ class FileTranscriptStoreHostileTest {
         Path file = projects.resolve("p/s.jsonl");
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 1, 2, 3};
         String base64 = Base64.getEncoder().encodeToString(png);
-        Map<String, Object> image = Map.of("type", "image", "source",
-                Map.of("type", "base64", "media_type", "image/png", "data", base64));
-        Map<String, Object> svg = Map.of("type", "image", "source",
-                Map.of("type", "base64", "media_type", "image/svg+xml", "data", base64));
+        Map<String, Object> image =
+                Map.of("type", "image", "source", Map.of("type", "base64", "media_type", "image/png", "data", base64));
+        Map<String, Object> svg = Map.of(
+                "type", "image", "source", Map.of("type", "base64", "media_type", "image/svg+xml", "data", base64));
         append(file, user("u1", List.of(text("what is this?"), image, svg)));
         String longOutput = "y".repeat(9_999) + "🎉" + "z".repeat(500);
         Map<String, Object> nested = new LinkedHashMap<>();
@@ -265,16 +293,46 @@ class FileTranscriptStoreHostileTest {
         nested.put("tool_use_id", "toolu_2");
         nested.put("content", List.of(text("line one"), image, Map.of("type", "tool_reference", "name", "x")));
         append(file, user("u2", List.of(toolResult("toolu_1", longOutput, false), nested)));
-        append(file, assistant("a1", "msg_1", List.of(Map.of("type", "thinking", "thinking", "hmm", "signature", "s"),
-                Map.of("type", "server_tool_use", "id", "s1"), Map.of("type", "tool_use", "id", "toolu_3", "name", "Edit",
-                        "input", Map.of("file_path", "/a", "old_string", "x", "new_string", "y", "replace_all", true,
-                                "n", 3, "list", List.of(1.5, "two")))), 10, 2));
+        append(
+                file,
+                assistant(
+                        "a1",
+                        "msg_1",
+                        List.of(
+                                Map.of("type", "thinking", "thinking", "hmm", "signature", "s"),
+                                Map.of("type", "server_tool_use", "id", "s1"),
+                                Map.of(
+                                        "type",
+                                        "tool_use",
+                                        "id",
+                                        "toolu_3",
+                                        "name",
+                                        "Edit",
+                                        "input",
+                                        Map.of(
+                                                "file_path",
+                                                "/a",
+                                                "old_string",
+                                                "x",
+                                                "new_string",
+                                                "y",
+                                                "replace_all",
+                                                true,
+                                                "n",
+                                                3,
+                                                "list",
+                                                List.of(1.5, "two")))),
+                        10,
+                        2));
 
         TranscriptDelta delta = readWhole(file);
         List<HistoryMessage> messages = messages(delta);
 
-        assertThat(messages.get(0).blocks()).containsExactly(new MessageBlock.Text("what is this?"),
-                new MessageBlock.Image("0-1", "image/png", png.length), new MessageBlock.Image("0-2", "image/svg+xml", png.length));
+        assertThat(messages.get(0).blocks())
+                .containsExactly(
+                        new MessageBlock.Text("what is this?"),
+                        new MessageBlock.Image("0-1", "image/png", png.length),
+                        new MessageBlock.Image("0-2", "image/svg+xml", png.length));
         assertThat(messages.get(0).toString()).doesNotContain(base64);
         assertThat(store.image(delta.lines().get(0).ref(), 1)).hasValueSatisfying(data -> {
             assertThat(data.mediaType()).isEqualTo("image/png");
@@ -285,15 +343,33 @@ class FileTranscriptStoreHostileTest {
         assertThat(store.image(delta.lines().get(0).ref(), 99)).isEmpty();
 
         // 9,999 chars then a surrogate pair: the cut at 10,000 must not split it.
-        assertThat(messages.get(1).blocks()).containsExactly(
-                new MessageBlock.ToolResult("toolu_1", "y".repeat(9_999), false, true, 10_501),
-                new MessageBlock.ToolResult("toolu_2", "line one\n[image]\n[tool_reference]", false, false, 33));
+        assertThat(messages.get(1).blocks())
+                .containsExactly(
+                        new MessageBlock.ToolResult("toolu_1", "y".repeat(9_999), false, true, 10_501),
+                        new MessageBlock.ToolResult(
+                                "toolu_2", "line one\n[image]\n[tool_reference]", false, false, 33));
         assertThat(store.toolResultText(delta.lines().get(1).ref(), "toolu_1")).contains(longOutput);
 
-        assertThat(messages.get(2).blocks()).containsExactly(new MessageBlock.Thinking("hmm"),
-                new MessageBlock.Text("[server_tool_use]"), new MessageBlock.ToolUse("toolu_3", "Edit",
-                        Map.of("file_path", "/a", "old_string", "x", "new_string", "y", "replace_all", true, "n", 3,
-                                "list", List.of(1.5, "two"))));
+        assertThat(messages.get(2).blocks())
+                .containsExactly(
+                        new MessageBlock.Thinking("hmm"),
+                        new MessageBlock.Text("[server_tool_use]"),
+                        new MessageBlock.ToolUse(
+                                "toolu_3",
+                                "Edit",
+                                Map.of(
+                                        "file_path",
+                                        "/a",
+                                        "old_string",
+                                        "x",
+                                        "new_string",
+                                        "y",
+                                        "replace_all",
+                                        true,
+                                        "n",
+                                        3,
+                                        "list",
+                                        List.of(1.5, "two"))));
         assertThat(delta.searchText()).isEqualTo("what is this?").doesNotContain("hmm");
     }
 
@@ -306,7 +382,8 @@ class FileTranscriptStoreHostileTest {
         LineRef gone = new LineRef(projects.resolve("p/gone.jsonl").toString(), 0, 10);
         LineRef outside = new LineRef(config.resolve("secret.jsonl").toString(), 0, 10);
 
-        List<HistoryMessage> messages = store.messagesAt(List.of(delta.lines().getFirst().ref(), gone, outside), List.of(4L, 5L, 6L));
+        List<HistoryMessage> messages =
+                store.messagesAt(List.of(delta.lines().getFirst().ref(), gone, outside), List.of(4L, 5L, 6L));
 
         assertThat(messages).extracting(HistoryMessage::seq).containsExactly(4L, 5L, 6L);
         assertThat(messages).allSatisfy(m -> {
@@ -339,11 +416,15 @@ class FileTranscriptStoreHostileTest {
         append(projects.resolve("p/notes.txt"), "not a transcript");
         append(projects.resolve("stray.jsonl"), user("u1", "not in a project folder"));
 
-        assertThat(store.listFiles()).extracting(TranscriptFile::path, TranscriptFile::subagent)
-                .containsExactlyInAnyOrder(Tuple.tuple(main, false),
-                        Tuple.tuple(nested, true), Tuple.tuple(flat, true));
+        assertThat(store.listFiles())
+                .extracting(TranscriptFile::path, TranscriptFile::subagent)
+                .containsExactlyInAnyOrder(
+                        Tuple.tuple(main, false), Tuple.tuple(nested, true), Tuple.tuple(flat, true));
         TranscriptDelta delta = readWhole(nested);
-        assertThat(delta.lines()).singleElement().extracting(IndexedLine::sidechain).isEqualTo(true);
+        assertThat(delta.lines())
+                .singleElement()
+                .extracting(IndexedLine::sidechain)
+                .isEqualTo(true);
         assertThat(delta.firstPrompt()).isNull();
         assertThat(messages(delta).getFirst().sidechain()).isTrue();
     }
@@ -360,8 +441,10 @@ class FileTranscriptStoreHostileTest {
 
         List<TranscriptFile> files = store.listFiles();
 
-        assertThat(files).extracting(TranscriptFile::path).containsExactlyInAnyOrder(folder.resolve("s.jsonl"),
-                folder.resolve(TestRecords.SESSION + "/subagents/agent-1.jsonl"));
+        assertThat(files)
+                .extracting(TranscriptFile::path)
+                .containsExactlyInAnyOrder(
+                        folder.resolve("s.jsonl"), folder.resolve(TestRecords.SESSION + "/subagents/agent-1.jsonl"));
     }
 
     @Test
@@ -375,14 +458,16 @@ class FileTranscriptStoreHostileTest {
         append(inside, user("u1", "inside the root"));
         Path linkInside = Files.createSymbolicLink(folder.resolve("linked.jsonl"), inside);
 
-        assertThat(store.listFiles()).extracting(TranscriptFile::path).containsExactlyInAnyOrder(folder.resolve("real.jsonl"),
-                linkInside);
+        assertThat(store.listFiles())
+                .extracting(TranscriptFile::path)
+                .containsExactlyInAnyOrder(folder.resolve("real.jsonl"), linkInside);
         TranscriptFile forged = new TranscriptFile(link, 10, Instant.EPOCH, null, false);
         assertThat(store.read(forged, 0, null)).isEmpty();
         assertThat(store.glance(forged)).isEmpty();
-        assertThat(store.read(new TranscriptFile(secret, 10, Instant.EPOCH, null, false), 0, null)).isEmpty();
-        assertThat(store.read(listed(linkInside), 0, null)).hasValueSatisfying(d -> assertThat(d.firstPrompt())
-                .isEqualTo("inside the root"));
+        assertThat(store.read(new TranscriptFile(secret, 10, Instant.EPOCH, null, false), 0, null))
+                .isEmpty();
+        assertThat(store.read(listed(linkInside), 0, null))
+                .hasValueSatisfying(d -> assertThat(d.firstPrompt()).isEqualTo("inside the root"));
     }
 
     @Test
@@ -393,8 +478,10 @@ class FileTranscriptStoreHostileTest {
         Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is available");
 
         assertThat(store.listFiles()).isEmpty();
-        assertThat(store.read(new TranscriptFile(fifo, 0, Instant.EPOCH, null, false), 0, null)).isEmpty();
-        assertThat(store.glance(new TranscriptFile(fifo, 0, Instant.EPOCH, null, false))).isEmpty();
+        assertThat(store.read(new TranscriptFile(fifo, 0, Instant.EPOCH, null, false), 0, null))
+                .isEmpty();
+        assertThat(store.glance(new TranscriptFile(fifo, 0, Instant.EPOCH, null, false)))
+                .isEmpty();
     }
 
     @Test
@@ -418,8 +505,8 @@ class FileTranscriptStoreHostileTest {
 
     @Test
     void theFileLimitStopsAListing() throws IOException {
-        FileTranscriptStore limited = new FileTranscriptStore(config, new TranscriptLimits(8 << 20, 64L << 20, 10_000,
-                256 << 10, 5, 4));
+        FileTranscriptStore limited =
+                new FileTranscriptStore(config, new TranscriptLimits(8 << 20, 64L << 20, 10_000, 256 << 10, 5, 4));
         for (int i = 0; i < 20; i++) {
             append(projects.resolve("p/s" + i + ".jsonl"), "{}\n");
         }
@@ -436,7 +523,8 @@ class FileTranscriptStoreHostileTest {
         List<TranscriptFile> files = store.listFiles();
 
         assertThat(files).extracting(TranscriptFile::path).containsExactly(projects.resolve("p/s.jsonl"));
-        assertThat(store.read(files.getFirst(), 0, null)).hasValueSatisfying(d -> assertThat(d.lines()).hasSize(1));
+        assertThat(store.read(files.getFirst(), 0, null))
+                .hasValueSatisfying(d -> assertThat(d.lines()).hasSize(1));
     }
 
     @Test

@@ -8,12 +8,12 @@ import dev.ccui.application.history.port.out.TranscriptFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.util.Arrays;
 
 /** A transcript read while the CLI is still writing it gives the same facts as one read of the finished file. */
 class FileTranscriptStoreIncrementalTest {
@@ -37,12 +37,17 @@ class FileTranscriptStoreIncrementalTest {
         assertThat(first.inputTokens()).isEqualTo(13_448);
 
         TestRecords.append(file, Arrays.copyOfRange(whole, cut, whole.length));
-        TranscriptDelta second = store.read(transcript(store), first.endOffset(), first.lastMessageId()).orElseThrow();
+        TranscriptDelta second = store.read(transcript(store), first.endOffset(), first.lastMessageId())
+                .orElseThrow();
         TranscriptDelta once = store.read(transcript(store), 0, null).orElseThrow();
 
         assertThat(second.endOffset()).isEqualTo(whole.length).isEqualTo(once.endOffset());
-        assertThat(first.inputTokens() + second.inputTokens()).isEqualTo(once.inputTokens()).isEqualTo(54_249);
-        assertThat(first.outputTokens() + second.outputTokens()).isEqualTo(once.outputTokens()).isEqualTo(48);
+        assertThat(first.inputTokens() + second.inputTokens())
+                .isEqualTo(once.inputTokens())
+                .isEqualTo(54_249);
+        assertThat(first.outputTokens() + second.outputTokens())
+                .isEqualTo(once.outputTokens())
+                .isEqualTo(48);
         List<IndexedLine> lines = new ArrayList<>(first.lines());
         lines.addAll(second.lines());
         assertThat(lines).isEqualTo(once.lines());
@@ -64,7 +69,8 @@ class FileTranscriptStoreIncrementalTest {
         FileTranscriptStore store = new FileTranscriptStore(config, TranscriptLimits.defaults());
         TranscriptDelta first = store.read(transcript(store), 0, null).orElseThrow();
 
-        TranscriptDelta again = store.read(transcript(store), first.endOffset(), first.lastMessageId()).orElseThrow();
+        TranscriptDelta again = store.read(transcript(store), first.endOffset(), first.lastMessageId())
+                .orElseThrow();
 
         assertThat(again.endOffset()).isEqualTo(first.endOffset());
         assertThat(again.lines()).isEmpty();

@@ -30,7 +30,8 @@ class LargeTranscriptIT {
         Path fixtures = FileTranscriptStoreFixtureTest.copyFixtures(config.resolve("fixtures"));
         String block = Files.readString(fixtures.resolve(FileTranscriptStoreFixtureTest.TOOLS + ".jsonl"));
         int copies = (int) ((200L << 20) / block.length()) + 1;
-        Path file = Files.createDirectories(config.resolve("projects/-home-dev-proj")).resolve("big.jsonl");
+        Path file = Files.createDirectories(config.resolve("projects/-home-dev-proj"))
+                .resolve("big.jsonl");
         long writeStart = System.nanoTime();
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
             for (int i = 0; i < copies; i++) {
@@ -51,7 +52,8 @@ class LargeTranscriptIT {
             List<LineRef> lastLines = new ArrayList<>();
             long lines = 0;
             while (offset < transcript.size()) {
-                TranscriptDelta delta = store.read(transcript, offset, lastMessageId).orElseThrow();
+                TranscriptDelta delta =
+                        store.read(transcript, offset, lastMessageId).orElseThrow();
                 assertThat(delta.endOffset() - offset).isLessThanOrEqualTo((64L << 20) + (8 << 20));
                 assertThat(delta.badLines()).isZero();
                 assertThat(delta.searchText().length()).isLessThanOrEqualTo(256 << 10);
@@ -64,7 +66,8 @@ class LargeTranscriptIT {
                 reads++;
             }
             long readMillis = (System.nanoTime() - start) / 1_000_000;
-            System.out.printf("200 MB transcript: %d bytes written in %d ms, read in %d reads in %d ms (%.0f MB/s)%n",
+            System.out.printf(
+                    "200 MB transcript: %d bytes written in %d ms, read in %d reads in %d ms (%.0f MB/s)%n",
                     transcript.size(), writeMillis, reads, readMillis, transcript.size() / 1e6 / (readMillis / 1e3));
 
             assertThat(offset).isEqualTo(transcript.size());
@@ -75,8 +78,10 @@ class LargeTranscriptIT {
 
             List<LineRef> page = lastLines.subList(lastLines.size() - 50, lastLines.size());
             long pageStart = System.nanoTime();
-            List<HistoryMessage> messages = store.messagesAt(page, LongStream.range(lines - 50, lines).boxed().toList());
-            System.out.printf("a page of 50 messages at the end read in %d ms%n", (System.nanoTime() - pageStart) / 1_000_000);
+            List<HistoryMessage> messages = store.messagesAt(
+                    page, LongStream.range(lines - 50, lines).boxed().toList());
+            System.out.printf(
+                    "a page of 50 messages at the end read in %d ms%n", (System.nanoTime() - pageStart) / 1_000_000);
             assertThat(messages).hasSize(50).noneMatch(HistoryMessage::hidden);
             assertThat(messages.getLast().role()).isEqualTo("assistant");
         } finally {

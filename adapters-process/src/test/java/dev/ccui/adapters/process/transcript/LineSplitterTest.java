@@ -18,8 +18,7 @@ class LineSplitterTest {
     @TempDir
     Path dir;
 
-    record Line(long offset, long length, byte[] bytes) {
-    }
+    record Line(long offset, long length, byte[] bytes) {}
 
     private List<Line> split(Path file, int maxLine, long maxBytes, long[] end) throws IOException {
         List<Line> lines = new ArrayList<>();
@@ -45,8 +44,20 @@ class LineSplitterTest {
         int maxLine = 100_000;
         ByteArrayOutputStream content = new ByteArrayOutputStream();
         List<Line> expected = new ArrayList<>();
-        int[] lengths = {0, 1, 7, 8, 9, maxLine - 1, maxLine, maxLine + 1, LineSplitter.BUFFER_BYTES - 1,
-                LineSplitter.BUFFER_BYTES, LineSplitter.BUFFER_BYTES + 1, 300_000};
+        int[] lengths = {
+            0,
+            1,
+            7,
+            8,
+            9,
+            maxLine - 1,
+            maxLine,
+            maxLine + 1,
+            LineSplitter.BUFFER_BYTES - 1,
+            LineSplitter.BUFFER_BYTES,
+            LineSplitter.BUFFER_BYTES + 1,
+            300_000
+        };
         for (int round = 0; round < 200; round++) {
             int length = round < lengths.length ? lengths[round] : random.nextInt(random.nextBoolean() ? 200 : 150_000);
             byte[] line = new byte[length];
@@ -68,9 +79,15 @@ class LineSplitterTest {
         assertThat(end[0]).isEqualTo(complete);
         assertThat(lines).hasSameSizeAs(expected);
         for (int i = 0; i < lines.size(); i++) {
-            assertThat(lines.get(i).offset()).as("offset of line %d", i).isEqualTo(expected.get(i).offset());
-            assertThat(lines.get(i).length()).as("length of line %d", i).isEqualTo(expected.get(i).length());
-            assertThat(lines.get(i).bytes()).as("bytes of line %d", i).isEqualTo(expected.get(i).bytes());
+            assertThat(lines.get(i).offset())
+                    .as("offset of line %d", i)
+                    .isEqualTo(expected.get(i).offset());
+            assertThat(lines.get(i).length())
+                    .as("length of line %d", i)
+                    .isEqualTo(expected.get(i).length());
+            assertThat(lines.get(i).bytes())
+                    .as("bytes of line %d", i)
+                    .isEqualTo(expected.get(i).bytes());
         }
     }
 

@@ -18,8 +18,7 @@ final class TestRecords {
     static final String SESSION = "11111111-2222-3333-4444-555555555555";
     static final String CWD = "/home/dev/proj";
 
-    private TestRecords() {
-    }
+    private TestRecords() {}
 
     static String line(Map<String, ?> record) {
         try {
@@ -55,8 +54,17 @@ final class TestRecords {
         message.put("role", "assistant");
         message.put("model", "claude-opus-5-5");
         message.put("content", content);
-        message.put("usage", Map.of("input_tokens", input, "cache_creation_input_tokens", 0, "cache_read_input_tokens", 0,
-                "output_tokens", output));
+        message.put(
+                "usage",
+                Map.of(
+                        "input_tokens",
+                        input,
+                        "cache_creation_input_tokens",
+                        0,
+                        "cache_read_input_tokens",
+                        0,
+                        "output_tokens",
+                        output));
         record.put("message", message);
         return line(record);
     }

@@ -64,8 +64,8 @@ class TranscriptWatchTest {
             watch.close();
         }
 
-        assertThat(Thread.getAllStackTraces().keySet()).noneSatisfy(t ->
-                assertThat(t.getName()).isEqualTo("ccui-transcript-watch"));
+        assertThat(Thread.getAllStackTraces().keySet())
+                .noneSatisfy(t -> assertThat(t.getName()).isEqualTo("ccui-transcript-watch"));
     }
 
     @Test
@@ -161,7 +161,9 @@ class TranscriptWatchTest {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
             while (!rootReported && files.size() < 601) {
                 Path next = reports.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-                assertThat(next).as("the root or all 601 files reported; %d files seen", files.size()).isNotNull();
+                assertThat(next)
+                        .as("the root or all 601 files reported; %d files seen", files.size())
+                        .isNotNull();
                 rootReported = next.equals(store.projectsRoot());
                 if (next.getParent().equals(folder)) {
                     files.add(next);

@@ -1,9 +1,9 @@
 package dev.ccui.application.auth.cache;
 
-import dev.ccui.domain.events.AppEvent;
 import dev.ccui.application.events.port.out.EventBus;
 import dev.ccui.domain.apikey.ApiKeyId;
 import dev.ccui.domain.auth.Principal;
+import dev.ccui.domain.events.AppEvent;
 import dev.ccui.domain.user.UserId;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,8 +29,7 @@ public final class PrincipalCache {
     /** Past this many entries the cache starts over: a bound on memory, not a policy. */
     static final int MAX_ENTRIES = 50_000;
 
-    private record Entry(Principal principal, Instant until) {
-    }
+    private record Entry(Principal principal, Instant until) {}
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
     private final Clock clock;

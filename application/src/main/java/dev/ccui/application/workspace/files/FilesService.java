@@ -5,9 +5,6 @@ import dev.ccui.application.common.ClientInfo;
 import dev.ccui.application.project.ProjectAccess;
 import dev.ccui.application.project.port.out.ProjectRepository;
 import dev.ccui.application.workspace.files.port.in.FilesUseCase;
-import dev.ccui.domain.workspace.files.FileContent;
-import dev.ccui.domain.workspace.files.FileDownload;
-import dev.ccui.domain.workspace.files.FileListing;
 import dev.ccui.application.workspace.files.port.out.WorkspaceFiles;
 import dev.ccui.domain.audit.AuditAction;
 import dev.ccui.domain.auth.Principal;
@@ -16,6 +13,9 @@ import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.project.Project;
 import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.workspace.RelativePath;
+import dev.ccui.domain.workspace.files.FileContent;
+import dev.ccui.domain.workspace.files.FileDownload;
+import dev.ccui.domain.workspace.files.FileListing;
 import java.nio.file.Path;
 
 /**
@@ -58,8 +58,14 @@ public final class FilesService implements FilesUseCase {
     }
 
     @Override
-    public String write(Principal caller, ProjectId projectId, RelativePath path, String content, String encoding, String baseSha,
-                        ClientInfo client) {
+    public String write(
+            Principal caller,
+            ProjectId projectId,
+            RelativePath path,
+            String content,
+            String encoding,
+            String baseSha,
+            ClientInfo client) {
         Project project = access.requireWorkspace(caller, projectId);
         RelativePath file = file(path);
         if (content == null) {
@@ -74,15 +80,22 @@ public final class FilesService implements FilesUseCase {
     }
 
     @Override
-    public String create(Principal caller, ProjectId projectId, RelativePath path, String content, boolean directory,
-                         ClientInfo client) {
+    public String create(
+            Principal caller,
+            ProjectId projectId,
+            RelativePath path,
+            String content,
+            boolean directory,
+            ClientInfo client) {
         Project project = access.requireWorkspace(caller, projectId);
         RelativePath file = file(path);
         if (directory && content != null && !content.isEmpty()) {
             throw new InvalidException("content", "a folder has no content");
         }
-        String sha = files.create(root(project), file, TextEncodings.encode(content == null ? "" : content, "utf-8"), directory);
-        auditor.record(AuditAction.FILE_CREATED, caller, target(project, file), client, true, directory ? "folder" : null);
+        String sha = files.create(
+                root(project), file, TextEncodings.encode(content == null ? "" : content, "utf-8"), directory);
+        auditor.record(
+                AuditAction.FILE_CREATED, caller, target(project, file), client, true, directory ? "folder" : null);
         return sha;
     }
 
@@ -91,7 +104,8 @@ public final class FilesService implements FilesUseCase {
         Project project = access.requireWorkspace(caller, projectId);
         RelativePath file = file(path);
         files.delete(root(project), file, recursive);
-        auditor.record(AuditAction.FILE_DELETED, caller, target(project, file), client, true, recursive ? "recursive" : null);
+        auditor.record(
+                AuditAction.FILE_DELETED, caller, target(project, file), client, true, recursive ? "recursive" : null);
     }
 
     @Override
@@ -106,7 +120,8 @@ public final class FilesService implements FilesUseCase {
     /** A path that names something in the project, not the project folder itself. */
     private static RelativePath file(RelativePath path) {
         if (path.isRoot()) {
-            throw new ForbiddenException("PATH_IS_PROJECT_ROOT", "this action does not apply to the project folder itself");
+            throw new ForbiddenException(
+                    "PATH_IS_PROJECT_ROOT", "this action does not apply to the project folder itself");
         }
         return path;
     }

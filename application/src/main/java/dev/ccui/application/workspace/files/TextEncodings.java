@@ -8,8 +8,7 @@ import java.util.Locale;
 
 /** The encodings the editor writes back; UTF-16 gets its byte-order mark, as read files had one. */
 final class TextEncodings {
-    private TextEncodings() {
-    }
+    private TextEncodings() {}
 
     static byte[] encode(String content, String encoding) {
         String name = encoding == null ? "utf-8" : encoding.toLowerCase(Locale.ROOT);
@@ -19,11 +18,13 @@ final class TextEncodings {
             case "utf-16be" -> withBom(new byte[] {(byte) 0xFE, (byte) 0xFF}, content, StandardCharsets.UTF_16BE);
             case "iso-8859-1", "latin1" -> {
                 if (!StandardCharsets.ISO_8859_1.newEncoder().canEncode(content)) {
-                    throw new InvalidException("content", "the content has characters ISO-8859-1 cannot hold: save as utf-8");
+                    throw new InvalidException(
+                            "content", "the content has characters ISO-8859-1 cannot hold: save as utf-8");
                 }
                 yield content.getBytes(StandardCharsets.ISO_8859_1);
             }
-            default -> throw new InvalidException("encoding", "encoding must be utf-8, utf-16le, utf-16be or iso-8859-1");
+            default ->
+                throw new InvalidException("encoding", "encoding must be utf-8, utf-16le, utf-16be or iso-8859-1");
         };
     }
 

@@ -7,8 +7,14 @@ import dev.ccui.application.project.ProjectAccess;
 import dev.ccui.application.project.port.out.ProjectRepository;
 import dev.ccui.application.workspace.git.port.in.GitUseCase;
 import dev.ccui.application.workspace.git.port.out.GitAuthor;
-import dev.ccui.domain.workspace.git.GitBranch;
 import dev.ccui.application.workspace.git.port.out.GitClient;
+import dev.ccui.domain.audit.AuditAction;
+import dev.ccui.domain.auth.Principal;
+import dev.ccui.domain.error.InvalidException;
+import dev.ccui.domain.project.Project;
+import dev.ccui.domain.project.ProjectId;
+import dev.ccui.domain.workspace.RelativePath;
+import dev.ccui.domain.workspace.git.GitBranch;
 import dev.ccui.domain.workspace.git.GitCommit;
 import dev.ccui.domain.workspace.git.GitDiff;
 import dev.ccui.domain.workspace.git.GitPush;
@@ -16,12 +22,6 @@ import dev.ccui.domain.workspace.git.GitStash;
 import dev.ccui.domain.workspace.git.GitStatus;
 import dev.ccui.domain.workspace.git.HunkRange;
 import dev.ccui.domain.workspace.git.PullMode;
-import dev.ccui.domain.audit.AuditAction;
-import dev.ccui.domain.auth.Principal;
-import dev.ccui.domain.error.InvalidException;
-import dev.ccui.domain.project.Project;
-import dev.ccui.domain.project.ProjectId;
-import dev.ccui.domain.workspace.RelativePath;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -33,6 +33,7 @@ public final class GitService implements GitUseCase {
     private static final Pattern BRANCH = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._/-]{0,199}");
     /** Remote names as people write them (origin, upstream, my-fork): never an option, a path or a URL. */
     private static final Pattern REMOTE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,99}");
+
     private static final int MAX_STASH_MESSAGE = 500;
     private static final int MAX_STASH_INDEX = 10_000;
     private static final int MAX_DIFF_BYTES = 1024 * 1024;
@@ -119,7 +120,13 @@ public final class GitService implements GitUseCase {
     public void deleteBranch(Principal caller, ProjectId projectId, String name, boolean force, ClientInfo client) {
         Project project = access.requireWorkspace(caller, projectId);
         git.deleteBranch(root(project), branchName("name", name), force);
-        auditor.record(AuditAction.GIT_BRANCH_DELETED, caller, project.path(), client, true, force ? name + " (forced)" : name);
+        auditor.record(
+                AuditAction.GIT_BRANCH_DELETED,
+                caller,
+                project.path(),
+                client,
+                true,
+                force ? name + " (forced)" : name);
     }
 
     @Override
@@ -135,7 +142,8 @@ public final class GitService implements GitUseCase {
     }
 
     @Override
-    public void discardHunk(Principal caller, ProjectId projectId, RelativePath file, HunkRange hunk, ClientInfo client) {
+    public void discardHunk(
+            Principal caller, ProjectId projectId, RelativePath file, HunkRange hunk, ClientInfo client) {
         Project project = access.requireWorkspace(caller, projectId);
         if (file == null || file.isRoot()) {
             throw new InvalidException("path", "name the file whose hunk to discard");
@@ -144,8 +152,14 @@ public final class GitService implements GitUseCase {
             throw new InvalidException("hunk", "name the hunk by its header's numbers");
         }
         git.discardHunk(root(project), file, hunk);
-        auditor.record(AuditAction.GIT_DISCARDED, caller, project.path(), client, true,
-                file + " @@ -" + hunk.oldStart() + "," + hunk.oldLines() + " +" + hunk.newStart() + "," + hunk.newLines() + " @@");
+        auditor.record(
+                AuditAction.GIT_DISCARDED,
+                caller,
+                project.path(),
+                client,
+                true,
+                file + " @@ -" + hunk.oldStart() + "," + hunk.oldLines() + " +" + hunk.newStart() + ","
+                        + hunk.newLines() + " @@");
     }
 
     @Override
@@ -154,7 +168,8 @@ public final class GitService implements GitUseCase {
     }
 
     @Override
-    public void stash(Principal caller, ProjectId projectId, String message, boolean includeUntracked, ClientInfo client) {
+    public void stash(
+            Principal caller, ProjectId projectId, String message, boolean includeUntracked, ClientInfo client) {
         Project project = access.requireWorkspace(caller, projectId);
         String text = message == null || message.isBlank() ? null : message.strip();
         if (text != null && (text.length() > MAX_STASH_MESSAGE || text.indexOf('\0') >= 0)) {
@@ -168,7 +183,12 @@ public final class GitService implements GitUseCase {
     public void applyStash(Principal caller, ProjectId projectId, int index, boolean pop, ClientInfo client) {
         Project project = access.requireWorkspace(caller, projectId);
         git.applyStash(root(project), stashIndex(index), pop);
-        auditor.record(AuditAction.GIT_STASH_APPLIED, caller, project.path(), client, true,
+        auditor.record(
+                AuditAction.GIT_STASH_APPLIED,
+                caller,
+                project.path(),
+                client,
+                true,
                 "stash@{" + index + "}" + (pop ? " (popped)" : ""));
     }
 
@@ -183,7 +203,13 @@ public final class GitService implements GitUseCase {
     public void fetch(Principal caller, ProjectId projectId, String remote, ClientInfo client) {
         Project project = access.requireWorkspace(caller, projectId);
         git.fetch(root(project), remote == null ? null : remoteName(remote));
-        auditor.record(AuditAction.GIT_FETCHED, caller, project.path(), client, true, remote == null ? "(all remotes)" : remote);
+        auditor.record(
+                AuditAction.GIT_FETCHED,
+                caller,
+                project.path(),
+                client,
+                true,
+                remote == null ? "(all remotes)" : remote);
     }
 
     @Override
@@ -200,7 +226,13 @@ public final class GitService implements GitUseCase {
     public GitPush push(Principal caller, ProjectId projectId, String remote, ClientInfo client) {
         Project project = access.requireWorkspace(caller, projectId);
         GitPush pushed = git.push(root(project), remote == null ? null : remoteName(remote));
-        auditor.record(AuditAction.GIT_PUSHED, caller, project.path(), client, true, pushed.branch() + " -> " + pushed.upstream());
+        auditor.record(
+                AuditAction.GIT_PUSHED,
+                caller,
+                project.path(),
+                client,
+                true,
+                pushed.branch() + " -> " + pushed.upstream());
         return pushed;
     }
 
@@ -224,8 +256,14 @@ public final class GitService implements GitUseCase {
     }
 
     private static String branchName(String field, String name) {
-        if (name == null || !BRANCH.matcher(name).matches() || name.contains("..") || name.contains("//")
-                || name.endsWith("/") || name.endsWith(".") || name.endsWith(".lock") || name.contains("/.")
+        if (name == null
+                || !BRANCH.matcher(name).matches()
+                || name.contains("..")
+                || name.contains("//")
+                || name.endsWith("/")
+                || name.endsWith(".")
+                || name.endsWith(".lock")
+                || name.contains("/.")
                 || name.equals("HEAD")) {
             throw new InvalidException(field, "not a valid branch name");
         }
@@ -233,8 +271,13 @@ public final class GitService implements GitUseCase {
     }
 
     /** An action on some paths of the working tree: checked, done, audited with the paths. */
-    private void onPaths(Principal caller, ProjectId projectId, List<RelativePath> paths, ClientInfo client, AuditAction action,
-                         BiConsumer<Path, List<RelativePath>> change) {
+    private void onPaths(
+            Principal caller,
+            ProjectId projectId,
+            List<RelativePath> paths,
+            ClientInfo client,
+            AuditAction action,
+            BiConsumer<Path, List<RelativePath>> change) {
         Project project = access.requireWorkspace(caller, projectId);
         List<RelativePath> parsed = checked(paths);
         change.accept(root(project), parsed);
@@ -252,7 +295,11 @@ public final class GitService implements GitUseCase {
     }
 
     private static String describe(List<RelativePath> paths) {
-        return paths.stream().map(p -> p.isRoot() ? "." : p.toString()).limit(20).toList().toString();
+        return paths.stream()
+                .map(p -> p.isRoot() ? "." : p.toString())
+                .limit(20)
+                .toList()
+                .toString();
     }
 
     private static Path root(Project project) {

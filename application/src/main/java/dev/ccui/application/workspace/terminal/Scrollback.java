@@ -9,8 +9,7 @@ import java.util.List;
  * first. Not thread-safe; the terminal's lock guards it.
  */
 final class Scrollback {
-    record Chunk(long seq, String data, int bytes) {
-    }
+    record Chunk(long seq, String data, int bytes) {}
 
     private final int limitBytes;
     private final Deque<Chunk> chunks = new ArrayDeque<>();

@@ -14,7 +14,6 @@ import dev.ccui.application.workspace.terminal.port.out.TerminalProcess;
 import dev.ccui.application.workspace.terminal.port.out.TerminalSpawner;
 import dev.ccui.application.workspace.terminal.port.out.TerminalSpec;
 import dev.ccui.domain.apikey.ApiKeyScope;
-import dev.ccui.domain.user.Capability;
 import dev.ccui.domain.audit.AuditAction;
 import dev.ccui.domain.auth.AuthMethod;
 import dev.ccui.domain.auth.Principal;
@@ -23,12 +22,12 @@ import dev.ccui.domain.error.ForbiddenException;
 import dev.ccui.domain.error.NotFoundException;
 import dev.ccui.domain.error.UnavailableException;
 import dev.ccui.domain.project.Project;
-import dev.ccui.domain.session.SessionId;
 import dev.ccui.domain.project.ProjectId;
+import dev.ccui.domain.session.SessionId;
+import dev.ccui.domain.user.Capability;
 import dev.ccui.domain.user.UserId;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -37,6 +36,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,28 +55,37 @@ public final class TerminalService implements TerminalUseCase, SessionsEndedList
     private final Auditor auditor;
     private final Consumer<SessionId> prepareResume;
     private final TerminalSettings settings;
-    private final ScheduledExecutorService timers =
-            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("ccui-terminal-grace").daemon().factory());
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("ccui-terminal-grace").daemon().factory());
     private final Map<String, Terminal> terminals = new ConcurrentHashMap<>();
     private final Object openLock = new Object();
     private volatile boolean closed;
 
-    public TerminalService(ProjectRepository projects, TerminalSpawner spawner, Auditor auditor, TerminalSettings settings) {
+    public TerminalService(
+            ProjectRepository projects, TerminalSpawner spawner, Auditor auditor, TerminalSettings settings) {
         this(new ProjectAccess(projects), spawner, auditor, settings);
     }
 
     public TerminalService(ProjectAccess access, TerminalSpawner spawner, Auditor auditor, TerminalSettings settings) {
-        this(access, spawner, auditor, settings, id -> { });
+        this(access, spawner, auditor, settings, id -> {});
     }
 
-    public TerminalService(ProjectRepository projects, TerminalSpawner spawner, Auditor auditor, TerminalSettings settings,
-                           Consumer<SessionId> prepareResume) {
+    public TerminalService(
+            ProjectRepository projects,
+            TerminalSpawner spawner,
+            Auditor auditor,
+            TerminalSettings settings,
+            Consumer<SessionId> prepareResume) {
         this(new ProjectAccess(projects), spawner, auditor, settings, prepareResume);
     }
 
     /** {@code prepareResume}: called before {@code claude --resume}, to write an archived transcript back. */
-    public TerminalService(ProjectAccess access, TerminalSpawner spawner, Auditor auditor, TerminalSettings settings,
-                           Consumer<SessionId> prepareResume) {
+    public TerminalService(
+            ProjectAccess access,
+            TerminalSpawner spawner,
+            Auditor auditor,
+            TerminalSettings settings,
+            Consumer<SessionId> prepareResume) {
         this.prepareResume = prepareResume;
         this.access = access;
         this.spawner = spawner;
@@ -102,18 +111,26 @@ public final class TerminalService implements TerminalUseCase, SessionsEndedList
             throw new ForbiddenException("SCOPE_REQUIRED", "this API key does not have the terminal scope");
         }
         if (!caller.has(Capability.TERMINAL)) {
-            auditor.record(AuditAction.CAPABILITY_REFUSED, caller, projectId.toString(), ClientInfo.INTERNAL, false, "terminal");
-            throw new ForbiddenException("CAPABILITY_REQUIRED",
+            auditor.record(
+                    AuditAction.CAPABILITY_REFUSED,
+                    caller,
+                    projectId.toString(),
+                    ClientInfo.INTERNAL,
+                    false,
+                    "terminal");
+            throw new ForbiddenException(
+                    "CAPABILITY_REQUIRED",
                     "your account may not use the web shell: an admin can give it the terminal capability");
         }
         return access.requireWorkspace(caller, projectId);
     }
 
     @Override
-    public TerminalAttachment open(Principal caller, ProjectId projectId, OpenTerminalCommand command, TerminalSink sink,
-                                   ClientInfo client) {
+    public TerminalAttachment open(
+            Principal caller, ProjectId projectId, OpenTerminalCommand command, TerminalSink sink, ClientInfo client) {
         Project project = allowed(caller, projectId);
-        List<String> program = command.resumeSessionId() == null ? List.of()
+        List<String> program = command.resumeSessionId() == null
+                ? List.of()
                 : settings.resumeCommand(command.resumeSessionId().value());
         if (command.resumeSessionId() != null && settings.enabled()) {
             prepareResume.accept(command.resumeSessionId());
@@ -123,31 +140,40 @@ public final class TerminalService implements TerminalUseCase, SessionsEndedList
             if (closed) {
                 throw new UnavailableException("the server is shutting down");
             }
-            long mine = terminals.values().stream().filter(t -> t.owner.equals(caller.userId())).count();
+            long mine = terminals.values().stream()
+                    .filter(t -> t.owner.equals(caller.userId()))
+                    .count();
             if (mine >= settings.perUser()) {
                 throw new ConflictException("TERMINAL_LIMIT", "you have " + mine + " terminals open: close one first");
             }
             if (terminals.size() >= settings.global()) {
                 throw new ConflictException("TERMINAL_LIMIT", "the server has as many terminals open as it allows");
             }
-            terminal = new Terminal(UUID.randomUUID().toString(), caller.userId(), caller.tokenId(), project.id(), sink);
+            terminal =
+                    new Terminal(UUID.randomUUID().toString(), caller.userId(), caller.tokenId(), project.id(), sink);
             terminals.put(terminal.id, terminal);
         }
         TerminalAttachment attachment = terminal.firstAttachment();
         try {
-            terminal.started(spawner.spawn(new TerminalSpec(Path.of(project.path()), program, command.cols(), command.rows()),
-                    terminal));
+            terminal.started(spawner.spawn(
+                    new TerminalSpec(Path.of(project.path()), program, command.cols(), command.rows()), terminal));
         } catch (RuntimeException e) {
             terminals.remove(terminal.id);
             throw e;
         }
-        auditor.record(AuditAction.TERMINAL_OPENED, caller, project.path(), client, true,
+        auditor.record(
+                AuditAction.TERMINAL_OPENED,
+                caller,
+                project.path(),
+                client,
+                true,
                 command.resumeSessionId() == null ? "shell" : "claude --resume " + command.resumeSessionId());
         return attachment;
     }
 
     @Override
-    public TerminalAttachment attach(Principal caller, ProjectId projectId, String terminalId, long afterSeq, TerminalSink sink) {
+    public TerminalAttachment attach(
+            Principal caller, ProjectId projectId, String terminalId, long afterSeq, TerminalSink sink) {
         Project project = allowed(caller, projectId);
         Terminal terminal = terminalId == null ? null : terminals.get(terminalId);
         if (terminal == null || !terminal.projectId.equals(project.id()) || !terminal.owner.equals(caller.userId())) {
@@ -171,7 +197,8 @@ public final class TerminalService implements TerminalUseCase, SessionsEndedList
     @Override
     public void sessionsEnded(UserId user, String keepTokenId) {
         terminals.values().stream()
-                .filter(t -> t.owner.equals(user) && (keepTokenId == null || (t.tokenId != null && !t.tokenId.equals(keepTokenId))))
+                .filter(t -> t.owner.equals(user)
+                        && (keepTokenId == null || (t.tokenId != null && !t.tokenId.equals(keepTokenId))))
                 .forEach(t -> end(t, "signed out"));
     }
 
@@ -283,8 +310,10 @@ public final class TerminalService implements TerminalUseCase, SessionsEndedList
             }
             sink = null;
             attachment = null;
-            expiry = timers.schedule(() -> TerminalService.this.end(this, "no connection for " + settings.grace()),
-                    settings.grace().toMillis(), TimeUnit.MILLISECONDS);
+            expiry = timers.schedule(
+                    () -> TerminalService.this.end(this, "no connection for " + settings.grace()),
+                    settings.grace().toMillis(),
+                    TimeUnit.MILLISECONDS);
         }
 
         synchronized boolean attached(Attachment candidate) {

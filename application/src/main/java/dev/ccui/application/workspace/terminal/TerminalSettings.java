@@ -14,8 +14,14 @@ import java.util.Objects;
  * @param claudeCliPath   the CLI started by {@code open {resumeSessionId}}
  * @param cliCleanup      the transcript clean-up period that CLI is started with
  */
-public record TerminalSettings(boolean enabled, Duration grace, int scrollbackBytes, int perUser, int global,
-                               String claudeCliPath, CliCleanupPeriod cliCleanup) {
+public record TerminalSettings(
+        boolean enabled,
+        Duration grace,
+        int scrollbackBytes,
+        int perUser,
+        int global,
+        String claudeCliPath,
+        CliCleanupPeriod cliCleanup) {
     public TerminalSettings {
         Objects.requireNonNull(grace, "grace");
         Objects.requireNonNull(claudeCliPath, "claudeCliPath");
@@ -25,8 +31,8 @@ public record TerminalSettings(boolean enabled, Duration grace, int scrollbackBy
         }
     }
 
-    public TerminalSettings(boolean enabled, Duration grace, int scrollbackBytes, int perUser, int global,
-                            String claudeCliPath) {
+    public TerminalSettings(
+            boolean enabled, Duration grace, int scrollbackBytes, int perUser, int global, String claudeCliPath) {
         this(enabled, grace, scrollbackBytes, perUser, global, claudeCliPath, CliCleanupPeriod.keep());
     }
 

@@ -7,10 +7,11 @@ import dev.ccui.application.audit.Auditor;
 import dev.ccui.application.auth.AuthService;
 import dev.ccui.application.auth.AuthSettings;
 import dev.ccui.application.auth.SignInSessions;
-import dev.ccui.application.auth.port.out.SessionsEndedListener;
 import dev.ccui.application.auth.port.in.AuthUseCase;
 import dev.ccui.application.auth.port.in.Credentials;
+import dev.ccui.application.auth.port.in.LoginResult;
 import dev.ccui.application.auth.port.in.Session;
+import dev.ccui.application.auth.port.out.SessionsEndedListener;
 import dev.ccui.application.common.ClientInfo;
 import dev.ccui.application.testing.CountingRateLimiter;
 import dev.ccui.application.testing.FakePasswordHasher;
@@ -20,10 +21,12 @@ import dev.ccui.application.testing.InMemoryAuditRepository;
 import dev.ccui.application.testing.InMemoryAuthTokenRepository;
 import dev.ccui.application.testing.InMemoryUserRepository;
 import dev.ccui.application.testing.MutableClock;
+import dev.ccui.application.testing.SyncEventBus;
 import dev.ccui.application.user.UserAdminService;
 import dev.ccui.application.user.port.in.CreateUserCommand;
 import dev.ccui.application.user.port.in.UpdateUserCommand;
 import dev.ccui.domain.auth.Principal;
+import dev.ccui.domain.events.AppEvent;
 import dev.ccui.domain.user.Role;
 import dev.ccui.domain.user.User;
 import dev.ccui.domain.user.UserId;
@@ -34,9 +37,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import dev.ccui.application.auth.port.in.LoginResult;
-import dev.ccui.application.testing.SyncEventBus;
-import dev.ccui.domain.events.AppEvent;
 
 /**
  * The principal cache as the HTTP adapter uses it: repeated requests skip the look-ups, and every
@@ -59,13 +59,23 @@ class CachedAuthenticationTest {
     private final PrincipalCache cache = new PrincipalCache(clock, PrincipalCache.DEFAULT_TTL);
     private final ForgettingUserRepository users = new ForgettingUserRepository(storedUsers, cache);
     private final ForgettingTokenRepository tokens = new ForgettingTokenRepository(storedTokens, cache);
-    private final ForgettingApiKeyRepository apiKeys = new ForgettingApiKeyRepository(new InMemoryApiKeyRepository(), cache);
+    private final ForgettingApiKeyRepository apiKeys =
+            new ForgettingApiKeyRepository(new InMemoryApiKeyRepository(), cache);
     private final Auditor auditor = new Auditor(new InMemoryAuditRepository(), clock);
-    private final AuthService auth = new AuthService(users, apiKeys, tokens, new FakePasswordHasher(),
-            new FakeTokenIssuer(clock, Duration.ofDays(7)), new CountingRateLimiter(), auditor, clock, AuthSettings.defaults(),
-            SessionsEndedListener.NONE, cache);
-    private final UserAdminService userAdmin = new UserAdminService(users, new FakePasswordHasher(), auditor, clock,
-            new SignInSessions(tokens, SessionsEndedListener.NONE));
+    private final AuthService auth = new AuthService(
+            users,
+            apiKeys,
+            tokens,
+            new FakePasswordHasher(),
+            new FakeTokenIssuer(clock, Duration.ofDays(7)),
+            new CountingRateLimiter(),
+            auditor,
+            clock,
+            AuthSettings.defaults(),
+            SessionsEndedListener.NONE,
+            cache);
+    private final UserAdminService userAdmin = new UserAdminService(
+            users, new FakePasswordHasher(), auditor, clock, new SignInSessions(tokens, SessionsEndedListener.NONE));
     private final ApiKeyService keys = new ApiKeyService(apiKeys, auditor, clock);
     /** The cached checks, as the HTTP layer asks them. */
     private final AuthUseCase authentication = auth;
@@ -84,7 +94,12 @@ class CachedAuthenticationTest {
         assertThat(authentication.byToken(session.token())).isPresent();
         int after = userLookups.get();
         for (int i = 0; i < 100; i++) {
-            assertThat(authentication.byToken(session.token()).orElseThrow().username().value()).isEqualTo("alice");
+            assertThat(authentication
+                            .byToken(session.token())
+                            .orElseThrow()
+                            .username()
+                            .value())
+                    .isEqualTo("alice");
         }
         assertThat(userLookups.get()).as("look-ups for 100 more requests").isEqualTo(after);
 
@@ -104,8 +119,10 @@ class CachedAuthenticationTest {
     @Test
     void aPasswordChangeEndsTheOtherSessionsOnTheNextRequest() {
         Session first = admin();
-        Session second = auth.login(new Credentials("alice", "correct horse battery", CLIENT)) instanceof
-                LoginResult.Authenticated ok ? ok.session() : null;
+        Session second = auth.login(new Credentials("alice", "correct horse battery", CLIENT))
+                        instanceof LoginResult.Authenticated ok
+                ? ok.session()
+                : null;
         assertThat(authentication.byToken(first.token())).isPresent();
         assertThat(authentication.byToken(second.token())).isPresent();
         auth.changePassword(adminPrincipal(second), "correct horse battery", "a brand new secret", CLIENT);
@@ -116,17 +133,23 @@ class CachedAuthenticationTest {
     void disablingOrDemotingAMemberTakesEffectOnTheNextRequest() {
         Principal alice = adminPrincipal(admin());
         userAdmin.createUser(alice, new CreateUserCommand(new Username("bob"), "bobs password", Role.ADMIN), CLIENT);
-        Session bob = auth.login(new Credentials("bob", "bobs password", CLIENT)) instanceof
-                LoginResult.Authenticated ok ? ok.session() : null;
+        Session bob =
+                auth.login(new Credentials("bob", "bobs password", CLIENT)) instanceof LoginResult.Authenticated ok
+                        ? ok.session()
+                        : null;
         Principal bobNow = authentication.byToken(bob.token()).orElseThrow();
         assertThat(bobNow.role()).isEqualTo(Role.ADMIN);
 
         userAdmin.updateUser(alice, bobNow.userId(), new UpdateUserCommand(Role.MEMBER, null, null), CLIENT);
         Optional<Principal> demoted = authentication.byToken(bob.token());
-        assertThat(demoted.map(Principal::role)).as("bob right after his demotion").isNotEqualTo(Optional.of(Role.ADMIN));
+        assertThat(demoted.map(Principal::role))
+                .as("bob right after his demotion")
+                .isNotEqualTo(Optional.of(Role.ADMIN));
 
         userAdmin.updateUser(alice, bobNow.userId(), new UpdateUserCommand(null, true, null), CLIENT);
-        assertThat(authentication.byToken(bob.token())).as("bob right after being disabled").isEmpty();
+        assertThat(authentication.byToken(bob.token()))
+                .as("bob right after being disabled")
+                .isEmpty();
     }
 
     @Test
@@ -155,8 +178,7 @@ class CachedAuthenticationTest {
         Session session = admin();
         Principal principal = adminPrincipal(session);
         storedTokens.revoke(principal.tokenId(), clock.instant());
-        bus.publish(new AppEvent.AccessRevoked(principal.userId(), principal.tokenId(), null,
-                null, false));
+        bus.publish(new AppEvent.AccessRevoked(principal.userId(), principal.tokenId(), null, null, false));
         assertThat(authentication.byToken(session.token())).isEmpty();
     }
 

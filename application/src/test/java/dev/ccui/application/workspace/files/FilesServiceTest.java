@@ -28,7 +28,8 @@ class FilesServiceTest {
 
     private final WorkspaceFixture fixture = new WorkspaceFixture();
     private final InMemoryWorkspaceFiles disk = new InMemoryWorkspaceFiles();
-    private final FilesService files = new FilesService(fixture.access, disk, fixture.auditor, new FilesSettings(16, 100));
+    private final FilesService files =
+            new FilesService(fixture.access, disk, fixture.auditor, new FilesSettings(16, 100));
     private final Path root = Path.of(fixture.project.path());
     private final ProjectId projectId = fixture.project.id();
 
@@ -42,7 +43,8 @@ class FilesServiceTest {
 
         assertThat(files.read(fixture.member, projectId, README).content()).isEqualTo("hello");
         assertThat(files.read(fixture.admin, projectId, README).content()).isEqualTo("hello");
-        assertThatThrownBy(() -> files.read(fixture.stranger, projectId, README)).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> files.read(fixture.stranger, projectId, README))
+                .isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> create(fixture.stranger, RelativePath.parse("planted.sh"), "x"))
                 .isInstanceOf(ForbiddenException.class);
         assertThat(disk.exists(root, "planted.sh")).isFalse();
@@ -53,8 +55,17 @@ class FilesServiceTest {
     @Test
     void aRemovedProjectIsGoneForEveryone() {
         Project removed = fixture.project("/work/old", fixture.owner);
-        fixture.projects.update(new Project(removed.id(), removed.path(), removed.name(), false, false, true, false,
-                removed.ownerId(), removed.createdAt(), removed.updatedAt()));
+        fixture.projects.update(new Project(
+                removed.id(),
+                removed.path(),
+                removed.name(),
+                false,
+                false,
+                true,
+                false,
+                removed.ownerId(),
+                removed.createdAt(),
+                removed.updatedAt()));
 
         assertThatThrownBy(() -> files.list(fixture.admin, removed.id(), RelativePath.ROOT, false))
                 .isInstanceOf(NotFoundException.class);
@@ -68,21 +79,25 @@ class FilesServiceTest {
 
         assertThat(disk.text(root, "docs/readme.md")).contains("mine");
         assertThat(disk.text(Path.of("/work/other"), "docs/readme.md")).contains("other");
-        assertThat(files.list(fixture.member, projectId, RelativePath.parse("docs"), false).entries())
-                .extracting(entry -> entry.path()).containsExactly("docs/readme.md");
+        assertThat(files.list(fixture.member, projectId, RelativePath.parse("docs"), false)
+                        .entries())
+                .extracting(entry -> entry.path())
+                .containsExactly("docs/readme.md");
     }
 
     @Test
     void actionsOnOneFileRefuseTheProjectFolderItself() {
         for (Runnable action : new Runnable[] {
-                () -> files.read(fixture.owner, projectId, RelativePath.ROOT),
-                () -> files.download(fixture.owner, projectId, RelativePath.ROOT),
-                () -> files.write(fixture.owner, projectId, RelativePath.ROOT, "x", null, null, ClientInfo.INTERNAL),
-                () -> files.delete(fixture.owner, projectId, RelativePath.ROOT, true, ClientInfo.INTERNAL),
-                () -> files.move(fixture.owner, projectId, RelativePath.ROOT, README, ClientInfo.INTERNAL),
-                () -> files.move(fixture.owner, projectId, README, RelativePath.ROOT, ClientInfo.INTERNAL)}) {
-            assertThatThrownBy(action::run).isInstanceOfSatisfying(ForbiddenException.class,
-                    e -> assertThat(e.code()).isEqualTo("PATH_IS_PROJECT_ROOT"));
+            () -> files.read(fixture.owner, projectId, RelativePath.ROOT),
+            () -> files.download(fixture.owner, projectId, RelativePath.ROOT),
+            () -> files.write(fixture.owner, projectId, RelativePath.ROOT, "x", null, null, ClientInfo.INTERNAL),
+            () -> files.delete(fixture.owner, projectId, RelativePath.ROOT, true, ClientInfo.INTERNAL),
+            () -> files.move(fixture.owner, projectId, RelativePath.ROOT, README, ClientInfo.INTERNAL),
+            () -> files.move(fixture.owner, projectId, README, RelativePath.ROOT, ClientInfo.INTERNAL)
+        }) {
+            assertThatThrownBy(action::run)
+                    .isInstanceOfSatisfying(
+                            ForbiddenException.class, e -> assertThat(e.code()).isEqualTo("PATH_IS_PROJECT_ROOT"));
         }
         assertThat(fixture.audited()).isEmpty();
     }
@@ -93,14 +108,17 @@ class FilesServiceTest {
         String readSha = files.read(fixture.member, projectId, README).sha();
 
         String newSha = files.write(fixture.owner, projectId, README, "second", "utf-8", readSha, ClientInfo.INTERNAL);
-        assertThatThrownBy(() -> files.write(fixture.member, projectId, README, "from the stale tab", "utf-8", readSha,
-                ClientInfo.INTERNAL)).isInstanceOfSatisfying(ConflictException.class,
-                e -> assertThat(e.code()).isEqualTo("FILE_CHANGED"));
+        assertThatThrownBy(() -> files.write(
+                        fixture.member, projectId, README, "from the stale tab", "utf-8", readSha, ClientInfo.INTERNAL))
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.code()).isEqualTo("FILE_CHANGED"));
 
         assertThat(disk.text(root, "docs/readme.md")).contains("second");
         assertThat(newSha).isEqualTo(InMemoryWorkspaceFiles.sha("second".getBytes(StandardCharsets.UTF_8)));
-        assertThat(fixture.audited()).extracting(AuditEntry::action)
-                .as("the refused write is not recorded as written").containsExactly(AuditAction.FILE_CREATED, AuditAction.FILE_WRITTEN);
+        assertThat(fixture.audited())
+                .extracting(AuditEntry::action)
+                .as("the refused write is not recorded as written")
+                .containsExactly(AuditAction.FILE_CREATED, AuditAction.FILE_WRITTEN);
     }
 
     @Test
@@ -109,10 +127,13 @@ class FilesServiceTest {
 
         assertThatThrownBy(() -> files.write(fixture.owner, projectId, README, null, null, null, ClientInfo.INTERNAL))
                 .isInstanceOf(InvalidException.class);
-        assertThatThrownBy(() -> files.write(fixture.owner, projectId, README, "x", null, "not-a-sha", ClientInfo.INTERNAL))
+        assertThatThrownBy(() ->
+                        files.write(fixture.owner, projectId, README, "x", null, "not-a-sha", ClientInfo.INTERNAL))
                 .isInstanceOf(InvalidException.class);
-        assertThatThrownBy(() -> files.create(fixture.owner, projectId, RelativePath.parse("dir"), "content", true,
-                ClientInfo.INTERNAL)).as("a folder has no content").isInstanceOf(InvalidException.class);
+        assertThatThrownBy(() -> files.create(
+                        fixture.owner, projectId, RelativePath.parse("dir"), "content", true, ClientInfo.INTERNAL))
+                .as("a folder has no content")
+                .isInstanceOf(InvalidException.class);
         assertThat(disk.text(root, "docs/readme.md")).contains("kept");
     }
 
@@ -122,10 +143,12 @@ class FilesServiceTest {
         create(fixture.owner, README, "readme");
         create(fixture.owner, notes, "notes");
 
-        assertThatThrownBy(() -> create(fixture.member, notes, "over")).isInstanceOfSatisfying(CcuiException.class,
-                e -> assertThat(e.code()).isEqualTo("ALREADY_EXISTS"));
+        assertThatThrownBy(() -> create(fixture.member, notes, "over"))
+                .isInstanceOfSatisfying(
+                        CcuiException.class, e -> assertThat(e.code()).isEqualTo("ALREADY_EXISTS"));
         assertThatThrownBy(() -> files.move(fixture.member, projectId, README, notes, ClientInfo.INTERNAL))
-                .isInstanceOfSatisfying(CcuiException.class, e -> assertThat(e.code()).isEqualTo("ALREADY_EXISTS"));
+                .isInstanceOfSatisfying(
+                        CcuiException.class, e -> assertThat(e.code()).isEqualTo("ALREADY_EXISTS"));
         assertThat(disk.text(root, "notes.txt")).contains("notes");
     }
 
@@ -137,7 +160,8 @@ class FilesServiceTest {
         files.move(fixture.member, projectId, README, moved, ClientInfo.INTERNAL);
         files.delete(fixture.admin, projectId, moved, false, ClientInfo.INTERNAL);
 
-        assertThat(fixture.audited()).extracting(AuditEntry::action, AuditEntry::actorUsername, AuditEntry::target)
+        assertThat(fixture.audited())
+                .extracting(AuditEntry::action, AuditEntry::actorUsername, AuditEntry::target)
                 .containsExactly(
                         tuple(AuditAction.FILE_CREATED, "owner", "/work/shared-project/docs/readme.md"),
                         tuple(AuditAction.FILE_MOVED, "member", "/work/shared-project/docs/readme.md"),

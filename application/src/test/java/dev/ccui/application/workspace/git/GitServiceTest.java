@@ -36,7 +36,8 @@ class GitServiceTest {
 
         assertThatThrownBy(() -> service.commit(fixture.stranger, projectId, "sneaky", ClientInfo.INTERNAL))
                 .isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> service.status(fixture.owner, ProjectId.random())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> service.status(fixture.owner, ProjectId.random()))
+                .isInstanceOf(NotFoundException.class);
         assertThat(git.calls()).containsExactly(root + " status", root + " branches", root + " log skip 0 limit 50");
     }
 
@@ -45,7 +46,8 @@ class GitServiceTest {
         String hash = service.commit(fixture.member, projectId, "  Fix the parser\n", ClientInfo.INTERNAL);
 
         assertThat(git.calls()).containsExactly(root + " commit 'Fix the parser' by member <member@ccui.local>");
-        assertThat(fixture.audited()).extracting(AuditEntry::action, AuditEntry::detail)
+        assertThat(fixture.audited())
+                .extracting(AuditEntry::action, AuditEntry::detail)
                 .containsExactly(tuple(AuditAction.GIT_COMMITTED, hash));
     }
 
@@ -53,7 +55,8 @@ class GitServiceTest {
     void aCommitWithoutAMessageOrWithANulNeverRuns() {
         for (String message : new String[] {null, "", "   ", "a\0b", "x".repeat(10_001)}) {
             assertThatThrownBy(() -> service.commit(fixture.owner, projectId, message, ClientInfo.INTERNAL))
-                    .as(String.valueOf(message)).isInstanceOf(InvalidException.class);
+                    .as(String.valueOf(message))
+                    .isInstanceOf(InvalidException.class);
         }
         assertThat(git.calls()).isEmpty();
         assertThat(fixture.audited()).isEmpty();
@@ -61,12 +64,26 @@ class GitServiceTest {
 
     @Test
     void noBranchNameCanReadAsAnOptionARangeOrAReservedName() {
-        for (String name : new String[] {"-f", "--orphan", "a..b", "HEAD", "x.lock", "a//b", "feature/", "feature/.hidden",
-                "ends.", "with space", "", null}) {
+        for (String name : new String[] {
+            "-f",
+            "--orphan",
+            "a..b",
+            "HEAD",
+            "x.lock",
+            "a//b",
+            "feature/",
+            "feature/.hidden",
+            "ends.",
+            "with space",
+            "",
+            null
+        }) {
             assertThatThrownBy(() -> service.createBranch(fixture.owner, projectId, name, false, ClientInfo.INTERNAL))
-                    .as(String.valueOf(name)).isInstanceOf(InvalidException.class);
+                    .as(String.valueOf(name))
+                    .isInstanceOf(InvalidException.class);
             assertThatThrownBy(() -> service.checkout(fixture.owner, projectId, name, ClientInfo.INTERNAL))
-                    .as(String.valueOf(name)).isInstanceOf(InvalidException.class);
+                    .as(String.valueOf(name))
+                    .isInstanceOf(InvalidException.class);
         }
         assertThat(git.calls()).isEmpty();
 
@@ -79,17 +96,20 @@ class GitServiceTest {
     void stagingNamesAtLeastOneAndAtMostAThousandPathsAndTheRootMeansEverything() {
         assertThatThrownBy(() -> service.stage(fixture.owner, projectId, List.of(), ClientInfo.INTERNAL))
                 .isInstanceOf(InvalidException.class);
-        assertThatThrownBy(() -> service.unstage(fixture.owner, projectId,
-                Collections.nCopies(1001, RelativePath.parse("a.txt")), ClientInfo.INTERNAL))
+        assertThatThrownBy(() -> service.unstage(
+                        fixture.owner,
+                        projectId,
+                        Collections.nCopies(1001, RelativePath.parse("a.txt")),
+                        ClientInfo.INTERNAL))
                 .isInstanceOf(InvalidException.class);
         assertThat(git.calls()).isEmpty();
 
         service.stage(fixture.owner, projectId, List.of(RelativePath.ROOT), ClientInfo.INTERNAL);
         service.unstage(fixture.owner, projectId, List.of(RelativePath.parse("src/a.txt")), ClientInfo.INTERNAL);
         assertThat(git.calls()).containsExactly(root + " stage [.]", root + " unstage [src/a.txt]");
-        assertThat(fixture.audited()).extracting(AuditEntry::action, AuditEntry::detail).containsExactly(
-                tuple(AuditAction.GIT_STAGED, "[.]"),
-                tuple(AuditAction.GIT_UNSTAGED, "[src/a.txt]"));
+        assertThat(fixture.audited())
+                .extracting(AuditEntry::action, AuditEntry::detail)
+                .containsExactly(tuple(AuditAction.GIT_STAGED, "[.]"), tuple(AuditAction.GIT_UNSTAGED, "[src/a.txt]"));
     }
 
     @Test
@@ -97,11 +117,15 @@ class GitServiceTest {
         service.diff(fixture.owner, projectId, RelativePath.ROOT, false);
         service.diff(fixture.owner, projectId, RelativePath.parse("src/a.txt"), true);
         service.log(fixture.owner, projectId, 10, 500);
-        assertThatThrownBy(() -> service.log(fixture.owner, projectId, -1, null)).isInstanceOf(InvalidException.class);
+        assertThatThrownBy(() -> service.log(fixture.owner, projectId, -1, null))
+                .isInstanceOf(InvalidException.class);
         assertThatThrownBy(() -> service.log(fixture.owner, projectId, 0, 501)).isInstanceOf(InvalidException.class);
 
-        assertThat(git.calls()).containsExactly(root + " diff (all) max 1048576", root + " diff staged src/a.txt max 1048576",
-                root + " log skip 10 limit 500");
+        assertThat(git.calls())
+                .containsExactly(
+                        root + " diff (all) max 1048576",
+                        root + " diff staged src/a.txt max 1048576",
+                        root + " log skip 10 limit 500");
     }
 
     @Test
@@ -116,19 +140,39 @@ class GitServiceTest {
         service.dropStash(fixture.owner, projectId, 2, ClientInfo.INTERNAL);
         service.renameBranch(fixture.owner, projectId, "old", "new", ClientInfo.INTERNAL);
         service.deleteBranch(fixture.owner, projectId, "new", true, ClientInfo.INTERNAL);
-        service.discardHunk(fixture.owner, projectId, RelativePath.parse("src/a.txt"), new HunkRange(9, 2, 9, 3), ClientInfo.INTERNAL);
+        service.discardHunk(
+                fixture.owner,
+                projectId,
+                RelativePath.parse("src/a.txt"),
+                new HunkRange(9, 2, 9, 3),
+                ClientInfo.INTERNAL);
 
-        assertThat(git.calls()).containsExactly(root + " fetch (all)", root + " pull rebase by member", root + " push upstream",
-                root + " discard [src/a.txt]", root + " stash 'halfway' with untracked by owner", root + " stashes",
-                root + " pop stash 0", root + " drop stash 2", root + " rename branch old to new",
-                root + " delete branch new forced", root + " discard hunk src/a.txt 9,2 9,3");
-        assertThat(fixture.audited()).extracting(AuditEntry::action, AuditEntry::detail).containsExactly(
-                tuple(AuditAction.GIT_FETCHED, "(all remotes)"), tuple(AuditAction.GIT_PULLED, "rebase"),
-                tuple(AuditAction.GIT_PUSHED, "main -> upstream/main"), tuple(AuditAction.GIT_DISCARDED, "[src/a.txt]"),
-                tuple(AuditAction.GIT_STASHED, "halfway"), tuple(AuditAction.GIT_STASH_APPLIED, "stash@{0} (popped)"),
-                tuple(AuditAction.GIT_STASH_DROPPED, "stash@{2}"), tuple(AuditAction.GIT_BRANCH_RENAMED, "old -> new"),
-                tuple(AuditAction.GIT_BRANCH_DELETED, "new (forced)"),
-                tuple(AuditAction.GIT_DISCARDED, "src/a.txt @@ -9,2 +9,3 @@"));
+        assertThat(git.calls())
+                .containsExactly(
+                        root + " fetch (all)",
+                        root + " pull rebase by member",
+                        root + " push upstream",
+                        root + " discard [src/a.txt]",
+                        root + " stash 'halfway' with untracked by owner",
+                        root + " stashes",
+                        root + " pop stash 0",
+                        root + " drop stash 2",
+                        root + " rename branch old to new",
+                        root + " delete branch new forced",
+                        root + " discard hunk src/a.txt 9,2 9,3");
+        assertThat(fixture.audited())
+                .extracting(AuditEntry::action, AuditEntry::detail)
+                .containsExactly(
+                        tuple(AuditAction.GIT_FETCHED, "(all remotes)"),
+                        tuple(AuditAction.GIT_PULLED, "rebase"),
+                        tuple(AuditAction.GIT_PUSHED, "main -> upstream/main"),
+                        tuple(AuditAction.GIT_DISCARDED, "[src/a.txt]"),
+                        tuple(AuditAction.GIT_STASHED, "halfway"),
+                        tuple(AuditAction.GIT_STASH_APPLIED, "stash@{0} (popped)"),
+                        tuple(AuditAction.GIT_STASH_DROPPED, "stash@{2}"),
+                        tuple(AuditAction.GIT_BRANCH_RENAMED, "old -> new"),
+                        tuple(AuditAction.GIT_BRANCH_DELETED, "new (forced)"),
+                        tuple(AuditAction.GIT_DISCARDED, "src/a.txt @@ -9,2 +9,3 @@"));
     }
 
     @Test
@@ -151,11 +195,14 @@ class GitServiceTest {
 
     @Test
     void noRemoteNameStashIndexOrMessageOutsideTheRulesReachesGit() {
-        for (String remote : new String[] {"-u", "--upload-pack=touch x", "../other", "http://host/x.git", "a b", "", "x.lock"}) {
+        for (String remote :
+                new String[] {"-u", "--upload-pack=touch x", "../other", "http://host/x.git", "a b", "", "x.lock"}) {
             assertThatThrownBy(() -> service.fetch(fixture.owner, projectId, remote, ClientInfo.INTERNAL))
-                    .as(remote).isInstanceOf(InvalidException.class);
+                    .as(remote)
+                    .isInstanceOf(InvalidException.class);
             assertThatThrownBy(() -> service.push(fixture.owner, projectId, remote, ClientInfo.INTERNAL))
-                    .as(remote).isInstanceOf(InvalidException.class);
+                    .as(remote)
+                    .isInstanceOf(InvalidException.class);
         }
         assertThatThrownBy(() -> service.pull(fixture.owner, projectId, null, ClientInfo.INTERNAL))
                 .isInstanceOf(InvalidException.class);
@@ -167,10 +214,12 @@ class GitServiceTest {
                 .isInstanceOf(InvalidException.class);
         assertThatThrownBy(() -> service.deleteBranch(fixture.owner, projectId, "--all", true, ClientInfo.INTERNAL))
                 .isInstanceOf(InvalidException.class);
-        assertThatThrownBy(() -> service.discardHunk(fixture.owner, projectId, RelativePath.ROOT, new HunkRange(1, 1, 1, 1),
-                ClientInfo.INTERNAL)).isInstanceOf(InvalidException.class);
-        assertThatThrownBy(() -> service.discardHunk(fixture.owner, projectId, RelativePath.parse("a.txt"), null,
-                ClientInfo.INTERNAL)).isInstanceOf(InvalidException.class);
+        assertThatThrownBy(() -> service.discardHunk(
+                        fixture.owner, projectId, RelativePath.ROOT, new HunkRange(1, 1, 1, 1), ClientInfo.INTERNAL))
+                .isInstanceOf(InvalidException.class);
+        assertThatThrownBy(() -> service.discardHunk(
+                        fixture.owner, projectId, RelativePath.parse("a.txt"), null, ClientInfo.INTERNAL))
+                .isInstanceOf(InvalidException.class);
         assertThatThrownBy(() -> new HunkRange(-1, 0, 1, 1)).isInstanceOf(InvalidException.class);
         assertThat(git.calls()).isEmpty();
     }

@@ -36,34 +36,48 @@ class TerminalResumeTest {
     private final List<String> events = new ArrayList<>();
 
     private TerminalService service(CliCleanupPeriod cleanup, InMemoryProjectRepository projects) {
-        return new TerminalService(new ProjectAccess(projects), (spec, output) -> {
-            events.add("spawn");
-            spawned.add(spec);
-            return new TerminalProcess() {
-                public void write(String data) { }
-                public void resize(int cols, int rows) { }
-                public void kill() { }
-                public boolean alive() { return true; }
-                public long pid() { return 1; }
-            };
-        }, new Auditor(new InMemoryAuditRepository(), Clock.systemUTC()),
+        return new TerminalService(
+                new ProjectAccess(projects),
+                (spec, output) -> {
+                    events.add("spawn");
+                    spawned.add(spec);
+                    return new TerminalProcess() {
+                        public void write(String data) {}
+
+                        public void resize(int cols, int rows) {}
+
+                        public void kill() {}
+
+                        public boolean alive() {
+                            return true;
+                        }
+
+                        public long pid() {
+                            return 1;
+                        }
+                    };
+                },
+                new Auditor(new InMemoryAuditRepository(), Clock.systemUTC()),
                 new TerminalSettings(true, Duration.ofMinutes(1), 4096, 5, 5, "/opt/claude", cleanup),
                 id -> events.add("restore " + id.value()));
     }
 
     private static final TerminalSink SINK = new TerminalSink() {
-        public void output(long seq, String data) { }
-        public void exited(int code) { }
-        public void detached(String reason) { }
+        public void output(long seq, String data) {}
+
+        public void exited(int code) {}
+
+        public void detached(String reason) {}
     };
 
     @Test
     void resumingWritesTheArchivedTranscriptBackThenStartsClaudeWithTheAppsCleanUpPeriod() {
         var projects = new InMemoryProjectRepository();
-        Project project = new Project(ProjectId.random(), "/work/p", "p", false, false, false, false, null,
-                Instant.now(), Instant.now());
+        Project project = new Project(
+                ProjectId.random(), "/work/p", "p", false, false, false, false, null, Instant.now(), Instant.now());
         projects.insert(project);
-        Principal admin = new Principal(UserId.random(), new Username("admin"), Role.ADMIN, AuthMethod.BEARER, null, null, Set.of());
+        Principal admin = new Principal(
+                UserId.random(), new Username("admin"), Role.ADMIN, AuthMethod.BEARER, null, null, Set.of());
 
         try (TerminalService keep = service(CliCleanupPeriod.keep(), projects)) {
             keep.open(admin, project.id(), new OpenTerminalCommand(80, 24, SESSION), SINK, ClientInfo.INTERNAL);
@@ -73,9 +87,11 @@ class TerminalResumeTest {
             cli.open(admin, project.id(), new OpenTerminalCommand(80, 24, SESSION), SINK, ClientInfo.INTERNAL);
         }
 
-        assertThat(events).containsExactly("restore " + SESSION.value(), "spawn", "spawn", "restore " + SESSION.value(), "spawn");
-        assertThat(spawned.get(0).command()).containsExactly("/opt/claude", "--settings", "{\"cleanupPeriodDays\":36500}",
-                "--resume", SESSION.value());
+        assertThat(events)
+                .containsExactly("restore " + SESSION.value(), "spawn", "spawn", "restore " + SESSION.value(), "spawn");
+        assertThat(spawned.get(0).command())
+                .containsExactly(
+                        "/opt/claude", "--settings", "{\"cleanupPeriodDays\":36500}", "--resume", SESSION.value());
         assertThat(spawned.get(1).command()).as("a shell").isEmpty();
         assertThat(spawned.get(2).command()).containsExactly("/opt/claude", "--resume", SESSION.value());
     }

@@ -37,7 +37,10 @@ class TerminalServiceTest {
     private TerminalService service = service(true, Duration.ofMinutes(5), 2, 3);
 
     private TerminalService service(boolean enabled, Duration grace, int perUser, int global) {
-        return new TerminalService(fixture.access, spawner, fixture.auditor,
+        return new TerminalService(
+                fixture.access,
+                spawner,
+                fixture.auditor,
                 new TerminalSettings(enabled, grace, 4096, perUser, global, "/opt/claude"));
     }
 
@@ -106,17 +109,21 @@ class TerminalServiceTest {
         Principal noCapability = WorkspaceFixture.person("plain", Role.MEMBER, Set.of());
         fixture.projects.addMember(projectId, noCapability.userId());
 
-        assertThatThrownBy(() -> service.checkAllowed(fixture.stranger, projectId)).isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> service.checkAllowed(fixture.owner, ProjectId.random())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> service.checkAllowed(fixture.stranger, projectId))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> service.checkAllowed(fixture.owner, ProjectId.random()))
+                .isInstanceOf(NotFoundException.class);
         assertThat(code(() -> service.checkAllowed(noCapability, projectId))).isEqualTo("CAPABILITY_REQUIRED");
-        assertThat(code(() -> service.checkAllowed(WorkspaceFixture.withKey(fixture.owner, ApiKeyScope.API), projectId)))
+        assertThat(code(() ->
+                        service.checkAllowed(WorkspaceFixture.withKey(fixture.owner, ApiKeyScope.API), projectId)))
                 .isEqualTo("SCOPE_REQUIRED");
         service.checkAllowed(WorkspaceFixture.withKey(fixture.owner, ApiKeyScope.API, ApiKeyScope.TERMINAL), projectId);
         service.checkAllowed(fixture.admin, projectId);
 
-        assertThat(fixture.audited()).extracting(AuditEntry::action, AuditEntry::success)
-                .as("a refused capability is on record").containsExactly(
-                        tuple(AuditAction.CAPABILITY_REFUSED, false));
+        assertThat(fixture.audited())
+                .extracting(AuditEntry::action, AuditEntry::success)
+                .as("a refused capability is on record")
+                .containsExactly(tuple(AuditAction.CAPABILITY_REFUSED, false));
         assertThat(spawner.spawned()).isEmpty();
     }
 
@@ -139,7 +146,9 @@ class TerminalServiceTest {
         spawner.last().exits(0);
         open(fixture.owner, new Tab());
         open(fixture.member, new Tab());
-        assertThat(code(() -> open(fixture.admin, new Tab()))).as("three on the server").isEqualTo("TERMINAL_LIMIT");
+        assertThat(code(() -> open(fixture.admin, new Tab())))
+                .as("three on the server")
+                .isEqualTo("TERMINAL_LIMIT");
         assertThat(service.openCount()).isEqualTo(3);
     }
 
@@ -202,8 +211,15 @@ class TerminalServiceTest {
         Tab fromThisSignIn = new Tab();
         open(fixture.owner, fromThisSignIn);
         FakeTerminal ended = spawner.last();
-        Principal otherSignIn = new Principal(fixture.owner.userId(), fixture.owner.username(), fixture.owner.role(),
-                fixture.owner.method(), "another-token", null, Set.of(), fixture.owner.capabilities());
+        Principal otherSignIn = new Principal(
+                fixture.owner.userId(),
+                fixture.owner.username(),
+                fixture.owner.role(),
+                fixture.owner.method(),
+                "another-token",
+                null,
+                Set.of(),
+                fixture.owner.capabilities());
         open(otherSignIn, new Tab());
         FakeTerminal kept = spawner.last();
 
@@ -221,7 +237,8 @@ class TerminalServiceTest {
 
         service.close();
 
-        assertThat(spawner.spawned()).allSatisfy(shell -> assertThat(shell.killed).isDone());
+        assertThat(spawner.spawned())
+                .allSatisfy(shell -> assertThat(shell.killed).isDone());
         assertThat(code(() -> open(fixture.owner, new Tab()))).isEqualTo("UNAVAILABLE");
     }
 }

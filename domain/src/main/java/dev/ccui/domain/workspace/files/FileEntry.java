@@ -6,7 +6,9 @@ import java.util.Objects;
 /** One entry of a folder listing; {@code path} is relative to the project root. */
 public record FileEntry(String name, String path, Type type, long size, Instant modifiedAt) {
     public enum Type {
-        FILE, DIRECTORY, SYMLINK
+        FILE,
+        DIRECTORY,
+        SYMLINK
     }
 
     public FileEntry {

@@ -9,8 +9,7 @@ import java.util.Optional;
 public final class ClientFrames {
     public static final String NOT_AN_OBJECT = "frames must be JSON objects with a type";
 
-    private ClientFrames() {
-    }
+    private ClientFrames() {}
 
     /** The frame as a JSON object, empty when it is not one (malformed, {@code null}, an array). */
     public static Optional<Map<?, ?>> object(String text) {

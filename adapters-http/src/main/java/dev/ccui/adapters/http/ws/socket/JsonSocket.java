@@ -24,17 +24,13 @@ public final class JsonSocket {
     /** A frame that cannot be handed to the network in this time means the client is gone. */
     private static final long WRITE_TIMEOUT_SECONDS = 30;
 
-    private sealed interface Outbound {
-    }
+    private sealed interface Outbound {}
 
-    private record Text(String json) implements Outbound {
-    }
+    private record Text(String json) implements Outbound {}
 
-    private record Close(int code, String reason) implements Outbound {
-    }
+    private record Close(int code, String reason) implements Outbound {}
 
-    private record Stop() implements Outbound {
-    }
+    private record Stop() implements Outbound {}
 
     private final WsContext ctx;
     private final Principal principal;
@@ -114,8 +110,11 @@ public final class JsonSocket {
         if (outbound.size() < policy.queueLimit() && outbound.offer(item)) {
             return;
         }
-        LOG.info("dropping WebSocket {} of {}: more than {} frames behind", ctx.sessionId(),
-                principal.username().value(), policy.queueLimit());
+        LOG.info(
+                "dropping WebSocket {} of {}: more than {} frames behind",
+                ctx.sessionId(),
+                principal.username().value(),
+                policy.queueLimit());
         stop();
         // The producer may hold its own lock here (a terminal's output, a run's feed): the protocol
         // lets go of it on another thread.
@@ -135,7 +134,8 @@ public final class JsonSocket {
                 switch (next) {
                     case Text text -> {
                         CompletableFuture<Void> sent = new CompletableFuture<>();
-                        ctx.session.sendText(text.json(), Callback.from(() -> sent.complete(null), sent::completeExceptionally));
+                        ctx.session.sendText(
+                                text.json(), Callback.from(() -> sent.complete(null), sent::completeExceptionally));
                         sent.get(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
                     }
                     case Close close -> {

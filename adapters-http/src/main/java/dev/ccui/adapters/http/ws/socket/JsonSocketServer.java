@@ -1,9 +1,9 @@
 package dev.ccui.adapters.http.ws.socket;
 
 import dev.ccui.adapters.http.security.Authentication;
-import dev.ccui.domain.events.AppEvent;
 import dev.ccui.application.events.port.in.ChangeFeedUseCase;
 import dev.ccui.domain.auth.Principal;
+import dev.ccui.domain.events.AppEvent;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.websocket.WsContext;
@@ -57,8 +57,13 @@ public final class JsonSocketServer {
     private final Protocols protocols;
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
 
-    public JsonSocketServer(String path, SocketGate gate, ChangeFeedUseCase changes, SlowReaderPolicy policy,
-                            Upgrade upgrade, Protocols protocols) {
+    public JsonSocketServer(
+            String path,
+            SocketGate gate,
+            ChangeFeedUseCase changes,
+            SlowReaderPolicy policy,
+            Upgrade upgrade,
+            Protocols protocols) {
         this.path = path;
         this.gate = gate;
         this.changes = changes;
@@ -118,7 +123,8 @@ public final class JsonSocketServer {
     private static void changed(Connection connection, AppEvent event) {
         if (event instanceof AppEvent.AccessRevoked revoked) {
             // Signed out, key revoked, disabled (4401), or fewer rights (4403): reconnect to learn which.
-            connection.socket.close(revoked.downgrade() ? 4403 : 4401,
+            connection.socket.close(
+                    revoked.downgrade() ? 4403 : 4401,
                     revoked.downgrade() ? "access changed: reconnect" : "signed out or access revoked");
             return;
         }

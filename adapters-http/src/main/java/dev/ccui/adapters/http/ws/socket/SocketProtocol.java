@@ -12,8 +12,7 @@ public interface SocketProtocol {
     void received(String text);
 
     /** A change for this caller (revocations are handled before it gets here). */
-    default void changed(AppEvent event) {
-    }
+    default void changed(AppEvent event) {}
 
     /** The socket is gone, whatever the cause; called once. Release what the protocol holds. */
     void closed();

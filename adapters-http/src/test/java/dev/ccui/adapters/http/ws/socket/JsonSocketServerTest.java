@@ -13,9 +13,9 @@ import io.javalin.websocket.WsContext;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -28,7 +28,6 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import java.util.Set;
 
 /**
  * The socket under every endpoint, as a client sees it: frames in order, closed with 4401/4403
@@ -36,12 +35,13 @@ import java.util.Set;
  * code instead of the server buffering for it.
  */
 class JsonSocketServerTest {
-    private static final SlowReaderPolicy POLICY = new SlowReaderPolicy(8, 4408, "too slow: resubscribe with your last seq");
+    private static final SlowReaderPolicy POLICY =
+            new SlowReaderPolicy(8, 4408, "too slow: resubscribe with your last seq");
     private static final String CHUNK = "x".repeat(64 * 1024);
     private static final int FLOOD = 20_000;
 
-    private final Principal caller = new Principal(UserId.random(), new Username("reader"), Role.MEMBER, AuthMethod.BEARER,
-            "token-1", null, Set.of());
+    private final Principal caller = new Principal(
+            UserId.random(), new Username("reader"), Role.MEMBER, AuthMethod.BEARER, "token-1", null, Set.of());
     private final List<Consumer<AppEvent>> feeds = new CopyOnWriteArrayList<>();
     private final List<String> protocolsClosed = new CopyOnWriteArrayList<>();
     private JsonSocketServer server;
@@ -57,19 +57,23 @@ class JsonSocketServerTest {
             }
 
             @Override
-            public void release(String socketId) {
-            }
+            public void release(String socketId) {}
 
             @Override
             public boolean stillValid(Principal principal) {
                 return true;
             }
         };
-        server = new JsonSocketServer("/socket", open,
+        server = new JsonSocketServer(
+                "/socket",
+                open,
                 (viewer, listener) -> {
                     feeds.add(listener);
                     return () -> feeds.remove(listener);
-                }, POLICY, ctx -> caller, socket -> new SocketProtocol() {
+                },
+                POLICY,
+                ctx -> caller,
+                socket -> new SocketProtocol() {
                     @Override
                     public void received(String text) {
                         if (text.equals("flood")) {
@@ -87,10 +91,11 @@ class JsonSocketServerTest {
                     }
                 });
         app = Javalin.create(cfg -> {
-            cfg.jetty.host = "127.0.0.1";
-            cfg.jetty.port = 0;
-            server.register(cfg.routes);
-        }).start();
+                    cfg.jetty.host = "127.0.0.1";
+                    cfg.jetty.port = 0;
+                    server.register(cfg.routes);
+                })
+                .start();
     }
 
     @AfterEach
@@ -146,8 +151,11 @@ class JsonSocketServerTest {
 
     private Client connect(boolean reading) {
         Client client = new Client(reading);
-        client.ws = HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(URI.create("ws://127.0.0.1:" + app.port() + "/socket"), client).orTimeout(10, TimeUnit.SECONDS).join();
+        client.ws = HttpClient.newHttpClient()
+                .newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:" + app.port() + "/socket"), client)
+                .orTimeout(10, TimeUnit.SECONDS)
+                .join();
         return client;
     }
 
@@ -182,13 +190,15 @@ class JsonSocketServerTest {
         Client signedOut = connect(true);
         signedOut.ws.sendText("ready?", true).join();
         signedOut.frames.poll(10, TimeUnit.SECONDS);
-        feeds.forEach(feed -> feed.accept(new AppEvent.AccessRevoked(caller.userId(), caller.tokenId(), null, null, false)));
+        feeds.forEach(
+                feed -> feed.accept(new AppEvent.AccessRevoked(caller.userId(), caller.tokenId(), null, null, false)));
         assertThat(signedOut.closed.get(10, TimeUnit.SECONDS)).isEqualTo(4401);
 
         Client downgraded = connect(true);
         downgraded.ws.sendText("ready?", true).join();
         downgraded.frames.poll(10, TimeUnit.SECONDS);
-        feeds.forEach(feed -> feed.accept(new AppEvent.AccessRevoked(caller.userId(), caller.tokenId(), null, null, true)));
+        feeds.forEach(
+                feed -> feed.accept(new AppEvent.AccessRevoked(caller.userId(), caller.tokenId(), null, null, true)));
         assertThat(downgraded.closed.get(10, TimeUnit.SECONDS)).isEqualTo(4403);
         awaitOpenConnections(0);
         awaitTrue(feeds::isEmpty);
@@ -207,6 +217,8 @@ class JsonSocketServerTest {
 
         stalled.readAll();
         assertThat(stalled.closed.get(30, TimeUnit.SECONDS)).isEqualTo(4408);
-        assertThat(stalled.frames.size()).as("frames the network held, not the %s sent", FLOOD).isLessThan(FLOOD);
+        assertThat(stalled.frames.size())
+                .as("frames the network held, not the %s sent", FLOOD)
+                .isLessThan(FLOOD);
     }
 }

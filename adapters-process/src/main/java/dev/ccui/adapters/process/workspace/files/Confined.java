@@ -17,8 +17,7 @@ import java.nio.file.Path;
  * folder) must be inside the real project root.
  */
 final class Confined {
-    private Confined() {
-    }
+    private Confined() {}
 
     static Path realRoot(Path root) {
         try {

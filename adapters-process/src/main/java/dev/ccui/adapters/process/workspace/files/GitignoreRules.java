@@ -15,8 +15,7 @@ import java.util.List;
  * in linear time by {@link GlobMatcher} (a hostile pattern cannot pin a CPU).
  */
 final class GitignoreRules {
-    private record Rule(String base, GlobMatcher pattern, boolean negate, boolean directoryOnly, boolean anchored) {
-    }
+    private record Rule(String base, GlobMatcher pattern, boolean negate, boolean directoryOnly, boolean anchored) {}
 
     private final List<Rule> rules;
 

@@ -17,10 +17,15 @@ import java.util.List;
  */
 final class GlobMatcher {
     /** {@code **}{@code /} is two states: a fork (skip it, or enter the loop) and the loop that leaves on a {@code /}. */
-    private enum Kind { ONE, STAR, ANY, DIRS_FORK, DIRS_LOOP }
-
-    private record Token(Kind kind, CharClass chars) {
+    private enum Kind {
+        ONE,
+        STAR,
+        ANY,
+        DIRS_FORK,
+        DIRS_LOOP
     }
+
+    private record Token(Kind kind, CharClass chars) {}
 
     /** A set of characters: a single one, any but {@code /}, or a bracket class. */
     private record CharClass(char single, boolean anyButSlash, List<char[]> ranges, boolean negated) {

@@ -1,19 +1,20 @@
 package dev.ccui.adapters.process.workspace.files;
 
 import dev.ccui.adapters.process.workspace.git.GitRunner;
-import dev.ccui.domain.workspace.files.FileContent;
-import dev.ccui.domain.workspace.files.FileDownload;
-import dev.ccui.domain.workspace.files.FileEntry;
-import dev.ccui.domain.workspace.files.FileListing;
 import dev.ccui.application.workspace.files.port.out.WorkspaceFiles;
 import dev.ccui.domain.error.ConflictException;
 import dev.ccui.domain.error.ForbiddenException;
 import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.error.NotFoundException;
 import dev.ccui.domain.workspace.RelativePath;
+import dev.ccui.domain.workspace.files.FileContent;
+import dev.ccui.domain.workspace.files.FileDownload;
+import dev.ccui.domain.workspace.files.FileEntry;
+import dev.ccui.domain.workspace.files.FileListing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -35,19 +36,19 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.nio.channels.Channels;
 
 /** {@link WorkspaceFiles} on the local file system. */
 public final class LocalWorkspaceFiles implements WorkspaceFiles {
     /** Names read from one folder before giving up on sorting all of them. */
     private static final int MAX_SCANNED = 200_000;
-    private static final Comparator<FileEntry> ORDER = Comparator
-            .comparing((FileEntry e) -> e.type() != FileEntry.Type.DIRECTORY)
+
+    private static final Comparator<FileEntry> ORDER = Comparator.comparing(
+                    (FileEntry e) -> e.type() != FileEntry.Type.DIRECTORY)
             .thenComparing(FileEntry::name, String.CASE_INSENSITIVE_ORDER)
             .thenComparing(FileEntry::name);
 
@@ -96,10 +97,16 @@ public final class LocalWorkspaceFiles implements WorkspaceFiles {
         String name = child.getFileName().toString();
         String path = directory.isRoot() ? name : directory + "/" + name;
         try {
-            BasicFileAttributes attributes = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            FileEntry.Type type = attributes.isSymbolicLink() ? FileEntry.Type.SYMLINK
+            BasicFileAttributes attributes =
+                    Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            FileEntry.Type type = attributes.isSymbolicLink()
+                    ? FileEntry.Type.SYMLINK
                     : attributes.isDirectory() ? FileEntry.Type.DIRECTORY : FileEntry.Type.FILE;
-            return new FileEntry(name, path, type, type == FileEntry.Type.FILE ? attributes.size() : 0,
+            return new FileEntry(
+                    name,
+                    path,
+                    type,
+                    type == FileEntry.Type.FILE ? attributes.size() : 0,
                     attributes.lastModifiedTime().toInstant());
         } catch (NoSuchFileException gone) {
             return new FileEntry(name, path, FileEntry.Type.FILE, 0, null);
@@ -107,7 +114,8 @@ public final class LocalWorkspaceFiles implements WorkspaceFiles {
     }
 
     private List<FileEntry> withoutIgnored(Path realRoot, RelativePath directory, List<FileEntry> entries) {
-        List<FileEntry> visible = entries.stream().filter(e -> !e.name().equals(".git")).toList();
+        List<FileEntry> visible =
+                entries.stream().filter(e -> !e.name().equals(".git")).toList();
         if (visible.isEmpty()) {
             return new ArrayList<>(visible);
         }
@@ -115,9 +123,11 @@ public final class LocalWorkspaceFiles implements WorkspaceFiles {
         if (ignored == null) {
             GitignoreRules rules = GitignoreRules.load(realRoot, directory);
             return new ArrayList<>(visible.stream()
-                    .filter(e -> !rules.ignored(e.path(), e.type() == FileEntry.Type.DIRECTORY)).toList());
+                    .filter(e -> !rules.ignored(e.path(), e.type() == FileEntry.Type.DIRECTORY))
+                    .toList());
         }
-        return new ArrayList<>(visible.stream().filter(e -> !ignored.contains(e.path())).toList());
+        return new ArrayList<>(
+                visible.stream().filter(e -> !ignored.contains(e.path())).toList());
     }
 
     /** {@code git check-ignore} on the entries; null when the folder is not in a work tree. */
@@ -128,8 +138,12 @@ public final class LocalWorkspaceFiles implements WorkspaceFiles {
         }
         GitRunner.Result result;
         try {
-            result = git.run(realRoot, List.of("check-ignore", "--stdin", "-z"), input.toString().getBytes(StandardCharsets.UTF_8),
-                    64 * 1024 * 1024, Map.of());
+            result = git.run(
+                    realRoot,
+                    List.of("check-ignore", "--stdin", "-z"),
+                    input.toString().getBytes(StandardCharsets.UTF_8),
+                    64 * 1024 * 1024,
+                    Map.of());
         } catch (RuntimeException noGit) {
             return null;
         }
@@ -154,19 +168,34 @@ public final class LocalWorkspaceFiles implements WorkspaceFiles {
             if (size > maxBytes) {
                 byte[] head = head(real);
                 boolean binary = TextDetection.looksBinary(head);
-                return new FileContent(file.toString(), null, null, null, size, binary,
-                        TextDetection.mediaType(file.name(), head, !binary), true);
+                return new FileContent(
+                        file.toString(),
+                        null,
+                        null,
+                        null,
+                        size,
+                        binary,
+                        TextDetection.mediaType(file.name(), head, !binary),
+                        true);
             }
             byte[] bytes = Files.readAllBytes(real);
             String sha = sha256(bytes);
             TextDetection.Decoded text = TextDetection.decode(bytes);
             String mediaType = TextDetection.mediaType(file.name(), bytes, text != null);
             if (text != null && !TextDetection.previewable(mediaType)) {
-                return new FileContent(file.toString(), text.encoding(), text.text(), sha, bytes.length, false, mediaType, false);
+                return new FileContent(
+                        file.toString(), text.encoding(), text.text(), sha, bytes.length, false, mediaType, false);
             }
             if (TextDetection.previewable(mediaType)) {
-                return new FileContent(file.toString(), "base64", Base64.getEncoder().encodeToString(bytes), sha, bytes.length,
-                        true, mediaType, false);
+                return new FileContent(
+                        file.toString(),
+                        "base64",
+                        Base64.getEncoder().encodeToString(bytes),
+                        sha,
+                        bytes.length,
+                        true,
+                        mediaType,
+                        false);
             }
             return new FileContent(file.toString(), null, null, sha, bytes.length, true, mediaType, false);
         } catch (IOException e) {
@@ -180,8 +209,11 @@ public final class LocalWorkspaceFiles implements WorkspaceFiles {
         Path real = regularFile(realRoot, file);
         try {
             byte[] head = head(real);
-            return new FileDownload(file.name(), Files.size(real), TextDetection.mediaType(file.name(), head,
-                    !TextDetection.looksBinary(head)), Files.newInputStream(real));
+            return new FileDownload(
+                    file.name(),
+                    Files.size(real),
+                    TextDetection.mediaType(file.name(), head, !TextDetection.looksBinary(head)),
+                    Files.newInputStream(real));
         } catch (IOException e) {
             throw failure(e, file);
         }
@@ -196,7 +228,8 @@ public final class LocalWorkspaceFiles implements WorkspaceFiles {
                 if (baseSha != null) {
                     String current = sha256(Files.readAllBytes(real));
                     if (!current.equals(baseSha)) {
-                        throw new ConflictException("FILE_CHANGED",
+                        throw new ConflictException(
+                                "FILE_CHANGED",
                                 "the file changed since it was read: reload it, then apply your changes again");
                     }
                 }
@@ -213,8 +246,9 @@ public final class LocalWorkspaceFiles implements WorkspaceFiles {
         Set<PosixFilePermission> mode = Files.getPosixFilePermissions(target);
         Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".ccui-tmp");
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-                 OutputStream out = Channels.newOutputStream(channel)) {
+            try (FileChannel channel =
+                            FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+                    OutputStream out = Channels.newOutputStream(channel)) {
                 out.write(content);
                 out.flush();
                 channel.force(true);
@@ -326,13 +360,21 @@ public final class LocalWorkspaceFiles implements WorkspaceFiles {
 
     private static RuntimeException failure(IOException e, RelativePath path) {
         return switch (e) {
-            case AccessDeniedException denied -> new ForbiddenException("FILE_ACCESS_DENIED",
-                    "the server may not access " + path);
+            case AccessDeniedException denied ->
+                new ForbiddenException("FILE_ACCESS_DENIED", "the server may not access " + path);
             case NoSuchFileException missing -> new NotFoundException("no such file or folder: " + path);
-            case DirectoryNotEmptyException notEmpty -> new ConflictException("FOLDER_NOT_EMPTY", "the folder is not empty: " + path);
-            case FileAlreadyExistsException exists -> new ConflictException("ALREADY_EXISTS", "already exists: " + path);
-            default -> new ConflictException("FILE_OPERATION_FAILED", "the file operation on " + path + " failed: "
-                    + e.getClass().getSimpleName().replace("Exception", "").replace("FileSystem", "file system"));
+            case DirectoryNotEmptyException notEmpty ->
+                new ConflictException("FOLDER_NOT_EMPTY", "the folder is not empty: " + path);
+            case FileAlreadyExistsException exists ->
+                new ConflictException("ALREADY_EXISTS", "already exists: " + path);
+            default ->
+                new ConflictException(
+                        "FILE_OPERATION_FAILED",
+                        "the file operation on " + path + " failed: "
+                                + e.getClass()
+                                        .getSimpleName()
+                                        .replace("Exception", "")
+                                        .replace("FileSystem", "file system"));
         };
     }
 }

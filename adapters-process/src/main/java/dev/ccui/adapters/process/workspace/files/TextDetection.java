@@ -18,23 +18,35 @@ import java.util.Set;
 final class TextDetection {
     private static final int SNIFF = 8192;
     private static final Map<String, String> MEDIA_TYPES = Map.ofEntries(
-            Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"), Map.entry("jpeg", "image/jpeg"),
-            Map.entry("gif", "image/gif"), Map.entry("webp", "image/webp"), Map.entry("bmp", "image/bmp"),
-            Map.entry("ico", "image/x-icon"), Map.entry("svg", "image/svg+xml"), Map.entry("pdf", "application/pdf"),
-            Map.entry("json", "application/json"), Map.entry("md", "text/markdown"), Map.entry("html", "text/html"),
-            Map.entry("css", "text/css"), Map.entry("js", "text/javascript"), Map.entry("ts", "text/typescript"),
-            Map.entry("xml", "application/xml"), Map.entry("yaml", "application/yaml"), Map.entry("yml", "application/yaml"),
-            Map.entry("zip", "application/zip"), Map.entry("gz", "application/gzip"), Map.entry("jar", "application/java-archive"));
+            Map.entry("png", "image/png"),
+            Map.entry("jpg", "image/jpeg"),
+            Map.entry("jpeg", "image/jpeg"),
+            Map.entry("gif", "image/gif"),
+            Map.entry("webp", "image/webp"),
+            Map.entry("bmp", "image/bmp"),
+            Map.entry("ico", "image/x-icon"),
+            Map.entry("svg", "image/svg+xml"),
+            Map.entry("pdf", "application/pdf"),
+            Map.entry("json", "application/json"),
+            Map.entry("md", "text/markdown"),
+            Map.entry("html", "text/html"),
+            Map.entry("css", "text/css"),
+            Map.entry("js", "text/javascript"),
+            Map.entry("ts", "text/typescript"),
+            Map.entry("xml", "application/xml"),
+            Map.entry("yaml", "application/yaml"),
+            Map.entry("yml", "application/yaml"),
+            Map.entry("zip", "application/zip"),
+            Map.entry("gz", "application/gzip"),
+            Map.entry("jar", "application/java-archive"));
 
     /** Raster images the UI can show from base64; SVG is text (and a script carrier), never inlined as an image. */
-    private static final Set<String> PREVIEWABLE = Set.of("image/png", "image/jpeg", "image/gif",
-            "image/webp", "image/bmp", "image/x-icon");
+    private static final Set<String> PREVIEWABLE =
+            Set.of("image/png", "image/jpeg", "image/gif", "image/webp", "image/bmp", "image/x-icon");
 
-    record Decoded(String encoding, String text) {
-    }
+    record Decoded(String encoding, String text) {}
 
-    private TextDetection() {
-    }
+    private TextDetection() {}
 
     /** The text, or null for binary content. */
     static Decoded decode(byte[] bytes) {
@@ -71,9 +83,11 @@ final class TextDetection {
 
     private static Decoded strict(byte[] bytes, int offset, Charset charset, String name) {
         try {
-            String text = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            String text = charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset)).toString();
+                    .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset))
+                    .toString();
             return new Decoded(name, text);
         } catch (CharacterCodingException e) {
             return null;
@@ -102,7 +116,9 @@ final class TextDetection {
         if (startsWith(head, 'G', 'I', 'F', '8')) {
             return "image/gif";
         }
-        if (head.length >= 12 && startsWith(head, 'R', 'I', 'F', 'F') && Arrays.equals(head, 8, 12, "WEBP".getBytes(StandardCharsets.US_ASCII), 0, 4)) {
+        if (head.length >= 12
+                && startsWith(head, 'R', 'I', 'F', 'F')
+                && Arrays.equals(head, 8, 12, "WEBP".getBytes(StandardCharsets.US_ASCII), 0, 4)) {
             return "image/webp";
         }
         int dot = name.lastIndexOf('.');

@@ -1,8 +1,10 @@
 package dev.ccui.adapters.process.workspace.git;
 
 import dev.ccui.application.workspace.git.port.out.GitAuthor;
-import dev.ccui.domain.workspace.git.GitBranch;
 import dev.ccui.application.workspace.git.port.out.GitClient;
+import dev.ccui.domain.error.ConflictException;
+import dev.ccui.domain.workspace.RelativePath;
+import dev.ccui.domain.workspace.git.GitBranch;
 import dev.ccui.domain.workspace.git.GitCommit;
 import dev.ccui.domain.workspace.git.GitDiff;
 import dev.ccui.domain.workspace.git.GitFileStatus;
@@ -11,8 +13,6 @@ import dev.ccui.domain.workspace.git.GitStash;
 import dev.ccui.domain.workspace.git.GitStatus;
 import dev.ccui.domain.workspace.git.HunkRange;
 import dev.ccui.domain.workspace.git.PullMode;
-import dev.ccui.domain.error.ConflictException;
-import dev.ccui.domain.workspace.RelativePath;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -39,8 +39,12 @@ public final class GitCliClient implements GitClient {
 
     @Override
     public GitStatus status(Path root) {
-        GitRunner.Result result = git(root, List.of("status", "--porcelain=v2", "-z", "--branch", "--untracked-files=normal"),
-                null, MAX_STATUS, Map.of());
+        GitRunner.Result result = git(
+                root,
+                List.of("status", "--porcelain=v2", "-z", "--branch", "--untracked-files=normal"),
+                null,
+                MAX_STATUS,
+                Map.of());
         return parseStatus(result.out());
     }
 
@@ -102,8 +106,19 @@ public final class GitCliClient implements GitClient {
 
     @Override
     public List<GitCommit> log(Path root, int skip, int limit) {
-        GitRunner.Result result = runner.run(root, List.of("log", "--no-color", "-z", "--format=%H%x00%an%x00%ae%x00%aI%x00%s",
-                "--skip=" + skip, "-n", Integer.toString(limit)), null, MAX_SMALL * 4, Map.of());
+        GitRunner.Result result = runner.run(
+                root,
+                List.of(
+                        "log",
+                        "--no-color",
+                        "-z",
+                        "--format=%H%x00%an%x00%ae%x00%aI%x00%s",
+                        "--skip=" + skip,
+                        "-n",
+                        Integer.toString(limit)),
+                null,
+                MAX_SMALL * 4,
+                Map.of());
         if (!result.ok()) {
             if (result.stderr().contains("does not have any commits yet")) {
                 return List.of();
@@ -114,7 +129,11 @@ public final class GitCliClient implements GitClient {
         List<GitCommit> commits = new ArrayList<>();
         for (int i = 0; i + 4 < fields.length; i += 5) {
             String hash = fields[i].strip();
-            commits.add(new GitCommit(hash, fields[i + 1], fields[i + 2], OffsetDateTime.parse(fields[i + 3]).toInstant(),
+            commits.add(new GitCommit(
+                    hash,
+                    fields[i + 1],
+                    fields[i + 2],
+                    OffsetDateTime.parse(fields[i + 3]).toInstant(),
                     fields[i + 4]));
         }
         return commits;
@@ -122,8 +141,15 @@ public final class GitCliClient implements GitClient {
 
     @Override
     public List<GitBranch> branches(Path root) {
-        GitRunner.Result result = git(root, List.of("for-each-ref",
-                "--format=%(refname:short)%00%(objectname)%00%(HEAD)%00%(upstream:short)", "refs/heads/"), null, MAX_SMALL, Map.of());
+        GitRunner.Result result = git(
+                root,
+                List.of(
+                        "for-each-ref",
+                        "--format=%(refname:short)%00%(objectname)%00%(HEAD)%00%(upstream:short)",
+                        "refs/heads/"),
+                null,
+                MAX_SMALL,
+                Map.of());
         List<GitBranch> branches = new ArrayList<>();
         for (String line : result.out().split("\n")) {
             if (line.isEmpty()) {
@@ -151,17 +177,24 @@ public final class GitCliClient implements GitClient {
 
     @Override
     public String commit(Path root, String message, GitAuthor author) {
-        GitRunner.Result result = runner.run(root, List.of("commit", "-q", "--no-verify", "-F", "-"),
-                message.getBytes(StandardCharsets.UTF_8), MAX_SMALL, identity(author));
+        GitRunner.Result result = runner.run(
+                root,
+                List.of("commit", "-q", "--no-verify", "-F", "-"),
+                message.getBytes(StandardCharsets.UTF_8),
+                MAX_SMALL,
+                identity(author));
         if (!result.ok()) {
             String said = result.out() + result.stderr();
-            if (said.contains("nothing to commit") || said.contains("no changes added to commit")
+            if (said.contains("nothing to commit")
+                    || said.contains("no changes added to commit")
                     || said.contains("nothing added to commit")) {
                 throw new ConflictException("NOTHING_TO_COMMIT", "nothing is staged: stage changes first");
             }
             throw GitFailures.of(result);
         }
-        return git(root, List.of("rev-parse", "HEAD"), null, 1024, Map.of()).out().strip();
+        return git(root, List.of("rev-parse", "HEAD"), null, 1024, Map.of())
+                .out()
+                .strip();
     }
 
     @Override
@@ -184,8 +217,13 @@ public final class GitCliClient implements GitClient {
         List<String> specs = paths.stream().map(GitCliClient::pathspec).toList();
         List<String> args = new ArrayList<>(List.of("status", "--porcelain=v2", "-z", "--untracked-files=no", "--"));
         args.addAll(specs);
-        List<String> changed = parseStatus(git(root, args, null, MAX_STATUS, Map.of()).out()).files().stream()
-                .filter(file -> file.worktree() != '.').map(GitFileStatus::path).toList();
+        List<String> changed = parseStatus(
+                        git(root, args, null, MAX_STATUS, Map.of()).out())
+                .files()
+                .stream()
+                .filter(file -> file.worktree() != '.')
+                .map(GitFileStatus::path)
+                .toList();
         if (!changed.isEmpty()) {
             List<String> restore = new ArrayList<>(List.of("restore", "--worktree", "--"));
             restore.addAll(changed);
@@ -248,8 +286,15 @@ public final class GitCliClient implements GitClient {
 
     /** Author and committer of what git writes (commits, stashes, rebased commits): never the machine's own identity. */
     static Map<String, String> identity(GitAuthor author) {
-        return Map.of("GIT_AUTHOR_NAME", author.name(), "GIT_AUTHOR_EMAIL", author.email(),
-                "GIT_COMMITTER_NAME", author.name(), "GIT_COMMITTER_EMAIL", author.email());
+        return Map.of(
+                "GIT_AUTHOR_NAME",
+                author.name(),
+                "GIT_AUTHOR_EMAIL",
+                author.email(),
+                "GIT_COMMITTER_NAME",
+                author.name(),
+                "GIT_COMMITTER_EMAIL",
+                author.email());
     }
 
     private static String pathspec(RelativePath path) {

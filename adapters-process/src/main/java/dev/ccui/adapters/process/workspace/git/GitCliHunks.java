@@ -27,14 +27,22 @@ final class GitCliHunks {
     }
 
     void discard(Path root, RelativePath file, HunkRange hunk) {
-        GitRunner.Result diff = runner.run(root, List.of("diff", "--no-color", "--no-ext-diff", "--no-textconv", "--",
-                file.toString()), null, MAX_DIFF, Map.of());
+        GitRunner.Result diff = runner.run(
+                root,
+                List.of("diff", "--no-color", "--no-ext-diff", "--no-textconv", "--", file.toString()),
+                null,
+                MAX_DIFF,
+                Map.of());
         if (!diff.ok()) {
             throw GitFailures.of(diff);
         }
         String patch = patchOf(diff.out(), hunk);
-        GitRunner.Result applied = runner.run(root, List.of("apply", "--reverse", "--whitespace=nowarn"),
-                patch.getBytes(StandardCharsets.UTF_8), MAX_DIFF, Map.of());
+        GitRunner.Result applied = runner.run(
+                root,
+                List.of("apply", "--reverse", "--whitespace=nowarn"),
+                patch.getBytes(StandardCharsets.UTF_8),
+                MAX_DIFF,
+                Map.of());
         if (!applied.ok()) {
             throw GitFailures.of(applied);
         }
@@ -78,7 +86,10 @@ final class GitCliHunks {
         if (!m.find()) {
             return null;
         }
-        return new HunkRange(Integer.parseInt(m.group(1)), m.group(2) == null ? 1 : Integer.parseInt(m.group(2)),
-                Integer.parseInt(m.group(3)), m.group(4) == null ? 1 : Integer.parseInt(m.group(4)));
+        return new HunkRange(
+                Integer.parseInt(m.group(1)),
+                m.group(2) == null ? 1 : Integer.parseInt(m.group(2)),
+                Integer.parseInt(m.group(3)),
+                m.group(4) == null ? 1 : Integer.parseInt(m.group(4)));
     }
 }

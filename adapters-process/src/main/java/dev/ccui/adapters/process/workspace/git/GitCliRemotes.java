@@ -55,8 +55,10 @@ final class GitCliRemotes {
             if (!abort.ok()) {
                 throw GitFailures.of(abort);
             }
-            throw new ConflictException("PULL_CONFLICT", "the remote's commits conflict with the local commits of " + branch
-                    + ": the pull was undone, nothing changed; rebase or merge in a terminal to resolve it");
+            throw new ConflictException(
+                    "PULL_CONFLICT",
+                    "the remote's commits conflict with the local commits of " + branch
+                            + ": the pull was undone, nothing changed; rebase or merge in a terminal to resolve it");
         }
         throw GitFailures.ofRemote(result);
     }
@@ -68,12 +70,23 @@ final class GitCliRemotes {
         }
         String tracked = config(root, "branch." + branch + ".remote");
         String merge = config(root, "branch." + branch + ".merge");
-        if (status.upstream() != null && tracked != null && merge != null && (remote == null || remote.equals(tracked))) {
+        if (status.upstream() != null
+                && tracked != null
+                && merge != null
+                && (remote == null || remote.equals(tracked))) {
             remote(root, List.of("push", "--quiet", "--", tracked, "refs/heads/" + branch + ":" + merge), Map.of());
             return new GitPush(branch, status.upstream(), false);
         }
         String target = remote == null ? defaultRemote(root) : known(root, remote);
-        remote(root, List.of("push", "--quiet", "--set-upstream", "--", target, "refs/heads/" + branch + ":refs/heads/" + branch),
+        remote(
+                root,
+                List.of(
+                        "push",
+                        "--quiet",
+                        "--set-upstream",
+                        "--",
+                        target,
+                        "refs/heads/" + branch + ":refs/heads/" + branch),
                 Map.of());
         return new GitPush(branch, target + "/" + branch, true);
     }
@@ -87,7 +100,8 @@ final class GitCliRemotes {
 
     private static String currentBranch(GitStatus status) {
         if (status.branch() == null) {
-            throw new ConflictException("DETACHED_HEAD", "no branch is checked out (detached HEAD): check one out first");
+            throw new ConflictException(
+                    "DETACHED_HEAD", "no branch is checked out (detached HEAD): check one out first");
         }
         return status.branch();
     }
@@ -101,7 +115,8 @@ final class GitCliRemotes {
         if (remotes.size() == 1) {
             return remotes.getFirst();
         }
-        throw new ConflictException("REMOTE_REQUIRED", "this repository has several remotes and none is called origin: name one");
+        throw new ConflictException(
+                "REMOTE_REQUIRED", "this repository has several remotes and none is called origin: name one");
     }
 
     private String known(Path root, String remote) {
@@ -116,7 +131,8 @@ final class GitCliRemotes {
         if (!result.ok()) {
             throw GitFailures.of(result);
         }
-        List<String> remotes = result.out().lines().filter(line -> !line.isBlank()).toList();
+        List<String> remotes =
+                result.out().lines().filter(line -> !line.isBlank()).toList();
         if (remotes.isEmpty()) {
             throw new ConflictException("NO_REMOTE", "this repository has no remote");
         }

@@ -27,15 +27,18 @@ final class GitCliStashes {
     }
 
     List<GitStash> list(Path root) {
-        GitRunner.Result result = runner.run(root, List.of("stash", "list", "-z", "--format=%H%x00%gs%x00%cI"), null, MAX_OUTPUT,
-                Map.of());
+        GitRunner.Result result = runner.run(
+                root, List.of("stash", "list", "-z", "--format=%H%x00%gs%x00%cI"), null, MAX_OUTPUT, Map.of());
         if (!result.ok()) {
             throw GitFailures.of(result);
         }
         String[] fields = result.out().split("\0", -1);
         List<GitStash> stashes = new ArrayList<>();
         for (int i = 0; i + 2 < fields.length; i += 3) {
-            stashes.add(new GitStash(stashes.size(), fields[i].strip(), fields[i + 1],
+            stashes.add(new GitStash(
+                    stashes.size(),
+                    fields[i].strip(),
+                    fields[i + 1],
                     OffsetDateTime.parse(fields[i + 2]).toInstant()));
         }
         return stashes;
@@ -62,19 +65,26 @@ final class GitCliStashes {
     }
 
     void apply(Path root, int index, boolean pop) {
-        GitRunner.Result result = runner.run(root, List.of("stash", pop ? "pop" : "apply", "--quiet", ref(root, index)), null,
-                MAX_OUTPUT, MAGIC_PATHSPECS);
+        GitRunner.Result result = runner.run(
+                root,
+                List.of("stash", pop ? "pop" : "apply", "--quiet", ref(root, index)),
+                null,
+                MAX_OUTPUT,
+                MAGIC_PATHSPECS);
         if (!result.ok()) {
             if ((result.out() + result.stderr()).contains("CONFLICT")) {
-                throw new ConflictException("STASH_CONFLICT", "the stash conflicts with the working tree: it was applied with "
-                        + "conflict markers to resolve, and kept in the list");
+                throw new ConflictException(
+                        "STASH_CONFLICT",
+                        "the stash conflicts with the working tree: it was applied with "
+                                + "conflict markers to resolve, and kept in the list");
             }
             throw GitFailures.of(result);
         }
     }
 
     void drop(Path root, int index) {
-        GitRunner.Result result = runner.run(root, List.of("stash", "drop", "--quiet", ref(root, index)), null, MAX_OUTPUT, Map.of());
+        GitRunner.Result result =
+                runner.run(root, List.of("stash", "drop", "--quiet", ref(root, index)), null, MAX_OUTPUT, Map.of());
         if (!result.ok()) {
             throw GitFailures.of(result);
         }

@@ -11,8 +11,7 @@ final class GitFailures {
     /** {@code https://user:token@host}: what a URL carries before its host never reaches a message or a log. */
     private static final Pattern URL_CREDENTIALS = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)[^/@\\s]*@");
 
-    private GitFailures() {
-    }
+    private GitFailures() {}
 
     /** A local command's failure. */
     static RuntimeException of(GitRunner.Result result) {
@@ -21,24 +20,31 @@ final class GitFailures {
             return new ConflictException("NOT_A_REPOSITORY", "this project is not a git repository");
         }
         if (err.contains("dubious ownership")) {
-            return new ConflictException("REPOSITORY_NOT_TRUSTED",
+            return new ConflictException(
+                    "REPOSITORY_NOT_TRUSTED",
                     "git refuses this repository: it belongs to another system user (safe.directory)");
         }
         if (err.contains("would be overwritten") || err.contains("Your local changes")) {
-            return new ConflictException("CHECKOUT_CONFLICT",
-                    "local changes would be overwritten: commit or discard them first");
+            return new ConflictException(
+                    "CHECKOUT_CONFLICT", "local changes would be overwritten: commit or discard them first");
         }
-        if (err.contains("unmerged files") || err.contains("needs merge") || err.contains("you need to resolve")
+        if (err.contains("unmerged files")
+                || err.contains("needs merge")
+                || err.contains("you need to resolve")
                 || err.contains("is unmerged")) {
             return new ConflictException("MERGE_CONFLICT", "resolve the merge conflicts first");
         }
         if (err.contains("not fully merged")) {
-            return new ConflictException("BRANCH_NOT_MERGED", "the branch has commits no other branch has: delete it with force");
+            return new ConflictException(
+                    "BRANCH_NOT_MERGED", "the branch has commits no other branch has: delete it with force");
         }
         if (err.contains("Cannot delete branch") || err.contains("checked out at")) {
-            return new ConflictException("BRANCH_CHECKED_OUT", "the branch is checked out: switch to another one first");
+            return new ConflictException(
+                    "BRANCH_CHECKED_OUT", "the branch is checked out: switch to another one first");
         }
-        if (err.contains("invalid reference") || err.contains("did not match any") || err.contains("No branch named")
+        if (err.contains("invalid reference")
+                || err.contains("did not match any")
+                || err.contains("No branch named")
                 || (err.contains("branch '") && err.contains("' not found"))) {
             return new NotFoundException("UNKNOWN_BRANCH", "no such branch");
         }
@@ -60,22 +66,30 @@ final class GitFailures {
     /** The failure of a command that talked to a remote: what the remote refused, else what {@link #of} says. */
     static RuntimeException ofRemote(GitRunner.Result result) {
         String err = result.stderr();
-        if (err.contains("could not read Username") || err.contains("could not read Password")
-                || err.contains("terminal prompts disabled") || err.contains("Authentication failed")
-                || err.contains("Permission denied (publickey") || err.contains("HTTP Basic: Access denied")) {
-            return new ConflictException("REMOTE_AUTH_REQUIRED", "the remote asks for credentials the server's git configuration "
-                    + "does not have (a credential helper or an SSH key of the app's user): nothing was sent or received");
+        if (err.contains("could not read Username")
+                || err.contains("could not read Password")
+                || err.contains("terminal prompts disabled")
+                || err.contains("Authentication failed")
+                || err.contains("Permission denied (publickey")
+                || err.contains("HTTP Basic: Access denied")) {
+            return new ConflictException(
+                    "REMOTE_AUTH_REQUIRED",
+                    "the remote asks for credentials the server's git configuration "
+                            + "does not have (a credential helper or an SSH key of the app's user): nothing was sent or received");
         }
         if (err.contains("Host key verification failed")) {
-            return new ConflictException("REMOTE_HOST_UNKNOWN",
-                    "the remote's SSH host key is not among the known hosts of the app's user");
+            return new ConflictException(
+                    "REMOTE_HOST_UNKNOWN", "the remote's SSH host key is not among the known hosts of the app's user");
         }
-        if (err.contains("[rejected]") || err.contains("[remote rejected]") || err.contains("non-fast-forward")
+        if (err.contains("[rejected]")
+                || err.contains("[remote rejected]")
+                || err.contains("non-fast-forward")
                 || err.contains("fetch first")) {
             return new ConflictException("PUSH_REJECTED", "the remote has commits this branch does not: pull first");
         }
         if (err.contains("Not possible to fast-forward") || err.contains("Diverging branches")) {
-            return new ConflictException("PULL_NOT_FAST_FORWARD",
+            return new ConflictException(
+                    "PULL_NOT_FAST_FORWARD",
                     "this branch and its upstream have diverged: pull with rebase instead; nothing was changed");
         }
         if (err.contains("There is no tracking information")) {
@@ -84,17 +98,25 @@ final class GitFailures {
         if (err.contains("cannot pull with rebase") || err.contains("cannot rebase")) {
             return new ConflictException("UNCOMMITTED_CHANGES", "commit, stash or discard the local changes first");
         }
-        if (err.contains("Could not resolve host") || err.contains("Connection refused") || err.contains("Connection timed out")
-                || err.contains("Could not read from remote repository") || err.contains("unable to access")
+        if (err.contains("Could not resolve host")
+                || err.contains("Connection refused")
+                || err.contains("Connection timed out")
+                || err.contains("Could not read from remote repository")
+                || err.contains("unable to access")
                 || err.contains("Operation too slow")) {
-            return new UnavailableException("REMOTE_UNREACHABLE", "the remote cannot be reached: " + firstLine(result), null);
+            return new UnavailableException(
+                    "REMOTE_UNREACHABLE", "the remote cannot be reached: " + firstLine(result), null);
         }
         return of(result);
     }
 
     private static String firstLine(GitRunner.Result result) {
-        String first = result.stderr().lines().filter(line -> !line.isBlank()).findFirst()
-                .orElse("git failed (exit " + result.exitCode() + ")").replaceFirst("^(fatal|error): ", "");
+        String first = result.stderr()
+                .lines()
+                .filter(line -> !line.isBlank())
+                .findFirst()
+                .orElse("git failed (exit " + result.exitCode() + ")")
+                .replaceFirst("^(fatal|error): ", "");
         first = redact(first);
         return first.length() > 300 ? first.substring(0, 300) : first;
     }

@@ -44,11 +44,34 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * askpass program, SSH in batch mode, and a longer but still bounded timeout.
  */
 public final class GitRunner {
-    private static final List<String> SAFE_CONFIG = List.of("-c", "core.quotepath=off", "-c", "core.hooksPath=/dev/null",
-            "-c", "core.fsmonitor=false", "-c", "safe.bareRepository=explicit", "-c", "commit.gpgsign=false", "-c", "color.ui=false", "-c", "core.pager=cat");
+    private static final List<String> SAFE_CONFIG = List.of(
+            "-c",
+            "core.quotepath=off",
+            "-c",
+            "core.hooksPath=/dev/null",
+            "-c",
+            "core.fsmonitor=false",
+            "-c",
+            "safe.bareRepository=explicit",
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "color.ui=false",
+            "-c",
+            "core.pager=cat");
     /** A remote must not open a way for a person to answer: a credential it lacks is a failure at once. */
-    private static final List<String> REMOTE_CONFIG = List.of("-c", "credential.interactive=never", "-c", "core.askPass=",
-            "-c", "protocol.ext.allow=never", "-c", "http.lowSpeedLimit=1", "-c", "http.lowSpeedTime=30");
+    private static final List<String> REMOTE_CONFIG = List.of(
+            "-c",
+            "credential.interactive=never",
+            "-c",
+            "core.askPass=",
+            "-c",
+            "protocol.ext.allow=never",
+            "-c",
+            "http.lowSpeedLimit=1",
+            "-c",
+            "http.lowSpeedTime=30");
+
     private static final String SSH = "ssh -o BatchMode=yes -o ConnectTimeout=20";
     private static final Duration REMOTE_TIMEOUT = Duration.ofMinutes(2);
     private static final int MAX_STDERR = 16 * 1024;
@@ -103,8 +126,13 @@ public final class GitRunner {
         return run(directory, args, null, maxStdout, extraEnv, true);
     }
 
-    private Result run(Path directory, List<String> args, byte[] stdin, int maxStdout, Map<String, String> extraEnv,
-                       boolean remote) {
+    private Result run(
+            Path directory,
+            List<String> args,
+            byte[] stdin,
+            int maxStdout,
+            Map<String, String> extraEnv,
+            boolean remote) {
         Path root = realPath(directory);
         Path gitDir = root.resolve(".git");
         // init is the one command that creates the .git it is pointed at.
@@ -130,10 +158,13 @@ public final class GitRunner {
         env.put("LANGUAGE", "C");
         env.put("GIT_DIR", gitDir.toString());
         env.put("GIT_WORK_TREE", root.toString());
-        env.put("GIT_CEILING_DIRECTORIES", root.getParent() == null ? root.toString() : root.getParent().toString());
+        env.put(
+                "GIT_CEILING_DIRECTORIES",
+                root.getParent() == null ? root.toString() : root.getParent().toString());
         env.put("GIT_ATTR_NOSYSTEM", "1");
         if (remote) {
-            // An empty GIT_ASKPASS wins over core.askPass and SSH_ASKPASS: with prompts off, git fails instead of asking.
+            // An empty GIT_ASKPASS wins over core.askPass and SSH_ASKPASS: with prompts off, git fails instead of
+            // asking.
             env.put("GIT_ASKPASS", "");
             env.remove("SSH_ASKPASS");
             env.remove("SSH_ASKPASS_REQUIRE");
@@ -143,10 +174,11 @@ public final class GitRunner {
             env.put("GIT_CONFIG_GLOBAL", "/dev/null");
         }
         env.putAll(extraEnv);
-        SandboxedCommand sandboxed = sandbox.prepare(new SandboxRequest(remote ? SandboxRequest.Profile.GIT_REMOTE
-                : SandboxRequest.Profile.GIT, root, command, env));
+        SandboxedCommand sandboxed = sandbox.prepare(new SandboxRequest(
+                remote ? SandboxRequest.Profile.GIT_REMOTE : SandboxRequest.Profile.GIT, root, command, env));
         Duration timeout = remote ? remoteTimeout : this.timeout;
-        ProcessBuilder builder = new ProcessBuilder(sandboxed.command()).directory(sandboxed.directory().toFile());
+        ProcessBuilder builder = new ProcessBuilder(sandboxed.command())
+                .directory(sandboxed.directory().toFile());
         builder.environment().clear();
         builder.environment().putAll(sandboxed.environment());
         Process process;
@@ -167,7 +199,8 @@ public final class GitRunner {
             }
         });
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        Thread stderrReader = Thread.ofVirtual().name("git-stderr").start(() -> copy(process.getErrorStream(), errors, MAX_STDERR));
+        Thread stderrReader =
+                Thread.ofVirtual().name("git-stderr").start(() -> copy(process.getErrorStream(), errors, MAX_STDERR));
         Thread stdinWriter = Thread.ofVirtual().name("git-stdin").start(() -> {
             try (OutputStream out = process.getOutputStream()) {
                 if (stdin != null) {
@@ -188,11 +221,16 @@ public final class GitRunner {
             stdinWriter.join(timeout.toMillis());
             watchdog.interrupt();
             if (timedOut.get()) {
-                throw remote ? new UnavailableException("REMOTE_TIMEOUT", "the remote did not finish within "
-                        + timeout.toSeconds() + " s: git was stopped", null)
-                        : new UnavailableException("git took longer than " + timeout.toSeconds() + " s and was stopped");
+                throw remote
+                        ? new UnavailableException(
+                                "REMOTE_TIMEOUT",
+                                "the remote did not finish within " + timeout.toSeconds() + " s: git was stopped",
+                                null)
+                        : new UnavailableException(
+                                "git took longer than " + timeout.toSeconds() + " s and was stopped");
             }
-            return new Result(truncated ? 0 : exit, output.toByteArray(), truncated, errors.toString(StandardCharsets.UTF_8));
+            return new Result(
+                    truncated ? 0 : exit, output.toByteArray(), truncated, errors.toString(StandardCharsets.UTF_8));
         } catch (InterruptedException e) {
             kill(process);
             Thread.currentThread().interrupt();

@@ -67,9 +67,10 @@ public final class PtyTerminalSpawner implements TerminalSpawner {
         env.put("PWD", spec.directory().toString());
         PtyProcess process;
         try {
-            SandboxedCommand sandboxed = sandbox.prepare(new SandboxRequest(SandboxRequest.Profile.SHELL, spec.directory(),
-                    command, env));
-            PtyProcessBuilder builder = new PtyProcessBuilder(sandboxed.command().toArray(String[]::new))
+            SandboxedCommand sandboxed =
+                    sandbox.prepare(new SandboxRequest(SandboxRequest.Profile.SHELL, spec.directory(), command, env));
+            PtyProcessBuilder builder = new PtyProcessBuilder(
+                            sandboxed.command().toArray(String[]::new))
                     .setDirectory(sandboxed.directory().toString())
                     .setEnvironment(sandboxed.environment())
                     .setInitialColumns(spec.cols())
@@ -79,8 +80,8 @@ public final class PtyTerminalSpawner implements TerminalSpawner {
             process = ProcessStarter.start(builder::start);
         } catch (IOException | RuntimeException e) {
             LOG.warn("could not start a terminal ({}): {}", command.getFirst(), e.getMessage());
-            throw new UnavailableException("the terminal could not be started: " + command.getFirst() + " failed to run",
-                    null, e);
+            throw new UnavailableException(
+                    "the terminal could not be started: " + command.getFirst() + " failed to run", null, e);
         }
         PtyTerminal terminal = new PtyTerminal(process);
         Thread.ofPlatform().daemon().name("ccui-pty-" + process.pid()).start(() -> terminal.pump(output));
@@ -91,6 +92,7 @@ public final class PtyTerminalSpawner implements TerminalSpawner {
         private final PtyProcess process;
         /** pty4j's process does not implement {@code toHandle()}; the handle comes from the pid. */
         private final ProcessHandle handle;
+
         private final OutputStream input;
         private final AtomicBoolean killed = new AtomicBoolean();
 
@@ -165,7 +167,9 @@ public final class PtyTerminalSpawner implements TerminalSpawner {
          * case one forked while the first pass ran.
          */
         private void killTree() {
-            List<ProcessHandle> tree = handle == null ? new ArrayList<>() : new ArrayList<>(handle.descendants().toList());
+            List<ProcessHandle> tree = handle == null
+                    ? new ArrayList<>()
+                    : new ArrayList<>(handle.descendants().toList());
             process.destroyForcibly();
             tree.forEach(ProcessHandle::destroyForcibly);
             tree.stream().flatMap(ProcessHandle::descendants).forEach(ProcessHandle::destroyForcibly);

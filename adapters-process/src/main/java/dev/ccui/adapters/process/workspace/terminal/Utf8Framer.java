@@ -12,7 +12,8 @@ import java.nio.charset.StandardCharsets;
  * become U+FFFD. Not thread-safe (one reader thread).
  */
 final class Utf8Framer {
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8
+            .newDecoder()
             .onMalformedInput(CodingErrorAction.REPLACE)
             .onUnmappableCharacter(CodingErrorAction.REPLACE);
     private final ByteBuffer pending;

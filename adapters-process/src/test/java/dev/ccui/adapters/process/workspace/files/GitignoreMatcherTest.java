@@ -37,7 +37,8 @@ class GitignoreMatcherTest {
 
     @Test
     void rulesApplyNegationFolderOnlyAndAnchoring(@TempDir Path root) throws Exception {
-        Files.writeString(root.resolve(".gitignore"), "*.log\n!keep.log\nbuild/\n/top.txt\n# comment\ntrailing.txt   \n");
+        Files.writeString(
+                root.resolve(".gitignore"), "*.log\n!keep.log\nbuild/\n/top.txt\n# comment\ntrailing.txt   \n");
         GitignoreRules rules = GitignoreRules.load(root, RelativePath.ROOT);
         assertThat(rules.ignored("a.log", false)).isTrue();
         assertThat(rules.ignored("sub/a.log", false)).isTrue();
@@ -53,18 +54,23 @@ class GitignoreMatcherTest {
     @Test
     void hostilePatternsFinishInMilliseconds(@TempDir Path root) throws Exception {
         String name = "a".repeat(20_000);
-        Files.writeString(root.resolve(".gitignore"), String.join("\n",
-                "**a**a**a**a**a**a**a**a**a**a**b",
-                "*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b",
-                "**/**/**/**/**/**/**/**/**/**/**/**/x",
-                "[a-z]*[a-z]*[a-z]*[a-z]*[a-z]*[a-z]*[a-z]*[a-z]*!",
-                " ".repeat(100_000) + "x") + "\n");
+        Files.writeString(
+                root.resolve(".gitignore"),
+                String.join(
+                                "\n",
+                                "**a**a**a**a**a**a**a**a**a**a**b",
+                                "*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b",
+                                "**/**/**/**/**/**/**/**/**/**/**/**/x",
+                                "[a-z]*[a-z]*[a-z]*[a-z]*[a-z]*[a-z]*[a-z]*[a-z]*!",
+                                " ".repeat(100_000) + "x")
+                        + "\n");
         long start = System.nanoTime();
         GitignoreRules rules = GitignoreRules.load(root, RelativePath.ROOT);
         boolean ignored = rules.ignored(name, false) || rules.ignored("d/".repeat(5_000) + name, false);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertThat(ignored).isFalse();
         assertThat(took).isLessThan(Duration.ofSeconds(2));
-        assertThat(GlobMatcher.compile("**a**a**a**a**a**a**a**a**a**a**b").matches(name + "b")).isTrue();
+        assertThat(GlobMatcher.compile("**a**a**a**a**a**a**a**a**a**a**b").matches(name + "b"))
+                .isTrue();
     }
 }

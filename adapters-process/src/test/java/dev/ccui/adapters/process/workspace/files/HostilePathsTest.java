@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class HostilePathsTest {
     @TempDir
     Path temp;
+
     private Path project;
     private Path outside;
     private final LocalWorkspaceFiles files = new LocalWorkspaceFiles(GitRunner.defaults());
@@ -27,17 +28,71 @@ class HostilePathsTest {
     /** Paths that must never reach anything outside the project. */
     static Stream<String> hostile() {
         return Stream.of(
-                "..", "../", "../secret.txt", "../outside/secret.txt", "a/../../secret.txt", "inner/../../outside",
-                "./../x", "a/./../../x", "inner/..", "/etc/passwd", "/", "//etc/passwd", "~/x", "~root/.ssh",
-                "..\\..\\windows", "inner\\..\\..\\secret.txt", "C:\\Windows\\win.ini", "\\\\server\\share",
-                "..%2f..%2fsecret.txt", "%2e%2e/secret.txt", "%2E%2E%2Fsecret.txt", "%252e%252e%252fsecret.txt",
-                "..%252fsecret.txt", "..%5csecret.txt", "inner%2f..%2f..%2fsecret.txt", "a%00b", "%c0%ae%c0%ae/secret.txt",
-                "%u002e%u002e/secret.txt", "a\0b", "inner/\0", "..\0", "..\u2215outside", "\u2215etc\u2215passwd",
-                "inner\uFF0F..\uFF0F..", "\u2024\u2024/secret.txt", "\u2024\u2024", "\u2025/secret.txt", "\uFE52\uFE52/secret.txt",
-                "\uFF0E\uFF0E/secret.txt", "inner\u2216..", "a\u202Eb", "txt.\u202Eexe", "a\u200Bb", "\u200B../x", "a\uFEFFb",
-                "a\u2066b", "a\u200Db", "a\u00ADb", " ..", ".. ", "inner/ ../..", "\t..", "a\nb", "a\rb", "\u001b[31m",
-                "a\u0301", "link-out", "link-out/secret.txt", "inner/link-up/outside/secret.txt", "inner/link-root/secret.txt",
-                "abs-link/secret.txt", "loop", "dangling-out", "dangling-out/x", "inner/link-root/no-such-file");
+                "..",
+                "../",
+                "../secret.txt",
+                "../outside/secret.txt",
+                "a/../../secret.txt",
+                "inner/../../outside",
+                "./../x",
+                "a/./../../x",
+                "inner/..",
+                "/etc/passwd",
+                "/",
+                "//etc/passwd",
+                "~/x",
+                "~root/.ssh",
+                "..\\..\\windows",
+                "inner\\..\\..\\secret.txt",
+                "C:\\Windows\\win.ini",
+                "\\\\server\\share",
+                "..%2f..%2fsecret.txt",
+                "%2e%2e/secret.txt",
+                "%2E%2E%2Fsecret.txt",
+                "%252e%252e%252fsecret.txt",
+                "..%252fsecret.txt",
+                "..%5csecret.txt",
+                "inner%2f..%2f..%2fsecret.txt",
+                "a%00b",
+                "%c0%ae%c0%ae/secret.txt",
+                "%u002e%u002e/secret.txt",
+                "a\0b",
+                "inner/\0",
+                "..\0",
+                "..\u2215outside",
+                "\u2215etc\u2215passwd",
+                "inner\uFF0F..\uFF0F..",
+                "\u2024\u2024/secret.txt",
+                "\u2024\u2024",
+                "\u2025/secret.txt",
+                "\uFE52\uFE52/secret.txt",
+                "\uFF0E\uFF0E/secret.txt",
+                "inner\u2216..",
+                "a\u202Eb",
+                "txt.\u202Eexe",
+                "a\u200Bb",
+                "\u200B../x",
+                "a\uFEFFb",
+                "a\u2066b",
+                "a\u200Db",
+                "a\u00ADb",
+                " ..",
+                ".. ",
+                "inner/ ../..",
+                "\t..",
+                "a\nb",
+                "a\rb",
+                "\u001b[31m",
+                "a\u0301",
+                "link-out",
+                "link-out/secret.txt",
+                "inner/link-up/outside/secret.txt",
+                "inner/link-root/secret.txt",
+                "abs-link/secret.txt",
+                "loop",
+                "dangling-out",
+                "dangling-out/x",
+                "inner/link-root/no-such-file");
     }
 
     @BeforeEach
@@ -69,7 +124,10 @@ class HostilePathsTest {
         refused(() -> files.open(project, RelativePath.parse(path)).stream().close());
         refused(() -> files.write(project, RelativePath.parse(path), "pwned".getBytes(StandardCharsets.UTF_8), null));
         refused(() -> files.create(project, RelativePath.parse(path).child("new"), new byte[0], false));
-        refused(() -> files.move(project, RelativePath.parse("inner/ok.txt"), RelativePath.parse(path).child("moved")));
+        refused(() -> files.move(
+                project,
+                RelativePath.parse("inner/ok.txt"),
+                RelativePath.parse(path).child("moved")));
         assertThat(Files.readString(outside.resolve("secret.txt"))).isEqualTo("secret");
         assertThat(Files.readString(temp.resolve("secret.txt"))).isEqualTo("secret");
         assertThat(project.resolve("inner/ok.txt")).exists();
@@ -91,7 +149,8 @@ class HostilePathsTest {
     @Test
     void linksThatStayInsideAreFollowed() throws Exception {
         Files.createSymbolicLink(project.resolve("alias"), Path.of("inner"));
-        assertThat(files.read(project, RelativePath.parse("alias/ok.txt"), 100).content()).isEqualTo("fine");
+        assertThat(files.read(project, RelativePath.parse("alias/ok.txt"), 100).content())
+                .isEqualTo("fine");
     }
 
     private static void refused(ThrowingRunnable action) {

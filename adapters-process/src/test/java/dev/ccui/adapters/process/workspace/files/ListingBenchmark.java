@@ -3,8 +3,8 @@ package dev.ccui.adapters.process.workspace.files;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ccui.adapters.process.workspace.git.GitRunner;
-import dev.ccui.domain.workspace.files.FileListing;
 import dev.ccui.domain.workspace.RelativePath;
+import dev.ccui.domain.workspace.files.FileListing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
  */
 class ListingBenchmark {
     private static final Logger LOG = LoggerFactory.getLogger(ListingBenchmark.class);
+
     @TempDir
     Path project;
 
@@ -51,13 +52,19 @@ class ListingBenchmark {
         start = System.nanoTime();
         int entries = 0;
         for (int d = 0; d < 50; d++) {
-            entries += files.list(project, RelativePath.parse("tree/dir-" + d), false, 5_000).entries().size();
+            entries += files.list(project, RelativePath.parse("tree/dir-" + d), false, 5_000)
+                    .entries()
+                    .size();
         }
         long treeMs = (System.nanoTime() - start) / 1_000_000;
         assertThat(plain.truncated()).isTrue();
         assertThat(entries).isEqualTo(50_000);
-        LOG.info("FIGURE listing 50,000 files in one folder (limit 5,000, sorted, stat of every entry): {} ms; "
-                + "with .gitignore parser: {} ms; with git check-ignore: {} ms; all 50 folders of a 1,000-file tree: {} ms",
-                plainMs, ignoreParserMs, ignoreGitMs, treeMs);
+        LOG.info(
+                "FIGURE listing 50,000 files in one folder (limit 5,000, sorted, stat of every entry): {} ms; "
+                        + "with .gitignore parser: {} ms; with git check-ignore: {} ms; all 50 folders of a 1,000-file tree: {} ms",
+                plainMs,
+                ignoreParserMs,
+                ignoreGitMs,
+                treeMs);
     }
 }

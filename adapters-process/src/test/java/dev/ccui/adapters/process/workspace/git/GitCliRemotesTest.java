@@ -25,8 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** Fetch, pull and push against a bare repository on disk as the remote, and a colleague's clone that pushes too. */
 class GitCliRemotesTest {
     private static final GitAuthor ALICE = new GitAuthor("alice", "alice@ccui.local");
+
     @TempDir
     Path folder;
+
     private final GitCliClient git = new GitCliClient(GitRunner.defaults());
     private Path remote;
     private Path mine;
@@ -104,9 +106,11 @@ class GitCliRemotesTest {
         Files.writeString(mine.resolve("notes.txt"), "not committed yet\n");
 
         assertThatThrownBy(() -> git.pull(mine, PullMode.FAST_FORWARD, ALICE))
-                .isInstanceOf(ConflictException.class).hasFieldOrPropertyWithValue("code", "PULL_NOT_FAST_FORWARD");
+                .isInstanceOf(ConflictException.class)
+                .hasFieldOrPropertyWithValue("code", "PULL_NOT_FAST_FORWARD");
         assertThatThrownBy(() -> git.pull(mine, PullMode.REBASE, ALICE))
-                .isInstanceOf(ConflictException.class).hasFieldOrPropertyWithValue("code", "PULL_CONFLICT")
+                .isInstanceOf(ConflictException.class)
+                .hasFieldOrPropertyWithValue("code", "PULL_CONFLICT")
                 .hasMessageContaining("nothing changed");
 
         GitStatus after = git.status(mine);
@@ -116,7 +120,9 @@ class GitCliRemotesTest {
         assertThat(after.behind()).isEqualTo(1);
         assertThat(mine.resolve("a.txt")).hasContent("one\nMINE\nthree");
         assertThat(mine.resolve("notes.txt")).hasContent("not committed yet");
-        assertThat(after.files()).extracting(f -> f.path() + " " + f.index() + f.worktree()).containsExactly("notes.txt ??");
+        assertThat(after.files())
+                .extracting(f -> f.path() + " " + f.index() + f.worktree())
+                .containsExactly("notes.txt ??");
         assertThat(mine.resolve(".git/rebase-merge")).doesNotExist();
     }
 
@@ -127,9 +133,11 @@ class GitCliRemotesTest {
         Files.writeString(mine.resolve("a.txt"), "my edit, not committed\n");
 
         assertThatThrownBy(() -> git.pull(mine, PullMode.FAST_FORWARD, ALICE))
-                .isInstanceOf(ConflictException.class).hasFieldOrPropertyWithValue("code", "CHECKOUT_CONFLICT");
+                .isInstanceOf(ConflictException.class)
+                .hasFieldOrPropertyWithValue("code", "CHECKOUT_CONFLICT");
         assertThatThrownBy(() -> git.pull(mine, PullMode.REBASE, ALICE))
-                .isInstanceOf(ConflictException.class).hasFieldOrPropertyWithValue("code", "UNCOMMITTED_CHANGES");
+                .isInstanceOf(ConflictException.class)
+                .hasFieldOrPropertyWithValue("code", "UNCOMMITTED_CHANGES");
         assertThat(mine.resolve("a.txt")).hasContent("my edit, not committed");
     }
 
@@ -140,7 +148,8 @@ class GitCliRemotesTest {
         String local = commit(mine, "d.txt", "d\n", "mine");
 
         assertThatThrownBy(() -> git.push(mine, null))
-                .isInstanceOf(ConflictException.class).hasFieldOrPropertyWithValue("code", "PUSH_REJECTED");
+                .isInstanceOf(ConflictException.class)
+                .hasFieldOrPropertyWithValue("code", "PUSH_REJECTED");
         assertThat(git(remote, "rev-parse", "main")).isNotEqualTo(local);
     }
 
@@ -149,13 +158,17 @@ class GitCliRemotesTest {
         GitFixture.repository(lonely);
         commit(lonely, "a.txt", "a\n", "first");
         assertThatThrownBy(() -> git.fetch(lonely, null))
-                .isInstanceOf(ConflictException.class).hasFieldOrPropertyWithValue("code", "NO_REMOTE");
+                .isInstanceOf(ConflictException.class)
+                .hasFieldOrPropertyWithValue("code", "NO_REMOTE");
         assertThatThrownBy(() -> git.push(lonely, null))
-                .isInstanceOf(ConflictException.class).hasFieldOrPropertyWithValue("code", "NO_REMOTE");
+                .isInstanceOf(ConflictException.class)
+                .hasFieldOrPropertyWithValue("code", "NO_REMOTE");
         assertThatThrownBy(() -> git.pull(lonely, PullMode.FAST_FORWARD, ALICE))
-                .isInstanceOf(ConflictException.class).hasFieldOrPropertyWithValue("code", "NO_UPSTREAM");
+                .isInstanceOf(ConflictException.class)
+                .hasFieldOrPropertyWithValue("code", "NO_UPSTREAM");
         assertThatThrownBy(() -> git.fetch(mine, "upstream"))
-                .isInstanceOf(NotFoundException.class).hasFieldOrPropertyWithValue("code", "UNKNOWN_REMOTE");
+                .isInstanceOf(NotFoundException.class)
+                .hasFieldOrPropertyWithValue("code", "UNKNOWN_REMOTE");
     }
 
     /**
@@ -173,10 +186,14 @@ class GitCliRemotesTest {
 
             Instant start = Instant.now();
             assertThatThrownBy(() -> git.fetch(mine, "private"))
-                    .isInstanceOf(ConflictException.class).hasFieldOrPropertyWithValue("code", "REMOTE_AUTH_REQUIRED");
-            assertThat(Duration.between(start, Instant.now())).as("no prompt waited").isLessThan(Duration.ofSeconds(10));
+                    .isInstanceOf(ConflictException.class)
+                    .hasFieldOrPropertyWithValue("code", "REMOTE_AUTH_REQUIRED");
+            assertThat(Duration.between(start, Instant.now()))
+                    .as("no prompt waited")
+                    .isLessThan(Duration.ofSeconds(10));
             assertThatThrownBy(() -> git.push(mine, "withpassword"))
-                    .isInstanceOf(ConflictException.class).hasFieldOrPropertyWithValue("code", "REMOTE_AUTH_REQUIRED")
+                    .isInstanceOf(ConflictException.class)
+                    .hasFieldOrPropertyWithValue("code", "REMOTE_AUTH_REQUIRED")
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret"));
             assertThat(asked.get()).as("the server was asked").isPositive();
         } finally {

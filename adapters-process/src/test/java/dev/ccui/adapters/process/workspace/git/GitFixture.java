@@ -20,22 +20,37 @@ import java.util.concurrent.atomic.AtomicInteger;
  * under test, and without this machine's own git configuration.
  */
 public final class GitFixture {
-    private GitFixture() {
-    }
+    private GitFixture() {}
 
     public static String git(Path dir, String... args) {
-        List<String> command = new ArrayList<>(List.of("git", "-c", "init.defaultBranch=main", "-c", "core.hooksPath=/dev/null"));
+        List<String> command =
+                new ArrayList<>(List.of("git", "-c", "init.defaultBranch=main", "-c", "core.hooksPath=/dev/null"));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("GIT_"));
-        env.putAll(Map.of("GIT_CONFIG_GLOBAL", "/dev/null", "GIT_CONFIG_NOSYSTEM", "1", "GIT_AUTHOR_NAME", "colleague",
-                "GIT_AUTHOR_EMAIL", "colleague@example.org", "GIT_COMMITTER_NAME", "colleague",
-                "GIT_COMMITTER_EMAIL", "colleague@example.org", "GIT_TERMINAL_PROMPT", "0"));
+        env.putAll(Map.of(
+                "GIT_CONFIG_GLOBAL",
+                "/dev/null",
+                "GIT_CONFIG_NOSYSTEM",
+                "1",
+                "GIT_AUTHOR_NAME",
+                "colleague",
+                "GIT_AUTHOR_EMAIL",
+                "colleague@example.org",
+                "GIT_COMMITTER_NAME",
+                "colleague",
+                "GIT_COMMITTER_EMAIL",
+                "colleague@example.org",
+                "GIT_TERMINAL_PROMPT",
+                "0"));
         try {
             Process process = builder.start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor()).as("git " + String.join(" ", args) + ": " + out).isZero();
+            assertThat(process.waitFor())
+                    .as("git " + String.join(" ", args) + ": " + out)
+                    .isZero();
             return out.strip();
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -73,7 +73,9 @@ class PtyTerminalSpawnerTest {
         shell.write("echo hello-$((6*7))\n");
         screen.await(Pattern.compile("hello-42"), Duration.ofSeconds(15));
         shell.write("echo \"cwd=$PWD term=$TERM secret=${JWT_SECRET:-none} ccui=${CCUI_SOMETHING:-none}\"\n");
-        screen.await(Pattern.compile("cwd=" + Pattern.quote(project.toRealPath().toString()) + " term=xterm-256color secret=none ccui=none"),
+        screen.await(
+                Pattern.compile("cwd=" + Pattern.quote(project.toRealPath().toString())
+                        + " term=xterm-256color secret=none ccui=none"),
                 Duration.ofSeconds(10));
         shell.resize(132, 40);
         shell.write("stty size\n");
@@ -82,20 +84,24 @@ class PtyTerminalSpawnerTest {
         screen.await(Pattern.compile("utf8: é€"), Duration.ofSeconds(10));
 
         shell.write("sleep 300 & echo bg=$!\n");
-        long background = Long.parseLong(screen.await(Pattern.compile("bg=(\\d+)"), Duration.ofSeconds(10)).group(1));
+        long background = Long.parseLong(screen.await(Pattern.compile("bg=(\\d+)"), Duration.ofSeconds(10))
+                .group(1));
         assertThat(ProcessHandle.of(background)).isPresent();
         shell.kill();
         screen.exit.get(10, TimeUnit.SECONDS);
         assertThat(shell.alive()).isFalse();
-        ProcessHandle.of(background).ifPresent(handle -> handle.onExit().orTimeout(10, TimeUnit.SECONDS).join());
-        assertThat(ProcessHandle.of(background).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        ProcessHandle.of(background)
+                .ifPresent(handle ->
+                        handle.onExit().orTimeout(10, TimeUnit.SECONDS).join());
+        assertThat(ProcessHandle.of(background).map(ProcessHandle::isAlive).orElse(false))
+                .isFalse();
     }
 
     @Test
     void exitReportsTheCode() throws Exception {
         Screen screen = new Screen();
-        TerminalProcess shell = spawner().spawn(new TerminalSpec(project, List.of("/bin/bash", "--norc", "-c", "exit 3"), 80, 24),
-                screen);
+        TerminalProcess shell = spawner()
+                .spawn(new TerminalSpec(project, List.of("/bin/bash", "--norc", "-c", "exit 3"), 80, 24), screen);
         assertThat(screen.exit.get(10, TimeUnit.SECONDS)).isEqualTo(3);
         assertThat(shell.alive()).isFalse();
     }

@@ -3,8 +3,8 @@ package dev.ccui.adapters.process.workspace.terminal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.Test;
 import java.util.Arrays;
+import org.junit.jupiter.api.Test;
 
 class Utf8FramerTest {
     @Test
@@ -17,7 +17,8 @@ class Utf8FramerTest {
             String a = framer.feed(first, first.length);
             String b = framer.feed(second, second.length);
             assertThat(a + b + framer.finish()).isEqualTo("aé€😀z✓");
-            assertThat(a.isEmpty() || !Character.isHighSurrogate(a.charAt(a.length() - 1))).isTrue();
+            assertThat(a.isEmpty() || !Character.isHighSurrogate(a.charAt(a.length() - 1)))
+                    .isTrue();
             assertThat(a).doesNotContain("\uFFFD");
         }
     }

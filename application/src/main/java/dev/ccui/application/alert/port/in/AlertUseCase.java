@@ -12,24 +12,19 @@ public interface AlertUseCase {
     /** Ignores everything (tests, or a composition without alerting). */
     AlertUseCase NONE = new AlertUseCase() {
         @Override
-        public void loginFailed(String ip) {
-        }
+        public void loginFailed(String ip) {}
 
         @Override
-        public void recordRequest(int status) {
-        }
+        public void recordRequest(int status) {}
 
         @Override
-        public void runCrashed(RunId runId, String detail) {
-        }
+        public void runCrashed(RunId runId, String detail) {}
 
         @Override
-        public void healthChecked(HealthReport report) {
-        }
+        public void healthChecked(HealthReport report) {}
 
         @Override
-        public void checkDisk() {
-        }
+        public void checkDisk() {}
     };
 
     /** A failed sign-in from {@code ip} (the client address after trusted-proxy resolution). */

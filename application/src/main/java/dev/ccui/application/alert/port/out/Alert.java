@@ -1,16 +1,16 @@
 package dev.ccui.application.alert.port.out;
 
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * One notice for the operators. {@code fingerprint} names the incident (e.g.
  * {@code login-failures:203.0.113.7}): the same incident is sent once per cool-down window, and
  * {@code resolved} is true on the notice sent when it clears.
  */
-public record Alert(Kind kind, Severity severity, String title, String detail, Instant at, String fingerprint,
-                    boolean resolved) {
+public record Alert(
+        Kind kind, Severity severity, String title, String detail, Instant at, String fingerprint, boolean resolved) {
     public Alert {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(severity, "severity");
@@ -39,7 +39,9 @@ public record Alert(Kind kind, Severity severity, String title, String detail, I
     }
 
     public enum Severity {
-        INFO, WARNING, CRITICAL;
+        INFO,
+        WARNING,
+        CRITICAL;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT);

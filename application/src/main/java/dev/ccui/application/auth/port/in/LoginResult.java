@@ -6,12 +6,9 @@ package dev.ccui.application.auth.port.in;
  */
 public sealed interface LoginResult {
 
-    record Authenticated(Session session) implements LoginResult {
-    }
+    record Authenticated(Session session) implements LoginResult {}
 
-    record Rejected() implements LoginResult {
-    }
+    record Rejected() implements LoginResult {}
 
-    record Disabled() implements LoginResult {
-    }
+    record Disabled() implements LoginResult {}
 }

@@ -9,12 +9,10 @@ import dev.ccui.domain.user.UserId;
 public interface SessionsEndedListener {
     SessionsEndedListener NONE = new SessionsEndedListener() {
         @Override
-        public void sessionEnded(UserId user, String tokenId) {
-        }
+        public void sessionEnded(UserId user, String tokenId) {}
 
         @Override
-        public void sessionsEnded(UserId user, String keepTokenId) {
-        }
+        public void sessionsEnded(UserId user, String keepTokenId) {}
     };
 
     /** One session (token) was signed out. */
@@ -27,6 +25,5 @@ public interface SessionsEndedListener {
     void sessionsEnded(UserId user, String keepTokenId);
 
     /** The user may still sign in, with fewer rights than before (demoted, a capability taken away). */
-    default void rightsReduced(UserId user) {
-    }
+    default void rightsReduced(UserId user) {}
 }

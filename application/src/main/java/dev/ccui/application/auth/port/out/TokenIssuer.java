@@ -12,6 +12,5 @@ public interface TokenIssuer {
     /** The claims of a token whose signature, algorithm and lifetime are valid; empty otherwise. */
     Optional<TokenClaims> verify(String token);
 
-    record IssuedToken(String token, TokenClaims claims) {
-    }
+    record IssuedToken(String token, TokenClaims claims) {}
 }

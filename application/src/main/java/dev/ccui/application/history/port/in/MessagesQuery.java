@@ -10,7 +10,8 @@ public record MessagesQuery(Integer limit, Long before, Long after, Long around)
     public MessagesQuery {
         int given = (before == null ? 0 : 1) + (after == null ? 0 : 1) + (around == null ? 0 : 1);
         if (given > 1) {
-            throw new InvalidException(before != null ? "before" : "after", "give only one of before, after and around");
+            throw new InvalidException(
+                    before != null ? "before" : "after", "give only one of before, after and around");
         }
         if (before != null && before < 0) {
             throw new InvalidException("before", "before must be a nextBefore value");

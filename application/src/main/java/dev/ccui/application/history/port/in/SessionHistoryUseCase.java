@@ -14,8 +14,8 @@ import java.io.IOException;
 /** Reading the recorded sessions: lists, history pages, search, export, renames, and how far the index is. */
 public interface SessionHistoryUseCase {
 
-    Page<SessionSummary> listSessions(Principal caller, ProjectId projectId, Integer limit, String cursor,
-                                      boolean includeHidden);
+    Page<SessionSummary> listSessions(
+            Principal caller, ProjectId projectId, Integer limit, String cursor, boolean includeHidden);
 
     SessionSummary getSession(Principal caller, SessionId sessionId);
 

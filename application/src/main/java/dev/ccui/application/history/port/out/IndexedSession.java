@@ -13,11 +13,26 @@ import java.util.Set;
  * @param appTitle  a rename made in this app (wins over every title the CLI wrote)
  * @param nextSeq   the position the next indexed message line gets
  */
-public record IndexedSession(SessionId id, ProjectId projectId, String cwd, String appTitle, String customTitle,
-                             String aiTitle, String summary, String firstPrompt, String lastPrompt, String gitBranch,
-                             Instant firstActivityAt, Instant lastActivityAt, long messageCount, Set<String> models,
-                             long inputTokens, long outputTokens, Map<Long, Double> costByProcessStart, boolean hidden,
-                             long nextSeq) {
+public record IndexedSession(
+        SessionId id,
+        ProjectId projectId,
+        String cwd,
+        String appTitle,
+        String customTitle,
+        String aiTitle,
+        String summary,
+        String firstPrompt,
+        String lastPrompt,
+        String gitBranch,
+        Instant firstActivityAt,
+        Instant lastActivityAt,
+        long messageCount,
+        Set<String> models,
+        long inputTokens,
+        long outputTokens,
+        Map<Long, Double> costByProcessStart,
+        boolean hidden,
+        long nextSeq) {
     public IndexedSession {
         models = Set.copyOf(models);
         costByProcessStart = Map.copyOf(costByProcessStart);
@@ -34,6 +49,8 @@ public record IndexedSession(SessionId id, ProjectId projectId, String cwd, Stri
     }
 
     public double costUsd() {
-        return costByProcessStart.values().stream().mapToDouble(Double::doubleValue).sum();
+        return costByProcessStart.values().stream()
+                .mapToDouble(Double::doubleValue)
+                .sum();
     }
 }

@@ -36,8 +36,7 @@ public interface TranscriptArchive {
     /** Files, original bytes and stored (compressed) bytes held. */
     Stats stats();
 
-    record Stats(long files, long rawBytes, long storedBytes) {
-    }
+    record Stats(long files, long rawBytes, long storedBytes) {}
 
     /** The archive switched off. */
     TranscriptArchive NONE = new TranscriptArchive() {
@@ -57,12 +56,10 @@ public interface TranscriptArchive {
         }
 
         @Override
-        public void append(String path, SessionId sessionId, long offset, byte[] bytes) {
-        }
+        public void append(String path, SessionId sessionId, long offset, byte[] bytes) {}
 
         @Override
-        public void drop(String path) {
-        }
+        public void drop(String path) {}
 
         @Override
         public Optional<byte[]> read(String path, long offset, int length) {

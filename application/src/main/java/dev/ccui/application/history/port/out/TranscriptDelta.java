@@ -20,11 +20,26 @@ import java.util.Set;
  * @param searchText         user and assistant text for full-text search, bounded in size
  * @param badLines           lines that were not JSON objects (skipped)
  */
-public record TranscriptDelta(long endOffset, String sessionId, String cwd, String gitBranch, Instant firstTimestamp,
-                              Instant lastTimestamp, String customTitle, String aiTitle, String summary,
-                              String firstPrompt, String lastPrompt, Set<String> models, long inputTokens,
-                              long outputTokens, Map<Long, Double> costByProcessStart, String lastMessageId,
-                              List<IndexedLine> lines, String searchText, int badLines) {
+public record TranscriptDelta(
+        long endOffset,
+        String sessionId,
+        String cwd,
+        String gitBranch,
+        Instant firstTimestamp,
+        Instant lastTimestamp,
+        String customTitle,
+        String aiTitle,
+        String summary,
+        String firstPrompt,
+        String lastPrompt,
+        Set<String> models,
+        long inputTokens,
+        long outputTokens,
+        Map<Long, Double> costByProcessStart,
+        String lastMessageId,
+        List<IndexedLine> lines,
+        String searchText,
+        int badLines) {
     public TranscriptDelta {
         models = Set.copyOf(models);
         costByProcessStart = Map.copyOf(costByProcessStart);

@@ -1,6 +1,5 @@
 package dev.ccui.application.history.port.out;
 
-import dev.ccui.domain.history.ImageData;
 import dev.ccui.domain.history.HistoryMessage;
 import dev.ccui.domain.history.ImageData;
 import java.io.InputStream;

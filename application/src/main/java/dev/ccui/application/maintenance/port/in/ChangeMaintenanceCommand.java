@@ -8,7 +8,8 @@ public record ChangeMaintenanceCommand(boolean enabled, String message) {
     public ChangeMaintenanceCommand {
         message = message == null || message.isBlank() ? null : message.strip();
         if (message != null && message.length() > MaintenanceState.MAX_MESSAGE) {
-            throw new InvalidException("message", "message must be at most " + MaintenanceState.MAX_MESSAGE + " characters");
+            throw new InvalidException(
+                    "message", "message must be at most " + MaintenanceState.MAX_MESSAGE + " characters");
         }
         if (message != null && message.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
             throw new InvalidException("message", "message must not contain control characters");

@@ -21,8 +21,7 @@ public interface MaintenanceUseCase {
         }
 
         @Override
-        public void requireWritable() {
-        }
+        public void requireWritable() {}
     };
 
     /** The current state, at most a few seconds old on this node. */

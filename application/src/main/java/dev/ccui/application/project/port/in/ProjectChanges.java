@@ -10,7 +10,8 @@ public record ProjectChanges(String name, Boolean starred, Boolean archived) {
         if (name != null) {
             name = name.strip();
             if (name.isEmpty() || name.length() > MAX_NAME || name.chars().anyMatch(Character::isISOControl)) {
-                throw new InvalidException("name", "name must have 1 to " + MAX_NAME + " characters and no control characters");
+                throw new InvalidException(
+                        "name", "name must have 1 to " + MAX_NAME + " characters and no control characters");
             }
         }
     }

@@ -20,8 +20,7 @@ public interface ProjectUseCase {
     /** Registers a folder under the workspaces root (or returns the existing project of that path). */
     Registered registerProject(Principal caller, String path, String name, ClientInfo client);
 
-    record Registered(ProjectOverview project, boolean created) {
-    }
+    record Registered(ProjectOverview project, boolean created) {}
 
     ProjectOverview updateProject(Principal caller, ProjectId projectId, ProjectChanges changes, ClientInfo client);
 

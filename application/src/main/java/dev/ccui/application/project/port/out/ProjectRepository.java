@@ -5,8 +5,8 @@ import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.project.ProjectOverview;
 import dev.ccui.domain.user.UserId;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 public interface ProjectRepository {

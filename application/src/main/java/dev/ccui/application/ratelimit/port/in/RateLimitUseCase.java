@@ -10,6 +10,5 @@ public interface RateLimitUseCase {
     Admission admit(RateLimit limit, String client);
 
     /** Whether the request may go on; how many more may follow now, or when to try again. */
-    record Admission(boolean allowed, long remaining, Duration retryAfter) {
-    }
+    record Admission(boolean allowed, long remaining, Duration retryAfter) {}
 }

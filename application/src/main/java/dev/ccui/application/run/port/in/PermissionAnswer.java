@@ -11,8 +11,8 @@ import java.util.Map;
  * @param mode     for a plan ({@code ExitPlanMode}) approved: the permission mode to carry it out in
  *                 ({@code null}: the CLI's default)
  */
-public record PermissionAnswer(boolean allow, String message, boolean remember, Map<String, String> answers,
-                               PermissionMode mode) {
+public record PermissionAnswer(
+        boolean allow, String message, boolean remember, Map<String, String> answers, PermissionMode mode) {
     public PermissionAnswer {
         answers = answers == null ? Map.of() : Map.copyOf(answers);
     }

@@ -1,8 +1,8 @@
 package dev.ccui.application.run.port.in;
 
-import dev.ccui.domain.run.ImageAttachment;
 import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.project.ProjectId;
+import dev.ccui.domain.run.ImageAttachment;
 import dev.ccui.domain.run.PermissionMode;
 import dev.ccui.domain.session.SessionId;
 import java.util.Base64;
@@ -15,16 +15,21 @@ import java.util.regex.Pattern;
  * @param sessionId       {@code null} starts a new session; otherwise the session to continue
  * @param clientMessageId the caller's id of this prompt: sending it again returns the same run
  */
-public record StartRunCommand(ProjectId projectId, SessionId sessionId, String prompt, List<ImageAttachment> images,
-                              String model, PermissionMode permissionMode, List<String> allowedTools,
-                              String clientMessageId) {
+public record StartRunCommand(
+        ProjectId projectId,
+        SessionId sessionId,
+        String prompt,
+        List<ImageAttachment> images,
+        String model,
+        PermissionMode permissionMode,
+        List<String> allowedTools,
+        String clientMessageId) {
     public static final int MAX_PROMPT_CHARS = 200_000;
     public static final int MAX_IMAGES = 10;
     public static final int MAX_IMAGE_BYTES = 5 * 1024 * 1024;
     public static final int MAX_TOOLS = 64;
     private static final Pattern MODEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:\\[\\]-]{0,99}");
-    private static final Pattern TOOL =
-            Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,99}(\\([^\\p{Cntrl}()]{0,200}\\))?");
+    private static final Pattern TOOL = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,99}(\\([^\\p{Cntrl}()]{0,200}\\))?");
 
     public StartRunCommand {
         if (projectId == null) {
@@ -61,7 +66,8 @@ public record StartRunCommand(ProjectId projectId, SessionId sessionId, String p
         for (String tool : allowedTools) {
             // They become arguments of the CLI: "--dangerously-skip-permissions" as a "tool" would be a flag.
             if (tool == null || !TOOL.matcher(tool).matches()) {
-                throw new InvalidException("allowedTools",
+                throw new InvalidException(
+                        "allowedTools",
                         "a tool is a name such as Read, Bash(git diff:*) or mcp__server__tool (at most 200 characters)");
             }
         }
@@ -69,7 +75,8 @@ public record StartRunCommand(ProjectId projectId, SessionId sessionId, String p
             model = null;
         }
         if (model != null && !MODEL.matcher(model).matches()) {
-            throw new InvalidException("model", "a model is a name such as sonnet or claude-sonnet-4-5 (letters, digits, . _ : - [ ])");
+            throw new InvalidException(
+                    "model", "a model is a name such as sonnet or claude-sonnet-4-5 (letters, digits, . _ : - [ ])");
         }
     }
 }

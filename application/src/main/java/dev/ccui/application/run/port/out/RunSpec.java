@@ -21,8 +21,15 @@ import java.util.Objects;
  * @param environment    variables added to the CLI's controlled environment (credentials, base URL);
  *                       the runner still drops names that are not meant for the CLI
  */
-public record RunSpec(Path cwd, SessionId sessionId, boolean resume, String model, PermissionMode permissionMode,
-                      List<String> allowedTools, List<String> disallowedTools, Map<String, String> environment) {
+public record RunSpec(
+        Path cwd,
+        SessionId sessionId,
+        boolean resume,
+        String model,
+        PermissionMode permissionMode,
+        List<String> allowedTools,
+        List<String> disallowedTools,
+        Map<String, String> environment) {
     public RunSpec {
         Objects.requireNonNull(cwd, "cwd");
         Objects.requireNonNull(sessionId, "sessionId");
@@ -48,7 +55,8 @@ public record RunSpec(Path cwd, SessionId sessionId, boolean resume, String mode
     }
 
     public RunSpec withModel(String newModel) {
-        return new RunSpec(cwd, sessionId, resume, newModel, permissionMode, allowedTools, disallowedTools, environment);
+        return new RunSpec(
+                cwd, sessionId, resume, newModel, permissionMode, allowedTools, disallowedTools, environment);
     }
 
     public RunSpec withPermissionMode(PermissionMode mode) {

@@ -11,6 +11,5 @@ public interface SessionProjects {
     Optional<ProjectId> projectOf(SessionId sessionId);
 
     /** Called before the CLI resumes a session: a transcript kept only in the archive is written back. */
-    default void prepareResume(SessionId sessionId) {
-    }
+    default void prepareResume(SessionId sessionId) {}
 }

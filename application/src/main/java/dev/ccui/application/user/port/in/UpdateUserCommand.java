@@ -1,9 +1,9 @@
 package dev.ccui.application.user.port.in;
 
 import dev.ccui.domain.user.Capability;
-import java.util.Set;
 import dev.ccui.domain.user.PasswordPolicy;
 import dev.ccui.domain.user.Role;
+import java.util.Set;
 
 /** Fields to change; null leaves a field as it is. */
 public record UpdateUserCommand(Role role, Boolean disabled, String password, Set<Capability> capabilities) {
@@ -20,6 +20,7 @@ public record UpdateUserCommand(Role role, Boolean disabled, String password, Se
 
     @Override
     public String toString() {
-        return "UpdateUserCommand[role=" + role + ", disabled=" + disabled + ", capabilities=" + capabilities + ", password=" + (password == null ? "unchanged" : "***") + "]";
+        return "UpdateUserCommand[role=" + role + ", disabled=" + disabled + ", capabilities=" + capabilities
+                + ", password=" + (password == null ? "unchanged" : "***") + "]";
     }
 }

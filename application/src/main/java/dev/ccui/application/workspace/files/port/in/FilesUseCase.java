@@ -21,12 +21,23 @@ public interface FilesUseCase {
     FileDownload download(Principal caller, ProjectId projectId, RelativePath path);
 
     /** @return the new SHA-256 */
-    String write(Principal caller, ProjectId projectId, RelativePath path, String content, String encoding, String baseSha,
-                 ClientInfo client);
+    String write(
+            Principal caller,
+            ProjectId projectId,
+            RelativePath path,
+            String content,
+            String encoding,
+            String baseSha,
+            ClientInfo client);
 
     /** @return the SHA-256 of the new file (of empty content for a folder) */
-    String create(Principal caller, ProjectId projectId, RelativePath path, String content, boolean directory,
-                  ClientInfo client);
+    String create(
+            Principal caller,
+            ProjectId projectId,
+            RelativePath path,
+            String content,
+            boolean directory,
+            ClientInfo client);
 
     void delete(Principal caller, ProjectId projectId, RelativePath path, boolean recursive, ClientInfo client);
 

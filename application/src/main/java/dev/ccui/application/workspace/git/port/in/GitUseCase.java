@@ -1,6 +1,9 @@
 package dev.ccui.application.workspace.git.port.in;
 
 import dev.ccui.application.common.ClientInfo;
+import dev.ccui.domain.auth.Principal;
+import dev.ccui.domain.project.ProjectId;
+import dev.ccui.domain.workspace.RelativePath;
 import dev.ccui.domain.workspace.git.GitBranch;
 import dev.ccui.domain.workspace.git.GitCommit;
 import dev.ccui.domain.workspace.git.GitDiff;
@@ -9,9 +12,6 @@ import dev.ccui.domain.workspace.git.GitStash;
 import dev.ccui.domain.workspace.git.GitStatus;
 import dev.ccui.domain.workspace.git.HunkRange;
 import dev.ccui.domain.workspace.git.PullMode;
-import dev.ccui.domain.auth.Principal;
-import dev.ccui.domain.project.ProjectId;
-import dev.ccui.domain.workspace.RelativePath;
 import java.util.List;
 
 /** Git views and actions on a project, for its owner, members and admins. */

@@ -13,11 +13,12 @@ public interface TerminalUseCase {
     /** Checks that the caller may open a terminal in the project, before a WebSocket is accepted. */
     void checkAllowed(Principal caller, ProjectId projectId);
 
-    TerminalAttachment open(Principal caller, ProjectId projectId, OpenTerminalCommand command, TerminalSink sink,
-                            ClientInfo client);
+    TerminalAttachment open(
+            Principal caller, ProjectId projectId, OpenTerminalCommand command, TerminalSink sink, ClientInfo client);
 
     /** Replays the scrollback after {@code afterSeq}, then streams; only the user who opened it may attach. */
-    TerminalAttachment attach(Principal caller, ProjectId projectId, String terminalId, long afterSeq, TerminalSink sink);
+    TerminalAttachment attach(
+            Principal caller, ProjectId projectId, String terminalId, long afterSeq, TerminalSink sink);
 
     /** Open terminals (alive or awaiting a reconnection), for metrics and tests. */
     int openCount();
