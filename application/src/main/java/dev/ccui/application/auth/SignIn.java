@@ -103,14 +103,7 @@ final class SignIn {
             if (!users.insertFirst(admin)) {
                 throw new ConflictException("SETUP_DONE", "setup is already done: sign in instead");
             }
-            auditor.record(
-                    AuditAction.SETUP,
-                    admin.id(),
-                    admin.username().value(),
-                    admin.username().value(),
-                    credentials.client(),
-                    true,
-                    null);
+            recordSignedIn(AuditAction.SETUP, admin, credentials.client());
             return startSession(admin);
         }
     }
@@ -151,14 +144,7 @@ final class SignIn {
         User user = found.get();
         Instant now = clock.instant();
         users.recordLogin(user.id(), now);
-        auditor.record(
-                AuditAction.LOGIN,
-                user.id(),
-                user.username().value(),
-                user.username().value(),
-                credentials.client(),
-                true,
-                null);
+        recordSignedIn(AuditAction.LOGIN, user, credentials.client());
         return new LoginResult.Authenticated(startSession(user.withLastLoginAt(now)));
     }
 
@@ -168,6 +154,12 @@ final class SignIn {
         } catch (InvalidException notAUsername) {
             return Optional.empty();
         }
+    }
+
+    /** A user acting on their own account: they are both the actor and the target. */
+    private void recordSignedIn(AuditAction action, User user, ClientInfo client) {
+        String name = user.username().value();
+        auditor.record(action, user.id(), name, name, client, true, null);
     }
 
     private Session startSession(User user) {
