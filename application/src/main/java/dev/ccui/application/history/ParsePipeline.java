@@ -18,6 +18,10 @@ import org.slf4j.LoggerFactory;
  */
 final class ParsePipeline implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ParsePipeline.class);
+    /** Parser threads: every core, while the indexer's own thread writes what they read. */
+    static final int PARSERS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    /** Reads waiting for the writer at most: memory stays bounded however many files there are. */
+    static final int QUEUE = 16;
 
     /** A file to read from {@code offset}; {@code previousMessageId} as {@code TranscriptStore#read} takes it. */
     record Job(TranscriptFile file, long offset, String previousMessageId) {}
