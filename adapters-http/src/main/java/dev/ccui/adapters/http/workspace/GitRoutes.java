@@ -7,9 +7,12 @@ import dev.ccui.adapters.http.RouteGroup;
 import dev.ccui.adapters.http.json.Json;
 import dev.ccui.adapters.http.json.QueryParams;
 import dev.ccui.adapters.http.security.Access;
+import dev.ccui.application.common.ClientInfo;
 import dev.ccui.application.workspace.git.port.in.GitUseCase;
+import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.project.ProjectId;
+import dev.ccui.domain.workspace.RelativePath;
 import dev.ccui.domain.workspace.git.GitFileStatus;
 import dev.ccui.domain.workspace.git.GitStatus;
 import dev.ccui.domain.workspace.git.HunkRange;
@@ -65,6 +68,28 @@ public final class GitRoutes implements RouteGroup {
 
     record PathsBody(List<String> paths) {}
 
+    /** A git write on a list of the project's files (stage, unstage, discard): one body, one answer. */
+    @FunctionalInterface
+    private interface PathsAction {
+        void apply(GitUseCase git, Principal caller, ProjectId projectId, List<RelativePath> paths, ClientInfo client);
+    }
+
+    private void onPaths(RoutesConfig routes, String path, PathsAction action) {
+        routes.post(
+                BASE + path,
+                ctx -> {
+                    action.apply(
+                            git,
+                            caller(ctx),
+                            id(ctx),
+                            WorkspaceParams.paths(
+                                    Json.body(ctx, PathsBody.class).paths()),
+                            client(ctx));
+                    ctx.status(204);
+                },
+                Access.USER);
+    }
+
     record CommitBody(String message) {}
 
     record CheckoutBody(String branch) {}
@@ -115,30 +140,8 @@ public final class GitRoutes implements RouteGroup {
                 Access.USER);
         routes.get(
                 BASE + "/branches", ctx -> ctx.json(Map.of("items", git.branches(caller(ctx), id(ctx)))), Access.USER);
-        routes.post(
-                BASE + "/stage",
-                ctx -> {
-                    git.stage(
-                            caller(ctx),
-                            id(ctx),
-                            WorkspaceParams.paths(
-                                    Json.body(ctx, PathsBody.class).paths()),
-                            client(ctx));
-                    ctx.status(204);
-                },
-                Access.USER);
-        routes.post(
-                BASE + "/unstage",
-                ctx -> {
-                    git.unstage(
-                            caller(ctx),
-                            id(ctx),
-                            WorkspaceParams.paths(
-                                    Json.body(ctx, PathsBody.class).paths()),
-                            client(ctx));
-                    ctx.status(204);
-                },
-                Access.USER);
+        onPaths(routes, "/stage", GitUseCase::stage);
+        onPaths(routes, "/unstage", GitUseCase::unstage);
         routes.post(
                 BASE + "/commit",
                 ctx -> {
@@ -186,18 +189,7 @@ public final class GitRoutes implements RouteGroup {
                     ctx.status(204);
                 },
                 Access.USER);
-        routes.post(
-                BASE + "/discard",
-                ctx -> {
-                    git.discard(
-                            caller(ctx),
-                            id(ctx),
-                            WorkspaceParams.paths(
-                                    Json.body(ctx, PathsBody.class).paths()),
-                            client(ctx));
-                    ctx.status(204);
-                },
-                Access.USER);
+        onPaths(routes, "/discard", GitUseCase::discard);
         routes.post(
                 BASE + "/discard-hunk",
                 ctx -> {
