@@ -1006,6 +1006,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/new": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create an empty folder (optionally git init, branch main) under the workspaces root and register it as the caller's project */
+        post: operations["createProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/clone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start cloning a repository into a new folder under the workspaces root; it becomes the caller's project when git is done. Follow it at GET /api/clones/{cloneId}
+         * @description url: https://, ssh:// or user@host:path, or an absolute path (or file:// URL) of a repository under the workspaces root that the caller could register. Everything else is 400 before git runs: ext::, fd:: and other transport helpers, git://, http://, option-like text (-u…), URLs with a password. git runs in the sandbox (GIT_REMOTE profile) with the machine's git credentials, never prompting (REMOTE_AUTH_REQUIRED at once), no submodules. What fails or is cancelled leaves no folder. At most 3 running clones per user.
+         */
+        post: operations["cloneProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clones/{cloneId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A clone's state; with Accept: text/event-stream an SSE stream of `clone` events (data: Clone), the state now and at every change, ending when the clone ends. Kept 15 minutes after it ended, on the node that ran it */
+        get: operations["getClone"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clones/{cloneId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop the clone's git and remove the half-made folder (state cancelled, error CLONE_CANCELLED); a finished clone is answered as it is */
+        post: operations["cancelClone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1658,6 +1729,34 @@ export interface components {
             upstream: string;
             /** @description this push set the upstream */
             upstreamSet: boolean;
+        };
+        /** @description A clone into a new project: running with git's latest progress, then succeeded (projectId), failed (error) or cancelled */
+        Clone: {
+            /** Format: uuid */
+            id: string;
+            /** @description the source as given (a local source as its path) */
+            url: string;
+            /** @description the new project folder */
+            path: string;
+            /** @enum {string} */
+            state: "running" | "succeeded" | "failed" | "cancelled";
+            progress?: {
+                /** @description git's phase, e.g. Receiving objects */
+                phase?: string;
+                percent?: number;
+                done?: number;
+                total?: number;
+            } | null;
+            /** Format: uuid */
+            projectId?: string | null;
+            error?: {
+                code?: string;
+                message?: string;
+            } | null;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            endedAt?: string | null;
         };
     };
     responses: {
@@ -6141,6 +6240,221 @@ export interface operations {
             };
             /** @description admins only */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description one folder name: no '/', not '.', '..' or '.git', not starting with '-', at most 255 bytes */
+                    name: string;
+                    /** @description absolute folder to create it in; default the workspaces root */
+                    parent?: string;
+                    gitInit?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description created and registered */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"];
+                };
+            };
+            /** @description INVALID: name or parent breaks its rule (field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PROJECT_PATH_REFUSED: the new folder would be outside the workspaces root (symlinks resolved), the root itself, on or around the app's own folders, or in, around or containing a project the caller may not use; one answer for all */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description FOLDER_EXISTS: something of that name is there already (never taken over) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    cloneProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    url: string;
+                    /** @description folder name; default the repository's name */
+                    name?: string;
+                    /** @description absolute folder to clone into; default the workspaces root */
+                    parent?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description started */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Clone"];
+                };
+            };
+            /** @description INVALID: url (a refused scheme), name or parent (field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PROJECT_PATH_REFUSED: the new folder would be outside the workspaces root (symlinks resolved), the root itself, on or around the app's own folders, or in, around or containing a project the caller may not use; one answer for all; CLONE_SOURCE_REFUSED: a local source that is absent, outside the root or in a project the caller may not use */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description FOLDER_EXISTS, CLONE_LIMIT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getClone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description clone id */
+                cloneId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the clone */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Clone"];
+                    "text/event-stream": string;
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNKNOWN_CLONE: unknown, ended long ago, or another user's (admins see all) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    cancelClone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description clone id */
+                cloneId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the clone, as it is now */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Clone"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNKNOWN_CLONE */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

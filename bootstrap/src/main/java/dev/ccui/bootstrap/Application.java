@@ -112,7 +112,8 @@ public final class Application implements AutoCloseable {
                 users,
                 events,
                 auditor,
-                clock);
+                clock,
+                sandbox);
         // Built before the account services: sign-out and disabled accounts end their terminals.
         this.workspace = opened(WorkspaceComponents.build(
                 config.workspace(),

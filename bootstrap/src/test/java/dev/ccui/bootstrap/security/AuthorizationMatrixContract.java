@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccui.adapters.http.HttpServer.RouteInfo;
 import dev.ccui.adapters.http.security.Access;
+import dev.ccui.adapters.process.workspace.git.GitFixture;
 import dev.ccui.bootstrap.testing.ApiClient;
 import dev.ccui.bootstrap.testing.TestApplication;
 import dev.ccui.bootstrap.testing.TranscriptFixtures;
@@ -105,6 +106,8 @@ abstract class AuthorizationMatrixContract {
                 "GET /api/api-keys",
                 "GET /api/projects",
                 "POST /api/projects",
+                "POST /api/projects/new",
+                "POST /api/projects/clone",
                 "GET /api/runs",
                 "GET /api/search")) {
             RULES.put(route, Rule.USER);
@@ -174,7 +177,10 @@ abstract class AuthorizationMatrixContract {
         for (String route : List.of(
                 "GET /api/runs/{runId}",
                 "POST /api/runs/{runId}/interrupt",
-                "POST /api/runs/{runId}/permissions/{requestId}")) {
+                "POST /api/runs/{runId}/permissions/{requestId}",
+                // A clone is its starter's (and admins'); others get 404 as for a run.
+                "GET /api/clones/{cloneId}",
+                "POST /api/clones/{cloneId}/cancel")) {
             RULES.put(route, Rule.RUN);
         }
         RULES.put("WEBSOCKET /ws", Rule.WS);
@@ -228,6 +234,7 @@ abstract class AuthorizationMatrixContract {
     private String runId;
     private String bystanderId;
     private Path projectDir;
+    private String cloneId;
 
     protected abstract TestApplication open(Path folder, Map<String, String> overrides);
 
@@ -263,6 +270,11 @@ abstract class AuthorizationMatrixContract {
                         "{\"projectId\":\"" + projectId + "\",\"prompt\":\"hi\",\"clientMessageId\":\"matrix-run\"}"))
                 .get("runId")
                 .asText();
+
+        Path shared = GitFixture.bare(folder.resolve("work").resolve("shared.git"));
+        var clone = olga.post("/api/projects/clone", "{\"url\":\"" + shared + "\",\"name\":\"olga-clone\"}");
+        assertThat(clone.statusCode()).as(clone.body()).isEqualTo(202);
+        cloneId = ApiClient.json(clone).get("id").asText();
 
         String olgaToken = token(olga);
         credentials.put(Caller.ANONYMOUS, Map.of());
@@ -461,7 +473,8 @@ abstract class AuthorizationMatrixContract {
                 .replace("{userId}", bystanderId)
                 .replace("{toolUseId}", "toolu_none")
                 .replace("{imageId}", "none")
-                .replace("{index}", "0");
+                .replace("{index}", "0")
+                .replace("{cloneId}", cloneId);
         if (path.startsWith("/api/users/{id}")) {
             path = path.replace("{id}", route.method().equals("DELETE") ? throwawayUser(n) : bystanderId);
         }
@@ -482,6 +495,7 @@ abstract class AuthorizationMatrixContract {
             case "POST /api/projects" ->
                 body = "{\"path\":\""
                         + Files.createDirectories(folder.resolve("work").resolve("reg" + n)) + "\"}";
+            case "POST /api/projects/new" -> body = "{\"name\":\"new" + n + "\"}";
             case "PATCH /api/projects/{projectId}" -> body = "{\"starred\":true}";
             case "POST /api/projects/{projectId}/members" -> body = "{\"userId\":\"" + bystanderId + "\"}";
             case "PATCH /api/sessions/{sessionId}" -> body = "{\"title\":\"t\"}";
