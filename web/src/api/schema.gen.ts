@@ -1006,13 +1006,18 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+<<<<<<< HEAD
     "/api/projects/new": {
+=======
+    "/api/push/vapid-public-key": {
+>>>>>>> push
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
+<<<<<<< HEAD
         get?: never;
         put?: never;
         /** Create an empty folder (optionally git init, branch main) under the workspaces root and register it as the caller's project */
@@ -1052,6 +1057,10 @@ export interface paths {
         };
         /** A clone's state; with Accept: text/event-stream an SSE stream of `clone` events (data: Clone), the state now and at every change, ending when the clone ends. Kept 15 minutes after it ended, on the node that ran it */
         get: operations["getClone"];
+=======
+        /** The server's VAPID public key (base64url, uncompressed P-256), for PushManager.subscribe's applicationServerKey */
+        get: operations["getVapidPublicKey"];
+>>>>>>> push
         put?: never;
         post?: never;
         delete?: never;
@@ -1060,7 +1069,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+<<<<<<< HEAD
     "/api/clones/{cloneId}/cancel": {
+=======
+    "/api/push/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's devices, oldest first */
+        get: operations["listPushSubscriptions"];
+        put?: never;
+        /** Register this browser's push subscription (201), or renew its keys when the same endpoint is registered already (200) */
+        post: operations["subscribePush"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/push/subscriptions/{id}": {
+>>>>>>> push
         parameters: {
             query?: never;
             header?: never;
@@ -1069,8 +1100,31 @@ export interface paths {
         };
         get?: never;
         put?: never;
+<<<<<<< HEAD
         /** Stop the clone's git and remove the half-made folder (state cancelled, error CLONE_CANCELLED); a finished clone is answered as it is */
         post: operations["cancelClone"];
+=======
+        post?: never;
+        /** Forget one of the caller's devices */
+        delete: operations["unsubscribePush"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/push/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which notifications the caller's devices get */
+        get: operations["getPushPreferences"];
+        /** Change some choices; topics left out keep theirs */
+        put: operations["updatePushPreferences"];
+        post?: never;
+>>>>>>> push
         delete?: never;
         options?: never;
         head?: never;
@@ -1730,6 +1784,7 @@ export interface components {
             /** @description this push set the upstream */
             upstreamSet: boolean;
         };
+<<<<<<< HEAD
         /** @description A clone into a new project: running with git's latest progress, then succeeded (projectId), failed (error) or cancelled */
         Clone: {
             /** Format: uuid */
@@ -1757,6 +1812,27 @@ export interface components {
             startedAt: string;
             /** Format: date-time */
             endedAt?: string | null;
+=======
+        /** @description One device of the caller that receives Web Push notifications. The endpoint itself is never returned (its path lets anyone send to the device): only its push service's origin. */
+        PushSubscription: {
+            /** Format: uuid */
+            id: string;
+            /** @description origin of the push service, e.g. https://fcm.googleapis.com */
+            service: string;
+            device?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PushSubscriptionList: {
+            items: components["schemas"]["PushSubscription"][];
+        };
+        /** @description Which notifications the caller's devices get. Unset: approvalNeeded, question and runFailed on, runFinished off. */
+        PushPreferences: {
+            approvalNeeded: boolean;
+            question: boolean;
+            runFinished: boolean;
+            runFailed: boolean;
+>>>>>>> push
         };
     };
     responses: {
@@ -6249,13 +6325,18 @@ export interface operations {
             };
         };
     };
+<<<<<<< HEAD
     createProject: {
+=======
+    getVapidPublicKey: {
+>>>>>>> push
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
+<<<<<<< HEAD
         requestBody: {
             content: {
                 "application/json": {
@@ -6394,13 +6475,24 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description the clone */
+=======
+        requestBody?: never;
+        responses: {
+            /** @description the key */
+>>>>>>> push
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+<<<<<<< HEAD
                     "application/json": components["schemas"]["Clone"];
                     "text/event-stream": string;
+=======
+                    "application/json": {
+                        publicKey: string;
+                    };
+>>>>>>> push
                 };
             };
             /** @description not signed in */
@@ -6412,7 +6504,155 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+<<<<<<< HEAD
             /** @description UNKNOWN_CLONE: unknown, ended long ago, or another user's (admins see all) */
+            404: {
+=======
+        };
+    };
+    listPushSubscriptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the devices */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushSubscriptionList"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+>>>>>>> push
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+<<<<<<< HEAD
+    cancelClone: {
+=======
+    subscribePush: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description https URL of a known push service (CCUI_PUSH_SERVICE_HOSTS) */
+                    endpoint: string;
+                    keys: {
+                        p256dh: string;
+                        auth: string;
+                    };
+                    device?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description already registered: keys renewed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushSubscription"];
+                };
+            };
+            /** @description registered */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushSubscription"];
+                };
+            };
+            /** @description endpoint not an https URL of a known push service, or bad keys (field names which) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PUSH_SUBSCRIPTION_LIMIT: 20 devices already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    unsubscribePush: {
+>>>>>>> push
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+<<<<<<< HEAD
+                /** @description clone id */
+                cloneId: string;
+=======
+                id: string;
+>>>>>>> push
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+<<<<<<< HEAD
+            /** @description the clone, as it is now */
+            202: {
+=======
+            /** @description forgotten */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description not signed in */
+            401: {
+>>>>>>> push
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+<<<<<<< HEAD
+                    "application/json": components["schemas"]["Clone"];
+=======
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such device of the caller */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6423,25 +6663,23 @@ export interface operations {
             };
         };
     };
-    cancelClone: {
+    getPushPreferences: {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                /** @description clone id */
-                cloneId: string;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description the clone, as it is now */
-            202: {
+            /** @description the choices */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Clone"];
+                    "application/json": components["schemas"]["PushPreferences"];
+>>>>>>> push
                 };
             };
             /** @description not signed in */
@@ -6453,8 +6691,51 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+<<<<<<< HEAD
             /** @description UNKNOWN_CLONE */
             404: {
+=======
+        };
+    };
+    updatePushPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    approvalNeeded?: boolean;
+                    question?: boolean;
+                    runFinished?: boolean;
+                    runFailed?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description the choices now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushPreferences"];
+                };
+            };
+            /** @description unknown topic or not a boolean */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+>>>>>>> push
                 headers: {
                     [name: string]: unknown;
                 };

@@ -25,6 +25,7 @@ import dev.ccui.bootstrap.components.AlertComponents;
 import dev.ccui.bootstrap.components.HistoryComponents;
 import dev.ccui.bootstrap.components.OperationsComponents;
 import dev.ccui.bootstrap.components.ProjectComponents;
+import dev.ccui.bootstrap.components.PushComponents;
 import dev.ccui.bootstrap.components.RunComponents;
 import dev.ccui.bootstrap.components.Sandboxing;
 import dev.ccui.bootstrap.components.Storage;
@@ -64,6 +65,7 @@ public final class Application implements AutoCloseable {
     private final ProjectComponents projects;
     private final WorkspaceComponents workspace;
     private final RunComponents runs;
+    private final PushComponents push;
     private final OperationsComponents operations;
     /** What {@link #close()} closes, the last built first. */
     private final Deque<AutoCloseable> closing;
@@ -133,6 +135,7 @@ public final class Application implements AutoCloseable {
                 workspace.terminals(),
                 sandbox,
                 AccountsComponents.firstAdminSetupCode(config.accounts(), config.http(), users.count() == 0));
+        this.push = opened(PushComponents.build(config.push(), database, runStore, projectStore, clock));
         this.runs = opened(RunComponents.build(
                 config.runs(),
                 config.claude(),
@@ -144,7 +147,8 @@ public final class Application implements AutoCloseable {
                 history.sessionProjects(),
                 projects.access(),
                 sandbox,
-                events,
+                // This node's run events also go to Web Push (each run's events are published by its own node only).
+                push.tap(events),
                 auditor,
                 clock));
         var probes = new ArrayList<HealthProbe>(storage.healthProbes());
@@ -224,6 +228,7 @@ public final class Application implements AutoCloseable {
         routes.addAll(history.routes());
         routes.addAll(runs.routes(edge, changes));
         routes.addAll(workspace.routes(edge, changes));
+        routes.addAll(push.routes());
         http = new HttpServer(edge, routes).start();
         projects.reportUnsafeProjects();
         operations.start();
@@ -272,6 +277,10 @@ public final class Application implements AutoCloseable {
 
     public OperationsComponents operations() {
         return operations;
+    }
+
+    public PushComponents push() {
+        return push;
     }
 
     /** Stops taking requests, lets in-flight ones finish (bounded), then closes every part, the last built first. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccui.adapters.http.HttpServer.RouteInfo;
 import dev.ccui.adapters.http.security.Access;
+import dev.ccui.adapters.process.push.PushSubscriberKeys;
 import dev.ccui.adapters.process.workspace.git.GitFixture;
 import dev.ccui.bootstrap.testing.ApiClient;
 import dev.ccui.bootstrap.testing.TestApplication;
@@ -54,6 +55,7 @@ abstract class AuthorizationMatrixContract {
         ADMIN,
         PROJECT,
         OWN_KEY,
+        OWN_PUSH_SUBSCRIPTION,
         RUN,
         WS,
         WS_TERMINAL
@@ -109,11 +111,17 @@ abstract class AuthorizationMatrixContract {
                 "POST /api/projects/new",
                 "POST /api/projects/clone",
                 "GET /api/runs",
-                "GET /api/search")) {
+                "GET /api/search",
+                "GET /api/push/vapid-public-key",
+                "GET /api/push/subscriptions",
+                "POST /api/push/subscriptions",
+                "GET /api/push/preferences",
+                "PUT /api/push/preferences")) {
             RULES.put(route, Rule.USER);
         }
         RULES.put("POST /api/api-keys", Rule.SESSION_ONLY_NO_KEY);
         RULES.put("DELETE /api/api-keys/{id}", Rule.OWN_KEY);
+        RULES.put("DELETE /api/push/subscriptions/{id}", Rule.OWN_PUSH_SUBSCRIPTION);
         for (String route : List.of(
                 "GET /api/users",
                 "POST /api/users",
@@ -210,7 +218,9 @@ abstract class AuthorizationMatrixContract {
             case SESSION_ONLY_NO_KEY -> key ? Expect.FORBIDDEN : Expect.ALLOWED;
             case ADMIN -> actsAsAdmin ? Expect.ALLOWED : Expect.FORBIDDEN;
             case PROJECT -> actsAsAdmin || ownerSide ? Expect.ALLOWED : Expect.FORBIDDEN;
-            case OWN_KEY, RUN -> actsAsAdmin || ownerSide ? Expect.ALLOWED : Expect.DENIED_403_OR_404;
+            // A device is its user's own: another member's delete finds nothing (an admin's neither: 404).
+            case OWN_KEY, OWN_PUSH_SUBSCRIPTION, RUN ->
+                actsAsAdmin || ownerSide ? Expect.ALLOWED : Expect.DENIED_403_OR_404;
             case WS_TERMINAL ->
                 caller == Caller.OWNER_MEMBER || caller == Caller.ADMIN || caller == Caller.KEY_TERMINAL
                         ? Expect.ALLOWED
@@ -240,7 +250,8 @@ abstract class AuthorizationMatrixContract {
 
     @BeforeEach
     void start() throws Exception {
-        app = open(folder, Map.of("METRICS_TOKEN", METRICS_TOKEN));
+        // Push subscriptions of the matrix point at a closed port on loopback: nothing is ever sent elsewhere.
+        app = open(folder, Map.of("METRICS_TOKEN", METRICS_TOKEN, "CCUI_PUSH_ALLOW_LOOPBACK_HTTP", "true"));
         base = app.startHttp();
         admin = ApiClient.setUpAdmin(base);
         olga = admin.createMember("olga");
@@ -481,6 +492,9 @@ abstract class AuthorizationMatrixContract {
         if (path.startsWith("/api/api-keys/{id}")) {
             path = path.replace("{id}", throwawayKey(n));
         }
+        if (path.startsWith("/api/push/subscriptions/{id}")) {
+            path = path.replace("{id}", throwawaySubscription(n));
+        }
         String body = null;
         switch (route.method() + " " + route.path()) {
             case "POST /api/auth/setup" -> body = "{\"username\":\"late\",\"password\":\"late password 12\"}";
@@ -567,6 +581,16 @@ abstract class AuthorizationMatrixContract {
 
     private String throwawayKey(int n) {
         return ApiClient.json(olga.post("/api/api-keys", "{\"name\":\"gone" + n + "\"}"))
+                .get("id")
+                .asText();
+    }
+
+    private String throwawaySubscription(int n) throws Exception {
+        var keys = new PushSubscriberKeys();
+        return ApiClient.json(olga.post(
+                        "/api/push/subscriptions",
+                        "{\"endpoint\":\"http://127.0.0.1:9/push/" + n + "\",\"keys\":{\"p256dh\":\"" + keys.p256dh()
+                                + "\",\"auth\":\"" + keys.auth() + "\"}}"))
                 .get("id")
                 .asText();
     }
