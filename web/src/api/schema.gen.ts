@@ -1006,18 +1006,13 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-<<<<<<< HEAD
     "/api/projects/new": {
-=======
-    "/api/push/vapid-public-key": {
->>>>>>> push
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-<<<<<<< HEAD
         get?: never;
         put?: never;
         /** Create an empty folder (optionally git init, branch main) under the workspaces root and register it as the caller's project */
@@ -1057,10 +1052,6 @@ export interface paths {
         };
         /** A clone's state; with Accept: text/event-stream an SSE stream of `clone` events (data: Clone), the state now and at every change, ending when the clone ends. Kept 15 minutes after it ended, on the node that ran it */
         get: operations["getClone"];
-=======
-        /** The server's VAPID public key (base64url, uncompressed P-256), for PushManager.subscribe's applicationServerKey */
-        get: operations["getVapidPublicKey"];
->>>>>>> push
         put?: never;
         post?: never;
         delete?: never;
@@ -1069,9 +1060,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-<<<<<<< HEAD
     "/api/clones/{cloneId}/cancel": {
-=======
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop the clone's git and remove the half-made folder (state cancelled, error CLONE_CANCELLED); a finished clone is answered as it is */
+        post: operations["cancelClone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/push/vapid-public-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The server's VAPID public key (base64url, uncompressed P-256), for PushManager.subscribe's applicationServerKey */
+        get: operations["getVapidPublicKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/push/subscriptions": {
         parameters: {
             query?: never;
@@ -1091,7 +1113,6 @@ export interface paths {
         trace?: never;
     };
     "/api/push/subscriptions/{id}": {
->>>>>>> push
         parameters: {
             query?: never;
             header?: never;
@@ -1100,10 +1121,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-<<<<<<< HEAD
-        /** Stop the clone's git and remove the half-made folder (state cancelled, error CLONE_CANCELLED); a finished clone is answered as it is */
-        post: operations["cancelClone"];
-=======
         post?: never;
         /** Forget one of the caller's devices */
         delete: operations["unsubscribePush"];
@@ -1124,7 +1141,6 @@ export interface paths {
         /** Change some choices; topics left out keep theirs */
         put: operations["updatePushPreferences"];
         post?: never;
->>>>>>> push
         delete?: never;
         options?: never;
         head?: never;
@@ -1784,7 +1800,6 @@ export interface components {
             /** @description this push set the upstream */
             upstreamSet: boolean;
         };
-<<<<<<< HEAD
         /** @description A clone into a new project: running with git's latest progress, then succeeded (projectId), failed (error) or cancelled */
         Clone: {
             /** Format: uuid */
@@ -1812,7 +1827,7 @@ export interface components {
             startedAt: string;
             /** Format: date-time */
             endedAt?: string | null;
-=======
+        };
         /** @description One device of the caller that receives Web Push notifications. The endpoint itself is never returned (its path lets anyone send to the device): only its push service's origin. */
         PushSubscription: {
             /** Format: uuid */
@@ -1832,7 +1847,6 @@ export interface components {
             question: boolean;
             runFinished: boolean;
             runFailed: boolean;
->>>>>>> push
         };
     };
     responses: {
@@ -6325,18 +6339,13 @@ export interface operations {
             };
         };
     };
-<<<<<<< HEAD
     createProject: {
-=======
-    getVapidPublicKey: {
->>>>>>> push
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-<<<<<<< HEAD
         requestBody: {
             content: {
                 "application/json": {
@@ -6475,24 +6484,13 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description the clone */
-=======
-        requestBody?: never;
-        responses: {
-            /** @description the key */
->>>>>>> push
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-<<<<<<< HEAD
                     "application/json": components["schemas"]["Clone"];
                     "text/event-stream": string;
-=======
-                    "application/json": {
-                        publicKey: string;
-                    };
->>>>>>> push
                 };
             };
             /** @description not signed in */
@@ -6504,10 +6502,87 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-<<<<<<< HEAD
             /** @description UNKNOWN_CLONE: unknown, ended long ago, or another user's (admins see all) */
             404: {
-=======
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    cancelClone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description clone id */
+                cloneId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the clone, as it is now */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Clone"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNKNOWN_CLONE */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getVapidPublicKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the key */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        publicKey: string;
+                    };
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     listPushSubscriptions: {
@@ -6530,7 +6605,6 @@ export interface operations {
             };
             /** @description not signed in */
             401: {
->>>>>>> push
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6540,9 +6614,6 @@ export interface operations {
             };
         };
     };
-<<<<<<< HEAD
-    cancelClone: {
-=======
     subscribePush: {
         parameters: {
             query?: never;
@@ -6612,26 +6683,16 @@ export interface operations {
         };
     };
     unsubscribePush: {
->>>>>>> push
         parameters: {
             query?: never;
             header?: never;
             path: {
-<<<<<<< HEAD
-                /** @description clone id */
-                cloneId: string;
-=======
                 id: string;
->>>>>>> push
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-<<<<<<< HEAD
-            /** @description the clone, as it is now */
-            202: {
-=======
             /** @description forgotten */
             204: {
                 headers: {
@@ -6641,14 +6702,10 @@ export interface operations {
             };
             /** @description not signed in */
             401: {
->>>>>>> push
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-<<<<<<< HEAD
-                    "application/json": components["schemas"]["Clone"];
-=======
                     "application/json": components["schemas"]["Error"];
                 };
             };
@@ -6679,7 +6736,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PushPreferences"];
->>>>>>> push
                 };
             };
             /** @description not signed in */
@@ -6691,10 +6747,6 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-<<<<<<< HEAD
-            /** @description UNKNOWN_CLONE */
-            404: {
-=======
         };
     };
     updatePushPreferences: {
@@ -6735,7 +6787,6 @@ export interface operations {
             };
             /** @description not signed in */
             401: {
->>>>>>> push
                 headers: {
                     [name: string]: unknown;
                 };
