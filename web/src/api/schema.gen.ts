@@ -290,10 +290,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Users the project is shared with */
+        /** Who has access: the owner and the members by name (anyone who may use the project), and whether the caller may share it */
         get: operations["listProjectMembers"];
         put?: never;
-        /** Share the project with a user (owner or admin) */
+        /** Share the project with a user (owner or admin), by userId or by username */
         post: operations["addProjectMember"];
         delete?: never;
         options?: never;
@@ -2782,7 +2782,18 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        userIds?: string[];
+                        userIds: string[];
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            username: string | null;
+                        } | null;
+                        members: {
+                            /** Format: uuid */
+                            id: string;
+                            username: string | null;
+                        }[];
+                        canShare: boolean;
                     };
                 };
             };
@@ -2829,7 +2840,8 @@ export interface operations {
             content: {
                 "application/json": {
                     /** Format: uuid */
-                    userId: string;
+                    userId?: string;
+                    username?: string;
                 };
             };
         };

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { addProject, errorMessage, updateProject } from '../../api/client';
 import type { Project, ProjectPatch } from '../../api/types';
 import { ErrorMessage } from '../shared';
+import { ProjectSharing } from './ProjectSharing';
 import { navigate, projectHref } from '../shell/route';
 
 function AddProjectForm({ onAdded, onCancel }: { onAdded: (p: Project) => void; onCancel: () => void }) {
@@ -46,6 +47,7 @@ function ProjectRow({ project, selected, onPatch }: {
 }) {
   const [actions, setActions] = useState(false);
   const [renaming, setRenaming] = useState(false);
+  const [sharing, setSharing] = useState(false);
   const [name, setName] = useState(project.name);
   const actionsId = useId();
 
@@ -92,6 +94,8 @@ function ProjectRow({ project, selected, onPatch }: {
           <button type="button" onClick={() => void onPatch(project, { archived: !project.archived }).then(() => setActions(false))}>
             {project.archived ? 'Unarchive' : 'Archive'}
           </button>
+          <button type="button" aria-expanded={sharing} onClick={() => setSharing((v) => !v)}>Sharing</button>
+          {sharing && <ProjectSharing projectId={project.id} projectName={project.name} />}
         </div>
       )}
     </li>
