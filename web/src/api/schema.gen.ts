@@ -290,10 +290,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Users the project is shared with */
+        /** Who has access: the owner and the members by name (anyone who may use the project), and whether the caller may share it */
         get: operations["listProjectMembers"];
         put?: never;
-        /** Share the project with a user (owner or admin) */
+        /** Share the project with a user (owner or admin), by userId or by username */
         post: operations["addProjectMember"];
         delete?: never;
         options?: never;
@@ -1147,6 +1147,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{projectId}/mcp-servers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The MCP servers the claude CLI sees in this project for the caller (the caller's user and local scopes, the project's .mcp.json), each health-checked by the CLI (`claude mcp list` and `get`) */
+        get: operations["mcpServers"];
+        put?: never;
+        /** Add a server through `claude mcp add-json` (its JSON on stdin): a command with args and env (stdio), or a URL with headers (http, sse). Env and header values are write-only. */
+        post: operations["addMcpServer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/mcp-servers/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a server through `claude mcp remove` */
+        delete: operations["removeMcpServer"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1847,6 +1882,25 @@ export interface components {
             question: boolean;
             runFinished: boolean;
             runFailed: boolean;
+        };
+        /** @description An MCP server as the claude CLI shows it for the caller in this project. The values of its environment variables and headers are never returned: only their names. */
+        McpServer: {
+            name: string;
+            /** @enum {string|null} */
+            scope: "local" | "project" | "user" | null;
+            /** @description the CLI's type: stdio, http, sse, ws, … */
+            transport: string;
+            command?: string | null;
+            args: string[];
+            envNames: string[];
+            /** @description without user info */
+            url?: string | null;
+            headerNames: string[];
+            /** @enum {string} */
+            status: "connected" | "degraded" | "needs_auth" | "failed" | "pending_approval" | "rejected" | "disabled" | "not_configured" | "unknown";
+            /** @description the CLI's own words */
+            statusText: string;
+            issue?: string | null;
         };
     };
     responses: {
@@ -2917,7 +2971,18 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        userIds?: string[];
+                        userIds: string[];
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            username: string | null;
+                        } | null;
+                        members: {
+                            /** Format: uuid */
+                            id: string;
+                            username: string | null;
+                        }[];
+                        canShare: boolean;
                     };
                 };
             };
@@ -2964,7 +3029,8 @@ export interface operations {
             content: {
                 "application/json": {
                     /** Format: uuid */
-                    userId: string;
+                    userId?: string;
+                    username?: string;
                 };
             };
         };
@@ -6787,6 +6853,262 @@ export interface operations {
             };
             /** @description not signed in */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    mcpServers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description servers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["McpServer"][];
+                    };
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not your project */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such project */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description MCP_CLI_FAILED: the CLI refused */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description CLI_TIMEOUT */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addMcpServer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /**
+                     * @default local
+                     * @enum {string}
+                     */
+                    scope?: "local" | "project" | "user";
+                    /**
+                     * @description default: stdio with a command, http with only a url
+                     * @enum {string}
+                     */
+                    transport?: "stdio" | "http" | "sse";
+                    command?: string;
+                    args?: string[];
+                    env?: {
+                        [key: string]: string;
+                    };
+                    /** @description http:// or https:// */
+                    url?: string;
+                    headers?: {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description added */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        name: string;
+                        scope: string;
+                        transport: string;
+                    };
+                };
+            };
+            /** @description a field breaks its rule (name, scope, transport, command, args, env, url, headers) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not your project */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such project */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description MCP_SERVER_EXISTS, MCP_CLI_FAILED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description CLI_TIMEOUT */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    removeMcpServer: {
+        parameters: {
+            query?: {
+                /** @description local, project or user; absent: wherever the CLI finds it */
+                scope?: "local" | "project" | "user";
+            };
+            header?: never;
+            path: {
+                /** @description project id */
+                projectId: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description not a server name or scope */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not your project */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such project; MCP_SERVER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description MCP_SCOPE_REQUIRED (in several scopes), MCP_CLI_FAILED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description CLI_TIMEOUT */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

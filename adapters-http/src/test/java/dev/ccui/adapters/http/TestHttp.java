@@ -7,6 +7,7 @@ import dev.ccui.adapters.http.auth.AuthRoutes;
 import dev.ccui.adapters.http.health.HealthRoutes;
 import dev.ccui.adapters.http.json.Json;
 import dev.ccui.adapters.http.maintenance.MaintenanceRoutes;
+import dev.ccui.adapters.http.mcp.McpRoutes;
 import dev.ccui.adapters.http.metrics.HttpMetrics;
 import dev.ccui.adapters.http.project.ProjectRoutes;
 import dev.ccui.adapters.http.project.UnsafeProjectRoutes;
@@ -136,6 +137,7 @@ public final class TestHttp implements AutoCloseable {
                                 new FileRoutes(null),
                                 new GitRoutes(null),
                                 new PushRoutes(null),
+                                new McpRoutes(null),
                                 new TerminalEndpoint(null, edge.webSockets(), edge.maintenance(), changes)))
                 .start();
     }

@@ -179,7 +179,10 @@ abstract class AuthorizationMatrixContract {
                 "DELETE /api/projects/{projectId}/git/stashes/{index}",
                 "POST /api/projects/{projectId}/git/fetch",
                 "POST /api/projects/{projectId}/git/pull",
-                "POST /api/projects/{projectId}/git/push")) {
+                "POST /api/projects/{projectId}/git/push",
+                "GET /api/projects/{projectId}/mcp-servers",
+                "POST /api/projects/{projectId}/mcp-servers",
+                "DELETE /api/projects/{projectId}/mcp-servers/{name}")) {
             RULES.put(route, Rule.PROJECT);
         }
         for (String route : List.of(
@@ -485,7 +488,8 @@ abstract class AuthorizationMatrixContract {
                 .replace("{toolUseId}", "toolu_none")
                 .replace("{imageId}", "none")
                 .replace("{index}", "0")
-                .replace("{cloneId}", cloneId);
+                .replace("{cloneId}", cloneId)
+                .replace("{name}", "none");
         if (path.startsWith("/api/users/{id}")) {
             path = path.replace("{id}", route.method().equals("DELETE") ? throwawayUser(n) : bystanderId);
         }

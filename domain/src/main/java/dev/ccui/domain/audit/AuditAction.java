@@ -44,6 +44,8 @@ public enum AuditAction {
     GIT_PULLED("git.pulled"),
     GIT_PUSHED("git.pushed"),
     TERMINAL_OPENED("terminal.opened"),
+    MCP_SERVER_ADDED("mcp.server_added"),
+    MCP_SERVER_REMOVED("mcp.server_removed"),
     RUN_STARTED("run.started"),
     RUN_STOPPED("run.stopped"),
     PERMISSION_DECIDED("permission.decided"),
