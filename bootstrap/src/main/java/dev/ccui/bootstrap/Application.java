@@ -145,6 +145,7 @@ public final class Application implements AutoCloseable {
                 sandbox,
                 events,
                 auditor,
+                users,
                 clock));
         var probes = new ArrayList<HealthProbe>(storage.healthProbes());
         probes.addAll(List.of(runs.healthProbe(), history.healthProbe(), new SandboxHealthProbe(sandbox)));
