@@ -154,6 +154,7 @@ public final class Application implements AutoCloseable {
                 // This node's run events also go to Web Push (each run's events are published by its own node only).
                 push.tap(events),
                 auditor,
+                users,
                 clock));
         var probes = new ArrayList<HealthProbe>(storage.healthProbes());
         probes.addAll(List.of(runs.healthProbe(), history.healthProbe(), new SandboxHealthProbe(sandbox)));

@@ -49,6 +49,8 @@ public enum AuditAction {
     RUN_STARTED("run.started"),
     RUN_STOPPED("run.stopped"),
     PERMISSION_DECIDED("permission.decided"),
+    /** A message was queued behind a running turn, edited, removed, sent first ("send now") or dropped. */
+    QUEUE_CHANGED("run.queue_changed"),
     MAINTENANCE_CHANGED("maintenance.changed"),
     /** A capability or API-key scope was missing (terminal, bypassPermissions). */
     CAPABILITY_REFUSED("access.capability_refused");
