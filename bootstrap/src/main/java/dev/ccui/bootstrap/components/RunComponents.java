@@ -19,6 +19,7 @@ import dev.ccui.application.health.port.out.HealthProbe;
 import dev.ccui.application.project.ProjectAccess;
 import dev.ccui.application.project.port.out.ProjectRepository;
 import dev.ccui.application.run.RunService;
+import dev.ccui.application.run.port.out.RunCommandRelay;
 import dev.ccui.application.run.port.out.RunRepository;
 import dev.ccui.application.run.port.out.SessionProjects;
 import dev.ccui.application.sandbox.port.out.ProcessSandbox;
@@ -65,6 +66,7 @@ public final class RunComponents implements AutoCloseable {
             ProjectAccess access,
             ProcessSandbox sandbox,
             EventBus events,
+            RunCommandRelay relay,
             Auditor auditor,
             Clock clock) {
         var cliEnvironment = new HashMap<>(environment);
@@ -89,7 +91,8 @@ public final class RunComponents implements AutoCloseable {
                 auditor,
                 clock,
                 config.settings(node),
-                access);
+                access,
+                relay);
         return new RunComponents(
                 claude,
                 runs,
@@ -113,6 +116,11 @@ public final class RunComponents implements AutoCloseable {
 
     public void bindGauges(HttpMetrics metrics) {
         metrics.gauge("ccui.runs.active", "active Claude runs on this node", runs::activeRuns);
+    }
+
+    /** {@code Main}'s shutdown hook drains and then closes the runner: the runner's own hook must not kill the CLIs first. */
+    public void leaveShutdownToOwner() {
+        claude.leaveShutdownToOwner();
     }
 
     /** Ends this node's runs left from before a restart as lost, then beats and watches the other nodes. */
