@@ -57,8 +57,7 @@ class NginxNodesIT {
     void start() throws Exception {
         assertThat(OpsTools.onPath("nginx")).as("nginx is installed").isTrue();
         folder = Files.createTempDirectory("ccui-nginx-nodes-it");
-        nodes = TwoNodes.start(
-                Files.createDirectories(folder.resolve("nodes")), Map.of("CCUI_TRUSTED_PROXIES", "127.0.0.1"));
+        nodes = TwoNodes.start(Files.createDirectories(folder.resolve("nodes")), Map.of());
         database = Database.open(DatabaseSettings.fromUrl(nodes.a().postgresUrl(), 2));
         String a = nodes.onA().base().replace("http://", "");
         String b = nodes.onB().base().replace("http://", "");
