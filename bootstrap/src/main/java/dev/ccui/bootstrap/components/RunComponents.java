@@ -20,6 +20,7 @@ import dev.ccui.application.health.port.out.HealthProbe;
 import dev.ccui.application.project.ProjectAccess;
 import dev.ccui.application.project.port.out.ProjectRepository;
 import dev.ccui.application.run.RunService;
+import dev.ccui.application.run.port.out.RunCommandRelay;
 import dev.ccui.application.run.port.out.RunRepository;
 import dev.ccui.application.run.port.out.SessionProjects;
 import dev.ccui.application.sandbox.port.out.ProcessSandbox;
@@ -67,6 +68,7 @@ public final class RunComponents implements AutoCloseable {
             ProjectAccess access,
             ProcessSandbox sandbox,
             EventBus events,
+            RunCommandRelay relay,
             Auditor auditor,
             UserRepository users,
             Clock clock) {
@@ -95,7 +97,8 @@ public final class RunComponents implements AutoCloseable {
                 config.settings(node),
                 access,
                 new JdbiQueuedMessages(database.jdbi()),
-                users);
+                users,
+                relay);
         return new RunComponents(
                 claude,
                 runs,
@@ -119,6 +122,11 @@ public final class RunComponents implements AutoCloseable {
 
     public void bindGauges(HttpMetrics metrics) {
         metrics.gauge("ccui.runs.active", "active Claude runs on this node", runs::activeRuns);
+    }
+
+    /** {@code Main}'s shutdown hook drains and then closes the runner: the runner's own hook must not kill the CLIs first. */
+    public void leaveShutdownToOwner() {
+        claude.leaveShutdownToOwner();
     }
 
     /** Ends this node's runs left from before a restart as lost, then beats and watches the other nodes. */
