@@ -6198,8 +6198,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description the run is not active on this node */
+            /** @description the run is active on a node this one cannot reach without REDIS_URL (RUN_NOT_HERE), or its node is gone and the run is now lost (RUN_LOST: continue the session to resume it) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the run's node did not answer within CCUI_NODE_COMMAND_TIMEOUT (NODE_UNREACHABLE, with Retry-After) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6275,8 +6284,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description already decided, timed out, or unknown */
+            /** @description already decided, timed out, or unknown; RUN_NOT_HERE or RUN_LOST as for an interrupt */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the run's node did not answer within CCUI_NODE_COMMAND_TIMEOUT (NODE_UNREACHABLE, with Retry-After) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
