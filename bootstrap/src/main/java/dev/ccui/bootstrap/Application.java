@@ -23,9 +23,11 @@ import dev.ccui.application.sandbox.SandboxHealthProbe;
 import dev.ccui.bootstrap.components.AccountStore;
 import dev.ccui.bootstrap.components.AccountsComponents;
 import dev.ccui.bootstrap.components.AlertComponents;
+import dev.ccui.bootstrap.components.CliConfigComponents;
 import dev.ccui.bootstrap.components.HistoryComponents;
 import dev.ccui.bootstrap.components.OperationsComponents;
 import dev.ccui.bootstrap.components.ProjectComponents;
+import dev.ccui.bootstrap.components.PushComponents;
 import dev.ccui.bootstrap.components.RunComponents;
 import dev.ccui.bootstrap.components.Sandboxing;
 import dev.ccui.bootstrap.components.Storage;
@@ -64,7 +66,9 @@ public final class Application implements AutoCloseable {
     private final HistoryComponents history;
     private final ProjectComponents projects;
     private final WorkspaceComponents workspace;
+    private final CliConfigComponents cliConfig;
     private final RunComponents runs;
+    private final PushComponents push;
     private final OperationsComponents operations;
     /** What {@link #close()} closes, the last built first. */
     private final Deque<AutoCloseable> closing;
@@ -113,7 +117,8 @@ public final class Application implements AutoCloseable {
                 users,
                 events,
                 auditor,
-                clock);
+                clock,
+                sandbox);
         // Built before the account services: sign-out and disabled accounts end their terminals.
         this.workspace = opened(WorkspaceComponents.build(
                 config.workspace(),
@@ -133,6 +138,9 @@ public final class Application implements AutoCloseable {
                 workspace.terminals(),
                 sandbox,
                 AccountsComponents.firstAdminSetupCode(config.accounts(), config.http(), users.count() == 0));
+        this.push = opened(PushComponents.build(config.push(), database, runStore, projectStore, clock));
+        this.cliConfig =
+                CliConfigComponents.build(config.claude(), config.environment(), sandbox, projects.access(), auditor);
         this.runs = opened(RunComponents.build(
                 config.runs(),
                 config.claude(),
@@ -144,8 +152,10 @@ public final class Application implements AutoCloseable {
                 history.sessionProjects(),
                 projects.access(),
                 sandbox,
-                events,
+                // This node's run events also go to Web Push (each run's events are published by its own node only).
+                push.tap(events),
                 auditor,
+                users,
                 clock));
         // The CLI's version check starts a Node process (a second or more): run it now, beside the
         // rest of the start, so the first health request does not wait for it.
@@ -235,6 +245,8 @@ public final class Application implements AutoCloseable {
         routes.addAll(history.routes());
         routes.addAll(runs.routes(edge, changes));
         routes.addAll(workspace.routes(edge, changes));
+        routes.addAll(push.routes());
+        routes.addAll(cliConfig.routes());
         http = new HttpServer(edge, routes, starting).start();
         projects.reportUnsafeProjects();
         operations.start();
@@ -283,6 +295,10 @@ public final class Application implements AutoCloseable {
 
     public OperationsComponents operations() {
         return operations;
+    }
+
+    public PushComponents push() {
+        return push;
     }
 
     /** Stops taking requests, lets in-flight ones finish (bounded), then closes every part, the last built first. */

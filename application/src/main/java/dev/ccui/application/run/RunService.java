@@ -6,20 +6,27 @@ import dev.ccui.application.events.port.out.EventBus;
 import dev.ccui.application.project.ProjectAccess;
 import dev.ccui.application.project.port.out.ProjectRepository;
 import dev.ccui.application.run.port.in.EventSubscription;
+import dev.ccui.application.run.port.in.MessageQueueUseCase;
 import dev.ccui.application.run.port.in.PermissionAnswer;
+import dev.ccui.application.run.port.in.QueuedMessageEdit;
 import dev.ccui.application.run.port.in.RunUseCase;
+import dev.ccui.application.run.port.in.SendOutcome;
 import dev.ccui.application.run.port.in.StartRunCommand;
 import dev.ccui.application.run.port.in.StartedRun;
 import dev.ccui.application.run.port.out.ClaudeRunner;
 import dev.ccui.application.run.port.out.NodeHeartbeats;
+import dev.ccui.application.run.port.out.QueuedMessages;
 import dev.ccui.application.run.port.out.RunEventLog;
 import dev.ccui.application.run.port.out.RunRepository;
 import dev.ccui.application.run.port.out.SessionProjects;
+import dev.ccui.application.user.port.out.UserRepository;
 import dev.ccui.domain.audit.AuditAction;
 import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.error.ConflictException;
 import dev.ccui.domain.project.Project;
 import dev.ccui.domain.run.LoggedRunEvent;
+import dev.ccui.domain.run.QueuedMessage;
+import dev.ccui.domain.run.QueuedMessageId;
 import dev.ccui.domain.run.Run;
 import dev.ccui.domain.run.RunEvent;
 import dev.ccui.domain.run.RunId;
@@ -29,6 +36,8 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs, as clients use them: one CLI process per active session on this node
@@ -36,7 +45,8 @@ import java.util.function.Consumer;
  * followed through {@link SubscriberFeed} (runs of other nodes too), with {@link NodeJanitor}
  * keeping the shared store honest about nodes that are gone. This class only routes.
  */
-public final class RunService implements RunUseCase, AutoCloseable {
+public final class RunService implements RunUseCase, MessageQueueUseCase, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RunService.class);
     private static final int LIST_LIMIT = 200;
 
     private final RunRepository runs;
@@ -49,6 +59,7 @@ public final class RunService implements RunUseCase, AutoCloseable {
     private final RunAdmission admission;
     private final SubscriberFeed feed;
     private final NodeJanitor janitor;
+    private final MessageQueue queue;
 
     public RunService(
             ClaudeRunner runner,
@@ -60,8 +71,23 @@ public final class RunService implements RunUseCase, AutoCloseable {
             EventBus bus,
             Auditor auditor,
             Clock clock,
-            RunSettings settings) {
-        this(runner, log, runs, nodes, projects, index, bus, auditor, clock, settings, new ProjectAccess(projects));
+            RunSettings settings,
+            QueuedMessages queued,
+            UserRepository users) {
+        this(
+                runner,
+                log,
+                runs,
+                nodes,
+                projects,
+                index,
+                bus,
+                auditor,
+                clock,
+                settings,
+                new ProjectAccess(projects),
+                queued,
+                users);
     }
 
     public RunService(
@@ -75,7 +101,9 @@ public final class RunService implements RunUseCase, AutoCloseable {
             Auditor auditor,
             Clock clock,
             RunSettings settings,
-            ProjectAccess projectAccess) {
+            ProjectAccess projectAccess,
+            QueuedMessages queued,
+            UserRepository users) {
         this.runs = runs;
         this.log = log;
         this.auditor = auditor;
@@ -85,10 +113,26 @@ public final class RunService implements RunUseCase, AutoCloseable {
                 runner,
                 index,
                 new LiveSession.Services(
-                        runs, events, auditor, clock, settings.permissionTimeout(), DelayedTasks.on(timers)));
+                        runs,
+                        events,
+                        auditor,
+                        clock,
+                        settings.permissionTimeout(),
+                        DelayedTasks.on(timers),
+                        // Its own thread: the queue's lock comes before a session's, never after.
+                        sessionId -> Thread.ofVirtual().name("ccui-queue-drain").start(() -> drain(sessionId))));
         this.admission = new RunAdmission(runs, index, sessions, auditor, clock, settings);
         this.feed = new SubscriberFeed(log, runs, bus, sessions::activeRunId);
         this.janitor = new NodeJanitor(runs, log, nodes, events, clock, settings);
+        this.queue = new MessageQueue(queued, runs, users, access, admission, sessions, events, auditor, clock);
+    }
+
+    private void drain(SessionId sessionId) {
+        try {
+            queue.drain(sessionId);
+        } catch (RuntimeException e) {
+            LOG.error("the queue of session {} could not be sent on", sessionId, e);
+        }
     }
 
     /** Called once at startup: see {@link NodeJanitor#recover} and {@link NodeJanitor#schedule}. */
@@ -150,6 +194,34 @@ public final class RunService implements RunUseCase, AutoCloseable {
                                 ? " (then " + answer.mode().cliName() + ")"
                                 : "")
                         + " request " + requestId);
+    }
+
+    @Override
+    public SendOutcome sendOrQueue(Principal caller, StartRunCommand command, ClientInfo client) {
+        Project project = access.requireWorkspace(caller, command.projectId());
+        access.requireMode(caller, command.permissionMode(), client);
+        return queue.sendOrQueue(caller, project, command, client);
+    }
+
+    @Override
+    public List<QueuedMessage> queued(Principal caller, SessionId sessionId) {
+        return queue.queued(caller, sessionId);
+    }
+
+    @Override
+    public QueuedMessage edit(
+            Principal caller, SessionId sessionId, QueuedMessageId id, QueuedMessageEdit edit, ClientInfo client) {
+        return queue.edit(caller, sessionId, id, edit, client);
+    }
+
+    @Override
+    public void remove(Principal caller, SessionId sessionId, QueuedMessageId id, ClientInfo client) {
+        queue.remove(caller, sessionId, id, client);
+    }
+
+    @Override
+    public SendOutcome sendNow(Principal caller, SessionId sessionId, QueuedMessageId id, ClientInfo client) {
+        return queue.sendNow(caller, sessionId, id, client);
     }
 
     @Override

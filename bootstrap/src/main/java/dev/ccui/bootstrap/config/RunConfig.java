@@ -10,6 +10,7 @@ import java.util.Optional;
  *
  * @param nodeId      {@code CCUI_NODE_ID}; unset, one is kept in the data dir
  * @param nodeTimeout a node silent this long is taken for dead and its runs end as lost
+ * @param silenceTimeout a CLI printing nothing in a turn this long (no prompt open) is killed, its run failed
  */
 public record RunConfig(
         int perUser,
@@ -17,7 +18,8 @@ public record RunConfig(
         Duration permissionTimeout,
         Duration eventRetention,
         Optional<String> nodeId,
-        Duration nodeTimeout) {
+        Duration nodeTimeout,
+        Duration silenceTimeout) {
 
     /** The run settings once the node id is known (configured, or read from the data dir). */
     public RunSettings settings(NodeId node) {
@@ -31,9 +33,13 @@ public record RunConfig(
                 r.duration("CCUI_PERMISSION_TIMEOUT", Duration.ofMinutes(5)),
                 r.duration("CCUI_RUN_EVENT_RETENTION", Duration.ofDays(30)),
                 r.optional("CCUI_NODE_ID"),
-                r.duration("CCUI_NODE_TIMEOUT", Duration.ofMinutes(2)));
+                r.duration("CCUI_NODE_TIMEOUT", Duration.ofMinutes(2)),
+                r.duration("CCUI_RUN_SILENCE_TIMEOUT", Duration.ofMinutes(30)));
         if (config.permissionTimeout().isZero() || config.permissionTimeout().isNegative()) {
             r.problem("CCUI_PERMISSION_TIMEOUT must be positive, e.g. 5m");
+        }
+        if (config.silenceTimeout().compareTo(Duration.ofSeconds(1)) < 0) {
+            r.problem("CCUI_RUN_SILENCE_TIMEOUT must be at least 1s, e.g. 30m");
         }
         if (config.eventRetention().compareTo(Duration.ofHours(1)) < 0) {
             r.problem("CCUI_RUN_EVENT_RETENTION must be at least 1h");
