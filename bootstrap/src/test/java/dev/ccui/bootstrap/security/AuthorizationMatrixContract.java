@@ -171,7 +171,10 @@ abstract class AuthorizationMatrixContract {
                 "DELETE /api/projects/{projectId}/git/stashes/{index}",
                 "POST /api/projects/{projectId}/git/fetch",
                 "POST /api/projects/{projectId}/git/pull",
-                "POST /api/projects/{projectId}/git/push")) {
+                "POST /api/projects/{projectId}/git/push",
+                "GET /api/projects/{projectId}/worktrees",
+                "POST /api/projects/{projectId}/worktrees",
+                "DELETE /api/projects/{projectId}/worktrees/{worktreeId}")) {
             RULES.put(route, Rule.PROJECT);
         }
         for (String route : List.of(
@@ -474,7 +477,8 @@ abstract class AuthorizationMatrixContract {
                 .replace("{toolUseId}", "toolu_none")
                 .replace("{imageId}", "none")
                 .replace("{index}", "0")
-                .replace("{cloneId}", cloneId);
+                .replace("{cloneId}", cloneId)
+                .replace("{worktreeId}", projectId);
         if (path.startsWith("/api/users/{id}")) {
             path = path.replace("{id}", route.method().equals("DELETE") ? throwawayUser(n) : bystanderId);
         }

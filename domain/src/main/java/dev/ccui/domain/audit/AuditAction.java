@@ -43,6 +43,8 @@ public enum AuditAction {
     GIT_FETCHED("git.fetched"),
     GIT_PULLED("git.pulled"),
     GIT_PUSHED("git.pushed"),
+    GIT_WORKTREE_CREATED("git.worktree_created"),
+    GIT_WORKTREE_REMOVED("git.worktree_removed"),
     TERMINAL_OPENED("terminal.opened"),
     RUN_STARTED("run.started"),
     RUN_STOPPED("run.stopped"),
