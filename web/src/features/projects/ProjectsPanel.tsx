@@ -3,6 +3,7 @@ import { addProject, errorMessage, updateProject } from '../../api/client';
 import type { Project, ProjectPatch } from '../../api/types';
 import { getProject } from '../../api/projects';
 import { ErrorMessage } from '../shared';
+import { ProjectSharing } from './ProjectSharing';
 import { navigate, projectHref } from '../shell/route';
 import { CloneForm, NewFolderForm } from './NewProjectForms';
 import { Worktrees } from './Worktrees';
@@ -78,6 +79,7 @@ function ProjectRow({ project, selected, onPatch, onAdded, worktree = false }: {
   const [actions, setActions] = useState(false);
   const [trees, setTrees] = useState(false);
   const [renaming, setRenaming] = useState(false);
+  const [sharing, setSharing] = useState(false);
   const [name, setName] = useState(project.name);
   const actionsId = useId();
 
@@ -128,6 +130,8 @@ function ProjectRow({ project, selected, onPatch, onAdded, worktree = false }: {
           <button type="button" onClick={() => void onPatch(project, { archived: !project.archived }).then(() => setActions(false))}>
             {project.archived ? 'Unarchive' : 'Archive'}
           </button>
+          <button type="button" aria-expanded={sharing} onClick={() => setSharing((v) => !v)}>Sharing</button>
+          {sharing && <ProjectSharing projectId={project.id} projectName={project.name} />}
           {!project.parentId && (
             <button type="button" aria-expanded={trees} onClick={() => setTrees((t) => !t)}>Worktrees</button>
           )}
