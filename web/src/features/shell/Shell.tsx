@@ -58,8 +58,8 @@ function useProjects() {
   return { projects, loading, error, replace };
 }
 
-function ProjectHome({ projectId, project, tab, lastSessionId }: {
-  projectId: string; project: Project | undefined; tab?: ToolTab; lastSessionId?: string;
+function ProjectHome({ projectId, project, tab, resume, lastSessionId }: {
+  projectId: string; project: Project | undefined; tab?: ToolTab; resume?: string; lastSessionId?: string;
 }) {
   const name = project?.name ?? 'Project';
   usePageTitle(tab ? `${tab[0].toUpperCase()}${tab.slice(1)} · ${name}` : name);
@@ -77,7 +77,7 @@ function ProjectHome({ projectId, project, tab, lastSessionId }: {
         chatHref={lastSessionId ? sessionHref(projectId, lastSessionId) : undefined} />
       <div className="tab-panel" role="tabpanel" id={tabPanelId} aria-labelledby={`tab-${tab ?? 'chat'}`}>
         <Suspense fallback={<p className="muted center" role="status">Loading…</p>}>
-          {tab === 'terminal' && <TerminalTab key={projectId} projectId={projectId} />}
+          {tab === 'terminal' && <TerminalTab key={`${projectId}:${resume ?? ''}`} projectId={projectId} resumeSessionId={resume} />}
           {tab === 'files' && <FilesTab key={projectId} projectId={projectId} />}
           {tab === 'git' && <GitTab key={projectId} projectId={projectId} />}
         </Suspense>
@@ -233,7 +233,7 @@ function Workspace({ user, onSignOut }: { user: User; onSignOut: () => void }) {
           <Suspense fallback={<p className="muted center" role="status">Loading…</p>}>
             {effective.page === 'home' && <Welcome projects={projects} />}
             {effective.page === 'project' && (
-              <ProjectHome projectId={effective.projectId} project={project} tab={effective.tab}
+              <ProjectHome projectId={effective.projectId} project={project} tab={effective.tab} resume={effective.resume}
                 lastSessionId={lastSession.get(effective.projectId)} />
             )}
             {effective.page === 'new-session' && (

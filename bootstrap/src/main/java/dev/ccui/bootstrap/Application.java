@@ -21,7 +21,9 @@ import dev.ccui.application.health.port.out.HealthProbe;
 import dev.ccui.application.ratelimit.RateLimitService;
 import dev.ccui.application.ratelimit.port.out.RateLimiter;
 import dev.ccui.application.run.port.out.RunCommandRelay;
+import dev.ccui.application.run.port.out.SessionProjects;
 import dev.ccui.application.sandbox.SandboxHealthProbe;
+import dev.ccui.application.workspace.terminal.port.out.ResumableSessions;
 import dev.ccui.bootstrap.components.AccountStore;
 import dev.ccui.bootstrap.components.AccountsComponents;
 import dev.ccui.bootstrap.components.AlertComponents;
@@ -39,12 +41,15 @@ import dev.ccui.bootstrap.metrics.SlowQueryMetrics;
 import dev.ccui.bootstrap.telemetry.RunSpans;
 import dev.ccui.bootstrap.telemetry.Telemetry;
 import dev.ccui.bootstrap.telemetry.TracedStatements;
+import dev.ccui.domain.project.ProjectId;
+import dev.ccui.domain.session.SessionId;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -129,7 +134,8 @@ public final class Application implements AutoCloseable {
                 projects.access(),
                 sandbox,
                 auditor,
-                history.restorer()::restore));
+                resumable(history.sessionProjects()),
+                projects.gitFolders()));
         this.accounts = AccountsComponents.build(
                 config.accounts(),
                 config.dataDir(),
@@ -350,5 +356,20 @@ public final class Application implements AutoCloseable {
                 LOG.warn("closing {} failed: {}", e.getClass().getSimpleName(), e.getMessage());
             }
         }
+    }
+
+    /** A terminal resumes only a session the index knows in its own project, its transcript restored first. */
+    private static ResumableSessions resumable(SessionProjects sessions) {
+        return new ResumableSessions() {
+            @Override
+            public Optional<ProjectId> projectOf(SessionId session) {
+                return sessions.projectOf(session);
+            }
+
+            @Override
+            public void prepareResume(SessionId session) {
+                sessions.prepareResume(session);
+            }
+        };
     }
 }

@@ -184,6 +184,9 @@ abstract class AuthorizationMatrixContract {
                 "POST /api/projects/{projectId}/git/fetch",
                 "POST /api/projects/{projectId}/git/pull",
                 "POST /api/projects/{projectId}/git/push",
+                "GET /api/projects/{projectId}/worktrees",
+                "POST /api/projects/{projectId}/worktrees",
+                "DELETE /api/projects/{projectId}/worktrees/{worktreeId}",
                 "GET /api/projects/{projectId}/mcp-servers",
                 "POST /api/projects/{projectId}/mcp-servers",
                 "DELETE /api/projects/{projectId}/mcp-servers/{name}")) {
@@ -504,6 +507,7 @@ abstract class AuthorizationMatrixContract {
                 .replace("{messageId}", "00000000-0000-0000-0000-00000000000" + (n % 10))
                 .replace("{index}", "0")
                 .replace("{cloneId}", cloneId)
+                .replace("{worktreeId}", projectId)
                 .replace("{name}", "none");
         if (path.startsWith("/api/users/{id}")) {
             path = path.replace("{id}", route.method().equals("DELETE") ? throwawayUser(n) : bystanderId);
