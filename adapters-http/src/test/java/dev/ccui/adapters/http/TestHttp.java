@@ -14,6 +14,7 @@ import dev.ccui.adapters.http.project.UnsafeProjectRoutes;
 import dev.ccui.adapters.http.run.RunRoutes;
 import dev.ccui.adapters.http.session.SessionRoutes;
 import dev.ccui.adapters.http.user.UserRoutes;
+import dev.ccui.adapters.http.workspace.CommitMessageRoutes;
 import dev.ccui.adapters.http.workspace.FileRoutes;
 import dev.ccui.adapters.http.workspace.GitRoutes;
 import dev.ccui.adapters.http.workspace.TerminalEndpoint;
@@ -136,6 +137,7 @@ public final class TestHttp implements AutoCloseable {
                                 new FileRoutes(null),
                                 new GitRoutes(null),
                                 new McpRoutes(null),
+                                new CommitMessageRoutes(null),
                                 new TerminalEndpoint(null, edge.webSockets(), edge.maintenance(), changes)))
                 .start();
     }

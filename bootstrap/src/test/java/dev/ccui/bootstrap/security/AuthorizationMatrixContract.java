@@ -169,6 +169,7 @@ abstract class AuthorizationMatrixContract {
                 "POST /api/projects/{projectId}/git/fetch",
                 "POST /api/projects/{projectId}/git/pull",
                 "POST /api/projects/{projectId}/git/push",
+                "POST /api/projects/{projectId}/git/commit-message",
                 "GET /api/projects/{projectId}/mcp-servers",
                 "POST /api/projects/{projectId}/mcp-servers",
                 "DELETE /api/projects/{projectId}/mcp-servers/{name}")) {
