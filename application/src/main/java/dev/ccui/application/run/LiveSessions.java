@@ -108,6 +108,17 @@ final class LiveSessions {
         return live;
     }
 
+    /** Ends every active run {@code lost}; how many there were. */
+    int handOverAll() {
+        int handed = 0;
+        for (LiveSession live : List.copyOf(sessions.values())) {
+            if (live.handOver()) {
+                handed++;
+            }
+        }
+        return handed;
+    }
+
     /** Ends every process; their runs end as the processes report it. */
     void closeAll() {
         List.copyOf(sessions.values()).forEach(LiveSession::closeProcess);

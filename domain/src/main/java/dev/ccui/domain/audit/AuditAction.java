@@ -17,6 +17,8 @@ public enum AuditAction {
     API_KEY_CREATED("api_key.created"),
     API_KEY_REVOKED("api_key.revoked"),
     PROJECT_REGISTERED("project.registered"),
+    PROJECT_CREATED("project.created"),
+    PROJECT_CLONED("project.cloned"),
     PROJECT_UPDATED("project.updated"),
     PROJECT_REMOVED("project.removed"),
     PROJECT_SHARED("project.shared"),
@@ -47,6 +49,8 @@ public enum AuditAction {
     RUN_STARTED("run.started"),
     RUN_STOPPED("run.stopped"),
     PERMISSION_DECIDED("permission.decided"),
+    /** A message was queued behind a running turn, edited, removed, sent first ("send now") or dropped. */
+    QUEUE_CHANGED("run.queue_changed"),
     MAINTENANCE_CHANGED("maintenance.changed"),
     /** A capability or API-key scope was missing (terminal, bypassPermissions). */
     CAPABILITY_REFUSED("access.capability_refused");

@@ -170,6 +170,19 @@ public final class CliClaudeRunner implements ClaudeRunner, AutoCloseable {
         }
     }
 
+    /**
+     * The owner stops this runner itself on shutdown (after letting runs finish): the JVM's
+     * shutdown hooks run all at once, so this runner's own hook would kill the CLIs of a draining
+     * node at the first moment.
+     */
+    public void leaveShutdownToOwner() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // Shutting down already: the hook runs anyway.
+        }
+    }
+
     private void killAll() {
         List<CliProcess> left = List.copyOf(live);
         if (!left.isEmpty()) {

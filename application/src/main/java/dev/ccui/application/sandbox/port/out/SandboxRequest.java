@@ -15,9 +15,41 @@ import java.util.Objects;
  * @param environment the variables it should get (the adapter may drop more and sets HOME/TMPDIR)
  * @param cliUser     for the CLI and the shell: whose CLI configuration (MCP servers, settings, memory) it
  *                    sees; {@code null} for none (git, the self-tests)
+ * @param readOnly    real folders beside the project it may read and never write: the local repository a clone
+ *                    copies from, chosen and confined by the use case (never by what a repository says)
+ * @param writable    real folders beside the project it may write: a linked worktree's shared {@code .git} folder
+ *                    in its parent project, taken from the project rows (never from the worktree's own
+ *                    {@code .git} file, which its users can rewrite)
  */
 public record SandboxRequest(
-        Profile profile, Path project, List<String> command, Map<String, String> environment, UserId cliUser) {
+        Profile profile,
+        Path project,
+        List<String> command,
+        Map<String, String> environment,
+        UserId cliUser,
+        List<Path> readOnly,
+        List<Path> writable) {
+
+    public SandboxRequest(Profile profile, Path project, List<String> command, Map<String, String> environment) {
+        this(profile, project, command, environment, null, List.of(), List.of());
+    }
+
+    /** The CLI or the shell for a user, with that user's CLI configuration. */
+    public SandboxRequest(
+            Profile profile, Path project, List<String> command, Map<String, String> environment, UserId cliUser) {
+        this(profile, project, command, environment, cliUser, List.of(), List.of());
+    }
+
+    /** git with folders beside the project (a clone's source, a worktree's shared {@code .git}). */
+    public SandboxRequest(
+            Profile profile,
+            Path project,
+            List<String> command,
+            Map<String, String> environment,
+            List<Path> readOnly,
+            List<Path> writable) {
+        this(profile, project, command, environment, null, readOnly, writable);
+    }
 
     public enum Profile {
         /** git on the project: no network, no CLI, no transcripts. */
@@ -36,15 +68,13 @@ public record SandboxRequest(
         CLAUDE_CONFIG
     }
 
-    public SandboxRequest(Profile profile, Path project, List<String> command, Map<String, String> environment) {
-        this(profile, project, command, environment, null);
-    }
-
     public SandboxRequest {
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(project, "project");
         command = List.copyOf(command);
         environment = Map.copyOf(environment);
+        readOnly = List.copyOf(readOnly);
+        writable = List.copyOf(writable);
         if (profile == Profile.CLAUDE_CONFIG && cliUser == null) {
             throw new IllegalArgumentException("changing a CLI configuration needs its user");
         }
