@@ -15,6 +15,7 @@ import dev.ccui.adapters.http.push.PushRoutes;
 import dev.ccui.adapters.http.run.RunRoutes;
 import dev.ccui.adapters.http.session.SessionRoutes;
 import dev.ccui.adapters.http.user.UserRoutes;
+import dev.ccui.adapters.http.workspace.CommitMessageRoutes;
 import dev.ccui.adapters.http.workspace.FileRoutes;
 import dev.ccui.adapters.http.workspace.GitRoutes;
 import dev.ccui.adapters.http.workspace.TerminalEndpoint;
@@ -141,6 +142,7 @@ public final class TestHttp implements AutoCloseable {
                                 new GitRoutes(null),
                                 new PushRoutes(null),
                                 new McpRoutes(null),
+                                new CommitMessageRoutes(null),
                                 new TerminalEndpoint(null, edge.webSockets(), edge.maintenance(), changes)))
                 .start();
     }

@@ -187,6 +187,7 @@ abstract class AuthorizationMatrixContract {
                 "GET /api/projects/{projectId}/worktrees",
                 "POST /api/projects/{projectId}/worktrees",
                 "DELETE /api/projects/{projectId}/worktrees/{worktreeId}",
+                "POST /api/projects/{projectId}/git/commit-message",
                 "GET /api/projects/{projectId}/mcp-servers",
                 "POST /api/projects/{projectId}/mcp-servers",
                 "DELETE /api/projects/{projectId}/mcp-servers/{name}")) {
