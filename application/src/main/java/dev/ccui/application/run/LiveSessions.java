@@ -88,7 +88,8 @@ final class LiveSessions {
                 command.permissionMode(),
                 command.allowedTools(),
                 List.of(),
-                Map.of());
+                Map.of(),
+                caller.userId());
         RunningProcess process;
         try {
             process = runner.start(spec, live);
@@ -105,6 +106,17 @@ final class LiveSessions {
         sessions.put(run.sessionId(), live);
         live.begin(run, caller);
         return live;
+    }
+
+    /** Ends every active run {@code lost}; how many there were. */
+    int handOverAll() {
+        int handed = 0;
+        for (LiveSession live : List.copyOf(sessions.values())) {
+            if (live.handOver()) {
+                handed++;
+            }
+        }
+        return handed;
     }
 
     /** Ends every process; their runs end as the processes report it. */

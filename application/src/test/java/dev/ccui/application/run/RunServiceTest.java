@@ -13,7 +13,9 @@ import dev.ccui.application.testing.FakeClaudeRunner;
 import dev.ccui.application.testing.FakeClaudeRunner.FakeProcess;
 import dev.ccui.application.testing.InMemoryAuditRepository;
 import dev.ccui.application.testing.InMemoryProjectRepository;
+import dev.ccui.application.testing.InMemoryQueuedMessages;
 import dev.ccui.application.testing.InMemoryRunStore;
+import dev.ccui.application.testing.InMemoryUserRepository;
 import dev.ccui.application.testing.MutableClock;
 import dev.ccui.application.testing.SyncEventBus;
 import dev.ccui.domain.audit.AuditAction;
@@ -23,6 +25,7 @@ import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.error.ConflictException;
 import dev.ccui.domain.error.NotFoundException;
 import dev.ccui.domain.error.TooManyRequestsException;
+import dev.ccui.domain.error.UnavailableException;
 import dev.ccui.domain.project.Project;
 import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.run.LoggedRunEvent;
@@ -59,6 +62,8 @@ class RunServiceTest {
     private final InMemoryProjectRepository projects = new InMemoryProjectRepository();
     private final InMemoryAuditRepository audit = new InMemoryAuditRepository();
     private final SyncEventBus bus = new SyncEventBus();
+    private final InMemoryQueuedMessages queue = new InMemoryQueuedMessages();
+    private final InMemoryUserRepository users = new InMemoryUserRepository();
     private final Principal olga = principal("olga", Role.MEMBER);
     private final Principal paul = principal("paul", Role.MEMBER);
     private final Project project = project(olga.userId(), "/w/app");
@@ -75,7 +80,9 @@ class RunServiceTest {
                 bus,
                 new Auditor(audit, clock),
                 clock,
-                settings);
+                settings,
+                queue,
+                users);
     }
 
     @AfterEach
@@ -463,5 +470,34 @@ class RunServiceTest {
         service.close();
         assertThat(runner.last().isAlive()).isFalse();
         assertThat(store.findById(started.runId()).orElseThrow().state()).isEqualTo(RunState.FAILED);
+    }
+
+    @Test
+    void aDrainingNodeTakesNoNewRunFindsTheOnesItTookAndHandsTheActiveOnesOverAsLost() {
+        StartedRun started = service.start(olga, prompt(project, null, "write", "m1"), CLIENT);
+        runner.last().emit(writeRequest("r1"));
+        service.stopTakingRuns();
+
+        assertThatThrownBy(() -> service.start(olga, prompt(project, null, "another", "m2"), CLIENT))
+                .isInstanceOfSatisfying(UnavailableException.class, e -> {
+                    assertThat(e.code()).isEqualTo("DRAINING");
+                    assertThat(e.retryAfter()).contains(Duration.ofSeconds(2));
+                });
+        assertThat(service.start(olga, prompt(project, null, "write", "m1"), CLIENT))
+                .as("a repeat of a prompt already taken")
+                .isEqualTo(started);
+        // Decisions still reach the run while the node drains.
+        service.decide(olga, started.runId(), "r1", new PermissionAnswer(true, null, false), CLIENT);
+        assertThat(service.awaitNoActiveRuns(Duration.ofMillis(200))).isFalse();
+
+        assertThat(service.handOverActiveRuns()).isEqualTo(1);
+        assertThat(service.get(olga, started.runId()).state()).isEqualTo(RunState.LOST);
+        assertThat(store.all(started.sessionId()).getLast().event())
+                .isEqualTo(new RunEvent.RunEnded(RunEvent.EndReason.LOST));
+        assertThat(service.awaitNoActiveRuns(Duration.ZERO)).isTrue();
+        // The process ending afterwards adds nothing: the run already ended.
+        runner.last().crash(137);
+        assertThat(service.get(olga, started.runId()).state()).isEqualTo(RunState.LOST);
+        assertThat(kinds(started.sessionId())).filteredOn("run_ended"::equals).hasSize(1);
     }
 }

@@ -8,6 +8,7 @@ import dev.ccui.adapters.http.run.RunRoutes;
 import dev.ccui.adapters.http.ws.WsEndpoint;
 import dev.ccui.adapters.persistence.db.Database;
 import dev.ccui.adapters.persistence.run.JdbiNodeHeartbeats;
+import dev.ccui.adapters.persistence.run.JdbiQueuedMessages;
 import dev.ccui.adapters.persistence.run.JdbiRunEventLog;
 import dev.ccui.adapters.process.claude.ClaudeCliProbe;
 import dev.ccui.adapters.process.claude.CliClaudeRunner;
@@ -19,9 +20,11 @@ import dev.ccui.application.health.port.out.HealthProbe;
 import dev.ccui.application.project.ProjectAccess;
 import dev.ccui.application.project.port.out.ProjectRepository;
 import dev.ccui.application.run.RunService;
+import dev.ccui.application.run.port.out.RunCommandRelay;
 import dev.ccui.application.run.port.out.RunRepository;
 import dev.ccui.application.run.port.out.SessionProjects;
 import dev.ccui.application.sandbox.port.out.ProcessSandbox;
+import dev.ccui.application.user.port.out.UserRepository;
 import dev.ccui.bootstrap.config.ClaudeConfig;
 import dev.ccui.bootstrap.config.NodeIdFile;
 import dev.ccui.bootstrap.config.RunConfig;
@@ -65,7 +68,9 @@ public final class RunComponents implements AutoCloseable {
             ProjectAccess access,
             ProcessSandbox sandbox,
             EventBus events,
+            RunCommandRelay relay,
             Auditor auditor,
+            UserRepository users,
             Clock clock) {
         var cliEnvironment = new HashMap<>(environment);
         // Transcripts must land where the indexer reads them.
@@ -90,7 +95,10 @@ public final class RunComponents implements AutoCloseable {
                 auditor,
                 clock,
                 config.settings(node),
-                access);
+                access,
+                new JdbiQueuedMessages(database.jdbi()),
+                users,
+                relay);
         return new RunComponents(
                 claude,
                 runs,
@@ -107,13 +115,18 @@ public final class RunComponents implements AutoCloseable {
 
     /** {@code /ws} (the change feed and run frames) and the run routes with their event streams. */
     public List<RouteGroup> routes(HttpEdge edge, ChangeFeedUseCase changes) {
-        var routes = new RunRoutes(runs, changes);
+        var routes = new RunRoutes(runs, runs, changes);
         routes.limitedBy(edge.connections());
-        return List.of(new WsEndpoint(edge.webSockets(), changes, runs, edge.maintenance()), routes);
+        return List.of(new WsEndpoint(edge.webSockets(), changes, runs, runs, edge.maintenance()), routes);
     }
 
     public void bindGauges(HttpMetrics metrics) {
         metrics.gauge("ccui.runs.active", "active Claude runs on this node", runs::activeRuns);
+    }
+
+    /** {@code Main}'s shutdown hook drains and then closes the runner: the runner's own hook must not kill the CLIs first. */
+    public void leaveShutdownToOwner() {
+        claude.leaveShutdownToOwner();
     }
 
     /** Ends this node's runs left from before a restart as lost, then beats and watches the other nodes. */

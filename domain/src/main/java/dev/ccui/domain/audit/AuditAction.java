@@ -17,6 +17,8 @@ public enum AuditAction {
     API_KEY_CREATED("api_key.created"),
     API_KEY_REVOKED("api_key.revoked"),
     PROJECT_REGISTERED("project.registered"),
+    PROJECT_CREATED("project.created"),
+    PROJECT_CLONED("project.cloned"),
     PROJECT_UPDATED("project.updated"),
     PROJECT_REMOVED("project.removed"),
     PROJECT_SHARED("project.shared"),
@@ -42,9 +44,13 @@ public enum AuditAction {
     GIT_PULLED("git.pulled"),
     GIT_PUSHED("git.pushed"),
     TERMINAL_OPENED("terminal.opened"),
+    MCP_SERVER_ADDED("mcp.server_added"),
+    MCP_SERVER_REMOVED("mcp.server_removed"),
     RUN_STARTED("run.started"),
     RUN_STOPPED("run.stopped"),
     PERMISSION_DECIDED("permission.decided"),
+    /** A message was queued behind a running turn, edited, removed, sent first ("send now") or dropped. */
+    QUEUE_CHANGED("run.queue_changed"),
     MAINTENANCE_CHANGED("maintenance.changed"),
     /** A capability or API-key scope was missing (terminal, bypassPermissions). */
     CAPABILITY_REFUSED("access.capability_refused");
