@@ -1006,6 +1006,147 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/new": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create an empty folder (optionally git init, branch main) under the workspaces root and register it as the caller's project */
+        post: operations["createProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/clone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start cloning a repository into a new folder under the workspaces root; it becomes the caller's project when git is done. Follow it at GET /api/clones/{cloneId}
+         * @description url: https://, ssh:// or user@host:path, or an absolute path (or file:// URL) of a repository under the workspaces root that the caller could register. Everything else is 400 before git runs: ext::, fd:: and other transport helpers, git://, http://, option-like text (-u…), URLs with a password. git runs in the sandbox (GIT_REMOTE profile) with the machine's git credentials, never prompting (REMOTE_AUTH_REQUIRED at once), no submodules. What fails or is cancelled leaves no folder. At most 3 running clones per user.
+         */
+        post: operations["cloneProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clones/{cloneId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A clone's state; with Accept: text/event-stream an SSE stream of `clone` events (data: Clone), the state now and at every change, ending when the clone ends. Kept 15 minutes after it ended, on the node that ran it */
+        get: operations["getClone"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clones/{cloneId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop the clone's git and remove the half-made folder (state cancelled, error CLONE_CANCELLED); a finished clone is answered as it is */
+        post: operations["cancelClone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/push/vapid-public-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The server's VAPID public key (base64url, uncompressed P-256), for PushManager.subscribe's applicationServerKey */
+        get: operations["getVapidPublicKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/push/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's devices, oldest first */
+        get: operations["listPushSubscriptions"];
+        put?: never;
+        /** Register this browser's push subscription (201), or renew its keys when the same endpoint is registered already (200) */
+        post: operations["subscribePush"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/push/subscriptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Forget one of the caller's devices */
+        delete: operations["unsubscribePush"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/push/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which notifications the caller's devices get */
+        get: operations["getPushPreferences"];
+        /** Change some choices; topics left out keep theirs */
+        put: operations["updatePushPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1145,7 +1286,7 @@ export interface components {
         };
         Health: {
             /** @enum {string} */
-            status: "up" | "degraded" | "down";
+            status: "up" | "degraded" | "down" | "draining";
             version: string;
             uptimeSeconds: number;
             checks: {
@@ -1659,6 +1800,54 @@ export interface components {
             /** @description this push set the upstream */
             upstreamSet: boolean;
         };
+        /** @description A clone into a new project: running with git's latest progress, then succeeded (projectId), failed (error) or cancelled */
+        Clone: {
+            /** Format: uuid */
+            id: string;
+            /** @description the source as given (a local source as its path) */
+            url: string;
+            /** @description the new project folder */
+            path: string;
+            /** @enum {string} */
+            state: "running" | "succeeded" | "failed" | "cancelled";
+            progress?: {
+                /** @description git's phase, e.g. Receiving objects */
+                phase?: string;
+                percent?: number;
+                done?: number;
+                total?: number;
+            } | null;
+            /** Format: uuid */
+            projectId?: string | null;
+            error?: {
+                code?: string;
+                message?: string;
+            } | null;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            endedAt?: string | null;
+        };
+        /** @description One device of the caller that receives Web Push notifications. The endpoint itself is never returned (its path lets anyone send to the device): only its push service's origin. */
+        PushSubscription: {
+            /** Format: uuid */
+            id: string;
+            /** @description origin of the push service, e.g. https://fcm.googleapis.com */
+            service: string;
+            device?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PushSubscriptionList: {
+            items: components["schemas"]["PushSubscription"][];
+        };
+        /** @description Which notifications the caller's devices get. Unset: approvalNeeded, question and runFailed on, runFinished off. */
+        PushPreferences: {
+            approvalNeeded: boolean;
+            question: boolean;
+            runFinished: boolean;
+            runFailed: boolean;
+        };
     };
     responses: {
         /** @description rate limited; retry after the given seconds */
@@ -1697,7 +1886,7 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
-            /** @description a required check is down */
+            /** @description a required check is down, or the node is draining (status draining: shutting down on SIGTERM) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5714,7 +5903,7 @@ export interface operations {
                 };
             };
             429: components["responses"]["RateLimited"];
-            /** @description shutting down */
+            /** @description shutting down; DRAINING (with Retry-After) when this node is shutting down: retry, another node takes it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5803,8 +5992,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description the run is not active on this node */
+            /** @description the run is active on a node this one cannot reach without REDIS_URL (RUN_NOT_HERE), or its node is gone and the run is now lost (RUN_LOST: continue the session to resume it) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the run's node did not answer within CCUI_NODE_COMMAND_TIMEOUT (NODE_UNREACHABLE, with Retry-After) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5880,8 +6078,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description already decided, timed out, or unknown */
+            /** @description already decided, timed out, or unknown; RUN_NOT_HERE or RUN_LOST as for an interrupt */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the run's node did not answer within CCUI_NODE_COMMAND_TIMEOUT (NODE_UNREACHABLE, with Retry-After) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6141,6 +6348,463 @@ export interface operations {
             };
             /** @description admins only */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description one folder name: no '/', not '.', '..' or '.git', not starting with '-', at most 255 bytes */
+                    name: string;
+                    /** @description absolute folder to create it in; default the workspaces root */
+                    parent?: string;
+                    gitInit?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description created and registered */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"];
+                };
+            };
+            /** @description INVALID: name or parent breaks its rule (field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PROJECT_PATH_REFUSED: the new folder would be outside the workspaces root (symlinks resolved), the root itself, on or around the app's own folders, or in, around or containing a project the caller may not use; one answer for all */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description FOLDER_EXISTS: something of that name is there already (never taken over) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    cloneProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    url: string;
+                    /** @description folder name; default the repository's name */
+                    name?: string;
+                    /** @description absolute folder to clone into; default the workspaces root */
+                    parent?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description started */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Clone"];
+                };
+            };
+            /** @description INVALID: url (a refused scheme), name or parent (field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PROJECT_PATH_REFUSED: the new folder would be outside the workspaces root (symlinks resolved), the root itself, on or around the app's own folders, or in, around or containing a project the caller may not use; one answer for all; CLONE_SOURCE_REFUSED: a local source that is absent, outside the root or in a project the caller may not use */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description FOLDER_EXISTS, CLONE_LIMIT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getClone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description clone id */
+                cloneId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the clone */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Clone"];
+                    "text/event-stream": string;
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNKNOWN_CLONE: unknown, ended long ago, or another user's (admins see all) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    cancelClone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description clone id */
+                cloneId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the clone, as it is now */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Clone"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNKNOWN_CLONE */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getVapidPublicKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the key */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        publicKey: string;
+                    };
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listPushSubscriptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the devices */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushSubscriptionList"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    subscribePush: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description https URL of a known push service (CCUI_PUSH_SERVICE_HOSTS) */
+                    endpoint: string;
+                    keys: {
+                        p256dh: string;
+                        auth: string;
+                    };
+                    device?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description already registered: keys renewed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushSubscription"];
+                };
+            };
+            /** @description registered */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushSubscription"];
+                };
+            };
+            /** @description endpoint not an https URL of a known push service, or bad keys (field names which) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PUSH_SUBSCRIPTION_LIMIT: 20 devices already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    unsubscribePush: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description forgotten */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such device of the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPushPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the choices */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushPreferences"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updatePushPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    approvalNeeded?: boolean;
+                    question?: boolean;
+                    runFinished?: boolean;
+                    runFailed?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description the choices now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushPreferences"];
+                };
+            };
+            /** @description unknown topic or not a boolean */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not signed in */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -27,6 +27,7 @@ import dev.ccui.bootstrap.components.AlertComponents;
 import dev.ccui.bootstrap.components.HistoryComponents;
 import dev.ccui.bootstrap.components.OperationsComponents;
 import dev.ccui.bootstrap.components.ProjectComponents;
+import dev.ccui.bootstrap.components.PushComponents;
 import dev.ccui.bootstrap.components.RunComponents;
 import dev.ccui.bootstrap.components.Sandboxing;
 import dev.ccui.bootstrap.components.Storage;
@@ -67,6 +68,7 @@ public final class Application implements AutoCloseable {
     private final ProjectComponents projects;
     private final WorkspaceComponents workspace;
     private final RunComponents runs;
+    private final PushComponents push;
     private final OperationsComponents operations;
     /** What {@link #close()} closes, the last built first. */
     private final Deque<AutoCloseable> closing;
@@ -115,7 +117,8 @@ public final class Application implements AutoCloseable {
                 users,
                 events,
                 auditor,
-                clock);
+                clock,
+                sandbox);
         // Built before the account services: sign-out and disabled accounts end their terminals.
         this.workspace = opened(WorkspaceComponents.build(
                 config.workspace(),
@@ -135,6 +138,7 @@ public final class Application implements AutoCloseable {
                 workspace.terminals(),
                 sandbox,
                 AccountsComponents.firstAdminSetupCode(config.accounts(), config.http(), users.count() == 0));
+        this.push = opened(PushComponents.build(config.push(), database, runStore, projectStore, clock));
         this.runs = opened(RunComponents.build(
                 config.runs(),
                 config.claude(),
@@ -146,7 +150,8 @@ public final class Application implements AutoCloseable {
                 history.sessionProjects(),
                 projects.access(),
                 sandbox,
-                events,
+                // This node's run events also go to Web Push (each run's events are published by its own node only).
+                push.tap(events),
                 // Interrupts and decisions reach the node that owns a run over Redis, as events do.
                 opened(storage.redis()
                         .<RunCommandRelay>map(RedisRunCommandRelay::new)
@@ -230,6 +235,7 @@ public final class Application implements AutoCloseable {
         routes.addAll(history.routes());
         routes.addAll(runs.routes(edge, changes));
         routes.addAll(workspace.routes(edge, changes));
+        routes.addAll(push.routes());
         http = new HttpServer(edge, routes).start();
         projects.reportUnsafeProjects();
         operations.start();
@@ -298,6 +304,10 @@ public final class Application implements AutoCloseable {
         }
         int handed = runs.runs().handOverActiveRuns();
         LOG.info("drain timeout: {} active run(s) marked lost, to be resumed on another node", handed);
+    }
+
+    public PushComponents push() {
+        return push;
     }
 
     /** Stops taking requests, lets in-flight ones finish (bounded), then closes every part, the last built first. */

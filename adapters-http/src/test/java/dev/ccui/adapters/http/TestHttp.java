@@ -10,6 +10,7 @@ import dev.ccui.adapters.http.maintenance.MaintenanceRoutes;
 import dev.ccui.adapters.http.metrics.HttpMetrics;
 import dev.ccui.adapters.http.project.ProjectRoutes;
 import dev.ccui.adapters.http.project.UnsafeProjectRoutes;
+import dev.ccui.adapters.http.push.PushRoutes;
 import dev.ccui.adapters.http.run.RunRoutes;
 import dev.ccui.adapters.http.session.SessionRoutes;
 import dev.ccui.adapters.http.user.UserRoutes;
@@ -134,6 +135,7 @@ public final class TestHttp implements AutoCloseable {
                                 runRoutes,
                                 new FileRoutes(null),
                                 new GitRoutes(null),
+                                new PushRoutes(null),
                                 new TerminalEndpoint(null, edge.webSockets(), edge.maintenance(), changes)))
                 .start();
     }

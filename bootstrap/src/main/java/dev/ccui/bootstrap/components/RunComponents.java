@@ -74,7 +74,8 @@ public final class RunComponents implements AutoCloseable {
         cliEnvironment.put("CLAUDE_CONFIG_DIR", claudeConfig.configDir().toString());
         var claude = new CliClaudeRunner(
                 CliRunnerSettings.defaults(claudeConfig.cliPath(), cliEnvironment)
-                        .withCleanup(claudeConfig.cleanup()),
+                        .withCleanup(claudeConfig.cleanup())
+                        .withSilenceTimeout(config.silenceTimeout()),
                 new ObjectMapper(),
                 sandbox);
         // Nodes sharing the database tell their runs apart by this id (kept in the data dir unless configured).

@@ -14,6 +14,7 @@ import java.util.Optional;
  *                       to the run's node waits for its answer
  * @param drainTimeout   {@code CCUI_DRAIN_TIMEOUT}: on SIGTERM, how long active runs may go on before the
  *                       node ends them {@code lost} and exits
+ * @param silenceTimeout a CLI printing nothing in a turn this long (no prompt open) is killed, its run failed
  */
 public record RunConfig(
         int perUser,
@@ -22,6 +23,7 @@ public record RunConfig(
         Duration eventRetention,
         Optional<String> nodeId,
         Duration nodeTimeout,
+        Duration silenceTimeout,
         Duration commandTimeout,
         Duration drainTimeout) {
 
@@ -38,10 +40,14 @@ public record RunConfig(
                 r.duration("CCUI_RUN_EVENT_RETENTION", Duration.ofDays(30)),
                 r.optional("CCUI_NODE_ID"),
                 r.duration("CCUI_NODE_TIMEOUT", Duration.ofMinutes(2)),
+                r.duration("CCUI_RUN_SILENCE_TIMEOUT", Duration.ofMinutes(30)),
                 r.duration("CCUI_NODE_COMMAND_TIMEOUT", RunSettings.DEFAULT_COMMAND_TIMEOUT),
                 r.duration("CCUI_DRAIN_TIMEOUT", Duration.ofSeconds(30)));
         if (config.permissionTimeout().isZero() || config.permissionTimeout().isNegative()) {
             r.problem("CCUI_PERMISSION_TIMEOUT must be positive, e.g. 5m");
+        }
+        if (config.silenceTimeout().compareTo(Duration.ofSeconds(1)) < 0) {
+            r.problem("CCUI_RUN_SILENCE_TIMEOUT must be at least 1s, e.g. 30m");
         }
         if (config.eventRetention().compareTo(Duration.ofHours(1)) < 0) {
             r.problem("CCUI_RUN_EVENT_RETENTION must be at least 1h");

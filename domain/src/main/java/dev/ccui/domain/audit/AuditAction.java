@@ -17,6 +17,8 @@ public enum AuditAction {
     API_KEY_CREATED("api_key.created"),
     API_KEY_REVOKED("api_key.revoked"),
     PROJECT_REGISTERED("project.registered"),
+    PROJECT_CREATED("project.created"),
+    PROJECT_CLONED("project.cloned"),
     PROJECT_UPDATED("project.updated"),
     PROJECT_REMOVED("project.removed"),
     PROJECT_SHARED("project.shared"),

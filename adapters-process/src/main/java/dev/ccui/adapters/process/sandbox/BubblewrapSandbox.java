@@ -201,8 +201,19 @@ public final class BubblewrapSandbox implements ProcessSandbox {
         system(bwrap);
         bwrap.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--dir", HOME, "--dir", "/run"));
         bwrap.addAll(List.of("--bind", project.toString(), project.toString()));
+        for (Path path : request.readOnly()) {
+            bwrap.addAll(List.of("--ro-bind", real(path).toString(), real(path).toString()));
+        }
+        for (Path path : request.writable()) {
+            bwrap.addAll(List.of("--bind", real(path).toString(), real(path).toString()));
+        }
+        List<Path> visible = new ArrayList<>(List.of(project));
+        visible.addAll(request.readOnly());
+        visible.addAll(request.writable());
         for (Path hidden : settings.hidden()) {
-            mask(bwrap, project, hidden);
+            for (Path root : visible) {
+                mask(bwrap, real(root), hidden);
+            }
         }
         Map<String, String> env = new HashMap<>(SandboxEnvironment.filter(request.environment()));
         env.put("HOME", HOME);

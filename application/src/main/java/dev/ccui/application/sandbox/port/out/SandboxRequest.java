@@ -12,8 +12,23 @@ import java.util.Objects;
  * @param project     the project folder: the only user folder it can read and write, and where it starts
  * @param command     the program and its arguments
  * @param environment the variables it should get (the adapter may drop more and sets HOME/TMPDIR)
+ * @param readOnly    real folders beside the project it may read and never write: the local repository a clone
+ *                    copies from, chosen and confined by the use case (never by what a repository says)
+ * @param writable    real folders beside the project it may write: a linked worktree's shared {@code .git} folder
+ *                    in its parent project, taken from the project rows (never from the worktree's own
+ *                    {@code .git} file, which its users can rewrite)
  */
-public record SandboxRequest(Profile profile, Path project, List<String> command, Map<String, String> environment) {
+public record SandboxRequest(
+        Profile profile,
+        Path project,
+        List<String> command,
+        Map<String, String> environment,
+        List<Path> readOnly,
+        List<Path> writable) {
+
+    public SandboxRequest(Profile profile, Path project, List<String> command, Map<String, String> environment) {
+        this(profile, project, command, environment, List.of(), List.of());
+    }
 
     public enum Profile {
         /** git on the project: no network, no CLI, no transcripts. */
@@ -31,6 +46,8 @@ public record SandboxRequest(Profile profile, Path project, List<String> command
         Objects.requireNonNull(project, "project");
         command = List.copyOf(command);
         environment = Map.copyOf(environment);
+        readOnly = List.copyOf(readOnly);
+        writable = List.copyOf(writable);
         if (command.isEmpty()) {
             throw new IllegalArgumentException("a command is required");
         }
