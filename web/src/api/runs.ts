@@ -30,3 +30,20 @@ export const listActiveRuns = () => request<ResponseOf<'listRuns', 200>>('GET', 
 export const interruptRun = (runId: string) => request<Run>('POST', `/runs/${enc(runId)}/interrupt`);
 export const decidePermission = (runId: string, requestId: string, body: Decision) =>
   request<void>('POST', `/runs/${enc(runId)}/permissions/${enc(requestId)}`, body);
+
+/** A message waiting in a session's queue until the running turn ends. */
+export type QueuedMessage = Schemas['QueuedMessage'];
+export type QueueEntry = Schemas['QueueChangedEvent']['items'][number];
+export type QueuedMessagePatch = Schemas['QueuedMessagePatch'];
+export type SendOutcome = Schemas['SendOutcome'];
+
+const queuePath = (sessionId: string) => `/sessions/${enc(sessionId)}/queue`;
+
+/** Starts the prompt, or queues it behind the session's running turn. */
+export const sendOrQueue = (body: StartRun) => request<SendOutcome>('POST', '/runs', { ...body, queue: true });
+export const listQueue = (sessionId: string) => request<ResponseOf<'listQueue', 200>>('GET', queuePath(sessionId));
+export const editQueued = (sessionId: string, id: string, patch: QueuedMessagePatch) =>
+  request<QueuedMessage>('PATCH', `${queuePath(sessionId)}/${enc(id)}`, patch);
+export const removeQueued = (sessionId: string, id: string) => request<void>('DELETE', `${queuePath(sessionId)}/${enc(id)}`);
+export const sendQueuedNow = (sessionId: string, id: string) =>
+  request<SendOutcome>('POST', `${queuePath(sessionId)}/${enc(id)}/send-now`);

@@ -290,10 +290,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Users the project is shared with */
+        /** Who has access: the owner and the members by name (anyone who may use the project), and whether the caller may share it */
         get: operations["listProjectMembers"];
         put?: never;
-        /** Share the project with a user (owner or admin) */
+        /** Share the project with a user (owner or admin), by userId or by username */
         post: operations["addProjectMember"];
         delete?: never;
         options?: never;
@@ -1147,6 +1147,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{projectId}/mcp-servers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The MCP servers the claude CLI sees in this project for the caller (the caller's user and local scopes, the project's .mcp.json), each health-checked by the CLI (`claude mcp list` and `get`) */
+        get: operations["mcpServers"];
+        put?: never;
+        /** Add a server through `claude mcp add-json` (its JSON on stdin): a command with args and env (stdio), or a URL with headers (http, sse). Env and header values are write-only. */
+        post: operations["addMcpServer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/mcp-servers/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a server through `claude mcp remove` */
+        delete: operations["removeMcpServer"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{sessionId}/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The session's waiting messages, in the order they will be sent */
+        get: operations["listQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{sessionId}/queue/{messageId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take a waiting message out of the queue */
+        delete: operations["removeQueuedMessage"];
+        options?: never;
+        head?: never;
+        /** Change a waiting message (prompt, model, effort, mode) */
+        patch: operations["editQueuedMessage"];
+        trace?: never;
+    };
+    "/api/sessions/{sessionId}/queue/{messageId}/send-now": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put the message first and interrupt the running turn, so that it is the CLI's next prompt (sent at once when no turn runs) */
+        post: operations["sendQueuedMessageNow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1521,7 +1608,7 @@ export interface components {
             endedAt?: string | null;
         };
         /** @description one of the contract's kinds; `kind` says which */
-        RunEvent: components["schemas"]["RunStartedEvent"] | components["schemas"]["AssistantTextEvent"] | components["schemas"]["AssistantDeltaEvent"] | components["schemas"]["ThinkingEvent"] | components["schemas"]["ToolUseEvent"] | components["schemas"]["ToolResultEvent"] | components["schemas"]["PermissionRequestEvent"] | components["schemas"]["PermissionResolvedEvent"] | components["schemas"]["StatusEvent"] | components["schemas"]["ResultEvent"] | components["schemas"]["ErrorEvent"] | components["schemas"]["RunEndedEvent"];
+        RunEvent: components["schemas"]["RunStartedEvent"] | components["schemas"]["AssistantTextEvent"] | components["schemas"]["AssistantDeltaEvent"] | components["schemas"]["ThinkingEvent"] | components["schemas"]["ToolUseEvent"] | components["schemas"]["ToolResultEvent"] | components["schemas"]["PermissionRequestEvent"] | components["schemas"]["PermissionResolvedEvent"] | components["schemas"]["StatusEvent"] | components["schemas"]["ResultEvent"] | components["schemas"]["ErrorEvent"] | components["schemas"]["RunEndedEvent"] | components["schemas"]["QueueChangedEvent"];
         /** @description the CLI began working on a prompt (its system/init line, repeated at every turn) */
         RunStartedEvent: {
             /**
@@ -1737,6 +1824,13 @@ export interface components {
             allowedTools?: string[];
             /** @description sending the same id again returns the same run */
             clientMessageId: string;
+            /**
+             * @description the CLI's --effort for this turn; absent: the session's or the CLI's default
+             * @enum {string|null}
+             */
+            effort?: "low" | "medium" | "high" | "xhigh" | "max" | null;
+            /** @description when the session's turn is running (or messages already wait), queue the prompt behind it instead of answering 409 RUN_ACTIVE; the answer then carries `queued` instead of `runId` */
+            queue?: boolean;
         };
         MaintenanceState: {
             enabled: boolean;
@@ -1847,6 +1941,110 @@ export interface components {
             question: boolean;
             runFinished: boolean;
             runFailed: boolean;
+        };
+        /** @description An MCP server as the claude CLI shows it for the caller in this project. The values of its environment variables and headers are never returned: only their names. */
+        McpServer: {
+            name: string;
+            /** @enum {string|null} */
+            scope: "local" | "project" | "user" | null;
+            /** @description the CLI's type: stdio, http, sse, ws, … */
+            transport: string;
+            command?: string | null;
+            args: string[];
+            envNames: string[];
+            /** @description without user info */
+            url?: string | null;
+            headerNames: string[];
+            /** @enum {string} */
+            status: "connected" | "degraded" | "needs_auth" | "failed" | "pending_approval" | "rejected" | "disabled" | "not_configured" | "unknown";
+            /** @description the CLI's own words */
+            statusText: string;
+            issue?: string | null;
+        };
+        /** @description a message waiting in a session's queue until the running turn ends; sent as its author, in order */
+        QueuedMessage: {
+            sessionId: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            authorId: string;
+            /** @description the author's username */
+            author?: string;
+            prompt: string;
+            /** @description how many images it carries */
+            images: number;
+            model?: string | null;
+            effort?: string | null;
+            permissionMode?: string | null;
+            clientMessageId: string;
+            queuedAt: string;
+            updatedAt: string;
+        };
+        /** @description what is given changes; a blank model or effort clears it */
+        QueuedMessagePatch: {
+            prompt?: string;
+            model?: string | null;
+            /** @enum {string|null} */
+            effort?: "low" | "medium" | "high" | "xhigh" | "max" | "" | null;
+            /** @enum {string|null} */
+            permissionMode?: "default" | "acceptEdits" | "plan" | "bypassPermissions" | "dontAsk" | null;
+        };
+        /** @description a run (`runId`), or a place in the session's queue (`queued`) */
+        SendOutcome: {
+            /** Format: uuid */
+            runId?: string;
+            sessionId: string;
+            queued?: components["schemas"]["QueuedMessage"];
+            /** @description send now: the running turn was asked to stop; this message goes next */
+            interrupting?: boolean;
+        };
+        /** @description the session's queue changed; `items` is the whole queue after the change, in sending order */
+        QueueChangedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "queue_changed";
+            /** @enum {string} */
+            change: "queued" | "edited" | "removed" | "moved" | "sent" | "dropped";
+            message: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                authorId?: string;
+                /** @description the author's username */
+                author?: string;
+                prompt: string;
+                /** @description how many images it carries */
+                images?: number;
+                model?: string | null;
+                effort?: string | null;
+                permissionMode?: string | null;
+                clientMessageId?: string;
+                queuedAt?: string;
+                updatedAt?: string;
+            };
+            /** @description sent: the run it became */
+            runId?: string | null;
+            /** @description dropped: why it could not be sent */
+            reason?: string | null;
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                authorId?: string;
+                /** @description the author's username */
+                author?: string;
+                prompt: string;
+                /** @description how many images it carries */
+                images?: number;
+                model?: string | null;
+                effort?: string | null;
+                permissionMode?: string | null;
+                clientMessageId?: string;
+                queuedAt?: string;
+                updatedAt?: string;
+            }[];
         };
     };
     responses: {
@@ -2917,7 +3115,18 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        userIds?: string[];
+                        userIds: string[];
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            username: string | null;
+                        } | null;
+                        members: {
+                            /** Format: uuid */
+                            id: string;
+                            username: string | null;
+                        }[];
+                        canShare: boolean;
                     };
                 };
             };
@@ -2964,7 +3173,8 @@ export interface operations {
             content: {
                 "application/json": {
                     /** Format: uuid */
-                    userId: string;
+                    userId?: string;
+                    username?: string;
                 };
             };
         };
@@ -5844,17 +6054,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description accepted; follow the session's events */
+            /** @description accepted: `runId` to follow, or (with `queue`) `queued`, its place in the session's queue */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        runId: string;
-                        sessionId: string;
-                    };
+                    "application/json": components["schemas"]["SendOutcome"];
                 };
             };
             /** @description missing prompt, clientMessageId or a bad field */
@@ -5893,7 +6099,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description a run is already active in this session */
+            /** @description a run is already active in this session (without `queue`), or QUEUE_FULL (20 messages wait) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6805,6 +7011,474 @@ export interface operations {
             };
             /** @description not signed in */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    mcpServers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description servers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["McpServer"][];
+                    };
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not your project */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such project */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description MCP_CLI_FAILED: the CLI refused */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description CLI_TIMEOUT */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addMcpServer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /**
+                     * @default local
+                     * @enum {string}
+                     */
+                    scope?: "local" | "project" | "user";
+                    /**
+                     * @description default: stdio with a command, http with only a url
+                     * @enum {string}
+                     */
+                    transport?: "stdio" | "http" | "sse";
+                    command?: string;
+                    args?: string[];
+                    env?: {
+                        [key: string]: string;
+                    };
+                    /** @description http:// or https:// */
+                    url?: string;
+                    headers?: {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description added */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        name: string;
+                        scope: string;
+                        transport: string;
+                    };
+                };
+            };
+            /** @description a field breaks its rule (name, scope, transport, command, args, env, url, headers) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not your project */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such project */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description MCP_SERVER_EXISTS, MCP_CLI_FAILED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description CLI_TIMEOUT */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    removeMcpServer: {
+        parameters: {
+            query?: {
+                /** @description local, project or user; absent: wherever the CLI finds it */
+                scope?: "local" | "project" | "user";
+            };
+            header?: never;
+            path: {
+                /** @description project id */
+                projectId: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description not a server name or scope */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not your project */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such project; MCP_SERVER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description MCP_SCOPE_REQUIRED (in several scopes), MCP_CLI_FAILED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description CLI_TIMEOUT */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listQueue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description waiting messages */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["QueuedMessage"][];
+                    };
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not your project */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such session, or the message was sent or removed */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    removeQueuedMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+                messageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not your project */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such session, or the message was sent or removed */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    editQueuedMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+                messageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QueuedMessagePatch"];
+            };
+        };
+        responses: {
+            /** @description the message as edited */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuedMessage"];
+                };
+            };
+            /** @description a bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not your project */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such session, or the message was sent or removed */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    sendQueuedMessageNow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+                messageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description started (`runId`) or first in line while the turn stops (`queued`, `interrupting`) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SendOutcome"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not your project */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such session, or the message was sent or removed */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

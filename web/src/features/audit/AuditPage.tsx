@@ -17,7 +17,7 @@ const ACTIONS = [
   'git.staged', 'git.unstaged', 'git.committed', 'git.checked_out', 'git.branch_created', 'git.branch_deleted',
   'git.branch_renamed', 'git.discarded', 'git.stashed', 'git.stash_applied', 'git.stash_dropped', 'git.fetched',
   'git.pulled', 'git.pushed', 'terminal.opened',
-  'run.started', 'run.stopped', 'permission.decided', 'maintenance.changed',
+  'run.started', 'run.stopped', 'run.queue_changed', 'permission.decided', 'maintenance.changed',
 ];
 
 function Target({ entry }: { entry: AuditEntry }) {

@@ -5,6 +5,7 @@ import { MessageList, type MatchHighlight, type ScrollRequest } from '../message
 import { buildThread } from '../messages/thread';
 import { useChatNotice, useChatStore, useLiveSession } from './ChatContext';
 import { Composer } from './Composer';
+import { QueueStrip } from './QueueStrip';
 import { historyPrompt, retirable, visibleHistory } from './handover';
 import { LiveTurnView, TurnSummary } from './LiveTurnView';
 import { activeTurn, type LiveTurn } from './turns';
@@ -107,8 +108,10 @@ export function ChatPane({ chatKey, projectId, sessionId, messages, showHidden, 
           {notice} <button type="button" className="link" onClick={clearNotice}>Dismiss</button>
         </p>
       )}
+      {sessionId && <QueueStrip sessionId={sessionId} items={live.queue} />}
       <Composer chatKey={chatKey} projectId={projectId} sessionId={sessionId} activeRunId={running?.runId ?? null}
-        models={seenModels} slashCommands={cliCommands} cliMode={cliMode} onSent={onSent} autoFocus={autoFocus} />
+        models={seenModels} slashCommands={cliCommands} cliMode={cliMode} onSent={onSent} autoFocus={autoFocus}
+        waiting={live.queue?.length ?? 0} />
     </>
   );
 }

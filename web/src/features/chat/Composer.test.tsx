@@ -76,7 +76,8 @@ describe('Composer', () => {
     act(() => ws.push({ type: 'accepted', clientMessageId: send.clientMessageId, runId: 'run-1', sessionId: 's1' }));
     await vi.waitFor(() => expect((box as HTMLTextAreaElement).value).toBe(''));
     expect(screen.getByRole('button', { name: 'Interrupt' })).toBeTruthy();
-    expect((screen.getByRole('button', { name: 'Send' }) as HTMLButtonElement).disabled).toBe(true);
+    // While Claude works, a next message is queued behind the turn (nothing typed yet: nothing to queue).
+    expect((screen.getByRole('button', { name: 'Queue' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
   it('keeps the text and shows the error when the server refuses the prompt', async () => {

@@ -9,6 +9,9 @@ import { fileSuggestions, slashSuggestions, tokenAt, type Suggestion } from './c
 import { MAX_IMAGES, readImages, type Attachment } from './images';
 
 const MODEL_ALIASES = ['sonnet', 'opus', 'haiku'];
+/** The CLI's `--effort` levels (the server refuses any other). */
+type Effort = NonNullable<StartRun['effort']>;
+const EFFORTS: Effort[] = ['low', 'medium', 'high', 'xhigh', 'max'];
 /** What `--permission-mode` takes (dontAsk refuses every prompt: of little use from a browser). */
 type PermissionMode = NonNullable<StartRun['permissionMode']>;
 const PERMISSION_MODES: PermissionMode[] = ['default', 'acceptEdits', 'plan', 'bypassPermissions'];
@@ -34,7 +37,8 @@ function sendError(err: unknown): string {
 }
 
 /** Where the user types a prompt: models, permission modes, images, slash commands and @files. */
-export function Composer({ chatKey, projectId, sessionId, activeRunId, models, slashCommands = [], cliMode = null, onSent, autoFocus }: {
+export function Composer({ chatKey, projectId, sessionId, activeRunId, models, slashCommands = [], cliMode = null, onSent, autoFocus,
+  waiting = 0 }: {
   chatKey: string;
   projectId: string;
   sessionId: string | null;
@@ -47,12 +51,15 @@ export function Composer({ chatKey, projectId, sessionId, activeRunId, models, s
   cliMode?: string | null;
   onSent?: (sessionId: string) => void;
   autoFocus?: boolean;
+  /** Messages already waiting in the session's queue: a new one goes behind them. */
+  waiting?: number;
 }) {
   const store = useChatStore();
   const [text, setText] = useState(() => readDraft(projectId, sessionId));
   useEffect(() => saveDraft(projectId, sessionId, text), [projectId, sessionId, text]);
   const [images, setImages] = useState<Attachment[]>([]);
   const [model, setModel] = useState('');
+  const [effort, setEffort] = useState<Effort | ''>('');
   const [mode, setMode] = useState<PermissionMode>('default');
   // The choice follows the CLI when the CLI changes (a plan approved with edits accepted): a next
   // message sent with the old choice would quietly put the session back into plan mode.
@@ -72,6 +79,9 @@ export function Composer({ chatKey, projectId, sessionId, activeRunId, models, s
   const query = useRef(0);
   const listId = useId();
   const running = activeRunId !== null;
+  // A continued session takes a message while Claude works: it waits in the session's queue.
+  const queueing = sessionId !== null && (running || waiting > 0);
+  const blocked = running && !queueing;
   const [focused, setFocused] = useState(false);
   const errorId = useId();
 
@@ -140,7 +150,7 @@ export function Composer({ chatKey, projectId, sessionId, activeRunId, models, s
   async function submit(e?: FormEvent) {
     e?.preventDefault();
     const prompt = text.trim();
-    if (!store || sending || running || (!prompt && images.length === 0)) return;
+    if (!store || sending || blocked || (!prompt && images.length === 0)) return;
     setSending(true);
     setError(null);
     setSuggestions(null);
@@ -148,7 +158,8 @@ export function Composer({ chatKey, projectId, sessionId, activeRunId, models, s
     try {
       const sid = await store.send({
         key: chatKey, projectId, sessionId, prompt: text, images,
-        model: model || undefined, permissionMode: mode === 'default' ? undefined : mode,
+        model: model || undefined, effort: effort || undefined, permissionMode: mode === 'default' ? undefined : mode,
+        queue: queueing,
       });
       setText('');
       setImages([]);
@@ -218,7 +229,7 @@ export function Composer({ chatKey, projectId, sessionId, activeRunId, models, s
   const modelOptions = Array.from(new Set([...MODEL_ALIASES, ...models.filter(Boolean)]));
   const activeId = suggestions ? `${listId}-${Math.min(active, suggestions.items.length - 1)}` : undefined;
 
-  const expanded = focused || text.length > 0 || images.length > 0 || model !== '' || mode !== 'default';
+  const expanded = focused || text.length > 0 || images.length > 0 || model !== '' || effort !== '' || mode !== 'default';
   return (
     <form className={`composer${dragging ? ' dragging' : ''}${expanded ? ' expanded' : ''}`} onSubmit={(e) => void submit(e)}
       aria-label="Composer"
@@ -251,6 +262,13 @@ export function Composer({ chatKey, projectId, sessionId, activeRunId, models, s
           </select>
         </label>
         <label className="inline-field">
+          <span>Effort</span>
+          <select value={effort} onChange={(e) => setEffort(EFFORTS.find((x) => x === e.target.value) ?? '')}>
+            <option value="">Default effort</option>
+            {EFFORTS.map((x) => <option key={x} value={x}>{`Effort: ${x}`}</option>)}
+          </select>
+        </label>
+        <label className="inline-field">
           <span>Permission mode</span>
           <select value={mode} onChange={(e) => setMode(PERMISSION_MODES.find((m) => m === e.target.value) ?? 'default')}>
             {PERMISSION_MODES.map((m) => <option key={m} value={m}>{MODE_LABEL[m] ?? m}</option>)}
@@ -274,9 +292,9 @@ export function Composer({ chatKey, projectId, sessionId, activeRunId, models, s
             onKeyDown={onKeyDown} onPaste={onPaste} onBlur={() => setSuggestions(null)} />
         </div>
         {running && <button type="button" className="danger" onClick={() => void interrupt()} aria-keyshortcuts="Escape">Interrupt</button>}
-        <button type="submit" className="primary" aria-busy={sending} disabled={!store || sending || running || (!text.trim() && images.length === 0)}
-          aria-keyshortcuts="Enter">
-          Send
+        <button type="submit" className="primary" aria-busy={sending} disabled={!store || sending || blocked || (!text.trim() && images.length === 0)}
+          aria-keyshortcuts="Enter" title={queueing ? 'Queued: sent when Claude finishes the current turn' : undefined}>
+          {queueing ? 'Queue' : 'Send'}
         </button>
       </div>
     </form>

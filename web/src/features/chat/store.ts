@@ -1,7 +1,8 @@
 import { ApiError } from '../../api/client';
 import type { LiveConnection, LiveFrame } from '../../api/live';
 import {
-  decidePermission, type Decision, getRun, interruptRun, listActiveRuns, startRun, type ImageInput, type LoggedEvent, type StartRun,
+  decidePermission, type Decision, getRun, interruptRun, listActiveRuns, sendOrQueue, startRun, type ImageInput, type LoggedEvent,
+  type QueuedMessage, type StartRun,
 } from '../../api/runs';
 import { acceptTurn, applyEvent, dropPending, EMPTY_SESSION, pendingPermissions, pendingTurn, type SessionLive } from './turns';
 
@@ -18,7 +19,10 @@ export interface SendOptions {
   prompt: string;
   images: (ImageInput & { preview: string })[];
   model?: string;
+  effort?: StartRun['effort'];
   permissionMode?: StartRun['permissionMode'];
+  /** The session's turn runs (or messages wait): queue the prompt behind it rather than be refused. */
+  queue?: boolean;
 }
 
 export type Notable =
@@ -41,6 +45,13 @@ function newClientMessageId(): string {
   b[8] = (b[8] & 0x3f) | 0x80;
   const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** The queue as known here plus a message the server just queued (its event may come later). */
+function queuedAfter(queue: SessionLive['queue'], message: QueuedMessage | undefined): SessionLive['queue'] {
+  if (!message) return queue;
+  const known = queue ?? [];
+  return known.some((m) => m.id === message.id) ? known : [...known, message];
 }
 
 const nextFrame: (cb: () => void) => unknown =
@@ -189,7 +200,7 @@ export class ChatStore {
   /** The session's history now holds these turns: stop showing them live. */
   retire(sessionId: string, keys: string[]): void {
     if (keys.length === 0) return;
-    this.update(sessionId, (s) => ({ lastSeq: s.lastSeq, turns: s.turns.filter((t) => !keys.includes(t.key)) }));
+    this.update(sessionId, (s) => ({ ...s, turns: s.turns.filter((t) => !keys.includes(t.key)) }));
   }
 
   // ---- frames ----
@@ -292,14 +303,25 @@ export class ChatStore {
    */
   async send(o: SendOptions): Promise<string> {
     const clientMessageId = newClientMessageId();
-    this.update(o.key, (s) => ({ lastSeq: s.lastSeq, turns: [...s.turns, pendingTurn(clientMessageId, o.prompt, o.images.map((i) => i.preview))] }));
+    this.update(o.key, (s) => ({ ...s, turns: [...s.turns, pendingTurn(clientMessageId, o.prompt, o.images.map((i) => i.preview))] }));
     const body: StartRun = { projectId: o.projectId, sessionId: o.sessionId, prompt: o.prompt, clientMessageId };
     if (o.images.length) body.images = o.images.map(({ mediaType, data }) => ({ mediaType, data }));
     if (o.model) body.model = o.model;
+    if (o.effort) body.effort = o.effort;
     if (o.permissionMode) body.permissionMode = o.permissionMode;
     let accepted: { runId: string; sessionId: string };
     try {
-      accepted = await this.start(body);
+      if (o.queue) {
+        const outcome = await sendOrQueue(body);
+        if (outcome.queued || !outcome.runId) {
+          // It waits: the queue strip shows it (from the session's queue_changed event), not a turn.
+          this.update(o.key, (s) => ({ ...dropPending(s, clientMessageId), queue: queuedAfter(s.queue, outcome.queued) }));
+          return outcome.sessionId;
+        }
+        accepted = { runId: outcome.runId, sessionId: outcome.sessionId };
+      } else {
+        accepted = await this.start(body);
+      }
     } catch (err) {
       this.update(o.key, (s) => dropPending(s, clientMessageId));
       throw err;
@@ -312,7 +334,7 @@ export class ChatStore {
       const target = this.current(sessionId);
       this.states.delete(o.key);
       this.schedule(o.key);
-      this.update(sessionId, () => ({ lastSeq: target.lastSeq, turns: [...target.turns, ...draft.turns] }));
+      this.update(sessionId, () => ({ ...target, turns: [...target.turns, ...draft.turns] }));
       this.ensureSubscribed(sessionId, o.sessionId ? undefined : 0);
       if (!o.sessionId) this.created.add(sessionId);
     }
@@ -327,7 +349,7 @@ export class ChatStore {
    */
   private learnStart(sessionId: string, runId: string) {
     void getRun(runId).then((run) => this.update(sessionId, (s) => ({
-      lastSeq: s.lastSeq,
+      ...s,
       turns: s.turns.map((t) => (t.runId === runId && (!t.startedAt || Date.parse(run.startedAt) < Date.parse(t.startedAt)) ? { ...t, startedAt: run.startedAt } : t)),
     }))).catch(() => undefined);
   }
@@ -345,7 +367,10 @@ export class ChatStore {
         this.waiting.delete(body.clientMessageId);
       }
     }
-    return startRun(body);
+    // Without `queue` the server answers a run or an error, never a place in a queue.
+    const started = await startRun(body);
+    if (!started.runId) throw new ApiError(409, 'RUN_ACTIVE', 'the prompt was not started');
+    return { runId: started.runId, sessionId: started.sessionId };
   }
 
   private awaitAccepted(clientMessageId: string): Promise<{ runId: string; sessionId: string }> {

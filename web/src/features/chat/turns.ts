@@ -1,4 +1,4 @@
-import type { EndReason, LoggedEvent, PermissionRequestEvent, PermissionResolvedEvent, ResultEvent } from '../../api/runs';
+import type { EndReason, LoggedEvent, PermissionRequestEvent, PermissionResolvedEvent, QueueEntry, ResultEvent } from '../../api/runs';
 
 /** One piece of a live turn, in the order it happened. */
 export type TurnItem =
@@ -42,6 +42,8 @@ export interface SessionLive {
   /** Highest seq applied: anything at or below it is a duplicate (replays overlap live delivery). */
   lastSeq: number;
   turns: LiveTurn[];
+  /** The session's waiting messages as the last `queue_changed` said; unknown (undefined) until one came. */
+  queue?: QueueEntry[];
 }
 
 export const EMPTY_SESSION: SessionLive = { lastSeq: 0, turns: [] };
@@ -56,7 +58,7 @@ export function pendingTurn(clientMessageId: string, prompt: string, images: str
 function replaceTurn(state: SessionLive, index: number, turn: LiveTurn, lastSeq = state.lastSeq): SessionLive {
   const turns = state.turns.slice();
   turns[index] = turn;
-  return { lastSeq, turns };
+  return { ...state, lastSeq, turns };
 }
 
 /** The server accepted a prompt sent from here: its turn now belongs to `runId`. */
@@ -72,12 +74,12 @@ export function acceptTurn(state: SessionLive, clientMessageId: string, runId: s
   const turns = state.turns.filter((t) => t !== early);
   const j = turns.indexOf(mine);
   turns[j] = merged;
-  return { lastSeq: state.lastSeq, turns };
+  return { ...state, turns };
 }
 
 /** A prompt the server refused: it never became a turn. */
 export function dropPending(state: SessionLive, clientMessageId: string): SessionLive {
-  return { lastSeq: state.lastSeq, turns: state.turns.filter((t) => t.clientMessageId !== clientMessageId || t.runId !== null) };
+  return { ...state, turns: state.turns.filter((t) => t.clientMessageId !== clientMessageId || t.runId !== null) };
 }
 
 function updateItem(items: TurnItem[], index: number, item: TurnItem): TurnItem[] {
@@ -170,6 +172,7 @@ function applyToTurn(turn0: LiveTurn, e: LoggedEvent): LiveTurn {
  */
 export function applyEvent(state: SessionLive, e: LoggedEvent): SessionLive {
   if (e.seq <= state.lastSeq) return state;
+  if (e.event.kind === 'queue_changed') return applyQueue(state, e);
   let i = state.turns.findIndex((t) => t.runId === e.runId);
   if (i < 0) {
     // A prompt sent from here whose `accepted` is still on its way gets the run's events.
@@ -183,9 +186,28 @@ export function applyEvent(state: SessionLive, e: LoggedEvent): SessionLive {
       key: e.runId, runId: e.runId, clientMessageId: null, prompt: null, images: [], startedAt: null, items: [],
       outputs: {}, status: null, model: null, result: null, ended: null, endedAt: null,
     };
-    return { lastSeq: e.seq, turns: [...state.turns, applyToTurn(fresh, e)] };
+    return { ...state, lastSeq: e.seq, turns: [...state.turns, applyToTurn(fresh, e)] };
   }
   return replaceTurn(state, i, applyToTurn(state.turns[i], e), e.seq);
+}
+
+/**
+ * The queue is replaced by the one the event carries; a message that was sent opens its run's
+ * turn with its prompt, so the chat shows what was asked before the run's first event.
+ */
+function applyQueue(state: SessionLive, e: LoggedEvent): SessionLive {
+  const ev = e.event;
+  if (ev.kind !== 'queue_changed') return state;
+  const queued = { ...state, lastSeq: e.seq, queue: ev.items };
+  if (ev.change !== 'sent' || !ev.runId) return queued;
+  const runId = ev.runId;
+  const i = state.turns.findIndex((t) => t.runId === runId);
+  if (i >= 0) return { ...queued, turns: state.turns.map((t, j) => (j === i && t.prompt === null ? { ...t, prompt: ev.message.prompt } : t)) };
+  const turn: LiveTurn = {
+    key: runId, runId, clientMessageId: null, prompt: ev.message.prompt, images: [], startedAt: null, items: [],
+    outputs: {}, status: 'starting', model: null, result: null, ended: null, endedAt: null,
+  };
+  return { ...queued, turns: [...state.turns, turn] };
 }
 
 export function pendingPermissions(state: SessionLive): Extract<TurnItem, { type: 'permission' }>[] {

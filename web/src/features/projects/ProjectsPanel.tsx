@@ -3,6 +3,7 @@ import { addProject, errorMessage, updateProject } from '../../api/client';
 import type { Project, ProjectPatch } from '../../api/types';
 import { getProject } from '../../api/projects';
 import { ErrorMessage } from '../shared';
+import { ProjectSharing } from './ProjectSharing';
 import { navigate, projectHref } from '../shell/route';
 import { CloneForm, NewFolderForm } from './NewProjectForms';
 
@@ -74,6 +75,7 @@ function ProjectRow({ project, selected, onPatch }: {
 }) {
   const [actions, setActions] = useState(false);
   const [renaming, setRenaming] = useState(false);
+  const [sharing, setSharing] = useState(false);
   const [name, setName] = useState(project.name);
   const actionsId = useId();
 
@@ -120,6 +122,8 @@ function ProjectRow({ project, selected, onPatch }: {
           <button type="button" onClick={() => void onPatch(project, { archived: !project.archived }).then(() => setActions(false))}>
             {project.archived ? 'Unarchive' : 'Archive'}
           </button>
+          <button type="button" aria-expanded={sharing} onClick={() => setSharing((v) => !v)}>Sharing</button>
+          {sharing && <ProjectSharing projectId={project.id} projectName={project.name} />}
         </div>
       )}
     </li>

@@ -24,6 +24,7 @@ import dev.ccui.application.sandbox.SandboxHealthProbe;
 import dev.ccui.bootstrap.components.AccountStore;
 import dev.ccui.bootstrap.components.AccountsComponents;
 import dev.ccui.bootstrap.components.AlertComponents;
+import dev.ccui.bootstrap.components.CliConfigComponents;
 import dev.ccui.bootstrap.components.HistoryComponents;
 import dev.ccui.bootstrap.components.OperationsComponents;
 import dev.ccui.bootstrap.components.ProjectComponents;
@@ -67,6 +68,7 @@ public final class Application implements AutoCloseable {
     private final HistoryComponents history;
     private final ProjectComponents projects;
     private final WorkspaceComponents workspace;
+    private final CliConfigComponents cliConfig;
     private final RunComponents runs;
     private final PushComponents push;
     private final OperationsComponents operations;
@@ -139,6 +141,8 @@ public final class Application implements AutoCloseable {
                 sandbox,
                 AccountsComponents.firstAdminSetupCode(config.accounts(), config.http(), users.count() == 0));
         this.push = opened(PushComponents.build(config.push(), database, runStore, projectStore, clock));
+        this.cliConfig =
+                CliConfigComponents.build(config.claude(), config.environment(), sandbox, projects.access(), auditor);
         this.runs = opened(RunComponents.build(
                 config.runs(),
                 config.claude(),
@@ -157,6 +161,7 @@ public final class Application implements AutoCloseable {
                         .<RunCommandRelay>map(RedisRunCommandRelay::new)
                         .orElse(RunCommandRelay.NONE)),
                 auditor,
+                users,
                 clock));
         var probes = new ArrayList<HealthProbe>(storage.healthProbes());
         probes.addAll(List.of(runs.healthProbe(), history.healthProbe(), new SandboxHealthProbe(sandbox)));
@@ -236,6 +241,7 @@ public final class Application implements AutoCloseable {
         routes.addAll(runs.routes(edge, changes));
         routes.addAll(workspace.routes(edge, changes));
         routes.addAll(push.routes());
+        routes.addAll(cliConfig.routes());
         http = new HttpServer(edge, routes).start();
         projects.reportUnsafeProjects();
         operations.start();

@@ -7,6 +7,7 @@ import dev.ccui.adapters.http.auth.AuthRoutes;
 import dev.ccui.adapters.http.health.HealthRoutes;
 import dev.ccui.adapters.http.json.Json;
 import dev.ccui.adapters.http.maintenance.MaintenanceRoutes;
+import dev.ccui.adapters.http.mcp.McpRoutes;
 import dev.ccui.adapters.http.metrics.HttpMetrics;
 import dev.ccui.adapters.http.project.ProjectRoutes;
 import dev.ccui.adapters.http.project.UnsafeProjectRoutes;
@@ -33,6 +34,7 @@ import dev.ccui.application.testing.FakePasswordHasher;
 import dev.ccui.application.testing.FakeTokenIssuer;
 import dev.ccui.application.testing.InMemoryAuthFixture;
 import dev.ccui.application.testing.InMemoryProjectRepository;
+import dev.ccui.application.testing.InMemoryQueuedMessages;
 import dev.ccui.application.testing.InMemoryRunStore;
 import dev.ccui.application.testing.MutableClock;
 import dev.ccui.application.testing.SyncEventBus;
@@ -110,12 +112,14 @@ public final class TestHttp implements AutoCloseable {
                 bus,
                 fixture.auditor,
                 fixture.clock,
-                RunSettings.defaults());
+                RunSettings.defaults(),
+                new InMemoryQueuedMessages(),
+                fixture.users);
         var health = new HealthService(List.of(database), "test", fixture.clock);
         HttpSettings settings = tweak.apply(defaults());
         var edge = HttpEdge.of(settings, metrics, fixture.auth, new RateLimitService(fixture.rateLimiter));
         var changes = new ChangeFeedService(bus, new ProjectAccess(projects));
-        var runRoutes = new RunRoutes(runs, changes);
+        var runRoutes = new RunRoutes(runs, runs, changes);
         runRoutes.limitedBy(edge.connections());
         // Every route of the contract is registered (the OpenAPI check reads them); the features
         // these tests do not drive have no use case behind them.
@@ -131,11 +135,12 @@ public final class TestHttp implements AutoCloseable {
                                 new ProjectRoutes(null, null),
                                 new UnsafeProjectRoutes(null),
                                 new SessionRoutes(null),
-                                new WsEndpoint(edge.webSockets(), changes, runs, edge.maintenance()),
+                                new WsEndpoint(edge.webSockets(), changes, runs, runs, edge.maintenance()),
                                 runRoutes,
                                 new FileRoutes(null),
                                 new GitRoutes(null),
                                 new PushRoutes(null),
+                                new McpRoutes(null),
                                 new TerminalEndpoint(null, edge.webSockets(), edge.maintenance(), changes)))
                 .start();
     }

@@ -49,7 +49,8 @@ final class LiveSession implements RunListener {
             Auditor auditor,
             Clock clock,
             Duration permissionTimeout,
-            DelayedTasks timers) {}
+            DelayedTasks timers,
+            Consumer<SessionId> turnEnded) {}
 
     private final SessionId sessionId;
     private final Services services;
@@ -385,5 +386,7 @@ final class LiveSession implements RunListener {
                         "ended " + state.name().toLowerCase(Locale.ROOT));
         permissions.dropRun(finished.id());
         current = null;
+        // What waited for this turn may go now (told, not done, under this session's lock).
+        services.turnEnded().accept(sessionId);
     }
 }

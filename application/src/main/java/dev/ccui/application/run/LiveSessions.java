@@ -88,7 +88,8 @@ final class LiveSessions {
                 command.permissionMode(),
                 command.allowedTools(),
                 List.of(),
-                Map.of());
+                Map.of(),
+                caller.userId());
         RunningProcess process;
         try {
             process = runner.start(spec, live);

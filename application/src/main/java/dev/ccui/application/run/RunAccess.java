@@ -83,12 +83,12 @@ final class RunAccess {
     }
 
     /** The session's project (from its runs, else the transcript index) must be the caller's to use. */
-    void requireSession(Principal caller, SessionId sessionId) {
+    Project requireSession(Principal caller, SessionId sessionId) {
         ProjectId projectId = runs.latestOfSession(sessionId)
                 .map(Run::projectId)
                 .or(() -> index.projectOf(sessionId))
                 .orElseThrow(() -> new NotFoundException("no such session"));
         Project project = projects.findById(projectId).orElseThrow(() -> new NotFoundException("no such session"));
-        access.require(caller, project);
+        return access.require(caller, project);
     }
 }

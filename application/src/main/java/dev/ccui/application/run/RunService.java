@@ -6,24 +6,31 @@ import dev.ccui.application.events.port.out.EventBus;
 import dev.ccui.application.project.ProjectAccess;
 import dev.ccui.application.project.port.out.ProjectRepository;
 import dev.ccui.application.run.port.in.EventSubscription;
+import dev.ccui.application.run.port.in.MessageQueueUseCase;
 import dev.ccui.application.run.port.in.PermissionAnswer;
+import dev.ccui.application.run.port.in.QueuedMessageEdit;
 import dev.ccui.application.run.port.in.RunUseCase;
+import dev.ccui.application.run.port.in.SendOutcome;
 import dev.ccui.application.run.port.in.StartRunCommand;
 import dev.ccui.application.run.port.in.StartedRun;
 import dev.ccui.application.run.port.out.ClaudeRunner;
 import dev.ccui.application.run.port.out.NodeHeartbeats;
+import dev.ccui.application.run.port.out.QueuedMessages;
 import dev.ccui.application.run.port.out.RunCommand;
 import dev.ccui.application.run.port.out.RunCommandRelay;
 import dev.ccui.application.run.port.out.RunCommandReply;
 import dev.ccui.application.run.port.out.RunEventLog;
 import dev.ccui.application.run.port.out.RunRepository;
 import dev.ccui.application.run.port.out.SessionProjects;
+import dev.ccui.application.user.port.out.UserRepository;
 import dev.ccui.domain.audit.AuditAction;
 import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.error.ConflictException;
 import dev.ccui.domain.error.NotFoundException;
 import dev.ccui.domain.project.Project;
 import dev.ccui.domain.run.LoggedRunEvent;
+import dev.ccui.domain.run.QueuedMessage;
+import dev.ccui.domain.run.QueuedMessageId;
 import dev.ccui.domain.run.Run;
 import dev.ccui.domain.run.RunId;
 import dev.ccui.domain.session.SessionId;
@@ -35,6 +42,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs, as clients use them: one CLI process per active session on this node
@@ -42,7 +51,8 @@ import java.util.function.Consumer;
  * followed through {@link SubscriberFeed} (runs of other nodes too), with {@link NodeJanitor}
  * keeping the shared store honest about nodes that are gone. This class only routes.
  */
-public final class RunService implements RunUseCase, AutoCloseable {
+public final class RunService implements RunUseCase, MessageQueueUseCase, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RunService.class);
     private static final int LIST_LIMIT = 200;
     private static final Duration DRAIN_POLL = Duration.ofMillis(100);
 
@@ -60,6 +70,7 @@ public final class RunService implements RunUseCase, AutoCloseable {
     private final RunCommandRelay relay;
     private final RunSettings settings;
     private AutoCloseable serving;
+    private final MessageQueue queue;
 
     public RunService(
             ClaudeRunner runner,
@@ -71,8 +82,23 @@ public final class RunService implements RunUseCase, AutoCloseable {
             EventBus bus,
             Auditor auditor,
             Clock clock,
-            RunSettings settings) {
-        this(runner, log, runs, nodes, projects, index, bus, auditor, clock, settings, new ProjectAccess(projects));
+            RunSettings settings,
+            QueuedMessages queued,
+            UserRepository users) {
+        this(
+                runner,
+                log,
+                runs,
+                nodes,
+                projects,
+                index,
+                bus,
+                auditor,
+                clock,
+                settings,
+                new ProjectAccess(projects),
+                queued,
+                users);
     }
 
     public RunService(
@@ -86,7 +112,9 @@ public final class RunService implements RunUseCase, AutoCloseable {
             Auditor auditor,
             Clock clock,
             RunSettings settings,
-            ProjectAccess projectAccess) {
+            ProjectAccess projectAccess,
+            QueuedMessages queued,
+            UserRepository users) {
         this(
                 runner,
                 log,
@@ -99,6 +127,8 @@ public final class RunService implements RunUseCase, AutoCloseable {
                 clock,
                 settings,
                 projectAccess,
+                queued,
+                users,
                 RunCommandRelay.NONE);
     }
 
@@ -115,6 +145,8 @@ public final class RunService implements RunUseCase, AutoCloseable {
             Clock clock,
             RunSettings settings,
             ProjectAccess projectAccess,
+            QueuedMessages queued,
+            UserRepository users,
             RunCommandRelay relay) {
         this.runs = runs;
         this.log = log;
@@ -125,7 +157,14 @@ public final class RunService implements RunUseCase, AutoCloseable {
                 runner,
                 index,
                 new LiveSession.Services(
-                        runs, events, auditor, clock, settings.permissionTimeout(), DelayedTasks.on(timers)));
+                        runs,
+                        events,
+                        auditor,
+                        clock,
+                        settings.permissionTimeout(),
+                        DelayedTasks.on(timers),
+                        // Its own thread: the queue's lock comes before a session's, never after.
+                        sessionId -> Thread.ofVirtual().name("ccui-queue-drain").start(() -> drain(sessionId))));
         this.admission = new RunAdmission(runs, index, sessions, auditor, clock, settings);
         this.feed = new SubscriberFeed(log, runs, bus, sessions::activeRunId);
         this.janitor = new NodeJanitor(runs, log, nodes, events, clock, settings);
@@ -133,6 +172,15 @@ public final class RunService implements RunUseCase, AutoCloseable {
                 relay, nodes, clock, settings, run -> janitor.endLost(run, "did not answer a command and is silent"));
         this.relay = relay;
         this.settings = settings;
+        this.queue = new MessageQueue(queued, runs, users, access, admission, sessions, events, auditor, clock);
+    }
+
+    private void drain(SessionId sessionId) {
+        try {
+            queue.drain(sessionId);
+        } catch (RuntimeException e) {
+            LOG.error("the queue of session {} could not be sent on", sessionId, e);
+        }
     }
 
     /** Called once at startup: see {@link NodeJanitor#recover} and {@link NodeJanitor#schedule}. */
@@ -278,6 +326,34 @@ public final class RunService implements RunUseCase, AutoCloseable {
             case RunCommand.Decide decide ->
                 RunCommandReply.done(decideHere(run, decide.requestId(), decide.answer(), decide.decidedBy()));
         };
+    }
+
+    @Override
+    public SendOutcome sendOrQueue(Principal caller, StartRunCommand command, ClientInfo client) {
+        Project project = access.requireWorkspace(caller, command.projectId());
+        access.requireMode(caller, command.permissionMode(), client);
+        return queue.sendOrQueue(caller, project, command, client);
+    }
+
+    @Override
+    public List<QueuedMessage> queued(Principal caller, SessionId sessionId) {
+        return queue.queued(caller, sessionId);
+    }
+
+    @Override
+    public QueuedMessage edit(
+            Principal caller, SessionId sessionId, QueuedMessageId id, QueuedMessageEdit edit, ClientInfo client) {
+        return queue.edit(caller, sessionId, id, edit, client);
+    }
+
+    @Override
+    public void remove(Principal caller, SessionId sessionId, QueuedMessageId id, ClientInfo client) {
+        queue.remove(caller, sessionId, id, client);
+    }
+
+    @Override
+    public SendOutcome sendNow(Principal caller, SessionId sessionId, QueuedMessageId id, ClientInfo client) {
+        return queue.sendNow(caller, sessionId, id, client);
     }
 
     @Override

@@ -15,7 +15,9 @@ import dev.ccui.application.run.port.out.RunCommandReply;
 import dev.ccui.application.testing.FakeClaudeRunner;
 import dev.ccui.application.testing.InMemoryAuditRepository;
 import dev.ccui.application.testing.InMemoryProjectRepository;
+import dev.ccui.application.testing.InMemoryQueuedMessages;
 import dev.ccui.application.testing.InMemoryRunStore;
+import dev.ccui.application.testing.InMemoryUserRepository;
 import dev.ccui.application.testing.MutableClock;
 import dev.ccui.application.testing.SyncEventBus;
 import dev.ccui.domain.auth.AuthMethod;
@@ -118,6 +120,8 @@ class CrossNodeCommandsTest {
                 clock,
                 settings,
                 new ProjectAccess(projects),
+                new InMemoryQueuedMessages(),
+                new InMemoryUserRepository(),
                 relay);
     }
 

@@ -75,7 +75,8 @@ class LiveSessionTest {
                 new Auditor(new InMemoryAuditRepository(), clock),
                 clock,
                 Duration.ofMinutes(5),
-                timers);
+                timers,
+                ended -> {});
         live = new LiveSession(sessionId, services, gone -> {});
         live.begin(run, olga);
         cli = (FakeProcess) runner.start(RunSpec.newSession(Path.of("/w/app"), sessionId), live);

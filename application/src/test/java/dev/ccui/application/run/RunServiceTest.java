@@ -13,7 +13,9 @@ import dev.ccui.application.testing.FakeClaudeRunner;
 import dev.ccui.application.testing.FakeClaudeRunner.FakeProcess;
 import dev.ccui.application.testing.InMemoryAuditRepository;
 import dev.ccui.application.testing.InMemoryProjectRepository;
+import dev.ccui.application.testing.InMemoryQueuedMessages;
 import dev.ccui.application.testing.InMemoryRunStore;
+import dev.ccui.application.testing.InMemoryUserRepository;
 import dev.ccui.application.testing.MutableClock;
 import dev.ccui.application.testing.SyncEventBus;
 import dev.ccui.domain.audit.AuditAction;
@@ -60,6 +62,8 @@ class RunServiceTest {
     private final InMemoryProjectRepository projects = new InMemoryProjectRepository();
     private final InMemoryAuditRepository audit = new InMemoryAuditRepository();
     private final SyncEventBus bus = new SyncEventBus();
+    private final InMemoryQueuedMessages queue = new InMemoryQueuedMessages();
+    private final InMemoryUserRepository users = new InMemoryUserRepository();
     private final Principal olga = principal("olga", Role.MEMBER);
     private final Principal paul = principal("paul", Role.MEMBER);
     private final Project project = project(olga.userId(), "/w/app");
@@ -76,7 +80,9 @@ class RunServiceTest {
                 bus,
                 new Auditor(audit, clock),
                 clock,
-                settings);
+                settings,
+                queue,
+                users);
     }
 
     @AfterEach

@@ -8,6 +8,7 @@ import dev.ccui.adapters.http.run.RunRoutes;
 import dev.ccui.adapters.http.ws.WsEndpoint;
 import dev.ccui.adapters.persistence.db.Database;
 import dev.ccui.adapters.persistence.run.JdbiNodeHeartbeats;
+import dev.ccui.adapters.persistence.run.JdbiQueuedMessages;
 import dev.ccui.adapters.persistence.run.JdbiRunEventLog;
 import dev.ccui.adapters.process.claude.ClaudeCliProbe;
 import dev.ccui.adapters.process.claude.CliClaudeRunner;
@@ -23,6 +24,7 @@ import dev.ccui.application.run.port.out.RunCommandRelay;
 import dev.ccui.application.run.port.out.RunRepository;
 import dev.ccui.application.run.port.out.SessionProjects;
 import dev.ccui.application.sandbox.port.out.ProcessSandbox;
+import dev.ccui.application.user.port.out.UserRepository;
 import dev.ccui.bootstrap.config.ClaudeConfig;
 import dev.ccui.bootstrap.config.NodeIdFile;
 import dev.ccui.bootstrap.config.RunConfig;
@@ -68,6 +70,7 @@ public final class RunComponents implements AutoCloseable {
             EventBus events,
             RunCommandRelay relay,
             Auditor auditor,
+            UserRepository users,
             Clock clock) {
         var cliEnvironment = new HashMap<>(environment);
         // Transcripts must land where the indexer reads them.
@@ -93,6 +96,8 @@ public final class RunComponents implements AutoCloseable {
                 clock,
                 config.settings(node),
                 access,
+                new JdbiQueuedMessages(database.jdbi()),
+                users,
                 relay);
         return new RunComponents(
                 claude,
@@ -110,9 +115,9 @@ public final class RunComponents implements AutoCloseable {
 
     /** {@code /ws} (the change feed and run frames) and the run routes with their event streams. */
     public List<RouteGroup> routes(HttpEdge edge, ChangeFeedUseCase changes) {
-        var routes = new RunRoutes(runs, changes);
+        var routes = new RunRoutes(runs, runs, changes);
         routes.limitedBy(edge.connections());
-        return List.of(new WsEndpoint(edge.webSockets(), changes, runs, edge.maintenance()), routes);
+        return List.of(new WsEndpoint(edge.webSockets(), changes, runs, runs, edge.maintenance()), routes);
     }
 
     public void bindGauges(HttpMetrics metrics) {

@@ -154,6 +154,10 @@ abstract class AuthorizationMatrixContract {
                 "GET /api/sessions/{sessionId}/images/{imageId}",
                 "GET /api/sessions/{sessionId}/export",
                 "GET /api/sessions/{sessionId}/events",
+                "GET /api/sessions/{sessionId}/queue",
+                "PATCH /api/sessions/{sessionId}/queue/{messageId}",
+                "DELETE /api/sessions/{sessionId}/queue/{messageId}",
+                "POST /api/sessions/{sessionId}/queue/{messageId}/send-now",
                 "GET /api/projects/{projectId}/files",
                 "GET /api/projects/{projectId}/files/content",
                 "PUT /api/projects/{projectId}/files/content",
@@ -179,7 +183,10 @@ abstract class AuthorizationMatrixContract {
                 "DELETE /api/projects/{projectId}/git/stashes/{index}",
                 "POST /api/projects/{projectId}/git/fetch",
                 "POST /api/projects/{projectId}/git/pull",
-                "POST /api/projects/{projectId}/git/push")) {
+                "POST /api/projects/{projectId}/git/push",
+                "GET /api/projects/{projectId}/mcp-servers",
+                "POST /api/projects/{projectId}/mcp-servers",
+                "DELETE /api/projects/{projectId}/mcp-servers/{name}")) {
             RULES.put(route, Rule.PROJECT);
         }
         for (String route : List.of(
@@ -438,6 +445,15 @@ abstract class AuthorizationMatrixContract {
                 "send",
                 "{\"type\":\"send\",\"projectId\":\"" + projectId + "\",\"sessionId\":\"" + sessionId
                         + "\",\"prompt\":\"hi\",\"clientMessageId\":\"ws-other\"}");
+        String waiting = "\",\"messageId\":\"00000000-0000-0000-0000-000000000001\",\"clientMessageId\":\"q\"}";
+        frames.put(
+                "queue_edit", "{\"type\":\"queue_edit\",\"sessionId\":\"" + sessionId + "\",\"prompt\":\"x" + waiting);
+        frames.put("queue_remove", "{\"type\":\"queue_remove\",\"sessionId\":\"" + sessionId + waiting);
+        frames.put("queue_send_now", "{\"type\":\"queue_send_now\",\"sessionId\":\"" + sessionId + waiting);
+        frames.put(
+                "send (queue)",
+                "{\"type\":\"send\",\"queue\":true,\"projectId\":\"" + projectId + "\",\"sessionId\":\"" + sessionId
+                        + "\",\"prompt\":\"hi\",\"clientMessageId\":\"ws-other-q\"}");
         frames.put("interrupt", "{\"type\":\"interrupt\",\"runId\":\"" + runId + "\",\"clientMessageId\":\"i\"}");
         frames.put(
                 "permission",
@@ -484,8 +500,11 @@ abstract class AuthorizationMatrixContract {
                 .replace("{userId}", bystanderId)
                 .replace("{toolUseId}", "toolu_none")
                 .replace("{imageId}", "none")
+                // A well-formed id of no message: the session's rule answers before the lookup.
+                .replace("{messageId}", "00000000-0000-0000-0000-00000000000" + (n % 10))
                 .replace("{index}", "0")
-                .replace("{cloneId}", cloneId);
+                .replace("{cloneId}", cloneId)
+                .replace("{name}", "none");
         if (path.startsWith("/api/users/{id}")) {
             path = path.replace("{id}", route.method().equals("DELETE") ? throwawayUser(n) : bystanderId);
         }
@@ -516,6 +535,7 @@ abstract class AuthorizationMatrixContract {
             case "POST /api/runs" ->
                 body = "{\"projectId\":\"" + projectId + "\",\"prompt\":\"hi\",\"clientMessageId\":\"m" + n + "\"}";
             case "POST /api/runs/{runId}/permissions/{requestId}" -> body = "{\"decision\":\"allow\"}";
+            case "PATCH /api/sessions/{sessionId}/queue/{messageId}" -> body = "{\"prompt\":\"x\"}";
             case "PUT /api/projects/{projectId}/files/content" -> body = "{\"content\":\"x\"}";
             case "POST /api/projects/{projectId}/files/content" -> body = "{\"content\":\"x\"}";
             case "POST /api/projects/{projectId}/files/move" ->

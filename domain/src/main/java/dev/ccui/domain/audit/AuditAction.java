@@ -44,9 +44,13 @@ public enum AuditAction {
     GIT_PULLED("git.pulled"),
     GIT_PUSHED("git.pushed"),
     TERMINAL_OPENED("terminal.opened"),
+    MCP_SERVER_ADDED("mcp.server_added"),
+    MCP_SERVER_REMOVED("mcp.server_removed"),
     RUN_STARTED("run.started"),
     RUN_STOPPED("run.stopped"),
     PERMISSION_DECIDED("permission.decided"),
+    /** A message was queued behind a running turn, edited, removed, sent first ("send now") or dropped. */
+    QUEUE_CHANGED("run.queue_changed"),
     MAINTENANCE_CHANGED("maintenance.changed"),
     /** A capability or API-key scope was missing (terminal, bypassPermissions). */
     CAPABILITY_REFUSED("access.capability_refused");

@@ -244,6 +244,42 @@ public sealed interface RunEvent {
         }
     }
 
+    /** One waiting message as watchers see it (no image data: {@code images} is their number). */
+    record QueueEntry(
+            String id,
+            String authorId,
+            String author,
+            String prompt,
+            int images,
+            String model,
+            String effort,
+            String permissionMode,
+            String clientMessageId,
+            String queuedAt,
+            String updatedAt) {}
+
+    /**
+     * The session's queue of waiting messages changed; {@code items} is the whole queue after the
+     * change, in the order they will be sent, so a watcher replaces what it showed.
+     *
+     * @param change    {@code queued}, {@code edited}, {@code removed}, {@code moved} (send now),
+     *                  {@code sent} (it became run {@code runId}) or {@code dropped} (it could not be sent: {@code reason})
+     * @param message   the message the change is about, as it is after the change (or was, when it left)
+     */
+    record QueueChanged(String change, QueueEntry message, String runId, String reason, List<QueueEntry> items)
+            implements RunEvent {
+        public QueueChanged {
+            Objects.requireNonNull(change, "change");
+            Objects.requireNonNull(message, "message");
+            items = items == null ? List.of() : List.copyOf(items);
+        }
+
+        @Override
+        public String kind() {
+            return "queue_changed";
+        }
+    }
+
     record RunEnded(EndReason reason) implements RunEvent {
         public RunEnded {
             Objects.requireNonNull(reason, "reason");

@@ -7,18 +7,21 @@ import dev.ccui.adapters.http.RouteGroup;
 import dev.ccui.adapters.http.json.Json;
 import dev.ccui.adapters.http.json.QueryParams;
 import dev.ccui.adapters.http.run.RunViews.DecisionBody;
+import dev.ccui.adapters.http.run.RunViews.QueueEditBody;
 import dev.ccui.adapters.http.run.RunViews.RunView;
 import dev.ccui.adapters.http.run.RunViews.StartBody;
 import dev.ccui.adapters.http.security.Access;
 import dev.ccui.adapters.http.security.ConnectionLimits;
 import dev.ccui.application.events.port.in.ChangeFeedUseCase;
 import dev.ccui.application.run.port.in.EventSubscription;
+import dev.ccui.application.run.port.in.MessageQueueUseCase;
 import dev.ccui.application.run.port.in.RunUseCase;
 import dev.ccui.application.run.port.in.StartedRun;
 import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.error.NotFoundException;
 import dev.ccui.domain.events.AppEvent;
 import dev.ccui.domain.run.LoggedRunEvent;
+import dev.ccui.domain.run.QueuedMessageId;
 import dev.ccui.domain.run.RunId;
 import dev.ccui.domain.session.SessionId;
 import io.javalin.config.RoutesConfig;
@@ -29,19 +32,24 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** {@code /api/runs/*} and {@code /api/sessions/{id}/events} (JSON, or SSE: replay, then live). */
+/**
+ * {@code /api/runs/*}, {@code /api/sessions/{id}/events} (JSON, or SSE: replay, then live) and a
+ * session's queue of waiting messages, {@code /api/sessions/{id}/queue}.
+ */
 public final class RunRoutes implements RouteGroup {
     private static final int MAX_PAGE = 1000;
     private static final int SSE_QUEUE = 2000;
     private static final long SSE_KEEPALIVE_SECONDS = 15;
 
     private final RunUseCase runs;
+    private final MessageQueueUseCase queue;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final Set<Thread> streaming = ConcurrentHashMap.newKeySet();
 
@@ -54,13 +62,10 @@ public final class RunRoutes implements RouteGroup {
         this.limits = connectionLimits;
     }
 
-    public RunRoutes(RunUseCase runs) {
-        this(runs, null);
-    }
-
     /** @param changes where revocations arrive (null: streams end only when the client or server goes) */
-    public RunRoutes(RunUseCase runs, ChangeFeedUseCase changes) {
+    public RunRoutes(RunUseCase runs, MessageQueueUseCase queue, ChangeFeedUseCase changes) {
         this.runs = runs;
+        this.queue = queue;
         this.changes = changes;
     }
 
@@ -93,6 +98,36 @@ public final class RunRoutes implements RouteGroup {
                 },
                 Access.USER);
         routes.get("/api/sessions/{sessionId}/events", this::events, Access.USER);
+        routes.get(
+                "/api/sessions/{sessionId}/queue",
+                ctx -> ctx.json(Map.of(
+                        "items",
+                        queue.queued(caller(ctx), sessionId(ctx)).stream()
+                                .map(RunViews::queued)
+                                .toList())),
+                Access.USER);
+        routes.patch(
+                "/api/sessions/{sessionId}/queue/{messageId}",
+                ctx -> {
+                    SessionId session = sessionId(ctx);
+                    QueuedMessageId id = messageId(ctx);
+                    QueueEditBody body = Json.body(ctx, QueueEditBody.class);
+                    ctx.json(RunViews.queued(queue.edit(caller(ctx), session, id, body.edit(), client(ctx))));
+                },
+                Access.USER);
+        routes.delete(
+                "/api/sessions/{sessionId}/queue/{messageId}",
+                ctx -> {
+                    queue.remove(caller(ctx), sessionId(ctx), messageId(ctx), client(ctx));
+                    ctx.status(204);
+                },
+                Access.USER);
+        routes.post(
+                "/api/sessions/{sessionId}/queue/{messageId}/send-now",
+                ctx -> ctx.status(202)
+                        .json(RunViews.outcome(
+                                queue.sendNow(caller(ctx), sessionId(ctx), messageId(ctx), client(ctx)))),
+                Access.USER);
     }
 
     /** Ends open event streams so that the server can stop. */
@@ -103,8 +138,12 @@ public final class RunRoutes implements RouteGroup {
     }
 
     private void start(Context ctx) {
-        StartedRun started =
-                runs.start(caller(ctx), Json.body(ctx, StartBody.class).command(), client(ctx));
+        StartBody body = Json.body(ctx, StartBody.class);
+        if (body.queueIfBusy()) {
+            ctx.status(202).json(RunViews.outcome(queue.sendOrQueue(caller(ctx), body.command(), client(ctx))));
+            return;
+        }
+        StartedRun started = runs.start(caller(ctx), body.command(), client(ctx));
         ctx.status(202)
                 .json(Map.of(
                         "runId",
@@ -115,6 +154,14 @@ public final class RunRoutes implements RouteGroup {
 
     private static RunId runId(Context ctx) {
         return RunId.parse(ctx.pathParam("runId")).orElseThrow(() -> new NotFoundException("no such run"));
+    }
+
+    /**
+     * An id that is no message's id names nothing, found so after the session's access check: a
+     * stranger learns 403 for the session whatever the id, as for the session's other routes.
+     */
+    private static QueuedMessageId messageId(Context ctx) {
+        return QueuedMessageId.parse(ctx.pathParam("messageId")).orElseGet(() -> new QueuedMessageId(new UUID(0, 0)));
     }
 
     private static SessionId sessionId(Context ctx) {

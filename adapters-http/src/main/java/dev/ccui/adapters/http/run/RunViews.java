@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ccui.adapters.http.json.Json;
 import dev.ccui.application.run.port.in.PermissionAnswer;
+import dev.ccui.application.run.port.in.QueuedMessageEdit;
+import dev.ccui.application.run.port.in.SendOutcome;
 import dev.ccui.application.run.port.in.StartRunCommand;
 import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.error.NotFoundException;
@@ -13,6 +15,7 @@ import dev.ccui.domain.run.ImageAttachment;
 import dev.ccui.domain.run.LoggedRunEvent;
 import dev.ccui.domain.run.PermissionMode;
 import dev.ccui.domain.run.Question;
+import dev.ccui.domain.run.QueuedMessage;
 import dev.ccui.domain.run.Run;
 import dev.ccui.domain.run.RunEvent;
 import dev.ccui.domain.run.ToolPrompts;
@@ -66,7 +69,14 @@ public final class RunViews {
             String model,
             String permissionMode,
             List<String> allowedTools,
-            String clientMessageId) {
+            String clientMessageId,
+            String effort,
+            Boolean queue) {
+        /** Queue the prompt behind a running turn instead of refusing it with 409 RUN_ACTIVE. */
+        public boolean queueIfBusy() {
+            return Boolean.TRUE.equals(queue);
+        }
+
         public StartRunCommand command() {
             SessionId session = sessionId == null || sessionId.isBlank()
                     ? null
@@ -88,7 +98,7 @@ public final class RunViews {
                     ? null
                     : ProjectId.parse(projectId).orElseThrow(() -> new NotFoundException("no such project"));
             return new StartRunCommand(
-                    project, session, prompt, attachments, model, mode, allowedTools, clientMessageId);
+                    project, session, prompt, attachments, model, mode, allowedTools, clientMessageId, effort);
         }
     }
 
@@ -118,6 +128,42 @@ public final class RunViews {
             }
             throw new InvalidException("decision", "decision must be allow or deny");
         }
+    }
+
+    /** {@code PATCH /api/sessions/{id}/queue/{messageId}} and the {@code queue_edit} frame: what is given changes. */
+    public record QueueEditBody(String prompt, String model, String effort, String permissionMode) {
+        public QueuedMessageEdit edit() {
+            return new QueuedMessageEdit(
+                    prompt, model, effort, permissionMode == null ? null : PermissionMode.fromCliName(permissionMode));
+        }
+    }
+
+    /** A waiting message: the {@code queue_changed} entry with its session. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> queued(QueuedMessage message) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("sessionId", message.sessionId().value());
+        json.putAll(EVENTS.convertValue(message.entry(), Map.class));
+        return json;
+    }
+
+    /** What {@code POST /api/runs} (with {@code queue}) and send-now answer: a run, or a place in the queue. */
+    public static Map<String, Object> outcome(SendOutcome outcome) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        switch (outcome) {
+            case SendOutcome.Started started -> {
+                json.put("runId", started.run().runId().toString());
+                json.put("sessionId", started.run().sessionId().value());
+            }
+            case SendOutcome.Queued queued -> {
+                json.put("sessionId", queued.message().sessionId().value());
+                json.put("queued", queued(queued.message()));
+                if (queued.interrupting()) {
+                    json.put("interrupting", true);
+                }
+            }
+        }
+        return json;
     }
 
     /** The contract's event object: {@code kind} first, then the kind's fields. */

@@ -11,7 +11,9 @@ import dev.ccui.application.common.ClientInfo;
 import dev.ccui.application.events.port.in.ChangeFeedUseCase;
 import dev.ccui.application.maintenance.port.in.MaintenanceUseCase;
 import dev.ccui.application.run.port.in.EventSubscription;
+import dev.ccui.application.run.port.in.MessageQueueUseCase;
 import dev.ccui.application.run.port.in.RunUseCase;
+import dev.ccui.application.run.port.in.SendOutcome;
 import dev.ccui.application.run.port.in.StartRunCommand;
 import dev.ccui.application.run.port.in.StartedRun;
 import dev.ccui.domain.auth.Principal;
@@ -20,12 +22,14 @@ import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.error.NotFoundException;
 import dev.ccui.domain.events.AppEvent;
 import dev.ccui.domain.run.LoggedRunEvent;
+import dev.ccui.domain.run.QueuedMessageId;
 import dev.ccui.domain.run.RunId;
 import dev.ccui.domain.session.SessionId;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -52,16 +56,19 @@ public final class WsEndpoint extends SocketEndpoint {
 
     private final WsAuthentication authentication;
     private final RunUseCase runs;
+    private final MessageQueueUseCase queue;
     private final MaintenanceUseCase maintenance;
 
     public WsEndpoint(
             WsAuthentication authentication,
             ChangeFeedUseCase changes,
             RunUseCase runs,
+            MessageQueueUseCase queue,
             MaintenanceUseCase maintenance) {
         super("/ws", authentication, changes, SLOW_READER);
         this.authentication = authentication;
         this.runs = runs;
+        this.queue = queue;
         this.maintenance = maintenance;
     }
 
@@ -163,6 +170,9 @@ public final class WsEndpoint extends SocketEndpoint {
                 case "unsubscribe" -> unsubscribe(connection, sessionId(message));
                 case "send" -> send(connection, message, clientMessageId);
                 case "interrupt" -> runs.interrupt(connection.principal, runId(message), connection.client);
+                case "queue_edit" -> queueEdit(connection, message, clientMessageId);
+                case "queue_remove" -> queueRemove(connection, message, clientMessageId);
+                case "queue_send_now" -> queueSendNow(connection, message, clientMessageId);
                 case "permission" -> {
                     var body = Json.MAPPER.convertValue(message, RunViews.DecisionBody.class);
                     runs.decide(
@@ -217,6 +227,13 @@ public final class WsEndpoint extends SocketEndpoint {
         // Starting a run writes (events, transcripts, files): refused like POST /api/runs.
         maintenance.requireWritable();
         var body = Json.MAPPER.convertValue(message, RunViews.StartBody.class);
+        if (body.queueIfBusy()) {
+            answer(
+                    connection,
+                    queue.sendOrQueue(connection.principal, body.command(), connection.client),
+                    clientMessageId);
+            return;
+        }
         StartedRun started = runs.start(connection.principal, body.command(), connection.client);
         Map<String, Object> accepted = new LinkedHashMap<>();
         accepted.put("type", "accepted");
@@ -224,6 +241,53 @@ public final class WsEndpoint extends SocketEndpoint {
         accepted.put("runId", started.runId().toString());
         accepted.put("sessionId", started.sessionId().value());
         connection.enqueue(accepted);
+    }
+
+    /** {@code accepted} for a prompt that became a run, {@code queued} for one that waits. */
+    private static void answer(Connection connection, SendOutcome outcome, String clientMessageId) {
+        Map<String, Object> frame = new LinkedHashMap<>();
+        frame.put("type", outcome instanceof SendOutcome.Started ? "accepted" : "queued");
+        frame.put("clientMessageId", clientMessageId);
+        frame.putAll(RunViews.outcome(outcome));
+        connection.enqueue(frame);
+    }
+
+    private void queueEdit(Connection connection, Map<?, ?> message, String clientMessageId) {
+        maintenance.requireWritable();
+        var body = Json.MAPPER.convertValue(message, RunViews.QueueEditBody.class);
+        var edited = queue.edit(
+                connection.principal, sessionId(message), messageId(message), body.edit(), connection.client);
+        Map<String, Object> frame = new LinkedHashMap<>();
+        frame.put("type", "queue_edited");
+        frame.put("clientMessageId", clientMessageId);
+        frame.put("message", RunViews.queued(edited));
+        connection.enqueue(frame);
+    }
+
+    private void queueRemove(Connection connection, Map<?, ?> message, String clientMessageId) {
+        maintenance.requireWritable();
+        SessionId sessionId = sessionId(message);
+        QueuedMessageId id = messageId(message);
+        queue.remove(connection.principal, sessionId, id, connection.client);
+        Map<String, Object> frame = new LinkedHashMap<>();
+        frame.put("type", "queue_removed");
+        frame.put("clientMessageId", clientMessageId);
+        frame.put("sessionId", sessionId.value());
+        frame.put("messageId", id.toString());
+        connection.enqueue(frame);
+    }
+
+    private void queueSendNow(Connection connection, Map<?, ?> message, String clientMessageId) {
+        maintenance.requireWritable();
+        answer(
+                connection,
+                queue.sendNow(connection.principal, sessionId(message), messageId(message), connection.client),
+                clientMessageId);
+    }
+
+    /** An id that is no message's id names nothing: found after the session's access check, as over REST. */
+    private static QueuedMessageId messageId(Map<?, ?> message) {
+        return QueuedMessageId.parse(text(message, "messageId")).orElseGet(() -> new QueuedMessageId(new UUID(0, 0)));
     }
 
     private static Map<String, Object> eventFrame(LoggedRunEvent event) {

@@ -26,7 +26,8 @@ public final class RunEventJson {
             Map.entry("status", RunEvent.Status.class),
             Map.entry("result", RunEvent.Result.class),
             Map.entry("error", RunEvent.Error.class),
-            Map.entry("run_ended", RunEvent.RunEnded.class));
+            Map.entry("run_ended", RunEvent.RunEnded.class),
+            Map.entry("queue_changed", RunEvent.QueueChanged.class));
 
     // Fields, not getters: a component such as isError must keep its name.
     public ObjectMapper mapper() {

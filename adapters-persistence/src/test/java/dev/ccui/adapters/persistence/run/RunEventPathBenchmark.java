@@ -3,6 +3,7 @@ package dev.ccui.adapters.persistence.run;
 import dev.ccui.adapters.persistence.TestDatabases;
 import dev.ccui.adapters.persistence.db.Database;
 import dev.ccui.adapters.persistence.events.InMemoryEventBus;
+import dev.ccui.adapters.persistence.user.JdbiUserRepository;
 import dev.ccui.application.audit.Auditor;
 import dev.ccui.application.common.ClientInfo;
 import dev.ccui.application.run.RunService;
@@ -78,7 +79,9 @@ public final class RunEventPathBenchmark {
                 new InMemoryEventBus(),
                 new Auditor(new InMemoryAuditRepository(), Clock.systemUTC()),
                 Clock.systemUTC(),
-                RunSettings.defaults())) {
+                RunSettings.defaults(),
+                new JdbiQueuedMessages(database.jdbi()),
+                new JdbiUserRepository(database.jdbi()))) {
             var started = service.start(
                     user,
                     new StartRunCommand(project.id(), null, "go", List.of(), null, null, List.of(), "bench"),

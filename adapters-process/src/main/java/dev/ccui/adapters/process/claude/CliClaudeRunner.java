@@ -73,7 +73,8 @@ public final class CliClaudeRunner implements ClaudeRunner, AutoCloseable {
                     SandboxRequest.Profile.CLAUDE,
                     spec.cwd(),
                     command,
-                    CliEnvironment.build(settings.inherited(), spec.environment())));
+                    CliEnvironment.build(settings.inherited(), spec.environment()),
+                    spec.user()));
             ProcessBuilder builder = new ProcessBuilder(sandboxed.command())
                     .directory(sandboxed.directory().toFile());
             Map<String, String> environment = builder.environment();

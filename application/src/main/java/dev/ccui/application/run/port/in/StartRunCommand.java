@@ -23,11 +23,15 @@ public record StartRunCommand(
         String model,
         PermissionMode permissionMode,
         List<String> allowedTools,
-        String clientMessageId) {
+        String clientMessageId,
+        String effort) {
     public static final int MAX_PROMPT_CHARS = 200_000;
     public static final int MAX_IMAGES = 10;
     public static final int MAX_IMAGE_BYTES = 5 * 1024 * 1024;
     public static final int MAX_TOOLS = 64;
+    /** The CLI's {@code --effort} levels (2.1.328 {@code --help}); anything else never reaches it. */
+    public static final List<String> EFFORTS = List.of("low", "medium", "high", "xhigh", "max");
+
     private static final Pattern MODEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:\\[\\]-]{0,99}");
     private static final Pattern TOOL = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,99}(\\([^\\p{Cntrl}()]{0,200}\\))?");
 
@@ -35,12 +39,7 @@ public record StartRunCommand(
         if (projectId == null) {
             throw new InvalidException("projectId", "projectId is required");
         }
-        if (prompt == null || prompt.isBlank()) {
-            throw new InvalidException("prompt", "prompt is required");
-        }
-        if (prompt.length() > MAX_PROMPT_CHARS) {
-            throw new InvalidException("prompt", "prompt is longer than " + MAX_PROMPT_CHARS + " characters");
-        }
+        checkPrompt(prompt);
         if (clientMessageId == null || clientMessageId.isBlank() || clientMessageId.length() > 128) {
             throw new InvalidException("clientMessageId", "clientMessageId is required (at most 128 characters)");
         }
@@ -71,12 +70,52 @@ public record StartRunCommand(
                         "a tool is a name such as Read, Bash(git diff:*) or mcp__server__tool (at most 200 characters)");
             }
         }
-        if (model != null && model.isBlank()) {
-            model = null;
+        model = checkModel(model);
+        effort = checkEffort(effort);
+    }
+
+    /** A prompt without a chosen effort (the session's, or the CLI's default). */
+    public StartRunCommand(
+            ProjectId projectId,
+            SessionId sessionId,
+            String prompt,
+            List<ImageAttachment> images,
+            String model,
+            PermissionMode permissionMode,
+            List<String> allowedTools,
+            String clientMessageId) {
+        this(projectId, sessionId, prompt, images, model, permissionMode, allowedTools, clientMessageId, null);
+    }
+
+    public static void checkPrompt(String prompt) {
+        if (prompt == null || prompt.isBlank()) {
+            throw new InvalidException("prompt", "prompt is required");
         }
-        if (model != null && !MODEL.matcher(model).matches()) {
+        if (prompt.length() > MAX_PROMPT_CHARS) {
+            throw new InvalidException("prompt", "prompt is longer than " + MAX_PROMPT_CHARS + " characters");
+        }
+    }
+
+    /** A model name, or {@code null} for none (blank counts as none). */
+    public static String checkModel(String model) {
+        if (model == null || model.isBlank()) {
+            return null;
+        }
+        if (!MODEL.matcher(model).matches()) {
             throw new InvalidException(
                     "model", "a model is a name such as sonnet or claude-sonnet-4-5 (letters, digits, . _ : - [ ])");
         }
+        return model;
+    }
+
+    /** One of {@link #EFFORTS}, or {@code null} for none (blank counts as none). */
+    public static String checkEffort(String effort) {
+        if (effort == null || effort.isBlank()) {
+            return null;
+        }
+        if (!EFFORTS.contains(effort)) {
+            throw new InvalidException("effort", "effort is one of " + String.join(", ", EFFORTS));
+        }
+        return effort;
     }
 }

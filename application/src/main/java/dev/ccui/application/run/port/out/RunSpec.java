@@ -3,6 +3,7 @@ package dev.ccui.application.run.port.out;
 import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.run.PermissionMode;
 import dev.ccui.domain.session.SessionId;
+import dev.ccui.domain.user.UserId;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.Objects;
  * @param allowedTools   rules such as {@code Bash(git *)} or {@code Edit} the CLI allows without asking
  * @param environment    variables added to the CLI's controlled environment (credentials, base URL);
  *                       the runner still drops names that are not meant for the CLI
+ * @param user           whose CLI configuration (MCP servers, settings, memory) the CLI gets; {@code null}: none
  */
 public record RunSpec(
         Path cwd,
@@ -29,7 +31,20 @@ public record RunSpec(
         PermissionMode permissionMode,
         List<String> allowedTools,
         List<String> disallowedTools,
-        Map<String, String> environment) {
+        Map<String, String> environment,
+        UserId user) {
+    public RunSpec(
+            Path cwd,
+            SessionId sessionId,
+            boolean resume,
+            String model,
+            PermissionMode permissionMode,
+            List<String> allowedTools,
+            List<String> disallowedTools,
+            Map<String, String> environment) {
+        this(cwd, sessionId, resume, model, permissionMode, allowedTools, disallowedTools, environment, null);
+    }
+
     public RunSpec {
         Objects.requireNonNull(cwd, "cwd");
         Objects.requireNonNull(sessionId, "sessionId");
@@ -56,15 +71,16 @@ public record RunSpec(
 
     public RunSpec withModel(String newModel) {
         return new RunSpec(
-                cwd, sessionId, resume, newModel, permissionMode, allowedTools, disallowedTools, environment);
+                cwd, sessionId, resume, newModel, permissionMode, allowedTools, disallowedTools, environment, user);
     }
 
     public RunSpec withPermissionMode(PermissionMode mode) {
-        return new RunSpec(cwd, sessionId, resume, model, mode, allowedTools, disallowedTools, environment);
+        return new RunSpec(cwd, sessionId, resume, model, mode, allowedTools, disallowedTools, environment, user);
     }
 
     public RunSpec withEnvironment(Map<String, String> variables) {
-        return new RunSpec(cwd, sessionId, resume, model, permissionMode, allowedTools, disallowedTools, variables);
+        return new RunSpec(
+                cwd, sessionId, resume, model, permissionMode, allowedTools, disallowedTools, variables, user);
     }
 
     private static List<String> checkRules(String field, List<String> rules) {

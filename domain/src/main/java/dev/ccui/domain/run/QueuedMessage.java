@@ -1,0 +1,77 @@
+package dev.ccui.domain.run;
+
+import dev.ccui.domain.project.ProjectId;
+import dev.ccui.domain.session.SessionId;
+import dev.ccui.domain.user.UserId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A prompt sent while its session's turn was running: it waits, in {@code position} order, until
+ * the turn ends and is then sent as the session's next run, as its author. Until then it may be
+ * edited or removed.
+ *
+ * @param position        the order in the session's queue (lower first); "send now" puts it before the others
+ * @param clientMessageId the author's id of the prompt: the run it becomes carries it, so a retry finds the run
+ */
+public record QueuedMessage(
+        QueuedMessageId id,
+        SessionId sessionId,
+        ProjectId projectId,
+        UserId authorId,
+        String authorName,
+        long position,
+        String prompt,
+        List<ImageAttachment> images,
+        String model,
+        String effort,
+        PermissionMode permissionMode,
+        String clientMessageId,
+        Instant queuedAt,
+        Instant updatedAt) {
+    public QueuedMessage {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(projectId, "projectId");
+        Objects.requireNonNull(authorId, "authorId");
+        Objects.requireNonNull(prompt, "prompt");
+        Objects.requireNonNull(clientMessageId, "clientMessageId");
+        images = images == null ? List.of() : List.copyOf(images);
+    }
+
+    public QueuedMessage edited(
+            String newPrompt, String newModel, String newEffort, PermissionMode newMode, Instant at) {
+        return new QueuedMessage(
+                id,
+                sessionId,
+                projectId,
+                authorId,
+                authorName,
+                position,
+                newPrompt,
+                images,
+                newModel,
+                newEffort,
+                newMode,
+                clientMessageId,
+                queuedAt,
+                at);
+    }
+
+    /** What watchers see of it on the event stream: everything but the image data. */
+    public RunEvent.QueueEntry entry() {
+        return new RunEvent.QueueEntry(
+                id.toString(),
+                authorId.toString(),
+                authorName,
+                prompt,
+                images.size(),
+                model,
+                effort,
+                permissionMode == null ? null : permissionMode.cliName(),
+                clientMessageId,
+                queuedAt.toString(),
+                updatedAt.toString());
+    }
+}
