@@ -1425,7 +1425,7 @@ export interface components {
         };
         Health: {
             /** @enum {string} */
-            status: "up" | "degraded" | "down";
+            status: "up" | "degraded" | "down" | "draining";
             version: string;
             uptimeSeconds: number;
             checks: {
@@ -2156,7 +2156,7 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
-            /** @description a required check is down */
+            /** @description a required check is down, or the node is draining (status draining: shutting down on SIGTERM) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6181,7 +6181,7 @@ export interface operations {
                 };
             };
             429: components["responses"]["RateLimited"];
-            /** @description shutting down */
+            /** @description shutting down; DRAINING (with Retry-After) when this node is shutting down: retry, another node takes it */
             503: {
                 headers: {
                     [name: string]: unknown;
