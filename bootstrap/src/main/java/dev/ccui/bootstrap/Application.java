@@ -29,6 +29,7 @@ import dev.ccui.bootstrap.components.PushComponents;
 import dev.ccui.bootstrap.components.RunComponents;
 import dev.ccui.bootstrap.components.Sandboxing;
 import dev.ccui.bootstrap.components.Storage;
+import dev.ccui.bootstrap.components.UsageComponents;
 import dev.ccui.bootstrap.components.WorkspaceComponents;
 import dev.ccui.bootstrap.config.AppConfig;
 import dev.ccui.bootstrap.metrics.SlowQueryMetrics;
@@ -66,6 +67,7 @@ public final class Application implements AutoCloseable {
     private final WorkspaceComponents workspace;
     private final RunComponents runs;
     private final PushComponents push;
+    private final UsageComponents usage;
     private final OperationsComponents operations;
     /** What {@link #close()} closes, the last built first. */
     private final Deque<AutoCloseable> closing;
@@ -135,6 +137,7 @@ public final class Application implements AutoCloseable {
                 sandbox,
                 AccountsComponents.firstAdminSetupCode(config.accounts(), config.http(), users.count() == 0));
         this.push = opened(PushComponents.build(config.push(), database, runStore, projectStore, clock));
+        this.usage = UsageComponents.build(database, projectStore, clock);
         this.runs = opened(RunComponents.build(
                 config.runs(),
                 config.claude(),
@@ -228,6 +231,7 @@ public final class Application implements AutoCloseable {
         routes.addAll(runs.routes(edge, changes));
         routes.addAll(workspace.routes(edge, changes));
         routes.addAll(push.routes());
+        routes.addAll(usage.routes());
         http = new HttpServer(edge, routes).start();
         projects.reportUnsafeProjects();
         operations.start();

@@ -13,6 +13,7 @@ import dev.ccui.adapters.http.project.UnsafeProjectRoutes;
 import dev.ccui.adapters.http.push.PushRoutes;
 import dev.ccui.adapters.http.run.RunRoutes;
 import dev.ccui.adapters.http.session.SessionRoutes;
+import dev.ccui.adapters.http.usage.UsageRoutes;
 import dev.ccui.adapters.http.user.UserRoutes;
 import dev.ccui.adapters.http.workspace.FileRoutes;
 import dev.ccui.adapters.http.workspace.GitRoutes;
@@ -136,6 +137,7 @@ public final class TestHttp implements AutoCloseable {
                                 new FileRoutes(null),
                                 new GitRoutes(null),
                                 new PushRoutes(null),
+                                new UsageRoutes(null),
                                 new TerminalEndpoint(null, edge.webSockets(), edge.maintenance(), changes)))
                 .start();
     }
