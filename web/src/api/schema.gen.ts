@@ -1286,6 +1286,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tokens and cost by day, project, model or user: admins see every project, members the projects they may use */
+        get: operations["getUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2117,6 +2134,28 @@ export interface components {
              * @description the project whose folder it is, if any
              */
             projectId?: string | null;
+        };
+        UsageRow: {
+            /** @description the day (YYYY-MM-DD), project id, model or user id; empty for an unknown model or work outside the app */
+            key: string;
+            /** @description the day, project name, model, username, `unknown` or `outside the app` */
+            label: string;
+            /** @description input tokens, cache reads and writes included */
+            inputTokens: number;
+            outputTokens: number;
+            costUsd: number;
+            /** @description turns run through the app, or whole sessions the app never ran */
+            turns: number;
+        };
+        UsageReport: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @enum {string} */
+            groupBy: "day" | "project" | "model" | "user";
+            items: components["schemas"]["UsageRow"][];
+            total: components["schemas"]["UsageRow"];
         };
     };
     responses: {
@@ -7825,6 +7864,53 @@ export interface operations {
             };
             /** @description COMMIT_MESSAGE_FAILED (the CLI or the model failed), CLI_TIMEOUT */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getUsage: {
+        parameters: {
+            query?: {
+                /** @description first day (UTC); default 29 days before `to` */
+                from?: string;
+                /** @description last day (UTC, included); default today; at most 366 days in all */
+                to?: string;
+                groupBy?: "day" | "project" | "model" | "user";
+                /** @description csv (or `Accept: text/csv`) downloads the report as CSV; cells starting with = + - @ are prefixed with ' */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageReport"];
+                    "text/csv": string;
+                };
+            };
+            /** @description bad day, range, groupBy or format (field names which) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not signed in */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -5,9 +5,9 @@ export type Route =
   | { page: 'project'; projectId: string; tab?: ToolTab; /** A session the terminal opens with `claude --resume`. */ resume?: string }
   | { page: 'session'; projectId: string; sessionId: string; /** A search to open the session at. */ query?: string }
   | { page: 'new-session'; projectId: string }
-  | { page: 'password' | 'api-keys' | 'notifications' | 'users' | 'audit' };
+  | { page: 'password' | 'api-keys' | 'notifications' | 'usage' | 'users' | 'audit' };
 
-const PAGES = ['password', 'api-keys', 'notifications', 'users', 'audit'] as const;
+const PAGES = ['password', 'api-keys', 'notifications', 'usage', 'users', 'audit'] as const;
 
 /** The tool tabs of a project next to its chat history. */
 export const TOOL_TABS = ['terminal', 'files', 'git'] as const;

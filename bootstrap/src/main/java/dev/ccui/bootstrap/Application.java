@@ -35,6 +35,7 @@ import dev.ccui.bootstrap.components.PushComponents;
 import dev.ccui.bootstrap.components.RunComponents;
 import dev.ccui.bootstrap.components.Sandboxing;
 import dev.ccui.bootstrap.components.Storage;
+import dev.ccui.bootstrap.components.UsageComponents;
 import dev.ccui.bootstrap.components.WorkspaceComponents;
 import dev.ccui.bootstrap.config.AppConfig;
 import dev.ccui.bootstrap.metrics.SlowQueryMetrics;
@@ -77,6 +78,7 @@ public final class Application implements AutoCloseable {
     private final CliConfigComponents cliConfig;
     private final RunComponents runs;
     private final PushComponents push;
+    private final UsageComponents usage;
     private final OperationsComponents operations;
     /** What {@link #close()} closes, the last built first. */
     private final Deque<AutoCloseable> closing;
@@ -150,6 +152,7 @@ public final class Application implements AutoCloseable {
         this.push = opened(PushComponents.build(config.push(), database, runStore, projectStore, clock));
         this.cliConfig =
                 CliConfigComponents.build(config.claude(), config.environment(), sandbox, projects.access(), auditor);
+        this.usage = UsageComponents.build(database, projectStore, clock);
         this.runs = opened(RunComponents.build(
                 config.runs(),
                 config.claude(),
@@ -260,6 +263,7 @@ public final class Application implements AutoCloseable {
         routes.addAll(workspace.routes(edge, changes));
         routes.addAll(push.routes());
         routes.addAll(cliConfig.routes());
+        routes.addAll(usage.routes());
         http = new HttpServer(edge, routes, starting).start();
         projects.reportUnsafeProjects();
         operations.start();

@@ -116,7 +116,9 @@ abstract class AuthorizationMatrixContract {
                 "GET /api/push/subscriptions",
                 "POST /api/push/subscriptions",
                 "GET /api/push/preferences",
-                "PUT /api/push/preferences")) {
+                "PUT /api/push/preferences",
+                // Admins see every project's usage, members their own projects' (UsageHttpIT).
+                "GET /api/usage")) {
             RULES.put(route, Rule.USER);
         }
         RULES.put("POST /api/api-keys", Rule.SESSION_ONLY_NO_KEY);
