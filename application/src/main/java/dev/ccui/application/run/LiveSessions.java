@@ -80,6 +80,9 @@ final class LiveSessions {
             // An archived session's transcript is written back first: the CLI resumes from the file.
             index.prepareResume(run.sessionId());
         }
+        if (command.forkFrom() != null) {
+            index.prepareResume(command.forkFrom());
+        }
         RunSpec spec = new RunSpec(
                 Path.of(project.path()),
                 run.sessionId(),
@@ -88,7 +91,9 @@ final class LiveSessions {
                 command.permissionMode(),
                 command.allowedTools(),
                 List.of(),
-                Map.of());
+                Map.of(),
+                command.forkFrom(),
+                command.effort());
         RunningProcess process;
         try {
             process = runner.start(spec, live);

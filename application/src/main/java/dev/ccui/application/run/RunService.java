@@ -18,6 +18,7 @@ import dev.ccui.application.run.port.out.NodeHeartbeats;
 import dev.ccui.application.run.port.out.QueuedMessages;
 import dev.ccui.application.run.port.out.RunEventLog;
 import dev.ccui.application.run.port.out.RunRepository;
+import dev.ccui.application.run.port.out.SessionForks;
 import dev.ccui.application.run.port.out.SessionProjects;
 import dev.ccui.application.user.port.out.UserRepository;
 import dev.ccui.domain.audit.AuditAction;
@@ -73,6 +74,7 @@ public final class RunService implements RunUseCase, MessageQueueUseCase, AutoCl
             Clock clock,
             RunSettings settings,
             QueuedMessages queued,
+            SessionForks forks,
             UserRepository users) {
         this(
                 runner,
@@ -87,6 +89,7 @@ public final class RunService implements RunUseCase, MessageQueueUseCase, AutoCl
                 settings,
                 new ProjectAccess(projects),
                 queued,
+                forks,
                 users);
     }
 
@@ -103,6 +106,7 @@ public final class RunService implements RunUseCase, MessageQueueUseCase, AutoCl
             RunSettings settings,
             ProjectAccess projectAccess,
             QueuedMessages queued,
+            SessionForks forks,
             UserRepository users) {
         this.runs = runs;
         this.log = log;
@@ -121,7 +125,7 @@ public final class RunService implements RunUseCase, MessageQueueUseCase, AutoCl
                         DelayedTasks.on(timers),
                         // Its own thread: the queue's lock comes before a session's, never after.
                         sessionId -> Thread.ofVirtual().name("ccui-queue-drain").start(() -> drain(sessionId))));
-        this.admission = new RunAdmission(runs, index, sessions, auditor, clock, settings);
+        this.admission = new RunAdmission(runs, index, forks, sessions, auditor, clock, settings);
         this.feed = new SubscriberFeed(log, runs, bus, sessions::activeRunId);
         this.janitor = new NodeJanitor(runs, log, nodes, events, clock, settings);
         this.queue = new MessageQueue(queued, runs, users, access, admission, sessions, events, auditor, clock);

@@ -81,6 +81,7 @@ class RunServiceTest {
                 clock,
                 settings,
                 queue,
+                store,
                 users);
     }
 
