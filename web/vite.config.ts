@@ -29,5 +29,7 @@ export default defineConfig({
     setupFiles: ['src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     restoreMocks: true,
+    // CI shares two cores with the JVM builds; a test that needs 5 s there is slow, not wrong.
+    testTimeout: 30_000,
   },
 });

@@ -11,7 +11,11 @@
 #   TLS_CERT      certificate chain (PEM)            default /etc/nginx/certs/fullchain.pem
 #   TLS_KEY       private key (PEM)                  default /etc/nginx/certs/privkey.pem
 #   TLS_CHAIN     issuer chain for OCSP verification default = TLS_CERT
-#   UPSTREAM      app host:port                      default app:3001
+#   UPSTREAMS     the app nodes, host:port separated by spaces, e.g. "10.0.0.11:3001 10.0.0.12:3001"
+#                 (every node with the same PostgreSQL, REDIS_URL and JWT_SECRET)  default = UPSTREAM
+#   UPSTREAM      one app node, host:port            default app:3001
+#   MAX_FAILS     passive health check: failures...  default 3
+#   FAIL_TIMEOUT  ...within this long take a node out for as long  default 10s
 #   LISTEN_HTTP   listen value, port or addr:port    default 80
 #   LISTEN_HTTPS  listen value, port or addr:port    default 443
 #   ACCESS_LOG    default /var/log/nginx/access.log  ERROR_LOG default /var/log/nginx/error.log
@@ -37,6 +41,9 @@ TLS_CERT="${TLS_CERT:-/etc/nginx/certs/fullchain.pem}"
 TLS_KEY="${TLS_KEY:-/etc/nginx/certs/privkey.pem}"
 TLS_CHAIN="${TLS_CHAIN:-$TLS_CERT}"
 UPSTREAM="${UPSTREAM:-app:3001}"
+UPSTREAMS="${UPSTREAMS:-$UPSTREAM}"
+MAX_FAILS="${MAX_FAILS:-3}"
+FAIL_TIMEOUT="${FAIL_TIMEOUT:-10s}"
 LISTEN_HTTP="${LISTEN_HTTP:-80}"
 LISTEN_HTTPS="${LISTEN_HTTPS:-443}"
 ACCESS_LOG="${ACCESS_LOG:-/var/log/nginx/access.log}"
@@ -69,6 +76,27 @@ for name in "${vars[@]}"; do
   fi
 done
 
+# One `server` line per node, for the balanced pool and the terminal pool alike.
+if ! [[ "$MAX_FAILS" =~ ^[0-9]+$ && "$FAIL_TIMEOUT" =~ ^[0-9]+(ms|s|m)?$ ]]; then
+  echo "render.sh: MAX_FAILS must be a number and FAIL_TIMEOUT a duration such as 10s" >&2
+  exit 2
+fi
+UPSTREAM_SERVERS=""
+read -r -a nodes <<< "$UPSTREAMS"
+for node in "${nodes[@]}"; do
+  if ! [[ "$node" =~ ^[A-Za-z0-9._-]+:[0-9]+$ || "$node" =~ ^\[[0-9A-Fa-f:]+\]:[0-9]+$ ]]; then
+    echo "render.sh: UPSTREAMS entries are host:port, got '$node'" >&2
+    exit 2
+  fi
+  UPSTREAM_SERVERS+="server $node max_fails=$MAX_FAILS fail_timeout=$FAIL_TIMEOUT; "
+done
+if [ -z "$UPSTREAM_SERVERS" ]; then
+  echo "render.sh: UPSTREAMS names no node" >&2
+  exit 2
+fi
+UPSTREAM_SERVERS="${UPSTREAM_SERVERS% }"
+vars+=(UPSTREAM_SERVERS)
+
 sed_script=""
 for name in "${vars[@]}"; do
   value="${!name}"
@@ -87,4 +115,4 @@ for template in nginx.conf ccui.conf; do
   fi
   mv "$out_dir/$template.tmp" "$out_dir/$template"
 done
-echo "render.sh: wrote $out_dir/nginx.conf and $out_dir/ccui.conf (server_name $SERVER_NAME, upstream $UPSTREAM)"
+echo "render.sh: wrote $out_dir/nginx.conf and $out_dir/ccui.conf (server_name $SERVER_NAME, upstreams $UPSTREAMS)"

@@ -7,6 +7,8 @@ import type {
   MessagePage,
   Project,
   ProjectPatch,
+  PushPreferences,
+  PushSubscriptionView,
   ResponseOf,
   Role,
   SearchPage,
@@ -132,6 +134,17 @@ export const changePassword = (currentPassword: string, newPassword: string) =>
 export const listApiKeys = () => request<ApiKey[]>('GET', '/api-keys');
 export const createApiKey = (name: string) => request<CreatedApiKey>('POST', '/api-keys', { name });
 export const deleteApiKey = (id: string) => request<void>('DELETE', `/api-keys/${encodeURIComponent(id)}`);
+
+// ---- Web Push ----
+export const getVapidPublicKey = () => request<{ publicKey: string }>('GET', '/push/vapid-public-key');
+export const listPushSubscriptions = () => request<{ items: PushSubscriptionView[] }>('GET', '/push/subscriptions');
+export const addPushSubscription = (endpoint: string, keys: { p256dh: string; auth: string }, device: string) =>
+  request<PushSubscriptionView>('POST', '/push/subscriptions', { endpoint, keys, device });
+export const deletePushSubscription = (id: string) =>
+  request<void>('DELETE', `/push/subscriptions/${encodeURIComponent(id)}`);
+export const getPushPreferences = () => request<PushPreferences>('GET', '/push/preferences');
+export const updatePushPreferences = (patch: Partial<PushPreferences>) =>
+  request<PushPreferences>('PUT', '/push/preferences', patch);
 
 // ---- users (admin) ----
 export const listUsers = () => request<User[]>('GET', '/users');

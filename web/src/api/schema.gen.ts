@@ -290,10 +290,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Users the project is shared with */
+        /** Who has access: the owner and the members by name (anyone who may use the project), and whether the caller may share it */
         get: operations["listProjectMembers"];
         put?: never;
-        /** Share the project with a user (owner or admin) */
+        /** Share the project with a user (owner or admin), by userId or by username */
         post: operations["addProjectMember"];
         delete?: never;
         options?: never;
@@ -1001,6 +1001,182 @@ export interface paths {
         /** Sign every account out everywhere: every session token is revoked, the caller's too (API keys stay). The body must confirm it. Also `ccui sessions revoke-all` on the server (admin) */
         post: operations["revokeAllSessions"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/new": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create an empty folder (optionally git init, branch main) under the workspaces root and register it as the caller's project */
+        post: operations["createProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/clone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start cloning a repository into a new folder under the workspaces root; it becomes the caller's project when git is done. Follow it at GET /api/clones/{cloneId}
+         * @description url: https://, ssh:// or user@host:path, or an absolute path (or file:// URL) of a repository under the workspaces root that the caller could register. Everything else is 400 before git runs: ext::, fd:: and other transport helpers, git://, http://, option-like text (-u…), URLs with a password. git runs in the sandbox (GIT_REMOTE profile) with the machine's git credentials, never prompting (REMOTE_AUTH_REQUIRED at once), no submodules. What fails or is cancelled leaves no folder. At most 3 running clones per user.
+         */
+        post: operations["cloneProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clones/{cloneId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A clone's state; with Accept: text/event-stream an SSE stream of `clone` events (data: Clone), the state now and at every change, ending when the clone ends. Kept 15 minutes after it ended, on the node that ran it */
+        get: operations["getClone"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clones/{cloneId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop the clone's git and remove the half-made folder (state cancelled, error CLONE_CANCELLED); a finished clone is answered as it is */
+        post: operations["cancelClone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/push/vapid-public-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The server's VAPID public key (base64url, uncompressed P-256), for PushManager.subscribe's applicationServerKey */
+        get: operations["getVapidPublicKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/push/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's devices, oldest first */
+        get: operations["listPushSubscriptions"];
+        put?: never;
+        /** Register this browser's push subscription (201), or renew its keys when the same endpoint is registered already (200) */
+        post: operations["subscribePush"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/push/subscriptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Forget one of the caller's devices */
+        delete: operations["unsubscribePush"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/push/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which notifications the caller's devices get */
+        get: operations["getPushPreferences"];
+        /** Change some choices; topics left out keep theirs */
+        put: operations["updatePushPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/mcp-servers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The MCP servers the claude CLI sees in this project for the caller (the caller's user and local scopes, the project's .mcp.json), each health-checked by the CLI (`claude mcp list` and `get`) */
+        get: operations["mcpServers"];
+        put?: never;
+        /** Add a server through `claude mcp add-json` (its JSON on stdin): a command with args and env (stdio), or a URL with headers (http, sse). Env and header values are write-only. */
+        post: operations["addMcpServer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/mcp-servers/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a server through `claude mcp remove` */
+        delete: operations["removeMcpServer"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1725,6 +1901,73 @@ export interface components {
             upstream: string;
             /** @description this push set the upstream */
             upstreamSet: boolean;
+        };
+        /** @description A clone into a new project: running with git's latest progress, then succeeded (projectId), failed (error) or cancelled */
+        Clone: {
+            /** Format: uuid */
+            id: string;
+            /** @description the source as given (a local source as its path) */
+            url: string;
+            /** @description the new project folder */
+            path: string;
+            /** @enum {string} */
+            state: "running" | "succeeded" | "failed" | "cancelled";
+            progress?: {
+                /** @description git's phase, e.g. Receiving objects */
+                phase?: string;
+                percent?: number;
+                done?: number;
+                total?: number;
+            } | null;
+            /** Format: uuid */
+            projectId?: string | null;
+            error?: {
+                code?: string;
+                message?: string;
+            } | null;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            endedAt?: string | null;
+        };
+        /** @description One device of the caller that receives Web Push notifications. The endpoint itself is never returned (its path lets anyone send to the device): only its push service's origin. */
+        PushSubscription: {
+            /** Format: uuid */
+            id: string;
+            /** @description origin of the push service, e.g. https://fcm.googleapis.com */
+            service: string;
+            device?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PushSubscriptionList: {
+            items: components["schemas"]["PushSubscription"][];
+        };
+        /** @description Which notifications the caller's devices get. Unset: approvalNeeded, question and runFailed on, runFinished off. */
+        PushPreferences: {
+            approvalNeeded: boolean;
+            question: boolean;
+            runFinished: boolean;
+            runFailed: boolean;
+        };
+        /** @description An MCP server as the claude CLI shows it for the caller in this project. The values of its environment variables and headers are never returned: only their names. */
+        McpServer: {
+            name: string;
+            /** @enum {string|null} */
+            scope: "local" | "project" | "user" | null;
+            /** @description the CLI's type: stdio, http, sse, ws, … */
+            transport: string;
+            command?: string | null;
+            args: string[];
+            envNames: string[];
+            /** @description without user info */
+            url?: string | null;
+            headerNames: string[];
+            /** @enum {string} */
+            status: "connected" | "degraded" | "needs_auth" | "failed" | "pending_approval" | "rejected" | "disabled" | "not_configured" | "unknown";
+            /** @description the CLI's own words */
+            statusText: string;
+            issue?: string | null;
         };
         /** @description a message waiting in a session's queue until the running turn ends; sent as its author, in order */
         QueuedMessage: {
@@ -2880,7 +3123,18 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        userIds?: string[];
+                        userIds: string[];
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            username: string | null;
+                        } | null;
+                        members: {
+                            /** Format: uuid */
+                            id: string;
+                            username: string | null;
+                        }[];
+                        canShare: boolean;
                     };
                 };
             };
@@ -2927,7 +3181,8 @@ export interface operations {
             content: {
                 "application/json": {
                     /** Format: uuid */
-                    userId: string;
+                    userId?: string;
+                    username?: string;
                 };
             };
         };
@@ -5951,8 +6206,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description the run is not active on this node */
+            /** @description the run is active on a node this one cannot reach without REDIS_URL (RUN_NOT_HERE), or its node is gone and the run is now lost (RUN_LOST: continue the session to resume it) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the run's node did not answer within CCUI_NODE_COMMAND_TIMEOUT (NODE_UNREACHABLE, with Retry-After) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6028,8 +6292,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description already decided, timed out, or unknown */
+            /** @description already decided, timed out, or unknown; RUN_NOT_HERE or RUN_LOST as for an interrupt */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the run's node did not answer within CCUI_NODE_COMMAND_TIMEOUT (NODE_UNREACHABLE, with Retry-After) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6289,6 +6562,719 @@ export interface operations {
             };
             /** @description admins only */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description one folder name: no '/', not '.', '..' or '.git', not starting with '-', at most 255 bytes */
+                    name: string;
+                    /** @description absolute folder to create it in; default the workspaces root */
+                    parent?: string;
+                    gitInit?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description created and registered */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"];
+                };
+            };
+            /** @description INVALID: name or parent breaks its rule (field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PROJECT_PATH_REFUSED: the new folder would be outside the workspaces root (symlinks resolved), the root itself, on or around the app's own folders, or in, around or containing a project the caller may not use; one answer for all */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description FOLDER_EXISTS: something of that name is there already (never taken over) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    cloneProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    url: string;
+                    /** @description folder name; default the repository's name */
+                    name?: string;
+                    /** @description absolute folder to clone into; default the workspaces root */
+                    parent?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description started */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Clone"];
+                };
+            };
+            /** @description INVALID: url (a refused scheme), name or parent (field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PROJECT_PATH_REFUSED: the new folder would be outside the workspaces root (symlinks resolved), the root itself, on or around the app's own folders, or in, around or containing a project the caller may not use; one answer for all; CLONE_SOURCE_REFUSED: a local source that is absent, outside the root or in a project the caller may not use */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description FOLDER_EXISTS, CLONE_LIMIT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getClone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description clone id */
+                cloneId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the clone */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Clone"];
+                    "text/event-stream": string;
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNKNOWN_CLONE: unknown, ended long ago, or another user's (admins see all) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    cancelClone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description clone id */
+                cloneId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the clone, as it is now */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Clone"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNKNOWN_CLONE */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getVapidPublicKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the key */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        publicKey: string;
+                    };
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listPushSubscriptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the devices */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushSubscriptionList"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    subscribePush: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description https URL of a known push service (CCUI_PUSH_SERVICE_HOSTS) */
+                    endpoint: string;
+                    keys: {
+                        p256dh: string;
+                        auth: string;
+                    };
+                    device?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description already registered: keys renewed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushSubscription"];
+                };
+            };
+            /** @description registered */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushSubscription"];
+                };
+            };
+            /** @description endpoint not an https URL of a known push service, or bad keys (field names which) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PUSH_SUBSCRIPTION_LIMIT: 20 devices already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    unsubscribePush: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description forgotten */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such device of the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPushPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the choices */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushPreferences"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updatePushPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    approvalNeeded?: boolean;
+                    question?: boolean;
+                    runFinished?: boolean;
+                    runFailed?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description the choices now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushPreferences"];
+                };
+            };
+            /** @description unknown topic or not a boolean */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    mcpServers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description servers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["McpServer"][];
+                    };
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not your project */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such project */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description MCP_CLI_FAILED: the CLI refused */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description CLI_TIMEOUT */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addMcpServer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /**
+                     * @default local
+                     * @enum {string}
+                     */
+                    scope?: "local" | "project" | "user";
+                    /**
+                     * @description default: stdio with a command, http with only a url
+                     * @enum {string}
+                     */
+                    transport?: "stdio" | "http" | "sse";
+                    command?: string;
+                    args?: string[];
+                    env?: {
+                        [key: string]: string;
+                    };
+                    /** @description http:// or https:// */
+                    url?: string;
+                    headers?: {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description added */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        name: string;
+                        scope: string;
+                        transport: string;
+                    };
+                };
+            };
+            /** @description a field breaks its rule (name, scope, transport, command, args, env, url, headers) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not your project */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such project */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description MCP_SERVER_EXISTS, MCP_CLI_FAILED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description CLI_TIMEOUT */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    removeMcpServer: {
+        parameters: {
+            query?: {
+                /** @description local, project or user; absent: wherever the CLI finds it */
+                scope?: "local" | "project" | "user";
+            };
+            header?: never;
+            path: {
+                /** @description project id */
+                projectId: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description not a server name or scope */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not your project */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such project; MCP_SERVER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description MCP_SCOPE_REQUIRED (in several scopes), MCP_CLI_FAILED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description CLI_TIMEOUT */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

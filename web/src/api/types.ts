@@ -23,6 +23,9 @@ export type Session = Schemas['AuthSession'];
 export type ApiKey = Schemas['ApiKey'];
 export type CreatedApiKey = Schemas['CreatedApiKey'];
 
+export type PushSubscriptionView = Schemas['PushSubscription'];
+export type PushPreferences = Schemas['PushPreferences'];
+
 export type AuditEntry = Schemas['AuditEntry'];
 export type AuditPage = Schemas['AuditPage'];
 

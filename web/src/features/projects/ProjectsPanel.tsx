@@ -1,8 +1,37 @@
 import { useId, useState, type FormEvent } from 'react';
 import { addProject, errorMessage, updateProject } from '../../api/client';
 import type { Project, ProjectPatch } from '../../api/types';
+import { getProject } from '../../api/projects';
 import { ErrorMessage } from '../shared';
+import { ProjectSharing } from './ProjectSharing';
 import { navigate, projectHref } from '../shell/route';
+import { CloneForm, NewFolderForm } from './NewProjectForms';
+
+type AddMode = 'existing' | 'new' | 'clone';
+
+/** Add a project: an existing folder, a new one, or a clone. */
+function AddProject({ onAdded, onCancel }: { onAdded: (p: Project) => void; onCancel: () => void }) {
+  const [mode, setMode] = useState<AddMode>('existing');
+  const [error, setError] = useState<string | null>(null);
+  const tabs: [AddMode, string][] = [['existing', 'Existing folder'], ['new', 'New folder'], ['clone', 'Clone']];
+  return (
+    <div className="add-project-modes">
+      <div className="segmented" role="group" aria-label="How to add a project">
+        {tabs.map(([m, label]) => (
+          <button key={m} type="button" className="small" aria-pressed={mode === m} onClick={() => setMode(m)}>{label}</button>
+        ))}
+      </div>
+      {mode === 'existing' && <AddProjectForm onAdded={onAdded} onCancel={onCancel} />}
+      {mode === 'new' && <NewFolderForm onAdded={onAdded} onCancel={onCancel} />}
+      {mode === 'clone' && (
+        <CloneForm onCancel={onCancel} onAdded={(id) => {
+          getProject(id).then(onAdded, (err: unknown) => setError(errorMessage(err)));
+        }} />
+      )}
+      <ErrorMessage message={error} />
+    </div>
+  );
+}
 
 function AddProjectForm({ onAdded, onCancel }: { onAdded: (p: Project) => void; onCancel: () => void }) {
   const [path, setPath] = useState('');
@@ -46,6 +75,7 @@ function ProjectRow({ project, selected, onPatch }: {
 }) {
   const [actions, setActions] = useState(false);
   const [renaming, setRenaming] = useState(false);
+  const [sharing, setSharing] = useState(false);
   const [name, setName] = useState(project.name);
   const actionsId = useId();
 
@@ -92,6 +122,8 @@ function ProjectRow({ project, selected, onPatch }: {
           <button type="button" onClick={() => void onPatch(project, { archived: !project.archived }).then(() => setActions(false))}>
             {project.archived ? 'Unarchive' : 'Archive'}
           </button>
+          <button type="button" aria-expanded={sharing} onClick={() => setSharing((v) => !v)}>Sharing</button>
+          {sharing && <ProjectSharing projectId={project.id} projectName={project.name} />}
         </div>
       )}
     </li>
@@ -136,7 +168,7 @@ export function ProjectsPanel({ projects, loading, error, selectedId, onChanged 
         </button>
       </div>
       {adding && (
-        <AddProjectForm onCancel={() => setAdding(false)} onAdded={(p) => {
+        <AddProject onCancel={() => setAdding(false)} onAdded={(p) => {
           setAdding(false);
           onChanged(p);
           navigate(projectHref(p.id));

@@ -17,6 +17,7 @@ import { tabPanelId, WorkspaceTabs } from './WorkspaceTabs';
 
 // Secondary pages and the session view (markdown, diffs, virtual list) load on demand.
 const ApiKeysPage = lazy(() => import('../apikeys/ApiKeysPage').then((m) => ({ default: m.ApiKeysPage })));
+const NotificationsPage = lazy(() => import('../push/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
 const AuditPage = lazy(() => import('../audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const ChangePasswordPage = lazy(() => import('../auth/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
 const MaintenancePanel = lazy(() => import('../admin/MaintenancePanel').then((m) => ({ default: m.MaintenancePanel })));
@@ -154,6 +155,7 @@ function Workspace({ user, onSignOut }: { user: User; onSignOut: () => void }) {
   const pageTitle = useShownPageTitle();
   const routeTitle = effective.page === 'users' ? 'Users' : effective.page === 'audit' ? 'Audit log'
     : effective.page === 'api-keys' ? 'API keys' : effective.page === 'password' ? 'Change password'
+      : effective.page === 'notifications' ? 'Push notifications'
       : effective.page === 'new-session' ? `New session${project ? ` · ${project.name}` : ''}` : null;
   useEffect(() => {
     document.title = tabTitle(pageTitle ?? routeTitle, approvals);
@@ -244,6 +246,7 @@ function Workspace({ user, onSignOut }: { user: User; onSignOut: () => void }) {
             )}
             {effective.page === 'password' && <div className="page"><ChangePasswordPage /></div>}
             {effective.page === 'api-keys' && <div className="page"><ApiKeysPage /></div>}
+            {effective.page === 'notifications' && <div className="page"><NotificationsPage /></div>}
             {effective.page === 'users' && <div className="page"><MaintenancePanel /><UsersPage me={user} /></div>}
             {effective.page === 'audit' && <div className="page"><AuditPage /></div>}
           </Suspense>

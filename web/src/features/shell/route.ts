@@ -5,9 +5,9 @@ export type Route =
   | { page: 'project'; projectId: string; tab?: ToolTab }
   | { page: 'session'; projectId: string; sessionId: string; /** A search to open the session at. */ query?: string }
   | { page: 'new-session'; projectId: string; /** Start it as a fork of this session. */ forkFrom?: string }
-  | { page: 'password' | 'api-keys' | 'users' | 'audit' };
+  | { page: 'password' | 'api-keys' | 'notifications' | 'users' | 'audit' };
 
-const PAGES = ['password', 'api-keys', 'users', 'audit'] as const;
+const PAGES = ['password', 'api-keys', 'notifications', 'users', 'audit'] as const;
 
 /** The tool tabs of a project next to its chat history. */
 export const TOOL_TABS = ['terminal', 'files', 'git'] as const;

@@ -36,9 +36,14 @@ describe('terminal client', () => {
     client.onState((s) => states.push(s.kind));
     client.start();
     const ws = FakeWebSocket.latest();
-    expect(ws.url).toBe(`ws://${window.location.host}/ws/terminal?projectId=p1`);
+    // The new terminal's id is chosen here and in the URL from the start: a balancer routes on it.
+    const url = new URL(ws.url);
+    expect(`${url.protocol}//${url.host}${url.pathname}`).toBe(`ws://${window.location.host}/ws/terminal`);
+    expect(url.searchParams.get('projectId')).toBe('p1');
+    const chosen = url.searchParams.get('terminalId');
+    expect(chosen).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     ws.open();
-    expect(sent(ws)).toEqual([{ type: 'open', cols: 100, rows: 30 }]);
+    expect(sent(ws)).toEqual([{ type: 'open', cols: 100, rows: 30, terminalId: chosen }]);
 
     ws.push({ type: 'opened', terminalId: 't-1' });
     expect(client.getState()).toEqual({ kind: 'open', terminalId: 't-1' });
@@ -115,9 +120,11 @@ describe('terminal client', () => {
     client.start();
     const ws = FakeWebSocket.latest();
     ws.open();
+    expect(new URL(ws.url).searchParams.get('terminalId')).toBe('t-old');
     expect(sent(ws)).toEqual([{ type: 'attach', terminalId: 't-old', afterSeq: 0 }]);
     ws.push({ type: 'error', code: 'NO_SUCH_TERMINAL', message: 'no such terminal' });
-    expect(sent(ws)[1]).toEqual({ type: 'open', cols: 80, rows: 24 });
+    // The same id again: the URL routed this socket to a node on it, and will route the next ones there too.
+    expect(sent(ws)[1]).toEqual({ type: 'open', cols: 80, rows: 24, terminalId: 't-old' });
     ws.push({ type: 'opened', terminalId: 't-new' });
     ws.push({ type: 'output', seq: 1, data: 'fresh' });
     expect(term.written).toEqual(['fresh']);

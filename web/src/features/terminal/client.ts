@@ -67,6 +67,12 @@ export class TerminalClient {
   private readonly socket = new JsonSocket<ServerFrame>();
   private state: TerminalState = { kind: 'connecting' };
   private terminalId: string | null = null;
+  /**
+   * The id a new terminal gets, chosen here so that it is in the socket's URL from the first
+   * connection: a balancer in front of several nodes routes on it (`hash $arg_terminalId`), so
+   * every reconnection reaches the node that holds the terminal.
+   */
+  private nextId: string | null = null;
   private lastSeq = 0;
   private attempt = 0;
   private everOpened = false;
@@ -153,15 +159,20 @@ export class TerminalClient {
     this.socket.send(frame);
   }
 
+  private socketTerminalId(): string {
+    return this.terminalId ?? (this.nextId ??= crypto.randomUUID());
+  }
+
   private openOrAttach() {
     if (this.terminalId) this.send({ type: 'attach', terminalId: this.terminalId, afterSeq: this.lastSeq });
-    else this.send({ type: 'open', cols: this.term.cols, rows: this.term.rows });
+    else this.send({ type: 'open', cols: this.term.cols, rows: this.term.rows, terminalId: this.socketTerminalId() });
   }
 
   private connect() {
     this.clearRetry();
     if (this.state.kind !== 'reconnecting') this.setState({ kind: 'connecting' });
-    this.socket.open(wsUrl(`/ws/terminal?projectId=${encodeURIComponent(this.projectId)}`), {
+    const query = `projectId=${encodeURIComponent(this.projectId)}&terminalId=${encodeURIComponent(this.socketTerminalId())}`;
+    this.socket.open(wsUrl(`/ws/terminal?${query}`), {
       opened: () => this.openOrAttach(),
       frame: (frame) => this.received(frame),
       closed: (code) => this.dropped(code),
@@ -173,6 +184,7 @@ export class TerminalClient {
       case 'opened':
         if (frame.terminalId !== this.terminalId) this.lastSeq = 0;
         this.terminalId = frame.terminalId;
+        this.nextId = null;
         this.everOpened = true;
         this.attempt = 0;
         this.sentSize = null;
@@ -193,8 +205,11 @@ export class TerminalClient {
         break;
       case 'error':
         if (frame.code === 'NO_SUCH_TERMINAL' && this.state.kind !== 'open') {
-          // the remembered terminal is gone (grace period over, or the server restarted): open a new one
+          // the remembered terminal is gone (grace period over, or the server restarted): open a new
+          // one under the same id, which routes to this very node
+          const id = this.terminalId;
           this.forget();
+          this.nextId = id;
           this.openOrAttach();
         } else if (FATAL.has(frame.code)) {
           this.setState({ kind: 'error', code: frame.code, message: frame.message });

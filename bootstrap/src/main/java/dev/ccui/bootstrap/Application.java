@@ -13,18 +13,22 @@ import dev.ccui.adapters.persistence.project.JdbiProjectRepository;
 import dev.ccui.adapters.persistence.ratelimit.LocalRateLimiter;
 import dev.ccui.adapters.persistence.redis.RedisEventBus;
 import dev.ccui.adapters.persistence.redis.RedisRateLimiter;
+import dev.ccui.adapters.persistence.redis.RedisRunCommandRelay;
 import dev.ccui.adapters.persistence.run.JdbiRunRepository;
 import dev.ccui.application.events.port.out.EventBus;
 import dev.ccui.application.health.port.out.HealthProbe;
 import dev.ccui.application.ratelimit.RateLimitService;
 import dev.ccui.application.ratelimit.port.out.RateLimiter;
+import dev.ccui.application.run.port.out.RunCommandRelay;
 import dev.ccui.application.sandbox.SandboxHealthProbe;
 import dev.ccui.bootstrap.components.AccountStore;
 import dev.ccui.bootstrap.components.AccountsComponents;
 import dev.ccui.bootstrap.components.AlertComponents;
+import dev.ccui.bootstrap.components.CliConfigComponents;
 import dev.ccui.bootstrap.components.HistoryComponents;
 import dev.ccui.bootstrap.components.OperationsComponents;
 import dev.ccui.bootstrap.components.ProjectComponents;
+import dev.ccui.bootstrap.components.PushComponents;
 import dev.ccui.bootstrap.components.RunComponents;
 import dev.ccui.bootstrap.components.Sandboxing;
 import dev.ccui.bootstrap.components.Storage;
@@ -35,6 +39,7 @@ import dev.ccui.bootstrap.telemetry.RunSpans;
 import dev.ccui.bootstrap.telemetry.Telemetry;
 import dev.ccui.bootstrap.telemetry.TracedStatements;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -63,7 +68,9 @@ public final class Application implements AutoCloseable {
     private final HistoryComponents history;
     private final ProjectComponents projects;
     private final WorkspaceComponents workspace;
+    private final CliConfigComponents cliConfig;
     private final RunComponents runs;
+    private final PushComponents push;
     private final OperationsComponents operations;
     /** What {@link #close()} closes, the last built first. */
     private final Deque<AutoCloseable> closing;
@@ -112,7 +119,8 @@ public final class Application implements AutoCloseable {
                 users,
                 events,
                 auditor,
-                clock);
+                clock,
+                sandbox);
         // Built before the account services: sign-out and disabled accounts end their terminals.
         this.workspace = opened(WorkspaceComponents.build(
                 config.workspace(),
@@ -132,6 +140,9 @@ public final class Application implements AutoCloseable {
                 workspace.terminals(),
                 sandbox,
                 AccountsComponents.firstAdminSetupCode(config.accounts(), config.http(), users.count() == 0));
+        this.push = opened(PushComponents.build(config.push(), database, runStore, projectStore, clock));
+        this.cliConfig =
+                CliConfigComponents.build(config.claude(), config.environment(), sandbox, projects.access(), auditor);
         this.runs = opened(RunComponents.build(
                 config.runs(),
                 config.claude(),
@@ -143,7 +154,12 @@ public final class Application implements AutoCloseable {
                 history.sessionProjects(),
                 projects.access(),
                 sandbox,
-                events,
+                // This node's run events also go to Web Push (each run's events are published by its own node only).
+                push.tap(events),
+                // Interrupts and decisions reach the node that owns a run over Redis, as events do.
+                opened(storage.redis()
+                        .<RunCommandRelay>map(RedisRunCommandRelay::new)
+                        .orElse(RunCommandRelay.NONE)),
                 auditor,
                 users,
                 clock));
@@ -224,6 +240,8 @@ public final class Application implements AutoCloseable {
         routes.addAll(history.routes());
         routes.addAll(runs.routes(edge, changes));
         routes.addAll(workspace.routes(edge, changes));
+        routes.addAll(push.routes());
+        routes.addAll(cliConfig.routes());
         http = new HttpServer(edge, routes).start();
         projects.reportUnsafeProjects();
         operations.start();
@@ -272,6 +290,30 @@ public final class Application implements AutoCloseable {
 
     public OperationsComponents operations() {
         return operations;
+    }
+
+    public PushComponents push() {
+        return push;
+    }
+
+    /**
+     * The first half of a graceful stop (SIGTERM): health says {@code draining} (503) so load
+     * balancers take the node out, new runs and terminals are refused with {@code 503 DRAINING},
+     * the active runs may finish for up to {@code timeout} (decisions and interrupts still reach
+     * them, from any node), and those still active then end {@code lost}, resumable on another
+     * node. {@link #close()} follows.
+     */
+    public void drain(Duration timeout) {
+        LOG.info("draining: no new runs or terminals; active runs may finish within {}", timeout);
+        operations.health().markDraining();
+        runs.runs().stopTakingRuns();
+        workspace.terminals().stopTaking();
+        if (runs.runs().awaitNoActiveRuns(timeout)) {
+            LOG.info("drained: no run is active");
+            return;
+        }
+        int handed = runs.runs().handOverActiveRuns();
+        LOG.info("drain timeout: {} active run(s) marked lost, to be resumed on another node", handed);
     }
 
     /** Stops taking requests, lets in-flight ones finish (bounded), then closes every part, the last built first. */

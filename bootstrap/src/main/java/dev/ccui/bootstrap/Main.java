@@ -61,11 +61,18 @@ public final class Main implements Callable<Integer> {
                 log.error("could not start: {}", e.getMessage(), e);
                 return 1;
             }
+            // This hook drains, then closes everything (the CLIs last): no part may stop on its own hook.
+            app.runs().leaveShutdownToOwner();
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime()
                     .addShutdownHook(new Thread(
                             () -> {
                                 log.info("shutting down");
+                                try {
+                                    app.drain(config.runs().drainTimeout());
+                                } catch (RuntimeException e) {
+                                    log.warn("draining failed: {}", e.getMessage(), e);
+                                }
                                 app.close();
                                 stopped.countDown();
                             },

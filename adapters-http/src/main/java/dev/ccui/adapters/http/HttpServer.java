@@ -87,6 +87,9 @@ public final class HttpServer implements AutoCloseable {
         cfg.jetty.modifyServer(server -> {
             // Let in-flight requests finish on shutdown, within the grace period.
             server.setStopTimeout(settings.shutdownGrace().toMillis());
+            // Never stopped by Jetty's own JVM shutdown hook: a node draining on SIGTERM keeps
+            // serving (health says "draining", runs finish, decisions arrive) until it closes this.
+            server.setStopAtShutdown(false);
             GracefulHandler graceful = new GracefulHandler();
             server.insertHandler(graceful);
         });

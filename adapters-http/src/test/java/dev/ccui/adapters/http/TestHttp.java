@@ -7,9 +7,11 @@ import dev.ccui.adapters.http.auth.AuthRoutes;
 import dev.ccui.adapters.http.health.HealthRoutes;
 import dev.ccui.adapters.http.json.Json;
 import dev.ccui.adapters.http.maintenance.MaintenanceRoutes;
+import dev.ccui.adapters.http.mcp.McpRoutes;
 import dev.ccui.adapters.http.metrics.HttpMetrics;
 import dev.ccui.adapters.http.project.ProjectRoutes;
 import dev.ccui.adapters.http.project.UnsafeProjectRoutes;
+import dev.ccui.adapters.http.push.PushRoutes;
 import dev.ccui.adapters.http.run.RunRoutes;
 import dev.ccui.adapters.http.session.SessionRoutes;
 import dev.ccui.adapters.http.user.UserRoutes;
@@ -138,6 +140,8 @@ public final class TestHttp implements AutoCloseable {
                                 runRoutes,
                                 new FileRoutes(null),
                                 new GitRoutes(null),
+                                new PushRoutes(null),
+                                new McpRoutes(null),
                                 new TerminalEndpoint(null, edge.webSockets(), edge.maintenance(), changes)))
                 .start();
     }

@@ -16,12 +16,18 @@ public final class HealthService implements HealthUseCase {
     private final String version;
     private final Instant startedAt;
     private final Clock clock;
+    private volatile boolean draining;
 
     public HealthService(List<HealthProbe> probes, String version, Clock clock) {
         this.probes = List.copyOf(probes);
         this.version = version;
         this.clock = clock;
         this.startedAt = clock.instant();
+    }
+
+    /** From now on the node reports {@code draining} (503), so load balancers take it out. */
+    public void markDraining() {
+        draining = true;
     }
 
     @Override
@@ -38,6 +44,9 @@ public final class HealthService implements HealthUseCase {
                     overall = ProbeResult.DEGRADED;
                 }
             }
+        }
+        if (draining) {
+            overall = HealthReport.DRAINING;
         }
         long uptime = Duration.between(startedAt, clock.instant()).toSeconds();
         return new HealthReport(overall, version, uptime, checks);

@@ -2,6 +2,7 @@ package dev.ccui.application.history;
 
 import dev.ccui.application.events.port.out.EventBus;
 import dev.ccui.application.history.port.out.FileState;
+import dev.ccui.application.history.port.out.IndexLock;
 import dev.ccui.application.history.port.out.SessionIndexWriter;
 import dev.ccui.application.history.port.out.TranscriptArchive;
 import dev.ccui.application.history.port.out.TranscriptFile;
@@ -61,6 +62,7 @@ public final class IndexService implements AutoCloseable {
 
     private final LinkedBlockingQueue<Path> queue = new LinkedBlockingQueue<>();
     private final Object passLock = new Object();
+    private final IndexLock lock;
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile Thread worker;
     private AutoCloseable watch;
@@ -92,6 +94,22 @@ public final class IndexService implements AutoCloseable {
             IndexSettings settings,
             TranscriptArchive archive,
             Duration archiveRetention) {
+        this(transcripts, index, projects, users, events, clock, settings, archive, archiveRetention, IndexLock.NONE);
+    }
+
+    /** @param lock keeps this node's passes from overlapping those of other nodes indexing the same folder */
+    public IndexService(
+            TranscriptStore transcripts,
+            SessionIndexWriter index,
+            ProjectRepository projects,
+            UserRepository users,
+            EventBus events,
+            Clock clock,
+            IndexSettings settings,
+            TranscriptArchive archive,
+            Duration archiveRetention,
+            IndexLock lock) {
+        this.lock = lock;
         this.transcripts = transcripts;
         this.index = index;
         this.clock = clock;
@@ -170,7 +188,7 @@ public final class IndexService implements AutoCloseable {
         synchronized (passLock) {
             archiving.passStarted();
             try {
-                scanAllPass();
+                lock.during(folder(), this::scanAllPass);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
@@ -245,7 +263,7 @@ public final class IndexService implements AutoCloseable {
     private void indexChanged(Set<Path> paths) {
         synchronized (passLock) {
             try {
-                indexChangedLocked(paths);
+                lock.during(folder(), () -> indexChangedLocked(paths));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -278,6 +296,10 @@ public final class IndexService implements AutoCloseable {
                 .max()
                 .orElse(0);
         feed.lastChangeLag(lag);
+    }
+
+    private String folder() {
+        return transcripts.projectsRoot().toString();
     }
 
     @Override

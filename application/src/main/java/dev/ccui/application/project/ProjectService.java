@@ -4,6 +4,7 @@ import dev.ccui.application.audit.Auditor;
 import dev.ccui.application.common.ClientInfo;
 import dev.ccui.application.events.port.out.EventBus;
 import dev.ccui.application.project.port.in.ProjectChanges;
+import dev.ccui.application.project.port.in.ProjectPeople;
 import dev.ccui.application.project.port.in.ProjectUseCase;
 import dev.ccui.application.project.port.in.UnsafeProject;
 import dev.ccui.application.project.port.out.FolderSessions;
@@ -21,7 +22,9 @@ import dev.ccui.domain.project.PathConfinement;
 import dev.ccui.domain.project.Project;
 import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.project.ProjectOverview;
+import dev.ccui.domain.user.User;
 import dev.ccui.domain.user.UserId;
+import dev.ccui.domain.user.Username;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -182,6 +185,34 @@ public final class ProjectService implements ProjectUseCase {
     public List<String> listMembers(Principal caller, ProjectId projectId) {
         Project project = access.require(caller, projectId);
         return projects.members(project.id()).stream().map(UserId::toString).toList();
+    }
+
+    @Override
+    public ProjectPeople people(Principal caller, ProjectId projectId) {
+        Project project = access.require(caller, projectId);
+        ProjectPeople.Person owner = project.ownerId() == null ? null : person(project.ownerId());
+        List<ProjectPeople.Person> members = projects.members(project.id()).stream()
+                .filter(id -> !id.equals(project.ownerId()))
+                .map(this::person)
+                .toList();
+        boolean canShare = caller.isAdmin() || caller.userId().equals(project.ownerId());
+        return new ProjectPeople(owner, members, canShare);
+    }
+
+    /** A user deleted since keeps their id, without a name. */
+    private ProjectPeople.Person person(UserId id) {
+        return new ProjectPeople.Person(
+                id, users.findById(id).map(user -> user.username().value()).orElse(null));
+    }
+
+    @Override
+    public UserId addMemberByName(Principal caller, ProjectId projectId, String username, ClientInfo client) {
+        access.requireOwner(caller, projectId);
+        UserId userId = users.findByUsername(new Username(username))
+                .map(User::id)
+                .orElseThrow(() -> new InvalidException("username", "no such user"));
+        addMember(caller, projectId, userId, client);
+        return userId;
     }
 
     @Override

@@ -39,6 +39,8 @@ final class LiveSession implements RunListener {
     static final String DECIDED_BY_RULE = "session_rule";
     static final String DECIDED_BY_TIMEOUT = "timeout";
     static final String DECIDED_BY_CLI = "cli";
+    /** One answer for a request that is not pending, whichever node or check finds it so. */
+    static final String NOT_PENDING = "this permission request was already decided or does not exist";
 
     /** What every live session of the node shares. */
     record Services(
@@ -59,6 +61,8 @@ final class LiveSession implements RunListener {
     private Principal startedBy;
     private RunId lastRunId;
     private boolean exited;
+    /** Ended {@code lost} by a draining node: whatever the process still says belongs to no run. */
+    private boolean handedOver;
 
     /** @param onGone told once the process is gone for good, so the node forgets this session */
     LiveSession(SessionId sessionId, Services services, Consumer<LiveSession> onGone) {
@@ -173,8 +177,7 @@ final class LiveSession implements RunListener {
             RunId runId, String requestId, PermissionAnswer answer, String decidedBy) {
         PendingPermissions.Pending pending = permissions
                 .find(requestId, runId)
-                .orElseThrow(() -> new ConflictException(
-                        "PERMISSION_NOT_PENDING", "this permission request was already decided or does not exist"));
+                .orElseThrow(() -> new ConflictException("PERMISSION_NOT_PENDING", NOT_PENDING));
         RunEvent.PermissionRequest request = pending.request();
         // Built before the request leaves: a malformed answer (400) leaves it pending for a good one.
         PermissionDecision decision =
@@ -250,6 +253,10 @@ final class LiveSession implements RunListener {
 
     @Override
     public synchronized void onEvent(RunEvent event) {
+        if (handedOver) {
+            // The CLI answering its close (a result, its own end) after the run was ended lost.
+            return;
+        }
         switch (event) {
             case RunEvent.RunStarted started -> {
                 emit(started);
@@ -294,7 +301,7 @@ final class LiveSession implements RunListener {
 
     @Override
     public synchronized void onExit(ProcessExit exit) {
-        if (current != null) {
+        if (current != null && !handedOver) {
             emit(new RunEvent.Error(
                     "cli_exited",
                     "the claude CLI ended before the run did ("
@@ -304,6 +311,20 @@ final class LiveSession implements RunListener {
         }
         permissions.dropAll();
         gone();
+    }
+
+    /**
+     * This node stops before the run finished: it ends {@code lost}, as a dead node's run would, so
+     * that continuing the session (on any node) resumes it; the process is ended afterwards.
+     */
+    synchronized boolean handOver() {
+        if (current == null) {
+            return false;
+        }
+        end(RunState.LOST, new RunEvent.RunEnded(RunEvent.EndReason.LOST));
+        permissions.dropAll();
+        handedOver = true;
+        return true;
     }
 
     void closeProcess() {

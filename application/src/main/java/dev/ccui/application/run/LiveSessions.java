@@ -92,6 +92,7 @@ final class LiveSessions {
                 command.allowedTools(),
                 List.of(),
                 Map.of(),
+                caller.userId(),
                 command.forkFrom(),
                 command.effort());
         RunningProcess process;
@@ -110,6 +111,17 @@ final class LiveSessions {
         sessions.put(run.sessionId(), live);
         live.begin(run, caller);
         return live;
+    }
+
+    /** Ends every active run {@code lost}; how many there were. */
+    int handOverAll() {
+        int handed = 0;
+        for (LiveSession live : List.copyOf(sessions.values())) {
+            if (live.handOver()) {
+                handed++;
+            }
+        }
+        return handed;
     }
 
     /** Ends every process; their runs end as the processes report it. */

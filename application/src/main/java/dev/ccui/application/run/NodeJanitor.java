@@ -89,11 +89,13 @@ final class NodeJanitor {
     }
 
     /** Only the node that actually ends the run writes its end: several may find it at once. */
-    private void endLost(Run run, String why) {
+    boolean endLost(Run run, String why) {
         if (runs.endIfActive(run.id(), RunState.LOST, clock.instant())) {
             LOG.info("run {} of session {} {}: marked lost", run.id(), run.sessionId(), why);
             events.append(run.sessionId(), run.id(), new RunEvent.RunEnded(RunEvent.EndReason.LOST));
+            return true;
         }
+        return false;
     }
 
     void purgeExpired() {

@@ -40,7 +40,10 @@ final class RunAdmission {
     private final Auditor auditor;
     private final Clock clock;
     private final RunSettings settings;
+    static final Duration DRAIN_RETRY_AFTER = Duration.ofSeconds(2);
+
     private boolean closed;
+    private boolean draining;
 
     RunAdmission(
             RunRepository runs,
@@ -66,6 +69,11 @@ final class RunAdmission {
         Optional<Run> known = runs.findByClientMessageId(caller.userId(), command.clientMessageId());
         if (known.isPresent()) {
             return new StartedRun(known.get().id(), known.get().sessionId());
+        }
+        if (draining) {
+            // The client retries (nginx passes the retry to another node): the prompt's id makes it one run.
+            throw new UnavailableException(
+                    "DRAINING", "this node is shutting down and takes no new runs: try again", DRAIN_RETRY_AFTER);
         }
         checkLimits(caller);
         SessionId sessionId =
@@ -141,6 +149,11 @@ final class RunAdmission {
                     "the server runs its limit of " + settings.global() + " active runs; try again shortly",
                     RETRY_AFTER);
         }
+    }
+
+    /** Draining: only the runs already admitted go on; a repeat of one of their prompts still finds it. */
+    synchronized void stopTaking() {
+        draining = true;
     }
 
     /** No start is admitted from now on; one being admitted has finished when this returns. */

@@ -16,6 +16,9 @@ import dev.ccui.application.run.port.in.StartedRun;
 import dev.ccui.application.run.port.out.ClaudeRunner;
 import dev.ccui.application.run.port.out.NodeHeartbeats;
 import dev.ccui.application.run.port.out.QueuedMessages;
+import dev.ccui.application.run.port.out.RunCommand;
+import dev.ccui.application.run.port.out.RunCommandRelay;
+import dev.ccui.application.run.port.out.RunCommandReply;
 import dev.ccui.application.run.port.out.RunEventLog;
 import dev.ccui.application.run.port.out.RunRepository;
 import dev.ccui.application.run.port.out.SessionForks;
@@ -24,18 +27,21 @@ import dev.ccui.application.user.port.out.UserRepository;
 import dev.ccui.domain.audit.AuditAction;
 import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.error.ConflictException;
+import dev.ccui.domain.error.NotFoundException;
 import dev.ccui.domain.project.Project;
 import dev.ccui.domain.run.LoggedRunEvent;
 import dev.ccui.domain.run.QueuedMessage;
 import dev.ccui.domain.run.QueuedMessageId;
 import dev.ccui.domain.run.Run;
-import dev.ccui.domain.run.RunEvent;
 import dev.ccui.domain.run.RunId;
 import dev.ccui.domain.session.SessionId;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +55,7 @@ import org.slf4j.LoggerFactory;
 public final class RunService implements RunUseCase, MessageQueueUseCase, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RunService.class);
     private static final int LIST_LIMIT = 200;
+    private static final Duration DRAIN_POLL = Duration.ofMillis(100);
 
     private final RunRepository runs;
     private final RunEventLog log;
@@ -61,6 +68,10 @@ public final class RunService implements RunUseCase, MessageQueueUseCase, AutoCl
     private final SubscriberFeed feed;
     private final NodeJanitor janitor;
     private final MessageQueue queue;
+    private final RunCommandForwarder forwarder;
+    private final RunCommandRelay relay;
+    private final RunSettings settings;
+    private AutoCloseable serving;
 
     public RunService(
             ClaudeRunner runner,
@@ -90,7 +101,8 @@ public final class RunService implements RunUseCase, MessageQueueUseCase, AutoCl
                 new ProjectAccess(projects),
                 queued,
                 forks,
-                users);
+                users,
+                RunCommandRelay.NONE);
     }
 
     public RunService(
@@ -107,7 +119,8 @@ public final class RunService implements RunUseCase, MessageQueueUseCase, AutoCl
             ProjectAccess projectAccess,
             QueuedMessages queued,
             SessionForks forks,
-            UserRepository users) {
+            UserRepository users,
+            RunCommandRelay relay) {
         this.runs = runs;
         this.log = log;
         this.auditor = auditor;
@@ -129,6 +142,10 @@ public final class RunService implements RunUseCase, MessageQueueUseCase, AutoCl
         this.feed = new SubscriberFeed(log, runs, bus, sessions::activeRunId);
         this.janitor = new NodeJanitor(runs, log, nodes, events, clock, settings);
         this.queue = new MessageQueue(queued, runs, users, access, admission, sessions, events, auditor, clock);
+        this.forwarder = new RunCommandForwarder(
+                relay, nodes, clock, settings, run -> janitor.endLost(run, "did not answer a command and is silent"));
+        this.relay = relay;
+        this.settings = settings;
     }
 
     private void drain(SessionId sessionId) {
@@ -143,10 +160,40 @@ public final class RunService implements RunUseCase, MessageQueueUseCase, AutoCl
     public void recoverAfterRestart() {
         janitor.recover(sessionId -> sessions.get(sessionId) != null);
         janitor.schedule(timers);
+        serveCommands();
+    }
+
+    /** Takes the interrupts and decisions other nodes forward for this node's runs. */
+    synchronized void serveCommands() {
+        if (serving == null) {
+            serving = relay.serve(settings.node(), new RunCommandsOfThisNode(this::applyHere));
+        }
     }
 
     void heartbeat() {
         janitor.heartbeat();
+    }
+
+    /** Draining: new runs are refused ({@code 503 DRAINING}), active ones go on and can be steered. */
+    public void stopTakingRuns() {
+        admission.stopTaking();
+    }
+
+    /** Waits until no run is active here, at most {@code timeout}; whether none is. */
+    public boolean awaitNoActiveRuns(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (sessions.activeRuns() > 0) {
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            LockSupport.parkNanos(DRAIN_POLL.toNanos());
+        }
+        return true;
+    }
+
+    /** The end of a drain: the runs still active end {@code lost}, resumable on any node; how many. */
+    public int handOverActiveRuns() {
+        return sessions.handOverAll();
     }
 
     /** Active runs on this node, for metrics. */
@@ -168,29 +215,44 @@ public final class RunService implements RunUseCase, MessageQueueUseCase, AutoCl
             return;
         }
         LiveSession live = sessions.get(run.sessionId());
-        if (live == null || !live.isCurrent(runId)) {
-            throw new ConflictException("RUN_NOT_HERE", "the run is not active on this node");
+        if ((live == null || !live.isCurrent(runId)) && forwarder.elsewhere(run)) {
+            forwarder.forward(run, new RunCommand.Interrupt(commandId(), runId));
+        } else {
+            interruptHere(run);
         }
         auditor.record(AuditAction.RUN_STOPPED, caller, runId.toString(), client, true, "interrupt requested");
-        live.interrupt(runId);
     }
 
     @Override
     public void decide(Principal caller, RunId runId, String requestId, PermissionAnswer answer, ClientInfo client) {
         Run run = access.get(caller, runId);
-        LiveSession live = sessions.get(run.sessionId());
-        if (live == null || requestId == null) {
-            throw new ConflictException("PERMISSION_NOT_PENDING", "no such pending permission request");
+        if (requestId == null) {
+            throw new ConflictException("PERMISSION_NOT_PENDING", LiveSession.NOT_PENDING);
         }
-        RunEvent.PermissionRequest decided =
-                live.decide(runId, requestId, answer, caller.username().value());
+        String toolName;
+        LiveSession live = sessions.get(run.sessionId());
+        // This node may still hold an idle process of the session while another node runs its turn.
+        if (run.active() && forwarder.elsewhere(run) && (live == null || !live.isCurrent(runId))) {
+            toolName = forwarder
+                    .forward(
+                            run,
+                            new RunCommand.Decide(
+                                    commandId(),
+                                    runId,
+                                    requestId,
+                                    answer,
+                                    caller.username().value()))
+                    .toolName();
+        } else {
+            toolName = decideHere(run, requestId, answer, caller.username().value());
+        }
         auditor.record(
                 AuditAction.PERMISSION_DECIDED,
                 caller,
                 runId.toString(),
                 client,
                 true,
-                (answer.allow() ? "allow " : "deny ") + decided.toolName() + (answer.remember() ? " (remember)" : "")
+                (answer.allow() ? "allow " : "deny ") + toolName + (answer.remember() ? " (remember)" : "")
                         + (answer.allow() && !answer.answers().isEmpty()
                                 ? " (answered " + answer.answers().size() + ")"
                                 : "")
@@ -198,6 +260,45 @@ public final class RunService implements RunUseCase, MessageQueueUseCase, AutoCl
                                 ? " (then " + answer.mode().cliName() + ")"
                                 : "")
                         + " request " + requestId);
+    }
+
+    /** A forwarded command's idempotency key: unique per node and command, cheap (no SecureRandom per request). */
+    private String commandId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return settings.node().value() + "-" + Long.toHexString(random.nextLong())
+                + Long.toHexString(random.nextLong());
+    }
+
+    private void interruptHere(Run run) {
+        LiveSession live = sessions.get(run.sessionId());
+        if (live == null || !live.isCurrent(run.id())) {
+            throw new ConflictException("RUN_NOT_HERE", "the run is not active on this node");
+        }
+        live.interrupt(run.id());
+    }
+
+    /** The decided request's tool name; the same failures whether the caller is here or on another node. */
+    private String decideHere(Run run, String requestId, PermissionAnswer answer, String decidedBy) {
+        LiveSession live = sessions.get(run.sessionId());
+        if (live == null) {
+            throw new ConflictException("PERMISSION_NOT_PENDING", LiveSession.NOT_PENDING);
+        }
+        return live.decide(run.id(), requestId, answer, decidedBy).toolName();
+    }
+
+    /** A command another node forwarded: access was checked there, the caller's node audits it. */
+    private RunCommandReply applyHere(RunCommand command) {
+        Run run = runs.findById(command.runId()).orElseThrow(() -> new NotFoundException("no such run"));
+        return switch (command) {
+            case RunCommand.Interrupt ignored -> {
+                if (run.active()) {
+                    interruptHere(run);
+                }
+                yield RunCommandReply.done(null);
+            }
+            case RunCommand.Decide decide ->
+                RunCommandReply.done(decideHere(run, decide.requestId(), decide.answer(), decide.decidedBy()));
+        };
     }
 
     @Override
@@ -254,6 +355,16 @@ public final class RunService implements RunUseCase, MessageQueueUseCase, AutoCl
     /** Ends every process of this node; their runs end as the processes report it. */
     @Override
     public void close() {
+        synchronized (this) {
+            if (serving != null) {
+                try {
+                    serving.close();
+                } catch (Exception e) {
+                    // Closing a subscription handle does not fail in practice; stopping goes on regardless.
+                }
+                serving = null;
+            }
+        }
         admission.close();
         sessions.closeAll();
         timers.shutdownNow();

@@ -11,6 +11,8 @@ import java.util.Objects;
  * @param retention         how long the event log and finished runs are kept
  * @param node              this node, recorded on every run it starts
  * @param nodeSilentAfter   a node not heard from for this long is gone: its active runs are lost
+ * @param commandTimeout    how long a node waits for the owner node's reply to an interrupt or a
+ *                          decision it forwarded (the caller waits as long)
  */
 public record RunSettings(
         int perUser,
@@ -18,7 +20,11 @@ public record RunSettings(
         Duration permissionTimeout,
         Duration retention,
         NodeId node,
-        Duration nodeSilentAfter) {
+        Duration nodeSilentAfter,
+        Duration commandTimeout) {
+    /** Long enough for a busy owner, short enough that a person clicking "allow" is not left hanging. */
+    public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(5);
+
     /** Heartbeats are sent at least this often, and at least four times within {@link #nodeSilentAfter}. */
     static final Duration MAX_HEARTBEAT = Duration.ofSeconds(30);
 
@@ -27,12 +33,26 @@ public record RunSettings(
         Objects.requireNonNull(retention, "retention");
         Objects.requireNonNull(node, "node");
         Objects.requireNonNull(nodeSilentAfter, "nodeSilentAfter");
+        Objects.requireNonNull(commandTimeout, "commandTimeout");
+        if (commandTimeout.isNegative() || commandTimeout.isZero()) {
+            throw new IllegalArgumentException("commandTimeout must be positive");
+        }
         if (perUser < 1 || global < 1 || permissionTimeout.isNegative() || permissionTimeout.isZero()) {
             throw new IllegalArgumentException("run limits and the permission timeout must be positive");
         }
         if (nodeSilentAfter.compareTo(Duration.ofSeconds(2)) < 0) {
             throw new IllegalArgumentException("nodeSilentAfter must be at least 2 seconds");
         }
+    }
+
+    public RunSettings(
+            int perUser,
+            int global,
+            Duration permissionTimeout,
+            Duration retention,
+            NodeId node,
+            Duration nodeSilentAfter) {
+        this(perUser, global, permissionTimeout, retention, node, nodeSilentAfter, DEFAULT_COMMAND_TIMEOUT);
     }
 
     /** One node called {@code local}; silent nodes are reaped after two minutes. */

@@ -25,6 +25,7 @@ import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.error.ConflictException;
 import dev.ccui.domain.error.NotFoundException;
 import dev.ccui.domain.error.TooManyRequestsException;
+import dev.ccui.domain.error.UnavailableException;
 import dev.ccui.domain.project.Project;
 import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.run.LoggedRunEvent;
@@ -470,5 +471,34 @@ class RunServiceTest {
         service.close();
         assertThat(runner.last().isAlive()).isFalse();
         assertThat(store.findById(started.runId()).orElseThrow().state()).isEqualTo(RunState.FAILED);
+    }
+
+    @Test
+    void aDrainingNodeTakesNoNewRunFindsTheOnesItTookAndHandsTheActiveOnesOverAsLost() {
+        StartedRun started = service.start(olga, prompt(project, null, "write", "m1"), CLIENT);
+        runner.last().emit(writeRequest("r1"));
+        service.stopTakingRuns();
+
+        assertThatThrownBy(() -> service.start(olga, prompt(project, null, "another", "m2"), CLIENT))
+                .isInstanceOfSatisfying(UnavailableException.class, e -> {
+                    assertThat(e.code()).isEqualTo("DRAINING");
+                    assertThat(e.retryAfter()).contains(Duration.ofSeconds(2));
+                });
+        assertThat(service.start(olga, prompt(project, null, "write", "m1"), CLIENT))
+                .as("a repeat of a prompt already taken")
+                .isEqualTo(started);
+        // Decisions still reach the run while the node drains.
+        service.decide(olga, started.runId(), "r1", new PermissionAnswer(true, null, false), CLIENT);
+        assertThat(service.awaitNoActiveRuns(Duration.ofMillis(200))).isFalse();
+
+        assertThat(service.handOverActiveRuns()).isEqualTo(1);
+        assertThat(service.get(olga, started.runId()).state()).isEqualTo(RunState.LOST);
+        assertThat(store.all(started.sessionId()).getLast().event())
+                .isEqualTo(new RunEvent.RunEnded(RunEvent.EndReason.LOST));
+        assertThat(service.awaitNoActiveRuns(Duration.ZERO)).isTrue();
+        // The process ending afterwards adds nothing: the run already ended.
+        runner.last().crash(137);
+        assertThat(service.get(olga, started.runId()).state()).isEqualTo(RunState.LOST);
+        assertThat(kinds(started.sessionId())).filteredOn("run_ended"::equals).hasSize(1);
     }
 }

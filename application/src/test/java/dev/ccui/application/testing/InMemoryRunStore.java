@@ -189,6 +189,11 @@ public final class InMemoryRunStore implements RunRepository, RunEventLog, NodeH
     }
 
     @Override
+    public synchronized Optional<Instant> lastBeat(NodeId node) {
+        return Optional.ofNullable(heartbeats.get(node));
+    }
+
+    @Override
     public synchronized int deleteEndedBefore(Instant cutoff) {
         int before = runs.size();
         runs.values().removeIf(r -> r.endedAt() != null && r.endedAt().isBefore(cutoff));

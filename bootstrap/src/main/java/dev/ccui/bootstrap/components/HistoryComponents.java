@@ -8,6 +8,7 @@ import dev.ccui.adapters.persistence.history.JdbiSessionIndexQuery;
 import dev.ccui.adapters.persistence.history.JdbiSessionIndexWriter;
 import dev.ccui.adapters.persistence.history.JdbiSessionMarks;
 import dev.ccui.adapters.persistence.history.JdbiTranscriptArchive;
+import dev.ccui.adapters.persistence.history.PostgresIndexLock;
 import dev.ccui.adapters.process.transcript.FileTranscriptStore;
 import dev.ccui.adapters.process.transcript.TranscriptLimits;
 import dev.ccui.application.audit.Auditor;
@@ -27,18 +28,24 @@ import dev.ccui.bootstrap.config.ClaudeConfig;
 import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.session.SessionId;
 import dev.ccui.domain.session.SessionSummary;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The transcripts the CLI writes, their index and the app's own archive of them, and session history. */
 public final class HistoryComponents implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HistoryComponents.class);
     private final SessionIndexQuery index;
     private final TranscriptArchive archive;
     private final ArchiveRestorer restorer;
     private final IndexService indexer;
     private final HistoryService history;
+    private final boolean indexTranscripts;
+    private final Path configDir;
     private volatile TranscriptArchive.Stats archiveStats;
     private volatile long archiveStatsAt;
 
@@ -47,7 +54,11 @@ public final class HistoryComponents implements AutoCloseable {
             TranscriptArchive archive,
             ArchiveRestorer restorer,
             IndexService indexer,
-            HistoryService history) {
+            HistoryService history,
+            boolean indexTranscripts,
+            Path configDir) {
+        this.indexTranscripts = indexTranscripts;
+        this.configDir = configDir;
         this.index = index;
         this.archive = archive;
         this.restorer = restorer;
@@ -79,14 +90,17 @@ public final class HistoryComponents implements AutoCloseable {
                 clock,
                 IndexSettings.defaults(),
                 archive,
-                config.archiveRetention().orElse(null));
+                config.archiveRetention().orElse(null),
+                PostgresIndexLock.of(database));
         return new HistoryComponents(
                 index,
                 archive,
                 restorer,
                 indexer,
                 new HistoryService(
-                        index, new JdbiSessionMarks(database), transcripts, projects, events, auditor, indexer));
+                        index, new JdbiSessionMarks(database), transcripts, projects, events, auditor, indexer),
+                config.indexTranscripts(),
+                config.configDir());
     }
 
     public SessionIndexQuery index() {
@@ -168,6 +182,12 @@ public final class HistoryComponents implements AutoCloseable {
 
     /** Starts indexing (a first full scan, then watching); it never holds the server up. */
     public void start() {
+        if (!indexTranscripts) {
+            LOG.info(
+                    "not indexing {} (CCUI_INDEX_TRANSCRIPTS=false): another node does; history is read from the database",
+                    configDir);
+            return;
+        }
         indexer.start();
     }
 

@@ -1,9 +1,13 @@
 package dev.ccui.bootstrap.components;
 
 import dev.ccui.adapters.http.RouteGroup;
+import dev.ccui.adapters.http.project.NewProjectRoutes;
 import dev.ccui.adapters.http.project.ProjectRoutes;
 import dev.ccui.adapters.http.project.UnsafeProjectRoutes;
+import dev.ccui.adapters.process.workspace.FileSystemNewFolders;
 import dev.ccui.adapters.process.workspace.FileSystemWorkspacePaths;
+import dev.ccui.adapters.process.workspace.git.GitCliRepositories;
+import dev.ccui.adapters.process.workspace.git.GitRunner;
 import dev.ccui.application.audit.Auditor;
 import dev.ccui.application.events.ChangeFeedService;
 import dev.ccui.application.events.port.out.EventBus;
@@ -11,12 +15,15 @@ import dev.ccui.application.history.port.in.SessionHistoryUseCase;
 import dev.ccui.application.project.ProjectAccess;
 import dev.ccui.application.project.ProjectSafety;
 import dev.ccui.application.project.ProjectService;
+import dev.ccui.application.project.create.NewProjectService;
 import dev.ccui.application.project.port.out.FolderSessions;
 import dev.ccui.application.project.port.out.ProjectRepository;
+import dev.ccui.application.sandbox.port.out.ProcessSandbox;
 import dev.ccui.application.user.port.out.UserRepository;
 import dev.ccui.domain.project.ProjectFolderRule;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -25,23 +32,32 @@ import org.slf4j.LoggerFactory;
 /** Projects, who may use them and the rules their folders must keep, and the change feed of what they hold. */
 public final class ProjectComponents {
     private static final Logger LOG = LoggerFactory.getLogger(ProjectComponents.class);
+    /** A clone of a large repository over a slow link takes a while; it can be cancelled before this. */
+    private static final Duration CLONE_TIMEOUT = Duration.ofMinutes(30);
 
     private final ProjectSafety safety;
     private final ProjectAccess access;
     private final ProjectService projects;
     private final ChangeFeedService changes;
+    private final NewProjectService newProjects;
 
     private ProjectComponents(
-            ProjectSafety safety, ProjectAccess access, ProjectService projects, ChangeFeedService changes) {
+            ProjectSafety safety,
+            ProjectAccess access,
+            ProjectService projects,
+            ChangeFeedService changes,
+            NewProjectService newProjects) {
         this.safety = safety;
         this.access = access;
         this.projects = projects;
         this.changes = changes;
+        this.newProjects = newProjects;
     }
 
     /**
      * @param workspacesRoot no project may be this folder itself
      * @param ownFolders     the app's own folders (data dir, the CLI's config dir), which no project may overlap
+     * @param sandbox        where the git of new projects (init, clone) runs
      */
     public static ProjectComponents build(
             Path workspacesRoot,
@@ -51,7 +67,8 @@ public final class ProjectComponents {
             UserRepository users,
             EventBus events,
             Auditor auditor,
-            Clock clock) {
+            Clock clock,
+            ProcessSandbox sandbox) {
         // A project must never be the workspaces root, nor overlap the app's own folders (the JWT
         // secret and database, every transcript, the jar) or a project its users may not use.
         var protectedFolders = new ArrayList<Path>(
@@ -64,12 +81,17 @@ public final class ProjectComponents {
                 events,
                 clock);
         var access = new ProjectAccess(projects, safety);
-        return new ProjectComponents(
+        var paths = new FileSystemWorkspacePaths();
+        var service = new ProjectService(projects, sessions, users, paths, events, auditor, clock, safety);
+        var newProjects = new NewProjectService(
+                service,
                 safety,
-                access,
-                new ProjectService(
-                        projects, sessions, users, new FileSystemWorkspacePaths(), events, auditor, clock, safety),
-                new ChangeFeedService(events, access));
+                paths,
+                new FileSystemNewFolders(),
+                new GitCliRepositories(GitRunner.sandboxed(sandbox), CLONE_TIMEOUT),
+                auditor,
+                clock);
+        return new ProjectComponents(safety, access, service, new ChangeFeedService(events, access), newProjects);
     }
 
     /** Who may use a project's files, git, runs and terminal. */
@@ -103,6 +125,9 @@ public final class ProjectComponents {
     }
 
     public List<RouteGroup> routes(SessionHistoryUseCase history) {
-        return List.of(new ProjectRoutes(projects, history), new UnsafeProjectRoutes(projects));
+        return List.of(
+                new ProjectRoutes(projects, history),
+                new UnsafeProjectRoutes(projects),
+                new NewProjectRoutes(newProjects));
     }
 }

@@ -21,6 +21,7 @@ import dev.ccui.application.health.port.out.HealthProbe;
 import dev.ccui.application.project.ProjectAccess;
 import dev.ccui.application.project.port.out.ProjectRepository;
 import dev.ccui.application.run.RunService;
+import dev.ccui.application.run.port.out.RunCommandRelay;
 import dev.ccui.application.run.port.out.RunRepository;
 import dev.ccui.application.run.port.out.SessionProjects;
 import dev.ccui.application.sandbox.port.out.ProcessSandbox;
@@ -68,6 +69,7 @@ public final class RunComponents implements AutoCloseable {
             ProjectAccess access,
             ProcessSandbox sandbox,
             EventBus events,
+            RunCommandRelay relay,
             Auditor auditor,
             UserRepository users,
             Clock clock) {
@@ -76,7 +78,8 @@ public final class RunComponents implements AutoCloseable {
         cliEnvironment.put("CLAUDE_CONFIG_DIR", claudeConfig.configDir().toString());
         var claude = new CliClaudeRunner(
                 CliRunnerSettings.defaults(claudeConfig.cliPath(), cliEnvironment)
-                        .withCleanup(claudeConfig.cleanup()),
+                        .withCleanup(claudeConfig.cleanup())
+                        .withSilenceTimeout(config.silenceTimeout()),
                 new ObjectMapper(),
                 sandbox);
         // Nodes sharing the database tell their runs apart by this id (kept in the data dir unless configured).
@@ -96,7 +99,8 @@ public final class RunComponents implements AutoCloseable {
                 access,
                 new JdbiQueuedMessages(database.jdbi()),
                 new JdbiSessionForks(database.jdbi()),
-                users);
+                users,
+                relay);
         return new RunComponents(
                 claude,
                 runs,
@@ -120,6 +124,11 @@ public final class RunComponents implements AutoCloseable {
 
     public void bindGauges(HttpMetrics metrics) {
         metrics.gauge("ccui.runs.active", "active Claude runs on this node", runs::activeRuns);
+    }
+
+    /** {@code Main}'s shutdown hook drains and then closes the runner: the runner's own hook must not kill the CLIs first. */
+    public void leaveShutdownToOwner() {
+        claude.leaveShutdownToOwner();
     }
 
     /** Ends this node's runs left from before a restart as lost, then beats and watches the other nodes. */

@@ -64,6 +64,11 @@ public final class Sandboxing {
         return sandbox;
     }
 
+    /** Where each account's own CLI configuration lives with the sandbox (without it, the machine user's is the one). */
+    public static Path userCliConfigRoot(Path dataDir) {
+        return dataDir.resolve("cli-config");
+    }
+
     private static ProcessSandbox select(SandboxConfig settings, ClaudeConfig claude, Path dataDir) {
         List<Path> hidden = new ArrayList<>(List.of(dataDir));
         try {
@@ -84,7 +89,8 @@ public final class Sandboxing {
                 settings.network().orElse(SandboxNetwork.PASTA),
                 settings.loopbackPorts(),
                 settings.limits(),
-                Path.of("/sys/fs/cgroup"));
+                Path.of("/sys/fs/cgroup"),
+                userCliConfigRoot(dataDir));
         try {
             return Sandboxes.select(settings.mode().orElse(null), bwrap, settings.networkConfigured());
         } catch (IllegalStateException e) {

@@ -26,6 +26,7 @@ public record AppConfig(
         OperationsConfig operations,
         AlertConfig alerts,
         SandboxConfig sandbox,
+        PushConfig push,
         Map<String, String> environment) {
 
     /**
@@ -81,6 +82,7 @@ public record AppConfig(
                 OperationsConfig.read(r),
                 AlertConfig.read(r),
                 SandboxConfig.read(env, production, r.problems),
+                PushConfig.read(r, production),
                 Map.copyOf(env));
         r.throwIfAny();
         return config;
@@ -103,6 +105,6 @@ public record AppConfig(
                 + ", " + storage + ", " + accounts + ", corsOrigins=" + http.corsOrigins() + ", trustedProxies="
                 + http.trustedProxies() + ", rateLimitPerMinute="
                 + http.apiLimit().capacity() + ", " + claude + ", "
-                + workspace + ", " + runs + ", " + operations + ", " + alerts + "]";
+                + workspace + ", " + runs + ", " + operations + ", " + alerts + ", " + push + "]";
     }
 }

@@ -12,13 +12,18 @@ import java.util.Optional;
  * @param cleanup          the transcript clean-up period every CLI the app starts is given
  * @param archive          keep the app's own copy of every transcript
  * @param archiveRetention how long archived transcripts are kept; empty: forever
+ * @param indexTranscripts {@code CCUI_INDEX_TRANSCRIPTS}: whether this node indexes the transcripts
+ *                         in {@code configDir}. With several nodes, only those that have the folder on
+ *                         their disk do (several may, on shared storage: their passes take turns);
+ *                         every node serves the index from the shared database.
  */
 public record ClaudeConfig(
         String cliPath,
         Path configDir,
         CliCleanupPeriod cleanup,
         boolean archive,
-        Optional<Duration> archiveRetention) {
+        Optional<Duration> archiveRetention,
+        boolean indexTranscripts) {
 
     static ClaudeConfig read(EnvironmentReader r) {
         CliCleanupPeriod cleanup = CliCleanupPeriod.keep();
@@ -50,12 +55,14 @@ public record ClaudeConfig(
                 r.path("CLAUDE_CONFIG_DIR", r.home().resolve(".claude")),
                 cleanup,
                 r.bool("CCUI_ARCHIVE", true),
-                retention);
+                retention,
+                r.bool("CCUI_INDEX_TRANSCRIPTS", true));
     }
 
     @Override
     public String toString() {
-        return "claudeCli=" + cliPath + " (transcript clean-up " + cleanup + "), archive="
+        return "claudeCli=" + cliPath + " (transcript clean-up " + cleanup + "), index="
+                + (indexTranscripts ? "on" : "off") + ", archive="
                 + (archive
                         ? "on (kept " + archiveRetention.map(Duration::toString).orElse("forever") + ")"
                         : "off")

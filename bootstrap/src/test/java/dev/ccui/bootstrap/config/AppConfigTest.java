@@ -182,4 +182,24 @@ class AppConfigTest {
                                         "CCUI_ARCHIVE must be true or false, not 'maybe'",
                                         "CCUI_ARCHIVE_RETENTION must be 'forever' or a duration of at least 1d (e.g. 365d), not '2h'"));
     }
+
+    @Test
+    void webPushGoesToTheKnownPushServicesAndLoopbackHttpIsForTestsOnly() {
+        AppConfig defaults = AppConfig.fromEnvironment(Map.of(), HOME);
+        assertThat(defaults.push().serviceHosts()).contains("fcm.googleapis.com", ".push.services.mozilla.com");
+        assertThat(defaults.push().allowLoopbackHttp()).isFalse();
+        assertThat(AppConfig.fromEnvironment(Map.of("CCUI_PUSH_ALLOW_LOOPBACK_HTTP", "true"), HOME)
+                        .push()
+                        .allowLoopbackHttp())
+                .isTrue();
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(
+                        Map.of("CCUI_ENV", "production", "CCUI_PUSH_ALLOW_LOOPBACK_HTTP", "true"), HOME))
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .contains(
+                                        "CCUI_PUSH_ALLOW_LOOPBACK_HTTP is for tests: it is refused with CCUI_ENV=production"));
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("CCUI_PUSH_SUBJECT", "ops@example.org"), HOME))
+                .isInstanceOf(ConfigException.class);
+    }
 }

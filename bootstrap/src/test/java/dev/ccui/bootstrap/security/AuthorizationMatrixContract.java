@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccui.adapters.http.HttpServer.RouteInfo;
 import dev.ccui.adapters.http.security.Access;
+import dev.ccui.adapters.process.push.PushSubscriberKeys;
+import dev.ccui.adapters.process.workspace.git.GitFixture;
 import dev.ccui.bootstrap.testing.ApiClient;
 import dev.ccui.bootstrap.testing.TestApplication;
 import dev.ccui.bootstrap.testing.TranscriptFixtures;
@@ -53,6 +55,7 @@ abstract class AuthorizationMatrixContract {
         ADMIN,
         PROJECT,
         OWN_KEY,
+        OWN_PUSH_SUBSCRIPTION,
         RUN,
         WS,
         WS_TERMINAL
@@ -105,12 +108,20 @@ abstract class AuthorizationMatrixContract {
                 "GET /api/api-keys",
                 "GET /api/projects",
                 "POST /api/projects",
+                "POST /api/projects/new",
+                "POST /api/projects/clone",
                 "GET /api/runs",
-                "GET /api/search")) {
+                "GET /api/search",
+                "GET /api/push/vapid-public-key",
+                "GET /api/push/subscriptions",
+                "POST /api/push/subscriptions",
+                "GET /api/push/preferences",
+                "PUT /api/push/preferences")) {
             RULES.put(route, Rule.USER);
         }
         RULES.put("POST /api/api-keys", Rule.SESSION_ONLY_NO_KEY);
         RULES.put("DELETE /api/api-keys/{id}", Rule.OWN_KEY);
+        RULES.put("DELETE /api/push/subscriptions/{id}", Rule.OWN_PUSH_SUBSCRIPTION);
         for (String route : List.of(
                 "GET /api/users",
                 "POST /api/users",
@@ -172,13 +183,19 @@ abstract class AuthorizationMatrixContract {
                 "DELETE /api/projects/{projectId}/git/stashes/{index}",
                 "POST /api/projects/{projectId}/git/fetch",
                 "POST /api/projects/{projectId}/git/pull",
-                "POST /api/projects/{projectId}/git/push")) {
+                "POST /api/projects/{projectId}/git/push",
+                "GET /api/projects/{projectId}/mcp-servers",
+                "POST /api/projects/{projectId}/mcp-servers",
+                "DELETE /api/projects/{projectId}/mcp-servers/{name}")) {
             RULES.put(route, Rule.PROJECT);
         }
         for (String route : List.of(
                 "GET /api/runs/{runId}",
                 "POST /api/runs/{runId}/interrupt",
-                "POST /api/runs/{runId}/permissions/{requestId}")) {
+                "POST /api/runs/{runId}/permissions/{requestId}",
+                // A clone is its starter's (and admins'); others get 404 as for a run.
+                "GET /api/clones/{cloneId}",
+                "POST /api/clones/{cloneId}/cancel")) {
             RULES.put(route, Rule.RUN);
         }
         RULES.put("WEBSOCKET /ws", Rule.WS);
@@ -208,7 +225,9 @@ abstract class AuthorizationMatrixContract {
             case SESSION_ONLY_NO_KEY -> key ? Expect.FORBIDDEN : Expect.ALLOWED;
             case ADMIN -> actsAsAdmin ? Expect.ALLOWED : Expect.FORBIDDEN;
             case PROJECT -> actsAsAdmin || ownerSide ? Expect.ALLOWED : Expect.FORBIDDEN;
-            case OWN_KEY, RUN -> actsAsAdmin || ownerSide ? Expect.ALLOWED : Expect.DENIED_403_OR_404;
+            // A device is its user's own: another member's delete finds nothing (an admin's neither: 404).
+            case OWN_KEY, OWN_PUSH_SUBSCRIPTION, RUN ->
+                actsAsAdmin || ownerSide ? Expect.ALLOWED : Expect.DENIED_403_OR_404;
             case WS_TERMINAL ->
                 caller == Caller.OWNER_MEMBER || caller == Caller.ADMIN || caller == Caller.KEY_TERMINAL
                         ? Expect.ALLOWED
@@ -232,12 +251,14 @@ abstract class AuthorizationMatrixContract {
     private String runId;
     private String bystanderId;
     private Path projectDir;
+    private String cloneId;
 
     protected abstract TestApplication open(Path folder, Map<String, String> overrides);
 
     @BeforeEach
     void start() throws Exception {
-        app = open(folder, Map.of("METRICS_TOKEN", METRICS_TOKEN));
+        // Push subscriptions of the matrix point at a closed port on loopback: nothing is ever sent elsewhere.
+        app = open(folder, Map.of("METRICS_TOKEN", METRICS_TOKEN, "CCUI_PUSH_ALLOW_LOOPBACK_HTTP", "true"));
         base = app.startHttp();
         admin = ApiClient.setUpAdmin(base);
         olga = admin.createMember("olga");
@@ -267,6 +288,11 @@ abstract class AuthorizationMatrixContract {
                         "{\"projectId\":\"" + projectId + "\",\"prompt\":\"hi\",\"clientMessageId\":\"matrix-run\"}"))
                 .get("runId")
                 .asText();
+
+        Path shared = GitFixture.bare(folder.resolve("work").resolve("shared.git"));
+        var clone = olga.post("/api/projects/clone", "{\"url\":\"" + shared + "\",\"name\":\"olga-clone\"}");
+        assertThat(clone.statusCode()).as(clone.body()).isEqualTo(202);
+        cloneId = ApiClient.json(clone).get("id").asText();
 
         String olgaToken = token(olga);
         credentials.put(Caller.ANONYMOUS, Map.of());
@@ -476,12 +502,17 @@ abstract class AuthorizationMatrixContract {
                 .replace("{imageId}", "none")
                 // A well-formed id of no message: the session's rule answers before the lookup.
                 .replace("{messageId}", "00000000-0000-0000-0000-00000000000" + (n % 10))
-                .replace("{index}", "0");
+                .replace("{index}", "0")
+                .replace("{cloneId}", cloneId)
+                .replace("{name}", "none");
         if (path.startsWith("/api/users/{id}")) {
             path = path.replace("{id}", route.method().equals("DELETE") ? throwawayUser(n) : bystanderId);
         }
         if (path.startsWith("/api/api-keys/{id}")) {
             path = path.replace("{id}", throwawayKey(n));
+        }
+        if (path.startsWith("/api/push/subscriptions/{id}")) {
+            path = path.replace("{id}", throwawaySubscription(n));
         }
         String body = null;
         switch (route.method() + " " + route.path()) {
@@ -497,6 +528,7 @@ abstract class AuthorizationMatrixContract {
             case "POST /api/projects" ->
                 body = "{\"path\":\""
                         + Files.createDirectories(folder.resolve("work").resolve("reg" + n)) + "\"}";
+            case "POST /api/projects/new" -> body = "{\"name\":\"new" + n + "\"}";
             case "PATCH /api/projects/{projectId}" -> body = "{\"starred\":true}";
             case "POST /api/projects/{projectId}/members" -> body = "{\"userId\":\"" + bystanderId + "\"}";
             case "PATCH /api/sessions/{sessionId}" -> body = "{\"title\":\"t\"}";
@@ -569,6 +601,16 @@ abstract class AuthorizationMatrixContract {
 
     private String throwawayKey(int n) {
         return ApiClient.json(olga.post("/api/api-keys", "{\"name\":\"gone" + n + "\"}"))
+                .get("id")
+                .asText();
+    }
+
+    private String throwawaySubscription(int n) throws Exception {
+        var keys = new PushSubscriberKeys();
+        return ApiClient.json(olga.post(
+                        "/api/push/subscriptions",
+                        "{\"endpoint\":\"http://127.0.0.1:9/push/" + n + "\",\"keys\":{\"p256dh\":\"" + keys.p256dh()
+                                + "\",\"auth\":\"" + keys.auth() + "\"}}"))
                 .get("id")
                 .asText();
     }

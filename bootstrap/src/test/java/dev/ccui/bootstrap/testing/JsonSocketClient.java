@@ -44,9 +44,14 @@ public final class JsonSocketClient implements WebSocket.Listener {
      * {@link java.net.http.WebSocketHandshakeException} with the HTTP response.
      */
     public static JsonSocketClient open(String base, String pathAndQuery, Map<String, String> headers) {
+        return open(HttpClient.newHttpClient(), base, pathAndQuery, headers);
+    }
+
+    /** As {@link #open(String, String, Map)} through {@code http} (e.g. one trusting a test certificate, for wss). */
+    public static JsonSocketClient open(
+            HttpClient http, String base, String pathAndQuery, Map<String, String> headers) {
         JsonSocketClient client = new JsonSocketClient();
-        WebSocket.Builder builder =
-                HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
         headers.forEach(builder::header);
         client.ws = builder.buildAsync(URI.create(base.replaceFirst("^http", "ws") + pathAndQuery), client)
                 .orTimeout(10, TimeUnit.SECONDS)

@@ -36,6 +36,14 @@ public final class ErrorResponses {
     }
 
     public static void unexpected(Throwable throwable, Context ctx) {
+        var storage = StorageFailures.classify(throwable);
+        if (storage.isPresent()) {
+            // Once per request, without the trace: an outage would otherwise bury the log in them.
+            LOG.warn("{} {} failed: {}: {}", ctx.method(), ctx.path(), storage.get(), rootMessage(throwable));
+            ctx.header("Retry-After", "2");
+            write(ctx, 503, storage.get().name(), storage.get().message, null);
+            return;
+        }
         LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), throwable);
         write(
                 ctx,
@@ -43,6 +51,14 @@ public final class ErrorResponses {
                 "INTERNAL",
                 "something went wrong on the server; the request id identifies it in the logs",
                 null);
+    }
+
+    private static String rootMessage(Throwable throwable) {
+        Throwable root = throwable;
+        for (int depth = 0; root.getCause() != null && depth < 16; depth++) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static void fromDomain(CcuiException e, Context ctx) {

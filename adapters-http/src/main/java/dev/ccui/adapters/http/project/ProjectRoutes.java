@@ -12,6 +12,7 @@ import dev.ccui.adapters.http.session.SessionView;
 import dev.ccui.application.common.Page;
 import dev.ccui.application.history.port.in.SessionHistoryUseCase;
 import dev.ccui.application.project.port.in.ProjectChanges;
+import dev.ccui.application.project.port.in.ProjectPeople;
 import dev.ccui.application.project.port.in.ProjectUseCase;
 import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.error.NotFoundException;
@@ -20,6 +21,7 @@ import dev.ccui.domain.session.SessionSummary;
 import dev.ccui.domain.user.UserId;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,7 +39,14 @@ public final class ProjectRoutes implements RouteGroup {
 
     record PatchBody(String name, Boolean starred, Boolean archived) {}
 
-    record MemberBody(String userId) {}
+    /** {@code userId}, or {@code username} for owners who cannot list the accounts. */
+    record MemberBody(String userId, String username) {}
+
+    record PersonView(String id, String username) {
+        static PersonView of(ProjectPeople.Person person) {
+            return new PersonView(person.id().toString(), person.username());
+        }
+    }
 
     record SessionsPage(List<SessionView> items, String nextCursor) {}
 
@@ -64,18 +73,32 @@ public final class ProjectRoutes implements RouteGroup {
                 Access.USER);
         routes.get(
                 "/api/projects/{projectId}/members",
-                ctx -> ctx.json(Map.of("userIds", projects.listMembers(caller(ctx), projectId(ctx)))),
+                ctx -> {
+                    ProjectPeople people = projects.people(caller(ctx), projectId(ctx));
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("userIds", projects.listMembers(caller(ctx), projectId(ctx)));
+                    body.put("owner", people.owner() == null ? null : PersonView.of(people.owner()));
+                    body.put(
+                            "members",
+                            people.members().stream().map(PersonView::of).toList());
+                    body.put("canShare", people.canShare());
+                    ctx.json(body);
+                },
                 Access.USER);
         routes.post(
                 "/api/projects/{projectId}/members",
                 ctx -> {
                     MemberBody body = Json.body(ctx, MemberBody.class);
-                    projects.addMember(
-                            caller(ctx),
-                            projectId(ctx),
-                            UserId.parse(body.userId())
-                                    .orElseThrow(() -> new InvalidException("userId", "no such user")),
-                            client(ctx));
+                    if (body.userId() == null && body.username() != null) {
+                        projects.addMemberByName(caller(ctx), projectId(ctx), body.username(), client(ctx));
+                    } else {
+                        projects.addMember(
+                                caller(ctx),
+                                projectId(ctx),
+                                UserId.parse(body.userId())
+                                        .orElseThrow(() -> new InvalidException("userId", "no such user")),
+                                client(ctx));
+                    }
                     ctx.status(204);
                 },
                 Access.USER);

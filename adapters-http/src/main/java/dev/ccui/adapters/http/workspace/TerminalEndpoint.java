@@ -67,6 +67,9 @@ public final class TerminalEndpoint extends SocketEndpoint {
         terminals.checkAllowed(principal, WorkspaceParams.projectId(projectId));
         // A shell can change anything in the project: no new terminals while in maintenance.
         maintenance.requireWritable();
+        // A draining node still lets a terminal it holds be re-attached (the id is in the URL, which
+        // is also what routes the socket to this node); a new one belongs on another node.
+        terminals.requireTakingNew(ctx.queryParam("terminalId"));
         return principal;
     }
 
@@ -130,8 +133,10 @@ public final class TerminalEndpoint extends SocketEndpoint {
                     ? null
                     : SessionId.parse(resume.toString())
                             .orElseThrow(() -> new InvalidException("resumeSessionId", "not a session id"));
-            OpenTerminalCommand command =
-                    new OpenTerminalCommand(integer(message, "cols"), integer(message, "rows"), session);
+            // The id in the URL (what a balancer routes on) names the terminal unless the frame does.
+            Object id = message.get("terminalId") != null ? message.get("terminalId") : socket.queryParam("terminalId");
+            OpenTerminalCommand command = new OpenTerminalCommand(
+                    integer(message, "cols"), integer(message, "rows"), session, id == null ? null : id.toString());
             answer(terminals.open(socket.principal(), projectId, command, this, socket.client()));
         }
 
@@ -139,7 +144,7 @@ public final class TerminalEndpoint extends SocketEndpoint {
             if (attachment != null) {
                 throw new InvalidException("this connection already has a terminal");
             }
-            Object id = message.get("terminalId");
+            Object id = message.get("terminalId") != null ? message.get("terminalId") : socket.queryParam("terminalId");
             Object after = message.get("afterSeq");
             long afterSeq = after instanceof Number number ? number.longValue() : 0;
             answer(terminals.attach(socket.principal(), projectId, id == null ? null : id.toString(), afterSeq, this));

@@ -39,7 +39,10 @@ public final class Database implements AutoCloseable {
         }
         config.setMaximumPoolSize(settings.poolSize());
         config.setPoolName("ccui-db");
-        config.setConnectionTimeout(10_000);
+        // A PostgreSQL server that is away must not hold each request for long: the pool gives up
+        // soon and the request is answered 503 (retry). A SQLite file does not go away; a long wait
+        // there is only its single writer being busy.
+        config.setConnectionTimeout(settings.vendor() == Vendor.POSTGRESQL ? 2_000 : 10_000);
         // Fail fast at startup with the driver's own message when the database is unreachable.
         config.setInitializationFailTimeout(10_000);
         HikariDataSource dataSource = new HikariDataSource(config);

@@ -5,6 +5,7 @@ import static dev.ccui.adapters.persistence.db.Rows.millis;
 import dev.ccui.application.run.port.out.NodeHeartbeats;
 import dev.ccui.domain.run.NodeId;
 import java.time.Instant;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /** One {@code app_nodes} row per node, upserted on every beat (same SQL on SQLite and PostgreSQL). */
@@ -22,5 +23,14 @@ public final class JdbiNodeHeartbeats implements NodeHeartbeats {
                 .bind("id", node.value())
                 .bind("at", millis(at))
                 .execute());
+    }
+
+    @Override
+    public Optional<Instant> lastBeat(NodeId node) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT heartbeat_at FROM app_nodes WHERE id = :id")
+                .bind("id", node.value())
+                .mapTo(Long.class)
+                .findOne()
+                .map(Instant::ofEpochMilli));
     }
 }

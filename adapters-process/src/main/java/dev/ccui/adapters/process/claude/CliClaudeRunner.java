@@ -73,7 +73,8 @@ public final class CliClaudeRunner implements ClaudeRunner, AutoCloseable {
                     SandboxRequest.Profile.CLAUDE,
                     spec.cwd(),
                     command,
-                    CliEnvironment.build(settings.inherited(), spec.environment())));
+                    CliEnvironment.build(settings.inherited(), spec.environment()),
+                    spec.user()));
             ProcessBuilder builder = new ProcessBuilder(sandboxed.command())
                     .directory(sandboxed.directory().toFile());
             Map<String, String> environment = builder.environment();
@@ -173,6 +174,19 @@ public final class CliClaudeRunner implements ClaudeRunner, AutoCloseable {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException e) {
             // The JVM is shutting down already: the hook runs anyway.
+        }
+    }
+
+    /**
+     * The owner stops this runner itself on shutdown (after letting runs finish): the JVM's
+     * shutdown hooks run all at once, so this runner's own hook would kill the CLIs of a draining
+     * node at the first moment.
+     */
+    public void leaveShutdownToOwner() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // Shutting down already: the hook runs anyway.
         }
     }
 

@@ -62,6 +62,11 @@ final class CliProcess implements RunningProcess {
     private ProcessExit.Cause closing;
     private boolean ended;
     private ScheduledFuture<?> idleTimer;
+    private ScheduledFuture<?> silenceTimer;
+    /** Permission prompts the CLI waits on a person for: its silence then is not a hang. */
+    private int openPrompts;
+    /** When stdout last gave a line; read by the silence timer, written by the reader thread. */
+    private volatile long lastOutputNanos = System.nanoTime();
     /** A kill of the tree in progress on another thread; the exit is reported once it is complete. */
     private CompletableFuture<Void> treeKill;
 
@@ -109,6 +114,8 @@ final class CliProcess implements RunningProcess {
             requireOpen();
             pendingTurns++;
             cancelIdle();
+            lastOutputNanos = System.nanoTime();
+            scheduleSilence(settings.silenceTimeout().toNanos());
             write(line);
         }
     }
@@ -157,6 +164,8 @@ final class CliProcess implements RunningProcess {
         String line = encoder.permissionAnswer(requestId, Objects.requireNonNull(decision, "decision"));
         synchronized (this) {
             requireOpen();
+            openPrompts = Math.max(0, openPrompts - 1);
+            lastOutputNanos = System.nanoTime();
             write(line);
         }
     }
@@ -289,6 +298,7 @@ final class CliProcess implements RunningProcess {
                             Map.of("bytes", line.skippedBytes(), "limit", settings.maxLineBytes())));
                     continue;
                 }
+                lastOutputNanos = System.nanoTime();
                 handle(parser.parse(line.text()));
             }
         } catch (IOException e) {
@@ -310,12 +320,20 @@ final class CliProcess implements RunningProcess {
         for (RunEvent event : parsed.events()) {
             RunEvent.EndReason turnEnded = null;
             synchronized (this) {
+                if (event instanceof RunEvent.PermissionRequest) {
+                    openPrompts++;
+                } else if (event instanceof RunEvent.PermissionResolved resolved
+                        && "cli".equals(resolved.decidedBy())) {
+                    openPrompts = Math.max(0, openPrompts - 1);
+                }
                 if (event instanceof RunEvent.Result result) {
                     results++;
                     pendingTurns = Math.max(0, pendingTurns - 1);
                     turnEnded = endReason(result, interruptRequested);
                     if (pendingTurns == 0) {
                         interruptRequested = false;
+                        openPrompts = 0;
+                        cancelSilence();
                         scheduleIdle();
                     }
                 }
@@ -389,6 +407,7 @@ final class CliProcess implements RunningProcess {
             turnWasActive = pendingTurns > 0;
             pendingTurns = 0;
             cancelIdle();
+            cancelSilence();
         }
         stdin.end();
         String tail = stderr.text();
@@ -437,6 +456,50 @@ final class CliProcess implements RunningProcess {
         Thread.ofVirtual()
                 .name("claude-idle-close-" + process.pid())
                 .start(() -> closeBecause(ProcessExit.Cause.IDLE_TIMEOUT));
+    }
+
+    /**
+     * Guarded by this. One timer per turn, not one per line: when it fires early (output came since)
+     * it sets itself again for the rest of the silence allowed.
+     */
+    private void scheduleSilence(long delayNanos) {
+        cancelSilence();
+        silenceTimer = timers.schedule(this::checkSilence, delayNanos, TimeUnit.NANOSECONDS);
+    }
+
+    private void checkSilence() {
+        long allowed = settings.silenceTimeout().toNanos();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        synchronized (this) {
+            silenceTimer = null;
+            if (ended || closing != null || pendingTurns == 0) {
+                return;
+            }
+            long quiet = System.nanoTime() - lastOutputNanos;
+            if (openPrompts > 0 || quiet < allowed) {
+                scheduleSilence(openPrompts > 0 ? allowed : allowed - quiet);
+                return;
+            }
+            closing = ProcessExit.Cause.SILENCE_TIMEOUT;
+            treeKill = done;
+        }
+        LOG.warn(
+                "claude CLI process {} printed nothing for {} during a turn: killing its process tree",
+                process.pid(),
+                settings.silenceTimeout());
+        try {
+            ProcessTrees.kill(process, List.of(), KILL_WAIT);
+        } finally {
+            done.complete(null);
+        }
+    }
+
+    /** Guarded by this. */
+    private void cancelSilence() {
+        if (silenceTimer != null) {
+            silenceTimer.cancel(false);
+            silenceTimer = null;
+        }
     }
 
     /** Guarded by this. */

@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param closeTimeout     how long a closed process may take to exit before the tree is killed
  * @param maxLineBytes     longer stdout lines are skipped with an {@code error} event
  * @param cleanup          the transcript clean-up period every process is started with
+ * @param silenceTimeout   a turn with no output for this long (and no permission prompt waiting on
+ *                         a person) is taken for a hung CLI: its tree is killed and the run fails
  */
 public record CliRunnerSettings(
         String executable,
@@ -23,7 +25,8 @@ public record CliRunnerSettings(
         Duration interruptTimeout,
         Duration closeTimeout,
         int maxLineBytes,
-        CliCleanupPeriod cleanup) {
+        CliCleanupPeriod cleanup,
+        Duration silenceTimeout) {
     public static final int DEFAULT_MAX_LINE_BYTES = 16 * 1024 * 1024;
 
     public CliRunnerSettings {
@@ -33,12 +36,16 @@ public record CliRunnerSettings(
         requirePositive("idleTimeout", idleTimeout);
         requirePositive("interruptTimeout", interruptTimeout);
         requirePositive("closeTimeout", closeTimeout);
+        requirePositive("silenceTimeout", silenceTimeout);
         if (maxLineBytes < 1024) {
             throw new IllegalArgumentException("maxLineBytes must be at least 1024");
         }
     }
 
-    /** Ten minutes idle, five seconds to obey an interrupt, three to exit, 16 MiB lines, transcripts kept. */
+    /**
+     * Ten minutes idle, five seconds to obey an interrupt, three to exit, 16 MiB lines, transcripts
+     * kept, thirty minutes of silence in a turn (a tool such as Bash may run quietly for long).
+     */
     public static CliRunnerSettings defaults(String executable, Map<String, String> inherited) {
         return new CliRunnerSettings(
                 executable,
@@ -47,26 +54,40 @@ public record CliRunnerSettings(
                 Duration.ofSeconds(5),
                 Duration.ofSeconds(3),
                 DEFAULT_MAX_LINE_BYTES,
-                CliCleanupPeriod.keep());
+                CliCleanupPeriod.keep(),
+                Duration.ofMinutes(30));
     }
 
     public CliRunnerSettings withCleanup(CliCleanupPeriod period) {
         return new CliRunnerSettings(
-                executable, inherited, idleTimeout, interruptTimeout, closeTimeout, maxLineBytes, period);
+                executable,
+                inherited,
+                idleTimeout,
+                interruptTimeout,
+                closeTimeout,
+                maxLineBytes,
+                period,
+                silenceTimeout);
     }
 
     public CliRunnerSettings withIdleTimeout(Duration timeout) {
         return new CliRunnerSettings(
-                executable, inherited, timeout, interruptTimeout, closeTimeout, maxLineBytes, cleanup);
+                executable, inherited, timeout, interruptTimeout, closeTimeout, maxLineBytes, cleanup, silenceTimeout);
     }
 
     public CliRunnerSettings withInterruptTimeout(Duration timeout) {
-        return new CliRunnerSettings(executable, inherited, idleTimeout, timeout, closeTimeout, maxLineBytes, cleanup);
+        return new CliRunnerSettings(
+                executable, inherited, idleTimeout, timeout, closeTimeout, maxLineBytes, cleanup, silenceTimeout);
     }
 
     public CliRunnerSettings withMaxLineBytes(int bytes) {
         return new CliRunnerSettings(
-                executable, inherited, idleTimeout, interruptTimeout, closeTimeout, bytes, cleanup);
+                executable, inherited, idleTimeout, interruptTimeout, closeTimeout, bytes, cleanup, silenceTimeout);
+    }
+
+    public CliRunnerSettings withSilenceTimeout(Duration timeout) {
+        return new CliRunnerSettings(
+                executable, inherited, idleTimeout, interruptTimeout, closeTimeout, maxLineBytes, cleanup, timeout);
     }
 
     private static void requirePositive(String name, Duration value) {

@@ -34,6 +34,13 @@ final class ExitEvents {
                         Map.of("exitCode", exitCode)));
                 yield RunEvent.EndReason.INTERRUPTED;
             }
+            case SILENCE_TIMEOUT -> {
+                events.add(new RunEvent.Error(
+                        "cli_silent",
+                        "the claude CLI printed nothing for too long during a turn and was killed",
+                        Map.of("exitCode", exitCode)));
+                yield RunEvent.EndReason.FAILED;
+            }
             // Closed, idle or never started: we ended it, so a running turn was interrupted, not failed.
             default -> RunEvent.EndReason.INTERRUPTED;
         };

@@ -165,8 +165,9 @@ public final class BubblewrapSandbox implements ProcessSandbox {
     @Override
     public SandboxedCommand prepare(SandboxRequest request) {
         Path project = real(request.project());
-        boolean claude =
-                request.profile() == SandboxRequest.Profile.CLAUDE || request.profile() == SandboxRequest.Profile.SHELL;
+        boolean claude = request.profile() == SandboxRequest.Profile.CLAUDE
+                || request.profile() == SandboxRequest.Profile.SHELL
+                || request.profile() == SandboxRequest.Profile.CLAUDE_CONFIG;
         boolean networked = request.profile() != SandboxRequest.Profile.GIT;
         boolean pasta = networked && settings.network() == SandboxNetwork.PASTA;
         // As root, pasta joins the network namespace bubblewrap makes; without privileges it cannot
@@ -201,8 +202,19 @@ public final class BubblewrapSandbox implements ProcessSandbox {
         system(bwrap);
         bwrap.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--dir", HOME, "--dir", "/run"));
         bwrap.addAll(List.of("--bind", project.toString(), project.toString()));
+        for (Path path : request.readOnly()) {
+            bwrap.addAll(List.of("--ro-bind", real(path).toString(), real(path).toString()));
+        }
+        for (Path path : request.writable()) {
+            bwrap.addAll(List.of("--bind", real(path).toString(), real(path).toString()));
+        }
+        List<Path> visible = new ArrayList<>(List.of(project));
+        visible.addAll(request.readOnly());
+        visible.addAll(request.writable());
         for (Path hidden : settings.hidden()) {
-            mask(bwrap, project, hidden);
+            for (Path root : visible) {
+                mask(bwrap, real(root), hidden);
+            }
         }
         Map<String, String> env = new HashMap<>(SandboxEnvironment.filter(request.environment()));
         env.put("HOME", HOME);
@@ -218,7 +230,7 @@ public final class BubblewrapSandbox implements ProcessSandbox {
                 bwrap.addAll(List.of("--ro-bind", path.toString(), path.toString()));
             }
             if (settings.claudeConfigDir() != null) {
-                claudeConfig(bwrap, project);
+                claudeConfig(bwrap, project, request);
                 env.put(
                         "CLAUDE_CONFIG_DIR",
                         settings.claudeConfigDir().toAbsolutePath().normalize().toString());
@@ -284,17 +296,34 @@ public final class BubblewrapSandbox implements ProcessSandbox {
         }
     }
 
-    /** The private CLAUDE_CONFIG_DIR: an empty folder with the project's transcripts and the credentials in it. */
-    private void claudeConfig(List<String> bwrap, Path project) {
+    /**
+     * The private CLAUDE_CONFIG_DIR: an empty folder with the project's transcripts and the credentials in it,
+     * and the user's own CLI files read-only; for {@link SandboxRequest.Profile#CLAUDE_CONFIG} the user's
+     * folder itself, writable.
+     */
+    private void claudeConfig(List<String> bwrap, Path project, SandboxRequest request) {
         Path config = settings.claudeConfigDir().toAbsolutePath().normalize();
         Path transcripts = TranscriptFolder.of(config, project);
+        Path user = UserCliConfig.folder(settings.userConfigRoot(), request.cliUser());
         try {
             Files.createDirectories(transcripts);
         } catch (IOException e) {
             throw new IllegalStateException(
                     "the transcript folder " + transcripts + " cannot be created: " + e.getMessage(), e);
         }
-        bwrap.addAll(List.of("--tmpfs", config.toString()));
+        if (user != null && request.profile() == SandboxRequest.Profile.CLAUDE_CONFIG) {
+            bwrap.addAll(List.of("--bind", user.toString(), config.toString()));
+        } else {
+            bwrap.addAll(List.of("--tmpfs", config.toString()));
+            if (user != null) {
+                for (String file : UserCliConfig.FILES) {
+                    bwrap.addAll(List.of(
+                            "--ro-bind-try",
+                            user.resolve(file).toString(),
+                            config.resolve(file).toString()));
+                }
+            }
+        }
         bwrap.addAll(List.of("--bind", transcripts.toString(), transcripts.toString()));
         bwrap.addAll(List.of(
                 "--ro-bind-try",

@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param loopbackPorts   ports on the app machine's loopback a sandbox may reach with pasta (a local Messages API)
  * @param limits          per-sandbox limits
  * @param cgroupRoot      where the cgroup hierarchies are mounted ({@code /sys/fs/cgroup})
+ * @param userConfigRoot  where each account's own CLI configuration lives ({@code <root>/<user id>}: its
+ *                        {@code .claude.json}, {@code settings.json}, {@code CLAUDE.md}); {@code null}: none
  */
 public record BubblewrapSettings(
         String bwrap,
@@ -27,7 +29,21 @@ public record BubblewrapSettings(
         SandboxNetwork network,
         List<Integer> loopbackPorts,
         SandboxLimits limits,
-        Path cgroupRoot) {
+        Path cgroupRoot,
+        Path userConfigRoot) {
+    public BubblewrapSettings(
+            String bwrap,
+            String pasta,
+            String claudeCli,
+            Path claudeConfigDir,
+            List<Path> hidden,
+            SandboxNetwork network,
+            List<Integer> loopbackPorts,
+            SandboxLimits limits,
+            Path cgroupRoot) {
+        this(bwrap, pasta, claudeCli, claudeConfigDir, hidden, network, loopbackPorts, limits, cgroupRoot, null);
+    }
+
     public BubblewrapSettings {
         Objects.requireNonNull(bwrap, "bwrap");
         Objects.requireNonNull(network, "network");

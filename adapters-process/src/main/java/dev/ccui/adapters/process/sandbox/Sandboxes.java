@@ -79,7 +79,8 @@ public final class Sandboxes {
                 network,
                 s.loopbackPorts(),
                 s.limits(),
-                s.cgroupRoot());
+                s.cgroupRoot(),
+                s.userConfigRoot());
     }
 
     /** Runs {@code echo ok} in a sandbox (with the network when asked) on an empty temp folder. */

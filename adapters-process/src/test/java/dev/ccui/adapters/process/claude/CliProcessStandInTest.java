@@ -36,12 +36,17 @@ class CliProcessStandInTest {
     }
 
     private RunningProcess start(String script, RecordingListener listener) throws IOException {
+        return start(script, listener, Duration.ofMinutes(30));
+    }
+
+    private RunningProcess start(String script, RecordingListener listener, Duration silence) throws IOException {
         Path cli = folder.resolve("claude");
         Files.writeString(cli, "#!/bin/sh\n" + script + "\n");
         Files.setPosixFilePermissions(cli, PosixFilePermissions.fromString("rwxr-xr-x"));
         var settings = CliRunnerSettings.defaults(cli.toString(), Map.of("PATH", System.getenv("PATH")))
                 .withInterruptTimeout(Duration.ofMillis(300))
-                .withMaxLineBytes(1024);
+                .withMaxLineBytes(1024)
+                .withSilenceTimeout(silence);
         runner = new CliClaudeRunner(settings, new ObjectMapper());
         return runner.start(
                 RunSpec.newSession(folder, new SessionId(UUID.randomUUID().toString())), listener);
@@ -123,5 +128,52 @@ class CliProcessStandInTest {
         assertThat(answer).content().contains("\"request_id\":\"cli-1\"").contains("\"subtype\":\"error\"");
         process.close();
         assertThat(listener.awaitExit(Duration.ZERO).cause()).isEqualTo(ProcessExit.Cause.CLOSED);
+    }
+
+    @Test
+    void aCliSilentInATurnIsKilledWithItsChildrenAndTheTurnFails() throws IOException {
+        var listener = new RecordingListener();
+        RunningProcess process = start("""
+                read first
+                printf '{"type":"system","subtype":"init","session_id":"s","model":"m","cwd":"%s","tools":[]}\\n' "$PWD"
+                sleep 300 &
+                wait
+                """, listener, Duration.ofMillis(600));
+        process.sendUserTurn("hello", List.of());
+        listener.next(RunEvent.RunStarted.class);
+        List<ProcessHandle> children = ProcessHandle.of(process.pid().orElseThrow())
+                .orElseThrow()
+                .descendants()
+                .toList();
+
+        var error = listener.next(RunEvent.Error.class, e -> e.code().equals("cli_silent"), Duration.ofSeconds(10));
+        var ended = listener.next(RunEvent.RunEnded.class);
+
+        assertThat(error.message()).contains("printed nothing");
+        assertThat(ended.reason()).isEqualTo(RunEvent.EndReason.FAILED);
+        assertThat(listener.awaitExit(Duration.ofSeconds(5)).cause()).isEqualTo(ProcessExit.Cause.SILENCE_TIMEOUT);
+        assertThat(process.isAlive()).isFalse();
+        assertThat(children).noneMatch(ProcessHandle::isAlive);
+    }
+
+    @Test
+    void aCliWaitingOnAPermissionPromptIsNotTakenForSilent() throws IOException {
+        var listener = new RecordingListener();
+        RunningProcess process = start("""
+                read first
+                echo '{"type":"control_request","request_id":"p-1","request":{"subtype":"can_use_tool","tool_name":"Write","input":{},"tool_use_id":"t1"}}'
+                read answer
+                echo '{"type":"result","subtype":"success","is_error":false,"usage":{}}'
+                read never
+                """, listener, Duration.ofMillis(300));
+        process.sendUserTurn("hello", List.of());
+        var request = listener.next(RunEvent.PermissionRequest.class);
+        // Five times the silence allowed: a person may take minutes to decide.
+        assertThat(listener.exitsWithin(Duration.ofMillis(1500))).isFalse();
+
+        process.answerPermission(request.requestId(), dev.ccui.domain.run.PermissionDecision.allowOnce());
+
+        assertThat(listener.next(RunEvent.RunEnded.class).reason()).isEqualTo(RunEvent.EndReason.COMPLETED);
+        process.close();
     }
 }

@@ -111,6 +111,21 @@ final class RecordingListener implements RunListener {
         }
     }
 
+    /** Whether the process exits within {@code timeout}: for checking that it does not. */
+    boolean exitsWithin(Duration timeout) {
+        try {
+            exit.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     boolean exited() {
         return exit.isDone();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ccui.application.sandbox.port.out.SandboxRequest;
 import dev.ccui.application.sandbox.port.out.SandboxedCommand;
+import dev.ccui.domain.user.UserId;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -37,11 +38,18 @@ class BubblewrapSandboxTest {
 
     private static String run(BubblewrapSandbox sandbox, SandboxRequest.Profile profile, Path project, String script)
             throws Exception {
+        return run(sandbox, profile, project, null, script);
+    }
+
+    private static String run(
+            BubblewrapSandbox sandbox, SandboxRequest.Profile profile, Path project, UserId user, String script)
+            throws Exception {
         SandboxedCommand command = sandbox.prepare(new SandboxRequest(
                 profile,
                 project,
                 List.of("/bin/bash", "-c", script),
-                Map.of("PATH", "/usr/bin:/bin", "JWT_SECRET", "leak", "CCUI_DATA_DIR", "/x")));
+                Map.of("PATH", "/usr/bin:/bin", "JWT_SECRET", "leak", "CCUI_DATA_DIR", "/x"),
+                user));
         ProcessBuilder builder = new ProcessBuilder(command.command())
                 .directory(command.directory().toFile())
                 .redirectErrorStream(true);
@@ -182,6 +190,43 @@ class BubblewrapSandboxTest {
         } catch (IOException | RuntimeException e) {
             return "";
         }
+    }
+
+    @Test
+    void runsReadTheirUsersOwnCliConfigurationAndOnlyConfigChangesMayWriteIt() throws Exception {
+        Path users = temp.resolve("cli-config");
+        var sandbox = new BubblewrapSandbox(new BubblewrapSettings(
+                "bwrap",
+                "pasta",
+                null,
+                temp.resolve("claude"),
+                List.of(),
+                SandboxNetwork.HOST,
+                List.of(),
+                new SandboxLimits(0, 0, 0),
+                temp.resolve("no-cgroups"),
+                users));
+        UserId alice = UserId.random();
+        UserId bob = UserId.random();
+        Path project = Files.createDirectories(temp.resolve("project"));
+        Files.writeString(UserCliConfig.folder(users, alice).resolve("CLAUDE.md"), "alice-memory");
+        Files.writeString(UserCliConfig.folder(users, alice).resolve(".claude.json"), "{}");
+        Files.writeString(UserCliConfig.folder(users, bob).resolve("CLAUDE.md"), "bob-memory");
+        String script = """
+                cat "$CLAUDE_CONFIG_DIR/CLAUDE.md"; echo
+                ls "$CLAUDE_CONFIG_DIR/.." | grep -c memory || true
+                echo changed > "$CLAUDE_CONFIG_DIR/.claude.json" 2>/dev/null && echo wrote-config || echo read-only-config
+                """;
+
+        String run = run(sandbox, SandboxRequest.Profile.CLAUDE, project, alice, script);
+        assertThat(run).contains("alice-memory", "read-only-config").doesNotContain("bob-memory");
+        assertThat(UserCliConfig.folder(users, alice).resolve(".claude.json")).hasContent("{}");
+        String change = run(sandbox, SandboxRequest.Profile.CLAUDE_CONFIG, project, alice, script);
+        assertThat(change).contains("alice-memory", "wrote-config").doesNotContain("bob-memory");
+        assertThat(UserCliConfig.folder(users, alice).resolve(".claude.json")).hasContent("changed");
+        assertThat(UserCliConfig.folder(users, bob).resolve(".claude.json")).doesNotExist();
+        String nobody = run(sandbox, SandboxRequest.Profile.CLAUDE, project, null, script);
+        assertThat(nobody).doesNotContain("alice-memory", "bob-memory");
     }
 
     @Test

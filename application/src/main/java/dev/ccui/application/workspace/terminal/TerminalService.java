@@ -27,6 +27,7 @@ import dev.ccui.domain.session.SessionId;
 import dev.ccui.domain.user.Capability;
 import dev.ccui.domain.user.UserId;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -59,7 +60,10 @@ public final class TerminalService implements TerminalUseCase, SessionsEndedList
             Thread.ofPlatform().name("ccui-terminal-grace").daemon().factory());
     private final Map<String, Terminal> terminals = new ConcurrentHashMap<>();
     private final Object openLock = new Object();
+    private static final Duration DRAIN_RETRY_AFTER = Duration.ofSeconds(2);
+
     private volatile boolean closed;
+    private volatile boolean draining;
 
     public TerminalService(
             ProjectRepository projects, TerminalSpawner spawner, Auditor auditor, TerminalSettings settings) {
@@ -125,6 +129,19 @@ public final class TerminalService implements TerminalUseCase, SessionsEndedList
         return access.requireWorkspace(caller, projectId);
     }
 
+    /** Draining: no new terminals from now on; open ones carry on until the node stops. */
+    public void stopTaking() {
+        draining = true;
+    }
+
+    @Override
+    public void requireTakingNew(String terminalId) {
+        if (draining && (terminalId == null || !terminals.containsKey(terminalId))) {
+            throw new UnavailableException(
+                    "DRAINING", "this node is shutting down and opens no new terminals: try again", DRAIN_RETRY_AFTER);
+        }
+    }
+
     @Override
     public TerminalAttachment open(
             Principal caller, ProjectId projectId, OpenTerminalCommand command, TerminalSink sink, ClientInfo client) {
@@ -140,6 +157,10 @@ public final class TerminalService implements TerminalUseCase, SessionsEndedList
             if (closed) {
                 throw new UnavailableException("the server is shutting down");
             }
+            requireTakingNew(null);
+            if (command.terminalId() != null && terminals.containsKey(command.terminalId())) {
+                throw new ConflictException("TERMINAL_EXISTS", "a terminal with this id is open: attach to it");
+            }
             long mine = terminals.values().stream()
                     .filter(t -> t.owner.equals(caller.userId()))
                     .count();
@@ -149,8 +170,14 @@ public final class TerminalService implements TerminalUseCase, SessionsEndedList
             if (terminals.size() >= settings.global()) {
                 throw new ConflictException("TERMINAL_LIMIT", "the server has as many terminals open as it allows");
             }
-            terminal =
-                    new Terminal(UUID.randomUUID().toString(), caller.userId(), caller.tokenId(), project.id(), sink);
+            terminal = new Terminal(
+                    command.terminalId() != null
+                            ? command.terminalId()
+                            : UUID.randomUUID().toString(),
+                    caller.userId(),
+                    caller.tokenId(),
+                    project.id(),
+                    sink);
             terminals.put(terminal.id, terminal);
         }
         TerminalAttachment attachment = terminal.firstAttachment();

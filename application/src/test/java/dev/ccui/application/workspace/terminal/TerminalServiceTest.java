@@ -241,4 +241,44 @@ class TerminalServiceTest {
                 .allSatisfy(shell -> assertThat(shell.killed).isDone());
         assertThat(code(() -> open(fixture.owner, new Tab()))).isEqualTo("UNAVAILABLE");
     }
+
+    @Test
+    void aTerminalTakesTheIdItsClientChoseAndNobodyElseCanTakeIt() {
+        String chosen = "0b6f2a3e-5c1d-4e7f-9a8b-1c2d3e4f5a6b";
+        TerminalAttachment opened = service.open(
+                fixture.owner,
+                projectId,
+                new OpenTerminalCommand(80, 24, null, chosen),
+                new Tab(),
+                ClientInfo.INTERNAL);
+        assertThat(opened.terminalId()).isEqualTo(chosen);
+        // Another member naming the same id neither gets nor replaces it.
+        assertThat(code(() -> service.open(
+                        fixture.member,
+                        projectId,
+                        new OpenTerminalCommand(80, 24, null, chosen),
+                        new Tab(),
+                        ClientInfo.INTERNAL)))
+                .isEqualTo("TERMINAL_EXISTS");
+        assertThat(code(() -> service.attach(fixture.member, projectId, chosen, 0, new Tab())))
+                .isEqualTo("NO_SUCH_TERMINAL");
+        assertThat(code(() -> new OpenTerminalCommand(80, 24, null, "../../etc/passwd")))
+                .isEqualTo("INVALID");
+    }
+
+    @Test
+    void aDrainingNodeOpensNoNewTerminalButKeepsTheOnesItHolds() {
+        TerminalAttachment opened = open(fixture.owner, new Tab());
+        opened.detach();
+        service.stopTaking();
+
+        assertThat(code(() -> service.requireTakingNew(null))).isEqualTo("DRAINING");
+        assertThat(code(() -> service.requireTakingNew("0b6f2a3e-5c1d-4e7f-9a8b-1c2d3e4f5a6b")))
+                .isEqualTo("DRAINING");
+        service.requireTakingNew(opened.terminalId());
+        assertThat(code(() -> open(fixture.member, new Tab()))).isEqualTo("DRAINING");
+        assertThat(service.attach(fixture.owner, projectId, opened.terminalId(), 0, new Tab())
+                        .terminalId())
+                .isEqualTo(opened.terminalId());
+    }
 }

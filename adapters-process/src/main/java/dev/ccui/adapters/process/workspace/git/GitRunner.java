@@ -140,39 +140,8 @@ public final class GitRunner {
         if (!init && !Files.exists(gitDir, LinkOption.NOFOLLOW_LINKS)) {
             throw new ConflictException("NOT_A_REPOSITORY", "this project is not a git repository");
         }
-        List<String> command = new ArrayList<>();
-        command.add(git);
-        command.addAll(SAFE_CONFIG);
-        if (remote) {
-            command.addAll(REMOTE_CONFIG);
-        }
-        command.addAll(args);
-        Map<String, String> env = new HashMap<>(System.getenv());
-        ProcessEnvironment.scrub(env);
-        env.keySet().removeIf(name -> name.startsWith("GIT_"));
-        env.put("GIT_TERMINAL_PROMPT", "0");
-        env.put("GIT_OPTIONAL_LOCKS", "0");
-        env.put("GIT_LITERAL_PATHSPECS", "1");
-        env.put("GIT_PAGER", "cat");
-        env.put("LC_ALL", "C");
-        env.put("LANGUAGE", "C");
-        env.put("GIT_DIR", gitDir.toString());
-        env.put("GIT_WORK_TREE", root.toString());
-        env.put(
-                "GIT_CEILING_DIRECTORIES",
-                root.getParent() == null ? root.toString() : root.getParent().toString());
-        env.put("GIT_ATTR_NOSYSTEM", "1");
-        if (remote) {
-            // An empty GIT_ASKPASS wins over core.askPass and SSH_ASKPASS: with prompts off, git fails instead of
-            // asking.
-            env.put("GIT_ASKPASS", "");
-            env.remove("SSH_ASKPASS");
-            env.remove("SSH_ASKPASS_REQUIRE");
-            env.put("GIT_SSH_COMMAND", SSH);
-        } else {
-            env.put("GIT_CONFIG_NOSYSTEM", "1");
-            env.put("GIT_CONFIG_GLOBAL", "/dev/null");
-        }
+        List<String> command = command(args, remote);
+        Map<String, String> env = environment(root, remote, true);
         env.putAll(extraEnv);
         SandboxedCommand sandboxed = sandbox.prepare(new SandboxRequest(
                 remote ? SandboxRequest.Profile.GIT_REMOTE : SandboxRequest.Profile.GIT, root, command, env));
@@ -238,6 +207,58 @@ public final class GitRunner {
         }
     }
 
+    /** git with the safe settings (and, for a remote, the ones that never let it wait for a person), then {@code args}. */
+    List<String> command(List<String> args, boolean remote) {
+        List<String> command = new ArrayList<>();
+        command.add(git);
+        command.addAll(SAFE_CONFIG);
+        if (remote) {
+            command.addAll(REMOTE_CONFIG);
+        }
+        command.addAll(args);
+        return command;
+    }
+
+    /**
+     * The clean environment git runs with; {@code repository}: pinned to the folder's own {@code .git}
+     * (every command but a clone, which makes the {@code .git} of the folder it is given).
+     */
+    static Map<String, String> environment(Path root, boolean remote, boolean repository) {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        ProcessEnvironment.scrub(env);
+        env.keySet().removeIf(name -> name.startsWith("GIT_"));
+        env.put("GIT_TERMINAL_PROMPT", "0");
+        env.put("GIT_OPTIONAL_LOCKS", "0");
+        env.put("GIT_LITERAL_PATHSPECS", "1");
+        env.put("GIT_PAGER", "cat");
+        env.put("LC_ALL", "C");
+        env.put("LANGUAGE", "C");
+        if (repository) {
+            env.put("GIT_DIR", root.resolve(".git").toString());
+            env.put("GIT_WORK_TREE", root.toString());
+        }
+        env.put(
+                "GIT_CEILING_DIRECTORIES",
+                root.getParent() == null ? root.toString() : root.getParent().toString());
+        env.put("GIT_ATTR_NOSYSTEM", "1");
+        if (remote) {
+            // An empty GIT_ASKPASS wins over core.askPass and SSH_ASKPASS: with prompts off, git fails instead of
+            // asking.
+            env.put("GIT_ASKPASS", "");
+            env.remove("SSH_ASKPASS");
+            env.remove("SSH_ASKPASS_REQUIRE");
+            env.put("GIT_SSH_COMMAND", SSH);
+        } else {
+            env.put("GIT_CONFIG_NOSYSTEM", "1");
+            env.put("GIT_CONFIG_GLOBAL", "/dev/null");
+        }
+        return env;
+    }
+
+    ProcessSandbox sandbox() {
+        return sandbox;
+    }
+
     private static Path realPath(Path directory) {
         try {
             return directory.toRealPath();
@@ -265,7 +286,7 @@ public final class GitRunner {
         return false;
     }
 
-    private static void kill(Process process) {
+    static void kill(Process process) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
     }

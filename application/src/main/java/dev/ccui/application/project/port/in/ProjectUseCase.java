@@ -29,7 +29,13 @@ public interface ProjectUseCase {
 
     List<String> listMembers(Principal caller, ProjectId projectId);
 
+    /** The owner and members by name, for anyone who may use the project. */
+    ProjectPeople people(Principal caller, ProjectId projectId);
+
     void addMember(Principal caller, ProjectId projectId, UserId userId, ClientInfo client);
+
+    /** Shares with the account of that name: an owner who is not an admin cannot list the accounts. */
+    UserId addMemberByName(Principal caller, ProjectId projectId, String username, ClientInfo client);
 
     void removeMember(Principal caller, ProjectId projectId, UserId userId, ClientInfo client);
 

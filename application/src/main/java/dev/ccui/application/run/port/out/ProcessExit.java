@@ -21,6 +21,8 @@ public record ProcessExit(Integer exitCode, Cause cause, String stderrTail) {
         IDLE_TIMEOUT,
         /** It did not end its turn after an interrupt, so it was killed. */
         INTERRUPT_TIMEOUT,
+        /** A turn printed nothing for the configured time (a hung CLI), so it was killed. */
+        SILENCE_TIMEOUT,
         /** It ended on its own (crash, killed by someone else, bad arguments). */
         EXITED,
         /** It could not be started (missing or not executable). */

@@ -3,6 +3,7 @@ package dev.ccui.application.run.port.out;
 import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.run.PermissionMode;
 import dev.ccui.domain.session.SessionId;
+import dev.ccui.domain.user.UserId;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.Objects;
  * @param allowedTools   rules such as {@code Bash(git *)} or {@code Edit} the CLI allows without asking
  * @param environment    variables added to the CLI's controlled environment (credentials, base URL);
  *                       the runner still drops names that are not meant for the CLI
+ * @param user           whose CLI configuration (MCP servers, settings, memory) the CLI gets; {@code null}: none
  * @param forkFrom       a recorded session whose history the new session {@code sessionId} starts
  *                       from ({@code --resume <forkFrom> --fork-session --session-id <sessionId>}); the
  *                       origin's transcript is left as it is. {@code null}: no fork
@@ -34,8 +36,33 @@ public record RunSpec(
         List<String> allowedTools,
         List<String> disallowedTools,
         Map<String, String> environment,
+        UserId user,
         SessionId forkFrom,
         String effort) {
+    public RunSpec(
+            Path cwd,
+            SessionId sessionId,
+            boolean resume,
+            String model,
+            PermissionMode permissionMode,
+            List<String> allowedTools,
+            List<String> disallowedTools,
+            Map<String, String> environment,
+            UserId user) {
+        this(
+                cwd,
+                sessionId,
+                resume,
+                model,
+                permissionMode,
+                allowedTools,
+                disallowedTools,
+                environment,
+                user,
+                null,
+                null);
+    }
+
     public RunSpec {
         Objects.requireNonNull(cwd, "cwd");
         Objects.requireNonNull(sessionId, "sessionId");
@@ -65,7 +92,18 @@ public record RunSpec(
             List<String> allowedTools,
             List<String> disallowedTools,
             Map<String, String> environment) {
-        this(cwd, sessionId, resume, model, permissionMode, allowedTools, disallowedTools, environment, null, null);
+        this(
+                cwd,
+                sessionId,
+                resume,
+                model,
+                permissionMode,
+                allowedTools,
+                disallowedTools,
+                environment,
+                null,
+                null,
+                null);
     }
 
     /** A new session with the CLI's defaults. */
@@ -88,13 +126,24 @@ public record RunSpec(
                 allowedTools,
                 disallowedTools,
                 environment,
+                user,
                 forkFrom,
                 effort);
     }
 
     public RunSpec withPermissionMode(PermissionMode mode) {
         return new RunSpec(
-                cwd, sessionId, resume, model, mode, allowedTools, disallowedTools, environment, forkFrom, effort);
+                cwd,
+                sessionId,
+                resume,
+                model,
+                mode,
+                allowedTools,
+                disallowedTools,
+                environment,
+                user,
+                forkFrom,
+                effort);
     }
 
     public RunSpec withEnvironment(Map<String, String> variables) {
@@ -107,6 +156,7 @@ public record RunSpec(
                 allowedTools,
                 disallowedTools,
                 variables,
+                user,
                 forkFrom,
                 effort);
     }

@@ -13,6 +13,13 @@ public interface TerminalUseCase {
     /** Checks that the caller may open a terminal in the project, before a WebSocket is accepted. */
     void checkAllowed(Principal caller, ProjectId projectId);
 
+    /**
+     * Refuses ({@code 503 DRAINING}, before a WebSocket is accepted) when this node is shutting
+     * down and takes no new terminals, unless {@code terminalId} (nullable) is one it still holds:
+     * attaching to that one stays possible.
+     */
+    void requireTakingNew(String terminalId);
+
     TerminalAttachment open(
             Principal caller, ProjectId projectId, OpenTerminalCommand command, TerminalSink sink, ClientInfo client);
 

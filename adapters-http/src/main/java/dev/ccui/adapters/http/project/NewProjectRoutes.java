@@ -1,0 +1,130 @@
+package dev.ccui.adapters.http.project;
+
+import static dev.ccui.adapters.http.security.Authentication.caller;
+import static dev.ccui.adapters.http.security.Authentication.client;
+
+import dev.ccui.adapters.http.RouteGroup;
+import dev.ccui.adapters.http.json.Json;
+import dev.ccui.adapters.http.security.Access;
+import dev.ccui.application.project.create.port.in.CloneCommand;
+import dev.ccui.application.project.create.port.in.CloneOperation;
+import dev.ccui.application.project.create.port.in.NewProjectCommand;
+import dev.ccui.application.project.create.port.in.NewProjectUseCase;
+import dev.ccui.domain.error.NotFoundException;
+import dev.ccui.domain.project.create.CloneId;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * New projects: {@code POST /api/projects/new} (an empty folder, optionally {@code git init}) and
+ * {@code POST /api/projects/clone}, whose progress is read at {@code GET /api/clones/{cloneId}} (JSON,
+ * or SSE with {@code Accept: text/event-stream}: one {@code clone} event per change, the stream ends
+ * with the clone) and which {@code POST /api/clones/{cloneId}/cancel} stops.
+ */
+public final class NewProjectRoutes implements RouteGroup {
+    private static final long KEEPALIVE_SECONDS = 15;
+
+    private final NewProjectUseCase newProjects;
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final Set<Thread> streaming = ConcurrentHashMap.newKeySet();
+
+    public NewProjectRoutes(NewProjectUseCase newProjects) {
+        this.newProjects = newProjects;
+    }
+
+    record NewBody(String parent, String name, Boolean gitInit) {}
+
+    record CloneBody(String url, String parent, String name) {}
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.post(
+                "/api/projects/new",
+                ctx -> {
+                    NewBody body = Json.body(ctx, NewBody.class);
+                    var created = newProjects.createProject(
+                            caller(ctx),
+                            new NewProjectCommand(body.parent(), body.name(), Boolean.TRUE.equals(body.gitInit())),
+                            client(ctx));
+                    ctx.status(201).json(ProjectView.of(created.project()));
+                },
+                Access.USER);
+        routes.post(
+                "/api/projects/clone",
+                ctx -> {
+                    CloneBody body = Json.body(ctx, CloneBody.class);
+                    CloneOperation started = newProjects.startClone(
+                            caller(ctx), new CloneCommand(body.url(), body.parent(), body.name()), client(ctx));
+                    ctx.status(202).json(CloneView.of(started));
+                },
+                Access.USER);
+        routes.get("/api/clones/{cloneId}", this::read, Access.USER);
+        routes.post(
+                "/api/clones/{cloneId}/cancel",
+                ctx -> ctx.status(202)
+                        .json(CloneView.of(newProjects.cancelClone(caller(ctx), cloneId(ctx), client(ctx)))),
+                Access.USER);
+    }
+
+    @Override
+    public void stop() {
+        stopping.set(true);
+        streaming.forEach(Thread::interrupt);
+    }
+
+    private void read(Context ctx) throws Exception {
+        CloneId id = cloneId(ctx);
+        String accept = ctx.header("Accept");
+        if (accept == null || !accept.contains("text/event-stream")) {
+            ctx.json(CloneView.of(newProjects.clone(caller(ctx), id)));
+            return;
+        }
+        BlockingQueue<CloneOperation> queue = new LinkedBlockingQueue<>();
+        // Fails with 404 before anything is written when the clone is not the caller's.
+        try (AutoCloseable ignored = newProjects.follow(caller(ctx), id, queue::add)) {
+            ctx.disableCompression();
+            ctx.status(200);
+            ctx.res().setContentType("text/event-stream;charset=utf-8");
+            ctx.res().setHeader("Cache-Control", "no-cache");
+            ctx.res().setHeader("X-Accel-Buffering", "no");
+            OutputStream out = ctx.res().getOutputStream();
+            streaming.add(Thread.currentThread());
+            while (!stopping.get()) {
+                CloneOperation op = queue.poll(KEEPALIVE_SECONDS, TimeUnit.SECONDS);
+                if (op == null) {
+                    write(out, ": keep-alive\n\n");
+                    continue;
+                }
+                write(out, "event: clone\ndata: " + Json.MAPPER.writeValueAsString(CloneView.of(op)) + "\n\n");
+                if (op.state().finished()) {
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            // stop() woke this request thread up; the flag is not kept on a pooled server thread.
+            Thread.interrupted();
+        } catch (IOException gone) {
+            // The client went away: the clone goes on.
+        } finally {
+            streaming.remove(Thread.currentThread());
+        }
+    }
+
+    private static void write(OutputStream out, String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private static CloneId cloneId(Context ctx) {
+        return CloneId.parse(ctx.pathParam("cloneId")).orElseThrow(() -> new NotFoundException("no such clone"));
+    }
+}

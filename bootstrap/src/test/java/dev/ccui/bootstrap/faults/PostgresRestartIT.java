@@ -1,0 +1,131 @@
+package dev.ccui.bootstrap.faults;
+
+import static dev.ccui.bootstrap.testing.ApiClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ccui.bootstrap.testing.ApiClient;
+import dev.ccui.bootstrap.testing.TestApplication;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A private PostgreSQL server stopped at once and started again while clients write: during the
+ * outage every request is answered {@code 503} JSON within a few seconds (never a 500, never a
+ * hang), writes succeed again within 5 s of the server being back, no acknowledged write is
+ * lost, and the pool's busy connections come back to where they were.
+ */
+@Timeout(180)
+class PostgresRestartIT {
+    private static final int WRITERS = 4;
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void anOutageIsAnsweredWith503FastAndRecoveredFromWithoutLossOrLeak() throws Exception {
+        try (PrivatePostgres pg = PrivatePostgres.start();
+                TestApplication app = TestApplication.sqlite(folder, Map.of("DATABASE_URL", pg.jdbcUrl()))) {
+            ApiClient admin = ApiClient.setUpAdmin(app.startHttp());
+            ApiClient writer = admin;
+            int baseline = poolActive(admin);
+
+            Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+            List<Outcome> outcomes = new CopyOnWriteArrayList<>();
+            AtomicBoolean stop = new AtomicBoolean();
+            List<Thread> threads = new ArrayList<>();
+            for (int w = 0; w < WRITERS; w++) {
+                int id = w;
+                threads.add(Thread.ofVirtual().start(() -> {
+                    for (int i = 0; !stop.get(); i++) {
+                        String name = "k-" + id + "-" + i;
+                        long sent = System.nanoTime();
+                        var response = writer.post("/api/api-keys", "{\"name\":\"" + name + "\"}");
+                        outcomes.add(
+                                new Outcome(sent, System.nanoTime() - sent, response.statusCode(), response.body()));
+                        if (response.statusCode() == 201) {
+                            acknowledged.add(name);
+                        }
+                    }
+                }));
+            }
+            Poll.until(
+                    "writes before the outage", Duration.ofSeconds(30), () -> acknowledged.size() > 20 ? true : null);
+
+            long down = System.nanoTime();
+            pg.down();
+            Poll.until(
+                    "503s during the outage",
+                    Duration.ofSeconds(30),
+                    () -> outcomes.stream()
+                                            .filter(o -> o.sentNanos() > down && o.status() == 503)
+                                            .count()
+                                    >= 10
+                            ? true
+                            : null);
+            long upAsked = System.nanoTime();
+            pg.up();
+            long up = System.nanoTime();
+            Outcome firstWrite = Poll.until(
+                    "a write after the restart",
+                    Duration.ofSeconds(30),
+                    () -> outcomes.stream()
+                            .filter(o -> o.sentNanos() > up && o.status() == 201)
+                            .findFirst()
+                            .orElse(null));
+            stop.set(true);
+            for (Thread thread : threads) {
+                thread.join(Duration.ofSeconds(30));
+            }
+
+            List<Outcome> duringOutage = outcomes.stream()
+                    .filter(o -> o.sentNanos() > down && o.sentNanos() < upAsked)
+                    .toList();
+            assertThat(duringOutage).isNotEmpty();
+            assertThat(duringOutage).as("answers during the outage").allSatisfy(o -> {
+                assertThat(o.status()).as(o.body()).isEqualTo(503);
+                assertThat(json(o.body()).path("error").path("code").asText()).isEqualTo("DATABASE_UNAVAILABLE");
+                assertThat(o.tookMillis()).as("fail fast").isLessThan(3_000);
+            });
+            assertThat(outcomes)
+                    .as("no other status at any time")
+                    .allSatisfy(o -> assertThat(o.status()).as(o.body()).isIn(201, 503));
+            long recoveryMillis = (firstWrite.sentNanos() + firstWrite.tookNanos() - up) / 1_000_000;
+            assertThat(recoveryMillis).as("recovery after the server is back").isLessThan(5_000);
+            System.out.printf(
+                    "postgres restart: %d requests, %d during the outage (max %d ms), recovered %d ms after the server was back%n",
+                    outcomes.size(),
+                    duringOutage.size(),
+                    duringOutage.stream().mapToLong(Outcome::tookMillis).max().orElse(0),
+                    recoveryMillis);
+
+            List<String> keys = json(admin.get("/api/api-keys"))
+                    .valueStream()
+                    .map(k -> k.path("name").asText())
+                    .toList();
+            assertThat(keys).as("every acknowledged write").containsAll(acknowledged);
+            assertThat(Poll.within(Duration.ofSeconds(5), () -> poolActive(admin) <= baseline))
+                    .as("busy connections back to " + baseline + " (now " + poolActive(admin) + ")")
+                    .isTrue();
+        }
+    }
+
+    /** {@code ccui_db_pool_active} from the Prometheus scrape. */
+    static int poolActive(ApiClient admin) {
+        String text = admin.get("/metrics").body();
+        return text.lines()
+                .filter(l -> l.startsWith("ccui_db_pool_active"))
+                .map(l -> (int) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no ccui_db_pool_active in /metrics"));
+    }
+}

@@ -1,0 +1,82 @@
+import { request } from './client';
+import type { components } from './schema.gen';
+import type { Project } from './types';
+
+// New projects: an empty folder, or a clone followed over SSE (docs/api.md "New projects").
+export type Clone = components['schemas']['Clone'];
+
+const enc = encodeURIComponent;
+
+export const createProject = (name: string, gitInit: boolean, parent?: string) =>
+  request<Project>('POST', '/projects/new', parent ? { name, gitInit, parent } : { name, gitInit });
+export const startClone = (url: string, name?: string, parent?: string) =>
+  request<Clone>('POST', '/projects/clone', { url, ...(name ? { name } : {}), ...(parent ? { parent } : {}) });
+export const getClone = (id: string) => request<Clone>('GET', `/clones/${enc(id)}`);
+export const cancelClone = (id: string) => request<Clone>('POST', `/clones/${enc(id)}/cancel`);
+
+/** Splits an SSE body into its `data:` payloads (one per event), keeping a partial event for the next chunk. */
+export function sseData(buffer: string): { events: string[]; rest: string } {
+  const parts = buffer.replace(/\r\n/g, '\n').split('\n\n');
+  const rest = parts.pop() ?? '';
+  const events = parts
+    .map((block) => block.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trimStart()).join('\n'))
+    .filter((data) => data.length > 0);
+  return { events, rest };
+}
+
+/**
+ * Calls `onUpdate` with the clone now and at every change until it ends, over the SSE stream of
+ * GET /api/clones/{id}; when the stream cannot be read (an old proxy), it reads the clone once a second.
+ * Returns a function that stops following (not the clone).
+ */
+export function followClone(id: string, onUpdate: (clone: Clone) => void): () => void {
+  const abort = new AbortController();
+  let stopped = false;
+  const done = (c: Clone) => c.state !== 'running';
+
+  async function poll() {
+    while (!stopped) {
+      try {
+        const clone = await getClone(id);
+        onUpdate(clone);
+        if (done(clone)) return;
+      } catch {
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+
+  async function stream() {
+    let last: Clone | null = null;
+    try {
+      const res = await fetch(`/api/clones/${enc(id)}`, {
+        headers: { Accept: 'text/event-stream' }, credentials: 'same-origin', signal: abort.signal,
+      });
+      if (!res.ok || !res.body) throw new Error('no stream');
+      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      for (;;) {
+        const { value, done: end } = await reader.read();
+        if (end) break;
+        const parsed = sseData(buffer + value);
+        buffer = parsed.rest;
+        for (const data of parsed.events) {
+          last = JSON.parse(data) as Clone;
+          onUpdate(last);
+        }
+      }
+    } catch {
+      // Aborted, or no stream to read: polling tells the rest.
+    }
+    if (!stopped && (!last || !done(last))) await poll();
+  }
+
+  void stream();
+  return () => {
+    stopped = true;
+    abort.abort();
+  };
+}
+
+export const getProject = (id: string) => request<Project>('GET', `/projects/${enc(id)}`);

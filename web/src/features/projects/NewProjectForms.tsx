@@ -1,0 +1,121 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { errorMessage } from '../../api/client';
+import { cancelClone, createProject, followClone, startClone, type Clone } from '../../api/projects';
+import type { Project } from '../../api/types';
+import { ErrorMessage } from '../shared';
+
+/** A new empty folder under the workspaces root, optionally a git repository. */
+export function NewFolderForm({ onAdded, onCancel }: { onAdded: (p: Project) => void; onCancel: () => void }) {
+  const [name, setName] = useState('');
+  const [gitInit, setGitInit] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const id = useId();
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!name.trim()) return setError('Enter a name for the new folder.');
+    setBusy(true);
+    setError(null);
+    try {
+      onAdded(await createProject(name.trim(), gitInit));
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="add-project" onSubmit={submit} noValidate aria-label="New project">
+      <label htmlFor={id}>Folder name</label>
+      <input id={id} value={name} onChange={(e) => setName(e.target.value)} placeholder="my-app" autoFocus
+        spellCheck={false} autoComplete="off" maxLength={255}
+        onKeyDown={(e) => { if (e.key === 'Escape') { e.stopPropagation(); onCancel(); } }} />
+      <label className="check">
+        <input type="checkbox" checked={gitInit} onChange={(e) => setGitInit(e.target.checked)} /> Make it a git repository
+      </label>
+      <ErrorMessage message={error} />
+      <div className="row">
+        <button type="submit" className="primary" disabled={busy}>{busy ? 'Creating…' : 'Create'}</button>
+        <button type="button" onClick={onCancel}>Cancel</button>
+      </div>
+    </form>
+  );
+}
+
+function progressText(clone: Clone): string {
+  const p = clone.progress;
+  if (!p) return 'Starting git…';
+  return `${p.phase}: ${p.percent}% (${p.done}/${p.total})`;
+}
+
+/** A clone of an https/ssh URL or a repository under the root, with git's progress and a cancel button. */
+export function CloneForm({ onAdded, onCancel }: { onAdded: (projectId: string) => void; onCancel: () => void }) {
+  const [url, setUrl] = useState('');
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [clone, setClone] = useState<Clone | null>(null);
+  const stopFollowing = useRef<(() => void) | null>(null);
+  const urlId = useId();
+  const nameId = useId();
+
+  useEffect(() => () => stopFollowing.current?.(), []);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!url.trim()) return setError('Enter a repository URL (https or ssh) or the path of a repository on the server.');
+    setError(null);
+    try {
+      const started = await startClone(url.trim(), name.trim() || undefined);
+      setClone(started);
+      stopFollowing.current = followClone(started.id, (c) => {
+        setClone(c);
+        if (c.state === 'succeeded' && c.projectId) onAdded(c.projectId);
+        if (c.state === 'failed') setError(c.error?.message ?? 'The clone failed.');
+      });
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  }
+
+  async function cancel() {
+    if (!clone) return;
+    try {
+      setClone(await cancelClone(clone.id));
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  }
+
+  const running = clone?.state === 'running';
+  return (
+    <form className="add-project" onSubmit={submit} noValidate aria-label="Clone a repository">
+      <label htmlFor={urlId}>Repository URL</label>
+      <input id={urlId} value={url} onChange={(e) => setUrl(e.target.value)} autoFocus spellCheck={false}
+        autoComplete="off" placeholder="https://github.com/org/repo.git" disabled={running}
+        onKeyDown={(e) => { if (e.key === 'Escape') { e.stopPropagation(); onCancel(); } }} />
+      <label htmlFor={nameId}>Folder name (optional)</label>
+      <input id={nameId} value={name} onChange={(e) => setName(e.target.value)} spellCheck={false}
+        autoComplete="off" placeholder="repo" disabled={running} maxLength={255} />
+      {clone && (
+        <div className="clone-progress" role="status" aria-live="polite">
+          {running && (
+            <progress max={100} value={clone.progress?.percent ?? 0} aria-label="Clone progress" />
+          )}
+          <span className="small-text">
+            {running ? progressText(clone) : clone.state === 'cancelled' ? 'Clone cancelled.'
+              : clone.state === 'succeeded' ? 'Cloned.' : 'The clone failed.'}
+          </span>
+        </div>
+      )}
+      <ErrorMessage message={error} />
+      <div className="row">
+        {running
+          ? <button type="button" onClick={() => void cancel()}>Cancel clone</button>
+          : <button type="submit" className="primary">Clone</button>}
+        <button type="button" onClick={onCancel} disabled={running}>Close</button>
+      </div>
+    </form>
+  );
+}
