@@ -1390,6 +1390,8 @@ export interface components {
              * @description when its last file vanished
              */
             archivedAt?: string | null;
+            /** @description the session this one was forked from */
+            forkedFrom?: string | null;
         };
         SessionPage: {
             items: components["schemas"]["Session"][];
@@ -1680,6 +1682,10 @@ export interface components {
             startedAt: string;
             /** Format: date-time */
             endedAt?: string | null;
+            /** @description the model the prompt asked for */
+            model?: string | null;
+            /** @description the effort level the prompt asked for */
+            effort?: string | null;
         };
         /** @description one of the contract's kinds; `kind` says which */
         RunEvent: components["schemas"]["RunStartedEvent"] | components["schemas"]["AssistantTextEvent"] | components["schemas"]["AssistantDeltaEvent"] | components["schemas"]["ThinkingEvent"] | components["schemas"]["ToolUseEvent"] | components["schemas"]["ToolResultEvent"] | components["schemas"]["PermissionRequestEvent"] | components["schemas"]["PermissionResolvedEvent"] | components["schemas"]["StatusEvent"] | components["schemas"]["ResultEvent"] | components["schemas"]["ErrorEvent"] | components["schemas"]["RunEndedEvent"] | components["schemas"]["QueueChangedEvent"];
@@ -1899,12 +1905,14 @@ export interface components {
             /** @description sending the same id again returns the same run */
             clientMessageId: string;
             /**
-             * @description the CLI's --effort for this turn; absent: the session's or the CLI's default
+             * @description the CLI's --effort for this turn; the session's CLI keeps it for later turns until another is given; absent: unchanged (the CLI's default at first)
              * @enum {string|null}
              */
             effort?: "low" | "medium" | "high" | "xhigh" | "max" | null;
             /** @description when the session's turn is running (or messages already wait), queue the prompt behind it instead of answering 409 RUN_ACTIVE; the answer then carries `queued` instead of `runId` */
             queue?: boolean;
+            /** @description start a new session from this session's history (the CLI's --resume <forkFrom> --fork-session); the origin is left as it is. Not with sessionId */
+            forkFrom?: string | null;
         };
         MaintenanceState: {
             enabled: boolean;

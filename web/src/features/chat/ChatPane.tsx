@@ -36,7 +36,7 @@ const NEW_CHAT: HistoryWindow = {
  * session id, or a draft key while a new session has no id yet.
  */
 export function ChatPane({ chatKey, projectId, sessionId, messages, showHidden, history = NEW_CHAT, loading,
-  models, onSent, onTurnEnded, autoFocus, emptyText }: {
+  models, onSent, onTurnEnded, autoFocus, emptyText, forkFrom }: {
   chatKey: string;
   projectId: string;
   sessionId: string | null;
@@ -50,6 +50,8 @@ export function ChatPane({ chatKey, projectId, sessionId, messages, showHidden, 
   onTurnEnded?: () => void;
   autoFocus?: boolean;
   emptyText: string;
+  /** A new chat that forks this session: its first message starts the fork. */
+  forkFrom?: string;
 }) {
   const store = useChatStore();
   const live = useLiveSession(chatKey);
@@ -111,7 +113,7 @@ export function ChatPane({ chatKey, projectId, sessionId, messages, showHidden, 
       {sessionId && <QueueStrip sessionId={sessionId} items={live.queue} />}
       <Composer chatKey={chatKey} projectId={projectId} sessionId={sessionId} activeRunId={running?.runId ?? null}
         models={seenModels} slashCommands={cliCommands} cliMode={cliMode} onSent={onSent} autoFocus={autoFocus}
-        waiting={live.queue?.length ?? 0} />
+        waiting={live.queue?.length ?? 0} forkFrom={forkFrom} />
     </>
   );
 }

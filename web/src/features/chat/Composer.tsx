@@ -38,7 +38,7 @@ function sendError(err: unknown): string {
 
 /** Where the user types a prompt: models, permission modes, images, slash commands and @files. */
 export function Composer({ chatKey, projectId, sessionId, activeRunId, models, slashCommands = [], cliMode = null, onSent, autoFocus,
-  waiting = 0 }: {
+  waiting = 0, forkFrom }: {
   chatKey: string;
   projectId: string;
   sessionId: string | null;
@@ -53,6 +53,8 @@ export function Composer({ chatKey, projectId, sessionId, activeRunId, models, s
   autoFocus?: boolean;
   /** Messages already waiting in the session's queue: a new one goes behind them. */
   waiting?: number;
+  /** The session a new chat forks: sent with the first message. */
+  forkFrom?: string;
 }) {
   const store = useChatStore();
   const [text, setText] = useState(() => readDraft(projectId, sessionId));
@@ -159,7 +161,7 @@ export function Composer({ chatKey, projectId, sessionId, activeRunId, models, s
       const sid = await store.send({
         key: chatKey, projectId, sessionId, prompt: text, images,
         model: model || undefined, effort: effort || undefined, permissionMode: mode === 'default' ? undefined : mode,
-        queue: queueing,
+        queue: queueing, forkFrom: sessionId === null ? forkFrom : undefined,
       });
       setText('');
       setImages([]);

@@ -131,6 +131,7 @@ export function LiveTurnView({ sessionId, turn, historyPrompt }: { sessionId: st
             <header className="message-head">
               <span className="who">Claude</span>
               {turn.model && <span className="muted small-text">{turn.model}</span>}
+              {turn.effort && <span className="muted small-text" aria-label="Effort">{`effort ${turn.effort}`}</span>}
             </header>
             <div className="message-body">
               {shown.map((it) => <Item key={it.id} item={it} />)}

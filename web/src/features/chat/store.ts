@@ -23,6 +23,8 @@ export interface SendOptions {
   permissionMode?: StartRun['permissionMode'];
   /** The session's turn runs (or messages wait): queue the prompt behind it rather than be refused. */
   queue?: boolean;
+  /** A new session that starts from this session's history. */
+  forkFrom?: string;
 }
 
 export type Notable =
@@ -308,6 +310,7 @@ export class ChatStore {
     if (o.images.length) body.images = o.images.map(({ mediaType, data }) => ({ mediaType, data }));
     if (o.model) body.model = o.model;
     if (o.effort) body.effort = o.effort;
+    if (o.forkFrom) body.forkFrom = o.forkFrom;
     if (o.permissionMode) body.permissionMode = o.permissionMode;
     let accepted: { runId: string; sessionId: string };
     try {
@@ -350,7 +353,11 @@ export class ChatStore {
   private learnStart(sessionId: string, runId: string) {
     void getRun(runId).then((run) => this.update(sessionId, (s) => ({
       ...s,
-      turns: s.turns.map((t) => (t.runId === runId && (!t.startedAt || Date.parse(run.startedAt) < Date.parse(t.startedAt)) ? { ...t, startedAt: run.startedAt } : t)),
+      turns: s.turns.map((t) => (t.runId !== runId ? t : {
+        ...t,
+        startedAt: !t.startedAt || Date.parse(run.startedAt) < Date.parse(t.startedAt) ? run.startedAt : t.startedAt,
+        effort: run.effort ?? t.effort,
+      })),
     }))).catch(() => undefined);
   }
 

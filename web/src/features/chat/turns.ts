@@ -29,6 +29,8 @@ export interface LiveTurn {
   outputs: Record<string, ToolOutput>;
   status: string | null;
   model: string | null;
+  /** The effort level the prompt asked for (from its run), when one was chosen. */
+  effort?: string | null;
   /** The CLI's commands and skills as its run announced them (names without the slash). */
   slashCommands?: string[];
   /** The CLI's permission mode as it last said (at the turn's start, or when an approved plan changed it). */

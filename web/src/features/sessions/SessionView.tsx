@@ -7,7 +7,7 @@ import { ChatPane } from '../chat/ChatPane';
 import { queryWords } from '../messages/highlightMatches';
 import { ErrorMessage } from '../shared';
 import { usePageTitle } from '../shell/pageTitle';
-import { navigate, projectHref, sessionHref } from '../shell/route';
+import { forkHref, navigate, projectHref, sessionHref } from '../shell/route';
 import { WorkspaceTabs } from '../shell/WorkspaceTabs';
 import { useLatest } from '../useLatest';
 import { MatchBar, type Matches } from './MatchBar';
@@ -215,6 +215,16 @@ export function SessionView({ sessionId, projectId, projectName, query }: {
         {session ? <Title session={session} onRenamed={setSession} />
           : <h1 id="session-title">{loading ? 'Loading…' : 'New session'}</h1>}
         {session && <SessionFacts session={session} />}
+        {session?.forkedFrom && (
+          <p className="muted small-text forked-from">
+            Forked from <a href={sessionHref(projectId, session.forkedFrom)}>another session</a>
+          </p>
+        )}
+        {session && (
+          <a className="button small" href={forkHref(projectId, sessionId)} title="Start a new session from this one's history; this one stays as it is">
+            Fork
+          </a>
+        )}
         {session && (
           <SessionMenu session={session} showHidden={showHidden} onShowHidden={setShowHidden} onHide={() => void hide()} />
         )}

@@ -241,7 +241,8 @@ function Workspace({ user, onSignOut }: { user: User; onSignOut: () => void }) {
                 lastSessionId={lastSession.get(effective.projectId)} />
             )}
             {effective.page === 'new-session' && (
-              <NewSessionView key={effective.projectId} projectId={effective.projectId} projectName={project?.name} />
+              <NewSessionView key={`${effective.projectId}:${effective.forkFrom ?? ''}`} projectId={effective.projectId}
+                projectName={project?.name} forkFrom={effective.forkFrom} />
             )}
             {effective.page === 'session' && (
               <SessionView key={effective.sessionId} sessionId={effective.sessionId} projectId={effective.projectId}

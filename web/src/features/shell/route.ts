@@ -4,7 +4,7 @@ export type Route =
   | { page: 'home' }
   | { page: 'project'; projectId: string; tab?: ToolTab; /** A session the terminal opens with `claude --resume`. */ resume?: string }
   | { page: 'session'; projectId: string; sessionId: string; /** A search to open the session at. */ query?: string }
-  | { page: 'new-session'; projectId: string }
+  | { page: 'new-session'; projectId: string; /** Start it as a fork of this session. */ forkFrom?: string }
   | { page: 'password' | 'api-keys' | 'notifications' | 'usage' | 'users' | 'audit' };
 
 const PAGES = ['password', 'api-keys', 'notifications', 'usage', 'users', 'audit'] as const;
@@ -27,7 +27,10 @@ export function parseRoute(hash: string): Route {
       const query = new URLSearchParams(search).get('q')?.trim();
       return query ? { page: 'session', projectId: parts[1], sessionId: parts[3], query } : { page: 'session', projectId: parts[1], sessionId: parts[3] };
     }
-    if (parts[2] === 'new') return { page: 'new-session', projectId: parts[1] };
+    if (parts[2] === 'new') {
+      const forkFrom = new URLSearchParams(search).get('fork')?.trim();
+      return forkFrom ? { page: 'new-session', projectId: parts[1], forkFrom } : { page: 'new-session', projectId: parts[1] };
+    }
     const tab = TOOL_TABS.find((t) => t === parts[2]);
     const resume = tab === 'terminal' ? new URLSearchParams(search).get('resume')?.trim() : undefined;
     if (tab && resume) return { page: 'project', projectId: parts[1], tab, resume };
@@ -52,6 +55,11 @@ export function resumeInShellHref(projectId: string, sessionId: string): string 
 
 export function newSessionHref(projectId: string): string {
   return `${projectHref(projectId)}/new`;
+}
+
+/** A new session that starts from `sessionId`'s history (the CLI's --fork-session). */
+export function forkHref(projectId: string, sessionId: string): string {
+  return `${newSessionHref(projectId)}?${new URLSearchParams({ fork: sessionId })}`;
 }
 
 export function sessionHref(projectId: string, sessionId: string, query?: string): string {

@@ -116,6 +116,7 @@ public final class TestHttp implements AutoCloseable {
                 fixture.clock,
                 RunSettings.defaults(),
                 new InMemoryQueuedMessages(),
+                runStore,
                 fixture.users);
         var health = new HealthService(List.of(database), "test", fixture.clock);
         HttpSettings settings = tweak.apply(defaults());

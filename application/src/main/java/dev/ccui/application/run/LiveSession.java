@@ -112,6 +112,9 @@ final class LiveSession implements RunListener {
         if (command.model() != null) {
             target.setModel(command.model());
         }
+        if (command.effort() != null) {
+            target.setEffort(command.effort());
+        }
         if (command.permissionMode() != null) {
             target.setPermissionMode(command.permissionMode());
         }

@@ -80,6 +80,9 @@ final class LiveSessions {
             // An archived session's transcript is written back first: the CLI resumes from the file.
             index.prepareResume(run.sessionId());
         }
+        if (command.forkFrom() != null) {
+            index.prepareResume(command.forkFrom());
+        }
         RunSpec spec = new RunSpec(
                 Path.of(project.path()),
                 run.sessionId(),
@@ -89,7 +92,9 @@ final class LiveSessions {
                 command.allowedTools(),
                 List.of(),
                 Map.of(),
-                caller.userId());
+                caller.userId(),
+                command.forkFrom(),
+                command.effort());
         RunningProcess process;
         try {
             process = runner.start(spec, live);

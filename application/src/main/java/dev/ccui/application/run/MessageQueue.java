@@ -256,7 +256,8 @@ final class MessageQueue {
                 message.permissionMode(),
                 List.of(),
                 message.clientMessageId(),
-                message.effort());
+                message.effort(),
+                null);
     }
 
     private QueuedMessage waiting(Principal caller, SessionId sessionId, QueuedMessageId id) {

@@ -5,6 +5,7 @@ import dev.ccui.application.common.ClientInfo;
 import dev.ccui.application.run.port.in.StartRunCommand;
 import dev.ccui.application.run.port.in.StartedRun;
 import dev.ccui.application.run.port.out.RunRepository;
+import dev.ccui.application.run.port.out.SessionForks;
 import dev.ccui.application.run.port.out.SessionProjects;
 import dev.ccui.domain.audit.AuditAction;
 import dev.ccui.domain.auth.Principal;
@@ -34,6 +35,7 @@ final class RunAdmission {
 
     private final RunRepository runs;
     private final SessionProjects index;
+    private final SessionForks forks;
     private final LiveSessions sessions;
     private final Auditor auditor;
     private final Clock clock;
@@ -46,12 +48,14 @@ final class RunAdmission {
     RunAdmission(
             RunRepository runs,
             SessionProjects index,
+            SessionForks forks,
             LiveSessions sessions,
             Auditor auditor,
             Clock clock,
             RunSettings settings) {
         this.runs = runs;
         this.index = index;
+        this.forks = forks;
         this.sessions = sessions;
         this.auditor = auditor;
         this.clock = clock;
@@ -75,6 +79,10 @@ final class RunAdmission {
         SessionId sessionId =
                 command.sessionId() == null ? new SessionId(UUID.randomUUID().toString()) : command.sessionId();
         boolean resume = command.sessionId() != null && resumable(sessionId, project);
+        // A fork copies a recorded history: the origin must be the project's and have one.
+        if (command.forkFrom() != null && !resumable(command.forkFrom(), project)) {
+            throw new ConflictException("NOTHING_TO_FORK", "that session has no recorded history to fork yet");
+        }
         if (sessions.hasActiveRun(sessionId)) {
             throw new ConflictException("RUN_ACTIVE", "a run is already active in this session");
         }
@@ -87,7 +95,9 @@ final class RunAdmission {
                 command.clientMessageId(),
                 clock.instant(),
                 null,
-                settings.node());
+                settings.node(),
+                command.model(),
+                command.effort());
         if (!runs.insert(run)) {
             // Another node took this client message id first: its run is the answer.
             Run raced = runs.findByClientMessageId(caller.userId(), command.clientMessageId())
@@ -100,7 +110,11 @@ final class RunAdmission {
                 run.id().toString(),
                 client,
                 true,
-                "session " + sessionId + " in " + project.path());
+                "session " + sessionId + " in " + project.path()
+                        + (command.forkFrom() == null ? "" : " (fork of " + command.forkFrom() + ")"));
+        if (command.forkFrom() != null) {
+            forks.record(sessionId, command.forkFrom(), project.id(), caller.userId(), run.startedAt());
+        }
         sessions.launch(run, caller, project, command, resume);
         return new StartedRun(run.id(), sessionId);
     }

@@ -21,6 +21,7 @@ import dev.ccui.application.run.port.out.RunCommandRelay;
 import dev.ccui.application.run.port.out.RunCommandReply;
 import dev.ccui.application.run.port.out.RunEventLog;
 import dev.ccui.application.run.port.out.RunRepository;
+import dev.ccui.application.run.port.out.SessionForks;
 import dev.ccui.application.run.port.out.SessionProjects;
 import dev.ccui.application.user.port.out.UserRepository;
 import dev.ccui.domain.audit.AuditAction;
@@ -84,6 +85,7 @@ public final class RunService implements RunUseCase, MessageQueueUseCase, AutoCl
             Clock clock,
             RunSettings settings,
             QueuedMessages queued,
+            SessionForks forks,
             UserRepository users) {
         this(
                 runner,
@@ -98,6 +100,7 @@ public final class RunService implements RunUseCase, MessageQueueUseCase, AutoCl
                 settings,
                 new ProjectAccess(projects),
                 queued,
+                forks,
                 users,
                 RunCommandRelay.NONE);
     }
@@ -115,6 +118,7 @@ public final class RunService implements RunUseCase, MessageQueueUseCase, AutoCl
             RunSettings settings,
             ProjectAccess projectAccess,
             QueuedMessages queued,
+            SessionForks forks,
             UserRepository users,
             RunCommandRelay relay) {
         this.runs = runs;
@@ -134,7 +138,7 @@ public final class RunService implements RunUseCase, MessageQueueUseCase, AutoCl
                         DelayedTasks.on(timers),
                         // Its own thread: the queue's lock comes before a session's, never after.
                         sessionId -> Thread.ofVirtual().name("ccui-queue-drain").start(() -> drain(sessionId))));
-        this.admission = new RunAdmission(runs, index, sessions, auditor, clock, settings);
+        this.admission = new RunAdmission(runs, index, forks, sessions, auditor, clock, settings);
         this.feed = new SubscriberFeed(log, runs, bus, sessions::activeRunId);
         this.janitor = new NodeJanitor(runs, log, nodes, events, clock, settings);
         this.queue = new MessageQueue(queued, runs, users, access, admission, sessions, events, auditor, clock);

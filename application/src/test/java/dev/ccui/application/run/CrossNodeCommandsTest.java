@@ -121,6 +121,7 @@ class CrossNodeCommandsTest {
                 settings,
                 new ProjectAccess(projects),
                 new InMemoryQueuedMessages(),
+                store,
                 new InMemoryUserRepository(),
                 relay);
     }

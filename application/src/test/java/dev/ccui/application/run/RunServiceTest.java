@@ -82,6 +82,7 @@ class RunServiceTest {
                 clock,
                 settings,
                 queue,
+                store,
                 users);
     }
 

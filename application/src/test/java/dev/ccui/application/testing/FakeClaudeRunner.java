@@ -60,6 +60,7 @@ public final class FakeClaudeRunner implements ClaudeRunner {
         public final List<String> turns = new CopyOnWriteArrayList<>();
         public final Map<String, PermissionDecision> answers = new LinkedHashMap<>();
         public final List<String> models = new ArrayList<>();
+        public final List<String> efforts = new ArrayList<>();
         private final Set<String> openRequests = new HashSet<>();
         public volatile int interrupts;
         private volatile boolean alive = true;
@@ -163,6 +164,12 @@ public final class FakeClaudeRunner implements ClaudeRunner {
         @Override
         public CompletableFuture<Void> setModel(String model) {
             models.add(model);
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public CompletableFuture<Void> setEffort(String effort) {
+            efforts.add(effort);
             return CompletableFuture.completedFuture(null);
         }
 

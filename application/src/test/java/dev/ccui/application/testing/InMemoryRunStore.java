@@ -3,6 +3,8 @@ package dev.ccui.application.testing;
 import dev.ccui.application.run.port.out.NodeHeartbeats;
 import dev.ccui.application.run.port.out.RunEventLog;
 import dev.ccui.application.run.port.out.RunRepository;
+import dev.ccui.application.run.port.out.SessionForks;
+import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.run.LoggedRunEvent;
 import dev.ccui.domain.run.NodeId;
 import dev.ccui.domain.run.Run;
@@ -22,11 +24,23 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** The run repository, the event log and the node heartbeats in memory, with the database adapters' semantics. */
-public final class InMemoryRunStore implements RunRepository, RunEventLog, NodeHeartbeats {
+public final class InMemoryRunStore implements RunRepository, RunEventLog, NodeHeartbeats, SessionForks {
     private final Map<NodeId, Instant> heartbeats = new HashMap<>();
     private final Map<RunId, Run> runs = new LinkedHashMap<>();
     private final Map<SessionId, List<LoggedRunEvent>> events = new HashMap<>();
     private final Map<SessionId, Long> counters = new HashMap<>();
+    private final Map<SessionId, SessionId> forks = new HashMap<>();
+
+    @Override
+    public synchronized void record(
+            SessionId fork, SessionId origin, ProjectId projectId, UserId forkedBy, Instant at) {
+        forks.putIfAbsent(fork, origin);
+    }
+
+    /** The session {@code fork} was forked from, or null. */
+    public synchronized SessionId forkedFrom(SessionId fork) {
+        return forks.get(fork);
+    }
 
     @Override
     public synchronized LoggedRunEvent append(SessionId sessionId, RunId runId, RunEvent event, Instant at) {
@@ -121,7 +135,9 @@ public final class InMemoryRunStore implements RunRepository, RunEventLog, NodeH
                             run.clientMessageId(),
                             run.startedAt(),
                             endedAt,
-                            run.nodeId()));
+                            run.nodeId(),
+                            run.model(),
+                            run.effort()));
         }
     }
 

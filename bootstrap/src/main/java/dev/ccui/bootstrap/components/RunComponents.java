@@ -10,6 +10,7 @@ import dev.ccui.adapters.persistence.db.Database;
 import dev.ccui.adapters.persistence.run.JdbiNodeHeartbeats;
 import dev.ccui.adapters.persistence.run.JdbiQueuedMessages;
 import dev.ccui.adapters.persistence.run.JdbiRunEventLog;
+import dev.ccui.adapters.persistence.run.JdbiSessionForks;
 import dev.ccui.adapters.process.claude.ClaudeCliProbe;
 import dev.ccui.adapters.process.claude.CliClaudeRunner;
 import dev.ccui.adapters.process.claude.CliRunnerSettings;
@@ -97,6 +98,7 @@ public final class RunComponents implements AutoCloseable {
                 config.settings(node),
                 access,
                 new JdbiQueuedMessages(database.jdbi()),
+                new JdbiSessionForks(database.jdbi()),
                 users,
                 relay);
         return new RunComponents(

@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param endedAt         {@code null} while the run is active
  * @param nodeId          the node whose CLI process it is; {@code null} for runs recorded before
  *                        nodes were told apart
+ * @param model           the model the prompt asked for; {@code null}: the session's or the CLI's default
+ * @param effort          the CLI's effort level the prompt asked for; {@code null}: its default
  */
 public record Run(
         RunId id,
@@ -24,13 +26,29 @@ public record Run(
         String clientMessageId,
         Instant startedAt,
         Instant endedAt,
-        NodeId nodeId) {
+        NodeId nodeId,
+        String model,
+        String effort) {
     public Run {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(projectId, "projectId");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(startedAt, "startedAt");
+    }
+
+    /** A run without a chosen model or effort. */
+    public Run(
+            RunId id,
+            SessionId sessionId,
+            ProjectId projectId,
+            UserId userId,
+            RunState state,
+            String clientMessageId,
+            Instant startedAt,
+            Instant endedAt,
+            NodeId nodeId) {
+        this(id, sessionId, projectId, userId, state, clientMessageId, startedAt, endedAt, nodeId, null, null);
     }
 
     public boolean active() {
@@ -47,6 +65,8 @@ public record Run(
                 clientMessageId,
                 startedAt,
                 newState.isFinal() ? at : null,
-                nodeId);
+                nodeId,
+                model,
+                effort);
     }
 }

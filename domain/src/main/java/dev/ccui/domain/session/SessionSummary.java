@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param costUsd      as the CLI accounted it (its cost-state records); 0 when unknown
  * @param archivedAt   when its transcript file(s) vanished from disk: it is then read from the
  *                     app's archive; null while the files are there
+ * @param forkedFrom   the session it was forked from (its history copied by the CLI's
+ *                     {@code --fork-session}); null for an original
  */
 public record SessionSummary(
         SessionId id,
@@ -29,7 +31,8 @@ public record SessionSummary(
         String gitBranch,
         String lastPrompt,
         boolean hidden,
-        Instant archivedAt) {
+        Instant archivedAt,
+        SessionId forkedFrom) {
     public SessionSummary {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(projectId, "projectId");
@@ -64,6 +67,40 @@ public record SessionSummary(
                 gitBranch,
                 lastPrompt,
                 hidden,
+                null,
+                null);
+    }
+
+    public SessionSummary(
+            SessionId id,
+            ProjectId projectId,
+            String title,
+            Instant firstActivityAt,
+            Instant lastActivityAt,
+            long messageCount,
+            List<String> models,
+            long inputTokens,
+            long outputTokens,
+            double costUsd,
+            String gitBranch,
+            String lastPrompt,
+            boolean hidden,
+            Instant archivedAt) {
+        this(
+                id,
+                projectId,
+                title,
+                firstActivityAt,
+                lastActivityAt,
+                messageCount,
+                models,
+                inputTokens,
+                outputTokens,
+                costUsd,
+                gitBranch,
+                lastPrompt,
+                hidden,
+                archivedAt,
                 null);
     }
 

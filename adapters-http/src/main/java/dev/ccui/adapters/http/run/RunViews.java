@@ -44,7 +44,9 @@ public final class RunViews {
             String state,
             String clientMessageId,
             Instant startedAt,
-            Instant endedAt) {
+            Instant endedAt,
+            String model,
+            String effort) {
         public static RunView of(Run run) {
             return new RunView(
                     run.id().toString(),
@@ -54,7 +56,9 @@ public final class RunViews {
                     run.state().name().toLowerCase(Locale.ROOT),
                     run.clientMessageId(),
                     run.startedAt(),
-                    run.endedAt());
+                    run.endedAt(),
+                    run.model(),
+                    run.effort());
         }
     }
 
@@ -71,7 +75,8 @@ public final class RunViews {
             List<String> allowedTools,
             String clientMessageId,
             String effort,
-            Boolean queue) {
+            Boolean queue,
+            String forkFrom) {
         /** Queue the prompt behind a running turn instead of refusing it with 409 RUN_ACTIVE. */
         public boolean queueIfBusy() {
             return Boolean.TRUE.equals(queue);
@@ -97,8 +102,11 @@ public final class RunViews {
             ProjectId project = projectId == null || projectId.isBlank()
                     ? null
                     : ProjectId.parse(projectId).orElseThrow(() -> new NotFoundException("no such project"));
+            SessionId origin = forkFrom == null || forkFrom.isBlank()
+                    ? null
+                    : SessionId.parse(forkFrom).orElseThrow(() -> new InvalidException("forkFrom", "not a session id"));
             return new StartRunCommand(
-                    project, session, prompt, attachments, model, mode, allowedTools, clientMessageId, effort);
+                    project, session, prompt, attachments, model, mode, allowedTools, clientMessageId, effort, origin);
         }
     }
 

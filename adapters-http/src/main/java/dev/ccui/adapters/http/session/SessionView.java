@@ -19,7 +19,8 @@ public record SessionView(
         String lastPrompt,
         boolean hidden,
         boolean archived,
-        Instant archivedAt) {
+        Instant archivedAt,
+        String forkedFrom) {
     public static SessionView of(SessionSummary s) {
         return new SessionView(
                 s.id().value(),
@@ -36,6 +37,7 @@ public record SessionView(
                 s.lastPrompt(),
                 s.hidden(),
                 s.archived(),
-                s.archivedAt());
+                s.archivedAt(),
+                s.forkedFrom() == null ? null : s.forkedFrom().value());
     }
 }

@@ -4,6 +4,7 @@ import static dev.ccui.adapters.persistence.db.Rows.instant;
 import static dev.ccui.adapters.persistence.db.Rows.millis;
 import static dev.ccui.adapters.persistence.history.SessionRows.FILE_SELECT;
 import static dev.ccui.adapters.persistence.history.SessionRows.SESSION_COLUMNS;
+import static dev.ccui.adapters.persistence.history.SessionRows.SUMMARY_EXTRAS;
 
 import dev.ccui.adapters.persistence.db.Database;
 import dev.ccui.adapters.persistence.db.Vendor;
@@ -78,7 +79,7 @@ public final class JdbiSessionIndexQuery implements SessionIndexQuery {
         }
         SessionCursor after = cursor == null || cursor.isEmpty() ? null : SessionCursor.decode(cursor);
         StringBuilder sql = new StringBuilder(
-                "SELECT " + SESSION_COLUMNS + ", archived_at FROM sessions WHERE project_id = :project");
+                "SELECT " + SESSION_COLUMNS + SUMMARY_EXTRAS + " FROM sessions WHERE project_id = :project");
         if (!includeHidden) {
             sql.append(" AND hidden = 0");
         }
@@ -113,7 +114,7 @@ public final class JdbiSessionIndexQuery implements SessionIndexQuery {
     @Override
     public Optional<SessionSummary> summary(SessionId id) {
         return jdbi.withHandle(
-                h -> h.createQuery("SELECT " + SESSION_COLUMNS + ", archived_at FROM sessions WHERE id = :id")
+                h -> h.createQuery("SELECT " + SESSION_COLUMNS + SUMMARY_EXTRAS + " FROM sessions WHERE id = :id")
                         .bind("id", id.value())
                         .map(SessionRows::mapSummary)
                         .findOne());

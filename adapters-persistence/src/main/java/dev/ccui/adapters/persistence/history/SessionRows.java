@@ -25,6 +25,10 @@ final class SessionRows {
     static final String SESSION_COLUMNS = "id, project_id, cwd, app_title, custom_title, ai_title, summary, "
             + "first_prompt, last_prompt, git_branch, first_activity_at, last_activity_at, message_count, models, "
             + "input_tokens, output_tokens, cost_by_start, hidden, next_seq";
+    /** The summary's columns beyond the session row: when its files vanished, what it was forked from (V11). */
+    static final String SUMMARY_EXTRAS = ", archived_at, "
+            + "(SELECT f.forked_from FROM session_forks f WHERE f.session_id = sessions.id) AS forked_from";
+
     static final String FILE_COLUMNS =
             "path, session_id, size, modified_at, file_key, indexed_offset, last_message_id, bad_lines";
     static final String FILE_SELECT = FILE_COLUMNS + ", archived_at";
@@ -98,7 +102,12 @@ final class SessionRows {
                 s.gitBranch(),
                 s.lastPrompt(),
                 s.hidden(),
-                instant(rs, "archived_at"));
+                instant(rs, "archived_at"),
+                forkedFrom(rs.getString("forked_from")));
+    }
+
+    private static SessionId forkedFrom(String origin) {
+        return origin == null ? null : new SessionId(origin);
     }
 
     static FileState mapFile(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -24,7 +24,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 public final class JdbiRunRepository implements RunRepository {
     private static final String COLUMNS =
-            "id, session_id, project_id, user_id, state, client_message_id, started_at, ended_at, " + "node_id";
+            "id, session_id, project_id, user_id, state, client_message_id, started_at, ended_at, node_id, model, effort";
     private static final String ACTIVE_STATES = Arrays.stream(RunState.values())
             .filter(s -> !s.isFinal())
             .map(s -> "'" + s.name() + "'")
@@ -39,7 +39,8 @@ public final class JdbiRunRepository implements RunRepository {
     @Override
     public boolean insert(Run run) {
         return jdbi.withHandle(h -> h.createUpdate("INSERT INTO runs (" + COLUMNS + ") VALUES "
-                                + "(:id, :session, :project, :user, :state, :clientMessageId, :startedAt, :endedAt, :node) "
+                                + "(:id, :session, :project, :user, :state, :clientMessageId, :startedAt, :endedAt, :node, "
+                                + ":model, :effort) "
                                 + "ON CONFLICT DO NOTHING")
                         .bind("id", run.id().toString())
                         .bind("session", run.sessionId().value())
@@ -50,6 +51,8 @@ public final class JdbiRunRepository implements RunRepository {
                         .bind("startedAt", millis(run.startedAt()))
                         .bind("endedAt", millis(run.endedAt()))
                         .bind("node", run.nodeId() == null ? null : run.nodeId().value())
+                        .bind("model", run.model())
+                        .bind("effort", run.effort())
                         .execute())
                 == 1;
     }
@@ -157,6 +160,8 @@ public final class JdbiRunRepository implements RunRepository {
                 rs.getString("client_message_id"),
                 instant(rs, "started_at"),
                 instant(rs, "ended_at"),
-                node == null ? null : new NodeId(node));
+                node == null ? null : new NodeId(node),
+                rs.getString("model"),
+                rs.getString("effort"));
     }
 }

@@ -81,6 +81,7 @@ public final class RunEventPathBenchmark {
                 Clock.systemUTC(),
                 RunSettings.defaults(),
                 new JdbiQueuedMessages(database.jdbi()),
+                new JdbiSessionForks(database.jdbi()),
                 new JdbiUserRepository(database.jdbi()))) {
             var started = service.start(
                     user,

@@ -101,7 +101,7 @@ public final class CliClaudeRunner implements ClaudeRunner, AutoCloseable {
                 process.pid(),
                 spec.sessionId(),
                 spec.cwd(),
-                spec.resume() ? "resume" : "new");
+                spec.resume() ? "resume" : spec.forkFrom() != null ? "fork of " + spec.forkFrom() : "new");
         CliProcess running = new CliProcess(process, listener, mapper, settings, timers, live::remove);
         live.add(running);
         running.begin();
@@ -121,11 +121,18 @@ public final class CliClaudeRunner implements ClaudeRunner, AutoCloseable {
                 "--verbose",
                 "--include-partial-messages",
                 "--permission-prompt-tool",
-                "stdio",
-                spec.resume() ? "--resume" : "--session-id",
-                spec.sessionId().value()));
+                "stdio"));
+        if (spec.forkFrom() != null) {
+            // The CLI copies the origin's history into a new transcript under the id we chose (2.1.328).
+            command.addAll(List.of("--resume", spec.forkFrom().value(), "--fork-session"));
+        }
+        command.addAll(List.of(
+                spec.resume() ? "--resume" : "--session-id", spec.sessionId().value()));
         if (spec.model() != null) {
             command.addAll(List.of("--model", spec.model()));
+        }
+        if (spec.effort() != null) {
+            command.addAll(List.of("--effort", spec.effort()));
         }
         if (spec.permissionMode() != null) {
             command.addAll(List.of("--permission-mode", spec.permissionMode().cliName()));
@@ -210,6 +217,11 @@ public final class CliClaudeRunner implements ClaudeRunner, AutoCloseable {
 
         @Override
         public CompletableFuture<Void> setModel(String model) {
+            throw gone();
+        }
+
+        @Override
+        public CompletableFuture<Void> setEffort(String effort) {
             throw gone();
         }
 

@@ -184,9 +184,21 @@ final class CliProcess implements RunningProcess {
         return control("set_permission_mode", Map.of("mode", mode.cliName()));
     }
 
+    @Override
+    public CompletableFuture<Void> setEffort(String effort) {
+        if (effort == null || effort.isBlank() || effort.startsWith("-")) {
+            throw new InvalidException("effort", "not an effort level");
+        }
+        String id = nextRequestId("apply_flag_settings");
+        return awaitAnswer(id, encoder.applyFlagSettings(id, Map.of("effortLevel", effort)));
+    }
+
     private CompletableFuture<Void> control(String subtype, Map<String, String> fields) {
         String id = nextRequestId(subtype);
-        String line = encoder.controlRequest(id, subtype, fields);
+        return awaitAnswer(id, encoder.controlRequest(id, subtype, fields));
+    }
+
+    private CompletableFuture<Void> awaitAnswer(String id, String line) {
         synchronized (this) {
             requireOpen();
             CompletableFuture<Void> answered = controls.open(id, CONTROL_TIMEOUT);

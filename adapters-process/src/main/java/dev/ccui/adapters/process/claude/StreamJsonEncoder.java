@@ -43,6 +43,19 @@ final class StreamJsonEncoder {
         return json(line);
     }
 
+    /**
+     * {@code apply_flag_settings}: settings the running CLI takes as if given as flags at its start
+     * (2.1.328: {@code effortLevel}, which {@code --effort} sets; every later request carries it).
+     */
+    String applyFlagSettings(String requestId, Map<String, String> settings) {
+        ObjectNode line =
+                mapper.createObjectNode().put("type", "control_request").put("request_id", requestId);
+        ObjectNode applied =
+                line.putObject("request").put("subtype", "apply_flag_settings").putObject("settings");
+        settings.forEach(applied::put);
+        return json(line);
+    }
+
     /** One of our requests to the CLI ({@code interrupt}, {@code set_model}, …); its reply names {@code requestId}. */
     String controlRequest(String requestId, String subtype, Map<String, String> fields) {
         ObjectNode line =

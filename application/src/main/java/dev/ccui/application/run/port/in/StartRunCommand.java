@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  *
  * @param sessionId       {@code null} starts a new session; otherwise the session to continue
  * @param clientMessageId the caller's id of this prompt: sending it again returns the same run
+ * @param effort          the CLI's {@code --effort} for this turn ({@link #EFFORTS}); {@code null}: the session's or the CLI's
+ * @param forkFrom        start a new session from this one's history ({@code sessionId} must then be {@code null})
  */
 public record StartRunCommand(
         ProjectId projectId,
@@ -24,7 +26,8 @@ public record StartRunCommand(
         PermissionMode permissionMode,
         List<String> allowedTools,
         String clientMessageId,
-        String effort) {
+        String effort,
+        SessionId forkFrom) {
     public static final int MAX_PROMPT_CHARS = 200_000;
     public static final int MAX_IMAGES = 10;
     public static final int MAX_IMAGE_BYTES = 5 * 1024 * 1024;
@@ -72,6 +75,9 @@ public record StartRunCommand(
         }
         model = checkModel(model);
         effort = checkEffort(effort);
+        if (forkFrom != null && sessionId != null) {
+            throw new InvalidException("forkFrom", "a fork starts a new session: give forkFrom or sessionId, not both");
+        }
     }
 
     /** A prompt without a chosen effort (the session's, or the CLI's default). */
@@ -84,7 +90,7 @@ public record StartRunCommand(
             PermissionMode permissionMode,
             List<String> allowedTools,
             String clientMessageId) {
-        this(projectId, sessionId, prompt, images, model, permissionMode, allowedTools, clientMessageId, null);
+        this(projectId, sessionId, prompt, images, model, permissionMode, allowedTools, clientMessageId, null, null);
     }
 
     public static void checkPrompt(String prompt) {

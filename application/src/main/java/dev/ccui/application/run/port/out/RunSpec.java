@@ -22,6 +22,10 @@ import java.util.Objects;
  * @param environment    variables added to the CLI's controlled environment (credentials, base URL);
  *                       the runner still drops names that are not meant for the CLI
  * @param user           whose CLI configuration (MCP servers, settings, memory) the CLI gets; {@code null}: none
+ * @param forkFrom       a recorded session whose history the new session {@code sessionId} starts
+ *                       from ({@code --resume <forkFrom> --fork-session --session-id <sessionId>}); the
+ *                       origin's transcript is left as it is. {@code null}: no fork
+ * @param effort         the CLI's {@code --effort} level; {@code null} for its default
  */
 public record RunSpec(
         Path cwd,
@@ -32,7 +36,9 @@ public record RunSpec(
         List<String> allowedTools,
         List<String> disallowedTools,
         Map<String, String> environment,
-        UserId user) {
+        UserId user,
+        SessionId forkFrom,
+        String effort) {
     public RunSpec(
             Path cwd,
             SessionId sessionId,
@@ -41,8 +47,20 @@ public record RunSpec(
             PermissionMode permissionMode,
             List<String> allowedTools,
             List<String> disallowedTools,
-            Map<String, String> environment) {
-        this(cwd, sessionId, resume, model, permissionMode, allowedTools, disallowedTools, environment, null);
+            Map<String, String> environment,
+            UserId user) {
+        this(
+                cwd,
+                sessionId,
+                resume,
+                model,
+                permissionMode,
+                allowedTools,
+                disallowedTools,
+                environment,
+                user,
+                null,
+                null);
     }
 
     public RunSpec {
@@ -57,6 +75,35 @@ public record RunSpec(
         allowedTools = checkRules("allowedTools", allowedTools);
         disallowedTools = checkRules("disallowedTools", disallowedTools);
         environment = environment == null ? Map.of() : Map.copyOf(environment);
+        if (forkFrom != null && resume) {
+            throw new InvalidException("forkFrom", "a fork starts a new session; it does not resume one");
+        }
+        if (effort != null && (effort.isBlank() || effort.startsWith("-"))) {
+            throw new InvalidException("effort", "not an effort level");
+        }
+    }
+
+    public RunSpec(
+            Path cwd,
+            SessionId sessionId,
+            boolean resume,
+            String model,
+            PermissionMode permissionMode,
+            List<String> allowedTools,
+            List<String> disallowedTools,
+            Map<String, String> environment) {
+        this(
+                cwd,
+                sessionId,
+                resume,
+                model,
+                permissionMode,
+                allowedTools,
+                disallowedTools,
+                environment,
+                null,
+                null,
+                null);
     }
 
     /** A new session with the CLI's defaults. */
@@ -71,16 +118,47 @@ public record RunSpec(
 
     public RunSpec withModel(String newModel) {
         return new RunSpec(
-                cwd, sessionId, resume, newModel, permissionMode, allowedTools, disallowedTools, environment, user);
+                cwd,
+                sessionId,
+                resume,
+                newModel,
+                permissionMode,
+                allowedTools,
+                disallowedTools,
+                environment,
+                user,
+                forkFrom,
+                effort);
     }
 
     public RunSpec withPermissionMode(PermissionMode mode) {
-        return new RunSpec(cwd, sessionId, resume, model, mode, allowedTools, disallowedTools, environment, user);
+        return new RunSpec(
+                cwd,
+                sessionId,
+                resume,
+                model,
+                mode,
+                allowedTools,
+                disallowedTools,
+                environment,
+                user,
+                forkFrom,
+                effort);
     }
 
     public RunSpec withEnvironment(Map<String, String> variables) {
         return new RunSpec(
-                cwd, sessionId, resume, model, permissionMode, allowedTools, disallowedTools, variables, user);
+                cwd,
+                sessionId,
+                resume,
+                model,
+                permissionMode,
+                allowedTools,
+                disallowedTools,
+                variables,
+                user,
+                forkFrom,
+                effort);
     }
 
     private static List<String> checkRules(String field, List<String> rules) {

@@ -35,6 +35,12 @@ public interface RunningProcess {
     /** Changes the model for the next requests; completes when the CLI confirmed it. */
     CompletableFuture<Void> setModel(String model);
 
+    /**
+     * Changes the effort level ({@code low} … {@code max}) for the next requests; completes when the
+     * CLI confirmed it. The CLI keeps it for the rest of the process, as a flag given at start.
+     */
+    CompletableFuture<Void> setEffort(String effort);
+
     /** Changes the permission mode; completes when the CLI confirmed it. */
     CompletableFuture<Void> setPermissionMode(PermissionMode mode);
 
