@@ -38,11 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
  * else in the data dir ending in .log) holds the password, a token, the API key, the JWT secret
  * or the database password.
  *
- * <p>On demand ({@code -Dit.test=SecretsNotInLogsCheck}) until it has passed once on a machine
- * quiet enough for the jar to start (see docs/reliability.md); then rename it {@code *IT}.
  */
 @Timeout(240)
-class SecretsNotInLogsCheck {
+class SecretsNotInLogsIT {
     private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
 
     @TempDir
