@@ -3,6 +3,7 @@ package dev.ccui.bootstrap;
 import dev.ccui.adapters.http.HttpEdge;
 import dev.ccui.adapters.http.HttpServer;
 import dev.ccui.adapters.http.RouteGroup;
+import dev.ccui.adapters.http.StartingServer;
 import dev.ccui.adapters.http.metrics.HttpMetrics;
 import dev.ccui.adapters.persistence.audit.JdbiAuditRepository;
 import dev.ccui.adapters.persistence.db.Database;
@@ -163,6 +164,9 @@ public final class Application implements AutoCloseable {
                 auditor,
                 users,
                 clock));
+        // The CLI's version check starts a Node process (a second or more): run it now, beside the
+        // rest of the start, so the first health request does not wait for it.
+        Thread.ofVirtual().name("ccui-cli-probe").start(runs.healthProbe()::check);
         var probes = new ArrayList<HealthProbe>(storage.healthProbes());
         probes.addAll(List.of(runs.healthProbe(), history.healthProbe(), new SandboxHealthProbe(sandbox)));
         this.operations = opened(OperationsComponents.build(
@@ -217,6 +221,14 @@ public final class Application implements AutoCloseable {
      * never hold the server up) and the hourly purge of expired session tokens.
      */
     public synchronized Application start() {
+        return start(null);
+    }
+
+    /**
+     * {@link #start()}, taking over the port from {@code starting} (which answered "starting"
+     * while the application was built) without refusing a connection in between.
+     */
+    public synchronized Application start(StartingServer starting) {
         if (http != null) {
             return this;
         }
@@ -242,7 +254,7 @@ public final class Application implements AutoCloseable {
         routes.addAll(workspace.routes(edge, changes));
         routes.addAll(push.routes());
         routes.addAll(cliConfig.routes());
-        http = new HttpServer(edge, routes).start();
+        http = new HttpServer(edge, routes, starting).start();
         projects.reportUnsafeProjects();
         operations.start();
         history.start();
@@ -292,6 +304,10 @@ public final class Application implements AutoCloseable {
         return operations;
     }
 
+    public PushComponents push() {
+        return push;
+    }
+
     /**
      * The first half of a graceful stop (SIGTERM): health says {@code draining} (503) so load
      * balancers take the node out, new runs and terminals are refused with {@code 503 DRAINING},
@@ -310,10 +326,6 @@ public final class Application implements AutoCloseable {
         }
         int handed = runs.runs().handOverActiveRuns();
         LOG.info("drain timeout: {} active run(s) marked lost, to be resumed on another node", handed);
-    }
-
-    public PushComponents push() {
-        return push;
     }
 
     /** Stops taking requests, lets in-flight ones finish (bounded), then closes every part, the last built first. */

@@ -1,5 +1,6 @@
 package dev.ccui.bootstrap;
 
+import dev.ccui.adapters.http.StartingServer;
 import dev.ccui.bootstrap.cli.SessionsCommand;
 import dev.ccui.bootstrap.cli.UsersCommand;
 import dev.ccui.bootstrap.config.AppConfig;
@@ -54,10 +55,17 @@ public final class Main implements Callable<Integer> {
                         config.http().host());
             }
             Application app;
+            StartingServer starting = null;
             try {
+                // Answers "starting" (503, Retry-After) at once; the application takes the port over.
+                starting = StartingServer.listen(
+                        config.http().host(), config.http().port());
                 app = Application.build(config);
-                app.start();
+                app.start(starting);
             } catch (RuntimeException e) {
+                if (starting != null) {
+                    starting.close();
+                }
                 log.error("could not start: {}", e.getMessage(), e);
                 return 1;
             }

@@ -30,8 +30,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +53,11 @@ public final class HttpServer implements AutoCloseable {
     private final List<RouteInfo> routes = Collections.synchronizedList(new ArrayList<>());
     private final HttpMetrics metrics;
     private final List<RouteGroup> groups;
+    private final StartingServer starting;
+    /** Jetty's platform threads (selectors, acceptors, non-blocking tasks); requests run on virtual threads. */
+    private static final int MAX_PLATFORM_THREADS = 200;
+
+    private static final int MIN_PLATFORM_THREADS = 4;
     /** Requests slower than this are logged as warnings. */
     private static final float SLOW_REQUEST_MILLIS = 1_000;
 
@@ -68,9 +77,18 @@ public final class HttpServer implements AutoCloseable {
 
     /** The server with {@code groups}' routes, registered in this order after the filters of {@code edge}. */
     public HttpServer(HttpEdge edge, List<RouteGroup> groups) {
+        this(edge, groups, null);
+    }
+
+    /**
+     * @param starting the server that answers "starting" on the port until this one serves: this
+     *                 one binds the same port beside it and then stops it (null: bind the port alone)
+     */
+    public HttpServer(HttpEdge edge, List<RouteGroup> groups, StartingServer starting) {
         this.settings = edge.settings();
         this.metrics = edge.metrics();
         this.groups = List.copyOf(groups);
+        this.starting = starting;
         this.app = Javalin.create(cfg -> configure(cfg, edge));
     }
 
@@ -80,10 +98,27 @@ public final class HttpServer implements AutoCloseable {
         cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
         cfg.http.maxRequestSize = settings.maxBodyBytes();
         cfg.http.prefer405over404 = true;
-        // Requests run on virtual threads: a long SSE stream then holds no platform thread of the pool.
+        // Requests run on virtual threads: a long SSE stream then holds no platform thread. Jetty's
+        // selectors and acceptors stay on a small pool of platform threads: Javalin's own virtual
+        // thread pool put them on virtual threads too, and every request paid for it under load.
         cfg.concurrency.useVirtualThreads = true;
+        var threads = new QueuedThreadPool(MAX_PLATFORM_THREADS, MIN_PLATFORM_THREADS, 60_000);
+        threads.setName("ccui-http");
+        threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        cfg.jetty.threadPool = threads;
         cfg.jetty.host = settings.host();
         cfg.jetty.port = settings.port();
+        if (starting != null) {
+            // Beside the starting server on its port (SO_REUSEPORT), which stops once this one serves.
+            int port = starting.port();
+            cfg.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                connector.setHost(settings.host());
+                connector.setPort(port);
+                connector.setReusePort(true);
+                return connector;
+            });
+        }
         cfg.jetty.modifyServer(server -> {
             // Let in-flight requests finish on shutdown, within the grace period.
             server.setStopTimeout(settings.shutdownGrace().toMillis());
@@ -285,6 +320,9 @@ public final class HttpServer implements AutoCloseable {
 
     public HttpServer start() {
         app.start();
+        if (starting != null) {
+            starting.close();
+        }
         // How long the process took to serve: the start-up figure operators and the benchmark compare.
         long sinceStart = ManagementFactory.getRuntimeMXBean().getUptime();
         LOG.info(

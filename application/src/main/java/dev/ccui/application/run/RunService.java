@@ -66,11 +66,11 @@ public final class RunService implements RunUseCase, MessageQueueUseCase, AutoCl
     private final RunAdmission admission;
     private final SubscriberFeed feed;
     private final NodeJanitor janitor;
+    private final MessageQueue queue;
     private final RunCommandForwarder forwarder;
     private final RunCommandRelay relay;
     private final RunSettings settings;
     private AutoCloseable serving;
-    private final MessageQueue queue;
 
     public RunService(
             ClaudeRunner runner,
@@ -132,7 +132,6 @@ public final class RunService implements RunUseCase, MessageQueueUseCase, AutoCl
                 RunCommandRelay.NONE);
     }
 
-    /** @param relay how interrupts and decisions reach the node that owns a run, and reach this one */
     public RunService(
             ClaudeRunner runner,
             RunEventLog log,
@@ -168,11 +167,11 @@ public final class RunService implements RunUseCase, MessageQueueUseCase, AutoCl
         this.admission = new RunAdmission(runs, index, sessions, auditor, clock, settings);
         this.feed = new SubscriberFeed(log, runs, bus, sessions::activeRunId);
         this.janitor = new NodeJanitor(runs, log, nodes, events, clock, settings);
+        this.queue = new MessageQueue(queued, runs, users, access, admission, sessions, events, auditor, clock);
         this.forwarder = new RunCommandForwarder(
                 relay, nodes, clock, settings, run -> janitor.endLost(run, "did not answer a command and is silent"));
         this.relay = relay;
         this.settings = settings;
-        this.queue = new MessageQueue(queued, runs, users, access, admission, sessions, events, auditor, clock);
     }
 
     private void drain(SessionId sessionId) {

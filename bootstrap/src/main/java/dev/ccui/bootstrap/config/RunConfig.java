@@ -10,11 +10,12 @@ import java.util.Optional;
  *
  * @param nodeId      {@code CCUI_NODE_ID}; unset, one is kept in the data dir
  * @param nodeTimeout    a node silent this long is taken for dead and its runs end as lost
+ * @param silenceTimeout {@code CCUI_RUN_SILENCE_TIMEOUT}: a CLI printing nothing in a turn this long (no prompt
+ *                       open) is killed, its run failed
  * @param commandTimeout {@code CCUI_NODE_COMMAND_TIMEOUT}: how long an interrupt or a decision forwarded
  *                       to the run's node waits for its answer
  * @param drainTimeout   {@code CCUI_DRAIN_TIMEOUT}: on SIGTERM, how long active runs may go on before the
  *                       node ends them {@code lost} and exits
- * @param silenceTimeout a CLI printing nothing in a turn this long (no prompt open) is killed, its run failed
  */
 public record RunConfig(
         int perUser,

@@ -9,6 +9,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 /** Claude Code UI: the built jar, run as {@code ./ccui} runs it, on SQLite in the run folder or on a given PostgreSQL database. */
@@ -35,6 +37,8 @@ record OursApp(BenchSettings settings, Path claudeConfig, Path runDir) implement
         Map<String, String> env = new HashMap<>();
         env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         env.put("HOME", home.toString());
+        // As ./ccui and the image start it: two malloc arenas.
+        env.put("MALLOC_ARENA_MAX", "2");
         env.put("CCUI_HOST", "127.0.0.1");
         env.put("CCUI_PORT", Integer.toString(port));
         env.put("CCUI_DATA_DIR", data.toString());
@@ -78,10 +82,16 @@ record OursApp(BenchSettings settings, Path claudeConfig, Path runDir) implement
 
     @Override
     public String firstToken(Http http) {
-        return http.json(http.post(
-                        "/api/auth/setup", "{\"username\":\"admin\",\"password\":\"admin password 1\"}", null))
-                .get("token")
-                .asText();
+        // The first answers may be the starting server's 503 (Retry-After) while the app is built.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (true) {
+            var response =
+                    http.post("/api/auth/setup", "{\"username\":\"admin\",\"password\":\"admin password 1\"}", null);
+            if (response.statusCode() != 503 || System.nanoTime() > deadline) {
+                return http.json(response).get("token").asText();
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
     }
 
     @Override

@@ -40,11 +40,11 @@ public final class HealthRoutes implements RouteGroup {
                 "/api/health",
                 ctx -> {
                     HealthReport report = health.checkHealth();
-                    Map<String, Object> checks = new LinkedHashMap<>();
-                    report.checks().forEach((name, result) -> checks.put(name, view(result)));
                     Map<String, Object> body = new LinkedHashMap<>();
                     body.put("status", report.status());
                     if (detailed.test(ctx)) {
+                        Map<String, Object> checks = new LinkedHashMap<>();
+                        report.checks().forEach((name, result) -> checks.put(name, view(result)));
                         body.put("version", report.version());
                         body.put("uptimeSeconds", report.uptimeSeconds());
                         body.put("checks", checks);

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -38,6 +39,14 @@ public final class HttpMetrics {
     private final CompositeMeterRegistry registry = new CompositeMeterRegistry();
     private static final String TRACE_ATTRIBUTE = "ccui.trace";
     private volatile RequestTracing tracing = RequestTracing.OFF;
+    /**
+     * The request timers by method, route template and status: bounded (routes are templates), and
+     * looked up here instead of built and registered again on every request.
+     */
+    private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
+
+    private record TimerKey(String method, String route, int status) {}
+
     private final Counter rateLimited;
     private final Counter loginFailures;
     private final JvmGcMetrics gc = new JvmGcMetrics();
@@ -115,14 +124,21 @@ public final class HttpMetrics {
 
     /** One finished request, tagged by its route template (never the raw path: unbounded tag values). */
     public void request(Context ctx, String route, float millis) {
-        Timer.builder("http.server.requests")
-                .description("HTTP requests by route and status")
-                .tags("method", ctx.method().name(), "route", route, "status", Integer.toString(ctx.statusCode()))
-                .publishPercentileHistogram()
-                .publishPercentiles(0.5, 0.95, 0.99)
-                .serviceLevelObjectives(
-                        Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(1))
-                .register(registry)
+        String method = ctx.method().name();
+        int status = ctx.statusCode();
+        timers.computeIfAbsent(
+                        new TimerKey(method, route, status),
+                        key -> Timer.builder("http.server.requests")
+                                .description("HTTP requests by route and status")
+                                .tags("method", method, "route", route, "status", Integer.toString(status))
+                                .publishPercentileHistogram()
+                                .publishPercentiles(0.5, 0.95, 0.99)
+                                .serviceLevelObjectives(
+                                        Duration.ofMillis(5),
+                                        Duration.ofMillis(20),
+                                        Duration.ofMillis(100),
+                                        Duration.ofSeconds(1))
+                                .register(registry))
                 .record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
         Object started = ctx.attribute(TRACE_ATTRIBUTE);
         if (started != null) {

@@ -3,6 +3,7 @@ package dev.ccui.adapters.persistence.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
+import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -57,11 +58,15 @@ public final class Database implements AutoCloseable {
     }
 
     private static void migrate(HikariDataSource dataSource, DatabaseSettings settings) {
+        List<String> folders = List.of(
+                "db/migration/common", "db/migration/" + settings.vendor().migrationFolder());
+        if (SchemaUpToDate.check(dataSource, folders, settings.schema())) {
+            LOG.debug("the schema holds every migration of this build: Flyway not needed");
+            return;
+        }
         var flyway = Flyway.configure()
                 .dataSource(dataSource)
-                .locations(
-                        "classpath:db/migration/common",
-                        "classpath:db/migration/" + settings.vendor().migrationFolder())
+                .locations(folders.stream().map(f -> "classpath:" + f).toArray(String[]::new))
                 .failOnMissingLocations(true);
         if (settings.schema() != null) {
             flyway.schemas(settings.schema()).defaultSchema(settings.schema()).createSchemas(true);

@@ -24,6 +24,11 @@ public final class DatabaseHealthProbe implements HealthProbe {
     }
 
     @Override
+    public boolean costly() {
+        return true;
+    }
+
+    @Override
     public ProbeResult check() {
         long start = System.nanoTime();
         String vendor = database.vendor().migrationFolder();

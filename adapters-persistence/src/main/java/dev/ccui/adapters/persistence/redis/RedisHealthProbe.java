@@ -23,6 +23,11 @@ public final class RedisHealthProbe implements HealthProbe {
     }
 
     @Override
+    public boolean costly() {
+        return true;
+    }
+
+    @Override
     public ProbeResult check() {
         long start = System.nanoTime();
         try {

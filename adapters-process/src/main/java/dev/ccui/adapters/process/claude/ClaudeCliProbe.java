@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -33,6 +34,7 @@ public final class ClaudeCliProbe implements HealthProbe {
     private final List<String> arguments;
     private final Clock clock;
     private final Duration cacheFor;
+    private final ReentrantLock refreshing = new ReentrantLock();
     private volatile Cached cached;
 
     public ClaudeCliProbe(String executable, Clock clock, Duration cacheFor) {
@@ -59,16 +61,38 @@ public final class ClaudeCliProbe implements HealthProbe {
         return false;
     }
 
+    /**
+     * One caller runs the CLI when the answer is due; the others keep the previous answer meanwhile
+     * (only the very first callers wait for it): a busy health endpoint must not start one CLI per
+     * request each time the cache runs out.
+     */
     @Override
     public ProbeResult check() {
         Cached current = cached;
-        Instant now = clock.instant();
-        if (current != null && current.at().plus(cacheFor).isAfter(now)) {
+        if (fresh(current)) {
             return current.result();
         }
-        ProbeResult result = probe();
-        cached = new Cached(result, now);
-        return result;
+        if (current != null && !refreshing.tryLock()) {
+            return current.result();
+        }
+        if (current == null) {
+            refreshing.lock();
+        }
+        try {
+            current = cached;
+            if (fresh(current)) {
+                return current.result();
+            }
+            ProbeResult result = probe();
+            cached = new Cached(result, clock.instant());
+            return result;
+        } finally {
+            refreshing.unlock();
+        }
+    }
+
+    private boolean fresh(Cached current) {
+        return current != null && current.at().plus(cacheFor).isAfter(clock.instant());
     }
 
     private ProbeResult probe() {

@@ -11,4 +11,12 @@ public interface HealthProbe {
     boolean required();
 
     ProbeResult check();
+
+    /**
+     * Whether a check costs a round trip outside the process (database, Redis): such answers are
+     * reused for a short while instead of being asked again on every health request.
+     */
+    default boolean costly() {
+        return false;
+    }
 }
