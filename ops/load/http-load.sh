@@ -5,7 +5,8 @@
 #   URL          http(s)://127.0.0.1:PORT/path or http(s)://localhost:PORT/path
 #   DURATION     fixed test length, wrk syntax (default 30s)
 #   CONNECTIONS  open connections (default 50)      THREADS  wrk threads (default 4)
-# Extra headers: LOAD_HEADER='Authorization: Bearer ...' (never printed).
+# Extra headers: LOAD_HEADER='Authorization: Bearer ...' (never printed). A wrk Lua script (e.g.
+# for POST bodies): WRK_SCRIPT=ops/load/post-api-key.lua.
 #
 # wrk comes from Debian:  apt-get install -y wrk
 # Start the app with CCUI_RATE_LIMIT_PER_MINUTE=0, or you only measure the 429 path.
@@ -39,6 +40,7 @@ command -v wrk >/dev/null || { echo "http-load.sh: wrk not found; install it wit
 
 args=(--threads "$threads" --connections "$connections" --duration "$duration" --timeout 10s --latency)
 if [ -n "${LOAD_HEADER:-}" ]; then args+=(--header "$LOAD_HEADER"); fi
+if [ -n "${WRK_SCRIPT:-}" ]; then args+=(--script "$WRK_SCRIPT"); fi
 
 echo "load: $url for $duration, $connections connections, $threads threads"
 out="$(wrk "${args[@]}" "$url")"

@@ -11,6 +11,8 @@ import type {
   PushSubscriptionView,
   ResponseOf,
   Role,
+  UsageGroup,
+  UsageReport,
   SearchPage,
   SessionPage,
   Session,
@@ -145,6 +147,16 @@ export const deletePushSubscription = (id: string) =>
 export const getPushPreferences = () => request<PushPreferences>('GET', '/push/preferences');
 export const updatePushPreferences = (patch: Partial<PushPreferences>) =>
   request<PushPreferences>('PUT', '/push/preferences', patch);
+
+// ---- usage ----
+function usageQuery(from: string, to: string, groupBy: UsageGroup): URLSearchParams {
+  return new URLSearchParams({ from, to, groupBy });
+}
+export const getUsage = (from: string, to: string, groupBy: UsageGroup) =>
+  request<UsageReport>('GET', `/usage?${usageQuery(from, to, groupBy)}`);
+/** The same report as a CSV download (a plain same-origin link: the cookie signs it in). */
+export const usageCsvUrl = (from: string, to: string, groupBy: UsageGroup) =>
+  `/api/usage?${usageQuery(from, to, groupBy)}&format=csv`;
 
 // ---- users (admin) ----
 export const listUsers = () => request<User[]>('GET', '/users');

@@ -80,3 +80,12 @@ export function followClone(id: string, onUpdate: (clone: Clone) => void): () =>
 }
 
 export const getProject = (id: string) => request<Project>('GET', `/projects/${enc(id)}`);
+
+// ---- worktrees: each linked one a project of its own, under its parent ----
+export type Worktree = components['schemas']['Worktree'];
+export const listWorktrees = (projectId: string) =>
+  request<{ items: Worktree[] }>('GET', `/projects/${enc(projectId)}/worktrees`);
+export const createWorktree = (projectId: string, branch: string, newBranch: boolean) =>
+  request<Project>('POST', `/projects/${enc(projectId)}/worktrees`, { branch, newBranch });
+export const removeWorktree = (projectId: string, worktreeId: string, force: boolean) =>
+  request<void>('DELETE', `/projects/${enc(projectId)}/worktrees/${enc(worktreeId)}${force ? '?force=true' : ''}`);

@@ -1234,6 +1234,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{projectId}/worktrees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The repository's working trees: the main one first, then the linked ones, with the project of each */
+        get: operations["listWorktrees"];
+        put?: never;
+        /** Add a worktree in a new folder (beside the project by default, confined like a registration) on an existing branch or a new one, as a project of its own linked to this one; the project's owner and members become its members */
+        post: operations["createWorktree"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/worktrees/{worktreeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a worktree's folder and hide its project (its owner or an admin); refused while it has uncommitted changes or commits on no remote, unless force. Its branch stays */
+        delete: operations["removeWorktree"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/git/commit-message": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Claude writes a commit message for the staged diff (one short `claude -p` call with the caller's CLI credentials, in the sandbox; the diff is cut to 64 KiB); nothing is committed */
+        post: operations["gitCommitMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tokens and cost by day, project, model or user: admins see every project, members the projects they may use */
+        get: operations["getUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1412,6 +1481,11 @@ export interface components {
             createdAt?: string;
             /** @description sessions whose transcript files vanished from disk, kept in the archive */
             archivedSessionCount?: number;
+            /**
+             * Format: uuid
+             * @description for a linked git worktree, the project whose repository it shares
+             */
+            parentId?: string | null;
         };
         ProjectPatch: {
             name?: string;
@@ -2045,6 +2119,43 @@ export interface components {
                 queuedAt?: string;
                 updatedAt?: string;
             }[];
+        };
+        Worktree: {
+            path: string;
+            head?: string | null;
+            /** @description null on a detached HEAD */
+            branch?: string | null;
+            /** @description the repository's main working tree (the project itself) */
+            main: boolean;
+            locked: boolean;
+            prunable: boolean;
+            /**
+             * Format: uuid
+             * @description the project whose folder it is, if any
+             */
+            projectId?: string | null;
+        };
+        UsageRow: {
+            /** @description the day (YYYY-MM-DD), project id, model or user id; empty for an unknown model or work outside the app */
+            key: string;
+            /** @description the day, project name, model, username, `unknown` or `outside the app` */
+            label: string;
+            /** @description input tokens, cache reads and writes included */
+            inputTokens: number;
+            outputTokens: number;
+            costUsd: number;
+            /** @description turns run through the app, or whole sessions the app never ran */
+            turns: number;
+        };
+        UsageReport: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @enum {string} */
+            groupBy: "day" | "project" | "model" | "user";
+            items: components["schemas"]["UsageRow"][];
+            total: components["schemas"]["UsageRow"];
         };
     };
     responses: {
@@ -7479,6 +7590,327 @@ export interface operations {
             };
             /** @description no such session, or the message was sent or removed */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listWorktrees: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the parent project's id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description worktrees */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Worktree"][];
+                    };
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not your project */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such project */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_A_REPOSITORY */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createWorktree: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the parent project's id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    branch: string;
+                    newBranch?: boolean;
+                    /** @description where a new branch starts; default HEAD */
+                    startPoint?: string;
+                    /** @description folder name; default <project name>-<branch> */
+                    name?: string;
+                    /** @description absolute folder to create it in; default the project's parent folder */
+                    parent?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description the worktree's project */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"];
+                };
+            };
+            /** @description INVALID: branch, startPoint, name or parent (field); or the project is itself a worktree */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not your project */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such project */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description FOLDER_EXISTS, BRANCH_EXISTS, GIT_FAILED (the branch is checked out elsewhere), NOT_A_REPOSITORY */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    removeWorktree: {
+        parameters: {
+            query?: {
+                /** @description remove even with uncommitted or unpushed work */
+                force?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description the parent project's id */
+                projectId: string;
+                /** @description the worktree's project id */
+                worktreeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not your project */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such project, or UNKNOWN_WORKTREE: not a worktree of this project */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description WORKTREE_DIRTY, WORKTREE_UNPUSHED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    gitCommitMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the suggested message */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not your project */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such project */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOTHING_STAGED, NOT_A_REPOSITORY */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description COMMIT_MESSAGE_FAILED (the CLI or the model failed), CLI_TIMEOUT */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getUsage: {
+        parameters: {
+            query?: {
+                /** @description first day (UTC); default 29 days before `to` */
+                from?: string;
+                /** @description last day (UTC, included); default today; at most 366 days in all */
+                to?: string;
+                groupBy?: "day" | "project" | "model" | "user";
+                /** @description csv (or `Accept: text/csv`) downloads the report as CSV; cells starting with = + - @ are prefixed with ' */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageReport"];
+                    "text/csv": string;
+                };
+            };
+            /** @description bad day, range, groupBy or format (field names which) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not signed in */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -26,6 +26,10 @@ export type CreatedApiKey = Schemas['CreatedApiKey'];
 export type PushSubscriptionView = Schemas['PushSubscription'];
 export type PushPreferences = Schemas['PushPreferences'];
 
+export type UsageReport = Schemas['UsageReport'];
+export type UsageRow = Schemas['UsageRow'];
+export type UsageGroup = UsageReport['groupBy'];
+
 export type AuditEntry = Schemas['AuditEntry'];
 export type AuditPage = Schemas['AuditPage'];
 

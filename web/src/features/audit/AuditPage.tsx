@@ -12,11 +12,11 @@ const PAGE = 50;
 const ACTIONS = [
   'auth.setup', 'auth.login', 'auth.login_failed', 'auth.logout', 'auth.token_forged', 'auth.password_changed',
   'user.created', 'user.updated', 'user.deleted', 'user.password_reset', 'api_key.created', 'api_key.revoked',
-  'project.registered', 'project.updated', 'project.removed', 'project.shared', 'project.unshared',
+  'project.registered', 'project.created', 'project.cloned', 'project.updated', 'project.removed', 'project.shared', 'project.unshared',
   'session.renamed', 'session.hidden', 'file.created', 'file.written', 'file.deleted', 'file.moved',
   'git.staged', 'git.unstaged', 'git.committed', 'git.checked_out', 'git.branch_created', 'git.branch_deleted',
   'git.branch_renamed', 'git.discarded', 'git.stashed', 'git.stash_applied', 'git.stash_dropped', 'git.fetched',
-  'git.pulled', 'git.pushed', 'terminal.opened',
+  'git.pulled', 'git.pushed', 'git.worktree_created', 'git.worktree_removed', 'terminal.opened',
   'run.started', 'run.stopped', 'run.queue_changed', 'permission.decided', 'maintenance.changed',
 ];
 

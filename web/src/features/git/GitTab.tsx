@@ -3,6 +3,7 @@ import { ApiError, errorMessage } from '../../api/client';
 import {
   gitCommit, gitDiff, gitDiscard, gitDiscardHunk, gitLog, gitStage, gitStatus, gitUnstage, type GitCommit, type GitFile, type GitStatus,
 } from '../../api/workspace';
+import { CommitMessageButton } from './CommitMessageButton';
 import { DiffHunks, parseUnifiedDiff, type Hunk } from '../messages/Diff';
 import { ErrorMessage, formatDate } from '../shared';
 import { useLoad } from '../useLoad';
@@ -202,6 +203,8 @@ function Changes({ projectId, status, reload }: { projectId: string; status: Git
           <button type="submit" className="primary" disabled={busy || !message.trim() || staged.length === 0}>
             Commit {staged.length > 0 ? `${staged.length} ${staged.length === 1 ? 'file' : 'files'}` : ''}
           </button>
+          <CommitMessageButton projectId={projectId} disabled={busy || staged.length === 0}
+            onMessage={(text) => { setMessage(text); setError(null); }} onError={setError} />
         </form>
       </div>
       {selected && (

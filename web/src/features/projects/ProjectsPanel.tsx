@@ -6,6 +6,7 @@ import { ErrorMessage } from '../shared';
 import { ProjectSharing } from './ProjectSharing';
 import { navigate, projectHref } from '../shell/route';
 import { CloneForm, NewFolderForm } from './NewProjectForms';
+import { Worktrees } from './Worktrees';
 
 type AddMode = 'existing' | 'new' | 'clone';
 
@@ -68,12 +69,15 @@ function AddProjectForm({ onAdded, onCancel }: { onAdded: (p: Project) => void; 
   );
 }
 
-function ProjectRow({ project, selected, onPatch }: {
+function ProjectRow({ project, selected, onPatch, onAdded, worktree = false }: {
   project: Project;
   selected: boolean;
   onPatch: (p: Project, patch: ProjectPatch) => Promise<boolean>;
+  onAdded: (p: Project) => void;
+  worktree?: boolean;
 }) {
   const [actions, setActions] = useState(false);
+  const [trees, setTrees] = useState(false);
   const [renaming, setRenaming] = useState(false);
   const [sharing, setSharing] = useState(false);
   const [name, setName] = useState(project.name);
@@ -90,7 +94,7 @@ function ProjectRow({ project, selected, onPatch }: {
   }
 
   return (
-    <li className={`project-row${selected ? ' selected' : ''}`}>
+    <li className={`project-row${selected ? ' selected' : ''}${worktree ? ' worktree-row' : ''}`}>
       {renaming ? (
         <form className="rename" onSubmit={rename} aria-label={`Rename project ${project.name}`}>
           <input aria-label="New project name" value={name} autoFocus maxLength={200}
@@ -102,7 +106,11 @@ function ProjectRow({ project, selected, onPatch }: {
         <div className="project-line">
           <a href={projectHref(project.id)} className="project-link" aria-current={selected ? 'page' : undefined}
             title={project.path}>
-            <span className="project-name">{project.name}</span>
+            <span className="project-name">
+              {worktree && <span aria-hidden="true" className="worktree-mark">⎇ </span>}
+              {worktree && <span className="sr-only">Worktree </span>}
+              {project.name}
+            </span>
             <span className="count" aria-label={`${project.sessionCount} sessions`}>{project.sessionCount}</span>
           </a>
           <button type="button" className={`icon star${project.starred ? ' on' : ''}`} aria-pressed={project.starred}
@@ -124,6 +132,10 @@ function ProjectRow({ project, selected, onPatch }: {
           </button>
           <button type="button" aria-expanded={sharing} onClick={() => setSharing((v) => !v)}>Sharing</button>
           {sharing && <ProjectSharing projectId={project.id} projectName={project.name} />}
+          {!project.parentId && (
+            <button type="button" aria-expanded={trees} onClick={() => setTrees((t) => !t)}>Worktrees</button>
+          )}
+          {trees && <Worktrees project={project} onAdded={onAdded} onRemoved={() => {}} />}
         </div>
       )}
     </li>
@@ -157,6 +169,10 @@ export function ProjectsPanel({ projects, loading, error, selectedId, onChanged 
   const needle = filter.trim().toLowerCase();
   const shown = projects.filter((p) => !needle || p.name.toLowerCase().includes(needle) || p.path.toLowerCase().includes(needle));
   const active = shown.filter((p) => !p.archived);
+  // Worktree projects are listed under their parent (at the top level when the parent is not shown).
+  const shownIds = new Set(active.map((p) => p.id));
+  const topLevel = active.filter((p) => !p.parentId || !shownIds.has(p.parentId));
+  const worktreesOf = (id: string) => active.filter((p) => p.parentId === id);
   const archived = shown.filter((p) => p.archived);
 
   return (
@@ -184,13 +200,22 @@ export function ProjectsPanel({ projects, loading, error, selectedId, onChanged 
       )}
       {projects.length > 0 && shown.length === 0 && <p className="muted small-text">No project matches “{filter}”.</p>}
       <ul className="project-list" aria-label="Projects">
-        {active.map((p) => <ProjectRow key={p.id} project={p} selected={p.id === selectedId} onPatch={patch} />)}
+        {topLevel.flatMap((p) => [
+          <ProjectRow key={p.id} project={p} selected={p.id === selectedId} onPatch={patch} onAdded={onChanged}
+            worktree={!!p.parentId} />,
+          ...worktreesOf(p.id).map((w) => (
+            <ProjectRow key={w.id} project={w} selected={w.id === selectedId} onPatch={patch} onAdded={onChanged} worktree />
+          )),
+        ])}
       </ul>
       {archived.length > 0 && (
         <details className="archived" open={needle.length > 0 || undefined}>
           <summary>Archived ({archived.length})</summary>
           <ul className="project-list" aria-label="Archived projects">
-            {archived.map((p) => <ProjectRow key={p.id} project={p} selected={p.id === selectedId} onPatch={patch} />)}
+            {archived.map((p) => (
+              <ProjectRow key={p.id} project={p} selected={p.id === selectedId} onPatch={patch} onAdded={onChanged}
+                worktree={!!p.parentId} />
+            ))}
           </ul>
         </details>
       )}

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { exportUrl } from '../../api/client';
 import type { ChatSession } from '../../api/types';
+import { resumeInShellHref } from '../shell/route';
 import { SessionFacts } from './SessionFacts';
 
 /** The session's secondary actions, out of the way of the conversation: export, hide, system messages. */
@@ -54,6 +55,10 @@ export function SessionMenu({ session, showHidden, onShowHidden, onHide }: {
         <ul id={id} role="menu" aria-label="Session actions" className="menu" onKeyDown={onMenuKey}>
           {/* A phone's header has no room for them: the figures are here. */}
           <li role="none" className="menu-label phone-only"><SessionFacts session={session} /></li>
+          <li role="none">
+            <a role="menuitem" href={resumeInShellHref(session.projectId, session.id)} onClick={() => setOpen(false)}
+              title="Open the project's web shell running claude --resume on this session">Continue in shell</a>
+          </li>
           <li role="none">
             <a role="menuitem" href={exportUrl(session.id, 'markdown')} download onClick={() => setOpen(false)}>Export Markdown</a>
           </li>

@@ -42,6 +42,8 @@ describe('SessionView', () => {
     const menu = screen.getByRole('menu', { name: 'Session actions' });
     expect(within(menu).getByRole('menuitem', { name: 'Export Markdown' }).getAttribute('href')).toBe('/api/sessions/ac12bf22/export?format=markdown');
     expect(within(menu).getByRole('menuitem', { name: 'Export JSON' }).getAttribute('href')).toBe('/api/sessions/ac12bf22/export?format=json');
+    // "continue in shell": the project's terminal with claude --resume on this session
+    expect(within(menu).getByRole('menuitem', { name: 'Continue in shell' }).getAttribute('href')).toMatch(/\/terminal\?resume=ac12bf22$/);
     expect(within(menu).getByRole('menuitemcheckbox', { name: 'Show system messages' }).getAttribute('aria-checked')).toBe('false');
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('menu')).toBeNull();

@@ -18,6 +18,7 @@ import { tabPanelId, WorkspaceTabs } from './WorkspaceTabs';
 // Secondary pages and the session view (markdown, diffs, virtual list) load on demand.
 const ApiKeysPage = lazy(() => import('../apikeys/ApiKeysPage').then((m) => ({ default: m.ApiKeysPage })));
 const NotificationsPage = lazy(() => import('../push/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
+const UsagePage = lazy(() => import('../usage/UsagePage').then((m) => ({ default: m.UsagePage })));
 const AuditPage = lazy(() => import('../audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const ChangePasswordPage = lazy(() => import('../auth/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
 const MaintenancePanel = lazy(() => import('../admin/MaintenancePanel').then((m) => ({ default: m.MaintenancePanel })));
@@ -58,8 +59,8 @@ function useProjects() {
   return { projects, loading, error, replace };
 }
 
-function ProjectHome({ projectId, project, tab, lastSessionId }: {
-  projectId: string; project: Project | undefined; tab?: ToolTab; lastSessionId?: string;
+function ProjectHome({ projectId, project, tab, resume, lastSessionId }: {
+  projectId: string; project: Project | undefined; tab?: ToolTab; resume?: string; lastSessionId?: string;
 }) {
   const name = project?.name ?? 'Project';
   usePageTitle(tab ? `${tab[0].toUpperCase()}${tab.slice(1)} · ${name}` : name);
@@ -77,7 +78,7 @@ function ProjectHome({ projectId, project, tab, lastSessionId }: {
         chatHref={lastSessionId ? sessionHref(projectId, lastSessionId) : undefined} />
       <div className="tab-panel" role="tabpanel" id={tabPanelId} aria-labelledby={`tab-${tab ?? 'chat'}`}>
         <Suspense fallback={<p className="muted center" role="status">Loading…</p>}>
-          {tab === 'terminal' && <TerminalTab key={projectId} projectId={projectId} />}
+          {tab === 'terminal' && <TerminalTab key={`${projectId}:${resume ?? ''}`} projectId={projectId} resumeSessionId={resume} />}
           {tab === 'files' && <FilesTab key={projectId} projectId={projectId} />}
           {tab === 'git' && <GitTab key={projectId} projectId={projectId} />}
         </Suspense>
@@ -155,7 +156,7 @@ function Workspace({ user, onSignOut }: { user: User; onSignOut: () => void }) {
   const pageTitle = useShownPageTitle();
   const routeTitle = effective.page === 'users' ? 'Users' : effective.page === 'audit' ? 'Audit log'
     : effective.page === 'api-keys' ? 'API keys' : effective.page === 'password' ? 'Change password'
-      : effective.page === 'notifications' ? 'Push notifications'
+      : effective.page === 'notifications' ? 'Push notifications' : effective.page === 'usage' ? 'Usage'
       : effective.page === 'new-session' ? `New session${project ? ` · ${project.name}` : ''}` : null;
   useEffect(() => {
     document.title = tabTitle(pageTitle ?? routeTitle, approvals);
@@ -205,6 +206,9 @@ function Workspace({ user, onSignOut }: { user: User; onSignOut: () => void }) {
           <span className="brand-name">Claude Code UI</span>
         </a>
         <SearchBox inputRef={searchInput} />
+        <nav aria-label="Main">
+          {navItem('usage', 'Usage')}
+        </nav>
         {isAdmin && (
           <nav aria-label="Admin">
             {navItem('users', 'Users')}
@@ -233,7 +237,7 @@ function Workspace({ user, onSignOut }: { user: User; onSignOut: () => void }) {
           <Suspense fallback={<p className="muted center" role="status">Loading…</p>}>
             {effective.page === 'home' && <Welcome projects={projects} />}
             {effective.page === 'project' && (
-              <ProjectHome projectId={effective.projectId} project={project} tab={effective.tab}
+              <ProjectHome projectId={effective.projectId} project={project} tab={effective.tab} resume={effective.resume}
                 lastSessionId={lastSession.get(effective.projectId)} />
             )}
             {effective.page === 'new-session' && (
@@ -246,6 +250,7 @@ function Workspace({ user, onSignOut }: { user: User; onSignOut: () => void }) {
             {effective.page === 'password' && <div className="page"><ChangePasswordPage /></div>}
             {effective.page === 'api-keys' && <div className="page"><ApiKeysPage /></div>}
             {effective.page === 'notifications' && <div className="page"><NotificationsPage /></div>}
+            {effective.page === 'usage' && <div className="page"><UsagePage isAdmin={isAdmin} /></div>}
             {effective.page === 'users' && <div className="page"><MaintenancePanel /><UsersPage me={user} /></div>}
             {effective.page === 'audit' && <div className="page"><AuditPage /></div>}
           </Suspense>

@@ -2,12 +2,12 @@ import { useEffect, useState } from 'react';
 
 export type Route =
   | { page: 'home' }
-  | { page: 'project'; projectId: string; tab?: ToolTab }
+  | { page: 'project'; projectId: string; tab?: ToolTab; /** A session the terminal opens with `claude --resume`. */ resume?: string }
   | { page: 'session'; projectId: string; sessionId: string; /** A search to open the session at. */ query?: string }
   | { page: 'new-session'; projectId: string }
-  | { page: 'password' | 'api-keys' | 'notifications' | 'users' | 'audit' };
+  | { page: 'password' | 'api-keys' | 'notifications' | 'usage' | 'users' | 'audit' };
 
-const PAGES = ['password', 'api-keys', 'notifications', 'users', 'audit'] as const;
+const PAGES = ['password', 'api-keys', 'notifications', 'usage', 'users', 'audit'] as const;
 
 /** The tool tabs of a project next to its chat history. */
 export const TOOL_TABS = ['terminal', 'files', 'git'] as const;
@@ -29,6 +29,8 @@ export function parseRoute(hash: string): Route {
     }
     if (parts[2] === 'new') return { page: 'new-session', projectId: parts[1] };
     const tab = TOOL_TABS.find((t) => t === parts[2]);
+    const resume = tab === 'terminal' ? new URLSearchParams(search).get('resume')?.trim() : undefined;
+    if (tab && resume) return { page: 'project', projectId: parts[1], tab, resume };
     return tab ? { page: 'project', projectId: parts[1], tab } : { page: 'project', projectId: parts[1] };
   }
   const page = PAGES.find((p) => p === parts[0]);
@@ -41,6 +43,11 @@ export function projectHref(projectId: string): string {
 
 export function toolHref(projectId: string, tab: ToolTab): string {
   return `${projectHref(projectId)}/${tab}`;
+}
+
+/** The project's terminal running `claude --resume <session>` (the server checks the session is the project's). */
+export function resumeInShellHref(projectId: string, sessionId: string): string {
+  return `${toolHref(projectId, 'terminal')}?${new URLSearchParams({ resume: sessionId })}`;
 }
 
 export function newSessionHref(projectId: string): string {

@@ -44,7 +44,12 @@ function errorText(state: TerminalState): string | null {
   return null;
 }
 
-export function TerminalTab({ projectId, factory = loadXterm }: { projectId: string; factory?: TerminalFactory }) {
+export function TerminalTab({ projectId, resumeSessionId, factory = loadXterm }: {
+  projectId: string;
+  /** Open a new terminal running `claude --resume <id>` instead of attaching the project's shell. */
+  resumeSessionId?: string;
+  factory?: TerminalFactory;
+}) {
   const host = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<TerminalState>({ kind: 'connecting' });
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -64,7 +69,7 @@ export function TerminalTab({ projectId, factory = loadXterm }: { projectId: str
           return;
         }
         widget = w;
-        const c = new TerminalClient(projectId, w.term);
+        const c = new TerminalClient(projectId, w.term, resumeSessionId);
         client.current = c;
         unsub = c.onState(setState);
         c.start();
@@ -87,7 +92,7 @@ export function TerminalTab({ projectId, factory = loadXterm }: { projectId: str
       client.current = null;
       widget?.dispose();
     };
-  }, [projectId, factory]);
+  }, [projectId, resumeSessionId, factory]);
 
   const { text, tone } = describe(state);
   const problem = loadError ?? errorText(state);

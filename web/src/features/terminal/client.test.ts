@@ -29,6 +29,23 @@ afterEach(() => {
 });
 
 describe('terminal client', () => {
+  it('continues a session in the shell: a new terminal with claude --resume, never the remembered one', () => {
+    sessionStorage.setItem(storageKey('p1'), JSON.stringify({ terminalId: 't-old', seq: 5 }));
+    const client = new TerminalClient('p1', mockTerminal(), 's-42');
+    client.start();
+    const ws = FakeWebSocket.latest();
+    ws.open();
+    expect(sent(ws)).toHaveLength(1);
+    expect(sent(ws)[0]).toMatchObject({ type: 'open', cols: 100, rows: 30, resumeSessionId: 's-42' });
+    ws.push({ type: 'opened', terminalId: 't-2' });
+    // A dropped connection re-attaches the resumed terminal: it is not resumed a second time.
+    ws.close(); // network drop
+    vi.advanceTimersByTime(1300);
+    const again = FakeWebSocket.latest();
+    again.open();
+    expect(sent(again)[0]).toMatchObject({ type: 'attach', terminalId: 't-2', afterSeq: 0 });
+  });
+
   it('opens a terminal with its size, shows output, sends input and resizes', () => {
     const term = mockTerminal();
     const client = new TerminalClient('p1', term);

@@ -82,10 +82,15 @@ export class TerminalClient {
   private readonly dataSub: { dispose(): void };
   private readonly listeners = new Set<(s: TerminalState) => void>();
 
-  constructor(private readonly projectId: string, private readonly term: TerminalLike) {
+  /**
+   * @param resumeSessionId open a new terminal running `claude --resume` on this session (the
+   *   server builds the command from the checked id) rather than re-attaching the remembered one
+   */
+  constructor(private readonly projectId: string, private readonly term: TerminalLike,
+    private readonly resumeSessionId?: string) {
     // After a reload the screen is empty: re-attach the remembered terminal from the start of
     // its scrollback to draw it again (within a page, reattaching continues from the last seq).
-    const saved = load(projectId);
+    const saved = resumeSessionId ? null : load(projectId);
     if (saved) this.terminalId = saved.terminalId;
     this.dataSub = term.onData((data) => this.send({ type: 'input', data }));
   }
@@ -165,7 +170,12 @@ export class TerminalClient {
 
   private openOrAttach() {
     if (this.terminalId) this.send({ type: 'attach', terminalId: this.terminalId, afterSeq: this.lastSeq });
-    else this.send({ type: 'open', cols: this.term.cols, rows: this.term.rows, terminalId: this.socketTerminalId() });
+    else {
+      this.send({
+        type: 'open', cols: this.term.cols, rows: this.term.rows, terminalId: this.socketTerminalId(),
+        ...(this.resumeSessionId ? { resumeSessionId: this.resumeSessionId } : {}),
+      });
+    }
   }
 
   private connect() {

@@ -21,7 +21,9 @@ import dev.ccui.application.health.port.out.HealthProbe;
 import dev.ccui.application.ratelimit.RateLimitService;
 import dev.ccui.application.ratelimit.port.out.RateLimiter;
 import dev.ccui.application.run.port.out.RunCommandRelay;
+import dev.ccui.application.run.port.out.SessionProjects;
 import dev.ccui.application.sandbox.SandboxHealthProbe;
+import dev.ccui.application.workspace.terminal.port.out.ResumableSessions;
 import dev.ccui.bootstrap.components.AccountStore;
 import dev.ccui.bootstrap.components.AccountsComponents;
 import dev.ccui.bootstrap.components.AlertComponents;
@@ -33,18 +35,22 @@ import dev.ccui.bootstrap.components.PushComponents;
 import dev.ccui.bootstrap.components.RunComponents;
 import dev.ccui.bootstrap.components.Sandboxing;
 import dev.ccui.bootstrap.components.Storage;
+import dev.ccui.bootstrap.components.UsageComponents;
 import dev.ccui.bootstrap.components.WorkspaceComponents;
 import dev.ccui.bootstrap.config.AppConfig;
 import dev.ccui.bootstrap.metrics.SlowQueryMetrics;
 import dev.ccui.bootstrap.telemetry.RunSpans;
 import dev.ccui.bootstrap.telemetry.Telemetry;
 import dev.ccui.bootstrap.telemetry.TracedStatements;
+import dev.ccui.domain.project.ProjectId;
+import dev.ccui.domain.session.SessionId;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -72,6 +78,7 @@ public final class Application implements AutoCloseable {
     private final CliConfigComponents cliConfig;
     private final RunComponents runs;
     private final PushComponents push;
+    private final UsageComponents usage;
     private final OperationsComponents operations;
     /** What {@link #close()} closes, the last built first. */
     private final Deque<AutoCloseable> closing;
@@ -129,7 +136,8 @@ public final class Application implements AutoCloseable {
                 projects.access(),
                 sandbox,
                 auditor,
-                history.restorer()::restore));
+                resumable(history.sessionProjects()),
+                projects.gitFolders()));
         this.accounts = AccountsComponents.build(
                 config.accounts(),
                 config.dataDir(),
@@ -144,6 +152,7 @@ public final class Application implements AutoCloseable {
         this.push = opened(PushComponents.build(config.push(), database, runStore, projectStore, clock));
         this.cliConfig =
                 CliConfigComponents.build(config.claude(), config.environment(), sandbox, projects.access(), auditor);
+        this.usage = UsageComponents.build(database, projectStore, clock);
         this.runs = opened(RunComponents.build(
                 config.runs(),
                 config.claude(),
@@ -254,6 +263,7 @@ public final class Application implements AutoCloseable {
         routes.addAll(workspace.routes(edge, changes));
         routes.addAll(push.routes());
         routes.addAll(cliConfig.routes());
+        routes.addAll(usage.routes());
         http = new HttpServer(edge, routes, starting).start();
         projects.reportUnsafeProjects();
         operations.start();
@@ -350,5 +360,20 @@ public final class Application implements AutoCloseable {
                 LOG.warn("closing {} failed: {}", e.getClass().getSimpleName(), e.getMessage());
             }
         }
+    }
+
+    /** A terminal resumes only a session the index knows in its own project, its transcript restored first. */
+    private static ResumableSessions resumable(SessionProjects sessions) {
+        return new ResumableSessions() {
+            @Override
+            public Optional<ProjectId> projectOf(SessionId session) {
+                return sessions.projectOf(session);
+            }
+
+            @Override
+            public void prepareResume(SessionId session) {
+                sessions.prepareResume(session);
+            }
+        };
     }
 }

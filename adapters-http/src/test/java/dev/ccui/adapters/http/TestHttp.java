@@ -14,7 +14,9 @@ import dev.ccui.adapters.http.project.UnsafeProjectRoutes;
 import dev.ccui.adapters.http.push.PushRoutes;
 import dev.ccui.adapters.http.run.RunRoutes;
 import dev.ccui.adapters.http.session.SessionRoutes;
+import dev.ccui.adapters.http.usage.UsageRoutes;
 import dev.ccui.adapters.http.user.UserRoutes;
+import dev.ccui.adapters.http.workspace.CommitMessageRoutes;
 import dev.ccui.adapters.http.workspace.FileRoutes;
 import dev.ccui.adapters.http.workspace.GitRoutes;
 import dev.ccui.adapters.http.workspace.TerminalEndpoint;
@@ -141,6 +143,8 @@ public final class TestHttp implements AutoCloseable {
                                 new GitRoutes(null),
                                 new PushRoutes(null),
                                 new McpRoutes(null),
+                                new CommitMessageRoutes(null),
+                                new UsageRoutes(null),
                                 new TerminalEndpoint(null, edge.webSockets(), edge.maintenance(), changes)))
                 .start();
     }

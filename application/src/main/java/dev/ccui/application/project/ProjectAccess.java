@@ -66,9 +66,17 @@ public final class ProjectAccess implements ProjectVisibility {
     }
 
     public boolean canUse(Principal caller, Project project) {
-        return caller.isAdmin()
-                || caller.userId().equals(project.ownerId())
-                || projects.isMember(project.id(), caller.userId());
+        if (caller.isAdmin()) {
+            return true;
+        }
+        boolean direct = caller.userId().equals(project.ownerId()) || projects.isMember(project.id(), caller.userId());
+        if (!direct || project.parentId() == null) {
+            return direct;
+        }
+        // A linked worktree's git writes into its parent's .git folder: only who may use the parent may use it.
+        return projects.findById(project.parentId())
+                .map(parent -> !parent.id().equals(project.id()) && canUse(caller, parent))
+                .orElse(true);
     }
 
     /** A project that is gone is seen by nobody. */

@@ -2,29 +2,37 @@ package dev.ccui.bootstrap.components;
 
 import dev.ccui.adapters.http.RouteGroup;
 import dev.ccui.adapters.http.mcp.McpRoutes;
+import dev.ccui.adapters.http.workspace.CommitMessageRoutes;
+import dev.ccui.adapters.process.claude.CliCommitMessageWriter;
 import dev.ccui.adapters.process.claude.OneShotCli;
 import dev.ccui.adapters.process.mcp.CliMcpServers;
+import dev.ccui.adapters.process.workspace.git.GitCliClient;
+import dev.ccui.adapters.process.workspace.git.GitRunner;
 import dev.ccui.application.audit.Auditor;
 import dev.ccui.application.mcp.McpServersService;
 import dev.ccui.application.project.ProjectAccess;
 import dev.ccui.application.sandbox.port.out.ProcessSandbox;
+import dev.ccui.application.workspace.git.CommitMessageService;
 import dev.ccui.bootstrap.config.ClaudeConfig;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What a user configures of the CLI itself, through the CLI: MCP servers. */
+/**
+ * What goes through the CLI beside runs, one short call each: a user's MCP servers, and the commit message
+ * Claude writes for a staged diff.
+ */
 public final class CliConfigComponents {
     /** A health check of a server that never answers must not hold a request for ever. */
     private static final Duration CLI_TIMEOUT = Duration.ofSeconds(60);
 
     private final McpServersService mcp;
-    private final OneShotCli cli;
+    private final CommitMessageService commitMessages;
 
-    private CliConfigComponents(McpServersService mcp, OneShotCli cli) {
+    private CliConfigComponents(McpServersService mcp, CommitMessageService commitMessages) {
         this.mcp = mcp;
-        this.cli = cli;
+        this.commitMessages = commitMessages;
     }
 
     /** @param environment the app's configured variables, filtered for the CLI as for runs */
@@ -39,15 +47,13 @@ public final class CliConfigComponents {
         // BubblewrapSandbox).
         cliEnvironment.put("CLAUDE_CONFIG_DIR", claude.configDir().toString());
         var cli = new OneShotCli(claude.cliPath(), cliEnvironment, sandbox, CLI_TIMEOUT);
-        return new CliConfigComponents(new McpServersService(access, new CliMcpServers(cli), auditor), cli);
-    }
-
-    /** The one-shot CLI, with the same environment and credentials as runs. */
-    public OneShotCli cli() {
-        return cli;
+        return new CliConfigComponents(
+                new McpServersService(access, new CliMcpServers(cli), auditor),
+                new CommitMessageService(
+                        access, new GitCliClient(GitRunner.sandboxed(sandbox)), new CliCommitMessageWriter(cli)));
     }
 
     public List<RouteGroup> routes() {
-        return List.of(new McpRoutes(mcp));
+        return List.of(new McpRoutes(mcp), new CommitMessageRoutes(commitMessages));
     }
 }

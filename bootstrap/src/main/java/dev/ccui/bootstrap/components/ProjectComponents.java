@@ -4,9 +4,11 @@ import dev.ccui.adapters.http.RouteGroup;
 import dev.ccui.adapters.http.project.NewProjectRoutes;
 import dev.ccui.adapters.http.project.ProjectRoutes;
 import dev.ccui.adapters.http.project.UnsafeProjectRoutes;
+import dev.ccui.adapters.http.project.WorktreeRoutes;
 import dev.ccui.adapters.process.workspace.FileSystemNewFolders;
 import dev.ccui.adapters.process.workspace.FileSystemWorkspacePaths;
 import dev.ccui.adapters.process.workspace.git.GitCliRepositories;
+import dev.ccui.adapters.process.workspace.git.GitCliWorktrees;
 import dev.ccui.adapters.process.workspace.git.GitRunner;
 import dev.ccui.application.audit.Auditor;
 import dev.ccui.application.events.ChangeFeedService;
@@ -15,9 +17,11 @@ import dev.ccui.application.history.port.in.SessionHistoryUseCase;
 import dev.ccui.application.project.ProjectAccess;
 import dev.ccui.application.project.ProjectSafety;
 import dev.ccui.application.project.ProjectService;
+import dev.ccui.application.project.create.FolderPlacement;
 import dev.ccui.application.project.create.NewProjectService;
 import dev.ccui.application.project.port.out.FolderSessions;
 import dev.ccui.application.project.port.out.ProjectRepository;
+import dev.ccui.application.project.worktree.WorktreeService;
 import dev.ccui.application.sandbox.port.out.ProcessSandbox;
 import dev.ccui.application.user.port.out.UserRepository;
 import dev.ccui.domain.project.ProjectFolderRule;
@@ -26,6 +30,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,13 +45,19 @@ public final class ProjectComponents {
     private final ProjectService projects;
     private final ChangeFeedService changes;
     private final NewProjectService newProjects;
+    private final WorktreeService worktrees;
+    private final Function<Path, List<Path>> gitFolders;
 
     private ProjectComponents(
             ProjectSafety safety,
             ProjectAccess access,
             ProjectService projects,
             ChangeFeedService changes,
-            NewProjectService newProjects) {
+            NewProjectService newProjects,
+            WorktreeService worktrees,
+            Function<Path, List<Path>> gitFolders) {
+        this.worktrees = worktrees;
+        this.gitFolders = gitFolders;
         this.safety = safety;
         this.access = access;
         this.projects = projects;
@@ -83,15 +94,28 @@ public final class ProjectComponents {
         var access = new ProjectAccess(projects, safety);
         var paths = new FileSystemWorkspacePaths();
         var service = new ProjectService(projects, sessions, users, paths, events, auditor, clock, safety);
+        var folders = new FileSystemNewFolders();
+        var gitFolders = new WorktreeFolders(projects);
+        var git = GitRunner.sandboxed(sandbox, gitFolders);
         var newProjects = new NewProjectService(
+                service, safety, paths, folders, new GitCliRepositories(git, CLONE_TIMEOUT), auditor, clock);
+        var worktrees = new WorktreeService(
+                access,
+                projects,
                 service,
-                safety,
-                paths,
-                new FileSystemNewFolders(),
-                new GitCliRepositories(GitRunner.sandboxed(sandbox), CLONE_TIMEOUT),
+                new FolderPlacement(safety, paths, auditor),
+                folders,
+                new GitCliWorktrees(git),
+                events,
                 auditor,
                 clock);
-        return new ProjectComponents(safety, access, service, new ChangeFeedService(events, access), newProjects);
+        return new ProjectComponents(
+                safety, access, service, new ChangeFeedService(events, access), newProjects, worktrees, gitFolders);
+    }
+
+    /** The folders beside a project its git must see (a worktree's shared .git, a parent's worktrees). */
+    public Function<Path, List<Path>> gitFolders() {
+        return gitFolders;
     }
 
     /** Who may use a project's files, git, runs and terminal. */
@@ -128,6 +152,7 @@ public final class ProjectComponents {
         return List.of(
                 new ProjectRoutes(projects, history),
                 new UnsafeProjectRoutes(projects),
-                new NewProjectRoutes(newProjects));
+                new NewProjectRoutes(newProjects),
+                new WorktreeRoutes(worktrees));
     }
 }

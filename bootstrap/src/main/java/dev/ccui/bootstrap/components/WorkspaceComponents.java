@@ -17,12 +17,13 @@ import dev.ccui.application.sandbox.port.out.ProcessSandbox;
 import dev.ccui.application.workspace.files.FilesService;
 import dev.ccui.application.workspace.git.GitService;
 import dev.ccui.application.workspace.terminal.TerminalService;
+import dev.ccui.application.workspace.terminal.port.out.ResumableSessions;
 import dev.ccui.bootstrap.config.WorkspaceConfig;
-import dev.ccui.domain.session.SessionId;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** A project's files, git and terminals, each run in the process sandbox. */
 public final class WorkspaceComponents implements AutoCloseable {
@@ -39,7 +40,8 @@ public final class WorkspaceComponents implements AutoCloseable {
     /**
      * @param environment   the variables the app was configured from, which shells see (in tests a HOME of their
      *                      own, so no user's ~/.bashrc can stall them)
-     * @param prepareResume restores an archived session's transcript before a terminal resumes it
+     * @param sessions      the project of a session a terminal resumes, and its archived transcript restored first
+     * @param gitFolders    the folders beside a project its git must see (worktrees)
      */
     public static WorkspaceComponents build(
             WorkspaceConfig config,
@@ -47,10 +49,11 @@ public final class WorkspaceComponents implements AutoCloseable {
             ProjectAccess access,
             ProcessSandbox sandbox,
             Auditor auditor,
-            Consumer<SessionId> prepareResume) {
+            ResumableSessions sessions,
+            Function<Path, List<Path>> gitFolders) {
         var shellEnvironment = new HashMap<>(System.getenv());
         shellEnvironment.putAll(environment);
-        var git = GitRunner.sandboxed(sandbox);
+        var git = GitRunner.sandboxed(sandbox, gitFolders);
         return new WorkspaceComponents(
                 new FilesService(access, new LocalWorkspaceFiles(git), auditor, config.files()),
                 new GitService(access, new GitCliClient(git), auditor),
@@ -59,7 +62,7 @@ public final class WorkspaceComponents implements AutoCloseable {
                         new PtyTerminalSpawner(shellEnvironment, sandbox),
                         auditor,
                         config.terminals(),
-                        prepareResume));
+                        sessions));
     }
 
     public FilesService files() {

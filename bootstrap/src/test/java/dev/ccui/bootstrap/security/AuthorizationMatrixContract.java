@@ -116,7 +116,9 @@ abstract class AuthorizationMatrixContract {
                 "GET /api/push/subscriptions",
                 "POST /api/push/subscriptions",
                 "GET /api/push/preferences",
-                "PUT /api/push/preferences")) {
+                "PUT /api/push/preferences",
+                // Admins see every project's usage, members their own projects' (UsageHttpIT).
+                "GET /api/usage")) {
             RULES.put(route, Rule.USER);
         }
         RULES.put("POST /api/api-keys", Rule.SESSION_ONLY_NO_KEY);
@@ -184,6 +186,10 @@ abstract class AuthorizationMatrixContract {
                 "POST /api/projects/{projectId}/git/fetch",
                 "POST /api/projects/{projectId}/git/pull",
                 "POST /api/projects/{projectId}/git/push",
+                "GET /api/projects/{projectId}/worktrees",
+                "POST /api/projects/{projectId}/worktrees",
+                "DELETE /api/projects/{projectId}/worktrees/{worktreeId}",
+                "POST /api/projects/{projectId}/git/commit-message",
                 "GET /api/projects/{projectId}/mcp-servers",
                 "POST /api/projects/{projectId}/mcp-servers",
                 "DELETE /api/projects/{projectId}/mcp-servers/{name}")) {
@@ -504,6 +510,7 @@ abstract class AuthorizationMatrixContract {
                 .replace("{messageId}", "00000000-0000-0000-0000-00000000000" + (n % 10))
                 .replace("{index}", "0")
                 .replace("{cloneId}", cloneId)
+                .replace("{worktreeId}", projectId)
                 .replace("{name}", "none");
         if (path.startsWith("/api/users/{id}")) {
             path = path.replace("{id}", route.method().equals("DELETE") ? throwawayUser(n) : bystanderId);

@@ -43,6 +43,8 @@ public enum AuditAction {
     GIT_FETCHED("git.fetched"),
     GIT_PULLED("git.pulled"),
     GIT_PUSHED("git.pushed"),
+    GIT_WORKTREE_CREATED("git.worktree_created"),
+    GIT_WORKTREE_REMOVED("git.worktree_removed"),
     TERMINAL_OPENED("terminal.opened"),
     MCP_SERVER_ADDED("mcp.server_added"),
     MCP_SERVER_REMOVED("mcp.server_removed"),

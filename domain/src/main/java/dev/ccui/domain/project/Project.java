@@ -8,6 +8,7 @@ import java.util.Objects;
  * A folder Claude Code works in. {@code path} is the real path (from the transcripts' {@code cwd}
  * or as registered), {@code name} what people see. {@code discovered} projects came from the
  * machine's transcripts; {@code removed} ones are hidden from the UI (files are never deleted).
+ * {@code parentId} names the project whose repository a linked git worktree project belongs to (null otherwise).
  */
 public record Project(
         ProjectId id,
@@ -19,7 +20,8 @@ public record Project(
         boolean discovered,
         UserId ownerId,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        ProjectId parentId) {
     public Project {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(path, "path");
@@ -28,24 +30,43 @@ public record Project(
         Objects.requireNonNull(updatedAt, "updatedAt");
     }
 
+    /** A project of its own (not a worktree of another). */
+    public Project(
+            ProjectId id,
+            String path,
+            String name,
+            boolean starred,
+            boolean archived,
+            boolean removed,
+            boolean discovered,
+            UserId ownerId,
+            Instant createdAt,
+            Instant updatedAt) {
+        this(id, path, name, starred, archived, removed, discovered, ownerId, createdAt, updatedAt, null);
+    }
+
+    public Project withParent(ProjectId parent, Instant at) {
+        return new Project(id, path, name, starred, archived, removed, discovered, ownerId, createdAt, at, parent);
+    }
+
     public Project withName(String newName, Instant at) {
-        return new Project(id, path, newName, starred, archived, removed, discovered, ownerId, createdAt, at);
+        return new Project(id, path, newName, starred, archived, removed, discovered, ownerId, createdAt, at, parentId);
     }
 
     public Project withStarred(boolean value, Instant at) {
-        return new Project(id, path, name, value, archived, removed, discovered, ownerId, createdAt, at);
+        return new Project(id, path, name, value, archived, removed, discovered, ownerId, createdAt, at, parentId);
     }
 
     public Project withArchived(boolean value, Instant at) {
-        return new Project(id, path, name, starred, value, removed, discovered, ownerId, createdAt, at);
+        return new Project(id, path, name, starred, value, removed, discovered, ownerId, createdAt, at, parentId);
     }
 
     public Project withRemoved(boolean value, Instant at) {
-        return new Project(id, path, name, starred, archived, value, discovered, ownerId, createdAt, at);
+        return new Project(id, path, name, starred, archived, value, discovered, ownerId, createdAt, at, parentId);
     }
 
     public Project withOwner(UserId owner, Instant at) {
-        return new Project(id, path, name, starred, archived, removed, discovered, owner, createdAt, at);
+        return new Project(id, path, name, starred, archived, removed, discovered, owner, createdAt, at, parentId);
     }
 
     /** The last path element, the default display name. */

@@ -15,7 +15,8 @@ public record ProjectView(
         long sessionCount,
         Instant lastActivityAt,
         Instant createdAt,
-        long archivedSessionCount) {
+        long archivedSessionCount,
+        String parentId) {
     public static ProjectView of(ProjectOverview overview) {
         Project p = overview.project();
         return new ProjectView(
@@ -29,6 +30,7 @@ public record ProjectView(
                 overview.sessionCount(),
                 overview.lastActivityAt(),
                 p.createdAt(),
-                overview.archivedSessionCount());
+                overview.archivedSessionCount(),
+                p.parentId() == null ? null : p.parentId().toString());
     }
 }

@@ -24,9 +24,9 @@ import org.jdbi.v3.core.statement.Update;
 
 public final class JdbiProjectRepository implements ProjectRepository {
     private static final String COLUMNS =
-            "id, path, name, starred, archived, removed, discovered, owner_id, created_at, updated_at";
+            "id, path, name, starred, archived, removed, discovered, owner_id, created_at, updated_at, parent_id";
     private static final String VALUES =
-            ":id, :path, :name, :starred, :archived, :removed, :discovered, :ownerId, :createdAt, :updatedAt";
+            ":id, :path, :name, :starred, :archived, :removed, :discovered, :ownerId, :createdAt, :updatedAt, :parentId";
 
     /**
      * Projects with their figures, counted once per project in a derived table (rather than
@@ -34,7 +34,7 @@ public final class JdbiProjectRepository implements ProjectRepository {
      */
     private static final String OVERVIEW =
             "SELECT p.id, p.path, p.name, p.starred, p.archived, p.removed, p.discovered, "
-                    + "p.owner_id, p.created_at, p.updated_at, COALESCE(f.session_count, 0) AS session_count, f.last_activity_at, "
+                    + "p.owner_id, p.created_at, p.updated_at, p.parent_id, COALESCE(f.session_count, 0) AS session_count, f.last_activity_at, "
                     + "COALESCE(f.archived_count, 0) AS archived_count "
                     + "FROM projects p LEFT JOIN (SELECT project_id, COUNT(*) AS session_count, "
                     + "MAX(last_activity_at) AS last_activity_at, "
@@ -79,7 +79,7 @@ public final class JdbiProjectRepository implements ProjectRepository {
         jdbi.useHandle(h -> bind(
                         h.createUpdate("UPDATE projects SET path = :path, name = :name, starred = :starred, "
                                 + "archived = :archived, removed = :removed, discovered = :discovered, owner_id = :ownerId, "
-                                + "updated_at = :updatedAt WHERE id = :id"),
+                                + "updated_at = :updatedAt, parent_id = :parentId WHERE id = :id"),
                         project)
                 .execute());
     }
@@ -155,6 +155,14 @@ public final class JdbiProjectRepository implements ProjectRepository {
     }
 
     @Override
+    public List<Project> worktreesOf(ProjectId parent) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM projects WHERE parent_id = :parent")
+                .bind("parent", parent.toString())
+                .map(JdbiProjectRepository::map)
+                .list());
+    }
+
+    @Override
     public Map<ProjectId, Set<UserId>> allMembers() {
         Map<ProjectId, Set<UserId>> result = new HashMap<>();
         jdbi.useHandle(h -> h.createQuery("SELECT project_id, user_id FROM project_members")
@@ -178,11 +186,15 @@ public final class JdbiProjectRepository implements ProjectRepository {
                         "ownerId",
                         project.ownerId() == null ? null : project.ownerId().toString())
                 .bind("createdAt", millis(project.createdAt()))
-                .bind("updatedAt", millis(project.updatedAt()));
+                .bind("updatedAt", millis(project.updatedAt()))
+                .bind(
+                        "parentId",
+                        project.parentId() == null ? null : project.parentId().toString());
     }
 
     private static Project map(ResultSet rs, StatementContext ctx) throws SQLException {
         String owner = rs.getString("owner_id");
+        String parent = rs.getString("parent_id");
         return new Project(
                 new ProjectId(UUID.fromString(rs.getString("id"))),
                 rs.getString("path"),
@@ -193,7 +205,8 @@ public final class JdbiProjectRepository implements ProjectRepository {
                 flag(rs, "discovered"),
                 owner == null ? null : new UserId(UUID.fromString(owner)),
                 instant(rs, "created_at"),
-                instant(rs, "updated_at"));
+                instant(rs, "updated_at"),
+                parent == null ? null : new ProjectId(UUID.fromString(parent)));
     }
 
     private static ProjectOverview mapOverview(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -18,7 +18,6 @@ import dev.ccui.domain.error.ConflictException;
 import dev.ccui.domain.error.ForbiddenException;
 import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.error.NotFoundException;
-import dev.ccui.domain.project.PathConfinement;
 import dev.ccui.domain.project.ProjectFolderRule;
 import dev.ccui.domain.project.create.CloneId;
 import dev.ccui.domain.project.create.CloneSource;
@@ -57,6 +56,7 @@ public final class NewProjectService implements NewProjectUseCase {
     private final Auditor auditor;
     private final Clock clock;
     private final Map<CloneId, RunningClone> clones = new ConcurrentHashMap<>();
+    private final FolderPlacement placement;
 
     public NewProjectService(
             ProjectUseCase projects,
@@ -73,12 +73,13 @@ public final class NewProjectService implements NewProjectUseCase {
         this.git = git;
         this.auditor = auditor;
         this.clock = clock;
+        this.placement = new FolderPlacement(safety, paths, auditor);
     }
 
     @Override
     public ProjectUseCase.Registered createProject(Principal caller, NewProjectCommand command, ClientInfo client) {
         String name = FolderName.require("name", command.name());
-        Path target = confinedTarget(caller, command.parent(), name, client, AuditAction.PROJECT_CREATED);
+        Path target = placement.target(caller, command.parent(), name, client, AuditAction.PROJECT_CREATED);
         Path created = folders.create(target.getParent(), name);
         try {
             if (command.gitInit()) {
@@ -104,7 +105,7 @@ public final class NewProjectService implements NewProjectUseCase {
         CloneSource source = CloneSource.parse(command.url());
         String name = FolderName.require("name", command.name() == null ? source.defaultFolderName() : command.name());
         Path localSource = source.kind() == CloneSource.Kind.LOCAL ? localSource(caller, source, client) : null;
-        Path target = confinedTarget(caller, command.parent(), name, client, AuditAction.PROJECT_CLONED);
+        Path target = placement.target(caller, command.parent(), name, client, AuditAction.PROJECT_CLONED);
         if (localSource != null && ProjectFolderRule.overlaps(localSource, target)) {
             throw new InvalidException("name", "a repository cannot be cloned into itself");
         }
@@ -195,43 +196,6 @@ public final class NewProjectService implements NewProjectUseCase {
             CloneOperation op = c.snapshot();
             return op.state().finished() && op.endedAt() != null && op.endedAt().isBefore(cutoff);
         });
-    }
-
-    /**
-     * The new folder's path, checked as a registration would check it; one answer for every
-     * refusal, so the caller learns nothing of what exists where.
-     */
-    private Path confinedTarget(Principal caller, String parent, String name, ClientInfo client, AuditAction action) {
-        Path root = safety.rule().workspacesRoot();
-        Path parentReal;
-        if (parent == null || parent.isBlank()) {
-            parentReal = paths.realDirectory(root.toString()).orElse(root);
-        } else {
-            if (!PathConfinement.isPlainText(parent) || !parent.startsWith("/")) {
-                throw new InvalidException(
-                        "parent", "parent must be an absolute path without control or look-alike characters");
-            }
-            parentReal = paths.realDirectory(parent).orElse(null);
-        }
-        Optional<String> refusal;
-        if (parentReal == null) {
-            refusal = Optional.of("no such parent directory");
-        } else if (!PathConfinement.isInside(
-                paths.realDirectory(root.toString()).orElse(root), parentReal)) {
-            refusal = Optional.of("parent outside the workspaces root");
-        } else {
-            refusal = safety.registrationRefusal(caller, parentReal.resolve(name));
-        }
-        if (refusal.isPresent()) {
-            String where =
-                    parentReal == null ? parent : parentReal.resolve(name).toString();
-            auditor.record(action, caller, where, client, false, refusal.get());
-            throw new ForbiddenException(
-                    "PROJECT_PATH_REFUSED",
-                    "a project cannot be made there: it must be a new folder inside the workspaces root, not overlapping "
-                            + "the app's own folders or a project you cannot use");
-        }
-        return parentReal.resolve(name);
     }
 
     private Path localSource(Principal caller, CloneSource source, ClientInfo client) {

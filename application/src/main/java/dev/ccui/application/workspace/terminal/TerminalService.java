@@ -9,6 +9,7 @@ import dev.ccui.application.workspace.terminal.port.in.OpenTerminalCommand;
 import dev.ccui.application.workspace.terminal.port.in.TerminalAttachment;
 import dev.ccui.application.workspace.terminal.port.in.TerminalSink;
 import dev.ccui.application.workspace.terminal.port.in.TerminalUseCase;
+import dev.ccui.application.workspace.terminal.port.out.ResumableSessions;
 import dev.ccui.application.workspace.terminal.port.out.TerminalOutput;
 import dev.ccui.application.workspace.terminal.port.out.TerminalProcess;
 import dev.ccui.application.workspace.terminal.port.out.TerminalSpawner;
@@ -23,7 +24,6 @@ import dev.ccui.domain.error.NotFoundException;
 import dev.ccui.domain.error.UnavailableException;
 import dev.ccui.domain.project.Project;
 import dev.ccui.domain.project.ProjectId;
-import dev.ccui.domain.session.SessionId;
 import dev.ccui.domain.user.Capability;
 import dev.ccui.domain.user.UserId;
 import java.nio.file.Path;
@@ -31,13 +31,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +54,7 @@ public final class TerminalService implements TerminalUseCase, SessionsEndedList
     private final ProjectAccess access;
     private final TerminalSpawner spawner;
     private final Auditor auditor;
-    private final Consumer<SessionId> prepareResume;
+    private final ResumableSessions sessions;
     private final TerminalSettings settings;
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("ccui-terminal-grace").daemon().factory());
@@ -71,7 +71,7 @@ public final class TerminalService implements TerminalUseCase, SessionsEndedList
     }
 
     public TerminalService(ProjectAccess access, TerminalSpawner spawner, Auditor auditor, TerminalSettings settings) {
-        this(access, spawner, auditor, settings, id -> {});
+        this(access, spawner, auditor, settings, session -> Optional.empty());
     }
 
     public TerminalService(
@@ -79,18 +79,18 @@ public final class TerminalService implements TerminalUseCase, SessionsEndedList
             TerminalSpawner spawner,
             Auditor auditor,
             TerminalSettings settings,
-            Consumer<SessionId> prepareResume) {
-        this(new ProjectAccess(projects), spawner, auditor, settings, prepareResume);
+            ResumableSessions sessions) {
+        this(new ProjectAccess(projects), spawner, auditor, settings, sessions);
     }
 
-    /** {@code prepareResume}: called before {@code claude --resume}, to write an archived transcript back. */
+    /** {@code sessions}: which project a session to resume belongs to, and how its archived transcript is written back. */
     public TerminalService(
             ProjectAccess access,
             TerminalSpawner spawner,
             Auditor auditor,
             TerminalSettings settings,
-            Consumer<SessionId> prepareResume) {
-        this.prepareResume = prepareResume;
+            ResumableSessions sessions) {
+        this.sessions = sessions;
         this.access = access;
         this.spawner = spawner;
         this.auditor = auditor;
@@ -146,11 +146,18 @@ public final class TerminalService implements TerminalUseCase, SessionsEndedList
     public TerminalAttachment open(
             Principal caller, ProjectId projectId, OpenTerminalCommand command, TerminalSink sink, ClientInfo client) {
         Project project = allowed(caller, projectId);
+        if (command.resumeSessionId() != null
+                && !sessions.projectOf(command.resumeSessionId())
+                        .map(project.id()::equals)
+                        .orElse(false)) {
+            // Only a session recorded in this very project: another project's transcript is not the caller's to resume.
+            throw new NotFoundException("UNKNOWN_SESSION", "no such session in this project");
+        }
         List<String> program = command.resumeSessionId() == null
                 ? List.of()
                 : settings.resumeCommand(command.resumeSessionId().value());
         if (command.resumeSessionId() != null && settings.enabled()) {
-            prepareResume.accept(command.resumeSessionId());
+            sessions.prepareResume(command.resumeSessionId());
         }
         Terminal terminal;
         synchronized (openLock) {

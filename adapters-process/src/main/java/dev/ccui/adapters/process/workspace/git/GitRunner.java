@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /**
  * Runs the {@code git} CLI: an argument list (never a shell), in the project folder, with a
@@ -80,6 +81,7 @@ public final class GitRunner {
     private final Duration timeout;
     private final Duration remoteTimeout;
     private final ProcessSandbox sandbox;
+    private final Function<Path, List<Path>> sharedGitDirs;
 
     public GitRunner(String git, Duration timeout) {
         this(git, timeout, new NoSandbox(null));
@@ -92,10 +94,24 @@ public final class GitRunner {
 
     /** {@code remoteTimeout} bounds fetch, pull and push, which wait on another machine. */
     public GitRunner(String git, Duration timeout, Duration remoteTimeout, ProcessSandbox sandbox) {
+        this(git, timeout, remoteTimeout, sandbox, root -> List.of());
+    }
+
+    /**
+     * @param sharedGitDirs the folders beside a project its git must write (a linked worktree's shared
+     *                      {@code .git} in its parent project), from the project rows, never from the folder
+     */
+    public GitRunner(
+            String git,
+            Duration timeout,
+            Duration remoteTimeout,
+            ProcessSandbox sandbox,
+            Function<Path, List<Path>> sharedGitDirs) {
         this.git = git;
         this.timeout = timeout;
         this.remoteTimeout = remoteTimeout;
         this.sandbox = sandbox;
+        this.sharedGitDirs = sharedGitDirs;
     }
 
     public static GitRunner defaults() {
@@ -104,6 +120,10 @@ public final class GitRunner {
 
     public static GitRunner sandboxed(ProcessSandbox sandbox) {
         return new GitRunner("git", Duration.ofSeconds(20), sandbox);
+    }
+
+    public static GitRunner sandboxed(ProcessSandbox sandbox, Function<Path, List<Path>> sharedGitDirs) {
+        return new GitRunner("git", Duration.ofSeconds(20), REMOTE_TIMEOUT, sandbox, sharedGitDirs);
     }
 
     /** What git said. {@code truncated} when stdout was cut at the limit (and git was stopped). */
@@ -118,12 +138,17 @@ public final class GitRunner {
     }
 
     public Result run(Path directory, List<String> args, byte[] stdin, int maxStdout, Map<String, String> extraEnv) {
-        return run(directory, args, stdin, maxStdout, extraEnv, false);
+        return run(directory, args, stdin, maxStdout, extraEnv, false, List.of());
+    }
+
+    /** Local git that also writes {@code writable} (the folder of a worktree being added), which the caller confined. */
+    public Result runWriting(Path directory, List<String> args, int maxStdout, List<Path> writable) {
+        return run(directory, args, null, maxStdout, Map.of(), false, writable);
     }
 
     /** git that talks to a remote: with the network and the machine's git configuration (see the class comment). */
     public Result runRemote(Path directory, List<String> args, int maxStdout, Map<String, String> extraEnv) {
-        return run(directory, args, null, maxStdout, extraEnv, true);
+        return run(directory, args, null, maxStdout, extraEnv, true, List.of());
     }
 
     private Result run(
@@ -132,7 +157,8 @@ public final class GitRunner {
             byte[] stdin,
             int maxStdout,
             Map<String, String> extraEnv,
-            boolean remote) {
+            boolean remote,
+            List<Path> extraWritable) {
         Path root = realPath(directory);
         Path gitDir = root.resolve(".git");
         // init is the one command that creates the .git it is pointed at.
@@ -143,8 +169,15 @@ public final class GitRunner {
         List<String> command = command(args, remote);
         Map<String, String> env = environment(root, remote, true);
         env.putAll(extraEnv);
+        List<Path> writable = new ArrayList<>(sharedGitDirs.apply(root));
+        writable.addAll(extraWritable);
         SandboxedCommand sandboxed = sandbox.prepare(new SandboxRequest(
-                remote ? SandboxRequest.Profile.GIT_REMOTE : SandboxRequest.Profile.GIT, root, command, env));
+                remote ? SandboxRequest.Profile.GIT_REMOTE : SandboxRequest.Profile.GIT,
+                root,
+                command,
+                env,
+                List.of(),
+                writable));
         Duration timeout = remote ? remoteTimeout : this.timeout;
         ProcessBuilder builder = new ProcessBuilder(sandboxed.command())
                 .directory(sandboxed.directory().toFile());

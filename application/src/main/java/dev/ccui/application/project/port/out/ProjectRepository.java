@@ -39,6 +39,11 @@ public interface ProjectRepository {
     /** Every row, removed ones included (the folder rules compare a path with all of them). */
     List<Project> all();
 
+    /** The worktree projects linked to {@code parent} (removed ones included). */
+    default List<Project> worktreesOf(ProjectId parent) {
+        return all().stream().filter(p -> parent.equals(p.parentId())).toList();
+    }
+
     /** The members of every project that has any. */
     Map<ProjectId, Set<UserId>> allMembers();
 }

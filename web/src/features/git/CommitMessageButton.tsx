@@ -1,0 +1,36 @@
+import { useState } from 'react';
+import { ApiError, errorMessage, request } from '../../api/client';
+import type { ResponseOf } from '../../api/types';
+
+const suggestCommitMessage = (projectId: string) =>
+  request<ResponseOf<'gitCommitMessage', 200>>('POST', `/projects/${encodeURIComponent(projectId)}/git/commit-message`);
+
+/**
+ * Asks Claude for a message describing the staged diff; the text lands in the commit box to be edited, never
+ * committed by itself.
+ */
+export function CommitMessageButton({ projectId, disabled, onMessage, onError }: {
+  projectId: string;
+  disabled: boolean;
+  onMessage: (message: string) => void;
+  onError: (message: string) => void;
+}) {
+  const [writing, setWriting] = useState(false);
+
+  async function write() {
+    setWriting(true);
+    try {
+      onMessage((await suggestCommitMessage(projectId)).message);
+    } catch (err) {
+      onError(err instanceof ApiError && err.code === 'NOTHING_STAGED' ? 'Stage the changes to describe first.' : errorMessage(err));
+    } finally {
+      setWriting(false);
+    }
+  }
+
+  return (
+    <button type="button" disabled={disabled || writing} onClick={() => void write()} aria-busy={writing}>
+      {writing ? 'Claude is writing…' : 'Write with Claude'}
+    </button>
+  );
+}
