@@ -9,8 +9,10 @@ import dev.ccui.adapters.http.json.Json;
 import dev.ccui.adapters.http.maintenance.MaintenanceRoutes;
 import dev.ccui.adapters.http.mcp.McpRoutes;
 import dev.ccui.adapters.http.metrics.HttpMetrics;
+import dev.ccui.adapters.http.project.NewProjectRoutes;
 import dev.ccui.adapters.http.project.ProjectRoutes;
 import dev.ccui.adapters.http.project.UnsafeProjectRoutes;
+import dev.ccui.adapters.http.project.WorktreeRoutes;
 import dev.ccui.adapters.http.push.PushRoutes;
 import dev.ccui.adapters.http.run.RunRoutes;
 import dev.ccui.adapters.http.session.SessionRoutes;
@@ -137,6 +139,8 @@ public final class TestHttp implements AutoCloseable {
                                 new AuditRoutes(fixture.auditService),
                                 new ProjectRoutes(null, null),
                                 new UnsafeProjectRoutes(null),
+                                new NewProjectRoutes(null),
+                                new WorktreeRoutes(null),
                                 new SessionRoutes(null),
                                 new WsEndpoint(edge.webSockets(), changes, runs, runs, edge.maintenance()),
                                 runRoutes,
