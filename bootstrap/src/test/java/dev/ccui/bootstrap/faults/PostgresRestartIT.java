@@ -61,8 +61,10 @@ class PostgresRestartIT {
             Poll.until(
                     "writes before the outage", Duration.ofSeconds(30), () -> acknowledged.size() > 20 ? true : null);
 
-            long down = System.nanoTime();
             pg.down();
+            // Taken once pg_ctl says the server is stopped: a request sent while it was stopping may
+            // still have been served (CI saw a 201 sent a few ms after the stop was asked for).
+            long down = System.nanoTime();
             Poll.until(
                     "503s during the outage",
                     Duration.ofSeconds(30),
@@ -87,8 +89,10 @@ class PostgresRestartIT {
                 thread.join(Duration.ofSeconds(30));
             }
 
+            // Sent and answered while the server was down. One still waiting for a connection when
+            // the server came back may get it and succeed: that is right, not a leak of the outage.
             List<Outcome> duringOutage = outcomes.stream()
-                    .filter(o -> o.sentNanos() > down && o.sentNanos() < upAsked)
+                    .filter(o -> o.sentNanos() > down && o.sentNanos() + o.tookNanos() < upAsked)
                     .toList();
             assertThat(duringOutage).isNotEmpty();
             assertThat(duringOutage).as("answers during the outage").allSatisfy(o -> {
