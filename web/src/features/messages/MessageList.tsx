@@ -62,6 +62,11 @@ export function MessageList({ rows, hasOlder, hasNewer, loadingOlder, loadingNew
   // estimate shrinks the list and the browser pulls the scroll position up, which is not the reader
   // leaving the bottom. Until this time, only the reader's own scrolling counts.
   const pinnedUntil = useRef(0);
+  // After a jump to a message (a search match) the list stays there while its rows are measured:
+  // a match near the end lands within reach of the bottom, and following the bottom from there
+  // would carry it out of view. Only the reader's own scrolling (wheel, touch, keys, scrollbar)
+  // lets the list follow the end again.
+  const heldAtMessage = useRef(false);
   const done = useRef(0);
 
   // The first render starts where the list opens (its end, or the asked-for message), by the
@@ -90,6 +95,7 @@ export function MessageList({ rows, hasOlder, hasNewer, loadingOlder, loadingNew
     if (!scrollTo || scrollTo.token === done.current || rows.length === 0) return;
     done.current = scrollTo.token;
     anchor.current = null;
+    heldAtMessage.current = !('edge' in scrollTo);
     if ('edge' in scrollTo) {
       atBottom.current = scrollTo.edge === 'bottom' && !hasNewer;
       if (scrollTo.edge === 'bottom') {
@@ -162,7 +168,7 @@ export function MessageList({ rows, hasOlder, hasNewer, loadingOlder, loadingNew
     const offset = virtualizer.scrollOffset ?? 0;
     const height = virtualizer.scrollRect?.height ?? 0;
     const near = !hasNewer && virtualizer.getTotalSize() - offset - height < AT_BOTTOM_PX;
-    if (near) atBottom.current = true;
+    if (near && !heldAtMessage.current) atBottom.current = true;
     else if (offset < lastOffset.current - 2 && performance.now() > pinnedUntil.current) atBottom.current = false;
     lastOffset.current = offset;
   }
@@ -172,7 +178,12 @@ export function MessageList({ rows, hasOlder, hasNewer, loadingOlder, loadingNew
     if (el && atBottom.current && !hasNewer && done.current !== 0) el.scrollTop = el.scrollHeight;
   }, [total, hasNewer]);
 
+  function onReaderScrolls() {
+    heldAtMessage.current = false;
+  }
+
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
+    onReaderScrolls();
     // In the list but not in a control of a message (a button, a link, a text field): Home and End are the session's.
     const inControl = (e.target as Element).closest('button, a, input, textarea, select, summary, [contenteditable="true"]');
     if (inControl || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
@@ -195,7 +206,8 @@ export function MessageList({ rows, hasOlder, hasNewer, loadingOlder, loadingNew
 
   return (
     <div className="message-pane">
-      <div ref={scroller} className="message-scroller" onScroll={onScroll} onKeyDown={onKeyDown} tabIndex={0} role="feed"
+      <div ref={scroller} className="message-scroller" onScroll={onScroll} onKeyDown={onKeyDown}
+        onWheel={onReaderScrolls} onTouchMove={onReaderScrolls} onPointerDown={onReaderScrolls} tabIndex={0} role="feed"
         aria-label="Messages" aria-busy={loadingOlder || loadingNewer} aria-keyshortcuts="Home End PageUp PageDown">
         <div className="message-canvas" style={{ height: virtualizer.getTotalSize() }}>
           {hasOlder && <p className="older muted small-text" role="status">{loadingOlder ? 'Loading older messages…' : 'Older messages load as you scroll up'}</p>}

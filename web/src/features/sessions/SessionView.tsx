@@ -169,11 +169,13 @@ export function SessionView({ sessionId, projectId, projectName, query }: {
       setSession(s);
       setMissing(null);
       if (loaded.current) mergeNewest(page);
-      else show(page, { edge: 'bottom' });
+      // Opened at a search match: the match's page is on its way (above); showing the newest page
+      // now could land after it and carry the reader away from the match.
+      else if (!query) show(page, { edge: 'bottom' });
     } catch {
       // keep what is shown; the next change retries
     }
-  }, [sessionId, projectId, mergeNewest, show, known, loaded]);
+  }, [sessionId, projectId, query, mergeNewest, show, known, loaded]);
   useLiveFrames((f) => {
     if (f.type === 'projects_changed' && f.projectIds.includes(projectId)) void refresh();
   });

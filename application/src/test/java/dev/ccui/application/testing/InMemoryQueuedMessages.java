@@ -24,7 +24,7 @@ public final class InMemoryQueuedMessages implements QueuedMessages {
                 .mapToLong(QueuedMessage::position)
                 .max()
                 .orElse(0);
-        QueuedMessage stored = at(message, last + 1);
+        QueuedMessage stored = message.at(last + 1);
         messages.put(stored.id(), stored);
         return Optional.of(stored);
     }
@@ -56,7 +56,7 @@ public final class InMemoryQueuedMessages implements QueuedMessages {
         if (old == null) {
             return false;
         }
-        messages.put(message.id(), at(message, old.position()));
+        messages.put(message.id(), message.at(old.position()));
         return true;
     }
 
@@ -67,30 +67,12 @@ public final class InMemoryQueuedMessages implements QueuedMessages {
             return false;
         }
         long first = ofSession(message.sessionId()).getFirst().position();
-        messages.put(id, at(message, first - 1));
+        messages.put(id, message.at(first - 1));
         return true;
     }
 
     @Override
     public synchronized boolean remove(QueuedMessageId id) {
         return messages.remove(id) != null;
-    }
-
-    private static QueuedMessage at(QueuedMessage m, long position) {
-        return new QueuedMessage(
-                m.id(),
-                m.sessionId(),
-                m.projectId(),
-                m.authorId(),
-                m.authorName(),
-                position,
-                m.prompt(),
-                m.images(),
-                m.model(),
-                m.effort(),
-                m.permissionMode(),
-                m.clientMessageId(),
-                m.queuedAt(),
-                m.updatedAt());
     }
 }

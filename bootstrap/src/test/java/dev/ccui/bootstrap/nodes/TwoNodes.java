@@ -122,6 +122,11 @@ public record TwoNodes(
             assertThat(now).as("the run").isIn("starting", "running", "awaiting_permission");
             return now.equals("awaiting_permission");
         });
+        // The run's row says it waits before its request is appended to the shared log (so that
+        // a client hearing the request never reads "running"): the request follows shortly.
+        await(
+                "the request is in the shared log",
+                () -> !events(onB, started, "permission_request").isEmpty());
         List<JsonNode> requests = events(onB, started, "permission_request");
         assertThat(requests).hasSize(1);
         return new Pending(started, runId, requests.getFirst().get("requestId").asText());

@@ -59,6 +59,25 @@ public record QueuedMessage(
                 at);
     }
 
+    /** The same message at another place in its session's queue. */
+    public QueuedMessage at(long newPosition) {
+        return new QueuedMessage(
+                id,
+                sessionId,
+                projectId,
+                authorId,
+                authorName,
+                newPosition,
+                prompt,
+                images,
+                model,
+                effort,
+                permissionMode,
+                clientMessageId,
+                queuedAt,
+                updatedAt);
+    }
+
     /** What watchers see of it on the event stream: everything but the image data. */
     public RunEvent.QueueEntry entry() {
         return new RunEvent.QueueEntry(

@@ -45,7 +45,7 @@ public final class JdbiQueuedMessages implements QueuedMessages {
                     .bind("session", message.sessionId().value())
                     .mapTo(Long.class)
                     .one();
-            QueuedMessage stored = at(message, last + 1);
+            QueuedMessage stored = message.at(last + 1);
             int inserted = h.createUpdate("INSERT INTO queued_messages (" + COLUMNS + ") VALUES (:id, :session, "
                             + ":project, :author, :authorName, :position, :prompt, :attachments, :model, :effort, "
                             + ":mode, :clientMessageId, :queuedAt, :updatedAt) ON CONFLICT DO NOTHING")
@@ -159,24 +159,6 @@ public final class JdbiQueuedMessages implements QueuedMessages {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored attachments could not be read", e);
         }
-    }
-
-    private static QueuedMessage at(QueuedMessage m, long position) {
-        return new QueuedMessage(
-                m.id(),
-                m.sessionId(),
-                m.projectId(),
-                m.authorId(),
-                m.authorName(),
-                position,
-                m.prompt(),
-                m.images(),
-                m.model(),
-                m.effort(),
-                m.permissionMode(),
-                m.clientMessageId(),
-                m.queuedAt(),
-                m.updatedAt());
     }
 
     private static QueuedMessage map(ResultSet rs, StatementContext ctx) throws SQLException {
