@@ -19,8 +19,41 @@ async function send(p, prompt) {
   await p.getByRole('button', { name: 'Send', exact: true }).click();
 }
 
-export function conversationSteps({ base, shot, desk, projectId }) {
+export function conversationSteps({ base, shot, desk, projectId, projectName }) {
   return [
+    ['issue 15: a message typed while Claude works is queued, shown above the composer, and sent when the turn ends', async () => {
+      const p = desk();
+      await newSession(p, base, projectId(), 'default');
+      await send(p, 'SLOW so that a message waits');
+      await main(p).getByText(/\bword3\b/).first().waitFor({ timeout: CHAT_TIMEOUT });
+      // A session exists now (its URL is the session's): the composer queues while the turn runs.
+      await p.getByRole('textbox', { name: 'Message Claude' }).fill('QUEUED after the slow one');
+      await p.getByRole('button', { name: 'Queue', exact: true }).click();
+      const queue = main(p).getByRole('region', { name: 'Queued messages' });
+      await queue.getByText('QUEUED after the slow one').waitFor({ timeout: CHAT_TIMEOUT });
+      await shot(p, 'message-queued');
+      // Delivered after the slow answer, as the next turn, and gone from the queue.
+      await main(p).getByText(/You said: QUEUED after the slow one/).first().waitFor({ timeout: CHAT_TIMEOUT });
+      await queue.waitFor({ state: 'hidden', timeout: CHAT_TIMEOUT });
+      await shot(p, 'queued-message-sent');
+    }],
+
+    ['issue 15: the usage page charts the tokens of the turns run today, by project, with a CSV export', async () => {
+      const p = desk();
+      await p.setViewportSize({ width: 1280, height: 800 });
+      await p.goto(`${base}/#/usage`);
+      await p.getByRole('heading', { name: 'Usage' }).waitFor();
+      await main(p).getByLabel('Show').selectOption('tokens');
+      const chart = main(p).getByRole('img', { name: /^Tokens per day from / });
+      await chart.waitFor();
+      const tallest = await chart.locator('rect.usage-bar').evaluateAll((bars) => Math.max(0, ...bars.map((b) => Number(b.getAttribute('height')))));
+      if (!(tallest > 0)) throw new Error(`today's turns should draw a bar; the tallest is ${tallest}`);
+      await main(p).getByRole('cell', { name: projectName(), exact: true }).waitFor();
+      const csv = await main(p).getByRole('link', { name: 'Export CSV' }).getAttribute('href');
+      if (!csv?.startsWith('/api/usage')) throw new Error(`the CSV export should link to /api/usage; it links to ${csv}`);
+      await shot(p, 'usage-chart');
+    }],
+
     ['issue 15: Claude asks a question; an option and a checked box answer it, and the model hears the answers', async () => {
       const p = desk();
       await newSession(p, base, projectId(), 'default');

@@ -335,7 +335,7 @@ const steps = [
     await main(desk).getByText(/You said: Hello from a phone/).first().waitFor();
     await shot(desk, 'archived-session');
   }],
-  ...conversationSteps({ base, shot, desk: () => desk, projectId: () => projectId }),
+  ...conversationSteps({ base, shot, desk: () => desk, projectId: () => projectId, projectName: () => projectName }),
 ];
 
 const code = await runSteps(steps, {

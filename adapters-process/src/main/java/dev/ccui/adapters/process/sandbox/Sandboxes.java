@@ -94,16 +94,11 @@ public final class Sandboxes {
                     List.of("/bin/sh", "-c", network ? "grep -q '\t00000000\t' /proc/net/route && echo ok" : "echo ok"),
                     Map.of("PATH", "/usr/local/bin:/usr/bin:/bin"));
             SandboxedCommand command = sandbox.prepare(request);
-            ProcessBuilder builder = new ProcessBuilder(command.command())
-                    .directory(command.directory().toFile())
-                    .redirectErrorStream(true);
-            builder.environment().clear();
-            builder.environment().putAll(command.environment());
+            ProcessBuilder builder = SandboxedProcesses.builder(command).redirectErrorStream(true);
             Process process = ProcessStarter.start(builder::start);
             process.getOutputStream().close();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
+                SandboxedProcesses.kill(process);
                 return new SelfTest("the test sandbox did not finish within 10 s");
             }
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();

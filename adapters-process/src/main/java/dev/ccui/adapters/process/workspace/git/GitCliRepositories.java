@@ -1,6 +1,7 @@
 package dev.ccui.adapters.process.workspace.git;
 
 import dev.ccui.adapters.process.sandbox.ProcessStarter;
+import dev.ccui.adapters.process.sandbox.SandboxedProcesses;
 import dev.ccui.application.project.create.port.out.Cancellation;
 import dev.ccui.application.project.create.port.out.GitRepositories;
 import dev.ccui.application.sandbox.port.out.SandboxRequest;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -78,30 +78,17 @@ public final class GitCliRepositories implements GitRepositories {
                         env,
                         localSource == null ? List.of() : List.of(localSource),
                         List.of()));
-        ProcessBuilder builder = new ProcessBuilder(sandboxed.command())
-                .directory(sandboxed.directory().toFile())
+        ProcessBuilder builder = SandboxedProcesses.builder(sandboxed)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        builder.environment().clear();
-        builder.environment().putAll(sandboxed.environment());
         Process process;
         try {
             process = ProcessStarter.start(builder::start);
         } catch (IOException e) {
             throw new UnavailableException("git cannot be started on this server: is it installed?", null, e);
         }
-        cancellation.onCancel(() -> GitRunner.kill(process));
-        AtomicBoolean timedOut = new AtomicBoolean();
-        Thread watchdog = Thread.ofVirtual().name("clone-watchdog").start(() -> {
-            try {
-                if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                    timedOut.set(true);
-                    GitRunner.kill(process);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        cancellation.onCancel(() -> SandboxedProcesses.kill(process));
+        AtomicBoolean timedOut = SandboxedProcesses.killAfter(process, timeout);
         Deque<String> errors = new ArrayDeque<>();
         readLines(process.getErrorStream(), line -> {
             var parsed = GitProgressLines.parse(line);
@@ -116,7 +103,6 @@ public final class GitCliRepositories implements GitRepositories {
         });
         try {
             int exit = process.waitFor();
-            watchdog.interrupt();
             if (cancellation.cancelled()) {
                 return;
             }
@@ -130,7 +116,7 @@ public final class GitCliRepositories implements GitRepositories {
                 throw GitFailures.ofRemote(new GitRunner.Result(exit, new byte[0], false, String.join("\n", errors)));
             }
         } catch (InterruptedException e) {
-            GitRunner.kill(process);
+            SandboxedProcesses.kill(process);
             Thread.currentThread().interrupt();
             throw new UnavailableException("interrupted while waiting for git");
         }

@@ -1,17 +1,14 @@
 package dev.ccui.adapters.process.workspace.git;
 
 import dev.ccui.adapters.process.sandbox.NoSandbox;
-import dev.ccui.adapters.process.sandbox.ProcessStarter;
+import dev.ccui.adapters.process.sandbox.SandboxedProcesses;
 import dev.ccui.adapters.process.workspace.ProcessEnvironment;
 import dev.ccui.application.sandbox.port.out.ProcessSandbox;
 import dev.ccui.application.sandbox.port.out.SandboxRequest;
 import dev.ccui.application.sandbox.port.out.SandboxedCommand;
 import dev.ccui.domain.error.ConflictException;
 import dev.ccui.domain.error.UnavailableException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -21,8 +18,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -179,65 +174,26 @@ public final class GitRunner {
                 List.of(),
                 writable));
         Duration timeout = remote ? remoteTimeout : this.timeout;
-        ProcessBuilder builder = new ProcessBuilder(sandboxed.command())
-                .directory(sandboxed.directory().toFile());
-        builder.environment().clear();
-        builder.environment().putAll(sandboxed.environment());
-        Process process;
+        SandboxedProcesses.Finished finished;
         try {
-            process = ProcessStarter.start(builder::start);
+            finished = SandboxedProcesses.runToEnd(
+                    SandboxedProcesses.builder(sandboxed), stdin, maxStdout, MAX_STDERR, timeout);
         } catch (IOException e) {
             throw new UnavailableException("git cannot be started on this server: is it installed?", null, e);
-        }
-        AtomicBoolean timedOut = new AtomicBoolean();
-        Thread watchdog = Thread.ofVirtual().name("git-watchdog").start(() -> {
-            try {
-                if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                    timedOut.set(true);
-                    kill(process);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        Thread stderrReader =
-                Thread.ofVirtual().name("git-stderr").start(() -> copy(process.getErrorStream(), errors, MAX_STDERR));
-        Thread stdinWriter = Thread.ofVirtual().name("git-stdin").start(() -> {
-            try (OutputStream out = process.getOutputStream()) {
-                if (stdin != null) {
-                    out.write(stdin);
-                }
-            } catch (IOException ignored) {
-                // git stopped reading (it failed or finished): its exit code tells what happened.
-            }
-        });
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        boolean truncated = copy(process.getInputStream(), output, maxStdout);
-        if (truncated) {
-            kill(process);
-        }
-        try {
-            int exit = process.waitFor();
-            stderrReader.join(timeout.toMillis());
-            stdinWriter.join(timeout.toMillis());
-            watchdog.interrupt();
-            if (timedOut.get()) {
-                throw remote
-                        ? new UnavailableException(
-                                "REMOTE_TIMEOUT",
-                                "the remote did not finish within " + timeout.toSeconds() + " s: git was stopped",
-                                null)
-                        : new UnavailableException(
-                                "git took longer than " + timeout.toSeconds() + " s and was stopped");
-            }
-            return new Result(
-                    truncated ? 0 : exit, output.toByteArray(), truncated, errors.toString(StandardCharsets.UTF_8));
         } catch (InterruptedException e) {
-            kill(process);
             Thread.currentThread().interrupt();
             throw new UnavailableException("interrupted while waiting for git");
         }
+        if (finished.timedOut()) {
+            throw remote
+                    ? new UnavailableException(
+                            "REMOTE_TIMEOUT",
+                            "the remote did not finish within " + timeout.toSeconds() + " s: git was stopped",
+                            null)
+                    : new UnavailableException("git took longer than " + timeout.toSeconds() + " s and was stopped");
+        }
+        return new Result(
+                finished.truncated() ? 0 : finished.exit(), finished.stdout(), finished.truncated(), finished.stderr());
     }
 
     /** git with the safe settings (and, for a remote, the ones that never let it wait for a person), then {@code args}. */
@@ -298,29 +254,5 @@ public final class GitRunner {
         } catch (IOException e) {
             return directory.toAbsolutePath().normalize();
         }
-    }
-
-    /** Copies up to {@code limit} bytes; returns true when there was more (the rest is drained). */
-    private static boolean copy(InputStream in, ByteArrayOutputStream out, int limit) {
-        byte[] buffer = new byte[8192];
-        try (in) {
-            int read;
-            while ((read = in.read(buffer)) != -1) {
-                int room = limit - out.size();
-                if (read > room) {
-                    out.write(buffer, 0, Math.max(0, room));
-                    return true;
-                }
-                out.write(buffer, 0, read);
-            }
-        } catch (IOException ignored) {
-            // The process was killed or closed its end: what was read so far is the answer.
-        }
-        return false;
-    }
-
-    static void kill(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
     }
 }
