@@ -1,4 +1,4 @@
-import { useCallback, useId, useState, type FormEvent } from 'react';
+import { useCallback, useId, useRef, useState, type FormEvent } from 'react';
 import { errorMessage, listAudit, type AuditFilter } from '../../api/client';
 import type { AuditEntry } from '../../api/types';
 import { ErrorMessage, formatDate } from '../shared';
@@ -42,17 +42,22 @@ export function AuditPage() {
   const [filter, setFilter] = useState<AuditFilter>({});
   const id = useId();
 
+  // A page asked for before the newest one (under an older filter) may come back after it: it is dropped.
+  const newest = useRef(0);
+
   /** Sets `loading` when done; whoever starts it says it is loading (the first page starts so). */
   const load = useCallback(async (before?: string | number | null) => {
+    const asked = ++newest.current;
     try {
       const page = await listAudit(PAGE, before, filter);
+      if (asked !== newest.current) return;
       setItems((old) => (before == null ? page.items : [...old, ...page.items]));
       setNextBefore(page.nextBefore ?? null);
       setError(null);
     } catch (err) {
-      setError(errorMessage(err));
+      if (asked === newest.current) setError(errorMessage(err));
     } finally {
-      setLoading(false);
+      if (asked === newest.current) setLoading(false);
     }
   }, [filter]);
 
