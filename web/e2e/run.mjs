@@ -19,6 +19,7 @@ import {
 } from './lib.mjs';
 import { conversationSteps } from './conversation-steps.mjs';
 import { pageSteps } from './page-steps.mjs';
+import { themeSteps } from './theme-steps.mjs';
 import { encodeCwd } from '../perf/transcript.mjs';
 
 const { base, username, password, out } = settings(fileURLToPath(new URL('../../bootstrap/target/e2e-screenshots', import.meta.url)));
@@ -336,6 +337,7 @@ const steps = [
     await shot(desk, 'archived-session');
   }],
   ...conversationSteps({ base, shot, desk: () => desk, projectId: () => projectId }),
+  ...themeSteps({ browser, base, shot, problems, warnings, username, password, desk: () => desk }),
 ];
 
 const code = await runSteps(steps, {
