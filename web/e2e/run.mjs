@@ -311,6 +311,7 @@ const steps = [
       await rm(profile, { recursive: true, force: true });
     }
   }],
+  ...themeSteps({ browser, base, shot, problems, warnings, username, password, desk: () => desk }),
   ...pageSteps({
     browser, base, shot, problems, warnings, projectPath, projectName, claudeConfig,
     pages: { desk: () => desk, setPhone: (p) => { phone = p; } },
@@ -337,7 +338,6 @@ const steps = [
     await shot(desk, 'archived-session');
   }],
   ...conversationSteps({ base, shot, desk: () => desk, projectId: () => projectId }),
-  ...themeSteps({ browser, base, shot, problems, warnings, username, password, desk: () => desk }),
 ];
 
 const code = await runSteps(steps, {
