@@ -40,4 +40,9 @@ export default defineConfig(
     extends: [js.configs.recommended],
     languageOptions: { globals: globals.serviceworker, sourceType: 'script' },
   },
+  {
+    files: ['public/theme-boot.js'],
+    extends: [js.configs.recommended],
+    languageOptions: { globals: globals.browser, sourceType: 'script' },
+  },
 );

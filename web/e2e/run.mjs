@@ -19,6 +19,7 @@ import {
 } from './lib.mjs';
 import { conversationSteps } from './conversation-steps.mjs';
 import { pageSteps } from './page-steps.mjs';
+import { themeSteps } from './theme-steps.mjs';
 import { encodeCwd } from '../perf/transcript.mjs';
 
 const { base, username, password, out } = settings(fileURLToPath(new URL('../../bootstrap/target/e2e-screenshots', import.meta.url)));
@@ -310,6 +311,7 @@ const steps = [
       await rm(profile, { recursive: true, force: true });
     }
   }],
+  ...themeSteps({ browser, base, shot, problems, warnings, username, password, desk: () => desk }),
   ...pageSteps({
     browser, base, shot, problems, warnings, projectPath, projectName, claudeConfig,
     pages: { desk: () => desk, setPhone: (p) => { phone = p; } },

@@ -3,6 +3,7 @@ import { ApiError, errorMessage, getAuthStatus, getMe, logout, onUnauthorized } 
 import type { User } from './api/types';
 import { LoginForm } from './features/auth/LoginForm';
 import { SetupForm } from './features/auth/SetupForm';
+import { loadPreferences } from './features/preferences/preferences';
 import { Shell } from './features/shell/Shell';
 import { useLoad } from './features/useLoad';
 
@@ -33,6 +34,12 @@ export function App() {
   }, []);
 
   useLoad(boot);
+
+  // Each sign-in reads the person's preferences: their theme follows them from browser to browser.
+  const signedInId = state.kind === 'signedIn' ? state.user.id : null;
+  useEffect(() => {
+    if (signedInId) void loadPreferences();
+  }, [signedInId]);
 
   useEffect(() => {
     onUnauthorized(() => setState({ kind: 'login', notice: 'Your session has ended. Sign in again.' }));

@@ -1303,6 +1303,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's theme and language (an API key's are its owner's); the defaults when never chosen */
+        get: operations["getPreferences"];
+        /** Change the caller's theme or language; a field left out keeps its value */
+        put: operations["updatePreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2164,6 +2182,17 @@ export interface components {
             groupBy: "day" | "project" | "model" | "user";
             items: components["schemas"]["UsageRow"][];
             total: components["schemas"]["UsageRow"];
+        };
+        /**
+         * @description system: light or dark as the device says, following it live
+         * @enum {string}
+         */
+        Theme: "system" | "light" | "dark";
+        /** @description How the caller wants the UI. Unset: theme system, language null. */
+        Preferences: {
+            theme: components["schemas"]["Theme"];
+            /** @description a BCP-47 tag (en); null: the browser's language */
+            language: string | null;
         };
     };
     responses: {
@@ -7909,6 +7938,81 @@ export interface operations {
                 };
             };
             /** @description bad day, range, groupBy or format (field names which) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the preferences */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Preferences"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updatePreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    theme?: components["schemas"]["Theme"];
+                    /** @description a BCP-47 tag of a language the UI has (today: en), any case; null: the browser's */
+                    language?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description the preferences now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Preferences"];
+                };
+            };
+            /** @description UNKNOWN_THEME (theme not one of system, light, dark), UNSUPPORTED_LANGUAGE (not a supported BCP-47 tag), INVALID (an unknown field, not a JSON object) */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -1,6 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
+import { errorMessage } from '../../api/client';
+import type { ThemeChoice } from '../../api/preferences';
 import type { User } from '../../api/types';
 import { notificationsBlocked, notificationsOn, setNotifications } from '../notify/notify';
+import { updatePreferences, usePreferences } from '../preferences/preferences';
+
+const THEMES: { value: ThemeChoice; label: string }[] = [
+  { value: 'system', label: 'System' },
+  { value: 'light', label: 'Light' },
+  { value: 'dark', label: 'Dark' },
+];
 
 export function UserMenu({ user, onNavigate, onSignOut }: {
   user: User;
@@ -9,6 +18,8 @@ export function UserMenu({ user, onNavigate, onSignOut }: {
 }) {
   const [open, setOpen] = useState(false);
   const [notify, setNotify] = useState(notificationsOn);
+  const { theme } = usePreferences();
+  const [themeError, setThemeError] = useState<string | null>(null);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
 
@@ -35,6 +46,13 @@ export function UserMenu({ user, onNavigate, onSignOut }: {
   function pick(action: () => void) {
     setOpen(false);
     action();
+  }
+
+  /** The menu stays open: the page changes at once, so the person can compare before leaving. */
+  function chooseTheme(choice: ThemeChoice) {
+    setThemeError(null);
+    updatePreferences({ theme: choice }).catch((err: unknown) =>
+      setThemeError(`Shown here, but not saved for your other browsers: ${errorMessage(err)}`));
   }
 
   return (
@@ -79,6 +97,16 @@ export function UserMenu({ user, onNavigate, onSignOut }: {
               </button>
             </li>
           )}
+          <li role="none">
+            <div role="group" aria-labelledby="theme-choice-label" className="theme-choice">
+              <span id="theme-choice-label" className="menu-group-label">Theme</span>
+              {THEMES.map((t) => (
+                <button key={t.value} type="button" role="menuitemradio" aria-checked={theme === t.value}
+                  onClick={() => chooseTheme(t.value)}>{t.label}</button>
+              ))}
+            </div>
+            {themeError && <p role="alert" className="menu-error">{themeError}</p>}
+          </li>
           <li role="none">
             <button type="button" role="menuitem" onClick={() => pick(onSignOut)}>Sign out</button>
           </li>

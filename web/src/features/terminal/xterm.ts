@@ -4,6 +4,7 @@ import { WebLinksAddon } from '@xterm/addon-web-links';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { installStyleBridge } from '../cspStyles';
+import { effectiveTheme, onThemeChange, type EffectiveTheme } from '../theme/theme';
 
 export interface MountedTerminal {
   term: Terminal;
@@ -16,16 +17,23 @@ function cssVar(name: string, fallback: string): string {
   return v || fallback;
 }
 
+/** The terminal is dark in both themes; in the dark one it sinks into the page (the code background). */
+function terminalTheme(theme: EffectiveTheme) {
+  return theme === 'dark'
+    ? { background: '#13151a', foreground: '#e6e8ec', cursor: cssVar('--accent', '#e0896a'), selectionBackground: '#3a3f4a' }
+    : { background: '#1b1e24', foreground: '#e6e8ec', cursor: '#e0896a', selectionBackground: '#3a3f4a' };
+}
+
 export function mountTerminal(container: HTMLElement): MountedTerminal {
-  const dark = window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
   const term = new Terminal({
     cursorBlink: true,
     fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
     fontSize: 13,
     scrollback: 5000,
-    theme: dark
-      ? { background: '#13151a', foreground: '#e6e8ec', cursor: cssVar('--accent', '#e0896a'), selectionBackground: '#3a3f4a' }
-      : { background: '#1b1e24', foreground: '#e6e8ec', cursor: '#e0896a', selectionBackground: '#3a3f4a' },
+    theme: terminalTheme(effectiveTheme()),
+  });
+  const stopFollowingTheme = onThemeChange((theme) => {
+    term.options.theme = terminalTheme(theme);
   });
   const fitAddon = new FitAddon();
   term.loadAddon(fitAddon);
@@ -44,6 +52,7 @@ export function mountTerminal(container: HTMLElement): MountedTerminal {
     term,
     fit,
     dispose: () => {
+      stopFollowingTheme();
       term.dispose();
     },
   };

@@ -30,6 +30,7 @@ import dev.ccui.bootstrap.components.AlertComponents;
 import dev.ccui.bootstrap.components.CliConfigComponents;
 import dev.ccui.bootstrap.components.HistoryComponents;
 import dev.ccui.bootstrap.components.OperationsComponents;
+import dev.ccui.bootstrap.components.PreferencesComponents;
 import dev.ccui.bootstrap.components.ProjectComponents;
 import dev.ccui.bootstrap.components.PushComponents;
 import dev.ccui.bootstrap.components.RunComponents;
@@ -79,6 +80,7 @@ public final class Application implements AutoCloseable {
     private final RunComponents runs;
     private final PushComponents push;
     private final UsageComponents usage;
+    private final PreferencesComponents preferences;
     private final OperationsComponents operations;
     /** What {@link #close()} closes, the last built first. */
     private final Deque<AutoCloseable> closing;
@@ -153,6 +155,7 @@ public final class Application implements AutoCloseable {
         this.cliConfig =
                 CliConfigComponents.build(config.claude(), config.environment(), sandbox, projects.access(), auditor);
         this.usage = UsageComponents.build(database, projectStore, clock);
+        this.preferences = PreferencesComponents.build(database);
         this.runs = opened(RunComponents.build(
                 config.runs(),
                 config.claude(),
@@ -264,6 +267,7 @@ public final class Application implements AutoCloseable {
         routes.addAll(push.routes());
         routes.addAll(cliConfig.routes());
         routes.addAll(usage.routes());
+        routes.addAll(preferences.routes());
         http = new HttpServer(edge, routes, starting).start();
         projects.reportUnsafeProjects();
         operations.start();

@@ -117,6 +117,9 @@ abstract class AuthorizationMatrixContract {
                 "POST /api/push/subscriptions",
                 "GET /api/push/preferences",
                 "PUT /api/push/preferences",
+                // The caller's own theme and language (an API key's are its owner's): PreferencesHttpIT.
+                "GET /api/me/preferences",
+                "PUT /api/me/preferences",
                 // Admins see every project's usage, members their own projects' (UsageHttpIT).
                 "GET /api/usage")) {
             RULES.put(route, Rule.USER);

@@ -11,7 +11,12 @@ public final class InvalidException extends CcuiException {
     }
 
     public InvalidException(String field, String message) {
-        super("INVALID", message);
+        this("INVALID", field, message);
+    }
+
+    /** With a code of its own, for a refusal a client handles apart from other bad input. */
+    public InvalidException(String code, String field, String message) {
+        super(code, message);
         this.field = field;
     }
 

@@ -1,0 +1,11 @@
+package dev.ccui.adapters.persistence.preferences;
+
+import dev.ccui.adapters.persistence.TestDatabases;
+import java.nio.file.Path;
+
+class PostgresUserPreferencesStoreIT extends JdbiUserPreferencesStoreContract {
+    @Override
+    protected TestDatabases.Opened open(Path folder) {
+        return TestDatabases.postgres();
+    }
+}
