@@ -76,21 +76,25 @@ final class FullRead {
     private boolean consume(
             List<ParsePipeline.Job> jobs, Map<String, FileRead> reads, Set<ProjectId> changed, Pass pass)
             throws InterruptedException {
-        IndexBatch batch =
-                new IndexBatch(index, copy -> archiving.archiveUpTo(copy.file(), copy.session(), copy.end()));
-        try (ParsePipeline pipeline =
-                ParsePipeline.start(jobs, this::readFile, ParsePipeline.PARSERS, ParsePipeline.QUEUE)) {
+        TranscriptArchiving.Packer packer = archiving.packer();
+        IndexBatch batch = new IndexBatch(index, packer::keepAll);
+        try (ParsePipeline pipeline = ParsePipeline.start(
+                jobs, (job, emit) -> readFile(job, emit, packer), ParsePipeline.PARSERS, ParsePipeline.QUEUE)) {
             for (ParsePipeline.Piece piece = pipeline.next(); piece != null; piece = pipeline.next()) {
                 if (stopped.getAsBoolean()) {
                     batch.flush();
                     return false;
                 }
                 FileRead read = reads.get(piece.job().file().path().toString());
+                boolean taken = false;
                 try {
-                    applier.take(read, piece, batch);
+                    taken = applier.take(read, piece, batch);
                 } catch (RuntimeException e) {
                     LOG.warn("could not index {}: {}", piece.job().file().path(), e.toString());
                     read.abandoned = true;
+                }
+                if (!taken) {
+                    packer.release(piece.packed());
                 }
                 if (piece.last()) {
                     pass.fileRead(piece.job().file(), piece.job().offset(), read.badLines);
@@ -108,8 +112,12 @@ final class FullRead {
         return true;
     }
 
-    /** A parser thread's work: the file's new complete lines, read by bounded steps, in order. */
-    private void readFile(ParsePipeline.Job job, ParsePipeline.Emitter emit) throws InterruptedException {
+    /**
+     * A parser thread's work: the file's new complete lines, read by bounded steps, in order, each
+     * step's bytes packed for the archive here too (compression is most of the archive's cost).
+     */
+    private void readFile(ParsePipeline.Job job, ParsePipeline.Emitter emit, TranscriptArchiving.Packer packer)
+            throws InterruptedException {
         TranscriptFile file = job.file();
         long offset = job.offset();
         String previous = job.previousMessageId();
@@ -120,7 +128,7 @@ final class FullRead {
             }
             TranscriptDelta delta = read.get();
             boolean last = delta.endOffset() >= file.size();
-            emit.emit(new ParsePipeline.Piece(job, offset, delta, last));
+            emit.emit(new ParsePipeline.Piece(job, offset, delta, last, packer.pack(file, offset, delta.endOffset())));
             if (last) {
                 return;
             }

@@ -3,6 +3,7 @@ package dev.ccui.application.history;
 import dev.ccui.application.history.port.out.IndexedSession;
 import dev.ccui.application.history.port.out.SessionIndexWriter;
 import dev.ccui.application.history.port.out.SessionIndexWriter.Applied;
+import dev.ccui.application.history.port.out.TranscriptArchive;
 import dev.ccui.application.history.port.out.TranscriptFile;
 import dev.ccui.domain.session.SessionId;
 import java.util.ArrayList;
@@ -28,18 +29,26 @@ final class IndexBatch {
     /** A read waits at most this long for the commit, so what was read shows up soon. */
     static final long MAX_AGE_NANOS = 250_000_000L;
 
-    /** What to copy into the archive once a read is committed. */
-    record Copy(TranscriptFile file, SessionId session, long end) {}
+    /** At most about this many bytes read and packed for the archive per transaction (held in memory until then). */
+    static final long MAX_PACKED_BYTES = 32L << 20;
+
+    /**
+     * What to copy into the archive once a read is committed: the file up to {@code end}, of which
+     * {@code packed} (may be null) is the read's own bytes, already packed by a parser thread.
+     */
+    record Copy(TranscriptFile file, SessionId session, long end, TranscriptArchive.Packed packed) {}
 
     private final SessionIndexWriter index;
-    private final Consumer<Copy> afterCommit;
+    private final Consumer<List<Copy>> afterCommit;
     private final List<Applied> applied = new ArrayList<>();
     private final List<Copy> copies = new ArrayList<>();
     private final Map<SessionId, IndexedSession> sessions = new HashMap<>();
     private long lines;
+    private long packedBytes;
     private long startedAt;
 
-    IndexBatch(SessionIndexWriter index, Consumer<Copy> afterCommit) {
+    /** {@code afterCommit}: the committed reads' archive copies, in order (those of the reads that were written). */
+    IndexBatch(SessionIndexWriter index, Consumer<List<Copy>> afterCommit) {
         this.index = index;
         this.afterCommit = afterCommit;
     }
@@ -57,11 +66,15 @@ final class IndexBatch {
         copies.add(copy);
         sessions.put(read.session().id(), read.session());
         lines += read.lines().size();
+        if (copy.packed() != null) {
+            packedBytes += copy.packed().end() - copy.packed().offset();
+        }
     }
 
     boolean full() {
         return applied.size() >= MAX_READS
                 || lines >= MAX_LINES
+                || packedBytes >= MAX_PACKED_BYTES
                 || !applied.isEmpty() && System.nanoTime() - startedAt >= MAX_AGE_NANOS;
     }
 
@@ -81,23 +94,26 @@ final class IndexBatch {
                         e.toString());
                 together = false;
             }
+            List<Copy> committed = new ArrayList<>(applied.size());
             for (int i = 0; i < applied.size(); i++) {
                 Applied a = applied.get(i);
                 try {
                     if (!together) {
                         index.apply(a.session(), a.file(), a.lines(), a.searchText(), a.reset());
                     }
-                    // Only what is committed is copied; a failed copy is caught up on a later pass.
-                    afterCommit.accept(copies.get(i));
+                    committed.add(copies.get(i));
                 } catch (RuntimeException e) {
                     LOG.warn("could not index {}: {}", a.file().path(), e.toString());
                 }
             }
+            // Only what is committed is copied; a failed copy is caught up on a later pass.
+            afterCommit.accept(committed);
         } finally {
             applied.clear();
             copies.clear();
             sessions.clear();
             lines = 0;
+            packedBytes = 0;
         }
     }
 }
