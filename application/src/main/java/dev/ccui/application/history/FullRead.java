@@ -6,6 +6,8 @@ import dev.ccui.application.history.port.out.TranscriptDelta;
 import dev.ccui.application.history.port.out.TranscriptFile;
 import dev.ccui.application.history.port.out.TranscriptStore;
 import dev.ccui.domain.project.ProjectId;
+import dev.ccui.domain.session.SessionId;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -78,6 +80,10 @@ final class FullRead {
             throws InterruptedException {
         TranscriptArchiving.Packer packer = archiving.packer();
         IndexBatch batch = new IndexBatch(index, packer::keepAll);
+        batch.lookAhead(jobs.stream()
+                .map(job -> expectedSession(reads.get(job.file().path().toString())))
+                .filter(Objects::nonNull)
+                .toList());
         try (ParsePipeline pipeline = ParsePipeline.start(
                 jobs, (job, emit) -> readFile(job, emit, packer), ParsePipeline.PARSERS, ParsePipeline.QUEUE)) {
             for (ParsePipeline.Piece piece = pipeline.next(); piece != null; piece = pipeline.next()) {
@@ -136,6 +142,27 @@ final class FullRead {
             offset = delta.endOffset();
         }
         emit.emit(new ParsePipeline.Piece(job, offset, null, true));
+    }
+
+    /**
+     * The session a file's lines will most likely name, to look it up ahead: the one it was read
+     * into before, else its name ({@code <session>.jsonl}), or for a subagent file
+     * ({@code <session>/subagents/agent-….jsonl}) its session's folder. Null when none looks like one.
+     */
+    private static SessionId expectedSession(FileRead read) {
+        if (read.knownSession != null) {
+            return read.knownSession;
+        }
+        Path path = read.job.file().path();
+        Path named = read.job.file().subagent() && path.getParent() != null
+                ? path.getParent().getParent()
+                : path;
+        if (named == null || named.getFileName() == null) {
+            return null;
+        }
+        String name = named.getFileName().toString();
+        return SessionId.parse(name.endsWith(".jsonl") ? name.substring(0, name.length() - 6) : name)
+                .orElse(null);
     }
 
     /**
