@@ -6,6 +6,8 @@ import dev.ccui.application.history.port.out.TranscriptDelta;
 import dev.ccui.application.history.port.out.TranscriptFile;
 import dev.ccui.application.history.port.out.TranscriptStore;
 import dev.ccui.domain.project.ProjectId;
+import dev.ccui.domain.session.SessionId;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -76,21 +78,29 @@ final class FullRead {
     private boolean consume(
             List<ParsePipeline.Job> jobs, Map<String, FileRead> reads, Set<ProjectId> changed, Pass pass)
             throws InterruptedException {
-        IndexBatch batch =
-                new IndexBatch(index, copy -> archiving.archiveUpTo(copy.file(), copy.session(), copy.end()));
-        try (ParsePipeline pipeline =
-                ParsePipeline.start(jobs, this::readFile, ParsePipeline.PARSERS, ParsePipeline.QUEUE)) {
+        TranscriptArchiving.Packer packer = archiving.packer();
+        IndexBatch batch = new IndexBatch(index, packer::keepAll);
+        batch.lookAhead(jobs.stream()
+                .map(job -> expectedSession(reads.get(job.file().path().toString())))
+                .filter(Objects::nonNull)
+                .toList());
+        try (ParsePipeline pipeline = ParsePipeline.start(
+                jobs, (job, emit) -> readFile(job, emit, packer), ParsePipeline.PARSERS, ParsePipeline.QUEUE)) {
             for (ParsePipeline.Piece piece = pipeline.next(); piece != null; piece = pipeline.next()) {
                 if (stopped.getAsBoolean()) {
                     batch.flush();
                     return false;
                 }
                 FileRead read = reads.get(piece.job().file().path().toString());
+                boolean taken = false;
                 try {
-                    applier.take(read, piece, batch);
+                    taken = applier.take(read, piece, batch);
                 } catch (RuntimeException e) {
                     LOG.warn("could not index {}: {}", piece.job().file().path(), e.toString());
                     read.abandoned = true;
+                }
+                if (!taken) {
+                    packer.release(piece.packed());
                 }
                 if (piece.last()) {
                     pass.fileRead(piece.job().file(), piece.job().offset(), read.badLines);
@@ -108,8 +118,12 @@ final class FullRead {
         return true;
     }
 
-    /** A parser thread's work: the file's new complete lines, read by bounded steps, in order. */
-    private void readFile(ParsePipeline.Job job, ParsePipeline.Emitter emit) throws InterruptedException {
+    /**
+     * A parser thread's work: the file's new complete lines, read by bounded steps, in order, each
+     * step's bytes packed for the archive here too (compression is most of the archive's cost).
+     */
+    private void readFile(ParsePipeline.Job job, ParsePipeline.Emitter emit, TranscriptArchiving.Packer packer)
+            throws InterruptedException {
         TranscriptFile file = job.file();
         long offset = job.offset();
         String previous = job.previousMessageId();
@@ -120,7 +134,7 @@ final class FullRead {
             }
             TranscriptDelta delta = read.get();
             boolean last = delta.endOffset() >= file.size();
-            emit.emit(new ParsePipeline.Piece(job, offset, delta, last));
+            emit.emit(new ParsePipeline.Piece(job, offset, delta, last, packer.pack(file, offset, delta.endOffset())));
             if (last) {
                 return;
             }
@@ -128,6 +142,27 @@ final class FullRead {
             offset = delta.endOffset();
         }
         emit.emit(new ParsePipeline.Piece(job, offset, null, true));
+    }
+
+    /**
+     * The session a file's lines will most likely name, to look it up ahead: the one it was read
+     * into before, else its name ({@code <session>.jsonl}), or for a subagent file
+     * ({@code <session>/subagents/agent-….jsonl}) its session's folder. Null when none looks like one.
+     */
+    private static SessionId expectedSession(FileRead read) {
+        if (read.knownSession != null) {
+            return read.knownSession;
+        }
+        Path path = read.job.file().path();
+        Path named = read.job.file().subagent() && path.getParent() != null
+                ? path.getParent().getParent()
+                : path;
+        if (named == null || named.getFileName() == null) {
+            return null;
+        }
+        String name = named.getFileName().toString();
+        return SessionId.parse(name.endsWith(".jsonl") ? name.substring(0, name.length() - 6) : name)
+                .orElse(null);
     }
 
     /**

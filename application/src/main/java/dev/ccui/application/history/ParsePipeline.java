@@ -1,5 +1,6 @@
 package dev.ccui.application.history;
 
+import dev.ccui.application.history.port.out.TranscriptArchive;
 import dev.ccui.application.history.port.out.TranscriptDelta;
 import dev.ccui.application.history.port.out.TranscriptFile;
 import java.util.ArrayList;
@@ -28,9 +29,14 @@ final class ParsePipeline implements AutoCloseable {
 
     /**
      * One read of a job's file, which started at {@code from}; {@code delta} null when nothing more
-     * could be read. {@code last}: no more pieces of this job follow.
+     * could be read. {@code last}: no more pieces of this job follow. {@code packed}: the bytes read,
+     * packed for the archive by the parser thread (null when the archive is off or they were not packed).
      */
-    record Piece(Job job, long from, TranscriptDelta delta, boolean last) {}
+    record Piece(Job job, long from, TranscriptDelta delta, boolean last, TranscriptArchive.Packed packed) {
+        Piece(Job job, long from, TranscriptDelta delta, boolean last) {
+            this(job, from, delta, last, null);
+        }
+    }
 
     /** How a parser thread reads one job, handing each piece on in order. */
     @FunctionalInterface

@@ -33,11 +33,11 @@ final class PieceApplier {
         return SessionId.parse(delta.sessionId()).or(() -> SessionId.parse(stem(file.path())));
     }
 
-    /** Merges one read of a file into its session and adds it to the batch. */
-    void take(FileRead read, ParsePipeline.Piece piece, IndexBatch batch) {
+    /** Merges one read of a file into its session and adds it to the batch; false when it was not added. */
+    boolean take(FileRead read, ParsePipeline.Piece piece, IndexBatch batch) {
         TranscriptDelta delta = piece.delta();
         if (read.abandoned || delta == null) {
-            return;
+            return false;
         }
         TranscriptFile file = piece.job().file();
         read.badLines += delta.badLines();
@@ -45,7 +45,7 @@ final class PieceApplier {
         if (merged.isEmpty()) {
             // No cwd yet (or not a transcript at all): nothing to attach it to; try again when it grows.
             read.abandoned = true;
-            return;
+            return false;
         }
         IndexedSession session = merged.get();
         FileState state = new FileState(
@@ -59,11 +59,12 @@ final class PieceApplier {
                 read.badLines);
         batch.add(
                 new SessionIndexWriter.Applied(session, state, delta.lines(), delta.searchText(), read.reset),
-                new IndexBatch.Copy(file, session.id(), delta.endOffset()));
+                new IndexBatch.Copy(file, session.id(), delta.endOffset(), piece.packed()));
         read.touched = session.projectId();
         read.reset = false;
         read.knownSession = session.id();
         read.previousMessageId = state.lastMessageId();
+        return true;
     }
 
     private Optional<IndexedSession> merge(

@@ -21,9 +21,13 @@ import jdk.jfr.consumer.RecordingFile;
  * (inclusive: a sample counts once for each method it passes through), and by library on the stack,
  * as shares of all samples.
  *
- * <p>Usage: {@code JfrSummary <recording.jfr> [rows]}
+ * <p>Usage: {@code JfrSummary <recording.jfr> [rows]}; {@code -Dbench.jfr.event=jdk.CPUTimeSample} reads the
+ * CPU-time sampler's samples instead (JDK 25, Linux: recorded with {@code jdk.CPUTimeSample#enabled=true}),
+ * which also sees native code such as zlib and SQLite, where the execution sampler sees only Java frames.
  */
 public final class JfrSummary {
+    private static final String EVENT = System.getProperty("bench.jfr.event", "jdk.ExecutionSample");
+
     private JfrSummary() {}
 
     public static void main(String[] args) throws IOException {
@@ -44,7 +48,7 @@ public final class JfrSummary {
         try (RecordingFile file = new RecordingFile(recording)) {
             while (file.hasMoreEvents()) {
                 RecordedEvent event = file.readEvent();
-                if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
+                if (!event.getEventType().getName().equals(EVENT) || event.getStackTrace() == null) {
                     continue;
                 }
                 samples++;

@@ -17,7 +17,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -66,6 +69,9 @@ public final class JdbiSessionIndexWriter implements SessionIndexWriter {
     private static final String INSERT_TEXT =
             "INSERT INTO session_search_text (session_id, file_path, body) VALUES (:sessionId, :file, :body)";
 
+    /** Ids per {@code IN} list: well below SQLite's 32,766 bound parameters and PostgreSQL's 65,535. */
+    private static final int FIND_ALL_CHUNK = 500;
+
     private final Jdbi jdbi;
     private final Vendor vendor;
 
@@ -95,6 +101,21 @@ public final class JdbiSessionIndexWriter implements SessionIndexWriter {
                 .bind("id", id.value())
                 .map(SessionRows::mapSession)
                 .findOne());
+    }
+
+    @Override
+    public Map<SessionId, IndexedSession> findAll(Collection<SessionId> ids) {
+        Map<SessionId, IndexedSession> found = new HashMap<>();
+        List<String> values = ids.stream().map(SessionId::value).distinct().toList();
+        jdbi.useHandle(h -> {
+            for (int from = 0; from < values.size(); from += FIND_ALL_CHUNK) {
+                h.createQuery("SELECT " + SESSION_COLUMNS + " FROM sessions WHERE id IN (<ids>)")
+                        .bindList("ids", values.subList(from, Math.min(values.size(), from + FIND_ALL_CHUNK)))
+                        .map(SessionRows::mapSession)
+                        .forEach(session -> found.put(session.id(), session));
+            }
+        });
+        return found;
     }
 
     @Override

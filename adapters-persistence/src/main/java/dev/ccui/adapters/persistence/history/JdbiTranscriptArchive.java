@@ -2,7 +2,6 @@ package dev.ccui.adapters.persistence.history;
 
 import dev.ccui.adapters.persistence.db.Database;
 import dev.ccui.application.history.port.out.TranscriptArchive;
-import dev.ccui.domain.session.SessionId;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,9 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -31,6 +30,11 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 public final class JdbiTranscriptArchive implements TranscriptArchive {
     static final int CHUNK_BYTES = 1 << 20;
     private static final int CACHED_CHUNKS = 8;
+    /** A gzip member's header: magic, deflate, no flags, no time, no extra flags, unknown OS. */
+    private static final byte[] GZIP_HEADER = {0x1f, (byte) 0x8b, Deflater.DEFLATED, 0, 0, 0, 0, 0, 0, (byte) 0xff};
+    /** One raw deflater per thread that packs (the indexer's parser threads), reset before each chunk. */
+    private static final ThreadLocal<Deflater> DEFLATERS =
+            ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_SPEED, true));
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -71,8 +75,18 @@ public final class JdbiTranscriptArchive implements TranscriptArchive {
     }
 
     @Override
-    public void append(String path, SessionId sessionId, long offset, byte[] bytes) {
-        if (bytes.length == 0) {
+    public Packed pack(String path, long offset, byte[] bytes) {
+        List<Chunk> chunks = new ArrayList<>((bytes.length + CHUNK_BYTES - 1) / CHUNK_BYTES);
+        for (int from = 0; from < bytes.length; from += CHUNK_BYTES) {
+            int length = Math.min(CHUNK_BYTES, bytes.length - from);
+            chunks.add(new Chunk(offset + from, offset + from + length, gzip(bytes, from, length)));
+        }
+        return new Packed(path, offset, offset + bytes.length, chunks);
+    }
+
+    @Override
+    public void appendAll(List<Append> appends) {
+        if (appends.stream().allMatch(a -> a.packed().chunks().isEmpty())) {
             return;
         }
         long now = clock.millis();
@@ -82,15 +96,16 @@ public final class JdbiTranscriptArchive implements TranscriptArchive {
                             + "data, stored_at) VALUES (:path, :start, :end, :session, :data, :at) ON CONFLICT (path, start_offset) "
                             + "DO UPDATE SET end_offset = excluded.end_offset, session_id = excluded.session_id, data = excluded.data, "
                             + "stored_at = excluded.stored_at");
-            for (int from = 0; from < bytes.length; from += CHUNK_BYTES) {
-                int length = Math.min(CHUNK_BYTES, bytes.length - from);
-                batch.bind("path", path)
-                        .bind("start", offset + from)
-                        .bind("end", offset + from + length)
-                        .bind("session", sessionId.value())
-                        .bind("data", gzip(bytes, from, length))
-                        .bind("at", now)
-                        .add();
+            for (Append append : appends) {
+                for (Chunk chunk : append.packed().chunks()) {
+                    batch.bind("path", append.packed().path())
+                            .bind("start", chunk.start())
+                            .bind("end", chunk.end())
+                            .bind("session", append.session().value())
+                            .bind("data", chunk.data())
+                            .bind("at", now)
+                            .add();
+                }
             }
             batch.execute();
         });
@@ -186,20 +201,34 @@ public final class JdbiTranscriptArchive implements TranscriptArchive {
                 .one());
     }
 
+    /**
+     * One gzip member (RFC 1952) of the bytes, written here rather than through GZIPOutputStream so the
+     * thread's deflater is reused: a new one per chunk costs a native allocation and setup each time.
+     */
     private static byte[] gzip(byte[] bytes, int from, int length) {
-        var out = new ByteArrayOutputStream(Math.max(64, length / 4));
         // The fastest level: transcripts (JSON) still shrink to about a quarter, at a fraction
         // of the default level's CPU, which the indexer pays on every byte it reads.
-        try (var gzip = new GZIPOutputStream(out, 64 * 1024) {
-            {
-                def.setLevel(Deflater.BEST_SPEED);
-            }
-        }) {
-            gzip.write(bytes, from, length);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Deflater deflater = DEFLATERS.get();
+        deflater.reset();
+        deflater.setInput(bytes, from, length);
+        deflater.finish();
+        var out = new ByteArrayOutputStream(Math.max(64, length / 4));
+        out.write(GZIP_HEADER, 0, GZIP_HEADER.length);
+        byte[] buffer = new byte[Math.min(64 << 10, Math.max(512, length))];
+        while (!deflater.finished()) {
+            out.write(buffer, 0, deflater.deflate(buffer));
         }
+        CRC32 crc = new CRC32();
+        crc.update(bytes, from, length);
+        littleEndian(out, (int) crc.getValue());
+        littleEndian(out, length);
         return out.toByteArray();
+    }
+
+    private static void littleEndian(ByteArrayOutputStream out, int value) {
+        for (int i = 0; i < 4; i++) {
+            out.write(value >>> (8 * i));
+        }
     }
 
     private static byte[] gunzip(byte[] data) {

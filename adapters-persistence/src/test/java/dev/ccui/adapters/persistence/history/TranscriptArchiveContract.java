@@ -59,6 +59,40 @@ abstract class TranscriptArchiveContract extends DatabaseContract {
     }
 
     @Test
+    void piecesOfSeveralFilesPackedOnOtherThreadsAreKeptInOneGoAndReadBackExactly() throws Exception {
+        byte[] a = transcript(JdbiTranscriptArchive.CHUNK_BYTES + 5_000);
+        byte[] b = transcript(5_000);
+        int split = 1_000;
+        // As the indexer's parser threads pack what they read, and its writer keeps it after the commit.
+        List<TranscriptArchive.Packed> packed;
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            var first = threads.submit(() -> archive.pack("/t/a.jsonl", 0, Arrays.copyOfRange(a, 0, split)));
+            var second =
+                    threads.submit(() -> archive.pack("/t/a.jsonl", split, Arrays.copyOfRange(a, split, a.length)));
+            var third = threads.submit(() -> archive.pack("/t/b.jsonl", 0, b));
+            packed = List.of(first.get(), second.get(), third.get());
+        }
+        assertThat(packed.get(1).chunks()).hasSize(2);
+        assertThat(archive.end("/t/a.jsonl")).isZero();
+
+        archive.appendAll(packed.stream()
+                .map(p -> new TranscriptArchive.Append(SESSION, p))
+                .toList());
+
+        assertThat(archive.ends()).isEqualTo(Map.of("/t/a.jsonl", (long) a.length, "/t/b.jsonl", (long) b.length));
+        assertThat(archive.read("/t/a.jsonl", split - 20, 40))
+                .hasValueSatisfying(read -> assertThat(read).isEqualTo(Arrays.copyOfRange(a, split - 20, split + 20)));
+        try (InputStream in = archive.open("/t/a.jsonl").orElseThrow()) {
+            assertThat(in.readAllBytes()).isEqualTo(a);
+        }
+        try (InputStream in = archive.open("/t/b.jsonl").orElseThrow()) {
+            assertThat(in.readAllBytes()).isEqualTo(b);
+        }
+        assertThat(archive.stats().rawBytes()).isEqualTo(a.length + b.length);
+        assertThat(archive.stats().storedBytes()).isLessThan(a.length + b.length);
+    }
+
+    @Test
     void aFileAppendedInPiecesReadsBackExactlyAcrossChunksAndTakesLessRoom() throws Exception {
         byte[] bytes = transcript(JdbiTranscriptArchive.CHUNK_BYTES * 2 + 12_345);
         int firstPiece = JdbiTranscriptArchive.CHUNK_BYTES + 100;

@@ -2,7 +2,10 @@ package dev.ccui.application.history.port.out;
 
 import dev.ccui.domain.session.SessionId;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,6 +21,18 @@ public interface SessionIndexWriter {
 
     /** The raw facts of a session, for merging newly read lines in. */
     Optional<IndexedSession> find(SessionId id);
+
+    /**
+     * The raw facts of those of these sessions that are indexed, by id: the indexer looks a window of
+     * files ahead at once rather than asking once per file.
+     */
+    default Map<SessionId, IndexedSession> findAll(Collection<SessionId> ids) {
+        Map<SessionId, IndexedSession> found = new HashMap<>();
+        for (SessionId id : ids) {
+            find(id).ifPresent(session -> found.put(id, session));
+        }
+        return found;
+    }
 
     /**
      * Stores what one read of one file added, in one transaction: the merged session, the new

@@ -2,6 +2,7 @@ package dev.ccui.application.history.port.out;
 
 import dev.ccui.domain.session.SessionId;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,7 +23,46 @@ public interface TranscriptArchive {
     long end(String path);
 
     /** Keeps {@code bytes} as the file's bytes from {@code offset}, which must be {@link #end(String)}. */
-    void append(String path, SessionId sessionId, long offset, byte[] bytes);
+    default void append(String path, SessionId sessionId, long offset, byte[] bytes) {
+        if (bytes.length > 0) {
+            appendAll(List.of(new Append(sessionId, pack(path, offset, bytes))));
+        }
+    }
+
+    /**
+     * A file's {@code bytes} from {@code offset} in the archive's stored (compressed) form, ready for
+     * {@link #appendAll}. Safe on any thread and touches no database: the indexer's parser threads pack
+     * what they read, so the compression is spread over the cores instead of held up by the one writer.
+     */
+    Packed pack(String path, long offset, byte[] bytes);
+
+    /**
+     * Keeps each packed piece as its file's bytes from its offset (which must be the file's {@link
+     * #end(String)} by then, counting the pieces before it in the list), all in one transaction.
+     */
+    void appendAll(List<Append> appends);
+
+    /** A file's bytes from {@code offset} to {@code end}, packed as stored: each chunk's data covers its range. */
+    record Packed(String path, long offset, long end, List<Chunk> chunks) {
+        public Packed {
+            chunks = List.copyOf(chunks);
+        }
+
+        /** The bytes the packed form takes (what a batch holding it keeps in memory). */
+        public long storedBytes() {
+            long sum = 0;
+            for (Chunk chunk : chunks) {
+                sum += chunk.data().length;
+            }
+            return sum;
+        }
+    }
+
+    /** Bytes {@code start} to {@code end} of a file in the archive's stored form. */
+    record Chunk(long start, long end, byte[] data) {}
+
+    /** A packed piece to keep, and the session it belongs to. */
+    record Append(SessionId session, Packed packed) {}
 
     /** Drops a file's copy (the file was replaced and is read again from the start, or its retention ended). */
     void drop(String path);
@@ -57,6 +97,14 @@ public interface TranscriptArchive {
 
         @Override
         public void append(String path, SessionId sessionId, long offset, byte[] bytes) {}
+
+        @Override
+        public Packed pack(String path, long offset, byte[] bytes) {
+            return new Packed(path, offset, offset + bytes.length, List.of());
+        }
+
+        @Override
+        public void appendAll(List<Append> appends) {}
 
         @Override
         public void drop(String path) {}
