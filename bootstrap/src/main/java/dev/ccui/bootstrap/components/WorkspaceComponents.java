@@ -15,6 +15,7 @@ import dev.ccui.application.events.port.in.ChangeFeedUseCase;
 import dev.ccui.application.project.ProjectAccess;
 import dev.ccui.application.sandbox.port.out.ProcessSandbox;
 import dev.ccui.application.workspace.files.FilesService;
+import dev.ccui.application.workspace.files.FilesSettings;
 import dev.ccui.application.workspace.git.GitService;
 import dev.ccui.application.workspace.terminal.TerminalService;
 import dev.ccui.application.workspace.terminal.port.out.ResumableSessions;
@@ -28,11 +29,14 @@ import java.util.function.Function;
 /** A project's files, git and terminals, each run in the process sandbox. */
 public final class WorkspaceComponents implements AutoCloseable {
     private final FilesService files;
+    private final FilesSettings fileSettings;
     private final GitService git;
     private final TerminalService terminals;
 
-    private WorkspaceComponents(FilesService files, GitService git, TerminalService terminals) {
+    private WorkspaceComponents(
+            FilesService files, FilesSettings fileSettings, GitService git, TerminalService terminals) {
         this.files = files;
+        this.fileSettings = fileSettings;
         this.git = git;
         this.terminals = terminals;
     }
@@ -56,6 +60,7 @@ public final class WorkspaceComponents implements AutoCloseable {
         var git = GitRunner.sandboxed(sandbox, gitFolders);
         return new WorkspaceComponents(
                 new FilesService(access, new LocalWorkspaceFiles(git), auditor, config.files()),
+                config.files(),
                 new GitService(access, new GitCliClient(git), auditor),
                 new TerminalService(
                         access,
@@ -80,7 +85,7 @@ public final class WorkspaceComponents implements AutoCloseable {
 
     public List<RouteGroup> routes(HttpEdge edge, ChangeFeedUseCase changes) {
         return List.of(
-                new FileRoutes(files),
+                new FileRoutes(files, fileSettings),
                 new GitRoutes(git),
                 new TerminalEndpoint(terminals, edge.webSockets(), edge.maintenance(), changes));
     }

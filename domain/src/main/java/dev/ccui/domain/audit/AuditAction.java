@@ -29,6 +29,7 @@ public enum AuditAction {
     FILE_WRITTEN("file.written"),
     FILE_DELETED("file.deleted"),
     FILE_MOVED("file.moved"),
+    FILE_UPLOADED("file.uploaded"),
     GIT_STAGED("git.staged"),
     GIT_UNSTAGED("git.unstaged"),
     GIT_COMMITTED("git.committed"),
