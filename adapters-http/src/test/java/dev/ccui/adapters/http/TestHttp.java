@@ -22,6 +22,7 @@ import dev.ccui.adapters.http.workspace.CommitMessageRoutes;
 import dev.ccui.adapters.http.workspace.FileRoutes;
 import dev.ccui.adapters.http.workspace.GitRoutes;
 import dev.ccui.adapters.http.workspace.TerminalEndpoint;
+import dev.ccui.adapters.http.workspace.UploadLimits;
 import dev.ccui.adapters.http.ws.WsEndpoint;
 import dev.ccui.application.auth.AuthSettings;
 import dev.ccui.application.events.ChangeFeedService;
@@ -144,7 +145,7 @@ public final class TestHttp implements AutoCloseable {
                                 new SessionRoutes(null),
                                 new WsEndpoint(edge.webSockets(), changes, runs, runs, edge.maintenance()),
                                 runRoutes,
-                                new FileRoutes(null),
+                                new FileRoutes(null, new UploadLimits(1024 * 1024, 8 * 1024 * 1024, 100)),
                                 new GitRoutes(null),
                                 new PushRoutes(null),
                                 new McpRoutes(null),

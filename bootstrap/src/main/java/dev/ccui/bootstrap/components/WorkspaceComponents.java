@@ -6,6 +6,7 @@ import dev.ccui.adapters.http.metrics.HttpMetrics;
 import dev.ccui.adapters.http.workspace.FileRoutes;
 import dev.ccui.adapters.http.workspace.GitRoutes;
 import dev.ccui.adapters.http.workspace.TerminalEndpoint;
+import dev.ccui.adapters.http.workspace.UploadLimits;
 import dev.ccui.adapters.process.workspace.files.LocalWorkspaceFiles;
 import dev.ccui.adapters.process.workspace.git.GitCliClient;
 import dev.ccui.adapters.process.workspace.git.GitRunner;
@@ -85,7 +86,12 @@ public final class WorkspaceComponents implements AutoCloseable {
 
     public List<RouteGroup> routes(HttpEdge edge, ChangeFeedUseCase changes) {
         return List.of(
-                new FileRoutes(files, fileSettings),
+                new FileRoutes(
+                        files,
+                        new UploadLimits(
+                                fileSettings.maxUploadFileBytes(),
+                                fileSettings.maxUploadRequestBytes(),
+                                fileSettings.maxUploadFiles())),
                 new GitRoutes(git),
                 new TerminalEndpoint(terminals, edge.webSockets(), edge.maintenance(), changes));
     }

@@ -166,6 +166,8 @@ abstract class AuthorizationMatrixContract {
                 "POST /api/projects/{projectId}/files/content",
                 "DELETE /api/projects/{projectId}/files/content",
                 "POST /api/projects/{projectId}/files/move",
+                "POST /api/projects/{projectId}/files/upload",
+                "GET /api/projects/{projectId}/files/zip",
                 "GET /api/projects/{projectId}/git/status",
                 "GET /api/projects/{projectId}/git/diff",
                 "GET /api/projects/{projectId}/git/log",

@@ -10,7 +10,6 @@ import dev.ccui.adapters.http.BodyRule;
 import dev.ccui.adapters.http.RouteGroup;
 import dev.ccui.adapters.http.json.Json;
 import dev.ccui.adapters.http.security.Access;
-import dev.ccui.application.workspace.files.FilesSettings;
 import dev.ccui.application.workspace.files.port.in.FilesUseCase;
 import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.workspace.files.FileContent;
@@ -40,15 +39,11 @@ public final class FileRoutes implements RouteGroup {
     private static final Logger LOG = LoggerFactory.getLogger(FileRoutes.class);
     private static final String BASE = "/api/projects/{projectId}/files";
     private final FilesUseCase files;
-    private final FilesSettings settings;
+    private final UploadLimits limits;
 
-    public FileRoutes(FilesUseCase files) {
-        this(files, FilesSettings.defaults());
-    }
-
-    public FileRoutes(FilesUseCase files, FilesSettings settings) {
+    public FileRoutes(FilesUseCase files, UploadLimits limits) {
         this.files = files;
-        this.settings = settings;
+        this.limits = limits;
     }
 
     /** Room for the multipart framing (boundaries, part headers) around the files' own bytes. */
@@ -57,10 +52,7 @@ public final class FileRoutes implements RouteGroup {
     @Override
     public List<BodyRule> bodyRules() {
         return List.of(new BodyRule(
-                "POST",
-                BASE + "/upload",
-                settings.maxUploadRequestBytes() + FRAMING_PER_FILE * settings.maxUploadFiles(),
-                settings.maxUploadFiles()));
+                "POST", BASE + "/upload", limits.requestBytes() + FRAMING_PER_FILE * limits.files(), limits.files()));
     }
 
     record Entry(String name, String path, String type, long size, Instant modifiedAt) {
@@ -96,7 +88,7 @@ public final class FileRoutes implements RouteGroup {
 
     private void upload(Context ctx) {
         var folder = folder(ctx);
-        try (MultipartUpload upload = new MultipartUpload(ctx, settings)) {
+        try (MultipartUpload upload = new MultipartUpload(ctx, limits)) {
             List<String> written = files.upload(
                     caller(ctx), projectId(ctx), folder, upload::files, flag(ctx, "overwrite"), client(ctx));
             ctx.status(201).json(Map.of("paths", written));

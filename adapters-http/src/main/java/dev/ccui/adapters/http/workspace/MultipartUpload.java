@@ -1,6 +1,5 @@
 package dev.ccui.adapters.http.workspace;
 
-import dev.ccui.application.workspace.files.FilesSettings;
 import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.error.PayloadTooLargeException;
 import dev.ccui.domain.workspace.RelativePath;
@@ -32,12 +31,12 @@ final class MultipartUpload implements AutoCloseable {
     static final int IN_MEMORY_BYTES = 16 * 1024;
 
     private final Context ctx;
-    private final FilesSettings settings;
+    private final UploadLimits limits;
     private Collection<Part> parts = List.of();
 
-    MultipartUpload(Context ctx, FilesSettings settings) {
+    MultipartUpload(Context ctx, UploadLimits limits) {
         this.ctx = ctx;
-        this.settings = settings;
+        this.limits = limits;
     }
 
     List<IncomingFile> files() {
@@ -50,8 +49,8 @@ final class MultipartUpload implements AutoCloseable {
                         CONFIG_ATTRIBUTE,
                         new MultipartConfigElement(
                                 System.getProperty("java.io.tmpdir"),
-                                settings.maxUploadFileBytes(),
-                                settings.maxUploadRequestBytes(),
+                                limits.fileBytes(),
+                                limits.requestBytes(),
                                 IN_MEMORY_BYTES));
         try {
             parts = ctx.req().getParts();
@@ -76,13 +75,13 @@ final class MultipartUpload implements AutoCloseable {
             if (message.contains("too many") || message.contains("keys") || message.contains("max parts")) {
                 return new PayloadTooLargeException(
                         "TOO_MANY_FILES",
-                        "at most " + settings.maxUploadFiles() + " files per upload: upload them in several parts");
+                        "at most " + limits.files() + " files per upload: upload them in several parts");
             }
             if (message.contains("exceed") || message.contains("too large") || message.contains("max")) {
                 return new PayloadTooLargeException(
                         "UPLOAD_TOO_LARGE",
-                        "the upload is too large: at most " + settings.maxUploadFileBytes() + " bytes per file and "
-                                + settings.maxUploadRequestBytes() + " bytes per upload");
+                        "the upload is too large: at most " + limits.fileBytes() + " bytes per file and "
+                                + limits.requestBytes() + " bytes per upload");
             }
         }
         LOG.info("unreadable multipart upload: {}", String.valueOf(e.getMessage()));
