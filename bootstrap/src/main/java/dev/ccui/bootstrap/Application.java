@@ -137,7 +137,8 @@ public final class Application implements AutoCloseable {
                 sandbox,
                 auditor,
                 resumable(history.sessionProjects()),
-                projects.gitFolders()));
+                projects.gitFolders(),
+                config.dataDir().resolve("uploads")));
         this.accounts = AccountsComponents.build(
                 config.accounts(),
                 config.dataDir(),

@@ -49,6 +49,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -145,7 +146,13 @@ public final class TestHttp implements AutoCloseable {
                                 new SessionRoutes(null),
                                 new WsEndpoint(edge.webSockets(), changes, runs, runs, edge.maintenance()),
                                 runRoutes,
-                                new FileRoutes(null, new UploadLimits(1024 * 1024, 8 * 1024 * 1024, 100)),
+                                new FileRoutes(
+                                        null,
+                                        new UploadLimits(
+                                                1024 * 1024,
+                                                8 * 1024 * 1024,
+                                                100,
+                                                Path.of(System.getProperty("java.io.tmpdir")))),
                                 new GitRoutes(null),
                                 new PushRoutes(null),
                                 new McpRoutes(null),

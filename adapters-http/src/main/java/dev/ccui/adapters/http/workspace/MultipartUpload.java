@@ -2,12 +2,15 @@ package dev.ccui.adapters.http.workspace;
 
 import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.error.PayloadTooLargeException;
+import dev.ccui.domain.error.UnavailableException;
 import dev.ccui.domain.workspace.RelativePath;
 import dev.ccui.domain.workspace.files.IncomingFile;
 import io.javalin.http.Context;
 import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -48,10 +51,7 @@ final class MultipartUpload implements AutoCloseable {
                 .setAttribute(
                         CONFIG_ATTRIBUTE,
                         new MultipartConfigElement(
-                                System.getProperty("java.io.tmpdir"),
-                                limits.fileBytes(),
-                                limits.requestBytes(),
-                                IN_MEMORY_BYTES));
+                                folder().toString(), limits.fileBytes(), limits.requestBytes(), IN_MEMORY_BYTES));
         try {
             parts = ctx.req().getParts();
         } catch (Exception e) {
@@ -66,6 +66,15 @@ final class MultipartUpload implements AutoCloseable {
             files.add(new IncomingFile(RelativePath.parse(name), part.getSize(), part::getInputStream));
         }
         return files;
+    }
+
+    private Path folder() {
+        try {
+            return Files.createDirectories(limits.folder());
+        } catch (IOException e) {
+            LOG.error("cannot make the upload folder {}: {}", limits.folder(), e.getMessage());
+            throw new UnavailableException("UPLOADS_UNAVAILABLE", "the server cannot receive uploads right now", null);
+        }
     }
 
     /** What Jetty's parse failure means to the person uploading. */
