@@ -1343,6 +1343,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/memory/user": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's own CLAUDE.md (their CLI configuration, read by every run they start) */
+        get: operations["getUserMemory"];
+        /** Replace the caller's own CLAUDE.md */
+        put: operations["putUserMemory"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2206,6 +2224,15 @@ export interface components {
             groupBy: "day" | "project" | "model" | "user";
             items: components["schemas"]["UsageRow"][];
             total: components["schemas"]["UsageRow"];
+        };
+        UserMemory: {
+            /** @description the text (empty when there is no file yet) */
+            content: string;
+            /** @description SHA-256 (hex) of the content, to save against */
+            sha: string;
+            exists: boolean;
+            /** @description whether runs read this file: with the sandbox; without it the CLI reads the machine user's own ~/.claude/CLAUDE.md, which the app does not touch */
+            inEffect: boolean;
         };
     };
     responses: {
@@ -8123,6 +8150,110 @@ export interface operations {
             };
             /** @description not signed in */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getUserMemory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserMemory"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_A_REGULAR_FILE (a link or folder in its place) or NOT_UTF8 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putUserMemory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    content: string;
+                    /** @description the sha it was read with: refused (409 FILE_CHANGED) when it changed since */
+                    baseSha?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sha: string;
+                    };
+                };
+            };
+            /** @description no content, or a malformed baseSha */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description FILE_CHANGED, NOT_A_REGULAR_FILE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description more than 256 KiB */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -151,8 +151,8 @@ public final class Application implements AutoCloseable {
                 sandbox,
                 AccountsComponents.firstAdminSetupCode(config.accounts(), config.http(), users.count() == 0));
         this.push = opened(PushComponents.build(config.push(), database, runStore, projectStore, clock));
-        this.cliConfig =
-                CliConfigComponents.build(config.claude(), config.environment(), sandbox, projects.access(), auditor);
+        this.cliConfig = CliConfigComponents.build(
+                config.claude(), config.environment(), sandbox, projects.access(), auditor, config.dataDir());
         this.usage = UsageComponents.build(database, projectStore, clock);
         this.runs = opened(RunComponents.build(
                 config.runs(),

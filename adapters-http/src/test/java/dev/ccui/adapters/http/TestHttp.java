@@ -8,6 +8,7 @@ import dev.ccui.adapters.http.health.HealthRoutes;
 import dev.ccui.adapters.http.json.Json;
 import dev.ccui.adapters.http.maintenance.MaintenanceRoutes;
 import dev.ccui.adapters.http.mcp.McpRoutes;
+import dev.ccui.adapters.http.memory.MemoryRoutes;
 import dev.ccui.adapters.http.metrics.HttpMetrics;
 import dev.ccui.adapters.http.project.NewProjectRoutes;
 import dev.ccui.adapters.http.project.ProjectRoutes;
@@ -156,6 +157,7 @@ public final class TestHttp implements AutoCloseable {
                                 new GitRoutes(null),
                                 new PushRoutes(null),
                                 new McpRoutes(null),
+                                new MemoryRoutes(null),
                                 new CommitMessageRoutes(null),
                                 new UsageRoutes(null),
                                 new TerminalEndpoint(null, edge.webSockets(), edge.maintenance(), changes)))

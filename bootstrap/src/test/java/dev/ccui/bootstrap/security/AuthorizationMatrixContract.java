@@ -117,6 +117,9 @@ abstract class AuthorizationMatrixContract {
                 "POST /api/push/subscriptions",
                 "GET /api/push/preferences",
                 "PUT /api/push/preferences",
+                // Each account's own CLAUDE.md: there is no other account's to name.
+                "GET /api/memory/user",
+                "PUT /api/memory/user",
                 // Admins see every project's usage, members their own projects' (UsageHttpIT).
                 "GET /api/usage")) {
             RULES.put(route, Rule.USER);

@@ -49,6 +49,7 @@ public enum AuditAction {
     TERMINAL_OPENED("terminal.opened"),
     MCP_SERVER_ADDED("mcp.server_added"),
     MCP_SERVER_REMOVED("mcp.server_removed"),
+    USER_MEMORY_WRITTEN("memory.user_written"),
     RUN_STARTED("run.started"),
     RUN_STOPPED("run.stopped"),
     PERMISSION_DECIDED("permission.decided"),
