@@ -29,6 +29,10 @@ export function writeFile(projectId: string, path: string, content: string, base
 export const createEntry = (projectId: string, path: string, type: 'file' | 'directory') =>
   request<ResponseOf<'createFile', 201>>('POST', `${base(projectId)}/files/content?${new URLSearchParams({ path })}`,
     type === 'file' ? { type, content: '' } : { type });
+/** A new file with its content (409 ALREADY_EXISTS when something is there). */
+export const createFile = (projectId: string, path: string, content: string) =>
+  request<ResponseOf<'createFile', 201>>('POST', `${base(projectId)}/files/content?${new URLSearchParams({ path })}`,
+    { content, type: 'file' });
 export const deleteEntry = (projectId: string, path: string, recursive: boolean) =>
   request<void>('DELETE', `${base(projectId)}/files/content?${new URLSearchParams({ path, recursive: String(recursive) })}`);
 export const moveEntry = (projectId: string, from: string, to: string) =>
