@@ -29,8 +29,11 @@ export class ApiError extends Error {
   readonly retryAfter?: number;
   /** The request field that was wrong (400s), when the server named it. */
   readonly field?: string;
+  /** What is in the way (409 UPLOAD_CONFLICT), when the server named it. */
+  readonly paths?: string[];
 
-  constructor(status: number, code: string, message: string, requestId?: string, retryAfter?: number, field?: string) {
+  constructor(status: number, code: string, message: string, requestId?: string, retryAfter?: number, field?: string,
+    paths?: string[]) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
@@ -38,6 +41,7 @@ export class ApiError extends Error {
     this.requestId = requestId;
     this.retryAfter = retryAfter;
     this.field = field;
+    this.paths = paths;
   }
 }
 
@@ -59,23 +63,24 @@ function parseRetryAfter(value: string | null): number | undefined {
   return undefined;
 }
 
+type ErrorBody = { error?: { code?: string; message?: string; requestId?: string; field?: string; paths?: string[] } };
+
+/** The error of a non-2xx answer from its status, headers and JSON body (also used for XHR uploads). */
+export function apiErrorOf(status: number, statusText: string, header: (name: string) => string | null, body: unknown): ApiError {
+  const error = (body as ErrorBody | null)?.error;
+  return new ApiError(status, error?.code ?? `HTTP_${status}`, error?.message ?? (statusText || `Request failed (${status})`),
+    error?.requestId ?? header('X-Request-Id') ?? undefined, parseRetryAfter(header('Retry-After')), error?.field ?? undefined,
+    error?.paths ?? undefined);
+}
+
 async function toError(res: Response): Promise<ApiError> {
-  let code = `HTTP_${res.status}`;
-  let message = res.statusText || `Request failed (${res.status})`;
-  let requestId = res.headers.get('X-Request-Id') ?? undefined;
-  let field: string | undefined;
+  let body: unknown = null;
   try {
-    const body = (await res.json()) as { error?: { code?: string; message?: string; requestId?: string; field?: string } };
-    if (body?.error) {
-      code = body.error.code ?? code;
-      message = body.error.message ?? message;
-      requestId = body.error.requestId ?? requestId;
-      field = body.error.field ?? undefined;
-    }
+    body = await res.json();
   } catch {
     // not JSON: keep the status text
   }
-  return new ApiError(res.status, code, message, requestId, parseRetryAfter(res.headers.get('Retry-After')), field);
+  return apiErrorOf(res.status, res.statusText, (name) => res.headers.get(name), body);
 }
 
 interface RequestOptions {

@@ -1321,6 +1321,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{projectId}/files/upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload files and folders (multipart) below a folder of the project
+         * @description Each file part's file name is its path relative to `path` (a folder drop sends `src/app/main.ts`); missing folders are created. Nothing is written when one file would replace an existing one without `overwrite=true` (409 UPLOAD_CONFLICT, `error.paths` names them all), nor when a folder, or a file where a folder must go, is in the way (even with overwrite). Names are checked like every path (403 PATH_OUTSIDE_PROJECT); nothing is written inside `.git`. Limits: CCUI_UPLOAD_FILE_LIMIT per file, CCUI_UPLOAD_REQUEST_LIMIT per request, CCUI_UPLOAD_MAX_FILES files; the body is streamed to temporary files, never held in memory.
+         */
+        post: operations["uploadFiles"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/files/zip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a folder (the project when path is absent) as a zip, streamed
+         * @description Counted before the answer starts: more than CCUI_ZIP_LIMIT bytes or 100000 entries is 413 ZIP_TOO_LARGE. Links are never followed into folders (a loop cannot repeat); a link to a file inside the project is archived as that file; links out of the project are left out. Entries are named `<folder name>/…`.
+         */
+        get: operations["downloadFolderZip"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/memory/user": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's own CLAUDE.md (their CLI configuration, read by every run they start) */
+        get: operations["getUserMemory"];
+        /** Replace the caller's own CLAUDE.md */
+        put: operations["putUserMemory"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1343,6 +1401,8 @@ export interface components {
                 message: string;
                 field?: string;
                 requestId: string;
+                /** @description what is in the way (409 UPLOAD_CONFLICT) */
+                paths?: string[];
             };
         };
         Credentials: {
@@ -2193,6 +2253,15 @@ export interface components {
             theme: components["schemas"]["Theme"];
             /** @description a BCP-47 tag (en); null: the browser's language */
             language: string | null;
+        };
+        UserMemory: {
+            /** @description the text (empty when there is no file yet) */
+            content: string;
+            /** @description SHA-256 (hex) of the content, to save against */
+            sha: string;
+            exists: boolean;
+            /** @description whether runs read this file: with the sandbox; without it the CLI reads the machine user's own ~/.claude/CLAUDE.md, which the app does not touch */
+            inEffect: boolean;
         };
     };
     responses: {
@@ -8023,6 +8092,272 @@ export interface operations {
             };
             /** @description not signed in */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    uploadFiles: {
+        parameters: {
+            query?: {
+                /** @description the folder the files are dropped in (absent: the project root) */
+                path?: string;
+                /** @description replace existing files (never folders); a replaced file keeps its mode */
+                overwrite?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    files?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description written */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description project-relative paths written, in the order received */
+                        paths: string[];
+                    };
+                };
+            };
+            /** @description not multipart/form-data, no files, the same path twice, or an unreadable body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not your project, a name that leaves the project (PATH_OUTSIDE_PROJECT), or inside .git (GIT_DIRECTORY_PROTECTED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such project or folder */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UPLOAD_CONFLICT: `error.paths` lists what is in the way */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UPLOAD_TOO_LARGE, FILE_TOO_LARGE or TOO_MANY_FILES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    downloadFolderZip: {
+        parameters: {
+            query?: {
+                /** @description the folder (absent: the project root) */
+                path?: string;
+            };
+            header?: never;
+            path: {
+                /** @description project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the zip, as an attachment named after the folder */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description a file, not a folder */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not your project, or the path leaves the project (PATH_OUTSIDE_PROJECT) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such project or folder */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description ZIP_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getUserMemory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserMemory"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_A_REGULAR_FILE (a link or folder in its place) or NOT_UTF8 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putUserMemory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    content: string;
+                    /** @description the sha it was read with: refused (409 FILE_CHANGED) when it changed since */
+                    baseSha?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sha: string;
+                    };
+                };
+            };
+            /** @description no content, or a malformed baseSha */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description FILE_CHANGED, NOT_A_REGULAR_FILE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description more than 256 KiB */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,4 +1,4 @@
-import { request } from './client';
+import { ApiError, apiErrorOf, request } from './client';
 import type { components } from './schema.gen';
 import type { ResponseOf } from './types';
 
@@ -29,6 +29,10 @@ export function writeFile(projectId: string, path: string, content: string, base
 export const createEntry = (projectId: string, path: string, type: 'file' | 'directory') =>
   request<ResponseOf<'createFile', 201>>('POST', `${base(projectId)}/files/content?${new URLSearchParams({ path })}`,
     type === 'file' ? { type, content: '' } : { type });
+/** A new file with its content (409 ALREADY_EXISTS when something is there). */
+export const createFile = (projectId: string, path: string, content: string) =>
+  request<ResponseOf<'createFile', 201>>('POST', `${base(projectId)}/files/content?${new URLSearchParams({ path })}`,
+    { content, type: 'file' });
 export const deleteEntry = (projectId: string, path: string, recursive: boolean) =>
   request<void>('DELETE', `${base(projectId)}/files/content?${new URLSearchParams({ path, recursive: String(recursive) })}`);
 export const moveEntry = (projectId: string, from: string, to: string) =>
@@ -36,6 +40,53 @@ export const moveEntry = (projectId: string, from: string, to: string) =>
 /** A plain same-origin URL (cookie auth) that downloads the file as bytes. */
 export const downloadUrl = (projectId: string, path: string) =>
   `/api${base(projectId)}/files/content?${new URLSearchParams({ path, download: 'true' })}`;
+/** A folder (the whole project for '') as a zip, streamed by the server. */
+export const zipUrl = (projectId: string, path: string) =>
+  `/api${base(projectId)}/files/zip${path ? `?${new URLSearchParams({ path })}` : ''}`;
+
+/** A file to upload and its path below the folder it is dropped in (`src/app/main.ts` for a folder drop). */
+export interface UploadItem { file: File; path: string }
+
+export interface UploadHandle {
+  /** The project-relative paths written; an ApiError otherwise (409 UPLOAD_CONFLICT names `paths`). */
+  done: Promise<string[]>;
+  cancel: () => void;
+}
+
+/**
+ * Sends the files as one multipart request. Through XMLHttpRequest rather than fetch: only it
+ * reports how much of the body has been sent, which is what the progress bar shows.
+ */
+export function uploadFiles(projectId: string, folder: string, items: UploadItem[], overwrite: boolean,
+  onProgress: (sent: number, total: number) => void): UploadHandle {
+  const q = new URLSearchParams();
+  if (folder) q.set('path', folder);
+  if (overwrite) q.set('overwrite', 'true');
+  const form = new FormData();
+  // The file name carries the relative path: the server reads each part's name as its path.
+  for (const item of items) form.append('files', item.file, item.path);
+  const xhr = new XMLHttpRequest();
+  const done = new Promise<string[]>((resolve, reject) => {
+    xhr.open('POST', `/api${base(projectId)}/files/upload${q.size ? `?${q}` : ''}`);
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('X-CCUI-CSRF', '1');
+    xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress(e.loaded, e.total); };
+    xhr.onload = () => {
+      let body: unknown = null;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        // not JSON: the status says enough
+      }
+      if (xhr.status === 201) resolve((body as { paths: string[] }).paths);
+      else reject(apiErrorOf(xhr.status, xhr.statusText, (name) => xhr.getResponseHeader(name), body));
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', 'The upload did not reach the server. Check your connection and try again.'));
+    xhr.onabort = () => reject(new ApiError(0, 'CANCELLED', 'Upload cancelled.'));
+    xhr.send(form);
+  });
+  return { done, cancel: () => xhr.abort() };
+}
 
 // ---- git ----
 export type GitFile = Schemas['GitFile'];

@@ -31,7 +31,8 @@ function Level({ dir, depth, ...props }: TreeProps & { dir: string; depth: numbe
         const open = isDir && props.expanded.has(e.path);
         return (
           <li key={e.path} role="treeitem" aria-level={depth + 1} aria-expanded={isDir ? open : undefined}
-            aria-selected={props.selected === e.path} className={`tree-item depth-${Math.min(depth, 12)}`}>
+            aria-selected={props.selected === e.path} className={`tree-item depth-${Math.min(depth, 12)}`}
+            data-dir={isDir ? e.path : dir}>
             <button type="button" className={`tree-row${props.selected === e.path ? ' selected' : ''}`}
               title={e.path}
               onClick={() => { props.onSelect(e); if (isDir) props.onToggle(e.path); }}>

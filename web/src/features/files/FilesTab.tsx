@@ -1,10 +1,12 @@
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type DragEvent, type FormEvent } from 'react';
 import { errorMessage } from '../../api/client';
-import { createEntry, deleteEntry, listFiles, moveEntry, type FileEntry } from '../../api/workspace';
+import { createEntry, deleteEntry, downloadUrl, listFiles, moveEntry, zipUrl, type FileEntry } from '../../api/workspace';
 import { ErrorMessage } from '../shared';
 import { draftPaths, lastOpenFile, onDraftsChanged, rememberOpenFile } from './drafts';
 import { FileEditor } from './FileEditor';
+import { droppedItems, pickedItems } from './dropped';
 import { FileTree, type Folder } from './FileTree';
+import { UploadStatus, useUploads } from './Uploads';
 
 const parentOf = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
 const join = (dir: string, name: string) => (dir ? `${dir}/${name}` : name);
@@ -67,6 +69,36 @@ export function FilesTab({ projectId }: { projectId: string }) {
   /** The folder new entries go into: the selected folder, or the selected file's folder. */
   const targetDir = selected ? (selected.type === 'directory' ? selected.path : parentOf(selected.path)) : '';
 
+  // After an upload: the folder it went to is opened, and it and every open folder below it reload.
+  const uploaded = useCallback((folder: string) => {
+    if (folder) setExpanded((s) => new Set(s).add(folder));
+    void loadFolder(folder);
+    for (const dir of expandedRef.current) if (folder === '' || dir.startsWith(`${folder}/`)) void loadFolder(dir);
+  }, [loadFolder]);
+  const uploads = useUploads(projectId, uploaded);
+  const sending = uploads.state?.kind === 'sending';
+  const [dropping, setDropping] = useState(false);
+  const filePicker = useRef<HTMLInputElement | null>(null);
+  const folderPicker = useRef<HTMLInputElement | null>(null);
+
+  function dragOver(e: DragEvent) {
+    if (!Array.from(e.dataTransfer.types).includes('Files')) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+    setDropping(true);
+  }
+
+  async function drop(e: DragEvent) {
+    if (!Array.from(e.dataTransfer.types).includes('Files')) return;
+    e.preventDefault();
+    setDropping(false);
+    if (sending) return;
+    // Dropped on a row: into that folder (a file's: its folder); elsewhere: the folder new entries go to.
+    const row = (e.target as Element).closest?.('[data-dir]');
+    const folder = row ? row.getAttribute('data-dir') ?? '' : targetDir;
+    void uploads.start(folder, await droppedItems(e.dataTransfer));
+  }
+
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!action) return;
@@ -116,13 +148,31 @@ export function FilesTab({ projectId }: { projectId: string }) {
   const label = action?.kind === 'rename' ? 'New path' : action?.kind === 'folder' ? 'Folder name' : 'File name';
   return (
     <section className={`files-tab${openFile ? ' has-file' : ''}`} aria-label="Files">
-      <div className="files-side">
+      <div className={`files-side${dropping ? ' dropping' : ''}`} onDragOver={dragOver}
+        onDragLeave={(e) => { if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDropping(false); }}
+        onDrop={(e) => void drop(e)}>
         <div className="files-toolbar" role="toolbar" aria-label="File actions">
           <button type="button" className="small" onClick={() => setAction({ kind: 'file', value: '' })}>New file</button>
           <button type="button" className="small" onClick={() => setAction({ kind: 'folder', value: '' })}>New folder</button>
           <button type="button" className="small" disabled={!selected}
             onClick={() => selected && setAction({ kind: 'rename', value: selected.path })}>Rename</button>
           <button type="button" className="small danger" disabled={!selected} onClick={() => void remove()}>Delete</button>
+          <button type="button" className="small" disabled={sending} title={`Upload files into ${targetDir || 'the project root'}`}
+            onClick={() => filePicker.current?.click()}>Upload files</button>
+          <button type="button" className="small" disabled={sending} title={`Upload a folder into ${targetDir || 'the project root'}`}
+            onClick={() => folderPicker.current?.click()}>Upload folder</button>
+          <input ref={filePicker} type="file" multiple hidden aria-label="Files to upload"
+            onChange={(e) => { void uploads.start(targetDir, pickedItems(e.target.files)); e.target.value = ''; }} />
+          <input ref={(el) => { folderPicker.current = el; el?.setAttribute('webkitdirectory', ''); }} type="file" multiple hidden
+            aria-label="Folder to upload"
+            onChange={(e) => { void uploads.start(targetDir, pickedItems(e.target.files)); e.target.value = ''; }} />
+          {selected && selected.type !== 'directory' ? (
+            <a className="button small" href={downloadUrl(projectId, selected.path)} download
+              aria-label="Download the selected file" title={`Download ${selected.path}`}>Download</a>
+          ) : (
+            <a className="button small" href={zipUrl(projectId, selected?.path ?? '')} download
+              title={`Download ${selected?.path ?? 'the whole project'} as a zip`}>Download as zip</a>
+          )}
           <button type="button" className="icon" aria-label="Reload the file list" title="Reload"
             onClick={() => { void loadFolder(''); for (const d of expanded) void loadFolder(d); }}>
             <span aria-hidden="true">⟳</span>
@@ -149,6 +199,8 @@ export function FilesTab({ projectId }: { projectId: string }) {
           </form>
         )}
         <ErrorMessage message={error} />
+        <UploadStatus uploads={uploads} />
+        {dropping && <p className="tree-note notice" role="status">Drop files or folders to upload them.</p>}
         {unsaved > 0 && <p className="tree-note notice" role="status">{unsaved === 1 ? '1 file has' : `${unsaved} files have`} unsaved changes (marked ●).</p>}
         <FileTree folders={folders} expanded={expanded} selected={selected?.path ?? null} dirty={dirtyPaths} onToggle={toggle} onSelect={select} />
       </div>

@@ -139,7 +139,8 @@ public final class Application implements AutoCloseable {
                 sandbox,
                 auditor,
                 resumable(history.sessionProjects()),
-                projects.gitFolders()));
+                projects.gitFolders(),
+                config.dataDir().resolve("uploads")));
         this.accounts = AccountsComponents.build(
                 config.accounts(),
                 config.dataDir(),
@@ -152,8 +153,8 @@ public final class Application implements AutoCloseable {
                 sandbox,
                 AccountsComponents.firstAdminSetupCode(config.accounts(), config.http(), users.count() == 0));
         this.push = opened(PushComponents.build(config.push(), database, runStore, projectStore, clock));
-        this.cliConfig =
-                CliConfigComponents.build(config.claude(), config.environment(), sandbox, projects.access(), auditor);
+        this.cliConfig = CliConfigComponents.build(
+                config.claude(), config.environment(), sandbox, projects.access(), auditor, config.dataDir());
         this.usage = UsageComponents.build(database, projectStore, clock);
         this.preferences = PreferencesComponents.build(database);
         this.runs = opened(RunComponents.build(

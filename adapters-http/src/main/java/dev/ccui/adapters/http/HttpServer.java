@@ -179,6 +179,13 @@ public final class HttpServer implements AutoCloseable {
             factory.setMaxFrameSize(WsEndpoint.MAX_MESSAGE_CHARS + 1024 * 1024);
         });
         long maxBody = settings.maxBodyBytes();
+        List<BodyRule> bodyRules =
+                groups.stream().flatMap(g -> g.bodyRules().stream()).toList();
+        int maxParts = bodyRules.stream().mapToInt(BodyRule::maxParts).max().orElse(0);
+        if (maxParts > 0) {
+            // Jetty's own cap on multipart parts; the route checks its exact limit on what it parsed.
+            cfg.jetty.modifyServletContextHandler(handler -> handler.setMaxFormKeys(maxParts + 1));
+        }
 
         var r = cfg.routes;
         r.before(ctx -> {
@@ -189,11 +196,16 @@ public final class HttpServer implements AutoCloseable {
                 ctx.skipRemainingHandlers();
                 return;
             }
-            if (ctx.contentLength() > maxBody) {
-                throw new PayloadTooLargeException("the request body is larger than " + maxBody + " bytes");
+            BodyRule bodyRule = bodyRules.stream()
+                    .filter(b -> b.matches(ctx.method().name(), ctx.path()))
+                    .findFirst()
+                    .orElse(null);
+            long limit = bodyRule == null ? maxBody : bodyRule.maxBytes();
+            if (ctx.contentLength() > limit) {
+                throw new PayloadTooLargeException("the request body is larger than " + limit + " bytes");
             }
             hosts.check(ctx);
-            if (!isJsonOrBodiless(ctx)) {
+            if (bodyRule == null && !isJsonOrBodiless(ctx)) {
                 ErrorResponses.write(
                         ctx,
                         415,

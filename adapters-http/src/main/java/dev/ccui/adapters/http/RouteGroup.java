@@ -10,6 +10,11 @@ import io.javalin.config.RoutesConfig;
 public interface RouteGroup {
     void register(RoutesConfig routes);
 
+    /** The group's routes whose bodies are not JSON or larger than the usual limit. */
+    default java.util.List<BodyRule> bodyRules() {
+        return java.util.List.of();
+    }
+
     /** Ends what the group holds open beyond a request (streams) before the server stops. */
     default void stop() {}
 

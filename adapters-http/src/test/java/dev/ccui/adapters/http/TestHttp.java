@@ -8,6 +8,7 @@ import dev.ccui.adapters.http.health.HealthRoutes;
 import dev.ccui.adapters.http.json.Json;
 import dev.ccui.adapters.http.maintenance.MaintenanceRoutes;
 import dev.ccui.adapters.http.mcp.McpRoutes;
+import dev.ccui.adapters.http.memory.MemoryRoutes;
 import dev.ccui.adapters.http.metrics.HttpMetrics;
 import dev.ccui.adapters.http.preferences.PreferencesRoutes;
 import dev.ccui.adapters.http.project.NewProjectRoutes;
@@ -23,6 +24,7 @@ import dev.ccui.adapters.http.workspace.CommitMessageRoutes;
 import dev.ccui.adapters.http.workspace.FileRoutes;
 import dev.ccui.adapters.http.workspace.GitRoutes;
 import dev.ccui.adapters.http.workspace.TerminalEndpoint;
+import dev.ccui.adapters.http.workspace.UploadLimits;
 import dev.ccui.adapters.http.ws.WsEndpoint;
 import dev.ccui.application.auth.AuthSettings;
 import dev.ccui.application.events.ChangeFeedService;
@@ -49,6 +51,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -145,10 +148,17 @@ public final class TestHttp implements AutoCloseable {
                                 new SessionRoutes(null),
                                 new WsEndpoint(edge.webSockets(), changes, runs, runs, edge.maintenance()),
                                 runRoutes,
-                                new FileRoutes(null),
+                                new FileRoutes(
+                                        null,
+                                        new UploadLimits(
+                                                1024 * 1024,
+                                                8 * 1024 * 1024,
+                                                100,
+                                                Path.of(System.getProperty("java.io.tmpdir")))),
                                 new GitRoutes(null),
                                 new PushRoutes(null),
                                 new McpRoutes(null),
+                                new MemoryRoutes(null),
                                 new CommitMessageRoutes(null),
                                 new UsageRoutes(null),
                                 new PreferencesRoutes(null),

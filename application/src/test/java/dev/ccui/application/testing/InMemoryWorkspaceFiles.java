@@ -9,7 +9,13 @@ import dev.ccui.domain.workspace.files.FileContent;
 import dev.ccui.domain.workspace.files.FileDownload;
 import dev.ccui.domain.workspace.files.FileEntry;
 import dev.ccui.domain.workspace.files.FileListing;
+import dev.ccui.domain.workspace.files.FolderArchive;
+import dev.ccui.domain.workspace.files.IncomingFile;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -22,6 +28,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 /**
  * Project folders in memory, keyed by their root, with the port's contract: SHA-256 of the
@@ -124,6 +132,73 @@ public final class InMemoryWorkspaceFiles implements WorkspaceFiles {
         }
         folder(root).remove(from.toString());
         folder(root).put(to.toString(), content);
+    }
+
+    @Override
+    public synchronized List<String> upload(Path root, List<IncomingFile> files, boolean overwrite) {
+        List<String> conflicts = new ArrayList<>();
+        for (IncomingFile file : files) {
+            String path = file.path().toString();
+            if (folder(root).containsKey(path) && (!overwrite || folder(root).get(path) == null)) {
+                conflicts.add(path);
+            }
+        }
+        if (!conflicts.isEmpty()) {
+            throw new ConflictException("UPLOAD_CONFLICT", "already there: " + String.join(", ", conflicts), conflicts);
+        }
+        List<String> written = new ArrayList<>();
+        for (IncomingFile file : files) {
+            try (InputStream in = file.content().open()) {
+                folder(root).put(file.path().toString(), in.readAllBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            written.add(file.path().toString());
+        }
+        return written;
+    }
+
+    @Override
+    public synchronized FolderArchive zip(Path root, RelativePath folder, long maxBytes, int maxEntries) {
+        String prefix = folder.isRoot() ? "" : folder + "/";
+        Map<String, byte[]> inside = new TreeMap<>();
+        folder(root).forEach((path, content) -> {
+            if (path.startsWith(prefix) && content != null) {
+                inside.put(path.substring(prefix.length()), content.clone());
+            }
+        });
+        long bytes = inside.values().stream().mapToLong(c -> c.length).sum();
+        if (bytes > maxBytes || inside.size() > maxEntries) {
+            throw new dev.ccui.domain.error.PayloadTooLargeException("ZIP_TOO_LARGE", "too large to zip");
+        }
+        String name = folder.isRoot() ? root.getFileName().toString() : folder.name();
+        return new FolderArchive() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public int entries() {
+                return inside.size();
+            }
+
+            @Override
+            public long bytes() {
+                return bytes;
+            }
+
+            @Override
+            public void writeTo(OutputStream out) throws IOException {
+                try (ZipOutputStream zip = new ZipOutputStream(out)) {
+                    for (var entry : inside.entrySet()) {
+                        zip.putNextEntry(new ZipEntry(name + "/" + entry.getKey()));
+                        zip.write(entry.getValue());
+                        zip.closeEntry();
+                    }
+                }
+            }
+        };
     }
 
     private byte[] file(Path root, RelativePath file) {

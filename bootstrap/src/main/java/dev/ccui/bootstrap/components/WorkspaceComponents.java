@@ -6,6 +6,7 @@ import dev.ccui.adapters.http.metrics.HttpMetrics;
 import dev.ccui.adapters.http.workspace.FileRoutes;
 import dev.ccui.adapters.http.workspace.GitRoutes;
 import dev.ccui.adapters.http.workspace.TerminalEndpoint;
+import dev.ccui.adapters.http.workspace.UploadLimits;
 import dev.ccui.adapters.process.workspace.files.LocalWorkspaceFiles;
 import dev.ccui.adapters.process.workspace.git.GitCliClient;
 import dev.ccui.adapters.process.workspace.git.GitRunner;
@@ -28,11 +29,14 @@ import java.util.function.Function;
 /** A project's files, git and terminals, each run in the process sandbox. */
 public final class WorkspaceComponents implements AutoCloseable {
     private final FilesService files;
+    private final UploadLimits uploadLimits;
     private final GitService git;
     private final TerminalService terminals;
 
-    private WorkspaceComponents(FilesService files, GitService git, TerminalService terminals) {
+    private WorkspaceComponents(
+            FilesService files, UploadLimits uploadLimits, GitService git, TerminalService terminals) {
         this.files = files;
+        this.uploadLimits = uploadLimits;
         this.git = git;
         this.terminals = terminals;
     }
@@ -42,6 +46,7 @@ public final class WorkspaceComponents implements AutoCloseable {
      *                      own, so no user's ~/.bashrc can stall them)
      * @param sessions      the project of a session a terminal resumes, and its archived transcript restored first
      * @param gitFolders    the folders beside a project its git must see (worktrees)
+     * @param uploads       where uploads wait while they are received (in the data dir: /tmp may be memory)
      */
     public static WorkspaceComponents build(
             WorkspaceConfig config,
@@ -50,12 +55,18 @@ public final class WorkspaceComponents implements AutoCloseable {
             ProcessSandbox sandbox,
             Auditor auditor,
             ResumableSessions sessions,
-            Function<Path, List<Path>> gitFolders) {
+            Function<Path, List<Path>> gitFolders,
+            Path uploads) {
         var shellEnvironment = new HashMap<>(System.getenv());
         shellEnvironment.putAll(environment);
         var git = GitRunner.sandboxed(sandbox, gitFolders);
         return new WorkspaceComponents(
                 new FilesService(access, new LocalWorkspaceFiles(git), auditor, config.files()),
+                new UploadLimits(
+                        config.files().maxUploadFileBytes(),
+                        config.files().maxUploadRequestBytes(),
+                        config.files().maxUploadFiles(),
+                        uploads),
                 new GitService(access, new GitCliClient(git), auditor),
                 new TerminalService(
                         access,
@@ -80,7 +91,7 @@ public final class WorkspaceComponents implements AutoCloseable {
 
     public List<RouteGroup> routes(HttpEdge edge, ChangeFeedUseCase changes) {
         return List.of(
-                new FileRoutes(files),
+                new FileRoutes(files, uploadLimits),
                 new GitRoutes(git),
                 new TerminalEndpoint(terminals, edge.webSockets(), edge.maintenance(), changes));
     }

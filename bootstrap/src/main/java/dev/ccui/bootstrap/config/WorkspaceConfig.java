@@ -26,7 +26,19 @@ public record WorkspaceConfig(Path root, TerminalSettings terminals, FilesSettin
                         claude.cleanup()),
                 new FilesSettings(
                         r.integer("CCUI_FILE_READ_LIMIT", 5 * 1024 * 1024, 1024, 512 * 1024 * 1024),
-                        r.integer("CCUI_FILE_LIST_LIMIT", 5_000, 10, 1_000_000)));
+                        r.integer("CCUI_FILE_LIST_LIMIT", 5_000, 10, 1_000_000),
+                        r.integer(
+                                "CCUI_UPLOAD_FILE_LIMIT",
+                                (int) FilesSettings.DEFAULT_UPLOAD_FILE_BYTES,
+                                1024,
+                                Integer.MAX_VALUE),
+                        r.integer(
+                                "CCUI_UPLOAD_REQUEST_LIMIT",
+                                (int) FilesSettings.DEFAULT_UPLOAD_REQUEST_BYTES,
+                                1024,
+                                Integer.MAX_VALUE),
+                        r.integer("CCUI_UPLOAD_MAX_FILES", FilesSettings.DEFAULT_UPLOAD_FILES, 1, 100_000),
+                        r.integer("CCUI_ZIP_LIMIT", (int) FilesSettings.DEFAULT_ZIP_BYTES, 1024, Integer.MAX_VALUE)));
     }
 
     @Override
@@ -34,6 +46,8 @@ public record WorkspaceConfig(Path root, TerminalSettings terminals, FilesSettin
         return "workspacesRoot=" + root + ", terminal=" + terminals.enabled() + " (grace " + terminals.grace()
                 + ", scrollback " + terminals.scrollbackBytes() + " B, " + terminals.perUser() + "/user, "
                 + terminals.global() + " total), fileReadLimit=" + files.maxReadBytes() + ", fileListLimit="
-                + files.maxListEntries();
+                + files.maxListEntries() + ", upload " + files.maxUploadFileBytes() + " B/file, "
+                + files.maxUploadRequestBytes() + " B and " + files.maxUploadFiles() + " files/request, zip "
+                + files.maxZipBytes() + " B";
     }
 }

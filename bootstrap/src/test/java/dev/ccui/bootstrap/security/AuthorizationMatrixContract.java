@@ -120,6 +120,9 @@ abstract class AuthorizationMatrixContract {
                 // The caller's own theme and language (an API key's are its owner's): PreferencesHttpIT.
                 "GET /api/me/preferences",
                 "PUT /api/me/preferences",
+                // Each account's own CLAUDE.md: there is no other account's to name.
+                "GET /api/memory/user",
+                "PUT /api/memory/user",
                 // Admins see every project's usage, members their own projects' (UsageHttpIT).
                 "GET /api/usage")) {
             RULES.put(route, Rule.USER);
@@ -169,6 +172,8 @@ abstract class AuthorizationMatrixContract {
                 "POST /api/projects/{projectId}/files/content",
                 "DELETE /api/projects/{projectId}/files/content",
                 "POST /api/projects/{projectId}/files/move",
+                "POST /api/projects/{projectId}/files/upload",
+                "GET /api/projects/{projectId}/files/zip",
                 "GET /api/projects/{projectId}/git/status",
                 "GET /api/projects/{projectId}/git/diff",
                 "GET /api/projects/{projectId}/git/log",

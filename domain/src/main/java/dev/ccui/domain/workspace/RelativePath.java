@@ -97,6 +97,13 @@ public record RelativePath(List<String> segments) {
         return new RelativePath(parts);
     }
 
+    /** {@code other} below this path (both already checked, so the result is too). */
+    public RelativePath resolve(RelativePath other) {
+        List<String> parts = new ArrayList<>(segments);
+        parts.addAll(other.segments);
+        return new RelativePath(parts);
+    }
+
     /** Slash-separated, without a leading slash; empty for the root. */
     @Override
     public String toString() {

@@ -83,7 +83,11 @@ public final class ErrorResponses {
             }
         };
         String field = e instanceof InvalidException invalid ? invalid.field().orElse(null) : null;
-        write(ctx, status, e.code(), e.getMessage(), field);
+        Map<String, Object> extra =
+                e instanceof ConflictException conflict && !conflict.paths().isEmpty()
+                        ? Map.of("paths", conflict.paths())
+                        : Map.of();
+        write(ctx, status, e.code(), e.getMessage(), field, extra);
     }
 
     private static void fromJavalin(HttpResponseException e, Context ctx) {
@@ -104,12 +108,19 @@ public final class ErrorResponses {
     }
 
     public static void write(Context ctx, int status, String code, String message, String field) {
+        write(ctx, status, code, message, field, Map.of());
+    }
+
+    /** @param extra what the error names besides its message (the paths of a conflict) */
+    private static void write(
+            Context ctx, int status, String code, String message, String field, Map<String, Object> extra) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", code);
         error.put("message", message);
         if (field != null) {
             error.put("field", field);
         }
+        error.putAll(extra);
         error.put("requestId", RequestIds.current(ctx));
         ctx.status(status).json(Map.of("error", error));
     }

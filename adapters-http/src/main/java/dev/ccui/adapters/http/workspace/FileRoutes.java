@@ -6,6 +6,7 @@ import static dev.ccui.adapters.http.workspace.WorkspaceParams.file;
 import static dev.ccui.adapters.http.workspace.WorkspaceParams.folder;
 import static dev.ccui.adapters.http.workspace.WorkspaceParams.projectId;
 
+import dev.ccui.adapters.http.BodyRule;
 import dev.ccui.adapters.http.RouteGroup;
 import dev.ccui.adapters.http.json.Json;
 import dev.ccui.adapters.http.security.Access;
@@ -15,8 +16,10 @@ import dev.ccui.domain.workspace.files.FileContent;
 import dev.ccui.domain.workspace.files.FileDownload;
 import dev.ccui.domain.workspace.files.FileEntry;
 import dev.ccui.domain.workspace.files.FileListing;
+import dev.ccui.domain.workspace.files.FolderArchive;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -24,14 +27,32 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** {@code /api/projects/{projectId}/files…}: listing, reading, writing, creating, deleting and moving project files. */
+/**
+ * {@code /api/projects/{projectId}/files…}: listing, reading, writing, creating, deleting, moving,
+ * uploading project files and downloading folders as zips.
+ */
 public final class FileRoutes implements RouteGroup {
+    private static final Logger LOG = LoggerFactory.getLogger(FileRoutes.class);
     private static final String BASE = "/api/projects/{projectId}/files";
     private final FilesUseCase files;
+    private final UploadLimits limits;
 
-    public FileRoutes(FilesUseCase files) {
+    public FileRoutes(FilesUseCase files, UploadLimits limits) {
         this.files = files;
+        this.limits = limits;
+    }
+
+    /** Room for the multipart framing (boundaries, part headers) around the files' own bytes. */
+    private static final long FRAMING_PER_FILE = 1024;
+
+    @Override
+    public List<BodyRule> bodyRules() {
+        return List.of(new BodyRule(
+                "POST", BASE + "/upload", limits.requestBytes() + FRAMING_PER_FILE * limits.files(), limits.files()));
     }
 
     record Entry(String name, String path, String type, long size, Instant modifiedAt) {
@@ -61,6 +82,33 @@ public final class FileRoutes implements RouteGroup {
         routes.post(BASE + "/content", this::create, Access.USER);
         routes.delete(BASE + "/content", this::delete, Access.USER);
         routes.post(BASE + "/move", this::move, Access.USER);
+        routes.post(BASE + "/upload", this::upload, Access.USER);
+        routes.get(BASE + "/zip", this::zip, Access.USER);
+    }
+
+    private void upload(Context ctx) {
+        var folder = folder(ctx);
+        try (MultipartUpload upload = new MultipartUpload(ctx, limits)) {
+            List<String> written = files.upload(
+                    caller(ctx), projectId(ctx), folder, upload::files, flag(ctx, "overwrite"), client(ctx));
+            ctx.status(201).json(Map.of("paths", written));
+        }
+    }
+
+    private void zip(Context ctx) {
+        FolderArchive archive = files.zip(caller(ctx), projectId(ctx), folder(ctx));
+        ctx.contentType("application/zip");
+        ctx.header("Content-Disposition", attachment(archive.name() + ".zip"));
+        try {
+            archive.writeTo(ctx.outputStream());
+        } catch (IOException e) {
+            // The answer has begun: an error body would be read as the end of the archive. Cutting
+            // the connection lets the browser show a failed download rather than a broken zip.
+            LOG.warn("zip download of {} ended early: {}", archive.name(), e.getMessage());
+            ServletContextRequest.getServletContextRequest(ctx.req())
+                    .getServletChannel()
+                    .abort(e);
+        }
     }
 
     private void list(Context ctx) {

@@ -5,24 +5,35 @@ import dev.ccui.application.common.ClientInfo;
 import dev.ccui.application.project.ProjectAccess;
 import dev.ccui.application.project.port.out.ProjectRepository;
 import dev.ccui.application.workspace.files.port.in.FilesUseCase;
+import dev.ccui.application.workspace.files.port.in.UploadSource;
 import dev.ccui.application.workspace.files.port.out.WorkspaceFiles;
 import dev.ccui.domain.audit.AuditAction;
 import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.error.ForbiddenException;
 import dev.ccui.domain.error.InvalidException;
+import dev.ccui.domain.error.PayloadTooLargeException;
 import dev.ccui.domain.project.Project;
 import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.workspace.RelativePath;
 import dev.ccui.domain.workspace.files.FileContent;
 import dev.ccui.domain.workspace.files.FileDownload;
 import dev.ccui.domain.workspace.files.FileListing;
+import dev.ccui.domain.workspace.files.FolderArchive;
+import dev.ccui.domain.workspace.files.IncomingFile;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Files of a project: who may (the project access rule), where (paths parsed as
  * {@link RelativePath}, resolved and confined by the adapter), and the audit of every change.
  */
 public final class FilesService implements FilesUseCase {
+    /** Entries a zip may hold: a folder of more (a dependency cache, say) is not what a download is for. */
+    static final int MAX_ZIP_ENTRIES = 100_000;
+
     private final ProjectAccess access;
     private final WorkspaceFiles files;
     private final Auditor auditor;
@@ -115,6 +126,64 @@ public final class FilesService implements FilesUseCase {
         RelativePath destination = file(to);
         files.move(root(project), source, destination);
         auditor.record(AuditAction.FILE_MOVED, caller, target(project, source), client, true, "to " + destination);
+    }
+
+    @Override
+    public List<String> upload(
+            Principal caller,
+            ProjectId projectId,
+            RelativePath folder,
+            UploadSource source,
+            boolean overwrite,
+            ClientInfo client) {
+        Project project = access.requireWorkspace(caller, projectId);
+        List<IncomingFile> incoming = source.files();
+        if (incoming.isEmpty()) {
+            throw new InvalidException("files", "the request holds no files");
+        }
+        if (incoming.size() > settings.maxUploadFiles()) {
+            throw new PayloadTooLargeException(
+                    "TOO_MANY_FILES",
+                    "at most " + settings.maxUploadFiles() + " files per upload (this one has " + incoming.size()
+                            + "): upload them in several parts");
+        }
+        List<IncomingFile> targets = new ArrayList<>();
+        Set<RelativePath> seen = new HashSet<>();
+        long total = 0;
+        for (IncomingFile file : incoming) {
+            RelativePath target = file(folder.resolve(file.path()));
+            if (file.size() > settings.maxUploadFileBytes()) {
+                throw new PayloadTooLargeException(
+                        "FILE_TOO_LARGE",
+                        file.path() + " is larger than " + settings.maxUploadFileBytes() + " bytes, the upload limit");
+            }
+            if (!seen.add(target)) {
+                throw new InvalidException("files", "the upload names " + target + " twice");
+            }
+            total += file.size();
+            targets.add(file.at(target));
+        }
+        if (total > settings.maxUploadRequestBytes()) {
+            throw new PayloadTooLargeException(
+                    "UPLOAD_TOO_LARGE",
+                    "the files add up to more than " + settings.maxUploadRequestBytes()
+                            + " bytes: upload them in parts");
+        }
+        List<String> written = files.upload(root(project), targets, overwrite);
+        auditor.record(
+                AuditAction.FILE_UPLOADED,
+                caller,
+                folder.isRoot() ? project.path() : target(project, folder),
+                client,
+                true,
+                written.size() + (written.size() == 1 ? " file" : " files") + (overwrite ? ", overwrite" : ""));
+        return written;
+    }
+
+    @Override
+    public FolderArchive zip(Principal caller, ProjectId projectId, RelativePath folder) {
+        Project project = access.requireWorkspace(caller, projectId);
+        return files.zip(root(project), folder, settings.maxZipBytes(), MAX_ZIP_ENTRIES);
     }
 
     /** A path that names something in the project, not the project folder itself. */

@@ -11,6 +11,9 @@ import dev.ccui.domain.workspace.files.FileContent;
 import dev.ccui.domain.workspace.files.FileDownload;
 import dev.ccui.domain.workspace.files.FileEntry;
 import dev.ccui.domain.workspace.files.FileListing;
+import dev.ccui.domain.workspace.files.FolderArchive;
+import dev.ccui.domain.workspace.files.IncomingFile;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -243,13 +246,17 @@ public final class LocalWorkspaceFiles implements WorkspaceFiles {
 
     /** A temp file beside the target, written, synced, given the target's mode, then renamed over it. */
     private static void replaceAtomically(Path target, byte[] content) throws IOException {
+        replaceAtomically(target, new ByteArrayInputStream(content));
+    }
+
+    static void replaceAtomically(Path target, InputStream content) throws IOException {
         Set<PosixFilePermission> mode = Files.getPosixFilePermissions(target);
         Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".ccui-tmp");
         try {
             try (FileChannel channel =
                             FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
                     OutputStream out = Channels.newOutputStream(channel)) {
-                out.write(content);
+                content.transferTo(out);
                 out.flush();
                 channel.force(true);
             }
@@ -333,6 +340,21 @@ public final class LocalWorkspaceFiles implements WorkspaceFiles {
         }
     }
 
+    @Override
+    public List<String> upload(Path root, List<IncomingFile> files, boolean overwrite) {
+        Path realRoot = Confined.realRoot(root);
+        // One upload at a time per project: two drops of the same names never interleave their checks.
+        synchronized (locks[Math.floorMod(realRoot.hashCode(), locks.length)]) {
+            return UploadWriter.upload(realRoot, files, overwrite);
+        }
+    }
+
+    @Override
+    public FolderArchive zip(Path root, RelativePath folder, long maxBytes, int maxEntries) {
+        Path realRoot = Confined.realRoot(root);
+        return FolderZip.plan(realRoot, folder, maxBytes, maxEntries);
+    }
+
     private static Path regularFile(Path realRoot, RelativePath file) {
         Path real = Confined.existing(realRoot, file);
         if (Files.isDirectory(real)) {
@@ -358,7 +380,7 @@ public final class LocalWorkspaceFiles implements WorkspaceFiles {
         }
     }
 
-    private static RuntimeException failure(IOException e, RelativePath path) {
+    static RuntimeException failure(IOException e, RelativePath path) {
         return switch (e) {
             case AccessDeniedException denied ->
                 new ForbiddenException("FILE_ACCESS_DENIED", "the server may not access " + path);

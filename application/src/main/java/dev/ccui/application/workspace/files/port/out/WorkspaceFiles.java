@@ -4,7 +4,10 @@ import dev.ccui.domain.workspace.RelativePath;
 import dev.ccui.domain.workspace.files.FileContent;
 import dev.ccui.domain.workspace.files.FileDownload;
 import dev.ccui.domain.workspace.files.FileListing;
+import dev.ccui.domain.workspace.files.FolderArchive;
+import dev.ccui.domain.workspace.files.IncomingFile;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The files of a project folder. {@code root} is the project's registered real path; every
@@ -39,4 +42,22 @@ public interface WorkspaceFiles {
 
     /** Renames or moves; never replaces an existing target. */
     void move(Path root, RelativePath from, RelativePath to);
+
+    /**
+     * Writes each file at its project-relative path, creating missing folders (each one confined
+     * like any path). Checked for all files before any is written: an existing file in the way
+     * without {@code overwrite}, or a folder or link where a file or folder must go, is a {@code 409
+     * UPLOAD_CONFLICT} naming every such path. Each file is written beside its target and renamed
+     * into place, so a reader never sees half of it; with {@code overwrite} a replaced file keeps its mode.
+     *
+     * @return the paths written
+     */
+    List<String> upload(Path root, List<IncomingFile> files, boolean overwrite);
+
+    /**
+     * A folder's zip, planned now: links are not followed into folders (no loops), a link to a
+     * file inside the project is archived as that file, a link out of the project is left out.
+     * More than {@code maxBytes} or {@code maxEntries} is a {@code 413 ZIP_TOO_LARGE}.
+     */
+    FolderArchive zip(Path root, RelativePath folder, long maxBytes, int maxEntries);
 }
