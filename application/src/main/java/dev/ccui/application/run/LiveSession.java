@@ -131,7 +131,7 @@ final class LiveSession implements RunListener {
             target = process;
         }
         try {
-            target.sendUserTurn(command.prompt(), command.images());
+            target.sendUserTurn(command.prompt(), command.attachments());
             return true;
         } catch (UnavailableException e) {
             return false;
