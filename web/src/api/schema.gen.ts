@@ -1892,10 +1892,20 @@ export interface components {
             /** @description continue this session; absent for a new one */
             sessionId?: string | null;
             prompt: string;
+            /** @description PNG, JPEG, GIF or WebP; at most 10 files in all with `attachments` */
             images?: {
                 /** @enum {string} */
                 mediaType: "image/png" | "image/jpeg" | "image/gif" | "image/webp";
                 /** @description base64, at most 5 MiB decoded */
+                data: string;
+            }[];
+            /** @description Issue 15, additive: PDFs and text files (text, Markdown, CSV, JSON, source code), with `images` at most 10 files in all. The kind comes from the media type or the name's extension; a PDF must start with %PDF-, a text file must be UTF-8 without NUL or other control characters. An entry with an image media type is an image. Refused: 400 INVALID (field attachments) for a type that is neither, wrong bytes, a name with a path or control characters; 413 ATTACHMENT_TOO_LARGE over the size limit */
+            attachments?: {
+                /** @description a plain file name (no / or \, no control characters): the document's title for the model */
+                name: string;
+                /** @description as the browser declared it (may be empty): application/pdf, text/plain, text/markdown, text/csv, application/json, … */
+                mediaType?: string;
+                /** @description base64; at most 5 MiB decoded for a PDF, 1 MiB for a text file */
                 data: string;
             }[];
             model?: string | null;
@@ -2055,6 +2065,14 @@ export interface components {
             prompt: string;
             /** @description how many images it carries */
             images: number;
+            /** @description its documents (PDFs and text files), without their data; empty in events stored before issue 15's attachments */
+            attachments?: {
+                name: string;
+                /** @enum {string} */
+                mediaType: "application/pdf" | "text/plain";
+                /** @description bytes */
+                size: number;
+            }[];
             model?: string | null;
             effort?: string | null;
             permissionMode?: string | null;
@@ -2099,6 +2117,14 @@ export interface components {
                 prompt: string;
                 /** @description how many images it carries */
                 images?: number;
+                /** @description its documents (PDFs and text files), without their data; empty in events stored before issue 15's attachments */
+                attachments?: {
+                    name: string;
+                    /** @enum {string} */
+                    mediaType: "application/pdf" | "text/plain";
+                    /** @description bytes */
+                    size: number;
+                }[];
                 model?: string | null;
                 effort?: string | null;
                 permissionMode?: string | null;
@@ -2120,6 +2146,14 @@ export interface components {
                 prompt: string;
                 /** @description how many images it carries */
                 images?: number;
+                /** @description its documents (PDFs and text files), without their data; empty in events stored before issue 15's attachments */
+                attachments?: {
+                    name: string;
+                    /** @enum {string} */
+                    mediaType: "application/pdf" | "text/plain";
+                    /** @description bytes */
+                    size: number;
+                }[];
                 model?: string | null;
                 effort?: string | null;
                 permissionMode?: string | null;
@@ -6182,7 +6216,7 @@ export interface operations {
                     "application/json": components["schemas"]["SendOutcome"];
                 };
             };
-            /** @description missing prompt, clientMessageId or a bad field */
+            /** @description missing prompt, clientMessageId or a bad field (field names it: images, attachments, model, …) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6220,6 +6254,15 @@ export interface operations {
             };
             /** @description a run is already active in this session (without `queue`), or QUEUE_FULL (20 messages wait) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description ATTACHMENT_TOO_LARGE: a PDF over 5 MiB or a text file over 1 MiB (PAYLOAD_TOO_LARGE: the body is over CCUI_MAX_BODY_BYTES) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
