@@ -2,6 +2,7 @@ package dev.ccui.application.run.port.in;
 
 import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.error.PayloadTooLargeException;
+import dev.ccui.domain.permission.ToolRule;
 import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.run.Attachment;
 import dev.ccui.domain.run.DocumentAttachment;
@@ -42,7 +43,6 @@ public record StartRunCommand(
     public static final List<String> EFFORTS = List.of("low", "medium", "high", "xhigh", "max");
 
     private static final Pattern MODEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:\\[\\]-]{0,99}");
-    private static final Pattern TOOL = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,99}(\\([^\\p{Cntrl}()]{0,200}\\))?");
 
     public StartRunCommand {
         if (projectId == null) {
@@ -60,7 +60,7 @@ public record StartRunCommand(
         }
         for (String tool : allowedTools) {
             // They become arguments of the CLI: "--dangerously-skip-permissions" as a "tool" would be a flag.
-            if (tool == null || !TOOL.matcher(tool).matches()) {
+            if (!ToolRule.isValid(tool)) {
                 throw new InvalidException(
                         "allowedTools",
                         "a tool is a name such as Read, Bash(git diff:*) or mcp__server__tool (at most 200 characters)");
