@@ -9,6 +9,7 @@ import dev.ccui.adapters.http.json.Json;
 import dev.ccui.adapters.http.maintenance.MaintenanceRoutes;
 import dev.ccui.adapters.http.mcp.McpRoutes;
 import dev.ccui.adapters.http.metrics.HttpMetrics;
+import dev.ccui.adapters.http.permission.PermissionRuleRoutes;
 import dev.ccui.adapters.http.project.NewProjectRoutes;
 import dev.ccui.adapters.http.project.ProjectRoutes;
 import dev.ccui.adapters.http.project.UnsafeProjectRoutes;
@@ -148,6 +149,7 @@ public final class TestHttp implements AutoCloseable {
                                 new GitRoutes(null),
                                 new PushRoutes(null),
                                 new McpRoutes(null),
+                                new PermissionRuleRoutes(null),
                                 new CommitMessageRoutes(null),
                                 new UsageRoutes(null),
                                 new TerminalEndpoint(null, edge.webSockets(), edge.maintenance(), changes)))
