@@ -8044,6 +8044,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["PermissionRule"][];
+                        /** @description whether the caller may change the project's own rules (owner, admin); everyone may keep personal ones */
+                        canEditProject: boolean;
                     };
                 };
             };

@@ -8,6 +8,7 @@ import { Composer } from './Composer';
 import { QueueStrip } from './QueueStrip';
 import { historyPrompt, retirable, visibleHistory } from './handover';
 import { LiveTurnView, TurnSummary } from './LiveTurnView';
+import { ChatProjectContext } from './projectContext';
 import { activeTurn, type LiveTurn } from './turns';
 
 /** The loaded window of a session's history and how to move it (see useSessionHistory). */
@@ -92,7 +93,7 @@ export function ChatPane({ chatKey, projectId, sessionId, messages, showHidden, 
   const empty = thread.rows.length === 0 && !history.hasOlder && !history.hasNewer && live.turns.length === 0;
 
   return (
-    <>
+    <ChatProjectContext.Provider value={projectId}>
       {loading ? (
         <p className="muted center" role="status">Loading messages…</p>
       ) : empty ? (
@@ -114,6 +115,6 @@ export function ChatPane({ chatKey, projectId, sessionId, messages, showHidden, 
       <Composer chatKey={chatKey} projectId={projectId} sessionId={sessionId} activeRunId={running?.runId ?? null}
         models={seenModels} slashCommands={cliCommands} cliMode={cliMode} onSent={onSent} autoFocus={autoFocus}
         waiting={live.queue?.length ?? 0} forkFrom={forkFrom} />
-    </>
+    </ChatProjectContext.Provider>
   );
 }

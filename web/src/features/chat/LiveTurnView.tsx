@@ -36,7 +36,16 @@ const Item = memo(function Item({ item }: { item: TurnItem }) {
     case 'thinking':
       return <Thinking text={item.text} />;
     case 'tool':
-      return <ToolCard use={{ type: 'toolUse', id: item.id, name: item.name, input: item.input }} />;
+      return (
+        <>
+          <ToolCard use={{ type: 'toolUse', id: item.id, name: item.name, input: item.input }} />
+          {item.deniedWithoutAsking && (
+            <p className="permission-why small-text muted" role="note">
+              Denied without asking, by a deny rule (this project&apos;s saved rules or the CLI&apos;s settings): {item.deniedWithoutAsking}
+            </p>
+          )}
+        </>
+      );
     case 'permission':
       // Questions and plans ask for words or a review, not for leave to run a tool.
       if (item.request.questions?.length) return <QuestionCard item={item} />;

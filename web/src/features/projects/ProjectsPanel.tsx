@@ -3,6 +3,7 @@ import { addProject, errorMessage, updateProject } from '../../api/client';
 import type { Project, ProjectPatch } from '../../api/types';
 import { getProject } from '../../api/projects';
 import { ErrorMessage } from '../shared';
+import { PermissionRules } from './PermissionRules';
 import { ProjectSharing } from './ProjectSharing';
 import { navigate, projectHref } from '../shell/route';
 import { CloneForm, NewFolderForm } from './NewProjectForms';
@@ -80,6 +81,7 @@ function ProjectRow({ project, selected, onPatch, onAdded, worktree = false }: {
   const [trees, setTrees] = useState(false);
   const [renaming, setRenaming] = useState(false);
   const [sharing, setSharing] = useState(false);
+  const [rules, setRules] = useState(false);
   const [name, setName] = useState(project.name);
   const actionsId = useId();
 
@@ -132,6 +134,8 @@ function ProjectRow({ project, selected, onPatch, onAdded, worktree = false }: {
           </button>
           <button type="button" aria-expanded={sharing} onClick={() => setSharing((v) => !v)}>Sharing</button>
           {sharing && <ProjectSharing projectId={project.id} projectName={project.name} />}
+          <button type="button" aria-expanded={rules} onClick={() => setRules((v) => !v)}>Permission rules</button>
+          {rules && <PermissionRules projectId={project.id} projectName={project.name} />}
           {!project.parentId && (
             <button type="button" aria-expanded={trees} onClick={() => setTrees((t) => !t)}>Worktrees</button>
           )}

@@ -12,6 +12,7 @@ import dev.ccui.domain.error.ConflictException;
 import dev.ccui.domain.error.NotFoundException;
 import dev.ccui.domain.permission.PermissionRule;
 import dev.ccui.domain.permission.PermissionRuleId;
+import dev.ccui.domain.project.Project;
 import dev.ccui.domain.project.ProjectId;
 import java.time.Clock;
 import java.util.List;
@@ -38,6 +39,12 @@ public final class PermissionRulesService implements PermissionRulesUseCase {
         return store.ofProject(projectId).stream()
                 .filter(rule -> rule.userId() == null || rule.userId().equals(caller.userId()))
                 .toList();
+    }
+
+    @Override
+    public boolean mayChangeProjectRules(Principal caller, ProjectId projectId) {
+        Project project = access.require(caller, projectId);
+        return caller.isAdmin() || caller.userId().equals(project.ownerId());
     }
 
     @Override

@@ -121,6 +121,9 @@ class PermissionRulesTest {
         PermissionRule miasEdits = add(mia, Behavior.ALLOW, "Edit(src/**)", true);
 
         assertThat(rules.list(mia, project.id())).containsExactly(tests, rm, miasEdits);
+        assertThat(rules.mayChangeProjectRules(mia, project.id())).isFalse();
+        assertThat(rules.mayChangeProjectRules(olga, project.id())).isTrue();
+        assertThat(rules.mayChangeProjectRules(admin, project.id())).isTrue();
         assertThat(rules.list(olga, project.id()))
                 .as("a person's rules are theirs: the owner does not see them")
                 .containsExactly(tests, rm);

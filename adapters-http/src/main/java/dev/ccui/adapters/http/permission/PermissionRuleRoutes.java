@@ -60,7 +60,9 @@ public final class PermissionRuleRoutes implements RouteGroup {
                         "items",
                         rules.list(caller(ctx), project(ctx)).stream()
                                 .map(RuleView::of)
-                                .toList())),
+                                .toList(),
+                        "canEditProject",
+                        rules.mayChangeProjectRules(caller(ctx), project(ctx)))),
                 Access.USER);
         routes.post(
                 BASE,

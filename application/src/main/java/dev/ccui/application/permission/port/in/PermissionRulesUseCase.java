@@ -16,6 +16,9 @@ public interface PermissionRulesUseCase {
     /** The project's rules and the caller's own rules there, oldest first. */
     List<PermissionRule> list(Principal caller, ProjectId projectId);
 
+    /** Whether the caller may change the project's own rules (its owner, an admin). */
+    boolean mayChangeProjectRules(Principal caller, ProjectId projectId);
+
     PermissionRule add(Principal caller, ProjectId projectId, AddPermissionRuleCommand command, ClientInfo client);
 
     void remove(Principal caller, ProjectId projectId, PermissionRuleId ruleId, ClientInfo client);
