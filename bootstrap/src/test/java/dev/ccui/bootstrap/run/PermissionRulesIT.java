@@ -130,4 +130,36 @@ class PermissionRulesIT {
                         .toString())
                 .contains("allow Bash(touch:*) (project)");
     }
+
+    @Test
+    void membersReadTheProjectsRulesKeepTheirOwnAndCannotChangeTheProjects() throws Exception {
+        ApiClient mia = live.admin().createMember("mia");
+        ApiClient sam = live.admin().createMember("sam");
+        HttpResponse<String> shared =
+                live.admin().post("/api/projects/" + live.projectId() + "/members", "{\"username\":\"mia\"}");
+        assertThat(shared.statusCode()).as(shared.body()).isIn(200, 201, 204);
+        save(live.admin(), "deny", "WebFetch");
+        String rules = "/api/projects/" + live.projectId() + "/permission-rules";
+
+        JsonNode seen = json(mia.get(rules));
+        assertThat(seen.get("canEditProject").asBoolean()).isFalse();
+        assertThat(seen.at("/items/0/rule").asText()).isEqualTo("WebFetch");
+        HttpResponse<String> widened = mia.post(rules, "{\"behavior\":\"allow\",\"rule\":\"Bash\"}");
+        assertThat(widened.statusCode()).isEqualTo(403);
+        HttpResponse<String> own =
+                mia.post(rules, "{\"behavior\":\"allow\",\"rule\":\"Bash(npm test:*)\",\"scope\":\"personal\"}");
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(201);
+        assertThat(json(own).get("scope").asText()).isEqualTo("personal");
+        assertThat(json(live.admin().get(rules)).get("items"))
+                .as("a member's own rule is theirs")
+                .hasSize(1);
+        HttpResponse<String> removeProjects =
+                mia.send("DELETE", rules + "/" + seen.at("/items/0/id").asText(), null);
+        assertThat(removeProjects.statusCode()).isEqualTo(403);
+        HttpResponse<String> flag =
+                live.admin().post(rules, "{\"behavior\":\"allow\",\"rule\":\"--dangerously-skip-permissions\"}");
+        assertThat(flag.statusCode()).isEqualTo(400);
+        assertThat(json(flag).at("/error/field").asText()).isEqualTo("rule");
+        assertThat(sam.get(rules).statusCode()).as("not shared with sam").isEqualTo(403);
+    }
 }
