@@ -1,4 +1,5 @@
-import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
+import { getPermissionRules } from '../../api/permissionRules';
 import type { Message } from '../../api/types';
 import { ThreadContext } from '../messages/context';
 import { MessageList, type MatchHighlight, type ScrollRequest } from '../messages/MessageList';
@@ -8,7 +9,8 @@ import { Composer } from './Composer';
 import { QueueStrip } from './QueueStrip';
 import { historyPrompt, retirable, visibleHistory } from './handover';
 import { LiveTurnView, TurnSummary } from './LiveTurnView';
-import { ChatProjectContext } from './projectContext';
+import { ChatProjectContext, SavedAllowRulesContext } from './projectContext';
+import { useLoad } from '../useLoad';
 import { activeTurn, type LiveTurn } from './turns';
 
 /** The loaded window of a session's history and how to move it (see useSessionHistory). */
@@ -83,6 +85,19 @@ export function ChatPane({ chatKey, projectId, sessionId, messages, showHidden, 
     ended.current = endedCount;
   }, [endedCount]);
 
+  // What runs here start with: a tool card then says which saved rule let a call run without asking.
+  const [allowRules, setAllowRules] = useState<string[]>([]);
+  const loadRules = useCallback(async () => {
+    try {
+      const rules = await getPermissionRules(projectId);
+      setAllowRules(rules.items.filter((r) => r.behavior === 'allow').map((r) => r.rule));
+    } catch {
+      // Without them the cards only say nothing about saved rules.
+    }
+  }, [projectId]);
+  useLoad(loadRules);
+  const savedRules = useMemo(() => ({ allow: allowRules, reload: () => void loadRules() }), [allowRules, loadRules]);
+
   const running = activeTurn(live);
   const cliCommands = useMemo(() => [...live.turns].reverse().find((t) => t.slashCommands)?.slashCommands ?? [], [live.turns]);
   const cliMode = useMemo(() => [...live.turns].reverse().find((t) => t.permissionMode)?.permissionMode ?? null, [live.turns]);
@@ -94,6 +109,7 @@ export function ChatPane({ chatKey, projectId, sessionId, messages, showHidden, 
 
   return (
     <ChatProjectContext.Provider value={projectId}>
+    <SavedAllowRulesContext.Provider value={savedRules}>
       {loading ? (
         <p className="muted center" role="status">Loading messages…</p>
       ) : empty ? (
@@ -115,6 +131,7 @@ export function ChatPane({ chatKey, projectId, sessionId, messages, showHidden, 
       <Composer chatKey={chatKey} projectId={projectId} sessionId={sessionId} activeRunId={running?.runId ?? null}
         models={seenModels} slashCommands={cliCommands} cliMode={cliMode} onSent={onSent} autoFocus={autoFocus}
         waiting={live.queue?.length ?? 0} forkFrom={forkFrom} />
+    </SavedAllowRulesContext.Provider>
     </ChatProjectContext.Provider>
   );
 }

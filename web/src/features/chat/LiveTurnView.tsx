@@ -8,6 +8,8 @@ import { ToolCard } from '../messages/ToolCards';
 import { formatCost, formatCount } from '../shared';
 import { PermissionCard } from './PermissionCard';
 import { PlanCard } from './PlanCard';
+import { useSavedAllowRules } from './projectContext';
+import { allowingRule } from './ruleMatch';
 import { QuestionCard } from './QuestionCard';
 import type { LiveTurn, TurnItem } from './turns';
 
@@ -28,7 +30,7 @@ const STATUS: Record<string, string> = {
 };
 
 /** One item; memoised so that a streamed delta re-renders only the block it grows. */
-const Item = memo(function Item({ item }: { item: TurnItem }) {
+const Item = memo(function Item({ item, allowedBy }: { item: TurnItem; allowedBy?: string | null }) {
   switch (item.type) {
     case 'text':
       // Markdown is parsed once the block is complete; while it streams, plain text is cheap to grow.
@@ -39,6 +41,11 @@ const Item = memo(function Item({ item }: { item: TurnItem }) {
       return (
         <>
           <ToolCard use={{ type: 'toolUse', id: item.id, name: item.name, input: item.input }} />
+          {allowedBy && (
+            <p className="permission-why small-text muted" role="note">
+              Allowed without asking, by the saved rule <code>{allowedBy}</code>
+            </p>
+          )}
           {item.deniedWithoutAsking && (
             <p className="permission-why small-text muted" role="note">
               Denied without asking, by a deny rule (this project&apos;s saved rules or the CLI&apos;s settings): {item.deniedWithoutAsking}
@@ -119,6 +126,11 @@ export function LiveTurnView({ sessionId, turn, historyPrompt }: { sessionId: st
   // input); its tool card follows once someone decided.
   const asking = new Set(turn.items.flatMap((it) => (it.type === 'permission' && !it.resolved && it.request.toolUseId ? [it.request.toolUseId] : [])));
   const shown = turn.items.filter((it) => (!('parent' in it) || !it.parent) && !(it.type === 'tool' && asking.has(it.id)));
+  // A call that was never asked about and that a saved allow rule covers ran because of that rule.
+  const { allow } = useSavedAllowRules();
+  const asked = new Set(turn.items.flatMap((it) => (it.type === 'permission' && it.request.toolUseId ? [it.request.toolUseId] : [])));
+  const allowedBy = (it: TurnItem) =>
+    it.type === 'tool' && !asked.has(it.id) && !it.deniedWithoutAsking ? allowingRule(allow, it.name, it.input) : null;
   return (
     <ThreadContext.Provider value={context}>
       <div className="live-turn" data-run={turn.runId ?? undefined}>
@@ -143,7 +155,7 @@ export function LiveTurnView({ sessionId, turn, historyPrompt }: { sessionId: st
               {turn.effort && <span className="muted small-text" aria-label="Effort">{`effort ${turn.effort}`}</span>}
             </header>
             <div className="message-body">
-              {shown.map((it) => <Item key={it.id} item={it} />)}
+              {shown.map((it) => <Item key={it.id} item={it} allowedBy={allowedBy(it)} />)}
             </div>
             <TurnSummary turn={turn} />
           </article>

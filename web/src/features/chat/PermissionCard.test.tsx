@@ -115,4 +115,20 @@ describe('why a permission was asked, or not', () => {
       + 'Permission to use Bash with command rm -f made.txt has been denied.');
     expect(screen.queryByRole('region', { name: 'Permission request' })).toBeNull();
   });
+
+  it('says on the tool which saved rule let it run without asking, when the rule tells', async () => {
+    routeFetch((url) => (url === '/api/projects/p1/permission-rules'
+      ? jsonResponse(200, { canEditProject: true, items: [
+        { id: 'r1', behavior: 'allow', rule: 'Bash(npm test:*)', scope: 'project', createdAt: '2026-12-01T10:00:00Z' },
+        { id: 'r2', behavior: 'deny', rule: 'Bash(npm:*)', scope: 'project', createdAt: '2026-12-01T10:00:00Z' },
+      ] })
+      : jsonResponse(200, { items: [] })));
+    await renderLiveWith(<Pane />, [
+      ev(1, { kind: 'run_started' }),
+      ev(2, { kind: 'tool_use', toolUseId: 't1', name: 'Bash', input: { command: 'npm test --silent' } }),
+      ev(3, { kind: 'tool_use', toolUseId: 't2', name: 'Bash', input: { command: 'npm testing' } }),
+    ]);
+    await vi.waitFor(() => expect(screen.getAllByRole('note').map((n) => n.textContent))
+      .toEqual(['Allowed without asking, by the saved rule Bash(npm test:*)']));
+  });
 });

@@ -3,7 +3,7 @@ import { ApiError, errorMessage } from '../../api/client';
 import { addPermissionRule } from '../../api/permissionRules';
 import { Diff } from '../messages/Diff';
 import { decidedText, useDecision, type PermissionItem } from './decision';
-import { useChatProject } from './projectContext';
+import { useChatProject, useSavedAllowRules } from './projectContext';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : v == null ? '' : JSON.stringify(v, null, 2));
 
@@ -55,6 +55,7 @@ export function PermissionCard({ item }: { item: PermissionItem }) {
   const name = request.displayName || request.toolName;
   const decide = (decision: 'allow' | 'deny', remember: boolean) => send({ decision, remember });
   const projectId = useChatProject();
+  const savedRules = useSavedAllowRules();
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
   const suggested = projectId ? suggestedRules(request.suggestions) : [];
@@ -71,6 +72,7 @@ export function PermissionCard({ item }: { item: PermissionItem }) {
         if (!(err instanceof ApiError && err.status === 403)) throw err;
         await addPermissionRule(projectId, { behavior: 'allow', rule, scope: 'personal' });
       }
+      savedRules.reload();
       await decide('allow', false);
     } catch (err) {
       setSaveError(errorMessage(err));
