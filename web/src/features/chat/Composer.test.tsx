@@ -212,6 +212,9 @@ describe('Composer', () => {
       { name: 'main.ts', mediaType: 'video/mp2t', data: btoa('export const x = 1;\n') },
     ]);
     expect(sends(ws)[0].images).toBeUndefined();
+    // The turn shows what was sent with it at once.
+    const sent = await screen.findByRole('list', { name: 'Attached files' });
+    expect(within(sent).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['report.pdf', 'main.ts']);
   });
 
   it('sends a file without text, and keeps to ten files per message', async () => {

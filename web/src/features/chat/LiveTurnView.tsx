@@ -134,7 +134,7 @@ export function LiveTurnView({ sessionId, turn, historyPrompt }: { sessionId: st
   return (
     <ThreadContext.Provider value={context}>
       <div className="live-turn" data-run={turn.runId ?? undefined}>
-        {(prompt || turn.images.length > 0) && (
+        {(prompt || turn.images.length > 0 || (turn.files?.length ?? 0) > 0) && (
           <article className="message role-user" aria-label="You message">
             <header className="message-head"><span className="who">You</span></header>
             <div className="message-body">
@@ -142,6 +142,11 @@ export function LiveTurnView({ sessionId, turn, historyPrompt }: { sessionId: st
               {turn.images.length > 0 && (
                 <ul className="thumbs" aria-label="Attached images">
                   {turn.images.map((src, i) => <li key={i}><img src={src} alt={`Attached image ${i + 1}`} /></li>)}
+                </ul>
+              )}
+              {turn.files && turn.files.length > 0 && (
+                <ul className="file-chips" aria-label="Attached files">
+                  {turn.files.map((name, i) => <li key={i} className="file-chip"><span className="file-chip-name">{name}</span></li>)}
                 </ul>
               )}
             </div>

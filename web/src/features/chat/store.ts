@@ -308,7 +308,8 @@ export class ChatStore {
    */
   async send(o: SendOptions): Promise<string> {
     const clientMessageId = newClientMessageId();
-    this.update(o.key, (s) => ({ ...s, turns: [...s.turns, pendingTurn(clientMessageId, o.prompt, o.images.map((i) => i.preview))] }));
+    const pending = { ...pendingTurn(clientMessageId, o.prompt, o.images.map((i) => i.preview)), files: o.documents?.map((d) => d.name) ?? [] };
+    this.update(o.key, (s) => ({ ...s, turns: [...s.turns, pending] }));
     const body: StartRun = { projectId: o.projectId, sessionId: o.sessionId, prompt: o.prompt, clientMessageId };
     if (o.images.length) body.images = o.images.map(({ mediaType, data }) => ({ mediaType, data }));
     if (o.documents?.length) body.attachments = o.documents.map(({ name, mediaType, data }) => ({ name, mediaType, data }));

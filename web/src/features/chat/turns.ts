@@ -25,6 +25,8 @@ export interface LiveTurn {
   /** What was typed here; unknown for a run started elsewhere (the history then shows it). */
   prompt: string | null;
   images: string[];
+  /** Names of the PDFs and text files sent with the prompt from here. */
+  files?: string[];
   /** Server time the run started (or its first event), to tell history of this turn from older history. */
   startedAt: string | null;
   items: TurnItem[];
@@ -73,7 +75,7 @@ export function acceptTurn(state: SessionLive, clientMessageId: string, runId: s
   const early = state.turns.find((t) => t.runId === runId && t.clientMessageId === null);
   const mine = state.turns[i];
   const merged: LiveTurn = early
-    ? { ...early, key: runId, clientMessageId, prompt: mine.prompt, images: mine.images }
+    ? { ...early, key: runId, clientMessageId, prompt: mine.prompt, images: mine.images, files: mine.files }
     : { ...mine, key: runId, runId, status: mine.status === 'sending' ? 'starting' : mine.status };
   const turns = state.turns.filter((t) => t !== early);
   const j = turns.indexOf(mine);
