@@ -1379,6 +1379,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{projectId}/permission-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project's saved permission rules and the caller's personal ones there, oldest first (anyone who may use the project) */
+        get: operations["permissionRules"];
+        put?: never;
+        /** Save a rule: scope project (the owner or an admin) or personal (any member, for their own runs). Runs started afterwards get it; a session's idle CLI is restarted (resumed) at its next message when its rules changed */
+        post: operations["addPermissionRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/permission-rules/{ruleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a rule: a project rule by the owner or an admin, a personal one by its person */
+        delete: operations["removePermissionRule"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1970,6 +2005,7 @@ export interface components {
             /** @description continue this session; absent for a new one */
             sessionId?: string | null;
             prompt: string;
+            /** @description PNG, JPEG, GIF or WebP; at most 10 files in all with `attachments` */
             images?: {
                 /** @enum {string} */
                 mediaType: "image/png" | "image/jpeg" | "image/gif" | "image/webp";
@@ -1991,6 +2027,15 @@ export interface components {
             queue?: boolean;
             /** @description start a new session from this session's history (the CLI's --resume <forkFrom> --fork-session); the origin is left as it is. Not with sessionId */
             forkFrom?: string | null;
+            /** @description Issue 15, additive: PDFs and text files (text, Markdown, CSV, JSON, source code), with `images` at most 10 files in all. The kind comes from the media type or the name's extension; a PDF must start with %PDF-, a text file must be UTF-8 without NUL or other control characters. An entry with an image media type is an image. Refused: 400 INVALID (field attachments) for a type that is neither, wrong bytes, a name with a path or control characters; 413 ATTACHMENT_TOO_LARGE over the size limit */
+            attachments?: {
+                /** @description a plain file name (no / or \, no control characters): the document's title for the model */
+                name: string;
+                /** @description as the browser declared it (may be empty): application/pdf, text/plain, text/markdown, text/csv, application/json, … */
+                mediaType?: string;
+                /** @description base64; at most 5 MiB decoded for a PDF, 1 MiB for a text file */
+                data: string;
+            }[];
         };
         MaintenanceState: {
             enabled: boolean;
@@ -2139,6 +2184,14 @@ export interface components {
             clientMessageId: string;
             queuedAt: string;
             updatedAt: string;
+            /** @description its documents (PDFs and text files), without their data; empty in events stored before issue 15's attachments */
+            attachments?: {
+                name: string;
+                /** @enum {string} */
+                mediaType: "application/pdf" | "text/plain";
+                /** @description bytes */
+                size: number;
+            }[];
         };
         /** @description what is given changes; a blank model or effort clears it */
         QueuedMessagePatch: {
@@ -2183,6 +2236,14 @@ export interface components {
                 clientMessageId?: string;
                 queuedAt?: string;
                 updatedAt?: string;
+                /** @description its documents (PDFs and text files), without their data; empty in events stored before issue 15's attachments */
+                attachments?: {
+                    name: string;
+                    /** @enum {string} */
+                    mediaType: "application/pdf" | "text/plain";
+                    /** @description bytes */
+                    size: number;
+                }[];
             };
             /** @description sent: the run it became */
             runId?: string | null;
@@ -2204,6 +2265,14 @@ export interface components {
                 clientMessageId?: string;
                 queuedAt?: string;
                 updatedAt?: string;
+                /** @description its documents (PDFs and text files), without their data; empty in events stored before issue 15's attachments */
+                attachments?: {
+                    name: string;
+                    /** @enum {string} */
+                    mediaType: "application/pdf" | "text/plain";
+                    /** @description bytes */
+                    size: number;
+                }[];
             }[];
         };
         Worktree: {
@@ -2262,6 +2331,24 @@ export interface components {
             exists: boolean;
             /** @description whether runs read this file: with the sandbox; without it the CLI reads the machine user's own ~/.claude/CLAUDE.md, which the app does not touch */
             inEffect: boolean;
+        };
+        /** @description a saved allow or deny rule, given to every run of the project (--allowedTools / --disallowedTools) */
+        PermissionRule: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            behavior: "allow" | "deny";
+            /** @description the CLI's syntax: Read, mcp__server__tool, Bash(npm test:*), Edit(src/**) */
+            rule: string;
+            /**
+             * @description project: for everyone's runs; personal: only the caller's
+             * @enum {string}
+             */
+            scope: "project" | "personal";
+            /** Format: uuid */
+            createdBy?: string | null;
+            /** Format: date-time */
+            createdAt: string;
         };
     };
     responses: {
@@ -6280,7 +6367,7 @@ export interface operations {
                     "application/json": components["schemas"]["SendOutcome"];
                 };
             };
-            /** @description missing prompt, clientMessageId or a bad field */
+            /** @description missing prompt, clientMessageId or a bad field (field names it: images, attachments, model, …) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6318,6 +6405,15 @@ export interface operations {
             };
             /** @description a run is already active in this session (without `queue`), or QUEUE_FULL (20 messages wait) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description ATTACHMENT_TOO_LARGE: a PDF over 5 MiB or a text file over 1 MiB (PAYLOAD_TOO_LARGE: the body is over CCUI_MAX_BODY_BYTES) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8358,6 +8454,191 @@ export interface operations {
             };
             /** @description more than 256 KiB */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    permissionRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description rules */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PermissionRule"][];
+                        /** @description whether the caller may change the project's own rules (owner, admin); everyone may keep personal ones */
+                        canEditProject: boolean;
+                    };
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not your project */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such project */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addPermissionRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description project id */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    behavior: "allow" | "deny";
+                    /** @description a tool name, or a tool with a pattern in parentheses (at most 200 characters, no parentheses or control characters inside) */
+                    rule: string;
+                    /**
+                     * @description default project
+                     * @enum {string}
+                     */
+                    scope?: "project" | "personal";
+                };
+            };
+        };
+        responses: {
+            /** @description saved */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PermissionRule"];
+                };
+            };
+            /** @description not a rule, behavior or scope (field names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not your project, or a project rule by a member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such project */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description RULE_EXISTS (the same rule in the same scope, as allow or deny), TOO_MANY_RULES (200 per project) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    removePermissionRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description project id */
+                projectId: string;
+                ruleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not your project, or a project rule by a member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such project; RULE_NOT_FOUND (also someone else's personal rule) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

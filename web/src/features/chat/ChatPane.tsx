@@ -1,4 +1,5 @@
-import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
+import { getPermissionRules } from '../../api/permissionRules';
 import type { Message } from '../../api/types';
 import { ThreadContext } from '../messages/context';
 import { MessageList, type MatchHighlight, type ScrollRequest } from '../messages/MessageList';
@@ -8,6 +9,8 @@ import { Composer } from './Composer';
 import { QueueStrip } from './QueueStrip';
 import { historyPrompt, retirable, visibleHistory } from './handover';
 import { LiveTurnView, TurnSummary } from './LiveTurnView';
+import { ChatProjectContext, SavedAllowRulesContext } from './projectContext';
+import { useLoad } from '../useLoad';
 import { activeTurn, type LiveTurn } from './turns';
 
 /** The loaded window of a session's history and how to move it (see useSessionHistory). */
@@ -82,6 +85,19 @@ export function ChatPane({ chatKey, projectId, sessionId, messages, showHidden, 
     ended.current = endedCount;
   }, [endedCount]);
 
+  // What runs here start with: a tool card then says which saved rule let a call run without asking.
+  const [allowRules, setAllowRules] = useState<string[]>([]);
+  const loadRules = useCallback(async () => {
+    try {
+      const rules = await getPermissionRules(projectId);
+      setAllowRules(rules.items.filter((r) => r.behavior === 'allow').map((r) => r.rule));
+    } catch {
+      // Without them the cards only say nothing about saved rules.
+    }
+  }, [projectId]);
+  useLoad(loadRules);
+  const savedRules = useMemo(() => ({ allow: allowRules, reload: () => void loadRules() }), [allowRules, loadRules]);
+
   const running = activeTurn(live);
   const cliCommands = useMemo(() => [...live.turns].reverse().find((t) => t.slashCommands)?.slashCommands ?? [], [live.turns]);
   const cliMode = useMemo(() => [...live.turns].reverse().find((t) => t.permissionMode)?.permissionMode ?? null, [live.turns]);
@@ -92,7 +108,8 @@ export function ChatPane({ chatKey, projectId, sessionId, messages, showHidden, 
   const empty = thread.rows.length === 0 && !history.hasOlder && !history.hasNewer && live.turns.length === 0;
 
   return (
-    <>
+    <ChatProjectContext.Provider value={projectId}>
+    <SavedAllowRulesContext.Provider value={savedRules}>
       {loading ? (
         <p className="muted center" role="status">Loading messages…</p>
       ) : empty ? (
@@ -114,6 +131,7 @@ export function ChatPane({ chatKey, projectId, sessionId, messages, showHidden, 
       <Composer chatKey={chatKey} projectId={projectId} sessionId={sessionId} activeRunId={running?.runId ?? null}
         models={seenModels} slashCommands={cliCommands} cliMode={cliMode} onSent={onSent} autoFocus={autoFocus}
         waiting={live.queue?.length ?? 0} forkFrom={forkFrom} />
-    </>
+    </SavedAllowRulesContext.Provider>
+    </ChatProjectContext.Provider>
   );
 }

@@ -179,6 +179,57 @@ describe('Composer', () => {
     expect(screen.getByRole('button', { name: 'Remove shot.png' })).toBeTruthy();
   });
 
+  it('attaches PDFs and text files as chips with name and size, refuses what the server would, and sends them as attachments', async () => {
+    const { ws } = await renderLive(<Pane />);
+    const user = userEvent.setup();
+    const bytes = (text: string) => new TextEncoder().encode(text);
+    const pdf = new File([bytes('%PDF-1.4\n%%EOF\n')], 'report.pdf', { type: 'application/pdf' });
+    // Browsers declare TypeScript as an MPEG stream: the name says what it is.
+    const code = new File([bytes('export const x = 1;\n')], 'main.ts', { type: 'video/mp2t' });
+    const notes = new File([bytes('# Notes\n')], 'notes.md', { type: '' });
+    const fakePdf = new File([bytes('PK\u0003\u0004')], 'fake.pdf', { type: 'application/pdf' });
+    const binary = new File([new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0])], 'tool.txt', { type: 'text/plain' });
+    const huge = new File([new Uint8Array(1024 * 1024 + 1).fill(120)], 'huge.log', { type: 'text/plain' });
+
+    await user.upload(screen.getByLabelText('Files to attach'), [pdf, code, notes, fakePdf, binary, huge]);
+
+    const chips = await screen.findByRole('list', { name: 'Files to send' });
+    expect(within(chips).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'report.pdf15 bytes×', 'main.ts20 bytes×', 'notes.md8 bytes×',
+    ]);
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('fake.pdf: not a PDF');
+    expect(alert.textContent).toContain('tool.txt: binary, not text');
+    expect(alert.textContent).toContain('huge.log: larger than 1.0 MB, the limit for a text file');
+
+    await user.click(screen.getByRole('button', { name: 'Remove notes.md' }));
+    expect(within(chips).queryByText('notes.md')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+
+    await vi.waitFor(() => expect(sends(ws)).toHaveLength(1));
+    expect(sends(ws)[0].attachments).toEqual([
+      { name: 'report.pdf', mediaType: 'application/pdf', data: btoa('%PDF-1.4\n%%EOF\n') },
+      { name: 'main.ts', mediaType: 'video/mp2t', data: btoa('export const x = 1;\n') },
+    ]);
+    expect(sends(ws)[0].images).toBeUndefined();
+    // The turn shows what was sent with it at once.
+    const sent = await screen.findByRole('list', { name: 'Attached files' });
+    expect(within(sent).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['report.pdf', 'main.ts']);
+  });
+
+  it('sends a file without text, and keeps to ten files per message', async () => {
+    const { ws } = await renderLive(<Pane />);
+    const user = userEvent.setup();
+    const files = Array.from({ length: 11 }, (_, i) => new File([`row ${i}\n`], `f${i}.csv`, { type: 'text/csv' }));
+    await user.upload(screen.getByLabelText('Files to attach'), files);
+    const chips = await screen.findByRole('list', { name: 'Files to send' });
+    expect(within(chips).getAllByRole('listitem')).toHaveLength(10);
+    expect(screen.getByRole('alert').textContent).toContain('At most 10 files per message.');
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    await vi.waitFor(() => expect(sends(ws)).toHaveLength(1));
+    expect((sends(ws)[0].attachments as unknown[]).length).toBe(10);
+  });
+
   it('starts a new session and moves to its page without losing the live turn', async () => {
     const { ws } = await renderLive(<NewSessionView projectId="p1" />);
     const user = userEvent.setup();

@@ -6,7 +6,8 @@ import { useChatStore } from './ChatContext';
 import { readDraft, saveDraft } from './draft';
 import { CompletionList } from './CompletionList';
 import { fileSuggestions, slashSuggestions, tokenAt, type Suggestion } from './completion';
-import { MAX_IMAGES, readImages, type Attachment } from './images';
+import { DOCUMENT_ACCEPT, formatSize, readDocuments, type DocumentAttachment } from './documents';
+import { IMAGE_TYPES, MAX_IMAGES, readImages, type Attachment } from './images';
 
 const MODEL_ALIASES = ['sonnet', 'opus', 'haiku'];
 /** The CLI's `--effort` levels (the server refuses any other). */
@@ -36,7 +37,7 @@ function sendError(err: unknown): string {
   return errorMessage(err);
 }
 
-/** Where the user types a prompt: models, permission modes, images, slash commands and @files. */
+/** Where the user types a prompt: models, permission modes, images, PDFs and text files, slash commands and @files. */
 export function Composer({ chatKey, projectId, sessionId, activeRunId, models, slashCommands = [], cliMode = null, onSent, autoFocus,
   waiting = 0, forkFrom }: {
   chatKey: string;
@@ -60,6 +61,7 @@ export function Composer({ chatKey, projectId, sessionId, activeRunId, models, s
   const [text, setText] = useState(() => readDraft(projectId, sessionId));
   useEffect(() => saveDraft(projectId, sessionId, text), [projectId, sessionId, text]);
   const [images, setImages] = useState<Attachment[]>([]);
+  const [documents, setDocuments] = useState<DocumentAttachment[]>([]);
   const [model, setModel] = useState('');
   const [effort, setEffort] = useState<Effort | ''>('');
   const [mode, setMode] = useState<PermissionMode>('default');
@@ -140,31 +142,39 @@ export function Composer({ chatKey, projectId, sessionId, activeRunId, models, s
     });
   }
 
+  /** Images become thumbnails, PDFs and text files chips; at most MAX_IMAGES files in all, as the server takes. */
   async function addFiles(files: File[]) {
     if (files.length === 0) return;
-    const { images: read, refused } = await readImages(files);
-    const room = Math.max(0, MAX_IMAGES - images.length);
-    setImages((old) => [...old, ...read].slice(0, MAX_IMAGES));
-    const problems = read.length > room ? [...refused, `At most ${MAX_IMAGES} images per message.`] : refused;
+    const isImage = (f: File) => (IMAGE_TYPES as readonly string[]).includes(f.type);
+    const { images: readImgs, refused: refusedImgs } = await readImages(files.filter(isImage));
+    const { documents: readDocs, refused: refusedDocs } = await readDocuments(files.filter((f) => !isImage(f)));
+    const room = Math.max(0, MAX_IMAGES - images.length - documents.length);
+    const keptImages = readImgs.slice(0, room);
+    const keptDocs = readDocs.slice(0, room - keptImages.length);
+    setImages((old) => [...old, ...keptImages]);
+    setDocuments((old) => [...old, ...keptDocs]);
+    const refused = [...refusedImgs, ...refusedDocs];
+    const problems = readImgs.length + readDocs.length > room ? [...refused, `At most ${MAX_IMAGES} files per message.`] : refused;
     if (problems.length) setError(problems.join(' '));
   }
 
   async function submit(e?: FormEvent) {
     e?.preventDefault();
     const prompt = text.trim();
-    if (!store || sending || blocked || (!prompt && images.length === 0)) return;
+    if (!store || sending || blocked || (!prompt && images.length === 0 && documents.length === 0)) return;
     setSending(true);
     setError(null);
     setSuggestions(null);
     offerNotificationsOnce();
     try {
       const sid = await store.send({
-        key: chatKey, projectId, sessionId, prompt: text, images,
+        key: chatKey, projectId, sessionId, prompt: text, images, documents,
         model: model || undefined, effort: effort || undefined, permissionMode: mode === 'default' ? undefined : mode,
         queue: queueing, forkFrom: sessionId === null ? forkFrom : undefined,
       });
       setText('');
       setImages([]);
+      setDocuments([]);
       onSent?.(sid);
     } catch (err) {
       // The prompt stays in the box so nothing typed is lost.
@@ -216,7 +226,7 @@ export function Composer({ chatKey, projectId, sessionId, activeRunId, models, s
   }
 
   function onPaste(e: ClipboardEvent) {
-    const files = Array.from(e.clipboardData.files ?? []).filter((f) => f.type.startsWith('image/'));
+    const files = Array.from(e.clipboardData.files ?? []);
     if (files.length === 0) return;
     e.preventDefault();
     void addFiles(files);
@@ -231,7 +241,7 @@ export function Composer({ chatKey, projectId, sessionId, activeRunId, models, s
   const modelOptions = Array.from(new Set([...MODEL_ALIASES, ...models.filter(Boolean)]));
   const activeId = suggestions ? `${listId}-${Math.min(active, suggestions.items.length - 1)}` : undefined;
 
-  const expanded = focused || text.length > 0 || images.length > 0 || model !== '' || effort !== '' || mode !== 'default';
+  const expanded = focused || text.length > 0 || images.length > 0 || documents.length > 0 || model !== '' || effort !== '' || mode !== 'default';
   return (
     <form className={`composer${dragging ? ' dragging' : ''}${expanded ? ' expanded' : ''}`} onSubmit={(e) => void submit(e)}
       aria-label="Composer"
@@ -249,6 +259,20 @@ export function Composer({ chatKey, projectId, sessionId, activeRunId, models, s
               <img src={img.preview} alt={img.name} />
               <button type="button" className="icon thumb-remove" aria-label={`Remove ${img.name}`}
                 onClick={() => setImages((old) => old.filter((_, j) => j !== i))}>
+                <span aria-hidden="true">×</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {documents.length > 0 && (
+        <ul className="file-chips" aria-label="Files to send">
+          {documents.map((doc, i) => (
+            <li key={i} className="file-chip">
+              <span className="file-chip-name" title={doc.name}>{doc.name}</span>
+              <span className="muted small-text">{formatSize(doc.size)}</span>
+              <button type="button" className="icon" aria-label={`Remove ${doc.name}`}
+                onClick={() => setDocuments((old) => old.filter((_, j) => j !== i))}>
                 <span aria-hidden="true">×</span>
               </button>
             </li>
@@ -276,10 +300,11 @@ export function Composer({ chatKey, projectId, sessionId, activeRunId, models, s
             {PERMISSION_MODES.map((m) => <option key={m} value={m}>{MODE_LABEL[m] ?? m}</option>)}
           </select>
         </label>
-        <button type="button" className="small" onClick={() => fileInput.current?.click()}>Attach images</button>
+        <button type="button" className="small" onClick={() => fileInput.current?.click()}
+          title="Images, PDFs and text files (text, Markdown, CSV, JSON, source code)">Attach files</button>
         <span className="muted small-text composer-tip">Type <kbd>/</kbd> for commands, <kbd>@</kbd> for files</span>
-        <input ref={fileInput} type="file" accept="image/png,image/jpeg,image/gif,image/webp" multiple hidden
-          aria-label="Images to attach" onChange={(e) => { void addFiles(Array.from(e.target.files ?? [])); e.target.value = ''; }} />
+        <input ref={fileInput} type="file" accept={`${IMAGE_TYPES.join(',')},${DOCUMENT_ACCEPT}`} multiple hidden
+          aria-label="Files to attach" onChange={(e) => { void addFiles(Array.from(e.target.files ?? [])); e.target.value = ''; }} />
       </div>
       <div className="composer-main">
         <div className="composer-box">
@@ -294,7 +319,7 @@ export function Composer({ chatKey, projectId, sessionId, activeRunId, models, s
             onKeyDown={onKeyDown} onPaste={onPaste} onBlur={() => setSuggestions(null)} />
         </div>
         {running && <button type="button" className="danger" onClick={() => void interrupt()} aria-keyshortcuts="Escape">Interrupt</button>}
-        <button type="submit" className="primary" aria-busy={sending} disabled={!store || sending || blocked || (!text.trim() && images.length === 0)}
+        <button type="submit" className="primary" aria-busy={sending} disabled={!store || sending || blocked || (!text.trim() && images.length === 0 && documents.length === 0)}
           aria-keyshortcuts="Enter" title={queueing ? 'Queued: sent when Claude finishes the current turn' : undefined}>
           {queueing ? 'Queue' : 'Send'}
         </button>

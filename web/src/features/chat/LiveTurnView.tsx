@@ -8,6 +8,8 @@ import { ToolCard } from '../messages/ToolCards';
 import { formatCost, formatCount } from '../shared';
 import { PermissionCard } from './PermissionCard';
 import { PlanCard } from './PlanCard';
+import { useSavedAllowRules } from './projectContext';
+import { allowingRule } from './ruleMatch';
 import { QuestionCard } from './QuestionCard';
 import type { LiveTurn, TurnItem } from './turns';
 
@@ -28,7 +30,7 @@ const STATUS: Record<string, string> = {
 };
 
 /** One item; memoised so that a streamed delta re-renders only the block it grows. */
-const Item = memo(function Item({ item }: { item: TurnItem }) {
+const Item = memo(function Item({ item, allowedBy }: { item: TurnItem; allowedBy?: string | null }) {
   switch (item.type) {
     case 'text':
       // Markdown is parsed once the block is complete; while it streams, plain text is cheap to grow.
@@ -36,7 +38,21 @@ const Item = memo(function Item({ item }: { item: TurnItem }) {
     case 'thinking':
       return <Thinking text={item.text} />;
     case 'tool':
-      return <ToolCard use={{ type: 'toolUse', id: item.id, name: item.name, input: item.input }} />;
+      return (
+        <>
+          <ToolCard use={{ type: 'toolUse', id: item.id, name: item.name, input: item.input }} />
+          {allowedBy && (
+            <p className="permission-why small-text muted" role="note">
+              Allowed without asking, by the saved rule <code>{allowedBy}</code>
+            </p>
+          )}
+          {item.deniedWithoutAsking && (
+            <p className="permission-why small-text muted" role="note">
+              Denied without asking, by a deny rule (this project&apos;s saved rules or the CLI&apos;s settings): {item.deniedWithoutAsking}
+            </p>
+          )}
+        </>
+      );
     case 'permission':
       // Questions and plans ask for words or a review, not for leave to run a tool.
       if (item.request.questions?.length) return <QuestionCard item={item} />;
@@ -110,10 +126,15 @@ export function LiveTurnView({ sessionId, turn, historyPrompt }: { sessionId: st
   // input); its tool card follows once someone decided.
   const asking = new Set(turn.items.flatMap((it) => (it.type === 'permission' && !it.resolved && it.request.toolUseId ? [it.request.toolUseId] : [])));
   const shown = turn.items.filter((it) => (!('parent' in it) || !it.parent) && !(it.type === 'tool' && asking.has(it.id)));
+  // A call that was never asked about and that a saved allow rule covers ran because of that rule.
+  const { allow } = useSavedAllowRules();
+  const asked = new Set(turn.items.flatMap((it) => (it.type === 'permission' && it.request.toolUseId ? [it.request.toolUseId] : [])));
+  const allowedBy = (it: TurnItem) =>
+    it.type === 'tool' && !asked.has(it.id) && !it.deniedWithoutAsking ? allowingRule(allow, it.name, it.input) : null;
   return (
     <ThreadContext.Provider value={context}>
       <div className="live-turn" data-run={turn.runId ?? undefined}>
-        {(prompt || turn.images.length > 0) && (
+        {(prompt || turn.images.length > 0 || (turn.files?.length ?? 0) > 0) && (
           <article className="message role-user" aria-label="You message">
             <header className="message-head"><span className="who">You</span></header>
             <div className="message-body">
@@ -121,6 +142,11 @@ export function LiveTurnView({ sessionId, turn, historyPrompt }: { sessionId: st
               {turn.images.length > 0 && (
                 <ul className="thumbs" aria-label="Attached images">
                   {turn.images.map((src, i) => <li key={i}><img src={src} alt={`Attached image ${i + 1}`} /></li>)}
+                </ul>
+              )}
+              {turn.files && turn.files.length > 0 && (
+                <ul className="file-chips" aria-label="Attached files">
+                  {turn.files.map((name, i) => <li key={i} className="file-chip"><span className="file-chip-name">{name}</span></li>)}
                 </ul>
               )}
             </div>
@@ -134,7 +160,7 @@ export function LiveTurnView({ sessionId, turn, historyPrompt }: { sessionId: st
               {turn.effort && <span className="muted small-text" aria-label="Effort">{`effort ${turn.effort}`}</span>}
             </header>
             <div className="message-body">
-              {shown.map((it) => <Item key={it.id} item={it} />)}
+              {shown.map((it) => <Item key={it.id} item={it} allowedBy={allowedBy(it)} />)}
             </div>
             <TurnSummary turn={turn} />
           </article>

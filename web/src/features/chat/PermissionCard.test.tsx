@@ -67,3 +67,68 @@ describe('permission requests', () => {
     expect(screen.queryByText(/Claude is waiting for/)).toBeNull();
   });
 });
+
+describe('why a permission was asked, or not', () => {
+  it('says why it asked and saves the CLI\'s suggested rule for the project before allowing', async () => {
+    const posted: unknown[] = [];
+    routeFetch((url, init) => {
+      if ((init?.method ?? 'GET') === 'POST' && url === '/api/projects/p1/permission-rules') {
+        const body = JSON.parse(String(init?.body)) as { scope: string };
+        posted.push(body);
+        // A member may not change the project's rules: the card keeps it for their own runs.
+        if (body.scope === 'project') return jsonResponse(403, { error: { code: 'FORBIDDEN', message: 'only the owner' } });
+        return jsonResponse(201, { id: 'r1', ...body, createdAt: '2026-12-01T10:00:00Z' });
+      }
+      return jsonResponse(200, { items: [] });
+    });
+    const { ws } = await renderLiveWith(<Pane />, [
+      ev(1, { kind: 'run_started' }),
+      ev(2, { kind: 'permission_request', requestId: 'req-1', toolName: 'Bash', input: { command: 'touch made.txt' }, toolUseId: 't1',
+        blockedPath: '/home/dev/p/made.txt',
+        suggestions: [
+          { type: 'addRules', rules: [{ toolName: 'Bash', ruleContent: 'touch made.txt' }], behavior: 'allow', destination: 'localSettings' },
+          { type: 'setMode', mode: 'acceptEdits', destination: 'session' },
+        ] }),
+    ]);
+    const card = screen.getByRole('region', { name: 'Permission request' });
+    expect(within(card).getByText(/Asked because no saved permission rule of this project allows this call \(it touches the path above\)/)).toBeTruthy();
+
+    const user = userEvent.setup();
+    await user.click(within(card).getByRole('button', { name: 'Allow and save rule Bash(touch made.txt)' }));
+    await vi.waitFor(() => expect(decisions(ws)).toEqual([
+      { type: 'permission', runId: 'run-1', requestId: 'req-1', decision: 'allow', remember: false },
+    ]));
+    expect(posted).toEqual([
+      { behavior: 'allow', rule: 'Bash(touch made.txt)', scope: 'project' },
+      { behavior: 'allow', rule: 'Bash(touch made.txt)', scope: 'personal' },
+    ]);
+  });
+
+  it('says on the tool when a deny rule refused it without asking', async () => {
+    await renderLiveWith(<Pane />, [
+      ev(1, { kind: 'run_started' }),
+      ev(2, { kind: 'tool_use', toolUseId: 't1', name: 'Bash', input: { command: 'rm -f made.txt' } }),
+      ev(3, { kind: 'permission_resolved', requestId: null, toolUseId: 't1', toolName: 'Bash', decision: 'deny', decidedBy: 'cli',
+        message: 'Permission to use Bash with command rm -f made.txt has been denied.' }),
+    ]);
+    expect(screen.getByRole('note').textContent).toBe('Denied without asking, by a deny rule (this project\'s saved rules or the CLI\'s settings): '
+      + 'Permission to use Bash with command rm -f made.txt has been denied.');
+    expect(screen.queryByRole('region', { name: 'Permission request' })).toBeNull();
+  });
+
+  it('says on the tool which saved rule let it run without asking, when the rule tells', async () => {
+    routeFetch((url) => (url === '/api/projects/p1/permission-rules'
+      ? jsonResponse(200, { canEditProject: true, items: [
+        { id: 'r1', behavior: 'allow', rule: 'Bash(npm test:*)', scope: 'project', createdAt: '2026-12-01T10:00:00Z' },
+        { id: 'r2', behavior: 'deny', rule: 'Bash(npm:*)', scope: 'project', createdAt: '2026-12-01T10:00:00Z' },
+      ] })
+      : jsonResponse(200, { items: [] })));
+    await renderLiveWith(<Pane />, [
+      ev(1, { kind: 'run_started' }),
+      ev(2, { kind: 'tool_use', toolUseId: 't1', name: 'Bash', input: { command: 'npm test --silent' } }),
+      ev(3, { kind: 'tool_use', toolUseId: 't2', name: 'Bash', input: { command: 'npm testing' } }),
+    ]);
+    await vi.waitFor(() => expect(screen.getAllByRole('note').map((n) => n.textContent))
+      .toEqual(['Allowed without asking, by the saved rule Bash(npm test:*)']));
+  });
+});

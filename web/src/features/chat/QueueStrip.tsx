@@ -55,6 +55,8 @@ export function QueueStrip({ sessionId, items }: { sessionId: string; items: Que
                 <span className="queue-prompt">{m.prompt}</span>
                 <span className="muted small-text">
                   {m.author ? ` ${m.author}` : ''}{m.model ? ` · ${m.model}` : ''}{m.effort ? ` · effort ${m.effort}` : ''}
+                  {m.images ? ` · ${m.images} image${m.images === 1 ? '' : 's'}` : ''}
+                  {m.attachments?.length ? ` · ${m.attachments.map((a) => a.name).join(', ')}` : ''}
                 </span>
                 <span className="queue-actions">
                   <button type="button" className="small" disabled={busy} aria-label={`Edit queued message: ${m.prompt}`}

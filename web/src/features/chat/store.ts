@@ -5,6 +5,7 @@ import {
   type QueuedMessage, type StartRun,
 } from '../../api/runs';
 import { acceptTurn, applyEvent, dropPending, EMPTY_SESSION, pendingPermissions, pendingTurn, type SessionLive } from './turns';
+import type { DocumentInput } from './documents';
 
 /** Where the live turn of a chat not yet started (the "New session" page) is kept until the server names its session. */
 export const draftKey = (projectId: string) => `new:${projectId}`;
@@ -18,6 +19,8 @@ export interface SendOptions {
   sessionId: string | null;
   prompt: string;
   images: (ImageInput & { preview: string })[];
+  /** PDFs and text files, sent as `attachments`. */
+  documents?: DocumentInput[];
   model?: string;
   effort?: StartRun['effort'];
   permissionMode?: StartRun['permissionMode'];
@@ -305,9 +308,11 @@ export class ChatStore {
    */
   async send(o: SendOptions): Promise<string> {
     const clientMessageId = newClientMessageId();
-    this.update(o.key, (s) => ({ ...s, turns: [...s.turns, pendingTurn(clientMessageId, o.prompt, o.images.map((i) => i.preview))] }));
+    const pending = { ...pendingTurn(clientMessageId, o.prompt, o.images.map((i) => i.preview)), files: o.documents?.map((d) => d.name) ?? [] };
+    this.update(o.key, (s) => ({ ...s, turns: [...s.turns, pending] }));
     const body: StartRun = { projectId: o.projectId, sessionId: o.sessionId, prompt: o.prompt, clientMessageId };
     if (o.images.length) body.images = o.images.map(({ mediaType, data }) => ({ mediaType, data }));
+    if (o.documents?.length) body.attachments = o.documents.map(({ name, mediaType, data }) => ({ name, mediaType, data }));
     if (o.model) body.model = o.model;
     if (o.effort) body.effort = o.effort;
     if (o.forkFrom) body.forkFrom = o.forkFrom;

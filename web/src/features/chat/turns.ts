@@ -4,7 +4,9 @@ import type { EndReason, LoggedEvent, PermissionRequestEvent, PermissionResolved
 export type TurnItem =
   | { type: 'text'; id: string; messageId: string | null; text: string; streaming: boolean; parent: string | null }
   | { type: 'thinking'; id: string; messageId: string | null; text: string; streaming: boolean; parent: string | null }
-  | { type: 'tool'; id: string; name: string; input: Record<string, unknown>; parent: string | null }
+  | { type: 'tool'; id: string; name: string; input: Record<string, unknown>; parent: string | null;
+      /** Refused without a prompt (a deny rule): the CLI's words. */
+      deniedWithoutAsking?: string }
   | { type: 'permission'; id: string; runId: string; request: PermissionRequestEvent; resolved: PermissionResolvedEvent | null }
   | { type: 'error'; id: string; code: string; message: string };
 
@@ -23,6 +25,8 @@ export interface LiveTurn {
   /** What was typed here; unknown for a run started elsewhere (the history then shows it). */
   prompt: string | null;
   images: string[];
+  /** Names of the PDFs and text files sent with the prompt from here. */
+  files?: string[];
   /** Server time the run started (or its first event), to tell history of this turn from older history. */
   startedAt: string | null;
   items: TurnItem[];
@@ -71,7 +75,7 @@ export function acceptTurn(state: SessionLive, clientMessageId: string, runId: s
   const early = state.turns.find((t) => t.runId === runId && t.clientMessageId === null);
   const mine = state.turns[i];
   const merged: LiveTurn = early
-    ? { ...early, key: runId, clientMessageId, prompt: mine.prompt, images: mine.images }
+    ? { ...early, key: runId, clientMessageId, prompt: mine.prompt, images: mine.images, files: mine.files }
     : { ...mine, key: runId, runId, status: mine.status === 'sending' ? 'starting' : mine.status };
   const turns = state.turns.filter((t) => t !== early);
   const j = turns.indexOf(mine);
@@ -143,6 +147,13 @@ function applyToTurn(turn0: LiveTurn, e: LoggedEvent): LiveTurn {
     case 'permission_request':
       return { ...turn, startedAt, status: 'awaiting_permission', items: [...turn.items, { type: 'permission', id: ev.requestId, runId: e.runId, request: ev, resolved: null }] };
     case 'permission_resolved': {
+      if (!ev.requestId && ev.decision === 'deny' && ev.toolUseId) {
+        // No card was shown: the CLI refused the call on its own (a saved deny rule, its settings).
+        const t = turn.items.findIndex((it) => it.type === 'tool' && it.id === ev.toolUseId);
+        if (t < 0) return turn;
+        const tool = turn.items[t] as Extract<TurnItem, { type: 'tool' }>;
+        return { ...turn, items: updateItem(turn.items, t, { ...tool, deniedWithoutAsking: ev.message ?? 'denied' }) };
+      }
       const i = turn.items.findIndex((it) => it.type === 'permission' && it.id === ev.requestId);
       if (i < 0) return turn;
       const items = updateItem(turn.items, i, { ...(turn.items[i] as Extract<TurnItem, { type: 'permission' }>), resolved: ev });

@@ -4,6 +4,7 @@ import type { Project, ProjectPatch } from '../../api/types';
 import { getProject } from '../../api/projects';
 import { ErrorMessage } from '../shared';
 import { MemoryFiles } from './MemoryFiles';
+import { PermissionRules } from './PermissionRules';
 import { ProjectSharing } from './ProjectSharing';
 import { navigate, projectHref } from '../shell/route';
 import { CloneForm, NewFolderForm } from './NewProjectForms';
@@ -82,6 +83,7 @@ function ProjectRow({ project, selected, onPatch, onAdded, worktree = false }: {
   const [renaming, setRenaming] = useState(false);
   const [sharing, setSharing] = useState(false);
   const [memory, setMemory] = useState(false);
+  const [rules, setRules] = useState(false);
   const [name, setName] = useState(project.name);
   const actionsId = useId();
 
@@ -136,6 +138,8 @@ function ProjectRow({ project, selected, onPatch, onAdded, worktree = false }: {
           {sharing && <ProjectSharing projectId={project.id} projectName={project.name} />}
           <button type="button" aria-expanded={memory} onClick={() => setMemory((v) => !v)}>Memory &amp; settings</button>
           {memory && <MemoryFiles projectId={project.id} projectName={project.name} />}
+          <button type="button" aria-expanded={rules} onClick={() => setRules((v) => !v)}>Permission rules</button>
+          {rules && <PermissionRules projectId={project.id} projectName={project.name} />}
           {!project.parentId && (
             <button type="button" aria-expanded={trees} onClick={() => setTrees((t) => !t)}>Worktrees</button>
           )}

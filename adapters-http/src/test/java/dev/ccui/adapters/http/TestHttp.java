@@ -11,6 +11,7 @@ import dev.ccui.adapters.http.mcp.McpRoutes;
 import dev.ccui.adapters.http.memory.MemoryRoutes;
 import dev.ccui.adapters.http.metrics.HttpMetrics;
 import dev.ccui.adapters.http.preferences.PreferencesRoutes;
+import dev.ccui.adapters.http.permission.PermissionRuleRoutes;
 import dev.ccui.adapters.http.project.NewProjectRoutes;
 import dev.ccui.adapters.http.project.ProjectRoutes;
 import dev.ccui.adapters.http.project.UnsafeProjectRoutes;
@@ -159,6 +160,7 @@ public final class TestHttp implements AutoCloseable {
                                 new PushRoutes(null),
                                 new McpRoutes(null),
                                 new MemoryRoutes(null),
+                                new PermissionRuleRoutes(null),
                                 new CommitMessageRoutes(null),
                                 new UsageRoutes(null),
                                 new PreferencesRoutes(null),

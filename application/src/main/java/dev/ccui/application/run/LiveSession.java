@@ -12,6 +12,7 @@ import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.error.CcuiException;
 import dev.ccui.domain.error.ConflictException;
 import dev.ccui.domain.error.UnavailableException;
+import dev.ccui.domain.permission.ToolRules;
 import dev.ccui.domain.run.PermissionDecision;
 import dev.ccui.domain.run.Run;
 import dev.ccui.domain.run.RunEvent;
@@ -55,6 +56,7 @@ final class LiveSession implements RunListener {
     private final SessionId sessionId;
     private final Services services;
     private final Consumer<LiveSession> onGone;
+    private final ToolRules rules;
     private final PendingPermissions permissions = new PendingPermissions();
     private RunningProcess process;
     private Run current;
@@ -64,11 +66,27 @@ final class LiveSession implements RunListener {
     /** Ended {@code lost} by a draining node: whatever the process still says belongs to no run. */
     private boolean handedOver;
 
-    /** @param onGone told once the process is gone for good, so the node forgets this session */
-    LiveSession(SessionId sessionId, Services services, Consumer<LiveSession> onGone) {
+    /**
+     * @param rules  the saved permission rules its process was started with
+     * @param onGone told once the process is gone for good, so the node forgets this session
+     */
+    LiveSession(SessionId sessionId, Services services, ToolRules rules, Consumer<LiveSession> onGone) {
         this.sessionId = sessionId;
         this.services = services;
+        this.rules = rules;
         this.onGone = onGone;
+    }
+
+    ToolRules rules() {
+        return rules;
+    }
+
+    /** Between turns: the node forgets it and its process ends, so that another takes the session on. */
+    void retire() {
+        synchronized (this) {
+            gone();
+        }
+        closeProcess();
     }
 
     SessionId sessionId() {
@@ -131,7 +149,7 @@ final class LiveSession implements RunListener {
             target = process;
         }
         try {
-            target.sendUserTurn(command.prompt(), command.images());
+            target.sendUserTurn(command.prompt(), command.attachments());
             return true;
         } catch (UnavailableException e) {
             return false;

@@ -1,5 +1,6 @@
 package dev.ccui.application.run;
 
+import dev.ccui.application.permission.port.out.PermissionRuleStore;
 import dev.ccui.application.run.port.in.StartRunCommand;
 import dev.ccui.application.run.port.out.ClaudeRunner;
 import dev.ccui.application.run.port.out.RunSpec;
@@ -7,6 +8,7 @@ import dev.ccui.application.run.port.out.RunningProcess;
 import dev.ccui.application.run.port.out.SessionProjects;
 import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.error.CcuiException;
+import dev.ccui.domain.permission.ToolRules;
 import dev.ccui.domain.project.Project;
 import dev.ccui.domain.run.Run;
 import dev.ccui.domain.run.RunId;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * The sessions with a CLI process on this node, and how a run gets one: the session's own
@@ -26,11 +29,14 @@ final class LiveSessions {
     private final ClaudeRunner runner;
     private final SessionProjects index;
     private final LiveSession.Services services;
+    private final PermissionRuleStore savedRules;
 
-    LiveSessions(ClaudeRunner runner, SessionProjects index, LiveSession.Services services) {
+    LiveSessions(
+            ClaudeRunner runner, SessionProjects index, LiveSession.Services services, PermissionRuleStore savedRules) {
         this.runner = runner;
         this.index = index;
         this.services = services;
+        this.savedRules = savedRules;
     }
 
     /** The session's live process, or {@code null}. */
@@ -62,10 +68,19 @@ final class LiveSessions {
 
     /** Called one start at a time (admission holds its lock), so two launches never race for a session. */
     void launch(Run run, Principal caller, Project project, StartRunCommand command, boolean resume) {
+        ToolRules rules =
+                savedRules == null ? ToolRules.NONE : ToolRules.of(savedRules.ofProject(project.id()), caller.userId());
         LiveSession live = sessions.get(run.sessionId());
         boolean reuse = live != null && live.alive();
+        if (reuse && !rules.equals(live.rules())) {
+            // The CLI takes its rules at start only (2.1.328 merges rules sent later, so a removed
+            // one would stay): between turns, its process makes way for one with the rules as saved now.
+            live.retire();
+            reuse = false;
+            resume = true;
+        }
         if (!reuse) {
-            live = open(run, caller);
+            live = open(run, caller, rules);
         } else {
             live.begin(run, caller);
             live.adjust(command);
@@ -73,7 +88,7 @@ final class LiveSessions {
                 return;
             }
             // The process ended between turns: continue in a fresh one.
-            live = open(run, caller);
+            live = open(run, caller, rules);
             resume = true;
         }
         if (resume) {
@@ -89,8 +104,10 @@ final class LiveSessions {
                 resume,
                 command.model(),
                 command.permissionMode(),
-                command.allowedTools(),
-                List.of(),
+                Stream.concat(command.allowedTools().stream(), rules.allow().stream())
+                        .distinct()
+                        .toList(),
+                rules.deny(),
                 Map.of(),
                 caller.userId(),
                 command.forkFrom(),
@@ -106,8 +123,9 @@ final class LiveSessions {
         live.send(run, command);
     }
 
-    private LiveSession open(Run run, Principal caller) {
-        LiveSession live = new LiveSession(run.sessionId(), services, gone -> sessions.remove(gone.sessionId(), gone));
+    private LiveSession open(Run run, Principal caller, ToolRules rules) {
+        LiveSession live =
+                new LiveSession(run.sessionId(), services, rules, gone -> sessions.remove(gone.sessionId(), gone));
         sessions.put(run.sessionId(), live);
         live.begin(run, caller);
         return live;

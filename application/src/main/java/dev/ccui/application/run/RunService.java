@@ -3,6 +3,7 @@ package dev.ccui.application.run;
 import dev.ccui.application.audit.Auditor;
 import dev.ccui.application.common.ClientInfo;
 import dev.ccui.application.events.port.out.EventBus;
+import dev.ccui.application.permission.port.out.PermissionRuleStore;
 import dev.ccui.application.project.ProjectAccess;
 import dev.ccui.application.project.port.out.ProjectRepository;
 import dev.ccui.application.run.port.in.EventSubscription;
@@ -102,7 +103,8 @@ public final class RunService implements RunUseCase, MessageQueueUseCase, AutoCl
                 queued,
                 forks,
                 users,
-                RunCommandRelay.NONE);
+                RunCommandRelay.NONE,
+                null);
     }
 
     public RunService(
@@ -120,7 +122,8 @@ public final class RunService implements RunUseCase, MessageQueueUseCase, AutoCl
             QueuedMessages queued,
             SessionForks forks,
             UserRepository users,
-            RunCommandRelay relay) {
+            RunCommandRelay relay,
+            PermissionRuleStore savedRules) {
         this.runs = runs;
         this.log = log;
         this.auditor = auditor;
@@ -137,7 +140,8 @@ public final class RunService implements RunUseCase, MessageQueueUseCase, AutoCl
                         settings.permissionTimeout(),
                         DelayedTasks.on(timers),
                         // Its own thread: the queue's lock comes before a session's, never after.
-                        sessionId -> Thread.ofVirtual().name("ccui-queue-drain").start(() -> drain(sessionId))));
+                        sessionId -> Thread.ofVirtual().name("ccui-queue-drain").start(() -> drain(sessionId))),
+                savedRules);
         this.admission = new RunAdmission(runs, index, forks, sessions, auditor, clock, settings);
         this.feed = new SubscriberFeed(log, runs, bus, sessions::activeRunId);
         this.janitor = new NodeJanitor(runs, log, nodes, events, clock, settings);

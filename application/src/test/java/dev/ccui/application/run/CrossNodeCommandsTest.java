@@ -14,6 +14,7 @@ import dev.ccui.application.run.port.out.RunCommandRelay;
 import dev.ccui.application.run.port.out.RunCommandReply;
 import dev.ccui.application.testing.FakeClaudeRunner;
 import dev.ccui.application.testing.InMemoryAuditRepository;
+import dev.ccui.application.testing.InMemoryPermissionRules;
 import dev.ccui.application.testing.InMemoryProjectRepository;
 import dev.ccui.application.testing.InMemoryQueuedMessages;
 import dev.ccui.application.testing.InMemoryRunStore;
@@ -123,7 +124,8 @@ class CrossNodeCommandsTest {
                 new InMemoryQueuedMessages(),
                 store,
                 new InMemoryUserRepository(),
-                relay);
+                relay,
+                new InMemoryPermissionRules());
     }
 
     @AfterEach

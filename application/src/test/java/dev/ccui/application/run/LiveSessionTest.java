@@ -17,6 +17,7 @@ import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.error.ConflictException;
 import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.events.AppEvent;
+import dev.ccui.domain.permission.ToolRules;
 import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.run.LoggedRunEvent;
 import dev.ccui.domain.run.NodeId;
@@ -77,7 +78,7 @@ class LiveSessionTest {
                 Duration.ofMinutes(5),
                 timers,
                 ended -> {});
-        live = new LiveSession(sessionId, services, gone -> {});
+        live = new LiveSession(sessionId, services, ToolRules.NONE, gone -> {});
         live.begin(run, olga);
         cli = (FakeProcess) runner.start(RunSpec.newSession(Path.of("/w/app"), sessionId), live);
         live.attach(cli);

@@ -6,7 +6,7 @@ import dev.ccui.application.run.port.out.RunListener;
 import dev.ccui.application.run.port.out.RunSpec;
 import dev.ccui.application.run.port.out.RunningProcess;
 import dev.ccui.domain.error.UnavailableException;
-import dev.ccui.domain.run.ImageAttachment;
+import dev.ccui.domain.run.Attachment;
 import dev.ccui.domain.run.PermissionDecision;
 import dev.ccui.domain.run.PermissionMode;
 import dev.ccui.domain.run.RunEvent;
@@ -58,6 +58,9 @@ public final class FakeClaudeRunner implements ClaudeRunner {
         public final RunSpec spec;
         private final RunListener listener;
         public final List<String> turns = new CopyOnWriteArrayList<>();
+        /** The files of each turn, in the order of {@link #turns}. */
+        public final List<List<Attachment>> files = new CopyOnWriteArrayList<>();
+
         public final Map<String, PermissionDecision> answers = new LinkedHashMap<>();
         public final List<String> models = new ArrayList<>();
         public final List<String> efforts = new ArrayList<>();
@@ -123,11 +126,12 @@ public final class FakeClaudeRunner implements ClaudeRunner {
         }
 
         @Override
-        public void sendUserTurn(String text, List<ImageAttachment> images) {
+        public void sendUserTurn(String text, List<Attachment> attachments) {
             if (!alive) {
                 throw new UnavailableException("the claude CLI process has ended");
             }
             turnActive = true;
+            files.add(List.copyOf(attachments));
             turns.add(text);
         }
 

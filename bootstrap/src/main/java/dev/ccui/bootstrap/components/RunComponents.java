@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ccui.adapters.http.HttpEdge;
 import dev.ccui.adapters.http.RouteGroup;
 import dev.ccui.adapters.http.metrics.HttpMetrics;
+import dev.ccui.adapters.http.permission.PermissionRuleRoutes;
 import dev.ccui.adapters.http.run.RunRoutes;
 import dev.ccui.adapters.http.ws.WsEndpoint;
 import dev.ccui.adapters.persistence.db.Database;
+import dev.ccui.adapters.persistence.permission.JdbiPermissionRules;
 import dev.ccui.adapters.persistence.run.JdbiNodeHeartbeats;
 import dev.ccui.adapters.persistence.run.JdbiQueuedMessages;
 import dev.ccui.adapters.persistence.run.JdbiRunEventLog;
@@ -18,6 +20,7 @@ import dev.ccui.application.audit.Auditor;
 import dev.ccui.application.events.port.in.ChangeFeedUseCase;
 import dev.ccui.application.events.port.out.EventBus;
 import dev.ccui.application.health.port.out.HealthProbe;
+import dev.ccui.application.permission.PermissionRulesService;
 import dev.ccui.application.project.ProjectAccess;
 import dev.ccui.application.project.port.out.ProjectRepository;
 import dev.ccui.application.run.RunService;
@@ -45,11 +48,14 @@ public final class RunComponents implements AutoCloseable {
 
     private final CliClaudeRunner claude;
     private final RunService runs;
+    private final PermissionRulesService rules;
     private final HealthProbe claudeProbe;
 
-    private RunComponents(CliClaudeRunner claude, RunService runs, HealthProbe claudeProbe) {
+    private RunComponents(
+            CliClaudeRunner claude, RunService runs, PermissionRulesService rules, HealthProbe claudeProbe) {
         this.claude = claude;
         this.runs = runs;
+        this.rules = rules;
         this.claudeProbe = claudeProbe;
     }
 
@@ -85,6 +91,7 @@ public final class RunComponents implements AutoCloseable {
         // Nodes sharing the database tell their runs apart by this id (kept in the data dir unless configured).
         NodeId node = config.nodeId().map(NodeId::new).orElseGet(() -> NodeIdFile.readOrCreate(dataDir));
         LOG.info("node id {}", node);
+        var savedRules = new JdbiPermissionRules(database.jdbi());
         var runs = new RunService(
                 claude,
                 new JdbiRunEventLog(database.jdbi()),
@@ -100,10 +107,12 @@ public final class RunComponents implements AutoCloseable {
                 new JdbiQueuedMessages(database.jdbi()),
                 new JdbiSessionForks(database.jdbi()),
                 users,
-                relay);
+                relay,
+                savedRules);
         return new RunComponents(
                 claude,
                 runs,
+                new PermissionRulesService(savedRules, access, auditor, clock),
                 new ClaudeCliProbe(claudeConfig.cliPath(), claudeConfig.cleanup(), clock, Duration.ofMinutes(5)));
     }
 
@@ -119,7 +128,10 @@ public final class RunComponents implements AutoCloseable {
     public List<RouteGroup> routes(HttpEdge edge, ChangeFeedUseCase changes) {
         var routes = new RunRoutes(runs, runs, changes);
         routes.limitedBy(edge.connections());
-        return List.of(new WsEndpoint(edge.webSockets(), changes, runs, runs, edge.maintenance()), routes);
+        return List.of(
+                new WsEndpoint(edge.webSockets(), changes, runs, runs, edge.maintenance()),
+                routes,
+                new PermissionRuleRoutes(rules));
     }
 
     public void bindGauges(HttpMetrics metrics) {

@@ -200,7 +200,10 @@ abstract class AuthorizationMatrixContract {
                 "POST /api/projects/{projectId}/git/commit-message",
                 "GET /api/projects/{projectId}/mcp-servers",
                 "POST /api/projects/{projectId}/mcp-servers",
-                "DELETE /api/projects/{projectId}/mcp-servers/{name}")) {
+                "DELETE /api/projects/{projectId}/mcp-servers/{name}",
+                "GET /api/projects/{projectId}/permission-rules",
+                "POST /api/projects/{projectId}/permission-rules",
+                "DELETE /api/projects/{projectId}/permission-rules/{ruleId}")) {
             RULES.put(route, Rule.PROJECT);
         }
         for (String route : List.of(
@@ -519,7 +522,8 @@ abstract class AuthorizationMatrixContract {
                 .replace("{index}", "0")
                 .replace("{cloneId}", cloneId)
                 .replace("{worktreeId}", projectId)
-                .replace("{name}", "none");
+                .replace("{name}", "none")
+                .replace("{ruleId}", "00000000-0000-0000-0000-000000000000");
         if (path.startsWith("/api/users/{id}")) {
             path = path.replace("{id}", route.method().equals("DELETE") ? throwawayUser(n) : bystanderId);
         }
@@ -546,6 +550,8 @@ abstract class AuthorizationMatrixContract {
             case "POST /api/projects/new" -> body = "{\"name\":\"new" + n + "\"}";
             case "PATCH /api/projects/{projectId}" -> body = "{\"starred\":true}";
             case "POST /api/projects/{projectId}/members" -> body = "{\"userId\":\"" + bystanderId + "\"}";
+            case "POST /api/projects/{projectId}/permission-rules" ->
+                body = "{\"behavior\":\"deny\",\"rule\":\"Bash(echo m" + n + ")\"}";
             case "PATCH /api/sessions/{sessionId}" -> body = "{\"title\":\"t\"}";
             case "POST /api/runs" ->
                 body = "{\"projectId\":\"" + projectId + "\",\"prompt\":\"hi\",\"clientMessageId\":\"m" + n + "\"}";

@@ -37,6 +37,21 @@ class RunRequestValidationIT {
                 {"permissionMode", "\"permissionMode\":\"yolo\""},
                 {"images", "\"images\":[{\"mediaType\":\"image/svg+xml\",\"data\":\"PHN2Zz4=\"}]"},
                 {"images", "\"images\":[{\"mediaType\":\"image/png\",\"data\":\"not base64!\"}]"},
+                // Issue 15: documents. A zip named .pdf, an executable named .txt, a path for a name, no name.
+                {
+                    "attachments",
+                    "\"attachments\":[{\"name\":\"a.pdf\",\"mediaType\":\"application/pdf\",\"data\":\"UEsDBA==\"}]"
+                },
+                {
+                    "attachments",
+                    "\"attachments\":[{\"name\":\"a.txt\",\"mediaType\":\"text/plain\",\"data\":\"f0VMRgIBAQA=\"}]"
+                },
+                {
+                    "attachments",
+                    "\"attachments\":[{\"name\":\"../a.txt\",\"mediaType\":\"text/plain\",\"data\":\"aGk=\"}]"
+                },
+                {"attachments", "\"attachments\":[{\"mediaType\":\"text/plain\",\"data\":\"aGk=\"}]"},
+                {"attachments", "\"attachments\":[null]"},
             };
             int n = 0;
             for (String[] bad : refused) {

@@ -53,6 +53,9 @@ public enum AuditAction {
     RUN_STARTED("run.started"),
     RUN_STOPPED("run.stopped"),
     PERMISSION_DECIDED("permission.decided"),
+    /** A saved allow or deny rule of a project (its own or one person's) was added or removed. */
+    PERMISSION_RULE_ADDED("permission.rule_added"),
+    PERMISSION_RULE_REMOVED("permission.rule_removed"),
     /** A message was queued behind a running turn, edited, removed, sent first ("send now") or dropped. */
     QUEUE_CHANGED("run.queue_changed"),
     MAINTENANCE_CHANGED("maintenance.changed"),

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /** An image sent with a prompt, base64-encoded as the Messages API takes it. */
-public record ImageAttachment(String mediaType, String base64Data) {
+public record ImageAttachment(String mediaType, String base64Data) implements Attachment {
     public static final Set<String> MEDIA_TYPES = Set.of("image/png", "image/jpeg", "image/gif", "image/webp");
 
     public ImageAttachment {

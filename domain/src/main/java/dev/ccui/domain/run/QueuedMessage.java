@@ -23,7 +23,7 @@ public record QueuedMessage(
         String authorName,
         long position,
         String prompt,
-        List<ImageAttachment> images,
+        List<Attachment> attachments,
         String model,
         String effort,
         PermissionMode permissionMode,
@@ -37,7 +37,7 @@ public record QueuedMessage(
         Objects.requireNonNull(authorId, "authorId");
         Objects.requireNonNull(prompt, "prompt");
         Objects.requireNonNull(clientMessageId, "clientMessageId");
-        images = images == null ? List.of() : List.copyOf(images);
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
     }
 
     public QueuedMessage edited(
@@ -50,7 +50,7 @@ public record QueuedMessage(
                 authorName,
                 position,
                 newPrompt,
-                images,
+                attachments,
                 newModel,
                 newEffort,
                 newMode,
@@ -69,7 +69,7 @@ public record QueuedMessage(
                 authorName,
                 newPosition,
                 prompt,
-                images,
+                attachments,
                 model,
                 effort,
                 permissionMode,
@@ -78,19 +78,25 @@ public record QueuedMessage(
                 updatedAt);
     }
 
-    /** What watchers see of it on the event stream: everything but the image data. */
+    /** What watchers see of it on the event stream: everything but the file data. */
     public RunEvent.QueueEntry entry() {
+        List<RunEvent.FileEntry> documents = attachments.stream()
+                .filter(DocumentAttachment.class::isInstance)
+                .map(DocumentAttachment.class::cast)
+                .map(d -> new RunEvent.FileEntry(d.name(), d.mediaType(), d.decodedBytes()))
+                .toList();
         return new RunEvent.QueueEntry(
                 id.toString(),
                 authorId.toString(),
                 authorName,
                 prompt,
-                images.size(),
+                attachments.size() - documents.size(),
                 model,
                 effort,
                 permissionMode == null ? null : permissionMode.cliName(),
                 clientMessageId,
                 queuedAt.toString(),
-                updatedAt.toString());
+                updatedAt.toString(),
+                documents);
     }
 }

@@ -244,7 +244,10 @@ public sealed interface RunEvent {
         }
     }
 
-    /** One waiting message as watchers see it (no image data: {@code images} is their number). */
+    /**
+     * One waiting message as watchers see it, without file data: {@code images} is the number of its
+     * images, {@code attachments} names its documents (empty in events stored before they existed).
+     */
     record QueueEntry(
             String id,
             String authorId,
@@ -256,7 +259,15 @@ public sealed interface RunEvent {
             String permissionMode,
             String clientMessageId,
             String queuedAt,
-            String updatedAt) {}
+            String updatedAt,
+            List<FileEntry> attachments) {
+        public QueueEntry {
+            attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        }
+    }
+
+    /** A document of a waiting message: its name, media type and decoded size in bytes. */
+    record FileEntry(String name, String mediaType, long size) {}
 
     /**
      * The session's queue of waiting messages changed; {@code items} is the whole queue after the

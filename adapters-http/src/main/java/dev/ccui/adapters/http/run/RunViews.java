@@ -11,6 +11,8 @@ import dev.ccui.application.run.port.in.StartRunCommand;
 import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.error.NotFoundException;
 import dev.ccui.domain.project.ProjectId;
+import dev.ccui.domain.run.Attachment;
+import dev.ccui.domain.run.DocumentAttachment;
 import dev.ccui.domain.run.ImageAttachment;
 import dev.ccui.domain.run.LoggedRunEvent;
 import dev.ccui.domain.run.PermissionMode;
@@ -21,6 +23,7 @@ import dev.ccui.domain.run.RunEvent;
 import dev.ccui.domain.run.ToolPrompts;
 import dev.ccui.domain.session.SessionId;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -64,6 +67,16 @@ public final class RunViews {
 
     public record ImageBody(String mediaType, String data) {}
 
+    /** A file of {@code attachments}: a PDF or a text file (an image type makes it an image). */
+    public record AttachmentBody(String name, String mediaType, String data) {
+        Attachment attachment() {
+            if (mediaType != null && ImageAttachment.MEDIA_TYPES.contains(mediaType)) {
+                return new ImageAttachment(mediaType, data == null ? "" : data);
+            }
+            return DocumentAttachment.of(name, mediaType, data);
+        }
+    }
+
     /** {@code POST /api/runs} and the {@code send} frame. */
     public record StartBody(
             String projectId,
@@ -76,7 +89,8 @@ public final class RunViews {
             String clientMessageId,
             String effort,
             Boolean queue,
-            String forkFrom) {
+            String forkFrom,
+            List<AttachmentBody> attachments) {
         /** Queue the prompt behind a running turn instead of refusing it with 409 RUN_ACTIVE. */
         public boolean queueIfBusy() {
             return Boolean.TRUE.equals(queue);
@@ -87,16 +101,28 @@ public final class RunViews {
                     ? null
                     : SessionId.parse(sessionId)
                             .orElseThrow(() -> new InvalidException("sessionId", "not a session id"));
-            List<ImageAttachment> attachments = images == null
-                    ? List.of()
-                    : images.stream()
-                            .map(image -> {
-                                if (image == null || image.data() == null) {
-                                    throw new InvalidException("images", "an image needs mediaType and data");
-                                }
-                                return new ImageAttachment(image.mediaType(), image.data());
-                            })
-                            .toList();
+            // Counted before any file is decoded; the command checks the rest.
+            if ((images == null ? 0 : images.size()) + (attachments == null ? 0 : attachments.size())
+                    > StartRunCommand.MAX_ATTACHMENTS) {
+                throw attachments == null || attachments.isEmpty()
+                        ? new InvalidException("images", "at most " + StartRunCommand.MAX_ATTACHMENTS + " images")
+                        : new InvalidException(
+                                "attachments",
+                                "at most " + StartRunCommand.MAX_ATTACHMENTS + " images and files together");
+            }
+            List<Attachment> files = new ArrayList<>();
+            for (ImageBody image : images == null ? List.<ImageBody>of() : images) {
+                if (image == null || image.data() == null) {
+                    throw new InvalidException("images", "an image needs mediaType and data");
+                }
+                files.add(new ImageAttachment(image.mediaType(), image.data()));
+            }
+            for (AttachmentBody file : attachments == null ? List.<AttachmentBody>of() : attachments) {
+                if (file == null) {
+                    throw new InvalidException("attachments", "an attachment needs name, mediaType and data");
+                }
+                files.add(file.attachment());
+            }
             PermissionMode mode = permissionMode == null ? null : PermissionMode.fromCliName(permissionMode);
             // A missing id is the command's to refuse (400); one that names no project is not found, as before.
             ProjectId project = projectId == null || projectId.isBlank()
@@ -106,7 +132,7 @@ public final class RunViews {
                     ? null
                     : SessionId.parse(forkFrom).orElseThrow(() -> new InvalidException("forkFrom", "not a session id"));
             return new StartRunCommand(
-                    project, session, prompt, attachments, model, mode, allowedTools, clientMessageId, effort, origin);
+                    project, session, prompt, files, model, mode, allowedTools, clientMessageId, effort, origin);
         }
     }
 

@@ -21,6 +21,7 @@ import dev.ccui.domain.error.CcuiException;
 import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.error.NotFoundException;
 import dev.ccui.domain.events.AppEvent;
+import dev.ccui.domain.run.DocumentAttachment;
 import dev.ccui.domain.run.LoggedRunEvent;
 import dev.ccui.domain.run.QueuedMessageId;
 import dev.ccui.domain.run.RunId;
@@ -47,12 +48,13 @@ public final class WsEndpoint extends SocketEndpoint {
 
     /**
      * The largest frame the documented payloads need: a {@code send} with the longest prompt and
-     * 10 images of 5 MiB, base64-encoded, plus room for the JSON around them.
+     * 10 files of 5 MiB (images or PDFs; text files are smaller), base64-encoded, with their names
+     * (escaped, 6 characters at worst per character), plus room for the JSON around them.
      */
-    public static final int MAX_MESSAGE_CHARS =
-            StartRunCommand.MAX_IMAGES * (StartRunCommand.MAX_IMAGE_BYTES / 3 * 4 + 8)
-                    + StartRunCommand.MAX_PROMPT_CHARS * 6
-                    + 64 * 1024;
+    public static final int MAX_MESSAGE_CHARS = StartRunCommand.MAX_ATTACHMENTS
+                    * (StartRunCommand.MAX_IMAGE_BYTES / 3 * 4 + 8 + DocumentAttachment.MAX_NAME_CHARS * 6)
+            + StartRunCommand.MAX_PROMPT_CHARS * 6
+            + 64 * 1024;
 
     private final WsAuthentication authentication;
     private final RunUseCase runs;
@@ -150,7 +152,7 @@ public final class WsEndpoint extends SocketEndpoint {
             // Larger than any documented frame (a send with 10 images of 5 MiB): said, not a dropped socket.
             connection.enqueue(error(
                     "FRAME_TOO_LARGE",
-                    "a frame may have at most " + MAX_MESSAGE_CHARS + " characters (10 images of 5 MiB and a prompt)",
+                    "a frame may have at most " + MAX_MESSAGE_CHARS + " characters (10 files of 5 MiB and a prompt)",
                     null));
             return;
         }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ccui.application.run.port.out.QueuedMessages;
 import dev.ccui.domain.project.ProjectId;
+import dev.ccui.domain.run.Attachment;
+import dev.ccui.domain.run.DocumentAttachment;
 import dev.ccui.domain.run.ImageAttachment;
 import dev.ccui.domain.run.PermissionMode;
 import dev.ccui.domain.run.QueuedMessage;
@@ -56,7 +58,7 @@ public final class JdbiQueuedMessages implements QueuedMessages {
                     .bind("authorName", stored.authorName())
                     .bind("position", stored.position())
                     .bind("prompt", stored.prompt())
-                    .bind("attachments", attachments(stored.images()))
+                    .bind("attachments", attachments(stored.attachments()))
                     .bind("model", stored.model())
                     .bind("effort", stored.effort())
                     .bind(
@@ -135,26 +137,37 @@ public final class JdbiQueuedMessages implements QueuedMessages {
                 == 1;
     }
 
-    private static String attachments(List<ImageAttachment> images) {
-        if (images.isEmpty()) {
+    /** A JSON array of the files; a document has a {@code name} (rows written before documents have none). */
+    private static String attachments(List<Attachment> attachments) {
+        if (attachments.isEmpty()) {
             return null;
         }
         try {
-            return JSON.writeValueAsString(images.stream()
-                    .map(image -> Map.of("mediaType", image.mediaType(), "data", image.base64Data()))
+            return JSON.writeValueAsString(attachments.stream()
+                    .map(attachment -> switch (attachment) {
+                        case ImageAttachment image ->
+                            Map.of("mediaType", image.mediaType(), "data", image.base64Data());
+                        case DocumentAttachment document ->
+                            Map.of(
+                                    "name", document.name(),
+                                    "mediaType", document.mediaType(),
+                                    "data", document.base64Data());
+                    })
                     .toList());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("attachments could not be written", e);
         }
     }
 
-    private static List<ImageAttachment> attachments(String json) {
+    private static List<Attachment> attachments(String json) {
         if (json == null || json.isEmpty()) {
             return List.of();
         }
         try {
             return JSON.readValue(json, ATTACHMENTS).stream()
-                    .map(a -> new ImageAttachment(a.get("mediaType"), a.get("data")))
+                    .map(a -> a.containsKey("name")
+                            ? (Attachment) new DocumentAttachment(a.get("name"), a.get("mediaType"), a.get("data"))
+                            : new ImageAttachment(a.get("mediaType"), a.get("data")))
                     .toList();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored attachments could not be read", e);

@@ -12,7 +12,7 @@ import dev.ccui.application.sandbox.port.out.ProcessSandbox;
 import dev.ccui.application.sandbox.port.out.SandboxRequest;
 import dev.ccui.application.sandbox.port.out.SandboxedCommand;
 import dev.ccui.domain.error.UnavailableException;
-import dev.ccui.domain.run.ImageAttachment;
+import dev.ccui.domain.run.Attachment;
 import dev.ccui.domain.run.PermissionDecision;
 import dev.ccui.domain.run.PermissionMode;
 import dev.ccui.domain.run.RunEvent;
@@ -203,7 +203,7 @@ public final class CliClaudeRunner implements ClaudeRunner, AutoCloseable {
         INSTANCE;
 
         @Override
-        public void sendUserTurn(String text, List<ImageAttachment> images) {
+        public void sendUserTurn(String text, List<Attachment> attachments) {
             throw gone();
         }
 

@@ -6,7 +6,7 @@ import dev.ccui.application.run.port.out.RunListener;
 import dev.ccui.application.run.port.out.RunningProcess;
 import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.error.UnavailableException;
-import dev.ccui.domain.run.ImageAttachment;
+import dev.ccui.domain.run.Attachment;
 import dev.ccui.domain.run.PermissionDecision;
 import dev.ccui.domain.run.PermissionMode;
 import dev.ccui.domain.run.RunEvent;
@@ -108,8 +108,8 @@ final class CliProcess implements RunningProcess {
     }
 
     @Override
-    public void sendUserTurn(String text, List<ImageAttachment> images) {
-        String line = encoder.userTurn(text, images);
+    public void sendUserTurn(String text, List<Attachment> attachments) {
+        String line = encoder.userTurn(text, attachments);
         synchronized (this) {
             requireOpen();
             pendingTurns++;

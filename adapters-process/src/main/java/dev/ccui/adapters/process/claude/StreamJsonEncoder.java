@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ccui.domain.run.Attachment;
+import dev.ccui.domain.run.DocumentAttachment;
 import dev.ccui.domain.run.ImageAttachment;
 import dev.ccui.domain.run.PermissionDecision;
 import java.util.List;
@@ -22,18 +24,40 @@ final class StreamJsonEncoder {
         this.mapper = mapper;
     }
 
-    /** A prompt: the images first, then the text (a text block only when there is text or nothing else). */
-    String userTurn(String text, List<ImageAttachment> images) {
+    /**
+     * A prompt: the files first, in their order, then the text (a text block only when there is
+     * text or nothing else). A PDF is a {@code document} with a base64 source, a text file a
+     * {@code document} with a text source titled with its name: the CLI forwards both to the
+     * Messages API as they are (observed with 2.1.328: {@code stream-json/07_documents.json}).
+     */
+    String userTurn(String text, List<Attachment> attachments) {
         Objects.requireNonNull(text, "text");
         ObjectNode line = mapper.createObjectNode().put("type", "user");
         ArrayNode content = line.putObject("message").put("role", "user").putArray("content");
-        for (ImageAttachment image : images == null ? List.<ImageAttachment>of() : images) {
-            content.addObject()
-                    .put("type", "image")
-                    .putObject("source")
-                    .put("type", "base64")
-                    .put("media_type", image.mediaType())
-                    .put("data", image.base64Data());
+        for (Attachment attachment : attachments == null ? List.<Attachment>of() : attachments) {
+            switch (attachment) {
+                case ImageAttachment image ->
+                    content.addObject()
+                            .put("type", "image")
+                            .putObject("source")
+                            .put("type", "base64")
+                            .put("media_type", image.mediaType())
+                            .put("data", image.base64Data());
+                case DocumentAttachment document -> {
+                    ObjectNode block = content.addObject().put("type", "document");
+                    ObjectNode source = block.putObject("source");
+                    if (document.isPdf()) {
+                        source.put("type", "base64")
+                                .put("media_type", document.mediaType())
+                                .put("data", document.base64Data());
+                    } else {
+                        source.put("type", "text")
+                                .put("media_type", document.mediaType())
+                                .put("data", document.text());
+                    }
+                    block.put("title", document.name());
+                }
+            }
         }
         if (!text.isEmpty() || content.isEmpty()) {
             content.addObject().put("type", "text").put("text", text);

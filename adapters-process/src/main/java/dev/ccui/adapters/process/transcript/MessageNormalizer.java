@@ -77,8 +77,18 @@ final class MessageNormalizer {
                         block.path("id").asText(""), block.path("name").asText(""), input(block.get("input")));
             case "tool_result" -> toolResult(block);
             case "image" -> image(block, seq, index);
+            // A PDF or text file sent with the prompt: its name, never its (possibly huge) content.
+            case "document" -> new MessageBlock.Text(document(block));
             default -> new MessageBlock.Text("[" + type + "]");
         };
+    }
+
+    private static String document(JsonNode block) {
+        String title = block.path("title").asText("").strip();
+        if (title.length() > 255) {
+            title = title.substring(0, 255);
+        }
+        return title.isEmpty() ? "[document]" : "[document: " + title + "]";
     }
 
     private static MessageBlock textBlock(String text, String role) {

@@ -1,12 +1,15 @@
 package dev.ccui.adapters.process.claude;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ccui.domain.run.DocumentAttachment;
 import dev.ccui.domain.run.ImageAttachment;
 import dev.ccui.domain.run.PermissionDecision;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,6 +49,46 @@ class StreamJsonEncoderTest {
         assertThat(empty.path("message").path("content"))
                 .extracting(block -> block.path("type").asText())
                 .containsExactly("text");
+    }
+
+    /** The lines the real CLI took in {@code 07_documents.json} and forwarded to the Messages API unchanged. */
+    @Test
+    void aPdfAndATextFileAreTheDocumentBlocksTheCliForwards() throws IOException {
+        JsonNode fixture;
+        try (InputStream in = getClass().getResourceAsStream("/claude/stream-json/07_documents.json")) {
+            fixture = mapper.readTree(in);
+        }
+        JsonNode pdfCase = fixture.path("cases").get(0);
+        JsonNode textCase = fixture.path("cases").get(1);
+        JsonNode pdfBlock =
+                pdfCase.path("stdin").get(0).path("message").path("content").get(0);
+        JsonNode textBlock =
+                textCase.path("stdin").get(0).path("message").path("content").get(0);
+
+        JsonNode pdf = read(encoder.userTurn(
+                "What does the PDF say?",
+                List.of(DocumentAttachment.of(
+                        "tiny.pdf",
+                        "application/pdf",
+                        pdfBlock.path("source").path("data").asText()))));
+        JsonNode text = read(encoder.userTurn(
+                "Sum the CSV",
+                List.of(DocumentAttachment.of(
+                        "data.csv",
+                        "text/csv",
+                        java.util.Base64.getEncoder()
+                                .encodeToString(textBlock
+                                        .path("source")
+                                        .path("data")
+                                        .asText()
+                                        .getBytes(UTF_8))))));
+
+        assertThat(pdf).isEqualTo(pdfCase.path("stdin").get(0));
+        assertThat(text).isEqualTo(textCase.path("stdin").get(0));
+        assertThat(pdfCase.path("requestUserMessages").get(0).path("content").get(0))
+                .isEqualTo(pdfBlock);
+        assertThat(textCase.path("requestUserMessages").get(0).path("content").get(0))
+                .isEqualTo(textBlock);
     }
 
     @Test

@@ -1,7 +1,11 @@
 package dev.ccui.application.run.port.in;
 
 import dev.ccui.domain.error.InvalidException;
+import dev.ccui.domain.error.PayloadTooLargeException;
+import dev.ccui.domain.permission.ToolRule;
 import dev.ccui.domain.project.ProjectId;
+import dev.ccui.domain.run.Attachment;
+import dev.ccui.domain.run.DocumentAttachment;
 import dev.ccui.domain.run.ImageAttachment;
 import dev.ccui.domain.run.PermissionMode;
 import dev.ccui.domain.session.SessionId;
@@ -15,13 +19,14 @@ import java.util.regex.Pattern;
  * @param sessionId       {@code null} starts a new session; otherwise the session to continue
  * @param clientMessageId the caller's id of this prompt: sending it again returns the same run
  * @param effort          the CLI's {@code --effort} for this turn ({@link #EFFORTS}); {@code null}: the session's or the CLI's
+ * @param attachments     images and documents, in the order they come before the prompt's text
  * @param forkFrom        start a new session from this one's history ({@code sessionId} must then be {@code null})
  */
 public record StartRunCommand(
         ProjectId projectId,
         SessionId sessionId,
         String prompt,
-        List<ImageAttachment> images,
+        List<Attachment> attachments,
         String model,
         PermissionMode permissionMode,
         List<String> allowedTools,
@@ -29,14 +34,15 @@ public record StartRunCommand(
         String effort,
         SessionId forkFrom) {
     public static final int MAX_PROMPT_CHARS = 200_000;
-    public static final int MAX_IMAGES = 10;
+    /** Images and documents together (a request of ten images, the limit before documents, still fits). */
+    public static final int MAX_ATTACHMENTS = 10;
+
     public static final int MAX_IMAGE_BYTES = 5 * 1024 * 1024;
     public static final int MAX_TOOLS = 64;
     /** The CLI's {@code --effort} levels (2.1.328 {@code --help}); anything else never reaches it. */
     public static final List<String> EFFORTS = List.of("low", "medium", "high", "xhigh", "max");
 
     private static final Pattern MODEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:\\[\\]-]{0,99}");
-    private static final Pattern TOOL = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,99}(\\([^\\p{Cntrl}()]{0,200}\\))?");
 
     public StartRunCommand {
         if (projectId == null) {
@@ -46,28 +52,15 @@ public record StartRunCommand(
         if (clientMessageId == null || clientMessageId.isBlank() || clientMessageId.length() > 128) {
             throw new InvalidException("clientMessageId", "clientMessageId is required (at most 128 characters)");
         }
-        images = images == null ? List.of() : List.copyOf(images);
-        if (images.size() > MAX_IMAGES) {
-            throw new InvalidException("images", "at most " + MAX_IMAGES + " images");
-        }
-        for (ImageAttachment image : images) {
-            // base64 length / 4 * 3 is the decoded size, near enough to refuse before decoding.
-            if ((long) image.base64Data().length() / 4 * 3 > MAX_IMAGE_BYTES) {
-                throw new InvalidException("images", "an image is larger than 5 MiB");
-            }
-            try {
-                Base64.getDecoder().decode(image.base64Data());
-            } catch (IllegalArgumentException e) {
-                throw new InvalidException("images", "image data must be base64");
-            }
-        }
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        checkAttachments(attachments);
         allowedTools = allowedTools == null ? List.of() : List.copyOf(allowedTools);
         if (allowedTools.size() > MAX_TOOLS) {
             throw new InvalidException("allowedTools", "at most " + MAX_TOOLS + " tools");
         }
         for (String tool : allowedTools) {
             // They become arguments of the CLI: "--dangerously-skip-permissions" as a "tool" would be a flag.
-            if (tool == null || !TOOL.matcher(tool).matches()) {
+            if (!ToolRule.isValid(tool)) {
                 throw new InvalidException(
                         "allowedTools",
                         "a tool is a name such as Read, Bash(git diff:*) or mcp__server__tool (at most 200 characters)");
@@ -85,12 +78,60 @@ public record StartRunCommand(
             ProjectId projectId,
             SessionId sessionId,
             String prompt,
-            List<ImageAttachment> images,
+            List<Attachment> attachments,
             String model,
             PermissionMode permissionMode,
             List<String> allowedTools,
             String clientMessageId) {
-        this(projectId, sessionId, prompt, images, model, permissionMode, allowedTools, clientMessageId, null, null);
+        this(
+                projectId,
+                sessionId,
+                prompt,
+                attachments,
+                model,
+                permissionMode,
+                allowedTools,
+                clientMessageId,
+                null,
+                null);
+    }
+
+    /**
+     * The limits of a prompt's files, the same whether it comes over REST or {@code /ws} (whose
+     * frame is sized for them): at most {@value #MAX_ATTACHMENTS}, images of at most 5 MiB, PDFs
+     * of at most 5 MiB, text files of at most 1 MiB.
+     */
+    private static void checkAttachments(List<Attachment> attachments) {
+        boolean documents = attachments.stream().anyMatch(DocumentAttachment.class::isInstance);
+        if (attachments.size() > MAX_ATTACHMENTS) {
+            throw documents
+                    ? new InvalidException("attachments", "at most " + MAX_ATTACHMENTS + " images and files together")
+                    : new InvalidException("images", "at most " + MAX_ATTACHMENTS + " images");
+        }
+        for (Attachment attachment : attachments) {
+            switch (attachment) {
+                case ImageAttachment image -> checkImage(image);
+                case DocumentAttachment document -> {
+                    int max = document.isPdf() ? DocumentAttachment.MAX_PDF_BYTES : DocumentAttachment.MAX_TEXT_BYTES;
+                    if (document.decodedBytes() > max) {
+                        throw new PayloadTooLargeException(
+                                "ATTACHMENT_TOO_LARGE",
+                                document.name() + " is larger than " + (max / 1024 / 1024) + " MiB");
+                    }
+                }
+            }
+        }
+    }
+
+    private static void checkImage(ImageAttachment image) {
+        if (image.decodedBytes() > MAX_IMAGE_BYTES) {
+            throw new InvalidException("images", "an image is larger than 5 MiB");
+        }
+        try {
+            Base64.getDecoder().decode(image.base64Data());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidException("images", "image data must be base64");
+        }
     }
 
     public static void checkPrompt(String prompt) {

@@ -1,6 +1,6 @@
 package dev.ccui.application.run.port.out;
 
-import dev.ccui.domain.run.ImageAttachment;
+import dev.ccui.domain.run.Attachment;
 import dev.ccui.domain.run.PermissionDecision;
 import dev.ccui.domain.run.PermissionMode;
 import java.util.List;
@@ -14,8 +14,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface RunningProcess {
 
-    /** Sends a prompt; the CLI queues it when a turn is still running. */
-    void sendUserTurn(String text, List<ImageAttachment> images);
+    /** Sends a prompt (its files before its text); the CLI queues it when a turn is still running. */
+    void sendUserTurn(String text, List<Attachment> attachments);
 
     /**
      * Asks the CLI to stop the current turn (it ends with a {@code result} and

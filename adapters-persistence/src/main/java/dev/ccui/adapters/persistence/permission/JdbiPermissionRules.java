@@ -1,0 +1,80 @@
+package dev.ccui.adapters.persistence.permission;
+
+import static dev.ccui.adapters.persistence.db.Rows.instant;
+import static dev.ccui.adapters.persistence.db.Rows.millis;
+
+import dev.ccui.application.permission.port.out.PermissionRuleStore;
+import dev.ccui.domain.permission.PermissionRule;
+import dev.ccui.domain.permission.PermissionRuleId;
+import dev.ccui.domain.project.ProjectId;
+import dev.ccui.domain.user.UserId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** {@code permission_rules} (V14). */
+public final class JdbiPermissionRules implements PermissionRuleStore {
+    private static final String COLUMNS = "id, project_id, user_id, behavior, rule, created_by, created_at";
+    private final Jdbi jdbi;
+
+    public JdbiPermissionRules(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public List<PermissionRule> ofProject(ProjectId projectId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS
+                        + " FROM permission_rules WHERE project_id = :project ORDER BY created_at, id")
+                .bind("project", projectId.toString())
+                .map(JdbiPermissionRules::map)
+                .list());
+    }
+
+    @Override
+    public Optional<PermissionRule> find(PermissionRuleId id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM permission_rules WHERE id = :id")
+                .bind("id", id.toString())
+                .map(JdbiPermissionRules::map)
+                .findOne());
+    }
+
+    @Override
+    public void insert(PermissionRule rule) {
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO permission_rules (" + COLUMNS
+                        + ") VALUES (:id, :project, :user, :behavior, :rule, :by, :at)")
+                .bind("id", rule.id().toString())
+                .bind("project", rule.projectId().toString())
+                .bind("user", rule.userId() == null ? null : rule.userId().toString())
+                .bind("behavior", rule.behavior().apiName())
+                .bind("rule", rule.rule())
+                .bind("by", rule.createdBy() == null ? null : rule.createdBy().toString())
+                .bind("at", millis(rule.createdAt()))
+                .execute());
+    }
+
+    @Override
+    public boolean delete(PermissionRuleId id) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM permission_rules WHERE id = :id")
+                        .bind("id", id.toString())
+                        .execute())
+                == 1;
+    }
+
+    private static PermissionRule map(ResultSet rs, StatementContext ctx) throws SQLException {
+        String user = rs.getString("user_id");
+        String by = rs.getString("created_by");
+        return new PermissionRule(
+                new PermissionRuleId(UUID.fromString(rs.getString("id"))),
+                new ProjectId(UUID.fromString(rs.getString("project_id"))),
+                user == null ? null : new UserId(UUID.fromString(user)),
+                PermissionRule.Behavior.valueOf(rs.getString("behavior").toUpperCase(Locale.ROOT)),
+                rs.getString("rule"),
+                by == null ? null : new UserId(UUID.fromString(by)),
+                instant(rs, "created_at"));
+    }
+}

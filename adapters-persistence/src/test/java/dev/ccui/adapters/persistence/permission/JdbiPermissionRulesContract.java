@@ -1,0 +1,34 @@
+package dev.ccui.adapters.persistence.permission;
+
+import dev.ccui.adapters.persistence.OpenDatabase;
+import dev.ccui.adapters.persistence.TestDatabases;
+import dev.ccui.adapters.persistence.project.JdbiProjectRepository;
+import dev.ccui.application.permission.PermissionRuleStoreContract;
+import dev.ccui.application.permission.port.out.PermissionRuleStore;
+import dev.ccui.domain.project.Project;
+import dev.ccui.domain.project.ProjectId;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The saved-rules contract on a database; subclasses say which. */
+abstract class JdbiPermissionRulesContract extends PermissionRuleStoreContract {
+    @RegisterExtension
+    final OpenDatabase db = new OpenDatabase(this::open);
+
+    protected abstract TestDatabases.Opened open(Path folder);
+
+    @Override
+    protected PermissionRuleStore store() {
+        return new JdbiPermissionRules(db.database().jdbi());
+    }
+
+    @Override
+    protected ProjectId newProject() {
+        ProjectId id = ProjectId.random();
+        Instant now = Instant.parse("2026-03-01T10:00:00Z");
+        new JdbiProjectRepository(db.database().jdbi())
+                .insert(new Project(id, "/work/" + id, "p", false, false, false, true, null, now, now));
+        return id;
+    }
+}

@@ -1,0 +1,11 @@
+package dev.ccui.adapters.persistence.permission;
+
+import dev.ccui.adapters.persistence.TestDatabases;
+import java.nio.file.Path;
+
+class SqlitePermissionRulesIT extends JdbiPermissionRulesContract {
+    @Override
+    protected TestDatabases.Opened open(Path folder) {
+        return TestDatabases.sqliteOpened(folder);
+    }
+}

@@ -1,0 +1,165 @@
+package dev.ccui.bootstrap.run;
+
+import static dev.ccui.bootstrap.testing.ApiClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ccui.adapters.process.claude.FakeMessagesApi;
+import dev.ccui.adapters.process.claude.TestCli;
+import dev.ccui.bootstrap.run.RunsHttpIT.Ws;
+import dev.ccui.bootstrap.testing.ApiClient;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 15: a project's saved rules with the real CLI and the fake Messages API, in the default
+ * permission mode (where {@code touch} is asked about): an allow rule runs the command without a
+ * prompt, a deny rule refuses it without one, and removing the allow rule makes the session's next
+ * turn ask again (its CLI is restarted with the rules as saved now).
+ */
+@Timeout(180)
+class PermissionRulesIT {
+    @TempDir
+    Path root;
+
+    private FakeMessagesApi api;
+    private LiveRunApp live;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        api = new FakeMessagesApi();
+        live = LiveRunApp.start(root, api, TestCli.path().toString());
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (live != null) {
+            live.close();
+        }
+        api.close();
+    }
+
+    private JsonNode save(ApiClient who, String behavior, String rule) {
+        HttpResponse<String> saved = who.post(
+                "/api/projects/" + live.projectId() + "/permission-rules",
+                "{\"behavior\":\"" + behavior + "\",\"rule\":\"" + rule + "\"}");
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+        return json(saved);
+    }
+
+    private static List<String> kinds(List<JsonNode> events) {
+        return events.stream().map(e -> e.path("event").path("kind").asText()).toList();
+    }
+
+    private static JsonNode toolResult(List<JsonNode> events) {
+        return events.stream()
+                .map(e -> e.path("event"))
+                .filter(e -> "tool_result".equals(e.path("kind").asText()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no tool_result in " + events));
+    }
+
+    @Test
+    void aSavedAllowRuleRunsTheCommandWithoutAPromptAndADenyRuleRefusesIt() throws Exception {
+        JsonNode allow = save(live.admin(), "allow", "Bash(touch:*)");
+        save(live.admin(), "deny", "Bash(rm:*)");
+        Path made = live.cwd().resolve("made.txt");
+
+        String sessionId;
+        List<JsonNode> first;
+        try (Ws ws = new Ws(live.admin())) {
+            sessionId = live.startRun(live.admin(), null, "BASH touch made.txt", null)
+                    .get("sessionId")
+                    .asText();
+            ws.subscribe(sessionId, 0);
+            first = ws.untilRunEnded();
+        }
+        assertThat(kinds(first)).as("no prompt: the rule allowed it").doesNotContain("permission_request");
+        assertThat(toolResult(first).path("isError").asBoolean()).isFalse();
+        assertThat(made).exists();
+
+        List<JsonNode> second;
+        try (Ws ws = new Ws(live.admin())) {
+            ws.subscribe(sessionId, 0);
+            long seq = ws.untilRunEnded().getLast().get("seq").asLong();
+            live.startRun(live.admin(), sessionId, "BASH rm -f made.txt", null);
+            second = ws.untilRunEnded(seq);
+        }
+        assertThat(kinds(second)).doesNotContain("permission_request");
+        JsonNode refused = second.stream()
+                .map(e -> e.path("event"))
+                .filter(e -> "permission_resolved".equals(e.path("kind").asText()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(refused.path("decision").asText()).isEqualTo("deny");
+        assertThat(refused.path("decidedBy").asText()).isEqualTo("cli");
+        assertThat(toolResult(second).path("isError").asBoolean()).isTrue();
+        assertThat(made).as("the deny rule kept the file").exists();
+
+        // Without the allow rule the same session's next touch is asked about again.
+        HttpResponse<String> removed = live.admin()
+                .send(
+                        "DELETE",
+                        "/api/projects/" + live.projectId() + "/permission-rules/"
+                                + allow.get("id").asText(),
+                        null);
+        assertThat(removed.statusCode()).isEqualTo(204);
+        try (Ws ws = new Ws(live.admin())) {
+            ws.subscribe(sessionId, 0);
+            long seq = ws.untilRunEnded().getLast().get("seq").asLong();
+            JsonNode run = live.startRun(live.admin(), sessionId, "BASH touch again.txt", null);
+            JsonNode asked = ws.awaitKind("permission_request");
+            assertThat(asked.path("event").path("toolName").asText()).isEqualTo("Bash");
+            HttpResponse<String> denied = live.admin()
+                    .post(
+                            "/api/runs/" + run.get("runId").asText() + "/permissions/"
+                                    + asked.path("event").path("requestId").asText(),
+                            "{\"decision\":\"deny\",\"message\":\"not now\"}");
+            assertThat(denied.statusCode()).isEqualTo(204);
+            ws.untilRunEnded(seq);
+        }
+        assertThat(Files.exists(live.cwd().resolve("again.txt"))).isFalse();
+        assertThat(json(live.admin().get("/api/audit?action=permission.rule_removed"))
+                        .toString())
+                .contains("allow Bash(touch:*) (project)");
+    }
+
+    @Test
+    void membersReadTheProjectsRulesKeepTheirOwnAndCannotChangeTheProjects() throws Exception {
+        ApiClient mia = live.admin().createMember("mia");
+        ApiClient sam = live.admin().createMember("sam");
+        HttpResponse<String> shared =
+                live.admin().post("/api/projects/" + live.projectId() + "/members", "{\"username\":\"mia\"}");
+        assertThat(shared.statusCode()).as(shared.body()).isIn(200, 201, 204);
+        save(live.admin(), "deny", "WebFetch");
+        String rules = "/api/projects/" + live.projectId() + "/permission-rules";
+
+        JsonNode seen = json(mia.get(rules));
+        assertThat(seen.get("canEditProject").asBoolean()).isFalse();
+        assertThat(seen.at("/items/0/rule").asText()).isEqualTo("WebFetch");
+        HttpResponse<String> widened = mia.post(rules, "{\"behavior\":\"allow\",\"rule\":\"Bash\"}");
+        assertThat(widened.statusCode()).isEqualTo(403);
+        HttpResponse<String> own =
+                mia.post(rules, "{\"behavior\":\"allow\",\"rule\":\"Bash(npm test:*)\",\"scope\":\"personal\"}");
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(201);
+        assertThat(json(own).get("scope").asText()).isEqualTo("personal");
+        assertThat(json(live.admin().get(rules)).get("items"))
+                .as("a member's own rule is theirs")
+                .hasSize(1);
+        HttpResponse<String> removeProjects =
+                mia.send("DELETE", rules + "/" + seen.at("/items/0/id").asText(), null);
+        assertThat(removeProjects.statusCode()).isEqualTo(403);
+        HttpResponse<String> flag =
+                live.admin().post(rules, "{\"behavior\":\"allow\",\"rule\":\"--dangerously-skip-permissions\"}");
+        assertThat(flag.statusCode()).isEqualTo(400);
+        assertThat(json(flag).at("/error/field").asText()).isEqualTo("rule");
+        assertThat(sam.get(rules).statusCode()).as("not shared with sam").isEqualTo(403);
+    }
+}
