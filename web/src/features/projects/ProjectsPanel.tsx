@@ -4,7 +4,7 @@ import type { Project, ProjectPatch } from '../../api/types';
 import { getProject } from '../../api/projects';
 import { ErrorMessage } from '../shared';
 import { ProjectSharing } from './ProjectSharing';
-import { navigate, projectHref } from '../shell/route';
+import { mcpHref, navigate, projectHref } from '../shell/route';
 import { CloneForm, NewFolderForm } from './NewProjectForms';
 import { Worktrees } from './Worktrees';
 
@@ -130,6 +130,7 @@ function ProjectRow({ project, selected, onPatch, onAdded, worktree = false }: {
           <button type="button" onClick={() => void onPatch(project, { archived: !project.archived }).then(() => setActions(false))}>
             {project.archived ? 'Unarchive' : 'Archive'}
           </button>
+          <a className="button" href={mcpHref(project.id)} onClick={() => setActions(false)}>MCP servers</a>
           <button type="button" aria-expanded={sharing} onClick={() => setSharing((v) => !v)}>Sharing</button>
           {sharing && <ProjectSharing projectId={project.id} projectName={project.name} />}
           {!project.parentId && (
