@@ -52,7 +52,7 @@ export function mcpSteps({ base, shot, desk, projectId, projectName, report }) {
       const list = main(p).getByRole('list', { name: `MCP servers of ${projectName()}` });
       const item = list.getByRole('listitem').filter({ has: p.getByRole('heading', { name: 'e2e-true', exact: true }) });
       await item.waitFor();
-      await item.getByText('/bin/true --e2e second arg', { exact: true }).waitFor();
+      await item.getByText("/bin/true --e2e 'second arg'", { exact: true }).waitFor();
       await item.getByText('E2E_TOKEN', { exact: true }).waitFor();
       const text = await item.innerText();
       check(/\blocal\b/.test(text) && /\bstdio\b/.test(text), `the server should say local and stdio: ${text}`);
@@ -60,11 +60,12 @@ export function mcpSteps({ base, shot, desk, projectId, projectName, report }) {
       check(badge.length > 2, `the status should be in words: "${badge}"`);
       console.log(`  the CLI's status of /bin/true: ${badge}`);
       check(!(await p.content()).includes(SECRET), 'the secret value is on the page');
+      await list.scrollIntoViewIfNeeded();
       await shot(p, 'mcp-servers');
 
       // At phone width: nothing wider than the screen, the Remove button on it.
       await p.setViewportSize(PHONE);
-      await item.waitFor();
+      await list.scrollIntoViewIfNeeded();
       const width = await p.evaluate(() => document.documentElement.scrollWidth);
       check(width <= PHONE.width, `at ${PHONE.width} px the page should not scroll sideways; it is ${width} px wide`);
       const remove = item.getByRole('button', { name: 'Remove e2e-true (local scope)' });
