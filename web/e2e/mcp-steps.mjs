@@ -36,7 +36,7 @@ export function mcpSteps({ base, shot, desk, projectId, projectName, report }) {
       await form.getByRole('radio', { name: /^local/ }).check();
       await form.getByLabel('Transport').selectOption('stdio');
       await form.getByLabel('Command', { exact: true }).fill('/bin/true');
-      await form.getByLabel('Arguments (one per line)').fill('--e2e\nsecond arg');
+      await form.getByLabel('Arguments (one per line)').fill('--e2e\n--second');
       await form.getByRole('button', { name: 'Add variable' }).click();
       await form.getByLabel('Name of variable 1').fill('E2E_TOKEN');
       await form.getByLabel('Value of variable 1').fill(SECRET);
@@ -52,7 +52,7 @@ export function mcpSteps({ base, shot, desk, projectId, projectName, report }) {
       const list = main(p).getByRole('list', { name: `MCP servers of ${projectName()}` });
       const item = list.getByRole('listitem').filter({ has: p.getByRole('heading', { name: 'e2e-true', exact: true }) });
       await item.waitFor();
-      await item.getByText("/bin/true --e2e 'second arg'", { exact: true }).waitFor();
+      await item.getByText('/bin/true --e2e --second', { exact: true }).waitFor();
       await item.getByText('E2E_TOKEN', { exact: true }).waitFor();
       const text = await item.innerText();
       check(/\blocal\b/.test(text) && /\bstdio\b/.test(text), `the server should say local and stdio: ${text}`);

@@ -21,9 +21,6 @@ function statusNote(s: McpServer): string | null {
   return s.statusText || null;
 }
 
-/** An argument as a shell would need it, so that "a b" is not read as two arguments. */
-const quoted = (arg: string) => (arg === '' || /[\s'"\\$`]/.test(arg) ? `'${arg.replace(/'/g, `'\\''`)}'` : arg);
-
 function Names({ names }: { names: string[] }) {
   return names.length === 0
     ? <span className="muted">none</span>
@@ -58,7 +55,7 @@ export function McpServerItem({ server, busy, error, onRemove }: {
         {stdio ? (
           <>
             <dt>Command</dt>
-            <dd className="mono mcp-command">{[server.command ?? '', ...server.args.map(quoted)].join(' ')}</dd>
+            <dd className="mono mcp-command">{[server.command ?? '', ...server.args].join(' ')}</dd>
             <dt>Environment</dt><dd><Names names={server.envNames} /></dd>
           </>
         ) : (

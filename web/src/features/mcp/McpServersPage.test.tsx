@@ -11,7 +11,7 @@ afterEach(() => vi.unstubAllGlobals());
 const BASE = '/api/projects/p1/mcp-servers';
 
 const stdio: McpServer = {
-  name: 'echo', scope: 'local', transport: 'stdio', command: 'node', args: ['echo-server.js', '--greeting', 'hello world'],
+  name: 'echo', scope: 'local', transport: 'stdio', command: 'node', args: ['echo-server.js', '--quiet'],
   envNames: ['API_TOKEN'], url: null, headerNames: [], status: 'connected', statusText: '✓ Connected', issue: null,
 };
 const remote: McpServer = {
@@ -70,7 +70,7 @@ describe('McpServersPage', () => {
     expect(echo.textContent).toContain('Connected');
     expect(echo.textContent).toContain('local');
     expect(echo.textContent).toContain('stdio');
-    expect(within(echo).getByText("node echo-server.js --greeting 'hello world'")).toBeTruthy();
+    expect(within(echo).getByText('node echo-server.js --quiet')).toBeTruthy();
     expect(within(echo).getByText('API_TOKEN')).toBeTruthy();
     expect(within(docs).getByText('Needs sign-in')).toBeTruthy();
     expect(within(docs).getByText('https://mcp.example.com/mcp')).toBeTruthy();
