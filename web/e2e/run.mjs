@@ -20,6 +20,7 @@ import {
 import { conversationSteps } from './conversation-steps.mjs';
 import { pageSteps } from './page-steps.mjs';
 import { themeSteps } from './theme-steps.mjs';
+import { mcpSteps } from './mcp-steps.mjs';
 import { encodeCwd } from '../perf/transcript.mjs';
 
 const { base, username, password, out } = settings(fileURLToPath(new URL('../../bootstrap/target/e2e-screenshots', import.meta.url)));
@@ -33,6 +34,11 @@ const projectName = basename(projectPath);
 const claudeConfig = process.env.E2E_CLAUDE_CONFIG_DIR ?? null;
 const PHONE = { width: 390, height: 844 };
 const figures = [];
+/** A figure measured by a step: printed now and again at the end of the run. */
+function report(line) {
+  figures.push(line);
+  console.log(`  measured: ${line}`);
+}
 const SLOW_WORDS = 100;
 const CHAT_TIMEOUT = 45_000;
 
@@ -312,13 +318,14 @@ const steps = [
     }
   }],
   ...themeSteps({ browser, base, shot, problems, warnings, username, password, desk: () => desk }),
+  ...mcpSteps({
+    base, shot, desk: () => desk, projectId: () => projectId, projectName: () => projectName,
+    report,
+  }),
   ...pageSteps({
     browser, base, shot, problems, warnings, projectPath, projectName, claudeConfig,
     pages: { desk: () => desk, setPhone: (p) => { phone = p; } },
-    report: (line) => {
-      figures.push(line);
-      console.log(`  measured: ${line}`);
-    },
+    report,
   }),
   ['issue 19: a session whose transcript file is removed from disk stays readable, marked Archived', async () => {
     check(claudeConfig && sessionUrl, 'E2E_CLAUDE_CONFIG_DIR and the session of step 3 are needed');

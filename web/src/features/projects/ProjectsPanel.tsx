@@ -6,7 +6,7 @@ import { ErrorMessage } from '../shared';
 import { MemoryFiles } from './MemoryFiles';
 import { PermissionRules } from './PermissionRules';
 import { ProjectSharing } from './ProjectSharing';
-import { navigate, projectHref } from '../shell/route';
+import { mcpHref, navigate, projectHref } from '../shell/route';
 import { CloneForm, NewFolderForm } from './NewProjectForms';
 import { Worktrees } from './Worktrees';
 
@@ -134,6 +134,7 @@ function ProjectRow({ project, selected, onPatch, onAdded, worktree = false }: {
           <button type="button" onClick={() => void onPatch(project, { archived: !project.archived }).then(() => setActions(false))}>
             {project.archived ? 'Unarchive' : 'Archive'}
           </button>
+          <a className="button" href={mcpHref(project.id)} onClick={() => setActions(false)}>MCP servers</a>
           <button type="button" aria-expanded={sharing} onClick={() => setSharing((v) => !v)}>Sharing</button>
           {sharing && <ProjectSharing projectId={project.id} projectName={project.name} />}
           <button type="button" aria-expanded={memory} onClick={() => setMemory((v) => !v)}>Memory &amp; settings</button>

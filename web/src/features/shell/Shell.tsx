@@ -25,6 +25,7 @@ const MaintenancePanel = lazy(() => import('../admin/MaintenancePanel').then((m)
 const UsersPage = lazy(() => import('../users/UsersPage').then((m) => ({ default: m.UsersPage })));
 const SessionView = lazy(() => import('../sessions/SessionView').then((m) => ({ default: m.SessionView })));
 const ShortcutsHelp = lazy(() => import('./ShortcutsHelp').then((m) => ({ default: m.ShortcutsHelp })));
+const McpServersPage = lazy(() => import('../mcp/McpServersPage').then((m) => ({ default: m.McpServersPage })));
 const NewSessionView = lazy(() => import('../chat/NewSessionView').then((m) => ({ default: m.NewSessionView })));
 // The workspace tools (xterm.js, CodeMirror, the git views) are chunks of their own.
 const TerminalTab = lazy(() => import('../terminal/TerminalTab').then((m) => ({ default: m.TerminalTab })));
@@ -136,7 +137,8 @@ function Workspace({ user, onSignOut }: { user: User; onSignOut: () => void }) {
   const searchInput = useRef<HTMLInputElement>(null);
   const isAdmin = user.role === 'admin';
   const effective: Route = !isAdmin && (route.page === 'users' || route.page === 'audit') ? { page: 'home' } : route;
-  const projectId = effective.page === 'project' || effective.page === 'session' || effective.page === 'new-session' ? effective.projectId : null;
+  const projectId = effective.page === 'project' || effective.page === 'session' || effective.page === 'new-session'
+    || effective.page === 'mcp' ? effective.projectId : null;
   const sessionId = effective.page === 'session' ? effective.sessionId : null;
   const project = projects.find((p) => p.id === projectId);
   // "Chat" leads back to the session last open in each project.
@@ -247,6 +249,9 @@ function Workspace({ user, onSignOut }: { user: User; onSignOut: () => void }) {
             {effective.page === 'session' && (
               <SessionView key={effective.sessionId} sessionId={effective.sessionId} projectId={effective.projectId}
                 projectName={project?.name} query={effective.query} />
+            )}
+            {effective.page === 'mcp' && (
+              <div className="page"><McpServersPage key={effective.projectId} projectId={effective.projectId} projectName={project?.name} /></div>
             )}
             {effective.page === 'password' && <div className="page"><ChangePasswordPage /></div>}
             {effective.page === 'api-keys' && <div className="page"><ApiKeysPage /></div>}

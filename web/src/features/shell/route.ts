@@ -5,6 +5,7 @@ export type Route =
   | { page: 'project'; projectId: string; tab?: ToolTab; /** A session the terminal opens with `claude --resume`. */ resume?: string }
   | { page: 'session'; projectId: string; sessionId: string; /** A search to open the session at. */ query?: string }
   | { page: 'new-session'; projectId: string; /** Start it as a fork of this session. */ forkFrom?: string }
+  | { page: 'mcp'; projectId: string }
   | { page: 'password' | 'api-keys' | 'notifications' | 'usage' | 'users' | 'audit' };
 
 const PAGES = ['password', 'api-keys', 'notifications', 'usage', 'users', 'audit'] as const;
@@ -31,6 +32,7 @@ export function parseRoute(hash: string): Route {
       const forkFrom = new URLSearchParams(search).get('fork')?.trim();
       return forkFrom ? { page: 'new-session', projectId: parts[1], forkFrom } : { page: 'new-session', projectId: parts[1] };
     }
+    if (parts[2] === 'mcp') return { page: 'mcp', projectId: parts[1] };
     const tab = TOOL_TABS.find((t) => t === parts[2]);
     const resume = tab === 'terminal' ? new URLSearchParams(search).get('resume')?.trim() : undefined;
     if (tab && resume) return { page: 'project', projectId: parts[1], tab, resume };
@@ -51,6 +53,11 @@ export function toolHref(projectId: string, tab: ToolTab): string {
 /** The project's terminal running `claude --resume <session>` (the server checks the session is the project's). */
 export function resumeInShellHref(projectId: string, sessionId: string): string {
   return `${toolHref(projectId, 'terminal')}?${new URLSearchParams({ resume: sessionId })}`;
+}
+
+/** The project's MCP servers (the claude CLI's, for the signed-in person). */
+export function mcpHref(projectId: string): string {
+  return `${projectHref(projectId)}/mcp`;
 }
 
 export function newSessionHref(projectId: string): string {
