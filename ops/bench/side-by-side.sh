@@ -152,7 +152,7 @@ generate() {
 # (the cache is written when it stops), then every measured start uses it, as users' starts do.
 # CCUI_START_CACHE=off: no cache (the launcher's own switch).
 ours_java_opts() {
-  local opts="-XX:+UseG1GC -Xms32m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:G1PeriodicGCInterval=60000 -Xss512k -XX:TrimNativeHeapInterval=60000" cache major train port pid
+  local opts="-XX:+UseG1GC -Xms32m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:GCTimeRatio=4 -XX:G1PeriodicGCInterval=60000 -Xss512k -XX:TrimNativeHeapInterval=5000" cache major train port pid
   major="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$JAVA_HOME/release")"
   if [ "${CCUI_START_CACHE:-on}" != off ] && [ "$major" -ge 25 ]; then
     cache="$work/ccui-$(stat -c '%s-%Y' "$jar").aot"
