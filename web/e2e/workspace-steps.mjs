@@ -202,6 +202,8 @@ export function workspaceSteps({ browser, base, shot, problems, warnings, desk, 
         await dark.getByRole('button', { name: 'Close', exact: true }).click();
 
         await phone.goto(filesTab(base, projectId()));
+        // Only the hash changed: loaded afresh, as the person's other device would be.
+        await phone.reload();
         await tree.getByRole('button', { name: FOLDER, exact: true }).waitFor();
         await eventually(() => phone.evaluate(() => document.documentElement.dataset.theme), (t) => t === 'dark',
           { describe: (t) => `the phone should follow the person's choice of dark; its theme is ${t}` });
