@@ -345,6 +345,7 @@ const steps = [
     await shot(desk, 'archived-session');
   }],
   ...conversationSteps({ base, shot, desk: () => desk, projectId: () => projectId, projectName: () => projectName }),
+  ...(await import('./workspace-steps.mjs')).workspaceSteps({ browser, base, shot, problems, warnings, desk: () => desk, projectId: () => projectId, projectName: () => projectName, projectPath }),
 ];
 
 const code = await runSteps(steps, {

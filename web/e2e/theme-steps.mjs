@@ -13,7 +13,8 @@ const looks = (p) => p.evaluate(() => ({
   bar: document.querySelector('meta[name="theme-color"]')?.getAttribute('content'),
 })).catch((err) => ({ loading: err.message })); // a page still navigating: asked again
 
-async function choose(p, name) {
+/** Picks a theme in the user menu (opened when closed) and waits until it shows as chosen. */
+export async function choose(p, name) {
   if (!(await p.getByRole('group', { name: 'Theme' }).isVisible())) await userMenu(p).click();
   await p.getByRole('menuitemradio', { name }).click();
   await eventually(() => p.getByRole('menuitemradio', { name }).getAttribute('aria-checked'), (v) => v === 'true');
@@ -26,7 +27,7 @@ async function shows(p, theme) {
 }
 
 /** What the server has for the signed-in person (as another browser of theirs will read it). */
-const saved = (p) => p.evaluate(async () => (await (await fetch('/api/me/preferences')).json()).theme);
+export const saved = (p) => p.evaluate(async () => (await (await fetch('/api/me/preferences')).json()).theme);
 
 export function themeSteps({ browser, base, shot, problems, warnings, username, password, desk }) {
   return [

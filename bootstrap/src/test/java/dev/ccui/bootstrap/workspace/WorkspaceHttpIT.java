@@ -6,13 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccui.bootstrap.testing.ApiClient;
 import dev.ccui.bootstrap.testing.TestApplication;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -122,6 +126,24 @@ class WorkspaceHttpIT {
         JsonNode audit = json(admin.get("/api/audit?limit=50"));
         assertThat(audit.findValuesAsText("action"))
                 .contains("file.created", "file.written", "file.moved", "file.deleted");
+    }
+
+    @Test
+    void aDownloadAsABrowserAsksForItGzipAcceptedIsTheFileByteForByte() throws Exception {
+        // Browsers send Accept-Encoding: gzip; a compressed body fell short of the Content-Length (500).
+        byte[] bytes = new byte[64 * 1024];
+        new Random(16).nextBytes(bytes);
+        Files.write(projectDir.resolve("data.bin"), bytes);
+        var request = HttpRequest.newBuilder(URI.create(owner.base() + files + "/content?path=data.bin&download=true"))
+                .header("Authorization", "Bearer " + owner.token())
+                .header("Accept-Encoding", "gzip, deflate, br")
+                .build();
+        HttpResponse<byte[]> download =
+                HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(download.headers().firstValue("Content-Length")).hasValue(Integer.toString(bytes.length));
+        assertThat(download.body()).isEqualTo(bytes);
     }
 
     @Test
