@@ -67,6 +67,8 @@ export function MessageList({ rows, hasOlder, hasNewer, loadingOlder, loadingNew
   // would carry it out of view. Only the reader's own scrolling (wheel, touch, keys, scrollbar)
   // lets the list follow the end again.
   const heldAtMessage = useRef(false);
+  /** The message asked for by the last jump (a search match), while the list is held there. */
+  const heldSeq = useRef<number | null>(null);
   const done = useRef(0);
 
   // The first render starts where the list opens (its end, or the asked-for message), by the
@@ -96,6 +98,7 @@ export function MessageList({ rows, hasOlder, hasNewer, loadingOlder, loadingNew
     done.current = scrollTo.token;
     anchor.current = null;
     heldAtMessage.current = !('edge' in scrollTo);
+    heldSeq.current = 'seq' in scrollTo ? scrollTo.seq : null;
     if ('edge' in scrollTo) {
       atBottom.current = scrollTo.edge === 'bottom' && !hasNewer;
       if (scrollTo.edge === 'bottom') {
@@ -161,6 +164,20 @@ export function MessageList({ rows, hasOlder, hasNewer, loadingOlder, loadingNew
     }
   }, [firstShown, lastShown, rows.length, hasOlder, hasNewer, loadingOlder, loadingNewer, virtualizer, onLoadOlder, onLoadNewer]);
 
+  // The virtualiser lands a jump over a few frames and gives up after 5 s; on a busy machine, rows
+  // measured (or pages loaded) meanwhile can leave the asked-for message outside the rendered
+  // window. While the list is held there and the range has settled without it, jump again.
+  useEffect(() => {
+    const seq = heldSeq.current;
+    if (!heldAtMessage.current || seq === null || done.current === 0) return;
+    const index = rows.findIndex((r) => r.seq >= seq);
+    if (index < 0 || (index >= firstShown && index <= lastShown)) return;
+    const retry = setTimeout(() => {
+      if (heldAtMessage.current) virtualizer.scrollToIndex(index, { align: 'center' });
+    }, 200);
+    return () => clearTimeout(retry);
+  }, [firstShown, lastShown, rows, virtualizer]);
+
   // Rows measured taller than estimated push the end down: while the reader is at the bottom,
   // stay there. Only a move up leaves the bottom (growth below or above never does).
   const lastOffset = useRef(0);
@@ -180,6 +197,7 @@ export function MessageList({ rows, hasOlder, hasNewer, loadingOlder, loadingNew
 
   function onReaderScrolls() {
     heldAtMessage.current = false;
+    heldSeq.current = null;
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
