@@ -97,10 +97,11 @@ export function workspaceSteps({ browser, base, shot, problems, warnings, desk, 
         }
         // A directory given to a webkitdirectory input: each file arrives with its path in the folder.
         await p.locator('input[aria-label="Folder to upload"]').setInputFiles(join(picked, FOLDER));
+        // The browser reads the picked files when it sends them: they stay on disk until then.
+        await status.filter({ hasText: `Uploaded ${Object.keys(FOLDER_FILES).length} files to the project root.` }).waitFor();
       } finally {
         await rm(picked, { recursive: true, force: true });
       }
-      await status.filter({ hasText: `Uploaded ${Object.keys(FOLDER_FILES).length} files to the project root.` }).waitFor();
       await entry(FOLDER).waitFor();
       for (const [path, text] of Object.entries(FOLDER_FILES)) {
         check((await readFile(join(projectPath, FOLDER, path), 'utf8')) === text, `${FOLDER}/${path} on disk is not the file uploaded`);
