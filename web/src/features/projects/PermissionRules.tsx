@@ -2,6 +2,7 @@ import { useCallback, useId, useState, type FormEvent } from 'react';
 import { errorMessage } from '../../api/client';
 import { addPermissionRule, getPermissionRules, removePermissionRule, type PermissionRules as Rules } from '../../api/permissionRules';
 import { ErrorMessage } from '../shared';
+import { useAction } from '../useAction';
 import { useLoad } from '../useLoad';
 
 /**
@@ -14,8 +15,7 @@ export function PermissionRules({ projectId, projectName }: { projectId: string;
   const [rule, setRule] = useState('');
   const [behavior, setBehavior] = useState<'allow' | 'deny'>('allow');
   const [personal, setPersonal] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const ruleId = useId();
 
   const load = useCallback(async () => {
@@ -26,7 +26,7 @@ export function PermissionRules({ projectId, projectName }: { projectId: string;
     } catch (err) {
       setError(errorMessage(err));
     }
-  }, [projectId]);
+  }, [projectId, setError]);
 
   useLoad(load);
 
@@ -34,30 +34,18 @@ export function PermissionRules({ projectId, projectName }: { projectId: string;
     e.preventDefault();
     const text = rule.trim();
     if (!text) return setError('Enter a rule such as Bash(npm test:*), Read or Edit(src/**).');
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await addPermissionRule(projectId, { behavior, rule: text, scope: personal ? 'personal' : 'project' });
       setRule('');
       await load();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   async function remove(id: string) {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await removePermissionRule(projectId, id);
       await load();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -2,6 +2,7 @@ import { useCallback, useId, useState, type FormEvent } from 'react';
 import { errorMessage } from '../../api/client';
 import { getProjectPeople, shareProject, unshareProject, type ProjectPeople } from '../../api/sharing';
 import { ErrorMessage } from '../shared';
+import { useAction } from '../useAction';
 import { useLoad } from '../useLoad';
 
 /**
@@ -11,8 +12,7 @@ import { useLoad } from '../useLoad';
 export function ProjectSharing({ projectId, projectName }: { projectId: string; projectName: string }) {
   const [people, setPeople] = useState<ProjectPeople | null>(null);
   const [username, setUsername] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const inputId = useId();
 
   const load = useCallback(async () => {
@@ -21,7 +21,7 @@ export function ProjectSharing({ projectId, projectName }: { projectId: string; 
     } catch (err) {
       setError(errorMessage(err));
     }
-  }, [projectId]);
+  }, [projectId, setError]);
 
   useLoad(load);
 
@@ -29,30 +29,18 @@ export function ProjectSharing({ projectId, projectName }: { projectId: string; 
     e.preventDefault();
     const name = username.trim();
     if (!name) return setError('Enter the username to share with.');
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await shareProject(projectId, name);
       setUsername('');
       await load();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   async function remove(userId: string) {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await unshareProject(projectId, userId);
       await load();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

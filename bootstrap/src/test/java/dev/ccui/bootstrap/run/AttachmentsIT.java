@@ -7,21 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccui.adapters.process.claude.FakeMessagesApi;
-import dev.ccui.adapters.process.claude.TestCli;
 import dev.ccui.bootstrap.run.RunsHttpIT.Ws;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 15: PDFs and text files sent with a prompt over REST and {@code /ws}, with the real CLI
@@ -29,31 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
  * history names them, and the same checks refuse the same files on both transports.
  */
 @Timeout(180)
-class AttachmentsIT {
+class AttachmentsIT extends LiveRunTest {
     private static final byte[] PDF = ("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n"
                     + "%%EOF\n")
             .getBytes(StandardCharsets.US_ASCII);
     private static final String CSV = "city,people\nBerlin,3850809\nMünchen,1512491\n";
-
-    @TempDir
-    Path root;
-
-    private FakeMessagesApi api;
-    private LiveRunApp live;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        api = new FakeMessagesApi();
-        live = LiveRunApp.start(root, api, TestCli.path().toString());
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (live != null) {
-            live.close();
-        }
-        api.close();
-    }
 
     @Test
     void aPdfAndACsvSentOverRestReachTheModelAsDocumentsAndTheHistoryNamesThem() throws Exception {

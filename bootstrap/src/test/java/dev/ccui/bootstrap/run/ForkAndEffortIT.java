@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccui.adapters.process.claude.FakeMessagesApi;
-import dev.ccui.adapters.process.claude.TestCli;
 import dev.ccui.bootstrap.run.RunsHttpIT.Ws;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,11 +17,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A session forked from another ({@code --resume <origin> --fork-session}) and the effort level
@@ -32,27 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * chosen effort ({@code output_config.effort}).
  */
 @Timeout(180)
-class ForkAndEffortIT {
-    @TempDir
-    Path root;
-
-    private FakeMessagesApi api;
-    private LiveRunApp live;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        api = new FakeMessagesApi();
-        live = LiveRunApp.start(root, api, TestCli.path().toString());
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (live != null) {
-            live.close();
-        }
-        api.close();
-    }
-
+class ForkAndEffortIT extends LiveRunTest {
     @Test
     void aForkStartsFromTheOriginsHistoryAndLeavesTheOriginAsItWas() throws Exception {
         String origin;

@@ -6,21 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccui.adapters.process.claude.FakeMessagesApi;
-import dev.ccui.adapters.process.claude.TestCli;
 import dev.ccui.bootstrap.run.RunsHttpIT.Ws;
 import dev.ccui.bootstrap.testing.ApiClient;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Messages sent while a turn runs wait in the session's queue and reach the model in order once
@@ -28,27 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A turn is kept running by {@code SLOW} (a reply of many words, one every 100 ms).
  */
 @Timeout(180)
-class MessageQueueIT {
-    @TempDir
-    Path root;
-
-    private FakeMessagesApi api;
-    private LiveRunApp live;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        api = new FakeMessagesApi();
-        live = LiveRunApp.start(root, api, TestCli.path().toString());
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (live != null) {
-            live.close();
-        }
-        api.close();
-    }
-
+class MessageQueueIT extends LiveRunTest {
     @Test
     void twoMessagesQueuedDuringATurnReachTheModelInOrderAfterIt() throws Exception {
         try (Ws ws = new Ws(live.admin())) {

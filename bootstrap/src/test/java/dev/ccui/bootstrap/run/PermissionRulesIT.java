@@ -4,19 +4,14 @@ import static dev.ccui.bootstrap.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ccui.adapters.process.claude.FakeMessagesApi;
-import dev.ccui.adapters.process.claude.TestCli;
 import dev.ccui.bootstrap.run.RunsHttpIT.Ws;
 import dev.ccui.bootstrap.testing.ApiClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 15: a project's saved rules with the real CLI and the fake Messages API, in the default
@@ -25,27 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * turn ask again (its CLI is restarted with the rules as saved now).
  */
 @Timeout(180)
-class PermissionRulesIT {
-    @TempDir
-    Path root;
-
-    private FakeMessagesApi api;
-    private LiveRunApp live;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        api = new FakeMessagesApi();
-        live = LiveRunApp.start(root, api, TestCli.path().toString());
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (live != null) {
-            live.close();
-        }
-        api.close();
-    }
-
+class PermissionRulesIT extends LiveRunTest {
     private JsonNode save(ApiClient who, String behavior, String rule) {
         HttpResponse<String> saved = who.post(
                 "/api/projects/" + live.projectId() + "/permission-rules",

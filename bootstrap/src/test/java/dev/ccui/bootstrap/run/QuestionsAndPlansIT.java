@@ -7,14 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccui.adapters.process.claude.FakeMessagesApi;
-import dev.ccui.adapters.process.claude.TestCli;
 import dev.ccui.bootstrap.run.RunsHttpIT.Ws;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Claude asking a question ({@code AskUserQuestion}) and presenting a plan ({@code ExitPlanMode})
@@ -22,27 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * What counts is what the model hears back: its next request.
  */
 @Timeout(120)
-class QuestionsAndPlansIT {
-    @TempDir
-    Path root;
-
-    private FakeMessagesApi api;
-    private LiveRunApp live;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        api = new FakeMessagesApi();
-        live = LiveRunApp.start(root, api, TestCli.path().toString());
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (live != null) {
-            live.close();
-        }
-        api.close();
-    }
-
+class QuestionsAndPlansIT extends LiveRunTest {
     /** The tool result the model got in its latest request. */
     private JsonNode lastToolResult() {
         JsonNode messages = api.messageRequests().getLast().path("messages");
