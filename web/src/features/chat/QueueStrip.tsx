@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { errorMessage } from '../../api/client';
 import { editQueued, listQueue, removeQueued, sendQueuedNow, type QueueEntry } from '../../api/runs';
+import { useAction } from '../useAction';
 
 /**
  * The messages waiting for the session's running turn, above the composer: each can be edited,
@@ -10,8 +10,7 @@ import { editQueued, listQueue, removeQueued, sendQueuedNow, type QueueEntry } f
 export function QueueStrip({ sessionId, items }: { sessionId: string; items: QueueEntry[] | undefined }) {
   const [loaded, setLoaded] = useState<QueueEntry[]>([]);
   const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
 
   useEffect(() => {
     if (items !== undefined) return;
@@ -24,16 +23,7 @@ export function QueueStrip({ sessionId, items }: { sessionId: string; items: Que
   if (shown.length === 0) return null;
 
   async function act(what: () => Promise<unknown>) {
-    setBusy(true);
-    setError(null);
-    try {
-      await what();
-      setEditing(null);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    if (await run(what)) setEditing(null);
   }
 
   return (

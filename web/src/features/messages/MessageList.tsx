@@ -66,8 +66,7 @@ export function MessageList({ rows, hasOlder, hasNewer, loadingOlder, loadingNew
   // a match near the end lands within reach of the bottom, and following the bottom from there
   // would carry it out of view. Only the reader's own scrolling (wheel, touch, keys, scrollbar)
   // lets the list follow the end again.
-  const heldAtMessage = useRef(false);
-  /** The message asked for by the last jump (a search match), while the list is held there. */
+  /** The message asked for by the last jump (a search match) while the list is held there; else null. */
   const heldSeq = useRef<number | null>(null);
   const done = useRef(0);
 
@@ -97,7 +96,6 @@ export function MessageList({ rows, hasOlder, hasNewer, loadingOlder, loadingNew
     if (!scrollTo || scrollTo.token === done.current || rows.length === 0) return;
     done.current = scrollTo.token;
     anchor.current = null;
-    heldAtMessage.current = !('edge' in scrollTo);
     heldSeq.current = 'seq' in scrollTo ? scrollTo.seq : null;
     if ('edge' in scrollTo) {
       atBottom.current = scrollTo.edge === 'bottom' && !hasNewer;
@@ -169,11 +167,11 @@ export function MessageList({ rows, hasOlder, hasNewer, loadingOlder, loadingNew
   // window. While the list is held there and the range has settled without it, jump again.
   useEffect(() => {
     const seq = heldSeq.current;
-    if (!heldAtMessage.current || seq === null || done.current === 0) return;
+    if (seq === null || done.current === 0) return;
     const index = rows.findIndex((r) => r.seq >= seq);
     if (index < 0 || (index >= firstShown && index <= lastShown)) return;
     const retry = setTimeout(() => {
-      if (heldAtMessage.current) virtualizer.scrollToIndex(index, { align: 'center' });
+      if (heldSeq.current !== null) virtualizer.scrollToIndex(index, { align: 'center' });
     }, 200);
     return () => clearTimeout(retry);
   }, [firstShown, lastShown, rows, virtualizer]);
@@ -185,7 +183,7 @@ export function MessageList({ rows, hasOlder, hasNewer, loadingOlder, loadingNew
     const offset = virtualizer.scrollOffset ?? 0;
     const height = virtualizer.scrollRect?.height ?? 0;
     const near = !hasNewer && virtualizer.getTotalSize() - offset - height < AT_BOTTOM_PX;
-    if (near && !heldAtMessage.current) atBottom.current = true;
+    if (near && heldSeq.current === null) atBottom.current = true;
     else if (offset < lastOffset.current - 2 && performance.now() > pinnedUntil.current) atBottom.current = false;
     lastOffset.current = offset;
   }
@@ -196,7 +194,6 @@ export function MessageList({ rows, hasOlder, hasNewer, loadingOlder, loadingNew
   }, [total, hasNewer]);
 
   function onReaderScrolls() {
-    heldAtMessage.current = false;
     heldSeq.current = null;
   }
 
