@@ -133,6 +133,7 @@ class WorktreeProcessesIT extends LiveRunTest {
                 .contains("BOB-FILE-DENIED", "BOB-GIT-DENIED", "OWN-PARENT-GIT-OK", "PROBE-OK-DONE")
                 .doesNotContain("BOB-PRIVATE", "BOB-FILE-OK", "BOB-GIT-OK");
         var status = mallory.get("/api/projects/" + mine.worktreeId() + "/git/status");
+        assertThat(status.statusCode()).as(status.body()).isBetween(400, 499);
         assertThat(status.body()).doesNotContain("BOB-PRIVATE", "plans.txt");
 
         // Shared the worktree alone, bob still may not use it: its processes would write mallory's repository.
