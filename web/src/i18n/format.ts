@@ -60,10 +60,15 @@ export function formatCount(n: number): string {
   return new Intl.NumberFormat(currentLanguage(), { notation: n >= 10_000 ? 'compact' : 'standard' }).format(n);
 }
 
-/** A cost in US dollars, what the CLI records. */
-export function formatCost(usd: number): string {
-  if (usd > 0 && usd < 0.01) return stringsNow(s).lessThanCent;
-  return new Intl.NumberFormat(currentLanguage(), { style: 'currency', currency: 'USD' }).format(usd);
+/**
+ * A cost in US dollars, what the CLI records. With `fractionDigits` (the usage page's small totals,
+ * "$0.0042") exactly that many decimals, and no "< $0.01".
+ */
+export function formatCost(usd: number, fractionDigits?: number): string {
+  if (fractionDigits === undefined && usd > 0 && usd < 0.01) return stringsNow(s).lessThanCent;
+  return new Intl.NumberFormat(currentLanguage(), {
+    style: 'currency', currency: 'USD', minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits,
+  }).format(usd);
 }
 
 /**

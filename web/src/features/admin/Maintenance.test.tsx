@@ -5,6 +5,7 @@ import { MaintenanceBanner } from './MaintenanceBanner';
 import { MaintenancePanel } from './MaintenancePanel';
 import { addProject } from '../../api/client';
 import { reportIfMaintenance } from '../../api/maintenance';
+import { showLanguage } from '../../i18n/current';
 import { jsonResponse, routeFetch } from '../../test/fetch';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -68,5 +69,17 @@ describe('MaintenancePanel', () => {
     routeFetch(() => jsonResponse(403, { error: { code: 'FORBIDDEN', message: 'admins only', requestId: 'r' } }));
     render(<MaintenancePanel />);
     expect((await screen.findByRole('alert')).textContent).toBe('admins only');
+  });
+
+  it('speaks Spanish when Spanish is shown', async () => {
+    showLanguage('es');
+    try {
+      routeFetch(() => jsonResponse(200, { enabled: false, message: null, since: null, by: null }));
+      render(<MaintenancePanel />);
+      expect(await screen.findByRole('button', { name: 'Iniciar el mantenimiento' })).toBeTruthy();
+      expect(screen.getByLabelText('Mensaje que verán los demás (opcional)')).toBeTruthy();
+    } finally {
+      showLanguage('en');
+    }
   });
 });

@@ -1,7 +1,8 @@
-/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useEffect, useState } from 'react';
 import { getHealthMaintenance, onMaintenanceRefusal, type MaintenanceNotice } from '../../api/maintenance';
+import { useStrings } from '../../i18n/catalog';
 import { formatDate } from '../shared';
+import { adminStrings } from './strings';
 
 /** How often health is asked while nothing else says anything (the server re-reads every 2 s). */
 const POLL_MS = 30_000;
@@ -13,6 +14,7 @@ const POLL_MS = 30_000;
  */
 export function MaintenanceBanner({ pollMs = POLL_MS }: { pollMs?: number }) {
   const [notice, setNotice] = useState<MaintenanceNotice | null>(null);
+  const t = useStrings(adminStrings);
 
   useEffect(() => {
     let alive = true;
@@ -38,10 +40,10 @@ export function MaintenanceBanner({ pollMs = POLL_MS }: { pollMs?: number }) {
   if (!notice?.enabled) return null;
   return (
     <div className="notice maintenance-banner" role="status" aria-live="polite">
-      <strong>Maintenance:</strong>{' '}
-      {notice.message ?? 'changes are paused for now; you can still read everything.'}
-      {notice.since && <> (since {formatDate(notice.since)})</>}
-      {notice.retryAfter !== undefined && <> Try again in about {Math.max(1, Math.round(notice.retryAfter / 60))} min.</>}
+      <strong>{t.maintenanceLabel}</strong>{' '}
+      {notice.message ?? t.maintenanceDefault}
+      {notice.since && t.bannerSince(formatDate(notice.since))}
+      {notice.retryAfter !== undefined && t.tryAgainIn(Math.max(1, Math.round(notice.retryAfter / 60)))}
     </div>
   );
 }

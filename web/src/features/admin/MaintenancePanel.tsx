@@ -1,8 +1,9 @@
-/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useCallback, useId, useState, type FormEvent } from 'react';
 import { errorMessage } from '../../api/client';
 import { getMaintenance, setMaintenance, type MaintenanceState } from '../../api/maintenance';
+import { useStrings } from '../../i18n/catalog';
 import { ErrorMessage, formatDate } from '../shared';
+import { adminStrings } from './strings';
 import { useLoad } from '../useLoad';
 
 const MESSAGE_MAX = 500;
@@ -14,6 +15,7 @@ export function MaintenancePanel() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const messageId = useId();
+  const t = useStrings(adminStrings);
   const hintId = `${messageId}-hint`;
 
   const load = useCallback(async () => {
@@ -33,7 +35,7 @@ export function MaintenancePanel() {
     e.preventDefault();
     if (!state) return;
     const turningOn = !state.enabled;
-    if (turningOn && message.length > MESSAGE_MAX) return setError(`The message can have at most ${MESSAGE_MAX} characters.`);
+    if (turningOn && message.length > MESSAGE_MAX) return setError(t.messageTooLong(MESSAGE_MAX));
     setBusy(true);
     try {
       const next = await setMaintenance(turningOn, turningOn ? message.trim() || null : null);
@@ -50,33 +52,33 @@ export function MaintenancePanel() {
   return (
     <section className="card" aria-labelledby="maintenance-title">
       <div className="card-head">
-        <h2 id="maintenance-title">Maintenance mode</h2>
-        <button type="button" onClick={() => void load()} disabled={busy}>Refresh</button>
+        <h2 id="maintenance-title">{t.title}</h2>
+        <button type="button" onClick={() => void load()} disabled={busy}>{t.refresh}</button>
       </div>
       {state === null ? (
-        <p className="muted">{error ? null : 'Loading…'}</p>
+        <p className="muted">{error ? null : t.loading}</p>
       ) : (
         <>
           <p role="status">
-            {state.enabled ? <strong className="fail">On</strong> : <strong className="ok">Off</strong>}
-            {state.since && <> since {formatDate(state.since)}</>}
-            {state.by && <> (set by {state.by})</>}
+            {state.enabled ? <strong className="fail">{t.on}</strong> : <strong className="ok">{t.off}</strong>}
+            {state.since && t.since(formatDate(state.since))}
+            {state.by && t.setBy(state.by)}
             {state.enabled
-              ? '. Every change is refused on all nodes; reading, signing in and stopping runs still work.'
-              : '. People can change things as usual.'}
+              ? t.onExplained
+              : t.offExplained}
           </p>
-          <form onSubmit={toggle} noValidate aria-label={state.enabled ? 'End maintenance' : 'Start maintenance'}>
+          <form onSubmit={toggle} noValidate aria-label={state.enabled ? t.endMaintenance : t.startMaintenance}>
             {!state.enabled && (
               <div className="field">
-                <label htmlFor={messageId}>Message shown to people (optional)</label>
+                <label htmlFor={messageId}>{t.messageLabel}</label>
                 <textarea id={messageId} aria-describedby={hintId} rows={2} maxLength={MESSAGE_MAX} value={message}
                   onChange={(e) => setMessage(e.target.value)} />
-                <small id={hintId} className="hint">For example what is being done and when it should end.</small>
+                <small id={hintId} className="hint">{t.messageHint}</small>
               </div>
             )}
             {state.enabled && state.message && <p className="notice">{state.message}</p>}
             <button type="submit" className={state.enabled ? 'primary' : 'danger'} disabled={busy}>
-              {state.enabled ? 'End maintenance' : 'Start maintenance'}
+              {state.enabled ? t.endMaintenance : t.startMaintenance}
             </button>
           </form>
         </>

@@ -1,9 +1,10 @@
-/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useCallback, useState, type FormEvent } from 'react';
 import { createApiKey, deleteApiKey, errorMessage, listApiKeys } from '../../api/client';
 import type { ApiKey, CreatedApiKey } from '../../api/types';
 import { ErrorMessage, Field, formatDate } from '../shared';
 import { useLoad } from '../useLoad';
+import { useStrings } from '../../i18n/catalog';
+import { apiKeysStrings } from './strings';
 
 async function copyText(text: string): Promise<boolean> {
   try {
@@ -16,22 +17,23 @@ async function copyText(text: string): Promise<boolean> {
 
 function NewSecret({ created, onDismiss }: { created: CreatedApiKey; onDismiss: () => void }) {
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
+  const t = useStrings(apiKeysStrings);
   return (
     <div className="secret" role="status" aria-live="polite">
       <p>
-        <strong>Key “{created.name}” created.</strong> Copy the secret now: it will not be shown again.
+        <strong>{t.keyCreated(created.name)}</strong>{t.copyNow}
       </p>
       <div className="secret-row">
-        <input className="mono" readOnly aria-label="New API key secret" value={created.secret}
+        <input className="mono" readOnly aria-label={t.secretLabel} value={created.secret}
           onFocus={(e) => e.currentTarget.select()} />
         <button type="button" onClick={async () => setCopied((await copyText(created.secret)) ? 'yes' : 'no')}>
-          Copy
+          {t.copy}
         </button>
       </div>
-      {copied === 'yes' && <small>Copied to the clipboard.</small>}
-      {copied === 'no' && <small>Could not copy: select the text and copy it by hand.</small>}
+      {copied === 'yes' && <small>{t.copied}</small>}
+      {copied === 'no' && <small>{t.notCopied}</small>}
       <button type="button" className="link" onClick={onDismiss}>
-        Done
+        {t.done}
       </button>
     </div>
   );
@@ -43,6 +45,7 @@ export function ApiKeysPage() {
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const t = useStrings(apiKeysStrings);
 
   const load = useCallback(async () => {
     try {
@@ -56,7 +59,7 @@ export function ApiKeysPage() {
 
   async function create(e: FormEvent) {
     e.preventDefault();
-    if (!name.trim()) return setError('Give the key a name.');
+    if (!name.trim()) return setError(t.nameMissing);
     setError(null);
     setBusy(true);
     try {
@@ -71,7 +74,7 @@ export function ApiKeysPage() {
   }
 
   async function remove(key: ApiKey) {
-    if (!window.confirm(`Delete the API key “${key.name}”? Programs using it will stop working.`)) return;
+    if (!window.confirm(t.confirmDelete(key.name))) return;
     setError(null);
     try {
       await deleteApiKey(key.id);
@@ -83,28 +86,28 @@ export function ApiKeysPage() {
 
   return (
     <section className="card" aria-labelledby="keys-title">
-      <h2 id="keys-title">API keys</h2>
+      <h2 id="keys-title">{t.title}</h2>
       <p className="muted">
-        Keys let scripts call the API with the <code>X-API-Key</code> header. They act as you.
+        {t.introBefore}<code>{'X-API-Key'}</code>{t.introAfter}
       </p>
       <form className="inline-form" onSubmit={create} noValidate>
-        <Field label="Name of the new key" required maxLength={100} value={name}
-          onChange={(e) => setName(e.target.value)} placeholder="e.g. CI pipeline" />
+        <Field label={t.nameLabel} required maxLength={100} value={name}
+          onChange={(e) => setName(e.target.value)} placeholder={t.namePlaceholder} />
         <button type="submit" className="primary" disabled={busy}>
-          Create key
+          {t.create}
         </button>
       </form>
       <ErrorMessage message={error} />
       {created && <NewSecret created={created} onDismiss={() => setCreated(null)} />}
       {keys === null ? (
-        <p className="muted">Loading…</p>
+        <p className="muted">{t.loading}</p>
       ) : keys.length === 0 ? (
-        <p className="muted">No API keys yet.</p>
+        <p className="muted">{t.none}</p>
       ) : (
         <div className="table-wrap">
           <table>
             <thead>
-              <tr><th scope="col">Name</th><th scope="col">Prefix</th><th scope="col">Created</th><th scope="col">Last used</th><th scope="col"><span className="sr-only">Actions</span></th></tr>
+              <tr><th scope="col">{t.name}</th><th scope="col">{t.prefix}</th><th scope="col">{t.created}</th><th scope="col">{t.lastUsed}</th><th scope="col"><span className="sr-only">{t.actions}</span></th></tr>
             </thead>
             <tbody>
               {keys.map((k) => (
@@ -112,10 +115,10 @@ export function ApiKeysPage() {
                   <td>{k.name}</td>
                   <td className="mono">{k.prefix}…</td>
                   <td>{formatDate(k.createdAt)}</td>
-                  <td>{k.lastUsedAt ? formatDate(k.lastUsedAt) : 'Never'}</td>
+                  <td>{k.lastUsedAt ? formatDate(k.lastUsedAt) : t.never}</td>
                   <td>
-                    <button type="button" className="danger" onClick={() => remove(k)} aria-label={`Delete key ${k.name}`}>
-                      Delete
+                    <button type="button" className="danger" onClick={() => remove(k)} aria-label={t.deleteKey(k.name)}>
+                      {t.delete}
                     </button>
                   </td>
                 </tr>

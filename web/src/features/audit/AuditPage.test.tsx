@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { showLanguage } from '../../i18n/current';
 import { jsonResponse, routeFetch } from '../../test/fetch';
 import { AuditPage } from './AuditPage';
 
@@ -28,5 +29,20 @@ describe('AuditPage', () => {
     await act(async () => answerFirst(jsonResponse(200, { items: [entry(1, 'project.add', 'admin')], nextBefore: null })));
     expect(within(table).queryByText('admin')).toBeNull();
     expect(within(table).getByText('olga')).toBeTruthy();
+  });
+
+  it('labels the table and the results in Spanish when Spanish is shown', async () => {
+    showLanguage('es');
+    try {
+      routeFetch(() => jsonResponse(200, { items: [entry(1, 'auth.login', 'olga')], nextBefore: null }));
+      render(<AuditPage />);
+      const table = await screen.findByRole('table');
+      await within(table).findByText('olga');
+      expect(within(table).getByRole('columnheader', { name: 'Quién' })).toBeTruthy();
+      expect(within(table).getByText('OK').getAttribute('data-label')).toBe('Resultado');
+      expect(screen.getByRole('heading', { name: 'Registro de auditoría' })).toBeTruthy();
+    } finally {
+      showLanguage('en');
+    }
   });
 });

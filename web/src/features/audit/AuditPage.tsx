@@ -1,4 +1,3 @@
-/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useCallback, useId, useRef, useState, type FormEvent } from 'react';
 import { errorMessage, listAudit, type AuditFilter } from '../../api/client';
 import type { AuditEntry } from '../../api/types';
@@ -6,6 +5,8 @@ import { ErrorMessage, formatDate } from '../shared';
 import { usePageTitle } from '../shell/pageTitle';
 import { sessionHref } from '../shell/route';
 import { useLoad } from '../useLoad';
+import { useStrings } from '../../i18n/catalog';
+import { auditStrings } from './strings';
 
 const PAGE = 50;
 
@@ -22,10 +23,11 @@ const ACTIONS = [
 ];
 
 function Target({ entry }: { entry: AuditEntry }) {
+  const t = useStrings(auditStrings);
   if (entry.session) {
     return (
-      <a href={sessionHref(entry.session.projectId, entry.session.id)} title={`Run ${entry.target ?? ''}`}>
-        Open the session<span className="sr-only"> of run {entry.target}</span>
+      <a href={sessionHref(entry.session.projectId, entry.session.id)} title={t.runTitle(entry.target ?? '')}>
+        {t.openSession}<span className="sr-only">{t.ofRun(entry.target ?? '')}</span>
       </a>
     );
   }
@@ -34,7 +36,8 @@ function Target({ entry }: { entry: AuditEntry }) {
 
 /** Who did what, newest first, filtered by user, action and outcome; on a phone each entry is a card. */
 export function AuditPage() {
-  usePageTitle('Audit log');
+  const t = useStrings(auditStrings);
+  usePageTitle(t.title);
   const [items, setItems] = useState<AuditEntry[]>([]);
   const [nextBefore, setNextBefore] = useState<string | number | null>(null);
   const [loading, setLoading] = useState(true);
@@ -86,56 +89,56 @@ export function AuditPage() {
   return (
     <section className="card audit" aria-labelledby="audit-title">
       <div className="card-head">
-        <h2 id="audit-title">Audit log</h2>
-        <button type="button" onClick={() => more()} disabled={loading}>Refresh</button>
+        <h2 id="audit-title">{t.title}</h2>
+        <button type="button" onClick={() => more()} disabled={loading}>{t.refresh}</button>
       </div>
-      <form className="audit-filters" onSubmit={apply} aria-label="Filter the audit log">
-        <label htmlFor={`${id}-user`}>User</label>
-        <input id={`${id}-user`} value={draft.user ?? ''} placeholder="any user" autoComplete="off" spellCheck={false}
+      <form className="audit-filters" onSubmit={apply} aria-label={t.filterLabel}>
+        <label htmlFor={`${id}-user`}>{t.user}</label>
+        <input id={`${id}-user`} value={draft.user ?? ''} placeholder={t.anyUser} autoComplete="off" spellCheck={false}
           onChange={(e) => setDraft({ ...draft, user: e.target.value })} />
-        <label htmlFor={`${id}-action`}>Action</label>
+        <label htmlFor={`${id}-action`}>{t.action}</label>
         <select id={`${id}-action`} value={draft.action ?? ''} onChange={(e) => setDraft({ ...draft, action: e.target.value })}>
-          <option value="">Any action</option>
+          <option value="">{t.anyAction}</option>
           {ACTIONS.map((a) => <option key={a} value={a}>{a}</option>)}
         </select>
-        <label htmlFor={`${id}-outcome`}>Result</label>
+        <label htmlFor={`${id}-outcome`}>{t.result}</label>
         <select id={`${id}-outcome`} value={draft.outcome ?? ''}
           onChange={(e) => setDraft({ ...draft, outcome: e.target.value as AuditFilter['outcome'] })}>
-          <option value="">Any result</option>
-          <option value="success">OK</option>
-          <option value="failure">Failed</option>
+          <option value="">{t.anyResult}</option>
+          <option value="success">{t.ok}</option>
+          <option value="failure">{t.failed}</option>
         </select>
         <div className="row">
-          <button type="submit" className="primary small">Filter</button>
-          {filtered && <button type="button" className="small" onClick={reset}>Show all</button>}
+          <button type="submit" className="primary small">{t.filter}</button>
+          {filtered && <button type="button" className="small" onClick={reset}>{t.showAll}</button>}
         </div>
       </form>
       <ErrorMessage message={error} />
       {items.length === 0 && !loading ? (
-        <p className="muted">{filtered ? 'No entry matches this filter.' : 'Nothing recorded yet.'}</p>
+        <p className="muted">{filtered ? t.noMatch : t.nothingYet}</p>
       ) : (
         <table className="audit-table">
           <thead>
-            <tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">Action</th><th scope="col">Target</th><th scope="col">IP</th><th scope="col">Result</th><th scope="col">Detail</th></tr>
+            <tr><th scope="col">{t.when}</th><th scope="col">{t.who}</th><th scope="col">{t.action}</th><th scope="col">{t.target}</th><th scope="col">{'IP'}</th><th scope="col">{t.result}</th><th scope="col">{t.detail}</th></tr>
           </thead>
           <tbody>
             {items.map((a) => (
               <tr key={a.id}>
-                <td data-label="When">{formatDate(a.at)}</td>
-                <td data-label="Who">{a.actorUsername ?? a.actorUserId ?? '—'}</td>
-                <td data-label="Action" className="mono">{a.action}</td>
-                <td data-label="Target"><Target entry={a} /></td>
+                <td data-label={t.when}>{formatDate(a.at)}</td>
+                <td data-label={t.who}>{a.actorUsername ?? a.actorUserId ?? '—'}</td>
+                <td data-label={t.action} className="mono">{a.action}</td>
+                <td data-label={t.target}><Target entry={a} /></td>
                 <td data-label="IP" className="mono">{a.ip ?? '—'}</td>
-                <td data-label="Result" className={a.success ? 'ok' : 'fail'}>{a.success ? 'OK' : 'Failed'}</td>
-                <td data-label="Detail" className="detail">{a.detail ?? ''}</td>
+                <td data-label={t.result} className={a.success ? 'ok' : 'fail'}>{a.success ? t.ok : t.failed}</td>
+                <td data-label={t.detail} className="detail">{a.detail ?? ''}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {loading && <p className="muted" role="status">Loading…</p>}
+      {loading && <p className="muted" role="status">{t.loading}</p>}
       {nextBefore != null && !loading && (
-        <button type="button" onClick={() => more(nextBefore)}>Load older entries</button>
+        <button type="button" onClick={() => more(nextBefore)}>{t.older}</button>
       )}
     </section>
   );

@@ -1,7 +1,8 @@
-/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useState, type FormEvent } from 'react';
 import { changePassword, errorMessage } from '../../api/client';
 import { ErrorMessage, Field, PASSWORD_MIN } from '../shared';
+import { useStrings } from '../../i18n/catalog';
+import { authStrings } from './strings';
 
 export function ChangePasswordPage() {
   const [current, setCurrent] = useState('');
@@ -9,12 +10,13 @@ export function ChangePasswordPage() {
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
+  const t = useStrings(authStrings);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setDone(false);
-    if (!current) return setError('Enter your current password.');
-    if (next.length < PASSWORD_MIN) return setError(`The new password must have at least ${PASSWORD_MIN} characters.`);
+    if (!current) return setError(t.enterCurrent);
+    if (next.length < PASSWORD_MIN) return setError(t.newPasswordTooShort(PASSWORD_MIN));
     setError(null);
     setBusy(true);
     try {
@@ -31,17 +33,17 @@ export function ChangePasswordPage() {
 
   return (
     <section className="card narrow" aria-labelledby="pw-title">
-      <h2 id="pw-title">Change password</h2>
+      <h2 id="pw-title">{t.changePassword}</h2>
       <form onSubmit={submit} noValidate>
-        <Field label="Current password" type="password" autoComplete="current-password" required value={current}
+        <Field label={t.currentPassword} type="password" autoComplete="current-password" required value={current}
           onChange={(e) => setCurrent(e.target.value)} />
-        <Field label="New password" type="password" autoComplete="new-password" required minLength={PASSWORD_MIN}
-          hint={`At least ${PASSWORD_MIN} characters. Your other sessions will be signed out.`} value={next}
+        <Field label={t.newPassword} type="password" autoComplete="new-password" required minLength={PASSWORD_MIN}
+          hint={t.newPasswordHint(PASSWORD_MIN)} value={next}
           onChange={(e) => setNext(e.target.value)} />
         <ErrorMessage message={error} />
-        {done && <p className="success" role="status">Password changed.</p>}
+        {done && <p className="success" role="status">{t.passwordChanged}</p>}
         <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Change password'}
+          {busy ? t.saving : t.changePassword}
         </button>
       </form>
     </section>

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { LoginForm } from './LoginForm';
+import { showLanguage } from '../../i18n/current';
 import { jsonResponse, mockFetch } from '../../test/fetch';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -57,5 +58,18 @@ describe('LoginForm', () => {
     render(<LoginForm onSignedIn={onSignedIn} />);
     await signIn('alice', 'correct horse');
     await vi.waitFor(() => expect(onSignedIn).toHaveBeenCalledWith(user));
+  });
+
+  it('asks in German when German is shown, and says so when a field is empty', async () => {
+    showLanguage('de');
+    try {
+      render(<LoginForm onSignedIn={() => undefined} />);
+      expect(screen.getByRole('heading', { name: 'Bei Claude Code UI anmelden' })).toBeTruthy();
+      expect(screen.getByLabelText('Benutzername')).toBeTruthy();
+      await userEvent.setup().click(screen.getByRole('button', { name: 'Anmelden' }));
+      expect(screen.getByRole('alert').textContent).toBe('Gib deinen Benutzernamen und dein Passwort ein.');
+    } finally {
+      showLanguage('en');
+    }
   });
 });

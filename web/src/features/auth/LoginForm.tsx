@@ -1,8 +1,9 @@
-/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, errorMessage, login } from '../../api/client';
 import type { User } from '../../api/types';
 import { ErrorMessage, Field } from '../shared';
+import { useStrings } from '../../i18n/catalog';
+import { authStrings } from './strings';
 
 export function LoginForm({ onSignedIn, notice }: { onSignedIn: (user: User) => void; notice?: string | null }) {
   const [username, setUsername] = useState('');
@@ -11,13 +12,14 @@ export function LoginForm({ onSignedIn, notice }: { onSignedIn: (user: User) => 
   const [busy, setBusy] = useState(false);
   const [retryUntil, setRetryUntil] = useState<number | null>(null);
   const [now, setNow] = useState(() => Date.now());
+  const t = useStrings(authStrings);
 
   useEffect(() => {
     if (retryUntil === null) return;
     const timer = setInterval(() => {
-      const t = Date.now();
-      setNow(t);
-      if (t >= retryUntil) {
+      const at = Date.now();
+      setNow(at);
+      if (at >= retryUntil) {
         setRetryUntil(null);
         setError(null);
       }
@@ -29,7 +31,7 @@ export function LoginForm({ onSignedIn, notice }: { onSignedIn: (user: User) => 
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (!username.trim() || !password) return setError('Enter your username and password.');
+    if (!username.trim() || !password) return setError(t.enterCredentials);
     setError(null);
     setBusy(true);
     try {
@@ -39,17 +41,17 @@ export function LoginForm({ onSignedIn, notice }: { onSignedIn: (user: User) => 
     } catch (err) {
       if (err instanceof ApiError && err.status === 429) {
         if (err.retryAfter !== undefined) {
-          const t = Date.now();
-          setNow(t);
-          setRetryUntil(t + err.retryAfter * 1000);
+          const at = Date.now();
+          setNow(at);
+          setRetryUntil(at + err.retryAfter * 1000);
         } else {
-          setError('Too many attempts, try again later');
+          setError(t.tooManyAttempts);
         }
       } else if (err instanceof ApiError && err.code === 'ACCOUNT_DISABLED') {
-        setError('This account is disabled. Ask an admin to enable it again.');
+        setError(t.accountDisabled);
       } else if (err instanceof ApiError && err.status === 401) {
         // Prefer the server's own wording; fall back when the body had none.
-        setError(err.code.startsWith('HTTP_') ? 'Wrong username or password' : err.message);
+        setError(err.code.startsWith('HTTP_') ? t.wrongCredentials : err.message);
       } else {
         setError(errorMessage(err));
       }
@@ -57,20 +59,20 @@ export function LoginForm({ onSignedIn, notice }: { onSignedIn: (user: User) => 
     setBusy(false);
   }
 
-  const shown = retryUntil !== null ? `Too many attempts, try again in ${waitSeconds} s` : error;
+  const shown = retryUntil !== null ? t.tooManyAttemptsWait(waitSeconds) : error;
 
   return (
     <main className="auth-page">
       <form className="card auth-card" onSubmit={submit} noValidate aria-labelledby="login-title">
-        <h1 id="login-title">Sign in to Claude Code UI</h1>
+        <h1 id="login-title">{t.signInTitle}</h1>
         {notice && <p className="notice" role="status">{notice}</p>}
-        <Field label="Username" name="username" autoComplete="username" required value={username}
+        <Field label={t.username} name="username" autoComplete="username" required value={username}
           onChange={(e) => setUsername(e.target.value)} autoFocus />
-        <Field label="Password" name="password" type="password" autoComplete="current-password" required
+        <Field label={t.password} name="password" type="password" autoComplete="current-password" required
           value={password} onChange={(e) => setPassword(e.target.value)} />
         <ErrorMessage message={shown} />
         <button type="submit" className="primary" disabled={busy || retryUntil !== null}>
-          {busy ? 'Signing in…' : 'Sign in'}
+          {busy ? t.signingIn : t.signIn}
         </button>
       </form>
     </main>

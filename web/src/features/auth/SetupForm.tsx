@@ -1,8 +1,9 @@
-/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useState, type FormEvent } from 'react';
 import { ApiError, errorMessage, setup } from '../../api/client';
 import type { User } from '../../api/types';
 import { ErrorMessage, Field, fieldOf, PASSWORD_MIN } from '../shared';
+import { useStrings } from '../../i18n/catalog';
+import { authStrings } from './strings';
 
 export function SetupForm({ onSignedIn, codeRequired = false }: { onSignedIn: (user: User) => void; codeRequired?: boolean }) {
   const [code, setCode] = useState('');
@@ -13,6 +14,7 @@ export function SetupForm({ onSignedIn, codeRequired = false }: { onSignedIn: (u
   /** Which field the error is about: it is shown under that field. */
   const [errorField, setErrorField] = useState<'code' | 'username' | 'password' | 'confirm' | null>(null);
   const [busy, setBusy] = useState(false);
+  const t = useStrings(authStrings);
 
   function fail(field: typeof errorField, message: string) {
     setErrorField(field);
@@ -21,10 +23,10 @@ export function SetupForm({ onSignedIn, codeRequired = false }: { onSignedIn: (u
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (codeRequired && !code.trim()) return fail('code', 'Enter the set-up code from the server\'s log.');
-    if (!username.trim()) return fail('username', 'Choose a username.');
-    if (password.length < PASSWORD_MIN) return fail('password', `The password must have at least ${PASSWORD_MIN} characters.`);
-    if (password !== confirm) return fail('confirm', 'The passwords do not match.');
+    if (codeRequired && !code.trim()) return fail('code', t.setupCodeMissing);
+    if (!username.trim()) return fail('username', t.chooseUsername);
+    if (password.length < PASSWORD_MIN) return fail('password', t.passwordTooShort(PASSWORD_MIN));
+    if (password !== confirm) return fail('confirm', t.passwordsDiffer);
     setErrorField(null);
     setError(null);
     setBusy(true);
@@ -33,7 +35,7 @@ export function SetupForm({ onSignedIn, codeRequired = false }: { onSignedIn: (u
       onSignedIn(session.user);
     } catch (err) {
       if (err instanceof ApiError && err.code === 'SETUP_CODE_REQUIRED') {
-        fail('code', 'That set-up code is not right: copy it from the line "first-admin set-up code" in the server\'s log.');
+        fail('code', t.setupCodeWrong);
         setBusy(false);
         return;
       }
@@ -46,23 +48,23 @@ export function SetupForm({ onSignedIn, codeRequired = false }: { onSignedIn: (u
   return (
     <main className="auth-page">
       <form className="card auth-card" onSubmit={submit} noValidate aria-labelledby="setup-title">
-        <h1 id="setup-title">Create the first admin</h1>
-        <p className="muted">This account manages users and settings of this Claude Code UI.</p>
+        <h1 id="setup-title">{t.setupTitle}</h1>
+        <p className="muted">{t.setupIntro}</p>
         {codeRequired && (
-          <Field label="Set-up code" name="setupCode" autoComplete="off" required value={code}
-            hint="This server can be reached from other machines: enter the code it printed in its log when it started."
+          <Field label={t.setupCode} name="setupCode" autoComplete="off" required value={code}
+            hint={t.setupCodeHint}
             error={errorField === 'code' ? error : null} onChange={(e) => setCode(e.target.value)} autoFocus />
         )}
-        <Field label="Username" name="username" autoComplete="username" required value={username}
+        <Field label={t.username} name="username" autoComplete="username" required value={username}
           error={errorField === 'username' ? error : null} onChange={(e) => setUsername(e.target.value)} autoFocus={!codeRequired} />
-        <Field label="Password" name="password" type="password" autoComplete="new-password" required
-          minLength={PASSWORD_MIN} hint={`At least ${PASSWORD_MIN} characters, not a common password.`} value={password}
+        <Field label={t.password} name="password" type="password" autoComplete="new-password" required
+          minLength={PASSWORD_MIN} hint={t.passwordHint(PASSWORD_MIN)} value={password}
           error={errorField === 'password' ? error : null} onChange={(e) => setPassword(e.target.value)} />
-        <Field label="Confirm password" name="confirm" type="password" autoComplete="new-password" required
+        <Field label={t.confirmPassword} name="confirm" type="password" autoComplete="new-password" required
           error={errorField === 'confirm' ? error : null} value={confirm} onChange={(e) => setConfirm(e.target.value)} />
         <ErrorMessage message={errorField ? null : error} />
         <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Creating…' : 'Create admin'}
+          {busy ? t.creating : t.createAdmin}
         </button>
       </form>
     </main>

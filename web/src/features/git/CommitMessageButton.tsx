@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { ApiError, errorMessage, request } from '../../api/client';
 import type { ResponseOf } from '../../api/types';
+import { useStrings } from '../../i18n/catalog';
+import { gitPanelsStrings } from './panels.strings';
 
 const suggestCommitMessage = (projectId: string) =>
   request<ResponseOf<'gitCommitMessage', 200>>('POST', `/projects/${encodeURIComponent(projectId)}/git/commit-message`);
@@ -16,13 +18,14 @@ export function CommitMessageButton({ projectId, disabled, onMessage, onError }:
   onError: (message: string) => void;
 }) {
   const [writing, setWriting] = useState(false);
+  const t = useStrings(gitPanelsStrings);
 
   async function write() {
     setWriting(true);
     try {
       onMessage((await suggestCommitMessage(projectId)).message);
     } catch (err) {
-      onError(err instanceof ApiError && err.code === 'NOTHING_STAGED' ? 'Stage the changes to describe first.' : errorMessage(err));
+      onError(err instanceof ApiError && err.code === 'NOTHING_STAGED' ? t.nothingStaged : errorMessage(err));
     } finally {
       setWriting(false);
     }
@@ -30,7 +33,7 @@ export function CommitMessageButton({ projectId, disabled, onMessage, onError }:
 
   return (
     <button type="button" disabled={disabled || writing} onClick={() => void write()} aria-busy={writing}>
-      {writing ? 'Claude is writing…' : 'Write with Claude'}
+      {writing ? t.claudeWriting : t.writeWithClaude}
     </button>
   );
 }

@@ -1,21 +1,23 @@
-/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useId, useState, type FormEvent } from 'react';
 import { addMcpServer, type AddedMcpServer, type McpScope, type McpTransport } from '../../api/mcp';
 import { errorMessage } from '../../api/client';
 import { ErrorMessage, Field, fieldOf } from '../shared';
 import { checkForm, emptyForm, toRequest, type FormError, type McpForm } from './mcpForm';
 import { PairRows } from './PairRows';
+import { useStrings } from '../../i18n/catalog';
+import { mcpStrings } from './strings';
 
-export const SCOPES: [McpScope, string][] = [
-  ['local', 'Only you, only in this project.'],
-  ['project', 'Everyone in this project: written to .mcp.json in its folder; each person approves it once in the CLI.'],
-  ['user', 'Only you, in all your projects.'],
+/** Each scope with the catalogue's entry explaining it; the scope's own name is the CLI's. */
+export const SCOPES: [McpScope, 'scopeLocal' | 'scopeProject' | 'scopeUser'][] = [
+  ['local', 'scopeLocal'],
+  ['project', 'scopeProject'],
+  ['user', 'scopeUser'],
 ];
 
-const TRANSPORTS: [McpTransport, string][] = [
-  ['stdio', 'stdio: a command started on the server'],
-  ['http', 'HTTP: a URL'],
-  ['sse', 'SSE: a URL (server-sent events)'],
+const TRANSPORTS: [McpTransport, 'transportStdio' | 'transportHttp' | 'transportSse'][] = [
+  ['stdio', 'transportStdio'],
+  ['http', 'transportHttp'],
+  ['sse', 'transportSse'],
 ];
 
 /** Adds a server through `claude mcp add-json`; the secret values of env and headers are cleared once sent. */
@@ -25,6 +27,7 @@ export function McpAddForm({ projectId, onAdded }: { projectId: string; onAdded:
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
+  const t = useStrings(mcpStrings);
   const id = useId();
   const argsId = `${id}-args`;
   const pairsErrorId = `${id}-pairs-error`;
@@ -43,7 +46,7 @@ export function McpAddForm({ projectId, onAdded }: { projectId: string; onAdded:
       const added = await addMcpServer(projectId, toRequest(form));
       // Nothing typed stays in the page after it was sent: the values are write-only.
       setForm(emptyForm(form.scope, form.transport));
-      setDone(`Added “${added.name}” (${added.scope} scope).`);
+      setDone(t.added(added.name, added.scope));
       onAdded(added);
     } catch (err) {
       // The server's own words; a 400 naming one of the form's fields goes under it.
@@ -60,57 +63,57 @@ export function McpAddForm({ projectId, onAdded }: { projectId: string; onAdded:
 
   const pairsError = fieldError(form.transport === 'stdio' ? 'env' : 'headers');
   return (
-    <form className="mcp-add" onSubmit={submit} noValidate aria-label="Add an MCP server">
-      <Field label="Name" value={form.name} onChange={(e) => set({ name: e.target.value })} maxLength={64}
-        spellCheck={false} autoComplete="off" placeholder="e.g. github" error={fieldError('name')}
-        hint="Letters, digits, - and _." />
+    <form className="mcp-add" onSubmit={submit} noValidate aria-label={t.addForm}>
+      <Field label={t.name} value={form.name} onChange={(e) => set({ name: e.target.value })} maxLength={64}
+        spellCheck={false} autoComplete="off" placeholder={t.namePlaceholder} error={fieldError('name')}
+        hint={t.nameHint} />
       <fieldset className="mcp-scopes">
-        <legend>Scope</legend>
+        <legend>{t.scope}</legend>
         {SCOPES.map(([scope, explanation]) => (
           <label key={scope} className="mcp-choice">
             <input type="radio" name={`${id}-scope`} value={scope} checked={form.scope === scope}
               onChange={() => set({ scope })} />
-            <span><strong>{scope}</strong> <span className="muted">— {explanation}</span></span>
+            <span><strong>{scope}</strong> <span className="muted">— {t[explanation]}</span></span>
           </label>
         ))}
       </fieldset>
       <div className="field">
-        <label htmlFor={`${id}-transport`}>Transport</label>
+        <label htmlFor={`${id}-transport`}>{t.transport}</label>
         <select id={`${id}-transport`} value={form.transport}
           onChange={(e) => set({ transport: e.target.value as McpTransport })}>
-          {TRANSPORTS.map(([t, label]) => <option key={t} value={t}>{label}</option>)}
+          {TRANSPORTS.map(([transport, label]) => <option key={transport} value={transport}>{t[label]}</option>)}
         </select>
       </div>
       {form.transport === 'stdio' ? (
         <>
-          <Field label="Command" value={form.command} onChange={(e) => set({ command: e.target.value })} maxLength={1000}
-            spellCheck={false} autoComplete="off" className="mono" placeholder="npx" error={fieldError('command')}
-            hint="Run in the project folder, in your sandbox." />
+          <Field label={t.command} value={form.command} onChange={(e) => set({ command: e.target.value })} maxLength={1000}
+            spellCheck={false} autoComplete="off" className="mono" placeholder={'npx'} error={fieldError('command')}
+            hint={t.commandHint} />
           <div className="field">
-            <label htmlFor={argsId}>Arguments (one per line)</label>
+            <label htmlFor={argsId}>{t.args}</label>
             <textarea id={argsId} className="mono" rows={3} value={form.args} spellCheck={false}
               placeholder={'-y\n@modelcontextprotocol/server-github'} onChange={(e) => set({ args: e.target.value })}
               aria-invalid={fieldError('args') ? true : undefined}
               aria-describedby={fieldError('args') ? `${argsId}-error` : undefined} />
             {fieldError('args') && <p id={`${argsId}-error`} className="error field-error" role="alert">{fieldError('args')}</p>}
           </div>
-          <PairRows legend="Environment variables" what="variable" rows={form.env} onChange={(env) => set({ env })}
+          <PairRows legend={t.envVariables} kind="variable" rows={form.env} onChange={(env) => set({ env })}
             invalid={!!pairsError} errorId={pairsErrorId} />
         </>
       ) : (
         <>
-          <Field label="URL" type="url" value={form.url} onChange={(e) => set({ url: e.target.value })} maxLength={2048}
-            spellCheck={false} autoComplete="off" className="mono" placeholder="https://mcp.example.com/mcp"
+          <Field label={'URL'} type="url" value={form.url} onChange={(e) => set({ url: e.target.value })} maxLength={2048}
+            spellCheck={false} autoComplete="off" className="mono" placeholder={'https://mcp.example.com/mcp'}
             error={fieldError('url')} />
-          <PairRows legend="Headers" what="header" rows={form.headers} onChange={(headers) => set({ headers })}
+          <PairRows legend={t.headers} kind="header" rows={form.headers} onChange={(headers) => set({ headers })}
             invalid={!!pairsError} errorId={pairsErrorId} />
         </>
       )}
       {pairsError && <p id={pairsErrorId} className="error field-error" role="alert">{pairsError}</p>}
-      <p className="hint">Values of variables and headers are sent once and never shown again.</p>
+      <p className="hint">{t.valuesOnce}</p>
       <ErrorMessage message={error} />
       <div className="row">
-        <button type="submit" className="primary" disabled={busy}>{busy ? 'Adding…' : 'Add server'}</button>
+        <button type="submit" className="primary" disabled={busy}>{busy ? t.adding : t.addServer}</button>
         {done && <span className="success" role="status">{done}</span>}
       </div>
     </form>

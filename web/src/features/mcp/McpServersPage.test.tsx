@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { showLanguage } from '../../i18n/current';
 import { jsonResponse, routeFetch } from '../../test/fetch';
 import type { McpServer } from '../../api/mcp';
 import { mcpHref, parseRoute } from '../shell/route';
@@ -199,5 +200,23 @@ describe('McpServersPage', () => {
     render(<McpServersPage projectId="p1" projectName="App" />);
     expect((await screen.findByRole('alert')).textContent).toBe('the claude CLI did not answer in 60 s');
     expect(screen.queryByRole('status')).toBeNull();
+  });
+
+  it('speaks German when German is shown: the statuses, the form and its checks', async () => {
+    showLanguage('de');
+    try {
+      serve([stdio, remote]);
+      const user = userEvent.setup();
+      render(<McpServersPage projectId="p1" projectName="App" />);
+      const servers = await screen.findByRole('list', { name: 'MCP-Server von App' });
+      expect(within(servers).getByText('Anmeldung nötig')).toBeTruthy();
+      const form = screen.getByRole('form', { name: 'MCP-Server hinzufügen' });
+      await user.click(within(form).getByRole('button', { name: 'Variable hinzufügen' }));
+      expect(within(form).getByLabelText('Wert der Variable 1')).toBeTruthy();
+      await user.click(within(form).getByRole('button', { name: 'Server hinzufügen' }));
+      expect((await within(form).findByRole('alert')).textContent).toContain('beginnt mit einem Buchstaben oder einer Ziffer');
+    } finally {
+      showLanguage('en');
+    }
   });
 });

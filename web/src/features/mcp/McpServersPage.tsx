@@ -1,4 +1,3 @@
-/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useCallback, useRef, useState } from 'react';
 import { errorMessage } from '../../api/client';
 import { listMcpServers, removeMcpServer, type McpServer } from '../../api/mcp';
@@ -8,6 +7,8 @@ import { projectHref } from '../shell/route';
 import { useLoad } from '../useLoad';
 import { McpAddForm } from './McpAddForm';
 import { McpServerItem } from './McpServerItem';
+import { useStrings } from '../../i18n/catalog';
+import { mcpStrings } from './strings';
 
 const keyOf = (s: McpServer) => `${s.scope ?? ''}:${s.name}`;
 
@@ -23,7 +24,8 @@ export function McpServersPage({ projectId, projectName }: { projectId: string; 
   const [removeError, setRemoveError] = useState<{ key: string; message: string } | null>(null);
   // Only the newest listing counts: a slow health check must not overwrite a later one.
   const asked = useRef(0);
-  usePageTitle(`MCP servers · ${projectName ?? 'Project'}`);
+  const t = useStrings(mcpStrings);
+  usePageTitle(t.pageTitle(projectName ?? null));
 
   const load = useCallback(async () => {
     const ask = ++asked.current;
@@ -47,9 +49,8 @@ export function McpServersPage({ projectId, projectName }: { projectId: string; 
 
   async function remove(s: McpServer) {
     const key = keyOf(s);
-    const where = s.scope === 'project' ? ' It is removed from the project’s .mcp.json, for everyone in the project.'
-      : s.scope === 'user' ? ' It is removed from all your projects.' : '';
-    if (!window.confirm(`Remove the MCP server “${s.name}”${s.scope ? ` (${s.scope} scope)` : ''}?${where}`)) return;
+    const where = s.scope === 'project' ? t.removedFromProject : s.scope === 'user' ? t.removedFromAll : '';
+    if (!window.confirm(`${t.confirmRemove(s.name, s.scope ?? null)}${where}`)) return;
     setRemoving(key);
     setRemoveError(null);
     try {
@@ -65,29 +66,29 @@ export function McpServersPage({ projectId, projectName }: { projectId: string; 
   return (
     <section className="card mcp-page" aria-labelledby="mcp-title">
       <div className="card-head">
-        <h1 id="mcp-title">MCP servers</h1>
-        <button type="button" className="small" onClick={reload} disabled={checking}>Check again</button>
+        <h1 id="mcp-title">{t.title}</h1>
+        <button type="button" className="small" onClick={reload} disabled={checking}>{t.checkAgain}</button>
       </div>
       <p className="muted">
-        Of <a href={projectHref(projectId)}>{projectName ?? 'the project'}</a>, as the claude CLI sees them for you:
-        your own servers (user and local scopes) and the project’s <code>.mcp.json</code>.
+        {t.introOf}<a href={projectHref(projectId)}>{projectName ?? t.theProject}</a>{t.introAfterProject}
+        <code>{'.mcp.json'}</code>{t.introEnd}
       </p>
       {checking && (
         <p className="muted small-text" role="status">
-          <span className="spinner" aria-hidden="true" /> Checking servers… the CLI starts each one to see that it answers.
+          <span className="spinner" aria-hidden="true" />{t.checking}
         </p>
       )}
       <ErrorMessage message={error} />
-      {servers && servers.length === 0 && <p className="muted">No MCP servers yet.</p>}
+      {servers && servers.length === 0 && <p className="muted">{t.none}</p>}
       {servers && servers.length > 0 && (
-        <ul className="mcp-list" aria-label={`MCP servers of ${projectName ?? 'the project'}`}>
+        <ul className="mcp-list" aria-label={t.listOf(projectName ?? null)}>
           {servers.map((s) => (
             <McpServerItem key={keyOf(s)} server={s} busy={removing === keyOf(s)} onRemove={() => void remove(s)}
               error={removeError?.key === keyOf(s) ? removeError.message : null} />
           ))}
         </ul>
       )}
-      <h2>Add a server</h2>
+      <h2>{t.addTitle}</h2>
       <McpAddForm projectId={projectId} onAdded={reload} />
     </section>
   );

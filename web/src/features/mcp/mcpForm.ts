@@ -1,4 +1,6 @@
 import type { McpScope, McpTransport, NewMcpServer } from '../../api/mcp';
+import { stringsNow } from '../../i18n/catalog';
+import { mcpStrings, type PairKind } from './strings';
 
 // The add form's state and the checks the server makes too (domain McpServerName, McpServerSpec), so
 // a slip is said before a slow CLI call; the server's own 400 message is what shows when it refuses.
@@ -42,38 +44,38 @@ const filled = (pairs: Pair[]) => pairs.filter((p) => p.name.trim() || p.value);
 
 const argList = (args: string) => args.split('\n').map((a) => a.replace(/\r$/, '')).filter((a) => a.trim() !== '');
 
-function checkPairs(field: 'env' | 'headers', pairs: Pair[], names: RegExp, what: string): FormError {
+function checkPairs(field: 'env' | 'headers', pairs: Pair[], names: RegExp, kind: PairKind): FormError {
+  const t = stringsNow(mcpStrings);
   const rows = filled(pairs);
-  if (rows.length > MAX_ENTRIES) return { field, message: `At most ${MAX_ENTRIES} ${what}s.` };
+  if (rows.length > MAX_ENTRIES) return { field, message: t.tooManyPairs(kind, MAX_ENTRIES) };
   const seen = new Set<string>();
   for (const p of rows) {
     const name = p.name.trim();
     if (!names.test(name)) {
-      return { field, message: field === 'env'
-        ? `“${name}” is not a variable name: letters, digits and _, not starting with a digit.`
-        : `“${name}” is not a header name: letters, digits and - (no spaces or colons).` };
+      return { field, message: field === 'env' ? t.badVariableName(name) : t.badHeaderName(name) };
     }
-    if (seen.has(name.toLowerCase())) return { field, message: `The ${what} ${name} is given twice.` };
+    if (seen.has(name.toLowerCase())) return { field, message: t.givenTwice(kind, name) };
     seen.add(name.toLowerCase());
-    if (CONTROL.test(p.value)) return { field, message: `The value of ${name} holds a line break or a control character.` };
+    if (CONTROL.test(p.value)) return { field, message: t.controlInValue(name) };
   }
   return null;
 }
 
 export function checkForm(f: McpForm): FormError {
+  const t = stringsNow(mcpStrings);
   if (!NAME.test(f.name.trim())) {
-    return { field: 'name', message: 'A name is 1 to 64 letters, digits, - or _, starting with a letter or digit.' };
+    return { field: 'name', message: t.badName };
   }
   if (f.transport === 'stdio') {
-    if (!f.command.trim()) return { field: 'command', message: 'Enter the command that starts the server.' };
-    if (f.command.trim().length > 1000) return { field: 'command', message: 'The command is longer than 1000 characters.' };
-    if (argList(f.args).length > MAX_ARGS) return { field: 'args', message: `At most ${MAX_ARGS} arguments.` };
+    if (!f.command.trim()) return { field: 'command', message: t.noCommand };
+    if (f.command.trim().length > 1000) return { field: 'command', message: t.longCommand };
+    if (argList(f.args).length > MAX_ARGS) return { field: 'args', message: t.tooManyArgs(MAX_ARGS) };
     return checkPairs('env', f.env, ENV_NAME, 'variable');
   }
   const url = f.url.trim();
-  if (!url) return { field: 'url', message: 'Enter the server’s URL.' };
+  if (!url) return { field: 'url', message: t.noUrl };
   if (!/^https?:\/\/[^/?#\s]+/i.test(url) || url.length > 2048) {
-    return { field: 'url', message: 'The URL must start with http:// or https:// and name a host.' };
+    return { field: 'url', message: t.badUrl };
   }
   return checkPairs('headers', f.headers, HEADER_NAME, 'header');
 }

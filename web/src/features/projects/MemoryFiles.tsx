@@ -1,11 +1,12 @@
-/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useCallback, useState } from 'react';
 import { ApiError, errorMessage } from '../../api/client';
 import { getUserMemory, putUserMemory } from '../../api/memory';
 import { createEntry, createFile, readFile, writeFile } from '../../api/workspace';
 import { Markdown } from '../messages/Markdown';
+import { stringsNow, useStrings } from '../../i18n/catalog';
 import { ErrorMessage } from '../shared';
 import { useLoad } from '../useLoad';
+import { memoryStrings } from './MemoryFiles.strings';
 
 /** Which memory or settings file is open: the project's (through the files API) or the caller's own. */
 type Target =
@@ -50,7 +51,7 @@ function jsonProblem(text: string): string | null {
     JSON.parse(text);
     return null;
   } catch (err) {
-    return `Not valid JSON: ${(err as Error).message}`;
+    return stringsNow(memoryStrings).invalidJson((err as Error).message);
   }
 }
 
@@ -63,6 +64,7 @@ function MemoryEditor({ projectId, target, onClose }: { projectId: string; targe
   const [note, setNote] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const markdown = target.kind === 'user' || target.path.endsWith('.md');
+  const t = useStrings(memoryStrings);
 
   const reload = useCallback(async () => {
     try {
@@ -85,7 +87,7 @@ function MemoryEditor({ projectId, target, onClose }: { projectId: string; targe
     try {
       const sha = await save(projectId, target, text, loaded);
       setLoaded({ ...loaded, content: text, sha, exists: true });
-      setNote('Saved.');
+      setNote(t.saved);
       setError(null);
     } catch (err) {
       if (err instanceof ApiError && err.code === 'FILE_CHANGED') setStale(true);
@@ -101,36 +103,35 @@ function MemoryEditor({ projectId, target, onClose }: { projectId: string; targe
       <div className="modal card memory-editor" role="dialog" aria-modal="true" aria-label={target.title}>
         <h3>{target.title}</h3>
         {target.kind === 'user' && (
-          <p className="small-text muted">Read by every run you start, in every project.</p>
+          <p className="small-text muted">{t.userNote}</p>
         )}
         {loaded?.inEffect === false && (
           <p className="notice small-text" role="note">
-            This server runs Claude without the sandbox, so runs read the machine user&apos;s own ~/.claude/CLAUDE.md
-            instead; this file takes effect once the sandbox is on.
+            {t.notInEffect}
           </p>
         )}
-        {loaded && !loaded.exists && <p className="small-text muted">There is no such file yet: saving creates it.</p>}
-        <div className="row" role="tablist" aria-label="View">
-          <button type="button" role="tab" className="small" aria-selected={!preview} onClick={() => setPreview(false)}>Edit</button>
-          <button type="button" role="tab" className="small" aria-selected={preview} onClick={() => setPreview(true)}>Preview</button>
+        {loaded && !loaded.exists && <p className="small-text muted">{t.noFileYet}</p>}
+        <div className="row" role="tablist" aria-label={t.view}>
+          <button type="button" role="tab" className="small" aria-selected={!preview} onClick={() => setPreview(false)}>{t.edit}</button>
+          <button type="button" role="tab" className="small" aria-selected={preview} onClick={() => setPreview(true)}>{t.preview}</button>
         </div>
-        {loaded === null && !error && <p className="muted" role="status">Loading…</p>}
+        {loaded === null && !error && <p className="muted" role="status">{t.loading}</p>}
         {loaded !== null && (preview ? (
-          <div className="memory-preview" aria-label="Preview">
+          <div className="memory-preview" aria-label={t.preview}>
             {markdown ? <Markdown text={text} /> : (
-              <p className={jsonProblem(text) ? 'error' : 'muted'}>{jsonProblem(text) ?? 'Valid JSON.'}</p>
+              <p className={jsonProblem(text) ? 'error' : 'muted'}>{jsonProblem(text) ?? t.validJson}</p>
             )}
           </div>
         ) : (
-          <textarea className="mono memory-text" aria-label={`Contents of ${target.title}`} value={text} rows={16}
+          <textarea className="mono memory-text" aria-label={t.contentsOf(target.title)} value={text} rows={16}
             spellCheck={markdown} onChange={(e) => { setText(e.target.value); setNote(null); }} />
         ))}
         <ErrorMessage message={error} />
         {note && !dirty && <p className="muted small-text" role="status">{note}</p>}
         <div className="row">
-          <button type="button" className="primary" disabled={busy || !dirty} onClick={() => void submit()}>Save</button>
-          {stale && <button type="button" onClick={() => void reload()}>Reload (lose my changes)</button>}
-          <button type="button" onClick={onClose}>Close</button>
+          <button type="button" className="primary" disabled={busy || !dirty} onClick={() => void submit()}>{t.save}</button>
+          {stale && <button type="button" onClick={() => void reload()}>{t.reload}</button>}
+          <button type="button" onClick={onClose}>{t.close}</button>
         </div>
       </div>
     </div>
@@ -140,11 +141,12 @@ function MemoryEditor({ projectId, target, onClose }: { projectId: string; targe
 /** The project menu's memory files: the project's CLAUDE.md and Claude settings, and the caller's own CLAUDE.md. */
 export function MemoryFiles({ projectId, projectName }: { projectId: string; projectName: string }) {
   const [open, setOpen] = useState<Target | null>(null);
+  const t = useStrings(memoryStrings);
   return (
-    <div className="memory-files" role="group" aria-label="Memory and settings">
-      <button type="button" onClick={() => setOpen({ kind: 'project', path: 'CLAUDE.md', title: `CLAUDE.md of ${projectName}` })}>CLAUDE.md</button>
-      <button type="button" onClick={() => setOpen({ kind: 'project', path: '.claude/settings.json', title: `Claude settings of ${projectName}` })}>Claude settings</button>
-      <button type="button" onClick={() => setOpen({ kind: 'user', title: 'My CLAUDE.md' })}>My CLAUDE.md</button>
+    <div className="memory-files" role="group" aria-label={t.group}>
+      <button type="button" onClick={() => setOpen({ kind: 'project', path: 'CLAUDE.md', title: t.claudeMdOf(projectName) })}>{'CLAUDE.md'}</button>
+      <button type="button" onClick={() => setOpen({ kind: 'project', path: '.claude/settings.json', title: t.settingsOf(projectName) })}>{t.claudeSettings}</button>
+      <button type="button" onClick={() => setOpen({ kind: 'user', title: t.myClaudeMd })}>{t.myClaudeMd}</button>
       {open && <MemoryEditor projectId={projectId} target={open} onClose={() => setOpen(null)} />}
     </div>
   );

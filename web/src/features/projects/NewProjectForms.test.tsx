@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { showLanguage } from '../../i18n/current';
 import { jsonResponse, routeFetch } from '../../test/fetch';
 import { sseData } from '../../api/projects';
 import { CloneForm, NewFolderForm } from './NewProjectForms';
@@ -100,5 +101,23 @@ describe('CloneForm', () => {
     await userEvent.type(screen.getByLabelText('Repository URL'), 'ext::sh');
     await userEvent.click(screen.getByRole('button', { name: 'Clone' }));
     expect((await screen.findByRole('alert')).textContent).toContain('only https://');
+  });
+
+  it('asks in Spanish when Spanish is shown, with git\'s progress as git says it', async () => {
+    showLanguage('es');
+    try {
+      routeFetch((url) => (url === '/api/projects/clone' ? jsonResponse(202, running(10))
+        : new Response(new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode(`data: ${JSON.stringify(running(10))}\n\n`)); } }),
+          { status: 200, headers: { 'Content-Type': 'text/event-stream' } })));
+      render(<CloneForm onAdded={() => {}} onCancel={() => {}} />);
+      await userEvent.click(screen.getByRole('button', { name: 'Clonar' }));
+      expect(screen.getByRole('alert').textContent).toContain('Escribe la URL de un repositorio');
+      await userEvent.type(screen.getByLabelText('URL del repositorio'), 'https://x.org/repo.git');
+      await userEvent.click(screen.getByRole('button', { name: 'Clonar' }));
+      expect((await screen.findByRole('status')).textContent).toContain('Receiving objects: 10 %');
+      expect(screen.getByRole('button', { name: 'Cancelar la clonación' })).toBeTruthy();
+    } finally {
+      showLanguage('en');
+    }
   });
 });

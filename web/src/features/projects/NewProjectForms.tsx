@@ -1,9 +1,10 @@
-/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { errorMessage } from '../../api/client';
 import { cancelClone, createProject, followClone, startClone, type Clone } from '../../api/projects';
 import type { Project } from '../../api/types';
+import { stringsNow, useStrings } from '../../i18n/catalog';
 import { ErrorMessage } from '../shared';
+import { projectsStrings } from './ProjectsPanel.strings';
 
 /** A new empty folder under the workspaces root, optionally a git repository. */
 export function NewFolderForm({ onAdded, onCancel }: { onAdded: (p: Project) => void; onCancel: () => void }) {
@@ -12,10 +13,11 @@ export function NewFolderForm({ onAdded, onCancel }: { onAdded: (p: Project) => 
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const id = useId();
+  const t = useStrings(projectsStrings);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (!name.trim()) return setError('Enter a name for the new folder.');
+    if (!name.trim()) return setError(t.folderNameMissing);
     setBusy(true);
     setError(null);
     try {
@@ -28,27 +30,28 @@ export function NewFolderForm({ onAdded, onCancel }: { onAdded: (p: Project) => 
   }
 
   return (
-    <form className="add-project" onSubmit={submit} noValidate aria-label="New project">
-      <label htmlFor={id}>Folder name</label>
-      <input id={id} value={name} onChange={(e) => setName(e.target.value)} placeholder="my-app" autoFocus
+    <form className="add-project" onSubmit={submit} noValidate aria-label={t.newProjectForm}>
+      <label htmlFor={id}>{t.folderName}</label>
+      <input id={id} value={name} onChange={(e) => setName(e.target.value)} placeholder={'my-app'} autoFocus
         spellCheck={false} autoComplete="off" maxLength={255}
         onKeyDown={(e) => { if (e.key === 'Escape') { e.stopPropagation(); onCancel(); } }} />
       <label className="check">
-        <input type="checkbox" checked={gitInit} onChange={(e) => setGitInit(e.target.checked)} /> Make it a git repository
+        <input type="checkbox" checked={gitInit} onChange={(e) => setGitInit(e.target.checked)} /> {t.makeGitRepo}
       </label>
       <ErrorMessage message={error} />
       <div className="row">
-        <button type="submit" className="primary" disabled={busy}>{busy ? 'Creating…' : 'Create'}</button>
-        <button type="button" onClick={onCancel}>Cancel</button>
+        <button type="submit" className="primary" disabled={busy}>{busy ? t.creating : t.create}</button>
+        <button type="button" onClick={onCancel}>{t.cancel}</button>
       </div>
     </form>
   );
 }
 
 function progressText(clone: Clone): string {
+  const t = stringsNow(projectsStrings);
   const p = clone.progress;
-  if (!p) return 'Starting git…';
-  return `${p.phase}: ${p.percent}% (${p.done}/${p.total})`;
+  if (!p) return t.startingGit;
+  return t.cloneProgress(p.phase ?? '', p.percent ?? 0, p.done ?? 0, p.total ?? 0);
 }
 
 /** A clone of an https/ssh URL or a repository under the root, with git's progress and a cancel button. */
@@ -60,12 +63,13 @@ export function CloneForm({ onAdded, onCancel }: { onAdded: (projectId: string) 
   const stopFollowing = useRef<(() => void) | null>(null);
   const urlId = useId();
   const nameId = useId();
+  const t = useStrings(projectsStrings);
 
   useEffect(() => () => stopFollowing.current?.(), []);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (!url.trim()) return setError('Enter a repository URL (https or ssh) or the path of a repository on the server.');
+    if (!url.trim()) return setError(t.urlMissing);
     setError(null);
     try {
       const started = await startClone(url.trim(), name.trim() || undefined);
@@ -73,7 +77,7 @@ export function CloneForm({ onAdded, onCancel }: { onAdded: (projectId: string) 
       stopFollowing.current = followClone(started.id, (c) => {
         setClone(c);
         if (c.state === 'succeeded' && c.projectId) onAdded(c.projectId);
-        if (c.state === 'failed') setError(c.error?.message ?? 'The clone failed.');
+        if (c.state === 'failed') setError(c.error?.message ?? stringsNow(projectsStrings).cloneFailed);
       });
     } catch (err) {
       setError(errorMessage(err));
@@ -91,31 +95,31 @@ export function CloneForm({ onAdded, onCancel }: { onAdded: (projectId: string) 
 
   const running = clone?.state === 'running';
   return (
-    <form className="add-project" onSubmit={submit} noValidate aria-label="Clone a repository">
-      <label htmlFor={urlId}>Repository URL</label>
+    <form className="add-project" onSubmit={submit} noValidate aria-label={t.cloneForm}>
+      <label htmlFor={urlId}>{t.repoUrl}</label>
       <input id={urlId} value={url} onChange={(e) => setUrl(e.target.value)} autoFocus spellCheck={false}
-        autoComplete="off" placeholder="https://github.com/org/repo.git" disabled={running}
+        autoComplete="off" placeholder={'https://github.com/org/repo.git'} disabled={running}
         onKeyDown={(e) => { if (e.key === 'Escape') { e.stopPropagation(); onCancel(); } }} />
-      <label htmlFor={nameId}>Folder name (optional)</label>
+      <label htmlFor={nameId}>{t.folderNameOptional}</label>
       <input id={nameId} value={name} onChange={(e) => setName(e.target.value)} spellCheck={false}
-        autoComplete="off" placeholder="repo" disabled={running} maxLength={255} />
+        autoComplete="off" placeholder={'repo'} disabled={running} maxLength={255} />
       {clone && (
         <div className="clone-progress" role="status" aria-live="polite">
           {running && (
-            <progress max={100} value={clone.progress?.percent ?? 0} aria-label="Clone progress" />
+            <progress max={100} value={clone.progress?.percent ?? 0} aria-label={t.cloneProgressLabel} />
           )}
           <span className="small-text">
-            {running ? progressText(clone) : clone.state === 'cancelled' ? 'Clone cancelled.'
-              : clone.state === 'succeeded' ? 'Cloned.' : 'The clone failed.'}
+            {running ? progressText(clone) : clone.state === 'cancelled' ? t.cloneCancelled
+              : clone.state === 'succeeded' ? t.cloned : t.cloneFailed}
           </span>
         </div>
       )}
       <ErrorMessage message={error} />
       <div className="row">
         {running
-          ? <button type="button" onClick={() => void cancel()}>Cancel clone</button>
-          : <button type="submit" className="primary">Clone</button>}
-        <button type="button" onClick={onCancel} disabled={running}>Close</button>
+          ? <button type="button" onClick={() => void cancel()}>{t.cancelClone}</button>
+          : <button type="submit" className="primary">{t.clone}</button>}
+        <button type="button" onClick={onCancel} disabled={running}>{t.close}</button>
       </div>
     </form>
   );

@@ -1,10 +1,11 @@
-/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useCallback, useId, useState, type FormEvent } from 'react';
 import { errorMessage } from '../../api/client';
 import { getProjectPeople, shareProject, unshareProject, type ProjectPeople } from '../../api/sharing';
 import { ErrorMessage } from '../shared';
 import { useAction } from '../useAction';
 import { useLoad } from '../useLoad';
+import { useStrings } from '../../i18n/catalog';
+import { projectsStrings } from './ProjectsPanel.strings';
 
 /**
  * Who has access to a project, from its menu. Everyone who may use the project sees the owner and the members;
@@ -15,6 +16,7 @@ export function ProjectSharing({ projectId, projectName }: { projectId: string; 
   const [username, setUsername] = useState('');
   const { busy, error, setError, run } = useAction();
   const inputId = useId();
+  const t = useStrings(projectsStrings);
 
   const load = useCallback(async () => {
     try {
@@ -29,7 +31,7 @@ export function ProjectSharing({ projectId, projectName }: { projectId: string; 
   async function add(e: FormEvent) {
     e.preventDefault();
     const name = username.trim();
-    if (!name) return setError('Enter the username to share with.');
+    if (!name) return setError(t.shareUsernameMissing);
     await run(async () => {
       await shareProject(projectId, name);
       setUsername('');
@@ -45,34 +47,34 @@ export function ProjectSharing({ projectId, projectName }: { projectId: string; 
   }
 
   return (
-    <section className="project-sharing" aria-label={`Sharing of ${projectName}`}>
-      <h3 className="small-heading">Who has access</h3>
-      {!people && !error && <p className="muted small-text" role="status">Loading…</p>}
+    <section className="project-sharing" aria-label={t.sharingOf(projectName)}>
+      <h3 className="small-heading">{t.whoHasAccess}</h3>
+      {!people && !error && <p className="muted small-text" role="status">{t.loading}</p>}
       {people && (
-        <ul className="people" aria-label="People with access">
+        <ul className="people" aria-label={t.peopleWithAccess}>
           {people.owner && (
-            <li><span className="person">{people.owner.username ?? 'deleted account'}</span> <span className="muted">owner</span></li>
+            <li><span className="person">{people.owner.username ?? t.deletedAccount}</span> <span className="muted">{t.owner}</span></li>
           )}
           {people.members.map((m) => (
             <li key={m.id}>
-              <span className="person">{m.username ?? 'deleted account'}</span>
+              <span className="person">{m.username ?? t.deletedAccount}</span>
               {people.canShare && (
                 <button type="button" className="small" disabled={busy}
-                  aria-label={`Remove ${m.username ?? m.id} from ${projectName}`} onClick={() => void remove(m.id)}>
-                  Remove
+                  aria-label={t.removeFrom(m.username ?? m.id, projectName)} onClick={() => void remove(m.id)}>
+                  {t.remove}
                 </button>
               )}
             </li>
           ))}
-          {people.members.length === 0 && <li className="muted small-text">Not shared with anyone.</li>}
+          {people.members.length === 0 && <li className="muted small-text">{t.notShared}</li>}
         </ul>
       )}
       {people?.canShare && (
-        <form className="row" onSubmit={add} noValidate aria-label={`Share ${projectName}`}>
-          <label htmlFor={inputId} className="sr-only">Username to share with</label>
-          <input id={inputId} value={username} onChange={(e) => setUsername(e.target.value)} placeholder="username"
+        <form className="row" onSubmit={add} noValidate aria-label={t.shareForm(projectName)}>
+          <label htmlFor={inputId} className="sr-only">{t.shareWith}</label>
+          <input id={inputId} value={username} onChange={(e) => setUsername(e.target.value)} placeholder={t.usernamePlaceholder}
             autoComplete="off" spellCheck={false} maxLength={64} />
-          <button type="submit" disabled={busy}>Share</button>
+          <button type="submit" disabled={busy}>{t.share}</button>
         </form>
       )}
       <ErrorMessage message={error} />

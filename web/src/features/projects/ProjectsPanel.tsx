@@ -1,8 +1,8 @@
-/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useId, useState, type FormEvent } from 'react';
 import { addProject, errorMessage, updateProject } from '../../api/client';
 import type { Project, ProjectPatch } from '../../api/types';
 import { getProject } from '../../api/projects';
+import { useStrings } from '../../i18n/catalog';
 import { ErrorMessage } from '../shared';
 import { MemoryFiles } from './MemoryFiles';
 import { PermissionRules } from './PermissionRules';
@@ -10,6 +10,7 @@ import { ProjectSharing } from './ProjectSharing';
 import { mcpHref, navigate, projectHref } from '../shell/route';
 import { CloneForm, NewFolderForm } from './NewProjectForms';
 import { Worktrees } from './Worktrees';
+import { projectsStrings } from './ProjectsPanel.strings';
 
 type AddMode = 'existing' | 'new' | 'clone';
 
@@ -17,10 +18,11 @@ type AddMode = 'existing' | 'new' | 'clone';
 function AddProject({ onAdded, onCancel }: { onAdded: (p: Project) => void; onCancel: () => void }) {
   const [mode, setMode] = useState<AddMode>('existing');
   const [error, setError] = useState<string | null>(null);
-  const tabs: [AddMode, string][] = [['existing', 'Existing folder'], ['new', 'New folder'], ['clone', 'Clone']];
+  const t = useStrings(projectsStrings);
+  const tabs: [AddMode, string][] = [['existing', t.existingFolder], ['new', t.newFolder], ['clone', t.clone]];
   return (
     <div className="add-project-modes">
-      <div className="segmented" role="group" aria-label="How to add a project">
+      <div className="segmented" role="group" aria-label={t.howToAdd}>
         {tabs.map(([m, label]) => (
           <button key={m} type="button" className="small" aria-pressed={mode === m} onClick={() => setMode(m)}>{label}</button>
         ))}
@@ -42,10 +44,11 @@ function AddProjectForm({ onAdded, onCancel }: { onAdded: (p: Project) => void; 
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const id = useId();
+  const t = useStrings(projectsStrings);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (!path.trim()) return setError('Enter the absolute path of a folder on the server.');
+    if (!path.trim()) return setError(t.pathMissing);
     setBusy(true);
     setError(null);
     try {
@@ -58,15 +61,15 @@ function AddProjectForm({ onAdded, onCancel }: { onAdded: (p: Project) => void; 
   }
 
   return (
-    <form className="add-project" onSubmit={submit} noValidate aria-label="Add a project">
-      <label htmlFor={id}>Folder path</label>
-      <input id={id} value={path} onChange={(e) => setPath(e.target.value)} placeholder="/home/me/code/app"
+    <form className="add-project" onSubmit={submit} noValidate aria-label={t.addForm}>
+      <label htmlFor={id}>{t.folderPath}</label>
+      <input id={id} value={path} onChange={(e) => setPath(e.target.value)} placeholder={'/home/me/code/app'}
         autoFocus spellCheck={false} autoComplete="off"
         onKeyDown={(e) => { if (e.key === 'Escape') { e.stopPropagation(); onCancel(); } }} />
       <ErrorMessage message={error} />
       <div className="row">
-        <button type="submit" className="primary" disabled={busy}>{busy ? 'Adding…' : 'Add'}</button>
-        <button type="button" onClick={onCancel}>Cancel</button>
+        <button type="submit" className="primary" disabled={busy}>{busy ? t.adding : t.add}</button>
+        <button type="button" onClick={onCancel}>{t.cancel}</button>
       </div>
     </form>
   );
@@ -87,6 +90,7 @@ function ProjectRow({ project, selected, onPatch, onAdded, worktree = false }: {
   const [rules, setRules] = useState(false);
   const [name, setName] = useState(project.name);
   const actionsId = useId();
+  const t = useStrings(projectsStrings);
 
   async function rename(e: FormEvent) {
     e.preventDefault();
@@ -101,11 +105,11 @@ function ProjectRow({ project, selected, onPatch, onAdded, worktree = false }: {
   return (
     <li className={`project-row${selected ? ' selected' : ''}${worktree ? ' worktree-row' : ''}`}>
       {renaming ? (
-        <form className="rename" onSubmit={rename} aria-label={`Rename project ${project.name}`}>
-          <input aria-label="New project name" value={name} autoFocus maxLength={200}
+        <form className="rename" onSubmit={rename} aria-label={t.renameProject(project.name)}>
+          <input aria-label={t.newProjectName} value={name} autoFocus maxLength={200}
             onChange={(e) => setName(e.target.value)}
             onKeyDown={(e) => { if (e.key === 'Escape') { e.stopPropagation(); setRenaming(false); } }} />
-          <button type="submit">Save</button>
+          <button type="submit">{t.save}</button>
         </form>
       ) : (
         <div className="project-line">
@@ -113,17 +117,17 @@ function ProjectRow({ project, selected, onPatch, onAdded, worktree = false }: {
             title={project.path}>
             <span className="project-name">
               {worktree && <span aria-hidden="true" className="worktree-mark">⎇ </span>}
-              {worktree && <span className="sr-only">Worktree </span>}
+              {worktree && <span className="sr-only">{t.worktree}</span>}
               {project.name}
             </span>
-            <span className="count" aria-label={`${project.sessionCount} sessions`}>{project.sessionCount}</span>
+            <span className="count" aria-label={t.sessions(project.sessionCount)}>{project.sessionCount}</span>
           </a>
           <button type="button" className={`icon star${project.starred ? ' on' : ''}`} aria-pressed={project.starred}
-            aria-label={`Star ${project.name}`} onClick={() => void onPatch(project, { starred: !project.starred })}>
+            aria-label={t.star(project.name)} onClick={() => void onPatch(project, { starred: !project.starred })}>
             <span aria-hidden="true">{project.starred ? '★' : '☆'}</span>
           </button>
           <button type="button" className="icon" aria-expanded={actions} aria-controls={actionsId}
-            aria-label={`More actions for ${project.name}`} onClick={() => setActions((a) => !a)}>
+            aria-label={t.moreActions(project.name)} onClick={() => setActions((a) => !a)}>
             <span aria-hidden="true">⋯</span>
           </button>
         </div>
@@ -131,19 +135,19 @@ function ProjectRow({ project, selected, onPatch, onAdded, worktree = false }: {
       {actions && !renaming && (
         <div id={actionsId} className="project-actions">
           <span className="path mono" title={project.path}>{project.path}</span>
-          <button type="button" onClick={() => { setName(project.name); setRenaming(true); }}>Rename</button>
+          <button type="button" onClick={() => { setName(project.name); setRenaming(true); }}>{t.rename}</button>
           <button type="button" onClick={() => void onPatch(project, { archived: !project.archived }).then(() => setActions(false))}>
-            {project.archived ? 'Unarchive' : 'Archive'}
+            {project.archived ? t.unarchive : t.archive}
           </button>
-          <a className="button" href={mcpHref(project.id)} onClick={() => setActions(false)}>MCP servers</a>
-          <button type="button" aria-expanded={sharing} onClick={() => setSharing((v) => !v)}>Sharing</button>
+          <a className="button" href={mcpHref(project.id)} onClick={() => setActions(false)}>{t.mcpServers}</a>
+          <button type="button" aria-expanded={sharing} onClick={() => setSharing((v) => !v)}>{t.sharing}</button>
           {sharing && <ProjectSharing projectId={project.id} projectName={project.name} />}
-          <button type="button" aria-expanded={memory} onClick={() => setMemory((v) => !v)}>Memory &amp; settings</button>
+          <button type="button" aria-expanded={memory} onClick={() => setMemory((v) => !v)}>{t.memorySettings}</button>
           {memory && <MemoryFiles projectId={project.id} projectName={project.name} />}
-          <button type="button" aria-expanded={rules} onClick={() => setRules((v) => !v)}>Permission rules</button>
+          <button type="button" aria-expanded={rules} onClick={() => setRules((v) => !v)}>{t.permissionRules}</button>
           {rules && <PermissionRules projectId={project.id} projectName={project.name} />}
           {!project.parentId && (
-            <button type="button" aria-expanded={trees} onClick={() => setTrees((t) => !t)}>Worktrees</button>
+            <button type="button" aria-expanded={trees} onClick={() => setTrees((v) => !v)}>{t.worktrees}</button>
           )}
           {trees && <Worktrees project={project} onAdded={onAdded} onRemoved={() => {}} />}
         </div>
@@ -163,6 +167,7 @@ export function ProjectsPanel({ projects, loading, error, selectedId, onChanged 
   const [adding, setAdding] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const filterId = useId();
+  const t = useStrings(projectsStrings);
 
   async function patch(p: Project, change: ProjectPatch): Promise<boolean> {
     try {
@@ -188,9 +193,9 @@ export function ProjectsPanel({ projects, loading, error, selectedId, onChanged 
   return (
     <section className="panel projects-panel" aria-labelledby="projects-heading">
       <div className="panel-head">
-        <h2 id="projects-heading">Projects</h2>
+        <h2 id="projects-heading">{t.projects}</h2>
         <button type="button" className="small" onClick={() => setAdding((a) => !a)} aria-expanded={adding}>
-          {adding ? 'Close' : 'Add project'}
+          {adding ? t.close : t.addProject}
         </button>
       </div>
       {adding && (
@@ -200,16 +205,16 @@ export function ProjectsPanel({ projects, loading, error, selectedId, onChanged 
           navigate(projectHref(p.id));
         }} />
       )}
-      <label htmlFor={filterId} className="sr-only">Filter projects</label>
-      <input id={filterId} type="search" className="filter" placeholder="Filter projects" value={filter}
+      <label htmlFor={filterId} className="sr-only">{t.filterProjects}</label>
+      <input id={filterId} type="search" className="filter" placeholder={t.filterProjects} value={filter}
         onChange={(e) => setFilter(e.target.value)} />
       <ErrorMessage message={error ?? actionError} />
-      {loading && projects.length === 0 && <p className="muted small-text" role="status">Loading projects…</p>}
+      {loading && projects.length === 0 && <p className="muted small-text" role="status">{t.loadingProjects}</p>}
       {!loading && projects.length === 0 && !error && (
-        <p className="muted small-text">No projects yet. Add a folder, or run Claude Code on this machine.</p>
+        <p className="muted small-text">{t.noProjects}</p>
       )}
-      {projects.length > 0 && shown.length === 0 && <p className="muted small-text">No project matches “{filter}”.</p>}
-      <ul className="project-list" aria-label="Projects">
+      {projects.length > 0 && shown.length === 0 && <p className="muted small-text">{t.noMatch(filter)}</p>}
+      <ul className="project-list" aria-label={t.projects}>
         {topLevel.flatMap((p) => [
           <ProjectRow key={p.id} project={p} selected={p.id === selectedId} onPatch={patch} onAdded={onChanged}
             worktree={!!p.parentId} />,
@@ -220,8 +225,8 @@ export function ProjectsPanel({ projects, loading, error, selectedId, onChanged 
       </ul>
       {archived.length > 0 && (
         <details className="archived" open={needle.length > 0 || undefined}>
-          <summary>Archived ({archived.length})</summary>
-          <ul className="project-list" aria-label="Archived projects">
+          <summary>{t.archivedCount(archived.length)}</summary>
+          <ul className="project-list" aria-label={t.archivedProjects}>
             {archived.map((p) => (
               <ProjectRow key={p.id} project={p} selected={p.id === selectedId} onPatch={patch} onAdded={onChanged}
                 worktree={!!p.parentId} />

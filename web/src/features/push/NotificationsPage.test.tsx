@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { showLanguage } from '../../i18n/current';
 import { jsonResponse, routeFetch } from '../../test/fetch';
 import { NotificationsPage } from './NotificationsPage';
 import { deviceName, keyBytes } from './push';
@@ -50,5 +51,19 @@ describe('NotificationsPage', () => {
     expect(deviceName('Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/131.0 Mobile Safari/537.36'))
       .toBe('Chrome on Android');
     expect(deviceName('Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0')).toBe('Firefox on Linux');
+  });
+
+  it('speaks Spanish when Spanish is shown, device names too', async () => {
+    showLanguage('es');
+    try {
+      expect(deviceName('Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0')).toBe('Firefox en Linux');
+      routeFetch((url) => jsonResponse(200, url.endsWith('/api/push/preferences')
+        ? { approvalNeeded: true, question: true, runFinished: false, runFailed: true } : { items: [] }));
+      render(<NotificationsPage />);
+      expect(await screen.findByText('Todavía ningún dispositivo recibe notificaciones.')).toBeTruthy();
+      expect(screen.getByRole('checkbox', { name: 'Una ejecución terminó' })).toBeTruthy();
+    } finally {
+      showLanguage('en');
+    }
   });
 });

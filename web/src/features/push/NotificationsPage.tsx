@@ -1,17 +1,14 @@
-/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useCallback, useState } from 'react';
 import { deletePushSubscription, errorMessage, getPushPreferences, listPushSubscriptions, updatePushPreferences } from '../../api/client';
 import type { PushPreferences, PushSubscriptionView } from '../../api/types';
 import { ErrorMessage, formatDate } from '../shared';
 import { useLoad } from '../useLoad';
+import { useStrings } from '../../i18n/catalog';
 import { disablePush, enablePush, forgetIfThisDevice, pushSupported, thisDeviceId } from './push';
+import { pushStrings } from './strings';
 
-const TOPICS: { key: keyof PushPreferences; label: string }[] = [
-  { key: 'approvalNeeded', label: 'Claude needs an approval (a tool or a plan)' },
-  { key: 'question', label: 'Claude asks a question' },
-  { key: 'runFinished', label: 'A run finished' },
-  { key: 'runFailed', label: 'A run failed or was lost' },
-];
+/** The preferences, each named by the catalogue entry of the same key. */
+const TOPICS: (keyof PushPreferences & keyof typeof pushStrings.en)[] = ['approvalNeeded', 'question', 'runFinished', 'runFailed'];
 
 /** The user's devices that get push notifications, and which notifications they get. */
 export function NotificationsPage() {
@@ -20,6 +17,7 @@ export function NotificationsPage() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [thisDevice, setThisDevice] = useState(thisDeviceId);
+  const t = useStrings(pushStrings);
 
   const load = useCallback(async () => {
     try {
@@ -75,47 +73,47 @@ export function NotificationsPage() {
 
   return (
     <section className="card" aria-labelledby="push-title">
-      <h2 id="push-title">Push notifications</h2>
+      <h2 id="push-title">{t.title}</h2>
       <p className="muted">
-        Notifications reach your devices even when no tab of the app is open. A click opens the session.
+        {t.intro}
       </p>
       {pushSupported() ? (
         <button type="button" className={thisDevice ? undefined : 'primary'} disabled={busy} onClick={() => void toggleThisDevice()}>
-          {thisDevice ? 'Stop notifications on this device' : 'Send notifications to this device'}
+          {thisDevice ? t.stopHere : t.sendHere}
         </button>
       ) : (
-        <p className="muted">This browser cannot receive push notifications (on iPhone: add the app to the home screen first).</p>
+        <p className="muted">{t.unsupportedHint}</p>
       )}
       <ErrorMessage message={error} />
       <fieldset className="push-topics" disabled={prefs === null}>
-        <legend>Tell me when</legend>
-        {TOPICS.map((t) => (
-          <label key={t.key} className="check">
-            <input type="checkbox" checked={prefs?.[t.key] ?? false} onChange={(e) => void choose(t.key, e.target.checked)} />
-            {t.label}
+        <legend>{t.tellMeWhen}</legend>
+        {TOPICS.map((key) => (
+          <label key={key} className="check">
+            <input type="checkbox" checked={prefs?.[key] ?? false} onChange={(e) => void choose(key, e.target.checked)} />
+            {t[key]}
           </label>
         ))}
       </fieldset>
-      <h3>Devices</h3>
+      <h3>{t.devices}</h3>
       {devices === null ? (
-        <p className="muted">Loading…</p>
+        <p className="muted">{t.loading}</p>
       ) : devices.length === 0 ? (
-        <p className="muted">No device gets notifications yet.</p>
+        <p className="muted">{t.noDevices}</p>
       ) : (
         <div className="table-wrap">
           <table>
             <thead>
-              <tr><th scope="col">Device</th><th scope="col">Push service</th><th scope="col">Added</th><th scope="col"><span className="sr-only">Actions</span></th></tr>
+              <tr><th scope="col">{t.device}</th><th scope="col">{t.pushService}</th><th scope="col">{t.added}</th><th scope="col"><span className="sr-only">{t.actions}</span></th></tr>
             </thead>
             <tbody>
               {devices.map((d) => (
                 <tr key={d.id}>
-                  <td>{d.device ?? 'Unnamed device'}{d.id === thisDevice && <strong> (this device)</strong>}</td>
+                  <td>{d.device ?? t.unnamedDevice}{d.id === thisDevice && <strong>{t.thisDevice}</strong>}</td>
                   <td className="mono">{d.service}</td>
                   <td>{formatDate(d.createdAt)}</td>
                   <td>
-                    <button type="button" className="danger" onClick={() => void remove(d)} aria-label={`Remove ${d.device ?? 'device'}`}>
-                      Remove
+                    <button type="button" className="danger" onClick={() => void remove(d)} aria-label={t.removeDevice(d.device ?? null)}>
+                      {t.remove}
                     </button>
                   </td>
                 </tr>

@@ -1,4 +1,6 @@
 import { addPushSubscription, deletePushSubscription, getVapidPublicKey } from '../../api/client';
+import { stringsNow } from '../../i18n/catalog';
+import { pushStrings } from './strings';
 
 /**
  * Web Push on this device: the service worker's subscription, registered with the server so
@@ -41,24 +43,25 @@ export function keyBytes(base64url: string): Uint8Array<ArrayBuffer> {
 
 /** A short name for the device list, e.g. "Firefox on Android". */
 export function deviceName(userAgent: string): string {
+  const t = stringsNow(pushStrings);
   const browser = /Edg\//.test(userAgent) ? 'Edge' : /Firefox\//.test(userAgent) ? 'Firefox'
-    : /Chrome\//.test(userAgent) ? 'Chrome' : /Safari\//.test(userAgent) ? 'Safari' : 'Browser';
+    : /Chrome\//.test(userAgent) ? 'Chrome' : /Safari\//.test(userAgent) ? 'Safari' : t.aBrowser;
   const system = /Android/.test(userAgent) ? 'Android' : /iPhone|iPad/.test(userAgent) ? 'iOS'
-    : /Mac OS X/.test(userAgent) ? 'macOS' : /Windows/.test(userAgent) ? 'Windows' : /Linux/.test(userAgent) ? 'Linux' : 'a device';
-  return `${browser} on ${system}`;
+    : /Mac OS X/.test(userAgent) ? 'macOS' : /Windows/.test(userAgent) ? 'Windows' : /Linux/.test(userAgent) ? 'Linux' : null;
+  return t.deviceName(browser, system);
 }
 
 /** Asks the browser (from a click), subscribes with the server's key and registers the device. */
 export async function enablePush(): Promise<void> {
-  if (!pushSupported()) throw new Error('This browser cannot receive push notifications.');
+  if (!pushSupported()) throw new Error(stringsNow(pushStrings).unsupported);
   const permission = await Notification.requestPermission();
-  if (permission !== 'granted') throw new Error('Notifications are blocked for this site in the browser settings.');
+  if (permission !== 'granted') throw new Error(stringsNow(pushStrings).blocked);
   const registration = await navigator.serviceWorker.ready;
   const { publicKey } = await getVapidPublicKey();
   const subscription = await registration.pushManager.getSubscription()
     ?? await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(publicKey) });
   const json = subscription.toJSON();
-  if (!json.endpoint || !json.keys?.p256dh || !json.keys?.auth) throw new Error('The browser gave no usable subscription.');
+  if (!json.endpoint || !json.keys?.p256dh || !json.keys?.auth) throw new Error(stringsNow(pushStrings).noSubscription);
   const saved = await addPushSubscription(json.endpoint, { p256dh: json.keys.p256dh, auth: json.keys.auth },
     deviceName(navigator.userAgent));
   remember(saved.id);

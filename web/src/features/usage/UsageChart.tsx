@@ -1,6 +1,7 @@
-/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import type { UsageRow } from '../../api/types';
-import { everyDay, formatMetric, metricOf, type Metric } from './chart';
+import { useStrings } from '../../i18n/catalog';
+import { everyDay, formatMetric, formatReportDay, metricOf, type Metric } from './chart';
+import { usageStrings } from './strings';
 
 const WIDTH = 720;
 const HEIGHT = 200;
@@ -8,11 +9,13 @@ const AXIS = 18;
 
 /** Bars per day as plain SVG: the app carries no chart library for one chart. */
 export function UsageChart({ from, to, rows, metric }: { from: string; to: string; rows: UsageRow[]; metric: Metric }) {
+  const t = useStrings(usageStrings);
   const days = everyDay(from, to, rows);
   const max = Math.max(0, ...days.map((d) => (d.row ? metricOf(d.row, metric) : 0)));
   const step = WIDTH / Math.max(1, days.length);
   const bar = Math.max(1, step * 0.75);
-  const label = `${metric === 'cost' ? 'Cost' : 'Tokens'} per day from ${from} to ${to}; highest ${formatMetric(max, metric)}`;
+  const highest = formatMetric(max, metric);
+  const label = t.chartLabel(metric, formatReportDay(from), formatReportDay(to), highest);
   return (
     <figure className="usage-chart">
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT + AXIS}`} role="img" aria-label={label} preserveAspectRatio="none">
@@ -23,14 +26,14 @@ export function UsageChart({ from, to, rows, metric }: { from: string; to: strin
           return (
             <rect key={d.day} data-day={d.day} className="usage-bar" x={i * step + (step - bar) / 2} y={HEIGHT - h}
               width={bar} height={h}>
-              <title>{`${d.day}: ${formatMetric(value, metric)}`}</title>
+              <title>{`${formatReportDay(d.day)}: ${formatMetric(value, metric)}`}</title>
             </rect>
           );
         })}
-        <text x={0} y={HEIGHT + AXIS - 4} className="usage-tick">{from}</text>
-        <text x={WIDTH} y={HEIGHT + AXIS - 4} className="usage-tick" textAnchor="end">{to}</text>
+        <text x={0} y={HEIGHT + AXIS - 4} className="usage-tick">{formatReportDay(from)}</text>
+        <text x={WIDTH} y={HEIGHT + AXIS - 4} className="usage-tick" textAnchor="end">{formatReportDay(to)}</text>
       </svg>
-      <figcaption className="muted">{metric === 'cost' ? 'Cost' : 'Tokens'} per day (UTC), highest {formatMetric(max, metric)}</figcaption>
+      <figcaption className="muted">{t.chartCaption(metric, highest)}</figcaption>
     </figure>
   );
 }

@@ -1,4 +1,5 @@
 import type { UsageRow } from '../../api/types';
+import { formatCost, formatCount, formatDay } from '../../i18n/format';
 
 export type Metric = 'cost' | 'tokens';
 
@@ -18,9 +19,18 @@ export function everyDay(from: string, to: string, rows: UsageRow[]): { day: str
   return days;
 }
 
+/** A cost (four decimals below $10: a day's cost is often a fraction of a cent) or a token count, in the language shown. */
 export function formatMetric(value: number, metric: Metric): string {
-  if (metric === 'cost') return `$${value < 10 ? value.toFixed(4) : value.toFixed(2)}`;
-  return value >= 1_000_000 ? `${(value / 1_000_000).toFixed(1)}M` : value >= 1_000 ? `${(value / 1_000).toFixed(1)}k` : String(value);
+  if (metric === 'cost') return formatCost(value, value < 10 ? 4 : 2);
+  return formatCount(value);
+}
+
+/**
+ * A report's day (YYYY-MM-DD, UTC) in the language shown. Read at noon UTC: the browser's time zone
+ * then shows the same date (midnight UTC would be the day before west of Greenwich).
+ */
+export function formatReportDay(day: string): string {
+  return formatDay(`${day}T12:00:00Z`);
 }
 
 /** The day N days before `day` (YYYY-MM-DD). */

@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { showLanguage } from '../../i18n/current';
 import { jsonResponse, routeFetch } from '../../test/fetch';
 import type { User } from '../../api/types';
 import { UsersPage } from './UsersPage';
@@ -31,5 +32,18 @@ describe('UsersPage capabilities', () => {
     fireEvent.click(bobShell[1]);
     await waitFor(() => expect(patches).toEqual([{ capabilities: ['terminal'] }]));
     await waitFor(() => expect((screen.getAllByRole('checkbox', { name: 'Web shell' })[1] as HTMLInputElement).checked).toBe(true));
+  });
+
+  it('names the capabilities and actions in German when German is shown', async () => {
+    showLanguage('de');
+    try {
+      routeFetch(() => jsonResponse(200, [admin, bob]));
+      render(<UsersPage me={admin} />);
+      expect(await screen.findAllByRole('checkbox', { name: 'Web-Shell' })).toHaveLength(2);
+      expect(screen.getByRole('button', { name: 'Benutzer bob löschen' })).toBeTruthy();
+      expect(screen.getByRole('combobox', { name: 'Rolle von bob' })).toBeTruthy();
+    } finally {
+      showLanguage('en');
+    }
   });
 });

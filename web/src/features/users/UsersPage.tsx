@@ -1,9 +1,10 @@
-/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useCallback, useId, useState, type FormEvent } from 'react';
 import { createUser, deleteUser, errorMessage, listUsers, updateUser } from '../../api/client';
 import type { Capability, Role, User, UserPatch } from '../../api/types';
 import { ErrorMessage, Field, formatDate, PASSWORD_MIN } from '../shared';
 import { useLoad } from '../useLoad';
+import { useStrings } from '../../i18n/catalog';
+import { usersStrings } from './strings';
 
 function NewUserForm({ onCreated }: { onCreated: () => void }) {
   const [username, setUsername] = useState('');
@@ -12,11 +13,12 @@ function NewUserForm({ onCreated }: { onCreated: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const roleId = useId();
+  const t = useStrings(usersStrings);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (!username.trim()) return setError('Enter a username.');
-    if (password.length < PASSWORD_MIN) return setError(`The password must have at least ${PASSWORD_MIN} characters.`);
+    if (!username.trim()) return setError(t.usernameMissing);
+    if (password.length < PASSWORD_MIN) return setError(t.passwordTooShort(PASSWORD_MIN));
     setError(null);
     setBusy(true);
     try {
@@ -33,39 +35,40 @@ function NewUserForm({ onCreated }: { onCreated: () => void }) {
   }
 
   return (
-    <form className="inline-form" onSubmit={submit} noValidate aria-label="Add a user">
-      <Field label="Username" autoComplete="off" required value={username} onChange={(e) => setUsername(e.target.value)} />
-      <Field label="Password" type="password" autoComplete="new-password" required minLength={PASSWORD_MIN}
-        hint={`At least ${PASSWORD_MIN} characters.`} value={password} onChange={(e) => setPassword(e.target.value)} />
+    <form className="inline-form" onSubmit={submit} noValidate aria-label={t.addForm}>
+      <Field label={t.username} autoComplete="off" required value={username} onChange={(e) => setUsername(e.target.value)} />
+      <Field label={t.password} type="password" autoComplete="new-password" required minLength={PASSWORD_MIN}
+        hint={t.passwordHint(PASSWORD_MIN)} value={password} onChange={(e) => setPassword(e.target.value)} />
       <div className="field">
-        <label htmlFor={roleId}>Role</label>
+        <label htmlFor={roleId}>{t.role}</label>
         <select id={roleId} value={role} onChange={(e) => setRole(e.target.value as Role)}>
-          <option value="member">Member</option>
-          <option value="admin">Admin</option>
+          <option value="member">{t.member}</option>
+          <option value="admin">{t.admin}</option>
         </select>
       </div>
-      <button type="submit" className="primary" disabled={busy}>Add user</button>
+      <button type="submit" className="primary" disabled={busy}>{t.addUser}</button>
       <ErrorMessage message={error} />
     </form>
   );
 }
 
-const CAPABILITIES: { id: Capability; label: string }[] = [
-  { id: 'terminal', label: 'Web shell' },
-  { id: 'bypassPermissions', label: 'Bypass permissions' },
+const CAPABILITIES: { id: Capability; label: 'webShell' | 'bypassPermissions' }[] = [
+  { id: 'terminal', label: 'webShell' },
+  { id: 'bypassPermissions', label: 'bypassPermissions' },
 ];
 
 /** The capabilities an admin gives an account; members start without any. */
 function Capabilities({ user, onChange }: { user: User; onChange: (next: Capability[]) => void }) {
   const have = user.capabilities ?? [];
+  const t = useStrings(usersStrings);
   return (
     <fieldset className="capabilities">
-      <legend className="sr-only">Capabilities of {user.username}</legend>
+      <legend className="sr-only">{t.capabilitiesOf(user.username)}</legend>
       {CAPABILITIES.map((c) => (
         <label key={c.id}>
           <input type="checkbox" checked={have.includes(c.id)}
             onChange={(e) => onChange(e.target.checked ? [...have, c.id] : have.filter((x) => x !== c.id))} />
-          {' '}{c.label}
+          {' '}{t[c.label]}
         </label>
       ))}
     </fieldset>
@@ -80,6 +83,7 @@ function UserRow({ user, isSelf, onChanged, onError }: {
 }) {
   const [resetting, setResetting] = useState(false);
   const [password, setPassword] = useState('');
+  const t = useStrings(usersStrings);
 
   async function patch(p: UserPatch) {
     try {
@@ -94,7 +98,7 @@ function UserRow({ user, isSelf, onChanged, onError }: {
   }
 
   async function remove() {
-    if (!window.confirm(`Delete the user “${user.username}”?`)) return;
+    if (!window.confirm(t.confirmDelete(user.username))) return;
     try {
       await deleteUser(user.id);
       onChanged(null);
@@ -105,7 +109,7 @@ function UserRow({ user, isSelf, onChanged, onError }: {
 
   async function resetPassword(e: FormEvent) {
     e.preventDefault();
-    if (password.length < PASSWORD_MIN) return onError(`The password must have at least ${PASSWORD_MIN} characters.`);
+    if (password.length < PASSWORD_MIN) return onError(t.passwordTooShort(PASSWORD_MIN));
     if (await patch({ password })) {
       setPassword('');
       setResetting(false);
@@ -116,37 +120,37 @@ function UserRow({ user, isSelf, onChanged, onError }: {
     <tr>
       <td>
         {user.username}
-        {isSelf && <span className="badge">you</span>}
+        {isSelf && <span className="badge">{t.you}</span>}
       </td>
       <td>
-        <select aria-label={`Role of ${user.username}`} value={user.role} disabled={isSelf}
+        <select aria-label={t.roleOf(user.username)} value={user.role} disabled={isSelf}
           onChange={(e) => patch({ role: e.target.value as Role })}>
-          <option value="member">Member</option>
-          <option value="admin">Admin</option>
+          <option value="member">{t.member}</option>
+          <option value="admin">{t.admin}</option>
         </select>
       </td>
       <td><Capabilities user={user} onChange={(capabilities) => patch({ capabilities })} /></td>
-      <td>{user.disabled ? 'Disabled' : 'Active'}</td>
+      <td>{user.disabled ? t.disabled : t.active}</td>
       <td>{formatDate(user.createdAt)}</td>
       <td className="actions">
         {!isSelf && (
           <button type="button" onClick={() => patch({ disabled: !user.disabled })}>
-            {user.disabled ? 'Enable' : 'Disable'}
+            {user.disabled ? t.enable : t.disable}
           </button>
         )}
         <button type="button" onClick={() => setResetting((r) => !r)} aria-expanded={resetting}>
-          Set password
+          {t.setPassword}
         </button>
         {!isSelf && (
-          <button type="button" className="danger" onClick={remove} aria-label={`Delete user ${user.username}`}>
-            Delete
+          <button type="button" className="danger" onClick={remove} aria-label={t.deleteUser(user.username)}>
+            {t.delete}
           </button>
         )}
         {resetting && (
           <form className="inline-form" onSubmit={resetPassword} noValidate>
-            <Field label={`New password for ${user.username}`} type="password" autoComplete="new-password"
+            <Field label={t.newPasswordFor(user.username)} type="password" autoComplete="new-password"
               value={password} onChange={(e) => setPassword(e.target.value)} />
-            <button type="submit" className="primary">Save</button>
+            <button type="submit" className="primary">{t.save}</button>
           </form>
         )}
       </td>
@@ -157,6 +161,7 @@ function UserRow({ user, isSelf, onChanged, onError }: {
 export function UsersPage({ me }: { me: User }) {
   const [users, setUsers] = useState<User[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const t = useStrings(usersStrings);
 
   const load = useCallback(async () => {
     try {
@@ -170,16 +175,16 @@ export function UsersPage({ me }: { me: User }) {
 
   return (
     <section className="card" aria-labelledby="users-title">
-      <h2 id="users-title">Users</h2>
+      <h2 id="users-title">{t.title}</h2>
       <NewUserForm onCreated={load} />
       <ErrorMessage message={error} />
       {users === null ? (
-        <p className="muted">Loading…</p>
+        <p className="muted">{t.loading}</p>
       ) : (
         <div className="table-wrap">
           <table>
             <thead>
-              <tr><th scope="col">Username</th><th scope="col">Role</th><th scope="col">Capabilities</th><th scope="col">Status</th><th scope="col">Created</th><th scope="col"><span className="sr-only">Actions</span></th></tr>
+              <tr><th scope="col">{t.username}</th><th scope="col">{t.role}</th><th scope="col">{t.capabilities}</th><th scope="col">{t.status}</th><th scope="col">{t.created}</th><th scope="col"><span className="sr-only">{t.actions}</span></th></tr>
             </thead>
             <tbody>
               {users.map((u) => (
