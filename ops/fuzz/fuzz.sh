@@ -17,6 +17,7 @@ declare -A module=(
   [TranscriptReaderFuzzTest]=adapters-process
   [PathConfinementFuzzTest]=adapters-process
   [WsFramesFuzz]=bootstrap
+  [TerminalFramesFuzz]=bootstrap
   [RouteBodiesFuzz]=bootstrap
 )
 targets=("$@")

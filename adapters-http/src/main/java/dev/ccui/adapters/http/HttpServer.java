@@ -173,10 +173,11 @@ public final class HttpServer implements AutoCloseable {
         RateLimits rateLimits = edge.rateLimits();
         StaticUi ui = new StaticUi(settings.webRoot());
         HostCheck hosts = edge.hosts();
-        // Run frames carry images: the documented payload must fit in one WebSocket message.
+        // Run frames carry images: the documented payload must fit in one WebSocket message. This is
+        // the ceiling; each socket path sets its own message limit under it (SocketEndpoint).
         cfg.jetty.modifyWebSocketServletFactory(factory -> {
-            factory.setMaxTextMessageSize(WsEndpoint.MAX_MESSAGE_CHARS + 1024 * 1024);
-            factory.setMaxFrameSize(WsEndpoint.MAX_MESSAGE_CHARS + 1024 * 1024);
+            factory.setMaxTextMessageSize(WsEndpoint.SOCKET_MESSAGE_CHARS);
+            factory.setMaxFrameSize(WsEndpoint.SOCKET_MESSAGE_CHARS);
         });
         long maxBody = settings.maxBodyBytes();
         List<BodyRule> bodyRules =

@@ -35,6 +35,8 @@ public final class TerminalEndpoint extends SocketEndpoint {
     private static final SlowReaderPolicy SLOW_READER =
             new SlowReaderPolicy(4096, 1008, "too slow: reattach with afterSeq");
     private static final int MAX_INPUT = 64 * 1024;
+    /** The longest frame: an input of {@link #MAX_INPUT} characters, each escaped at worst (6), and its JSON. */
+    private static final int MAX_FRAME_CHARS = MAX_INPUT * 6 + 1024;
 
     private final TerminalUseCase terminals;
     private final WsAuthentication authentication;
@@ -46,7 +48,7 @@ public final class TerminalEndpoint extends SocketEndpoint {
             WsAuthentication authentication,
             MaintenanceUseCase maintenance,
             ChangeFeedUseCase changes) {
-        super("/ws/terminal", authentication, changes, SLOW_READER);
+        super("/ws/terminal", authentication, changes, SLOW_READER, MAX_FRAME_CHARS);
         this.terminals = terminals;
         this.authentication = authentication;
         this.maintenance = maintenance;

@@ -56,6 +56,9 @@ public final class WsEndpoint extends SocketEndpoint {
             + StartRunCommand.MAX_PROMPT_CHARS * 6
             + 64 * 1024;
 
+    /** The socket's own limit: a frame a little over {@link #MAX_MESSAGE_CHARS} still gets a clear error frame. */
+    public static final int SOCKET_MESSAGE_CHARS = MAX_MESSAGE_CHARS + 1024 * 1024;
+
     private final WsAuthentication authentication;
     private final RunUseCase runs;
     private final MessageQueueUseCase queue;
@@ -67,7 +70,7 @@ public final class WsEndpoint extends SocketEndpoint {
             RunUseCase runs,
             MessageQueueUseCase queue,
             MaintenanceUseCase maintenance) {
-        super("/ws", authentication, changes, SLOW_READER);
+        super("/ws", authentication, changes, SLOW_READER, SOCKET_MESSAGE_CHARS);
         this.authentication = authentication;
         this.runs = runs;
         this.queue = queue;

@@ -55,6 +55,7 @@ public final class JsonSocketServer {
     private final SlowReaderPolicy policy;
     private final Upgrade upgrade;
     private final Protocols protocols;
+    private final long maxMessageChars;
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
 
     public JsonSocketServer(
@@ -63,8 +64,10 @@ public final class JsonSocketServer {
             ChangeFeedUseCase changes,
             SlowReaderPolicy policy,
             Upgrade upgrade,
-            Protocols protocols) {
+            Protocols protocols,
+            long maxMessageChars) {
         this.path = path;
+        this.maxMessageChars = maxMessageChars;
         this.gate = gate;
         this.changes = changes;
         this.policy = policy;
@@ -105,6 +108,9 @@ public final class JsonSocketServer {
             return;
         }
         ctx.enableAutomaticPings(PING_SECONDS, TimeUnit.SECONDS);
+        // The server-wide limit fits /ws's attachments; a socket that never carries them gets its own,
+        // so a hostile client cannot make the server assemble megabytes it would only refuse.
+        ctx.session.setMaxTextMessageSize(maxMessageChars);
         String id = ctx.sessionId();
         JsonSocket socket = new JsonSocket(ctx, principal, ctx.attribute(CLIENT), policy, () -> closed(id));
         Connection connection = new Connection(socket, protocols.open(socket));

@@ -13,9 +13,11 @@ import io.javalin.http.Context;
 public abstract class SocketEndpoint implements RouteGroup {
     private final JsonSocketServer sockets;
 
-    protected SocketEndpoint(String path, SocketGate gate, ChangeFeedUseCase changes, SlowReaderPolicy policy) {
+    /** {@code maxMessageChars}: the longest text message a client may send on this path (longer closes with 1009). */
+    protected SocketEndpoint(
+            String path, SocketGate gate, ChangeFeedUseCase changes, SlowReaderPolicy policy, long maxMessageChars) {
         // Called only once sockets arrive, after the subclass is constructed.
-        this.sockets = new JsonSocketServer(path, gate, changes, policy, this::authorize, this::open);
+        this.sockets = new JsonSocketServer(path, gate, changes, policy, this::authorize, this::open, maxMessageChars);
     }
 
     /** The endpoint's checks before the upgrade; returns the caller or throws the HTTP error. */

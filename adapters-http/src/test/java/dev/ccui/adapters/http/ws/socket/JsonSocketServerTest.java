@@ -39,6 +39,7 @@ class JsonSocketServerTest {
             new SlowReaderPolicy(8, 4408, "too slow: resubscribe with your last seq");
     private static final String CHUNK = "x".repeat(64 * 1024);
     private static final int FLOOD = 20_000;
+    private static final int MAX_MESSAGE = 64 * 1024;
 
     private final Principal caller = new Principal(
             UserId.random(), new Username("reader"), Role.MEMBER, AuthMethod.BEARER, "token-1", null, Set.of());
@@ -89,7 +90,8 @@ class JsonSocketServerTest {
                     public void closed() {
                         protocolsClosed.add(socket.principal().username().value());
                     }
-                });
+                },
+                MAX_MESSAGE);
         app = Javalin.create(cfg -> {
                     cfg.jetty.host = "127.0.0.1";
                     cfg.jetty.port = 0;
@@ -183,6 +185,20 @@ class JsonSocketServerTest {
             assertThat(client.frames.poll(10, TimeUnit.SECONDS)).startsWith("{").contains("\"text\":\"" + text + "\"");
         }
         assertThat(server.openConnections()).isEqualTo(1);
+    }
+
+    @Test
+    void aMessageOverThePathsOwnLimitClosesThatSocketWith1009() throws Exception {
+        Client client = connect(true);
+        String atLimit = "a".repeat(MAX_MESSAGE);
+        client.ws.sendText(atLimit, true).join();
+        assertThat(client.frames.poll(10, TimeUnit.SECONDS)).as("its echo").isEqualTo("chunk");
+
+        client.ws.sendText(atLimit + "b", true);
+        assertThat(client.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1009);
+        Client next = connect(true);
+        next.ws.sendText("still", true).join();
+        assertThat(next.frames.poll(10, TimeUnit.SECONDS)).contains("\"text\":\"still\"");
     }
 
     @Test
