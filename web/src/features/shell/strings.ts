@@ -67,7 +67,7 @@ export const shellStrings = defineStrings(
       forAllShortcuts: 'para ver todos los atajos.',
       or: 'o',
       toSearch: 'para buscar.',
-      welcome: 'Bienvenido',
+      welcome: 'Te damos la bienvenida',
       pickProjectSidebar: 'Elige un proyecto en la barra lateral o busca en todas las sesiones.',
       pickProjectAbove: 'Elige un proyecto o busca arriba en todas las sesiones.',
       yourProjects: 'Tus proyectos',
