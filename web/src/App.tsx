@@ -1,4 +1,3 @@
-/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, errorMessage, getAuthStatus, getMe, logout, onUnauthorized } from './api/client';
 import type { User } from './api/types';
@@ -7,16 +6,20 @@ import { SetupForm } from './features/auth/SetupForm';
 import { loadPreferences } from './features/preferences/preferences';
 import { Shell } from './features/shell/Shell';
 import { useLoad } from './features/useLoad';
+import { appStrings } from './App.strings';
+import { useStrings } from './i18n/catalog';
 
 type State =
   | { kind: 'loading' }
   | { kind: 'unreachable'; message: string }
   | { kind: 'setup'; codeRequired: boolean }
-  | { kind: 'login'; notice?: string }
+  /** Why the sign-in page shows, said on it (in the language shown then). */
+  | { kind: 'login'; notice?: 'sessionEnded' | 'signedOut' }
   | { kind: 'signedIn'; user: User };
 
 export function App() {
   const [state, setState] = useState<State>({ kind: 'loading' });
+  const t = useStrings(appStrings);
 
   /** Asks who is signed in; the page starts as "Loading…", and "Try again" shows it again first. */
   const boot = useCallback(async () => {
@@ -43,7 +46,7 @@ export function App() {
   }, [signedInId]);
 
   useEffect(() => {
-    onUnauthorized(() => setState({ kind: 'login', notice: 'Your session has ended. Sign in again.' }));
+    onUnauthorized(() => setState({ kind: 'login', notice: 'sessionEnded' }));
     return () => onUnauthorized(null);
   }, []);
 
@@ -56,26 +59,26 @@ export function App() {
       // the session is gone either way
     }
     window.location.hash = '';
-    setState({ kind: 'login', notice: 'You are signed out.' });
+    setState({ kind: 'login', notice: 'signedOut' });
   }
 
   switch (state.kind) {
     case 'loading':
-      return <p className="center muted" role="status">Loading…</p>;
+      return <p className="center muted" role="status">{t.loading}</p>;
     case 'unreachable':
       return (
         <main className="auth-page">
           <div className="card auth-card" role="alert">
-            <h1>Cannot load Claude Code UI</h1>
+            <h1>{t.cannotLoad}</h1>
             <p>{state.message}</p>
-            <button type="button" className="primary" onClick={() => { setState({ kind: 'loading' }); void boot(); }}>Try again</button>
+            <button type="button" className="primary" onClick={() => { setState({ kind: 'loading' }); void boot(); }}>{t.tryAgain}</button>
           </div>
         </main>
       );
     case 'setup':
       return <SetupForm onSignedIn={signedIn} codeRequired={state.codeRequired} />;
     case 'login':
-      return <LoginForm onSignedIn={signedIn} notice={state.notice} />;
+      return <LoginForm onSignedIn={signedIn} notice={state.notice && t[state.notice]} />;
     case 'signedIn':
       return <Shell user={state.user} onSignOut={signOut} />;
   }

@@ -1,6 +1,7 @@
-/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { sessionHref } from '../shell/route';
+import { useStrings } from '../../i18n/catalog';
 import { usePendingApprovals } from './ChatContext';
+import { chatStrings } from './strings';
 
 /**
  * Shown on every screen while a run waits for a decision, so nobody misses it on the Files,
@@ -8,20 +9,20 @@ import { usePendingApprovals } from './ChatContext';
  */
 export function ApprovalBanner({ currentSessionId }: { currentSessionId: string | null }) {
   const pending = usePendingApprovals();
+  const t = useStrings(chatStrings);
   if (pending.length === 0) return null;
   return (
     <div className="approval-banner" role="status">
       {pending.map((p) => (
         <p key={p.sessionId}>
-          <span className="badge badge-alert">Approval needed</span>{' '}
-          {p.count === 1 ? 'Claude is waiting for your approval of a tool call' : `Claude is waiting for ${p.count} approvals`}
-          {p.sessionId === currentSessionId ? ' in this chat. ' : '. '}
+          <span className="badge badge-alert">{t.approvalNeeded}</span>{' '}
+          {t.waitingForApproval(p.count, p.sessionId === currentSessionId)}{' '}
           {p.sessionId === currentSessionId ? (
             <button type="button" className="link" onClick={() => {
               document.querySelector('.permission-card:not(.decided)')?.scrollIntoView({ block: 'center' });
-            }}>Show the request</button>
+            }}>{t.showRequest}</button>
           ) : p.projectId ? (
-            <a href={sessionHref(p.projectId, p.sessionId)}>Open the chat</a>
+            <a href={sessionHref(p.projectId, p.sessionId)}>{t.openChat}</a>
           ) : null}
         </p>
       ))}

@@ -4,6 +4,8 @@ import { useLiveConnection, useOnReconnect } from '../live/LiveContext';
 import { sessionHref } from '../shell/route';
 import type { ChatStore, PendingApproval } from './store';
 import type { SessionLive } from './turns';
+import { stringsNow } from '../../i18n/catalog';
+import { chatStrings } from './strings';
 
 const EMPTY_SESSION: SessionLive = { lastSeq: 0, turns: [] };
 
@@ -11,9 +13,10 @@ const ChatContext = createContext<ChatStore | null>(null);
 
 /** What a waiting request asks of the person, in a notification's title and body. */
 function approvalNotice(toolName: string): [string, string] {
-  if (toolName === 'AskUserQuestion') return ['Claude has a question', 'Open the chat to answer it.'];
-  if (toolName === 'ExitPlanMode') return ['Claude\'s plan is ready', 'Open the chat to approve it or send it back.'];
-  return ['Claude needs your approval', `${toolName} is waiting for Allow or Deny.`];
+  const t = stringsNow(chatStrings);
+  if (toolName === 'AskUserQuestion') return [t.notifyQuestion, t.notifyQuestionBody];
+  if (toolName === 'ExitPlanMode') return [t.notifyPlan, t.notifyPlanBody];
+  return [t.notifyApproval, t.notifyApprovalBody(toolName)];
 }
 
 /**
@@ -36,7 +39,10 @@ export function ChatProvider({ children }: { children: ReactNode }) {
       off = created.onNotable((n) => {
         const href = n.projectId ? sessionHref(n.projectId, n.sessionId) : null;
         if (n.kind === 'permission') notifyIfHidden(...approvalNotice(n.toolName), n.sessionId, n.at, href);
-        else notifyIfHidden(n.reason === 'completed' ? 'Claude finished' : `The run ${n.reason === 'lost' ? 'was lost' : n.reason}`, 'Open the chat to see the answer.', n.sessionId, n.at, href);
+        else {
+          const t = stringsNow(chatStrings);
+          notifyIfHidden(n.reason === 'completed' ? t.notifyFinished : t.notifyEnded(n.reason), t.notifyEndedBody, n.sessionId, n.at, href);
+        }
       });
       setStore(created);
     });

@@ -1,4 +1,3 @@
-/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import { getPermissionRules } from '../../api/permissionRules';
 import type { Message } from '../../api/types';
@@ -13,6 +12,8 @@ import { LiveTurnView, TurnSummary } from './LiveTurnView';
 import { ChatProjectContext, SavedAllowRulesContext } from './projectContext';
 import { useLoad } from '../useLoad';
 import { activeTurn, type LiveTurn } from './turns';
+import { useStrings } from '../../i18n/catalog';
+import { chatStrings } from './strings';
 
 /** The loaded window of a session's history and how to move it (see useSessionHistory). */
 export interface HistoryWindow {
@@ -58,6 +59,7 @@ export function ChatPane({ chatKey, projectId, sessionId, messages, showHidden, 
   forkFrom?: string;
 }) {
   const store = useChatStore();
+  const t = useStrings(chatStrings);
   const live = useLiveSession(chatKey);
   const [notice, clearNotice] = useChatNotice();
   const [handedOver, setHandedOver] = useState<LiveTurn | null>(null);
@@ -112,7 +114,7 @@ export function ChatPane({ chatKey, projectId, sessionId, messages, showHidden, 
     <ChatProjectContext.Provider value={projectId}>
     <SavedAllowRulesContext.Provider value={savedRules}>
       {loading ? (
-        <p className="muted center" role="status">Loading messages…</p>
+        <p className="muted center" role="status">{t.loadingMessages}</p>
       ) : empty ? (
         <p className="muted center chat-empty">{emptyText}</p>
       ) : (
@@ -121,11 +123,11 @@ export function ChatPane({ chatKey, projectId, sessionId, messages, showHidden, 
         </ThreadContext.Provider>
       )}
       {handedOver && live.turns.length === 0 && (
-        <div className="last-turn muted small-text" aria-label="Last turn">Last turn: <TurnSummary turn={handedOver} /></div>
+        <div className="last-turn muted small-text" aria-label={t.lastTurnLabel}>{t.lastTurn} <TurnSummary turn={handedOver} /></div>
       )}
       {notice && (
         <p className="error" role="alert">
-          {notice} <button type="button" className="link" onClick={clearNotice}>Dismiss</button>
+          {notice} <button type="button" className="link" onClick={clearNotice}>{t.dismiss}</button>
         </p>
       )}
       {sessionId && <QueueStrip sessionId={sessionId} items={live.queue} />}

@@ -1,4 +1,3 @@
-/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useEffect, useId, useRef, useState, type ClipboardEvent, type DragEvent, type FormEvent, type KeyboardEvent } from 'react';
 import { ApiError, errorMessage } from '../../api/client';
 import type { StartRun } from '../../api/runs';
@@ -9,6 +8,8 @@ import { CompletionList } from './CompletionList';
 import { fileSuggestions, slashSuggestions, tokenAt, type Suggestion } from './completion';
 import { DOCUMENT_ACCEPT, formatSize, readDocuments, type DocumentAttachment } from './documents';
 import { IMAGE_TYPES, MAX_IMAGES, readImages, type Attachment } from './images';
+import { stringsNow, useStrings } from '../../i18n/catalog';
+import { composerStrings } from './Composer.strings';
 
 const MODEL_ALIASES = ['sonnet', 'opus', 'haiku'];
 /** The CLI's `--effort` levels (the server refuses any other). */
@@ -18,11 +19,11 @@ const EFFORTS: Effort[] = ['low', 'medium', 'high', 'xhigh', 'max'];
 type PermissionMode = NonNullable<StartRun['permissionMode']>;
 const PERMISSION_MODES: PermissionMode[] = ['default', 'acceptEdits', 'plan', 'bypassPermissions'];
 /** Each option says what it is, even where the field's label is hidden (phones). */
-const MODE_LABEL: Record<string, string> = {
-  default: 'Ask before tools (default mode)',
-  acceptEdits: 'Accept edits',
-  plan: 'Plan only',
-  bypassPermissions: 'Bypass permissions',
+const MODE_LABEL: Partial<Record<PermissionMode, 'modeDefault' | 'modeAcceptEdits' | 'modePlan' | 'modeBypass'>> = {
+  default: 'modeDefault',
+  acceptEdits: 'modeAcceptEdits',
+  plan: 'modePlan',
+  bypassPermissions: 'modeBypass',
 };
 /** The message box grows with what is typed up to this many pixels, then scrolls. */
 const MAX_INPUT_PX = 240;
@@ -31,9 +32,9 @@ const FILE_QUERY_DELAY_MS = 120;
 function sendError(err: unknown): string {
   if (err instanceof ApiError) {
     if (err.status === 429 || err.code === 'RATE_LIMITED') {
-      return `Too many runs at once${err.retryAfter ? `: try again in ${err.retryAfter} s` : ''}. ${err.message}`;
+      return stringsNow(composerStrings).tooManyRuns(err.retryAfter ?? null, err.message);
     }
-    if (err.code === 'RUN_ACTIVE') return 'Claude is still working on this session: wait, or interrupt it first.';
+    if (err.code === 'RUN_ACTIVE') return stringsNow(composerStrings).runActive;
   }
   return errorMessage(err);
 }
@@ -59,6 +60,7 @@ export function Composer({ chatKey, projectId, sessionId, activeRunId, models, s
   forkFrom?: string;
 }) {
   const store = useChatStore();
+  const t = useStrings(composerStrings);
   const [text, setText] = useState(() => readDraft(projectId, sessionId));
   useEffect(() => saveDraft(projectId, sessionId, text), [projectId, sessionId, text]);
   const [images, setImages] = useState<Attachment[]>([]);
@@ -155,7 +157,7 @@ export function Composer({ chatKey, projectId, sessionId, activeRunId, models, s
     setImages((old) => [...old, ...keptImages]);
     setDocuments((old) => [...old, ...keptDocs]);
     const refused = [...refusedImgs, ...refusedDocs];
-    const problems = readImgs.length + readDocs.length > room ? [...refused, `At most ${MAX_IMAGES} files per message.`] : refused;
+    const problems = readImgs.length + readDocs.length > room ? [...refused, t.atMostFiles(MAX_IMAGES)] : refused;
     if (problems.length) setError(problems.join(' '));
   }
 
@@ -245,20 +247,20 @@ export function Composer({ chatKey, projectId, sessionId, activeRunId, models, s
   const expanded = focused || text.length > 0 || images.length > 0 || documents.length > 0 || model !== '' || effort !== '' || mode !== 'default';
   return (
     <form className={`composer${dragging ? ' dragging' : ''}${expanded ? ' expanded' : ''}`} onSubmit={(e) => void submit(e)}
-      aria-label="Composer"
+      aria-label={t.composer}
       // Only the message box and the options open the options: a click on Send or Interrupt must
       // not move the button it lands on (the options appear above the box, which stays put).
-      onFocus={(e) => { const t = e.target as Element; if (t === input.current || t.closest('.composer-bar')) setFocused(true); }}
+      onFocus={(e) => { const target = e.target as Element; if (target === input.current || target.closest('.composer-bar')) setFocused(true); }}
       onBlur={(e) => { if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setFocused(false); }}
       onDragOver={(e) => { if (e.dataTransfer.types.includes('Files')) { e.preventDefault(); setDragging(true); } }}
       onDragLeave={() => setDragging(false)} onDrop={onDrop}>
       {error && <p className="error" role="alert" id={errorId}>{error}</p>}
       {images.length > 0 && (
-        <ul className="thumbs" aria-label="Images to send">
+        <ul className="thumbs" aria-label={t.imagesToSend}>
           {images.map((img, i) => (
             <li key={i}>
               <img src={img.preview} alt={img.name} />
-              <button type="button" className="icon thumb-remove" aria-label={`Remove ${img.name}`}
+              <button type="button" className="icon thumb-remove" aria-label={t.removeFile(img.name)}
                 onClick={() => setImages((old) => old.filter((_, j) => j !== i))}>
                 <span aria-hidden="true">×</span>
               </button>
@@ -267,12 +269,12 @@ export function Composer({ chatKey, projectId, sessionId, activeRunId, models, s
         </ul>
       )}
       {documents.length > 0 && (
-        <ul className="file-chips" aria-label="Files to send">
+        <ul className="file-chips" aria-label={t.filesToSend}>
           {documents.map((doc, i) => (
             <li key={i} className="file-chip">
               <span className="file-chip-name" title={doc.name}>{doc.name}</span>
               <span className="muted small-text">{formatSize(doc.size)}</span>
-              <button type="button" className="icon" aria-label={`Remove ${doc.name}`}
+              <button type="button" className="icon" aria-label={t.removeFile(doc.name)}
                 onClick={() => setDocuments((old) => old.filter((_, j) => j !== i))}>
                 <span aria-hidden="true">×</span>
               </button>
@@ -282,47 +284,47 @@ export function Composer({ chatKey, projectId, sessionId, activeRunId, models, s
       )}
       <div className="composer-bar">
         <label className="inline-field">
-          <span>Model</span>
+          <span>{t.model}</span>
           <select value={model} onChange={(e) => setModel(e.target.value)}>
-            <option value="">Default model</option>
+            <option value="">{t.defaultModel}</option>
             {modelOptions.map((m) => <option key={m} value={m}>{m}</option>)}
           </select>
         </label>
         <label className="inline-field">
-          <span>Effort</span>
+          <span>{t.effort}</span>
           <select value={effort} onChange={(e) => setEffort(EFFORTS.find((x) => x === e.target.value) ?? '')}>
-            <option value="">Default effort</option>
-            {EFFORTS.map((x) => <option key={x} value={x}>{`Effort: ${x}`}</option>)}
+            <option value="">{t.defaultEffort}</option>
+            {EFFORTS.map((x) => <option key={x} value={x}>{t.effortOption(x)}</option>)}
           </select>
         </label>
         <label className="inline-field">
-          <span>Permission mode</span>
+          <span>{t.permissionMode}</span>
           <select value={mode} onChange={(e) => setMode(PERMISSION_MODES.find((m) => m === e.target.value) ?? 'default')}>
-            {PERMISSION_MODES.map((m) => <option key={m} value={m}>{MODE_LABEL[m] ?? m}</option>)}
+            {PERMISSION_MODES.map((m) => <option key={m} value={m}>{MODE_LABEL[m] ? t[MODE_LABEL[m]] : m}</option>)}
           </select>
         </label>
         <button type="button" className="small" onClick={() => fileInput.current?.click()}
-          title="Images, PDFs and text files (text, Markdown, CSV, JSON, source code)">Attach files</button>
-        <span className="muted small-text composer-tip">Type <kbd>/</kbd> for commands, <kbd>@</kbd> for files</span>
+          title={t.attachTitle}>{t.attachFiles}</button>
+        <span className="muted small-text composer-tip">{t.tipType} <kbd>/</kbd> {t.tipCommands} <kbd>@</kbd> {t.tipFiles}</span>
         <input ref={fileInput} type="file" accept={`${IMAGE_TYPES.join(',')},${DOCUMENT_ACCEPT}`} multiple hidden
-          aria-label="Files to attach" onChange={(e) => { void addFiles(Array.from(e.target.files ?? [])); e.target.value = ''; }} />
+          aria-label={t.filesToAttach} onChange={(e) => { void addFiles(Array.from(e.target.files ?? [])); e.target.value = ''; }} />
       </div>
       <div className="composer-main">
         <div className="composer-box">
           {suggestions && (
-            <CompletionList id={listId} label={suggestions.kind === 'slash' ? 'Slash commands' : 'Files'} items={suggestions.items}
+            <CompletionList id={listId} label={suggestions.kind === 'slash' ? t.slashCommands : t.files} items={suggestions.items}
               active={active} onPick={pick} />
           )}
-          <textarea ref={input} aria-label="Message Claude" rows={1} value={text} placeholder="Message Claude…"
+          <textarea ref={input} aria-label={t.messageClaude} rows={1} value={text} placeholder={t.messagePlaceholder}
             aria-controls={suggestions ? listId : undefined} aria-activedescendant={activeId} aria-autocomplete="list"
             aria-keyshortcuts="Enter Control+Enter Escape" aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined}
             onChange={(e) => { setText(e.target.value); suggest(e.target.value, e.target.selectionStart ?? e.target.value.length); }}
             onKeyDown={onKeyDown} onPaste={onPaste} onBlur={() => setSuggestions(null)} />
         </div>
-        {running && <button type="button" className="danger" onClick={() => void interrupt()} aria-keyshortcuts="Escape">Interrupt</button>}
+        {running && <button type="button" className="danger" onClick={() => void interrupt()} aria-keyshortcuts="Escape">{t.interrupt}</button>}
         <button type="submit" className="primary" aria-busy={sending} disabled={!store || sending || blocked || (!text.trim() && images.length === 0 && documents.length === 0)}
-          aria-keyshortcuts="Enter" title={queueing ? 'Queued: sent when Claude finishes the current turn' : undefined}>
-          {queueing ? 'Queue' : 'Send'}
+          aria-keyshortcuts="Enter" title={queueing ? t.queueTitle : undefined}>
+          {queueing ? t.queue : t.send}
         </button>
       </div>
     </form>

@@ -1,4 +1,3 @@
-/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { memo, useMemo, useState } from 'react';
 import type { Message, ToolUseBlock } from '../../api/types';
 import { Thinking } from '../messages/Blocks';
@@ -13,25 +12,42 @@ import { useSavedAllowRules } from './projectContext';
 import { allowingRule } from './ruleMatch';
 import { QuestionCard } from './QuestionCard';
 import type { LiveTurn, TurnItem } from './turns';
+import { useStrings } from '../../i18n/catalog';
+import { currentLanguage } from '../../i18n/current';
+import { chatStrings } from './strings';
 
-const ENDED: Record<string, string> = {
-  completed: 'Completed',
-  interrupted: 'Interrupted',
-  failed: 'Failed',
-  lost: 'Lost: the server stopped during this run',
+type ChatWords = typeof chatStrings.en;
+
+const ENDED: Record<string, keyof ChatWords> = {
+  completed: 'endedCompleted',
+  interrupted: 'endedInterrupted',
+  failed: 'endedFailed',
+  lost: 'endedLost',
 };
 
-const STATUS: Record<string, string> = {
-  sending: 'Sending…',
-  starting: 'Starting Claude…',
-  running: 'Claude is working…',
-  requesting: 'Claude is thinking…',
-  awaiting_permission: 'Waiting for your approval',
-  api_retry: 'The API is busy: retrying…',
+const STATUS: Record<string, keyof ChatWords> = {
+  sending: 'statusSending',
+  starting: 'statusStarting',
+  running: 'statusRunning',
+  requesting: 'statusRequesting',
+  awaiting_permission: 'statusAwaitingPermission',
+  api_retry: 'statusApiRetry',
 };
+
+/** A word of the table by key: the status and end keys above name plain strings. */
+function word(t: ChatWords, key: keyof ChatWords | undefined): string | undefined {
+  const w = key ? t[key] : undefined;
+  return typeof w === 'string' ? w : undefined;
+}
+
+/** A run's duration in seconds, one decimal, written the way the language writes numbers. */
+function seconds(ms: number): string {
+  return new Intl.NumberFormat(currentLanguage(), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(ms / 1000);
+}
 
 /** One item; memoised so that a streamed delta re-renders only the block it grows. */
 const Item = memo(function Item({ item, allowedBy }: { item: TurnItem; allowedBy?: string | null }) {
+  const t = useStrings(chatStrings);
   switch (item.type) {
     case 'text':
       // Markdown is parsed once the block is complete; while it streams, plain text is cheap to grow.
@@ -44,12 +60,12 @@ const Item = memo(function Item({ item, allowedBy }: { item: TurnItem; allowedBy
           <ToolCard use={{ type: 'toolUse', id: item.id, name: item.name, input: item.input }} />
           {allowedBy && (
             <p className="permission-why small-text muted" role="note">
-              Allowed without asking, by the saved rule <code>{allowedBy}</code>
+              {t.allowedByRule} <code>{allowedBy}</code>
             </p>
           )}
           {item.deniedWithoutAsking && (
             <p className="permission-why small-text muted" role="note">
-              Denied without asking, by a deny rule (this project&apos;s saved rules or the CLI&apos;s settings): {item.deniedWithoutAsking}
+              {t.deniedWithoutAsking} {item.deniedWithoutAsking}
             </p>
           )}
         </>
@@ -86,19 +102,20 @@ function subagentMessages(items: TurnItem[]): Map<string, Message[]> {
 }
 
 export function TurnSummary({ turn }: { turn: LiveTurn }) {
+  const t = useStrings(chatStrings);
   const r = turn.result;
   const ended = turn.ended;
-  const status = turn.status ? STATUS[turn.status] ?? turn.status : null;
+  const status = turn.status ? word(t, STATUS[turn.status]) ?? turn.status : null;
   return (
     <footer className="turn-foot">
       {!ended && status && <span className="turn-status" role="status"><span className="spinner" aria-hidden="true" />{status}</span>}
-      {ended && <span className={`badge turn-ended ended-${ended}`}>{ENDED[ended] ?? ended}</span>}
+      {ended && <span className={`badge turn-ended ended-${ended}`}>{word(t, ENDED[ended]) ?? ended}</span>}
       {r && (
-        <span className="turn-usage" aria-label="Tokens and cost of this turn">
-          <span className="sr-only">Tokens in </span><span aria-hidden="true">↑</span>{formatCount(r.inputTokens)}
-          {' '}<span className="sr-only">out </span><span aria-hidden="true">↓</span>{formatCount(r.outputTokens)}
+        <span className="turn-usage" aria-label={t.turnUsage}>
+          <span className="sr-only">{t.tokensIn}</span><span aria-hidden="true">↑</span>{formatCount(r.inputTokens)}
+          {' '}<span className="sr-only">{t.tokensOut}</span><span aria-hidden="true">↓</span>{formatCount(r.outputTokens)}
           {' · '}{formatCost(r.costUsd)}
-          {r.durationMs ? ` · ${(r.durationMs / 1000).toFixed(1)} s` : ''}
+          {r.durationMs ? ` · ${seconds(r.durationMs)} s` : ''}
         </span>
       )}
       {/* An interrupt ends the turn "with errors" that only describe the interrupt itself. */}
@@ -111,6 +128,7 @@ export function TurnSummary({ turn }: { turn: LiveTurn }) {
 export function LiveTurnView({ sessionId, turn, historyPrompt }: { sessionId: string; turn: LiveTurn; historyPrompt?: string | null }) {
   // The context changes only when tool outputs or sub-agent items do, not with every streamed
   // delta: every tool card of the turn reads it.
+  const t = useStrings(chatStrings);
   const results = useMemo(() => {
     const map = new Map<string, ResultRef>();
     for (const [id, o] of Object.entries(turn.outputs)) {
@@ -136,17 +154,17 @@ export function LiveTurnView({ sessionId, turn, historyPrompt }: { sessionId: st
     <ThreadContext.Provider value={context}>
       <div className="live-turn" data-run={turn.runId ?? undefined}>
         {(prompt || turn.images.length > 0 || (turn.files?.length ?? 0) > 0) && (
-          <article className="message role-user" aria-label="You message">
-            <header className="message-head"><span className="who">You</span></header>
+          <article className="message role-user" aria-label={t.youMessage}>
+            <header className="message-head"><span className="who">{t.you}</span></header>
             <div className="message-body">
               {prompt && <div className="plain">{prompt}</div>}
               {turn.images.length > 0 && (
-                <ul className="thumbs" aria-label="Attached images">
-                  {turn.images.map((src, i) => <li key={i}><img src={src} alt={`Attached image ${i + 1}`} /></li>)}
+                <ul className="thumbs" aria-label={t.attachedImages}>
+                  {turn.images.map((src, i) => <li key={i}><img src={src} alt={t.attachedImage(i + 1)} /></li>)}
                 </ul>
               )}
               {turn.files && turn.files.length > 0 && (
-                <ul className="file-chips" aria-label="Attached files">
+                <ul className="file-chips" aria-label={t.attachedFiles}>
                   {turn.files.map((name, i) => <li key={i} className="file-chip"><span className="file-chip-name">{name}</span></li>)}
                 </ul>
               )}
@@ -154,11 +172,11 @@ export function LiveTurnView({ sessionId, turn, historyPrompt }: { sessionId: st
           </article>
         )}
         {(shown.length > 0 || turn.runId) && (
-          <article className="message role-assistant is-live" aria-label="Claude message" aria-busy={!turn.ended}>
+          <article className="message role-assistant is-live" aria-label={t.claudeMessage} aria-busy={!turn.ended}>
             <header className="message-head">
-              <span className="who">Claude</span>
+              <span className="who">{'Claude'}</span>
               {turn.model && <span className="muted small-text">{turn.model}</span>}
-              {turn.effort && <span className="muted small-text" aria-label="Effort">{`effort ${turn.effort}`}</span>}
+              {turn.effort && <span className="muted small-text" aria-label={t.effort}>{t.effortValue(turn.effort)}</span>}
             </header>
             <div className="message-body">
               {shown.map((it) => <Item key={it.id} item={it} allowedBy={allowedBy(it)} />)}

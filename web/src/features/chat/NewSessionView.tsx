@@ -1,21 +1,23 @@
-/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { ChatPane } from './ChatPane';
 import { navigate, sessionHref } from '../shell/route';
 import { WorkspaceTabs } from '../shell/WorkspaceTabs';
 import { draftKey } from './store';
+import { useStrings } from '../../i18n/catalog';
+import { chatStrings } from './strings';
 
 const NO_MESSAGES: never[] = [];
 
 /** An empty chat in a project: the first prompt creates the session, then its own route takes over. */
 export function NewSessionView({ projectId, projectName, forkFrom }: { projectId: string; projectName?: string; forkFrom?: string }) {
+  const t = useStrings(chatStrings);
   return (
     <section className="session-view" aria-labelledby="session-title">
       <header className="pane-head session-head">
-        <h1 id="session-title">{forkFrom ? 'Fork of a session' : 'New session'}</h1>
-        {projectName && <p className="muted">in {projectName}</p>}
+        <h1 id="session-title">{forkFrom ? t.forkTitle : t.newSession}</h1>
+        {projectName && <p className="muted">{t.inProject(projectName)}</p>}
         {forkFrom && (
           <p className="muted small-text">
-            Starts from the history of <a href={sessionHref(projectId, forkFrom)}>the original session</a>, which stays as it is.
+            {t.forkNoteBefore} <a href={sessionHref(projectId, forkFrom)}>{t.forkNoteLink}</a>{t.forkNoteAfter}
           </p>
         )}
       </header>
@@ -25,8 +27,8 @@ export function NewSessionView({ projectId, projectName, forkFrom }: { projectId
         // The live turn moved to the new session in the store: the session page shows it on.
         onSent={(sessionId) => navigate(sessionHref(projectId, sessionId))}
         emptyText={forkFrom
-          ? 'Your first message continues the conversation in a new session; the original is not changed.'
-          : 'Ask Claude anything about this project. The session starts with your first message.'} />
+          ? t.forkEmpty
+          : t.newEmpty} />
     </section>
   );
 }

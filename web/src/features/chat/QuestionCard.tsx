@@ -1,6 +1,7 @@
-/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useState } from 'react';
 import type { Question } from '../../api/runs';
+import { useStrings } from '../../i18n/catalog';
+import { chatStrings } from './strings';
 import { decidedText, useDecision, type PermissionItem } from './decision';
 
 /** The labels picked and the words typed for one question. */
@@ -21,6 +22,7 @@ function answerOf(question: Question, choice: Choice): string {
 function QuestionField({ question, choice, onChange, disabled }: {
   question: Question; choice: Choice; onChange: (c: Choice) => void; disabled: boolean;
 }) {
+  const t = useStrings(chatStrings);
   function toggle(label: string) {
     if (!question.multiSelect) {
       onChange({ picked: [label], other: '' });
@@ -55,8 +57,8 @@ function QuestionField({ question, choice, onChange, disabled }: {
           {question.options.map((o) => <li key={o.label}><strong>{o.label}</strong>: {o.description}</li>)}
         </ul>
       )}
-      <input type="text" className="question-other" placeholder="Other: your own answer" value={choice.other}
-        aria-label={`Other answer to: ${question.question}`}
+      <input type="text" className="question-other" placeholder={t.otherPlaceholder} value={choice.other}
+        aria-label={t.otherLabel(question.question)}
         onChange={(e) => onChange({ picked: question.multiSelect ? choice.picked : [], other: e.target.value })} />
     </fieldset>
   );
@@ -70,6 +72,7 @@ function QuestionField({ question, choice, onChange, disabled }: {
 export function QuestionCard({ item }: { item: PermissionItem }) {
   const { busy, error, decide } = useDecision(item);
   const [choices, setChoices] = useState<Record<string, Choice>>({});
+  const t = useStrings(chatStrings);
   const questions = item.request.questions ?? [];
   const { resolved } = item;
   const answers = Object.fromEntries(questions.flatMap((q) => {
@@ -80,13 +83,13 @@ export function QuestionCard({ item }: { item: PermissionItem }) {
 
   return (
     <section className={`permission-card question-card${resolved ? ` decided decided-${resolved.decision}` : ''}`}
-      role="region" aria-label="Question from Claude">
-      <header className="permission-head"><strong>{questions.length > 1 ? 'Claude asks you' : 'Claude asks'}</strong></header>
+      role="region" aria-label={t.questionRegion}>
+      <header className="permission-head"><strong>{questions.length > 1 ? t.claudeAsksYou : t.claudeAsks}</strong></header>
       {resolved ? (
         <>
           <ul className="question-summary">{questions.map((q) => <li key={q.question}>{q.question}</li>)}</ul>
           <p className="permission-decision" role="status">
-            {decidedText(item, { allow: 'Answered', deny: 'Not answered' })}
+            {decidedText(item, { allow: t.answered, deny: t.notAnswered })}
             {resolved.message ? `: ${resolved.message}` : ''}
           </p>
         </>
@@ -100,9 +103,9 @@ export function QuestionCard({ item }: { item: PermissionItem }) {
               onChange={(c) => setChoices((all) => ({ ...all, [q.question]: c }))} />
           ))}
           <div className="permission-actions">
-            <button type="submit" className="primary" disabled={busy || !complete}>Send answers</button>
+            <button type="submit" className="primary" disabled={busy || !complete}>{t.sendAnswers}</button>
             <button type="button" disabled={busy}
-              onClick={() => void decide({ decision: 'deny', message: 'The user chose not to answer.' })}>Skip</button>
+              onClick={() => void decide({ decision: 'deny', message: 'The user chose not to answer.' })}>{t.skip}</button>
           </div>
         </form>
       )}

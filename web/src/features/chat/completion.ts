@@ -1,4 +1,6 @@
 import { listFiles } from '../../api/workspace';
+import { stringsNow } from '../../i18n/catalog';
+import { composerStrings } from './Composer.strings';
 
 export interface Suggestion {
   /** What is inserted in place of the typed token. */
@@ -11,18 +13,18 @@ export interface Suggestion {
  * Built-in commands of the CLI (2.1.x, as its `system/init` lists them) that do something useful
  * in a headless run; the interactive ones (config, model, mcp, …) need its terminal UI.
  */
-export const SLASH_COMMANDS: Suggestion[] = [
-  { value: '/compact', label: '/compact', detail: 'Summarise the conversation to free context' },
-  { value: '/context', label: '/context', detail: 'Show what fills the context window' },
-  { value: '/usage', label: '/usage', detail: 'Show token usage and cost' },
-  { value: '/init', label: '/init', detail: 'Write a CLAUDE.md for this project' },
-  { value: '/code-review', label: '/code-review', detail: 'Review the current changes' },
-  { value: '/security-review', label: '/security-review', detail: 'Security review of pending changes' },
-  { value: '/simplify', label: '/simplify', detail: 'Simplify recently changed code' },
-  { value: '/debug', label: '/debug', detail: 'Help debugging an issue' },
-  { value: '/recap', label: '/recap', detail: 'Summarise what happened in this session' },
-  { value: '/clear', label: '/clear', detail: 'Start over with an empty context' },
-];
+const SLASH_COMMANDS = [
+  ['/compact', 'cmdCompact'],
+  ['/context', 'cmdContext'],
+  ['/usage', 'cmdUsage'],
+  ['/init', 'cmdInit'],
+  ['/code-review', 'cmdCodeReview'],
+  ['/security-review', 'cmdSecurityReview'],
+  ['/simplify', 'cmdSimplify'],
+  ['/debug', 'cmdDebug'],
+  ['/recap', 'cmdRecap'],
+  ['/clear', 'cmdClear'],
+] as const;
 
 /** The token being completed at the caret: a slash command at the very start, or an @path anywhere. */
 export function tokenAt(text: string, caret: number): { kind: 'slash' | 'file'; start: number; query: string } | null {
@@ -45,11 +47,13 @@ const INTERACTIVE = new Set(['agents', 'color', 'config', 'effort', 'fast', 'foc
  */
 export function slashSuggestions(query: string, announced: string[] = []): Suggestion[] {
   const q = query.toLowerCase();
-  const known = new Set(SLASH_COMMANDS.map((c) => c.value.slice(1)));
+  const t = stringsNow(composerStrings);
+  const builtIn = SLASH_COMMANDS.map(([value, detail]) => ({ value, label: value, detail: t[detail] }));
+  const known = new Set(builtIn.map((c) => c.value.slice(1)));
   const extra = announced
     .filter((name) => !known.has(name) && !INTERACTIVE.has(name) && !name.startsWith('__'))
-    .map((name) => ({ value: `/${name}`, label: `/${name}`, detail: "From this project's Claude Code setup" }));
-  return [...SLASH_COMMANDS, ...extra].filter((c) => c.value.slice(1).toLowerCase().startsWith(q));
+    .map((name) => ({ value: `/${name}`, label: `/${name}`, detail: t.cmdProject }));
+  return [...builtIn, ...extra].filter((c) => c.value.slice(1).toLowerCase().startsWith(q));
 }
 
 const MAX_FILES = 20;
@@ -68,6 +72,6 @@ export async function fileSuggestions(projectId: string, query: string): Promise
   return [...starts, ...contains].slice(0, MAX_FILES).map((e) => ({
     value: e.type === 'directory' ? `@${e.path}/` : `@${e.path}`,
     label: e.type === 'directory' ? `${e.path}/` : e.path,
-    detail: e.type === 'directory' ? 'folder' : undefined,
+    detail: e.type === 'directory' ? stringsNow(composerStrings).folder : undefined,
   }));
 }

@@ -3,6 +3,8 @@ import { errorMessage } from '../../api/client';
 import type { Decision } from '../../api/runs';
 import { useChatStore } from './ChatContext';
 import type { TurnItem } from './turns';
+import { stringsNow } from '../../i18n/catalog';
+import { chatStrings } from './strings';
 
 export type PermissionItem = Extract<TurnItem, { type: 'permission' }>;
 
@@ -31,14 +33,15 @@ export function useDecision(item: PermissionItem) {
 export function decidedText(item: PermissionItem, verbs: { allow: string; deny: string }): string {
   const r = item.resolved!;
   const verb = r.decision === 'allow' ? verbs.allow : verbs.deny;
+  const t = stringsNow(chatStrings);
   switch (r.decidedBy) {
     case 'timeout':
-      return `${verb}: nobody answered in time`;
+      return t.decidedTimeout(verb);
     case 'session_rule':
-      return `${verb} by an "always allow" rule`;
+      return t.decidedBySessionRule(verb);
     case 'cli':
-      return `${verb} by the Claude CLI's own rules`;
+      return t.decidedByCli(verb);
     default:
-      return `${verb} by ${r.decidedBy}`;
+      return t.decidedBy(verb, r.decidedBy);
   }
 }

@@ -1,4 +1,7 @@
 import type { StartRun } from '../../api/runs';
+import { stringsNow } from '../../i18n/catalog';
+import { currentLanguage } from '../../i18n/current';
+import { composerStrings } from './Composer.strings';
 
 /** A PDF or a text file as `POST /api/runs` takes it in `attachments`. */
 export type DocumentInput = NonNullable<StartRun['attachments']>[number];
@@ -39,9 +42,10 @@ export function documentKind(file: File): 'pdf' | 'text' | null {
 
 /** "1.2 MB", "3 KB", "512 bytes": the size on a chip. */
 export function formatSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  const lang = currentLanguage();
+  if (bytes >= 1024 * 1024) return `${new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(bytes / 1024 / 1024)} MB`;
   if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${bytes} bytes`;
+  return stringsNow(composerStrings).sizeBytes(String(bytes));
 }
 
 function readBytes(file: File): Promise<Uint8Array> {
@@ -62,18 +66,19 @@ function base64(bytes: Uint8Array): string {
 
 /** Why the server would refuse the file's bytes, or null: said here before the upload. */
 function bytesProblem(kind: 'pdf' | 'text', bytes: Uint8Array): string | null {
+  const t = stringsNow(composerStrings);
   if (kind === 'pdf') {
-    return String.fromCharCode(...bytes.subarray(0, 5)) === '%PDF-' ? null : 'not a PDF';
+    return String.fromCharCode(...bytes.subarray(0, 5)) === '%PDF-' ? null : t.notPdf;
   }
-  if (bytes.length === 0) return 'empty';
+  if (bytes.length === 0) return t.empty;
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return 'not UTF-8 text';
+    return t.notUtf8;
   }
   // eslint-disable-next-line no-control-regex
-  return /[\u0000-\u0008\u000b\u000e-\u001a\u001c-\u001f\u007f]/.test(text) ? 'binary, not text' : null;
+  return /[\u0000-\u0008\u000b\u000e-\u001a\u001c-\u001f\u007f]/.test(text) ? t.binary : null;
 }
 
 /**
@@ -83,16 +88,17 @@ function bytesProblem(kind: 'pdf' | 'text', bytes: Uint8Array): string | null {
 export async function readDocuments(files: File[]): Promise<{ documents: DocumentAttachment[]; refused: string[] }> {
   const documents: DocumentAttachment[] = [];
   const refused: string[] = [];
+  const t = stringsNow(composerStrings);
   for (const f of files) {
-    const name = f.name || 'file';
+    const name = f.name || t.someFile;
     const kind = documentKind(f);
     if (!kind) {
-      refused.push(`${name}: only images, PDFs and text files (text, Markdown, CSV, JSON, source code) can be attached`);
+      refused.push(t.notAttachable(name));
       continue;
     }
     const max = kind === 'pdf' ? MAX_PDF_BYTES : MAX_TEXT_BYTES;
     if (f.size > max) {
-      refused.push(`${name}: larger than ${formatSize(max)}, the limit for ${kind === 'pdf' ? 'a PDF' : 'a text file'}`);
+      refused.push(t.tooLarge(name, formatSize(max), kind === 'pdf'));
       continue;
     }
     const bytes = await readBytes(f);

@@ -1,4 +1,6 @@
 import type { ImageInput } from '../../api/runs';
+import { stringsNow } from '../../i18n/catalog';
+import { composerStrings } from './Composer.strings';
 
 /** What the backend and the Messages API accept. */
 export const IMAGE_TYPES: readonly ImageInput['mediaType'][] = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
@@ -26,12 +28,13 @@ function readAsDataUrl(file: File): Promise<string> {
 export async function readImages(files: File[]): Promise<{ images: Attachment[]; refused: string[] }> {
   const images: Attachment[] = [];
   const refused: string[] = [];
+  const t = stringsNow(composerStrings);
   for (const f of files) {
-    if (!isImageType(f.type)) refused.push(`${f.name || 'file'}: only PNG, JPEG, GIF and WebP images can be attached`);
-    else if (f.size > MAX_IMAGE_BYTES) refused.push(`${f.name || 'image'}: larger than 5 MB`);
+    if (!isImageType(f.type)) refused.push(t.onlyImages(f.name || t.someFile));
+    else if (f.size > MAX_IMAGE_BYTES) refused.push(t.imageTooLarge(f.name || t.someImage));
     else {
       const url = await readAsDataUrl(f);
-      images.push({ mediaType: f.type, data: url.slice(url.indexOf(',') + 1), preview: url, name: f.name || 'pasted image' });
+      images.push({ mediaType: f.type, data: url.slice(url.indexOf(',') + 1), preview: url, name: f.name || t.pastedImage });
     }
   }
   return { images, refused };

@@ -6,6 +6,8 @@ import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutt
 import { classHighlighter } from '@lezer/highlight';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { installStyleBridge } from '../cspStyles';
+import { stringsNow } from '../../i18n/catalog';
+import { filesStrings } from './strings';
 
 async function languageFor(path: string): Promise<Extension | null> {
   const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
@@ -71,7 +73,7 @@ export default function CodeEditor({ path, value, onChange, onSave }: CodeEditor
             ...historyKeymap,
             indentWithTab,
           ]),
-          EditorView.contentAttributes.of({ 'aria-label': `Contents of ${path}` }),
+          EditorView.contentAttributes.of({ 'aria-label': stringsNow(filesStrings).contentsOf(path) }),
           EditorView.updateListener.of((u) => {
             if (u.docChanged) changed(u.state.doc.toString());
           }),

@@ -1,17 +1,24 @@
-/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, errorMessage } from '../../api/client';
 import { downloadUrl, readFile, writeFile, type FileContent } from '../../api/workspace';
 import { ErrorMessage } from '../shared';
 import { useLoad } from '../useLoad';
 import { clearDraft, getDraft, setDraft } from './drafts';
+import { currentLanguage } from '../../i18n/current';
+import { useStrings } from '../../i18n/catalog';
+import { filesStrings } from './strings';
 
 const CodeEditor = lazy(() => import('./CodeEditor'));
 
+/** One decimal, written the way the language writes numbers. */
+function oneDecimal(n: number): string {
+  return new Intl.NumberFormat(currentLanguage(), { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false }).format(n);
+}
+
 function formatSize(n: number): string {
   if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  if (n < 1024 * 1024) return `${oneDecimal(n / 1024)} KB`;
+  return `${oneDecimal(n / 1024 / 1024)} MB`;
 }
 
 /** The "file changed on disk" choice after a 409 on save. */
@@ -19,19 +26,20 @@ function ConflictDialog({ onReload, onOverwrite, onKeep, busy }: {
   onReload: () => void; onOverwrite: () => void; onKeep: () => void; busy: boolean;
 }) {
   const first = useRef<HTMLButtonElement>(null);
+  const t = useStrings(filesStrings);
   useEffect(() => first.current?.focus(), []);
   return (
     <div className="modal-backdrop">
       <div className="modal card" role="alertdialog" aria-modal="true" aria-labelledby="conflict-title" aria-describedby="conflict-text"
         onKeyDown={(e) => { if (e.key === 'Escape') { e.stopPropagation(); onKeep(); } }}>
-        <h2 id="conflict-title">The file changed on disk</h2>
+        <h2 id="conflict-title">{t.conflictTitle}</h2>
         <p id="conflict-text">
-          Someone (or something, like Claude) saved this file after you opened it. Your changes are not saved yet.
+          {t.conflictText}
         </p>
         <div className="row">
-          <button type="button" ref={first} onClick={onKeep} disabled={busy}>Keep editing</button>
-          <button type="button" onClick={onReload} disabled={busy}>Reload from disk (drop my changes)</button>
-          <button type="button" className="primary" onClick={onOverwrite} disabled={busy}>Overwrite with my version</button>
+          <button type="button" ref={first} onClick={onKeep} disabled={busy}>{t.keepEditing}</button>
+          <button type="button" onClick={onReload} disabled={busy}>{t.reloadFromDisk}</button>
+          <button type="button" className="primary" onClick={onOverwrite} disabled={busy}>{t.overwrite}</button>
         </div>
       </div>
     </div>
@@ -50,6 +58,7 @@ export function FileEditor({ projectId, path, onDirtyChange }: {
   const [conflict, setConflict] = useState(false);
   const [dirty, setDirty] = useState(false);
   const text = useRef('');
+  const t = useStrings(filesStrings);
 
   const markDirty = useCallback((d: boolean) => {
     setDirty(d);
@@ -109,15 +118,15 @@ export function FileEditor({ projectId, path, onDirtyChange }: {
   /** Saves against the sha the edit began from (kept across tab switches), so a change on disk meanwhile is caught. */
   const saveEdits = () => void save(editStartSha ?? file?.sha);
 
-  function edited(t: string) {
-    text.current = t;
-    if (t === file?.content) {
+  function edited(value: string) {
+    text.current = value;
+    if (value === file?.content) {
       clearDraft(projectId, path);
       setEditStartSha(null);
       markDirty(false);
     } else {
       const baseSha = editStartSha ?? file?.sha ?? null;
-      setDraft(projectId, path, { text: t, baseSha });
+      setDraft(projectId, path, { text: value, baseSha });
       setEditStartSha(baseSha);
       if (!dirty) markDirty(true);
     }
@@ -138,13 +147,13 @@ export function FileEditor({ projectId, path, onDirtyChange }: {
 
   const head = (
     <div className="editor-head">
-      <span className="mono editor-path" title={path}>{path}{dirty && <span className="dirty" aria-label="unsaved changes"> ●</span>}</span>
+      <span className="mono editor-path" title={path}>{path}{dirty && <span className="dirty" aria-label={t.unsavedChanges}> ●</span>}</span>
       {file && <span className="muted small-text">{formatSize(file.size)}{file.encoding && file.encoding !== 'utf-8' && file.encoding !== 'base64' ? ` · ${file.encoding}` : ''}</span>}
       <span className="editor-actions">
-        <a className="button small" href={downloadUrl(projectId, path)} download>Download</a>
+        <a className="button small" href={downloadUrl(projectId, path)} download>{t.download}</a>
         {file?.content != null && file.encoding !== 'base64' && (
           <button type="button" className="small primary" disabled={saving || !dirty} onClick={saveEdits}>
-            {saving ? 'Saving…' : 'Save'}
+            {saving ? t.saving : t.save}
           </button>
         )}
       </span>
@@ -153,23 +162,23 @@ export function FileEditor({ projectId, path, onDirtyChange }: {
 
   let body;
   if (!file) {
-    body = error ? null : <p className="muted center" role="status">Loading {path}…</p>;
+    body = error ? null : <p className="muted center" role="status">{t.loadingPath(path)}</p>;
   } else if (file.encoding === 'base64' && file.content != null && file.mediaType?.startsWith('image/')) {
     body = (
       <div className="image-preview">
-        <img src={`data:${file.mediaType};base64,${file.content}`} alt={`Preview of ${path}`} />
+        <img src={`data:${file.mediaType};base64,${file.content}`} alt={t.previewOf(path)} />
       </div>
     );
   } else if (file.content == null) {
     body = (
       <div className="placeholder">
-        <p>{file.tooLarge ? `This file is too large to open here (${formatSize(file.size)}).` : 'This is a binary file.'}</p>
-        <a className="button" href={downloadUrl(projectId, path)} download>Download {path.split('/').pop()}</a>
+        <p>{file.tooLarge ? t.tooLarge(formatSize(file.size)) : t.binary}</p>
+        <a className="button" href={downloadUrl(projectId, path)} download>{t.downloadName(path.split('/').pop() ?? path)}</a>
       </div>
     );
   } else {
     body = (
-      <Suspense fallback={<p className="muted center" role="status">Loading the editor…</p>}>
+      <Suspense fallback={<p className="muted center" role="status">{t.loadingEditor}</p>}>
         <CodeEditor key={`${path}#${opened.version}`} path={path} value={opened.text} onChange={edited} onSave={saveEdits} />
       </Suspense>
     );
@@ -179,7 +188,7 @@ export function FileEditor({ projectId, path, onDirtyChange }: {
     <div className="file-editor">
       {head}
       <ErrorMessage message={error} />
-      {saved && <p className="sr-only" role="status">Saved.</p>}
+      {saved && <p className="sr-only" role="status">{t.saved}</p>}
       <div className="editor-body">{body}</div>
       {conflict && (
         <ConflictDialog busy={saving}

@@ -1,5 +1,6 @@
-/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import type { FileEntry, FileListing } from '../../api/workspace';
+import { useStrings } from '../../i18n/catalog';
+import { filesStrings } from './strings';
 
 export interface Folder {
   listing?: FileListing;
@@ -19,14 +20,15 @@ interface TreeProps {
 
 function Level({ dir, depth, ...props }: TreeProps & { dir: string; depth: number }) {
   const folder = props.folders.get(dir);
+  const t = useStrings(filesStrings);
   if (!folder || (folder.loading && !folder.listing)) {
-    return <li role="none" className="tree-note muted">Loading…</li>;
+    return <li role="none" className="tree-note muted">{t.loading}</li>;
   }
   if (folder.error) return <li role="none" className="tree-note error">{folder.error}</li>;
   const entries = folder.listing?.entries ?? [];
   return (
     <>
-      {entries.length === 0 && depth > 0 && <li role="none" className="tree-note muted">(empty)</li>}
+      {entries.length === 0 && depth > 0 && <li role="none" className="tree-note muted">{t.empty}</li>}
       {entries.map((e) => {
         const isDir = e.type === 'directory';
         const open = isDir && props.expanded.has(e.path);
@@ -39,7 +41,7 @@ function Level({ dir, depth, ...props }: TreeProps & { dir: string; depth: numbe
               onClick={() => { props.onSelect(e); if (isDir) props.onToggle(e.path); }}>
               <span className="tree-icon" aria-hidden="true">{isDir ? (open ? '▾' : '▸') : e.type === 'symlink' ? '↪' : '·'}</span>
               <span className="tree-name">{e.name}</span>
-              {props.dirty?.has(e.path) && <span className="dirty" aria-label="unsaved changes"> ●</span>}
+              {props.dirty?.has(e.path) && <span className="dirty" aria-label={t.unsavedChanges}> ●</span>}
             </button>
             {open && (
               <ul role="group" aria-label={e.name}>
@@ -51,7 +53,7 @@ function Level({ dir, depth, ...props }: TreeProps & { dir: string; depth: numbe
       })}
       {folder.listing?.truncated && (
         <li role="none" className="tree-note notice">
-          Only the first {entries.length} entries of this folder are listed.
+          {t.truncated(entries.length)}
         </li>
       )}
     </>
@@ -60,8 +62,9 @@ function Level({ dir, depth, ...props }: TreeProps & { dir: string; depth: numbe
 
 /** Folders load on first expansion; the tree only renders what the parent has fetched. */
 export function FileTree(props: TreeProps) {
+  const t = useStrings(filesStrings);
   return (
-    <ul className="file-tree" role="tree" aria-label="Project files">
+    <ul className="file-tree" role="tree" aria-label={t.projectFiles}>
       <Level {...props} dir="" depth={0} />
     </ul>
   );

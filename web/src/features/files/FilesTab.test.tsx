@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { showLanguage } from '../../i18n/current';
 import { jsonResponse, routeFetch } from '../../test/fetch';
 import { FilesTab } from './FilesTab';
 
@@ -131,5 +132,20 @@ describe('FilesTab', () => {
     await user.click(screen.getByRole('button', { name: 'app.bin' }));
     expect(await screen.findByText('This is a binary file.')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Download app.bin' }).getAttribute('href')).toBe('/api/projects/p1/files/content?path=app.bin&download=true');
+  });
+
+  it('speaks German when German is chosen', async () => {
+    showLanguage('de');
+    try {
+      routeFetch(() => jsonResponse(200, root));
+      // A project no other test opened a file of (the open file is remembered per project).
+      render(<FilesTab projectId="p-de" />);
+      const tree = await screen.findByRole('tree', { name: 'Projektdateien' });
+      expect(await within(tree).findByText('README.md')).toBeTruthy();
+      expect(screen.getByRole('button', { name: 'Neuer Ordner' })).toBeTruthy();
+      expect(screen.getByText('Wähle eine Datei, um sie zu öffnen.')).toBeTruthy();
+    } finally {
+      showLanguage('en');
+    }
   });
 });

@@ -1,4 +1,3 @@
-/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type DragEvent, type FormEvent } from 'react';
 import { errorMessage } from '../../api/client';
 import { createEntry, deleteEntry, downloadUrl, listFiles, moveEntry, zipUrl, type FileEntry } from '../../api/workspace';
@@ -8,6 +7,8 @@ import { FileEditor } from './FileEditor';
 import { droppedItems, pickedItems } from './dropped';
 import { FileTree, type Folder } from './FileTree';
 import { UploadStatus, useUploads } from './Uploads';
+import { useStrings } from '../../i18n/catalog';
+import { filesStrings } from './strings';
 
 const parentOf = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
 const join = (dir: string, name: string) => (dir ? `${dir}/${name}` : name);
@@ -31,6 +32,7 @@ export function FilesTab({ projectId }: { projectId: string }) {
   const [action, setAction] = useState<Action>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const t = useStrings(filesStrings);
   const expandedRef = useRef(expanded);
   expandedRef.current = expanded;
 
@@ -134,7 +136,7 @@ export function FilesTab({ projectId }: { projectId: string }) {
   async function remove() {
     if (!selected) return;
     const isDir = selected.type === 'directory';
-    if (!window.confirm(`Delete ${isDir ? 'the folder' : ''} ${selected.path}${isDir ? ' and everything in it' : ''}? This cannot be undone.`)) return;
+    if (!window.confirm(t.confirmDelete(selected.path, isDir))) return;
     try {
       await deleteEntry(projectId, selected.path, isDir);
       if (openFile && (openFile === selected.path || openFile.startsWith(`${selected.path}/`))) setOpenFile(null);
@@ -146,73 +148,74 @@ export function FilesTab({ projectId }: { projectId: string }) {
     }
   }
 
-  const label = action?.kind === 'rename' ? 'New path' : action?.kind === 'folder' ? 'Folder name' : 'File name';
+  const label = action?.kind === 'rename' ? t.newPath : action?.kind === 'folder' ? t.folderName : t.fileName;
+  const into = targetDir || t.projectRoot;
   return (
-    <section className={`files-tab${openFile ? ' has-file' : ''}`} aria-label="Files">
+    <section className={`files-tab${openFile ? ' has-file' : ''}`} aria-label={t.files}>
       <div className={`files-side${dropping ? ' dropping' : ''}`} onDragOver={dragOver}
         onDragLeave={(e) => { if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDropping(false); }}
         onDrop={(e) => void drop(e)}>
-        <div className="files-toolbar" role="toolbar" aria-label="File actions">
-          <button type="button" className="small" onClick={() => setAction({ kind: 'file', value: '' })}>New file</button>
-          <button type="button" className="small" onClick={() => setAction({ kind: 'folder', value: '' })}>New folder</button>
+        <div className="files-toolbar" role="toolbar" aria-label={t.fileActions}>
+          <button type="button" className="small" onClick={() => setAction({ kind: 'file', value: '' })}>{t.newFile}</button>
+          <button type="button" className="small" onClick={() => setAction({ kind: 'folder', value: '' })}>{t.newFolder}</button>
           <button type="button" className="small" disabled={!selected}
-            onClick={() => selected && setAction({ kind: 'rename', value: selected.path })}>Rename</button>
-          <button type="button" className="small danger" disabled={!selected} onClick={() => void remove()}>Delete</button>
-          <button type="button" className="small" disabled={sending} title={`Upload files into ${targetDir || 'the project root'}`}
-            onClick={() => filePicker.current?.click()}>Upload files</button>
-          <button type="button" className="small" disabled={sending} title={`Upload a folder into ${targetDir || 'the project root'}`}
-            onClick={() => folderPicker.current?.click()}>Upload folder</button>
-          <input ref={filePicker} type="file" multiple hidden aria-label="Files to upload"
+            onClick={() => selected && setAction({ kind: 'rename', value: selected.path })}>{t.rename}</button>
+          <button type="button" className="small danger" disabled={!selected} onClick={() => void remove()}>{t.delete}</button>
+          <button type="button" className="small" disabled={sending} title={t.uploadFilesInto(into)}
+            onClick={() => filePicker.current?.click()}>{t.uploadFiles}</button>
+          <button type="button" className="small" disabled={sending} title={t.uploadFolderInto(into)}
+            onClick={() => folderPicker.current?.click()}>{t.uploadFolder}</button>
+          <input ref={filePicker} type="file" multiple hidden aria-label={t.filesToUpload}
             onChange={(e) => { void uploads.start(targetDir, pickedItems(e.target.files)); e.target.value = ''; }} />
           <input ref={(el) => { folderPicker.current = el; el?.setAttribute('webkitdirectory', ''); }} type="file" multiple hidden
-            aria-label="Folder to upload"
+            aria-label={t.folderToUpload}
             onChange={(e) => { void uploads.start(targetDir, pickedItems(e.target.files)); e.target.value = ''; }} />
           {selected && selected.type !== 'directory' ? (
             <a className="button small" href={downloadUrl(projectId, selected.path)} download
-              aria-label="Download the selected file" title={`Download ${selected.path}`}>Download</a>
+              aria-label={t.downloadSelected} title={t.downloadName(selected.path)}>{t.download}</a>
           ) : (
             <a className="button small" href={zipUrl(projectId, selected?.path ?? '')} download
-              title={`Download ${selected?.path ?? 'the whole project'} as a zip`}>Download as zip</a>
+              title={t.downloadZipOf(selected?.path ?? null)}>{t.downloadZip}</a>
           )}
-          <button type="button" className="icon" aria-label="Reload the file list" title="Reload"
+          <button type="button" className="icon" aria-label={t.reloadList} title={t.reload}
             onClick={() => { void loadFolder(''); for (const d of expanded) void loadFolder(d); }}>
             <span aria-hidden="true">⟳</span>
           </button>
           <label className="check">
             <input type="checkbox" checked={gitignore} onChange={(e) => setGitignore(e.target.checked)} />
-            Hide ignored files
+            {t.hideIgnored}
           </label>
         </div>
         {action && (
           <form className="files-form" onSubmit={(e) => void submit(e)}
-            aria-label={action.kind === 'rename' ? `Rename or move ${selected?.path ?? ''}` : `New ${action.kind} in ${targetDir || 'the project root'}`}>
+            aria-label={action.kind === 'rename' ? t.renameOrMove(selected?.path ?? '') : t.newIn(action.kind, into)}>
             <label>
-              <span className="small-text">{label}{action.kind !== 'rename' && <span className="muted"> in {targetDir || '/'}</span>}</span>
+              <span className="small-text">{label}{action.kind !== 'rename' && <span className="muted">{t.inFolder(targetDir || '/')}</span>}</span>
               <input autoFocus value={action.value} onChange={(e) => setAction({ ...action, value: e.target.value })}
                 onKeyDown={(e) => { if (e.key === 'Escape') { e.stopPropagation(); setAction(null); } }} />
             </label>
             <div className="row">
               <button type="submit" className="small primary" disabled={busy || !action.value.trim()}>
-                {action.kind === 'rename' ? 'Move' : 'Create'}
+                {action.kind === 'rename' ? t.move : t.create}
               </button>
-              <button type="button" className="small" onClick={() => setAction(null)}>Cancel</button>
+              <button type="button" className="small" onClick={() => setAction(null)}>{t.cancel}</button>
             </div>
           </form>
         )}
         <ErrorMessage message={error} />
         <UploadStatus uploads={uploads} />
-        {dropping && <p className="tree-note notice" role="status">Drop files or folders to upload them.</p>}
-        {unsaved > 0 && <p className="tree-note notice" role="status">{unsaved === 1 ? '1 file has' : `${unsaved} files have`} unsaved changes (marked ●).</p>}
+        {dropping && <p className="tree-note notice" role="status">{t.dropToUpload}</p>}
+        {unsaved > 0 && <p className="tree-note notice" role="status">{t.unsavedFiles(unsaved)}</p>}
         <FileTree folders={folders} expanded={expanded} selected={selected?.path ?? null} dirty={dirtyPaths} onToggle={toggle} onSelect={select} />
       </div>
       <div className="files-main">
         {openFile ? (
           <>
-            <button type="button" className="small back-to-tree" onClick={() => setOpenFile(null)}>← Files</button>
+            <button type="button" className="small back-to-tree" onClick={() => setOpenFile(null)}>{t.backToFiles}</button>
             <FileEditor key={openFile} projectId={projectId} path={openFile} />
           </>
         ) : (
-          <p className="muted center">Pick a file to open it.</p>
+          <p className="muted center">{t.pickFile}</p>
         )}
       </div>
     </section>

@@ -1,12 +1,13 @@
-/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useCallback, useRef, useState } from 'react';
 import { ApiError, errorMessage } from '../../api/client';
 import { uploadFiles, type UploadHandle, type UploadItem } from '../../api/workspace';
+import { useStrings } from '../../i18n/catalog';
+import { filesStrings } from './strings';
 
 type UploadState =
   | { kind: 'sending'; folder: string; count: number; sent: number; total: number }
   | { kind: 'conflict'; folder: string; items: UploadItem[]; paths: string[] }
-  | { kind: 'done'; message: string }
+  | { kind: 'done'; folder: string; count: number }
   | { kind: 'failed'; message: string };
 
 /**
@@ -25,7 +26,7 @@ export function useUploads(projectId: string, onWritten: (folder: string, paths:
     handle.current = upload;
     try {
       const paths = await upload.done;
-      setState({ kind: 'done', message: `Uploaded ${paths.length === 1 ? '1 file' : `${paths.length} files`} to ${folder || 'the project root'}.` });
+      setState({ kind: 'done', folder, count: paths.length });
       onWritten(folder, paths);
     } catch (err) {
       if (err instanceof ApiError && err.code === 'UPLOAD_CONFLICT' && err.paths?.length) {
@@ -49,29 +50,29 @@ const percent = (sent: number, total: number) => (total > 0 ? Math.floor((sent /
 
 export function UploadStatus({ uploads }: { uploads: ReturnType<typeof useUploads> }) {
   const { state, start, cancel, dismiss } = uploads;
+  const t = useStrings(filesStrings);
   if (!state) return null;
   switch (state.kind) {
     case 'sending':
       return (
-        <div className="upload-status notice" role="status" aria-label="Upload">
+        <div className="upload-status notice" role="status" aria-label={t.upload}>
           <span className="small-text">
-            Uploading {state.count === 1 ? '1 file' : `${state.count} files`} to {state.folder || 'the project root'}… {percent(state.sent, state.total)}%
+            {t.uploading(state.count, state.folder || t.projectRoot, percent(state.sent, state.total))}
           </span>
-          <progress max={100} value={percent(state.sent, state.total)} aria-label="Upload progress" />
-          <button type="button" className="small" onClick={cancel}>Cancel</button>
+          <progress max={100} value={percent(state.sent, state.total)} aria-label={t.uploadProgress} />
+          <button type="button" className="small" onClick={cancel}>{t.cancel}</button>
         </div>
       );
     case 'conflict': {
       const shown = state.paths.slice(0, 5);
       return (
-        <div className="upload-status notice" role="alertdialog" aria-label="Files already exist">
+        <div className="upload-status notice" role="alertdialog" aria-label={t.filesExist}>
           <p className="small-text">
-            {state.paths.length === 1 ? 'This file already exists' : `${state.paths.length} files already exist`}:{' '}
-            {shown.join(', ')}{state.paths.length > shown.length ? ', …' : ''}. Nothing was uploaded.
+            {t.alreadyExist(state.paths.length, `${shown.join(', ')}${state.paths.length > shown.length ? ', …' : ''}`)}
           </p>
           <div className="row">
-            <button type="button" className="small danger" onClick={() => void start(state.folder, state.items, true)}>Replace them</button>
-            <button type="button" className="small" onClick={dismiss}>Cancel</button>
+            <button type="button" className="small danger" onClick={() => void start(state.folder, state.items, true)}>{t.replaceThem}</button>
+            <button type="button" className="small" onClick={dismiss}>{t.cancel}</button>
           </div>
         </div>
       );
@@ -79,13 +80,13 @@ export function UploadStatus({ uploads }: { uploads: ReturnType<typeof useUpload
     case 'done':
       return (
         <p className="upload-status notice" role="status">
-          {state.message} <button type="button" className="link small" onClick={dismiss}>Dismiss</button>
+          {t.uploaded(state.count, state.folder || t.projectRoot)} <button type="button" className="link small" onClick={dismiss}>{t.dismiss}</button>
         </p>
       );
     case 'failed':
       return (
         <p className="upload-status error" role="alert">
-          {state.message} <button type="button" className="link small" onClick={dismiss}>Dismiss</button>
+          {state.message} <button type="button" className="link small" onClick={dismiss}>{t.dismiss}</button>
         </p>
       );
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { render, screen } from '@testing-library/react';
+import { showLanguage } from '../../i18n/current';
 import { IndexProgressBar } from './IndexProgressBar';
 
 const MB = 1024 * 1024;
@@ -23,5 +24,16 @@ describe('IndexProgressBar', () => {
     render(<IndexProgressBar index={{ state: 'starting', filesDone: 0, filesTotal: 0 }} />);
     expect(screen.getByRole('status').textContent).toBe('Indexing transcripts…');
     expect(screen.queryByRole('progressbar')).toBeNull();
+  });
+
+  it('speaks German, with its decimal comma, when German is chosen', () => {
+    showLanguage('de');
+    try {
+      render(<IndexProgressBar index={{ state: 'scanning', phase: 'parsing', filesDone: 3, filesTotal: 12,
+        bytesDone: 1.5 * MB, bytesTotal: 6 * MB }} />);
+      expect(screen.getByRole('status').textContent).toBe('Transkripte werden indexiert… 3 / 12 Dateien · 1,5 / 6,0 MB');
+    } finally {
+      showLanguage('en');
+    }
   });
 });

@@ -1,10 +1,13 @@
-/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import type { IndexProgress } from '../../api/types';
+import { useStrings } from '../../i18n/catalog';
+import { currentLanguage } from '../../i18n/current';
+import { liveStrings } from './strings';
 
 const MB = 1024 * 1024;
 
 function megabytes(bytes: number): string {
-  return (bytes / MB).toFixed(bytes < 10 * MB ? 1 : 0);
+  const digits = bytes < 10 * MB ? 1 : 0;
+  return new Intl.NumberFormat(currentLanguage(), { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false }).format(bytes / MB);
 }
 
 /**
@@ -12,6 +15,7 @@ function megabytes(bytes: number): string {
  * of the pass. While sessions are only being listed the bar counts the files glanced at.
  */
 export function IndexProgressBar({ index }: { index: IndexProgress }) {
+  const t = useStrings(liveStrings);
   const listing = index.phase === 'listing';
   const total = index.filesTotal;
   const bytesTotal = index.bytesTotal ?? 0;
@@ -19,16 +23,16 @@ export function IndexProgressBar({ index }: { index: IndexProgress }) {
   const fraction = !listing && bytesTotal > 0 ? (index.bytesDone ?? 0) / bytesTotal : total > 0 ? index.filesDone / total : 0;
   const percent = Math.max(0, Math.min(100, Math.round(fraction * 100)));
   const label = index.state !== 'scanning' || total === 0
-    ? 'Indexing transcripts…'
+    ? t.indexing
     : listing
-      ? `Listing sessions… ${index.filesDone} / ${total} files`
-      : `Indexing transcripts… ${index.filesDone} / ${total} files` +
+      ? t.listingFiles(index.filesDone, total)
+      : t.indexingFiles(index.filesDone, total) +
         (bytesTotal > 0 ? ` · ${megabytes(index.bytesDone ?? 0)} / ${megabytes(bytesTotal)} MB` : '');
   return (
     <div className="index-status muted" role="status">
       <span className="index-status-label">{label}</span>
       {index.state === 'scanning' && total > 0 && (
-        <div className="index-status-bar" role="progressbar" aria-label="Transcript indexing"
+        <div className="index-status-bar" role="progressbar" aria-label={t.indexingLabel}
           aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
           <div className="index-status-fill" style={{ width: `${percent}%` }} />
         </div>

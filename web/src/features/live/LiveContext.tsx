@@ -1,8 +1,9 @@
-/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { createContext, useCallback, useContext, useEffect, useEffectEvent, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { LiveConnection, type ConnectionState, type LiveFrame } from '../../api/live';
 import type { IndexProgress } from '../../api/types';
 import { IndexProgressBar } from './IndexProgressBar';
+import { useStrings } from '../../i18n/catalog';
+import { liveStrings } from './strings';
 
 const LiveContext = createContext<LiveConnection | null>(null);
 
@@ -57,21 +58,22 @@ export function ConnectionIndicator() {
   const conn = useLiveConnection();
   const state = useConnectionState();
   const seconds = useSecondsUntil(state.kind === 'reconnecting' ? state.retryAt : null);
+  const t = useStrings(liveStrings);
   const label =
-    state.kind === 'connected' ? 'Live'
-      : state.kind === 'connecting' ? 'Connecting…'
-        : state.kind === 'offline' ? 'Offline'
-          : seconds > 0 ? `Reconnecting in ${seconds} s` : 'Reconnecting…';
+    state.kind === 'connected' ? t.live
+      : state.kind === 'connecting' ? t.connecting
+        : state.kind === 'offline' ? t.offline
+          : seconds > 0 ? t.reconnectingIn(seconds) : t.reconnecting;
   const title =
-    state.kind === 'connected' ? 'Connected: lists update live'
-      : state.kind === 'offline' ? 'The browser is offline; live updates resume when it is back'
-        : 'Live updates are paused while the connection is restored';
+    state.kind === 'connected' ? t.connectedTitle
+      : state.kind === 'offline' ? t.offlineTitle
+        : t.pausedTitle;
   return (
     <div className={`conn conn-${state.kind}`} role="status" aria-live="polite" title={title}>
       <span className="conn-dot" aria-hidden="true" />
       <span className="conn-label">{label}</span>
       {state.kind === 'reconnecting' && seconds > 1 && (
-        <button type="button" className="link conn-retry" onClick={() => conn?.retryNow()}>Retry now</button>
+        <button type="button" className="link conn-retry" onClick={() => conn?.retryNow()}>{t.retryNow}</button>
       )}
     </div>
   );

@@ -1,4 +1,3 @@
-/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useState } from 'react';
 import { errorMessage, getToolResult, imageUrl } from '../../api/client';
 import type { Message, MessageBlock, ToolResultBlock } from '../../api/types';
@@ -7,11 +6,15 @@ import { CopyButton } from './CopyButton';
 import { Markdown } from './Markdown';
 import { useThread } from './context';
 import { ToolCard } from './ToolCards';
+import { useStrings } from '../../i18n/catalog';
+import { formatDate, formatNumber, formatTime } from '../../i18n/format';
+import { messagesStrings } from './strings';
 
 export function Thinking({ text }: { text: string }) {
+  const t = useStrings(messagesStrings);
   return (
     <details className="thinking">
-      <summary>Thinking</summary>
+      <summary>{t.thinking}</summary>
       <div className="thinking-body">{text}</div>
     </details>
   );
@@ -19,8 +22,9 @@ export function Thinking({ text }: { text: string }) {
 
 export function SlashCommand({ name, args }: { name: string; args: string }) {
   const shown = name.startsWith('/') ? name : `/${name}`;
+  const t = useStrings(messagesStrings);
   return (
-    <span className="chip slash" title="Slash command">
+    <span className="chip slash" title={t.slashCommand}>
       <span className="mono">{shown}</span>
       {args && <span className="chip-args">{args}</span>}
     </span>
@@ -30,18 +34,20 @@ export function SlashCommand({ name, args }: { name: string; args: string }) {
 export function ImageView({ imageId, mediaType }: { imageId: string; mediaType?: string | null }) {
   const { sessionId } = useThread();
   const [failed, setFailed] = useState(false);
-  if (failed) return <p className="muted">[image could not be loaded]</p>;
+  const t = useStrings(messagesStrings);
+  if (failed) return <p className="muted">{t.imageNotLoaded}</p>;
   return (
     <a href={imageUrl(sessionId, imageId)} target="_blank" rel="noopener noreferrer" className="image-link">
-      <img src={imageUrl(sessionId, imageId)} alt={`Attached image${mediaType ? ` (${mediaType})` : ''}`} loading="lazy"
+      <img src={imageUrl(sessionId, imageId)} alt={t.attachedImage(mediaType ?? null)} loading="lazy"
         decoding="async" onError={() => setFailed(true)} />
     </a>
   );
 }
 
 /** The output of a tool, with error styling and the full text on demand when it was cut. */
-export function ToolResult({ result, seq, label = 'Output' }: { result: ToolResultBlock; seq: number; label?: string }) {
+export function ToolResult({ result, seq, label }: { result: ToolResultBlock; seq: number; label?: string }) {
   const { sessionId } = useThread();
+  const t = useStrings(messagesStrings);
   const [full, setFull] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -59,22 +65,22 @@ export function ToolResult({ result, seq, label = 'Output' }: { result: ToolResu
   }
 
   const content = full ?? result.content;
-  const name = result.isError ? 'Error' : label;
+  const name = result.isError ? t.error : label ?? t.output;
   return (
     <div className={`tool-result${result.isError ? ' is-error' : ''}`}>
       <div className="tool-result-label">
         <span>{name}</span>
-        {content && <CopyButton text={content} label={`Copy the ${name.toLowerCase()}`} />}
+        {content && <CopyButton text={content} label={t.copyThe(name)} />}
       </div>
-      {content ? <CollapsedText text={content} what={name.toLowerCase()} render={(shown) => <pre className="output">{shown}</pre>} />
-        : <p className="muted small-text">(no output)</p>}
+      {content ? <CollapsedText text={content} what={name} render={(shown) => <pre className="output">{shown}</pre>} />
+        : <p className="muted small-text">{t.noOutput}</p>}
       {result.truncated && full === null && (
         <div className="truncated">
           <span className="muted small-text">
-            Showing {result.content.length.toLocaleString()} of {result.fullLength.toLocaleString()} characters.
+            {t.showingOf(formatNumber(result.content.length), formatNumber(result.fullLength))}
           </span>
           <button type="button" className="small" onClick={() => void loadFull()} disabled={busy}>
-            {busy ? 'Loading…' : 'Show full output'}
+            {busy ? t.loading : t.showFullOutput}
           </button>
         </div>
       )}
@@ -84,6 +90,7 @@ export function ToolResult({ result, seq, label = 'Output' }: { result: ToolResu
 }
 
 export function Block({ block, role, seq }: { block: MessageBlock; role: Message['role']; seq: number }) {
+  const t = useStrings(messagesStrings);
   switch (block.type) {
     case 'text':
       return role === 'assistant' ? <Markdown text={block.text} /> : <div className="plain">{block.text}</div>;
@@ -92,7 +99,7 @@ export function Block({ block, role, seq }: { block: MessageBlock; role: Message
     case 'toolUse':
       return <ToolCard use={block} />;
     case 'toolResult':
-      return <ToolResult result={block} seq={seq} label="Tool output" />;
+      return <ToolResult result={block} seq={seq} label={t.toolOutput} />;
     case 'image':
       return <ImageView imageId={block.imageId} mediaType={block.mediaType} />;
     case 'slashCommand':
@@ -102,7 +109,7 @@ export function Block({ block, role, seq }: { block: MessageBlock; role: Message
   }
 }
 
-const ROLE_LABEL: Record<Message['role'], string> = { user: 'You', assistant: 'Claude', system: 'System' };
+const ROLE_LABEL = { user: 'roleUser', assistant: 'roleAssistant', system: 'roleSystem' } as const satisfies Record<Message['role'], keyof typeof messagesStrings.en>;
 
 /** What the CLI writes as a "user" message when a turn is interrupted: not something anyone typed. */
 const INTERRUPTED = /^\[Request interrupted by user[^\]]*\]$/;
@@ -114,22 +121,24 @@ export function isInterruptNotice(message: Message): boolean {
 
 export function MessageView({ message }: { message: Message }) {
   const time = message.timestamp ? new Date(message.timestamp) : null;
+  const t = useStrings(messagesStrings);
+  const who = t[ROLE_LABEL[message.role]];
   if (isInterruptNotice(message)) {
     return (
       <p className="interrupt-notice muted small-text" role="note">
-        <span aria-hidden="true">⏹ </span>Interrupted{/tool use/.test((message.blocks[0] as { text: string }).text) ? ' during a tool call' : ''}
-        {time && !Number.isNaN(time.getTime()) && <time dateTime={message.timestamp ?? undefined}> · {time.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}</time>}
+        <span aria-hidden="true">⏹ </span>{/tool use/.test((message.blocks[0] as { text: string }).text) ? t.interruptedInTool : t.interrupted}
+        {time && !Number.isNaN(time.getTime()) && <time dateTime={message.timestamp ?? undefined}> · {formatTime(time)}</time>}
       </p>
     );
   }
   return (
     <article className={`message role-${message.role}${message.hidden ? ' is-hidden' : ''}${message.sidechain ? ' is-sidechain' : ''}`}
-      aria-label={`${ROLE_LABEL[message.role]} message`}>
+      aria-label={t.messageOf(message.role)}>
       <header className="message-head">
-        <span className="who">{message.hidden ? `${ROLE_LABEL[message.role]} (system)` : ROLE_LABEL[message.role]}</span>
+        <span className="who">{message.hidden ? t.hiddenRole(who) : who}</span>
         {time && !Number.isNaN(time.getTime()) && (
-          <time className="muted" dateTime={message.timestamp ?? undefined} title={time.toLocaleString()}>
-            {time.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
+          <time className="muted" dateTime={message.timestamp ?? undefined} title={formatDate(message.timestamp)}>
+            {formatTime(time)}
           </time>
         )}
       </header>

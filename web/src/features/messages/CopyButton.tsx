@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import { useStrings } from '../../i18n/catalog';
+import { messagesStrings } from './strings';
 
 /**
  * Copies text to the clipboard; falls back to a hidden text area where the Clipboard API is
@@ -31,16 +33,17 @@ export async function copyText(text: string): Promise<boolean> {
 /** A small "Copy" button; says "Copied" for a moment (and to screen readers). */
 export function CopyButton({ text, label }: { text: string | (() => string); label: string }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const t = useStrings(messagesStrings);
   useEffect(() => {
     if (state === 'idle') return;
-    const t = setTimeout(() => setState('idle'), 1500);
-    return () => clearTimeout(t);
+    const timer = setTimeout(() => setState('idle'), 1500);
+    return () => clearTimeout(timer);
   }, [state]);
   return (
     <button type="button" className="copy-button small" aria-label={label} title={label}
       onClick={() => void copyText(typeof text === 'function' ? text() : text).then((ok) => setState(ok ? 'copied' : 'failed'))}>
-      <span aria-hidden="true">{state === 'copied' ? '✓ Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}</span>
-      <span className="sr-only" role="status">{state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : ''}</span>
+      <span aria-hidden="true">{state === 'copied' ? t.copiedMark : state === 'failed' ? t.copyFailed : t.copy}</span>
+      <span className="sr-only" role="status">{state === 'copied' ? t.copied : state === 'failed' ? t.copyFailed : ''}</span>
     </button>
   );
 }

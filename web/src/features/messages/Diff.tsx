@@ -1,8 +1,9 @@
-/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useMemo, useState, type ReactNode } from 'react';
 import { parsePatch, structuredPatch } from 'diff';
 import { COLLAPSED_LINES } from './Collapsible';
 import { CopyButton } from './CopyButton';
+import { useStrings } from '../../i18n/catalog';
+import { messagesStrings } from './strings';
 
 export interface Hunk {
   oldStart: number;
@@ -37,16 +38,17 @@ function withinBudget(hunks: Hunk[], budget: number): { hunk: Hunk; lines: strin
  * the Git tab; long ones show their first lines until expanded (`collapse`); `hunkAction` puts a
  * control in each hunk's header (the Git tab's discard).
  */
-export function DiffHunks({ hunks, label = 'Changes', collapse = false, hunkAction }: {
+export function DiffHunks({ hunks, label, collapse = false, hunkAction }: {
   hunks: Hunk[]; label?: string; collapse?: boolean; hunkAction?: (hunk: Hunk) => ReactNode;
 }) {
   const [open, setOpen] = useState(false);
+  const t = useStrings(messagesStrings);
   const total = hunks.reduce((n, h) => n + h.lines.length + 1, 0);
   const long = collapse && total > COLLAPSED_LINES * 2;
   const shown = withinBudget(hunks, long && !open ? COLLAPSED_LINES * 2 : Infinity);
   return (
     <div className="diff-wrap">
-      <div className="diff" role="group" aria-label={label}>
+      <div className="diff" role="group" aria-label={label ?? t.changes}>
         {shown.map(({ hunk: h, lines }, i) => {
           return (
             <div className="hunk" key={i}>
@@ -60,7 +62,7 @@ export function DiffHunks({ hunks, label = 'Changes', collapse = false, hunkActi
                 return (
                   <div key={j} className={`diff-line ${kind}`}>
                     <span className="sign" aria-hidden="true">{sign === ' ' || sign === undefined ? '\u00a0' : sign}</span>
-                    <span className="sr-only">{kind === 'add' ? 'added: ' : kind === 'del' ? 'removed: ' : ''}</span>
+                    <span className="sr-only">{kind === 'add' ? t.added : kind === 'del' ? t.removed : ''}</span>
                     <span className="code">{line.slice(1) || '\u00a0'}</span>
                   </div>
                 );
@@ -72,10 +74,10 @@ export function DiffHunks({ hunks, label = 'Changes', collapse = false, hunkActi
       <div className="diff-tools">
         {long && (
           <button type="button" className="link expand" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
-            {open ? 'Show fewer lines of the diff' : `Show all ${total} lines of the diff`}
+            {open ? t.showFewerLines(t.diff) : t.showAllLines(total, t.diff)}
           </button>
         )}
-        <CopyButton text={() => hunksText(hunks)} label="Copy the diff" />
+        <CopyButton text={() => hunksText(hunks)} label={t.copyDiff} />
       </div>
     </div>
   );
@@ -87,7 +89,8 @@ export function Diff({ oldText, newText, path }: { oldText: string; newText: str
     () => structuredPatch(path ?? 'a', path ?? 'b', oldText, newText, undefined, undefined, { context: 3 }).hunks,
     [oldText, newText, path],
   );
-  if (hunks.length === 0) return <p className="muted small-text">(no change)</p>;
+  const t = useStrings(messagesStrings);
+  if (hunks.length === 0) return <p className="muted small-text">{t.noChange}</p>;
   return <DiffHunks hunks={hunks} collapse />;
 }
 

@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { Marked, type Tokens } from 'marked';
 import { copyText } from './CopyButton';
+import { useStrings } from '../../i18n/catalog';
+import { messagesStrings } from './strings';
 
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -59,6 +61,8 @@ export function renderMarkdown(text: string): string {
 export function Markdown({ text }: { text: string }) {
   const html = useMemo(() => renderMarkdown(text), [text]);
   const root = useRef<HTMLDivElement>(null);
+  // The buttons are made again, in the new words, when the language changes.
+  const t = useStrings(messagesStrings);
 
   // A copy button on each code block (the HTML is the renderer's: the buttons are added to it).
   useEffect(() => {
@@ -69,12 +73,12 @@ export function Markdown({ text }: { text: string }) {
       const button = document.createElement('button');
       button.type = 'button';
       button.className = 'copy-button small code-copy';
-      button.textContent = 'Copy';
-      button.setAttribute('aria-label', 'Copy the code');
+      button.textContent = t.copy;
+      button.setAttribute('aria-label', t.copyCode);
       button.addEventListener('click', () => {
         void copyText(pre.querySelector('code')?.textContent ?? pre.textContent ?? '').then((ok) => {
-          button.textContent = ok ? '✓ Copied' : 'Copy failed';
-          setTimeout(() => { button.textContent = 'Copy'; }, 1500);
+          button.textContent = ok ? t.copiedMark : t.copyFailed;
+          setTimeout(() => { button.textContent = t.copy; }, 1500);
         });
       });
       pre.classList.add('has-copy');
@@ -82,7 +86,7 @@ export function Markdown({ text }: { text: string }) {
       added.push(button);
     }
     return () => added.forEach((b) => b.remove());
-  }, [html]);
+  }, [html, t]);
 
   useEffect(() => {
     const el = root.current;

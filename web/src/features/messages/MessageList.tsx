@@ -1,9 +1,10 @@
-/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { memo, useEffect, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Message } from '../../api/types';
 import { MessageView } from './Blocks';
 import { highlightMatches } from './highlightMatches';
+import { useStrings } from '../../i18n/catalog';
+import { messagesStrings } from './strings';
 
 /** Older (or newer) pages load while the reader is within this many rows of the loaded content's edge. */
 const LOAD_WITHIN_ROWS = 12;
@@ -56,6 +57,7 @@ export function MessageList({ rows, hasOlder, hasNewer, loadingOlder, loadingNew
   /** Shown after the last row (the live turn), followed like new rows while the reader is at the bottom. */
   footer?: ReactNode;
 }) {
+  const t = useStrings(messagesStrings);
   const scroller = useRef<HTMLDivElement>(null);
   const anchor = useRef<{ key: number; delta: number } | null>(null);
   const atBottom = useRef(true);
@@ -224,9 +226,9 @@ export function MessageList({ rows, hasOlder, hasNewer, loadingOlder, loadingNew
     <div className="message-pane">
       <div ref={scroller} className="message-scroller" onScroll={onScroll} onKeyDown={onKeyDown}
         onWheel={onReaderScrolls} onTouchMove={onReaderScrolls} onPointerDown={onReaderScrolls} tabIndex={0} role="feed"
-        aria-label="Messages" aria-busy={loadingOlder || loadingNewer} aria-keyshortcuts="Home End PageUp PageDown">
+        aria-label={t.messages} aria-busy={loadingOlder || loadingNewer} aria-keyshortcuts="Home End PageUp PageDown">
         <div className="message-canvas" style={{ height: virtualizer.getTotalSize() }}>
-          {hasOlder && <p className="older muted small-text" role="status">{loadingOlder ? 'Loading older messages…' : 'Older messages load as you scroll up'}</p>}
+          {hasOlder && <p className="older muted small-text" role="status">{loadingOlder ? t.loadingOlder : t.olderOnScroll}</p>}
           <div className="message-window" style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}>
             {items.map((v) => (
               <div key={v.key} data-index={v.index} data-seq={rows[v.index].seq} ref={virtualizer.measureElement}
@@ -235,15 +237,15 @@ export function MessageList({ rows, hasOlder, hasNewer, loadingOlder, loadingNew
               </div>
             ))}
           </div>
-          {hasNewer && <p className="newer muted small-text" role="status">{loadingNewer ? 'Loading newer messages…' : 'Newer messages load as you scroll down'}</p>}
+          {hasNewer && <p className="newer muted small-text" role="status">{loadingNewer ? t.loadingNewer : t.newerOnScroll}</p>}
         </div>
         {!hasNewer && <div ref={tail} className="message-tail">{footer}</div>}
       </div>
       <div className="jump-buttons">
-        <button type="button" className="icon jump" onClick={onJumpStart} aria-label="Jump to the start of the session" title="Start of the session (Home)">
+        <button type="button" className="icon jump" onClick={onJumpStart} aria-label={t.jumpStart} title={t.jumpStartTitle}>
           <span aria-hidden="true">⤒</span>
         </button>
-        <button type="button" className="icon jump" onClick={onJumpEnd} aria-label="Jump to the latest message" title="Latest message (End)">
+        <button type="button" className="icon jump" onClick={onJumpEnd} aria-label={t.jumpEnd} title={t.jumpEndTitle}>
           <span aria-hidden="true">⤓</span>
         </button>
       </div>

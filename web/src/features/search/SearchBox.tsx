@@ -1,10 +1,11 @@
-/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useEffect, useId, useRef, useState, type Ref } from 'react';
 import { errorMessage, search } from '../../api/client';
 import type { SearchHit } from '../../api/types';
 import { relativeTime } from '../shared';
 import { navigate, sessionHref } from '../shell/route';
 import { Snippet } from './Snippet';
+import { useStrings } from '../../i18n/catalog';
+import { searchStrings } from './strings';
 
 const DEBOUNCE_MS = 250;
 
@@ -19,12 +20,13 @@ export function SearchBox({ inputRef }: { inputRef: Ref<HTMLInputElement> }) {
   const [loading, setLoading] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const listId = useId();
+  const t = useStrings(searchStrings);
 
   useEffect(() => {
     const query = q.trim();
     if (!query) return;
     let cancelled = false;
-    const t = setTimeout(async () => {
+    const timer = setTimeout(async () => {
       setLoading(true);
       try {
         const res = await search(query.slice(0, 500));
@@ -41,7 +43,7 @@ export function SearchBox({ inputRef }: { inputRef: Ref<HTMLInputElement> }) {
     }, DEBOUNCE_MS);
     return () => {
       cancelled = true;
-      clearTimeout(t);
+      clearTimeout(timer);
     };
   }, [q]);
 
@@ -86,8 +88,8 @@ export function SearchBox({ inputRef }: { inputRef: Ref<HTMLInputElement> }) {
   const showPanel = open && q.trim().length > 0;
   return (
     <div className="search" ref={root} role="search">
-      <label htmlFor={`${listId}-input`} className="sr-only">Search all sessions</label>
-      <input id={`${listId}-input`} ref={inputRef} type="search" placeholder="Search sessions" value={q}
+      <label htmlFor={`${listId}-input`} className="sr-only">{t.searchAll}</label>
+      <input id={`${listId}-input`} ref={inputRef} type="search" placeholder={t.placeholder} value={q}
         autoComplete="off" aria-controls={listId} aria-expanded={showPanel}
         onChange={(e) => { edit(e.target.value); setOpen(true); }}
         onFocus={() => setOpen(true)}
@@ -103,7 +105,7 @@ export function SearchBox({ inputRef }: { inputRef: Ref<HTMLInputElement> }) {
           }
         }} />
       {showPanel && (
-        <div id={listId} className="search-results" aria-label="Search results"
+        <div id={listId} className="search-results" aria-label={t.results}
           onKeyDown={(e) => {
             if (e.key === 'Escape') setOpen(false);
             if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
@@ -113,17 +115,17 @@ export function SearchBox({ inputRef }: { inputRef: Ref<HTMLInputElement> }) {
             items[Math.max(0, Math.min(items.length - 1, i + (e.key === 'ArrowDown' ? 1 : -1)))]?.focus();
           }}>
           {error && <p className="error" role="alert">{error}</p>}
-          {loading && !hits && <p className="muted" role="status">Searching…</p>}
-          {hits && hits.length === 0 && !error && <p className="muted" role="status">No session matches.</p>}
+          {loading && !hits && <p className="muted" role="status">{t.searching}</p>}
+          {hits && hits.length === 0 && !error && <p className="muted" role="status">{t.noMatch}</p>}
           {hits && hits.length > 0 && (
             <ul>
               {hits.map((h) => (
                 <li key={`${h.sessionId}`}>
                   <a className="search-hit" href={sessionHref(h.projectId, h.sessionId, q.trim())}
                     onClick={(e) => { e.preventDefault(); pick(h); }}>
-                    <span className="hit-title">{h.title?.trim() || `Session ${h.sessionId.slice(0, 8)}`}</span>
+                    <span className="hit-title">{h.title?.trim() || t.untitled(h.sessionId.slice(0, 8))}</span>
                     <span className="hit-time muted">{relativeTime(h.lastActivityAt)}</span>
-                    {h.projectName && <span className="hit-project"><span className="sr-only">in project </span>{h.projectName}</span>}
+                    {h.projectName && <span className="hit-project"><span className="sr-only">{t.inProject}</span>{h.projectName}</span>}
                     <Snippet html={h.snippet} />
                   </a>
                 </li>
@@ -133,7 +135,7 @@ export function SearchBox({ inputRef }: { inputRef: Ref<HTMLInputElement> }) {
           {cursor && hits && (
             <div className="search-more">
               <button type="button" className="small" onClick={() => void loadMore()} disabled={more}>
-                {more ? 'Loading…' : 'More results'}
+                {more ? t.loading : t.moreResults}
               </button>
             </div>
           )}

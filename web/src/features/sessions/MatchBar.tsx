@@ -1,5 +1,6 @@
-/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useEffect, useEffectEvent } from 'react';
+import { useStrings } from '../../i18n/catalog';
+import { sessionsStrings } from './strings';
 
 export interface Matches {
   query: string;
@@ -18,6 +19,7 @@ export interface Matches {
 export function MatchBar({ matches, onGo, onClose }: { matches: Matches; onGo: (index: number) => void; onClose: () => void }) {
   const { seqs, index, query } = matches;
   const go = useEffectEvent(onGo);
+  const t = useStrings(sessionsStrings);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const el = document.activeElement;
@@ -32,22 +34,22 @@ export function MatchBar({ matches, onGo, onClose }: { matches: Matches; onGo: (
   }, [index]);
 
   return (
-    <div className="match-bar" role="search" aria-label="Matches in this session">
+    <div className="match-bar" role="search" aria-label={t.matchesLabel}>
       {seqs.length === 0 ? (
-        <span role="status">No message of this session holds “{query}”.</span>
+        <span role="status">{t.noMatch(query)}</span>
       ) : (
         <span role="status">
-          “{query}”: match <strong>{index + 1}</strong> of {seqs.length}{matches.truncated ? '+' : ''}
+          {t.matchBefore(query)} <strong>{index + 1}</strong> {t.matchOf(seqs.length, matches.truncated)}
         </span>
       )}
       <span className="spacer" />
       <button type="button" className="small" disabled={index <= 0} onClick={() => onGo(index - 1)} aria-keyshortcuts="Shift+N">
-        <span aria-hidden="true">↑ </span>Previous match
+        <span aria-hidden="true">↑ </span>{t.previousMatch}
       </button>
       <button type="button" className="small" disabled={index >= seqs.length - 1} onClick={() => onGo(index + 1)} aria-keyshortcuts="N">
-        <span aria-hidden="true">↓ </span>Next match
+        <span aria-hidden="true">↓ </span>{t.nextMatch}
       </button>
-      <button type="button" className="icon" aria-label="Close the search in this session" onClick={onClose}>
+      <button type="button" className="icon" aria-label={t.closeSearch} onClick={onClose}>
         <span aria-hidden="true">×</span>
       </button>
     </div>

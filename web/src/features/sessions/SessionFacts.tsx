@@ -1,26 +1,28 @@
-/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import type { ChatSession } from '../../api/types';
 import { formatCount, formatCostOrUnknown } from '../shared';
 import { ArchivedBadge } from './ArchivedBadge';
+import { useStrings } from '../../i18n/catalog';
+import { sessionsStrings } from './strings';
 
 /** Models, tokens, cost and branch of a session, on one line under its title. */
 export function SessionFacts({ session }: { session: ChatSession }) {
+  const t = useStrings(sessionsStrings);
   return (
     <div className="session-facts">
       {session.archived && <ArchivedBadge session={session} />}
       {session.models.length > 0 && (
-        <span className="models" aria-label="Models">
+        <span className="models" aria-label={t.models}>
           {session.models.map((m) => <span key={m} className="chip">{m}</span>)}
         </span>
       )}
-      <span title="Input tokens / output tokens">
-        <span className="sr-only">Tokens in </span><span aria-hidden="true">↑</span>{formatCount(session.inputTokens)}
-        {' '}<span className="sr-only">out </span><span aria-hidden="true">↓</span>{formatCount(session.outputTokens)}
+      <span title={t.tokensTitle}>
+        <span className="sr-only">{t.tokensIn}</span><span aria-hidden="true">↑</span>{formatCount(session.inputTokens)}
+        {' '}<span className="sr-only">{t.tokensOut}</span><span aria-hidden="true">↓</span>{formatCount(session.outputTokens)}
       </span>
-      <span title={session.costUsd > 0 ? 'Cost of the session' : 'Cost unknown: the transcript records none'}>
-        <span className="sr-only">Cost </span>{formatCostOrUnknown(session.costUsd)}
+      <span title={session.costUsd > 0 ? t.costTitle : t.costUnknown}>
+        <span className="sr-only">{t.cost}</span>{formatCostOrUnknown(session.costUsd)}
       </span>
-      {session.gitBranch && <span className="mono branch" title="Git branch">⎇ {session.gitBranch}</span>}
+      {session.gitBranch && <span className="mono branch" title={t.gitBranch}>⎇ {session.gitBranch}</span>}
     </div>
   );
 }

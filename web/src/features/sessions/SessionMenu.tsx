@@ -1,9 +1,10 @@
-/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useEffect, useId, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { exportUrl } from '../../api/client';
 import type { ChatSession } from '../../api/types';
 import { resumeInShellHref } from '../shell/route';
 import { SessionFacts } from './SessionFacts';
+import { useStrings } from '../../i18n/catalog';
+import { sessionsStrings } from './strings';
 
 /** The session's secondary actions, out of the way of the conversation: export, hide, system messages. */
 export function SessionMenu({ session, showHidden, onShowHidden, onHide }: {
@@ -16,6 +17,7 @@ export function SessionMenu({ session, showHidden, onShowHidden, onHide }: {
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const id = useId();
+  const t = useStrings(sessionsStrings);
 
   useEffect(() => {
     if (!open) return;
@@ -49,30 +51,30 @@ export function SessionMenu({ session, showHidden, onShowHidden, onHide }: {
   return (
     <div className="session-menu" ref={root}>
       <button ref={button} type="button" className="icon" aria-haspopup="menu" aria-expanded={open} aria-controls={id}
-        aria-label="More actions for this session" onClick={() => setOpen((o) => !o)}>
+        aria-label={t.moreActions} onClick={() => setOpen((o) => !o)}>
         <span aria-hidden="true">⋯</span>
       </button>
       {open && (
-        <ul id={id} role="menu" aria-label="Session actions" className="menu" onKeyDown={onMenuKey}>
+        <ul id={id} role="menu" aria-label={t.sessionActions} className="menu" onKeyDown={onMenuKey}>
           {/* A phone's header has no room for them: the figures are here. */}
           <li role="none" className="menu-label phone-only"><SessionFacts session={session} /></li>
           <li role="none">
             <a role="menuitem" href={resumeInShellHref(session.projectId, session.id)} onClick={() => setOpen(false)}
-              title="Open the project's web shell running claude --resume on this session">Continue in shell</a>
+              title={t.continueInShellTitle}>{t.continueInShell}</a>
           </li>
           <li role="none">
-            <a role="menuitem" href={exportUrl(session.id, 'markdown')} download onClick={() => setOpen(false)}>Export Markdown</a>
+            <a role="menuitem" href={exportUrl(session.id, 'markdown')} download onClick={() => setOpen(false)}>{t.exportMarkdown}</a>
           </li>
           <li role="none">
-            <a role="menuitem" href={exportUrl(session.id, 'json')} download onClick={() => setOpen(false)}>Export JSON</a>
+            <a role="menuitem" href={exportUrl(session.id, 'json')} download onClick={() => setOpen(false)}>{t.exportJson}</a>
           </li>
           <li role="none">
             <button type="button" role="menuitemcheckbox" aria-checked={showHidden} onClick={() => { onShowHidden(!showHidden); setOpen(false); }}>
-              Show system messages
+              {t.showSystemMessages}
             </button>
           </li>
           <li role="none">
-            <button type="button" role="menuitem" onClick={() => { setOpen(false); onHide(); }}>Hide this session</button>
+            <button type="button" role="menuitem" onClick={() => { setOpen(false); onHide(); }}>{t.hideSession}</button>
           </li>
         </ul>
       )}

@@ -1,4 +1,3 @@
-/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useCallback, useEffect, useEffectEvent, useRef, useState, type FormEvent } from 'react';
 import { ApiError, errorMessage, getSession, listMatches, listMessages, listSessions, updateSession } from '../../api/client';
 import type { ChatSession } from '../../api/types';
@@ -16,12 +15,15 @@ import { SessionFacts } from './SessionFacts';
 import { SessionMenu } from './SessionMenu';
 import { sessionTitle } from './SessionsPanel';
 import { FIRST_PAGE, useSessionHistory } from './useSessionHistory';
+import { stringsNow, useStrings } from '../../i18n/catalog';
+import { sessionsStrings } from './strings';
 
 function Title({ session, onRenamed }: { session: ChatSession; onRenamed: (s: ChatSession) => void }) {
   const [editing, setEditing] = useState(false);
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const t = useStrings(sessionsStrings);
   const title = sessionTitle(session);
 
   async function save(e: FormEvent) {
@@ -41,12 +43,12 @@ function Title({ session, onRenamed }: { session: ChatSession; onRenamed: (s: Ch
 
   if (editing) {
     return (
-      <form className="title-edit" onSubmit={save} aria-label="Rename the session">
-        <input aria-label="Session title" value={value} maxLength={300} autoFocus onChange={(e) => setValue(e.target.value)}
+      <form className="title-edit" onSubmit={save} aria-label={t.renameSession}>
+        <input aria-label={t.sessionTitle} value={value} maxLength={300} autoFocus onChange={(e) => setValue(e.target.value)}
           aria-invalid={error ? true : undefined} aria-describedby={error ? 'title-error' : undefined}
           onKeyDown={(e) => { if (e.key === 'Escape') { e.stopPropagation(); setEditing(false); setError(null); } }} />
-        <button type="submit" className="primary small" disabled={busy}>Save</button>
-        <button type="button" className="small" onClick={() => { setEditing(false); setError(null); }}>Cancel</button>
+        <button type="submit" className="primary small" disabled={busy}>{t.save}</button>
+        <button type="button" className="small" onClick={() => { setEditing(false); setError(null); }}>{t.cancel}</button>
         {error && <p className="error" role="alert" id="title-error">{error}</p>}
       </form>
     );
@@ -54,7 +56,7 @@ function Title({ session, onRenamed }: { session: ChatSession; onRenamed: (s: Ch
   return (
     <div className="title-line">
       <h1 id="session-title" title={title}>{title}</h1>
-      <button type="button" className="icon" aria-label="Rename the session"
+      <button type="button" className="icon" aria-label={t.renameSession}
         onClick={() => { setValue(session.title ?? ''); setEditing(true); }}>
         <span aria-hidden="true">✎</span>
       </button>
@@ -64,15 +66,16 @@ function Title({ session, onRenamed }: { session: ChatSession; onRenamed: (s: Ch
 
 /** A session link that leads nowhere: said once, with the way back, and no composer to type into. */
 function Missing({ projectId, message }: { projectId: string; message: string }) {
-  usePageTitle('Session not found');
+  const t = useStrings(sessionsStrings);
+  usePageTitle(t.notFound);
   return (
     <section className="session-view" aria-labelledby="session-title">
       <header className="pane-head session-head">
-        <h1 id="session-title">Session not found</h1>
+        <h1 id="session-title">{t.notFound}</h1>
       </header>
       <div className="placeholder" role="alert">
         <p>{message}</p>
-        <p><a href={projectHref(projectId)}>Back to the project</a></p>
+        <p><a href={projectHref(projectId)}>{t.backToProject}</a></p>
       </div>
     </section>
   );
@@ -86,6 +89,7 @@ export function SessionView({ sessionId, projectId, projectName, query }: {
   query?: string;
 }) {
   const [session, setSession] = useState<ChatSession | null>(null);
+  const t = useStrings(sessionsStrings);
   // A session this page just created is not in the index yet: its live turn shows, and the
   // history follows with the index's change notice (asking now would only answer 404).
   const store = useChatStore();
@@ -123,8 +127,8 @@ export function SessionView({ sessionId, projectId, projectName, query }: {
         const starting = err instanceof ApiError && err.status === 404 && (currentStore()?.current(sessionId).turns.length ?? 0) > 0;
         if (starting) return;
         if (err instanceof ApiError && (err.status === 404 || err.status === 403)) {
-          setMissing(err.status === 404 ? 'There is no session at this address (it may have been removed, or the link is wrong).'
-            : 'This session belongs to a project you cannot open.');
+          const words = stringsNow(sessionsStrings);
+          setMissing(err.status === 404 ? words.noSessionHere : words.notYourProject);
         } else {
           setError(errorMessage(err));
         }
@@ -200,7 +204,7 @@ export function SessionView({ sessionId, projectId, projectName, query }: {
   }
 
   async function hide() {
-    if (!session || !window.confirm('Hide this session from the list? The transcript stays on disk.')) return;
+    if (!session || !window.confirm(t.confirmHide)) return;
     try {
       await updateSession(session.id, { hidden: true });
       navigate(projectHref(projectId));
@@ -216,16 +220,16 @@ export function SessionView({ sessionId, projectId, projectName, query }: {
     <section ref={section} className="session-view" aria-labelledby="session-title">
       <header className="pane-head session-head">
         {session ? <Title session={session} onRenamed={setSession} />
-          : <h1 id="session-title">{loading ? 'Loading…' : 'New session'}</h1>}
+          : <h1 id="session-title">{loading ? t.loading : t.newSession}</h1>}
         {session && <SessionFacts session={session} />}
         {session?.forkedFrom && (
           <p className="muted small-text forked-from">
-            Forked from <a href={sessionHref(projectId, session.forkedFrom)}>another session</a>
+            {t.forkedFrom} <a href={sessionHref(projectId, session.forkedFrom)}>{t.anotherSession}</a>
           </p>
         )}
         {session && (
-          <a className="button small" href={forkHref(projectId, sessionId)} title="Start a new session from this one's history; this one stays as it is">
-            Fork
+          <a className="button small" href={forkHref(projectId, sessionId)} title={t.forkTitle}>
+            {t.fork}
           </a>
         )}
         {session && (
@@ -245,7 +249,7 @@ export function SessionView({ sessionId, projectId, projectName, query }: {
           highlight: matches ? { words: matches.words, current: matches.seqs[matches.index] ?? null } : null,
         }}
         loading={loading || (!!query && !opened && !error)}
-        models={session?.models ?? []} emptyText="No messages to show."
+        models={session?.models ?? []} emptyText={t.noMessages}
         // by the end of a run the CLI has written its transcript, so even a new session is indexed (or about to be)
         onTurnEnded={() => void refresh()} />
     </section>

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import type { ChatSession } from '../../api/types';
+import { showLanguage } from '../../i18n/current';
 import { jsonResponse, routeFetch } from '../../test/fetch';
 import { FakeWebSocket, installFakeWebSocket } from '../../test/ws';
 import { LiveProvider } from '../live/LiveContext';
@@ -115,5 +116,19 @@ describe('SessionsPanel', () => {
     renderPanel();
     expect(await screen.findByText('Session number 1')).toBeTruthy();
     expect(screen.queryByRole('note')).toBeNull();
+  });
+
+  it('speaks Spanish when Spanish is chosen: counts, times and the archive notice', async () => {
+    showLanguage('es');
+    try {
+      routeFetch(() => jsonResponse(200, { items: [session(1), session(2)], nextCursor: null }));
+      renderPanel(3);
+      expect(await screen.findByText('2 mensajes')).toBeTruthy();
+      expect(screen.getByText('hace 2 h')).toBeTruthy();
+      expect(screen.getByRole('heading', { name: 'Sesiones de proj' })).toBeTruthy();
+      expect(screen.getByRole('note').textContent).toContain('3 sesiones se eliminaron del disco');
+    } finally {
+      showLanguage('en');
+    }
   });
 });

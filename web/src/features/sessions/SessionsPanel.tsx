@@ -1,4 +1,3 @@
-/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage, listSessions } from '../../api/client';
 import type { ChatSession } from '../../api/types';
@@ -8,12 +7,14 @@ import { ErrorMessage, MINUTE_MS, relativeTime, useClock } from '../shared';
 import { sessionHref } from '../shell/route';
 import { useLoad } from '../useLoad';
 import { ArchivedBadge } from './ArchivedBadge';
+import { stringsNow, useStrings } from '../../i18n/catalog';
+import { sessionsStrings } from './strings';
 
 const PAGE = 50;
 const MAX_LIMIT = 200;
 
 export function sessionTitle(s: Pick<ChatSession, 'title' | 'lastPrompt' | 'id'>): string {
-  return s.title?.trim() || s.lastPrompt?.trim() || `Session ${s.id.slice(0, 8)}`;
+  return s.title?.trim() || s.lastPrompt?.trim() || stringsNow(sessionsStrings).untitled(s.id.slice(0, 8));
 }
 
 /** Sessions of one project, newest activity first; more load when the end of the list scrolls into view. */
@@ -31,6 +32,7 @@ export function SessionsPanel({ projectId, projectName, selectedId, archivedCoun
   const sentinel = useRef<HTMLLIElement>(null);
   const busy = useRef(false);
   const loaded = useRef(0);
+  const t = useStrings(sessionsStrings);
 
   /** Whoever starts it says it is loading (a new project while rendering, a refresh itself). */
   const loadFirst = useCallback(async (limit: number) => {
@@ -111,29 +113,28 @@ export function SessionsPanel({ projectId, projectName, selectedId, archivedCoun
   return (
     <section className="panel sessions-panel" aria-labelledby="sessions-heading">
       <div className="panel-head">
-        <h2 id="sessions-heading">Sessions <span className="sr-only">of {projectName}</span></h2>
+        <h2 id="sessions-heading">{t.sessions} <span className="sr-only">{t.ofProject(projectName)}</span></h2>
       </div>
       <ErrorMessage message={error} />
       {archivedCount > 0 && (
         <p className="archive-notice small-text" role="note">
-          {archivedCount === 1 ? '1 session was' : `${archivedCount} sessions were`} removed from disk; kept in the archive
-          {' '}(still readable and searchable).
+          {t.archiveNotice(archivedCount)}
         </p>
       )}
-      {!loading && items.length === 0 && !error && <p className="muted small-text">No sessions in this project yet.</p>}
-      <ul className="session-list" aria-label={`Sessions of ${projectName}`} aria-busy={loading}>
+      {!loading && items.length === 0 && !error && <p className="muted small-text">{t.noSessions}</p>}
+      <ul className="session-list" aria-label={t.sessionsOf(projectName)} aria-busy={loading}>
         {items.map((s) => (
           <li key={s.id}>
             <a href={sessionHref(projectId, s.id)} className={`session-link${s.id === selectedId ? ' selected' : ''}`}
               aria-current={s.id === selectedId ? 'page' : undefined}>
               <span className="session-title">{sessionTitle(s)}</span>
-              {pending.has(s.id) && <span className="badge badge-alert">Needs approval</span>}
+              {pending.has(s.id) && <span className="badge badge-alert">{t.needsApproval}</span>}
               {s.archived && <ArchivedBadge session={s} />}
               <span className="session-meta">
                 <time dateTime={s.lastActivityAt ?? undefined} title={s.lastActivityAt ?? undefined}>
                   {relativeTime(s.lastActivityAt, now)}
                 </time>
-                <span>{s.messageCount} {s.messageCount === 1 ? 'message' : 'messages'}</span>
+                <span>{t.messages(s.messageCount)}</span>
               </span>
             </a>
           </li>
@@ -141,12 +142,12 @@ export function SessionsPanel({ projectId, projectName, selectedId, archivedCoun
         {cursor && (
           <li ref={sentinel} className="more">
             <button type="button" className="small" onClick={() => void loadMore()} disabled={loading}>
-              {loading ? 'Loading…' : 'Load more sessions'}
+              {loading ? t.loading : t.loadMore}
             </button>
           </li>
         )}
       </ul>
-      {loading && items.length === 0 && <p className="muted small-text" role="status">Loading sessions…</p>}
+      {loading && items.length === 0 && <p className="muted small-text" role="status">{t.loadingSessions}</p>}
     </section>
   );
 }

@@ -1,4 +1,3 @@
-/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { lazy, Suspense, useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { errorMessage, listProjects } from '../../api/client';
 import type { Project, User } from '../../api/types';
@@ -14,7 +13,11 @@ import { tabTitle, usePageTitle, useShownPageTitle } from './pageTitle';
 import { navigate, newSessionHref, projectHref, sessionHref, useRoute, type Route, type ToolTab } from './route';
 import { runShortcut } from './shortcuts';
 import { UserMenu } from './UserMenu';
-import { tabPanelId, WorkspaceTabs } from './WorkspaceTabs';
+import { TAB_LABEL, tabPanelId, WorkspaceTabs } from './WorkspaceTabs';
+import { useStrings } from '../../i18n/catalog';
+import { APP_NAME } from './pageTitle';
+import { shellStrings } from './strings';
+import { userMenuStrings } from './UserMenu.strings';
 
 // Secondary pages and the session view (markdown, diffs, virtual list) load on demand.
 const ApiKeysPage = lazy(() => import('../apikeys/ApiKeysPage').then((m) => ({ default: m.ApiKeysPage })));
@@ -64,8 +67,9 @@ function useProjects() {
 function ProjectHome({ projectId, project, tab, resume, lastSessionId }: {
   projectId: string; project: Project | undefined; tab?: ToolTab; resume?: string; lastSessionId?: string;
 }) {
-  const name = project?.name ?? 'Project';
-  usePageTitle(tab ? `${tab[0].toUpperCase()}${tab.slice(1)} · ${name}` : name);
+  const t = useStrings(shellStrings);
+  const name = project?.name ?? t.project;
+  usePageTitle(tab ? `${t[TAB_LABEL[tab]]} · ${name}` : name);
   return (
     <section className={`project-home${tab ? ' tool-page' : ''}`} aria-labelledby="project-title">
       <header className="pane-head project-head">
@@ -74,12 +78,12 @@ function ProjectHome({ projectId, project, tab, resume, lastSessionId }: {
           {project && <p className="muted mono path">{project.path}</p>}
         </div>
         <button type="button" className="primary new-session" aria-keyshortcuts="Alt+N"
-          onClick={() => navigate(newSessionHref(projectId))}>New session</button>
+          onClick={() => navigate(newSessionHref(projectId))}>{t.newSession}</button>
       </header>
       <WorkspaceTabs projectId={projectId} current={tab ?? 'chat'} projectName={tab ? name : undefined}
         chatHref={lastSessionId ? sessionHref(projectId, lastSessionId) : undefined} />
       <div className="tab-panel" role="tabpanel" id={tabPanelId} aria-labelledby={`tab-${tab ?? 'chat'}`}>
-        <Suspense fallback={<p className="muted center" role="status">Loading…</p>}>
+        <Suspense fallback={<p className="muted center" role="status">{t.loading}</p>}>
           {tab === 'terminal' && <TerminalTab key={`${projectId}:${resume ?? ''}`} projectId={projectId} resumeSessionId={resume} />}
           {tab === 'files' && <FilesTab key={projectId} projectId={projectId} />}
           {tab === 'git' && <GitTab key={projectId} projectId={projectId} />}
@@ -92,8 +96,8 @@ function ProjectHome({ projectId, project, tab, resume, lastSessionId }: {
                 archivedCount={project?.archivedSessionCount ?? 0} />
             </div>
             <div className="placeholder desktop-only">
-              <p>Pick a session in the sidebar to read or continue it, or start a new one.</p>
-              <p className="muted kbd-hint">Press <kbd>Alt</kbd>+<kbd>N</kbd> for a new session, <kbd>?</kbd> for all shortcuts.</p>
+              <p>{t.pickSession}</p>
+              <p className="muted kbd-hint">{t.press} <kbd>{'Alt'}</kbd>+<kbd>N</kbd> {t.forNewSession} <kbd>?</kbd> {t.forAllShortcuts}</p>
             </div>
           </>
         )}
@@ -104,18 +108,19 @@ function ProjectHome({ projectId, project, tab, resume, lastSessionId }: {
 
 function Welcome({ projects }: { projects: Project[] }) {
   const shown = projects.filter((p) => !p.archived);
+  const t = useStrings(shellStrings);
   return (
     <section className="placeholder welcome" aria-labelledby="welcome-title">
-      <h1 id="welcome-title">Welcome</h1>
-      <p className="desktop-only">Pick a project in the sidebar, or search across all sessions.</p>
-      <p className="muted kbd-hint">Press <kbd>/</kbd> or <kbd>Ctrl</kbd>+<kbd>K</kbd> to search.</p>
+      <h1 id="welcome-title">{t.welcome}</h1>
+      <p className="desktop-only">{t.pickProjectSidebar}</p>
+      <p className="muted kbd-hint">{t.press} <kbd>/</kbd> {t.or} <kbd>{'Ctrl'}</kbd>+<kbd>K</kbd> {t.toSearch}</p>
       {/* On a phone the sidebar is hidden: the projects are listed here. */}
       <div className="phone-only">
-        <p>Pick a project, or search across all sessions above.</p>
+        <p>{t.pickProjectAbove}</p>
         {shown.length > 0 && (
-          <ul className="welcome-projects" aria-label="Your projects">
+          <ul className="welcome-projects" aria-label={t.yourProjects}>
             {shown.map((p) => (
-              <li key={p.id}><a href={projectHref(p.id)}><span>{p.name}</span> <span className="count">{p.sessionCount} sessions</span></a></li>
+              <li key={p.id}><a href={projectHref(p.id)}><span>{p.name}</span> <span className="count">{t.sessionCount(p.sessionCount)}</span></a></li>
             ))}
           </ul>
         )}
@@ -132,6 +137,8 @@ function isTyping(el: Element | null): boolean {
 
 function Workspace({ user, onSignOut }: { user: User; onSignOut: () => void }) {
   const route = useRoute();
+  const t = useStrings(shellStrings);
+  const menu = useStrings(userMenuStrings);
   const { projects, loading, error, replace } = useProjects();
   const [drawer, setDrawer] = useState(false);
   const [help, setHelp] = useState(false);
@@ -157,10 +164,10 @@ function Workspace({ user, onSignOut }: { user: User; onSignOut: () => void }) {
   const pending = usePendingApprovals();
   const approvals = pending.reduce((n, p) => n + p.count, 0);
   const pageTitle = useShownPageTitle();
-  const routeTitle = effective.page === 'users' ? 'Users' : effective.page === 'audit' ? 'Audit log'
-    : effective.page === 'api-keys' ? 'API keys' : effective.page === 'password' ? 'Change password'
-      : effective.page === 'notifications' ? 'Push notifications' : effective.page === 'usage' ? 'Usage'
-      : effective.page === 'new-session' ? `New session${project ? ` · ${project.name}` : ''}` : null;
+  const routeTitle = effective.page === 'users' ? menu.users : effective.page === 'audit' ? menu.audit
+    : effective.page === 'api-keys' ? menu.apiKeys : effective.page === 'password' ? menu.changePassword
+      : effective.page === 'notifications' ? menu.pushNotifications : effective.page === 'usage' ? t.usage
+      : effective.page === 'new-session' ? t.newSessionIn(project?.name ?? null) : null;
   useEffect(() => {
     document.title = tabTitle(pageTitle ?? routeTitle, approvals);
   }, [pageTitle, routeTitle, approvals]);
@@ -198,37 +205,37 @@ function Workspace({ user, onSignOut }: { user: User; onSignOut: () => void }) {
 
   return (
     <div className="shell">
-      <a className="skip-link" href="#main">Skip to content</a>
+      <a className="skip-link" href="#main">{t.skipToContent}</a>
       <header className="topbar">
         <button type="button" className="icon drawer-toggle" aria-controls="sidebar" aria-expanded={drawer}
-          aria-label={drawer ? 'Close the sidebar' : 'Open the sidebar'} onClick={() => setDrawer((d) => !d)}>
+          aria-label={drawer ? t.closeSidebar : t.openSidebar} onClick={() => setDrawer((d) => !d)}>
           <span aria-hidden="true">☰</span>
         </button>
         <a className="brand" href="#/">
           <img src="/icon.svg" alt="" width="24" height="24" />
-          <span className="brand-name">Claude Code UI</span>
+          <span className="brand-name">{APP_NAME}</span>
         </a>
         <SearchBox inputRef={searchInput} />
-        <nav aria-label="Main">
-          {navItem('usage', 'Usage')}
+        <nav aria-label={t.mainNav}>
+          {navItem('usage', t.usage)}
         </nav>
         {isAdmin && (
-          <nav aria-label="Admin">
-            {navItem('users', 'Users')}
-            {navItem('audit', 'Audit log')}
+          <nav aria-label={t.adminNav}>
+            {navItem('users', menu.users)}
+            {navItem('audit', menu.audit)}
           </nav>
         )}
         <ConnectionIndicator />
-        <button type="button" className="icon shortcuts-button" aria-label="Keyboard shortcuts" aria-keyshortcuts="?" onClick={() => setHelp(true)}>
+        <button type="button" className="icon shortcuts-button" aria-label={t.keyboardShortcuts} aria-keyshortcuts="?" onClick={() => setHelp(true)}>
           <span aria-hidden="true">⌨</span>
         </button>
         <UserMenu user={user} onNavigate={(r) => { window.location.hash = `/${r}`; }} onSignOut={onSignOut} />
       </header>
       <div className="workspace">
-        <aside id="sidebar" className={`sidebar${drawer ? ' open' : ''}`} aria-label="Projects and sessions">
+        <aside id="sidebar" className={`sidebar${drawer ? ' open' : ''}`} aria-label={t.projectsAndSessions}>
           <ProjectsPanel projects={projects} loading={loading} error={error} selectedId={projectId} onChanged={replace} />
           {projectId && (
-            <SessionsPanel key={projectId} projectId={projectId} projectName={project?.name ?? 'this project'}
+            <SessionsPanel key={projectId} projectId={projectId} projectName={project?.name ?? t.thisProject}
               selectedId={sessionId} archivedCount={project?.archivedSessionCount ?? 0} />
           )}
           <IndexStatus />
@@ -237,7 +244,7 @@ function Workspace({ user, onSignOut }: { user: User; onSignOut: () => void }) {
         <main id="main" className="content" tabIndex={-1}>
           <MaintenanceBanner />
           <ApprovalBanner currentSessionId={sessionId} />
-          <Suspense fallback={<p className="muted center" role="status">Loading…</p>}>
+          <Suspense fallback={<p className="muted center" role="status">{t.loading}</p>}>
             {effective.page === 'home' && <Welcome projects={projects} />}
             {effective.page === 'project' && (
               <ProjectHome projectId={effective.projectId} project={project} tab={effective.tab} resume={effective.resume}

@@ -1,22 +1,26 @@
-/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useStrings } from '../../i18n/catalog';
+import { shellStrings } from './strings';
 
-const SHORTCUTS: [keys: string[][], what: string][] = [
-  [[['Enter'], ['Ctrl', 'Enter'], ['⌘', 'Enter']], 'Send the message (in the composer)'],
-  [[['Shift', 'Enter']], 'New line in the message'],
-  [[['Esc']], 'Interrupt Claude (in the composer, while it works); close lists and dialogs'],
-  [[['↑'], ['↓'], ['Tab']], 'Move through and pick a suggestion after / or @'],
-  [[['Alt', 'C']], 'Go to the composer'],
-  [[['Alt', 'A']], 'Allow the tool call waiting for approval in this chat'],
-  [[['Alt', 'Shift', 'A']], 'Always allow that tool in this session'],
-  [[['Alt', 'X']], 'Deny the tool call waiting for approval'],
-  [[['Alt', '↓'], ['Alt', '↑']], 'Next or previous session of the list'],
-  [[['Home'], ['End']], 'Start or end of the session (in the conversation)'],
-  [[['PgUp'], ['PgDn']], 'Scroll the conversation a screen'],
-  [[['N'], ['Shift', 'N']], 'Next or previous match, when a session is opened from a search'],
-  [[['Alt', 'N']], 'New session in the current project'],
-  [[['/'], ['Ctrl', 'K']], 'Search all sessions'],
-  [[['?']], 'Show this help'],
+type ShellWords = typeof shellStrings.en;
+
+/** Key names stay as printed on keyboards; what they do is in the catalogue. */
+const SHORTCUTS: [keys: string[][], what: keyof ShellWords & `key${string}`][] = [
+  [[['Enter'], ['Ctrl', 'Enter'], ['⌘', 'Enter']], 'keySend'],
+  [[['Shift', 'Enter']], 'keyNewLine'],
+  [[['Esc']], 'keyEscape'],
+  [[['↑'], ['↓'], ['Tab']], 'keySuggestions'],
+  [[['Alt', 'C']], 'keyComposer'],
+  [[['Alt', 'A']], 'keyAllow'],
+  [[['Alt', 'Shift', 'A']], 'keyAlwaysAllow'],
+  [[['Alt', 'X']], 'keyDeny'],
+  [[['Alt', '↓'], ['Alt', '↑']], 'keySessions'],
+  [[['Home'], ['End']], 'keyStartEnd'],
+  [[['PgUp'], ['PgDn']], 'keyScroll'],
+  [[['N'], ['Shift', 'N']], 'keyMatches'],
+  [[['Alt', 'N']], 'keyNewSession'],
+  [[['/'], ['Ctrl', 'K']], 'keySearch'],
+  [[['?']], 'keyHelp'],
 ];
 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
@@ -28,6 +32,7 @@ const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select
 export function ShortcutsHelp({ onClose }: { onClose: () => void }) {
   const close = useRef<HTMLButtonElement>(null);
   const dialog = useRef<HTMLDivElement>(null);
+  const t = useStrings(shellStrings);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
     close.current?.focus();
@@ -63,23 +68,23 @@ export function ShortcutsHelp({ onClose }: { onClose: () => void }) {
     <div className="modal-backdrop" onMouseDown={(e) => { if (e.target === e.currentTarget) onClose(); }}>
       <div ref={dialog} className="modal card shortcuts-dialog" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title"
         onKeyDown={trap}>
-        <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+        <h2 id="shortcuts-title">{t.keyboardShortcuts}</h2>
         <dl className="shortcuts">
           {SHORTCUTS.map(([combos, what]) => (
             <div key={what}>
               <dt>
                 {combos.map((keys, i) => (
                   <span key={i}>
-                    {i > 0 && <span className="muted"> or </span>}
+                    {i > 0 && <span className="muted"> {t.or} </span>}
                     {keys.map((k, j) => <span key={j}>{j > 0 && '+'}<kbd>{k}</kbd></span>)}
                   </span>
                 ))}
               </dt>
-              <dd>{what}</dd>
+              <dd>{t[what]}</dd>
             </div>
           ))}
         </dl>
-        <button ref={close} type="button" className="primary" onClick={onClose}>Close</button>
+        <button ref={close} type="button" className="primary" onClick={onClose}>{t.close}</button>
       </div>
     </div>
   );

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { showLanguage } from '../../i18n/current';
+import { tabTitle } from './pageTitle';
 import { parseRoute, toolHref } from './route';
 import { WorkspaceTabs } from './WorkspaceTabs';
 
@@ -29,5 +31,17 @@ describe('workspace tabs', () => {
     expect(window.location.hash).toBe('#/p/p1/git');
     await user.keyboard('{Home}');
     expect(window.location.hash).toBe('#/p/p1/s/s1');
+  });
+
+  it('are named in Spanish, as is the waiting count in the browser tab, when Spanish is chosen', () => {
+    showLanguage('es');
+    try {
+      render(<WorkspaceTabs projectId="p1" current="files" projectName="demo" />);
+      expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['Chat', 'Terminal', 'Archivos', 'Git']);
+      expect(screen.getByRole('tablist', { name: 'Vistas de demo' })).toBeTruthy();
+      expect(tabTitle('demo', 2)).toBe('(2) Aprobaciones necesarias · demo — Claude Code UI');
+    } finally {
+      showLanguage('en');
+    }
   });
 });

@@ -1,12 +1,13 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { navigate, projectHref, toolHref, type ToolTab } from './route';
+import { useStrings } from '../../i18n/catalog';
+import { shellStrings } from './strings';
 
-const TABS: { id: 'chat' | ToolTab; label: string }[] = [
-  { id: 'chat', label: 'Chat' },
-  { id: 'terminal', label: 'Terminal' },
-  { id: 'files', label: 'Files' },
-  { id: 'git', label: 'Git' },
-];
+/** Each tab's name in the catalogue (the page title of a tool says it too). */
+export const TAB_LABEL = { chat: 'tabChat', terminal: 'tabTerminal', files: 'tabFiles', git: 'tabGit' } as const satisfies
+  Record<'chat' | ToolTab, keyof typeof shellStrings.en>;
+
+const TABS: ('chat' | ToolTab)[] = ['chat', 'terminal', 'files', 'git'];
 
 export const tabPanelId = 'workspace-panel';
 
@@ -23,6 +24,7 @@ export function WorkspaceTabs({ projectId, current, chatHref, projectName }: {
   projectName?: string;
 }) {
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
+  const t = useStrings(shellStrings);
   const go = (id: 'chat' | ToolTab) => navigate(id === 'chat' ? chatHref ?? projectHref(projectId) : toolHref(projectId, id));
 
   function onKey(e: KeyboardEvent, i: number) {
@@ -31,17 +33,17 @@ export function WorkspaceTabs({ projectId, current, chatHref, projectName }: {
     e.preventDefault();
     const j = (next + TABS.length) % TABS.length;
     refs.current[j]?.focus();
-    go(TABS[j].id);
+    go(TABS[j]);
   }
 
   return (
-    <div className="tabs" role="tablist" aria-label={projectName ? `Views of ${projectName}` : 'Project views'}>
+    <div className="tabs" role="tablist" aria-label={projectName ? t.viewsOf(projectName) : t.projectViews}>
       {projectName && <a className="tabs-project" href={projectHref(projectId)} title={projectName}>{projectName}</a>}
-      {TABS.map((t, i) => (
-        <button key={t.id} ref={(el) => { refs.current[i] = el; }} type="button" role="tab" className="tab"
-          id={`tab-${t.id}`} aria-selected={current === t.id} aria-controls={tabPanelId} tabIndex={current === t.id ? 0 : -1}
-          onClick={() => go(t.id)} onKeyDown={(e) => onKey(e, i)}>
-          {t.label}
+      {TABS.map((id, i) => (
+        <button key={id} ref={(el) => { refs.current[i] = el; }} type="button" role="tab" className="tab"
+          id={`tab-${id}`} aria-selected={current === id} aria-controls={tabPanelId} tabIndex={current === id ? 0 : -1}
+          onClick={() => go(id)} onKeyDown={(e) => onKey(e, i)}>
+          {t[TAB_LABEL[id]]}
         </button>
       ))}
     </div>

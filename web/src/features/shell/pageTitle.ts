@@ -1,4 +1,6 @@
 import { useEffect, useSyncExternalStore } from 'react';
+import { stringsNow } from '../../i18n/catalog';
+import { shellStrings } from './strings';
 
 /**
  * What the browser tab says: the page shown (a session's title, a project's name) and, before it,
@@ -32,6 +34,6 @@ export function useShownPageTitle(): string | null {
 export const APP_NAME = 'Claude Code UI';
 
 export function tabTitle(page: string | null, approvals: number): string {
-  const waiting = approvals === 0 ? '' : approvals === 1 ? '(1) Approval needed · ' : `(${approvals}) Approvals needed · `;
+  const waiting = approvals === 0 ? '' : `${stringsNow(shellStrings).approvalsNeeded(approvals)} · `;
   return `${waiting}${page ? `${page} — ` : ''}${APP_NAME}`;
 }

@@ -37,3 +37,25 @@ describe('Alt+↑/↓ between sessions', () => {
     expect(window.location.hash).toBe('#/p/p1/s/s1');
   });
 });
+
+describe('Alt+C, Alt+A and Alt+X in any language', () => {
+  function press(code: string, shiftKey = false): boolean {
+    return runShortcut(new KeyboardEvent('keydown', { code, altKey: true, shiftKey, cancelable: true }));
+  }
+
+  it('find the composer and the approval buttons by place and shortcut, not by their (translated) words', () => {
+    const clicked: string[] = [];
+    document.body.innerHTML = `<main><section class="permission-card"><div class="permission-actions">
+      <button aria-keyshortcuts="Alt+A">Erlauben</button><button aria-keyshortcuts="Alt+Shift+A">Immer erlauben</button>
+      <button aria-keyshortcuts="Alt+X">Ablehnen</button></div></section>
+      <form class="composer"><textarea aria-label="Nachricht an Claude"></textarea></form></main>`;
+    document.querySelectorAll('button').forEach((b) => b.addEventListener('click', () => clicked.push(b.textContent ?? '')));
+
+    expect(press('KeyC')).toBe(true);
+    expect(document.activeElement).toBe(document.querySelector('textarea'));
+    expect(press('KeyA', true)).toBe(true);
+    expect(press('KeyX')).toBe(true);
+    expect(press('KeyA')).toBe(true);
+    expect(clicked).toEqual(['Immer erlauben', 'Ablehnen', 'Erlauben']);
+  });
+});

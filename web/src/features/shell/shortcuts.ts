@@ -9,7 +9,8 @@ import { navigate, parseRoute } from './route';
 export function runShortcut(e: KeyboardEvent): boolean {
   if (!e.altKey || e.ctrlKey || e.metaKey) return false;
   if (e.code === 'KeyC' && !e.shiftKey) {
-    const composer = document.querySelector<HTMLTextAreaElement>('textarea[aria-label="Message Claude"]');
+    // Found by its place, not its label: the label is in the language shown.
+    const composer = document.querySelector<HTMLTextAreaElement>('form.composer textarea');
     if (!composer) return false;
     e.preventDefault();
     composer.focus();
@@ -17,8 +18,9 @@ export function runShortcut(e: KeyboardEvent): boolean {
   }
   if (e.code === 'KeyA' || e.code === 'KeyX') {
     const card = document.querySelector('main .permission-card:not(.decided)');
-    const name = e.code === 'KeyX' ? 'Deny' : e.shiftKey ? 'Always allow' : 'Allow';
-    const button = card && Array.from(card.querySelectorAll<HTMLButtonElement>('.permission-actions button')).find((b) => b.textContent === name);
+    // The card's buttons announce their own shortcut; their words are in the language shown.
+    const keys = e.code === 'KeyX' ? 'Alt+X' : e.shiftKey ? 'Alt+Shift+A' : 'Alt+A';
+    const button = card?.querySelector<HTMLButtonElement>(`.permission-actions button[aria-keyshortcuts="${keys}"]`);
     if (!button || button.disabled) return false;
     e.preventDefault();
     button.click();

@@ -1,6 +1,9 @@
-/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useEffect, useRef, useState } from 'react';
 import { TerminalClient, type TerminalLike, type TerminalState } from './client';
+import { useStrings } from '../../i18n/catalog';
+import { terminalStrings } from './strings';
+
+type TerminalWords = typeof terminalStrings.en;
 
 /** What the tab needs from a terminal widget; the default loads xterm.js as its own chunk. */
 export interface TerminalWidget {
@@ -12,34 +15,33 @@ export type TerminalFactory = (container: HTMLElement) => Promise<TerminalWidget
 
 const loadXterm: TerminalFactory = async (container) => (await import('./xterm')).mountTerminal(container);
 
-function describe(state: TerminalState): { text: string; tone: 'ok' | 'wait' | 'bad' } {
+function describe(state: TerminalState, t: TerminalWords): { text: string; tone: 'ok' | 'wait' | 'bad' } {
   switch (state.kind) {
     case 'connecting':
-      return { text: 'Connecting…', tone: 'wait' };
+      return { text: t.connecting, tone: 'wait' };
     case 'open':
-      return { text: 'Connected', tone: 'ok' };
+      return { text: t.connected, tone: 'ok' };
     case 'reconnecting':
-      return { text: `Connection lost, reconnecting (attempt ${state.attempt})…`, tone: 'wait' };
+      return { text: t.reconnecting(state.attempt), tone: 'wait' };
     case 'refused':
-      return { text: 'Not connected', tone: 'bad' };
+      return { text: t.notConnected, tone: 'bad' };
     case 'displaced':
-      return { text: 'Opened elsewhere', tone: 'bad' };
+      return { text: t.openedElsewhere, tone: 'bad' };
     case 'exited':
-      return { text: `Ended (exit code ${state.code})`, tone: 'bad' };
+      return { text: t.ended(state.code), tone: 'bad' };
     case 'error':
-      return { text: 'Error', tone: 'bad' };
+      return { text: t.error, tone: 'bad' };
   }
 }
 
-function errorText(state: TerminalState): string | null {
+function errorText(state: TerminalState, t: TerminalWords): string | null {
   if (state.kind === 'refused') {
-    return 'The server refused the terminal. It may be switched off on this server (TERMINAL_DISABLED), '
-      + 'your API key may lack the terminal scope, or the server is unreachable.';
+    return t.refused;
   }
-  if (state.kind === 'displaced') return 'This terminal was attached in another tab or window, or your sign-in ended.';
+  if (state.kind === 'displaced') return t.displaced;
   if (state.kind === 'error') {
-    if (state.code === 'TERMINAL_LIMIT') return `Too many terminals are open (TERMINAL_LIMIT): ${state.message} Close one in another tab and try again.`;
-    if (state.code === 'TERMINAL_DISABLED') return 'The web terminal is switched off on this server (TERMINAL_DISABLED).';
+    if (state.code === 'TERMINAL_LIMIT') return t.tooMany(state.message);
+    if (state.code === 'TERMINAL_DISABLED') return t.disabled;
     return `${state.message} (${state.code})`;
   }
   return null;
@@ -53,8 +55,9 @@ export function TerminalTab({ projectId, resumeSessionId, factory = loadXterm }:
 }) {
   const host = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<TerminalState>({ kind: 'connecting' });
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const [loadFailed, setLoadFailed] = useState(false);
   const client = useRef<TerminalClient | null>(null);
+  const t = useStrings(terminalStrings);
 
   useEffect(() => {
     const el = host.current;
@@ -84,7 +87,7 @@ export function TerminalTab({ projectId, resumeSessionId, factory = loadXterm }:
         }
         w.term.focus?.();
       })
-      .catch(() => !cancelled && setLoadError('The terminal could not be loaded. Reload the page to try again.'));
+      .catch(() => !cancelled && setLoadFailed(true));
     return () => {
       cancelled = true;
       observer?.disconnect();
@@ -95,10 +98,10 @@ export function TerminalTab({ projectId, resumeSessionId, factory = loadXterm }:
     };
   }, [projectId, resumeSessionId, factory]);
 
-  const { text, tone } = describe(state);
-  const problem = loadError ?? errorText(state);
+  const { text, tone } = describe(state, t);
+  const problem = loadFailed ? t.loadFailed : errorText(state, t);
   return (
-    <section className="terminal-tab" aria-label="Terminal">
+    <section className="terminal-tab" aria-label={t.terminal}>
       <div className="terminal-bar">
         <span className={`term-state term-${tone}`} role="status" aria-live="polite">
           <span className="conn-dot" aria-hidden="true" />
@@ -108,21 +111,21 @@ export function TerminalTab({ projectId, resumeSessionId, factory = loadXterm }:
           {(state.kind === 'refused' || state.kind === 'displaced' || state.kind === 'reconnecting'
             || (state.kind === 'error' && state.code !== 'TERMINAL_DISABLED')) && (
             <button type="button" className="small" onClick={() => client.current?.retry()}>
-              {state.kind === 'displaced' ? 'Attach here' : 'Retry now'}
+              {state.kind === 'displaced' ? t.attachHere : t.retryNow}
             </button>
           )}
           {state.kind === 'exited' && (
-            <button type="button" className="small primary" onClick={() => client.current?.restart()}>New terminal</button>
+            <button type="button" className="small primary" onClick={() => client.current?.restart()}>{t.newTerminal}</button>
           )}
           {state.kind === 'open' && (
             <button type="button" className="small" onClick={() => {
-              if (window.confirm('End this terminal? Its shell and everything running in it stop.')) client.current?.end();
-            }}>End terminal</button>
+              if (window.confirm(t.confirmEnd)) client.current?.end();
+            }}>{t.endTerminal}</button>
           )}
         </span>
       </div>
       {problem && <p className="error terminal-error" role="alert">{problem}</p>}
-      <div className="terminal-host" ref={host} aria-label="Terminal output and input" />
+      <div className="terminal-host" ref={host} aria-label={t.output} />
     </section>
   );
 }
