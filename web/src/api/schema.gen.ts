@@ -6412,7 +6412,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description ATTACHMENT_TOO_LARGE: a PDF over 5 MiB or a text file over 1 MiB (PAYLOAD_TOO_LARGE: the body is over CCUI_MAX_BODY_BYTES) */
+            /** @description ATTACHMENT_TOO_LARGE: a PDF over 5 MiB or a text file over 1 MiB (PAYLOAD_TOO_LARGE: the body is over the limit of a /ws frame, about 68 MiB, not CCUI_MAX_BODY_BYTES) */
             413: {
                 headers: {
                     [name: string]: unknown;
