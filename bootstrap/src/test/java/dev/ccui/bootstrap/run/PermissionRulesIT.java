@@ -137,4 +137,73 @@ class PermissionRulesIT extends LiveRunTest {
         assertThat(json(flag).at("/error/field").asText()).isEqualTo("rule");
         assertThat(sam.get(rules).statusCode()).as("not shared with sam").isEqualTo(403);
     }
+
+    @Test
+    void anAccountWideDenyRuleRefusesItsPersonsCallsInAnyProjectAndNobodyElses() throws Exception {
+        ApiClient mia = live.admin().createMember("mia");
+        HttpResponse<String> shared =
+                live.admin().post("/api/projects/" + live.projectId() + "/members", "{\"username\":\"mia\"}");
+        assertThat(shared.statusCode()).as(shared.body()).isIn(200, 201, 204);
+        // The rule names no project: it is the admin's, for every run they start.
+        HttpResponse<String> saved =
+                live.admin().post("/api/me/permission-rules", "{\"behavior\":\"deny\",\"rule\":\"Bash(touch:*)\"}");
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+        JsonNode rule = json(saved);
+        assertThat(rule.get("scope").asText()).isEqualTo("account");
+        assertThat(json(live.admin().get("/api/projects/" + live.projectId() + "/permission-rules"))
+                        .get("items"))
+                .as("not one of the project's rules")
+                .isEmpty();
+
+        List<JsonNode> admins;
+        try (Ws ws = new Ws(live.admin())) {
+            String sessionId = live.startRun(live.admin(), null, "BASH touch admins.txt", null)
+                    .get("sessionId")
+                    .asText();
+            ws.subscribe(sessionId, 0);
+            admins = ws.untilRunEnded();
+        }
+        assertThat(kinds(admins)).doesNotContain("permission_request");
+        JsonNode refused = admins.stream()
+                .map(e -> e.path("event"))
+                .filter(e -> "permission_resolved".equals(e.path("kind").asText()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(refused.path("decision").asText()).isEqualTo("deny");
+        assertThat(refused.path("decidedBy").asText()).isEqualTo("cli");
+        assertThat(toolResult(admins).path("isError").asBoolean()).isTrue();
+        assertThat(live.cwd().resolve("admins.txt")).doesNotExist();
+
+        // Mia neither sees nor removes the admin's rule, by either route, and her runs ask as before.
+        assertThat(json(mia.get("/api/me/permission-rules")).get("items")).isEmpty();
+        HttpResponse<String> removed =
+                mia.send("DELETE", "/api/me/permission-rules/" + rule.get("id").asText(), null);
+        assertThat(removed.statusCode()).isEqualTo(404);
+        assertThat(json(removed).at("/error/code").asText()).isEqualTo("RULE_NOT_FOUND");
+        HttpResponse<String> viaProject = mia.send(
+                "DELETE",
+                "/api/projects/" + live.projectId() + "/permission-rules/"
+                        + rule.get("id").asText(),
+                null);
+        assertThat(viaProject.statusCode()).isEqualTo(404);
+        assertThat(json(live.admin().get("/api/me/permission-rules")).get("items"))
+                .hasSize(1);
+        try (Ws ws = new Ws(mia)) {
+            JsonNode run = live.startRun(mia, null, "BASH touch mias.txt", null);
+            ws.subscribe(run.get("sessionId").asText(), 0);
+            JsonNode asked = ws.awaitKind("permission_request");
+            HttpResponse<String> allowed = mia.post(
+                    "/api/runs/" + run.get("runId").asText() + "/permissions/"
+                            + asked.path("event").path("requestId").asText(),
+                    "{\"decision\":\"allow\"}");
+            assertThat(allowed.statusCode()).isEqualTo(204);
+            ws.untilRunEnded();
+        }
+        assertThat(live.cwd().resolve("mias.txt"))
+                .as("mia's call ran once she allowed it")
+                .exists();
+        assertThat(json(live.admin().get("/api/audit?action=permission.rule_added"))
+                        .toString())
+                .contains("deny Bash(touch:*) (account)");
+    }
 }
