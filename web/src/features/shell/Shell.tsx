@@ -18,6 +18,7 @@ import { tabPanelId, WorkspaceTabs } from './WorkspaceTabs';
 // Secondary pages and the session view (markdown, diffs, virtual list) load on demand.
 const ApiKeysPage = lazy(() => import('../apikeys/ApiKeysPage').then((m) => ({ default: m.ApiKeysPage })));
 const NotificationsPage = lazy(() => import('../push/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
+const AccountRulesPage = lazy(() => import('../projects/PermissionRules').then((m) => ({ default: m.AccountPermissionRules })));
 const UsagePage = lazy(() => import('../usage/UsagePage').then((m) => ({ default: m.UsagePage })));
 const AuditPage = lazy(() => import('../audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const ChangePasswordPage = lazy(() => import('../auth/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
@@ -158,7 +159,8 @@ function Workspace({ user, onSignOut }: { user: User; onSignOut: () => void }) {
   const pageTitle = useShownPageTitle();
   const routeTitle = effective.page === 'users' ? 'Users' : effective.page === 'audit' ? 'Audit log'
     : effective.page === 'api-keys' ? 'API keys' : effective.page === 'password' ? 'Change password'
-      : effective.page === 'notifications' ? 'Push notifications' : effective.page === 'usage' ? 'Usage'
+      : effective.page === 'notifications' ? 'Push notifications' : effective.page === 'permission-rules' ? 'My permission rules'
+      : effective.page === 'usage' ? 'Usage'
       : effective.page === 'new-session' ? `New session${project ? ` · ${project.name}` : ''}` : null;
   useEffect(() => {
     document.title = tabTitle(pageTitle ?? routeTitle, approvals);
@@ -256,6 +258,7 @@ function Workspace({ user, onSignOut }: { user: User; onSignOut: () => void }) {
             {effective.page === 'password' && <div className="page"><ChangePasswordPage /></div>}
             {effective.page === 'api-keys' && <div className="page"><ApiKeysPage /></div>}
             {effective.page === 'notifications' && <div className="page"><NotificationsPage /></div>}
+            {effective.page === 'permission-rules' && <div className="page"><AccountRulesPage /></div>}
             {effective.page === 'usage' && <div className="page"><UsagePage isAdmin={isAdmin} /></div>}
             {effective.page === 'users' && <div className="page"><MaintenancePanel /><UsersPage me={user} /></div>}
             {effective.page === 'audit' && <div className="page"><AuditPage /></div>}

@@ -88,6 +88,9 @@ export function UserMenu({ user, onNavigate, onSignOut }: {
           <li role="none">
             <button type="button" role="menuitem" onClick={() => pick(() => onNavigate('notifications'))}>Push notifications</button>
           </li>
+          <li role="none">
+            <button type="button" role="menuitem" onClick={() => pick(() => onNavigate('permission-rules'))}>My permission rules</button>
+          </li>
           {'Notification' in window && (
             <li role="none">
               <button type="button" role="menuitemcheckbox" aria-checked={notify} disabled={!notify && notificationsBlocked()}
