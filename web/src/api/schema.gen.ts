@@ -1906,6 +1906,12 @@ export interface components {
             };
             /** @description the Task tool use whose subagent this belongs to; null in the main conversation */
             parentToolUseId?: string | null;
+            /** @description the saved permission rule (project, personal or account-wide) that decides this call without asking, matched as the CLI matches them (a deny before an allow); null when none does: the CLI asks, or its own settings decide */
+            savedRule?: {
+                /** @enum {string} */
+                behavior: "allow" | "deny";
+                rule: string;
+            } | null;
         };
         /** @description a tool call's output */
         ToolResultEvent: {

@@ -8,8 +8,6 @@ import { ToolCard } from '../messages/ToolCards';
 import { formatCost, formatCount } from '../shared';
 import { PermissionCard } from './PermissionCard';
 import { PlanCard } from './PlanCard';
-import { useSavedAllowRules } from './projectContext';
-import { allowingRule } from './ruleMatch';
 import { QuestionCard } from './QuestionCard';
 import type { LiveTurn, TurnItem } from './turns';
 
@@ -30,7 +28,7 @@ const STATUS: Record<string, string> = {
 };
 
 /** One item; memoised so that a streamed delta re-renders only the block it grows. */
-const Item = memo(function Item({ item, allowedBy }: { item: TurnItem; allowedBy?: string | null }) {
+const Item = memo(function Item({ item, asked }: { item: TurnItem; asked?: boolean }) {
   switch (item.type) {
     case 'text':
       // Markdown is parsed once the block is complete; while it streams, plain text is cheap to grow.
@@ -41,16 +39,7 @@ const Item = memo(function Item({ item, allowedBy }: { item: TurnItem; allowedBy
       return (
         <>
           <ToolCard use={{ type: 'toolUse', id: item.id, name: item.name, input: item.input }} />
-          {allowedBy && (
-            <p className="permission-why small-text muted" role="note">
-              Allowed without asking, by the saved rule <code>{allowedBy}</code>
-            </p>
-          )}
-          {item.deniedWithoutAsking && (
-            <p className="permission-why small-text muted" role="note">
-              Denied without asking, by a deny rule (this project&apos;s saved rules or the CLI&apos;s settings): {item.deniedWithoutAsking}
-            </p>
-          )}
+          {!asked && <ToolWhy item={item} />}
         </>
       );
     case 'permission':
@@ -62,6 +51,31 @@ const Item = memo(function Item({ item, allowedBy }: { item: TurnItem; allowedBy
       return <p className="error" role="alert">{item.message}</p>;
   }
 });
+
+/**
+ * Why a call ran or was refused without anyone asked: the saved rule the server matched (a project's,
+ * a personal or an account-wide one), or, for a refusal no saved rule explains, the CLI's own settings.
+ */
+export function ToolWhy({ item }: { item: Extract<TurnItem, { type: 'tool' }> }) {
+  const rule = item.savedRule;
+  if (item.deniedWithoutAsking) {
+    return (
+      <p className="permission-why small-text muted" role="note">
+        {rule?.behavior === 'deny'
+          ? <>Denied without asking, by the saved rule <code>{rule.rule}</code>: {item.deniedWithoutAsking}</>
+          : <>Denied without asking, by a deny rule of the CLI&apos;s own settings: {item.deniedWithoutAsking}</>}
+      </p>
+    );
+  }
+  if (rule?.behavior === 'allow') {
+    return (
+      <p className="permission-why small-text muted" role="note">
+        Allowed without asking, by the saved rule <code>{rule.rule}</code>
+      </p>
+    );
+  }
+  return null;
+}
 
 /** The previous array while the items in it are the same objects. */
 function useStable(items: TurnItem[]): TurnItem[] {
@@ -126,11 +140,8 @@ export function LiveTurnView({ sessionId, turn, historyPrompt }: { sessionId: st
   // input); its tool card follows once someone decided.
   const asking = new Set(turn.items.flatMap((it) => (it.type === 'permission' && !it.resolved && it.request.toolUseId ? [it.request.toolUseId] : [])));
   const shown = turn.items.filter((it) => (!('parent' in it) || !it.parent) && !(it.type === 'tool' && asking.has(it.id)));
-  // A call that was never asked about and that a saved allow rule covers ran because of that rule.
-  const { allow } = useSavedAllowRules();
+  // A call someone was asked about is explained by its permission card; the others by the rule that decided them.
   const asked = new Set(turn.items.flatMap((it) => (it.type === 'permission' && it.request.toolUseId ? [it.request.toolUseId] : [])));
-  const allowedBy = (it: TurnItem) =>
-    it.type === 'tool' && !asked.has(it.id) && !it.deniedWithoutAsking ? allowingRule(allow, it.name, it.input) : null;
   return (
     <ThreadContext.Provider value={context}>
       <div className="live-turn" data-run={turn.runId ?? undefined}>
@@ -160,7 +171,7 @@ export function LiveTurnView({ sessionId, turn, historyPrompt }: { sessionId: st
               {turn.effort && <span className="muted small-text" aria-label="Effort">{`effort ${turn.effort}`}</span>}
             </header>
             <div className="message-body">
-              {shown.map((it) => <Item key={it.id} item={it} allowedBy={allowedBy(it)} />)}
+              {shown.map((it) => <Item key={it.id} item={it} asked={asked.has(it.id)} />)}
             </div>
             <TurnSummary turn={turn} />
           </article>

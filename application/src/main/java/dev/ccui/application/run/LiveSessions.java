@@ -80,7 +80,7 @@ final class LiveSessions {
             resume = true;
         }
         if (!reuse) {
-            live = open(run, caller, rules);
+            live = open(run, caller, rules, Path.of(project.path()));
         } else {
             live.begin(run, caller);
             live.adjust(command);
@@ -88,7 +88,7 @@ final class LiveSessions {
                 return;
             }
             // The process ended between turns: continue in a fresh one.
-            live = open(run, caller, rules);
+            live = open(run, caller, rules, Path.of(project.path()));
             resume = true;
         }
         if (resume) {
@@ -134,9 +134,9 @@ final class LiveSessions {
         return ToolRules.of(applying, caller.userId());
     }
 
-    private LiveSession open(Run run, Principal caller, ToolRules rules) {
-        LiveSession live =
-                new LiveSession(run.sessionId(), services, rules, gone -> sessions.remove(gone.sessionId(), gone));
+    private LiveSession open(Run run, Principal caller, ToolRules rules, Path projectRoot) {
+        LiveSession live = new LiveSession(
+                run.sessionId(), services, rules, projectRoot, gone -> sessions.remove(gone.sessionId(), gone));
         sessions.put(run.sessionId(), live);
         live.begin(run, caller);
         return live;

@@ -31,13 +31,17 @@ import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.error.NotFoundException;
 import dev.ccui.domain.permission.PermissionRule;
 import dev.ccui.domain.permission.PermissionRule.Behavior;
+import dev.ccui.domain.permission.RuleMatch;
 import dev.ccui.domain.project.Project;
 import dev.ccui.domain.project.ProjectId;
+import dev.ccui.domain.run.LoggedRunEvent;
+import dev.ccui.domain.run.RunEvent;
 import dev.ccui.domain.user.Role;
 import dev.ccui.domain.user.UserId;
 import dev.ccui.domain.user.Username;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -272,5 +276,29 @@ class PermissionRulesTest {
         assertThat(runner.last().spec.resume()).isTrue();
         assertThat(runner.last().spec.disallowedTools()).containsExactly("Bash(rm:*)");
         assertThat(cli.isAlive()).isFalse();
+    }
+
+    @Test
+    void eachToolCallSaysWhichSavedRuleDecidesIt() {
+        add(olga, Behavior.ALLOW, "Edit(src/**)", false);
+        add(olga, Behavior.DENY, "Edit(src/secrets/**)", false);
+        rules.addOwn(olga, new AddPermissionRuleCommand(Behavior.ALLOW, "Bash(npm test:*)", false), CLIENT);
+        StartedRun started = run(olga, null, "m1");
+        FakeProcess cli = runner.last();
+
+        cli.emit(new RunEvent.ToolUse("m", "t1", "Write", Map.of("file_path", "/w/app/src/a.txt"), null));
+        cli.emit(new RunEvent.ToolUse("m", "t2", "Edit", Map.of("file_path", "src/secrets/key"), null));
+        cli.emit(new RunEvent.ToolUse("m", "t3", "Bash", Map.of("command", "npm test -- -u"), null));
+        cli.emit(new RunEvent.ToolUse("m", "t4", "Edit", Map.of("file_path", "/w/app/README.md"), null));
+
+        assertThat(runs.all(started.sessionId()).stream()
+                        .map(LoggedRunEvent::event)
+                        .filter(RunEvent.ToolUse.class::isInstance)
+                        .map(e -> ((RunEvent.ToolUse) e).savedRule()))
+                .containsExactly(
+                        new RuleMatch("allow", "Edit(src/**)"),
+                        new RuleMatch("deny", "Edit(src/secrets/**)"),
+                        new RuleMatch("allow", "Bash(npm test:*)"),
+                        null);
     }
 }

@@ -206,4 +206,60 @@ class PermissionRulesIT extends LiveRunTest {
                         .toString())
                 .contains("deny Bash(touch:*) (account)");
     }
+
+    @Test
+    void aPathRuleLetsTheCliWriteUnderItsFolderAndTheToolCallNamesIt() throws Exception {
+        save(live.admin(), "allow", "Edit(src/**)");
+        Files.createDirectories(live.cwd().resolve("src/deep"));
+        Path inside = live.cwd().resolve("src/deep/made.txt");
+
+        List<JsonNode> events;
+        String sessionId;
+        try (Ws ws = new Ws(live.admin())) {
+            sessionId = live.startRun(live.admin(), null, "WRITE " + inside, null)
+                    .get("sessionId")
+                    .asText();
+            ws.subscribe(sessionId, 0);
+            events = ws.untilRunEnded();
+        }
+        assertThat(kinds(events)).as("the CLI took the rule: no prompt").doesNotContain("permission_request");
+        assertThat(inside).exists();
+        JsonNode write = toolUse(events);
+        assertThat(write.path("name").asText()).isEqualTo("Write");
+        assertThat(write.path("savedRule").path("behavior").asText()).isEqualTo("allow");
+        assertThat(write.path("savedRule").path("rule").asText()).isEqualTo("Edit(src/**)");
+
+        // Outside the folder the CLI asks, and the call names no rule.
+        Path outside = live.cwd().resolve("notes.txt");
+        try (Ws ws = new Ws(live.admin())) {
+            ws.subscribe(sessionId, 0);
+            long seq = ws.untilRunEnded().getLast().get("seq").asLong();
+            JsonNode run = live.startRun(live.admin(), sessionId, "WRITE " + outside, null);
+            JsonNode asked = ws.awaitKind("permission_request");
+            HttpResponse<String> denied = live.admin()
+                    .post(
+                            "/api/runs/" + run.get("runId").asText() + "/permissions/"
+                                    + asked.path("event").path("requestId").asText(),
+                            "{\"decision\":\"deny\"}");
+            assertThat(denied.statusCode()).isEqualTo(204);
+            ws.untilRunEnded(seq);
+            List<JsonNode> second = new java.util.ArrayList<>();
+            json(live.admin().get("/api/sessions/" + sessionId + "/events?afterSeq=" + seq))
+                    .get("items")
+                    .forEach(second::add);
+            JsonNode call = toolUse(second);
+            assertThat(call.path("toolUseId").asText())
+                    .isEqualTo(asked.path("event").path("toolUseId").asText());
+            assertThat(call.path("savedRule").isNull()).isTrue();
+        }
+        assertThat(outside).doesNotExist();
+    }
+
+    private static JsonNode toolUse(List<JsonNode> events) {
+        return events.stream()
+                .map(e -> e.path("event"))
+                .filter(e -> "tool_use".equals(e.path("kind").asText()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no tool_use in " + events));
+    }
 }
