@@ -1321,6 +1321,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/permission-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's account-wide permission rules (given to every run they start, in any project, with that project's rules), oldest first */
+        get: operations["accountPermissionRules"];
+        put?: never;
+        /** Save an account-wide rule of the caller's (scope account): every run they start afterwards, in any project, gets it; a session's idle CLI is restarted (resumed) at its next message when its rules changed. A deny anywhere (project, personal, account) wins */
+        post: operations["addAccountPermissionRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/permission-rules/{ruleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove one of the caller's account-wide rules */
+        delete: operations["removeAccountPermissionRule"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{projectId}/files/upload": {
         parameters: {
             query?: never;
@@ -1871,6 +1906,12 @@ export interface components {
             };
             /** @description the Task tool use whose subagent this belongs to; null in the main conversation */
             parentToolUseId?: string | null;
+            /** @description the saved permission rule (project, personal or account-wide) that decides this call without asking, matched as the CLI matches them (a deny before an allow); null when none does: the CLI asks, or its own settings decide */
+            savedRule?: {
+                /** @enum {string} */
+                behavior: "allow" | "deny";
+                rule: string;
+            } | null;
         };
         /** @description a tool call's output */
         ToolResultEvent: {
@@ -2320,7 +2361,7 @@ export interface components {
         /** @description How the caller wants the UI. Unset: theme system, language null. */
         Preferences: {
             theme: components["schemas"]["Theme"];
-            /** @description a BCP-47 tag (en); null: the browser's language */
+            /** @description a BCP-47 tag of a language the UI has (en, es, de); null: the browser's language */
             language: string | null;
         };
         UserMemory: {
@@ -2332,7 +2373,7 @@ export interface components {
             /** @description whether runs read this file: with the sandbox; without it the CLI reads the machine user's own ~/.claude/CLAUDE.md, which the app does not touch */
             inEffect: boolean;
         };
-        /** @description a saved allow or deny rule, given to every run of the project (--allowedTools / --disallowedTools) */
+        /** @description a saved allow or deny rule, given to every run of the project, or to every run of its person for an account-wide one (--allowedTools / --disallowedTools) */
         PermissionRule: {
             /** Format: uuid */
             id: string;
@@ -2341,10 +2382,10 @@ export interface components {
             /** @description the CLI's syntax: Read, mcp__server__tool, Bash(npm test:*), Edit(src/**) */
             rule: string;
             /**
-             * @description project: for everyone's runs; personal: only the caller's
+             * @description project: for everyone's runs in the project; personal: only the caller's there; account: the caller's in every project
              * @enum {string}
              */
-            scope: "project" | "personal";
+            scope: "project" | "personal" | "account";
             /** Format: uuid */
             createdBy?: string | null;
             /** Format: date-time */
@@ -6412,7 +6453,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description ATTACHMENT_TOO_LARGE: a PDF over 5 MiB or a text file over 1 MiB (PAYLOAD_TOO_LARGE: the body is over CCUI_MAX_BODY_BYTES) */
+            /** @description ATTACHMENT_TOO_LARGE: a PDF over 5 MiB or a text file over 1 MiB (PAYLOAD_TOO_LARGE: the body is over the limit of a /ws frame, about 68 MiB, not CCUI_MAX_BODY_BYTES) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8162,7 +8203,7 @@ export interface operations {
             content: {
                 "application/json": {
                     theme?: components["schemas"]["Theme"];
-                    /** @description a BCP-47 tag of a language the UI has (today: en), any case; null: the browser's */
+                    /** @description a BCP-47 tag of a language the UI has (en, es, de), any case; null: the browser's */
                     language?: string | null;
                 };
             };
@@ -8188,6 +8229,131 @@ export interface operations {
             };
             /** @description not signed in */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    accountPermissionRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description rules */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PermissionRule"][];
+                    };
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addAccountPermissionRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    behavior: "allow" | "deny";
+                    /** @description a tool name, or a tool with a pattern in parentheses (at most 200 characters, no parentheses or control characters inside) */
+                    rule: string;
+                };
+            };
+        };
+        responses: {
+            /** @description saved */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PermissionRule"];
+                };
+            };
+            /** @description not a rule or behavior (field names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description RULE_EXISTS (the same rule, as allow or deny), TOO_MANY_RULES (200 per account) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    removeAccountPermissionRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ruleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description RULE_NOT_FOUND (also another account's rule, or a project's) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,4 @@
-import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
-import { getPermissionRules } from '../../api/permissionRules';
+import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import type { Message } from '../../api/types';
 import { ThreadContext } from '../messages/context';
 import { MessageList, type MatchHighlight, type ScrollRequest } from '../messages/MessageList';
@@ -9,8 +8,7 @@ import { Composer } from './Composer';
 import { QueueStrip } from './QueueStrip';
 import { historyPrompt, retirable, visibleHistory } from './handover';
 import { LiveTurnView, TurnSummary } from './LiveTurnView';
-import { ChatProjectContext, SavedAllowRulesContext } from './projectContext';
-import { useLoad } from '../useLoad';
+import { ChatProjectContext } from './projectContext';
 import { activeTurn, type LiveTurn } from './turns';
 import { useStrings } from '../../i18n/catalog';
 import { chatStrings } from './strings';
@@ -88,19 +86,6 @@ export function ChatPane({ chatKey, projectId, sessionId, messages, showHidden, 
     ended.current = endedCount;
   }, [endedCount]);
 
-  // What runs here start with: a tool card then says which saved rule let a call run without asking.
-  const [allowRules, setAllowRules] = useState<string[]>([]);
-  const loadRules = useCallback(async () => {
-    try {
-      const rules = await getPermissionRules(projectId);
-      setAllowRules(rules.items.filter((r) => r.behavior === 'allow').map((r) => r.rule));
-    } catch {
-      // Without them the cards only say nothing about saved rules.
-    }
-  }, [projectId]);
-  useLoad(loadRules);
-  const savedRules = useMemo(() => ({ allow: allowRules, reload: () => void loadRules() }), [allowRules, loadRules]);
-
   const running = activeTurn(live);
   const cliCommands = useMemo(() => [...live.turns].reverse().find((t) => t.slashCommands)?.slashCommands ?? [], [live.turns]);
   const cliMode = useMemo(() => [...live.turns].reverse().find((t) => t.permissionMode)?.permissionMode ?? null, [live.turns]);
@@ -112,7 +97,6 @@ export function ChatPane({ chatKey, projectId, sessionId, messages, showHidden, 
 
   return (
     <ChatProjectContext.Provider value={projectId}>
-    <SavedAllowRulesContext.Provider value={savedRules}>
       {loading ? (
         <p className="muted center" role="status">{t.loadingMessages}</p>
       ) : empty ? (
@@ -134,7 +118,6 @@ export function ChatPane({ chatKey, projectId, sessionId, messages, showHidden, 
       <Composer chatKey={chatKey} projectId={projectId} sessionId={sessionId} activeRunId={running?.runId ?? null}
         models={seenModels} slashCommands={cliCommands} cliMode={cliMode} onSent={onSent} autoFocus={autoFocus}
         waiting={live.queue?.length ?? 0} forkFrom={forkFrom} />
-    </SavedAllowRulesContext.Provider>
     </ChatProjectContext.Provider>
   );
 }

@@ -8,8 +8,6 @@ import { ToolCard } from '../messages/ToolCards';
 import { formatCost, formatCount } from '../shared';
 import { PermissionCard } from './PermissionCard';
 import { PlanCard } from './PlanCard';
-import { useSavedAllowRules } from './projectContext';
-import { allowingRule } from './ruleMatch';
 import { QuestionCard } from './QuestionCard';
 import type { LiveTurn, TurnItem } from './turns';
 import { useStrings } from '../../i18n/catalog';
@@ -46,8 +44,7 @@ function seconds(ms: number): string {
 }
 
 /** One item; memoised so that a streamed delta re-renders only the block it grows. */
-const Item = memo(function Item({ item, allowedBy }: { item: TurnItem; allowedBy?: string | null }) {
-  const t = useStrings(chatStrings);
+const Item = memo(function Item({ item, asked }: { item: TurnItem; asked?: boolean }) {
   switch (item.type) {
     case 'text':
       // Markdown is parsed once the block is complete; while it streams, plain text is cheap to grow.
@@ -58,16 +55,7 @@ const Item = memo(function Item({ item, allowedBy }: { item: TurnItem; allowedBy
       return (
         <>
           <ToolCard use={{ type: 'toolUse', id: item.id, name: item.name, input: item.input }} />
-          {allowedBy && (
-            <p className="permission-why small-text muted" role="note">
-              {t.allowedByRule} <code>{allowedBy}</code>
-            </p>
-          )}
-          {item.deniedWithoutAsking && (
-            <p className="permission-why small-text muted" role="note">
-              {t.deniedWithoutAsking} {item.deniedWithoutAsking}
-            </p>
-          )}
+          {!asked && <ToolWhy item={item} />}
         </>
       );
     case 'permission':
@@ -79,6 +67,32 @@ const Item = memo(function Item({ item, allowedBy }: { item: TurnItem; allowedBy
       return <p className="error" role="alert">{item.message}</p>;
   }
 });
+
+/**
+ * Why a call ran or was refused without anyone asked: the saved rule the server matched (a project's,
+ * a personal or an account-wide one), or, for a refusal no saved rule explains, the CLI's own settings.
+ */
+export function ToolWhy({ item }: { item: Extract<TurnItem, { type: 'tool' }> }) {
+  const t = useStrings(chatStrings);
+  const rule = item.savedRule;
+  if (item.deniedWithoutAsking) {
+    return (
+      <p className="permission-why small-text muted" role="note">
+        {rule?.behavior === 'deny'
+          ? <>{t.deniedBySavedRule} <code>{rule.rule}</code>: {item.deniedWithoutAsking}</>
+          : <>{t.deniedByCliSettings} {item.deniedWithoutAsking}</>}
+      </p>
+    );
+  }
+  if (rule?.behavior === 'allow') {
+    return (
+      <p className="permission-why small-text muted" role="note">
+        {t.allowedByRule} <code>{rule.rule}</code>
+      </p>
+    );
+  }
+  return null;
+}
 
 /** The previous array while the items in it are the same objects. */
 function useStable(items: TurnItem[]): TurnItem[] {
@@ -145,11 +159,8 @@ export function LiveTurnView({ sessionId, turn, historyPrompt }: { sessionId: st
   // input); its tool card follows once someone decided.
   const asking = new Set(turn.items.flatMap((it) => (it.type === 'permission' && !it.resolved && it.request.toolUseId ? [it.request.toolUseId] : [])));
   const shown = turn.items.filter((it) => (!('parent' in it) || !it.parent) && !(it.type === 'tool' && asking.has(it.id)));
-  // A call that was never asked about and that a saved allow rule covers ran because of that rule.
-  const { allow } = useSavedAllowRules();
+  // A call someone was asked about is explained by its permission card; the others by the rule that decided them.
   const asked = new Set(turn.items.flatMap((it) => (it.type === 'permission' && it.request.toolUseId ? [it.request.toolUseId] : [])));
-  const allowedBy = (it: TurnItem) =>
-    it.type === 'tool' && !asked.has(it.id) && !it.deniedWithoutAsking ? allowingRule(allow, it.name, it.input) : null;
   return (
     <ThreadContext.Provider value={context}>
       <div className="live-turn" data-run={turn.runId ?? undefined}>
@@ -179,7 +190,7 @@ export function LiveTurnView({ sessionId, turn, historyPrompt }: { sessionId: st
               {turn.effort && <span className="muted small-text" aria-label={t.effort}>{t.effortValue(turn.effort)}</span>}
             </header>
             <div className="message-body">
-              {shown.map((it) => <Item key={it.id} item={it} allowedBy={allowedBy(it)} />)}
+              {shown.map((it) => <Item key={it.id} item={it} asked={asked.has(it.id)} />)}
             </div>
             <TurnSummary turn={turn} />
           </article>

@@ -91,7 +91,7 @@ describe('why a permission was asked, or not', () => {
         ] }),
     ]);
     const card = screen.getByRole('region', { name: 'Permission request' });
-    expect(within(card).getByText(/Asked because no saved permission rule of this project allows this call \(it touches the path above\)/)).toBeTruthy();
+    expect(within(card).getByText(/Asked because no saved permission rule \(this project's, or your own here or in all your projects\) allows this call \(it touches the path above\)/)).toBeTruthy();
 
     const user = userEvent.setup();
     await user.click(within(card).getByRole('button', { name: 'Allow and save rule Bash(touch made.txt)' }));
@@ -104,31 +104,43 @@ describe('why a permission was asked, or not', () => {
     ]);
   });
 
-  it('says on the tool when a deny rule refused it without asking', async () => {
+  it('says on the tool which deny rule refused it without asking: a saved one, or the CLI\'s own settings', async () => {
     await renderLiveWith(<Pane />, [
       ev(1, { kind: 'run_started' }),
-      ev(2, { kind: 'tool_use', toolUseId: 't1', name: 'Bash', input: { command: 'rm -f made.txt' } }),
-      ev(3, { kind: 'permission_resolved', requestId: null, toolUseId: 't1', toolName: 'Bash', decision: 'deny', decidedBy: 'cli',
+      ev(2, { kind: 'tool_use', toolUseId: 't1', name: 'Edit', input: { file_path: '/home/dev/p/src/secrets/key.txt' },
+        savedRule: { behavior: 'deny', rule: 'Edit(src/secrets/**)' } }),
+      ev(3, { kind: 'permission_resolved', requestId: null, toolUseId: 't1', toolName: 'Edit', decision: 'deny', decidedBy: 'cli',
+        message: 'Permission to use Edit has been denied.' }),
+      ev(4, { kind: 'tool_use', toolUseId: 't2', name: 'Bash', input: { command: 'rm -f made.txt' }, savedRule: null }),
+      ev(5, { kind: 'permission_resolved', requestId: null, toolUseId: 't2', toolName: 'Bash', decision: 'deny', decidedBy: 'cli',
         message: 'Permission to use Bash with command rm -f made.txt has been denied.' }),
     ]);
-    expect(screen.getByRole('note').textContent).toBe('Denied without asking, by a deny rule (this project\'s saved rules or the CLI\'s settings): '
-      + 'Permission to use Bash with command rm -f made.txt has been denied.');
+    expect(screen.getAllByRole('note').map((n) => n.textContent)).toEqual([
+      'Denied without asking, by the saved rule Edit(src/secrets/**): Permission to use Edit has been denied.',
+      'Denied without asking, by a deny rule of the CLI\'s own settings: Permission to use Bash with command rm -f made.txt has been denied.',
+    ]);
     expect(screen.queryByRole('region', { name: 'Permission request' })).toBeNull();
   });
 
-  it('says on the tool which saved rule let it run without asking, when the rule tells', async () => {
-    routeFetch((url) => (url === '/api/projects/p1/permission-rules'
-      ? jsonResponse(200, { canEditProject: true, items: [
-        { id: 'r1', behavior: 'allow', rule: 'Bash(npm test:*)', scope: 'project', createdAt: '2026-12-01T10:00:00Z' },
-        { id: 'r2', behavior: 'deny', rule: 'Bash(npm:*)', scope: 'project', createdAt: '2026-12-01T10:00:00Z' },
-      ] })
-      : jsonResponse(200, { items: [] })));
+  it('says on the tool which saved rule let it run without asking, path patterns included', async () => {
     await renderLiveWith(<Pane />, [
       ev(1, { kind: 'run_started' }),
-      ev(2, { kind: 'tool_use', toolUseId: 't1', name: 'Bash', input: { command: 'npm test --silent' } }),
-      ev(3, { kind: 'tool_use', toolUseId: 't2', name: 'Bash', input: { command: 'npm testing' } }),
+      ev(2, { kind: 'tool_use', toolUseId: 't1', name: 'Bash', input: { command: 'npm test --silent' },
+        savedRule: { behavior: 'allow', rule: 'Bash(npm test:*)' } }),
+      ev(3, { kind: 'tool_use', toolUseId: 't2', name: 'Write', input: { file_path: '/home/dev/p/src/a/b.ts', content: 'x' },
+        savedRule: { behavior: 'allow', rule: 'Edit(src/**)' } }),
+      ev(4, { kind: 'tool_use', toolUseId: 't3', name: 'Read', input: { file_path: '/home/dev/p/docs/guide.md' },
+        savedRule: { behavior: 'allow', rule: 'Read(docs/*.md)' } }),
+      ev(5, { kind: 'tool_use', toolUseId: 't4', name: 'Bash', input: { command: 'make' } }),
+      // Asked about after all: its permission card says why, not the tool.
+      ev(6, { kind: 'tool_use', toolUseId: 't5', name: 'Edit', input: { file_path: '/home/dev/p/src/c.ts' },
+        savedRule: { behavior: 'allow', rule: 'Edit(src/**)' } }),
+      ev(7, { kind: 'permission_request', requestId: 'req-5', toolName: 'Edit', input: { file_path: '/home/dev/p/src/c.ts' }, toolUseId: 't5' }),
     ]);
-    await vi.waitFor(() => expect(screen.getAllByRole('note').map((n) => n.textContent))
-      .toEqual(['Allowed without asking, by the saved rule Bash(npm test:*)']));
+    expect(screen.getAllByRole('note').map((n) => n.textContent)).toEqual([
+      'Allowed without asking, by the saved rule Bash(npm test:*)',
+      'Allowed without asking, by the saved rule Edit(src/**)',
+      'Allowed without asking, by the saved rule Read(docs/*.md)',
+    ]);
   });
 });

@@ -4,7 +4,7 @@ import { ApiError, errorMessage } from '../../api/client';
 import { addPermissionRule } from '../../api/permissionRules';
 import { Diff } from '../messages/Diff';
 import { decidedText, useDecision, type PermissionItem } from './decision';
-import { useChatProject, useSavedAllowRules } from './projectContext';
+import { useChatProject } from './projectContext';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : v == null ? '' : JSON.stringify(v, null, 2));
 
@@ -56,7 +56,6 @@ export function PermissionCard({ item }: { item: PermissionItem }) {
   const name = request.displayName || request.toolName;
   const decide = (decision: 'allow' | 'deny', remember: boolean) => send({ decision, remember });
   const projectId = useChatProject();
-  const savedRules = useSavedAllowRules();
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
   const suggested = projectId ? suggestedRules(request.suggestions) : [];
@@ -73,7 +72,6 @@ export function PermissionCard({ item }: { item: PermissionItem }) {
         if (!(err instanceof ApiError && err.status === 403)) throw err;
         await addPermissionRule(projectId, { behavior: 'allow', rule, scope: 'personal' });
       }
-      savedRules.reload();
       await decide('allow', false);
     } catch (err) {
       setSaveError(errorMessage(err));
@@ -92,7 +90,8 @@ export function PermissionCard({ item }: { item: PermissionItem }) {
       {request.blockedPath && <p className="small-text">Path: <span className="mono">{request.blockedPath}</span></p>}
       {!resolved && (
         <p className="permission-why small-text muted">
-          Asked because no saved permission rule of this project allows this call{request.blockedPath ? ' (it touches the path above)' : ''}.
+          Asked because no saved permission rule (this project&apos;s, or your own here or in all your projects) allows this call
+          {request.blockedPath ? ' (it touches the path above)' : ''}.
         </p>
       )}
       {/* Once decided, the tool's own card shows what it did: the input is not repeated here. */}

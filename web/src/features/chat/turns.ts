@@ -5,10 +5,17 @@ export type TurnItem =
   | { type: 'text'; id: string; messageId: string | null; text: string; streaming: boolean; parent: string | null }
   | { type: 'thinking'; id: string; messageId: string | null; text: string; streaming: boolean; parent: string | null }
   | { type: 'tool'; id: string; name: string; input: Record<string, unknown>; parent: string | null;
+      /** The saved rule that decides the call without asking, as the server matched it. */
+      savedRule?: SavedRule | null;
       /** Refused without a prompt (a deny rule): the CLI's words. */
       deniedWithoutAsking?: string }
   | { type: 'permission'; id: string; runId: string; request: PermissionRequestEvent; resolved: PermissionResolvedEvent | null }
   | { type: 'error'; id: string; code: string; message: string };
+
+export interface SavedRule {
+  behavior: 'allow' | 'deny';
+  rule: string;
+}
 
 export interface ToolOutput {
   content: string;
@@ -141,7 +148,7 @@ function applyToTurn(turn0: LiveTurn, e: LoggedEvent): LiveTurn {
     }
     case 'tool_use':
       if (turn.items.some((it) => it.type === 'tool' && it.id === ev.toolUseId)) return turn;
-      return { ...turn, startedAt, items: [...turn.items, { type: 'tool', id: ev.toolUseId, name: ev.name, input: ev.input ?? {}, parent: ev.parentToolUseId ?? null }] };
+      return { ...turn, startedAt, items: [...turn.items, { type: 'tool', id: ev.toolUseId, name: ev.name, input: ev.input ?? {}, parent: ev.parentToolUseId ?? null, savedRule: ev.savedRule ?? null }] };
     case 'tool_result':
       return { ...turn, startedAt, outputs: { ...turn.outputs, [ev.toolUseId]: { content: ev.content, isError: ev.isError, seq: e.seq } } };
     case 'permission_request':

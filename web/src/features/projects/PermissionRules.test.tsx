@@ -2,11 +2,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { jsonResponse, routeFetch } from '../../test/fetch';
-import { PermissionRules } from './PermissionRules';
+import { AccountPermissionRules, PermissionRules } from './PermissionRules';
 
 afterEach(() => vi.unstubAllGlobals());
 
-type Rule = { id: string; behavior: 'allow' | 'deny'; rule: string; scope: 'project' | 'personal'; createdAt: string };
+type Rule = { id: string; behavior: 'allow' | 'deny'; rule: string; scope: 'project' | 'personal' | 'account'; createdAt: string };
 
 function server(canEditProject: boolean, start: Rule[]) {
   let rules = start;
@@ -86,5 +86,44 @@ describe('PermissionRules', () => {
     expect(await within(list).findByText('only my runs')).toBeTruthy();
     expect(posted).toEqual([{ behavior: 'allow', rule: 'Read', scope: 'personal' }]);
     expect(screen.getByRole('button', { name: 'Remove rule allow Read' })).toBeTruthy();
+  });
+
+  it('keeps the caller\'s account-wide rules on their own page, for all their projects', async () => {
+    let rules: Rule[] = [{ id: 'a1', behavior: 'deny', rule: 'WebFetch', scope: 'account', createdAt: '2026-12-01T09:00:00Z' }];
+    const posted: unknown[] = [];
+    const calls: string[] = [];
+    routeFetch((url, init) => {
+      const method = init?.method ?? 'GET';
+      calls.push(`${method} ${url}`);
+      if (method === 'GET' && url === '/api/me/permission-rules') return jsonResponse(200, { items: rules });
+      if (method === 'POST' && url === '/api/me/permission-rules') {
+        const body = JSON.parse(String(init?.body)) as { behavior: 'allow' | 'deny'; rule: string };
+        posted.push(body);
+        rules = [...rules, { ...body, scope: 'account', id: 'a2', createdAt: '2026-12-01T10:00:00Z' }];
+        return jsonResponse(201, rules[rules.length - 1]);
+      }
+      if (method === 'DELETE' && url === '/api/me/permission-rules/a1') {
+        rules = rules.filter((r) => r.id !== 'a1');
+        return new Response(null, { status: 204 });
+      }
+      return jsonResponse(404, { error: { code: 'RULE_NOT_FOUND', message: url } });
+    });
+    render(<AccountPermissionRules />);
+    expect(screen.getByRole('region', { name: 'My permission rules' })).toBeTruthy();
+    const list = await screen.findByRole('list', { name: 'Saved rules' });
+    expect(within(list).getByText('WebFetch')).toBeTruthy();
+    expect(within(list).getByText('all my projects')).toBeTruthy();
+    expect(screen.queryByRole('checkbox', { name: 'only my runs' })).toBeNull();
+
+    const user = userEvent.setup();
+    await user.selectOptions(screen.getByLabelText('Allow or deny'), 'deny');
+    await user.type(screen.getByLabelText('Rule'), 'Bash(rm:*)');
+    await user.click(screen.getByRole('button', { name: 'Save rule' }));
+    expect(await within(list).findByText('Bash(rm:*)')).toBeTruthy();
+    expect(posted).toEqual([{ behavior: 'deny', rule: 'Bash(rm:*)' }]);
+
+    await user.click(screen.getByRole('button', { name: 'Remove rule deny WebFetch' }));
+    await vi.waitFor(() => expect(within(list).queryByText('WebFetch')).toBeNull());
+    expect(calls).toContain('DELETE /api/me/permission-rules/a1');
   });
 });

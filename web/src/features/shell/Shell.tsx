@@ -22,6 +22,7 @@ import { userMenuStrings } from './UserMenu.strings';
 // Secondary pages and the session view (markdown, diffs, virtual list) load on demand.
 const ApiKeysPage = lazy(() => import('../apikeys/ApiKeysPage').then((m) => ({ default: m.ApiKeysPage })));
 const NotificationsPage = lazy(() => import('../push/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
+const AccountRulesPage = lazy(() => import('../projects/PermissionRules').then((m) => ({ default: m.AccountPermissionRules })));
 const UsagePage = lazy(() => import('../usage/UsagePage').then((m) => ({ default: m.UsagePage })));
 const AuditPage = lazy(() => import('../audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const ChangePasswordPage = lazy(() => import('../auth/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
@@ -166,7 +167,8 @@ function Workspace({ user, onSignOut }: { user: User; onSignOut: () => void }) {
   const pageTitle = useShownPageTitle();
   const routeTitle = effective.page === 'users' ? menu.users : effective.page === 'audit' ? menu.audit
     : effective.page === 'api-keys' ? menu.apiKeys : effective.page === 'password' ? menu.changePassword
-      : effective.page === 'notifications' ? menu.pushNotifications : effective.page === 'usage' ? t.usage
+      : effective.page === 'notifications' ? menu.pushNotifications : effective.page === 'permission-rules' ? menu.myPermissionRules
+      : effective.page === 'usage' ? t.usage
       : effective.page === 'new-session' ? t.newSessionIn(project?.name ?? null) : null;
   useEffect(() => {
     document.title = tabTitle(pageTitle ?? routeTitle, approvals);
@@ -264,6 +266,7 @@ function Workspace({ user, onSignOut }: { user: User; onSignOut: () => void }) {
             {effective.page === 'password' && <div className="page"><ChangePasswordPage /></div>}
             {effective.page === 'api-keys' && <div className="page"><ApiKeysPage /></div>}
             {effective.page === 'notifications' && <div className="page"><NotificationsPage /></div>}
+            {effective.page === 'permission-rules' && <div className="page"><AccountRulesPage /></div>}
             {effective.page === 'usage' && <div className="page"><UsagePage isAdmin={isAdmin} /></div>}
             {effective.page === 'users' && <div className="page"><MaintenancePanel /><UsersPage me={user} /></div>}
             {effective.page === 'audit' && <div className="page"><AuditPage /></div>}

@@ -91,6 +91,9 @@ export function UserMenu({ user, onNavigate, onSignOut }: {
           <li role="none">
             <button type="button" role="menuitem" onClick={() => pick(() => onNavigate('notifications'))}>{t.pushNotifications}</button>
           </li>
+          <li role="none">
+            <button type="button" role="menuitem" onClick={() => pick(() => onNavigate('permission-rules'))}>{t.myPermissionRules}</button>
+          </li>
           {'Notification' in window && (
             <li role="none">
               <button type="button" role="menuitemcheckbox" aria-checked={notify} disabled={!notify && notificationsBlocked()}

@@ -6,9 +6,9 @@ export type Route =
   | { page: 'session'; projectId: string; sessionId: string; /** A search to open the session at. */ query?: string }
   | { page: 'new-session'; projectId: string; /** Start it as a fork of this session. */ forkFrom?: string }
   | { page: 'mcp'; projectId: string }
-  | { page: 'password' | 'api-keys' | 'notifications' | 'usage' | 'users' | 'audit' };
+  | { page: 'password' | 'api-keys' | 'notifications' | 'permission-rules' | 'usage' | 'users' | 'audit' };
 
-const PAGES = ['password', 'api-keys', 'notifications', 'usage', 'users', 'audit'] as const;
+const PAGES = ['password', 'api-keys', 'notifications', 'permission-rules', 'usage', 'users', 'audit'] as const;
 
 /** The tool tabs of a project next to its chat history. */
 export const TOOL_TABS = ['terminal', 'files', 'git'] as const;

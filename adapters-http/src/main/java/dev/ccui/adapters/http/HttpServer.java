@@ -182,7 +182,11 @@ public final class HttpServer implements AutoCloseable {
         long maxBody = settings.maxBodyBytes();
         List<BodyRule> bodyRules =
                 groups.stream().flatMap(g -> g.bodyRules().stream()).toList();
-        int maxParts = bodyRules.stream().mapToInt(BodyRule::maxParts).max().orElse(0);
+        int maxParts = bodyRules.stream()
+                .filter(b -> !b.json())
+                .mapToInt(BodyRule::maxParts)
+                .max()
+                .orElse(0);
         if (maxParts > 0) {
             // Jetty's own cap on multipart parts; the route checks its exact limit on what it parsed.
             cfg.jetty.modifyServletContextHandler(handler -> handler.setMaxFormKeys(maxParts + 1));
@@ -206,7 +210,7 @@ public final class HttpServer implements AutoCloseable {
                 throw new PayloadTooLargeException("the request body is larger than " + limit + " bytes");
             }
             hosts.check(ctx);
-            if (bodyRule == null && !isJsonOrBodiless(ctx)) {
+            if ((bodyRule == null || bodyRule.json()) && !isJsonOrBodiless(ctx)) {
                 ErrorResponses.write(
                         ctx,
                         415,

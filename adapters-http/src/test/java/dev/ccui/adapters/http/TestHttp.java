@@ -10,6 +10,7 @@ import dev.ccui.adapters.http.maintenance.MaintenanceRoutes;
 import dev.ccui.adapters.http.mcp.McpRoutes;
 import dev.ccui.adapters.http.memory.MemoryRoutes;
 import dev.ccui.adapters.http.metrics.HttpMetrics;
+import dev.ccui.adapters.http.permission.AccountPermissionRuleRoutes;
 import dev.ccui.adapters.http.permission.PermissionRuleRoutes;
 import dev.ccui.adapters.http.preferences.PreferencesRoutes;
 import dev.ccui.adapters.http.project.NewProjectRoutes;
@@ -161,6 +162,7 @@ public final class TestHttp implements AutoCloseable {
                                 new McpRoutes(null),
                                 new MemoryRoutes(null),
                                 new PermissionRuleRoutes(null),
+                                new AccountPermissionRuleRoutes(null),
                                 new CommitMessageRoutes(null),
                                 new UsageRoutes(null),
                                 new PreferencesRoutes(null),

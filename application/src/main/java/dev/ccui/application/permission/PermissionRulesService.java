@@ -18,7 +18,10 @@ import java.time.Clock;
 import java.util.List;
 
 public final class PermissionRulesService implements PermissionRulesUseCase {
-    /** Rules of one project, people's included: each becomes a CLI argument of every run there. */
+    /**
+     * Rules of one project, people's included, and of one person account-wide: each becomes a CLI
+     * argument of every run there.
+     */
     public static final int MAX_RULES = 200;
 
     private final PermissionRuleStore store;
@@ -79,7 +82,7 @@ public final class PermissionRulesService implements PermissionRulesUseCase {
     public void remove(Principal caller, ProjectId projectId, PermissionRuleId ruleId, ClientInfo client) {
         access.require(caller, projectId);
         PermissionRule rule = store.find(ruleId)
-                .filter(found -> found.projectId().equals(projectId))
+                .filter(found -> projectId.equals(found.projectId()))
                 .filter(found -> found.userId() == null || found.userId().equals(caller.userId()))
                 .orElseThrow(() -> new NotFoundException("RULE_NOT_FOUND", "no such rule in this project"));
         if (rule.userId() == null) {
@@ -91,11 +94,58 @@ public final class PermissionRulesService implements PermissionRulesUseCase {
         }
     }
 
+    @Override
+    public List<PermissionRule> listOwn(Principal caller) {
+        return store.ofUser(caller.userId());
+    }
+
+    @Override
+    public PermissionRule addOwn(Principal caller, AddPermissionRuleCommand command, ClientInfo client) {
+        List<PermissionRule> existing = store.ofUser(caller.userId());
+        PermissionRule rule = new PermissionRule(
+                PermissionRuleId.random(),
+                null,
+                caller.userId(),
+                command.behavior(),
+                command.rule(),
+                caller.userId(),
+                clock.instant());
+        if (existing.stream().anyMatch(r -> r.rule().equals(rule.rule()))) {
+            throw new ConflictException("RULE_EXISTS", "this rule is saved already (as allow or deny)");
+        }
+        if (existing.size() >= MAX_RULES) {
+            throw new ConflictException("TOO_MANY_RULES", "an account has at most " + MAX_RULES + " rules of its own");
+        }
+        store.insert(rule);
+        auditor.record(
+                AuditAction.PERMISSION_RULE_ADDED, caller, caller.userId().toString(), client, true, describe(rule));
+        return rule;
+    }
+
+    @Override
+    public void removeOwn(Principal caller, PermissionRuleId ruleId, ClientInfo client) {
+        // Someone else's rule is as unknown as none: its id tells nobody else that it exists.
+        PermissionRule rule = store.find(ruleId)
+                .filter(PermissionRule::accountWide)
+                .filter(found -> found.userId().equals(caller.userId()))
+                .orElseThrow(() -> new NotFoundException("RULE_NOT_FOUND", "no such rule of yours"));
+        if (store.delete(ruleId)) {
+            auditor.record(
+                    AuditAction.PERMISSION_RULE_REMOVED,
+                    caller,
+                    caller.userId().toString(),
+                    client,
+                    true,
+                    describe(rule));
+        }
+    }
+
     private static boolean sameScope(PermissionRule a, PermissionRule b) {
         return a.userId() == null ? b.userId() == null : a.userId().equals(b.userId());
     }
 
     private static String describe(PermissionRule rule) {
-        return rule.behavior().apiName() + " " + rule.rule() + (rule.userId() == null ? " (project)" : " (personal)");
+        String scope = rule.accountWide() ? " (account)" : rule.userId() == null ? " (project)" : " (personal)";
+        return rule.behavior().apiName() + " " + rule.rule() + scope;
     }
 }

@@ -12,6 +12,7 @@ import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.error.CcuiException;
 import dev.ccui.domain.error.ConflictException;
 import dev.ccui.domain.error.UnavailableException;
+import dev.ccui.domain.permission.RuleMatch;
 import dev.ccui.domain.permission.ToolRules;
 import dev.ccui.domain.run.PermissionDecision;
 import dev.ccui.domain.run.Run;
@@ -20,6 +21,7 @@ import dev.ccui.domain.run.RunId;
 import dev.ccui.domain.run.RunState;
 import dev.ccui.domain.run.ToolPrompts;
 import dev.ccui.domain.session.SessionId;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -57,6 +59,9 @@ final class LiveSession implements RunListener {
     private final Services services;
     private final Consumer<LiveSession> onGone;
     private final ToolRules rules;
+    /** The project's folder: path rules ({@code Edit(src/**)}) are relative to it. */
+    private final Path projectRoot;
+
     private final PendingPermissions permissions = new PendingPermissions();
     private RunningProcess process;
     private Run current;
@@ -70,11 +75,17 @@ final class LiveSession implements RunListener {
      * @param rules  the saved permission rules its process was started with
      * @param onGone told once the process is gone for good, so the node forgets this session
      */
-    LiveSession(SessionId sessionId, Services services, ToolRules rules, Consumer<LiveSession> onGone) {
+    LiveSession(
+            SessionId sessionId, Services services, ToolRules rules, Path projectRoot, Consumer<LiveSession> onGone) {
         this.sessionId = sessionId;
         this.services = services;
         this.rules = rules;
+        this.projectRoot = projectRoot;
         this.onGone = onGone;
+    }
+
+    LiveSession(SessionId sessionId, Services services, ToolRules rules, Consumer<LiveSession> onGone) {
+        this(sessionId, services, rules, null, onGone);
     }
 
     ToolRules rules() {
@@ -295,6 +306,10 @@ final class LiveSession implements RunListener {
                                 DECIDED_BY_CLI,
                                 cancelled.message()));
             case RunEvent.RunEnded ended -> end(RunState.endedBy(ended.reason()), ended);
+            // Said once, here, for every client: which saved rule lets the call run or refuses it without asking.
+            case RunEvent.ToolUse use ->
+                emit(use.withSavedRule(RuleMatch.of(rules, use.name(), use.input(), projectRoot)
+                        .orElse(null)));
             default -> emit(event);
         }
     }

@@ -8,6 +8,7 @@ import dev.ccui.application.run.port.out.RunningProcess;
 import dev.ccui.application.run.port.out.SessionProjects;
 import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.error.CcuiException;
+import dev.ccui.domain.permission.PermissionRule;
 import dev.ccui.domain.permission.ToolRules;
 import dev.ccui.domain.project.Project;
 import dev.ccui.domain.run.Run;
@@ -68,8 +69,7 @@ final class LiveSessions {
 
     /** Called one start at a time (admission holds its lock), so two launches never race for a session. */
     void launch(Run run, Principal caller, Project project, StartRunCommand command, boolean resume) {
-        ToolRules rules =
-                savedRules == null ? ToolRules.NONE : ToolRules.of(savedRules.ofProject(project.id()), caller.userId());
+        ToolRules rules = savedRules(project, caller);
         LiveSession live = sessions.get(run.sessionId());
         boolean reuse = live != null && live.alive();
         if (reuse && !rules.equals(live.rules())) {
@@ -80,7 +80,7 @@ final class LiveSessions {
             resume = true;
         }
         if (!reuse) {
-            live = open(run, caller, rules);
+            live = open(run, caller, rules, Path.of(project.path()));
         } else {
             live.begin(run, caller);
             live.adjust(command);
@@ -88,7 +88,7 @@ final class LiveSessions {
                 return;
             }
             // The process ended between turns: continue in a fresh one.
-            live = open(run, caller, rules);
+            live = open(run, caller, rules, Path.of(project.path()));
             resume = true;
         }
         if (resume) {
@@ -123,9 +123,20 @@ final class LiveSessions {
         live.send(run, command);
     }
 
-    private LiveSession open(Run run, Principal caller, ToolRules rules) {
-        LiveSession live =
-                new LiveSession(run.sessionId(), services, rules, gone -> sessions.remove(gone.sessionId(), gone));
+    /** The project's rules for the caller, then the caller's own for every project (a deny anywhere wins). */
+    private ToolRules savedRules(Project project, Principal caller) {
+        if (savedRules == null) {
+            return ToolRules.NONE;
+        }
+        List<PermissionRule> applying = Stream.concat(
+                        savedRules.ofProject(project.id()).stream(), savedRules.ofUser(caller.userId()).stream())
+                .toList();
+        return ToolRules.of(applying, caller.userId());
+    }
+
+    private LiveSession open(Run run, Principal caller, ToolRules rules, Path projectRoot) {
+        LiveSession live = new LiveSession(
+                run.sessionId(), services, rules, projectRoot, gone -> sessions.remove(gone.sessionId(), gone));
         sessions.put(run.sessionId(), live);
         live.begin(run, caller);
         return live;

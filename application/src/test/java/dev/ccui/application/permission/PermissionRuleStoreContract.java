@@ -24,6 +24,9 @@ public abstract class PermissionRuleStoreContract {
     /** A project the store may hold rules of (the databases check it exists). */
     protected abstract ProjectId newProject();
 
+    /** A person the store may hold account-wide rules of (the databases check they exist). */
+    protected abstract UserId newUser();
+
     private PermissionRuleStore store;
 
     @BeforeEach
@@ -63,5 +66,40 @@ public abstract class PermissionRuleStoreContract {
         assertThat(store.delete(rm.id())).isFalse();
         assertThat(store.find(rm.id())).isEmpty();
         assertThat(store.ofProject(project)).containsExactly(tests, miasEdits);
+    }
+
+    @Test
+    void accountWideRulesAreEachPersonsApartFromEveryProjectsAndRemovedOnce() {
+        ProjectId project = newProject();
+        UserId mia = newUser();
+        UserId sam = newUser();
+        PermissionRule projects = rule(project, null, Behavior.ALLOW, "Read", 0);
+        PermissionRule miasRm = new PermissionRule(
+                PermissionRuleId.random(), null, mia, Behavior.DENY, "Bash(rm:*)", mia, T0.plusSeconds(2));
+        PermissionRule miasEdits = new PermissionRule(
+                PermissionRuleId.random(), null, mia, Behavior.ALLOW, "Edit(src/**)", mia, T0.plusSeconds(1));
+        PermissionRule samsFetch = new PermissionRule(
+                PermissionRuleId.random(), null, sam, Behavior.DENY, "WebFetch", sam, T0.plusSeconds(3));
+        store.insert(projects);
+        store.insert(miasRm);
+        store.insert(miasEdits);
+        store.insert(samsFetch);
+
+        assertThat(store.ofUser(mia)).containsExactly(miasEdits, miasRm);
+        assertThat(store.ofUser(sam)).containsExactly(samsFetch);
+        assertThat(store.ofProject(project)).as("not a project's rules").containsExactly(projects);
+        assertThat(store.find(miasRm.id())).contains(miasRm);
+        assertThat(store.find(miasRm.id()).orElseThrow().accountWide()).isTrue();
+        assertThat(ToolRules.of(
+                        java.util.stream.Stream.concat(store.ofProject(project).stream(), store.ofUser(mia).stream())
+                                .toList(),
+                        mia))
+                .isEqualTo(new ToolRules(List.of("Read", "Edit(src/**)"), List.of("Bash(rm:*)")));
+
+        assertThat(store.delete(miasRm.id())).isTrue();
+        assertThat(store.delete(miasRm.id())).isFalse();
+        assertThat(store.find(miasRm.id())).isEmpty();
+        assertThat(store.ofUser(mia)).containsExactly(miasEdits);
+        assertThat(store.ofUser(sam)).containsExactly(samsFetch);
     }
 }

@@ -31,13 +31,17 @@ import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.error.NotFoundException;
 import dev.ccui.domain.permission.PermissionRule;
 import dev.ccui.domain.permission.PermissionRule.Behavior;
+import dev.ccui.domain.permission.RuleMatch;
 import dev.ccui.domain.project.Project;
 import dev.ccui.domain.project.ProjectId;
+import dev.ccui.domain.run.LoggedRunEvent;
+import dev.ccui.domain.run.RunEvent;
 import dev.ccui.domain.user.Role;
 import dev.ccui.domain.user.UserId;
 import dev.ccui.domain.user.Username;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -207,5 +211,94 @@ class PermissionRulesTest {
         assertThat(runner.last().spec.allowedTools())
                 .as("a member's own rules come with their runs only")
                 .containsExactly("Read", "Bash(npm test:*)", "Edit(src/**)");
+    }
+
+    @Test
+    void accountWideRulesAreTheirPersonsOnlyAndComeWithTheirRunsInEveryProject() {
+        add(olga, Behavior.ALLOW, "Bash(npm test:*)", false);
+        PermissionRule miasDeny =
+                rules.addOwn(mia, new AddPermissionRuleCommand(Behavior.DENY, "WebFetch", false), CLIENT);
+        clock.advance(java.time.Duration.ofSeconds(1));
+        PermissionRule miasAllow =
+                rules.addOwn(mia, new AddPermissionRuleCommand(Behavior.ALLOW, " Edit(docs/*.md) ", false), CLIENT);
+        assertThat(miasAllow.rule()).isEqualTo("Edit(docs/*.md)");
+        assertThat(miasAllow.accountWide()).isTrue();
+        assertThat(rules.listOwn(mia)).containsExactly(miasDeny, miasAllow);
+        assertThat(rules.listOwn(olga)).isEmpty();
+        assertThat(rules.list(mia, project.id()))
+                .as("not among the project's rules")
+                .doesNotContain(miasDeny, miasAllow);
+        assertThatThrownBy(() ->
+                        rules.addOwn(mia, new AddPermissionRuleCommand(Behavior.ALLOW, "WebFetch", false), CLIENT))
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.code()).isEqualTo("RULE_EXISTS"));
+        assertThatThrownBy(() -> rules.removeOwn(olga, miasDeny.id(), CLIENT))
+                .as("another person's rule is not found")
+                .isInstanceOfSatisfying(
+                        NotFoundException.class, e -> assertThat(e.code()).isEqualTo("RULE_NOT_FOUND"));
+        assertThatThrownBy(() -> rules.remove(mia, project.id(), miasDeny.id(), CLIENT))
+                .as("nor is it a project's")
+                .isInstanceOf(NotFoundException.class);
+
+        run(mia, null, "m1");
+        assertThat(runner.last().spec.allowedTools()).containsExactly("Read", "Bash(npm test:*)", "Edit(docs/*.md)");
+        assertThat(runner.last().spec.disallowedTools()).containsExactly("WebFetch");
+        runner.last().completeTurn("done");
+        run(olga, null, "o1");
+        assertThat(runner.last().spec.disallowedTools())
+                .as("mia's rules are hers")
+                .isEmpty();
+        runner.last().completeTurn("done");
+
+        rules.removeOwn(mia, miasDeny.id(), CLIENT);
+        assertThat(rules.listOwn(mia)).containsExactly(miasAllow);
+        assertThat(audit.all())
+                .filteredOn(e -> e.action() == AuditAction.PERMISSION_RULE_ADDED
+                        || e.action() == AuditAction.PERMISSION_RULE_REMOVED)
+                .filteredOn(e -> e.actorUsername().equals("mia"))
+                .extracting(e -> e.action().code() + " " + e.target() + ": " + e.detail())
+                .containsExactly(
+                        "permission.rule_added " + mia.userId() + ": deny WebFetch (account)",
+                        "permission.rule_added " + mia.userId() + ": allow Edit(docs/*.md) (account)",
+                        "permission.rule_removed " + mia.userId() + ": deny WebFetch (account)");
+    }
+
+    @Test
+    void aChangedAccountRuleGivesTheSessionAFreshCliAtItsNextMessage() {
+        StartedRun first = run(mia, null, "m1");
+        FakeProcess cli = runner.last();
+        cli.completeTurn("done");
+        rules.addOwn(mia, new AddPermissionRuleCommand(Behavior.DENY, "Bash(rm:*)", false), CLIENT);
+
+        run(mia, first.sessionId(), "m2");
+
+        assertThat(runner.started()).hasSize(2);
+        assertThat(runner.last().spec.resume()).isTrue();
+        assertThat(runner.last().spec.disallowedTools()).containsExactly("Bash(rm:*)");
+        assertThat(cli.isAlive()).isFalse();
+    }
+
+    @Test
+    void eachToolCallSaysWhichSavedRuleDecidesIt() {
+        add(olga, Behavior.ALLOW, "Edit(src/**)", false);
+        add(olga, Behavior.DENY, "Edit(src/secrets/**)", false);
+        rules.addOwn(olga, new AddPermissionRuleCommand(Behavior.ALLOW, "Bash(npm test:*)", false), CLIENT);
+        StartedRun started = run(olga, null, "m1");
+        FakeProcess cli = runner.last();
+
+        cli.emit(new RunEvent.ToolUse("m", "t1", "Write", Map.of("file_path", "/w/app/src/a.txt"), null));
+        cli.emit(new RunEvent.ToolUse("m", "t2", "Edit", Map.of("file_path", "src/secrets/key"), null));
+        cli.emit(new RunEvent.ToolUse("m", "t3", "Bash", Map.of("command", "npm test -- -u"), null));
+        cli.emit(new RunEvent.ToolUse("m", "t4", "Edit", Map.of("file_path", "/w/app/README.md"), null));
+
+        assertThat(runs.all(started.sessionId()).stream()
+                        .map(LoggedRunEvent::event)
+                        .filter(RunEvent.ToolUse.class::isInstance)
+                        .map(e -> ((RunEvent.ToolUse) e).savedRule()))
+                .containsExactly(
+                        new RuleMatch("allow", "Edit(src/**)"),
+                        new RuleMatch("deny", "Edit(src/secrets/**)"),
+                        new RuleMatch("allow", "Bash(npm test:*)"),
+                        null);
     }
 }

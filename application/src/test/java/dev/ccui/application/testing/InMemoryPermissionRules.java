@@ -4,6 +4,7 @@ import dev.ccui.application.permission.port.out.PermissionRuleStore;
 import dev.ccui.domain.permission.PermissionRule;
 import dev.ccui.domain.permission.PermissionRuleId;
 import dev.ccui.domain.project.ProjectId;
+import dev.ccui.domain.user.UserId;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,15 @@ public final class InMemoryPermissionRules implements PermissionRuleStore {
     @Override
     public synchronized List<PermissionRule> ofProject(ProjectId projectId) {
         return rules.values().stream()
-                .filter(r -> r.projectId().equals(projectId))
+                .filter(r -> projectId.equals(r.projectId()))
+                .sorted(Comparator.comparing(PermissionRule::createdAt).thenComparing(r -> r.id().toString()))
+                .toList();
+    }
+
+    @Override
+    public synchronized List<PermissionRule> ofUser(UserId userId) {
+        return rules.values().stream()
+                .filter(r -> r.accountWide() && r.userId().equals(userId))
                 .sorted(Comparator.comparing(PermissionRule::createdAt).thenComparing(r -> r.id().toString()))
                 .toList();
     }

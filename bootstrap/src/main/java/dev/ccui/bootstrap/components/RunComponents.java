@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ccui.adapters.http.HttpEdge;
 import dev.ccui.adapters.http.RouteGroup;
 import dev.ccui.adapters.http.metrics.HttpMetrics;
+import dev.ccui.adapters.http.permission.AccountPermissionRuleRoutes;
 import dev.ccui.adapters.http.permission.PermissionRuleRoutes;
 import dev.ccui.adapters.http.run.RunRoutes;
 import dev.ccui.adapters.http.ws.WsEndpoint;
@@ -131,7 +132,8 @@ public final class RunComponents implements AutoCloseable {
         return List.of(
                 new WsEndpoint(edge.webSockets(), changes, runs, runs, edge.maintenance()),
                 routes,
-                new PermissionRuleRoutes(rules));
+                new PermissionRuleRoutes(rules),
+                new AccountPermissionRuleRoutes(rules));
     }
 
     public void bindGauges(HttpMetrics metrics) {

@@ -137,4 +137,129 @@ class PermissionRulesIT extends LiveRunTest {
         assertThat(json(flag).at("/error/field").asText()).isEqualTo("rule");
         assertThat(sam.get(rules).statusCode()).as("not shared with sam").isEqualTo(403);
     }
+
+    @Test
+    void anAccountWideDenyRuleRefusesItsPersonsCallsInAnyProjectAndNobodyElses() throws Exception {
+        ApiClient mia = live.admin().createMember("mia");
+        HttpResponse<String> shared =
+                live.admin().post("/api/projects/" + live.projectId() + "/members", "{\"username\":\"mia\"}");
+        assertThat(shared.statusCode()).as(shared.body()).isIn(200, 201, 204);
+        // The rule names no project: it is the admin's, for every run they start.
+        HttpResponse<String> saved =
+                live.admin().post("/api/me/permission-rules", "{\"behavior\":\"deny\",\"rule\":\"Bash(touch:*)\"}");
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+        JsonNode rule = json(saved);
+        assertThat(rule.get("scope").asText()).isEqualTo("account");
+        assertThat(json(live.admin().get("/api/projects/" + live.projectId() + "/permission-rules"))
+                        .get("items"))
+                .as("not one of the project's rules")
+                .isEmpty();
+
+        List<JsonNode> admins;
+        try (Ws ws = new Ws(live.admin())) {
+            String sessionId = live.startRun(live.admin(), null, "BASH touch admins.txt", null)
+                    .get("sessionId")
+                    .asText();
+            ws.subscribe(sessionId, 0);
+            admins = ws.untilRunEnded();
+        }
+        assertThat(kinds(admins)).doesNotContain("permission_request");
+        JsonNode refused = admins.stream()
+                .map(e -> e.path("event"))
+                .filter(e -> "permission_resolved".equals(e.path("kind").asText()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(refused.path("decision").asText()).isEqualTo("deny");
+        assertThat(refused.path("decidedBy").asText()).isEqualTo("cli");
+        assertThat(toolResult(admins).path("isError").asBoolean()).isTrue();
+        assertThat(live.cwd().resolve("admins.txt")).doesNotExist();
+
+        // Mia neither sees nor removes the admin's rule, by either route, and her runs ask as before.
+        assertThat(json(mia.get("/api/me/permission-rules")).get("items")).isEmpty();
+        HttpResponse<String> removed =
+                mia.send("DELETE", "/api/me/permission-rules/" + rule.get("id").asText(), null);
+        assertThat(removed.statusCode()).isEqualTo(404);
+        assertThat(json(removed).at("/error/code").asText()).isEqualTo("RULE_NOT_FOUND");
+        HttpResponse<String> viaProject = mia.send(
+                "DELETE",
+                "/api/projects/" + live.projectId() + "/permission-rules/"
+                        + rule.get("id").asText(),
+                null);
+        assertThat(viaProject.statusCode()).isEqualTo(404);
+        assertThat(json(live.admin().get("/api/me/permission-rules")).get("items"))
+                .hasSize(1);
+        try (Ws ws = new Ws(mia)) {
+            JsonNode run = live.startRun(mia, null, "BASH touch mias.txt", null);
+            ws.subscribe(run.get("sessionId").asText(), 0);
+            JsonNode asked = ws.awaitKind("permission_request");
+            HttpResponse<String> allowed = mia.post(
+                    "/api/runs/" + run.get("runId").asText() + "/permissions/"
+                            + asked.path("event").path("requestId").asText(),
+                    "{\"decision\":\"allow\"}");
+            assertThat(allowed.statusCode()).isEqualTo(204);
+            ws.untilRunEnded();
+        }
+        assertThat(live.cwd().resolve("mias.txt"))
+                .as("mia's call ran once she allowed it")
+                .exists();
+        assertThat(json(live.admin().get("/api/audit?action=permission.rule_added"))
+                        .toString())
+                .contains("deny Bash(touch:*) (account)");
+    }
+
+    @Test
+    void aPathRuleLetsTheCliWriteUnderItsFolderAndTheToolCallNamesIt() throws Exception {
+        save(live.admin(), "allow", "Edit(src/**)");
+        Files.createDirectories(live.cwd().resolve("src/deep"));
+        Path inside = live.cwd().resolve("src/deep/made.txt");
+
+        List<JsonNode> events;
+        String sessionId;
+        try (Ws ws = new Ws(live.admin())) {
+            sessionId = live.startRun(live.admin(), null, "WRITE " + inside, null)
+                    .get("sessionId")
+                    .asText();
+            ws.subscribe(sessionId, 0);
+            events = ws.untilRunEnded();
+        }
+        assertThat(kinds(events)).as("the CLI took the rule: no prompt").doesNotContain("permission_request");
+        assertThat(inside).exists();
+        JsonNode write = toolUse(events);
+        assertThat(write.path("name").asText()).isEqualTo("Write");
+        assertThat(write.path("savedRule").path("behavior").asText()).isEqualTo("allow");
+        assertThat(write.path("savedRule").path("rule").asText()).isEqualTo("Edit(src/**)");
+
+        // Outside the folder the CLI asks, and the call names no rule.
+        Path outside = live.cwd().resolve("notes.txt");
+        try (Ws ws = new Ws(live.admin())) {
+            ws.subscribe(sessionId, 0);
+            long seq = ws.untilRunEnded().getLast().get("seq").asLong();
+            JsonNode run = live.startRun(live.admin(), sessionId, "WRITE " + outside, null);
+            JsonNode asked = ws.awaitKind("permission_request");
+            HttpResponse<String> denied = live.admin()
+                    .post(
+                            "/api/runs/" + run.get("runId").asText() + "/permissions/"
+                                    + asked.path("event").path("requestId").asText(),
+                            "{\"decision\":\"deny\"}");
+            assertThat(denied.statusCode()).isEqualTo(204);
+            ws.untilRunEnded(seq);
+            List<JsonNode> second = new java.util.ArrayList<>();
+            json(live.admin().get("/api/sessions/" + sessionId + "/events?afterSeq=" + seq))
+                    .get("items")
+                    .forEach(second::add);
+            JsonNode call = toolUse(second);
+            assertThat(call.path("toolUseId").asText())
+                    .isEqualTo(asked.path("event").path("toolUseId").asText());
+            assertThat(call.path("savedRule").isNull()).isTrue();
+        }
+        assertThat(outside).doesNotExist();
+    }
+
+    private static JsonNode toolUse(List<JsonNode> events) {
+        return events.stream()
+                .map(e -> e.path("event"))
+                .filter(e -> "tool_use".equals(e.path("kind").asText()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no tool_use in " + events));
+    }
 }

@@ -120,6 +120,10 @@ abstract class AuthorizationMatrixContract {
                 // The caller's own theme and language (an API key's are its owner's): PreferencesHttpIT.
                 "GET /api/me/preferences",
                 "PUT /api/me/preferences",
+                // Each account's own permission rules; another's rule id is 404 (PermissionRulesIT).
+                "GET /api/me/permission-rules",
+                "POST /api/me/permission-rules",
+                "DELETE /api/me/permission-rules/{ruleId}",
                 // Each account's own CLAUDE.md: there is no other account's to name.
                 "GET /api/memory/user",
                 "PUT /api/memory/user",
@@ -552,6 +556,7 @@ abstract class AuthorizationMatrixContract {
             case "POST /api/projects/{projectId}/members" -> body = "{\"userId\":\"" + bystanderId + "\"}";
             case "POST /api/projects/{projectId}/permission-rules" ->
                 body = "{\"behavior\":\"deny\",\"rule\":\"Bash(echo m" + n + ")\"}";
+            case "POST /api/me/permission-rules" -> body = "{\"behavior\":\"deny\",\"rule\":\"Bash(echo a" + n + ")\"}";
             case "PATCH /api/sessions/{sessionId}" -> body = "{\"title\":\"t\"}";
             case "POST /api/runs" ->
                 body = "{\"projectId\":\"" + projectId + "\",\"prompt\":\"hi\",\"clientMessageId\":\"m" + n + "\"}";

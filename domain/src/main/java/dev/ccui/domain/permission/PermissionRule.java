@@ -6,8 +6,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A saved allow or deny rule of a project, applied to every run there: the project's own (for
- * everyone's runs, {@code userId} null) or one person's (only for their runs in that project).
+ * A saved allow or deny rule: a project's own (for everyone's runs there, {@code userId} null), one
+ * person's in a project (only for their runs there), or one person's account-wide ({@code projectId}
+ * null: for their runs in every project).
  *
  * @param rule the CLI's syntax ({@link ToolRule})
  */
@@ -31,10 +32,17 @@ public record PermissionRule(
 
     public PermissionRule {
         Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(projectId, "projectId");
+        if (projectId == null && userId == null) {
+            throw new IllegalArgumentException("a rule belongs to a project, a person, or both");
+        }
         Objects.requireNonNull(behavior, "behavior");
         ToolRule.check("rule", rule);
         Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    /** One person's rule for all their projects. */
+    public boolean accountWide() {
+        return projectId == null;
     }
 
     /** Whether it applies to the runs of {@code user}. */

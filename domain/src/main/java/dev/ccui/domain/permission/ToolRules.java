@@ -15,7 +15,10 @@ public record ToolRules(List<String> allow, List<String> deny) {
         deny = List.copyOf(deny);
     }
 
-    /** The rules of a project that apply to {@code user}'s runs, each once, in the order they were saved. */
+    /**
+     * The rules that apply to {@code user}'s runs, each once, in the order given (a project's, then
+     * the person's account-wide ones); the CLI lets a deny win over any allow.
+     */
     public static ToolRules of(List<PermissionRule> rules, UserId user) {
         List<PermissionRule> applying =
                 rules.stream().filter(r -> r.appliesTo(user)).toList();

@@ -1,5 +1,6 @@
 package dev.ccui.domain.run;
 
+import dev.ccui.domain.permission.RuleMatch;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -101,11 +102,34 @@ public sealed interface RunEvent {
         }
     }
 
-    record ToolUse(String messageId, String toolUseId, String name, Map<String, Object> input, String parentToolUseId)
+    /**
+     * A tool call the model made.
+     *
+     * @param savedRule the saved rule the run's CLI was started with that decides this call without
+     *                  asking ({@link RuleMatch}: a deny before an allow); {@code null}: none does (the CLI asks,
+     *                  or its own settings decide)
+     */
+    record ToolUse(
+            String messageId,
+            String toolUseId,
+            String name,
+            Map<String, Object> input,
+            String parentToolUseId,
+            RuleMatch savedRule)
             implements RunEvent {
         public ToolUse {
             Objects.requireNonNull(toolUseId, "toolUseId");
             input = input == null ? Map.of() : RunPayloads.copy(input);
+        }
+
+        /** As the CLI reports it, before the server explains it. */
+        public ToolUse(
+                String messageId, String toolUseId, String name, Map<String, Object> input, String parentToolUseId) {
+            this(messageId, toolUseId, name, input, parentToolUseId, null);
+        }
+
+        public ToolUse withSavedRule(RuleMatch rule) {
+            return new ToolUse(messageId, toolUseId, name, input, parentToolUseId, rule);
         }
 
         @Override

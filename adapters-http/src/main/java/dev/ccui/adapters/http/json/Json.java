@@ -9,7 +9,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.ccui.domain.error.InvalidException;
+import dev.ccui.domain.error.PayloadTooLargeException;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 
 /** The one JSON mapper of the HTTP adapter and the reading of request bodies. */
@@ -29,7 +33,28 @@ public final class Json {
      * where the JSON broke), never an exception class name.
      */
     public static <T> T body(Context ctx, Class<T> type) {
-        String text = ctx.body();
+        return parse(ctx.body(), type);
+    }
+
+    /**
+     * Reads a body allowed to be larger than the server's usual limit (a route with a {@link
+     * dev.ccui.adapters.http.BodyRule}): Javalin's own reading stops at that limit. A declared length
+     * above {@code maxBytes} never gets here; a chunked body is read up to it and refused past it.
+     */
+    public static <T> T body(Context ctx, Class<T> type, long maxBytes) {
+        byte[] bytes;
+        try (InputStream in = ctx.req().getInputStream()) {
+            bytes = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
+        } catch (IOException e) {
+            throw new InvalidException("the request body could not be read");
+        }
+        if (bytes.length > maxBytes) {
+            throw new PayloadTooLargeException("the request body is larger than " + maxBytes + " bytes");
+        }
+        return parse(new String(bytes, StandardCharsets.UTF_8), type);
+    }
+
+    private static <T> T parse(String text, Class<T> type) {
         if (text.isBlank()) {
             throw new InvalidException("a JSON body is required");
         }

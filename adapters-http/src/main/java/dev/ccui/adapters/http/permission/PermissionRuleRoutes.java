@@ -36,7 +36,7 @@ public final class PermissionRuleRoutes implements RouteGroup {
                     rule.id().toString(),
                     rule.behavior().apiName(),
                     rule.rule(),
-                    rule.userId() == null ? "project" : "personal",
+                    rule.accountWide() ? "account" : rule.userId() == null ? "project" : "personal",
                     rule.createdBy() == null ? null : rule.createdBy().toString(),
                     rule.createdAt());
         }

@@ -3,6 +3,7 @@ package dev.ccui.adapters.http.run;
 import static dev.ccui.adapters.http.security.Authentication.caller;
 import static dev.ccui.adapters.http.security.Authentication.client;
 
+import dev.ccui.adapters.http.BodyRule;
 import dev.ccui.adapters.http.RouteGroup;
 import dev.ccui.adapters.http.json.Json;
 import dev.ccui.adapters.http.json.QueryParams;
@@ -67,6 +68,12 @@ public final class RunRoutes implements RouteGroup {
         this.runs = runs;
         this.queue = queue;
         this.changes = changes;
+    }
+
+    /** A prompt with its files may be as large over REST as in a {@code /ws} frame. */
+    @Override
+    public List<BodyRule> bodyRules() {
+        return List.of(BodyRule.json("POST", "/api/runs", SendLimits.MAX_CHARS));
     }
 
     @Override
@@ -138,7 +145,7 @@ public final class RunRoutes implements RouteGroup {
     }
 
     private void start(Context ctx) {
-        StartBody body = Json.body(ctx, StartBody.class);
+        StartBody body = Json.body(ctx, StartBody.class, SendLimits.MAX_CHARS);
         if (body.queueIfBusy()) {
             ctx.status(202).json(RunViews.outcome(queue.sendOrQueue(caller(ctx), body.command(), client(ctx))));
             return;

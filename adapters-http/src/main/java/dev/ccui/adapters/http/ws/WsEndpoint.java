@@ -2,6 +2,7 @@ package dev.ccui.adapters.http.ws;
 
 import dev.ccui.adapters.http.json.Json;
 import dev.ccui.adapters.http.run.RunViews;
+import dev.ccui.adapters.http.run.SendLimits;
 import dev.ccui.adapters.http.ws.socket.ClientFrames;
 import dev.ccui.adapters.http.ws.socket.JsonSocket;
 import dev.ccui.adapters.http.ws.socket.SlowReaderPolicy;
@@ -14,14 +15,12 @@ import dev.ccui.application.run.port.in.EventSubscription;
 import dev.ccui.application.run.port.in.MessageQueueUseCase;
 import dev.ccui.application.run.port.in.RunUseCase;
 import dev.ccui.application.run.port.in.SendOutcome;
-import dev.ccui.application.run.port.in.StartRunCommand;
 import dev.ccui.application.run.port.in.StartedRun;
 import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.error.CcuiException;
 import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.error.NotFoundException;
 import dev.ccui.domain.events.AppEvent;
-import dev.ccui.domain.run.DocumentAttachment;
 import dev.ccui.domain.run.LoggedRunEvent;
 import dev.ccui.domain.run.QueuedMessageId;
 import dev.ccui.domain.run.RunId;
@@ -46,15 +45,8 @@ public final class WsEndpoint extends SocketEndpoint {
     private static final SlowReaderPolicy SLOW_READER =
             new SlowReaderPolicy(OUTBOUND_LIMIT, 4408, "too slow: resubscribe with your last seq");
 
-    /**
-     * The largest frame the documented payloads need: a {@code send} with the longest prompt and
-     * 10 files of 5 MiB (images or PDFs; text files are smaller), base64-encoded, with their names
-     * (escaped, 6 characters at worst per character), plus room for the JSON around them.
-     */
-    public static final int MAX_MESSAGE_CHARS = StartRunCommand.MAX_ATTACHMENTS
-                    * (StartRunCommand.MAX_IMAGE_BYTES / 3 * 4 + 8 + DocumentAttachment.MAX_NAME_CHARS * 6)
-            + StartRunCommand.MAX_PROMPT_CHARS * 6
-            + 64 * 1024;
+    /** The largest frame the documented payloads need: a {@code send} as large as a {@code POST /api/runs} body may be. */
+    public static final int MAX_MESSAGE_CHARS = SendLimits.MAX_CHARS;
 
     /** The socket's own limit: a frame a little over {@link #MAX_MESSAGE_CHARS} still gets a clear error frame. */
     public static final int SOCKET_MESSAGE_CHARS = MAX_MESSAGE_CHARS + 1024 * 1024;
@@ -155,7 +147,7 @@ public final class WsEndpoint extends SocketEndpoint {
             // Larger than any documented frame (a send with 10 images of 5 MiB): said, not a dropped socket.
             connection.enqueue(error(
                     "FRAME_TOO_LARGE",
-                    "a frame may have at most " + MAX_MESSAGE_CHARS + " characters (10 files of 5 MiB and a prompt)",
+                    "a frame may have at most " + MAX_MESSAGE_CHARS + " characters (" + SendLimits.SIZED_FOR + ")",
                     null));
             return;
         }

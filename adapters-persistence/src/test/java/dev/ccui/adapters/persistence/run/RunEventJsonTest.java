@@ -2,6 +2,7 @@ package dev.ccui.adapters.persistence.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ccui.domain.permission.RuleMatch;
 import dev.ccui.domain.run.RunEvent;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -41,5 +42,18 @@ class RunEventJsonTest {
         var read = (RunEvent.QueueChanged) json.read("queue_changed", older);
         assertThat(read.message().attachments()).isEmpty();
         assertThat(read.message().images()).isEqualTo(1);
+    }
+
+    @Test
+    void aToolUseKeepsTheRuleThatDecidedItAndAnOlderOneReadsWithoutAny() {
+        var event = new RunEvent.ToolUse("m1", "toolu_1", "Write", java.util.Map.of("file_path", "/w/src/a.txt"), null)
+                .withSavedRule(new RuleMatch("allow", "Edit(src/**)"));
+
+        assertThat(json.read("tool_use", json.write(event))).isEqualTo(event);
+        String older =
+                json.write(event).replace(",\"savedRule\":{\"behavior\":\"allow\",\"rule\":\"Edit(src/**)\"}", "");
+        assertThat(older).doesNotContain("savedRule");
+        assertThat(((RunEvent.ToolUse) json.read("tool_use", older)).savedRule())
+                .isNull();
     }
 }
