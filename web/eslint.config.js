@@ -9,6 +9,32 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+// UI text goes through the catalogues (src/i18n/README.md): words written straight into JSX, or into
+// the attributes a person reads or hears, would stay English in every language.
+const READ_ATTRIBUTES = new Set(['title', 'placeholder', 'alt', 'aria-label', 'aria-description', 'label']);
+const WORDS = /\p{L}{2,}/u;
+const i18n = {
+  rules: {
+    'no-literal-text': {
+      meta: { type: 'problem', messages: { literal: 'UI text "{{text}}" belongs in a strings.ts catalogue (src/i18n/README.md)' } },
+      create(context) {
+        const report = (node, text) => context.report({ node, messageId: 'literal', data: { text: text.trim().slice(0, 40) } });
+        return {
+          JSXText(node) {
+            if (WORDS.test(node.value)) report(node, node.value);
+          },
+          JSXAttribute(node) {
+            const value = node.value;
+            if (value?.type === 'Literal' && typeof value.value === 'string' && READ_ATTRIBUTES.has(node.name.name) && WORDS.test(value.value)) {
+              report(node, value.value);
+            }
+          },
+        };
+      },
+    },
+  },
+};
+
 export default defineConfig(
   // schema.gen.ts is written by openapi-typescript (npm run gen:api), not by hand.
   globalIgnores(['target/', 'node_modules/', 'src/api/schema.gen.ts']),
@@ -23,6 +49,12 @@ export default defineConfig(
       // does not run the React Compiler.
       'react-hooks/incompatible-library': 'off',
     },
+  },
+  {
+    files: ['src/**/*.tsx'],
+    ignores: ['src/**/*.test.tsx'],
+    plugins: { i18n },
+    rules: { 'i18n/no-literal-text': 'error' },
   },
   {
     files: ['scripts/**/*.mjs'],

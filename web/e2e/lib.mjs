@@ -32,7 +32,7 @@ export function launchChromium() {
  * an app outside incognito, and every context of `launchChromium` is incognito-like.
  */
 export function launchChromiumProfile(dir) {
-  return chromium.launchPersistentContext(dir, { executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return chromium.launchPersistentContext(dir, { executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS, locale: 'en-US' });
 }
 
 /**
@@ -43,8 +43,9 @@ export function launchChromiumProfile(dir) {
  * (such as a request the UI answers itself, like a 404 it turns into a message).
  */
 export async function openPage(browser, { base, width = 1280, height = 800, colorScheme = 'light', problems = [], warnings = null,
-  ignore = [], timeout = 15_000, isMobile = false } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, colorScheme, baseURL: base, isMobile, hasTouch: isMobile });
+  ignore = [], timeout = 15_000, isMobile = false, locale = 'en-US' } = {}) {
+  // The browser's language picks the UI's until a person chooses: pinned, so steps read the same words on any machine.
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme, baseURL: base, isMobile, hasTouch: isMobile, locale });
   context.setDefaultTimeout(timeout);
   const page = await context.newPage();
   const expected = [/status of 401/, ...ignore];

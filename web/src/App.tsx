@@ -1,3 +1,4 @@
+/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, errorMessage, getAuthStatus, getMe, logout, onUnauthorized } from './api/client';
 import type { User } from './api/types';

@@ -48,12 +48,6 @@ export function fieldOf(err: unknown): string | null {
   return err instanceof ApiError && err.status === 400 && err.field ? err.field : null;
 }
 
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();
-}
-
 export const MINUTE_MS = 60_000;
 
 /** The time now, ticking every `everyMs`: relative times ("5 min ago") move on while the page is idle. */
@@ -66,34 +60,5 @@ export function useClock(everyMs: number): number {
   return now;
 }
 
-/** "just now", "5 min ago", "3 h ago", "2 d ago", or the date for anything older than a month. */
-export function relativeTime(iso: string | null | undefined, now: number = Date.now()): string {
-  if (!iso) return '—';
-  const t = new Date(iso).getTime();
-  if (Number.isNaN(t)) return iso;
-  const s = Math.round((now - t) / 1000);
-  if (s < 45) return 'just now';
-  const m = Math.round(s / 60);
-  if (m < 60) return `${m} min ago`;
-  const h = Math.round(m / 60);
-  if (h < 24) return `${h} h ago`;
-  const d = Math.round(h / 24);
-  if (d < 31) return `${d} d ago`;
-  return new Date(t).toLocaleDateString();
-}
-
-export function formatCount(n: number): string {
-  return new Intl.NumberFormat(undefined, { notation: n >= 10_000 ? 'compact' : 'standard' }).format(n);
-}
-
-export function formatCost(usd: number): string {
-  return usd > 0 && usd < 0.01 ? '< $0.01' : `$${usd.toFixed(2)}`;
-}
-
-/**
- * A recorded cost, or "—" when there is none: transcripts written without the CLI's cost records
- * say 0, and printing "$0.00" beside a turn that cost $0.11 would be wrong.
- */
-export function formatCostOrUnknown(usd: number | null | undefined): string {
-  return usd == null || !(usd > 0) ? '—' : formatCost(usd);
-}
+// Dates, numbers and costs follow the language shown (../i18n/format); re-exported for the features.
+export { formatCost, formatCostOrUnknown, formatCount, formatDate, relativeTime } from '../i18n/format';

@@ -1,3 +1,4 @@
+/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useEffect, useState } from 'react';
 import { getHealthMaintenance, onMaintenanceRefusal, type MaintenanceNotice } from '../../api/maintenance';
 import { formatDate } from '../shared';

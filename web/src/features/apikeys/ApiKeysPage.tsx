@@ -1,3 +1,4 @@
+/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useCallback, useState, type FormEvent } from 'react';
 import { createApiKey, deleteApiKey, errorMessage, listApiKeys } from '../../api/client';
 import type { ApiKey, CreatedApiKey } from '../../api/types';

@@ -1,3 +1,4 @@
+/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import { getPermissionRules } from '../../api/permissionRules';
 import type { Message } from '../../api/types';

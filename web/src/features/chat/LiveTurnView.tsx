@@ -1,3 +1,4 @@
+/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { memo, useMemo, useState } from 'react';
 import type { Message, ToolUseBlock } from '../../api/types';
 import { Thinking } from '../messages/Blocks';

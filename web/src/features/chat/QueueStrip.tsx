@@ -1,3 +1,4 @@
+/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useEffect, useState } from 'react';
 import { editQueued, listQueue, removeQueued, sendQueuedNow, type QueueEntry } from '../../api/runs';
 import { useAction } from '../useAction';

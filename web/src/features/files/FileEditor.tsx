@@ -1,3 +1,4 @@
+/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, errorMessage } from '../../api/client';
 import { downloadUrl, readFile, writeFile, type FileContent } from '../../api/workspace';

@@ -1,3 +1,4 @@
+/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import type { FileEntry, FileListing } from '../../api/workspace';
 
 export interface Folder {

@@ -1,3 +1,4 @@
+/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type DragEvent, type FormEvent } from 'react';
 import { errorMessage } from '../../api/client';
 import { createEntry, deleteEntry, downloadUrl, listFiles, moveEntry, zipUrl, type FileEntry } from '../../api/workspace';

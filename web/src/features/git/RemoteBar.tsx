@@ -1,3 +1,4 @@
+/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useState } from 'react';
 import { errorMessage } from '../../api/client';
 import { gitFetch, gitPull, gitPush, type GitStatus, type PullMode } from '../../api/workspace';

@@ -1,3 +1,4 @@
+/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useCallback, useState, type FormEvent } from 'react';
 import { gitApplyStash, gitDropStash, gitStash, gitStashes, type GitStash } from '../../api/workspace';
 import { ErrorMessage, formatDate } from '../shared';

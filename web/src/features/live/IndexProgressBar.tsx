@@ -1,3 +1,4 @@
+/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import type { IndexProgress } from '../../api/types';
 
 const MB = 1024 * 1024;

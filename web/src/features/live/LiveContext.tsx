@@ -1,3 +1,4 @@
+/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { createContext, useCallback, useContext, useEffect, useEffectEvent, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { LiveConnection, type ConnectionState, type LiveFrame } from '../../api/live';
 import type { IndexProgress } from '../../api/types';

@@ -1,3 +1,4 @@
+/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useId, useState, type FormEvent } from 'react';
 import { addMcpServer, type AddedMcpServer, type McpScope, type McpTransport } from '../../api/mcp';
 import { errorMessage } from '../../api/client';

@@ -1,3 +1,4 @@
+/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import type { McpServer, McpStatus } from '../../api/mcp';
 
 /** Each status in words, with a mark and a tone: the colour is never the only sign. */

@@ -1,3 +1,4 @@
+/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useCallback, useRef, useState } from 'react';
 import { errorMessage } from '../../api/client';
 import { listMcpServers, removeMcpServer, type McpServer } from '../../api/mcp';

@@ -1,3 +1,4 @@
+/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useState } from 'react';
 import { errorMessage, getToolResult, imageUrl } from '../../api/client';
 import type { Message, MessageBlock, ToolResultBlock } from '../../api/types';

@@ -1,3 +1,4 @@
+/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useMemo, useState, type ReactNode } from 'react';
 import { parsePatch, structuredPatch } from 'diff';
 import { COLLAPSED_LINES } from './Collapsible';

@@ -1,3 +1,4 @@
+/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import type { ReactNode } from 'react';
 import type { ToolUseBlock } from '../../api/types';
 import { MessageView, ToolResult } from './Blocks';

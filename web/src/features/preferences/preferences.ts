@@ -1,17 +1,21 @@
 // The signed-in person's preferences (theme, language) as the UI holds them: read from the server
 // on sign-in, so every browser of theirs looks the same, and changed here at once, then saved.
-// Other features read them with usePreferences(); the theme is put on the page by ../theme/theme.
+// Other features read them with usePreferences(); the theme is put on the page by ../theme/theme,
+// the language by ../../i18n/current.
 import { useSyncExternalStore } from 'react';
 import { getPreferences, putPreferences, type Preferences, type PreferencesPatch } from '../../api/preferences';
+import { showLanguage, storedLanguageChoice } from '../../i18n/current';
 import { applyTheme, storedThemeChoice } from '../theme/theme';
 
-let current: Preferences = { theme: storedThemeChoice(), language: null };
+// Until the server answers: this browser's last theme and language (null when it showed the browser's).
+let current: Preferences = { theme: storedThemeChoice(), language: storedLanguageChoice() };
 /** Counts reads and changes, so that an answer overtaken by a later one is not shown. */
 let latest = 0;
 const listeners = new Set<() => void>();
 
 function set(next: Preferences) {
   applyTheme(next.theme);
+  showLanguage(next.language);
   current = next;
   listeners.forEach((listener) => listener());
 }
@@ -30,6 +34,7 @@ export function usePreferences(): Preferences {
 /** Puts what this browser last showed on the page; called once, before the first render. */
 export function showStoredTheme(): void {
   applyTheme(current.theme);
+  showLanguage(current.language);
 }
 
 /** Reads the person's preferences from the server (after sign-in); a failure keeps what is shown. */

@@ -1,3 +1,4 @@
+/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useCallback, useId, useState, type FormEvent } from 'react';
 import { errorMessage } from '../../api/client';
 import { addPermissionRule, getPermissionRules, removePermissionRule, type PermissionRules as Rules } from '../../api/permissionRules';

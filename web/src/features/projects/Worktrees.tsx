@@ -1,3 +1,4 @@
+/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { ApiError, errorMessage } from '../../api/client';
 import { createWorktree, listWorktrees, removeWorktree, type Worktree } from '../../api/projects';

@@ -1,3 +1,4 @@
+/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useEffect, useId, useRef, useState, type Ref } from 'react';
 import { errorMessage, search } from '../../api/client';
 import type { SearchHit } from '../../api/types';

@@ -1,3 +1,4 @@
+/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import type { ChatSession } from '../../api/types';
 
 /** A session whose transcript file is gone from disk, shown from the app's archive. */

@@ -1,3 +1,4 @@
+/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useCallback, useEffect, useEffectEvent, useRef, useState, type FormEvent } from 'react';
 import { ApiError, errorMessage, getSession, listMatches, listMessages, listSessions, updateSession } from '../../api/client';
 import type { ChatSession } from '../../api/types';

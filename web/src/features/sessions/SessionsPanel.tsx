@@ -1,3 +1,4 @@
+/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage, listSessions } from '../../api/client';
 import type { ChatSession } from '../../api/types';

@@ -1,3 +1,4 @@
+/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useEffect, useRef, useState } from 'react';
 import { TerminalClient, type TerminalLike, type TerminalState } from './client';
 

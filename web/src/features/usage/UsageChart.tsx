@@ -1,3 +1,4 @@
+/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import type { UsageRow } from '../../api/types';
 import { everyDay, formatMetric, metricOf, type Metric } from './chart';
 

@@ -1,3 +1,4 @@
+/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useCallback, useState } from 'react';
 import { errorMessage, getUsage, usageCsvUrl } from '../../api/client';
 import type { UsageGroup, UsageReport } from '../../api/types';

@@ -1,3 +1,4 @@
+/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useCallback, useId, useState, type FormEvent } from 'react';
 import { createUser, deleteUser, errorMessage, listUsers, updateUser } from '../../api/client';
 import type { Capability, Role, User, UserPatch } from '../../api/types';

@@ -136,10 +136,9 @@ public final class Application implements AutoCloseable {
                 config.workspace(),
                 config.environment(),
                 projects.access(),
-                sandbox,
+                projects.sandbox(),
                 auditor,
                 resumable(history.sessionProjects()),
-                projects.gitFolders(),
                 config.dataDir().resolve("uploads")));
         this.accounts = AccountsComponents.build(
                 config.accounts(),
@@ -154,7 +153,12 @@ public final class Application implements AutoCloseable {
                 AccountsComponents.firstAdminSetupCode(config.accounts(), config.http(), users.count() == 0));
         this.push = opened(PushComponents.build(config.push(), database, runStore, projectStore, clock));
         this.cliConfig = CliConfigComponents.build(
-                config.claude(), config.environment(), sandbox, projects.access(), auditor, config.dataDir());
+                config.claude(),
+                config.environment(),
+                projects.sandbox(),
+                projects.access(),
+                auditor,
+                config.dataDir());
         this.usage = UsageComponents.build(database, projectStore, clock);
         this.preferences = PreferencesComponents.build(database);
         this.runs = opened(RunComponents.build(
@@ -167,7 +171,7 @@ public final class Application implements AutoCloseable {
                 projectStore,
                 history.sessionProjects(),
                 projects.access(),
-                sandbox,
+                projects.sandbox(),
                 // This node's run events also go to Web Push (each run's events are published by its own node only).
                 push.tap(events),
                 // Interrupts and decisions reach the node that owns a run over Redis, as events do.

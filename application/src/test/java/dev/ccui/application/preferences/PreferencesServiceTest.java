@@ -87,5 +87,7 @@ class PreferencesServiceTest {
             });
         }
         assertThat(Language.of("En").tag()).isEqualTo("en");
+        assertThat(Language.of("ES").tag()).isEqualTo("es");
+        assertThat(Language.of("de").tag()).isEqualTo("de");
     }
 }

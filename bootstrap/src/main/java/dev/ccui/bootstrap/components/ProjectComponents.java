@@ -30,7 +30,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +45,7 @@ public final class ProjectComponents {
     private final ChangeFeedService changes;
     private final NewProjectService newProjects;
     private final WorktreeService worktrees;
-    private final Function<Path, List<Path>> gitFolders;
+    private final ProcessSandbox sandbox;
 
     private ProjectComponents(
             ProjectSafety safety,
@@ -55,9 +54,9 @@ public final class ProjectComponents {
             ChangeFeedService changes,
             NewProjectService newProjects,
             WorktreeService worktrees,
-            Function<Path, List<Path>> gitFolders) {
+            ProcessSandbox sandbox) {
         this.worktrees = worktrees;
-        this.gitFolders = gitFolders;
+        this.sandbox = sandbox;
         this.safety = safety;
         this.access = access;
         this.projects = projects;
@@ -68,7 +67,8 @@ public final class ProjectComponents {
     /**
      * @param workspacesRoot no project may be this folder itself
      * @param ownFolders     the app's own folders (data dir, the CLI's config dir), which no project may overlap
-     * @param sandbox        where the git of new projects (init, clone) runs
+     * @param sandbox        where every process for a user runs; {@link #sandbox()} adds what the project rows
+     *                       say a project's processes need beside it (a worktree's shared .git)
      */
     public static ProjectComponents build(
             Path workspacesRoot,
@@ -95,8 +95,8 @@ public final class ProjectComponents {
         var paths = new FileSystemWorkspacePaths();
         var service = new ProjectService(projects, sessions, users, paths, events, auditor, clock, safety);
         var folders = new FileSystemNewFolders();
-        var gitFolders = new WorktreeFolders(projects);
-        var git = GitRunner.sandboxed(sandbox, gitFolders);
+        var projectSandbox = new WorktreeSandbox(sandbox, projects);
+        var git = GitRunner.sandboxed(projectSandbox);
         var newProjects = new NewProjectService(
                 service, safety, paths, folders, new GitCliRepositories(git, CLONE_TIMEOUT), auditor, clock);
         var worktrees = new WorktreeService(
@@ -110,12 +110,15 @@ public final class ProjectComponents {
                 auditor,
                 clock);
         return new ProjectComponents(
-                safety, access, service, new ChangeFeedService(events, access), newProjects, worktrees, gitFolders);
+                safety, access, service, new ChangeFeedService(events, access), newProjects, worktrees, projectSandbox);
     }
 
-    /** The folders beside a project its git must see (a worktree's shared .git, a parent's worktrees). */
-    public Function<Path, List<Path>> gitFolders() {
-        return gitFolders;
+    /**
+     * The sandbox every process for a user starts in (git, runs, shells, the one-shot CLI), with the folders
+     * beside a project that the project rows name: a worktree's shared .git, a parent's worktrees for its git.
+     */
+    public ProcessSandbox sandbox() {
+        return sandbox;
     }
 
     /** Who may use a project's files, git, runs and terminal. */

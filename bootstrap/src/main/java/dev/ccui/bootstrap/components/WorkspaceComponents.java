@@ -24,7 +24,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /** A project's files, git and terminals, each run in the process sandbox. */
 public final class WorkspaceComponents implements AutoCloseable {
@@ -45,7 +44,6 @@ public final class WorkspaceComponents implements AutoCloseable {
      * @param environment   the variables the app was configured from, which shells see (in tests a HOME of their
      *                      own, so no user's ~/.bashrc can stall them)
      * @param sessions      the project of a session a terminal resumes, and its archived transcript restored first
-     * @param gitFolders    the folders beside a project its git must see (worktrees)
      * @param uploads       where uploads wait while they are received (in the data dir: /tmp may be memory)
      */
     public static WorkspaceComponents build(
@@ -55,11 +53,10 @@ public final class WorkspaceComponents implements AutoCloseable {
             ProcessSandbox sandbox,
             Auditor auditor,
             ResumableSessions sessions,
-            Function<Path, List<Path>> gitFolders,
             Path uploads) {
         var shellEnvironment = new HashMap<>(System.getenv());
         shellEnvironment.putAll(environment);
-        var git = GitRunner.sandboxed(sandbox, gitFolders);
+        var git = GitRunner.sandboxed(sandbox);
         return new WorkspaceComponents(
                 new FilesService(access, new LocalWorkspaceFiles(git), auditor, config.files()),
                 new UploadLimits(

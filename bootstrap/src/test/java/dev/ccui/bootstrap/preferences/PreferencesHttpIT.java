@@ -73,6 +73,9 @@ class PreferencesHttpIT {
 
         assertPreferences(olgaElsewhere.send("PUT", PATH, "{\"language\":\"EN\"}"), "dark", "en");
         assertPreferences(olga.get(PATH), "dark", "en");
+        assertPreferences(olga.send("PUT", PATH, "{\"language\":\"De\"}"), "dark", "de");
+        assertPreferences(olgaElsewhere.send("PUT", PATH, "{\"language\":\"es\"}"), "dark", "es");
+        assertPreferences(olga.get(PATH), "dark", "es");
         assertPreferences(olga.send("PUT", PATH, "{\"theme\":\"light\",\"language\":null}"), "light", null);
         assertPreferences(olga.send("PUT", PATH, "{}"), "light", null);
 

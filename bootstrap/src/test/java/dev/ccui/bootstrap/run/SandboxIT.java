@@ -204,6 +204,60 @@ class SandboxIT {
         again.awaitOutput(Pattern.compile("back-42"));
     }
 
+    /**
+     * Issue 16: the web shell is its user's own terminal, so the {@code claude} typed there has that user's CLI
+     * configuration (here the memory file), writable as at any terminal, and never another account's. A link
+     * planted there (to the app's JWT secret) leads nowhere when a later run gets the folder.
+     */
+    @Test
+    void theShellHasItsUsersOwnCliConfigurationAndNoOneElses() throws Exception {
+        start(Map.of());
+        assertThat(mallory.send("PUT", "/api/memory/user", "{\"content\":\"MALLORY-MEMORY\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(bob.send("PUT", "/api/memory/user", "{\"content\":\"BOB-MEMORY\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        Path bobConfig = root.toRealPath().resolve("data/cli-config").resolve(bob.userId());
+        assertThat(bobConfig.resolve("CLAUDE.md")).hasContent("BOB-MEMORY");
+        JsonSocketClient shell = terminal();
+        shell.openTerminal(200, 50);
+        shell.input("R=OK; D=DENIED; sed s/MALLORY/SEEN-MALLORY/ \"$CLAUDE_CONFIG_DIR/CLAUDE.md\"; echo;"
+                + " if cat " + bobConfig.resolve("CLAUDE.md") + " >/dev/null 2>&1; then echo BOB-CONFIG-$R;"
+                + " else echo BOB-CONFIG-$D; fi;"
+                + " echo ' EDITED-IN-THE-SHELL' >> \"$CLAUDE_CONFIG_DIR/CLAUDE.md\" && echo WROTE-$R;"
+                + " ln -sf ../../jwt-secret \"$(readlink \"$CLAUDE_CONFIG_DIR/settings.json\")\" && echo PLANTED-$R;"
+                + " echo SHELL-$R-DONE\n");
+        shell.awaitOutput(Pattern.compile("SHELL-OK-DONE"));
+        assertThat(shell.output())
+                .contains("SEEN-MALLORY-MEMORY", "BOB-CONFIG-DENIED", "WROTE-OK", "PLANTED-OK")
+                .doesNotContain("BOB-MEMORY");
+        assertThat(json(mallory.get("/api/memory/user")).get("content").asText())
+                .isEqualTo("MALLORY-MEMORY EDITED-IN-THE-SHELL\n");
+        assertThat(bobConfig.resolve("CLAUDE.md")).hasContent("BOB-MEMORY");
+        assertThat(bobConfig.resolve("settings.json")).doesNotExist();
+
+        String secret = Files.readString(root.resolve("data/jwt-secret")).strip();
+        try (RunsHttpIT.Ws ws = new RunsHttpIT.Ws(mallory)) {
+            var response = mallory.post(
+                    "/api/runs",
+                    ApiClient.JSON.writeValueAsString(Map.of(
+                            "projectId",
+                            projectId,
+                            "prompt",
+                            "BASH cat \"$CLAUDE_CONFIG_DIR/CLAUDE.md\" \"$CLAUDE_CONFIG_DIR/settings.json\"; echo RUN-DONE",
+                            "permissionMode",
+                            "bypassPermissions",
+                            "clientMessageId",
+                            UUID.randomUUID().toString())));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+            ws.subscribe(json(response).get("sessionId").asText(), 0);
+            String all = ws.untilRunEnded().toString();
+            assertThat(all).contains("MALLORY-MEMORY EDITED-IN-THE-SHELL", "RUN-DONE");
+            assertThat(all).doesNotContain(secret, "BOB-MEMORY");
+        }
+    }
+
     @Test
     void aForkBombInOneShellLeavesHealthAnswering() throws Exception {
         start(Map.of("CCUI_SANDBOX_PIDS", "64", "CCUI_SANDBOX_CPUS", "1"));

@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public record Language(String tag) {
     /** The UI's catalogues; a language is added here together with its catalogue in the web UI. */
-    public static final List<String> SUPPORTED = List.of("en");
+    public static final List<String> SUPPORTED = List.of("en", "es", "de");
 
     private static final int MAX_TAG = 35;
 

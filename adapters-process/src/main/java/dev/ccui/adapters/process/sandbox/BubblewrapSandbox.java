@@ -6,6 +6,7 @@ import dev.ccui.application.sandbox.port.out.SandboxedCommand;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,6 +37,8 @@ import java.util.Set;
  */
 public final class BubblewrapSandbox implements ProcessSandbox {
     static final String HOME = "/tmp/home";
+    /** Where a CLI or shell sees its user's own CLI configuration folder; CLAUDE_CONFIG_DIR links into it. */
+    static final String USER_CONFIG = "/run/ccui/cli-config";
     /** The /etc entries a shell, git, TLS and name resolution need; the rest of /etc (shadow, app env files) stays out. */
     private static final List<String> ETC = List.of(
             "passwd",
@@ -298,8 +301,16 @@ public final class BubblewrapSandbox implements ProcessSandbox {
 
     /**
      * The private CLAUDE_CONFIG_DIR: an empty folder with the project's transcripts and the credentials in it,
-     * and the user's own CLI files read-only; for {@link SandboxRequest.Profile#CLAUDE_CONFIG} the user's
-     * folder itself, writable.
+     * and the user's own CLI files ({@link UserCliConfig#FILES}) as links into that user's folder, which is
+     * mounted at {@link #USER_CONFIG}: read-only for runs, writable for the shell (the user's own terminal,
+     * where, as at any terminal, they may edit their {@code ~/.claude}) and for
+     * {@link SandboxRequest.Profile#CLAUDE_CONFIG}.
+     *
+     * <p>Since a shell can write anything into that folder (a link to {@code ../../jwt-secret}, a
+     * {@code projects} link to {@code /etc}), nothing is mounted from a path inside it and nothing is
+     * mounted onto one: bubblewrap resolves those paths on the host, before the sandbox exists. The folder
+     * itself (a path the app builds) is mounted whole, and the links to its files are made inside the
+     * sandbox, so whatever a user planted there resolves within the sandbox's own view.
      */
     private void claudeConfig(List<String> bwrap, Path project, SandboxRequest request) {
         Path config = settings.claudeConfigDir().toAbsolutePath().normalize();
@@ -311,15 +322,18 @@ public final class BubblewrapSandbox implements ProcessSandbox {
             throw new IllegalStateException(
                     "the transcript folder " + transcripts + " cannot be created: " + e.getMessage(), e);
         }
-        if (user != null && request.profile() == SandboxRequest.Profile.CLAUDE_CONFIG) {
-            bwrap.addAll(List.of("--bind", user.toString(), config.toString()));
-        } else {
-            bwrap.addAll(List.of("--tmpfs", config.toString()));
-            if (user != null) {
-                for (String file : UserCliConfig.FILES) {
+        bwrap.addAll(List.of("--tmpfs", config.toString()));
+        if (user != null) {
+            boolean writable = request.profile() == SandboxRequest.Profile.SHELL
+                    || request.profile() == SandboxRequest.Profile.CLAUDE_CONFIG;
+            bwrap.addAll(List.of(writable ? "--bind" : "--ro-bind", user.toString(), USER_CONFIG));
+            for (String file : UserCliConfig.FILES) {
+                // A writer may create a missing file through its link; a run (read-only) writes its own
+                // copy into the private folder instead, as the CLI expects to be able to.
+                if (writable || Files.exists(user.resolve(file), LinkOption.NOFOLLOW_LINKS)) {
                     bwrap.addAll(List.of(
-                            "--ro-bind-try",
-                            user.resolve(file).toString(),
+                            "--symlink",
+                            USER_CONFIG + "/" + file,
                             config.resolve(file).toString()));
                 }
             }

@@ -2,6 +2,7 @@ package dev.ccui.adapters.process.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ccui.adapters.process.claude.TestCli;
 import dev.ccui.application.sandbox.port.out.SandboxRequest;
 import dev.ccui.application.sandbox.port.out.SandboxedCommand;
 import dev.ccui.domain.user.UserId;
@@ -192,13 +193,11 @@ class BubblewrapSandboxTest {
         }
     }
 
-    @Test
-    void runsReadTheirUsersOwnCliConfigurationAndOnlyConfigChangesMayWriteIt() throws Exception {
-        Path users = temp.resolve("cli-config");
-        var sandbox = new BubblewrapSandbox(new BubblewrapSettings(
+    private BubblewrapSandbox withUserConfigs(Path users, String cli) {
+        return new BubblewrapSandbox(new BubblewrapSettings(
                 "bwrap",
                 "pasta",
-                null,
+                cli,
                 temp.resolve("claude"),
                 List.of(),
                 SandboxNetwork.HOST,
@@ -206,27 +205,112 @@ class BubblewrapSandboxTest {
                 new SandboxLimits(0, 0, 0),
                 temp.resolve("no-cgroups"),
                 users));
+    }
+
+    @Test
+    void runsReadTheirUsersOwnCliConfigurationAndShellsAndConfigChangesWriteIt() throws Exception {
+        Path users = temp.resolve("cli-config");
+        var sandbox = withUserConfigs(users, null);
         UserId alice = UserId.random();
         UserId bob = UserId.random();
         Path project = Files.createDirectories(temp.resolve("project"));
-        Files.writeString(UserCliConfig.folder(users, alice).resolve("CLAUDE.md"), "alice-memory");
-        Files.writeString(UserCliConfig.folder(users, alice).resolve(".claude.json"), "{}");
-        Files.writeString(UserCliConfig.folder(users, bob).resolve("CLAUDE.md"), "bob-memory");
+        Path aliceConfig = UserCliConfig.folder(users, alice);
+        Path bobConfig = UserCliConfig.folder(users, bob);
+        Files.writeString(aliceConfig.resolve("CLAUDE.md"), "alice-memory");
+        Files.writeString(aliceConfig.resolve(".claude.json"), "{}");
+        Files.writeString(bobConfig.resolve("CLAUDE.md"), "bob-memory");
         String script = """
                 cat "$CLAUDE_CONFIG_DIR/CLAUDE.md"; echo
                 ls "$CLAUDE_CONFIG_DIR/.." | grep -c memory || true
+                cat %s/CLAUDE.md 2>/dev/null || echo no-bob
                 echo changed > "$CLAUDE_CONFIG_DIR/.claude.json" 2>/dev/null && echo wrote-config || echo read-only-config
-                """;
+                """.formatted(bobConfig);
 
         String run = run(sandbox, SandboxRequest.Profile.CLAUDE, project, alice, script);
-        assertThat(run).contains("alice-memory", "read-only-config").doesNotContain("bob-memory");
-        assertThat(UserCliConfig.folder(users, alice).resolve(".claude.json")).hasContent("{}");
+        assertThat(run).contains("alice-memory", "read-only-config", "no-bob").doesNotContain("bob-memory");
+        assertThat(aliceConfig.resolve(".claude.json")).hasContent("{}");
         String change = run(sandbox, SandboxRequest.Profile.CLAUDE_CONFIG, project, alice, script);
-        assertThat(change).contains("alice-memory", "wrote-config").doesNotContain("bob-memory");
-        assertThat(UserCliConfig.folder(users, alice).resolve(".claude.json")).hasContent("changed");
-        assertThat(UserCliConfig.folder(users, bob).resolve(".claude.json")).doesNotExist();
+        assertThat(change).contains("alice-memory", "wrote-config", "no-bob").doesNotContain("bob-memory");
+        assertThat(aliceConfig.resolve(".claude.json")).hasContent("changed");
+        assertThat(bobConfig.resolve(".claude.json")).doesNotExist();
         String nobody = run(sandbox, SandboxRequest.Profile.CLAUDE, project, null, script);
         assertThat(nobody).doesNotContain("alice-memory", "bob-memory");
+
+        // The shell is the user's own terminal: their files are theirs to edit, and created where runs read them.
+        String shell = run(sandbox, SandboxRequest.Profile.SHELL, project, alice, script + """
+                        echo " and more" >> "$CLAUDE_CONFIG_DIR/CLAUDE.md"
+                        echo '{"model":"haiku"}' > "$CLAUDE_CONFIG_DIR/settings.json"
+                        """);
+        assertThat(shell).contains("alice-memory", "wrote-config", "no-bob").doesNotContain("bob-memory");
+        assertThat(aliceConfig.resolve("CLAUDE.md")).hasContent("alice-memory and more");
+        assertThat(aliceConfig.resolve("settings.json")).hasContent("{\"model\":\"haiku\"}");
+        assertThat(bobConfig.resolve("CLAUDE.md")).hasContent("bob-memory");
+        assertThat(bobConfig.resolve("settings.json")).doesNotExist();
+        assertThat(run(
+                        sandbox,
+                        SandboxRequest.Profile.CLAUDE,
+                        project,
+                        alice,
+                        "cat \"$CLAUDE_CONFIG_DIR/settings.json\""))
+                .contains("haiku");
+    }
+
+    /**
+     * A shell can plant anything in its user's configuration folder. Links there must never make bubblewrap
+     * mount a host file into a later sandbox (it resolves mount sources and targets on the host), nor create
+     * files or folders outside.
+     */
+    @Test
+    void linksPlantedInTheUsersConfigurationResolveOnlyInsideTheSandbox() throws Exception {
+        Path users = temp.resolve("data/cli-config");
+        Files.writeString(Files.createDirectories(temp.resolve("data")).resolve("jwt-secret"), "s3cret-jwt");
+        Path elsewhere = Files.createDirectories(temp.resolve("elsewhere"));
+        Path created = temp.resolve("created-by-the-sandbox");
+        var sandbox = withUserConfigs(users, null);
+        UserId mallory = UserId.random();
+        Path project = Files.createDirectories(temp.resolve("project"));
+        Path own = UserCliConfig.folder(users, mallory);
+        Files.createSymbolicLink(own.resolve("CLAUDE.md"), Path.of("../../jwt-secret"));
+        Files.createSymbolicLink(own.resolve("settings.json"), temp.resolve("data/jwt-secret"));
+        Files.createSymbolicLink(own.resolve(".claude.json"), Path.of("../../jwt-secret"));
+        Files.createSymbolicLink(own.resolve("projects"), elsewhere);
+        Files.createSymbolicLink(own.resolve(".credentials.json"), created);
+        String script = """
+                cat "$CLAUDE_CONFIG_DIR/CLAUDE.md" "$CLAUDE_CONFIG_DIR/settings.json" "$CLAUDE_CONFIG_DIR/.claude.json"
+                echo probed
+                """;
+        for (SandboxRequest.Profile profile : List.of(
+                SandboxRequest.Profile.CLAUDE, SandboxRequest.Profile.SHELL, SandboxRequest.Profile.CLAUDE_CONFIG)) {
+            assertThat(run(sandbox, profile, project, mallory, script))
+                    .as(profile.name())
+                    .contains("probed")
+                    .doesNotContain("s3cret-jwt");
+        }
+        assertThat(created).doesNotExist();
+        try (var entries = Files.list(elsewhere)) {
+            assertThat(entries).isEmpty();
+        }
+        assertThat(temp.resolve("data/jwt-secret")).hasContent("s3cret-jwt");
+    }
+
+    /** The real CLI, changing a user's configuration that has no .claude.json yet: it is created in that user's folder. */
+    @Test
+    void theCliInAShellCreatesItsUsersConfiguration() throws Exception {
+        Path users = temp.resolve("cli-config");
+        var sandbox = withUserConfigs(users, TestCli.path().toString());
+        UserId alice = UserId.random();
+        Path project = Files.createDirectories(temp.resolve("project"));
+        String out = run(
+                sandbox,
+                SandboxRequest.Profile.SHELL,
+                project,
+                alice,
+                TestCli.path() + " mcp add -s user from-the-shell -- echo hi");
+        assertThat(out).contains("from-the-shell");
+        Path config = UserCliConfig.folder(users, alice).resolve(".claude.json");
+        assertThat(Files.isRegularFile(config, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                .isTrue();
+        assertThat(config).content().contains("\"from-the-shell\"");
     }
 
     @Test

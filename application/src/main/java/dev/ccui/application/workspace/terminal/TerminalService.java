@@ -190,7 +190,8 @@ public final class TerminalService implements TerminalUseCase, SessionsEndedList
         TerminalAttachment attachment = terminal.firstAttachment();
         try {
             terminal.started(spawner.spawn(
-                    new TerminalSpec(Path.of(project.path()), program, command.cols(), command.rows()), terminal));
+                    new TerminalSpec(Path.of(project.path()), program, command.cols(), command.rows(), caller.userId()),
+                    terminal));
         } catch (RuntimeException e) {
             terminals.remove(terminal.id);
             throw e;

@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * Runs the {@code git} CLI: an argument list (never a shell), in the project folder, with a
@@ -94,7 +93,6 @@ public final class GitRunner {
     private final Duration timeout;
     private final Duration remoteTimeout;
     private final ProcessSandbox sandbox;
-    private final Function<Path, List<Path>> sharedGitDirs;
 
     public GitRunner(String git, Duration timeout) {
         this(git, timeout, new NoSandbox(null));
@@ -107,24 +105,10 @@ public final class GitRunner {
 
     /** {@code remoteTimeout} bounds fetch, pull and push, which wait on another machine. */
     public GitRunner(String git, Duration timeout, Duration remoteTimeout, ProcessSandbox sandbox) {
-        this(git, timeout, remoteTimeout, sandbox, root -> List.of());
-    }
-
-    /**
-     * @param sharedGitDirs the folders beside a project its git must write (a linked worktree's shared
-     *                      {@code .git} in its parent project), from the project rows, never from the folder
-     */
-    public GitRunner(
-            String git,
-            Duration timeout,
-            Duration remoteTimeout,
-            ProcessSandbox sandbox,
-            Function<Path, List<Path>> sharedGitDirs) {
         this.git = git;
         this.timeout = timeout;
         this.remoteTimeout = remoteTimeout;
         this.sandbox = sandbox;
-        this.sharedGitDirs = sharedGitDirs;
     }
 
     public static GitRunner defaults() {
@@ -133,10 +117,6 @@ public final class GitRunner {
 
     public static GitRunner sandboxed(ProcessSandbox sandbox) {
         return new GitRunner("git", Duration.ofSeconds(20), sandbox);
-    }
-
-    public static GitRunner sandboxed(ProcessSandbox sandbox, Function<Path, List<Path>> sharedGitDirs) {
-        return new GitRunner("git", Duration.ofSeconds(20), REMOTE_TIMEOUT, sandbox, sharedGitDirs);
     }
 
     /** What git said. {@code truncated} when stdout was cut at the limit (and git was stopped). */
@@ -265,15 +245,13 @@ public final class GitRunner {
         List<String> command = command(args, remote);
         Map<String, String> env = environment(root, remote, true);
         env.putAll(extraEnv);
-        List<Path> writable = new ArrayList<>(sharedGitDirs.apply(root));
-        writable.addAll(extraWritable);
         return sandbox.prepare(new SandboxRequest(
                 remote ? SandboxRequest.Profile.GIT_REMOTE : SandboxRequest.Profile.GIT,
                 root,
                 command,
                 env,
                 List.of(),
-                writable));
+                extraWritable));
     }
 
     private static UnavailableException remoteTimeout(Duration timeout) {

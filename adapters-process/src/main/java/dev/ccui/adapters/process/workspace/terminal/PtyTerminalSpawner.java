@@ -67,8 +67,9 @@ public final class PtyTerminalSpawner implements TerminalSpawner {
         env.put("PWD", spec.directory().toString());
         PtyProcess process;
         try {
-            SandboxedCommand sandboxed =
-                    sandbox.prepare(new SandboxRequest(SandboxRequest.Profile.SHELL, spec.directory(), command, env));
+            // The caller's own CLI configuration, so `claude` typed here (or "Continue in shell") is theirs.
+            SandboxedCommand sandboxed = sandbox.prepare(
+                    new SandboxRequest(SandboxRequest.Profile.SHELL, spec.directory(), command, env, spec.user()));
             PtyProcessBuilder builder = new PtyProcessBuilder(
                             sandboxed.command().toArray(String[]::new))
                     .setDirectory(sandboxed.directory().toString())
