@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { errorMessage } from '../../api/client';
 import { cancelClone, createProject, followClone, startClone, type Clone } from '../../api/projects';
 import type { Project } from '../../api/types';
+import { GitProgressBar } from '../git/GitProgressBar';
 import { ErrorMessage } from '../shared';
 
 /** A new empty folder under the workspaces root, optionally a git repository. */
@@ -43,12 +44,6 @@ export function NewFolderForm({ onAdded, onCancel }: { onAdded: (p: Project) => 
       </div>
     </form>
   );
-}
-
-function progressText(clone: Clone): string {
-  const p = clone.progress;
-  if (!p) return 'Starting git…';
-  return `${p.phase}: ${p.percent}% (${p.done}/${p.total})`;
 }
 
 /** A clone of an https/ssh URL or a repository under the root, with git's progress and a cancel button. */
@@ -99,17 +94,15 @@ export function CloneForm({ onAdded, onCancel }: { onAdded: (projectId: string) 
       <label htmlFor={nameId}>Folder name (optional)</label>
       <input id={nameId} value={name} onChange={(e) => setName(e.target.value)} spellCheck={false}
         autoComplete="off" placeholder="repo" disabled={running} maxLength={255} />
-      {clone && (
-        <div className="clone-progress" role="status" aria-live="polite">
-          {running && (
-            <progress max={100} value={clone.progress?.percent ?? 0} aria-label="Clone progress" />
-          )}
-          <span className="small-text">
-            {running ? progressText(clone) : clone.state === 'cancelled' ? 'Clone cancelled.'
-              : clone.state === 'succeeded' ? 'Cloned.' : 'The clone failed.'}
-          </span>
-        </div>
-      )}
+      {clone && (running
+        ? <GitProgressBar progress={clone.progress} label="Clone progress" />
+        : (
+          <div className="git-progress" role="status" aria-live="polite">
+            <span className="small-text">
+              {clone.state === 'cancelled' ? 'Clone cancelled.' : clone.state === 'succeeded' ? 'Cloned.' : 'The clone failed.'}
+            </span>
+          </div>
+        ))}
       <ErrorMessage message={error} />
       <div className="row">
         {running
