@@ -19,6 +19,7 @@ import type {
   User,
   UserPatch,
 } from './types';
+import { readSse } from './sse';
 
 /** An HTTP error from the server, carrying the message of its `{"error": {...}}` body. */
 export class ApiError extends Error {
@@ -99,7 +100,12 @@ export function observeApiErrors(observer: (err: ApiError) => void): () => void 
 }
 
 export async function request<T>(method: Method, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  return plainAnswer<T>(await send(method, path, body, 'application/json', opts));
+}
+
+/** Sends a request as every call of the app does (CSRF header, cookies); a non-2xx answer is thrown as its ApiError. */
+async function send(method: Method, path: string, body: unknown, accept: string, opts: RequestOptions, signal?: AbortSignal): Promise<Response> {
+  const headers: Record<string, string> = { Accept: accept };
   if (method !== 'GET') headers['X-CCUI-CSRF'] = '1';
   if (body !== undefined) headers['Content-Type'] = 'application/json';
 
@@ -110,8 +116,10 @@ export async function request<T>(method: Method, path: string, body?: unknown, o
       headers,
       credentials: 'same-origin',
       body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
     });
   } catch {
+    if (signal?.aborted) throw cancelled();
     throw new ApiError(0, 'NETWORK', 'Cannot reach the server. Check your connection and try again.');
   }
   if (!res.ok) {
@@ -120,9 +128,42 @@ export async function request<T>(method: Method, path: string, body?: unknown, o
     for (const observer of errorObservers) observer(err);
     throw err;
   }
+  return res;
+}
+
+async function plainAnswer<T>(res: Response): Promise<T> {
   if (res.status === 204 || res.status === 205) return undefined as T;
   const text = await res.text();
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** The error of a streamed request its caller stopped (code `CANCELLED`, status 0: no answer came). */
+const cancelled = () => new ApiError(0, 'CANCELLED', 'Cancelled.');
+
+/**
+ * A request whose answer streams (`Accept: text/event-stream`): each event but the last goes to
+ * `onEvent` as it comes; `done` resolves with its data, `error` rejects with its ApiError (status 0:
+ * it came after the 200). A refusal before the stream opens, or a proxy that does not stream, is a
+ * plain answer read as `request` reads it. Aborting `signal` closes the stream, which the server
+ * takes as a cancel; the promise then rejects with code `CANCELLED`.
+ */
+export async function streamRequest<T>(method: Method, path: string, body: unknown,
+  onEvent: (event: string, data: unknown) => void, signal?: AbortSignal): Promise<T> {
+  const res = await send(method, path, body, 'text/event-stream', {}, signal);
+  if (!res.body || !(res.headers.get('Content-Type') ?? '').startsWith('text/event-stream')) return plainAnswer<T>(res);
+  try {
+    for await (const { event, data } of readSse(res.body)) {
+      const parsed: unknown = JSON.parse(data);
+      if (event === 'done') return parsed as T;
+      if (event === 'error') throw apiErrorOf(0, '', () => null, parsed);
+      onEvent(event, parsed);
+    }
+  } catch (err) {
+    if (signal?.aborted) throw cancelled();
+    throw err;
+  }
+  if (signal?.aborted) throw cancelled();
+  throw new ApiError(0, 'NETWORK', 'The connection to the server ended before git was done. Check the result before trying again.');
 }
 
 // ---- auth ----

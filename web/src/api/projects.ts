@@ -1,5 +1,6 @@
 import { request } from './client';
 import type { components } from './schema.gen';
+import { readSse } from './sse';
 import type { Project } from './types';
 
 // New projects: an empty folder, or a clone followed over SSE (docs/api.md "New projects").
@@ -13,16 +14,6 @@ export const startClone = (url: string, name?: string, parent?: string) =>
   request<Clone>('POST', '/projects/clone', { url, ...(name ? { name } : {}), ...(parent ? { parent } : {}) });
 export const getClone = (id: string) => request<Clone>('GET', `/clones/${enc(id)}`);
 export const cancelClone = (id: string) => request<Clone>('POST', `/clones/${enc(id)}/cancel`);
-
-/** Splits an SSE body into its `data:` payloads (one per event), keeping a partial event for the next chunk. */
-export function sseData(buffer: string): { events: string[]; rest: string } {
-  const parts = buffer.replace(/\r\n/g, '\n').split('\n\n');
-  const rest = parts.pop() ?? '';
-  const events = parts
-    .map((block) => block.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trimStart()).join('\n'))
-    .filter((data) => data.length > 0);
-  return { events, rest };
-}
 
 /**
  * Calls `onUpdate` with the clone now and at every change until it ends, over the SSE stream of
@@ -54,17 +45,9 @@ export function followClone(id: string, onUpdate: (clone: Clone) => void): () =>
         headers: { Accept: 'text/event-stream' }, credentials: 'same-origin', signal: abort.signal,
       });
       if (!res.ok || !res.body) throw new Error('no stream');
-      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buffer = '';
-      for (;;) {
-        const { value, done: end } = await reader.read();
-        if (end) break;
-        const parsed = sseData(buffer + value);
-        buffer = parsed.rest;
-        for (const data of parsed.events) {
-          last = JSON.parse(data) as Clone;
-          onUpdate(last);
-        }
+      for await (const { data } of readSse(res.body)) {
+        last = JSON.parse(data) as Clone;
+        onUpdate(last);
       }
     } catch {
       // Aborted, or no stream to read: polling tells the rest.

@@ -792,7 +792,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Fetch one remote, or every remote, pruning deleted branches; answers when done (at most 2 minutes); the body may be left out */
+        /** Fetch one remote, or every remote, pruning deleted branches; the body may be left out; with Accept: text/event-stream, git's progress as server-sent events, at most 30 minutes (plain: at most 2 minutes, REMOTE_TIMEOUT); closing the stream cancels git (a cancelled pull changes nothing) */
         post: operations["gitFetch"];
         delete?: never;
         options?: never;
@@ -809,7 +809,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Pull the current branch from its upstream: ff-only (default) or rebase, never a merge commit; a rebase that conflicts is undone */
+        /** Pull the current branch from its upstream: ff-only (default) or rebase, never a merge commit; a rebase that conflicts is undone; with Accept: text/event-stream, git's progress as server-sent events, at most 30 minutes (plain: at most 2 minutes, REMOTE_TIMEOUT); closing the stream cancels git (a cancelled pull changes nothing) */
         post: operations["gitPull"];
         delete?: never;
         options?: never;
@@ -826,7 +826,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Push the current branch to its upstream; the first push of a branch goes to remote (default origin, or the only remote) and sets the upstream */
+        /** Push the current branch to its upstream; the first push of a branch goes to remote (default origin, or the only remote) and sets the upstream; with Accept: text/event-stream, git's progress as server-sent events, at most 30 minutes (plain: at most 2 minutes, REMOTE_TIMEOUT); closing the stream cancels git (a cancelled pull changes nothing) */
         post: operations["gitPush"];
         delete?: never;
         options?: never;
@@ -2140,6 +2140,14 @@ export interface components {
             /** @description this push set the upstream */
             upstreamSet: boolean;
         };
+        /** @description How far git is, as its --progress lines say (a clone, a streamed fetch, pull or push) */
+        GitProgress: {
+            /** @description git's phase, e.g. Counting objects, Compressing objects, Writing objects, Receiving objects, Resolving deltas (the remote's own counting too) */
+            phase: string;
+            percent: number;
+            done: number;
+            total: number;
+        };
         /** @description A clone into a new project: running with git's latest progress, then succeeded (projectId), failed (error) or cancelled */
         Clone: {
             /** Format: uuid */
@@ -2150,13 +2158,7 @@ export interface components {
             path: string;
             /** @enum {string} */
             state: "running" | "succeeded" | "failed" | "cancelled";
-            progress?: {
-                /** @description git's phase, e.g. Receiving objects */
-                phase?: string;
-                percent?: number;
-                done?: number;
-                total?: number;
-            } | null;
+            progress?: components["schemas"]["GitProgress"] | null;
             /** Format: uuid */
             projectId?: string | null;
             error?: {
@@ -6039,6 +6041,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the stream, asked with Accept: text/event-stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
             /** @description fetched */
             204: {
                 headers: {
@@ -6121,6 +6132,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the stream, asked with Accept: text/event-stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
             /** @description pulled */
             204: {
                 headers: {
@@ -6202,13 +6222,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description pushed */
+            /** @description pushed (JSON), or the stream asked with Accept: text/event-stream */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["GitPush"];
+                    "text/event-stream": string;
                 };
             };
             /** @description a field breaks its rule */

@@ -1,4 +1,4 @@
-import { ApiError, apiErrorOf, request } from './client';
+import { ApiError, apiErrorOf, request, streamRequest } from './client';
 import type { components } from './schema.gen';
 import type { ResponseOf } from './types';
 
@@ -133,9 +133,20 @@ export const gitApplyStash = (projectId: string, index: number, pop: boolean) =>
   request<void>('POST', `${base(projectId)}/git/stashes/${index}/apply`, { pop });
 export const gitDropStash = (projectId: string, index: number) => request<void>('DELETE', `${base(projectId)}/git/stashes/${index}`);
 
-// ---- remotes: each answers when git is done (at most 2 minutes) ----
+// ---- remotes: streamed, git's progress as it comes (at most 30 minutes); aborting cancels git ----
 export type GitPush = Schemas['GitPush'];
+export type GitProgress = Schemas['GitProgress'];
 export type PullMode = 'ff-only' | 'rebase';
-export const gitFetch = (projectId: string) => request<void>('POST', `${base(projectId)}/git/fetch`, {});
-export const gitPull = (projectId: string, mode: PullMode) => request<void>('POST', `${base(projectId)}/git/pull`, { mode });
-export const gitPush = (projectId: string) => request<GitPush>('POST', `${base(projectId)}/git/push`, {});
+/** How the caller follows a fetch, pull or push: git's progress, and a signal whose abort cancels it. */
+export interface RemoteWatch {
+  onProgress?: (progress: GitProgress) => void;
+  signal?: AbortSignal;
+}
+const remote = <T>(projectId: string, action: string, body: object, watch: RemoteWatch) =>
+  streamRequest<T>('POST', `${base(projectId)}/git/${action}`, body, (event, data) => {
+    if (event === 'progress') watch.onProgress?.(data as GitProgress);
+  }, watch.signal);
+export const gitFetch = (projectId: string, watch: RemoteWatch = {}) => remote<void>(projectId, 'fetch', {}, watch);
+export const gitPull = (projectId: string, mode: PullMode, watch: RemoteWatch = {}) =>
+  remote<void>(projectId, 'pull', { mode }, watch);
+export const gitPush = (projectId: string, watch: RemoteWatch = {}) => remote<GitPush>(projectId, 'push', {}, watch);

@@ -92,4 +92,88 @@ describe('GitTab remotes', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('asks for credentials');
     expect((screen.getByRole('button', { name: 'Fetch' }) as HTMLButtonElement).disabled).toBe(false);
   });
+
+  it('streams git\'s progress into a bar with its phase, then shows the result', async () => {
+    let status = clean({ ahead: 2 });
+    const stream = controlledStream();
+    const fetchMock = routeFetch((url) => {
+      if (url.endsWith('/git/status')) return jsonResponse(200, status);
+      if (url.endsWith('/git/push')) return stream.response;
+      return jsonResponse(404, { error: { code: 'NOT_FOUND', message: url } });
+    });
+    render(<GitTab projectId="p1" />);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Push' }));
+    expect(await screen.findByText('Starting git…')).toBeTruthy();
+    const call = fetchMock.mock.calls.find((c) => String(c[0]).endsWith('/git/push'));
+    expect((call?.[1]?.headers as Record<string, string>).Accept).toBe('text/event-stream');
+
+    stream.send('progress', { phase: 'Writing objects', percent: 45, done: 9, total: 20 });
+    expect(await screen.findByText('Writing objects: 45% (9/20)')).toBeTruthy();
+    expect((screen.getByRole('progressbar', { name: 'Push: progress' }) as HTMLProgressElement).value).toBe(45);
+    expect((screen.getByRole('button', { name: 'Pushing…' }) as HTMLButtonElement).disabled).toBe(true);
+
+    status = clean({});
+    stream.send('done', { branch: 'main', upstream: 'origin/main', upstreamSet: false });
+    expect(await screen.findByText('Pushed to origin/main.')).toBeTruthy();
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(screen.getByLabelText('0 ahead')).toBeTruthy();
+  });
+
+  it('an error event shows as the plain call\'s error would', async () => {
+    const stream = controlledStream();
+    routeFetch((url) => {
+      if (url.endsWith('/git/status')) return jsonResponse(200, clean({}));
+      if (url.endsWith('/git/pull')) return stream.response;
+      return jsonResponse(404, { error: { code: 'NOT_FOUND', message: url } });
+    });
+    render(<GitTab projectId="p1" />);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Pull' }));
+    stream.send('progress', { phase: 'Receiving objects', percent: 100, done: 3, total: 3 });
+    stream.send('error', { error: { code: 'PULL_CONFLICT', message: 'the pull was undone, nothing changed' } });
+    expect((await screen.findByRole('alert')).textContent).toContain('the pull was undone, nothing changed');
+    expect(screen.queryByRole('progressbar')).toBeNull();
+  });
+
+  it('Cancel closes the stream, which stops git, and says nothing changed', async () => {
+    const stream = controlledStream();
+    let signal: AbortSignal | undefined;
+    routeFetch((url, init) => {
+      if (url.endsWith('/git/status')) return jsonResponse(200, clean({ behind: 3 }));
+      if (url.endsWith('/git/pull')) {
+        signal = init?.signal ?? undefined;
+        signal?.addEventListener('abort', () => stream.fail(new DOMException('aborted', 'AbortError')));
+        return stream.response;
+      }
+      return jsonResponse(404, { error: { code: 'NOT_FOUND', message: url } });
+    });
+    render(<GitTab projectId="p1" />);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Pull' }));
+    stream.send('progress', { phase: 'Receiving objects', percent: 12, done: 12, total: 100 });
+    expect(await screen.findByText('Receiving objects: 12% (12/100)')).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(await screen.findByText('Pull cancelled: nothing changed.')).toBeTruthy();
+    expect(signal?.aborted).toBe(true);
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect((screen.getByRole('button', { name: 'Pull' }) as HTMLButtonElement).disabled).toBe(false);
+  });
 });
+
+/** An SSE answer whose events the test sends one by one. */
+function controlledStream() {
+  const encoder = new TextEncoder();
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  const body = new ReadableStream<Uint8Array>({ start(c) { controller = c; } });
+  return {
+    response: new Response(body, { status: 200, headers: { 'Content-Type': 'text/event-stream;charset=utf-8' } }),
+    send(event: string, data: unknown) {
+      controller.enqueue(encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`));
+    },
+    fail(reason: unknown) {
+      controller.error(reason);
+    },
+  };
+}

@@ -3,7 +3,6 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { showLanguage } from '../../i18n/current';
 import { jsonResponse, routeFetch } from '../../test/fetch';
-import { sseData } from '../../api/projects';
 import { CloneForm, NewFolderForm } from './NewProjectForms';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -21,15 +20,6 @@ function sse(...events: unknown[]): Response {
   const body = events.map((e) => `event: clone\ndata: ${JSON.stringify(e)}\n\n`).join('');
   return new Response(body, { status: 200, headers: { 'Content-Type': 'text/event-stream' } });
 }
-
-describe('sseData', () => {
-  it('keeps a half-received event for the next chunk', () => {
-    expect(sseData('event: clone\ndata: {"a":1}\n\nevent: clone\ndata: {"a"')).toEqual({
-      events: ['{"a":1}'], rest: 'event: clone\ndata: {"a"',
-    });
-    expect(sseData(': keep-alive\n\n').events).toEqual([]);
-  });
-});
 
 describe('NewFolderForm', () => {
   it('creates the folder with git init and hands the project over', async () => {

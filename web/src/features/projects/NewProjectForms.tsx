@@ -3,6 +3,7 @@ import { errorMessage } from '../../api/client';
 import { cancelClone, createProject, followClone, startClone, type Clone } from '../../api/projects';
 import type { Project } from '../../api/types';
 import { stringsNow, useStrings } from '../../i18n/catalog';
+import { GitProgressBar } from '../git/GitProgressBar';
 import { ErrorMessage } from '../shared';
 import { projectsStrings } from './ProjectsPanel.strings';
 
@@ -45,13 +46,6 @@ export function NewFolderForm({ onAdded, onCancel }: { onAdded: (p: Project) => 
       </div>
     </form>
   );
-}
-
-function progressText(clone: Clone): string {
-  const t = stringsNow(projectsStrings);
-  const p = clone.progress;
-  if (!p) return t.startingGit;
-  return t.cloneProgress(p.phase ?? '', p.percent ?? 0, p.done ?? 0, p.total ?? 0);
 }
 
 /** A clone of an https/ssh URL or a repository under the root, with git's progress and a cancel button. */
@@ -103,17 +97,15 @@ export function CloneForm({ onAdded, onCancel }: { onAdded: (projectId: string) 
       <label htmlFor={nameId}>{t.folderNameOptional}</label>
       <input id={nameId} value={name} onChange={(e) => setName(e.target.value)} spellCheck={false}
         autoComplete="off" placeholder={'repo'} disabled={running} maxLength={255} />
-      {clone && (
-        <div className="clone-progress" role="status" aria-live="polite">
-          {running && (
-            <progress max={100} value={clone.progress?.percent ?? 0} aria-label={t.cloneProgressLabel} />
-          )}
-          <span className="small-text">
-            {running ? progressText(clone) : clone.state === 'cancelled' ? t.cloneCancelled
-              : clone.state === 'succeeded' ? t.cloned : t.cloneFailed}
-          </span>
-        </div>
-      )}
+      {clone && (running
+        ? <GitProgressBar progress={clone.progress} label={t.cloneProgressLabel} />
+        : (
+          <div className="git-progress" role="status" aria-live="polite">
+            <span className="small-text">
+              {clone.state === 'cancelled' ? t.cloneCancelled : clone.state === 'succeeded' ? t.cloned : t.cloneFailed}
+            </span>
+          </div>
+        ))}
       <ErrorMessage message={error} />
       <div className="row">
         {running

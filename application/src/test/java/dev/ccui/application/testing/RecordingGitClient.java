@@ -2,6 +2,7 @@ package dev.ccui.application.testing;
 
 import dev.ccui.application.workspace.git.port.out.GitAuthor;
 import dev.ccui.application.workspace.git.port.out.GitClient;
+import dev.ccui.application.workspace.git.port.out.RemoteWatch;
 import dev.ccui.domain.workspace.RelativePath;
 import dev.ccui.domain.workspace.git.GitBranch;
 import dev.ccui.domain.workspace.git.GitCommit;
@@ -141,17 +142,17 @@ public final class RecordingGitClient implements GitClient {
     }
 
     @Override
-    public void fetch(Path root, String remote) {
+    public void fetch(Path root, String remote, RemoteWatch watch) {
         called(root, "fetch " + (remote == null ? "(all)" : remote));
     }
 
     @Override
-    public void pull(Path root, PullMode mode, GitAuthor author) {
+    public void pull(Path root, PullMode mode, GitAuthor author, RemoteWatch watch) {
         called(root, "pull " + mode.code() + " by " + author.name());
     }
 
     @Override
-    public GitPush push(Path root, String remote) {
+    public GitPush push(Path root, String remote, RemoteWatch watch) {
         called(root, "push " + (remote == null ? "(default)" : remote));
         return new GitPush("main", (remote == null ? "origin" : remote) + "/main", true);
     }

@@ -10,20 +10,33 @@ import com.sun.net.httpserver.HttpServer;
 import dev.ccui.adapters.process.workspace.git.GitFixture;
 import dev.ccui.bootstrap.testing.ApiClient;
 import dev.ccui.bootstrap.testing.TestApplication;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Fetch, pull, push, stashes, discard and branch changes over HTTP through the real application,
- * with a bare repository on disk as the remote and a colleague's clone pushing to it.
+ * Fetch, pull, push (plain and streamed), stashes, discard and branch changes over HTTP through the
+ * real application, with a bare repository on disk as the remote and a colleague's clone pushing to it.
  */
 class GitRemotesHttpIT {
     @TempDir
@@ -228,5 +241,169 @@ class GitRemotesHttpIT {
         assertThat(outside.statusCode()).as(outside.body()).isEqualTo(503);
         assertThat(code(outside)).isEqualTo("REMOTE_UNREACHABLE");
         assertThat(git(folder.resolve("elsewhere.git"), "for-each-ref")).isEmpty();
+    }
+
+    /** One server-sent event of a streamed fetch, pull or push. */
+    private record Frame(String event, JsonNode data) {
+        @Override
+        public String toString() {
+            return event + " " + data;
+        }
+    }
+
+    /**
+     * A fetch, pull or push asked as a stream, read frame by frame; once {@code hangUp} says so the
+     * client goes away (its connection closed) and the frames so far are the answer.
+     */
+    private List<Frame> stream(ApiClient client, String action, String body, Predicate<Frame> hangUp) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(client.base() + git + "/" + action))
+                    .header("Authorization", "Bearer " + client.token())
+                    .header("Accept", "text/event-stream")
+                    .header("Content-Type", "application/json")
+                    .POST(body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body))
+                    .build();
+            HttpResponse<InputStream> response = http.send(request, BodyHandlers.ofInputStream());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+                    .startsWith("text/event-stream");
+            List<Frame> frames = new ArrayList<>();
+            try (BufferedReader reader =
+                    new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                String event = null;
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    if (line.startsWith("event: ")) {
+                        event = line.substring(7);
+                    } else if (line.startsWith("data: ")) {
+                        frames.add(new Frame(event, json(line.substring(6))));
+                        if (hangUp.test(frames.getLast())) {
+                            break;
+                        }
+                    }
+                }
+            }
+            return frames;
+        } finally {
+            http.shutdownNow();
+        }
+    }
+
+    private List<Frame> streamToEnd(String action, String body) throws Exception {
+        List<Frame> frames = stream(owner, action, body, frame -> false);
+        assertThat(frames.getLast().event()).isIn("done", "error");
+        assertThat(frames.subList(0, frames.size() - 1))
+                .extracting(Frame::event)
+                .allMatch("progress"::equals);
+        return frames;
+    }
+
+    @Test
+    void streamedPushAndFetchShowGitsProgressAndAConflictingPullEndsInItsErrorLosingNothing() throws Exception {
+        start(Map.of("CCUI_SANDBOX", "none"), folder.resolve("remote.git"));
+        String last = GitFixture.randomCommits(projectDir, 3, 1024 * 1024);
+
+        List<Frame> pushed = streamToEnd("push", null);
+        assertThat(pushed).filteredOn(frame -> frame.event().equals("progress")).anySatisfy(frame -> {
+            assertThat(frame.data().get("phase").asText()).isNotBlank();
+            assertThat(frame.data().get("percent").asInt()).isBetween(0, 100);
+            assertThat(frame.data().get("total").asLong()).isPositive();
+        });
+        assertThat(pushed.getLast().event()).isEqualTo("done");
+        assertThat(pushed.getLast().data().get("upstream").asText()).isEqualTo("origin/main");
+        assertThat(pushed.getLast().data().get("upstreamSet").asBoolean()).isTrue();
+        assertThat(git(remote, "rev-parse", "main")).isEqualTo(last);
+
+        GitFixture.colleaguePushes(remote, folder, "a.txt", "one\nTHEIRS\nthree\n");
+        List<Frame> fetched = streamToEnd("fetch", "{\"remote\":\"origin\"}");
+        assertThat(fetched.getLast().event()).isEqualTo("done");
+        assertThat(fetched.getLast().data()).isEqualTo(json("{}"));
+        assertThat(status().get("behind").asInt()).isEqualTo(1);
+
+        String mine = commit(projectDir, "a.txt", "one\nMINE\nthree\n", "my change");
+        Files.writeString(projectDir.resolve("draft.txt"), "not committed\n");
+        JsonNode before = status();
+        List<Frame> pulled = streamToEnd("pull", "{\"mode\":\"rebase\"}");
+        assertThat(pulled.getLast().event()).isEqualTo("error");
+        assertThat(pulled.getLast().data().at("/error/code").asText()).isEqualTo("PULL_CONFLICT");
+        assertThat(pulled.getLast().data().at("/error/message").asText()).contains("nothing changed");
+        JsonNode after = status();
+        assertThat(after.get("head").asText()).isEqualTo(mine);
+        assertThat(after.get("files")).isEqualTo(before.get("files"));
+        assertThat(projectDir.resolve("a.txt")).hasContent("one\nMINE\nthree");
+        assertThat(projectDir.resolve("draft.txt")).hasContent("not committed");
+        assertThat(projectDir.resolve(".git/rebase-merge")).doesNotExist();
+    }
+
+    /**
+     * A client that goes away after the first progress frame (the remote stalls mid-transfer, so git
+     * is still at work then): git and everything it started end, and the repositories are as before.
+     */
+    @Test
+    void aStreamedPushOrFetchWhoseClientGoesAwayStopsGitAndChangesNothing() throws Exception {
+        start(Map.of("CCUI_SANDBOX", "none"), folder.resolve("remote.git"));
+        assertThat(owner.post(git + "/push", null).statusCode()).isEqualTo(200);
+        String before = git(remote, "rev-parse", "main");
+        GitFixture.randomCommits(projectDir, 3, 1024 * 1024);
+        GitFixture.stallingRemote(projectDir, "origin", folder.resolve("scripts"));
+
+        hangUpAfterTheFirstProgressFrame("push");
+        assertThat(git(remote, "rev-parse", "main")).isEqualTo(before);
+
+        Path colleague = folder.resolve("colleague");
+        git(folder, "clone", "-q", remote.toString(), "colleague");
+        GitFixture.randomCommits(colleague, 3, 1024 * 1024);
+        git(colleague, "push", "-q", "origin", "main");
+        hangUpAfterTheFirstProgressFrame("fetch");
+        assertThat(git(projectDir, "rev-parse", "origin/main")).isEqualTo(before);
+
+        JsonNode status = status();
+        assertThat(status.get("ahead").asInt()).isEqualTo(3);
+        assertThat(status.get("behind").asInt()).isZero();
+        assertThat(status.get("files")).isEmpty();
+        assertThat(projectDir.resolve(".git/index.lock")).doesNotExist();
+        assertThat(git(projectDir, "fsck", "--no-progress")).doesNotContain("error");
+    }
+
+    /** Streams {@code action}, goes away after the first progress frame, and waits until what git started has ended. */
+    private void hangUpAfterTheFirstProgressFrame(String action) throws Exception {
+        List<ProcessHandle> running = new ArrayList<>();
+        List<Frame> frames = stream(owner, action, null, frame -> {
+            running.addAll(ProcessHandle.current().descendants().toList());
+            return true;
+        });
+        assertThat(frames)
+                .as(action + ": " + frames)
+                .singleElement()
+                .extracting(Frame::event)
+                .isEqualTo("progress");
+        assertThat(running).as("git and the stalling remote").hasSizeGreaterThan(1);
+        for (ProcessHandle process : running) {
+            process.onExit().get(30, TimeUnit.SECONDS);
+        }
+        assertThat(ProcessHandle.current().descendants()).as(action).isEmpty();
+    }
+
+    /** The same routes, so the same rule: a stranger's streamed request is a plain 403 and git never runs. */
+    @Test
+    void aStrangersStreamedRequestIsRefusedBeforeGitRuns() throws Exception {
+        start(Map.of(), folder.resolve("remote.git"));
+        ApiClient stranger = owner.createMember("stranger");
+        for (String action : List.of("fetch", "pull", "push")) {
+            HttpResponse<String> refused = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(stranger.base() + git + "/" + action))
+                                    .header("Authorization", "Bearer " + stranger.token())
+                                    .header("Accept", "text/event-stream")
+                                    .POST(BodyPublishers.noBody())
+                                    .build(),
+                            BodyHandlers.ofString());
+            assertThat(refused.statusCode()).as(action).isEqualTo(403);
+            assertThat(refused.headers().firstValue("Content-Type").orElseThrow())
+                    .startsWith("application/json");
+            assertThat(code(refused)).isNotBlank();
+        }
+        assertThat(git(remote, "for-each-ref")).isEmpty();
+        assertThat(status().get("upstream").isNull()).isTrue();
     }
 }

@@ -27,30 +27,46 @@ public final class ErrorResponses {
 
     private ErrorResponses() {}
 
+    /** What a failure answers: its status, the headers it sets and its JSON body. */
+    public record Answer(int status, Map<String, String> headers, Map<String, Object> body) {}
+
     public static void handle(Exception exception, Context ctx) {
-        switch (exception) {
+        send(answer(exception, ctx), ctx);
+    }
+
+    /**
+     * The answer to {@code exception}, for a caller that sends it itself (the {@code error} event of a
+     * stream already open); an unexpected one is logged here, as {@link #handle} does.
+     */
+    public static Answer answer(Exception exception, Context ctx) {
+        return switch (exception) {
             case CcuiException e -> fromDomain(e, ctx);
             case HttpResponseException e -> fromJavalin(e, ctx);
-            default -> unexpected(exception, ctx);
-        }
+            default -> unexpectedAnswer(exception, ctx);
+        };
     }
 
     public static void unexpected(Throwable throwable, Context ctx) {
+        send(unexpectedAnswer(throwable, ctx), ctx);
+    }
+
+    private static Answer unexpectedAnswer(Throwable throwable, Context ctx) {
         var storage = StorageFailures.classify(throwable);
         if (storage.isPresent()) {
             // Once per request, without the trace: an outage would otherwise bury the log in them.
             LOG.warn("{} {} failed: {}: {}", ctx.method(), ctx.path(), storage.get(), rootMessage(throwable));
-            ctx.header("Retry-After", "2");
-            write(ctx, 503, storage.get().name(), storage.get().message, null);
-            return;
+            return answer(
+                    ctx, 503, Map.of("Retry-After", "2"), storage.get().name(), storage.get().message, null, Map.of());
         }
         LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), throwable);
-        write(
+        return answer(
                 ctx,
                 500,
+                Map.of(),
                 "INTERNAL",
                 "something went wrong on the server; the request id identifies it in the logs",
-                null);
+                null,
+                Map.of());
     }
 
     private static String rootMessage(Throwable throwable) {
@@ -61,7 +77,8 @@ public final class ErrorResponses {
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
-    private static void fromDomain(CcuiException e, Context ctx) {
+    private static Answer fromDomain(CcuiException e, Context ctx) {
+        Map<String, String> headers = new LinkedHashMap<>();
         int status = switch (e) {
             case InvalidException ignored -> 400;
             case UnauthorizedException ignored -> 401;
@@ -70,7 +87,7 @@ public final class ErrorResponses {
             case ConflictException ignored -> 409;
             case PayloadTooLargeException ignored -> 413;
             case TooManyRequestsException tooMany -> {
-                ctx.header(
+                headers.put(
                         "Retry-After",
                         Long.toString(Math.max(1, tooMany.retryAfter().toSeconds())));
                 yield 429;
@@ -78,7 +95,7 @@ public final class ErrorResponses {
             case UnavailableException unavailable -> {
                 unavailable
                         .retryAfter()
-                        .ifPresent(d -> ctx.header("Retry-After", Long.toString(Math.max(1, d.toSeconds()))));
+                        .ifPresent(d -> headers.put("Retry-After", Long.toString(Math.max(1, d.toSeconds()))));
                 yield 503;
             }
         };
@@ -87,33 +104,42 @@ public final class ErrorResponses {
                 e instanceof ConflictException conflict && !conflict.paths().isEmpty()
                         ? Map.of("paths", conflict.paths())
                         : Map.of();
-        write(ctx, status, e.code(), e.getMessage(), field, extra);
+        return answer(ctx, status, headers, e.code(), e.getMessage(), field, extra);
     }
 
-    private static void fromJavalin(HttpResponseException e, Context ctx) {
+    private static Answer fromJavalin(HttpResponseException e, Context ctx) {
         int status = e.getStatus();
-        switch (status) {
-            case 404 -> write(ctx, 404, "NOT_FOUND", "no such route: " + ctx.method() + " " + ctx.path(), null);
-            case 405 -> write(ctx, 405, "METHOD_NOT_ALLOWED", "this route does not accept " + ctx.method(), null);
-            case 413 -> write(ctx, 413, "PAYLOAD_TOO_LARGE", "the request body is too large", null);
-            case 400 -> write(ctx, 400, "INVALID", "the request is malformed", null);
+        return switch (status) {
+            case 404 -> answer(ctx, 404, "NOT_FOUND", "no such route: " + ctx.method() + " " + ctx.path());
+            case 405 -> answer(ctx, 405, "METHOD_NOT_ALLOWED", "this route does not accept " + ctx.method());
+            case 413 -> answer(ctx, 413, "PAYLOAD_TOO_LARGE", "the request body is too large");
+            case 400 -> answer(ctx, 400, "INVALID", "the request is malformed");
             default ->
-                write(
+                answer(
                         ctx,
                         status,
                         status >= 500 ? "INTERNAL" : "HTTP_" + status,
-                        status >= 500 ? "the server could not answer" : "the request was refused",
-                        null);
-        }
+                        status >= 500 ? "the server could not answer" : "the request was refused");
+        };
     }
 
     public static void write(Context ctx, int status, String code, String message, String field) {
-        write(ctx, status, code, message, field, Map.of());
+        send(answer(ctx, status, Map.of(), code, message, field, Map.of()), ctx);
+    }
+
+    private static Answer answer(Context ctx, int status, String code, String message) {
+        return answer(ctx, status, Map.of(), code, message, null, Map.of());
     }
 
     /** @param extra what the error names besides its message (the paths of a conflict) */
-    private static void write(
-            Context ctx, int status, String code, String message, String field, Map<String, Object> extra) {
+    private static Answer answer(
+            Context ctx,
+            int status,
+            Map<String, String> headers,
+            String code,
+            String message,
+            String field,
+            Map<String, Object> extra) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", code);
         error.put("message", message);
@@ -122,6 +148,11 @@ public final class ErrorResponses {
         }
         error.putAll(extra);
         error.put("requestId", RequestIds.current(ctx));
-        ctx.status(status).json(Map.of("error", error));
+        return new Answer(status, headers, Map.of("error", error));
+    }
+
+    private static void send(Answer answer, Context ctx) {
+        answer.headers().forEach(ctx::header);
+        ctx.status(answer.status()).json(answer.body());
     }
 }

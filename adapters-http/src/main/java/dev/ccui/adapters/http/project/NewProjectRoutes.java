@@ -6,6 +6,7 @@ import static dev.ccui.adapters.http.security.Authentication.client;
 import dev.ccui.adapters.http.RouteGroup;
 import dev.ccui.adapters.http.json.Json;
 import dev.ccui.adapters.http.security.Access;
+import dev.ccui.adapters.http.sse.EventStream;
 import dev.ccui.application.project.create.port.in.CloneCommand;
 import dev.ccui.application.project.create.port.in.CloneOperation;
 import dev.ccui.application.project.create.port.in.NewProjectCommand;
@@ -15,8 +16,6 @@ import dev.ccui.domain.project.create.CloneId;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -83,28 +82,22 @@ public final class NewProjectRoutes implements RouteGroup {
 
     private void read(Context ctx) throws Exception {
         CloneId id = cloneId(ctx);
-        String accept = ctx.header("Accept");
-        if (accept == null || !accept.contains("text/event-stream")) {
+        if (!EventStream.wanted(ctx)) {
             ctx.json(CloneView.of(newProjects.clone(caller(ctx), id)));
             return;
         }
         BlockingQueue<CloneOperation> queue = new LinkedBlockingQueue<>();
         // Fails with 404 before anything is written when the clone is not the caller's.
         try (AutoCloseable ignored = newProjects.follow(caller(ctx), id, queue::add)) {
-            ctx.disableCompression();
-            ctx.status(200);
-            ctx.res().setContentType("text/event-stream;charset=utf-8");
-            ctx.res().setHeader("Cache-Control", "no-cache");
-            ctx.res().setHeader("X-Accel-Buffering", "no");
-            OutputStream out = ctx.res().getOutputStream();
+            EventStream stream = EventStream.open(ctx);
             streaming.add(Thread.currentThread());
             while (!stopping.get()) {
                 CloneOperation op = queue.poll(KEEPALIVE_SECONDS, TimeUnit.SECONDS);
                 if (op == null) {
-                    write(out, ": keep-alive\n\n");
+                    stream.comment("keep-alive");
                     continue;
                 }
-                write(out, "event: clone\ndata: " + Json.MAPPER.writeValueAsString(CloneView.of(op)) + "\n\n");
+                stream.event("clone", CloneView.of(op));
                 if (op.state().finished()) {
                     break;
                 }
@@ -117,11 +110,6 @@ public final class NewProjectRoutes implements RouteGroup {
         } finally {
             streaming.remove(Thread.currentThread());
         }
-    }
-
-    private static void write(OutputStream out, String text) throws IOException {
-        out.write(text.getBytes(StandardCharsets.UTF_8));
-        out.flush();
     }
 
     private static CloneId cloneId(Context ctx) {

@@ -13,6 +13,7 @@ import dev.ccui.adapters.http.run.RunViews.RunView;
 import dev.ccui.adapters.http.run.RunViews.StartBody;
 import dev.ccui.adapters.http.security.Access;
 import dev.ccui.adapters.http.security.ConnectionLimits;
+import dev.ccui.adapters.http.sse.EventStream;
 import dev.ccui.application.events.port.in.ChangeFeedUseCase;
 import dev.ccui.application.run.port.in.EventSubscription;
 import dev.ccui.application.run.port.in.MessageQueueUseCase;
@@ -186,8 +187,7 @@ public final class RunRoutes implements RouteGroup {
             }
         }
         long after = afterSeq == null ? 0 : afterSeq;
-        String accept = ctx.header("Accept");
-        if (accept != null && accept.contains("text/event-stream")) {
+        if (EventStream.wanted(ctx)) {
             stream(ctx, after);
             return;
         }
@@ -225,26 +225,17 @@ public final class RunRoutes implements RouteGroup {
                 overflow.set(true);
             }
         })) {
-            // Compression would hold small frames back until its buffer fills.
-            ctx.disableCompression();
-            ctx.status(200);
-            ctx.res().setContentType("text/event-stream;charset=utf-8");
-            ctx.res().setHeader("Cache-Control", "no-cache");
-            ctx.res().setHeader("X-Accel-Buffering", "no");
-            OutputStream out = ctx.res().getOutputStream();
-            write(out, ": lastSeq " + subscription.lastSeq() + "\n\n");
+            EventStream stream = EventStream.open(ctx);
+            stream.comment("lastSeq " + subscription.lastSeq());
             Thread.ofVirtual().start(subscription::replay);
             streaming.add(Thread.currentThread());
             while (!stopping.get() && !overflow.get()) {
                 LoggedRunEvent event = queue.poll(SSE_KEEPALIVE_SECONDS, TimeUnit.SECONDS);
                 if (event == null) {
-                    write(out, ": keep-alive\n\n");
+                    stream.comment("keep-alive");
                     continue;
                 }
-                write(
-                        out,
-                        "id: " + event.seq() + "\nevent: event\ndata: "
-                                + Json.MAPPER.writeValueAsString(RunViews.logged(event)) + "\n\n");
+                stream.event(event.seq(), "event", RunViews.logged(event));
             }
         } catch (InterruptedException stopping) {
             // stop() or a revocation woke this request thread up; the flag is not kept on a pooled server thread.

@@ -7,8 +7,10 @@ import dev.ccui.adapters.http.RouteGroup;
 import dev.ccui.adapters.http.json.Json;
 import dev.ccui.adapters.http.json.QueryParams;
 import dev.ccui.adapters.http.security.Access;
+import dev.ccui.adapters.http.sse.EventStream;
 import dev.ccui.application.common.ClientInfo;
 import dev.ccui.application.workspace.git.port.in.GitUseCase;
+import dev.ccui.application.workspace.git.port.in.RemoteOperation;
 import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.project.ProjectId;
@@ -19,16 +21,19 @@ import dev.ccui.domain.workspace.git.HunkRange;
 import dev.ccui.domain.workspace.git.PullMode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * {@code /api/projects/{projectId}/git/…}: status, diff, log, branches, stashes, the actions that
- * change the repository, and fetch, pull and push.
+ * change the repository, and fetch, pull and push (which can also stream git's progress).
  */
 public final class GitRoutes implements RouteGroup {
     private static final String BASE = "/api/projects/{projectId}/git";
     private final GitUseCase git;
+    private final RemoteStreams streams = new RemoteStreams();
 
     public GitRoutes(GitUseCase git) {
         this.git = git;
@@ -236,19 +241,23 @@ public final class GitRoutes implements RouteGroup {
                 Access.USER);
     }
 
-    /** Fetch, pull and push answer when git is done (bounded by the runner's remote timeout), not as a stream. */
+    /**
+     * Fetch, pull and push answer when git is done (within the runner's short remote limit), or, asked
+     * with {@code Accept: text/event-stream}, stream git's progress until then. Either way the caller
+     * and the body are checked first: a refusal is a plain error answer, never a stream.
+     */
     private void registerRemotes(RoutesConfig routes) {
         routes.post(
                 BASE + "/fetch",
-                ctx -> {
-                    git.fetch(
-                            caller(ctx),
-                            id(ctx),
-                            optionalBody(ctx, RemoteBody.class, new RemoteBody(null))
-                                    .remote(),
-                            client(ctx));
-                    ctx.status(204);
-                },
+                ctx -> remote(
+                        ctx,
+                        git.prepareFetch(
+                                caller(ctx),
+                                id(ctx),
+                                optionalBody(ctx, RemoteBody.class, new RemoteBody(null))
+                                        .remote(),
+                                client(ctx)),
+                        null),
                 Access.USER);
         routes.post(
                 BASE + "/pull",
@@ -259,19 +268,40 @@ public final class GitRoutes implements RouteGroup {
                     if (parsed == null) {
                         throw new InvalidException("mode", "mode is ff-only or rebase");
                     }
-                    git.pull(caller(ctx), id(ctx), parsed, client(ctx));
-                    ctx.status(204);
+                    remote(ctx, git.preparePull(caller(ctx), id(ctx), parsed, client(ctx)), null);
                 },
                 Access.USER);
         routes.post(
                 BASE + "/push",
-                ctx -> ctx.json(git.push(
-                        caller(ctx),
-                        id(ctx),
-                        optionalBody(ctx, RemoteBody.class, new RemoteBody(null))
-                                .remote(),
-                        client(ctx))),
+                ctx -> remote(
+                        ctx,
+                        git.preparePush(
+                                caller(ctx),
+                                id(ctx),
+                                optionalBody(ctx, RemoteBody.class, new RemoteBody(null))
+                                        .remote(),
+                                client(ctx)),
+                        pushed -> pushed),
                 Access.USER);
+    }
+
+    /** {@code answer}: the result's JSON; null for a {@code 204} (and {@code {}} in a stream's {@code done}). */
+    private <T> void remote(Context ctx, RemoteOperation<T> operation, Function<T, Object> answer) throws IOException {
+        if (EventStream.wanted(ctx)) {
+            streams.stream(ctx, operation, answer == null ? result -> Map.of() : answer);
+            return;
+        }
+        T result = operation.run();
+        if (answer == null) {
+            ctx.status(204);
+        } else {
+            ctx.json(answer.apply(result));
+        }
+    }
+
+    @Override
+    public void stop() {
+        streams.stop();
     }
 
     /** Bodies whose fields are all optional may be left out. */

@@ -7,8 +7,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
 /**
  * Runs a prepared sandboxed command as git and the one-shot CLI calls need it: to its end, with
@@ -96,6 +98,26 @@ public final class SandboxedProcesses {
     public static void kill(Process process) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
+    }
+
+    /**
+     * Asks the process tree to end (SIGTERM, on which git removes its lock and temporary files, so
+     * the repository stays usable) and kills what is still running after {@code grace}. The tree is
+     * taken now: a child whose parent ended first is killed all the same.
+     */
+    public static void stop(Process process, Duration grace) {
+        List<ProcessHandle> tree = Stream.concat(process.descendants(), Stream.of(process.toHandle()))
+                .toList();
+        tree.forEach(ProcessHandle::destroy);
+        Thread.ofVirtual().name("sandboxed-stop").start(() -> {
+            try {
+                process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            // A handle checks the process's start time, so a reused pid is never hit.
+            tree.forEach(ProcessHandle::destroyForcibly);
+        });
     }
 
     /**

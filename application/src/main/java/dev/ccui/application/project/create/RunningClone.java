@@ -1,12 +1,12 @@
 package dev.ccui.application.project.create;
 
+import dev.ccui.application.common.Cancellation;
 import dev.ccui.application.project.create.port.in.CloneOperation;
-import dev.ccui.application.project.create.port.out.Cancellation;
 import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.project.create.CloneId;
-import dev.ccui.domain.project.create.CloneProgress;
 import dev.ccui.domain.project.create.CloneState;
 import dev.ccui.domain.user.UserId;
+import dev.ccui.domain.workspace.git.GitProgress;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -34,7 +34,7 @@ final class RunningClone {
         return current;
     }
 
-    void progress(CloneProgress progress) {
+    void progress(GitProgress progress) {
         CloneOperation next;
         synchronized (this) {
             if (current.state().finished()) {
@@ -77,7 +77,7 @@ final class RunningClone {
 
     private CloneOperation copy(
             CloneState state,
-            CloneProgress progress,
+            GitProgress progress,
             ProjectId projectId,
             String errorCode,
             String errorMessage,

@@ -1,13 +1,16 @@
 package dev.ccui.application.workspace.git;
 
 import dev.ccui.application.audit.Auditor;
+import dev.ccui.application.common.Cancellation;
 import dev.ccui.application.common.ClientInfo;
 import dev.ccui.application.common.Limits;
 import dev.ccui.application.project.ProjectAccess;
 import dev.ccui.application.project.port.out.ProjectRepository;
 import dev.ccui.application.workspace.git.port.in.GitUseCase;
+import dev.ccui.application.workspace.git.port.in.RemoteOperation;
 import dev.ccui.application.workspace.git.port.out.GitAuthor;
 import dev.ccui.application.workspace.git.port.out.GitClient;
+import dev.ccui.application.workspace.git.port.out.RemoteWatch;
 import dev.ccui.domain.audit.AuditAction;
 import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.error.InvalidException;
@@ -17,6 +20,7 @@ import dev.ccui.domain.workspace.RelativePath;
 import dev.ccui.domain.workspace.git.GitBranch;
 import dev.ccui.domain.workspace.git.GitCommit;
 import dev.ccui.domain.workspace.git.GitDiff;
+import dev.ccui.domain.workspace.git.GitProgress;
 import dev.ccui.domain.workspace.git.GitPush;
 import dev.ccui.domain.workspace.git.GitStash;
 import dev.ccui.domain.workspace.git.GitStatus;
@@ -25,6 +29,7 @@ import dev.ccui.domain.workspace.git.PullMode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /** Git for a project: access rule, argument checks, audit of what changes the repository. */
@@ -200,40 +205,55 @@ public final class GitService implements GitUseCase {
     }
 
     @Override
-    public void fetch(Principal caller, ProjectId projectId, String remote, ClientInfo client) {
+    public RemoteOperation<Void> prepareFetch(Principal caller, ProjectId projectId, String remote, ClientInfo client) {
         Project project = access.requireWorkspace(caller, projectId);
-        git.fetch(root(project), remote == null ? null : remoteName(remote));
-        auditor.record(
-                AuditAction.GIT_FETCHED,
-                caller,
-                project.path(),
-                client,
-                true,
-                remote == null ? "(all remotes)" : remote);
+        String name = remote == null ? null : remoteName(remote);
+        return (progress, cancellation) -> {
+            git.fetch(root(project), name, watch(progress, cancellation));
+            auditor.record(
+                    AuditAction.GIT_FETCHED,
+                    caller,
+                    project.path(),
+                    client,
+                    true,
+                    remote == null ? "(all remotes)" : remote);
+            return null;
+        };
     }
 
     @Override
-    public void pull(Principal caller, ProjectId projectId, PullMode mode, ClientInfo client) {
+    public RemoteOperation<Void> preparePull(Principal caller, ProjectId projectId, PullMode mode, ClientInfo client) {
         Project project = access.requireWorkspace(caller, projectId);
         if (mode == null) {
             throw new InvalidException("mode", "mode is ff-only or rebase");
         }
-        git.pull(root(project), mode, author(caller));
-        auditor.record(AuditAction.GIT_PULLED, caller, project.path(), client, true, mode.code());
+        return (progress, cancellation) -> {
+            git.pull(root(project), mode, author(caller), watch(progress, cancellation));
+            auditor.record(AuditAction.GIT_PULLED, caller, project.path(), client, true, mode.code());
+            return null;
+        };
     }
 
     @Override
-    public GitPush push(Principal caller, ProjectId projectId, String remote, ClientInfo client) {
+    public RemoteOperation<GitPush> preparePush(
+            Principal caller, ProjectId projectId, String remote, ClientInfo client) {
         Project project = access.requireWorkspace(caller, projectId);
-        GitPush pushed = git.push(root(project), remote == null ? null : remoteName(remote));
-        auditor.record(
-                AuditAction.GIT_PUSHED,
-                caller,
-                project.path(),
-                client,
-                true,
-                pushed.branch() + " -> " + pushed.upstream());
-        return pushed;
+        String name = remote == null ? null : remoteName(remote);
+        return (progress, cancellation) -> {
+            GitPush pushed = git.push(root(project), name, watch(progress, cancellation));
+            auditor.record(
+                    AuditAction.GIT_PUSHED,
+                    caller,
+                    project.path(),
+                    client,
+                    true,
+                    pushed.branch() + " -> " + pushed.upstream());
+            return pushed;
+        };
+    }
+
+    private static RemoteWatch watch(Consumer<GitProgress> progress, Cancellation cancellation) {
+        return progress == null ? RemoteWatch.quiet() : RemoteWatch.streamed(progress, cancellation);
     }
 
     private static GitAuthor author(Principal caller) {

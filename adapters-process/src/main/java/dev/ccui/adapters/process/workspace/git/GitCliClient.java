@@ -2,6 +2,7 @@ package dev.ccui.adapters.process.workspace.git;
 
 import dev.ccui.application.workspace.git.port.out.GitAuthor;
 import dev.ccui.application.workspace.git.port.out.GitClient;
+import dev.ccui.application.workspace.git.port.out.RemoteWatch;
 import dev.ccui.domain.error.ConflictException;
 import dev.ccui.domain.workspace.RelativePath;
 import dev.ccui.domain.workspace.git.GitBranch;
@@ -270,18 +271,18 @@ public final class GitCliClient implements GitClient {
     }
 
     @Override
-    public void fetch(Path root, String remote) {
-        remotes.fetch(root, remote);
+    public void fetch(Path root, String remote, RemoteWatch watch) {
+        remotes.fetch(root, remote, watch);
     }
 
     @Override
-    public void pull(Path root, PullMode mode, GitAuthor author) {
-        remotes.pull(root, mode, author, status(root));
+    public void pull(Path root, PullMode mode, GitAuthor author, RemoteWatch watch) {
+        remotes.pull(root, mode, author, status(root), watch);
     }
 
     @Override
-    public GitPush push(Path root, String remote) {
-        return remotes.push(root, remote, status(root));
+    public GitPush push(Path root, String remote, RemoteWatch watch) {
+        return remotes.push(root, remote, status(root), watch);
     }
 
     /** Author and committer of what git writes (commits, stashes, rebased commits): never the machine's own identity. */

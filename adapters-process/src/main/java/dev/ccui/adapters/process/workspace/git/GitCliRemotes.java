@@ -1,6 +1,7 @@
 package dev.ccui.adapters.process.workspace.git;
 
 import dev.ccui.application.workspace.git.port.out.GitAuthor;
+import dev.ccui.application.workspace.git.port.out.RemoteWatch;
 import dev.ccui.domain.error.ConflictException;
 import dev.ccui.domain.error.NotFoundException;
 import dev.ccui.domain.workspace.git.GitPush;
@@ -26,26 +27,39 @@ final class GitCliRemotes {
         this.runner = runner;
     }
 
-    void fetch(Path root, String remote) {
-        List<String> args = new ArrayList<>(List.of("fetch", "--prune", "--quiet"));
+    void fetch(Path root, String remote, RemoteWatch watch) {
+        List<String> args = new ArrayList<>(List.of("fetch", "--prune", output(watch)));
         if (remote == null) {
             requireRemotes(root);
             args.add("--all");
         } else {
             args.addAll(List.of("--", known(root, remote)));
         }
-        remote(root, args, Map.of());
+        remote(root, args, watch);
     }
 
-    void pull(Path root, PullMode mode, GitAuthor author, GitStatus status) {
+    /**
+     * A pull as two steps: the transfer (a fetch of the upstream, with the network, which a cancel
+     * stops), then the local fast-forward or rebase onto it (without the network, quick, never cut
+     * in half), so a cancelled pull changed nothing but what the remote-tracking branch knows.
+     */
+    void pull(Path root, PullMode mode, GitAuthor author, GitStatus status, RemoteWatch watch) {
         String branch = currentBranch(status);
-        if (status.upstream() == null) {
+        String tracked = config(root, "branch." + branch + ".remote");
+        String merge = config(root, "branch." + branch + ".merge");
+        if (status.upstream() == null || tracked == null || merge == null) {
             throw new ConflictException("NO_UPSTREAM", "this branch tracks no remote branch: push it first");
         }
         boolean rebaseBefore = rebaseInProgress(root);
-        List<String> args = new ArrayList<>(List.of("pull", "--quiet", "--no-autostash"));
-        args.addAll(mode == PullMode.REBASE ? List.of("--rebase") : List.of("--no-rebase", "--ff-only"));
-        GitRunner.Result result = runner.runRemote(root, args, MAX_OUTPUT, GitCliClient.identity(author));
+        // As git pull fetches: the upstream branch only, which also moves its remote-tracking branch.
+        remote(root, List.of("fetch", output(watch), "--", tracked, merge), watch);
+        if (watch.cancellation().cancelled()) {
+            throw new ConflictException("REMOTE_CANCELLED", "cancelled: nothing was changed");
+        }
+        List<String> args = mode == PullMode.REBASE
+                ? List.of("rebase", "--quiet", "--no-autostash", "--fork-point", "@{upstream}")
+                : List.of("merge", "--quiet", "--no-autostash", "--ff-only", "@{upstream}");
+        GitRunner.Result result = runner.run(root, args, null, MAX_OUTPUT, GitCliClient.identity(author));
         if (result.ok()) {
             return;
         }
@@ -63,7 +77,7 @@ final class GitCliRemotes {
         throw GitFailures.ofRemote(result);
     }
 
-    GitPush push(Path root, String remote, GitStatus status) {
+    GitPush push(Path root, String remote, GitStatus status, RemoteWatch watch) {
         String branch = currentBranch(status);
         if (status.head() == null) {
             throw new ConflictException("NO_COMMITS", "the repository has no commits yet");
@@ -74,7 +88,7 @@ final class GitCliRemotes {
                 && tracked != null
                 && merge != null
                 && (remote == null || remote.equals(tracked))) {
-            remote(root, List.of("push", "--quiet", "--", tracked, "refs/heads/" + branch + ":" + merge), Map.of());
+            remote(root, List.of("push", output(watch), "--", tracked, "refs/heads/" + branch + ":" + merge), watch);
             return new GitPush(branch, status.upstream(), false);
         }
         String target = remote == null ? defaultRemote(root) : known(root, remote);
@@ -82,17 +96,22 @@ final class GitCliRemotes {
                 root,
                 List.of(
                         "push",
-                        "--quiet",
+                        output(watch),
                         "--set-upstream",
                         "--",
                         target,
                         "refs/heads/" + branch + ":refs/heads/" + branch),
-                Map.of());
+                watch);
         return new GitPush(branch, target + "/" + branch, true);
     }
 
-    private void remote(Path root, List<String> args, Map<String, String> env) {
-        GitRunner.Result result = runner.runRemote(root, args, MAX_OUTPUT, env);
+    /** Quiet git says only what went wrong; a streamed one reports its progress (and a little more). */
+    private static String output(RemoteWatch watch) {
+        return watch.isStreamed() ? "--progress" : "--quiet";
+    }
+
+    private void remote(Path root, List<String> args, RemoteWatch watch) {
+        GitRunner.Result result = runner.runRemote(root, args, Map.of(), watch);
         if (!result.ok()) {
             throw GitFailures.ofRemote(result);
         }

@@ -1,27 +1,16 @@
 package dev.ccui.adapters.process.workspace.git;
 
-import dev.ccui.adapters.process.sandbox.ProcessStarter;
-import dev.ccui.adapters.process.sandbox.SandboxedProcesses;
-import dev.ccui.application.project.create.port.out.Cancellation;
+import dev.ccui.application.common.Cancellation;
 import dev.ccui.application.project.create.port.out.GitRepositories;
 import dev.ccui.application.sandbox.port.out.SandboxRequest;
 import dev.ccui.application.sandbox.port.out.SandboxedCommand;
 import dev.ccui.domain.error.UnavailableException;
-import dev.ccui.domain.project.create.CloneProgress;
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import dev.ccui.domain.workspace.git.GitProgress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -43,8 +32,6 @@ public final class GitCliRepositories implements GitRepositories {
             "protocol.file.allow=always",
             "-c",
             "core.symlinks=true");
-    /** What is kept of git's stderr besides progress, for the error message. */
-    private static final int MAX_ERROR_LINES = 40;
 
     private final GitRunner runner;
     private final Duration timeout;
@@ -65,7 +52,7 @@ public final class GitCliRepositories implements GitRepositories {
 
     @Override
     public void clone(
-            String source, Path localSource, Path target, Consumer<CloneProgress> progress, Cancellation cancellation) {
+            String source, Path localSource, Path target, Consumer<GitProgress> progress, Cancellation cancellation) {
         List<String> args = new ArrayList<>(TRANSPORTS);
         args.addAll(List.of("clone", "--progress", "--no-local", "--no-recurse-submodules", "--", source, "."));
         List<String> command = runner.command(args, true);
@@ -78,74 +65,18 @@ public final class GitCliRepositories implements GitRepositories {
                         env,
                         localSource == null ? List.of() : List.of(localSource),
                         List.of()));
-        ProcessBuilder builder = SandboxedProcesses.builder(sandboxed)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        Process process;
-        try {
-            process = ProcessStarter.start(builder::start);
-        } catch (IOException e) {
-            throw new UnavailableException("git cannot be started on this server: is it installed?", null, e);
+        GitRunner.Watched watched = GitRunner.runWatched(sandboxed, progress, cancellation, timeout);
+        if (cancellation.cancelled()) {
+            return;
         }
-        cancellation.onCancel(() -> SandboxedProcesses.kill(process));
-        AtomicBoolean timedOut = SandboxedProcesses.killAfter(process, timeout);
-        Deque<String> errors = new ArrayDeque<>();
-        readLines(process.getErrorStream(), line -> {
-            var parsed = GitProgressLines.parse(line);
-            if (parsed.isPresent()) {
-                progress.accept(parsed.get());
-            } else if (!line.isBlank() && !line.startsWith("Cloning into")) {
-                errors.addLast(line);
-                if (errors.size() > MAX_ERROR_LINES) {
-                    errors.removeFirst();
-                }
-            }
-        });
-        try {
-            int exit = process.waitFor();
-            if (cancellation.cancelled()) {
-                return;
-            }
-            if (timedOut.get()) {
-                throw new UnavailableException(
-                        "REMOTE_TIMEOUT",
-                        "the clone did not finish within " + timeout.toMinutes() + " min: git was stopped",
-                        null);
-            }
-            if (exit != 0) {
-                throw GitFailures.ofRemote(new GitRunner.Result(exit, new byte[0], false, String.join("\n", errors)));
-            }
-        } catch (InterruptedException e) {
-            SandboxedProcesses.kill(process);
-            Thread.currentThread().interrupt();
-            throw new UnavailableException("interrupted while waiting for git");
+        if (watched.timedOut()) {
+            throw new UnavailableException(
+                    "REMOTE_TIMEOUT",
+                    "the clone did not finish within " + timeout.toMinutes() + " min: git was stopped",
+                    null);
         }
-    }
-
-    /** Splits on both line ends: git redraws a progress line with {@code \r}. */
-    private static void readLines(InputStream in, Consumer<String> line) {
-        StringBuilder current = new StringBuilder();
-        char[] buffer = new char[4096];
-        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            int read;
-            while ((read = reader.read(buffer)) != -1) {
-                for (int i = 0; i < read; i++) {
-                    char c = buffer[i];
-                    if (c == '\r' || c == '\n') {
-                        if (!current.isEmpty()) {
-                            line.accept(current.toString());
-                            current.setLength(0);
-                        }
-                    } else if (current.length() < 4096) {
-                        current.append(c);
-                    }
-                }
-            }
-        } catch (IOException ignored) {
-            // The process was killed or closed its end: what was read is all there is.
-        }
-        if (!current.isEmpty()) {
-            line.accept(current.toString());
+        if (watched.exit() != 0) {
+            throw GitFailures.ofRemote(new GitRunner.Result(watched.exit(), new byte[0], false, watched.errors()));
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.ccui.domain.error.ConflictException;
 import dev.ccui.domain.error.InvalidException;
 import dev.ccui.domain.error.NotFoundException;
 import dev.ccui.domain.error.UnavailableException;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** git's complaints as the application's exceptions with stable codes; its own first line when nothing better fits. */
@@ -110,11 +111,14 @@ final class GitFailures {
         return of(result);
     }
 
+    /** git's own complaint: its first {@code fatal:} or {@code error:} line, else (quiet git says only that) its first line. */
     private static String firstLine(GitRunner.Result result) {
-        String first = result.stderr()
-                .lines()
-                .filter(line -> !line.isBlank())
+        List<String> lines =
+                result.stderr().lines().filter(line -> !line.isBlank()).toList();
+        String first = lines.stream()
+                .filter(line -> line.startsWith("fatal: ") || line.startsWith("error: "))
                 .findFirst()
+                .or(() -> lines.stream().findFirst())
                 .orElse("git failed (exit " + result.exitCode() + ")")
                 .replaceFirst("^(fatal|error): ", "");
         first = redact(first);

@@ -1,23 +1,32 @@
 package dev.ccui.adapters.process.workspace.git;
 
 import dev.ccui.adapters.process.sandbox.NoSandbox;
+import dev.ccui.adapters.process.sandbox.ProcessStarter;
 import dev.ccui.adapters.process.sandbox.SandboxedProcesses;
 import dev.ccui.adapters.process.workspace.ProcessEnvironment;
+import dev.ccui.application.common.Cancellation;
 import dev.ccui.application.sandbox.port.out.ProcessSandbox;
 import dev.ccui.application.sandbox.port.out.SandboxRequest;
 import dev.ccui.application.sandbox.port.out.SandboxedCommand;
+import dev.ccui.application.workspace.git.port.out.RemoteWatch;
 import dev.ccui.domain.error.ConflictException;
 import dev.ccui.domain.error.UnavailableException;
+import dev.ccui.domain.workspace.git.GitProgress;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * Runs the {@code git} CLI: an argument list (never a shell), in the project folder, with a
@@ -36,7 +45,8 @@ import java.util.Map;
  * reads the machine's git configuration (system and the user's, inside the sandbox that user's
  * sandbox home), because that is where credential helpers, URL rewrites and proxies are set; the
  * app itself never holds a credential. It can never wait for a person: no terminal prompt, no
- * askpass program, SSH in batch mode, and a longer but still bounded timeout.
+ * askpass program, SSH in batch mode, and a longer but still bounded timeout (2 minutes, or 30 when
+ * it is streamed: its progress shown and a person able to cancel it).
  */
 public final class GitRunner {
     private static final List<String> SAFE_CONFIG = List.of(
@@ -69,7 +79,15 @@ public final class GitRunner {
 
     private static final String SSH = "ssh -o BatchMode=yes -o ConnectTimeout=20";
     private static final Duration REMOTE_TIMEOUT = Duration.ofMinutes(2);
+    /** A streamed fetch, pull or push shows its progress and can be cancelled: it may take as long as a clone. */
+    static final Duration STREAMED_REMOTE_TIMEOUT = Duration.ofMinutes(30);
+    /** How long a stopped git gets to remove its lock files before it is killed. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+
     private static final int MAX_STDERR = 16 * 1024;
+    private static final int MAX_REMOTE_OUTPUT = 1024 * 1024;
+    /** What is kept of a watched git's stderr besides progress, for the error message. */
+    private static final int MAX_ERROR_LINES = 40;
 
     private final String git;
     private final Duration timeout;
@@ -126,6 +144,66 @@ public final class GitRunner {
         return run(directory, args, null, maxStdout, extraEnv, true, List.of());
     }
 
+    /**
+     * A remote command as {@code watch} follows it: quiet, that is {@link #runRemote}; streamed, git's
+     * progress goes to the watch as it comes (stdout is dropped), within the long limit, and the
+     * watch's cancellation stops git ({@code REMOTE_CANCELLED}).
+     */
+    public Result runRemote(Path directory, List<String> args, Map<String, String> extraEnv, RemoteWatch watch) {
+        if (!watch.isStreamed()) {
+            return runRemote(directory, args, MAX_REMOTE_OUTPUT, extraEnv);
+        }
+        SandboxedCommand sandboxed = prepare(directory, args, extraEnv, true, List.of());
+        Watched watched = runWatched(sandboxed, watch.progress(), watch.cancellation(), STREAMED_REMOTE_TIMEOUT);
+        if (watched.cancelled()) {
+            throw new ConflictException("REMOTE_CANCELLED", "cancelled: git was stopped");
+        }
+        if (watched.timedOut()) {
+            throw remoteTimeout(STREAMED_REMOTE_TIMEOUT);
+        }
+        return new Result(watched.exit(), new byte[0], false, watched.errors());
+    }
+
+    /** How a watched git ended: its exit code and the last lines of its stderr that were not progress. */
+    record Watched(int exit, String errors, boolean timedOut, boolean cancelled) {}
+
+    /**
+     * Runs a prepared command to its end (stdin empty, stdout dropped), telling git's progress lines
+     * as they come; {@code cancellation} or the {@code timeout} stops git's process tree, gently first
+     * so that git removes its lock files and the repository stays as a finished or untouched one.
+     */
+    static Watched runWatched(
+            SandboxedCommand sandboxed, Consumer<GitProgress> progress, Cancellation cancellation, Duration timeout) {
+        ProcessBuilder builder = SandboxedProcesses.builder(sandboxed)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        Process process;
+        try {
+            process = ProcessStarter.start(builder::start);
+        } catch (IOException e) {
+            throw new UnavailableException("git cannot be started on this server: is it installed?", null, e);
+        }
+        cancellation.onCancel(() -> SandboxedProcesses.stop(process, STOP_GRACE));
+        AtomicBoolean timedOut = SandboxedProcesses.killAfter(process, timeout);
+        Deque<String> errors = new ArrayDeque<>();
+        GitProgressLines.follow(process.getErrorStream(), progress, line -> {
+            errors.addLast(line);
+            if (errors.size() > MAX_ERROR_LINES) {
+                errors.removeFirst();
+            }
+        });
+        try {
+            int exit = process.waitFor();
+            // A git that finished before the cancel reached it did its work: that is the answer.
+            boolean cancelled = exit != 0 && cancellation.cancelled();
+            return new Watched(exit, String.join("\n", errors), timedOut.get(), cancelled);
+        } catch (InterruptedException e) {
+            SandboxedProcesses.kill(process);
+            Thread.currentThread().interrupt();
+            throw new UnavailableException("interrupted while waiting for git");
+        }
+    }
+
     private Result run(
             Path directory,
             List<String> args,
@@ -134,23 +212,7 @@ public final class GitRunner {
             Map<String, String> extraEnv,
             boolean remote,
             List<Path> extraWritable) {
-        Path root = realPath(directory);
-        Path gitDir = root.resolve(".git");
-        // init is the one command that creates the .git it is pointed at.
-        boolean init = !args.isEmpty() && args.getFirst().equals("init");
-        if (!init && !Files.exists(gitDir, LinkOption.NOFOLLOW_LINKS)) {
-            throw new ConflictException("NOT_A_REPOSITORY", "this project is not a git repository");
-        }
-        List<String> command = command(args, remote);
-        Map<String, String> env = environment(root, remote, true);
-        env.putAll(extraEnv);
-        SandboxedCommand sandboxed = sandbox.prepare(new SandboxRequest(
-                remote ? SandboxRequest.Profile.GIT_REMOTE : SandboxRequest.Profile.GIT,
-                root,
-                command,
-                env,
-                List.of(),
-                extraWritable));
+        SandboxedCommand sandboxed = prepare(directory, args, extraEnv, remote, extraWritable);
         Duration timeout = remote ? remoteTimeout : this.timeout;
         SandboxedProcesses.Finished finished;
         try {
@@ -164,14 +226,38 @@ public final class GitRunner {
         }
         if (finished.timedOut()) {
             throw remote
-                    ? new UnavailableException(
-                            "REMOTE_TIMEOUT",
-                            "the remote did not finish within " + timeout.toSeconds() + " s: git was stopped",
-                            null)
+                    ? remoteTimeout(timeout)
                     : new UnavailableException("git took longer than " + timeout.toSeconds() + " s and was stopped");
         }
         return new Result(
                 finished.truncated() ? 0 : finished.exit(), finished.stdout(), finished.truncated(), finished.stderr());
+    }
+
+    private SandboxedCommand prepare(
+            Path directory, List<String> args, Map<String, String> extraEnv, boolean remote, List<Path> extraWritable) {
+        Path root = realPath(directory);
+        Path gitDir = root.resolve(".git");
+        // init is the one command that creates the .git it is pointed at.
+        boolean init = !args.isEmpty() && args.getFirst().equals("init");
+        if (!init && !Files.exists(gitDir, LinkOption.NOFOLLOW_LINKS)) {
+            throw new ConflictException("NOT_A_REPOSITORY", "this project is not a git repository");
+        }
+        List<String> command = command(args, remote);
+        Map<String, String> env = environment(root, remote, true);
+        env.putAll(extraEnv);
+        return sandbox.prepare(new SandboxRequest(
+                remote ? SandboxRequest.Profile.GIT_REMOTE : SandboxRequest.Profile.GIT,
+                root,
+                command,
+                env,
+                List.of(),
+                extraWritable));
+    }
+
+    private static UnavailableException remoteTimeout(Duration timeout) {
+        String limit = timeout.toMinutes() >= 2 ? timeout.toMinutes() + " min" : timeout.toSeconds() + " s";
+        return new UnavailableException(
+                "REMOTE_TIMEOUT", "the remote did not finish within " + limit + ": git was stopped", null);
     }
 
     /** git with the safe settings (and, for a remote, the ones that never let it wait for a person), then {@code args}. */

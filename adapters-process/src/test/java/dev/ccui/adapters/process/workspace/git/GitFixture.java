@@ -9,9 +9,11 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -78,6 +80,48 @@ public final class GitFixture {
         git(repo, "add", "--", file);
         git(repo, "commit", "-q", "-m", message);
         return git(repo, "rev-parse", "HEAD");
+    }
+
+    /**
+     * Commits {@code count} files of {@code bytes} random (incompressible) bytes, one commit each, so
+     * that a transfer takes long enough for git to report its progress; returns the last commit.
+     */
+    public static String randomCommits(Path repo, int count, int bytes) throws IOException {
+        Random random = new Random(count * 31L + bytes);
+        String last = null;
+        for (int i = 0; i < count; i++) {
+            byte[] content = new byte[bytes];
+            random.nextBytes(content);
+            Files.write(repo.resolve("blob-" + i + ".bin"), content);
+            git(repo, "add", "--", "blob-" + i + ".bin");
+            git(repo, "commit", "-q", "-m", "blob " + i);
+            last = git(repo, "rev-parse", "HEAD");
+        }
+        return last;
+    }
+
+    /**
+     * Makes {@code remote} of {@code repo} a remote that stalls mid-transfer until its git is stopped:
+     * git on the far side is a wrapper ({@code remote.<name>.receivepack} and {@code uploadpack}) that
+     * passes the first bytes through and then neither reads nor writes any more, so a push or fetch
+     * of more than a pipe's worth has begun (and printed progress) and then waits for ever.
+     */
+    public static void stallingRemote(Path repo, String remote, Path scripts) throws IOException {
+        Files.createDirectories(scripts);
+        Path receive = script(
+                scripts.resolve("stalling-receive-pack"),
+                "{ dd bs=1 count=4096 status=none; exec tail -f /dev/null; } | git receive-pack \"$@\"\n");
+        Path upload = script(
+                scripts.resolve("stalling-upload-pack"),
+                "git upload-pack \"$@\" | { dd bs=1 count=65536 status=none; exec tail -f /dev/null; }\n");
+        git(repo, "config", "remote." + remote + ".receivepack", receive.toString());
+        git(repo, "config", "remote." + remote + ".uploadpack", upload.toString());
+    }
+
+    private static Path script(Path path, String body) throws IOException {
+        Files.writeString(path, "#!/bin/sh\n" + body);
+        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return path;
     }
 
     /** A colleague clones {@code remote} (into {@code folder}/colleague, once), commits the file and pushes; returns the commit. */

@@ -2,7 +2,7 @@ package dev.ccui.adapters.process.workspace.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ccui.domain.project.create.CloneProgress;
+import dev.ccui.domain.workspace.git.GitProgress;
 import org.junit.jupiter.api.Test;
 
 class GitProgressLinesTest {
@@ -10,11 +10,11 @@ class GitProgressLinesTest {
     @Test
     void gitsProgressLinesBecomePhaseAndCount() {
         assertThat(GitProgressLines.parse("Receiving objects:  45% (450/1000), 1.20 MiB | 1.00 MiB/s"))
-                .contains(new CloneProgress("Receiving objects", 45, 450, 1000));
+                .contains(new GitProgress("Receiving objects", 45, 450, 1000));
         assertThat(GitProgressLines.parse("remote: Counting objects: 100% (7/7), done."))
-                .contains(new CloneProgress("Counting objects", 100, 7, 7));
+                .contains(new GitProgress("Counting objects", 100, 7, 7));
         assertThat(GitProgressLines.parse("Resolving deltas: 100% (2/2), done."))
-                .contains(new CloneProgress("Resolving deltas", 100, 2, 2));
+                .contains(new GitProgress("Resolving deltas", 100, 2, 2));
     }
 
     @Test

@@ -2,9 +2,9 @@ package dev.ccui.application.project.create.port.in;
 
 import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.project.create.CloneId;
-import dev.ccui.domain.project.create.CloneProgress;
 import dev.ccui.domain.project.create.CloneState;
 import dev.ccui.domain.user.UserId;
+import dev.ccui.domain.workspace.git.GitProgress;
 import java.time.Instant;
 
 /**
@@ -17,7 +17,7 @@ public record CloneOperation(
         String url,
         String path,
         CloneState state,
-        CloneProgress progress,
+        GitProgress progress,
         ProjectId projectId,
         String errorCode,
         String errorMessage,

@@ -1,6 +1,7 @@
 package dev.ccui.application.project.create.port.out;
 
-import dev.ccui.domain.project.create.CloneProgress;
+import dev.ccui.application.common.Cancellation;
+import dev.ccui.domain.workspace.git.GitProgress;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
@@ -20,6 +21,5 @@ public interface GitRepositories {
      *
      * @param localSource the real folder of a local source, which the sandbox shows read-only; null for a URL
      */
-    void clone(
-            String source, Path localSource, Path target, Consumer<CloneProgress> progress, Cancellation cancellation);
+    void clone(String source, Path localSource, Path target, Consumer<GitProgress> progress, Cancellation cancellation);
 }

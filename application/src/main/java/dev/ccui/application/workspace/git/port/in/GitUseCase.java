@@ -58,11 +58,26 @@ public interface GitUseCase {
 
     void dropStash(Principal caller, ProjectId projectId, int index, ClientInfo client);
 
-    /** One remote, or ({@code null}) every remote; with the machine's git credentials, never asking for one. */
-    void fetch(Principal caller, ProjectId projectId, String remote, ClientInfo client);
+    /**
+     * One remote, or ({@code null}) every remote; with the machine's git credentials, never asking for one.
+     * Checks the caller and the arguments now (and throws as the plain call does); git runs in {@link RemoteOperation#run}.
+     */
+    RemoteOperation<Void> prepareFetch(Principal caller, ProjectId projectId, String remote, ClientInfo client);
 
-    void pull(Principal caller, ProjectId projectId, PullMode mode, ClientInfo client);
+    RemoteOperation<Void> preparePull(Principal caller, ProjectId projectId, PullMode mode, ClientInfo client);
 
     /** The current branch; the first push of a branch sets its upstream. */
-    GitPush push(Principal caller, ProjectId projectId, String remote, ClientInfo client);
+    RemoteOperation<GitPush> preparePush(Principal caller, ProjectId projectId, String remote, ClientInfo client);
+
+    default void fetch(Principal caller, ProjectId projectId, String remote, ClientInfo client) {
+        prepareFetch(caller, projectId, remote, client).run();
+    }
+
+    default void pull(Principal caller, ProjectId projectId, PullMode mode, ClientInfo client) {
+        preparePull(caller, projectId, mode, client).run();
+    }
+
+    default GitPush push(Principal caller, ProjectId projectId, String remote, ClientInfo client) {
+        return preparePush(caller, projectId, remote, client).run();
+    }
 }

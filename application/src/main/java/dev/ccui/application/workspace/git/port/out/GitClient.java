@@ -22,7 +22,8 @@ import java.util.List;
  * never waiting for a person: {@code REMOTE_AUTH_REQUIRED}, {@code REMOTE_HOST_UNKNOWN},
  * {@code PUSH_REJECTED}, {@code PULL_NOT_FAST_FORWARD}, {@code PULL_CONFLICT}, {@code NO_UPSTREAM},
  * {@code NO_REMOTE}, {@code REMOTE_REQUIRED}, {@code DETACHED_HEAD}, {@code UNCOMMITTED_CHANGES} (409),
- * {@code UNKNOWN_REMOTE} (404), {@code REMOTE_UNREACHABLE}, {@code REMOTE_TIMEOUT} (503).
+ * {@code UNKNOWN_REMOTE} (404), {@code REMOTE_UNREACHABLE}, {@code REMOTE_TIMEOUT} (503); followed and
+ * stopped through a {@link RemoteWatch} ({@code REMOTE_CANCELLED} (409) once it stopped them).
  */
 public interface GitClient {
 
@@ -70,11 +71,14 @@ public interface GitClient {
     void dropStash(Path root, int index);
 
     /** One remote, or ({@code null}) all of them; prunes what the remote deleted. */
-    void fetch(Path root, String remote);
+    void fetch(Path root, String remote, RemoteWatch watch);
 
-    /** The current branch from its upstream; a rebase that stops at a conflict is undone ({@code PULL_CONFLICT}). */
-    void pull(Path root, PullMode mode, GitAuthor author);
+    /**
+     * The current branch from its upstream; a rebase that stops at a conflict is undone ({@code PULL_CONFLICT}).
+     * A cancel stops the transfer; the local update that follows it is never cut in half.
+     */
+    void pull(Path root, PullMode mode, GitAuthor author, RemoteWatch watch);
 
     /** The current branch to its upstream, or (none yet) to {@code remote} (null: origin or the only one), setting it as upstream. */
-    GitPush push(Path root, String remote);
+    GitPush push(Path root, String remote, RemoteWatch watch);
 }

@@ -1,11 +1,12 @@
-package dev.ccui.application.project.create.port.out;
+package dev.ccui.application.common;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A request to stop a long operation, from the use case to the adapter that runs it: the adapter
- * registers how to stop (kill its process), the use case calls {@link #cancel()} when a person asks.
+ * A request to stop a long operation (a clone; a streamed fetch, pull or push), from its caller to
+ * the adapter that runs it: the adapter registers how to stop (kill its process), the caller calls
+ * {@link #cancel()} when a person asks or goes away.
  * A stop registered after the cancel runs at once, so no race leaves the process running.
  */
 public final class Cancellation {
