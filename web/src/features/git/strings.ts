@@ -28,6 +28,8 @@ export const remoteStrings = defineStrings(
     pushCancelled: 'Push cancelled: the remote has not changed.',
     progressOf: (action: string) => `${action}: progress`,
     startingGit: 'Starting git…',
+    // git's phase stays git's own words (English, as the server's messages are); the numbers follow the language.
+    progress: (phase: string, percent: number, done: number, total: number) => `${phase}: ${percent}% (${done}/${total})`,
   },
   {
     es: {
@@ -56,6 +58,7 @@ export const remoteStrings = defineStrings(
       pushCancelled: 'Envío cancelado: el remoto no ha cambiado.',
       progressOf: (action: string) => `${action}: progreso`,
       startingGit: 'Iniciando git…',
+      progress: (phase: string, percent: number, done: number, total: number) => `${phase}: ${percent} % (${done}/${total})`,
     },
     de: {
       remote: 'Remote-Repository',
@@ -83,6 +86,7 @@ export const remoteStrings = defineStrings(
       pushCancelled: 'Push abgebrochen: das Remote-Repository ist unverändert.',
       progressOf: (action: string) => `${action}: Fortschritt`,
       startingGit: 'Git wird gestartet…',
+      progress: (phase: string, percent: number, done: number, total: number) => `${phase}: ${percent} % (${done}/${total})`,
     },
   },
 );

@@ -104,7 +104,8 @@ describe('CloneForm', () => {
       expect(screen.getByRole('alert').textContent).toContain('Escribe la URL de un repositorio');
       await userEvent.type(screen.getByLabelText('URL del repositorio'), 'https://x.org/repo.git');
       await userEvent.click(screen.getByRole('button', { name: 'Clonar' }));
-      expect((await screen.findByRole('status')).textContent).toContain('Receiving objects: 10 %');
+      expect((await screen.findByRole('status')).textContent).toContain('Receiving objects: 10 % (10/100)');
+      expect(screen.getByRole('progressbar', { name: 'Progreso de la clonación' })).toBeTruthy();
       expect(screen.getByRole('button', { name: 'Cancelar la clonación' })).toBeTruthy();
     } finally {
       showLanguage('en');
