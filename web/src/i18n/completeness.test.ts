@@ -7,7 +7,7 @@ import { LANGUAGES } from './languages';
 const files = import.meta.glob('../**/*strings.ts', { eager: true });
 
 /** Words that read the same in every language (names, protocols, file formats, symbols). */
-const SAME_EVERYWHERE = /^[\s\d\p{P}\p{S}]*$|^(API|Git|Git\w*|MCP|HTTP|HTTPS|SSE|stdio|URL|JSON|CSV|PDF|ZIP|Markdown|CLAUDE\.md|OK|Claude|System|Admin|Token|Tokens|Name|Status|Branch|Stash|Commit|Push|Pull|Fetch|Plan|Model|Chat|Shell|Terminal|Audit|Hunk|Diff|Level|Scope|Server|Server\w*|Header|Headers|Transport|Cache)$/u;
+const SAME_EVERYWHERE = /^[\s\d\p{P}\p{S}]*$|^(API|Git|Git\w*|MCP|HTTP|HTTPS|SSE|stdio|URL|JSON|CSV|PDF|ZIP|Markdown|CLAUDE\.md|OK|Claude|System|Admin|Token|Tokens|Name|Status|Branch|Stash|Stashes|Worktree|Worktrees|Commit|Push|Pull|Fetch|Plan|Model|Chat|Shell|Terminal|Audit|Hunk|Diff|Level|Scope|Server|Server\w*|Header|Headers|Transport|Cache|IP|Error)$/u;
 
 function sample(entry: unknown): string {
   if (typeof entry === 'string') return entry;

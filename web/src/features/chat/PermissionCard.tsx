@@ -1,10 +1,11 @@
-/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useState } from 'react';
 import { ApiError, errorMessage } from '../../api/client';
 import { addPermissionRule } from '../../api/permissionRules';
 import { Diff } from '../messages/Diff';
 import { decidedText, useDecision, type PermissionItem } from './decision';
 import { useChatProject } from './projectContext';
+import { useStrings } from '../../i18n/catalog';
+import { chatStrings } from './strings';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : v == null ? '' : JSON.stringify(v, null, 2));
 
@@ -51,6 +52,7 @@ export function suggestedRules(suggestions: unknown[] | undefined): string[] {
  * this session). The first decision wins everywhere; the card then says who decided.
  */
 export function PermissionCard({ item }: { item: PermissionItem }) {
+  const t = useStrings(chatStrings);
   const { busy, error, decide: send } = useDecision(item);
   const { request, resolved } = item;
   const name = request.displayName || request.toolName;
@@ -82,39 +84,38 @@ export function PermissionCard({ item }: { item: PermissionItem }) {
 
   return (
     <section className={`permission-card${resolved ? ` decided decided-${resolved.decision}` : ''}`} role="region"
-      aria-label="Permission request">
+      aria-label={t.permissionRequest}>
       <header className="permission-head">
-        <strong>{resolved ? 'Permission' : 'Claude wants to use'} <span className="mono">{name}</span></strong>
+        <strong>{resolved ? t.permission : t.claudeWantsToUse} <span className="mono">{name}</span></strong>
         {request.description && <span className="muted">{request.description}</span>}
       </header>
-      {request.blockedPath && <p className="small-text">Path: <span className="mono">{request.blockedPath}</span></p>}
+      {request.blockedPath && <p className="small-text">{t.path} <span className="mono">{request.blockedPath}</span></p>}
       {!resolved && (
         <p className="permission-why small-text muted">
-          Asked because no saved permission rule (this project&apos;s, or your own here or in all your projects) allows this call
-          {request.blockedPath ? ' (it touches the path above)' : ''}.
+          {t.whyAsked(Boolean(request.blockedPath))}
         </p>
       )}
       {/* Once decided, the tool's own card shows what it did: the input is not repeated here. */}
       {!resolved && <ToolInput tool={request.toolName} input={request.input ?? {}} />}
       {resolved ? (
         <p className="permission-decision" role="status">
-          {decidedText(item, { allow: 'Allowed', deny: 'Denied' })}
+          {decidedText(item, { allow: t.allowed, deny: t.denied })}
           {resolved.message ? `: ${resolved.message}` : ''}
         </p>
       ) : (
         <div className="permission-actions">
           <button type="button" className="primary" disabled={busy} onClick={() => void decide('allow', false)}
-            aria-keyshortcuts="Alt+A">Allow</button>
+            aria-keyshortcuts="Alt+A">{t.allow}</button>
           <button type="button" disabled={busy} onClick={() => void decide('allow', true)} aria-keyshortcuts="Alt+Shift+A"
-            title={`Allow ${request.toolName} for the rest of this session without asking`}>Always allow</button>
+            title={t.alwaysAllowTitle(request.toolName)}>{t.alwaysAllow}</button>
           {suggested.map((rule) => (
             <button key={rule} type="button" disabled={busy || saving} onClick={() => void allowAndSave(rule)}
-              title="Allow now, and save the rule so later runs in this project do not ask">
-              Allow and save rule <code>{rule}</code>
+              title={t.allowAndSaveTitle}>
+              {t.allowAndSaveRule} <code>{rule}</code>
             </button>
           ))}
           <button type="button" className="danger" disabled={busy} onClick={() => void decide('deny', false)}
-            aria-keyshortcuts="Alt+X">Deny</button>
+            aria-keyshortcuts="Alt+X">{t.deny}</button>
         </div>
       )}
       {(error || saveError) && <p className="error" role="alert">{error ?? saveError}</p>}

@@ -1,11 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { showLanguage } from '../../i18n/current';
 import { jsonResponse, routeFetch } from '../../test/fetch';
 import type { GitStatus } from '../../api/workspace';
 import { GitTab } from './GitTab';
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  showLanguage('en');
+});
 
 const file = (path: string, index: string, worktree: string, extra: Partial<GitStatus['files'][number]> = {}) => ({
   path, originalPath: null, index, worktree, staged: index !== '.' && index !== '?', untracked: index === '?', conflicted: false, ...extra,
@@ -132,5 +136,20 @@ describe('GitTab', () => {
     routeFetch(() => jsonResponse(409, { error: { code: 'NOT_A_REPOSITORY', message: 'not a git repository' } }));
     render(<GitTab projectId="p1" />);
     expect(await screen.findByText('This project is not a git repository.')).toBeTruthy();
+  });
+
+  it('speaks German when German is shown', async () => {
+    showLanguage('de');
+    routeFetch((url) => (url.endsWith('/git/status')
+      ? jsonResponse(200, { branch: 'main', head: 'abc1234def', upstream: null, ahead: 0, behind: 0, files: [file('app.py', 'M', '.'), file('new.txt', '?', '?')] })
+      : jsonResponse(404, { error: { code: 'NOT_FOUND', message: url } })));
+    render(<GitTab projectId="p1" />);
+    const staged = await screen.findByRole('list', { name: 'Gestagte Änderungen' });
+    expect(within(staged).getByRole('button', { name: 'Diff von app.py anzeigen (geändert)' })).toBeTruthy();
+    expect(within(screen.getByRole('list', { name: 'Nicht verfolgte Dateien' })).getByRole('button', { name: 'new.txt stagen' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Git' })).toBeTruthy();
+    expect(screen.getByLabelText('Commit-Nachricht')).toBeTruthy();
+    expect(screen.getByRole('button', { name: '1 Datei committen' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Verlauf' })).toBeTruthy();
   });
 });

@@ -1,4 +1,3 @@
-/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { ApiError, errorMessage } from '../../api/client';
 import {
@@ -6,16 +5,21 @@ import {
 } from '../../api/workspace';
 import { CommitMessageButton } from './CommitMessageButton';
 import { DiffHunks, parseUnifiedDiff, type Hunk } from '../messages/Diff';
-import { ErrorMessage, formatDate } from '../shared';
+import { ErrorMessage, formatCount, formatDate } from '../shared';
+import { shellStrings } from '../shell/strings';
+import { useStrings } from '../../i18n/catalog';
 import { useLoad } from '../useLoad';
 import { Branches } from './Branches';
 import { HunkDiscard } from './HunkDiscard';
 import { RemoteBar } from './RemoteBar';
 import { Stashes } from './Stashes';
+import { gitTabStrings } from './GitTab.strings';
+import { gitPanelsStrings } from './panels.strings';
 
 const LOG_PAGE = 30;
-const CODE: Record<string, string> = {
-  M: 'modified', A: 'added', D: 'deleted', R: 'renamed', C: 'copied', U: 'conflicted', '?': 'untracked', T: 'type changed',
+/** git's one-letter status codes, and the word each is said with. */
+const CODE: Record<string, keyof typeof gitTabStrings.en> = {
+  M: 'modified', A: 'added', D: 'deleted', R: 'renamed', C: 'copied', U: 'conflicted', '?': 'untracked', T: 'typeChanged',
 };
 
 type View = 'changes' | 'branches' | 'stashes' | 'history';
@@ -28,32 +32,35 @@ function FileRow({ file, code, staged, selected, onShow, onToggle, onDiscard, bu
   file: GitFile; code: string; staged: boolean; selected: boolean; busy: boolean;
   onShow: () => void; onToggle: () => void; onDiscard?: () => void;
 }) {
+  const t = useStrings(gitTabStrings);
+  const keep = useStrings(gitPanelsStrings).keep;
   const [confirming, setConfirming] = useState(false);
-  const what = CODE[code] ?? code;
+  const word = CODE[code];
+  const what = word ? (t[word] as string) : code;
   return (
     <li className={`git-file${selected ? ' selected' : ''}`}>
       <span className={`git-code code-${code === '?' ? 'q' : code}`} title={what} aria-hidden="true">{code}</span>
       <button type="button" className="link git-path mono" onClick={onShow} aria-pressed={selected}
-        aria-label={`Show the diff of ${file.path} (${what})`}>
+        aria-label={t.showDiffOf(file.path, what)}>
         {file.originalPath ? `${file.originalPath} → ${file.path}` : file.path}
       </button>
       {confirming && onDiscard ? (
         <span className="git-confirm">
-          <button type="button" className="small danger" disabled={busy} aria-label={`Confirm: discard the changes to ${file.path}`}
-            onClick={() => { setConfirming(false); onDiscard(); }}>{file.untracked ? 'Delete it' : 'Discard them'}</button>
-          <button type="button" className="small" onClick={() => setConfirming(false)} aria-label={`Keep ${file.path}`}>Keep</button>
+          <button type="button" className="small danger" disabled={busy} aria-label={t.confirmDiscard(file.path)}
+            onClick={() => { setConfirming(false); onDiscard(); }}>{file.untracked ? t.deleteIt : t.discardThem}</button>
+          <button type="button" className="small" onClick={() => setConfirming(false)} aria-label={t.keepFile(file.path)}>{keep}</button>
         </span>
       ) : (
         <span className="git-confirm">
           {onDiscard && (
             <button type="button" className="small danger" disabled={busy} onClick={() => setConfirming(true)}
-              aria-label={`Discard the changes to ${file.path}`} title={file.untracked ? 'Delete this file' : 'Back to the staged or committed version'}>
-              Discard
+              aria-label={t.discardChangesTo(file.path)} title={file.untracked ? t.deleteThisFile : t.backToLastVersion}>
+              {t.discard}
             </button>
           )}
           <button type="button" className="small" disabled={busy} onClick={onToggle}
-            aria-label={`${staged ? 'Unstage' : 'Stage'} ${file.path}`}>
-            {staged ? 'Unstage' : 'Stage'}
+            aria-label={staged ? t.unstageFile(file.path) : t.stageFile(file.path)}>
+            {staged ? t.unstage : t.stage}
           </button>
         </span>
       )}
@@ -61,17 +68,18 @@ function FileRow({ file, code, staged, selected, onShow, onToggle, onDiscard, bu
   );
 }
 
-function Section({ title, files, staged, codeOf, selected, busy, onShow, onToggle, onAll, onDiscard }: {
-  title: string; files: GitFile[]; staged: boolean; codeOf: (f: GitFile) => string; selected: Selected | null; busy: boolean;
+function Section({ name, title, files, staged, codeOf, selected, busy, onShow, onToggle, onAll, onDiscard }: {
+  name: string; title: string; files: GitFile[]; staged: boolean; codeOf: (f: GitFile) => string; selected: Selected | null; busy: boolean;
   onShow: (s: Selected) => void; onToggle: (f: GitFile) => void; onAll: () => void; onDiscard?: (f: GitFile) => void;
 }) {
+  const t = useStrings(gitTabStrings);
   if (files.length === 0) return null;
-  const id = `git-${title.toLowerCase().replace(/\W+/g, '-')}`;
+  const id = `git-${name}`;
   return (
     <section className="git-section" aria-labelledby={id}>
       <div className="git-section-head">
-        <h3 id={id}>{title} <span className="count">{files.length}</span></h3>
-        <button type="button" className="small" disabled={busy} onClick={onAll}>{staged ? 'Unstage all' : 'Stage all'}</button>
+        <h3 id={id}>{title} <span className="count">{formatCount(files.length)}</span></h3>
+        <button type="button" className="small" disabled={busy} onClick={onAll}>{staged ? t.unstageAll : t.stageAll}</button>
       </div>
       <ul className="git-files" aria-label={title}>
         {files.map((f) => (
@@ -89,6 +97,7 @@ function Section({ title, files, staged, codeOf, selected, busy, onShow, onToggl
 function DiffPane({ projectId, selected, version, busy, onDiscardHunk }: {
   projectId: string; selected: Selected; version: number; busy: boolean; onDiscardHunk: (h: Hunk) => void;
 }) {
+  const t = useStrings(gitTabStrings);
   const [diff, setDiff] = useState<{ diff: string; truncated: boolean } | null>(null);
   const [error, setError] = useState<string | null>(null);
   // Another file (or a change to it): the old diff goes at once (noticed while rendering).
@@ -107,22 +116,23 @@ function DiffPane({ projectId, selected, version, busy, onDiscardHunk }: {
   }, [projectId, selected.path, selected.staged, version]);
   const files = useMemo(() => (diff ? parseUnifiedDiff(diff.diff) : []), [diff]);
   return (
-    <section className="git-diff" aria-label={`Diff of ${selected.path}`}>
-      <h3 className="mono">{selected.path} <span className="muted small-text">{selected.staged ? 'staged' : 'not staged'}</span></h3>
+    <section className="git-diff" aria-label={t.diffOf(selected.path)}>
+      <h3 className="mono">{selected.path} <span className="muted small-text">{selected.staged ? t.staged : t.notStaged}</span></h3>
       <ErrorMessage message={error} />
-      {!diff && !error && <p className="muted" role="status">Loading the diff…</p>}
-      {diff && files.length === 0 && <p className="muted">No textual changes (a binary file, or a new empty file).</p>}
+      {!diff && !error && <p className="muted" role="status">{t.loadingDiff}</p>}
+      {diff && files.length === 0 && <p className="muted">{t.noTextualChanges}</p>}
       {files.map((f, i) => (
-        <DiffHunks key={i} hunks={f.hunks} label={`Changes in ${f.file || selected.path}`}
+        <DiffHunks key={i} hunks={f.hunks} label={t.changesIn(f.file || selected.path)}
           hunkAction={selected.staged ? undefined
             : (h) => <HunkDiscard hunk={h} path={selected.path} busy={busy} onDiscard={onDiscardHunk} />} />
       ))}
-      {diff?.truncated && <p className="notice">The diff is cut at 1 MiB.</p>}
+      {diff?.truncated && <p className="notice">{t.diffCut}</p>}
     </section>
   );
 }
 
 function Changes({ projectId, status, reload }: { projectId: string; status: GitStatus; reload: () => Promise<void> }) {
+  const t = useStrings(gitTabStrings);
   const [selected, setSelected] = useState<Selected | null>(null);
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
@@ -143,7 +153,7 @@ function Changes({ projectId, status, reload }: { projectId: string; status: Git
 
   /** Throws a file's working-tree changes away; its diff, when on show, goes with them. */
   function discard(f: GitFile) {
-    void run(() => gitDiscard(projectId, [f.path]), f.untracked ? `Deleted ${f.path}.` : `Discarded the changes to ${f.path}.`)
+    void run(() => gitDiscard(projectId, [f.path]), f.untracked ? t.deletedFile(f.path) : t.discardedChanges(f.path))
       .then(() => setSelected((sel) => (sel?.path === f.path && !sel.staged ? null : sel)));
   }
 
@@ -156,7 +166,7 @@ function Changes({ projectId, status, reload }: { projectId: string; status: Git
       setError(null);
       setNotice(after ?? null);
     } catch (err) {
-      setError(err instanceof ApiError && err.code === 'NOTHING_TO_COMMIT' ? 'Nothing is staged to commit.' : errorMessage(err));
+      setError(err instanceof ApiError && err.code === 'NOTHING_TO_COMMIT' ? t.nothingToCommit : errorMessage(err));
     } finally {
       setBusy(false);
     }
@@ -173,9 +183,9 @@ function Changes({ projectId, status, reload }: { projectId: string; status: Git
       setSelected(null);
       await reload();
       setError(null);
-      setNotice(`Committed ${hash.slice(0, 7)}.`);
+      setNotice(t.committed(hash.slice(0, 7)));
     } catch (err) {
-      setError(err instanceof ApiError && err.code === 'NOTHING_TO_COMMIT' ? 'Nothing is staged to commit.' : errorMessage(err));
+      setError(err instanceof ApiError && err.code === 'NOTHING_TO_COMMIT' ? t.nothingToCommit : errorMessage(err));
     } finally {
       setBusy(false);
     }
@@ -186,23 +196,23 @@ function Changes({ projectId, status, reload }: { projectId: string; status: Git
       <div className="git-lists">
         <ErrorMessage message={error} />
         {notice && <p className="success" role="status">{notice}</p>}
-        {status.files.length === 0 && <p className="muted">No changes: the working tree is clean.</p>}
-        <Section title="Staged changes" files={staged} staged codeOf={(f) => f.index} selected={selected} busy={busy}
+        {status.files.length === 0 && <p className="muted">{t.clean}</p>}
+        <Section name="staged" title={t.stagedChanges} files={staged} staged codeOf={(f) => f.index} selected={selected} busy={busy}
           onShow={setSelected} onToggle={(f) => move(f, false)}
           onAll={() => void run(() => gitUnstage(projectId, ['.']))} />
-        <Section title="Changes" files={unstaged} staged={false} codeOf={(f) => f.worktree} selected={selected} busy={busy}
+        <Section name="changes" title={t.changes} files={unstaged} staged={false} codeOf={(f) => f.worktree} selected={selected} busy={busy}
           onShow={setSelected} onToggle={(f) => move(f, true)} onDiscard={discard}
           onAll={() => void run(() => gitStage(projectId, unstaged.map((f) => f.path)))} />
-        <Section title="Untracked files" files={untracked} staged={false} codeOf={() => '?'} selected={selected} busy={busy}
+        <Section name="untracked" title={t.untrackedFiles} files={untracked} staged={false} codeOf={() => '?'} selected={selected} busy={busy}
           onShow={setSelected} onToggle={(f) => move(f, true)} onDiscard={discard}
           onAll={() => void run(() => gitStage(projectId, untracked.map((f) => f.path)))} />
-        <form className="commit-box" onSubmit={(e) => void commit(e)} aria-label="Commit">
-          <label htmlFor="commit-message">Commit message</label>
+        <form className="commit-box" onSubmit={(e) => void commit(e)} aria-label={t.commitForm}>
+          <label htmlFor="commit-message">{t.commitMessage}</label>
           <textarea id="commit-message" rows={3} value={message} onChange={(e) => setMessage(e.target.value)}
-            placeholder={staged.length ? 'Describe the staged changes' : 'Stage changes first'}
+            placeholder={staged.length ? t.describeStaged : t.stageFirst}
             onKeyDown={(e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void commit(e); }} />
           <button type="submit" className="primary" disabled={busy || !message.trim() || staged.length === 0}>
-            Commit {staged.length > 0 ? `${staged.length} ${staged.length === 1 ? 'file' : 'files'}` : ''}
+            {t.commitFiles(staged.length)}
           </button>
           <CommitMessageButton projectId={projectId} disabled={busy || staged.length === 0}
             onMessage={(text) => { setMessage(text); setError(null); }} onError={setError} />
@@ -211,13 +221,14 @@ function Changes({ projectId, status, reload }: { projectId: string; status: Git
       {selected && (
         <DiffPane projectId={projectId} selected={selected} version={version} busy={busy}
           onDiscardHunk={(h) => void run(() => gitDiscardHunk(projectId, selected.path, h),
-            `Discarded the hunk at line ${h.newStart} of ${selected.path}.`)} />
+            t.discardedHunk(h.newStart, selected.path))} />
       )}
     </div>
   );
 }
 
 function History({ projectId }: { projectId: string }) {
+  const t = useStrings(gitTabStrings);
   const [items, setItems] = useState<GitCommit[]>([]);
   const [more, setMore] = useState(true);
   const [loading, setLoading] = useState(true);
@@ -248,8 +259,8 @@ function History({ projectId }: { projectId: string }) {
   return (
     <div className="git-history">
       <ErrorMessage message={error} />
-      {items.length === 0 && !loading && !error && <p className="muted">No commits yet.</p>}
-      <ol className="git-log" aria-label="Commits">
+      {items.length === 0 && !loading && !error && <p className="muted">{t.noCommits}</p>}
+      <ol className="git-log" aria-label={t.commits}>
         {items.map((c) => (
           <li key={c.hash}>
             <span className="commit-subject">{c.subject}</span>
@@ -259,15 +270,18 @@ function History({ projectId }: { projectId: string }) {
           </li>
         ))}
       </ol>
-      {loading && <p className="muted" role="status">Loading commits…</p>}
+      {loading && <p className="muted" role="status">{t.loadingCommits}</p>}
       {more && !loading && items.length > 0 && (
-        <button type="button" className="small" onClick={() => { setLoading(true); void page(items.length); }}>Load older commits</button>
+        <button type="button" className="small" onClick={() => { setLoading(true); void page(items.length); }}>{t.loadOlder}</button>
       )}
     </div>
   );
 }
 
 export function GitTab({ projectId }: { projectId: string }) {
+  const t = useStrings(gitTabStrings);
+  const panels = useStrings(gitPanelsStrings);
+  const gitLabel = useStrings(shellStrings).tabGit;
   const [status, setStatus] = useState<GitStatus | null>(null);
   const [error, setError] = useState<ApiError | string | null>(null);
   const [view, setView] = useState<View>('changes');
@@ -283,21 +297,21 @@ export function GitTab({ projectId }: { projectId: string }) {
   useLoad(reload);
 
   if (error instanceof ApiError && error.code === 'NOT_A_REPOSITORY') {
-    return <section className="git-tab placeholder" aria-label="Git"><p>This project is not a git repository.</p></section>;
+    return <section className="git-tab placeholder" aria-label={gitLabel}><p>{t.notARepository}</p></section>;
   }
-  const views: [View, string][] = [['changes', 'Changes'], ['branches', 'Branches'], ['stashes', 'Stashes'], ['history', 'History']];
+  const views: [View, string][] = [['changes', t.changes], ['branches', panels.branches], ['stashes', panels.stashes], ['history', t.history]];
   return (
-    <section className="git-tab" aria-label="Git">
+    <section className="git-tab" aria-label={gitLabel}>
       <div className="git-head">
-        <span className="git-branch" title="Current branch">
+        <span className="git-branch" title={t.currentBranch}>
           <span aria-hidden="true">⎇ </span>
-          <span className="sr-only">Branch </span>
-          <span className="mono">{status ? status.branch ?? `detached at ${status.head?.slice(0, 7) ?? '—'}` : '…'}</span>
+          <span className="sr-only">{t.branch} </span>
+          <span className="mono">{status ? status.branch ?? t.detachedAt(status.head?.slice(0, 7) ?? '—') : '…'}</span>
         </span>
-        <button type="button" className="icon" aria-label="Refresh the git status" title="Refresh" onClick={() => void reload()}>
+        <button type="button" className="icon" aria-label={t.refreshStatus} title={t.refresh} onClick={() => void reload()}>
           <span aria-hidden="true">⟳</span>
         </button>
-        <div className="segmented" role="group" aria-label="Git views">
+        <div className="segmented" role="group" aria-label={t.views}>
           {views.map(([v, label]) => (
             <button key={v} type="button" className="small" aria-pressed={view === v} onClick={() => setView(v)}>{label}</button>
           ))}
@@ -306,7 +320,7 @@ export function GitTab({ projectId }: { projectId: string }) {
       {status && <RemoteBar projectId={projectId} status={status} reload={reload} />}
       <ErrorMessage message={error ? (typeof error === 'string' ? error : error.message) : null} />
       {view === 'changes' && (status ? <Changes projectId={projectId} status={status} reload={reload} />
-        : !error && <p className="muted center" role="status">Loading the status…</p>)}
+        : !error && <p className="muted center" role="status">{t.loadingStatus}</p>)}
       {view === 'branches' && <Branches projectId={projectId} reload={reload} />}
       {view === 'stashes' && <Stashes projectId={projectId} reload={reload} />}
       {view === 'history' && <History projectId={projectId} />}

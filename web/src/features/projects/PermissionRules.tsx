@@ -1,13 +1,14 @@
-/* eslint-disable i18n/no-literal-text -- not translated yet: src/i18n/README.md */
 import { useCallback, useId, useState, type FormEvent } from 'react';
 import { errorMessage } from '../../api/client';
 import {
   addAccountPermissionRule, addPermissionRule, getAccountPermissionRules, getPermissionRules, removeAccountPermissionRule,
   removePermissionRule, type PermissionRule,
 } from '../../api/permissionRules';
+import { useStrings } from '../../i18n/catalog';
 import { ErrorMessage } from '../shared';
 import { useAction } from '../useAction';
 import { useLoad } from '../useLoad';
+import { rulesStrings } from './PermissionRules.strings';
 
 /** Where a list of rules lives: a project's (with the caller's personal ones there) or the caller's own account. */
 type RuleSource = {
@@ -16,15 +17,12 @@ type RuleSource = {
   remove: (ruleId: string) => Promise<unknown>;
 };
 
-const SCOPE_TEXT: Record<PermissionRule['scope'], string> = {
-  project: 'everyone',
-  personal: 'only my runs',
-  account: 'all my projects',
-};
+const SCOPE_KEY = { project: 'scopeProject', personal: 'scopePersonal', account: 'scopeAccount' } as const satisfies Record<PermissionRule['scope'], string>;
 
 function RulesEditor({ source, label, formLabel, heading, intro }: {
   source: RuleSource; label: string; formLabel: string; heading: string; intro: string;
 }) {
+  const t = useStrings(rulesStrings);
   const [rules, setRules] = useState<{ items: PermissionRule[]; canEditProject: boolean } | null>(null);
   const [rule, setRule] = useState('');
   const [behavior, setBehavior] = useState<'allow' | 'deny'>('allow');
@@ -48,7 +46,7 @@ function RulesEditor({ source, label, formLabel, heading, intro }: {
   async function add(e: FormEvent) {
     e.preventDefault();
     const text = rule.trim();
-    if (!text) return setError('Enter a rule such as Bash(npm test:*), Read or Edit(src/**).');
+    if (!text) return setError(t.enterRule);
     await run(async () => {
       await source.add({ behavior, rule: text, personal });
       setRule('');
@@ -67,40 +65,40 @@ function RulesEditor({ source, label, formLabel, heading, intro }: {
     <section className="permission-rules" aria-label={label}>
       <h3 className="small-heading">{heading}</h3>
       <p className="muted small-text">{intro}</p>
-      {!rules && !error && <p className="muted small-text" role="status">Loading…</p>}
+      {!rules && !error && <p className="muted small-text" role="status">{t.loading}</p>}
       {rules && (
-        <ul className="rules" aria-label="Saved rules">
+        <ul className="rules" aria-label={t.savedRules}>
           {rules.items.map((r) => (
             <li key={r.id}>
-              <span className={`badge ${r.behavior}`}>{r.behavior === 'allow' ? 'Allow' : 'Deny'}</span>{' '}
+              <span className={`badge ${r.behavior}`}>{r.behavior === 'allow' ? t.allow : t.deny}</span>{' '}
               <code>{r.rule}</code>{' '}
-              <span className="muted small-text">{SCOPE_TEXT[r.scope]}</span>
+              <span className="muted small-text">{t[SCOPE_KEY[r.scope]]}</span>
               {(r.scope !== 'project' || rules.canEditProject) && (
-                <button type="button" className="small" disabled={busy} aria-label={`Remove rule ${r.behavior} ${r.rule}`}
+                <button type="button" className="small" disabled={busy} aria-label={t.removeRule(r.behavior, r.rule)}
                   onClick={() => void remove(r.id)}>
-                  Remove
+                  {t.remove}
                 </button>
               )}
             </li>
           ))}
-          {rules.items.length === 0 && <li className="muted small-text">No saved rules: Claude asks before each tool that needs it.</li>}
+          {rules.items.length === 0 && <li className="muted small-text">{t.noRules}</li>}
         </ul>
       )}
       {rules && (
         <form className="row" onSubmit={add} noValidate aria-label={formLabel}>
-          <select aria-label="Allow or deny" value={behavior} onChange={(e) => setBehavior(e.target.value === 'deny' ? 'deny' : 'allow')}>
-            <option value="allow">Allow</option>
-            <option value="deny">Deny</option>
+          <select aria-label={t.allowOrDeny} value={behavior} onChange={(e) => setBehavior(e.target.value === 'deny' ? 'deny' : 'allow')}>
+            <option value="allow">{t.allow}</option>
+            <option value="deny">{t.deny}</option>
           </select>
-          <label htmlFor={ruleId} className="sr-only">Rule</label>
-          <input id={ruleId} value={rule} onChange={(e) => setRule(e.target.value)} placeholder="Bash(npm test:*)"
+          <label htmlFor={ruleId} className="sr-only">{t.rule}</label>
+          <input id={ruleId} value={rule} onChange={(e) => setRule(e.target.value)} placeholder={'Bash(npm test:*)'}
             autoComplete="off" spellCheck={false} maxLength={302} className="mono" />
           {rules.canEditProject && (
             <label className="inline-field">
-              <input type="checkbox" checked={personal} onChange={(e) => setPersonal(e.target.checked)} /> only my runs
+              <input type="checkbox" checked={personal} onChange={(e) => setPersonal(e.target.checked)} /> {t.onlyMyRuns}
             </label>
           )}
-          <button type="submit" disabled={busy}>Save rule</button>
+          <button type="submit" disabled={busy}>{t.saveRule}</button>
         </form>
       )}
       <ErrorMessage message={error} />
@@ -120,10 +118,10 @@ export function PermissionRules({ projectId, projectName }: { projectId: string;
     add: ({ behavior, rule, personal }) => addPermissionRule(projectId, { behavior, rule, scope: personal ? 'personal' : 'project' }),
     remove: (id) => removePermissionRule(projectId, id),
   };
+  const t = useStrings(rulesStrings);
   return (
-    <RulesEditor source={source} label={`Permission rules of ${projectName}`} formLabel={`Add a permission rule to ${projectName}`}
-      heading="Permission rules"
-      intro="Every run in this project starts with these: allowed tools run without asking, denied ones are refused." />
+    <RulesEditor source={source} label={t.rulesOf(projectName)} formLabel={t.addRuleTo(projectName)}
+      heading={t.permissionRules} intro={t.projectIntro} />
   );
 }
 
@@ -139,9 +137,8 @@ export function AccountPermissionRules() {
     add: ({ behavior, rule }) => addAccountPermissionRule({ behavior, rule }),
     remove: removeAccountPermissionRule,
   };
+  const t = useStrings(rulesStrings);
   return (
-    <RulesEditor source={source} label="My permission rules" formLabel="Add one of my permission rules"
-      heading="My permission rules"
-      intro="Every run you start, in any project, starts with these and the project's own rules: allowed tools run without asking, denied ones are refused (a deny anywhere wins)." />
+    <RulesEditor source={source} label={t.myRules} formLabel={t.addMyRule} heading={t.myRules} intro={t.accountIntro} />
   );
 }
