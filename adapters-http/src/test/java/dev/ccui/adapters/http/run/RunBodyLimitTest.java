@@ -1,13 +1,10 @@
 package dev.ccui.adapters.http.run;
 
 import static dev.ccui.adapters.http.TestHttp.json;
-import static dev.ccui.adapters.http.run.RunFixture.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ccui.adapters.http.TestHttp;
 import dev.ccui.adapters.http.json.Json;
-import dev.ccui.domain.project.Project;
 import dev.ccui.domain.run.Attachment;
 import dev.ccui.domain.run.DocumentAttachment;
 import java.io.InputStream;
@@ -23,7 +20,6 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -32,17 +28,7 @@ import org.junit.jupiter.api.Timeout;
  * body limit, the one the {@code /ws} frame limit is, while the rest of the API keeps the usual 1 MiB.
  */
 @Timeout(60)
-class RunBodyLimitTest {
-    private final RunFixture fixture = new RunFixture();
-    private final TestHttp http = fixture.http;
-    private final String admin = fixture.admin;
-    private final Project project = fixture.project;
-
-    @AfterEach
-    void close() {
-        fixture.close();
-    }
-
+class RunBodyLimitTest extends RunHttpTest {
     private static byte[] pdf(int size) {
         byte[] pdf = new byte[size];
         Arrays.fill(pdf, (byte) 'x');
@@ -119,7 +105,7 @@ class RunBodyLimitTest {
         frame.append("x".repeat(size - frame.length() - 2)).append("\"}");
         assertThat(frame.length()).isEqualTo(size);
         BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
-        WebSocket socket = fixture.openSocket(frames);
+        WebSocket socket = openSocket(frames);
         // In fragments of 1 MiB, as one message: the limit is on the message, whatever its frames.
         for (int from = 0; from < size; from += 1024 * 1024) {
             int to = Math.min(size, from + 1024 * 1024);

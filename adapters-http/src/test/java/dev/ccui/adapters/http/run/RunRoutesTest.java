@@ -1,13 +1,10 @@
 package dev.ccui.adapters.http.run;
 
 import static dev.ccui.adapters.http.TestHttp.json;
-import static dev.ccui.adapters.http.run.RunFixture.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ccui.adapters.http.TestHttp;
 import dev.ccui.application.testing.FakeClaudeRunner.FakeProcess;
-import dev.ccui.domain.project.Project;
 import dev.ccui.domain.run.RunEvent;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -22,23 +19,12 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The run routes, SSE and {@code /ws} frames over the in-memory run service and a stand-in CLI. */
 @Timeout(30)
-class RunRoutesTest {
-    private final RunFixture fixture = new RunFixture();
-    private final TestHttp http = fixture.http;
-    private final String admin = fixture.admin;
-    private final Project project = fixture.project;
-
-    @AfterEach
-    void close() {
-        fixture.close();
-    }
-
+class RunRoutesTest extends RunHttpTest {
     private HttpResponse<String> startRun(String token, String sessionId, String clientMessageId) {
         String session = sessionId == null ? "" : ",\"sessionId\":\"" + sessionId + "\"";
         return http.post(
@@ -179,7 +165,7 @@ class RunRoutesTest {
         FakeProcess cli = http.runner.last();
         cli.emit(new RunEvent.Status("requesting", Map.of()));
         BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
-        WebSocket socket = fixture.openSocket(frames);
+        WebSocket socket = openSocket(frames);
         socket.sendText("{\"type\":\"subscribe\",\"sessionId\":\"" + sessionId + "\",\"afterSeq\":0}", true)
                 .get();
         JsonNode subscribed = next(frames, "subscribed");

@@ -15,15 +15,21 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 
 /**
  * What the run route tests start from: the test HTTP server, its first admin and a project that admin
  * owns, and a {@code /ws} socket that hands each whole text message over as JSON.
  */
-final class RunFixture implements AutoCloseable {
+abstract class RunHttpTest {
     final TestHttp http = new TestHttp();
     final String admin = http.setUpAdmin();
     final Project project = project();
+
+    @AfterEach
+    void close() {
+        http.close();
+    }
 
     private Project project() {
         UserId owner = new UserId(UUID.fromString(
@@ -79,10 +85,5 @@ final class RunFixture implements AutoCloseable {
                             }
                         })
                 .get(5, TimeUnit.SECONDS);
-    }
-
-    @Override
-    public void close() {
-        http.close();
     }
 }
