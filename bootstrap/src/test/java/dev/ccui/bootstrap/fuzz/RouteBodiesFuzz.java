@@ -9,7 +9,6 @@ import dev.ccui.bootstrap.testing.ApiClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -40,7 +39,7 @@ class RouteBodiesFuzz {
         String path = route[1].replace("{projectId}", app.projectId)
                 .replaceAll("^/api/projects/\\{id}", "/api/projects/" + app.projectId)
                 .replaceAll("\\{[^}]+}", "00000000-0000-4000-8000-000000000000");
-        String body = new String(data.consumeRemainingAsBytes(), StandardCharsets.UTF_8);
+        String body = FuzzedText.of(data);
 
         var response = app.admin.send(route[0], path, body);
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.ccui.bootstrap.testing.JsonSocketClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -21,8 +20,7 @@ class TerminalFramesFuzz {
     @FuzzTest(maxDuration = "10s")
     void anyFrameLeavesTheTerminalSocketWorking(FuzzedDataProvider data) throws Exception {
         JsonSocketClient ws = socket();
-        // Through UTF-8 and back: a lone surrogate is not text a WebSocket client can send at all.
-        String frame = new String(data.consumeRemainingAsBytes(), StandardCharsets.UTF_8);
+        String frame = FuzzedText.of(data);
         ws.send(frame);
         try {
             ws.awaitPong();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.ccui.bootstrap.testing.WsFrames;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Any text frame on {@code /ws} (the run and change-feed socket), as a signed-in client sends
@@ -20,8 +19,7 @@ class WsFramesFuzz {
     @FuzzTest(maxDuration = "10s")
     void anyFrameLeavesTheSocketWorking(FuzzedDataProvider data) throws Exception {
         WsFrames ws = socket();
-        // Through UTF-8 and back: a lone surrogate is not text a WebSocket client can send at all.
-        String frame = new String(data.consumeRemainingAsBytes(), StandardCharsets.UTF_8);
+        String frame = FuzzedText.of(data);
         ws.send(frame);
         ws.send("{\"type\":\"ping\"}");
         assertThat(ws.await("pong", 10_000)).as("pong after " + frame).isNotNull();

@@ -41,6 +41,12 @@ record LiveRunApp(TestApplication app, ApiClient admin, Path cwd, String project
 
     /** {@code POST /api/runs}; a null session starts a new one, a null mode keeps the CLI's default. */
     JsonNode startRun(ApiClient client, String sessionId, String prompt, String permissionMode) {
+        return startRun(client, projectId, sessionId, prompt, permissionMode);
+    }
+
+    /** {@code POST /api/runs} in any project the client may run in. */
+    static JsonNode startRun(
+            ApiClient client, String projectId, String sessionId, String prompt, String permissionMode) {
         ObjectNode body = JsonNodeFactory.instance
                 .objectNode()
                 .put("projectId", projectId)

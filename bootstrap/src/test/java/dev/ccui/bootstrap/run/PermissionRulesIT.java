@@ -33,12 +33,23 @@ class PermissionRulesIT extends LiveRunTest {
         return events.stream().map(e -> e.path("event").path("kind").asText()).toList();
     }
 
-    private static JsonNode toolResult(List<JsonNode> events) {
+    /** The first event of that kind in a run's events. */
+    private static JsonNode firstEvent(List<JsonNode> events, String kind) {
         return events.stream()
                 .map(e -> e.path("event"))
-                .filter(e -> "tool_result".equals(e.path("kind").asText()))
+                .filter(e -> kind.equals(e.path("kind").asText()))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("no tool_result in " + events));
+                .orElseThrow(() -> new AssertionError("no " + kind + " in " + events));
+    }
+
+    /** A deny rule at work: nobody was asked, the CLI refused the call itself and the tool failed. */
+    private static void assertRefusedByTheCliWithoutAPrompt(List<JsonNode> events) {
+        assertThat(kinds(events)).doesNotContain("permission_request");
+        JsonNode refused = firstEvent(events, "permission_resolved");
+        assertThat(refused.path("decision").asText()).isEqualTo("deny");
+        assertThat(refused.path("decidedBy").asText()).isEqualTo("cli");
+        assertThat(firstEvent(events, "tool_result").path("isError").asBoolean())
+                .isTrue();
     }
 
     @Test
@@ -57,7 +68,7 @@ class PermissionRulesIT extends LiveRunTest {
             first = ws.untilRunEnded();
         }
         assertThat(kinds(first)).as("no prompt: the rule allowed it").doesNotContain("permission_request");
-        assertThat(toolResult(first).path("isError").asBoolean()).isFalse();
+        assertThat(firstEvent(first, "tool_result").path("isError").asBoolean()).isFalse();
         assertThat(made).exists();
 
         List<JsonNode> second;
@@ -67,15 +78,7 @@ class PermissionRulesIT extends LiveRunTest {
             live.startRun(live.admin(), sessionId, "BASH rm -f made.txt", null);
             second = ws.untilRunEnded(seq);
         }
-        assertThat(kinds(second)).doesNotContain("permission_request");
-        JsonNode refused = second.stream()
-                .map(e -> e.path("event"))
-                .filter(e -> "permission_resolved".equals(e.path("kind").asText()))
-                .findFirst()
-                .orElseThrow();
-        assertThat(refused.path("decision").asText()).isEqualTo("deny");
-        assertThat(refused.path("decidedBy").asText()).isEqualTo("cli");
-        assertThat(toolResult(second).path("isError").asBoolean()).isTrue();
+        assertRefusedByTheCliWithoutAPrompt(second);
         assertThat(made).as("the deny rule kept the file").exists();
 
         // Without the allow rule the same session's next touch is asked about again.
@@ -163,15 +166,7 @@ class PermissionRulesIT extends LiveRunTest {
             ws.subscribe(sessionId, 0);
             admins = ws.untilRunEnded();
         }
-        assertThat(kinds(admins)).doesNotContain("permission_request");
-        JsonNode refused = admins.stream()
-                .map(e -> e.path("event"))
-                .filter(e -> "permission_resolved".equals(e.path("kind").asText()))
-                .findFirst()
-                .orElseThrow();
-        assertThat(refused.path("decision").asText()).isEqualTo("deny");
-        assertThat(refused.path("decidedBy").asText()).isEqualTo("cli");
-        assertThat(toolResult(admins).path("isError").asBoolean()).isTrue();
+        assertRefusedByTheCliWithoutAPrompt(admins);
         assertThat(live.cwd().resolve("admins.txt")).doesNotExist();
 
         // Mia neither sees nor removes the admin's rule, by either route, and her runs ask as before.
@@ -224,7 +219,7 @@ class PermissionRulesIT extends LiveRunTest {
         }
         assertThat(kinds(events)).as("the CLI took the rule: no prompt").doesNotContain("permission_request");
         assertThat(inside).exists();
-        JsonNode write = toolUse(events);
+        JsonNode write = firstEvent(events, "tool_use");
         assertThat(write.path("name").asText()).isEqualTo("Write");
         assertThat(write.path("savedRule").path("behavior").asText()).isEqualTo("allow");
         assertThat(write.path("savedRule").path("rule").asText()).isEqualTo("Edit(src/**)");
@@ -247,19 +242,11 @@ class PermissionRulesIT extends LiveRunTest {
             json(live.admin().get("/api/sessions/" + sessionId + "/events?afterSeq=" + seq))
                     .get("items")
                     .forEach(second::add);
-            JsonNode call = toolUse(second);
+            JsonNode call = firstEvent(second, "tool_use");
             assertThat(call.path("toolUseId").asText())
                     .isEqualTo(asked.path("event").path("toolUseId").asText());
             assertThat(call.path("savedRule").isNull()).isTrue();
         }
         assertThat(outside).doesNotExist();
-    }
-
-    private static JsonNode toolUse(List<JsonNode> events) {
-        return events.stream()
-                .map(e -> e.path("event"))
-                .filter(e -> "tool_use".equals(e.path("kind").asText()))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no tool_use in " + events));
     }
 }

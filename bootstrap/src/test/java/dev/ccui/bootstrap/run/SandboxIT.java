@@ -71,12 +71,8 @@ class SandboxIT {
         admin = ApiClient.setUpAdmin(base);
         mallory = admin.createMember("mallory", "terminal", "bypassPermissions");
         bob = admin.createMember("bob");
-        projectId = json(mallory.post("/api/projects", "{\"path\":\"" + project + "\"}"))
-                .get("id")
-                .asText();
-        var bobs = bob.post("/api/projects", "{\"path\":\"" + bobProject + "\"}");
-        assertThat(bobs.statusCode()).isEqualTo(201);
-        bobProjectId = json(bobs).get("id").asText();
+        projectId = mallory.addProject(project);
+        bobProjectId = bob.addProject(bobProject);
         bobFile = Files.writeString(bobProject.resolve("plans.txt"), "BOB-PRIVATE-PLANS");
         Path bobTranscripts = Files.createDirectories(
                 folder.resolve("claude/projects").resolve(bobProject.toString().replaceAll("[^A-Za-z0-9]", "-")));
@@ -154,31 +150,14 @@ class SandboxIT {
     void aBashToolCallInBypassPermissionsReachesNothingButItsProject() throws Exception {
         start(Map.of("JWT_SECRET", "x".repeat(40)));
         String probe = probe();
-        try (RunsHttpIT.Ws ws = new RunsHttpIT.Ws(mallory)) {
-            var response = mallory.post(
-                    "/api/runs",
-                    ApiClient.JSON.writeValueAsString(Map.of(
-                            "projectId",
-                            projectId,
-                            "prompt",
-                            "BASH " + probe,
-                            "permissionMode",
-                            "bypassPermissions",
-                            "clientMessageId",
-                            UUID.randomUUID().toString())));
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-            String sessionId = json(response).get("sessionId").asText();
-            ws.subscribe(sessionId, 0);
-            List<JsonNode> events = ws.untilRunEnded();
-            String all = events.toString();
-            assertThat(all).contains("Tool finished (is_error=false)");
-            assertAllDenied(all);
-            assertThat(project.resolve("own.txt")).hasContent("mine");
+        BypassRun run = BypassRun.of(mallory, projectId, "BASH " + probe);
+        assertThat(run.text()).contains("Tool finished (is_error=false)");
+        assertAllDenied(run.text());
+        assertThat(project.resolve("own.txt")).hasContent("mine");
 
-            // The transcript landed where the index reads it, and the member sees the session.
-            app.application().history().indexer().scanAll();
-            assertThat(mallory.get("/api/sessions/" + sessionId).statusCode()).isEqualTo(200);
-        }
+        // The transcript landed where the index reads it, and the member sees the session.
+        app.application().history().indexer().scanAll();
+        assertThat(mallory.get("/api/sessions/" + run.sessionId()).statusCode()).isEqualTo(200);
         assertThat(json(admin.get("/api/health"))
                         .path("checks")
                         .path("sandbox")
@@ -238,24 +217,13 @@ class SandboxIT {
         assertThat(bobConfig.resolve("settings.json")).doesNotExist();
 
         String secret = Files.readString(root.resolve("data/jwt-secret")).strip();
-        try (RunsHttpIT.Ws ws = new RunsHttpIT.Ws(mallory)) {
-            var response = mallory.post(
-                    "/api/runs",
-                    ApiClient.JSON.writeValueAsString(Map.of(
-                            "projectId",
-                            projectId,
-                            "prompt",
-                            "BASH cat \"$CLAUDE_CONFIG_DIR/CLAUDE.md\" \"$CLAUDE_CONFIG_DIR/settings.json\"; echo RUN-DONE",
-                            "permissionMode",
-                            "bypassPermissions",
-                            "clientMessageId",
-                            UUID.randomUUID().toString())));
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-            ws.subscribe(json(response).get("sessionId").asText(), 0);
-            String all = ws.untilRunEnded().toString();
-            assertThat(all).contains("MALLORY-MEMORY EDITED-IN-THE-SHELL", "RUN-DONE");
-            assertThat(all).doesNotContain(secret, "BOB-MEMORY");
-        }
+        String all = BypassRun.of(
+                        mallory,
+                        projectId,
+                        "BASH cat \"$CLAUDE_CONFIG_DIR/CLAUDE.md\" \"$CLAUDE_CONFIG_DIR/settings.json\"; echo RUN-DONE")
+                .text();
+        assertThat(all).contains("MALLORY-MEMORY EDITED-IN-THE-SHELL", "RUN-DONE");
+        assertThat(all).doesNotContain(secret, "BOB-MEMORY");
     }
 
     @Test

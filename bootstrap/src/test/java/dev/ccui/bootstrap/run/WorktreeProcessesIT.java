@@ -33,9 +33,7 @@ class WorktreeProcessesIT extends LiveRunTest {
         GitFixture.repository(folder);
         commit(folder, "a.txt", "one\n", "the-parent-commit");
         if (projectId == null) {
-            var created = owner.post("/api/projects", "{\"path\":\"" + folder + "\"}");
-            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-            projectId = json(created).get("id").asText();
+            projectId = owner.addProject(folder);
         }
         var tree =
                 owner.post("/api/projects/" + projectId + "/worktrees", "{\"branch\":\"feature\",\"newBranch\":true}");
@@ -52,26 +50,6 @@ class WorktreeProcessesIT extends LiveRunTest {
                 .waitingUpTo(WAIT);
         shell.openTerminal(200, 50);
         return shell;
-    }
-
-    /** A run of {@code prompt} in bypassPermissions in the project: every event until it ended, as text. */
-    private static String run(ApiClient as, String projectId, String prompt) throws Exception {
-        try (RunsHttpIT.Ws ws = new RunsHttpIT.Ws(as)) {
-            var response = as.post(
-                    "/api/runs",
-                    ApiClient.JSON.writeValueAsString(Map.of(
-                            "projectId",
-                            projectId,
-                            "prompt",
-                            prompt,
-                            "permissionMode",
-                            "bypassPermissions",
-                            "clientMessageId",
-                            UUID.randomUUID().toString())));
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-            ws.subscribe(json(response).get("sessionId").asText(), 0);
-            return ws.untilRunEnded().toString();
-        }
     }
 
     @Test
@@ -92,7 +70,8 @@ class WorktreeProcessesIT extends LiveRunTest {
     void theClisBashToolRunsGitInAWorktreeProject() throws Exception {
         Repository repo = repository(live.admin(), live.cwd(), live.projectId());
         String head = git(repo.folder(), "rev-parse", "--short", "HEAD");
-        String events = run(live.admin(), repo.worktreeId(), "BASH git log --oneline -1");
+        String events = BypassRun.of(live.admin(), repo.worktreeId(), "BASH git log --oneline -1")
+                .text();
         assertThat(events)
                 .contains("Tool finished (is_error=false)", head + " the-parent-commit")
                 .doesNotContain("not a git repository");
@@ -128,7 +107,8 @@ class WorktreeProcessesIT extends LiveRunTest {
         assertThat(shell.output())
                 .contains("BOB-FILE-DENIED", "BOB-GIT-DENIED", "OWN-PARENT-GIT-OK")
                 .doesNotContain("BOB-PRIVATE", "BOB-FILE-OK", "BOB-GIT-OK");
-        String events = run(mallory, mine.worktreeId(), "BASH " + probe);
+        String events =
+                BypassRun.of(mallory, mine.worktreeId(), "BASH " + probe).text();
         assertThat(events)
                 .contains("BOB-FILE-DENIED", "BOB-GIT-DENIED", "OWN-PARENT-GIT-OK", "PROBE-OK-DONE")
                 .doesNotContain("BOB-PRIVATE", "BOB-FILE-OK", "BOB-GIT-OK");

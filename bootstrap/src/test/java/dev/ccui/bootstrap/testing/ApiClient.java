@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /** A small JSON client for the public API, as an automation script would use it. */
@@ -111,6 +112,15 @@ public final class ApiClient {
         var login = new ApiClient(base, null)
                 .post("/api/auth/login", "{\"username\":\"" + name + "\",\"password\":\"" + name + " password 1\"}");
         return new ApiClient(base, json(login).get("token").asText());
+    }
+
+    /** Adds the existing folder as a project of this client's user and returns the project's id. */
+    public String addProject(Path folder) {
+        var created = post("/api/projects", "{\"path\":\"" + folder + "\"}");
+        if (created.statusCode() != 201) {
+            throw new AssertionError("adding project " + folder + " failed: " + created.body());
+        }
+        return json(created).get("id").asText();
     }
 
     public String userId() {

@@ -1,6 +1,5 @@
 package dev.ccui.bootstrap.workspace;
 
-import static dev.ccui.bootstrap.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -72,12 +71,8 @@ class TerminalHostileFramesIT {
         ApiClient admin = ApiClient.setUpAdmin(app.startHttp());
         owner = admin.createMember("owner", "terminal");
         other = admin.createMember("other", "terminal");
-        projectId = json(owner.post("/api/projects", "{\"path\":\"" + mine + "\"}"))
-                .get("id")
-                .asText();
-        otherProjectId = json(other.post("/api/projects", "{\"path\":\"" + theirs + "\"}"))
-                .get("id")
-                .asText();
+        projectId = owner.addProject(mine);
+        otherProjectId = other.addProject(theirs);
     }
 
     @AfterEach

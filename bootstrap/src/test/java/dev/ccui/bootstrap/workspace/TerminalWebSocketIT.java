@@ -43,9 +43,7 @@ class TerminalWebSocketIT {
         base = app.startHttp();
         admin = ApiClient.setUpAdmin(base);
         owner = admin.createMember("owner", "terminal");
-        projectId = json(owner.post("/api/projects", "{\"path\":\"" + projectDir + "\"}"))
-                .get("id")
-                .asText();
+        projectId = owner.addProject(projectDir);
     }
 
     @AfterEach

@@ -5,11 +5,9 @@ import static dev.ccui.adapters.http.security.Authentication.client;
 
 import dev.ccui.adapters.http.RouteGroup;
 import dev.ccui.adapters.http.json.Json;
-import dev.ccui.adapters.http.permission.PermissionRuleRoutes.RuleView;
 import dev.ccui.adapters.http.security.Access;
 import dev.ccui.application.permission.port.in.AddPermissionRuleCommand;
 import dev.ccui.application.permission.port.in.PermissionRulesUseCase;
-import dev.ccui.domain.error.NotFoundException;
 import dev.ccui.domain.permission.PermissionRule;
 import dev.ccui.domain.permission.PermissionRuleId;
 import io.javalin.config.RoutesConfig;
@@ -51,10 +49,9 @@ public final class AccountPermissionRuleRoutes implements RouteGroup {
                 },
                 Access.USER);
         routes.delete(
-                PATH + "/{ruleId}",
+                PATH + RuleIdParam.PATH,
                 ctx -> {
-                    PermissionRuleId id = PermissionRuleId.parse(ctx.pathParam("ruleId"))
-                            .orElseThrow(() -> new NotFoundException("RULE_NOT_FOUND", "no such rule of yours"));
+                    PermissionRuleId id = RuleIdParam.of(ctx, "no such rule of yours");
                     rules.removeOwn(caller(ctx), id, client(ctx));
                     ctx.status(204);
                 },

@@ -15,7 +15,6 @@ import dev.ccui.domain.permission.PermissionRuleId;
 import dev.ccui.domain.project.ProjectId;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -28,18 +27,6 @@ public final class PermissionRuleRoutes implements RouteGroup {
 
     public PermissionRuleRoutes(PermissionRulesUseCase rules) {
         this.rules = rules;
-    }
-
-    record RuleView(String id, String behavior, String rule, String scope, String createdBy, Instant createdAt) {
-        static RuleView of(PermissionRule rule) {
-            return new RuleView(
-                    rule.id().toString(),
-                    rule.behavior().apiName(),
-                    rule.rule(),
-                    rule.accountWide() ? "account" : rule.userId() == null ? "project" : "personal",
-                    rule.createdBy() == null ? null : rule.createdBy().toString(),
-                    rule.createdAt());
-        }
     }
 
     record AddBody(String behavior, String rule, String scope) {
@@ -73,10 +60,9 @@ public final class PermissionRuleRoutes implements RouteGroup {
                 },
                 Access.USER);
         routes.delete(
-                BASE + "/{ruleId}",
+                BASE + RuleIdParam.PATH,
                 ctx -> {
-                    PermissionRuleId id = PermissionRuleId.parse(ctx.pathParam("ruleId"))
-                            .orElseThrow(() -> new NotFoundException("RULE_NOT_FOUND", "no such rule in this project"));
+                    PermissionRuleId id = RuleIdParam.of(ctx, "no such rule in this project");
                     rules.remove(caller(ctx), project(ctx), id, client(ctx));
                     ctx.status(204);
                 },

@@ -4,30 +4,22 @@ import static dev.ccui.adapters.http.TestHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ccui.adapters.http.TestHttp;
 import dev.ccui.adapters.http.json.Json;
-import dev.ccui.domain.project.Project;
-import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.run.Attachment;
 import dev.ccui.domain.run.DocumentAttachment;
-import dev.ccui.domain.user.UserId;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -36,29 +28,7 @@ import org.junit.jupiter.api.Timeout;
  * body limit, the one the {@code /ws} frame limit is, while the rest of the API keeps the usual 1 MiB.
  */
 @Timeout(60)
-class RunBodyLimitTest {
-    private final TestHttp http = new TestHttp();
-    private final String admin = http.setUpAdmin();
-    private final Project project = project();
-
-    @AfterEach
-    void close() {
-        http.close();
-    }
-
-    private Project project() {
-        UserId owner = new UserId(UUID.fromString(
-                json(http.get("/api/auth/me", auth(admin))).get("id").asText()));
-        Project created = new Project(
-                ProjectId.random(), "/w/app", "app", false, false, false, false, owner, Instant.now(), Instant.now());
-        http.projects.insert(created);
-        return created;
-    }
-
-    private static String[] auth(String token) {
-        return new String[] {"Authorization", "Bearer " + token};
-    }
-
+class RunBodyLimitTest extends RunHttpTest {
     private static byte[] pdf(int size) {
         byte[] pdf = new byte[size];
         Arrays.fill(pdf, (byte) 'x');
@@ -150,44 +120,5 @@ class RunBodyLimitTest {
         assertThat(frames.poll(5, TimeUnit.SECONDS).path("type").asText()).isEqualTo("pong");
         assertThat(http.runner.started()).as("nothing ran").isEmpty();
         socket.abort();
-    }
-
-    private WebSocket openSocket(BlockingQueue<JsonNode> frames) throws Exception {
-        String ticket = json(http.post("/api/auth/ws-ticket", "", auth(admin)))
-                .get("ticket")
-                .asText();
-        return http.client
-                .newWebSocketBuilder()
-                .buildAsync(
-                        URI.create("ws://127.0.0.1:" + http.server.port() + "/ws?ticket=" + ticket),
-                        new WebSocket.Listener() {
-                            private final StringBuilder text = new StringBuilder();
-
-                            @Override
-                            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                                text.append(data);
-                                if (last) {
-                                    try {
-                                        frames.add(Json.MAPPER.readTree(text.toString()));
-                                    } catch (Exception e) {
-                                        throw new IllegalStateException(e);
-                                    }
-                                    text.setLength(0);
-                                }
-                                webSocket.request(1);
-                                return null;
-                            }
-
-                            @Override
-                            public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-                                frames.add(Json.MAPPER
-                                        .createObjectNode()
-                                        .put("type", "closed")
-                                        .put("code", statusCode)
-                                        .put("reason", reason));
-                                return null;
-                            }
-                        })
-                .get(5, TimeUnit.SECONDS);
     }
 }

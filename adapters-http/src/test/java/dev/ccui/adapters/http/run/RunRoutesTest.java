@@ -4,58 +4,27 @@ import static dev.ccui.adapters.http.TestHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ccui.adapters.http.TestHttp;
-import dev.ccui.adapters.http.json.Json;
 import dev.ccui.application.testing.FakeClaudeRunner.FakeProcess;
-import dev.ccui.domain.project.Project;
-import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.run.RunEvent;
-import dev.ccui.domain.user.UserId;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The run routes, SSE and {@code /ws} frames over the in-memory run service and a stand-in CLI. */
 @Timeout(30)
-class RunRoutesTest {
-    private final TestHttp http = new TestHttp();
-    private final String admin = http.setUpAdmin();
-    private final Project project = project();
-
-    @AfterEach
-    void close() {
-        http.close();
-    }
-
-    private Project project() {
-        UserId owner = new UserId(UUID.fromString(
-                json(http.get("/api/auth/me", auth(admin))).get("id").asText()));
-        Project created = new Project(
-                ProjectId.random(), "/w/app", "app", false, false, false, false, owner, Instant.now(), Instant.now());
-        http.projects.insert(created);
-        return created;
-    }
-
-    private static String[] auth(String token) {
-        return new String[] {"Authorization", "Bearer " + token};
-    }
-
+class RunRoutesTest extends RunHttpTest {
     private HttpResponse<String> startRun(String token, String sessionId, String clientMessageId) {
         String session = sessionId == null ? "" : ",\"sessionId\":\"" + sessionId + "\"";
         return http.post(
@@ -195,33 +164,8 @@ class RunRoutesTest {
         String sessionId = started.get("sessionId").asText();
         FakeProcess cli = http.runner.last();
         cli.emit(new RunEvent.Status("requesting", Map.of()));
-        String ticket = json(http.post("/api/auth/ws-ticket", "", auth(admin)))
-                .get("ticket")
-                .asText();
         BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
-        WebSocket socket = http.client
-                .newWebSocketBuilder()
-                .buildAsync(
-                        URI.create("ws://127.0.0.1:" + http.server.port() + "/ws?ticket=" + ticket),
-                        new WebSocket.Listener() {
-                            private final StringBuilder text = new StringBuilder();
-
-                            @Override
-                            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                                text.append(data);
-                                if (last) {
-                                    try {
-                                        frames.add(Json.MAPPER.readTree(text.toString()));
-                                    } catch (Exception e) {
-                                        throw new IllegalStateException(e);
-                                    }
-                                    text.setLength(0);
-                                }
-                                webSocket.request(1);
-                                return null;
-                            }
-                        })
-                .get(5, TimeUnit.SECONDS);
+        WebSocket socket = openSocket(frames);
         socket.sendText("{\"type\":\"subscribe\",\"sessionId\":\"" + sessionId + "\",\"afterSeq\":0}", true)
                 .get();
         JsonNode subscribed = next(frames, "subscribed");

@@ -32,18 +32,20 @@ public final class JdbiPermissionRules implements PermissionRuleStore {
 
     @Override
     public List<PermissionRule> ofProject(ProjectId projectId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS
-                        + " FROM permission_rules WHERE project_id = :project ORDER BY created_at, id")
-                .bind("project", projectId.toString())
-                .map(JdbiPermissionRules::map)
-                .list());
+        return oldestFirst(
+                "SELECT " + COLUMNS + " FROM permission_rules WHERE project_id = :key", projectId.toString());
     }
 
     @Override
     public List<PermissionRule> ofUser(UserId userId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + ACCOUNT_COLUMNS
-                        + " FROM account_permission_rules WHERE user_id = :user ORDER BY created_at, id")
-                .bind("user", userId.toString())
+        return oldestFirst(
+                "SELECT " + ACCOUNT_COLUMNS + " FROM account_permission_rules WHERE user_id = :key", userId.toString());
+    }
+
+    /** The rules {@code select} finds by its one {@code :key}, oldest first. */
+    private List<PermissionRule> oldestFirst(String select, String key) {
+        return jdbi.withHandle(h -> h.createQuery(select + " ORDER BY created_at, id")
+                .bind("key", key)
                 .map(JdbiPermissionRules::map)
                 .list());
     }

@@ -172,29 +172,16 @@ class GitCliRemotesTest {
         String before = git(remote, "rev-parse", "main");
         GitFixture.randomCommits(mine, 3, 1024 * 1024);
         GitFixture.stallingRemote(mine, "origin", folder.resolve("scripts"));
-        Cancellation cancellation = new Cancellation();
-        List<ProcessHandle> started = new CopyOnWriteArrayList<>();
+        CancelAtFirstProgress cancel = new CancelAtFirstProgress();
 
-        assertThatThrownBy(() -> git.push(
-                        mine,
-                        null,
-                        RemoteWatch.streamed(
-                                p -> {
-                                    if (started.isEmpty()) {
-                                        started.addAll(ProcessHandle.current()
-                                                .descendants()
-                                                .toList());
-                                        cancellation.cancel();
-                                    }
-                                },
-                                cancellation)))
+        assertThatThrownBy(() -> git.push(mine, null, cancel.watch))
                 .isInstanceOf(ConflictException.class)
                 .hasFieldOrPropertyWithValue("code", "REMOTE_CANCELLED");
 
-        assertThat(started).as("git and the stalling far side were running").hasSizeGreaterThan(1);
-        for (ProcessHandle process : started) {
-            process.onExit().get(30, TimeUnit.SECONDS);
-        }
+        assertThat(cancel.started)
+                .as("git and the stalling far side were running")
+                .hasSizeGreaterThan(1);
+        cancel.awaitEveryProcessEnded();
         assertThat(git(remote, "rev-parse", "main")).isEqualTo(before);
         assertThat(git(remote, "fsck", "--no-progress")).doesNotContain("error");
         assertThat(git.status(mine).ahead()).isEqualTo(3);
@@ -211,29 +198,13 @@ class GitCliRemotesTest {
         String local = commit(mine, "d.txt", "d\n", "mine");
         Files.writeString(mine.resolve("notes.txt"), "not committed yet\n");
         GitFixture.stallingRemote(mine, "origin", folder.resolve("scripts"));
-        Cancellation cancellation = new Cancellation();
-        List<ProcessHandle> started = new CopyOnWriteArrayList<>();
+        CancelAtFirstProgress cancel = new CancelAtFirstProgress();
 
-        assertThatThrownBy(() -> git.pull(
-                        mine,
-                        PullMode.REBASE,
-                        ALICE,
-                        RemoteWatch.streamed(
-                                p -> {
-                                    if (started.isEmpty()) {
-                                        started.addAll(ProcessHandle.current()
-                                                .descendants()
-                                                .toList());
-                                        cancellation.cancel();
-                                    }
-                                },
-                                cancellation)))
+        assertThatThrownBy(() -> git.pull(mine, PullMode.REBASE, ALICE, cancel.watch))
                 .isInstanceOf(ConflictException.class)
                 .hasFieldOrPropertyWithValue("code", "REMOTE_CANCELLED");
 
-        for (ProcessHandle process : started) {
-            process.onExit().get(30, TimeUnit.SECONDS);
-        }
+        cancel.awaitEveryProcessEnded();
         GitStatus after = git.status(mine);
         assertThat(after.head()).isEqualTo(local);
         assertThat(after.behind()).isZero();
@@ -312,5 +283,28 @@ class GitCliRemotesTest {
 
         assertThatThrownBy(() -> git.fetch(mine, "evil", QUIET)).isInstanceOf(CcuiException.class);
         assertThat(marker).doesNotExist();
+    }
+
+    /**
+     * A streamed watch that cancels at git's first progress line, noting the processes running then
+     * (git and what it started) so a test can wait for every one of them to end.
+     */
+    private static final class CancelAtFirstProgress {
+        final Cancellation cancellation = new Cancellation();
+        final List<ProcessHandle> started = new CopyOnWriteArrayList<>();
+        final RemoteWatch watch = RemoteWatch.streamed(
+                p -> {
+                    if (started.isEmpty()) {
+                        started.addAll(ProcessHandle.current().descendants().toList());
+                        cancellation.cancel();
+                    }
+                },
+                cancellation);
+
+        void awaitEveryProcessEnded() throws Exception {
+            for (ProcessHandle process : started) {
+                process.onExit().get(30, TimeUnit.SECONDS);
+            }
+        }
     }
 }
