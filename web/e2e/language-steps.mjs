@@ -90,7 +90,7 @@ export function languageSteps({ browser, base, shot, problems, warnings, usernam
         await p.goto(`${project}/git`);
         await main(p).getByLabel('Commit-Nachricht').waitFor();
         await main(p).getByRole('button', { name: 'Verlauf', exact: true }).waitFor();
-        await noEnglish(p, ['Staged changes', 'Untracked files', 'Commit message', 'History', 'Branches'], 'the Git tab in German');
+        await noEnglish(p, ['Staged changes', 'Untracked files', 'Commit message', 'History'], 'the Git tab in German');
         await shot(p, 'language-de-git-dark');
 
         await p.setViewportSize(PHONE);
