@@ -20,6 +20,7 @@ import {
 import { conversationSteps } from './conversation-steps.mjs';
 import { pageSteps } from './page-steps.mjs';
 import { themeSteps } from './theme-steps.mjs';
+import { languageSteps } from './language-steps.mjs';
 import { mcpSteps } from './mcp-steps.mjs';
 import { encodeCwd } from '../perf/transcript.mjs';
 
@@ -318,6 +319,7 @@ const steps = [
     }
   }],
   ...themeSteps({ browser, base, shot, problems, warnings, username, password, desk: () => desk }),
+  ...languageSteps({ browser, base, shot, problems, warnings, username, password, projectId: () => projectId, projectName: () => projectName }),
   ...mcpSteps({
     base, shot, desk: () => desk, projectId: () => projectId, projectName: () => projectName,
     report,
