@@ -4,7 +4,7 @@
 #
 # usage: ops/load/api-load.sh [DURATION] [CONNECTIONS] [THREADS]
 #   DURATION     per phase, wrk syntax (default 20s)   CONNECTIONS  default 50   THREADS  default 2
-# Phases: GET /api/projects (reads), POST /api/api-keys (writes). Prints wrk's figures and the
+# Phases: GET /api/projects (reads), POST then DELETE /api/api-keys (writes, create and revoke). Prints wrk's figures and the
 # summary lines of http-load.sh. Needs wrk (apt-get install -y wrk), curl and the jar
 # (./ccui build). The app's data dir is a temp folder, removed at the end.
 set -euo pipefail
@@ -43,7 +43,11 @@ curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
 
 echo "### reads: GET /api/projects"
 LOAD_HEADER="Authorization: Bearer $token" "$here/http-load.sh" "$url/api/projects" "$duration" "$connections" "$threads"
-echo "### writes: POST /api/api-keys"
-LOAD_HEADER="Authorization: Bearer $token" WRK_SCRIPT="$here/post-api-key.lua" \
-  "$here/http-load.sh" "$url/api/api-keys" "$duration" "$connections" "$threads"
+# An account holds at most 50 keys and each connection may hold one between its create and revoke.
+writers=$(( connections < 40 ? connections : 40 ))
+echo "### writes: POST /api/api-keys then DELETE /api/api-keys/{id}, $writers connections"
+LOAD_HEADER="Authorization: Bearer $token" WRK_SCRIPT="$here/api-key-create-revoke.lua" \
+  "$here/http-load.sh" "$url/api/api-keys" "$duration" "$writers" "$threads"
+left="$(curl -sf -H "Authorization: Bearer $token" "$url/api/api-keys" | grep -o '"id"' | wc -l)"
+echo "### API keys left after the writes (each in-flight create at the end leaves one): $left"
 echo "### app RSS after the load: $(awk '/VmRSS/ {print $2 " kB"}' /proc/$app/status)"

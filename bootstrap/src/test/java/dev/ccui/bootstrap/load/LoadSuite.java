@@ -3,6 +3,7 @@ package dev.ccui.bootstrap.load;
 import static dev.ccui.bootstrap.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccui.adapters.process.claude.FakeMessagesApi;
 import dev.ccui.adapters.process.claude.TestCli;
 import dev.ccui.bootstrap.testing.ApiClient;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -127,7 +129,7 @@ class LoadSuite {
     }
 
     @Test
-    void concurrentRunsWithTheRealCliAllCompleteAndTheRunLimitRefusesTheNext() throws Exception {
+    void concurrentRunsWithTheRealCliHoldTheirSlotsTheRunLimitRefusesTheNextAndAllComplete() throws Exception {
         Path base = folder.toRealPath();
         Path cwd = Files.createDirectories(base.resolve("work").resolve("app"));
         try (FakeMessagesApi api = new FakeMessagesApi()) {
@@ -141,41 +143,127 @@ class LoadSuite {
                         .get("id")
                         .asText();
                 long started = System.nanoTime();
-                Map<String, Long> runs = new HashMap<>();
-                for (int i = 0; i < RUNS; i++) {
-                    var response = admin.post("/api/runs", runBody(projectId, "SLOW run " + i));
-                    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-                    runs.put(json(response).get("runId").asText(), System.nanoTime());
-                }
+                // Each run asks to write a file and holds its slot until allowed, so the limit is
+                // met for certain when the one too many asks (SLOW runs ended on their own while
+                // 50 CLIs were still starting on two cores, and freed slots). A start answers once
+                // its CLI process is spawned: 50 at once on two cores took over 30 s for the last
+                // (node's start is CPU-bound), so this client waits longer than the usual 30 s.
+                ApiClient starter = admin.waitingUpTo(Duration.ofMinutes(3));
+                Map<String, JsonNode> runs = new ConcurrentHashMap<>();
+                List<String> refusedStarts = new CopyOnWriteArrayList<>();
+                List<Double> startMillis = new CopyOnWriteArrayList<>();
+                inParallel(RUNS, i -> {
+                    long asked = System.nanoTime();
+                    var response =
+                            starter.post("/api/runs", runBody(projectId, "WRITE " + cwd.resolve("load-" + i + ".txt")));
+                    startMillis.add((System.nanoTime() - asked) / 1e6);
+                    if (response.statusCode() == 202) {
+                        JsonNode run = json(response);
+                        runs.put(run.get("runId").asText(), run);
+                    } else {
+                        refusedStarts.add(response.statusCode() + " " + response.body());
+                    }
+                });
+                assertThat(refusedStarts).as("runs within the limit all start").isEmpty();
+                Map<String, String> requests = new ConcurrentHashMap<>();
+                assertThat(waitFor(Duration.ofMinutes(10), () -> {
+                            for (var run : runs.entrySet()) {
+                                if (!requests.containsKey(run.getKey())) {
+                                    pendingRequest(starter, run.getValue())
+                                            .ifPresent(r -> requests.put(run.getKey(), r));
+                                }
+                            }
+                            return requests.size() == RUNS;
+                        }))
+                        .as("every run waits on its permission request")
+                        .isTrue();
+                double allWaitingSeconds = (System.nanoTime() - started) / 1e9;
+
                 var over = admin.post("/api/runs", runBody(projectId, "one too many"));
                 assertThat(over.statusCode()).as(over.body()).isEqualTo(429);
                 assertThat(over.headers().firstValue("Retry-After")).isPresent();
 
-                List<Double> runSeconds = new CopyOnWriteArrayList<>();
-                Map<String, String> ended = new HashMap<>();
+                long allowed = System.nanoTime();
+                List<String> runIds = List.copyOf(runs.keySet());
+                inParallel(RUNS, i -> {
+                    String runId = runIds.get(i);
+                    var decided = starter.post(
+                            "/api/runs/" + runId + "/permissions/" + requests.get(runId), "{\"decision\":\"allow\"}");
+                    assertThat(decided.statusCode()).as(decided.body()).isEqualTo(204);
+                });
+                Map<String, String> ended = new ConcurrentHashMap<>();
+                List<Double> finishMillis = new CopyOnWriteArrayList<>();
                 assertThat(waitFor(Duration.ofMinutes(10), () -> {
-                            for (String runId : runs.keySet()) {
+                            for (String runId : runIds) {
                                 if (!ended.containsKey(runId)) {
-                                    String state = json(admin.get("/api/runs/" + runId))
+                                    String state = json(starter.get("/api/runs/" + runId))
                                             .path("state")
                                             .asText();
                                     if (List.of("completed", "failed", "interrupted", "lost")
                                             .contains(state)) {
                                         ended.put(runId, state);
-                                        runSeconds.add((System.nanoTime() - runs.get(runId)) / 1e9 * 1000);
+                                        finishMillis.add((System.nanoTime() - allowed) / 1e6);
                                     }
                                 }
                             }
-                            return ended.size() == runs.size();
+                            return ended.size() == RUNS;
                         }))
                         .as("all runs end")
                         .isTrue();
                 assertThat(ended.values()).containsOnly("completed");
+                for (int i = 0; i < RUNS; i++) {
+                    assertThat(cwd.resolve("load-" + i + ".txt"))
+                            .as("run %d wrote its file", i)
+                            .hasContent("written by fake model");
+                }
                 System.out.printf(
-                        "LOAD runs: %d concurrent SLOW runs (100 streamed words each) with the real CLI in %s s; per run %s%n",
-                        RUNS, Figures.round((System.nanoTime() - started) / 1e9), Figures.percentiles(runSeconds));
+                        "LOAD runs: %d concurrent runs with the real CLI, each holding its slot on a permission prompt: all waiting after %s s (POST /api/runs answered in %s), #%d refused 429; all allowed at once, each completed after %s, all in %s s%n",
+                        RUNS,
+                        Figures.round(allWaitingSeconds),
+                        Figures.percentiles(startMillis),
+                        RUNS + 1,
+                        Figures.percentiles(finishMillis),
+                        Figures.round((System.nanoTime() - allowed) / 1e9));
             }
         }
+    }
+
+    /** The id of the permission request a run waits on, once the run waits and the request is in its log. */
+    private static java.util.Optional<String> pendingRequest(ApiClient client, JsonNode started) {
+        JsonNode items = json(client.get(
+                        "/api/sessions/" + started.get("sessionId").asText() + "/events?afterSeq=0"))
+                .path("items");
+        return items.findValues("event").stream()
+                .filter(e -> e.path("kind").asText().equals("permission_request"))
+                .map(e -> e.path("requestId").asText())
+                .findFirst();
+    }
+
+    /** Runs {@code task} for 0..n-1, each on its own virtual thread, and waits for all; the first failure is rethrown. */
+    private static void inParallel(int n, ThrowingIntConsumer task) throws Exception {
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int index = i;
+            threads.add(Thread.ofVirtual().start(() -> {
+                try {
+                    task.accept(index);
+                } catch (Throwable t) {
+                    failures.add(t);
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        if (!failures.isEmpty()) {
+            throw new AssertionError(
+                    failures.size() + " of " + n + " failed; the first: " + failures.getFirst(), failures.getFirst());
+        }
+    }
+
+    private interface ThrowingIntConsumer {
+        void accept(int index) throws Exception;
     }
 
     @Test

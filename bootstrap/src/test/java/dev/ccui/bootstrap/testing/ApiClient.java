@@ -17,14 +17,25 @@ public final class ApiClient {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final String token;
+    private final Duration timeout;
 
     public ApiClient(String base, String token) {
+        this(base, token, Duration.ofSeconds(30));
+    }
+
+    private ApiClient(String base, String token, Duration timeout) {
         this.base = base;
         this.token = token;
+        this.timeout = timeout;
     }
 
     public ApiClient as(String newToken) {
-        return new ApiClient(base, newToken);
+        return new ApiClient(base, newToken, timeout);
+    }
+
+    /** The same caller, waiting up to {@code newTimeout} for each answer (load tests on a busy machine). */
+    public ApiClient waitingUpTo(Duration newTimeout) {
+        return new ApiClient(base, token, newTimeout);
     }
 
     public String base() {
@@ -38,7 +49,7 @@ public final class ApiClient {
 
     public HttpResponse<String> send(String method, String path, String body) {
         var request = HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofSeconds(30))
+                .timeout(timeout)
                 .method(
                         method,
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));

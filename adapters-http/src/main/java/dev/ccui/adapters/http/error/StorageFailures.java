@@ -27,6 +27,8 @@ final class StorageFailures {
 
     /** How deep a cause chain is followed (a cycle must not hang the error handler). */
     private static final int MAX_DEPTH = 16;
+    /** SQLite's "database is locked". */
+    private static final int SQLITE_BUSY = 5;
 
     private StorageFailures() {}
 
@@ -41,6 +43,10 @@ final class StorageFailures {
                 return Optional.of(Kind.DATABASE_UNAVAILABLE);
             }
             if (cause instanceof SQLException sql && connectionLost(sql.getSQLState())) {
+                return Optional.of(Kind.DATABASE_UNAVAILABLE);
+            }
+            if (cause instanceof SQLException sql && sql.getErrorCode() == SQLITE_BUSY) {
+                // A write that found no turn within the busy timeout: the file is busy, retry.
                 return Optional.of(Kind.DATABASE_UNAVAILABLE);
             }
         }

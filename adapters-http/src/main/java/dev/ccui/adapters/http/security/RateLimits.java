@@ -16,6 +16,8 @@ public final class RateLimits {
     private static final Set<String> PASSWORD_ROUTES =
             Set.of("/api/auth/login", "/api/auth/setup", "/api/auth/password");
 
+    private static final String HEALTH = "/api/health";
+
     private final RateLimitUseCase limiter;
     private final RateLimit apiLimit;
     private final RateLimit authLimit;
@@ -31,6 +33,12 @@ public final class RateLimits {
 
     public void check(Context ctx) {
         if (!ctx.path().startsWith("/api/") && !ctx.path().startsWith("/ws")) {
+            return;
+        }
+        // Health is what load balancers and monitors poll, often from the address many users come
+        // through (a proxy, a NAT): limited with them, a busy user made the node look down (429).
+        // It answers from cached probes, so leaving it out costs no database work.
+        if (HEALTH.equals(ctx.path())) {
             return;
         }
         String ip = Authentication.client(ctx).ip();

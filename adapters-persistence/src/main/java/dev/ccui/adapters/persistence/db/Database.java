@@ -19,11 +19,17 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final Vendor vendor;
+    /** SQLite's writers wait here for their turn (see {@link SqliteWriteQueue}); null on PostgreSQL. */
+    private final SqliteWriteQueue writeQueue;
 
     private Database(HikariDataSource dataSource, Vendor vendor) {
         this.dataSource = dataSource;
         this.vendor = vendor;
         this.jdbi = Jdbi.create(dataSource);
+        this.writeQueue = vendor == Vendor.SQLITE ? new SqliteWriteQueue() : null;
+        if (writeQueue != null) {
+            writeQueue.install(jdbi);
+        }
     }
 
     public static Database open(DatabaseSettings settings) {
@@ -118,6 +124,11 @@ public final class Database implements AutoCloseable {
     }
 
     public record PoolStats(int active, int idle) {}
+
+    /** SQLite writers waiting for their turn now; always 0 on PostgreSQL, which has no such queue. */
+    public int writersWaiting() {
+        return writeQueue == null ? 0 : writeQueue.waiting();
+    }
 
     @Override
     public void close() {
