@@ -8,7 +8,6 @@ import dev.ccui.adapters.process.claude.FakeMessagesApi;
 import dev.ccui.adapters.process.claude.TestCli;
 import dev.ccui.bootstrap.testing.ApiClient;
 import dev.ccui.bootstrap.testing.TestApplication;
-import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +20,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -268,86 +265,49 @@ class LoadSuite {
 
     @Test
     void aSoakOfMixedTrafficKeepsMemoryFlatAndAnswersEveryRequest() throws Exception {
-        long sampleMillis = Long.getLong("soak.sampleSeconds", SOAK_MINUTES >= 5 ? 10 : 1) * 1000;
+        long sampleSeconds = Long.getLong("soak.sampleSeconds", SOAK_MINUTES >= 5 ? 10 : 1);
         try (TestApplication app = TestApplication.sqlite(folder)) {
             ApiClient admin = ApiClient.setUpAdmin(app.startHttp());
             HttpClient http = HttpClient.newHttpClient();
-            AtomicBoolean stop = new AtomicBoolean();
-            AtomicLong requests = new AtomicLong();
-            List<String> errors = new CopyOnWriteArrayList<>();
-            List<Double> latencies = new CopyOnWriteArrayList<>();
-            List<Thread> clients = new ArrayList<>();
-            for (int c = 0; c < 4; c++) {
-                int client = c;
-                clients.add(Thread.ofVirtual().start(() -> {
-                    try {
-                        Sockets socket = Sockets.open(http, admin);
-                        for (long i = 0; !stop.get(); i++) {
-                            long sent = System.nanoTime();
-                            var response = i % 5 == 0
-                                    ? admin.post("/api/api-keys", "{\"name\":\"soak-" + client + "-" + i + "\"}")
-                                    : admin.get(i % 2 == 0 ? "/api/projects" : "/api/auth/me");
-                            if (response.statusCode() >= 300) {
-                                errors.add(response.statusCode() + " " + response.body());
-                            }
-                            if (i % 5 == 0 && response.statusCode() == 201) {
-                                // Keys are revoked again so the table does not grow without bound.
-                                admin.send(
-                                        "DELETE",
-                                        "/api/api-keys/"
-                                                + json(response).get("id").asText(),
-                                        null);
-                            }
-                            socket.ping();
-                            latencies.add((System.nanoTime() - sent) / 1e6);
-                            requests.incrementAndGet();
+            Soak.Result result = Soak.run(SOAK_MINUTES, Duration.ofSeconds(sampleSeconds), 4, client -> {
+                Sockets socket = Sockets.open(http, admin);
+                return new Soak.Client() {
+                    @Override
+                    public String step(long round) {
+                        var response = round % 5 == 0
+                                ? admin.post("/api/api-keys", "{\"name\":\"soak-" + client + "-" + round + "\"}")
+                                : admin.get(round % 2 == 0 ? "/api/projects" : "/api/auth/me");
+                        socket.ping();
+                        if (response.statusCode() >= 300) {
+                            return response.statusCode() + " " + response.body();
                         }
-                        socket.close();
-                    } catch (Exception e) {
-                        errors.add(e.toString());
+                        if (round % 5 == 0) {
+                            // Keys are revoked again so the table does not grow without bound.
+                            var revoked = admin.send(
+                                    "DELETE",
+                                    "/api/api-keys/" + json(response).get("id").asText(),
+                                    null);
+                            if (revoked.statusCode() != 204) {
+                                return "revoke: " + revoked.statusCode() + " " + revoked.body();
+                            }
+                        }
+                        return null;
                     }
-                }));
-            }
-            var memory = ManagementFactory.getMemoryMXBean();
-            List<double[]> samples = new ArrayList<>();
-            long start = System.nanoTime();
-            long end = start + (long) (SOAK_MINUTES * 60e9);
-            while (System.nanoTime() < end) {
-                Thread.sleep(sampleMillis); // the sampling period itself, not synchronisation
-                memory.gc();
-                samples.add(new double[] {
-                    (System.nanoTime() - start) / 60e9,
-                    memory.getHeapMemoryUsage().getUsed() / 1048576.0,
-                    rssMb()
-                });
-            }
-            stop.set(true);
-            for (Thread client : clients) {
-                client.join(Duration.ofSeconds(30));
-            }
-            double[] minutes = samples.stream().mapToDouble(s -> s[0]).toArray();
-            double heapSlope = Figures.slope(
-                    minutes, samples.stream().mapToDouble(s -> s[1]).toArray());
-            double rssSlope = Figures.slope(
-                    minutes, samples.stream().mapToDouble(s -> s[2]).toArray());
-            System.out.printf(
-                    "LOAD soak %s min: %d requests (%s req/s), %d errors, %s; heap after GC %s -> %s MB (slope %s MB/min), RSS %s -> %s MB (slope %s MB/min)%n",
-                    Figures.round(SOAK_MINUTES),
-                    requests.get(),
-                    Figures.round(requests.get() / (SOAK_MINUTES * 60)),
-                    errors.size(),
-                    Figures.percentiles(latencies),
-                    Figures.round(samples.getFirst()[1]),
-                    Figures.round(samples.getLast()[1]),
-                    Figures.round(heapSlope),
-                    Figures.round(samples.getFirst()[2]),
-                    Figures.round(samples.getLast()[2]),
-                    Figures.round(rssSlope));
-            assertThat(errors).as("errors during the soak").isEmpty();
-            assertThat(requests.get()).isPositive();
+
+                    @Override
+                    public void close() {
+                        socket.close();
+                    }
+                };
+            });
+            System.out.println(result.line("soak"));
+            assertThat(result.errors()).as("errors during the soak").isEmpty();
+            assertThat(result.requests()).isPositive();
             if (SOAK_MINUTES >= 10) {
                 // Long enough for a leak to show above the noise of one test JVM's heap.
-                assertThat(heapSlope).as("retained heap growth, MB/min").isLessThan(1.0);
+                assertThat(result.heapSlope())
+                        .as("retained heap growth, MB/min")
+                        .isLessThan(1.0);
             }
         }
     }
@@ -367,19 +327,6 @@ class LoadSuite {
             Thread.sleep(50);
         }
         return false;
-    }
-
-    private static double rssMb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
-                }
-            }
-        } catch (java.io.IOException e) {
-            return -1;
-        }
-        return -1;
     }
 
     private static String fdLimit() {
