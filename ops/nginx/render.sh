@@ -14,6 +14,8 @@
 #   UPSTREAMS     the app nodes, host:port separated by spaces, e.g. "10.0.0.11:3001 10.0.0.12:3001"
 #                 (every node with the same PostgreSQL, REDIS_URL and JWT_SECRET)  default = UPSTREAM
 #   UPSTREAM      one app node, host:port            default app:3001
+#   API_RATE      per-client-address rate of API requests (burst 40 on top)  default 20r/s
+#                 (one address for every client in a load test from one machine: raise it there)
 #   MAX_FAILS     passive health check: failures...  default 3
 #   FAIL_TIMEOUT  ...within this long take a node out for as long  default 10s
 #   LISTEN_HTTP   listen value, port or addr:port    default 80
@@ -42,6 +44,7 @@ TLS_KEY="${TLS_KEY:-/etc/nginx/certs/privkey.pem}"
 TLS_CHAIN="${TLS_CHAIN:-$TLS_CERT}"
 UPSTREAM="${UPSTREAM:-app:3001}"
 UPSTREAMS="${UPSTREAMS:-$UPSTREAM}"
+API_RATE="${API_RATE:-20r/s}"
 MAX_FAILS="${MAX_FAILS:-3}"
 FAIL_TIMEOUT="${FAIL_TIMEOUT:-10s}"
 LISTEN_HTTP="${LISTEN_HTTP:-80}"
@@ -65,7 +68,7 @@ fi
 if [ "$https_port" = 443 ]; then HTTPS_PORT_SUFFIX=""; else HTTPS_PORT_SUFFIX=":$https_port"; fi
 
 vars=(SERVER_NAME TLS_CERT TLS_KEY TLS_CHAIN UPSTREAM LISTEN_HTTP LISTEN_HTTPS HTTPS_PORT_SUFFIX
-      ACCESS_LOG ERROR_LOG RESOLVER ACME_ROOT PID_FILE MIME_TYPES TEMP_DIR SITE_CONF)
+      ACCESS_LOG ERROR_LOG RESOLVER ACME_ROOT PID_FILE MIME_TYPES TEMP_DIR SITE_CONF API_RATE)
 
 # Values end up inside nginx directives: refuse anything that could open another directive.
 for name in "${vars[@]}"; do
@@ -75,6 +78,11 @@ for name in "${vars[@]}"; do
     exit 2
   fi
 done
+
+if ! [[ "$API_RATE" =~ ^[0-9]+r/[sm]$ ]]; then
+  echo "render.sh: API_RATE is requests per second or minute, such as 20r/s, got '$API_RATE'" >&2
+  exit 2
+fi
 
 # One `server` line per node, for the balanced pool and the terminal pool alike.
 if ! [[ "$MAX_FAILS" =~ ^[0-9]+$ && "$FAIL_TIMEOUT" =~ ^[0-9]+(ms|s|m)?$ ]]; then

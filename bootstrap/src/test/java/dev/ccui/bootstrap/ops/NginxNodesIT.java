@@ -19,13 +19,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,16 +44,13 @@ class NginxNodesIT {
 
     private Path folder;
     private TwoNodes nodes;
-    private Process nginx;
-    private Path prefix;
-    private int httpsPort;
+    private NginxFront nginx;
     private HttpClient tls;
     private Database database;
     private Map<String, String> nodeOfPort;
 
     @BeforeAll
     void start() throws Exception {
-        assertThat(OpsTools.onPath("nginx")).as("nginx is installed").isTrue();
         folder = Files.createTempDirectory("ccui-nginx-nodes-it");
         nodes = TwoNodes.start(Files.createDirectories(folder.resolve("nodes")), Map.of());
         database = Database.open(DatabaseSettings.fromUrl(nodes.a().postgresUrl(), 2));
@@ -65,85 +60,14 @@ class NginxNodesIT {
                 a, nodes.a().application().config().runs().nodeId().orElseThrow(),
                 b, nodes.b().application().config().runs().nodeId().orElseThrow());
 
-        prefix = folder.resolve("nginx");
-        for (String dir : List.of("conf", "logs", "tmp", "acme")) {
-            Files.createDirectories(prefix.resolve(dir));
-        }
-        var cert = OpsTools.run(
-                List.of(
-                        "openssl",
-                        "req",
-                        "-x509",
-                        "-newkey",
-                        "rsa:2048",
-                        "-nodes",
-                        "-days",
-                        "1",
-                        "-subj",
-                        "/CN=localhost",
-                        "-addext",
-                        "subjectAltName=DNS:localhost,IP:127.0.0.1",
-                        "-keyout",
-                        prefix.resolve("key.pem").toString(),
-                        "-out",
-                        prefix.resolve("cert.pem").toString()),
-                60);
-        assertThat(cert.exit()).as(cert.output()).isZero();
-        int httpPort = OpsTools.freePort();
-        httpsPort = OpsTools.freePort();
-        Map<String, String> env = new HashMap<>();
-        env.put("SERVER_NAME", "localhost");
-        env.put("TLS_CERT", prefix.resolve("cert.pem").toString());
-        env.put("TLS_KEY", prefix.resolve("key.pem").toString());
-        env.put("UPSTREAMS", a + " " + b);
-        env.put("LISTEN_HTTP", "127.0.0.1:" + httpPort);
-        env.put("LISTEN_HTTPS", "127.0.0.1:" + httpsPort);
-        env.put("ACCESS_LOG", prefix.resolve("logs/access.log").toString());
-        env.put("ERROR_LOG", prefix.resolve("logs/error.log").toString());
-        env.put("RESOLVER", "127.0.0.1");
-        env.put("ACME_ROOT", prefix.resolve("acme").toString());
-        env.put("PID_FILE", prefix.resolve("logs/nginx.pid").toString());
-        env.put("MIME_TYPES", "/etc/nginx/mime.types");
-        env.put("TEMP_DIR", prefix.resolve("tmp").toString());
-        env.put("SITE_CONF", prefix.resolve("conf/ccui.conf").toString());
-        var render = OpsTools.run(
-                List.of(
-                        "bash",
-                        OpsTools.opsDir().resolve("nginx/render.sh").toString(),
-                        prefix.resolve("conf").toString()),
-                env,
-                30);
-        assertThat(render.exit()).as(render.output()).isZero();
-        figure(render.output().strip());
-        String globals = "daemon off; " + ("root".equals(System.getProperty("user.name")) ? "user root root; " : "");
-        List<String> command = List.of(
-                "nginx",
-                "-p",
-                prefix.toString(),
-                "-e",
-                prefix.resolve("logs/error.log").toString(),
-                "-c",
-                prefix.resolve("conf/nginx.conf").toString(),
-                "-g",
-                globals);
-        nginx = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(prefix.resolve("logs/stdout.log").toFile())
-                .start();
-        OpsTools.awaitPort(httpsPort, 10_000);
-        tls = HttpClient.newBuilder()
-                .sslContext(OpsTools.trustAll("TLS"))
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
+        nginx = NginxFront.start(folder.resolve("nginx"), List.of(a, b));
+        tls = nginx.client();
     }
 
     @AfterAll
     void stop() throws Exception {
         if (nginx != null) {
-            nginx.destroy();
-            if (!nginx.waitFor(10, TimeUnit.SECONDS)) {
-                nginx.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
+            nginx.close();
         }
         if (database != null) {
             database.close();
@@ -157,7 +81,7 @@ class NginxNodesIT {
     }
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + httpsPort + path))
+        var request = HttpRequest.newBuilder(URI.create(nginx.base() + path))
                 .timeout(Duration.ofSeconds(20))
                 .header("Authorization", "Bearer " + nodes.onA().token())
                 .header("Content-Type", "application/json")
@@ -188,7 +112,7 @@ class NginxNodesIT {
     /** The node that served each access-log line for {@code path}, oldest first, with its status. */
     private List<String> servedBy(String path) throws Exception {
         List<String> served = new ArrayList<>();
-        for (String line : Files.readAllLines(prefix.resolve("logs/access.log"))) {
+        for (String line : Files.readAllLines(nginx.accessLog())) {
             var matcher = ACCESS.matcher(line);
             if (matcher.find() && matcher.group(2).equals(path)) {
                 served.add(matcher.group(3) + " " + nodeOfPort.get(matcher.group(4)));
@@ -245,7 +169,7 @@ class NginxNodesIT {
     void everySocketOfATerminalReachesTheNodeThatHoldsIt() throws Exception {
         Map<String, String> auth =
                 Map.of("Authorization", "Bearer " + nodes.onA().token());
-        String base = "https://127.0.0.1:" + httpsPort;
+        String base = nginx.base();
         int terminals = 4;
         for (int t = 0; t < terminals; t++) {
             String terminalId = UUID.randomUUID().toString();

@@ -13,29 +13,38 @@ import java.time.Duration;
 /** A small JSON client for the public API, as an automation script would use it. */
 public final class ApiClient {
     public static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final String base;
     private final String token;
     private final Duration timeout;
 
     public ApiClient(String base, String token) {
-        this(base, token, Duration.ofSeconds(30));
+        this(
+                base,
+                token,
+                Duration.ofSeconds(30),
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
     }
 
-    private ApiClient(String base, String token, Duration timeout) {
+    private ApiClient(String base, String token, Duration timeout, HttpClient http) {
         this.base = base;
         this.token = token;
         this.timeout = timeout;
+        this.http = http;
     }
 
     public ApiClient as(String newToken) {
-        return new ApiClient(base, newToken, timeout);
+        return new ApiClient(base, newToken, timeout, http);
     }
 
     /** The same caller, waiting up to {@code newTimeout} for each answer (load tests on a busy machine). */
     public ApiClient waitingUpTo(Duration newTimeout) {
-        return new ApiClient(base, token, newTimeout);
+        return new ApiClient(base, token, newTimeout, http);
+    }
+
+    /** The same caller at another address (a proxy in front), through {@code client} (e.g. one trusting its certificate). */
+    public ApiClient via(String newBase, HttpClient client) {
+        return new ApiClient(newBase, token, timeout, client);
     }
 
     public String base() {
