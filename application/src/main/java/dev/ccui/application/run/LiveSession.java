@@ -65,6 +65,7 @@ final class LiveSession implements RunListener {
     private final PendingPermissions permissions = new PendingPermissions();
     private RunningProcess process;
     private Run current;
+    private long lastBegun;
     private Principal startedBy;
     private RunId lastRunId;
     private boolean exited;
@@ -129,6 +130,17 @@ final class LiveSession implements RunListener {
         current = run;
         lastRunId = run.id();
         startedBy = caller;
+        lastBegun = System.nanoTime();
+    }
+
+    /** A process waiting for its session's next turn. */
+    synchronized boolean idle() {
+        return current == null && alive();
+    }
+
+    /** When its last turn began ({@link System#nanoTime()}): the least recently used idle process goes first. */
+    synchronized long lastBegun() {
+        return lastBegun;
     }
 
     synchronized void attach(RunningProcess started) {

@@ -23,7 +23,10 @@ import java.util.stream.Stream;
 /**
  * The sessions with a CLI process on this node, and how a run gets one: the session's own
  * process takes the next turn while it lives (no start-up, the CLI keeps its context), a fresh
- * one resumes the session otherwise.
+ * one resumes the session otherwise. Idle processes are kept up to {@code maxIdle}: past that, a
+ * new process first ends the least recently used idle one (its session resumes in a fresh one at
+ * its next message). Without a cap, idle CLIs were only ended by their 10-minute idle timer: a
+ * soak starting a session every few seconds had over 400 CLIs (~100 MB each) alive on one node.
  */
 final class LiveSessions {
     private final Map<SessionId, LiveSession> sessions = new ConcurrentHashMap<>();
@@ -31,13 +34,19 @@ final class LiveSessions {
     private final SessionProjects index;
     private final LiveSession.Services services;
     private final PermissionRuleStore savedRules;
+    private final int maxIdle;
 
     LiveSessions(
-            ClaudeRunner runner, SessionProjects index, LiveSession.Services services, PermissionRuleStore savedRules) {
+            ClaudeRunner runner,
+            SessionProjects index,
+            LiveSession.Services services,
+            PermissionRuleStore savedRules,
+            int maxIdle) {
         this.runner = runner;
         this.index = index;
         this.services = services;
         this.savedRules = savedRules;
+        this.maxIdle = maxIdle;
     }
 
     /** The session's live process, or {@code null}. */
@@ -80,6 +89,7 @@ final class LiveSessions {
             resume = true;
         }
         if (!reuse) {
+            makeRoomForAProcess();
             live = open(run, caller, rules, Path.of(project.path()));
         } else {
             live.begin(run, caller);
@@ -88,6 +98,7 @@ final class LiveSessions {
                 return;
             }
             // The process ended between turns: continue in a fresh one.
+            makeRoomForAProcess();
             live = open(run, caller, rules, Path.of(project.path()));
             resume = true;
         }
@@ -140,6 +151,17 @@ final class LiveSessions {
         sessions.put(run.sessionId(), live);
         live.begin(run, caller);
         return live;
+    }
+
+    /** Ends the least recently used idle processes until fewer than {@code maxIdle} are left. */
+    private void makeRoomForAProcess() {
+        List<LiveSession> idle = sessions.values().stream()
+                .filter(LiveSession::idle)
+                .sorted(java.util.Comparator.comparingLong(LiveSession::lastBegun))
+                .toList();
+        for (int i = 0; i <= idle.size() - maxIdle; i++) {
+            idle.get(i).retire();
+        }
     }
 
     /** Ends every active run {@code lost}; how many there were. */

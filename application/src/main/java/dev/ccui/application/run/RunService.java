@@ -141,7 +141,9 @@ public final class RunService implements RunUseCase, MessageQueueUseCase, AutoCl
                         DelayedTasks.on(timers),
                         // Its own thread: the queue's lock comes before a session's, never after.
                         sessionId -> Thread.ofVirtual().name("ccui-queue-drain").start(() -> drain(sessionId))),
-                savedRules);
+                savedRules,
+                // As many idle CLIs as active ones at most: the operator sizes CCUI_RUNS_MAX to memory.
+                settings.global());
         this.admission = new RunAdmission(runs, index, forks, sessions, auditor, clock, settings);
         this.feed = new SubscriberFeed(log, runs, bus, sessions::activeRunId);
         this.janitor = new NodeJanitor(runs, log, nodes, events, clock, settings);

@@ -205,6 +205,37 @@ class RunServiceTest {
     }
 
     @Test
+    void idleProcessesAreKeptUpToTheRunLimitAndTheLeastRecentlyUsedEndsFirst() {
+        service.close();
+        service = service(new RunSettings(
+                5, 2, Duration.ofMinutes(5), Duration.ofDays(30), new NodeId("local"), Duration.ofMinutes(2)));
+        StartedRun first = service.start(olga, prompt(project, null, "1", "i1"), CLIENT);
+        runner.last().completeTurn("done");
+        StartedRun second = service.start(olga, prompt(project, null, "2", "i2"), CLIENT);
+        runner.last().completeTurn("done");
+        assertThat(runner.started()).allMatch(FakeProcess::isAlive);
+
+        // A third session's process: two are idle already, so the one used least recently ends.
+        service.start(olga, prompt(project, null, "3", "i3"), CLIENT);
+        assertThat(runner.started().get(0).isAlive())
+                .as("the first session's idle CLI")
+                .isFalse();
+        assertThat(runner.started().get(1).isAlive())
+                .as("the second session's idle CLI")
+                .isTrue();
+        runner.last().completeTurn("done");
+
+        // The second session still has its process; the first resumes in a fresh one.
+        service.start(olga, prompt(project, second.sessionId(), "again", "i4"), CLIENT);
+        assertThat(runner.started()).hasSize(3);
+        runner.started().get(1).completeTurn("done");
+        service.start(olga, prompt(project, first.sessionId(), "again", "i5"), CLIENT);
+        assertThat(runner.started()).hasSize(4);
+        assertThat(runner.last().spec.sessionId()).isEqualTo(first.sessionId());
+        assertThat(store.findById(first.runId()).orElseThrow().state()).isEqualTo(RunState.COMPLETED);
+    }
+
+    @Test
     void exactlyOnePermissionDecisionWinsAndRememberAllowsTheToolForTheSession() {
         StartedRun started = service.start(olga, prompt(project, null, "write", "m1"), CLIENT);
         FakeProcess cli = runner.last();

@@ -89,7 +89,14 @@ public final class Soak {
                 try (Client client = clients.open(index)) {
                     for (long round = 0; !stop.get(); round++) {
                         long sent = System.nanoTime();
-                        String error = client.step(round);
+                        String error;
+                        try {
+                            error = client.step(round);
+                        } catch (Exception | AssertionError e) {
+                            // Counted, and the client goes on: one failed request must not silence
+                            // a client for the rest of the soak.
+                            error = e.toString();
+                        }
                         latencies.recordValue((System.nanoTime() - sent) / 1000);
                         requests.incrementAndGet();
                         if (error != null) {
