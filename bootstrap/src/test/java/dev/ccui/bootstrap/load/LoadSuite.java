@@ -274,24 +274,9 @@ class LoadSuite {
                 return new Soak.Client() {
                     @Override
                     public String step(long round) {
-                        var response = round % 5 == 0
-                                ? admin.post("/api/api-keys", "{\"name\":\"soak-" + client + "-" + round + "\"}")
-                                : admin.get(round % 2 == 0 ? "/api/projects" : "/api/auth/me");
+                        String error = Soak.mixedRound(admin, client, round);
                         socket.ping();
-                        if (response.statusCode() >= 300) {
-                            return response.statusCode() + " " + response.body();
-                        }
-                        if (round % 5 == 0) {
-                            // Keys are revoked again so the table does not grow without bound.
-                            var revoked = admin.send(
-                                    "DELETE",
-                                    "/api/api-keys/" + json(response).get("id").asText(),
-                                    null);
-                            if (revoked.statusCode() != 204) {
-                                return "revoke: " + revoked.statusCode() + " " + revoked.body();
-                            }
-                        }
-                        return null;
+                        return error;
                     }
 
                     @Override

@@ -1,5 +1,6 @@
 package dev.ccui.bootstrap.load;
 
+import dev.ccui.bootstrap.testing.ApiClient;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,6 +74,30 @@ public final class Soak {
     }
 
     private Soak() {}
+
+    /**
+     * One round of the soaks' mixed traffic as {@code as}: {@code GET /api/projects} or
+     * {@code /api/auth/me}, and every fifth round an API key created and revoked again (so the table
+     * does not grow without bound). What went wrong, or null.
+     */
+    public static String mixedRound(ApiClient as, int client, long round) {
+        var response = round % 5 == 0
+                ? as.post("/api/api-keys", "{\"name\":\"soak-" + client + "-" + round + "\"}")
+                : as.get(round % 2 == 0 ? "/api/projects" : "/api/auth/me");
+        if (response.statusCode() >= 300) {
+            return response.statusCode() + " " + response.body();
+        }
+        if (round % 5 == 0) {
+            var revoked = as.send(
+                    "DELETE",
+                    "/api/api-keys/" + ApiClient.json(response).get("id").asText(),
+                    null);
+            if (revoked.statusCode() != 204) {
+                return "revoke: " + revoked.statusCode() + " " + revoked.body();
+            }
+        }
+        return null;
+    }
 
     /** Runs {@code count} clients for {@code minutes}, sampling memory every {@code sampleEvery}. */
     public static Result run(double minutes, Duration sampleEvery, int count, Clients clients)

@@ -19,12 +19,14 @@ import java.util.concurrent.TimeUnit;
 final class NginxFront implements AutoCloseable {
     private final Process nginx;
     private final Path prefix;
+    private final int httpPort;
     private final int httpsPort;
     private final HttpClient tls;
 
-    private NginxFront(Process nginx, Path prefix, int httpsPort, HttpClient tls) {
+    private NginxFront(Process nginx, Path prefix, int httpPort, int httpsPort, HttpClient tls) {
         this.nginx = nginx;
         this.prefix = prefix;
+        this.httpPort = httpPort;
         this.httpsPort = httpsPort;
         this.tls = tls;
     }
@@ -87,6 +89,7 @@ final class NginxFront implements AutoCloseable {
                 30);
         assertThat(render.exit()).as(render.output()).isZero();
         figure(render.output().strip());
+        // As root, nginx would hand the workers to "nobody", who cannot enter the temp folder.
         String globals = "daemon off; " + ("root".equals(System.getProperty("user.name")) ? "user root root; " : "");
         List<String> command = List.of(
                 "nginx",
@@ -98,16 +101,22 @@ final class NginxFront implements AutoCloseable {
                 prefix.resolve("conf/nginx.conf").toString(),
                 "-g",
                 globals);
+        List<String> check = new java.util.ArrayList<>(command);
+        check.add("-t");
+        var test = OpsTools.run(check, 30);
+        test.output().lines().forEach(line -> figure("nginx -t: " + line));
+        assertThat(test.exit()).as(test.output()).isZero();
         Process nginx = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(prefix.resolve("logs/stdout.log").toFile())
                 .start();
         OpsTools.awaitPort(httpsPort, 10_000);
+        OpsTools.awaitPort(httpPort, 10_000);
         HttpClient tls = HttpClient.newBuilder()
                 .sslContext(OpsTools.trustAll("TLS"))
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
-        return new NginxFront(nginx, prefix, httpsPort, tls);
+        return new NginxFront(nginx, prefix, httpPort, httpsPort, tls);
     }
 
     /** {@code https://127.0.0.1:port}, nginx's TLS side. */
@@ -115,7 +124,15 @@ final class NginxFront implements AutoCloseable {
         return "https://127.0.0.1:" + httpsPort;
     }
 
-    /** A client that trusts the throwaway certificate. */
+    int httpPort() {
+        return httpPort;
+    }
+
+    int httpsPort() {
+        return httpsPort;
+    }
+
+    /** A client that trusts the throwaway certificate (and follows no redirect). */
     HttpClient client() {
         return tls;
     }
@@ -124,11 +141,19 @@ final class NginxFront implements AutoCloseable {
         return prefix.resolve("logs/access.log");
     }
 
+    /** Stops nginx (SIGTERM: the master stops its workers) and prints the last lines of its logs. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws Exception {
         nginx.destroy();
         if (!nginx.waitFor(10, TimeUnit.SECONDS)) {
             nginx.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+        for (String log : List.of("logs/error.log", "logs/access.log")) {
+            Path file = prefix.resolve(log);
+            if (Files.exists(file)) {
+                List<String> lines = Files.readAllLines(file);
+                lines.subList(Math.max(0, lines.size() - 5), lines.size()).forEach(l -> figure(log + ": " + l));
+            }
         }
     }
 }

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -46,8 +45,7 @@ class NginxIT {
     private String direct;
     private int httpPort;
     private int httpsPort;
-    private Process nginx;
-    private Path prefix;
+    private NginxFront nginx;
     private HttpClient tls;
     private HttpClient plain;
     private ApiClient admin;
@@ -78,80 +76,9 @@ class NginxIT {
         adminToken = ApiClient.json(setup).get("token").asText();
         admin = new ApiClient(direct, adminToken);
 
-        prefix = folder.resolve("nginx");
-        for (String dir : List.of("conf", "logs", "tmp", "acme")) {
-            Files.createDirectories(prefix.resolve(dir));
-        }
-        var cert = OpsTools.run(
-                List.of(
-                        "openssl",
-                        "req",
-                        "-x509",
-                        "-newkey",
-                        "rsa:2048",
-                        "-nodes",
-                        "-days",
-                        "1",
-                        "-subj",
-                        "/CN=localhost",
-                        "-addext",
-                        "subjectAltName=DNS:localhost,IP:127.0.0.1",
-                        "-keyout",
-                        prefix.resolve("key.pem").toString(),
-                        "-out",
-                        prefix.resolve("cert.pem").toString()),
-                60);
-        assertThat(cert.exit()).as(cert.output()).isZero();
-
-        httpPort = OpsTools.freePort();
-        httpsPort = OpsTools.freePort();
-        Map<String, String> env = new HashMap<>();
-        env.put("SERVER_NAME", "localhost");
-        env.put("TLS_CERT", prefix.resolve("cert.pem").toString());
-        env.put("TLS_KEY", prefix.resolve("key.pem").toString());
-        env.put("UPSTREAM", direct.replace("http://", ""));
-        env.put("LISTEN_HTTP", "127.0.0.1:" + httpPort);
-        env.put("LISTEN_HTTPS", "127.0.0.1:" + httpsPort);
-        env.put("ACCESS_LOG", prefix.resolve("logs/access.log").toString());
-        env.put("ERROR_LOG", prefix.resolve("logs/error.log").toString());
-        env.put("RESOLVER", "127.0.0.1");
-        env.put("ACME_ROOT", prefix.resolve("acme").toString());
-        env.put("PID_FILE", prefix.resolve("logs/nginx.pid").toString());
-        env.put("MIME_TYPES", "/etc/nginx/mime.types");
-        env.put("TEMP_DIR", prefix.resolve("tmp").toString());
-        env.put("SITE_CONF", prefix.resolve("conf/ccui.conf").toString());
-        var render = OpsTools.run(
-                List.of(
-                        "bash",
-                        OpsTools.opsDir().resolve("nginx/render.sh").toString(),
-                        prefix.resolve("conf").toString()),
-                env,
-                30);
-        assertThat(render.exit()).as(render.output()).isZero();
-        figure(render.output().strip());
-
-        // As root, nginx would hand the workers to "nobody", who cannot enter the temp folder.
-        String globals = "daemon off; " + ("root".equals(System.getProperty("user.name")) ? "user root root; " : "");
-        List<String> base = List.of(
-                "nginx",
-                "-p",
-                prefix.toString(),
-                "-e",
-                prefix.resolve("logs/error.log").toString(),
-                "-c",
-                prefix.resolve("conf/nginx.conf").toString(),
-                "-g",
-                globals);
-        var test = OpsTools.run(concat(base, "-t"), 30);
-        test.output().lines().forEach(line -> figure("nginx -t: " + line));
-        assertThat(test.exit()).as(test.output()).isZero();
-
-        nginx = new ProcessBuilder(base)
-                .redirectErrorStream(true)
-                .redirectOutput(prefix.resolve("logs/stdout.log").toFile())
-                .start();
-        OpsTools.awaitPort(httpsPort, 10_000);
-        OpsTools.awaitPort(httpPort, 10_000);
+        nginx = NginxFront.start(folder.resolve("nginx"), List.of(direct.replace("http://", "")));
+        httpPort = nginx.httpPort();
+        httpsPort = nginx.httpsPort();
 
         tls = HttpClient.newBuilder()
                 .sslContext(OpsTools.trustAll("TLS"))
@@ -167,17 +94,7 @@ class NginxIT {
     @AfterAll
     void stop() throws Exception {
         if (nginx != null) {
-            nginx.destroy(); // SIGTERM: the master stops its workers
-            if (!nginx.waitFor(10, TimeUnit.SECONDS)) {
-                nginx.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-            for (String log : List.of("logs/error.log", "logs/access.log")) {
-                Path file = prefix.resolve(log);
-                if (Files.exists(file)) {
-                    List<String> lines = Files.readAllLines(file);
-                    lines.subList(Math.max(0, lines.size() - 5), lines.size()).forEach(l -> figure(log + ": " + l));
-                }
-            }
+            nginx.close();
         }
         if (app != null) {
             app.close();
@@ -423,11 +340,5 @@ class NginxIT {
         assertThat(get(tls, https("/metrics/")).statusCode()).isEqualTo(404);
         // Other API routes have their own, looser zone.
         assertThat(get(tls, https("/api/health")).statusCode()).isEqualTo(200);
-    }
-
-    private static List<String> concat(List<String> list, String... more) {
-        List<String> all = new ArrayList<>(list);
-        all.addAll(List.of(more));
-        return all;
     }
 }

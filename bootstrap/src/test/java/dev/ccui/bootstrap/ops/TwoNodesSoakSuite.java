@@ -78,23 +78,9 @@ class TwoNodesSoakSuite {
         return new Soak.Client() {
             @Override
             public String step(long round) throws Exception {
-                var response = round % 5 == 0
-                        ? front.post("/api/api-keys", "{\"name\":\"soak-" + client + "-" + round + "\"}")
-                        : front.get(round % 2 == 0 ? "/api/projects" : "/api/auth/me");
+                String error = Soak.mixedRound(front, client, round);
                 socket.awaitPong();
-                if (response.statusCode() >= 300) {
-                    return response.statusCode() + " " + response.body();
-                }
-                if (round % 5 == 0) {
-                    var revoked = front.send(
-                            "DELETE",
-                            "/api/api-keys/" + json(response).get("id").asText(),
-                            null);
-                    if (revoked.statusCode() != 204) {
-                        return "revoke: " + revoked.statusCode() + " " + revoked.body();
-                    }
-                }
-                return null;
+                return error;
             }
 
             @Override
