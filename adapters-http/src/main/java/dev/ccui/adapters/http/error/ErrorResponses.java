@@ -153,6 +153,12 @@ public final class ErrorResponses {
 
     private static void send(Answer answer, Context ctx) {
         answer.headers().forEach(ctx::header);
+        if (answer.status() == 413) {
+            // The rest of a refused body is left unread, so the connection cannot carry another
+            // request: said so, a client does not reuse it (the JDK client sent its next POST on
+            // such a connection and got "received no bytes", which it does not retry).
+            ctx.header("Connection", "close");
+        }
         ctx.status(answer.status()).json(answer.body());
     }
 }
