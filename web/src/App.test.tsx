@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from './App';
 import { jsonResponse, mockFetch, routeFetch } from './test/fetch';
@@ -28,6 +28,33 @@ describe('App', () => {
     mockFetch(jsonResponse(200, { setupRequired: false }), jsonResponse(401, { error: { code: 'UNAUTHENTICATED', message: 'Sign in', requestId: 'r' } }));
     render(<App />);
     expect(await screen.findByRole('heading', { name: 'Sign in to Claude Code UI' })).toBeTruthy();
+  });
+
+  it('says "signed out" when a request still in flight at sign-out answers 401 afterwards', async () => {
+    let answerLate: (r: Response) => void = () => {};
+    const projectsAsked = new Promise<void>((asked) => {
+      routeFetch((url) => {
+        if (url === '/api/auth/status') return jsonResponse(200, { setupRequired: false });
+        if (url === '/api/auth/me') return jsonResponse(200, admin);
+        if (url === '/api/auth/logout') return new Response(null, { status: 204 });
+        if (url === '/api/projects') {
+          asked();
+          return new Promise<Response>((resolve) => { answerLate = resolve; });
+        }
+        return jsonResponse(404, { error: { code: 'NOT_FOUND', message: url } });
+      });
+    });
+    const user = userEvent.setup();
+    render(<App />);
+    // The project list is still on its way when the person signs out.
+    await projectsAsked;
+    await user.click(await screen.findByRole('button', { name: /open the user menu/ }));
+    await user.click(screen.getByRole('menuitem', { name: 'Sign out' }));
+    expect(await screen.findByText('You are signed out.')).toBeTruthy();
+
+    await act(async () => answerLate(jsonResponse(401, { error: { code: 'UNAUTHENTICATED', message: 'Sign in', requestId: 'r' } })));
+    expect(screen.getByText('You are signed out.')).toBeTruthy();
+    expect(screen.queryByText('Your session has ended. Sign in again.')).toBeNull();
   });
 
   it('shows the projects sidebar and admin pages when signed in, and a new API key secret once', async () => {

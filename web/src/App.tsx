@@ -46,7 +46,11 @@ export function App() {
   }, [signedInId]);
 
   useEffect(() => {
-    onUnauthorized(() => setState({ kind: 'login', notice: 'sessionEnded' }));
+    // Only a signed-in person's session can end under them: a request still in flight when they
+    // signed out themselves answers 401 too, and must not turn "signed out" into "session ended".
+    onUnauthorized(() =>
+      setState((now) => (now.kind === 'signedIn' ? { kind: 'login', notice: 'sessionEnded' } : now)),
+    );
     return () => onUnauthorized(null);
   }, []);
 

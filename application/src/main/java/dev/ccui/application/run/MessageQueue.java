@@ -94,7 +94,14 @@ final class MessageQueue {
             }
             List<QueuedMessage> waiting = store.ofSession(sessionId);
             if (waiting.isEmpty() && !sessions.hasActiveRun(sessionId)) {
-                return new SendOutcome.Started(admission.admit(caller, project, command, client));
+                try {
+                    return new SendOutcome.Started(admission.admit(caller, project, command, client));
+                } catch (ConflictException busy) {
+                    if (!"RUN_ACTIVE".equals(busy.code())) {
+                        throw busy;
+                    }
+                    // The session's turn runs on another node: the message waits for its end there.
+                }
             }
             Project owner = access.requireSession(caller, sessionId);
             if (!owner.id().equals(project.id())) {
@@ -175,7 +182,7 @@ final class MessageQueue {
             if (running == null) {
                 Optional<RunId> started = drain(sessionId);
                 return started.<SendOutcome>map(run -> new SendOutcome.Started(new StartedRun(run, sessionId)))
-                        .orElseGet(() -> new SendOutcome.Queued(message, false));
+                        .orElseGet(() -> new SendOutcome.Queued(store.find(id).orElse(message), false));
             }
         }
         // Outside the queue's lock: the interrupted turn's end drains the queue on its own thread.

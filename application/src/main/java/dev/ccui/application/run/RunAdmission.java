@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * Whether a prompt becomes a run. Decided one start at a time, because every rule reads what the
@@ -40,6 +41,7 @@ final class RunAdmission {
     private final Auditor auditor;
     private final Clock clock;
     private final RunSettings settings;
+    private final Predicate<Run> endLeftOver;
     static final Duration DRAIN_RETRY_AFTER = Duration.ofSeconds(2);
 
     private boolean closed;
@@ -52,7 +54,8 @@ final class RunAdmission {
             LiveSessions sessions,
             Auditor auditor,
             Clock clock,
-            RunSettings settings) {
+            RunSettings settings,
+            Predicate<Run> endLeftOver) {
         this.runs = runs;
         this.index = index;
         this.forks = forks;
@@ -60,6 +63,7 @@ final class RunAdmission {
         this.auditor = auditor;
         this.clock = clock;
         this.settings = settings;
+        this.endLeftOver = endLeftOver;
     }
 
     synchronized StartedRun admit(Principal caller, Project project, StartRunCommand command, ClientInfo client) {
@@ -98,7 +102,7 @@ final class RunAdmission {
                 settings.node(),
                 command.model(),
                 command.effort());
-        if (!runs.insert(run)) {
+        if (!insert(run, caller, command)) {
             // Another node took this client message id first: its run is the answer.
             Run raced = runs.findByClientMessageId(caller.userId(), command.clientMessageId())
                     .orElseThrow();
@@ -117,6 +121,31 @@ final class RunAdmission {
         }
         sessions.launch(run, caller, project, command, resume);
         return new StartedRun(run.id(), sessionId);
+    }
+
+    /**
+     * Records the run: {@code false} when its client message id is already another run's. The
+     * database refuses a second active run of a session, which this node's check above cannot see
+     * when the session's turn runs on another node: that is {@code RUN_ACTIVE} too. An active run
+     * this node left behind without a process (its end could not be stored) is over: it is ended
+     * as lost, once, and the insert tried again.
+     */
+    private boolean insert(Run run, Principal caller, StartRunCommand command) {
+        for (int attempt = 0; !runs.insert(run); attempt++) {
+            if (runs.findByClientMessageId(caller.userId(), command.clientMessageId())
+                    .isPresent()) {
+                return false;
+            }
+            Optional<Run> active = runs.activeOfSession(run.sessionId());
+            boolean leftHere = active.isPresent()
+                    && settings.node().equals(active.get().nodeId())
+                    && !sessions.hasActiveRun(run.sessionId());
+            if (attempt > 0 || (active.isPresent() && !leftHere)) {
+                throw new ConflictException("RUN_ACTIVE", "a run is already active in this session");
+            }
+            active.ifPresent(endLeftOver::test);
+        }
+        return true;
     }
 
     /**

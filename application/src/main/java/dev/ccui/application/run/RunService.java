@@ -39,6 +39,7 @@ import dev.ccui.domain.session.SessionId;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -144,9 +145,17 @@ public final class RunService implements RunUseCase, MessageQueueUseCase, AutoCl
                 savedRules,
                 // As many idle CLIs as active ones at most: the operator sizes CCUI_RUNS_MAX to memory.
                 settings.global());
-        this.admission = new RunAdmission(runs, index, forks, sessions, auditor, clock, settings);
-        this.feed = new SubscriberFeed(log, runs, bus, sessions::activeRunId);
         this.janitor = new NodeJanitor(runs, log, nodes, events, clock, settings);
+        this.admission = new RunAdmission(
+                runs,
+                index,
+                forks,
+                sessions,
+                auditor,
+                clock,
+                settings,
+                run -> janitor.endLost(run, "was left active on this node without a process"));
+        this.feed = new SubscriberFeed(log, runs, bus, sessions::activeRunId);
         this.queue = new MessageQueue(queued, runs, users, access, admission, sessions, events, auditor, clock);
         this.forwarder = new RunCommandForwarder(
                 relay, nodes, clock, settings, run -> janitor.endLost(run, "did not answer a command and is silent"));
@@ -332,7 +341,20 @@ public final class RunService implements RunUseCase, MessageQueueUseCase, AutoCl
 
     @Override
     public SendOutcome sendNow(Principal caller, SessionId sessionId, QueuedMessageId id, ClientInfo client) {
-        return queue.sendNow(caller, sessionId, id, client);
+        SendOutcome outcome = queue.sendNow(caller, sessionId, id, client);
+        if (outcome instanceof SendOutcome.Queued queued && !queued.interrupting()) {
+            // The turn it waits for runs on another node: it is stopped there, and its end there
+            // sends the queue, this message first.
+            Optional<Run> elsewhere = runs.activeOfSession(sessionId).filter(forwarder::elsewhere);
+            if (elsewhere.isPresent()) {
+                Run run = elsewhere.get();
+                forwarder.forward(run, new RunCommand.Interrupt(commandId(), run.id()));
+                auditor.record(
+                        AuditAction.RUN_STOPPED, caller, run.id().toString(), client, true, "interrupted to send now");
+                return new SendOutcome.Queued(queued.message(), true);
+            }
+        }
+        return outcome;
     }
 
     @Override

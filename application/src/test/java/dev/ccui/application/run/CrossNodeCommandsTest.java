@@ -7,6 +7,7 @@ import dev.ccui.application.audit.Auditor;
 import dev.ccui.application.common.ClientInfo;
 import dev.ccui.application.project.ProjectAccess;
 import dev.ccui.application.run.port.in.PermissionAnswer;
+import dev.ccui.application.run.port.in.SendOutcome;
 import dev.ccui.application.run.port.in.StartRunCommand;
 import dev.ccui.application.run.port.in.StartedRun;
 import dev.ccui.application.run.port.out.RunCommand;
@@ -30,9 +31,13 @@ import dev.ccui.domain.project.Project;
 import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.run.NodeId;
 import dev.ccui.domain.run.PermissionDecision;
+import dev.ccui.domain.run.Run;
 import dev.ccui.domain.run.RunEvent;
+import dev.ccui.domain.run.RunId;
 import dev.ccui.domain.run.RunState;
+import dev.ccui.domain.session.SessionId;
 import dev.ccui.domain.user.Role;
+import dev.ccui.domain.user.User;
 import dev.ccui.domain.user.UserId;
 import dev.ccui.domain.user.Username;
 import java.time.Duration;
@@ -43,6 +48,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -60,6 +66,8 @@ class CrossNodeCommandsTest {
     private final InMemoryAuditRepository audit = new InMemoryAuditRepository();
     private final SyncEventBus bus = new SyncEventBus();
     private final Relay relay = new Relay();
+    private final InMemoryQueuedMessages queued = new InMemoryQueuedMessages();
+    private final InMemoryUserRepository users = new InMemoryUserRepository();
     private final FakeClaudeRunner runnerA = new FakeClaudeRunner();
     private final Principal olga =
             new Principal(UserId.random(), new Username("olga"), Role.MEMBER, AuthMethod.BEARER, null, null, Set.of());
@@ -102,6 +110,7 @@ class CrossNodeCommandsTest {
 
     CrossNodeCommandsTest() {
         projects.insert(project);
+        users.insert(new User(olga.userId(), olga.username(), Role.MEMBER, false, "x", T0, T0, null));
         nodeA.recoverAfterRestart();
         nodeB.recoverAfterRestart();
     }
@@ -121,9 +130,9 @@ class CrossNodeCommandsTest {
                 clock,
                 settings,
                 new ProjectAccess(projects),
-                new InMemoryQueuedMessages(),
+                queued,
                 store,
-                new InMemoryUserRepository(),
+                users,
                 relay,
                 new InMemoryPermissionRules());
     }
@@ -156,6 +165,81 @@ class CrossNodeCommandsTest {
         return store.all(started.sessionId()).stream()
                 .filter(e -> e.event() instanceof RunEvent.PermissionResolved)
                 .count();
+    }
+
+    private StartRunCommand prompt(SessionId session, String text, String clientMessageId) {
+        return new StartRunCommand(project.id(), session, text, List.of(), null, null, List.of(), clientMessageId);
+    }
+
+    /** The queue is sent on a thread of its own once a turn ends. */
+    private static void await(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("not within 10 s: " + what).isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+    }
+
+    @Test
+    void aPromptToTheOtherNodeWhileTheSessionsTurnRunsIsRefusedOrQueuedAndNeverASecondTurn() {
+        StartedRun started = awaitingOnA("r1");
+
+        assertThatThrownBy(() -> nodeB.start(olga, prompt(started.sessionId(), "meanwhile", "m-2"), CLIENT))
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.code()).isEqualTo("RUN_ACTIVE"));
+        SendOutcome outcome = nodeB.sendOrQueue(olga, prompt(started.sessionId(), "after that", "m-3"), CLIENT);
+
+        assertThat(outcome).isInstanceOf(SendOutcome.Queued.class);
+        assertThat(store.list(null, true, 10)).extracting(Run::id).containsExactly(started.runId());
+        // The turn ends on node a: node a sends what waited, in the same process.
+        nodeB.decide(olga, started.runId(), "r1", new PermissionAnswer(true, null, false), CLIENT);
+        runnerA.last().completeTurn("written");
+        await("node a sends the queued message", () -> runnerA.last().turns.contains("after that"));
+        assertThat(store.activeOfSession(started.sessionId()).orElseThrow().nodeId())
+                .isEqualTo(A);
+        assertThat(queued.ofSession(started.sessionId())).isEmpty();
+    }
+
+    @Test
+    void sendNowOnTheOtherNodeStopsTheTurnOnItsOwnerAndTheMessageGoesNext() {
+        StartedRun started = awaitingOnA("r1");
+        var first = (SendOutcome.Queued) nodeB.sendOrQueue(olga, prompt(started.sessionId(), "later", "m-2"), CLIENT);
+        var second = (SendOutcome.Queued) nodeB.sendOrQueue(olga, prompt(started.sessionId(), "now", "m-3"), CLIENT);
+
+        SendOutcome outcome =
+                nodeB.sendNow(olga, started.sessionId(), second.message().id(), CLIENT);
+
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        SendOutcome.Queued.class,
+                        q -> assertThat(q.interrupting()).isTrue());
+        assertThat(runnerA.last().interrupts).isEqualTo(1);
+        assertThat(store.findById(started.runId()).orElseThrow().state()).isEqualTo(RunState.INTERRUPTING);
+        runnerA.last().emit(new RunEvent.RunEnded(RunEvent.EndReason.INTERRUPTED));
+        await("node a sends the message sent now", () -> runnerA.last().turns.contains("now"));
+        assertThat(runnerA.last().turns).doesNotContain("later");
+        assertThat(queued.ofSession(started.sessionId()))
+                .extracting(m -> m.id())
+                .containsExactly(first.message().id());
+    }
+
+    @Test
+    void aRunThisNodeLeftActiveWithoutAProcessDoesNotBlockItsSession() {
+        SessionId session = new SessionId("left-over");
+        Run leftOver = new Run(
+                RunId.random(), session, project.id(), olga.userId(), RunState.RUNNING, "m-0", T0, null, A, null, null);
+        assertThat(store.insert(leftOver)).isTrue();
+
+        StartedRun started = nodeA.start(olga, prompt(session, "go on", "m-1"), CLIENT);
+
+        assertThat(store.findById(leftOver.id()).orElseThrow().state()).isEqualTo(RunState.LOST);
+        assertThat(store.activeOfSession(session).orElseThrow().id()).isEqualTo(started.runId());
+        // The same row left by node a blocks node b: node a may still be running it.
+        Run onA = store.findById(started.runId()).orElseThrow();
+        assertThat(onA.nodeId()).isEqualTo(A);
+        assertThatThrownBy(() -> nodeB.start(olga, prompt(session, "from b", "m-2"), CLIENT))
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.code()).isEqualTo("RUN_ACTIVE"));
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -55,10 +56,20 @@ public abstract class RunStoreContract {
         return run(user, clientMessageId, startedAt, null);
     }
 
+    /** A run in a session of its own: a session has one active run at a time. */
     private static Run run(UserId user, String clientMessageId, Instant startedAt, NodeId node) {
+        return run(
+                user,
+                clientMessageId,
+                startedAt,
+                node,
+                new SessionId(UUID.randomUUID().toString()));
+    }
+
+    private static Run run(UserId user, String clientMessageId, Instant startedAt, NodeId node, SessionId session) {
         return new Run(
                 RunId.random(),
-                SESSION,
+                session,
                 ProjectId.random(),
                 user,
                 RunState.STARTING,
@@ -249,11 +260,12 @@ public abstract class RunStoreContract {
         var runs = runs();
         UserId olga = UserId.random();
         UserId paul = UserId.random();
-        Run older = run(olga, "a", T0);
-        Run newer = run(olga, "b", T0.plusSeconds(10));
+        Run older = run(olga, "a", T0, null, SESSION);
+        Run newer = run(olga, "b", T0.plusSeconds(10), null, SESSION);
         Run pauls = run(paul, "c", T0.plusSeconds(5));
-        List.of(older, newer, pauls).forEach(runs::insert);
+        runs.insert(older);
         runs.updateState(older.id(), RunState.COMPLETED, T0.plusSeconds(2));
+        List.of(newer, pauls).forEach(runs::insert);
         runs.updateState(newer.id(), RunState.RUNNING, null);
 
         assertThat(runs.findById(older.id()).orElseThrow())
@@ -268,5 +280,32 @@ public abstract class RunStoreContract {
         assertThat(runs.deleteEndedBefore(T0.plusSeconds(60))).isEqualTo(1);
         assertThat(runs.findById(older.id())).isEmpty();
         assertThat(runs.findById(newer.id())).isPresent();
+    }
+
+    @Test
+    void aSessionHasOneActiveRunOnWhicheverNode() {
+        var runs = runs();
+        UserId olga = UserId.random();
+        Run onA = run(olga, "a", T0, new NodeId("node-a"), SESSION);
+        assertThat(runs.insert(onA)).isTrue();
+        assertThat(runs.activeOfSession(SESSION)).contains(onA);
+
+        for (RunState active : List.of(RunState.RUNNING, RunState.AWAITING_PERMISSION, RunState.INTERRUPTING)) {
+            runs.updateState(onA.id(), active, null);
+            Run onB = run(UserId.random(), "b", T0.plusSeconds(1), new NodeId("node-b"), SESSION);
+            assertThat(runs.insert(onB))
+                    .as("a second run while the first is " + active)
+                    .isFalse();
+            assertThat(runs.findById(onB.id())).isEmpty();
+        }
+        assertThat(runs.insert(run(olga, "c", T0.plusSeconds(1), new NodeId("node-b"))))
+                .as("another session")
+                .isTrue();
+
+        runs.updateState(onA.id(), RunState.INTERRUPTED, T0.plusSeconds(2));
+        assertThat(runs.activeOfSession(SESSION)).isEmpty();
+        Run next = run(olga, "d", T0.plusSeconds(3), new NodeId("node-b"), SESSION);
+        assertThat(runs.insert(next)).as("once the first has ended").isTrue();
+        assertThat(runs.activeOfSession(SESSION)).contains(next);
     }
 }

@@ -94,7 +94,12 @@ public final class InMemoryRunStore implements RunRepository, RunEventLog, NodeH
                 .anyMatch(r -> Objects.equals(r.userId(), run.userId())
                         && Objects.equals(r.clientMessageId(), run.clientMessageId())
                         && run.clientMessageId() != null);
-        if (duplicate || runs.containsKey(run.id())) {
+        // As the database's unique index: one active run per session.
+        boolean sessionBusy = !run.state().isFinal()
+                && runs.values().stream()
+                        .anyMatch(r -> r.sessionId().equals(run.sessionId())
+                                && !r.state().isFinal());
+        if (duplicate || sessionBusy || runs.containsKey(run.id())) {
             return false;
         }
         runs.put(run.id(), run);
@@ -118,6 +123,13 @@ public final class InMemoryRunStore implements RunRepository, RunEventLog, NodeH
         return runs.values().stream()
                 .filter(r -> r.sessionId().equals(sessionId))
                 .max(Comparator.comparing(Run::startedAt));
+    }
+
+    @Override
+    public synchronized Optional<Run> activeOfSession(SessionId sessionId) {
+        return runs.values().stream()
+                .filter(r -> r.sessionId().equals(sessionId) && !r.state().isFinal())
+                .findFirst();
     }
 
     @Override

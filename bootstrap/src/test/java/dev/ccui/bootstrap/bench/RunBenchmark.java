@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccui.adapters.process.claude.TestCli;
 import dev.ccui.bootstrap.testing.ApiClient;
 import dev.ccui.bootstrap.testing.JarProcess;
-import java.net.URI;
+import dev.ccui.bootstrap.testing.TimedEventSocket;
 import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,15 +16,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,7 +34,6 @@ import java.util.regex.Pattern;
  */
 public final class RunBenchmark {
     private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
-    private static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+)");
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(4);
 
     private static ApiClient admin;
@@ -114,10 +109,10 @@ public final class RunBenchmark {
                 System.out.println("CI run using the CPU at start: " + ciRunning());
                 System.out.println();
 
-                List<Sub> keep = new ArrayList<>();
+                List<TimedEventSocket> keep = new ArrayList<>();
                 latency(api, keep);
                 Map<String, Long> lastSeqs = concurrentRuns(api, concurrent);
-                keep.forEach(Sub::close);
+                keep.forEach(TimedEventSocket::close);
                 idleSockets(idle, lastSeqs);
 
                 List<ProcessHandle> children =
@@ -146,7 +141,7 @@ public final class RunBenchmark {
 
     // ---------------------------------------------------------------- 1. overhead line → frame
 
-    private static void latency(StreamingMessagesApi api, List<Sub> keep) throws Exception {
+    private static void latency(StreamingMessagesApi api, List<TimedEventSocket> keep) throws Exception {
         System.out.println("== 1. overhead: CLI stdout line → WebSocket frame at the subscribers ==");
         System.out.println(
                 "method: the fake API streams 300 text deltas 10 ms apart; the CLI turns each into a stream-json");
@@ -165,7 +160,7 @@ public final class RunBenchmark {
         System.out.println(
                 "  (last arrival − first arrival across the subscribers). Each socket has its own HttpClient.");
         String sessionId = startRun(null, "STREAM 50 2 warm");
-        Sub reference = Sub.open(client(), admin);
+        TimedEventSocket reference = TimedEventSocket.open(client(), admin);
         keep.add(reference);
         reference.subscribe(sessionId, 0);
         reference.awaitRunEnded(0, RUN_TIMEOUT);
@@ -179,23 +174,23 @@ public final class RunBenchmark {
         reference.awaitRunEnded(after, RUN_TIMEOUT);
         report("1 subscriber", List.of(reference), after, api);
 
-        List<Sub> many = new ArrayList<>(List.of(reference));
+        List<TimedEventSocket> many = new ArrayList<>(List.of(reference));
         for (int i = 1; i < 100; i++) {
-            Sub sub = Sub.open(client(), admin);
+            TimedEventSocket sub = TimedEventSocket.open(client(), admin);
             sub.subscribe(sessionId, reference.lastSeq());
             many.add(sub);
         }
-        for (Sub sub : many) {
+        for (TimedEventSocket sub : many) {
             sub.awaitSubscribed(Duration.ofSeconds(30));
         }
         after = reference.lastSeq();
         startRun(sessionId, "STREAM 100 2 warm100");
-        for (Sub sub : many) {
+        for (TimedEventSocket sub : many) {
             sub.awaitRunEnded(after, RUN_TIMEOUT);
         }
         after = reference.lastSeq();
         startRun(sessionId, "STREAM 300 10 hundred");
-        for (Sub sub : many) {
+        for (TimedEventSocket sub : many) {
             sub.awaitRunEnded(after, RUN_TIMEOUT);
         }
         report("100 subscribers", many, after, api);
@@ -205,37 +200,36 @@ public final class RunBenchmark {
         System.out.println();
     }
 
-    private static void report(String label, List<Sub> subs, long afterSeq, StreamingMessagesApi api) {
+    private static void report(String label, List<TimedEventSocket> subs, long afterSeq, StreamingMessagesApi api) {
         List<Long> all = new ArrayList<>();
         List<Long> deltas = new ArrayList<>();
         List<Long> endToEnd = new ArrayList<>();
         Map<Long, long[]> spread = new HashMap<>();
-        for (Sub sub : subs) {
-            for (Frame frame : sub.frames) {
-                if (!frame.text.contains("\"type\":\"event\"")) {
+        for (TimedEventSocket sub : subs) {
+            for (TimedEventSocket.Frame frame : sub.frames()) {
+                if (!frame.text().contains("\"type\":\"event\"")) {
                     continue;
                 }
-                JsonNode node = readTree(frame.text);
+                JsonNode node = readTree(frame.text());
                 long seq = node.get("seq").asLong();
                 if (seq <= afterSeq) {
                     continue;
                 }
-                long at =
-                        StreamingMessagesApi.micros(Instant.parse(node.get("at").asText()));
-                long overhead = frame.receivedMicros - at;
+                long at = TimedEventSocket.micros(Instant.parse(node.get("at").asText()));
+                long overhead = frame.receivedMicros() - at;
                 all.add(overhead);
                 JsonNode event = node.get("event");
                 if ("assistant_delta".equals(event.path("kind").asText())) {
                     deltas.add(overhead);
                     Long flushed = api.flushedAt.get(event.path("text").asText());
                     if (flushed != null) {
-                        endToEnd.add(frame.receivedMicros - flushed);
+                        endToEnd.add(frame.receivedMicros() - flushed);
                     }
                 }
                 spread.computeIfAbsent(seq, s -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE});
                 long[] range = spread.get(seq);
-                range[0] = Math.min(range[0], frame.receivedMicros);
-                range[1] = Math.max(range[1], frame.receivedMicros);
+                range[0] = Math.min(range[0], frame.receivedMicros());
+                range[1] = Math.max(range[1], frame.receivedMicros());
             }
         }
         System.out.printf("%s: at → frame, assistant_delta events: %s%n", label, percentiles(deltas));
@@ -300,11 +294,11 @@ public final class RunBenchmark {
         HttpClient shared = client();
         long started = System.nanoTime();
         List<String> sessions = new ArrayList<>();
-        List<Sub> subs = new ArrayList<>();
+        List<TimedEventSocket> subs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String sessionId = startRun(null, "STREAM 100 20 c" + i);
             sessions.add(sessionId);
-            Sub sub = Sub.open(shared, admin);
+            TimedEventSocket sub = TimedEventSocket.open(shared, admin);
             sub.subscribe(sessionId, 0);
             subs.add(sub);
         }
@@ -314,7 +308,7 @@ public final class RunBenchmark {
         int intact = 0;
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Sub sub = subs.get(i);
+            TimedEventSocket sub = subs.get(i);
             String reason;
             try {
                 reason = sub.awaitRunEnded(0, RUN_TIMEOUT);
@@ -328,9 +322,9 @@ public final class RunBenchmark {
             }
             List<Long> seqs = new ArrayList<>();
             int deltas = 0;
-            for (Frame frame : sub.frames) {
-                if (frame.text.contains("\"type\":\"event\"")) {
-                    JsonNode node = readTree(frame.text);
+            for (TimedEventSocket.Frame frame : sub.frames()) {
+                if (frame.text().contains("\"type\":\"event\"")) {
+                    JsonNode node = readTree(frame.text());
                     seqs.add(node.get("seq").asLong());
                     if ("assistant_delta".equals(node.path("event").path("kind").asText())) {
                         deltas++;
@@ -354,7 +348,7 @@ public final class RunBenchmark {
         long wall = System.nanoTime() - started;
         sampler.interrupt();
         sampler.join();
-        subs.forEach(Sub::close);
+        subs.forEach(TimedEventSocket::close);
         JsonNode after = metrics();
         System.out.printf(
                 "all %d accepted after %.2f s; %d/%d ended completed; %d/%d with seqs 1..N contiguous and all "
@@ -401,17 +395,17 @@ public final class RunBenchmark {
             clients.add(client());
         }
         List<String> sessions = new ArrayList<>(lastSeqs.keySet());
-        List<Sub> subs = new ArrayList<>();
+        List<TimedEventSocket> subs = new ArrayList<>();
         Semaphore inFlight = new Semaphore(64);
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
         long t0 = System.nanoTime();
         CountDownLatch opened = new CountDownLatch(n);
-        List<Sub> synced = Collections.synchronizedList(subs);
+        List<TimedEventSocket> synced = Collections.synchronizedList(subs);
         for (int i = 0; i < n; i++) {
             inFlight.acquire();
             String session = sessions.get(i % sessions.size());
             HttpClient http = clients.get(i % clients.size());
-            Sub.openAsync(http, admin).whenComplete((sub, error) -> {
+            TimedEventSocket.openAsync(http, admin).whenComplete((sub, error) -> {
                 try {
                     if (error != null) {
                         failures.add(String.valueOf(error));
@@ -429,7 +423,7 @@ public final class RunBenchmark {
             failures.add("not all sockets opened within 5 minutes");
         }
         int subscribed = 0;
-        for (Sub sub : List.copyOf(synced)) {
+        for (TimedEventSocket sub : List.copyOf(synced)) {
             try {
                 sub.awaitSubscribed(Duration.ofSeconds(30));
                 subscribed++;
@@ -456,7 +450,7 @@ public final class RunBenchmark {
                 (heapAfter - heapBefore) / 1024.0 / count, (rssAfter - rssBefore) / (double) count, count);
         System.out.println("largest classes on the app's heap with them open (jcmd GC.class_histogram, top 8):");
         histogram(8).forEach(line -> System.out.println("  " + line));
-        for (Sub sub : List.copyOf(synced)) {
+        for (TimedEventSocket sub : List.copyOf(synced)) {
             sub.close();
         }
         Thread.sleep(3000);
@@ -621,126 +615,4 @@ public final class RunBenchmark {
             throw new IllegalStateException(e);
         }
     }
-
-    record Frame(long receivedMicros, String text) {}
-
-    /** A {@code /ws} client keeping every text frame with the instant (µs) its last fragment arrived. */
-    static final class Sub implements WebSocket.Listener {
-        final ConcurrentLinkedQueue<Frame> frames = new ConcurrentLinkedQueue<>();
-        private final StringBuilder partial = new StringBuilder();
-        private final Object signal = new Object();
-        private volatile long lastSeq;
-        private volatile String lastEnded;
-        private volatile long lastEndedSeq;
-        private volatile boolean subscribed;
-        private WebSocket socket;
-
-        static Sub open(HttpClient http, ApiClient client) throws Exception {
-            return openAsync(http, client).get(30, TimeUnit.SECONDS);
-        }
-
-        static CompletableFuture<Sub> openAsync(HttpClient http, ApiClient client) {
-            Sub sub = new Sub();
-            return http.newWebSocketBuilder()
-                    .header("Authorization", "Bearer " + tokenOf(client))
-                    .connectTimeout(Duration.ofSeconds(30))
-                    .buildAsync(URI.create(client.base().replace("http", "ws") + "/ws"), sub)
-                    .thenApply(ws -> {
-                        sub.socket = ws;
-                        return sub;
-                    });
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                long now = StreamingMessagesApi.micros(Instant.now());
-                String text = partial.toString();
-                partial.setLength(0);
-                frames.add(new Frame(now, text));
-                if (text.startsWith("{\"type\":\"subscribed\"")) {
-                    synchronized (signal) {
-                        subscribed = true;
-                        signal.notifyAll();
-                    }
-                } else if (text.startsWith("{\"type\":\"event\"")) {
-                    Matcher seq = SEQ.matcher(text);
-                    long s = seq.find() ? Long.parseLong(seq.group(1)) : lastSeq;
-                    synchronized (signal) {
-                        lastSeq = Math.max(lastSeq, s);
-                        if (text.contains("\"kind\":\"run_ended\"")) {
-                            int at = text.indexOf("\"reason\":\"");
-                            lastEnded = at < 0 ? "?" : text.substring(at + 10, text.indexOf('"', at + 10));
-                            lastEndedSeq = s;
-                        }
-                        signal.notifyAll();
-                    }
-                }
-            }
-            ws.request(1);
-            return null;
-        }
-
-        void subscribe(String sessionId, long afterSeq) {
-            socket.sendText(
-                            "{\"type\":\"subscribe\",\"sessionId\":\"" + sessionId + "\",\"afterSeq\":" + afterSeq
-                                    + "}",
-                            true)
-                    .join();
-        }
-
-        long lastSeq() {
-            return lastSeq;
-        }
-
-        void awaitSubscribed(Duration timeout) throws InterruptedException {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            synchronized (signal) {
-                while (!subscribed) {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        throw new AssertionError("no subscribed frame within " + timeout);
-                    }
-                    TimeUnit.NANOSECONDS.timedWait(signal, left);
-                }
-            }
-        }
-
-        /** Waits for a run_ended with a seq above {@code afterSeq}; returns its reason. */
-        String awaitRunEnded(long afterSeq, Duration timeout) throws InterruptedException {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            synchronized (signal) {
-                while (lastEnded == null || lastEndedSeq <= afterSeq) {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        throw new AssertionError("no run_ended after seq " + afterSeq + " within " + timeout
-                                + " (last seq seen " + lastSeq + ")");
-                    }
-                    TimeUnit.NANOSECONDS.timedWait(signal, left);
-                }
-                return lastEnded;
-            }
-        }
-
-        void close() {
-            if (socket != null) {
-                socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye")
-                        .orTimeout(5, TimeUnit.SECONDS)
-                        .whenComplete((w, e) -> socket.abort());
-            }
-        }
-    }
-
-    private static String tokenOf(ApiClient client) {
-        // The API client keeps its token private: take a fresh one from a login of the admin.
-        return TOKEN.updateAndGet(t -> t != null
-                ? t
-                : ApiClient.json(new ApiClient(client.base(), null)
-                                .post("/api/auth/login", "{\"username\":\"admin\",\"password\":\"admin password 1\"}"))
-                        .get("token")
-                        .asText());
-    }
-
-    private static final AtomicReference<String> TOKEN = new AtomicReference<>();
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.ccui.bootstrap.testing.TimedEventSocket;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -51,10 +52,6 @@ final class StreamingMessagesApi implements AutoCloseable {
 
     String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
-    }
-
-    static long micros(Instant t) {
-        return t.getEpochSecond() * 1_000_000L + t.getNano() / 1000;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -134,7 +131,7 @@ final class StreamingMessagesApi implements AutoCloseable {
             }
             String text = tag + "w" + i + " ";
             event(out, "content_block_delta", delta(text));
-            flushedAt.put(text, micros(Instant.now()));
+            flushedAt.put(text, TimedEventSocket.micros(Instant.now()));
             count.incrementAndGet();
         }
         finish(out);

@@ -4,11 +4,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Percentiles and a least-squares slope, printed in one line a report can quote. */
-final class Figures {
+public final class Figures {
     private Figures() {}
 
     /** "p50 … p99 … p999 … max" of these millisecond figures. */
-    static String percentiles(List<Double> millis) {
+    public static String percentiles(List<Double> millis) {
         double[] sorted =
                 millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         if (sorted.length == 0) {
@@ -37,7 +37,7 @@ final class Figures {
         return den == 0 ? 0 : num / den;
     }
 
-    static String round(double value) {
+    public static String round(double value) {
         return Double.toString(Math.round(value * 10) / 10.0);
     }
 }

@@ -7,6 +7,7 @@ import static dev.ccui.bootstrap.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ccui.bootstrap.testing.ApiClient;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -163,5 +164,103 @@ class CrossNodeCommandsIT {
         HttpResponse<String> lateOnA = nodes.onA().post("/api/runs/" + pending.runId() + "/interrupt", null);
         assertThat(lateOnB.statusCode()).isEqualTo(202);
         assertThat(json(lateOnB)).isEqualTo(json(lateOnA));
+    }
+
+    /** {@code POST /api/runs} in the pending run's session, through {@code on}. */
+    private HttpResponse<String> sendInSession(
+            ApiClient on, TwoNodes.Pending pending, String prompt, String clientMessageId, boolean queue) {
+        return on.post(
+                "/api/runs",
+                "{\"projectId\":\"" + nodes.projectId() + "\",\"sessionId\":\""
+                        + pending.started().get("sessionId").asText() + "\",\"prompt\":\"" + prompt
+                        + "\",\"clientMessageId\":\"" + clientMessageId + "\"" + (queue ? ",\"queue\":true" : "")
+                        + "}");
+    }
+
+    /** The session's runs, oldest first, as node b lists them. */
+    private List<JsonNode> runsOfSession(TwoNodes.Pending pending) {
+        String sessionId = pending.started().get("sessionId").asText();
+        List<JsonNode> runs = new ArrayList<>();
+        json(nodes.onB().get("/api/runs")).get("items").forEach(run -> {
+            if (run.get("sessionId").asText().equals(sessionId)) {
+                runs.addFirst(run);
+            }
+        });
+        return runs;
+    }
+
+    @Test
+    void aMessageToTheOtherNodeWhileTheTurnRunsIsRefusedOrQueuedAndNeverStartsASecondCli() throws Exception {
+        TwoNodes.Pending pending = nodes.awaitingRunOnA("first.txt");
+
+        HttpResponse<String> refused = sendInSession(nodes.onB(), pending, "meanwhile", "m-refused", false);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(json(refused).get("error").get("code").asText()).isEqualTo("RUN_ACTIVE");
+        HttpResponse<String> queued =
+                sendInSession(nodes.onB(), pending, "WRITE " + nodes.cwd().resolve("second.txt"), "m-queued", true);
+        assertThat(queued.statusCode()).as(queued.body()).isEqualTo(202);
+        assertThat(json(queued).has("queued")).as(queued.body()).isTrue();
+        assertThat(runsOfSession(pending)).hasSize(1);
+
+        // The turn ends on node a; node a sends what waited, as its own next turn.
+        assertThat(nodes.onB()
+                        .post(pending.decisionPath(), "{\"decision\":\"allow\"}")
+                        .statusCode())
+                .isEqualTo(204);
+        await("the queued message runs", () -> runsOfSession(pending).size() == 2);
+        JsonNode second = runsOfSession(pending).getLast();
+        await(
+                "the queued message waits for its own decision",
+                () -> state(nodes.onB(), second.get("id").asText()).equals("awaiting_permission"));
+        assertThat(state(nodes.onA(), pending.runId())).isEqualTo("completed");
+        assertThat(Files.exists(nodes.cwd().resolve("first.txt"))).isTrue();
+        assertThat(json(nodes.onB()
+                                .get("/api/sessions/"
+                                        + pending.started().get("sessionId").asText() + "/queue"))
+                        .get("items"))
+                .isEmpty();
+    }
+
+    @Test
+    void sendNowThroughTheOtherNodeStopsTheTurnOnItsOwnerAndTheMessageGoesNext() throws Exception {
+        TwoNodes.Pending pending = nodes.awaitingRunOnA("never-written.txt");
+        String sessionId = pending.started().get("sessionId").asText();
+        sendInSession(nodes.onB(), pending, "zebra-later", "m-later", true);
+        HttpResponse<String> now = sendInSession(nodes.onB(), pending, "zebra-now", "m-now", true);
+        String nowId = json(now).get("queued").get("id").asText();
+
+        HttpResponse<String> sent =
+                nodes.onB().post("/api/sessions/" + sessionId + "/queue/" + nowId + "/send-now", null);
+
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
+        assertThat(json(sent).get("interrupting").asBoolean()).as(sent.body()).isTrue();
+        await(
+                "the turn on node a is interrupted",
+                () -> state(nodes.onA(), pending.runId()).equals("interrupted"));
+        // Node a's turn end sends the queue: the message sent now first, then the one before it.
+        await("both queued messages ran", () -> {
+            List<JsonNode> runs = runsOfSession(pending);
+            return runs.size() == 3
+                    && state(nodes.onB(), runs.getLast().get("id").asText()).equals("completed");
+        });
+        // What the model was sent, in order: the first request holding each message is its turn.
+        List<String> sentToModel =
+                nodes.api().messageRequests().stream().map(JsonNode::toString).toList();
+        int nowAt = firstHolding(sentToModel, "zebra-now");
+        assertThat(nowAt).as("the message sent now reached the model").isNotNegative();
+        assertThat(nowAt).as("before the message queued first").isLessThan(firstHolding(sentToModel, "zebra-later"));
+        assertThat(Files.exists(nodes.cwd().resolve("never-written.txt"))).isFalse();
+        assertThat(json(nodes.onB().get("/api/sessions/" + sessionId + "/queue"))
+                        .get("items"))
+                .isEmpty();
+    }
+
+    private static int firstHolding(List<String> requests, String text) {
+        for (int i = 0; i < requests.size(); i++) {
+            if (requests.get(i).contains(text)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -44,6 +44,9 @@ class TwoNodesSoakSuite {
                                 nodes.onB().base().replace("http://", "")),
                         // Every client here comes from one address: nginx's per-address limit is raised.
                         Map.of("API_RATE", "100000r/s"))) {
+            // The fake Messages API runs in this JVM: kept requests (whole conversations) would
+            // grow the heap this soak measures.
+            nodes.api().stopRecording();
             ApiClient front = nodes.onA().via(nginx.base(), nginx.client());
             Map<String, String> auth = Map.of("Authorization", "Bearer " + front.token());
             Soak.Result result = Soak.run(

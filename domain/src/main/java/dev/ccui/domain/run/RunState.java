@@ -1,6 +1,10 @@
 package dev.ccui.domain.run;
 
-/** Where a run is in its life; the last four are final and match {@link RunEvent.EndReason}. */
+/**
+ * Where a run is in its life; the last four are final and match {@link RunEvent.EndReason}. A new
+ * state that is not final must also join the database's one-active-run-per-session index
+ * ({@code runs_one_active_per_session}, migration V17), which names the active states.
+ */
 public enum RunState {
     /** Accepted; the CLI is starting or has not answered yet. */
     STARTING,

@@ -85,6 +85,15 @@ public final class JdbiRunRepository implements RunRepository {
     }
 
     @Override
+    public Optional<Run> activeOfSession(SessionId sessionId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM runs WHERE session_id = :session "
+                        + "AND state IN " + ACTIVE_STATES + " LIMIT 1")
+                .bind("session", sessionId.value())
+                .map(JdbiRunRepository::map)
+                .findOne());
+    }
+
+    @Override
     public void updateState(RunId id, RunState state, Instant endedAt) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE runs SET state = :state, ended_at = :endedAt WHERE id = :id")
                 .bind("id", id.toString())

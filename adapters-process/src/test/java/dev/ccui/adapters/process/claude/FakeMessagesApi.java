@@ -31,10 +31,12 @@ import java.util.regex.Pattern;
  *   <li>{@code PLAN} (in plan mode) → a {@code Write} of {@link #PLAN} to the plan file the CLI named, then,
  *       on that write's result, {@code ExitPlanMode} as a real model does it (the CLI reads the file);</li>
  *   <li>{@code SLOW} → many words, one every {@value #SLOW_DELAY_MS} ms;</li>
+ *   <li>{@code STREAM <n> <ms>} → {@code n} words {@code word<i> }, one every {@code ms} ms (0: at once);</li>
  *   <li>{@code FAIL} → HTTP 500;</li>
  *   <li>anything else → {@code Hi from fake server (req N). You said: <prompt>} in two deltas.</li>
  * </ul>
- * Every request is recorded.
+ * Every request is recorded, unless {@link #stopRecording} was called (a soak: the recorded
+ * conversations would grow the heap it measures).
  */
 public final class FakeMessagesApi implements AutoCloseable {
     public static final int SLOW_DELAY_MS = 100;
@@ -49,6 +51,7 @@ public final class FakeMessagesApi implements AutoCloseable {
             + "{\"label\":\"Tracing\",\"description\":\"OpenTelemetry spans\"},"
             + "{\"label\":\"Backups\",\"description\":\"Nightly dumps\"}]}]";
     public static final String PLAN = "# Plan\n\n1. Add `hello.txt`\n2. Write **hello** into it\n";
+    private static final Pattern STREAM = Pattern.compile("^STREAM (\\d+) (\\d+)");
     private static final Pattern PLAN_FILE = Pattern.compile("(/[^\\s\"\\\\]+/plans/[^\\s\"\\\\]+\\.md)");
 
     private final ObjectMapper mapper = new ObjectMapper();
@@ -56,6 +59,7 @@ public final class FakeMessagesApi implements AutoCloseable {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger counter = new AtomicInteger();
+    private volatile boolean recording = true;
 
     public record Recorded(String method, String pathAndQuery, JsonNode body) {}
 
@@ -74,6 +78,12 @@ public final class FakeMessagesApi implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    /** Requests from now on are answered and not kept. */
+    public void stopRecording() {
+        recording = false;
+        requests.clear();
+    }
+
     /** The {@code POST /v1/messages} requests, in order. */
     public List<JsonNode> messageRequests() {
         return requests.stream()
@@ -87,7 +97,9 @@ public final class FakeMessagesApi implements AutoCloseable {
             String path = exchange.getRequestURI().toString();
             byte[] raw = exchange.getRequestBody().readAllBytes();
             JsonNode body = raw.length == 0 ? mapper.nullNode() : mapper.readTree(raw);
-            requests.add(new Recorded(exchange.getRequestMethod(), path, body));
+            if (recording) {
+                requests.add(new Recorded(exchange.getRequestMethod(), path, body));
+            }
             if (!"POST".equals(exchange.getRequestMethod()) || !path.equals("/v1/messages?beta=true")) {
                 send(exchange, 404, "{\"type\":\"error\",\"error\":{\"type\":\"not_found_error\",\"message\":\"no\"}}");
                 return;
@@ -122,6 +134,7 @@ public final class FakeMessagesApi implements AutoCloseable {
             return;
         }
         String prompt = prompt(last);
+        Matcher stream = STREAM.matcher(prompt);
         if (prompt.startsWith("WRITE ")) {
             ObjectNode input = mapper.createObjectNode()
                     .put("file_path", prompt.substring(6).strip())
@@ -147,11 +160,9 @@ public final class FakeMessagesApi implements AutoCloseable {
                     .put("content", PLAN);
             toolUse(exchange, model, number, "Write", input);
         } else if (prompt.startsWith("SLOW")) {
-            List<String> words = new ArrayList<>();
-            for (int i = 0; i < SLOW_WORDS; i++) {
-                words.add("word" + i + " ");
-            }
-            text(exchange, model, number, words, SLOW_DELAY_MS);
+            text(exchange, model, number, words(SLOW_WORDS), SLOW_DELAY_MS);
+        } else if (stream.find()) {
+            text(exchange, model, number, words(Integer.parseInt(stream.group(1))), Long.parseLong(stream.group(2)));
         } else if (prompt.startsWith("FAIL")) {
             send(exchange, 500, "{\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":\"fake failure\"}}");
         } else {
@@ -159,6 +170,14 @@ public final class FakeMessagesApi implements AutoCloseable {
             int half = reply.length() / 2;
             text(exchange, model, number, List.of(reply.substring(0, half), reply.substring(half)), 0);
         }
+    }
+
+    private static List<String> words(int count) {
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            words.add("word" + i + " ");
+        }
+        return words;
     }
 
     private static JsonNode lastUserMessage(JsonNode body) {

@@ -13,7 +13,10 @@ import java.util.Optional;
 /** The runs and their states. */
 public interface RunRepository {
 
-    /** Stores a new run; {@code false} when the user already has a run with its client message id. */
+    /**
+     * Stores a new run; {@code false} when the user already has a run with its client message id,
+     * or its session already has an active run (on any node: one turn at a time per session).
+     */
     boolean insert(Run run);
 
     Optional<Run> findById(RunId id);
@@ -22,6 +25,9 @@ public interface RunRepository {
 
     /** The session's newest run; empty when no run was ever started in it through this app. */
     Optional<Run> latestOfSession(SessionId sessionId);
+
+    /** The session's run that is not in a final state, on whichever node. */
+    Optional<Run> activeOfSession(SessionId sessionId);
 
     void updateState(RunId id, RunState state, Instant endedAt);
 
