@@ -25,7 +25,11 @@ public final class Main implements Callable<Integer> {
     public static final int CONFIG_ERROR = ConfigFromEnvironment.CONFIG_ERROR;
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        // The server's own start skips the command line parser: picocli's classes are too old for
+        // the start-up cache (class files before Java 6 are not archived), and building its model
+        // took a third of a second before the port could answer.
+        boolean serve = args.length == 0 || (args.length == 1 && args[0].equals("serve"));
+        System.exit(serve ? new Serve().call() : run(args));
     }
 
     static int run(String[] args) {
@@ -47,25 +51,33 @@ public final class Main implements Callable<Integer> {
             if (config == null) {
                 return CONFIG_ERROR;
             }
+            StartingServer starting;
+            try {
+                // Answers "starting" (503, Retry-After) at once, before even the logging is set up;
+                // the application takes the port over.
+                starting = StartingServer.listen(
+                        config.http().host(), config.http().port());
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(Main.class).error("could not start: {}", e.getMessage());
+                return 1;
+            }
             Logger log = LoggerFactory.getLogger(Main.class);
             log.info("starting Claude Code UI {} with {}", Version.current(), config);
+            log.info(
+                    "answering 'starting' on http://{}:{} while the application starts",
+                    config.http().host(),
+                    starting.port());
             if (!config.loopbackOnly() && !config.production()) {
                 log.warn(
                         "listening on {} beyond this machine in development mode: put it behind TLS and set CCUI_ENV=production",
                         config.http().host());
             }
             Application app;
-            StartingServer starting = null;
             try {
-                // Answers "starting" (503, Retry-After) at once; the application takes the port over.
-                starting = StartingServer.listen(
-                        config.http().host(), config.http().port());
                 app = Application.build(config);
                 app.start(starting);
             } catch (RuntimeException e) {
-                if (starting != null) {
-                    starting.close();
-                }
+                starting.close();
                 log.error("could not start: {}", e.getMessage(), e);
                 return 1;
             }

@@ -44,7 +44,8 @@ class CrossNodeEventsIT {
 
     @BeforeEach
     void start() throws Exception {
-        nodes = TwoNodes.start(folder, Map.of("CCUI_RUNS_MAX", String.valueOf(RUNS + 2)));
+        String runs = String.valueOf(RUNS + 2);
+        nodes = TwoNodes.start(folder, Map.of("CCUI_RUNS_MAX", runs, "CCUI_RUNS_PER_USER", runs));
     }
 
     @AfterEach
