@@ -15,6 +15,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 
 /**
  * Answers on the service's port from the first moments of the process, while the database is
@@ -29,9 +30,9 @@ import java.time.Duration;
  * server holds the port then.
  */
 public final class StartingServer implements AutoCloseable {
-    private static final byte[] HEALTH = answer("{\"status\":\"starting\"}");
-    private static final byte[] ERROR =
-            answer("{\"error\":{\"code\":\"STARTING\",\"message\":\"the server is starting, retry in a moment\"}}");
+    private static final Answer HEALTH = Answer.of("{\"status\":\"starting\"}");
+    private static final Answer ERROR =
+            Answer.of("{\"error\":{\"code\":\"STARTING\",\"message\":\"the server is starting, retry in a moment\"}}");
     /** A request's head larger than this is not read further: the answer is the same. */
     private static final int MAX_HEAD = 16 * 1024;
     /** How much of a request's body is read (and dropped) after the answer, at most. */
@@ -41,7 +42,6 @@ public final class StartingServer implements AutoCloseable {
 
     private final ServerSocketChannel channel;
     private final int port;
-    private volatile boolean closed;
 
     private StartingServer(ServerSocketChannel channel, int port) {
         this.channel = channel;
@@ -85,7 +85,7 @@ public final class StartingServer implements AutoCloseable {
     }
 
     private void accept() {
-        while (!closed) {
+        while (channel.isOpen()) {
             try {
                 SocketChannel connection = channel.accept();
                 Thread.ofVirtual().name("ccui-starting-answer").start(() -> answer(connection));
@@ -108,8 +108,8 @@ public final class StartingServer implements AutoCloseable {
             int query = target.indexOf('?');
             String path = query < 0 ? target : target.substring(0, query);
             OutputStream out = socket.getOutputStream();
-            byte[] answer = "/api/health".equals(path) ? HEALTH : ERROR;
-            out.write(answer, 0, head.startsWith("HEAD ") ? headLength(answer) : answer.length);
+            Answer answer = "/api/health".equals(path) ? HEALTH : ERROR;
+            out.write(answer.bytes(), 0, head.startsWith("HEAD ") ? answer.headLength() : answer.bytes().length);
             out.flush();
             socket.shutdownOutput();
             // What the client still sends is read and dropped: closing with unread bytes would reset
@@ -141,36 +141,28 @@ public final class StartingServer implements AutoCloseable {
         return head.toString(StandardCharsets.ISO_8859_1);
     }
 
-    private static byte[] answer(String json) {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        String head = "HTTP/1.1 503 Service Unavailable\r\n"
-                + "Content-Type: application/json\r\n"
-                + "Retry-After: 1\r\n"
-                + "Cache-Control: no-store\r\n"
-                + "X-Content-Type-Options: nosniff\r\n"
-                + "Content-Length: " + body.length + "\r\n"
-                + "Connection: close\r\n"
-                + "\r\n";
-        byte[] answer = new byte[head.length() + body.length];
-        System.arraycopy(head.getBytes(StandardCharsets.ISO_8859_1), 0, answer, 0, head.length());
-        System.arraycopy(body, 0, answer, head.length(), body.length);
-        return answer;
-    }
-
-    /** The length of an answer's head, for a HEAD request. */
-    private static int headLength(byte[] answer) {
-        for (int i = 3; i < answer.length; i++) {
-            if (answer[i - 3] == '\r' && answer[i - 2] == '\n' && answer[i - 1] == '\r' && answer[i] == '\n') {
-                return i + 1;
-            }
+    /** A whole 503 answer, and where its head ends (a HEAD request gets the head alone). */
+    private record Answer(byte[] bytes, int headLength) {
+        static Answer of(String json) {
+            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            byte[] head = ("HTTP/1.1 503 Service Unavailable\r\n"
+                            + "Content-Type: application/json\r\n"
+                            + "Retry-After: 1\r\n"
+                            + "Cache-Control: no-store\r\n"
+                            + "X-Content-Type-Options: nosniff\r\n"
+                            + "Content-Length: " + body.length + "\r\n"
+                            + "Connection: close\r\n"
+                            + "\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1);
+            byte[] bytes = Arrays.copyOf(head, head.length + body.length);
+            System.arraycopy(body, 0, bytes, head.length, body.length);
+            return new Answer(bytes, head.length);
         }
-        return answer.length;
     }
 
     /** Stops answering; requests already accepted get their 503 first. */
     @Override
     public void close() {
-        closed = true;
         try {
             channel.close();
         } catch (IOException e) {

@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +56,7 @@ final class MessageQueue {
     private final RunEventPublisher events;
     private final Auditor auditor;
     private final Clock clock;
+    private final Consumer<Run> stopTurn;
 
     MessageQueue(
             QueuedMessages store,
@@ -65,7 +67,8 @@ final class MessageQueue {
             LiveSessions sessions,
             RunEventPublisher events,
             Auditor auditor,
-            Clock clock) {
+            Clock clock,
+            Consumer<Run> stopTurn) {
         this.store = store;
         this.runs = runs;
         this.users = users;
@@ -75,6 +78,7 @@ final class MessageQueue {
         this.events = events;
         this.auditor = auditor;
         this.clock = clock;
+        this.stopTurn = stopTurn;
     }
 
     SendOutcome sendOrQueue(Principal caller, Project project, StartRunCommand command, ClientInfo client) {
@@ -166,10 +170,13 @@ final class MessageQueue {
         changed(sessionId, "removed", message, null, null);
     }
 
-    /** First in line, then the running turn is interrupted: its end sends this message ({@link #drain}). */
+    /**
+     * First in line, then the session's running turn is stopped wherever it runs (this node or
+     * another: the database knows the session's active run): its end sends this message ({@link #drain}).
+     */
     SendOutcome sendNow(Principal caller, SessionId sessionId, QueuedMessageId id, ClientInfo client) {
-        LiveSession live;
-        RunId running;
+        Run running;
+        QueuedMessage moved;
         synchronized (this) {
             QueuedMessage message = waiting(caller, sessionId, id);
             if (!store.moveToFront(id)) {
@@ -177,18 +184,24 @@ final class MessageQueue {
             }
             auditor.record(AuditAction.QUEUE_CHANGED, caller, id.toString(), client, true, "send now in " + sessionId);
             changed(sessionId, "moved", message, null, null);
-            live = sessions.get(sessionId);
-            running = live == null ? null : live.currentRunId();
+            moved = store.find(id).orElse(message);
+            running = runs.activeOfSession(sessionId).orElse(null);
             if (running == null) {
                 Optional<RunId> started = drain(sessionId);
                 return started.<SendOutcome>map(run -> new SendOutcome.Started(new StartedRun(run, sessionId)))
-                        .orElseGet(() -> new SendOutcome.Queued(store.find(id).orElse(message), false));
+                        .orElseGet(() -> new SendOutcome.Queued(moved, false));
             }
         }
-        // Outside the queue's lock: the interrupted turn's end drains the queue on its own thread.
-        auditor.record(AuditAction.RUN_STOPPED, caller, running.toString(), client, true, "interrupted to send now");
-        live.interrupt(running);
-        return new SendOutcome.Queued(store.find(id).orElseThrow(MessageQueue::gone), true);
+        // Outside the queue's lock: stopping a turn on another node waits for its answer, and the
+        // stopped turn's end drains the queue on its own thread.
+        auditor.record(
+                AuditAction.RUN_STOPPED, caller, running.id().toString(), client, true, "interrupted to send now");
+        try {
+            stopTurn.accept(running);
+        } catch (ConflictException ended) {
+            // The turn ended meanwhile: its end sends the queue, this message first.
+        }
+        return new SendOutcome.Queued(moved, true);
     }
 
     /**

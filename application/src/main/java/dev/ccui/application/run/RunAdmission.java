@@ -23,7 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Predicate;
+import java.util.function.Consumer;
 
 /**
  * Whether a prompt becomes a run. Decided one start at a time, because every rule reads what the
@@ -41,7 +41,7 @@ final class RunAdmission {
     private final Auditor auditor;
     private final Clock clock;
     private final RunSettings settings;
-    private final Predicate<Run> endLeftOver;
+    private final Consumer<Run> endLeftOver;
     static final Duration DRAIN_RETRY_AFTER = Duration.ofSeconds(2);
 
     private boolean closed;
@@ -55,7 +55,7 @@ final class RunAdmission {
             Auditor auditor,
             Clock clock,
             RunSettings settings,
-            Predicate<Run> endLeftOver) {
+            Consumer<Run> endLeftOver) {
         this.runs = runs;
         this.index = index;
         this.forks = forks;
@@ -88,7 +88,7 @@ final class RunAdmission {
             throw new ConflictException("NOTHING_TO_FORK", "that session has no recorded history to fork yet");
         }
         if (sessions.hasActiveRun(sessionId)) {
-            throw new ConflictException("RUN_ACTIVE", "a run is already active in this session");
+            throw runActive();
         }
         Run run = new Run(
                 RunId.random(),
@@ -102,11 +102,13 @@ final class RunAdmission {
                 settings.node(),
                 command.model(),
                 command.effort());
-        if (!insert(run, caller, command)) {
+        if (!runs.insert(run)) {
             // Another node took this client message id first: its run is the answer.
-            Run raced = runs.findByClientMessageId(caller.userId(), command.clientMessageId())
-                    .orElseThrow();
-            return new StartedRun(raced.id(), raced.sessionId());
+            Optional<Run> raced = runs.findByClientMessageId(caller.userId(), command.clientMessageId());
+            if (raced.isPresent()) {
+                return new StartedRun(raced.get().id(), raced.get().sessionId());
+            }
+            insertBesideTheActiveRun(run);
         }
         auditor.record(
                 AuditAction.RUN_STARTED,
@@ -124,28 +126,25 @@ final class RunAdmission {
     }
 
     /**
-     * Records the run: {@code false} when its client message id is already another run's. The
-     * database refuses a second active run of a session, which this node's check above cannot see
-     * when the session's turn runs on another node: that is {@code RUN_ACTIVE} too. An active run
-     * this node left behind without a process (its end could not be stored) is over: it is ended
-     * as lost, once, and the insert tried again.
+     * The database refused the run because its session has an active run, which the check of this
+     * node's processes above cannot see when the session's turn runs on another node: that is
+     * {@code RUN_ACTIVE}. An active run of this node (which has no turn of the session, as checked
+     * above) was left without a process, its end not stored: it is ended as lost, and the insert
+     * tried once more.
      */
-    private boolean insert(Run run, Principal caller, StartRunCommand command) {
-        for (int attempt = 0; !runs.insert(run); attempt++) {
-            if (runs.findByClientMessageId(caller.userId(), command.clientMessageId())
-                    .isPresent()) {
-                return false;
-            }
-            Optional<Run> active = runs.activeOfSession(run.sessionId());
-            boolean leftHere = active.isPresent()
-                    && settings.node().equals(active.get().nodeId())
-                    && !sessions.hasActiveRun(run.sessionId());
-            if (attempt > 0 || (active.isPresent() && !leftHere)) {
-                throw new ConflictException("RUN_ACTIVE", "a run is already active in this session");
-            }
-            active.ifPresent(endLeftOver::test);
+    private void insertBesideTheActiveRun(Run run) {
+        Optional<Run> active = runs.activeOfSession(run.sessionId());
+        if (active.isPresent() && !settings.node().equals(active.get().nodeId())) {
+            throw runActive();
         }
-        return true;
+        active.ifPresent(endLeftOver);
+        if (!runs.insert(run)) {
+            throw runActive();
+        }
+    }
+
+    private static ConflictException runActive() {
+        return new ConflictException("RUN_ACTIVE", "a run is already active in this session");
     }
 
     /**

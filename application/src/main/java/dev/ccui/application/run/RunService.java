@@ -39,7 +39,6 @@ import dev.ccui.domain.session.SessionId;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -156,9 +155,10 @@ public final class RunService implements RunUseCase, MessageQueueUseCase, AutoCl
                 settings,
                 run -> janitor.endLost(run, "was left active on this node without a process"));
         this.feed = new SubscriberFeed(log, runs, bus, sessions::activeRunId);
-        this.queue = new MessageQueue(queued, runs, users, access, admission, sessions, events, auditor, clock);
         this.forwarder = new RunCommandForwarder(
                 relay, nodes, clock, settings, run -> janitor.endLost(run, "did not answer a command and is silent"));
+        this.queue =
+                new MessageQueue(queued, runs, users, access, admission, sessions, events, auditor, clock, this::stop);
         this.relay = relay;
         this.settings = settings;
     }
@@ -229,13 +229,18 @@ public final class RunService implements RunUseCase, MessageQueueUseCase, AutoCl
         if (!run.active()) {
             return;
         }
+        stop(run);
+        auditor.record(AuditAction.RUN_STOPPED, caller, runId.toString(), client, true, "interrupt requested");
+    }
+
+    /** Interrupts an active run where it runs: here, or forwarded to its node. */
+    private void stop(Run run) {
         LiveSession live = sessions.get(run.sessionId());
-        if ((live == null || !live.isCurrent(runId)) && forwarder.elsewhere(run)) {
-            forwarder.forward(run, new RunCommand.Interrupt(commandId(), runId));
+        if ((live == null || !live.isCurrent(run.id())) && forwarder.elsewhere(run)) {
+            forwarder.forward(run, new RunCommand.Interrupt(commandId(), run.id()));
         } else {
             interruptHere(run);
         }
-        auditor.record(AuditAction.RUN_STOPPED, caller, runId.toString(), client, true, "interrupt requested");
     }
 
     @Override
@@ -341,20 +346,7 @@ public final class RunService implements RunUseCase, MessageQueueUseCase, AutoCl
 
     @Override
     public SendOutcome sendNow(Principal caller, SessionId sessionId, QueuedMessageId id, ClientInfo client) {
-        SendOutcome outcome = queue.sendNow(caller, sessionId, id, client);
-        if (outcome instanceof SendOutcome.Queued queued && !queued.interrupting()) {
-            // The turn it waits for runs on another node: it is stopped there, and its end there
-            // sends the queue, this message first.
-            Optional<Run> elsewhere = runs.activeOfSession(sessionId).filter(forwarder::elsewhere);
-            if (elsewhere.isPresent()) {
-                Run run = elsewhere.get();
-                forwarder.forward(run, new RunCommand.Interrupt(commandId(), run.id()));
-                auditor.record(
-                        AuditAction.RUN_STOPPED, caller, run.id().toString(), client, true, "interrupted to send now");
-                return new SendOutcome.Queued(queued.message(), true);
-            }
-        }
-        return outcome;
+        return queue.sendNow(caller, sessionId, id, client);
     }
 
     @Override

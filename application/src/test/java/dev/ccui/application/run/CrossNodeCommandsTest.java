@@ -25,7 +25,9 @@ import dev.ccui.application.testing.SyncEventBus;
 import dev.ccui.domain.auth.AuthMethod;
 import dev.ccui.domain.auth.Principal;
 import dev.ccui.domain.error.ConflictException;
+import dev.ccui.domain.error.ForbiddenException;
 import dev.ccui.domain.error.InvalidException;
+import dev.ccui.domain.error.NotFoundException;
 import dev.ccui.domain.error.UnavailableException;
 import dev.ccui.domain.project.Project;
 import dev.ccui.domain.project.ProjectId;
@@ -48,8 +50,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -176,7 +180,7 @@ class CrossNodeCommandsTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!condition.getAsBoolean()) {
             assertThat(System.nanoTime()).as("not within 10 s: " + what).isLessThan(deadline);
-            Thread.onSpinWait();
+            LockSupport.parkNanos(Duration.ofMillis(1).toNanos());
         }
     }
 
@@ -221,6 +225,30 @@ class CrossNodeCommandsTest {
         assertThat(queued.ofSession(started.sessionId()))
                 .extracting(m -> m.id())
                 .containsExactly(first.message().id());
+    }
+
+    @Test
+    void anotherMemberCannotReachTheSessionThroughTheOtherNodeNorStopItsTurn() {
+        StartedRun started = awaitingOnA("r1");
+        var waiting = (SendOutcome.Queued) nodeB.sendOrQueue(olga, prompt(started.sessionId(), "mine", "m-2"), CLIENT);
+        Principal mallory = new Principal(
+                UserId.random(), new Username("mallory"), Role.MEMBER, AuthMethod.BEARER, null, null, Set.of());
+        users.insert(new User(mallory.userId(), mallory.username(), Role.MEMBER, false, "x", T0, T0, null));
+
+        // Refused as any request of theirs on this project is, never "busy" nor "queued".
+        for (ThrowingCallable attempt : List.<ThrowingCallable>of(
+                () -> nodeB.start(mallory, prompt(started.sessionId(), "hijack", "x-1"), CLIENT),
+                () -> nodeB.sendOrQueue(mallory, prompt(started.sessionId(), "hijack", "x-2"), CLIENT),
+                () -> nodeB.sendNow(
+                        mallory, started.sessionId(), waiting.message().id(), CLIENT))) {
+            assertThatThrownBy(attempt).isInstanceOfAny(ForbiddenException.class, NotFoundException.class);
+        }
+
+        assertThat(runnerA.last().interrupts).isZero();
+        assertThat(store.findById(started.runId()).orElseThrow().state()).isEqualTo(RunState.AWAITING_PERMISSION);
+        assertThat(queued.ofSession(started.sessionId()))
+                .extracting(m -> m.prompt())
+                .containsExactly("mine");
     }
 
     @Test
