@@ -83,6 +83,37 @@ class ExecutableJarIT {
         }
     }
 
+    /**
+     * SQLite's native library is copied into the data dir once and loaded from there: the driver's
+     * own way copies it into the temp dir and compares it byte by byte on every start.
+     */
+    @Test
+    void sqliteNativeLibraryIsKeptInTheDataDirAndLoadedFromThere() throws Exception {
+        Path kept = null;
+        for (int start = 0; start < 2; start++) {
+            try (JarProcess jar = JarProcess.start(env())) {
+                jar.awaitLine(l -> LISTENING.matcher(l).find(), Duration.ofSeconds(60));
+                Path loaded = Files.readAllLines(Path.of("/proc/" + jar.pid() + "/maps")).stream()
+                        .filter(line -> line.endsWith("libsqlitejdbc.so"))
+                        .map(line -> Path.of(line.substring(line.indexOf('/'))))
+                        .findFirst()
+                        .orElseThrow();
+                assertThat(loaded).startsWith(folder.resolve("data").resolve("native"));
+                if (kept == null) {
+                    kept = loaded;
+                } else {
+                    // The second start found the copy and loaded it as it was.
+                    assertThat(loaded).isEqualTo(kept);
+                }
+                jar.terminate();
+                jar.awaitExit(Duration.ofSeconds(30));
+            }
+        }
+        try (var folderEntries = Files.list(kept.getParent())) {
+            assertThat(folderEntries).containsExactly(kept);
+        }
+    }
+
     @Test
     void productionRefusesWeakConfigurationWithOneLinePerProblem() throws Exception {
         Map<String, String> env = env();

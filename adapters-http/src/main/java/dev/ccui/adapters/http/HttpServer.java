@@ -45,6 +45,7 @@ import org.slf4j.LoggerFactory;
  * the one error mapper.
  */
 public final class HttpServer implements AutoCloseable {
+    private static final String REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
     private static final Logger ACCESS = LoggerFactory.getLogger("ccui.access");
 
@@ -321,6 +322,12 @@ public final class HttpServer implements AutoCloseable {
      * ready: on a small machine the class loading is a good part of the start. Nothing listens.
      */
     public static void warmUp() {
+        // Jetty sizes its queues' padding from the references per cache line, which it otherwise
+        // reads from the platform MBean server: starting that server registers every platform
+        // MBean (the diagnostic commands list every locale), 80 ms of CPU for a padding guess.
+        if (System.getProperty(REFERENCES_PER_CACHE_LINE) == null) {
+            System.setProperty(REFERENCES_PER_CACHE_LINE, String.valueOf(referencesPerCacheLine()));
+        }
         Thread.ofPlatform().name("ccui-http-warm-up").daemon().start(() -> {
             try {
                 Javalin.create(cfg -> cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false)));
@@ -329,6 +336,11 @@ public final class HttpServer implements AutoCloseable {
                 LOG.debug("warming up the HTTP server's classes failed: {}", e.toString());
             }
         });
+    }
+
+    /** 64-byte lines; references are 4 bytes with compressed pointers, which the JVM uses below a 32 GB heap. */
+    private static int referencesPerCacheLine() {
+        return Runtime.getRuntime().maxMemory() < (32L << 30) ? 16 : 8;
     }
 
     public HttpMetrics metrics() {

@@ -233,7 +233,9 @@ public final class IndexService implements AutoCloseable {
         files.forEach(file -> present.add(file.path().toString()));
         vanished.sweep(present, changed);
         feed.projectsChanged(changed);
-        if (pass.filesDone > 0) {
+        if (pass.bytesRead > 0) {
+            // Statistics for the planner after new rows; a pass that found every file as it was
+            // (each warm start, each periodic rescan) has nothing new for ANALYZE to learn.
             index.optimize();
         }
         feed.show(new IndexProgress(

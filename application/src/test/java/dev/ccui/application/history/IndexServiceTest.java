@@ -63,6 +63,22 @@ class IndexServiceTest {
     }
 
     @Test
+    void thePlannersStatisticsAreRefreshedOnlyAfterAPassThatReadSomething() {
+        f.transcripts.write("s-first", "/work/app", null, f.messages("one", "two"), f.clock.instant());
+        f.indexer.scanAll();
+        assertThat(f.stores.sessions.optimized).as("new rows").hasValue(1);
+
+        // Every warm start and periodic rescan finds the files as they were: no ANALYZE for them.
+        f.indexer.scanAll();
+        f.indexer.scanAll();
+        assertThat(f.stores.sessions.optimized).hasValue(1);
+
+        f.transcripts.append("s-first", f.messages("three"), f.clock.instant());
+        f.indexer.scanAll();
+        assertThat(f.stores.sessions.optimized).hasValue(2);
+    }
+
+    @Test
     void aGrownFileIsReadOnFromWhereTheLastPassStopped() {
         f.transcripts.write("s-first", "/work/app", null, f.messages("one", "two"), f.clock.instant());
         f.indexer.scanAll();

@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The transcript index in memory: the writer, the queries, the marks and the folder moves over one state, held to
@@ -174,9 +175,12 @@ public final class InMemorySessionIndex implements SessionIndexWriter, SessionIn
         }
     }
 
+    /** How often the planner's statistics were asked for (nothing to plan in memory). */
+    public final AtomicInteger optimized = new AtomicInteger();
+
     @Override
     public void optimize() {
-        // Nothing to plan in memory.
+        optimized.incrementAndGet();
     }
 
     @Override

@@ -1,6 +1,9 @@
 package dev.ccui.bootstrap.components;
 
 import dev.ccui.adapters.persistence.db.Database;
+import dev.ccui.adapters.persistence.db.DatabaseSettings;
+import dev.ccui.adapters.persistence.db.SqliteNativeLibrary;
+import dev.ccui.adapters.persistence.db.Vendor;
 import dev.ccui.adapters.persistence.health.DatabaseHealthProbe;
 import dev.ccui.adapters.persistence.redis.RedisConnection;
 import dev.ccui.adapters.persistence.redis.RedisHealthProbe;
@@ -31,7 +34,11 @@ public final class Storage implements AutoCloseable {
     /** Creates the data dir (owner only) if needed, opens and migrates the database with {@code poolSize} connections. */
     public static Storage open(StorageConfig config, int poolSize) {
         prepareDataDir(config.dataDir());
-        Database database = Database.open(config.database(poolSize));
+        DatabaseSettings settings = config.database(poolSize);
+        if (settings.vendor() == Vendor.SQLITE) {
+            SqliteNativeLibrary.keepIn(config.dataDir());
+        }
+        Database database = Database.open(settings);
         try {
             return new Storage(
                     database, config.redisUrl().map(RedisConnection::open).orElse(null));

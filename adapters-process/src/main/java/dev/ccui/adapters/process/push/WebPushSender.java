@@ -43,7 +43,10 @@ public final class WebPushSender implements PushSender, AutoCloseable {
 
     private final PushEndpointPolicy policy;
     private final Settings settings;
-    private final HttpClient http;
+    /** Made at the first message: building the JDK's client (TLS set-up) took a tenth of a second of every start. */
+    private HttpClient http;
+
+    private boolean closed;
     private volatile Signer signer;
 
     /**
@@ -62,10 +65,20 @@ public final class WebPushSender implements PushSender, AutoCloseable {
     public WebPushSender(PushEndpointPolicy policy, Settings settings) {
         this.policy = policy;
         this.settings = settings;
-        this.http = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(settings.requestTimeout())
-                .build();
+    }
+
+    /** Null once closed: a message sent while the server stops is not delivered. */
+    private synchronized HttpClient http() {
+        if (closed) {
+            return null;
+        }
+        if (http == null) {
+            http = HttpClient.newBuilder()
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(settings.requestTimeout())
+                    .build();
+        }
+        return http;
     }
 
     @Override
@@ -104,9 +117,13 @@ public final class WebPushSender implements PushSender, AutoCloseable {
                 .toRequestBuilder()
                 .timeout(settings.requestTimeout())
                 .build();
+        HttpClient client = http();
+        if (client == null) {
+            return Delivery.FAILED;
+        }
         try {
             int status =
-                    http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                    client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status == 404 || status == 410) {
                 return Delivery.GONE;
             }
@@ -156,7 +173,10 @@ public final class WebPushSender implements PushSender, AutoCloseable {
     }
 
     @Override
-    public void close() {
-        http.close();
+    public synchronized void close() {
+        closed = true;
+        if (http != null) {
+            http.close();
+        }
     }
 }

@@ -1,0 +1,72 @@
+package dev.ccui.adapters.persistence.db;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteJDBCLoader;
+import org.sqlite.util.LibraryLoaderUtil;
+
+/**
+ * Keeps SQLite's native library in the data dir, once per driver version and platform, and points
+ * the driver at it. Left to itself the driver copies the library out of the jar into the temp dir
+ * and compares the copy byte by byte on every start: 70 ms of a warm start that is otherwise well
+ * under a second. The data dir is its owner's only, as the temp dir is not. When anything here
+ * fails, or the operator set the driver's own properties, the driver does as it always did (and
+ * it also falls back to its own copy when the kept library cannot be loaded).
+ */
+public final class SqliteNativeLibrary {
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteNativeLibrary.class);
+    private static final String PATH = "org.sqlite.lib.path";
+    private static final String NAME = "org.sqlite.lib.name";
+
+    private SqliteNativeLibrary() {}
+
+    /** Copies the library into {@code dataDir/native/…} unless it is there, then names it to the driver. */
+    public static void keepIn(Path dataDir) {
+        if (System.getProperty(PATH) != null || System.getProperty(NAME) != null) {
+            return;
+        }
+        try {
+            // "/org/sqlite/native/Linux/x86_64": the platform is part of the folder, so a data dir
+            // moved to another kind of machine gets its own copy.
+            String resource = LibraryLoaderUtil.getNativeLibResourcePath();
+            String name = LibraryLoaderUtil.getNativeLibName();
+            String platform = resource.substring(resource.indexOf("/native/") + "/native/".length())
+                    .replace('/', '-');
+            Path folder =
+                    dataDir.resolve("native").resolve("sqlite-jdbc-" + SQLiteJDBCLoader.getVersion() + "-" + platform);
+            Path library = folder.resolve(name);
+            if (!Files.isRegularFile(library)) {
+                copy(resource + "/" + name, folder, library);
+            }
+            System.setProperty(PATH, folder.toString());
+            System.setProperty(NAME, name);
+        } catch (IOException | RuntimeException | LinkageError e) {
+            LOG.debug(
+                    "keeping SQLite's native library in {} failed, the driver copies it itself: {}",
+                    dataDir,
+                    e.toString());
+        }
+    }
+
+    /** Written beside its final name and moved there at once: a start never sees half a library. */
+    private static void copy(String resource, Path folder, Path library) throws IOException {
+        try (InputStream in = SqliteNativeLibrary.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("no " + resource + " in the driver");
+            }
+            Files.createDirectories(folder);
+            Path partial = Files.createTempFile(folder, "partial-", ".so");
+            try {
+                Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(partial, library, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(partial);
+            }
+        }
+    }
+}
