@@ -1,7 +1,9 @@
 package dev.ccui.bootstrap;
 
+import dev.ccui.bootstrap.components.Storage;
 import dev.ccui.bootstrap.config.AppConfig;
 import dev.ccui.bootstrap.config.ConfigException;
+import java.io.UncheckedIOException;
 
 /**
  * The configuration every command starts from: read from the environment, with logging pointed
@@ -18,8 +20,14 @@ public final class ConfigFromEnvironment {
     public static AppConfig load(boolean quietConsole) {
         try {
             AppConfig config = AppConfig.fromEnvironment(System.getenv(), AppConfig.home(System.getenv()));
+            // Made owner-only before the logging writes its files there: Logback would otherwise
+            // create the folder first, readable by every user of the machine (database included).
+            Storage.prepareDataDir(config.dataDir());
             Logging.configure(config, quietConsole);
             return config;
+        } catch (UncheckedIOException e) {
+            System.err.println("ccui: cannot start: " + e.getMessage());
+            return null;
         } catch (ConfigException e) {
             System.err.println("ccui: cannot start, the configuration has problems:");
             e.problems().forEach(problem -> System.err.println("  - " + problem));

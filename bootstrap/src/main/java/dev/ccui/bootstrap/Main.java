@@ -3,6 +3,7 @@ package dev.ccui.bootstrap;
 import dev.ccui.adapters.http.StartingServer;
 import dev.ccui.bootstrap.cli.SessionsCommand;
 import dev.ccui.bootstrap.cli.UsersCommand;
+import dev.ccui.bootstrap.components.Storage;
 import dev.ccui.bootstrap.config.AppConfig;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -67,6 +68,12 @@ public final class Main implements Callable<Integer> {
                     "answering 'starting' on http://{}:{} while the application starts",
                     config.http().host(),
                     starting.port());
+            if (Storage.openToOthers(config.dataDir())) {
+                // Versions before 2026-12-04 let the logging create the folder with the default mode.
+                log.warn(
+                        "the data dir {} is open to other users of this machine (its database holds the accounts and the history index): chmod 700 it",
+                        config.dataDir());
+            }
             if (!config.loopbackOnly() && !config.production()) {
                 log.warn(
                         "listening on {} beyond this machine in development mode: put it behind TLS and set CCUI_ENV=production",

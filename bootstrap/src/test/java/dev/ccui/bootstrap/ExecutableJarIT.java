@@ -25,6 +25,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -80,7 +81,25 @@ class ExecutableJarIT {
             assertThat(Files.readString(data.resolve("combined.log"))).contains("listening on");
             assertThat(data.resolve("error.log")).exists();
             assertThat(data.resolve("ccui.db")).exists();
+            // Made owner-only before anything (the logging included) wrote into it.
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data)))
+                    .isEqualTo("rwx------");
+            assertThat(jar.output()).noneMatch(l -> l.contains("open to other users"));
         }
+    }
+
+    /** A data dir an earlier version left readable by others is named in a warning (not changed under the operator). */
+    @Test
+    void aDataDirOpenToOtherUsersIsWarnedAbout() throws Exception {
+        Path data = Files.createDirectories(folder.resolve("data"));
+        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
+        try (JarProcess jar = JarProcess.start(env())) {
+            jar.awaitLine(l -> l.contains("is open to other users of this machine"), Duration.ofSeconds(60));
+            jar.terminate();
+            jar.awaitExit(Duration.ofSeconds(30));
+        }
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data)))
+                .isEqualTo("rwxr-xr-x");
     }
 
     /**

@@ -60,6 +60,16 @@ public final class Storage implements AutoCloseable {
         }
     }
 
+    /** True when users other than its owner may enter or read the data dir (group or others have any right). */
+    public static boolean openToOthers(Path dataDir) {
+        try {
+            return Files.getPosixFilePermissions(dataDir).stream()
+                    .anyMatch(permission -> !permission.name().startsWith("OWNER_"));
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
     public Database database() {
         return database;
     }
