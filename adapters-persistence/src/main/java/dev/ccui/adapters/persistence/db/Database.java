@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final String JDBI_JFR_SUPPORT = "org.jdbi.v3.core.statement.internal.JfrSupport";
+    private static final AtomicBoolean JDBI_EVENTS_REGISTERING = new AtomicBoolean();
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
@@ -74,6 +76,9 @@ public final class Database implements AutoCloseable {
      * to serving. Done here on a thread of its own while the pool opens, it costs the start nothing.
      */
     private static void registerJdbiEvents() {
+        if (!JDBI_EVENTS_REGISTERING.compareAndSet(false, true)) {
+            return; // once per JVM: the class initialises once
+        }
         Thread.ofPlatform().name("ccui-db-jfr").daemon().start(() -> {
             try {
                 Class.forName(JDBI_JFR_SUPPORT, true, Database.class.getClassLoader());

@@ -1,10 +1,8 @@
 package dev.ccui.adapters.persistence.db;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteJDBCLoader;
@@ -41,7 +39,10 @@ public final class SqliteNativeLibrary {
                     dataDir.resolve("native").resolve("sqlite-jdbc-" + SQLiteJDBCLoader.getVersion() + "-" + platform);
             Path library = folder.resolve(name);
             if (!Files.isRegularFile(library)) {
-                copy(resource + "/" + name, folder, library);
+                Files.createDirectories(folder);
+                if (!ResourceFiles.placeIfAbsent(resource + "/" + name, library) && !Files.isRegularFile(library)) {
+                    throw new IOException("no " + resource + "/" + name + " in the driver");
+                }
             }
             System.setProperty(PATH, folder.toString());
             System.setProperty(NAME, name);
@@ -50,23 +51,6 @@ public final class SqliteNativeLibrary {
                     "keeping SQLite's native library in {} failed, the driver copies it itself: {}",
                     dataDir,
                     e.toString());
-        }
-    }
-
-    /** Written beside its final name and moved there at once: a start never sees half a library. */
-    private static void copy(String resource, Path folder, Path library) throws IOException {
-        try (InputStream in = SqliteNativeLibrary.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IOException("no " + resource + " in the driver");
-            }
-            Files.createDirectories(folder);
-            Path partial = Files.createTempFile(folder, "partial-", ".so");
-            try {
-                Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(partial, library, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(partial);
-            }
         }
     }
 }

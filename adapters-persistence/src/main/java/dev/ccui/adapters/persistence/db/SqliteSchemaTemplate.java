@@ -1,8 +1,7 @@
 package dev.ccui.adapters.persistence.db;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.FileAlreadyExistsException;
+import java.lang.ref.Reference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -37,7 +36,8 @@ public final class SqliteSchemaTemplate {
         Path building = template.resolveSibling(template.getFileName() + ".building");
         Files.deleteIfExists(building);
         // Flyway logs through java.util.logging in the build's JVM: a line per script is noise there.
-        java.util.logging.Logger.getLogger("org.flywaydb").setLevel(java.util.logging.Level.WARNING);
+        java.util.logging.Logger flywayLog = java.util.logging.Logger.getLogger("org.flywaydb");
+        flywayLog.setLevel(java.util.logging.Level.WARNING);
         // A plain rollback journal while building: the copy is then this one file, whole.
         String url = "jdbc:sqlite:" + building;
         Flyway.configure()
@@ -51,6 +51,8 @@ public final class SqliteSchemaTemplate {
             statement.execute("VACUUM");
         }
         Files.move(building, template, StandardCopyOption.REPLACE_EXISTING);
+        // java.util.logging keeps loggers weakly: the level must outlive the migration.
+        Reference.reachabilityFence(flywayLog);
     }
 
     /**
@@ -59,35 +61,15 @@ public final class SqliteSchemaTemplate {
      * or the template is not in this build.
      */
     static boolean placeIfNew(DatabaseSettings settings) {
-        Optional<Path> file = fileOf(settings);
-        if (file.isEmpty() || Files.exists(file.get())) {
+        Optional<Path> file = fileOf(settings).map(Path::toAbsolutePath);
+        if (file.isEmpty() || !Files.isDirectory(file.get().getParent())) {
             return false;
         }
-        Path target = file.get().toAbsolutePath();
-        Path partial = null;
-        try (InputStream in = SqliteSchemaTemplate.class.getResourceAsStream(RESOURCE)) {
-            if (in == null || target.getParent() == null || !Files.isDirectory(target.getParent())) {
-                return false;
-            }
-            partial = Files.createTempFile(target.getParent(), ".new-database-", ".db");
-            Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
-            // A link appears whole and fails when the name is taken: a database made by another
-            // process in between is never replaced, and nothing ever opens half a copy.
-            Files.createLink(target, partial);
-            return true;
-        } catch (FileAlreadyExistsException e) {
-            return false;
+        try {
+            return ResourceFiles.placeIfAbsent(RESOURCE, file.get());
         } catch (IOException | UnsupportedOperationException e) {
-            LOG.debug("no copy of the schema template for {}; Flyway makes it: {}", target, e.toString());
+            LOG.debug("no copy of the schema template for {}; Flyway makes it: {}", file.get(), e.toString());
             return false;
-        } finally {
-            if (partial != null) {
-                try {
-                    Files.deleteIfExists(partial);
-                } catch (IOException e) {
-                    LOG.debug("could not remove {}: {}", partial, e.toString());
-                }
-            }
         }
     }
 

@@ -46,7 +46,7 @@ class SqliteSchemaTemplateIT {
         try (var left = Files.list(folder)) {
             assertThat(left.map(p -> p.getFileName().toString()))
                     .as("no partial copy left beside it")
-                    .noneMatch(name -> name.startsWith(".new-database-"));
+                    .noneMatch(name -> name.startsWith(".partial-"));
         }
     }
 
