@@ -3,38 +3,29 @@ package dev.ccui.adapters.persistence.history;
 import dev.ccui.adapters.persistence.db.Database;
 import dev.ccui.application.history.port.out.TranscriptArchive;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.CRC32;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPInputStream;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
- * The transcript archive in the database (table {@code transcript_archive}): each file as gzip
- * members of at most {@link #CHUNK_BYTES} original bytes, so reading one message of an archived
+ * The transcript archive in the database (table {@code transcript_archive}): each file as
+ * compressed chunks ({@link ArchiveChunks}) of at most {@link #CHUNK_BYTES} original bytes, so reading one message of an archived
  * file inflates at most a chunk, and growing a file stores only what it grew by.
  */
 public final class JdbiTranscriptArchive implements TranscriptArchive {
     static final int CHUNK_BYTES = 1 << 20;
     private static final int CACHED_CHUNKS = 8;
-    /** A gzip member's header: magic, deflate, no flags, no time, no extra flags, unknown OS. */
-    private static final byte[] GZIP_HEADER = {0x1f, (byte) 0x8b, Deflater.DEFLATED, 0, 0, 0, 0, 0, 0, (byte) 0xff};
-    /** One raw deflater per thread that packs (the indexer's parser threads), reset before each chunk. */
-    private static final ThreadLocal<Deflater> DEFLATERS =
-            ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_SPEED, true));
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -79,7 +70,7 @@ public final class JdbiTranscriptArchive implements TranscriptArchive {
         List<Chunk> chunks = new ArrayList<>((bytes.length + CHUNK_BYTES - 1) / CHUNK_BYTES);
         for (int from = 0; from < bytes.length; from += CHUNK_BYTES) {
             int length = Math.min(CHUNK_BYTES, bytes.length - from);
-            chunks.add(new Chunk(offset + from, offset + from + length, gzip(bytes, from, length)));
+            chunks.add(new Chunk(offset + from, offset + from + length, ArchiveChunks.pack(bytes, from, length)));
         }
         return new Packed(path, offset, offset + bytes.length, chunks);
     }
@@ -166,7 +157,7 @@ public final class JdbiTranscriptArchive implements TranscriptArchive {
         if (data.isEmpty()) {
             return null;
         }
-        byte[] bytes = gunzip(data.get());
+        byte[] bytes = ArchiveChunks.unpack(data.get());
         inflated.put(key, bytes);
         return bytes;
     }
@@ -181,15 +172,20 @@ public final class JdbiTranscriptArchive implements TranscriptArchive {
         if (chunks.isEmpty()) {
             return Optional.empty();
         }
-        List<InputStream> streams = new ArrayList<>();
-        for (byte[] chunk : chunks) {
-            try {
-                streams.add(new GZIPInputStream(new ByteArrayInputStream(chunk)));
-            } catch (IOException e) {
-                throw new UncheckedIOException("an archived chunk of " + path + " is not gzip", e);
+        // Each chunk is unpacked when the reader reaches it: at most one unpacked chunk at a time.
+        Iterator<byte[]> packed = chunks.iterator();
+        Enumeration<InputStream> streams = new Enumeration<>() {
+            @Override
+            public boolean hasMoreElements() {
+                return packed.hasNext();
             }
-        }
-        return Optional.of(new SequenceInputStream(Collections.enumeration(streams)));
+
+            @Override
+            public InputStream nextElement() {
+                return new ByteArrayInputStream(ArchiveChunks.unpack(packed.next()));
+            }
+        };
+        return Optional.of(new SequenceInputStream(streams));
     }
 
     @Override
@@ -199,43 +195,5 @@ public final class JdbiTranscriptArchive implements TranscriptArchive {
                         + "FROM transcript_archive")
                 .map((rs, ctx) -> new Stats(rs.getLong("files"), rs.getLong("raw"), rs.getLong("stored")))
                 .one());
-    }
-
-    /**
-     * One gzip member (RFC 1952) of the bytes, written here rather than through GZIPOutputStream so the
-     * thread's deflater is reused: a new one per chunk costs a native allocation and setup each time.
-     */
-    private static byte[] gzip(byte[] bytes, int from, int length) {
-        // The fastest level: transcripts (JSON) still shrink to about a quarter, at a fraction
-        // of the default level's CPU, which the indexer pays on every byte it reads.
-        Deflater deflater = DEFLATERS.get();
-        deflater.reset();
-        deflater.setInput(bytes, from, length);
-        deflater.finish();
-        var out = new ByteArrayOutputStream(Math.max(64, length / 4));
-        out.write(GZIP_HEADER, 0, GZIP_HEADER.length);
-        byte[] buffer = new byte[Math.min(64 << 10, Math.max(512, length))];
-        while (!deflater.finished()) {
-            out.write(buffer, 0, deflater.deflate(buffer));
-        }
-        CRC32 crc = new CRC32();
-        crc.update(bytes, from, length);
-        littleEndian(out, (int) crc.getValue());
-        littleEndian(out, length);
-        return out.toByteArray();
-    }
-
-    private static void littleEndian(ByteArrayOutputStream out, int value) {
-        for (int i = 0; i < 4; i++) {
-            out.write(value >>> (8 * i));
-        }
-    }
-
-    private static byte[] gunzip(byte[] data) {
-        try (var in = new GZIPInputStream(new ByteArrayInputStream(data))) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("an archived chunk is not gzip", e);
-        }
     }
 }

@@ -128,6 +128,35 @@ abstract class TranscriptArchiveContract extends DatabaseContract {
     }
 
     @Test
+    void aFileAnEarlierVersionStoredAsGzipReadsBackWholeWithWhatIsAppendedNow() throws Exception {
+        byte[] bytes = transcript(300_000);
+        int old = 200_000;
+        // As the archive stored chunks until now: one gzip member per chunk.
+        var gzipped = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.GZIPOutputStream(gzipped)) {
+            out.write(bytes, 0, old);
+        }
+        database()
+                .jdbi()
+                .useHandle(h -> h.createUpdate(
+                                "INSERT INTO transcript_archive (path, start_offset, "
+                                        + "end_offset, session_id, data, stored_at) VALUES ('/t/a.jsonl', 0, :end, :session, :data, 0)")
+                        .bind("end", old)
+                        .bind("session", SESSION.value())
+                        .bind("data", gzipped.toByteArray())
+                        .execute());
+
+        archive.append("/t/a.jsonl", SESSION, old, Arrays.copyOfRange(bytes, old, bytes.length));
+
+        assertThat(archive.end("/t/a.jsonl")).isEqualTo(bytes.length);
+        assertThat(archive.read("/t/a.jsonl", old - 30, 60))
+                .hasValueSatisfying(read -> assertThat(read).isEqualTo(Arrays.copyOfRange(bytes, old - 30, old + 30)));
+        try (InputStream whole = archive.open("/t/a.jsonl").orElseThrow()) {
+            assertThat(whole.readAllBytes()).isEqualTo(bytes);
+        }
+    }
+
+    @Test
     void aSessionWhoseFilesAreAllGoneIsArchivedWithItsLinesAndSearchTextUntilItsFileIsReadAgain() {
         IndexedSession first = new IndexedSession(
                 SESSION,
