@@ -86,7 +86,7 @@ public final class ProjectService implements ProjectUseCase {
         if (cached != null && cached.generation() == current) {
             return cached.projects();
         }
-        List<ProjectOverview> fresh = projects.overview(caller.isAdmin() ? null : caller.userId());
+        List<ProjectOverview> fresh = List.copyOf(projects.overview(caller.isAdmin() ? null : caller.userId()));
         // Tagged with the generation read before the query: a change during it makes it stale at once.
         overviews.put(key, new Cached(current, fresh));
         return fresh;

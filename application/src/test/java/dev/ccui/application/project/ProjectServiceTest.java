@@ -42,6 +42,21 @@ class ProjectServiceTest {
     }
 
     @Test
+    void theListingIsTheSameUnchangeableListUntilAProjectChanges() {
+        ProjectId project = f.project("/work/team", f.admin);
+        var first = f.projects.listProjects(f.admin);
+
+        assertThat(f.projects.listProjects(f.admin)).isSameAs(first);
+        assertThatThrownBy(() -> first.remove(0)).isInstanceOf(UnsupportedOperationException.class);
+
+        f.projects.updateProject(f.admin, project, new ProjectChanges("Renamed", null, null), CLIENT);
+
+        var after = f.projects.listProjects(f.admin);
+        assertThat(after).isNotSameAs(first);
+        assertThat(after).extracting(o -> o.project().name()).containsExactly("Renamed");
+    }
+
+    @Test
     void registeringAFolderMakesAProjectOnceOwnedByTheCaller() {
         f.folders.add("/work/fresh");
         Registered created = f.projects.registerProject(f.member, "/work/fresh", "Fresh", CLIENT);

@@ -20,6 +20,7 @@ import dev.ccui.domain.project.ProjectId;
 import dev.ccui.domain.session.SessionSummary;
 import dev.ccui.domain.user.UserId;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ import java.util.Map;
 public final class ProjectRoutes implements RouteGroup {
     private final ProjectUseCase projects;
     private final SessionHistoryUseCase history;
+    private final ProjectListingJson listingJson = new ProjectListingJson();
 
     public ProjectRoutes(ProjectUseCase projects, SessionHistoryUseCase history) {
         this.projects = projects;
@@ -54,9 +56,8 @@ public final class ProjectRoutes implements RouteGroup {
     public void register(RoutesConfig routes) {
         routes.get(
                 "/api/projects",
-                ctx -> ctx.json(projects.listProjects(caller(ctx)).stream()
-                        .map(ProjectView::of)
-                        .toList()),
+                ctx -> ctx.contentType(ContentType.APPLICATION_JSON)
+                        .result(listingJson.of(projects.listProjects(caller(ctx)))),
                 Access.USER);
         routes.post("/api/projects", this::registerProject, Access.USER);
         routes.get(

@@ -13,6 +13,11 @@ import java.util.List;
  */
 public interface ProjectUseCase {
 
+    /**
+     * The caller's projects with their counts. While nothing changed, callers of the same kind get
+     * the same list, the same instance (the HTTP adapter keeps its JSON by that identity); never
+     * changed after it is handed out.
+     */
     List<ProjectOverview> listProjects(Principal caller);
 
     ProjectOverview getProject(Principal caller, ProjectId projectId);
