@@ -27,7 +27,6 @@ import dev.ccui.domain.history.IndexProgress;
 import dev.ccui.domain.history.SearchHit;
 import dev.ccui.domain.project.Project;
 import dev.ccui.domain.project.ProjectId;
-import dev.ccui.domain.project.ProjectOverview;
 import dev.ccui.domain.session.SessionId;
 import dev.ccui.domain.session.SessionSummary;
 import java.io.IOException;
@@ -246,9 +245,7 @@ public final class HistoryService implements SessionHistoryUseCase {
         if (projectId != null) {
             scope = List.of(access.require(caller, projectId));
         } else {
-            scope = projects.overview(caller.isAdmin() ? null : caller.userId()).stream()
-                    .map(ProjectOverview::project)
-                    .toList();
+            scope = projects.visible(caller.isAdmin() ? null : caller.userId());
         }
         if (scope.isEmpty()) {
             return new Page<>(List.of(), null);

@@ -17,6 +17,7 @@ import dev.ccui.domain.user.User;
 import dev.ccui.domain.user.UserId;
 import dev.ccui.domain.user.Username;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -141,6 +142,13 @@ public abstract class ProjectRepositoryContract {
         assertThat(repo.overview(removed.id()))
                 .as("found by id even when removed")
                 .isPresent();
+        for (UserId viewer : Arrays.asList(owner, member, stranger, null)) {
+            assertThat(repo.visible(viewer))
+                    .as("the projects of the overview, without counts, for %s", viewer)
+                    .containsExactlyInAnyOrderElementsOf(repo.overview(viewer).stream()
+                            .map(ProjectOverview::project)
+                            .toList());
+        }
 
         assertThat(repo.all())
                 .as("removed rows too, for the folder rules")
@@ -153,6 +161,7 @@ public abstract class ProjectRepositoryContract {
         repo.removeMember(shared.id(), member);
         assertThat(repo.isMember(shared.id(), member)).isFalse();
         assertThat(repo.overview(member)).isEmpty();
+        assertThat(repo.visible(member)).isEmpty();
     }
 
     @Test

@@ -23,6 +23,7 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -31,7 +32,7 @@ import org.jdbi.v3.core.Jdbi;
  * PostgreSQL.
  */
 public final class JdbiSessionIndexQuery implements SessionIndexQuery {
-    private static final String HIT_COLUMNS =
+    static final String HIT_COLUMNS =
             "s.project_id, s.app_title, s.custom_title, s.ai_title, s.summary, " + "s.first_prompt, s.last_activity_at";
 
     /**
@@ -173,15 +174,8 @@ public final class JdbiSessionIndexQuery implements SessionIndexQuery {
                 projects.stream().map(ProjectId::toString).distinct().toList();
         return jdbi.withHandle(h -> {
             if (vendor == Vendor.SQLITE) {
-                return h.createQuery(SQLITE_SEARCH)
-                        .bind("match", SearchText.fts5Query(words))
-                        .bindList("projects", projectIds)
-                        .bind("limit", limit)
-                        .bind("offset", Math.max(0, offset))
-                        .bind("markStart", String.valueOf(SearchText.MARK_START))
-                        .bind("markEnd", String.valueOf(SearchText.MARK_END))
-                        .map((rs, ctx) -> mapHit(rs, SearchText.markedToHtml(rs.getString("snippet"))))
-                        .list();
+                return SqliteBestChunks.search(h, SearchText.fts5Query(words), projectIds, limit, Math.max(0, offset))
+                        .orElseGet(() -> rankingEverything(h, words, projectIds, limit, offset));
             }
             return h.createQuery(POSTGRES_SEARCH)
                     .bind("words", String.join(" ", words))
@@ -193,6 +187,27 @@ public final class JdbiSessionIndexQuery implements SessionIndexQuery {
         });
     }
 
+    /** SQLite: every matching chunk ranked, as when the best chunks do not settle the page. */
+    private static List<SearchHit> rankingEverything(
+            Handle h, List<String> words, List<String> projectIds, int limit, int offset) {
+        return h.createQuery(SQLITE_SEARCH)
+                .bind("match", SearchText.fts5Query(words))
+                .bindList("projects", projectIds)
+                .bind("limit", limit)
+                .bind("offset", Math.max(0, offset))
+                .bind("markStart", String.valueOf(SearchText.MARK_START))
+                .bind("markEnd", String.valueOf(SearchText.MARK_END))
+                .map((rs, ctx) -> mapHit(rs, SearchText.markedToHtml(rs.getString("snippet"))))
+                .list();
+    }
+
+    /** What {@link #search} answers on SQLite when it ranks every matching chunk (for tests). */
+    List<SearchHit> searchRankingEverything(String query, Collection<ProjectId> projects, int limit, int offset) {
+        List<String> projectIds =
+                projects.stream().map(ProjectId::toString).distinct().toList();
+        return jdbi.withHandle(h -> rankingEverything(h, SearchText.words(query), projectIds, limit, offset));
+    }
+
     @Override
     public IndexStats stats() {
         return jdbi.withHandle(h -> h.createQuery("SELECT (SELECT COUNT(*) FROM transcript_files) AS files, "
@@ -202,7 +217,7 @@ public final class JdbiSessionIndexQuery implements SessionIndexQuery {
                 .one());
     }
 
-    private static SearchHit mapHit(ResultSet rs, String snippet) throws SQLException {
+    static SearchHit mapHit(ResultSet rs, String snippet) throws SQLException {
         String title = null;
         for (String column : new String[] {"app_title", "custom_title", "ai_title", "summary", "first_prompt"}) {
             String candidate = rs.getString(column);

@@ -86,18 +86,35 @@ public final class JdbiProjectRepository implements ProjectRepository {
 
     @Override
     public List<ProjectOverview> overview(UserId visibleTo) {
-        String visible = visibleTo == null
-                ? ""
-                : "AND (p.owner_id = :user OR EXISTS (SELECT 1 FROM project_members m "
-                        + "WHERE m.project_id = p.id AND m.user_id = :user)) ";
         return jdbi.withHandle(h -> {
-            var query = h.createQuery(OVERVIEW + "WHERE p.removed = 0 " + visible
+            var query = h.createQuery(OVERVIEW + "WHERE p.removed = 0 " + visibleClause(visibleTo)
                     + "ORDER BY p.starred DESC, f.last_activity_at DESC NULLS LAST, LOWER(p.name), p.id");
             if (visibleTo != null) {
                 query.bind("user", visibleTo.toString());
             }
             return query.map(JdbiProjectRepository::mapOverview).list();
         });
+    }
+
+    /** Without the sessions' counts: a search only needs which projects it may look in. */
+    @Override
+    public List<Project> visible(UserId visibleTo) {
+        return jdbi.withHandle(h -> {
+            var query = h.createQuery("SELECT " + COLUMNS + " FROM projects p WHERE p.removed = 0 "
+                    + visibleClause(visibleTo) + "ORDER BY p.path");
+            if (visibleTo != null) {
+                query.bind("user", visibleTo.toString());
+            }
+            return query.map(JdbiProjectRepository::map).list();
+        });
+    }
+
+    /** The projects {@code visibleTo} owns or is a member of (bound as {@code :user}); all when null. */
+    private static String visibleClause(UserId visibleTo) {
+        return visibleTo == null
+                ? ""
+                : "AND (p.owner_id = :user OR EXISTS (SELECT 1 FROM project_members m "
+                        + "WHERE m.project_id = p.id AND m.user_id = :user)) ";
     }
 
     /** Also finds a removed project: the caller decides what removal means for it. */

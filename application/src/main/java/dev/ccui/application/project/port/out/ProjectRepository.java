@@ -28,6 +28,11 @@ public interface ProjectRepository {
 
     Optional<ProjectOverview> overview(ProjectId id);
 
+    /** The projects of {@link #overview(UserId)}, without counting their sessions. */
+    default List<Project> visible(UserId visibleTo) {
+        return overview(visibleTo).stream().map(ProjectOverview::project).toList();
+    }
+
     void addMember(ProjectId project, UserId user);
 
     void removeMember(ProjectId project, UserId user);
