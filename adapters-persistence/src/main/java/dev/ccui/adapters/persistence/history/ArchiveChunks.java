@@ -39,11 +39,15 @@ final class ArchiveChunks {
 
     private ArchiveChunks() {}
 
-    /** The bytes {@code from} to {@code from + length}, packed as a chunk. */
+    /** The bytes {@code from} to {@code from + length} (at most a chunk's size), packed as a chunk. */
     static byte[] pack(byte[] bytes, int from, int length) {
+        if (length > JdbiTranscriptArchive.CHUNK_BYTES) {
+            // unpack refuses such a length as a damaged header: never store what cannot be read.
+            throw new IllegalArgumentException("a chunk holds at most " + JdbiTranscriptArchive.CHUNK_BYTES + " bytes");
+        }
         LZ4Compressor compressor = Codec.COMPRESSOR;
         int room = HEADER + compressor.maxCompressedLength(length);
-        byte[] packed = length <= JdbiTranscriptArchive.CHUNK_BYTES ? SCRATCH.get() : new byte[room];
+        byte[] packed = SCRATCH.get();
         System.arraycopy(MAGIC, 0, packed, 0, MAGIC.length);
         CRC32C crc = new CRC32C();
         crc.update(bytes, from, length);

@@ -44,6 +44,14 @@ class ArchiveChunksTest {
     }
 
     @Test
+    void moreThanAChunkIsRefusedRatherThanStoredUnreadable() {
+        byte[] bytes = jsonLines(JdbiTranscriptArchive.CHUNK_BYTES + 1);
+
+        assertThatThrownBy(() -> ArchiveChunks.pack(bytes, 0, bytes.length))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aChunkAnEarlierVersionStoredAsAGzipMemberStillUnpacks() throws Exception {
         byte[] bytes = jsonLines(50_000);
         var gzip = new ByteArrayOutputStream();
