@@ -154,6 +154,10 @@ class CrossNodeCommandsIT {
         await(
                 "the run ends interrupted",
                 () -> state(nodes.onA(), pending.runId()).equals("interrupted"));
+        // The run's row says how it ended just before run_ended is told (LiveSession.end).
+        await(
+                "run_ended is in the shared log",
+                () -> !events(nodes.onA(), pending.started(), "run_ended").isEmpty());
         assertThat(events(nodes.onA(), pending.started(), "run_ended"))
                 .extracting(e -> e.get("reason").asText())
                 .containsExactly("interrupted");
