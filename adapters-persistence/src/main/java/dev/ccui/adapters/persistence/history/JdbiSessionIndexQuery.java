@@ -174,8 +174,9 @@ public final class JdbiSessionIndexQuery implements SessionIndexQuery {
                 projects.stream().map(ProjectId::toString).distinct().toList();
         return jdbi.withHandle(h -> {
             if (vendor == Vendor.SQLITE) {
-                return SqliteBestChunks.search(h, SearchText.fts5Query(words), projectIds, limit, Math.max(0, offset))
-                        .orElseGet(() -> rankingEverything(h, words, projectIds, limit, offset));
+                String match = SearchText.fts5Query(words);
+                return SqliteBestChunks.search(h, match, projectIds, limit, Math.max(0, offset))
+                        .orElseGet(() -> rankingEverything(h, match, projectIds, limit, offset));
             }
             return h.createQuery(POSTGRES_SEARCH)
                     .bind("words", String.join(" ", words))
@@ -189,9 +190,9 @@ public final class JdbiSessionIndexQuery implements SessionIndexQuery {
 
     /** SQLite: every matching chunk ranked, as when the best chunks do not settle the page. */
     private static List<SearchHit> rankingEverything(
-            Handle h, List<String> words, List<String> projectIds, int limit, int offset) {
+            Handle h, String match, List<String> projectIds, int limit, int offset) {
         return h.createQuery(SQLITE_SEARCH)
-                .bind("match", SearchText.fts5Query(words))
+                .bind("match", match)
                 .bindList("projects", projectIds)
                 .bind("limit", limit)
                 .bind("offset", Math.max(0, offset))
@@ -205,7 +206,8 @@ public final class JdbiSessionIndexQuery implements SessionIndexQuery {
     List<SearchHit> searchRankingEverything(String query, Collection<ProjectId> projects, int limit, int offset) {
         List<String> projectIds =
                 projects.stream().map(ProjectId::toString).distinct().toList();
-        return jdbi.withHandle(h -> rankingEverything(h, SearchText.words(query), projectIds, limit, offset));
+        String match = SearchText.fts5Query(SearchText.words(query));
+        return jdbi.withHandle(h -> rankingEverything(h, match, projectIds, limit, offset));
     }
 
     @Override

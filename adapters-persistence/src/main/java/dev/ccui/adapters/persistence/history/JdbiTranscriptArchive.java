@@ -29,8 +29,8 @@ public final class JdbiTranscriptArchive implements TranscriptArchive {
 
     private final Jdbi jdbi;
     private final Clock clock;
-    /** The last inflated chunks: a page of messages reads many lines of the same chunk. */
-    private final Map<String, byte[]> inflated = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+    /** The last unpacked chunks: a page of messages reads many lines of the same chunk. */
+    private final Map<String, byte[]> unpacked = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
             return size() > CACHED_CHUNKS;
@@ -107,7 +107,7 @@ public final class JdbiTranscriptArchive implements TranscriptArchive {
         jdbi.useHandle(h -> h.createUpdate("DELETE FROM transcript_archive WHERE path = :path")
                 .bind("path", path)
                 .execute());
-        inflated.keySet().removeIf(key -> key.startsWith(path + "\n"));
+        unpacked.keySet().removeIf(key -> key.startsWith(path + "\n"));
     }
 
     @Override
@@ -144,7 +144,7 @@ public final class JdbiTranscriptArchive implements TranscriptArchive {
 
     private byte[] chunk(String path, long start) {
         String key = path + "\n" + start;
-        byte[] cached = inflated.get(key);
+        byte[] cached = unpacked.get(key);
         if (cached != null) {
             return cached;
         }
@@ -158,7 +158,7 @@ public final class JdbiTranscriptArchive implements TranscriptArchive {
             return null;
         }
         byte[] bytes = ArchiveChunks.unpack(data.get());
-        inflated.put(key, bytes);
+        unpacked.put(key, bytes);
         return bytes;
     }
 

@@ -12,21 +12,9 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 class ArchiveChunksTest {
-    private static byte[] jsonLines(int size) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; text.length() < size; i++) {
-            text.append("{\"type\":\"assistant\",\"uuid\":\"a")
-                    .append(i)
-                    .append("\",\"message\":{\"content\":[{\"type\":\"text\",\"text\":\"step ")
-                    .append(i)
-                    .append(" – déjà vu\"}]}}\n");
-        }
-        return Arrays.copyOf(text.toString().getBytes(StandardCharsets.UTF_8), size);
-    }
-
     @Test
     void aPieceOfAnArrayPacksSmallerAndUnpacksToExactlyThoseBytes() {
-        byte[] bytes = jsonLines(JdbiTranscriptArchive.CHUNK_BYTES + 100);
+        byte[] bytes = TranscriptArchiveContract.transcript(JdbiTranscriptArchive.CHUNK_BYTES + 100);
         byte[] packed = ArchiveChunks.pack(bytes, 100, JdbiTranscriptArchive.CHUNK_BYTES);
 
         assertThat(packed.length).isLessThan(JdbiTranscriptArchive.CHUNK_BYTES / 3);
@@ -45,7 +33,7 @@ class ArchiveChunksTest {
 
     @Test
     void moreThanAChunkIsRefusedRatherThanStoredUnreadable() {
-        byte[] bytes = jsonLines(JdbiTranscriptArchive.CHUNK_BYTES + 1);
+        byte[] bytes = TranscriptArchiveContract.transcript(JdbiTranscriptArchive.CHUNK_BYTES + 1);
 
         assertThatThrownBy(() -> ArchiveChunks.pack(bytes, 0, bytes.length))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -53,7 +41,7 @@ class ArchiveChunksTest {
 
     @Test
     void aChunkAnEarlierVersionStoredAsAGzipMemberStillUnpacks() throws Exception {
-        byte[] bytes = jsonLines(50_000);
+        byte[] bytes = TranscriptArchiveContract.transcript(50_000);
         var gzip = new ByteArrayOutputStream();
         try (var out = new GZIPOutputStream(gzip)) {
             out.write(bytes);
@@ -64,7 +52,7 @@ class ArchiveChunksTest {
 
     @Test
     void aDamagedChunkIsAnErrorNeverOtherBytes() {
-        byte[] bytes = jsonLines(40_000);
+        byte[] bytes = TranscriptArchiveContract.transcript(40_000);
         byte[] packed = ArchiveChunks.pack(bytes, 0, bytes.length);
 
         byte[] flipped = packed.clone();

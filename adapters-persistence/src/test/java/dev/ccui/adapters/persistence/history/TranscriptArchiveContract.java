@@ -45,8 +45,8 @@ abstract class TranscriptArchiveContract extends DatabaseContract {
         projects.insert(new Project(project, "/work/alpha", "alpha", false, false, false, true, null, T0, T0));
     }
 
-    /** JSON lines of a transcript, about {@code size} bytes. */
-    private static byte[] transcript(int size) {
+    /** JSON lines of a transcript, exactly {@code size} bytes (the last line cut). */
+    static byte[] transcript(int size) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; text.length() < size; i++) {
             text.append("{\"type\":\"user\",\"uuid\":\"u")
