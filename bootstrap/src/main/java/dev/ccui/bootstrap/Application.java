@@ -233,9 +233,11 @@ public final class Application implements AutoCloseable {
     }
 
     /**
-     * Serves HTTP (the port is {@link #port()}, useful with port 0), then starts the jobs: this
-     * node's run recovery and heartbeats, the alert checks, the index (a large first scan must
-     * never hold the server up) and the hourly purge of expired session tokens.
+     * Starts the index, then serves HTTP (the port is {@link #port()}, useful with port 0), then
+     * starts the other jobs: this node's run recovery and heartbeats, the alert checks and the
+     * hourly purge of expired session tokens. The index runs on its own threads (a large first
+     * scan never holds the server up); it starts first so that its listing pass overlaps the
+     * server's own start instead of following it (a fresh start lists every session sooner).
      */
     public synchronized Application start() {
         return start(null);
@@ -249,8 +251,9 @@ public final class Application implements AutoCloseable {
         if (http != null) {
             return this;
         }
-        runs.start();
         history.bindGauges(metrics);
+        history.start();
+        runs.start();
         workspace.bindGauges(metrics);
         runs.bindGauges(metrics);
         operations.bindGauges(metrics, storage.database());
@@ -276,7 +279,6 @@ public final class Application implements AutoCloseable {
         http = new HttpServer(edge, routes, starting).start();
         projects.reportUnsafeProjects();
         operations.start();
-        history.start();
         housekeeping = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("ccui-housekeeping").daemon().factory());
         housekeeping.scheduleAtFixedRate(accounts.tokenPurge(), 1, 60, TimeUnit.MINUTES);

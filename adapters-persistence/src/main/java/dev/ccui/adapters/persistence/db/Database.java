@@ -37,7 +37,10 @@ public final class Database implements AutoCloseable {
 
     public static Database open(DatabaseSettings settings) {
         registerJdbiEvents();
-        if (SqliteSchemaTemplate.placeIfNew(settings)) {
+        // The template is this build's migrations applied (SqliteSchemaTemplateIT holds it to that):
+        // a database just made from it needs no check of its schema.
+        boolean fromTemplate = SqliteSchemaTemplate.placeIfNew(settings);
+        if (fromTemplate) {
             LOG.info("new database made from this build's schema template");
         }
         HikariConfig config = new HikariConfig();
@@ -61,7 +64,9 @@ public final class Database implements AutoCloseable {
         config.setInitializationFailTimeout(10_000);
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
-            migrate(dataSource, settings);
+            if (!fromTemplate) {
+                migrate(dataSource, settings);
+            }
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
