@@ -1,5 +1,6 @@
 package dev.ccui.application.history;
 
+import dev.ccui.application.history.port.out.BackgroundPriority;
 import dev.ccui.application.history.port.out.FileState;
 import dev.ccui.application.history.port.out.SessionIndexWriter;
 import dev.ccui.application.history.port.out.TranscriptDelta;
@@ -36,17 +37,21 @@ final class FullRead {
     /** True once the indexer was stopped: the reads end early, writing what was taken. */
     private final BooleanSupplier stopped;
 
+    private final BackgroundPriority priority;
+
     FullRead(
             TranscriptStore transcripts,
             SessionIndexWriter index,
             TranscriptArchiving archiving,
             PieceApplier applier,
-            BooleanSupplier stopped) {
+            BooleanSupplier stopped,
+            BackgroundPriority priority) {
         this.transcripts = transcripts;
         this.index = index;
         this.archiving = archiving;
         this.applier = applier;
         this.stopped = stopped;
+        this.priority = priority;
     }
 
     /** Reads what is new in each file, counting into the pass. False when the indexer was stopped meanwhile. */
@@ -85,7 +90,11 @@ final class FullRead {
                 .filter(Objects::nonNull)
                 .toList());
         try (ParsePipeline pipeline = ParsePipeline.start(
-                jobs, (job, emit) -> readFile(job, emit, packer), ParsePipeline.PARSERS, ParsePipeline.QUEUE)) {
+                jobs,
+                (job, emit) -> readFile(job, emit, packer),
+                ParsePipeline.PARSERS,
+                ParsePipeline.QUEUE,
+                priority)) {
             for (ParsePipeline.Piece piece = pipeline.next(); piece != null; piece = pipeline.next()) {
                 if (stopped.getAsBoolean()) {
                     batch.flush();

@@ -1,6 +1,7 @@
 package dev.ccui.application.history;
 
 import dev.ccui.application.events.port.out.EventBus;
+import dev.ccui.application.history.port.out.BackgroundPriority;
 import dev.ccui.application.history.port.out.FileState;
 import dev.ccui.application.history.port.out.IndexLock;
 import dev.ccui.application.history.port.out.SessionIndexWriter;
@@ -63,6 +64,7 @@ public final class IndexService implements AutoCloseable {
     private final LinkedBlockingQueue<Path> queue = new LinkedBlockingQueue<>();
     private final Object passLock = new Object();
     private final IndexLock lock;
+    private final BackgroundPriority priority;
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile Thread worker;
     private AutoCloseable watch;
@@ -109,7 +111,38 @@ public final class IndexService implements AutoCloseable {
             TranscriptArchive archive,
             Duration archiveRetention,
             IndexLock lock) {
+        this(
+                transcripts,
+                index,
+                projects,
+                users,
+                events,
+                clock,
+                settings,
+                archive,
+                archiveRetention,
+                lock,
+                BackgroundPriority.NONE);
+    }
+
+    /**
+     * @param priority lowers the indexer's thread and its parsers during passes, so that requests
+     *     come first while a pass keeps the cores busy
+     */
+    public IndexService(
+            TranscriptStore transcripts,
+            SessionIndexWriter index,
+            ProjectRepository projects,
+            UserRepository users,
+            EventBus events,
+            Clock clock,
+            IndexSettings settings,
+            TranscriptArchive archive,
+            Duration archiveRetention,
+            IndexLock lock,
+            BackgroundPriority priority) {
         this.lock = lock;
+        this.priority = priority;
         this.transcripts = transcripts;
         this.index = index;
         this.clock = clock;
@@ -120,8 +153,8 @@ public final class IndexService implements AutoCloseable {
         ProjectsByCwd projectsByCwd = new ProjectsByCwd(projects, users, clock);
         // Stopped once closed; a service never started (tests drive scanAll() alone) never counts as stopped.
         BooleanSupplier stopped = () -> !running.get() && worker != null;
-        this.listing = new ListingPass(transcripts, index, projectsByCwd, clock, feed, stopped);
-        this.reads = new FullRead(transcripts, index, archiving, new PieceApplier(projectsByCwd), stopped);
+        this.listing = new ListingPass(transcripts, index, projectsByCwd, clock, feed, stopped, priority);
+        this.reads = new FullRead(transcripts, index, archiving, new PieceApplier(projectsByCwd), stopped, priority);
     }
 
     /** Starts watching and the first full pass in the background; returns at once. */
@@ -141,7 +174,7 @@ public final class IndexService implements AutoCloseable {
                     e.getMessage());
         }
         queue.add(RESCAN);
-        worker = Thread.ofPlatform().name("ccui-indexer").daemon().start(this::loop);
+        worker = IndexThreads.start("ccui-indexer", priority, this::loop);
     }
 
     /** Where the index stands: the state and figures of the last or current pass. */

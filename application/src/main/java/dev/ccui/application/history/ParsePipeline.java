@@ -1,5 +1,6 @@
 package dev.ccui.application.history;
 
+import dev.ccui.application.history.port.out.BackgroundPriority;
 import dev.ccui.application.history.port.out.TranscriptArchive;
 import dev.ccui.application.history.port.out.TranscriptDelta;
 import dev.ccui.application.history.port.out.TranscriptFile;
@@ -23,6 +24,8 @@ final class ParsePipeline implements AutoCloseable {
     static final int PARSERS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     /** Reads waiting for the writer at most: memory stays bounded however many files there are. */
     static final int QUEUE = 16;
+    /** Jobs from which the parsers run at background priority; a few files' reads are over too soon to matter. */
+    static final int BACKGROUND_FROM = 8;
 
     /** A file to read from {@code offset}; {@code previousMessageId} as {@code TranscriptStore#read} takes it. */
     record Job(TranscriptFile file, long offset, String previousMessageId) {}
@@ -66,13 +69,16 @@ final class ParsePipeline implements AutoCloseable {
         this.running = new AtomicInteger(threads);
     }
 
-    /** Starts {@code threads} parsers (fewer when there are fewer jobs) on the jobs. */
-    static ParsePipeline start(List<Job> jobs, Reader reader, int threads, int capacity) {
+    /**
+     * Starts {@code threads} parsers (fewer when there are fewer jobs) on the jobs, at background
+     * priority when there are at least {@link #BACKGROUND_FROM} of them (a pass, not a file that grew).
+     */
+    static ParsePipeline start(List<Job> jobs, Reader reader, int threads, int capacity, BackgroundPriority priority) {
         int count = Math.max(1, Math.min(threads, jobs.size()));
         ParsePipeline pipeline = new ParsePipeline(jobs, reader, capacity, count);
+        BackgroundPriority lowered = jobs.size() >= BACKGROUND_FROM ? priority : BackgroundPriority.NONE;
         for (int i = 0; i < count; i++) {
-            pipeline.parsers.add(
-                    Thread.ofPlatform().name("ccui-index-parser-" + i).daemon().start(pipeline::parse));
+            pipeline.parsers.add(IndexThreads.start("ccui-index-parser-" + i, lowered, pipeline::parse));
         }
         return pipeline;
     }

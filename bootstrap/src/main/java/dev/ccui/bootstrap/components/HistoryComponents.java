@@ -9,6 +9,7 @@ import dev.ccui.adapters.persistence.history.JdbiSessionIndexWriter;
 import dev.ccui.adapters.persistence.history.JdbiSessionMarks;
 import dev.ccui.adapters.persistence.history.JdbiTranscriptArchive;
 import dev.ccui.adapters.persistence.history.PostgresIndexLock;
+import dev.ccui.adapters.process.os.ReniceBackgroundPriority;
 import dev.ccui.adapters.process.transcript.FileTranscriptStore;
 import dev.ccui.adapters.process.transcript.TranscriptLimits;
 import dev.ccui.application.audit.Auditor;
@@ -91,7 +92,8 @@ public final class HistoryComponents implements AutoCloseable {
                 IndexSettings.defaults(),
                 archive,
                 config.archiveRetention().orElse(null),
-                PostgresIndexLock.of(database));
+                PostgresIndexLock.of(database),
+                new ReniceBackgroundPriority());
         return new HistoryComponents(
                 index,
                 archive,
