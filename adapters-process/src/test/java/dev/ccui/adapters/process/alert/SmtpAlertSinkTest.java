@@ -200,7 +200,9 @@ class SmtpAlertSinkTest {
 
         sink.send(FIRING);
         sink.send(RESOLVED);
-        await(() -> server.getMessages().size() == 4); // two messages x two recipients
+        // Two messages x two recipients; the sink counts a mail once the server's answer reached it,
+        // which can be just after the server holds the message.
+        await(() -> server.getMessages().size() == 4 && sink.delivered() == 2);
 
         List<WiserMessage> received = server.getMessages();
         System.out.println("=== the incident mail as the SMTP server received it ===\n" + raw(received.get(0)));
