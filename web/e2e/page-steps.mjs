@@ -167,6 +167,8 @@ export function pageSteps(ctx) {
       // A new session asks for a Write (the generated long session is not one the CLI could resume).
       await desk.keyboard.press('Alt+KeyN');
       await eventually(() => desk.url(), (u) => u.endsWith('/new'), { describe: (u) => `Alt+N should open a new session; ${u}` });
+      // The URL changes before the view does: type only into the new session's own composer.
+      await main(desk).getByRole('heading', { level: 1, name: 'New session' }).waitFor();
       const file = `${projectPath}/denied.txt`;
       await desk.getByRole('textbox', { name: 'Message Claude' }).fill(`WRITE ${file}`);
       await desk.getByRole('button', { name: 'Send', exact: true }).click();

@@ -176,6 +176,10 @@ export function Composer({ chatKey, projectId, sessionId, activeRunId, models, s
         queue: queueing, forkFrom: sessionId === null ? forkFrom : undefined,
       });
       setText('');
+      // Now, not from the effect: a new session's view is left for the session's own page in the
+      // same render, and its effect would never run, leaving the sent prompt as the next new
+      // session's draft.
+      saveDraft(projectId, sessionId, '');
       setImages([]);
       setDocuments([]);
       onSent?.(sid);
