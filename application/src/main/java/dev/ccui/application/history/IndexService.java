@@ -70,6 +70,7 @@ public final class IndexService implements AutoCloseable {
     private AutoCloseable watch;
     private final Map<Path, Instant> changeSeenAt = new ConcurrentHashMap<>();
 
+    /** Without an archive, a lock or a lowered priority: one node, its index alone (tests). */
     public IndexService(
             TranscriptStore transcripts,
             SessionIndexWriter index,
@@ -78,39 +79,6 @@ public final class IndexService implements AutoCloseable {
             EventBus events,
             Clock clock,
             IndexSettings settings) {
-        this(transcripts, index, projects, users, events, clock, settings, TranscriptArchive.NONE, null);
-    }
-
-    /**
-     * With an archive: every file read is also copied into it, and a file that vanishes from disk
-     * leaves its session archived (still listed, readable, searchable) instead of forgotten, for
-     * {@code archiveRetention} (null: forever) after it vanished.
-     */
-    public IndexService(
-            TranscriptStore transcripts,
-            SessionIndexWriter index,
-            ProjectRepository projects,
-            UserRepository users,
-            EventBus events,
-            Clock clock,
-            IndexSettings settings,
-            TranscriptArchive archive,
-            Duration archiveRetention) {
-        this(transcripts, index, projects, users, events, clock, settings, archive, archiveRetention, IndexLock.NONE);
-    }
-
-    /** @param lock keeps this node's passes from overlapping those of other nodes indexing the same folder */
-    public IndexService(
-            TranscriptStore transcripts,
-            SessionIndexWriter index,
-            ProjectRepository projects,
-            UserRepository users,
-            EventBus events,
-            Clock clock,
-            IndexSettings settings,
-            TranscriptArchive archive,
-            Duration archiveRetention,
-            IndexLock lock) {
         this(
                 transcripts,
                 index,
@@ -119,13 +87,19 @@ public final class IndexService implements AutoCloseable {
                 events,
                 clock,
                 settings,
-                archive,
-                archiveRetention,
-                lock,
+                TranscriptArchive.NONE,
+                null,
+                IndexLock.NONE,
                 BackgroundPriority.NONE);
     }
 
     /**
+     * The indexer as the application runs it.
+     *
+     * @param archive every file read is also copied into it, and a file that vanishes from disk
+     *     leaves its session archived (still listed, readable, searchable) instead of forgotten
+     * @param archiveRetention how long after it vanished an archived session is kept (null: forever)
+     * @param lock keeps this node's passes from overlapping those of other nodes indexing the same folder
      * @param priority lowers the indexer's thread and its parsers during passes, so that requests
      *     come first while a pass keeps the cores busy
      */
