@@ -5,7 +5,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,12 +20,16 @@ public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final String JDBI_JFR_SUPPORT = "org.jdbi.v3.core.statement.internal.JfrSupport";
     private static final AtomicBoolean JDBI_EVENTS_REGISTERING = new AtomicBoolean();
+    /** SQLite's own default: a commit that finds the log this long checkpoints it. */
+    private static final int SQLITE_AUTOCHECKPOINT_PAGES = 1_000;
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final Vendor vendor;
     /** SQLite's writers wait here for their turn (see {@link SqliteWriteQueue}); null on PostgreSQL. */
     private final SqliteWriteQueue writeQueue;
+    /** SQLite: bulk transactions' checkpoints, on a thread of their own; null on PostgreSQL. */
+    private final WalCheckpoints checkpoints;
 
     private Database(HikariDataSource dataSource, Vendor vendor) {
         this.dataSource = dataSource;
@@ -33,6 +39,7 @@ public final class Database implements AutoCloseable {
         if (writeQueue != null) {
             writeQueue.install(jdbi);
         }
+        this.checkpoints = vendor == Vendor.SQLITE ? new WalCheckpoints(dataSource) : null;
     }
 
     public static Database open(DatabaseSettings settings) {
@@ -128,6 +135,34 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * Runs a bulk write (the index's batches, the archive's copies: megabytes a transaction) in one
+     * transaction. On SQLite its commit leaves the checkpoint of the write-ahead log to a thread of
+     * its own (see {@link WalCheckpoints}), so the one thread writing the index does not also copy
+     * every page it wrote a second time. Other writes checkpoint as SQLite always does.
+     */
+    public void bulkTransaction(Consumer<Handle> write) {
+        if (checkpoints == null) {
+            jdbi.useTransaction(write::accept);
+            return;
+        }
+        checkpoints.beforeBulkWrite();
+        jdbi.useHandle(h -> {
+            h.execute("PRAGMA wal_autocheckpoint = 0");
+            try {
+                h.useTransaction(write::accept);
+            } finally {
+                h.execute("PRAGMA wal_autocheckpoint = " + SQLITE_AUTOCHECKPOINT_PAGES);
+            }
+        });
+        checkpoints.request();
+    }
+
+    /** Checkpoints run for bulk transactions so far; always 0 on PostgreSQL (tests). */
+    long bulkCheckpoints() {
+        return checkpoints == null ? 0 : checkpoints.checkpoints();
+    }
+
+    /**
      * Times every statement from now on; those taking {@code threshold} or longer are logged (see
      * {@link SlowQueryLogger}) and reported to {@code listener}.
      */
@@ -169,6 +204,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (checkpoints != null) {
+            checkpoints.close();
+        }
         dataSource.close();
     }
 }

@@ -73,10 +73,12 @@ public final class JdbiSessionIndexWriter implements SessionIndexWriter {
     private static final int FIND_ALL_CHUNK = 500;
 
     private final Jdbi jdbi;
+    private final Database database;
     private final Vendor vendor;
 
     public JdbiSessionIndexWriter(Database database) {
         this.jdbi = database.jdbi();
+        this.database = database;
         this.vendor = database.vendor();
     }
 
@@ -227,7 +229,7 @@ public final class JdbiSessionIndexWriter implements SessionIndexWriter {
         for (Applied a : reads) {
             check(a);
         }
-        jdbi.useTransaction(h -> {
+        database.bulkTransaction(h -> {
             if (vendor == Vendor.POSTGRESQL) {
                 // The index is derived from the transcripts and rebuilt from them: a crash may
                 // lose its last few commits, so commits need not wait for the WAL flush.

@@ -28,6 +28,7 @@ public final class JdbiTranscriptArchive implements TranscriptArchive {
     private static final int CACHED_CHUNKS = 8;
 
     private final Jdbi jdbi;
+    private final Database database;
     private final Clock clock;
     /** The last unpacked chunks: a page of messages reads many lines of the same chunk. */
     private final Map<String, byte[]> unpacked = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
@@ -39,6 +40,7 @@ public final class JdbiTranscriptArchive implements TranscriptArchive {
 
     public JdbiTranscriptArchive(Database database, Clock clock) {
         this.jdbi = database.jdbi();
+        this.database = database;
         this.clock = clock;
     }
 
@@ -81,7 +83,7 @@ public final class JdbiTranscriptArchive implements TranscriptArchive {
             return;
         }
         long now = clock.millis();
-        jdbi.useTransaction(h -> {
+        database.bulkTransaction(h -> {
             PreparedBatch batch =
                     h.prepareBatch("INSERT INTO transcript_archive (path, start_offset, end_offset, session_id, "
                             + "data, stored_at) VALUES (:path, :start, :end, :session, :data, :at) ON CONFLICT (path, start_offset) "
