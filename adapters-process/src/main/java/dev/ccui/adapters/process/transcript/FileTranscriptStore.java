@@ -46,6 +46,14 @@ public final class FileTranscriptStore implements TranscriptStore {
     private static final Logger LOG = LoggerFactory.getLogger(FileTranscriptStore.class);
 
     private final Path root;
+    /**
+     * The root with its links resolved, from the first time it exists (it is the server's own
+     * folder, fixed at start): resolving it again for every file read was half of the
+     * {@code realpath} calls of an index pass (0.45 CPU-s over 10,000 files). A restore, which
+     * writes, still resolves it each time.
+     */
+    private volatile Path realRoot;
+
     private final TranscriptLimits limits;
     private final ObjectMapper json = new ObjectMapper();
     private final JsonFactory factory = json.getFactory();
@@ -372,11 +380,20 @@ public final class FileTranscriptStore implements TranscriptStore {
             return null;
         }
         Path real = absolute.toRealPath();
-        if (!real.startsWith(root.toRealPath())
+        if (!real.startsWith(realRoot())
                 || !Files.readAttributes(real, BasicFileAttributes.class).isRegularFile()) {
             return null;
         }
         return FileChannel.open(real, StandardOpenOption.READ);
+    }
+
+    private Path realRoot() throws IOException {
+        Path real = realRoot;
+        if (real == null) {
+            real = root.toRealPath();
+            realRoot = real;
+        }
+        return real;
     }
 
     @Override
