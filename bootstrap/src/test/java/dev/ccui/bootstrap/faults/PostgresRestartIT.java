@@ -42,6 +42,10 @@ class PostgresRestartIT {
             Set<String> acknowledged = ConcurrentHashMap.newKeySet();
             List<Outcome> outcomes = new CopyOnWriteArrayList<>();
             List<Integer> revocations = new CopyOnWriteArrayList<>();
+            // A revocation answered 503 is in doubt, not undone: the server may have committed it
+            // and lost the connection before hearing so (CI saw an EOFException on a DELETE while
+            // the server stopped, and that key gone). Its client asks again once the server is back.
+            Map<String, String> inDoubt = new ConcurrentHashMap<>();
             AtomicBoolean stop = new AtomicBoolean();
             List<Thread> threads = new ArrayList<>();
             for (int w = 0; w < WRITERS; w++) {
@@ -66,6 +70,8 @@ class PostgresRestartIT {
                             revocations.add(revoked.statusCode());
                             if (revoked.statusCode() == 204) {
                                 acknowledged.remove(previousName);
+                            } else {
+                                inDoubt.put(previousId, previousName);
                             }
                         }
                         previousId = json(response.body()).path("id").asText();
@@ -133,6 +139,12 @@ class PostgresRestartIT {
                     duringOutage.stream().mapToLong(Outcome::tookMillis).max().orElse(0),
                     recoveryMillis);
 
+            inDoubt.forEach((id, name) -> {
+                int again = admin.send("DELETE", "/api/api-keys/" + id, null).statusCode();
+                // 404: the first attempt had revoked it.
+                assertThat(again).as("revoking " + name + " again").isIn(204, 404);
+                acknowledged.remove(name);
+            });
             List<String> keys = json(admin.get("/api/api-keys"))
                     .valueStream()
                     .map(k -> k.path("name").asText())
