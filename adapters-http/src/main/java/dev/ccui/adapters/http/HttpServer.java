@@ -386,7 +386,6 @@ public final class HttpServer implements AutoCloseable {
         app.stop();
     }
 
-    /** Milliseconds with one decimal, without {@code String.format}'s cost on every request. */
     /**
      * A health check or metrics scrape that was answered: load balancers, the launcher and
      * Prometheus ask every few seconds, so their lines are kept for {@code LOG_LEVEL=debug}; a
@@ -398,6 +397,7 @@ public final class HttpServer implements AutoCloseable {
         return "GET".equals(method) && status < 400 && (route.equals("/api/health") || route.equals("/metrics"));
     }
 
+    /** Milliseconds with one decimal, without {@code String.format}'s cost on every request. */
     static String tenths(double millis) {
         long tenths = Math.round(millis * 10);
         return (tenths / 10) + "." + (tenths % 10);

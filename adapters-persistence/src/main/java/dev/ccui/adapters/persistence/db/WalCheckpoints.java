@@ -50,13 +50,7 @@ final class WalCheckpoints implements AutoCloseable {
 
     /** Asks for a checkpoint soon (one for any number of asks while it waits). */
     void request() {
-        lock.lock();
-        try {
-            requested = true;
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        change(() -> requested = true);
     }
 
     /** Before a bulk transaction: when the log is long, waits until no checkpoint is asked for or under way. */
@@ -111,17 +105,24 @@ final class WalCheckpoints implements AutoCloseable {
                 lock.unlock();
             }
             long frames = checkpoint();
-            lock.lock();
-            try {
+            change(() -> {
                 running = false;
                 checkpoints++;
                 if (frames >= 0) {
                     logFrames = frames;
                 }
-                changed.signalAll();
-            } finally {
-                lock.unlock();
-            }
+            });
+        }
+    }
+
+    /** Changes the state under the lock and wakes whoever waits on it. */
+    private void change(Runnable change) {
+        lock.lock();
+        try {
+            change.run();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -140,13 +141,7 @@ final class WalCheckpoints implements AutoCloseable {
 
     @Override
     public void close() {
-        lock.lock();
-        try {
-            closed = true;
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        change(() -> closed = true);
         try {
             thread.join(TimeUnit.SECONDS.toMillis(5));
         } catch (InterruptedException e) {

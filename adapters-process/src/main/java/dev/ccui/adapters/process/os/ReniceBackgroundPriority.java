@@ -31,12 +31,7 @@ public final class ReniceBackgroundPriority implements BackgroundPriority {
         }
         try {
             String tid = Files.readSymbolicLink(THREAD_SELF).getFileName().toString();
-            ProcessBuilder builder = new ProcessBuilder("renice", "-n", Integer.toString(NICE), "-p", tid)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-            // The server's environment (secrets among it) is none of renice's business.
-            builder.environment().keySet().retainAll(Set.of("PATH"));
-            Process renice = builder.start();
+            Process renice = command(tid).start();
             if (!renice.waitFor(5, TimeUnit.SECONDS)) {
                 renice.destroyForcibly();
                 giveUp("renice did not answer");
@@ -48,6 +43,18 @@ public final class ReniceBackgroundPriority implements BackgroundPriority {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * {@code renice} for the thread {@code tid}, with {@code PATH} as its whole environment: the
+     * server's (secrets among it) is none of its business.
+     */
+    static ProcessBuilder command(String tid) {
+        ProcessBuilder builder = new ProcessBuilder("renice", "-n", Integer.toString(NICE), "-p", tid)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().keySet().retainAll(Set.of("PATH"));
+        return builder;
     }
 
     /** Said once: the index then runs at the server's priority, as it always could. */

@@ -31,6 +31,14 @@ class ReniceBackgroundPriorityTest {
         assertThat(niceOfCurrentThread()).as("the caller of the test").isEqualTo(before);
     }
 
+    @Test
+    void reniceGetsNothingOfTheServersEnvironmentButItsPath() {
+        ProcessBuilder command = ReniceBackgroundPriority.command("1234");
+
+        assertThat(command.environment().keySet()).isSubsetOf("PATH");
+        assertThat(command.command()).containsExactly("renice", "-n", "4", "-p", "1234");
+    }
+
     /** Field 19 of /proc/thread-self/stat (after the command name, which may hold spaces). */
     private static int niceOfCurrentThread() {
         try {
