@@ -152,30 +152,20 @@ generate() {
 # (the cache is written when it stops), then every measured start uses it, as users' starts do.
 # CCUI_START_CACHE=off: no cache (the launcher's own switch).
 ours_java_opts() {
-  local opts="-XX:+UseG1GC -Xms32m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:GCTimeRatio=4 -XX:G1PeriodicGCInterval=60000 -Xss512k -XX:TrimNativeHeapInterval=5000" cache major train port pid
+  local opts="-XX:+UseG1GC -Xms32m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:GCTimeRatio=4 -XX:G1PeriodicGCInterval=60000 -Xss512k -XX:TrimNativeHeapInterval=5000" cache major train
   major="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$JAVA_HOME/release")"
   if [ "${CCUI_START_CACHE:-on}" != off ] && [ "$major" -ge 25 ]; then
     cache="$work/ccui-$(stat -c '%s-%Y' "$jar").aot"
     if [ ! -s "$cache" ]; then
-      train="$work/aot-training"; rm -rf "$train"; mkdir -p "$train/home"
-      # A user's first start indexes their transcripts while it records: so does this one, on a
-      # small corpus of the same shape (the index's code is then in the cache, profiled).
+      train="$work/aot-training"; rm -rf "$train"
+      # A user's first start indexes their transcripts and opens the first screens while it
+      # records: so does this one (the image's own training, ops/docker/aot-train.sh), on a small
+      # corpus of the benchmark's shape (the index's code is then in the cache, profiled).
       "$JAVA_HOME/bin/java" -cp "$cp_bench" dev.ccui.adapters.process.transcript.CorpusGenerator "$train/claude" \
         2 40 8000000 7 even >/dev/null
-      port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-      echo "recording the start-up cache (one training start, index and stop) into $cache" >&2
-      env -i PATH="$PATH" HOME="$train/home" CCUI_HOST=127.0.0.1 CCUI_PORT="$port" CCUI_DATA_DIR="$train/data" \
-        CLAUDE_CONFIG_DIR="$train/claude" CCUI_WORKSPACES_ROOT="$train/home" CLAUDE_CLI_PATH="$cli" \
-        METRICS_TOKEN=aot-training-metrics-token-0123456789 \
-        "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED $opts "-XX:AOTCacheOutput=$cache" -jar "$jar" >"$train/app.log" 2>&1 &
-      pid=$!; echo "$pid" >>"$pids"
-      for _ in $(seq 1 1200); do
-        curl -fsS -H "Authorization: Bearer aot-training-metrics-token-0123456789" "http://127.0.0.1:$port/api/health" \
-          2>/dev/null | grep -q '"state":"watching"' && break
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 0.1
-      done
-      kill -TERM "$pid" 2>/dev/null; wait "$pid" || true
+      echo "recording the start-up cache (one training start, index, first screens and stop) into $cache" >&2
+      # shellcheck disable=SC2086 # the flags are words
+      AOT_TRAIN_CLAUDE_DIR="$train/claude" "$root/ops/docker/aot-train.sh" "$jar" "$cache" "$JAVA_HOME/bin/java" $opts >&2 || true
     fi
     [ -s "$cache" ] && opts="$opts -XX:AOTCache=$cache"
   fi

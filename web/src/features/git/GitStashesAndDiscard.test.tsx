@@ -161,7 +161,11 @@ describe('GitTab stashes, discard and branch changes', () => {
     expect(await screen.findByText('Discarded the hunk at line 20 of app.py.')).toBeTruthy();
     expect(calls(fetchMock, '/git/discard-hunk')).toEqual([{ method: 'POST', body: {
       path: 'app.py', oldStart: 0, oldLines: 0, newStart: 20, newLines: 2 } }]);
-    await vi.waitFor(() => expect(screen.queryByText('added one')).toBeNull());
-    expect(screen.getByRole('button', { name: 'Discard the hunk at line 1 of app.py' })).toBeTruthy();
+    // The diff loads again after the discard ("Loading the diff…" shows neither hunk): wait for
+    // the reloaded diff, which holds the first hunk only.
+    await vi.waitFor(() => {
+      expect(screen.getByRole('button', { name: 'Discard the hunk at line 1 of app.py' })).toBeTruthy();
+      expect(screen.queryByText('added one')).toBeNull();
+    });
   });
 });

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +51,12 @@ public final class IndexService implements AutoCloseable {
     private static final long GIVE_BACK_AFTER_BYTES = 32L << 20;
     /** So does the first pass since the start when it went over at least this many files. */
     private static final int GIVE_BACK_AFTER_START_FILES = 1_000;
+    /**
+     * The give-back's full collection stops every thread for tens of milliseconds, and a start's
+     * first pass ends just as the first requests come (it delayed the first listing of a warm
+     * start); so it runs this long after its pass.
+     */
+    private static final long GIVE_BACK_DELAY_MILLIS = 3_000;
     /** A queued path meaning "scan everything". */
     private static final Path RESCAN = Path.of("/");
 
@@ -274,7 +281,8 @@ public final class IndexService implements AutoCloseable {
             // So is the start itself with a first pass over many files, even when it read nothing
             // new: a warm restart over 10,000 sessions idled at 172 MB, 139 MB after one
             // collection (14 MB of the heap live; ops/bench/README.md).
-            System.gc();
+            CompletableFuture.delayedExecutor(GIVE_BACK_DELAY_MILLIS, TimeUnit.MILLISECONDS)
+                    .execute(System::gc);
         }
         startPassEnded = true;
     }

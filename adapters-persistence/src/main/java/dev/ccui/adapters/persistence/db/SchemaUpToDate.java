@@ -15,9 +15,13 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,8 +42,13 @@ final class SchemaUpToDate {
     private SchemaUpToDate() {}
 
     static boolean check(DataSource dataSource, List<String> folders, String schema) {
+        return check(dataSource, folders, schema, SchemaUpToDate.class.getClassLoader());
+    }
+
+    /** As {@link #check(DataSource, List, String)}, with the scripts found through {@code loader} (tests). */
+    static boolean check(DataSource dataSource, List<String> folders, String schema, ClassLoader loader) {
         try {
-            Map<String, Integer> shipped = shipped(folders);
+            Map<String, Integer> shipped = shipped(folders, loader);
             if (shipped == null || shipped.isEmpty()) {
                 return false;
             }
@@ -50,15 +59,15 @@ final class SchemaUpToDate {
     }
 
     /** Version → Flyway checksum of every script in the folders; null when one is not a versioned migration. */
-    private static Map<String, Integer> shipped(List<String> folders) throws IOException, URISyntaxException {
-        ClassLoader loader = SchemaUpToDate.class.getClassLoader();
+    private static Map<String, Integer> shipped(List<String> folders, ClassLoader loader)
+            throws IOException, URISyntaxException {
+        Map<String, List<String>> scripts = scripts(loader, folders);
+        if (scripts == null) {
+            return null;
+        }
         Map<String, Integer> versions = new HashMap<>();
         for (String folder : folders) {
-            URL url = loader.getResource(folder);
-            if (url == null) {
-                return null;
-            }
-            for (String name : scripts(url, folder)) {
+            for (String name : scripts.get(folder)) {
                 Matcher matcher = VERSIONED.matcher(name);
                 if (!matcher.matches()) {
                     return null;
@@ -73,25 +82,49 @@ final class SchemaUpToDate {
         return versions;
     }
 
-    /** The file names directly in a classpath folder, from a directory or from the jar's index. */
-    private static List<String> scripts(URL url, String folder) throws IOException, URISyntaxException {
-        if (url.getProtocol().equals("file")) {
-            try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
-                return files.map(p -> p.getFileName().toString()).toList();
+    /**
+     * The file names directly in each classpath folder, from its directory or from the jar's
+     * entries; null when a folder is missing. Folders in the same jar are listed in one pass over
+     * its entries (the shaded jar holds some 20,000: a pass was 20 ms of a warm start).
+     */
+    private static Map<String, List<String>> scripts(ClassLoader loader, List<String> folders)
+            throws IOException, URISyntaxException {
+        Map<String, List<String>> names = new HashMap<>();
+        Map<URL, List<String>> inJars = new LinkedHashMap<>();
+        for (String folder : folders) {
+            URL url = loader.getResource(folder);
+            if (url == null) {
+                return null;
+            }
+            names.put(folder, new ArrayList<>());
+            if (url.getProtocol().equals("file")) {
+                try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
+                    files.forEach(p -> names.get(folder).add(p.getFileName().toString()));
+                }
+            } else if (url.openConnection() instanceof JarURLConnection connection) {
+                inJars.computeIfAbsent(connection.getJarFileURL(), jar -> new ArrayList<>())
+                        .add(folder);
+            } else {
+                throw new IOException("cannot list " + url);
             }
         }
-        if (url.openConnection() instanceof JarURLConnection connection) {
+        for (List<String> jarFolders : inJars.values()) {
+            URL first = loader.getResource(jarFolders.getFirst());
+            JarURLConnection connection = (JarURLConnection) first.openConnection();
             connection.setUseCaches(false);
-            String prefix = folder + "/";
             try (JarFile jar = connection.getJarFile()) {
-                return jar.stream()
-                        .map(entry -> entry.getName())
-                        .filter(name -> name.startsWith(prefix) && name.length() > prefix.length())
-                        .map(name -> name.substring(prefix.length()))
-                        .toList();
+                for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
+                    String name = entries.nextElement().getName();
+                    for (String folder : jarFolders) {
+                        int prefix = folder.length() + 1;
+                        if (name.length() > prefix && name.startsWith(folder) && name.charAt(prefix - 1) == '/') {
+                            names.get(folder).add(name.substring(prefix));
+                        }
+                    }
+                }
             }
         }
-        throw new IOException("cannot list " + url);
+        return names;
     }
 
     /** Flyway's checksum of a script: CRC32 over its lines' UTF-8 bytes without line breaks or BOM. */

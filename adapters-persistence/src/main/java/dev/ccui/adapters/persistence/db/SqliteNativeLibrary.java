@@ -29,20 +29,29 @@ public final class SqliteNativeLibrary {
             return;
         }
         try {
-            // "/org/sqlite/native/Linux/x86_64": the platform is part of the folder, so a data dir
-            // moved to another kind of machine gets its own copy.
-            String resource = LibraryLoaderUtil.getNativeLibResourcePath();
+            Path natives = dataDir.resolve("native");
+            // The driver's look at the platform starts a process (uname, to tell Termux apart):
+            // 40 ms of every start. What it found is kept beside the library, for this JVM's
+            // os.name and os.arch, and read back on later starts.
+            Path known = natives.resolve("sqlite-jdbc-" + SQLiteJDBCLoader.getVersion() + "."
+                    + System.getProperty("os.name") + "-" + System.getProperty("os.arch") + ".platform");
             String name = LibraryLoaderUtil.getNativeLibName();
-            String platform = resource.substring(resource.indexOf("/native/") + "/native/".length())
-                    .replace('/', '-');
-            Path folder =
-                    dataDir.resolve("native").resolve("sqlite-jdbc-" + SQLiteJDBCLoader.getVersion() + "-" + platform);
-            Path library = folder.resolve(name);
-            if (!Files.isRegularFile(library)) {
-                Files.createDirectories(folder);
-                if (!ResourceFiles.placeIfAbsent(resource + "/" + name, library) && !Files.isRegularFile(library)) {
-                    throw new IOException("no " + resource + "/" + name + " in the driver");
+            Path folder = keptFolder(natives, known, name);
+            if (folder == null) {
+                // "/org/sqlite/native/Linux/x86_64": the platform is part of the folder, so a data
+                // dir moved to another kind of machine gets its own copy.
+                String resource = LibraryLoaderUtil.getNativeLibResourcePath();
+                String platform = resource.substring(resource.indexOf("/native/") + "/native/".length())
+                        .replace('/', '-');
+                folder = natives.resolve("sqlite-jdbc-" + SQLiteJDBCLoader.getVersion() + "-" + platform);
+                Path library = folder.resolve(name);
+                if (!Files.isRegularFile(library)) {
+                    Files.createDirectories(folder);
+                    if (!ResourceFiles.placeIfAbsent(resource + "/" + name, library) && !Files.isRegularFile(library)) {
+                        throw new IOException("no " + resource + "/" + name + " in the driver");
+                    }
                 }
+                Files.writeString(known, folder.getFileName().toString());
             }
             System.setProperty(PATH, folder.toString());
             System.setProperty(NAME, name);
@@ -51,6 +60,16 @@ public final class SqliteNativeLibrary {
                     "keeping SQLite's native library in {} failed, the driver copies it itself: {}",
                     dataDir,
                     e.toString());
+        }
+    }
+
+    /** The folder a start on this platform kept the library in, when it is still there; else null. */
+    private static Path keptFolder(Path natives, Path known, String name) {
+        try {
+            Path folder = natives.resolve(Files.readString(known).strip());
+            return folder.getParent().equals(natives) && Files.isRegularFile(folder.resolve(name)) ? folder : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 }

@@ -52,6 +52,35 @@ class SqliteNativeLibraryTest {
     }
 
     @Test
+    void laterStartsFindTheFolderByWhatTheFirstWroteForThisPlatform() throws Exception {
+        SqliteNativeLibrary.keepIn(dataDir);
+        String folder = System.getProperty(PATH);
+        Path known;
+        try (var entries = Files.list(dataDir.resolve("native"))) {
+            known = entries.filter(p -> p.toString().endsWith(".platform"))
+                    .findFirst()
+                    .orElseThrow();
+        }
+        assertThat(known.getFileName().toString())
+                .contains(System.getProperty("os.name"))
+                .contains(System.getProperty("os.arch"));
+        assertThat(Files.readString(known))
+                .isEqualTo(Path.of(folder).getFileName().toString());
+
+        // Written by hand to point elsewhere: a folder outside native/ or one without the library is
+        // not taken; the platform is looked at again and the right folder named.
+        for (String elsewhere : new String[] {"../../outside", "sqlite-jdbc-empty"}) {
+            Files.createDirectories(dataDir.resolve("native").resolve(elsewhere));
+            Files.writeString(known, elsewhere);
+            clearProperties();
+            SqliteNativeLibrary.keepIn(dataDir);
+            assertThat(System.getProperty(PATH)).isEqualTo(folder);
+            assertThat(Files.readString(known))
+                    .isEqualTo(Path.of(folder).getFileName().toString());
+        }
+    }
+
+    @Test
     void leavesAnOperatorsOwnChoiceAlone() {
         System.setProperty(PATH, "/opt/sqlite");
 
