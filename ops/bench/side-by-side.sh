@@ -165,7 +165,8 @@ ours_java_opts() {
         2 40 8000000 7 even >/dev/null
       echo "recording the start-up cache (one training start, index, first screens and stop) into $cache" >&2
       # shellcheck disable=SC2086 # the flags are words
-      AOT_TRAIN_CLAUDE_DIR="$train/claude" "$root/ops/docker/aot-train.sh" "$jar" "$cache" "$JAVA_HOME/bin/java" $opts >&2 || true
+      AOT_TRAIN_CLAUDE_DIR="$train/claude" AOT_TRAIN_PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')" \
+        "$root/ops/docker/aot-train.sh" "$jar" "$cache" "$JAVA_HOME/bin/java" $opts >&2 || true
     fi
     [ -s "$cache" ] && opts="$opts -XX:AOTCache=$cache"
   fi

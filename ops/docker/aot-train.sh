@@ -7,7 +7,8 @@
 # the index and those screens come loaded, linked and profiled from it instead of the jar. Run at
 # image build time, as the user the image runs as, and by the benchmark (ops/bench/side-by-side.sh);
 # also usable on a host: ops/docker/aot-train.sh JAR CACHE [JAVA [JVM flags…]]. AOT_TRAIN_CLAUDE_DIR:
-# a Claude config dir (projects/…) to index instead of the four small sessions written here.
+# a Claude config dir (projects/…) to index instead of the four small sessions written here;
+# AOT_TRAIN_PORT: the loopback port it listens on (38417), which must be free.
 set -euo pipefail
 jar="${1:?usage: aot-train.sh JAR CACHE [JAVA [JVM flags…]]}"
 cache="${2:?usage: aot-train.sh JAR CACHE [JAVA [JVM flags…]]}"
@@ -16,8 +17,10 @@ shift $(($# < 3 ? $# : 3))
 flags=("$@")
 [ ${#flags[@]} -gt 0 ] || flags=(-XX:+UseG1GC)
 work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-port=38417
+pid=""
+# The training server never outlives the script, even when it is interrupted.
+trap '[ -z "$pid" ] || kill "$pid" 2>/dev/null; rm -rf "$work"' EXIT
+port="${AOT_TRAIN_PORT:-38417}"
 base="http://127.0.0.1:$port"
 
 # Two projects of two sessions each, in the shape the CLI writes (a prompt, an answer with a tool
@@ -45,6 +48,11 @@ n=0
   done
 done
 
+# Something already answering on the port would be trained (and signed up) instead.
+if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+  echo "aot-train: port $port is taken; set AOT_TRAIN_PORT to a free one" >&2
+  exit 1
+fi
 # A development start on loopback with its own home: no secret, database or workspace of the
 # image's users is touched or recorded.
 env -i PATH="$PATH" HOME="$work/home" CCUI_ENV=development CCUI_HOST=127.0.0.1 CCUI_PORT="$port" \
@@ -74,5 +82,6 @@ if [ -n "$token" ]; then
 fi
 kill -TERM "$pid"
 wait "$pid" || true
+pid=""
 [ -s "$cache" ] || { cat "$work/log" >&2; echo "aot-train: no cache written at $cache" >&2; exit 1; }
 echo "aot-train: wrote $cache ($(du -h "$cache" | cut -f1))"

@@ -36,6 +36,28 @@ class WrkTest {
     }
 
     @Test
+    void withoutTheScriptReadsWrksOwnCountsOfAnswersAndErrorStatuses() {
+        Wrk.Result result = Wrk.parse("""
+                Running 8s test @ http://127.0.0.1:38517/api/health
+                  2 threads and 50 connections
+                  Latency Distribution
+                     50%    2.10ms
+                     99%   12.06ms
+                  153846 requests in 8.00s, 40.12MB read
+                  Non-2xx or 3xx responses: 12
+                Requests/sec:  19232.77
+                Transfer/sec:      5.01MB
+                """);
+
+        assertThat(result.responses()).isEqualTo(153_846);
+        assertThat(result.not2xx()).isEqualTo(12);
+        assertThat(result.p99Ms()).isEqualTo(12.06);
+        assertThat(Wrk.parse(result.output().replace("  Non-2xx or 3xx responses: 12\n", ""))
+                        .not2xx())
+                .isZero();
+    }
+
+    @Test
     void aRunWithoutAnyAnswerHasNoLatency() {
         Wrk.Result result = Wrk.parse("""
                 Running 3s test @ http://127.0.0.1:38519/

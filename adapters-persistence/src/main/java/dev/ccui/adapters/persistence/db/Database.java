@@ -1,6 +1,8 @@
 package dev.ccui.adapters.persistence.db;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -74,6 +76,7 @@ public final class Database implements AutoCloseable {
         dataSource.setInitializationFailTimeout(10_000);
         try {
             if (!fromTemplate) {
+                startPool(dataSource);
                 migrate(dataSource, settings);
             }
         } catch (RuntimeException e) {
@@ -82,6 +85,19 @@ public final class Database implements AutoCloseable {
         }
         LOG.info("database ready: {}", settings);
         return new Database(dataSource, settings.vendor());
+    }
+
+    /**
+     * Starts the pool with its first connection, so an unreachable database fails here, once, with
+     * the driver's own message (the schema check swallows a failed connection and Flyway would
+     * then try again for as long).
+     */
+    private static void startPool(HikariDataSource dataSource) {
+        try (Connection first = dataSource.getConnection()) {
+            LOG.debug("database pool started with {}", first.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new IllegalStateException("the database cannot be reached: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.ccui.adapters.persistence.db;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteJDBCLoader;
@@ -20,6 +21,8 @@ public final class SqliteNativeLibrary {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteNativeLibrary.class);
     private static final String PATH = "org.sqlite.lib.path";
     private static final String NAME = "org.sqlite.lib.name";
+    /** The folders {@link #keepIn} makes: {@code sqlite-jdbc-<version>-<platform>}. */
+    private static final Pattern KEPT_FOLDER = Pattern.compile("sqlite-jdbc-[0-9.]+-[A-Za-z0-9_-]+");
 
     private SqliteNativeLibrary() {}
 
@@ -51,7 +54,7 @@ public final class SqliteNativeLibrary {
                         throw new IOException("no " + resource + "/" + name + " in the driver");
                     }
                 }
-                Files.writeString(known, folder.getFileName().toString());
+                remember(known, folder);
             }
             System.setProperty(PATH, folder.toString());
             System.setProperty(NAME, name);
@@ -63,13 +66,33 @@ public final class SqliteNativeLibrary {
         }
     }
 
-    /** The folder a start on this platform kept the library in, when it is still there; else null. */
+    /**
+     * The folder a start on this platform kept the library in, when it is still there; else null.
+     * Only a name this class gives a folder is taken, and only a real folder directly in {@code
+     * natives} (no {@code ..}, no link out).
+     */
     private static Path keptFolder(Path natives, Path known, String name) {
         try {
-            Path folder = natives.resolve(Files.readString(known).strip());
-            return folder.getParent().equals(natives) && Files.isRegularFile(folder.resolve(name)) ? folder : null;
+            String kept = Files.readString(known).strip();
+            if (!KEPT_FOLDER.matcher(kept).matches()) {
+                return null;
+            }
+            Path folder = natives.resolve(kept);
+            Path real = folder.toRealPath();
+            return real.getParent().equals(natives.toRealPath()) && Files.isRegularFile(real.resolve(name))
+                    ? folder
+                    : null;
         } catch (IOException | RuntimeException e) {
             return null;
+        }
+    }
+
+    /** Writes down the folder for the next start; a start that cannot still has its library. */
+    private static void remember(Path known, Path folder) {
+        try {
+            Files.writeString(known, folder.getFileName().toString());
+        } catch (IOException e) {
+            LOG.debug("could not note SQLite's platform in {}: {}", known, e.toString());
         }
     }
 }

@@ -67,9 +67,16 @@ class SqliteNativeLibraryTest {
         assertThat(Files.readString(known))
                 .isEqualTo(Path.of(folder).getFileName().toString());
 
-        // Written by hand to point elsewhere: a folder outside native/ or one without the library is
-        // not taken; the platform is looked at again and the right folder named.
-        for (String elsewhere : new String[] {"../../outside", "sqlite-jdbc-empty"}) {
+        // Written by hand to point elsewhere: the data dir itself, a folder beside native/, a link out
+        // of it (each holding a library) or a folder without the library is not taken; the
+        // platform is looked at again and the right folder named.
+        Path outside = Files.createDirectories(dataDir.resolve("outside"));
+        Path library = Path.of(folder).resolve(System.getProperty(NAME));
+        Files.copy(library, outside.resolve(library.getFileName()));
+        Files.copy(library, dataDir.resolve(library.getFileName()));
+        Files.createSymbolicLink(dataDir.resolve("native").resolve("sqlite-jdbc-9.9.9-Linux-link"), outside);
+        for (String elsewhere :
+                new String[] {"..", "../outside", "sqlite-jdbc-9.9.9-Linux-link", "sqlite-jdbc-empty"}) {
             Files.createDirectories(dataDir.resolve("native").resolve(elsewhere));
             Files.writeString(known, elsewhere);
             clearProperties();
