@@ -1,7 +1,6 @@
 package dev.ccui.adapters.persistence.db;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -93,8 +92,8 @@ public final class Database implements AutoCloseable {
      * then try again for as long).
      */
     private static void startPool(HikariDataSource dataSource) {
-        try (Connection first = dataSource.getConnection()) {
-            LOG.debug("database pool started with {}", first.getMetaData().getDatabaseProductName());
+        try {
+            dataSource.getConnection().close();
         } catch (SQLException e) {
             throw new IllegalStateException("the database cannot be reached: " + e.getMessage(), e);
         }

@@ -25,6 +25,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import javax.sql.DataSource;
@@ -90,32 +91,34 @@ final class SchemaUpToDate {
     private static Map<String, List<String>> scripts(ClassLoader loader, List<String> folders)
             throws IOException, URISyntaxException {
         Map<String, List<String>> names = new HashMap<>();
-        Map<URL, List<String>> inJars = new LinkedHashMap<>();
+        Map<URL, JarFolders> jars = new LinkedHashMap<>();
         for (String folder : folders) {
             URL url = loader.getResource(folder);
             if (url == null) {
                 return null;
             }
-            names.put(folder, new ArrayList<>());
             if (url.getProtocol().equals("file")) {
                 try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
-                    files.forEach(p -> names.get(folder).add(p.getFileName().toString()));
+                    names.put(
+                            folder,
+                            files.map(p -> p.getFileName().toString())
+                                    .collect(Collectors.toCollection(ArrayList::new)));
                 }
             } else if (url.openConnection() instanceof JarURLConnection connection) {
-                inJars.computeIfAbsent(connection.getJarFileURL(), jar -> new ArrayList<>())
+                names.put(folder, new ArrayList<>());
+                jars.computeIfAbsent(connection.getJarFileURL(), jar -> new JarFolders(connection, new ArrayList<>()))
+                        .folders()
                         .add(folder);
             } else {
                 throw new IOException("cannot list " + url);
             }
         }
-        for (List<String> jarFolders : inJars.values()) {
-            URL first = loader.getResource(jarFolders.getFirst());
-            JarURLConnection connection = (JarURLConnection) first.openConnection();
-            connection.setUseCaches(false);
-            try (JarFile jar = connection.getJarFile()) {
-                for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
+        for (JarFolders jar : jars.values()) {
+            jar.connection().setUseCaches(false);
+            try (JarFile file = jar.connection().getJarFile()) {
+                for (Enumeration<JarEntry> entries = file.entries(); entries.hasMoreElements(); ) {
                     String name = entries.nextElement().getName();
-                    for (String folder : jarFolders) {
+                    for (String folder : jar.folders()) {
                         int prefix = folder.length() + 1;
                         if (name.length() > prefix && name.startsWith(folder) && name.charAt(prefix - 1) == '/') {
                             names.get(folder).add(name.substring(prefix));
@@ -126,6 +129,9 @@ final class SchemaUpToDate {
         }
         return names;
     }
+
+    /** A jar of the classpath, as the first of its folders reached it, and its folders. */
+    private record JarFolders(JarURLConnection connection, List<String> folders) {}
 
     /** Flyway's checksum of a script: CRC32 over its lines' UTF-8 bytes without line breaks or BOM. */
     static int checksum(InputStream script) throws IOException {
