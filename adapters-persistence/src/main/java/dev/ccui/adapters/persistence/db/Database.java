@@ -18,8 +18,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
-    private static final String JDBI_JFR_SUPPORT = "org.jdbi.v3.core.statement.internal.JfrSupport";
-    private static final AtomicBoolean JDBI_EVENTS_REGISTERING = new AtomicBoolean();
+    /**
+     * Classes whose first use is slow and would otherwise be on the way to serving, in the order
+     * the start needs them: the pool's stand-in for a closed connection (a dynamic proxy class,
+     * which the start-up cache cannot hold, made when the first connection is closed: 34 ms of the
+     * start) and Jdbi's Flight Recorder support (its first statement starts JFR's machinery, 50 ms).
+     */
+    private static final List<String> SLOW_FIRST_CLASSES = List.of(
+            "com.zaxxer.hikari.pool.ProxyConnection$ClosedConnection",
+            "org.jdbi.v3.core.statement.internal.JfrSupport");
+
+    private static final AtomicBoolean SLOW_CLASSES_LOADING = new AtomicBoolean();
     /** SQLite's own default: a commit that finds the log this long checkpoints it. */
     private static final int SQLITE_AUTOCHECKPOINT_PAGES = 1_000;
 
@@ -43,7 +52,7 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(DatabaseSettings settings) {
-        registerJdbiEvents();
+        loadSlowFirstClasses();
         // The template is this build's migrations applied (SqliteSchemaTemplateIT holds it to that):
         // a database just made from it needs no check of its schema.
         boolean fromTemplate = SqliteSchemaTemplate.placeIfNew(settings);
@@ -100,19 +109,20 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Jdbi registers its statement event with Flight Recorder the first time a statement runs,
-     * which starts JFR's machinery: 50 ms of the first query, and the first query is on the way
-     * to serving. Done here on a thread of its own while the pool opens, it costs the start nothing.
+     * Initialises {@link #SLOW_FIRST_CLASSES} on a thread of its own while the pool opens, so the
+     * start and the first query do not wait for them.
      */
-    private static void registerJdbiEvents() {
-        if (!JDBI_EVENTS_REGISTERING.compareAndSet(false, true)) {
-            return; // once per JVM: the class initialises once
+    private static void loadSlowFirstClasses() {
+        if (!SLOW_CLASSES_LOADING.compareAndSet(false, true)) {
+            return; // once per JVM: a class initialises once
         }
-        Thread.ofPlatform().name("ccui-db-jfr").daemon().start(() -> {
-            try {
-                Class.forName(JDBI_JFR_SUPPORT, true, Database.class.getClassLoader());
-            } catch (ClassNotFoundException | LinkageError e) {
-                LOG.debug("Jdbi's Flight Recorder support not found ahead: {}", e.toString());
+        Thread.ofPlatform().name("ccui-db-warm-up").daemon().start(() -> {
+            for (String name : SLOW_FIRST_CLASSES) {
+                try {
+                    Class.forName(name, true, Database.class.getClassLoader());
+                } catch (ClassNotFoundException | LinkageError e) {
+                    LOG.debug("{} not found ahead: {}", name, e.toString());
+                }
             }
         });
     }

@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +37,14 @@ public final class Sandboxes {
             LOG.warn("CCUI_SANDBOX=none: Claude runs, shells and git run as the app's own user and can read its data");
             return new NoSandbox("configured");
         }
-        BubblewrapSandbox sandbox = new BubblewrapSandbox(settings);
-        SelfTest test = selfTest(sandbox, false);
+        long started = System.nanoTime();
+        BubblewrapSandbox tested = new BubblewrapSandbox(settings);
+        // Both self-tests at once: each mostly waits for its sandbox to be set up (pasta's network
+        // most), and the app's start waits for the slower one instead of for their sum.
+        CompletableFuture<SelfTest> networkTest = settings.network() == SandboxNetwork.PASTA
+                ? supplyOnVirtualThread(() -> selfTest(tested, true))
+                : CompletableFuture.completedFuture(new SelfTest(null));
+        SelfTest test = selfTest(tested, false);
         if (!test.passed()) {
             if ("bwrap".equals(configured)) {
                 throw new IllegalStateException(
@@ -48,8 +56,9 @@ public final class Sandboxes {
                     test.problem());
             return new NoSandbox("bubblewrap unavailable: " + test.problem());
         }
+        BubblewrapSandbox sandbox = tested;
         if (settings.network() == SandboxNetwork.PASTA) {
-            SelfTest net = selfTest(sandbox, true);
+            SelfTest net = networkTest.join();
             if (!net.passed()) {
                 if (networkConfigured) {
                     throw new IllegalStateException(
@@ -63,10 +72,23 @@ public final class Sandboxes {
             }
         }
         LOG.info(
-                "sandbox: bubblewrap, network {}, limits {}",
+                "sandbox: bubblewrap, network {}, limits {} (self-tests {} ms)",
                 sandbox.details().get("network"),
-                sandbox.details().get("limits"));
+                sandbox.details().get("limits"),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         return sandbox;
+    }
+
+    private static CompletableFuture<SelfTest> supplyOnVirtualThread(Supplier<SelfTest> test) {
+        CompletableFuture<SelfTest> result = new CompletableFuture<>();
+        Thread.ofVirtual().name("ccui-sandbox-network-test").start(() -> {
+            try {
+                result.complete(test.get());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
     }
 
     private static BubblewrapSettings withNetwork(BubblewrapSettings s, SandboxNetwork network) {
