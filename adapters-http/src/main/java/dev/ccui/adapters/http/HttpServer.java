@@ -166,7 +166,11 @@ public final class HttpServer implements AutoCloseable {
                 ACCESS.info("{} {} ({}) {} {}ms", ctx.method(), route, ctx.path(), ctx.statusCode(), duration);
             }
             metrics.request(ctx, route, millis);
-            edge.incidents().recordRequest(ctx.statusCode());
+            if (!probeRoute(route)) {
+                // Health has its own alert; its 503s (and load balancers' polls) are not the
+                // service's requests, whose share of 5xx the error-rate alert watches.
+                edge.incidents().recordRequest(ctx.statusCode());
+            }
             RequestIds.clear();
         });
 
@@ -394,7 +398,12 @@ public final class HttpServer implements AutoCloseable {
      * req/s with the lines, 13,700-16,400 without (ops/bench/README.md).
      */
     static boolean answeredProbe(String method, String route, int status) {
-        return "GET".equals(method) && status < 400 && (route.equals("/api/health") || route.equals("/metrics"));
+        return "GET".equals(method) && status < 400 && probeRoute(route);
+    }
+
+    /** Health checks and metric scrapes: asked by machines, many times a minute. */
+    static boolean probeRoute(String route) {
+        return route.equals("/api/health") || route.equals("/metrics");
     }
 
     /** Milliseconds with one decimal, without {@code String.format}'s cost on every request. */

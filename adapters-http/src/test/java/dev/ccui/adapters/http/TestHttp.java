@@ -33,6 +33,7 @@ import dev.ccui.application.events.ChangeFeedService;
 import dev.ccui.application.health.HealthService;
 import dev.ccui.application.health.port.in.ProbeResult;
 import dev.ccui.application.health.port.out.HealthProbe;
+import dev.ccui.application.maintenance.port.in.MaintenanceUseCase;
 import dev.ccui.application.project.ProjectAccess;
 import dev.ccui.application.ratelimit.RateLimitService;
 import dev.ccui.application.run.RunService;
@@ -60,6 +61,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 
 /**
@@ -74,6 +76,11 @@ public final class TestHttp implements AutoCloseable {
     public final InMemoryRunStore runStore;
     public final InMemoryProjectRepository projects = new InMemoryProjectRepository();
     public final RunService runs;
+    /** What the database probe answers; a test sets {@link ProbeResult#DOWN} to see health fail. */
+    public volatile String databaseStatus = ProbeResult.UP;
+    /** The status of each answered request that reached the alerting's error rate. */
+    public final List<Integer> countedForErrorRate = new CopyOnWriteArrayList<>();
+
     public final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -106,7 +113,7 @@ public final class TestHttp implements AutoCloseable {
             }
 
             public ProbeResult check() {
-                return new ProbeResult(ProbeResult.UP, 1L, Map.of("vendor", "memory"));
+                return new ProbeResult(databaseStatus, 1L, Map.of("vendor", "memory"));
             }
         };
         var bus = new SyncEventBus();
@@ -128,7 +135,13 @@ public final class TestHttp implements AutoCloseable {
                 fixture.users);
         var health = new HealthService(List.of(database), "test", fixture.clock);
         HttpSettings settings = tweak.apply(defaults());
-        var edge = HttpEdge.of(settings, metrics, fixture.auth, new RateLimitService(fixture.rateLimiter));
+        var edge = HttpEdge.of(
+                settings,
+                metrics,
+                fixture.auth,
+                new RateLimitService(fixture.rateLimiter),
+                MaintenanceUseCase.OFF,
+                new ErrorRateRecorder(countedForErrorRate));
         var changes = new ChangeFeedService(bus, new ProjectAccess(projects));
         var runRoutes = new RunRoutes(runs, runs, changes);
         runRoutes.limitedBy(edge.connections());
