@@ -28,6 +28,10 @@ import dev.ccui.adapters.http.workspace.GitRoutes;
 import dev.ccui.adapters.http.workspace.TerminalEndpoint;
 import dev.ccui.adapters.http.workspace.UploadLimits;
 import dev.ccui.adapters.http.ws.WsEndpoint;
+import dev.ccui.application.alert.AlertService;
+import dev.ccui.application.alert.AlertSettings;
+import dev.ccui.application.alert.port.out.Alert;
+import dev.ccui.application.alert.port.out.DiskSpace;
 import dev.ccui.application.auth.AuthSettings;
 import dev.ccui.application.events.ChangeFeedService;
 import dev.ccui.application.health.HealthService;
@@ -78,8 +82,8 @@ public final class TestHttp implements AutoCloseable {
     public final RunService runs;
     /** What the database probe answers; a test sets {@link ProbeResult#DOWN} to see health fail. */
     public volatile String databaseStatus = ProbeResult.UP;
-    /** The status of each answered request that reached the alerting's error rate. */
-    public final List<Integer> countedForErrorRate = new CopyOnWriteArrayList<>();
+    /** The alerts the server's alerting raised (the real service, its default rules). */
+    public final List<Alert> alerts = new CopyOnWriteArrayList<>();
 
     public final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -141,7 +145,11 @@ public final class TestHttp implements AutoCloseable {
                 fixture.auth,
                 new RateLimitService(fixture.rateLimiter),
                 MaintenanceUseCase.OFF,
-                new ErrorRateRecorder(countedForErrorRate));
+                new AlertService(
+                        alerts::add,
+                        () -> new DiskSpace.Usage(1L << 40, 1L << 40),
+                        fixture.clock,
+                        AlertSettings.defaults()));
         var changes = new ChangeFeedService(bus, new ProjectAccess(projects));
         var runRoutes = new RunRoutes(runs, runs, changes);
         runRoutes.limitedBy(edge.connections());

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,13 +37,18 @@ public final class Sandboxes {
             return new NoSandbox("configured");
         }
         long started = System.nanoTime();
-        BubblewrapSandbox tested = new BubblewrapSandbox(settings);
+        BubblewrapSandbox sandbox = new BubblewrapSandbox(settings);
         // Both self-tests at once: each mostly waits for its sandbox to be set up (pasta's network
         // most), and the app's start waits for the slower one instead of for their sum.
-        CompletableFuture<SelfTest> networkTest = settings.network() == SandboxNetwork.PASTA
-                ? supplyOnVirtualThread(() -> selfTest(tested, true))
-                : CompletableFuture.completedFuture(new SelfTest(null));
-        SelfTest test = selfTest(tested, false);
+        boolean pasta = settings.network() == SandboxNetwork.PASTA;
+        CompletableFuture<SelfTest> networkTest = pasta
+                ? CompletableFuture.supplyAsync(
+                        () -> selfTest(sandbox, true),
+                        task -> Thread.ofVirtual()
+                                .name("ccui-sandbox-network-test")
+                                .start(task))
+                : null;
+        SelfTest test = selfTest(sandbox, false);
         if (!test.passed()) {
             if ("bwrap".equals(configured)) {
                 throw new IllegalStateException(
@@ -56,8 +60,8 @@ public final class Sandboxes {
                     test.problem());
             return new NoSandbox("bubblewrap unavailable: " + test.problem());
         }
-        BubblewrapSandbox sandbox = tested;
-        if (settings.network() == SandboxNetwork.PASTA) {
+        BubblewrapSandbox chosen = sandbox;
+        if (pasta) {
             SelfTest net = networkTest.join();
             if (!net.passed()) {
                 if (networkConfigured) {
@@ -68,27 +72,15 @@ public final class Sandboxes {
                         "pasta does not work here ({}): sandboxes share the host network, loopback included "
                                 + "(CCUI_SANDBOX_NETWORK=host)",
                         net.problem());
-                sandbox = new BubblewrapSandbox(withNetwork(settings, SandboxNetwork.HOST));
+                chosen = new BubblewrapSandbox(withNetwork(settings, SandboxNetwork.HOST));
             }
         }
         LOG.info(
                 "sandbox: bubblewrap, network {}, limits {} (self-tests {} ms)",
-                sandbox.details().get("network"),
-                sandbox.details().get("limits"),
+                chosen.details().get("network"),
+                chosen.details().get("limits"),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-        return sandbox;
-    }
-
-    private static CompletableFuture<SelfTest> supplyOnVirtualThread(Supplier<SelfTest> test) {
-        CompletableFuture<SelfTest> result = new CompletableFuture<>();
-        Thread.ofVirtual().name("ccui-sandbox-network-test").start(() -> {
-            try {
-                result.complete(test.get());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result;
+        return chosen;
     }
 
     private static BubblewrapSettings withNetwork(BubblewrapSettings s, SandboxNetwork network) {
