@@ -137,9 +137,12 @@ class NginxNodesIT {
         // to the two nodes in turn: one of them is not the run's owner.
         JsonNode started = startRun("WRITE " + nodes.cwd().resolve("through-nginx.txt"));
         String runId = started.get("runId").asText();
+        // The state and the event are written one after the other: wait for the event itself.
         TwoNodes.await(
                 "the run waits for a permission",
-                () -> TwoNodes.state(nodes.onA(), runId).equals("awaiting_permission"));
+                () -> TwoNodes.state(nodes.onA(), runId).equals("awaiting_permission")
+                        && !TwoNodes.events(nodes.onA(), started, "permission_request")
+                                .isEmpty());
         String requestId = TwoNodes.events(nodes.onA(), started, "permission_request")
                 .getFirst()
                 .get("requestId")
